@@ -1,0 +1,127 @@
+// Values stated in sentences: "主动公开政府信息2546条", "共受理依申请公开2件", "没有…行政复议".
+// Each rule is a pattern with one number slot; the first rule (in priority order) that
+// matches gives a metric its value. Traps seen in real reports are rejected explicitly.
+import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
+import { sourceSpan, type NormText } from '../normalise/text';
+import type { Value } from '../types';
+
+/** Characters inside one comma clause / one sentence. */
+const K = '[^。；;,，:：\\n]';
+const C = '[^。；;\\n]';
+const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例)';
+const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]+)\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
+const MONEY = `(?<num>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
+
+interface Rule {
+  metric: string;
+  re: RegExp;
+  /** Drop a match whose text (or the 12 characters before it) matches this. */
+  reject?: RegExp;
+  /** A statement of zero without a number ("没有…行政复议"). */
+  zero?: boolean;
+  /** Several matches are parts to add up (信息不存在1件;不属于本机关1件). */
+  sum?: boolean;
+}
+
+const rx = (source: string) => new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C), 'g');
+
+const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言/;
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
+
+const RULES: Rule[] = [
+  // proactive disclosure
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,14}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|子站|网站\d+个|办结|申请/ },
+  { metric: 'p.cumulative', re: rx(`累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
+  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /累计|其中|网站|门户|申请|不予公开/ },
+  { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(政府|政务|各类)?信息`), reject: /申请|网站/ },
+  { metric: 'p.other_channels', re: rx(`(其他方式|其他渠道|其它方式|其它渠道){K}{0,10}?{N}`), reject: /申请/ },
+  { metric: 'p.other_channels', re: rx(`(新媒体|微信公众号|公众号|微博){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站/ },
+
+  // requests
+  { metric: 'r.carried_in.total', re: rx(`(上年|上一年|上年度|上一年度)(度)?{K}{0,4}?结转{K}{0,14}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_in.total', re: rx(`结转上(一)?年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
+  { metric: 'r.carried_out.total', re: rx(`结转(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', re: rx(`{N}结转(至)?下(一)?年度?`), reject: NOT_REQUEST },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/ },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|受理/ },
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已)(办结|答复){N}`), reject: NOT_REQUEST },
+  { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
+  { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`) },
+  { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`) },
+  { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|本(机关|单位)不掌握){K}{0,8}?{N}`), sum: true },
+  { metric: 'r.unable.total.total', re: rx(`无法提供{K}{0,3}?{N}`) },
+  { metric: 'r.rejected.total.total', re: rx(`不予处理{K}{0,3}?{N}`) },
+  { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },
+
+  // review and litigation
+  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼/ },
+  { metric: 'rv.total', re: rx(`{N}(的)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.upheld', re: rx(`行政复议{C}{0,30}?{N}(结果)?维持`) },
+  { metric: 'lit.total', re: rx(`行政诉讼(案件)?{K}{0,3}?{N}`) },
+
+  // fees
+  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
+
+  // statements of zero
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正/ },
+  { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
+  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/ },
+  { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
+  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: /纠错|纠正/ },
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+];
+
+function numberOf(groups: Record<string, string | undefined>): number | null {
+  const raw = groups.num ?? '';
+  let value = /\d/.test(raw) ? Number(raw.replace(/,/g, '')) : parseChineseNumeral(raw);
+  if (value === null || !Number.isFinite(value)) return null;
+  if (groups.wan) value = timesTenThousand(value);
+  return value;
+}
+
+export interface NarrativeOptions {
+  /** Metrics already read from a table: the table wins. */
+  known: Set<string>;
+}
+
+export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
+  const s = norm.s;
+  const values: Value[] = [];
+  const warnings: string[] = [];
+  const done = new Set(options.known);
+  for (const rule of RULES) {
+    if (done.has(rule.metric)) continue;
+    rule.re.lastIndex = 0;
+    const found: Value[] = [];
+    for (const m of s.matchAll(rule.re)) {
+      const before = s.slice(Math.max(0, m.index - 12), m.index);
+      if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      if (OTHER_SCOPE.test(before + m[0])) continue;
+      if (rule.zero) {
+        const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
+        found.push({ metric: rule.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
+        break;
+      }
+      const g = m.groups ?? {};
+      const value = numberOf(g);
+      if (value === null) continue;
+      const numAt = m.index + m[0].lastIndexOf(g.num!);
+      const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
+      const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
+      found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
+      if (!rule.sum) break;
+    }
+    if (found.length === 0) continue;
+    done.add(rule.metric);
+    if (found.length === 1) values.push(found[0]);
+    else {
+      const total = found.reduce((a, v) => a + v.value, 0);
+      values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
+      warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
+    }
+  }
+  return { values, warnings };
+}
