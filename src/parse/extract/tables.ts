@@ -12,8 +12,8 @@ interface RowSpec {
   label: RegExp;
   /** Metric ids of the value columns, in printed order, per template. */
   columns: (template: TableTemplate) => string[];
-  /** Cells printed in 万元 (the 2021 fees row). */
-  tenThousand?: (template: TableTemplate) => boolean;
+  /** Cells printed in 万元: the 2021 fees row; a procurement amount whose header says 万元. */
+  tenThousand?: (template: TableTemplate, header: string) => boolean;
 }
 
 const fixed = (ids: string[]) => () => ids;
@@ -39,7 +39,11 @@ const PROACTIVE_ROWS: RowSpec[] = [
     columns: (t) => (t === 'table2019' ? ['p.fees.prev_items', 'p.fees.change'] : ['p.fees.amount_yuan']),
     tenThousand: (t) => t === 'table2021',
   },
-  { label: /^政府集中采购$/, columns: fixed(['p.procurement.projects', 'p.procurement.amount_yuan']) },
+  {
+    label: /^政府集中采购$/,
+    columns: fixed(['p.procurement.projects', 'p.procurement.amount_yuan']),
+    tenThousand: (_t, header) => /采购总金额\(?万元/.test(header),
+  },
 ];
 
 const NUM = '(?:\\d{1,2}[.、．]?)?';
@@ -112,12 +116,14 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
   let blanksBefore = 0;
   let i = index;
   const labelLine = tokens[index - 1]?.line;
-  const sameLinePiped = tokens[index - 1]?.piped && tokens[index]?.line === labelLine;
+  // A row printed on one line ("label | 1 | | 3"): blank cells are real cells.
+  let sameLine = false;
+  for (let k = index; k < tokens.length && tokens[k].line === labelLine; k++) if (tokens[k].text !== '') sameLine = true;
   for (; i < tokens.length && cells.filter((c) => c !== null).length < max; i++) {
     const t = tokens[i];
-    if (sameLinePiped && t.line !== labelLine) break;
+    if (sameLine && t.line !== labelLine) break;
     if (t.text === '') {
-      if (sameLinePiped) cells.push(null);
+      if (sameLine) cells.push(null);
       else if (cells.length === 0) blanksBefore++;
       continue;
     }
@@ -125,6 +131,7 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
     if (!n) break;
     cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to });
   }
+  while (cells.length > max && cells[cells.length - 1] === null) cells.pop();
   return { cells, blanksBefore, next: i };
 }
 
@@ -141,7 +148,8 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     rowsFound++;
     const columns = match.spec.columns(template);
     if (columns.length === 0) continue;
-    const tenThousand = match.spec.tenThousand?.(template) ?? false;
+    const header = tokens.slice(Math.max(0, i - 8), i).map((t) => compact(t.text)).join('|');
+    const tenThousand = match.spec.tenThousand?.(template, header) ?? false;
     let cells: (NumberCell | null)[];
     let blanksBefore = 0;
     let next = i + 1;
@@ -206,19 +214,25 @@ export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
       if (/^(结果维持|结果纠正|其他结果|尚未审结|总计)$/.test(text)) lastHeader = j;
       else break;
     }
-    const cells: NumberCell[] = [];
-    const piped = tokens[lastHeader + 1]?.piped;
-    for (let k = lastHeader + 1; k < tokens.length && cells.length < 15; k++) {
+    let first = lastHeader + 1;
+    while (first < tokens.length && tokens[first].text === '') first++;
+    if (first >= tokens.length) return [];
+    const line = tokens[first].line;
+    let filledOnLine = 0;
+    for (let k = first; k < tokens.length && tokens[k].line === line; k++) if (tokens[k].text !== '') filledOnLine++;
+    const cells: (NumberCell | null)[] = [];
+    for (let k = first; k < tokens.length && cells.length < 15; k++) {
       const t = tokens[k];
+      if (filledOnLine > 1 && t.line !== line) break;
       if (t.text === '') {
-        if (piped && tokens[k].line === tokens[lastHeader + 1].line) return [];
+        if (filledOnLine > 1) cells.push(null);
         continue;
       }
       const n = parseCellNumber(t.text);
       if (!n) break;
       cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to });
     }
-    return cells.map((cell, k) => makeValue(ids[k], cell, norm));
+    return cells.flatMap((cell, k) => (cell ? [makeValue(ids[k], cell, norm)] : []));
   }
   return [];
 }

@@ -1,0 +1,144 @@
+import { Bool, type DataType, Float64, Int32, Int64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import type { Check, Facts, Value } from '../parse/types';
+import { HARMONISED_METRICS, wideColumnName } from './harmonised';
+import type { ReportRecord } from './read-report';
+
+export const TABLE_NAMES = ['reports', 'values', 'checks', 'facts_wide'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+export type DatasetTables = Record<TableName, Table>;
+
+interface Column<Row> {
+  name: string;
+  type: DataType;
+  get: (row: Row) => unknown;
+}
+
+const utf8 = new Utf8();
+const int32 = new Int32();
+const int64 = new Int64();
+const float64 = new Float64();
+const bool = new Bool();
+
+// `satisfies` makes the compiler flag a Facts field that has no column here.
+const FACT_TYPES = {
+  issuer: utf8,
+  jurisdiction: utf8,
+  level: utf8,
+  scope: utf8,
+  year: int32,
+  published: utf8,
+  template: utf8,
+  template_basis: utf8,
+  encoding: utf8,
+  synthetic: bool,
+} satisfies Record<keyof Facts, DataType>;
+
+const factColumns: Column<ReportRecord>[] = (Object.keys(FACT_TYPES) as (keyof Facts)[]).map((key) => ({
+  name: key,
+  type: FACT_TYPES[key],
+  get: (r) => r.parsed.facts[key],
+}));
+
+const REPORT_COLUMNS: Column<ReportRecord>[] = [
+  { name: 'report_id', type: utf8, get: (r) => r.id },
+  { name: 'file', type: utf8, get: (r) => r.file },
+  { name: 'status', type: utf8, get: (r) => r.parsed.status },
+  { name: 'error', type: utf8, get: (r) => r.parsed.error ?? null },
+  ...factColumns,
+  { name: 'division_code', type: utf8, get: () => null },
+  { name: 'n_values', type: int32, get: (r) => r.parsed.values.length },
+  { name: 'n_failed_checks', type: int32, get: (r) => r.parsed.checks.filter((c) => c.status === 'fail').length },
+  { name: 'warnings', type: utf8, get: (r) => r.parsed.warnings.join('\n') },
+  { name: 'text', type: utf8, get: (r) => r.parsed.text },
+  { name: 'sha256', type: utf8, get: (r) => r.sha256 },
+  { name: 'bytes', type: int64, get: (r) => (r.bytes === null ? null : BigInt(r.bytes)) },
+];
+
+type ValueRow = Value & { report_id: string };
+const VALUE_COLUMNS: Column<ValueRow>[] = [
+  { name: 'report_id', type: utf8, get: (v) => v.report_id },
+  { name: 'metric', type: utf8, get: (v) => v.metric },
+  { name: 'value', type: float64, get: (v) => v.value },
+  { name: 'approx', type: bool, get: (v) => v.approx },
+  { name: 'derived', type: bool, get: (v) => v.derived },
+  { name: 'start', type: int32, get: (v) => v.start },
+  { name: 'end', type: int32, get: (v) => v.end },
+  { name: 'source', type: utf8, get: (v) => v.source },
+];
+
+type CheckRow = Check & { report_id: string };
+const CHECK_COLUMNS: Column<CheckRow>[] = [
+  { name: 'report_id', type: utf8, get: (c) => c.report_id },
+  { name: 'id', type: utf8, get: (c) => c.id },
+  { name: 'status', type: utf8, get: (c) => c.status },
+  { name: 'expected', type: float64, get: (c) => c.expected },
+  { name: 'actual', type: float64, get: (c) => c.actual },
+  { name: 'metrics', type: utf8, get: (c) => c.metrics.join(',') },
+];
+
+interface WideRow {
+  record: ReportRecord;
+  metrics: Map<string, number>;
+}
+const WIDE_COLUMNS: Column<WideRow>[] = [
+  { name: 'report_id', type: utf8, get: (w) => w.record.id },
+  { name: 'year', type: int32, get: (w) => w.record.parsed.facts.year },
+  { name: 'level', type: utf8, get: (w) => w.record.parsed.facts.level },
+  { name: 'scope', type: utf8, get: (w) => w.record.parsed.facts.scope },
+  { name: 'template', type: utf8, get: (w) => w.record.parsed.facts.template },
+  { name: 'status', type: utf8, get: (w) => w.record.parsed.status },
+  ...HARMONISED_METRICS.map((metric) => ({
+    name: wideColumnName(metric),
+    type: float64,
+    get: (w: WideRow) => w.metrics.get(metric) ?? null,
+  })),
+];
+
+/** Column names of every table, in file order. */
+export const TABLE_COLUMNS: Record<TableName, string[]> = {
+  reports: REPORT_COLUMNS.map((c) => c.name),
+  values: VALUE_COLUMNS.map((c) => c.name),
+  checks: CHECK_COLUMNS.map((c) => c.name),
+  facts_wide: WIDE_COLUMNS.map((c) => c.name),
+};
+
+/** Every string column is plain Utf8: DuckDB-WASM silently drops dictionary-encoded input. */
+function buildTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const column of columns) vectors[column.name] = vectorFromArray(rows.map(column.get), column.type);
+  return new Table(vectors);
+}
+
+const byId = (a: ReportRecord, b: ReportRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const HARMONISED = new Set<string>(HARMONISED_METRICS);
+
+/** A printed figure wins over one the parser derived; a derived one still beats nothing. */
+function harmonisedValues(values: readonly Value[]): Map<string, number> {
+  const picked = new Map<string, Value>();
+  for (const value of values) {
+    if (!HARMONISED.has(value.metric)) continue;
+    const current = picked.get(value.metric);
+    if (!current || (current.derived && !value.derived)) picked.set(value.metric, value);
+  }
+  return new Map([...picked].map(([metric, value]) => [metric, value.value]));
+}
+
+export function buildDatasetTables(records: readonly ReportRecord[]): DatasetTables {
+  const sorted = [...records].sort(byId);
+  return {
+    reports: buildTable(REPORT_COLUMNS, sorted),
+    values: buildTable(
+      VALUE_COLUMNS,
+      sorted.flatMap((r) => r.parsed.values.map((v) => ({ ...v, report_id: r.id }))),
+    ),
+    checks: buildTable(
+      CHECK_COLUMNS,
+      sorted.flatMap((r) => r.parsed.checks.map((c) => ({ ...c, report_id: r.id }))),
+    ),
+    facts_wide: buildTable(
+      WIDE_COLUMNS,
+      sorted.map((record) => ({ record, metrics: harmonisedValues(record.parsed.values) })),
+    ),
+  };
+}

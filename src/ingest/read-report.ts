@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseReport } from '../parse/index';
+import type { ParsedReport } from '../parse/types';
+import { failedReport } from './failed-report';
+import { describeError, type InputFile } from './walk';
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface ReportRecord {
+  id: string;
+  file: string;
+  parsed: ParsedReport;
+  /** Hex sha256 of the file's bytes; null when the file was not read. */
+  sha256: string | null;
+  bytes: number | null;
+}
+
+export type ParseFn = typeof parseReport;
+
+/** Reads and parses one file. Never throws: every problem becomes a failed report with a reason. */
+export async function readReport(input: InputFile, parse: ParseFn = parseReport): Promise<ReportRecord> {
+  const base = { id: input.id, file: input.path };
+  if (input.error) return { ...base, parsed: failedReport(input.error), sha256: null, bytes: null };
+
+  let size: number;
+  try {
+    const info = await stat(input.path);
+    if (!info.isFile()) return { ...base, parsed: failedReport('not a regular file'), sha256: null, bytes: null };
+    size = info.size;
+  } catch (error) {
+    return { ...base, parsed: failedReport(`cannot read: ${describeError(error)}`), sha256: null, bytes: null };
+  }
+  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport('file too large'), sha256: null, bytes: size };
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input.path);
+  } catch (error) {
+    return { ...base, parsed: failedReport(`cannot read: ${describeError(error)}`), sha256: null, bytes: size };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ...base, parsed: safeParse(parse, bytes, basename(input.path)), sha256, bytes: bytes.byteLength };
+}
+
+function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): ParsedReport {
+  let parsed: ParsedReport;
+  try {
+    parsed = parse(bytes, { fileName });
+  } catch (error) {
+    return failedReport(`parser threw: ${describeError(error)}`);
+  }
+  if (parsed.status === 'failed' && !parsed.error) return { ...parsed, error: 'parser gave no reason' };
+  return parsed;
+}

@@ -1,0 +1,89 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { UsageError } from './usage-error';
+
+export interface InputFile {
+  /** The path as given on the command line, or joined onto a given directory. */
+  path: string;
+  /** Stable report id: the input's own name, then the path below it, with `/` separators. */
+  id: string;
+  /** Set when the file could not even be listed; it still becomes a (failed) report row. */
+  error?: string;
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Truth files, corpus manifests and hidden entries sit beside reports but are not reports. */
+export function isSkippedDirectory(name: string): boolean {
+  return name === 'truth' || name.startsWith('.');
+}
+
+export function isSkippedFile(name: string): boolean {
+  return name === 'manifest.csv' || name.toLowerCase().endsWith('.json') || name.startsWith('.');
+}
+
+/**
+ * Expands the command-line inputs into files: directories recursively in sorted order, files as
+ * given (an explicitly named file is never skipped). A missing input is a usage error.
+ */
+export async function collectInputFiles(inputs: readonly string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  const seenPaths = new Set<string>();
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => {
+      throw new UsageError(`no such file or directory: ${input}`);
+    });
+    const rootName = basename(resolve(input)) || 'root';
+    const found = info.isDirectory() ? await walkDirectory(input, rootName) : [{ path: input, id: rootName }];
+    for (const file of found) {
+      const key = resolve(file.path);
+      if (seenPaths.has(key)) continue;
+      seenPaths.add(key);
+      files.push(file);
+    }
+  }
+  return withUniqueIds(files);
+}
+
+async function walkDirectory(dir: string, idPrefix: string, visited = new Set<string>()): Promise<InputFile[]> {
+  const real = await realpath(dir).catch(() => resolve(dir));
+  if (visited.has(real)) return [];
+  visited.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    return [{ path: dir, id: idPrefix, error: `cannot read directory: ${describeError(error)}` }];
+  }
+  entries.sort((a, b) => byCodeUnits(a.name, b.name));
+  const files: InputFile[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const id = `${idPrefix}/${entry.name}`;
+    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectoryPath(path)));
+    if (isDirectory) {
+      if (!isSkippedDirectory(entry.name)) files.push(...(await walkDirectory(path, id, visited)));
+    } else if (!isSkippedFile(entry.name)) {
+      files.push({ path, id });
+    }
+  }
+  return files;
+}
+
+async function isDirectoryPath(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isDirectory(), () => false);
+}
+
+/** The same name reached through two inputs (say two folders both called `2019`) gets `#2`, `#3`… */
+function withUniqueIds(files: InputFile[]): InputFile[] {
+  const counts = new Map<string, number>();
+  return files.map((file) => {
+    const n = (counts.get(file.id) ?? 0) + 1;
+    counts.set(file.id, n);
+    return n === 1 ? file : { ...file, id: `${file.id}#${n}` };
+  });
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
