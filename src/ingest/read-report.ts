@@ -54,3 +54,22 @@ function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): ParsedR
   if (parsed.status === 'failed' && !parsed.error) return { ...parsed, error: 'parser gave no reason' };
   return parsed;
 }
+
+/** Reads a few files ahead of the one being parsed, and yields the reports in input order. */
+export async function* readReportsInOrder(
+  files: readonly InputFile[],
+  parse: ParseFn = parseReport,
+  lookahead = 4,
+): AsyncGenerator<ReportRecord> {
+  const pending: Promise<ReportRecord>[] = [];
+  let next = 0;
+  const refill = () => {
+    while (next < files.length && pending.length < lookahead) pending.push(readReport(files[next++], parse));
+  };
+  refill();
+  while (pending.length > 0) {
+    const record = await pending.shift()!;
+    refill();
+    yield record;
+  }
+}

@@ -105,7 +105,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...tables.values, ...extractReviewTable(tokens, norm));
     warnings.push(...tables.warnings);
   }
-  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)) });
+  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   values.push(...deriveSubtotals(values));

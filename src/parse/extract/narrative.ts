@@ -3,7 +3,7 @@
 // matches gives a metric its value. Traps seen in real reports are rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
-import type { Value } from '../types';
+import type { Template, Value } from '../types';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -19,57 +19,93 @@ interface Rule {
   reject?: RegExp;
   /** A statement of zero without a number ("没有…行政复议"). */
   zero?: boolean;
+  /** Drop a match followed by this (tested on the 16 characters after it). */
+  rejectAfter?: RegExp;
   /** Several matches are parts to add up (信息不存在1件;不属于本机关1件). */
   sum?: boolean;
+  /** Only for reports of these templates (narrative counterparts of table rows). */
+  templates?: Template[];
 }
 
 const rx = (source: string) => new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C), 'g');
 
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
+/** One channel named without "等": the count is that channel's, not the all-channel total. */
+const SINGLE_CHANNEL = /(网站|门户|信息网|政府网|网页|微信|微博|公众号|新媒体|客户端|公报)(?![^,，。；]*(等|各种|多种|不同))/;
+const CAUSED_BY = /^.{0,14}(提起|引起|引发|产生|导致)/;
+const T19: Template[] = ['table2019'];
+const T21: Template[] = ['table2021'];
+const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
 
 const RULES: Rule[] = [
   // proactive disclosure
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,14}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|子站|网站\d+个|办结|申请/ },
-  { metric: 'p.cumulative', re: rx(`累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
-  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /累计|其中|网站|门户|申请|不予公开/ },
-  { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(政府|政务|各类)?信息`), reject: /申请|网站/ },
-  { metric: 'p.other_channels', re: rx(`(其他方式|其他渠道|其它方式|其它渠道){K}{0,10}?{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', re: rx(`(新媒体|微信公众号|公众号|微博){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站/ },
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,14}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|子站|网站\d+个|办结|申请|类信息/ },
+  { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,16}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
+  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|^[^,，]*累计[^,，]*$/ },
+  { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(的)?(政府|政务|各类)?信息`), reject: /申请/ },
+  { metric: 'p.total', re: rx(`(\\d{4}年|全年|本年度?)(共|共计)?(主动)?(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计)?{N}`), reject: /申请/ },
+  { metric: 'p.total', re: rx(`(共|全年)(在{K}{0,40}?)(发布|公开)(各类)?信息{N}`), reject: /申请/ },
+  { metric: 'p.other_channels', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
+  { metric: 'p.other_channels', re: rx(`(新媒体|微信公众号|公众号|微博|政务微信){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站/, sum: true },
+  { metric: 'p.other_channels', re: rx(`(发布|推送)(政务)?(微信|微博){N}`), sum: true },
+
+  // narrative counterparts of the statutory table rows
+  { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`) },
+  { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/ },
+  { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
+  { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`) },
+  { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`) },
+  { metric: 'p.normative.new_made', templates: T19, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/ },
+  { metric: 'p.normative.new_made', templates: T19, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
+  { metric: 'p.license.decisions', templates: T21, re: rx(`行政许可(决定)?{N}`) },
+  { metric: 'p.penalty.decisions', templates: T21, re: rx(`行政处罚(决定)?{N}`) },
+  { metric: 'p.coercion.decisions', templates: T21, re: rx(`行政强制(决定)?{N}`) },
 
   // requests
   { metric: 'r.carried_in.total', re: rx(`(上年|上一年|上年度|上一年度)(度)?{K}{0,4}?结转{K}{0,14}?{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_in.total', re: rx(`结转上(一)?年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_in.total', re: rx(`接办上(一)?年(度)?{N}`) },
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
-  { metric: 'r.carried_out.total', re: rx(`结转(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', re: rx(`{N}结转(至)?下(一)?年度?`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/ },
+  { metric: 'r.carried_out.total', re: rx(`(结转|转)(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|受理/ },
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已)(办结|答复){N}`), reject: NOT_REQUEST },
+  { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
+  { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|受理|同比/ },
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，](办结|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
-  { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`) },
+  { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`), reject: /予以公开及/ },
   { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`) },
-  { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|本(机关|单位)不掌握){K}{0,8}?{N}`), sum: true },
-  { metric: 'r.unable.total.total', re: rx(`无法提供{K}{0,3}?{N}`) },
+  { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
+  { metric: 'r.unable.need_creation.total', re: rx(`(没有现成信息|需要另行制作){K}{0,8}?{N}`) },
+  { metric: 'r.unable.unclear.total', re: rx(`(申请内容(仍)?不明确){K}{0,8}?{N}`) },
+  { metric: 'r.unable.total.total', re: rx(`无法提供{K}{0,3}?{N}`), reject: /不掌握|不存在/ },
+  { metric: 'r.rejected.confirm_reissue.total', re: rx(`(确认或重新出具已获取信息){K}{0,8}?{N}`) },
   { metric: 'r.rejected.total.total', re: rx(`不予处理{K}{0,3}?{N}`) },
   { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },
 
   // review and litigation
-  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼/ },
-  { metric: 'rv.total', re: rx(`{N}(的)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
-  { metric: 'rv.upheld', re: rx(`行政复议{C}{0,30}?{N}(结果)?维持`) },
-  { metric: 'lit.total', re: rx(`行政诉讼(案件)?{K}{0,3}?{N}`) },
+  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
+  { metric: 'rv.total', re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.upheld', re: rx(`行政复议{C}{0,30}?{N}(结果)?维持`), reject: /诉讼/ },
+  { metric: 'rv.upheld', re: rx(`行政复议{C}{0,20}?维持(原)?(具体行政行为|决定|结果)?{N}`), reject: /诉讼/ },
+  { metric: 'rv.corrected', re: rx(`行政复议{C}{0,30}?{N}(结果)?纠正`), reject: /诉讼/ },
+  { metric: 'rv.corrected', re: rx(`行政复议{C}{0,30}?纠正{N}`), reject: /诉讼/ },
+  { metric: 'rv.pending', re: rx(`行政复议{C}{0,40}?尚未审结{N}`), reject: /诉讼/ },
+  { metric: 'lit.total', re: rx(`(行政)?诉讼(案件)?(共)?{K}{0,3}?{N}`), reject: /复议后|纠错|纠正/ },
 
   // fees
   { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
 
   // statements of zero
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正/ },
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
-  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/ },
+  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^[、和及]?(行政)?诉讼?纠错|^纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
-  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: /纠错|纠正/ },
+  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: /纠错|纠正/, rejectAfter: /^纠错/ },
+  { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
 ];
@@ -85,6 +121,7 @@ function numberOf(groups: Record<string, string | undefined>): number | null {
 export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
+  template: Template | null;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -94,11 +131,14 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const done = new Set(options.known);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
+    if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
     rule.re.lastIndex = 0;
     const found: Value[] = [];
     for (const m of s.matchAll(rule.re)) {
       const before = s.slice(Math.max(0, m.index - 12), m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+      if (rule.metric === 'p.total' && !rule.zero && SINGLE_CHANNEL.test(m[0])) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
       if (rule.zero) {
         const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
