@@ -25,30 +25,50 @@ interface Rule {
   sum?: boolean;
   /** Only for reports of these templates (narrative counterparts of table rows). */
   templates?: Template[];
+  /** Rules of one group name one figure: recorded only when the whole text has exactly one match. */
+  uniqueGroup?: string;
 }
 
 const rx = (source: string) => new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C), 'g');
 
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
-/** One channel named without "等": the count is that channel's, not the all-channel total. */
-const SINGLE_CHANNEL = /(网站|门户|信息网|政府网|网页|微信|微博|公众号|新媒体|客户端|公报)(?![^,，。；]*(等|各种|多种|不同))/;
-const CAUSED_BY = /^.{0,14}(提起|引起|引发|产生|导致)/;
+const CHANNELS = /网站|门户|信息网|政府网|网页|网上|微信|微博|公众号|新媒体|客户端|公报|报纸|电视|新闻媒体/g;
+
+/** A clause naming exactly one channel, without "等": the count is that channel's, not the all-channel total. */
+function namesOneChannel(clause: string): boolean {
+  const names = new Set(clause.match(CHANNELS) ?? []);
+  return names.size === 1 && !/等|各种|多种|不同渠道/.test(clause);
+}
+
+/** The comma clause before a match: rejections look here, not across the whole sentence. */
+function clauseBefore(s: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 40 && !/[,，。；;\n]/.test(s[i - 1])) i--;
+  return s.slice(i, at);
+}
+
+function sentenceBefore(s: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 120 && !/[。；;\n]/.test(s[i - 1])) i--;
+  return s.slice(i, at);
+}
+const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
 
 const RULES: Rule[] = [
   // proactive disclosure
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,14}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|子站|网站\d+个|办结|申请|类信息/ },
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,14}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|子站|网站\d+个|办结|申请|类信息/, rejectAfter: /^、/ },
   { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,16}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
   { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|^[^,，]*累计[^,，]*$/ },
   { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(的)?(政府|政务|各类)?信息`), reject: /申请/ },
-  { metric: 'p.total', re: rx(`(\\d{4}年|全年|本年度?)(共|共计)?(主动)?(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计)?{N}`), reject: /申请/ },
+  { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中/, rejectAfter: /^、/ },
   { metric: 'p.total', re: rx(`(共|全年)(在{K}{0,40}?)(发布|公开)(各类)?信息{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', re: rx(`(新媒体|微信公众号|公众号|微博|政务微信){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站/, sum: true },
-  { metric: 'p.other_channels', re: rx(`(发布|推送)(政务)?(微信|微博){N}`), sum: true },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信公众号|公众号|微博|政务微信|公报|新闻媒体|自媒体){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径/ },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(发布|推送)(政务)?(微信|微博){N}`) },
 
   // narrative counterparts of the statutory table rows
   { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`) },
@@ -72,9 +92,12 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
+  { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|受理|同比/ },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，]{N}(已)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
   { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`), reject: /予以公开及/ },
   { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`) },
@@ -100,7 +123,7 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
 
   // statements of zero
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^[、和及]?(行政)?诉讼?纠错|^纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
@@ -129,16 +152,18 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const values: Value[] = [];
   const warnings: string[] = [];
   const done = new Set(options.known);
+  const groupHits = new Map<string, Value[]>();
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
     rule.re.lastIndex = 0;
     const found: Value[] = [];
     for (const m of s.matchAll(rule.re)) {
-      const before = s.slice(Math.max(0, m.index - 12), m.index);
+      const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-      if (rule.metric === 'p.total' && !rule.zero && SINGLE_CHANNEL.test(m[0])) continue;
+      if (rule.metric === 'p.total' && !rule.zero && namesOneChannel(before + m[0])) continue;
+      if (rule.metric === 'p.total' && /累计/.test(before + m[0]) && /截至|截止|以来|至今/.test(sentenceBefore(s, m.index))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
       if (rule.zero) {
         const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
@@ -152,9 +177,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
       const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
       found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
-      if (!rule.sum) break;
+      if (!rule.sum && !rule.uniqueGroup) break;
     }
     if (found.length === 0) continue;
+    if (rule.uniqueGroup) {
+      groupHits.set(rule.uniqueGroup, [...(groupHits.get(rule.uniqueGroup) ?? []), ...found]);
+      continue;
+    }
     done.add(rule.metric);
     if (found.length === 1) values.push(found[0]);
     else {
@@ -162,6 +191,11 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
+  }
+  for (const [group, hits] of groupHits) {
+    const distinct = [...new Map(hits.map((v) => [v.start, v])).values()];
+    if (distinct.length === 1 && !done.has(distinct[0].metric)) values.push(distinct[0]);
+    else if (distinct.length > 1) warnings.push(`${group}: ${distinct.length} separate figures (${distinct.map((v) => v.value).join(', ')}) and no printed total; none recorded`);
   }
   return { values, warnings };
 }
