@@ -27,24 +27,28 @@ interface Rule {
   templates?: Template[];
   /** Rules of one group name one figure: recorded only when the whole text has exactly one match. */
   uniqueGroup?: string;
+  /** A figure that counts against the group's uniqueness but is never recorded itself. */
+  countOnly?: boolean;
 }
 
 const rx = (source: string) => new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C), 'g');
 
-const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言/;
+const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
-const CHANNELS = /网站|门户|信息网|政府网|网页|网上|微信|微博|公众号|新媒体|客户端|公报|报纸|电视|新闻媒体/g;
+const CHANNELS = /网站|门户|信息网|政府网|网页|网上|”网|微信|微博|公众号|新媒体|客户端|公报|报纸|报刊|电视|媒体/g;
 
-/** A clause naming exactly one channel, without "等": the count is that channel's, not the all-channel total. */
-function namesOneChannel(clause: string): boolean {
-  const names = new Set(clause.match(CHANNELS) ?? []);
-  return names.size === 1 && !/等|各种|多种|不同渠道/.test(clause);
+/** A clause naming channels but not all of them (no "等", not web + others): the count is that channel's, not the all-channel total. */
+function namesOneChannelOnly(clause: string): boolean {
+  const canonical = (name: string) => (/网|门户/.test(name) ? 'web' : /微信|公众号/.test(name) ? 'wechat' : name);
+  const names = new Set((clause.match(CHANNELS) ?? []).map(canonical));
+  if (names.size === 0 || /各种|多种|不同渠道|等(不同|多种|各类)?(渠道|形式|途径|方式)/.test(clause)) return false;
+  return !(names.has('web') && names.size > 1);
 }
 
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
-  while (i > 0 && at - i < 40 && !/[,，。；;\n]/.test(s[i - 1])) i--;
+  while (i > 0 && at - i < 40 && !/[,，。；;:：\n]/.test(s[i - 1])) i--;
   return s.slice(i, at);
 }
 
@@ -60,24 +64,28 @@ const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发�
 
 const RULES: Rule[] = [
   // proactive disclosure
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,14}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|子站|网站\d+个|办结|申请|类信息/, rejectAfter: /^、/ },
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?主动公开{K}{0,18}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|类信息|规章|规范性文件|建议|提案|解读|设置|个$/, rejectAfter: /^、/ },
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,18}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|类信息|规章|规范性文件|建议|提案|解读|设置|个$/, rejectAfter: /^、/ },
   { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,16}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
-  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|^[^,，]*累计[^,，]*$/ },
+  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|其他途径|其他方式|其他渠道|其它/ },
   { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(的)?(政府|政务|各类)?信息`), reject: /申请/ },
-  { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中/, rejectAfter: /^、/ },
+  { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中|不予|其他途径|其他方式|其他渠道|其它/, rejectAfter: /^、/ },
   { metric: 'p.total', re: rx(`(共|全年)(在{K}{0,40}?)(发布|公开)(各类)?信息{N}`), reject: /申请/ },
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信公众号|公众号|微博|政务微信|公报|新闻媒体|自媒体){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径/ },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信|公众号|微博|自媒体|APP|客户端){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径/ },
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(发布|推送)(政务)?(微信|微博){N}`) },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`{N}推文`) },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', countOnly: true, re: rx(`(公报|新闻媒体|媒体|报刊|报纸)(上)?{K}{0,12}?(公开|发布|刊发|刊登){K}{0,10}?{N}`) },
 
   // narrative counterparts of the statutory table rows
-  { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`) },
-  { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/ },
+  { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`), reject: /个$/ },
+  { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
-  { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`) },
+  { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`), reject: /个$/ },
   { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`) },
-  { metric: 'p.normative.new_made', templates: T19, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/ },
-  { metric: 'p.normative.new_made', templates: T19, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
+  { metric: 'p.normative.new_published', templates: T19, re: rx(`发布(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
+  { metric: 'p.normative.new_made', templates: T19, re: rx(`(制发|制定|印发|出台)(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
+  { metric: 'p.normative.new_made', templates: T19, re: rx(`(制发|制定|印发|出台)(了)?{N}(政府|部门)?(行政)?规范性文件`) },
   { metric: 'p.license.decisions', templates: T21, re: rx(`行政许可(决定)?{N}`) },
   { metric: 'p.penalty.decisions', templates: T21, re: rx(`行政处罚(决定)?{N}`) },
   { metric: 'p.coercion.decisions', templates: T21, re: rx(`行政强制(决定)?{N}`) },
@@ -93,7 +101,7 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|受理|同比/ },
+  { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，]{N}(已)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
@@ -125,7 +133,7 @@ const RULES: Rule[] = [
   // statements of zero
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
-  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^[、和及]?(行政)?诉讼?纠错|^纠错/ },
+  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
   { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: /纠错|纠正/, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
@@ -162,7 +170,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-      if (rule.metric === 'p.total' && !rule.zero && namesOneChannel(before + m[0])) continue;
+      if (rule.metric === 'p.total' && !rule.zero && namesOneChannelOnly(before + m[0])) continue;
       if (rule.metric === 'p.total' && /累计/.test(before + m[0]) && /截至|截止|以来|至今/.test(sentenceBefore(s, m.index))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
       if (rule.zero) {
@@ -181,7 +189,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     }
     if (found.length === 0) continue;
     if (rule.uniqueGroup) {
-      groupHits.set(rule.uniqueGroup, [...(groupHits.get(rule.uniqueGroup) ?? []), ...found]);
+      const hits = rule.countOnly ? found.map((v) => ({ ...v, metric: '' })) : found;
+      groupHits.set(rule.uniqueGroup, [...(groupHits.get(rule.uniqueGroup) ?? []), ...hits]);
       continue;
     }
     done.add(rule.metric);
@@ -194,7 +203,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   }
   for (const [group, hits] of groupHits) {
     const distinct = [...new Map(hits.map((v) => [v.start, v])).values()];
-    if (distinct.length === 1 && !done.has(distinct[0].metric)) values.push(distinct[0]);
+    if (distinct.length === 1 && distinct[0].metric !== '' && !done.has(distinct[0].metric)) values.push(distinct[0]);
     else if (distinct.length > 1) warnings.push(`${group}: ${distinct.length} separate figures (${distinct.map((v) => v.value).join(', ')}) and no printed total; none recorded`);
   }
   return { values, warnings };

@@ -101,6 +101,8 @@ function matchRow(text: string): { spec: RowSpec; rest: string | null } | null {
 interface NumberCell {
   value: number;
   approx: boolean;
+  /** The cell carried its own 万/万元 unit (already applied). */
+  tenThousand?: boolean;
   from: number;
   to: number;
 }
@@ -129,7 +131,7 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
     }
     const n = parseCellNumber(t.text);
     if (!n) break;
-    cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to });
+    cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to, tenThousand: n.tenThousand });
   }
   while (cells.length > max && cells[cells.length - 1] === null) cells.pop();
   return { cells, blanksBefore, next: i };
@@ -193,7 +195,7 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     for (const [metric, cell] of assigned) {
       if (seen.has(metric)) continue;
       seen.add(metric);
-      const value = tenThousand ? { ...cell, value: Math.round(cell.value * 10_000 * 100) / 100 } : cell;
+      const value = tenThousand && metric.endsWith('_yuan') && !cell.tenThousand ? { ...cell, value: Math.round(cell.value * 10_000 * 100) / 100 } : cell;
       values.push(makeValue(metric, value, norm));
     }
   }
