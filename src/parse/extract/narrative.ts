@@ -45,6 +45,13 @@ function namesOneChannelOnly(clause: string): boolean {
   return !(names.has('web') && names.size > 1);
 }
 
+const GENERIC_OBJECT = /了|的|各类|各种|各项|政府|政务|工作|动态|主动公开|相关|信息|文件|稿件|数量|数据|共计|共|合计|为|达|有|数|条目|累计|约|近|超过|超/g;
+
+/** "组织机构信息3条" is one category of the website's items, not its total (unless a list ends in 等). */
+function namesACategory(object: string): boolean {
+  return !/等/.test(object) && object.replace(GENERIC_OBJECT, '').replace(/\s/g, '').length > 0;
+}
+
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -64,9 +71,9 @@ const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发�
 
 const RULES: Rule[] = [
   // proactive disclosure
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?主动公开{K}{0,18}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|类信息|规章|规范性文件|建议|提案|解读|设置|个$/, rejectAfter: /^、/ },
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送){K}{0,18}?{N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|类信息|规章|规范性文件|建议|提案|解读|设置|个$/, rejectAfter: /^、/ },
-  { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,16}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?主动公开(?<obj>{K}{0,18}?){N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|类信息|规章|规范性文件|建议|提案|解读|设置|个$/ },
+  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送)(?<obj>{K}{0,18}?){N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|类信息|规章|规范性文件|建议|提案|解读|设置|个$/ },
+  { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,30}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
   { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|其他途径|其他方式|其他渠道|其它/ },
   { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(的)?(政府|政务|各类)?信息`), reject: /申请/ },
   { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中|不予|其他途径|其他方式|其他渠道|其它/, rejectAfter: /^、/ },
@@ -168,8 +175,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const found: Value[] = [];
     for (const m of s.matchAll(rule.re)) {
       const before = clauseBefore(s, m.index);
-      if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      if (rule.reject && (rule.reject.test(m[0]) || (!rule.uniqueGroup && rule.reject.test(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+      if (rule.metric === 'p.website' && m.groups?.obj && namesACategory(m.groups.obj)) continue;
       if (rule.metric === 'p.total' && !rule.zero && namesOneChannelOnly(before + m[0])) continue;
       if (rule.metric === 'p.total' && /累计/.test(before + m[0]) && /截至|截止|以来|至今/.test(sentenceBefore(s, m.index))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
