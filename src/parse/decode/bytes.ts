@@ -43,8 +43,10 @@ function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) oddZeros++;
   }
   const pairs = n / 2;
-  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
-  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  // GBK and UTF-8 text has no NUL bytes at all; UTF-16 has them wherever ASCII (digits, newlines) appears.
+  const enough = Math.max(2, pairs * 0.03);
+  if (oddZeros >= enough && evenZeros * 2 < oddZeros) return 'utf-16le';
+  if (evenZeros >= enough && oddZeros * 2 < evenZeros) return 'utf-16be';
   return null;
 }
 

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/parse';
+import { decodeBytes } from '../../src/parse/decode/bytes';
+import { htmlToText } from '../../src/parse/decode/html';
+import { parseCellNumber, parseChineseNumeral } from '../../src/parse/normalise/numbers';
+import { normaliseText, sourceSpan } from '../../src/parse/normalise/text';
+import { encodeGbk } from '../helpers/gbk';
+
+const CORPUS = join(import.meta.dirname, '../../data/corpus');
+const value = (text: string, metric: string) => parseReport(text).values.find((v) => v.metric === metric);
+const REPORT = '某县人民政府2018年政府信息公开工作年度报告\n';
+
+describe('numbers', () => {
+  it('reads Chinese numerals', () => {
+    expect(parseChineseNumeral('一')).toBe(1);
+    expect(parseChineseNumeral('十二')).toBe(12);
+    expect(parseChineseNumeral('一千二百零五')).toBe(1205);
+    expect(parseChineseNumeral('二〇一八')).toBe(2018);
+    expect(parseChineseNumeral('三万')).toBe(30000);
+    expect(parseChineseNumeral('abc')).toBeNull();
+  });
+
+  it('reads table cells as printed, with signs, units and extraction noise', () => {
+    expect(parseCellNumber('增82')?.value).toBe(82);
+    expect(parseCellNumber('减5')?.value).toBe(-5);
+    expect(parseCellNumber('+19')?.value).toBe(19);
+    expect(parseCellNumber('--253')?.value).toBe(-253);
+    expect(parseCellNumber('??3146 ')?.value).toBe(3146);
+    expect(parseCellNumber('21469172.33元')?.value).toBe(21469172.33);
+    expect(parseCellNumber('103.3879万元')?.value).toBe(1033879);
+    expect(parseCellNumber('1200余')).toMatchObject({ value: 1200, approx: true });
+    expect(parseCellNumber('规章')).toBeNull();
+    expect(parseCellNumber('')).toBeNull();
+  });
+});
+
+describe('normalisation', () => {
+  it('maps full-width, traditional characters and pinyin glosses, keeping source offsets', () => {
+    const text = '鎮(zhèn)政府主動公開信息１２３條';
+    const norm = normaliseText(text);
+    expect(norm.s).toBe('镇政府主动公开信息123条');
+    const at = norm.s.indexOf('123');
+    const span = sourceSpan(norm, at, at + 3);
+    expect(text.slice(span.start, span.end)).toBe('１２３');
+  });
+
+  it('turns NBSP, ideographic spaces and literal &nbsp; into spaces', () => {
+    expect(normaliseText('a\u00a0b\u3000c&nbsp;d').s).toBe('a b c d');
+  });
+});
+
+describe('decoding', () => {
+  it('detects UTF-8 with and without BOM, GBK and UTF-16', () => {
+    const text = '政府信息公开工作年度报告';
+    expect(decodeBytes(new TextEncoder().encode(text))).toMatchObject({ ok: true, encoding: 'utf-8', text });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toMatchObject({ ok: true, encoding: 'utf-8-bom', text });
+    expect(decodeBytes(encodeGbk(text))).toMatchObject({ ok: true, encoding: 'gbk', text });
+    const withDigits = '2019年政府信息公开工作年度报告\n主动公开12条';
+    expect(decodeBytes(new Uint8Array(Buffer.from(withDigits, 'utf16le')))).toMatchObject({ ok: true, encoding: 'utf-16le', text: withDigits });
+    expect(decodeBytes(new Uint8Array(Buffer.from(withDigits, 'utf16le').swap16()))).toMatchObject({ ok: true, encoding: 'utf-16be', text: withDigits });
+  });
+
+  it('keeps a capture cut inside a multi-byte character, with a warning', () => {
+    const bytes = new TextEncoder().encode('政府信息公开');
+    const result = decodeBytes(bytes.subarray(0, bytes.length - 1));
+    expect(result).toMatchObject({ ok: true, text: '政府信息公' });
+    expect(result.ok && result.warnings[0]).toMatch(/truncated/);
+  });
+
+  it('refuses empty, binary and PDF input with a reason', () => {
+    expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, reason: 'empty file' });
+    expect(decodeBytes(new TextEncoder().encode('%PDF-1.7 ...'))).toMatchObject({ ok: false, reason: expect.stringMatching(/PDF/) });
+    expect(decodeBytes(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3]))).toMatchObject({ ok: false });
+  });
+
+  it('a GBK report parses to the same values as its UTF-8 original', () => {
+    // NBSP has no GBK code; GBK pages print a plain space there
+    const text = readFileSync(join(CORPUS, 'seeds/2017-liaoning-yingkou-zhanqian-county.txt'), 'utf8').replace(/\u00a0/g, ' ').replace(/•/g, '·');
+    const gbk = parseReport(encodeGbk(text));
+    expect(gbk.facts.encoding).toBe('gbk');
+    expect(gbk.values.length).toBeGreaterThan(5);
+    expect(gbk.values).toEqual(parseReport(text).values);
+  });
+});
+
+describe('HTML', () => {
+  it('renders tables on their grid, honouring rowspan and colspan, blank cells kept', () => {
+    const html = '<table><tr><td rowspan="2">三、本年度办理结果</td><td>(一)予以公开</td><td>5</td></tr><tr><td>(二)部分公开</td><td>&nbsp;</td></tr></table>';
+    expect(htmlToText(html)).toBe('三、本年度办理结果 | (一)予以公开 | 5\n(二)部分公开 |');
+  });
+
+  it('drops scripts and styles', () => {
+    expect(htmlToText('<p>a</p><script>var x = 1;</script><style>p{}</style><p>b</p>')).toBe('a\n\nb');
+  });
+});
+
+describe('facts', () => {
+  it('takes the statistics year, the labelled published date and the signature', () => {
+    const r = parseReport(readFileSync(join(CORPUS, 'seeds/2017-liaoning-yingkou-zhanqian-county.txt')));
+    expect(r.facts).toMatchObject({ year: 2017, published: '2018-02-11', issuer: '站前区政府办公室', level: 'department', template: 'narrative' });
+  });
+
+  it('decides the template from printed headers, not the year', () => {
+    const r = parseReport(readFileSync(join(CORPUS, 'seeds/2019-liaoning-fuxin-city.txt')));
+    expect(r.facts).toMatchObject({ template: 'table2019', template_basis: 'printed' });
+  });
+
+  it('falls back to the year only when no table is printed', () => {
+    expect(parseReport('某县2022年政府信息公开工作年度报告\n主动公开政府信息12条。').facts).toMatchObject({ template: 'table2021', template_basis: 'year' });
+  });
+
+  it('refuses a text that is not a disclosure report', () => {
+    expect(parseReport('今天天气很好，我们去公园散步。')).toMatchObject({ status: 'failed', error: expect.stringMatching(/not an information-disclosure/) });
+  });
+});
+
+describe('narrative traps', () => {
+  it('cumulative counts are not the year total', () => {
+    const text = REPORT + '截至2018年12月31日,累计主动公开政府信息1205条。';
+    expect(value(text, 'p.cumulative')?.value).toBe(1205);
+    expect(value(text, 'p.total')).toBeUndefined();
+  });
+
+  it('"2021年累计主动公开" is the year total', () => {
+    expect(value(REPORT + '2018年累计主动公开政府信息830条,其中文件5份。', 'p.total')?.value).toBe(830);
+  });
+
+  it('approximate values and 万 multipliers', () => {
+    expect(value(REPORT + '主动公开各类政府信息3万余条。', 'p.total')).toMatchObject({ value: 30000, approx: true });
+    expect(value(REPORT + '区政府门户网站发布各类信息4.14万条。', 'p.website')).toMatchObject({ value: 41400, approx: false });
+  });
+
+  it('Chinese numerals in sentences', () => {
+    expect(value(REPORT + '本年度收到政府信息公开申请一件。', 'r.new.total')?.value).toBe(1);
+  });
+
+  it('classification counts are not request outcomes', () => {
+    const text = REPORT + '主动公开信息20条,不予公开信息有10条。没有依申请公开信息的情况。';
+    expect(value(text, 'r.denied.total.total')).toBeUndefined();
+    expect(value(text, 'r.new.total')?.value).toBe(0);
+  });
+
+  it('county-wide numbers inside a city report are not the city\'s', () => {
+    expect(value(REPORT + '各县区政府共受理依申请公开件99件。', 'r.new.total')).toBeUndefined();
+  });
+
+  it('no review "correction" is not zero reviews', () => {
+    const text = REPORT + '全年没有被行政复议或行政诉讼纠错的情况。';
+    expect(value(text, 'rv.total')).toBeUndefined();
+    expect(value(text, 'lit.total')).toBeUndefined();
+  });
+
+  it('statements of zero', () => {
+    const text = REPORT + '本年度没有因政府信息公开被申请行政复议、被提起行政诉讼的情况。未收取任何政府信息公开费用。';
+    expect(value(text, 'rv.total')?.value).toBe(0);
+    expect(value(text, 'lit.total')?.value).toBe(0);
+    expect(value(text, 'fee.collected_yuan')?.value).toBe(0);
+  });
+
+  it('two separate channel figures without a total record no other-channel value', () => {
+    const text = REPORT + '其中政府网站公开5419条、政务微信公开3914条、其他方式公开4856条。';
+    expect(value(text, 'p.website')?.value).toBe(5419);
+    expect(value(text, 'p.other_channels')).toBeUndefined();
+  });
+});
+
+describe('tables and checks', () => {
+  it('flags the report\'s own arithmetic errors and records values as printed', () => {
+    const r = parseReport(readFileSync(join(CORPUS, 'seeds/2019-liaoning-fuxin-city.txt')));
+    const balance = r.checks.find((c) => c.id === 'requests.balance.total');
+    expect(balance).toMatchObject({ status: 'fail', expected: 146, actual: 131 });
+    expect(r.values.find((v) => v.metric === 'r.new.total')?.value).toBe(131);
+    expect(r.values.find((v) => v.metric === 'p.fees.change')?.value).toBe(-5);
+  });
+
+  it('marks computed subtotals as derived', () => {
+    const r = parseReport(readFileSync(join(CORPUS, 'seeds/2019-liaoning-fuxin-city.txt')));
+    expect(r.values.find((v) => v.metric === 'r.denied.total.total')).toMatchObject({ value: 10, derived: true });
+  });
+
+  it('blank cells are absent, with a warning', () => {
+    const r = parseReport(readFileSync(join(CORPUS, 'real/2020-shaanxi-yuyang-tuofenglu-town.txt')));
+    expect(r.values.find((v) => v.metric === 'r.new.total')?.value).toBe(0);
+    expect(r.values.find((v) => v.metric === 'r.new.natural')).toBeUndefined();
+    expect(r.warnings.join('\n')).toMatch(/blank/);
+  });
+});
