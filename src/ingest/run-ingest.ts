@@ -1,15 +1,16 @@
 import { buildDatasetTables } from './arrow-tables';
-import type { Io } from './output';
-import { writeOut } from './output';
+import type { Manifest } from './manifest';
+import { type Io, writeOut } from './output';
 import { createProgress } from './progress';
 import { readReportsInOrder, type ReportRecord } from './read-report';
 import { summariseIngest } from './summary';
 import { collectInputFiles } from './walk';
-import { writeDataset } from './write-dataset';
-import type { Manifest } from './manifest';
+import { assertReplaceable, writeDataset } from './write-dataset';
 
 export async function runIngest(inputs: readonly string[], outDir: string, io: Io): Promise<Manifest> {
   const files = await collectInputFiles(inputs);
+  // Checked again on writing; this spares a long parse that could never be written.
+  await assertReplaceable(outDir);
   const progress = createProgress(files.length, io.stderr);
   const records: ReportRecord[] = [];
   for await (const record of readReportsInOrder(files)) {

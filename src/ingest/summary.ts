@@ -1,12 +1,12 @@
-import type { ParsedReport, Status } from '../parse/types';
+import type { Status } from '../parse/types';
 import type { Manifest } from './manifest';
 import type { ReportRecord } from './read-report';
 
 const TOP = 10;
 
-export function countByStatus(reports: readonly ParsedReport[]): Record<Status, number> {
+export function countByStatus(statuses: Iterable<Status>): Record<Status, number> {
   const counts: Record<Status, number> = { ok: 0, partial: 0, failed: 0 };
-  for (const report of reports) counts[report.status] += 1;
+  for (const status of statuses) counts[status] += 1;
   return counts;
 }
 
@@ -36,7 +36,7 @@ export function summariseIngest(records: readonly ReportRecord[], manifest: Mani
   const tables = Object.entries(manifest.tables).map(([name, t]) => `${name} ${t.rows}`).join(' · ');
   return [
     `${records.length} files → ${outDir} (dataset ${manifest.dataset_version.slice(0, 12)})`,
-    formatStatusCounts(countByStatus(reports)),
+    formatStatusCounts(countByStatus(reports.map((r) => r.status))),
     ...formatTop('failure reasons', topCounts(failed.map((r) => failureReason(r.error ?? 'no reason')))),
     ...formatTop('top failing checks', topCounts(failingChecks)),
     `rows: ${tables}`,

@@ -14,7 +14,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Replacing a folder that is not a previous dataset (say `--out .`) would delete someone's files. */
-async function assertReplaceable(outDir: string): Promise<void> {
+export async function assertReplaceable(outDir: string): Promise<void> {
   let entries: string[];
   try {
     entries = await readdir(outDir);
@@ -75,6 +75,11 @@ async function swapInto(staging: string, target: string): Promise<void> {
   }
   const previous = `${staging}-previous`;
   await rename(target, previous);
-  await rename(staging, target);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    await rename(previous, target);
+    throw error;
+  }
   await rm(previous, { recursive: true, force: true });
 }

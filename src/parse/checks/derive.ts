@@ -14,6 +14,8 @@ export function deriveSubtotals(values: Value[]): Value[] {
   const byMetric = new Map(values.map((v) => [v.metric, v]));
   const derived: Value[] = [];
   for (const [group, reasons] of GROUPS) {
+    const prefix = `r.${group}.${reasons[0]}.`;
+    if (!values.some((v) => v.metric.startsWith(prefix))) continue;
     for (const col of APPLICANT_COLUMNS) {
       const total = `r.${group}.total.${col}`;
       if (byMetric.has(total)) continue;

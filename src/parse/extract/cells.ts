@@ -23,15 +23,17 @@ function pushToken(tokens: Token[], s: string, from: number, to: number, line: n
   tokens.push({ text: s.slice(from, to), from, to, line, piped });
 }
 
-/** Splits one line's segment into cells on runs of 2+ spaces or tabs. */
+/** Splits one line's segment into cells on runs of 2+ spaces or a tab (scanning the segment only). */
 function splitWide(tokens: Token[], s: string, from: number, to: number, line: number, piped: boolean) {
-  const re = /[ \t]{2,}|\t/g;
-  re.lastIndex = from;
   let start = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null && m.index < to) {
-    pushToken(tokens, s, start, m.index, line, piped);
-    start = m.index + m[0].length;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x09 || (c === 0x20 && s.charCodeAt(i + 1) === 0x20 && i + 1 < to)) {
+      pushToken(tokens, s, start, i, line, piped);
+      while (i < to && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
+      start = i;
+      i--;
+    }
   }
   pushToken(tokens, s, start, to, line, piped);
 }

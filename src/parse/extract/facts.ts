@@ -81,10 +81,13 @@ export function findIssuer(s: string): string | null {
       }
     }
   }
-  // The title: "<issuer><year>年度政府信息公开工作年度报告".
-  const title = /([\u4e00-\u9fff()（）\s]{2,40}?)\s*(?:关于)?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:的)?\s*(?:政府|政务)?\s*信息\s*公开/.exec(s.slice(0, 1500));
+  // The title: "<issuer><year>年度政府信息公开工作年度报告"; the issuer is the name run before the year.
+  const head = s.slice(0, 1500);
+  const title = TITLE_YEAR.exec(head);
   if (title) {
-    const c = cleanIssuer(title[1].replace(/^.*?(首页|当前位置|正文)/, ''));
+    const lineStart = head.lastIndexOf('\n', title.index) + 1;
+    const run = /[\u4e00-\u9fff()（）\s]{2,40}$/.exec(head.slice(Math.max(lineStart, title.index - 40), title.index).replace(/关于\s*$/, ''));
+    const c = run ? cleanIssuer(run[0].replace(/^.*?(首页|当前位置|正文)/, '')) : null;
     if (c) return c;
   }
   const compiledBy = /由([\u4e00-\u9fff]{2,30}?)(编制|制作)/.exec(s);

@@ -27,6 +27,8 @@ interface Rule {
   templates?: Template[];
   /** Rules of one group name one figure: recorded only when the whole text has exactly one match. */
   uniqueGroup?: string;
+  /** A literal the text must contain for the rule to be tried (a cheap pre-filter). */
+  needs?: RegExp;
   /** A figure that counts against the group's uniqueness but is never recorded itself. */
   countOnly?: boolean;
 }
@@ -81,7 +83,7 @@ const RULES: Rule[] = [
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信|公众号|微博|自媒体|APP|客户端){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径/ },
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(发布|推送)(政务)?(微信|微博){N}`) },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`{N}推文`) },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', needs: /推文/, re: rx(`{N}推文`) },
   { metric: 'p.other_channels', uniqueGroup: 'channel', countOnly: true, re: rx(`(公报|新闻媒体|媒体|报刊|报纸)(上)?{K}{0,12}?(公开|发布|刊发|刊登){K}{0,10}?{N}`) },
 
   // narrative counterparts of the statutory table rows
@@ -92,7 +94,7 @@ const RULES: Rule[] = [
   { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`) },
   { metric: 'p.normative.new_published', templates: T19, re: rx(`发布(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.new_made', templates: T19, re: rx(`(制发|制定|印发|出台)(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
-  { metric: 'p.normative.new_made', templates: T19, re: rx(`(制发|制定|印发|出台)(了)?{N}(政府|部门)?(行政)?规范性文件`) },
+  { metric: 'p.normative.new_made', templates: T19, needs: /规范性文件/, re: rx(`(制发|制定|印发|出台)(了)?{N}(政府|部门)?(行政)?规范性文件`) },
   { metric: 'p.license.decisions', templates: T21, re: rx(`行政许可(决定)?{N}`) },
   { metric: 'p.penalty.decisions', templates: T21, re: rx(`行政处罚(决定)?{N}`) },
   { metric: 'p.coercion.decisions', templates: T21, re: rx(`行政强制(决定)?{N}`) },
@@ -103,7 +105,7 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`接办上(一)?年(度)?{N}`) },
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
   { metric: 'r.carried_out.total', re: rx(`(结转|转)(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
@@ -111,8 +113,8 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`(办结|答复|办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，]{N}(已)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
   { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`), reject: /予以公开及/ },
   { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`) },
@@ -126,7 +128,7 @@ const RULES: Rule[] = [
 
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
-  { metric: 'rv.total', re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   { metric: 'rv.upheld', re: rx(`行政复议{C}{0,30}?{N}(结果)?维持`), reject: /诉讼/ },
   { metric: 'rv.upheld', re: rx(`行政复议{C}{0,20}?维持(原)?(具体行政行为|决定|结果)?{N}`), reject: /诉讼/ },
   { metric: 'rv.corrected', re: rx(`行政复议{C}{0,30}?{N}(结果)?纠正`), reject: /诉讼/ },
@@ -171,6 +173,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
+    if (rule.needs && !rule.needs.test(s)) continue;
     rule.re.lastIndex = 0;
     const found: Value[] = [];
     for (const m of s.matchAll(rule.re)) {

@@ -1,0 +1,40 @@
+// npm run bench:parse — in-process parse throughput on one core: the shipped corpus
+// repeated to at least 20 MB, and the complete (10–40 KB) seed reports on their own.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../src/parse';
+
+const CORPUS = join(import.meta.dirname, '../data/corpus');
+const MIN_BYTES = 20 * 1024 * 1024;
+
+function load(folders: string[]): { name: string; bytes: Uint8Array }[] {
+  return folders.flatMap((folder) =>
+    readdirSync(join(CORPUS, folder))
+      .filter((f) => /\.(txt|html?)$/.test(f))
+      .sort()
+      .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(CORPUS, folder, f))) })),
+  );
+}
+
+function run(label: string, files: { name: string; bytes: Uint8Array }[]) {
+  const unit = files.reduce((a, f) => a + f.bytes.length, 0);
+  const rounds = Math.max(1, Math.ceil(MIN_BYTES / unit));
+  for (const f of files) parseReport(f.bytes, { fileName: f.name }); // warm-up (JIT)
+  let values = 0;
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const f of files) values += parseReport(f.bytes, { fileName: f.name }).values.length;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const reports = rounds * files.length;
+  const mb = (rounds * unit) / 1024 / 1024;
+  console.log(
+    `${label.padEnd(34)} ${String(reports).padStart(6)} reports  ${mb.toFixed(1).padStart(5)} MB  ${seconds.toFixed(2)} s  ` +
+      `${Math.round(reports / seconds).toString().padStart(6)} reports/s  ${(mb / seconds).toFixed(2).padStart(6)} MB/s  ` +
+      `(avg ${(unit / files.length / 1024).toFixed(1)} KB/report, ${Math.round(values / reports)} values/report)`,
+  );
+}
+
+run('all shipped reports (seeds+real+panel)', load(['seeds', 'real', 'panel']));
+run('complete seed reports (8–12 KB)', load(['seeds']));
+const seeds = load(['seeds']);
+const big = seeds.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.concat([f.bytes, f.bytes, f.bytes])) }));
+run('seed reports tripled (25–35 KB)', big);
