@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataType, tableFromIPC, type Table } from 'apache-arrow';
+import { parquetReadObjects } from 'hyparquet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_COLUMNS, TABLE_NAMES } from '../../src/ingest/arrow-tables';
+import { main } from '../../src/ingest/cli';
+import { datasetVersionInput, parseManifest, type Manifest } from '../../src/ingest/manifest';
+import { makeIngestFixture, makeTempDir, type IngestFixture } from '../helpers/ingest-fixture';
+import { collectOutput } from '../helpers/collect-output';
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+const STATUSES = ['ok', 'partial', 'failed'];
+
+let fixture: IngestFixture;
+let outRoot: string;
+let outA: string;
+let outB: string;
+let stdout: string;
+let stderr: string;
+
+async function ingest(out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = collectOutput();
+  const code = await main(['ingest', fixture.dir, '--out', out], io);
+  return { code, stdout: io.stdout.text, stderr: io.stderr.text };
+}
+
+const readArrow = (dir: string, name: string): Table => tableFromIPC(readFileSync(join(dir, `${name}.arrows`)));
+const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+
+async function readParquet(dir: string, name: string): Promise<Record<string, unknown>[]> {
+  const bytes = readFileSync(join(dir, `${name}.parquet`));
+  return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+}
+
+beforeAll(async () => {
+  fixture = makeIngestFixture();
+  outRoot = makeTempDir();
+  outA = join(outRoot, 'a', 'build');
+  outB = join(outRoot, 'b', 'build');
+  const first = await ingest(outA);
+  expect(first.code).toBe(0);
+  ({ stdout, stderr } = first);
+  expect((await ingest(outB)).code).toBe(0);
+});
+
+afterAll(() => {
+  fixture.cleanup();
+  rmSync(outRoot, { recursive: true, force: true });
+});
+
+describe('gongkai ingest', () => {
+  it('writes exactly the Arrow stream, Parquet and manifest files', () => {
+    expect(readdirSync(outA).sort()).toEqual(
+      ['manifest.json', ...TABLE_NAMES.flatMap((n) => [`${n}.arrows`, `${n}.parquet`])].sort(),
+    );
+    expect(readdirSync(join(outRoot, 'a'))).toEqual(['build']);
+  });
+
+  it('gives every input file one reports row, failed ones with a reason', () => {
+    const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
+    expect(reports.map((r) => r.report_id)).toEqual(fixture.ids);
+    for (const row of reports) {
+      expect(STATUSES).toContain(row.status);
+      if (row.status === 'failed') expect(row.error, row.report_id).toMatch(/\S/);
+      expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.file.startsWith(fixture.dir)).toBe(true);
+      expect(Number(row.bytes)).toBe(readFileSync(row.file).byteLength);
+      expect(row.sha256).toBe(sha256(readFileSync(row.file)));
+    }
+    const empty = reports.find((r) => r.report_id.endsWith('/empty.txt'));
+    expect(empty).toMatchObject({ bytes: 0n, n_values: 0 });
+  });
+
+  it('keeps values and checks consistent with the reports table', () => {
+    const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
+    const values = readArrow(outA, 'values').toArray().map((r) => r.toJSON());
+    const checks = readArrow(outA, 'checks').toArray().map((r) => r.toJSON());
+    const ids = new Set(fixture.ids);
+    for (const report of reports) {
+      expect(values.filter((v) => v.report_id === report.report_id)).toHaveLength(report.n_values);
+      const failing = checks.filter((c) => c.report_id === report.report_id && c.status === 'fail');
+      expect(failing).toHaveLength(report.n_failed_checks);
+    }
+    for (const v of values) {
+      expect(ids.has(v.report_id)).toBe(true);
+      expect(Number.isFinite(v.value)).toBe(true);
+      expect(v.end).toBeGreaterThanOrEqual(v.start);
+    }
+    const sortedIds = values.map((v) => v.report_id);
+    expect(sortedIds).toEqual([...sortedIds].sort());
+    expect(readArrow(outA, 'facts_wide').toArray().map((r) => r.toJSON().report_id)).toEqual(fixture.ids);
+  });
+
+  it('writes plain Utf8 strings (no dictionaries) with the documented columns', () => {
+    for (const name of TABLE_NAMES) {
+      const table = readArrow(outA, name);
+      expect(table.schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
+      for (const field of table.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
+      expect(DataType.isUtf8(table.schema.fields[0].type)).toBe(true);
+    }
+  });
+
+  it('writes Parquet files holding the same rows as the Arrow files', async () => {
+    for (const name of TABLE_NAMES) {
+      const arrowRows = readArrow(outA, name).toArray().map((r) => r.toJSON());
+      expect(await readParquet(outA, name), name).toEqual(arrowRows);
+    }
+  });
+
+  it('writes a manifest that validates and matches the files on disk', () => {
+    const manifest = readManifest(outA);
+    expect(manifest.generated_from).toBe(fixture.ids.length);
+    expect(Object.keys(manifest.tables)).toEqual([...TABLE_NAMES]);
+    for (const name of TABLE_NAMES) {
+      const entry = manifest.tables[name];
+      expect(entry.rows).toBe(readArrow(outA, name).numRows);
+      for (const format of ['arrow', 'parquet'] as const) {
+        const bytes = readFileSync(join(outA, entry.files[format]));
+        expect(entry.bytes[format]).toBe(bytes.byteLength);
+        expect(entry.sha256[format]).toBe(sha256(bytes));
+      }
+    }
+    expect(manifest.tables.reports.rows).toBe(fixture.ids.length);
+    expect(manifest.dataset_version).toBe(sha256(datasetVersionInput(manifest.tables)));
+  });
+
+  it('is deterministic: two runs give byte-identical files', () => {
+    for (const file of readdirSync(outA)) {
+      expect(readFileSync(join(outB, file)).equals(readFileSync(join(outA, file))), file).toBe(true);
+    }
+  });
+
+  it('prints a summary on stdout and no progress bar when stderr is not a terminal', () => {
+    const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
+    const count = (s: string) => reports.filter((r) => r.status === s).length;
+    expect(stdout).toContain(`${fixture.ids.length} files → ${outA}`);
+    expect(stdout).toContain(`ok ${count('ok')} · partial ${count('partial')} · failed ${count('failed')}`);
+    expect(stdout).toContain('failure reasons:');
+    expect(stdout).toContain('top failing checks:');
+    expect(stderr).toBe('');
+  });
+});
+
+describe('replacing a dataset', () => {
+  it('swaps a previous dataset out whole, leaving no temp folders behind', async () => {
+    const out = join(outRoot, 'replace', 'build');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), '{}');
+    writeFileSync(join(out, 'stale.arrows'), 'old');
+    expect((await ingest(out)).code).toBe(0);
+    expect(readdirSync(out)).not.toContain('stale.arrows');
+    expect(readManifest(out).dataset_version).toBe(readManifest(outA).dataset_version);
+    expect(readdirSync(join(outRoot, 'replace'))).toEqual(['build']);
+  });
+
+  it('refuses to replace a folder that is not a dataset', async () => {
+    const out = join(outRoot, 'precious');
+    mkdirSync(out);
+    writeFileSync(join(out, 'thesis.docx'), 'keep me');
+    const run = await ingest(out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('refusing to replace');
+    expect(readdirSync(out)).toEqual(['thesis.docx']);
+    expect(readdirSync(outRoot).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});

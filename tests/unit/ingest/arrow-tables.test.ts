@@ -1,0 +1,118 @@
+import { DataType, Type, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { parquetReadObjects } from 'hyparquet';
+import { describe, expect, it } from 'vitest';
+import { buildDatasetTables, TABLE_COLUMNS, TABLE_NAMES } from '../../../src/ingest/arrow-tables';
+import { HARMONISED_METRICS, wideColumnName } from '../../../src/ingest/harmonised';
+import { tableToParquet } from '../../../src/ingest/parquet';
+import { isMetricId } from '../../../src/shared/metrics';
+import { sampleRecords } from './records';
+
+const rows = (table: ReturnType<typeof buildDatasetTables>[keyof ReturnType<typeof buildDatasetTables>]) =>
+  table.toArray().map((row) => row.toJSON());
+
+describe('harmonised metrics', () => {
+  it('are all catalogue ids and give distinct column names', () => {
+    expect(HARMONISED_METRICS.filter((id) => !isMetricId(id))).toEqual([]);
+    expect(new Set(HARMONISED_METRICS.map(wideColumnName)).size).toBe(HARMONISED_METRICS.length);
+    expect(wideColumnName('r.denied.total.total')).toBe('r_denied_total_total');
+  });
+});
+
+describe('buildDatasetTables', () => {
+  const tables = buildDatasetTables(sampleRecords());
+
+  it('gives every table its documented columns', () => {
+    for (const name of TABLE_NAMES) expect(tables[name].schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
+    expect(TABLE_COLUMNS.reports).toEqual([
+      'report_id', 'file', 'status', 'error', 'issuer', 'jurisdiction', 'level', 'scope', 'year', 'published', 'template',
+      'template_basis', 'encoding', 'synthetic', 'division_code', 'n_values', 'n_failed_checks', 'warnings', 'text', 'sha256', 'bytes',
+    ]);
+    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source']);
+    expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
+    expect(TABLE_COLUMNS.facts_wide).toEqual(['report_id', 'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName)]);
+  });
+
+  it('writes strings as plain Utf8, never dictionary-encoded', () => {
+    for (const name of TABLE_NAMES) {
+      const back = tableFromIPC(tableToIPC(tables[name], 'stream'));
+      for (const field of back.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
+      expect(back.schema.fields.find((f) => f.name === 'report_id')?.type.typeId).toBe(Type.Utf8);
+    }
+  });
+
+  it('sorts reports by id and keeps failed ones with their reason', () => {
+    expect(rows(tables.reports).map((r) => [r.report_id, r.status, r.error])).toEqual([
+      ['corpus/a.txt', 'failed', "cannot read: EACCES: permission denied, open 'data/corpus/a.txt'"],
+      ['corpus/b.txt', 'ok', null],
+    ]);
+    expect(rows(tables.reports)[1]).toMatchObject({
+      file: 'data/corpus/b.txt',
+      issuer: '阜新市人民政府',
+      level: 'city',
+      scope: 'area',
+      year: 2019,
+      template: 'table2019',
+      encoding: 'gbk',
+      synthetic: false,
+      division_code: null,
+      n_values: 5,
+      n_failed_checks: 1,
+      warnings: 'issuer not found\nblank cell',
+      text: '二〇一九年 政府信息公开',
+      sha256: 'b'.repeat(64),
+      bytes: 2048n,
+    });
+    expect(rows(tables.reports)[0]).toMatchObject({ year: null, sha256: null, bytes: null, n_values: 0, warnings: '' });
+  });
+
+  it('writes one values row per value and one checks row per check', () => {
+    expect(rows(tables.values)).toEqual([
+      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table' },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table' },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table' },
+      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative' },
+      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table' },
+    ]);
+    expect(rows(tables.checks)).toEqual([
+      { report_id: 'corpus/b.txt', id: 'requests.balance.total', status: 'fail', expected: 146, actual: 131, metrics: 'r.new.total,r.handled.total' },
+      { report_id: 'corpus/b.txt', id: 'lit.total', status: 'not_assessable', expected: null, actual: null, metrics: 'r.new.total,r.handled.total' },
+    ]);
+  });
+
+  it('spreads harmonised metrics into facts_wide, a printed value winning over a derived one', () => {
+    const [failed, ok] = rows(tables.facts_wide);
+    expect(ok).toMatchObject({ report_id: 'corpus/b.txt', year: 2019, level: 'city', scope: 'area', template: 'table2019', status: 'ok' });
+    expect(ok.r_new_total).toBe(131);
+    expect(ok.r_denied_total_total).toBe(10);
+    expect(ok.rv_total).toBe(22);
+    expect(ok.p_total).toBeNull();
+    expect(Object.keys(ok)).not.toContain('p_rules_new_made');
+    expect(failed.status).toBe('failed');
+    expect(HARMONISED_METRICS.map((m) => failed[wideColumnName(m)])).toEqual(HARMONISED_METRICS.map(() => null));
+  });
+
+  it('builds empty tables with the full schema', () => {
+    const empty = buildDatasetTables([]);
+    for (const name of TABLE_NAMES) {
+      expect(empty[name].numRows).toBe(0);
+      expect(tableFromIPC(tableToIPC(empty[name], 'stream')).schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
+    }
+  });
+});
+
+describe('tableToParquet', () => {
+  it('holds the same rows as the Arrow table, nulls and 64-bit integers included', async () => {
+    const tables = buildDatasetTables(sampleRecords());
+    for (const name of TABLE_NAMES) {
+      const bytes = tableToParquet(tables[name]);
+      const back = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+      expect(back, name).toEqual(rows(tables[name]));
+    }
+  });
+
+  it('is byte-identical for the same input', () => {
+    const a = tableToParquet(buildDatasetTables(sampleRecords()).reports);
+    const b = tableToParquet(buildDatasetTables(sampleRecords()).reports);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OUT, main, parseCliArgs } from '../../../src/ingest/cli';
+import { UsageError } from '../../../src/ingest/usage-error';
+import { collectOutput } from '../../helpers/collect-output';
+
+describe('parseCliArgs', () => {
+  it('reads parse with and without --json, keeping input order', () => {
+    expect(parseCliArgs(['parse', 'b', 'a'])).toEqual({ kind: 'parse', json: false, inputs: ['b', 'a'] });
+    expect(parseCliArgs(['parse', '--json', 'x.txt'])).toEqual({ kind: 'parse', json: true, inputs: ['x.txt'] });
+    expect(parseCliArgs(['parse', 'x.txt', '--json'])).toEqual({ kind: 'parse', json: true, inputs: ['x.txt'] });
+  });
+
+  it('reads ingest with --out in every spelling and defaults it', () => {
+    expect(parseCliArgs(['ingest', 'dir'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'] });
+    expect(parseCliArgs(['ingest', 'a', 'b', '--out', 'o'])).toEqual({ kind: 'ingest', out: 'o', inputs: ['a', 'b'] });
+    expect(parseCliArgs(['ingest', '--out=o2', 'a'])).toEqual({ kind: 'ingest', out: 'o2', inputs: ['a'] });
+    expect(parseCliArgs(['ingest', '-o', 'o3', 'a'])).toEqual({ kind: 'ingest', out: 'o3', inputs: ['a'] });
+  });
+
+  it('takes inputs that look like options after --', () => {
+    expect(parseCliArgs(['parse', '--', '--odd-name.txt'])).toEqual({ kind: 'parse', json: false, inputs: ['--odd-name.txt'] });
+  });
+
+  it('recognises help everywhere', () => {
+    for (const argv of [['help'], ['--help'], ['-h'], ['parse', '--help'], ['ingest', '-h']]) {
+      expect(parseCliArgs(argv)).toEqual({ kind: 'help' });
+    }
+  });
+
+  it.each([
+    [[], 'missing command'],
+    [['frobnicate'], 'unknown command: frobnicate'],
+    [['parse'], 'no files or directories'],
+    [['ingest', '--out', 'o'], 'no files or directories'],
+    [['parse', '--out', 'o', 'x'], "Unknown option '--out'"],
+    [['ingest', '--json', 'x'], "Unknown option '--json'"],
+    [['ingest', 'x', '--out'], 'argument missing'],
+    [['ingest', 'x', '--out='], '--out needs a directory'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});
+
+describe('main', () => {
+  it('exits 2 with the usage text on a usage error', async () => {
+    const io = collectOutput();
+    expect(await main(['parse', '--nope', 'x'], io)).toBe(2);
+    expect(io.stdout.text).toBe('');
+    expect(io.stderr.text).toContain("gongkai: Unknown option '--nope'");
+    expect(io.stderr.text).toContain('usage:');
+  });
+
+  it('exits 2 when an input does not exist, before doing any work', async () => {
+    const io = collectOutput();
+    expect(await main(['ingest', '/no/such/place', '--out', '/no/such/out'], io)).toBe(2);
+    expect(io.stderr.text).toContain('no such file or directory: /no/such/place');
+  });
+
+  it('prints help on stdout and exits 0', async () => {
+    const io = collectOutput();
+    expect(await main(['--help'], io)).toBe(0);
+    expect(io.stdout.text).toMatch(/^usage:\n {2}gongkai parse/);
+    expect(io.stderr.text).toBe('');
+  });
+});
