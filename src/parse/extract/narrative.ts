@@ -33,16 +33,20 @@ interface Rule {
   countOnly?: boolean;
 }
 
-const rx = (source: string) => new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C), 'g');
+/** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
+const S = '[^。\\n]';
+const rx = (source: string) =>
+  new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
-const CHANNELS = /网站|门户|信息网|政府网|网页|网上|”网|微信|微博|公众号|新媒体|客户端|公报|报纸|报刊|电视|媒体/g;
+const CHANNELS = /网站|站点|门户|信息网|政府网|网页|网上|”网|微信|微博|公众号|新媒体|客户端|公报|报纸|报刊|电视|媒体/g;
 
 /** A clause naming channels but not all of them (no "等", not web + others): the count is that channel's, not the all-channel total. */
 function namesOneChannelOnly(clause: string): boolean {
   const canonical = (name: string) => (/网|门户/.test(name) ? 'web' : /微信|公众号/.test(name) ? 'wechat' : name);
   const names = new Set((clause.match(CHANNELS) ?? []).map(canonical));
+  if (/等(自媒体|新媒体|媒体)/.test(clause)) return true;
   if (names.size === 0 || /各种|多种|不同渠道|等(不同|多种|各类)?(渠道|形式|途径|方式)/.test(clause)) return false;
   return !(names.has('web') && names.size > 1);
 }
@@ -76,12 +80,12 @@ const RULES: Rule[] = [
   { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?主动公开(?<obj>{K}{0,18}?){N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|规章|规范性文件|建议|提案|解读|设置|个$/ },
   { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送)(?<obj>{K}{0,18}?){N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|规章|规范性文件|建议|提案|解读|设置|个$/ },
   { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,30}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
-  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|其他途径|其他方式|其他渠道|其它/ },
+  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|其他途径|其他方式|其他渠道|其它|栏目/ },
   { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(的)?(政府|政务|各类)?信息`), reject: /申请/ },
-  { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中|不予|其他途径|其他方式|其他渠道|其它/, rejectAfter: /^、/ },
+  { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中|不予|其他途径|其他方式|其他渠道|其它|栏目/, rejectAfter: /^、/ },
   { metric: 'p.total', re: rx(`(共|全年)(在{K}{0,40}?)(发布|公开)(各类)?信息{N}`), reject: /申请/ },
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信|公众号|微博|自媒体|APP|客户端){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径/ },
+  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信|公众号|微博|自媒体|APP|客户端){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径|不同渠道|等多种|各种/ },
   { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(发布|推送)(政务)?(微信|微博){N}`) },
   { metric: 'p.other_channels', uniqueGroup: 'channel', needs: /推文/, re: rx(`{N}推文`) },
   { metric: 'p.other_channels', uniqueGroup: 'channel', countOnly: true, re: rx(`(公报|新闻媒体|媒体|报刊|报纸)(上)?{K}{0,12}?(公开|发布|刊发|刊登){K}{0,10}?{N}`) },
@@ -129,12 +133,16 @@ const RULES: Rule[] = [
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
-  { metric: 'rv.upheld', re: rx(`行政复议{C}{0,30}?{N}(结果)?维持`), reject: /诉讼/ },
-  { metric: 'rv.upheld', re: rx(`行政复议{C}{0,20}?维持(原)?(具体行政行为|决定|结果)?{N}`), reject: /诉讼/ },
-  { metric: 'rv.corrected', re: rx(`行政复议{C}{0,30}?{N}(结果)?纠正`), reject: /诉讼/ },
-  { metric: 'rv.corrected', re: rx(`行政复议{C}{0,30}?纠正{N}`), reject: /诉讼/ },
-  { metric: 'rv.pending', re: rx(`行政复议{C}{0,40}?尚未审结{N}`), reject: /诉讼/ },
-  { metric: 'lit.total', re: rx(`(行政)?诉讼(案件)?(共)?{K}{0,3}?{N}`), reject: /复议后|纠错|纠正/ },
+  { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
+  { metric: 'rv.upheld', re: rx(`行政复议{S}{0,40}?维持(原)?(具体行政行为|答复|办理结果|结果|决定)?(的)?{N}`), reject: /诉讼(?!0)/ },
+  { metric: 'rv.upheld', re: rx(`{N}被行政复议(结果)?维持`), needs: /行政复议/ },
+  { metric: 'rv.upheld', re: rx(`行政复议{N}[,，]?均(结果)?维持`) },
+  { metric: 'rv.corrected', re: rx(`行政复议{S}{0,60}?{N}(被)?(结果)?(被)?纠正`), reject: /诉讼(?!0)/ },
+  { metric: 'rv.corrected', re: rx(`行政复议{S}{0,60}?(结果)?(被)?纠正{N}`), reject: /诉讼(?!0)/ },
+  { metric: 'rv.other', re: rx(`行政复议{S}{0,70}?{N}其他结果`), reject: /诉讼(?!0)/ },
+  { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?{N}尚未审结`), reject: /诉讼(?!0)/ },
+  { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?尚未审结{N}`), reject: /诉讼(?!0)/ },
+  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{N}`), reject: /复议后|纠错|纠正/ },
 
   // fees
   { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
@@ -179,7 +187,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     for (const m of s.matchAll(rule.re)) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || (!rule.uniqueGroup && rule.reject.test(before)))) continue;
-      if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+      if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (rule.metric === 'p.website' && m.groups?.obj && namesACategory(m.groups.obj)) continue;
       if (rule.metric === 'p.total' && !rule.zero && namesOneChannelOnly(before + m[0])) continue;
       if (rule.metric === 'p.total' && /累计/.test(before + m[0]) && /截至|截止|以来|至今/.test(sentenceBefore(s, m.index))) continue;
