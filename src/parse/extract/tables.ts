@@ -27,7 +27,7 @@ const PROACTIVE_ROWS: RowSpec[] = [
     columns: (t) => (t === 'table2019' ? ['new_made', 'new_published', 'total_published'] : ['issued', 'repealed', 'in_force']).map((c) => `p.rules.${c}`),
   },
   {
-    label: /^(行政)?规范性文件$/,
+    label: /^(行政)?规范性(文件|档案)$/,
     columns: (t) => (t === 'table2019' ? ['new_made', 'new_published', 'total_published'] : ['issued', 'repealed', 'in_force']).map((c) => `p.normative.${c}`),
   },
   { label: /^行政许可$/, columns: proactiveItem('license', ['decisions']) },
