@@ -1,7 +1,7 @@
 // Values from the statutory tables (国办公开办函〔2019〕60号 and 〔2021〕30号 formats), read
 // from the cell stream: find a row label, then read the number cells that follow it.
 import { APPLICANT_COLUMNS, type RequestRow } from '../../shared/metrics';
-import { parseCellNumber } from '../normalise/numbers';
+import { parseCellNumber, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Template, Value } from '../types';
 import { compact, type Token } from './cells';
@@ -195,7 +195,7 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     for (const [metric, cell] of assigned) {
       if (seen.has(metric)) continue;
       seen.add(metric);
-      const value = tenThousand && metric.endsWith('_yuan') && !cell.tenThousand ? { ...cell, value: Math.round(cell.value * 10_000 * 100) / 100 } : cell;
+      const value = tenThousand && metric.endsWith('_yuan') && !cell.tenThousand ? { ...cell, value: timesTenThousand(cell.value) } : cell;
       values.push(makeValue(metric, value, norm));
     }
   }

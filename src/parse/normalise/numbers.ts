@@ -42,6 +42,9 @@ export function parseArabic(text: string): number | null {
   return Number(cleaned);
 }
 
+/** Multiplies a value printed in 万 into units, keeping cents exact (4.14万 → 41400). */
+export const timesTenThousand = (value: number): number => Math.round(value * 10_000 * 100) / 100;
+
 export interface CellNumber {
   value: number;
   approx: boolean;
@@ -75,11 +78,9 @@ export function parseCellNumber(cell: string): CellNumber | null {
   let value = Number(num.replace(/,/g, ''));
   if (!Number.isFinite(value)) return null;
   const tenThousand = unit === '万元' || unit === '万';
-  if (tenThousand) value = Math.round(value * 10_000 * 100) / 100;
+  if (tenThousand) value = timesTenThousand(value);
   if (sign === '减' || sign?.startsWith('-')) value = -value;
   const numStart = from + core.indexOf(num);
   return { value, approx: m.groups.approx !== undefined, from: sign ? from : numStart, to: numStart + num.length, tenThousand };
 }
 
-/** Multiplies a value printed in 万 into units, keeping cents exact (4.14万 → 41400). */
-export const timesTenThousand = (value: number): number => Math.round(value * 10_000 * 100) / 100;
