@@ -1,9 +1,11 @@
 import { Bool, type DataType, Float64, Int32, Int64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
+import { REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 
-export const TABLE_NAMES = ['reports', 'values', 'checks', 'facts_wide'] as const;
+/** The tables written, in manifest order: exactly the ones a manifest must list. */
+export const TABLE_NAMES = REQUIRED_TABLES;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type DatasetTables = Record<TableName, Table>;
 
@@ -39,6 +41,8 @@ const factColumns: Column<ReportRecord>[] = (Object.keys(FACT_TYPES) as (keyof F
   get: (r) => r.parsed.facts[key],
 }));
 
+const failedChecks = (r: ReportRecord): number => r.parsed.checks.filter((c) => c.status === 'fail').length;
+
 const REPORT_COLUMNS: Column<ReportRecord>[] = [
   { name: 'report_id', type: utf8, get: (r) => r.id },
   { name: 'file', type: utf8, get: (r) => r.file },
@@ -47,11 +51,16 @@ const REPORT_COLUMNS: Column<ReportRecord>[] = [
   ...factColumns,
   { name: 'division_code', type: utf8, get: () => null },
   { name: 'n_values', type: int32, get: (r) => r.parsed.values.length },
-  { name: 'n_failed_checks', type: int32, get: (r) => r.parsed.checks.filter((c) => c.status === 'fail').length },
+  { name: 'n_failed_checks', type: int32, get: (r) => failedChecks(r) },
   { name: 'warnings', type: utf8, get: (r) => r.parsed.warnings.join('\n') },
-  { name: 'text', type: utf8, get: (r) => r.parsed.text },
   { name: 'sha256', type: utf8, get: (r) => r.sha256 },
   { name: 'bytes', type: int64, get: (r) => (r.bytes === null ? null : BigInt(r.bytes)) },
+];
+
+/** Kept apart from `reports`: the dashboard loads it only when a report is opened. */
+const TEXT_COLUMNS: Column<ReportRecord>[] = [
+  { name: 'report_id', type: utf8, get: (r) => r.id },
+  { name: 'text', type: utf8, get: (r) => r.parsed.text },
 ];
 
 type ValueRow = Value & { report_id: string };
@@ -82,6 +91,12 @@ interface WideRow {
 }
 const WIDE_COLUMNS: Column<WideRow>[] = [
   { name: 'report_id', type: utf8, get: (w) => w.record.id },
+  // Repeated from `reports` so the dashboard's views query this one table.
+  { name: 'issuer', type: utf8, get: (w) => w.record.parsed.facts.issuer },
+  { name: 'jurisdiction', type: utf8, get: (w) => w.record.parsed.facts.jurisdiction },
+  { name: 'division_code', type: utf8, get: () => null },
+  { name: 'published', type: utf8, get: (w) => w.record.parsed.facts.published },
+  { name: 'n_failed_checks', type: int32, get: (w) => failedChecks(w.record) },
   { name: 'year', type: int32, get: (w) => w.record.parsed.facts.year },
   { name: 'level', type: utf8, get: (w) => w.record.parsed.facts.level },
   { name: 'scope', type: utf8, get: (w) => w.record.parsed.facts.scope },
@@ -97,6 +112,7 @@ const WIDE_COLUMNS: Column<WideRow>[] = [
 /** Column names of every table, in file order. */
 export const TABLE_COLUMNS: Record<TableName, string[]> = {
   reports: REPORT_COLUMNS.map((c) => c.name),
+  texts: TEXT_COLUMNS.map((c) => c.name),
   values: VALUE_COLUMNS.map((c) => c.name),
   checks: CHECK_COLUMNS.map((c) => c.name),
   facts_wide: WIDE_COLUMNS.map((c) => c.name),
@@ -128,6 +144,7 @@ export function buildDatasetTables(records: readonly ReportRecord[]): DatasetTab
   const sorted = [...records].sort(byId);
   return {
     reports: buildTable(REPORT_COLUMNS, sorted),
+    texts: buildTable(TEXT_COLUMNS, sorted),
     values: buildTable(
       VALUE_COLUMNS,
       sorted.flatMap((r) => r.parsed.values.map((v) => ({ ...v, report_id: r.id }))),

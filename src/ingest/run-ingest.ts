@@ -1,5 +1,5 @@
 import { buildDatasetTables } from './arrow-tables';
-import type { Manifest } from './manifest';
+import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
 import { createProgress } from './progress';
 import { readReportsInOrder, type ReportRecord } from './read-report';

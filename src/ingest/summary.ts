@@ -1,5 +1,5 @@
 import type { Status } from '../parse/types';
-import type { Manifest } from './manifest';
+import type { Manifest } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 
 const TOP = 10;

@@ -3,8 +3,10 @@ import { access, chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Table, tableToIPC } from 'apache-arrow';
 import { TABLE_NAMES, type DatasetTables } from './arrow-tables';
-import { datasetVersionInput, SCHEMA_VERSION, type Manifest, type ManifestTable } from './manifest';
-import { tableToParquet } from './parquet';
+import { datasetVersionInput, SCHEMA_VERSION, type Manifest, type ManifestTable } from '../shared/manifest';
+import { parseSummary, SUMMARY_FILE } from '../shared/summary';
+import { buildDatasetSummary, summaryJson } from './dataset-summary';
+import { tableToParquet } from '../shared/parquet';
 import { UsageError } from './usage-error';
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
@@ -41,8 +43,8 @@ async function writeTableFiles(dir: string, name: string, table: Table): Promise
 }
 
 /**
- * Writes every table as Arrow IPC stream + Parquet, then manifest.json, into a temp folder beside
- * `outDir`, and swaps it into place, so readers never see half a dataset.
+ * Writes every table as Arrow IPC stream + Parquet, then summary.json, then manifest.json, into a
+ * temp folder beside `outDir`, and swaps it into place, so readers never see half a dataset.
  */
 export async function writeDataset(outDir: string, tables: DatasetTables, generatedFrom: number): Promise<Manifest> {
   const target = resolve(outDir);
@@ -53,10 +55,15 @@ export async function writeDataset(outDir: string, tables: DatasetTables, genera
     await chmod(staging, 0o755);
     const manifestTables: Manifest['tables'] = {};
     for (const name of TABLE_NAMES) manifestTables[name] = await writeTableFiles(staging, name, tables[name]);
+    const datasetVersion = sha256(datasetVersionInput(manifestTables));
+    // Validated before writing: a summary the browser would reject must fail the ingest instead.
+    const summary = parseSummary(buildDatasetSummary(tables, datasetVersion));
+    await writeFile(join(staging, SUMMARY_FILE), summaryJson(summary));
     const manifest: Manifest = {
       schema_version: SCHEMA_VERSION,
-      dataset_version: sha256(datasetVersionInput(manifestTables)),
+      dataset_version: datasetVersion,
       generated_from: generatedFrom,
+      summary: SUMMARY_FILE,
       tables: manifestTables,
     };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

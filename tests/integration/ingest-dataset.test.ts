@@ -6,7 +6,8 @@ import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_COLUMNS, TABLE_NAMES } from '../../src/ingest/arrow-tables';
 import { main } from '../../src/ingest/cli';
-import { datasetVersionInput, parseManifest, type Manifest } from '../../src/ingest/manifest';
+import { datasetVersionInput, parseManifest, type Manifest } from '../../src/shared/manifest';
+import { parseSummary, SUMMARY_FILE } from '../../src/shared/summary';
 import { makeIngestFixture, makeTempDir, type IngestFixture } from '../helpers/ingest-fixture';
 import { collectOutput } from '../helpers/collect-output';
 
@@ -51,9 +52,9 @@ afterAll(() => {
 });
 
 describe('gongkai ingest', () => {
-  it('writes exactly the Arrow stream, Parquet and manifest files', () => {
+  it('writes exactly the Arrow stream, Parquet, summary and manifest files', () => {
     expect(readdirSync(outA).sort()).toEqual(
-      ['manifest.json', ...TABLE_NAMES.flatMap((n) => [`${n}.arrows`, `${n}.parquet`])].sort(),
+      ['manifest.json', 'summary.json', ...TABLE_NAMES.flatMap((n) => [`${n}.arrows`, `${n}.parquet`])].sort(),
     );
     expect(readdirSync(join(outRoot, 'a'))).toEqual(['build']);
   });
@@ -93,6 +94,47 @@ describe('gongkai ingest', () => {
     expect(readArrow(outA, 'facts_wide').toArray().map((r) => r.toJSON().report_id)).toEqual(fixture.ids);
   });
 
+  it('writes the text of every report, and only there, one texts row per reports row', () => {
+    const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
+    const texts = readArrow(outA, 'texts').toArray().map((r) => r.toJSON());
+    expect(reports[0]).not.toHaveProperty('text');
+    expect(texts.map((t) => t.report_id)).toEqual(reports.map((r) => r.report_id));
+    const byId = new Map(texts.map((t) => [t.report_id, t.text as string]));
+    for (const report of reports) {
+      if (report.status === 'failed') expect(byId.get(report.report_id), report.report_id).toBe('');
+      else expect(byId.get(report.report_id)!.length, report.report_id).toBeGreaterThan(1000);
+    }
+    // The decoded GBK copy reads as the UTF-8 original it was made from (NBSP and BOM aside).
+    const [original] = fixture.ids.filter((id) => /\/\d{4}-[^/]+\.txt$/.test(id));
+    const gbk = fixture.ids.find((id) => id.endsWith('/nested/gbk-report.txt'))!;
+    expect(byId.get(gbk)).toBe(byId.get(original)!.replace(/\u00a0/g, ' '));
+    // Every span of the values table points into its report's text.
+    for (const v of readArrow(outA, 'values').toArray().map((r) => r.toJSON())) {
+      expect(v.end, `${v.report_id} ${v.metric}`).toBeLessThanOrEqual(byId.get(v.report_id)!.length);
+    }
+  });
+
+  it('repeats the report facts in facts_wide, ahead of the year and the metrics', () => {
+    const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
+    const wide = readArrow(outA, 'facts_wide').toArray().map((r) => r.toJSON());
+    const keys = ['report_id', 'issuer', 'jurisdiction', 'division_code', 'published', 'n_failed_checks', 'year', 'level', 'scope', 'template', 'status'];
+    expect(Object.keys(wide[0]).slice(0, keys.length)).toEqual(keys);
+    expect(wide.map((w) => keys.map((k) => w[k]))).toEqual(reports.map((r) => keys.map((k) => r[k])));
+    expect(wide.some((w) => w.issuer !== null && w.published !== null)).toBe(true);
+    expect(wide.every((w) => w.division_code === null)).toBe(true);
+  });
+
+  it('writes summary.json: valid, of this dataset, and listed in the manifest', () => {
+    const manifest = readManifest(outA);
+    expect(manifest.summary).toBe(SUMMARY_FILE);
+    const text = readFileSync(join(outA, SUMMARY_FILE), 'utf8');
+    const summary = parseSummary(JSON.parse(text));
+    expect(summary.dataset_version).toBe(manifest.dataset_version);
+    expect(summary.reports).toBe(manifest.tables.reports.rows);
+    expect(text).toBe(`${JSON.stringify(summary, null, 2)}\n`);
+    expect(readFileSync(join(outB, SUMMARY_FILE)).equals(readFileSync(join(outA, SUMMARY_FILE)))).toBe(true);
+  });
+
   it('writes plain Utf8 strings (no dictionaries) with the documented columns', () => {
     for (const name of TABLE_NAMES) {
       const table = readArrow(outA, name);
@@ -124,6 +166,8 @@ describe('gongkai ingest', () => {
     }
     expect(manifest.tables.reports.rows).toBe(fixture.ids.length);
     expect(manifest.dataset_version).toBe(sha256(datasetVersionInput(manifest.tables)));
+    expect(datasetVersionInput(manifest.tables)).not.toContain('summary.json');
+    expect(manifest.tables.texts.rows).toBe(manifest.tables.reports.rows);
   });
 
   it('is deterministic: two runs give byte-identical files', () => {

@@ -3,7 +3,8 @@ import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { buildDatasetTables, TABLE_COLUMNS, TABLE_NAMES } from '../../../src/ingest/arrow-tables';
 import { HARMONISED_METRICS, wideColumnName } from '../../../src/ingest/harmonised';
-import { tableToParquet } from '../../../src/ingest/parquet';
+import { tableToParquet } from '../../../src/shared/parquet';
+import { REQUIRED_TABLES } from '../../../src/shared/manifest';
 import { isMetricId } from '../../../src/shared/metrics';
 import { sampleRecords } from './records';
 
@@ -25,11 +26,21 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) expect(tables[name].schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
     expect(TABLE_COLUMNS.reports).toEqual([
       'report_id', 'file', 'status', 'error', 'issuer', 'jurisdiction', 'level', 'scope', 'year', 'published', 'template',
-      'template_basis', 'encoding', 'synthetic', 'division_code', 'n_values', 'n_failed_checks', 'warnings', 'text', 'sha256', 'bytes',
+      'template_basis', 'encoding', 'synthetic', 'division_code', 'n_values', 'n_failed_checks', 'warnings', 'sha256', 'bytes',
     ]);
+    expect(TABLE_COLUMNS.texts).toEqual(['report_id', 'text']);
     expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source']);
     expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
-    expect(TABLE_COLUMNS.facts_wide).toEqual(['report_id', 'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName)]);
+    expect(TABLE_COLUMNS.facts_wide).toEqual([
+      'report_id', 'issuer', 'jurisdiction', 'division_code', 'published', 'n_failed_checks',
+      'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName),
+    ]);
+  });
+
+  it('writes exactly the tables a manifest requires, in its order', () => {
+    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide']);
+    expect([...TABLE_NAMES]).toEqual([...REQUIRED_TABLES]);
+    expect(Object.keys(tables)).toEqual([...TABLE_NAMES]);
   });
 
   it('writes strings as plain Utf8, never dictionary-encoded', () => {
@@ -58,11 +69,18 @@ describe('buildDatasetTables', () => {
       n_values: 5,
       n_failed_checks: 1,
       warnings: 'issuer not found\nblank cell',
-      text: '二〇一九年 政府信息公开',
       sha256: 'b'.repeat(64),
       bytes: 2048n,
     });
     expect(rows(tables.reports)[0]).toMatchObject({ year: null, sha256: null, bytes: null, n_values: 0, warnings: '' });
+  });
+
+  it('keeps the text out of reports, one texts row per report (empty for an unread file)', () => {
+    expect(Object.keys(rows(tables.reports)[0])).not.toContain('text');
+    expect(rows(tables.texts)).toEqual([
+      { report_id: 'corpus/a.txt', text: '' },
+      { report_id: 'corpus/b.txt', text: '二〇一九年 政府信息公开' },
+    ]);
   });
 
   it('writes one values row per value and one checks row per check', () => {
@@ -81,13 +99,16 @@ describe('buildDatasetTables', () => {
 
   it('spreads harmonised metrics into facts_wide, a printed value winning over a derived one', () => {
     const [failed, ok] = rows(tables.facts_wide);
-    expect(ok).toMatchObject({ report_id: 'corpus/b.txt', year: 2019, level: 'city', scope: 'area', template: 'table2019', status: 'ok' });
+    expect(ok).toMatchObject({
+      report_id: 'corpus/b.txt', issuer: '阜新市人民政府', jurisdiction: '阜新市', division_code: null, published: '2020-01-31',
+      n_failed_checks: 1, year: 2019, level: 'city', scope: 'area', template: 'table2019', status: 'ok',
+    });
     expect(ok.r_new_total).toBe(131);
     expect(ok.r_denied_total_total).toBe(10);
     expect(ok.rv_total).toBe(22);
     expect(ok.p_total).toBeNull();
     expect(Object.keys(ok)).not.toContain('p_rules_new_made');
-    expect(failed.status).toBe('failed');
+    expect(failed).toMatchObject({ report_id: 'corpus/a.txt', issuer: null, jurisdiction: null, division_code: null, published: null, n_failed_checks: 0, status: 'failed' });
     expect(HARMONISED_METRICS.map((m) => failed[wideColumnName(m)])).toEqual(HARMONISED_METRICS.map(() => null));
   });
 

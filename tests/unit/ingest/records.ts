@@ -34,7 +34,7 @@ export function sampleRecords(): ReportRecord[] {
         ...base,
         status: 'ok',
         error: undefined,
-        facts: { ...base.facts, issuer: '阜新市人民政府', level: 'city', scope: 'area', year: 2019, template: 'table2019', template_basis: 'printed', encoding: 'gbk' },
+        facts: { ...base.facts, issuer: '阜新市人民政府', jurisdiction: '阜新市', published: '2020-01-31', level: 'city', scope: 'area', year: 2019, template: 'table2019', template_basis: 'printed', encoding: 'gbk' },
         values: [
           value('r.new.total', 131, { start: 10, end: 13 }),
           value('r.denied.total.total', 9, { derived: true }),

@@ -3,7 +3,7 @@ import { createProgress } from '../../../src/ingest/progress';
 import { reportJsonLine, reportSummary } from '../../../src/ingest/report-text';
 import { failureReason, summariseIngest } from '../../../src/ingest/summary';
 import { failedReport } from '../../../src/ingest/failed-report';
-import type { Manifest } from '../../../src/ingest/manifest';
+import type { Manifest } from '../../../src/shared/manifest';
 import { collectingOutput } from '../../helpers/collect-output';
 import { check, sampleRecords } from './records';
 

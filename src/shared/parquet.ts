@@ -1,3 +1,4 @@
+// Isomorphic: ingest writes the dataset with it, the browser writes "download as Parquet" with it.
 import { DataType, type Table } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { BasicType } from 'hyparquet-writer';

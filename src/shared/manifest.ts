@@ -1,7 +1,8 @@
-// Isomorphic on purpose (no node:* imports): the browser validates the same manifest.
+// Isomorphic on purpose (no node:* imports): the ingest CLI writes and the browser validates the same manifest.
 
-export const SCHEMA_VERSION = 1;
-export const REQUIRED_TABLES = ['reports', 'values', 'checks', 'facts_wide'] as const;
+/** 2: report text moved to its own `texts` table, facts_wide gained issuer/jurisdiction/…, summary.json. */
+export const SCHEMA_VERSION = 2;
+export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide'] as const;
 export const FILE_FORMATS = ['arrow', 'parquet'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
@@ -19,6 +20,11 @@ export interface Manifest {
   dataset_version: string;
   /** Number of input files, failed ones included. */
   generated_from: number;
+  /**
+   * File name of the precomputed summary (see summary.ts), relative to the manifest. It is written
+   * after the dataset version is known and is not part of the hash input.
+   */
+  summary?: string;
   tables: Record<string, ManifestTable>;
 }
 
@@ -37,6 +43,8 @@ const PLAIN_FILE_NAME = /^[A-Za-z0-9_.-]+$/;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isPlainFileName = (value: unknown): value is string =>
+  typeof value === 'string' && PLAIN_FILE_NAME.test(value) && value !== '.' && value !== '..';
 
 /** Every problem found, as readable messages; an empty list means the manifest is valid. */
 export function validateManifest(value: unknown): string[] {
@@ -45,6 +53,7 @@ export function validateManifest(value: unknown): string[] {
   if (value.schema_version !== SCHEMA_VERSION) errors.push(`schema_version: expected ${SCHEMA_VERSION}, got ${JSON.stringify(value.schema_version)}`);
   if (typeof value.dataset_version !== 'string' || !SHA256.test(value.dataset_version)) errors.push('dataset_version: not a sha256 hex string');
   if (!isCount(value.generated_from)) errors.push('generated_from: not a non-negative integer');
+  if (value.summary !== undefined && !isPlainFileName(value.summary)) errors.push('summary: not a plain file name');
   if (!isRecord(value.tables)) return [...errors, 'tables: not an object'];
   for (const name of REQUIRED_TABLES) if (!(name in value.tables)) errors.push(`tables.${name}: missing`);
   for (const [name, table] of Object.entries(value.tables)) errors.push(...validateTable(`tables.${name}`, table));
@@ -64,7 +73,7 @@ function validateTable(at: string, table: unknown): string[] {
     for (const format of FILE_FORMATS) {
       const item = entry[format];
       const ok =
-        key === 'files' ? typeof item === 'string' && PLAIN_FILE_NAME.test(item) && item !== '.' && item !== '..'
+        key === 'files' ? isPlainFileName(item)
         : key === 'bytes' ? isCount(item)
         : typeof item === 'string' && SHA256.test(item);
       if (!ok) errors.push(`${at}.${key}.${format}: invalid`);

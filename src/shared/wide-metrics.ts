@@ -1,0 +1,19 @@
+// The metrics carried as columns of `facts_wide` (one row per report). They mean the same in the
+// narrative, 2019 and 2021 templates, so series continue across the template changes; the
+// dashboard's SQL may name only these columns (ids are whitelisted, never taken from the URL).
+import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS } from './metrics';
+
+const REQUEST_TOTALS = REQUEST_ROWS.map((row) => `r.${row}.total`);
+const NEW_BY_APPLICANT = APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => `r.new.${c}`);
+const REVIEW_LITIGATION = [...REVIEW_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c) => `${g}.${c}`)), 'lit.total'];
+
+export const WIDE_METRICS: readonly string[] = [...REQUEST_TOTALS, ...NEW_BY_APPLICANT, ...REVIEW_LITIGATION, 'p.total', 'p.website'];
+
+const WIDE_SET: ReadonlySet<string> = new Set(WIDE_METRICS);
+export const isWideMetric = (id: string): boolean => WIDE_SET.has(id);
+
+/** `r.denied.total.total` → `r_denied_total_total`: a plain identifier, safe to splice into SQL. */
+export const wideColumnName = (metric: string): string => metric.replaceAll('.', '_');
+
+export const DENIED_REASONS = ['state_secret', 'law_prohibited', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'] as const;
+export const APPLICANT_TYPES = NEW_BY_APPLICANT.map((m) => m.slice('r.new.'.length));
