@@ -1,0 +1,85 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { echarts, THEME_NAME, type ChartInstance, type Renderer } from './echarts-setup';
+import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
+import type { ChartOption } from './types';
+
+export interface ChartApi {
+  instance: ChartInstance;
+  toPng(): Promise<Blob>;
+  toPngDataUrl(): string;
+  /** Rendered offscreen by the SVG renderer at the chart's current size, whatever is on screen. */
+  toSvg(): string;
+}
+
+export interface ChartProps {
+  option: ChartOption;
+  height?: number;
+  renderer?: Renderer;
+  /** Called once per chart instance, after its first completed render. */
+  onReady?: (api: ChartApi) => void;
+  testId?: string;
+  className?: string;
+}
+
+const READY_ATTRIBUTE = 'data-chart-ready';
+
+/**
+ * An ECharts instance on a div. The option is replaced, not merged, whenever it changes
+ * (builders return whole options). The container carries data-chart-ready="true" once the
+ * current option has finished rendering, which end-to-end tests wait on.
+ */
+export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className }: ChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ChartInstance | null>(null);
+  const appliedRef = useRef<ChartOption | null>(null);
+  const optionRef = useRef(option);
+  const onReadyRef = useRef(onReady);
+  useLayoutEffect(() => {
+    optionRef.current = option;
+    onReadyRef.current = onReady;
+  });
+
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const chart = echarts.init(el, THEME_NAME, { renderer });
+    chartRef.current = chart;
+    let announced = false;
+    const onFinished = () => {
+      el.setAttribute(READY_ATTRIBUTE, 'true');
+      if (announced) return;
+      announced = true;
+      onReadyRef.current?.({
+        instance: chart,
+        toPng: async () => chartToPngBlob(chart),
+        toPngDataUrl: () => chartToPngDataUrl(chart),
+        toSvg: () => optionToSvg(optionRef.current, chart.getWidth(), chart.getHeight()),
+      });
+    };
+    chart.on('finished', onFinished);
+    chart.setOption(optionRef.current, { notMerge: true });
+    appliedRef.current = optionRef.current;
+
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
+    observer?.observe(el);
+    return () => {
+      observer?.disconnect();
+      chart.off('finished', onFinished);
+      chart.dispose();
+      chartRef.current = null;
+      appliedRef.current = null;
+      el.removeAttribute(READY_ATTRIBUTE);
+    };
+  }, [renderer]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || appliedRef.current === option) return;
+    // Cleared until the new option has rendered, so a test can wait for this very option.
+    containerRef.current?.removeAttribute(READY_ATTRIBUTE);
+    chart.setOption(option, { notMerge: true });
+    appliedRef.current = option;
+  }, [option]);
+
+  return <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height }} />;
+}

@@ -1,0 +1,137 @@
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import { formatNumber, formatPercent, type Locale } from './format';
+import {
+  axisNumberFormatter,
+  cartesianGrid,
+  frameParts,
+  numberFormatter,
+  percentFormatter,
+  toNumber,
+} from './frame';
+import type { ChartFrame, ChartOption, NamedValues } from './types';
+
+export interface StackedBarsOptions {
+  /** Each category's bars become shares of its total; the tooltip still shows the counts. */
+  percent?: boolean;
+  /** Categories on the vertical axis, first on top. */
+  horizontal?: boolean;
+}
+
+function present(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** `values` padded or cut to `length`; non-finite entries become null (absent). */
+function fit(values: readonly (number | null)[], length: number): (number | null)[] {
+  return Array.from({ length }, (_, i) => (present(values[i]) ? values[i] : null));
+}
+
+/**
+ * Shares of each category's total over the series present there. An absent value stays absent
+ * (null), and a category whose total is 0 or absent has no shares.
+ */
+export function shareMatrix(columns: readonly (number | null)[][], length: number): (number | null)[][] {
+  const totals = Array.from({ length }, (_, c) =>
+    columns.reduce((sum, values) => sum + (present(values[c]) ? values[c] : 0), 0),
+  );
+  return columns.map((values) =>
+    values.map((v, c) => (present(v) && totals[c] > 0 ? v / totals[c] : null)),
+  );
+}
+
+function shareWithCount(locale: Locale, counts: readonly (number | null)[]) {
+  return (value: unknown, dataIndex: number): string => {
+    const share = formatPercent(toNumber(value), locale);
+    const count = formatNumber(counts[dataIndex] ?? null, locale);
+    return locale === 'zh' ? `${share}（${count}）` : `${share} (${count})`;
+  };
+}
+
+export function stackedBars(
+  categories: readonly string[],
+  series: readonly NamedValues[],
+  frame: ChartFrame,
+  opts: StackedBarsOptions = {},
+): ChartOption {
+  const names = series.map((s) => s.name);
+  const counts = series.map((s) => fit(s.values, categories.length));
+  const data = opts.percent ? shareMatrix(counts, categories.length) : counts;
+  const bars: BarSeriesOption[] = series.map((s, i) => ({
+    type: 'bar',
+    name: s.name,
+    stack: 'total',
+    data: data[i],
+    emphasis: { focus: 'series' },
+    tooltip: {
+      valueFormatter: opts.percent ? shareWithCount(frame.locale, counts[i]) : numberFormatter(frame.locale),
+    },
+  }));
+  const categoryAxis = {
+    type: 'category' as const,
+    data: [...categories],
+    inverse: opts.horizontal === true,
+  };
+  const valueAxis = opts.percent
+    ? { type: 'value' as const, min: 0, max: 1, axisLabel: { formatter: percentFormatter(frame.locale, 0) } }
+    : { type: 'value' as const, axisLabel: { formatter: axisNumberFormatter(frame.locale) } };
+  return {
+    ...frameParts(frame, names),
+    tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } },
+    grid: cartesianGrid(frame, names),
+    xAxis: opts.horizontal ? valueAxis : categoryAxis,
+    yAxis: opts.horizontal ? categoryAxis : valueAxis,
+    series: bars,
+  };
+}
+
+/**
+ * Grouped count bars on the left axis and a rate line on a right 0–100% axis. Rates are
+ * ratios (0.25 = 25%), computed by the caller from summed counts.
+ */
+export function barsWithRate(
+  categories: readonly string[],
+  counts: readonly NamedValues[],
+  rate: NamedValues,
+  frame: ChartFrame,
+): ChartOption {
+  const names = [...counts.map((s) => s.name), rate.name];
+  const rates = fit(rate.values, categories.length);
+  const bars: BarSeriesOption[] = counts.map((s) => ({
+    type: 'bar',
+    name: s.name,
+    yAxisIndex: 0,
+    data: fit(s.values, categories.length),
+    tooltip: { valueFormatter: numberFormatter(frame.locale) },
+  }));
+  const line: LineSeriesOption = {
+    type: 'line',
+    name: rate.name,
+    yAxisIndex: 1,
+    data: rates,
+    connectNulls: false,
+    showSymbol: true,
+    showAllSymbol: true,
+    symbolSize: 6,
+    z: 3,
+    tooltip: { valueFormatter: percentFormatter(frame.locale) },
+  };
+  // A rate above 100% is a data error; show it rather than clip it.
+  const rateMax = Math.max(1, ...rates.filter(present));
+  return {
+    ...frameParts(frame, names),
+    tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } },
+    grid: cartesianGrid(frame, names),
+    xAxis: { type: 'category', data: [...categories] },
+    yAxis: [
+      { type: 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
+      {
+        type: 'value',
+        min: 0,
+        max: rateMax,
+        splitLine: { show: false },
+        axisLabel: { formatter: percentFormatter(frame.locale, 0) },
+      },
+    ],
+    series: [...bars, line],
+  };
+}

@@ -1,0 +1,44 @@
+import type { PieSeriesOption } from 'echarts/charts';
+import { formatNumber, formatPercent } from './format';
+import { frameLayout, frameParts, toNumber } from './frame';
+import type { ChartFrame, ChartOption } from './types';
+
+export interface DonutItem {
+  name: string;
+  value: number;
+}
+
+/** Shares of a whole, e.g. reports by template or by parse status. Input order is kept. */
+export function donut(items: readonly DonutItem[], frame: ChartFrame): ChartOption {
+  const kept = items.filter((item) => Number.isFinite(item.value) && item.value >= 0);
+  const total = kept.reduce((sum, item) => sum + item.value, 0);
+  const share = (value: number | null) => (value !== null && total > 0 ? value / total : null);
+  const names = kept.map((item) => item.name);
+  const layout = frameLayout(frame, names);
+  const locale = frame.locale;
+  const pie: PieSeriesOption = {
+    type: 'pie',
+    name: frame.title,
+    radius: ['42%', '66%'],
+    top: layout.plotTop,
+    bottom: layout.plotBottom,
+    avoidLabelOverlap: true,
+    data: kept.map((item) => ({ name: item.name, value: item.value })),
+    label: {
+      formatter: (params: { name: string; value?: unknown }) =>
+        `${params.name}\n${formatPercent(share(toNumber(params.value)), locale)}`,
+    },
+    tooltip: {
+      valueFormatter: (value: unknown) => {
+        const v = toNumber(value);
+        const pct = formatPercent(share(v), locale);
+        return locale === 'zh' ? `${formatNumber(v, locale)}（${pct}）` : `${formatNumber(v, locale)} (${pct})`;
+      },
+    },
+  };
+  return {
+    ...frameParts(frame, names),
+    tooltip: { trigger: 'item', confine: true },
+    series: [pie],
+  };
+}

@@ -1,0 +1,149 @@
+import type { GraphicComponentOption, GridComponentOption } from 'echarts/components';
+import { formatAxisNumber, formatNumber, formatPercent, type Locale } from './format';
+import type { ChartFrame, ChartOption } from './types';
+
+// Debian's Chromium and most Linux desktops ship Noto CJK; macOS has PingFang, Windows YaHei.
+export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+const TEXT_MUTED = '#6b7280';
+const PAD = 12;
+const TITLE_TOP = 8;
+const TITLE_HEIGHT = 26;
+const SUBTEXT_HEIGHT = 20;
+const LEGEND_ROW = 22;
+const FOOT_LINE = 16;
+// Legend rows are estimated against a narrow chart so a wider one only gains slack.
+const ASSUMED_WIDTH = 560;
+
+const LABELS = {
+  zh: { unit: '单位：', source: '来源：' },
+  en: { unit: 'Unit: ', source: 'Source: ' },
+} as const;
+
+export function unitSubtext(frame: ChartFrame): string {
+  return frame.unit ? `${LABELS[frame.locale].unit}${frame.unit}` : '';
+}
+
+export function sourceLine(frame: ChartFrame): string {
+  const date = frame.date ? ` · ${frame.date}` : '';
+  return `${LABELS[frame.locale].source}${frame.source}${date}`;
+}
+
+function noteLines(frame: ChartFrame): string[] {
+  return frame.notes ? frame.notes.split('\n').filter((line) => line.trim() !== '') : [];
+}
+
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7;
+  return width;
+}
+
+export function estimateLegendRows(names: readonly string[]): number {
+  if (names.length === 0) return 0;
+  const usable = ASSUMED_WIDTH - 2 * PAD;
+  let rows = 1;
+  let x = 0;
+  for (const name of names) {
+    const item = 25 + 5 + textWidth(name) + 10;
+    if (x > 0 && x + item > usable) {
+      rows++;
+      x = 0;
+    }
+    x += item;
+  }
+  return rows;
+}
+
+export interface FrameLayout {
+  legendTop: number;
+  /** Free area for the plot, in px from the top and bottom edges. */
+  plotTop: number;
+  plotBottom: number;
+}
+
+export function frameLayout(frame: ChartFrame, legendNames: readonly string[]): FrameLayout {
+  const legendTop = TITLE_TOP + TITLE_HEIGHT + (frame.unit ? SUBTEXT_HEIGHT : 0) + 4;
+  const legendRows = legendNames.length > 1 ? estimateLegendRows(legendNames) : 0;
+  const plotTop = legendTop + legendRows * LEGEND_ROW + PAD + 6;
+  const plotBottom = 8 + FOOT_LINE * (1 + noteLines(frame).length) + PAD;
+  return { legendTop, plotTop, plotBottom };
+}
+
+function footGraphics(frame: ChartFrame): GraphicComponentOption {
+  const lines = [...noteLines(frame), sourceLine(frame)];
+  return {
+    elements: lines.map((text, i) => ({
+      type: 'text' as const,
+      id: i === lines.length - 1 ? 'source' : `note-${i}`,
+      left: PAD,
+      bottom: 8 + FOOT_LINE * (lines.length - 1 - i),
+      silent: true,
+      style: { text, fontSize: 11, fill: TEXT_MUTED, fontFamily: FONT_FAMILY },
+    })),
+  };
+}
+
+/**
+ * The parts every chart shares: title with the unit as subtext, legend when there is more than
+ * one name, the notes and source lines at the bottom, fixed font, no animation.
+ */
+export function frameParts(frame: ChartFrame, legendNames: readonly string[]): ChartOption {
+  const layout = frameLayout(frame, legendNames);
+  const option: ChartOption = {
+    animation: false,
+    textStyle: { fontFamily: FONT_FAMILY },
+    title: {
+      text: frame.title,
+      subtext: unitSubtext(frame),
+      left: PAD,
+      top: TITLE_TOP,
+      textStyle: { fontSize: 16, fontWeight: 'bold', fontFamily: FONT_FAMILY },
+      subtextStyle: { fontSize: 12, color: TEXT_MUTED, fontFamily: FONT_FAMILY },
+    },
+    graphic: footGraphics(frame),
+  };
+  if (legendNames.length > 1) {
+    option.legend = {
+      type: 'plain',
+      data: [...legendNames],
+      top: layout.legendTop,
+      left: PAD,
+      right: PAD,
+      itemWidth: 18,
+      itemHeight: 10,
+    };
+  }
+  return option;
+}
+
+export function cartesianGrid(frame: ChartFrame, legendNames: readonly string[]): GridComponentOption {
+  const layout = frameLayout(frame, legendNames);
+  // The grid rect includes the axis labels (what `containLabel: true` did before ECharts 6).
+  return {
+    left: PAD + 4,
+    right: PAD + 8,
+    top: layout.plotTop,
+    bottom: layout.plotBottom,
+    outerBoundsMode: 'same',
+    outerBoundsContain: 'axisLabel',
+  };
+}
+
+/** ECharts passes a tooltip value as number, string ("-" for empty), array or nothing. */
+export function toNumber(value: unknown): number | null {
+  const v = Array.isArray(value) ? value[value.length - 1] : value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+export function numberFormatter(locale: Locale): (value: unknown) => string {
+  return (value) => formatNumber(toNumber(value), locale);
+}
+
+export function percentFormatter(locale: Locale, digits = 1): (value: unknown) => string {
+  return (value) => formatPercent(toNumber(value), locale, digits);
+}
+
+export function axisNumberFormatter(locale: Locale): (value: number) => string {
+  return (value) => formatAxisNumber(value, locale);
+}

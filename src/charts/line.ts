@@ -1,0 +1,97 @@
+import type { LineSeriesOption } from 'echarts/charts';
+import type { Locale } from './format';
+import { axisNumberFormatter, cartesianGrid, frameParts, numberFormatter } from './frame';
+import type { ChartFrame, ChartOption } from './types';
+
+export interface YearPoint {
+  year: number;
+  value: number | null;
+}
+
+export interface YearSeries {
+  name: string;
+  points: YearPoint[];
+}
+
+export interface TemplateBreak {
+  year: number;
+  label: string;
+}
+
+export interface LineOverYearsOptions {
+  templateBreaks?: TemplateBreak[];
+}
+
+export const BREAKS_SERIES_ID = 'template-breaks';
+
+/** The two report-template changes (国办 templates of 2019 and 2021). */
+export function defaultTemplateBreaks(locale: Locale): TemplateBreak[] {
+  const suffix = locale === 'zh' ? ' 新模板' : ' new template';
+  return [2019, 2021].map((year) => ({ year, label: `${year}${suffix}` }));
+}
+
+/** Every year from the first to the last present in any series, so gaps stay visible. */
+export function yearAxis(series: readonly YearSeries[]): number[] {
+  const years = series.flatMap((s) => s.points.map((p) => p.year)).filter(Number.isInteger);
+  if (years.length === 0) return [];
+  const min = Math.min(...years);
+  const max = Math.max(...years);
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
+
+/** Values aligned to `years`; a year without a point is null (absent), never 0. */
+export function alignToYears(points: readonly YearPoint[], years: readonly number[]): (number | null)[] {
+  const byYear = new Map<number, number | null>();
+  for (const p of points) byYear.set(p.year, p.value);
+  return years.map((year) => {
+    const v = byYear.get(year);
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  });
+}
+
+function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[]): LineSeriesOption['markLine'] {
+  const inRange = breaks.filter((b) => years.includes(b.year));
+  if (inRange.length === 0) return undefined;
+  return {
+    silent: true,
+    symbol: 'none',
+    animation: false,
+    lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
+    label: { position: 'insideEndTop', color: '#4b5563', fontSize: 11 },
+    data: inRange.map((b) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label } })),
+  };
+}
+
+/** One line per jurisdiction or category over a continuous year axis. */
+export function lineOverYears(
+  series: readonly YearSeries[],
+  frame: ChartFrame,
+  opts: LineOverYearsOptions = {},
+): ChartOption {
+  const years = yearAxis(series);
+  const names = series.map((s) => s.name);
+  const markLine = breakMarkLine(opts.templateBreaks ?? [], years);
+  const lines: LineSeriesOption[] = series.map((s) => ({
+    type: 'line',
+    name: s.name,
+    data: alignToYears(s.points, years),
+    connectNulls: false,
+    // A lone year between gaps has no segment; its symbol is the only thing drawn.
+    showSymbol: true,
+    showAllSymbol: true,
+    symbolSize: 5,
+    tooltip: { valueFormatter: numberFormatter(frame.locale) },
+  }));
+  if (markLine) {
+    // On a series of its own so hiding a jurisdiction in the legend keeps the break marks.
+    lines.push({ type: 'line', id: BREAKS_SERIES_ID, data: [], silent: true, tooltip: { show: false }, markLine });
+  }
+  return {
+    ...frameParts(frame, names),
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: numberFormatter(frame.locale) },
+    grid: cartesianGrid(frame, names),
+    xAxis: { type: 'category', boundaryGap: false, data: years.map(String) },
+    yAxis: { type: 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
+    series: lines,
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { donut } from '../../../src/charts/donut';
+import { enFrame, legendOf, seriesOf, titleOf, zhFrame } from './option-helpers';
+
+const templates = [
+  { name: '2021 模板', value: 60 },
+  { name: '2019 模板', value: 30 },
+  { name: '叙述式', value: 10 },
+];
+
+describe('donut', () => {
+  const option = donut(templates, { ...zhFrame, title: '报告模板分布', unit: '份' });
+  const [pie] = seriesOf(option);
+
+  it('is one ring with the items in input order', () => {
+    expect(seriesOf(option)).toHaveLength(1);
+    expect(pie.type).toBe('pie');
+    expect(pie.radius).toEqual(['42%', '66%']);
+    expect(pie.data).toEqual(templates);
+  });
+
+  it('has title, unit and a legend of the items', () => {
+    expect(titleOf(option).text).toBe('报告模板分布');
+    expect(titleOf(option).subtext).toBe('单位：份');
+    expect(legendOf(option)?.data).toEqual(['2021 模板', '2019 模板', '叙述式']);
+  });
+
+  it('shows count and share in the tooltip and the share on the label', () => {
+    expect(pie.tooltip.valueFormatter(60)).toBe('60（60.0%）');
+    expect(pie.label.formatter({ name: '叙述式', value: 10 })).toBe('叙述式\n10.0%');
+    const en = seriesOf(donut(templates, enFrame))[0];
+    expect(en.tooltip.valueFormatter(30)).toBe('30 (30.0%)');
+  });
+
+  it('drops negative and non-finite items', () => {
+    const cleaned = donut([{ name: 'a', value: -1 }, { name: 'b', value: Number.NaN }, { name: 'c', value: 4 }], zhFrame);
+    expect(seriesOf(cleaned)[0].data).toEqual([{ name: 'c', value: 4 }]);
+    expect(legendOf(cleaned)).toBeUndefined();
+  });
+
+  it('has no shares when everything is 0', () => {
+    const zero = seriesOf(donut([{ name: 'a', value: 0 }, { name: 'b', value: 0 }], zhFrame))[0];
+    expect(zero.tooltip.valueFormatter(0)).toBe('0（—）');
+  });
+});
