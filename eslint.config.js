@@ -1,7 +1,29 @@
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
+const restrict = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+const DUCKDB = { group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only src/db/engine-*.ts imports DuckDB-WASM.' };
+const ECHARTS = { group: ['echarts', 'echarts/*'], message: 'Only src/charts/ imports echarts.' };
+const NODE = { group: ['node:*'], message: 'This folder runs in the browser too: no Node built-ins.' };
+const folder = (name, message) => ({ group: [`**/${name}`, `**/${name}/*`, `**/${name}/**`], message });
+
+// The import rules of ../shared/DESIGN.md: shared imports nothing of ours; parse only shared;
+// ingest and app never import each other; one engine adapter; one charting folder.
+// Each file gets exactly one list (a later matching config would replace, not extend, the rule).
 export default defineConfig(
   { ignores: ['node_modules/', 'data/', 'dist/', 'tmp/'] },
   tseslint.configs.recommended,
+  restrict(['src/shared/**'], [NODE, folder('parse'), folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
+  restrict(['src/parse/**'], [NODE, folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
+  restrict(['src/ingest/**'], [folder('app'), folder('charts'), folder('db'), DUCKDB, ECHARTS]),
+  restrict(['src/db/**'], [NODE, folder('ingest'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/db/engine-*.ts']),
+  restrict(['src/db/engine-*.ts'], [NODE, folder('ingest'), folder('app'), folder('charts'), ECHARTS]),
+  restrict(['src/charts/**'], [NODE, folder('ingest'), folder('db'), folder('app'), DUCKDB]),
+  restrict(['src/app/**'], [NODE, folder('ingest'), DUCKDB, ECHARTS]),
+  restrict(['workers/**'], [NODE, folder('ingest'), folder('app'), DUCKDB, ECHARTS]),
 );

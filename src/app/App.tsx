@@ -1,0 +1,100 @@
+import { useMemo, type ComponentType } from 'react';
+import { useDataset } from './data/dataset';
+import { I18nProvider, useI18n } from './i18n/context';
+import type { MessageKey } from './i18n/messages';
+import { serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
+import { useViewState } from './state/use-view-state';
+import type { ViewProps } from './views/common';
+import { Compare } from './views/Compare';
+import { Data } from './views/Data';
+import { Overview } from './views/Overview';
+import { Outcomes } from './views/Outcomes';
+import { Report } from './views/Report';
+import { Review } from './views/Review';
+
+const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
+  overview: Overview,
+  compare: Compare,
+  outcomes: Outcomes,
+  review: Review,
+  report: Report,
+  data: Data,
+};
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+export function App() {
+  const [state, update, notices] = useViewState();
+  return (
+    <I18nProvider locale={state.lang}>
+      <Shell state={state} update={update} notices={notices} />
+    </I18nProvider>
+  );
+}
+
+function NoticeList({ notices }: { notices: Notice[] }) {
+  const { t } = useI18n();
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notices" role="status" data-testid="notices">
+      {notices.map((n, i) => (
+        <li key={i}>
+          {n.reason === 'too-many' ? t('noticeTooMany', { max: 12, value: n.value }) : n.reason === 'duplicate' ? t('noticeDuplicate', { value: n.value }) : t('noticeDropped', { param: n.param, value: n.value })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Shell({ state, update, notices }: { state: ViewState; update: (p: Partial<ViewState>) => void; notices: Notice[] }) {
+  const { t, locale } = useI18n();
+  const { info, error, summary } = useDataset();
+  const version = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  const props: ViewProps = useMemo(
+    () => ({
+      state,
+      update,
+      t,
+      locale,
+      date: today(),
+      sourceSuffix: version ? ` · ${locale === 'zh' ? '数据集' : 'dataset'} ${version.slice(0, 8)}` : '',
+      linkTo: (patch) => `${window.location.origin}${window.location.pathname}${serialiseViewState({ ...state, ...patch })}`,
+    }),
+    [state, update, t, locale, version],
+  );
+  const ViewComponent = VIEW_COMPONENTS[state.view];
+  const synthetic = summary?.synthetic ? <div className="banner synthetic" role="alert" data-testid="synthetic-banner">{t('syntheticBanner')}</div> : null;
+
+  if (state.embed) {
+    return (
+      <main className="embed" data-testid="embed">
+        {synthetic}
+        {error ? <p className="error" role="alert">{t('engineFailed')}: {error.message}</p> : <ViewComponent {...props} />}
+      </main>
+    );
+  }
+  return (
+    <div className="app">
+      <header>
+        <div className="brand">
+          <strong>{t('appTitle')}</strong> <span>{t('appSubtitle')}</span>
+        </div>
+        <nav>
+          {VIEWS.map((v) => (
+            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v }); }}>
+              {t(`view.${v}` as MessageKey)}
+            </a>
+          ))}
+        </nav>
+        <button type="button" className="lang" data-testid="lang" onClick={() => update({ lang: locale === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
+      </header>
+      {synthetic}
+      <NoticeList notices={notices} />
+      {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
+      {!info && !error ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
+      <main>
+        <ViewComponent {...props} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { Chart, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
+import { toCsv } from '../data/csv';
+import type { Row } from '../data/rows';
+import { useI18n } from '../i18n/context';
+
+export interface ChartPanelProps {
+  /** Stable id: test hooks and file names. */
+  id: string;
+  title: string;
+  option: ChartOption | null;
+  /** The rows behind the chart, for its CSV. */
+  rows: Row[];
+  columns: string[];
+  /** Shareable URL of this view, and of this chart alone. */
+  link: string;
+  embedLink: string;
+  embed?: boolean;
+  height?: number;
+  busy?: boolean;
+  error?: Error | null;
+  /** Rows came back but state nothing to draw (every value absent). */
+  noValues?: boolean;
+  children?: ReactNode;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, children }: ChartPanelProps) {
+  const { t } = useI18n();
+  const api = useRef<ChartApi | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const onReady = useCallback((ready: ChartApi) => (api.current = ready), []);
+  const flash = (what: string) => {
+    setCopied(what);
+    window.setTimeout(() => setCopied(null), 1500);
+  };
+  const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
+  const iframe = `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+
+  return (
+    <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
+      {error ? <div className="error" role="alert">{t('queryFailed')}: {error.message.split('\n')[0]}</div> : null}
+      {empty ? <div className="empty" data-testid={`empty-${id}`}>{t('noData')}</div> : null}
+      {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} /> : null}
+      {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
+      {embed ? (
+        <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
+      ) : (
+        <div className="toolbar" role="toolbar" aria-label={title}>
+          <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
+          <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
+          <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
+          <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button>
+          <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
+          <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// Starts the data worker once per page and shares it, with the dataset's version and the
+// precomputed summary (which paints the first chart before DuckDB-WASM is ready).
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { DataClient } from '../../db/client';
+import * as sql from '../../db/sql';
+import type { InitResult } from '../../db/protocol';
+import { parseSummary, SUMMARY_FILE, type DatasetSummary } from '../../shared/summary';
+
+export interface DatasetState {
+  client: DataClient | null;
+  info: InitResult | null;
+  summary: DatasetSummary | null;
+  error: Error | null;
+}
+
+const DatasetContext = createContext<DatasetState>({ client: null, info: null, summary: null, error: null });
+
+export const dataUrl = (file: string): string => new URL(`data/${file}`, document.baseURI).href;
+
+let shared: DataClient | null = null;
+function sharedClient(): DataClient {
+  shared ??= new DataClient(new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-data' }));
+  return shared;
+}
+
+async function fetchSummary(): Promise<DatasetSummary> {
+  const response = await fetch(dataUrl(SUMMARY_FILE));
+  if (!response.ok) throw new Error(`GET ${SUMMARY_FILE}: HTTP ${response.status}`);
+  return parseSummary(await response.json());
+}
+
+export function DatasetProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<DatasetState>({ client: null, info: null, summary: null, error: null });
+  useEffect(() => {
+    let live = true;
+    const client = sharedClient();
+    fetchSummary().then(
+      (summary) => live && setState((s) => ({ ...s, summary })),
+      () => {}, // the summary only speeds up first paint; the worker's answer is authoritative
+    );
+    client.init(dataUrl('manifest.json')).then(
+      (info) => {
+        // `?bench=1` hands the benchmark script the same client and SQL builders the views use.
+        if (new URLSearchParams(window.location.search).has('bench')) Object.assign(window, { __gongkai: { client, info, sql } });
+        if (live) setState((s) => ({ ...s, client, info }));
+      },
+      (error: Error) => live && setState((s) => ({ ...s, error })),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return <DatasetContext.Provider value={state}>{children}</DatasetContext.Provider>;
+}
+
+export const useDataset = (): DatasetState => useContext(DatasetContext);

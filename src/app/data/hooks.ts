@@ -1,0 +1,22 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Table } from 'apache-arrow';
+import type { BuiltQuery } from '../../db/sql';
+import { useDataset } from './dataset';
+
+export interface SqlResult {
+  table: Table;
+  elapsedMs: number;
+}
+
+/** Runs a built query in the worker. The dataset version is part of the key, so a new dataset never shows cached rows. */
+export function useSql(query: BuiltQuery | null) {
+  const { client, info } = useDataset();
+  return useQuery<SqlResult, Error>({
+    queryKey: ['sql', info?.datasetVersion ?? null, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
+    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables }),
+    enabled: Boolean(client && info && query),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    retry: false,
+  });
+}

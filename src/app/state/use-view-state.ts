@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import { parseViewState, serialiseViewState, type Notice, type ViewState } from './url-state';
+
+function read(): { state: ViewState; notices: Notice[] } {
+  return parseViewState(window.location.search);
+}
+
+/**
+ * The view state, read from and written to the URL. A change pushes a history entry, so Back
+ * works; the URL is rewritten to its canonical form when parameters had to be dropped.
+ */
+export function useViewState(): [ViewState, (patch: Partial<ViewState>) => void, Notice[]] {
+  const [{ state, notices }, setParsed] = useState(read);
+  useEffect(() => {
+    const canonical = serialiseViewState(state);
+    if (canonical !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${canonical}${window.location.hash}`);
+    const onPop = () => setParsed(read());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const update = useCallback((patch: Partial<ViewState>) => {
+    setParsed((current) => {
+      const next = { ...current.state, ...patch };
+      const search = serialiseViewState(next);
+      if (search !== window.location.search) window.history.pushState(null, '', `${window.location.pathname}${search}`);
+      return { state: next, notices: [] };
+    });
+  }, []);
+  return [state, update, notices];
+}
+
+/** Absolute URL of a state (for copy-link and embeds). */
+export function urlOf(state: ViewState): string {
+  return `${window.location.origin}${window.location.pathname}${serialiseViewState(state)}`;
+}

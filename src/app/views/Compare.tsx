@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { formatNumber, lineOverYears } from '../../charts';
+import { compareSeries } from '../../db/sql';
+import { ChartPanel } from '../components/ChartPanel';
+import { EntityPicker } from '../components/EntityPicker';
+import { YearRange } from '../components/YearRange';
+import { useDataset } from '../data/dataset';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
+import { makeFrame, num, type ViewProps } from './common';
+
+export function compareQuery(props: Pick<ViewProps, 'state'>) {
+  const { entities, metric, years } = props.state;
+  return entities.length === 0 ? null : compareSeries({ issuers: entities, metric, years: years ?? undefined });
+}
+
+export function Compare(props: ViewProps) {
+  const { t, locale, state, update } = props;
+  const { summary } = useDataset();
+  const query = useMemo(() => compareQuery(props), [state.entities, state.metric, state.years]);
+  const result = useSql(query);
+  const rows: Row[] = result.data && query ? tableRows(result.data.table) : [];
+  const title = t('compare.title', { metric: metricLabel(state.metric, locale) });
+  const unit = metricUnit(state.metric, locale);
+  const option = useMemo(() => {
+    if (rows.length === 0) return null;
+    const series = state.entities.map((name) => ({
+      name,
+      points: rows.filter((r) => r.issuer === name).map((r) => ({ year: Number(r.year), value: num(r.value) })),
+    }));
+    return lineOverYears(series, makeFrame(props, title, unit, t('compare.note')), {
+      templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }],
+    });
+  }, [result.data, locale]);
+  const years = [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
+
+  const panel = (
+    <ChartPanel
+      id="compare"
+      title={title}
+      option={option}
+      rows={rows}
+      columns={['issuer', 'year', 'value', 'report_id', 'reports', 'area_summary']}
+      link={props.linkTo({})}
+      embedLink={props.linkTo({ embed: true })}
+      embed={state.embed}
+      busy={Boolean(query) && result.isFetching && !result.data}
+      error={result.error}
+      noValues={rows.length > 0 && rows.every((r) => num(r.value) === null)}
+    />
+  );
+  if (state.embed) return panel;
+  return (
+    <div className="view compare">
+      <div className="controls">
+        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} />
+        <label>
+          {t('metric')}
+          <select data-testid="metric" value={state.metric} onChange={(e) => update({ metric: e.target.value })}>
+            {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
+          </select>
+        </label>
+        <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
+      </div>
+      {state.entities.length === 0 ? <p className="hint">{t('picker.none')}</p> : panel}
+      {rows.length > 0 ? (
+        <table className="matrix" data-testid="compare-table">
+          <thead>
+            <tr><th>{t('issuer')}</th>{years.map((y) => <th key={y}>{y}</th>)}</tr>
+          </thead>
+          <tbody>
+            {state.entities.map((name) => (
+              <tr key={name}>
+                <th>{name}</th>
+                {years.map((y) => {
+                  const row = rows.find((r) => r.issuer === name && Number(r.year) === y);
+                  const value = row ? num(row.value) : null;
+                  return (
+                    <td key={y}>
+                      {row?.report_id ? <a href={props.linkTo({ view: 'report', report: String(row.report_id), entities: [] })}>{formatNumber(value, locale)}</a> : formatNumber(value, locale)}
+                      {row?.area_summary ? '*' : ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

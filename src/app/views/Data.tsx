@@ -1,0 +1,61 @@
+import { useMemo } from 'react';
+import { downloadBlob, safeFileName } from '../../charts';
+import { factsRows, type BuiltQuery } from '../../db/sql';
+import { tableToParquet } from '../../shared/parquet';
+import { toCsv } from '../data/csv';
+import { useSql } from '../data/hooks';
+import { columnNames, tableRows } from '../data/rows';
+import type { MessageKey } from '../i18n/messages';
+import { CHART_VIEWS, type ChartView } from '../state/url-state';
+import type { ViewProps } from './common';
+import { compareQuery } from './Compare';
+import { outcomesQuery } from './Outcomes';
+import { reviewQuery } from './Review';
+
+const SHOWN = 500;
+
+/** The query whose rows stand behind a chart view (overview: every report's facts and metrics). */
+export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView): BuiltQuery | null {
+  if (of === 'compare') return compareQuery(props);
+  if (of === 'outcomes') return outcomesQuery(props);
+  if (of === 'review') return reviewQuery(props);
+  return factsRows(props.state.years ?? undefined);
+}
+
+export function Data(props: ViewProps) {
+  const { t, state, update } = props;
+  const query = useMemo(() => dataQuery(props, state.of), [state.of, state.entities, state.years, state.metric, state.breakdown]);
+  const result = useSql(query);
+  const table = result.data?.table;
+  const columns = table ? columnNames(table) : [];
+  const rows = useMemo(() => (table ? tableRows(table) : []), [table]);
+  const name = `gongkai-${state.of}`;
+  return (
+    <div className="view data">
+      <div className="controls">
+        <label>
+          {t('data.of')}
+          <select data-testid="data-of" value={state.of} onChange={(e) => update({ of: e.target.value as ChartView })}>
+            {CHART_VIEWS.map((v) => <option key={v} value={v}>{t(`view.${v}` as MessageKey)}</option>)}
+          </select>
+        </label>
+        <button type="button" data-testid="download-csv" disabled={!table} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'))}>{t('exportCsv')}</button>
+        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
+        <span data-testid="row-count">{t('data.rows', { n: rows.length })}</span>
+      </div>
+      {query === null ? <p className="hint">{t('picker.none')}</p> : null}
+      {result.error ? <p className="error" role="alert">{result.error.message}</p> : null}
+      {rows.length > SHOWN ? <p className="note">{t('data.truncated', { n: SHOWN })}</p> : null}
+      <div className="table-scroll">
+        <table data-testid="data-table">
+          <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+          <tbody>
+            {rows.slice(0, SHOWN).map((r, i) => (
+              <tr key={i}>{columns.map((c) => <td key={c}>{r[c] === null ? '' : String(r[c])}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

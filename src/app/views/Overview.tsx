@@ -1,0 +1,119 @@
+import { useMemo } from 'react';
+import { donut, formatNumber, lineOverYears, stackedBars } from '../../charts';
+import { datasetCounts, failingReports, headlineTrends, reportsByYearLevel } from '../../db/sql';
+import { ChartPanel } from '../components/ChartPanel';
+import { useDataset } from '../data/dataset';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { metricLabel } from '../i18n/metric-labels';
+import { levelLabel, makeFrame, num, templateLabel, type ViewProps } from './common';
+
+const LEVEL_ORDER = ['province', 'city', 'county', 'town', 'department', null];
+
+/** Years × levels as stacked bar inputs; from the precomputed summary or from DuckDB alike. */
+export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) => string) {
+  const years = [...new Set(rows.map((r) => num(r.year)).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  const levels = LEVEL_ORDER.filter((level) => rows.some((r) => (r.level ?? null) === level));
+  const series = levels.map((level) => ({
+    name: label(level),
+    values: years.map((year) => {
+      const row = rows.find((r) => r.year === year && (r.level ?? null) === level);
+      return row ? num(row.reports) : null;
+    }),
+  }));
+  return { categories: years.map(String), series };
+}
+
+export function Overview(props: ViewProps) {
+  const { t, locale, state } = props;
+  const { summary, info } = useDataset();
+  const byYearLevel = useSql(useMemo(reportsByYearLevel, []));
+  const counts = useSql(useMemo(datasetCounts, []));
+  const trends = useSql(useMemo(headlineTrends, []));
+  const failing = useSql(useMemo(() => failingReports(50), []));
+
+  const live = byYearLevel.data ? tableRows(byYearLevel.data.table) : null;
+  const yearLevelRows: Row[] = live ?? (summary ? summary.by_year_level.map((r) => ({ ...r })) : []);
+  const fromSummary = !live && yearLevelRows.length > 0;
+  const title = t('overview.byYearLevel');
+  const option = useMemo(() => {
+    if (yearLevelRows.length === 0) return null;
+    const { categories, series } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
+    return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined));
+  }, [live, summary, locale, fromSummary]);
+  const embedLink = props.linkTo({ embed: true });
+  const link = props.linkTo({});
+
+  const mainPanel = (
+    <ChartPanel id="overview" title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} link={link} embedLink={embedLink} embed={state.embed} busy={!option} />
+  );
+  if (state.embed) return mainPanel;
+
+  const c = counts.data ? tableRows(counts.data.table)[0] : null;
+  const kpis: [string, string, string][] = c
+    ? [
+        ['reports', t('overview.kpi.reports'), formatNumber(num(c.reports), locale)],
+        ['ok', t('overview.kpi.ok'), formatNumber(num(c.ok), locale)],
+        ['partial', t('overview.kpi.partial'), formatNumber(num(c.partial), locale)],
+        ['failed', t('overview.kpi.failed'), formatNumber(num(c.failed), locale)],
+        ['failing', t('overview.kpi.failing'), formatNumber(num(c.failing_checks), locale)],
+        ['years', t('overview.kpi.years'), c.first_year === null ? '—' : `${c.first_year}–${c.last_year}`],
+      ]
+    : [];
+
+  const templateRows: Row[] = c
+    ? (['narrative', 'table2019', 'table2021', null] as const).map((tpl) => ({ template: tpl, reports: num(c[tpl === null ? 'template_unknown' : tpl]) }))
+    : [];
+  const templateOption = c
+    ? donut(templateRows.filter((r) => Number(r.reports ?? 0) > 0).map((r) => ({ name: templateLabel(t, r.template), value: Number(r.reports) })), makeFrame(props, t('overview.templates'), t('unit.reports')))
+    : null;
+
+  const trendRows = trends.data ? tableRows(trends.data.table) : [];
+  const trendMetrics = ['r.new.total', 'r.handled.total'];
+  const trendOption = trendRows.length
+    ? lineOverYears(
+        trendMetrics.map((m) => ({ name: metricLabel(m, locale), points: trendRows.map((r) => ({ year: Number(r.year), value: num(r[m.replaceAll('.', '_')]) })) })),
+        makeFrame(props, t('overview.trends'), t('unit.cases')),
+        { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
+      )
+    : null;
+  const failingRows = failing.data ? tableRows(failing.data.table) : [];
+
+  return (
+    <div className="view overview">
+      <div className="kpis" data-testid="kpis">
+        {kpis.map(([key, label, value]) => (
+          <div className="kpi" key={key} data-testid={`kpi-${key}`}>
+            <div className="kpi-value">{value}</div>
+            <div className="kpi-label">{label}</div>
+          </div>
+        ))}
+        {!info ? <div className="kpi pending">{t('loadingEngine')}</div> : null}
+      </div>
+      {mainPanel}
+      <div className="grid2">
+        <ChartPanel id="templates" title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} link={link} embedLink={embedLink} busy={!c} height={320} />
+        <ChartPanel id="trends" title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} link={link} embedLink={embedLink} busy={!trends.data} error={trends.error} height={320} />
+      </div>
+      <section className="panel">
+        <h2>{t('overview.failing')}</h2>
+        <p className="note">{t('overview.failingNote')}</p>
+        <table data-testid="failing-table">
+          <thead>
+            <tr><th>{t('issuer')}</th><th>{t('year')}</th><th>{t('template')}</th><th>{t('report.failingChecks')}</th></tr>
+          </thead>
+          <tbody>
+            {failingRows.map((r) => (
+              <tr key={String(r.report_id)}>
+                <td><a href={props.linkTo({ view: 'report', report: String(r.report_id), entities: [] })}>{String(r.issuer ?? r.report_id)}</a></td>
+                <td>{String(r.year ?? '—')}</td>
+                <td>{templateLabel(t, r.template)}</td>
+                <td>{String(r.n_failed_checks)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

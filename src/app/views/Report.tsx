@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatNumber } from '../../charts';
+import { reportChecks, reportFacts, reportList, reportText, reportValues } from '../../db/sql';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { metricLabel } from '../i18n/metric-labels';
+import { levelLabel, num, templateLabel, type ViewProps } from './common';
+import { segmentText } from './report-segments';
+
+function ReportPicker(props: ViewProps) {
+  const { t } = props;
+  const list = useSql(useMemo(() => reportList(500), []));
+  const rows = list.data ? tableRows(list.data.table) : [];
+  return (
+    <section className="panel">
+      <h2>{t('report.pick')}</h2>
+      <ul className="report-list" data-testid="report-list">
+        {rows.map((r) => (
+          <li key={String(r.report_id)}>
+            <a href={props.linkTo({ report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); props.update({ report: String(r.report_id) }); }}>
+              {String(r.year ?? '—')} · {String(r.issuer ?? r.report_id)}
+            </a>
+            <span className="meta"> {templateLabel(t, r.template)} · {t(`status.${String(r.status)}` as 'status.ok')}{Number(r.n_failed_checks) > 0 ? ` · ⚠ ${String(r.n_failed_checks)}` : ''}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Report(props: ViewProps) {
+  const { state } = props;
+  if (!state.report) return <ReportPicker {...props} />;
+  return <ReportDetail {...props} reportId={state.report} />;
+}
+
+function ReportDetail(props: ViewProps & { reportId: string }) {
+  const { t, locale, reportId } = props;
+  const facts = useSql(useMemo(() => reportFacts(reportId), [reportId]));
+  const values = useSql(useMemo(() => reportValues(reportId), [reportId]));
+  const checks = useSql(useMemo(() => reportChecks(reportId), [reportId]));
+  const text = useSql(useMemo(() => reportText(reportId), [reportId]));
+  const [active, setActive] = useState<number | null>(null);
+  const textRef = useRef<HTMLPreElement>(null);
+
+  const f: Row | undefined = facts.data ? tableRows(facts.data.table)[0] : undefined;
+  const valueRows = values.data ? tableRows(values.data.table) : [];
+  const checkRows = checks.data ? tableRows(checks.data.table) : [];
+  const body = text.data ? String(tableRows(text.data.table)[0]?.text ?? '') : '';
+  const segments = useMemo(() => segmentText(body, valueRows.map((v) => (num(v.start) === null ? null : { start: Number(v.start), end: Number(v.end) }))), [body, values.data]);
+
+  useEffect(() => {
+    if (active === null) return;
+    textRef.current?.querySelector(`[data-value="${active}"]`)?.scrollIntoView({ block: 'center' });
+  }, [active]);
+
+  if (facts.data && !f) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;
+  const failing = checkRows.filter((c) => c.status === 'fail');
+  const factList: [string, string][] = f
+    ? [
+        [t('issuer'), String(f.issuer ?? '—')],
+        [t('jurisdiction'), String(f.jurisdiction ?? '—')],
+        [t('level'), levelLabel(t, f.level)],
+        [t('scope'), String(f.scope ?? '—')],
+        [t('year'), String(f.year ?? '—')],
+        [t('published'), String(f.published ?? '—')],
+        [t('template'), templateLabel(t, f.template)],
+        [t('status'), `${String(f.status)}${f.error ? ` (${String(f.error)})` : ''}`],
+      ]
+    : [];
+
+  return (
+    <div className="view report" data-testid="report-view">
+      <h2>{String(f?.issuer ?? reportId)} · {String(f?.year ?? '')}</h2>
+      <div className="grid2">
+        <section className="panel">
+          <h3>{t('report.facts')}</h3>
+          <dl className="facts">
+            {factList.map(([k, v]) => (
+              <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
+            ))}
+            <div><dt>{t('report.sourceFile')}</dt><dd><a data-testid="source-link" href={new URL(`sources/${reportId}`, document.baseURI).href} target="_blank" rel="noreferrer">{reportId}</a></dd></div>
+          </dl>
+          <h3>{t('report.failingChecks')}</h3>
+          {failing.length === 0 ? <p>{t('report.noFailing')}</p> : (
+            <table data-testid="failing-checks">
+              <thead><tr><th>id</th><th>{t('report.expected')}</th><th>{t('report.actual')}</th></tr></thead>
+              <tbody>
+                {failing.map((c) => (
+                  <tr key={String(c.id)}><td>{String(c.id)}</td><td>{formatNumber(num(c.expected), locale)}</td><td>{formatNumber(num(c.actual), locale)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h3>{t('report.values')}</h3>
+          {valueRows.length === 0 && values.data ? <p>{t('report.noValues')}</p> : null}
+          <table className="values" data-testid="values-table">
+            <tbody>
+              {valueRows.map((v, i) => (
+                <tr key={i} className={active === i ? 'active' : undefined} onClick={() => setActive(i)} data-testid="value-row">
+                  <td title={String(v.metric)}>{metricLabel(String(v.metric), locale)}</td>
+                  <td className="n">{formatNumber(num(v.value), locale)}</td>
+                  <td className="flags">{v.derived ? t('report.derived') : ''}{v.approx ? ` ${t('report.approx')}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel">
+          <h3>{t('report.text')}</h3>
+          <pre className="report-text" ref={textRef} data-testid="report-text">
+            {segments.map((s, i) =>
+              s.values.length === 0 ? (
+                s.text
+              ) : (
+                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => String(valueRows[v]?.metric)).join(', ')} onClick={() => setActive(s.values[0])}>
+                  {s.text}
+                </mark>
+              ),
+            )}
+          </pre>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { barsWithRate, formatNumber, formatPercent } from '../../charts';
+import { reviewLitigation } from '../../db/sql';
+import { ChartPanel } from '../components/ChartPanel';
+import { EntityPicker } from '../components/EntityPicker';
+import { YearRange } from '../components/YearRange';
+import { useDataset } from '../data/dataset';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { makeFrame, type ViewProps } from './common';
+import { reviewByCategory } from './review-model';
+
+export function reviewQuery(props: Pick<ViewProps, 'state'>) {
+  return reviewLitigation({ issuers: props.state.entities, years: props.state.years ?? undefined });
+}
+
+export function Review(props: ViewProps) {
+  const { t, locale, state, update } = props;
+  const { summary } = useDataset();
+  const query = useMemo(() => reviewQuery(props), [state.entities, state.years]);
+  const result = useSql(query);
+  const rows: Row[] = result.data ? tableRows(result.data.table) : [];
+  const sums = reviewByCategory(rows, state.entities);
+  const subject = state.entities.length === 1 ? state.entities[0] : state.entities.length === 0 ? t('outcomes.pooled') : null;
+  const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
+  const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
+  const notes = `${t('review.formula')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}`;
+  const option = useMemo(
+    () =>
+      sums.length === 0 || sums.every((s) => s.rv_total === null && s.lit_total === null)
+        ? null
+        : barsWithRate(
+            sums.map((s) => s.category),
+            [
+              { name: t('review.rv'), values: sums.map((s) => s.rv_total) },
+              { name: t('review.lit'), values: sums.map((s) => s.lit_total) },
+            ],
+            { name: t('review.rvRate'), values: sums.map((s) => s.rv_rate) },
+            makeFrame(props, title, t('unit.cases'), notes),
+          ),
+    [result.data, locale],
+  );
+  const tableRowsOut = sums as unknown as Row[];
+  const panel = (
+    <ChartPanel id="review" title={title} option={option} rows={option ? tableRowsOut : []} columns={sums[0] ? Object.keys(sums[0]) : []} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={420} />
+  );
+  if (state.embed) return panel;
+  const f = (v: number | null) => formatNumber(v, locale);
+  return (
+    <div className="view review">
+      <div className="controls">
+        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} />
+        <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
+      </div>
+      {panel}
+      <section className="panel">
+        <p className="formula" data-testid="formula">{t('review.formula')}</p>
+        {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated })}</p> : null}
+        <table data-testid="review-table">
+          <thead>
+            <tr>
+              <th />
+              <th>{t('review.rv')} · {t('review.total')}</th><th>{t('review.pending')}</th><th>{t('review.numerator')}</th><th>{t('review.denominator')}</th><th>{t('review.rvRate')}</th>
+              <th>{t('review.lit')} · {t('review.total')}</th><th>{t('review.numerator')}</th><th>{t('review.denominator')}</th><th>{t('review.litRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sums.map((s) => (
+              <tr key={s.category}>
+                <th>{s.category}</th>
+                <td>{f(s.rv_total)}</td><td>{f(s.rv_pending)}</td><td>{f(s.rv_rate_numerator)}</td><td>{f(s.rv_rate_denominator)}</td><td>{formatPercent(s.rv_rate, locale)}</td>
+                <td>{f(s.lit_total)}</td><td>{f(s.lit_rate_numerator)}</td><td>{f(s.lit_rate_denominator)}</td><td>{formatPercent(s.lit_rate, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Reconsideration / litigation rows → per-category sums and correction rates. Pure.
+import type { Row } from '../data/rows';
+import { num } from './common';
+
+const SUMMED = [
+  'rv_total', 'rv_corrected', 'rv_pending', 'lit_total', 'lit_corrected', 'lit_pending',
+  'rv_rate_numerator', 'rv_rate_denominator', 'rv_reports_unrated',
+  'lit_rate_numerator', 'lit_rate_denominator', 'lit_reports_unrated', 'reports',
+] as const;
+export type ReviewSums = Record<(typeof SUMMED)[number], number | null> & { category: string; rv_rate: number | null; lit_rate: number | null };
+
+const add = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
+/** A rate only where its denominator is a positive count. */
+export const rate = (numerator: number | null, denominator: number | null): number | null =>
+  numerator === null || denominator === null || denominator <= 0 ? null : numerator / denominator;
+
+/** Sums counts per category first and divides after: rates are never averaged. */
+export function reviewByCategory(rows: readonly Row[], entities: readonly string[]): ReviewSums[] {
+  const byBody = entities.length > 1;
+  const keys: (string | number)[] = byBody ? entities.filter((e) => rows.some((r) => r.issuer === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
+  return keys.map((key) => {
+    const mine = rows.filter((r) => (byBody ? r.issuer === key : Number(r.year) === key));
+    const sums = Object.fromEntries(SUMMED.map((c) => [c, mine.reduce<number | null>((s, r) => add(s, num(r[c])), null)])) as Record<(typeof SUMMED)[number], number | null>;
+    return { ...sums, category: String(key), rv_rate: rate(sums.rv_rate_numerator, sums.rv_rate_denominator), lit_rate: rate(sums.lit_rate_numerator, sums.lit_rate_denominator) };
+  });
+}

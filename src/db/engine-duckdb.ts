@@ -1,0 +1,61 @@
+// The only module that imports DuckDB-WASM's bindings. In the browser '@duckdb/duckdb-wasm/blocking'
+// is aliased (vite.config.ts) to the browser build; in Node it resolves to the Node build, so tests
+// run the same engine code against the same wasm.
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import type { Engine } from './engine';
+import type { Param } from './protocol';
+
+export interface WasmBundles {
+  mvp: string;
+  eh: string;
+}
+
+/** Sums come back as doubles, not 128-bit decimals; counts as numbers, not BigInt. See STACK-NOTES. */
+const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: true } };
+
+// Extensions are fetched from the internet on demand: offline, that hangs (Node) or fails obscurely.
+const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
+
+export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node'): Promise<Engine> {
+  // Each build exports only its own runtime (BROWSER_RUNTIME or NODE_RUNTIME): look it up by name.
+  const runtimes = duckdb as unknown as Record<string, duckdb.DuckDBRuntime | undefined>;
+  const rt = runtimes[runtime === 'browser' ? 'BROWSER_RUNTIME' : 'NODE_RUNTIME'];
+  if (!rt) throw new Error(`this DuckDB-WASM build has no ${runtime} runtime`);
+  const db = await duckdb.createDuckDB(
+    { mvp: { mainModule: bundles.mvp, mainWorker: '' }, eh: { mainModule: bundles.eh, mainWorker: '' } },
+    new duckdb.VoidLogger(),
+    rt,
+  );
+  await db.instantiate(() => {});
+  db.open(OPEN_CONFIG);
+  const conn = db.connect();
+  const connectionId = (conn as unknown as { _conn: number })._conn;
+  db.runQuery(connectionId, OFFLINE_SETTINGS);
+  const prepared = new Map<string, number>();
+
+  const statementFor = (sql: string): number => {
+    let id = prepared.get(sql);
+    if (id === undefined) {
+      id = db.createPrepared(connectionId, sql);
+      prepared.set(sql, id);
+    }
+    return id;
+  };
+
+  return {
+    name: `duckdb-wasm ${db.getVersion()}`,
+    run(sql, params: readonly Param[] = []) {
+      if (params.length === 0) return db.runQuery(connectionId, sql);
+      return db.runPrepared(connectionId, statementFor(sql), [...params]);
+    },
+    insertArrowStream(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    close() {
+      for (const id of prepared.values()) db.closePrepared(connectionId, id);
+      prepared.clear();
+      conn.close();
+      db.reset();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { Param } from './protocol';
+
+/** What the data handler needs from a SQL engine. Synchronous: it runs inside the data worker. */
+export interface Engine {
+  readonly name: string;
+  /** Runs SQL with bound parameters; returns the result as Arrow IPC bytes. */
+  run(sql: string, params?: readonly Param[]): Uint8Array;
+  /** Creates `table` from Arrow IPC stream bytes. */
+  insertArrowStream(table: string, ipc: Uint8Array): void;
+  close(): void;
+}

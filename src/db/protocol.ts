@@ -1,0 +1,99 @@
+// The one message format between the app and the data worker. Both sides import it;
+// it imports nothing of DuckDB's, so the main thread never loads the engine.
+
+export type Param = string | number | boolean | null;
+
+export interface InitPayload {
+  /** Absolute URL of the dataset's manifest.json; table files are resolved against it. */
+  manifestUrl: string;
+}
+
+export interface QueryPayload {
+  sql: string;
+  params: readonly Param[];
+  /** Tables the SQL reads; lazily loaded ones are loaded first. */
+  tables: readonly string[];
+}
+
+export interface TableInfo {
+  name: string;
+  rows: number;
+  loaded: boolean;
+}
+
+export interface InitResult {
+  datasetVersion: string;
+  engine: string;
+  tables: TableInfo[];
+  elapsedMs: number;
+}
+
+export interface QueryResult {
+  /** Arrow IPC bytes of the result; moved with a transfer list, never copied. */
+  ipc: Uint8Array;
+  elapsedMs: number;
+}
+
+export interface RequestTypes {
+  init: { payload: InitPayload; result: InitResult };
+  query: { payload: QueryPayload; result: QueryResult };
+}
+export type RequestKind = keyof RequestTypes;
+
+export interface Request<K extends RequestKind = RequestKind> {
+  id: number;
+  kind: K;
+  payload: RequestTypes[K]['payload'];
+}
+
+/** An error as plain data: Error objects do not survive postMessage with their fields. */
+export interface ErrorData {
+  name: string;
+  message: string;
+  sql?: string;
+  stack?: string;
+}
+
+export type Response<K extends RequestKind = RequestKind> =
+  | { id: number; ok: true; result: RequestTypes[K]['result'] }
+  | { id: number; ok: false; error: ErrorData };
+
+/** The error the client throws: carries the SQL that failed and the worker-side error as `cause`. */
+export class DataError extends Error {
+  readonly sql: string | undefined;
+  constructor(message: string, options: { sql?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'DataError';
+    this.sql = options.sql;
+  }
+}
+
+export function toErrorData(error: unknown, sql?: string): ErrorData {
+  const base = error instanceof Error ? error : new Error(String(error));
+  const data: ErrorData = { name: base.name, message: base.message };
+  const errorSql = sql ?? (error instanceof DataError ? error.sql : undefined);
+  if (errorSql !== undefined) data.sql = errorSql;
+  if (base.stack) data.stack = base.stack;
+  return data;
+}
+
+export function fromErrorData(data: ErrorData): DataError {
+  const cause = Object.assign(new Error(data.message), { name: data.name, stack: data.stack });
+  const message = data.sql === undefined ? data.message : `${data.message}\n-- SQL:\n${data.sql}`;
+  return new DataError(message, { sql: data.sql, cause });
+}
+
+/** Buffers to move rather than copy with a response. */
+export function transferList(response: Response): ArrayBuffer[] {
+  if (!response.ok) return [];
+  const result = response.result as Partial<QueryResult>;
+  return result.ipc instanceof Uint8Array ? [result.ipc.buffer as ArrayBuffer] : [];
+}
+
+const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query']);
+
+export function isRequest(value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return Number.isSafeInteger(r.id) && typeof r.kind === 'string' && KINDS.has(r.kind) && typeof r.payload === 'object' && r.payload !== null;
+}

@@ -1,0 +1,53 @@
+import type { BuiltQuery } from './query';
+
+export const reportFacts = (reportId: string): BuiltQuery => ({
+  name: 'report.facts',
+  sql: `SELECT report_id, file, status, error, issuer, jurisdiction, level, scope, year, published, template,
+  template_basis, encoding, synthetic, division_code, n_values, n_failed_checks, warnings, sha256, bytes
+FROM reports WHERE report_id = ?`,
+  params: [reportId],
+  tables: ['reports'],
+});
+
+export const reportValues = (reportId: string): BuiltQuery => ({
+  name: 'report.values',
+  sql: `SELECT metric, value, approx, derived, "start", "end", source
+FROM "values" WHERE report_id = ? ORDER BY "start" NULLS LAST, metric`,
+  params: [reportId],
+  tables: ['values'],
+});
+
+export const reportChecks = (reportId: string): BuiltQuery => ({
+  name: 'report.checks',
+  sql: `SELECT id, status, expected, actual, metrics
+FROM checks WHERE report_id = ? ORDER BY status = 'fail' DESC, id`,
+  params: [reportId],
+  tables: ['checks'],
+});
+
+export const reportText = (reportId: string): BuiltQuery => ({
+  name: 'report.text',
+  sql: 'SELECT text FROM texts WHERE report_id = ?',
+  params: [reportId],
+  tables: ['texts'],
+});
+
+/** A page of the report list, newest first, for picking a report. */
+export const reportList = (limit = 200): BuiltQuery => ({
+  name: 'report.list',
+  sql: `SELECT report_id, issuer, year, status, template, n_failed_checks FROM facts_wide
+ORDER BY year DESC NULLS LAST, issuer NULLS LAST, report_id LIMIT ?`,
+  params: [limit],
+  tables: ['facts_wide'],
+});
+
+/** Every report's row of facts_wide (facts + harmonised metrics), for downloads. */
+export function factsRows(years?: readonly [number, number]): BuiltQuery {
+  const where = years ? 'WHERE year BETWEEN ? AND ?' : '';
+  return {
+    name: 'data.facts',
+    sql: `SELECT * FROM facts_wide ${where} ORDER BY year NULLS LAST, issuer NULLS LAST, report_id`,
+    params: years ? [Math.min(...years), Math.max(...years)] : [],
+    tables: ['facts_wide'],
+  };
+}

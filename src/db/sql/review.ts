@@ -1,0 +1,46 @@
+import type { Param } from '../protocol';
+import { type BuiltQuery, filterConditions, placeholders, whereClause } from './query';
+import type { BreakdownInput } from './breakdown';
+
+/**
+ * Reconsideration and litigation counts with correction rates (纠错率) per issuer and year.
+ * rate = Σ corrected / Σ (total − pending): computed from summed counts, never an average of
+ * rates; cases still pending have no outcome and are left out of the denominator. Only reports
+ * stating total, corrected and pending enter a rate; how many were left out is returned too.
+ */
+export function reviewLitigation(input: BreakdownInput): BuiltQuery {
+  const pooled = input.issuers.length === 0;
+  const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
+  const all: Param[] = [];
+  const where = ['year IS NOT NULL', ...conditions];
+  if (!pooled) {
+    where.unshift(`issuer IN (${placeholders(input.issuers.length)})`);
+    all.push(...input.issuers);
+  }
+  all.push(...params);
+  const rvRated = 'rv_total IS NOT NULL AND rv_corrected IS NOT NULL AND rv_pending IS NOT NULL';
+  const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
+  const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');
+  const litAll = 'coalesce(lit_total, lit_direct_total + lit_after_rv_total)';
+  return {
+    name: 'review.litigation',
+    sql: `SELECT ${pooled ? "'*'" : 'issuer'} AS issuer, year, count(*) AS reports,
+  sum(rv_total) AS rv_total, sum(rv_upheld) AS rv_upheld, sum(rv_corrected) AS rv_corrected,
+  sum(rv_other) AS rv_other, sum(rv_pending) AS rv_pending,
+  sum(${litAll}) AS lit_total,
+  sum(lit_direct_corrected + lit_after_rv_corrected) AS lit_corrected,
+  sum(lit_direct_pending + lit_after_rv_pending) AS lit_pending,
+  sum(rv_corrected) FILTER (WHERE ${rvRated}) AS rv_rate_numerator,
+  sum(rv_total - rv_pending) FILTER (WHERE ${rvRated}) AS rv_rate_denominator,
+  count(*) FILTER (WHERE rv_total IS NOT NULL AND NOT (${rvRated})) AS rv_reports_unrated,
+  sum(lit_direct_corrected + lit_after_rv_corrected) FILTER (WHERE ${litRated}) AS lit_rate_numerator,
+  sum(lit_direct_total - lit_direct_pending + lit_after_rv_total - lit_after_rv_pending) FILTER (WHERE ${litRated}) AS lit_rate_denominator,
+  count(*) FILTER (WHERE ${litAll} IS NOT NULL AND NOT (${litRated})) AS lit_reports_unrated
+FROM facts_wide
+${whereClause(where)}
+GROUP BY ALL
+ORDER BY issuer, year`,
+    params: all,
+    tables: ['facts_wide'],
+  };
+}

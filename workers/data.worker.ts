@@ -1,0 +1,24 @@
+/// <reference lib="webworker" />
+// The data worker: DuckDB-WASM (blocking bindings, in this worker) behind the protocol handler.
+import { createDuckDBEngine } from '../src/db/engine-duckdb';
+import { BROWSER_BUNDLES } from '../src/db/engine-duckdb-bundles';
+import { createHandler } from '../src/db/handler';
+import { isRequest, transferList } from '../src/db/protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const absolute = (url: string): string => new URL(url, self.location.href).href;
+
+const handler = createHandler({
+  createEngine: () => createDuckDBEngine({ eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser'),
+  async fetchBytes(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+});
+
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isRequest(event.data)) return;
+  void handler.handle(event.data).then((response) => self.postMessage(response, transferList(response)));
+});
