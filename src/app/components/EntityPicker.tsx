@@ -4,12 +4,21 @@ import { tableRows } from '../data/rows';
 import { useSql } from '../data/hooks';
 import { useI18n } from '../i18n/context';
 import { MAX_ENTITIES } from '../state/url-state';
+import { levelLabel } from '../views/common';
 
-export function EntityPicker({ selected, onChange }: { selected: string[]; onChange: (next: string[]) => void }) {
+const LEVELS = ['province', 'city', 'county', 'town', 'department'];
+
+export function EntityPicker({ selected, onChange, years }: { selected: string[]; onChange: (next: string[]) => void; years?: [number, number] | null }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  const [level, setLevel] = useState('');
+  const [year, setYear] = useState('');
   const deferred = useDeferredValue(text);
-  const query = useMemo(() => searchEntities({ text: deferred, limit: 30 }), [deferred]);
+  const query = useMemo(
+    () => searchEntities({ text: deferred, limit: 30, levels: level ? [level] : undefined, year: year ? Number(year) : undefined }),
+    [deferred, level, year],
+  );
+  const yearOptions = years ? Array.from({ length: years[1] - years[0] + 1 }, (_, i) => years[1] - i) : [];
   const result = useSql(query);
   const rows = result.data ? tableRows(result.data.table) : [];
   const full = selected.length >= MAX_ENTITIES;
@@ -24,7 +33,17 @@ export function EntityPicker({ selected, onChange }: { selected: string[]; onCha
           </span>
         ))}
       </div>
-      <input type="search" data-testid="entity-search" value={text} placeholder={t('picker.search')} onChange={(e) => setText(e.target.value)} />
+      <div className="picker-filters">
+        <input type="search" data-testid="entity-search" value={text} placeholder={t('picker.search')} onChange={(e) => setText(e.target.value)} />
+        <select data-testid="entity-level" aria-label={t('level')} value={level} onChange={(e) => setLevel(e.target.value)}>
+          <option value="">{t('level')}</option>
+          {LEVELS.map((l) => <option key={l} value={l}>{levelLabel(t, l)}</option>)}
+        </select>
+        <select data-testid="entity-year" aria-label={t('year')} value={year} onChange={(e) => setYear(e.target.value)}>
+          <option value="">{t('allYears')}</option>
+          {yearOptions.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
+      </div>
       <ul className="results" data-testid="entity-results">
         {rows.map((row) => {
           const name = String(row.issuer);

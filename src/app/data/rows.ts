@@ -11,11 +11,12 @@ const toCell = (value: unknown): Cell => {
 };
 
 /** Plain row objects: for the small results the views show (ECharts gets columns, see columns()). */
-export function tableRows(table: Table): Row[] {
+export function tableRows(table: Table, limit = Infinity): Row[] {
   const names = table.schema.fields.map((f) => f.name);
   const vectors = names.map((n) => table.getChild(n));
   const rows: Row[] = [];
-  for (let i = 0; i < table.numRows; i++) {
+  const n = Math.min(table.numRows, limit);
+  for (let i = 0; i < n; i++) {
     const row: Row = {};
     names.forEach((n, j) => (row[n] = toCell(vectors[j]?.get(i))));
     rows.push(row);

@@ -54,7 +54,7 @@ export function Compare(props: ViewProps) {
   return (
     <div className="view compare">
       <div className="controls">
-        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} />
+        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <label>
           {t('metric')}
           <select data-testid="metric" value={state.metric} onChange={(e) => update({ metric: e.target.value })}>

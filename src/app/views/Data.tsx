@@ -28,7 +28,9 @@ export function Data(props: ViewProps) {
   const result = useSql(query);
   const table = result.data?.table;
   const columns = table ? columnNames(table) : [];
-  const rows = useMemo(() => (table ? tableRows(table) : []), [table]);
+  // Only the rows shown become objects; downloads convert the whole table when asked.
+  const shown = useMemo(() => (table ? tableRows(table, SHOWN) : []), [table]);
+  const total = table?.numRows ?? 0;
   const name = `gongkai-${state.of}`;
   return (
     <div className="view data">
@@ -39,18 +41,18 @@ export function Data(props: ViewProps) {
             {CHART_VIEWS.map((v) => <option key={v} value={v}>{t(`view.${v}` as MessageKey)}</option>)}
           </select>
         </label>
-        <button type="button" data-testid="download-csv" disabled={!table} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'))}>{t('exportCsv')}</button>
+        <button type="button" data-testid="download-csv" disabled={!table} onClick={() => table && downloadBlob(new Blob([toCsv(columns, tableRows(table))], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'))}>{t('exportCsv')}</button>
         <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
-        <span data-testid="row-count">{t('data.rows', { n: rows.length })}</span>
+        <span data-testid="row-count">{t('data.rows', { n: total })}</span>
       </div>
       {query === null ? <p className="hint">{t('picker.none')}</p> : null}
       {result.error ? <p className="error" role="alert">{result.error.message}</p> : null}
-      {rows.length > SHOWN ? <p className="note">{t('data.truncated', { n: SHOWN })}</p> : null}
+      {total > SHOWN ? <p className="note">{t('data.truncated', { n: SHOWN })}</p> : null}
       <div className="table-scroll">
         <table data-testid="data-table">
           <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
           <tbody>
-            {rows.slice(0, SHOWN).map((r, i) => (
+            {shown.map((r, i) => (
               <tr key={i}>{columns.map((c) => <td key={c}>{r[c] === null ? '' : String(r[c])}</td>)}</tr>
             ))}
           </tbody>

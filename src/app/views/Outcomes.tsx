@@ -43,7 +43,7 @@ export function Outcomes(props: ViewProps) {
   return (
     <div className="view outcomes">
       <div className="controls">
-        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} />
+        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <label>
           {t('outcomes.mode')}
           <select data-testid="breakdown" value={state.breakdown} onChange={(e) => update({ breakdown: e.target.value as typeof state.breakdown })}>

@@ -49,7 +49,7 @@ export function Review(props: ViewProps) {
   return (
     <div className="view review">
       <div className="controls">
-        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} />
+        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
       </div>
       {panel}
