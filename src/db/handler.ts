@@ -16,8 +16,9 @@ interface Dataset {
   engine: Engine;
   manifest: Manifest;
   manifestUrl: string;
+  /** Tables loaded or loading; a failed load is removed so a later query can retry it. */
   loaded: Map<string, Promise<void>>;
-  result: InitResult;
+  elapsedMs: number;
 }
 
 export interface Handler {
@@ -59,21 +60,23 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, loaded: new Map(), result: null as unknown as InitResult };
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, loaded: new Map(), elapsedMs: 0 };
     try {
       for (const name of EAGER_TABLES) await ensureTable(d, name);
     } catch (error) {
       engine.close();
       throw error;
     }
-    d.result = {
-      datasetVersion: manifest.dataset_version,
-      engine: engine.name,
-      tables: Object.entries(manifest.tables).map(([name, t]) => ({ name, rows: t.rows, loaded: d.loaded.has(name) })),
-      elapsedMs: now() - started,
-    };
+    d.elapsedMs = now() - started;
     return d;
   }
+
+  const describe = (d: Dataset): InitResult => ({
+    datasetVersion: d.manifest.dataset_version,
+    engine: d.engine.name,
+    tables: Object.entries(d.manifest.tables).map(([name, t]) => ({ name, rows: t.rows, loaded: d.loaded.has(name) })),
+    elapsedMs: d.elapsedMs,
+  });
 
   /** Single flight: concurrent inits share one load; a failed one may be retried. */
   function init(payload: InitPayload): Promise<Dataset> {
@@ -111,8 +114,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     async handle(request) {
       try {
         if (request.kind === 'init') {
-          const d = await init(request.payload as InitPayload);
-          return { id: request.id, ok: true, result: { ...d.result, tables: d.result.tables.map((t) => ({ ...t, loaded: d.loaded.has(t.name) })) } };
+          return { id: request.id, ok: true, result: describe(await init(request.payload as InitPayload)) };
         }
         if (request.kind === 'query') return { id: request.id, ok: true, result: await query(request.payload as QueryPayload) };
         throw new DataError(`unknown request kind ${JSON.stringify((request as { kind: unknown }).kind)}`);
