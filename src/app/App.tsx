@@ -1,4 +1,4 @@
-import { useMemo, type ComponentType } from 'react';
+import { useEffect, useMemo, type ComponentType } from 'react';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
 import type { MessageKey } from './i18n/messages';
@@ -25,6 +25,9 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function App() {
   const [state, update, notices] = useViewState();
+  useEffect(() => {
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  }, [state.lang]);
   return (
     <I18nProvider locale={state.lang}>
       <Shell state={state} update={update} notices={notices} />
@@ -91,8 +94,8 @@ function Shell({ state, update, notices }: { state: ViewState; update: (p: Parti
       {synthetic}
       <NoticeList notices={notices} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
-      {!info && !error ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
       <main>
+        {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
         <ViewComponent {...props} />
       </main>
     </div>

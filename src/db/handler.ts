@@ -4,7 +4,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, type Manifest } from '../shared/manifest';
 import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type QueryPayload, type QueryResult, type Request, type Response } from './protocol';
-import { EAGER_TABLES, isDatasetTable, quoteIdent } from './tables';
+import { DERIVED_TABLES, EAGER_TABLES, isDatasetTable, isDerivedTable, quoteIdent } from './tables';
 
 export interface HandlerDeps {
   createEngine: () => Promise<Engine>;
@@ -34,6 +34,12 @@ export function createHandler(deps: HandlerDeps): Handler {
   let datasetUrl: string | null = null;
 
   async function loadTable(d: Dataset, name: string): Promise<void> {
+    if (isDerivedTable(name)) {
+      const derived = DERIVED_TABLES[name];
+      for (const source of derived.from) await ensureTable(d, source);
+      d.engine.run(derived.sql);
+      return;
+    }
     const entry = d.manifest.tables[name];
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
     const url = new URL(entry.files.arrow, d.manifestUrl).href;

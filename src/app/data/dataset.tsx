@@ -17,6 +17,9 @@ const DatasetContext = createContext<DatasetState>({ client: null, info: null, s
 
 export const dataUrl = (file: string): string => new URL(`data/${file}`, document.baseURI).href;
 
+// Read when the module loads: the URL is rewritten to its canonical form (without `bench`) on mount.
+const BENCH = new URLSearchParams(window.location.search).has('bench');
+
 let shared: DataClient | null = null;
 function sharedClient(): DataClient {
   shared ??= new DataClient(new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-data' }));
@@ -41,7 +44,7 @@ export function DatasetProvider({ children }: { children: ReactNode }) {
     client.init(dataUrl('manifest.json')).then(
       (info) => {
         // `?bench=1` hands the benchmark script the same client and SQL builders the views use.
-        if (new URLSearchParams(window.location.search).has('bench')) Object.assign(window, { __gongkai: { client, info, sql } });
+        if (BENCH) Object.assign(window, { __gongkai: { client, info, sql } });
         if (live) setState((s) => ({ ...s, client, info }));
       },
       (error: Error) => live && setState((s) => ({ ...s, error })),

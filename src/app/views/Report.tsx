@@ -51,7 +51,8 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
 
   useEffect(() => {
     if (active === null) return;
-    textRef.current?.querySelector(`[data-value="${active}"]`)?.scrollIntoView({ block: 'center' });
+    // The active mark, not data-value: a derived total's span can cover (and label) the mark first.
+    textRef.current?.querySelector('mark.active')?.scrollIntoView({ block: 'center' });
   }, [active]);
 
   if (facts.data && !f) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;

@@ -8,12 +8,8 @@ export interface EntitySearch {
   limit?: number;
 }
 
-/**
- * Issuers (the organs that publish reports) matching a name search, with their jurisdiction,
- * level and how many reports over which years. An issuer is the unit the views compare.
- */
-export function searchEntities(search: EntitySearch): BuiltQuery {
-  const conditions = ['issuer IS NOT NULL'];
+function nameAndLevel(search: EntitySearch): { conditions: string[]; params: Param[] } {
+  const conditions: string[] = [];
   const params: Param[] = [];
   const text = search.text?.trim();
   if (text) {
@@ -24,21 +20,40 @@ export function searchEntities(search: EntitySearch): BuiltQuery {
     conditions.push(`level IN (${placeholders(search.levels.length)})`);
     params.push(...search.levels);
   }
-  if (search.year !== undefined) {
-    conditions.push('year = ?');
-    params.push(search.year);
+  return { conditions, params };
+}
+
+const limitOf = (search: EntitySearch): number => Math.max(1, Math.min(search.limit ?? 100, 1000));
+
+/**
+ * Issuers (the organs that publish reports) matching a name search, with their jurisdiction,
+ * level and how many reports over which years. An issuer is the unit the views compare. Without
+ * a year the precomputed one-row-per-issuer `entities` table answers; a year needs the reports.
+ */
+export function searchEntities(search: EntitySearch): BuiltQuery {
+  const { conditions, params } = nameAndLevel(search);
+  if (search.year === undefined) {
+    return {
+      name: 'entities.index',
+      sql: `SELECT issuer, jurisdiction, level, reports, first_year, last_year
+FROM entities
+${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+ORDER BY reports DESC, issuer
+LIMIT ?`,
+      params: [...params, limitOf(search)],
+      tables: ['entities'],
+    };
   }
-  params.push(Math.max(1, Math.min(search.limit ?? 100, 1000)));
   return {
     name: 'entities.search',
     sql: `SELECT issuer, min(jurisdiction) AS jurisdiction, min(level) AS level, count(*) AS reports,
   min(year) AS first_year, max(year) AS last_year
 FROM facts_wide
-WHERE ${conditions.join(' AND ')}
+WHERE ${['issuer IS NOT NULL', ...conditions, 'year = ?'].join(' AND ')}
 GROUP BY issuer
 ORDER BY reports DESC, issuer
 LIMIT ?`,
-    params,
+    params: [...params, search.year, limitOf(search)],
     tables: ['facts_wide'],
   };
 }

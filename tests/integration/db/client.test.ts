@@ -1,5 +1,7 @@
 // The main-thread client against a real worker thread running the real handler and DuckDB-WASM.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DataClient } from '../../../src/db/client';
 import { DataError } from '../../../src/db/protocol';
 import { tableRows } from '../../../src/app/data/rows';
@@ -8,11 +10,14 @@ import { startNodeDataWorker } from '../../helpers/node-worker-adapter';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
 
 let manifestUrl: string;
+let datasetDir: string;
 let current: ReturnType<typeof startNodeDataWorker> | null = null;
 
 beforeAll(async () => {
-  ({ manifestUrl } = await ingestShippedCorpus());
+  ({ manifestUrl, dir: datasetDir } = await ingestShippedCorpus());
 }, 120_000);
+
+afterAll(() => rmSync(dirname(datasetDir), { recursive: true, force: true }));
 
 afterEach(async () => {
   await current?.thread.terminate();

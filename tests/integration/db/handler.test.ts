@@ -3,12 +3,14 @@
 // native DuckDB reading the Parquet copy of the same dataset.
 import { tableFromIPC } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../src/db/handler';
 import { fromErrorData, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { tableRows } from '../../../src/app/data/rows';
+import { DERIVED_TABLES } from '../../../src/db/tables';
 import { createNodeHandler, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
 
@@ -50,9 +52,13 @@ beforeAll(async () => {
   for (const table of ['facts_wide', 'reports', 'values', 'checks', 'texts']) {
     await native.run(`CREATE TABLE "${table}" AS SELECT * FROM read_parquet('${join(dataset.dir, `${table}.parquet`)}')`);
   }
+  for (const derived of Object.values(DERIVED_TABLES)) await native.run(derived.sql);
 }, 120_000);
 
-afterAll(() => handler?.close());
+afterAll(() => {
+  handler?.close();
+  if (dataset) rmSync(dirname(dataset.dir), { recursive: true, force: true });
+});
 
 describe('init', () => {
   it('loads the eager tables, checks their row counts and reports the dataset version', async () => {
@@ -145,6 +151,8 @@ describe('SQL builders agree with native DuckDB on the same data', () => {
     ['headline trends', sql.headlineTrends],
     ['failing reports', () => sql.failingReports(20)],
     ['entity search', () => sql.searchEntities({ text: '广州' })],
+    ['entity search in one year', () => sql.searchEntities({ text: '广州', year: 2021 })],
+    ['entity search by level', () => sql.searchEntities({ levels: ['department'] })],
     ['compare', () => sql.compareSeries({ issuers: ['广州市人民政府', '广州市海珠区人民政府'], metric: 'r.new.total' })],
     ['outcomes, pooled', () => sql.outcomeBreakdown({ issuers: [] })],
     ['applicants, pooled', () => sql.applicantBreakdown({ issuers: [], years: [2019, 2024] })],

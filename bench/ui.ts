@@ -1,0 +1,361 @@
+// npm run bench:ui — the dashboard in headless Chromium over two datasets: the shipped one
+// (data/build) and a synthetic one of ≥ 100,000 reports. For each: time to first chart and to
+// DuckDB-WASM ready (cold profile, then warm reloads); every view's queries through the page's
+// own data client (worker hop + query + Arrow IPC decode), p50/p95 over 30 runs after 3
+// warm-ups; the same SQL and parameters in native DuckDB over the dataset's Parquet files; and
+// browser memory. Prints figures only: nothing here asserts a time.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import * as sql from '../src/db/sql';
+import { runIngest } from '../src/ingest/run-ingest';
+import { parseManifest, type Manifest } from '../src/shared/manifest';
+import { launchChromium, type Browser } from '../tests/helpers/chromium';
+import { collectOutput } from '../tests/helpers/collect-output';
+import { openNativeDataset, type NativeDataset } from '../tests/helpers/native-duckdb';
+import { buildApp, startPreview } from '../tests/helpers/preview-server';
+import { SHIPPED_CORPUS, syntheticDataset } from './synthetic-dataset';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHIPPED_BUILD = join(ROOT, 'data/build');
+const DIST = join(ROOT, 'tmp/bench-ui/dist');
+const WARMUPS = 3;
+const RUNS = 30;
+const WARM_RELOADS = 2;
+const LOAD_TIMEOUT = 180_000;
+const REPORT_ID = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
+
+interface BenchQuery {
+  view: string;
+  label: string;
+  query: sql.BuiltQuery;
+}
+
+interface Timing {
+  rows: number;
+  /** First run (includes loading a lazy table, if the query needs one). */
+  firstMs: number;
+  p50: number;
+  p95: number;
+  /** DuckDB's own time inside the worker (the handler's elapsedMs). */
+  engineP50?: number;
+}
+
+interface LoadMarks {
+  firstChart: number;
+  engineReady: number;
+  kpis: number;
+  workerInitMs: number;
+  /** When window.__gongkai was set (the ?bench=1 hook), if it was. */
+  benchHook: number | null;
+}
+
+const log = (line = '') => console.log(line);
+const ms = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
+const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function summarise(samples: number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+/** Runs before the app: records navigation → first chart ready, → DuckDB's init answer, → KPIs shown. */
+function instrument(): void {
+  const marks: Record<string, number> = {};
+  Object.assign(window, { __benchMarks: marks });
+  const check = () => {
+    if (marks.firstChart === undefined && document.querySelector('[data-chart-ready="true"]')) marks.firstChart = performance.now();
+    if (marks.kpis === undefined && document.querySelector('[data-testid="kpi-reports"]')) marks.kpis = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-chart-ready'] });
+  // The data worker's answer to `init` (DuckDB instantiated, eager tables loaded), seen before the app sees it.
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number } } | null;
+        if (marks.engineReady === undefined && data?.ok && typeof data.result?.datasetVersion === 'string') {
+          marks.engineReady = performance.now();
+          marks.workerInitMs = data.result.elapsedMs ?? NaN;
+        }
+      });
+    }
+  };
+  let hook: unknown;
+  Object.defineProperty(window, '__gongkai', {
+    configurable: true,
+    get: () => hook,
+    set: (value) => {
+      hook = value;
+      marks.benchHook ??= performance.now();
+    },
+  });
+}
+
+async function waitForLoad(page: Page): Promise<LoadMarks> {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __benchMarks?: Record<string, unknown> }).__benchMarks;
+    return m && m.firstChart !== undefined && m.engineReady !== undefined && m.kpis !== undefined;
+  }, null, { timeout: LOAD_TIMEOUT, polling: 50 });
+  // __gongkai is set right after the init answer arrives; let its promise callbacks run.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+  const marks = await page.evaluate(() => (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks);
+  return {
+    firstChart: Number(marks.firstChart),
+    engineReady: Number(marks.engineReady),
+    kpis: Number(marks.kpis),
+    workerInitMs: Number(marks.workerInitMs),
+    benchHook: marks.benchHook === undefined ? null : Number(marks.benchHook),
+  };
+}
+
+interface Memory {
+  jsHeapUsed?: number;
+  jsHeapTotal?: number;
+  processes: number;
+  rss: number;
+  pss: number;
+}
+
+/** Main-thread JS heap (CDP) and the Chromium processes' memory (/proc, our profile's processes only). */
+async function memory(context: BrowserContext, page: Page, profile: string): Promise<Memory> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value;
+  let rss = 0;
+  let pss = 0;
+  let processes = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes(profile)) continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+      processes++;
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return { jsHeapUsed: metric('JSHeapUsedSize'), jsHeapTotal: metric('JSHeapTotalSize'), processes, rss, pss };
+}
+
+/** Every view's queries, built by the same SQL builders the views use. */
+async function benchQueries(native: NativeDataset): Promise<{ queries: BenchQuery[]; issuers: string[]; reportId: string }> {
+  const top = await native.rows({
+    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
+          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
+          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 5`,
+    params: [],
+  });
+  const issuers = top.map((r) => String(r.issuer));
+  const [known] = await native.rows({ sql: 'SELECT count(*) AS n FROM reports WHERE report_id = ?', params: [REPORT_ID] });
+  const reportId = Number(known.n) > 0 ? REPORT_ID : String((await native.rows({ sql: 'SELECT min(report_id) AS id FROM reports', params: [] }))[0].id);
+  const queries: BenchQuery[] = [
+    { view: 'overview', label: 'reportsByYearLevel', query: sql.reportsByYearLevel() },
+    { view: 'overview', label: 'datasetCounts', query: sql.datasetCounts() },
+    { view: 'overview', label: 'headlineTrends', query: sql.headlineTrends() },
+    { view: 'overview', label: 'failingReports(50)', query: sql.failingReports(50) },
+    { view: 'compare', label: `compareSeries(${issuers.length} issuers, r.new.total)`, query: sql.compareSeries({ issuers, metric: 'r.new.total' }) },
+    { view: 'outcomes', label: 'outcomeBreakdown(pooled)', query: sql.outcomeBreakdown({ issuers: [] }) },
+    { view: 'outcomes', label: `outcomeBreakdown(${issuers.length} issuers)`, query: sql.outcomeBreakdown({ issuers }) },
+    { view: 'outcomes', label: 'applicantBreakdown(pooled)', query: sql.applicantBreakdown({ issuers: [] }) },
+    { view: 'review', label: 'reviewLitigation(pooled)', query: sql.reviewLitigation({ issuers: [] }) },
+    { view: 'review', label: `reviewLitigation(${issuers.length} issuers)`, query: sql.reviewLitigation({ issuers }) },
+    { view: 'picker', label: "searchEntities('区', 30)", query: sql.searchEntities({ text: '区', limit: 30 }) },
+    { view: 'report', label: 'reportFacts(id)', query: sql.reportFacts(reportId) },
+    { view: 'report', label: 'reportValues(id) [lazy: values]', query: sql.reportValues(reportId) },
+  ];
+  return { queries, issuers, reportId };
+}
+
+/** Runs a query through window.__gongkai.client in the page: warm-ups, then timed runs. */
+async function browserTiming(page: Page, query: sql.BuiltQuery): Promise<Timing> {
+  return page.evaluate(
+    async ({ query, warmups, runs }) => {
+      const { client } = (window as unknown as { __gongkai: { client: { query(q: unknown): Promise<{ table: { numRows: number }; elapsedMs: number }> } } }).__gongkai;
+      const payload = { sql: query.sql, params: query.params, tables: query.tables };
+      let t0 = performance.now();
+      const first = await client.query(payload);
+      const firstMs = performance.now() - t0;
+      for (let i = 1; i < warmups; i++) await client.query(payload);
+      const wall: number[] = [];
+      const engine: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        t0 = performance.now();
+        const result = await client.query(payload);
+        wall.push(performance.now() - t0);
+        engine.push(result.elapsedMs);
+      }
+      const pick = (xs: number[], p: number) => {
+        const s = [...xs].sort((a, b) => a - b);
+        return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+      };
+      return { rows: first.table.numRows, firstMs, p50: pick(wall, 50), p95: pick(wall, 95), engineP50: pick(engine, 50) };
+    },
+    { query, warmups: WARMUPS, runs: RUNS },
+  );
+}
+
+/** The same SQL and parameters in native DuckDB: prepared statement, bind, run, read all rows. */
+async function nativeTiming(native: NativeDataset, query: sql.BuiltQuery): Promise<Timing> {
+  const run = async () => {
+    const statement = await native.prepared(query.sql);
+    statement.clearBindings();
+    if (query.params.length > 0) statement.bind([...query.params]);
+    return (await statement.runAndReadAll()).currentRowCount;
+  };
+  let t0 = performance.now();
+  const rows = await run();
+  const firstMs = performance.now() - t0;
+  for (let i = 1; i < WARMUPS; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    t0 = performance.now();
+    await run();
+    samples.push(performance.now() - t0);
+  }
+  return { rows, firstMs, ...summarise(samples) };
+}
+
+function table(headers: string[], rows: string[][], alignLeft = 2): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function ensureShippedBuild(): Promise<void> {
+  if (existsSync(join(SHIPPED_BUILD, 'manifest.json'))) return;
+  log(`data/build is missing: ingesting ${SHIPPED_CORPUS} …`);
+  await runIngest([SHIPPED_CORPUS], SHIPPED_BUILD, collectOutput());
+}
+
+const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+
+async function benchDataset(name: string, dir: string): Promise<void> {
+  const manifest = readManifest(dir);
+  const arrowBytes = Object.values(manifest.tables).reduce((n, t) => n + t.bytes.arrow, 0);
+  log(`\n=== Dataset ${name}: ${dir}`);
+  log(
+    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · Arrow ${mb(arrowBytes)} (eager facts_wide + reports: ${mb(manifest.tables.facts_wide.bytes.arrow + manifest.tables.reports.bytes.arrow)}) · version ${manifest.dataset_version.slice(0, 12)}`,
+  );
+
+  const native = await openNativeDataset(dir);
+  const { queries, issuers, reportId } = await benchQueries(native);
+  log(`    compare/outcomes/review issuers: ${issuers.join('、')}`);
+  log(`    report: ${reportId}`);
+
+  const preview = await startPreview(DIST, dir);
+  let browser: Browser | null = null;
+  const browserTimings: Timing[] = [];
+  try {
+    browser = await launchChromium({ block: false });
+    const { page, context } = browser;
+    // tsx (esbuild keepNames) wraps named functions in __name(): define it for the code sent to the page.
+    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+    await context.addInitScript(instrument);
+    const url = `${preview.url}?bench=1`;
+
+    const loads: (LoadMarks & { kind: string })[] = [];
+    await page.goto(url, { timeout: LOAD_TIMEOUT });
+    loads.push({ kind: 'cold (fresh profile)', ...(await waitForLoad(page)) });
+    for (let i = 0; i < WARM_RELOADS; i++) {
+      // A navigation to the same URL (the app rewrites the address bar to its canonical form, without bench=1).
+      await page.goto(url, { timeout: LOAD_TIMEOUT });
+      loads.push({ kind: `warm load ${i + 1}`, ...(await waitForLoad(page)) });
+    }
+    log(`\n--- Page load (${name}), ms from navigation start (performance.now() in the page)`);
+    log(
+      table(
+        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'KPIs from DuckDB shown'],
+        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.kpis)]),
+        1,
+      ),
+    );
+    if (loads[loads.length - 1].benchHook === null) throw new Error('window.__gongkai is not available: cannot time queries in the page');
+
+    const idle = await memory(context, page, browser.profile);
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    for (const q of queries) browserTimings.push(await browserTiming(page, q.query));
+    const busy = await memory(context, page, browser.profile);
+    log(`\n--- Browser memory (${name}) · ${userAgent}`);
+    log(
+      table(
+        ['when', 'JS heap used (main thread, CDP)', 'JS heap total', 'Chromium processes', 'RSS sum', 'PSS sum'],
+        [
+          ['after load', mb(idle.jsHeapUsed), mb(idle.jsHeapTotal), String(idle.processes), mb(idle.rss), mb(idle.pss)],
+          ['after all queries (values loaded)', mb(busy.jsHeapUsed), mb(busy.jsHeapTotal), String(busy.processes), mb(busy.rss), mb(busy.pss)],
+        ],
+        1,
+      ),
+    );
+    log('    (DuckDB-WASM runs in a worker: its wasm heap is in the renderer process RSS/PSS, not in the main-thread JS heap.)');
+    if (browser.offline.length > 0) log(`    WARNING: requests outside 127.0.0.1: ${browser.offline.join(', ')}`);
+  } catch (error) {
+    if (browser && browser.errors.length > 0) log(`page errors:\n  ${browser.errors.join('\n  ')}`);
+    throw error;
+  } finally {
+    await browser?.close();
+    await preview.close();
+  }
+
+  // Native runs after the browser closed, so the two never compete for the 2 cores.
+  const nativeTimings: Timing[] = [];
+  for (const q of queries) nativeTimings.push(await nativeTiming(native, q.query));
+  await native.connection.run('SET threads = 1');
+  const singleThread: Timing[] = [];
+  for (const q of queries) singleThread.push(await nativeTiming(native, q.query));
+  native.close();
+
+  log(`\n--- Queries (${name}): ${WARMUPS} warm-ups + ${RUNS} timed runs each, ms`);
+  log('    browser = window.__gongkai.client.query() timed in the page: worker hop + DuckDB-WASM + Arrow IPC decode');
+  log('    native  = @duckdb/node-api, same SQL + parameters, tables loaded from the Parquet files into memory');
+  log(
+    table(
+      ['view', 'query', 'rows', 'browser 1st', 'browser p50', 'browser p95', 'wasm engine p50', 'native p50', 'native p95', 'native 1-thread p95', 'p95 ratio browser/native'],
+      queries.map((q, i) => {
+        const b = browserTimings[i];
+        const n = nativeTimings[i];
+        const rows = b.rows === n.rows ? String(b.rows) : `${b.rows}≠${n.rows}!`;
+        return [q.view, q.label, rows, ms(b.firstMs), ms(b.p50), ms(b.p95), ms(b.engineP50), ms(n.p50), ms(n.p95), ms(singleThread[i].p95), `${(b.p95 / n.p95).toFixed(1)}×`];
+      }),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  log(`bench:ui · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${chromium}`);
+  log(`native DuckDB threads: default (${cpus().length}) and 1; DuckDB-WASM: 1 thread (eh bundle, in a web worker)`);
+
+  await ensureShippedBuild();
+  const synthetic = await syntheticDataset(100_000, log);
+  log(`synthetic dataset: ${synthetic.cached ? 'cached' : 'generated'} in ${synthetic.seconds.toFixed(1)} s → ${synthetic.dir}`);
+
+  let t0 = performance.now();
+  await buildApp(DIST, SHIPPED_BUILD);
+  log(`vite build → ${DIST} in ${((performance.now() - t0) / 1000).toFixed(1)} s (each dataset is served from its folder by vite preview, GONGKAI_DATA)`);
+
+  t0 = performance.now();
+  await benchDataset('shipped (data/build)', SHIPPED_BUILD);
+  log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  t0 = performance.now();
+  await benchDataset(`synthetic (${synthetic.manifest.tables.reports.rows.toLocaleString('en')} reports)`, synthetic.dir);
+  log(`\n(synthetic dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s; whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,195 @@
+// Downloads as a user gets them: PNG (decodes, twice the chart's CSS size), SVG (standalone, with
+// the Chinese title), CSV (UTF-8 BOM, the chart's rows), and the Data view's CSV and Parquet (the
+// whole table, readable by another Parquet reader). Expectations come from native DuckDB.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../src/app/i18n/messages';
+import { safeFileName } from '../../src/charts/file-name';
+import { compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
+import type { Browser } from '../helpers/chromium';
+import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
+import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
+
+let browser: Browser;
+let page: Page;
+let native: NativeDataset;
+let pair: [string, string];
+const zh = translator('zh');
+const BOM = [0xef, 0xbb, 0xbf];
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The CSV text of a download: asserts the BOM, returns rows of cells. */
+function csvRows(bytes: Buffer): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text.endsWith('\r\n')).toBe(true);
+  return parseCsv(text);
+}
+
+/** A native value as the app's CSV cell (text that Excel would run as a formula gets a tab first). */
+const expectedCell = (value: unknown): string => (typeof value === 'string' && /^[=+\-@]/.test(value) ? `\t${value}` : csvCellOf(value));
+const expectedRows = (rows: NativeRow[], columns: string[]): string[][] => rows.map((r) => columns.map((c) => expectedCell(r[c])));
+
+function saveArtifact(name: string, bytes: Buffer): void {
+  const dir = process.env.GONGKAI_E2E_ARTIFACTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), bytes);
+}
+
+/** The overview page once the main chart shows DuckDB's rows (queries answer in the order sent). */
+async function openOverview(p: Page): Promise<void> {
+  await openApp(p);
+  await waitForEngine(p);
+  await waitForChart(p, 'trends');
+  await waitForChart(p, 'overview');
+}
+
+beforeAll(async () => {
+  [browser, native] = await Promise.all([openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] }), openNative()]);
+  page = browser.page;
+  const rows = await native.rows({
+    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
+          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
+          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
+    params: [],
+  });
+  pair = [String(rows[0].issuer), String(rows[1].issuer)];
+});
+
+afterAll(async () => {
+  native?.close();
+  await browser?.close();
+});
+
+describe('chart exports (overview)', () => {
+  it('PNG: a valid PNG at twice the chart size that decodes to the drawn chart', async () => {
+    await openOverview(page);
+    const size = await page.locator(chartSelector('overview')).evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+    const { name, bytes } = await downloadFrom(page, 'png-overview');
+    saveArtifact('overview-export.png', bytes);
+    expect(name).toBe(safeFileName(zh('overview.byYearLevel'), 'png'));
+    expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    const ihdr = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    expect(ihdr).toEqual({ width: 2 * size.width, height: 2 * size.height });
+    expect(bytes.subarray(bytes.length - 8, bytes.length - 4).toString('latin1')).toBe('IEND');
+
+    const decoded = await page.evaluate(async (base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let coloured = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 60) coloured++;
+      }
+      return { width: bitmap.width, height: bitmap.height, corner: [...pixels.subarray(0, 4)], coloured };
+    }, bytes.toString('base64'));
+    expect(decoded.width).toBe(ihdr.width);
+    expect(decoded.height).toBe(ihdr.height);
+    expect(decoded.corner).toEqual([255, 255, 255, 255]);
+    expect(decoded.coloured).toBeGreaterThan(2000);
+  });
+
+  it('SVG: a standalone SVG document with the Chinese title, unit and source line', async () => {
+    const { name, bytes } = await downloadFrom(page, 'svg-overview');
+    saveArtifact('overview-export.svg', bytes);
+    expect(name).toBe(safeFileName(zh('overview.byYearLevel'), 'svg'));
+    const svg = bytes.toString('utf8');
+    expect(svg.trimStart().startsWith('<svg')).toBe(true);
+    expect(svg).toContain(zh('overview.byYearLevel'));
+    expect(svg).toContain('单位：');
+    expect(svg).toContain('来源：');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, rects: doc.querySelectorAll('path, rect').length };
+    }, svg);
+    expect(parsed).toMatchObject({ error: null, root: 'svg' });
+    expect(parsed.rects).toBeGreaterThan(10);
+  });
+
+  it('CSV: UTF-8 BOM, then the chart rows exactly as native DuckDB counts them', async () => {
+    const { name, bytes } = await downloadFrom(page, 'csv-overview');
+    expect(name).toBe(safeFileName(zh('overview.byYearLevel'), 'csv'));
+    const [header, ...rows] = csvRows(bytes);
+    expect(header).toEqual(['year', 'level', 'reports']);
+    const expected = await native.rows(reportsByYearLevel());
+    expect(rows).toEqual(expectedRows(expected, header));
+    expect(rows.reduce((sum, r) => sum + Number(r[2]), 0)).toBe(native.manifest.tables.facts_wide.rows);
+  });
+});
+
+describe('chart exports (compare)', () => {
+  it('CSV of two issuers holds their series as native DuckDB computes it', async () => {
+    await openApp(page, [['view', 'compare'], ['e', pair[0]], ['e', pair[1]]]);
+    await page.getByTestId('compare-table').waitFor({ timeout: READY_TIMEOUT });
+    await waitForChart(page, 'compare');
+    const [header, ...rows] = csvRows((await downloadFrom(page, 'csv-compare')).bytes);
+    expect(header).toEqual(['issuer', 'year', 'value', 'report_id', 'reports', 'area_summary']);
+    expect(rows).toEqual(expectedRows(await native.rows(compareSeries({ issuers: pair, metric: 'r.new.total' })), header));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('copy link and copy embed put this view\'s URLs on the clipboard', async () => {
+    await page.getByTestId('link-compare').click();
+    await page.getByTestId('link-compare').filter({ hasText: zh('copied') }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    await page.getByTestId('embed-compare').click();
+    await page.getByTestId('embed-compare').filter({ hasText: zh('copied') }).waitFor();
+    const iframe = await page.evaluate(() => navigator.clipboard.readText());
+    const embedHref = await page.getByTestId('embed-link-compare').getAttribute('href');
+    expect(iframe).toMatch(/^<iframe src="[^"]+" width="\d+" height="\d+"/);
+    expect(iframeSrc(iframe)).toBe(embedHref);
+    expect(new URL(embedHref!).searchParams.get('embed')).toBe('1');
+  });
+});
+
+/** The src attribute of an <iframe …> snippet, entity-decoded as a browser would read it. */
+function iframeSrc(snippet: string): string {
+  const raw = /src="([^"]*)"/.exec(snippet)?.[1] ?? '';
+  return raw.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+}
+
+describe('data view downloads', () => {
+  it('shows every report and downloads them as CSV and as Parquet', async () => {
+    const n = native.manifest.tables.facts_wide.rows;
+    await openApp(page, 'view=data');
+    await page.getByTestId('row-count').filter({ hasText: zh('data.rows', { n }) }).waitFor({ timeout: READY_TIMEOUT });
+    const expected = await native.rows(factsRows());
+    const columns = Object.keys(expected[0]);
+    await expect(page.getByTestId('data-table').locator('thead th').allTextContents()).resolves.toEqual(columns);
+    await expect(page.getByTestId('data-table').locator('tbody tr').count()).resolves.toBe(Math.min(n, 500));
+
+    const csv = await downloadFrom(page, 'download-csv');
+    expect(csv.name).toBe('gongkai-overview.csv');
+    const [header, ...rows] = csvRows(csv.bytes);
+    expect(header).toEqual(columns);
+    expect(rows).toHaveLength(n);
+    expect(rows).toEqual(expectedRows(expected, columns));
+
+    const parquet = await downloadFrom(page, 'download-parquet');
+    expect(parquet.name).toBe('gongkai-overview.parquet');
+    saveArtifact('gongkai-overview.parquet', parquet.bytes);
+    expect(parquet.bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
+    expect(parquet.bytes.subarray(parquet.bytes.length - 4).toString('latin1')).toBe('PAR1');
+    const buffer: ArrayBuffer = new Uint8Array(parquet.bytes).buffer;
+    const metadata = parquetMetadata(buffer);
+    expect(Number(metadata.num_rows)).toBe(n);
+    const read = await parquetReadObjects({ file: buffer, columns: ['report_id', 'year', 'r_new_total'] });
+    expect(read).toHaveLength(n);
+    expect(read.map((r) => r.report_id)).toEqual(expected.map((r) => r.report_id));
+    expect(read.map((r) => (r.year === null || r.year === undefined ? null : Number(r.year)))).toEqual(expected.map((r) => r.year));
+    expect(read.map((r) => r.r_new_total ?? null)).toEqual(expected.map((r) => r.r_new_total));
+  });
+
+  it('made no request outside 127.0.0.1 and no page error', () => {
+    expect(browser.offline).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+// The report view: every extracted value with its source highlighted in the report's text; a
+// click on a value marks its source and scrolls it into view; failing checks are listed.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/charts/format';
+import { reportChecks, reportText, reportValues } from '../../src/db/sql';
+import type { Browser } from '../helpers/chromium';
+import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
+import { e2eContext, openApp, openBrowser, openNative, READY_TIMEOUT, waitForEngine } from './support';
+
+const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
+
+let browser: Browser;
+let page: Page;
+let native: NativeDataset;
+
+beforeAll(async () => {
+  [browser, native] = await Promise.all([openBrowser(), openNative()]);
+  page = browser.page;
+});
+
+afterAll(async () => {
+  native?.close();
+  await browser?.close();
+});
+
+async function openReport(p: Page, id: string): Promise<void> {
+  await openApp(p, [['view', 'report'], ['report', id]]);
+  await p.getByTestId('report-view').waitFor({ timeout: READY_TIMEOUT });
+  await p.getByTestId('value-row').first().waitFor({ timeout: READY_TIMEOUT });
+  await p.locator('[data-testid="report-text"] mark').first().waitFor({ timeout: READY_TIMEOUT });
+}
+
+describe('report view', () => {
+  let values: NativeRow[];
+  let text: string;
+
+  beforeAll(async () => {
+    values = await native.rows(reportValues(REPORT));
+    [{ text }] = (await native.rows(reportText(REPORT))) as { text: string }[];
+    expect(values.length).toBeGreaterThan(5);
+  });
+
+  it('lists every value of the report with the printed figure', async () => {
+    await openReport(page, REPORT);
+    const rows = page.getByTestId('value-row');
+    await expect(rows.count()).resolves.toBe(values.length);
+    const shown = await rows.locator('td.n').allTextContents();
+    expect(shown).toEqual(values.map((v) => formatNumber(v.value as number, 'zh')));
+    const href = await page.getByTestId('source-link').getAttribute('href');
+    expect(href).toBe(`${e2eContext().baseUrl}sources/${REPORT}`);
+    // The source is served as plain text from the same origin.
+    const source = await page.evaluate(async (url) => {
+      const r = await fetch(url);
+      return { status: r.status, type: r.headers.get('content-type'), length: (await r.text()).length };
+    }, href!);
+    expect(source).toMatchObject({ status: 200, type: 'text/plain; charset=utf-8' });
+    expect(source.length).toBeGreaterThan(1000);
+  });
+
+  /** Clicks value row `index`, checks its row and mark are active with the printed number; returns how the mark sits in the text box. */
+  async function clickValue(index: number) {
+    const v = values[index];
+    const row = page.getByTestId('value-row').nth(index);
+    await row.click();
+    await expect(row.getAttribute('class')).resolves.toBe('active');
+    await expect(page.locator('[data-testid="value-row"].active').count()).resolves.toBe(1);
+    const active = page.locator('[data-testid="report-text"] mark.active');
+    await expect(active.count()).resolves.toBeGreaterThanOrEqual(1);
+    // The smallest active mark is the value's own span (a derived value's span covers its addends).
+    const own = await active.evaluateAll((marks, span) => {
+      const mark = marks.find((m) => m.textContent === span) ?? null;
+      return mark ? mark.textContent : null;
+    }, text.slice(v.start as number, v.end as number));
+    expect(own, `${String(v.metric)}: an active mark holds its span`).toBe(String(v.value));
+    return () =>
+      active.evaluateAll((marks, span) => {
+        const mark = marks.find((m) => m.textContent === span)!;
+        const pre = mark.closest('pre')!;
+        const box = pre.getBoundingClientRect();
+        const r = mark.getBoundingClientRect();
+        return { ok: r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.height > 0, markTop: r.top, boxTop: box.top, boxBottom: box.bottom, scrollTop: pre.scrollTop };
+      }, text.slice(v.start as number, v.end as number));
+  }
+
+  /** Values printed as-is (not approximate 万 figures, not derived), their span exactly the number. */
+  const printed = () =>
+    values
+      .map((v, index) => ({ v, index }))
+      .filter(({ v }) => v.start !== null && !v.derived && !v.approx && text.slice(v.start as number, v.end as number) === String(v.value));
+  /** Whether another value's span overlaps this one (then their marks are shared). */
+  const shared = (index: number) => {
+    const [a, b] = [values[index].start as number, values[index].end as number];
+    return values.some((w, j) => j !== index && w.start !== null && (w.start as number) < b && (w.end as number) > a);
+  };
+
+  it('clicking a value marks its source span, whose text is the printed number, and scrolls it into view', async () => {
+    const alone = printed().filter(({ index }) => !shared(index));
+    expect(alone.length).toBeGreaterThan(2);
+    for (const { index } of [alone[alone.length - 1], alone[0], alone[Math.floor(alone.length / 2)]]) {
+      const position = await clickValue(index);
+      // The view scrolls in an effect after the click's render: wait for it (bounded), then report.
+      await expect
+        .poll(async () => (await position()).ok, { timeout: 5_000 })
+        .toBe(true)
+        .catch(async () => {
+          throw new Error(`value ${index} (${String(values[index].metric)}) not scrolled into view: ${JSON.stringify(await position())}`);
+        });
+    }
+  });
+
+  // A mark carries data-value of only the first value whose span covers it, and a derived total's
+  // span covers all its addends: the view must scroll to the active mark, not look it up by value.
+  it('a value inside a derived total\'s span also scrolls into view', async () => {
+    const inside = printed().filter(({ index }) => shared(index));
+    expect(inside.length).toBeGreaterThan(0);
+    const { index } = inside[inside.length - 1];
+    const position = await clickValue(index);
+    await expect.poll(async () => (await position()).ok, { timeout: 1_000 }).toBe(true);
+  });
+
+  it('the marks cover the value spans of the text, in order', async () => {
+    const marked = await page.getByTestId('report-text').evaluate((pre) => {
+      const spans: [number, number][] = [];
+      let offset = 0;
+      const walk = (node: Node) => {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const length = node.textContent?.length ?? 0;
+          if (node.parentElement?.tagName === 'MARK') spans.push([offset, offset + length]);
+          offset += length;
+        } else node.childNodes.forEach(walk);
+      };
+      walk(pre);
+      return { spans, length: offset };
+    });
+    expect(marked.length).toBe(text.length);
+    for (const v of values.filter((x) => x.start !== null)) {
+      const [start, end] = [v.start as number, v.end as number];
+      // Mark spans are disjoint: the characters of [start, end) they cover must be all of them.
+      const covered = marked.spans.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, end) - Math.max(a, start)), 0);
+      expect(covered, `${String(v.metric)} [${start}, ${end})`).toBe(end - start);
+    }
+  });
+});
+
+describe('failing checks', () => {
+  it('the overview links each report with failing checks to its report view, which lists them', async () => {
+    const failing = await native.rows({ sql: 'SELECT report_id, n_failed_checks FROM facts_wide WHERE n_failed_checks > 0 ORDER BY n_failed_checks DESC, report_id LIMIT 1', params: [] });
+    expect(failing).toHaveLength(1);
+    const id = String(failing[0].report_id);
+    const checks = (await native.rows(reportChecks(id))).filter((c) => c.status === 'fail');
+    expect(checks).toHaveLength(Number(failing[0].n_failed_checks));
+
+    await openApp(page);
+    await waitForEngine(page);
+    await page.getByTestId('failing-table').locator('tbody a').first().click();
+    await page.getByTestId('failing-checks').waitFor({ timeout: READY_TIMEOUT });
+    expect(new URL(page.url()).searchParams.get('report')).toBe(id);
+    const rows = await page.getByTestId('failing-checks').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual(checks.map((c) => [String(c.id), formatNumber(c.expected as number | null, 'zh'), formatNumber(c.actual as number | null, 'zh')]));
+  });
+
+  it('an unknown report id says so instead of crashing', async () => {
+    await openApp(page, [['view', 'report'], ['report', 'corpus/nope.txt']]);
+    await page.getByRole('alert').filter({ hasText: 'corpus/nope.txt' }).waitFor({ timeout: READY_TIMEOUT });
+  });
+
+  it('made no request outside 127.0.0.1 and no page error', () => {
+    expect(browser.offline).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});

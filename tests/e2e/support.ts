@@ -1,0 +1,124 @@
+// Shared by the e2e test files: the server started by global-setup.ts, one Chromium per file,
+// and page helpers that wait on the app's test hooks (never on time).
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium, type Browser, type LaunchOptions } from '../helpers/chromium';
+import { openNativeDataset, type NativeDataset } from '../helpers/native-duckdb';
+import type { E2eContext } from './global-setup';
+
+export const READY_TIMEOUT = 45_000;
+
+export const e2eContext = (): E2eContext => inject('gongkaiE2e');
+
+export const openBrowser = (options?: LaunchOptions): Promise<Browser> => launchChromium(options);
+
+/** Native DuckDB over the dataset the server serves: where the tests take their expectations. */
+export const openNative = (): Promise<NativeDataset> => openNativeDataset(e2eContext().dataDir);
+
+/** The app's URL for a query string (`view=compare&e=…`) or a list of parameters. */
+export function appUrl(query: string | [string, string][] = ''): string {
+  const search = typeof query === 'string' ? query : new URLSearchParams(query).toString();
+  return `${e2eContext().baseUrl}${search ? `?${search.replace(/^\?/, '')}` : ''}`;
+}
+
+export async function openApp(page: Page, query: string | [string, string][] = ''): Promise<void> {
+  await page.goto(appUrl(query));
+}
+
+export const chartSelector = (id: string): string => `[data-testid="chart-${id}"]`;
+
+/** Waits until the chart has finished rendering its current option. */
+export async function waitForChart(page: Page, id: string): Promise<void> {
+  await page.locator(`${chartSelector(id)}[data-chart-ready="true"]`).waitFor({ state: 'visible', timeout: READY_TIMEOUT });
+}
+
+/** Waits until DuckDB-WASM answered the overview's count query (the KPIs show). */
+export async function waitForEngine(page: Page): Promise<void> {
+  await page.getByTestId('kpi-reports').waitFor({ timeout: READY_TIMEOUT });
+}
+
+export interface Ink {
+  width: number;
+  height: number;
+  /** Pixels in colour (series), not white, grey or black (text, axes). */
+  coloured: number;
+  /** Pixels that are not the white background. */
+  nonBlank: number;
+}
+
+/** Reads the chart's canvas back: a chart without series has text and axes but no coloured pixels. */
+export async function chartInk(page: Page, id: string): Promise<Ink> {
+  return page.locator(`${chartSelector(id)} canvas`).first().evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('chart canvas has no 2d context');
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let coloured = 0;
+    let nonBlank = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      if (a === 0 || (r > 245 && g > 245 && b > 245)) continue;
+      nonBlank++;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+    }
+    return { width: canvas.width, height: canvas.height, coloured, nonBlank };
+  });
+}
+
+export interface Downloaded {
+  name: string;
+  bytes: Buffer;
+}
+
+/** Clicks a button that saves a file through an <a download>, and returns the file. */
+export async function downloadFrom(page: Page, testId: string): Promise<Downloaded> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: READY_TIMEOUT }), page.getByTestId(testId).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** Text of an element's own text nodes (a chip without its × button). */
+export async function ownText(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((nodes) =>
+    nodes.map((n) => [...n.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent ?? '').join('').trim()),
+  );
+}
+
+/** Splits a CSV the app wrote (CRLF, RFC 4180 quoting) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A native value as the app's CSV writes it (absent → empty cell). */
+export function csvCellOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}

@@ -1,0 +1,210 @@
+// The app in real headless Chromium over the shipped dataset: every chart view renders a chart
+// with series on it, the numbers shown are the dataset's, embeds render alone, Chinese resolves
+// to a real CJK font, and nothing ever leaves 127.0.0.1.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/charts/format';
+import { compareSeries, datasetCounts } from '../../src/db/sql';
+import type { Browser } from '../helpers/chromium';
+import type { NativeDataset } from '../helpers/native-duckdb';
+import { chartInk, e2eContext, openApp, openBrowser, openNative, waitForChart, waitForEngine } from './support';
+
+let browser: Browser;
+let page: Page;
+let native: NativeDataset;
+/** Two issuers that state r.new.total in at least one year (most such reports first). */
+let pair: [string, string];
+
+beforeAll(async () => {
+  [browser, native] = await Promise.all([openBrowser(), openNative()]);
+  page = browser.page;
+  const rows = await native.rows({
+    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
+          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
+          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
+    params: [],
+  });
+  expect(rows).toHaveLength(2);
+  pair = [String(rows[0].issuer), String(rows[1].issuer)];
+});
+
+afterAll(async () => {
+  native?.close();
+  await browser?.close();
+});
+
+describe('offline guard', () => {
+  it('aborts and records a request that leaves 127.0.0.1', async () => {
+    await openApp(page);
+    const outcome = await page.evaluate(() => fetch('http://example.invalid/x').then(() => 'fetched', () => 'blocked'));
+    expect(outcome).toBe('blocked');
+    expect(browser.offline).toEqual(['http://example.invalid/x']);
+    // The probe's own traces: the blocked request and Chromium's console line about it.
+    browser.offline.length = 0;
+    browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT')));
+  });
+});
+
+describe('overview', () => {
+  it('loads the dataset of the manifest: KPIs are the native counts', async () => {
+    // The page the guard test opened.
+    await waitForEngine(page);
+    const [counts] = await native.rows(datasetCounts());
+    const kpi = async (key: string) => (await page.getByTestId(`kpi-${key}`).locator('.kpi-value').textContent())?.trim();
+    expect(await kpi('reports')).toBe(formatNumber(native.manifest.tables.reports.rows, 'zh'));
+    expect(native.manifest.tables.reports.rows).toBe(native.manifest.generated_from);
+    expect(await kpi('ok')).toBe(formatNumber(Number(counts.ok), 'zh'));
+    expect(await kpi('partial')).toBe(formatNumber(Number(counts.partial), 'zh'));
+    expect(await kpi('failed')).toBe(formatNumber(Number(counts.failed), 'zh'));
+    expect(await kpi('failing')).toBe(formatNumber(Number(counts.failing_checks), 'zh'));
+    expect(await kpi('years')).toBe(`${counts.first_year}–${counts.last_year}`);
+    await expect(page.getByTestId('engine-error').count()).resolves.toBe(0);
+  });
+
+  it('renders its three charts with series drawn', async () => {
+    for (const id of ['overview', 'templates', 'trends']) {
+      await waitForChart(page, id);
+      const ink = await chartInk(page, id);
+      expect(ink.width, id).toBeGreaterThan(200);
+      expect(ink.coloured, `${id}: coloured pixels`).toBeGreaterThan(500);
+    }
+  });
+
+  it('lists the reports with failing checks, linked to their report view', async () => {
+    const failing = await native.rows({ sql: 'SELECT report_id FROM facts_wide WHERE n_failed_checks > 0 ORDER BY n_failed_checks DESC, report_id', params: [] });
+    const links = page.getByTestId('failing-table').locator('tbody a');
+    await expect(links.count()).resolves.toBe(failing.length);
+    if (failing.length > 0) {
+      const href = new URL((await links.first().getAttribute('href')) ?? '');
+      expect(href.searchParams.get('view')).toBe('report');
+      expect(href.searchParams.get('report')).toBe(failing[0].report_id);
+    }
+  });
+});
+
+describe('Chinese text', () => {
+  it('renders with a real CJK font (not boxes), in the page and on canvas', async () => {
+    // Still the overview page, DuckDB's charts drawn.
+    await waitForChart(page, 'overview');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.brand span' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    expect(fonts.map((f) => f.familyName).join(', ')).toMatch(/Noto Sans CJK/);
+
+    // Tofu boxes look alike; real glyphs of two different characters do not.
+    const distinct = await page.evaluate(() => {
+      const glyph = (ch: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 32;
+        const ctx = canvas.getContext('2d')!;
+        ctx.font = "24px 'Noto Sans CJK SC', sans-serif";
+        ctx.fillText(ch, 2, 26);
+        return Array.from(ctx.getImageData(0, 0, 32, 32).data).join(',');
+      };
+      return glyph('公') !== glyph('开') && glyph('报') !== glyph('告');
+    });
+    expect(distinct).toBe(true);
+
+    const artifacts = process.env.GONGKAI_E2E_ARTIFACTS;
+    if (artifacts) {
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, 'overview.png') });
+    }
+  });
+});
+
+describe('compare', () => {
+  it('draws two issuers and shows their native values in the table', async () => {
+    await openApp(page, [['view', 'compare'], ['e', pair[0]], ['e', pair[1]]]);
+    await page.getByTestId('compare-table').waitFor({ timeout: 45_000 });
+    await waitForChart(page, 'compare');
+    const ink = await chartInk(page, 'compare');
+    expect(ink.coloured).toBeGreaterThan(100);
+    await expect(page.getByTestId('empty-compare').count()).resolves.toBe(0);
+
+    const expected = await native.rows(compareSeries({ issuers: pair, metric: 'r.new.total' }));
+    expect(expected.some((r) => r.value !== null)).toBe(true);
+    const shown = await page.getByTestId('compare-table').evaluate((table: HTMLTableElement) => {
+      const years = [...table.tHead!.rows[0].cells].slice(1).map((c) => c.textContent!.trim());
+      const rows = [...table.tBodies[0].rows].map((r) => ({ name: r.cells[0].textContent!.trim(), cells: [...r.cells].slice(1).map((c) => c.textContent!.trim()) }));
+      return { years, rows };
+    });
+    expect(shown.rows.map((r) => r.name)).toEqual(pair);
+    expect(shown.years).toEqual([...new Set(expected.map((r) => String(r.year)))].sort());
+    for (const row of expected) {
+      const cell = shown.rows.find((r) => r.name === row.issuer)!.cells[shown.years.indexOf(String(row.year))];
+      expect(cell, `${row.issuer} ${row.year}`).toBe(`${formatNumber(row.value as number | null, 'zh')}${row.area_summary ? '*' : ''}`);
+    }
+  });
+
+  it('embed URL renders the chart alone, without header, nav or toolbar', async () => {
+    const href = await page.getByTestId('embed-link-compare').getAttribute('href');
+    expect(href).toBeTruthy();
+    const embed = new URL(href!);
+    expect(embed.searchParams.get('embed')).toBe('1');
+    expect(embed.searchParams.getAll('e')).toEqual(pair);
+    await page.goto(embed.href);
+    await waitForChart(page, 'compare');
+    expect((await chartInk(page, 'compare')).coloured).toBeGreaterThan(100);
+    await expect(page.getByTestId('embed').count()).resolves.toBe(1);
+    await expect(page.locator('header, nav, [data-testid^="nav-"], [data-testid="lang"], [data-testid="png-compare"], [data-testid="entity-search"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid^="chart-"]').count()).resolves.toBe(1);
+  });
+});
+
+describe('outcomes and review', () => {
+  it('outcomes (pooled self reports) renders a stacked bar chart', async () => {
+    await openApp(page, 'view=outcomes');
+    await waitForChart(page, 'outcomes');
+    expect((await chartInk(page, 'outcomes')).coloured).toBeGreaterThan(500);
+  });
+
+  it('applicant breakdown renders too', async () => {
+    await page.getByTestId('breakdown').selectOption('applicants');
+    expect(new URL(page.url()).searchParams.get('breakdown')).toBe('applicants');
+    // A fresh load: the chart's first render is the applicants' one (no earlier option to wait past).
+    await page.reload();
+    await waitForChart(page, 'outcomes');
+    await expect(page.getByTestId('breakdown').inputValue()).resolves.toBe('applicants');
+    expect((await chartInk(page, 'outcomes')).coloured).toBeGreaterThan(100);
+  });
+
+  it('review & litigation renders bars with the correction rate', async () => {
+    await openApp(page, 'view=review');
+    await waitForChart(page, 'review');
+    expect((await chartInk(page, 'review')).coloured).toBeGreaterThan(200);
+    await expect(page.getByTestId('review-table').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+  });
+});
+
+describe('benchmark hook', () => {
+  // The URL is rewritten to its canonical form on mount (dropping `bench=1`): the flag must be
+  // read before that, when the module loads.
+  it('?bench=1 exposes window.__gongkai, whose client answers a built query', async () => {
+    await openApp(page, 'bench=1');
+    await waitForEngine(page);
+    // The hook is set before the app renders anything from DuckDB, so it must be there by now.
+    await expect(page.evaluate(() => 'client' in ((window as unknown as { __gongkai?: object }).__gongkai ?? {}))).resolves.toBe(true);
+    const reports = await page.evaluate(async () => {
+      const hook = (window as unknown as { __gongkai: { client: { query(q: unknown): Promise<{ table: { getChild(n: string): { get(i: number): unknown } | null } }> }; sql: { datasetCounts(): unknown } } }).__gongkai;
+      const { table } = await hook.client.query(hook.sql.datasetCounts());
+      return Number(table.getChild('reports')?.get(0));
+    });
+    expect(reports).toBe(native.manifest.tables.reports.rows);
+  });
+});
+
+describe('whole run', () => {
+  it('made no request outside 127.0.0.1 and no page error', () => {
+    expect(browser.requests.length).toBeGreaterThan(10);
+    expect(browser.requests.filter((u) => u.includes('/data/'))).toContain(`${e2eContext().baseUrl}data/manifest.json`);
+    expect(browser.offline).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});
