@@ -1,9 +1,9 @@
 // Which dataset tables the worker loads when it starts and which wait until a query needs them.
-// facts_wide and reports are small per report and serve every overview query; the long tables
-// (values, checks) and the report texts are loaded on first use so first paint stays fast.
+// facts_wide (one row per report, the harmonised metrics) serves every chart; reports (facts,
+// warnings), the long tables (values, checks) and the texts load when a report is opened.
 
-export const EAGER_TABLES = ['facts_wide', 'reports'] as const;
-export const LAZY_TABLES = ['values', 'checks', 'texts'] as const;
+export const EAGER_TABLES = ['facts_wide'] as const;
+export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts'] as const;
 
 /**
  * Tables computed in the engine from loaded ones, on first use. `entities` (one row per issuer)

@@ -81,17 +81,17 @@ describe('init', () => {
       counting.handle({ id: 2, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } }),
     ]);
     expect(a.ok && b.ok).toBe(true);
-    expect(fetches).toBe(3); // manifest + two eager tables, once
+    expect(fetches).toBe(2); // manifest + the one eager table, once
     counting.close();
   });
 
   it('fails with a readable error when a table file does not hold the rows the manifest promises', async () => {
     const broken = createNodeHandler({
-      fetchBytes: async (url) => (url.endsWith('reports.arrows') ? readFileUrl(url.replace('reports.arrows', 'checks.arrows')) : readFileUrl(url)),
+      fetchBytes: async (url) => (url.endsWith('facts_wide.arrows') ? readFileUrl(url.replace('facts_wide.arrows', 'checks.arrows')) : readFileUrl(url)),
     });
     const response = await broken.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
     expect(response.ok).toBe(false);
-    if (!response.ok) expect(response.error.message).toMatch(/table reports: loaded \d+ rows from reports\.arrows, the manifest says \d+/);
+    if (!response.ok) expect(response.error.message).toMatch(/table facts_wide: loaded \d+ rows from facts_wide\.arrows, the manifest says \d+/);
   });
 
   it('rejects a manifest that does not validate', async () => {
