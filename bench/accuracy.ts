@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/parse';
-import { addScore, emptyScore, scoreReport, type Truth } from './score';
+import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Truth } from './score';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -12,10 +12,12 @@ const root = args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, 
 const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
 let allOk = true;
+const factTotals: [string, FactScore][] = [];
 for (const folder of readdirSync(root).sort()) {
   const truthDir = join(root, folder, 'truth');
   if (!existsSync(truthDir)) continue;
   const total = emptyScore();
+  const facts = emptyFactScore();
   let reports = 0;
   let unavailable = 0;
   for (const name of readdirSync(truthDir).filter((n) => n.endsWith('.json')).sort()) {
@@ -34,7 +36,10 @@ for (const folder of readdirSync(root).sort()) {
     reports++;
     const score = scoreReport(parsed, truth);
     addScore(total, score);
-    if (verbose && score.details.length > 0) console.log(`\n${folder}/${id}\n  ${score.details.join('\n  ')}`);
+    const factScore = scoreFacts(parsed, truth);
+    addFactScore(facts, factScore);
+    const details = [...score.details, ...FACT_FIELDS.flatMap((f) => factScore[f].details)];
+    if (verbose && details.length > 0) console.log(`\n${folder}/${id}\n  ${details.join('\n  ')}`);
   }
   const truthValues = total.correct + total.wrong + total.missed;
   console.log(
@@ -44,5 +49,23 @@ for (const folder of readdirSync(root).sort()) {
       (unavailable ? `  [${unavailable} report(s) not parseable yet: PDF input]` : ''),
   );
   if (total.wrong + total.missed + total.spurious > 0) allOk = false;
+  if (reports > 0) factTotals.push([folder, facts]);
+}
+
+// Report facts, per folder and field: correct / wrong / missing (null where the truth has a
+// value). Names are compared in simplified characters without whitespace; a truth issuer
+// with 某 (a body the report never names) expects null.
+console.log('\nfacts   field          correct  wrong  missing');
+for (const [folder, facts] of factTotals) {
+  for (const field of FACT_FIELDS) {
+    const f = facts[field];
+    const n = f.correct + f.wrong + f.missing;
+    if (n === 0) continue;
+    console.log(
+      `${folder.padEnd(6)}  ${field.padEnd(12)} ${String(f.correct).padStart(4)}/${String(n).padEnd(4)} ${pct(f.correct, n)}  ` +
+        `${String(f.wrong).padStart(4)}  ${String(f.missing).padStart(6)}`,
+    );
+    if (f.wrong + f.missing > 0) allOk = false;
+  }
 }
 if (!allOk && !verbose) console.log('(run with -- --verbose for every miss)');

@@ -5,7 +5,7 @@ import { deriveSubtotals } from './checks/derive';
 import { decodeBytes } from './decode/bytes';
 import { htmlToText, looksLikeHtml } from './decode/html';
 import { compact, tokenize } from './extract/cells';
-import { findIssuer, findPublished, findYear, jurisdictionOf, levelOf, scopeOf } from './extract/facts';
+import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables } from './extract/tables';
 import { normaliseText } from './normalise/text';
@@ -72,11 +72,12 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   }
   facts.synthetic = /合成数据|synthetic/i.test(norm.s.slice(0, 2000));
 
+  const organ = issuerFacts(norm.s);
   facts.published = findPublished(norm.s);
-  facts.year = findYear(norm.s, options.fileName, facts.published);
-  facts.issuer = findIssuer(norm.s);
-  facts.jurisdiction = jurisdictionOf(facts.issuer);
-  facts.level = levelOf(facts.issuer);
+  facts.year = findYear(norm.s, options.fileName, facts.published, organ.title);
+  facts.issuer = organ.issuer;
+  facts.jurisdiction = organ.jurisdiction;
+  facts.level = organ.level;
   facts.scope = scopeOf(norm.s, facts.level);
   if (facts.year === null) warnings.push('statistics year not found');
   if (facts.issuer === null) warnings.push('issuer not found');

@@ -98,8 +98,9 @@ describe('HTML', () => {
 
 describe('facts', () => {
   it('takes the statistics year, the labelled published date and the signature', () => {
+    // the district's report (站前区2017年度…), signed by its office: the district's level
     const r = parseReport(readFileSync(join(CORPUS, 'seeds/2017-liaoning-yingkou-zhanqian-county.txt')));
-    expect(r.facts).toMatchObject({ year: 2017, published: '2018-02-11', issuer: '站前区政府办公室', level: 'department', template: 'narrative' });
+    expect(r.facts).toMatchObject({ year: 2017, published: '2018-02-11', issuer: '站前区政府办公室', jurisdiction: '站前区', level: 'county', template: 'narrative' });
   });
 
   it('decides the template from printed headers, not the year', () => {

@@ -1,0 +1,227 @@
+// Report facts: issuer, jurisdiction, level, scope, year, published. The texts are real lines
+// of the shipped corpus (data/corpus), shortened, plus the hard cases the corpus holds once.
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/parse';
+import { findPublished, issuerFacts, jurisdictionOf, levelOf } from '../../src/parse/extract/facts';
+import { leadingOrgan, readOrgan } from '../../src/parse/extract/organ';
+import { normaliseText } from '../../src/parse/normalise/text';
+
+/** The facts the parser reports for a text (a report must speak of 信息公开 to be read at all). */
+const facts = (text: string) => {
+  const f = parseReport(text + '\n三、政府信息公开工作存在的主要问题').facts;
+  return { issuer: f.issuer, jurisdiction: f.jurisdiction, level: f.level };
+};
+const BODY = '\n一、总体情况\n本年度主动公开政府信息12条。\n';
+
+describe('names of bodies', () => {
+  it('reads the chain of places and the organ', () => {
+    expect(readOrgan('广州市海珠区人民政府江南中街道办事处')).toMatchObject({
+      kind: 'government', places: ['广州市', '海珠区', '江南中街道'], jurisdiction: '江南中街道', placeLevel: 'town',
+    });
+    expect(readOrgan('麻阳苗族自治县板栗树乡人民政府')).toMatchObject({ kind: 'government', jurisdiction: '板栗树乡', placeLevel: 'town' });
+    expect(readOrgan('石柱土家族自治县')).toMatchObject({ kind: 'government', jurisdiction: '石柱土家族自治县', placeLevel: 'county' });
+    expect(readOrgan('上海市')).toMatchObject({ placeLevel: 'province' });
+    expect(readOrgan('北京市东城区审计局')).toMatchObject({ kind: 'department', jurisdiction: '东城区', placeLevel: 'county' });
+    expect(readOrgan('道县文广新局')).toMatchObject({ kind: 'department', jurisdiction: '道县' });
+    expect(readOrgan('站前区政府办公室')).toMatchObject({ kind: 'office', jurisdiction: '站前区' });
+    expect(readOrgan('荆门市人民政府研究室')).toMatchObject({ kind: 'department', jurisdiction: '荆门市' });
+  });
+
+  it('gives a district department, a city bureau’s district branch and a street its own government', () => {
+    expect(readOrgan('广州市越秀区市场监督管理局')?.jurisdiction).toBe('越秀区'); // not 越秀区市
+    expect(readOrgan('广州市花都区住房和城乡建设局')?.jurisdiction).toBe('花都区'); // 城乡 is no 乡
+    expect(readOrgan('广州市城市管理和综合执法局')?.jurisdiction).toBe('广州市'); // 城市 is no 市
+    expect(readOrgan('广州市公安局增城区分局')).toMatchObject({ kind: 'department', jurisdiction: '增城区' });
+    expect(readOrgan('广州市规划和自然资源局花都区分局')?.jurisdiction).toBe('花都区');
+    expect(readOrgan('大石街')).toMatchObject({ kind: 'government', jurisdiction: '大石街道', placeLevel: 'town' });
+    expect(readOrgan('驼峰路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '驼峰路街道' });
+  });
+
+  it('reads a district government joined with its development zone as one government', () => {
+    expect(readOrgan('广州市黄埔区人民政府 广州开发区管委会')).toMatchObject({
+      name: '广州市黄埔区人民政府广州开发区管委会', kind: 'government', jurisdiction: '黄埔区', placeLevel: 'county',
+    });
+    // a zone's committee alone belongs to no government its name gives
+    expect(readOrgan('番禺经济技术开发区管委会')).toMatchObject({ kind: 'department', jurisdiction: null });
+    expect(readOrgan('广州市花都汽车城管理委员会')).toMatchObject({ kind: 'department', jurisdiction: null });
+  });
+
+  it('cuts an internal unit back to its body', () => {
+    expect(readOrgan('无锡市锡山区人民政府厚桥街道党政办公室综合科')).toMatchObject({ name: '无锡市锡山区人民政府厚桥街道', jurisdiction: '厚桥街道' });
+    expect(readOrgan('新九镇党政办')?.name).toBe('新九镇');
+  });
+
+  it('refuses junk and names without a place', () => {
+    for (const junk of ['现公布伊春市', '由广州市海珠区人民政府编制的', '由广州市', '广州市政务公开工作办公室关于编制发布', '现向社会公布广州市',
+      '我局', '区档案局', '市人民政府办公室', '亚洲官网住房和城乡建设局', 'bet365亚洲官网', '广州市人民政府办公室关于做好', '荆门市人民政府办公室综合荆门市行政区域内总体情况']) {
+      expect(readOrgan(junk), junk).toBeNull();
+    }
+  });
+
+  it('reads the subject of a sentence', () => {
+    expect(leadingOrgan('广州市交通运输局在广州市委、市政府正确领导下')?.name).toBe('广州市交通运输局');
+    expect(leadingOrgan('海珠区认真贯彻落实')?.name).toBe('海珠区');
+    expect(leadingOrgan('越秀区在市委、市政府的正确领导下')?.name).toBe('越秀区'); // not 越秀区在市委
+    expect(leadingOrgan('东宝区政府信息公开工作在区委、区政府的指导下')?.name).toBe('东宝区');
+    expect(leadingOrgan('白云区政府坚持以习近平')?.name).toBe('白云区政府');
+    expect(leadingOrgan('番禺区人民政府办公室严格对照')).toMatchObject({ name: '番禺区人民政府办公室', kind: 'office' });
+    expect(leadingOrgan('广州市规划和自然资源局花都区分局严格按照')?.name).toBe('广州市规划和自然资源局花都区分局');
+    expect(leadingOrgan('海珠区充分发挥海珠区政府门户网站作用')?.name).toBe('海珠区');
+    expect(leadingOrgan('我局认真贯彻')).toBeNull();
+  });
+});
+
+describe('issuer, jurisdiction and level of a report', () => {
+  it('reads the title, with the body before or after the year', () => {
+    expect(facts('广州市越秀区市场监督管理局2022年政府信息公开工作年度报告' + BODY)).toEqual({
+      issuer: '广州市越秀区市场监督管理局', jurisdiction: '越秀区', level: 'department',
+    });
+    expect(facts('2015年广州市环境保护局政府信息公开年度报告' + BODY)).toEqual({ issuer: '广州市环境保护局', jurisdiction: '广州市', level: 'department' });
+    expect(facts('2018年荆门市人民政府信息公开工作年度报告' + BODY)).toEqual({ issuer: '荆门市人民政府', jurisdiction: '荆门市', level: 'city' });
+    expect(facts('广州市花都区梯面镇人民政府2024年政府信息公开工作年度报告' + BODY)).toEqual({ issuer: '广州市花都区梯面镇人民政府', jurisdiction: '梯面镇', level: 'town' });
+  });
+
+  it('reads a title split over lines', () => {
+    expect(facts('孝感市人民政府办公室\n2020年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》要求,现公开本报告。' + BODY)).toEqual({
+      issuer: '孝感市人民政府办公室', jurisdiction: '孝感市', level: 'department',
+    });
+    expect(facts('广州市花都区花东镇人民政府2024年政府\n信息公开工作年度报告' + BODY)).toMatchObject({ issuer: '广州市花都区花东镇人民政府', level: 'town' });
+    expect(facts('www.panzhihua.gov.cn\n盐边县新九镇人民政府\n关于2021年度政府信息公开工作的年度报告' + BODY)).toMatchObject({ issuer: '盐边县新九镇人民政府', jurisdiction: '新九镇' });
+  });
+
+  it('reads traditional characters and pinyin glosses as simplified', () => {
+    expect(facts('廣州市荔灣區人民政府多寶街道辦事處2020年政府信息公開工作年度報告' + BODY)).toEqual({
+      issuer: '广州市荔湾区人民政府多宝街道办事处', jurisdiction: '多宝街道', level: 'town',
+    });
+    expect(facts('廣(guǎng)州市花都區財(cái)政局2020年政府信息公開工作年度報告' + BODY)).toMatchObject({ issuer: '广州市花都区财政局', jurisdiction: '花都区' });
+  });
+
+  it('strips the wrappers around a name in running text', () => {
+    const text = (line: string) => facts(`\n${line}\n一、概述\n本年度主动公开政府信息12条。`);
+    expect(text('根据《中华人民共和国政府信息公开条例》的规定,现公布广州市人民政府办公厅2020年政府信息公开工作年度报告。')).toEqual({
+      issuer: '广州市人民政府办公厅', jurisdiction: '广州市', level: 'department',
+    });
+    expect(text('根据《条例》要求,现向社会公布广州市信访局2022年政府信息公开工作年度报告。')).toMatchObject({ issuer: '广州市信访局' });
+    expect(text('本报告是根据《条例》要求,由广州市海珠区人民政府编制的2014年政府信息公开年度报告。')).toEqual({
+      issuer: '广州市海珠区人民政府', jurisdiction: '海珠区', level: 'county',
+    });
+    expect(text('本年度报告是根据《条例》要求,由无锡市锡山区人民政府厚桥街道党政办公室综合科编制。')).toEqual({
+      issuer: '无锡市锡山区人民政府厚桥街道', jurisdiction: '厚桥街道', level: 'town',
+    });
+  });
+
+  it('reads the signature, at the end or under the title', () => {
+    expect(facts('露水河镇2017年政府信息公开工作年度报告' + BODY + '\n抚松县露水河镇人民政府\n\n                 2018年3月16日')).toEqual({
+      issuer: '抚松县露水河镇人民政府', jurisdiction: '露水河镇', level: 'town',
+    });
+    expect(facts('\n广州市人民政府\n2015年3月\n本年度报告由广州市政府办公厅综合各区政府和市政府各部门的年度报告编写而成。' + BODY)).toMatchObject({
+      issuer: '广州市人民政府', level: 'city',
+    });
+  });
+
+  it('gives a government’s report issued by its office the government’s level', () => {
+    const r = facts('站前区2017年度政府信息公开工作年度报告\n2017年,站前区政府高度重视政府信息公开工作。我区主动公开信息120条。\n站前区政府办公室\n二〇一八年二月九日');
+    expect(r).toEqual({ issuer: '站前区政府办公室', jurisdiction: '站前区', level: 'county' });
+    // compiled by a centre, the text speaking of 我区
+    expect(facts('一、总体情况\n本报告是根据《条例》要求,由东宝区大数据中心编制的2020年度政府信息公开年度报告。\n今年以来,我区政府信息公开工作在区委、区政府的指导下开展。')).toEqual({
+      issuer: '东宝区大数据中心', jurisdiction: '东宝区', level: 'county',
+    });
+  });
+
+  it('names a county’s government when its title names only the place; a town keeps its name', () => {
+    expect(facts('石柱土家族自治县2024年政府信息公开工作年度报告' + BODY)).toEqual({ issuer: '石柱土家族自治县人民政府', jurisdiction: '石柱土家族自治县', level: 'county' });
+    expect(facts('2022年上海市政府信息公开工作年度报告' + BODY + '本年度报告电子版可从上海市人民政府网站下载。')).toEqual({
+      issuer: '上海市人民政府', jurisdiction: '上海市', level: 'province',
+    });
+    expect(facts('2009年度下管镇政府信息公开年度报告' + BODY)).toEqual({ issuer: '下管镇', jurisdiction: '下管镇', level: 'town' });
+    // the formal name as the text writes it
+    expect(facts('广州市海珠区江南中街道2020年政府信息公开年度报告\n一、总体情况\n2020年,在区委、区政府的正确领导下,海珠区人民政府江南中街道办事处认真贯彻执行《条例》。')).toEqual({
+      issuer: '海珠区人民政府江南中街道办事处', jurisdiction: '江南中街道', level: 'town',
+    });
+  });
+
+  it('reads the subject of the first sentence when nothing else names the body', () => {
+    expect(facts('一、总体情况\n2021年,海珠区认真贯彻落实《中华人民共和国政府信息公开条例》。')).toEqual({ issuer: '海珠区', jurisdiction: '海珠区', level: 'county' });
+    expect(facts('一、总体情况\n2021年,大石街深入贯彻落实党的十九大精神。')).toEqual({ issuer: '大石街', jurisdiction: '大石街道', level: 'town' });
+    expect(facts('一、总体情况\n2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真贯彻执行《条例》。我委收到申请0宗。')).toEqual({
+      issuer: '广东从化经济开发区管理委员会', jurisdiction: null, level: 'department',
+    });
+    expect(facts('一、总体情况\n2020年,根据国务院、省政府的有关部署,黄埔区 广州开发区政务公开工作办公室(下称我办)积极开展政务公开工作。2020年,我区通过区门户网站主动公开信息8466条;我区(含各部门)共收到申请1586宗。')).toEqual({
+      issuer: '黄埔区广州开发区政务公开工作办公室', jurisdiction: '黄埔区', level: 'county',
+    });
+  });
+
+  it('prefers a fuller form of a name from the page', () => {
+    expect(facts('来源:广州市南沙区审计局发布日期:2022-01-19\n一、总体情况\n2021年,南沙区审计局以习近平新时代中国特色社会主义思想为指导。')).toMatchObject({
+      issuer: '广州市南沙区审计局', jurisdiction: '南沙区',
+    });
+  });
+
+  it('does not take another government named in the text for the issuer', () => {
+    // a town working under its county; a report quoting its superior's notice
+    expect(facts('一、总体情况\n2018年,在兖州区人民政府的统一领导下,我镇按照《条例》要求推进政务公开。我镇主动公开信息39条。')).toEqual({
+      issuer: null, jurisdiction: null, level: 'town',
+    });
+    expect(facts('一、总体情况\n2021年,冲口街道认真贯彻落实《广州市政务公开工作办公室关于编制发布2021年政府信息公开工作年度报告的函》等文件的要求。')).toEqual({
+      issuer: '冲口街道', jurisdiction: '冲口街道', level: 'town',
+    });
+    expect(facts('广州市人民政府办公厅关于2019年政府信息公开工作年度报告的通知\n一、总体情况\n2019年,我局主动公开信息12条。')).toEqual({
+      issuer: null, jurisdiction: null, level: 'department',
+    });
+  });
+
+  it('reads a name and date signed on one line', () => {
+    expect(facts('2019年政府信息公开工作年度报告' + BODY + '\n沙洋县人民政府办公室    2020年1月20日')).toMatchObject({ issuer: '沙洋县人民政府办公室', jurisdiction: '沙洋县' });
+  });
+
+  it('does not take the compiler of another document, a linked report or the portal for the issuer', () => {
+    expect(facts('一、总体情况\n根据由广东省人民政府办公厅编制的《政务公开工作指引》,我局扎实推进政府信息公开。我局主动公开信息12条。')).toEqual({
+      issuer: null, jurisdiction: null, level: 'department',
+    });
+    expect(facts('上一篇:海珠区2019年政府信息公开工作年度报告\n一、总体情况\n2020年,我局主动公开政府信息12条。')).toMatchObject({ issuer: null, level: 'department' });
+    expect(facts('来源:广州市人民政府\n一、总体情况\n2022年,我局认真贯彻《条例》,我局主动公开政府信息12条。')).toEqual({
+      issuer: null, jurisdiction: null, level: 'department',
+    });
+  });
+
+  it('leaves the issuer null rather than keep junk', () => {
+    // a mirror site replaced the name in the title; the first sentence still has it
+    expect(facts('bet365亚洲官网 2020年政府信息公开工作年度报告\n一、总体情况\n2020年,花都区紧紧围绕贯彻落实党中央的决策部署。')).toEqual({
+      issuer: '花都区', jurisdiction: '花都区', level: 'county',
+    });
+    expect(facts('bet365亚洲官网 住房和城乡建设局2023年政府信息公开工作年度报告\n一、总体情况\n2023年,区住房城乡建设局认真贯彻执行《条例》。我局主动公开信息8条。')).toEqual({
+      issuer: null, jurisdiction: null, level: 'department',
+    });
+    expect(facts('一、总体情况\n2021年,市发改委全面落实中央和省市关于推进政务公开工作的有关决策。')).toMatchObject({ issuer: null, jurisdiction: null });
+  });
+
+  it('reads the level from the report, the name alone gives only the name\'s level', () => {
+    const s = normaliseText('站前区2017年度政府信息公开工作年度报告\n我区主动公开信息120条。\n站前区政府办公室\n二〇一八年二月九日').s;
+    const f = issuerFacts(s);
+    expect(f.level).toBe('county'); // the office issues the government's report
+    expect(f.jurisdiction).toBe('站前区');
+    expect(jurisdictionOf(f.issuer)).toBe('站前区');
+    expect(levelOf(f.issuer)).toBe('department'); // the same name without its report
+    expect(issuerFacts(normaliseText('站前区政府办公室\n2018年2月9日\n我办主动公开信息。').s).level).toBe('department');
+    expect(levelOf('广州市公安局增城区分局')).toBe('department');
+  });
+});
+
+describe('year and publishing date', () => {
+  it('takes the year of the title over a later misprint', () => {
+    const r = parseReport('2016年广州市公安局增城区分局政府信息公开工作年度报告\n2017-01-24 来源: 本网\n本报告是由广州市公安局增城区分局编制的2017年度政府信息公开年度报告。' + BODY);
+    expect(r.facts).toMatchObject({ year: 2016, published: '2017-01-24', issuer: '广州市公安局增城区分局', jurisdiction: '增城区' });
+  });
+
+  it('ignores a year in the page furniture', () => {
+    const r = parseReport('归档时间:2022年01月31日\n您现在的位置:首页 > 政务公开 > 政府信息公开年报 > 各部门 > 2021\n一、总体情况\n2021年,南沙区审计局主动公开政府信息55条。2021年我局未收到政府信息公开申请。');
+    expect(r.facts.year).toBe(2021);
+  });
+
+  it('reads the page date printed on its own line or before 来源', () => {
+    expect(findPublished('2015年广州市环境保护局政府信息公开年度报告\n• 听全文\n• 2016-01-21\n• 来源:本网\n')).toBe('2016-01-21');
+    expect(findPublished('2015年广州市增城区人民政府政府信息公开工作年度报告\n2016-02-18 来源: 本网\n')).toBe('2016-02-18');
+    expect(findPublished('文号: | 公开日期: | 2015-07-27 16:32 | |\n')).toBe('2015-07-27');
+    expect(findPublished('正文\n抚松县露水河镇人民政府\n2018年3月16日')).toBe('2018-03-16');
+  });
+});
