@@ -20,6 +20,8 @@ export default defineConfig(
   tseslint.configs.recommended,
   restrict(['src/shared/**'], [NODE, folder('parse'), folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
   restrict(['src/parse/**'], [NODE, folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
+  restrict(['src/jurisdictions/**'], [NODE, folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/jurisdictions/load-node.ts']),
+  restrict(['src/jurisdictions/load-node.ts'], [folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
   restrict(['src/ingest/**'], [folder('app'), folder('charts'), folder('db'), DUCKDB, ECHARTS]),
   restrict(['src/db/**'], [NODE, folder('ingest'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/db/engine-*.ts']),
   restrict(['src/db/engine-*.ts'], [NODE, folder('ingest'), folder('app'), folder('charts'), ECHARTS]),

@@ -61,6 +61,8 @@ function replica(record: ReportRecord, k: number, index: number): ReportRecord {
     file: id,
     sha256: null,
     bytes: null,
+    // The made-up place names resolve to no real division.
+    jurisdiction: null,
     parsed: {
       ...parsed,
       facts,

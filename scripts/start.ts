@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   process.chdir(root);
   const corpus = at('data/corpus');
   const buildDir = at('data/build');
-  const datasetReason = datasetStaleReason(buildDir, [corpus, at('src/parse'), at('src/ingest'), at('src/shared')]);
+  const datasetReason = datasetStaleReason(buildDir, [corpus, at('data/gazetteer'), at('src/parse'), at('src/ingest'), at('src/shared'), at('src/jurisdictions')]);
   if (datasetReason) {
     console.log(`Ingesting data/corpus (${datasetReason}) …`);
     await runIngest([corpus], buildDir, { stdout: process.stdout, stderr: process.stderr });

@@ -3,7 +3,7 @@
 // warnings), the long tables (values, checks) and the texts load when a report is opened.
 
 export const EAGER_TABLES = ['facts_wide'] as const;
-export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts'] as const;
+export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions'] as const;
 
 /**
  * Tables computed in the engine from loaded ones, on first use. `entities` (one row per issuer)

@@ -3,6 +3,8 @@ import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
 import { REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
+import type { DivisionRow, Gazetteer } from '../jurisdictions';
+import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -35,11 +37,27 @@ const FACT_TYPES = {
   synthetic: bool,
 } satisfies Record<keyof Facts, DataType>;
 
+/** The parser's level, or the resolver's when the parser found none (a name's suffix, 我区…). */
+const levelOf = (r: ReportRecord): string | null => r.parsed.facts.level ?? r.jurisdiction?.level ?? null;
+
 const factColumns: Column<ReportRecord>[] = (Object.keys(FACT_TYPES) as (keyof Facts)[]).map((key) => ({
   name: key,
   type: FACT_TYPES[key],
-  get: (r) => r.parsed.facts[key],
+  get: key === 'level' ? levelOf : (r) => r.parsed.facts[key],
 }));
+
+/** Where the report's government sits in the hierarchy (src/jurisdictions); null when unresolved or ambiguous. */
+const DIVISION_COLUMNS: Column<ReportRecord>[] = [
+  { name: 'division_code', type: utf8, get: (r) => r.jurisdiction?.code ?? null },
+  { name: 'division_name', type: utf8, get: (r) => (r.jurisdiction?.code ? r.jurisdiction.name : null) },
+  { name: 'division_level', type: utf8, get: (r) => (r.jurisdiction?.code ? r.jurisdiction.divisionLevel : null) },
+  { name: 'province_code', type: utf8, get: (r) => chainCode(r.jurisdiction, 'province') },
+  { name: 'city_code', type: utf8, get: (r) => chainCode(r.jurisdiction, 'city') },
+  { name: 'county_code', type: utf8, get: (r) => chainCode(r.jurisdiction, 'county') },
+  { name: 'parent_code', type: utf8, get: (r) => parentCode(r.jurisdiction) },
+  { name: 'department', type: utf8, get: (r) => r.jurisdiction?.department ?? null },
+  { name: 'jurisdiction_flags', type: utf8, get: (r) => (r.jurisdiction ? [...r.jurisdiction.flags].sort().join(',') : null) },
+];
 
 const failedChecks = (r: ReportRecord): number => r.parsed.checks.filter((c) => c.status === 'fail').length;
 
@@ -49,7 +67,13 @@ const REPORT_COLUMNS: Column<ReportRecord>[] = [
   { name: 'status', type: utf8, get: (r) => r.parsed.status },
   { name: 'error', type: utf8, get: (r) => r.parsed.error ?? null },
   ...factColumns,
-  { name: 'division_code', type: utf8, get: () => null },
+  ...DIVISION_COLUMNS,
+  { name: 'jurisdiction_confidence', type: float64, get: (r) => r.jurisdiction?.confidence ?? null },
+  {
+    name: 'jurisdiction_candidates',
+    type: utf8,
+    get: (r) => (r.jurisdiction?.candidates?.length ? r.jurisdiction.candidates.map((c) => c.code).join(',') : null),
+  },
   { name: 'n_values', type: int32, get: (r) => r.parsed.values.length },
   { name: 'n_failed_checks', type: int32, get: (r) => failedChecks(r) },
   { name: 'warnings', type: utf8, get: (r) => r.parsed.warnings.join('\n') },
@@ -94,11 +118,11 @@ const WIDE_COLUMNS: Column<WideRow>[] = [
   // Repeated from `reports` so the dashboard's views query this one table.
   { name: 'issuer', type: utf8, get: (w) => w.record.parsed.facts.issuer },
   { name: 'jurisdiction', type: utf8, get: (w) => w.record.parsed.facts.jurisdiction },
-  { name: 'division_code', type: utf8, get: () => null },
+  ...DIVISION_COLUMNS.map((c) => ({ ...c, get: (w: WideRow) => c.get(w.record) })),
   { name: 'published', type: utf8, get: (w) => w.record.parsed.facts.published },
   { name: 'n_failed_checks', type: int32, get: (w) => failedChecks(w.record) },
   { name: 'year', type: int32, get: (w) => w.record.parsed.facts.year },
-  { name: 'level', type: utf8, get: (w) => w.record.parsed.facts.level },
+  { name: 'level', type: utf8, get: (w) => levelOf(w.record) },
   { name: 'scope', type: utf8, get: (w) => w.record.parsed.facts.scope },
   { name: 'template', type: utf8, get: (w) => w.record.parsed.facts.template },
   { name: 'status', type: utf8, get: (w) => w.record.parsed.status },
@@ -109,6 +133,17 @@ const WIDE_COLUMNS: Column<WideRow>[] = [
   })),
 ];
 
+const JURISDICTION_COLUMNS: Column<DivisionRow>[] = [
+  { name: 'code', type: utf8, get: (d) => d.code },
+  { name: 'name', type: utf8, get: (d) => d.name },
+  { name: 'level', type: utf8, get: (d) => d.level },
+  { name: 'parent', type: utf8, get: (d) => d.parent },
+  { name: 'kind', type: utf8, get: (d) => d.kind },
+  { name: 'first', type: int32, get: (d) => d.first },
+  { name: 'last', type: int32, get: (d) => d.last },
+  { name: 'province_code', type: utf8, get: (d) => `${d.code.slice(0, 2)}0000` },
+];
+
 /** Column names of every table, in file order. */
 export const TABLE_COLUMNS: Record<TableName, string[]> = {
   reports: REPORT_COLUMNS.map((c) => c.name),
@@ -116,6 +151,7 @@ export const TABLE_COLUMNS: Record<TableName, string[]> = {
   values: VALUE_COLUMNS.map((c) => c.name),
   checks: CHECK_COLUMNS.map((c) => c.name),
   facts_wide: WIDE_COLUMNS.map((c) => c.name),
+  jurisdictions: JURISDICTION_COLUMNS.map((c) => c.name),
 };
 
 /** Every string column is plain Utf8: DuckDB-WASM silently drops dictionary-encoded input. */
@@ -140,7 +176,18 @@ function harmonisedValues(values: readonly Value[]): Map<string, number> {
   return new Map([...picked].map(([metric, value]) => [metric, value.value]));
 }
 
-export function buildDatasetTables(records: readonly ReportRecord[]): DatasetTables {
+/**
+ * Every division down to county level, and the towns the reports resolve to (all 50,000 towns
+ * would dwarf a small dataset), sorted by code, then validity.
+ */
+function jurisdictionRows(records: readonly ReportRecord[], gazetteer: Gazetteer): DivisionRow[] {
+  const towns = new Set(records.flatMap((r) => r.jurisdiction?.chain.filter((l) => l.level === 'town').map((l) => l.code) ?? []));
+  return gazetteer.rows
+    .filter((d) => d.level !== 'town' || towns.has(d.code))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.first - b.first || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+}
+
+export function buildDatasetTables(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetTables {
   const sorted = [...records].sort(byId);
   return {
     reports: buildTable(REPORT_COLUMNS, sorted),
@@ -157,5 +204,6 @@ export function buildDatasetTables(records: readonly ReportRecord[]): DatasetTab
       WIDE_COLUMNS,
       sorted.map((record) => ({ record, metrics: harmonisedValues(record.parsed.values) })),
     ),
+    jurisdictions: buildTable(JURISDICTION_COLUMNS, jurisdictionRows(sorted, gazetteer)),
   };
 }

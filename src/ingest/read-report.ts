@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseReport } from '../parse/index';
 import type { ParsedReport } from '../parse/types';
+import type { ResolvedIssuer } from '../jurisdictions';
 import { failedReport } from './failed-report';
+import { resolveReport } from './jurisdiction';
 import { describeError, type InputFile } from './walk';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -15,12 +17,19 @@ export interface ReportRecord {
   /** Hex sha256 of the file's bytes; null when the file was not read. */
   sha256: string | null;
   bytes: number | null;
+  /** The issuer's division (code, chain, department, flags); null when failed or no issuer. */
+  jurisdiction: ResolvedIssuer | null;
 }
 
 export type ParseFn = typeof parseReport;
 
-/** Reads and parses one file. Never throws: every problem becomes a failed report with a reason. */
+/** Reads, parses and resolves one file. Never throws: every problem becomes a failed report with a reason. */
 export async function readReport(input: InputFile, parse: ParseFn = parseReport): Promise<ReportRecord> {
+  const record = await readAndParse(input, parse);
+  return { ...record, jurisdiction: resolveReport(record.parsed) };
+}
+
+async function readAndParse(input: InputFile, parse: ParseFn): Promise<Omit<ReportRecord, 'jurisdiction'>> {
   const base = { id: input.id, file: input.path };
   if (input.error) return { ...base, parsed: failedReport(input.error), sha256: null, bytes: null };
 

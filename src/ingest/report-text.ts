@@ -7,7 +7,21 @@ const show = (value: unknown): string => (value === null || value === undefined 
 export function reportJsonLine(record: ReportRecord): string {
   const { text, ...report } = record.parsed;
   void text;
-  return `${JSON.stringify({ file: record.file, ...report })}\n`;
+  const { facts } = report;
+  const j = record.jurisdiction;
+  const division = j && {
+    code: j.code,
+    name: j.name,
+    level: j.level,
+    chain: j.chain,
+    department: j.department,
+    confidence: j.confidence,
+    flags: j.flags,
+    ...(j.candidates ? { candidates: j.candidates.map((c) => ({ code: c.code, name: c.name, level: c.level })) } : {}),
+    ...(j.successors ? { successors: j.successors } : {}),
+  };
+  const withDivision = { ...facts, level: facts.level ?? j?.level ?? null, division_code: j?.code ?? null };
+  return `${JSON.stringify({ file: record.file, ...report, facts: withDivision, jurisdiction: division ?? null })}\n`;
 }
 
 function describeChecks(report: ParsedReport): string[] {
@@ -24,6 +38,11 @@ export function reportSummary(record: ReportRecord): string {
     record.file,
     `  status ${parsed.status} · template ${show(facts.template)} · year ${show(facts.year)} · issuer ${show(facts.issuer)}`,
   ];
+  const j = record.jurisdiction;
+  if (j) {
+    const where = j.code ? `${j.chain.map((l) => l.name).join(' › ')} (${j.code})` : j.flags.includes('ambiguous') ? `ambiguous: ${(j.candidates ?? []).slice(0, 5).map((c) => c.code).join(', ')}` : 'not resolved';
+    lines.push(`  division ${where}${j.department ? ` · department ${j.department}` : ''}${j.flags.length ? ` · ${j.flags.join(', ')}` : ''}`);
+  }
   if (parsed.error) lines.push(`  error: ${parsed.error}`);
   lines.push(`  values ${parsed.values.length}`, ...describeChecks(parsed));
   lines.push(...parsed.warnings.map((warning) => `  warning: ${warning}`));

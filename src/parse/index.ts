@@ -89,6 +89,13 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     facts.template = printed;
     facts.template_basis = 'printed';
     tableTemplate = printed;
+  } else if (printed === 'table' && byYear === 'narrative') {
+    // A report before the 2019 template printing a table of its own: a narrative report whose
+    // cells are read with the closest statutory layout.
+    tableTemplate = 'table2021';
+    facts.template = 'narrative';
+    facts.template_basis = 'year';
+    warnings.push('a table is printed in a report before the 2019 template; its cells are read with the table2021 layout');
   } else if (printed === 'table') {
     tableTemplate = byYear === 'table2019' ? 'table2019' : 'table2021';
     facts.template = tableTemplate;

@@ -1,8 +1,8 @@
 // Isomorphic on purpose (no node:* imports): the ingest CLI writes and the browser validates the same manifest.
 
 /** 2: report text moved to its own `texts` table, facts_wide gained issuer/jurisdiction/…, summary.json. */
-export const SCHEMA_VERSION = 2;
-export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide'] as const;
+export const SCHEMA_VERSION = 3;
+export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions'] as const;
 export const FILE_FORMATS = ['arrow', 'parquet'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 

@@ -117,11 +117,16 @@ describe('gongkai ingest', () => {
   it('repeats the report facts in facts_wide, ahead of the year and the metrics', () => {
     const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
     const wide = readArrow(outA, 'facts_wide').toArray().map((r) => r.toJSON());
-    const keys = ['report_id', 'issuer', 'jurisdiction', 'division_code', 'published', 'n_failed_checks', 'year', 'level', 'scope', 'template', 'status'];
+    const keys = [
+      'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code',
+      'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks', 'year', 'level', 'scope', 'template', 'status',
+    ];
     expect(Object.keys(wide[0]).slice(0, keys.length)).toEqual(keys);
     expect(wide.map((w) => keys.map((k) => w[k]))).toEqual(reports.map((r) => keys.map((k) => r[k])));
     expect(wide.some((w) => w.issuer !== null && w.published !== null)).toBe(true);
-    expect(wide.every((w) => w.division_code === null)).toBe(true);
+    // Real seed reports resolve to their division; failed files have none.
+    expect(wide.filter((w) => w.division_code !== null).length).toBeGreaterThan(0);
+    expect(wide.filter((w) => w.status === 'failed').every((w) => w.division_code === null)).toBe(true);
   });
 
   it('writes summary.json: valid, of this dataset, and listed in the manifest', () => {

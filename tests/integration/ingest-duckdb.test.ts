@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
@@ -149,7 +149,7 @@ describe('facts_wide', () => {
       ORDER BY report_id`);
     expect(rows).toEqual([
       {
-        report_id: 'corpus/panel/2017-guangdong-guangzhou-city.txt', issuer: '广州市人民政府', jurisdiction: '广州市', division_code: null,
+        report_id: 'corpus/panel/2017-guangdong-guangzhou-city.txt', issuer: '广州市人民政府', jurisdiction: '广州市', division_code: '440100',
         published: '2018-03-30', n_failed_checks: 0, year: 2017, level: 'city', scope: 'self', template: 'narrative', status: 'partial',
       },
       {
@@ -167,10 +167,43 @@ describe('facts_wide', () => {
         SELECT count(*)::INTEGER AS mismatched
         FROM ${parquet(dir, 'reports')} r JOIN ${parquet(dir, 'facts_wide')} f USING (report_id) LEFT JOIN failing c USING (report_id)
         WHERE f.issuer IS DISTINCT FROM r.issuer OR f.jurisdiction IS DISTINCT FROM r.jurisdiction
-           OR f.published IS DISTINCT FROM r.published OR f.division_code IS NOT NULL
+           OR f.published IS DISTINCT FROM r.published OR f.division_code IS DISTINCT FROM r.division_code
+           OR f.parent_code IS DISTINCT FROM r.parent_code OR f.level IS DISTINCT FROM r.level
            OR f.n_failed_checks <> coalesce(c.n, 0) OR f.year IS DISTINCT FROM r.year`);
       expect(mismatched, dir).toBe(0);
     }
+  });
+});
+
+describe('jurisdictions', () => {
+  it('ties reports to the division codes of the hand-checked truth, and never to a wrong one', async () => {
+    const rows = await query(`SELECT report_id, division_code, jurisdiction_flags FROM ${parquet(corpusOut, 'reports')} ORDER BY report_id`);
+    let agree = 0;
+    const wrong: string[] = [];
+    for (const row of rows) {
+      const [folder, file] = String(row.report_id).replace(/^corpus\//, '').split('/');
+      const truthPath = join(REPO_ROOT, 'data/corpus', folder, 'truth', file.replace(/\.[^.]+$/, '.json'));
+      if (!existsSync(truthPath)) continue;
+      const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as { division_code?: string | null };
+      if (!truth.division_code || row.division_code === null) continue;
+      if (row.division_code === truth.division_code) agree++;
+      else wrong.push(`${String(row.report_id)}: ${String(row.division_code)} ≠ ${truth.division_code}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(agree).toBeGreaterThan(60);
+  });
+
+  it('writes the gazetteer down to county level, valid years included, and every division a report resolves to', async () => {
+    const [{ counties, missing }] = await query(`
+      SELECT count(*) FILTER (WHERE level = 'county')::INTEGER AS counties,
+        (SELECT count(*)::INTEGER FROM ${parquet(corpusOut, 'reports')} r
+          WHERE r.division_code IS NOT NULL AND r.division_code NOT IN (SELECT code FROM ${parquet(corpusOut, 'jurisdictions')})) AS missing
+      FROM ${parquet(corpusOut, 'jurisdictions')}`);
+    expect(counties).toBeGreaterThan(2800);
+    expect(missing).toBe(0);
+    expect(await query(`SELECT code, name, level, parent, first, last FROM ${parquet(corpusOut, 'jurisdictions')} WHERE code = '230702' ORDER BY first`)).toEqual([
+      { code: '230702', name: '伊春区', level: 'county', parent: '230700', first: expect.any(Number), last: 2018 },
+    ]);
   });
 });
 
@@ -179,7 +212,7 @@ describe('summary.json', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       const summary = parseSummary(JSON.parse(readFileSync(join(dir, manifest.summary ?? '(missing)'), 'utf8')));
-      expect(summary, dir).toEqual({ schema_version: 2, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
+      expect(summary, dir).toEqual({ schema_version: 3, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
     }
   });
 

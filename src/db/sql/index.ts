@@ -5,3 +5,4 @@ export * from './compare';
 export * from './breakdown';
 export * from './review';
 export * from './report';
+export * from './hierarchy';

@@ -26,19 +26,21 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) expect(tables[name].schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
     expect(TABLE_COLUMNS.reports).toEqual([
       'report_id', 'file', 'status', 'error', 'issuer', 'jurisdiction', 'level', 'scope', 'year', 'published', 'template',
-      'template_basis', 'encoding', 'synthetic', 'division_code', 'n_values', 'n_failed_checks', 'warnings', 'sha256', 'bytes',
+      'template_basis', 'encoding', 'synthetic', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags',
+      'jurisdiction_confidence', 'jurisdiction_candidates', 'n_values', 'n_failed_checks', 'warnings', 'sha256', 'bytes',
     ]);
     expect(TABLE_COLUMNS.texts).toEqual(['report_id', 'text']);
     expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source']);
     expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
-      'report_id', 'issuer', 'jurisdiction', 'division_code', 'published', 'n_failed_checks',
+      'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks',
       'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName),
     ]);
+    expect(TABLE_COLUMNS.jurisdictions).toEqual(['code', 'name', 'level', 'parent', 'kind', 'first', 'last', 'province_code']);
   });
 
   it('writes exactly the tables a manifest requires, in its order', () => {
-    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide']);
+    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions']);
     expect([...TABLE_NAMES]).toEqual([...REQUIRED_TABLES]);
     expect(Object.keys(tables)).toEqual([...TABLE_NAMES]);
   });
@@ -47,7 +49,8 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) {
       const back = tableFromIPC(tableToIPC(tables[name], 'stream'));
       for (const field of back.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
-      expect(back.schema.fields.find((f) => f.name === 'report_id')?.type.typeId).toBe(Type.Utf8);
+      const key = name === 'jurisdictions' ? 'code' : 'report_id';
+      expect(back.schema.fields.find((f) => f.name === key)?.type.typeId).toBe(Type.Utf8);
     }
   });
 
@@ -65,7 +68,17 @@ describe('buildDatasetTables', () => {
       template: 'table2019',
       encoding: 'gbk',
       synthetic: false,
-      division_code: null,
+      division_code: '210900',
+      division_name: '阜新市',
+      division_level: 'city',
+      province_code: '210000',
+      city_code: '210900',
+      county_code: null,
+      parent_code: '210000',
+      department: null,
+      jurisdiction_flags: 'context,government-office',
+      jurisdiction_confidence: 0.95,
+      jurisdiction_candidates: null,
       n_values: 5,
       n_failed_checks: 1,
       warnings: 'issuer not found\nblank cell',
@@ -100,7 +113,7 @@ describe('buildDatasetTables', () => {
   it('spreads harmonised metrics into facts_wide, a printed value winning over a derived one', () => {
     const [failed, ok] = rows(tables.facts_wide);
     expect(ok).toMatchObject({
-      report_id: 'corpus/b.txt', issuer: '阜新市人民政府', jurisdiction: '阜新市', division_code: null, published: '2020-01-31',
+      report_id: 'corpus/b.txt', issuer: '阜新市人民政府', jurisdiction: '阜新市', division_code: '210900', parent_code: '210000', published: '2020-01-31',
       n_failed_checks: 1, year: 2019, level: 'city', scope: 'area', template: 'table2019', status: 'ok',
     });
     expect(ok.r_new_total).toBe(131);
@@ -108,14 +121,23 @@ describe('buildDatasetTables', () => {
     expect(ok.rv_total).toBe(22);
     expect(ok.p_total).toBeNull();
     expect(Object.keys(ok)).not.toContain('p_rules_new_made');
-    expect(failed).toMatchObject({ report_id: 'corpus/a.txt', issuer: null, jurisdiction: null, division_code: null, published: null, n_failed_checks: 0, status: 'failed' });
+    expect(failed).toMatchObject({ report_id: 'corpus/a.txt', issuer: null, jurisdiction: null, division_code: null, jurisdiction_flags: null, published: null, n_failed_checks: 0, status: 'failed' });
     expect(HARMONISED_METRICS.map((m) => failed[wideColumnName(m)])).toEqual(HARMONISED_METRICS.map(() => null));
+  });
+
+  it('lists every division down to county level, and only the towns reports resolve to', () => {
+    const divisions = rows(tables.jurisdictions);
+    expect(divisions.length).toBeGreaterThan(3000);
+    expect(divisions.filter((d) => d.level === 'town')).toEqual([]);
+    expect(divisions.find((d) => d.code === '210900')).toMatchObject({ name: '阜新市', level: 'city', parent: '210000', kind: 'admin', province_code: '210000' });
+    const codes = divisions.map((d) => String(d.code));
+    expect(codes).toEqual([...codes].sort());
   });
 
   it('builds empty tables with the full schema', () => {
     const empty = buildDatasetTables([]);
     for (const name of TABLE_NAMES) {
-      expect(empty[name].numRows).toBe(0);
+      if (name !== 'jurisdictions') expect(empty[name].numRows).toBe(0);
       expect(tableFromIPC(tableToIPC(empty[name], 'stream')).schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
     }
   });

@@ -17,6 +17,7 @@ function record(id: string, facts: Partial<Facts>, extra: Partial<ParsedReport> 
     file: `data/corpus/${id}`,
     sha256: '0'.repeat(64),
     bytes: 1,
+    jurisdiction: null,
     parsed: { ...base, status: 'ok', error: undefined, facts: { ...base.facts, ...facts }, ...extra },
   };
 }
@@ -48,7 +49,7 @@ function records(): ReportRecord[] {
       values: [value('r.new.total', 11)],
       checks: [check('requests.balance.total', 'fail', 1, 0)],
     }),
-    { id: 't-unread.txt', file: 'data/corpus/t-unread.txt', sha256: null, bytes: null, parsed: failedReport('file too large') },
+    { id: 't-unread.txt', file: 'data/corpus/t-unread.txt', sha256: null, bytes: null, jurisdiction: null, parsed: failedReport('file too large') },
   ];
 }
 
@@ -57,7 +58,7 @@ const summarise = (rs: ReportRecord[]) => buildDatasetSummary(buildDatasetTables
 describe('buildDatasetSummary', () => {
   it('counts reports by year × level, status and template, nulls last', () => {
     const summary = summarise(records());
-    expect(summary).toMatchObject({ schema_version: 2, dataset_version: VERSION, reports: 7, synthetic: true, failing_checks: 2, years: [2018, 2020] });
+    expect(summary).toMatchObject({ schema_version: 3, dataset_version: VERSION, reports: 7, synthetic: true, failing_checks: 2, years: [2018, 2020] });
     expect(summary.by_year_level).toEqual([
       { year: 2018, level: null, reports: 1 },
       { year: 2019, level: 'county', reports: 1 },
@@ -93,7 +94,7 @@ describe('buildDatasetSummary', () => {
 
   it('describes an empty dataset', () => {
     expect(summarise([])).toEqual({
-      schema_version: 2, dataset_version: VERSION, reports: 0, synthetic: false,
+      schema_version: 3, dataset_version: VERSION, reports: 0, synthetic: false,
       by_year_level: [], by_status: [], by_template: [], failing_checks: 0, years: null, trends: [],
     });
   });

@@ -30,6 +30,19 @@ export function sampleRecords(): ReportRecord[] {
       file: 'data/corpus/b.txt',
       sha256: 'b'.repeat(64),
       bytes: 2048,
+      jurisdiction: {
+        code: '210900',
+        name: '阜新市',
+        level: 'city',
+        divisionLevel: 'city',
+        chain: [
+          { code: '210000', name: '辽宁省', level: 'province' },
+          { code: '210900', name: '阜新市', level: 'city' },
+        ],
+        department: null,
+        confidence: 0.95,
+        flags: ['government-office', 'context'],
+      },
       parsed: {
         ...base,
         status: 'ok',
@@ -52,6 +65,7 @@ export function sampleRecords(): ReportRecord[] {
       file: 'data/corpus/a.txt',
       sha256: null,
       bytes: null,
+      jurisdiction: null,
       parsed: { ...failedReport("cannot read: EACCES: permission denied, open 'data/corpus/a.txt'") },
     },
   ];

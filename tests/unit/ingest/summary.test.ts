@@ -53,7 +53,9 @@ describe('parse output', () => {
     const line = reportJsonLine(ok);
     expect(line.endsWith('\n')).toBe(true);
     const parsed = JSON.parse(line);
-    expect(Object.keys(parsed)).toEqual(['file', 'status', 'facts', 'values', 'checks', 'warnings']);
+    expect(Object.keys(parsed)).toEqual(['file', 'status', 'facts', 'values', 'checks', 'warnings', 'jurisdiction']);
+    expect(parsed.facts.division_code).toBe('210900');
+    expect(parsed.jurisdiction).toMatchObject({ code: '210900', name: '阜新市', department: null, flags: ['government-office', 'context'] });
     expect(parsed.file).toBe('data/corpus/b.txt');
     expect(parsed.values).toHaveLength(5);
     expect(parsed).not.toHaveProperty('text');
@@ -65,6 +67,7 @@ describe('parse output', () => {
       [
         'data/corpus/b.txt',
         '  status ok · template table2019 · year 2019 · issuer 阜新市人民政府',
+        '  division 辽宁省 › 阜新市 (210900) · government-office, context',
         '  values 5',
         '  failed check requests.balance.total: expected 146, actual 131',
         '  warning: issuer not found',

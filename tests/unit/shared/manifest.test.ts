@@ -11,7 +11,7 @@ const table = (name: string, rows: number, a: string, p: string) => ({
 
 function validManifest(): Manifest {
   return {
-    schema_version: 2,
+    schema_version: 3,
     dataset_version: hex('0'),
     generated_from: 3,
     summary: 'summary.json',
@@ -21,6 +21,7 @@ function validManifest(): Manifest {
       values: table('values', 10, 'c', 'd'),
       checks: table('checks', 4, 'e', 'f'),
       facts_wide: table('facts_wide', 3, '1', '2'),
+      jurisdictions: table('jurisdictions', 4262, '5', '6'),
     },
   };
 }
@@ -45,7 +46,7 @@ describe('validateManifest', () => {
     (tables.values.sha256 as Record<string, unknown>).parquet = 'ABC';
     tables.facts_wide.bytes = null;
     expect(validateManifest(bad)).toEqual([
-      'schema_version: expected 2, got 1',
+      'schema_version: expected 3, got 1',
       'dataset_version: not a sha256 hex string',
       'generated_from: not a non-negative integer',
       'summary: not a plain file name',
@@ -56,7 +57,7 @@ describe('validateManifest', () => {
       'tables.values.sha256.parquet: invalid',
       'tables.facts_wide.bytes: not an object',
     ]);
-    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 2, got 1');
+    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 3, got 1');
   });
 
   it('takes the summary file as optional, but a plain file name when present', () => {
@@ -68,10 +69,11 @@ describe('validateManifest', () => {
     }
   });
 
-  it('requires the texts table since schema version 2', () => {
+  it('requires the texts table (schema 2) and the jurisdictions table (schema 3)', () => {
     const tables = { ...validManifest().tables } as Record<string, unknown>;
     delete tables.texts;
-    expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.texts: missing']);
+    delete tables.jurisdictions;
+    expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.texts: missing', 'tables.jurisdictions: missing']);
   });
 
   it('rejects what is not a manifest at all', () => {
@@ -89,6 +91,8 @@ describe('datasetVersionInput', () => {
       `${hex('f')}  checks.parquet`,
       `${hex('1')}  facts_wide.arrows`,
       `${hex('2')}  facts_wide.parquet`,
+      `${hex('5')}  jurisdictions.arrows`,
+      `${hex('6')}  jurisdictions.parquet`,
       `${hex('a')}  reports.arrows`,
       `${hex('b')}  reports.parquet`,
       `${hex('3')}  texts.arrows`,

@@ -1,0 +1,410 @@
+// The hierarchy views: a division's children benchmarked on a metric, the parent's area summary
+// reconciled with its children's own reports, report coverage against the gazetteer, and the
+// children of a node for a picker. They read `facts_wide` (one row per report, with the report's
+// division: division_code, parent_code, province_code, division_level, department) and
+// `jurisdictions` (the gazetteer: one row per code + name validity period).
+//
+// Rules every builder keeps:
+// - A unit (a division's government, or one department of it) counts once per year. Several reports
+//   of one unit in one year are never added: one is picked — scope 'self' before 'area', then a
+//   report that states the metric before one that does not, then the lowest report_id — and
+//   `reports` says how many there were.
+// - Area summaries (scope 'area') and own reports (scope 'self') are never added together.
+// - Codes, years and metric ids are validated here; only whitelisted column names reach SQL text,
+//   everything else is a bound parameter.
+import type { Param } from '../protocol';
+import type { DatasetTable } from '../tables';
+import { type BuiltQuery, metricColumn, QueryInputError } from './query';
+
+/**
+ * `jurisdictions` is a dataset table written by ingest alongside facts_wide. Widened through
+ * string so this typechecks whether or not src/db/tables.ts lists it yet; the handler refuses a
+ * table tables.ts does not list, so it must be listed there before these views can run in the app.
+ */
+const JURISDICTIONS = 'jurisdictions' as string as DatasetTable;
+
+export type PeerGroup = 'parent' | 'province-level' | 'national-level';
+export const PEER_GROUPS: readonly PeerGroup[] = ['parent', 'province-level', 'national-level'];
+
+/** A per-unit measure: a metric column, or a rate of two counts of the same report. */
+interface Measure {
+  value: string;
+  numerator: string;
+  denominator: string;
+  /** The report states what the measure needs. */
+  stated: string;
+  rate: boolean;
+}
+
+/**
+ * Named rates, each computed from one unit's own counts (numerator ÷ denominator of the report
+ * used); a group's rate is Σ numerators ÷ Σ denominators, never an average of rates.
+ */
+export const RATE_METRICS = {
+  /** Granted ÷ handled (办结) requests. */
+  'rate.granted': () => {
+    const num = metricColumn('r.granted.total');
+    const den = metricColumn('r.handled.total');
+    return { numerator: num, denominator: den, stated: `${num} IS NOT NULL AND ${den} IS NOT NULL` };
+  },
+  /** 纠错率: corrected ÷ (total − pending) administrative reconsiderations; pending cases have no outcome yet. */
+  'rate.rv_corrected': () => {
+    const [corrected, total, pending] = ['rv.corrected', 'rv.total', 'rv.pending'].map(metricColumn);
+    return {
+      numerator: corrected,
+      denominator: `(${total} - ${pending})`,
+      stated: `${corrected} IS NOT NULL AND ${total} IS NOT NULL AND ${pending} IS NOT NULL`,
+    };
+  },
+} as const satisfies Record<string, () => Pick<Measure, 'numerator' | 'denominator' | 'stated'>>;
+export type RateMetric = keyof typeof RATE_METRICS;
+export const isRateMetric = (id: string): id is RateMetric => Object.hasOwn(RATE_METRICS, id);
+
+function measureOf(metric: string, allowRates: boolean): Measure {
+  if (isRateMetric(metric)) {
+    if (!allowRates) throw new QueryInputError(`a rate cannot be summed: ${JSON.stringify(metric)}`);
+    const r = RATE_METRICS[metric]();
+    return { ...r, value: `${r.numerator} / nullif(${r.denominator}, 0)`, rate: true };
+  }
+  const c = metricColumn(metric);
+  return { value: c, numerator: 'NULL::DOUBLE', denominator: 'NULL::DOUBLE', stated: `${c} IS NOT NULL`, rate: false };
+}
+
+/** A GB/T 2260 code of a division that can have children: six digits (towns, 9 digits, have none). */
+function parentCode(parent: unknown): string {
+  if (typeof parent !== 'string' || !/^\d{6}$/.test(parent)) throw new QueryInputError(`not a division code: ${JSON.stringify(parent)}`);
+  return parent;
+}
+
+function reportYear(year: unknown): number {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) throw new QueryInputError(`not a report year: ${JSON.stringify(year)}`);
+  return year;
+}
+
+function peerGroup(peer: unknown): PeerGroup {
+  if (!PEER_GROUPS.includes(peer as PeerGroup)) throw new QueryInputError(`not a peer group: ${JSON.stringify(peer)} (one of ${PEER_GROUPS.join(', ')})`);
+  return peer as PeerGroup;
+}
+
+/** The order in which one report of a unit-year is picked: self before area, stated first, lowest id. */
+const PICK_ORDER = "CASE WHEN scope = 'self' THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id";
+
+/** `rows` (a subquery with `scope`, `stated`, `report_id`) reduced to one row per `partition`, with `reports` = rows in it. */
+const pickOnePer = (partition: string, rows: string): string => `SELECT * EXCLUDE (pick) FROM (
+    SELECT *, count(*) OVER (PARTITION BY ${partition}) AS reports,
+      row_number() OVER (PARTITION BY ${partition} ORDER BY ${PICK_ORDER}) AS pick
+    FROM (${rows})
+  ) WHERE pick = 1`;
+
+/** The children valid in a year per the gazetteer (placeholders such as 市辖区 are not children). */
+const LISTED_CHILDREN = `SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind
+  FROM jurisdictions
+  WHERE parent = ? AND kind <> 'pseudo' AND "first" <= ? AND ("last" IS NULL OR "last" >= ?)
+  GROUP BY code`;
+
+export interface BenchmarkInput {
+  /** Division code of the parent whose children are ranked. */
+  parent: string;
+  year: number;
+  /** A metric id of WIDE_METRICS, or a named rate of RATE_METRICS. */
+  metric: string;
+  /**
+   * Whom quartiles, percentiles and peer ranks are computed over: the parent's children
+   * (default); every unit of the child's division level in the parent's province; or nationally.
+   * The rows returned are the parent's children either way.
+   */
+  peer?: PeerGroup;
+}
+
+/**
+ * The children of a division (governments whose division's parent is `parent`; departments are
+ * not children) in one year, ranked on a metric or rate, against a peer group.
+ *
+ * Columns: division_code, division_name, division_level, value, numerator, denominator (rates
+ * only), rank (among the children with a value, 1 = highest, ties share a rank), peer_group
+ * ('parent', or the division level whose peers are used), peers (units of the peer group with a
+ * value), peer_rank, percentile (share of the other peers with a lower value, 0–1; null without
+ * other peers), p25, p50, p75 (DuckDB quantile_cont: linear interpolation between order
+ * statistics), fence_low, fence_high (Q1 − 1.5·IQR, Q3 + 1.5·IQR), outlier (value outside the
+ * fences), peer_pooled (rates: the peer group's Σ numerators ÷ Σ denominators), prev_value,
+ * prev_scope (last year's report of the same division code), yoy_change, yoy_pct (only when both
+ * years' reports have the same scope), scope, report_id (the report used) and reports (how many
+ * reports the unit published that year; never added).
+ */
+export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
+  const parent = parentCode(input.parent);
+  const year = reportYear(input.year);
+  const peer = peerGroup(input.peer ?? 'parent');
+  const m = measureOf(input.metric, true);
+  const params: Param[] = [];
+
+  // Which units are peers, and what splits them into groups.
+  let peerFilter: string;
+  let peerParams: Param[];
+  if (peer === 'parent') [peerFilter, peerParams] = ['parent_code = ?', [parent]];
+  else if (peer === 'province-level') [peerFilter, peerParams] = ['province_code = ?', [`${parent.slice(0, 2)}0000`]];
+  else [peerFilter, peerParams] = ['TRUE', []];
+  const groupKey = peer === 'parent' ? "'parent'" : 'division_level';
+
+  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, report_id,
+      ${m.numerator} AS numerator, ${m.denominator} AS denominator, ${m.value} AS value, (${m.stated}) AS stated
+    FROM facts_wide
+    WHERE department IS NULL AND division_code IS NOT NULL
+      AND ((year = ? AND (${peerFilter} OR parent_code = ?)) OR (year = ? AND parent_code = ?))`;
+  params.push(year, ...peerParams, parent, year - 1, parent);
+  params.push(year, ...peerParams); // peers
+  params.push(year, parent); // children
+  params.push(year - 1, parent); // last year
+
+  const sql = `WITH units AS (
+  ${pickOnePer('division_code, year', candidates)}
+),
+peers AS (
+  SELECT division_code, ${groupKey} AS peer_group, value, numerator, denominator
+  FROM units WHERE year = ? AND ${peerFilter}
+),
+standing AS (
+  SELECT division_code, peer_group,
+    rank() OVER (PARTITION BY peer_group ORDER BY value DESC) AS peer_rank,
+    percent_rank() OVER (PARTITION BY peer_group ORDER BY value) AS share_lower
+  FROM peers WHERE value IS NOT NULL
+),
+stats AS (
+  SELECT peer_group, count(value) AS peers,
+    quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS p50, quantile_cont(value, 0.75) AS p75,
+    ${m.rate ? 'sum(numerator) FILTER (WHERE value IS NOT NULL) / nullif(sum(denominator) FILTER (WHERE value IS NOT NULL), 0)' : 'NULL::DOUBLE'} AS peer_pooled
+  FROM peers GROUP BY peer_group
+),
+children AS (
+  SELECT *, ${groupKey} AS peer_group FROM units WHERE year = ? AND parent_code = ?
+),
+previous AS (
+  SELECT division_code, value, scope FROM units WHERE year = ? AND parent_code = ?
+)
+SELECT c.division_code, c.division_name, c.division_level, c.value, c.numerator, c.denominator,
+  CASE WHEN c.value IS NOT NULL THEN rank() OVER (PARTITION BY c.value IS NULL ORDER BY c.value DESC) END AS rank,
+  c.peer_group, coalesce(s.peers, 0) AS peers, st.peer_rank,
+  CASE WHEN s.peers > 1 THEN st.share_lower END AS percentile,
+  s.p25, s.p50, s.p75,
+  s.p25 - 1.5 * (s.p75 - s.p25) AS fence_low, s.p75 + 1.5 * (s.p75 - s.p25) AS fence_high,
+  CASE WHEN c.value IS NULL OR s.p25 IS NULL THEN NULL
+    ELSE c.value < s.p25 - 1.5 * (s.p75 - s.p25) OR c.value > s.p75 + 1.5 * (s.p75 - s.p25) END AS outlier,
+  s.peer_pooled,
+  p.value AS prev_value, p.scope AS prev_scope,
+  CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
+  CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
+  c.scope, c.report_id, c.reports
+FROM children c
+LEFT JOIN standing st ON st.division_code = c.division_code AND st.peer_group = c.peer_group
+LEFT JOIN stats s ON s.peer_group = c.peer_group
+LEFT JOIN previous p ON p.division_code = c.division_code
+ORDER BY rank NULLS LAST, c.division_code`;
+  return { name: `hierarchy.benchmark.${peer}`, sql, params, tables: ['facts_wide'] };
+}
+
+export interface ReconciliationInput {
+  parent: string;
+  year: number;
+  /** A count metric of WIDE_METRICS (rates are not sums and are refused). */
+  metric: string;
+}
+
+/**
+ * The parent's area summary (scope 'area', its government's report) against the sum of its
+ * children's own reports, one row.
+ *
+ * Columns: area_value, area_report_id, area_reports (area summaries published; one used);
+ * children_value (Σ over children whose report used is scope 'self' and states the metric),
+ * children_in_sum; children_area_value, children_area_units (children that published only an area
+ * summary: shown apart, never added to children_value); parent_self_value (the parent
+ * government's own report), departments_value, departments_in_sum, departments_reported (the
+ * parent's departments' self reports, one per department): separate lines, not in the gap;
+ * gap = area_value − children_value, gap_share = gap ÷ area_value; children_listed (valid that
+ * year per the gazetteer), children_reported (children with any government report),
+ * children_missing (listed, no report), children_unlisted (reported, not listed that year).
+ * For a county the gazetteer lists only the towns some report resolves to.
+ */
+export function reconciliation(input: ReconciliationInput): BuiltQuery {
+  const parent = parentCode(input.parent);
+  const year = reportYear(input.year);
+  const m = measureOf(input.metric, false);
+  const rows = `SELECT division_code, department, scope, report_id, ${m.value} AS value, (${m.stated}) AS stated,
+      CASE WHEN division_code = ? AND department IS NULL AND scope = 'area' THEN 'parent_area'
+        WHEN division_code = ? AND department IS NULL AND scope = 'self' THEN 'parent_self'
+        WHEN division_code = ? AND department IS NOT NULL AND scope = 'self' THEN 'department'
+        WHEN parent_code = ? AND department IS NULL AND division_code IS NOT NULL THEN 'child'
+      END AS part
+    FROM facts_wide
+    WHERE year = ? AND (division_code = ? OR parent_code = ?)`;
+  const sql = `WITH picked AS (
+  SELECT * FROM (${pickOnePer('part, division_code, department', rows)}) WHERE part IS NOT NULL
+),
+listed AS (
+  ${LISTED_CHILDREN}
+),
+totals AS (
+  SELECT
+    any_value(value) FILTER (WHERE part = 'parent_area') AS area_value,
+    any_value(report_id) FILTER (WHERE part = 'parent_area') AS area_report_id,
+    coalesce(any_value(reports) FILTER (WHERE part = 'parent_area'), 0) AS area_reports,
+    sum(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_value,
+    count(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_in_sum,
+    sum(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_value,
+    count(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_units,
+    any_value(value) FILTER (WHERE part = 'parent_self') AS parent_self_value,
+    sum(value) FILTER (WHERE part = 'department') AS departments_value,
+    count(value) FILTER (WHERE part = 'department') AS departments_in_sum,
+    count(*) FILTER (WHERE part = 'department') AS departments_reported,
+    count(*) FILTER (WHERE part = 'child') AS children_reported,
+    count(*) FILTER (WHERE part = 'child' AND division_code NOT IN (SELECT code FROM listed)) AS children_unlisted
+  FROM picked
+)
+SELECT area_value, area_report_id, area_reports,
+  children_value, children_in_sum, children_area_value, children_area_units,
+  parent_self_value, departments_value, departments_in_sum, departments_reported,
+  area_value - children_value AS gap,
+  (area_value - children_value) / nullif(area_value, 0) AS gap_share,
+  (SELECT count(*) FROM listed) AS children_listed,
+  children_reported,
+  (SELECT count(*) FROM listed WHERE code NOT IN (SELECT division_code FROM picked WHERE part = 'child')) AS children_missing,
+  children_unlisted
+FROM totals`;
+  return {
+    name: 'hierarchy.reconciliation',
+    sql,
+    params: [parent, parent, parent, parent, year, parent, parent, parent, year, year],
+    tables: ['facts_wide', JURISDICTIONS],
+  };
+}
+
+export interface CoverageInput {
+  parent: string;
+  year: number;
+}
+
+/** Statutory deadlines for a year's report: departments by 31 January, governments by 31 March of the next year. */
+export const reportDeadlines = (year: number): { department: string; government: string } => ({
+  department: `${year + 1}-01-31`,
+  government: `${year + 1}-03-31`,
+});
+
+/**
+ * Who published a report for a year: every child the gazetteer lists as valid that year (a unit
+ * abolished earlier is not listed, so not missing), every child that published although not
+ * listed, and the parent's departments that published (no list of departments exists, so none
+ * can be missing).
+ *
+ * Columns: unit ('government' | 'department'), division_code, division_name, division_level,
+ * department, listed, reports (any scope or status), published (earliest known date of its
+ * reports, YYYY-MM-DD), deadline, late (published after the deadline; null when no date is
+ * known), missing (listed, no report).
+ */
+export function coverage(input: CoverageInput): BuiltQuery {
+  const parent = parentCode(input.parent);
+  const year = reportYear(input.year);
+  const deadlines = reportDeadlines(year);
+  const sql = `WITH listed AS (
+  ${LISTED_CHILDREN}
+),
+governments AS (
+  SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
+    min(TRY_CAST(published AS DATE)) AS published
+  FROM facts_wide
+  WHERE year = ? AND parent_code = ? AND department IS NULL AND division_code IS NOT NULL
+  GROUP BY division_code
+),
+departments AS (
+  SELECT department, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
+    min(TRY_CAST(published AS DATE)) AS published
+  FROM facts_wide
+  WHERE year = ? AND division_code = ? AND department IS NOT NULL
+  GROUP BY department
+),
+units AS (
+  SELECT 'government' AS unit, coalesce(l.code, g.code) AS division_code, coalesce(l.name, g.name) AS division_name,
+    coalesce(l.level, g.level) AS division_level, NULL::VARCHAR AS department,
+    l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, g.published, CAST(? AS DATE) AS deadline
+  FROM listed l FULL OUTER JOIN governments g ON g.code = l.code
+  UNION ALL
+  SELECT 'department', CAST(? AS VARCHAR), name, level, department, false, reports, published, CAST(? AS DATE)
+  FROM departments
+)
+SELECT unit, division_code, division_name, division_level, department, listed, reports,
+  CAST(published AS VARCHAR) AS published, CAST(deadline AS VARCHAR) AS deadline,
+  published > deadline AS late,
+  listed AND reports = 0 AS missing
+FROM units
+ORDER BY unit DESC, division_code, department`;
+  return {
+    name: 'hierarchy.coverage',
+    sql,
+    params: [parent, year, year, year, parent, year, parent, deadlines.government, parent, deadlines.department],
+    tables: ['facts_wide', JURISDICTIONS],
+  };
+}
+
+export interface ChildrenTreeInput {
+  /** A division code, or null for the provinces. */
+  parent: string | null;
+}
+
+/**
+ * The children of a node for a picker: every child division the gazetteer has ever listed under
+ * it (placeholders left out; a renamed unit once, under its latest name) and any division reports
+ * resolve to under it that the gazetteer does not list, with report counts by year.
+ *
+ * Columns: division_code, division_name, division_level, kind (null when not in the gazetteer),
+ * first_year, last_year (null = current), has_children, year (null on the one row of a child
+ * without reports), reports (its government's reports), department_reports (its departments'),
+ * subtree_reports (every report of the division or any division under it).
+ */
+export function childrenTree(input: ChildrenTreeInput): BuiltQuery {
+  const root = input.parent === null;
+  const parent = root ? null : parentCode(input.parent);
+  const gazetteerWhere = root ? "level = 'province'" : 'parent = ?';
+  const factsWhere = root ? "division_level = 'province'" : 'parent_code = ?';
+  const sql = `WITH listed AS (
+  SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind,
+    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year
+  FROM jurisdictions
+  WHERE ${gazetteerWhere} AND kind <> 'pseudo'
+  GROUP BY code
+),
+unlisted AS (
+  SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, NULL::VARCHAR AS kind,
+    NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
+  FROM facts_wide
+  WHERE ${factsWhere} AND division_code IS NOT NULL AND division_code NOT IN (SELECT code FROM listed)
+  GROUP BY division_code
+),
+nodes AS (
+  SELECT * FROM listed UNION ALL SELECT * FROM unlisted
+),
+chain AS (
+  SELECT DISTINCT report_id, year, department IS NULL AS government, division_code, code
+  FROM (
+    SELECT report_id, year, department, division_code, unnest([division_code, county_code, city_code, province_code]) AS code
+    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
+  )
+  WHERE code IN (SELECT code FROM nodes)
+),
+counts AS (
+  SELECT code, year,
+    count(*) FILTER (WHERE division_code = code AND government) AS reports,
+    count(*) FILTER (WHERE division_code = code AND NOT government) AS department_reports,
+    count(*) AS subtree_reports
+  FROM chain GROUP BY code, year
+)
+SELECT n.code AS division_code, n.name AS division_name, n.level AS division_level, n.kind, n.first_year, n.last_year,
+  EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo') AS has_children,
+  c.year, coalesce(c.reports, 0) AS reports, coalesce(c.department_reports, 0) AS department_reports,
+  coalesce(c.subtree_reports, 0) AS subtree_reports
+FROM nodes n LEFT JOIN counts c ON c.code = n.code
+ORDER BY n.code, c.year NULLS FIRST`;
+  return {
+    name: root ? 'hierarchy.provinces' : 'hierarchy.children',
+    sql,
+    params: root ? [] : [parent, parent],
+    tables: ['facts_wide', JURISDICTIONS],
+  };
+}
