@@ -13,15 +13,7 @@
 // - Codes, years and metric ids are validated here; only whitelisted column names reach SQL text,
 //   everything else is a bound parameter.
 import type { Param } from '../protocol';
-import type { DatasetTable } from '../tables';
 import { type BuiltQuery, metricColumn, QueryInputError } from './query';
-
-/**
- * `jurisdictions` is a dataset table written by ingest alongside facts_wide. Widened through
- * string so this typechecks whether or not src/db/tables.ts lists it yet; the handler refuses a
- * table tables.ts does not list, so it must be listed there before these views can run in the app.
- */
-const JURISDICTIONS = 'jurisdictions' as string as DatasetTable;
 
 export type PeerGroup = 'parent' | 'province-level' | 'national-level';
 export const PEER_GROUPS: readonly PeerGroup[] = ['parent', 'province-level', 'national-level'];
@@ -273,7 +265,7 @@ FROM totals`;
     name: 'hierarchy.reconciliation',
     sql,
     params: [parent, parent, parent, parent, year, parent, parent, parent, year, year],
-    tables: ['facts_wide', JURISDICTIONS],
+    tables: ['facts_wide', 'jurisdictions'],
   };
 }
 
@@ -339,7 +331,7 @@ ORDER BY unit DESC, division_code, department`;
     name: 'hierarchy.coverage',
     sql,
     params: [parent, year, year, year, parent, year, parent, deadlines.government, parent, deadlines.department],
-    tables: ['facts_wide', JURISDICTIONS],
+    tables: ['facts_wide', 'jurisdictions'],
   };
 }
 
@@ -405,6 +397,6 @@ ORDER BY n.code, c.year NULLS FIRST`;
     name: root ? 'hierarchy.provinces' : 'hierarchy.children',
     sql,
     params: root ? [] : [parent, parent],
-    tables: ['facts_wide', JURISDICTIONS],
+    tables: ['facts_wide', 'jurisdictions'],
   };
 }
