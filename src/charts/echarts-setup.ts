@@ -1,12 +1,14 @@
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   GraphicComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { FONT_FAMILY } from './frame';
@@ -16,11 +18,18 @@ echarts.use([
   LineChart,
   BarChart,
   PieChart,
+  // provinceTileGrid: one square per province; rankedBars: the "—" of absent values.
+  CustomChart,
+  ScatterChart,
+  // choropleth over a GeoJSON the user loads (see user-map.ts); no map ships with the app.
+  MapChart,
   TitleComponent,
   LegendComponent,
   TooltipComponent,
   GridComponent,
   MarkLineComponent,
+  MarkAreaComponent,
+  VisualMapContinuousComponent,
   GraphicComponent,
   CanvasRenderer,
   SVGRenderer,

@@ -5,8 +5,9 @@ import type { ChartFrame, ChartOption } from './types';
 // Debian's Chromium and most Linux desktops ship Noto CJK; macOS has PingFang, Windows YaHei.
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-const TEXT_MUTED = '#6b7280';
-const PAD = 12;
+export const TEXT_MUTED = '#6b7280';
+/** Padding between the chart edge and the title, plot, legend and foot lines. */
+export const PAD = 12;
 const TITLE_TOP = 8;
 const TITLE_HEIGHT = 26;
 const SUBTEXT_HEIGHT = 20;
@@ -33,7 +34,8 @@ function noteLines(frame: ChartFrame): string[] {
   return frame.notes ? frame.notes.split('\n').filter((line) => line.trim() !== '') : [];
 }
 
-function textWidth(text: string): number {
+/** Rough width in px of `text` at 12px: CJK characters count as 12, others as 7. */
+export function textWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7;
   return width;
@@ -70,25 +72,38 @@ export function frameLayout(frame: ChartFrame, legendNames: readonly string[]): 
   return { legendTop, plotTop, plotBottom };
 }
 
-function footGraphics(frame: ChartFrame): GraphicComponentOption {
+// echarts/components' GraphicComponentOption is the loose union of the component and its elements.
+type ElementsOf<T> = T extends unknown ? ('elements' extends keyof T ? NonNullable<T['elements']> : never) : never;
+/** One element of the graphic component, e.g. a colour key drawn beside the plot. */
+export type GraphicElement = ElementsOf<GraphicComponentOption> extends (infer E)[] ? E : never;
+
+function footGraphics(frame: ChartFrame, extra: readonly GraphicElement[]): GraphicComponentOption {
   const lines = [...noteLines(frame), sourceLine(frame)];
   return {
-    elements: lines.map((text, i) => ({
-      type: 'text' as const,
-      id: i === lines.length - 1 ? 'source' : `note-${i}`,
-      left: PAD,
-      bottom: 8 + FOOT_LINE * (lines.length - 1 - i),
-      silent: true,
-      style: { text, fontSize: 11, fill: TEXT_MUTED, fontFamily: FONT_FAMILY },
-    })),
+    elements: [
+      ...lines.map((text, i) => ({
+        type: 'text' as const,
+        id: i === lines.length - 1 ? 'source' : `note-${i}`,
+        left: PAD,
+        bottom: 8 + FOOT_LINE * (lines.length - 1 - i),
+        silent: true,
+        style: { text, fontSize: 11, fill: TEXT_MUTED, fontFamily: FONT_FAMILY },
+      })),
+      ...extra,
+    ],
   };
 }
 
 /**
  * The parts every chart shares: title with the unit as subtext, legend when there is more than
- * one name, the notes and source lines at the bottom, fixed font, no animation.
+ * one name, the notes and source lines at the bottom, fixed font, no animation. `extraGraphics`
+ * (keys such as the no-data swatch) are drawn after the foot lines.
  */
-export function frameParts(frame: ChartFrame, legendNames: readonly string[]): ChartOption {
+export function frameParts(
+  frame: ChartFrame,
+  legendNames: readonly string[],
+  extraGraphics: readonly GraphicElement[] = [],
+): ChartOption {
   const layout = frameLayout(frame, legendNames);
   const option: ChartOption = {
     animation: false,
@@ -101,7 +116,7 @@ export function frameParts(frame: ChartFrame, legendNames: readonly string[]): C
       textStyle: { fontSize: 16, fontWeight: 'bold', fontFamily: FONT_FAMILY },
       subtextStyle: { fontSize: 12, color: TEXT_MUTED, fontFamily: FONT_FAMILY },
     },
-    graphic: footGraphics(frame),
+    graphic: footGraphics(frame, extraGraphics),
   };
   if (legendNames.length > 1) {
     option.legend = {

@@ -12,6 +12,34 @@ export {
 } from './line';
 export { barsWithRate, stackedBars, type StackedBarsOptions } from './bars';
 export { donut, type DonutItem } from './donut';
+export {
+  HK_MO_TW_CODES,
+  MAINLAND_PROVINCE_CODES,
+  TILE_POSITIONS,
+  provinceCode,
+  provinceTileGrid,
+  type ProvinceTileGridOptions,
+  type ProvinceValue,
+  type TilePosition,
+} from './tiles';
+export { choropleth, type ChoroplethOptions, type RegionValue } from './choropleth';
+export {
+  UserMapError,
+  prepareUserGeoJson,
+  registerUserMap,
+  validateUserGeoJson,
+  type PreparedUserMap,
+  type RegisteredUserMap,
+  type UserGeoJson,
+} from './user-map';
+export {
+  rankedBars,
+  rankedBarsHeight,
+  type Quartiles,
+  type RankedBarsOptions,
+  type RankedRow,
+} from './ranked';
+export { NO_DATA_COLOR } from './scale';
 export { safeFileName } from './file-name';
 export {
   chartToPngBlob,

@@ -1,12 +1,21 @@
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  CustomSeriesOption,
+  LineSeriesOption,
+  MapSeriesOption,
+  PieSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import type {
   GraphicComponentOption,
   GridComponentOption,
   LegendComponentOption,
+  MarkAreaComponentOption,
   MarkLineComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
 import type { Locale } from './format';
 
@@ -17,11 +26,16 @@ export type ChartOption = ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
   | PieSeriesOption
+  | CustomSeriesOption
+  | ScatterSeriesOption
+  | MapSeriesOption
   | TitleComponentOption
   | LegendComponentOption
   | TooltipComponentOption
   | GridComponentOption
   | MarkLineComponentOption
+  | MarkAreaComponentOption
+  | VisualMapComponentOption
   | GraphicComponentOption
 >;
 

@@ -3,7 +3,10 @@ import { barsWithRate, stackedBars } from '../../../src/charts/bars';
 import { donut } from '../../../src/charts/donut';
 import { safeFileName } from '../../../src/charts/file-name';
 import { FONT_FAMILY, estimateLegendRows, frameLayout, sourceLine } from '../../../src/charts/frame';
+import { choropleth } from '../../../src/charts/choropleth';
 import { lineOverYears } from '../../../src/charts/line';
+import { rankedBars } from '../../../src/charts/ranked';
+import { provinceTileGrid } from '../../../src/charts/tiles';
 import type { ChartOption } from '../../../src/charts/types';
 import { ZH_SOURCE_LINE, enFrame, graphicTexts, list, titleOf, zhFrame } from './option-helpers';
 
@@ -12,6 +15,9 @@ const builders: [string, ChartOption][] = [
   ['stackedBars', stackedBars(['2020'], [{ name: 'A', values: [1] }], zhFrame, { percent: true })],
   ['barsWithRate', barsWithRate(['2020'], [{ name: 'A', values: [1] }], { name: 'r', values: [0.5] }, zhFrame)],
   ['donut', donut([{ name: 'A', value: 1 }], zhFrame)],
+  ['provinceTileGrid', provinceTileGrid([{ code: '11', value: 1 }], zhFrame)],
+  ['choropleth', choropleth('any', [{ code: '110101', name: 'A', value: 1 }], zhFrame)],
+  ['rankedBars', rankedBars([{ name: 'A', value: 1, outlier: true }], zhFrame, { quartiles: { p25: 0, p50: 1, p75: 2 } })],
 ];
 
 describe.each(builders)('%s frame', (_, option) => {

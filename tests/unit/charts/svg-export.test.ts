@@ -3,6 +3,8 @@ import { barsWithRate, stackedBars } from '../../../src/charts/bars';
 import { donut } from '../../../src/charts/donut';
 import { optionToSvg, stableSvgIds } from '../../../src/charts/export';
 import { defaultTemplateBreaks, lineOverYears } from '../../../src/charts/line';
+import { rankedBars } from '../../../src/charts/ranked';
+import { provinceTileGrid } from '../../../src/charts/tiles';
 import type { ChartOption } from '../../../src/charts/types';
 import { ZH_SOURCE_LINE, zhFrame } from './option-helpers';
 
@@ -34,6 +36,33 @@ const cases: [string, ChartOption, string[]][] = [
     ['行政复议', '纠错率', '100%'],
   ],
   ['donut', donut([{ name: '2021 模板', value: 60 }, { name: '叙述式', value: 40 }], frame), ['2021 模板', '60.0%']],
+  [
+    'provinceTileGrid',
+    provinceTileGrid(
+      [
+        { code: '11', value: 12345 },
+        { code: '31', value: 0 },
+        { code: '44', value: 80000 },
+        { code: '65', value: null },
+      ],
+      frame,
+    ),
+    ['京', '1.23万', '沪', '0', '粤', '8万', '新', '藏', '台', '港', '澳', '无数据', '8万'],
+  ],
+  [
+    'rankedBars',
+    rankedBars(
+      [
+        { name: '东城区', value: 52000, outlier: true },
+        { name: '西城区', value: 31000, highlight: true },
+        { name: '丰台区', value: null },
+        { name: '门头沟区', value: 0 },
+      ],
+      frame,
+      { quartiles: { p25: 9000, p50: 15000, p75: 31000 } },
+    ),
+    ['东城区', '西城区', '丰台区', '门头沟区', '5.2万', '3.1万', '—', '0', '中位数 1.5万', '异常值', 'P25–P75'],
+  ],
 ];
 
 describe.each(cases)('optionToSvg(%s)', (_, option, expected) => {
