@@ -5,7 +5,11 @@ import type { MessageKey } from './i18n/messages';
 import { serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
 import { useViewState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
+import { Benchmark } from './views/Benchmark';
 import { Compare } from './views/Compare';
+import { Coverage } from './views/Coverage';
+import { MapView } from './views/MapView';
+import { Reconcile } from './views/Reconcile';
 import { Data } from './views/Data';
 import { Overview } from './views/Overview';
 import { Outcomes } from './views/Outcomes';
@@ -17,6 +21,10 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   compare: Compare,
   outcomes: Outcomes,
   review: Review,
+  benchmark: Benchmark,
+  reconcile: Reconcile,
+  coverage: Coverage,
+  map: MapView,
   report: Report,
   data: Data,
 };
@@ -42,7 +50,7 @@ function NoticeList({ notices }: { notices: Notice[] }) {
     <ul className="notices" role="status" data-testid="notices">
       {notices.map((n, i) => (
         <li key={i}>
-          {n.reason === 'too-many' ? t('noticeTooMany', { max: 12, value: n.value }) : n.reason === 'duplicate' ? t('noticeDuplicate', { value: n.value }) : t('noticeDropped', { param: n.param, value: n.value })}
+          {n.reason === 'too-many' ? t('noticeTooMany', { max: 12, value: n.value }) : n.reason === 'duplicate' ? t('noticeDuplicate', { value: n.value }) : n.reason === 'not-a-code' ? t('noticeNotACode', { param: n.param, value: n.value }) : t('noticeDropped', { param: n.param, value: n.value })}
         </li>
       ))}
     </ul>

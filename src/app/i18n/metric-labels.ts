@@ -31,5 +31,25 @@ export const METRIC_LABELS: Record<string, MetricLabel> = {
 
 export const PICKABLE_METRICS = Object.keys(METRIC_LABELS);
 
-export const metricLabel = (metric: string, locale: Locale): string => METRIC_LABELS[metric]?.[locale] ?? metric;
-export const metricUnit = (metric: string, locale: Locale): string => METRIC_LABELS[metric]?.unit[locale] ?? '';
+const SHARE = { zh: '%', en: '%' };
+
+/**
+ * Rates computed per unit from its own counts (the ids of RATE_METRICS in src/db/sql/hierarchy.ts);
+ * offered only where units are ranked (benchmark), never summed.
+ */
+export const RATE_LABELS: Record<string, MetricLabel> = {
+  'rate.granted': { zh: '公开率（予以公开 ÷ 办理结果总计）', en: 'Grant rate (granted ÷ handled)', unit: SHARE },
+  'rate.rv_corrected': { zh: '复议纠错率（纠正 ÷（总计 − 尚未审结））', en: 'Reconsideration correction rate (corrected ÷ (total − pending))', unit: SHARE },
+};
+
+/** Metrics of the benchmark view: the counts, then the rates. */
+export const BENCHMARK_METRICS = [...PICKABLE_METRICS, ...Object.keys(RATE_LABELS)];
+
+export const isRateLabel = (metric: string): boolean => Object.hasOwn(RATE_LABELS, metric);
+
+/** A count metric for views that sum: a rate in the URL (benchmark) falls back to the default count. */
+export const countMetric = (metric: string): string => (Object.hasOwn(METRIC_LABELS, metric) ? metric : 'r.new.total');
+
+const labelOf = (metric: string): MetricLabel | undefined => METRIC_LABELS[metric] ?? RATE_LABELS[metric];
+export const metricLabel = (metric: string, locale: Locale): string => labelOf(metric)?.[locale] ?? metric;
+export const metricUnit = (metric: string, locale: Locale): string => labelOf(metric)?.unit[locale] ?? '';

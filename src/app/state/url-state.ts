@@ -1,20 +1,25 @@
 // Every view's state lives in the query string. Parsing is total: any URL gives a valid state,
 // and each parameter that had to be dropped or replaced yields a notice for the user.
 import { isLocale, type Locale } from '../i18n/locale';
-import { PICKABLE_METRICS } from '../i18n/metric-labels';
+import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'report', 'data'] as const;
+export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map', 'report', 'data'] as const;
 export type View = (typeof VIEWS)[number];
-export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review'] as const;
+/** Views whose rows the Data view can show (`of`). */
+export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
 export const BREAKDOWNS = ['outcomes', 'applicants'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
+/** Benchmark view: whom a child is ranked against (see benchmarkChildren in src/db/sql/hierarchy.ts). */
+export const PEERS = ['parent', 'province-level', 'national-level'] as const;
+export type Peer = (typeof PEERS)[number];
 
 export interface ViewState {
   view: View;
   lang: Locale;
   /** Issuers compared (names as printed in the reports). */
   entities: string[];
+  /** A count metric of PICKABLE_METRICS, or (benchmark view) a named rate. */
   metric: string;
   years: [number, number] | null;
   /** Outcomes view: which structure. */
@@ -22,6 +27,12 @@ export interface ViewState {
   /** Outcomes view: shares (default) or counts. */
   shares: boolean;
   report: string | null;
+  /** Hierarchy views: the division (6-digit code) whose children are shown; null = none picked. */
+  parent: string | null;
+  /** Hierarchy and map views: one report year; null = the latest year of the dataset. */
+  year: number | null;
+  /** Benchmark view: the peer group. */
+  peer: Peer;
   /** Data view: whose rows. */
   of: ChartView;
   /** Render one chart alone (iframe embed). */
@@ -31,7 +42,7 @@ export interface ViewState {
 export interface Notice {
   param: string;
   value: string;
-  reason: 'unknown-value' | 'not-a-year' | 'too-many' | 'duplicate';
+  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate';
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -43,6 +54,9 @@ export const DEFAULT_STATE: ViewState = {
   breakdown: 'outcomes',
   shares: true,
   report: null,
+  parent: null,
+  year: null,
+  peer: 'parent',
   of: 'overview',
   embed: false,
 };
@@ -68,7 +82,8 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   pick('view', VIEWS, (v) => (state.view = v));
   pick('of', CHART_VIEWS, (v) => (state.of = v));
   pick('breakdown', BREAKDOWNS, (v) => (state.breakdown = v));
-  pick('metric', PICKABLE_METRICS, (v) => (state.metric = v));
+  pick('metric', BENCHMARK_METRICS, (v) => (state.metric = v));
+  pick('peer', PEERS, (v) => (state.peer = v));
   const lang = params.get('lang');
   if (lang !== null) {
     if (isLocale(lang)) state.lang = lang;
@@ -103,6 +118,18 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     if (lo !== null && hi !== null) state.years = [Math.min(lo, hi), Math.max(lo, hi)];
   }
 
+  const parent = params.get('parent');
+  if (parent !== null) {
+    if (/^\d{6}$/.test(parent)) state.parent = parent;
+    else notices.push({ param: 'parent', value: parent, reason: 'not-a-code' });
+  }
+  const year = params.get('year');
+  if (year !== null) {
+    const y = parseYear(year);
+    if (y === null) notices.push({ param: 'year', value: year, reason: 'not-a-year' });
+    else state.year = y;
+  }
+
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
   return { state, notices };
@@ -126,6 +153,9 @@ export function serialiseViewState(state: ViewState): string {
     params.set('from', String(state.years[0]));
     params.set('to', String(state.years[1]));
   }
+  if (state.parent) params.set('parent', state.parent);
+  if (state.year !== null) params.set('year', String(state.year));
+  if (state.peer !== d.peer) params.set('peer', state.peer);
   if (state.breakdown !== d.breakdown) params.set('breakdown', state.breakdown);
   if (state.shares !== d.shares) params.set('shares', state.shares ? '1' : '0');
   if (state.report) params.set('report', state.report);

@@ -7,12 +7,12 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
+import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import { makeFrame, num, type ViewProps } from './common';
 
 export function compareQuery(props: Pick<ViewProps, 'state'>) {
   const { entities, metric, years } = props.state;
-  return entities.length === 0 ? null : compareSeries({ issuers: entities, metric, years: years ?? undefined });
+  return entities.length === 0 ? null : compareSeries({ issuers: entities, metric: countMetric(metric), years: years ?? undefined });
 }
 
 export function Compare(props: ViewProps) {
@@ -21,8 +21,8 @@ export function Compare(props: ViewProps) {
   const query = useMemo(() => compareQuery(props), [state.entities, state.metric, state.years]);
   const result = useSql(query);
   const rows: Row[] = result.data && query ? tableRows(result.data.table) : [];
-  const title = t('compare.title', { metric: metricLabel(state.metric, locale) });
-  const unit = metricUnit(state.metric, locale);
+  const title = t('compare.title', { metric: metricLabel(countMetric(state.metric), locale) });
+  const unit = metricUnit(countMetric(state.metric), locale);
   const option = useMemo(() => {
     if (rows.length === 0) return null;
     const series = state.entities.map((name) => ({
@@ -57,7 +57,7 @@ export function Compare(props: ViewProps) {
         <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <label>
           {t('metric')}
-          <select data-testid="metric" value={state.metric} onChange={(e) => update({ metric: e.target.value })}>
+          <select data-testid="metric" value={countMetric(state.metric)} onChange={(e) => update({ metric: e.target.value })}>
             {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
           </select>
         </label>

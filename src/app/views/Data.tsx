@@ -7,15 +7,25 @@ import { useSql } from '../data/hooks';
 import { columnNames, tableRows } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { CHART_VIEWS, type ChartView } from '../state/url-state';
-import type { ViewProps } from './common';
+import { viewYear, type ViewProps } from './common';
+import { benchmarkQuery } from './Benchmark';
 import { compareQuery } from './Compare';
+import { coverageQuery } from './Coverage';
+import { mapQuery } from './MapView';
+import { reconcileQuery } from './Reconcile';
+import { useDataset } from '../data/dataset';
 import { outcomesQuery } from './Outcomes';
 import { reviewQuery } from './Review';
 
 const SHOWN = 500;
 
 /** The query whose rows stand behind a chart view (overview: every report's facts and metrics). */
-export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView): BuiltQuery | null {
+export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView, yearBounds?: [number, number] | null): BuiltQuery | null {
+  const year = viewYear(props.state, yearBounds);
+  if (of === 'benchmark') return benchmarkQuery(props.state, year);
+  if (of === 'reconcile') return reconcileQuery(props.state, year);
+  if (of === 'coverage') return coverageQuery(props.state, year);
+  if (of === 'map') return mapQuery(props.state, year);
   if (of === 'compare') return compareQuery(props);
   if (of === 'outcomes') return outcomesQuery(props);
   if (of === 'review') return reviewQuery(props);
@@ -24,7 +34,11 @@ export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView): Built
 
 export function Data(props: ViewProps) {
   const { t, state, update } = props;
-  const query = useMemo(() => dataQuery(props, state.of), [state.of, state.entities, state.years, state.metric, state.breakdown]);
+  const { summary } = useDataset();
+  const query = useMemo(
+    () => dataQuery(props, state.of, summary?.years),
+    [state.of, state.entities, state.years, state.metric, state.breakdown, state.parent, state.year, state.peer, summary?.years],
+  );
   const result = useSql(query);
   const table = result.data?.table;
   const columns = table ? columnNames(table) : [];
@@ -45,7 +59,7 @@ export function Data(props: ViewProps) {
         <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
         <span data-testid="row-count">{t('data.rows', { n: total })}</span>
       </div>
-      {query === null ? <p className="hint">{t('picker.none')}</p> : null}
+      {query === null ? <p className="hint">{['benchmark', 'reconcile', 'coverage'].includes(state.of) ? t('tree.none') : t('picker.none')}</p> : null}
       {result.error ? <p className="error" role="alert">{result.error.message}</p> : null}
       {total > SHOWN ? <p className="note">{t('data.truncated', { n: SHOWN })}</p> : null}
       <div className="table-scroll">

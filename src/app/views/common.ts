@@ -28,3 +28,9 @@ export const templateLabel = (t: Translate, template: unknown): string =>
   typeof template === 'string' && (TEMPLATES as readonly string[]).includes(template) ? t(`template.${template}` as MessageKey) : t('template.unknown');
 
 export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** The year of the hierarchy and map views: the URL's, else the dataset's latest. */
+export const viewYear = (state: Pick<ViewState, 'year'>, bounds: [number, number] | null | undefined): number | null => state.year ?? bounds?.[1] ?? null;
+
+/** The years a year select offers, latest first. */
+export const yearOptions = (bounds: [number, number] | null | undefined): number[] => (bounds ? Array.from({ length: bounds[1] - bounds[0] + 1 }, (_, i) => bounds[1] - i) : []);

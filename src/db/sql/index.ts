@@ -6,3 +6,4 @@ export * from './breakdown';
 export * from './review';
 export * from './report';
 export * from './hierarchy';
+export * from './provinces';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BENCHMARK_METRICS, countMetric, PICKABLE_METRICS, RATE_LABELS } from '../../../src/app/i18n/metric-labels';
 import { DEFAULT_STATE, parseViewState, serialiseViewState } from '../../../src/app/state/url-state';
+import { RATE_METRICS } from '../../../src/db/sql';
 
 describe('URL state', () => {
   it('omits every default: the default state is the bare URL', () => {
@@ -30,13 +32,59 @@ describe('URL state', () => {
     expect(notices.filter((n) => n.reason === 'duplicate')).toHaveLength(1);
   });
 
+  it('round-trips the hierarchy parameters: parent, year, peer and a rate metric', () => {
+    const state = { ...DEFAULT_STATE, view: 'benchmark' as const, parent: '440100', year: 2020, peer: 'province-level' as const, metric: 'rate.granted' };
+    const search = serialiseViewState(state);
+    expect(search).toBe('?view=benchmark&metric=rate.granted&parent=440100&year=2020&peer=province-level');
+    expect(parseViewState(search)).toEqual({ state, notices: [] });
+    // Defaults are omitted.
+    expect(serialiseViewState({ ...DEFAULT_STATE, view: 'coverage', peer: 'parent', year: null, parent: null })).toBe('?view=coverage');
+    for (const view of ['benchmark', 'reconcile', 'coverage', 'map'] as const) expect(parseViewState(`?view=${view}`).state.view).toBe(view);
+  });
+
+  it('drops an invalid parent, year or peer with a notice and keeps the default', () => {
+    const { state, notices } = parseViewState('?view=coverage&parent=4401&year=20x0&peer=world');
+    expect(state).toEqual({ ...DEFAULT_STATE, view: 'coverage' });
+    expect(notices.map((n) => `${n.param}:${n.reason}`).sort()).toEqual(['parent:not-a-code', 'peer:unknown-value', 'year:not-a-year']);
+    for (const bad of ['44010A', '4401000', "440100' OR 1=1", '', '１２３４５６']) {
+      const parsed = parseViewState(`?parent=${encodeURIComponent(bad)}`);
+      expect(parsed.state.parent).toBeNull();
+      expect(parsed.notices).toHaveLength(1);
+    }
+    expect(parseViewState('?year=1999').state.year).toBeNull();
+    expect(parseViewState('?year=2101').notices[0]).toMatchObject({ param: 'year', reason: 'not-a-year' });
+    expect(parseViewState('?metric=rate.nope').notices[0]).toMatchObject({ param: 'metric', reason: 'unknown-value' });
+  });
+
   it('parses any query string into a state that serialises and parses back to itself', () => {
     fc.assert(
       fc.property(fc.string(), (search) => {
         const { state } = parseViewState(search);
+        if (state.parent !== null) expect(state.parent).toMatch(/^\d{6}$/);
         expect(parseViewState(serialiseViewState(state)).state).toEqual(state);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('metric lists', () => {
+  it('offers exactly the named rates of the SQL layer, and sums only counts', () => {
+    expect(Object.keys(RATE_LABELS).sort()).toEqual(Object.keys(RATE_METRICS).sort());
+    expect(BENCHMARK_METRICS).toEqual([...PICKABLE_METRICS, ...Object.keys(RATE_METRICS)]);
+    expect(countMetric('rate.granted')).toBe('r.new.total');
+    expect(countMetric('rv.total')).toBe('rv.total');
+  });
+
+  it('fuzzes parent and year params', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (parent, year) => {
+        const { state, notices } = parseViewState(`?${new URLSearchParams({ parent, year }).toString()}`);
+        expect(state.parent === null || /^\d{6}$/.test(state.parent)).toBe(true);
+        expect(state.year === null || (Number.isInteger(state.year) && state.year >= 2000 && state.year <= 2100)).toBe(true);
+        expect(notices.length).toBe((state.parent === null ? 1 : 0) + (state.year === null ? 1 : 0));
+      }),
+      { numRuns: 300 },
     );
   });
 });

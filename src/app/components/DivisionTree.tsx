@@ -1,0 +1,149 @@
+// The jurisdiction tree: provinces → cities → counties → towns from the gazetteer (childrenTree),
+// each node with its report counts by year (its government's reports plus its departments'),
+// loaded level by level as nodes are expanded. "Select" picks a division as the parent of the
+// hierarchy views (towns have no children to rank, so they cannot be picked).
+import { useMemo, useState } from 'react';
+import { childrenTree, divisionNames } from '../../db/sql';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { useI18n } from '../i18n/context';
+import { levelLabel, num } from '../views/common';
+
+export interface TreeNode {
+  code: string;
+  name: string;
+  level: string | null;
+  hasChildren: boolean;
+  /** Abolished (the gazetteer's last year is set). */
+  historical: boolean;
+  /** Per year: the government's own reports and its departments'. */
+  years: { year: number; reports: number; departments: number }[];
+  /** Every report of the division or any division under it. */
+  subtree: number;
+}
+
+/** childrenTree rows (one per node × year) folded into nodes, in code order. */
+export function treeNodes(rows: readonly Row[]): TreeNode[] {
+  const nodes = new Map<string, TreeNode>();
+  for (const r of rows) {
+    const code = String(r.division_code);
+    let node = nodes.get(code);
+    if (!node) {
+      node = {
+        code,
+        name: String(r.division_name ?? code),
+        level: typeof r.division_level === 'string' ? r.division_level : null,
+        hasChildren: r.has_children === true,
+        historical: num(r.last_year) !== null,
+        years: [],
+        subtree: 0,
+      };
+      nodes.set(code, node);
+    }
+    const year = num(r.year);
+    if (year === null) continue;
+    node.years.push({ year, reports: num(r.reports) ?? 0, departments: num(r.department_reports) ?? 0 });
+    node.subtree += num(r.subtree_reports) ?? 0;
+  }
+  return [...nodes.values()];
+}
+
+/** "2019:3 2020:5": the division's own reports (government + departments) per year that has any. */
+export const compactCounts = (node: TreeNode): string =>
+  node.years
+    .filter((y) => y.reports + y.departments > 0)
+    .map((y) => `${y.year}:${y.reports + y.departments}`)
+    .join(' ');
+
+/** The province and city codes above a 6-digit code (its own code excluded). */
+export function ancestorsOf(code: string | null): string[] {
+  if (!code || !/^\d{6}$/.test(code)) return [];
+  const province = `${code.slice(0, 2)}0000`;
+  const city = `${code.slice(0, 4)}00`;
+  return [province, city].filter((c, i, all) => c !== code && all.indexOf(c) === i);
+}
+
+/** The gazetteer name of a division code (null while loading or unknown). */
+export function useDivisionName(code: string | null): string | null {
+  const query = useMemo(() => (code ? divisionNames([code]) : null), [code]);
+  const result = useSql(query);
+  if (!code || !result.data) return null;
+  const row = tableRows(result.data.table).find((r) => r.code === code);
+  return row ? String(row.name) : null;
+}
+
+interface LevelProps {
+  parent: string | null;
+  open: ReadonlySet<string>;
+  toggle: (code: string) => void;
+  selected: string | null;
+  onSelect: (code: string) => void;
+}
+
+function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
+  const { t } = useI18n();
+  const query = useMemo(() => childrenTree({ parent }), [parent]);
+  const result = useSql(query);
+  const nodes = useMemo(() => (result.data ? treeNodes(tableRows(result.data.table)) : []), [result.data]);
+  if (result.error) return <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p>;
+  if (!result.data) return <p className="loading">{t('loading')}</p>;
+  if (nodes.length === 0) return <p className="hint">{t('tree.empty')}</p>;
+  return (
+    <ul role={parent === null ? 'tree' : 'group'} data-testid={`tree-level-${parent ?? 'root'}`}>
+      {nodes.map((node) => {
+        const expanded = open.has(node.code);
+        const counts = compactCounts(node);
+        const own = node.years.reduce((s, y) => s + y.reports + y.departments, 0);
+        const departments = node.years.reduce((s, y) => s + y.departments, 0);
+        const selectable = /^\d{6}$/.test(node.code) && node.hasChildren;
+        return (
+          <li key={node.code} role="treeitem" aria-expanded={node.hasChildren ? expanded : undefined} aria-selected={selected === node.code} data-testid={`tree-node-${node.code}`}>
+            <div className={selected === node.code ? 'tree-row selected' : 'tree-row'}>
+              {node.hasChildren ? (
+                <button type="button" className="tree-toggle" data-testid={`tree-toggle-${node.code}`} aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: node.name })} onClick={() => toggle(node.code)}>
+                  {expanded ? '▾' : '▸'}
+                </button>
+              ) : (
+                <span className="tree-toggle" aria-hidden="true">·</span>
+              )}
+              <span className="tree-name" data-testid={`tree-name-${node.code}`} title={`${node.code} · ${levelLabel(t, node.level)}`}>
+                {node.name}
+                {node.historical ? <span className="meta"> ({t('tree.historical')})</span> : null}
+              </span>
+              <span className="tree-counts meta" data-testid={`tree-counts-${node.code}`} data-own={own} data-departments={departments} data-subtree={node.subtree} title={t('tree.counts')}>
+                {counts || (node.subtree === 0 ? t('tree.noReports') : '')}
+                {departments > 0 ? ` (${t('tree.dept', { n: departments })})` : ''}
+                {node.subtree > own ? ` · ${t('tree.subtree', { n: node.subtree })}` : ''}
+              </span>
+              {selectable ? (
+                <button type="button" className="tree-select" data-testid={`tree-select-${node.code}`} aria-pressed={selected === node.code} onClick={() => onSelect(node.code)}>
+                  {selected === node.code ? t('tree.selected') : t('tree.select')}
+                </button>
+              ) : null}
+            </div>
+            {expanded && node.hasChildren ? <TreeLevel parent={node.code} open={open} toggle={toggle} selected={selected} onSelect={onSelect} /> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function DivisionTree({ selected, onSelect }: { selected: string | null; onSelect: (code: string) => void }) {
+  const { t } = useI18n();
+  // The selected division's ancestors start expanded, so a shared link shows where it sits.
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(ancestorsOf(selected)));
+  const toggle = (code: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
+  return (
+    <div className="division-tree" data-testid="division-tree">
+      <div className="tree-title">{t('tree.title')}</div>
+      <TreeLevel parent={null} open={open} toggle={toggle} selected={selected} onSelect={onSelect} />
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useMemo } from 'react';
+import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
+import { benchmarkChildren } from '../../db/sql';
+import { ChartPanel } from '../components/ChartPanel';
+import { DivisionTree, useDivisionName } from '../components/DivisionTree';
+import { useDataset } from '../data/dataset';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import type { MessageKey } from '../i18n/messages';
+import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
+import { PEERS, type Peer, type ViewState } from '../state/url-state';
+import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps } from './common';
+
+export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer'>, year: number | null) {
+  return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer }) : null;
+}
+
+export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id'];
+
+/** The quartiles to draw: only when every child is ranked in one peer group. */
+export function sharedQuartiles(rows: readonly Row[]): { p25: number; p50: number; p75: number } | null {
+  const groups = new Set(rows.filter((r) => num(r.value) !== null).map((r) => String(r.peer_group)));
+  if (groups.size !== 1) return null;
+  const first = rows.find((r) => num(r.value) !== null && num(r.p25) !== null);
+  if (!first) return null;
+  const [p25, p50, p75] = [num(first.p25), num(first.p50), num(first.p75)];
+  return p25 !== null && p50 !== null && p75 !== null ? { p25, p50, p75 } : null;
+}
+
+/** Year, metric and peer selects shared by the hierarchy views. */
+export function YearSelect({ props, year }: { props: ViewProps; year: number | null }) {
+  const { t } = props;
+  const { summary } = useDataset();
+  const options = yearOptions(summary?.years);
+  return (
+    <label>
+      {t('hier.year')}
+      <select data-testid="year" value={year ?? ''} onChange={(e) => props.update({ year: Number(e.target.value) })}>
+        {options.map((y) => <option key={y} value={y}>{y}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export function Benchmark(props: ViewProps) {
+  const { t, locale, state, update } = props;
+  const { summary } = useDataset();
+  const year = viewYear(state, summary?.years);
+  const query = useMemo(() => benchmarkQuery(state, year), [state.parent, state.metric, state.peer, year]);
+  const result = useSql(query);
+  const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
+  const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
+  const rate = isRateLabel(state.metric);
+  const title = t('bench.title', { metric: metricLabel(state.metric, locale), parent: parentName, year: year ?? '' });
+  const withValue = rows.filter((r) => num(r.value) !== null);
+  const peers = num(rows[0]?.peers);
+  const pooled = num(rows[0]?.peer_pooled);
+  const notes = [t('bench.note'), rate ? t('bench.rateNote') : null, peers !== null ? t('bench.peers', { n: peers }) : null, rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null]
+    .filter(Boolean)
+    .join('\n');
+  const frame = makeFrame(props, title, rate ? '%' : metricUnit(state.metric, locale), notes);
+  const option = useMemo(
+    () =>
+      withValue.length === 0
+        ? null
+        : rankedBars(
+            rows.map((r) => ({ name: String(r.division_name ?? r.division_code) + (r.scope === 'area' ? ` (${t('scope.area')})` : ''), value: num(r.value), outlier: r.outlier === true })),
+            frame,
+            { quartiles: sharedQuartiles(rows), percent: rate },
+          ),
+    [rows, locale, title, notes],
+  );
+  const height = rankedBarsHeight(frame, rows.length);
+  const fmt = (v: unknown) => (rate ? formatPercent(num(v), locale) : formatNumber(num(v), locale));
+  const empty = query && result.data && !result.isFetching ? (rows.length === 0 ? t('bench.noChildren', { parent: parentName, year: year ?? '' }) : withValue.length === 0 ? t('bench.noValues', { parent: parentName, year: year ?? '' }) : null) : null;
+
+  const panel = (
+    <ChartPanel
+      id="benchmark"
+      title={title}
+      option={option}
+      rows={rows}
+      columns={BENCHMARK_COLUMNS}
+      link={props.linkTo({})}
+      embedLink={props.linkTo({ embed: true })}
+      embed={state.embed}
+      height={height}
+      busy={Boolean(query) && result.isFetching && !result.data}
+      error={result.error}
+      noValues={rows.length > 0 && withValue.length === 0}
+    >
+      {empty ? <p className="hint" data-testid="benchmark-empty">{empty}</p> : null}
+    </ChartPanel>
+  );
+  if (state.embed) return panel;
+  return (
+    <div className="view hierarchy benchmark">
+      <aside className="tree-pane">
+        <DivisionTree selected={state.parent} onSelect={(parent) => update({ parent })} />
+      </aside>
+      <div className="hierarchy-main">
+        <div className="controls">
+          <YearSelect props={props} year={year} />
+          <label>
+            {t('metric')}
+            <select data-testid="metric" value={state.metric} onChange={(e) => update({ metric: e.target.value })}>
+              {BENCHMARK_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('hier.peer')}
+            <select data-testid="peer" value={state.peer} onChange={(e) => update({ peer: e.target.value as Peer })}>
+              {PEERS.map((p) => <option key={p} value={p}>{t(`peer.${p}` as MessageKey)}</option>)}
+            </select>
+          </label>
+        </div>
+        {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : panel}
+        {rows.length > 0 ? (
+          <section className="panel">
+            <table data-testid="benchmark-table">
+              <thead>
+                <tr>
+                  <th>{t('bench.rank')}</th><th>{t('bench.unit')}</th><th>{t('level')}</th><th>{t('value')}</th><th>{t('bench.percentile')}</th>
+                  <th>{t('bench.yoy')}</th><th>{t('scope')}</th><th>{t('reports')}</th><th />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const code = String(r.division_code);
+                  const yoyBlocked = r.prev_scope !== null && r.prev_scope !== r.scope;
+                  return (
+                    <tr key={code} data-testid={`bench-row-${code}`} data-code={code} data-rank={r.rank ?? ''} data-value={r.value ?? ''} className={r.outlier === true ? 'outlier' : undefined}>
+                      <td className="n">{r.rank ?? '—'}</td>
+                      <td>{String(r.division_name ?? code)}{r.outlier === true ? <span className="badge outlier"> {t('bench.outlier')}</span> : null}</td>
+                      <td>{levelLabel(t, r.division_level)}</td>
+                      <td className="n">{fmt(r.value)}</td>
+                      <td className="n">{formatPercent(num(r.percentile), locale, 0)}</td>
+                      <td className="n" title={yoyBlocked ? t('bench.yoyScope', { scope: t(`scope.${String(r.prev_scope)}` as MessageKey) }) : undefined}>
+                        {num(r.yoy_change) === null ? '—' : `${num(r.yoy_change)! > 0 ? '+' : ''}${fmt(r.yoy_change)}${num(r.yoy_pct) !== null ? ` (${formatPercent(num(r.yoy_pct), locale)})` : ''}`}
+                      </td>
+                      <td>{r.scope === 'area' ? <strong className="badge area" data-testid="scope-area">{t('scope.area')}</strong> : t('scope.self')}</td>
+                      <td className="n">{r.reports ?? ''}</td>
+                      <td>{r.report_id ? <a href={props.linkTo({ view: 'report', report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: String(r.report_id) }); }}>{t('bench.report')}</a> : null}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { choropleth, formatNumber, provinceTileGrid, registerUserMap, UserMapError, type RegisteredUserMap } from '../../charts';
+import { divisionNames, provinceTotals } from '../../db/sql';
+import { ChartPanel } from '../components/ChartPanel';
+import { useDataset } from '../data/dataset';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
+import type { ViewState } from '../state/url-state';
+import { YearSelect } from './Benchmark';
+import { makeFrame, num, viewYear, type ViewProps } from './common';
+
+export function mapQuery(state: Pick<ViewState, 'metric'>, year: number | null) {
+  return year === null ? null : provinceTotals({ metric: countMetric(state.metric), year });
+}
+
+const USER_MAP = 'gongkai-user-map';
+
+interface UserMap extends RegisteredUserMap {
+  file: string;
+}
+
+export function MapView(props: ViewProps) {
+  const { t, locale, state, update } = props;
+  const { summary } = useDataset();
+  const year = viewYear(state, summary?.years);
+  const metric = countMetric(state.metric);
+  const query = useMemo(() => mapQuery(state, year), [metric, year]);
+  const result = useSql(query);
+  const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
+  const namesQuery = useMemo(() => (rows.length > 0 ? divisionNames(rows.map((r) => String(r.province_code))) : null), [rows]);
+  const namesResult = useSql(namesQuery);
+  const names: Record<string, string> = useMemo(
+    () => Object.fromEntries((namesResult.data && namesQuery ? tableRows(namesResult.data.table) : []).map((r) => [String(r.code), String(r.name)])),
+    [namesResult.data, namesQuery],
+  );
+  const unit = metricUnit(metric, locale);
+  const title = t('map.title', { metric: metricLabel(metric, locale), year: year ?? '' });
+  const values = rows.map((r) => ({ code: String(r.province_code), value: num(r.value) }));
+  const option = useMemo(() => (rows.length === 0 ? null : provinceTileGrid(values, makeFrame(props, title, unit, t('map.note')), { names })), [rows, names, locale, title]);
+
+  const [codeProperty, setCodeProperty] = useState('adcode');
+  const [userMap, setUserMap] = useState<UserMap | null>(null);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblems(null);
+    setUserMap(null);
+    try {
+      const text = await file.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        setProblems([t('map.notJson')]);
+        return;
+      }
+      setUserMap({ ...registerUserMap(USER_MAP, parsed, codeProperty.trim()), file: file.name });
+    } catch (error) {
+      setProblems(error instanceof UserMapError ? [...error.problems] : [(error as Error).message]);
+    }
+  };
+  const userTitle = t('map.userTitle', { metric: metricLabel(metric, locale), year: year ?? '' });
+  const userOption = useMemo(() => {
+    if (!userMap) return null;
+    const byCode = new Map(rows.map((r) => [String(r.province_code), num(r.value)]));
+    const regions = userMap.codes.map((code) => ({ code, name: userMap.names[code] ?? names[code] ?? code, value: byCode.get(code) ?? null }));
+    return choropleth(USER_MAP, regions, makeFrame(props, userTitle, unit, t('map.note')));
+  }, [userMap, rows, names, locale, userTitle]);
+
+  const panel = (
+    <ChartPanel
+      id="map"
+      title={title}
+      option={option}
+      rows={rows}
+      columns={['province_code', 'year', 'value', 'units', 'reports']}
+      link={props.linkTo({})}
+      embedLink={props.linkTo({ embed: true })}
+      embed={state.embed}
+      height={520}
+      busy={Boolean(query) && result.isFetching && !result.data}
+      error={result.error}
+    />
+  );
+  if (state.embed) return panel;
+  return (
+    <div className="view map">
+      <div className="controls">
+        <YearSelect props={props} year={year} />
+        <label>
+          {t('metric')}
+          <select data-testid="metric" value={metric} onChange={(e) => update({ metric: e.target.value })}>
+            {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
+          </select>
+        </label>
+      </div>
+      <p className="note" data-testid="map-no-boundaries">{t('map.noBoundaries')}</p>
+      {panel}
+      {rows.length > 0 ? (
+        <section className="panel">
+          <table data-testid="map-table">
+            <thead><tr><th>{t('map.province')}</th><th>{t('value')}</th><th>{t('map.units')}</th><th>{t('map.reports')}</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={String(r.province_code)} data-code={String(r.province_code)} data-value={r.value ?? ''}>
+                  <th>{names[String(r.province_code)] ?? String(r.province_code)}</th>
+                  <td className="n">{formatNumber(num(r.value), locale)}</td>
+                  <td className="n">{formatNumber(num(r.units), locale)}</td>
+                  <td className="n">{formatNumber(num(r.reports), locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section className="panel user-map">
+        <div className="controls">
+          <label>
+            {t('map.load')}
+            <input type="file" accept=".json,.geojson,application/json,application/geo+json" data-testid="geojson-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+          </label>
+          <label>
+            {t('map.codeProperty')}
+            <input type="text" data-testid="geojson-code-property" value={codeProperty} size={10} onChange={(e) => setCodeProperty(e.target.value)} />
+          </label>
+        </div>
+        {problems ? (
+          <div className="error" role="alert" data-testid="geojson-errors">
+            {t('map.invalid', { reason: '' })}
+            <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          </div>
+        ) : null}
+        {userMap ? <p className="note" data-testid="geojson-loaded">{t('map.loaded', { n: userMap.codes.length, name: userMap.file })}</p> : null}
+        {userOption ? (
+          <ChartPanel id="usermap" title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} height={520} />
+        ) : null}
+      </section>
+    </div>
+  );
+}

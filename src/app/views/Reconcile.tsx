@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { formatNumber, formatPercent } from '../../charts';
+import { benchmarkChildren, reconciliation } from '../../db/sql';
+import { DivisionTree, useDivisionName } from '../components/DivisionTree';
+import { useDataset } from '../data/dataset';
+import { useSql } from '../data/hooks';
+import { tableRows, type Row } from '../data/rows';
+import { countMetric, metricLabel, PICKABLE_METRICS } from '../i18n/metric-labels';
+import type { ViewState } from '../state/url-state';
+import { YearSelect } from './Benchmark';
+import { num, viewYear, type ViewProps } from './common';
+
+export function reconcileQuery(state: Pick<ViewState, 'parent' | 'metric'>, year: number | null) {
+  return state.parent && year !== null ? reconciliation({ parent: state.parent, year, metric: countMetric(state.metric) }) : null;
+}
+
+export function Reconcile(props: ViewProps) {
+  const { t, locale, state, update } = props;
+  const { summary } = useDataset();
+  const year = viewYear(state, summary?.years);
+  const metric = countMetric(state.metric);
+  const query = useMemo(() => reconcileQuery(state, year), [state.parent, metric, year]);
+  // The children one by one (which report of each is used, its scope and value).
+  const childQuery = useMemo(() => (state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric, peer: 'parent' }) : null), [state.parent, metric, year]);
+  const result = useSql(query);
+  const children = useSql(childQuery);
+  const row: Row | null = result.data && query ? (tableRows(result.data.table)[0] ?? null) : null;
+  const kids: Row[] = children.data && childQuery ? tableRows(children.data.table) : [];
+  const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
+  const f = (v: unknown) => formatNumber(num(v), locale);
+  const title = t('reconcile.title', { metric: metricLabel(metric, locale), parent: parentName, year: year ?? '' });
+  const inSum = kids.filter((k) => k.scope === 'self' && num(k.value) !== null);
+  const areaOnly = kids.filter((k) => k.scope === 'area');
+  const reportLink = (id: unknown) =>
+    typeof id === 'string' ? (
+      <a href={props.linkTo({ view: 'report', report: id })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: id }); }}>{t('bench.report')}</a>
+    ) : null;
+  const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (
+    <tr data-testid={`rec-${id}`}>
+      <th>{label}</th>
+      <td className="n" data-testid={`rec-${id}-value`}>{value}</td>
+      <td>{extra}</td>
+    </tr>
+  );
+
+  return (
+    <div className="view hierarchy reconcile">
+      <aside className="tree-pane">
+        <DivisionTree selected={state.parent} onSelect={(parent) => update({ parent })} />
+      </aside>
+      <div className="hierarchy-main">
+        <div className="controls">
+          <YearSelect props={props} year={year} />
+          <label>
+            {t('metric')}
+            <select data-testid="metric" value={metric} onChange={(e) => update({ metric: e.target.value })}>
+              {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
+            </select>
+          </label>
+        </div>
+        {metric !== state.metric ? <p className="note">{t('reconcile.rateRefused')}</p> : null}
+        {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : null}
+        {result.error ? <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p> : null}
+        {row ? (
+          <section className="panel" data-testid="panel-reconcile">
+            <h3>{title}</h3>
+            <p className="formula" data-testid="reconcile-rule">{t('reconcile.rule')}</p>
+            {num(row.area_value) === null ? <p className="hint" data-testid="reconcile-no-area">{t('reconcile.noArea', { parent: parentName, year: year ?? '' })}</p> : null}
+            <table data-testid="reconcile-table">
+              <tbody>
+                {line('area', t('reconcile.area'), f(row.area_value), reportLink(row.area_report_id))}
+                {line('children', t('reconcile.children'), f(row.children_value), t('reconcile.childrenIn', { n: num(row.children_in_sum) ?? 0 }))}
+                {line('gap', t('reconcile.gap'), f(row.gap))}
+                {line('gap-share', t('reconcile.gapShare'), formatPercent(num(row.gap_share), locale))}
+                <tr><td colSpan={3} className="note">{t('reconcile.separate')}</td></tr>
+                {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value))}
+                {line('departments', t('reconcile.departments'), f(row.departments_value), t('reconcile.departmentsIn', { n: num(row.departments_in_sum) ?? 0, m: num(row.departments_reported) ?? 0 }))}
+                <tr><td colSpan={3} /></tr>
+                {line('listed', t('reconcile.listed'), f(row.children_listed))}
+                {line('reported', t('reconcile.reported'), f(row.children_reported))}
+                {line('missing', t('reconcile.missing'), f(row.children_missing))}
+                {line('unlisted', t('reconcile.unlisted'), f(row.children_unlisted))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+        {row ? (
+          <div className="grid2">
+            <section className="panel">
+              <h4>{t('reconcile.inSum')}</h4>
+              <table data-testid="reconcile-in-sum">
+                <tbody>
+                  {inSum.map((k) => (
+                    <tr key={String(k.division_code)} data-code={String(k.division_code)}><th>{String(k.division_name)}</th><td className="n">{f(k.value)}</td><td>{reportLink(k.report_id)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+            <section className="panel">
+              <h4>{t('reconcile.areaOnly')}</h4>
+              <table data-testid="reconcile-area-only">
+                <tbody>
+                  {areaOnly.map((k) => (
+                    <tr key={String(k.division_code)} data-code={String(k.division_code)}><th>{String(k.division_name)}</th><td className="n">{f(k.value)}</td><td>{reportLink(k.report_id)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+              {num(row.children_area_value) !== null ? <p className="note">Σ {f(row.children_area_value)} · {t('reconcile.areaOnly')}</p> : null}
+            </section>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
