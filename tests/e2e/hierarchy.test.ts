@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
-import { benchmarkChildren, childrenTree, coverage, provinceTotals } from '../../src/db/sql';
+import { benchmarkChildren, childrenTree, coverage, departmentsOf, provinceTotals, searchDivisions } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
 import { chartInk, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart } from './support';
@@ -94,6 +94,41 @@ describe('division tree', () => {
     await page.getByTestId(`tree-select-${GUANGZHOU}`).click();
     await page.getByTestId('panel-benchmark').waitFor({ timeout: READY_TIMEOUT });
     expect(new URL(page.url()).searchParams.get('parent')).toBe(GUANGZHOU);
+  });
+});
+
+describe('division tree search and departments', () => {
+  it('finds 海珠区 by name, and picking it sets parent=440105 with its ancestors expanded', async () => {
+    await openApp(page, 'view=benchmark');
+    await page.getByTestId('tree-search').waitFor({ timeout: READY_TIMEOUT });
+    const expected = await native.rows(searchDivisions({ text: '海珠', limit: 30 }));
+    expect(expected.some((r) => r.code === '440105' && r.name === '海珠区')).toBe(true);
+    await page.getByTestId('tree-search').fill('海珠');
+    const match = page.getByTestId('tree-match-440105');
+    await match.waitFor({ timeout: READY_TIMEOUT });
+    await expect(match.textContent()).resolves.toContain('海珠区');
+    await expect(page.getByTestId('tree-match').count()).resolves.toBe(expected.length);
+    await match.getByTestId('tree-match').click();
+    await page.getByTestId('panel-benchmark').waitFor({ timeout: READY_TIMEOUT });
+    expect(new URL(page.url()).searchParams.get('parent')).toBe('440105');
+    // Its ancestors are open: 海珠区 shows in the tree under 广州市.
+    await page.getByTestId('tree-level-440100').getByTestId('tree-node-440105').waitFor({ timeout: READY_TIMEOUT });
+  });
+
+  it('lists the departments of 广州市 under its node, with counts equal to native departmentsOf', async () => {
+    const expected = await native.rows(departmentsOf({ code: GUANGZHOU }));
+    expect(expected.length).toBeGreaterThan(0);
+    await openApp(page, 'view=benchmark');
+    await page.getByTestId(`tree-toggle-${GUANGDONG}`).waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId(`tree-toggle-${GUANGDONG}`).click();
+    await page.getByTestId(`tree-toggle-${GUANGZHOU}`).waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId(`tree-toggle-${GUANGZHOU}`).click();
+    const list = page.getByTestId(`tree-departments-${GUANGZHOU}`);
+    await list.waitFor({ timeout: READY_TIMEOUT });
+    const shown = await list.getByTestId('tree-department').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-department'), li.getAttribute('data-reports')]));
+    expect(shown).toEqual(expected.map((r) => [String(r.department), String(r.reports)]));
+    // Departments are leaves: no select button.
+    await expect(list.locator('.tree-select').count()).resolves.toBe(0);
   });
 });
 

@@ -1,9 +1,11 @@
 // The jurisdiction tree: provinces → cities → counties → towns from the gazetteer (childrenTree),
 // each node with its report counts by year (its government's reports plus its departments'),
 // loaded level by level as nodes are expanded. "Select" picks a division as the parent of the
-// hierarchy views (towns have no children to rank, so they cannot be picked).
-import { useMemo, useState } from 'react';
-import { childrenTree, divisionNames } from '../../db/sql';
+// hierarchy views (towns have no children to rank, so they cannot be picked). An expanded node
+// also lists the departments that published reports for it (leaf rows, not selectable), and a
+// name search finds a division anywhere, selects it and expands the tree down to it.
+import { useDeferredValue, useMemo, useState } from 'react';
+import { childrenTree, departmentsOf, divisionNames, searchDivisions } from '../../db/sql';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
@@ -72,6 +74,80 @@ export function useDivisionName(code: string | null): string | null {
   return row ? String(row.name) : null;
 }
 
+/** The departments that published reports for a division: leaf rows under its node. */
+function DepartmentRows({ code }: { code: string }) {
+  const { t } = useI18n();
+  const query = useMemo(() => departmentsOf({ code }), [code]);
+  const result = useSql(query);
+  const rows = result.data ? tableRows(result.data.table) : [];
+  if (rows.length === 0) return null;
+  return (
+    <ul role="group" className="tree-departments" data-testid={`tree-departments-${code}`} aria-label={t('tree.departments')}>
+      {rows.map((r) => {
+        const issuer = typeof r.issuer === 'string' ? r.issuer : null;
+        return (
+          <li key={String(r.department)} role="treeitem" data-testid="tree-department" data-department={String(r.department)} data-reports={String(num(r.reports) ?? 0)}>
+            <div className="tree-row department">
+              <span className="tree-toggle" aria-hidden="true">–</span>
+              <span className="tree-name">{String(r.department)}</span>
+              <span className="tree-counts meta">{t('tree.deptRow', { n: num(r.reports) ?? 0, years: String(r.by_year ?? '') })}</span>
+              {issuer ? (
+                <a className="tree-link" href={`?${new URLSearchParams({ view: 'compare', e: issuer }).toString()}`} title={issuer}>
+                  {t('tree.compare')}
+                </a>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The codes to expand so a search match shows in the tree: its ancestors, top down. */
+const matchAncestors = (r: Row): string[] =>
+  [r.great_grandparent_code, r.grandparent_code, r.parent_code].filter((c): c is string => typeof c === 'string' && c.length > 0);
+
+/** Name search over the gazetteer; picking a match selects it (when it can be a parent) and opens its ancestors. */
+function DivisionSearchBox({ onPick }: { onPick: (row: Row) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const deferred = useDeferredValue(text.trim());
+  const query = useMemo(() => (deferred ? searchDivisions({ text: deferred, limit: 30 }) : null), [deferred]);
+  const result = useSql(query);
+  const rows = deferred && result.data ? tableRows(result.data.table) : [];
+  return (
+    <div className="tree-search">
+      <input type="search" data-testid="tree-search" value={text} placeholder={t('tree.search')} aria-label={t('tree.search')} onChange={(e) => setText(e.target.value)} />
+      {deferred && result.data && rows.length === 0 ? <p className="hint" data-testid="tree-search-empty">{t('tree.noMatch')}</p> : null}
+      {rows.length > 0 ? (
+        <ul className="results" data-testid="tree-search-results">
+          {rows.map((r) => {
+            const code = String(r.code);
+            return (
+              <li key={code} data-testid={`tree-match-${code}`}>
+                <button type="button" className="tree-match" data-testid="tree-match" data-code={code} title={code} onClick={() => onPick(r)}>
+                  {String(r.name)}
+                </button>
+                <span className="meta">
+                  {' '}
+                  {t('tree.match', {
+                    level: levelLabel(t, typeof r.level === 'string' ? r.level : null),
+                    parent: String(r.parent_name ?? '—'),
+                    from: String(r.first_year ?? '?'),
+                    to: r.last_year === null || r.last_year === undefined ? '' : String(r.last_year),
+                    n: num(r.reports) ?? 0,
+                  })}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 interface LevelProps {
   parent: string | null;
   open: ReadonlySet<string>;
@@ -121,6 +197,7 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
                 </button>
               ) : null}
             </div>
+            {expanded ? <DepartmentRows code={node.code} /> : null}
             {expanded && node.hasChildren ? <TreeLevel parent={node.code} open={open} toggle={toggle} selected={selected} onSelect={onSelect} /> : null}
           </li>
         );
@@ -140,9 +217,16 @@ export function DivisionTree({ selected, onSelect }: { selected: string | null; 
       else next.add(code);
       return next;
     });
+  const pick = (row: Row) => {
+    const code = String(row.code);
+    setOpen((current) => new Set([...current, ...matchAncestors(row)]));
+    // Like the tree's 选择: a county, city or province (six digits); a town only opens its place.
+    if (/^\d{6}$/.test(code)) onSelect(code);
+  };
   return (
     <div className="division-tree" data-testid="division-tree">
       <div className="tree-title">{t('tree.title')}</div>
+      <DivisionSearchBox onPick={pick} />
       <TreeLevel parent={null} open={open} toggle={toggle} selected={selected} onSelect={onSelect} />
     </div>
   );

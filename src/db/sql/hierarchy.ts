@@ -13,7 +13,7 @@
 // - Codes, years and metric ids are validated here; only whitelisted column names reach SQL text,
 //   everything else is a bound parameter.
 import type { Param } from '../protocol';
-import { type BuiltQuery, metricColumn, QueryInputError } from './query';
+import { type BuiltQuery, containsPattern, metricColumn, QueryInputError } from './query';
 
 export type PeerGroup = 'parent' | 'province-level' | 'national-level';
 export const PEER_GROUPS: readonly PeerGroup[] = ['parent', 'province-level', 'national-level'];
@@ -399,4 +399,77 @@ ORDER BY n.code, c.year NULLS FIRST`;
     params: root ? [] : [parent, parent],
     tables: ['facts_wide', 'jurisdictions'],
   };
+}
+
+export interface DivisionSearch {
+  /** Part of a division's name (any name it has had); matched literally, case-insensitively. */
+  text: string;
+  limit?: number;
+}
+
+/**
+ * Divisions of the gazetteer whose name (current or former) contains `text`, placeholders left
+ * out, each once under its latest name, with the codes above it (for expanding a tree) and how
+ * many reports name it as their division (its government's and its departments').
+ *
+ * Columns: code, name, level, parent_code, parent_name, grandparent_code, great_grandparent_code,
+ * first_year, last_year (null = current), has_children, reports. An exact name first, then the
+ * most reports, then code. Empty text returns nothing.
+ */
+export function searchDivisions(search: DivisionSearch): BuiltQuery {
+  const text = typeof search.text === 'string' ? search.text.trim() : '';
+  const limit = Math.max(1, Math.min(Number.isInteger(search.limit) ? (search.limit as number) : 30, 200));
+  const sql = `WITH named AS (
+  SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(parent, "first") AS parent,
+    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year,
+    bool_or(name ILIKE ? ESCAPE '\\') AS matches, bool_or(lower(name) = lower(?)) AS exact
+  FROM jurisdictions
+  WHERE kind <> 'pseudo'
+  GROUP BY code
+),
+counts AS (
+  SELECT division_code AS code, count(*) AS reports FROM facts_wide
+  WHERE division_code IN (SELECT code FROM named WHERE matches) GROUP BY division_code
+)
+SELECT n.code, n.name, n.level, n.parent AS parent_code, p.name AS parent_name, p.parent AS grandparent_code,
+  g.parent AS great_grandparent_code, n.first_year, n.last_year,
+  EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo') AS has_children,
+  coalesce(c.reports, 0) AS reports
+FROM named n
+LEFT JOIN named p ON p.code = n.parent
+LEFT JOIN named g ON g.code = p.parent
+LEFT JOIN counts c ON c.code = n.code
+WHERE n.matches AND ? <> ''
+ORDER BY n.exact DESC, reports DESC, n.code
+LIMIT ?`;
+  return { name: 'hierarchy.searchDivisions', sql, params: [containsPattern(text), text, text, limit], tables: ['facts_wide', 'jurisdictions'] };
+}
+
+export interface DepartmentsInput {
+  /** The division (6 or 9 digits) whose departments are listed. */
+  code: string;
+}
+
+/**
+ * The departments that published reports for a division (no list of departments exists, so only
+ * those with reports), by reports.
+ *
+ * Columns: department, issuer (one issuer name of its reports, the smallest), reports, first_year,
+ * last_year, by_year ("2019:3 2020:5", the reports of each year with any), ordered by reports
+ * descending, then department.
+ */
+export function departmentsOf(input: DepartmentsInput): BuiltQuery {
+  if (typeof input.code !== 'string' || !/^\d{6}(\d{3})?$/.test(input.code)) throw new QueryInputError(`not a division code: ${JSON.stringify(input.code)}`);
+  const sql = `WITH per_year AS (
+  SELECT department, year, min(issuer) AS issuer, count(*) AS n
+  FROM facts_wide
+  WHERE division_code = ? AND department IS NOT NULL
+  GROUP BY department, year
+)
+SELECT department, min(issuer) AS issuer, CAST(sum(n) AS BIGINT) AS reports, min(year) AS first_year, max(year) AS last_year,
+  string_agg(CAST(year AS VARCHAR) || ':' || CAST(n AS VARCHAR), ' ' ORDER BY year) AS by_year
+FROM per_year
+GROUP BY department
+ORDER BY reports DESC, department`;
+  return { name: 'hierarchy.departments', sql, params: [input.code], tables: ['facts_wide'] };
 }

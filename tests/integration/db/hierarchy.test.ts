@@ -54,6 +54,10 @@ const GAZETTEER: Division[] = [
   { code: '440000', name: '广东省', level: 'province', parent: null },
   { code: '440100', name: '广州市', level: 'city', parent: '440000' },
   { code: '440103', name: '荔湾区', level: 'county', parent: '440100' },
+  // Names with LIKE metacharacters: '%' and '_' in a search match only themselves.
+  { code: '440103001', name: '百分%街道', level: 'town', parent: '440103' },
+  { code: '440103002', name: '百分之街道', level: 'town', parent: '440103' },
+  { code: '440103003', name: '下_划街道', level: 'town', parent: '440103' },
 ];
 
 const JURISDICTION_COLUMNS: [string, ColumnType][] = [
@@ -485,6 +489,75 @@ describe('childrenTree', () => {
   });
 });
 
+// ---- division search and departments -----------------------------------------------------------
+
+describe('searchDivisions', () => {
+  const COLUMNS = ['code', 'name', 'level', 'parent_code', 'parent_name', 'grandparent_code', 'first_year', 'last_year', 'has_children', 'reports'];
+
+  it('finds divisions by any part of a name, with their parent and report counts (government + departments)', async () => {
+    const rows = await run(sql.searchDivisions({ text: '伊春' }));
+    expect(pick(rows, COLUMNS)).toEqual([
+      // p01–p03 and q01–q04.
+      { code: '230700', name: '伊春市', level: 'city', parent_code: '230000', parent_name: '黑龙江省', grandparent_code: null, first_year: 2002, last_year: null, has_children: true, reports: 7 },
+      { code: '230702', name: '伊春区', level: 'county', parent_code: '230700', parent_name: '伊春市', grandparent_code: '230000', first_year: 2002, last_year: 2018, has_children: false, reports: 1 },
+    ]);
+    // A town: its chain reaches the province.
+    const [town] = await run(sql.searchDivisions({ text: '旭日' }));
+    expect(town).toMatchObject({ code: '230717001', level: 'town', parent_code: '230717', parent_name: '伊美区', grandparent_code: '230700', great_grandparent_code: '230000', reports: 1 });
+  });
+
+  it('puts an exact name first, finds former names, and lists a renamed unit once under its latest name', async () => {
+    expect((await run(sql.searchDivisions({ text: '伊春区' }))).map((r) => r.code)).toEqual(['230702']);
+    expect(pick(await run(sql.searchDivisions({ text: '襄樊' })), ['code', 'name'])).toEqual([{ code: '420600', name: '襄阳市' }]);
+    // 南岔区 and 南岔县 both match; the exact one first, though it has fewer reports.
+    expect((await run(sql.searchDivisions({ text: '南岔区' }))).map((r) => r.code)).toEqual(['230703']);
+    expect((await run(sql.searchDivisions({ text: '南岔' }))).map((r) => r.code)).toEqual(['230726', '230703']);
+  });
+
+  it('leaves placeholders (kind pseudo) out', async () => {
+    expect(await run(sql.searchDivisions({ text: '市辖区' }))).toEqual([]);
+    expect(await run(sql.searchDivisions({ text: '省直辖' }))).toEqual([]);
+    expect((await run(sql.searchDivisions({ text: '天门' }))).map((r) => r.code)).toEqual(['429006']);
+  });
+
+  it("matches '%', '_' and '\\' literally (bound, escaped ILIKE)", async () => {
+    expect((await run(sql.searchDivisions({ text: '百分%' }))).map((r) => r.code)).toEqual(['440103001']);
+    expect((await run(sql.searchDivisions({ text: '%' }))).map((r) => r.code)).toEqual(['440103001']);
+    expect((await run(sql.searchDivisions({ text: '_' }))).map((r) => r.code)).toEqual(['440103003']);
+    expect(await run(sql.searchDivisions({ text: '\\' }))).toEqual([]);
+    const injected = sql.searchDivisions({ text: "' OR 1=1 --" });
+    expect(injected.sql).not.toContain('OR 1=1');
+    expect(await run(injected)).toEqual([]);
+  });
+
+  it('returns nothing for empty text, and honours the limit', async () => {
+    expect(await run(sql.searchDivisions({ text: '  ' }))).toEqual([]);
+    expect(await run(sql.searchDivisions({ text: '区', limit: 2 }))).toHaveLength(2);
+  });
+});
+
+describe('departmentsOf', () => {
+  it('lists the departments that published for a division, by reports, with counts by year', async () => {
+    const rows = await run(sql.departmentsOf({ code: '230700' }));
+    expect(rows).toEqual([
+      // Both of each department's reports count (q04 is an area summary, still a report).
+      { department: '公安局', issuer: '伊春市公安局', reports: 2, first_year: 2020, last_year: 2020, by_year: '2020:2' },
+      { department: '行政审批服务局', issuer: '伊春市行政审批服务局', reports: 2, first_year: 2020, last_year: 2020, by_year: '2020:2' },
+    ]);
+    expect(await run(sql.departmentsOf({ code: '230102' }))).toEqual([
+      { department: '教育局', issuer: '道里区教育局', reports: 1, first_year: 2020, last_year: 2020, by_year: '2020:1' },
+    ]);
+    // The government's own reports are not departments.
+    expect(await run(sql.departmentsOf({ code: '230717' }))).toEqual([]);
+  });
+
+  it('refuses what is not a division code', () => {
+    expect(() => sql.departmentsOf({ code: '2307' })).toThrow(/not a division code/);
+    expect(() => sql.departmentsOf({ code: "230700' OR '1'='1" })).toThrow(/not a division code/);
+    expect(sql.departmentsOf({ code: '230700' }).sql).not.toContain('230700');
+  });
+});
+
 // ---- the real dataset, through the worker's handler -----------------------------------------------
 
 describe('on the ingested shipped corpus, through the data worker handler', () => {
@@ -511,6 +584,8 @@ WHERE department IS NULL AND parent_code IS NOT NULL AND year IS NOT NULL GROUP 
         sql.coverage({ parent, year }),
         sql.childrenTree({ parent: null }),
         sql.childrenTree({ parent }),
+        sql.searchDivisions({ text: '区' }),
+        sql.departmentsOf({ code: parent }),
       ];
       let id = 2;
       for (const query of queries) {
