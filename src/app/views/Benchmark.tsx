@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
 import { benchmarkChildren } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
-import { DivisionTree, useDivisionName } from '../components/DivisionTree';
+import { useDivisionName } from '../components/DivisionTree';
+import { HierarchyLayout } from '../components/HierarchyLayout';
+import { MetricSelect } from '../components/MetricSelect';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -94,19 +96,10 @@ export function Benchmark(props: ViewProps) {
   );
   if (state.embed) return panel;
   return (
-    <div className="view hierarchy benchmark">
-      <aside className="tree-pane">
-        <DivisionTree selected={state.parent} onSelect={(parent) => update({ parent })} />
-      </aside>
-      <div className="hierarchy-main">
+    <HierarchyLayout name="benchmark" parent={state.parent} onSelect={(parent) => update({ parent })}>
         <div className="controls">
           <YearSelect props={props} year={year} />
-          <label>
-            {t('metric')}
-            <select data-testid="metric" value={state.metric} onChange={(e) => update({ metric: e.target.value })}>
-              {BENCHMARK_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
-            </select>
-          </label>
+          <MetricSelect value={state.metric} metrics={BENCHMARK_METRICS} onChange={(metric) => update({ metric })} />
           <label>
             {t('hier.peer')}
             <select data-testid="peer" value={state.peer} onChange={(e) => update({ peer: e.target.value as Peer })}>
@@ -148,7 +141,6 @@ export function Benchmark(props: ViewProps) {
             </table>
           </section>
         ) : null}
-      </div>
-    </div>
+    </HierarchyLayout>
   );
 }

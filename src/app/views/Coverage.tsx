@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { formatNumber } from '../../charts';
 import { coverage } from '../../db/sql';
-import { DivisionTree, useDivisionName } from '../components/DivisionTree';
+import { useDivisionName } from '../components/DivisionTree';
+import { HierarchyLayout } from '../components/HierarchyLayout';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -43,11 +44,7 @@ export function Coverage(props: ViewProps) {
   const counts = coverageCounts(rows);
   const yesNo = (v: unknown) => (v === true ? t('yes') : v === false ? t('no') : '—');
   return (
-    <div className="view hierarchy coverage">
-      <aside className="tree-pane">
-        <DivisionTree selected={state.parent} onSelect={(parent) => update({ parent })} />
-      </aside>
-      <div className="hierarchy-main">
+    <HierarchyLayout name="coverage" parent={state.parent} onSelect={(parent) => update({ parent })}>
         <div className="controls">
           <YearSelect props={props} year={year} />
         </div>
@@ -98,7 +95,6 @@ export function Coverage(props: ViewProps) {
             </div>
           </section>
         ) : null}
-      </div>
-    </div>
+    </HierarchyLayout>
   );
 }

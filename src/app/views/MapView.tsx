@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { choropleth, formatNumber, provinceTileGrid, registerUserMap, UserMapError, type RegisteredUserMap } from '../../charts';
 import { divisionNames, provinceTotals } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
+import { MetricSelect } from '../components/MetricSelect';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -88,12 +89,7 @@ export function MapView(props: ViewProps) {
     <div className="view map">
       <div className="controls">
         <YearSelect props={props} year={year} />
-        <label>
-          {t('metric')}
-          <select data-testid="metric" value={metric} onChange={(e) => update({ metric: e.target.value })}>
-            {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
-          </select>
-        </label>
+        <MetricSelect value={metric} metrics={PICKABLE_METRICS} onChange={(metric) => update({ metric })} />
       </div>
       <p className="note" data-testid="map-no-boundaries">{t('map.noBoundaries')}</p>
       {panel}

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { formatNumber, formatPercent } from '../../charts';
 import { benchmarkChildren, reconciliation } from '../../db/sql';
-import { DivisionTree, useDivisionName } from '../components/DivisionTree';
+import { useDivisionName } from '../components/DivisionTree';
+import { HierarchyLayout } from '../components/HierarchyLayout';
+import { MetricSelect } from '../components/MetricSelect';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -44,19 +46,10 @@ export function Reconcile(props: ViewProps) {
   );
 
   return (
-    <div className="view hierarchy reconcile">
-      <aside className="tree-pane">
-        <DivisionTree selected={state.parent} onSelect={(parent) => update({ parent })} />
-      </aside>
-      <div className="hierarchy-main">
+    <HierarchyLayout name="reconcile" parent={state.parent} onSelect={(parent) => update({ parent })}>
         <div className="controls">
           <YearSelect props={props} year={year} />
-          <label>
-            {t('metric')}
-            <select data-testid="metric" value={metric} onChange={(e) => update({ metric: e.target.value })}>
-              {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
-            </select>
-          </label>
+          <MetricSelect value={metric} metrics={PICKABLE_METRICS} onChange={(metric) => update({ metric })} />
         </div>
         {metric !== state.metric ? <p className="note">{t('reconcile.rateRefused')}</p> : null}
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : null}
@@ -109,7 +102,6 @@ export function Reconcile(props: ViewProps) {
             </section>
           </div>
         ) : null}
-      </div>
-    </div>
+    </HierarchyLayout>
   );
 }
