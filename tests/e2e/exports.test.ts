@@ -11,7 +11,7 @@ import { safeFileName } from '../../src/charts/file-name';
 import { compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
+import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine, comparePair } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -51,13 +51,7 @@ async function openOverview(p: Page): Promise<void> {
 beforeAll(async () => {
   [browser, native] = await Promise.all([openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] }), openNative()]);
   page = browser.page;
-  const rows = await native.rows({
-    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
-          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
-          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
-    params: [],
-  });
-  pair = [String(rows[0].issuer), String(rows[1].issuer)];
+  pair = await comparePair(native);
 });
 
 afterAll(async () => {

@@ -122,3 +122,15 @@ export function csvCellOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value);
 }
+
+/** The two issuers stating r.new.total in the most reports: the compare pair of every e2e file. */
+export async function comparePair(native: NativeDataset): Promise<[string, string]> {
+  const rows = await native.rows({
+    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
+          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
+          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
+    params: [],
+  });
+  if (rows.length < 2) throw new Error('the shipped dataset needs two issuers stating r.new.total');
+  return [String(rows[0].issuer), String(rows[1].issuer)];
+}

@@ -8,7 +8,7 @@ import { translator } from '../../src/app/i18n/messages';
 import { parseSummary } from '../../src/shared/summary';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { e2eContext, openApp, openBrowser, openNative, ownText, READY_TIMEOUT, waitForChart } from './support';
+import { e2eContext, openApp, openBrowser, openNative, ownText, READY_TIMEOUT, waitForChart, comparePair } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -51,13 +51,7 @@ async function addEntity(p: Page, name: string): Promise<void> {
 beforeAll(async () => {
   [browser, native] = await Promise.all([openBrowser(), openNative()]);
   page = browser.page;
-  const rows = await native.rows({
-    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
-          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
-          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
-    params: [],
-  });
-  pair = [String(rows[0].issuer), String(rows[1].issuer)];
+  pair = await comparePair(native);
   const summary = parseSummary(JSON.parse(readFileSync(join(e2eContext().dataDir, 'summary.json'), 'utf8')));
   expect(summary.years).not.toBeNull();
   bounds = summary.years!;

@@ -9,7 +9,7 @@ import { formatNumber } from '../../src/charts/format';
 import { compareSeries, datasetCounts } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { chartInk, e2eContext, openApp, openBrowser, openNative, waitForChart, waitForEngine } from './support';
+import { chartInk, e2eContext, openApp, openBrowser, openNative, waitForChart, waitForEngine, comparePair } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -20,14 +20,7 @@ let pair: [string, string];
 beforeAll(async () => {
   [browser, native] = await Promise.all([openBrowser(), openNative()]);
   page = browser.page;
-  const rows = await native.rows({
-    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
-          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
-          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
-    params: [],
-  });
-  expect(rows).toHaveLength(2);
-  pair = [String(rows[0].issuer), String(rows[1].issuer)];
+  pair = await comparePair(native);
 });
 
 afterAll(async () => {

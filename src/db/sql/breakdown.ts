@@ -1,6 +1,5 @@
-import type { Param } from '../protocol';
 import { DENIED_REASONS, APPLICANT_TYPES, wideColumnName } from '../../shared/wide-metrics';
-import { type BuiltQuery, filterConditions, placeholders, whereClause } from './query';
+import { type BuiltQuery, bodiesFilter, whereClause } from './query';
 
 export interface BreakdownInput {
   /** Chosen issuers; none means every self report summed per year. */
@@ -37,15 +36,7 @@ export const APPLICANT_PARTS: Parts = {
 };
 
 function breakdown(name: string, spec: Parts, input: BreakdownInput): BuiltQuery {
-  const pooled = input.issuers.length === 0;
-  const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
-  const all: Param[] = [];
-  const where = ['year IS NOT NULL', ...conditions];
-  if (!pooled) {
-    where.unshift(`issuer IN (${placeholders(input.issuers.length)})`);
-    all.push(...input.issuers);
-  }
-  all.push(...params);
+  const { where, params: all, pooled } = bodiesFilter(input);
   const sums = [spec.whole, ...spec.parts].map((c) => `sum(${c}) AS ${c}`);
   if (spec.rest) {
     const { of, minus } = spec.rest;

@@ -62,3 +62,15 @@ export const whereClause = (conditions: readonly string[]): string => (condition
 
 /** `%text%` for ILIKE, with the pattern characters of the user's text escaped. */
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Conditions for chosen issuers over a year range; with none chosen, every self report pooled
+ * (area summaries repeat their units' figures and would be counted twice).
+ */
+export function bodiesFilter(input: { issuers: readonly string[]; years?: readonly [number, number] }): { where: string[]; params: Param[]; pooled: boolean } {
+  const pooled = input.issuers.length === 0;
+  const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
+  const where = ['year IS NOT NULL', ...conditions];
+  if (pooled) return { where, params, pooled };
+  return { where: [`issuer IN (${placeholders(input.issuers.length)})`, ...where], params: [...input.issuers, ...params], pooled };
+}

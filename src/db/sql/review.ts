@@ -1,5 +1,4 @@
-import type { Param } from '../protocol';
-import { type BuiltQuery, filterConditions, placeholders, whereClause } from './query';
+import { type BuiltQuery, bodiesFilter, whereClause } from './query';
 import type { BreakdownInput } from './breakdown';
 
 /**
@@ -9,15 +8,7 @@ import type { BreakdownInput } from './breakdown';
  * stating total, corrected and pending enter a rate; how many were left out is returned too.
  */
 export function reviewLitigation(input: BreakdownInput): BuiltQuery {
-  const pooled = input.issuers.length === 0;
-  const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
-  const all: Param[] = [];
-  const where = ['year IS NOT NULL', ...conditions];
-  if (!pooled) {
-    where.unshift(`issuer IN (${placeholders(input.issuers.length)})`);
-    all.push(...input.issuers);
-  }
-  all.push(...params);
+  const { where, params: all, pooled } = bodiesFilter(input);
   const rvRated = 'rv_total IS NOT NULL AND rv_corrected IS NOT NULL AND rv_pending IS NOT NULL';
   const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
   const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');
