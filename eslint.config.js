@@ -23,6 +23,8 @@ export default defineConfig(
   restrict(['src/jurisdictions/**'], [NODE, folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/jurisdictions/load-node.ts']),
   restrict(['src/jurisdictions/load-node.ts'], [folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
   restrict(['src/ingest/**'], [folder('app'), folder('charts'), folder('db'), DUCKDB, ECHARTS]),
+  // the synthetic report generator (Node): gazetteer, metric catalogue; never the app, the data layer or the CLI
+  restrict(['src/generate/**'], [folder('app'), folder('charts'), folder('db'), folder('ingest'), DUCKDB, ECHARTS]),
   restrict(['src/db/**'], [NODE, folder('ingest'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/db/engine-*.ts']),
   restrict(['src/db/engine-*.ts'], [NODE, folder('ingest'), folder('app'), folder('charts'), ECHARTS]),
   restrict(['src/charts/**'], [NODE, folder('ingest'), folder('db'), folder('app'), DUCKDB]),

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseYears } from '../generate/years';
 import type { Io } from './output';
 import { UsageError } from './usage-error';
 
@@ -7,12 +8,15 @@ export const DEFAULT_OUT = 'data/build';
 export const USAGE = `usage:
   gongkai parse [--json] <file|dir>...     parse reports and print a summary (or JSON Lines)
   gongkai ingest <file|dir>... [--out DIR]  write the dataset (default --out ${DEFAULT_OUT})
+  gongkai generate --province NAME|CODE|all --years 2008-2024 --out DIR [--seed 1] [--scale 1.0] [--noise default|none]
+                                           write synthetic reports (marked 合成数据) and their truth files
 `;
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'parse'; json: boolean; inputs: string[] }
-  | { kind: 'ingest'; out: string; inputs: string[] };
+  | { kind: 'ingest'; out: string; inputs: string[] }
+  | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none' };
 
 /** node:util's parseArgs reports unknown options and missing values as TypeErrors. */
 function usageErrors<T>(parse: () => T): T {
@@ -47,7 +51,40 @@ export function parseCliArgs(argv: readonly string[]): Command {
     if (out === '') throw new UsageError('ingest: --out needs a directory');
     return { kind: 'ingest', out, inputs: positionals };
   }
+  if (name === 'generate') return parseGenerateArgs(rest);
   throw new UsageError(`unknown command: ${name}`);
+}
+
+function parseGenerateArgs(rest: readonly string[]): Command {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args: [...rest],
+      options: {
+        province: { type: 'string' },
+        years: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+        noise: { type: 'string' },
+        help: HELP,
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help) return { kind: 'help' };
+  if (positionals.length > 0) throw new UsageError(`generate: unexpected argument ${positionals[0]}`);
+  if (!values.province) throw new UsageError('generate: --province is required (a name such as 辽宁省, a two-digit code such as 21, or all)');
+  if (!values.years) throw new UsageError('generate: --years is required (e.g. 2008-2024)');
+  const years = parseYears(values.years);
+  if (!years) throw new UsageError(`generate: bad --years "${values.years}" (e.g. 2008-2024, 2019 or 2017,2019-2021; years 2008–2030)`);
+  if (!values.out) throw new UsageError('generate: --out needs a directory');
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`generate: bad --seed "${values.seed}" (a non-negative integer)`);
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10) throw new UsageError(`generate: bad --scale "${values.scale}" (a number above 0, at most 10)`);
+  const noise = values.noise ?? 'default';
+  if (noise !== 'default' && noise !== 'none') throw new UsageError(`generate: bad --noise "${noise}" (default or none)`);
+  return { kind: 'generate', province: values.province, years, out: values.out, seed, scale, noise };
 }
 
 const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
@@ -61,9 +98,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     } else if (command.kind === 'parse') {
       const { runParse } = await import('./run-parse');
       await runParse(command.inputs, command.json, io);
-    } else {
+    } else if (command.kind === 'ingest') {
       const { runIngest } = await import('./run-ingest');
       await runIngest(command.inputs, command.out, io);
+    } else {
+      const { runGenerate, GenerateOptionError } = await import('../generate/run');
+      const options = { province: command.province, years: command.years, out: command.out, seed: command.seed, scale: command.scale, noise: command.noise };
+      try {
+        const done = await runGenerate(options, (line) => io.stderr.write(`${line}\n`));
+        io.stdout.write(`generated ${done.reports} reports (${done.bytes} bytes) in ${done.seconds.toFixed(1)} s → ${options.out}\n`);
+      } catch (error) {
+        if (error instanceof GenerateOptionError) throw new UsageError(error.message);
+        throw error;
+      }
     }
     return 0;
   } catch (error) {
