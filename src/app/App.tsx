@@ -1,9 +1,11 @@
 import { useEffect, useMemo, type ComponentType } from 'react';
+import { isBodyKey } from '../db/sql';
+import { useBodies } from './data/bodies';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
 import type { MessageKey } from './i18n/messages';
 import { serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
-import { useViewState } from './state/use-view-state';
+import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
 import { Benchmark } from './views/Benchmark';
 import { Compare } from './views/Compare';
@@ -43,6 +45,21 @@ export function App() {
   );
 }
 
+function noticeText(t: ReturnType<typeof useI18n>['t'], n: Notice): string {
+  if (n.reason === 'too-many') return t('noticeTooMany', { max: 12, value: n.value });
+  if (n.reason === 'duplicate') return t('noticeDuplicate', { value: n.value });
+  if (n.reason === 'not-a-code') return t('noticeNotACode', { param: n.param, value: n.value });
+  if (n.reason === 'unknown-body') return t('noticeUnknownBody', { value: n.value });
+  return t('noticeDropped', { param: n.param, value: n.value });
+}
+
+/** Views that show the bodies of `e`. */
+const BODY_VIEWS: readonly View[] = ['compare', 'outcomes', 'review', 'data'];
+
+function ResolvingBodies({ t }: ViewProps) {
+  return <p className="status" data-testid="bodies-loading">{t('loading')}</p>;
+}
+
 function NoticeList({ notices }: { notices: Notice[] }) {
   const { t } = useI18n();
   if (notices.length === 0) return null;
@@ -50,16 +67,25 @@ function NoticeList({ notices }: { notices: Notice[] }) {
     <ul className="notices" role="status" data-testid="notices">
       {notices.map((n, i) => (
         <li key={i}>
-          {n.reason === 'too-many' ? t('noticeTooMany', { max: 12, value: n.value }) : n.reason === 'duplicate' ? t('noticeDuplicate', { value: n.value }) : n.reason === 'not-a-code' ? t('noticeNotACode', { param: n.param, value: n.value }) : t('noticeDropped', { param: n.param, value: n.value })}
+          {noticeText(t, n)}
         </li>
       ))}
     </ul>
   );
 }
 
-function Shell({ state, update, notices }: { state: ViewState; update: (p: Partial<ViewState>) => void; notices: Notice[] }) {
+function Shell({ state, update, notices }: { state: ViewState; update: UpdateState; notices: Notice[] }) {
   const { t, locale } = useI18n();
   const { info, error, summary } = useDataset();
+  const bodies = useBodies(state.entities, t('picker.pending'));
+  // The URL's `e` values become the keys of their bodies (an old link's printed names too); values
+  // naming no body are dropped with a notice. A correction of the URL, not a step in history.
+  useEffect(() => {
+    const resolved = bodies.resolved;
+    if (!resolved || resolved.entities.join('\n') === state.entities.join('\n')) return;
+    update({ entities: resolved.entities }, { replace: true, notices: [...notices, ...resolved.notices] });
+  }, [bodies.resolved]);
+  const resolving = BODY_VIEWS.includes(state.view) && !bodies.resolved && !bodies.failed && state.entities.some((e) => !isBodyKey(e));
   const version = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const props: ViewProps = useMemo(
     () => ({
@@ -70,10 +96,11 @@ function Shell({ state, update, notices }: { state: ViewState; update: (p: Parti
       date: today(),
       sourceSuffix: version ? ` · ${locale === 'zh' ? '数据集' : 'dataset'} ${version.slice(0, 8)}` : '',
       linkTo: (patch) => `${window.location.origin}${window.location.pathname}${serialiseViewState({ ...state, ...patch })}`,
+      bodyName: bodies.nameOf,
     }),
-    [state, update, t, locale, version],
+    [state, update, t, locale, version, bodies.nameOf],
   );
-  const ViewComponent = VIEW_COMPONENTS[state.view];
+  const ViewComponent = resolving ? ResolvingBodies : VIEW_COMPONENTS[state.view];
   const synthetic = summary?.synthetic ? <div className="banner synthetic" role="alert" data-testid="synthetic-banner">{t('syntheticBanner')}</div> : null;
 
   if (state.embed) {

@@ -11,12 +11,12 @@ import { safeFileName } from '../../src/charts/file-name';
 import { compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine, comparePair } from './support';
+import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine, comparePair, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
-let pair: [string, string];
+let pair: [Body, Body];
 const zh = translator('zh');
 const BOM = [0xef, 0xbb, 0xbf];
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -120,13 +120,14 @@ describe('chart exports (overview)', () => {
 });
 
 describe('chart exports (compare)', () => {
-  it('CSV of two issuers holds their series as native DuckDB computes it', async () => {
-    await openApp(page, [['view', 'compare'], ['e', pair[0]], ['e', pair[1]]]);
+  it('CSV of two bodies holds their series, under their names, as native DuckDB computes it', async () => {
+    await openApp(page, [['view', 'compare'], ['e', pair[0].key], ['e', pair[1].key]]);
     await page.getByTestId('compare-table').waitFor({ timeout: READY_TIMEOUT });
     await waitForChart(page, 'compare');
     const [header, ...rows] = csvRows((await downloadFrom(page, 'csv-compare')).bytes);
-    expect(header).toEqual(['issuer', 'year', 'value', 'report_id', 'reports', 'area_summary']);
-    expect(rows).toEqual(expectedRows(await native.rows(compareSeries({ issuers: pair, metric: 'r.new.total' })), header));
+    expect(header).toEqual(['body', 'year', 'value', 'report_id', 'reports', 'area_summary']);
+    expect(rows).toEqual(expectedRows(await native.rows(compareSeries({ bodies: pair.map((b) => b.key), metric: 'r.new.total' })), header));
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(pair.map((b) => b.name)));
     expect(rows.length).toBeGreaterThan(0);
   });
 

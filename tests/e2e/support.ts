@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium, type Browser, type LaunchOptions } from '../helpers/chromium';
+import { BODY_KEY_SQL } from '../../src/db/sql';
 import { openNativeDataset, type NativeDataset } from '../helpers/native-duckdb';
 import type { E2eContext } from './global-setup';
 
@@ -123,14 +124,31 @@ export function csvCellOf(value: unknown): string {
   return String(value);
 }
 
-/** The two issuers stating r.new.total in the most reports: the compare pair of every e2e file. */
-export async function comparePair(native: NativeDataset): Promise<[string, string]> {
+/** A body as the tests pick it: its key (the URL's `e`) and the name the app shows. */
+export interface Body {
+  key: string;
+  name: string;
+}
+
+/** The two bodies stating r.new.total in the most reports: the compare pair of every e2e file. */
+export async function comparePair(native: NativeDataset): Promise<[Body, Body]> {
   const rows = await native.rows({
-    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
-          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
-          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 2`,
+    sql: `SELECT e.key, e.name, count(*) AS n
+          FROM (SELECT ${BODY_KEY_SQL} AS key FROM facts_wide WHERE r_new_total IS NOT NULL AND status <> 'failed') f
+          JOIN entities e USING (key)
+          GROUP BY ALL ORDER BY n DESC, e.key LIMIT 2`,
     params: [],
   });
-  if (rows.length < 2) throw new Error('the shipped dataset needs two issuers stating r.new.total');
-  return [String(rows[0].issuer), String(rows[1].issuer)];
+  if (rows.length < 2) throw new Error('the shipped dataset needs two bodies stating r.new.total');
+  return [{ key: String(rows[0].key), name: String(rows[0].name) }, { key: String(rows[1].key), name: String(rows[1].name) }];
+}
+
+/** A body whose reports print it under two names or more (most names, then most reports, first). */
+export async function bodyOfSeveralNames(native: NativeDataset): Promise<Body & { printed: string[] }> {
+  const rows = await native.rows({
+    sql: `SELECT key, name, printed_names FROM entities WHERE len(printed_names) >= 2 ORDER BY len(printed_names) DESC, reports DESC, key LIMIT 1`,
+    params: [],
+  });
+  if (rows.length === 0) throw new Error('the shipped dataset has no body printed under two names');
+  return { key: String(rows[0].key), name: String(rows[0].name), printed: (rows[0].printed_names as unknown[]).map(String) };
 }

@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
+import { entityProvinces, searchEntities } from '../../src/db/sql';
 import { parseSummary } from '../../src/shared/summary';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { e2eContext, openApp, openBrowser, openNative, ownText, READY_TIMEOUT, waitForChart, comparePair } from './support';
+import { e2eContext, openApp, openBrowser, openNative, ownText, READY_TIMEOUT, waitForChart, comparePair, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
-let pair: [string, string];
+let pair: [Body, Body];
 let bounds: [number, number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,7 +68,7 @@ describe('URL state', () => {
   it('state set through the UI is the URL, survives a reload, and Back undoes the last step', async () => {
     await openApp(page, 'view=compare');
     await page.getByTestId('year-from').waitFor({ timeout: READY_TIMEOUT });
-    for (const name of pair) await addEntity(page, name);
+    for (const body of pair) await addEntity(page, body.name);
     await page.getByTestId('metric').selectOption('r.handled.total');
     const [from, to] = [bounds[0] + 1, bounds[1] - 1];
     await page.getByTestId('year-from').selectOption(String(from));
@@ -79,8 +80,8 @@ describe('URL state', () => {
     const expected = new URLSearchParams([
       ['view', 'compare'],
       ['lang', 'en'],
-      ['e', pair[0]],
-      ['e', pair[1]],
+      ['e', pair[0].key],
+      ['e', pair[1].key],
       ['metric', 'r.handled.total'],
       ['from', String(from)],
       ['to', String(to)],
@@ -88,7 +89,7 @@ describe('URL state', () => {
     const set = await uiState(page);
     expect(set).toEqual({
       search: `?${expected.toString()}`,
-      chips: pair,
+      chips: pair.map((b) => b.name),
       metric: 'r.handled.total',
       years: [String(from), String(to)],
       navCompare: translator('en')('view.compare'),
@@ -99,6 +100,8 @@ describe('URL state', () => {
     await page.reload();
     await page.getByTestId('year-from').waitFor({ timeout: READY_TIMEOUT });
     await page.locator('[data-testid="chart-compare"][data-chart-ready="true"], [data-testid="empty-compare"]').first().waitFor({ timeout: READY_TIMEOUT });
+    // Chips show a placeholder until the bodies' names are looked up.
+    await page.locator('[data-testid="chip"]', { hasText: pair[1].name }).waitFor({ timeout: READY_TIMEOUT });
     expect(await uiState(page)).toEqual(set);
 
     await page.goBack();
@@ -113,8 +116,8 @@ describe('URL state', () => {
       ['view', 'nope'],
       ['from', 'abc'],
       ['metric', 'evil'],
-      ['e', pair[0]],
-      ['e', pair[0]],
+      ['e', pair[0].key],
+      ['e', pair[0].key],
     ]);
     await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
     const zh = translator('zh');
@@ -124,10 +127,10 @@ describe('URL state', () => {
         zh('noticeDropped', { param: 'view', value: 'nope' }),
         zh('noticeDropped', { param: 'from', value: 'abc' }),
         zh('noticeDropped', { param: 'metric', value: 'evil' }),
-        zh('noticeDuplicate', { value: pair[0] }),
+        zh('noticeDuplicate', { value: pair[0].key }),
       ].sort(),
     );
-    expect(new URL(page.url()).search).toBe(`?${new URLSearchParams([['e', pair[0]]]).toString()}`);
+    expect(new URL(page.url()).search).toBe(`?${new URLSearchParams([['e', pair[0].key]]).toString()}`);
     await expect(page.locator('nav a[aria-current="page"]').getAttribute('data-testid')).resolves.toBe('nav-overview');
     await waitForChart(page, 'overview');
     await page.getByTestId('kpi-reports').waitFor({ timeout: READY_TIMEOUT });
@@ -135,7 +138,8 @@ describe('URL state', () => {
 
     // The kept entity and the default metric reach the compare view.
     await page.getByTestId('nav-compare').click();
-    await expect(ownText(page, '[data-testid="chip"]')).resolves.toEqual([pair[0]]);
+    // The chip names the body once its lookup has answered.
+    await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: READY_TIMEOUT }).toEqual([pair[0].name]);
     await expect(page.getByTestId('metric').inputValue()).resolves.toBe('r.new.total');
     // Notices belong to the URL that was loaded; a change made in the UI clears them.
     await expect(page.getByTestId('notices').count()).resolves.toBe(0);
@@ -143,12 +147,38 @@ describe('URL state', () => {
   });
 
   it('more than 12 entities: the first 12 are kept and the rest noticed', async () => {
-    const names = Array.from({ length: 13 }, (_, i) => `机关${i + 1}`);
-    await openApp(page, [['view', 'compare'], ...names.map((n): [string, string] => ['e', n])]);
+    const bodies = await native.rows({ sql: 'SELECT key, name FROM entities ORDER BY key LIMIT 13', params: [] });
+    expect(bodies).toHaveLength(13);
+    const keys = bodies.map((b) => String(b.key));
+    await openApp(page, [['view', 'compare'], ...keys.map((k): [string, string] => ['e', k])]);
     await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
-    await expect(page.getByTestId('notices').locator('li').allTextContents()).resolves.toEqual([translator('zh')('noticeTooMany', { max: 12, value: names[12] })]);
-    await expect(ownText(page, '[data-testid="chip"]')).resolves.toEqual(names.slice(0, 12));
-    expect(new URL(page.url()).searchParams.getAll('e')).toEqual(names.slice(0, 12));
+    await page.getByTestId('compare-table').waitFor({ timeout: READY_TIMEOUT });
+    await expect(page.getByTestId('notices').locator('li').allTextContents()).resolves.toEqual([translator('zh')('noticeTooMany', { max: 12, value: keys[12] })]);
+    await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: READY_TIMEOUT }).toEqual(bodies.slice(0, 12).map((b) => String(b.name)));
+    expect(new URL(page.url()).searchParams.getAll('e')).toEqual(keys.slice(0, 12));
+  });
+
+  it("an old link's printed issuer names resolve to their bodies' keys; a name of no body is noticed and dropped", async () => {
+    const [printed] = await native.rows({ sql: `SELECT printed_names[1] AS name FROM entities WHERE key = ?`, params: [pair[1].key] });
+    const zh = translator('zh');
+    await openApp(page, [['view', 'compare'], ['e', String(printed.name)], ['e', '不存在的机关'], ['e', pair[0].key]]);
+    await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId('compare-table').waitFor({ timeout: READY_TIMEOUT });
+    expect(new URL(page.url()).searchParams.getAll('e')).toEqual([pair[1].key, pair[0].key]);
+    await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: READY_TIMEOUT }).toEqual([pair[1].name, pair[0].name]);
+    await expect(page.getByTestId('notices').locator('li').allTextContents()).resolves.toEqual([zh('noticeUnknownBody', { value: '不存在的机关' })]);
+  });
+
+  it('the picker filters by province, with the provinces of the dataset', async () => {
+    await openApp(page, 'view=compare');
+    const provinces = await native.rows(entityProvinces());
+    const options = page.getByTestId('entity-province').locator('option');
+    await options.nth(provinces.length).waitFor({ state: 'attached', timeout: READY_TIMEOUT });
+    await expect(options.allTextContents()).resolves.toEqual([translator('zh')('picker.allProvinces'), ...provinces.map((p) => String(p.name))]);
+    const smallest = [...provinces].sort((a, b) => Number(a.bodies) - Number(b.bodies) || String(a.code).localeCompare(String(b.code)))[0];
+    const expected = await native.rows(searchEntities({ province: String(smallest.code), limit: 30 }));
+    await page.getByTestId('entity-province').selectOption(String(smallest.code));
+    await expect.poll(() => page.getByTestId('entity-add').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key'))), { timeout: READY_TIMEOUT }).toEqual(expected.map((r) => String(r.key)));
   });
 
   it('made no request outside 127.0.0.1 and no page error', () => {

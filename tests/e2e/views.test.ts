@@ -6,16 +6,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
+import { translator } from '../../src/app/i18n/messages';
 import { compareSeries, datasetCounts } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { chartInk, e2eContext, openApp, openBrowser, openNative, waitForChart, waitForEngine, comparePair } from './support';
+import { bodyOfSeveralNames, chartInk, e2eContext, openApp, openBrowser, openNative, ownText, waitForChart, waitForEngine, comparePair, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
-/** Two issuers that state r.new.total in at least one year (most such reports first). */
-let pair: [string, string];
+/** Two bodies that state r.new.total in at least one year (most such reports first). */
+let pair: [Body, Body];
 
 beforeAll(async () => {
   [browser, native] = await Promise.all([openBrowser(), openNative()]);
@@ -113,26 +114,27 @@ describe('Chinese text', () => {
 });
 
 describe('compare', () => {
-  it('draws two issuers and shows their native values in the table', async () => {
-    await openApp(page, [['view', 'compare'], ['e', pair[0]], ['e', pair[1]]]);
+  it('draws two bodies and shows their native values in the table, under their names', async () => {
+    await openApp(page, [['view', 'compare'], ['e', pair[0].key], ['e', pair[1].key]]);
     await page.getByTestId('compare-table').waitFor({ timeout: 45_000 });
     await waitForChart(page, 'compare');
     const ink = await chartInk(page, 'compare');
     expect(ink.coloured).toBeGreaterThan(100);
     await expect(page.getByTestId('empty-compare').count()).resolves.toBe(0);
 
-    const expected = await native.rows(compareSeries({ issuers: pair, metric: 'r.new.total' }));
+    const expected = await native.rows(compareSeries({ bodies: pair.map((b) => b.key), metric: 'r.new.total' }));
     expect(expected.some((r) => r.value !== null)).toBe(true);
     const shown = await page.getByTestId('compare-table').evaluate((table: HTMLTableElement) => {
       const years = [...table.tHead!.rows[0].cells].slice(1).map((c) => c.textContent!.trim());
       const rows = [...table.tBodies[0].rows].map((r) => ({ name: r.cells[0].textContent!.trim(), cells: [...r.cells].slice(1).map((c) => c.textContent!.trim()) }));
       return { years, rows };
     });
-    expect(shown.rows.map((r) => r.name)).toEqual(pair);
+    expect(shown.rows.map((r) => r.name)).toEqual(pair.map((b) => b.name));
+    await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: 45_000 }).toEqual(pair.map((b) => b.name));
     expect(shown.years).toEqual([...new Set(expected.map((r) => String(r.year)))].sort());
     for (const row of expected) {
-      const cell = shown.rows.find((r) => r.name === row.issuer)!.cells[shown.years.indexOf(String(row.year))];
-      expect(cell, `${row.issuer} ${row.year}`).toBe(`${formatNumber(row.value as number | null, 'zh')}${row.area_summary ? '*' : ''}`);
+      const cell = shown.rows.find((r) => r.name === row.body)!.cells[shown.years.indexOf(String(row.year))];
+      expect(cell, `${String(row.body)} ${row.year}`).toBe(`${formatNumber(row.value as number | null, 'zh')}${row.area_summary ? '*' : ''}`);
     }
   });
 
@@ -141,7 +143,7 @@ describe('compare', () => {
     expect(href).toBeTruthy();
     const embed = new URL(href!);
     expect(embed.searchParams.get('embed')).toBe('1');
-    expect(embed.searchParams.getAll('e')).toEqual(pair);
+    expect(embed.searchParams.getAll('e')).toEqual(pair.map((b) => b.key));
     await page.goto(embed.href);
     await waitForChart(page, 'compare');
     expect((await chartInk(page, 'compare')).coloured).toBeGreaterThan(100);
@@ -151,7 +153,45 @@ describe('compare', () => {
   });
 });
 
+describe('a body printed under several names', () => {
+  it("is one series, and an old link carrying its printed names resolves to it", async () => {
+    const body = await bodyOfSeveralNames(native);
+    expect(body.printed.length).toBeGreaterThanOrEqual(2);
+    // An old link: one `e` per printed name. It becomes the one body's key, the rest noticed as repeats.
+    await openApp(page, [['view', 'compare'], ...body.printed.map((n): [string, string] => ['e', n])]);
+    await page.getByTestId('compare-table').waitFor({ timeout: 45_000 });
+    await waitForChart(page, 'compare');
+    expect(new URL(page.url()).searchParams.getAll('e')).toEqual([body.key]);
+    await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: 45_000 }).toEqual([body.name]);
+    await expect(page.getByTestId('compare-table').locator('tbody tr').allTextContents()).resolves.toHaveLength(1);
+    await expect(page.getByTestId('compare-table').locator('tbody th').allTextContents()).resolves.toEqual([body.name]);
+    const notices = await page.getByTestId('notices').locator('li').allTextContents();
+    expect(notices).toHaveLength(body.printed.length - 1);
+    // Its reports of every printed name are in the one series: counted per year, never added.
+    const expected = await native.rows(compareSeries({ bodies: [body.key], metric: 'r.new.total' }));
+    const reports = await native.rows({ sql: `SELECT count(*) AS n, count(DISTINCT issuer) AS names FROM facts_wide WHERE year IS NOT NULL AND status <> 'failed' AND division_code || coalesce('/' || nullif(department, ''), '') = ?`, params: [body.key] });
+    expect(expected.reduce((s, r) => s + Number(r.reports), 0)).toBe(Number(reports[0].n));
+    expect(Number(reports[0].names)).toBeGreaterThanOrEqual(2);
+    expect(new Set(expected.map((r) => r.body))).toEqual(new Set([body.name]));
+  });
+});
+
 describe('outcomes and review', () => {
+  it('outcomes of two bodies: a bar per body, named, never keyed', async () => {
+    await openApp(page, [['view', 'outcomes'], ['e', pair[0].key], ['e', pair[1].key]]);
+    await waitForChart(page, 'outcomes');
+    expect((await chartInk(page, 'outcomes')).coloured).toBeGreaterThan(100);
+    await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: 45_000 }).toEqual(pair.map((b) => b.name));
+  });
+
+  it('review of one body carries its name in the title', async () => {
+    await openApp(page, [['view', 'review'], ['e', pair[0].key]]);
+    await page.getByTestId('review-table').locator('tbody tr').first().waitFor({ timeout: 45_000 });
+    const title = `${translator('zh')('review.title')} · ${pair[0].name}`;
+    await page.locator(`[role="toolbar"][aria-label="${title}"]`).waitFor({ timeout: 45_000 });
+    await expect(page.getByTestId('review-table').locator('tbody th').allTextContents()).resolves.not.toContain(pair[0].key);
+  });
+
   it('outcomes (pooled self reports) renders a stacked bar chart', async () => {
     await openApp(page, 'view=outcomes');
     await waitForChart(page, 'outcomes');

@@ -17,7 +17,11 @@ export type Peer = (typeof PEERS)[number];
 export interface ViewState {
   view: View;
   lang: Locale;
-  /** Issuers compared (names as printed in the reports). */
+  /**
+   * Bodies compared, by key (a division code, `code/department`, or `name:` + the printed name of
+   * an unresolved issuer; see BODY_KEY_SQL). An old link's printed names stay here until
+   * resolveEntities has replaced them with their bodies' keys.
+   */
   entities: string[];
   /** A count metric of PICKABLE_METRICS, or (benchmark view) a named rate. */
   metric: string;
@@ -42,7 +46,7 @@ export interface ViewState {
 export interface Notice {
   param: string;
   value: string;
-  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate';
+  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body';
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -163,4 +167,27 @@ export function serialiseViewState(state: ViewState): string {
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** A row of lookupBodies (src/db/sql/entities.ts): the body a URL value stands for. */
+export interface BodyMatch {
+  value: string;
+  key: string;
+}
+
+/**
+ * The `e` values with each replaced by its body's key: a key stays, an old link's printed name
+ * becomes the key of the body that printed it (the first match: rows come best first), and a value
+ * that names no body is dropped with a notice, as is a second value for a body already chosen.
+ */
+export function resolveEntities(values: readonly string[], matches: readonly BodyMatch[]): { entities: string[]; notices: Notice[] } {
+  const entities: string[] = [];
+  const notices: Notice[] = [];
+  for (const value of values) {
+    const key = matches.find((m) => m.value === value)?.key;
+    if (key === undefined) notices.push({ param: 'e', value, reason: 'unknown-body' });
+    else if (entities.includes(key)) notices.push({ param: 'e', value, reason: 'duplicate' });
+    else entities.push(key);
+  }
+  return { entities, notices };
 }

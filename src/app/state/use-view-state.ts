@@ -9,7 +9,16 @@ function read(): { state: ViewState; notices: Notice[] } {
  * The view state, read from and written to the URL. A change pushes a history entry, so Back
  * works; the URL is rewritten to its canonical form when parameters had to be dropped.
  */
-export function useViewState(): [ViewState, (patch: Partial<ViewState>) => void, Notice[]] {
+export interface UpdateOptions {
+  /** Rewrite the current history entry instead of adding one (a correction, not a user's step). */
+  replace?: boolean;
+  /** Notices to show after the change (none by default: a user's change clears them). */
+  notices?: Notice[];
+}
+
+export type UpdateState = (patch: Partial<ViewState>, options?: UpdateOptions) => void;
+
+export function useViewState(): [ViewState, UpdateState, Notice[]] {
   const [{ state, notices }, setParsed] = useState(read);
   useEffect(() => {
     const canonical = serialiseViewState(state);
@@ -18,12 +27,15 @@ export function useViewState(): [ViewState, (patch: Partial<ViewState>) => void,
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const update = useCallback((patch: Partial<ViewState>) => {
+  const update = useCallback<UpdateState>((patch, options) => {
     setParsed((current) => {
       const next = { ...current.state, ...patch };
       const search = serialiseViewState(next);
-      if (search !== window.location.search) window.history.pushState(null, '', `${window.location.pathname}${search}`);
-      return { state: next, notices: [] };
+      if (search !== window.location.search) {
+        if (options?.replace) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+        else window.history.pushState(null, '', `${window.location.pathname}${search}`);
+      }
+      return { state: next, notices: options?.notices ?? [] };
     });
   }, []);
   return [state, update, notices];

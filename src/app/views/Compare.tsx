@@ -8,11 +8,11 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
-import { makeFrame, num, type ViewProps } from './common';
+import { bodyNamesOf, makeFrame, num, type ViewProps } from './common';
 
 export function compareQuery(props: Pick<ViewProps, 'state'>) {
   const { entities, metric, years } = props.state;
-  return entities.length === 0 ? null : compareSeries({ issuers: entities, metric: countMetric(metric), years: years ?? undefined });
+  return entities.length === 0 ? null : compareSeries({ bodies: entities, metric: countMetric(metric), years: years ?? undefined });
 }
 
 export function Compare(props: ViewProps) {
@@ -23,11 +23,12 @@ export function Compare(props: ViewProps) {
   const rows: Row[] = result.data && query ? tableRows(result.data.table) : [];
   const title = t('compare.title', { metric: metricLabel(countMetric(state.metric), locale) });
   const unit = metricUnit(countMetric(state.metric), locale);
+  const names = bodyNamesOf(rows, state.entities, props.bodyName);
   const option = useMemo(() => {
     if (rows.length === 0) return null;
-    const series = state.entities.map((name) => ({
-      name,
-      points: rows.filter((r) => r.issuer === name).map((r) => ({ year: Number(r.year), value: num(r.value) })),
+    const series = state.entities.map((key) => ({
+      name: names.get(key) ?? props.bodyName(key),
+      points: rows.filter((r) => r.body_key === key).map((r) => ({ year: Number(r.year), value: num(r.value) })),
     }));
     return lineOverYears(series, makeFrame(props, title, unit, t('compare.note')), {
       templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }],
@@ -41,7 +42,7 @@ export function Compare(props: ViewProps) {
       title={title}
       option={option}
       rows={rows}
-      columns={['issuer', 'year', 'value', 'report_id', 'reports', 'area_summary']}
+      columns={['body', 'year', 'value', 'report_id', 'reports', 'area_summary']}
       link={props.linkTo({})}
       embedLink={props.linkTo({ embed: true })}
       embed={state.embed}
@@ -54,7 +55,7 @@ export function Compare(props: ViewProps) {
   return (
     <div className="view compare">
       <div className="controls">
-        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
+        <EntityPicker selected={state.entities} nameOf={props.bodyName} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <label>
           {t('metric')}
           <select data-testid="metric" value={countMetric(state.metric)} onChange={(e) => update({ metric: e.target.value })}>
@@ -67,14 +68,14 @@ export function Compare(props: ViewProps) {
       {rows.length > 0 ? (
         <table className="matrix" data-testid="compare-table">
           <thead>
-            <tr><th>{t('issuer')}</th>{years.map((y) => <th key={y}>{y}</th>)}</tr>
+            <tr><th>{t('body')}</th>{years.map((y) => <th key={y}>{y}</th>)}</tr>
           </thead>
           <tbody>
-            {state.entities.map((name) => (
-              <tr key={name}>
-                <th>{name}</th>
+            {state.entities.map((key) => (
+              <tr key={key}>
+                <th>{names.get(key)}</th>
                 {years.map((y) => {
-                  const row = rows.find((r) => r.issuer === name && Number(r.year) === y);
+                  const row = rows.find((r) => r.body_key === key && Number(r.year) === y);
                   const value = row ? num(row.value) : null;
                   return (
                     <td key={y}>

@@ -8,10 +8,10 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { APPLICANT_SERIES, breakdownBars, OUTCOME_SERIES } from './breakdown-series';
-import { makeFrame, type ViewProps } from './common';
+import { bodyNamesOf, makeFrame, type ViewProps } from './common';
 
 export function outcomesQuery(props: Pick<ViewProps, 'state'>) {
-  const input = { issuers: props.state.entities, years: props.state.years ?? undefined };
+  const input = { bodies: props.state.entities, years: props.state.years ?? undefined };
   return props.state.breakdown === 'outcomes' ? outcomeBreakdown(input) : applicantBreakdown(input);
 }
 
@@ -22,7 +22,8 @@ export function Outcomes(props: ViewProps) {
   const result = useSql(query);
   const rows: Row[] = result.data ? tableRows(result.data.table) : [];
   const parts = state.breakdown === 'outcomes' ? OUTCOME_SERIES : APPLICANT_SERIES;
-  const { categories, series, subject } = breakdownBars(rows, parts, state.entities, t, t('outcomes.pooled'));
+  const names = bodyNamesOf(rows, state.entities, props.bodyName);
+  const { categories, series, subject } = breakdownBars(rows, parts, state.entities, t, t('outcomes.pooled'), (key) => names.get(key) ?? props.bodyName(key));
   const baseTitle = state.breakdown === 'outcomes' ? t('outcomes.title.outcomes') : t('outcomes.title.applicants');
   const title = subject ? `${baseTitle} · ${subject}` : baseTitle;
   const option = useMemo(
@@ -35,7 +36,8 @@ export function Outcomes(props: ViewProps) {
           }),
     [result.data, locale, state.shares]
   );
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  // The body's name stands for it in the CSV; its key is for the URL.
+  const columns = rows[0] ? Object.keys(rows[0]).filter((c) => c !== 'body_key') : [];
   const panel = (
     <ChartPanel id="outcomes" title={title} option={option} rows={series.length ? rows : []} columns={columns} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 48 * categories.length : 420} />
   );
@@ -43,7 +45,7 @@ export function Outcomes(props: ViewProps) {
   return (
     <div className="view outcomes">
       <div className="controls">
-        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
+        <EntityPicker selected={state.entities} nameOf={props.bodyName} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <label>
           {t('outcomes.mode')}
           <select data-testid="breakdown" value={state.breakdown} onChange={(e) => update({ breakdown: e.target.value as typeof state.breakdown })}>

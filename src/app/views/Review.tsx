@@ -7,11 +7,11 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { makeFrame, type ViewProps } from './common';
+import { bodyNamesOf, makeFrame, type ViewProps } from './common';
 import { reviewByCategory } from './review-model';
 
 export function reviewQuery(props: Pick<ViewProps, 'state'>) {
-  return reviewLitigation({ issuers: props.state.entities, years: props.state.years ?? undefined });
+  return reviewLitigation({ bodies: props.state.entities, years: props.state.years ?? undefined });
 }
 
 export function Review(props: ViewProps) {
@@ -20,8 +20,9 @@ export function Review(props: ViewProps) {
   const query = useMemo(() => reviewQuery(props), [state.entities, state.years]);
   const result = useSql(query);
   const rows: Row[] = result.data ? tableRows(result.data.table) : [];
-  const sums = reviewByCategory(rows, state.entities);
-  const subject = state.entities.length === 1 ? state.entities[0] : state.entities.length === 0 ? t('outcomes.pooled') : null;
+  const names = bodyNamesOf(rows, state.entities, props.bodyName);
+  const sums = reviewByCategory(rows, state.entities, (key) => names.get(key) ?? props.bodyName(key));
+  const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
   const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
   const notes = `${t('review.formula')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}`;
@@ -49,7 +50,7 @@ export function Review(props: ViewProps) {
   return (
     <div className="view review">
       <div className="controls">
-        <EntityPicker selected={state.entities} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
+        <EntityPicker selected={state.entities} nameOf={props.bodyName} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
         <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
       </div>
       {panel}

@@ -27,24 +27,25 @@ export const APPLICANT_SERIES: Part[] = [
 const add = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
 
 /**
- * One category per year when one body (or the pooled total) is shown; one per body when several
- * are, each summing its counts over the chosen years. Series that are absent everywhere are dropped.
+ * One category per year when one body (or the pooled total) is shown; one per body (labelled by
+ * `nameOf` its key) when several are, each summing its counts over the chosen years. Series that
+ * are absent everywhere are dropped.
  */
-export function breakdownBars(rows: readonly Row[], parts: readonly Part[], entities: readonly string[], t: Translate, pooledLabel: string) {
+export function breakdownBars(rows: readonly Row[], parts: readonly Part[], entities: readonly string[], t: Translate, pooledLabel: string, nameOf: (key: string) => string) {
   const byBody = entities.length > 1;
-  const keys = byBody ? entities.filter((e) => rows.some((r) => r.issuer === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
-  const categories = byBody ? (keys as string[]) : (keys as number[]).map(String);
+  const keys = byBody ? entities.filter((e) => rows.some((r) => r.body_key === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
+  const categories = byBody ? (keys as string[]).map(nameOf) : (keys as number[]).map(String);
   const all = parts
     .map((part) => ({
       name: t(part.label),
       values: keys.map((key) =>
-        rows.filter((r) => (byBody ? r.issuer === key : Number(r.year) === key)).reduce<number | null>((sum, r) => add(sum, num(r[part.column])), null),
+        rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key)).reduce<number | null>((sum, r) => add(sum, num(r[part.column])), null),
       ),
     }))
     .filter((s) => s.values.some((v) => v !== null && v !== 0));
   // A year or body with no stated outcome at all is left out rather than drawn as an empty bar.
   const kept = keys.map((_, i) => all.some((s) => s.values[i] !== null)).flatMap((keep, i) => (keep ? [i] : []));
   const series = all.map((s) => ({ name: s.name, values: kept.map((i) => s.values[i]) }));
-  const subject = entities.length === 1 ? entities[0] : entities.length === 0 ? pooledLabel : null;
+  const subject = entities.length === 1 ? nameOf(entities[0]) : entities.length === 0 ? pooledLabel : null;
   return { categories: kept.map((i) => categories[i]), series, subject };
 }

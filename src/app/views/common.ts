@@ -2,10 +2,11 @@ import type { ChartFrame } from '../../charts';
 import type { Locale } from '../i18n/locale';
 import type { MessageKey, Translate } from '../i18n/messages';
 import type { ViewState } from '../state/url-state';
+import type { UpdateState } from '../state/use-view-state';
 
 export interface ViewProps {
   state: ViewState;
-  update: (patch: Partial<ViewState>) => void;
+  update: UpdateState;
   t: Translate;
   locale: Locale;
   /** Source line parts shared by every chart: dataset version and date. */
@@ -13,6 +14,8 @@ export interface ViewProps {
   date: string;
   /** URL of a state (copy link), and of its embed page. */
   linkTo: (patch: Partial<ViewState>) => string;
+  /** A chosen body's name for display (never its raw key). */
+  bodyName: (key: string) => string;
 }
 
 export function makeFrame(props: ViewProps, title: string, unit: string, notes?: string): ChartFrame {
@@ -34,3 +37,30 @@ export const viewYear = (state: Pick<ViewState, 'year'>, bounds: [number, number
 
 /** The years a year select offers, latest first. */
 export const yearOptions = (bounds: [number, number] | null | undefined): number[] => (bounds ? Array.from({ length: bounds[1] - bounds[0] + 1 }, (_, i) => bounds[1] - i) : []);
+
+/** Distinct labels: a name two chosen bodies share is numbered, so no two series merge. */
+export function distinctNames(keys: readonly string[], names: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const key of keys) {
+    const name = names.get(key);
+    if (name === undefined) continue;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    out.set(key, n === 1 ? name : `${name} (${n})`);
+  }
+  return out;
+}
+
+/**
+ * The names of chosen bodies as a query's rows give them (`body_key`, `body`), so a chart never
+ * draws before its names are known; a body without rows falls back to `nameOf`.
+ */
+export function bodyNamesOf(rows: readonly Record<string, unknown>[], keys: readonly string[], nameOf: (key: string) => string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const key of keys) {
+    const row = rows.find((r) => r.body_key === key);
+    names.set(key, typeof row?.body === 'string' ? row.body : nameOf(key));
+  }
+  return distinctNames(keys, names);
+}

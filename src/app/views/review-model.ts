@@ -14,13 +14,16 @@ const add = (a: number | null, b: number | null): number | null => (a === null ?
 export const rate = (numerator: number | null, denominator: number | null): number | null =>
   numerator === null || denominator === null || denominator <= 0 ? null : numerator / denominator;
 
-/** Sums counts per category first and divides after: rates are never averaged. */
-export function reviewByCategory(rows: readonly Row[], entities: readonly string[]): ReviewSums[] {
+/**
+ * Sums counts per category (a year, or a body labelled by `nameOf` its key when several are
+ * chosen) first and divides after: rates are never averaged.
+ */
+export function reviewByCategory(rows: readonly Row[], entities: readonly string[], nameOf: (key: string) => string): ReviewSums[] {
   const byBody = entities.length > 1;
-  const keys: (string | number)[] = byBody ? entities.filter((e) => rows.some((r) => r.issuer === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
+  const keys: (string | number)[] = byBody ? entities.filter((e) => rows.some((r) => r.body_key === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
   return keys.map((key) => {
-    const mine = rows.filter((r) => (byBody ? r.issuer === key : Number(r.year) === key));
+    const mine = rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key));
     const sums = Object.fromEntries(SUMMED.map((c) => [c, mine.reduce<number | null>((s, r) => add(s, num(r[c])), null)])) as Record<(typeof SUMMED)[number], number | null>;
-    return { ...sums, category: String(key), rv_rate: rate(sums.rv_rate_numerator, sums.rv_rate_denominator), lit_rate: rate(sums.lit_rate_numerator, sums.lit_rate_denominator) };
+    return { ...sums, category: byBody ? nameOf(String(key)) : String(key), rv_rate: rate(sums.rv_rate_numerator, sums.rv_rate_denominator), lit_rate: rate(sums.lit_rate_numerator, sums.lit_rate_denominator) };
   });
 }

@@ -1,11 +1,8 @@
 import { DENIED_REASONS, APPLICANT_TYPES, wideColumnName } from '../../shared/wide-metrics';
-import { type BuiltQuery, bodiesFilter, whereClause } from './query';
+import { type BodiesInput, type BuiltQuery, pickedReports, withBodyNames } from './query';
 
-export interface BreakdownInput {
-  /** Chosen issuers; none means every self report summed per year. */
-  issuers: readonly string[];
-  years?: readonly [number, number];
-}
+/** Chosen bodies (keys); none means every own report summed per year. */
+export type BreakdownInput = BodiesInput;
 
 /** The parts of a whole; `rest` is what the whole states beyond the parts it itemises. */
 interface Parts {
@@ -35,25 +32,20 @@ export const APPLICANT_PARTS: Parts = {
   rest: { name: 'applicant_unitemised', of: col('r.new.total'), minus: APPLICANT_TYPES.map((t) => col(`r.new.${t}`)) },
 };
 
+/** Sums per body and year (or pooled per year), one report per body and year (see pickedReports). */
 function breakdown(name: string, spec: Parts, input: BreakdownInput): BuiltQuery {
-  const { where, params: all, pooled } = bodiesFilter(input);
+  const picked = pickedReports(input, `${spec.whole} IS NOT NULL`);
   const sums = [spec.whole, ...spec.parts].map((c) => `sum(${c}) AS ${c}`);
   if (spec.rest) {
     const { of, minus } = spec.rest;
     // Only where the report states the whole: its unitemised part is the whole minus the parts it lists.
     sums.push(`sum(${of} - (${minus.map((m) => `coalesce(${m}, 0)`).join(' + ')})) AS ${spec.rest.name}`);
   }
-  return {
-    name,
-    sql: `SELECT ${pooled ? "'*'" : 'issuer'} AS issuer, year, count(*) AS reports, count(${spec.whole}) AS reports_with_total,
+  const sql = `SELECT ${picked.pooled ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS reports, count(${spec.whole}) AS reports_with_total,
   ${sums.join(',\n  ')}
-FROM facts_wide
-${whereClause(where)}
-GROUP BY ALL
-ORDER BY issuer, year`,
-    params: all,
-    tables: ['facts_wide'],
-  };
+FROM picked
+GROUP BY ALL`;
+  return { name, ...withBodyNames(picked, sql) };
 }
 
 /** Request outcomes: granted, partial, denied by reason, unable, not processed, other. */

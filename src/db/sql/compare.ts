@@ -1,37 +1,35 @@
-import type { Param } from '../protocol';
-import { type BuiltQuery, filterConditions, metricColumn, placeholders, QueryInputError, whereClause } from './query';
+import { type BodiesInput, type BuiltQuery, metricColumn, pickedReports, QueryInputError } from './query';
 
-export interface CompareInput {
-  issuers: readonly string[];
+export interface CompareInput extends BodiesInput {
   metric: string;
-  years?: readonly [number, number];
 }
 
 export const MAX_COMPARED = 12;
 
 /**
- * One metric over years for chosen issuers. Where an issuer has several reports for a year, the
- * first report (by id) that states the metric gives the value, and `reports` says how many there
- * were: values from two reports of one year are never added.
+ * One metric over years for chosen bodies (keys, see BODY_KEY_SQL). Where a body has several
+ * reports in a year (under one printed name or several), one gives the value (see pickedReports)
+ * and `reports` says how many there were: values from two reports of one year are never added.
+ * Columns: body_key, body (its name), year, value, report_id (of the value), reports, area_summary.
  */
 export function compareSeries(input: CompareInput): BuiltQuery {
-  if (input.issuers.length === 0) throw new QueryInputError('pick at least one jurisdiction');
-  if (input.issuers.length > MAX_COMPARED) throw new QueryInputError(`at most ${MAX_COMPARED} jurisdictions at once`);
+  const chosen = (input.bodies?.length ?? 0) || (input.issuers?.length ?? 0);
+  if (chosen === 0) throw new QueryInputError('pick at least one body');
+  if (chosen > MAX_COMPARED) throw new QueryInputError(`at most ${MAX_COMPARED} bodies at once`);
   const c = metricColumn(input.metric);
-  const { conditions, params } = filterConditions({ years: input.years, scope: 'all' });
-  const all: Param[] = [...input.issuers, ...params];
+  const picked = pickedReports(input, `${c} IS NOT NULL`);
   return {
     name: 'compare.series',
-    sql: `SELECT issuer, year,
-  arg_min(${c}, report_id) FILTER (WHERE ${c} IS NOT NULL) AS value,
-  min(report_id) FILTER (WHERE ${c} IS NOT NULL) AS report_id,
-  count(*) AS reports,
-  bool_or(scope = 'area') AS area_summary
-FROM facts_wide
-${whereClause([`issuer IN (${placeholders(input.issuers.length)})`, 'year IS NOT NULL', ...conditions])}
-GROUP BY issuer, year
-ORDER BY issuer, year`,
-    params: all,
-    tables: ['facts_wide'],
+    sql: `WITH picked AS (
+${picked.sql}
+)
+SELECT p.body_key, e.name AS body, p.year, p.${c} AS value,
+  CASE WHEN p.${c} IS NOT NULL THEN p.report_id END AS report_id,
+  p.body_reports AS reports, p.scope = 'area' AS area_summary
+FROM picked p
+JOIN entities e ON e.key = p.body_key
+ORDER BY e.name, p.body_key, p.year`,
+    params: picked.params,
+    tables: ['facts_wide', 'entities'],
   };
 }

@@ -1,59 +1,151 @@
+// The bodies that publish reports (see BODY_KEY_SQL): one row each in the derived `entities` table,
+// searched by the picker and looked up for the URL's `e` values.
 import type { Param } from '../protocol';
-import { type BuiltQuery, containsPattern, placeholders } from './query';
+import { BODY_KEY_SQL, type BuiltQuery, containsPattern, placeholders, QueryInputError } from './query';
+
+/**
+ * One row per body: key; name (the gazetteer's latest name of its division, after its parent's
+ * for a county or town, then the department: 广州市海珠区, 广州市公安局; the printed name when
+ * unresolved); level (`department` for a department); division_code; department; province_code;
+ * reports; first_year; last_year; printed_names (every issuer name its reports print, sorted).
+ */
+export const ENTITIES_SQL = `CREATE TABLE entities AS
+WITH r AS (
+  SELECT ${BODY_KEY_SQL} AS key, * FROM facts_wide
+),
+gazetteer AS (
+  SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind
+  FROM jurisdictions GROUP BY code
+),
+b AS (
+  SELECT key, min(division_code) AS division_code, min(nullif(department, '')) AS department,
+    min(division_name) AS division_name, min(division_level) AS division_level, min(parent_code) AS parent_code,
+    min(province_code) AS province_code, min(level) AS report_level,
+    min(issuer) AS issuer,
+    count(*) AS reports, min(year) AS first_year, max(year) AS last_year,
+    coalesce(list(DISTINCT issuer ORDER BY issuer) FILTER (WHERE issuer IS NOT NULL), []::VARCHAR[]) AS printed_names
+  FROM r WHERE key IS NOT NULL
+  GROUP BY key
+)
+SELECT b.key,
+  -- Unresolved: the key is the printed name, one name per body.
+  CASE WHEN b.division_code IS NULL THEN b.issuer
+    ELSE concat(
+      CASE WHEN b.division_level IN ('county', 'town') AND p.kind IS DISTINCT FROM 'pseudo' THEN p.name END,
+      coalesce(d.name, b.division_name, b.division_code),
+      b.department)
+  END AS name,
+  CASE WHEN b.department IS NOT NULL THEN 'department' WHEN b.division_code IS NOT NULL THEN b.division_level ELSE b.report_level END AS level,
+  b.division_code, b.department, b.province_code, b.reports, b.first_year, b.last_year, b.printed_names
+FROM b
+LEFT JOIN gazetteer d ON d.code = b.division_code
+LEFT JOIN gazetteer p ON p.code = b.parent_code
+ORDER BY b.key`;
 
 export interface EntitySearch {
   text?: string;
   levels?: readonly string[];
+  /** A province code (`NN0000`): bodies in that province only. */
+  province?: string;
   year?: number;
   limit?: number;
 }
 
-function nameAndLevel(search: EntitySearch): { conditions: string[]; params: Param[] } {
+const PROVINCE = /^\d{2}0000$/;
+
+function conditionsOf(search: EntitySearch): { conditions: string[]; params: Param[] } {
   const conditions: string[] = [];
   const params: Param[] = [];
-  const text = search.text?.trim();
+  // A line break would let a pattern run from one printed name into the next.
+  const text = search.text?.replace(/[\r\n]+/g, ' ').trim();
   if (text) {
-    conditions.push("(issuer ILIKE ? ESCAPE '\\' OR jurisdiction ILIKE ? ESCAPE '\\')");
+    conditions.push("(e.name ILIKE ? ESCAPE '\\' OR array_to_string(e.printed_names, chr(10)) ILIKE ? ESCAPE '\\')");
     params.push(containsPattern(text), containsPattern(text));
   }
   if (search.levels && search.levels.length > 0) {
-    conditions.push(`level IN (${placeholders(search.levels.length)})`);
+    conditions.push(`e.level IN (${placeholders(search.levels.length)})`);
     params.push(...search.levels);
+  }
+  if (search.province !== undefined) {
+    if (!PROVINCE.test(search.province)) throw new QueryInputError(`not a province code: ${JSON.stringify(search.province)}`);
+    conditions.push('e.province_code = ?');
+    params.push(search.province);
   }
   return { conditions, params };
 }
 
 const limitOf = (search: EntitySearch): number => Math.max(1, Math.min(search.limit ?? 100, 1000));
 
+const COLUMNS = `e.key, e.name, e.level, e.province_code, array_to_string(e.printed_names, '、') AS printed`;
+
 /**
- * Issuers (the organs that publish reports) matching a name search, with their jurisdiction,
- * level and how many reports over which years. An issuer is the unit the views compare. Without
- * a year the precomputed one-row-per-issuer `entities` table answers; a year needs the reports.
+ * Bodies matching a search on their name or any name their reports print, a level and a province,
+ * most reports first. Columns: key, name, level, province_code, printed (the printed names, joined
+ * with 、), reports, first_year, last_year; with a year, only bodies with a report that year, and
+ * the counts of that year.
  */
 export function searchEntities(search: EntitySearch): BuiltQuery {
-  const { conditions, params } = nameAndLevel(search);
+  const { conditions, params } = conditionsOf(search);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   if (search.year === undefined) {
     return {
       name: 'entities.index',
-      sql: `SELECT issuer, jurisdiction, level, reports, first_year, last_year
-FROM entities
-${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-ORDER BY reports DESC, issuer
+      sql: `SELECT ${COLUMNS}, e.reports, e.first_year, e.last_year
+FROM entities e
+${where}
+ORDER BY e.reports DESC, e.name, e.key
 LIMIT ?`,
       params: [...params, limitOf(search)],
       tables: ['entities'],
     };
   }
+  if (!Number.isInteger(search.year)) throw new QueryInputError('year must be an integer');
   return {
     name: 'entities.search',
-    sql: `SELECT issuer, min(jurisdiction) AS jurisdiction, min(level) AS level, count(*) AS reports,
-  min(year) AS first_year, max(year) AS last_year
-FROM facts_wide
-WHERE ${['issuer IS NOT NULL', ...conditions, 'year = ?'].join(' AND ')}
-GROUP BY issuer
-ORDER BY reports DESC, issuer
+    sql: `SELECT ${COLUMNS}, y.reports, y.year AS first_year, y.year AS last_year
+FROM entities e
+JOIN (SELECT ${BODY_KEY_SQL} AS key, year, count(*) AS reports FROM facts_wide WHERE year = ? GROUP BY ALL) y ON y.key = e.key
+${where}
+ORDER BY y.reports DESC, e.name, e.key
 LIMIT ?`,
-    params: [...params, search.year, limitOf(search)],
-    tables: ['facts_wide'],
+    params: [search.year, ...params, limitOf(search)],
+    tables: ['entities', 'facts_wide'],
+  };
+}
+
+/**
+ * The body each value stands for: the body with that key, else the bodies that printed that name
+ * (an old link carrying an issuer name), the one with most reports first. Columns: value, key,
+ * name, level; values that match nothing have no row.
+ */
+export function lookupBodies(values: readonly string[]): BuiltQuery {
+  const wanted = [...new Set(values)];
+  if (wanted.length === 0) throw new QueryInputError('no bodies to look up');
+  return {
+    name: 'entities.lookup',
+    sql: `SELECT w.value, e.key, e.name, e.level
+FROM (VALUES ${wanted.map(() => '(CAST(? AS VARCHAR))').join(', ')}) AS w(value)
+JOIN entities e ON e.key = w.value OR list_contains(e.printed_names, w.value)
+ORDER BY w.value, e.key = w.value DESC, e.reports DESC, e.key`,
+    params: wanted,
+    tables: ['entities'],
+  };
+}
+
+/**
+ * The provinces bodies are in, with the province's name from the gazetteer. Columns: code, name,
+ * bodies.
+ */
+export function entityProvinces(): BuiltQuery {
+  return {
+    name: 'entities.provinces',
+    sql: `SELECT e.province_code AS code, min(j.name) AS name, count(DISTINCT e.key) AS bodies
+FROM entities e
+LEFT JOIN (SELECT code, arg_max(name, "first") AS name FROM jurisdictions GROUP BY code) j ON j.code = e.province_code
+WHERE e.province_code IS NOT NULL
+GROUP BY e.province_code
+ORDER BY e.province_code`,
+    params: [],
+    tables: ['entities', 'jurisdictions'],
   };
 }

@@ -1,21 +1,20 @@
-import { type BuiltQuery, bodiesFilter, whereClause } from './query';
-import type { BreakdownInput } from './breakdown';
+import { type BodiesInput, type BuiltQuery, pickedReports, withBodyNames } from './query';
+
 
 /**
- * Reconsideration and litigation counts with correction rates (纠错率) per issuer and year.
+ * Reconsideration and litigation counts with correction rates (纠错率) per body and year (every
+ * own report pooled when no body is chosen), one report per body and year (see pickedReports).
  * rate = Σ corrected / Σ (total − pending): computed from summed counts, never an average of
  * rates; cases still pending have no outcome and are left out of the denominator. Only reports
  * stating total, corrected and pending enter a rate; how many were left out is returned too.
  */
-export function reviewLitigation(input: BreakdownInput): BuiltQuery {
-  const { where, params: all, pooled } = bodiesFilter(input);
+export function reviewLitigation(input: BodiesInput): BuiltQuery {
+  const litAll = 'coalesce(lit_total, lit_direct_total + lit_after_rv_total)';
+  const picked = pickedReports(input, `coalesce(rv_total, ${litAll}) IS NOT NULL`);
   const rvRated = 'rv_total IS NOT NULL AND rv_corrected IS NOT NULL AND rv_pending IS NOT NULL';
   const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
   const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');
-  const litAll = 'coalesce(lit_total, lit_direct_total + lit_after_rv_total)';
-  return {
-    name: 'review.litigation',
-    sql: `SELECT ${pooled ? "'*'" : 'issuer'} AS issuer, year, count(*) AS reports,
+  const sums = `SELECT ${picked.pooled ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS reports,
   sum(rv_total) AS rv_total, sum(rv_upheld) AS rv_upheld, sum(rv_corrected) AS rv_corrected,
   sum(rv_other) AS rv_other, sum(rv_pending) AS rv_pending,
   sum(${litAll}) AS lit_total,
@@ -27,11 +26,7 @@ export function reviewLitigation(input: BreakdownInput): BuiltQuery {
   sum(lit_direct_corrected + lit_after_rv_corrected) FILTER (WHERE ${litRated}) AS lit_rate_numerator,
   sum(lit_direct_total - lit_direct_pending + lit_after_rv_total - lit_after_rv_pending) FILTER (WHERE ${litRated}) AS lit_rate_denominator,
   count(*) FILTER (WHERE ${litAll} IS NOT NULL AND NOT (${litRated})) AS lit_reports_unrated
-FROM facts_wide
-${whereClause(where)}
-GROUP BY ALL
-ORDER BY issuer, year`,
-    params: all,
-    tables: ['facts_wide'],
-  };
+FROM picked
+GROUP BY ALL`;
+  return { name: 'review.litigation', ...withBodyNames(picked, sums) };
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_METRICS, countMetric, PICKABLE_METRICS, RATE_LABELS } from '../../../src/app/i18n/metric-labels';
-import { DEFAULT_STATE, parseViewState, serialiseViewState } from '../../../src/app/state/url-state';
-import { RATE_METRICS } from '../../../src/db/sql';
+import { distinctNames } from '../../../src/app/views/common';
+import { DEFAULT_STATE, parseViewState, resolveEntities, serialiseViewState } from '../../../src/app/state/url-state';
+import { bodyKey, isBodyKey, RATE_METRICS } from '../../../src/db/sql';
 
 describe('URL state', () => {
   it('omits every default: the default state is the bare URL', () => {
@@ -65,6 +66,73 @@ describe('URL state', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('body keys in the URL', () => {
+  it('round-trips body keys: a government, a department, a town and an unresolved printed name', () => {
+    const entities = ['440105', '440100/公安局', '440105003', 'name:白云区政府'];
+    const state = { ...DEFAULT_STATE, view: 'compare' as const, entities };
+    const search = serialiseViewState(state);
+    expect(search).toBe(`?view=compare&${entities.map((e) => `e=${encodeURIComponent(e).replace(/%20/g, '+')}`).join('&')}`);
+    expect(parseViewState(search)).toEqual({ state, notices: [] });
+  });
+
+  it('makes keys as the SQL does and tells them from printed names', () => {
+    expect(bodyKey({ division_code: '440105', department: null, issuer: '海珠区人民政府' })).toBe('440105');
+    expect(bodyKey({ division_code: '440100', department: '公安局', issuer: '广州市公安局' })).toBe('440100/公安局');
+    expect(bodyKey({ division_code: '440100', department: '', issuer: '广州市人民政府办公厅' })).toBe('440100');
+    expect(bodyKey({ division_code: null, department: null, issuer: '白云区政府' })).toBe('name:白云区政府');
+    expect(bodyKey({ division_code: null, department: null, issuer: null })).toBeNull();
+    for (const key of ['440105', '440100/公安局', '440105003', 'name:白云区政府']) expect(isBodyKey(key)).toBe(true);
+    for (const name of ['海珠区人民政府', '广州市', '4401', '440105/', 'name:', '１２３４５６']) expect(isBodyKey(name)).toBe(false);
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{6}(\d{3})?$/), fc.option(fc.string({ minLength: 1 })), fc.string({ minLength: 1 }), (code, department, issuer) => {
+        expect(isBodyKey(bodyKey({ division_code: code, department, issuer })!)).toBe(true);
+        expect(isBodyKey(bodyKey({ division_code: null, department, issuer })!)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("resolves an old link's printed names to their bodies, keeps keys, and drops what names no body", () => {
+    const values = ['海珠区人民政府', '440100/公安局', '广州市海珠区人民政府', '不存在的机关', 'name:白云区政府'];
+    // Rows as lookupBodies returns them: a value's best match first.
+    const matches = [
+      { value: '440100/公安局', key: '440100/公安局' },
+      { value: '广州市海珠区人民政府', key: '440105' },
+      { value: 'name:白云区政府', key: 'name:白云区政府' },
+      { value: '海珠区人民政府', key: '440105' },
+      { value: '海珠区人民政府', key: '440199' },
+    ];
+    expect(resolveEntities(values, matches)).toEqual({
+      entities: ['440105', '440100/公安局', 'name:白云区政府'],
+      notices: [
+        { param: 'e', value: '广州市海珠区人民政府', reason: 'duplicate' },
+        { param: 'e', value: '不存在的机关', reason: 'unknown-body' },
+      ],
+    });
+    expect(resolveEntities([], [])).toEqual({ entities: [], notices: [] });
+  });
+
+  it('resolving what it resolved changes nothing (keys are their own matches)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^\d{6}$/), { maxLength: 12 }), (codes) => {
+        const first = resolveEntities(codes, codes.map((c) => ({ value: c, key: c })));
+        const again = resolveEntities(first.entities, first.entities.map((c) => ({ value: c, key: c })));
+        expect(again).toEqual({ entities: first.entities, notices: [] });
+        expect(new Set(first.entities).size).toBe(first.entities.length);
+      }),
+    );
+  });
+
+  it('numbers a name two chosen bodies share, so their series never merge', () => {
+    const names = new Map([['440111', '白云区'], ['name:白云区', '白云区'], ['440105', '广州市海珠区']]);
+    expect([...distinctNames(['440111', '440105', 'name:白云区', 'missing'], names)]).toEqual([
+      ['440111', '白云区'],
+      ['440105', '广州市海珠区'],
+      ['name:白云区', '白云区 (2)'],
+    ]);
   });
 });
 

@@ -2,25 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/app/i18n/messages';
 import { breakdownBars, OUTCOME_SERIES } from '../../../src/app/views/breakdown-series';
 import { rate, reviewByCategory } from '../../../src/app/views/review-model';
+import { bodyNamesOf } from '../../../src/app/views/common';
 
 const t = translator('zh');
+const NAMES: Record<string, string> = { '440105': '广州市海珠区', '440100/公安局': '广州市公安局' };
+const nameOf = (key: string) => NAMES[key] ?? `?${key}`;
 
 describe('breakdownBars', () => {
   const rows = [
-    { issuer: 'A', year: 2020, r_granted_total: 10, r_partial_total: null, denied_unitemised: 2 },
-    { issuer: 'A', year: 2021, r_granted_total: null, r_partial_total: null, denied_unitemised: null },
-    { issuer: 'B', year: 2020, r_granted_total: 5, r_partial_total: 1, denied_unitemised: null },
-    { issuer: 'B', year: 2021, r_granted_total: 7, r_partial_total: null, denied_unitemised: null },
+    { body_key: '440105', year: 2020, r_granted_total: 10, r_partial_total: null, denied_unitemised: 2 },
+    { body_key: '440105', year: 2021, r_granted_total: null, r_partial_total: null, denied_unitemised: null },
+    { body_key: '440100/公安局', year: 2020, r_granted_total: 5, r_partial_total: 1, denied_unitemised: null },
+    { body_key: '440100/公安局', year: 2021, r_granted_total: 7, r_partial_total: null, denied_unitemised: null },
   ];
   it('one body: a category per year, years with nothing stated left out, absent kept absent', () => {
-    const { categories, series, subject } = breakdownBars(rows.filter((r) => r.issuer === 'A'), OUTCOME_SERIES, ['A'], t, 'all');
-    expect(subject).toBe('A');
+    const { categories, series, subject } = breakdownBars(rows.filter((r) => r.body_key === '440105'), OUTCOME_SERIES, ['440105'], t, 'all', nameOf);
+    expect(subject).toBe('广州市海珠区');
     expect(categories).toEqual(['2020']);
     expect(series).toEqual([{ name: '予以公开', values: [10] }, { name: '不予公开（未分原因）', values: [2] }]);
   });
-  it('several bodies: a category per body, counts summed over years', () => {
-    const { categories, series } = breakdownBars(rows, OUTCOME_SERIES, ['A', 'B'], t, 'all');
-    expect(categories).toEqual(['A', 'B']);
+  it('several bodies: a category per body, labelled by its name (never its key), counts summed over years', () => {
+    const { categories, series } = breakdownBars(rows, OUTCOME_SERIES, ['440105', '440100/公安局'], t, 'all', nameOf);
+    expect(categories).toEqual(['广州市海珠区', '广州市公安局']);
     expect(series.find((s) => s.name === '予以公开')?.values).toEqual([10, 12]);
     expect(series.find((s) => s.name === '部分公开')?.values).toEqual([null, 1]);
   });
@@ -29,12 +32,28 @@ describe('breakdownBars', () => {
 describe('reviewByCategory', () => {
   it('divides summed counts (never averages rates) and has no rate without a positive denominator', () => {
     const rows = [
-      { issuer: 'A', year: 2020, rv_total: 10, rv_rate_numerator: 1, rv_rate_denominator: 8 },
-      { issuer: 'B', year: 2020, rv_total: 2, rv_rate_numerator: 1, rv_rate_denominator: 2 },
-      { issuer: 'A', year: 2021, rv_total: 1, rv_rate_numerator: 0, rv_rate_denominator: 0 },
+      { body_key: '440105', year: 2020, rv_total: 10, rv_rate_numerator: 1, rv_rate_denominator: 8 },
+      { body_key: '440100/公安局', year: 2020, rv_total: 2, rv_rate_numerator: 1, rv_rate_denominator: 2 },
+      { body_key: '440105', year: 2021, rv_total: 1, rv_rate_numerator: 0, rv_rate_denominator: 0 },
     ];
-    const sums = reviewByCategory(rows, []);
+    const sums = reviewByCategory(rows, [], nameOf);
     expect(sums.map((s) => [s.category, s.rv_total, s.rv_rate])).toEqual([['2020', 12, 0.2], ['2021', 1, null]]);
+    const byBody = reviewByCategory(rows, ['440100/公安局', '440105'], nameOf);
+    expect(byBody.map((s) => [s.category, s.rv_total, s.rv_rate])).toEqual([['广州市公安局', 2, 0.5], ['广州市海珠区', 11, 0.125]]);
     expect(rate(null, 5)).toBeNull();
+  });
+});
+
+describe('bodyNamesOf', () => {
+  it("names bodies as the query's rows do, falls back for a body without rows, and numbers a shared name", () => {
+    const rows = [
+      { body_key: '440111', body: '广州市白云区', year: 2020 },
+      { body_key: 'name:广州市白云区', body: '广州市白云区', year: 2020 },
+    ];
+    expect([...bodyNamesOf(rows, ['440111', 'name:广州市白云区', '440105'], nameOf)]).toEqual([
+      ['440111', '广州市白云区'],
+      ['name:广州市白云区', '广州市白云区 (2)'],
+      ['440105', '广州市海珠区'],
+    ]);
   });
 });
