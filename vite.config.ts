@@ -52,7 +52,8 @@ function datasetPlugin(): Plugin {
       if (!existsSync(resolve(dataDir, 'manifest.json'))) return;
       const dist = options.dir ?? resolve(root, 'dist');
       await mkdir(resolve(dist, 'data'), { recursive: true });
-      await cp(dataDir, resolve(dist, 'data'), { recursive: true });
+      // The Parquet copy is for other engines; the page reads the Arrow files only.
+      await cp(dataDir, resolve(dist, 'data'), { recursive: true, filter: (from) => from !== resolve(dataDir, 'parquet') });
       const corpus = resolve(sourcesDir, 'corpus');
       if (existsSync(corpus)) await cp(corpus, resolve(dist, 'sources/corpus'), { recursive: true });
     },

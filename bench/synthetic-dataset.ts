@@ -1,19 +1,19 @@
 // A province-scale synthetic dataset for benchmarks: the shipped corpus's parsed reports
 // replicated to ≥ 100,000 reports, each replica under a different (made-up) district prefix and
 // with its numbers scaled by a seeded random factor, every report marked `synthetic: true`.
-// Written with the project's own writer (buildDatasetTables + writeDataset), so it is exactly
+// Written with the project's own writer (buildDatasetParts + writeDataset), so it is exactly
 // what `gongkai ingest` would produce. Deterministic; cached under tmp/bench-ui/ keyed by the
 // generator version, the target size and a hash of the parsed corpus.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildDatasetTables } from '../src/ingest/arrow-tables';
+import { buildDatasetParts } from '../src/ingest/arrow-tables';
 import { readReportsInOrder, type ReportRecord } from '../src/ingest/read-report';
 import { collectInputFiles } from '../src/ingest/walk';
 import { writeDataset } from '../src/ingest/write-dataset';
 import { parseManifest, SCHEMA_VERSION, type Manifest } from '../src/shared/manifest';
 
-const GENERATOR_VERSION = 'synthetic-v1';
+const GENERATOR_VERSION = 'synthetic-v2';
 const ROOT = resolve(import.meta.dirname, '..');
 export const SHIPPED_CORPUS = join(ROOT, 'data/corpus');
 const CACHE = join(ROOT, 'tmp/bench-ui');
@@ -114,6 +114,6 @@ export async function syntheticDataset(minReports = 100_000, log: (line: string)
   // Replica 0 is the corpus itself (full texts, unscaled), marked synthetic like the rest.
   for (const r of originals) records.push({ ...r, parsed: { ...r.parsed, facts: { ...r.parsed.facts, synthetic: true } } });
   for (let k = 1; k < copies; k++) originals.forEach((r, i) => records.push(replica(r, k, i)));
-  const manifest = await writeDataset(dir, buildDatasetTables(records), records.length);
+  const manifest = await writeDataset(dir, buildDatasetParts(records), records.length);
   return { dir, manifest, cached: false, seconds: (performance.now() - started) / 1000 };
 }

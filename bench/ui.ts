@@ -244,10 +244,11 @@ const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFil
 
 async function benchDataset(name: string, dir: string): Promise<void> {
   const manifest = readManifest(dir);
-  const arrowBytes = Object.values(manifest.tables).reduce((n, t) => n + t.bytes.arrow, 0);
+  const bytesOf = (name: string): number => manifest.tables[name].partitions.reduce((n, p) => n + p.bytes, 0);
+  const arrowBytes = Object.keys(manifest.tables).reduce((n, name) => n + bytesOf(name), 0);
   log(`\n=== Dataset ${name}: ${dir}`);
   log(
-    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · Arrow ${mb(arrowBytes)} (eager facts_wide + reports: ${mb(manifest.tables.facts_wide.bytes.arrow + manifest.tables.reports.bytes.arrow)}) · version ${manifest.dataset_version.slice(0, 12)}`,
+    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · Arrow ${mb(arrowBytes)} (facts_wide ${mb(bytesOf('facts_wide'))}, rollups ${mb(bytesOf('rollups'))}) · version ${manifest.dataset_version.slice(0, 12)}`,
   );
 
   const native = await openNativeDataset(dir);

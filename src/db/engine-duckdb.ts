@@ -48,8 +48,8 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
       if (params.length === 0) return db.runQuery(connectionId, sql);
       return db.runPrepared(connectionId, statementFor(sql), [...params]);
     },
-    insertArrowStream(table, ipc) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    insertArrowStream(table, ipc, append = false) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
     },
     close() {
       for (const id of prepared.values()) db.closePrepared(connectionId, id);

@@ -5,7 +5,7 @@ export interface Engine {
   readonly name: string;
   /** Runs SQL with bound parameters; returns the result as Arrow IPC bytes. */
   run(sql: string, params?: readonly Param[]): Uint8Array;
-  /** Creates `table` from Arrow IPC stream bytes. */
-  insertArrowStream(table: string, ipc: Uint8Array): void;
+  /** Creates `table` from Arrow IPC stream bytes, or appends to it when it exists. */
+  insertArrowStream(table: string, ipc: Uint8Array, append?: boolean): void;
   close(): void;
 }

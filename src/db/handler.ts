@@ -1,23 +1,32 @@
 // The worker side of the protocol: turns requests into engine calls. Pure of any Worker API, so
 // tests drive it directly in Node with the same DuckDB-WASM engine the browser uses.
 import { tableFromIPC } from 'apache-arrow';
-import { parseManifest, type Manifest } from '../shared/manifest';
+import { parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
 import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type QueryPayload, type QueryResult, type Request, type Response } from './protocol';
-import { DERIVED_TABLES, EAGER_TABLES, isDatasetTable, isDerivedTable, quoteIdent } from './tables';
+import { DERIVED_TABLES, EAGER_DETAIL_ROWS, EAGER_TABLES, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
   createEngine: () => Promise<Engine>;
   fetchBytes: (url: string) => Promise<Uint8Array>;
   now?: () => number;
+  /** Overrides LOAD_BUDGET_BYTES (tests). */
+  loadBudgetBytes?: number;
+  /** Overrides EAGER_DETAIL_ROWS (tests). */
+  eagerDetailRows?: number;
 }
 
 interface Dataset {
   engine: Engine;
   manifest: Manifest;
   manifestUrl: string;
-  /** Tables loaded or loading; a failed load is removed so a later query can retry it. */
-  loaded: Map<string, Promise<void>>;
+  /** Partition files loaded or loading, by path; a failed load is removed so a later query can retry it. */
+  partitions: Map<string, Promise<void>>;
+  /** Rows in the engine per table, and the bytes of the files they came from. */
+  rowsIn: Map<string, number>;
+  bytesIn: number;
+  /** Derived tables built or building. */
+  derived: Map<string, Promise<void>>;
   elapsedMs: number;
 }
 
@@ -30,34 +39,81 @@ const decoder = new TextDecoder();
 
 export function createHandler(deps: HandlerDeps): Handler {
   const now = deps.now ?? (() => performance.now());
+  const budget = deps.loadBudgetBytes ?? LOAD_BUDGET_BYTES;
+  const eagerDetailRows = deps.eagerDetailRows ?? EAGER_DETAIL_ROWS;
   let dataset: Promise<Dataset> | null = null;
   let datasetUrl: string | null = null;
 
-  async function loadTable(d: Dataset, name: string): Promise<void> {
-    if (isDerivedTable(name)) {
-      const derived = DERIVED_TABLES[name];
-      for (const source of derived.from) await ensureTable(d, source);
-      d.engine.run(derived.sql);
-      return;
+  async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
+    const bytes = await deps.fetchBytes(new URL(partition.path, d.manifestUrl).href);
+    const before = d.rowsIn.get(name);
+    try {
+      d.engine.insertArrowStream(name, bytes, before !== undefined);
+    } catch (error) {
+      dropTable(d, name);
+      throw new DataError(`table ${name}: cannot load ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
+    // A failed insert can create nothing and raise nothing (STACK-NOTES), so count what arrived.
+    const expected = (before ?? 0) + partition.rows;
+    const counted = countRows(d.engine, name);
+    if (counted !== expected) {
+      // Rows may have arrived in part: drop the table, so no query sees a half-loaded one.
+      dropTable(d, name);
+      throw new DataError(`table ${name}: ${partition.path} brought ${counted === null ? 'no' : counted - (before ?? 0)} rows, the manifest says ${partition.rows}`);
+    }
+    d.rowsIn.set(name, expected);
+    d.bytesIn += partition.bytes;
+  }
+
+  function dropTable(d: Dataset, name: string): void {
+    try {
+      d.engine.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    } catch {
+      // Nothing was created.
+    }
+    d.rowsIn.delete(name);
+    const paths = new Set(d.manifest.tables[name]?.partitions.map((p) => p.path));
+    for (const path of paths) d.partitions.delete(path);
+  }
+
+  /** Loads the partitions of `name` that `provinces` need (all when absent), within the budget. */
+  async function ensureTable(d: Dataset, name: string, provinces?: readonly string[]): Promise<void> {
+    if (isDerivedTable(name)) return ensureDerived(d, name);
     const entry = d.manifest.tables[name];
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
-    const url = new URL(entry.files.arrow, d.manifestUrl).href;
-    const bytes = await deps.fetchBytes(url);
-    d.engine.insertArrowStream(name, bytes);
-    // A failed insert can create nothing and raise nothing (STACK-NOTES), so count what arrived.
-    const counted = countRows(d.engine, name);
-    if (counted !== entry.rows) {
-      throw new DataError(`table ${name}: loaded ${counted ?? 'no'} rows from ${entry.files.arrow}, the manifest says ${entry.rows}`);
+    const needed = partitionsFor(entry, provinces);
+    const missing = needed.filter((p) => !d.partitions.has(p.path));
+    const bytes = missing.reduce((n, p) => n + p.bytes, 0);
+    if (d.bytesIn + bytes > budget) {
+      const what = provinces ? `provinces ${provinces.join(', ')}` : 'every province';
+      throw new DataError(
+        `table ${name} for ${what} needs ${megabytes(bytes)} more, beyond the ${megabytes(budget)} this page may hold (${megabytes(d.bytesIn)} loaded): choose a province`,
+      );
+    }
+    // One partition after another: the first creates the table, the others append to it.
+    for (const partition of needed) {
+      let pending = d.partitions.get(partition.path);
+      if (!pending) {
+        const previous = [...d.partitions.values()];
+        pending = Promise.allSettled(previous).then(() => loadPartition(d, name, partition));
+        d.partitions.set(partition.path, pending);
+        pending.catch(() => d.partitions.delete(partition.path));
+      }
+      await pending;
     }
   }
 
-  function ensureTable(d: Dataset, name: string): Promise<void> {
-    let pending = d.loaded.get(name);
+  function ensureDerived(d: Dataset, name: keyof typeof DERIVED_TABLES): Promise<void> {
+    let pending = d.derived.get(name);
     if (!pending) {
-      pending = loadTable(d, name);
-      d.loaded.set(name, pending);
-      pending.catch(() => d.loaded.delete(name));
+      const derived = DERIVED_TABLES[name];
+      pending = (async () => {
+        // Built from whole tables: a derived table over some provinces would silently miss the rest.
+        for (const source of derived.from) await ensureTable(d, source);
+        d.engine.run(derived.sql);
+      })();
+      d.derived.set(name, pending);
+      pending.catch(() => d.derived.delete(name));
     }
     return pending;
   }
@@ -66,9 +122,14 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, loaded: new Map(), elapsedMs: 0 };
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, derived: new Map(), elapsedMs: 0 };
     try {
-      for (const name of EAGER_TABLES) await ensureTable(d, name);
+      for (const name of EAGER_TABLES) {
+        const entry = manifest.tables[name];
+        // The rollups' province partitions (county rows) wait for a drill-down, as does a large facts_wide.
+        if (name === 'rollups') await ensureTable(d, name, []);
+        else if (entry && entry.rows <= eagerDetailRows) await ensureTable(d, name);
+      }
     } catch (error) {
       engine.close();
       throw error;
@@ -80,7 +141,12 @@ export function createHandler(deps: HandlerDeps): Handler {
   const describe = (d: Dataset): InitResult => ({
     datasetVersion: d.manifest.dataset_version,
     engine: d.engine.name,
-    tables: Object.entries(d.manifest.tables).map(([name, t]) => ({ name, rows: t.rows, loaded: d.loaded.has(name) })),
+    tables: Object.entries(d.manifest.tables).map(([name, t]) => ({
+      name,
+      rows: t.rows,
+      partitions: t.partitions.length,
+      loaded: t.partitions.filter((p) => d.partitions.has(p.path)).length,
+    })),
     elapsedMs: d.elapsedMs,
   });
 
@@ -105,7 +171,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const d = await dataset;
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
-      await ensureTable(d, name);
+      await ensureTable(d, name, payload.provinces);
     }
     const started = now();
     try {
@@ -135,6 +201,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     },
   };
 }
+
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
 
 function countRows(engine: Engine, table: string): number | null {
   try {

@@ -13,12 +13,19 @@ export interface QueryPayload {
   params: readonly Param[];
   /** Tables the SQL reads; lazily loaded ones are loaded first. */
   tables: readonly string[];
+  /**
+   * The provinces (two-digit codes, or `none`) whose rows the SQL reads: only those partitions of
+   * partitioned tables are loaded. Absent: every partition. The SQL itself must keep to them.
+   */
+  provinces?: readonly string[];
 }
 
 export interface TableInfo {
   name: string;
   rows: number;
-  loaded: boolean;
+  partitions: number;
+  /** Partitions in the engine now. */
+  loaded: number;
 }
 
 export interface InitResult {

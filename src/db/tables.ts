@@ -1,21 +1,33 @@
 // Which dataset tables the worker loads when it starts and which wait until a query needs them.
-// facts_wide (one row per report, the harmonised metrics) serves every chart; reports (facts,
-// warnings), the long tables (values, checks) and the texts load when a report is opened.
+// `rollups` (sums by division × year × issuer level × scope) serves the overview at any size;
+// facts_wide (one row per report, the harmonised metrics) serves the other charts and loads up
+// front while the whole of it is small, else one province at a time as views drill down; reports
+// (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
+// the gazetteer's towns load per province.
 
-export const EAGER_TABLES = ['facts_wide'] as const;
-export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions'] as const;
+import { ENTITIES_SQL } from './sql/entities';
+
+export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;
+export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing'] as const;
 
 /**
- * Tables computed in the engine from loaded ones, on first use. `entities` (one row per issuer)
- * lets the name search scan distinct names instead of grouping every report on each keystroke.
+ * Above this many rows facts_wide is not loaded up front, only the rollups: a national dataset
+ * (~3 million reports) would fill most of the 4 GB wasm heap (STACK-NOTES).
+ */
+export const EAGER_DETAIL_ROWS = 500_000;
+
+/** What the engine may hold of loaded table files in all; a query that needs more is refused. */
+export const LOAD_BUDGET_BYTES = 1_200_000_000;
+
+/**
+ * Tables computed in the engine from loaded ones, on first use. `entities` (one row per body, see
+ * src/db/sql/entities.ts) lets the name search scan bodies instead of grouping every report on
+ * each keystroke; it reads the gazetteer for the bodies' names.
  */
 export const DERIVED_TABLES = {
   entities: {
-    from: ['facts_wide'],
-    sql: `CREATE TABLE entities AS
-SELECT issuer, min(jurisdiction) AS jurisdiction, min(level) AS level, count(*) AS reports,
-  min(year) AS first_year, max(year) AS last_year
-FROM facts_wide WHERE issuer IS NOT NULL GROUP BY issuer ORDER BY issuer`,
+    from: ['facts_wide', 'jurisdictions'],
+    sql: ENTITIES_SQL,
   },
 } as const satisfies Record<string, { from: readonly string[]; sql: string }>;
 export type DerivedTable = keyof typeof DERIVED_TABLES;

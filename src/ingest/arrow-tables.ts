@@ -1,15 +1,19 @@
-import { Bool, type DataType, Float64, Int32, Int64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, type DataType, Float64, Int32, Int64, Table, Utf8, type Vector } from 'apache-arrow';
+import { columnVector } from './columns';
 import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
-import { REQUIRED_TABLES } from '../shared/manifest';
+import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
+import { buildRollups, levelOf, ROLLUP_COUNTS, type RollupRow } from './rollups';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
 export type TableName = (typeof TABLE_NAMES)[number];
-export type DatasetTables = Record<TableName, Table>;
+
+/** The tables with one row (or several) per report, split by the report's province and year. */
+export const REPORT_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide'] as const satisfies readonly TableName[];
 
 interface Column<Row> {
   name: string;
@@ -36,9 +40,6 @@ const FACT_TYPES = {
   encoding: utf8,
   synthetic: bool,
 } satisfies Record<keyof Facts, DataType>;
-
-/** The parser's level, or the resolver's when the parser found none (a name's suffix, 我区…). */
-const levelOf = (r: ReportRecord): string | null => r.parsed.facts.level ?? r.jurisdiction?.level ?? null;
 
 const factColumns: Column<ReportRecord>[] = (Object.keys(FACT_TYPES) as (keyof Facts)[]).map((key) => ({
   name: key,
@@ -87,26 +88,27 @@ const TEXT_COLUMNS: Column<ReportRecord>[] = [
   { name: 'text', type: utf8, get: (r) => r.parsed.text },
 ];
 
-type ValueRow = Value & { report_id: string };
+/** A value or check with its report's id (a pair, not a spread copy: provinces hold millions). */
+type ValueRow = readonly [string, Value];
 const VALUE_COLUMNS: Column<ValueRow>[] = [
-  { name: 'report_id', type: utf8, get: (v) => v.report_id },
-  { name: 'metric', type: utf8, get: (v) => v.metric },
-  { name: 'value', type: float64, get: (v) => v.value },
-  { name: 'approx', type: bool, get: (v) => v.approx },
-  { name: 'derived', type: bool, get: (v) => v.derived },
-  { name: 'start', type: int32, get: (v) => v.start },
-  { name: 'end', type: int32, get: (v) => v.end },
-  { name: 'source', type: utf8, get: (v) => v.source },
+  { name: 'report_id', type: utf8, get: ([id]) => id },
+  { name: 'metric', type: utf8, get: ([, v]) => v.metric },
+  { name: 'value', type: float64, get: ([, v]) => v.value },
+  { name: 'approx', type: bool, get: ([, v]) => v.approx },
+  { name: 'derived', type: bool, get: ([, v]) => v.derived },
+  { name: 'start', type: int32, get: ([, v]) => v.start },
+  { name: 'end', type: int32, get: ([, v]) => v.end },
+  { name: 'source', type: utf8, get: ([, v]) => v.source },
 ];
 
-type CheckRow = Check & { report_id: string };
+type CheckRow = readonly [string, Check];
 const CHECK_COLUMNS: Column<CheckRow>[] = [
-  { name: 'report_id', type: utf8, get: (c) => c.report_id },
-  { name: 'id', type: utf8, get: (c) => c.id },
-  { name: 'status', type: utf8, get: (c) => c.status },
-  { name: 'expected', type: float64, get: (c) => c.expected },
-  { name: 'actual', type: float64, get: (c) => c.actual },
-  { name: 'metrics', type: utf8, get: (c) => c.metrics.join(',') },
+  { name: 'report_id', type: utf8, get: ([id]) => id },
+  { name: 'id', type: utf8, get: ([, c]) => c.id },
+  { name: 'status', type: utf8, get: ([, c]) => c.status },
+  { name: 'expected', type: float64, get: ([, c]) => c.expected },
+  { name: 'actual', type: float64, get: ([, c]) => c.actual },
+  { name: 'metrics', type: utf8, get: ([, c]) => c.metrics.join(',') },
 ];
 
 interface WideRow {
@@ -144,6 +146,29 @@ const JURISDICTION_COLUMNS: Column<DivisionRow>[] = [
   { name: 'province_code', type: utf8, get: (d) => `${d.code.slice(0, 2)}0000` },
 ];
 
+const ROLLUP_COLUMNS: Column<RollupRow>[] = [
+  { name: 'division_code', type: utf8, get: (r) => r.division_code },
+  { name: 'division_level', type: utf8, get: (r) => r.division_level },
+  { name: 'year', type: int32, get: (r) => r.year },
+  { name: 'level', type: utf8, get: (r) => r.level },
+  { name: 'scope', type: utf8, get: (r) => r.scope },
+  ...ROLLUP_COUNTS.map((count) => ({ name: count, type: int32, get: (r: RollupRow) => r.counts[count] })),
+  ...HARMONISED_METRICS.flatMap((metric) => [
+    { name: wideColumnName(metric), type: float64, get: (r: RollupRow) => r.sums.get(metric) ?? null },
+    { name: `${wideColumnName(metric)}__reports`, type: int32, get: (r: RollupRow) => r.stated.get(metric) ?? 0 },
+  ]),
+];
+
+/** Reports whose arithmetic does not add up: the overview lists them without loading any province. */
+const FAILING_COLUMNS: Column<ReportRecord>[] = [
+  { name: 'report_id', type: utf8, get: (r) => r.id },
+  { name: 'issuer', type: utf8, get: (r) => r.parsed.facts.issuer },
+  { name: 'year', type: int32, get: (r) => r.parsed.facts.year },
+  { name: 'template', type: utf8, get: (r) => r.parsed.facts.template },
+  { name: 'n_failed_checks', type: int32, get: (r) => failedChecks(r) },
+  { name: 'province_code', type: utf8, get: (r) => chainCode(r.jurisdiction, 'province') },
+];
+
 /** Column names of every table, in file order. */
 export const TABLE_COLUMNS: Record<TableName, string[]> = {
   reports: REPORT_COLUMNS.map((c) => c.name),
@@ -152,12 +177,14 @@ export const TABLE_COLUMNS: Record<TableName, string[]> = {
   checks: CHECK_COLUMNS.map((c) => c.name),
   facts_wide: WIDE_COLUMNS.map((c) => c.name),
   jurisdictions: JURISDICTION_COLUMNS.map((c) => c.name),
+  rollups: ROLLUP_COLUMNS.map((c) => c.name),
+  failing: FAILING_COLUMNS.map((c) => c.name),
 };
 
 /** Every string column is plain Utf8: DuckDB-WASM silently drops dictionary-encoded input. */
 function buildTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Table {
   const vectors: Record<string, Vector> = {};
-  for (const column of columns) vectors[column.name] = vectorFromArray(rows.map(column.get), column.type);
+  for (const column of columns) vectors[column.name] = columnVector(column.type, rows.map(column.get));
   return new Table(vectors);
 }
 
@@ -166,7 +193,7 @@ const byId = (a: ReportRecord, b: ReportRecord): number => (a.id < b.id ? -1 : a
 const HARMONISED = new Set<string>(HARMONISED_METRICS);
 
 /** A printed figure wins over one the parser derived; a derived one still beats nothing. */
-function harmonisedValues(values: readonly Value[]): Map<string, number> {
+export function harmonisedValues(values: readonly Value[]): Map<string, number> {
   const picked = new Map<string, Value>();
   for (const value of values) {
     if (!HARMONISED.has(value.metric)) continue;
@@ -176,34 +203,102 @@ function harmonisedValues(values: readonly Value[]): Map<string, number> {
   return new Map([...picked].map(([metric, value]) => [metric, value.value]));
 }
 
+const byDivision = (a: DivisionRow, b: DivisionRow): number =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : a.first - b.first || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
- * Every division down to county level, and the towns the reports resolve to (all 50,000 towns
- * would dwarf a small dataset), sorted by code, then validity.
+ * A part of one table: the rows of one province (two digits or `none`; absent for rows shared by
+ * every province) and one year (absent where the table is not split by year).
  */
-function jurisdictionRows(records: readonly ReportRecord[], gazetteer: Gazetteer): DivisionRow[] {
-  const towns = new Set(records.flatMap((r) => r.jurisdiction?.chain.filter((l) => l.level === 'town').map((l) => l.code) ?? []));
-  return gazetteer.rows
-    .filter((d) => d.level !== 'town' || towns.has(d.code))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.first - b.first || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+export interface TablePart {
+  table: TableName;
+  province?: string;
+  year?: number | null;
+  rows: Table;
 }
 
-export function buildDatasetTables(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetTables {
+/** The province a report's rows are stored under. */
+export const provinceKey = (record: ReportRecord): string => chainCode(record.jurisdiction, 'province')?.slice(0, 2) ?? NO_PROVINCE;
+
+/** Numbers ascending, null last; the `none` province last. */
+const compareKey = <T extends string | number | null>(a: T, b: T): number =>
+  a === b ? 0 : a === null || a === NO_PROVINCE ? 1 : b === null || b === NO_PROVINCE ? -1 : a < b ? -1 : 1;
+
+function groupBy<K extends string | number | null, T>(items: readonly T[], key: (item: T) => K): [K, T[]][] {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups].sort((a, b) => compareKey(a[0], b[0]));
+}
+
+/** The rows of each per-report table for some reports (all of one province and year). */
+function reportTableRows(table: (typeof REPORT_TABLES)[number], records: readonly ReportRecord[]): Table {
+  switch (table) {
+    case 'reports':
+      return buildTable(REPORT_COLUMNS, records);
+    case 'texts':
+      return buildTable(TEXT_COLUMNS, records);
+    case 'values':
+      return buildTable(VALUE_COLUMNS, records.flatMap((r) => r.parsed.values.map((v) => [r.id, v] as const)));
+    case 'checks':
+      return buildTable(CHECK_COLUMNS, records.flatMap((r) => r.parsed.checks.map((c) => [r.id, c] as const)));
+    case 'facts_wide':
+      return buildTable(WIDE_COLUMNS, records.map((record) => ({ record, metrics: harmonisedValues(record.parsed.values) })));
+  }
+}
+
+export interface DatasetParts {
+  /** Parts in file order, built one group at a time so a large dataset never exists twice in memory. */
+  groups(): Generator<TablePart[]>;
+  rollups: RollupRow[];
+}
+
+/**
+ * The dataset as table parts: per-report tables by province × year (sorted by report id within a
+ * part), the gazetteer down to county level shared and its towns by province, the rollups shared
+ * (nation, province, city rows) and by province (county rows), the failing reports shared.
+ */
+export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetParts {
   const sorted = [...records].sort(byId);
-  return {
-    reports: buildTable(REPORT_COLUMNS, sorted),
-    texts: buildTable(TEXT_COLUMNS, sorted),
-    values: buildTable(
-      VALUE_COLUMNS,
-      sorted.flatMap((r) => r.parsed.values.map((v) => ({ ...v, report_id: r.id }))),
-    ),
-    checks: buildTable(
-      CHECK_COLUMNS,
-      sorted.flatMap((r) => r.parsed.checks.map((c) => ({ ...c, report_id: r.id }))),
-    ),
-    facts_wide: buildTable(
-      WIDE_COLUMNS,
-      sorted.map((record) => ({ record, metrics: harmonisedValues(record.parsed.values) })),
-    ),
-    jurisdictions: buildTable(JURISDICTION_COLUMNS, jurisdictionRows(sorted, gazetteer)),
-  };
+  const byProvince = groupBy(sorted, provinceKey).map(([province, rs]) => ({ province, years: groupBy(rs, (r) => r.parsed.facts.year) }));
+  // Every province has a part in every per-report table, empty or not, so each table has the same partitions.
+  if (byProvince.length === 0) byProvince.push({ province: NO_PROVINCE, years: [[null, []]] });
+  const rollups = buildRollups(sorted, (r) => harmonisedValues(r.parsed.values));
+
+  function* groups(): Generator<TablePart[]> {
+    for (const table of REPORT_TABLES) {
+      for (const { province, years } of byProvince) yield years.map(([year, rs]) => ({ table, province, year, rows: reportTableRows(table, rs) }));
+    }
+    const divisions = gazetteer.rows.filter((d) => d.level !== 'town').sort(byDivision);
+    const towns = groupBy(gazetteer.rows.filter((d) => d.level === 'town').sort(byDivision), (d) => d.code.slice(0, 2));
+    yield [{ table: 'jurisdictions', rows: buildTable(JURISDICTION_COLUMNS, divisions) }];
+    for (const [province, rows] of towns) yield [{ table: 'jurisdictions', province, rows: buildTable(JURISDICTION_COLUMNS, rows) }];
+    const [shared, counties] = [rollups.filter((r) => r.division_level !== 'county'), rollups.filter((r) => r.division_level === 'county')];
+    yield [{ table: 'rollups', rows: buildTable(ROLLUP_COLUMNS, shared) }];
+    for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
+    const failing = sorted.filter((r) => failedChecks(r) > 0);
+    yield [{ table: 'failing', rows: buildTable(FAILING_COLUMNS, failing) }];
+  }
+  return { groups, rollups };
+}
+
+/**
+ * Tables of one schema as one. Empty ones are left out: an empty table built from empty vectors
+ * has a batch without children, which arrow-js cannot concatenate.
+ */
+export function concatTables(tables: readonly Table[]): Table {
+  const [first, ...rest] = tables.filter((t) => t.numRows > 0);
+  if (!first) return tables[0];
+  return rest.length === 0 ? first : first.concat(...rest);
+}
+
+/** Each table whole (its parts concatenated in file order): for checks and small datasets. */
+export function wholeTables(parts: DatasetParts): Record<TableName, Table> {
+  const byTable = new Map<TableName, Table[]>();
+  for (const group of parts.groups()) for (const part of group) byTable.set(part.table, [...(byTable.get(part.table) ?? []), part.rows]);
+  return Object.fromEntries(TABLE_NAMES.map((name) => [name, concatTables(byTable.get(name)!)])) as Record<TableName, Table>;
 }

@@ -1,4 +1,3 @@
-import type { Table } from 'apache-arrow';
 import {
   compareNullsLast,
   compareYearLevel,
@@ -6,69 +5,62 @@ import {
   SUMMARY_STATUSES,
   type SummaryStatus,
   TREND_METRICS,
-  type TrendMetric,
   type TrendRow,
   type YearLevelCount,
 } from '../shared/summary';
 import { SCHEMA_VERSION } from '../shared/manifest';
-import type { DatasetTables } from './arrow-tables';
+import { HARMONISED_METRICS, wideColumnName } from './harmonised';
+import type { RollupRow } from './rollups';
 
-/** A column's values as plain JS (null where the cell is null). */
-function column<T>(table: Table, name: string): T[] {
-  const vector = table.getChild(name);
-  if (!vector) throw new Error(`table has no column ${name}`);
-  return Array.from(vector) as T[];
+function increment<K>(counts: Map<K, number>, key: K, by: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
-function increment<K>(counts: Map<K, number>, key: K): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
+const TEMPLATE_COUNTS = [['narrative', 'narrative'], ['table2019', 'table2019'], ['table2021', 'table2021'], ['template_unknown', null]] as const;
+const METRIC_OF_COLUMN = new Map(HARMONISED_METRICS.map((m) => [wideColumnName(m), m]));
 
 /**
- * summary.json, read from the written tables themselves so it cannot disagree with them. Every
+ * summary.json, read from the rollups' whole-dataset rows so it cannot disagree with them. Every
  * array has a fixed order and every object a fixed key order: the file is byte-deterministic.
  */
-export function buildDatasetSummary(tables: Pick<DatasetTables, 'reports' | 'facts_wide'>, datasetVersion: string): DatasetSummary {
-  const wide = tables.facts_wide;
-  const years = column<number | null>(wide, 'year');
-  const levels = column<string | null>(wide, 'level');
-  const statuses = column<SummaryStatus>(wide, 'status');
-  const templates = column<string | null>(wide, 'template');
-  const scopes = column<string>(wide, 'scope');
-  const failed = column<number>(wide, 'n_failed_checks');
-  const metrics = Object.fromEntries(TREND_METRICS.map((m) => [m, column<number | null>(wide, m)])) as Record<TrendMetric, (number | null)[]>;
-
+export function buildDatasetSummary(rollups: readonly RollupRow[], datasetVersion: string): DatasetSummary {
+  const nation = rollups.filter((r) => r.division_level === 'nation');
   const yearLevel = new Map<string, YearLevelCount>();
   const byStatus = new Map<SummaryStatus, number>();
   const byTemplate = new Map<string | null, number>();
   const trends = new Map<number, TrendRow>();
   let failingChecks = 0;
-  for (let i = 0; i < wide.numRows; i++) {
-    const [year, level] = [years[i], levels[i]];
+  let reports = 0;
+  let synthetic = 0;
+  for (const row of nation) {
+    const { year, level, counts } = row;
+    reports += counts.reports;
+    synthetic += counts.synthetic;
+    failingChecks += counts.failing_checks;
     const key = JSON.stringify([year, level]);
     const cell = yearLevel.get(key) ?? { year, level, reports: 0 };
-    cell.reports += 1;
+    cell.reports += counts.reports;
     yearLevel.set(key, cell);
-    increment(byStatus, statuses[i]);
-    increment(byTemplate, templates[i]);
-    if (failed[i] > 0) failingChecks += 1;
+    for (const status of SUMMARY_STATUSES) if (counts[status] > 0) increment(byStatus, status, counts[status]);
+    for (const [count, template] of TEMPLATE_COUNTS) if (counts[count] > 0) increment(byTemplate, template, counts[count]);
 
-    if (year === null || statuses[i] === 'failed' || scopes[i] === 'area') continue;
+    const kept = counts.reports - counts.failed;
+    if (year === null || row.scope === 'area' || kept === 0) continue;
     const trend = trends.get(year) ?? ({ year, reports: 0, ...Object.fromEntries(TREND_METRICS.map((m) => [m, null])) } as TrendRow);
-    trend.reports += 1;
-    for (const metric of TREND_METRICS) {
-      const value = metrics[metric][i];
-      if (value !== null) trend[metric] = (trend[metric] ?? 0) + value;
+    trend.reports += kept;
+    for (const column of TREND_METRICS) {
+      const value = row.sums.get(METRIC_OF_COLUMN.get(column)!);
+      if (value !== undefined) trend[column] = (trend[column] ?? 0) + value;
     }
     trends.set(year, trend);
   }
 
-  const knownYears = years.filter((y): y is number => y !== null);
+  const knownYears = nation.map((r) => r.year).filter((y): y is number => y !== null);
   return {
     schema_version: SCHEMA_VERSION,
     dataset_version: datasetVersion,
-    reports: wide.numRows,
-    synthetic: column<boolean | null>(tables.reports, 'synthetic').some((s) => s === true),
+    reports,
+    synthetic: synthetic > 0,
     by_year_level: [...yearLevel.values()].sort(compareYearLevel),
     by_status: SUMMARY_STATUSES.filter((s) => byStatus.has(s)).map((status) => ({ status, reports: byStatus.get(status)! })),
     by_template: [...byTemplate]

@@ -1,4 +1,4 @@
-import { buildDatasetTables } from './arrow-tables';
+import { buildDatasetParts } from './arrow-tables';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
 import { createProgress } from './progress';
@@ -18,7 +18,7 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
     progress.tick();
   }
   progress.done();
-  const manifest = await writeDataset(outDir, buildDatasetTables(records), files.length);
+  const manifest = await writeDataset(outDir, buildDatasetParts(records), files.length);
   await writeOut(io.stdout, summariseIngest(records, manifest, outDir));
   return manifest;
 }

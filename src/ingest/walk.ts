@@ -62,7 +62,8 @@ async function walkDirectory(dir: string, idPrefix: string, visited = new Set<st
     const id = `${idPrefix}/${entry.name}`;
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectoryPath(path)));
     if (isDirectory) {
-      if (!isSkippedDirectory(entry.name)) files.push(...(await walkDirectory(path, id, visited)));
+      // A loop, not push(...found): a folder of 150,000 reports would overflow the call stack.
+      if (!isSkippedDirectory(entry.name)) for (const found of await walkDirectory(path, id, visited)) files.push(found);
     } else if (!isSkippedFile(entry.name)) {
       files.push({ path, id });
     }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { access, chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type Table, tableToIPC } from 'apache-arrow';
-import { TABLE_NAMES, type DatasetTables } from './arrow-tables';
-import { datasetVersionInput, SCHEMA_VERSION, type Manifest, type ManifestTable } from '../shared/manifest';
+import { tableToIPC } from 'apache-arrow';
+import { concatTables, TABLE_NAMES, type DatasetParts, type TablePart } from './arrow-tables';
+import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } from '../shared/manifest';
 import { parseSummary, SUMMARY_FILE } from '../shared/summary';
 import { buildDatasetSummary, summaryJson } from './dataset-summary';
 import { tableToParquet } from '../shared/parquet';
@@ -28,44 +28,81 @@ export async function assertReplaceable(outDir: string): Promise<void> {
   throw new UsageError(`refusing to replace ${outDir}: it is not empty and holds no manifest.json`);
 }
 
-async function writeTableFiles(dir: string, name: string, table: Table): Promise<ManifestTable> {
-  const files = { arrow: `${name}.arrows`, parquet: `${name}.parquet` };
-  const arrow = tableToIPC(table, 'stream');
-  const parquet = tableToParquet(table);
-  await writeFile(join(dir, files.arrow), arrow);
-  await writeFile(join(dir, files.parquet), parquet);
-  return {
-    rows: table.numRows,
-    files,
-    bytes: { arrow: arrow.byteLength, parquet: parquet.byteLength },
-    sha256: { arrow: sha256(arrow), parquet: sha256(parquet) },
-  };
+const PARQUET_ROOT = 'parquet';
+
+/** Above either bound one province's rows of a table are stored per year (the page loads a whole file). */
+export const PARTITION_MAX_ROWS = 500_000;
+export const PARTITION_MAX_BYTES = 64 * 1024 * 1024;
+
+async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(dirname(join(dir, path)), { recursive: true });
+  await writeFile(join(dir, path), bytes);
+  return { bytes: bytes.byteLength, sha256: sha256(bytes) };
+}
+
+const yearKey = (year: number | null | undefined): string => (year === null ? 'none' : String(year));
+
+/** `parquet/<table>/province=…/report_year=…/part-0.parquet`; `all` where a part is not split that way. */
+const parquetPath = (part: TablePart): string =>
+  `${PARQUET_ROOT}/${part.table}/province=${part.province ?? 'all'}/report_year=${part.year === undefined ? 'all' : yearKey(part.year)}/part-0.parquet`;
+
+/** `arrow/<table>[/<province>[-<year>]].arrows`. */
+const arrowPath = (table: string, province: string | undefined, year?: number | null): string =>
+  `arrow/${table}/${province ?? 'all'}${year === undefined ? '' : `-${yearKey(year)}`}.arrows`;
+
+/**
+ * One group (a table's rows of one province, or a shared part): each part as Parquet; as Arrow,
+ * the group in one file, or one file per year when the group is large.
+ */
+async function writeGroup(dir: string, group: readonly TablePart[], manifest: Pick<Manifest, 'tables' | 'parquet'>): Promise<void> {
+  const { table, province } = group[0];
+  const entry = (manifest.tables[table] ??= { rows: 0, partitions: [] });
+  for (const part of group) {
+    const file = await writeFileIn(dir, parquetPath(part), tableToParquet(part.rows));
+    manifest.parquet.files.push({ path: parquetPath(part), table, rows: part.rows.numRows, ...file });
+  }
+  const rows = group.reduce((n, p) => n + p.rows.numRows, 0);
+  const whole = concatTables(group.map((p) => p.rows));
+  const ipc = tableToIPC(whole, 'stream');
+  const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || ipc.byteLength > PARTITION_MAX_BYTES);
+  const files = split ? group.map((p) => ({ year: p.year, ipc: tableToIPC(p.rows, 'stream'), rows: p.rows.numRows })) : [{ year: undefined, ipc, rows }];
+  for (const f of files) {
+    const path = arrowPath(table, province, f.year);
+    const written = await writeFileIn(dir, path, f.ipc);
+    entry.partitions.push({ path, rows: f.rows, ...written, ...(province === undefined ? {} : { province }), ...(f.year === undefined ? {} : { year: f.year }) });
+  }
+  entry.rows += rows;
 }
 
 /**
- * Writes every table as Arrow IPC stream + Parquet, then summary.json, then manifest.json, into a
- * temp folder beside `outDir`, and swaps it into place, so readers never see half a dataset.
+ * Writes every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then summary.json,
+ * then manifest.json, into a temp folder beside `outDir`, and swaps it into place, so readers never
+ * see half a dataset.
  */
-export async function writeDataset(outDir: string, tables: DatasetTables, generatedFrom: number): Promise<Manifest> {
+export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number): Promise<Manifest> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.tmp-`));
   try {
     await chmod(staging, 0o755);
-    const manifestTables: Manifest['tables'] = {};
-    for (const name of TABLE_NAMES) manifestTables[name] = await writeTableFiles(staging, name, tables[name]);
-    const datasetVersion = sha256(datasetVersionInput(manifestTables));
+    const written: Pick<Manifest, 'tables' | 'parquet'> = { tables: {}, parquet: { layout: 'hive', root: PARQUET_ROOT, files: [] } };
+    for (const name of TABLE_NAMES) written.tables[name] = { rows: 0, partitions: [] };
+    for (const group of parts.groups()) await writeGroup(staging, group, written);
+    await writeFile(join(staging, PARQUET_ROOT, 'README.md'), parquetReadme(written.parquet.files.length));
+    const datasetVersion = sha256(datasetVersionInput(written.tables, written.parquet));
     // Validated before writing: a summary the browser would reject must fail the ingest instead.
-    const summary = parseSummary(buildDatasetSummary(tables, datasetVersion));
+    const summary = parseSummary(buildDatasetSummary(parts.rollups, datasetVersion));
     await writeFile(join(staging, SUMMARY_FILE), summaryJson(summary));
     const manifest: Manifest = {
       schema_version: SCHEMA_VERSION,
       dataset_version: datasetVersion,
       generated_from: generatedFrom,
       summary: SUMMARY_FILE,
-      tables: manifestTables,
+      tables: written.tables,
+      parquet: written.parquet,
     };
+    parseManifest(manifest);
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await swapInto(staging, target);
     return manifest;
@@ -74,6 +111,21 @@ export async function writeDataset(outDir: string, tables: DatasetTables, genera
     throw error;
   }
 }
+
+/** Beside the Parquet copy, for whoever finds the folder without the project's README. */
+const parquetReadme = (files: number): string => `# Gongkai dataset, Hive-partitioned Parquet (${files} files)
+
+One folder per table; rows of one province (two-digit code, \`none\` when unresolved, \`all\` for rows
+shared by every province) and one report year (\`none\` when unknown, \`all\` where not split) per file:
+
+    <table>/province=<pp>/report_year=<yyyy>/part-0.parquet
+
+Read a table whole with any engine that knows Hive partitioning, for example DuckDB:
+
+    SELECT * FROM read_parquet('parquet/facts_wide/*/*/*.parquet', hive_partitioning = true);
+
+Spark, Trino and Polars read the same layout. The columns are described in the project's README.
+`;
 
 async function swapInto(staging: string, target: string): Promise<void> {
   if (!(await exists(target))) {

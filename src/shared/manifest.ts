@@ -1,22 +1,49 @@
 // Isomorphic on purpose (no node:* imports): the ingest CLI writes and the browser validates the same manifest.
 
-/** 2: report text moved to its own `texts` table, facts_wide gained issuer/jurisdiction/…, summary.json. */
-export const SCHEMA_VERSION = 3;
-export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions'] as const;
-export const FILE_FORMATS = ['arrow', 'parquet'] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
+/**
+ * 2: report text moved to its own `texts` table, facts_wide gained issuer/jurisdiction/…, summary.json.
+ * 3: division columns and the `jurisdictions` table. 4: tables in partitions (per province, and
+ * per year when large), `rollups`, the town gazetteer per province, Hive-partitioned Parquet.
+ */
+export const SCHEMA_VERSION = 4;
+export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing'] as const;
+
+/** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */
+export interface ManifestFile {
+  path: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** The province key of rows with no resolved province. */
+export const NO_PROVINCE = 'none';
+
+/**
+ * One Arrow IPC stream file of a table. `province` (two digits, or `none`) is absent for rows
+ * every view needs (the divisions down to county level, the rollups); `year` is present only
+ * where one province's rows were split by year.
+ */
+export interface ManifestPartition extends ManifestFile {
+  province?: string;
+  year?: number | null;
+}
 
 export interface ManifestTable {
   rows: number;
-  /** File names relative to the manifest. */
-  files: Record<FileFormat, string>;
-  bytes: Record<FileFormat, number>;
-  sha256: Record<FileFormat, string>;
+  partitions: ManifestPartition[];
+}
+
+/** A Parquet copy of the dataset for other engines, Hive-partitioned: `<table>/province=…/report_year=…/part-0.parquet`. */
+export interface ParquetCopy {
+  layout: 'hive';
+  root: string;
+  files: (ManifestFile & { table: string })[];
 }
 
 export interface Manifest {
   schema_version: number;
-  /** sha256 of the `sha256sum`-style listing of every data file, sorted by file name. */
+  /** sha256 of the `sha256sum`-style listing of every data file (Arrow and Parquet), sorted by path. */
   dataset_version: string;
   /** Number of input files, failed ones included. */
   generated_from: number;
@@ -26,25 +53,36 @@ export interface Manifest {
    */
   summary?: string;
   tables: Record<string, ManifestTable>;
+  parquet: ParquetCopy;
 }
 
-/** The text whose sha256 is the dataset version: `<sha256>  <file>\n` per data file, sorted by file name. */
-export function datasetVersionInput(tables: Manifest['tables']): string {
-  const lines = Object.values(tables).flatMap((table) =>
-    FILE_FORMATS.map((format) => ({ file: table.files[format], line: `${table.sha256[format]}  ${table.files[format]}\n` })),
-  );
-  lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return lines.map((l) => l.line).join('');
+const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** The text whose sha256 is the dataset version: `<sha256>  <path>\n` per data file, sorted by path. */
+export function datasetVersionInput(tables: Manifest['tables'], parquet: Pick<ParquetCopy, 'files'>): string {
+  const files = [...Object.values(tables).flatMap((t) => t.partitions), ...parquet.files].sort(byPath);
+  return files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
+}
+
+/** The partitions a query over `provinces` needs: the shared ones and those provinces' own. */
+export function partitionsFor(table: ManifestTable, provinces: readonly string[] | undefined): ManifestPartition[] {
+  if (!provinces) return table.partitions;
+  return table.partitions.filter((p) => p.province === undefined || provinces.includes(p.province));
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const PLAIN_FILE_NAME = /^[A-Za-z0-9_.-]+$/;
+const PATH_SEGMENT = /^[A-Za-z0-9_.=-]+$/;
+const PROVINCE_KEY = /^(\d{2}|none)$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isPlainFileName = (value: unknown): value is string =>
   typeof value === 'string' && PLAIN_FILE_NAME.test(value) && value !== '.' && value !== '..';
+/** Relative, inside the dataset folder: no absolute paths, no `..`, no backslashes. */
+const isDatasetPath = (value: unknown): value is string =>
+  typeof value === 'string' && value.split('/').every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..');
 
 /** Every problem found, as readable messages; an empty list means the manifest is valid. */
 export function validateManifest(value: unknown): string[] {
@@ -54,9 +92,20 @@ export function validateManifest(value: unknown): string[] {
   if (typeof value.dataset_version !== 'string' || !SHA256.test(value.dataset_version)) errors.push('dataset_version: not a sha256 hex string');
   if (!isCount(value.generated_from)) errors.push('generated_from: not a non-negative integer');
   if (value.summary !== undefined && !isPlainFileName(value.summary)) errors.push('summary: not a plain file name');
+  errors.push(...validateParquet(value.parquet));
   if (!isRecord(value.tables)) return [...errors, 'tables: not an object'];
   for (const name of REQUIRED_TABLES) if (!(name in value.tables)) errors.push(`tables.${name}: missing`);
   for (const [name, table] of Object.entries(value.tables)) errors.push(...validateTable(`tables.${name}`, table));
+  return errors;
+}
+
+function validateFile(at: string, file: unknown): string[] {
+  if (!isRecord(file)) return [`${at}: not an object`];
+  const errors: string[] = [];
+  if (!isDatasetPath(file.path)) errors.push(`${at}.path: invalid`);
+  if (!isCount(file.rows)) errors.push(`${at}.rows: not a non-negative integer`);
+  if (!isCount(file.bytes)) errors.push(`${at}.bytes: not a non-negative integer`);
+  if (typeof file.sha256 !== 'string' || !SHA256.test(file.sha256)) errors.push(`${at}.sha256: invalid`);
   return errors;
 }
 
@@ -64,21 +113,31 @@ function validateTable(at: string, table: unknown): string[] {
   if (!isRecord(table)) return [`${at}: not an object`];
   const errors: string[] = [];
   if (!isCount(table.rows)) errors.push(`${at}.rows: not a non-negative integer`);
-  for (const key of ['files', 'bytes', 'sha256'] as const) {
-    const entry = table[key];
-    if (!isRecord(entry)) {
-      errors.push(`${at}.${key}: not an object`);
-      continue;
-    }
-    for (const format of FILE_FORMATS) {
-      const item = entry[format];
-      const ok =
-        key === 'files' ? isPlainFileName(item)
-        : key === 'bytes' ? isCount(item)
-        : typeof item === 'string' && SHA256.test(item);
-      if (!ok) errors.push(`${at}.${key}.${format}: invalid`);
-    }
+  if (!Array.isArray(table.partitions) || table.partitions.length === 0) return [...errors, `${at}.partitions: not a non-empty list`];
+  table.partitions.forEach((partition: unknown, i) => {
+    const here = `${at}.partitions[${i}]`;
+    errors.push(...validateFile(here, partition));
+    if (!isRecord(partition)) return;
+    if (partition.province !== undefined && !(typeof partition.province === 'string' && PROVINCE_KEY.test(partition.province))) errors.push(`${here}.province: invalid`);
+    if (partition.year !== undefined && partition.year !== null && !(Number.isInteger(partition.year))) errors.push(`${here}.year: invalid`);
+  });
+  if (errors.length === 0) {
+    const sum = (table.partitions as ManifestPartition[]).reduce((n, p) => n + p.rows, 0);
+    if (sum !== table.rows) errors.push(`${at}.rows: ${String(table.rows)}, but its partitions hold ${sum}`);
   }
+  return errors;
+}
+
+function validateParquet(parquet: unknown): string[] {
+  if (!isRecord(parquet)) return ['parquet: not an object'];
+  const errors: string[] = [];
+  if (parquet.layout !== 'hive') errors.push('parquet.layout: expected "hive"');
+  if (!isDatasetPath(parquet.root)) errors.push('parquet.root: invalid');
+  if (!Array.isArray(parquet.files)) return [...errors, 'parquet.files: not a list'];
+  parquet.files.forEach((file: unknown, i) => {
+    errors.push(...validateFile(`parquet.files[${i}]`, file));
+    if (isRecord(file) && !(typeof file.table === 'string' && PLAIN_FILE_NAME.test(file.table))) errors.push(`parquet.files[${i}].table: invalid`);
+  });
   return errors;
 }
 

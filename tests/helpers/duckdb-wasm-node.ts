@@ -20,6 +20,8 @@ export async function readFileUrl(url: string): Promise<Uint8Array> {
 }
 
 /** A handler exactly as the worker builds it, reading the dataset from disk instead of HTTP. */
-export function createNodeHandler(overrides: { fetchBytes?: (url: string) => Promise<Uint8Array> } = {}): Handler {
-  return createHandler({ createEngine: createNodeEngine, fetchBytes: overrides.fetchBytes ?? readFileUrl });
+export function createNodeHandler(
+  overrides: { fetchBytes?: (url: string) => Promise<Uint8Array>; loadBudgetBytes?: number; eagerDetailRows?: number } = {},
+): Handler {
+  return createHandler({ createEngine: createNodeEngine, ...overrides, fetchBytes: overrides.fetchBytes ?? readFileUrl });
 }

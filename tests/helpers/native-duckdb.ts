@@ -28,9 +28,11 @@ export async function openNativeDataset(dir: string, tables?: readonly string[])
   const connection = await instance.connect();
   // Offline like the browser: nothing may be fetched (Parquet is built into the native engine).
   await connection.run('SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;');
-  for (const [name, entry] of Object.entries(manifest.tables)) {
+  for (const name of Object.keys(manifest.tables)) {
     if (tables && !tables.includes(name)) continue;
-    await connection.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet(${sqlString(join(dir, entry.files.parquet))})`);
+    const files = manifest.parquet.files.filter((f) => f.table === name).map((f) => sqlString(join(dir, f.path)));
+    // The Hive folder keys (province, report_year) are not columns of the browser's tables.
+    await connection.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false)`);
   }
   // The browser engine derives these on first use; natively they are made up front, same SQL.
   for (const derived of Object.values(DERIVED_TABLES)) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Dirent, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,13 +27,31 @@ async function ingest(out: string): Promise<{ code: number; stdout: string; stde
   return { code, stdout: io.stdout.text, stderr: io.stderr.text };
 }
 
-const readArrow = (dir: string, name: string): Table => tableFromIPC(readFileSync(join(dir, `${name}.arrows`)));
 const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
 
-async function readParquet(dir: string, name: string): Promise<Record<string, unknown>[]> {
-  const bytes = readFileSync(join(dir, `${name}.parquet`));
-  return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+/** Ids in file order: by province (two digits, `none` last), then by id. */
+const inFileOrder = (rows: { report_id: string; province_code: string | null }[]): string[] =>
+  [...rows].sort((a, b) => ((a.province_code ?? '~') < (b.province_code ?? '~') ? -1 : (a.province_code ?? '~') > (b.province_code ?? '~') ? 1 : a.report_id < b.report_id ? -1 : 1)).map((r) => r.report_id);
+
+/** A table's Arrow partitions, in manifest order, as one table. */
+function readArrow(dir: string, name: string): Table {
+  const [first, ...rest] = readManifest(dir).tables[name].partitions.map((p) => tableFromIPC(readFileSync(join(dir, p.path))));
+  return rest.length === 0 ? first : first.concat(...rest);
 }
+
+async function readParquet(dir: string, name: string): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const file of readManifest(dir).parquet.files.filter((f) => f.table === name)) {
+    const bytes = readFileSync(join(dir, file.path));
+    rows.push(...(await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })));
+  }
+  return rows;
+}
+
+const filesUnder = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+  .filter((e) => e.isFile())
+  .map((e) => relative(dir, join(e.parentPath, e.name)))
+  .sort();
 
 beforeAll(async () => {
   fixture = makeIngestFixture();
@@ -52,16 +70,28 @@ afterAll(() => {
 });
 
 describe('gongkai ingest', () => {
-  it('writes exactly the Arrow stream, Parquet, summary and manifest files', () => {
-    expect(readdirSync(outA).sort()).toEqual(
-      ['manifest.json', 'summary.json', ...TABLE_NAMES.flatMap((n) => [`${n}.arrows`, `${n}.parquet`])].sort(),
+  it('writes exactly the Arrow partitions, Hive-partitioned Parquet, summary and manifest files', () => {
+    const manifest = readManifest(outA);
+    expect(filesUnder(outA)).toEqual(
+      [
+        'manifest.json',
+        'summary.json',
+        'parquet/README.md',
+        ...Object.values(manifest.tables).flatMap((t) => t.partitions.map((p) => p.path)),
+        ...manifest.parquet.files.map((f) => f.path),
+      ].sort(),
     );
+    for (const file of manifest.parquet.files) expect(file.path).toMatch(/^parquet\/[a-z_]+\/province=(\d\d|none|all)\/report_year=(\d{4}|none|all)\/part-0\.parquet$/);
+    for (const name of ['reports', 'facts_wide', 'values']) {
+      for (const p of manifest.tables[name].partitions) expect(p.province, p.path).toMatch(/^(\d\d|none)$/);
+    }
     expect(readdirSync(join(outRoot, 'a'))).toEqual(['build']);
   });
 
   it('gives every input file one reports row, failed ones with a reason', () => {
     const reports = readArrow(outA, 'reports').toArray().map((r) => r.toJSON());
-    expect(reports.map((r) => r.report_id)).toEqual(fixture.ids);
+    expect([...reports.map((r) => r.report_id)].sort()).toEqual(fixture.ids);
+    expect(reports.map((r) => r.report_id)).toEqual(inFileOrder(reports));
     for (const row of reports) {
       expect(STATUSES).toContain(row.status);
       if (row.status === 'failed') expect(row.error, row.report_id).toMatch(/\S/);
@@ -89,9 +119,10 @@ describe('gongkai ingest', () => {
       expect(Number.isFinite(v.value)).toBe(true);
       expect(v.end).toBeGreaterThanOrEqual(v.start);
     }
-    const sortedIds = values.map((v) => v.report_id);
-    expect(sortedIds).toEqual([...sortedIds].sort());
-    expect(readArrow(outA, 'facts_wide').toArray().map((r) => r.toJSON().report_id)).toEqual(fixture.ids);
+    const reportOrder = reports.map((r) => r.report_id);
+    const valueOrder = [...new Set(values.map((v) => v.report_id))];
+    expect(valueOrder).toEqual(reportOrder.filter((id) => valueOrder.includes(id)));
+    expect(readArrow(outA, 'facts_wide').toArray().map((r) => r.toJSON().report_id)).toEqual(reportOrder);
   });
 
   it('writes the text of every report, and only there, one texts row per reports row', () => {
@@ -163,20 +194,23 @@ describe('gongkai ingest', () => {
     for (const name of TABLE_NAMES) {
       const entry = manifest.tables[name];
       expect(entry.rows).toBe(readArrow(outA, name).numRows);
-      for (const format of ['arrow', 'parquet'] as const) {
-        const bytes = readFileSync(join(outA, entry.files[format]));
-        expect(entry.bytes[format]).toBe(bytes.byteLength);
-        expect(entry.sha256[format]).toBe(sha256(bytes));
+      const parquet = manifest.parquet.files.filter((f) => f.table === name);
+      expect(parquet.reduce((n, f) => n + f.rows, 0), name).toBe(entry.rows);
+      for (const file of [...entry.partitions, ...parquet]) {
+        const bytes = readFileSync(join(outA, file.path));
+        expect(file.bytes).toBe(bytes.byteLength);
+        expect(file.sha256).toBe(sha256(bytes));
       }
     }
     expect(manifest.tables.reports.rows).toBe(fixture.ids.length);
-    expect(manifest.dataset_version).toBe(sha256(datasetVersionInput(manifest.tables)));
-    expect(datasetVersionInput(manifest.tables)).not.toContain('summary.json');
+    expect(manifest.dataset_version).toBe(sha256(datasetVersionInput(manifest.tables, manifest.parquet)));
+    expect(datasetVersionInput(manifest.tables, manifest.parquet)).not.toContain('summary.json');
     expect(manifest.tables.texts.rows).toBe(manifest.tables.reports.rows);
   });
 
   it('is deterministic: two runs give byte-identical files', () => {
-    for (const file of readdirSync(outA)) {
+    expect(filesUnder(outB)).toEqual(filesUnder(outA));
+    for (const file of filesUnder(outA)) {
       expect(readFileSync(join(outB, file)).equals(readFileSync(join(outA, file))), file).toBe(true);
     }
   });

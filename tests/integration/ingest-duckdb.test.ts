@@ -22,7 +22,8 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
   return (await connection.runAndReadAll(sql)).getRowObjectsJS();
 }
 
-const parquet = (dir: string, name: string) => `read_parquet('${join(dir, `${name}.parquet`)}')`;
+/** A table read the way the Parquet README tells other engines to: the Hive folders, with their keys as columns. */
+const parquet = (dir: string, name: string) => `read_parquet('${join(dir, 'parquet', name, '*', '*', '*.parquet')}', hive_partitioning = true)`;
 
 /** summary.json as native DuckDB computes it from the reports, checks and facts_wide files. */
 async function summaryFromDuckDB(dir: string): Promise<Omit<DatasetSummary, 'schema_version' | 'dataset_version'>> {
@@ -65,7 +66,7 @@ beforeAll(async () => {
   connection = await (await DuckDBInstance.create(':memory:')).connect();
   // Parquet is built into native DuckDB; nothing may be fetched (see STACK-NOTES).
   await connection.run('SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;');
-});
+}, 120_000);
 
 afterAll(() => {
   connection?.closeSync();
@@ -75,17 +76,21 @@ afterAll(() => {
 
 describe('native DuckDB on the written dataset', () => {
   it('reads every Parquet file with the row count of its Arrow stream file', async () => {
-    for (const name of TABLE_NAMES) {
-      const arrowRows = tableFromIPC(readFileSync(join(out, `${name}.arrows`))).numRows;
-      const [{ n }] = await query(`SELECT count(*)::INTEGER AS n FROM read_parquet('${join(out, `${name}.parquet`)}')`);
-      expect(n, name).toBe(arrowRows);
+    for (const dir of [out, corpusOut]) {
+      const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+      for (const name of TABLE_NAMES) {
+        const arrowRows = manifest.tables[name].partitions.reduce((n, p) => n + tableFromIPC(readFileSync(join(dir, p.path))).numRows, 0);
+        expect(arrowRows, name).toBe(manifest.tables[name].rows);
+        const [{ n }] = await query(`SELECT count(*)::INTEGER AS n FROM ${parquet(dir, name)}`);
+        expect(n, name).toBe(arrowRows);
+      }
     }
   });
 
   it('sees the intended column types', async () => {
     const types = async (name: string) =>
       Object.fromEntries(
-        (await query(`DESCRIBE SELECT * FROM read_parquet('${join(out, `${name}.parquet`)}')`)).map((r) => [r.column_name, r.column_type]),
+        (await query(`DESCRIBE SELECT * EXCLUDE (province, report_year) FROM ${parquet(out, name)}`)).map((r) => [r.column_name, r.column_type]),
       );
     expect(await types('reports')).toMatchObject({ report_id: 'VARCHAR', year: 'INTEGER', synthetic: 'BOOLEAN', n_values: 'INTEGER', bytes: 'BIGINT' });
     expect(await types('reports')).not.toHaveProperty('text');
@@ -103,11 +108,21 @@ describe('native DuckDB on the written dataset', () => {
   it('joins the tables on report_id', async () => {
     const rows = await query(`
       SELECT r.report_id, r.n_values::INTEGER AS n_values, count(v.metric)::INTEGER AS counted
-      FROM read_parquet('${join(out, 'reports.parquet')}') r
-      LEFT JOIN read_parquet('${join(out, 'values.parquet')}') v USING (report_id)
+      FROM ${parquet(out, 'reports')} r
+      LEFT JOIN ${parquet(out, 'values')} v USING (report_id)
       GROUP BY ALL ORDER BY r.report_id`);
     expect(rows.map((r) => r.report_id)).toEqual(fixture.ids);
     for (const row of rows) expect(row.counted).toBe(row.n_values);
+  });
+
+  it('reads the Hive keys as columns: each report under its own province and year', async () => {
+    const rows = await query(`
+      SELECT province, report_year, coalesce(substr(province_code, 1, 2), 'none') AS from_code, coalesce(CAST(year AS VARCHAR), 'none') AS from_year
+      FROM ${parquet(corpusOut, 'facts_wide')}`);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) expect([String(row.province), String(row.report_year)]).toEqual([row.from_code, row.from_year]);
+    const [{ provinces }] = await query(`SELECT count(DISTINCT province)::INTEGER AS provinces FROM ${parquet(corpusOut, 'values')}`);
+    expect(provinces).toBeGreaterThan(10);
   });
 });
 
@@ -193,13 +208,14 @@ describe('jurisdictions', () => {
     expect(agree).toBeGreaterThan(60);
   });
 
-  it('writes the gazetteer down to county level, valid years included, and every division a report resolves to', async () => {
-    const [{ counties, missing }] = await query(`
-      SELECT count(*) FILTER (WHERE level = 'county')::INTEGER AS counties,
+  it('writes the gazetteer with its towns, valid years included, and every division a report resolves to', async () => {
+    const [{ counties, towns, missing }] = await query(`
+      SELECT count(*) FILTER (WHERE level = 'county')::INTEGER AS counties, count(*) FILTER (WHERE level = 'town')::INTEGER AS towns,
         (SELECT count(*)::INTEGER FROM ${parquet(corpusOut, 'reports')} r
           WHERE r.division_code IS NOT NULL AND r.division_code NOT IN (SELECT code FROM ${parquet(corpusOut, 'jurisdictions')})) AS missing
       FROM ${parquet(corpusOut, 'jurisdictions')}`);
     expect(counties).toBeGreaterThan(2800);
+    expect(towns).toBeGreaterThan(50000);
     expect(missing).toBe(0);
     expect(await query(`SELECT code, name, level, parent, first, last FROM ${parquet(corpusOut, 'jurisdictions')} WHERE code = '230702' ORDER BY first`)).toEqual([
       { code: '230702', name: '伊春区', level: 'county', parent: '230700', first: expect.any(Number), last: 2018 },
@@ -212,7 +228,7 @@ describe('summary.json', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       const summary = parseSummary(JSON.parse(readFileSync(join(dir, manifest.summary ?? '(missing)'), 'utf8')));
-      expect(summary, dir).toEqual({ schema_version: 3, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
+      expect(summary, dir).toEqual({ schema_version: 4, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
     }
   });
 

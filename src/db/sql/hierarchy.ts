@@ -68,6 +68,9 @@ function parentCode(parent: unknown): string {
   return parent;
 }
 
+/** The partitions a division's rows live in: its province's (two digits of its code). */
+const provinceOf = (code: string): string[] => [code.slice(0, 2)];
+
 function reportYear(year: unknown): number {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) throw new QueryInputError(`not a report year: ${JSON.stringify(year)}`);
   return year;
@@ -191,7 +194,8 @@ LEFT JOIN standing st ON st.division_code = c.division_code AND st.peer_group = 
 LEFT JOIN stats s ON s.peer_group = c.peer_group
 LEFT JOIN previous p ON p.division_code = c.division_code
 ORDER BY rank NULLS LAST, c.division_code`;
-  return { name: `hierarchy.benchmark.${peer}`, sql, params, tables: ['facts_wide'] };
+  // National peers need every province; the others keep to the parent's.
+  return { name: `hierarchy.benchmark.${peer}`, sql, params, tables: ['facts_wide'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
 }
 
 export interface ReconciliationInput {
@@ -214,7 +218,7 @@ export interface ReconciliationInput {
  * gap = area_value − children_value, gap_share = gap ÷ area_value; children_listed (valid that
  * year per the gazetteer), children_reported (children with any government report),
  * children_missing (listed, no report), children_unlisted (reported, not listed that year).
- * For a county the gazetteer lists only the towns some report resolves to.
+ * A county's towns come from its province's partition of the gazetteer, loaded for the query.
  */
 export function reconciliation(input: ReconciliationInput): BuiltQuery {
   const parent = parentCode(input.parent);
@@ -266,6 +270,7 @@ FROM totals`;
     sql,
     params: [parent, parent, parent, parent, year, parent, parent, parent, year, year],
     tables: ['facts_wide', 'jurisdictions'],
+    provinces: provinceOf(parent),
   };
 }
 
@@ -332,6 +337,7 @@ ORDER BY unit DESC, division_code, department`;
     sql,
     params: [parent, year, year, year, parent, year, parent, deadlines.government, parent, deadlines.department],
     tables: ['facts_wide', 'jurisdictions'],
+    provinces: provinceOf(parent),
   };
 }
 
@@ -398,6 +404,8 @@ ORDER BY n.code, c.year NULLS FIRST`;
     sql,
     params: root ? [] : [parent, parent],
     tables: ['facts_wide', 'jurisdictions'],
+    // The root lists provinces (shared rows); below it, the parent's province (its towns included).
+    provinces: root ? [] : provinceOf(parent!),
   };
 }
 
@@ -471,5 +479,5 @@ SELECT department, min(issuer) AS issuer, CAST(sum(n) AS BIGINT) AS reports, min
 FROM per_year
 GROUP BY department
 ORDER BY reports DESC, department`;
-  return { name: 'hierarchy.departments', sql, params: [input.code], tables: ['facts_wide'] };
+  return { name: 'hierarchy.departments', sql, params: [input.code], tables: ['facts_wide'], provinces: provinceOf(input.code) };
 }

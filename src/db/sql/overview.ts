@@ -1,36 +1,45 @@
+// The overview reads only the rollups (and the short list of failing reports), so it answers at
+// once at any dataset size: `division_level = 'nation'` rows count every report exactly once.
 import type { BuiltQuery } from './query';
 import { metricColumn } from './query';
+
+const NATION = "division_level = 'nation'";
 
 /** Reports by reporting year × issuer level, every status and scope (this is coverage, not a total). */
 export const reportsByYearLevel = (): BuiltQuery => ({
   name: 'overview.byYearLevel',
-  sql: `SELECT year, level, count(*) AS reports
-FROM facts_wide
+  sql: `SELECT year, level, sum(reports) AS reports
+FROM rollups
+WHERE ${NATION}
 GROUP BY year, level
 ORDER BY year NULLS LAST, level NULLS LAST`,
   params: [],
-  tables: ['facts_wide'],
+  tables: ['rollups'],
+  provinces: [],
 });
 
 /** One row of dataset-wide counts: status, templates, scope, failing checks. */
 export const datasetCounts = (): BuiltQuery => ({
   name: 'overview.counts',
   sql: `SELECT
-  count(*) AS reports,
-  count(*) FILTER (WHERE status = 'ok') AS ok,
-  count(*) FILTER (WHERE status = 'partial') AS partial,
-  count(*) FILTER (WHERE status = 'failed') AS failed,
-  count(*) FILTER (WHERE template = 'narrative') AS narrative,
-  count(*) FILTER (WHERE template = 'table2019') AS table2019,
-  count(*) FILTER (WHERE template = 'table2021') AS table2021,
-  count(*) FILTER (WHERE template IS NULL) AS template_unknown,
-  count(*) FILTER (WHERE scope = 'area') AS area,
-  count(*) FILTER (WHERE n_failed_checks > 0) AS failing_checks,
+  coalesce(sum(reports), 0) AS reports,
+  coalesce(sum(ok), 0) AS ok,
+  coalesce(sum(partial), 0) AS partial,
+  coalesce(sum(failed), 0) AS failed,
+  coalesce(sum(narrative), 0) AS narrative,
+  coalesce(sum(table2019), 0) AS table2019,
+  coalesce(sum(table2021), 0) AS table2021,
+  coalesce(sum(template_unknown), 0) AS template_unknown,
+  coalesce(sum(reports) FILTER (WHERE scope = 'area'), 0) AS area,
+  coalesce(sum(failing_checks), 0) AS failing_checks,
+  coalesce(sum(synthetic), 0) AS synthetic,
   min(year) AS first_year,
   max(year) AS last_year
-FROM facts_wide`,
+FROM rollups
+WHERE ${NATION}`,
   params: [],
-  tables: ['facts_wide'],
+  tables: ['rollups'],
+  provinces: [],
 });
 
 export const HEADLINE_METRICS = ['r.new.total', 'r.handled.total', 'rv.total', 'lit.total'] as const;
@@ -39,17 +48,19 @@ export const HEADLINE_METRICS = ['r.new.total', 'r.handled.total', 'rv.total', '
 export function headlineTrends(): BuiltQuery {
   const parts = HEADLINE_METRICS.map((m) => {
     const c = metricColumn(m);
-    return `sum(${c}) AS ${c}, count(${c}) AS ${c}__reports`;
+    return `sum(${c}) AS ${c}, sum(${c}__reports) AS ${c}__reports`;
   });
   return {
     name: 'overview.trends',
-    sql: `SELECT year, count(*) AS reports, ${parts.join(', ')}
-FROM facts_wide
-WHERE year IS NOT NULL AND scope = 'self' AND status <> 'failed'
+    sql: `SELECT year, sum(reports - failed) AS reports, ${parts.join(', ')}
+FROM rollups
+WHERE ${NATION} AND year IS NOT NULL AND scope = 'self'
 GROUP BY year
+HAVING sum(reports - failed) > 0
 ORDER BY year`,
     params: [],
-    tables: ['facts_wide'],
+    tables: ['rollups'],
+    provinces: [],
   };
 }
 
@@ -57,10 +68,9 @@ ORDER BY year`,
 export const failingReports = (limit = 50): BuiltQuery => ({
   name: 'overview.failing',
   sql: `SELECT report_id, issuer, year, template, n_failed_checks
-FROM facts_wide
-WHERE n_failed_checks > 0
+FROM failing
 ORDER BY n_failed_checks DESC, report_id
 LIMIT ?`,
   params: [limit],
-  tables: ['facts_wide'],
+  tables: ['failing'],
 });

@@ -9,6 +9,11 @@ export interface BuiltQuery {
   sql: string;
   params: Param[];
   tables: DatasetTable[];
+  /**
+   * The provinces (two-digit codes) whose partitions the SQL needs, when it keeps to them; absent:
+   * every partition (which the worker refuses when they exceed what the page may hold).
+   */
+  provinces?: string[];
 }
 
 export class QueryInputError extends Error {
@@ -63,14 +68,86 @@ export const whereClause = (conditions: readonly string[]): string => (condition
 /** `%text%` for ILIKE, with the pattern characters of the user's text escaped. */
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+// ---- bodies ------------------------------------------------------------------------------------
+// A body is who publishes a report, identified by its division, not by how it printed its name:
+// `440105` (海珠区's government, whether it signs 海珠区人民政府 or 广州市海珠区人民政府),
+// `440100/公安局` (a department of that government), and `name:…` (the printed name) only when the
+// report's division is unresolved. The prefix keeps a name from ever reading as a code.
+
+/** The body key of a `facts_wide` / `reports` row (alias-free); null when neither division nor issuer is known. */
+export const BODY_KEY_SQL = `CASE WHEN division_code IS NOT NULL THEN division_code || coalesce('/' || nullif(department, ''), '') WHEN issuer IS NOT NULL THEN 'name:' || issuer END`;
+
+export const NAME_KEY_PREFIX = 'name:';
+
+/** The same key in TypeScript (tests, fixtures): must agree with BODY_KEY_SQL. */
+export function bodyKey(row: { division_code?: string | null; department?: string | null; issuer?: string | null }): string | null {
+  if (row.division_code) return row.department ? `${row.division_code}/${row.department}` : row.division_code;
+  return row.issuer ? `${NAME_KEY_PREFIX}${row.issuer}` : null;
+}
+
+/** Whether a text has the shape of a body key (it may still name no body of this dataset). */
+export const isBodyKey = (value: string): boolean => /^\d{6}(\d{3})?(\/.+)?$/su.test(value) || (value.startsWith(NAME_KEY_PREFIX) && value.length > NAME_KEY_PREFIX.length);
+
+export interface BodiesInput {
+  /** Body keys; none means every own report pooled. */
+  bodies?: readonly string[];
+  /**
+   * @deprecated Printed issuer names, each standing for the whole body that printed it (callers
+   * from before bodies had keys). Ignored when `bodies` are given.
+   */
+  issuers?: readonly string[];
+  years?: readonly [number, number];
+}
+
 /**
- * Conditions for chosen issuers over a year range; with none chosen, every self report pooled
- * (area summaries repeat their units' figures and would be counted twice).
+ * The chosen bodies as a condition on `facts_wide` (alias-free); with none chosen, every self report
+ * pooled (area summaries repeat their units' figures and would be counted twice).
  */
-export function bodiesFilter(input: { issuers: readonly string[]; years?: readonly [number, number] }): { where: string[]; params: Param[]; pooled: boolean } {
-  const pooled = input.issuers.length === 0;
+export function bodiesFilter(input: BodiesInput): { where: string[]; params: Param[]; pooled: boolean } {
+  const bodies = input.bodies ?? [];
+  const names = bodies.length === 0 ? (input.issuers ?? []) : [];
+  const pooled = bodies.length === 0 && names.length === 0;
   const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
   const where = ['year IS NOT NULL', ...conditions];
   if (pooled) return { where, params, pooled };
-  return { where: [`issuer IN (${placeholders(input.issuers.length)})`, ...where], params: [...input.issuers, ...params], pooled };
+  const chosen = bodies.length > 0
+    ? `(${BODY_KEY_SQL}) IN (${placeholders(bodies.length)})`
+    : `(${BODY_KEY_SQL}) IN (SELECT ${BODY_KEY_SQL} FROM facts_wide WHERE issuer IN (${placeholders(names.length)}))`;
+  return { where: [chosen, ...where], params: [...(bodies.length > 0 ? bodies : names), ...params], pooled };
+}
+
+/**
+ * One report per body and year, never two added: of a body's reports in a year, an own report
+ * before an area summary, then one stating what the query needs (`stated`), then the lowest
+ * report_id. Columns: every `facts_wide` column, `body_key`, and `body_reports` (how many reports
+ * the body had that year). Reports of no known body count as their own unit each.
+ */
+export function pickedReports(input: BodiesInput, stated: string): { sql: string; params: Param[]; pooled: boolean } {
+  const { where, params, pooled } = bodiesFilter(input);
+  const unit = `coalesce(${BODY_KEY_SQL}, 'report:' || report_id), year`;
+  const sql = `SELECT * EXCLUDE (pick) FROM (
+  SELECT ${BODY_KEY_SQL} AS body_key, *,
+    count(*) OVER (PARTITION BY ${unit}) AS body_reports,
+    row_number() OVER (PARTITION BY ${unit} ORDER BY scope = 'area', CASE WHEN ${stated} THEN 0 ELSE 1 END, report_id) AS pick
+  FROM facts_wide
+  ${whereClause(where)}
+) WHERE pick = 1`;
+  return { sql, params, pooled };
+}
+
+/**
+ * Sums over picked reports (`sums`: a SELECT from `picked` with `body_key` and `year` first) with
+ * each body's name beside its key: `body` is '*' when every own report is pooled.
+ */
+export function withBodyNames(picked: { sql: string; params: Param[]; pooled: boolean }, sums: string): Pick<BuiltQuery, 'sql' | 'params' | 'tables'> {
+  const sql = `WITH picked AS (
+${picked.sql}
+), sums AS (
+${sums}
+)
+SELECT s.body_key, ${picked.pooled ? "'*'" : 'e.name'} AS body, s.* EXCLUDE (body_key)
+FROM sums s
+${picked.pooled ? '' : 'JOIN entities e ON e.key = s.body_key'}
+ORDER BY body, s.body_key, s.year`;
+  return { sql, params: picked.params, tables: picked.pooled ? ['facts_wide'] : ['facts_wide', 'entities'] };
 }

@@ -7,10 +7,11 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../src/db/handler';
-import { fromErrorData, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
+import { fromErrorData, type InitResult, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { tableRows } from '../../../src/app/data/rows';
 import { DERIVED_TABLES } from '../../../src/db/tables';
+import type { Manifest } from '../../../src/shared/manifest';
 import { createNodeHandler, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
 
@@ -29,6 +30,9 @@ async function run(query: sql.BuiltQuery) {
   return tableRows(tableFromIPC((response.result as QueryResult).ipc));
 }
 
+/** Columns of text that may be all digits (division codes, body keys): never read as numbers. */
+const TEXT_COLUMNS = new Set(['issuer', 'body_key', 'key', 'value', 'code', 'province_code']);
+
 /** The same query in native DuckDB over the Parquet files: the two engines must agree. */
 async function runNative(query: sql.BuiltQuery) {
   const prepared = await native.prepare(query.sql);
@@ -40,7 +44,7 @@ async function runNative(query: sql.BuiltQuery) {
   });
   const reader = await prepared.runAndReadAll();
   return reader.getRowObjectsJson().map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && k !== 'issuer' ? Number(v) : v])),
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && !TEXT_COLUMNS.has(k) ? Number(v) : v])),
   );
 }
 
@@ -49,8 +53,10 @@ beforeAll(async () => {
   handler = createNodeHandler();
   const instance = await DuckDBInstance.create(':memory:');
   native = await instance.connect();
-  for (const table of ['facts_wide', 'reports', 'values', 'checks', 'texts']) {
-    await native.run(`CREATE TABLE "${table}" AS SELECT * FROM read_parquet('${join(dataset.dir, `${table}.parquet`)}')`);
+  const manifest = JSON.parse(new TextDecoder().decode(await readFileUrl(dataset.manifestUrl))) as Manifest;
+  for (const table of ['facts_wide', 'reports', 'values', 'checks', 'texts', 'rollups', 'failing', 'jurisdictions']) {
+    const files = manifest.parquet.files.filter((f) => f.table === table).map((f) => `'${join(dataset.dir, f.path)}'`);
+    await native.run(`CREATE TABLE "${table}" AS SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false)`);
   }
   for (const derived of Object.values(DERIVED_TABLES)) await native.run(derived.sql);
 }, 120_000);
@@ -65,12 +71,15 @@ describe('init', () => {
     const response = await request('init', { manifestUrl: dataset.manifestUrl });
     expect(response.ok).toBe(true);
     const manifest = JSON.parse(new TextDecoder().decode(await readFileUrl(dataset.manifestUrl)));
-    const result = (response as Extract<Response, { ok: true }>).result as { datasetVersion: string; tables: { name: string; rows: number; loaded: boolean }[]; engine: string };
+    const result = (response as Extract<Response, { ok: true }>).result as InitResult;
     expect(result.datasetVersion).toBe(manifest.dataset_version);
     expect(result.engine).toMatch(/^duckdb-wasm v1\.4/);
     const byName = Object.fromEntries(result.tables.map((t) => [t.name, t]));
-    expect(byName.facts_wide).toEqual({ name: 'facts_wide', rows: manifest.tables.facts_wide.rows, loaded: true });
-    expect(byName.texts.loaded).toBe(false);
+    const partitions = (name: string): number => manifest.tables[name].partitions.length;
+    // A small dataset: all of facts_wide up front; of the rollups, the shared rows only.
+    expect(byName.facts_wide).toEqual({ name: 'facts_wide', rows: manifest.tables.facts_wide.rows, partitions: partitions('facts_wide'), loaded: partitions('facts_wide') });
+    expect(byName.rollups).toMatchObject({ partitions: partitions('rollups'), loaded: 1 });
+    expect(byName.texts.loaded).toBe(0);
   });
 
   it('is single-flight: concurrent inits share one load', async () => {
@@ -81,17 +90,26 @@ describe('init', () => {
       counting.handle({ id: 2, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } }),
     ]);
     expect(a.ok && b.ok).toBe(true);
-    expect(fetches).toBe(2); // manifest + the one eager table, once
+    const manifest = JSON.parse(new TextDecoder().decode(await readFileUrl(dataset.manifestUrl))) as Manifest;
+    // manifest + the shared rollups + every facts_wide partition, once each
+    expect(fetches).toBe(2 + manifest.tables.facts_wide.partitions.length);
     counting.close();
   });
 
-  it('fails with a readable error when a table file does not hold the rows the manifest promises', async () => {
+  it('fails with a readable error when a table file does not hold what the manifest promises', async () => {
     const broken = createNodeHandler({
-      fetchBytes: async (url) => (url.endsWith('facts_wide.arrows') ? readFileUrl(url.replace('facts_wide.arrows', 'checks.arrows')) : readFileUrl(url)),
+      fetchBytes: async (url) => (url.includes('/facts_wide/44') ? readFileUrl(url.replace('/facts_wide/44', '/checks/44')) : readFileUrl(url)),
     });
     const response = await broken.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
     expect(response.ok).toBe(false);
-    if (!response.ok) expect(response.error.message).toMatch(/table facts_wide: loaded \d+ rows from facts_wide\.arrows, the manifest says \d+/);
+    // Another table's rows under this name: appending them fails, and the message says which file.
+    if (!response.ok) expect(response.error.message).toMatch(/^table facts_wide: cannot load arrow\/facts_wide\/44\.arrows: /);
+    const short = createNodeHandler({
+      fetchBytes: async (url) => (url.includes('/facts_wide/44') ? readFileUrl(url.replace('/facts_wide/44', '/facts_wide/21')) : readFileUrl(url)),
+    });
+    const counted = await short.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
+    expect(counted.ok).toBe(false);
+    if (!counted.ok) expect(counted.error.message).toMatch(/^table facts_wide: arrow\/facts_wide\/44\.arrows brought \d+ rows, the manifest says \d+$/);
   });
 
   it('rejects a manifest that does not validate', async () => {
@@ -153,10 +171,15 @@ describe('SQL builders agree with native DuckDB on the same data', () => {
     ['entity search', () => sql.searchEntities({ text: '广州' })],
     ['entity search in one year', () => sql.searchEntities({ text: '广州', year: 2021 })],
     ['entity search by level', () => sql.searchEntities({ levels: ['department'] })],
-    ['compare', () => sql.compareSeries({ issuers: ['广州市人民政府', '广州市海珠区人民政府'], metric: 'r.new.total' })],
-    ['outcomes, pooled', () => sql.outcomeBreakdown({ issuers: [] })],
-    ['applicants, pooled', () => sql.applicantBreakdown({ issuers: [], years: [2019, 2024] })],
-    ['review and litigation', () => sql.reviewLitigation({ issuers: [] })],
+    ['entity search by province', () => sql.searchEntities({ province: '440000', limit: 1000 })],
+    ['entity provinces', sql.entityProvinces],
+    ['body lookup, keys and printed names', () => sql.lookupBodies(['440100', '海珠区人民政府', '广州市海珠区人民政府'])],
+    ['compare', () => sql.compareSeries({ bodies: ['440100', '440105'], metric: 'r.new.total' })],
+    ['outcomes, pooled', () => sql.outcomeBreakdown({})],
+    ['outcomes of bodies', () => sql.outcomeBreakdown({ bodies: ['440100', '440105', '440113'] })],
+    ['applicants, pooled', () => sql.applicantBreakdown({ years: [2019, 2024] })],
+    ['review and litigation', () => sql.reviewLitigation({})],
+    ['review and litigation of bodies', () => sql.reviewLitigation({ bodies: ['440100', '440105', '440113'] })],
   ];
   it.each(cases)('%s', async (_, build) => {
     const query = build();
@@ -172,23 +195,44 @@ describe('SQL builders agree with native DuckDB on the same data', () => {
   });
 
   it('refuses a metric that is not whitelisted before any SQL is built', () => {
-    expect(() => sql.compareSeries({ issuers: ['x'], metric: 'year; DROP TABLE reports' })).toThrow(/not a dashboard metric/);
+    expect(() => sql.compareSeries({ bodies: ['x'], metric: 'year; DROP TABLE reports' })).toThrow(/not a dashboard metric/);
   });
 
-  it('computes correction rates from summed counts and leaves pending cases out of the denominator', async () => {
-    const rows = await run(sql.reviewLitigation({ issuers: [] }));
+  it('computes correction rates from summed counts, one report per body and year, pending cases out of the denominator', async () => {
+    const rows = await run(sql.reviewLitigation({}));
     const facts = await run({
       name: 't',
-      sql: `SELECT year, rv_corrected, rv_total, rv_pending FROM facts_wide
-WHERE scope = 'self' AND status <> 'failed' AND rv_total IS NOT NULL AND rv_corrected IS NOT NULL AND rv_pending IS NOT NULL`,
+      sql: `SELECT report_id, ${sql.BODY_KEY_SQL} AS body_key, year, rv_corrected, rv_total, rv_pending, coalesce(lit_total, lit_direct_total + lit_after_rv_total) AS lit FROM facts_wide
+WHERE scope = 'self' AND status <> 'failed' AND year IS NOT NULL ORDER BY report_id`,
       params: [],
       tables: ['facts_wide'],
     });
+    // In plain JS: per body and year the first report (by id) stating a count, else the first.
+    const units = new Map<string, typeof facts>();
+    for (const f of facts) {
+      const unit = JSON.stringify([f.body_key ?? `report:${String(f.report_id)}`, f.year]);
+      units.set(unit, [...(units.get(unit) ?? []), f]);
+    }
+    const picked = [...units.values()].map((reports) => reports.find((r) => r.rv_total !== null || r.lit !== null) ?? reports[0]);
+    const rated = picked.filter((f) => f.rv_total !== null && f.rv_corrected !== null && f.rv_pending !== null);
+    expect(rated.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const mine = facts.filter((f) => f.year === row.year);
+      const mine = rated.filter((f) => f.year === row.year);
       if (mine.length === 0) continue;
       expect(row.rv_rate_numerator).toBe(mine.reduce((s, f) => s + Number(f.rv_corrected), 0));
       expect(row.rv_rate_denominator).toBe(mine.reduce((s, f) => s + Number(f.rv_total) - Number(f.rv_pending), 0));
     }
+  });
+
+  it('makes one body of a division printed under several names, apart from its departments', async () => {
+    const entities = await run({ name: 't', sql: `SELECT key, name, reports, array_to_string(printed_names, '|') AS printed FROM entities ORDER BY key`, params: [], tables: ['entities'] });
+    const issuers = await run({ name: 't', sql: `SELECT count(DISTINCT issuer) AS n FROM facts_wide`, params: [], tables: ['facts_wide'] });
+    // The shipped corpus: 海珠区's government prints three names over four reports.
+    expect(entities.find((e) => e.key === '440105')).toEqual({ key: '440105', name: '广州市海珠区', reports: 4, printed: '广州市海珠区人民政府|海珠区|海珠区人民政府' });
+    expect(entities.filter((e) => String(e.key).startsWith('440105/')).map((e) => e.key)).toEqual(['440105/湿地保护管理办公室']);
+    expect(entities.length).toBeLessThan(Number(issuers[0].n));
+    const compare = await run(sql.compareSeries({ bodies: ['440105'], metric: 'r.new.total' }));
+    expect(new Set(compare.map((r) => r.body))).toEqual(new Set(['广州市海珠区']));
+    expect(compare.reduce((s, r) => s + Number(r.reports), 0)).toBe(4);
   });
 });

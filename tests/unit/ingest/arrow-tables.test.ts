@@ -1,15 +1,22 @@
 import { DataType, Type, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { buildDatasetTables, TABLE_COLUMNS, TABLE_NAMES } from '../../../src/ingest/arrow-tables';
+import { buildDatasetParts, TABLE_COLUMNS, TABLE_NAMES, wholeTables } from '../../../src/ingest/arrow-tables';
+import type { Table } from 'apache-arrow';
 import { HARMONISED_METRICS, wideColumnName } from '../../../src/ingest/harmonised';
 import { tableToParquet } from '../../../src/shared/parquet';
 import { REQUIRED_TABLES } from '../../../src/shared/manifest';
 import { isMetricId } from '../../../src/shared/metrics';
 import { sampleRecords } from './records';
 
-const rows = (table: ReturnType<typeof buildDatasetTables>[keyof ReturnType<typeof buildDatasetTables>]) =>
-  table.toArray().map((row) => row.toJSON());
+const buildDatasetTables = (records: Parameters<typeof buildDatasetParts>[0]) => wholeTables(buildDatasetParts(records));
+
+const rawRows = (table: Table) => table.toArray().map((row) => row.toJSON());
+/** Rows by report id: the files are in province order (see the sorting test). */
+const rows = (table: Table) => {
+  const all = rawRows(table);
+  return all.every((r) => typeof r.report_id === 'string') ? all.sort((a, b) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0)) : all;
+};
 
 describe('harmonised metrics', () => {
   it('are all catalogue ids and give distinct column names', () => {
@@ -40,7 +47,7 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes exactly the tables a manifest requires, in its order', () => {
-    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions']);
+    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing']);
     expect([...TABLE_NAMES]).toEqual([...REQUIRED_TABLES]);
     expect(Object.keys(tables)).toEqual([...TABLE_NAMES]);
   });
@@ -49,15 +56,15 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) {
       const back = tableFromIPC(tableToIPC(tables[name], 'stream'));
       for (const field of back.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
-      const key = name === 'jurisdictions' ? 'code' : 'report_id';
+      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : 'report_id';
       expect(back.schema.fields.find((f) => f.name === key)?.type.typeId).toBe(Type.Utf8);
     }
   });
 
-  it('sorts reports by id and keeps failed ones with their reason', () => {
-    expect(rows(tables.reports).map((r) => [r.report_id, r.status, r.error])).toEqual([
-      ['corpus/a.txt', 'failed', "cannot read: EACCES: permission denied, open 'data/corpus/a.txt'"],
+  it('sorts reports by province (unresolved last), then id, and keeps failed ones with their reason', () => {
+    expect(rawRows(tables.reports).map((r) => [r.report_id, r.status, r.error])).toEqual([
       ['corpus/b.txt', 'ok', null],
+      ['corpus/a.txt', 'failed', "cannot read: EACCES: permission denied, open 'data/corpus/a.txt'"],
     ]);
     expect(rows(tables.reports)[1]).toMatchObject({
       file: 'data/corpus/b.txt',
@@ -125,19 +132,23 @@ describe('buildDatasetTables', () => {
     expect(HARMONISED_METRICS.map((m) => failed[wideColumnName(m)])).toEqual(HARMONISED_METRICS.map(() => null));
   });
 
-  it('lists every division down to county level, and only the towns reports resolve to', () => {
+  it('lists every division down to county level, then the towns province by province', () => {
     const divisions = rows(tables.jurisdictions);
-    expect(divisions.length).toBeGreaterThan(3000);
-    expect(divisions.filter((d) => d.level === 'town')).toEqual([]);
+    expect(divisions.length).toBeGreaterThan(50000);
+    const firstTown = divisions.findIndex((d) => d.level === 'town');
+    expect(firstTown).toBeGreaterThan(3000);
+    expect(divisions.slice(firstTown).every((d) => d.level === 'town')).toBe(true);
+    expect(divisions.find((d) => d.code === '440106011')).toMatchObject({ level: 'town', parent: '440106' });
     expect(divisions.find((d) => d.code === '210900')).toMatchObject({ name: '阜新市', level: 'city', parent: '210000', kind: 'admin', province_code: '210000' });
     const codes = divisions.map((d) => String(d.code));
-    expect(codes).toEqual([...codes].sort());
+    expect(codes.slice(0, firstTown)).toEqual(codes.slice(0, firstTown).sort());
+    expect(codes.slice(firstTown)).toEqual(codes.slice(firstTown).sort());
   });
 
   it('builds empty tables with the full schema', () => {
     const empty = buildDatasetTables([]);
     for (const name of TABLE_NAMES) {
-      if (name !== 'jurisdictions') expect(empty[name].numRows).toBe(0);
+      if (name !== 'jurisdictions' && name !== 'rollups') expect(empty[name].numRows).toBe(0);
       expect(tableFromIPC(tableToIPC(empty[name], 'stream')).schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS[name]);
     }
   });
@@ -149,7 +160,7 @@ describe('tableToParquet', () => {
     for (const name of TABLE_NAMES) {
       const bytes = tableToParquet(tables[name]);
       const back = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
-      expect(back, name).toEqual(rows(tables[name]));
+      expect(back, name).toEqual(rawRows(tables[name]));
     }
   });
 

@@ -1,28 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { datasetVersionInput, parseManifest, validateManifest, type Manifest } from '../../../src/shared/manifest';
+import { datasetVersionInput, parseManifest, partitionsFor, validateManifest, type Manifest, type ManifestTable } from '../../../src/shared/manifest';
 
 const hex = (c: string) => c.repeat(64);
-const table = (name: string, rows: number, a: string, p: string) => ({
-  rows,
-  files: { arrow: `${name}.arrows`, parquet: `${name}.parquet` },
-  bytes: { arrow: 100, parquet: 50 },
-  sha256: { arrow: hex(a), parquet: hex(p) },
-});
+const file = (path: string, rows: number, c: string) => ({ path, rows, bytes: 100, sha256: hex(c) });
+
+/** A table stored per province (two provinces), or shared (one file). */
+const table = (name: string, rows: number, c: string, byProvince = true): ManifestTable =>
+  byProvince
+    ? { rows, partitions: [{ ...file(`arrow/${name}/21.arrows`, rows - 1, c), province: '21' }, { ...file(`arrow/${name}/none.arrows`, 1, c), province: 'none' }] }
+    : { rows, partitions: [file(`arrow/${name}/all.arrows`, rows, c)] };
 
 function validManifest(): Manifest {
   return {
-    schema_version: 3,
+    schema_version: 4,
     dataset_version: hex('0'),
     generated_from: 3,
     summary: 'summary.json',
     tables: {
-      reports: table('reports', 3, 'a', 'b'),
-      texts: table('texts', 3, '3', '4'),
-      values: table('values', 10, 'c', 'd'),
-      checks: table('checks', 4, 'e', 'f'),
-      facts_wide: table('facts_wide', 3, '1', '2'),
-      jurisdictions: table('jurisdictions', 4262, '5', '6'),
+      reports: table('reports', 3, 'a'),
+      texts: table('texts', 3, '3'),
+      values: table('values', 10, 'c'),
+      checks: table('checks', 4, 'e'),
+      facts_wide: table('facts_wide', 3, '1'),
+      jurisdictions: { rows: 4300, partitions: [file('arrow/jurisdictions/all.arrows', 4262, '5'), { ...file('arrow/jurisdictions/21.arrows', 38, '6'), province: '21' }] },
+      rollups: table('rollups', 20, '7', false),
+      failing: table('failing', 1, '8', false),
     },
+    parquet: { layout: 'hive', root: 'parquet', files: [{ ...file('parquet/reports/province=21/report_year=2020/part-0.parquet', 2, '9'), table: 'reports' }] },
   };
 }
 
@@ -34,30 +38,43 @@ describe('validateManifest', () => {
 
   it('names every problem it finds', () => {
     const bad = validManifest() as unknown as Record<string, unknown>;
-    bad.schema_version = 1;
+    bad.schema_version = 3;
     bad.dataset_version = 'abc';
     bad.generated_from = -1;
     const tables = bad.tables as Record<string, Record<string, unknown>>;
     bad.summary = '../summary.json';
     delete tables.checks;
     delete tables.texts;
-    tables.reports.rows = 1.5;
-    (tables.values.files as Record<string, unknown>).arrow = '../etc/passwd';
-    (tables.values.sha256 as Record<string, unknown>).parquet = 'ABC';
-    tables.facts_wide.bytes = null;
+    tables.reports.rows = 4;
+    const values = tables.values.partitions as Record<string, unknown>[];
+    values[0].path = '../etc/passwd';
+    values[1].sha256 = 'ABC';
+    values[1].province = '2';
+    tables.facts_wide.partitions = [];
+    (bad.parquet as Record<string, unknown>).layout = 'flat';
     expect(validateManifest(bad)).toEqual([
-      'schema_version: expected 3, got 1',
+      'schema_version: expected 4, got 3',
       'dataset_version: not a sha256 hex string',
       'generated_from: not a non-negative integer',
       'summary: not a plain file name',
+      'parquet.layout: expected "hive"',
       'tables.texts: missing',
       'tables.checks: missing',
-      'tables.reports.rows: not a non-negative integer',
-      'tables.values.files.arrow: invalid',
-      'tables.values.sha256.parquet: invalid',
-      'tables.facts_wide.bytes: not an object',
+      'tables.reports.rows: 4, but its partitions hold 3',
+      'tables.values.partitions[0].path: invalid',
+      'tables.values.partitions[1].sha256: invalid',
+      'tables.values.partitions[1].province: invalid',
+      'tables.facts_wide.partitions: not a non-empty list',
     ]);
-    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 3, got 1');
+    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 4, got 3');
+  });
+
+  it('takes paths inside the dataset folder only', () => {
+    for (const path of ['', '.', 'a/../b', '/etc/passwd', 'a//b', 'C:\\x', 'a/./b', 'арх/x']) {
+      const m = validManifest();
+      m.tables.failing.partitions[0].path = path;
+      expect(validateManifest(m), path).toEqual(['tables.failing.partitions[0].path: invalid']);
+    }
   });
 
   it('takes the summary file as optional, but a plain file name when present', () => {
@@ -69,11 +86,12 @@ describe('validateManifest', () => {
     }
   });
 
-  it('requires the texts table (schema 2) and the jurisdictions table (schema 3)', () => {
+  it('requires the texts and jurisdictions tables, and the rollups and failing tables of schema 4', () => {
     const tables = { ...validManifest().tables } as Record<string, unknown>;
     delete tables.texts;
-    delete tables.jurisdictions;
-    expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.texts: missing', 'tables.jurisdictions: missing']);
+    delete tables.rollups;
+    delete tables.failing;
+    expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.texts: missing', 'tables.rollups: missing', 'tables.failing: missing']);
   });
 
   it('rejects what is not a manifest at all', () => {
@@ -83,22 +101,25 @@ describe('validateManifest', () => {
   });
 });
 
+describe('partitionsFor', () => {
+  it('gives the shared partitions and those of the provinces asked for; all without a list', () => {
+    const { jurisdictions, reports } = validManifest().tables;
+    expect(partitionsFor(jurisdictions, []).map((p) => p.path)).toEqual(['arrow/jurisdictions/all.arrows']);
+    expect(partitionsFor(jurisdictions, ['21']).map((p) => p.path)).toEqual(['arrow/jurisdictions/all.arrows', 'arrow/jurisdictions/21.arrows']);
+    expect(partitionsFor(reports, ['44'])).toEqual([]);
+    expect(partitionsFor(reports, undefined)).toHaveLength(2);
+  });
+});
+
 describe('datasetVersionInput', () => {
-  it('lists every data file sha256sum-style, sorted by file name, and leaves the summary out', () => {
-    const lines = datasetVersionInput(validManifest().tables).trimEnd().split('\n');
-    expect(lines).toEqual([
-      `${hex('e')}  checks.arrows`,
-      `${hex('f')}  checks.parquet`,
-      `${hex('1')}  facts_wide.arrows`,
-      `${hex('2')}  facts_wide.parquet`,
-      `${hex('5')}  jurisdictions.arrows`,
-      `${hex('6')}  jurisdictions.parquet`,
-      `${hex('a')}  reports.arrows`,
-      `${hex('b')}  reports.parquet`,
-      `${hex('3')}  texts.arrows`,
-      `${hex('4')}  texts.parquet`,
-      `${hex('c')}  values.arrows`,
-      `${hex('d')}  values.parquet`,
-    ]);
+  it('lists every data file sha256sum-style, sorted by path, and leaves the summary out', () => {
+    const m = validManifest();
+    const lines = datasetVersionInput(m.tables, m.parquet).trimEnd().split('\n');
+    expect(lines).toHaveLength(15);
+    expect(lines[0]).toBe(`${hex('e')}  arrow/checks/21.arrows`);
+    expect(lines.at(-1)).toBe(`${hex('9')}  parquet/reports/province=21/report_year=2020/part-0.parquet`);
+    const paths = lines.map((l) => l.slice(66));
+    expect(paths).toEqual([...paths].sort());
+    expect(lines.join('\n')).not.toContain('summary.json');
   });
 });

@@ -1,0 +1,185 @@
+// Generates one province of synthetic reports (`gongkai generate`), ingests them with the real CLI
+// in a child process, and prints: generation and ingest speed (reports/s, MB/s), the ingest's peak
+// memory, the dataset's size, and the parsed values scored against the generated truth, read back
+// from the written dataset itself (values, reports), so what is scored is what the dashboard gets.
+//
+//   npm run bench:ingest [-- --province 辽宁省 --years 2008-2024 --seed 1 --scale 1]
+//
+// The generated reports are cached under tmp/bench-ingest/ (keyed by the arguments); the dataset
+// is rewritten on every run.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tableFromIPC } from 'apache-arrow';
+import { parseManifest, type Manifest } from '../src/shared/manifest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/gongkai.mjs');
+
+const { values: args } = parseArgs({
+  options: {
+    province: { type: 'string', default: '辽宁省' },
+    years: { type: 'string', default: '2008-2024' },
+    seed: { type: 'string', default: '1' },
+    scale: { type: 'string', default: '1' },
+  },
+});
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
+
+/** Runs the CLI in a child process; resolves to its wall time and peak resident memory (VmHWM, polled). */
+function runCli(cliArgs: string[]): Promise<{ ms: number; peakBytes: number; stdout: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--max-old-space-size=16384', BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let peakKb = 0;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // The process has just exited.
+      }
+    }, 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`gongkai ${cliArgs[0]} exited with ${code}`));
+      else resolvePromise({ ms: performance.now() - started, peakBytes: peakKb * 1024, stdout });
+    });
+  });
+}
+
+function filesUnder(dir: string, skip: (name: string) => boolean, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) filesUnder(path, skip, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+const tableOf = (dir: string, manifest: Manifest, name: string) => manifest.tables[name].partitions.map((p) => tableFromIPC(readFileSync(join(dir, p.path))));
+
+interface Truth {
+  metrics: Record<string, number>;
+  division_code?: string;
+  injected_errors?: unknown[];
+}
+
+async function main(): Promise<void> {
+  const key = `${args.province}-${args.years}-s${args.seed}-x${args.scale}`;
+  const base = join(ROOT, 'tmp/bench-ingest', key);
+  const reportsDir = join(base, 'reports');
+  const datasetDir = join(base, 'dataset');
+  log(`=== bench:ingest ${key}`);
+
+  if (!existsSync(join(reportsDir, 'generate.json'))) {
+    const generated = await runCli(['generate', '--province', args.province!, '--years', args.years!, '--seed', args.seed!, '--scale', args.scale!, '--out', reportsDir]);
+    log(`generate: ${generated.stdout.trim().split('\n').at(-1)} in ${(generated.ms / 1000).toFixed(1)} s`);
+  } else log(`generate: cached in ${reportsDir}`);
+
+  const inputs = filesUnder(reportsDir, (name) => name === 'truth' || name.endsWith('.json'));
+  const inputBytes = inputs.reduce((n, f) => n + statSync(f).size, 0);
+  log(`input: ${inputs.length.toLocaleString('en')} reports, ${mb(inputBytes)}`);
+
+  const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir]);
+  log(
+    `ingest: ${(ingested.ms / 1000).toFixed(1)} s · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
+  );
+
+  const manifest = parseManifest(JSON.parse(readFileSync(join(datasetDir, 'manifest.json'), 'utf8')));
+  const arrowBytes = Object.values(manifest.tables).reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.bytes, 0), 0);
+  const parquetBytes = manifest.parquet.files.reduce((n, f) => n + f.bytes, 0);
+  const tableSizes = Object.entries(manifest.tables)
+    .map(([name, t]) => `${name} ${t.rows.toLocaleString('en')} rows/${t.partitions.length} files/${mb(t.partitions.reduce((m, p) => m + p.bytes, 0))}`)
+    .join(' · ');
+  log(`dataset: Arrow ${mb(arrowBytes)} · Parquet ${mb(parquetBytes)} (${manifest.parquet.files.length} files) · ${tableSizes}`);
+
+  // Score what was written: the values and reports tables, against every truth file.
+  const idByName = new Map<string, string>();
+  const reportRows = new Map<string, { status: string; division_code: string | null; n_failed_checks: number; synthetic: boolean | null }>();
+  for (const table of tableOf(datasetDir, manifest, 'reports')) {
+    for (const row of table) {
+      const r = row.toJSON() as { report_id: string; status: string; division_code: string | null; n_failed_checks: number; synthetic: boolean | null };
+      idByName.set(r.report_id.slice(r.report_id.lastIndexOf('/') + 1).replace(/\.[^.]+$/, ''), r.report_id);
+      reportRows.set(r.report_id, r);
+    }
+  }
+  const valuesById = new Map<string, { metric: string; value: number; derived: boolean }[]>();
+  for (const table of tableOf(datasetDir, manifest, 'values')) {
+    const [ids, metrics, vals, derived] = ['report_id', 'metric', 'value', 'derived'].map((c) => table.getChild(c)!.toArray() as unknown[]);
+    for (let i = 0; i < table.numRows; i++) {
+      const id = ids[i] as string;
+      let list = valuesById.get(id);
+      if (!list) valuesById.set(id, (list = []));
+      list.push({ metric: metrics[i] as string, value: vals[i] as number, derived: Boolean(derived[i]) });
+    }
+  }
+
+  const score = { truths: 0, correct: 0, wrong: 0, missed: 0, spurious: 0, printed: 0, failed: 0, codeRight: 0, codeWrong: 0, codeNull: 0, errorsInjected: 0, errorsFlagged: 0, falseAlarms: 0, synthetic: 0 };
+  const examples: string[] = [];
+  const truthDir = join(reportsDir, 'truth');
+  for (const file of readdirSync(truthDir).sort()) {
+    const name = file.replace(/\.json$/, '');
+    const truth = JSON.parse(readFileSync(join(truthDir, file), 'utf8')) as Truth;
+    const id = idByName.get(name);
+    score.truths++;
+    if (!id) {
+      score.missed += Object.keys(truth.metrics).length;
+      if (examples.length < 10) examples.push(`no report for truth ${name}`);
+      continue;
+    }
+    const report = reportRows.get(id)!;
+    if (report.status === 'failed') score.failed++;
+    if (report.synthetic) score.synthetic++;
+    const got = new Map<string, { value: number; derived: boolean }>();
+    for (const v of valuesById.get(id) ?? []) if (!got.has(v.metric) || (got.get(v.metric)!.derived && !v.derived)) got.set(v.metric, v);
+    for (const [metric, expected] of Object.entries(truth.metrics)) {
+      const v = got.get(metric);
+      if (!v) {
+        score.missed++;
+        if (examples.length < 10) examples.push(`missed   ${name} ${metric} = ${expected}`);
+      } else if (Math.abs(v.value - expected) < 0.005) score.correct++;
+      else {
+        score.wrong++;
+        if (examples.length < 10) examples.push(`wrong    ${name} ${metric} = ${v.value}, truth ${expected}`);
+      }
+    }
+    for (const v of valuesById.get(id) ?? []) {
+      if (v.derived) continue;
+      score.printed++;
+      if (!(v.metric in truth.metrics)) {
+        score.spurious++;
+        if (examples.length < 10) examples.push(`spurious ${name} ${v.metric} = ${v.value}`);
+      }
+    }
+    if (truth.division_code) {
+      if (report.division_code === truth.division_code) score.codeRight++;
+      else if (report.division_code === null) score.codeNull++;
+      else score.codeWrong++;
+    }
+    const injected = truth.injected_errors?.length ?? 0;
+    if (injected > 0) {
+      score.errorsInjected++;
+      if (report.n_failed_checks > 0) score.errorsFlagged++;
+    } else if (report.n_failed_checks > 0) score.falseAlarms++;
+  }
+  const expectedValues = score.correct + score.wrong + score.missed;
+  log(
+    `values: ${score.correct.toLocaleString('en')} / ${expectedValues.toLocaleString('en')} correct (${((100 * score.correct) / expectedValues).toFixed(3)}%) · wrong ${score.wrong} · missed ${score.missed} · spurious ${score.spurious} of ${score.printed.toLocaleString('en')} printed`,
+  );
+  log(`reports: ${score.truths.toLocaleString('en')} with truth · failed ${score.failed} · marked synthetic ${score.synthetic}`);
+  log(`division codes: right ${score.codeRight} · wrong ${score.codeWrong} · unresolved ${score.codeNull}`);
+  log(`injected arithmetic errors: ${score.errorsFlagged} / ${score.errorsInjected} reports flagged by a failing check · clean reports with a failing check: ${score.falseAlarms}`);
+  for (const line of examples) log(`  ${line}`);
+}
+
+await main();

@@ -1,0 +1,67 @@
+// Arrow vectors built straight from JS values into their buffers. apache-arrow's vectorFromArray
+// goes through a generic builder per value, which made writing the `values` table of a province
+// (millions of rows) the slowest step of an ingest. Strings stay plain Utf8: DuckDB-WASM silently
+// drops dictionary-encoded input (STACK-NOTES).
+import { Bool, type DataType, Float64, Int32, makeData, makeVector, Type, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+
+/** The validity bitmap (bit set = value present) and the null count; no bitmap when nothing is null. */
+function validity(values: readonly unknown[]): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === null || values[i] === undefined) nullCount++;
+    else bitmap[i >> 3] |= 1 << (i & 7);
+  }
+  return { nullBitmap: nullCount === 0 ? undefined : bitmap, nullCount };
+}
+
+const encoder = new TextEncoder();
+
+function utf8Vector(values: readonly unknown[]): Vector {
+  let capacity = 0;
+  for (const v of values) if (typeof v === 'string') capacity += v.length * 3;
+  const bytes = new Uint8Array(capacity);
+  const offsets = new Int32Array(values.length + 1);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'string') at += encoder.encodeInto(v, bytes.subarray(at)).written;
+    else if (v !== null && v !== undefined) throw new TypeError(`not a string: ${String(v)}`);
+    offsets[i + 1] = at;
+  }
+  return makeVector(makeData({ type: new Utf8(), length: values.length, ...validity(values), valueOffsets: offsets, data: bytes.slice(0, at) }));
+}
+
+function numberVector(type: Float64 | Int32, values: readonly unknown[]): Vector {
+  const data = type instanceof Float64 ? new Float64Array(values.length) : new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'number') data[i] = v;
+    else if (v !== null && v !== undefined) throw new TypeError(`not a number: ${String(v)}`);
+  }
+  const props = { length: values.length, ...validity(values) };
+  return type instanceof Float64 ? makeVector(makeData({ type, ...props, data: data as Float64Array })) : makeVector(makeData({ type, ...props, data: data as Int32Array }));
+}
+
+function boolVector(values: readonly unknown[]): Vector {
+  const bits = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) if (values[i] === true) bits[i >> 3] |= 1 << (i & 7);
+  return makeVector(makeData({ type: new Bool(), length: values.length, ...validity(values), data: bits }));
+}
+
+/** A vector of `type` holding `values` (null or undefined = null). */
+export function columnVector(type: DataType, values: readonly unknown[]): Vector {
+  switch (type.typeId) {
+    case Type.Utf8:
+      return utf8Vector(values);
+    case Type.Float:
+      if (type instanceof Float64) return numberVector(type, values);
+      break;
+    case Type.Int:
+      if (type instanceof Int32) return numberVector(type, values);
+      break;
+    case Type.Bool:
+      return boolVector(values);
+  }
+  return vectorFromArray(values, type);
+}
