@@ -34,7 +34,7 @@ const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
 function runCli(cliArgs: string[]): Promise<{ ms: number; peakBytes: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--max-old-space-size=16384', BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     let peakKb = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,5 +1,7 @@
-// npm run bench:ui — the dashboard in headless Chromium over two datasets: the shipped one
-// (data/build) and a synthetic one of ≥ 100,000 reports. For each: time to first chart and to
+// npm run bench:ui — the dashboard in headless Chromium over three datasets: the shipped one
+// (data/build); one province of generated reports (bench:ingest's output, ~144,000 reports); and
+// a national one replicated from it to every province (~4.5 million reports: facts and rollups;
+// row-level detail of the one province). For each: time to first chart and to
 // DuckDB-WASM ready (cold profile, then warm reloads); every view's queries through the page's
 // own data client (worker hop + query + Arrow IPC decode), p50/p95 over 30 runs after 3
 // warm-ups; the same SQL and parameters in native DuckDB over the dataset's Parquet files; and
@@ -16,7 +18,12 @@ import { launchChromium, type Browser } from '../tests/helpers/chromium';
 import { collectOutput } from '../tests/helpers/collect-output';
 import { openNativeDataset, type NativeDataset } from '../tests/helpers/native-duckdb';
 import { buildApp, startPreview } from '../tests/helpers/preview-server';
-import { SHIPPED_CORPUS, syntheticDataset } from './synthetic-dataset';
+import { nationalDataset, provinceCodes, replicateNative } from './national-dataset';
+import { BODY_KEY_SQL } from '../src/db/sql/query';
+
+const SHIPPED_CORPUS = resolve(import.meta.dirname, '../data/corpus');
+/** bench:ingest's default output: one generated province, ingested. */
+const PROVINCE_DATASET = resolve(import.meta.dirname, '../tmp/bench-ingest/辽宁省-2008-2024-s1-x1/dataset');
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHIPPED_BUILD = join(ROOT, 'data/build');
@@ -150,33 +157,59 @@ async function memory(context: BrowserContext, page: Page, profile: string): Pro
   return { jsHeapUsed: metric('JSHeapUsedSize'), jsHeapTotal: metric('JSHeapTotalSize'), processes, rss, pss };
 }
 
-/** Every view's queries, built by the same SQL builders the views use. */
-async function benchQueries(native: NativeDataset): Promise<{ queries: BenchQuery[]; issuers: string[]; reportId: string }> {
-  const top = await native.rows({
-    sql: `SELECT issuer, count(r_new_total) AS n FROM facts_wide
-          WHERE issuer IS NOT NULL AND r_new_total IS NOT NULL AND status <> 'failed'
-          GROUP BY issuer ORDER BY n DESC, issuer LIMIT 5`,
-    params: [],
-  });
-  const issuers = top.map((r) => String(r.issuer));
-  const [known] = await native.rows({ sql: 'SELECT count(*) AS n FROM reports WHERE report_id = ?', params: [REPORT_ID] });
-  const reportId = Number(known.n) > 0 ? REPORT_ID : String((await native.rows({ sql: 'SELECT min(report_id) AS id FROM reports', params: [] }))[0].id);
-  const queries: BenchQuery[] = [
+type Scale = 'shipped' | 'province' | 'national';
+
+/** Every view's queries, built by the same SQL builders the views use, on bodies and divisions picked from the data. */
+async function benchQueries(native: NativeDataset, scale: Scale): Promise<{ queries: BenchQuery[]; notes: string[] }> {
+  const one = async (text: string, params: (string | number)[] = []) => (await native.rows({ sql: text, params }))[0] ?? {};
+  // At national size, a province other than the source one: its facts are copies under other codes.
+  const province = scale === 'national' ? '440000' : String((await one('SELECT province_code FROM facts_wide WHERE province_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')).province_code);
+  const city = String((await one('SELECT city_code FROM facts_wide WHERE province_code = ? AND city_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1', [province])).city_code);
+  const county = String((await one('SELECT county_code FROM facts_wide WHERE city_code = ? AND county_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1', [city])).county_code);
+  const year = Number((await one('SELECT max(year) AS y FROM facts_wide WHERE parent_code = ?', [city])).y);
+  const overview: BenchQuery[] = [
     { view: 'overview', label: 'reportsByYearLevel', query: sql.reportsByYearLevel() },
     { view: 'overview', label: 'datasetCounts', query: sql.datasetCounts() },
     { view: 'overview', label: 'headlineTrends', query: sql.headlineTrends() },
     { view: 'overview', label: 'failingReports(50)', query: sql.failingReports(50) },
-    { view: 'compare', label: `compareSeries(${issuers.length} issuers, r.new.total)`, query: sql.compareSeries({ issuers, metric: 'r.new.total' }) },
-    { view: 'outcomes', label: 'outcomeBreakdown(pooled)', query: sql.outcomeBreakdown({ issuers: [] }) },
-    { view: 'outcomes', label: `outcomeBreakdown(${issuers.length} issuers)`, query: sql.outcomeBreakdown({ issuers }) },
-    { view: 'outcomes', label: 'applicantBreakdown(pooled)', query: sql.applicantBreakdown({ issuers: [] }) },
-    { view: 'review', label: 'reviewLitigation(pooled)', query: sql.reviewLitigation({ issuers: [] }) },
-    { view: 'review', label: `reviewLitigation(${issuers.length} issuers)`, query: sql.reviewLitigation({ issuers }) },
-    { view: 'picker', label: "searchEntities('区', 30)", query: sql.searchEntities({ text: '区', limit: 30 }) },
-    { view: 'report', label: 'reportFacts(id)', query: sql.reportFacts(reportId) },
-    { view: 'report', label: 'reportValues(id) [lazy: values]', query: sql.reportValues(reportId) },
   ];
-  return { queries, issuers, reportId };
+  const hierarchy: BenchQuery[] = [
+    { view: 'benchmark', label: `benchmarkChildren(${city}, ${year}, parent peers)`, query: sql.benchmarkChildren({ parent: city, year, metric: 'r.new.total' }) },
+    { view: 'benchmark', label: `benchmarkChildren(${city}, province-level peers)`, query: sql.benchmarkChildren({ parent: city, year, metric: 'r.new.total', peer: 'province-level' }) },
+    { view: 'benchmark', label: 'benchmarkChildren(rate.granted)', query: sql.benchmarkChildren({ parent: city, year, metric: 'rate.granted' }) },
+    { view: 'reconcile', label: `reconciliation(${city}, ${year})`, query: sql.reconciliation({ parent: city, year, metric: 'r.new.total' }) },
+    { view: 'coverage', label: `coverage(${city}, ${year})`, query: sql.coverage({ parent: city, year }) },
+    { view: 'picker', label: `childrenTree(${county}) [towns of the province]`, query: sql.childrenTree({ parent: county }) },
+  ];
+  const notes = [`province ${province} · city ${city} · county ${county} · year ${year}`];
+  if (scale === 'national') return { queries: [...overview, ...hierarchy], notes };
+
+  const top = await native.rows({
+    sql: `SELECT ${BODY_KEY_SQL} AS body, count(r_new_total) AS n FROM facts_wide
+          WHERE r_new_total IS NOT NULL AND status <> 'failed'
+          GROUP BY 1 HAVING body IS NOT NULL ORDER BY n DESC, body LIMIT 5`,
+    params: [],
+  });
+  const bodies = top.map((r) => String(r.body));
+  const [known] = await native.rows({ sql: 'SELECT count(*) AS n FROM reports WHERE report_id = ?', params: [REPORT_ID] });
+  const reportId = Number(known.n) > 0 ? REPORT_ID : String((await native.rows({ sql: 'SELECT min(report_id) AS id FROM reports', params: [] }))[0].id);
+  notes.push(`bodies ${bodies.join(', ')} · report ${reportId}`);
+  return {
+    queries: [
+      ...overview,
+      { view: 'compare', label: `compareSeries(${bodies.length} bodies, r.new.total)`, query: sql.compareSeries({ bodies, metric: 'r.new.total' }) },
+      { view: 'outcomes', label: 'outcomeBreakdown(pooled)', query: sql.outcomeBreakdown({ bodies: [] }) },
+      { view: 'outcomes', label: `outcomeBreakdown(${bodies.length} bodies)`, query: sql.outcomeBreakdown({ bodies }) },
+      { view: 'outcomes', label: 'applicantBreakdown(pooled)', query: sql.applicantBreakdown({ bodies: [] }) },
+      { view: 'review', label: 'reviewLitigation(pooled)', query: sql.reviewLitigation({ bodies: [] }) },
+      { view: 'review', label: `reviewLitigation(${bodies.length} bodies)`, query: sql.reviewLitigation({ bodies }) },
+      { view: 'picker', label: "searchEntities('区', 30)", query: sql.searchEntities({ text: '区', limit: 30 }) },
+      ...hierarchy,
+      { view: 'report', label: 'reportFacts(id)', query: sql.reportFacts(reportId) },
+      { view: 'report', label: 'reportValues(id) [lazy: values]', query: sql.reportValues(reportId) },
+    ],
+    notes,
+  };
 }
 
 /** Runs a query through window.__gongkai.client in the page: warm-ups, then timed runs. */
@@ -184,7 +217,7 @@ async function browserTiming(page: Page, query: sql.BuiltQuery): Promise<Timing>
   return page.evaluate(
     async ({ query, warmups, runs }) => {
       const { client } = (window as unknown as { __gongkai: { client: { query(q: unknown): Promise<{ table: { numRows: number }; elapsedMs: number }> } } }).__gongkai;
-      const payload = { sql: query.sql, params: query.params, tables: query.tables };
+      const payload = { sql: query.sql, params: query.params, tables: query.tables, provinces: query.provinces };
       let t0 = performance.now();
       const first = await client.query(payload);
       const firstMs = performance.now() - t0;
@@ -242,7 +275,7 @@ async function ensureShippedBuild(): Promise<void> {
 
 const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
 
-async function benchDataset(name: string, dir: string): Promise<void> {
+async function benchDataset(name: string, dir: string, scale: Scale, openNative: () => Promise<NativeDataset>): Promise<void> {
   const manifest = readManifest(dir);
   const bytesOf = (name: string): number => manifest.tables[name].partitions.reduce((n, p) => n + p.bytes, 0);
   const arrowBytes = Object.keys(manifest.tables).reduce((n, name) => n + bytesOf(name), 0);
@@ -251,10 +284,9 @@ async function benchDataset(name: string, dir: string): Promise<void> {
     `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · Arrow ${mb(arrowBytes)} (facts_wide ${mb(bytesOf('facts_wide'))}, rollups ${mb(bytesOf('rollups'))}) · version ${manifest.dataset_version.slice(0, 12)}`,
   );
 
-  const native = await openNativeDataset(dir);
-  const { queries, issuers, reportId } = await benchQueries(native);
-  log(`    compare/outcomes/review issuers: ${issuers.join('、')}`);
-  log(`    report: ${reportId}`);
+  const native = await openNative();
+  const { queries, notes } = await benchQueries(native, scale);
+  for (const note of notes) log(`    ${note}`);
 
   const preview = await startPreview(DIST, dir);
   let browser: Browser | null = null;
@@ -341,19 +373,34 @@ async function main(): Promise<void> {
   log(`native DuckDB threads: default (${cpus().length}) and 1; DuckDB-WASM: 1 thread (eh bundle, in a web worker)`);
 
   await ensureShippedBuild();
-  const synthetic = await syntheticDataset(100_000, log);
-  log(`synthetic dataset: ${synthetic.cached ? 'cached' : 'generated'} in ${synthetic.seconds.toFixed(1)} s → ${synthetic.dir}`);
-
   let t0 = performance.now();
   await buildApp(DIST, SHIPPED_BUILD);
   log(`vite build → ${DIST} in ${((performance.now() - t0) / 1000).toFixed(1)} s (each dataset is served from its folder by vite preview, GONGKAI_DATA)`);
 
   t0 = performance.now();
-  await benchDataset('shipped (data/build)', SHIPPED_BUILD);
+  await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
   log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+
+  if (!existsSync(join(PROVINCE_DATASET, 'manifest.json'))) {
+    log(`\nNo province dataset at ${PROVINCE_DATASET}: run \`npm run bench:ingest\` first (generates and ingests 辽宁省 2008–2024).`);
+    return;
+  }
+  const province = readManifest(PROVINCE_DATASET);
   t0 = performance.now();
-  await benchDataset(`synthetic (${synthetic.manifest.tables.reports.rows.toLocaleString('en')} reports)`, synthetic.dir);
-  log(`\n(synthetic dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s; whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  await benchDataset(`province (${province.tables.reports.rows.toLocaleString('en')} generated reports)`, PROVINCE_DATASET, 'province', () => openNativeDataset(PROVINCE_DATASET));
+  log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+
+  t0 = performance.now();
+  const national = await nationalDataset(PROVINCE_DATASET, log);
+  log(`national dataset: ${national.cached ? 'cached' : 'replicated'} in ${((performance.now() - t0) / 1000).toFixed(0)} s → ${national.dir}`);
+  const from = province.tables.facts_wide.partitions.find((p) => p.province !== 'none')!.province!;
+  t0 = performance.now();
+  await benchDataset(`national (${national.manifest.tables.facts_wide.rows.toLocaleString('en')} reports, replicated)`, national.dir, 'national', async () => {
+    const native = await openNativeDataset(PROVINCE_DATASET, ['facts_wide', 'rollups', 'failing', 'jurisdictions']);
+    await replicateNative((text) => native.connection.run(text), from, provinceCodes());
+    return native;
+  });
+  log(`\n(national dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s; whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 main().catch((error: unknown) => {

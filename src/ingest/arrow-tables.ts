@@ -6,7 +6,7 @@ import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
-import { buildRollups, levelOf, ROLLUP_COUNTS, type RollupRow } from './rollups';
+import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -236,7 +236,7 @@ function groupBy<K extends string | number | null, T>(items: readonly T[], key: 
 }
 
 /** The rows of each per-report table for some reports (all of one province and year). */
-function reportTableRows(table: (typeof REPORT_TABLES)[number], records: readonly ReportRecord[]): Table {
+function reportTableRows(table: (typeof REPORT_TABLES)[number], records: readonly ReportRecord[], metrics: readonly Map<string, number>[]): Table {
   switch (table) {
     case 'reports':
       return buildTable(REPORT_COLUMNS, records);
@@ -247,43 +247,102 @@ function reportTableRows(table: (typeof REPORT_TABLES)[number], records: readonl
     case 'checks':
       return buildTable(CHECK_COLUMNS, records.flatMap((r) => r.parsed.checks.map((c) => [r.id, c] as const)));
     case 'facts_wide':
-      return buildTable(WIDE_COLUMNS, records.map((record) => ({ record, metrics: harmonisedValues(record.parsed.values) })));
+      return buildTable(WIDE_COLUMNS, records.map((record, i) => ({ record, metrics: metrics[i] })));
   }
 }
 
 export interface DatasetParts {
-  /** Parts in file order, built one group at a time so a large dataset never exists twice in memory. */
+  /** Parts in file order, one group (a table's rows of one province, or a shared part) at a time. */
   groups(): Generator<TablePart[]>;
   rollups: RollupRow[];
 }
 
-/**
- * The dataset as table parts: per-report tables by province × year (sorted by report id within a
- * part), the gazetteer down to county level shared and its towns by province, the rollups shared
- * (nation, province, city rows) and by province (county rows), the failing reports shared.
- */
-export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetParts {
-  const sorted = [...records].sort(byId);
-  const byProvince = groupBy(sorted, provinceKey).map(([province, rs]) => ({ province, years: groupBy(rs, (r) => r.parsed.facts.year) }));
-  // Every province has a part in every per-report table, empty or not, so each table has the same partitions.
-  if (byProvince.length === 0) byProvince.push({ province: NO_PROVINCE, years: [[null, []]] });
-  const rollups = buildRollups(sorted, (r) => harmonisedValues(r.parsed.values));
+/** Reports turned into Arrow columns this many at a time: what a large ingest holds as JS objects. */
+const CHUNK_REPORTS = 1000;
 
-  function* groups(): Generator<TablePart[]> {
-    for (const table of REPORT_TABLES) {
-      for (const { province, years } of byProvince) yield years.map(([year, rs]) => ({ table, province, year, rows: reportTableRows(table, rs) }));
-    }
-    const divisions = gazetteer.rows.filter((d) => d.level !== 'town').sort(byDivision);
-    const towns = groupBy(gazetteer.rows.filter((d) => d.level === 'town').sort(byDivision), (d) => d.code.slice(0, 2));
-    yield [{ table: 'jurisdictions', rows: buildTable(JURISDICTION_COLUMNS, divisions) }];
-    for (const [province, rows] of towns) yield [{ table: 'jurisdictions', province, rows: buildTable(JURISDICTION_COLUMNS, rows) }];
-    const [shared, counties] = [rollups.filter((r) => r.division_level !== 'county'), rollups.filter((r) => r.division_level === 'county')];
-    yield [{ table: 'rollups', rows: buildTable(ROLLUP_COLUMNS, shared) }];
-    for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
-    const failing = sorted.filter((r) => failedChecks(r) > 0);
-    yield [{ table: 'failing', rows: buildTable(FAILING_COLUMNS, failing) }];
+/**
+ * Collects reports, which must arrive sorted by id, into Arrow chunks per table × province × year
+ * as they come, so a province of reports is never held as JS objects (150,000 reports' values
+ * would pass Node's default heap); `finish()` gives the dataset's parts: per-report tables by
+ * province × year (by report id within a part), the gazetteer down to county level shared and its
+ * towns by province, the rollups shared (nation, province, city rows) and by province (county
+ * rows), the failing reports shared.
+ */
+export class DatasetBuilder {
+  private readonly chunks = new Map<string, Table[]>();
+  private readonly keys = new Map<string, { province: string; year: number | null }>();
+  private readonly failing: Table[] = [];
+  private readonly rollups = new RollupAccumulator();
+  private pending: ReportRecord[] = [];
+  private lastId: string | null = null;
+
+  constructor(private readonly gazetteer: Gazetteer = sharedGazetteer()) {}
+
+  add(record: ReportRecord): void {
+    if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
+    this.lastId = record.id;
+    this.pending.push(record);
+    if (this.pending.length >= CHUNK_REPORTS) this.flush();
   }
-  return { groups, rollups };
+
+  private flush(): void {
+    for (const [province, inProvince] of groupBy(this.pending, provinceKey)) {
+      for (const [year, records] of groupBy(inProvince, (r) => r.parsed.facts.year)) {
+        const key = JSON.stringify([province, year]);
+        this.keys.set(key, { province, year });
+        const metrics = records.map((r) => harmonisedValues(r.parsed.values));
+        records.forEach((r, i) => this.rollups.add(r, metrics[i]));
+        for (const table of REPORT_TABLES) {
+          const chunkKey = `${table} ${key}`;
+          this.chunks.set(chunkKey, [...(this.chunks.get(chunkKey) ?? []), reportTableRows(table, records, metrics)]);
+        }
+      }
+    }
+    const failing = this.pending.filter((r) => failedChecks(r) > 0);
+    if (failing.length > 0) this.failing.push(buildTable(FAILING_COLUMNS, failing));
+    this.pending = [];
+  }
+
+  finish(): DatasetParts {
+    this.flush();
+    // No report at all: one empty part per table, so every table still has its schema.
+    if (this.keys.size === 0) {
+      const key = JSON.stringify([NO_PROVINCE, null]);
+      this.keys.set(key, { province: NO_PROVINCE, year: null });
+      for (const table of REPORT_TABLES) this.chunks.set(`${table} ${key}`, [reportTableRows(table, [], [])]);
+    }
+    const keys = [...this.keys.entries()].sort(([, a], [, b]) => compareKey(a.province, b.province) || compareKey(a.year, b.year));
+    const provinces = [...new Set(keys.map(([, k]) => k.province))];
+    const { chunks, gazetteer } = this;
+    const rollups = this.rollups.rows();
+    const failing = concatTables([buildTable(FAILING_COLUMNS, []), ...this.failing]);
+
+    function* groups(): Generator<TablePart[]> {
+      for (const table of REPORT_TABLES) {
+        for (const province of provinces) {
+          yield keys
+            .filter(([, k]) => k.province === province)
+            .map(([key, { year }]) => ({ table, province, year, rows: concatTables(chunks.get(`${table} ${key}`)!) }));
+        }
+      }
+      const divisions = gazetteer.rows.filter((d) => d.level !== 'town').sort(byDivision);
+      const towns = groupBy(gazetteer.rows.filter((d) => d.level === 'town').sort(byDivision), (d) => d.code.slice(0, 2));
+      yield [{ table: 'jurisdictions', rows: buildTable(JURISDICTION_COLUMNS, divisions) }];
+      for (const [province, rows] of towns) yield [{ table: 'jurisdictions', province, rows: buildTable(JURISDICTION_COLUMNS, rows) }];
+      const [shared, counties] = [rollups.filter((r) => r.division_level !== 'county'), rollups.filter((r) => r.division_level === 'county')];
+      yield [{ table: 'rollups', rows: buildTable(ROLLUP_COLUMNS, shared) }];
+      for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
+      yield [{ table: 'failing', rows: failing }];
+    }
+    return { groups, rollups };
+  }
+}
+
+/** The dataset parts of some reports, in any order (see DatasetBuilder). */
+export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetParts {
+  const builder = new DatasetBuilder(gazetteer);
+  for (const record of [...records].sort(byId)) builder.add(record);
+  return builder.finish();
 }
 
 /**

@@ -68,17 +68,19 @@ function cmp<T extends string | number>(a: T | null, b: T | null): number {
 }
 
 /**
- * The rollup rows, sorted by level, code, year, issuer level, scope. `metricsOf` gives a report's
- * harmonised values (the same pick as facts_wide's, so a rollup equals the sum of its rows there).
+ * Adds reports one at a time; `rows()` gives the rollup rows sorted by level, code, year, issuer
+ * level, scope. `metrics` are a report's harmonised values (the same pick as facts_wide's, so a
+ * rollup equals the sum of its rows there).
  */
-export function buildRollups(records: Iterable<ReportRecord>, metricsOf: (record: ReportRecord) => Map<string, number>): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
-  for (const record of records) {
-    const { year, level, scope } = { year: record.parsed.facts.year, level: levelOf(record), scope: record.parsed.facts.scope };
-    const metrics = metricsOf(record);
+export class RollupAccumulator {
+  private readonly byKey = new Map<string, RollupRow>();
+
+  add(record: ReportRecord, metrics: Map<string, number>): void {
+    const { year, scope } = record.parsed.facts;
+    const level = levelOf(record);
     for (const division of rollupDivisions(record)) {
       const key = JSON.stringify([division.code, year, level, scope]);
-      let row = rows.get(key);
+      let row = this.byKey.get(key);
       if (!row) {
         row = {
           division_code: division.code,
@@ -91,7 +93,7 @@ export function buildRollups(records: Iterable<ReportRecord>, metricsOf: (record
           sums: new Map(),
           stated: new Map(),
         };
-        rows.set(key, row);
+        this.byKey.set(key, row);
       }
       countReport(row.counts, record);
       for (const [metric, value] of metrics) {
@@ -100,7 +102,10 @@ export function buildRollups(records: Iterable<ReportRecord>, metricsOf: (record
       }
     }
   }
-  return [...rows.values()].sort(compareKeys);
+
+  rows(): RollupRow[] {
+    return [...this.byKey.values()].sort(compareKeys);
+  }
 }
 
 /** The parser's level, or the resolver's when the parser found none (a name's suffix, 我区…). */

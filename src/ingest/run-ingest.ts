@@ -1,24 +1,29 @@
-import { buildDatasetParts } from './arrow-tables';
+import { DatasetBuilder } from './arrow-tables';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
 import { createProgress } from './progress';
-import { readReportsInOrder, type ReportRecord } from './read-report';
-import { summariseIngest } from './summary';
+import { readReportsInOrder } from './read-report';
+import { emptyTally, summariseIngest, tallyReport } from './summary';
 import { collectInputFiles } from './walk';
 import { assertReplaceable, writeDataset } from './write-dataset';
 
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export async function runIngest(inputs: readonly string[], outDir: string, io: Io): Promise<Manifest> {
-  const files = await collectInputFiles(inputs);
+  // In id order, the order of the dataset's rows: each report goes into its Arrow chunk as it comes.
+  const files = (await collectInputFiles(inputs)).sort(byId);
   // Checked again on writing; this spares a long parse that could never be written.
   await assertReplaceable(outDir);
   const progress = createProgress(files.length, io.stderr);
-  const records: ReportRecord[] = [];
+  const builder = new DatasetBuilder();
+  const tally = emptyTally();
   for await (const record of readReportsInOrder(files)) {
-    records.push(record);
+    builder.add(record);
+    tallyReport(tally, record);
     progress.tick();
   }
   progress.done();
-  const manifest = await writeDataset(outDir, buildDatasetParts(records), files.length);
-  await writeOut(io.stdout, summariseIngest(records, manifest, outDir));
+  const manifest = await writeDataset(outDir, builder.finish(), files.length);
+  await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
   return manifest;
 }

@@ -29,16 +29,37 @@ function formatTop(title: string, rows: [string, number][]): string[] {
   return lines;
 }
 
-export function summariseIngest(records: readonly ReportRecord[], manifest: Manifest, outDir: string): string {
-  const reports = records.map((r) => r.parsed);
-  const failed = reports.filter((r) => r.status === 'failed');
-  const failingChecks = reports.flatMap((r) => r.checks.filter((c) => c.status === 'fail').map((c) => c.id));
+/** What the end-of-ingest summary needs of each report, kept as the reports go by. */
+export interface IngestTally {
+  files: number;
+  statuses: Record<Status, number>;
+  failureReasons: string[];
+  failingChecks: string[];
+}
+
+export const emptyTally = (): IngestTally => ({ files: 0, statuses: { ok: 0, partial: 0, failed: 0 }, failureReasons: [], failingChecks: [] });
+
+export function tallyReport(tally: IngestTally, record: ReportRecord): void {
+  const { status, error, checks } = record.parsed;
+  tally.files += 1;
+  tally.statuses[status] += 1;
+  if (status === 'failed') tally.failureReasons.push(failureReason(error ?? 'no reason'));
+  for (const check of checks) if (check.status === 'fail') tally.failingChecks.push(check.id);
+}
+
+export function tallyOf(records: Iterable<ReportRecord>): IngestTally {
+  const tally = emptyTally();
+  for (const record of records) tallyReport(tally, record);
+  return tally;
+}
+
+export function summariseIngest(tally: IngestTally, manifest: Manifest, outDir: string): string {
   const tables = Object.entries(manifest.tables).map(([name, t]) => `${name} ${t.rows}`).join(' · ');
   return [
-    `${records.length} files → ${outDir} (dataset ${manifest.dataset_version.slice(0, 12)})`,
-    formatStatusCounts(countByStatus(reports.map((r) => r.status))),
-    ...formatTop('failure reasons', topCounts(failed.map((r) => failureReason(r.error ?? 'no reason')))),
-    ...formatTop('top failing checks', topCounts(failingChecks)),
+    `${tally.files} files → ${outDir} (dataset ${manifest.dataset_version.slice(0, 12)})`,
+    formatStatusCounts(tally.statuses),
+    ...formatTop('failure reasons', topCounts(tally.failureReasons)),
+    ...formatTop('top failing checks', topCounts(tally.failingChecks)),
     `rows: ${tables}`,
     '',
   ].join('\n');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access, chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { tableToIPC } from 'apache-arrow';
+import { type Data, type Table, tableToIPC } from 'apache-arrow';
 import { concatTables, TABLE_NAMES, type DatasetParts, type TablePart } from './arrow-tables';
 import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } from '../shared/manifest';
 import { parseSummary, SUMMARY_FILE } from '../shared/summary';
@@ -40,6 +40,17 @@ async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promis
   return { bytes: bytes.byteLength, sha256: sha256(bytes) };
 }
 
+/** The bytes of a table's buffers: what its IPC stream holds, give or take the framing. */
+function bufferBytes(table: Table): number {
+  let bytes = 0;
+  const add = (data: Data): void => {
+    bytes += (data.values?.byteLength ?? 0) + (data.valueOffsets?.byteLength ?? 0) + (data.nullBitmap?.byteLength ?? 0);
+    for (const child of data.children ?? []) add(child);
+  };
+  for (const batch of table.batches) add(batch.data);
+  return bytes;
+}
+
 const yearKey = (year: number | null | undefined): string => (year === null ? 'none' : String(year));
 
 /** `parquet/<table>/province=…/report_year=…/part-0.parquet`; `all` where a part is not split that way. */
@@ -62,13 +73,12 @@ async function writeGroup(dir: string, group: readonly TablePart[], manifest: Pi
     manifest.parquet.files.push({ path: parquetPath(part), table, rows: part.rows.numRows, ...file });
   }
   const rows = group.reduce((n, p) => n + p.rows.numRows, 0);
-  const whole = concatTables(group.map((p) => p.rows));
-  const ipc = tableToIPC(whole, 'stream');
-  const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || ipc.byteLength > PARTITION_MAX_BYTES);
-  const files = split ? group.map((p) => ({ year: p.year, ipc: tableToIPC(p.rows, 'stream'), rows: p.rows.numRows })) : [{ year: undefined, ipc, rows }];
+  const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + bufferBytes(p.rows), 0) > PARTITION_MAX_BYTES);
+  // One stream at a time, written before the next is made: a province's values are a gigabyte.
+  const files = split ? group.map((p) => ({ year: p.year, rows: p.rows.numRows, table: p.rows })) : [{ year: undefined, rows, table: concatTables(group.map((p) => p.rows)) }];
   for (const f of files) {
     const path = arrowPath(table, province, f.year);
-    const written = await writeFileIn(dir, path, f.ipc);
+    const written = await writeFileIn(dir, path, tableToIPC(f.table, 'stream'));
     entry.partitions.push({ path, rows: f.rows, ...written, ...(province === undefined ? {} : { province }), ...(f.year === undefined ? {} : { year: f.year }) });
   }
   entry.rows += rows;

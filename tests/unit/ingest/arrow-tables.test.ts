@@ -1,7 +1,7 @@
 import { DataType, Type, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { buildDatasetParts, TABLE_COLUMNS, TABLE_NAMES, wholeTables } from '../../../src/ingest/arrow-tables';
+import { buildDatasetParts, DatasetBuilder, TABLE_COLUMNS, TABLE_NAMES, wholeTables } from '../../../src/ingest/arrow-tables';
 import type { Table } from 'apache-arrow';
 import { HARMONISED_METRICS, wideColumnName } from '../../../src/ingest/harmonised';
 import { tableToParquet } from '../../../src/shared/parquet';
@@ -168,5 +168,29 @@ describe('tableToParquet', () => {
     const a = tableToParquet(buildDatasetTables(sampleRecords()).reports);
     const b = tableToParquet(buildDatasetTables(sampleRecords()).reports);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+describe('DatasetBuilder', () => {
+  it('refuses reports out of id order (its chunks would not be sorted)', () => {
+    const [a, b] = [...sampleRecords()].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const builder = new DatasetBuilder();
+    builder.add(b);
+    expect(() => builder.add(a)).toThrow(`reports out of order: ${a.id} after ${b.id}`);
+  });
+
+  it('gives the same rows across many chunks as the reports hold, in id order within each province', () => {
+    const samples = sampleRecords();
+    const records = Array.from({ length: 2500 }, (_, i) => ({ ...samples[i % samples.length], id: `r/${String(i).padStart(5, '0')}` }));
+    const tables = buildDatasetTables(records);
+    expect(tables.reports.numRows).toBe(2500);
+    const ids = rawRows(tables.reports).map((r) => String(r.report_id));
+    const provinceOf = rawRows(tables.reports).map((r) => r.province_code ?? '~');
+    for (let i = 1; i < ids.length; i++) if (provinceOf[i] === provinceOf[i - 1]) expect(ids[i] > ids[i - 1]).toBe(true);
+    expect(tables.values.numRows).toBe(records.reduce((n, r) => n + r.parsed.values.length, 0));
+    expect(tables.checks.numRows).toBe(records.reduce((n, r) => n + r.parsed.checks.length, 0));
+    const nation = rawRows(tables.rollups).filter((r) => r.division_level === 'nation');
+    expect(nation.reduce((n, r) => n + Number(r.reports), 0)).toBe(2500);
+    expect(tables.failing.numRows).toBe(records.filter((r) => r.parsed.checks.some((c) => c.status === 'fail')).length);
   });
 });

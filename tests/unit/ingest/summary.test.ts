@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../../src/ingest/progress';
 import { reportJsonLine, reportSummary } from '../../../src/ingest/report-text';
-import { failureReason, summariseIngest } from '../../../src/ingest/summary';
+import { failureReason, summariseIngest, tallyOf } from '../../../src/ingest/summary';
 import { failedReport } from '../../../src/ingest/failed-report';
 import type { Manifest } from '../../../src/shared/manifest';
 import { collectingOutput } from '../../helpers/collect-output';
@@ -20,7 +20,7 @@ describe('summariseIngest', () => {
       { ...unreadable, id: 'd', parsed: failedReport('file too large') },
       { ...ok, id: 'e', parsed: { ...ok.parsed, status: 'partial' as const, checks: [check('rv.total', 'fail', 3, 2), check('requests.balance.total', 'fail', 1, 2)] } },
     ];
-    expect(summariseIngest([ok, unreadable, ...more], manifest, 'data/build')).toBe(
+    expect(summariseIngest(tallyOf([ok, unreadable, ...more]), manifest, 'data/build')).toBe(
       [
         '5 files → data/build (dataset 0123456789ab)',
         'ok 1 · partial 1 · failed 3',
@@ -37,7 +37,7 @@ describe('summariseIngest', () => {
   });
 
   it('says none when nothing failed', () => {
-    const text = summariseIngest([], manifest, 'out');
+    const text = summariseIngest(tallyOf([]), manifest, 'out');
     expect(text).toContain('failure reasons: none\n');
     expect(text).toContain('top failing checks: none\n');
   });
