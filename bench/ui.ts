@@ -161,7 +161,7 @@ type Scale = 'shipped' | 'province' | 'national';
 
 /** Every view's queries, built by the same SQL builders the views use, on bodies and divisions picked from the data. */
 async function benchQueries(native: NativeDataset, scale: Scale): Promise<{ queries: BenchQuery[]; notes: string[] }> {
-  const one = async (text: string, params: (string | number)[] = []) => (await native.rows({ sql: text, params }))[0] ?? {};
+  const one = async (text: string, params: (string | number)[] = []): Promise<Record<string, unknown>> => (await native.rows({ sql: text, params }))[0] ?? {};
   // At national size, a province other than the source one: its facts are copies under other codes.
   const province = scale === 'national' ? '440000' : String((await one('SELECT province_code FROM facts_wide WHERE province_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')).province_code);
   const city = String((await one('SELECT city_code FROM facts_wide WHERE province_code = ? AND city_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1', [province])).city_code);
@@ -193,6 +193,8 @@ async function benchQueries(native: NativeDataset, scale: Scale): Promise<{ quer
   const bodies = top.map((r) => String(r.body));
   const [known] = await native.rows({ sql: 'SELECT count(*) AS n FROM reports WHERE report_id = ?', params: [REPORT_ID] });
   const reportId = Number(known.n) > 0 ? REPORT_ID : String((await native.rows({ sql: 'SELECT min(report_id) AS id FROM reports', params: [] }))[0].id);
+  const where = await one("SELECT coalesce(substr(province_code, 1, 2), 'none') AS province, year FROM facts_wide WHERE report_id = ?", [reportId]);
+  const location = { province: String(where.province), year: where.year === null ? null : Number(where.year) };
   notes.push(`bodies ${bodies.join(', ')} · report ${reportId}`);
   return {
     queries: [
@@ -205,8 +207,8 @@ async function benchQueries(native: NativeDataset, scale: Scale): Promise<{ quer
       { view: 'review', label: `reviewLitigation(${bodies.length} bodies)`, query: sql.reviewLitigation({ bodies }) },
       { view: 'picker', label: "searchEntities('区', 30)", query: sql.searchEntities({ text: '区', limit: 30 }) },
       ...hierarchy,
-      { view: 'report', label: 'reportFacts(id)', query: sql.reportFacts(reportId) },
-      { view: 'report', label: 'reportValues(id) [lazy: values]', query: sql.reportValues(reportId) },
+      { view: 'report', label: 'reportFacts(id) [lazy: its reports partition]', query: sql.reportFacts(reportId, location) },
+      { view: 'report', label: 'reportValues(id) [lazy: its values partition]', query: sql.reportValues(reportId, location) },
     ],
     notes,
   };
@@ -217,7 +219,7 @@ async function browserTiming(page: Page, query: sql.BuiltQuery): Promise<Timing>
   return page.evaluate(
     async ({ query, warmups, runs }) => {
       const { client } = (window as unknown as { __gongkai: { client: { query(q: unknown): Promise<{ table: { numRows: number }; elapsedMs: number }> } } }).__gongkai;
-      const payload = { sql: query.sql, params: query.params, tables: query.tables, provinces: query.provinces };
+      const payload = { sql: query.sql, params: query.params, tables: query.tables, provinces: query.provinces, years: query.years };
       let t0 = performance.now();
       const first = await client.query(payload);
       const firstMs = performance.now() - t0;

@@ -77,11 +77,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   }
 
   /** Loads the partitions of `name` that `provinces` need (all when absent), within the budget. */
-  async function ensureTable(d: Dataset, name: string, provinces?: readonly string[]): Promise<void> {
+  async function ensureTable(d: Dataset, name: string, provinces?: readonly string[], years?: readonly (number | null)[]): Promise<void> {
     if (isDerivedTable(name)) return ensureDerived(d, name);
     const entry = d.manifest.tables[name];
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
-    const needed = partitionsFor(entry, provinces);
+    const needed = partitionsFor(entry, provinces, years);
     const missing = needed.filter((p) => !d.partitions.has(p.path));
     const bytes = missing.reduce((n, p) => n + p.bytes, 0);
     if (d.bytesIn + bytes > budget) {
@@ -171,7 +171,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const d = await dataset;
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
-      await ensureTable(d, name, payload.provinces);
+      await ensureTable(d, name, payload.provinces, payload.years);
     }
     const started = now();
     try {

@@ -18,6 +18,8 @@ export interface QueryPayload {
    * partitioned tables are loaded. Absent: every partition. The SQL itself must keep to them.
    */
   provinces?: readonly string[];
+  /** Likewise the years (null: unknown year) of partitions split by year. */
+  years?: readonly (number | null)[];
 }
 
 export interface TableInfo {

@@ -3,12 +3,10 @@
 // facts_wide (one row per report, the harmonised metrics) serves the other charts and loads up
 // front while the whole of it is small, else one province at a time as views drill down; reports
 // (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
-// the gazetteer's towns load per province.
-
-import { ENTITIES_SQL } from './sql/entities';
+// the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies.
 
 export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;
-export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing'] as const;
+export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies'] as const;
 
 /**
  * Above this many rows facts_wide is not loaded up front, only the rollups: a national dataset
@@ -20,14 +18,18 @@ export const EAGER_DETAIL_ROWS = 500_000;
 export const LOAD_BUDGET_BYTES = 1_200_000_000;
 
 /**
- * Tables computed in the engine from loaded ones, on first use. `entities` (one row per body, see
- * src/db/sql/entities.ts) lets the name search scan bodies instead of grouping every report on
- * each keystroke; it reads the gazetteer for the bodies' names.
+ * Tables computed in the engine from loaded ones, on first use. `entities` is the `bodies` table
+ * ingest writes (src/ingest/bodies.ts) with each body's printed names as a list, for the picker's
+ * search, the URL's bodies and the charts' labels.
  */
 export const DERIVED_TABLES = {
   entities: {
-    from: ['facts_wide', 'jurisdictions'],
-    sql: ENTITIES_SQL,
+    from: ['bodies'],
+    sql: `CREATE TABLE entities AS
+SELECT key, name, level, division_code, department, province_code, reports, first_year, last_year,
+  coalesce(string_split(printed_names, chr(10)), []::VARCHAR[]) AS printed_names
+FROM bodies
+ORDER BY key`,
   },
 } as const satisfies Record<string, { from: readonly string[]; sql: string }>;
 export type DerivedTable = keyof typeof DERIVED_TABLES;

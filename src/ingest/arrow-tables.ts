@@ -7,6 +7,7 @@ import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
 import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
+import { BodyAccumulator, type BodyRow } from './bodies';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -169,6 +170,19 @@ const FAILING_COLUMNS: Column<ReportRecord>[] = [
   { name: 'province_code', type: utf8, get: (r) => chainCode(r.jurisdiction, 'province') },
 ];
 
+const BODY_COLUMNS: Column<BodyRow>[] = [
+  { name: 'key', type: utf8, get: (b) => b.key },
+  { name: 'name', type: utf8, get: (b) => b.name },
+  { name: 'level', type: utf8, get: (b) => b.level },
+  { name: 'division_code', type: utf8, get: (b) => b.division_code },
+  { name: 'department', type: utf8, get: (b) => b.department },
+  { name: 'province_code', type: utf8, get: (b) => b.province_code },
+  { name: 'reports', type: int32, get: (b) => b.reports },
+  { name: 'first_year', type: int32, get: (b) => b.first_year },
+  { name: 'last_year', type: int32, get: (b) => b.last_year },
+  { name: 'printed_names', type: utf8, get: (b) => b.printed_names },
+];
+
 /** Column names of every table, in file order. */
 export const TABLE_COLUMNS: Record<TableName, string[]> = {
   reports: REPORT_COLUMNS.map((c) => c.name),
@@ -179,6 +193,7 @@ export const TABLE_COLUMNS: Record<TableName, string[]> = {
   jurisdictions: JURISDICTION_COLUMNS.map((c) => c.name),
   rollups: ROLLUP_COLUMNS.map((c) => c.name),
   failing: FAILING_COLUMNS.map((c) => c.name),
+  bodies: BODY_COLUMNS.map((c) => c.name),
 };
 
 /** Every string column is plain Utf8: DuckDB-WASM silently drops dictionary-encoded input. */
@@ -273,6 +288,7 @@ export class DatasetBuilder {
   private readonly keys = new Map<string, { province: string; year: number | null }>();
   private readonly failing: Table[] = [];
   private readonly rollups = new RollupAccumulator();
+  private readonly bodies = new BodyAccumulator();
   private pending: ReportRecord[] = [];
   private lastId: string | null = null;
 
@@ -281,6 +297,7 @@ export class DatasetBuilder {
   add(record: ReportRecord): void {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
     this.lastId = record.id;
+    this.bodies.add(record);
     this.pending.push(record);
     if (this.pending.length >= CHUNK_REPORTS) this.flush();
   }
@@ -316,6 +333,7 @@ export class DatasetBuilder {
     const { chunks, gazetteer } = this;
     const rollups = this.rollups.rows();
     const failing = concatTables([buildTable(FAILING_COLUMNS, []), ...this.failing]);
+    const bodies = buildTable(BODY_COLUMNS, this.bodies.rows(gazetteer));
 
     function* groups(): Generator<TablePart[]> {
       for (const table of REPORT_TABLES) {
@@ -333,6 +351,7 @@ export class DatasetBuilder {
       yield [{ table: 'rollups', rows: buildTable(ROLLUP_COLUMNS, shared) }];
       for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
       yield [{ table: 'failing', rows: failing }];
+      yield [{ table: 'bodies', rows: bodies }];
     }
     return { groups, rollups };
   }

@@ -4,9 +4,10 @@
  * 2: report text moved to its own `texts` table, facts_wide gained issuer/jurisdiction/…, summary.json.
  * 3: division columns and the `jurisdictions` table. 4: tables in partitions (per province, and
  * per year when large), `rollups`, the town gazetteer per province, Hive-partitioned Parquet.
+ * 5: `bodies`, one row per body with its name, so names never need every province's reports.
  */
-export const SCHEMA_VERSION = 4;
-export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing'] as const;
+export const SCHEMA_VERSION = 5;
+export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */
 export interface ManifestFile {
@@ -64,10 +65,16 @@ export function datasetVersionInput(tables: Manifest['tables'], parquet: Pick<Pa
   return files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
 }
 
-/** The partitions a query over `provinces` needs: the shared ones and those provinces' own. */
-export function partitionsFor(table: ManifestTable, provinces: readonly string[] | undefined): ManifestPartition[] {
-  if (!provinces) return table.partitions;
-  return table.partitions.filter((p) => p.province === undefined || provinces.includes(p.province));
+/**
+ * The partitions a query over `provinces` (and `years`) needs: the shared ones and those
+ * provinces' own (of those years, where a province is split by year). Absent: no restriction.
+ */
+export function partitionsFor(table: ManifestTable, provinces?: readonly string[], years?: readonly (number | null)[]): ManifestPartition[] {
+  return table.partitions.filter(
+    (p) =>
+      (!provinces || p.province === undefined || provinces.includes(p.province)) &&
+      (!years || p.year === undefined || years.includes(p.year)),
+  );
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;

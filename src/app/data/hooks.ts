@@ -13,7 +13,7 @@ export function useSql(query: BuiltQuery | null) {
   const { client, info } = useDataset();
   return useQuery<SqlResult, Error>({
     queryKey: ['sql', info?.datasetVersion ?? null, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
-    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces }),
+    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years }),
     enabled: Boolean(client && info && query),
     placeholderData: keepPreviousData,
     staleTime: Infinity,

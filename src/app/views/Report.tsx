@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../../charts';
-import { reportChecks, reportFacts, reportList, reportText, reportValues } from '../../db/sql';
+import { reportChecks, reportFacts, reportList, reportLocation, reportText, reportValues } from '../../db/sql';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { metricLabel } from '../i18n/metric-labels';
@@ -36,10 +36,17 @@ export function Report(props: ViewProps) {
 
 function ReportDetail(props: ViewProps & { reportId: string }) {
   const { t, locale, reportId } = props;
-  const facts = useSql(useMemo(() => reportFacts(reportId), [reportId]));
-  const values = useSql(useMemo(() => reportValues(reportId), [reportId]));
-  const checks = useSql(useMemo(() => reportChecks(reportId), [reportId]));
-  const text = useSql(useMemo(() => reportText(reportId), [reportId]));
+  // Where the report's rows are stored first, so only its province (and year) is loaded.
+  const locationResult = useSql(useMemo(() => reportLocation(reportId), [reportId]));
+  const located = locationResult.data ? tableRows(locationResult.data.table)[0] : undefined;
+  const location = useMemo(
+    () => (located ? { province: String(located.province), year: located.year === null ? null : Number(located.year) } : undefined),
+    [located?.province, located?.year],
+  );
+  const facts = useSql(useMemo(() => (location ? reportFacts(reportId, location) : null), [reportId, location]));
+  const values = useSql(useMemo(() => (location ? reportValues(reportId, location) : null), [reportId, location]));
+  const checks = useSql(useMemo(() => (location ? reportChecks(reportId, location) : null), [reportId, location]));
+  const text = useSql(useMemo(() => (location ? reportText(reportId, location) : null), [reportId, location]));
   const [active, setActive] = useState<number | null>(null);
   const textRef = useRef<HTMLPreElement>(null);
 
@@ -55,7 +62,10 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
     textRef.current?.querySelector('mark.active')?.scrollIntoView({ block: 'center' });
   }, [active]);
 
-  if (facts.data && !f) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;
+  // A query the worker refused (say, a national dataset's report without its province loaded) says why.
+  const failed = [locationResult, facts, values, checks, text].find((r) => r.error)?.error;
+  if (failed) return <p className="error" role="alert" data-testid="report-error">{failed.message}</p>;
+  if ((locationResult.data && !located) || (facts.data && !f)) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;
   const failing = checkRows.filter((c) => c.status === 'fail');
   const factList: [string, string][] = f
     ? [

@@ -31,5 +31,6 @@ JOIN entities e ON e.key = p.body_key
 ORDER BY e.name, p.body_key, p.year`,
     params: picked.params,
     tables: ['facts_wide', 'entities'],
+    ...(picked.provinces ? { provinces: picked.provinces } : {}),
   };
 }

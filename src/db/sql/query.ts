@@ -14,6 +14,8 @@ export interface BuiltQuery {
    * every partition (which the worker refuses when they exceed what the page may hold).
    */
   provinces?: string[];
+  /** Likewise the years, for tables split by year (a report's values: its province and year). */
+  years?: (number | null)[];
 }
 
 export class QueryInputError extends Error {
@@ -69,21 +71,17 @@ export const whereClause = (conditions: readonly string[]): string => (condition
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // ---- bodies ------------------------------------------------------------------------------------
-// A body is who publishes a report, identified by its division, not by how it printed its name:
-// `440105` (海珠区's government, whether it signs 海珠区人民政府 or 广州市海珠区人民政府),
-// `440100/公安局` (a department of that government), and `name:…` (the printed name) only when the
-// report's division is unresolved. The prefix keeps a name from ever reading as a code.
+// A body's key: see src/shared/body-key.ts, whose rule BODY_KEY_SQL repeats in SQL.
 
 /** The body key of a `facts_wide` / `reports` row (alias-free); null when neither division nor issuer is known. */
 export const BODY_KEY_SQL = `CASE WHEN division_code IS NOT NULL THEN division_code || coalesce('/' || nullif(department, ''), '') WHEN issuer IS NOT NULL THEN 'name:' || issuer END`;
 
-export const NAME_KEY_PREFIX = 'name:';
+export { bodyKey, NAME_KEY_PREFIX } from '../../shared/body-key';
+import { NAME_KEY_PREFIX } from '../../shared/body-key';
 
-/** The same key in TypeScript (tests, fixtures): must agree with BODY_KEY_SQL. */
-export function bodyKey(row: { division_code?: string | null; department?: string | null; issuer?: string | null }): string | null {
-  if (row.division_code) return row.department ? `${row.division_code}/${row.department}` : row.division_code;
-  return row.issuer ? `${NAME_KEY_PREFIX}${row.issuer}` : null;
-}
+/** The provinces (partition keys) of some bodies: a code's first two digits; `none` for a printed name. */
+export const bodyProvinces = (bodies: readonly string[]): string[] =>
+  [...new Set(bodies.map((key) => (key.startsWith(NAME_KEY_PREFIX) ? 'none' : key.slice(0, 2))))].sort();
 
 /** Whether a text has the shape of a body key (it may still name no body of this dataset). */
 export const isBodyKey = (value: string): boolean => /^\d{6}(\d{3})?(\/.+)?$/su.test(value) || (value.startsWith(NAME_KEY_PREFIX) && value.length > NAME_KEY_PREFIX.length);
@@ -122,7 +120,7 @@ export function bodiesFilter(input: BodiesInput): { where: string[]; params: Par
  * report_id. Columns: every `facts_wide` column, `body_key`, and `body_reports` (how many reports
  * the body had that year). Reports of no known body count as their own unit each.
  */
-export function pickedReports(input: BodiesInput, stated: string): { sql: string; params: Param[]; pooled: boolean } {
+export function pickedReports(input: BodiesInput, stated: string): { sql: string; params: Param[]; pooled: boolean; provinces?: string[] } {
   const { where, params, pooled } = bodiesFilter(input);
   const unit = `coalesce(${BODY_KEY_SQL}, 'report:' || report_id), year`;
   const sql = `SELECT * EXCLUDE (pick) FROM (
@@ -132,14 +130,15 @@ export function pickedReports(input: BodiesInput, stated: string): { sql: string
   FROM facts_wide
   ${whereClause(where)}
 ) WHERE pick = 1`;
-  return { sql, params, pooled };
+  // Chosen bodies keep to their provinces' partitions; legacy names and the pool read them all.
+  return { sql, params, pooled, ...(input.bodies?.length ? { provinces: bodyProvinces(input.bodies) } : {}) };
 }
 
 /**
  * Sums over picked reports (`sums`: a SELECT from `picked` with `body_key` and `year` first) with
  * each body's name beside its key: `body` is '*' when every own report is pooled.
  */
-export function withBodyNames(picked: { sql: string; params: Param[]; pooled: boolean }, sums: string): Pick<BuiltQuery, 'sql' | 'params' | 'tables'> {
+export function withBodyNames(picked: ReturnType<typeof pickedReports>, sums: string): Pick<BuiltQuery, 'sql' | 'params' | 'tables' | 'provinces'> {
   const sql = `WITH picked AS (
 ${picked.sql}
 ), sums AS (
@@ -149,5 +148,5 @@ SELECT s.body_key, ${picked.pooled ? "'*'" : 'e.name'} AS body, s.* EXCLUDE (bod
 FROM sums s
 ${picked.pooled ? '' : 'JOIN entities e ON e.key = s.body_key'}
 ORDER BY body, s.body_key, s.year`;
-  return { sql, params: picked.params, tables: picked.pooled ? ['facts_wide'] : ['facts_wide', 'entities'] };
+  return { sql, params: picked.params, tables: picked.pooled ? ['facts_wide'] : ['facts_wide', 'entities'], ...(picked.provinces ? { provinces: picked.provinces } : {}) };
 }

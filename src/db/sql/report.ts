@@ -1,35 +1,59 @@
 import type { BuiltQuery } from './query';
 
-export const reportFacts = (reportId: string): BuiltQuery => ({
+/** Where a report's rows are stored: its province's partitions (of its year, where split by year). */
+export interface ReportLocation {
+  province: string;
+  year: number | null;
+}
+
+/**
+ * The province (two digits, `none` when unresolved) and year of a report, from facts_wide (loaded
+ * up front unless the dataset is national-size). Columns: province, year; no row for an unknown id.
+ */
+export const reportLocation = (reportId: string): BuiltQuery => ({
+  name: 'report.location',
+  sql: `SELECT coalesce(substr(province_code, 1, 2), 'none') AS province, year FROM facts_wide WHERE report_id = ?`,
+  params: [reportId],
+  tables: ['facts_wide'],
+});
+
+const at = (location: ReportLocation | undefined): Pick<BuiltQuery, 'provinces' | 'years'> =>
+  location ? { provinces: [location.province], years: [location.year] } : {};
+
+export const reportFacts = (reportId: string, location?: ReportLocation): BuiltQuery => ({
   name: 'report.facts',
   sql: `SELECT report_id, file, status, error, issuer, jurisdiction, level, scope, year, published, template,
   template_basis, encoding, synthetic, division_code, n_values, n_failed_checks, warnings, sha256, bytes
 FROM reports WHERE report_id = ?`,
   params: [reportId],
   tables: ['reports'],
+  ...at(location),
 });
 
-export const reportValues = (reportId: string): BuiltQuery => ({
+export const reportValues = (reportId: string, location?: ReportLocation): BuiltQuery => ({
   name: 'report.values',
   sql: `SELECT metric, value, approx, derived, "start", "end", source
 FROM "values" WHERE report_id = ? ORDER BY "start" NULLS LAST, metric`,
   params: [reportId],
   tables: ['values'],
+  ...at(location),
 });
 
-export const reportChecks = (reportId: string): BuiltQuery => ({
+export const reportChecks = (reportId: string, location?: ReportLocation): BuiltQuery => ({
   name: 'report.checks',
   sql: `SELECT id, status, expected, actual, metrics
 FROM checks WHERE report_id = ? ORDER BY status = 'fail' DESC, id`,
   params: [reportId],
   tables: ['checks'],
+  ...at(location),
 });
 
-export const reportText = (reportId: string): BuiltQuery => ({
+export const reportText = (reportId: string, location?: ReportLocation): BuiltQuery => ({
   name: 'report.text',
   sql: 'SELECT text FROM texts WHERE report_id = ?',
   params: [reportId],
   tables: ['texts'],
+  ...at(location),
 });
 
 /** A page of the report list, newest first, for picking a report. */

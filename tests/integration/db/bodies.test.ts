@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../../src/app/data/rows';
 import * as sql from '../../../src/db/sql';
-import { DERIVED_TABLES } from '../../../src/db/tables';
+import { ENTITIES_REFERENCE_SQL } from '../../helpers/entities-reference';
 import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
 import { arrowTable, type ColumnType, loadTwoEngines, type TwoEngines } from '../../helpers/two-engines';
 
@@ -141,9 +141,9 @@ beforeAll(async () => {
       GAZETTEER.map((d) => ({ ...d, kind: d.kind ?? 'admin', first: d.first ?? 2002, last: d.last ?? null, province_code: `${d.code.slice(0, 2)}0000` })),
     ),
   });
-  // The derived table, built by the same SQL the worker runs on first use.
-  engines.wasm.run(DERIVED_TABLES.entities.sql);
-  await engines.native.run(DERIVED_TABLES.entities.sql);
+  // The entities of these hand-made reports, by the rules ingest's bodies table follows (checked in handler.test.ts).
+  engines.wasm.run(ENTITIES_REFERENCE_SQL);
+  await engines.native.run(ENTITIES_REFERENCE_SQL);
 }, 60_000);
 
 afterAll(() => engines?.close());

@@ -11,6 +11,7 @@ import { fromErrorData, type InitResult, type QueryResult, type Request, type Re
 import * as sql from '../../../src/db/sql';
 import { tableRows } from '../../../src/app/data/rows';
 import { DERIVED_TABLES } from '../../../src/db/tables';
+import { ENTITIES_REFERENCE_SQL } from '../../helpers/entities-reference';
 import type { Manifest } from '../../../src/shared/manifest';
 import { createNodeHandler, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const instance = await DuckDBInstance.create(':memory:');
   native = await instance.connect();
   const manifest = JSON.parse(new TextDecoder().decode(await readFileUrl(dataset.manifestUrl))) as Manifest;
-  for (const table of ['facts_wide', 'reports', 'values', 'checks', 'texts', 'rollups', 'failing', 'jurisdictions']) {
+  for (const table of ['facts_wide', 'reports', 'values', 'checks', 'texts', 'rollups', 'failing', 'jurisdictions', 'bodies']) {
     const files = manifest.parquet.files.filter((f) => f.table === table).map((f) => `'${join(dataset.dir, f.path)}'`);
     await native.run(`CREATE TABLE "${table}" AS SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false)`);
   }
@@ -234,5 +235,14 @@ WHERE scope = 'self' AND status <> 'failed' AND year IS NOT NULL ORDER BY report
     const compare = await run(sql.compareSeries({ bodies: ['440105'], metric: 'r.new.total' }));
     expect(new Set(compare.map((r) => r.body))).toEqual(new Set(['广州市海珠区']));
     expect(compare.reduce((s, r) => s + Number(r.reports), 0)).toBe(4);
+  });
+
+  it("keeps ingest's bodies (the entities' source) to the rules written as SQL over facts_wide and the gazetteer", async () => {
+    await native.run(ENTITIES_REFERENCE_SQL.replace('CREATE TABLE entities AS', 'CREATE TABLE entities_reference AS'));
+    const columns = `key, name, level, division_code, department, province_code, CAST(reports AS INTEGER) AS reports, first_year, last_year, array_to_string(printed_names, '|') AS printed`;
+    const reference = await runNative({ name: 't', sql: `SELECT ${columns} FROM entities_reference ORDER BY key`, params: [], tables: [] });
+    const written = await runNative({ name: 't', sql: `SELECT ${columns} FROM entities ORDER BY key`, params: [], tables: ['entities'] });
+    expect(written.length).toBeGreaterThan(50);
+    expect(written).toEqual(reference);
   });
 });

@@ -84,6 +84,18 @@ describe('a dataset too large to load whole', () => {
     expect(await loaded(handler, 'facts_wide')).toBe(1);
   });
 
+  it("compares bodies from their provinces' partitions and the bodies table, never every province", async () => {
+    const { handler } = await largeDatasetHandler({ loadBudgetBytes: manifest.tables.facts_wide.partitions.find((p) => p.province === '44')!.bytes * 3 });
+    const compare = sql.compareSeries({ bodies: ['440105', '440100'], metric: 'r.new.total' });
+    expect(compare.provinces).toEqual(['44']);
+    const rows = await run(handler, compare);
+    expect(rows).toEqual(await native.rows(compare));
+    expect(new Set(rows.map((r) => r.body))).toEqual(new Set(['广州市海珠区', '广州市']));
+    expect(await loaded(handler, 'facts_wide')).toBe(1);
+    const names = await run(handler, sql.searchEntities({ text: '海珠', limit: 5 }));
+    expect(names.map((r) => r.key)).toContain('440105');
+  });
+
   it('refuses a query that would need more than the page may hold, and names what to do', async () => {
     const { handler } = await largeDatasetHandler({ loadBudgetBytes: manifest.tables.rollups.partitions[0].bytes + 1000 });
     await expect(run(handler, { name: 't', sql: 'SELECT count(*) AS n FROM facts_wide', params: [], tables: ['facts_wide'] })).rejects.toThrow(

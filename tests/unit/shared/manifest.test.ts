@@ -12,7 +12,7 @@ const table = (name: string, rows: number, c: string, byProvince = true): Manife
 
 function validManifest(): Manifest {
   return {
-    schema_version: 4,
+    schema_version: 5,
     dataset_version: hex('0'),
     generated_from: 3,
     summary: 'summary.json',
@@ -25,6 +25,7 @@ function validManifest(): Manifest {
       jurisdictions: { rows: 4300, partitions: [file('arrow/jurisdictions/all.arrows', 4262, '5'), { ...file('arrow/jurisdictions/21.arrows', 38, '6'), province: '21' }] },
       rollups: table('rollups', 20, '7', false),
       failing: table('failing', 1, '8', false),
+      bodies: table('bodies', 2, 'f', false),
     },
     parquet: { layout: 'hive', root: 'parquet', files: [{ ...file('parquet/reports/province=21/report_year=2020/part-0.parquet', 2, '9'), table: 'reports' }] },
   };
@@ -53,7 +54,7 @@ describe('validateManifest', () => {
     tables.facts_wide.partitions = [];
     (bad.parquet as Record<string, unknown>).layout = 'flat';
     expect(validateManifest(bad)).toEqual([
-      'schema_version: expected 4, got 3',
+      'schema_version: expected 5, got 3',
       'dataset_version: not a sha256 hex string',
       'generated_from: not a non-negative integer',
       'summary: not a plain file name',
@@ -66,7 +67,7 @@ describe('validateManifest', () => {
       'tables.values.partitions[1].province: invalid',
       'tables.facts_wide.partitions: not a non-empty list',
     ]);
-    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 4, got 3');
+    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 5, got 3');
   });
 
   it('takes paths inside the dataset folder only', () => {
@@ -109,14 +110,30 @@ describe('partitionsFor', () => {
     expect(partitionsFor(reports, ['44'])).toEqual([]);
     expect(partitionsFor(reports, undefined)).toHaveLength(2);
   });
+
+  it('keeps to the years asked for where a province is split by year, and to nothing else', () => {
+    const values: ManifestTable = {
+      rows: 6,
+      partitions: [
+        { ...file('arrow/values/21-2019.arrows', 2, 'a'), province: '21', year: 2019 },
+        { ...file('arrow/values/21-2020.arrows', 2, 'b'), province: '21', year: 2020 },
+        { ...file('arrow/values/21-none.arrows', 1, 'c'), province: '21', year: null },
+        { ...file('arrow/values/44.arrows', 1, 'd'), province: '44' },
+      ],
+    };
+    expect(partitionsFor(values, ['21'], [2020]).map((p) => p.path)).toEqual(['arrow/values/21-2020.arrows']);
+    expect(partitionsFor(values, ['21'], [null]).map((p) => p.path)).toEqual(['arrow/values/21-none.arrows']);
+    expect(partitionsFor(values, ['44'], [2020]).map((p) => p.path)).toEqual(['arrow/values/44.arrows']);
+    expect(partitionsFor(values, undefined, [2019]).map((p) => p.path)).toEqual(['arrow/values/21-2019.arrows', 'arrow/values/44.arrows']);
+  });
 });
 
 describe('datasetVersionInput', () => {
   it('lists every data file sha256sum-style, sorted by path, and leaves the summary out', () => {
     const m = validManifest();
     const lines = datasetVersionInput(m.tables, m.parquet).trimEnd().split('\n');
-    expect(lines).toHaveLength(15);
-    expect(lines[0]).toBe(`${hex('e')}  arrow/checks/21.arrows`);
+    expect(lines).toHaveLength(16);
+    expect(lines[0]).toBe(`${hex('f')}  arrow/bodies/all.arrows`);
     expect(lines.at(-1)).toBe(`${hex('9')}  parquet/reports/province=21/report_year=2020/part-0.parquet`);
     const paths = lines.map((l) => l.slice(66));
     expect(paths).toEqual([...paths].sort());
