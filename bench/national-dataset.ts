@@ -28,7 +28,7 @@ export function provinceCodes(): string[] {
   return [...codes].sort();
 }
 
-const CODE_COLUMNS = ['division_code', 'province_code', 'city_code', 'county_code', 'parent_code'];
+const CODE_COLUMNS = ['division_code', 'province_code', 'city_code', 'county_code', 'parent_code', 'body_key', 'key'];
 
 /** The table with its code columns moved to province `pp` and report ids made unique per copy. */
 function relocate(table: Table, from: string, pp: string): Table {
@@ -96,6 +96,12 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
   const parts = [nation, ...provinces.map((pp) => relocate(regional, from, pp))];
   write('rollups', 'arrow/rollups/all.arrows', parts.slice(1).reduce((a, b) => a.concat(b), parts[0]));
   for (const p of countyRollups) for (const pp of provinces) write('rollups', `arrow/rollups/${pp}.arrows`, relocate(read(p), from, pp), { province: pp });
+  // Bodies known by a printed name stay with the source province: their keys are not codes.
+  const bodies = read(source.tables.bodies.partitions[0]);
+  const keys = Array.from(bodies.getChild('key')!, (k: string) => k);
+  const codedRows = keys.map((k, i) => (k.startsWith('name:') ? -1 : i)).filter((i) => i >= 0);
+  const codedOnly = new Table(Object.fromEntries(bodies.schema.fields.map((f) => [f.name, columnVector(f.type, codedRows.map((i) => bodies.getChild(f.name)!.get(i)))])));
+  write('bodies', 'arrow/bodies/all.arrows', provinces.map((pp) => (pp === from ? bodies : relocate(codedOnly, from, pp))).reduce((a, b) => a.concat(b)));
   const failing = read(source.tables.failing.partitions[0]);
   write('failing', 'arrow/failing/all.arrows', provinces.map((pp) => relocate(failing, from, pp)).reduce((a, b) => a.concat(b)));
 
@@ -131,14 +137,15 @@ export async function replicateNative(run: (sql: string) => Promise<unknown>, fr
   const moved = (column: string) => `CASE WHEN ${column} LIKE '${from}%' THEN p.pp || substr(${column}, 3) ELSE ${column} END AS ${column}`;
   const newId = `CASE WHEN p.pp = '${from}' THEN t.report_id ELSE 'national/' || p.pp || '/' || t.report_id END AS report_id`;
   const copies = `(SELECT unnest(${list}) AS pp) p`;
-  await run(`CREATE TABLE facts_wide_national AS SELECT t.* REPLACE (${newId}, ${CODE_COLUMNS.map(moved).join(', ')}) FROM facts_wide t, ${copies}`);
+  await run(`CREATE TABLE facts_wide_national AS SELECT t.* REPLACE (${newId}, ${CODE_COLUMNS.filter((c) => c !== 'key').map(moved).join(', ')}) FROM facts_wide t, ${copies}`);
   await run(`CREATE TABLE failing_national AS SELECT t.* REPLACE (${newId}, ${moved('province_code')}) FROM failing t, ${copies}`);
   const keys = ['division_code', 'division_level', 'year', 'level', 'scope'];
   await run(`CREATE TABLE rollups_national AS
     SELECT ${TABLE_COLUMNS.rollups.map((c) => (keys.includes(c) ? c : `${c} * ${provinces.length} AS ${c}`)).join(', ')} FROM rollups WHERE division_level = 'nation'
     UNION ALL BY NAME
     SELECT t.* REPLACE (${moved('division_code')}) FROM rollups t, ${copies} WHERE t.division_level <> 'nation'`);
-  for (const table of ['facts_wide', 'failing', 'rollups']) {
+  await run(`CREATE TABLE bodies_national AS SELECT t.* REPLACE (${moved('key')}, ${moved('division_code')}, ${moved('province_code')}) FROM bodies t, ${copies} WHERE p.pp = '${from}' OR t.key NOT LIKE 'name:%'`);
+  for (const table of ['facts_wide', 'failing', 'rollups', 'bodies']) {
     await run(`DROP TABLE ${table}`);
     await run(`ALTER TABLE ${table}_national RENAME TO ${table}`);
   }

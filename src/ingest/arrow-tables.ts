@@ -8,6 +8,7 @@ import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
 import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
 import { BodyAccumulator, type BodyRow } from './bodies';
+import { bodyKey } from '../shared/body-key';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -115,7 +116,16 @@ const CHECK_COLUMNS: Column<CheckRow>[] = [
 interface WideRow {
   record: ReportRecord;
   metrics: Map<string, number>;
+  /** Reports of the same body in the same year in the whole dataset (known once every report is in). */
+  bodyYearReports?: number;
 }
+
+/** The report's body (src/shared/body-key.ts), from the columns facts_wide holds. */
+const bodyKeyOf = (r: ReportRecord): string | null =>
+  bodyKey({ division_code: r.jurisdiction?.code ?? null, department: r.jurisdiction?.department ?? null, issuer: r.parsed.facts.issuer });
+
+/** A body and year (a report with no body is a unit of its own). */
+const unitOf = (r: ReportRecord): string => `${bodyKeyOf(r) ?? `report:${r.id}`}\u0000${r.parsed.facts.year ?? ''}`;
 const WIDE_COLUMNS: Column<WideRow>[] = [
   { name: 'report_id', type: utf8, get: (w) => w.record.id },
   // Repeated from `reports` so the dashboard's views query this one table.
@@ -134,6 +144,9 @@ const WIDE_COLUMNS: Column<WideRow>[] = [
     type: float64,
     get: (w: WideRow) => w.metrics.get(metric) ?? null,
   })),
+  // Precomputed so the views pick one report per body and year by looking only at the rare pairs.
+  { name: 'body_key', type: utf8, get: (w) => bodyKeyOf(w.record) },
+  { name: 'body_year_reports', type: int32, get: (w) => w.bodyYearReports ?? null },
 ];
 
 const JURISDICTION_COLUMNS: Column<DivisionRow>[] = [
@@ -262,6 +275,7 @@ function reportTableRows(table: (typeof REPORT_TABLES)[number], records: readonl
     case 'checks':
       return buildTable(CHECK_COLUMNS, records.flatMap((r) => r.parsed.checks.map((c) => [r.id, c] as const)));
     case 'facts_wide':
+      // body_year_reports is filled in by DatasetBuilder.finish, when every report has been counted.
       return buildTable(WIDE_COLUMNS, records.map((record, i) => ({ record, metrics: metrics[i] })));
   }
 }
@@ -289,7 +303,11 @@ export class DatasetBuilder {
   private readonly failing: Table[] = [];
   private readonly rollups = new RollupAccumulator();
   private readonly bodies = new BodyAccumulator();
+  private readonly unitReports = new Map<string, number>();
+  /** Per facts_wide chunk, its rows' units, for body_year_reports. */
+  private readonly chunkUnits = new Map<Table, string[]>();
   private pending: ReportRecord[] = [];
+  private finished = false;
   private lastId: string | null = null;
 
   constructor(private readonly gazetteer: Gazetteer = sharedGazetteer()) {}
@@ -298,6 +316,8 @@ export class DatasetBuilder {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
     this.lastId = record.id;
     this.bodies.add(record);
+    const unit = unitOf(record);
+    this.unitReports.set(unit, (this.unitReports.get(unit) ?? 0) + 1);
     this.pending.push(record);
     if (this.pending.length >= CHUNK_REPORTS) this.flush();
   }
@@ -311,7 +331,9 @@ export class DatasetBuilder {
         records.forEach((r, i) => this.rollups.add(r, metrics[i]));
         for (const table of REPORT_TABLES) {
           const chunkKey = `${table} ${key}`;
-          this.chunks.set(chunkKey, [...(this.chunks.get(chunkKey) ?? []), reportTableRows(table, records, metrics)]);
+          const rows = reportTableRows(table, records, metrics);
+          if (table === 'facts_wide') this.chunkUnits.set(rows, records.map(unitOf));
+          this.chunks.set(chunkKey, [...(this.chunks.get(chunkKey) ?? []), rows]);
         }
       }
     }
@@ -320,13 +342,25 @@ export class DatasetBuilder {
     this.pending = [];
   }
 
+  /** A facts_wide chunk with its body_year_reports column filled in. */
+  private withBodyYearReports(table: Table): Table {
+    const units = this.chunkUnits.get(table) ?? [];
+    const counts = columnVector(int32, units.map((u) => this.unitReports.get(u) ?? null));
+    return new Table(Object.fromEntries(table.schema.fields.map((f) => [f.name, f.name === 'body_year_reports' ? counts : table.getChild(f.name)!])));
+  }
+
   finish(): DatasetParts {
+    if (this.finished) throw new Error('DatasetBuilder.finish called twice');
+    this.finished = true;
     this.flush();
     // No report at all: one empty part per table, so every table still has its schema.
     if (this.keys.size === 0) {
       const key = JSON.stringify([NO_PROVINCE, null]);
       this.keys.set(key, { province: NO_PROVINCE, year: null });
       for (const table of REPORT_TABLES) this.chunks.set(`${table} ${key}`, [reportTableRows(table, [], [])]);
+    }
+    for (const [chunkKey, tables] of this.chunks) {
+      if (chunkKey.startsWith('facts_wide ')) this.chunks.set(chunkKey, tables.map((t) => this.withBodyYearReports(t)));
     }
     const keys = [...this.keys.entries()].sort(([, a], [, b]) => compareKey(a.province, b.province) || compareKey(a.year, b.year));
     const provinces = [...new Set(keys.map(([, k]) => k.province))];

@@ -11,8 +11,45 @@ import type { BuiltQuery } from '../../src/db/sql';
 import { tableToParquet } from '../../src/shared/parquet';
 import { createNodeEngine } from './duckdb-wasm-node';
 import { makeTempDir } from './ingest-fixture';
+import { WIDE_METRICS, wideColumnName } from '../../src/shared/wide-metrics';
+import { bodyKey } from '../../src/shared/body-key';
 
 export type ColumnType = 'utf8' | 'int32' | 'float64';
+
+/** The columns of `facts_wide` (src/ingest/arrow-tables.ts), for tables of hand-made reports. */
+export const FACT_COLUMNS: [string, ColumnType][] = [
+  ['report_id', 'utf8'],
+  ['issuer', 'utf8'],
+  ['jurisdiction', 'utf8'],
+  ['division_code', 'utf8'],
+  ['division_name', 'utf8'],
+  ['division_level', 'utf8'],
+  ['province_code', 'utf8'],
+  ['city_code', 'utf8'],
+  ['county_code', 'utf8'],
+  ['parent_code', 'utf8'],
+  ['department', 'utf8'],
+  ['jurisdiction_flags', 'utf8'],
+  ['published', 'utf8'],
+  ['n_failed_checks', 'int32'],
+  ['year', 'int32'],
+  ['level', 'utf8'],
+  ['scope', 'utf8'],
+  ['template', 'utf8'],
+  ['status', 'utf8'],
+  ...WIDE_METRICS.map((m): [string, ColumnType] => [wideColumnName(m), 'float64']),
+  ['body_key', 'utf8'],
+  ['body_year_reports', 'int32'],
+];
+
+/** Hand-made facts_wide rows with the body columns ingest computes (src/ingest/arrow-tables.ts). */
+export function withBodyColumns(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const keyed = rows.map((r) => ({ ...r, body_key: bodyKey(r as Parameters<typeof bodyKey>[0]) }));
+  const unit = (r: Record<string, unknown>) => `${String(r.body_key ?? `report:${String(r.report_id)}`)}|${String(r.year)}`;
+  const counts = new Map<string, number>();
+  for (const r of keyed) counts.set(unit(r), (counts.get(unit(r)) ?? 0) + 1);
+  return keyed.map((r) => ({ ...r, body_year_reports: counts.get(unit(r)) }));
+}
 const TYPES: Record<ColumnType, () => DataType> = { utf8: () => new Utf8(), int32: () => new Int32(), float64: () => new Float64() };
 
 /** A table with explicit column types: strings are plain Utf8 (DuckDB-WASM drops dictionary-encoded input). */

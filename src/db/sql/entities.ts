@@ -2,7 +2,7 @@
 // table (src/db/tables.ts, from the `bodies` table ingest writes), searched by the picker and
 // looked up for the URL's `e` values.
 import type { Param } from '../protocol';
-import { BODY_KEY_SQL, type BuiltQuery, containsPattern, placeholders, QueryInputError } from './query';
+import { type BuiltQuery, containsPattern, placeholders, QueryInputError } from './query';
 
 export interface EntitySearch {
   text?: string;
@@ -66,7 +66,7 @@ LIMIT ?`,
     name: 'entities.search',
     sql: `SELECT ${COLUMNS}, y.reports, y.year AS first_year, y.year AS last_year
 FROM entities e
-JOIN (SELECT ${BODY_KEY_SQL} AS key, year, count(*) AS reports FROM facts_wide WHERE year = ? GROUP BY ALL) y ON y.key = e.key
+JOIN (SELECT body_key AS key, year, count(*) AS reports FROM facts_wide WHERE year = ? GROUP BY ALL) y ON y.key = e.key
 ${where}
 ORDER BY y.reports DESC, e.name, e.key
 LIMIT ?`,

@@ -109,29 +109,36 @@ export function bodiesFilter(input: BodiesInput): { where: string[]; params: Par
   const where = ['year IS NOT NULL', ...conditions];
   if (pooled) return { where, params, pooled };
   const chosen = bodies.length > 0
-    ? `(${BODY_KEY_SQL}) IN (${placeholders(bodies.length)})`
-    : `(${BODY_KEY_SQL}) IN (SELECT ${BODY_KEY_SQL} FROM facts_wide WHERE issuer IN (${placeholders(names.length)}))`;
+    ? `body_key IN (${placeholders(bodies.length)})`
+    : `body_key IN (SELECT body_key FROM facts_wide WHERE issuer IN (${placeholders(names.length)}))`;
   return { where: [chosen, ...where], params: [...(bodies.length > 0 ? bodies : names), ...params], pooled };
 }
 
 /**
  * One report per body and year, never two added: of a body's reports in a year, an own report
  * before an area summary, then one stating what the query needs (`stated`), then the lowest
- * report_id. Columns: every `facts_wide` column, `body_key`, and `body_reports` (how many reports
- * the body had that year). Reports of no known body count as their own unit each.
+ * report_id. Columns: every `facts_wide` column (`body_key` among them) and `body_reports` (how
+ * many of the body's reports that year pass the filter). Reports of no known body count as their
+ * own unit each.
  */
 export function pickedReports(input: BodiesInput, stated: string): { sql: string; params: Param[]; pooled: boolean; provinces?: string[] } {
   const { where, params, pooled } = bodiesFilter(input);
-  const unit = `coalesce(${BODY_KEY_SQL}, 'report:' || report_id), year`;
-  const sql = `SELECT * EXCLUDE (pick) FROM (
-  SELECT ${BODY_KEY_SQL} AS body_key, *,
+  // Nearly every body has one report a year (body_year_reports = 1, counted at ingest over every
+  // report): those are their own pick whatever the filter. Only the rare pairs are windowed.
+  const filtered = (extra: string) => whereClause([...where, extra]);
+  const unit = "coalesce(body_key, 'report:' || report_id), year";
+  const sql = `SELECT *, 1 AS body_reports FROM facts_wide
+${filtered('body_year_reports = 1')}
+UNION ALL BY NAME
+SELECT * EXCLUDE (pick) FROM (
+  SELECT *,
     count(*) OVER (PARTITION BY ${unit}) AS body_reports,
     row_number() OVER (PARTITION BY ${unit} ORDER BY scope = 'area', CASE WHEN ${stated} THEN 0 ELSE 1 END, report_id) AS pick
   FROM facts_wide
-  ${whereClause(where)}
+  ${filtered('body_year_reports > 1')}
 ) WHERE pick = 1`;
   // Chosen bodies keep to their provinces' partitions; legacy names and the pool read them all.
-  return { sql, params, pooled, ...(input.bodies?.length ? { provinces: bodyProvinces(input.bodies) } : {}) };
+  return { sql, params: [...params, ...params], pooled, ...(input.bodies?.length ? { provinces: bodyProvinces(input.bodies) } : {}) };
 }
 
 /**

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../../src/app/data/rows';
 import * as sql from '../../../src/db/sql';
 import { ENTITIES_REFERENCE_SQL } from '../../helpers/entities-reference';
-import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
-import { arrowTable, type ColumnType, loadTwoEngines, type TwoEngines } from '../../helpers/two-engines';
+import { arrowTable, FACT_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
 
 interface Division {
   code: string;
@@ -74,28 +73,6 @@ const REPORTS: Report[] = [
   { id: 'b1', code: '110101', issuer: '东城区人民政府', year: 2020, r: 11 },
 ];
 
-const FACT_COLUMNS: [string, ColumnType][] = [
-  ['report_id', 'utf8'],
-  ['issuer', 'utf8'],
-  ['jurisdiction', 'utf8'],
-  ['division_code', 'utf8'],
-  ['division_name', 'utf8'],
-  ['division_level', 'utf8'],
-  ['province_code', 'utf8'],
-  ['city_code', 'utf8'],
-  ['county_code', 'utf8'],
-  ['parent_code', 'utf8'],
-  ['department', 'utf8'],
-  ['jurisdiction_flags', 'utf8'],
-  ['published', 'utf8'],
-  ['n_failed_checks', 'int32'],
-  ['year', 'int32'],
-  ['level', 'utf8'],
-  ['scope', 'utf8'],
-  ['template', 'utf8'],
-  ['status', 'utf8'],
-  ...WIDE_METRICS.map((m): [string, ColumnType] => [wideColumnName(m), 'float64']),
-];
 
 function factRow(r: Report): Record<string, unknown> {
   const d = r.code ? divisions.get(r.code) : undefined;
@@ -135,7 +112,7 @@ let engines: TwoEngines;
 
 beforeAll(async () => {
   engines = await loadTwoEngines({
-    facts_wide: arrowTable(FACT_COLUMNS, REPORTS.map(factRow)),
+    facts_wide: arrowTable(FACT_COLUMNS, withBodyColumns(REPORTS.map(factRow))),
     jurisdictions: arrowTable(
       [['code', 'utf8'], ['name', 'utf8'], ['level', 'utf8'], ['parent', 'utf8'], ['kind', 'utf8'], ['first', 'int32'], ['last', 'int32'], ['province_code', 'utf8']],
       GAZETTEER.map((d) => ({ ...d, kind: d.kind ?? 'admin', first: d.first ?? 2002, last: d.last ?? null, province_code: `${d.code.slice(0, 2)}0000` })),

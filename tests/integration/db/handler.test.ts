@@ -237,6 +237,25 @@ WHERE scope = 'self' AND status <> 'failed' AND year IS NOT NULL ORDER BY report
     expect(compare.reduce((s, r) => s + Number(r.reports), 0)).toBe(4);
   });
 
+  it('writes each report\'s body key and its body-year count as the SQL rule and a window count give them', async () => {
+    const rows = await runNative({
+      name: 't',
+      sql: `SELECT count(*) AS n,
+        count(*) FILTER (WHERE body_key IS DISTINCT FROM rule_key) AS key_differs,
+        count(*) FILTER (WHERE body_year_reports <> counted) AS count_differs,
+        count(*) FILTER (WHERE body_year_reports > 1) AS in_pairs
+      FROM (
+        SELECT body_key, body_year_reports, ${sql.BODY_KEY_SQL} AS rule_key,
+          count(*) OVER (PARTITION BY coalesce(${sql.BODY_KEY_SQL}, 'report:' || report_id), year) AS counted
+        FROM facts_wide
+      )`,
+      params: [],
+      tables: [],
+    });
+    expect(rows[0]).toMatchObject({ key_differs: 0, count_differs: 0 });
+    expect(Number(rows[0].in_pairs)).toBeGreaterThan(0);
+  });
+
   it("keeps ingest's bodies (the entities' source) to the rules written as SQL over facts_wide and the gazetteer", async () => {
     await native.run(ENTITIES_REFERENCE_SQL.replace('CREATE TABLE entities AS', 'CREATE TABLE entities_reference AS'));
     const columns = `key, name, level, division_code, department, province_code, CAST(reports AS INTEGER) AS reports, first_year, last_year, array_to_string(printed_names, '|') AS printed`;

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableRows, type Row } from '../../../src/app/data/rows';
 import { fromErrorData, type QueryResult } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
-import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { openNativeDataset } from '../../helpers/native-duckdb';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
-import { arrowTable, type ColumnType, loadTwoEngines, type TwoEngines } from '../../helpers/two-engines';
+import { arrowTable, type ColumnType, FACT_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
 
 // ---- the gazetteer -------------------------------------------------------------------------
 
@@ -149,28 +148,6 @@ const REPORTS: Report[] = [
   { id: 'c18', code: '230722', year: 2018, r: 18, published: '2019-03-15' },
 ];
 
-const FACT_COLUMNS: [string, ColumnType][] = [
-  ['report_id', 'utf8'],
-  ['issuer', 'utf8'],
-  ['jurisdiction', 'utf8'],
-  ['division_code', 'utf8'],
-  ['division_name', 'utf8'],
-  ['division_level', 'utf8'],
-  ['province_code', 'utf8'],
-  ['city_code', 'utf8'],
-  ['county_code', 'utf8'],
-  ['parent_code', 'utf8'],
-  ['department', 'utf8'],
-  ['jurisdiction_flags', 'utf8'],
-  ['published', 'utf8'],
-  ['n_failed_checks', 'int32'],
-  ['year', 'int32'],
-  ['level', 'utf8'],
-  ['scope', 'utf8'],
-  ['template', 'utf8'],
-  ['status', 'utf8'],
-  ...WIDE_METRICS.map((m): [string, ColumnType] => [wideColumnName(m), 'float64']),
-];
 
 function factRow(r: Report): Record<string, unknown> {
   const d = divisions.get(r.code);
@@ -209,7 +186,7 @@ let engines: TwoEngines;
 
 beforeAll(async () => {
   engines = await loadTwoEngines({
-    facts_wide: arrowTable(FACT_COLUMNS, REPORTS.map(factRow)),
+    facts_wide: arrowTable(FACT_COLUMNS, withBodyColumns(REPORTS.map(factRow))),
     jurisdictions: arrowTable(JURISDICTION_COLUMNS, jurisdictionRows),
   });
 }, 60_000);

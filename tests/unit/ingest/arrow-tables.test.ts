@@ -41,7 +41,7 @@ describe('buildDatasetTables', () => {
     expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
       'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks',
-      'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName),
+      'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName), 'body_key', 'body_year_reports',
     ]);
     expect(TABLE_COLUMNS.jurisdictions).toEqual(['code', 'name', 'level', 'parent', 'kind', 'first', 'last', 'province_code']);
   });
