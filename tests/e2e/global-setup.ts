@@ -14,6 +14,8 @@ export interface E2eContext {
   baseUrl: string;
   /** The dataset the server serves (manifest.json, *.parquet…). */
   dataDir: string;
+  /** The built app, for tests that serve it over another dataset. */
+  distDir: string;
 }
 
 declare module 'vitest' {
@@ -27,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = join(makeTempDir('gongkai-e2e-dist-'), 'dist');
   await buildApp(outDir, dataDir);
   const server = await startPreview(outDir, dataDir);
-  project.provide('gongkaiE2e', { baseUrl: server.url, dataDir });
+  project.provide('gongkaiE2e', { baseUrl: server.url, dataDir, distDir: outDir });
   return async () => {
     await server.close();
     rmSync(dirname(outDir), { recursive: true, force: true });

@@ -1,0 +1,76 @@
+// The dashboard over a generated dataset (`gongkai generate` → `gongkai ingest`), served by its own
+// preview server: the synthetic-data banner shows, the counts are those of the generated reports,
+// and a generated report opens from its own province and year partitions with every value the
+// truth file lists.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/charts/format';
+import { runGenerate } from '../../src/generate/run';
+import { runIngest } from '../../src/ingest/run-ingest';
+import type { Manifest } from '../../src/shared/manifest';
+import type { Browser } from '../helpers/chromium';
+import { collectOutput } from '../helpers/collect-output';
+import { makeTempDir } from '../helpers/ingest-fixture';
+import { startPreview, type Preview } from '../helpers/preview-server';
+import { e2eContext, openBrowser, READY_TIMEOUT } from './support';
+
+let root: string;
+let manifest: Manifest;
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  root = makeTempDir('gongkai-e2e-synthetic-');
+  const reports = join(root, 'reports');
+  await runGenerate({ province: '宁夏', years: [2018, 2021], out: reports, seed: 7, scale: 0.02, noise: 'default' });
+  manifest = await runIngest([reports], join(root, 'dataset'), collectOutput());
+  preview = await startPreview(e2eContext().distDir, join(root, 'dataset'));
+  browser = await openBrowser();
+  page = browser.page;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('a generated dataset in the dashboard', () => {
+  it('shows the synthetic-data banner and counts the generated reports', async () => {
+    await page.goto(preview.url);
+    await page.getByTestId('synthetic-banner').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('synthetic-banner').textContent()).toMatch(/合成/);
+    await page.getByTestId('kpi-reports').waitFor({ timeout: READY_TIMEOUT });
+    const shown = Number((await page.getByTestId('kpi-reports').textContent())!.replace(/\D/g, ''));
+    expect(shown).toBe(manifest.tables.reports.rows);
+    expect(shown).toBeGreaterThan(100);
+    expect(manifest.tables.facts_wide.partitions.every((p) => p.province === '64' || p.province === 'none')).toBe(true);
+  });
+
+  it('opens a generated report with every value its truth lists', async () => {
+    const name = '640000-gov-2021';
+    const truth = JSON.parse(readFileSync(join(root, 'reports', 'truth', `${name}.json`), 'utf8')) as { metrics: Record<string, number> };
+    const id = `reports/64/2021/${name}.${readdirName(join(root, 'reports', '64', '2021'), name)}`;
+    await page.goto(`${preview.url}?${new URLSearchParams([['view', 'report'], ['report', id]])}`);
+    await page.getByTestId('value-row').first().waitFor({ timeout: READY_TIMEOUT });
+    const shown = await page.locator('[data-testid="value-row"] td.n').allTextContents();
+    expect(shown.length).toBeGreaterThanOrEqual(Object.keys(truth.metrics).length);
+    const remaining = [...shown];
+    for (const [metric, value] of Object.entries(truth.metrics)) {
+      const at = remaining.indexOf(formatNumber(value, 'zh'));
+      expect(at, `${metric} = ${value}`).toBeGreaterThanOrEqual(0);
+      remaining.splice(at, 1);
+    }
+    await expect.poll(() => page.getByTestId('report-text').textContent()).toMatch(/合成数据/);
+  });
+});
+
+/** The extension the generator gave a report (txt or html). */
+function readdirName(dir: string, name: string): string {
+  const found = readdirSync(dir).find((f) => f.startsWith(`${name}.`));
+  if (!found) throw new Error(`no report ${name} in ${dir}`);
+  return found.slice(name.length + 1);
+}
