@@ -25,6 +25,7 @@ interface Dataset {
   /** Rows in the engine per table, and the bytes of the files they came from. */
   rowsIn: Map<string, number>;
   bytesIn: number;
+  bytesOf: Map<string, number>;
   /** Derived tables built or building. */
   derived: Map<string, Promise<void>>;
   elapsedMs: number;
@@ -63,6 +64,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     d.rowsIn.set(name, expected);
     d.bytesIn += partition.bytes;
+    d.bytesOf.set(name, (d.bytesOf.get(name) ?? 0) + partition.bytes);
   }
 
   function dropTable(d: Dataset, name: string): void {
@@ -72,6 +74,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       // Nothing was created.
     }
     d.rowsIn.delete(name);
+    d.bytesIn -= d.bytesOf.get(name) ?? 0;
+    d.bytesOf.delete(name);
     const paths = new Set(d.manifest.tables[name]?.partitions.map((p) => p.path));
     for (const path of paths) d.partitions.delete(path);
   }
@@ -122,7 +126,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, derived: new Map(), elapsedMs: 0 };
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), elapsedMs: 0 };
     try {
       for (const name of EAGER_TABLES) {
         const entry = manifest.tables[name];
