@@ -1,11 +1,11 @@
-// Pre-aggregated sums the dashboard loads up front, whatever the dataset's size: for each
+// Pre-aggregated sums the dashboard loads up front whatever the dataset's size (the county rows
+// per province, when a view drills down): for each
 // division at province, city and county level (and the whole dataset, `nation`), year, issuer
 // level and scope, how many reports there are (by status and template) and every harmonised
 // metric summed with how many reports state it. A report counts once in each division of its
 // chain; reports with no resolved division count only in `nation`. Area summaries and own
 // reports stay apart (scope is part of the key), so no total ever adds them together.
 import type { ReportRecord } from './read-report';
-import { HARMONISED_METRICS } from './harmonised';
 import { chainCode } from './jurisdiction';
 
 export const ROLLUP_LEVELS = ['nation', 'province', 'city', 'county'] as const;
@@ -110,5 +110,3 @@ export class RollupAccumulator {
 
 /** The parser's level, or the resolver's when the parser found none (a name's suffix, 我区…). */
 export const levelOf = (r: ReportRecord): string | null => r.parsed.facts.level ?? r.jurisdiction?.level ?? null;
-
-export const ROLLUP_METRICS = HARMONISED_METRICS;
