@@ -333,7 +333,9 @@ export class DatasetBuilder {
           const chunkKey = `${table} ${key}`;
           const rows = reportTableRows(table, records, metrics);
           if (table === 'facts_wide') this.chunkUnits.set(rows, records.map(unitOf));
-          this.chunks.set(chunkKey, [...(this.chunks.get(chunkKey) ?? []), rows]);
+          const chunks = this.chunks.get(chunkKey);
+          if (chunks) chunks.push(rows);
+          else this.chunks.set(chunkKey, [rows]);
         }
       }
     }

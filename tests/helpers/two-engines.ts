@@ -42,6 +42,30 @@ export const FACT_COLUMNS: [string, ColumnType][] = [
   ['body_year_reports', 'int32'],
 ];
 
+/** The columns of `jurisdictions` (the gazetteer), for hand-made division tables. */
+export const JURISDICTION_COLUMNS: [string, ColumnType][] = [
+  ['code', 'utf8'],
+  ['name', 'utf8'],
+  ['level', 'utf8'],
+  ['parent', 'utf8'],
+  ['kind', 'utf8'],
+  ['first', 'int32'],
+  ['last', 'int32'],
+  ['province_code', 'utf8'],
+];
+
+/** The few metrics hand-made reports state: new (r), granted (g), handled (h) requests and reconsideration [total, corrected, pending]. */
+export function fixtureMetrics(r: { r?: number; g?: number; h?: number; rv?: readonly [number, number, number | null] }): Record<string, number | null> {
+  return {
+    r_new_total: r.r ?? null,
+    r_granted_total: r.g ?? null,
+    r_handled_total: r.h ?? null,
+    rv_total: r.rv?.[0] ?? null,
+    rv_corrected: r.rv?.[1] ?? null,
+    rv_pending: r.rv?.[2] ?? null,
+  };
+}
+
 /** Hand-made facts_wide rows with the body columns ingest computes (src/ingest/arrow-tables.ts). */
 export function withBodyColumns(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   const keyed = rows.map((r) => ({ ...r, body_key: bodyKey(r as Parameters<typeof bodyKey>[0]) }));

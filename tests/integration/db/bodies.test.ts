@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../../src/app/data/rows';
 import * as sql from '../../../src/db/sql';
 import { ENTITIES_REFERENCE_SQL } from '../../helpers/entities-reference';
-import { arrowTable, FACT_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
+import { arrowTable, FACT_COLUMNS, fixtureMetrics, JURISDICTION_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
 
 interface Division {
   code: string;
@@ -99,12 +99,7 @@ function factRow(r: Report): Record<string, unknown> {
     template: 'table2021',
     status: r.status ?? 'ok',
     n_failed_checks: 0,
-    r_new_total: r.r ?? null,
-    r_granted_total: r.g ?? null,
-    r_handled_total: r.h ?? null,
-    rv_total: r.rv?.[0] ?? null,
-    rv_corrected: r.rv?.[1] ?? null,
-    rv_pending: r.rv?.[2] ?? null,
+    ...fixtureMetrics(r),
   };
 }
 
@@ -114,7 +109,7 @@ beforeAll(async () => {
   engines = await loadTwoEngines({
     facts_wide: arrowTable(FACT_COLUMNS, withBodyColumns(REPORTS.map(factRow))),
     jurisdictions: arrowTable(
-      [['code', 'utf8'], ['name', 'utf8'], ['level', 'utf8'], ['parent', 'utf8'], ['kind', 'utf8'], ['first', 'int32'], ['last', 'int32'], ['province_code', 'utf8']],
+      JURISDICTION_COLUMNS,
       GAZETTEER.map((d) => ({ ...d, kind: d.kind ?? 'admin', first: d.first ?? 2002, last: d.last ?? null, province_code: `${d.code.slice(0, 2)}0000` })),
     ),
   });

@@ -12,7 +12,7 @@ import * as sql from '../../../src/db/sql';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { openNativeDataset } from '../../helpers/native-duckdb';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
-import { arrowTable, type ColumnType, FACT_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
+import { arrowTable, FACT_COLUMNS, fixtureMetrics, JURISDICTION_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
 
 // ---- the gazetteer -------------------------------------------------------------------------
 
@@ -57,17 +57,6 @@ const GAZETTEER: Division[] = [
   { code: '440103001', name: '百分%街道', level: 'town', parent: '440103' },
   { code: '440103002', name: '百分之街道', level: 'town', parent: '440103' },
   { code: '440103003', name: '下_划街道', level: 'town', parent: '440103' },
-];
-
-const JURISDICTION_COLUMNS: [string, ColumnType][] = [
-  ['code', 'utf8'],
-  ['name', 'utf8'],
-  ['level', 'utf8'],
-  ['parent', 'utf8'],
-  ['kind', 'utf8'],
-  ['first', 'int32'],
-  ['last', 'int32'],
-  ['province_code', 'utf8'],
 ];
 
 const jurisdictionRows = GAZETTEER.map((d) => ({
@@ -171,12 +160,7 @@ function factRow(r: Report): Record<string, unknown> {
     scope: r.scope ?? 'self',
     template: r.status === 'failed' ? null : 'table2021',
     status: r.status ?? 'ok',
-    r_new_total: r.r ?? null,
-    r_granted_total: r.g ?? null,
-    r_handled_total: r.h ?? null,
-    rv_total: r.rv?.[0] ?? null,
-    rv_corrected: r.rv?.[1] ?? null,
-    rv_pending: r.rv?.[2] ?? null,
+    ...fixtureMetrics(r),
   };
 }
 
