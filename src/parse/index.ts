@@ -5,6 +5,7 @@ import { deriveSubtotals } from './checks/derive';
 import { decodeBytes } from './decode/bytes';
 import { htmlToText, looksLikeHtml } from './decode/html';
 import { compact, tokenize } from './extract/cells';
+import { extractGluedTables } from './extract/glued';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables } from './extract/tables';
@@ -112,6 +113,9 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     const tables = extractTables(tokens, norm, tableTemplate);
     values.push(...tables.values, ...extractReviewTable(tokens, norm));
     warnings.push(...tables.warnings);
+    const glued = extractGluedTables(norm, tableTemplate, values);
+    values.push(...glued.values);
+    warnings.push(...glued.warnings);
   }
   const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template });
   values.push(...narrative.values);

@@ -27,6 +27,12 @@ export interface Value {
   end: number;
   /** Where the value came from: a table cell or a narrative sentence. */
   source: 'table' | 'narrative';
+  /**
+   * Present (true) when the table printed this cell run together with its neighbours
+   * (`规章000`) and the value comes from the one split of the digits the arithmetic allows;
+   * start/end then cover the whole digit group it was cut from.
+   */
+  split?: true;
 }
 
 export interface Check {

@@ -6,14 +6,19 @@ import { sourceSpan, type NormText } from '../normalise/text';
 import type { Template, Value } from '../types';
 import { compact, type Token } from './cells';
 
-type TableTemplate = Exclude<Template, 'narrative'>;
+export type TableTemplate = Exclude<Template, 'narrative'>;
 
-interface RowSpec {
+export interface RowSpec {
   label: RegExp;
   /** Metric ids of the value columns, in printed order, per template. */
   columns: (template: TableTemplate) => string[];
   /** Cells printed in 万元: the 2021 fees row; a procurement amount whose header says 万元. */
   tenThousand?: (template: TableTemplate, header: string) => boolean;
+  /** The label as printed inside running text (compacted, unanchored, without its item number). */
+  inline: string;
+  /** The form's item number printed before the label (1. 属于国家秘密); `itemRequired` when the label alone is too common a word. */
+  item?: number;
+  itemRequired?: boolean;
 }
 
 const fixed = (ids: string[]) => () => ids;
@@ -24,59 +29,70 @@ const requestRow = (row: RequestRow) => fixed(APPLICANT_COLUMNS.map((col) => `r.
 const PROACTIVE_ROWS: RowSpec[] = [
   {
     label: /^规章$/,
+    inline: '规章',
     columns: (t) => (t === 'table2019' ? ['new_made', 'new_published', 'total_published'] : ['issued', 'repealed', 'in_force']).map((c) => `p.rules.${c}`),
   },
   {
     label: /^(行政)?规范性(文件|档案)$/,
+    inline: '(?:行政)?规范性(?:文件|档案)',
     columns: (t) => (t === 'table2019' ? ['new_made', 'new_published', 'total_published'] : ['issued', 'repealed', 'in_force']).map((c) => `p.normative.${c}`),
   },
-  { label: /^行政许可$/, columns: proactiveItem('license', ['decisions']) },
-  { label: /^其他对外管理服务事项$/, columns: proactiveItem('other_service', []) },
-  { label: /^行政处罚$/, columns: proactiveItem('penalty', ['decisions']) },
-  { label: /^行政强制$/, columns: proactiveItem('coercion', ['decisions']) },
+  { label: /^行政许可$/, inline: '行政许可', columns: proactiveItem('license', ['decisions']) },
+  { label: /^其他对外管理服务事项$/, inline: '其他对外管理服务事项', columns: proactiveItem('other_service', []) },
+  { label: /^行政处罚$/, inline: '行政处罚', columns: proactiveItem('penalty', ['decisions']) },
+  { label: /^行政强制$/, inline: '行政强制', columns: proactiveItem('coercion', ['decisions']) },
   {
     label: /^行政事业性收费$/,
+    inline: '行政事业性收费',
     columns: (t) => (t === 'table2019' ? ['p.fees.prev_items', 'p.fees.change'] : ['p.fees.amount_yuan']),
     tenThousand: (t) => t === 'table2021',
   },
   {
     label: /^政府集中采购$/,
+    inline: '政府集中采购',
     columns: fixed(['p.procurement.projects', 'p.procurement.amount_yuan']),
     tenThousand: (_t, header) => /采购总金额\(?万元/.test(header),
   },
 ];
 
 const NUM = '(?:\\d{1,2}[.、．]?)?';
+/** Rows numbered 1., 2., … under one heading (the heading printed before the first). */
+const numbered = (heading: string, rows: RequestRow[], labels: string[]): RowSpec[] =>
+  rows.map((row, k) => ({
+    label: new RegExp(`^${k === 0 ? heading : ''}${NUM}${labels[k]}$`),
+    inline: labels[k],
+    item: k + 1,
+    columns: requestRow(row),
+  }));
 const REQUEST_ROWS: RowSpec[] = [
-  { label: /^一、?本年新收.{0,12}申请数量$/, columns: requestRow('new') },
-  { label: /^二、?上年结转.{0,12}申请数量$/, columns: requestRow('carried_in') },
-  { label: /^(三、本年度办理结果)?\(一\)予以公开$/, columns: requestRow('granted') },
-  { label: /^\(二\)部分公开(\(区分处理的.*)?$/, columns: requestRow('partial') },
-  { label: new RegExp(`^(\\(三\\)不予公开)?${NUM}属于国家秘密$`), columns: requestRow('denied.state_secret') },
-  { label: new RegExp(`^${NUM}其他法律行政法规禁止公开$`), columns: requestRow('denied.law_prohibited') },
-  { label: new RegExp(`^${NUM}危及三安全一稳定$`), columns: requestRow('denied.security_stability') },
-  { label: new RegExp(`^${NUM}保护第三方合法权益$`), columns: requestRow('denied.third_party') },
-  { label: new RegExp(`^${NUM}属于三类内部事务信息$`), columns: requestRow('denied.internal_affairs') },
-  { label: new RegExp(`^${NUM}属于四类过程性信息$`), columns: requestRow('denied.process_info') },
-  { label: new RegExp(`^${NUM}属于行政执法案卷$`), columns: requestRow('denied.enforcement_file') },
-  { label: new RegExp(`^${NUM}属于行政查询事项$`), columns: requestRow('denied.admin_query') },
-  { label: new RegExp(`^(\\(四\\)无法提供)?${NUM}本机关不掌握相关政府信息$`), columns: requestRow('unable.not_held') },
-  { label: new RegExp(`^${NUM}没有现成信息需要另行制作$`), columns: requestRow('unable.need_creation') },
-  { label: new RegExp(`^${NUM}补正后申请内容仍不明确$`), columns: requestRow('unable.unclear') },
-  { label: new RegExp(`^(\\(五\\)不予处理)?${NUM}信访举报投诉类申请$`), columns: requestRow('rejected.petition') },
-  { label: new RegExp(`^${NUM}重复申请$`), columns: requestRow('rejected.duplicate') },
-  { label: new RegExp(`^${NUM}要求提供公开出版物$`), columns: requestRow('rejected.publication') },
-  { label: new RegExp(`^${NUM}无正当理由大量反复申请$`), columns: requestRow('rejected.mass_repeat') },
-  { label: new RegExp(`^${NUM}要求行政机关确认或重新出具已获取信息$`), columns: requestRow('rejected.confirm_reissue') },
-  { label: new RegExp(`^(\\(六\\)其他处理)?${NUM}申请人无正当理由逾期不补正.*$`), columns: requestRow('other.no_correction') },
-  { label: new RegExp(`^${NUM}申请人逾期未按收费通知要求缴纳费用.*$`), columns: requestRow('other.no_fee') },
-  { label: /^\d{1,2}[.、．]其他$/, columns: requestRow('other.misc') },
-  { label: /^\(六\)其他处理$/, columns: requestRow('other.total') },
-  { label: /^\(七\)总计$/, columns: requestRow('handled') },
-  { label: /^四、?结转下年度继续办理$/, columns: requestRow('carried_out') },
+  { label: /^一、?本年新收.{0,12}申请数量$/, inline: '本年新收[^\\d]{0,12}?申请数量', columns: requestRow('new') },
+  { label: /^二、?上年结转.{0,12}申请数量$/, inline: '上年结转[^\\d]{0,12}?申请数量', columns: requestRow('carried_in') },
+  { label: /^(三、本年度办理结果)?\(一\)予以公开$/, inline: '\\(一\\)予以公开', columns: requestRow('granted') },
+  { label: /^\(二\)部分公开(\(区分处理的.*)?$/, inline: '\\(二\\)部分公开(?:\\(区分处理的[^()\\d]{0,24}\\))?', columns: requestRow('partial') },
+  ...numbered('(\\(三\\)不予公开)?', ['denied.state_secret', 'denied.law_prohibited', 'denied.security_stability', 'denied.third_party', 'denied.internal_affairs', 'denied.process_info', 'denied.enforcement_file', 'denied.admin_query'],
+    ['属于国家秘密', '其他法律行政法规禁止公开', '危及三安全一稳定', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项']),
+  ...numbered('(\\(四\\)无法提供)?', ['unable.not_held', 'unable.need_creation', 'unable.unclear'], ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确']),
+  ...numbered('(\\(五\\)不予处理)?', ['rejected.petition', 'rejected.duplicate', 'rejected.publication', 'rejected.mass_repeat', 'rejected.confirm_reissue'],
+    ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息']),
+  {
+    label: new RegExp(`^(\\(六\\)其他处理)?${NUM}申请人无正当理由逾期不补正.*$`),
+    inline: '申请人无正当理由逾期不补正(?:[、,]?行政机关不再处理其政府信息公开申请)?',
+    item: 1,
+    columns: requestRow('other.no_correction'),
+  },
+  {
+    label: new RegExp(`^${NUM}申请人逾期未按收费通知要求缴纳费用.*$`),
+    inline: '申请人逾期未按收费通知要求缴纳费用(?:[、,]?行政机关不再处理其政府信息公开申请)?',
+    item: 2,
+    columns: requestRow('other.no_fee'),
+  },
+  { label: /^\d{1,2}[.、．]其他$/, inline: '其他', item: 3, itemRequired: true, columns: requestRow('other.misc') },
+  { label: /^\(六\)其他处理$/, inline: '\\(六\\)其他处理', columns: requestRow('other.total') },
+  { label: /^\(七\)总计$/, inline: '\\(七\\)总计', columns: requestRow('handled') },
+  { label: /^四、?结转下年度继续办理$/, inline: '结转下年度继续办理', columns: requestRow('carried_out') },
 ];
 
-const ALL_ROWS = [...PROACTIVE_ROWS, ...REQUEST_ROWS];
+export const ALL_ROWS: readonly RowSpec[] = [...PROACTIVE_ROWS, ...REQUEST_ROWS];
 
 export interface TableResult {
   values: Value[];

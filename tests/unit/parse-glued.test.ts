@@ -1,0 +1,141 @@
+// Tables whose cells were run together (../shared/corpus/complete: the 平潭 archive saved its
+// pages as text with the cells of each row glued). Examples cite the report they come from.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseReport, type Value } from '../../src/parse';
+import { MAX_RUN_CHARS, splitRun, type ColumnKind } from '../../src/parse/extract/split-run';
+
+const COMPLETE = join(import.meta.dirname, '../../../shared/corpus/complete');
+const count: ColumnKind = { signed: false, fractional: false };
+const change: ColumnKind = { signed: true, fractional: false };
+const money: ColumnKind = { signed: false, fractional: true };
+const any = () => true;
+const rowSum = (v: number[]) => v[0] + v[1] + v[2] + v[3] + v[4] + v[5] === v[6];
+const splits = (run: string, kinds: ColumnKind[], accept: (v: number[]) => boolean = any) =>
+  splitRun(run, kinds, accept).candidates.map((c) => c.map((cell) => cell.value));
+
+describe('splitRun: one digit run into a row of cells', () => {
+  it('splits a run only one way when leading zeros rule the others out', () => {
+    // 2021-fujian-pingtan-finance-bureau-department: 行政规范性文件303
+    expect(splits('303', [count, count, count])).toEqual([[3, 0, 3]]);
+    // 2021-fujian-pingtan-transport-construction-bureau-department: 行政规范性文件0012
+    expect(splits('0012', [count, count, count])).toEqual([[0, 0, 12]]);
+    // 2019-fujian-pingtan-finance-bureau-department: 规章000
+    expect(splits('000', [count, count, count])).toEqual([[0, 0, 0]]);
+  });
+
+  it('keeps every split that fits when the digits alone cannot decide', () => {
+    // 2019-fujian-pingtan-finance-bureau-department: 规范性文件1077 (the page's HTML prints 10/7/7)
+    expect(splits('1077', [count, count, count])).toEqual([[1, 0, 77], [10, 7, 7]]);
+    // 2025-fujian-pingtan-transport-construction-bureau-department: 行政规范性文件1024
+    expect(splits('1024', [count, count, count])).toEqual([[1, 0, 24], [10, 2, 4]]);
+    // 2019-fujian-pingtan-finance-bureau-department: 政府集中采购2832995元
+    expect(splits('2832995', [count, money])).toHaveLength(6);
+  });
+
+  it('takes whitespace as a cell boundary and the total column as the sum of the six applicant columns', () => {
+    // 2023-fujian-pingtan-transport-construction-bureau-department: 本年新收…1400000 14
+    expect(splits('1400000 14', Array(7).fill(count), rowSum)).toEqual([[14, 0, 0, 0, 0, 0, 14]]);
+    // 2025-fujian-pingtan-transport-construction-bureau-department: （一）予以公开100000010
+    expect(splits('100000010', Array(7).fill(count), rowSum)).toEqual([[10, 0, 0, 0, 0, 0, 10]]);
+    // 2024-fujian-pingtan-public-security-bureau-department: （二）部分公开 10 0 0 0 01
+    expect(splits('10 0 0 0 01', Array(7).fill(count), rowSum)).toEqual([[1, 0, 0, 0, 0, 0, 1]]);
+    // 2021-fujian-pingtan-finance-bureau-department: 0 0 0 0 0 00
+    expect(splits('0 0 0 0 0 00', Array(7).fill(count), rowSum)).toEqual([[0, 0, 0, 0, 0, 0, 0]]);
+  });
+
+  it('finds no split when the row holds too few digits', () => {
+    // 2019-fujian-pingtan-public-security-bureau-department: 本年新收…0 00000 (six digits, seven cells)
+    expect(splits('0 00000', Array(7).fill(count), rowSum)).toEqual([]);
+  });
+
+  it('allows a sign only at the start of a change cell', () => {
+    // 2020-fujian-pingtan-transport-construction-bureau-department: 行政事业性收费15-15 (上一年项目数量, 本年增/减)
+    expect(splits('15-15', [count, change])).toEqual([[15, -15]]);
+    // 行政许可88-720: -72/0 or -7/20, both possible
+    expect(splits('88-720', [count, change, count])).toEqual([[88, -7, 20], [88, -72, 0]]);
+  });
+
+  it('splits the review/litigation table with each group total equal to its four outcomes', () => {
+    // 2025-fujian-pingtan-transport-construction-bureau-department: 315090000000000
+    const groups = (v: number[]) => [0, 5, 10].every((g) => v[g] + v[g + 1] + v[g + 2] + v[g + 3] === v[g + 4]);
+    expect(splits('315090000000000', Array(15).fill(count), groups)).toEqual([[3, 1, 5, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]);
+  });
+
+  it('bounds the search: a run longer than a row is refused, and a huge search stops with a reason', () => {
+    const long = splitRun('1'.repeat(40_000), Array(7).fill(count), any);
+    expect(long.candidates).toEqual([]);
+    expect(long.limit).toContain(String(MAX_RUN_CHARS));
+    const wide = splitRun('1'.repeat(MAX_RUN_CHARS), Array(15).fill(count), () => false);
+    expect(wide.limit).toMatch(/steps/);
+  });
+});
+
+const parseFile = (name: string) => parseReport(readFileSync(join(COMPLETE, name)), { fileName: name });
+const byMetric = (values: Value[]) => new Map(values.map((v) => [v.metric, v]));
+
+describe('glued tables in real reports', () => {
+  it('reads rows glued to the next item number, flags split cells and keeps the span of their digit group', () => {
+    const r = parseFile('2024-fujian-pingtan-transport-construction-bureau-department.txt');
+    const v = byMetric(r.values);
+    // '5.属于三类内部事务信息3200000326.属于四类过程性信息' = 32,0,0,0,0,0,32 then item 6
+    expect(v.get('r.denied.internal_affairs.natural')?.value).toBe(32);
+    expect(v.get('r.denied.internal_affairs.total')?.value).toBe(32);
+    expect(v.get('r.denied.process_info.total')?.value).toBe(0);
+    // '1.本机关不掌握相关政府信息1000000102.没有现成…' = 10,…,10 then item 2
+    expect(v.get('r.unable.not_held.total')?.value).toBe(10);
+    const cell = v.get('r.denied.internal_affairs.total')!;
+    expect(cell.split).toBe(true);
+    expect(r.text.slice(cell.start, cell.end)).toBe('320000032');
+    // 行政规范性文件3123 splits three ways: left absent, with the candidates in a warning
+    expect(v.has('p.normative.issued')).toBe(false);
+    expect(r.warnings.some((w) => w.includes('3123') && w.includes('3|1|23'))).toBe(true);
+    expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
+
+  it('leaves cells on which every split agrees, and only those', () => {
+    // 2020: 行政许可88-720 = 88 then -72/0 or -7/20: 88 is proven, the rest is not
+    const v = byMetric(parseFile('2020-fujian-pingtan-transport-construction-bureau-department.txt').values);
+    expect(v.get('p.license.prev_items')?.value).toBe(88);
+    expect(v.has('p.license.change')).toBe(false);
+    expect(v.has('p.license.decisions')).toBe(false);
+    expect(v.get('p.fees.change')?.value).toBe(-15);
+  });
+
+  it('reads a space-separated row as printed, without the split flag', () => {
+    // 2022-fujian-pingtan-transport-construction-bureau-department: every cell separated by one space
+    const v = byMetric(parseFile('2022-fujian-pingtan-transport-construction-bureau-department.txt').values);
+    expect(v.get('p.normative.in_force')?.value).toBe(16);
+    expect(v.get('p.normative.in_force')?.split).toBeUndefined();
+    expect(v.get('r.new.total')?.value).toBe(11);
+    expect(v.get('rv.total')?.value).toBe(0);
+  });
+
+  it('uses the table identities to choose between splits the row alone allows', () => {
+    const table = (newRow: string) =>
+      [
+        '2022年度政府信息公开工作年度报告',
+        '三、收到和处理政府信息公开申请情况',
+        `申请人情况自然人法人或其他组织总计一、本年新收政府信息公开申请数量${newRow}二、上年结转政府信息公开申请数量0000000`,
+        '三、本年度办理结果（一）予以公开11 0 0 0 0 0 11（七）总计11 0 0 0 0 0 11四、结转下年度继续办理0000000',
+      ].join('');
+    // 110000011 is 11,0,0,0,0,0,11 or 1,10,0,0,0,0,11: only the first keeps 新收 + 结转 = 总计 + 结转下年度
+    const v = byMetric(parseReport(table('110000011')).values);
+    expect(v.get('r.new.natural')).toMatchObject({ value: 11, split: true });
+    expect(v.get('r.new.commercial')?.value).toBe(0);
+  });
+
+  it('does not read a count in a sentence as a table row', () => {
+    const text = '2022年度政府信息公开工作年度报告 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数\n本机关办理行政许可57项，行政处罚12，公开规范性文件3件，行政强制0。';
+    const r = parseReport(text);
+    expect(r.values.filter((x) => x.source === 'table')).toEqual([]);
+  });
+
+  it('parses a 40,000-digit run after a row label without reading it', () => {
+    const text = `2022年度政府信息公开工作年度报告 第二十条第（一）项 本年制发件数 行政规范性文件303规章${'7'.repeat(40_000)}`;
+    const r = parseReport(text);
+    expect(r.values.some((x) => x.metric.startsWith('p.rules.'))).toBe(false);
+    expect(r.warnings.some((w) => w.includes('规章') && w.includes(String(MAX_RUN_CHARS)))).toBe(true);
+  });
+});
