@@ -8,7 +8,7 @@ import { compact, tokenize } from './extract/cells';
 import { extractGluedTables } from './extract/glued';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
-import { detectPrintedTemplate, extractReviewTable, extractTables } from './extract/tables';
+import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables } from './extract/tables';
 import { normaliseText } from './normalise/text';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
@@ -115,7 +115,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     warnings.push(...tables.warnings);
     const glued = extractGluedTables(norm, tableTemplate, values);
     values.push(...glued.values);
-    warnings.push(...glued.warnings);
+    warnings.push(...glued.warnings, ...unreadTables(compact(norm.s), values));
   }
   const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template });
   values.push(...narrative.values);

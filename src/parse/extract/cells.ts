@@ -23,19 +23,29 @@ function pushToken(tokens: Token[], s: string, from: number, to: number, line: n
   tokens.push({ text: s.slice(from, to), from, to, line, piped });
 }
 
-/** Splits one line's segment into cells on runs of 2+ spaces or a tab (scanning the segment only). */
+/**
+ * Splits one line's segment into cells on runs of 2+ spaces or a tab (scanning the segment only).
+ * Spaces around the cells (indentation, trailing spaces) make no cell; a segment holding no text
+ * at all is one blank cell.
+ */
 function splitWide(tokens: Token[], s: string, from: number, to: number, line: number, piped: boolean) {
+  const before = tokens.length;
+  const push = (a: number, b: number) => {
+    pushToken(tokens, s, a, b, line, piped);
+    if (tokens[tokens.length - 1].text === '') tokens.pop();
+  };
   let start = from;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x09 || (c === 0x20 && s.charCodeAt(i + 1) === 0x20 && i + 1 < to)) {
-      pushToken(tokens, s, start, i, line, piped);
+      push(start, i);
       while (i < to && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
       start = i;
       i--;
     }
   }
-  pushToken(tokens, s, start, to, line, piped);
+  push(start, to);
+  if (tokens.length === before) pushToken(tokens, s, from, to, line, piped);
 }
 
 export function tokenize(norm: NormText): Token[] {

@@ -224,11 +224,11 @@ export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
   for (let i = 0; i < tokens.length; i++) {
     if (compact(tokens[i].text) !== '复议后起诉') continue;
     // after the header: the last "总计" header cell, then the numbers
-    let j = i + 1;
     let lastHeader = i;
-    for (; j < tokens.length && j < i + 40; j++) {
+    for (let j = i + 1, cells = 0; j < tokens.length && cells < 40; j++) {
       const text = compact(tokens[j].text);
       if (text === '') continue;
+      cells++;
       if (/^(结果维持|结果纠正|其他结果|尚未审结|总计)$/.test(text)) lastHeader = j;
       else break;
     }
@@ -270,4 +270,18 @@ export function detectPrintedTemplate(compactText: string): TableTemplate | 'tab
     return compactText.search(MARKERS_2021) < compactText.search(MARKERS_2019) ? 'table2021' : 'table2019';
   }
   return ANY_TABLE.test(compactText) ? 'table' : null;
+}
+
+const TABLE_MARKERS: [string, RegExp, RegExp][] = [
+  ['proactive-disclosure table (第二十条)', /第二十条第\(一\)项|本年新制作数量|本年制发件数/, /^p\./],
+  ['request table (申请人情况)', /本年新收.{0,12}申请数量/, /^r\./],
+  ['review/litigation table (行政复议 · 行政诉讼)', /复议后起诉|其他结果尚未审结总计/, /^(rv|lit)\./],
+];
+
+/** A statutory table whose headers are printed but from which no cell was read: say so. */
+export function unreadTables(compactText: string, values: readonly Value[]): string[] {
+  const read = values.filter((v) => v.source === 'table' && !v.derived);
+  return TABLE_MARKERS.flatMap(([name, header, metric]) =>
+    header.test(compactText) && !read.some((v) => metric.test(v.metric)) ? [`the ${name} is printed but no cell of it was read`] : [],
+  );
 }
