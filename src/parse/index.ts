@@ -83,7 +83,8 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   if (facts.year === null) warnings.push('statistics year not found');
   if (facts.issuer === null) warnings.push('issuer not found');
 
-  const printed = detectPrintedTemplate(compact(norm.s));
+  const compactText = compact(norm.s);
+  const printed = detectPrintedTemplate(compactText);
   const byYear = templateFromYear(facts.year);
   let tableTemplate: 'table2019' | 'table2021' | null = null;
   if (printed === 'table2019' || printed === 'table2021') {
@@ -115,7 +116,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     warnings.push(...tables.warnings);
     const glued = extractGluedTables(norm, tableTemplate, values);
     values.push(...glued.values);
-    warnings.push(...glued.warnings, ...unreadTables(compact(norm.s), values));
+    warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
   const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template });
   values.push(...narrative.values);

@@ -15,11 +15,13 @@ export interface Token {
   piped: boolean;
 }
 
-const TRIM = /[\s?？]/;
+const isTrimmed = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3f || c === 0xff1f || c === 0x3000 || c === 0xa0;
 
-function pushToken(tokens: Token[], s: string, from: number, to: number, line: number, piped: boolean) {
-  while (from < to && TRIM.test(s[from])) from++;
-  while (to > from && TRIM.test(s[to - 1])) to--;
+/** Pushes the trimmed cell s[from, to); an empty one only when `keepBlank`. */
+function pushToken(tokens: Token[], s: string, from: number, to: number, line: number, piped: boolean, keepBlank: boolean) {
+  while (from < to && isTrimmed(s.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(s.charCodeAt(to - 1))) to--;
+  if (from === to && !keepBlank) return;
   tokens.push({ text: s.slice(from, to), from, to, line, piped });
 }
 
@@ -30,22 +32,18 @@ function pushToken(tokens: Token[], s: string, from: number, to: number, line: n
  */
 function splitWide(tokens: Token[], s: string, from: number, to: number, line: number, piped: boolean) {
   const before = tokens.length;
-  const push = (a: number, b: number) => {
-    pushToken(tokens, s, a, b, line, piped);
-    if (tokens[tokens.length - 1].text === '') tokens.pop();
-  };
   let start = from;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x09 || (c === 0x20 && s.charCodeAt(i + 1) === 0x20 && i + 1 < to)) {
-      push(start, i);
+      pushToken(tokens, s, start, i, line, piped, false);
       while (i < to && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
       start = i;
       i--;
     }
   }
-  push(start, to);
-  if (tokens.length === before) pushToken(tokens, s, from, to, line, piped);
+  pushToken(tokens, s, start, to, line, piped, false);
+  if (tokens.length === before) pushToken(tokens, s, from, to, line, piped, true);
 }
 
 export function tokenize(norm: NormText): Token[] {

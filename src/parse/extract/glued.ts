@@ -16,7 +16,10 @@ import { ALL_ROWS, type RowSpec, type TableTemplate } from './tables';
 /** A row is read from running text only when another row's label is this close (characters). */
 const CHAIN_WINDOW = 400;
 /** Characters compacted away before matching labels (as `compact` in cells.ts). */
-const DROPPED = new Set([...' \t\n\r"\'“”‘’「」?？']);
+const DROPPED_CHARS = ' \t\n\r"\'“”‘’「」?？';
+const DROPPED = new Set([...DROPPED_CHARS]);
+const DROPPED_CODE = new Uint8Array(0x10000);
+for (const c of DROPPED_CHARS) DROPPED_CODE[c.charCodeAt(0)] = 1;
 /** After a run, these mean the number is a count or a clause of a sentence, not a table cell. */
 const SENTENCE_AFTER = new Set([...'条件项个份次人篇%年月日万亿余多家起场期名户，。；,;：:！!']);
 const SIGNS = new Set([...'+-增减']);
@@ -29,16 +32,19 @@ interface Compact {
   at: Int32Array;
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 function compactView(s: string): Compact {
   const at = new Int32Array(s.length);
-  const out: string[] = [];
+  const out = new Uint16Array(s.length);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    if (DROPPED.has(s[i])) continue;
-    out.push(s[i]);
+    const c = s.charCodeAt(i);
+    if (DROPPED_CODE[c]) continue;
+    out[n] = c;
     at[n++] = i;
   }
-  return { c: out.join(''), at: at.subarray(0, n) };
+  return { c: UTF16.decode(out.subarray(0, n)), at: at.subarray(0, n) };
 }
 
 const ROW_PATTERNS = ALL_ROWS.map((spec) => ({

@@ -136,8 +136,9 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
   const labelLine = tokens[index - 1]?.line;
   // A row printed on one line ("label | 1 | | 3"): blank cells are real cells.
   let sameLine = false;
-  for (let k = index; k < tokens.length && tokens[k].line === labelLine; k++) if (tokens[k].text !== '') sameLine = true;
-  for (; i < tokens.length && cells.filter((c) => c !== null).length < max; i++) {
+  for (let k = index; k < tokens.length && tokens[k].line === labelLine && !sameLine; k++) if (tokens[k].text !== '') sameLine = true;
+  let filled = 0;
+  for (; i < tokens.length && filled < max; i++) {
     const t = tokens[i];
     if (sameLine && t.line !== labelLine) break;
     if (t.text === '') {
@@ -148,6 +149,7 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
     const n = parseCellNumber(t.text);
     if (!n) break;
     cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to, tenThousand: n.tenThousand });
+    filled++;
   }
   while (cells.length > max && cells[cells.length - 1] === null) cells.pop();
   return { cells, blanksBefore, next: i };
