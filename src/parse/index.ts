@@ -1,6 +1,7 @@
 // report bytes → ParsedReport: decode → (HTML → text) → normalise → detect template →
 // extract tables and sentences → derive subtotals → check identities.
 import { runChecks } from './checks/identities';
+import { dropImpossibleValues } from './checks/counts';
 import { deriveSubtotals } from './checks/derive';
 import { decodeBytes } from './decode/bytes';
 import { htmlToText, looksLikeHtml } from './decode/html';
@@ -108,7 +109,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     facts.template_basis = byYear ? 'year' : null;
   }
 
-  const values: Value[] = [];
+  let values: Value[] = [];
   if (tableTemplate) {
     const tokens = tokenize(norm);
     const tables = extractTables(tokens, norm, tableTemplate);
@@ -121,6 +122,9 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
+  const possible = dropImpossibleValues(values, text);
+  warnings.push(...possible.warnings);
+  values = possible.values;
   values.push(...deriveSubtotals(values));
   values.sort((a, b) => a.start - b.start || a.metric.localeCompare(b.metric));
 
