@@ -126,6 +126,14 @@ describe('glued tables in real reports', () => {
     expect(v.get('r.new.commercial')?.value).toBe(0);
   });
 
+  it('does not split a spaced row without arithmetic: a blank cell and two glued cells look alike', () => {
+    const text = '2022年度政府信息公开工作年度报告 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件3 45第二十条第（五）项';
+    const r = parseReport(text);
+    expect(r.values.filter((v) => v.metric.startsWith('p.normative.'))).toEqual([]);
+    expect(r.values.find((v) => v.metric === 'p.rules.in_force')).toMatchObject({ value: 0, split: true });
+    expect(r.warnings.some((w) => w.includes('行政规范性文件') && w.includes('blank cell'))).toBe(true);
+  });
+
   it('does not read a count in a sentence as a table row', () => {
     const text = '2022年度政府信息公开工作年度报告 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数\n本机关办理行政许可57项，行政处罚12，公开规范性文件3件，行政强制0。';
     const r = parseReport(text);

@@ -10,7 +10,7 @@ import { IDENTITIES, isChangeMetric, isMoneyMetric, type Identity } from '../../
 import { timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Value } from '../types';
-import { groupCount, MAX_RUN_CHARS, splitRun, type ColumnKind, type RunCell } from './split-run';
+import { groupCount, MAX_RUN_CHARS, splitRun, type ColumnKind, type RunCell, type SplitResult } from './split-run';
 import { ALL_ROWS, type RowSpec, type TableTemplate } from './tables';
 
 /** A row is read from running text only when another row's label is this close (characters). */
@@ -125,8 +125,11 @@ function runAfter(s: string, hit: Hit, hitsByStart: Map<number, Hit>): { run: Ru
 const rowKinds = (metrics: string[]): ColumnKind[] => metrics.map((m) => ({ signed: isChangeMetric(m), fractional: isMoneyMetric(m) }));
 const cents = (n: number) => Math.round(n * 100) / 100;
 
-/** A request row's 总计 is the sum of its six applicant columns; a review group's 总计 of its four outcomes. */
-function rowArithmetic(metrics: string[]): (values: number[]) => boolean {
+/**
+ * The row's own arithmetic: a request row's 总计 is the sum of its six applicant columns, a
+ * review group's 总计 of its four outcomes; null for rows without one (table 二).
+ */
+function rowArithmetic(metrics: string[]): ((values: number[]) => boolean) | null {
   if (metrics.length === 7 && metrics[6].endsWith('.total') && metrics[0].startsWith('r.')) {
     return (v) => cents(v[0] + v[1] + v[2] + v[3] + v[4] + v[5]) === v[6];
   }
@@ -136,7 +139,22 @@ function rowArithmetic(metrics: string[]): (values: number[]) => boolean {
       return true;
     };
   }
-  return () => true;
+  return null;
+}
+
+/**
+ * How to split a run: as printed when its groups are its cells; by the row's arithmetic; or,
+ * for a row without arithmetic, only when no cell is separated at all (with some cells spaced
+ * and too few groups, a blank cell and two glued cells cannot be told apart).
+ */
+function splitRow(text: string, metrics: string[]): SplitResult {
+  const groups = groupCount(text);
+  const kinds = rowKinds(metrics);
+  if (groups === metrics.length) return splitRun(text, kinds, () => true);
+  const arithmetic = rowArithmetic(metrics);
+  if (arithmetic) return splitRun(text, kinds, arithmetic);
+  if (groups > 1) return { candidates: [], limit: `${groups} spaced groups for ${metrics.length} cells: a blank cell or glued cells` };
+  return splitRun(text, kinds, () => true);
 }
 
 // Group totals the 2021 table does not print (不予公开 …), computed from their parts when checking.
@@ -270,8 +288,7 @@ export function extractGluedTables(norm: NormText, template: TableTemplate, alre
     if (metrics.length === 0 || metrics.some((m) => alreadyMetrics.has(m))) continue;
     done.add(spec);
     const label = s.slice(run.hit.labelStart, run.hit.labelEnd).replace(/\s+/g, '').slice(0, 20);
-    const printedOneByOne = groupCount(run.text) === metrics.length;
-    const result = splitRun(run.text, rowKinds(metrics), printedOneByOne ? () => true : rowArithmetic(metrics));
+    const result = splitRow(run.text, metrics);
     if (result.limit) warnings.push(`row "${label}": digits "${run.text.slice(0, 40)}" not split (${result.limit}); cells left absent`);
     else if (result.candidates.length === 0) warnings.push(`row "${label}": no split of "${run.text}" into ${metrics.length} cells fits the row; cells left absent`);
     else {
@@ -318,8 +335,7 @@ function reviewRuns(s: string, compact: Compact, already: readonly Value[], warn
     warnings.push(`review/litigation table: ${r.skip}`);
     return [];
   }
-  const printedOneByOne = groupCount(r.run.text) === REVIEW_IDS.length;
-  const result = splitRun(r.run.text, rowKinds(REVIEW_IDS), printedOneByOne ? () => true : rowArithmetic(REVIEW_IDS));
+  const result = splitRow(r.run.text, REVIEW_IDS);
   if (result.limit || result.candidates.length === 0) {
     warnings.push(`review/litigation table: "${r.run.text.slice(0, 40)}" ${result.limit ?? 'has no split into 15 cells that fits'}; cells left absent`);
     return [];

@@ -103,13 +103,23 @@ export interface TableResult {
 
 const TRAILING_NUMBERS = /^(.*?[\u4e00-\u9fff)])\s+((?:(?:增|减|[+-]{1,2})?\d[\d,.]*\s*)+)$/;
 
+/** A remark in brackets after a row label: 规章(县级无此项). */
+const REMARK = /\([^()]{1,16}\)$/;
+
+function specOf(label: string): RowSpec | null {
+  for (const spec of ALL_ROWS) if (spec.label.test(label)) return spec;
+  const bare = label.replace(REMARK, '');
+  if (bare !== label) for (const spec of ALL_ROWS) if (spec.label.test(bare)) return spec;
+  return null;
+}
+
 function matchRow(text: string): { spec: RowSpec; rest: string | null } | null {
-  const label = compact(text);
-  for (const spec of ALL_ROWS) if (spec.label.test(label)) return { spec, rest: null };
+  const spec = specOf(compact(text));
+  if (spec) return { spec, rest: null };
   const m = TRAILING_NUMBERS.exec(text);
   if (m) {
-    const head = compact(m[1]);
-    for (const spec of ALL_ROWS) if (spec.label.test(head)) return { spec, rest: m[2] };
+    const head = specOf(compact(m[1]));
+    if (head) return { spec: head, rest: m[2] };
   }
   return null;
 }
