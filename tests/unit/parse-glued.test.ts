@@ -1,5 +1,6 @@
 // Tables whose cells were run together (../shared/corpus/complete: the 平潭 archive saved its
 // pages as text with the cells of each row glued). Examples cite the report they come from.
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,5 +146,41 @@ describe('glued tables in real reports', () => {
     const r = parseReport(text);
     expect(r.values.some((x) => x.metric.startsWith('p.rules.'))).toBe(false);
     expect(r.warnings.some((w) => w.includes('规章') && w.includes(String(MAX_RUN_CHARS)))).toBe(true);
+  });
+
+  /** A request row whose total is the sum of six cells, printed with or without a space between cells. */
+  const gluedRow = fc
+    .tuple(fc.array(fc.nat(120), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }))
+    .map(([six, spaced]) => {
+      const cells = [...six, six.reduce((a, b) => a + b, 0)];
+      return { text: cells.map((c, k) => (k > 0 && spaced[k - 1] ? ' ' : '') + c).join(''), cells };
+    });
+  const anyRun = fc.stringMatching(/^[0-9 ]{0,30}$/).map((text) => ({ text, cells: null as number[] | null }));
+
+  it('on any run: never throws, spans stay in the text, and a split row keeps its digits and its arithmetic', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9 .-]{0,40}$/), fc.oneof(anyRun, gluedRow), (proactive, { text: request, cells }) => {
+        const text =
+          '2022年度政府信息公开工作年度报告 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数' +
+          `规章${proactive}行政规范性文件303 三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计` +
+          `一、本年新收政府信息公开申请数量${request}二、上年结转政府信息公开申请数量0000000`;
+        const r = parseReport(text);
+        for (const v of r.values) {
+          expect(v.start).toBeGreaterThanOrEqual(0);
+          expect(v.end).toBeLessThanOrEqual(text.length);
+          expect(v.start).toBeLessThan(v.end);
+        }
+        const row = r.values.filter((v) => v.metric.startsWith('r.new.') && !v.derived);
+        if (row.length === 7) {
+          const byColumn = new Map(row.map((v) => [v.metric.slice('r.new.'.length), v.value]));
+          const columns = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
+          expect(columns.map((c) => byColumn.get(c)).join('')).toBe(request.replace(/\s/g, ''));
+          if (row.some((v) => v.split)) expect(columns.slice(0, 6).reduce((a, c) => a + byColumn.get(c)!, 0)).toBe(byColumn.get('total'));
+          // a row printed from known cells is read as exactly those cells, or not at all
+          if (cells) expect(columns.map((c) => byColumn.get(c))).toEqual(cells);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
