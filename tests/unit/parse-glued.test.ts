@@ -141,6 +141,14 @@ describe('glued tables in real reports', () => {
     expect(r.values.filter((x) => x.source === 'table')).toEqual([]);
   });
 
+  it('reads a row label followed by a long digit cell without exponential backtracking', () => {
+    // "(\d[\d,.]*\s*)+" took 2^n steps on "规章 111…1a"; at 76 digits it would never finish
+    const text = `2022年度政府信息公开工作年度报告\n第二十条第(一)项\n信息内容 | 本年制发件数\n规章 ${'1'.repeat(76)}a\n行政规范性文件 4 0 16\n`;
+    const r = parseReport(text);
+    expect(r.values.filter((v) => v.metric.startsWith('p.rules.'))).toEqual([]);
+    expect(r.values.filter((v) => v.metric.startsWith('p.normative.')).map((v) => v.value)).toEqual([4, 0, 16]);
+  });
+
   it('parses a 40,000-digit run after a row label without reading it', () => {
     const text = `2022年度政府信息公开工作年度报告 第二十条第（一）项 本年制发件数 行政规范性文件303规章${'7'.repeat(40_000)}`;
     const r = parseReport(text);

@@ -101,7 +101,10 @@ export interface TableResult {
   rowsFound: number;
 }
 
-const TRAILING_NUMBERS = /^(.*?[\u4e00-\u9fff)])\s+((?:(?:增|减|[+-]{1,2})?\d[\d,.]*\s*)+)$/;
+// Numbers after a label on one line: each cell starts after whitespace or at its own sign, so
+// the digits can be matched only one way (a nested "(\d+\s*)+" backtracks exponentially).
+const NUMBER_CELL = '(?:增|减|[+-]{1,2})?\\d[\\d,.]*';
+const TRAILING_NUMBERS = new RegExp(`^(.*?[\\u4e00-\\u9fff)])\\s+(${NUMBER_CELL}(?:(?:\\s+|(?=[增减+-]))${NUMBER_CELL})*)\\s*$`);
 
 /** A remark in brackets after a row label: 规章(县级无此项). */
 const REMARK = /\([^()]{1,16}\)$/;
