@@ -26,7 +26,7 @@ const SIGNS = new Set([...'+-增减']);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-interface Compact {
+export interface Compact {
   c: string;
   /** Normalised offset of each compact character. */
   at: Int32Array;
@@ -34,7 +34,7 @@ interface Compact {
 
 const UTF16 = new TextDecoder('utf-16le');
 
-function compactView(s: string): Compact {
+export function compactView(s: string): Compact {
   const at = new Int32Array(s.length);
   const out = new Uint16Array(s.length);
   let n = 0;
@@ -47,18 +47,27 @@ function compactView(s: string): Compact {
   return { c: UTF16.decode(out.subarray(0, n)), at: at.subarray(0, n) };
 }
 
-const ROW_PATTERNS = ALL_ROWS.map((spec) => ({
+/** A label pattern over the compact text; `skip` characters of the match precede the label itself. */
+export interface LabelPattern<S> {
+  spec: S;
+  re: RegExp;
+  skip: number;
+}
+
+export interface Label<S> {
+  spec: S;
+  /** Normalised offsets: where the label's own text starts and ends. */
+  labelStart: number;
+  labelEnd: number;
+}
+
+const ROW_PATTERNS: LabelPattern<RowSpec>[] = ALL_ROWS.map((spec) => ({
   spec,
   re: new RegExp(spec.itemRequired ? `${spec.item}[.、．]${spec.inline}` : spec.inline, 'g'),
   skip: spec.itemRequired ? String(spec.item).length + 1 : 0,
 }));
 
-interface Hit {
-  spec: RowSpec;
-  /** Normalised offsets: where the label's own text starts and ends. */
-  labelStart: number;
-  labelEnd: number;
-}
+type Hit = Label<RowSpec>;
 
 interface Run {
   hit: Hit;
@@ -67,9 +76,10 @@ interface Run {
   text: string;
 }
 
-function findHits(norm: NormText, compact: Compact): Hit[] {
-  const hits: Hit[] = [];
-  for (const { spec, re, skip } of ROW_PATTERNS) {
+/** Every match of every pattern, in text order. */
+export function findLabels<S>(compact: Compact, patterns: readonly LabelPattern<S>[]): Label<S>[] {
+  const hits: Label<S>[] = [];
+  for (const { spec, re, skip } of patterns) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(compact.c)) !== null) {
@@ -77,13 +87,16 @@ function findHits(norm: NormText, compact: Compact): Hit[] {
       hits.push({ spec, labelStart: compact.at[m.index + skip], labelEnd: compact.at[end - 1] + 1 });
     }
   }
-  void norm;
   return hits.sort((a, b) => a.labelStart - b.labelStart);
 }
 
-/** The run of cell characters right after a label, or a reason it is not one. */
-function runAfter(s: string, hit: Hit, hitsByStart: Map<number, Hit>): { run: Run } | { skip: string } | null {
-  let i = hit.labelEnd;
+/**
+ * The run of cell characters right after a label (normalised offset `labelEnd`), or a reason it
+ * is not one. `itemAt(position, digits)` gives the item number of a row label starting at
+ * `position`, when the digits end in it ("00000002.其他法律…": the 2 is the next row's).
+ */
+export function runAfter(s: string, labelEnd: number, itemAt: (position: number, digits: string) => string | undefined): { from: number; text: string } | { skip: string } | null {
+  let i = labelEnd;
   while (i < s.length && DROPPED.has(s[i])) i++;
   const startsCell = (k: number) => isDigit(s[k]) || (SIGNS.has(s[k]) && (isDigit(s[k + 1]) || (s[k + 1] === '-' && isDigit(s[k + 2]))));
   if (!startsCell(i)) return null;
@@ -100,7 +113,6 @@ function runAfter(s: string, hit: Hit, hitsByStart: Map<number, Hit>): { run: Ru
   let text = s.slice(from, end);
   let after = end;
   while (isSpace(s[after])) after++;
-  // The next row's item number printed against this row's digits: "00000002.其他法律…".
   let numberingEnd: number | null = null;
   if (text.endsWith('.')) {
     text = text.slice(0, -1);
@@ -109,17 +121,26 @@ function runAfter(s: string, hit: Hit, hitsByStart: Map<number, Hit>): { run: Ru
   if (numberingEnd !== null) {
     let next = numberingEnd;
     while (isSpace(s[next])) next++;
-    const item = hitsByStart.get(next)?.spec.item;
-    if (item === undefined || !text.endsWith(String(item))) {
+    const item = itemAt(next, text.trimEnd());
+    if (item === undefined || !text.trimEnd().endsWith(item)) {
       return { skip: `the digits end in an item number that cannot be told from the cells ("${text.slice(-8)}"); not read` };
     }
-    text = text.slice(0, -String(item).length);
+    text = text.trimEnd().slice(0, -item.length);
   } else if (SENTENCE_AFTER.has(s[after])) {
     return null;
   }
   text = text.trimEnd();
   if (!/\d/.test(text)) return null;
-  return { run: { hit, from, text } };
+  return { from, text };
+}
+
+function rowRunAfter(s: string, hit: Hit, hitsByStart: Map<number, Hit>): { run: Run } | { skip: string } | null {
+  const r = runAfter(s, hit.labelEnd, (position) => {
+    const item = hitsByStart.get(position)?.spec.item;
+    return item === undefined ? undefined : String(item);
+  });
+  if (r === null || 'skip' in r) return r;
+  return { run: { hit, from: r.from, text: r.text } };
 }
 
 const rowKinds = (metrics: string[]): ColumnKind[] => metrics.map((m) => ({ signed: isChangeMetric(m), fractional: isMoneyMetric(m) }));
@@ -255,13 +276,13 @@ export interface GluedResult {
 export function extractGluedTables(norm: NormText, template: TableTemplate, already: readonly Value[]): GluedResult {
   const s = norm.s;
   const compact = compactView(s);
-  const hits = findHits(norm, compact);
+  const hits = findLabels(compact, ROW_PATTERNS);
   const hitsByStart = new Map(hits.map((h) => [h.labelStart, h]));
   const warnings: string[] = [];
   const runs: Run[] = [];
   const skipped: { hit: Hit; reason: string }[] = [];
   for (const hit of hits) {
-    const r = runAfter(s, hit, hitsByStart);
+    const r = rowRunAfter(s, hit, hitsByStart);
     if (r === null) continue;
     if ('run' in r) runs.push(r.run);
     else skipped.push({ hit, reason: r.skip });
@@ -329,7 +350,7 @@ function reviewRuns(s: string, compact: Compact, already: readonly Value[], warn
   if (!m) return [];
   const end = m.index + m[0].length;
   const hit: Hit = { spec: { label: /^$/, inline: '', columns: () => REVIEW_IDS }, labelStart: compact.at[m.index], labelEnd: compact.at[end - 1] + 1 };
-  const r = runAfter(s, hit, new Map());
+  const r = rowRunAfter(s, hit, new Map());
   if (r === null) return [];
   if ('skip' in r) {
     warnings.push(`review/litigation table: ${r.skip}`);
