@@ -7,6 +7,7 @@ import { decodeBytes } from './decode/bytes';
 import { htmlToText, looksLikeHtml } from './decode/html';
 import { compact, tokenize } from './extract/cells';
 import { extractGluedTables } from './extract/glued';
+import { extractStatsTable } from './extract/stats-table';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables } from './extract/tables';
@@ -122,6 +123,12 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
+  // The statistics table appended to a report before 2019 repeats what its sentences state, and
+  // sometimes contradicts them: it fills only what the sentences leave out.
+  const stats = extractStatsTable(norm);
+  const stated = new Set(values.map((v) => v.metric));
+  values.push(...stats.values.filter((v) => !stated.has(v.metric)));
+  warnings.push(...stats.warnings);
   const possible = dropImpossibleValues(values, text);
   warnings.push(...possible.warnings);
   values = possible.values;

@@ -274,13 +274,28 @@ const MARKERS_2021 = /本年制发件数|本年废止件数|现行有效件|本�
 const MARKERS_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|政府集中采购|其他对外管理服务事项/;
 const ANY_TABLE = /本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|第二十条第\(一\)项|信息内容|结果维持|尚未审结/;
 
-/** Template from what the text prints; null when it holds no statutory table. */
+/** Where the second distinct marker of a template's vocabulary is printed (-1: fewer than two). */
+function secondMarker(compactText: string, markers: RegExp): number {
+  const re = new RegExp(markers.source, 'g');
+  const seen = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(compactText)) !== null) {
+    seen.add(m[0]);
+    if (seen.size === 2) return m.index;
+  }
+  return -1;
+}
+
+/**
+ * Template from what the text prints; null when it holds no statutory table. A version needs two
+ * of its own header words: one alone (政府集中采购) is as likely a phrase of a sentence.
+ */
 export function detectPrintedTemplate(compactText: string): TableTemplate | 'table' | null {
-  const has2021 = MARKERS_2021.test(compactText);
-  const has2019 = MARKERS_2019.test(compactText);
-  if (has2021 && !has2019) return 'table2021';
-  if (has2019 && !has2021) return 'table2019';
-  if (has2019 && has2021) {
+  const at2021 = secondMarker(compactText, MARKERS_2021);
+  const at2019 = secondMarker(compactText, MARKERS_2019);
+  if (at2021 >= 0 && at2019 < 0) return 'table2021';
+  if (at2019 >= 0 && at2021 < 0) return 'table2019';
+  if (at2019 >= 0 && at2021 >= 0) {
     // both vocabularies: the first one printed wins (headers come first)
     return compactText.search(MARKERS_2021) < compactText.search(MARKERS_2019) ? 'table2021' : 'table2019';
   }

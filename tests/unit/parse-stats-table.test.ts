@@ -1,0 +1,58 @@
+// The statistics table of reports before 2019 (指标名称 | 计量单位 | 本年度 | 历年累计), as the
+// 平潭 archive saved it (../shared/corpus/complete, 2011–2018): cells run together or spaced.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseReport, type Value } from '../../src/parse';
+import { normaliseText } from '../../src/parse/normalise/text';
+import { extractStatsTable } from '../../src/parse/extract/stats-table';
+
+const COMPLETE = join(import.meta.dirname, '../../../shared/corpus/complete');
+const tableValues = (name: string) => {
+  const r = parseReport(readFileSync(join(COMPLETE, name)), { fileName: name });
+  return { r, v: new Map(r.values.filter((x) => x.source === 'table').map((x) => [x.metric, x])) };
+};
+const stats = (text: string) => {
+  const r = extractStatsTable(normaliseText(text));
+  return { values: Object.fromEntries(r.values.map((v: Value) => [v.metric, v.value])), warnings: r.warnings };
+};
+const HEADER = '附件1：政府信息公开情况统计表 指标名称计量单位2012年度历年累计';
+
+describe('statistics table before 2019', () => {
+  it('reads a spaced table as printed', () => {
+    // 2011-fujian-pingtan-zone-county: 主动公开信息数 条 425 1516 … 对申请的答复数 条 0 0
+    const { v } = tableValues('2011-fujian-pingtan-zone-county.txt');
+    expect(v.get('p.cumulative')?.value).toBe(1516);
+    expect(v.get('p.cumulative')?.split).toBeUndefined();
+    expect(v.get('r.handled.total')?.value).toBe(0);
+    expect(v.get('lit.total')?.value).toBe(0);
+  });
+
+  it('splits a glued row when the running total must be at least the year and an item at most its whole', () => {
+    // 2013-fujian-pingtan-county: 对申请的答复数条324 = 3 | 24 (32 | 4 would make the running total smaller)
+    const { r, v } = tableValues('2013-fujian-pingtan-county.txt');
+    expect(v.get('r.handled.total')).toMatchObject({ value: 3, split: true });
+    expect(r.text.slice(v.get('r.handled.total')!.start, v.get('r.handled.total')!.end)).toBe('324');
+    expect(v.get('r.partial.total')?.value).toBe(1);
+    expect(v.get('r.denied.total.total')?.value).toBe(0);
+    // 主动公开信息数条18535395: four splits fit (1|8535395 … 1853|5395): left out, with the splits in a warning
+    expect(v.has('p.cumulative')).toBe(false);
+    expect(r.warnings.some((w) => w.includes('18535395') && w.includes('1853|5395'))).toBe(true);
+  });
+
+  it('uses the items of a whole: 同意公开答复数 17 | 17 rules out 对申请的答复数 2 | 121', () => {
+    // 2012-fujian-pingtan-county: 对申请的答复数条2121 其中：1.同意公开答复数条17172.同意部分公开答复数条22…
+    const { v } = tableValues('2012-fujian-pingtan-county.txt');
+    expect(v.get('r.handled.total')).toMatchObject({ value: 21, split: true });
+  });
+
+  it('leaves an ambiguous row out when nothing decides it', () => {
+    const r = stats(`${HEADER}受理依申请公开信息总数条2121行政复议数件00`);
+    expect(r.values).toEqual({ 'rv.total': 0 });
+    expect(r.warnings.some((w) => w.includes('2|121; 21|21'))).toBe(true);
+  });
+
+  it('reads nothing without the table header', () => {
+    expect(stats('全年受理依申请公开信息总数条00，行政复议数件00').values).toEqual({});
+  });
+});
