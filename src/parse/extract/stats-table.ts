@@ -66,6 +66,7 @@ export interface StatsResult {
 
 export function extractStatsTable(norm: NormText): StatsResult {
   const s = norm.s;
+  if (!s.includes('累计')) return { values: [], warnings: [] };
   const compact = compactView(s);
   const header = HEADER.exec(compact.c);
   if (!header) return { values: [], warnings: [] };

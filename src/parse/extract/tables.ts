@@ -106,6 +106,8 @@ export interface TableResult {
 const NUMBER_CELL = '(?:增|减|[+-]{1,2})?\\d[\\d,.]*';
 const TRAILING_NUMBERS = new RegExp(`^(.*?[\\u4e00-\\u9fff)])\\s+(${NUMBER_CELL}(?:(?:\\s+|(?=[增减+-]))${NUMBER_CELL})*)\\s*$`);
 
+const HAS_CJK = /[\u4e00-\u9fff]/;
+
 /** A remark in brackets after a row label: 规章(县级无此项). */
 const REMARK = /\([^()]{1,16}\)$/;
 
@@ -175,7 +177,8 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
   let rowsFound = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.text === '' || token.text.length > 80) continue;
+    // every row label has Chinese characters; most cells are numbers
+    if (token.text === '' || token.text.length > 80 || !HAS_CJK.test(token.text)) continue;
     const match = matchRow(token.text);
     if (!match) continue;
     rowsFound++;
