@@ -135,6 +135,22 @@ describe('glued tables in real reports', () => {
     expect(r.warnings.some((w) => w.includes('行政规范性文件') && w.includes('blank cell'))).toBe(true);
   });
 
+  it('splits cells run together on a row of their own line, and says nothing is unread', () => {
+    const text = [
+      '某县人民政府2022年政府信息公开工作年度报告',
+      '第二十条第(一)项',
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 5000005',
+      '二、上年结转政府信息公开申请数量 0000000',
+    ].join('\n');
+    const r = parseReport(text);
+    const row = r.values.filter((v) => v.metric.startsWith('r.new.')).map((v) => [v.metric, v.value, v.split]);
+    expect(row).toContainEqual(['r.new.natural', 5, true]);
+    expect(row).toContainEqual(['r.new.total', 5, true]);
+    expect(r.warnings.filter((w) => w.includes('本年新收'))).toEqual([]);
+  });
+
   it('does not read a count in a sentence as a table row', () => {
     const text = '2022年度政府信息公开工作年度报告 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数\n本机关办理行政许可57项，行政处罚12，公开规范性文件3件，行政强制0。';
     const r = parseReport(text);

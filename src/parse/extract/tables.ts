@@ -199,7 +199,10 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
         if (n) cells.push({ value: n.value, approx: n.approx, from: restStart + m.index + n.from, to: restStart + m.index + n.to });
       }
       if (cells.length !== columns.length) {
-        warnings.push(`row "${compact(token.text).slice(0, 20)}": ${cells.length} number(s) glued to the label where ${columns.length} cells are expected; not read`);
+        // fewer numbers than cells: cells run together, which glued.ts splits (or says why not)
+        if (cells.length > columns.length) {
+          warnings.push(`row "${compact(token.text).slice(0, 20)}": ${cells.length} numbers after the label where ${columns.length} cells are expected; not read`);
+        }
         continue;
       }
     } else {
