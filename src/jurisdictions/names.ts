@@ -149,3 +149,6 @@ export function shortStem(name: string): string {
 }
 
 export { ZONE_WORDS };
+
+/** A zone named by its kind alone, without a place (高新区, 经济技术开发区): it names no division by itself. */
+export const GENERIC_ZONE = /^(?:国家级?)?(?:高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|新区)$/;
