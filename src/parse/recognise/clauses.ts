@@ -1,6 +1,6 @@
 // Clauses and sentences of a text, found in one pass: a clause ends at a comma, colon,
 // semicolon, full stop or line break; a sentence at a full stop, semicolon or line break.
-// A comma between digits that groups thousands (12,345) ends nothing.
+// A comma between digits that groups thousands (12,345) or inside parentheses ends no clause.
 
 export interface Segments {
   /** Start offsets of the clauses, ascending; a clause runs to the next start (minus its mark). */
@@ -45,10 +45,17 @@ function isSentenceMark(s: string, i: number): boolean {
 export function segment(s: string): Segments {
   const clauses: number[] = [0];
   const sentences: number[] = [0];
+  let depth = 0; // inside parentheses a comma ends no clause: (包含市政府门户网站、局网站,下同)
   for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
     if (!isClauseMark(s, i)) continue;
+    if (isSentenceMark(s, i)) {
+      depth = 0;
+      sentences.push(i + 1);
+    } else if (depth > 0) continue;
     clauses.push(i + 1);
-    if (isSentenceMark(s, i)) sentences.push(i + 1);
   }
   return { clauseStarts: Int32Array.from(clauses), sentenceStarts: Int32Array.from(sentences), length: s.length };
 }

@@ -101,11 +101,16 @@ function readTail(s: string, at: number): Tail {
   let i = at;
   while (s[i] === ' ') i++;
   let multiplier = 1;
+  let approx = false;
+  // 3万余条, 20余万条
+  if ((s[i] === '余' || s[i] === '多') && (s[i + 1] === '万' || s[i + 1] === '亿')) {
+    approx = true;
+    i++;
+  }
   if (s[i] === '万' || s[i] === '亿') {
     multiplier = s[i] === '万' ? 10_000 : 100_000_000;
     i++;
   }
-  let approx = false;
   if (s[i] === '余' || s[i] === '多') {
     approx = true;
     i++;
