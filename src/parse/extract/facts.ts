@@ -220,9 +220,11 @@ const ALIAS = /[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[�
 const RUN_BEFORE = /[\u4e00-\u9fff\s]{2,40}$/;
 /** A run of characters cut out after a number loses the number's unit: (2020年3月16)日广州市… → 广州市…. */
 const afterDate = (run: string, charBefore: string | undefined) => (charBefore !== undefined && /[\d〇○零一二三四五六七八九十]/.test(charBefore) ? run.replace(/^[年月日号度]+/, '') : run);
-/** 2021年,(在…下,)(根据…,)〈机关〉… — the subject of a report's first sentence. */
+/** 在…下, / 根据…, / 按照…, before the subject of a sentence. */
+const CIRCUMSTANCE = '(?:在|根据|按照|依据)[^,，。;；\\n]{2,60}?[,，]\\s*';
+/** (2021年,)(在…下,)(按照…,)〈机关〉… — the subject of a report's first sentence (阜新市政府认真贯彻…). */
 const SUBJECT = new RegExp(
-  `(?:^|\\n)[ \\t]*(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?|本年度|今年以来)\\s*[,，]\\s*(?:(?:在|根据|按照|依据)[^,，。;；\\n]{2,60}?[,，]\\s*)?([\\u4e00-\\u9fff ]{2,60})`,
+  `(?:^|\\n)[ \\t]*(?:(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?|本年度|今年以来)\\s*[,，]\\s*(?:${CIRCUMSTANCE})?|${CIRCUMSTANCE})([\\u4e00-\\u9fff ]{2,60})`,
   'g',
 );
 /** Labels of the web page: 来源:…, 发布机构:…, 发布单位: | … (信息来源, 文章来源 end in 来源). */
@@ -324,9 +326,13 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         return run ? readOrgan(afterDate(run[0], before[run.index - 1])) : null;
       });
     case 'subject': {
+      // the first sentence opening with a year or a circumstance whose subject reads as a body
       SUBJECT.lastIndex = 0;
-      const m = SUBJECT.exec(head);
-      return m ? leadingOrgan(m[1]) : null;
+      for (let m = SUBJECT.exec(head), k = 0; m && k < 5; m = SUBJECT.exec(head), k++) {
+        const organ = leadingOrgan(m[1]);
+        if (organ) return organ;
+      }
+      return null;
     }
     case 'meta':
       for (const label of META_LABELS) {
