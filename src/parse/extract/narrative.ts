@@ -132,6 +132,35 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
 ];
 
+/** Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a recognised number starts. */
+const ANCHORED = new Map<RegExp, RegExp>();
+for (const rule of RULES) {
+  if (rule.re.source.startsWith(N) || rule.re.source.startsWith(`[,，]${N}`)) ANCHORED.set(rule.re, new RegExp(rule.re.source, 'y'));
+}
+
+/** The matches of a rule, in order: a scan of the text, or for an anchored rule a test at each number. */
+function* matchesOf(rule: Rule, s: string, quantities: Quantity[]): Generator<RegExpExecArray> {
+  const sticky = ANCHORED.get(rule.re);
+  if (!sticky) {
+    yield* s.matchAll(rule.re);
+    return;
+  }
+  const comma = rule.re.source.startsWith('[,，]');
+  let after = -1;
+  for (const q of quantities) {
+    for (const at of comma ? [q.start - 1, q.numStart - 1] : [q.start, q.numStart]) {
+      if (at <= after || at < 0) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(s);
+      if (m) {
+        after = at + m[0].length - 1;
+        yield m;
+        break;
+      }
+    }
+  }
+}
+
 function numberOf(groups: Record<string, string | undefined>): number | null {
   const raw = groups.num ?? '';
   let value = /\d/.test(raw) ? Number(raw.replace(/,/g, '')) : parseChineseNumeral(raw);
@@ -167,7 +196,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     if (rule.needs && !rule.needs.test(s)) continue;
     rule.re.lastIndex = 0;
     const found: Value[] = [];
-    for (const m of s.matchAll(rule.re)) {
+    for (const m of matchesOf(rule, s, quantities)) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
