@@ -1,4 +1,4 @@
-// Report facts: statistics year, published date, issuer, jurisdiction, level, scope.
+// The issuer of a report, its jurisdiction and the report's level.
 //
 // The issuer is looked for where reports print it, most reliable first:
 //   1. the signature: a body's name on the line before a date, at the end or under the title
@@ -21,22 +21,14 @@
 // Only the head (first 3,000 characters) and the tail (last 1,000) are read, except for the
 // counts of 我局/我区 (one linear pass each, only when the level needs them) and, for a title
 // naming only a place, one search for that place's 人民政府 in the text.
-import { parseChineseNumeral } from '../normalise/numbers';
-import type { Level, Scope } from '../types';
-import { leadingOrgan, organLevel, readOrgan, type Organ } from './organ';
-
-const ZH_YEAR = '[〇零一二三四五六七八九○]{4}';
-const ZH_SMALL = '[一二三四五六七八九十]{1,3}';
+import type { Level } from '../../types';
+import { leadingOrgan, organLevel, readOrgan, type Organ } from '../organ';
+import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
 
 const HEAD_CHARS = 3000;
 const TAIL_CHARS = 1000;
 /** A signature under the title (广州市人民政府 / 2015年3月) is in the first lines. */
 const SIGNED_HEAD_CHARS = 800;
-
-function yearOf(text: string): number | null {
-  const n = /^\d{4}$/.test(text) ? Number(text) : parseChineseNumeral(text.replace(/○/g, '〇'));
-  return n !== null && n >= 2000 && n <= 2100 ? n : null;
-}
 
 // ---- Title ----------------------------------------------------------------------------------
 
@@ -49,7 +41,7 @@ const NAVIGATION = /位置|首页|>|归档|浏览|点击|字号|上一篇|下一
 const ABOUT_REPORTS = /^(?:的|之|和|及|与|编制|报送|公布|发布(?!日期|时间)|有关|事项|格式|模板|通知|函|工作)/;
 const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(?:的)?`);
 
-interface Title {
+export interface Title {
   /** The title as read (lines joined). */
   text: string;
   /** Its year, when printed. */
@@ -356,6 +348,30 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
   return null;
 }
 
+/**
+ * The report's level, decided here only: the issuer's own (a government's place level, or
+ * department); a government's report issued by its office or another body (站前区政府办公室
+ * signing 站前区2017年度…报告; 由东宝区大数据中心编制, the text speaking of 我区) has the
+ * government's level; a report naming no body but calling itself 我局 is a department's, 我镇 a town's.
+ */
+export function reportLevel(organ: Organ | null, title: Title | null, s: string): Level | null {
+  let level: Level | null = organ ? organLevel(organ) : null;
+  if (organ && organ.kind !== 'government') {
+    const t = title?.organ;
+    if (t && t.kind === 'government' && t.jurisdiction === organ.jurisdiction) level = t.placeLevel;
+    else if (organ.jurisdiction && organ.placeLevel !== 'town') {
+      if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
+    }
+  } else if (!organ) {
+    const dept = count(SELF_DEPARTMENT, s);
+    const gov = count(SELF_GOVERNMENT, s);
+    const town = count(SELF_TOWN, s);
+    if (dept > 0 && gov === 0 && town === 0) level = 'department';
+    else if (town > 0 && gov === 0 && dept === 0) level = 'town';
+  }
+  return level;
+}
+
 export interface IssuerFacts {
   issuer: string | null;
   jurisdiction: string | null;
@@ -409,23 +425,7 @@ function issuerFactsOf(s: string): IssuerFacts {
     }
   }
 
-  let level: Level | null = organ ? organLevel(organ) : null;
-  if (organ && organ.kind !== 'government') {
-    // A government's report issued by its office or another body (站前区政府办公室 signing
-    // 站前区2017年度…报告; 由东宝区大数据中心编制, the text speaking of 我区): the government's level.
-    const t = title?.organ;
-    if (t && t.kind === 'government' && t.jurisdiction === organ.jurisdiction) level = t.placeLevel;
-    else if (organ.jurisdiction && organ.placeLevel !== 'town') {
-      if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
-    }
-  } else if (!organ) {
-    // No name, but the report speaks of itself: 我局 (a department), 我镇 (a town).
-    const dept = count(SELF_DEPARTMENT, s);
-    const gov = count(SELF_GOVERNMENT, s);
-    const town = count(SELF_TOWN, s);
-    if (dept > 0 && gov === 0 && town === 0) level = 'department';
-    else if (town > 0 && gov === 0 && dept === 0) level = 'town';
-  }
+  const level = reportLevel(organ, title, s);
   return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
 }
 
@@ -452,73 +452,4 @@ export function jurisdictionOf(issuer: string | null): string | null {
 export function levelOf(issuer: string | null): Level | null {
   const organ = issuer ? readOrgan(issuer) : null;
   return organ ? organLevel(organ) : null;
-}
-
-// ---- Year and date --------------------------------------------------------------------------
-
-const TITLE_YEAR = new RegExp(`(\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(的)?\\s*(政府|政务)?\\s*信息\\s*公开`);
-const BODY_YEAR = [
-  /统计期限(?:自|为)?\s*(\d{4})\s*年/,
-  /(\d{4})\s*年度?\s*[,，]?\s*(?:我|本|全)(?:局|委|办|街|镇|乡|区|县|市|省|单位|中心|处|部门)/,
-];
-
-export function findYear(s: string, fileName?: string, published?: string | null, title: Title | null = issuerFacts(s).title): number | null {
-  if (title?.year) return title.year;
-  const head = s.slice(0, 1500);
-  const inHead = TITLE_YEAR.exec(head);
-  if (inHead) {
-    const y = yearOf(inHead[1]);
-    if (y) return y;
-  }
-  for (const re of BODY_YEAR) {
-    const m = re.exec(s);
-    if (m) {
-      const y = yearOf(m[1]);
-      if (y) return y;
-    }
-  }
-  const any = TITLE_YEAR.exec(s);
-  if (any) {
-    const y = yearOf(any[1]);
-    if (y) return y;
-  }
-  if (published) return Number(published.slice(0, 4)) - 1;
-  const fromName = fileName ? /(?:^|[^\d])(20[0-3]\d)(?:[^\d]|$)/.exec(fileName.split(/[\\/]/).pop() ?? '') : null;
-  return fromName ? Number(fromName[1]) : null;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-function isoDate(y: number, m: number, d: number): string | null {
-  if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-
-const LABELLED_DATE = /(发布时间|发布日期|公开日期|发文日期|成文日期|日期)\s*[:：|]?\s*\|?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
-/** A web page's date on its own line under the title, or before 来源: "• 2016-01-21", "2016-02-18 来源: 本网". */
-const PAGE_DATE = /(?:^|\n)[ \t•·]*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\n|来源)/;
-const SIGNED_DATE = new RegExp(`(?:^|\\n)\\s*(\\d{4}|${ZH_YEAR})\\s*年\\s*(\\d{1,2}|${ZH_SMALL})\\s*月\\s*(\\d{1,2}|${ZH_SMALL})\\s*日\\s*(?=\\n|$)`, 'g');
-
-const num = (t: string) => (/^\d+$/.test(t) ? Number(t) : parseChineseNumeral(t) ?? 0);
-
-export function findPublished(s: string): string | null {
-  const head = s.slice(0, HEAD_CHARS);
-  const labelled = LABELLED_DATE.exec(head);
-  if (labelled) return isoDate(Number(labelled[2]), Number(labelled[3]), Number(labelled[4]));
-  const page = PAGE_DATE.exec(head.slice(0, 1500));
-  if (page) {
-    const d = isoDate(Number(page[1]), Number(page[2]), Number(page[3]));
-    if (d) return d;
-  }
-  let last: string | null = null;
-  for (const m of s.matchAll(SIGNED_DATE)) last = isoDate(yearOf(m[1]) ?? 0, num(m[2]), num(m[3])) ?? last;
-  return last;
-}
-
-// ---- Scope ----------------------------------------------------------------------------------
-
-const AREA = /(全(市|区|县|省|旗|州)(各级|各部门|各单位|政府系统)?[^。；\n]{0,12}(共|累计|合计)?(主动公开|收到|受理|发布)|综合[^。]{0,40}(各部门|各区|各县|各镇|各乡|各单位|行政区域内)[^。]{0,30}(年度报告|总体情况|编制)|本(市|区|县)(各级)?行政机关[^。]{0,10}(共|累计)|全(?:市|区|县)(?:各部门|各单位)(?:共|累计)?(?:主动)?公开(?:政府)?信息(?:共|累计)?\s*\d|我(?:市|区|县)\s*[(（]\s*含各(?:部门|单位))/;
-
-export function scopeOf(s: string, level: Level | null): Scope {
-  if (level === 'department' || level === 'town') return 'self';
-  return AREA.test(s) ? 'area' : 'self';
 }
