@@ -36,7 +36,13 @@ export function channelScope(raw: string): ChannelScope {
 
 /** The channels of the figure's own clause. */
 function channelsOf(v: FigureView): ChannelScope {
-  return channelScope(v.before);
+  return channelScope(ownItem(v.before));
+}
+
+/** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
+function ownItem(before: string): string {
+  const m = /^[^]*\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
+  return m ? before.slice(m[0].length) : before;
 }
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
@@ -63,7 +69,8 @@ const objectOf = (v: FigureView) => {
   return end >= 0 ? v.before.slice(end) : '';
 };
 
-function namesCategory(object: string): boolean {
+function namesCategory(raw: string): boolean {
+  const object = raw.replace(/[\d一二三四五六七八九十]+(?:大类|类|项|个)/g, '');
   // a list ending in 等 and generic words is the whole (政务要闻、政府文件等政府信息共计)
   const etc = object.lastIndexOf('等');
   if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
@@ -89,7 +96,7 @@ export const FEATURES = {
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(v.before),
   /** Another figure stands between the verb and this one: an item of a list (其他文件1条、其他公告…54条). */
-  listItem: (v: FigureView) => /\d\s*(?:条|件|篇|份|项)[、,，]?[^、]*$/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))),
+  listItem: (v: FigureView) => /\d\s*(?:条|件|篇|份|项)[、,，][^、]*$/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))),
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
@@ -116,7 +123,13 @@ export const FEATURES = {
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   distributive: (v: FigureView) => /分别/.test(v.before),
   /** A change, not a level: 增加12条, 同比增长. */
-  change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)?(?:增加|增长|减少|下降|新增|多|少)了?$/.test(v.before),
+  change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
+  /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
+  yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)新增$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
+  /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
+  stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after + ','.repeat(0)) || /^[,，]\s*(?:其中)?(?:今年|本年度?|当年|年内)新增/.test(v.after),
+  /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
+  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore),
   /** 共, 共计, 合计, 总数, 全年: the clause states a total. */
   totalWord: (v: FigureView) => /共|总数|合计|全年|本年度|全区|全市|全县|全镇/.test(v.before),
   /** The channels are web only. */

@@ -3,14 +3,14 @@
 import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs'] as const;
+const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow'] as const;
 
 export const PROACTIVE_RULES: ScoredRule[] = [
   {
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, 'cumulative', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel'],
+    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel'],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -24,9 +24,21 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     ],
   },
   {
+    // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
+    metric: 'p.total',
+    requires: ['itemUnit', 'yearNew'],
+    excludes: [...NEVER, 'cumulative', 'part', 'category', 'webOnly', 'otherOnly'],
+    examples: [
+      { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
+      { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
+      { from: 'panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department', text: '规章制度比上年新增5条。', value: null },
+    ],
+  },
+  {
     metric: 'p.website',
-    requires: ['itemUnit', 'disclosed', 'webOnly'],
-    excludes: [...NEVER, 'cumulative', 'categoryBesidesNews', 'columns'],
+    requires: ['itemUnit', 'webOnly'],
+    requiresOneOf: ['disclosed', 'part'],
+    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns'],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -75,8 +87,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
   },
   {
     metric: 'p.cumulative',
-    requires: ['itemUnit', 'disclosed', 'cumulative'],
-    excludes: [...NEVER, 'webOnly', 'otherOnly'],
+    requires: ['itemUnit', 'disclosed'],
+    requiresOneOf: ['cumulative', 'stockBeforeNew'],
+    excludes: [...NEVER, 'otherOnly'],
     examples: [
       { from: 'seeds/2017-jilin-fusong-lushuihe-town', text: '截至2017年12月31日,通过电子政务平台累计主动公开政府信息1205条(被主流媒体', value: 1205 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 52 },
