@@ -1,7 +1,7 @@
 // Name forms: how division names are written in issuers. Pure string functions. The words of
 // names (place and zone suffixes) are the parser's (src/parse/extract/body-words.ts): one grammar.
 import { GENERIC_ZONE, STEM_SUFFIXES, TOWN_SUFFIXES, ZONE_ABBREVIATIONS } from '../parse/extract/body-words';
-import { normaliseText } from '../parse/normalise/text';
+import { normalisedString } from '../parse/normalise/text';
 import type { DivisionRow } from './types';
 
 /**
@@ -10,7 +10,7 @@ import type { DivisionRow } from './types';
  * ASCII parentheses. Gazetteer names go through the same function, so 乾安县 (乾 → 干) still matches.
  */
 export function matchForm(text: string): string {
-  return normaliseText(text).s.replace(/\s+/g, '').replace(/[“”"'‘’《》]/g, '');
+  return normalisedString(text).replace(/\s+/g, '').replace(/[“”"'‘’《》]/g, '');
 }
 
 /** Parenthesised parts split off: 广州市人民政府(正文称我市) → main 广州市人民政府, notes [正文称我市]. */
