@@ -49,6 +49,12 @@ function clauseBefore(s: string, at: number): string {
   return s.slice(i, at);
 }
 
+function sentenceBefore(s: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 120 && !/[。；;\n]/.test(s[i - 1])) i--;
+  return s.slice(i, at);
+}
+const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
@@ -78,7 +84,7 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
   { metric: 'r.carried_out.total', re: rx(`(结转|转)(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: /(收到|受理)(政府)?信息公开申请(?<num>\d+)(?=[,，。])/g },
@@ -122,7 +128,8 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
 
   // statements of zero
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
@@ -201,6 +208,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
+      // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
+      if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
         const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
         found.push({ metric: rule.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
