@@ -95,8 +95,8 @@ export const FEATURES = {
   categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/工作动态|动态/g, '')),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(v.before),
-  /** Another figure stands between the verb and this one: an item of a list (其他文件1条、其他公告…54条). */
-  listItem: (v: FigureView) => /\d\s*(?:条|件|篇|份|项)[、,，][^、]*$/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))),
+  /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
+  listItem: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before),
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
@@ -110,6 +110,8 @@ export const FEATURES = {
   request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
+  /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
+  governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */

@@ -11,7 +11,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
     excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel'],
-    prefers: { proactive: 2, totalWord: 1, allChannels: 1 },
+    prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '通过各种形式主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 2546 },
