@@ -1,8 +1,10 @@
 // npm run bench:parse — in-process parse throughput on one core: the shipped corpus
-// repeated to at least 20 MB, and the complete (10–40 KB) seed reports on their own.
+// repeated to at least 20 MB, and the complete (10–40 KB) seed reports on their own; each
+// timed with the parser before issue 10 (bench/legacy-parser) and the current one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/parse';
+import { parseReport as parseLegacy } from './legacy-parser';
+import { parseReport as parseCurrent } from '../src/parse';
 
 const CORPUS = join(import.meta.dirname, '../data/corpus');
 const MIN_BYTES = 20 * 1024 * 1024;
@@ -16,7 +18,13 @@ function load(folders: string[]): { name: string; bytes: Uint8Array }[] {
   );
 }
 
+type Parse = typeof parseCurrent;
+
 function run(label: string, files: { name: string; bytes: Uint8Array }[]) {
+  for (const [name, parse] of [['legacy', parseLegacy as Parse], ['current', parseCurrent]] as const) time(`${label} ${name}`, files, parse);
+}
+
+function time(label: string, files: { name: string; bytes: Uint8Array }[], parseReport: Parse) {
   const unit = files.reduce((a, f) => a + f.bytes.length, 0);
   const rounds = Math.max(1, Math.ceil(MIN_BYTES / unit));
   for (const f of files) parseReport(f.bytes, { fileName: f.name }); // warm-up (JIT)
@@ -27,7 +35,7 @@ function run(label: string, files: { name: string; bytes: Uint8Array }[]) {
   const reports = rounds * files.length;
   const mb = (rounds * unit) / 1024 / 1024;
   console.log(
-    `${label.padEnd(34)} ${String(reports).padStart(6)} reports  ${mb.toFixed(1).padStart(5)} MB  ${seconds.toFixed(2)} s  ` +
+    `${label.padEnd(46)} ${String(reports).padStart(6)} reports  ${mb.toFixed(1).padStart(5)} MB  ${seconds.toFixed(2)} s  ` +
       `${Math.round(reports / seconds).toString().padStart(6)} reports/s  ${(mb / seconds).toFixed(2).padStart(6)} MB/s  ` +
       `(avg ${(unit / files.length / 1024).toFixed(1)} KB/report, ${Math.round(values / reports)} values/report)`,
   );
@@ -38,3 +46,11 @@ run('complete seed reports (8–12 KB)', load(['seeds']));
 const seeds = load(['seeds']);
 const big = seeds.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.concat([f.bytes, f.bytes, f.bytes])) }));
 run('seed reports tripled (25–35 KB)', big);
+
+// Adversarial input: a run of 40,000 digits after 行政复议 (quadratic in the legacy narrative rules).
+const digits = new TextEncoder().encode('政府信息公开工作年度报告\n行政复议' + '1'.repeat(40_000));
+for (const [name, parse] of [['legacy', parseLegacy as Parse], ['current', parseCurrent]] as const) {
+  const start = process.hrtime.bigint();
+  parse(digits);
+  console.log(`40,000-digit run ${name.padEnd(8)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(3)} s`);
+}

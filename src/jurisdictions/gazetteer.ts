@@ -15,6 +15,11 @@ export interface GazetteerInput {
   overrides?: OverrideRow[];
   /** Town rows per province (two-digit code); more can be added later with addTowns. */
   towns?: Iterable<[string, DivisionRow[]]>;
+  /**
+   * The name index of exactly these rows, precomputed (serialiseIndex): read instead of deriving
+   * every name's variants again. Only for the rows given here, in this order.
+   */
+  prebuiltIndex?: string;
 }
 
 export class Gazetteer {
@@ -41,7 +46,8 @@ export class Gazetteer {
     this.meta = input.meta;
     for (const r of input.divisions) this.push(r);
     for (let i = 0; i < this.rows.length; i++) this.link(i);
-    for (let i = 0; i < this.rows.length; i++) this.indexRow(i);
+    const prebuilt = input.prebuiltIndex !== undefined;
+    if (!prebuilt) for (let i = 0; i < this.rows.length; i++) this.indexRow(i);
     for (const l of input.lineage) {
       const k = `${l.fromCode}|${l.fromName}`;
       this.lineageFrom.set(k, [...(this.lineageFrom.get(k) ?? []), l]);
@@ -50,17 +56,44 @@ export class Gazetteer {
     this.provincesWithTowns = input.divisions
       .filter((r) => r.level === 'province' && r.last === null && Number(r.code) < 710000)
       .map((r) => r.code.slice(0, 2));
-    for (const [province, rows] of input.towns ?? []) this.addTowns(province, rows);
+    for (const [province, rows] of input.towns ?? []) this.addTowns(province, rows, !prebuilt);
+    if (prebuilt) this.readIndex(input.prebuiltIndex!);
+  }
+
+  /** The name index as text, one key per line (`i` issuer keys, `c` context keys): what prebuiltIndex reads. */
+  serialiseIndex(): string {
+    const lines: string[] = [];
+    for (const [tag, map] of [['i', this.index], ['c', this.contextIndex]] as const) {
+      for (const [key, entries] of map) lines.push(`${tag}\t${key}\t${entries.map((e) => `${e.row}${STRENGTH_CODE[e.strength]}`).join(',')}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  private readIndex(text: string) {
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const t1 = text.indexOf('\t', at);
+      const t2 = text.indexOf('\t', t1 + 1);
+      if (t1 < 0 || t2 < 0 || t2 > end) throw new Error(`gazetteer index: malformed line at ${at}`);
+      const context = text[at] === 'c';
+      const key = text.slice(t1 + 1, t2);
+      const entries = text.slice(t2 + 1, end).split(',').map((e) => ({ row: Number(e.slice(0, -1)), strength: STRENGTH_OF[e[e.length - 1]] }));
+      if (entries.some((e) => !(e.row >= 0 && e.row < this.rows.length) || e.strength === undefined)) throw new Error(`gazetteer index: bad entry for ${key}`);
+      (context ? this.contextIndex : this.index).set(key, entries);
+      raise(context ? this.maxContextKeyFrom : this.maxKeyFrom, key);
+      at = end + 1;
+    }
   }
 
   /** Adds one province's towns (data/gazetteer/towns/<province>.csv); a second call is a no-op. */
-  addTowns(province: string, rows: DivisionRow[]): void {
+  addTowns(province: string, rows: DivisionRow[], index = true): void {
     if (this.townProvinces.has(province)) return;
     this.townProvinces.add(province);
     const from = this.rows.length;
     for (const r of rows) this.push(r);
     for (let i = from; i < this.rows.length; i++) this.link(i);
-    for (let i = from; i < this.rows.length; i++) this.indexRow(i);
+    if (index) for (let i = from; i < this.rows.length; i++) this.indexRow(i);
   }
 
   get allTownsLoaded(): boolean {
@@ -150,6 +183,9 @@ export class Gazetteer {
     return this.ancestors[i].includes(code);
   }
 }
+
+const STRENGTH_CODE: Record<Strength, string> = { full: 'f', short: 's', child: 'c' };
+const STRENGTH_OF: Record<string, Strength> = { f: 'full', s: 'short', c: 'child' };
 
 function raise(max: Map<number, number>, key: string) {
   const c = key.charCodeAt(0);

@@ -1,5 +1,7 @@
-// Name forms: how division names are written in issuers. Pure string functions.
-import { normaliseText } from '../parse/normalise/text';
+// Name forms: how division names are written in issuers. Pure string functions. The words of
+// names (place and zone suffixes) are the parser's (src/parse/extract/body-words.ts): one grammar.
+import { GENERIC_ZONE, STEM_SUFFIXES, TOWN_SUFFIXES, ZONE_ABBREVIATIONS } from '../parse/extract/body-words';
+import { normalisedString } from '../parse/normalise/text';
 import type { DivisionRow } from './types';
 
 /**
@@ -8,7 +10,7 @@ import type { DivisionRow } from './types';
  * ASCII parentheses. Gazetteer names go through the same function, so 乾安县 (乾 → 干) still matches.
  */
 export function matchForm(text: string): string {
-  return normaliseText(text).s.replace(/\s+/g, '').replace(/[“”"'‘’《》]/g, '');
+  return normalisedString(text).replace(/\s+/g, '').replace(/[“”"'‘’《》]/g, '');
 }
 
 /** Parenthesised parts split off: 广州市人民政府(正文称我市) → main 广州市人民政府, notes [正文称我市]. */
@@ -54,6 +56,9 @@ export function stripEthnonyms(stem: string): string {
   }
 }
 
+/** A town's name: its stem and suffix (地区 for the few town-level 地区). */
+const TOWN_NAME = new RegExp(`^(.+?)(${TOWN_SUFFIXES.join('|')}|地区)$`);
+
 /** full: the name or an established variant; short: the stem (番禺 for 番禺区); child: only right after an ancestor. */
 export type Strength = 'full' | 'short' | 'child';
 export interface Alias {
@@ -61,14 +66,6 @@ export interface Alias {
   strength: Strength;
 }
 
-const CITY_COUNTY_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '地区', '林区', '特区', '矿区', '新区', '省', '市', '区', '县', '旗', '盟'];
-const ZONE_ABBREVIATIONS: [string, string][] = [
-  ['高新技术产业开发区', '高新区'],
-  ['高新技术开发区', '高新区'],
-  ['经济技术开发区', '经开区'],
-  ['经济技术开发区', '经济开发区'],
-  ['经济开发区', '经开区'],
-];
 const ZONE_WORDS = /(开发区|高新区|园区|工业园|产业园|新区|试验区|示范区|合作区|保税区|功能区|管理区|经济区|产业基地|科技城|生态城|度假区|风景区|旅游区|管委会)/;
 
 /** The keys under which a row can be found; `ancestorNames` (province first) are stripped from zone names. */
@@ -102,7 +99,7 @@ export function aliasesOf(row: DivisionRow, ancestorNames: string[]): Alias[] {
     return [...out].map(([key, strength]) => ({ key, strength }));
   }
   if (row.level === 'town') {
-    const m = /^(.+?)(街道|镇|乡|苏木|地区)$/.exec(main);
+    const m = TOWN_NAME.exec(main);
     if (m) {
       const [, stem, suffix] = m;
       if (suffix === '街道') {
@@ -139,7 +136,7 @@ function rank(s: Strength): number {
 
 /** 番禺区 → 番禺; 广东省 → 广东; 道县 → 道县 (no one-character stems). */
 export function shortStem(name: string): string {
-  for (const suffix of CITY_COUNTY_SUFFIXES) {
+  for (const suffix of STEM_SUFFIXES) {
     if (name.endsWith(suffix) && name.length - suffix.length >= 2) {
       const stem = name.slice(0, -suffix.length);
       return suffix === '自治区' ? stripEthnonyms(stem) : stem;
@@ -148,4 +145,4 @@ export function shortStem(name: string): string {
   return name;
 }
 
-export { ZONE_WORDS };
+export { GENERIC_ZONE, ZONE_WORDS };

@@ -17,7 +17,7 @@
 //    is left ambiguous stays ambiguous: code null and the candidates listed, never a guess.
 // The overrides file (issuer → code) is applied first.
 import { Gazetteer, overrideKey, type IndexEntry } from './gazetteer';
-import { matchForm, splitNotes, ZONE_WORDS, type Strength } from './names';
+import { GENERIC_ZONE, matchForm, splitNotes, ZONE_WORDS, type Strength } from './names';
 import type { Candidate, ChainLink, ResolvedIssuer, ResolveFlag, ResolveInput } from './types';
 
 /** Central bodies whose local branches are vertically managed: the prefix names no place. */
@@ -214,6 +214,19 @@ function chainOf(gz: Gazetteer, row: number, year: number | null): ChainLink[] {
   return chain;
 }
 
+/** The division a note names on its own (narrowed later by year and context, like any parse), as the second name of a body named by a bare zone word. */
+function jointNameInNotes(gz: Gazetteer, notes: string[], year: number | null): Parse | null {
+  for (const n of notes) {
+    const p = parseText(gz, n, year);
+    if (p && p.department === null) {
+      p.flags.add('joint-name');
+      p.flags.add('functional-zone');
+      return p;
+    }
+  }
+  return null;
+}
+
 function unresolved(flags: Set<ResolveFlag>, department: string | null): ResolvedIssuer {
   return { code: null, name: null, level: null, divisionLevel: null, chain: [], department, confidence: 0, flags: [...flags].sort() };
 }
@@ -235,7 +248,10 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
   }
 
   let confidence = 0.9;
-  let parse = parseText(gz, main, year);
+  // 高新区(新市区): a zone word alone names no place; a note naming a division names the same
+  // body (one administration, two names).
+  let parse = GENERIC_ZONE.test(main) ? jointNameInNotes(gz, notes, year) : null;
+  parse ??= parseText(gz, main, year);
   const anchors = [
     ...notes.flatMap((n) => anchorsIn(gz, n, 3, year)),
     ...anchorsIn(gz, input.context?.title, 2, year),

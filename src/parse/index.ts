@@ -77,7 +77,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
 
   const organ = issuerFacts(norm.s);
   facts.published = findPublished(norm.s);
-  facts.year = findYear(norm.s, options.fileName, facts.published, organ.title);
+  facts.year = findYear(norm.s, options.fileName, facts.published, organ.title?.year ?? null);
   facts.issuer = organ.issuer;
   facts.jurisdiction = organ.jurisdiction;
   facts.level = organ.level;

@@ -151,6 +151,14 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('reads the subject of a first sentence opening with 按照/根据…, without a year (seeds/2019-liaoning-fuxin-city)', () => {
+    expect(facts('按照省政府办公厅的工作部署,阜新市政府认真贯彻落实《中华人民共和国政府信息公开条例》,扎实开展政府信息公开工作。')).toEqual({
+      issuer: '阜新市政府', jurisdiction: '阜新市', level: 'city',
+    });
+    // a circumstance whose subject is no body is passed over for the next sentence that names one
+    expect(facts('根据上级要求,现将有关情况报告如下:\n2018年,马庙镇认真贯彻落实《条例》。')).toMatchObject({ issuer: '马庙镇', level: 'town' });
+  });
+
   it('prefers a fuller form of a name from the page', () => {
     expect(facts('来源:广州市南沙区审计局发布日期:2022-01-19\n一、总体情况\n2021年,南沙区审计局以习近平新时代中国特色社会主义思想为指导。')).toMatchObject({
       issuer: '广州市南沙区审计局', jurisdiction: '南沙区',

@@ -133,6 +133,22 @@ describe('narrative traps', () => {
     expect(value(REPORT + '区政府门户网站发布各类信息4.14万条。', 'p.website')).toMatchObject({ value: 41400, approx: false });
   });
 
+  it('a statement of no reviews or fees is no statement about requests (pages/2010-jiangsu-xiangcheng-county, pages/2018-jiangxi-yuanzhou-xicun-town)', () => {
+    expect(value(REPORT + '本单位2010年度未发生针对本部门有关政府信息公开事务的行政复议。', 'r.new.total')).toBeUndefined();
+    expect(value(REPORT + '2018年度未发生信息公开的收费和减免情况。', 'r.new.total')).toBeUndefined();
+    expect(value(REPORT + '2018年度未收到政府信息公开申请。', 'r.new.total')?.value).toBe(0);
+    expect(value(REPORT + '2018年度收到申请公开政府信息数0条。', 'r.new.total')?.value).toBe(0);
+  });
+
+  it('messages and hotline cases handled are not requests handled (pages/2023-gansu-linxia-county)', () => {
+    expect(value(REPORT + '收到网民留言60条,公开答复28条,电话答复15条,已办结60条。', 'r.handled.total')).toBeUndefined();
+    expect(value(REPORT + '共收到政府信息公开申请12件,已办结12件。', 'r.handled.total')?.value).toBe(12);
+  });
+
+  it('a run of 40,000 digits is no count', () => {
+    expect(parseReport(REPORT + '行政复议' + '1'.repeat(40_000)).values).toEqual([]);
+  });
+
   it('Chinese numerals in sentences', () => {
     expect(value(REPORT + '本年度收到政府信息公开申请一件。', 'r.new.total')?.value).toBe(1);
   });

@@ -1,16 +1,22 @@
 // Values stated in sentences: "主动公开政府信息2546条", "共受理依申请公开2件", "没有…行政复议".
-// Each rule is a pattern with one number slot; the first rule (in priority order) that
-// matches gives a metric its value. Traps seen in real reports are rejected explicitly.
+// The text's quantities and clauses are recognised once. Proactive disclosure is read by scored
+// rules over those figures (./rules/); the other metrics still by patterns with one number
+// slot each, the first rule (in priority order) that matches giving a metric its value, traps
+// seen in real reports rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
+import { segment } from '../recognise/clauses';
+import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
+import { bestReadings, readFigures } from './rules/engine';
+import { PROACTIVE_RULES } from './rules/proactive';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例)';
-const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]+)\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
-const MONEY = `(?<num>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
+const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]+)\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
 
 interface Rule {
   metric: string;
@@ -25,12 +31,8 @@ interface Rule {
   sum?: boolean;
   /** Only for reports of these templates (narrative counterparts of table rows). */
   templates?: Template[];
-  /** Rules of one group name one figure: recorded only when the whole text has exactly one match. */
-  uniqueGroup?: string;
   /** A literal the text must contain for the rule to be tried (a cheap pre-filter). */
   needs?: RegExp;
-  /** A figure that counts against the group's uniqueness but is never recorded itself. */
-  countOnly?: boolean;
 }
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
@@ -40,24 +42,6 @@ const rx = (source: string) =>
 
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
-const CHANNELS = /网站|站点|门户|信息网|政府网|网页|网上|”网|微信|微博|公众号|新媒体|客户端|公报|报纸|报刊|电视|媒体/g;
-
-/** A clause naming channels but not all of them (no "等", not web + others): the count is that channel's, not the all-channel total. */
-function namesOneChannelOnly(clause: string): boolean {
-  const canonical = (name: string) => (/网|门户/.test(name) ? 'web' : /微信|公众号/.test(name) ? 'wechat' : name);
-  const names = new Set((clause.match(CHANNELS) ?? []).map(canonical));
-  if (/等(自媒体|新媒体|媒体)/.test(clause)) return true;
-  if (names.size === 0 || /各种|多种|不同渠道|等(不同|多种|各类)?(渠道|形式|途径|方式)/.test(clause)) return false;
-  return !(names.has('web') && names.size > 1);
-}
-
-const GENERIC_OBJECT = /了|的|各类|各种|各项|政府|政务|工作|动态|主动公开|相关|信息|文件|稿件|数量|数据|共计|共|合计|为|达|有|数|条目|累计|约|近|超过|超/g;
-
-/** "组织机构信息3条" is one category of the website's items, not its total (unless a list ends in 等). */
-function namesACategory(object: string): boolean {
-  return !/等/.test(object) && object.replace(GENERIC_OBJECT, '').replace(/\s/g, '').length > 0;
-}
-
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -70,6 +54,7 @@ function sentenceBefore(s: string, at: number): string {
   while (i > 0 && at - i < 120 && !/[。；;\n]/.test(s[i - 1])) i--;
   return s.slice(i, at);
 }
+const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
@@ -77,18 +62,6 @@ const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发�
 
 const RULES: Rule[] = [
   // proactive disclosure
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?主动公开(?<obj>{K}{0,18}?){N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|规章|规范性文件|建议|提案|解读|设置|个$/ },
-  { metric: 'p.website', re: rx(`(网站|门户网|网页|政府网|信息网|”网|子站点|信息公开平台|公开专栏){K}{0,25}?(公开|发布|更新|刊发|发稿|推送)(?<obj>{K}{0,18}?){N}`), reject: /微信|微博|公众号|新媒体|客户端|抖音|视频号|栏目|专栏\d|网站\d+个|办结|申请|规章|规范性文件|建议|提案|解读|设置|个$/ },
-  { metric: 'p.cumulative', re: rx(`(截至|截止|以来|至今|历年){C}{0,30}?累计{K}{0,12}?公开{K}{0,16}?{N}`), reject: /申请|网站/ },
-  { metric: 'p.total', re: rx(`主动公开(了)?(?<obj>{K}{0,18}?)(信息|文件){K}{0,6}?{N}`), reject: /其中|申请|不予公开|[^各]类信息|类文件|规范性文件|名义|部门文件|其他途径|其他方式|其他渠道|其它|栏目/ },
-  { metric: 'p.total', re: rx(`(共|全年|全年共)(计)?(发布|公开|生成)(了)?{K}{0,4}?{N}(的)?(政府|政务|各类)?信息`), reject: /申请/ },
-  { metric: 'p.total', re: rx(`(公开|发布)(了)?(各类)?(的)?(政府|政务)?信息(共|共计|有)?{N}`), reject: /申请|其中|不予|其他途径|其他方式|其他渠道|其它|栏目/, rejectAfter: /^、/ },
-  { metric: 'p.total', re: rx(`(共|全年)(在{K}{0,40}?)(发布|公开)(各类)?信息{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(其他方式|其他渠道|其它方式|其它渠道|其他途径|其它途径){K}{0,10}?{N}`), reject: /申请/ },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(新媒体|微信|公众号|微博|自媒体|APP|客户端){K}{0,20}?(公开|发布|推送|推文){K}{0,10}?{N}`), reject: /申请|网站|其他方式|其他渠道|其他途径|不同渠道|等多种|各种/ },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', re: rx(`(发布|推送)(政务)?(微信|微博){N}`) },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', needs: /推文/, re: rx(`{N}推文`) },
-  { metric: 'p.other_channels', uniqueGroup: 'channel', countOnly: true, re: rx(`(公报|新闻媒体|媒体|报刊|报纸)(上)?{K}{0,12}?(公开|发布|刊发|刊登){K}{0,10}?{N}`) },
 
   // narrative counterparts of the statutory table rows
   { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`), reject: /个$/ },
@@ -111,7 +84,7 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
   { metric: 'r.carried_out.total', re: rx(`(结转|转)(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,6}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: /(收到|受理)(政府)?信息公开申请(?<num>\d+)(?=[,，。])/g },
@@ -155,7 +128,8 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
 
   // statements of zero
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?(政府信息公开|信息公开|依申请公开)(的)?(申请|请求)?`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
@@ -164,6 +138,35 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
 ];
+
+/** Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a recognised number starts. */
+const ANCHORED = new Map<RegExp, RegExp>();
+for (const rule of RULES) {
+  if (rule.re.source.startsWith(N) || rule.re.source.startsWith(`[,，]${N}`)) ANCHORED.set(rule.re, new RegExp(rule.re.source, 'y'));
+}
+
+/** The matches of a rule, in order: a scan of the text, or for an anchored rule a test at each number. */
+function* matchesOf(rule: Rule, s: string, quantities: Quantity[]): Generator<RegExpExecArray> {
+  const sticky = ANCHORED.get(rule.re);
+  if (!sticky) {
+    yield* s.matchAll(rule.re);
+    return;
+  }
+  const comma = rule.re.source.startsWith('[,，]');
+  let after = -1;
+  for (const q of quantities) {
+    for (const at of comma ? [q.start - 1, q.numStart - 1] : [q.start, q.numStart]) {
+      if (at <= after || at < 0) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(s);
+      if (m) {
+        after = at + m[0].length - 1;
+        yield m;
+        break;
+      }
+    }
+  }
+}
 
 function numberOf(groups: Record<string, string | undefined>): number | null {
   const raw = groups.num ?? '';
@@ -177,6 +180,8 @@ export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
   template: Template | null;
+  /** The text's quantities, when already recognised. */
+  quantities?: Quantity[];
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -184,21 +189,27 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const values: Value[] = [];
   const warnings: string[] = [];
   const done = new Set(options.known);
-  const groupHits = new Map<string, Value[]>();
+  const quantities = options.quantities ?? recogniseQuantities(s);
+  const scored = bestReadings(readFigures(s, segment(s), quantities, PROACTIVE_RULES, done), PROACTIVE_RULES);
+  for (const r of scored.best) {
+    const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+    values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+    done.add(r.metric);
+  }
+  warnings.push(...scored.warnings);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
     if (rule.needs && !rule.needs.test(s)) continue;
     rule.re.lastIndex = 0;
     const found: Value[] = [];
-    for (const m of s.matchAll(rule.re)) {
+    for (const m of matchesOf(rule, s, quantities)) {
       const before = clauseBefore(s, m.index);
-      if (rule.reject && (rule.reject.test(m[0]) || (!rule.uniqueGroup && rule.reject.test(before)))) continue;
+      if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
-      if (rule.metric === 'p.website' && m.groups?.obj && namesACategory(m.groups.obj)) continue;
-      if (rule.metric === 'p.total' && !rule.zero && namesOneChannelOnly(before + m[0])) continue;
-      if (rule.metric === 'p.total' && /累计/.test(before + m[0]) && /截至|截止|以来|至今/.test(sentenceBefore(s, m.index))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
+      // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
+      if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
         const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
         found.push({ metric: rule.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
@@ -211,14 +222,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
       const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
       found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
-      if (!rule.sum && !rule.uniqueGroup) break;
+      if (!rule.sum) break;
     }
     if (found.length === 0) continue;
-    if (rule.uniqueGroup) {
-      const hits = rule.countOnly ? found.map((v) => ({ ...v, metric: '' })) : found;
-      groupHits.set(rule.uniqueGroup, [...(groupHits.get(rule.uniqueGroup) ?? []), ...hits]);
-      continue;
-    }
     done.add(rule.metric);
     if (found.length === 1) values.push(found[0]);
     else {
@@ -226,11 +232,6 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
-  }
-  for (const [group, hits] of groupHits) {
-    const distinct = [...new Map(hits.map((v) => [v.start, v])).values()];
-    if (distinct.length === 1 && distinct[0].metric !== '' && !done.has(distinct[0].metric)) values.push(distinct[0]);
-    else if (distinct.length > 1) warnings.push(`${group}: ${distinct.length} separate figures (${distinct.map((v) => v.value).join(', ')}) and no printed total; none recorded`);
   }
   return { values, warnings };
 }

@@ -7,6 +7,7 @@
 //
 // Pure string work on short names (≤ 40 characters); nothing here scans a whole report.
 import type { Level } from '../types';
+import { alternation, AUTONOMOUS_SUFFIXES, GOVERNMENT_WORDS, isZone, levelOfPlace, PLACE_SUFFIXES, ZONE_SUFFIXES } from './body-words';
 
 export type OrganKind =
   /** a government: a bare place (海珠区), 人民政府/政府, a street office, a town government */
@@ -31,11 +32,12 @@ export interface Organ {
 // A place: a short run of characters ending in an administrative suffix. Characters that
 // never occur inside a place name but do in organ names (局, 委, 办 …) end the run; other
 // organ words (政府, 中心, 法院 …) make the run no place.
+const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
-  '(?:[^\\s局委办厅室署省市县区镇乡府]{1,12}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|保税区|自贸区|试验区|实验区|示范区|合作区|工业区|产业园区)' + // 广东从化经济开发区
-    '|[^\\s局委办厅室署省市县区镇乡盟旗]{1,14}?(?:自治区|自治州|自治县|自治旗)' + // 麻阳苗族自治县, 广西壮族自治区
+  `(?:[^\\s局委办厅室署省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
+    `|[^\\s局委办厅室署省市县区镇乡盟旗]{1,14}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区
     '|[^\\s局委办厅室署省市县区镇乡盟旗]{1,8}?旗' + // 科尔沁右翼前旗
-    '|[^\\s局委办厅室署]{1,5}?(?:特别行政区|地区|街道|苏木|省|市|盟|县|区|镇|乡|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))' + // 广州市, 江南中街道, 大石街
+    `|[^\\s局委办厅室署]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
     ')',
   'y',
 );
@@ -47,10 +49,7 @@ const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公�
 const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|矿区|林区|牧区|库区)$|^[^]{2,}城乡$/;
 /** Sentence words a place never starts with (由广州市…, 现公布伊春市). */
 const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
-/** Zones (开发区, 高新区 …): places of a body's name, never a jurisdiction. */
-const ZONE = /(?:开发区|高新区|保税区|自贸区|试验区|实验区|示范区|合作区|工业区|产业园区)$/;
-const CONNECTOR = /人民政府|政府/y;
-const MUNICIPALITY = /^(?:北京市|上海市|天津市|重庆市)$/;
+const CONNECTOR = new RegExp(alternation(GOVERNMENT_WORDS), 'y');
 
 /** A place token at `at`, or null. */
 function placeAt(name: string, at: number): { text: string; zone: boolean } | null {
@@ -58,7 +57,7 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   const m = PLACE.exec(name);
   if (!m) return null;
   const text = m[0];
-  if (ZONE.test(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
+  if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
   if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(text)) return null;
   if (text.length > 3 && NOT_PLACE_WORD.test(text)) return null; // 公安县, 资源县 are places; 住房和城乡 is not
@@ -111,16 +110,6 @@ const ZONE_COMMITTEE = /[城园港岛](?:管理委员会|管委会)$/;
 const INTERNAL_UNIT = /^(?:人民政府|政府)?(?:党政(?:综合)?办公室|党政办|党政综合办|综合办公室|[\u4e00-\u9fff]{0,8}[科股])$/;
 /** A district named in a branch's name: 广州市公安局增城区分局 → 增城区. */
 const BRANCH_PLACE = /([^\s局委办厅室署]{1,8}?(?:区|县|市|旗))分局$/;
-
-/** Level of a place given the place named before it (null when it is the first). */
-function levelOfPlace(place: string, parent: string | null): Exclude<Level, 'department'> {
-  if (/(?:省|自治区|特别行政区)$/.test(place) || (parent === null && MUNICIPALITY.test(place))) return 'province';
-  if (/(?:镇|乡|街道|街|苏木)$/.test(place)) return 'town';
-  if (/(?:自治州|盟|地区)$/.test(place)) return 'city';
-  // a 市 under a 市/州/盟/地区 is a county-level city (广州市增城市 before 2014)
-  if (/市$/.test(place)) return parent !== null && /(?:市|自治州|盟|地区)$/.test(parent) ? 'county' : 'city';
-  return 'county';
-}
 
 /**
  * Reads a body's name. Null when it is not a name this parser can vouch for: no

@@ -59,6 +59,20 @@ export function normaliseText(text: string): NormText {
   return { s: UTF16.decode(out.subarray(0, n)), map: map.subarray(0, n + 1) };
 }
 
+/**
+ * normaliseText(text).s without the offset map, for short names read in bulk (the gazetteer):
+ * a plain character map when nothing but the map applies, else the full normalisation.
+ */
+export function normalisedString(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08 || c === 0x26 || c === 0x0d || isZeroWidth(c)) return normaliseText(text).s;
+    out += String.fromCharCode(CHAR_MAP[c]);
+  }
+  return out;
+}
+
 /** Original [start, end) of the normalised range [from, to). */
 export function sourceSpan(norm: NormText, from: number, to: number): { start: number; end: number } {
   return { start: norm.map[from], end: to > from ? norm.map[to - 1] + 1 : norm.map[from] };

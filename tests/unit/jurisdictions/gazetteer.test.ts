@@ -1,10 +1,11 @@
 // The generated files of data/gazetteer/ (npm run gazetteer:build): format, integrity, size.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { divisionsToCsv, lineageToCsv, parseDivisionsCsv, parseLineageCsv, parseOverridesCsv } from '../../../src/jurisdictions/csv';
-import { GAZETTEER_DIR } from '../../../src/jurisdictions/load-node';
+import { GAZETTEER_DIR, INDEX_FILE, loadGazetteer } from '../../../src/jurisdictions/load-node';
 import type { DivisionRow, GazetteerMeta } from '../../../src/jurisdictions/types';
 
 const read = (f: string) => readFileSync(join(GAZETTEER_DIR, f), 'utf8');
@@ -89,5 +90,37 @@ describe('data/gazetteer', () => {
     expect(to('230704')).toEqual(['2019 recoded 230719 友好区']); // 友好区
     expect(to('420600')).toEqual(['2011 renamed 420600 襄阳市']); // 襄樊市
     expect(to('330682')).toEqual(['2014 recoded 330604 上虞区']); // 上虞市
+  });
+});
+
+describe('the prebuilt name index (data/gazetteer/index.txt)', () => {
+  it('is current, and reads into exactly the index the loader would derive', () => {
+    const built = loadGazetteer({ prebuiltIndex: false });
+    const read = loadGazetteer();
+    // index.txt is current: npm run gazetteer:index after every change of the division files
+    expect(readFileSync(join(GAZETTEER_DIR, INDEX_FILE), 'utf8').split('\n', 1)[0]).toMatch(/^# gongkai gazetteer name index v1 [0-9a-f]{64}$/);
+    expect(read.serialiseIndex()).toBe(built.serialiseIndex());
+    expect([...read.index]).toEqual([...built.index]);
+    expect([...read.contextIndex]).toEqual([...built.contextIndex]);
+    expect([...read.maxKeyFrom].sort()).toEqual([...built.maxKeyFrom].sort());
+  });
+
+  it('is not read for other division files: a changed file makes the loader derive the index again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-gz-'));
+    try {
+      cpSync(GAZETTEER_DIR, dir, { recursive: true });
+      // with its header intact the index is what the loader reads (here, a doctored entry)…
+      const doctored = readFileSync(join(dir, INDEX_FILE), 'utf8').replace('\ni\t北京\t0s\n', '\ni\t北京\t1s\n');
+      writeFileSync(join(dir, INDEX_FILE), doctored);
+      expect(loadGazetteer({ dir }).index.get('北京')).toEqual([{ row: 1, strength: 'short' }]);
+      // …an index built from other files (another hash) is never read
+      const index = readFileSync(join(dir, INDEX_FILE), 'utf8')
+        .replace(/^(# gongkai gazetteer name index v1 )[0-9a-f]{64}/, `$1${'0'.repeat(64)}`);
+      expect(index).toContain('\ni\t北京\t1s\n');
+      writeFileSync(join(dir, INDEX_FILE), index);
+      expect(loadGazetteer({ dir }).index.get('北京')).toEqual([{ row: 0, strength: 'short' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -78,6 +78,14 @@ describe('chains and department parts', () => {
     expect(r('区档案局', 2021, '2021年,广州市增城区档案局认真贯彻…')).toMatchObject({ code: '440118', flags: ['context'] });
   });
 
+  it('reads a bare zone word with a division in a note as one body with two names (pages/2022-xinjiang-xinshi-county)', () => {
+    const x = r('高新区(新市区)', 2022);
+    expect(x).toMatchObject({ code: '650104', name: '新市区', department: null });
+    expect(x.flags).toEqual(expect.arrayContaining(['joint-name', 'functional-zone']));
+    // the zone word alone is still ambiguous, never a guess
+    expect(r('高新区', 2022)).toMatchObject({ code: null });
+  });
+
   it('leaves an issuer naming no place unresolved', () => {
     const x = r('我局', 2020, '一、总体情况 2020年,我局认真贯彻…');
     expect(x).toMatchObject({ code: null, confidence: 0, chain: [] });

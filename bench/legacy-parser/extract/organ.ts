@@ -1,0 +1,198 @@
+// Names of government bodies (机关名称): a chain of administrative places, then the organ.
+//
+//   广州市 海珠区 人民政府 江南中街道 办事处       → places [广州市, 海珠区, 江南中街道], a street office
+//   广州市 公安局 增城区 分局                      → a department; its government is 增城区 (the 分局's district)
+//   广州市 黄埔区 人民政府 广州开发区 管委会       → the district government and its zone, one body
+//   番禺经济技术开发区 管委会                      → a zone committee: a department of no named government
+//
+// Pure string work on short names (≤ 40 characters); nothing here scans a whole report.
+import type { Level } from '../types';
+
+export type OrganKind =
+  /** a government: a bare place (海珠区), 人民政府/政府, a street office, a town government */
+  | 'government'
+  /** the general office of a government (人民政府办公室/办公厅, 政府办公室) */
+  | 'office'
+  /** a department: 局/委/办/中心/署…, a zone committee */
+  | 'department';
+
+export interface Organ {
+  /** The name, whitespace removed. */
+  name: string;
+  kind: OrganKind;
+  /** Administrative places of the name, in order (zones excluded). */
+  places: string[];
+  /** The government the body belongs to, as written (海珠区, 江南中街道); null when the name has none. */
+  jurisdiction: string | null;
+  /** Level of that government (province/city/county/town), whatever the kind. */
+  placeLevel: Exclude<Level, 'department'> | null;
+}
+
+// A place: a short run of characters ending in an administrative suffix. Characters that
+// never occur inside a place name but do in organ names (局, 委, 办 …) end the run; other
+// organ words (政府, 中心, 法院 …) make the run no place.
+const PLACE = new RegExp(
+  '(?:[^\\s局委办厅室署省市县区镇乡府]{1,12}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|保税区|自贸区|试验区|实验区|示范区|合作区|工业区|产业园区)' + // 广东从化经济开发区
+    '|[^\\s局委办厅室署省市县区镇乡盟旗]{1,14}?(?:自治区|自治州|自治县|自治旗)' + // 麻阳苗族自治县, 广西壮族自治区
+    '|[^\\s局委办厅室署省市县区镇乡盟旗]{1,8}?旗' + // 科尔沁右翼前旗
+    '|[^\\s局委办厅室署]{1,5}?(?:特别行政区|地区|街道|苏木|省|市|盟|县|区|镇|乡|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))' + // 广州市, 江南中街道, 大石街
+    ')',
+  'y',
+);
+/** Words of organ names and of sentences: a "place" containing one is not a place (住房和城乡, 人力资源和社会). */
+const NOT_PLACE_WORD = /政府|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|我|[\d\sA-Za-z]/;
+/** Never in a place's name, however short. */
+const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
+/** Whole "places" that are common words (城市管理, 市场监督, 社区, 全区, 本市 …). */
+const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|矿区|林区|牧区|库区)$|^[^]{2,}城乡$/;
+/** Sentence words a place never starts with (由广州市…, 现公布伊春市). */
+const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
+/** Zones (开发区, 高新区 …): places of a body's name, never a jurisdiction. */
+const ZONE = /(?:开发区|高新区|保税区|自贸区|试验区|实验区|示范区|合作区|工业区|产业园区)$/;
+const CONNECTOR = /人民政府|政府/y;
+const MUNICIPALITY = /^(?:北京市|上海市|天津市|重庆市)$/;
+
+/** A place token at `at`, or null. */
+function placeAt(name: string, at: number): { text: string; zone: boolean } | null {
+  PLACE.lastIndex = at;
+  const m = PLACE.exec(name);
+  if (!m) return null;
+  const text = m[0];
+  if (ZONE.test(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
+  if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
+  if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(text)) return null;
+  if (text.length > 3 && NOT_PLACE_WORD.test(text)) return null; // 公安县, 资源县 are places; 住房和城乡 is not
+  // 新市镇, 城区乡: a town whose name holds a county-level suffix
+  const end = at + text.length;
+  if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
+  // 沙市区, 新市区: a district whose name holds 市
+  if (text.length === 2 && text[1] === '市' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
+  return { text, zone: false };
+}
+
+/** The places (and 人民政府 links between them) a name starts with. */
+function leadingPlaces(name: string): { places: { text: string; zone: boolean }[]; at: number; afterGovernment: boolean } {
+  const places: { text: string; zone: boolean }[] = [];
+  let at = 0;
+  let afterGovernment = false; // the last thing read was "<place>人民政府<place>"
+  for (;;) {
+    const p = placeAt(name, at);
+    if (p) {
+      places.push(p);
+      at += p.text.length;
+      afterGovernment = false;
+      continue;
+    }
+    CONNECTOR.lastIndex = at;
+    const c = places.length > 0 ? CONNECTOR.exec(name) : null;
+    const next = c ? placeAt(name, at + c[0].length) : null;
+    if (!c || !next) break;
+    places.push(next);
+    at += c[0].length + next.text.length;
+    afterGovernment = true;
+  }
+  return { places, at, afterGovernment };
+}
+
+/** The government-side rest of a name after its places. */
+const GOV_REST = /^(?:人民政府|政府)?$/;
+const STREET_OFFICE_REST = /^(?:人民政府)?(?:街道)?办事处$/;
+const OFFICE_REST = /^(?:人民政府|政府)(?:办公室|办公厅)$/;
+const ZONE_COMMITTEE_REST = /^(?:管理委员会|管委会)$/;
+/** How a department's name ends. */
+export const DEPARTMENT_END = /(?:管理委员会|委员会|管委会|办公室|办公厅|分局|局|委|办|厅|中心|署|室|院|所|队|站|馆|处)$/;
+/** An organ word alone names no body (广州市办公室). */
+const GENERIC_ORGAN = /^(?:管理委员会|委员会|管委会|办公室|办公厅|分局|局|委|办|厅|中心|署|室|院|所|队|站|馆|处)$/;
+/** Sentence words in an organ's name: not a name (…报告政府汽车城我局). */
+const NOT_ORGAN_WORD = /我|本|关于|根据|编制|报告|公布|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
+/** The committee of a zone or new town inside a government's name (广州市花都汽车城管理委员会). */
+const ZONE_COMMITTEE = /[城园港岛](?:管理委员会|管委会)$/;
+/** Internal units of a body (党政办, 综合科): never the issuer itself. */
+const INTERNAL_UNIT = /^(?:人民政府|政府)?(?:党政(?:综合)?办公室|党政办|党政综合办|综合办公室|[\u4e00-\u9fff]{0,8}[科股])$/;
+/** A district named in a branch's name: 广州市公安局增城区分局 → 增城区. */
+const BRANCH_PLACE = /([^\s局委办厅室署]{1,8}?(?:区|县|市|旗))分局$/;
+
+/** Level of a place given the place named before it (null when it is the first). */
+function levelOfPlace(place: string, parent: string | null): Exclude<Level, 'department'> {
+  if (/(?:省|自治区|特别行政区)$/.test(place) || (parent === null && MUNICIPALITY.test(place))) return 'province';
+  if (/(?:镇|乡|街道|街|苏木)$/.test(place)) return 'town';
+  if (/(?:自治州|盟|地区)$/.test(place)) return 'city';
+  // a 市 under a 市/州/盟/地区 is a county-level city (广州市增城市 before 2014)
+  if (/市$/.test(place)) return parent !== null && /(?:市|自治州|盟|地区)$/.test(parent) ? 'county' : 'city';
+  return 'county';
+}
+
+/**
+ * Reads a body's name. Null when it is not a name this parser can vouch for: no
+ * administrative place (区档案局, 我局, 市人民政府办公室), junk around it (现公布…, 亚洲官网), an
+ * unknown ending. Internal units are cut back to their body (…厚桥街道党政办公室综合科 → …厚桥街道).
+ */
+export function readOrgan(raw: string): Organ | null {
+  const name = raw.replace(/\s+/g, '');
+  if (name.length < 2 || name.length > 40 || /[^\u4e00-\u9fff]/.test(name)) return null;
+  const { places, at, afterGovernment } = leadingPlaces(name);
+  if (places.length === 0) return null;
+  let rest = name.slice(at);
+  const admin = places.filter((p) => !p.zone).map((p) => p.text);
+  const last = places[places.length - 1];
+  let kind: OrganKind;
+  if (INTERNAL_UNIT.test(rest) && rest !== '') {
+    // …街道党政办公室综合科: the body is the government before it.
+    if (last.zone || admin.length === 0) return null;
+    rest = '';
+    kind = 'government';
+  } else if (GOV_REST.test(rest)) {
+    if (last.zone) return null; // a bare zone is not a body
+    kind = 'government';
+  } else if (STREET_OFFICE_REST.test(rest) && /街道?$/.test(last.text)) kind = 'government';
+  else if (OFFICE_REST.test(rest) && !last.zone) kind = 'office';
+  else if (ZONE_COMMITTEE_REST.test(rest) && last.zone) kind = afterGovernment ? 'government' : 'department';
+  else if (DEPARTMENT_END.test(rest) && rest.length >= 2 && rest.length <= 24 && !GENERIC_ORGAN.test(rest) && !NOT_ORGAN_WORD.test(rest) && !rest.replace(/^(?:人民政府|政府)/, '').includes('政府')) kind = 'department';
+  else return null;
+  if (kind === 'government' && rest === '' && last.zone) return null;
+  const nameOut = name.slice(0, at) + rest;
+  let jurisdiction = admin.length > 0 ? admin[admin.length - 1] : null;
+  if (kind === 'department' && ZONE_COMMITTEE.test(rest)) jurisdiction = null; // 花都汽车城管理委员会: hosted by which government?
+  else if (kind === 'department') {
+    const branch = BRANCH_PLACE.exec(rest);
+    if (branch && !NOT_PLACE_WORD.test(branch[1]) && !NOT_PLACE.test(branch[1])) jurisdiction = branch[1];
+  }
+  if (jurisdiction && /街$/.test(jurisdiction)) jurisdiction += '道';
+  const k = jurisdiction === null ? -1 : admin.lastIndexOf(jurisdiction);
+  const parent = k > 0 ? admin[k - 1] : k === 0 ? null : admin.length > 0 ? admin[admin.length - 1] : null;
+  const placeLevel = jurisdiction ? levelOfPlace(jurisdiction, parent) : null;
+  return { name: nameOut, kind, places: admin, jurisdiction, placeLevel };
+}
+
+/** Level of the body itself: its government's level, or `department`. */
+export function organLevel(organ: Organ): Level | null {
+  return organ.kind === 'government' ? organ.placeLevel : 'department';
+}
+
+/** An organ word right after the places of a sentence's subject (…财政局, …人民政府办公室, …管委会). */
+const ORGAN_WORD = /^[^\s在以的了对为将把被从向于并等认坚严深按根围贯落持继扎积聚紧立着]{0,16}?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|管理委员会|委员会|管委会|街道办事处|办事处|人民政府|政府|办公室|办公厅|分局|局|委|办|厅|中心|署|室)/;
+/** A 分局 of the department just read: 广州市规划和自然资源局 + 花都区分局. */
+const BRANCH_AFTER = /^[^\s局委办厅室署]{1,6}?(?:区|县|市|旗)分局/;
+/** What follows a bare government as the subject of a sentence (海珠区认真贯彻…, 广州市坚持…). */
+const AFTER_BARE = /^(?:$|政府信息公开|政务公开|信息公开|的|以|在|把|将|对|为|认真|坚持|严格|深入|全面|按照|根据|依照|依据|围绕|贯彻|落实|持续|继续|扎实|积极|聚焦|紧扣|紧紧|紧密|立足|着力|始终|不断|高度|进一步|切实|大力|努力|充分|结合|依托|依法|主动|共|全年|本年|今年)/;
+
+/**
+ * The body named at the start of a run of text, such as the subject of a report's first
+ * sentence (2021年,广州市交通运输局在… → 广州市交通运输局; 海珠区认真贯彻… → 海珠区) or a
+ * label's value (来源:广州市南沙区审计局发布日期 → 广州市南沙区审计局). Null when the run does
+ * not start with a name this parser can read.
+ */
+export function leadingOrgan(run: string): Organ | null {
+  const text = run.replace(/\s+/g, '').slice(0, 60);
+  const { places, at } = leadingPlaces(text);
+  if (places.length === 0) return null;
+  const rest = text.slice(at);
+  if (/^(?:政府|政务)信息公开/.test(rest)) return readOrgan(text.slice(0, at));
+  const word = ORGAN_WORD.exec(rest);
+  if (word) {
+    const branch = BRANCH_AFTER.exec(rest.slice(word[0].length));
+    const organ = readOrgan(text.slice(0, at) + word[0] + (branch ? branch[0] : ''));
+    if (organ) return organ;
+  }
+  return AFTER_BARE.test(rest) ? readOrgan(text.slice(0, at)) : null;
+}

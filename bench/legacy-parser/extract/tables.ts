@@ -1,0 +1,257 @@
+// Values from the statutory tables (国办公开办函〔2019〕60号 and 〔2021〕30号 formats), read
+// from the cell stream: find a row label, then read the number cells that follow it.
+import { APPLICANT_COLUMNS, type RequestRow } from '../../../src/shared/metrics';
+import { parseCellNumber, timesTenThousand } from '../normalise/numbers';
+import { sourceSpan, type NormText } from '../normalise/text';
+import type { Template, Value } from '../types';
+import { compact, type Token } from './cells';
+
+type TableTemplate = Exclude<Template, 'narrative'>;
+
+interface RowSpec {
+  label: RegExp;
+  /** Metric ids of the value columns, in printed order, per template. */
+  columns: (template: TableTemplate) => string[];
+  /** Cells printed in 万元: the 2021 fees row; a procurement amount whose header says 万元. */
+  tenThousand?: (template: TableTemplate, header: string) => boolean;
+}
+
+const fixed = (ids: string[]) => () => ids;
+const proactiveItem = (item: string, in2021: string[]) => (t: TableTemplate) =>
+  t === 'table2019' ? [`p.${item}.prev_items`, `p.${item}.change`, `p.${item}.decisions`] : in2021.map((c) => `p.${item}.${c}`);
+const requestRow = (row: RequestRow) => fixed(APPLICANT_COLUMNS.map((col) => `r.${row}.${col}`));
+
+const PROACTIVE_ROWS: RowSpec[] = [
+  {
+    label: /^规章$/,
+    columns: (t) => (t === 'table2019' ? ['new_made', 'new_published', 'total_published'] : ['issued', 'repealed', 'in_force']).map((c) => `p.rules.${c}`),
+  },
+  {
+    label: /^(行政)?规范性(文件|档案)$/,
+    columns: (t) => (t === 'table2019' ? ['new_made', 'new_published', 'total_published'] : ['issued', 'repealed', 'in_force']).map((c) => `p.normative.${c}`),
+  },
+  { label: /^行政许可$/, columns: proactiveItem('license', ['decisions']) },
+  { label: /^其他对外管理服务事项$/, columns: proactiveItem('other_service', []) },
+  { label: /^行政处罚$/, columns: proactiveItem('penalty', ['decisions']) },
+  { label: /^行政强制$/, columns: proactiveItem('coercion', ['decisions']) },
+  {
+    label: /^行政事业性收费$/,
+    columns: (t) => (t === 'table2019' ? ['p.fees.prev_items', 'p.fees.change'] : ['p.fees.amount_yuan']),
+    tenThousand: (t) => t === 'table2021',
+  },
+  {
+    label: /^政府集中采购$/,
+    columns: fixed(['p.procurement.projects', 'p.procurement.amount_yuan']),
+    tenThousand: (_t, header) => /采购总金额\(?万元/.test(header),
+  },
+];
+
+const NUM = '(?:\\d{1,2}[.、．]?)?';
+const REQUEST_ROWS: RowSpec[] = [
+  { label: /^一、?本年新收.{0,12}申请数量$/, columns: requestRow('new') },
+  { label: /^二、?上年结转.{0,12}申请数量$/, columns: requestRow('carried_in') },
+  { label: /^(三、本年度办理结果)?\(一\)予以公开$/, columns: requestRow('granted') },
+  { label: /^\(二\)部分公开(\(区分处理的.*)?$/, columns: requestRow('partial') },
+  { label: new RegExp(`^(\\(三\\)不予公开)?${NUM}属于国家秘密$`), columns: requestRow('denied.state_secret') },
+  { label: new RegExp(`^${NUM}其他法律行政法规禁止公开$`), columns: requestRow('denied.law_prohibited') },
+  { label: new RegExp(`^${NUM}危及三安全一稳定$`), columns: requestRow('denied.security_stability') },
+  { label: new RegExp(`^${NUM}保护第三方合法权益$`), columns: requestRow('denied.third_party') },
+  { label: new RegExp(`^${NUM}属于三类内部事务信息$`), columns: requestRow('denied.internal_affairs') },
+  { label: new RegExp(`^${NUM}属于四类过程性信息$`), columns: requestRow('denied.process_info') },
+  { label: new RegExp(`^${NUM}属于行政执法案卷$`), columns: requestRow('denied.enforcement_file') },
+  { label: new RegExp(`^${NUM}属于行政查询事项$`), columns: requestRow('denied.admin_query') },
+  { label: new RegExp(`^(\\(四\\)无法提供)?${NUM}本机关不掌握相关政府信息$`), columns: requestRow('unable.not_held') },
+  { label: new RegExp(`^${NUM}没有现成信息需要另行制作$`), columns: requestRow('unable.need_creation') },
+  { label: new RegExp(`^${NUM}补正后申请内容仍不明确$`), columns: requestRow('unable.unclear') },
+  { label: new RegExp(`^(\\(五\\)不予处理)?${NUM}信访举报投诉类申请$`), columns: requestRow('rejected.petition') },
+  { label: new RegExp(`^${NUM}重复申请$`), columns: requestRow('rejected.duplicate') },
+  { label: new RegExp(`^${NUM}要求提供公开出版物$`), columns: requestRow('rejected.publication') },
+  { label: new RegExp(`^${NUM}无正当理由大量反复申请$`), columns: requestRow('rejected.mass_repeat') },
+  { label: new RegExp(`^${NUM}要求行政机关确认或重新出具已获取信息$`), columns: requestRow('rejected.confirm_reissue') },
+  { label: new RegExp(`^(\\(六\\)其他处理)?${NUM}申请人无正当理由逾期不补正.*$`), columns: requestRow('other.no_correction') },
+  { label: new RegExp(`^${NUM}申请人逾期未按收费通知要求缴纳费用.*$`), columns: requestRow('other.no_fee') },
+  { label: /^\d{1,2}[.、．]其他$/, columns: requestRow('other.misc') },
+  { label: /^\(六\)其他处理$/, columns: requestRow('other.total') },
+  { label: /^\(七\)总计$/, columns: requestRow('handled') },
+  { label: /^四、?结转下年度继续办理$/, columns: requestRow('carried_out') },
+];
+
+const ALL_ROWS = [...PROACTIVE_ROWS, ...REQUEST_ROWS];
+
+export interface TableResult {
+  values: Value[];
+  warnings: string[];
+  /** Labels of statutory rows found (even without numbers). */
+  rowsFound: number;
+}
+
+const TRAILING_NUMBERS = /^(.*?[\u4e00-\u9fff)])\s+((?:(?:增|减|[+-]{1,2})?\d[\d,.]*\s*)+)$/;
+
+function matchRow(text: string): { spec: RowSpec; rest: string | null } | null {
+  const label = compact(text);
+  for (const spec of ALL_ROWS) if (spec.label.test(label)) return { spec, rest: null };
+  const m = TRAILING_NUMBERS.exec(text);
+  if (m) {
+    const head = compact(m[1]);
+    for (const spec of ALL_ROWS) if (spec.label.test(head)) return { spec, rest: m[2] };
+  }
+  return null;
+}
+
+interface NumberCell {
+  value: number;
+  approx: boolean;
+  /** The cell carried its own 万/万元 unit (already applied). */
+  tenThousand?: boolean;
+  from: number;
+  to: number;
+}
+
+function makeValue(metric: string, cell: NumberCell, norm: NormText): Value {
+  const { start, end } = sourceSpan(norm, cell.from, cell.to);
+  return { metric, value: cell.value, approx: cell.approx, derived: false, start, end, source: 'table' };
+}
+
+/** Parses the number cells that follow a row label, up to the next text cell. */
+function readCells(tokens: Token[], index: number, max: number): { cells: (NumberCell | null)[]; blanksBefore: number; next: number } {
+  const cells: (NumberCell | null)[] = [];
+  let blanksBefore = 0;
+  let i = index;
+  const labelLine = tokens[index - 1]?.line;
+  // A row printed on one line ("label | 1 | | 3"): blank cells are real cells.
+  let sameLine = false;
+  for (let k = index; k < tokens.length && tokens[k].line === labelLine; k++) if (tokens[k].text !== '') sameLine = true;
+  for (; i < tokens.length && cells.filter((c) => c !== null).length < max; i++) {
+    const t = tokens[i];
+    if (sameLine && t.line !== labelLine) break;
+    if (t.text === '') {
+      if (sameLine) cells.push(null);
+      else if (cells.length === 0) blanksBefore++;
+      continue;
+    }
+    const n = parseCellNumber(t.text);
+    if (!n) break;
+    cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to, tenThousand: n.tenThousand });
+  }
+  while (cells.length > max && cells[cells.length - 1] === null) cells.pop();
+  return { cells, blanksBefore, next: i };
+}
+
+export function extractTables(tokens: Token[], norm: NormText, template: TableTemplate): TableResult {
+  const values: Value[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  let rowsFound = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.text === '' || token.text.length > 80) continue;
+    const match = matchRow(token.text);
+    if (!match) continue;
+    rowsFound++;
+    const columns = match.spec.columns(template);
+    if (columns.length === 0) continue;
+    const header = tokens.slice(Math.max(0, i - 8), i).map((t) => compact(t.text)).join('|');
+    const tenThousand = match.spec.tenThousand?.(template, header) ?? false;
+    let cells: (NumberCell | null)[];
+    let blanksBefore = 0;
+    let next = i + 1;
+    if (match.rest !== null) {
+      const restStart = token.to - match.rest.trimEnd().length;
+      cells = [];
+      const re = /(?:增|减|[+-]{1,2})?\d[\d,.]*/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(match.rest.trimEnd())) !== null) {
+        const n = parseCellNumber(m[0]);
+        if (n) cells.push({ value: n.value, approx: n.approx, from: restStart + m.index + n.from, to: restStart + m.index + n.to });
+      }
+      if (cells.length !== columns.length) {
+        warnings.push(`row "${compact(token.text).slice(0, 20)}": ${cells.length} number(s) glued to the label where ${columns.length} cells are expected; not read`);
+        continue;
+      }
+    } else {
+      const read = readCells(tokens, i + 1, columns.length);
+      cells = read.cells;
+      blanksBefore = read.blanksBefore;
+      next = read.next;
+    }
+    const label = compact(token.text).slice(0, 24);
+    const numbers = cells.filter((c): c is NumberCell => c !== null);
+    const atEnd = next >= tokens.length;
+    let assigned: [string, NumberCell][] = [];
+    if (cells.length === columns.length) {
+      assigned = cells.flatMap((c, k) => (c ? [[columns[k], c] as [string, NumberCell]] : []));
+      if (numbers.length < columns.length) warnings.push(`row "${label}": ${columns.length - numbers.length} blank cell(s) left absent`);
+    } else if (numbers.length === 0) {
+      if (!atEnd) warnings.push(`row "${label}": no number cells`);
+    } else if (atEnd && cells.every((c) => c !== null)) {
+      assigned = numbers.map((c, k) => [columns[k], c]);
+      warnings.push(`row "${label}": the text ends after ${numbers.length} of ${columns.length} cells (truncated)`);
+    } else if (numbers.length === 1 && blanksBefore >= 2 && columns.length > 1) {
+      assigned = [[columns[columns.length - 1], numbers[0]]];
+      warnings.push(`row "${label}": only the last cell is filled; the blank cells are left absent`);
+    } else {
+      warnings.push(`row "${label}": ${numbers.length} number cell(s) where ${columns.length} are expected; row not read`);
+    }
+    for (const [metric, cell] of assigned) {
+      if (seen.has(metric)) continue;
+      seen.add(metric);
+      const value = tenThousand && metric.endsWith('_yuan') && !cell.tenThousand ? { ...cell, value: timesTenThousand(cell.value) } : cell;
+      values.push(makeValue(metric, value, norm));
+    }
+  }
+  return { values, warnings, rowsFound };
+}
+
+/** The review/litigation table: 15 numbers (行政复议 5, 直接起诉 5, 复议后起诉 5) after its header. */
+export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
+  const ids = ['rv', 'lit.direct', 'lit.after_rv'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `${g}.${c}`));
+  for (let i = 0; i < tokens.length; i++) {
+    if (compact(tokens[i].text) !== '复议后起诉') continue;
+    // after the header: the last "总计" header cell, then the numbers
+    let j = i + 1;
+    let lastHeader = i;
+    for (; j < tokens.length && j < i + 40; j++) {
+      const text = compact(tokens[j].text);
+      if (text === '') continue;
+      if (/^(结果维持|结果纠正|其他结果|尚未审结|总计)$/.test(text)) lastHeader = j;
+      else break;
+    }
+    let first = lastHeader + 1;
+    while (first < tokens.length && tokens[first].text === '') first++;
+    if (first >= tokens.length) return [];
+    const line = tokens[first].line;
+    let filledOnLine = 0;
+    for (let k = first; k < tokens.length && tokens[k].line === line; k++) if (tokens[k].text !== '') filledOnLine++;
+    const cells: (NumberCell | null)[] = [];
+    for (let k = first; k < tokens.length && cells.length < 15; k++) {
+      const t = tokens[k];
+      if (filledOnLine > 1 && t.line !== line) break;
+      if (t.text === '') {
+        if (filledOnLine > 1) cells.push(null);
+        continue;
+      }
+      const n = parseCellNumber(t.text);
+      if (!n) break;
+      cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to });
+    }
+    return cells.flatMap((cell, k) => (cell ? [makeValue(ids[k], cell, norm)] : []));
+  }
+  return [];
+}
+
+const MARKERS_2021 = /本年制发件数|本年废止件数|现行有效件|本年处理决定数量|本年收费金额|申请人无正当理由逾期不补正|逾期未按收费通知要求缴纳费用/;
+const MARKERS_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|政府集中采购|其他对外管理服务事项/;
+const ANY_TABLE = /本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|第二十条第\(一\)项|信息内容|结果维持|尚未审结/;
+
+/** Template from what the text prints; null when it holds no statutory table. */
+export function detectPrintedTemplate(compactText: string): TableTemplate | 'table' | null {
+  const has2021 = MARKERS_2021.test(compactText);
+  const has2019 = MARKERS_2019.test(compactText);
+  if (has2021 && !has2019) return 'table2021';
+  if (has2019 && !has2021) return 'table2019';
+  if (has2019 && has2021) {
+    // both vocabularies: the first one printed wins (headers come first)
+    return compactText.search(MARKERS_2021) < compactText.search(MARKERS_2019) ? 'table2021' : 'table2019';
+  }
+  return ANY_TABLE.test(compactText) ? 'table' : null;
+}

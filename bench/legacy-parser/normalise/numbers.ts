@@ -1,0 +1,86 @@
+// Numbers as printed in reports: Arabic digits with thousands separators or stray spaces,
+// Chinese numerals (一件, 十二条, 二〇一八), 万/亿 multipliers, signed changes (增82, 减5,
+// +19, --253) and the approximate markers 余/多/近/约/超.
+
+const DIGIT: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 一千二百零五 → 1205; 十二 → 12; 二〇一八 → 2018 (digit by digit); null if not a numeral. */
+export function parseChineseNumeral(text: string): number | null {
+  if (text.length === 0) return null;
+  if (![...text].every((ch) => ch in DIGIT || ch in SMALL_UNIT || ch === '万' || ch === '亿')) return null;
+  if (![...text].some((ch) => ch in SMALL_UNIT || ch === '万' || ch === '亿')) {
+    // digit-by-digit form (二〇一八)
+    let n = 0;
+    for (const ch of text) n = n * 10 + DIGIT[ch];
+    return n;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGIT) digit = DIGIT[ch];
+    else if (ch in SMALL_UNIT) {
+      section += (digit === 0 ? 1 : digit) * SMALL_UNIT[ch];
+      digit = 0;
+    } else {
+      const big = ch === '万' ? 10_000 : 100_000_000;
+      total += (section + digit) * big;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/** "3,146" / "3 146" / "21469172.33" → number; null when the string is not a plain number. */
+export function parseArabic(text: string): number | null {
+  const cleaned = text.replace(/[,\s]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+/** Multiplies a value printed in 万 into units, keeping cents exact (4.14万 → 41400). */
+export const timesTenThousand = (value: number): number => Math.round(value * 10_000 * 100) / 100;
+
+export interface CellNumber {
+  value: number;
+  approx: boolean;
+  /** Offsets of the digits inside the cell text. */
+  from: number;
+  to: number;
+  /** The cell carried a unit of 万元 (value already multiplied). */
+  tenThousand: boolean;
+}
+
+const CELL_NUMBER = /^(?<sign>增|减|[+-]{1,2})?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<unit>万元|万|元|件|条|个|项|宗|人次|次)?(?<approx>余|多)?$/;
+
+/**
+ * A table cell's number. Stray "?" and spaces around the digits (text extraction noise)
+ * are tolerated; anything else in the cell means it is not a number cell.
+ */
+export function parseCellNumber(cell: string): CellNumber | null {
+  let from = 0;
+  let to = cell.length;
+  while (from < to && /[\s?？\u00a0]/.test(cell[from])) from++;
+  while (to > from && /[\s?？\u00a0]/.test(cell[to - 1])) to--;
+  const core = cell.slice(from, to);
+  if (core === '') return null;
+  const m = CELL_NUMBER.exec(core);
+  if (!m?.groups) {
+    const zh = /^[〇零一二两三四五六七八九十百千]+$/.test(core) ? parseChineseNumeral(core) : null;
+    if (zh === null) return null;
+    return { value: zh, approx: false, from, to, tenThousand: false };
+  }
+  const { sign, num, unit } = m.groups;
+  let value = Number(num.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return null;
+  const tenThousand = unit === '万元' || unit === '万';
+  if (tenThousand) value = timesTenThousand(value);
+  if (sign === '减' || sign?.startsWith('-')) value = -value;
+  const numStart = from + core.indexOf(num);
+  return { value, approx: m.groups.approx !== undefined, from: sign ? from : numStart, to: numStart + num.length, tenThousand };
+}
+

@@ -1,0 +1,455 @@
+// The issuer of a report, its jurisdiction and the report's level.
+//
+// The issuer is looked for where reports print it, most reliable first:
+//   1. the signature: a body's name on the line before a date, at the end or under the title
+//   2. the title: 〈机关〉2020年政府信息公开工作年度报告, 2020年〈机关〉政府信息公开…, split over lines
+//   3. 由〈机关〉编制/制作/综合…, 本报告由〈机关〉编制
+//   4. 现公布/现将/编写〈机关〉2020年政府信息公开工作年度报告
+//   5. 〈机关〉(以下简称“我办”)
+//   6. the subject of the first sentence: 2021年,〈机关〉认真贯彻…
+//   7. 来源/发布机构/发布单位 labels of the web page
+// Every candidate must read as a body's name (organ.ts): wrappers such as 现公布, 由…编制的,
+// 关于…, 根据… never become part of it, and a name without an administrative place (区档案局,
+// 我局, 市发改委) is no issuer: when nothing reads, the issuer is null. A title naming only a
+// county-or-higher place (石柱土家族自治县2024年…) is that place's 人民政府's report.
+//
+// jurisdiction is the issuer's own government as written (海珠区, 江南中街道, 增城区 for
+// 广州市公安局增城区分局). level is the report's: a government's office or centre issuing the
+// government's report (站前区政府办公室 signing 站前区2017年度…; a text speaking of 我区) has
+// the government's level; a report naming no body but calling itself 我局 is a department's.
+//
+// Only the head (first 3,000 characters) and the tail (last 1,000) are read, except for the
+// counts of 我局/我区 (one linear pass each, only when the level needs them) and, for a title
+// naming only a place, one search for that place's 人民政府 in the text.
+import type { Level } from '../../types';
+import { leadingOrgan, organLevel, readOrgan, type Organ } from '../organ';
+import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
+
+const HEAD_CHARS = 3000;
+const TAIL_CHARS = 1000;
+/** A signature under the title (广州市人民政府 / 2015年3月) is in the first lines. */
+const SIGNED_HEAD_CHARS = 800;
+
+// ---- Title ----------------------------------------------------------------------------------
+
+/** The report phrase of a title: (政府)信息公开(工作)(年度)报告 (not 年报: a site's category). */
+const REPORT_PHRASE = /(?:政府|政务)?\s*信\s*息\s*公\s*开[^。，,；;：:]{0,12}?报\s*告/;
+const SENTENCE_MARK = /[。，,；;！？!?]/;
+/** Breadcrumbs and page furniture: 当前位置:首页 > 政务公开 > 政府信息公开年报. */
+const NAVIGATION = /位置|首页|>|归档|浏览|点击|字号|上一篇|下一篇|相关|推荐|链接|附件/;
+/** What follows the report phrase in the title of a document about reports (…年度报告的通知, …报告编制工作). */
+const ABOUT_REPORTS = /^(?:的|之|和|及|与|编制|报送|公布|发布(?!日期|时间)|有关|事项|格式|模板|通知|函|工作)/;
+const YEAR_IN_TITLE = new RegExp(`(\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(?:的)?`);
+
+export interface Title {
+  /** The title as read (lines joined). */
+  text: string;
+  /** Its year, when printed. */
+  year: number | null;
+  /** The body it names, when it names one. */
+  organ: Organ | null;
+  /** Whether anything but a year stands before the report phrase (a name, or junk). */
+  named: boolean;
+}
+
+/** Cuts navigation and other junk in front of a name: the name is the last piece after a delimiter. */
+function lastPiece(text: string): string {
+  const pieces = text
+    .replace(/^[\s•·\-—>|:：【\]】)）]+|[\s•·\-—|:：【[（(]+$/g, '')
+    .split(/[>|:：•·【】[\]()（）《》“”"']+/);
+  return (pieces[pieces.length - 1] ?? '').trim();
+}
+
+/** A name from the text before a title's report phrase, or null. */
+function nameBefore(before: string): Organ | null {
+  const piece = lastPiece(before).replace(/^关于|关于$|的$/g, '').trim();
+  if (piece === '') return null;
+  // Two bodies printed as one, separated by a space (广州市黄埔区人民政府 广州开发区管委会):
+  // take the longest run of space-separated pieces from the end that reads as a name.
+  const words = piece.split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const organ = readOrgan(words.slice(k).join(''));
+    if (organ) return organ;
+  }
+  return null;
+}
+
+function readTitle(text: string, above: string): Title | null {
+  const phrase = REPORT_PHRASE.exec(text);
+  if (!phrase) return null;
+  // …年度报告的通知, …年度报告编制工作: a document about reports, not a report's title
+  const rest = text.slice(phrase.index + phrase[0].length).replace(/[(（][^)）]*[)）]/g, '').trim();
+  if (ABOUT_REPORTS.test(rest)) return null;
+  let before = text.slice(0, phrase.index);
+  if (/人民\s*$/.test(before) && /^政府/.test(phrase[0])) before += '政府'; // 荆门市人民|政府信息公开
+  const y = YEAR_IN_TITLE.exec(before);
+  // the name follows the year (2020年广州市财政局…) or precedes it (广州市财政局2020年…)
+  const after = y ? before.slice(y.index + y[0].length) : '';
+  const pre = y ? before.slice(0, y.index) : before;
+  let organ = hasName(after) ? nameBefore(after) : hasName(pre) ? nameBefore(pre) : null;
+  // a year is the title's when nothing but the name stands between it and the report phrase
+  const year = y && (!hasName(after) || organ !== null) && !/\d/.test(after) ? yearOf(y[1]) : null;
+  // the name on the line above: 盐边县新九镇人民政府 / 关于2021年度政府信息公开工作的年度报告
+  if (!organ && !hasName(after) && !hasName(pre) && above !== '' && above.length <= 40 && !SENTENCE_MARK.test(above)) {
+    organ = readOrgan(lastPiece(above));
+  }
+  return { text, year, organ, named: hasName(after) || hasName(pre) };
+}
+
+/** Whether a piece of a title holds more than 关于/的 and punctuation. */
+const hasName = (t: string) => /[\u4e00-\u9fff]/.test(t.replace(/关于|的/g, ''));
+
+const PHRASE_START = /信\s*息\s*公\s*开/g;
+
+/** The last non-empty line ending before `end` (an index just after a line break), as [start, text]. */
+function lineBefore(head: string, end: number): [number, string] {
+  for (let e = end - 1; e > 0; ) {
+    const start = head.lastIndexOf('\n', e - 1) + 1;
+    const text = head.slice(start, e).trim();
+    if (text !== '') return [start, text];
+    e = start - 1;
+  }
+  return [0, ''];
+}
+
+const titleLine = (line: string, max: number) => line !== '' && line.length <= max && !SENTENCE_MARK.test(line) && !NAVIGATION.test(line);
+
+/**
+ * The report's title in its head: the first short line with the report phrase (joined to the
+ * next line when the phrase runs on: 道县文广新局2013年度信息公开工作 / 年度报告), or, when
+ * it names nothing, joined to the line above (〈机关〉2024年政府 / 信息公开工作年度报告). The
+ * first title naming a body wins; else the first title.
+ */
+function findTitle(head: string): Title | null {
+  let first: Title | null = null;
+  let seenLine = -1;
+  PHRASE_START.lastIndex = 0;
+  for (let m = PHRASE_START.exec(head); m; m = PHRASE_START.exec(head)) {
+    const start = head.lastIndexOf('\n', m.index) + 1;
+    if (start === seenLine) continue;
+    seenLine = start;
+    const end = head.indexOf('\n', m.index);
+    if ((end < 0 ? head.length : end) - start > 120) continue; // a paragraph
+    let text = head.slice(start, end < 0 ? head.length : end).trim();
+    if (!titleLine(text, 80)) continue;
+    if (!REPORT_PHRASE.test(text) && end >= 0) {
+      const nextEnd = head.indexOf('\n', end + 1);
+      const next = head.slice(end + 1, nextEnd < 0 ? head.length : nextEnd).trim();
+      if (!titleLine(next, 30)) continue;
+      text += next;
+    }
+    const [prevStart, prev] = start > 0 ? lineBefore(head, start) : [0, ''];
+    const title = readTitle(text, prev);
+    if (!title) continue;
+    if (title.organ) return title;
+    if (!title.named && titleLine(prev, 60) && !REPORT_PHRASE.test(prev)) {
+      const joined = readTitle(prev + text, prevStart > 0 ? lineBefore(head, prevStart)[1] : '');
+      if (joined?.organ) return joined;
+    }
+    first ??= title;
+  }
+  return first;
+}
+
+// ---- Other places a report names its issuer -------------------------------------------------
+
+const DATE = `(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*(?:\\d{1,2}|${ZH_SMALL})\\s*月(?:\\s*(?:\\d{1,2}|${ZH_SMALL})\\s*日)?|\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2})`;
+/**
+ * A line that is only a date (2018年3月16日, 二〇一八年二月九日, 2015年3月, (2021年1月19日),
+ * 2016-01-21), or a name and a date (站前区政府办公室    二〇一八年二月九日: the name is group 1).
+ */
+const DATE_LINE = new RegExp(`^\\s*(?:([\\u4e00-\\u9fff]{2,40})\\s+)?[(（]?\\s*${DATE}\\s*[)）]?\\s*$`);
+/** A year-month whose 年/月 were lost in extraction: 广州市教育局 / 20171. */
+const BROKEN_DATE_LINE = /^\s*20\d{3,4}\s*$/;
+
+/** A body's name signing a date line: on the line above it, or before it on the same line. From the last line up. */
+function signature(text: string, dates: boolean, broken: boolean): Organ | null {
+  for (let end = text.length; end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const length = end - start;
+    // a date line is 7–60 characters (2015年3月 … a name and a date); tables print hundreds of shorter lines
+    const dated = dates && length >= 7 && length <= 60;
+    const allowBroken = broken && length >= 5 && length <= 10;
+    if (dated || allowBroken) {
+      const line = text.slice(start, end);
+      const m = dated && ((line.includes('年') && line.includes('月')) || line.includes('-')) ? DATE_LINE.exec(line) : null;
+      if (m || (allowBroken && BROKEN_DATE_LINE.test(line))) {
+        const organ = m?.[1] ? readOrgan(m[1]) : null;
+        if (organ) return organ;
+        const above = start > 0 ? lineBefore(text, start)[1] : '';
+        const signer = above !== '' && above.length <= 40 ? readOrgan(above) : null;
+        if (signer) return signer;
+      }
+    }
+    end = start - 1;
+  }
+  return null;
+}
+
+/** 由〈机关〉编制 / 制作 / 综合…编制而成 (two bodies may be joined by 、). */
+const COMPILED_BY = /由\s*([\u4e00-\u9fff、\s]{2,50}?)\s*(?:负责)?(?:编制|制作|编写|综合|汇总|起草|撰写)/y;
+/** 现公布〈机关〉2020年政府信息公开工作年度报告 / 编写〈机关〉2017年度…报告 / 现将《〈机关〉…》. */
+const ANNOUNCED = new RegExp(
+  `(?:(?:现|特|现特)(?:向社会)?(?:予以)?(?:公布|公开|发布|将|报告)|编写|编制|形成)\\s*[《“"]?\\s*([\\u4e00-\\u9fff\\s]{2,40}?)\\s*(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?)?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信息\\s*公开[^。，,；;]{0,10}?(?:报告|年报)`,
+  'g',
+);
+/** ANNOUNCED, read only around the head's mentions of 信息公开 (the pattern is slow to try everywhere). */
+function announced(head: string): Organ | null {
+  for (let at = head.indexOf('信息公开'); at >= 0; at = head.indexOf('信息公开', at + 4)) {
+    const before = head.slice(Math.max(0, at - 70), at);
+    if (!before.includes('现') && !before.includes('编') && !before.includes('形成')) continue;
+    ANNOUNCED.lastIndex = 0;
+    const m = ANNOUNCED.exec(before + head.slice(at, at + 20));
+    if (!m) continue;
+    const organ = readOrgan(/人民\s*$/.test(m[1]) ? m[1] + '政府' : m[1]); // 荆门市人民|政府信息公开
+    if (organ) return organ;
+  }
+  return null;
+}
+
+/** 〈机关〉(以下简称“我办”) / (下称我局): the name is the run of text before the parenthesis. */
+const ALIAS = /[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“"]?(?:我|本)[\u4e00-\u9fff]{1,3}[”"]?\s*[)）]/g;
+const RUN_BEFORE = /[\u4e00-\u9fff\s]{2,40}$/;
+/** A run of characters cut out after a number loses the number's unit: (2020年3月16)日广州市… → 广州市…. */
+const afterDate = (run: string, charBefore: string | undefined) => (charBefore !== undefined && /[\d〇○零一二三四五六七八九十]/.test(charBefore) ? run.replace(/^[年月日号度]+/, '') : run);
+/** 在…下, / 根据…, / 按照…, before the subject of a sentence. */
+const CIRCUMSTANCE = '(?:在|根据|按照|依据)[^,，。;；\\n]{2,60}?[,，]\\s*';
+/** (2021年,)(在…下,)(按照…,)〈机关〉… — the subject of a report's first sentence (阜新市政府认真贯彻…). */
+const SUBJECT = new RegExp(
+  `(?:^|\\n)[ \\t]*(?:(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?|本年度|今年以来)\\s*[,，]\\s*(?:${CIRCUMSTANCE})?|${CIRCUMSTANCE})([\\u4e00-\\u9fff ]{2,60})`,
+  'g',
+);
+/** Labels of the web page: 来源:…, 发布机构:…, 发布单位: | … (信息来源, 文章来源 end in 来源). */
+const META_LABELS = ['来源', '发布机构', '发布单位', '发文机关'];
+const META = /\s*[:：|]\s*\|?\s*([\u4e00-\u9fff ]{2,40})/y;
+
+/** The government's name written out in the text (上海市人民政府, 海珠区人民政府江南中街道办事处), for a title naming only its place. */
+function formalName(s: string, organ: Organ): Organ | null {
+  const place = organ.places[organ.places.length - 1];
+  if (!place || organ.places.length === 0) return null;
+  const suffix = /街道?$/.test(place) ? '(?:街道办事处|道办事处|办事处)' : '人民政府';
+  const re = new RegExp(`${place}${suffix}(?!办公|研究|[\\u4e00-\\u9fff]{0,8}?(?:局|委员会|委|中心|管委会))`, 'g');
+  let best: Organ | null = null;
+  let seen = 0;
+  for (const m of s.matchAll(re)) {
+    if (++seen > 20) break;
+    // extend left over the title's own places and 人民政府 links: 海珠区人民政府江南中街道办事处
+    let start = m.index;
+    for (let moved = true; moved; ) {
+      moved = false;
+      const before = s.slice(Math.max(0, start - 16), start);
+      const link = /(?:人民政府)?$/.exec(before);
+      const head = before.slice(0, before.length - (link ? link[0].length : 0));
+      for (const p of organ.places) {
+        if (p !== place && head.endsWith(p)) {
+          start -= (link ? link[0].length : 0) + p.length;
+          moved = true;
+          break;
+        }
+      }
+    }
+    const formal = readOrgan(s.slice(start, m.index + m[0].length));
+    if (formal && formal.kind === 'government' && formal.jurisdiction === organ.jurisdiction && formal.name.length > (best?.name.length ?? 0)) best = formal;
+  }
+  return best;
+}
+
+// ---- Self-reference: 我局 or 我区? --------------------------------------------------------------
+
+const SELF_DEPARTMENT = /(?:我|本)(?:局|委|办(?!法)|厅|中心|署)|本机关/g;
+const SELF_GOVERNMENT = /我(?:区|市|县|旗)/g;
+const SELF_TOWN = /我(?:镇|乡|街道|街)|本街道/g;
+
+/** How a report of this body's government calls itself: 我区 for 东宝区, 我镇 for 花东镇. */
+function ownGovernment(organ: Organ): RegExp {
+  const j = organ.jurisdiction ?? '';
+  return new RegExp(/街道?$/.test(j) ? '我街|本街道' : `我${j[j.length - 1] ?? '区'}`, 'g');
+}
+
+function count(re: RegExp, s: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+// ---- Putting it together --------------------------------------------------------------------
+
+const SOURCES = ['signature', 'title', 'compiled', 'announced', 'alias', 'subject', 'meta'] as const;
+type Source = (typeof SOURCES)[number];
+
+interface SourceText {
+  head: string;
+  /** The end of the report (the whole report when short), starting on a line. */
+  tail: string;
+  title: Title | null;
+}
+
+/** The body one source names, if any. Cheap tests come first: most reports are settled by the first two. */
+function readSource(source: Source, { head, tail, title }: SourceText): Organ | null {
+  switch (source) {
+    case 'signature':
+      // the end of the report, then its first lines (the tail may already hold them)
+      return signature(tail, true, false) ?? signature(head.slice(0, SIGNED_HEAD_CHARS), tail !== head, true);
+    case 'title':
+      return title?.organ ?? null;
+    case 'compiled':
+      for (let at = head.indexOf('由'); at >= 0; at = head.indexOf('由', at + 1)) {
+        COMPILED_BY.lastIndex = at;
+        const m = COMPILED_BY.exec(head);
+        if (!m) continue;
+        // about this report: …编制的2020年度…报告, …编制而成, …制作本报告, or 本报告…由…编制
+        const after = head.slice(at + m[0].length, at + m[0].length + 24);
+        const sentence = head.slice(Math.max(0, at - 300), at);
+        const start = Math.max(sentence.lastIndexOf('。'), sentence.lastIndexOf('\n')) + 1;
+        if (!/^[^。\n]*?(?:报告|年报|而成)/.test(after) && !/^\s*(?:本|此)(?:年度)?(?:报告|年报)/.test(sentence.slice(start))) continue;
+        const organ = m[1].split('、').length > 2 ? null : readOrgan(m[1].replace(/、/g, ''));
+        if (organ) return organ;
+      }
+      return null;
+    case 'announced':
+      return announced(head);
+    case 'alias':
+      if (!head.includes('称')) return null;
+      return firstOrgan(head, ALIAS, (m) => {
+        const at = m.index ?? 0;
+        const before = head.slice(Math.max(0, at - 40), at);
+        const run = RUN_BEFORE.exec(before);
+        return run ? readOrgan(afterDate(run[0], before[run.index - 1])) : null;
+      });
+    case 'subject': {
+      // the first sentence opening with a year or a circumstance whose subject reads as a body
+      SUBJECT.lastIndex = 0;
+      for (let m = SUBJECT.exec(head), k = 0; m && k < 5; m = SUBJECT.exec(head), k++) {
+        const organ = leadingOrgan(m[1]);
+        if (organ) return organ;
+      }
+      return null;
+    }
+    case 'meta':
+      for (const label of META_LABELS) {
+        for (let at = head.indexOf(label); at >= 0; at = head.indexOf(label, at + label.length)) {
+          META.lastIndex = at + label.length;
+          const m = META.exec(head);
+          const organ = m ? leadingOrgan(m[1]) : null;
+          if (organ) return organ;
+        }
+      }
+      return null;
+  }
+}
+
+/** The first match of a global pattern that reads as a body. */
+function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Organ | null): Organ | null {
+  for (const m of text.matchAll(re)) {
+    const organ = read(m);
+    if (organ) return organ;
+  }
+  return null;
+}
+
+/**
+ * The report's level, decided here only: the issuer's own (a government's place level, or
+ * department); a government's report issued by its office or another body (站前区政府办公室
+ * signing 站前区2017年度…报告; 由东宝区大数据中心编制, the text speaking of 我区) has the
+ * government's level; a report naming no body but calling itself 我局 is a department's, 我镇 a town's.
+ */
+export function reportLevel(organ: Organ | null, title: Title | null, s: string): Level | null {
+  let level: Level | null = organ ? organLevel(organ) : null;
+  if (organ && organ.kind !== 'government') {
+    const t = title?.organ;
+    if (t && t.kind === 'government' && t.jurisdiction === organ.jurisdiction) level = t.placeLevel;
+    else if (organ.jurisdiction && organ.placeLevel !== 'town') {
+      if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
+    }
+  } else if (!organ) {
+    const dept = count(SELF_DEPARTMENT, s);
+    const gov = count(SELF_GOVERNMENT, s);
+    const town = count(SELF_TOWN, s);
+    if (dept > 0 && gov === 0 && town === 0) level = 'department';
+    else if (town > 0 && gov === 0 && dept === 0) level = 'town';
+  }
+  return level;
+}
+
+export interface IssuerFacts {
+  issuer: string | null;
+  jurisdiction: string | null;
+  level: Level | null;
+  /** The title, when the report prints one. */
+  title: Title | null;
+}
+
+function issuerFactsOf(s: string): IssuerFacts {
+  let head = s;
+  if (s.length > HEAD_CHARS) {
+    const cut = s.lastIndexOf('\n', HEAD_CHARS);
+    head = s.slice(0, cut > HEAD_CHARS / 2 ? cut + 1 : HEAD_CHARS); // whole lines when there are lines
+  }
+  let tail = s;
+  if (s.length > TAIL_CHARS) {
+    tail = s.slice(s.length - TAIL_CHARS);
+    tail = tail.slice(tail.indexOf('\n') + 1); // from a line's start
+  }
+  const title = findTitle(head);
+  const text: SourceText = { head, tail, title };
+
+  // The sources, most reliable first; each is read only when the ones before it found nothing.
+  let organ: Organ | null = null;
+  let from: Source = SOURCES[0];
+  let k = 0;
+  for (; k < SOURCES.length && !organ; k++) {
+    from = SOURCES[k];
+    organ = readSource(from, text);
+  }
+  if (organ && from === 'meta' && organ.kind === 'government' && count(SELF_DEPARTMENT, s) > 0 && count(ownGovernment(organ), s) === 0) {
+    organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
+  }
+  if (organ) {
+    const bare = organ.kind === 'government' && organ.name === organ.places.join('');
+    if (bare && from !== 'subject' && from !== 'meta') {
+      // A title or signature naming only the place (石柱土家族自治县2024年…): the government's
+      // name as the text writes it out (海珠区人民政府江南中街道办事处); a county-or-higher
+      // government's report is its 人民政府's; a town or street keeps the place's name (下管镇).
+      organ = formalName(s, organ) ?? (organ.placeLevel !== 'town' ? readOrgan(organ.name + '人民政府') : null) ?? organ;
+    } else if (!bare && (from === 'alias' || from === 'subject')) {
+      // A name from running text may drop its city; a fuller form further down the list wins
+      // (2021年,南沙区审计局… / 来源:广州市南沙区审计局).
+      for (; k < SOURCES.length; k++) {
+        const other = readSource(SOURCES[k], text);
+        if (other && other.name.length > organ.name.length && other.name.endsWith(organ.name) && other.jurisdiction === organ.jurisdiction) {
+          organ = other;
+          break;
+        }
+      }
+    }
+  }
+
+  const level = reportLevel(organ, title, s);
+  return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
+}
+
+/** Issuer, jurisdiction, level and title of a report (normalised text). Read it once per report. */
+export const issuerFacts = issuerFactsOf;
+
+export function findIssuer(s: string): string | null {
+  return issuerFacts(s).issuer;
+}
+
+/**
+ * The government an issuer's name belongs to (海珠区 for 广州市海珠区人民政府, 增城区 for
+ * 广州市公安局增城区分局), from the name alone; issuerFacts reads it from the whole report.
+ */
+export function jurisdictionOf(issuer: string | null): string | null {
+  return issuer ? (readOrgan(issuer)?.jurisdiction ?? null) : null;
+}
+
+/**
+ * The level an issuer's name implies, from the name alone. issuerFacts reads the report's level
+ * from the whole text: a government's office issuing the government's report gives the
+ * government's level, a report naming no body but calling itself 我局 is a department's.
+ */
+export function levelOf(issuer: string | null): Level | null {
+  const organ = issuer ? readOrgan(issuer) : null;
+  return organ ? organLevel(organ) : null;
+}

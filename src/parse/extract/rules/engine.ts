@@ -1,0 +1,106 @@
+// Scored readings of the figures of a text. A rule names its metric, the features a figure's
+// clause must show, those that exclude it and those that make a reading more likely; every
+// count figure is read against every rule once (a bounded number of passes over the text,
+// however many rules). Per metric the best reading wins; two best readings with different
+// values are a tie: a warning and no value, never a guess.
+import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
+import type { Quantity } from '../../recognise/quantities';
+import { FEATURES, type Feature, type FigureView } from './features';
+
+export interface Example {
+  /** The corpus file the wording comes from (folder/id). */
+  from: string;
+  text: string;
+  /** The value the rule reads from the text; null: the rule must read nothing. */
+  value: number | null;
+}
+
+export interface ScoredRule {
+  metric: string;
+  /** Every one of these must hold. */
+  requires: Feature[];
+  /** At least one of these must hold (when given). */
+  requiresOneOf?: Feature[];
+  /** None of these may hold. */
+  excludes: Feature[];
+  /** Added to the score when they hold. */
+  prefers?: Partial<Record<Feature, number>>;
+  /**
+   * The metric is one figure the text states once: several different readings are parts of a
+   * total the text does not print (微信 92条, 微博 30条), and none is recorded.
+   */
+  unique?: boolean;
+  /** Its readings count against a unique metric's other readings but are never recorded (the press's figures). */
+  countsOnly?: boolean;
+  /** Real wordings the rule reads (or must not read), each from a named corpus file. */
+  examples: Example[];
+}
+
+export interface Reading {
+  metric: string;
+  countsOnly: boolean;
+  q: Quantity;
+  score: number;
+  features: Feature[];
+}
+
+/** The clause and sentence around a figure. */
+export function viewOf(s: string, seg: Segments, q: Quantity): FigureView {
+  const [cs, ce] = clauseAt(seg, q.numStart);
+  const [ss] = sentenceAt(seg, q.numStart);
+  return { q, before: s.slice(cs, q.start), after: s.slice(q.end, Math.max(q.end, ce)), sentenceBefore: s.slice(ss, q.start) };
+}
+
+function scoreOf(rule: ScoredRule, has: (f: Feature) => boolean): number | null {
+  for (const f of rule.requires) if (!has(f)) return null;
+  if (rule.requiresOneOf && !rule.requiresOneOf.some(has)) return null;
+  for (const f of rule.excludes) if (has(f)) return null;
+  let score = rule.requires.length;
+  for (const [f, w] of Object.entries(rule.prefers ?? {}) as [Feature, number][]) if (has(f)) score += w;
+  return score;
+}
+
+/** Every reading of every count figure by the rules whose metric is still open. */
+export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>): Reading[] {
+  const open = rules.filter((r) => !done.has(r.metric));
+  if (open.length === 0) return [];
+  const readings: Reading[] = [];
+  for (const q of quantities) {
+    if (q.kind !== 'count' || q.value === null) continue;
+    const view = viewOf(s, seg, q);
+    const memo = new Map<Feature, boolean>();
+    const has = (f: Feature) => {
+      let v = memo.get(f);
+      if (v === undefined) memo.set(f, (v = FEATURES[f](view)));
+      return v;
+    };
+    for (const rule of open) {
+      const score = scoreOf(rule, has);
+      if (score !== null) readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: [...memo].filter(([, v]) => v).map(([f]) => f) });
+    }
+  }
+  return readings;
+}
+
+/** Per metric, the best reading; a tie between different values gives a warning and no reading. */
+export function bestReadings(readings: Reading[], rules: ScoredRule[]): { best: Reading[]; warnings: string[] } {
+  const unique = new Set(rules.filter((r) => r.unique).map((r) => r.metric));
+  const byMetric = new Map<string, Reading[]>();
+  for (const r of readings) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r]);
+  const best: Reading[] = [];
+  const warnings: string[] = [];
+  for (const [metric, rs] of byMetric) {
+    if (unique.has(metric) && new Set(rs.map((r) => r.q.value)).size > 1) {
+      warnings.push(`${metric}: ${new Set(rs.map((r) => r.q.value)).size} separate figures (${[...new Set(rs.map((r) => r.q.value))].join(', ')}) and no printed total; none recorded`);
+      continue;
+    }
+    const recordable = rs.filter((r) => !r.countsOnly);
+    if (recordable.length === 0) continue;
+    const top = Math.max(...recordable.map((r) => r.score));
+    const winners = recordable.filter((r) => r.score === top);
+    const values = [...new Set(winners.map((r) => r.q.value))];
+    if (values.length === 1) best.push(winners[0]);
+    else warnings.push(`${metric}: ${values.length} figures read equally well (${values.join(', ')}); none recorded`);
+  }
+  return { best, warnings };
+}

@@ -1,0 +1,153 @@
+// Named features of a figure in its clause: what the rules of ./proactive.ts (and later others)
+// require, exclude and prefer. Each feature reads only the figure's own clause and sentence.
+import type { Quantity } from '../../recognise/quantities';
+
+/** A count figure seen in its clause and sentence. */
+export interface FigureView {
+  q: Quantity;
+  /** The clause's text before the figure (after the last comma, colon or full stop). */
+  before: string;
+  /** The clause's text after the figure. */
+  after: string;
+  /** The sentence's text before the figure (across commas). */
+  sentenceBefore: string;
+}
+
+const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
+const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体/g;
+/** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
+const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体/g;
+const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
+const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台)|其它(?:方式|渠道|途径|平台)/;
+
+/** The channels a clause names: web only, other channels only, all of them, or none. */
+export type ChannelScope = 'web' | 'other' | 'all' | 'none';
+
+export function channelScope(raw: string): ChannelScope {
+  // a quoted name is an account's or a site's name (“番禺政府网”微信公众号): what follows says which
+  const text = raw.replace(/[“"][^”"]{0,20}[”"]/g, 'Q');
+  if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
+  if (MANY.test(text)) return 'all';
+  const web = text.search(WEB) >= 0;
+  const other = text.search(OWN_MEDIA) >= 0 || text.search(PRESS) >= 0;
+  if (web && other) return 'all';
+  return web ? 'web' : other ? 'other' : 'none';
+}
+
+/** The channels of the figure's own clause. */
+function channelsOf(v: FigureView): ChannelScope {
+  return channelScope(ownItem(v.before));
+}
+
+/** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
+function ownItem(before: string): string {
+  const m = /^[^]*\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
+  return m ? before.slice(m[0].length) : before;
+}
+
+/** The verb of disclosure nearest before the figure, and where it ends in `before`. */
+const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送/g;
+
+function lastVerbEnd(before: string): number {
+  let end = -1;
+  VERB.lastIndex = 0;
+  for (let m = VERB.exec(before); m; m = VERB.exec(before)) end = m.index + m[0].length;
+  return end;
+}
+
+/** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
+const GENERIC_OBJECT = /内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|共|总数|总量|为|达到|达|有|数|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率/g;
+
+/** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
+function previousClause(v: FigureView): string {
+  const earlier = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length).replace(/[,，:：]$/, '');
+  return earlier.slice(Math.max(earlier.lastIndexOf(','), earlier.lastIndexOf('，'), earlier.lastIndexOf(':'), earlier.lastIndexOf('：')) + 1);
+}
+
+const objectOf = (v: FigureView) => {
+  const end = lastVerbEnd(v.before);
+  return end >= 0 ? v.before.slice(end) : '';
+};
+
+function namesCategory(raw: string): boolean {
+  const object = raw.replace(/[\d一二三四五六七八九十]+(?:大类|类|项|个)/g, '');
+  // a list ending in 等 and generic words is the whole (政务要闻、政府文件等政府信息共计)
+  const etc = object.lastIndexOf('等');
+  if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
+  return object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '').length > 0;
+}
+
+/** Units a count of disclosed items is printed in. */
+const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
+
+export const FEATURES = {
+  /** The figure counts items (条, 篇, 件 …), not people, sessions or websites. */
+  itemUnit: (v: FigureView) => v.q.unit !== null && ITEM_UNIT.test(v.q.unit),
+  /** A verb of disclosure stands before it in the clause (公开, 发布, 推送 …), or 发布…N篇信息. */
+  disclosed: (v: FigureView) => lastVerbEnd(v.before) >= 0,
+  /** 主动公开 in the clause. */
+  proactive: (v: FigureView) => v.before.includes('主动公开') || /^[^,，]{0,4}主动公开/.test(v.after),
+  /** The object is information (信息, 文件, 稿件), before the figure or right after it (发布358篇信息). */
+  information: (v: FigureView) => /信息|文件|稿件|条目/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?(?:信息|文件|稿件)/.test(v.after),
+  /** The object names a category (组织机构信息3条, 政策文件1490件): a part, not the total. */
+  category: (v: FigureView) => namesCategory(objectOf(v)),
+  /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
+  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/工作动态|动态/g, '')),
+  /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
+  columns: (v: FigureView) => /栏目|专栏|专题/.test(v.before),
+  /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
+  listItem: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before),
+  /** Not disclosed: 不予公开信息1535条, 不公开. */
+  negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
+  /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
+  pressOnly: (v: FigureView) => {
+    const t = v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q');
+    return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
+  },
+  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
+  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
+  /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
+  request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
+  /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
+  issuedAs: (v: FigureView) => /名义/.test(v.before),
+  /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
+  governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
+  /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
+  informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after),
+  /** 主动公开 right before the figure and no object after it (主动公开907条). */
+  noObject: (v: FigureView) => /主动公开\s*$/.test(v.before) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+  /** Another scope: the counties', the towns', subordinate units' figures. */
+  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
+  /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
+  cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
+  /** 其中 before it: a part of a total printed before (not 其中2010年新增…: the year's own figure). */
+  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|年度?)新增|其中[^,，]{0,4}主动公开/.test(v.before),
+  /** 分别 in the clause: several figures in one sentence, one per subject. */
+  distributive: (v: FigureView) => /分别/.test(v.before),
+  /** A change, not a level: 增加12条, 同比增长. */
+  change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
+  /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
+  yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)新增$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
+  /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
+  stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after + ','.repeat(0)) || /^[,，]\s*(?:其中)?(?:今年|本年度?|当年|年内)新增/.test(v.after),
+  /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
+  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore),
+  /** 共, 共计, 合计, 总数, 全年: the clause states a total. */
+  totalWord: (v: FigureView) => /共|总数|合计|全年|本年度|全区|全市|全县|全镇/.test(v.before),
+  /** The channels are web only. */
+  webOnly: (v: FigureView) => channelsOf(v) === 'web',
+  /** The channels are other than the web only (微信, 微博, 公报 …). */
+  otherOnly: (v: FigureView) => channelsOf(v) === 'other',
+  /** The clause names all channels, or several including the web. */
+  allChannels: (v: FigureView) => channelsOf(v) === 'all',
+  /** 其他方式/其他渠道: the complement of the web, in so many words. */
+  otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(v.before),
+  /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
+  sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
+  /** The clause names no channel; the clause before it names other channels only (通过“广州12345”微信公众号,推送178条推文). */
+  sentenceOtherChannel: (v: FigureView) => channelsOf(v) === 'none' && channelScope(previousClause(v)) === 'other',
+  /** The figure is approximate (约, 余, 多). */
+  approximate: (v: FigureView) => v.q.approx,
+} satisfies Record<string, (v: FigureView) => boolean>;
+
+export type Feature = keyof typeof FEATURES;

@@ -1,0 +1,99 @@
+// Proactive disclosure in sentences: the year's total, the website's share, the other
+// channels' share and the stock since the beginning. Rules are data: see ./engine.ts.
+import type { ScoredRule } from './engine';
+
+/** What no count of the year's disclosed items can be. */
+const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow'] as const;
+
+export const PROACTIVE_RULES: ScoredRule[] = [
+  {
+    metric: 'p.total',
+    requires: ['itemUnit', 'disclosed'],
+    requiresOneOf: ['informationWord', 'noObject'],
+    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel'],
+    prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
+    examples: [
+      { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
+      { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '通过各种形式主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 2546 },
+      { from: 'panel/2024-guangdong-guangzhou-huadu-timian-town', text: '拓宽我镇政务公开渠道,2024年共发布358篇信息。', value: 358 },
+      { from: 'panel/2019-guangdong-guangzhou-sasac-department', text: '2019年我委通过网站、微信、微博等不同渠道主动公开信息3970条,其中:概况', value: 3970 },
+      { from: 'pages/2021-shaanxi-xian-city', text: '全年主动公开政策文件1490件,规划计划', value: null },
+      { from: 'pages/2022-xinjiang-wuqia-government-office-department', text: '在政府网站主动公开信息2959条,其中:政务公开信息2463条,政务', value: null },
+      { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: null },
+      { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条', value: null },
+    ],
+  },
+  {
+    // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
+    metric: 'p.total',
+    requires: ['itemUnit', 'yearNew'],
+    excludes: [...NEVER, 'cumulative', 'part', 'category', 'webOnly', 'otherOnly'],
+    examples: [
+      { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
+      { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
+      { from: 'panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department', text: '规章制度比上年新增5条。', value: null },
+    ],
+  },
+  {
+    metric: 'p.website',
+    requires: ['itemUnit', 'webOnly'],
+    requiresOneOf: ['disclosed', 'part'],
+    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns'],
+    prefers: { proactive: 1, information: 1, part: 1 },
+    examples: [
+      { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
+      { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: 18184 },
+      { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '2021年,在区政府门户网站共发布各类信息4.16万条。', value: 41600 },
+      { from: 'pages/2020-shaanxi-shanyang-county', text: '通过县政府门户网站、融媒体中心、县政务服务中心等平台主动公开政府信息6391条,其中', value: null },
+    ],
+  },
+  {
+    metric: 'p.other_channels',
+    requires: ['itemUnit', 'disclosed'],
+    requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
+    unique: true,
+    excludes: [...NEVER, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList'],
+    prefers: { otherChannelsPhrase: 2, part: 1 },
+    examples: [
+      { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1476 },
+      { from: 'panel/2020-guangdong-guangzhou-finance-bureau-department', text: '2020年,通过网站主动公开信息1056条,通过微信公众号主动公开信息341条,及时', value: 341 },
+      { from: 'pages/2019-sichuan-lizhou-hexi-town', text: '“利州河西发布V”、微信公众号“河之西”分别发布各类信息92条、30条', value: null },
+      { from: 'pages/2021-tianjin-tianjin-development-reform-commission-department', text: '通过门户网站、微信公众号、微博等渠道公开各类信息1812条,其中', value: null },
+    ],
+  },
+  {
+    // The press's figures (新闻媒体发布信息3条, 公报刊登…112件) are no body's other-channel total,
+    // but next to one they show it is one of several.
+    metric: 'p.other_channels',
+    requires: ['itemUnit', 'disclosed', 'pressOnly'],
+    excludes: [...NEVER, 'cumulative', 'category'],
+    unique: true,
+    countsOnly: true,
+    examples: [
+      { from: 'panel/2021-guangdong-guangzhou-conghua-government-affairs-bureau-department', text: '政府信息公开指南信息1条。通过新闻媒体发布信息3条。', value: null },
+    ],
+  },
+  {
+    // An other channel named earlier in the sentence (通过“广州12345”微信公众号,推送178条推文):
+    // perhaps that channel's figure; it shows the channel figures are several, never recorded.
+    metric: 'p.other_channels',
+    requires: ['itemUnit', 'disclosed', 'sentenceOtherChannel'],
+    excludes: [...NEVER, 'cumulative', 'category'],
+    unique: true,
+    countsOnly: true,
+    examples: [
+      { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '通过“广州政务”微信公众号发布工作信息248条。通过“广州12345”微信公众号,推送178条推文,图文', value: null },
+    ],
+  },
+  {
+    metric: 'p.cumulative',
+    requires: ['itemUnit', 'disclosed'],
+    requiresOneOf: ['cumulative', 'stockBeforeNew'],
+    excludes: [...NEVER, 'otherOnly'],
+    examples: [
+      { from: 'seeds/2017-jilin-fusong-lushuihe-town', text: '截至2017年12月31日,通过电子政务平台累计主动公开政府信息1205条(被主流媒体', value: 1205 },
+      { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 52 },
+      { from: 'panel/2020-guangdong-guangzhou-human-resources-social-security-bureau-department', text: '2020年累计发布政务微信225条,重点推送', value: null },
+    ],
+  },
+];

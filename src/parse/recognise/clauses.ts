@@ -1,0 +1,85 @@
+// Clauses and sentences of a text, found in one pass: a clause ends at a comma, colon,
+// semicolon, full stop or line break; a sentence at a full stop, semicolon or line break.
+// A comma between digits that groups thousands (12,345) or inside parentheses ends no clause.
+
+export interface Segments {
+  /** Start offsets of the clauses, ascending; a clause runs to the next start (minus its mark). */
+  clauseStarts: Int32Array;
+  /** Start offsets of the sentences, ascending. */
+  sentenceStarts: Int32Array;
+  length: number;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+function isClauseMark(s: string, i: number): boolean {
+  switch (s.charCodeAt(i)) {
+    case 0x2c: // ,
+      // 12,345: a thousands separator, not a clause mark
+      return !(isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 3)) && !isDigit(s.charCodeAt(i + 4)));
+    case 0xff0c: // ，
+    case 0x3a: // :
+    case 0xff1a: // ：
+    case 0x21: // !
+    case 0x3f: // ?
+      return true;
+    default:
+      return isSentenceMark(s, i);
+  }
+}
+
+function isSentenceMark(s: string, i: number): boolean {
+  switch (s.charCodeAt(i)) {
+    case 0x3002: // 。
+    case 0x3b: // ;
+    case 0xff1b: // ；
+    case 0x0a: // line break
+    case 0xff01: // ！
+    case 0xff1f: // ？
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function segment(s: string): Segments {
+  const clauses: number[] = [0];
+  const sentences: number[] = [0];
+  let depth = 0; // inside parentheses a comma ends no clause: (包含市政府门户网站、局网站,下同)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
+    if (!isClauseMark(s, i)) continue;
+    if (isSentenceMark(s, i)) {
+      depth = 0;
+      sentences.push(i + 1);
+    } else if (depth > 0) continue;
+    clauses.push(i + 1);
+  }
+  return { clauseStarts: Int32Array.from(clauses), sentenceStarts: Int32Array.from(sentences), length: s.length };
+}
+
+/** Index of the last start ≤ at. */
+function floorIndex(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** [start, end) of the clause holding `at` (end excludes the closing mark). */
+export function clauseAt(seg: Segments, at: number): [number, number] {
+  const k = floorIndex(seg.clauseStarts, at);
+  return [seg.clauseStarts[k], k + 1 < seg.clauseStarts.length ? seg.clauseStarts[k + 1] - 1 : seg.length];
+}
+
+/** [start, end) of the sentence holding `at`. */
+export function sentenceAt(seg: Segments, at: number): [number, number] {
+  const k = floorIndex(seg.sentenceStarts, at);
+  return [seg.sentenceStarts[k], k + 1 < seg.sentenceStarts.length ? seg.sentenceStarts[k + 1] - 1 : seg.length];
+}

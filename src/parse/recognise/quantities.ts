@@ -1,0 +1,274 @@
+// Every quantity printed in a text, recognised once, left to right, in one pass: counts with
+// their unit (2546条, 3万余件, 一千二百人次), money (150万元), percentages, ranges, and the
+// figures that look like numbers but count nothing (years, dates, phone numbers, postcodes,
+// document numbers 〔2021〕30号, article numbers 第二十条). Rules read these tokens; none of them
+// parses a number again.
+import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
+
+export type QuantityKind =
+  /** a count with its unit: 2546条, 3万余件, 十二项 */
+  | 'count'
+  /** an amount of money in 元 (value in 元): 150万元 */
+  | 'money'
+  /** a percentage (value in percent): 98.5%, 百分之九十 */
+  | 'percent'
+  /** a number with no unit: a table cell, 维持2 */
+  | 'number'
+  /** a year: 2019年, 二〇一八年, the years of 2016-2018 */
+  | 'year'
+  /** a month or a day of a date, or a whole date 2016-01-21 */
+  | 'date'
+  /** a length of time: 15个工作日, 3天 */
+  | 'duration'
+  /** a telephone number or hotline: 0418-2222222, 12345热线, 13800000000 */
+  | 'phone'
+  /** a postcode: 邮编 123000 */
+  | 'postcode'
+  /** a document number: the year and serial of 〔2021〕30号 */
+  | 'doc_number'
+  /** an ordinal: 第二十条, 第3期, 第一项 */
+  | 'ordinal';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /** The whole token: approximate words, the number, 万/亿, 余/多 and the unit. */
+  start: number;
+  end: number;
+  /** The printed number itself (for a range: both ends). */
+  numStart: number;
+  numEnd: number;
+  /** The value in units (万/亿 applied); null for a range, which has low and high instead. */
+  value: number | null;
+  /** The unit as printed (条, 件, 人次, 元, %, 年 …), null for a bare number. */
+  unit: string | null;
+  /** 约/近/超过 before, or 余/多/以上 after: the value is not exact. */
+  approx: boolean;
+  /** A range (10-20件): its ends. */
+  range?: { low: number; high: number };
+  /** Written in Chinese numerals (一千二百, 二〇一八). */
+  chinese: boolean;
+}
+
+/** Units of counted things, longest first. */
+const COUNT_UNITS = ['万人次', '条次', '件次', '人次', '个次', '条', '件', '宗', '篇', '份', '个', '项', '次', '部', '例', '期', '家', '名', '人', '场', '批', '起', '封', '本', '册', '张', '则', '户', '单'];
+/** Units of time: a duration, not a count. */
+const DURATION = /^(?:个工作日|个自然日|个月|工作日|小时|分钟|天|日内|周|年内)/;
+const COUNT_UNIT = new RegExp(`^(?:${COUNT_UNITS.join('|')})`);
+
+const ARABIC = '[0-9\\uff10-\\uff19]';
+/** A number: Arabic digits (thousands groups of exactly three, a decimal part) or Chinese numerals. */
+const NUMBER = new RegExp(`${ARABIC}+(?:,${ARABIC}{3}(?!${ARABIC}))*(?:[.\\uff0e]${ARABIC}+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*`, 'g');
+const APPROX_BEFORE = /(?:大约|约|将近|近|超过|超|逾|多达)\s*$/;
+const PHONE_WORDS = /(?:电话|热线|传真|手机|联系方式|咨询|投诉|号码|Tel|TEL)[^,，。;；\n]{0,12}$/;
+const POSTCODE_WORDS = /(?:邮编|邮政编码)[^,，。;；\n]{0,4}$/;
+const HOTLINE_AFTER = /^\s*(?:热线|平台|政务服务|便民|市民|服务热线|工单)/;
+const RANGE_JOIN = /\s*(?:-|~|～|至|到|—)\s*/y;
+
+const digitValue = (c: number) => (c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : c - 0x30);
+
+function arabicValue(text: string): number {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) out += String(digitValue(c));
+    else if (c === 0x2e || c === 0xff0e) out += '.';
+  }
+  return Number(out);
+}
+
+const isChineseRun = (t: string) => !/[0-9\uff10-\uff19]/.test(t);
+
+function valueOf(text: string): number | null {
+  if (!isChineseRun(text)) return arabicValue(text);
+  return parseChineseNumeral(text.replace(/○/g, '〇'));
+}
+
+/** A four-digit year printed digit by digit (二〇一八) or in Arabic digits. */
+const isYearNumber = (text: string, value: number | null) =>
+  value !== null && value >= 1949 && value <= 2100 && (isChineseRun(text) ? /^[〇零○一二三四五六七八九]{4}$/.test(text) : /^\d{4}$/.test(text.replace(/[\uff10-\uff19]/g, '0')));
+
+interface Tail {
+  /** End of the token after the number. */
+  end: number;
+  multiplier: number;
+  approx: boolean;
+  unit: string | null;
+  kind: QuantityKind;
+}
+
+/** What follows a number: 万/亿, 余/多, the unit, 以上. */
+function readTail(s: string, at: number): Tail {
+  let i = at;
+  while (s[i] === ' ') i++;
+  let multiplier = 1;
+  let approx = false;
+  // 3万余条, 20余万条
+  if ((s[i] === '余' || s[i] === '多') && (s[i + 1] === '万' || s[i + 1] === '亿')) {
+    approx = true;
+    i++;
+  }
+  if (s[i] === '万' || s[i] === '亿') {
+    multiplier = s[i] === '万' ? 10_000 : 100_000_000;
+    i++;
+  }
+  if (s[i] === '余' || s[i] === '多') {
+    approx = true;
+    i++;
+  }
+  while (s[i] === ' ') i++;
+  const rest = s.slice(i, i + 6);
+  let unit: string | null = null;
+  let kind: QuantityKind = 'number';
+  if (rest[0] === '%' || rest[0] === '％') {
+    unit = '%';
+    kind = 'percent';
+  } else if (rest[0] === '元') {
+    unit = multiplier === 10_000 ? '万元' : multiplier === 1e8 ? '亿元' : '元';
+    kind = 'money';
+  } else {
+    const d = DURATION.exec(rest);
+    const u = d ? null : COUNT_UNIT.exec(rest);
+    if (d) {
+      unit = d[0];
+      kind = 'duration';
+    } else if (u) {
+      unit = u[0];
+      kind = 'count';
+    }
+  }
+  if (unit !== null) i += unit === '万元' || unit === '亿元' ? 1 : unit.length;
+  if (unit !== null && s.startsWith('以上', i)) {
+    approx = true;
+    i += 2;
+  }
+  return { end: unit !== null || multiplier !== 1 || approx ? i : at, multiplier, approx, unit, kind };
+}
+
+/**
+ * The quantities of a text, in order. One left-to-right scan with one pattern; each number is
+ * classified from the few characters around it. Chinese numerals count only with a unit (一是,
+ * 统一, 十分 are words) or as a year written digit by digit (二〇一八年).
+ */
+export function recogniseQuantities(s: string): Quantity[] {
+  const out: Quantity[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
+    const text = m[0];
+    const numStart = m.index;
+    let numEnd = numStart + text.length;
+    const chinese = isChineseRun(text);
+    // a Chinese run may swallow a following 万/亿 of its own: 三万 is fine, and 万余条 follows
+    let value = valueOf(text);
+    const before = s.slice(Math.max(0, numStart - 16), numStart);
+    const prev = before[before.length - 1] ?? '';
+    const next = s[numEnd] ?? '';
+    let tail = readTail(s, numEnd);
+    let kind: QuantityKind = tail.kind;
+    let unit = tail.unit;
+    let end = tail.end;
+    let approx = tail.approx;
+    let range: Quantity['range'];
+
+    const yearNext = /^\s*年/.exec(s.slice(numEnd, numEnd + 3));
+    if (chinese && tail.kind === 'number' && !(yearNext && isYearNumber(text, value))) continue; // a word (一是, 统一, 三年行动), not a number
+    if (/^[A-Za-z]$/.test(prev) || /^[A-Za-z]$/.test(next)) continue; // part of a code or a name (G20, 5G网络 is kept below)
+
+    const dash = /^-(\d{1,2})-(\d{1,2})/.exec(s.slice(numEnd, numEnd + 6));
+    if ((prev === '〔' || prev === '[' || prev === '【' || prev === '(') && /^[〕\]】)]/.test(next) && isYearNumber(text, value)) {
+      kind = 'doc_number';
+      unit = null;
+      end = numEnd;
+    } else if ((/[〕\]】]$/.test(before) || /第$/.test(before)) && next === '号') {
+      kind = 'doc_number';
+      unit = '号';
+      end = numEnd + 1;
+    } else if (/第\s*$/.test(before)) {
+      kind = 'ordinal';
+      end = numEnd + (/^[条款项章节期批次号届个]/.test(next) ? 1 : 0);
+      unit = end > numEnd ? next : null;
+    } else if (isYearNumber(text, value) && dash) {
+      kind = 'date';
+      unit = null;
+      end = numEnd + dash[0].length;
+    } else if (isYearNumber(text, value) && (yearNext || /^\s*(?:-|—|~|至|到)\s*\d{4}/.test(s.slice(numEnd, numEnd + 8)) || /\d{4}\s*(?:-|—|~|至|到)\s*$/.test(before))) {
+      kind = 'year';
+      unit = yearNext ? '年' : null;
+      end = numEnd + (yearNext ? yearNext[0].length : 0);
+    } else if (!chinese && /^-\d/.test(s.slice(numEnd, numEnd + 2)) && /^\d{3,4}-\d{5,8}/.test(s.slice(numStart, numStart + 14))) {
+      kind = 'phone';
+      const p = /^\d{3,4}-\d{5,8}(?:-\d{1,5})?/.exec(s.slice(numStart, numStart + 20))!;
+      numEnd = numStart + p[0].length;
+      end = numEnd;
+      unit = null;
+      value = null;
+    } else if (!chinese && (PHONE_WORDS.test(before) && text.length >= 5 && tail.kind === 'number')) {
+      kind = 'phone';
+      unit = null;
+    } else if (!chinese && POSTCODE_WORDS.test(before) && text.length === 6) {
+      kind = 'postcode';
+      unit = null;
+    } else if (!chinese && ((/^1[3-9]\d{9}$/.test(text) && tail.kind === 'number') || (/^(?:12345|96\d{3}|12\d{3})$/.test(text) && HOTLINE_AFTER.test(s.slice(numEnd, numEnd + 8))))) {
+      kind = 'phone';
+      unit = null;
+      end = numEnd;
+    } else if (yearNext && tail.kind === 'number') {
+      kind = 'duration'; // 3年, 19年: not a year of the calendar
+      unit = '年';
+      end = numEnd + yearNext[0].length;
+    } else if (/^\s*(?:月|个月)/.test(s.slice(numEnd, numEnd + 3)) && value !== null && value >= 1 && value <= 12 && !s.startsWith('个', numEnd)) {
+      kind = 'date';
+      unit = '月';
+      end = numEnd + 1;
+    } else if (/^\s*[日号]/.test(s.slice(numEnd, numEnd + 2)) && /月\s*$/.test(before) && value !== null && value <= 31) {
+      kind = 'date';
+      unit = s[numEnd];
+      end = numEnd + 1;
+    } else if (prev === '之' && /百分之$/.test(before)) {
+      kind = 'percent';
+      unit = '%';
+    } else {
+      // a range: 10-20件, 3至5个
+      RANGE_JOIN.lastIndex = numEnd;
+      const join = tail.end === numEnd && !chinese ? RANGE_JOIN.exec(s) : null;
+      if (join) {
+        NUMBER.lastIndex = join.index + join[0].length;
+        const second = NUMBER.exec(s);
+        if (second && second.index === join.index + join[0].length && !isChineseRun(second[0])) {
+          const t2 = readTail(s, second.index + second[0].length);
+          const hi = arabicValue(second[0]) * t2.multiplier;
+          if (t2.unit !== null && value !== null) {
+            range = { low: value * t2.multiplier, high: hi };
+            kind = t2.kind;
+            unit = t2.unit;
+            end = t2.end;
+            numEnd = second.index + second[0].length;
+            approx = true;
+            tail = t2;
+          }
+        }
+        if (!range) NUMBER.lastIndex = numEnd;
+        else NUMBER.lastIndex = end;
+      }
+    }
+
+    let start = numStart;
+    if (kind === 'count' || kind === 'money' || kind === 'percent' || kind === 'number') {
+      const a = APPROX_BEFORE.exec(before);
+      if (a) {
+        approx = true;
+        start = numStart - a[0].length;
+      }
+    }
+    let v: number | null = range ? null : value;
+    if (v !== null && (kind === 'count' || kind === 'money' || kind === 'number' || kind === 'percent' || kind === 'duration') && tail.multiplier !== 1) {
+      v = tail.multiplier === 10_000 ? timesTenThousand(v) : v * tail.multiplier;
+    }
+    if (v !== null && !Number.isFinite(v)) v = null; // no count has hundreds of digits
+    out.push({ kind, start, end: Math.max(end, numEnd), numStart, numEnd, value: v, unit, approx, chinese, ...(range ? { range } : {}) });
+    NUMBER.lastIndex = Math.max(NUMBER.lastIndex, numEnd, end);
+  }
+  return out;
+}
+
+/** Kinds that state how many of something: what a rule's number slot can take. */
+export const isCount = (q: Quantity): boolean => (q.kind === 'count' || q.kind === 'number') && q.value !== null;

@@ -1,0 +1,60 @@
+// Every scored rule against its real examples (the corpus file each comes from is named), and
+// the engine's guarantees: the best reading wins, a tie gives no value, a unique metric with
+// several figures gives none.
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../../src/parse/recognise/clauses';
+import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
+import { bestReadings, readFigures, type ScoredRule } from '../../../src/parse/extract/rules/engine';
+import { PROACTIVE_RULES } from '../../../src/parse/extract/rules/proactive';
+
+function read(text: string, rules: ScoredRule[] = PROACTIVE_RULES) {
+  const { best, warnings } = bestReadings(readFigures(text, segment(text), recogniseQuantities(text), rules, new Set()), rules);
+  return { values: new Map(best.map((r) => [r.metric, r.q.value])), warnings };
+}
+
+describe('proactive-disclosure rules read their real examples', () => {
+  for (const rule of PROACTIVE_RULES) {
+    for (const ex of rule.examples) {
+      it(`${rule.metric} ${ex.value === null ? 'reads nothing in' : `= ${ex.value} in`} ${ex.from}: ${ex.text.slice(0, 30)}…`, () => {
+        expect(read(ex.text).values.get(rule.metric) ?? null).toBe(ex.value);
+      });
+    }
+  }
+  it('every rule has positive and negative examples', () => {
+    for (const rule of PROACTIVE_RULES.filter((r) => !r.countsOnly)) {
+      expect(rule.examples.some((e) => e.value !== null), rule.metric).toBe(true);
+      expect(rule.examples.some((e) => e.value === null), rule.metric).toBe(true);
+    }
+  });
+});
+
+describe('the engine', () => {
+  it('takes the best-scored reading: 政府信息 over a kind of document', () => {
+    // pages/2021-yunnan-chuxiong-xishelu-town
+    expect(read('全年共发布各类信息64条,主动公开政府文件6条,财政').values.get('p.total')).toBe(64);
+  });
+  it('gives no value and a warning when different figures read equally well', () => {
+    const r = read('2019年主动公开政府信息120条。2020年主动公开政府信息130条。');
+    expect(r.values.has('p.total')).toBe(false);
+    expect(r.warnings.join()).toMatch(/p\.total: 2 figures read equally well \(120, 130\)/);
+  });
+  it('repeats of one value are no tie', () => {
+    expect(read('我镇全年主动公开政府信息46条,主动公开的信息46条。').values.get('p.total')).toBe(46);
+  });
+  it('a unique metric with several separate figures records none (the parts of an unprinted total)', () => {
+    // panel/2021-guangdong-guangzhou-baiyun-tangjing-town
+    const r = read('通过政府网站公开政府信息数216条,通过微信公开政府信息数22条,其他方式公开政府信息数299条。');
+    expect(r.values.get('p.website')).toBe(216);
+    expect(r.values.has('p.other_channels')).toBe(false);
+    expect(r.warnings.join()).toMatch(/p\.other_channels: 2 separate figures/);
+  });
+  it('never reads a phone number, a year or a document number', () => {
+    expect(read('联系电话:0418-2222222,依据(辽政公领发〔2019〕1号),2019年主动公开').values.size).toBe(0);
+  });
+  it('reads figures in parentheses as part of their clause', () => {
+    // panel/2022-guangdong-guangzhou-transport-bureau-department
+    const r = read('通过政府网站(包含广州市人民政府门户网站、广州市交通运输局网站,下同)发布政府信息6000条、纳入');
+    expect(r.values.get('p.website')).toBe(6000);
+    expect(r.values.has('p.total')).toBe(false);
+  });
+});

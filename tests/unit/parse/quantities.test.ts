@@ -1,0 +1,82 @@
+// The quantity recogniser: what each printed number is, and what it is worth.
+import { describe, expect, it } from 'vitest';
+import { recogniseQuantities, type Quantity } from '../../../src/parse/recognise/quantities';
+
+const pick = (q: Quantity) => ({ kind: q.kind, value: q.value, unit: q.unit, approx: q.approx });
+const one = (s: string) => {
+  const qs = recogniseQuantities(s);
+  expect(qs, JSON.stringify(qs)).toHaveLength(1);
+  return qs[0];
+};
+
+describe('counts', () => {
+  it('reads Arabic, full-width and thousands-separated counts with their unit', () => {
+    expect(pick(one('主动公开政府信息2546条'))).toEqual({ kind: 'count', value: 2546, unit: '条', approx: false });
+    expect(pick(one('受理申请１２件'))).toEqual({ kind: 'count', value: 12, unit: '件', approx: false });
+    expect(pick(one('发布信息12,345条。'))).toEqual({ kind: 'count', value: 12345, unit: '条', approx: false });
+    expect(pick(one('培训3200人次'))).toEqual({ kind: 'count', value: 3200, unit: '人次', approx: false });
+  });
+
+  it('applies 万/亿 and marks 余/多/约/近/超过/以上 as approximate', () => {
+    expect(pick(one('主动公开各类政府信息3万余条'))).toEqual({ kind: 'count', value: 30000, unit: '条', approx: true });
+    expect(pick(one('公开信息2.6万余条'))).toEqual({ kind: 'count', value: 26000, unit: '条', approx: true });
+    expect(pick(one('约1200条'))).toEqual({ kind: 'count', value: 1200, unit: '条', approx: true });
+    expect(pick(one('超过300件'))).toEqual({ kind: 'count', value: 300, unit: '件', approx: true });
+    expect(pick(one('发布100条以上'))).toEqual({ kind: 'count', value: 100, unit: '条', approx: true });
+    const q = one('近 50 件');
+    expect(q.start).toBe(0);
+    expect([q.numStart, q.numEnd]).toEqual([2, 4]);
+  });
+
+  it('reads Chinese numerals only with a unit, and never words such as 一是, 统一, 三年行动', () => {
+    expect(pick(one('受理一千二百件'))).toEqual({ kind: 'count', value: 1200, unit: '件', approx: false });
+    expect(pick(one('收到申请十二件'))).toEqual({ kind: 'count', value: 12, unit: '件', approx: false });
+    expect(recogniseQuantities('一是统一思想,进一步加强,十分重视,三年行动')).toEqual([]);
+  });
+
+  it('reads ranges as two ends and no single value', () => {
+    const q = one('每月更新10-20条');
+    expect(q).toMatchObject({ kind: 'count', value: null, range: { low: 10, high: 20 }, unit: '条' });
+  });
+});
+
+describe('money and percentages', () => {
+  it('reads 元 and 万元 into 元', () => {
+    expect(pick(one('投资150万元'))).toEqual({ kind: 'money', value: 1_500_000, unit: '万元', approx: false });
+    expect(pick(one('收取费用21469172.33元'))).toEqual({ kind: 'money', value: 21469172.33, unit: '元', approx: false });
+  });
+  it('reads % and 百分之', () => {
+    expect(pick(one('办结率98.5%'))).toEqual({ kind: 'percent', value: 98.5, unit: '%', approx: false });
+  });
+});
+
+describe('figures that count nothing', () => {
+  it('years, dates and durations', () => {
+    expect(recogniseQuantities('2019年,二〇一八年度,2016-01-21,3月15日,15个工作日,2018-2019年').map((q) => q.kind)).toEqual([
+      'year', 'year', 'date', 'date', 'date', 'duration', 'year', 'year',
+    ]);
+  });
+  it('document numbers, articles and ordinals', () => {
+    expect(recogniseQuantities('(辽政公领发〔2019〕1号)').map((q) => q.kind)).toEqual(['doc_number', 'doc_number']);
+    expect(recogniseQuantities('《条例》第二十条、第3期').map((q) => [q.kind, q.value])).toEqual([['ordinal', 20], ['ordinal', 3]]);
+  });
+  it('phone numbers, hotlines and postcodes', () => {
+    expect(recogniseQuantities('联系电话:0418-2222222,邮编:123000,12345热线,手机13800000000').map((q) => q.kind)).toEqual([
+      'phone', 'postcode', 'phone', 'phone',
+    ]);
+  });
+});
+
+describe('one linear pass', () => {
+  it('reads a run of 40,000 digits as one number', () => {
+    const qs = recogniseQuantities('行政复议' + '1'.repeat(40_000));
+    expect(qs).toHaveLength(1);
+    expect(qs[0].numEnd - qs[0].numStart).toBe(40_000);
+  });
+  it('gives the same spans for full-width and half-width digits', () => {
+    const a = recogniseQuantities('公开信息１２３条,受理４件');
+    const b = recogniseQuantities('公开信息123条,受理4件');
+    expect(a.map(pick)).toEqual(b.map(pick));
+    expect(a.map((q) => [q.start, q.end])).toEqual(b.map((q) => [q.start, q.end]));
+  });
+});
