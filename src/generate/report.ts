@@ -4,6 +4,8 @@ import type { Body, Figures } from './figures';
 import { encodeGbk } from './gbk';
 import { blankCells, decorate, HTML_SHARE, injectError, noiseNames, planNoise, type InjectedError, type NoiseMode } from './noise';
 import { Rng } from './prng';
+import type { CopyKind, PlannedCopy } from './copies';
+import { proseOf } from './prose';
 import type { Department, Division } from './units';
 import { reportBlocks, templateOf, type Template, type Wording } from './wording';
 
@@ -14,6 +16,8 @@ export interface ReportPlan {
   division: Division;
   department?: Department;
   year: number;
+  /** The report whose work narrative this one copies. */
+  copy?: PlannedCopy | null;
 }
 
 export interface Truth {
@@ -35,6 +39,8 @@ export interface Truth {
   approx: string[];
   noise: string[];
   injected_errors?: InjectedError[];
+  /** A planted copy: the report whose narrative this one repeats, and how it relates. */
+  copied_from?: { report: string; kind: CopyKind };
 }
 
 export interface BuiltReport {
@@ -142,6 +148,7 @@ export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltRepor
     figures: options.figures,
     approxRate: plan_.approximate ? 0.6 : 0,
     wanYuan: plan_.wanYuan,
+    prose: proseOf(options.seed, plan.copy?.of ?? id),
   };
   let blocks: Block[] = reportBlocks(wording, r);
   if (plan_.blankCells) blankCells(blocks, r);
@@ -188,6 +195,7 @@ export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltRepor
     noise: noiseNames(plan_),
   };
   if (injected) truth.injected_errors = [injected];
+  if (plan.copy) truth.copied_from = { report: plan.copy.of, kind: plan.copy.kind };
   const ext = html ? 'html' : 'txt';
   return { id, path: `${d.code.slice(0, 2)}/${plan.year}/${id}.${ext}`, bytes, truth };
 }

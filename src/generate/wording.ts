@@ -5,6 +5,7 @@ import { APPLICANT_COLUMNS } from '../shared/metrics';
 import { para, type Block, type Cell, type Printed } from './document';
 import type { Figures } from './figures';
 import type { Rng } from './prng';
+import { withSelf, type Prose } from './prose';
 
 export type Template = 'narrative' | 'table2019' | 'table2021';
 
@@ -29,6 +30,8 @@ export interface Wording {
   approxRate: number;
   /** Print procurement amounts in 万元. */
   wanYuan: boolean;
+  /** The work narrative: the report's own, or the one it copies. */
+  prose: Prose;
 }
 
 const ZH_DIGITS = '〇一二三四五六七八九';
@@ -52,25 +55,6 @@ function count(n: number, unit: string, r: Rng, approxRate: number, id: string):
   return { text: `${n}${unit}`, printed: { id, value: n } };
 }
 
-const FILLER_INTRO = [
-  '认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，扎实推进政务公开各项工作。',
-  '深入贯彻落实党中央、国务院关于全面推进政务公开工作的决策部署，进一步加强组织领导，健全工作机制。',
-  '按照上级政务公开工作要点的部署，围绕中心工作，持续深化重点领域信息公开，不断提升政务公开质量和实效。',
-];
-const FILLER_ORG = [
-  '调整充实政务公开工作领导小组，明确分管领导和具体工作人员，形成主要领导亲自抓、分管领导具体抓的工作格局。',
-  '完善信息发布保密审查机制，严格执行先审查、后公开和一事一审制度，确保公开内容准确规范。',
-  '加强政务公开业务培训，提升工作人员的业务能力，推动公开工作规范化、标准化。',
-];
-const FILLER_PROBLEMS = [
-  '一是公开内容的深度和广度还需进一步拓展；二是政策解读的形式还不够丰富；三是工作人员业务水平有待提高。',
-  '一是部分栏目更新不够及时；二是公开平台的互动功能还需加强。',
-];
-const FILLER_NEXT = [
-  '下一步，将进一步健全工作机制，加强业务培训，丰富解读形式，切实提升政务公开工作水平。',
-  '下一步，将持续加强平台建设和内容保障，推动政务公开工作再上新台阶。',
-];
-
 function head(w: Wording): Block[] {
   const { y, m, d } = w.published;
   return [
@@ -80,13 +64,14 @@ function head(w: Wording): Block[] {
   ];
 }
 
-function intro(w: Wording, r: Rng): Block[] {
+function intro(w: Wording): Block[] {
   const blocks: Block[] = [
     para(`根据《中华人民共和国政府信息公开条例》规定，现公布${w.issuer}${w.year}年政府信息公开工作年度报告。本报告中所列数据的统计期限自${w.year}年1月1日起至${w.year}年12月31日止。`),
   ];
   if (w.area) blocks.push(para(`本报告综合${w.area.whole}${w.area.parts}政府信息公开工作情况编制。`));
   blocks.push(para('一、总体情况', [], { heading: true }));
-  blocks.push(para(`${w.year}年，${w.self}${r.pick(FILLER_INTRO)}${r.pick(FILLER_ORG)}`));
+  blocks.push(para(`${w.year}年，${withSelf(w.prose.intro, w.self)}`));
+  for (const text of w.prose.work) blocks.push(para(withSelf(text, w.self)));
   return blocks;
 }
 
@@ -96,10 +81,10 @@ function signature(w: Wording, r: Rng): Block[] {
   return [para(w.issuer, [], { fixed: true }), para(date, [], { fixed: true })];
 }
 
-function closing(w: Wording, r: Rng, number: string): Block[] {
+function closing(w: Wording, number: string): Block[] {
   return [
     para(`${number}、存在的主要问题及改进情况`, [], { heading: true }),
-    para(`${w.self}政府信息公开工作取得了一定成效，但也存在一些不足：${r.pick(FILLER_PROBLEMS)}${r.pick(FILLER_NEXT)}`),
+    para(`${w.self}政府信息公开工作取得了一定成效，但也存在一些不足：${w.prose.problems}${withSelf(w.prose.next, w.self)}`),
   ];
 }
 
@@ -108,7 +93,7 @@ function closing(w: Wording, r: Rng, number: string): Block[] {
 function narrative(w: Wording, r: Rng): Block[] {
   const f = w.figures;
   const who = w.area ? `${w.area.whole}共` : `${w.self}`;
-  const blocks = [...head(w), ...intro(w, r)];
+  const blocks = [...head(w), ...intro(w)];
 
   blocks.push(para('二、主动公开政府信息情况', [], { heading: true }));
   const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
@@ -170,7 +155,7 @@ function narrative(w: Wording, r: Rng): Block[] {
   } else {
     blocks.push(para(`本年度因政府信息公开被申请行政复议${rv}件，被提起行政诉讼${lit}件。`, [{ id: 'rv.total', value: rv }, { id: 'lit.total', value: lit }]));
   }
-  blocks.push(...closing(w, r, '六'));
+  blocks.push(...closing(w, '六'));
   blocks.push(...signature(w, r));
   return blocks;
 }
@@ -291,7 +276,7 @@ function reviewTable(f: Figures): Cell[][] {
 
 function tables(w: Wording, r: Rng): Block[] {
   const f = w.figures;
-  const blocks = [...head(w), ...intro(w, r)];
+  const blocks = [...head(w), ...intro(w)];
   if (r.chance(0.5)) {
     const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
     blocks.push(para(`${w.year}年，${w.area ? `${w.area.whole}共` : w.self}主动公开政府信息${total.text}。`, [total.printed]));
@@ -302,7 +287,7 @@ function tables(w: Wording, r: Rng): Block[] {
   blocks.push({ kind: 'table', rows: requestsTable(f, w.template) });
   blocks.push(para('四、政府信息公开行政复议、行政诉讼情况', [], { heading: true }));
   blocks.push({ kind: 'table', rows: reviewTable(f) });
-  blocks.push(...closing(w, r, '五'));
+  blocks.push(...closing(w, '五'));
   blocks.push(para('六、其他需要报告的事项', [], { heading: true }));
   if (r.chance(0.5)) blocks.push(para('本年度未收取信息处理费。', [{ id: 'fee.collected_yuan', value: 0 }]));
   else blocks.push(para('本年度无其他需要报告的事项。'));
