@@ -112,6 +112,24 @@ const NEXT = [
 ];
 const ORDINALS = ['一是', '二是', '三是', '四是', '五是'];
 
+// Local particulars: the villages, communities and projects a report names, as real ones do.
+const PLACE_CHARS = [...'东西南北新安平和兴华阳山河湖桥庄营堡源泉林丰盛宁康福寿永昌明德胜利民乐义仁光辉金石龙凤鸣青松柳杨桃李花园田家台岗坪沟湾洼'];
+const PLACE_KINDS = ['村', '社区', '片区', '园区', '小区'];
+const PROJECTS = ['道路改造工程', '污水管网建设', '老旧小区改造', '安置房建设', '农田水利设施', '文化广场建设', '便民市场改造', '养老服务中心建设', '学校扩建工程', '卫生院改建', '垃圾中转站建设', '人居环境整治'];
+const LOCAL = [
+  (p: string, q: string) => `在${p}、${q}设立政务公开专区，为群众就近查阅政府信息提供便利`,
+  (p: string, q: string) => `以${p}为试点推进基层政务公开标准化，并在${q}推广`,
+  (p: string, q: string) => `对${p}、${q}的村务、居务公开情况开展督导检查`,
+  (p: string, q: string) => `组织${p}和${q}的群众代表参加政府开放日活动`,
+  (p: string, q: string) => `在${p}召开政策解读现场会，${q}的群众代表列席`,
+];
+const PROJECT_ACTS = [
+  (x: string) => `及时公开${x}的招标、施工和验收信息`,
+  (x: string) => `对${x}的资金使用情况进行公示`,
+  (x: string) => `就${x}公开征求周边群众意见`,
+  (x: string) => `在项目现场设置公示牌，公开${x}的建设内容和监督电话`,
+];
+
 /** Some distinct items of a list, in the order drawn. */
 function draw<T>(r: Rng, items: readonly T[], n: number): T[] {
   const pool = [...items];
@@ -127,8 +145,13 @@ export function proseOf(seed: number, source: string): Prose {
   const r = Rng.of(seed, 'prose', source);
   const intro = `{self}${r.pick(OPENERS)}，${draw(r, AIMS, 2).join('，')}。${draw(r, ORG, r.int(2, 3)).join('；')}。`;
   const fields = draw(r, FIELDS, r.int(3, 5));
+  const place = () => `${r.pick(PLACE_CHARS)}${r.pick(PLACE_CHARS)}${r.pick(PLACE_KINDS)}`;
+  const project = () => `${r.pick(PLACE_CHARS)}${r.pick(PLACE_CHARS)}${r.pick(PROJECTS)}`;
+  const local = Array.from({ length: r.int(2, 3) }, () => r.pick(LOCAL)(place(), place()));
+  const projects = Array.from({ length: r.int(2, 3) }, () => r.pick(PROJECT_ACTS)(project()));
   const work = [
     listed(fields.map((f) => r.pick(FIELD_ACTS)(f, r.pick(CHANNELS)))),
+    `${local.join('；')}。${projects.join('，')}。`,
     `${draw(r, CHANNELS, 2).map((ch) => r.pick(PLATFORM)(ch)).join('；')}。${draw(r, RESPONSE, 2).join('；')}。`,
   ];
   const problems = listed(draw(r, PROBLEMS, r.int(2, 3)));
