@@ -5,6 +5,7 @@ import { encodeGbk } from './gbk';
 import { blankCells, decorate, HTML_SHARE, injectError, noiseNames, planNoise, type InjectedError, type NoiseMode } from './noise';
 import { Rng } from './prng';
 import type { CopyKind, PlannedCopy } from './copies';
+import type { WordingSet } from './phrasing';
 import { proseOf } from './prose';
 import type { Department, Division } from './units';
 import { reportBlocks, templateOf, type Template, type Wording } from './wording';
@@ -126,6 +127,7 @@ export interface BuildOptions {
   provinceName: string;
   /** Figures of the report's body (own figures, or the area's sum). */
   figures: Figures;
+  wordings?: WordingSet;
 }
 
 export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltReport {
@@ -149,6 +151,7 @@ export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltRepor
     approxRate: plan_.approximate ? 0.6 : 0,
     wanYuan: plan_.wanYuan,
     prose: proseOf(options.seed, plan.copy?.of ?? id),
+    wordings: options.wordings ?? 'tested',
   };
   let blocks: Block[] = reportBlocks(wording, r);
   if (plan_.blankCells) blankCells(blocks, r);

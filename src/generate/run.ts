@@ -132,7 +132,7 @@ export async function runGenerate(options: GenerateOptions, log: (line: string) 
       const plan = new YearPlan(units, year, options);
       let count = 0;
       for (const p of plan.plans()) {
-        const report = buildReport(p, { seed: options.seed, noise: options.noise, provinceName: target.name, figures: plan.figures(p) });
+        const report = buildReport(p, { seed: options.seed, noise: options.noise, provinceName: target.name, figures: plan.figures(p), wordings: options.wordings });
         await write(join(options.out, report.path), report.bytes);
         await write(join(truthDir, `${report.id}.json`), JSON.stringify(report.truth, null, 1) + '\n');
         result.reports++;

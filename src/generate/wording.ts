@@ -1,10 +1,11 @@
 // The words of a report, per era: a narrative before 2019 (the sentences real reports use to
-// state their figures, in the forms the parser reads), the 2019 table (国办公开办函〔2019〕60号)
+// state their figures: src/generate/phrasing.ts), the 2019 table (国办公开办函〔2019〕60号)
 // and the 2021 table (国办公开办函〔2021〕30号). Every printed number is attached to its metric id.
 import { APPLICANT_COLUMNS } from '../shared/metrics';
 import { para, type Block, type Cell, type Printed } from './document';
 import type { Figures } from './figures';
 import type { Rng } from './prng';
+import { CARRIED_OUT, FEE, FEE_NONE, HANDLED, OUTCOMES, PROACTIVE_CHANNELS, PROACTIVE_TOTAL, REQUESTS_NEW, REQUESTS_NONE, REVIEW, REVIEW_NONE, type Phrasings, type WordingSet } from './phrasing';
 import { withSelf, type Prose } from './prose';
 
 export type Template = 'narrative' | 'table2019' | 'table2021';
@@ -32,6 +33,8 @@ export interface Wording {
   wanYuan: boolean;
   /** The work narrative: the report's own, or the one it copies. */
   prose: Prose;
+  /** Which phrasings state the narrative's figures (src/generate/phrasing.ts). */
+  wordings: WordingSet;
 }
 
 const ZH_DIGITS = '〇一二三四五六七八九';
@@ -92,18 +95,20 @@ function closing(w: Wording, number: string): Block[] {
 
 function narrative(w: Wording, r: Rng): Block[] {
   const f = w.figures;
-  const who = w.area ? `${w.area.whole}共` : `${w.self}`;
+  const s = w.area ? w.area.whole : w.self;
+  const y = w.year;
+  const say = <A extends unknown[]>(phrasings: Phrasings<A>, ...args: A): string => r.pick(phrasings[w.wordings])(...args);
   const blocks = [...head(w), ...intro(w)];
 
   blocks.push(para('二、主动公开政府信息情况', [], { heading: true }));
   const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
   if (total.printed.approx || r.chance(0.25)) {
-    blocks.push(para(`${w.year}年，${who}主动公开政府信息${total.text}。`, [total.printed]));
+    blocks.push(para(say(PROACTIVE_TOTAL, y, s, total.text), [total.printed]));
   } else {
     const web = f['p.website'];
     const other = f['p.other_channels'];
     blocks.push(
-      para(`${w.year}年，${who}通过各种形式主动公开政府信息${total.text}。其中通过政府网站公开${web}条，通过其他方式公开${other}条。`, [
+      para(`${say(PROACTIVE_TOTAL, y, s, total.text)}${say(PROACTIVE_CHANNELS, web, other)}`, [
         total.printed,
         { id: 'p.website', value: web },
         { id: 'p.other_channels', value: other },
@@ -114,10 +119,11 @@ function narrative(w: Wording, r: Rng): Block[] {
   blocks.push(para('三、依申请公开政府信息情况', [], { heading: true }));
   const n = f['r.new.total'];
   if (n === 0) {
-    blocks.push(para(`${w.year}年，${who.replace(/共$/, '')}未收到政府信息公开申请。`, [{ id: 'r.new.total', value: 0 }]));
+    blocks.push(para(say(REQUESTS_NONE, y, s), [{ id: 'r.new.total', value: 0 }]));
   } else {
     const got = count(n, '件', r, 0, 'r.new.total');
-    blocks.push(para(`${w.year}年，${who}收到政府信息公开申请${got.text}。`, [got.printed]));
+    blocks.push(para(say(REQUESTS_NEW, y, s, got.text), [got.printed]));
+    const outcomes = r.pick(OUTCOMES[w.wordings]);
     const parts: string[] = [];
     const printed: Printed[] = [];
     const add = (label: string, id: string, always = false) => {
@@ -127,33 +133,34 @@ function narrative(w: Wording, r: Rng): Block[] {
       parts.push(`${label}${c.text}`);
       printed.push(c.printed);
     };
-    add('予以公开', 'r.granted.total', true);
-    add('部分公开', 'r.partial.total');
-    add('不予公开', 'r.denied.total.total');
-    add('信息不存在', 'r.unable.not_held.total');
-    blocks.push(para(`其中${parts.join('，')}。`, printed));
+    const [granted, partial, denied, notHeld] = outcomes.labels;
+    add(granted, 'r.granted.total', true);
+    add(partial, 'r.partial.total');
+    add(denied, 'r.denied.total.total');
+    add(notHeld, 'r.unable.not_held.total');
+    blocks.push(para(`${outcomes.lead}${parts.join('，')}。`, printed));
     if (r.chance(0.6)) {
       const h = f['r.handled.total'];
-      blocks.push(para(`全部申请均依法依规答复，共办结${h}件。`, [{ id: 'r.handled.total', value: h }]));
+      blocks.push(para(say(HANDLED, h), [{ id: 'r.handled.total', value: h }]));
     }
     if (f['r.carried_out.total'] > 0 && r.chance(0.7)) {
       const c = f['r.carried_out.total'];
-      blocks.push(para(`结转下年度办理${c}件。`, [{ id: 'r.carried_out.total', value: c }]));
+      blocks.push(para(say(CARRIED_OUT, c), [{ id: 'r.carried_out.total', value: c }]));
     }
   }
 
   blocks.push(para('四、政府信息公开的收费及减免情况', [], { heading: true }));
   const fee = f['fee.collected_yuan'];
-  if (fee === 0) blocks.push(para('本年度未收取任何费用。', [{ id: 'fee.collected_yuan', value: 0 }]));
-  else blocks.push(para(`本年度共收取检索、复制费用${fee}元。`, [{ id: 'fee.collected_yuan', value: fee }]));
+  if (fee === 0) blocks.push(para(say(FEE_NONE, y, s), [{ id: 'fee.collected_yuan', value: 0 }]));
+  else blocks.push(para(say(FEE, fee), [{ id: 'fee.collected_yuan', value: fee }]));
 
   blocks.push(para('五、因政府信息公开申请提起行政复议、行政诉讼的情况', [], { heading: true }));
   const rv = f['rv.total'];
   const lit = f['lit.total'];
   if (rv === 0 && lit === 0) {
-    blocks.push(para('本年度没有因政府信息公开被申请行政复议、被提起行政诉讼的情况。', [{ id: 'rv.total', value: 0 }, { id: 'lit.total', value: 0 }]));
+    blocks.push(para(say(REVIEW_NONE, y, s), [{ id: 'rv.total', value: 0 }, { id: 'lit.total', value: 0 }]));
   } else {
-    blocks.push(para(`本年度因政府信息公开被申请行政复议${rv}件，被提起行政诉讼${lit}件。`, [{ id: 'rv.total', value: rv }, { id: 'lit.total', value: lit }]));
+    blocks.push(para(say(REVIEW, y, s, rv, lit), [{ id: 'rv.total', value: rv }, { id: 'lit.total', value: lit }]));
   }
   blocks.push(...closing(w, '六'));
   blocks.push(...signature(w, r));

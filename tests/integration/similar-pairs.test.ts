@@ -17,7 +17,17 @@ import { makeTempDir } from '../helpers/ingest-fixture';
 
 let root: string;
 let manifest: Manifest;
-let rows: Record<string, unknown>[];
+interface PairRow {
+  report_a: string;
+  report_b: string;
+  similarity: number;
+  kind: string;
+  year_a: number;
+  year_b: number;
+  spans_a: string;
+  spans_b: string;
+}
+let rows: PairRow[];
 let texts: Map<string, string>;
 let planted: Set<string>;
 const out = () => join(root, 'build');
@@ -41,7 +51,7 @@ beforeAll(async () => {
   expect(done.reports).toBeGreaterThan(300);
   expect(await main(['ingest', gen, '--out', out()], collectOutput())).toBe(0);
   manifest = parseManifest(JSON.parse(readFileSync(join(out(), 'manifest.json'), 'utf8')));
-  rows = arrowRows(out(), manifest, 'similar_pairs');
+  rows = arrowRows(out(), manifest, 'similar_pairs') as unknown as PairRow[];
   texts = new Map(arrowRows(out(), manifest, 'texts').map((r) => [r.report_id as string, r.text as string]));
   const truths = [...texts.keys()].map((id) => JSON.parse(readFileSync(join(gen, 'truth', `${reportOf(id)}.json`), 'utf8')) as Truth);
   planted = plantedPairs(truths);
@@ -51,7 +61,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('similar_pairs of a generated set', () => {
   it('finds the planted copies (recall ≥ 90 %) and pairs nothing else', () => {
     expect(planted.size).toBeGreaterThan(15);
-    const found = rows.map((r) => [reportOf(r.report_a as string), reportOf(r.report_b as string)].sort().join(' '));
+    const found = rows.map((r) => [reportOf(r.report_a), reportOf(r.report_b)].sort().join(' '));
     const hits = found.filter((k) => planted.has(k));
     expect(found.filter((k) => !planted.has(k))).toEqual([]);
     expect(hits.length / planted.size).toBeGreaterThanOrEqual(0.9);
@@ -61,13 +71,13 @@ describe('similar_pairs of a generated set', () => {
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['same_body', 'same_year']));
     for (const r of rows) {
       expect(r.report_a < r.report_b).toBe(true);
-      expect(r.similarity as number).toBeGreaterThanOrEqual(0.5);
-      expect(r.similarity as number).toBeLessThanOrEqual(1);
+      expect(r.similarity).toBeGreaterThanOrEqual(0.5);
+      expect(r.similarity).toBeLessThanOrEqual(1);
       if (r.kind === 'same_body') expect(r.year_a).not.toBe(r.year_b);
       else expect(r.year_a).toBe(r.year_b);
       const passages = (id: string, spans: string) => (JSON.parse(spans) as [number, number][]).map(([s, e]) => han(texts.get(id)!.slice(s, e)));
-      const a = passages(r.report_a as string, r.spans_a as string);
-      const b = passages(r.report_b as string, r.spans_b as string);
+      const a = passages(r.report_a, r.spans_a);
+      const b = passages(r.report_b, r.spans_b);
       expect(a.length).toBeGreaterThan(0);
       // the longest passage of one report is in the other (names and figures aside)
       const longest = a.reduce((x, y) => (y.length > x.length ? y : x), '');
