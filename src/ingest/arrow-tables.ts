@@ -215,6 +215,7 @@ const SIMILAR_COLUMNS: Column<SimilarPair>[] = [
   { name: 'year_b', type: int32, get: (p) => p.b.year },
   { name: 'body_a', type: utf8, get: (p) => p.a.body },
   { name: 'body_b', type: utf8, get: (p) => p.b.body },
+  { name: 'province_a', type: utf8, get: (p) => p.a.province },
   { name: 'province_b', type: utf8, get: (p) => p.b.province },
   /** JSON [[start, end], …]: the shared passages, offsets into each report's text. */
   { name: 'spans_a', type: utf8, get: (p) => JSON.stringify(p.spansA) },
