@@ -12,7 +12,13 @@ import type { Truth } from '../../src/generate/report';
 import { runGenerate } from '../../src/generate/run';
 import { main } from '../../src/ingest/cli';
 import { parseManifest, type Manifest } from '../../src/shared/manifest';
+import { pathToFileURL } from 'node:url';
+import { tableRows } from '../../src/app/data/rows';
+import { fromErrorData, type QueryResult } from '../../src/db/protocol';
+import * as sql from '../../src/db/sql';
 import { collectOutput } from '../helpers/collect-output';
+import { createNodeHandler } from '../helpers/duckdb-wasm-node';
+import { openNativeDataset } from '../helpers/native-duckdb';
 import { makeTempDir } from '../helpers/ingest-fixture';
 
 let root: string;
@@ -93,6 +99,38 @@ describe('similar_pairs of a generated set', () => {
     expect(second.tables.similar_pairs).toEqual(manifest.tables.similar_pairs);
     expect(second.dataset_version).toBe(manifest.dataset_version);
   });
+
+  it("answers the view's queries in the page's engine as native DuckDB does: the pair, its unit's copy score, both texts", async () => {
+    const native = await openNativeDataset(out());
+    const handler = createNodeHandler();
+    try {
+      const init = await handler.handle({ id: 1, kind: 'init', payload: { manifestUrl: pathToFileURL(join(out(), 'manifest.json')).href } });
+      if (!init.ok) throw fromErrorData(init.error);
+      let id = 2;
+      const run = async (q: sql.BuiltQuery) => {
+        const response = await handler.handle({ id: id++, kind: 'query', payload: { sql: q.sql, params: q.params, tables: q.tables, provinces: q.provinces, years: q.years } });
+        if (!response.ok) throw fromErrorData(response.error);
+        return tableRows(tableFromIPC((response.result as QueryResult).ipc));
+      };
+      const pair = rows.find((r) => r.kind === 'same_body')!;
+      const [unit] = await native.rows({ sql: 'SELECT parent_code, issuer FROM facts_wide WHERE report_id = ?', params: [pair.report_b] });
+      const input = { parent: unit.parent_code as string, year: pair.year_b, minSimilarity: 0.5 };
+      const pairs = await run(sql.similarPairs(input));
+      expect(pairs).toEqual(await native.rows(sql.similarPairs(input)));
+      const row = pairs.find((r) => r.report_a === pair.report_a && r.report_b === pair.report_b)!;
+      expect(row).toMatchObject({ focus: pair.report_b, other: pair.report_a, focus_issuer: unit.issuer, kind: 'same_body', similarity: pair.similarity });
+      expect(await run(sql.similarPairs({ ...input, minSimilarity: 1.0 }))).toEqual(pairs.filter((r) => (r.similarity as number) >= 1));
+      const scores = await run(sql.similarScores(input));
+      expect(scores).toEqual(await native.rows(sql.similarScores(input)));
+      expect(scores.find((r) => r.report_id === pair.report_b)).toMatchObject({ score: Math.max(...pairs.filter((r) => r.focus === pair.report_b).map((r) => r.similarity as number)) });
+      expect(scores.some((r) => r.pairs === 0 && r.score === 0)).toBe(true);
+      const both = await run(sql.pairTexts({ reportA: pair.report_a, reportB: pair.report_b, provinces: [row.province_a as string, row.province_b as string], years: [pair.year_a, pair.year_b] }));
+      expect(both.map((r) => [r.report_id, r.text])).toEqual([pair.report_a, pair.report_b].map((r) => [r, texts.get(r)]));
+    } finally {
+      handler.close();
+      native.close();
+    }
+  }, 120_000);
 
   it('round-trips through native DuckDB: the Parquet copy holds the Arrow rows', async () => {
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
