@@ -13,32 +13,21 @@ export interface NarrativeChars {
   offsets: Int32Array;
 }
 
-const isKept = (c: number): boolean =>
-  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+/** Per UTF-16 code unit: 1 kept (Han, Latin letter), 2 a Chinese numeral (kept alone, dropped in runs). */
+const CLASS = new Uint8Array(0x10000);
+CLASS.fill(1, 0x4e00, 0xa000);
+CLASS.fill(1, 0x3400, 0x4dc0);
+CLASS.fill(1, 0x41, 0x5b);
+CLASS.fill(1, 0x61, 0x7b);
+for (const c of '〇零一二三四五六七八九十百千万亿两') CLASS[c.charCodeAt(0)] = 2;
 
-/** Table rows (cells joined by `|`) are labels and numbers, not narrative. */
-const isTableRow = (text: string, start: number, end: number): boolean => {
-  const bar = text.indexOf('|', start);
-  return bar !== -1 && bar < end;
-};
-
-const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
-
-/** Characters inside any occurrence of the names (longest first), or in a run of two numerals or more. */
-function masked(text: string, names: readonly string[]): Uint8Array {
+/** Characters inside any occurrence of the names (longest first). */
+function nameMask(text: string, names: readonly string[]): Uint8Array | null {
+  const list = [...new Set(names)].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length);
+  if (list.length === 0) return null;
   const mask = new Uint8Array(text.length);
-  for (const name of [...new Set(names)].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length)) {
+  for (const name of list) {
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) mask.fill(1, at, at + name.length);
-  }
-  for (let i = 0; i < text.length; ) {
-    if (!NUMERALS.has(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < text.length && NUMERALS.has(text.charCodeAt(j))) j++;
-    if (j - i >= 2) mask.fill(1, i, j);
-    i = j;
   }
   return mask;
 }
@@ -46,20 +35,30 @@ function masked(text: string, names: readonly string[]): Uint8Array {
 export function narrativeChars(text: string, names: readonly string[] = []): NarrativeChars {
   const codes = new Uint16Array(text.length + 1);
   const offsets = new Int32Array(text.length + 1);
-  const mask = masked(text, names);
+  const mask = nameMask(text, names);
   let n = 0;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (!isTableRow(text, start, end)) {
+    const bar = text.indexOf('|', start);
+    // Table rows (cells joined by `|`) are labels and numbers, not narrative.
+    if (bar === -1 || bar >= end) {
       const lineStart = n;
       for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (isKept(c) && !mask[i]) {
-          codes[n] = c;
-          offsets[n++] = i;
+        const kind = CLASS[c];
+        if (kind === 0 || (mask !== null && mask[i] === 1)) continue;
+        if (kind === 2) {
+          let j = i + 1;
+          while (j < end && CLASS[text.charCodeAt(j)] === 2) j++;
+          if (j - i >= 2) {
+            i = j - 1;
+            continue;
+          }
         }
+        codes[n] = c;
+        offsets[n++] = i;
       }
       if (n > lineStart) {
         codes[n] = LINE_BREAK;
@@ -73,22 +72,27 @@ export function narrativeChars(text: string, names: readonly string[] = []): Nar
 
 /** No window holds a line break: its hash is this (never a set member). */
 export const NO_SHINGLE = 0;
+const BASE = 0x01000193;
+/** BASE^(SHINGLE_CHARS − 1) mod 2^32: the weight of the character leaving the window. */
+const LEAVING = Array.from({ length: SHINGLE_CHARS - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
 
-/** The hash of the window starting at each character (NO_SHINGLE across a line break; none past the end). */
+/** The hash of the window starting at each character (NO_SHINGLE across a line break; none past the end): a rolling polynomial, then mixed. */
 export function shingleHashes(codes: Uint16Array): Uint32Array {
   const count = Math.max(0, codes.length - SHINGLE_CHARS + 1);
   const out = new Uint32Array(count);
+  if (count === 0) return out;
+  let h = 0;
+  let lastBreak = -1;
+  for (let j = 0; j < SHINGLE_CHARS - 1; j++) {
+    if (codes[j] === LINE_BREAK) lastBreak = j;
+    h = (Math.imul(h, BASE) + codes[j]) | 0;
+  }
   for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let j = 0; j < SHINGLE_CHARS; j++) {
-      const c = codes[i + j];
-      if (c === LINE_BREAK) {
-        h = NO_SHINGLE;
-        break;
-      }
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    out[i] = h === NO_SHINGLE ? NO_SHINGLE : finalMix(h) || 1;
+    const entering = codes[i + SHINGLE_CHARS - 1];
+    if (entering === LINE_BREAK) lastBreak = i + SHINGLE_CHARS - 1;
+    h = (Math.imul(h, BASE) + entering) | 0;
+    out[i] = lastBreak >= i ? NO_SHINGLE : finalMix(h) || 1;
+    h = (h - Math.imul(codes[i], LEAVING)) | 0;
   }
   return out;
 }
@@ -100,9 +104,36 @@ export function finalMix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+const counts = new Uint32Array(RADIX);
+let scratch = new Uint32Array(4096);
+
+/** LSD radix sort in place (three passes of 11 bits): TypedArray.prototype.sort is ten times slower here. */
+function radixSort(values: Uint32Array<ArrayBufferLike>): void {
+  if (scratch.length < values.length) scratch = new Uint32Array(values.length * 2);
+  let from: Uint32Array<ArrayBufferLike> = values;
+  let to: Uint32Array<ArrayBufferLike> = scratch.subarray(0, values.length);
+  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < from.length; i++) counts[(from[i] >>> shift) & (RADIX - 1)]++;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < from.length; i++) to[counts[(from[i] >>> shift) & (RADIX - 1)]++] = from[i];
+    [from, to] = [to, from];
+  }
+  // an odd number of passes leaves the result in the scratch buffer
+  if (from !== values) values.set(from);
+}
+
 /** Sorted, without repeats or NO_SHINGLE. */
 export function uniqueSorted(hashes: Uint32Array): Uint32Array {
-  const sorted = hashes.slice().sort();
+  const sorted = hashes.slice();
+  radixSort(sorted);
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (sorted[i] !== NO_SHINGLE && (n === 0 || sorted[i] !== sorted[n - 1])) sorted[n++] = sorted[i];
   return sorted.slice(0, n);

@@ -81,13 +81,21 @@ export class SimilarityIndex {
     this.sets.push(set);
   }
 
+  /** The shingles of a set found in at most maxDf reports. */
+  private rare(set: Uint32Array, maxDf: number): Uint32Array {
+    const out = new Uint32Array(set.length);
+    let n = 0;
+    for (let i = 0; i < set.length; i++) if (this.df[set[i] >>> (32 - DF_BITS)] <= maxDf) out[n++] = set[i];
+    return out.slice(0, n);
+  }
+
   /** Confirmed pairs, ordered by the two ids (`a` before `b`); `textsOf` gives the texts of the reports asked. */
   pairs(textsOf: (ids: ReadonlySet<string>) => Map<string, string>): { pairs: SimilarPair[]; stats: SimilarStats } {
     if (this.done) throw new Error('SimilarityIndex.pairs called twice');
     this.done = true;
     const withText = this.sets.filter((s) => s.length > 0).length;
     const maxDf = Math.max(MIN_DF, Math.ceil(DF_SHARE * withText));
-    const kept = this.sets.map((set) => set.filter((h) => this.df[h >>> (32 - DF_BITS)] <= maxDf));
+    const kept = this.sets.map((set) => this.rare(set, maxDf));
     this.sets.length = 0;
     const compared: number[] = [];
     kept.forEach((set, i) => set.length >= MIN_SHINGLES && compared.push(i));
