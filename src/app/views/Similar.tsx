@@ -54,9 +54,12 @@ function PairTexts({ pair, t }: { pair: Row; t: ViewProps['t'] }) {
   const texts = new Map((result.data ? tableRows(result.data.table) : []).map((r) => [String(r.report_id), String(r.text ?? '')]));
   if (result.error) return <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p>;
   if (!result.data) return <p className="status">{t('loading')}</p>;
-  const side = (id: string, spans: unknown, testId: string) => (
+  const issuerOf = (id: string) => String((id === pair.focus ? pair.focus_issuer : pair.other_issuer) ?? id);
+  const side = (id: string, year: unknown, spans: unknown, testId: string) => (
     <div className="similar-side">
-      <h4>{id}</h4>
+      <h4>
+        {issuerOf(id)} ({String(year ?? '—')}) <span className="meta">{id}</span>
+      </h4>
       <MarkedText text={texts.get(id) ?? ''} spans={parseSpans(spans)} testId={testId} />
     </div>
   );
@@ -65,8 +68,8 @@ function PairTexts({ pair, t }: { pair: Row; t: ViewProps['t'] }) {
       <h3>{t('similar.sideBySide', { similarity: percent(pair.similarity) })}</h3>
       <p className="note">{t('similar.marked')}</p>
       <div className="similar-sides">
-        {side(String(pair.report_a), pair.spans_a, 'similar-text-a')}
-        {side(String(pair.report_b), pair.spans_b, 'similar-text-b')}
+        {side(String(pair.report_a), pair.year_a, pair.spans_a, 'similar-text-a')}
+        {side(String(pair.report_b), pair.year_b, pair.spans_b, 'similar-text-b')}
       </div>
     </section>
   );
