@@ -129,8 +129,9 @@ async function main(): Promise<void> {
   log(`planted pairs ${planted.size}: recall ${(score.recall * 100).toFixed(1)} %, precision ${(score.precision * 100).toFixed(1)} %`);
   const sims = pairs.map((p) => p.similarity).sort((a, b) => a - b);
   if (sims.length) log(`similarity of found pairs: min ${sims[0].toFixed(3)}, median ${sims[Math.floor(sims.length / 2)].toFixed(3)}`);
-  for (const k of score.falsePositives.slice(0, 5)) log(`  false positive: ${k} (${pairs.find((p) => `${p.a.id} ${p.b.id}` === k)!.similarity.toFixed(3)})`);
-  for (const k of score.missed.slice(0, 5)) log(`  missed: ${k}`);
+  const pairOf = (k: string) => pairs.find((p) => [p.a.id, p.b.id].sort().join(' ') === k)!;
+  for (const k of score.falsePositives.slice(0, 8)) log(`  false positive: ${k} (similarity ${pairOf(k).similarity.toFixed(3)}, containment ${pairOf(k).containment.toFixed(3)}, ${pairOf(k).kind})`);
+  for (const k of score.missed.slice(0, 8)) log(`  missed: ${k}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
