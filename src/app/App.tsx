@@ -17,6 +17,7 @@ import { Overview } from './views/Overview';
 import { Outcomes } from './views/Outcomes';
 import { Report } from './views/Report';
 import { Review } from './views/Review';
+import { Similar } from './views/Similar';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -26,6 +27,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   benchmark: Benchmark,
   reconcile: Reconcile,
   coverage: Coverage,
+  similar: Similar,
   map: MapView,
   report: Report,
   data: Data,

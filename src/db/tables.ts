@@ -3,10 +3,11 @@
 // facts_wide (one row per report, the harmonised metrics) serves the other charts and loads up
 // front while the whole of it is small, else one province at a time as views drill down; reports
 // (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
-// the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies.
+// the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies;
+// `similar_pairs` (copied reports, by report_a's province) when the similar view asks.
 
 export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;
-export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies'] as const;
+export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies', 'similar_pairs'] as const;
 
 /**
  * Above this many rows facts_wide is not loaded up front, only the rollups: a national dataset

@@ -4,6 +4,9 @@ import type { Body, Figures } from './figures';
 import { encodeGbk } from './gbk';
 import { blankCells, decorate, HTML_SHARE, injectError, noiseNames, planNoise, type InjectedError, type NoiseMode } from './noise';
 import { Rng } from './prng';
+import type { CopyKind, PlannedCopy } from './copies';
+import type { WordingSet } from './phrasing';
+import { proseOf } from './prose';
 import type { Department, Division } from './units';
 import { reportBlocks, templateOf, type Template, type Wording } from './wording';
 
@@ -14,6 +17,8 @@ export interface ReportPlan {
   division: Division;
   department?: Department;
   year: number;
+  /** The report whose work narrative this one copies. */
+  copy?: PlannedCopy | null;
 }
 
 export interface Truth {
@@ -35,6 +40,8 @@ export interface Truth {
   approx: string[];
   noise: string[];
   injected_errors?: InjectedError[];
+  /** A planted copy: the report whose narrative this one repeats, and how it relates. */
+  copied_from?: { report: string; kind: CopyKind };
 }
 
 export interface BuiltReport {
@@ -120,6 +127,7 @@ export interface BuildOptions {
   provinceName: string;
   /** Figures of the report's body (own figures, or the area's sum). */
   figures: Figures;
+  wordings?: WordingSet;
 }
 
 export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltReport {
@@ -142,6 +150,8 @@ export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltRepor
     figures: options.figures,
     approxRate: plan_.approximate ? 0.6 : 0,
     wanYuan: plan_.wanYuan,
+    prose: proseOf(options.seed, plan.copy?.of ?? id),
+    wordings: options.wordings ?? 'tested',
   };
   let blocks: Block[] = reportBlocks(wording, r);
   if (plan_.blankCells) blankCells(blocks, r);
@@ -188,6 +198,7 @@ export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltRepor
     noise: noiseNames(plan_),
   };
   if (injected) truth.injected_errors = [injected];
+  if (plan.copy) truth.copied_from = { report: plan.copy.of, kind: plan.copy.kind };
   const ext = html ? 'html' : 'txt';
   return { id, path: `${d.code.slice(0, 2)}/${plan.year}/${id}.${ext}`, bytes, truth };
 }

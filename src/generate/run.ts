@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { figuresOf, sumFigures, type Figures } from './figures';
+import { COPY_RATE, planCopy } from './copies';
 import type { NoiseMode } from './noise';
 import { unitHash } from './prng';
 import { bodyOf, buildReport, type ReportPlan } from './report';
@@ -17,6 +18,10 @@ export interface GenerateOptions {
   seed: number;
   scale: number;
   noise: NoiseMode;
+  /** Share of reports that copy another's narrative (planted copies, recorded in the truth); default COPY_RATE. */
+  copies?: number;
+  /** Which narrative wordings to print: the tested set, or the held-out set only the accuracy benchmark uses. */
+  wordings?: 'tested' | 'heldout';
 }
 
 /** A bad option value found once the gazetteer is read (an unknown province): the CLI's usage error. */
@@ -67,12 +72,22 @@ class YearPlan {
 
   *plans(): Generator<ReportPlan> {
     const { seed, scale } = this.options;
+    const rate = this.options.copies ?? COPY_RATE;
+    const withCopy = (plan: ReportPlan, neighbour?: ReportPlan): ReportPlan => ({ ...plan, copy: planCopy(seed, rate, plan, neighbour) });
+    /** The previous government of each parent and level: a neighbour to copy from. */
+    const lastSibling = new Map<string, ReportPlan>();
     for (const d of this.divisions) {
-      yield { kind: 'gov', division: d, year: this.year };
-      const rate = d.level === 'town' ? 0 : AREA_RATE[d.level];
-      if (rate > 0 && unitHash(seed, 'area', d.code, this.year) < rate) yield { kind: 'area', division: d, year: this.year };
+      const gov: ReportPlan = { kind: 'gov', division: d, year: this.year };
+      const siblingKey = `${d.ancestors[d.ancestors.length - 1]?.code ?? ''}/${d.level}`;
+      yield withCopy(gov, lastSibling.get(siblingKey));
+      lastSibling.set(siblingKey, gov);
+      const areaRate = d.level === 'town' ? 0 : AREA_RATE[d.level];
+      if (areaRate > 0 && unitHash(seed, 'area', d.code, this.year) < areaRate) yield withCopy({ kind: 'area', division: d, year: this.year });
+      let previous: ReportPlan | undefined;
       for (const department of departmentsOf(d, this.year, seed, scale).sort((a, b) => a.slug.localeCompare(b.slug))) {
-        yield { kind: 'dept', division: d, department, year: this.year };
+        const plan: ReportPlan = { kind: 'dept', division: d, department, year: this.year };
+        yield withCopy(plan, previous);
+        previous = plan;
       }
     }
   }
@@ -117,7 +132,7 @@ export async function runGenerate(options: GenerateOptions, log: (line: string) 
       const plan = new YearPlan(units, year, options);
       let count = 0;
       for (const p of plan.plans()) {
-        const report = buildReport(p, { seed: options.seed, noise: options.noise, provinceName: target.name, figures: plan.figures(p) });
+        const report = buildReport(p, { seed: options.seed, noise: options.noise, provinceName: target.name, figures: plan.figures(p), wordings: options.wordings });
         await write(join(options.out, report.path), report.bytes);
         await write(join(truthDir, `${report.id}.json`), JSON.stringify(report.truth, null, 1) + '\n');
         result.reports++;

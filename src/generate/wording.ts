@@ -1,10 +1,12 @@
 // The words of a report, per era: a narrative before 2019 (the sentences real reports use to
-// state their figures, in the forms the parser reads), the 2019 table (国办公开办函〔2019〕60号)
+// state their figures: src/generate/phrasing.ts), the 2019 table (国办公开办函〔2019〕60号)
 // and the 2021 table (国办公开办函〔2021〕30号). Every printed number is attached to its metric id.
 import { APPLICANT_COLUMNS } from '../shared/metrics';
 import { para, type Block, type Cell, type Printed } from './document';
 import type { Figures } from './figures';
 import type { Rng } from './prng';
+import { CARRIED_OUT, FEE, FEE_NONE, HANDLED, OUTCOMES, PROACTIVE_CHANNELS, PROACTIVE_TOTAL, REQUESTS_NEW, REQUESTS_NONE, REVIEW, REVIEW_NONE, type Phrasings, type WordingSet } from './phrasing';
+import { withSelf, type Prose } from './prose';
 
 export type Template = 'narrative' | 'table2019' | 'table2021';
 
@@ -29,6 +31,10 @@ export interface Wording {
   approxRate: number;
   /** Print procurement amounts in 万元. */
   wanYuan: boolean;
+  /** The work narrative: the report's own, or the one it copies. */
+  prose: Prose;
+  /** Which phrasings state the narrative's figures (src/generate/phrasing.ts). */
+  wordings: WordingSet;
 }
 
 const ZH_DIGITS = '〇一二三四五六七八九';
@@ -52,25 +58,6 @@ function count(n: number, unit: string, r: Rng, approxRate: number, id: string):
   return { text: `${n}${unit}`, printed: { id, value: n } };
 }
 
-const FILLER_INTRO = [
-  '认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，扎实推进政务公开各项工作。',
-  '深入贯彻落实党中央、国务院关于全面推进政务公开工作的决策部署，进一步加强组织领导，健全工作机制。',
-  '按照上级政务公开工作要点的部署，围绕中心工作，持续深化重点领域信息公开，不断提升政务公开质量和实效。',
-];
-const FILLER_ORG = [
-  '调整充实政务公开工作领导小组，明确分管领导和具体工作人员，形成主要领导亲自抓、分管领导具体抓的工作格局。',
-  '完善信息发布保密审查机制，严格执行先审查、后公开和一事一审制度，确保公开内容准确规范。',
-  '加强政务公开业务培训，提升工作人员的业务能力，推动公开工作规范化、标准化。',
-];
-const FILLER_PROBLEMS = [
-  '一是公开内容的深度和广度还需进一步拓展；二是政策解读的形式还不够丰富；三是工作人员业务水平有待提高。',
-  '一是部分栏目更新不够及时；二是公开平台的互动功能还需加强。',
-];
-const FILLER_NEXT = [
-  '下一步，将进一步健全工作机制，加强业务培训，丰富解读形式，切实提升政务公开工作水平。',
-  '下一步，将持续加强平台建设和内容保障，推动政务公开工作再上新台阶。',
-];
-
 function head(w: Wording): Block[] {
   const { y, m, d } = w.published;
   return [
@@ -80,13 +67,14 @@ function head(w: Wording): Block[] {
   ];
 }
 
-function intro(w: Wording, r: Rng): Block[] {
+function intro(w: Wording): Block[] {
   const blocks: Block[] = [
     para(`根据《中华人民共和国政府信息公开条例》规定，现公布${w.issuer}${w.year}年政府信息公开工作年度报告。本报告中所列数据的统计期限自${w.year}年1月1日起至${w.year}年12月31日止。`),
   ];
   if (w.area) blocks.push(para(`本报告综合${w.area.whole}${w.area.parts}政府信息公开工作情况编制。`));
   blocks.push(para('一、总体情况', [], { heading: true }));
-  blocks.push(para(`${w.year}年，${w.self}${r.pick(FILLER_INTRO)}${r.pick(FILLER_ORG)}`));
+  blocks.push(para(`${w.year}年，${withSelf(w.prose.intro, w.self)}`));
+  for (const text of w.prose.work) blocks.push(para(withSelf(text, w.self)));
   return blocks;
 }
 
@@ -96,10 +84,10 @@ function signature(w: Wording, r: Rng): Block[] {
   return [para(w.issuer, [], { fixed: true }), para(date, [], { fixed: true })];
 }
 
-function closing(w: Wording, r: Rng, number: string): Block[] {
+function closing(w: Wording, number: string): Block[] {
   return [
     para(`${number}、存在的主要问题及改进情况`, [], { heading: true }),
-    para(`${w.self}政府信息公开工作取得了一定成效，但也存在一些不足：${r.pick(FILLER_PROBLEMS)}${r.pick(FILLER_NEXT)}`),
+    para(`${w.self}政府信息公开工作取得了一定成效，但也存在一些不足：${w.prose.problems}${withSelf(w.prose.next, w.self)}`),
   ];
 }
 
@@ -107,18 +95,20 @@ function closing(w: Wording, r: Rng, number: string): Block[] {
 
 function narrative(w: Wording, r: Rng): Block[] {
   const f = w.figures;
-  const who = w.area ? `${w.area.whole}共` : `${w.self}`;
-  const blocks = [...head(w), ...intro(w, r)];
+  const s = w.area ? w.area.whole : w.self;
+  const y = w.year;
+  const say = <A extends unknown[]>(phrasings: Phrasings<A>, ...args: A): string => r.pick(phrasings[w.wordings])(...args);
+  const blocks = [...head(w), ...intro(w)];
 
   blocks.push(para('二、主动公开政府信息情况', [], { heading: true }));
   const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
   if (total.printed.approx || r.chance(0.25)) {
-    blocks.push(para(`${w.year}年，${who}主动公开政府信息${total.text}。`, [total.printed]));
+    blocks.push(para(say(PROACTIVE_TOTAL, y, s, total.text), [total.printed]));
   } else {
     const web = f['p.website'];
     const other = f['p.other_channels'];
     blocks.push(
-      para(`${w.year}年，${who}通过各种形式主动公开政府信息${total.text}。其中通过政府网站公开${web}条，通过其他方式公开${other}条。`, [
+      para(`${say(PROACTIVE_TOTAL, y, s, total.text)}${say(PROACTIVE_CHANNELS, web, other)}`, [
         total.printed,
         { id: 'p.website', value: web },
         { id: 'p.other_channels', value: other },
@@ -129,10 +119,11 @@ function narrative(w: Wording, r: Rng): Block[] {
   blocks.push(para('三、依申请公开政府信息情况', [], { heading: true }));
   const n = f['r.new.total'];
   if (n === 0) {
-    blocks.push(para(`${w.year}年，${who.replace(/共$/, '')}未收到政府信息公开申请。`, [{ id: 'r.new.total', value: 0 }]));
+    blocks.push(para(say(REQUESTS_NONE, y, s), [{ id: 'r.new.total', value: 0 }]));
   } else {
     const got = count(n, '件', r, 0, 'r.new.total');
-    blocks.push(para(`${w.year}年，${who}收到政府信息公开申请${got.text}。`, [got.printed]));
+    blocks.push(para(say(REQUESTS_NEW, y, s, got.text), [got.printed]));
+    const outcomes = r.pick(OUTCOMES[w.wordings]);
     const parts: string[] = [];
     const printed: Printed[] = [];
     const add = (label: string, id: string, always = false) => {
@@ -142,35 +133,36 @@ function narrative(w: Wording, r: Rng): Block[] {
       parts.push(`${label}${c.text}`);
       printed.push(c.printed);
     };
-    add('予以公开', 'r.granted.total', true);
-    add('部分公开', 'r.partial.total');
-    add('不予公开', 'r.denied.total.total');
-    add('信息不存在', 'r.unable.not_held.total');
-    blocks.push(para(`其中${parts.join('，')}。`, printed));
+    const [granted, partial, denied, notHeld] = outcomes.labels;
+    add(granted, 'r.granted.total', true);
+    add(partial, 'r.partial.total');
+    add(denied, 'r.denied.total.total');
+    add(notHeld, 'r.unable.not_held.total');
+    blocks.push(para(`${outcomes.lead}${parts.join('，')}。`, printed));
     if (r.chance(0.6)) {
       const h = f['r.handled.total'];
-      blocks.push(para(`全部申请均依法依规答复，共办结${h}件。`, [{ id: 'r.handled.total', value: h }]));
+      blocks.push(para(say(HANDLED, h), [{ id: 'r.handled.total', value: h }]));
     }
     if (f['r.carried_out.total'] > 0 && r.chance(0.7)) {
       const c = f['r.carried_out.total'];
-      blocks.push(para(`结转下年度办理${c}件。`, [{ id: 'r.carried_out.total', value: c }]));
+      blocks.push(para(say(CARRIED_OUT, c), [{ id: 'r.carried_out.total', value: c }]));
     }
   }
 
   blocks.push(para('四、政府信息公开的收费及减免情况', [], { heading: true }));
   const fee = f['fee.collected_yuan'];
-  if (fee === 0) blocks.push(para('本年度未收取任何费用。', [{ id: 'fee.collected_yuan', value: 0 }]));
-  else blocks.push(para(`本年度共收取检索、复制费用${fee}元。`, [{ id: 'fee.collected_yuan', value: fee }]));
+  if (fee === 0) blocks.push(para(say(FEE_NONE, y, s), [{ id: 'fee.collected_yuan', value: 0 }]));
+  else blocks.push(para(say(FEE, fee), [{ id: 'fee.collected_yuan', value: fee }]));
 
   blocks.push(para('五、因政府信息公开申请提起行政复议、行政诉讼的情况', [], { heading: true }));
   const rv = f['rv.total'];
   const lit = f['lit.total'];
   if (rv === 0 && lit === 0) {
-    blocks.push(para('本年度没有因政府信息公开被申请行政复议、被提起行政诉讼的情况。', [{ id: 'rv.total', value: 0 }, { id: 'lit.total', value: 0 }]));
+    blocks.push(para(say(REVIEW_NONE, y, s), [{ id: 'rv.total', value: 0 }, { id: 'lit.total', value: 0 }]));
   } else {
-    blocks.push(para(`本年度因政府信息公开被申请行政复议${rv}件，被提起行政诉讼${lit}件。`, [{ id: 'rv.total', value: rv }, { id: 'lit.total', value: lit }]));
+    blocks.push(para(say(REVIEW, y, s, rv, lit), [{ id: 'rv.total', value: rv }, { id: 'lit.total', value: lit }]));
   }
-  blocks.push(...closing(w, r, '六'));
+  blocks.push(...closing(w, '六'));
   blocks.push(...signature(w, r));
   return blocks;
 }
@@ -291,7 +283,7 @@ function reviewTable(f: Figures): Cell[][] {
 
 function tables(w: Wording, r: Rng): Block[] {
   const f = w.figures;
-  const blocks = [...head(w), ...intro(w, r)];
+  const blocks = [...head(w), ...intro(w)];
   if (r.chance(0.5)) {
     const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
     blocks.push(para(`${w.year}年，${w.area ? `${w.area.whole}共` : w.self}主动公开政府信息${total.text}。`, [total.printed]));
@@ -302,7 +294,7 @@ function tables(w: Wording, r: Rng): Block[] {
   blocks.push({ kind: 'table', rows: requestsTable(f, w.template) });
   blocks.push(para('四、政府信息公开行政复议、行政诉讼情况', [], { heading: true }));
   blocks.push({ kind: 'table', rows: reviewTable(f) });
-  blocks.push(...closing(w, r, '五'));
+  blocks.push(...closing(w, '五'));
   blocks.push(para('六、其他需要报告的事项', [], { heading: true }));
   if (r.chance(0.5)) blocks.push(para('本年度未收取信息处理费。', [{ id: 'fee.collected_yuan', value: 0 }]));
   else blocks.push(para('本年度无其他需要报告的事项。'));

@@ -9,6 +9,7 @@ import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
 import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
+import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -124,6 +125,13 @@ interface WideRow {
 const bodyKeyOf = (r: ReportRecord): string | null =>
   bodyKey({ division_code: r.jurisdiction?.code ?? null, department: r.jurisdiction?.department ?? null, issuer: r.parsed.facts.issuer });
 
+/** What the copied-report search knows of a report; its names are every form of its issuer it may print. */
+export function similarReport(r: ReportRecord): SimilarReport {
+  const j = r.jurisdiction;
+  const names = [r.parsed.facts.issuer, r.parsed.facts.jurisdiction, j?.name, j?.department, ...(j?.chain.map((link) => link.name) ?? [])];
+  return { id: r.id, body: bodyKeyOf(r), year: r.parsed.facts.year, province: provinceKey(r), names: names.filter((n): n is string => !!n) };
+}
+
 /** A body and year (a report with no body is a unit of its own). */
 const unitOf = (r: ReportRecord): string => `${bodyKeyOf(r) ?? `report:${r.id}`}\u0000${r.parsed.facts.year ?? ''}`;
 const WIDE_COLUMNS: Column<WideRow>[] = [
@@ -196,6 +204,24 @@ const BODY_COLUMNS: Column<BodyRow>[] = [
   { name: 'printed_names', type: utf8, get: (b) => b.printed_names },
 ];
 
+/** Pairs of reports whose narratives are near copies (src/ingest/similar), stored under report_a's province. */
+const SIMILAR_COLUMNS: Column<SimilarPair>[] = [
+  { name: 'report_a', type: utf8, get: (p) => p.a.id },
+  { name: 'report_b', type: utf8, get: (p) => p.b.id },
+  { name: 'similarity', type: float64, get: (p) => p.similarity },
+  { name: 'containment', type: float64, get: (p) => p.containment },
+  { name: 'kind', type: utf8, get: (p) => p.kind },
+  { name: 'year_a', type: int32, get: (p) => p.a.year },
+  { name: 'year_b', type: int32, get: (p) => p.b.year },
+  { name: 'body_a', type: utf8, get: (p) => p.a.body },
+  { name: 'body_b', type: utf8, get: (p) => p.b.body },
+  { name: 'province_a', type: utf8, get: (p) => p.a.province },
+  { name: 'province_b', type: utf8, get: (p) => p.b.province },
+  /** JSON [[start, end], …]: the shared passages, offsets into each report's text. */
+  { name: 'spans_a', type: utf8, get: (p) => JSON.stringify(p.spansA) },
+  { name: 'spans_b', type: utf8, get: (p) => JSON.stringify(p.spansB) },
+];
+
 /** Column names of every table, in file order. */
 export const TABLE_COLUMNS: Record<TableName, string[]> = {
   reports: REPORT_COLUMNS.map((c) => c.name),
@@ -207,6 +233,7 @@ export const TABLE_COLUMNS: Record<TableName, string[]> = {
   rollups: ROLLUP_COLUMNS.map((c) => c.name),
   failing: FAILING_COLUMNS.map((c) => c.name),
   bodies: BODY_COLUMNS.map((c) => c.name),
+  similar_pairs: SIMILAR_COLUMNS.map((c) => c.name),
 };
 
 /** Every string column is plain Utf8: DuckDB-WASM silently drops dictionary-encoded input. */
@@ -284,6 +311,8 @@ export interface DatasetParts {
   /** Parts in file order, one group (a table's rows of one province, or a shared part) at a time. */
   groups(): Generator<TablePart[]>;
   rollups: RollupRow[];
+  /** What the copied-report search compared and found. */
+  similar: SimilarStats & { seconds: number };
 }
 
 /** Reports turned into Arrow columns this many at a time: what a large ingest holds as JS objects. */
@@ -303,6 +332,7 @@ export class DatasetBuilder {
   private readonly failing: Table[] = [];
   private readonly rollups = new RollupAccumulator();
   private readonly bodies = new BodyAccumulator();
+  private readonly similar = new SimilarityIndex();
   private readonly unitReports = new Map<string, number>();
   /** Per facts_wide chunk, its rows' units, for body_year_reports. */
   private readonly chunkUnits = new Map<Table, string[]>();
@@ -316,6 +346,7 @@ export class DatasetBuilder {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
     this.lastId = record.id;
     this.bodies.add(record);
+    this.similar.add(similarReport(record), record.parsed.text);
     const unit = unitOf(record);
     this.unitReports.set(unit, (this.unitReports.get(unit) ?? 0) + 1);
     this.pending.push(record);
@@ -365,6 +396,10 @@ export class DatasetBuilder {
       if (chunkKey.startsWith('facts_wide ')) this.chunks.set(chunkKey, tables.map((t) => this.withBodyYearReports(t)));
     }
     const keys = [...this.keys.entries()].sort(([, a], [, b]) => compareKey(a.province, b.province) || compareKey(a.year, b.year));
+    const similarStarted = performance.now();
+    const similar = this.similar.pairs((ids) => this.textsOf(ids));
+    const similarParts = groupBy(similar.pairs, (p) => p.a.province).map(([province, pairs]) => ({ table: 'similar_pairs' as const, province, rows: buildTable(SIMILAR_COLUMNS, pairs) }));
+    const similarStats = { ...similar.stats, seconds: (performance.now() - similarStarted) / 1000 };
     const provinces = [...new Set(keys.map(([, k]) => k.province))];
     const { chunks, gazetteer } = this;
     const rollups = this.rollups.rows();
@@ -388,8 +423,28 @@ export class DatasetBuilder {
       for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
       yield [{ table: 'failing', rows: failing }];
       yield [{ table: 'bodies', rows: bodies }];
+      if (similarParts.length === 0) yield [{ table: 'similar_pairs', rows: buildTable(SIMILAR_COLUMNS, []) }];
+      for (const part of similarParts) yield [part];
     }
-    return { groups, rollups };
+    return { groups, rollups, similar: similarStats };
+  }
+
+  /** The texts of some reports, read back from the texts chunks. */
+  private textsOf(ids: ReadonlySet<string>): Map<string, string> {
+    const out = new Map<string, string>();
+    if (ids.size === 0) return out;
+    for (const [chunkKey, tables] of this.chunks) {
+      if (!chunkKey.startsWith('texts ')) continue;
+      for (const table of tables) {
+        const idColumn = table.getChild('report_id')!;
+        const textColumn = table.getChild('text')!;
+        for (let i = 0; i < table.numRows; i++) {
+          const id = idColumn.get(i) as string;
+          if (ids.has(id)) out.set(id, textColumn.get(i) as string);
+        }
+      }
+    }
+    return out;
   }
 }
 

@@ -9,6 +9,7 @@ export const USAGE = `usage:
   gongkai parse [--json] <file|dir>...     parse reports and print a summary (or JSON Lines)
   gongkai ingest <file|dir>... [--out DIR]  write the dataset (default --out ${DEFAULT_OUT})
   gongkai generate --province NAME|CODE|all --years 2008-2024 --out DIR [--seed 1] [--scale 1.0] [--noise default|none]
+                   [--copies 0.04] [--wordings tested|heldout]
                                            write synthetic reports (marked 合成数据) and their truth files
 `;
 
@@ -16,7 +17,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'parse'; json: boolean; inputs: string[] }
   | { kind: 'ingest'; out: string; inputs: string[] }
-  | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none' };
+  | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none'; copies?: number; wordings: 'tested' | 'heldout' };
 
 /** node:util's parseArgs reports unknown options and missing values as TypeErrors. */
 function usageErrors<T>(parse: () => T): T {
@@ -66,6 +67,8 @@ function parseGenerateArgs(rest: readonly string[]): Command {
         seed: { type: 'string' },
         scale: { type: 'string' },
         noise: { type: 'string' },
+        copies: { type: 'string' },
+        wordings: { type: 'string' },
         help: HELP,
       },
       allowPositionals: true,
@@ -84,7 +87,11 @@ function parseGenerateArgs(rest: readonly string[]): Command {
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) throw new UsageError(`generate: bad --scale "${values.scale}" (a number above 0, at most 10)`);
   const noise = values.noise ?? 'default';
   if (noise !== 'default' && noise !== 'none') throw new UsageError(`generate: bad --noise "${noise}" (default or none)`);
-  return { kind: 'generate', province: values.province, years, out: values.out, seed, scale, noise };
+  const copies = values.copies === undefined ? undefined : Number(values.copies);
+  if (copies !== undefined && (!Number.isFinite(copies) || copies < 0 || copies > 0.5)) throw new UsageError(`generate: bad --copies "${values.copies}" (a share from 0 to 0.5)`);
+  const wordings = values.wordings ?? 'tested';
+  if (wordings !== 'tested' && wordings !== 'heldout') throw new UsageError(`generate: bad --wordings "${wordings}" (tested or heldout)`);
+  return { kind: 'generate', province: values.province, years, out: values.out, seed, scale, noise, copies, wordings };
 }
 
 const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
@@ -103,7 +110,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       await runIngest(command.inputs, command.out, io);
     } else {
       const { runGenerate, GenerateOptionError } = await import('../generate/run');
-      const options = { province: command.province, years: command.years, out: command.out, seed: command.seed, scale: command.scale, noise: command.noise };
+      const options = { province: command.province, years: command.years, out: command.out, seed: command.seed, scale: command.scale, noise: command.noise, copies: command.copies, wordings: command.wordings };
       try {
         const done = await runGenerate(options, (line) => io.stderr.write(`${line}\n`));
         io.stdout.write(`generated ${done.reports} reports (${done.bytes} bytes) in ${done.seconds.toFixed(1)} s → ${options.out}\n`);

@@ -5,9 +5,10 @@
  * 3: division columns and the `jurisdictions` table. 4: tables in partitions (per province, and
  * per year when large), `rollups`, the town gazetteer per province, Hive-partitioned Parquet.
  * 5: `bodies`, one row per body with its name, so names never need every province's reports.
+ * 6: `similar_pairs`, reports whose narratives are near copies, with the shared passages.
  */
-export const SCHEMA_VERSION = 5;
-export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies'] as const;
+export const SCHEMA_VERSION = 6;
+export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */
 export interface ManifestFile {

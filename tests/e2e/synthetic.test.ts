@@ -4,6 +4,7 @@
 // truth file lists.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
@@ -25,7 +26,7 @@ let page: Page;
 beforeAll(async () => {
   root = makeTempDir('gongkai-e2e-synthetic-');
   const reports = join(root, 'reports');
-  await runGenerate({ province: '宁夏', years: [2018, 2021], out: reports, seed: 7, scale: 0.02, noise: 'default' });
+  await runGenerate({ province: '宁夏', years: [2018, 2021], out: reports, seed: 7, scale: 0.02, noise: 'default', copies: 0.15 });
   manifest = await runIngest([reports], join(root, 'dataset'), collectOutput());
   preview = await startPreview(e2eContext().distDir, join(root, 'dataset'));
   browser = await openBrowser();
@@ -65,6 +66,31 @@ describe('a generated dataset in the dashboard', () => {
       remaining.splice(at, 1);
     }
     await expect.poll(() => page.getByTestId('report-text').textContent()).toMatch(/合成数据/);
+  });
+});
+
+describe('copied reports (?view=similar)', () => {
+  it("lists a unit's pair under its parent and shows both texts with the shared passages marked", async () => {
+    const rowsOf = (table: string) =>
+      manifest.tables[table].partitions.flatMap((p) => tableFromIPC(readFileSync(join(root, 'dataset', p.path))).toArray().map((r) => r.toJSON() as Record<string, unknown>));
+    const pair = rowsOf('similar_pairs').find((r) => r.kind === 'same_year')!;
+    expect(pair).toBeDefined();
+    const unit = rowsOf('facts_wide').find((r) => r.report_id === pair.report_a)!;
+    const parent = String(unit.parent_code ?? unit.division_code);
+    await page.goto(`${preview.url}?${new URLSearchParams([['view', 'similar'], ['parent', parent], ['year', String(pair.year_a)]])}`);
+    await page.getByTestId('similar-pair').first().waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId('similar-min').selectOption('0.5');
+    const row = page.locator(`[data-testid="similar-pair"]`).filter({ hasText: String(unit.issuer) }).first();
+    await row.click();
+    await page.getByTestId('similar-text-a').waitFor({ timeout: READY_TIMEOUT });
+    const marksA = await page.locator('[data-testid="similar-text-a"] mark').allTextContents();
+    const textB = (await page.getByTestId('similar-text-b').textContent())!;
+    expect(marksA.length).toBeGreaterThan(0);
+    const longest = marksA.reduce((x, y) => (y.length > x.length ? y : x), '');
+    expect(longest.length).toBeGreaterThan(30);
+    // a neighbour's copy: the same words, the unit's own name aside
+    expect(textB).toContain(longest.slice(-30));
+    expect(await page.locator('[data-testid="similar-score"]').count()).toBeGreaterThan(0);
   });
 });
 

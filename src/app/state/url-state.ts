@@ -3,7 +3,7 @@
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map', 'report', 'data'] as const;
+export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views whose rows the Data view can show (`of`). */
 export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;

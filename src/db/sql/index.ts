@@ -7,3 +7,4 @@ export * from './review';
 export * from './report';
 export * from './hierarchy';
 export * from './provinces';
+export * from './similar';

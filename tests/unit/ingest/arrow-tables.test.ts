@@ -47,7 +47,7 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes exactly the tables a manifest requires, in its order', () => {
-    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies']);
+    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs']);
     expect([...TABLE_NAMES]).toEqual([...REQUIRED_TABLES]);
     expect(Object.keys(tables)).toEqual([...TABLE_NAMES]);
   });
@@ -56,7 +56,7 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) {
       const back = tableFromIPC(tableToIPC(tables[name], 'stream'));
       for (const field of back.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
-      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : name === 'bodies' ? 'key' : 'report_id';
+      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : name === 'bodies' ? 'key' : name === 'similar_pairs' ? 'report_a' : 'report_id';
       expect(back.schema.fields.find((f) => f.name === key)?.type.typeId).toBe(Type.Utf8);
     }
   });
