@@ -17,6 +17,7 @@ import { Overview } from './views/Overview';
 import { Outcomes } from './views/Outcomes';
 import { Report } from './views/Report';
 import { Review } from './views/Review';
+import { SqlConsole } from './views/SqlConsole';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -29,6 +30,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   map: MapView,
   report: Report,
   data: Data,
+  sql: SqlConsole,
 };
 
 const today = (): string => new Date().toISOString().slice(0, 10);

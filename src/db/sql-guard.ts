@@ -236,18 +236,12 @@ function checkStatement(tokens: readonly Token[], index: number, total: number):
     const does = WRITES[first.value] ?? STATEMENT_WRITES[first.value];
     refuse(index, total, does ? `${first.value} ${does}` : `${first.value} is not a statement that only reads`);
   }
-  // Where a statement starts: the first word, the one after a wrapper (EXPLAIN ANALYZE DELETE … runs
-  // the DELETE), and the main statement after a WITH's CTEs (`WITH x AS (…) INSERT …`).
+  // Where a statement starts: the first word and the one after a wrapper (EXPLAIN ANALYZE DELETE …
+  // runs the DELETE). The main statement after a WITH's CTEs can only be SELECT or one of WRITES.
   let statementStart = true;
   let explained = false;
-  let depth = 0;
   for (let j = k; j < tokens.length; j++) {
     const t = tokens[j];
-    if (t.text === '(' || t.text === ')') {
-      depth += t.text === '(' ? 1 : -1;
-      statementStart = t.text === ')' && depth === 0 && first.value === 'WITH';
-      continue;
-    }
     if (t.kind !== 'word') {
       statementStart = false;
       continue;

@@ -144,3 +144,10 @@ describe('inlineParams', () => {
     expect(() => sqlLiteral(Number.NaN)).toThrow(SqlGuardError);
   });
 });
+
+describe('the SQL the views build', () => {
+  it('passes: CASE … END after a parenthesis, window clauses, CTE chains', () => {
+    expect(() => assertReadOnly(`WITH a AS (SELECT 1 AS x), b AS (SELECT CASE WHEN (x > 0) THEN 1 END AS y FROM a)
+SELECT CASE WHEN (y IS NULL) THEN 0 ELSE y END AS z, row_number() OVER (ORDER BY CASE WHEN y THEN 0 ELSE 1 END) FROM b`)).not.toThrow();
+  });
+});
