@@ -85,8 +85,11 @@ describe('SQL console', () => {
     expect(cells[0]).toEqual(['year', 'level', 'n', 'new_requests']);
     expect(cells.slice(1)).toEqual(expected.map((r) => ['year', 'level', 'n', 'new_requests'].map((c) => csvCellOf(r[c]))));
 
-    // The result's chart is drawn (x = level, y = year by default picks: first text, first number).
+    // The result's chart is drawn (default picks: x = year, y = new_requests, series = level), with the chart exports.
     await waitForChart(page, 'sql-result');
+    expect(await page.getByTestId('sql-chart-series').inputValue()).toBe('level');
+    expect(await page.getByTestId('sql-chart-y').inputValue()).toBe('new_requests');
+    await expect(page.getByTestId('png-sql-result').isEnabled()).resolves.toBe(true);
   });
 
   it('refuses a write with a clear message, and the data is unchanged', async () => {

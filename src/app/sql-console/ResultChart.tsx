@@ -56,6 +56,7 @@ export function ResultChart({ table, props }: { table: Table; props: ViewProps }
         </label>
       </div>
       {model && !model.ok && model.reason === 'duplicate' ? <p className="note" data-testid="sql-chart-duplicate">{props.locale === 'zh' ? `横轴与分组的组合 ${model.detail} 出现多次：请先在 SQL 中汇总（GROUP BY）。` : `The pair ${model.detail} of x and series occurs more than once: aggregate in SQL first (GROUP BY).`}</p> : null}
+      {model && !model.ok && model.reason === 'too-many-rows' ? <p className="note" data-testid="sql-chart-too-many">{props.locale === 'zh' ? `结果超过 ${model.detail} 行，不作图：请先在 SQL 中汇总。` : `More than ${model.detail} rows: not charted. Aggregate in SQL first.`}</p> : null}
       {model?.ok && model.droppedSeries > 0 ? <p className="note">{props.locale === 'zh' ? `只画出前 ${model.series.length} 个系列，另有 ${model.droppedSeries} 个未画出。` : `Only the first ${model.series.length} series are drawn; ${model.droppedSeries} more are not.`}</p> : null}
       <ChartPanel id="sql-result" title={title} option={option} rows={rows} columns={columns} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={props.state.embed} height={360} noValues={!model?.ok} />
     </div>

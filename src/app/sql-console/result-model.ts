@@ -46,19 +46,35 @@ export interface ChartPick {
   series: string;
 }
 
-/** First picks: x the first non-numeric column (else the first), y the first numeric column that is not x, no series. */
+/**
+ * First picks, for the usual shape of a GROUP BY result (keys, then measures): x the first column,
+ * y the last numeric column that is not x, and, when x repeats, the first text column besides as
+ * the series.
+ */
 export function defaultPick(table: Table): ChartPick | null {
   const fields = table.schema.fields;
-  const x = fields.find((f) => !isNumericType(f.type)) ?? fields[0];
-  const y = fields.find((f) => isNumericType(f.type) && f !== x);
-  return x && y ? { x: x.name, y: y.name, series: '' } : null;
+  const x = fields[0];
+  const y = [...fields].reverse().find((f) => isNumericType(f.type) && f !== x);
+  if (!x || !y) return null;
+  const xs = table.getChild(x.name);
+  const seen = new Set<unknown>();
+  let repeats = false;
+  for (let i = 0; i < Math.min(table.numRows, MAX_CHART_ROWS) && !repeats; i++) {
+    const v = xs?.get(i);
+    repeats = seen.has(v);
+    seen.add(v);
+  }
+  const series = repeats ? fields.find((f) => f !== x && f !== y && !isNumericType(f.type)) : undefined;
+  return { x: x.name, y: y.name, series: series?.name ?? '' };
 }
 
 export type ChartModel =
   | { ok: true; categories: string[]; series: NamedValues[]; xIsYear: boolean; rows: Record<string, string | number | null>[]; droppedSeries: number }
-  | { ok: false; reason: 'no-rows' | 'duplicate'; detail?: string };
+  | { ok: false; reason: 'no-rows' | 'duplicate' | 'too-many-rows'; detail?: string };
 
 const MAX_SERIES = 40;
+/** A chart of more rows than this is refused (aggregate in SQL): it would be unreadable and slow to draw. */
+export const MAX_CHART_ROWS = 5_000;
 
 /** The chart of `pick` over `table`: categories in order of first appearance (numbers sorted), one series per distinct series value. */
 export function chartModel(table: Table, pick: ChartPick): ChartModel {
@@ -66,12 +82,13 @@ export function chartModel(table: Table, pick: ChartPick): ChartModel {
   const yv = table.getChild(pick.y);
   const sv: Vector | null = pick.series ? table.getChild(pick.series) : null;
   if (!xv || !yv || table.numRows === 0) return { ok: false, reason: 'no-rows' };
+  if (table.numRows > MAX_CHART_ROWS) return { ok: false, reason: 'too-many-rows', detail: String(MAX_CHART_ROWS) };
   const xField = table.schema.fields.find((f) => f.name === pick.x)!;
   const sField = table.schema.fields.find((f) => f.name === pick.series);
   const label = (v: unknown, type: DataType | undefined) => cellText(v, type ?? xField.type) ?? 'NULL';
   const cells = new Map<string, number | null>();
-  const categories: string[] = [];
-  const seriesNames: string[] = [];
+  const categorySet = new Set<string>();
+  const seriesSet = new Set<string>();
   const rows: Record<string, string | number | null>[] = [];
   const toNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'bigint' ? Number(v) : null);
   for (let i = 0; i < table.numRows; i++) {
@@ -81,10 +98,12 @@ export function chartModel(table: Table, pick: ChartPick): ChartModel {
     if (cells.has(key)) return { ok: false, reason: 'duplicate', detail: sv ? `${x} · ${s}` : x };
     const y = toNumber(yv.get(i));
     cells.set(key, y);
-    if (!categories.includes(x)) categories.push(x);
-    if (!seriesNames.includes(s)) seriesNames.push(s);
+    categorySet.add(x);
+    seriesSet.add(s);
     rows.push({ [pick.x]: x, ...(sv ? { [pick.series]: s } : {}), [pick.y]: y });
   }
+  const categories = [...categorySet];
+  const seriesNames = [...seriesSet];
   const numericX = isNumericType(xField.type) && categories.every((c) => c !== 'NULL');
   if (numericX) categories.sort((a, b) => Number(a) - Number(b));
   const xIsYear = numericX && categories.every((c) => /^\d{4}$/.test(c));
