@@ -140,7 +140,8 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   }
 
   const q = params.get('q');
-  if (q !== null) {
+  // Only the console reads `q` (and only its URLs carry it).
+  if (q !== null && state.view === 'sql') {
     if (q.length <= MAX_SQL) state.sql = q;
     else notices.push({ param: 'q', value: `${q.slice(0, 40)}…`, reason: 'unknown-value' });
   }
