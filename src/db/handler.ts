@@ -188,7 +188,10 @@ export function createHandler(deps: HandlerDeps): Handler {
       const ipc = ownBuffer(userSql ? d.engine.runStatement(payload.sql) : d.engine.run(payload.sql, payload.params));
       return { ipc, elapsedMs: now() - started };
     } catch (error) {
-      throw new DataError((error as Error).message, { sql: payload.sql, cause: error });
+      const message = (error as Error).message;
+      // DuckDB expands some statements (a PIVOT without IN (…)) into several, which typed SQL may not run.
+      const hint = userSql && /Cannot prepare multiple statements/.test(message) ? ' (DuckDB runs this statement as several; for PIVOT, list the values: ON column IN (…))' : '';
+      throw new DataError(message + hint, { sql: payload.sql, cause: error });
     }
   }
 

@@ -158,6 +158,14 @@ describe('reads', () => {
     expect(await userSql('SELECT count(*) AS n FROM entities')).toEqual([{ n: manifest.tables.bodies.rows }]);
   });
 
+  it('run PIVOT with its values listed and UNPIVOT; a PIVOT DuckDB would split into statements is refused with a hint', async () => {
+    const pivot = await userSql("PIVOT (SELECT scope FROM facts_wide) ON scope IN ('self', 'area') USING count(*)");
+    const [{ self, area }] = await builtQuery("SELECT count(*) FILTER (WHERE scope = 'self') AS self, count(*) FILTER (WHERE scope = 'area') AS area FROM facts_wide");
+    expect(pivot).toEqual([{ self, area }]);
+    expect(await userSql('UNPIVOT (SELECT 1 AS p, 2 AS q) ON p, q INTO NAME k VALUE v')).toEqual([{ k: 'p', v: 1 }, { k: 'q', v: 2 }]);
+    await expect(userSql('PIVOT (SELECT scope FROM facts_wide) ON scope USING count(*)')).rejects.toThrow(/runs this statement as several; for PIVOT, list the values/);
+  });
+
   it('report a syntax error from the engine as it is', async () => {
     await expect(userSql('SELECT FROM WHERE')).rejects.toThrow(/syntax error/i);
   });

@@ -55,6 +55,7 @@ describe('assertReadOnly', () => {
     'SHOW TABLES',
     'SHOW ALL TABLES',
     'PIVOT facts_wide ON level USING count(*)',
+    'UNPIVOT (SELECT 1 AS p, 2 AS q) ON p, q INTO NAME k VALUE v',
     // Words that are statements elsewhere are names here.
     'SELECT v.start, v."end", (start + 1) AS s, "load", "set" FROM "values" v',
     "SELECT 'DROP TABLE x; INSERT INTO y' AS text, \"delete\" FROM t",
