@@ -63,6 +63,17 @@ describe('SQL console', () => {
   it('runs a typed query and shows native DuckDB’s rows; the query goes into the URL', async () => {
     await openApp(page, 'view=sql');
     await page.getByTestId('sql-schema').waitFor({ timeout: READY_TIMEOUT });
+    // Completion offers the page database's tables, and a table's columns after its name.
+    const editor = page.locator('[data-testid="sql-editor"] .cm-content');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('SELECT * FROM facts_w');
+    await expect.poll(() => page.locator('.cm-tooltip-autocomplete').textContent(), { timeout: READY_TIMEOUT }).toContain('facts_wide');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' WHERE facts_wide.r_new_');
+    await expect.poll(() => page.locator('.cm-tooltip-autocomplete').textContent(), { timeout: READY_TIMEOUT }).toContain('r_new_total');
+    await page.keyboard.press('Escape');
+
     const sql = "SELECT year, level, count(*) AS n, sum(r_new_total) AS new_requests FROM facts_wide WHERE scope = 'self' GROUP BY ALL ORDER BY ALL";
     await typeQuery(page, sql);
     expect(await editorText(page)).toBe(sql);
