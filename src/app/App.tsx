@@ -18,6 +18,7 @@ import { Outcomes } from './views/Outcomes';
 import { Report } from './views/Report';
 import { Review } from './views/Review';
 import { Similar } from './views/Similar';
+import { SqlConsole } from './views/SqlConsole';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -31,6 +32,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   map: MapView,
   report: Report,
   data: Data,
+  sql: SqlConsole,
 };
 
 const today = (): string => new Date().toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 // The main-thread side of the protocol. Every request gets a promise that settles exactly once:
 // with the worker's answer, or with an error when the worker fails, dies or is closed.
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { DataError, fromErrorData, type InitResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response } from './protocol';
+import { DataError, fromErrorData, type InitResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
+import { assertReadOnly } from './sql-guard';
 
 /** The part of the Web Worker API the client uses (Node tests adapt worker_threads to it). */
 export interface WorkerLike {
@@ -20,6 +21,16 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   sql?: string;
+  /** Sent again to a restarted worker. */
+  request: Request;
+}
+
+/** The error of a request cancelled by its AbortSignal. */
+export class CancelledError extends DataError {
+  constructor(sql?: string) {
+    super('cancelled: the query was stopped and the data worker restarted', { sql });
+    this.name = 'CancelledError';
+  }
 }
 
 export class DataClient {
@@ -27,11 +38,23 @@ export class DataClient {
   private nextId = 1;
   private failure: Error | null = null;
   private initialised: { url: string; promise: Promise<InitResult> } | null = null;
+  private worker: WorkerLike;
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (event) => this.receive(event.data));
-    worker.addEventListener('error', (event) => this.fail(new DataError(`data worker failed: ${event.message ?? 'unknown error'}`)));
-    worker.addEventListener('messageerror', () => this.fail(new DataError('data worker sent a message that could not be read')));
+  /**
+   * `spawn` starts a fresh worker: with it, a request cancelled by its signal stops the worker
+   * (DuckDB-WASM's blocking bindings cannot be interrupted mid-query) and the others carry on
+   * in a new one, which loads the dataset again.
+   */
+  constructor(worker: WorkerLike, private readonly spawn?: () => WorkerLike) {
+    this.worker = worker;
+    this.attach(worker);
+  }
+
+  private attach(worker: WorkerLike): void {
+    // Events of a worker that was replaced are ignored (its exit above all).
+    worker.addEventListener('message', (event) => worker === this.worker && this.receive(event.data));
+    worker.addEventListener('error', (event) => worker === this.worker && this.fail(new DataError(`data worker failed: ${event.message ?? 'unknown error'}`)));
+    worker.addEventListener('messageerror', () => worker === this.worker && this.fail(new DataError('data worker sent a message that could not be read')));
   }
 
   /** Single flight: every caller shares one initialisation per manifest URL. */
@@ -50,6 +73,25 @@ export class DataClient {
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
   }
 
+  /**
+   * SQL a user typed: refused here at once unless it only reads (and again in the worker), the
+   * tables it names loaded whole. Aborting `signal` stops it (see the constructor).
+   */
+  async userQuery(sql: string, signal?: AbortSignal): Promise<QueryOutcome> {
+    try {
+      assertReadOnly(sql);
+    } catch (error) {
+      throw new DataError((error as Error).message, { sql, cause: error });
+    }
+    const result: QueryResult = await this.send('sql', { sql }, sql, signal);
+    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
+  }
+
+  /** Every table and view of the page's database, with columns and row counts. */
+  schema(): Promise<SchemaResult> {
+    return this.send('schema', {});
+  }
+
   /** Stops the worker; pending and later requests are rejected. */
   close(reason = 'data client closed'): void {
     this.worker.terminate();
@@ -60,12 +102,14 @@ export class DataClient {
     return this.failure;
   }
 
-  private send<K extends RequestKind>(kind: K, payload: RequestTypes[K]['payload'], sql?: string): Promise<RequestTypes[K]['result']> {
+  private send<K extends RequestKind>(kind: K, payload: RequestTypes[K]['payload'], sql?: string, signal?: AbortSignal): Promise<RequestTypes[K]['result']> {
     if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(new CancelledError(sql));
     const id = this.nextId++;
     const request: Request<K> = { id, kind, payload };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, sql });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, sql, request });
+      signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       try {
         this.worker.postMessage(request);
       } catch (error) {
@@ -73,6 +117,34 @@ export class DataClient {
         reject(new DataError(`could not send ${kind} to the data worker: ${(error as Error).message}`, { sql, cause: error }));
       }
     });
+  }
+
+  /** Stops request `id`: the worker is replaced by a new one, to which every other pending request is sent again. */
+  private cancel(id: number): void {
+    const cancelled = this.pending.get(id);
+    if (!cancelled) return;
+    this.pending.delete(id);
+    cancelled.reject(new CancelledError(cancelled.sql));
+    if (!this.spawn) {
+      this.close('cancelled: the data worker was stopped');
+      return;
+    }
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.attach(this.worker);
+    const resend = [...this.pending.values()].map((p) => p.request);
+    // The new worker serves the same dataset: an init already answered is sent again first.
+    const init = this.initialised && !resend.some((r) => r.kind === 'init') ? this.initialised.url : null;
+    try {
+      if (init !== null) {
+        const reinit: Request<'init'> = { id: this.nextId++, kind: 'init', payload: { manifestUrl: init } };
+        this.pending.set(reinit.id, { resolve: () => {}, reject: () => {}, request: reinit });
+        this.worker.postMessage(reinit);
+      }
+      for (const request of resend) this.worker.postMessage(request);
+    } catch (error) {
+      this.fail(new DataError(`could not restart the data worker: ${(error as Error).message}`, { cause: error }));
+    }
   }
 
   private receive(data: unknown): void {

@@ -14,7 +14,9 @@ export interface WasmBundles {
 const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: true } };
 
 // Extensions are fetched from the internet on demand: offline, that hangs (Node) or fails obscurely.
-const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
+// Tables arrive as Arrow bytes, never from files or URLs: with external access off, no SQL can read
+// a file or the network (and it cannot be switched back on while the database runs).
+const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; SET enable_external_access=false;';
 
 export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node'): Promise<Engine> {
   // Each build exports only its own runtime (BROWSER_RUNTIME or NODE_RUNTIME): look it up by name.
@@ -47,6 +49,15 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     run(sql, params: readonly Param[] = []) {
       if (params.length === 0) return db.runQuery(connectionId, sql);
       return db.runPrepared(connectionId, statementFor(sql), [...params]);
+    },
+    runStatement(sql) {
+      // Prepared, so DuckDB itself refuses a text of two statements.
+      const id = db.createPrepared(connectionId, sql);
+      try {
+        return db.runPrepared(connectionId, id, []);
+      } finally {
+        db.closePrepared(connectionId, id);
+      }
     },
     insertArrowStream(table, ipc, append = false) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });

@@ -5,6 +5,8 @@ export interface Engine {
   readonly name: string;
   /** Runs SQL with bound parameters; returns the result as Arrow IPC bytes. */
   run(sql: string, params?: readonly Param[]): Uint8Array;
+  /** Runs exactly one statement (a text of several is an error), not cached: for SQL users type. */
+  runStatement(sql: string): Uint8Array;
   /** Creates `table` from Arrow IPC stream bytes, or appends to it when it exists. */
   insertArrowStream(table: string, ipc: Uint8Array, append?: boolean): void;
   close(): void;

@@ -3,7 +3,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
 import type { Engine } from './engine';
-import { DataError, toErrorData, type InitPayload, type InitResult, type QueryPayload, type QueryResult, type Request, type Response } from './protocol';
+import { DataError, toErrorData, type InitPayload, type InitResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
+import { arrowStreamColumns, describeSchema } from './schema';
+import { assertReadOnly, tablesNamed } from './sql-guard';
 import { DERIVED_TABLES, EAGER_DETAIL_ROWS, EAGER_TABLES, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
@@ -28,6 +30,8 @@ interface Dataset {
   bytesOf: Map<string, number>;
   /** Derived tables built or building. */
   derived: Map<string, Promise<void>>;
+  /** Columns of tables not loaded yet, read from one of their files (schema browser). */
+  columnsOf: Map<string, Promise<SchemaTable['columns']>>;
   elapsedMs: number;
 }
 
@@ -126,7 +130,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), elapsedMs: 0 };
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0 };
     try {
       for (const name of EAGER_TABLES) {
         const entry = manifest.tables[name];
@@ -170,8 +174,10 @@ export function createHandler(deps: HandlerDeps): Handler {
     return pending;
   }
 
-  async function query(payload: QueryPayload): Promise<QueryResult> {
+  async function query(payload: QueryPayload, userSql = false): Promise<QueryResult> {
     if (!dataset) throw new DataError('query before init: the dataset is not loaded', { sql: payload.sql });
+    // Nothing but reads reaches the engine through the protocol, built queries included.
+    assertReadOnly(payload.sql);
     const d = await dataset;
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
@@ -179,11 +185,40 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     const started = now();
     try {
-      const ipc = ownBuffer(d.engine.run(payload.sql, payload.params));
+      const ipc = ownBuffer(userSql ? d.engine.runStatement(payload.sql) : d.engine.run(payload.sql, payload.params));
       return { ipc, elapsedMs: now() - started };
     } catch (error) {
-      throw new DataError((error as Error).message, { sql: payload.sql, cause: error });
+      const message = (error as Error).message;
+      // DuckDB expands some statements (a PIVOT without IN (…)) into several, which typed SQL may not run.
+      const hint = userSql && /Cannot prepare multiple statements/.test(message) ? ' (DuckDB runs this statement as several; for PIVOT, list the values: ON column IN (…))' : '';
+      throw new DataError(message + hint, { sql: payload.sql, cause: error });
     }
+  }
+
+  /** SQL a user typed: refused unless it only reads; the dataset tables it names are loaded whole. */
+  async function userSql(payload: UserSqlPayload): Promise<QueryResult> {
+    if (typeof payload.sql !== 'string') throw new DataError('sql: not a string');
+    const tokens = assertReadOnly(payload.sql);
+    if (!dataset) throw new DataError('query before init: the dataset is not loaded', { sql: payload.sql });
+    const d = await dataset;
+    const candidates = [...Object.keys(d.manifest.tables), ...Object.keys(DERIVED_TABLES)].filter(isDatasetTable);
+    return query({ sql: payload.sql, params: [], tables: tablesNamed(tokens, candidates) }, true);
+  }
+
+  async function schema(): Promise<SchemaResult> {
+    if (!dataset) throw new DataError('schema before init: the dataset is not loaded');
+    const d = await dataset;
+    const columnsOf = (name: string) => {
+      let pending = d.columnsOf.get(name);
+      if (!pending) {
+        const smallest = [...(d.manifest.tables[name]?.partitions ?? [])].sort((a, b) => a.bytes - b.bytes)[0];
+        pending = smallest ? deps.fetchBytes(new URL(smallest.path, d.manifestUrl).href).then(arrowStreamColumns) : Promise.resolve([]);
+        d.columnsOf.set(name, pending);
+        pending.catch(() => d.columnsOf.delete(name));
+      }
+      return pending;
+    };
+    return { tables: await describeSchema({ engine: d.engine, manifest: d.manifest, rowsIn: d.rowsIn, derived: Object.keys(DERIVED_TABLES), columnsOf }) };
   }
 
   return {
@@ -193,9 +228,11 @@ export function createHandler(deps: HandlerDeps): Handler {
           return { id: request.id, ok: true, result: describe(await init(request.payload as InitPayload)) };
         }
         if (request.kind === 'query') return { id: request.id, ok: true, result: await query(request.payload as QueryPayload) };
+        if (request.kind === 'sql') return { id: request.id, ok: true, result: await userSql(request.payload as UserSqlPayload) };
+        if (request.kind === 'schema') return { id: request.id, ok: true, result: await schema() };
         throw new DataError(`unknown request kind ${JSON.stringify((request as { kind: unknown }).kind)}`);
       } catch (error) {
-        const sql = request.kind === 'query' ? (request.payload as QueryPayload).sql : undefined;
+        const sql = request.kind === 'query' || request.kind === 'sql' ? (request.payload as QueryPayload).sql : undefined;
         return { id: request.id, ok: false, error: toErrorData(error, sql) };
       }
     },

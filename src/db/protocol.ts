@@ -43,9 +43,31 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
+/** SQL a user typed (the console, `window.__gongkai.query`): checked read-only, its tables loaded whole. */
+export interface UserSqlPayload {
+  sql: string;
+}
+
+/** A table or view of the page's database, for the console's schema browser and completion. */
+export interface SchemaTable {
+  name: string;
+  kind: 'table' | 'view';
+  /** Rows of the whole table (the manifest's count for a dataset table). */
+  rows: number | null;
+  /** Whether all of it is in the engine now; a partly loaded table loads the rest when user SQL names it. */
+  loaded: 'all' | 'part' | 'none';
+  columns: { name: string; type: string }[];
+}
+
+export interface SchemaResult {
+  tables: SchemaTable[];
+}
+
 export interface RequestTypes {
   init: { payload: InitPayload; result: InitResult };
   query: { payload: QueryPayload; result: QueryResult };
+  sql: { payload: UserSqlPayload; result: QueryResult };
+  schema: { payload: Record<string, never>; result: SchemaResult };
 }
 export type RequestKind = keyof RequestTypes;
 
@@ -99,7 +121,7 @@ export function transferList(response: Response): ArrayBuffer[] {
   return result.ipc instanceof Uint8Array ? [result.ipc.buffer as ArrayBuffer] : [];
 }
 
-const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query']);
+const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query', 'sql', 'schema']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,8 +1,10 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Chart, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
+import type { BuiltQuery } from '../../db/sql';
 import { toCsv } from '../data/csv';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
+import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -21,6 +23,8 @@ export interface ChartPanelProps {
   error?: Error | null;
   /** Rows came back but state nothing to draw (every value absent). */
   noValues?: boolean;
+  /** The query behind the chart: its "SQL" button opens it in the SQL console. */
+  query?: Pick<BuiltQuery, 'sql' | 'params'> | null;
   children?: ReactNode;
 }
 
@@ -33,8 +37,9 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, children }: ChartPanelProps) {
-  const { t } = useI18n();
+export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, query, children }: ChartPanelProps) {
+  const { t, locale } = useI18n();
+  const sqlSearch = query ? consoleSearch(querySql(query), locale) : null;
   const api = useRef<ChartApi | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const onReady = useCallback((ready: ChartApi) => (api.current = ready), []);
@@ -61,6 +66,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
           <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button>
           <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
           <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
+          {sqlSearch ? <a className="sql-link" data-testid={`sql-${id}`} href={sqlSearch} title={t('sql.openSqlTitle')} onClick={(e) => { e.preventDefault(); navigateInApp(sqlSearch); }}>{t('sql.openSql')}</a> : null}
         </div>
       )}
       {children}

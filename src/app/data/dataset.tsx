@@ -22,7 +22,9 @@ const BENCH = new URLSearchParams(window.location.search).has('bench');
 
 let shared: DataClient | null = null;
 function sharedClient(): DataClient {
-  shared ??= new DataClient(new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-data' }));
+  const spawn = () => new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-data' });
+  // A cancelled console query restarts the worker (see DataClient).
+  shared ??= new DataClient(spawn(), spawn);
   return shared;
 }
 
@@ -44,7 +46,8 @@ export function DatasetProvider({ children }: { children: ReactNode }) {
     client.init(dataUrl('manifest.json')).then(
       (info) => {
         // `?bench=1` hands the benchmark script the same client and SQL builders the views use.
-        if (BENCH) Object.assign(window, { __gongkai: { client, info, sql } });
+        // `query(text)` is the console's guarded path: only statements that read run.
+        if (BENCH) Object.assign(window, { __gongkai: { client, info, sql, query: (text: string) => client.userQuery(text) } });
         if (live) setState((s) => ({ ...s, client, info }));
       },
       (error: Error) => live && setState((s) => ({ ...s, error })),

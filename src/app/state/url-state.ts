@@ -3,7 +3,7 @@
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data'] as const;
+export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'sql'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views whose rows the Data view can show (`of`). */
 export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
@@ -41,6 +41,8 @@ export interface ViewState {
   of: ChartView;
   /** Render one chart alone (iframe embed). */
   embed: boolean;
+  /** SQL console: the query (`q`); a query is a link. */
+  sql: string;
 }
 
 export interface Notice {
@@ -63,12 +65,15 @@ export const DEFAULT_STATE: ViewState = {
   peer: 'parent',
   of: 'overview',
   embed: false,
+  sql: '',
 };
 
 export const MAX_ENTITIES = 12;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MAX_TEXT = 200;
+/** A longer `q` is dropped with a notice rather than cut (a cut query would run something else). */
+export const MAX_SQL = 100_000;
 
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 
@@ -134,6 +139,13 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     else state.year = y;
   }
 
+  const q = params.get('q');
+  // Only the console reads `q` (and only its URLs carry it).
+  if (q !== null && state.view === 'sql') {
+    if (q.length <= MAX_SQL) state.sql = q;
+    else notices.push({ param: 'q', value: `${q.slice(0, 40)}…`, reason: 'unknown-value' });
+  }
+
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
   return { state, notices };
@@ -164,6 +176,7 @@ export function serialiseViewState(state: ViewState): string {
   if (state.shares !== d.shares) params.set('shares', state.shares ? '1' : '0');
   if (state.report) params.set('report', state.report);
   if (state.view === 'data' && state.of !== d.of) params.set('of', state.of);
+  if (state.view === 'sql' && state.sql) params.set('q', state.sql);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

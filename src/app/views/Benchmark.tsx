@@ -79,6 +79,7 @@ export function Benchmark(props: ViewProps) {
   const panel = (
     <ChartPanel
       id="benchmark"
+      query={query}
       title={title}
       option={option}
       rows={rows}

@@ -39,6 +39,7 @@ export function Compare(props: ViewProps) {
   const panel = (
     <ChartPanel
       id="compare"
+      query={query}
       title={title}
       option={option}
       rows={rows}

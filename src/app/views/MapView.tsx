@@ -72,6 +72,7 @@ export function MapView(props: ViewProps) {
   const panel = (
     <ChartPanel
       id="map"
+      query={query}
       title={title}
       option={option}
       rows={rows}
@@ -129,7 +130,7 @@ export function MapView(props: ViewProps) {
         ) : null}
         {userMap ? <p className="note" data-testid="geojson-loaded">{t('map.loaded', { n: userMap.codes.length, name: userMap.file })}</p> : null}
         {userOption ? (
-          <ChartPanel id="usermap" title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} height={520} />
+          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} height={520} />
         ) : null}
       </section>
     </div>

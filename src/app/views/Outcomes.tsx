@@ -39,7 +39,7 @@ export function Outcomes(props: ViewProps) {
   // The body's name stands for it in the CSV; its key is for the URL.
   const columns = rows[0] ? Object.keys(rows[0]).filter((c) => c !== 'body_key') : [];
   const panel = (
-    <ChartPanel id="outcomes" title={title} option={option} rows={series.length ? rows : []} columns={columns} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 48 * categories.length : 420} />
+    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 48 * categories.length : 420} />
   );
   if (state.embed) return panel;
   return (

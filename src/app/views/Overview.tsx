@@ -45,7 +45,7 @@ export function Overview(props: ViewProps) {
   const link = props.linkTo({});
 
   const mainPanel = (
-    <ChartPanel id="overview" title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} link={link} embedLink={embedLink} embed={state.embed} busy={!option} />
+    <ChartPanel id="overview" query={reportsByYearLevel()} title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} link={link} embedLink={embedLink} embed={state.embed} busy={!option} />
   );
   if (state.embed) return mainPanel;
 
@@ -92,8 +92,8 @@ export function Overview(props: ViewProps) {
       </div>
       {mainPanel}
       <div className="grid2">
-        <ChartPanel id="templates" title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} link={link} embedLink={embedLink} busy={!c} height={320} />
-        <ChartPanel id="trends" title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} link={link} embedLink={embedLink} busy={!trends.data} error={trends.error} height={320} />
+        <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} link={link} embedLink={embedLink} busy={!c} height={320} />
+        <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} link={link} embedLink={embedLink} busy={!trends.data} error={trends.error} height={320} />
       </div>
       <section className="panel">
         <h2>{t('overview.failing')}</h2>

@@ -46,9 +46,9 @@ describe('DataClient over a worker thread', () => {
   it('rejects a bad query with a DataError carrying the SQL, and keeps serving', async () => {
     const client = start();
     await client.init(manifestUrl);
-    const error = await client.query({ sql: 'SELEC 1', params: [], tables: [] }).catch((e: unknown) => e);
+    const error = await client.query({ sql: 'SELECT FROM WHERE', params: [], tables: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
-    expect((error as DataError).sql).toBe('SELEC 1');
+    expect((error as DataError).sql).toBe('SELECT FROM WHERE');
     expect((error as DataError).message).toMatch(/syntax error/i);
     const { table } = await client.query({ sql: 'SELECT 1 AS one', params: [], tables: [] });
     expect(tableRows(table)).toEqual([{ one: 1 }]);
