@@ -65,7 +65,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     warnings.push(`text cut at ${MAX_TEXT_CHARS} characters (the file is ${raw.length} characters long)`);
     raw = raw.slice(0, MAX_TEXT_CHARS);
   }
-  const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw) : raw;
+  const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw, warnings) : raw;
   const norm = normaliseText(text);
   if (!REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
     return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);
