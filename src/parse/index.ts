@@ -8,6 +8,7 @@ import { compact, tokenize } from './extract/cells';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables } from './extract/tables';
+import { suspectValueWarnings } from './flags';
 import { normaliseText } from './normalise/text';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
@@ -119,6 +120,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   values.push(...deriveSubtotals(values));
   values.sort((a, b) => a.start - b.start || a.metric.localeCompare(b.metric));
 
+  warnings.push(...suspectValueWarnings(values, text));
   const checks = runChecks(values);
   const status = values.length === 0 || facts.year === null ? 'partial' : 'ok';
   if (values.length === 0) warnings.push('no metric found in the text');
