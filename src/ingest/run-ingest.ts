@@ -2,6 +2,7 @@ import { DatasetBuilder } from './arrow-tables';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
 import { createProgress } from './progress';
+import { withParsePool } from './parse-pool';
 import { readReportsInOrder } from './read-report';
 import { emptyTally, summariseIngest, tallyReport } from './summary';
 import { collectInputFiles } from './walk';
@@ -17,11 +18,13 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
   const progress = createProgress(files.length, io.stderr);
   const builder = new DatasetBuilder();
   const tally = emptyTally();
-  for await (const record of readReportsInOrder(files)) {
-    builder.add(record);
-    tallyReport(tally, record);
-    progress.tick();
-  }
+  await withParsePool(files.length, async (pool) => {
+    for await (const record of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
+      builder.add(record);
+      tallyReport(tally, record);
+      progress.tick();
+    }
+  });
   progress.done();
   const manifest = await writeDataset(outDir, builder.finish(), files.length);
   await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
