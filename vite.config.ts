@@ -1,9 +1,10 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { genericErrors, securityHeaders, serveMounts } from './scripts/server-middleware';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The dataset the page loads: `data/build` unless GONGKAI_DATA points elsewhere (benchmarks do). */
@@ -11,51 +12,55 @@ const dataDir = resolve(root, process.env.GONGKAI_DATA ?? 'data/build');
 /** Report ids are paths below this folder (`corpus/seeds/…`): the Report view links the source file. */
 const sourcesDir = resolve(root, process.env.GONGKAI_SOURCES ?? 'data');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.json': 'application/json; charset=utf-8',
-  '.arrows': 'application/vnd.apache.arrow.stream',
-  '.parquet': 'application/vnd.apache.parquet',
-  '.txt': 'text/plain; charset=utf-8',
-  '.html': 'text/plain; charset=utf-8',
-  '.htm': 'text/plain; charset=utf-8',
-};
-
 /** Source reports are served as plain text: a report's HTML must never run in the app's origin. */
 const MOUNTS = [
   { prefix: '/data/', dir: dataDir },
   { prefix: '/sources/', dir: sourcesDir },
 ];
 
+/** Copies a file unless it is a symbolic link leading out of `dir` (say to /etc/passwd). */
+const staysInside = (dir: string) => {
+  const real = realpathSync(dir);
+  return (from: string): boolean => {
+    if (!lstatSync(from).isSymbolicLink()) return true;
+    try {
+      const target = realpathSync(from);
+      return target === real || target.startsWith(real + sep);
+    } catch {
+      return false;
+    }
+  };
+};
+
 /**
  * Serves the dataset at ./data/ from its folder (dev and preview), and copies it into dist/data
  * on build so dist/ is a complete static site. Data never goes through public/ (STACK-NOTES).
+ * Headers, 404s and error pages: scripts/server-middleware.ts.
  */
 function datasetPlugin(): Plugin {
-  const serve: Connect.NextHandleFunction = (req, res, next) => {
-    const path = decodeURIComponent((req.url ?? '').split('?')[0]);
-    const mount = MOUNTS.find((m) => path.includes(m.prefix));
-    if (!mount) return next();
-    const file = resolve(mount.dir, path.slice(path.indexOf(mount.prefix) + mount.prefix.length));
-    if (!file.startsWith(mount.dir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
-    const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
-    res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Length', String(statSync(file).size));
-    res.setHeader('Cache-Control', 'no-cache');
-    createReadStream(file).pipe(res);
-  };
+  const serve = serveMounts(MOUNTS) as Connect.NextHandleFunction;
   return {
     name: 'gongkai-dataset',
-    configureServer: (server) => void server.middlewares.use(serve),
-    configurePreviewServer: (server) => void server.middlewares.use(serve),
+    configureServer: (server) => {
+      // No CSP in dev: Vite's client and React refresh run inline scripts.
+      server.middlewares.use(securityHeaders({ csp: false }) as Connect.NextHandleFunction);
+      server.middlewares.use(serve);
+    },
+    configurePreviewServer: (server) => {
+      server.middlewares.use(securityHeaders({ csp: true }) as Connect.NextHandleFunction);
+      server.middlewares.use(serve);
+      return () => void server.middlewares.use(genericErrors() as Connect.ErrorHandleFunction);
+    },
     async writeBundle(options) {
       if (!existsSync(resolve(dataDir, 'manifest.json'))) return;
       const dist = options.dir ?? resolve(root, 'dist');
       await mkdir(resolve(dist, 'data'), { recursive: true });
+      // The dataset folder is a link to its current version: copy what it points to.
+      const data = realpathSync(dataDir);
       // The Parquet copy is for other engines; the page reads the Arrow files only.
-      await cp(dataDir, resolve(dist, 'data'), { recursive: true, filter: (from) => from !== resolve(dataDir, 'parquet') });
+      await cp(data, resolve(dist, 'data'), { recursive: true, dereference: true, filter: (from) => from !== resolve(data, 'parquet') });
       const corpus = resolve(sourcesDir, 'corpus');
-      if (existsSync(corpus)) await cp(corpus, resolve(dist, 'sources/corpus'), { recursive: true });
+      if (existsSync(corpus)) await cp(corpus, resolve(dist, 'sources/corpus'), { recursive: true, dereference: true, filter: staysInside(corpus) });
     },
   };
 }

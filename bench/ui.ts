@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as sql from '../src/db/sql';
 import { runIngest } from '../src/ingest/run-ingest';
 import { parseManifest, type Manifest } from '../src/shared/manifest';
-import { launchChromium, type Browser } from '../tests/helpers/chromium';
+import { findChromium, launchChromium, type Browser } from '../tests/helpers/chromium';
 import { collectOutput } from '../tests/helpers/collect-output';
 import { openNativeDataset, type NativeDataset } from '../tests/helpers/native-duckdb';
 import { buildApp, startPreview } from '../tests/helpers/preview-server';
@@ -375,7 +375,7 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   log(`bench:ui · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${chromium}`);
   log(`native DuckDB threads: default (${cpus().length}) and 1; DuckDB-WASM: 1 thread (eh bundle, in a web worker)`);
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { runIngest } from '../src/ingest/run-ingest';
 import { appStaleReason, datasetStaleReason } from './freshness';
+import { startMessage } from './start-message';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const at = (path: string) => resolve(root, path);
@@ -28,8 +29,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   const host = process.env.HOST ?? '127.0.0.1';
   const server = await preview({ root, logLevel: 'warn', preview: { port, host, strictPort: true, open: false } });
-  const url = server.resolvedUrls?.local[0] ?? `http://${host}:${port}/`;
-  console.log(`\nGongkai 公开 is serving the dashboard at ${url}\n(Ctrl+C to stop)`);
+  console.log(`\n${startMessage(host, port, server.resolvedUrls?.local ?? [], server.resolvedUrls?.network ?? [])}`);
 }
 
 main().catch((error: Error) => {

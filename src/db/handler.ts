@@ -50,7 +50,13 @@ export function createHandler(deps: HandlerDeps): Handler {
   let datasetUrl: string | null = null;
 
   async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
-    const bytes = await deps.fetchBytes(new URL(partition.path, d.manifestUrl).href);
+    let bytes: Uint8Array;
+    try {
+      bytes = await deps.fetchBytes(new URL(partition.path, d.manifestUrl).href);
+    } catch (error) {
+      throw new DataError(`table ${name}: cannot fetch ${partition.path}: ${(error as Error).message}`, { cause: error });
+    }
+    await verifyAgainstManifest(name, partition, bytes);
     const before = d.rowsIn.get(name);
     try {
       d.engine.insertArrowStream(name, bytes, before !== undefined);
@@ -131,16 +137,19 @@ export function createHandler(deps: HandlerDeps): Handler {
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
     const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0 };
-    try {
-      for (const name of EAGER_TABLES) {
-        const entry = manifest.tables[name];
+    for (const name of EAGER_TABLES) {
+      const entry = manifest.tables[name];
+      try {
         // The rollups' province partitions (county rows) wait for a drill-down, as does a large facts_wide.
         if (name === 'rollups') await ensureTable(d, name, []);
         else if (entry && entry.rows <= eagerDetailRows) await ensureTable(d, name);
+      } catch (error) {
+        // A bad or missing file disables only the views that need its table: their queries load
+        // it again and fail with the same message; every other view works.
+        if (error instanceof DataError) continue;
+        engine.close();
+        throw error;
       }
-    } catch (error) {
-      engine.close();
-      throw error;
     }
     d.elapsedMs = now() - started;
     return d;
@@ -241,6 +250,20 @@ export function createHandler(deps: HandlerDeps): Handler {
       dataset = null;
     },
   };
+}
+
+const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The page uses no byte the ingest did not write: each file's size and SHA-256 (Web Crypto) must be
+ * the manifest's, or the file is refused with a message naming it.
+ */
+async function verifyAgainstManifest(table: string, partition: ManifestPartition, bytes: Uint8Array): Promise<void> {
+  const refuse = (what: string) =>
+    new DataError(`table ${table}: ${partition.path} does not match the dataset's manifest (${what}): the file was altered or damaged, so it is not used; ingest again or copy the dataset again`);
+  if (bytes.byteLength !== partition.bytes) throw refuse(`${bytes.byteLength} bytes, the manifest says ${partition.bytes}`);
+  const digest = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  if (digest !== partition.sha256) throw refuse(`SHA-256 ${digest.slice(0, 12)}…, the manifest says ${partition.sha256.slice(0, 12)}…`);
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;

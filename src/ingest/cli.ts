@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseYears } from '../generate/years';
 import type { Io } from './output';
+import { RunError } from './run-error';
 import { UsageError } from './usage-error';
 
 export const DEFAULT_OUT = 'data/build';
@@ -124,6 +125,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof UsageError) {
       io.stderr.write(`gongkai: ${error.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof RunError) {
+      io.stderr.write(`gongkai: ${error.message}\n`);
+      return 1;
     }
     io.stderr.write(`gongkai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

@@ -21,7 +21,8 @@ export interface ReportRecord {
   jurisdiction: ResolvedIssuer | null;
 }
 
-export type ParseFn = typeof parseReport;
+/** A parser: in process (parseReport) or a worker pool's, which answers later. */
+export type ParseFn = (input: Uint8Array, options: { fileName?: string }) => ParsedReport | Promise<ParsedReport>;
 
 /** Reads, parses and resolves one file. Never throws: every problem becomes a failed report with a reason. */
 export async function readReport(input: InputFile, parse: ParseFn = parseReport): Promise<ReportRecord> {
@@ -41,7 +42,7 @@ async function readAndParse(input: InputFile, parse: ParseFn): Promise<Omit<Repo
   } catch (error) {
     return { ...base, parsed: failedReport(`cannot read: ${describeError(error)}`), sha256: null, bytes: null };
   }
-  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport('file too large'), sha256: null, bytes: size };
+  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport(`file too large: ${size} bytes, the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`), sha256: null, bytes: size };
 
   let bytes: Uint8Array;
   try {
@@ -50,13 +51,13 @@ async function readAndParse(input: InputFile, parse: ParseFn): Promise<Omit<Repo
     return { ...base, parsed: failedReport(`cannot read: ${describeError(error)}`), sha256: null, bytes: size };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { ...base, parsed: safeParse(parse, bytes, basename(input.path)), sha256, bytes: bytes.byteLength };
+  return { ...base, parsed: await safeParse(parse, bytes, basename(input.path)), sha256, bytes: bytes.byteLength };
 }
 
-function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): ParsedReport {
+async function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
   let parsed: ParsedReport;
   try {
-    parsed = parse(bytes, { fileName });
+    parsed = await parse(bytes, { fileName });
   } catch (error) {
     return failedReport(`parser threw: ${describeError(error)}`);
   }

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { UsageError } from './usage-error';
 
 export interface InputFile {
@@ -34,7 +34,7 @@ export async function collectInputFiles(inputs: readonly string[]): Promise<Inpu
       throw new UsageError(`no such file or directory: ${input}`);
     });
     const rootName = basename(resolve(input)) || 'root';
-    const found = info.isDirectory() ? await walkDirectory(input, rootName) : [{ path: input, id: rootName }];
+    const found = info.isDirectory() ? await walkDirectory(input, rootName, await realpath(input)) : [{ path: input, id: rootName }];
     for (const file of found) {
       const key = resolve(file.path);
       if (seenPaths.has(key)) continue;
@@ -45,7 +45,20 @@ export async function collectInputFiles(inputs: readonly string[]): Promise<Inpu
   return withUniqueIds(files);
 }
 
-async function walkDirectory(dir: string, idPrefix: string, visited = new Set<string>()): Promise<InputFile[]> {
+export const OUTSIDE_LINK_ERROR = 'refused: a symbolic link that leads outside the input folder (not read)';
+export const BROKEN_LINK_ERROR = 'refused: a symbolic link whose target does not exist';
+
+const isInside = (path: string, root: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * Walks a folder given on the command line. A symbolic link is followed only when its real
+ * target lies inside that folder: one pointing elsewhere (say to /etc/passwd) is a failed row,
+ * never read, so it is never stored, served or copied.
+ */
+async function walkDirectory(dir: string, idPrefix: string, rootReal: string, visited = new Set<string>()): Promise<InputFile[]> {
   const real = await realpath(dir).catch(() => resolve(dir));
   if (visited.has(real)) return [];
   visited.add(real);
@@ -60,10 +73,18 @@ async function walkDirectory(dir: string, idPrefix: string, visited = new Set<st
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const id = `${idPrefix}/${entry.name}`;
+    if (entry.isSymbolicLink() && !isSkippedDirectory(entry.name) && !isSkippedFile(entry.name)) {
+      const target = await realpath(path).catch(() => null);
+      const refused = target === null ? BROKEN_LINK_ERROR : isInside(target, rootReal) ? null : OUTSIDE_LINK_ERROR;
+      if (refused) {
+        files.push({ path, id, error: refused });
+        continue;
+      }
+    }
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectoryPath(path)));
     if (isDirectory) {
       // A loop, not push(...found): a folder of 150,000 reports would overflow the call stack.
-      if (!isSkippedDirectory(entry.name)) for (const found of await walkDirectory(path, id, visited)) files.push(found);
+      if (!isSkippedDirectory(entry.name)) for (const found of await walkDirectory(path, id, rootReal, visited)) files.push(found);
     } else if (!isSkippedFile(entry.name)) {
       files.push({ path, id });
     }

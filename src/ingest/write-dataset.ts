@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
-import { access, chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { type Data, type Table, tableToIPC } from 'apache-arrow';
 import { concatTables, TABLE_NAMES, type DatasetParts, type TablePart } from './arrow-tables';
 import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } from '../shared/manifest';
 import { parseSummary, SUMMARY_FILE } from '../shared/summary';
 import { buildDatasetSummary, summaryJson } from './dataset-summary';
 import { tableToParquet } from '../shared/parquet';
+import { makeStaging, publishDataset } from './dataset-swap';
+import { faultPoint } from './faults';
+import { datasetWriteError } from './run-error';
 import { UsageError } from './usage-error';
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
-}
 
 /** Replacing a folder that is not a previous dataset (say `--out .`) would delete someone's files. */
 export async function assertReplaceable(outDir: string): Promise<void> {
@@ -36,6 +35,7 @@ export const PARTITION_MAX_BYTES = 64 * 1024 * 1024;
 
 async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(join(dir, path)), { recursive: true });
+  faultPoint('write');
   await writeFile(join(dir, path), bytes);
   return { bytes: bytes.byteLength, sha256: sha256(bytes) };
 }
@@ -86,16 +86,16 @@ async function writeGroup(dir: string, group: readonly TablePart[], manifest: Pi
 
 /**
  * Writes every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then summary.json,
- * then manifest.json, into a temp folder beside `outDir`, and swaps it into place, so readers never
- * see half a dataset.
+ * then manifest.json, into a staging folder, and makes it current with one atomic rename
+ * (dataset-swap.ts), so readers never see half a dataset. A file-system error (disk full) is
+ * reported plainly and leaves the previous dataset as it was.
  */
 export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number): Promise<Manifest> {
   const target = resolve(outDir);
   await assertReplaceable(target);
-  await mkdir(dirname(target), { recursive: true });
-  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.tmp-`));
+  let staging: string | null = null;
   try {
-    await chmod(staging, 0o755);
+    staging = await makeStaging(target);
     const written: Pick<Manifest, 'tables' | 'parquet'> = { tables: {}, parquet: { layout: 'hive', root: PARQUET_ROOT, files: [] } };
     for (const name of TABLE_NAMES) written.tables[name] = { rows: 0, partitions: [] };
     for (const group of parts.groups()) await writeGroup(staging, group, written);
@@ -114,11 +114,11 @@ export async function writeDataset(outDir: string, parts: DatasetParts, generate
     };
     parseManifest(manifest);
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await swapInto(staging, target);
+    await publishDataset(staging, target, datasetVersion);
     return manifest;
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw datasetWriteError(error, target);
   }
 }
 
@@ -136,19 +136,3 @@ Read a table whole with any engine that knows Hive partitioning, for example Duc
 
 Spark, Trino and Polars read the same layout. The columns are described in the project's README.
 `;
-
-async function swapInto(staging: string, target: string): Promise<void> {
-  if (!(await exists(target))) {
-    await rename(staging, target);
-    return;
-  }
-  const previous = `${staging}-previous`;
-  await rename(target, previous);
-  try {
-    await rename(staging, target);
-  } catch (error) {
-    await rename(previous, target);
-    throw error;
-  }
-  await rm(previous, { recursive: true, force: true });
-}

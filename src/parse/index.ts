@@ -11,6 +11,7 @@ import { extractStatsTable } from './extract/stats-table';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables } from './extract/tables';
+import { suspectValueWarnings } from './flags';
 import { normaliseText } from './normalise/text';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
@@ -68,7 +69,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     warnings.push(`text cut at ${MAX_TEXT_CHARS} characters (the file is ${raw.length} characters long)`);
     raw = raw.slice(0, MAX_TEXT_CHARS);
   }
-  const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw) : raw;
+  const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw, warnings) : raw;
   const norm = normaliseText(text);
   if (!REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
     return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);
@@ -135,6 +136,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   values.push(...deriveSubtotals(values));
   values.sort((a, b) => a.start - b.start || a.metric.localeCompare(b.metric));
 
+  warnings.push(...suspectValueWarnings(values, text));
   const checks = runChecks(values);
   const status = values.length === 0 || facts.year === null ? 'partial' : 'ok';
   if (values.length === 0) warnings.push('no metric found in the text');

@@ -1,12 +1,69 @@
-// Debian's Chromium driven by playwright-core (no browser download), with a fresh profile per
-// launch. Every request that is not to 127.0.0.1 is recorded and, unless told otherwise, aborted,
-// so a test can assert that the app never tried the network.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// A system Chromium or Chrome driven by playwright-core (no browser download), with a fresh
+// profile per launch. Every request that is not to 127.0.0.1 is recorded and, unless told
+// otherwise, aborted, so a test can assert that the app never tried the network.
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Environment variables naming the browser, first match wins. */
+export const CHROMIUM_ENV = ['GONGKAI_CHROMIUM', 'CHROME_PATH', 'PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'] as const;
+
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  join(homedir(), 'Applications/Google Chrome.app/Contents/MacOS/Google Chrome'),
+];
+
+/** Browsers Playwright downloaded itself (`npx playwright install chromium`), newest first. */
+export function playwrightBrowsers(env: NodeJS.ProcessEnv): string[] {
+  const roots = [env.PLAYWRIGHT_BROWSERS_PATH, join(homedir(), '.cache/ms-playwright'), join(homedir(), 'Library/Caches/ms-playwright')];
+  const found: string[] = [];
+  for (const root of roots) {
+    if (!root || !existsSync(root)) continue;
+    const builds = readdirSync(root).filter((name) => /^chromium-\d+$/.test(name)).sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]));
+    for (const build of builds) {
+      for (const binary of ['chrome-linux64/chrome', 'chrome-linux/chrome', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing']) {
+        found.push(join(root, build, binary));
+      }
+    }
+  }
+  return found;
+}
+
+const isExecutable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const CHROMIUM_MISSING = `No Chromium or Chrome found for the browser tests. Install one:
+  Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk
+  macOS: install Google Chrome (https://www.google.com/chrome/)
+  or: npx playwright install chromium
+or point ${CHROMIUM_ENV[0]} (or CHROME_PATH) at a Chromium/Chrome binary.`;
+
+/** The browser the tests drive: an environment variable, the usual system paths, then Playwright's own. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = [...SYSTEM_PATHS, ...playwrightBrowsers(env)]): string {
+  for (const name of CHROMIUM_ENV) {
+    const path = env[name];
+    if (!path) continue;
+    if (!isExecutable(path)) throw new Error(`${name}=${path} is not an executable file. ${CHROMIUM_MISSING}`);
+    return path;
+  }
+  const found = candidates.find(isExecutable);
+  if (!found) throw new Error(CHROMIUM_MISSING);
+  return found;
+}
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -55,7 +112,7 @@ export interface LaunchOptions {
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'gongkai-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: findChromium(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 900 },

@@ -235,7 +235,9 @@ describe('replacing a dataset', () => {
     expect((await ingest(out)).code).toBe(0);
     expect(readdirSync(out)).not.toContain('stale.arrows');
     expect(readManifest(out).dataset_version).toBe(readManifest(outA).dataset_version);
-    expect(readdirSync(join(outRoot, 'replace'))).toEqual(['build']);
+    // The link `build` and the one version folder it points to: no staging, lock or replaced copy left.
+    expect(readdirSync(join(outRoot, 'replace')).sort()).toEqual(['.build.versions', 'build']);
+    expect(readdirSync(join(outRoot, 'replace', '.build.versions'))).toHaveLength(1);
   });
 
   it('refuses to replace a folder that is not a dataset', async () => {

@@ -1,30 +1,47 @@
 // bytes → text. Encodings seen in the wild: UTF-8 (with or without BOM), GBK/GB18030
-// (older county sites), UTF-16 (Word "save as text"). Decoding is strict first, so a
-// wrongly guessed encoding fails instead of producing mojibake silently.
+// (older county sites), Big5 (mirror sites in traditional characters), UTF-16 (Word "save as
+// text", with or without BOM). An encoding that decodes the whole file strictly wins; between
+// GBK and Big5, which both decode most double-byte text, chardet's statistics decide. A file no
+// encoding decodes strictly (a flipped bit, a bad sector) is decoded leniently: each bad
+// sequence becomes U+FFFD, counted in a warning, so one bad byte costs one character, not the
+// report. Only when too much of it is bad does it fail.
+import { analyse } from 'chardet';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      warnings: string[];
+      /** Bad byte sequences replaced by U+FFFD (0 for a clean file). */
+      replaced: number;
+    }
   | { ok: false; reason: string };
 
-const strict = (label: string) => new TextDecoder(label, { fatal: true });
-const UTF8 = strict('utf-8');
-const GBK = strict('gbk');
-const GB18030 = strict('gb18030');
+type Label = 'utf-8' | 'gbk' | 'big5' | 'utf-16le' | 'utf-16be';
 
-function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null {
+const decoders = new Map<string, TextDecoder>();
+function decoder(label: Label, fatal: boolean): TextDecoder {
+  const key = `${label}:${fatal}`;
+  let found = decoders.get(key);
+  if (!found) decoders.set(key, (found = new TextDecoder(label, { fatal, ignoreBOM: true })));
+  return found;
+}
+
+function tryStrict(label: Label, bytes: Uint8Array): string | null {
   try {
-    return decoder.decode(bytes);
+    return decoder(label, true).decode(bytes);
   } catch {
     return null;
   }
 }
 
 /** Strict decode that tolerates a multi-byte character cut off at the very end (a truncated capture). */
-function decodeAllowingCutEnd(decoder: TextDecoder, bytes: Uint8Array, warnings: string[]): string | null {
-  const whole = tryDecode(decoder, bytes);
+function strictAllowingCutEnd(label: Label, bytes: Uint8Array, warnings: string[]): string | null {
+  const whole = tryStrict(label, bytes);
   if (whole !== null) return whole;
   for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
-    const prefix = tryDecode(decoder, bytes.subarray(0, bytes.length - cut));
+    const prefix = tryStrict(label, bytes.subarray(0, bytes.length - cut));
     if (prefix !== null) {
       warnings.push(`the file ends inside a multi-byte character (${cut} trailing byte(s) ignored): truncated capture`);
       return prefix;
@@ -33,8 +50,30 @@ function decodeAllowingCutEnd(decoder: TextDecoder, bytes: Uint8Array, warnings:
   return null;
 }
 
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/** Share of characters a Chinese report is made of: CJK, ASCII text, CJK and full-width punctuation. */
+export function plausibleShare(text: string): number {
+  const n = Math.min(text.length, 65536);
+  if (n === 0) return 0;
+  let good = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2010 && c <= 0x206f) || c === 0xa0 || c === 0xb7
+    ) good++;
+  }
+  return good / n;
+}
+
 function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
+  const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 4) return null;
   let evenZeros = 0;
   let oddZeros = 0;
@@ -42,11 +81,11 @@ function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i] === 0) evenZeros++;
     if (bytes[i + 1] === 0) oddZeros++;
   }
-  const pairs = n / 2;
-  // GBK and UTF-8 text has no NUL bytes at all; UTF-16 has them wherever ASCII (digits, newlines) appears.
-  const enough = Math.max(2, pairs * 0.03);
-  if (oddZeros >= enough && evenZeros * 2 < oddZeros) return 'utf-16le';
-  if (evenZeros >= enough && oddZeros * 2 < evenZeros) return 'utf-16be';
+  // GBK, Big5 and UTF-8 text has no NUL bytes at all; UTF-16 has one in every ASCII character
+  // (digits, newlines), on the other side also in the rarer CJK characters U+xx00 (一).
+  const enough = Math.max(2, (n / 2) * 0.02);
+  if (oddZeros >= enough && evenZeros < oddZeros) return 'utf-16le';
+  if (evenZeros >= enough && oddZeros < evenZeros) return 'utf-16be';
   return null;
 }
 
@@ -68,39 +107,98 @@ function controlCharShare(text: string): number {
   return n === 0 ? 0 : control / n;
 }
 
+/** chardet's pick between Big5 and GB18030 (GBK) on the first 64 KB, with its confidence (0–100). */
+function chineseFamily(bytes: Uint8Array): { label: 'big5' | 'gbk'; confidence: number } {
+  const matches = analyse(bytes.subarray(0, 65536));
+  const confidence = (name: string) => matches.find((m) => m.name === name)?.confidence ?? 0;
+  return confidence('Big5') > confidence('GB18030') ? { label: 'big5', confidence: confidence('Big5') } : { label: 'gbk', confidence: confidence('GB18030') };
+}
+
+/** A UTF-8 decode with a few bad sequences among many good multi-byte characters is UTF-8 with damage. */
+const UTF8_MAX_BAD_SHARE = 0.05;
+/** Below this share of report-like characters a lenient decode is rejected as undecodable. */
+const MIN_PLAUSIBLE = 0.8;
+/** chardet's confidence needed before damaged double-byte text is read as GBK or Big5 (random high bytes score about 50). */
+const MIN_FAMILY_CONFIDENCE = 60;
+
+interface Choice {
+  text: string;
+  encoding: Label;
+}
+
+function strictChoice(bytes: Uint8Array, warnings: string[]): Choice | null {
+  const utf8 = strictAllowingCutEnd('utf-8', bytes, warnings);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const gbkWarnings: string[] = [];
+  const big5Warnings: string[] = [];
+  const gbk = strictAllowingCutEnd('gbk', bytes, gbkWarnings);
+  const big5 = strictAllowingCutEnd('big5', bytes, big5Warnings);
+  const pick = (text: string, encoding: Label, own: string[]): Choice => (warnings.push(...own), { text, encoding });
+  if (gbk !== null && big5 !== null) return chineseFamily(bytes).label === 'big5' ? pick(big5, 'big5', big5Warnings) : pick(gbk, 'gbk', gbkWarnings);
+  if (gbk !== null) return pick(gbk, 'gbk', gbkWarnings);
+  if (big5 !== null) return pick(big5, 'big5', big5Warnings);
+  for (const label of ['utf-16le', 'utf-16be'] as const) {
+    const text = tryStrict(label, bytes.subarray(0, bytes.length & ~1));
+    if (text !== null && plausibleShare(text) >= 0.95) return { text, encoding: label };
+  }
+  return null;
+}
+
+function lenientChoice(bytes: Uint8Array): Choice | null {
+  const utf8 = decoder('utf-8', false).decode(bytes);
+  const bad = countReplacements(utf8);
+  let multiByte = 0;
+  for (let i = 0; i < utf8.length; i++) if (utf8.charCodeAt(i) >= 0x80) multiByte++;
+  if (bad <= (multiByte - bad) * UTF8_MAX_BAD_SHARE) return { text: utf8, encoding: 'utf-8' };
+  const family = chineseFamily(bytes);
+  if (family.confidence >= MIN_FAMILY_CONFIDENCE) {
+    const text = decoder(family.label, false).decode(bytes);
+    if (plausibleShare(text) >= MIN_PLAUSIBLE) return { text, encoding: family.label };
+  }
+  for (const label of ['utf-16le', 'utf-16be'] as const) {
+    const text = decoder(label, false).decode(bytes.subarray(0, bytes.length & ~1));
+    if (plausibleShare(text) >= 0.95) return { text, encoding: label };
+  }
+  return null;
+}
+
+const displayName = (label: Label): string => (label === 'gbk' ? 'GBK' : label === 'big5' ? 'Big5' : label.toUpperCase());
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   for (const [signature, what] of BINARY_SIGNATURES) {
     if (signature.every((b, i) => bytes[i] === b)) return { ok: false, reason: `binary file: ${what}` };
   }
   const warnings: string[] = [];
-  let text: string | null = null;
-  let encoding = '';
+  let choice: Choice | null;
+  let encoding: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    text = decodeAllowingCutEnd(UTF8, bytes.subarray(3), warnings);
+    const body = bytes.subarray(3);
+    choice = { text: strictAllowingCutEnd('utf-8', body, warnings) ?? decoder('utf-8', false).decode(body), encoding: 'utf-8' };
     encoding = 'utf-8-bom';
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    text = decodeAllowingCutEnd(strict(encoding), bytes.subarray(2, bytes.length - ((bytes.length - 2) % 2)), warnings);
+    const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const body = bytes.subarray(2, bytes.length - ((bytes.length - 2) % 2));
+    if ((bytes.length - 2) % 2 === 1) warnings.push('the file ends inside a UTF-16 character (1 trailing byte ignored): truncated capture');
+    choice = { text: decoder(label, false).decode(body), encoding: label };
+    encoding = label;
   } else {
     const utf16 = looksLikeUtf16(bytes);
-    if (utf16) {
-      encoding = utf16;
-      text = tryDecode(strict(utf16), bytes.subarray(0, bytes.length & ~1));
-    } else if ((text = decodeAllowingCutEnd(UTF8, bytes, warnings)) !== null) {
-      encoding = 'utf-8';
-    } else if ((text = decodeAllowingCutEnd(GBK, bytes, warnings)) !== null) {
-      encoding = 'gbk';
-    } else if ((text = decodeAllowingCutEnd(GB18030, bytes, warnings)) !== null) {
-      encoding = 'gb18030';
-    }
+    choice = utf16 ? { text: decoder(utf16, false).decode(bytes.subarray(0, bytes.length & ~1)), encoding: utf16 } : strictChoice(bytes, warnings);
+    choice ??= lenientChoice(bytes);
+    encoding = choice?.encoding ?? '';
   }
-  if (text === null) {
-    return { ok: false, reason: 'undecodable bytes: not valid UTF-8, GBK, GB18030 or UTF-16 (binary or an unsupported encoding)' };
+  if (choice === null) {
+    return { ok: false, reason: 'undecodable bytes: not UTF-8, GBK, GB18030, Big5 or UTF-16 even with damaged bytes skipped (binary or an unsupported encoding)' };
   }
+  const { text } = choice;
   if (controlCharShare(text) > 0.02) {
-    return { ok: false, reason: `binary content: too many control characters after decoding as ${encoding}` };
+    return { ok: false, reason: `binary content: too many control or undecodable characters after decoding as ${displayName(choice.encoding)}` };
   }
   if (text.trim().length === 0) return { ok: false, reason: 'empty file (whitespace only)' };
-  return { ok: true, text, encoding, warnings };
+  const replaced = countReplacements(text);
+  if (replaced > 0) {
+    warnings.push(`${replaced} undecodable byte sequence(s) replaced by U+FFFD (decoded as ${displayName(choice.encoding)}): values next to one are flagged`);
+  }
+  return { ok: true, text, encoding, warnings, replaced };
 }

@@ -97,20 +97,49 @@ describe('init', () => {
     counting.close();
   });
 
-  it('fails with a readable error when a table file does not hold what the manifest promises', async () => {
-    const broken = createNodeHandler({
+  it('refuses a file whose bytes are not the manifest\'s, naming it, and disables only the views that need it', async () => {
+    const count = (table: string) => ({ sql: `SELECT count(*) AS n FROM ${table}`, params: [], tables: [table] });
+    const flipOne = (bytes: Uint8Array) => {
+      const copy = bytes.slice();
+      copy[copy.length - 20] ^= 0x01;
+      return copy;
+    };
+    const tampered = createNodeHandler({ fetchBytes: async (url) => (url.includes('/facts_wide/44') ? flipOne(await readFileUrl(url)) : readFileUrl(url)) });
+    expect((await tampered.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } })).ok).toBe(true);
+    const facts = await tampered.handle({ id: 2, kind: 'query', payload: count('facts_wide') });
+    expect(facts.ok).toBe(false);
+    if (!facts.ok) {
+      expect(facts.error.message).toMatch(
+        /^table facts_wide: arrow\/facts_wide\/44\.arrows does not match the dataset's manifest \(SHA-256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…\): the file was altered or damaged, so it is not used; ingest again or copy the dataset again$/,
+      );
+    }
+    const rollups = await tampered.handle({ id: 3, kind: 'query', payload: count('rollups') });
+    expect(rollups.ok).toBe(true);
+    tampered.close();
+
+    // Another table's file in its place: refused before DuckDB sees it.
+    const swapped = createNodeHandler({
       fetchBytes: async (url) => (url.includes('/facts_wide/44') ? readFileUrl(url.replace('/facts_wide/44', '/checks/44')) : readFileUrl(url)),
     });
-    const response = await broken.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
-    expect(response.ok).toBe(false);
-    // Another table's rows under this name: appending them fails, and the message says which file.
-    if (!response.ok) expect(response.error.message).toMatch(/^table facts_wide: cannot load arrow\/facts_wide\/44\.arrows: /);
-    const short = createNodeHandler({
-      fetchBytes: async (url) => (url.includes('/facts_wide/44') ? readFileUrl(url.replace('/facts_wide/44', '/facts_wide/21')) : readFileUrl(url)),
+    await swapped.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
+    const other = await swapped.handle({ id: 2, kind: 'query', payload: count('facts_wide') });
+    if (other.ok) throw new Error('a swapped file was loaded');
+    expect(other.error.message).toMatch(/^table facts_wide: arrow\/facts_wide\/44\.arrows does not match the dataset's manifest \(\d+ bytes, the manifest says \d+\)/);
+    swapped.close();
+
+    // A missing file (the server's 404): its table's views fail with the reason, the others work.
+    const missing = createNodeHandler({
+      fetchBytes: async (url) => {
+        if (url.includes('/facts_wide/44')) throw new Error(`GET ${url}: HTTP 404`);
+        return readFileUrl(url);
+      },
     });
-    const counted = await short.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
-    expect(counted.ok).toBe(false);
-    if (!counted.ok) expect(counted.error.message).toMatch(/^table facts_wide: arrow\/facts_wide\/44\.arrows brought \d+ rows, the manifest says \d+$/);
+    expect((await missing.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } })).ok).toBe(true);
+    const gone = await missing.handle({ id: 2, kind: 'query', payload: count('facts_wide') });
+    if (gone.ok) throw new Error('a missing file was not reported');
+    expect(gone.error.message).toMatch(/^table facts_wide: cannot fetch arrow\/facts_wide\/44\.arrows: GET .*: HTTP 404$/);
+    expect((await missing.handle({ id: 3, kind: 'query', payload: count('rollups') })).ok).toBe(true);
+    missing.close();
   });
 
   it('rejects a manifest that does not validate', async () => {

@@ -60,7 +60,7 @@ describe('readReport', () => {
     });
     expect(parsed).toBe(false);
     expect(record).toMatchObject({ bytes: MAX_FILE_BYTES + 1, sha256: null });
-    expect(record.parsed).toMatchObject({ status: 'failed', error: 'file too large' });
+    expect(record.parsed).toMatchObject({ status: 'failed', error: `file too large: ${MAX_FILE_BYTES + 1} bytes, the limit is 50 MB` });
   });
 
   it('reports a missing file, a folder and a listing error as failed rows', async () => {

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createParsePool, memoryLimitError, timeLimitError, type ParsePool } from '../../../src/ingest/parse-pool';
+import { parseReport } from '../../../src/parse/index';
+import { REPO_ROOT } from '../../helpers/paths';
+
+const STAND_IN = new URL('../../helpers/stand-in-parse-worker.mjs', import.meta.url);
+const bytes = (n: number) => new Uint8Array(n).fill(0x31);
+let pool: ParsePool | null = null;
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+describe('parse pool: every file under a time and memory budget', () => {
+  it('stops a file that hangs, reports the limit, and goes on with the next files', async () => {
+    const budget = { timeMs: 5000, memoryMb: 256 };
+    pool = createParsePool({ threads: 1, budget, entry: STAND_IN });
+    const results = await Promise.all(['a', 'hang', 'b'].map((fileName) => pool!.parse(bytes(3), { fileName })));
+    expect(results.map((r) => r.status)).toEqual(['ok', 'failed', 'ok']);
+    expect(results[1].error).toBe(timeLimitError(budget));
+    expect(results[1].error).toBe('parse stopped: the file took longer than the time budget of 5 s per file');
+    expect(results[2].warnings).toEqual(['b: 3 bytes']);
+  });
+
+  it('stops a file that exhausts the memory budget and says so', async () => {
+    const budget = { timeMs: 60_000, memoryMb: 64 };
+    pool = createParsePool({ threads: 2, budget, entry: STAND_IN });
+    const results = await Promise.all(['oom', 'c'].map((fileName) => pool!.parse(bytes(5), { fileName })));
+    expect(results[0]).toMatchObject({ status: 'failed', error: memoryLimitError(budget) });
+    expect(results[0].error).toBe('parse stopped: the file needed more than the memory budget of 64 MB per file');
+    expect(results[1].warnings).toEqual(['c: 5 bytes']);
+  });
+
+  it('turns a crashed worker into a failed row and keeps the caller bytes intact', async () => {
+    pool = createParsePool({ threads: 1, entry: STAND_IN });
+    const input = bytes(7);
+    const crashed = await pool.parse(input, { fileName: 'crash' });
+    expect(crashed).toMatchObject({ status: 'failed', error: 'parser crashed: stand-in parser crashed' });
+    expect(input.byteLength).toBe(7);
+    expect((await pool.parse(input, { fileName: 'd' })).warnings).toEqual(['d: 7 bytes']);
+  });
+
+  it('the real worker parses exactly as the parser in process does', async () => {
+    pool = createParsePool({ threads: 2 });
+    const file = readFileSync(resolve(REPO_ROOT, '../shared/corpus/seeds/2019-liaoning-fuxin-city.txt'));
+    const inWorker = await pool.parse(file, { fileName: 'fuxin.txt' });
+    expect(inWorker).toEqual(parseReport(file, { fileName: 'fuxin.txt' }));
+    expect(inWorker.values.length).toBeGreaterThan(200);
+  });
+});

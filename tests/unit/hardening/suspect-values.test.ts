@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { suspectValueWarnings } from '../../../src/parse/flags';
+import { parseReport } from '../../../src/parse/index';
+import type { Value } from '../../../src/parse/types';
+
+const TEXT = '共收到申请90071992547409930件,减5件,12.5件,金额12.5万元,增-3,约2.5万件';
+const value = (metric: string, v: number, printed: string, extra: Partial<Value> = {}): Value => {
+  const start = TEXT.indexOf(printed);
+  return { metric, value: v, approx: false, derived: false, start, end: start + printed.length, source: 'narrative', ...extra };
+};
+
+describe('suspect values are flagged, never changed', () => {
+  it('flags counts beyond 2^53, negative and fractional counts; not money, changes or approximations', () => {
+    const values = [
+      value('r.new.total', 90071992547409930, '90071992547409930'),
+      value('r.granted', -5, '减5'),
+      value('r.partial', 12.5, '12.5件'),
+      value('p.fees.amount_yuan', 125000, '12.5万元'),
+      value('p.fees.change', -3, '-3'),
+      value('r.denied.state_secret', 25000, '2.5万件', { approx: true }),
+      value('r.other', 2.5, '2.5万件', { derived: true }),
+    ];
+    expect(suspectValueWarnings(values, TEXT)).toEqual([
+      'suspect value: r.new.total at 5–22 (printed "90071992547409930") is beyond 2^53 and cannot be held exactly; it is kept as read',
+      'suspect value: r.granted at 24–26 (printed "减5") is a negative count',
+      'suspect value: r.partial at 28–33 (printed "12.5件") is a fractional count',
+    ]);
+  });
+
+  it('a narrative count beyond 2^53 keeps its value and gets the warning in parse output', () => {
+    const report = '某某县人民政府2015年政府信息公开工作年度报告\n本年度共收到政府信息公开申请90071992547409930件。\n';
+    const parsed = parseReport(report);
+    const big = parsed.values.find((v) => v.value > Number.MAX_SAFE_INTEGER);
+    expect(big).toBeDefined();
+    expect(parsed.warnings).toContain(`suspect value: ${big!.metric} at ${big!.start}–${big!.end} (printed "90071992547409930") is beyond 2^53 and cannot be held exactly; it is kept as read`);
+  });
+});
