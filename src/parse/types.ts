@@ -27,6 +27,16 @@ export interface Value {
   end: number;
   /** Where the value came from: a table cell or a narrative sentence. */
   source: 'table' | 'narrative';
+  /** For a PDF: the page (1-based) and box (PDF units, origin bottom left) the value is printed in. */
+  pdf?: PdfBox;
+}
+
+export interface PdfBox {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export interface Check {
