@@ -16,7 +16,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
     const what = names.has('xl/workbook.xml') ? 'an Excel workbook (.xlsx)' : names.has('ppt/presentation.xml') ? 'a PowerPoint file (.pptx)' : 'a ZIP archive, not a Word document';
     return { ok: false, reason: `unsupported file: ${what}` };
   }
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes);
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`
   const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   try {

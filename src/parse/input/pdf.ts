@@ -38,7 +38,7 @@ export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, l
   const started = Date.now();
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it is given: give it a copy
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     cMapUrl: resources.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: resources.standardFontDataUrl,
@@ -66,8 +66,14 @@ export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, l
         const size = item.height > 0 ? item.height : Math.hypot(a, b);
         items.push({ str: item.str, x: e, y: f, w: item.width, h: size });
       }
-      const ops = await withDeadline(page.getOperatorList(), started, limits.maxMillis);
-      const { rules, images } = rulesAndImages(lib, ops.fnArray, ops.argsArray);
+      // the operator list (ruling lines, images) costs as much as the text: read it only where a
+      // table may be printed or the text is too thin to tell a scan from a blank page
+      let rules: Rule[] = [];
+      let images = 0;
+      if (mayHoldTable(items) || readableChars(items) < 10) {
+        const ops = await withDeadline(page.getOperatorList(), started, limits.maxMillis);
+        ({ rules, images } = rulesAndImages(lib, ops.fnArray, ops.argsArray));
+      }
       pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, rules, images });
       page.cleanup();
     }
@@ -77,6 +83,23 @@ export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, l
   } finally {
     void task.destroy();
   }
+}
+
+const NUMBER_ITEM = /^\s*[\d,.]+\s*$/;
+
+const readableChars = (items: PdfItem[]) => items.reduce((n, i) => n + (i.str.match(/[\u4e00-\u9fffA-Za-z0-9]/g)?.length ?? 0), 0);
+
+/** Two or more items that are bare numbers on one baseline: a table row (or a page of them). */
+function mayHoldTable(items: PdfItem[]): boolean {
+  const perLine = new Map<number, number>();
+  for (const item of items) {
+    if (!NUMBER_ITEM.test(item.str)) continue;
+    const key = Math.round(item.y / 3);
+    const n = (perLine.get(key) ?? 0) + 1;
+    if (n >= 2) return true;
+    perLine.set(key, n);
+  }
+  return false;
 }
 
 function withDeadline<T>(promise: Promise<T>, started: number, maxMillis: number): Promise<T> {
