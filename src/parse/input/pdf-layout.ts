@@ -62,6 +62,21 @@ const LATIN = /[A-Za-z]/;
 /** Spaces between two CJK characters are letter-spacing, not word breaks. */
 const squeeze = (s: string): string => s.replace(/(?<=[\u3000-\u9fff\uff00-\uffef])[ \u00a0\u3000]+(?=[\u3000-\u9fff\uff00-\uffef])/g, '').trim();
 
+// Fonts (Noto CJK among them) map some ideographs to the look-alike radicals: ⼀ (U+2F00) for 一,
+// ⺠ (U+2EA0) for 民. Kangxi radicals have a compatibility decomposition; the supplement's do not.
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门',
+  '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻥': '鱼', '⻦': '鸟',
+  '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻤': '鬼',
+};
+
+/** One character for one character, so offsets into the item keep matching its glyphs. */
+export const ideographsForRadicals = (s: string): string =>
+  s.replace(/[\u2e80-\u2fdf]/g, (c) => {
+    const mapped = RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC');
+    return mapped.length === 1 ? mapped : c;
+  });
+
 interface Frag {
   text: string;
   /** Boxes of the fragment's pieces, relative offsets into text. */
@@ -69,7 +84,7 @@ interface Frag {
 }
 
 function itemFrag(item: PdfItem, page: number): Frag {
-  const text = squeeze(item.str);
+  const text = squeeze(ideographsForRadicals(item.str));
   const box = { page, x: item.x, y: item.y - item.h * 0.2, w: item.w, h: item.h * 1.2 };
   return { text, pieces: [{ start: 0, end: text.length, box }] };
 }
@@ -163,6 +178,47 @@ function enclosingCell(px: number, py: number, horizontal: Rule[], vertical: Rul
   return { top, bottom, left, right };
 }
 
+const isWide = (c: string) => CJK.test(c);
+
+/**
+ * An item drawn across vertical rules (a producer joining the runs of neighbouring cells, "0 0 218")
+ * is cut at each rule: at a space next to it when there is one, else where the glyph widths put it.
+ */
+function splitAtRules(item: PdfItem, vertical: Rule[]): PdfItem[] {
+  const midY = item.y + item.h * 0.3;
+  const cuts = vertical
+    .filter((r) => r.x0 > item.x + 1 && r.x0 < item.x + item.w - 1 && midY >= r.y0 - RULE_SLACK && midY <= r.y1 + RULE_SLACK)
+    .map((r) => r.x0)
+    .sort((a, b) => a - b);
+  if (cuts.length === 0 || item.str.length < 2) return [item];
+  const chars = [...item.str];
+  const units = chars.map((c) => (isWide(c) ? 1 : 0.55));
+  const scale = item.w / units.reduce((a, b) => a + b, 0);
+  const edges = [0];
+  for (const u of units) edges.push(edges[edges.length - 1] + u * scale);
+  const at: number[] = [];
+  for (const x of cuts) {
+    let best = 1;
+    for (let k = 1; k < chars.length; k++) if (Math.abs(item.x + edges[k] - x) < Math.abs(item.x + edges[best] - x)) best = k;
+    for (const k of [best, best - 1, best + 1, best - 2, best + 2]) {
+      if (k > 0 && k < chars.length && (chars[k] === ' ' || chars[k - 1] === ' ')) {
+        best = k;
+        break;
+      }
+    }
+    if (!at.includes(best)) at.push(best);
+  }
+  at.sort((a, b) => a - b);
+  const parts: PdfItem[] = [];
+  let from = 0;
+  for (const k of [...at, chars.length]) {
+    const str = chars.slice(from, k).join('');
+    if (str.trim() !== '') parts.push({ str, x: item.x + edges[from], y: item.y, w: edges[k] - edges[from], h: item.h });
+    from = k;
+  }
+  return parts;
+}
+
 interface Block {
   /** Top y, for reading order. */
   y: number;
@@ -179,7 +235,7 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
   if (horizontal.length < 2 || vertical.length < 2) return { blocks: [], rest: items };
   const cells = new Map<string, { key: CellKey; items: PdfItem[] }>();
   const rest: PdfItem[] = [];
-  for (const item of items) {
+  for (const item of items.flatMap((i) => splitAtRules(i, vertical))) {
     const key = enclosingCell(item.x + item.w / 2, item.y + item.h * 0.3, horizontal, vertical);
     // a frame around the page or a text box is not a table cell
     if (!key || key.top - key.bottom > page.height * 0.4 || key.right - key.left > page.width * 0.9) {
@@ -282,7 +338,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let prev: Block | null = null;
   for (const block of blocks) {
     let sep = '\n';
-    if (prev && prev.kind === 'text' && block.kind === 'text' && continues(prev.line!, block.line!, left, right)) {
+    if (prev && prev.kind === 'text' && block.kind === 'text' && continues(prev.line!, block.line!, left, right) && !HEADING.test(block.frag.text)) {
       sep = joiner(prev.frag.text, block.frag.text);
     }
     if (prev) appendFrag(out, block.frag, sep);
@@ -292,6 +348,9 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   const pieces: TextPiece[] = out.pieces.filter((p) => p.end > p.start).map((p) => ({ ...p.box, start: p.start, end: p.end }));
   return { text: out.text, pieces, droppedLines };
 }
+
+/** A numbered heading starts its own line even when the line above is full. */
+const HEADING = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分])/;
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -308,7 +367,8 @@ function mode(values: number[]): number {
 function continues(a: Line, b: Line, left: number, right: number): boolean {
   const size = Math.max(a.size, b.size);
   return (
-    a.right >= right - 1.5 * size &&
+    // ragged right: a line breaks up to two characters early (punctuation may not start a line)
+    a.right >= right - 2.5 * size &&
     b.x <= left + 0.6 * size &&
     Math.abs(a.size - b.size) <= 0.15 * size &&
     !/\s{2}/.test(a.items.map((i) => i.str).join(''))
