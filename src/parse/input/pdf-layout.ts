@@ -369,6 +369,8 @@ function continues(a: Line, b: Line, left: number, right: number): boolean {
   return (
     // ragged right: a line breaks up to two characters early (punctuation may not start a line)
     a.right >= right - 2.5 * size &&
+    // a body line, not a short one that happens to end where the others do
+    a.right - a.x >= 10 * size &&
     b.x <= left + 0.6 * size &&
     Math.abs(a.size - b.size) <= 0.15 * size &&
     !/\s{2}/.test(a.items.map((i) => i.str).join(''))

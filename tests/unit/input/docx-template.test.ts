@@ -1,0 +1,58 @@
+// The official 2021 Word form (merged cells and all): blank, it gives no value; with every blank
+// cell filled, every cell is read, each number at its own metric.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/parse/input';
+
+const TEMPLATE = join(import.meta.dirname, '../../../../shared/templates/template-2021-blank.docx');
+
+/** Fills every blank cell that is not the continuation of a vertical merge with 1001, 1002, … in document order. */
+function fillTemplate(bytes: Uint8Array): { docx: Uint8Array; filled: number[] } {
+  const files = unzipSync(bytes);
+  let xml = strFromU8(files['word/document.xml']);
+  const filled: number[] = [];
+  xml = xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (cell) => {
+    const text = [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim();
+    if (text !== '' || /<w:vMerge(?: w:val="continue")?\/>/.test(cell)) return cell;
+    const n = 1001 + filled.length;
+    filled.push(n);
+    return cell.replace(/<\/w:p>/, `<w:r><w:t>${n}</w:t></w:r></w:p>`);
+  });
+  xml = xml.replace('政府信息公开工作年度报告格式模板', '淮安市洪泽区人民政府2023年政府信息公开工作年度报告');
+  files['word/document.xml'] = strToU8(xml);
+  return { docx: zipSync(files), filled };
+}
+
+describe('the official 2021 Word form', () => {
+  const blank = new Uint8Array(readFileSync(TEMPLATE));
+
+  it('blank: the 2021 table is recognised and no value is invented', async () => {
+    const report = await parseDocument(blank, { fileName: 'template-2021-blank.docx' });
+    expect(report.facts.template).toBe('table2021');
+    expect(report.values).toEqual([]);
+  });
+
+  it('filled: every cell is read at its metric', async () => {
+    const { docx, filled } = fillTemplate(blank);
+    // 10 proactive cells, 25 request rows × 7 columns, 15 review/litigation cells
+    expect(filled).toHaveLength(10 + 25 * 7 + 15);
+    const report = await parseDocument(docx, { fileName: 'filled.docx' });
+    expect(report.facts).toMatchObject({ year: 2023, template: 'table2021', encoding: 'docx' });
+    const table = report.values.filter((v) => v.source === 'table' && !v.derived);
+    // the fees row is printed in 万元 (1010 万元 → 10,100,000 元)
+    const printed = table.map((v) => (v.metric === 'p.fees.amount_yuan' ? v.value / 10_000 : v.value)).sort((a, b) => a - b);
+    expect(printed).toEqual(filled);
+    const at = Object.fromEntries(table.map((v) => [v.metric, v.value]));
+    expect(at['p.rules.issued']).toBe(1001);
+    expect(at['p.normative.in_force']).toBe(1006);
+    expect(at['r.new.natural']).toBe(1011);
+    expect(at['r.new.total']).toBe(1017);
+    expect(at['r.denied.state_secret.natural']).toBe(1011 + 4 * 7);
+    expect(at['r.carried_out.total']).toBe(1010 + 25 * 7);
+    expect(at['rv.upheld']).toBe(1186);
+    expect(at['lit.after_rv.total']).toBe(1200);
+    for (const v of table) expect(report.text.slice(v.start, v.end)).toBe(String(v.metric === 'p.fees.amount_yuan' ? v.value / 10_000 : v.value));
+  });
+});
