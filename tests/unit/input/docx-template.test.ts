@@ -1,32 +1,11 @@
 // The official 2021 Word form (merged cells and all): blank, it gives no value; with every blank
 // cell filled, every cell is read, each number at its own metric.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/parse/input';
-
-const TEMPLATE = join(import.meta.dirname, '../../../../shared/templates/template-2021-blank.docx');
-
-/** Fills every blank cell that is not the continuation of a vertical merge with 1001, 1002, … in document order. */
-function fillTemplate(bytes: Uint8Array): { docx: Uint8Array; filled: number[] } {
-  const files = unzipSync(bytes);
-  let xml = strFromU8(files['word/document.xml']);
-  const filled: number[] = [];
-  xml = xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (cell) => {
-    const text = [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim();
-    if (text !== '' || /<w:vMerge(?: w:val="continue")?\/>/.test(cell)) return cell;
-    const n = 1001 + filled.length;
-    filled.push(n);
-    return cell.replace(/<\/w:p>/, `<w:r><w:t>${n}</w:t></w:r></w:p>`);
-  });
-  xml = xml.replace('政府信息公开工作年度报告格式模板', '淮安市洪泽区人民政府2023年政府信息公开工作年度报告');
-  files['word/document.xml'] = strToU8(xml);
-  return { docx: zipSync(files), filled };
-}
+import { fillTemplate2021, readTemplate2021 } from '../../helpers/template-2021';
 
 describe('the official 2021 Word form', () => {
-  const blank = new Uint8Array(readFileSync(TEMPLATE));
+  const blank = readTemplate2021();
 
   it('blank: the 2021 table is recognised and no value is invented', async () => {
     const report = await parseDocument(blank, { fileName: 'template-2021-blank.docx' });
@@ -35,7 +14,7 @@ describe('the official 2021 Word form', () => {
   });
 
   it('filled: every cell is read at its metric', async () => {
-    const { docx, filled } = fillTemplate(blank);
+    const { docx, filled } = fillTemplate2021(blank);
     // 10 proactive cells, 25 request rows × 7 columns, 15 review/litigation cells
     expect(filled).toHaveLength(10 + 25 * 7 + 15);
     const report = await parseDocument(docx, { fileName: 'filled.docx' });
