@@ -84,7 +84,8 @@ interface Frag {
 }
 
 function itemFrag(item: PdfItem, page: number): Frag {
-  const text = squeeze(ideographsForRadicals(item.str));
+  // a producer joining neighbouring cells into one run puts a space between their numbers
+  const text = squeeze(ideographsForRadicals(item.str)).replace(/(?<=\d) +(?=\d)/g, '  ');
   const box = { page, x: item.x, y: item.y - item.h * 0.2, w: item.w, h: item.h * 1.2 };
   return { text, pieces: [{ start: 0, end: text.length, box }] };
 }
@@ -130,6 +131,11 @@ function groupLines(items: PdfItem[]): Line[] {
   return lines;
 }
 
+/** A gap this many font sizes wide between two items on a line is a break between table cells. */
+const CELL_GAP = 1;
+
+const hasCellGap = (line: Line): boolean => line.items.some((item, k) => k > 0 && item.x - (line.items[k - 1].x + line.items[k - 1].w) > CELL_GAP * line.size);
+
 /** One line's items as text: a space between Latin words, two spaces at a wide gap (a cell break). */
 function lineFrag(line: Line, page: number): Frag {
   const frag: Frag = { text: '', pieces: [] };
@@ -139,7 +145,8 @@ function lineFrag(line: Line, page: number): Frag {
     if (add.text === '') continue;
     const gap = item.x - prevRight;
     let sep = joiner(frag.text, add.text);
-    if (gap > 1.5 * line.size) sep = '  ';
+    // two numbers apart on a line are two cells, however narrow the columns
+    if (gap > CELL_GAP * line.size || (gap > 0.25 * line.size && /\d$/.test(frag.text) && /^\d/.test(add.text))) sep = '  ';
     else if (gap > 0.25 * line.size && !CJK.test(frag.text.slice(-1)) && !CJK.test(add.text[0])) sep = ' ';
     appendFrag(frag, add, sep);
     prevRight = Math.max(prevRight, item.x + item.w);
@@ -373,7 +380,8 @@ function continues(a: Line, b: Line, left: number, right: number): boolean {
     a.right - a.x >= 10 * size &&
     b.x <= left + 0.6 * size &&
     Math.abs(a.size - b.size) <= 0.15 * size &&
-    !/\s{2}/.test(a.items.map((i) => i.str).join(''))
+    !hasCellGap(a) &&
+    !hasCellGap(b)
   );
 }
 
