@@ -21,9 +21,13 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Source reports are served as plain text: a report's HTML must never run in the app's origin. */
+const pdfjsDir = resolve(root, 'node_modules/pdfjs-dist');
+/** pdf.js's CMaps and standard fonts, for the Report view's PDF pane (never fetched from the network). */
+const PDFJS_ASSETS = ['cmaps', 'standard_fonts'];
 const MOUNTS = [
   { prefix: '/data/', dir: dataDir },
   { prefix: '/sources/', dir: sourcesDir },
+  ...PDFJS_ASSETS.map((name) => ({ prefix: `/pdfjs/${name}/`, dir: resolve(pdfjsDir, name) })),
 ];
 
 /**
@@ -49,8 +53,9 @@ function datasetPlugin(): Plugin {
     configureServer: (server) => void server.middlewares.use(serve),
     configurePreviewServer: (server) => void server.middlewares.use(serve),
     async writeBundle(options) {
-      if (!existsSync(resolve(dataDir, 'manifest.json'))) return;
       const dist = options.dir ?? resolve(root, 'dist');
+      for (const name of PDFJS_ASSETS) await cp(resolve(pdfjsDir, name), resolve(dist, 'pdfjs', name), { recursive: true });
+      if (!existsSync(resolve(dataDir, 'manifest.json'))) return;
       await mkdir(resolve(dist, 'data'), { recursive: true });
       // The Parquet copy is for other engines; the page reads the Arrow files only.
       await cp(dataDir, resolve(dist, 'data'), { recursive: true, filter: (from) => from !== resolve(dataDir, 'parquet') });
