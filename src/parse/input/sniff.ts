@@ -8,8 +8,10 @@ const ascii = (bytes: Uint8Array, n: number) => String.fromCharCode(...bytes.sub
 
 export function sniffFormat(bytes: Uint8Array, fileName = ''): InputFormat {
   const name = fileName.toLowerCase();
-  // "%PDF-" may follow a little junk (a BOM, a mail header) within the first KB
-  if (ascii(bytes, 1024).includes('%PDF-')) return 'pdf';
+  // "%PDF-" may follow a little junk (a BOM, a mail header) within the first KB; a text that
+  // merely mentions it is not a PDF unless it also ends like one
+  const at = ascii(bytes, 1024).indexOf('%PDF-');
+  if (at >= 0 && (at <= 4 || String.fromCharCode(...bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF'))) return 'pdf';
   // WPS Writer's own format (an OLE container, or a ZIP from newer versions) is only known by its name
   if (name.endsWith('.wps')) return 'wps';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';

@@ -96,3 +96,15 @@ describe('hostile and unsupported Word files', () => {
     expect((await parseDocument(ole, { fileName: 'x.doc' })).error).toMatch(/no \.doc reader/);
   });
 });
+
+describe('format sniffing', () => {
+  it('tells formats from bytes; a text mentioning "%PDF-" stays text', async () => {
+    const { sniffFormat } = await import('../../../src/parse/input');
+    expect(sniffFormat(writePdf({ pages: [textPage('x')] }))).toBe('pdf');
+    expect(sniffFormat(strToU8('\ufeff%PDF-1.4 ... %%EOF'))).toBe('pdf');
+    expect(sniffFormat(strToU8('本报告附件为 %PDF-1.4 格式的扫描件。'))).toBe('text');
+    expect(sniffFormat(zipSync({ a: strToU8('b') }))).toBe('zip');
+    expect(sniffFormat(strToU8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n'))).toBe('mhtml');
+    expect(sniffFormat(strToU8('<html>…</html>'), 'report.html')).toBe('text');
+  });
+});
