@@ -14,7 +14,8 @@ interface Part {
 function splitPart(raw: string): Part {
   const m = /\r?\n\r?\n/.exec(raw);
   const head = m ? raw.slice(0, m.index) : raw;
-  const body = m ? raw.slice(m.index + m[0].length) : '';
+  // the line break before the next boundary belongs to the boundary
+  const body = m ? raw.slice(m.index + m[0].length).replace(/\r?\n$/, '') : '';
   const headers = new Map<string, string>();
   for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const colon = line.indexOf(':');
