@@ -13,9 +13,13 @@ const dataDir = resolve(root, process.env.GONGKAI_DATA ?? 'data/build');
 const sourcesDir = resolve(root, process.env.GONGKAI_SOURCES ?? 'data');
 
 /** Source reports are served as plain text: a report's HTML must never run in the app's origin. */
+const pdfjsDir = resolve(root, 'node_modules/pdfjs-dist');
+/** pdf.js's CMaps and standard fonts, for the Report view's PDF pane (never fetched from the network). */
+const PDFJS_ASSETS = ['cmaps', 'standard_fonts'];
 const MOUNTS = [
   { prefix: '/data/', dir: dataDir },
   { prefix: '/sources/', dir: sourcesDir },
+  ...PDFJS_ASSETS.map((name) => ({ prefix: `/pdfjs/${name}/`, dir: resolve(pdfjsDir, name) })),
 ];
 
 /** Copies a file unless it is a symbolic link leading out of `dir` (say to /etc/passwd). */
@@ -52,8 +56,9 @@ function datasetPlugin(): Plugin {
       return () => void server.middlewares.use(genericErrors() as Connect.ErrorHandleFunction);
     },
     async writeBundle(options) {
-      if (!existsSync(resolve(dataDir, 'manifest.json'))) return;
       const dist = options.dir ?? resolve(root, 'dist');
+      for (const name of PDFJS_ASSETS) await cp(resolve(pdfjsDir, name), resolve(dist, 'pdfjs', name), { recursive: true });
+      if (!existsSync(resolve(dataDir, 'manifest.json'))) return;
       await mkdir(resolve(dist, 'data'), { recursive: true });
       // The dataset folder is a link to its current version: copy what it points to.
       const data = realpathSync(dataDir);

@@ -2,7 +2,8 @@
 // Scores the parser against every truth/*.json under the shared corpus, per folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/parse';
+import { NODE_INPUT } from '../src/ingest/input-node';
+import { parseDocument } from '../src/parse/input';
 import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Truth } from './score';
 
 const args = process.argv.slice(2);
@@ -23,16 +24,12 @@ for (const folder of readdirSync(root).sort()) {
   for (const name of readdirSync(truthDir).filter((n) => n.endsWith('.json')).sort()) {
     const truth = JSON.parse(readFileSync(join(truthDir, name), 'utf8')) as Truth;
     const id = name.replace(/\.json$/, '');
-    const source = ['.txt', '.html', '.htm', '.pdf'].map((ext) => join(root, folder, id + ext)).find(existsSync);
+    const source = ['.txt', '.html', '.htm', '.pdf', '.docx', '.doc', '.mht', '.mhtml'].map((ext) => join(root, folder, id + ext)).find(existsSync);
     if (!source) {
       unavailable++;
       continue;
     }
-    const parsed = parseReport(readFileSync(source), { fileName: source });
-    if (parsed.status === 'failed' && source.endsWith('.pdf')) {
-      unavailable++;
-      continue;
-    }
+    const parsed = await parseDocument(new Uint8Array(readFileSync(source)), { fileName: source, ...NODE_INPUT });
     reports++;
     const score = scoreReport(parsed, truth);
     addScore(total, score);
@@ -46,7 +43,7 @@ for (const folder of readdirSync(root).sort()) {
     `${folder.padEnd(6)} reports ${String(reports).padStart(3)}  truth values ${String(truthValues).padStart(4)}  ` +
       `correct ${String(total.correct).padStart(4)} (${pct(total.correct, truthValues)})  wrong ${String(total.wrong).padStart(3)}  ` +
       `missed ${String(total.missed).padStart(3)}  spurious ${String(total.spurious).padStart(3)} (${pct(total.spurious, total.printed)} of ${total.printed} printed)` +
-      (unavailable ? `  [${unavailable} report(s) not parseable yet: PDF input]` : ''),
+      (unavailable ? `  [${unavailable} truth file(s) without a report file]` : ''),
   );
   if (total.wrong + total.missed + total.spurious > 0) allOk = false;
   if (reports > 0) factTotals.push([folder, facts]);

@@ -1,10 +1,15 @@
 // npm run bench:parse — in-process parse throughput on one core: the shipped corpus
 // repeated to at least 20 MB, and the complete (10–40 KB) seed reports on their own; each
-// timed with the parser before issue 10 (bench/legacy-parser) and the current one.
+// timed with the parser before issue 10 (bench/legacy-parser) and the current one; then PDF
+// pages/s (the shared corpus PDFs) and DOCX reports/s (the official 2021 form, filled) through the input stage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport as parseLegacy } from './legacy-parser';
+import { NODE_INPUT } from '../src/ingest/input-node';
 import { parseReport as parseCurrent } from '../src/parse';
+import { parseDocument } from '../src/parse/input';
+import { readPdf } from '../src/parse/input/pdf';
+import { fillTemplate2021, readTemplate2021 } from '../tests/helpers/template-2021';
 
 const CORPUS = join(import.meta.dirname, '../data/corpus');
 const MIN_BYTES = 20 * 1024 * 1024;
@@ -54,3 +59,42 @@ for (const [name, parse] of [['legacy', parseLegacy as Parse], ['current', parse
   parse(digits);
   console.log(`40,000-digit run ${name.padEnd(8)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(3)} s`);
 }
+// ---- PDF and DOCX through the input stage (asynchronous: pdf.js, mammoth) ----------------
+const SHARED = join(import.meta.dirname, '../../shared/corpus');
+const pdfs = ['pdf', 'pdf2'].flatMap((folder) =>
+  readdirSync(join(SHARED, folder))
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(SHARED, folder, f))) })),
+);
+const docx = fillTemplate2021(readTemplate2021()).docx;
+
+type File = { name: string; bytes: Uint8Array };
+
+async function runAsync(label: string, files: File[], rounds: number, unitOf: (f: File) => number, unit: string) {
+  for (const f of files) await parseDocument(f.bytes, { fileName: f.name, ...NODE_INPUT }); // warm-up
+  let units = 0;
+  let peak = process.memoryUsage().rss;
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) {
+    for (const f of files) {
+      const parsed = await parseDocument(f.bytes, { fileName: f.name, ...NODE_INPUT });
+      if (parsed.status !== 'failed') units += unitOf(f);
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(
+    `${label.padEnd(34)} ${String(rounds * files.length).padStart(6)} files  ${String(units).padStart(5)} ${unit}  ${seconds.toFixed(2)} s  ` +
+      `${(units / seconds).toFixed(1).padStart(6)} ${unit}/s  (rss peak ${Math.round(peak / 1024 / 1024)} MB)`,
+  );
+}
+
+const pageCount = new Map<string, number>();
+for (const f of pdfs) {
+  const read = await readPdf(f.bytes, NODE_INPUT.pdf);
+  pageCount.set(f.name, read.ok ? read.pages.length : 0);
+}
+const totalPages = [...pageCount.values()].reduce((a, b) => a + b, 0);
+await runAsync(`PDF (corpus pdf/ + pdf2/, ${totalPages} pages)`, pdfs, 5, (f) => pageCount.get(f.name)!, 'pages');
+await runAsync('DOCX (official 2021 form, filled)', [{ name: 'filled.docx', bytes: docx }], 100, () => 1, 'reports');

@@ -102,6 +102,12 @@ const VALUE_COLUMNS: Column<ValueRow>[] = [
   { name: 'start', type: int32, get: ([, v]) => v.start },
   { name: 'end', type: int32, get: ([, v]) => v.end },
   { name: 'source', type: utf8, get: ([, v]) => v.source },
+  // a PDF report's values: the page (1-based) and box (PDF units, origin bottom left) they are printed in
+  { name: 'pdf_page', type: int32, get: ([, v]) => v.pdf?.page ?? null },
+  { name: 'pdf_x', type: float64, get: ([, v]) => v.pdf?.x ?? null },
+  { name: 'pdf_y', type: float64, get: ([, v]) => v.pdf?.y ?? null },
+  { name: 'pdf_w', type: float64, get: ([, v]) => v.pdf?.w ?? null },
+  { name: 'pdf_h', type: float64, get: ([, v]) => v.pdf?.h ?? null },
 ];
 
 type CheckRow = readonly [string, Check];

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseReport } from '../parse/index';
+import { parseDocument } from '../parse/input';
 import type { ParsedReport } from '../parse/types';
 import type { ResolvedIssuer } from '../jurisdictions';
 import { failedReport } from './failed-report';
+import { NODE_INPUT } from './input-node';
 import { resolveReport } from './jurisdiction';
 import { describeError, type InputFile } from './walk';
 
@@ -23,9 +24,11 @@ export interface ReportRecord {
 
 /** A parser: in process (parseReport) or a worker pool's, which answers later. */
 export type ParseFn = (input: Uint8Array, options: { fileName?: string }) => ParsedReport | Promise<ParsedReport>;
+/** Any supported format (text, HTML, PDF, Word, MHTML) through the input stage. */
+const parseAnyFormat: ParseFn = (bytes, options) => parseDocument(bytes, { ...options, ...NODE_INPUT });
 
 /** Reads, parses and resolves one file. Never throws: every problem becomes a failed report with a reason. */
-export async function readReport(input: InputFile, parse: ParseFn = parseReport): Promise<ReportRecord> {
+export async function readReport(input: InputFile, parse: ParseFn = parseAnyFormat): Promise<ReportRecord> {
   const record = await readAndParse(input, parse);
   return { ...record, jurisdiction: resolveReport(record.parsed) };
 }
@@ -68,7 +71,7 @@ async function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): P
 /** Reads a few files ahead of the one being parsed, and yields the reports in input order. */
 export async function* readReportsInOrder(
   files: readonly InputFile[],
-  parse: ParseFn = parseReport,
+  parse: ParseFn = parseAnyFormat,
   lookahead = 4,
 ): AsyncGenerator<ReportRecord> {
   const pending: Promise<ReportRecord>[] = [];

@@ -33,6 +33,16 @@ export interface Value {
    * start/end then cover the whole digit group it was cut from.
    */
   split?: true;
+  /** For a PDF: the page (1-based) and box (PDF units, origin bottom left) the value is printed in. */
+  pdf?: PdfBox;
+}
+
+export interface PdfBox {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export interface Check {

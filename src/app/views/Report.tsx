@@ -6,6 +6,7 @@ import { tableRows, type Row } from '../data/rows';
 import { metricLabel } from '../i18n/metric-labels';
 import { levelLabel, num, templateLabel, type ViewProps } from './common';
 import { segmentText } from './report-segments';
+import { PdfSourcePane, pdfBoxOf } from '../components/PdfSourcePane';
 
 function ReportPicker(props: ViewProps) {
   const { t } = props;
@@ -117,6 +118,9 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
             </tbody>
           </table>
         </section>
+        {active !== null && pdfBoxOf(valueRows[active]) ? (
+          <section className="panel"><PdfSourcePane url={new URL(`sources/${reportId}`, document.baseURI).href} box={pdfBoxOf(valueRows[active])!} /></section>
+        ) : null}
         <section className="panel">
           <h3>{t('report.text')}</h3>
           <pre className="report-text" ref={textRef} data-testid="report-text">

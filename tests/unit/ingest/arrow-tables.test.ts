@@ -37,7 +37,7 @@ describe('buildDatasetTables', () => {
       'jurisdiction_confidence', 'jurisdiction_candidates', 'n_values', 'n_failed_checks', 'warnings', 'sha256', 'bytes',
     ]);
     expect(TABLE_COLUMNS.texts).toEqual(['report_id', 'text']);
-    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source']);
+    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h']);
     expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
       'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks',
@@ -104,17 +104,26 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes one values row per value and one checks row per check', () => {
+    const noBox = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null };
     expect(rows(tables.values)).toEqual([
-      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table' },
-      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table' },
-      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table' },
-      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative' },
-      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table' },
+      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table', ...noBox },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table', ...noBox },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox },
+      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative', ...noBox },
+      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox },
     ]);
     expect(rows(tables.checks)).toEqual([
       { report_id: 'corpus/b.txt', id: 'requests.balance.total', status: 'fail', expected: 146, actual: 131, metrics: 'r.new.total,r.handled.total' },
       { report_id: 'corpus/b.txt', id: 'lit.total', status: 'not_assessable', expected: null, actual: null, metrics: 'r.new.total,r.handled.total' },
     ]);
+  });
+
+  it("keeps a PDF value's page and box", () => {
+    const records = sampleRecords();
+    const ok = records.find((r) => r.parsed.values.length > 0)!;
+    ok.parsed.values[0] = { ...ok.parsed.values[0], pdf: { page: 4, x: 249.2, y: 702.5, w: 38.5, h: 13.3 } };
+    const [first] = rows(buildDatasetTables(records).values).filter((r) => r.pdf_page !== null);
+    expect(first).toMatchObject({ metric: ok.parsed.values[0].metric, pdf_page: 4, pdf_x: 249.2, pdf_y: 702.5, pdf_w: 38.5, pdf_h: 13.3 });
   });
 
   it('spreads harmonised metrics into facts_wide, a printed value winning over a derived one', () => {

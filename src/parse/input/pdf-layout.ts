@@ -1,0 +1,410 @@
+// Positioned PDF text → the plain text the parser reads, with a map from every stretch of that
+// text back to its page and box. Pure: pages of items and ruling lines in, text and boxes out.
+//
+// - Lines: items whose baselines fall in one y-band, left to right.
+// - Tables: items enclosed by ruling lines (a horizontal rule above and below, a vertical rule on
+//   each side) are grouped by the rules into cells; cells sharing a top rule are one row, written
+//   "a | b | c" like the HTML renderer, so a label wrapped over lines stays one cell beside its
+//   numbers and a cell spanning rows is written once, in its first row.
+// - Running headers and footers: lines in the top or bottom margin that are page numbers or that
+//   repeat (digits aside) on several pages are dropped.
+// - Paragraphs: a line reaching the right margin continues on the next line starting at the
+//   left margin (across a page break too); the two join without a space, so a number broken
+//   across the line end is one number again. A space is kept only between two Latin letters.
+
+export interface PdfItem {
+  str: string;
+  /** Left edge and baseline, PDF units (origin bottom left). */
+  x: number;
+  y: number;
+  w: number;
+  /** Font size (the item's height). */
+  h: number;
+}
+
+/** An axis-aligned ruling line: x0 === x1 (vertical) or y0 === y1 (horizontal), x0 <= x1, y0 <= y1. */
+export interface Rule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PdfPageContent {
+  /** 1-based page number. */
+  page: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+  rules: Rule[];
+}
+
+import type { PdfBox } from '../types';
+
+export type { PdfBox };
+
+/** A stretch of the laid-out text [start, end) drawn by one item: chars map proportionally into its box. */
+export interface TextPiece extends PdfBox {
+  start: number;
+  end: number;
+}
+
+export interface LaidOutText {
+  text: string;
+  pieces: TextPiece[];
+  /** Lines dropped as running headers, footers or page numbers. */
+  droppedLines: number;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const LATIN = /[A-Za-z]/;
+
+/** Spaces between two CJK characters are letter-spacing, not word breaks. */
+const squeeze = (s: string): string => s.replace(/(?<=[\u3000-\u9fff\uff00-\uffef])[ \u00a0\u3000]+(?=[\u3000-\u9fff\uff00-\uffef])/g, '').trim();
+
+// Fonts (Noto CJK among them) map some ideographs to the look-alike radicals: ⼀ (U+2F00) for 一,
+// ⺠ (U+2EA0) for 民. Kangxi radicals have a compatibility decomposition; the supplement's do not.
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门',
+  '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻥': '鱼', '⻦': '鸟',
+  '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻤': '鬼',
+};
+
+/** One character for one character, so offsets into the item keep matching its glyphs. */
+export const ideographsForRadicals = (s: string): string =>
+  s.replace(/[\u2e80-\u2fdf]/g, (c) => {
+    const mapped = RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC');
+    return mapped.length === 1 ? mapped : c;
+  });
+
+interface Frag {
+  text: string;
+  /** Boxes of the fragment's pieces, relative offsets into text. */
+  pieces: { start: number; end: number; box: PdfBox }[];
+}
+
+function itemFrag(item: PdfItem, page: number): Frag {
+  // a producer joining neighbouring cells into one run puts a space between their numbers
+  const text = squeeze(ideographsForRadicals(item.str)).replace(/(?<=\d) +(?=\d)/g, '  ');
+  const box = { page, x: item.x, y: item.y - item.h * 0.2, w: item.w, h: item.h * 1.2 };
+  return { text, pieces: [{ start: 0, end: text.length, box }] };
+}
+
+function appendFrag(into: Frag, add: Frag, sep: string) {
+  if (into.text !== '' && add.text !== '') into.text += sep;
+  const base = into.text.length;
+  into.text += add.text;
+  for (const p of add.pieces) into.pieces.push({ start: p.start + base, end: p.end + base, box: p.box });
+}
+
+/** Nothing between CJK text or digits; a space between Latin words. */
+function joiner(left: string, right: string): string {
+  const a = left[left.length - 1] ?? '';
+  const b = right[0] ?? '';
+  return LATIN.test(a) && LATIN.test(b) ? ' ' : '';
+}
+
+interface Line {
+  items: PdfItem[];
+  y: number;
+  x: number;
+  right: number;
+  size: number;
+}
+
+/** Groups items into lines by baseline, top to bottom, each line left to right. */
+function groupLines(items: PdfItem[]): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const item of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line.y - item.y) <= Math.max(1, 0.45 * Math.min(line.size, item.h))) {
+      line.items.push(item);
+      line.size = Math.max(line.size, item.h);
+    } else lines.push({ items: [item], y: item.y, x: 0, right: 0, size: item.h });
+  }
+  for (const line of lines) {
+    line.items.sort((a, b) => a.x - b.x);
+    line.x = line.items[0].x;
+    line.right = Math.max(...line.items.map((i) => i.x + i.w));
+  }
+  return lines;
+}
+
+/** A gap this many font sizes wide between two items on a line is a break between table cells. */
+const CELL_GAP = 1;
+
+const hasCellGap = (line: Line): boolean => line.items.some((item, k) => k > 0 && item.x - (line.items[k - 1].x + line.items[k - 1].w) > CELL_GAP * line.size);
+
+/** One line's items as text: a space between Latin words, two spaces at a wide gap (a cell break). */
+function lineFrag(line: Line, page: number): Frag {
+  const frag: Frag = { text: '', pieces: [] };
+  let prevRight = -Infinity;
+  for (const item of line.items) {
+    const add = itemFrag(item, page);
+    if (add.text === '') continue;
+    const gap = item.x - prevRight;
+    let sep = joiner(frag.text, add.text);
+    // two numbers apart on a line are two cells, however narrow the columns
+    if (gap > CELL_GAP * line.size || (gap > 0.25 * line.size && /\d$/.test(frag.text) && /^\d/.test(add.text))) sep = '  ';
+    else if (gap > 0.25 * line.size && !CJK.test(frag.text.slice(-1)) && !CJK.test(add.text[0])) sep = ' ';
+    appendFrag(frag, add, sep);
+    prevRight = Math.max(prevRight, item.x + item.w);
+  }
+  return frag;
+}
+
+// ---- ruling lines → table cells ------------------------------------------------------------
+
+const RULE_SLACK = 2;
+
+interface CellKey {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The nearest rules around a point, each one spanning it; null when the point is not enclosed. */
+function enclosingCell(px: number, py: number, horizontal: Rule[], vertical: Rule[]): CellKey | null {
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = -Infinity;
+  let right = Infinity;
+  for (const r of horizontal) {
+    if (px < r.x0 - RULE_SLACK || px > r.x1 + RULE_SLACK) continue;
+    if (r.y0 > py && r.y0 < top) top = r.y0;
+    if (r.y0 < py && r.y0 > bottom) bottom = r.y0;
+  }
+  for (const r of vertical) {
+    if (py < r.y0 - RULE_SLACK || py > r.y1 + RULE_SLACK) continue;
+    if (r.x0 < px && r.x0 > left) left = r.x0;
+    if (r.x0 > px && r.x0 < right) right = r.x0;
+  }
+  if (!Number.isFinite(top + bottom + left + right)) return null;
+  return { top, bottom, left, right };
+}
+
+const isWide = (c: string) => CJK.test(c);
+
+/**
+ * An item drawn across vertical rules (a producer joining the runs of neighbouring cells, "0 0 218")
+ * is cut at each rule: at a space next to it when there is one, else where the glyph widths put it.
+ */
+function splitAtRules(item: PdfItem, vertical: Rule[]): PdfItem[] {
+  const midY = item.y + item.h * 0.3;
+  const cuts = vertical
+    .filter((r) => r.x0 > item.x + 1 && r.x0 < item.x + item.w - 1 && midY >= r.y0 - RULE_SLACK && midY <= r.y1 + RULE_SLACK)
+    .map((r) => r.x0)
+    .sort((a, b) => a - b);
+  if (cuts.length === 0 || item.str.length < 2) return [item];
+  const chars = [...item.str];
+  const units = chars.map((c) => (isWide(c) ? 1 : 0.55));
+  const scale = item.w / units.reduce((a, b) => a + b, 0);
+  const edges = [0];
+  for (const u of units) edges.push(edges[edges.length - 1] + u * scale);
+  const at: number[] = [];
+  for (const x of cuts) {
+    let best = 1;
+    for (let k = 1; k < chars.length; k++) if (Math.abs(item.x + edges[k] - x) < Math.abs(item.x + edges[best] - x)) best = k;
+    for (const k of [best, best - 1, best + 1, best - 2, best + 2]) {
+      if (k > 0 && k < chars.length && (chars[k] === ' ' || chars[k - 1] === ' ')) {
+        best = k;
+        break;
+      }
+    }
+    if (!at.includes(best)) at.push(best);
+  }
+  at.sort((a, b) => a - b);
+  const parts: PdfItem[] = [];
+  let from = 0;
+  for (const k of [...at, chars.length]) {
+    const str = chars.slice(from, k).join('');
+    if (str.trim() !== '') parts.push({ str, x: item.x + edges[from], y: item.y, w: edges[k] - edges[from], h: item.h });
+    from = k;
+  }
+  return parts;
+}
+
+interface Block {
+  /** Top y, for reading order. */
+  y: number;
+  x: number;
+  frag: Frag;
+  /** A table row or a line of the margins (never joined into a paragraph). */
+  kind: 'text' | 'row';
+  line?: Line;
+}
+
+function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { blocks: Block[]; rest: PdfItem[] } {
+  const horizontal = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 > 4);
+  const vertical = rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 4);
+  if (horizontal.length < 2 || vertical.length < 2) return { blocks: [], rest: items };
+  const cells = new Map<string, { key: CellKey; items: PdfItem[] }>();
+  const rest: PdfItem[] = [];
+  for (const item of items.flatMap((i) => splitAtRules(i, vertical))) {
+    const key = enclosingCell(item.x + item.w / 2, item.y + item.h * 0.3, horizontal, vertical);
+    // a frame around the page or a text box is not a table cell
+    if (!key || key.top - key.bottom > page.height * 0.4 || key.right - key.left > page.width * 0.9) {
+      rest.push(item);
+      continue;
+    }
+    const id = `${key.top.toFixed(1)}:${key.bottom.toFixed(1)}:${key.left.toFixed(1)}:${key.right.toFixed(1)}`;
+    const cell = cells.get(id) ?? { key, items: [] };
+    cell.items.push(item);
+    cells.set(id, cell);
+  }
+  // cells sharing a top rule (within the slack) form a row
+  const sorted = [...cells.values()].sort((a, b) => b.key.top - a.key.top || a.key.left - b.key.left);
+  const rows: { top: number; cells: typeof sorted }[] = [];
+  for (const cell of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row.top - cell.key.top) <= RULE_SLACK) row.cells.push(cell);
+    else rows.push({ top: cell.key.top, cells: [cell] });
+  }
+  const blocks: Block[] = rows.map((row) => {
+    const frag: Frag = { text: '', pieces: [] };
+    row.cells.sort((a, b) => a.key.left - b.key.left);
+    row.cells.forEach((cell, k) => {
+      const text: Frag = { text: '', pieces: [] };
+      for (const line of groupLines(cell.items)) {
+        const lf = lineFrag(line, page.page);
+        appendFrag(text, lf, joiner(text.text, lf.text));
+      }
+      // a cell's own "|" would read as a cell break
+      text.text = text.text.replace(/\|/g, '/');
+      if (k > 0) frag.text += ' | ';
+      appendFrag(frag, text, '');
+    });
+    return { y: row.top, x: row.cells[0].key.left, frag, kind: 'row' as const };
+  });
+  return { blocks, rest };
+}
+
+// ---- running headers and footers ------------------------------------------------------------
+
+const PAGE_NUMBER = /^(?:[-—–~·•\s]*\d{1,4}[-—–~·•\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+
+const MARGIN = 0.09;
+
+const marginKey = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
+
+function inMargin(line: Line, page: PdfPageContent): boolean {
+  return line.y > page.height * (1 - MARGIN) || line.y < page.height * MARGIN;
+}
+
+// ---- the whole document ---------------------------------------------------------------------
+
+/** Lays out a document's pages as one text with the boxes of its pieces. */
+export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
+  const perPage = pages.map((page) => {
+    const { blocks, rest } = tableBlocks(page.items.filter((i) => i.str.trim() !== ''), page.rules, page);
+    const lines = groupLines(rest);
+    return { page, blocks, lines };
+  });
+
+  // margin lines repeated on several pages (digits aside) are running headers/footers
+  const seenOn = new Map<string, Set<number>>();
+  for (const { page, lines } of perPage) {
+    for (const line of lines) {
+      if (!inMargin(line, page)) continue;
+      const key = marginKey(lineFrag(line, page.page).text);
+      if (!seenOn.has(key)) seenOn.set(key, new Set());
+      seenOn.get(key)!.add(page.page);
+    }
+  }
+  const repeatAt = Math.min(2, pages.length);
+  let droppedLines = 0;
+
+  const blocks: Block[] = [];
+  for (const { page, blocks: rows, lines } of perPage) {
+    const pageBlocks: Block[] = [...rows];
+    for (const line of lines) {
+      const frag = lineFrag(line, page.page);
+      if (frag.text === '') continue;
+      if (inMargin(line, page)) {
+        const key = marginKey(frag.text);
+        if (PAGE_NUMBER.test(frag.text.trim()) || (pages.length > 1 && (seenOn.get(key)?.size ?? 0) >= repeatAt)) {
+          droppedLines++;
+          continue;
+        }
+      }
+      pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
+    }
+    pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
+    blocks.push(...pageBlocks);
+  }
+
+  // body margins: where most text lines start, and how far justified lines reach
+  const textLines = blocks.filter((b) => b.kind === 'text').map((b) => b.line!);
+  const left = mode(textLines.map((l) => Math.round(l.x)));
+  const rights = textLines.map((l) => l.right).sort((a, b) => a - b);
+  const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : Infinity;
+
+  const out: Frag = { text: '', pieces: [] };
+  let prev: Block | null = null;
+  for (const block of blocks) {
+    let sep = '\n';
+    if (prev && prev.kind === 'text' && block.kind === 'text' && continues(prev.line!, block.line!, left, right) && !HEADING.test(block.frag.text)) {
+      sep = joiner(prev.frag.text, block.frag.text);
+    }
+    if (prev) appendFrag(out, block.frag, sep);
+    else appendFrag(out, block.frag, '');
+    prev = block;
+  }
+  const pieces: TextPiece[] = out.pieces.filter((p) => p.end > p.start).map((p) => ({ ...p.box, start: p.start, end: p.end }));
+  return { text: out.text, pieces, droppedLines };
+}
+
+/** A numbered heading starts its own line even when the line above is full. */
+const HEADING = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分])/;
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = values[0] ?? 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
+}
+
+/** The line reaches the right margin and the next starts at the left margin in the same size. */
+function continues(a: Line, b: Line, left: number, right: number): boolean {
+  const size = Math.max(a.size, b.size);
+  return (
+    // ragged right: a line breaks up to two characters early (punctuation may not start a line)
+    a.right >= right - 2.5 * size &&
+    // a body line, not a short one that happens to end where the others do
+    a.right - a.x >= 10 * size &&
+    b.x <= left + 0.6 * size &&
+    Math.abs(a.size - b.size) <= 0.15 * size &&
+    !hasCellGap(a) &&
+    !hasCellGap(b)
+  );
+}
+
+/** The box of the text [start, end): the pieces it covers on its first page, united. */
+export function boxOfSpan(pieces: readonly TextPiece[], start: number, end: number): PdfBox | null {
+  let box: PdfBox | null = null;
+  for (const p of pieces) {
+    if (p.end <= start || p.start >= end) continue;
+    const n = p.end - p.start;
+    const from = Math.max(start, p.start) - p.start;
+    const to = Math.min(end, p.end) - p.start;
+    const x = p.x + (p.w * from) / n;
+    const w = (p.w * (to - from)) / n;
+    if (!box) box = { page: p.page, x, y: p.y, w, h: p.h };
+    else if (box.page === p.page) {
+      const x0 = Math.min(box.x, x);
+      const y0 = Math.min(box.y, p.y);
+      const x1 = Math.max(box.x + box.w, x + w);
+      const y1 = Math.max(box.y + box.h, p.y + p.h);
+      box = { page: box.page, x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    }
+  }
+  if (!box) return null;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return { page: box.page, x: round(box.x), y: round(box.y), w: round(box.w), h: round(box.h) };
+}

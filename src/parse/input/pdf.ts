@@ -1,0 +1,211 @@
+// PDF bytes → positioned text items and ruling lines per page, through pdf.js (pdfjs-dist, the
+// legacy build: it runs in Node 20 and in browsers). CMaps and standard fonts are read from the
+// locations the caller passes (files shipped with the app or in node_modules), never the network.
+import type { PdfItem, PdfPageContent, Rule } from './pdf-layout';
+
+export interface PdfResources {
+  /** Folder (Node: a path; browser: a URL) of pdfjs-dist's bcmaps, ending in "/". */
+  cMapUrl?: string;
+  /** Folder of pdfjs-dist's standard fonts, ending in "/". */
+  standardFontDataUrl?: string;
+}
+
+export interface PdfLimits {
+  maxPages: number;
+  /** Wall-clock budget for reading the pages (ms). */
+  maxMillis: number;
+}
+
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 200, maxMillis: 10_000 };
+
+export interface PdfPageRead extends PdfPageContent {
+  /** Images painted on the page (a scan is images and no text). */
+  images: number;
+}
+
+export type PdfRead = { ok: true; pages: PdfPageRead[] } | { ok: false; reason: string };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjs: Promise<PdfJs> | null = null;
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+class Timeout extends Error {}
+
+/** Reads every page's text items and ruling lines. Never throws: a PDF that cannot be read is a reason. */
+export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfRead> {
+  const lib = await loadPdfJs();
+  const started = Date.now();
+  const task = lib.getDocument({
+    // pdf.js may transfer (detach) the buffer it is given: give it a copy
+    data: new Uint8Array(bytes),
+    cMapUrl: resources.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: resources.standardFontDataUrl,
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await withDeadline(task.promise, started, limits.maxMillis);
+    if (doc.numPages > limits.maxPages) {
+      return { ok: false, reason: `PDF has ${doc.numPages} pages, more than the ${limits.maxPages} an annual report can have: not read` };
+    }
+    const pages: PdfPageRead[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await withDeadline(doc.getPage(n), started, limits.maxMillis);
+      const [x0, y0, x1, y1] = page.view;
+      const content = await withDeadline(page.getTextContent(), started, limits.maxMillis);
+      const items: PdfItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        const [a, b, , , e, f] = item.transform as number[];
+        const size = item.height > 0 ? item.height : Math.hypot(a, b);
+        items.push({ str: item.str, x: e, y: f, w: item.width, h: size });
+      }
+      // the operator list (ruling lines, images) costs as much as the text: read it only where a
+      // table may be printed or the text is too thin to tell a scan from a blank page
+      let rules: Rule[] = [];
+      let images = 0;
+      if (mayHoldTable(items) || readableChars(items) < 10) {
+        const ops = await withDeadline(page.getOperatorList(), started, limits.maxMillis);
+        ({ rules, images } = rulesAndImages(lib, ops.fnArray, ops.argsArray));
+      }
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, rules, images });
+      page.cleanup();
+    }
+    return { ok: true, pages };
+  } catch (error) {
+    return { ok: false, reason: describePdfError(error, limits) };
+  } finally {
+    void task.destroy();
+  }
+}
+
+const NUMBER_ITEM = /^\s*[\d,.]+\s*$/;
+
+const readableChars = (items: PdfItem[]) => items.reduce((n, i) => n + (i.str.match(/[\u4e00-\u9fffA-Za-z0-9]/g)?.length ?? 0), 0);
+
+/** Two or more items that are bare numbers on one baseline: a table row (or a page of them). */
+function mayHoldTable(items: PdfItem[]): boolean {
+  const perLine = new Map<number, number>();
+  for (const item of items) {
+    if (!NUMBER_ITEM.test(item.str)) continue;
+    const key = Math.round(item.y / 3);
+    const n = (perLine.get(key) ?? 0) + 1;
+    if (n >= 2) return true;
+    perLine.set(key, n);
+  }
+  return false;
+}
+
+function withDeadline<T>(promise: Promise<T>, started: number, maxMillis: number): Promise<T> {
+  const left = maxMillis - (Date.now() - started);
+  if (left <= 0) return Promise.reject(new Timeout());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout()), left);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describePdfError(error: unknown, limits: PdfLimits): string {
+  if (error instanceof Timeout) return `PDF not read within the ${limits.maxMillis / 1000} s limit`;
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') return 'encrypted PDF: a password is needed to read it';
+  if (name === 'InvalidPDFException') return `not a readable PDF (broken file structure): ${message}`;
+  return `PDF could not be read: ${message}`;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** Thicker than this, a filled rectangle is a shaded area, not a ruling line. */
+const MAX_RULE_THICKNESS = 3;
+
+/** Ruling lines (stroked axis-aligned segments, thin filled rectangles) and painted images, in page space. */
+function rulesAndImages(lib: PdfJs, fnArray: number[], argsArray: unknown[]): { rules: Rule[]; images: number } {
+  const { OPS } = lib;
+  const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
+  const rules: Rule[] = [];
+  let images = 0;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const stroke = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fill = new Set<number>([OPS.fill, OPS.eoFill]);
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, argsArray[i] as Matrix);
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
+    else if (fn === OPS.constructPath) {
+      const [paint, data] = argsArray[i] as [number, [ArrayLike<number> | null]];
+      const path = data?.[0];
+      if (!path || (!stroke.has(paint) && !fill.has(paint))) continue;
+      const points: [number, number][][] = [];
+      let current: [number, number][] = [];
+      for (let k = 0; k < path.length; ) {
+        const op = path[k++];
+        if (op === DRAW.moveTo) {
+          if (current.length > 0) points.push(current);
+          current = [apply(ctm, path[k], path[k + 1])];
+          k += 2;
+        } else if (op === DRAW.lineTo) {
+          current.push(apply(ctm, path[k], path[k + 1]));
+          k += 2;
+        } else if (op === DRAW.curveTo) {
+          current.push(apply(ctm, path[k + 4], path[k + 5]));
+          k += 6;
+        } else if (op === DRAW.quadraticCurveTo) {
+          current.push(apply(ctm, path[k + 2], path[k + 3]));
+          k += 4;
+        } else if (op === DRAW.closePath) {
+          if (current.length > 0) current.push(current[0]);
+        } else break;
+      }
+      if (current.length > 0) points.push(current);
+      for (const poly of points) {
+        if (stroke.has(paint)) {
+          for (let k = 1; k < poly.length; k++) pushSegment(rules, poly[k - 1], poly[k]);
+        } else {
+          const xs = poly.map((p) => p[0]);
+          const ys = poly.map((p) => p[1]);
+          const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          if (maxY - minY <= MAX_RULE_THICKNESS && maxX - minX > MAX_RULE_THICKNESS) {
+            const y = (minY + maxY) / 2;
+            rules.push({ x0: minX, y0: y, x1: maxX, y1: y });
+          } else if (maxX - minX <= MAX_RULE_THICKNESS && maxY - minY > MAX_RULE_THICKNESS) {
+            const x = (minX + maxX) / 2;
+            rules.push({ x0: x, y0: minY, x1: x, y1: maxY });
+          }
+        }
+      }
+    }
+  }
+  return { rules, images };
+}
+
+function pushSegment(rules: Rule[], [ax, ay]: [number, number], [bx, by]: [number, number]) {
+  if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) > 0.5) {
+    const y = (ay + by) / 2;
+    rules.push({ x0: Math.min(ax, bx), y0: y, x1: Math.max(ax, bx), y1: y });
+  } else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) > 0.5) {
+    const x = (ax + bx) / 2;
+    rules.push({ x0: x, y0: Math.min(ay, by), x1: x, y1: Math.max(ay, by) });
+  }
+}

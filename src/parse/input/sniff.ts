@@ -1,0 +1,24 @@
+// Which reader a file needs, from its first bytes (the name only where bytes cannot tell).
+
+export type InputFormat = 'pdf' | 'zip' | 'ole' | 'rtf' | 'wps' | 'mhtml' | 'text';
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+const ascii = (bytes: Uint8Array, n: number) => String.fromCharCode(...bytes.subarray(0, Math.min(n, bytes.length)));
+
+export function sniffFormat(bytes: Uint8Array, fileName = ''): InputFormat {
+  const name = fileName.toLowerCase();
+  // "%PDF-" may follow a little junk (a BOM, a mail header) within the first KB; a text that
+  // merely mentions it is not a PDF unless it also ends like one
+  const at = ascii(bytes, 1024).indexOf('%PDF-');
+  if (at >= 0 && (at <= 4 || String.fromCharCode(...bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF'))) return 'pdf';
+  // WPS Writer's own format (an OLE container, or a ZIP from newer versions) is only known by its name
+  if (name.endsWith('.wps')) return 'wps';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (ascii(bytes, 5) === '{\\rtf') return 'rtf';
+  if (name.endsWith('.mht') || name.endsWith('.mhtml')) return 'mhtml';
+  const head = ascii(bytes, 4096);
+  if (/^MIME-Version:/im.test(head) && /Content-Type:\s*multipart\/related/i.test(head)) return 'mhtml';
+  return 'text';
+}

@@ -1,0 +1,85 @@
+// The PDF layout rules on hand-placed items: paragraphs, numbers broken at a line end, running
+// headers and footers, ruled tables (wrapped labels, spanning cells, runs across rules), boxes.
+import { describe, expect, it } from 'vitest';
+import { boxOfSpan, ideographsForRadicals, layoutPdfText, type PdfItem, type PdfPageContent, type Rule } from '../../../src/parse/input/pdf-layout';
+
+const A4 = { width: 595, height: 842 };
+const item = (str: string, x: number, y: number, size = 16): PdfItem => ({ str, x, y, w: [...str].length * size * (/^[\d.]+$/.test(str) ? 0.5 : 1), h: size });
+const page = (n: number, items: PdfItem[], rules: Rule[] = []): PdfPageContent => ({ page: n, ...A4, items, rules });
+const h = (y: number, x0: number, x1: number): Rule => ({ x0, y0: y, x1, y1: y });
+const v = (x: number, y0: number, y1: number): Rule => ({ x0: x, y0, x1: x, y1 });
+
+describe('paragraphs', () => {
+  it('joins a line that reaches the right margin to the next, a number broken at the line end included', () => {
+    // 25 characters of 16 pt from x 72 end at 472; the next line starts at the left margin
+    const laid = layoutPdfText([
+      page(1, [
+        item('全年共受理政府信息公开申请，其中依申请公开数量为', 72, 700),
+        item('1', 472, 700),
+        item('5', 72, 680),
+        item('件，均按时答复。', 80, 680),
+        item('（二）主动公开情况。', 104, 650),
+      ]),
+    ]);
+    expect(laid.text).toBe('全年共受理政府信息公开申请，其中依申请公开数量为15件，均按时答复。\n（二）主动公开情况。');
+  });
+
+  it('keeps a space only between Latin words and collapses letter-spacing between ideographs', () => {
+    const laid = layoutPdfText([page(1, [item('信 息 公 开', 72, 700), item('Open', 140, 700), item('Data', 200, 700)])]);
+    expect(laid.text).toBe('信息公开Open Data');
+  });
+
+  it('reads look-alike radicals as the ideographs they stand for', () => {
+    expect(ideographsForRadicals('⼀、中华⼈⺠共和国')).toBe('一、中华人民共和国');
+  });
+});
+
+describe('running headers and footers', () => {
+  it('drops page numbers and a title repeated in the margins of every page, keeps the body', () => {
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [
+        item('某某区人民政府2023年政府信息公开工作年度报告', 100, 800, 9),
+        item(`第 ${n} 页 共 3 页`, 260, 30, 9),
+        item(`- ${n} -`, 280, 50, 9),
+        item(`正文第${n}段。`, 72, 500),
+      ]),
+    );
+    const laid = layoutPdfText(pages);
+    expect(laid.text).toBe('正文第1段。\n正文第2段。\n正文第3段。');
+    expect(laid.droppedLines).toBe(9);
+  });
+});
+
+describe('ruled tables', () => {
+  // a 3-column table: label | 自然人 | 总计, three rows; the first column of rows 2–3 merged
+  const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 172, 472), h(610, 72, 472), v(72, 610, 700), v(172, 610, 700), v(322, 610, 700), v(472, 610, 700)];
+  const items = [
+    item('一、本年新收政府信息', 76, 688, 10),
+    item('公开申请数量', 76, 676, 10),
+    item('3001', 180, 682, 10),
+    item('3119', 330, 682, 10),
+    item('（四）无法提供', 76, 625, 10),
+    item('12 13', 180, 655, 10), // one run drawn across the rule at x 322
+    item('7', 180, 620, 10),
+    item('8', 330, 620, 10),
+  ];
+  items[5].w = 200;
+
+  it('writes each row as cells "a | b | c": a wrapped label stays one cell, a spanning cell is written once, a run across a rule is cut', () => {
+    const laid = layoutPdfText([page(1, items, rules)]);
+    expect(laid.text).toBe(['一、本年新收政府信息公开申请数量 | 3001 | 3119', '（四）无法提供 | 12 | 13', '7 | 8'].join('\n'));
+  });
+
+  it('maps a value span back to its page and box', () => {
+    const laid = layoutPdfText([page(1, items, rules)]);
+    const start = laid.text.indexOf('3119');
+    const box = boxOfSpan(laid.pieces, start, start + 4)!;
+    expect(box).toMatchObject({ page: 1, x: 330, w: 20 });
+    expect(box.y).toBeLessThan(682);
+    expect(box.y + box.h).toBeGreaterThan(682 + 5);
+    // part of an item: the second digit of "3001" is a quarter of its width
+    const one = boxOfSpan(laid.pieces, laid.text.indexOf('3001') + 1, laid.text.indexOf('3001') + 2)!;
+    expect(one.x).toBeCloseTo(185, 5);
+    expect(one.w).toBeCloseTo(5, 5);
+  });
+});
