@@ -1,7 +1,7 @@
 // HTML → PDF through Debian's Chromium (playwright-core's page.pdf): test PDFs made by a real
 // producer, with running headers and footers, tables over page breaks and lines wrapping anywhere.
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export interface PrintOptions {
   format?: 'A4' | 'A5';
@@ -11,7 +11,7 @@ export interface PrintOptions {
 }
 
 export async function printPdf(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
