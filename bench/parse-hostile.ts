@@ -14,6 +14,7 @@ const oneLine = (text: string, chars: number) => text.replace(/\n/g, ' ').repeat
 const CASES: [string, (size: number) => string, number][] = [
   ['single line of table reports (5 MB)', (n) => oneLine(seed, n), 5_000_000],
   ['single line of glued-table reports (5 MB)', (n) => oneLine(glued, n), 5_000_000],
+  ['short lines without a table (5 MB, 500,000 lines)', (n) => seed.slice(0, 400) + '一二三四五六七八九\n'.repeat(n / 10), 5_000_000],
   ['digit run in a sentence (40,000)', (n) => seed.slice(0, mid) + '1'.repeat(n) + seed.slice(mid), 40_000],
   ['digit run in a sentence (200,000)', (n) => seed.slice(0, mid) + '1'.repeat(n) + seed.slice(mid), 200_000],
   ['digit run after a glued row label (200,000)', (n) => glued.replace('规章000', '规章' + '0'.repeat(n)), 200_000],

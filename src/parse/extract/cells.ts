@@ -53,7 +53,9 @@ export function tokenize(norm: NormText): Token[] {
   let lineStart = 0;
   for (let i = 0; i <= s.length; i++) {
     if (i === s.length || s[i] === '\n') {
-      const piped = s.lastIndexOf('|', i - 1) >= lineStart;
+      // scan this line only (a search past its end made many short lines quadratic)
+      let piped = false;
+      for (let j = lineStart; j < i && !piped; j++) piped = s.charCodeAt(j) === 0x7c;
       let segStart = lineStart;
       for (let j = lineStart; j < i; j++) {
         if (s[j] === '|') {
