@@ -35,7 +35,7 @@ beforeAll(async () => {
   await runGenerate({ ...SAMPLE, out: sample });
   score = scoreGenerated(sample, 50);
   for (const [id] of generatedReports(sample)) truths.set(id, JSON.parse(readFileSync(join(sample, 'truth', `${id}.json`), 'utf8')));
-});
+}, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('generated reports parsed by the real parser', () => {
