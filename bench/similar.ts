@@ -14,6 +14,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGenerate } from '../src/generate/run';
 import type { Truth } from '../src/generate/report';
+import { proseOf } from '../src/generate/prose';
 import { parseYears } from '../src/generate/years';
 import { readReportsInOrder } from '../src/ingest/read-report';
 import { similarReport } from '../src/ingest/arrow-tables';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   }
   let textMs = 0;
   const started = performance.now();
-  const { pairs, stats } = index.pairs((ids) => {
+  const { pairs: found, stats } = index.pairs((ids) => {
     const t0 = performance.now();
     const texts = new Map([...ids].map((id) => [id, parseReport(readFileSync(pathOf.get(id)!), { fileName: basename(pathOf.get(id)!) }).text]));
     textMs += performance.now() - t0;
@@ -116,8 +117,7 @@ async function main(): Promise<void> {
   });
   const pairsMs = performance.now() - started - textMs;
   const truths = files.map((f) => JSON.parse(readFileSync(join(dir, 'truth', `${truthId(f.id)}.json`), 'utf8')) as Truth);
-  const idOf = new Map(truths.map((t, i) => [files[i].id, t.id]));
-  for (const p of pairs) [p.a.id, p.b.id] = [idOf.get(p.a.id)!, idOf.get(p.b.id)!];
+  const pairs = found.map((p) => ({ ...p, a: { ...p.a, id: truthId(p.a.id) }, b: { ...p.b, id: truthId(p.b.id) } }));
   const planted = plantedPairs(truths);
   const score = scorePairs(pairs, planted);
   const byKind = (kind: string) => pairs.filter((p) => p.kind === kind).length;
@@ -130,7 +130,16 @@ async function main(): Promise<void> {
   const sims = pairs.map((p) => p.similarity).sort((a, b) => a - b);
   if (sims.length) log(`similarity of found pairs: min ${sims[0].toFixed(3)}, median ${sims[Math.floor(sims.length / 2)].toFixed(3)}`);
   const pairOf = (k: string) => pairs.find((p) => [p.a.id, p.b.id].sort().join(' ') === k)!;
-  for (const k of score.falsePositives.slice(0, 8)) log(`  false positive: ${k} (similarity ${pairOf(k).similarity.toFixed(3)}, containment ${pairOf(k).containment.toFixed(3)}, ${pairOf(k).kind})`);
+  // A pair the truth does not plant may still print one narrative: two prose seeds that collide.
+  const seed = (JSON.parse(readFileSync(join(dir, 'generate.json'), 'utf8')) as { seed: number }).seed;
+  const truthOf = new Map(truths.map((t) => [t.id, t]));
+  const proseKey = (id: string) => JSON.stringify(proseOf(seed, truthOf.get(id)?.copied_from?.report ?? id));
+  const samePrinted = score.falsePositives.filter((k) => {
+    const [a, b] = k.split(' ');
+    return proseKey(a) === proseKey(b);
+  });
+  log(`of the ${score.falsePositives.length} pairs not planted, ${samePrinted.length} print the very same generated narrative (the generator's prose seeds collided)`);
+  for (const k of score.falsePositives.filter((x) => !samePrinted.includes(x)).slice(0, 8)) log(`  false positive: ${k} (similarity ${pairOf(k).similarity.toFixed(3)}, containment ${pairOf(k).containment.toFixed(3)}, ${pairOf(k).kind})`);
   for (const k of score.missed.slice(0, 8)) log(`  missed: ${k}`);
 }
 

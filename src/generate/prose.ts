@@ -145,8 +145,11 @@ export function proseOf(seed: number, source: string): Prose {
   const r = Rng.of(seed, 'prose', source);
   const intro = `{self}${r.pick(OPENERS)}，${draw(r, AIMS, 2).join('，')}。${draw(r, ORG, r.int(2, 3)).join('；')}。`;
   const fields = draw(r, FIELDS, r.int(3, 5));
-  const place = () => `${r.pick(PLACE_CHARS)}${r.pick(PLACE_CHARS)}${r.pick(PLACE_KINDS)}`;
-  const project = () => `${r.pick(PLACE_CHARS)}${r.pick(PLACE_CHARS)}${r.pick(PROJECTS)}`;
+  // Names from a second stream, seeded apart: two sources whose 32-bit seeds collide (FNV over
+  // similar ids does, a few times in a province) must still not print the same narrative.
+  const q = Rng.of(source, seed, 'prose-names');
+  const place = () => `${q.pick(PLACE_CHARS)}${q.pick(PLACE_CHARS)}${q.pick(PLACE_KINDS)}`;
+  const project = () => `${q.pick(PLACE_CHARS)}${q.pick(PLACE_CHARS)}${q.pick(PROJECTS)}`;
   const local = Array.from({ length: r.int(2, 3) }, () => r.pick(LOCAL)(place(), place()));
   const projects = Array.from({ length: r.int(2, 3) }, () => r.pick(PROJECT_ACTS)(project()));
   const work = [

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await runGenerate({ ...SAMPLE, out: sample });
   score = scoreGenerated(sample, 50);
   for (const [id] of generatedReports(sample)) truths.set(id, JSON.parse(readFileSync(join(sample, 'truth', `${id}.json`), 'utf8')));
-});
+}, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('generated reports parsed by the real parser', () => {
@@ -117,6 +117,9 @@ describe('gongkai generate (CLI)', () => {
       [['--years', '2019'], /--province is required/],
       [['--province', '辽宁省', '--years', '2019', '--scale', '0'], /bad --scale/],
       [['--province', '辽宁省', '--years', '2019', '--noise', 'loud'], /bad --noise/],
+      [['--province', '辽宁省', '--years', '2019', '--copies', '0.9'], /bad --copies "0.9"/],
+      [['--province', '辽宁省', '--years', '2019', '--copies', 'many'], /bad --copies/],
+      [['--province', '辽宁省', '--years', '2019', '--wordings', 'secret'], /bad --wordings "secret"/],
     ] as const) {
       const io = collectOutput();
       expect(await main(['generate', ...args, '--out', out], io), args.join(' ')).toBe(2);

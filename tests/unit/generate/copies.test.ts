@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { planCopy } from '../../../src/generate/copies';
 import { figuresOf } from '../../../src/generate/figures';
 import { PROACTIVE_TOTAL, REQUESTS_NEW, REVIEW } from '../../../src/generate/phrasing';
+import { hashSeed } from '../../../src/generate/prng';
 import { proseOf } from '../../../src/generate/prose';
 import { bodyOf, buildReport, reportId, type ReportPlan } from '../../../src/generate/report';
 import { divisionsIn, loadProvince } from '../../../src/generate/units';
@@ -54,6 +55,12 @@ describe('planted copies', () => {
     expect(proseOf(1, 'a')).not.toEqual(proseOf(1, 'b'));
     expect(proseOf(2, 'a')).not.toEqual(proseOf(1, 'a'));
     expect(JSON.stringify(proseOf(1, 'a'))).not.toMatch(/\d/);
+  });
+
+  it('differs for two sources whose 32-bit seeds collide (found in a generated province)', () => {
+    const [a, b] = ['210881002-gov-2008', '211224110-gov-2011'];
+    expect(hashSeed(1, 'prose', a)).toBe(hashSeed(1, 'prose', b));
+    expect(proseOf(1, a)).not.toEqual(proseOf(1, b));
   });
 });
 
