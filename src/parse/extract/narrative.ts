@@ -129,7 +129,9 @@ const RULES: Rule[] = [
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
@@ -211,6 +213,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
+        // a statement cut with its page (…未发生依申请公|) says nothing for sure
+        const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
+        if (rest.length < 200 && !/[。；;\n!?！？]/.test(rest)) continue;
         const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
         found.push({ metric: rule.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
         break;
