@@ -153,6 +153,12 @@ describe('narrative traps', () => {
     expect(value(REPORT + '本年度未发生依申请公', 'r.new.total')).toBeUndefined(); // pages/2009-zhejiang-yiwu-yiting-town
   });
 
+  it('reads the wordings of no fees collected, and not the statutory row on unpaid fees', () => {
+    expect(value(REPORT + '2020年,我镇未对公众依申请公开政府信息收取任何费用。', 'fee.collected_yuan')?.value).toBe(0); // pages/2020-chongqing-rongchang-hebao-town
+    expect(value(REPORT + '2016年度,我乡未发生政府信息公开申请,因而未发生政府信息公开的收费及减免情况。', 'fee.collected_yuan')?.value).toBe(0); // pages/2016-sichuan-dazhu-chaoyang-town
+    expect(value(REPORT + '2.申请人逾期未按收费通知要求缴纳费用0 0 0 0 0 0 0。', 'fee.collected_yuan')).toBeUndefined();
+  });
+
   it('messages and hotline cases handled are not requests handled (pages/2023-gansu-linxia-county)', () => {
     expect(value(REPORT + '收到网民留言60条,公开答复28条,电话答复15条,已办结60条。', 'r.handled.total')).toBeUndefined();
     expect(value(REPORT + '共收到政府信息公开申请12件,已办结12件。', 'r.handled.total')?.value).toBe(12);
