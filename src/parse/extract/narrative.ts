@@ -159,6 +159,7 @@ function* matchesOf(rule: Rule, s: string, quantities: Quantity[]): Generator<Re
   const comma = rule.re.source.startsWith('[,，]');
   let after = -1;
   for (const q of quantities) {
+    if (q.kind !== 'count') continue; // the slot ends in a count unit
     for (const at of comma ? [q.start - 1, q.numStart - 1] : [q.start, q.numStart]) {
       if (at <= after || at < 0) continue;
       sticky.lastIndex = at;
