@@ -15,8 +15,8 @@ import { PROACTIVE_RULES } from './rules/proactive';
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例)';
-const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]+)\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
+const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
 
 interface Rule {
   metric: string;
