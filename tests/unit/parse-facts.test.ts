@@ -140,6 +140,27 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('does not take a place’s website or an office inside it for the government’s name (pages/2009-zhejiang-yiwu-yiting-town, 2012-zhejiang-ninghai-yuexi-town)', () => {
+    expect(facts('2009年度义亭镇政府信息公开年度报告' + BODY + '本报告的电子版可在义亭镇人民政府网站下载。')).toMatchObject({ issuer: '义亭镇', level: 'town' });
+    expect(facts('宁海县越溪乡2012年政府信息公开年度报告' + BODY + '如对本报告有任何疑问,请与越溪乡人民政府党政综合办联系。')).toMatchObject({ issuer: '宁海县越溪乡', jurisdiction: '越溪乡' });
+  });
+
+  it('reads the body named with its other name in brackets before 编制 (pages/2017-zhejiang-jianggan-…)', () => {
+    expect(facts('本年报是根据《条例》要求,由江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)编制的2017年度政府信息公开工作年度报告。' + BODY)).toMatchObject({
+      issuer: '江干区行政审批服务管理办公室', jurisdiction: '江干区', level: 'department',
+    });
+  });
+
+  it('reads the department given as the report’s contact, never an office inside a body (pages/2021-hubei-laifeng-…)', () => {
+    expect(facts('编制我单位2021年政府信息公开工作年度报告。如有疑问请与来凤县政务服务和大数据管理局(地址:来凤县政务服务中心501室)。' + BODY)).toMatchObject({
+      issuer: '来凤县政务服务和大数据管理局', jurisdiction: '来凤县', level: 'department',
+    });
+    // a government's office, an office inside a centre, a disclosure office: not the issuer
+    expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:香港中路11号)。' + BODY).issuer).toBeNull();
+    expect(facts('结合我中心实际撰写。如有疑问,请与安庆市招商中心办公室联系。' + BODY).issuer).toBeNull();
+    expect(facts('本报告根据《条例》编制。如有疑问,请与平潭综合实验区政府信息公开工作办公室联系。' + BODY).issuer).toBeNull();
+  });
+
   it('reads the subject of the first sentence when nothing else names the body', () => {
     expect(facts('一、总体情况\n2021年,海珠区认真贯彻落实《中华人民共和国政府信息公开条例》。')).toEqual({ issuer: '海珠区', jurisdiction: '海珠区', level: 'county' });
     expect(facts('一、总体情况\n2021年,大石街深入贯彻落实党的十九大精神。')).toEqual({ issuer: '大石街', jurisdiction: '大石街道', level: 'town' });
@@ -162,6 +183,10 @@ describe('issuer, jurisdiction and level of a report', () => {
   it('prefers a fuller form of a name from the page', () => {
     expect(facts('来源:广州市南沙区审计局发布日期:2022-01-19\n一、总体情况\n2021年,南沙区审计局以习近平新时代中国特色社会主义思想为指导。')).toMatchObject({
       issuer: '广州市南沙区审计局', jurisdiction: '南沙区',
+    });
+    // the announced name keeps the city its title dropped (pages/2019-guangdong-rongcheng-xinxing-town)
+    expect(facts('榕城区新兴街道办事处2019年政府信息公开工作年度报告\n根据《条例》的规定,现公布揭阳市榕城区新兴街道办事处2019年政府信息公开工作年度报告。' + BODY)).toMatchObject({
+      issuer: '揭阳市榕城区新兴街道办事处', level: 'town',
     });
   });
 

@@ -140,6 +140,25 @@ describe('narrative traps', () => {
     expect(value(REPORT + '2018年度收到申请公开政府信息数0条。', 'r.new.total')?.value).toBe(0);
   });
 
+  it('reads the wordings of no requests received, and not a statutory row label or a statement cut with its page', () => {
+    for (const [from, text] of [
+      ['pages/2021-hubei-baokang-agriculture-rural-bureau-department', '2021年我局未收到申请公开事项。'],
+      ['pages/2025-neimenggu-xinganmeng-foreign-affairs-office-department', '2025年我办未收到要求公开政府信息的申请。'],
+      ['pages/2021-yunnan-chuxiong-xishelu-town', '2021年,西舍路镇全年无依申请办理公开事项。'],
+      ['pages/2017-zhejiang-jianggan-administrative-approval-office-department', '2017年未接收到有关依申请公开政府信息的情况。'],
+      ['pages/2024-guangxi-xixiangtang-xixiangtang-town', '2024年,我街道未收到公民、法人或者其他组织申请公开政府信息。'],
+    ]) expect(value(REPORT + text, 'r.new.total')?.value, from).toBe(0);
+    expect(value(REPORT + '4.无正当理由大量反复申请0 0 0 0 0 0 0。', 'r.new.total')).toBeUndefined();
+    expect(value(REPORT + '未收到申请人的投诉。', 'r.new.total')).toBeUndefined();
+    expect(value(REPORT + '本年度未发生依申请公', 'r.new.total')).toBeUndefined(); // pages/2009-zhejiang-yiwu-yiting-town
+  });
+
+  it('reads the wordings of no fees collected, and not the statutory row on unpaid fees', () => {
+    expect(value(REPORT + '2020年,我镇未对公众依申请公开政府信息收取任何费用。', 'fee.collected_yuan')?.value).toBe(0); // pages/2020-chongqing-rongchang-hebao-town
+    expect(value(REPORT + '2016年度,我乡未发生政府信息公开申请,因而未发生政府信息公开的收费及减免情况。', 'fee.collected_yuan')?.value).toBe(0); // pages/2016-sichuan-dazhu-chaoyang-town
+    expect(value(REPORT + '2.申请人逾期未按收费通知要求缴纳费用0 0 0 0 0 0 0。', 'fee.collected_yuan')).toBeUndefined();
+  });
+
   it('messages and hotline cases handled are not requests handled (pages/2023-gansu-linxia-county)', () => {
     expect(value(REPORT + '收到网民留言60条,公开答复28条,电话答复15条,已办结60条。', 'r.handled.total')).toBeUndefined();
     expect(value(REPORT + '共收到政府信息公开申请12件,已办结12件。', 'r.handled.total')?.value).toBe(12);

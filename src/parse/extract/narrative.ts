@@ -15,8 +15,8 @@ import { PROACTIVE_RULES } from './rules/proactive';
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例)';
-const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]+)\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
+const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
 
 interface Rule {
   metric: string;
@@ -129,7 +129,9 @@ const RULES: Rule[] = [
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
@@ -137,6 +139,8 @@ const RULES: Rule[] = [
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
 
 /** Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a recognised number starts. */
@@ -155,6 +159,7 @@ function* matchesOf(rule: Rule, s: string, quantities: Quantity[]): Generator<Re
   const comma = rule.re.source.startsWith('[,，]');
   let after = -1;
   for (const q of quantities) {
+    if (q.kind !== 'count') continue; // the slot ends in a count unit
     for (const at of comma ? [q.start - 1, q.numStart - 1] : [q.start, q.numStart]) {
       if (at <= after || at < 0) continue;
       sticky.lastIndex = at;
@@ -211,6 +216,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
+        // a statement cut with its page (…未发生依申请公|) says nothing for sure
+        const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
+        if (rest.length < 200 && !/[。；;\n!?！？]/.test(rest)) continue;
         const { start, end } = sourceSpan(norm, m.index, m.index + m[0].length);
         found.push({ metric: rule.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
         break;

@@ -8,6 +8,9 @@
 //   5. 〈机关〉(以下简称“我办”)
 //   6. the subject of the first sentence: 2021年,〈机关〉认真贯彻…
 //   7. 来源/发布机构/发布单位 labels of the web page
+//   8. the department given as the contact: 如对本报告有任何疑问,请与〈机关〉联系
+// A name found by one source gives way to a fuller form of it (more places before) found by a
+// later one (榕城区新兴街道办事处 / 现公布揭阳市榕城区新兴街道办事处…).
 // Every candidate must read as a body's name (organ.ts): wrappers such as 现公布, 由…编制的,
 // 关于…, 根据… never become part of it, and a name without an administrative place (区档案局,
 // 我局, 市发改委) is no issuer: when nothing reads, the issuer is null. A title naming only a
@@ -187,7 +190,7 @@ function signature(text: string, dates: boolean, broken: boolean): Organ | null 
 }
 
 /** 由〈机关〉编制 / 制作 / 综合…编制而成 (two bodies may be joined by 、). */
-const COMPILED_BY = /由\s*([\u4e00-\u9fff、\s]{2,50}?)\s*(?:负责)?(?:编制|制作|编写|综合|汇总|起草|撰写)/y;
+const COMPILED_BY = /由\s*([\u4e00-\u9fff、\s]{2,50}?)\s*(?:[(（][\u4e00-\u9fff、\s]{2,40}[)）]\s*)?(?:负责)?(?:编制|制作|编写|综合|汇总|起草|撰写)/y;
 /** 现公布〈机关〉2020年政府信息公开工作年度报告 / 编写〈机关〉2017年度…报告 / 现将《〈机关〉…》. */
 const ANNOUNCED = new RegExp(
   `(?:(?:现|特|现特)(?:向社会)?(?:予以)?(?:公布|公开|发布|将|报告)|编写|编制|形成)\\s*[《“"]?\\s*([\\u4e00-\\u9fff\\s]{2,40}?)\\s*(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?)?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信息\\s*公开[^。，,；;]{0,10}?(?:报告|年报)`,
@@ -228,7 +231,7 @@ function formalName(s: string, organ: Organ): Organ | null {
   const place = organ.places[organ.places.length - 1];
   if (!place || organ.places.length === 0) return null;
   const suffix = /街道?$/.test(place) ? '(?:街道办事处|道办事处|办事处)' : '人民政府';
-  const re = new RegExp(`${place}${suffix}(?!办公|研究|[\\u4e00-\\u9fff]{0,8}?(?:局|委员会|委|中心|管委会))`, 'g');
+  const re = new RegExp(`${place}${suffix}(?!办公|研究|网|门户|党政|综合办|[\\u4e00-\\u9fff]{0,8}?(?:局|委员会|委|中心|管委会))`, 'g');
   let best: Organ | null = null;
   let seen = 0;
   for (const m of s.matchAll(re)) {
@@ -275,7 +278,10 @@ function count(re: RegExp, s: string): number {
 
 // ---- Putting it together --------------------------------------------------------------------
 
-const SOURCES = ['signature', 'title', 'compiled', 'announced', 'alias', 'subject', 'meta'] as const;
+/** 如对本报告有任何疑问,请与〈机关〉联系(…): the body answering for the report. */
+const CONTACT = /(?:请|可)\s*(?:与|向)\s*([\u4e00-\u9fff\s]{2,40}?)\s*(?:联系|咨询|[(（])/g;
+
+const SOURCES = ['signature', 'title', 'compiled', 'announced', 'alias', 'subject', 'meta', 'contact'] as const;
 type Source = (typeof SOURCES)[number];
 
 interface SourceText {
@@ -336,6 +342,14 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         }
       }
       return null;
+    case 'contact':
+      // only a department itself: a government's office answers for its government's report too
+      // (请与青岛市人民政府办公厅联系), and an office inside a body (招商中心办公室, 政府信息公开工作办公室) is not the body
+      if (!head.includes('请') && !head.includes('可')) return null;
+      return firstOrgan(head, CONTACT, (m) => {
+        const organ = readOrgan(m[1]);
+        return organ?.kind === 'department' && !/办公室$|办$|公开/.test(organ.name) ? organ : null;
+      });
   }
 }
 
@@ -412,7 +426,7 @@ function issuerFactsOf(s: string): IssuerFacts {
       // name as the text writes it out (海珠区人民政府江南中街道办事处); a county-or-higher
       // government's report is its 人民政府's; a town or street keeps the place's name (下管镇).
       organ = formalName(s, organ) ?? (organ.placeLevel !== 'town' ? readOrgan(organ.name + '人民政府') : null) ?? organ;
-    } else if (!bare && (from === 'alias' || from === 'subject')) {
+    } else if (!bare) {
       // A name from running text may drop its city; a fuller form further down the list wins
       // (2021年,南沙区审计局… / 来源:广州市南沙区审计局).
       for (; k < SOURCES.length; k++) {
