@@ -2,7 +2,6 @@
 // (node_modules/pdfjs-dist, never the network) and the .doc reader (word-extractor, Node only).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import WordExtractor from 'word-extractor';
 import type { InputOptions } from '../parse/input';
 import { DEFAULT_PDF_LIMITS } from '../parse/input/pdf';
 
@@ -11,6 +10,7 @@ const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 
 /** Text of a Word 97–2003 document: body, then text boxes (table cells come out tab-separated). */
 async function extractDoc(bytes: Uint8Array): Promise<string> {
+  const { default: WordExtractor } = await import('word-extractor');
   const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return [doc.getBody(), doc.getTextboxes({ includeHeadersAndFooters: false, includeBody: true })].filter((t) => t.trim() !== '').join('\n');
 }
