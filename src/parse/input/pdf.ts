@@ -107,7 +107,7 @@ async function readPdfNow(bytes: Uint8Array, resources: PdfResources, limits: Pd
         const ops = await step(page.getOperatorList());
         ({ rules, images } = rulesAndImages(lib, ops.fnArray, ops.argsArray));
       }
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, rules, images });
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, y0, items, rules, images });
       page.cleanup();
     }
     return { ok: true, pages };
