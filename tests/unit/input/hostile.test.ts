@@ -104,6 +104,8 @@ describe('format sniffing', () => {
     expect(sniffFormat(strToU8('\ufeff%PDF-1.4 ... %%EOF'))).toBe('pdf');
     expect(sniffFormat(strToU8('本报告附件为 %PDF-1.4 格式的扫描件。'))).toBe('text');
     expect(sniffFormat(zipSync({ a: strToU8('b') }))).toBe('zip');
+    expect(sniffFormat(zipSync({ a: strToU8('b') }), 'report.wps')).toBe('zip');
+    expect(sniffFormat(strToU8('anything'), 'report.wps')).toBe('wps');
     expect(sniffFormat(strToU8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n'))).toBe('mhtml');
     expect(sniffFormat(strToU8('<html>…</html>'), 'report.html')).toBe('text');
   });
