@@ -2,19 +2,27 @@
 // (node_modules/pdfjs-dist, never the network) and the .doc reader (word-extractor, Node only).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import WordExtractor from 'word-extractor';
 import type { InputOptions } from '../parse/input';
+import { DEFAULT_PDF_LIMITS } from '../parse/input/pdf';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 
 /** Text of a Word 97–2003 document: body, then text boxes (table cells come out tab-separated). */
 async function extractDoc(bytes: Uint8Array): Promise<string> {
+  const { default: WordExtractor } = await import('word-extractor');
   const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return [doc.getBody(), doc.getTextboxes({ includeHeadersAndFooters: false, includeBody: true })].filter((t) => t.trim() !== '').join('\n');
 }
 
-export const NODE_INPUT: Pick<InputOptions, 'pdf' | 'extractDoc'> = {
+/** The process's CPU time (ms): a PDF's time budget is not spent waiting for a busy machine. */
+const cpuMillis = (): number => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
+export const NODE_INPUT: Pick<InputOptions, 'pdf' | 'pdfLimits' | 'extractDoc'> = {
   pdf: { cMapUrl: join(pdfjsRoot, 'cmaps') + '/', standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/' },
+  pdfLimits: { ...DEFAULT_PDF_LIMITS, clock: cpuMillis },
   extractDoc,
 };

@@ -97,6 +97,7 @@ describe('native DuckDB on the written dataset', () => {
     expect(await types('texts')).toEqual({ report_id: 'VARCHAR', text: 'VARCHAR' });
     expect(await types('values')).toEqual({
       report_id: 'VARCHAR', metric: 'VARCHAR', value: 'DOUBLE', approx: 'BOOLEAN', derived: 'BOOLEAN', start: 'INTEGER', end: 'INTEGER', source: 'VARCHAR',
+      pdf_page: 'INTEGER', pdf_x: 'DOUBLE', pdf_y: 'DOUBLE', pdf_w: 'DOUBLE', pdf_h: 'DOUBLE',
     });
     expect(await types('checks')).toEqual({ report_id: 'VARCHAR', id: 'VARCHAR', status: 'VARCHAR', expected: 'DOUBLE', actual: 'DOUBLE', metrics: 'VARCHAR' });
     expect(await types('facts_wide')).toMatchObject({

@@ -1,7 +1,6 @@
 // Word 2007+ (.docx) → HTML through mammoth (tables keep their merged cells as rowspan/colspan),
 // for the parser's HTML path. The ZIP is listed first so a decompression bomb is never unpacked;
 // images are dropped unread and external files are never opened.
-import mammoth from 'mammoth';
 import { listZip, zipBombReason } from './zip-guard';
 
 export type DocxRead = { ok: true; html: string; warnings: string[] } | { ok: false; reason: string };
@@ -16,6 +15,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
     const what = names.has('xl/workbook.xml') ? 'an Excel workbook (.xlsx)' : names.has('ppt/presentation.xml') ? 'a PowerPoint file (.pptx)' : 'a ZIP archive, not a Word document';
     return { ok: false, reason: `unsupported file: ${what}` };
   }
+  // loaded on the first .docx only: a run without Word files never pays for it
+  const { default: mammoth } = await import('mammoth');
   const copy = new Uint8Array(bytes);
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`
   const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];

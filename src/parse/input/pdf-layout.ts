@@ -35,6 +35,8 @@ export interface PdfPageContent {
   page: number;
   width: number;
   height: number;
+  /** Bottom of the page's visible area (its MediaBox/CropBox may not start at 0). */
+  y0?: number;
   items: PdfItem[];
   rules: Rule[];
 }
@@ -290,7 +292,8 @@ const MARGIN = 0.09;
 const marginKey = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
 
 function inMargin(line: Line, page: PdfPageContent): boolean {
-  return line.y > page.height * (1 - MARGIN) || line.y < page.height * MARGIN;
+  const y = line.y - (page.y0 ?? 0);
+  return y > page.height * (1 - MARGIN) || y < page.height * MARGIN;
 }
 
 // ---- the whole document ---------------------------------------------------------------------

@@ -12,11 +12,19 @@ export interface PdfResources {
 
 export interface PdfLimits {
   maxPages: number;
-  /** Wall-clock budget for reading the pages (ms). */
+  /** Budget for reading the pages (ms), on `clock`. */
   maxMillis: number;
+  /**
+   * The clock the budget is counted on (ms). Wall-clock by default; Node passes the process's CPU
+   * time, so a busy machine does not fail good files. A hung read is still cut after
+   * `HANG_FACTOR` × the budget of wall-clock time.
+   */
+  clock?: () => number;
 }
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 200, maxMillis: 10_000 };
+
+const HANG_FACTOR = 6;
 
 export interface PdfPageRead extends PdfPageContent {
   /** Images painted on the page (a scan is images and no text). */
@@ -28,14 +36,39 @@ export type PdfRead = { ok: true; pages: PdfPageRead[] } | { ok: false; reason: 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjs: Promise<PdfJs> | null = null;
-const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+/**
+ * pdf.js and its worker code, loaded once. The worker code runs on this thread (a "fake worker":
+ * the caller is a CLI or already a worker), set up front so no file pays for loading it.
+ */
+const loadPdfJs = (): Promise<PdfJs> =>
+  (pdfjs ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([lib, worker]) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    return lib;
+  }));
 
 class Timeout extends Error {}
 
+// One PDF at a time: pdf.js works on this thread, so PDFs read side by side would spend each
+// other's time budget; queued, each one's clock starts when its turn does.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Reads every page's text items and ruling lines. Never throws: a PDF that cannot be read is a reason. */
-export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfRead> {
+export function readPdf(bytes: Uint8Array, resources: PdfResources = {}, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfRead> {
+  const turn = queue.then(() => readPdfNow(bytes, resources, limits));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function readPdfNow(bytes: Uint8Array, resources: PdfResources, limits: PdfLimits): Promise<PdfRead> {
   const lib = await loadPdfJs();
-  const started = Date.now();
+  const clock = limits.clock ?? Date.now;
+  const started = clock();
+  const wallStarted = Date.now();
+  /** Rejects when the budget is spent (checked between steps) or the step hangs (wall-clock). */
+  const step = <T>(promise: Promise<T>): Promise<T> => {
+    if (clock() - started > limits.maxMillis) return Promise.reject(new Timeout());
+    return withDeadline(promise, wallStarted, limits.maxMillis * (limits.clock ? HANG_FACTOR : 1));
+  };
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it is given: give it a copy
     data: new Uint8Array(bytes),
@@ -50,15 +83,15 @@ export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, l
     verbosity: 0,
   });
   try {
-    const doc = await withDeadline(task.promise, started, limits.maxMillis);
+    const doc = await step(task.promise);
     if (doc.numPages > limits.maxPages) {
       return { ok: false, reason: `PDF has ${doc.numPages} pages, more than the ${limits.maxPages} an annual report can have: not read` };
     }
     const pages: PdfPageRead[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await withDeadline(doc.getPage(n), started, limits.maxMillis);
+      const page = await step(doc.getPage(n));
       const [x0, y0, x1, y1] = page.view;
-      const content = await withDeadline(page.getTextContent(), started, limits.maxMillis);
+      const content = await step(page.getTextContent());
       const items: PdfItem[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
@@ -71,10 +104,10 @@ export async function readPdf(bytes: Uint8Array, resources: PdfResources = {}, l
       let rules: Rule[] = [];
       let images = 0;
       if (mayHoldTable(items) || readableChars(items) < 10) {
-        const ops = await withDeadline(page.getOperatorList(), started, limits.maxMillis);
+        const ops = await step(page.getOperatorList());
         ({ rules, images } = rulesAndImages(lib, ops.fnArray, ops.argsArray));
       }
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, rules, images });
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, y0, items, rules, images });
       page.cleanup();
     }
     return { ok: true, pages };

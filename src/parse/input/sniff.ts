@@ -12,9 +12,10 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): InputFormat {
   // merely mentions it is not a PDF unless it also ends like one
   const at = ascii(bytes, 1024).indexOf('%PDF-');
   if (at >= 0 && (at <= 4 || String.fromCharCode(...bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF'))) return 'pdf';
-  // WPS Writer's own format (an OLE container, or a ZIP from newer versions) is only known by its name
-  if (name.endsWith('.wps')) return 'wps';
+  // a ZIP is read as .docx whatever its name (WPS saves some .wps files that way)
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  // WPS Writer's own format is an OLE container like .doc, known only by its name
+  if (name.endsWith('.wps')) return 'wps';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (ascii(bytes, 5) === '{\\rtf') return 'rtf';
   if (name.endsWith('.mht') || name.endsWith('.mhtml')) return 'mhtml';

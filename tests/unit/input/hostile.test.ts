@@ -104,7 +104,22 @@ describe('format sniffing', () => {
     expect(sniffFormat(strToU8('\ufeff%PDF-1.4 ... %%EOF'))).toBe('pdf');
     expect(sniffFormat(strToU8('本报告附件为 %PDF-1.4 格式的扫描件。'))).toBe('text');
     expect(sniffFormat(zipSync({ a: strToU8('b') }))).toBe('zip');
+    expect(sniffFormat(zipSync({ a: strToU8('b') }), 'report.wps')).toBe('zip');
+    expect(sniffFormat(strToU8('anything'), 'report.wps')).toBe('wps');
     expect(sniffFormat(strToU8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n'))).toBe('mhtml');
     expect(sniffFormat(strToU8('<html>…</html>'), 'report.html')).toBe('text');
+  });
+});
+
+describe('the PDF time budget', () => {
+  it('is counted on the clock it is given and ends the read with a reason', async () => {
+    const { readPdf } = await import('../../../src/parse/input/pdf');
+    let now = 0;
+    const clock = () => (now += 4000);
+    const pages = Array.from({ length: 5 }, (_, i) => textPage(`Page ${i + 1}`));
+    const read = await readPdf(writePdf({ pages }), NODE_INPUT.pdf, { maxPages: 200, maxMillis: 10_000, clock });
+    expect(read).toEqual({ ok: false, reason: 'PDF not read within the 10 s limit' });
+    // the same file on a clock that does not run is read whole
+    expect(await readPdf(writePdf({ pages }), NODE_INPUT.pdf, { maxPages: 200, maxMillis: 10_000, clock: () => 0 })).toMatchObject({ ok: true, pages: { length: 5 } });
   });
 });

@@ -48,6 +48,11 @@ describe('running headers and footers', () => {
     expect(laid.text).toBe('正文第1段。\n正文第2段。\n正文第3段。');
     expect(laid.droppedLines).toBe(9);
   });
+
+  it('measures the margins from the bottom of the page box, wherever it starts', () => {
+    const shifted = [1, 2].map((n) => ({ ...page(n, [item(`- ${n} -`, 280, 1030, 9), item(`正文第${n}段。`, 72, 1500)]), y0: 1000 }));
+    expect(layoutPdfText(shifted).text).toBe('正文第1段。\n正文第2段。');
+  });
 });
 
 describe('ruled tables', () => {
