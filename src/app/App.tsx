@@ -119,7 +119,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
         </div>
         <nav>
           {VIEWS.map((v) => (
-            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v }); }}>
+            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v, chart: null }); }}>
               {t(`view.${v}` as MessageKey)}
             </a>
           ))}

@@ -134,7 +134,10 @@ describe('chart exports (compare)', () => {
   it('copy link and copy embed put this view\'s URLs on the clipboard', async () => {
     await page.getByTestId('link-compare').click();
     await page.getByTestId('link-compare').filter({ hasText: zh('copied') }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    // This view's URL, naming the chart the link was copied from.
+    const expected = new URL(page.url());
+    expected.searchParams.set('chart', 'compare');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.href);
     await page.getByTestId('embed-compare').click();
     await page.getByTestId('embed-compare').filter({ hasText: zh('copied') }).waitFor();
     const iframe = await page.evaluate(() => navigator.clipboard.readText());

@@ -12,9 +12,12 @@ export interface ChartPanelProps {
   /** The rows behind the chart, for its CSV. */
   rows: Row[];
   columns: string[];
-  /** Shareable URL of this view, and of this chart alone. */
-  link: string;
-  embedLink: string;
+  /**
+   * Shareable URL of this view with this chart's id, and of this chart alone; null for a chart no
+   * URL can restore (one drawn from a file the user loaded).
+   */
+  link: string | null;
+  embedLink: string | null;
   embed?: boolean;
   height?: number;
   busy?: boolean;
@@ -43,7 +46,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
     window.setTimeout(() => setCopied(null), 1500);
   };
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
-  const iframe = `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
   return (
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
@@ -52,15 +55,19 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
       {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} /> : null}
       {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
       {embed ? (
-        <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
+        link === null ? null : <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
       ) : (
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
-          <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button>
-          <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
-          <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
+          {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
+          {embedLink !== null ? (
+            <>
+              <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
+              <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
+            </>
+          ) : null}
         </div>
       )}
       {children}

@@ -241,6 +241,17 @@ const zh = {
   'map.province': '省份',
   'map.units': '列明该指标的单位',
   'map.reports': '本级报告',
+  "outcome.unitemised": "未分项",
+  "outcomes.note.outcomes.shares": "占比 = 件数 ÷ 办理结果总计（只计列明总计的报告）；“未分项”为总计中报告未列明结果的部分；“不予公开（未分原因）”为不予公开总数减去列明原因的件数。未选机关时合计全部本级报告（不含汇总报告）。",
+  "outcomes.note.outcomes.counts": "件数，只计列明办理结果总计的报告；“未分项”为总计中报告未列明结果的部分；“不予公开（未分原因）”为不予公开总数减去列明原因的件数。未选机关时合计全部本级报告（不含汇总报告）。",
+  "outcomes.note.applicants.shares": "占比 = 件数 ÷ 本年新收申请总数（只计列明总数的报告）；“未分类型”为总数中报告未列明申请人类型的部分。未选机关时合计全部本级报告（不含汇总报告）。",
+  "outcomes.note.applicants.counts": "件数，只计列明本年新收申请总数的报告；“未分类型”为总数中报告未列明申请人类型的部分。未选机关时合计全部本级报告（不含汇总报告）。",
+  "outcomes.overItemised": "有 {n} 个柱的分项之和超过总计（报告自身的算术不符，未作更正）。",
+  "outcomes.basis": "{reports} 份报告 · {bodies} 个机关 · {total} 件",
+  "outcomes.category": "类别",
+  "outcomes.total": "总计（分母）",
+  "outcomes.reports": "报告数",
+  "outcomes.bodies": "机关数",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -486,6 +497,17 @@ const en: Record<MessageKey, string> = {
   'map.province': 'Province',
   'map.units': 'Units stating the metric',
   'map.reports': 'Own reports',
+  "outcome.unitemised": "Not itemised",
+  "outcomes.note.outcomes.shares": "Share = count ÷ requests handled (only reports stating that total are summed). \"Not itemised\" is the part of the total whose outcome the report does not itemise; \"Denied (reason not given)\" is the denied total minus the itemised reasons. With no body selected, all own reports are summed (area summaries left out).",
+  "outcomes.note.outcomes.counts": "Counts, from reports stating the total handled. \"Not itemised\" is the part of the total whose outcome the report does not itemise; \"Denied (reason not given)\" is the denied total minus the itemised reasons. With no body selected, all own reports are summed (area summaries left out).",
+  "outcomes.note.applicants.shares": "Share = count ÷ new requests (only reports stating that total are summed). \"Type not given\" is the part of the total whose applicant type the report does not itemise. With no body selected, all own reports are summed (area summaries left out).",
+  "outcomes.note.applicants.counts": "Counts, from reports stating the new-request total. \"Type not given\" is the part of the total whose applicant type the report does not itemise. With no body selected, all own reports are summed (area summaries left out).",
+  "outcomes.overItemised": "In {n} bar(s) the itemised parts add up to more than the total (the report's own arithmetic; not corrected).",
+  "outcomes.basis": "{reports} reports · {bodies} bodies · {total} requests",
+  "outcomes.category": "Category",
+  "outcomes.total": "Total (denominator)",
+  "outcomes.reports": "Reports",
+  "outcomes.bodies": "Bodies",
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -8,6 +8,22 @@ export type View = (typeof VIEWS)[number];
 /** Views whose rows the Data view can show (`of`). */
 export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
+/**
+ * The charts of each view, by id (the first is the view's main chart): `chart` in the URL names
+ * one, so a link or an embed shows exactly that chart.
+ */
+export const VIEW_CHARTS: Record<View, readonly string[]> = {
+  overview: ['overview', 'templates', 'trends'],
+  compare: ['compare'],
+  outcomes: ['outcomes'],
+  review: ['review'],
+  benchmark: ['benchmark'],
+  reconcile: [],
+  coverage: [],
+  map: ['map'],
+  report: [],
+  data: [],
+};
 export const BREAKDOWNS = ['outcomes', 'applicants'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 /** Benchmark view: whom a child is ranked against (see benchmarkChildren in src/db/sql/hierarchy.ts). */
@@ -41,6 +57,8 @@ export interface ViewState {
   of: ChartView;
   /** Render one chart alone (iframe embed). */
   embed: boolean;
+  /** The chart a link or embed is about (an id of VIEW_CHARTS[view]); null = the view's first. */
+  chart: string | null;
 }
 
 export interface Notice {
@@ -63,6 +81,7 @@ export const DEFAULT_STATE: ViewState = {
   peer: 'parent',
   of: 'overview',
   embed: false,
+  chart: null,
 };
 
 export const MAX_ENTITIES = 12;
@@ -134,6 +153,12 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     else state.year = y;
   }
 
+  const chart = params.get('chart');
+  if (chart !== null) {
+    if (VIEW_CHARTS[state.view].includes(chart)) state.chart = chart;
+    else notices.push({ param: 'chart', value: chart, reason: 'unknown-value' });
+  }
+
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
   return { state, notices };
@@ -144,6 +169,10 @@ function parseYear(value: string | null): number | null {
   const year = Number(value);
   return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
+
+/** The chart a state shows alone when embedded: its `chart` when that is one of its view's, else the view's first. */
+export const embeddedChart = (state: Pick<ViewState, 'view' | 'chart'>): string | null =>
+  state.chart !== null && VIEW_CHARTS[state.view].includes(state.chart) ? state.chart : (VIEW_CHARTS[state.view][0] ?? null);
 
 /** The query string of a state, defaults omitted, in a fixed parameter order. */
 export function serialiseViewState(state: ViewState): string {
@@ -164,6 +193,7 @@ export function serialiseViewState(state: ViewState): string {
   if (state.shares !== d.shares) params.set('shares', state.shares ? '1' : '0');
   if (state.report) params.set('report', state.report);
   if (state.view === 'data' && state.of !== d.of) params.set('of', state.of);
+  if (state.chart !== null && VIEW_CHARTS[state.view].includes(state.chart)) params.set('chart', state.chart);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -11,7 +11,7 @@ import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
 import { PEERS, type Peer, type ViewState } from '../state/url-state';
-import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps } from './common';
+import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps, chartLinks } from './common';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer'>, year: number | null) {
   return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer }) : null;
@@ -83,8 +83,7 @@ export function Benchmark(props: ViewProps) {
       option={option}
       rows={rows}
       columns={BENCHMARK_COLUMNS}
-      link={props.linkTo({})}
-      embedLink={props.linkTo({ embed: true })}
+      {...chartLinks(props, 'benchmark')}
       embed={state.embed}
       height={height}
       busy={Boolean(query) && result.isFetching && !result.data}

@@ -8,7 +8,7 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
-import { bodyNamesOf, makeFrame, num, type ViewProps } from './common';
+import { bodyNamesOf, makeFrame, num, type ViewProps, chartLinks } from './common';
 
 export function compareQuery(props: Pick<ViewProps, 'state'>) {
   const { entities, metric, years } = props.state;
@@ -43,8 +43,7 @@ export function Compare(props: ViewProps) {
       option={option}
       rows={rows}
       columns={['body', 'year', 'value', 'report_id', 'reports', 'area_summary']}
-      link={props.linkTo({})}
-      embedLink={props.linkTo({ embed: true })}
+      {...chartLinks(props, 'compare')}
       embed={state.embed}
       busy={Boolean(query) && result.isFetching && !result.data}
       error={result.error}

@@ -4,9 +4,10 @@ import { datasetCounts, failingReports, headlineTrends, reportsByYearLevel } fro
 import { ChartPanel } from '../components/ChartPanel';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
+import { embeddedChart } from '../state/url-state';
 import { tableRows, type Row } from '../data/rows';
 import { metricLabel } from '../i18n/metric-labels';
-import { levelLabel, makeFrame, num, templateLabel, type ViewProps } from './common';
+import { chartLinks, levelLabel, makeFrame, num, templateLabel, type ViewProps } from './common';
 
 const LEVEL_ORDER = ['province', 'city', 'county', 'town', 'department', null];
 
@@ -41,13 +42,9 @@ export function Overview(props: ViewProps) {
     const { categories, series } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
     return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined));
   }, [live, summary, locale, fromSummary]);
-  const embedLink = props.linkTo({ embed: true });
-  const link = props.linkTo({});
-
   const mainPanel = (
-    <ChartPanel id="overview" title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} link={link} embedLink={embedLink} embed={state.embed} busy={!option} />
+    <ChartPanel id="overview" title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} {...chartLinks(props, 'overview')} embed={state.embed} busy={!option} />
   );
-  if (state.embed) return mainPanel;
 
   const c = counts.data ? tableRows(counts.data.table)[0] : null;
   const kpis: [string, string, string][] = c
@@ -77,6 +74,12 @@ export function Overview(props: ViewProps) {
         { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
       )
     : null;
+  const templatesPanel = <ChartPanel id="templates" title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
+  const trendsPanel = <ChartPanel id="trends" title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={320} />;
+  if (state.embed) {
+    const chosen = embeddedChart(state);
+    return chosen === 'templates' ? templatesPanel : chosen === 'trends' ? trendsPanel : mainPanel;
+  }
   const failingRows = failing.data ? tableRows(failing.data.table) : [];
 
   return (
@@ -92,8 +95,8 @@ export function Overview(props: ViewProps) {
       </div>
       {mainPanel}
       <div className="grid2">
-        <ChartPanel id="templates" title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} link={link} embedLink={embedLink} busy={!c} height={320} />
-        <ChartPanel id="trends" title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} link={link} embedLink={embedLink} busy={!trends.data} error={trends.error} height={320} />
+        {templatesPanel}
+        {trendsPanel}
       </div>
       <section className="panel">
         <h2>{t('overview.failing')}</h2>

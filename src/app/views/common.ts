@@ -18,6 +18,12 @@ export interface ViewProps {
   bodyName: (key: string) => string;
 }
 
+/** A chart's copy-link and embed URL: the view's state with the chart's own id. */
+export const chartLinks = (props: Pick<ViewProps, 'linkTo'>, chart: string): { link: string; embedLink: string } => ({
+  link: props.linkTo({ chart, embed: false }),
+  embedLink: props.linkTo({ chart, embed: true }),
+});
+
 export function makeFrame(props: ViewProps, title: string, unit: string, notes?: string): ChartFrame {
   return { title, unit, source: `${props.t('source')}${props.sourceSuffix}`, date: props.date, locale: props.locale, notes };
 }

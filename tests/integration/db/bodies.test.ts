@@ -248,6 +248,18 @@ describe('outcomes and review per body', () => {
     ]);
   });
 
+  it('takes shares over the handled total: what it does not itemise is its own part, and each bar says what it rests on', async () => {
+    const rows = await run(sql.outcomeBreakdown({ bodies: ['440105', 'name:白云区政府'] }));
+    // Only r.granted.total is itemised in the fixture: the rest of the handled total is not itemised.
+    expect(pick(rows, ['body_key', 'year', 'bodies', 'reports_with_total', 'r_handled_total', 'r_granted_total', 'unitemised'])).toEqual([
+      { body_key: '440105', year: 2020, bodies: 1, reports_with_total: 1, r_handled_total: 80, r_granted_total: 50, unitemised: 30 },
+      { body_key: '440105', year: 2021, bodies: 1, reports_with_total: 1, r_handled_total: 90, r_granted_total: 60, unitemised: 30 },
+      { body_key: 'name:白云区政府', year: 2020, bodies: 1, reports_with_total: 1, r_handled_total: 40, r_granted_total: 4, unitemised: 36 },
+      // States no handled total: nothing to take a share of.
+      { body_key: 'name:白云区政府', year: 2021, bodies: 0, reports_with_total: 0, r_handled_total: null, r_granted_total: null, unitemised: null },
+    ]);
+  });
+
   it('pools own reports per year, one per body, with no name', async () => {
     const rows = await run(sql.outcomeBreakdown({}));
     // 2020: h1 80 + d1 7 + g1 100 + u1 40 + u3 1 (t1, b1 state none; f1 failed); 2021: h2 90 (h3, h0 not added).

@@ -1,0 +1,94 @@
+// Issue 13, "every number on screen means what it says", in real headless Chromium over the shipped
+// dataset: each finding as a person sees it (the share, the embed, the notice, the label), the
+// numbers taken from native DuckDB running the same SQL builders on the Parquet copy.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent } from '../../src/charts/format';
+import { translator } from '../../src/app/i18n/messages';
+import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
+import { outcomeBreakdown } from '../../src/db/sql';
+import type { Browser } from '../helpers/chromium';
+import type { NativeDataset } from '../helpers/native-duckdb';
+import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+
+let browser: Browser;
+let page: Page;
+let native: NativeDataset;
+let pair: [Body, Body];
+/** A year in which 广州's districts state r.new.total (the benchmark draws). */
+let benchYear: number;
+const zh = translator('zh');
+const GUANGZHOU = '440100';
+
+beforeAll(async () => {
+  [browser, native] = await Promise.all([openBrowser(), openNative()]);
+  page = browser.page;
+  pair = await comparePair(native);
+  const [best] = await native.rows({
+    sql: `SELECT year, count(*) AS n FROM facts_wide WHERE city_code = '${GUANGZHOU}' AND division_level = 'county' AND r_new_total IS NOT NULL GROUP BY year ORDER BY n DESC, year DESC LIMIT 1`,
+    params: [],
+  });
+  benchYear = Number(best.year);
+});
+
+afterAll(async () => {
+  native?.close();
+  await browser?.close();
+});
+
+/** The query string of each chart view, with what it needs to draw. */
+const viewQuery = (view: View): string => {
+  const bodies = pair.map((b) => `e=${encodeURIComponent(b.key)}`).join('&');
+  if (view === 'compare' || view === 'review') return `view=${view}&${bodies}`;
+  if (view === 'outcomes') return `view=outcomes&${bodies}`;
+  if (view === 'benchmark') return `view=benchmark&parent=${GUANGZHOU}&year=${benchYear}`;
+  return view === 'overview' ? '' : `view=${view}`;
+};
+
+describe('finding 4: every chart has its own id in the URL, and its embed renders exactly that chart', () => {
+  for (const [view, charts] of Object.entries(VIEW_CHARTS) as [View, readonly string[]][]) {
+    for (const id of charts) {
+      it(`${view} · ${id}`, async () => {
+        await openApp(page, viewQuery(view));
+        const link = page.getByTestId(`embed-link-${id}`);
+        await link.waitFor({ timeout: READY_TIMEOUT });
+        const href = new URL((await link.getAttribute('href')) ?? '');
+        expect(href.searchParams.get('chart')).toBe(id);
+        expect(href.searchParams.get('embed')).toBe('1');
+        await page.goto(href.href);
+        await waitForChart(page, id);
+        await expect(page.getByTestId('embed').count()).resolves.toBe(1);
+        expect(await page.locator('[data-testid^="chart-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')))).toEqual([`chart-${id}`]);
+      });
+    }
+  }
+});
+
+describe('finding 1: outcome shares are taken over the handled total', () => {
+  it('上海市 2019: 不予处理 is 158 of 805 handled, and the unitemised rest is its own segment', async () => {
+    const [row] = await native.rows(outcomeBreakdown({ bodies: ['310000'], years: [2019, 2019] }));
+    expect(row).toMatchObject({ r_handled_total: 805, r_rejected_total_total: 158 });
+    const handled = Number(row.r_handled_total);
+    await openApp(page, 'view=outcomes&e=310000&from=2019&to=2019');
+    const table = page.getByTestId('outcomes-table');
+    await table.waitFor({ timeout: READY_TIMEOUT });
+    await waitForChart(page, 'outcomes');
+    const cell = (series: string) => table.locator(`tbody td[data-series="${series}"]`).first().textContent();
+    expect(await cell(zh('outcome.rejected'))).toBe(`${formatPercent(158 / handled, 'zh')}（158）`);
+    expect(await cell(zh('outcome.rejected'))).toBe('19.6%（158）');
+    const rest = Number(row.unitemised);
+    expect(rest).toBe(handled - 35 - 158 - 0);
+    expect(await cell(zh('outcome.unitemised'))).toBe(`${formatPercent(rest / handled, 'zh')}（${formatNumber(rest, 'zh')}）`);
+    // What the bar rests on: one report, one body, 805 requests.
+    const first = await table.locator('tbody tr').first().locator('td').allTextContents();
+    expect(first.slice(0, 3)).toEqual(['1', '1', formatNumber(handled, 'zh')]);
+  });
+
+  it('the applicant chart carries its own note, and counts mode does not talk of shares (finding 11)', async () => {
+    await openApp(page, `view=outcomes&breakdown=applicants&shares=0&e=${encodeURIComponent(pair[0].key)}`);
+    const note = page.getByTestId('outcomes-note');
+    await note.waitFor({ timeout: READY_TIMEOUT });
+    expect(await note.textContent()).toBe(zh('outcomes.note.applicants.counts'));
+    expect(await note.textContent()).not.toContain('占比');
+  });
+});
