@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
-import { outcomeBreakdown } from '../../src/db/sql';
+import { outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
+import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../src/shared/metric-catalogue';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
@@ -90,5 +91,46 @@ describe('finding 1: outcome shares are taken over the handled total', () => {
     await note.waitFor({ timeout: READY_TIMEOUT });
     expect(await note.textContent()).toBe(zh('outcomes.note.applicants.counts'));
     expect(await note.textContent()).not.toContain('占比');
+  });
+});
+
+describe('finding 8: the Report view speaks in labels, places and formulas, not ids', () => {
+  const SHANGHAI_2019 = 'corpus/real/2019-shanghai-shanghai-government-office-department.html';
+
+  it('上海市 2019: every value has its Chinese label and its place in the 2019 form; scope and status translated', async () => {
+    const values = await native.rows(reportValues(SHANGHAI_2019));
+    expect(values.length).toBeGreaterThan(50);
+    await openApp(page, [['view', 'report'], ['report', SHANGHAI_2019]]);
+    await page.getByTestId('value-row').first().waitFor({ timeout: READY_TIMEOUT });
+    const labels = await page.getByTestId('value-label').allTextContents();
+    expect(labels).toEqual(values.map((v) => labelOfMetric(String(v.metric), 'zh')));
+    expect(labels.filter((l) => /^(r|p|rv|lit|fee)\./.test(l))).toEqual([]);
+    const places = await page.getByTestId('value-place').allTextContents();
+    expect(places).toEqual(values.map((v) => placeOfMetric(String(v.metric), 'table2019', 'zh') ?? '—'));
+    expect(places).toContain('表三 第三项（五）（第1–5行之和）· 总计');
+    const facts = await page.locator('dl.facts').textContent();
+    expect(facts).toContain(zh('scope.self'));
+    expect(facts).not.toMatch(/\bself\b|\bok\b/);
+  });
+
+  it('values are reachable by keyboard: Tab to a value, Enter marks its source', async () => {
+    const first = page.getByTestId('value-row').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-testid="value-row"].active').count()).resolves.toBe(1);
+    await expect(page.locator('mark.active').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('a failing check shows its identity as a formula with the numbers of the report', async () => {
+    const [failing] = await native.rows({ sql: 'SELECT report_id FROM facts_wide WHERE n_failed_checks > 0 ORDER BY n_failed_checks DESC, report_id LIMIT 1', params: [] });
+    const id = String(failing.report_id);
+    const checks = (await native.rows(reportChecks(id))).filter((c) => c.status === 'fail');
+    const values = new Map((await native.rows(reportValues(id))).map((v) => [String(v.metric), Number(v.value)]));
+    await openApp(page, [['view', 'report'], ['report', id]]);
+    await page.getByTestId('failing-checks').waitFor({ timeout: READY_TIMEOUT });
+    const formulas = await page.getByTestId('check-formula').allTextContents();
+    expect(formulas).toEqual(checks.map((c) => identityWithValues(identityById(String(c.id))!, values, 'zh')));
+    // The first names the balance of individuals' requests with its four numbers.
+    expect(formulas[0]).toMatch(/^本年新收申请·自然人 \d+ \+ 上年结转申请·自然人 \d+ = 办理结果总计·自然人 \d+ \+ 结转下年度继续办理·自然人 \d+$/);
   });
 });

@@ -252,6 +252,10 @@ const zh = {
   "outcomes.total": "总计（分母）",
   "outcomes.reports": "报告数",
   "outcomes.bodies": "机关数",
+  "rates": "比率",
+  "report.formula": "等式（勾稽关系）及本报告数值",
+  "report.place": "表中位置",
+  "report.value": "数值",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -508,6 +512,10 @@ const en: Record<MessageKey, string> = {
   "outcomes.total": "Total (denominator)",
   "outcomes.reports": "Reports",
   "outcomes.bodies": "Bodies",
+  "rates": "Rates",
+  "report.formula": "Identity, with this report's values",
+  "report.place": "Place in the form",
+  "report.value": "Value",
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };

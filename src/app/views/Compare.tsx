@@ -3,6 +3,7 @@ import { formatNumber, lineOverYears } from '../../charts';
 import { compareSeries } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { EntityPicker } from '../components/EntityPicker';
+import { MetricSelect } from '../components/MetricSelect';
 import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
@@ -55,12 +56,7 @@ export function Compare(props: ViewProps) {
     <div className="view compare">
       <div className="controls">
         <EntityPicker selected={state.entities} nameOf={props.bodyName} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
-        <label>
-          {t('metric')}
-          <select data-testid="metric" value={countMetric(state.metric)} onChange={(e) => update({ metric: e.target.value })}>
-            {PICKABLE_METRICS.map((m) => <option key={m} value={m}>{metricLabel(m, locale)}</option>)}
-          </select>
-        </label>
+        <MetricSelect value={countMetric(state.metric)} metrics={PICKABLE_METRICS} onChange={(metric) => update({ metric })} />
         <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
       </div>
       {state.entities.length === 0 ? <p className="hint">{t('picker.none')}</p> : panel}

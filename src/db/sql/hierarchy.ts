@@ -12,6 +12,7 @@
 // - Area summaries (scope 'area') and own reports (scope 'self') are never added together.
 // - Codes, years and metric ids are validated here; only whitelisted column names reach SQL text,
 //   everything else is a bound parameter.
+import { RATES } from '../../shared/metric-catalogue';
 import type { Param } from '../protocol';
 import { type BuiltQuery, containsPattern, metricColumn, QueryInputError } from './query';
 
@@ -32,24 +33,20 @@ interface Measure {
  * Named rates, each computed from one unit's own counts (numerator ÷ denominator of the report
  * used); a group's rate is Σ numerators ÷ Σ denominators, never an average of rates.
  */
-export const RATE_METRICS = {
-  /** Granted ÷ handled (办结) requests. */
-  'rate.granted': () => {
-    const num = metricColumn('r.granted.total');
-    const den = metricColumn('r.handled.total');
-    return { numerator: num, denominator: den, stated: `${num} IS NOT NULL AND ${den} IS NOT NULL` };
-  },
-  /** 纠错率: corrected ÷ (total − pending) administrative reconsiderations; pending cases have no outcome yet. */
-  'rate.rv_corrected': () => {
-    const [corrected, total, pending] = ['rv.corrected', 'rv.total', 'rv.pending'].map(metricColumn);
-    return {
-      numerator: corrected,
-      denominator: `(${total} - ${pending})`,
-      stated: `${corrected} IS NOT NULL AND ${total} IS NOT NULL AND ${pending} IS NOT NULL`,
-    };
-  },
-} as const satisfies Record<string, () => Pick<Measure, 'numerator' | 'denominator' | 'stated'>>;
-export type RateMetric = keyof typeof RATE_METRICS;
+export const RATE_METRICS: Record<string, () => Pick<Measure, 'numerator' | 'denominator' | 'stated'>> = Object.fromEntries(
+  RATES.map((rate) => [
+    rate.id,
+    () => {
+      const [numerator, plus, minus] = [rate.numerator, rate.denominator.plus, rate.denominator.minus].map((ids) => ids.map(metricColumn));
+      return {
+        numerator: numerator.length === 1 ? numerator[0] : `(${numerator.join(' + ')})`,
+        denominator: minus.length === 0 && plus.length === 1 ? plus[0] : `(${plus.join(' + ')}${minus.map((m) => ` - ${m}`).join('')})`,
+        stated: [...numerator, ...plus, ...minus].map((c) => `${c} IS NOT NULL`).join(' AND '),
+      };
+    },
+  ]),
+);
+export type RateMetric = string;
 export const isRateMetric = (id: string): id is RateMetric => Object.hasOwn(RATE_METRICS, id);
 
 function measureOf(metric: string, allowRates: boolean): Measure {
