@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
-import { outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
+import { coverage, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
 import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../src/shared/metric-catalogue';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
@@ -132,5 +132,74 @@ describe('finding 8: the Report view speaks in labels, places and formulas, not 
     expect(formulas).toEqual(checks.map((c) => identityWithValues(identityById(String(c.id))!, values, 'zh')));
     // The first names the balance of individuals' requests with its four numbers.
     expect(formulas[0]).toMatch(/^本年新收申请·自然人 \d+ \+ 上年结转申请·自然人 \d+ = 办理结果总计·自然人 \d+ \+ 结转下年度继续办理·自然人 \d+$/);
+  });
+});
+
+describe('finding 2: coverage counts what did report', () => {
+  const row = (code: string) => page.locator(`[data-testid="coverage-row"][data-unit="government"][data-code="${code}"]`);
+
+  it('广州 2024: 白云区 reported under an ambiguous name (440111 广州 / 520113 贵阳) is not missing, its ambiguity shown', async () => {
+    const expected = await native.rows(coverage({ parent: GUANGZHOU, year: 2024, today: new Date().toISOString().slice(0, 10) }));
+    const baiyun = expected.find((r) => r.division_code === '440111');
+    expect(baiyun).toMatchObject({ reports: 0, ambiguous_reports: 1, missing: false });
+    await openApp(page, `view=coverage&parent=${GUANGZHOU}&year=2024`);
+    await page.getByTestId('coverage-table').waitFor({ timeout: READY_TIMEOUT });
+    await expect(row('440111').getAttribute('data-missing')).resolves.toBe('false');
+    await expect(row('440111').getByTestId('ambiguous-note').textContent()).resolves.toBe(zh('coverage.ambiguous', { issuers: '白云区政府 (440111 / 520113)' }));
+    const missing = expected.filter((r) => r.missing === true).length;
+    await expect(page.getByTestId('missing-flag').count()).resolves.toBe(missing);
+  });
+
+  it('广州 2020: 黄埔区, whose area summary is keyed to its disclosure office, is not missing', async () => {
+    const expected = await native.rows(coverage({ parent: GUANGZHOU, year: 2020 }));
+    expect(expected.find((r) => r.division_code === '440112')).toMatchObject({ reports: 1, area_reports: 1, missing: false });
+    await openApp(page, `view=coverage&parent=${GUANGZHOU}&year=2020`);
+    await page.getByTestId('coverage-table').waitFor({ timeout: READY_TIMEOUT });
+    await expect(row('440112').getAttribute('data-missing')).resolves.toBe('false');
+    await expect(row('440112').getAttribute('data-reports')).resolves.toBe('1');
+  });
+});
+
+describe('finding 7: URL parameters are checked against the dataset, and the controls show the state used', () => {
+  const notices = () => page.getByTestId('notices').locator('li').allTextContents();
+  let first: number;
+  let last: number;
+
+  beforeAll(async () => {
+    const [bounds] = await native.rows({ sql: 'SELECT min(year) AS first, max(year) AS last FROM facts_wide', params: [] });
+    [first, last] = [Number(bounds.first), Number(bounds.last)];
+  });
+
+  it('compare, from=1999&to=2030: a notice, every year of the dataset used, and the selects say so', async () => {
+    await openApp(page, `view=compare&e=${encodeURIComponent(pair[0].key)}&from=1999&to=2030`);
+    await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
+    await expect.poll(() => new URL(page.url()).searchParams.get('to'), { timeout: READY_TIMEOUT }).toBeNull();
+    expect(await notices()).toContain(zh('noticeOutOfRange', { param: 'to', value: '2030', first, last }));
+    await expect(page.getByTestId('year-from').inputValue()).resolves.toBe(String(first));
+    await expect(page.getByTestId('year-to').inputValue()).resolves.toBe(String(last));
+    expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+  });
+
+  it('coverage, year=2035: a notice, and the latest year is shown', async () => {
+    await openApp(page, `view=coverage&parent=${GUANGZHOU}&year=2035`);
+    await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
+    expect(await notices()).toContain(zh('noticeOutOfRange', { param: 'year', value: '2035', first, last }));
+    await expect.poll(() => new URL(page.url()).searchParams.get('year'), { timeout: READY_TIMEOUT }).toBeNull();
+    await page.getByTestId('coverage-table').waitFor({ timeout: READY_TIMEOUT });
+  });
+
+  it('benchmark, parent=999999: a notice, and no division picked', async () => {
+    await openApp(page, 'view=benchmark&parent=999999');
+    await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
+    expect(await notices()).toContain(zh('noticeUnknownDivision', { value: '999999' }));
+    await expect.poll(() => new URL(page.url()).searchParams.get('parent'), { timeout: READY_TIMEOUT }).toBeNull();
+  });
+
+  it('map, metric=rate.granted: a notice, and the metric select shows the metric drawn', async () => {
+    await openApp(page, 'view=map&metric=rate.granted');
+    await page.getByTestId('notices').waitFor({ timeout: READY_TIMEOUT });
+    expect(await notices()).toContain(zh('noticeUnsupportedMetric', { value: 'rate.granted', fallback: labelOfMetric('r.new.total', 'zh') }));
+    await expect(page.getByTestId('metric').inputValue()).resolves.toBe('r.new.total');
+    expect(new URL(page.url()).searchParams.get('metric')).toBeNull();
   });
 });

@@ -64,7 +64,7 @@ export interface ViewState {
 export interface Notice {
   param: string;
   value: string;
-  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body';
+  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body' | 'out-of-range' | 'unsupported-metric' | 'unknown-division';
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -85,6 +85,7 @@ export const DEFAULT_STATE: ViewState = {
 };
 
 export const MAX_ENTITIES = 12;
+// The years the query builders accept; whether the dataset has one is checked in validate.ts.
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MAX_TEXT = 200;

@@ -20,11 +20,11 @@ import { reviewQuery } from './Review';
 const SHOWN = 500;
 
 /** The query whose rows stand behind a chart view (overview: every report's facts and metrics). */
-export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView, yearBounds?: [number, number] | null): BuiltQuery | null {
+export function dataQuery(props: Pick<ViewProps, 'state'> & Partial<Pick<ViewProps, 'date'>>, of: ChartView, yearBounds?: [number, number] | null): BuiltQuery | null {
   const year = viewYear(props.state, yearBounds);
   if (of === 'benchmark') return benchmarkQuery(props.state, year);
   if (of === 'reconcile') return reconcileQuery(props.state, year);
-  if (of === 'coverage') return coverageQuery(props.state, year);
+  if (of === 'coverage') return coverageQuery(props.state, year, props.date);
   if (of === 'map') return mapQuery(props.state, year);
   if (of === 'compare') return compareQuery(props);
   if (of === 'outcomes') return outcomesQuery(props);

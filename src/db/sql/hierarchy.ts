@@ -274,6 +274,8 @@ FROM totals`;
 export interface CoverageInput {
   parent: string;
   year: number;
+  /** The day the coverage is judged on (YYYY-MM-DD): a unit is missing only once its deadline has passed. Absent: every deadline has passed. */
+  today?: string;
 }
 
 /** Statutory deadlines for a year's report: departments by 31 January, governments by 31 March of the next year. */
@@ -282,30 +284,56 @@ export const reportDeadlines = (year: number): { department: string; government:
   government: `${year + 1}-03-31`,
 });
 
+function isoDay(day: unknown): string {
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new QueryInputError(`not a day: ${JSON.stringify(day)}`);
+  return day;
+}
+
 /**
  * Who published a report for a year: every child the gazetteer lists as valid that year (a unit
  * abolished earlier is not listed, so not missing), every child that published although not
  * listed, and the parent's departments that published (no list of departments exists, so none
  * can be missing).
  *
+ * A child's area summary counts for the child, whoever issued it (the issuer may be an office keyed
+ * as a department: 黄埔区's summary by 广州开发区政务公开工作办公室). An issuer left unresolved because
+ * it is ambiguous counts for each of its candidates that is a child here: the parent being viewed is
+ * the context (`ambiguous_reports`, `ambiguous_issuers`: the issuer and all its candidates).
+ *
  * Columns: unit ('government' | 'department'), division_code, division_name, division_level,
- * department, listed, reports (any scope or status), published (earliest known date of its
- * reports, YYYY-MM-DD), deadline, late (published after the deadline; null when no date is
- * known), missing (listed, no report).
+ * department, listed, reports (resolved reports, any scope or status), area_reports (of which area
+ * summaries), ambiguous_reports, ambiguous_issuers, published (earliest known date of its reports,
+ * YYYY-MM-DD), deadline, due (the deadline has passed on `today`), late (published after the
+ * deadline; null when no date is known), missing (listed, due, no report, no ambiguous one), not_due
+ * (listed, no report, deadline still ahead).
  */
 export function coverage(input: CoverageInput): BuiltQuery {
   const parent = parentCode(input.parent);
   const year = reportYear(input.year);
   const deadlines = reportDeadlines(year);
+  const today = input.today === undefined ? null : isoDay(input.today);
   const sql = `WITH listed AS (
   ${LISTED_CHILDREN}
 ),
 governments AS (
   SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
+    count(*) FILTER (WHERE scope = 'area') AS area_reports,
     min(TRY_CAST(published AS DATE)) AS published
   FROM facts_wide
-  WHERE year = ? AND parent_code = ? AND department IS NULL AND division_code IS NOT NULL
+  WHERE year = ? AND parent_code = ? AND (department IS NULL OR scope = 'area') AND division_code IS NOT NULL
   GROUP BY division_code
+),
+candidates AS (
+  SELECT report_id, issuer, jurisdiction_candidates, published, unnest(string_split(jurisdiction_candidates, ',')) AS code
+  FROM reports
+  WHERE year = ? AND division_code IS NULL AND jurisdiction_candidates IS NOT NULL
+),
+ambiguous AS (
+  SELECT code, count(*) AS reports, min(TRY_CAST(published AS DATE)) AS published,
+    string_agg(coalesce(issuer, report_id) || ' (' || replace(jurisdiction_candidates, ',', ' / ') || ')', '; ' ORDER BY report_id) AS issuers
+  FROM candidates
+  WHERE code IN (SELECT code FROM listed)
+  GROUP BY code
 ),
 departments AS (
   SELECT department, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
@@ -317,24 +345,30 @@ departments AS (
 units AS (
   SELECT 'government' AS unit, coalesce(l.code, g.code) AS division_code, coalesce(l.name, g.name) AS division_name,
     coalesce(l.level, g.level) AS division_level, NULL::VARCHAR AS department,
-    l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, g.published, CAST(? AS DATE) AS deadline
+    l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, coalesce(g.area_reports, 0) AS area_reports,
+    coalesce(a.reports, 0) AS ambiguous_reports, a.issuers AS ambiguous_issuers,
+    coalesce(g.published, a.published) AS published, CAST(? AS DATE) AS deadline
   FROM listed l FULL OUTER JOIN governments g ON g.code = l.code
+  LEFT JOIN ambiguous a ON a.code = l.code
   UNION ALL
-  SELECT 'department', CAST(? AS VARCHAR), name, level, department, false, reports, published, CAST(? AS DATE)
+  SELECT 'department', CAST(? AS VARCHAR), name, level, department, false, reports, 0, 0, NULL, published, CAST(? AS DATE)
   FROM departments
 )
-SELECT unit, division_code, division_name, division_level, department, listed, reports,
+SELECT unit, division_code, division_name, division_level, department, listed, reports, area_reports,
+  ambiguous_reports, ambiguous_issuers,
   CAST(published AS VARCHAR) AS published, CAST(deadline AS VARCHAR) AS deadline,
+  coalesce(CAST(? AS DATE) > deadline, true) AS due,
   published > deadline AS late,
-  listed AND reports = 0 AS missing
+  listed AND reports = 0 AND ambiguous_reports = 0 AND coalesce(CAST(? AS DATE) > deadline, true) AS missing,
+  listed AND reports = 0 AND ambiguous_reports = 0 AND NOT coalesce(CAST(? AS DATE) > deadline, true) AS not_due
 FROM units
 ORDER BY unit DESC, division_code, department`;
   return {
     name: 'hierarchy.coverage',
     sql,
-    params: [parent, year, year, year, parent, year, parent, deadlines.government, parent, deadlines.department],
-    tables: ['facts_wide', 'jurisdictions'],
-    provinces: provinceOf(parent),
+    params: [parent, year, year, year, parent, year, year, parent, deadlines.government, parent, deadlines.department, today, today, today],
+    tables: ['facts_wide', 'jurisdictions', 'reports'],
+    provinces: [...provinceOf(parent), 'none'],
   };
 }
 

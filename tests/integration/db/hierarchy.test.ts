@@ -12,7 +12,7 @@ import * as sql from '../../../src/db/sql';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { openNativeDataset } from '../../helpers/native-duckdb';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
-import { arrowTable, FACT_COLUMNS, fixtureMetrics, JURISDICTION_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
+import { arrowTable, FACT_COLUMNS, fixtureMetrics, JURISDICTION_COLUMNS, loadTwoEngines, withBodyColumns, type ColumnType, type TwoEngines } from '../../helpers/two-engines';
 
 // ---- the gazetteer -------------------------------------------------------------------------
 
@@ -135,6 +135,19 @@ const REPORTS: Report[] = [
   { id: 'e19', code: '230751', year: 2019, r: 0 },
   { id: 'f19', code: '230781', year: 2019, r: 50 },
   { id: 'c18', code: '230722', year: 2018, r: 18, published: '2019-03-15' },
+  // 铁力市's 2018 area summary, issued by its disclosure office (keyed as a department of it).
+  { id: 'f18', code: '230781', year: 2018, department: '政务公开办公室', scope: 'area', r: 40, published: '2019-03-20' },
+];
+
+/** Reports whose issuer stayed unresolved (in `reports` only; ambiguous: no division, its candidates listed). */
+const UNRESOLVED = [
+  // Could be 丰林县 (a child of 伊春市) or a county in 贵州: under 伊春市 it counts for 丰林县.
+  { report_id: 'z01', issuer: '丰林县政府', year: 2020, scope: 'self', status: 'ok', published: '2021-03-05', division_code: null, jurisdiction_candidates: '230724,520113' },
+  // Candidates elsewhere only: not 伊春市's.
+  { report_id: 'z02', issuer: '某县政府', year: 2020, scope: 'self', status: 'ok', published: null, division_code: null, jurisdiction_candidates: '520113,520114' },
+];
+const REPORT_COLUMNS: [string, ColumnType][] = [
+  ['report_id', 'utf8'], ['issuer', 'utf8'], ['year', 'int32'], ['scope', 'utf8'], ['status', 'utf8'], ['published', 'utf8'], ['division_code', 'utf8'], ['jurisdiction_candidates', 'utf8'],
 ];
 
 
@@ -172,6 +185,10 @@ beforeAll(async () => {
   engines = await loadTwoEngines({
     facts_wide: arrowTable(FACT_COLUMNS, withBodyColumns(REPORTS.map(factRow))),
     jurisdictions: arrowTable(JURISDICTION_COLUMNS, jurisdictionRows),
+    reports: arrowTable(REPORT_COLUMNS, [
+      ...REPORTS.map((r) => ({ report_id: r.id, issuer: null, year: r.year, scope: r.scope ?? 'self', status: r.status ?? 'ok', published: r.published ?? null, division_code: r.code, jurisdiction_candidates: null })),
+      ...UNRESOLVED,
+    ]),
   });
 }, 60_000);
 
@@ -359,12 +376,16 @@ describe('coverage', () => {
       { ...gov, division_code: '230718', division_name: '乌翠区', listed: true, reports: 1, published: null, late: null, missing: false },
       // On the deadline day is on time.
       { ...gov, division_code: '230722', division_name: '嘉荫县', listed: true, reports: 1, published: '2021-03-31', late: false, missing: false },
-      { ...gov, division_code: '230724', division_name: '丰林县', listed: true, reports: 0, published: null, late: null, missing: true },
+      // Reported under an ambiguous name one of whose candidates it is: not missing.
+      { ...gov, division_code: '230724', division_name: '丰林县', listed: true, reports: 0, published: '2021-03-05', late: false, missing: false },
       { ...gov, division_code: '230726', division_name: '南岔县', listed: true, reports: 1, published: '2021-04-02', late: true, missing: false },
       { ...gov, division_code: '230751', division_name: '金林区', listed: true, reports: 1, published: null, late: null, missing: false },
       { ...gov, division_code: '230781', division_name: '铁力市', listed: true, reports: 1, published: '2021-01-10', late: false, missing: false },
       { unit: 'department', division_code: '230700', division_name: '伊春市', department: '公安局', listed: false, reports: 2, published: '2021-02-01', deadline: '2021-01-31', late: true, missing: false },
       { unit: 'department', division_code: '230700', division_name: '伊春市', department: '行政审批服务局', listed: false, reports: 2, published: '2021-01-15', deadline: '2021-01-31', late: false, missing: false },
+    ]);
+    expect(pick(rows.filter((r) => r.ambiguous_reports !== 0), ['division_code', 'ambiguous_reports', 'ambiguous_issuers'])).toEqual([
+      { division_code: '230724', ambiguous_reports: 1, ambiguous_issuers: '丰林县政府 (230724 / 520113)' },
     ]);
     // 南岔区 (valid until 2018) and the placeholder 市辖区 are not children in 2020: never missing.
     expect(rows.map((r) => r.division_code)).not.toContain('230703');
@@ -377,8 +398,28 @@ describe('coverage', () => {
       { division_code: '230702', reports: 0, published: null, deadline: '2019-03-31', late: null, missing: true },
       { division_code: '230703', reports: 0, published: null, deadline: '2019-03-31', late: null, missing: true },
       { division_code: '230722', reports: 1, published: '2019-03-15', deadline: '2019-03-31', late: false, missing: false },
-      { division_code: '230781', reports: 0, published: null, deadline: '2019-03-31', late: null, missing: true },
+      // Its area summary, issued by an office keyed as its department, counts for it.
+      { division_code: '230781', reports: 1, published: '2019-03-20', deadline: '2019-03-31', late: false, missing: false },
     ]);
+    expect(rows.find((r) => r.division_code === '230781')).toMatchObject({ area_reports: 1 });
+  });
+
+  it('says "not yet due", not missing, before the deadline has passed', async () => {
+    const before = await run(sql.coverage({ parent: '230700', year: 2018, today: '2019-03-31' }));
+    expect(pick(before, ['division_code', 'due', 'missing', 'not_due'])).toEqual([
+      { division_code: '230702', due: false, missing: false, not_due: true },
+      { division_code: '230703', due: false, missing: false, not_due: true },
+      { division_code: '230722', due: false, missing: false, not_due: false },
+      { division_code: '230781', due: false, missing: false, not_due: false },
+    ]);
+    const after = await run(sql.coverage({ parent: '230700', year: 2018, today: '2019-04-01' }));
+    expect(pick(after, ['division_code', 'missing', 'not_due'])).toEqual([
+      { division_code: '230702', missing: true, not_due: false },
+      { division_code: '230703', missing: true, not_due: false },
+      { division_code: '230722', missing: false, not_due: false },
+      { division_code: '230781', missing: false, not_due: false },
+    ]);
+    expect(() => sql.coverage({ parent: '230700', year: 2018, today: 'tomorrow' })).toThrow(/not a day/);
   });
 
   it('refuses a parent that is not a code', () => {
@@ -396,7 +437,7 @@ describe('childrenTree', () => {
     const rows = await run(sql.childrenTree({ parent: null }));
     const province = { division_level: 'province', kind: 'admin', first_year: 2002, last_year: null, has_children: true, department_reports: 0 };
     expect(pick(rows, COLUMNS)).toEqual([
-      { ...province, division_code: '230000', division_name: '黑龙江省', year: 2018, reports: 0, subtree_reports: 1 },
+      { ...province, division_code: '230000', division_name: '黑龙江省', year: 2018, reports: 0, subtree_reports: 2 },
       { ...province, division_code: '230000', division_name: '黑龙江省', year: 2019, reports: 0, subtree_reports: 4 },
       // Every 2020 report in 黑龙江: 21 under it, plus the province's own k01.
       { ...province, division_code: '230000', division_name: '黑龙江省', year: 2020, reports: 1, subtree_reports: 22 },
@@ -422,6 +463,8 @@ describe('childrenTree', () => {
       { ...county, division_code: '230726', division_name: '南岔县', first_year: 2019, last_year: null, year: 2020, reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230751', division_name: '金林区', first_year: 2019, last_year: null, year: 2019, reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230751', division_name: '金林区', first_year: 2019, last_year: null, year: 2020, reports: 1, subtree_reports: 1 },
+      // Its 2018 area summary is keyed to its disclosure office: a department's report in the tree.
+      { ...county, division_code: '230781', division_name: '铁力市', first_year: 2002, last_year: null, year: 2018, reports: 0, department_reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230781', division_name: '铁力市', first_year: 2002, last_year: null, year: 2019, reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230781', division_name: '铁力市', first_year: 2002, last_year: null, year: 2020, reports: 1, subtree_reports: 1 },
     ]);
