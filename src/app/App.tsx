@@ -22,6 +22,7 @@ import { Overview } from './views/Overview';
 import { Outcomes } from './views/Outcomes';
 import { Report } from './views/Report';
 import { Review } from './views/Review';
+import { Methods } from './views/Methods';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -34,6 +35,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   map: MapView,
   report: Report,
   data: Data,
+  methods: Methods,
 };
 
 const today = (): string => new Date().toISOString().slice(0, 10);

@@ -11,6 +11,8 @@ export interface YearPoint {
 export interface YearSeries {
   name: string;
   points: YearPoint[];
+  /** Area summaries (汇总) are a series of their own, drawn dashed with hollow triangles. */
+  scope?: 'self' | 'area';
 }
 
 export interface TemplateBreak {
@@ -80,6 +82,7 @@ export function lineOverYears(
     showSymbol: true,
     showAllSymbol: true,
     symbolSize: 5,
+    ...(s.scope === 'area' ? { lineStyle: { type: 'dashed' as const }, symbol: 'emptyTriangle', symbolSize: 8 } : {}),
     tooltip: { valueFormatter: numberFormatter(frame.locale) },
   }));
   if (markLine) {

@@ -125,7 +125,7 @@ describe('chart exports (compare)', () => {
     await page.getByTestId('compare-table').waitFor({ timeout: READY_TIMEOUT });
     await waitForChart(page, 'compare');
     const [header, ...rows] = csvRows((await downloadFrom(page, 'csv-compare')).bytes);
-    expect(header).toEqual(['body', 'year', 'value', 'report_id', 'reports', 'area_summary']);
+    expect(header).toEqual(['body', 'year', 'value', 'scope', 'report_id', 'reports', 'area_summary']);
     expect(rows).toEqual(expectedRows(await native.rows(compareSeries({ bodies: pair.map((b) => b.key), metric: 'r.new.total' })), header));
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(pair.map((b) => b.name)));
     expect(rows.length).toBeGreaterThan(0);

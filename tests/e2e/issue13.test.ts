@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
-import { coverage, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
+import { benchmarkChildren, compareSeries, coverage, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
 import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../src/shared/metric-catalogue';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { comparePair, downloadFrom, openApp, parseCsv, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -201,5 +201,39 @@ describe('finding 7: URL parameters are checked against the dataset, and the con
     expect(await notices()).toContain(zh('noticeUnsupportedMetric', { value: 'rate.granted', fallback: labelOfMetric('r.new.total', 'zh') }));
     await expect(page.getByTestId('metric').inputValue()).resolves.toBe('r.new.total');
     expect(new URL(page.url()).searchParams.get('metric')).toBeNull();
+  });
+});
+
+describe('finding 3: area summaries and own reports are never one line', () => {
+  it('海珠区: 2019 and 2021 (area summaries) are a series apart from 2020 (own report), in the description and the CSV', async () => {
+    const expected = await native.rows(compareSeries({ bodies: ['440105'], metric: 'r.new.total' }));
+    const scopes = Object.fromEntries(expected.filter((r) => r.value !== null).map((r) => [String(r.year), r.scope]));
+    expect(scopes).toMatchObject({ 2019: 'area', 2020: 'self', 2021: 'area' });
+    await openApp(page, 'view=compare&e=440105');
+    await waitForChart(page, 'compare');
+    const name = String(expected[0].body);
+    const own = expected.filter((r) => r.scope === 'self' && r.value !== null).map((r) => `${String(r.year)} ${formatNumber(Number(r.value), 'zh')}`).join('，');
+    const area = expected.filter((r) => r.scope === 'area' && r.value !== null).map((r) => `${String(r.year)} ${formatNumber(Number(r.value), 'zh')}`).join('，');
+    await expect(page.getByTestId('description-compare').textContent()).resolves.toBe(`${name}（${zh('scope.self')}）：${own}；${name}（${zh('scope.area')}）：${area}`);
+    const [header, ...rows] = parseCsv((await downloadFrom(page, 'csv-compare')).bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    const col = (c: string) => header.indexOf(c);
+    expect(col('scope')).toBeGreaterThanOrEqual(0);
+    expect(Object.fromEntries(rows.filter((r) => r[col('value')] !== '').map((r) => [r[col('year')], r[col('scope')]]))).toEqual(scopes);
+  });
+
+  it('benchmark ranks own reports by default; area summaries among themselves by switch; each row says its failing checks (finding 10)', async () => {
+    const own = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: benchYear, metric: 'r.new.total' }));
+    const areas = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: benchYear, metric: 'r.new.total', scope: 'area' }));
+    expect(own.filter((r) => r.value !== null).every((r) => r.scope === 'self')).toBe(true);
+    expect(areas.filter((r) => r.value !== null).every((r) => r.scope === 'area')).toBe(true);
+    await openApp(page, `view=benchmark&parent=${GUANGZHOU}&year=${benchYear}`);
+    await page.getByTestId('benchmark-table').waitFor({ timeout: READY_TIMEOUT });
+    const ranked = () => page.locator('[data-testid^="bench-row-"]').evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('data-rank') !== '').map((tr) => tr.getAttribute('data-code')));
+    await expect.poll(ranked, { timeout: READY_TIMEOUT }).toEqual(own.filter((r) => r.rank !== null).map((r) => String(r.division_code)));
+    const failing = await page.getByTestId('bench-failing').allTextContents();
+    expect(failing).toEqual(own.map((r) => (Number(r.failed_checks ?? 0) > 0 ? String(r.failed_checks) : r.report_id ? '0' : '')));
+    await page.getByTestId('bench-areas').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('scope')).toBe('area');
+    await expect.poll(ranked, { timeout: READY_TIMEOUT }).toEqual(areas.filter((r) => r.rank !== null).map((r) => String(r.division_code)));
   });
 });

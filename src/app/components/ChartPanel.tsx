@@ -24,6 +24,10 @@ export interface ChartPanelProps {
   error?: Error | null;
   /** Rows came back but state nothing to draw (every value absent). */
   noValues?: boolean;
+  /** Where the methods page explains this chart. */
+  methodsLink?: string;
+  /** The chart in words (its series, points and what each rests on), for screen readers and checks. */
+  description?: string;
   children?: ReactNode;
 }
 
@@ -36,7 +40,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, children }: ChartPanelProps) {
+export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, description, methodsLink, children }: ChartPanelProps) {
   const { t } = useI18n();
   const api = useRef<ChartApi | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -53,6 +57,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
       {error ? <div className="error" role="alert">{t('queryFailed')}: {error.message.split('\n')[0]}</div> : null}
       {empty ? <div className="empty" data-testid={`empty-${id}`}>{t('noData')}</div> : null}
       {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} /> : null}
+      {option && !empty && description ? <p className="sr-only" data-testid={`description-${id}`}>{description}</p> : null}
       {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
       {embed ? (
         link === null ? null : <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
@@ -70,6 +75,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
           ) : null}
         </div>
       )}
+      {methodsLink && !embed ? <a className="methods-link" data-testid={`methods-${id}`} href={methodsLink}>{t('methods.link')}</a> : null}
       {children}
     </section>
   );

@@ -3,7 +3,7 @@
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map', 'report', 'data'] as const;
+export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map', 'report', 'data', 'methods'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views whose rows the Data view can show (`of`). */
 export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
@@ -23,6 +23,7 @@ export const VIEW_CHARTS: Record<View, readonly string[]> = {
   map: ['map'],
   report: [],
   data: [],
+  methods: [],
 };
 export const BREAKDOWNS = ['outcomes', 'applicants'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -53,6 +54,8 @@ export interface ViewState {
   year: number | null;
   /** Benchmark view: the peer group. */
   peer: Peer;
+  /** Benchmark view: rank own reports (default) or area summaries among themselves (`scope=area`). */
+  scope: 'self' | 'area';
   /** Data view: whose rows. */
   of: ChartView;
   /** Render one chart alone (iframe embed). */
@@ -79,6 +82,7 @@ export const DEFAULT_STATE: ViewState = {
   parent: null,
   year: null,
   peer: 'parent',
+  scope: 'self',
   of: 'overview',
   embed: false,
   chart: null,
@@ -108,6 +112,7 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   pick('breakdown', BREAKDOWNS, (v) => (state.breakdown = v));
   pick('metric', BENCHMARK_METRICS, (v) => (state.metric = v));
   pick('peer', PEERS, (v) => (state.peer = v));
+  pick('scope', ['self', 'area'] as const, (v) => (state.scope = v));
   const lang = params.get('lang');
   if (lang !== null) {
     if (isLocale(lang)) state.lang = lang;
@@ -190,6 +195,7 @@ export function serialiseViewState(state: ViewState): string {
   if (state.parent) params.set('parent', state.parent);
   if (state.year !== null) params.set('year', String(state.year));
   if (state.peer !== d.peer) params.set('peer', state.peer);
+  if (state.scope !== d.scope) params.set('scope', state.scope);
   if (state.breakdown !== d.breakdown) params.set('breakdown', state.breakdown);
   if (state.shares !== d.shares) params.set('shares', state.shares ? '1' : '0');
   if (state.report) params.set('report', state.report);

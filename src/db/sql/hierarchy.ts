@@ -78,13 +78,19 @@ function peerGroup(peer: unknown): PeerGroup {
   return peer as PeerGroup;
 }
 
-/** The order in which one report of a unit-year is picked: self before area, stated first, lowest id. */
-const PICK_ORDER = "CASE WHEN scope = 'self' THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id";
+export type Scope = 'self' | 'area';
+const scopeOf = (scope: unknown): Scope => {
+  if (scope !== 'self' && scope !== 'area') throw new QueryInputError(`not a scope: ${JSON.stringify(scope)}`);
+  return scope;
+};
+
+/** The order in which one report of a unit-year is picked: the preferred scope first (own reports by default), stated first, lowest id. */
+const pickOrder = (preferred: Scope) => `CASE WHEN scope = '${preferred}' THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id`;
 
 /** `rows` (a subquery with `scope`, `stated`, `report_id`) reduced to one row per `partition`, with `reports` = rows in it. */
-const pickOnePer = (partition: string, rows: string): string => `SELECT * EXCLUDE (pick) FROM (
+const pickOnePer = (partition: string, rows: string, preferred: Scope = 'self'): string => `SELECT * EXCLUDE (pick) FROM (
     SELECT *, count(*) OVER (PARTITION BY ${partition}) AS reports,
-      row_number() OVER (PARTITION BY ${partition} ORDER BY ${PICK_ORDER}) AS pick
+      row_number() OVER (PARTITION BY ${partition} ORDER BY ${pickOrder(preferred)}) AS pick
     FROM (${rows})
   ) WHERE pick = 1`;
 
@@ -106,6 +112,12 @@ export interface BenchmarkInput {
    * The rows returned are the parent's children either way.
    */
   peer?: PeerGroup;
+  /**
+   * Which reports are ranked: units' own reports (default) or their area summaries. A unit whose
+   * report that year is of the other scope is listed without a value: the two are never ranked
+   * together, and no median mixes them.
+   */
+  scope?: Scope;
 }
 
 /**
@@ -120,15 +132,18 @@ export interface BenchmarkInput {
  * statistics), fence_low, fence_high (Q1 − 1.5·IQR, Q3 + 1.5·IQR), outlier (value outside the
  * fences), peer_pooled (rates: the peer group's Σ numerators ÷ Σ denominators), prev_value,
  * prev_scope (last year's report of the same division code), yoy_change, yoy_pct (only when both
- * years' reports have the same scope), scope, report_id (the report used) and reports (how many
- * reports the unit published that year; never added).
+ * years' reports have the same scope), scope, report_id (the report used), reports (how many
+ * reports the unit published that year; never added) and failed_checks (the report used: identities
+ * its own arithmetic fails).
  */
 export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   const parent = parentCode(input.parent);
   const year = reportYear(input.year);
   const peer = peerGroup(input.peer ?? 'parent');
+  const scope = scopeOf(input.scope ?? 'self');
   const m = measureOf(input.metric, true);
   const params: Param[] = [];
+  const ofScope = (expression: string) => `CASE WHEN scope = '${scope}' THEN ${expression} END`;
 
   // Which units are peers, and what splits them into groups.
   let peerFilter: string;
@@ -138,8 +153,8 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   else [peerFilter, peerParams] = ['TRUE', []];
   const groupKey = peer === 'parent' ? "'parent'" : 'division_level';
 
-  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, report_id,
-      ${m.numerator} AS numerator, ${m.denominator} AS denominator, ${m.value} AS value, (${m.stated}) AS stated
+  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, report_id, n_failed_checks,
+      ${ofScope(m.numerator)} AS numerator, ${ofScope(m.denominator)} AS denominator, ${ofScope(m.value)} AS value, coalesce(${ofScope(`(${m.stated})`)}, false) AS stated
     FROM facts_wide
     WHERE department IS NULL AND division_code IS NOT NULL
       AND ((year = ? AND (${peerFilter} OR parent_code = ?)) OR (year = ? AND parent_code = ?))`;
@@ -149,7 +164,7 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   params.push(year - 1, parent); // last year
 
   const sql = `WITH units AS (
-  ${pickOnePer('division_code, year', candidates)}
+  ${pickOnePer('division_code, year', candidates, scope)}
 ),
 peers AS (
   SELECT division_code, ${groupKey} AS peer_group, value, numerator, denominator
@@ -185,14 +200,14 @@ SELECT c.division_code, c.division_name, c.division_level, c.value, c.numerator,
   p.value AS prev_value, p.scope AS prev_scope,
   CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
   CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
-  c.scope, c.report_id, c.reports
+  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks
 FROM children c
 LEFT JOIN standing st ON st.division_code = c.division_code AND st.peer_group = c.peer_group
 LEFT JOIN stats s ON s.peer_group = c.peer_group
 LEFT JOIN previous p ON p.division_code = c.division_code
 ORDER BY rank NULLS LAST, c.division_code`;
   // National peers need every province; the others keep to the parent's.
-  return { name: `hierarchy.benchmark.${peer}`, sql, params, tables: ['facts_wide'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
+  return { name: `hierarchy.benchmark.${peer}.${scope}`, sql, params, tables: ['facts_wide'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
 }
 
 export interface ReconciliationInput {

@@ -212,13 +212,13 @@ describe('compareSeries', () => {
   it('gives one series per body, one report per body and year, never two added', async () => {
     const rows = await run(sql.compareSeries({ bodies: ['440105', '440105/公安局', 'name:白云区政府'], metric: 'r.new.total' }));
     expect(rows).toEqual([
-      { body_key: '440105', body: '广州市海珠区', year: 2020, value: 100, report_id: 'h1', reports: 1, area_summary: false },
+      { body_key: '440105', body: '广州市海珠区', year: 2020, value: 100, report_id: 'h1', reports: 1, scope: 'self', area_summary: false },
       // h2 (own, lowest id of the own reports); h3 and the area summary h0 are counted, not added.
-      { body_key: '440105', body: '广州市海珠区', year: 2021, value: 200, report_id: 'h2', reports: 3, area_summary: false },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, value: 7, report_id: 'd1', reports: 1, area_summary: false },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, value: 8, report_id: 'd2', reports: 1, area_summary: false },
-      { body_key: 'name:白云区政府', body: '白云区政府', year: 2020, value: 40, report_id: 'u1', reports: 1, area_summary: false },
-      { body_key: 'name:白云区政府', body: '白云区政府', year: 2021, value: 41, report_id: 'u2', reports: 1, area_summary: false },
+      { body_key: '440105', body: '广州市海珠区', year: 2021, value: 200, report_id: 'h2', reports: 3, scope: 'self', area_summary: false },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, value: 7, report_id: 'd1', reports: 1, scope: 'self', area_summary: false },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, value: 8, report_id: 'd2', reports: 1, scope: 'self', area_summary: false },
+      { body_key: 'name:白云区政府', body: '白云区政府', year: 2020, value: 40, report_id: 'u1', reports: 1, scope: 'self', area_summary: false },
+      { body_key: 'name:白云区政府', body: '白云区政府', year: 2021, value: 41, report_id: 'u2', reports: 1, scope: 'self', area_summary: false },
     ]);
   });
 
