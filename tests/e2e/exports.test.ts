@@ -165,14 +165,16 @@ describe('data view downloads', () => {
     await expect(page.getByTestId('data-table').locator('tbody tr').count()).resolves.toBe(Math.min(n, 500));
 
     const csv = await downloadFrom(page, 'download-csv');
-    expect(csv.name).toBe('gongkai-overview.csv');
+    // Named after what it holds: every report, this dataset version.
+    const version = native.manifest.dataset_version.slice(0, 8);
+    expect(csv.name).toBe(`gongkai_reports_v${version}.csv`);
     const [header, ...rows] = csvRows(csv.bytes);
     expect(header).toEqual(columns);
     expect(rows).toHaveLength(n);
     expect(rows).toEqual(expectedRows(expected, columns));
 
     const parquet = await downloadFrom(page, 'download-parquet');
-    expect(parquet.name).toBe('gongkai-overview.parquet');
+    expect(parquet.name).toBe(`gongkai_reports_v${version}.parquet`);
     saveArtifact('gongkai-overview.parquet', parquet.bytes);
     expect(parquet.bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
     expect(parquet.bytes.subarray(parquet.bytes.length - 4).toString('latin1')).toBe('PAR1');

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
-import { benchmarkChildren, compareSeries, coverage, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
+import { benchmarkChildren, compareSeries, coverage, failingReports, headlineTrends, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
 import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../src/shared/metric-catalogue';
+import { METRIC_IDS } from '../../src/shared/metrics';
+import { CHART_METHOD } from '../../src/app/views/methods-parts';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, downloadFrom, openApp, parseCsv, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { comparePair, downloadFrom, openApp, parseCsv, openBrowser, waitForEngine, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -235,5 +237,51 @@ describe('finding 3: area summaries and own reports are never one line', () => {
     await page.getByTestId('bench-areas').check();
     await expect.poll(() => new URL(page.url()).searchParams.get('scope')).toBe('area');
     await expect.poll(ranked, { timeout: READY_TIMEOUT }).toEqual(areas.filter((r) => r.rank !== null).map((r) => String(r.division_code)));
+  });
+});
+
+describe('finding 6: the overview trend says how many reports stand behind each point', () => {
+  it('describes each point with its report count, as native DuckDB sums the rollups', async () => {
+    const rows = await native.rows(headlineTrends());
+    const expected = (['r.new.total', 'r.handled.total'] as const)
+      .map((m) => {
+        const c = m.replaceAll('.', '_');
+        const points = rows.filter((r) => Number(r[`${c}__reports`] ?? 0) > 0 && r[c] !== null);
+        return `${labelOfMetric(m, 'zh')}：${points.map((r) => zh('overview.trendPoint', { year: Number(r.year), value: formatNumber(Number(r[c]), 'zh'), n: Number(r[`${c}__reports`]) })).join('，')}`;
+      })
+      .join('；');
+    await openApp(page);
+    await waitForChart(page, 'trends');
+    await expect(page.getByTestId('description-trends').textContent()).resolves.toBe(expected);
+  });
+});
+
+describe('finding 10: the failing list is filtered by year and division', () => {
+  it('lists what native DuckDB lists for a year, and nothing for a division none of them is resolved to', async () => {
+    const all = await native.rows(failingReports(50));
+    expect(all.length).toBeGreaterThan(0);
+    const year = Number(all[0].year);
+    await openApp(page, `year=${year}`);
+    await waitForEngine(page);
+    const links = page.getByTestId('failing-table').locator('tbody a');
+    await expect.poll(() => links.count(), { timeout: READY_TIMEOUT }).toBe((await native.rows(failingReports(50, { year }))).length);
+    await expect(page.getByTestId('failing-year').inputValue()).resolves.toBe(String(year));
+    const none = await native.rows(failingReports(50, { parent: GUANGZHOU }));
+    await openApp(page, `parent=${GUANGZHOU}`);
+    await waitForEngine(page);
+    await expect.poll(() => links.count(), { timeout: READY_TIMEOUT }).toBe(none.length);
+  });
+});
+
+describe('the methods page', () => {
+  it('lists every metric with its places, every identity, and every chart links to an existing part of it', async () => {
+    await openApp(page, 'view=methods');
+    await page.getByTestId('methods').waitFor({ timeout: READY_TIMEOUT });
+    await expect(page.getByTestId('methods-metric').count()).resolves.toBe(METRIC_IDS.length);
+    for (const part of new Set(Object.values(CHART_METHOD))) await expect(page.locator(`#methods-${part}`).count(), part).resolves.toBe(1);
+    await openApp(page, '');
+    const href = await page.getByTestId('methods-trends').getAttribute('href');
+    expect(new URL(href!).hash).toBe(`#methods-${CHART_METHOD.trends}`);
+    expect(new URL(href!).searchParams.get('view')).toBe('methods');
   });
 });

@@ -290,6 +290,11 @@ const zh = {
   "methods.shares.text": "办理结果的占比 = 各项件数 ÷ 办理结果总计（只计列明总计的报告）；报告未分项列明的部分为“未分项”，单独成段，不被分摊。申请人类型的占比以本年新收申请总数为分母。每个柱子注明所依据的报告数、机关数和件数。",
   "methods.coverage.title": "覆盖：已发布、未发布、未到期",
   "methods.coverage.text": "截止日期：部门为次年 1 月 31 日，政府为次年 3 月 31 日。区划表当年列出的下级单位，截止日期已过而数据集中没有其报告（包括汇总报告和有歧义的报告）的，为“未发布”；截止日期未到的为“未到期”。",
+  "overview.trendPoint": "{year} 年 {value}（{n} 份报告）",
+  "overview.trendsNote": "只加本级报告（不含汇总报告）；每个点是当年列明该指标的报告之和，提示框中给出报告数。两条线依据的报告不同，每年发布的单位也不同：年度间的升降可能只反映谁发布了报告，新收与办结不可相减。空心点只依据不到 {few} 份报告；报告没有列明的为缺失，不画为 0。",
+  "overview.failingAllYears": "全部年份",
+  "overview.failingParent": "区划代码（含下级）",
+  "overview.failingCut": "只列出前 {shown} 份，共 {total} 份。",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -584,6 +589,11 @@ const en: Record<MessageKey, string> = {
   "methods.shares.text": "Outcome shares = each count ÷ the handled total (only reports stating that total are summed); what a report does not itemise is its own segment, \"not itemised\", never spread over the others. Applicant shares are taken of the new-request total. Every bar says the reports, bodies and requests it rests on.",
   "methods.coverage.title": "Coverage: reported, missing, not yet due",
   "methods.coverage.text": "Deadlines: departments 31 January, governments 31 March of the following year. A child the gazetteer lists that year is missing when its deadline has passed and the dataset holds no report of it (area summaries and ambiguous reports included); before the deadline it is not yet due.",
+  "overview.trendPoint": "{year} {value} ({n} reports)",
+  "overview.trendsNote": "Own reports only (no area summaries); each point sums the reports stating the metric that year, their number in the tooltip. The two lines rest on different reports, and different units report each year: a rise or fall may only reflect who reported, and new minus handled means nothing. Hollow points rest on fewer than {few} reports; a metric not stated is absent, never drawn as 0.",
+  "overview.failingAllYears": "all years",
+  "overview.failingParent": "Division code (and below)",
+  "overview.failingCut": "Showing the first {shown} of {total}.",
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -14,6 +14,7 @@ import { coverageQuery } from './Coverage';
 import { mapQuery } from './MapView';
 import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
+import { downloadName } from '../data/download-name';
 import { outcomesQuery } from './Outcomes';
 import { reviewQuery } from './Review';
 
@@ -34,7 +35,7 @@ export function dataQuery(props: Pick<ViewProps, 'state'> & Partial<Pick<ViewPro
 
 export function Data(props: ViewProps) {
   const { t, state, update } = props;
-  const { summary } = useDataset();
+  const { summary, info } = useDataset();
   const query = useMemo(
     () => dataQuery(props, state.of, summary?.years),
     [state.of, state.entities, state.years, state.metric, state.breakdown, state.parent, state.year, state.peer, summary?.years],
@@ -45,7 +46,7 @@ export function Data(props: ViewProps) {
   // Only the rows shown become objects; downloads convert the whole table when asked.
   const shown = useMemo(() => (table ? tableRows(table, SHOWN) : []), [table]);
   const total = table?.numRows ?? 0;
-  const name = `gongkai-${state.of}`;
+  const name = downloadName(state.of, state, viewYear(state, summary?.years), info?.datasetVersion ?? summary?.dataset_version ?? null);
   return (
     <div className="view data">
       <div className="controls">
