@@ -93,6 +93,15 @@ export const isMoneyMetric = (id: string): boolean => id.endsWith('_yuan');
 /** Signed year-on-year changes (增82 / 减5). */
 export const isChangeMetric = (id: string): boolean => id.endsWith('.change');
 
+/**
+ * Totals a table does not print, with their one definition: the sum of their parts when every
+ * part is stated (a narrative report may print the total itself). Every view uses this; the parser
+ * derives them (marked derived) so that stored rows and rollups agree with it.
+ */
+export const DERIVED_TOTALS: readonly { whole: string; parts: readonly string[] }[] = [
+  { whole: 'lit.total', parts: ['lit.direct.total', 'lit.after_rv.total'] },
+];
+
 export interface Identity {
   /** Stable id of the check, e.g. `balance.total`. */
   id: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, identityById, identityFormula, identityWithValues, labelOfMetric, METRICS_BY_SECTION, placeOfMetric, RATES } from '../../../src/shared/metric-catalogue';
-import { DENIAL_REASONS, IDENTITIES, METRIC_IDS } from '../../../src/shared/metrics';
+import { DENIAL_REASONS, DERIVED_TOTALS, IDENTITIES, METRIC_IDS } from '../../../src/shared/metrics';
+import { harmonisedTotal, reviewLitigation } from '../../../src/db/sql';
 import { WIDE_METRICS } from '../../../src/shared/wide-metrics';
 
 describe('metric catalogue', () => {
@@ -51,6 +52,14 @@ describe('metric catalogue', () => {
     const values = new Map([['r.new.natural', 130], ['r.carried_in.natural', 7], ['r.handled.natural', 120], ['r.carried_out.natural', 5]]);
     expect(identityWithValues(balance, values, 'en')).toBe('New requests · individuals 130 + Requests carried in · individuals 7 = Requests handled · individuals 120 + Carried over to next year · individuals 5');
     for (const identity of IDENTITIES) expect(identityFormula(identity, 'en'), identity.id).not.toMatch(/\b(r|rv|lit|p)\.[a-z_.]+/);
+  });
+
+  it("gives litigation one definition, the one every view's SQL uses: printed, else direct + after review", () => {
+    expect(DERIVED_TOTALS).toEqual([{ whole: 'lit.total', parts: ['lit.direct.total', 'lit.after_rv.total'] }]);
+    expect(harmonisedTotal('lit.total')).toBe('coalesce(lit_total, lit_direct_total + lit_after_rv_total)');
+    expect(harmonisedTotal('r.new.total')).toBe('r_new_total');
+    expect(reviewLitigation({}).sql).toContain(`sum(${harmonisedTotal('lit.total')}) AS lit_total`);
+    expect(CATALOGUE.get('lit.total')?.meaning?.en).toContain('one definition');
   });
 
   it('groups every id under one section', () => {
