@@ -1,4 +1,5 @@
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const restrict = (files, patterns, ignores = []) => ({
@@ -30,4 +31,11 @@ export default defineConfig(
   restrict(['src/charts/**'], [NODE, folder('ingest'), folder('db'), folder('app'), DUCKDB]),
   restrict(['src/app/**'], [NODE, folder('ingest'), DUCKDB, ECHARTS]),
   restrict(['workers/**'], [NODE, folder('ingest'), folder('app'), DUCKDB, ECHARTS]),
+  // React's rules of hooks. exhaustive-deps warns: several views key their memos on the state they
+  // read on purpose (the options depend on a query's data, not on every value used to draw them).
+  {
+    files: ['src/app/**/*.tsx', 'src/app/**/*.ts', 'src/charts/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
 );

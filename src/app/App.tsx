@@ -1,10 +1,15 @@
 import { useEffect, useMemo, type ComponentType } from 'react';
-import { isBodyKey } from '../db/sql';
+import { divisionNames, isBodyKey } from '../db/sql';
+import { useSql } from './data/hooks';
+import { tableRows } from './data/rows';
+import type { Locale } from './i18n/locale';
+import { metricLabel } from './i18n/metric-labels';
+import { checkAgainstDataset, datasetYears } from './state/validate';
 import { useBodies } from './data/bodies';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
 import type { MessageKey } from './i18n/messages';
-import { serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
+import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
 import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
 import { Benchmark } from './views/Benchmark';
@@ -19,6 +24,7 @@ import { Report } from './views/Report';
 import { Review } from './views/Review';
 import { Similar } from './views/Similar';
 import { SqlConsole } from './views/SqlConsole';
+import { Methods } from './views/Methods';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -33,6 +39,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   report: Report,
   data: Data,
   sql: SqlConsole,
+  methods: Methods,
 };
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -49,13 +56,19 @@ export function App() {
   );
 }
 
-function noticeText(t: ReturnType<typeof useI18n>['t'], n: Notice): string {
+function noticeText(t: ReturnType<typeof useI18n>['t'], n: Notice, locale: Locale, years: [number, number] | null): string {
+  if (n.reason === 'out-of-range') return t('noticeOutOfRange', { param: n.param, value: n.value, first: years?.[0] ?? '', last: years?.[1] ?? '' });
+  if (n.reason === 'unsupported-metric') return t('noticeUnsupportedMetric', { value: n.value, fallback: metricLabel(DEFAULT_STATE.metric, locale) });
+  if (n.reason === 'unknown-division') return t('noticeUnknownDivision', { value: n.value });
   if (n.reason === 'too-many') return t('noticeTooMany', { max: 12, value: n.value });
   if (n.reason === 'duplicate') return t('noticeDuplicate', { value: n.value });
   if (n.reason === 'not-a-code') return t('noticeNotACode', { param: n.param, value: n.value });
   if (n.reason === 'unknown-body') return t('noticeUnknownBody', { value: n.value });
   return t('noticeDropped', { param: n.param, value: n.value });
 }
+
+/** Views below a division (`parent`). */
+const HIERARCHY_VIEWS: readonly View[] = ['benchmark', 'reconcile', 'coverage'];
 
 /** Views that show the bodies of `e`. */
 const BODY_VIEWS: readonly View[] = ['compare', 'outcomes', 'review', 'data'];
@@ -64,14 +77,14 @@ function ResolvingBodies({ t }: ViewProps) {
   return <p className="status" data-testid="bodies-loading">{t('loading')}</p>;
 }
 
-function NoticeList({ notices }: { notices: Notice[] }) {
-  const { t } = useI18n();
+function NoticeList({ notices, years }: { notices: Notice[]; years: [number, number] | null }) {
+  const { t, locale } = useI18n();
   if (notices.length === 0) return null;
   return (
     <ul className="notices" role="status" data-testid="notices">
       {notices.map((n, i) => (
         <li key={i}>
-          {noticeText(t, n)}
+          {noticeText(t, n, locale, years)}
         </li>
       ))}
     </ul>
@@ -89,6 +102,21 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
     if (!resolved || resolved.entities.join('\n') === state.entities.join('\n')) return;
     update({ entities: resolved.entities }, { replace: true, notices: [...notices, ...resolved.notices] });
   }, [bodies.resolved]);
+  // The state checked against the dataset (its years) and the view (its metrics): a value the
+  // dataset or view cannot show is replaced, with a notice, so the controls show what is used.
+  useEffect(() => {
+    if (!summary) return;
+    const { patch, notices: found } = checkAgainstDataset(state, datasetYears(summary.by_year_level));
+    if (found.length > 0) update(patch, { replace: true, notices: [...notices, ...found] });
+  }, [summary, state.view, state.years, state.year, state.metric]);
+  // A parent the gazetteer does not have.
+  const parentCheck = useSql(useMemo(() => (HIERARCHY_VIEWS.includes(state.view) && state.parent ? divisionNames([state.parent]) : null), [state.view, state.parent]));
+  useEffect(() => {
+    if (!parentCheck.data || !state.parent) return;
+    if (!tableRows(parentCheck.data.table).some((r) => r.code === state.parent)) {
+      update({ parent: null }, { replace: true, notices: [...notices, { param: 'parent', value: state.parent, reason: 'unknown-division' }] });
+    }
+  }, [parentCheck.data]);
   const resolving = BODY_VIEWS.includes(state.view) && !bodies.resolved && !bodies.failed && state.entities.some((e) => !isBodyKey(e));
   const version = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const props: ViewProps = useMemo(
@@ -123,7 +151,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
         </div>
         <nav>
           {VIEWS.map((v) => (
-            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v }); }}>
+            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v, chart: null }); }}>
               {t(`view.${v}` as MessageKey)}
             </a>
           ))}
@@ -131,7 +159,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
         <button type="button" className="lang" data-testid="lang" onClick={() => update({ lang: locale === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
       {synthetic}
-      <NoticeList notices={notices} />
+      <NoticeList notices={notices} years={summary?.years ?? null} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
       <main>
         {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}

@@ -15,6 +15,11 @@ export interface StackedBarsOptions {
   percent?: boolean;
   /** Categories on the vertical axis, first on top. */
   horizontal?: boolean;
+  /**
+   * The whole each category's shares are taken of (a printed total); without it, the sum of the
+   * series present there. Parts that add up past it draw past 100%.
+   */
+  totals?: readonly (number | null)[];
 }
 
 function present(value: number | null | undefined): value is number {
@@ -30,9 +35,9 @@ function fit(values: readonly (number | null)[], length: number): (number | null
  * Shares of each category's total over the series present there. An absent value stays absent
  * (null), and a category whose total is 0 or absent has no shares.
  */
-export function shareMatrix(columns: readonly (number | null)[][], length: number): (number | null)[][] {
+export function shareMatrix(columns: readonly (number | null)[][], length: number, wholes?: readonly (number | null)[]): (number | null)[][] {
   const totals = Array.from({ length }, (_, c) =>
-    columns.reduce((sum, values) => sum + (present(values[c]) ? values[c] : 0), 0),
+    wholes ? (present(wholes[c]) ? wholes[c] : 0) : columns.reduce((sum, values) => sum + (present(values[c]) ? values[c] : 0), 0),
   );
   return columns.map((values) =>
     values.map((v, c) => (present(v) && totals[c] > 0 ? v / totals[c] : null)),
@@ -55,7 +60,8 @@ export function stackedBars(
 ): ChartOption {
   const names = series.map((s) => s.name);
   const counts = series.map((s) => fit(s.values, categories.length));
-  const data = opts.percent ? shareMatrix(counts, categories.length) : counts;
+  const data = opts.percent ? shareMatrix(counts, categories.length, opts.totals) : counts;
+  const stackedMax = Math.max(1, ...categories.map((_, c) => data.reduce((sum, values) => sum + (present(values[c]) && values[c] > 0 ? values[c] : 0), 0)));
   const bars: BarSeriesOption[] = series.map((s, i) => ({
     type: 'bar',
     name: s.name,
@@ -72,7 +78,7 @@ export function stackedBars(
     inverse: opts.horizontal === true,
   };
   const valueAxis = opts.percent
-    ? { type: 'value' as const, min: 0, max: 1, axisLabel: { formatter: percentFormatter(frame.locale, 0) } }
+    ? { type: 'value' as const, min: 0, max: stackedMax, axisLabel: { formatter: percentFormatter(frame.locale, 0) } }
     : { type: 'value' as const, axisLabel: { formatter: axisNumberFormatter(frame.locale) } };
   return {
     ...frameParts(frame, names),

@@ -4,6 +4,7 @@ export { FONT_FAMILY, sourceLine, unitSubtext } from './frame';
 export {
   BREAKS_SERIES_ID,
   defaultTemplateBreaks,
+  FEW_REPORTS,
   lineOverYears,
   type LineOverYearsOptions,
   type TemplateBreak,

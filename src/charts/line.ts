@@ -6,11 +6,18 @@ import type { ChartFrame, ChartOption } from './types';
 export interface YearPoint {
   year: number;
   value: number | null;
+  /** How many reports the value rests on: shown in the tooltip; a point on fewer than FEW_REPORTS is drawn hollow. */
+  reports?: number | null;
 }
+
+/** Points resting on fewer reports than this are marked (hollow symbol): a sum of one or two reports says little. */
+export const FEW_REPORTS = 3;
 
 export interface YearSeries {
   name: string;
   points: YearPoint[];
+  /** Area summaries (汇总) are a series of their own, drawn dashed with hollow triangles. */
+  scope?: 'self' | 'area';
 }
 
 export interface TemplateBreak {
@@ -62,6 +69,35 @@ function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[
   };
 }
 
+/** Values with the reports behind each; a point on few reports gets a hollow symbol. */
+function countedData(points: readonly YearPoint[], years: readonly number[]) {
+  const values = alignToYears(points, years);
+  return years.map((year, i) => {
+    const reports = points.find((p) => p.year === year)?.reports ?? null;
+    const few = values[i] !== null && reports !== null && reports < FEW_REPORTS;
+    return { value: values[i], reports, ...(few ? { symbol: 'emptyCircle', symbolSize: 9 } : {}) };
+  });
+}
+
+// The tooltip is HTML: names (which may come from report text) are escaped.
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The axis tooltip of counted series: each value with the number of reports it rests on. */
+function countedTooltip(locale: Locale) {
+  const format = numberFormatter(locale);
+  return (params: unknown): string => {
+    const list = (Array.isArray(params) ? params : [params]) as { axisValueLabel?: string; marker?: string; seriesName?: string; data?: { value: number | null; reports: number | null } }[];
+    const lines = list
+      .filter((p) => p.data && typeof p.data === 'object')
+      .map((p) => {
+        const n = p.data?.reports;
+        const basis = typeof n === 'number' ? (locale === 'zh' ? `（${n} 份报告）` : ` (${n} report${n === 1 ? '' : 's'})`) : '';
+        return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: ${format(p.data?.value ?? null)}${basis}`;
+      });
+    return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...lines].join('<br/>');
+  };
+}
+
 /** One line per jurisdiction or category over a continuous year axis. */
 export function lineOverYears(
   series: readonly YearSeries[],
@@ -71,15 +107,17 @@ export function lineOverYears(
   const years = yearAxis(series);
   const names = series.map((s) => s.name);
   const markLine = breakMarkLine(opts.templateBreaks ?? [], years);
+  const counted = series.some((s) => s.points.some((p) => typeof p.reports === 'number'));
   const lines: LineSeriesOption[] = series.map((s) => ({
     type: 'line',
     name: s.name,
-    data: alignToYears(s.points, years),
+    data: counted ? countedData(s.points, years) : alignToYears(s.points, years),
     connectNulls: false,
     // A lone year between gaps has no segment; its symbol is the only thing drawn.
     showSymbol: true,
     showAllSymbol: true,
     symbolSize: 5,
+    ...(s.scope === 'area' ? { lineStyle: { type: 'dashed' as const }, symbol: 'emptyTriangle', symbolSize: 8 } : {}),
     tooltip: { valueFormatter: numberFormatter(frame.locale) },
   }));
   if (markLine) {
@@ -88,7 +126,7 @@ export function lineOverYears(
   }
   return {
     ...frameParts(frame, names),
-    tooltip: { trigger: 'axis', confine: true, valueFormatter: numberFormatter(frame.locale) },
+    tooltip: counted ? { trigger: 'axis', confine: true, formatter: countedTooltip(frame.locale) } : { trigger: 'axis', confine: true, valueFormatter: numberFormatter(frame.locale) },
     grid: cartesianGrid(frame, names),
     xAxis: { type: 'category', boundaryGap: false, data: years.map(String) },
     yAxis: { type: 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },

@@ -4,34 +4,33 @@
 export const APPLICANT_COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'] as const;
 export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
 
+/**
+ * The itemised reasons of the four outcome groups of table 三, in table order: the one list of them
+ * (the eight denial reasons among them). Each group's `.total` row is their sum.
+ */
+export const REASON_GROUPS = {
+  denied: ['state_secret', 'law_prohibited', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'],
+  unable: ['not_held', 'need_creation', 'unclear'],
+  rejected: ['petition', 'duplicate', 'publication', 'mass_repeat', 'confirm_reissue'],
+  other: ['no_correction', 'no_fee', 'misc'],
+} as const;
+export type ReasonGroup = keyof typeof REASON_GROUPS;
+export const REASON_GROUP_NAMES = Object.keys(REASON_GROUPS) as ReasonGroup[];
+/** The eight reasons a request may be denied (不予公开). */
+export const DENIAL_REASONS = REASON_GROUPS.denied;
+
+type GroupRow<G extends ReasonGroup> = `${G}.${(typeof REASON_GROUPS)[G][number]}` | `${G}.total`;
+const grouped = <G extends ReasonGroup>(group: G): GroupRow<G>[] => [...REASON_GROUPS[group].map((r) => `${group}.${r}` as GroupRow<G>), `${group}.total` as GroupRow<G>];
+
 export const REQUEST_ROWS = [
   'new',
   'carried_in',
   'granted',
   'partial',
-  'denied.state_secret',
-  'denied.law_prohibited',
-  'denied.security_stability',
-  'denied.third_party',
-  'denied.internal_affairs',
-  'denied.process_info',
-  'denied.enforcement_file',
-  'denied.admin_query',
-  'denied.total',
-  'unable.not_held',
-  'unable.need_creation',
-  'unable.unclear',
-  'unable.total',
-  'rejected.petition',
-  'rejected.duplicate',
-  'rejected.publication',
-  'rejected.mass_repeat',
-  'rejected.confirm_reissue',
-  'rejected.total',
-  'other.no_correction',
-  'other.no_fee',
-  'other.misc',
-  'other.total',
+  ...grouped('denied'),
+  ...grouped('unable'),
+  ...grouped('rejected'),
+  ...grouped('other'),
   'handled',
   'carried_out',
 ] as const;
@@ -94,6 +93,15 @@ export const isMoneyMetric = (id: string): boolean => id.endsWith('_yuan');
 /** Signed year-on-year changes (增82 / 减5). */
 export const isChangeMetric = (id: string): boolean => id.endsWith('.change');
 
+/**
+ * Totals a table does not print, with their one definition: the sum of their parts when every
+ * part is stated (a narrative report may print the total itself). Every view uses this; the parser
+ * derives them (marked derived) so that stored rows and rollups agree with it.
+ */
+export const DERIVED_TOTALS: readonly { whole: string; parts: readonly string[] }[] = [
+  { whole: 'lit.total', parts: ['lit.direct.total', 'lit.after_rv.total'] },
+];
+
 export interface Identity {
   /** Stable id of the check, e.g. `balance.total`. */
   id: string;
@@ -116,18 +124,11 @@ export const IDENTITIES: readonly Identity[] = [
     whole: [`r.handled.${col}`],
     parts: sumRows(['granted', 'partial', 'denied.total', 'unable.total', 'rejected.total', 'other.total'], col),
   })),
-  ...(
-    [
-      ['denied', ['state_secret', 'law_prohibited', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query']],
-      ['unable', ['not_held', 'need_creation', 'unclear']],
-      ['rejected', ['petition', 'duplicate', 'publication', 'mass_repeat', 'confirm_reissue']],
-      ['other', ['no_correction', 'no_fee', 'misc']],
-    ] as const
-  ).flatMap(([group, reasons]) =>
+  ...REASON_GROUP_NAMES.flatMap((group) =>
     APPLICANT_COLUMNS.map((col) => ({
       id: `requests.${group}_total.${col}`,
       whole: [`r.${group}.total.${col}`],
-      parts: reasons.map((reason) => `r.${group}.${reason}.${col}`),
+      parts: REASON_GROUPS[group].map((reason) => `r.${group}.${reason}.${col}`),
     })),
   ),
   ...REQUEST_ROWS.map((row) => ({

@@ -1,7 +1,7 @@
 // The metrics carried as columns of `facts_wide` (one row per report). They mean the same in the
 // narrative, 2019 and 2021 templates, so series continue across the template changes; the
 // dashboard's SQL may name only these columns (ids are whitelisted, never taken from the URL).
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS } from './metrics';
+import { APPLICANT_COLUMNS, DENIAL_REASONS, OUTCOME_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS } from './metrics';
 
 const REQUEST_TOTALS = REQUEST_ROWS.map((row) => `r.${row}.total`);
 const NEW_BY_APPLICANT = APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => `r.new.${c}`);
@@ -15,5 +15,6 @@ export const isWideMetric = (id: string): boolean => WIDE_SET.has(id);
 /** `r.denied.total.total` → `r_denied_total_total`: a plain identifier, safe to splice into SQL. */
 export const wideColumnName = (metric: string): string => metric.replaceAll('.', '_');
 
-export const DENIED_REASONS = ['state_secret', 'law_prohibited', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'] as const;
+/** The eight denial reasons (src/shared/metrics.ts holds the one list). */
+export const DENIED_REASONS = DENIAL_REASONS;
 export const APPLICANT_TYPES = NEW_BY_APPLICANT.map((m) => m.slice('r.new.'.length));

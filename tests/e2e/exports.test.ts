@@ -125,7 +125,7 @@ describe('chart exports (compare)', () => {
     await page.getByTestId('compare-table').waitFor({ timeout: READY_TIMEOUT });
     await waitForChart(page, 'compare');
     const [header, ...rows] = csvRows((await downloadFrom(page, 'csv-compare')).bytes);
-    expect(header).toEqual(['body', 'year', 'value', 'report_id', 'reports', 'area_summary']);
+    expect(header).toEqual(['body', 'year', 'value', 'scope', 'report_id', 'reports', 'area_summary']);
     expect(rows).toEqual(expectedRows(await native.rows(compareSeries({ bodies: pair.map((b) => b.key), metric: 'r.new.total' })), header));
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(pair.map((b) => b.name)));
     expect(rows.length).toBeGreaterThan(0);
@@ -134,7 +134,10 @@ describe('chart exports (compare)', () => {
   it('copy link and copy embed put this view\'s URLs on the clipboard', async () => {
     await page.getByTestId('link-compare').click();
     await page.getByTestId('link-compare').filter({ hasText: zh('copied') }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    // This view's URL, naming the chart the link was copied from.
+    const expected = new URL(page.url());
+    expected.searchParams.set('chart', 'compare');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.href);
     await page.getByTestId('embed-compare').click();
     await page.getByTestId('embed-compare').filter({ hasText: zh('copied') }).waitFor();
     const iframe = await page.evaluate(() => navigator.clipboard.readText());
@@ -162,14 +165,16 @@ describe('data view downloads', () => {
     await expect(page.getByTestId('data-table').locator('tbody tr').count()).resolves.toBe(Math.min(n, 500));
 
     const csv = await downloadFrom(page, 'download-csv');
-    expect(csv.name).toBe('gongkai-overview.csv');
+    // Named after what it holds: every report, this dataset version.
+    const version = native.manifest.dataset_version.slice(0, 8);
+    expect(csv.name).toBe(`gongkai_reports_v${version}.csv`);
     const [header, ...rows] = csvRows(csv.bytes);
     expect(header).toEqual(columns);
     expect(rows).toHaveLength(n);
     expect(rows).toEqual(expectedRows(expected, columns));
 
     const parquet = await downloadFrom(page, 'download-parquet');
-    expect(parquet.name).toBe('gongkai-overview.parquet');
+    expect(parquet.name).toBe(`gongkai_reports_v${version}.parquet`);
     saveArtifact('gongkai-overview.parquet', parquet.bytes);
     expect(parquet.bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
     expect(parquet.bytes.subarray(parquet.bytes.length - 4).toString('latin1')).toBe('PAR1');

@@ -156,7 +156,8 @@ describe('failing checks', () => {
     await page.getByTestId('failing-table').locator('tbody a').first().click();
     await page.getByTestId('failing-checks').waitFor({ timeout: READY_TIMEOUT });
     expect(new URL(page.url()).searchParams.get('report')).toBe(id);
-    const rows = await page.getByTestId('failing-checks').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    // Each row: its identity's id (under the formula), expected, actual.
+    const rows = await page.getByTestId('failing-checks').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('code.id')?.textContent ?? null, ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)]));
     expect(rows).toEqual(checks.map((c) => [String(c.id), formatNumber(c.expected as number | null, 'zh'), formatNumber(c.actual as number | null, 'zh')]));
   });
 

@@ -14,9 +14,12 @@ export interface ChartPanelProps {
   /** The rows behind the chart, for its CSV. */
   rows: Row[];
   columns: string[];
-  /** Shareable URL of this view, and of this chart alone. */
-  link: string;
-  embedLink: string;
+  /**
+   * Shareable URL of this view with this chart's id, and of this chart alone; null for a chart no
+   * URL can restore (one drawn from a file the user loaded).
+   */
+  link: string | null;
+  embedLink: string | null;
   embed?: boolean;
   height?: number;
   busy?: boolean;
@@ -25,6 +28,10 @@ export interface ChartPanelProps {
   noValues?: boolean;
   /** The query behind the chart: its "SQL" button opens it in the SQL console. */
   query?: Pick<BuiltQuery, 'sql' | 'params'> | null;
+  /** Where the methods page explains this chart. */
+  methodsLink?: string;
+  /** The chart in words (its series, points and what each rests on), for screen readers and checks. */
+  description?: string;
   children?: ReactNode;
 }
 
@@ -37,7 +44,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, query, children }: ChartPanelProps) {
+export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
   const { t, locale } = useI18n();
   const sqlSearch = query ? consoleSearch(querySql(query), locale) : null;
   const api = useRef<ChartApi | null>(null);
@@ -48,27 +55,33 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
     window.setTimeout(() => setCopied(null), 1500);
   };
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
-  const iframe = `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
   return (
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
       {error ? <div className="error" role="alert">{t('queryFailed')}: {error.message.split('\n')[0]}</div> : null}
       {empty ? <div className="empty" data-testid={`empty-${id}`}>{t('noData')}</div> : null}
       {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} /> : null}
+      {option && !empty && description ? <p className="sr-only" data-testid={`description-${id}`}>{description}</p> : null}
       {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
       {embed ? (
-        <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
+        link === null ? null : <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
       ) : (
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
-          <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button>
-          <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
-          <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
+          {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
+          {embedLink !== null ? (
+            <>
+              <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
+              <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
+            </>
+          ) : null}
           {sqlSearch ? <a className="sql-link" data-testid={`sql-${id}`} href={sqlSearch} title={t('sql.openSqlTitle')} onClick={(e) => { e.preventDefault(); navigateInApp(sqlSearch); }}>{t('sql.openSql')}</a> : null}
         </div>
       )}
+      {methodsLink && !embed ? <a className="methods-link" data-testid={`methods-${id}`} href={methodsLink}>{t('methods.link')}</a> : null}
       {children}
     </section>
   );

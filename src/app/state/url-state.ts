@@ -3,11 +3,30 @@
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'sql'] as const;
+export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'methods', 'sql'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views whose rows the Data view can show (`of`). */
 export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
+/**
+ * The charts of each view, by id (the first is the view's main chart): `chart` in the URL names
+ * one, so a link or an embed shows exactly that chart.
+ */
+export const VIEW_CHARTS: Record<View, readonly string[]> = {
+  overview: ['overview', 'templates', 'trends'],
+  compare: ['compare'],
+  outcomes: ['outcomes'],
+  review: ['review'],
+  benchmark: ['benchmark'],
+  reconcile: [],
+  coverage: [],
+  map: ['map'],
+  report: [],
+  data: [],
+  methods: [],
+  similar: [],
+  sql: [],
+};
 export const BREAKDOWNS = ['outcomes', 'applicants'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 /** Benchmark view: whom a child is ranked against (see benchmarkChildren in src/db/sql/hierarchy.ts). */
@@ -37,18 +56,22 @@ export interface ViewState {
   year: number | null;
   /** Benchmark view: the peer group. */
   peer: Peer;
+  /** Benchmark view: rank own reports (default) or area summaries among themselves (`scope=area`). */
+  scope: 'self' | 'area';
   /** Data view: whose rows. */
   of: ChartView;
   /** Render one chart alone (iframe embed). */
   embed: boolean;
   /** SQL console: the query (`q`); a query is a link. */
   sql: string;
+  /** The chart a link or embed is about (an id of VIEW_CHARTS[view]); null = the view's first. */
+  chart: string | null;
 }
 
 export interface Notice {
   param: string;
   value: string;
-  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body';
+  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body' | 'out-of-range' | 'unsupported-metric' | 'unknown-division';
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -63,12 +86,15 @@ export const DEFAULT_STATE: ViewState = {
   parent: null,
   year: null,
   peer: 'parent',
+  scope: 'self',
   of: 'overview',
   embed: false,
   sql: '',
+  chart: null,
 };
 
 export const MAX_ENTITIES = 12;
+// The years the query builders accept; whether the dataset has one is checked in validate.ts.
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MAX_TEXT = 200;
@@ -93,6 +119,7 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   pick('breakdown', BREAKDOWNS, (v) => (state.breakdown = v));
   pick('metric', BENCHMARK_METRICS, (v) => (state.metric = v));
   pick('peer', PEERS, (v) => (state.peer = v));
+  pick('scope', ['self', 'area'] as const, (v) => (state.scope = v));
   const lang = params.get('lang');
   if (lang !== null) {
     if (isLocale(lang)) state.lang = lang;
@@ -146,6 +173,12 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     else notices.push({ param: 'q', value: `${q.slice(0, 40)}…`, reason: 'unknown-value' });
   }
 
+  const chart = params.get('chart');
+  if (chart !== null) {
+    if (VIEW_CHARTS[state.view].includes(chart)) state.chart = chart;
+    else notices.push({ param: 'chart', value: chart, reason: 'unknown-value' });
+  }
+
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
   return { state, notices };
@@ -156,6 +189,10 @@ function parseYear(value: string | null): number | null {
   const year = Number(value);
   return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
+
+/** The chart a state shows alone when embedded: its `chart` when that is one of its view's, else the view's first. */
+export const embeddedChart = (state: Pick<ViewState, 'view' | 'chart'>): string | null =>
+  state.chart !== null && VIEW_CHARTS[state.view].includes(state.chart) ? state.chart : (VIEW_CHARTS[state.view][0] ?? null);
 
 /** The query string of a state, defaults omitted, in a fixed parameter order. */
 export function serialiseViewState(state: ViewState): string {
@@ -172,11 +209,13 @@ export function serialiseViewState(state: ViewState): string {
   if (state.parent) params.set('parent', state.parent);
   if (state.year !== null) params.set('year', String(state.year));
   if (state.peer !== d.peer) params.set('peer', state.peer);
+  if (state.scope !== d.scope) params.set('scope', state.scope);
   if (state.breakdown !== d.breakdown) params.set('breakdown', state.breakdown);
   if (state.shares !== d.shares) params.set('shares', state.shares ? '1' : '0');
   if (state.report) params.set('report', state.report);
   if (state.view === 'data' && state.of !== d.of) params.set('of', state.of);
   if (state.view === 'sql' && state.sql) params.set('q', state.sql);
+  if (state.chart !== null && VIEW_CHARTS[state.view].includes(state.chart)) params.set('chart', state.chart);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -11,13 +11,13 @@ import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
 import { PEERS, type Peer, type ViewState } from '../state/url-state';
-import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps } from './common';
+import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps, chartLinks } from './common';
 
-export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer'>, year: number | null) {
-  return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer }) : null;
+export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
+  return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer, scope: state.scope }) : null;
 }
 
-export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id'];
+export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks'];
 
 /** The quartiles to draw: only when every child is ranked in one peer group. */
 export function sharedQuartiles(rows: readonly Row[]): { p25: number; p50: number; p75: number } | null {
@@ -48,7 +48,7 @@ export function Benchmark(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
-  const query = useMemo(() => benchmarkQuery(state, year), [state.parent, state.metric, state.peer, year]);
+  const query = useMemo(() => benchmarkQuery(state, year), [state.parent, state.metric, state.peer, state.scope, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
@@ -57,7 +57,7 @@ export function Benchmark(props: ViewProps) {
   const withValue = rows.filter((r) => num(r.value) !== null);
   const peers = num(rows[0]?.peers);
   const pooled = num(rows[0]?.peer_pooled);
-  const notes = [t('bench.note'), rate ? t('bench.rateNote') : null, peers !== null ? t('bench.peers', { n: peers }) : null, rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null]
+  const notes = [t('bench.note'), t(state.scope === 'area' ? 'bench.scopeArea' : 'bench.scopeSelf'), rate ? t('bench.rateNote') : null, peers !== null ? t('bench.peers', { n: peers }) : null, rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null]
     .filter(Boolean)
     .join('\n');
   const frame = makeFrame(props, title, rate ? '%' : metricUnit(state.metric, locale), notes);
@@ -84,8 +84,7 @@ export function Benchmark(props: ViewProps) {
       option={option}
       rows={rows}
       columns={BENCHMARK_COLUMNS}
-      link={props.linkTo({})}
-      embedLink={props.linkTo({ embed: true })}
+      {...chartLinks(props, 'benchmark')}
       embed={state.embed}
       height={height}
       busy={Boolean(query) && result.isFetching && !result.data}
@@ -107,6 +106,10 @@ export function Benchmark(props: ViewProps) {
               {PEERS.map((p) => <option key={p} value={p}>{t(`peer.${p}` as MessageKey)}</option>)}
             </select>
           </label>
+          <label>
+            <input type="checkbox" data-testid="bench-areas" checked={state.scope === 'area'} onChange={(e) => update({ scope: e.target.checked ? 'area' : 'self' })} />
+            {t('bench.areas')}
+          </label>
         </div>
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : panel}
         {rows.length > 0 ? (
@@ -115,7 +118,7 @@ export function Benchmark(props: ViewProps) {
               <thead>
                 <tr>
                   <th>{t('bench.rank')}</th><th>{t('bench.unit')}</th><th>{t('level')}</th><th>{t('value')}</th><th>{t('bench.percentile')}</th>
-                  <th>{t('bench.yoy')}</th><th>{t('scope')}</th><th>{t('reports')}</th><th />
+                  <th>{t('bench.yoy')}</th><th>{t('scope')}</th><th>{t('reports')}</th><th>{t('report.failingChecks')}</th><th />
                 </tr>
               </thead>
               <tbody>
@@ -134,6 +137,7 @@ export function Benchmark(props: ViewProps) {
                       </td>
                       <td>{r.scope === 'area' ? <strong className="badge area" data-testid="scope-area">{t('scope.area')}</strong> : t('scope.self')}</td>
                       <td className="n">{r.reports ?? ''}</td>
+                      <td className="n" data-testid="bench-failing">{(num(r.failed_checks) ?? 0) > 0 ? <strong className="badge missing">{String(r.failed_checks)}</strong> : r.report_id ? '0' : ''}</td>
                       <td>{r.report_id ? <a href={props.linkTo({ view: 'report', report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: String(r.report_id) }); }}>{t('bench.report')}</a> : null}</td>
                     </tr>
                   );

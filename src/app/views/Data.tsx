@@ -14,17 +14,18 @@ import { coverageQuery } from './Coverage';
 import { mapQuery } from './MapView';
 import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
+import { downloadName } from '../data/download-name';
 import { outcomesQuery } from './Outcomes';
 import { reviewQuery } from './Review';
 
 const SHOWN = 500;
 
 /** The query whose rows stand behind a chart view (overview: every report's facts and metrics). */
-export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView, yearBounds?: [number, number] | null): BuiltQuery | null {
+export function dataQuery(props: Pick<ViewProps, 'state'> & Partial<Pick<ViewProps, 'date'>>, of: ChartView, yearBounds?: [number, number] | null): BuiltQuery | null {
   const year = viewYear(props.state, yearBounds);
   if (of === 'benchmark') return benchmarkQuery(props.state, year);
   if (of === 'reconcile') return reconcileQuery(props.state, year);
-  if (of === 'coverage') return coverageQuery(props.state, year);
+  if (of === 'coverage') return coverageQuery(props.state, year, props.date);
   if (of === 'map') return mapQuery(props.state, year);
   if (of === 'compare') return compareQuery(props);
   if (of === 'outcomes') return outcomesQuery(props);
@@ -34,7 +35,7 @@ export function dataQuery(props: Pick<ViewProps, 'state'>, of: ChartView, yearBo
 
 export function Data(props: ViewProps) {
   const { t, state, update } = props;
-  const { summary } = useDataset();
+  const { summary, info } = useDataset();
   const query = useMemo(
     () => dataQuery(props, state.of, summary?.years),
     [state.of, state.entities, state.years, state.metric, state.breakdown, state.parent, state.year, state.peer, summary?.years],
@@ -45,7 +46,7 @@ export function Data(props: ViewProps) {
   // Only the rows shown become objects; downloads convert the whole table when asked.
   const shown = useMemo(() => (table ? tableRows(table, SHOWN) : []), [table]);
   const total = table?.numRows ?? 0;
-  const name = `gongkai-${state.of}`;
+  const name = downloadName(state.of, state, viewYear(state, summary?.years), info?.datasetVersion ?? summary?.dataset_version ?? null);
   return (
     <div className="view data">
       <div className="controls">

@@ -9,7 +9,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { makeFrame, num, viewYear, type ViewProps } from './common';
+import { makeFrame, num, viewYear, type ViewProps, chartLinks } from './common';
 
 export function mapQuery(state: Pick<ViewState, 'metric'>, year: number | null) {
   return year === null ? null : provinceTotals({ metric: countMetric(state.metric), year });
@@ -77,8 +77,7 @@ export function MapView(props: ViewProps) {
       option={option}
       rows={rows}
       columns={['province_code', 'year', 'value', 'units', 'reports']}
-      link={props.linkTo({})}
-      embedLink={props.linkTo({ embed: true })}
+      {...chartLinks(props, 'map')}
       embed={state.embed}
       height={520}
       busy={Boolean(query) && result.isFetching && !result.data}
@@ -130,7 +129,7 @@ export function MapView(props: ViewProps) {
         ) : null}
         {userMap ? <p className="note" data-testid="geojson-loaded">{t('map.loaded', { n: userMap.codes.length, name: userMap.file })}</p> : null}
         {userOption ? (
-          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} height={520} />
+          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={null} embedLink={null} height={520} />
         ) : null}
       </section>
     </div>

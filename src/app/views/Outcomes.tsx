@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { stackedBars } from '../../charts';
+import { formatNumber, formatPercent, stackedBars } from '../../charts';
 import { applicantBreakdown, outcomeBreakdown } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { EntityPicker } from '../components/EntityPicker';
@@ -7,8 +7,9 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { APPLICANT_SERIES, breakdownBars, OUTCOME_SERIES } from './breakdown-series';
-import { bodyNamesOf, makeFrame, type ViewProps } from './common';
+import type { MessageKey } from '../i18n/messages';
+import { APPLICANT_SERIES, APPLICANT_WHOLE, breakdownBars, OUTCOME_SERIES, OUTCOME_WHOLE } from './breakdown-series';
+import { bodyNamesOf, chartLinks, makeFrame, type ViewProps } from './common';
 
 export function outcomesQuery(props: Pick<ViewProps, 'state'>) {
   const input = { bodies: props.state.entities, years: props.state.years ?? undefined };
@@ -21,27 +22,39 @@ export function Outcomes(props: ViewProps) {
   const query = useMemo(() => outcomesQuery(props), [state.entities, state.years, state.breakdown]);
   const result = useSql(query);
   const rows: Row[] = result.data ? tableRows(result.data.table) : [];
-  const parts = state.breakdown === 'outcomes' ? OUTCOME_SERIES : APPLICANT_SERIES;
+  const outcomes = state.breakdown === 'outcomes';
+  const parts = outcomes ? OUTCOME_SERIES : APPLICANT_SERIES;
   const names = bodyNamesOf(rows, state.entities, props.bodyName);
-  const { categories, series, subject } = breakdownBars(rows, parts, state.entities, t, t('outcomes.pooled'), (key) => names.get(key) ?? props.bodyName(key));
-  const baseTitle = state.breakdown === 'outcomes' ? t('outcomes.title.outcomes') : t('outcomes.title.applicants');
+  const bars = breakdownBars(rows, parts, state.entities, t, t('outcomes.pooled'), (key) => names.get(key) ?? props.bodyName(key), outcomes ? OUTCOME_WHOLE : APPLICANT_WHOLE);
+  const { categories, series, subject, totals } = bars;
+  const baseTitle = outcomes ? t('outcomes.title.outcomes') : t('outcomes.title.applicants');
   const title = subject ? `${baseTitle} · ${subject}` : baseTitle;
+  // Each bar's label says what it rests on: reports, bodies and the total its shares are taken of.
+  const basis = categories.map((_, i) => t('outcomes.basis', { reports: bars.reports[i], bodies: bars.bodies[i], total: formatNumber(totals[i], locale) }));
+  const labelled = categories.map((c, i) => `${c}\n${basis[i]}`);
+  // A part past the whole (the report's own error) is shown in the table, not drawn below zero.
+  const overItemised = series.reduce((n, s) => n + s.values.filter((v) => v !== null && v < 0).length, 0);
+  const drawn = series.map((s) => ({ ...s, values: s.values.map((v) => (v !== null && v < 0 ? null : v)) }));
+  const noteKey = `outcomes.note.${state.breakdown}.${state.shares ? 'shares' : 'counts'}` as MessageKey;
+  const notes = `${t(noteKey)}${overItemised ? `\n${t('outcomes.overItemised', { n: overItemised })}` : ''}`;
   const option = useMemo(
     () =>
       series.length === 0
         ? null
-        : stackedBars(categories, series, makeFrame(props, title, state.shares ? '%' : t('unit.cases'), t('outcomes.note')), {
+        : stackedBars(labelled, drawn, makeFrame(props, title, state.shares ? '%' : t('unit.cases'), notes), {
             percent: state.shares,
             horizontal: state.entities.length > 1,
+            totals,
           }),
-    [result.data, locale, state.shares]
+    [result.data, locale, state.shares, state.breakdown],
   );
   // The body's name stands for it in the CSV; its key is for the URL.
   const columns = rows[0] ? Object.keys(rows[0]).filter((c) => c !== 'body_key') : [];
   const panel = (
-    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 48 * categories.length : 420} />
+    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 56 * categories.length : 440} />
   );
   if (state.embed) return panel;
+  const share = (v: number | null, i: number) => (v === null ? '—' : totals[i] ? `${formatPercent(v / (totals[i] as number), locale)}（${formatNumber(v, locale)}）` : formatNumber(v, locale));
   return (
     <div className="view outcomes">
       <div className="controls">
@@ -60,6 +73,33 @@ export function Outcomes(props: ViewProps) {
         <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
       </div>
       {panel}
+      {categories.length > 0 ? (
+        <section className="panel table-scroll">
+          <p className="note" data-testid="outcomes-note">{notes}</p>
+          <table data-testid="outcomes-table">
+            <thead>
+              <tr>
+                <th>{t('outcomes.category')}</th>
+                <th>{t('outcomes.reports')}</th>
+                <th>{t('outcomes.bodies')}</th>
+                <th>{t('outcomes.total')}</th>
+                {series.map((s) => <th key={s.name}>{s.name}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {categories.map((c, i) => (
+                <tr key={c}>
+                  <th>{c}</th>
+                  <td>{bars.reports[i]}</td>
+                  <td>{bars.bodies[i]}</td>
+                  <td>{formatNumber(totals[i], locale)}</td>
+                  {series.map((s) => <td key={s.name} data-series={s.name}>{share(s.values[i], i)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </div>
   );
 }

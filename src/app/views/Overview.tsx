@@ -1,12 +1,16 @@
 import { useMemo } from 'react';
-import { donut, formatNumber, lineOverYears, stackedBars } from '../../charts';
+import { donut, FEW_REPORTS, formatNumber, lineOverYears, stackedBars } from '../../charts';
 import { datasetCounts, failingReports, headlineTrends, reportsByYearLevel } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
+import { embeddedChart } from '../state/url-state';
 import { tableRows, type Row } from '../data/rows';
 import { metricLabel } from '../i18n/metric-labels';
-import { levelLabel, makeFrame, num, templateLabel, type ViewProps } from './common';
+import { chartLinks, levelLabel, makeFrame, num, templateLabel, yearOptions, type ViewProps } from './common';
+
+/** How many reports with failing checks the overview lists (it says when there are more). */
+const FAILING_SHOWN = 50;
 
 const LEVEL_ORDER = ['province', 'city', 'county', 'town', 'department', null];
 
@@ -30,7 +34,7 @@ export function Overview(props: ViewProps) {
   const byYearLevel = useSql(useMemo(reportsByYearLevel, []));
   const counts = useSql(useMemo(datasetCounts, []));
   const trends = useSql(useMemo(headlineTrends, []));
-  const failing = useSql(useMemo(() => failingReports(50), []));
+  const failing = useSql(useMemo(() => failingReports(FAILING_SHOWN, { year: state.year, parent: state.parent }), [state.year, state.parent]));
 
   const live = byYearLevel.data ? tableRows(byYearLevel.data.table) : null;
   const yearLevelRows: Row[] = live ?? (summary ? summary.by_year_level.map((r) => ({ ...r })) : []);
@@ -41,13 +45,9 @@ export function Overview(props: ViewProps) {
     const { categories, series } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
     return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined));
   }, [live, summary, locale, fromSummary]);
-  const embedLink = props.linkTo({ embed: true });
-  const link = props.linkTo({});
-
   const mainPanel = (
-    <ChartPanel id="overview" query={reportsByYearLevel()} title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} link={link} embedLink={embedLink} embed={state.embed} busy={!option} />
+    <ChartPanel id="overview" query={reportsByYearLevel()} title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} {...chartLinks(props, 'overview')} embed={state.embed} busy={!option} />
   );
-  if (state.embed) return mainPanel;
 
   const c = counts.data ? tableRows(counts.data.table)[0] : null;
   const kpis: [string, string, string][] = c
@@ -70,14 +70,30 @@ export function Overview(props: ViewProps) {
 
   const trendRows = trends.data ? tableRows(trends.data.table) : [];
   const trendMetrics = ['r.new.total', 'r.handled.total'];
+  // Each point says how many own reports state the metric that year: the lines rest on different reports.
+  const trendPoints = (m: string) =>
+    trendRows.map((r) => {
+      const reports = num(r[`${m.replaceAll('.', '_')}__reports`]) ?? 0;
+      return { year: Number(r.year), value: reports > 0 ? num(r[m.replaceAll('.', '_')]) : null, reports };
+    });
+  const trendDescription = trendMetrics
+    .map((m) => `${metricLabel(m, locale)}：${trendPoints(m).filter((p) => p.value !== null).map((p) => t('overview.trendPoint', { year: p.year, value: formatNumber(p.value, locale), n: p.reports })).join('，')}`)
+    .join('；');
   const trendOption = trendRows.length
     ? lineOverYears(
-        trendMetrics.map((m) => ({ name: metricLabel(m, locale), points: trendRows.map((r) => ({ year: Number(r.year), value: num(r[m.replaceAll('.', '_')]) })) })),
-        makeFrame(props, t('overview.trends'), t('unit.cases')),
+        trendMetrics.map((m) => ({ name: metricLabel(m, locale), points: trendPoints(m) })),
+        makeFrame(props, t('overview.trends'), t('unit.cases'), t('overview.trendsNote', { few: FEW_REPORTS })),
         { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
       )
     : null;
+  const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
+  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
+  if (state.embed) {
+    const chosen = embeddedChart(state);
+    return chosen === 'templates' ? templatesPanel : chosen === 'trends' ? trendsPanel : mainPanel;
+  }
   const failingRows = failing.data ? tableRows(failing.data.table) : [];
+  const failingTotal = num(failingRows[0]?.total) ?? 0;
 
   return (
     <div className="view overview">
@@ -92,12 +108,36 @@ export function Overview(props: ViewProps) {
       </div>
       {mainPanel}
       <div className="grid2">
-        <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} link={link} embedLink={embedLink} busy={!c} height={320} />
-        <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} link={link} embedLink={embedLink} busy={!trends.data} error={trends.error} height={320} />
+        {templatesPanel}
+        {trendsPanel}
       </div>
       <section className="panel">
         <h2>{t('overview.failing')}</h2>
         <p className="note">{t('overview.failingNote')}</p>
+        <div className="controls">
+          <label>
+            {t('year')}
+            <select data-testid="failing-year" value={state.year ?? ''} onChange={(e) => props.update({ year: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">{t('overview.failingAllYears')}</option>
+              {yearOptions(summary?.years).map((y) => <option key={y} value={y}>{y}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('overview.failingParent')}
+            <input
+              data-testid="failing-parent"
+              defaultValue={state.parent ?? ''}
+              key={state.parent ?? ''}
+              placeholder="440100"
+              maxLength={6}
+              onChange={(e) => {
+                const code = e.target.value.trim();
+                if (code === '' || /^\d{6}$/.test(code)) props.update({ parent: code || null });
+              }}
+            />
+          </label>
+        </div>
+        {failingTotal > failingRows.length ? <p className="note" data-testid="failing-cut">{t('overview.failingCut', { shown: failingRows.length, total: failingTotal })}</p> : null}
         <table data-testid="failing-table">
           <thead>
             <tr><th>{t('issuer')}</th><th>{t('year')}</th><th>{t('template')}</th><th>{t('report.failingChecks')}</th></tr>

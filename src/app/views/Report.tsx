@@ -3,7 +3,8 @@ import { formatNumber } from '../../charts';
 import { reportChecks, reportFacts, reportList, reportLocation, reportText, reportValues } from '../../db/sql';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { metricLabel } from '../i18n/metric-labels';
+import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../shared/metric-catalogue';
+import type { MessageKey } from '../i18n/messages';
 import { levelLabel, num, templateLabel, type ViewProps } from './common';
 import { segmentText } from './report-segments';
 import { PdfSourcePane, pdfBoxOf } from '../components/PdfSourcePane';
@@ -68,16 +69,19 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   if (failed) return <p className="error" role="alert" data-testid="report-error">{failed.message}</p>;
   if ((locationResult.data && !located) || (facts.data && !f)) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;
   const failing = checkRows.filter((c) => c.status === 'fail');
+  const valueOf = new Map(valueRows.flatMap((v) => (num(v.value) === null ? [] : [[String(v.metric), Number(v.value)] as [string, number]])));
+  const template = typeof f?.template === 'string' ? f.template : null;
+  const known = (prefix: string, value: unknown): string => (typeof value === 'string' && ['self', 'area', 'ok', 'partial', 'failed'].includes(value) ? t(`${prefix}.${value}` as MessageKey) : String(value ?? '—'));
   const factList: [string, string][] = f
     ? [
         [t('issuer'), String(f.issuer ?? '—')],
         [t('jurisdiction'), String(f.jurisdiction ?? '—')],
         [t('level'), levelLabel(t, f.level)],
-        [t('scope'), String(f.scope ?? '—')],
+        [t('scope'), known('scope', f.scope)],
         [t('year'), String(f.year ?? '—')],
         [t('published'), String(f.published ?? '—')],
         [t('template'), templateLabel(t, f.template)],
-        [t('status'), `${String(f.status)}${f.error ? ` (${String(f.error)})` : ''}`],
+        [t('status'), `${known('status', f.status)}${f.error ? ` (${String(f.error)})` : ''}`],
       ]
     : [];
 
@@ -96,21 +100,46 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
           <h3>{t('report.failingChecks')}</h3>
           {failing.length === 0 ? <p>{t('report.noFailing')}</p> : (
             <table data-testid="failing-checks">
-              <thead><tr><th>id</th><th>{t('report.expected')}</th><th>{t('report.actual')}</th></tr></thead>
+              <thead><tr><th>{t('report.formula')}</th><th>{t('report.expected')}</th><th>{t('report.actual')}</th></tr></thead>
               <tbody>
-                {failing.map((c) => (
-                  <tr key={String(c.id)}><td>{String(c.id)}</td><td>{formatNumber(num(c.expected), locale)}</td><td>{formatNumber(num(c.actual), locale)}</td></tr>
-                ))}
+                {failing.map((c) => {
+                  const identity = identityById(String(c.id));
+                  return (
+                    <tr key={String(c.id)} data-testid="failing-check">
+                      <td>
+                        <span data-testid="check-formula">{identity ? identityWithValues(identity, valueOf, locale) : String(c.id)}</span>
+                        <br /><code className="id">{String(c.id)}</code>
+                      </td>
+                      <td>{formatNumber(num(c.expected), locale)}</td>
+                      <td>{formatNumber(num(c.actual), locale)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}
           <h3>{t('report.values')}</h3>
           {valueRows.length === 0 && values.data ? <p>{t('report.noValues')}</p> : null}
           <table className="values" data-testid="values-table">
+            <thead><tr><th>{t('metric')}</th><th>{t('report.place')}</th><th>{t('report.value')}</th><th /></tr></thead>
             <tbody>
               {valueRows.map((v, i) => (
-                <tr key={i} className={active === i ? 'active' : undefined} onClick={() => setActive(i)} data-testid="value-row">
-                  <td title={String(v.metric)}>{metricLabel(String(v.metric), locale)}</td>
+                <tr
+                  key={i}
+                  className={active === i ? 'active' : undefined}
+                  onClick={() => setActive(i)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      setActive(i);
+                    }
+                  }}
+                  tabIndex={0}
+                  aria-selected={active === i}
+                  data-testid="value-row"
+                >
+                  <td title={String(v.metric)}><span data-testid="value-label">{labelOfMetric(String(v.metric), locale)}</span> <code className="id">{String(v.metric)}</code></td>
+                  <td className="place" data-testid="value-place">{placeOfMetric(String(v.metric), template, locale) ?? '—'}</td>
                   <td className="n">{formatNumber(num(v.value), locale)}</td>
                   <td className="flags">{v.derived ? t('report.derived') : ''}{v.approx ? ` ${t('report.approx')}` : ''}</td>
                 </tr>
@@ -128,7 +157,7 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
               s.values.length === 0 ? (
                 s.text
               ) : (
-                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => String(valueRows[v]?.metric)).join(', ')} onClick={() => setActive(s.values[0])}>
+                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => labelOfMetric(String(valueRows[v]?.metric), locale)).join(', ')} onClick={() => setActive(s.values[0])}>
                   {s.text}
                 </mark>
               ),

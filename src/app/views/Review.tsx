@@ -7,7 +7,7 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { bodyNamesOf, makeFrame, type ViewProps } from './common';
+import { bodyNamesOf, makeFrame, type ViewProps, chartLinks } from './common';
 import { reviewByCategory } from './review-model';
 
 export function reviewQuery(props: Pick<ViewProps, 'state'>) {
@@ -43,7 +43,7 @@ export function Review(props: ViewProps) {
   );
   const tableRowsOut = sums as unknown as Row[];
   const panel = (
-    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? tableRowsOut : []} columns={sums[0] ? Object.keys(sums[0]) : []} link={props.linkTo({})} embedLink={props.linkTo({ embed: true })} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={420} />
+    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? tableRowsOut : []} columns={sums[0] ? Object.keys(sums[0]) : []} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={420} />
   );
   if (state.embed) return panel;
   const f = (v: number | null) => formatNumber(v, locale);

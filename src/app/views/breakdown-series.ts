@@ -17,6 +17,7 @@ export const OUTCOME_SERIES: Part[] = [
   { column: 'r_unable_total_total', label: 'outcome.unable' },
   { column: 'r_rejected_total_total', label: 'outcome.rejected' },
   { column: 'r_other_total_total', label: 'outcome.other' },
+  { column: 'unitemised', label: 'outcome.unitemised' },
 ];
 
 export const APPLICANT_SERIES: Part[] = [
@@ -26,26 +27,42 @@ export const APPLICANT_SERIES: Part[] = [
 
 const add = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
 
+/** The whole whose shares a breakdown shows: the handled total, or the new requests. */
+export const OUTCOME_WHOLE = 'r_handled_total';
+export const APPLICANT_WHOLE = 'r_new_total';
+
 /**
  * One category per year when one body (or the pooled total) is shown; one per body (labelled by
  * `nameOf` its key) when several are, each summing its counts over the chosen years. Series that
- * are absent everywhere are dropped.
+ * are absent everywhere are dropped. `totals` (the summed `whole`) is what shares are taken of;
+ * `reports` and `bodies` what each category rests on (reports stating the whole).
  */
-export function breakdownBars(rows: readonly Row[], parts: readonly Part[], entities: readonly string[], t: Translate, pooledLabel: string, nameOf: (key: string) => string) {
+export function breakdownBars(rows: readonly Row[], parts: readonly Part[], entities: readonly string[], t: Translate, pooledLabel: string, nameOf: (key: string) => string, whole = OUTCOME_WHOLE) {
   const byBody = entities.length > 1;
   const keys = byBody ? entities.filter((e) => rows.some((r) => r.body_key === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
   const categories = byBody ? (keys as string[]).map(nameOf) : (keys as number[]).map(String);
+  const mine = (key: string | number) => rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key));
+  const sumOf = (column: string) => keys.map((key) => mine(key).reduce<number | null>((sum, r) => add(sum, num(r[column])), null));
+  const wholes = sumOf(whole);
+  const reportCounts = sumOf('reports_with_total');
+  // Per body the bodies are one; pooled per year, the distinct bodies of that year.
+  const bodyCounts = byBody ? keys.map((key) => (mine(key).some((r) => (num(r.reports_with_total) ?? 0) > 0) ? 1 : 0)) : sumOf('bodies');
   const all = parts
     .map((part) => ({
       name: t(part.label),
-      values: keys.map((key) =>
-        rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key)).reduce<number | null>((sum, r) => add(sum, num(r[part.column])), null),
-      ),
+      values: sumOf(part.column),
     }))
     .filter((s) => s.values.some((v) => v !== null && v !== 0));
-  // A year or body with no stated outcome at all is left out rather than drawn as an empty bar.
-  const kept = keys.map((_, i) => all.some((s) => s.values[i] !== null)).flatMap((keep, i) => (keep ? [i] : []));
+  // A year or body that does not state the whole is left out: there is nothing to take shares of.
+  const kept = keys.map((_, i) => wholes[i] !== null && all.some((s) => s.values[i] !== null)).flatMap((keep, i) => (keep ? [i] : []));
   const series = all.map((s) => ({ name: s.name, values: kept.map((i) => s.values[i]) }));
   const subject = entities.length === 1 ? nameOf(entities[0]) : entities.length === 0 ? pooledLabel : null;
-  return { categories: kept.map((i) => categories[i]), series, subject };
+  return {
+    categories: kept.map((i) => categories[i]),
+    series,
+    subject,
+    totals: kept.map((i) => wholes[i]),
+    reports: kept.map((i) => reportCounts[i] ?? 0),
+    bodies: kept.map((i) => bodyCounts[i] ?? 0),
+  };
 }

@@ -1,4 +1,5 @@
 import type { ChartFrame } from '../../charts';
+import { CHART_METHOD } from './methods-parts';
 import type { Locale } from '../i18n/locale';
 import type { MessageKey, Translate } from '../i18n/messages';
 import type { ViewState } from '../state/url-state';
@@ -17,6 +18,13 @@ export interface ViewProps {
   /** A chosen body's name for display (never its raw key). */
   bodyName: (key: string) => string;
 }
+
+/** A chart's copy-link and embed URL (the view's state with the chart's own id), and its part of the methods page. */
+export const chartLinks = (props: Pick<ViewProps, 'linkTo'>, chart: string): { link: string; embedLink: string; methodsLink: string } => ({
+  link: props.linkTo({ chart, embed: false }),
+  embedLink: props.linkTo({ chart, embed: true }),
+  methodsLink: `${props.linkTo({ view: 'methods', chart: null, embed: false, entities: [] })}#methods-${CHART_METHOD[chart] ?? 'metrics'}`,
+});
 
 export function makeFrame(props: ViewProps, title: string, unit: string, notes?: string): ChartFrame {
   return { title, unit, source: `${props.t('source')}${props.sourceSuffix}`, date: props.date, locale: props.locale, notes };

@@ -4,52 +4,73 @@ import { type BodiesInput, type BuiltQuery, pickedReports, withBodyNames } from 
 /** Chosen bodies (keys); none means every own report summed per year. */
 export type BreakdownInput = BodiesInput;
 
-/** The parts of a whole; `rest` is what the whole states beyond the parts it itemises. */
+/**
+ * The parts of a whole. Shares are taken over the whole, so only reports stating it are summed;
+ * `unitemised` is what the whole states beyond the parts it itemises, a segment of its own.
+ */
 interface Parts {
   whole: string;
   parts: readonly string[];
-  rest?: { name: string; of: string; minus: readonly string[] };
+  /** A part that is itself a subtotal with detail rows: its own remainder beside them. */
+  subRest?: { name: string; of: string; minus: readonly string[] };
+  /** What is subtracted from the whole for the unitemised remainder (subtotals where printed). */
+  itemised: readonly string[];
+  unitemised: string;
 }
 
 const col = (metric: string) => wideColumnName(metric);
+const deniedReasons = DENIED_REASONS.map((r) => col(`r.denied.${r}.total`));
+const sumOf = (columns: readonly string[]) => columns.map((m) => `coalesce(${m}, 0)`).join(' + ');
 
 export const OUTCOME_PARTS: Parts = {
   whole: col('r.handled.total'),
-  parts: [
+  parts: [col('r.granted.total'), col('r.partial.total'), ...deniedReasons, col('r.unable.total.total'), col('r.rejected.total.total'), col('r.other.total.total')],
+  subRest: { name: 'denied_unitemised', of: col('r.denied.total.total'), minus: deniedReasons },
+  itemised: [
     col('r.granted.total'),
     col('r.partial.total'),
-    ...DENIED_REASONS.map((r) => col(`r.denied.${r}.total`)),
+    `coalesce(${col('r.denied.total.total')}, ${sumOf(deniedReasons)})`,
     col('r.unable.total.total'),
     col('r.rejected.total.total'),
     col('r.other.total.total'),
   ],
-  rest: { name: 'denied_unitemised', of: col('r.denied.total.total'), minus: DENIED_REASONS.map((r) => col(`r.denied.${r}.total`)) },
+  unitemised: 'unitemised',
 };
 
 export const APPLICANT_PARTS: Parts = {
   whole: col('r.new.total'),
   parts: APPLICANT_TYPES.map((t) => col(`r.new.${t}`)),
-  rest: { name: 'applicant_unitemised', of: col('r.new.total'), minus: APPLICANT_TYPES.map((t) => col(`r.new.${t}`)) },
+  itemised: APPLICANT_TYPES.map((t) => col(`r.new.${t}`)),
+  unitemised: 'applicant_unitemised',
 };
 
-/** Sums per body and year (or pooled per year), one report per body and year (see pickedReports). */
+/**
+ * Sums per body and year (or pooled per year), one report per body and year (see pickedReports),
+ * over the reports stating the whole: `whole` is the denominator of every share, and
+ * `reports_with_total` (the reports summed) and `bodies` say what each bar rests on; `reports` is
+ * every report of the bodies that year (one per body is used).
+ */
 function breakdown(name: string, spec: Parts, input: BreakdownInput): BuiltQuery {
   const picked = pickedReports(input, `${spec.whole} IS NOT NULL`);
-  const sums = [spec.whole, ...spec.parts].map((c) => `sum(${c}) AS ${c}`);
-  if (spec.rest) {
-    const { of, minus } = spec.rest;
-    // Only where the report states the whole: its unitemised part is the whole minus the parts it lists.
-    sums.push(`sum(${of} - (${minus.map((m) => `coalesce(${m}, 0)`).join(' + ')})) AS ${spec.rest.name}`);
+  const stated = `${spec.whole} IS NOT NULL`;
+  const sums = [spec.whole, ...spec.parts].map((c) => `sum(${c}) FILTER (WHERE ${stated}) AS ${c}`);
+  if (spec.subRest) {
+    const { of, minus } = spec.subRest;
+    sums.push(`sum(${of} - (${sumOf(minus)})) FILTER (WHERE ${stated}) AS ${spec.subRest.name}`);
   }
-  const sql = `SELECT ${picked.pooled ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS reports, count(${spec.whole}) AS reports_with_total,
+  sums.push(`sum(${spec.whole} - (${sumOf(spec.itemised)})) AS ${spec.unitemised}`);
+  const sql = `SELECT ${picked.pooled ? "'*'" : 'body_key'} AS body_key, year,
+  sum(body_reports) AS reports,
+  count(*) FILTER (WHERE ${stated}) AS reports_with_total,
+  count(DISTINCT coalesce(body_key, 'report:' || report_id)) FILTER (WHERE ${stated}) AS bodies,
   ${sums.join(',\n  ')}
 FROM picked
 GROUP BY ALL`;
   return { name, ...withBodyNames(picked, sql) };
 }
 
-/** Request outcomes: granted, partial, denied by reason, unable, not processed, other. */
+/** Request outcomes over the handled total: granted, partial, denied by reason, unable, not processed, other, not itemised. */
 export const outcomeBreakdown = (input: BreakdownInput): BuiltQuery => breakdown('outcomes.structure', OUTCOME_PARTS, input);
 
-/** New requests by applicant type. */
+/** New requests by applicant type, over the new-request total. */
 export const applicantBreakdown = (input: BreakdownInput): BuiltQuery => breakdown('outcomes.applicants', APPLICANT_PARTS, input);

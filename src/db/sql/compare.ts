@@ -10,7 +10,9 @@ export const MAX_COMPARED = 12;
  * One metric over years for chosen bodies (keys, see BODY_KEY_SQL). Where a body has several
  * reports in a year (under one printed name or several), one gives the value (see pickedReports)
  * and `reports` says how many there were: values from two reports of one year are never added.
- * Columns: body_key, body (its name), year, value, report_id (of the value), reports, area_summary.
+ * Columns: body_key, body (its name), year, value, report_id (of the value), reports, scope (`self`
+ * or `area`: of the report used; a body's own reports and its area summaries are two series),
+ * area_summary (scope = 'area').
  */
 export function compareSeries(input: CompareInput): BuiltQuery {
   const chosen = (input.bodies?.length ?? 0) || (input.issuers?.length ?? 0);
@@ -25,7 +27,7 @@ ${picked.sql}
 )
 SELECT p.body_key, e.name AS body, p.year, p.${c} AS value,
   CASE WHEN p.${c} IS NOT NULL THEN p.report_id END AS report_id,
-  p.body_reports AS reports, p.scope = 'area' AS area_summary
+  p.body_reports AS reports, p.scope, p.scope = 'area' AS area_summary
 FROM picked p
 JOIN entities e ON e.key = p.body_key
 ORDER BY e.name, p.body_key, p.year`,

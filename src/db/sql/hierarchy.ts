@@ -12,6 +12,7 @@
 // - Area summaries (scope 'area') and own reports (scope 'self') are never added together.
 // - Codes, years and metric ids are validated here; only whitelisted column names reach SQL text,
 //   everything else is a bound parameter.
+import { RATES } from '../../shared/metric-catalogue';
 import type { Param } from '../protocol';
 import { type BuiltQuery, containsPattern, metricColumn, QueryInputError } from './query';
 
@@ -32,24 +33,20 @@ interface Measure {
  * Named rates, each computed from one unit's own counts (numerator ÷ denominator of the report
  * used); a group's rate is Σ numerators ÷ Σ denominators, never an average of rates.
  */
-export const RATE_METRICS = {
-  /** Granted ÷ handled (办结) requests. */
-  'rate.granted': () => {
-    const num = metricColumn('r.granted.total');
-    const den = metricColumn('r.handled.total');
-    return { numerator: num, denominator: den, stated: `${num} IS NOT NULL AND ${den} IS NOT NULL` };
-  },
-  /** 纠错率: corrected ÷ (total − pending) administrative reconsiderations; pending cases have no outcome yet. */
-  'rate.rv_corrected': () => {
-    const [corrected, total, pending] = ['rv.corrected', 'rv.total', 'rv.pending'].map(metricColumn);
-    return {
-      numerator: corrected,
-      denominator: `(${total} - ${pending})`,
-      stated: `${corrected} IS NOT NULL AND ${total} IS NOT NULL AND ${pending} IS NOT NULL`,
-    };
-  },
-} as const satisfies Record<string, () => Pick<Measure, 'numerator' | 'denominator' | 'stated'>>;
-export type RateMetric = keyof typeof RATE_METRICS;
+export const RATE_METRICS: Record<string, () => Pick<Measure, 'numerator' | 'denominator' | 'stated'>> = Object.fromEntries(
+  RATES.map((rate) => [
+    rate.id,
+    () => {
+      const [numerator, plus, minus] = [rate.numerator, rate.denominator.plus, rate.denominator.minus].map((ids) => ids.map(metricColumn));
+      return {
+        numerator: numerator.length === 1 ? numerator[0] : `(${numerator.join(' + ')})`,
+        denominator: minus.length === 0 && plus.length === 1 ? plus[0] : `(${plus.join(' + ')}${minus.map((m) => ` - ${m}`).join('')})`,
+        stated: [...numerator, ...plus, ...minus].map((c) => `${c} IS NOT NULL`).join(' AND '),
+      };
+    },
+  ]),
+);
+export type RateMetric = string;
 export const isRateMetric = (id: string): id is RateMetric => Object.hasOwn(RATE_METRICS, id);
 
 function measureOf(metric: string, allowRates: boolean): Measure {
@@ -81,13 +78,19 @@ function peerGroup(peer: unknown): PeerGroup {
   return peer as PeerGroup;
 }
 
-/** The order in which one report of a unit-year is picked: self before area, stated first, lowest id. */
-const PICK_ORDER = "CASE WHEN scope = 'self' THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id";
+export type Scope = 'self' | 'area';
+const scopeOf = (scope: unknown): Scope => {
+  if (scope !== 'self' && scope !== 'area') throw new QueryInputError(`not a scope: ${JSON.stringify(scope)}`);
+  return scope;
+};
+
+/** The order in which one report of a unit-year is picked: the preferred scope first (own reports by default), stated first, lowest id. */
+const pickOrder = (preferred: Scope) => `CASE WHEN scope = '${preferred}' THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id`;
 
 /** `rows` (a subquery with `scope`, `stated`, `report_id`) reduced to one row per `partition`, with `reports` = rows in it. */
-const pickOnePer = (partition: string, rows: string): string => `SELECT * EXCLUDE (pick) FROM (
+const pickOnePer = (partition: string, rows: string, preferred: Scope = 'self'): string => `SELECT * EXCLUDE (pick) FROM (
     SELECT *, count(*) OVER (PARTITION BY ${partition}) AS reports,
-      row_number() OVER (PARTITION BY ${partition} ORDER BY ${PICK_ORDER}) AS pick
+      row_number() OVER (PARTITION BY ${partition} ORDER BY ${pickOrder(preferred)}) AS pick
     FROM (${rows})
   ) WHERE pick = 1`;
 
@@ -109,6 +112,12 @@ export interface BenchmarkInput {
    * The rows returned are the parent's children either way.
    */
   peer?: PeerGroup;
+  /**
+   * Which reports are ranked: units' own reports (default) or their area summaries. A unit whose
+   * report that year is of the other scope is listed without a value: the two are never ranked
+   * together, and no median mixes them.
+   */
+  scope?: Scope;
 }
 
 /**
@@ -123,15 +132,18 @@ export interface BenchmarkInput {
  * statistics), fence_low, fence_high (Q1 − 1.5·IQR, Q3 + 1.5·IQR), outlier (value outside the
  * fences), peer_pooled (rates: the peer group's Σ numerators ÷ Σ denominators), prev_value,
  * prev_scope (last year's report of the same division code), yoy_change, yoy_pct (only when both
- * years' reports have the same scope), scope, report_id (the report used) and reports (how many
- * reports the unit published that year; never added).
+ * years' reports have the same scope), scope, report_id (the report used), reports (how many
+ * reports the unit published that year; never added) and failed_checks (the report used: identities
+ * its own arithmetic fails).
  */
 export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   const parent = parentCode(input.parent);
   const year = reportYear(input.year);
   const peer = peerGroup(input.peer ?? 'parent');
+  const scope = scopeOf(input.scope ?? 'self');
   const m = measureOf(input.metric, true);
   const params: Param[] = [];
+  const ofScope = (expression: string) => `CASE WHEN scope = '${scope}' THEN ${expression} END`;
 
   // Which units are peers, and what splits them into groups.
   let peerFilter: string;
@@ -141,8 +153,8 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   else [peerFilter, peerParams] = ['TRUE', []];
   const groupKey = peer === 'parent' ? "'parent'" : 'division_level';
 
-  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, report_id,
-      ${m.numerator} AS numerator, ${m.denominator} AS denominator, ${m.value} AS value, (${m.stated}) AS stated
+  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, report_id, n_failed_checks,
+      ${ofScope(m.numerator)} AS numerator, ${ofScope(m.denominator)} AS denominator, ${ofScope(m.value)} AS value, coalesce(${ofScope(`(${m.stated})`)}, false) AS stated
     FROM facts_wide
     WHERE department IS NULL AND division_code IS NOT NULL
       AND ((year = ? AND (${peerFilter} OR parent_code = ?)) OR (year = ? AND parent_code = ?))`;
@@ -152,7 +164,7 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   params.push(year - 1, parent); // last year
 
   const sql = `WITH units AS (
-  ${pickOnePer('division_code, year', candidates)}
+  ${pickOnePer('division_code, year', candidates, scope)}
 ),
 peers AS (
   SELECT division_code, ${groupKey} AS peer_group, value, numerator, denominator
@@ -188,14 +200,14 @@ SELECT c.division_code, c.division_name, c.division_level, c.value, c.numerator,
   p.value AS prev_value, p.scope AS prev_scope,
   CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
   CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
-  c.scope, c.report_id, c.reports
+  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks
 FROM children c
 LEFT JOIN standing st ON st.division_code = c.division_code AND st.peer_group = c.peer_group
 LEFT JOIN stats s ON s.peer_group = c.peer_group
 LEFT JOIN previous p ON p.division_code = c.division_code
 ORDER BY rank NULLS LAST, c.division_code`;
   // National peers need every province; the others keep to the parent's.
-  return { name: `hierarchy.benchmark.${peer}`, sql, params, tables: ['facts_wide'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
+  return { name: `hierarchy.benchmark.${peer}.${scope}`, sql, params, tables: ['facts_wide'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
 }
 
 export interface ReconciliationInput {
@@ -277,6 +289,8 @@ FROM totals`;
 export interface CoverageInput {
   parent: string;
   year: number;
+  /** The day the coverage is judged on (YYYY-MM-DD): a unit is missing only once its deadline has passed. Absent: every deadline has passed. */
+  today?: string;
 }
 
 /** Statutory deadlines for a year's report: departments by 31 January, governments by 31 March of the next year. */
@@ -285,30 +299,56 @@ export const reportDeadlines = (year: number): { department: string; government:
   government: `${year + 1}-03-31`,
 });
 
+function isoDay(day: unknown): string {
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new QueryInputError(`not a day: ${JSON.stringify(day)}`);
+  return day;
+}
+
 /**
  * Who published a report for a year: every child the gazetteer lists as valid that year (a unit
  * abolished earlier is not listed, so not missing), every child that published although not
  * listed, and the parent's departments that published (no list of departments exists, so none
  * can be missing).
  *
+ * A child's area summary counts for the child, whoever issued it (the issuer may be an office keyed
+ * as a department: 黄埔区's summary by 广州开发区政务公开工作办公室). An issuer left unresolved because
+ * it is ambiguous counts for each of its candidates that is a child here: the parent being viewed is
+ * the context (`ambiguous_reports`, `ambiguous_issuers`: the issuer and all its candidates).
+ *
  * Columns: unit ('government' | 'department'), division_code, division_name, division_level,
- * department, listed, reports (any scope or status), published (earliest known date of its
- * reports, YYYY-MM-DD), deadline, late (published after the deadline; null when no date is
- * known), missing (listed, no report).
+ * department, listed, reports (resolved reports, any scope or status), area_reports (of which area
+ * summaries), ambiguous_reports, ambiguous_issuers, published (earliest known date of its reports,
+ * YYYY-MM-DD), deadline, due (the deadline has passed on `today`), late (published after the
+ * deadline; null when no date is known), missing (listed, due, no report, no ambiguous one), not_due
+ * (listed, no report, deadline still ahead).
  */
 export function coverage(input: CoverageInput): BuiltQuery {
   const parent = parentCode(input.parent);
   const year = reportYear(input.year);
   const deadlines = reportDeadlines(year);
+  const today = input.today === undefined ? null : isoDay(input.today);
   const sql = `WITH listed AS (
   ${LISTED_CHILDREN}
 ),
 governments AS (
   SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
+    count(*) FILTER (WHERE scope = 'area') AS area_reports,
     min(TRY_CAST(published AS DATE)) AS published
   FROM facts_wide
-  WHERE year = ? AND parent_code = ? AND department IS NULL AND division_code IS NOT NULL
+  WHERE year = ? AND parent_code = ? AND (department IS NULL OR scope = 'area') AND division_code IS NOT NULL
   GROUP BY division_code
+),
+candidates AS (
+  SELECT report_id, issuer, jurisdiction_candidates, published, unnest(string_split(jurisdiction_candidates, ',')) AS code
+  FROM reports
+  WHERE year = ? AND division_code IS NULL AND jurisdiction_candidates IS NOT NULL
+),
+ambiguous AS (
+  SELECT code, count(*) AS reports, min(TRY_CAST(published AS DATE)) AS published,
+    string_agg(coalesce(issuer, report_id) || ' (' || replace(jurisdiction_candidates, ',', ' / ') || ')', '; ' ORDER BY report_id) AS issuers
+  FROM candidates
+  WHERE code IN (SELECT code FROM listed)
+  GROUP BY code
 ),
 departments AS (
   SELECT department, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
@@ -320,24 +360,30 @@ departments AS (
 units AS (
   SELECT 'government' AS unit, coalesce(l.code, g.code) AS division_code, coalesce(l.name, g.name) AS division_name,
     coalesce(l.level, g.level) AS division_level, NULL::VARCHAR AS department,
-    l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, g.published, CAST(? AS DATE) AS deadline
+    l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, coalesce(g.area_reports, 0) AS area_reports,
+    coalesce(a.reports, 0) AS ambiguous_reports, a.issuers AS ambiguous_issuers,
+    coalesce(g.published, a.published) AS published, CAST(? AS DATE) AS deadline
   FROM listed l FULL OUTER JOIN governments g ON g.code = l.code
+  LEFT JOIN ambiguous a ON a.code = l.code
   UNION ALL
-  SELECT 'department', CAST(? AS VARCHAR), name, level, department, false, reports, published, CAST(? AS DATE)
+  SELECT 'department', CAST(? AS VARCHAR), name, level, department, false, reports, 0, 0, NULL, published, CAST(? AS DATE)
   FROM departments
 )
-SELECT unit, division_code, division_name, division_level, department, listed, reports,
+SELECT unit, division_code, division_name, division_level, department, listed, reports, area_reports,
+  ambiguous_reports, ambiguous_issuers,
   CAST(published AS VARCHAR) AS published, CAST(deadline AS VARCHAR) AS deadline,
+  coalesce(CAST(? AS DATE) > deadline, true) AS due,
   published > deadline AS late,
-  listed AND reports = 0 AS missing
+  listed AND reports = 0 AND ambiguous_reports = 0 AND coalesce(CAST(? AS DATE) > deadline, true) AS missing,
+  listed AND reports = 0 AND ambiguous_reports = 0 AND NOT coalesce(CAST(? AS DATE) > deadline, true) AS not_due
 FROM units
 ORDER BY unit DESC, division_code, department`;
   return {
     name: 'hierarchy.coverage',
     sql,
-    params: [parent, year, year, year, parent, year, parent, deadlines.government, parent, deadlines.department],
-    tables: ['facts_wide', 'jurisdictions'],
-    provinces: provinceOf(parent),
+    params: [parent, year, year, year, parent, year, year, parent, deadlines.government, parent, deadlines.department, today, today, today],
+    tables: ['facts_wide', 'jurisdictions', 'reports'],
+    provinces: [...provinceOf(parent), 'none'],
   };
 }
 

@@ -1,7 +1,7 @@
 // The overview reads only the rollups (and the short list of failing reports), so it answers at
 // once at any dataset size: `division_level = 'nation'` rows count every report exactly once.
 import type { BuiltQuery } from './query';
-import { metricColumn } from './query';
+import { metricColumn, QueryInputError } from './query';
 
 const NATION = "division_level = 'nation'";
 
@@ -64,13 +64,41 @@ ORDER BY year`,
   };
 }
 
-/** Reports whose arithmetic does not add up, most failures first. */
-export const failingReports = (limit = 50): BuiltQuery => ({
-  name: 'overview.failing',
-  sql: `SELECT report_id, issuer, year, template, n_failed_checks
-FROM failing
-ORDER BY n_failed_checks DESC, report_id
+export interface FailingFilter {
+  /** One report year. */
+  year?: number | null;
+  /** A division (6-digit code): reports of it or of any division below it. */
+  parent?: string | null;
+}
+
+/**
+ * Reports whose arithmetic does not add up, most failures first, at most `limit`; `total` is how
+ * many match, so a list that is cut can say so.
+ */
+export function failingReports(limit = 50, filter: FailingFilter = {}): BuiltQuery {
+  const conditions: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.year !== undefined && filter.year !== null) {
+    if (!Number.isInteger(filter.year)) throw new QueryInputError(`not a report year: ${JSON.stringify(filter.year)}`);
+    conditions.push('f.year = ?');
+    params.push(filter.year);
+  }
+  const parent = filter.parent ?? null;
+  if (parent !== null) {
+    if (!/^\d{6}$/.test(parent)) throw new QueryInputError(`not a division code: ${JSON.stringify(parent)}`);
+    conditions.push('(w.division_code = ? OR w.province_code = ? OR w.city_code = ? OR w.county_code = ?)');
+    params.push(parent, parent, parent, parent);
+  }
+  return {
+    name: 'overview.failing',
+    sql: `SELECT f.report_id, f.issuer, f.year, f.template, f.n_failed_checks, count(*) OVER () AS total
+FROM failing f
+${parent !== null ? 'JOIN facts_wide w USING (report_id)' : ''}
+${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+ORDER BY f.n_failed_checks DESC, f.report_id
 LIMIT ?`,
-  params: [limit],
-  tables: ['failing'],
-});
+    params: [...params, limit],
+    tables: parent !== null ? ['failing', 'facts_wide'] : ['failing'],
+    ...(parent !== null ? { provinces: [parent.slice(0, 2)] } : {}),
+  };
+}

@@ -212,13 +212,13 @@ describe('compareSeries', () => {
   it('gives one series per body, one report per body and year, never two added', async () => {
     const rows = await run(sql.compareSeries({ bodies: ['440105', '440105/公安局', 'name:白云区政府'], metric: 'r.new.total' }));
     expect(rows).toEqual([
-      { body_key: '440105', body: '广州市海珠区', year: 2020, value: 100, report_id: 'h1', reports: 1, area_summary: false },
+      { body_key: '440105', body: '广州市海珠区', year: 2020, value: 100, report_id: 'h1', reports: 1, scope: 'self', area_summary: false },
       // h2 (own, lowest id of the own reports); h3 and the area summary h0 are counted, not added.
-      { body_key: '440105', body: '广州市海珠区', year: 2021, value: 200, report_id: 'h2', reports: 3, area_summary: false },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, value: 7, report_id: 'd1', reports: 1, area_summary: false },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, value: 8, report_id: 'd2', reports: 1, area_summary: false },
-      { body_key: 'name:白云区政府', body: '白云区政府', year: 2020, value: 40, report_id: 'u1', reports: 1, area_summary: false },
-      { body_key: 'name:白云区政府', body: '白云区政府', year: 2021, value: 41, report_id: 'u2', reports: 1, area_summary: false },
+      { body_key: '440105', body: '广州市海珠区', year: 2021, value: 200, report_id: 'h2', reports: 3, scope: 'self', area_summary: false },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, value: 7, report_id: 'd1', reports: 1, scope: 'self', area_summary: false },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, value: 8, report_id: 'd2', reports: 1, scope: 'self', area_summary: false },
+      { body_key: 'name:白云区政府', body: '白云区政府', year: 2020, value: 40, report_id: 'u1', reports: 1, scope: 'self', area_summary: false },
+      { body_key: 'name:白云区政府', body: '白云区政府', year: 2021, value: 41, report_id: 'u2', reports: 1, scope: 'self', area_summary: false },
     ]);
   });
 
@@ -245,6 +245,18 @@ describe('outcomes and review per body', () => {
       { body_key: '440105', body: '广州市海珠区', year: 2021, reports: 3, reports_with_total: 1, r_handled_total: 90, r_granted_total: 60 },
       { body_key: 'name:白云区政府', body: '白云区政府', year: 2020, reports: 1, reports_with_total: 1, r_handled_total: 40, r_granted_total: 4 },
       { body_key: 'name:白云区政府', body: '白云区政府', year: 2021, reports: 1, reports_with_total: 0, r_handled_total: null, r_granted_total: null },
+    ]);
+  });
+
+  it('takes shares over the handled total: what it does not itemise is its own part, and each bar says what it rests on', async () => {
+    const rows = await run(sql.outcomeBreakdown({ bodies: ['440105', 'name:白云区政府'] }));
+    // Only r.granted.total is itemised in the fixture: the rest of the handled total is not itemised.
+    expect(pick(rows, ['body_key', 'year', 'bodies', 'reports_with_total', 'r_handled_total', 'r_granted_total', 'unitemised'])).toEqual([
+      { body_key: '440105', year: 2020, bodies: 1, reports_with_total: 1, r_handled_total: 80, r_granted_total: 50, unitemised: 30 },
+      { body_key: '440105', year: 2021, bodies: 1, reports_with_total: 1, r_handled_total: 90, r_granted_total: 60, unitemised: 30 },
+      { body_key: 'name:白云区政府', year: 2020, bodies: 1, reports_with_total: 1, r_handled_total: 40, r_granted_total: 4, unitemised: 36 },
+      // States no handled total: nothing to take a share of.
+      { body_key: 'name:白云区政府', year: 2021, bodies: 0, reports_with_total: 0, r_handled_total: null, r_granted_total: null, unitemised: null },
     ]);
   });
 

@@ -12,7 +12,7 @@ import * as sql from '../../../src/db/sql';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { openNativeDataset } from '../../helpers/native-duckdb';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
-import { arrowTable, FACT_COLUMNS, fixtureMetrics, JURISDICTION_COLUMNS, loadTwoEngines, withBodyColumns, type TwoEngines } from '../../helpers/two-engines';
+import { arrowTable, FACT_COLUMNS, fixtureMetrics, JURISDICTION_COLUMNS, loadTwoEngines, withBodyColumns, type ColumnType, type TwoEngines } from '../../helpers/two-engines';
 
 // ---- the gazetteer -------------------------------------------------------------------------
 
@@ -135,6 +135,19 @@ const REPORTS: Report[] = [
   { id: 'e19', code: '230751', year: 2019, r: 0 },
   { id: 'f19', code: '230781', year: 2019, r: 50 },
   { id: 'c18', code: '230722', year: 2018, r: 18, published: '2019-03-15' },
+  // 铁力市's 2018 area summary, issued by its disclosure office (keyed as a department of it).
+  { id: 'f18', code: '230781', year: 2018, department: '政务公开办公室', scope: 'area', r: 40, published: '2019-03-20' },
+];
+
+/** Reports whose issuer stayed unresolved (in `reports` only; ambiguous: no division, its candidates listed). */
+const UNRESOLVED = [
+  // Could be 丰林县 (a child of 伊春市) or a county in 贵州: under 伊春市 it counts for 丰林县.
+  { report_id: 'z01', issuer: '丰林县政府', year: 2020, scope: 'self', status: 'ok', published: '2021-03-05', division_code: null, jurisdiction_candidates: '230724,520113' },
+  // Candidates elsewhere only: not 伊春市's.
+  { report_id: 'z02', issuer: '某县政府', year: 2020, scope: 'self', status: 'ok', published: null, division_code: null, jurisdiction_candidates: '520113,520114' },
+];
+const REPORT_COLUMNS: [string, ColumnType][] = [
+  ['report_id', 'utf8'], ['issuer', 'utf8'], ['year', 'int32'], ['scope', 'utf8'], ['status', 'utf8'], ['published', 'utf8'], ['division_code', 'utf8'], ['jurisdiction_candidates', 'utf8'],
 ];
 
 
@@ -172,6 +185,10 @@ beforeAll(async () => {
   engines = await loadTwoEngines({
     facts_wide: arrowTable(FACT_COLUMNS, withBodyColumns(REPORTS.map(factRow))),
     jurisdictions: arrowTable(JURISDICTION_COLUMNS, jurisdictionRows),
+    reports: arrowTable(REPORT_COLUMNS, [
+      ...REPORTS.map((r) => ({ report_id: r.id, issuer: null, year: r.year, scope: r.scope ?? 'self', status: r.status ?? 'ok', published: r.published ?? null, division_code: r.code, jurisdiction_candidates: null })),
+      ...UNRESOLVED,
+    ]),
   });
 }, 60_000);
 
@@ -195,19 +212,30 @@ describe('benchmarkChildren', () => {
     // Ranked children first (highest value = rank 1), then children without a value, by code.
     expect(pick(rows, ['division_code', 'division_name', 'value', 'rank', 'peer_rank', 'percentile', 'outlier', 'scope', 'report_id', 'reports'])).toEqual([
       { division_code: '230751', division_name: '金林区', value: 200, rank: 1, peer_rank: 1, percentile: 1, outlier: true, scope: 'self', report_id: 'e01', reports: 1 },
-      { division_code: '230781', division_name: '铁力市', value: 35, rank: 2, peer_rank: 2, percentile: 0.75, outlier: false, scope: 'area', report_id: 'f01', reports: 1 },
-      { division_code: '230726', division_name: '南岔县', value: 30, rank: 3, peer_rank: 3, percentile: 0.5, outlier: false, scope: 'self', report_id: 'd01', reports: 1 },
-      { division_code: '230722', division_name: '嘉荫县', value: 20, rank: 4, peer_rank: 4, percentile: 0.25, outlier: false, scope: 'self', report_id: 'c01', reports: 1 },
+      { division_code: '230726', division_name: '南岔县', value: 30, rank: 2, peer_rank: 2, percentile: 2 / 3, outlier: false, scope: 'self', report_id: 'd01', reports: 1 },
+      { division_code: '230722', division_name: '嘉荫县', value: 20, rank: 3, peer_rank: 3, percentile: 1 / 3, outlier: false, scope: 'self', report_id: 'c01', reports: 1 },
       // Three reports: the area summary a00 (lower id) loses to the self reports, a01 (lowest id) is used, 99 of a02 is not added.
-      { division_code: '230717', division_name: '伊美区', value: 10, rank: 5, peer_rank: 5, percentile: 0, outlier: false, scope: 'self', report_id: 'a01', reports: 3 },
+      { division_code: '230717', division_name: '伊美区', value: 10, rank: 4, peer_rank: 4, percentile: 0, outlier: false, scope: 'self', report_id: 'a01', reports: 3 },
       { division_code: '230702', division_name: '伊春区', value: null, rank: null, peer_rank: null, percentile: null, outlier: null, scope: 'self', report_id: 'h01', reports: 1 },
       { division_code: '230718', division_name: '乌翠区', value: null, rank: null, peer_rank: null, percentile: null, outlier: null, scope: 'self', report_id: 'b01', reports: 1 },
+      // Published only an area summary: listed, never ranked among own reports.
+      { division_code: '230781', division_name: '铁力市', value: null, rank: null, peer_rank: null, percentile: null, outlier: null, scope: 'area', report_id: 'f01', reports: 1 },
     ]);
-    // Peers [10, 20, 30, 35, 200]: positions (5 − 1)·q = 1, 2, 3 → 20, 30, 35; IQR 15; fences −2.5 and 57.5.
+    // Own reports [10, 20, 30, 200]: positions (4 − 1)·q = 0.75, 1.5, 2.25 → 17.5, 25, 72.5; IQR 55; fences −65 and 155.
     for (const row of rows) {
-      expect(row).toMatchObject({ peer_group: 'parent', peers: 5, p25: 20, p50: 30, p75: 35, fence_low: -2.5, fence_high: 57.5, peer_pooled: null });
+      expect(row).toMatchObject({ peer_group: 'parent', peers: 4, p25: 17.5, p50: 25, p75: 72.5, fence_low: -65, fence_high: 155, peer_pooled: null });
       expect(row.numerator).toBeNull();
     }
+  });
+
+  it('ranks area summaries among area summaries, by switch', async () => {
+    const rows = await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', scope: 'area' }));
+    expect(pick(rows.filter((r) => r.value !== null), ['division_code', 'value', 'rank', 'scope', 'report_id', 'peers', 'p50'])).toEqual([
+      // 伊美区's area summary a00 is preferred now; its own reports are not ranked.
+      { division_code: '230717', value: 70, rank: 1, scope: 'area', report_id: 'a00', peers: 2, p50: 52.5 },
+      { division_code: '230781', value: 35, rank: 2, scope: 'area', report_id: 'f01', peers: 2, p50: 52.5 },
+    ]);
+    expect(() => sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', scope: 'all' as 'self' })).toThrow(/not a scope/);
   });
 
   it('gives last year’s value and the change, only between reports of the same scope', async () => {
@@ -222,30 +250,29 @@ describe('benchmarkChildren', () => {
 
   it('uses the same division level within the province as peers (province-level)', async () => {
     const rows = await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', peer: 'province-level' }));
-    // County-level peers in 黑龙江: [5 南岗, 10, 20, 30, 35, 200, 1000 道里] — not 道里's department (5000),
-    // not the town (4), not the cities or the province. Positions 6·q = 1.5, 3, 4.5.
+    // County-level own reports in 黑龙江: [5 南岗, 10, 20, 30, 200, 1000 道里] — not 道里's department (5000),
+    // not the town (4), not the cities or the province, not 铁力市's area summary. Positions 5·q = 1.25, 2.5, 3.75.
     expect(pick(rows, ['division_code', 'rank', 'peer_rank', 'percentile', 'outlier'])).toEqual([
-      { division_code: '230751', rank: 1, peer_rank: 2, percentile: 5 / 6, outlier: false },
-      { division_code: '230781', rank: 2, peer_rank: 3, percentile: 4 / 6, outlier: false },
-      { division_code: '230726', rank: 3, peer_rank: 4, percentile: 3 / 6, outlier: false },
-      { division_code: '230722', rank: 4, peer_rank: 5, percentile: 2 / 6, outlier: false },
-      { division_code: '230717', rank: 5, peer_rank: 6, percentile: 1 / 6, outlier: false },
+      { division_code: '230751', rank: 1, peer_rank: 2, percentile: 4 / 5, outlier: false },
+      { division_code: '230726', rank: 2, peer_rank: 3, percentile: 3 / 5, outlier: false },
+      { division_code: '230722', rank: 3, peer_rank: 4, percentile: 2 / 5, outlier: false },
+      { division_code: '230717', rank: 4, peer_rank: 5, percentile: 1 / 5, outlier: false },
       { division_code: '230702', rank: null, peer_rank: null, percentile: null, outlier: null },
       { division_code: '230718', rank: null, peer_rank: null, percentile: null, outlier: null },
+      { division_code: '230781', rank: null, peer_rank: null, percentile: null, outlier: null },
     ]);
-    expect(rows[0]).toMatchObject({ peer_group: 'county', peers: 7, p25: 15, p50: 30, p75: 117.5, fence_low: -138.75, fence_high: 271.25 });
+    expect(rows[0]).toMatchObject({ peer_group: 'county', peers: 6, p25: 12.5, p50: 25, p75: 157.5, fence_low: -205, fence_high: 375 });
   });
 
   it('uses the same division level nationally as peers (national-level)', async () => {
     const rows = await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', peer: 'national-level' }));
-    // County-level peers: [5, 10, 20, 25 荔湾, 30, 35, 60 天门, 200, 1000]; positions 8·q = 2, 4, 6.
-    expect(rows[0]).toMatchObject({ peer_group: 'county', peers: 9, p25: 20, p50: 30, p75: 60, fence_low: -40, fence_high: 120 });
-    expect(pick(rows.slice(0, 5), ['division_code', 'peer_rank', 'percentile', 'outlier'])).toEqual([
-      { division_code: '230751', peer_rank: 2, percentile: 7 / 8, outlier: true },
-      { division_code: '230781', peer_rank: 4, percentile: 5 / 8, outlier: false },
-      { division_code: '230726', peer_rank: 5, percentile: 4 / 8, outlier: false },
-      { division_code: '230722', peer_rank: 7, percentile: 2 / 8, outlier: false },
-      { division_code: '230717', peer_rank: 8, percentile: 1 / 8, outlier: false },
+    // County-level own reports: [5, 10, 20, 25 荔湾, 30, 60 天门, 200, 1000]; positions 7·q = 1.75, 3.5, 5.25.
+    expect(rows[0]).toMatchObject({ peer_group: 'county', peers: 8, p25: 17.5, p50: 27.5, p75: 95, fence_low: -98.75, fence_high: 211.25 });
+    expect(pick(rows.slice(0, 4), ['division_code', 'peer_rank', 'percentile', 'outlier'])).toEqual([
+      { division_code: '230751', peer_rank: 2, percentile: 6 / 7, outlier: false },
+      { division_code: '230726', peer_rank: 4, percentile: 4 / 7, outlier: false },
+      { division_code: '230722', peer_rank: 6, percentile: 2 / 7, outlier: false },
+      { division_code: '230717', peer_rank: 7, percentile: 1 / 7, outlier: false },
     ]);
     // Only the parent's children are returned, whatever the peer group.
     expect(rows.map((r) => r.division_code).sort()).toEqual(['230702', '230717', '230718', '230722', '230726', '230751', '230781']);
@@ -254,19 +281,20 @@ describe('benchmarkChildren', () => {
   it('computes a rate from each unit’s own counts, and the group’s from summed counts', async () => {
     const rows = await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'rate.granted' }));
     expect(pick(rows, ['division_code', 'value', 'numerator', 'denominator', 'rank', 'report_id'])).toEqual([
-      { division_code: '230781', value: 1, numerator: 7, denominator: 7, rank: 1, report_id: 'f01' },
       // 6/8 from a01 alone: never (6 + 90)/(8 + 90) with the second report.
-      { division_code: '230717', value: 0.75, numerator: 6, denominator: 8, rank: 2, report_id: 'a01' },
-      { division_code: '230722', value: 0.5, numerator: 10, denominator: 20, rank: 3, report_id: 'c01' },
-      { division_code: '230726', value: 0.25, numerator: 3, denominator: 12, rank: 4, report_id: 'd01' },
+      { division_code: '230717', value: 0.75, numerator: 6, denominator: 8, rank: 1, report_id: 'a01' },
+      { division_code: '230722', value: 0.5, numerator: 10, denominator: 20, rank: 2, report_id: 'c01' },
+      { division_code: '230726', value: 0.25, numerator: 3, denominator: 12, rank: 3, report_id: 'd01' },
       { division_code: '230702', value: null, numerator: null, denominator: null, rank: null, report_id: 'h01' },
       { division_code: '230718', value: null, numerator: null, denominator: null, rank: null, report_id: 'b01' },
       // 0 granted of 0 handled: no rate.
       { division_code: '230751', value: null, numerator: 0, denominator: 0, rank: null, report_id: 'e01' },
+      // An area summary's 7 of 7: not among own reports.
+      { division_code: '230781', value: null, numerator: null, denominator: null, rank: null, report_id: 'f01' },
     ]);
-    // Rates [0.25, 0.5, 0.75, 1]: positions 3·q = 0.75, 1.5, 2.25.
-    expect(rows[0]).toMatchObject({ peers: 4, p25: 0.4375, p50: 0.625, p75: 0.8125 });
-    expect(rows[0].peer_pooled).toBeCloseTo((7 + 6 + 10 + 3) / (7 + 8 + 20 + 12), 12);
+    // Rates [0.25, 0.5, 0.75]: positions 2·q = 0.5, 1, 1.5.
+    expect(rows[0]).toMatchObject({ peers: 3, p25: 0.375, p50: 0.5, p75: 0.625 });
+    expect(rows[0].peer_pooled).toBeCloseTo((6 + 10 + 3) / (8 + 20 + 12), 12);
   });
 
   it('computes the correction rate as corrected ÷ (total − pending), pooled from counts, not averaged', async () => {
@@ -359,12 +387,16 @@ describe('coverage', () => {
       { ...gov, division_code: '230718', division_name: '乌翠区', listed: true, reports: 1, published: null, late: null, missing: false },
       // On the deadline day is on time.
       { ...gov, division_code: '230722', division_name: '嘉荫县', listed: true, reports: 1, published: '2021-03-31', late: false, missing: false },
-      { ...gov, division_code: '230724', division_name: '丰林县', listed: true, reports: 0, published: null, late: null, missing: true },
+      // Reported under an ambiguous name one of whose candidates it is: not missing.
+      { ...gov, division_code: '230724', division_name: '丰林县', listed: true, reports: 0, published: '2021-03-05', late: false, missing: false },
       { ...gov, division_code: '230726', division_name: '南岔县', listed: true, reports: 1, published: '2021-04-02', late: true, missing: false },
       { ...gov, division_code: '230751', division_name: '金林区', listed: true, reports: 1, published: null, late: null, missing: false },
       { ...gov, division_code: '230781', division_name: '铁力市', listed: true, reports: 1, published: '2021-01-10', late: false, missing: false },
       { unit: 'department', division_code: '230700', division_name: '伊春市', department: '公安局', listed: false, reports: 2, published: '2021-02-01', deadline: '2021-01-31', late: true, missing: false },
       { unit: 'department', division_code: '230700', division_name: '伊春市', department: '行政审批服务局', listed: false, reports: 2, published: '2021-01-15', deadline: '2021-01-31', late: false, missing: false },
+    ]);
+    expect(pick(rows.filter((r) => r.ambiguous_reports !== 0), ['division_code', 'ambiguous_reports', 'ambiguous_issuers'])).toEqual([
+      { division_code: '230724', ambiguous_reports: 1, ambiguous_issuers: '丰林县政府 (230724 / 520113)' },
     ]);
     // 南岔区 (valid until 2018) and the placeholder 市辖区 are not children in 2020: never missing.
     expect(rows.map((r) => r.division_code)).not.toContain('230703');
@@ -377,8 +409,28 @@ describe('coverage', () => {
       { division_code: '230702', reports: 0, published: null, deadline: '2019-03-31', late: null, missing: true },
       { division_code: '230703', reports: 0, published: null, deadline: '2019-03-31', late: null, missing: true },
       { division_code: '230722', reports: 1, published: '2019-03-15', deadline: '2019-03-31', late: false, missing: false },
-      { division_code: '230781', reports: 0, published: null, deadline: '2019-03-31', late: null, missing: true },
+      // Its area summary, issued by an office keyed as its department, counts for it.
+      { division_code: '230781', reports: 1, published: '2019-03-20', deadline: '2019-03-31', late: false, missing: false },
     ]);
+    expect(rows.find((r) => r.division_code === '230781')).toMatchObject({ area_reports: 1 });
+  });
+
+  it('says "not yet due", not missing, before the deadline has passed', async () => {
+    const before = await run(sql.coverage({ parent: '230700', year: 2018, today: '2019-03-31' }));
+    expect(pick(before, ['division_code', 'due', 'missing', 'not_due'])).toEqual([
+      { division_code: '230702', due: false, missing: false, not_due: true },
+      { division_code: '230703', due: false, missing: false, not_due: true },
+      { division_code: '230722', due: false, missing: false, not_due: false },
+      { division_code: '230781', due: false, missing: false, not_due: false },
+    ]);
+    const after = await run(sql.coverage({ parent: '230700', year: 2018, today: '2019-04-01' }));
+    expect(pick(after, ['division_code', 'missing', 'not_due'])).toEqual([
+      { division_code: '230702', missing: true, not_due: false },
+      { division_code: '230703', missing: true, not_due: false },
+      { division_code: '230722', missing: false, not_due: false },
+      { division_code: '230781', missing: false, not_due: false },
+    ]);
+    expect(() => sql.coverage({ parent: '230700', year: 2018, today: 'tomorrow' })).toThrow(/not a day/);
   });
 
   it('refuses a parent that is not a code', () => {
@@ -396,7 +448,7 @@ describe('childrenTree', () => {
     const rows = await run(sql.childrenTree({ parent: null }));
     const province = { division_level: 'province', kind: 'admin', first_year: 2002, last_year: null, has_children: true, department_reports: 0 };
     expect(pick(rows, COLUMNS)).toEqual([
-      { ...province, division_code: '230000', division_name: '黑龙江省', year: 2018, reports: 0, subtree_reports: 1 },
+      { ...province, division_code: '230000', division_name: '黑龙江省', year: 2018, reports: 0, subtree_reports: 2 },
       { ...province, division_code: '230000', division_name: '黑龙江省', year: 2019, reports: 0, subtree_reports: 4 },
       // Every 2020 report in 黑龙江: 21 under it, plus the province's own k01.
       { ...province, division_code: '230000', division_name: '黑龙江省', year: 2020, reports: 1, subtree_reports: 22 },
@@ -422,6 +474,8 @@ describe('childrenTree', () => {
       { ...county, division_code: '230726', division_name: '南岔县', first_year: 2019, last_year: null, year: 2020, reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230751', division_name: '金林区', first_year: 2019, last_year: null, year: 2019, reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230751', division_name: '金林区', first_year: 2019, last_year: null, year: 2020, reports: 1, subtree_reports: 1 },
+      // Its 2018 area summary is keyed to its disclosure office: a department's report in the tree.
+      { ...county, division_code: '230781', division_name: '铁力市', first_year: 2002, last_year: null, year: 2018, reports: 0, department_reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230781', division_name: '铁力市', first_year: 2002, last_year: null, year: 2019, reports: 1, subtree_reports: 1 },
       { ...county, division_code: '230781', division_name: '铁力市', first_year: 2002, last_year: null, year: 2020, reports: 1, subtree_reports: 1 },
     ]);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_METRICS, countMetric, PICKABLE_METRICS, RATE_LABELS } from '../../../src/app/i18n/metric-labels';
 import { distinctNames } from '../../../src/app/views/common';
-import { DEFAULT_STATE, parseViewState, resolveEntities, serialiseViewState } from '../../../src/app/state/url-state';
+import { DEFAULT_STATE, embeddedChart, parseViewState, VIEW_CHARTS, resolveEntities, serialiseViewState } from '../../../src/app/state/url-state';
 import { bodyKey, isBodyKey, RATE_METRICS } from '../../../src/db/sql';
 
 describe('URL state', () => {
@@ -22,6 +22,19 @@ describe('URL state', () => {
     const { state, notices } = parseViewState('?view=nope&metric=year%3B%20DROP%20TABLE&from=abc&to=2020&lang=fr&embed=yes');
     expect(state).toEqual({ ...DEFAULT_STATE, years: [2020, 2020] });
     expect(notices.map((n) => `${n.param}:${n.reason}`).sort()).toEqual(['embed:unknown-value', 'from:not-a-year', 'lang:unknown-value', 'metric:unknown-value', 'view:unknown-value']);
+  });
+
+  it("names a chart of the view: kept when it is one of the view's, noticed otherwise, dropped on another view", () => {
+    const trends = parseViewState('?chart=trends&embed=1');
+    expect(trends.state).toMatchObject({ view: 'overview', chart: 'trends', embed: true });
+    expect(embeddedChart(trends.state)).toBe('trends');
+    expect(serialiseViewState(trends.state)).toBe('?chart=trends&embed=1');
+    const wrong = parseViewState('?view=compare&chart=trends');
+    expect(wrong.state.chart).toBeNull();
+    expect(wrong.notices).toEqual([{ param: 'chart', value: 'trends', reason: 'unknown-value' }]);
+    expect(embeddedChart(wrong.state)).toBe('compare');
+    expect(serialiseViewState({ ...trends.state, view: 'compare' })).toBe('?view=compare&embed=1');
+    for (const [view, charts] of Object.entries(VIEW_CHARTS)) expect(new Set(charts).size, view).toBe(charts.length);
   });
 
   it('orders a reversed year range and caps the number of entities', () => {

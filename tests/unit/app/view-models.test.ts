@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/app/i18n/messages';
+import { stackedBars } from '../../../src/charts/bars';
 import { breakdownBars, OUTCOME_SERIES } from '../../../src/app/views/breakdown-series';
 import { rate, reviewByCategory } from '../../../src/app/views/review-model';
 import { bodyNamesOf } from '../../../src/app/views/common';
@@ -10,10 +11,10 @@ const nameOf = (key: string) => NAMES[key] ?? `?${key}`;
 
 describe('breakdownBars', () => {
   const rows = [
-    { body_key: '440105', year: 2020, r_granted_total: 10, r_partial_total: null, denied_unitemised: 2 },
-    { body_key: '440105', year: 2021, r_granted_total: null, r_partial_total: null, denied_unitemised: null },
-    { body_key: '440100/公安局', year: 2020, r_granted_total: 5, r_partial_total: 1, denied_unitemised: null },
-    { body_key: '440100/公安局', year: 2021, r_granted_total: 7, r_partial_total: null, denied_unitemised: null },
+    { body_key: '440105', year: 2020, reports_with_total: 1, r_handled_total: 12, r_granted_total: 10, r_partial_total: null, denied_unitemised: 2 },
+    { body_key: '440105', year: 2021, reports_with_total: 0, r_handled_total: null, r_granted_total: null, r_partial_total: null, denied_unitemised: null },
+    { body_key: '440100/公安局', year: 2020, reports_with_total: 1, r_handled_total: 6, r_granted_total: 5, r_partial_total: 1, denied_unitemised: null },
+    { body_key: '440100/公安局', year: 2021, reports_with_total: 1, r_handled_total: 7, r_granted_total: 7, r_partial_total: null, denied_unitemised: null },
   ];
   it('one body: a category per year, years with nothing stated left out, absent kept absent', () => {
     const { categories, series, subject } = breakdownBars(rows.filter((r) => r.body_key === '440105'), OUTCOME_SERIES, ['440105'], t, 'all', nameOf);
@@ -26,6 +27,18 @@ describe('breakdownBars', () => {
     expect(categories).toEqual(['广州市海珠区', '广州市公安局']);
     expect(series.find((s) => s.name === '予以公开')?.values).toEqual([10, 12]);
     expect(series.find((s) => s.name === '部分公开')?.values).toEqual([null, 1]);
+  });
+  it('takes shares of the handled total: the unitemised rest is a segment, and each bar says what it rests on', () => {
+    // 上海市 2019: handled 805, only 不予公开 35, 不予处理 158 and 其他 0 itemised.
+    const shanghai = [{ body_key: '310000', year: 2019, reports_with_total: 1, bodies: 1, r_handled_total: 805, r_denied_total_total: 35, denied_unitemised: 35, r_rejected_total_total: 158, r_other_total_total: 0, unitemised: 612 }];
+    const bars = breakdownBars(shanghai, OUTCOME_SERIES, ['310000'], t, 'all', nameOf);
+    expect(bars.totals).toEqual([805]);
+    expect(bars.reports).toEqual([1]);
+    expect(bars.bodies).toEqual([1]);
+    expect(bars.series.find((s) => s.name === '未分项')?.values).toEqual([612]);
+    const option = stackedBars(bars.categories, bars.series, { title: 'x', unit: '%', source: 's', locale: 'zh' }, { percent: true, totals: bars.totals });
+    const rejected = (option.series as { name: string; data: (number | null)[] }[]).find((s) => s.name === '不予处理');
+    expect(rejected?.data[0]).toBeCloseTo(158 / 805, 10);
   });
 });
 
