@@ -2,6 +2,7 @@
 // and the larger fuzz benchmark (bench/fuzz.ts). Seeded: the same seed gives the same bytes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as OpenCC from 'opencc-js';
 import { encodeGbk } from './gbk';
 import { encodeBig5, encodeUtf16 } from './legacy-encode';
 import { REPO_ROOT } from './paths';
@@ -59,6 +60,8 @@ export const BENCH_SIZES: MutationSizes = { digitRun: 40_000, nesting: 400_000, 
 const utf8 = new TextEncoder();
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const NUMERALS = '〇零一二两三四五六七八九十百千万亿';
+let traditional: ((text: string) => string) | undefined;
+const toTraditional = () => (traditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
 
 function insertAt(bytes: Uint8Array, at: number, insert: Uint8Array): Uint8Array {
   const out = new Uint8Array(bytes.length + insert.length);
@@ -130,7 +133,8 @@ export function mutate(file: CorpusFile, other: CorpusFile, kind: MutationKind, 
       return out && { kind, bytes: out, html };
     }
     case 'big5':
-      return { kind, bytes: encodeBig5(text(bytes)), html };
+      // A mirror site in traditional characters: converted first, as such sites are.
+      return { kind, bytes: encodeBig5(toTraditional()(text(bytes))), html };
     case 'utf16le-nobom':
       return { kind, bytes: encodeUtf16(text(bytes).replace(/^\ufeff/, ''), 'le'), html };
     case 'utf16be-bom':
