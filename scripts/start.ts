@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { acquireWriterLock, recoverDebris } from '../src/ingest/dataset-swap';
 import { runIngest } from '../src/ingest/run-ingest';
 import { appStaleReason, datasetStaleReason } from './freshness';
 import { startMessage } from './start-message';
@@ -15,6 +16,13 @@ async function main(): Promise<void> {
   process.chdir(root);
   const corpus = at('data/corpus');
   const buildDir = at('data/build');
+  // What a killed ingest left (a staging folder, a missing link) is cleaned up or recovered first.
+  const release = await acquireWriterLock(buildDir);
+  try {
+    for (const line of await recoverDebris(buildDir)) console.log(line);
+  } finally {
+    await release();
+  }
   const datasetReason = datasetStaleReason(buildDir, [corpus, at('data/gazetteer'), at('src/parse'), at('src/ingest'), at('src/shared'), at('src/jurisdictions')]);
   if (datasetReason) {
     console.log(`Ingesting data/corpus (${datasetReason}) …`);

@@ -62,7 +62,7 @@ beforeAll(async () => {
   expect(first.code).toBe(0);
   ({ stdout, stderr } = first);
   expect((await ingest(outB)).code).toBe(0);
-});
+}, 120_000);
 
 afterAll(() => {
   fixture.cleanup();
@@ -85,7 +85,9 @@ describe('gongkai ingest', () => {
     for (const name of ['reports', 'facts_wide', 'values']) {
       for (const p of manifest.tables[name].partitions) expect(p.province, p.path).toMatch(/^(\d\d|none)$/);
     }
-    expect(readdirSync(join(outRoot, 'a'))).toEqual(['build']);
+    // `build` is a link to the one version folder beside it: no staging folder or lock left behind.
+    expect(readdirSync(join(outRoot, 'a')).sort()).toEqual(['.build.versions', 'build']);
+    expect(readdirSync(join(outRoot, 'a', '.build.versions'))).toHaveLength(1);
   });
 
   it('gives every input file one reports row, failed ones with a reason', () => {

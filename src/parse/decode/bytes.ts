@@ -97,14 +97,17 @@ const BINARY_SIGNATURES: [number[], string][] = [
   [[0xff, 0xd8, 0xff], 'a JPEG image'],
 ];
 
-function controlCharShare(text: string): number {
+/** Control and undecodable characters in the first 20,000: binary content has them by the hundred. */
+function looksBinary(text: string): boolean {
   let control = 0;
   const n = Math.min(text.length, 20000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
   }
-  return n === 0 ? 0 : control / n;
+  // A few NUL bytes or damaged characters in a short report are damage, not binary content.
+  const share = n === 0 ? 0 : control / n;
+  return share > 0.02 && (control > 64 || share > 0.25);
 }
 
 /** chardet's pick between Big5 and GB18030 (GBK) on the first 64 KB, with its confidence (0–100). */
@@ -192,7 +195,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return { ok: false, reason: 'undecodable bytes: not UTF-8, GBK, GB18030, Big5 or UTF-16 even with damaged bytes skipped (binary or an unsupported encoding)' };
   }
   const { text } = choice;
-  if (controlCharShare(text) > 0.02) {
+  if (looksBinary(text)) {
     return { ok: false, reason: `binary content: too many control or undecodable characters after decoding as ${displayName(choice.encoding)}` };
   }
   if (text.trim().length === 0) return { ok: false, reason: 'empty file (whitespace only)' };
