@@ -109,6 +109,7 @@ describe('SQL console', () => {
       await typeQuery(page, write);
       await page.getByTestId('sql-run').click();
       await expect.poll(() => page.getByTestId('sql-error').textContent({ timeout: READY_TIMEOUT }), { timeout: READY_TIMEOUT }).toMatch(/^refused: .*Only statements that read may run here/s);
+      expect(await page.getByTestId('sql-refused').textContent()).toBe(zh('sql.refused'));
     }
     await typeQuery(page, "SELECT count(*) AS n, count(*) FILTER (WHERE issuer = 'x') AS x FROM facts_wide");
     await page.getByTestId('sql-run').click();

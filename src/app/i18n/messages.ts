@@ -269,6 +269,7 @@ const zh = {
   'sql.parquetFailed': 'Parquet 导出失败',
   'sql.openSql': 'SQL',
   'sql.openSqlTitle': '在 SQL 控制台打开此图表背后的查询',
+  'sql.refused': '已拒绝：控制台只运行读取数据的语句，数据未被改动。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -542,6 +543,7 @@ const en: Record<MessageKey, string> = {
   'sql.parquetFailed': 'Parquet export failed',
   'sql.openSql': 'SQL',
   'sql.openSqlTitle': 'Open the query behind this chart in the SQL console',
+  'sql.refused': 'Refused: the console runs only statements that read; the data is unchanged.',
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };
