@@ -43,6 +43,16 @@ export interface ViewState {
   embed: boolean;
   /** SQL console: the query (`q`); a query is a link. */
   sql: string;
+  /** SQL console: the result chart's columns (`cx`, `cy`, `cs`) and kind (`ck`); null = picked from the result. */
+  chart: SqlChart | null;
+}
+
+export interface SqlChart {
+  x: string;
+  y: string;
+  /** '' = one series. */
+  series: string;
+  kind: 'bar' | 'line';
 }
 
 export interface Notice {
@@ -66,6 +76,7 @@ export const DEFAULT_STATE: ViewState = {
   of: 'overview',
   embed: false,
   sql: '',
+  chart: null,
 };
 
 export const MAX_ENTITIES = 12;
@@ -145,6 +156,12 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     if (q.length <= MAX_SQL) state.sql = q;
     else notices.push({ param: 'q', value: `${q.slice(0, 40)}…`, reason: 'unknown-value' });
   }
+  const cx = params.get('cx');
+  const cy = params.get('cy');
+  if (state.view === 'sql' && cx && cy) {
+    const ck = params.get('ck');
+    state.chart = { x: cx.slice(0, MAX_TEXT), y: cy.slice(0, MAX_TEXT), series: (params.get('cs') ?? '').slice(0, MAX_TEXT), kind: ck === 'line' ? 'line' : 'bar' };
+  }
 
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
@@ -177,6 +194,12 @@ export function serialiseViewState(state: ViewState): string {
   if (state.report) params.set('report', state.report);
   if (state.view === 'data' && state.of !== d.of) params.set('of', state.of);
   if (state.view === 'sql' && state.sql) params.set('q', state.sql);
+  if (state.view === 'sql' && state.chart) {
+    params.set('cx', state.chart.x);
+    params.set('cy', state.chart.y);
+    if (state.chart.series) params.set('cs', state.chart.series);
+    if (state.chart.kind !== 'bar') params.set('ck', state.chart.kind);
+  }
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
