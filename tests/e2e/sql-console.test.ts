@@ -101,7 +101,7 @@ describe('SQL console', () => {
     expect(await page.getByTestId('sql-chart-series').inputValue()).toBe('level');
     expect(await page.getByTestId('sql-chart-y').inputValue()).toBe('new_requests');
     await expect(page.getByTestId('png-sql-result').isEnabled()).resolves.toBe(true);
-  });
+  }, 150_000); // the first page load of the file: a cold engine on a shared machine
 
   it('refuses a write with a clear message, and the data is unchanged', async () => {
     const [{ n: before }] = await native.rows({ sql: 'SELECT count(*) AS n FROM facts_wide', params: [] });
@@ -109,20 +109,27 @@ describe('SQL console', () => {
       await typeQuery(page, write);
       await page.getByTestId('sql-run').click();
       await expect.poll(() => page.getByTestId('sql-error').textContent({ timeout: READY_TIMEOUT }), { timeout: READY_TIMEOUT }).toMatch(/^refused: .*Only statements that read may run here/s);
+      expect(await page.getByTestId('sql-refused').textContent()).toBe(zh('sql.refused'));
     }
     await typeQuery(page, "SELECT count(*) AS n, count(*) FILTER (WHERE issuer = 'x') AS x FROM facts_wide");
     await page.getByTestId('sql-run').click();
     await waitForRows(page, 1);
     expect((await gridRows(page))[0][1]).toEqual([String(before), '0']);
-  });
+  }, 120_000);
 
-  it('a link restores the query and runs it', async () => {
+  it('a link restores the query and its chart picks, and runs it', async () => {
     const sql = 'SELECT key, name, reports FROM bodies ORDER BY reports DESC, key LIMIT 10';
-    await page.goto(appUrl([['view', 'sql'], ['q', sql]]));
+    await page.goto(appUrl([['view', 'sql'], ['q', sql], ['cx', 'name'], ['cy', 'reports']]));
     const expected = await native.rows({ sql, params: [] });
     await waitForRows(page, expected.length);
     expect(await editorText(page)).toBe(sql);
     await expectGridMatches(expected, ['key', 'name', 'reports']);
+    await waitForChart(page, 'sql-result');
+    expect(await page.getByTestId('sql-chart-x').inputValue()).toBe('name');
+    // A pick changes the URL in place.
+    await page.getByTestId('sql-chart-x').selectOption('key');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cx')).toBe('key');
+    expect(new URL(page.url()).searchParams.get('q')).toBe(sql);
   });
 
   it("a chart's SQL button opens the console with the query behind the chart, parameters filled in", async () => {
@@ -165,7 +172,7 @@ describe('SQL console', () => {
     await page.getByTestId('sql-run').click();
     await waitForRows(page, 1);
     expect((await gridRows(page))[0][1]).toEqual([String(native.manifest.tables.facts_wide.rows)]);
-  });
+  }, 120_000); // the new worker loads the dataset again
 
   it('window.__gongkai.query (?bench=1) runs reads and refuses writes with the same guard', async () => {
     await openApp(page, 'bench=1');

@@ -340,6 +340,7 @@ const zh = {
   "overview.failingAllYears": "全部年份",
   "overview.failingParent": "区划代码（含下级）",
   "overview.failingCut": "只列出前 {shown} 份，共 {total} 份。",
+  'sql.refused': '已拒绝：控制台只运行读取数据的语句，数据未被改动。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -684,6 +685,7 @@ const en: Record<MessageKey, string> = {
   "overview.failingAllYears": "all years",
   "overview.failingParent": "Division code (and below)",
   "overview.failingCut": "Showing the first {shown} of {total}.",
+  'sql.refused': 'Refused: the console runs only statements that read; the data is unchanged.',
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -1,7 +1,7 @@
 // A chart of the query result: the user picks x, y and (optionally) a series column; drawn with
 // the app's chart builders in a ChartPanel, so it has the same exports as every chart.
 import type { Table } from 'apache-arrow';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { lineOverYears, stackedBars } from '../../charts';
 import { ChartPanel } from '../components/ChartPanel';
 import { makeFrame, type ViewProps } from '../views/common';
@@ -10,11 +10,13 @@ import { chartModel, defaultPick, isNumericType, type ChartPick } from './result
 export function ResultChart({ table, props }: { table: Table; props: ViewProps }) {
   const { t } = props;
   const fields = table.schema.fields;
-  const [pick, setPick] = useState<ChartPick | null>(() => defaultPick(table));
-  const [kind, setKind] = useState<'bar' | 'line'>('bar');
-  // A new result with other columns starts from the default picks again.
-  const shape = fields.map((f) => `${f.name}:${String(f.type)}`).join('|');
-  useEffect(() => setPick(defaultPick(table)), [shape]);
+  // The picks live in the URL (a link shows the same chart); picks that do not fit this result's columns give way to the defaults.
+  const chosen = props.state.sqlChart;
+  const fits = chosen && [chosen.x, chosen.y, chosen.series].every((c) => c === '' || fields.some((f) => f.name === c)) && fields.some((f) => f.name === chosen.y && isNumericType(f.type));
+  const pick: ChartPick | null = useMemo(() => (fits ? { x: chosen.x, y: chosen.y, series: chosen.series } : defaultPick(table)), [table, fits, chosen?.x, chosen?.y, chosen?.series]);
+  const kind = fits ? chosen.kind : 'bar';
+  const setPick = (next: ChartPick, nextKind = kind) => props.update({ sqlChart: { ...next, kind: nextKind } }, { replace: true });
+  const setKind = (nextKind: 'bar' | 'line') => pick && setPick(pick, nextKind);
   const model = useMemo(() => (pick ? chartModel(table, pick) : null), [table, pick]);
   const title = t('sql.chartTitle');
   const option = useMemo(() => {

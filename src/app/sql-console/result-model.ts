@@ -29,13 +29,14 @@ const textWidth = (text: string): number => {
   return w;
 };
 
-/** A width per column (in ch) from its name and the first rows, within [6, 48]. */
+/** A width per column (in ch) from its name and the first rows, within [6, 56]. */
 export function columnWidths(table: Table, sample = 200): number[] {
   return table.schema.fields.map((field, j) => {
     const vector = table.getChildAt(j);
     let widest = textWidth(field.name) + 2;
     for (let i = 0; i < Math.min(sample, table.numRows); i++) widest = Math.max(widest, textWidth(cellText(vector?.get(i), field.type) ?? 'NULL'));
-    return Math.min(48, Math.max(6, widest + 2));
+    // Letters of a proportional font run wider than `ch` (the width of 0).
+    return Math.min(56, Math.max(6, Math.ceil(widest * 1.15) + 2));
   });
 }
 

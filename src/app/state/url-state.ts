@@ -66,6 +66,16 @@ export interface ViewState {
   sql: string;
   /** The chart a link or embed is about (an id of VIEW_CHARTS[view]); null = the view's first. */
   chart: string | null;
+  /** SQL console: the result chart's columns (`cx`, `cy`, `cs`) and kind (`ck`); null = picked from the result. */
+  sqlChart: SqlChart | null;
+}
+
+export interface SqlChart {
+  x: string;
+  y: string;
+  /** '' = one series. */
+  series: string;
+  kind: 'bar' | 'line';
 }
 
 export interface Notice {
@@ -91,6 +101,7 @@ export const DEFAULT_STATE: ViewState = {
   embed: false,
   sql: '',
   chart: null,
+  sqlChart: null,
 };
 
 export const MAX_ENTITIES = 12;
@@ -172,6 +183,12 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     if (q.length <= MAX_SQL) state.sql = q;
     else notices.push({ param: 'q', value: `${q.slice(0, 40)}…`, reason: 'unknown-value' });
   }
+  const cx = params.get('cx');
+  const cy = params.get('cy');
+  if (state.view === 'sql' && cx && cy) {
+    const ck = params.get('ck');
+    state.sqlChart = { x: cx.slice(0, MAX_TEXT), y: cy.slice(0, MAX_TEXT), series: (params.get('cs') ?? '').slice(0, MAX_TEXT), kind: ck === 'line' ? 'line' : 'bar' };
+  }
 
   const chart = params.get('chart');
   if (chart !== null) {
@@ -216,6 +233,12 @@ export function serialiseViewState(state: ViewState): string {
   if (state.view === 'data' && state.of !== d.of) params.set('of', state.of);
   if (state.view === 'sql' && state.sql) params.set('q', state.sql);
   if (state.chart !== null && VIEW_CHARTS[state.view].includes(state.chart)) params.set('chart', state.chart);
+  if (state.view === 'sql' && state.sqlChart) {
+    params.set('cx', state.sqlChart.x);
+    params.set('cy', state.sqlChart.y);
+    if (state.sqlChart.series) params.set('cs', state.sqlChart.series);
+    if (state.sqlChart.kind !== 'bar') params.set('ck', state.sqlChart.kind);
+  }
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

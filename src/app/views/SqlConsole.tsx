@@ -132,6 +132,7 @@ export function SqlConsole(props: ViewProps) {
             {running ? t('sql.running', { s: seconds }) : outcome ? t('sql.rows', { n: outcome.table.numRows.toLocaleString('en-US'), ms: Math.round(outcome.elapsedMs) }) : ''}
           </span>
         </div>
+        {error && /^(refused|nothing to run|unterminated)/.test(error) ? <p className="error" data-testid="sql-refused">{t('sql.refused')}</p> : null}
         {error ? <pre className="error" role="alert" data-testid="sql-error">{error}</pre> : null}
         {exportError ? <p className="error" role="alert">{exportError}</p> : null}
         {table ? <span hidden data-testid="sql-row-count">{table.numRows}</span> : null}

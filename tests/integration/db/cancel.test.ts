@@ -57,7 +57,7 @@ describe('cancelling a typed query', () => {
     expect(tableRows(table)).toEqual([{ n: info.tables.find((t) => t.name === 'bodies')?.rows }]);
     await expect(client.userQuery('DROP TABLE bodies')).rejects.toThrow(/refused: DROP drops an object/);
     expect(client.failed).toBeNull();
-  });
+  }, 180_000); // two workers each load the dataset; the machine is shared
 
   it('a signal aborted before the query is sent sends nothing and restarts nothing', async () => {
     const client = new DataClient(spawn(), spawn);

@@ -223,6 +223,33 @@ describe('schema', () => {
   });
 });
 
+describe('a table a view loaded in part', () => {
+  it('loads whole when typed SQL names it, so a count is never of some provinces only', async () => {
+    const lazy = createNodeHandler({ eagerDetailRows: 0 });
+    try {
+      await lazy.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
+      const partitions = manifest.tables.facts_wide.partitions;
+      const province = partitions.find((p) => p.province !== undefined)!.province!;
+      expect(new Set(partitions.map((p) => p.province)).size).toBeGreaterThan(1);
+      // A view of one province loads that province's partition only.
+      const one = await lazy.handle({ id: 2, kind: 'query', payload: { sql: 'SELECT count(*) AS n FROM facts_wide', params: [], tables: ['facts_wide'], provinces: [province] } });
+      if (!one.ok) throw fromErrorData(one.error);
+      const partial = Number(tableFromIPC((one.result as QueryResult).ipc).getChild('n')?.get(0));
+      expect(partial).toBe(partitions.filter((p) => p.province === province || p.province === undefined).reduce((n, p) => n + p.rows, 0));
+      expect(partial).toBeLessThan(manifest.tables.facts_wide.rows);
+      const schemaBefore = await lazy.handle({ id: 3, kind: 'schema', payload: {} });
+      if (!schemaBefore.ok) throw fromErrorData(schemaBefore.error);
+      expect((schemaBefore.result as SchemaResult).tables.find((t) => t.name === 'facts_wide')?.loaded).toBe('part');
+      // Typed SQL naming it loads the rest first.
+      const all = await lazy.handle({ id: 4, kind: 'sql', payload: { sql: 'SELECT count(*) AS n FROM facts_wide' } });
+      if (!all.ok) throw fromErrorData(all.error);
+      expect(Number(tableFromIPC((all.result as QueryResult).ipc).getChild('n')?.get(0))).toBe(manifest.tables.facts_wide.rows);
+    } finally {
+      lazy.close();
+    }
+  });
+});
+
 describe('the load budget', () => {
   it('refuses typed SQL whose tables would pass the budget, with the reason', async () => {
     const small = createNodeHandler({ loadBudgetBytes: manifest.tables.rollups.partitions.reduce((n, p) => n + p.bytes, 0) + manifest.tables.facts_wide.partitions.reduce((n, p) => n + p.bytes, 0) + 1 });

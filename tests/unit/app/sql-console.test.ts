@@ -56,6 +56,13 @@ describe('the query in the URL', () => {
     expect(long.notices).toHaveLength(1);
   });
 
+  it('round-trips the result chart picks of the console', () => {
+    const state = { ...parseViewState('').state, view: 'sql' as const, sql: 'SELECT 1 AS a, 2 AS b', sqlChart: { x: 'a', y: 'b', series: '', kind: 'line' as const } };
+    const search = serialiseViewState(state);
+    expect(search).toContain('cx=a&cy=b&ck=line');
+    expect(parseViewState(search).state).toEqual(state);
+  });
+
   it("a chart's link holds its SQL with the parameters as literals", () => {
     const search = consoleSearch(querySql({ sql: 'SELECT * FROM facts_wide WHERE year = ? AND issuer = ?', params: [2020, "o'k"] }), 'en');
     expect(parseViewState(search).state).toMatchObject({ view: 'sql', lang: 'en', sql: "SELECT * FROM facts_wide WHERE year = 2020 AND issuer = 'o''k'" });

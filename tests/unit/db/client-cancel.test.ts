@@ -1,0 +1,83 @@
+// The client's cancel path against scripted fake workers: which worker is stopped, what the new one
+// is sent (init first, then every request still waiting, in order), and that the stopped worker's
+// late events (its exit above all) change nothing.
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { CancelledError, DataClient, type WorkerLike } from '../../../src/db/client';
+import type { Request, Response } from '../../../src/db/protocol';
+
+class FakeWorker implements WorkerLike {
+  sent: Request[] = [];
+  terminated = false;
+  private listeners: Record<string, ((event: { data: unknown; message?: string }) => void)[]> = {};
+  postMessage(message: unknown): void {
+    this.sent.push(message as Request);
+  }
+  addEventListener(type: string, listener: (event: { data: unknown; message?: string }) => void): void {
+    (this.listeners[type] ??= []).push(listener);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(type: 'message' | 'error', data: unknown, message?: string): void {
+    for (const l of this.listeners[type] ?? []) l({ data, message });
+  }
+  answer(request: Request, result: unknown): void {
+    this.emit('message', { id: request.id, ok: true, result } as Response);
+  }
+}
+
+const ipc = () => tableToIPC(tableFromArrays({ one: Int32Array.from([1]) }), 'stream');
+const INIT = { datasetVersion: 'v', engine: 'fake', tables: [], elapsedMs: 0 };
+
+describe('DataClient cancel', () => {
+  it('stops the worker, re-sends init and the waiting requests to a new one, and ignores the old worker', async () => {
+    const workers: FakeWorker[] = [new FakeWorker()];
+    const client = new DataClient(workers[0], () => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const init = client.init('http://x/manifest.json');
+    workers[0].answer(workers[0].sent[0], INIT);
+    await init;
+
+    const controller = new AbortController();
+    const slow = client.userQuery('SELECT 1', controller.signal);
+    const queued = client.query({ sql: 'SELECT 2', params: [], tables: [] });
+    expect(workers[0].sent.map((r) => r.kind)).toEqual(['init', 'sql', 'query']);
+    controller.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    const [reinit, resent] = workers[1].sent;
+    expect(reinit).toMatchObject({ kind: 'init', payload: { manifestUrl: 'http://x/manifest.json' } });
+    expect(resent).toEqual(workers[0].sent[2]);
+
+    // The old worker's exit and a late answer change nothing.
+    workers[0].emit('error', null, 'worker exited with code 1');
+    workers[0].answer(workers[0].sent[2], { ipc: new Uint8Array(), elapsedMs: 0 });
+    expect(client.failed).toBeNull();
+
+    workers[1].answer(reinit, INIT);
+    workers[1].answer(resent, { ipc: ipc(), elapsedMs: 1 });
+    expect((await queued).table.getChild('one')?.get(0)).toBe(1);
+  });
+
+  it('refuses a write in the page, before anything is sent', async () => {
+    const worker = new FakeWorker();
+    const client = new DataClient(worker);
+    await expect(client.userQuery('INSERT INTO t VALUES (1)')).rejects.toThrow(/^refused: INSERT writes rows/);
+    expect(worker.sent).toEqual([]);
+  });
+
+  it('an abort after the answer is a no-op', async () => {
+    const worker = new FakeWorker();
+    const client = new DataClient(worker, () => new FakeWorker());
+    const controller = new AbortController();
+    const query = client.userQuery('SELECT 1', controller.signal);
+    worker.answer(worker.sent[0], { ipc: ipc(), elapsedMs: 1 });
+    await query;
+    controller.abort();
+    expect(worker.terminated).toBe(false);
+  });
+});
