@@ -246,6 +246,13 @@ describe('year and publishing date', () => {
     expect(r.facts).toMatchObject({ year: 2016, published: '2017-01-24', issuer: '广州市公安局增城区分局', jurisdiction: '增城区' });
   });
 
+  it('takes the body’s year over a plan for the next year on a page cut before its title (pages/2014-guizhou-sinan-tingziba-town)', () => {
+    const text = '我镇政府信息公开主要采用网络形式发布。2014年我镇主动公开政府信息数160条。\n六、改进措施\n2015年政府信息公开工作我们将采取以下措施。\n亭子坝镇人民政府\n2015年1月10日';
+    expect(parseReport(text).facts).toMatchObject({ year: 2014, published: '2015-01-10' });
+    // a report's name with its year still wins over the body
+    expect(parseReport('2015年度政府信息公开工作年度报告\n2014年我镇主动公开政府信息160条。').facts.year).toBe(2015);
+  });
+
   it('ignores a year in the page furniture', () => {
     const r = parseReport('归档时间:2022年01月31日\n您现在的位置:首页 > 政务公开 > 政府信息公开年报 > 各部门 > 2021\n一、总体情况\n2021年,南沙区审计局主动公开政府信息55条。2021年我局未收到政府信息公开申请。');
     expect(r.facts.year).toBe(2021);
