@@ -209,6 +209,14 @@ describe('narrative traps', () => {
     expect(value(REPORT + '共收到申请70件,申请内容不明确的2件。', 'r.unable.unclear.total')?.value).toBe(2);
   });
 
+  it('services received and handled are not disclosure requests (complete/2013-fujian-pingtan-local-tax-bureau-department)', () => {
+    const text = REPORT + '今年我局共受理审批事项117件,办结171件,办结率100%。';
+    expect(value(text, 'r.handled.total')).toBeUndefined();
+    expect(value(text, 'r.new.total')).toBeUndefined();
+    // a sentence naming disclosure requests beside the service window still counts
+    expect(value(REPORT + '通过政务服务窗口共受理政府信息公开申请5件,已办结5件。', 'r.handled.total')?.value).toBe(5);
+  });
+
   it('two separate channel figures without a total record no other-channel value', () => {
     const text = REPORT + '其中政府网站公开5419条、政务微信公开3914条、其他方式公开4856条。';
     expect(value(text, 'p.website')?.value).toBe(5419);

@@ -55,6 +55,10 @@ function sentenceBefore(s: string, at: number): string {
   return s.slice(i, at);
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
+/** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
+const SERVICE_CASES = /审批事项|审批件|许可事项|服务事项|办件|窗口受理|政务服务/;
+/** What a request for disclosure is called, beside a service's 申请. */
+const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
@@ -218,6 +222,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (OTHER_SCOPE.test(before + m[0])) continue;
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
+      if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
         // a statement cut with its page (…未发生依申请公|) says nothing for sure
         const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
