@@ -151,6 +151,10 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('reads 人民政府 whose 政府 is also 政府信息公开’s (pages/2021-yunnan-chuxiong-xishelu-town)', () => {
+    expect(facts('本报告依据《条例》要求,汇总2021年度,由西舍路镇人民政府信息公开工作编制而成。' + BODY)).toMatchObject({ issuer: '西舍路镇人民政府', level: 'town' });
+  });
+
   it('reads the department given as the report’s contact, never an office inside a body (pages/2021-hubei-laifeng-…)', () => {
     expect(facts('编制我单位2021年政府信息公开工作年度报告。如有疑问请与来凤县政务服务和大数据管理局(地址:来凤县政务服务中心501室)。' + BODY)).toMatchObject({
       issuer: '来凤县政务服务和大数据管理局', jurisdiction: '来凤县', level: 'department',

@@ -309,7 +309,11 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         const sentence = head.slice(Math.max(0, at - 300), at);
         const start = Math.max(sentence.lastIndexOf('。'), sentence.lastIndexOf('\n')) + 1;
         if (!/^[^。\n]*?(?:报告|年报|而成)/.test(after) && !/^\s*(?:本|此)(?:年度)?(?:报告|年报)/.test(sentence.slice(start))) continue;
-        const organ = m[1].split('、').length > 2 ? null : readOrgan(m[1].replace(/、/g, ''));
+        if (m[1].split('、').length > 2) continue;
+        // 由西舍路镇人民政府信息公开工作编制: the 政府 of 人民政府 is also 政府信息公开's
+        const run = m[1].replace(/、/g, '');
+        const shared = /^(.{2,}?人民政府)信息公开/.exec(run);
+        const organ = readOrgan(run) ?? (shared ? readOrgan(shared[1]) : null);
         if (organ) return organ;
       }
       return null;
