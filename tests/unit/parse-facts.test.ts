@@ -151,6 +151,12 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('reads the body whose year of work the report is made of (pages/2010-jiangsu-xishan-justice-bureau-department)', () => {
+    expect(facts('本年报是根据政府信息公开工作年度报告要求,依据锡山区司法局2010年政府信息公开工作情况编制。' + BODY)).toMatchObject({
+      issuer: '锡山区司法局', jurisdiction: '锡山区', level: 'department',
+    });
+  });
+
   it('reads 人民政府 whose 政府 is also 政府信息公开’s (pages/2021-yunnan-chuxiong-xishelu-town)', () => {
     expect(facts('本报告依据《条例》要求,汇总2021年度,由西舍路镇人民政府信息公开工作编制而成。' + BODY)).toMatchObject({ issuer: '西舍路镇人民政府', level: 'town' });
   });
