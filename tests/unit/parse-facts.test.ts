@@ -25,6 +25,7 @@ describe('names of bodies', () => {
     expect(readOrgan('道县文广新局')).toMatchObject({ kind: 'department', jurisdiction: '道县' });
     expect(readOrgan('站前区政府办公室')).toMatchObject({ kind: 'office', jurisdiction: '站前区' });
     expect(readOrgan('荆门市人民政府研究室')).toMatchObject({ kind: 'department', jurisdiction: '荆门市' });
+    expect(readOrgan('城口县人民政府机关')).toMatchObject({ kind: 'government', jurisdiction: '城口县', placeLevel: 'county' }); // pages/2020-chongqing-chengkou-county
   });
 
   it('gives a district department, a city bureau’s district branch and a street its own government', () => {
