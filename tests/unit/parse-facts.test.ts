@@ -25,6 +25,7 @@ describe('names of bodies', () => {
     expect(readOrgan('道县文广新局')).toMatchObject({ kind: 'department', jurisdiction: '道县' });
     expect(readOrgan('站前区政府办公室')).toMatchObject({ kind: 'office', jurisdiction: '站前区' });
     expect(readOrgan('荆门市人民政府研究室')).toMatchObject({ kind: 'department', jurisdiction: '荆门市' });
+    expect(readOrgan('城口县人民政府机关')).toMatchObject({ kind: 'government', jurisdiction: '城口县', placeLevel: 'county' }); // pages/2020-chongqing-chengkou-county
   });
 
   it('gives a district department, a city bureau’s district branch and a street its own government', () => {
@@ -151,6 +152,16 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('reads the body whose year of work the report is made of (pages/2010-jiangsu-xishan-justice-bureau-department)', () => {
+    expect(facts('本年报是根据政府信息公开工作年度报告要求,依据锡山区司法局2010年政府信息公开工作情况编制。' + BODY)).toMatchObject({
+      issuer: '锡山区司法局', jurisdiction: '锡山区', level: 'department',
+    });
+  });
+
+  it('reads 人民政府 whose 政府 is also 政府信息公开’s (pages/2021-yunnan-chuxiong-xishelu-town)', () => {
+    expect(facts('本报告依据《条例》要求,汇总2021年度,由西舍路镇人民政府信息公开工作编制而成。' + BODY)).toMatchObject({ issuer: '西舍路镇人民政府', level: 'town' });
+  });
+
   it('reads the department given as the report’s contact, never an office inside a body (pages/2021-hubei-laifeng-…)', () => {
     expect(facts('编制我单位2021年政府信息公开工作年度报告。如有疑问请与来凤县政务服务和大数据管理局(地址:来凤县政务服务中心501室)。' + BODY)).toMatchObject({
       issuer: '来凤县政务服务和大数据管理局', jurisdiction: '来凤县', level: 'department',
@@ -244,6 +255,13 @@ describe('year and publishing date', () => {
   it('takes the year of the title over a later misprint', () => {
     const r = parseReport('2016年广州市公安局增城区分局政府信息公开工作年度报告\n2017-01-24 来源: 本网\n本报告是由广州市公安局增城区分局编制的2017年度政府信息公开年度报告。' + BODY);
     expect(r.facts).toMatchObject({ year: 2016, published: '2017-01-24', issuer: '广州市公安局增城区分局', jurisdiction: '增城区' });
+  });
+
+  it('takes the body’s year over a plan for the next year on a page cut before its title (pages/2014-guizhou-sinan-tingziba-town)', () => {
+    const text = '我镇政府信息公开主要采用网络形式发布。2014年我镇主动公开政府信息数160条。\n六、改进措施\n2015年政府信息公开工作我们将采取以下措施。\n亭子坝镇人民政府\n2015年1月10日';
+    expect(parseReport(text).facts).toMatchObject({ year: 2014, published: '2015-01-10' });
+    // a report's name with its year still wins over the body
+    expect(parseReport('2015年度政府信息公开工作年度报告\n2014年我镇主动公开政府信息160条。').facts.year).toBe(2015);
   });
 
   it('ignores a year in the page furniture', () => {

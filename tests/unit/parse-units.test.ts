@@ -195,6 +195,28 @@ describe('narrative traps', () => {
     expect(value(text, 'fee.collected_yuan')?.value).toBe(0);
   });
 
+  it('no reviews or suits of one narrower cause is no zero total (pages/2024-guangxi-xixiangtang-xixiangtang-town)', () => {
+    const text = REPORT + '全年无因不及时公开信息而引发行政复议和起诉案件。';
+    expect(value(text, 'rv.total')).toBeUndefined();
+    expect(value(text, 'lit.total')).toBeUndefined();
+    // caused by disclosure itself: the total
+    expect(value(REPORT + '全年没有因政府信息公开而引起行政复议和行政诉讼的情况。', 'rv.total')?.value).toBe(0);
+  });
+
+  it('a figure for several 无法提供 reasons given together is no one reason’s (pages/2020-hainan-hainan-government-office-department)', () => {
+    const text = REPORT + '共收到申请70件,本机关不掌握相关政府信息或没有现成信息及申请内容不明确无法提供的33件。';
+    expect(value(text, 'r.unable.unclear.total')).toBeUndefined();
+    expect(value(REPORT + '共收到申请70件,申请内容不明确的2件。', 'r.unable.unclear.total')?.value).toBe(2);
+  });
+
+  it('services received and handled are not disclosure requests (complete/2013-fujian-pingtan-local-tax-bureau-department)', () => {
+    const text = REPORT + '今年我局共受理审批事项117件,办结171件,办结率100%。';
+    expect(value(text, 'r.handled.total')).toBeUndefined();
+    expect(value(text, 'r.new.total')).toBeUndefined();
+    // a sentence naming disclosure requests beside the service window still counts
+    expect(value(REPORT + '通过政务服务窗口共受理政府信息公开申请5件,已办结5件。', 'r.handled.total')?.value).toBe(5);
+  });
+
   it('two separate channel figures without a total record no other-channel value', () => {
     const text = REPORT + '其中政府网站公开5419条、政务微信公开3914条、其他方式公开4856条。';
     expect(value(text, 'p.website')?.value).toBe(5419);

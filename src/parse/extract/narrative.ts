@@ -55,7 +55,13 @@ function sentenceBefore(s: string, at: number): string {
   return s.slice(i, at);
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
+/** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
+const SERVICE_CASES = /审批事项|审批件|许可事项|服务事项|办件|窗口受理|政务服务/;
+/** What a request for disclosure is called, beside a service's 申请. */
+const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
+/** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
+const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
@@ -104,7 +110,8 @@ const RULES: Rule[] = [
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', re: rx(`(没有现成信息|需要另行制作){K}{0,8}?{N}`) },
-  { metric: 'r.unable.unclear.total', re: rx(`(申请内容(仍)?不明确){K}{0,8}?{N}`) },
+  // one reason's figure, never that of reasons given together (不掌握…或没有现成信息及申请内容不明确无法提供的33件)
+  { metric: 'r.unable.unclear.total', re: rx(`(申请内容(仍)?不明确){K}{0,8}?{N}`), reject: /不掌握|不存在|没有现成|另行制作/ },
   { metric: 'r.unable.total.total', re: rx(`无法提供{K}{0,3}?{N}`), reject: /不掌握|不存在/ },
   { metric: 'r.rejected.confirm_reissue.total', re: rx(`(确认或重新出具已获取信息){K}{0,8}?{N}`) },
   { metric: 'r.rejected.total.total', re: rx(`不予处理{K}{0,3}?{N}`) },
@@ -133,9 +140,9 @@ const RULES: Rule[] = [
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
-  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: /纠错|纠正/, rejectAfter: /^.{0,8}纠错/ },
+  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: NARROWER_CAUSE, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
-  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: /纠错|纠正/, rejectAfter: /^纠错/ },
+  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: NARROWER_CAUSE, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
@@ -215,6 +222,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (OTHER_SCOPE.test(before + m[0])) continue;
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
+      if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
         // a statement cut with its page (…未发生依申请公|) says nothing for sure
         const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);

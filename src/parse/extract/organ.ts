@@ -94,7 +94,7 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
 }
 
 /** The government-side rest of a name after its places. */
-const GOV_REST = /^(?:人民政府|政府)?$/;
+const GOV_REST = /^(?:(?:人民政府|政府)(?:机关)?)?$/; // 城口县人民政府机关: the government and its office as one
 const STREET_OFFICE_REST = /^(?:人民政府)?(?:街道)?办事处$/;
 const OFFICE_REST = /^(?:人民政府|政府)(?:办公室|办公厅)$/;
 const ZONE_COMMITTEE_REST = /^(?:管理委员会|管委会)$/;

@@ -14,6 +14,8 @@ export function yearOf(text: string): number | null {
 }
 
 const TITLE_YEAR = new RegExp(`(\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(的)?\\s*(政府|政务)?\\s*信息\\s*公开`);
+/** A report's name with its year (2014年度政府信息公开工作年度报告), not a plan (2015年政府信息公开工作我们将…). */
+const REPORT_YEAR = new RegExp(`(\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信息\\s*公开[^。，,；;\\n]{0,12}?(?:报告|年报)`);
 const BODY_YEAR = [
   /统计期限(?:自|为)?\s*(\d{4})\s*年/,
   /(\d{4})\s*年度?\s*[,，]?\s*(?:我|本|全)(?:局|委|办|街|镇|乡|区|县|市|省|单位|中心|处|部门)/,
@@ -26,10 +28,16 @@ const BODY_YEAR = [
 export function findYear(s: string, fileName?: string, published?: string | null, titleYear: number | null = null): number | null {
   if (titleYear) return titleYear;
   const head = s.slice(0, 1500);
-  const inHead = TITLE_YEAR.exec(head);
-  if (inHead) {
+  for (const re of [REPORT_YEAR, TITLE_YEAR]) {
+    const inHead = re.exec(head);
+    if (!inHead) continue;
     const y = yearOf(inHead[1]);
-    if (y) return y;
+    if (y && re === REPORT_YEAR) return y;
+    if (y) {
+      // a bare 〈year〉政府信息公开 in the head yields to the body's 2014年,我镇… (a plan for next year: 2015年政府信息公开工作我们将…)
+      const body = BODY_YEAR.map((b) => b.exec(s)).find((m) => m && yearOf(m[1]));
+      return body ? (yearOf(body[1]) ?? y) : y;
+    }
   }
   for (const re of BODY_YEAR) {
     const m = re.exec(s);

@@ -4,7 +4,7 @@
 //   1. the signature: a body's name on the line before a date, at the end or under the title
 //   2. the title: 〈机关〉2020年政府信息公开工作年度报告, 2020年〈机关〉政府信息公开…, split over lines
 //   3. 由〈机关〉编制/制作/综合…, 本报告由〈机关〉编制
-//   4. 现公布/现将/编写〈机关〉2020年政府信息公开工作年度报告
+//   4. 现公布/现将/编写〈机关〉2020年政府信息公开工作年度报告, 依据〈机关〉2010年政府信息公开工作情况编制
 //   5. 〈机关〉(以下简称“我办”)
 //   6. the subject of the first sentence: 2021年,〈机关〉认真贯彻…
 //   7. 来源/发布机构/发布单位 labels of the web page
@@ -196,8 +196,17 @@ const ANNOUNCED = new RegExp(
   `(?:(?:现|特|现特)(?:向社会)?(?:予以)?(?:公布|公开|发布|将|报告)|编写|编制|形成)\\s*[《“"]?\\s*([\\u4e00-\\u9fff\\s]{2,40}?)\\s*(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?)?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信息\\s*公开[^。，,；;]{0,10}?(?:报告|年报)`,
   'g',
 );
+/** 依据〈机关〉2010年政府信息公开工作情况编制: the report is made of that body's year of work. */
+const WORK_OF = new RegExp(
+  `(?:依据|根据)\\s*([\\u4e00-\\u9fff\\s]{2,40}?)\\s*(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信息\\s*公开\\s*工作\\s*(?:开展)?\\s*情况\\s*(?:编制|汇总|制作|撰写|编写)`,
+  'g',
+);
 /** ANNOUNCED, read only around the head's mentions of 信息公开 (the pattern is slow to try everywhere). */
 function announced(head: string): Organ | null {
+  for (const m of head.matchAll(WORK_OF)) {
+    const organ = readOrgan(m[1]);
+    if (organ) return organ;
+  }
   for (let at = head.indexOf('信息公开'); at >= 0; at = head.indexOf('信息公开', at + 4)) {
     const before = head.slice(Math.max(0, at - 70), at);
     if (!before.includes('现') && !before.includes('编') && !before.includes('形成')) continue;
@@ -309,7 +318,11 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         const sentence = head.slice(Math.max(0, at - 300), at);
         const start = Math.max(sentence.lastIndexOf('。'), sentence.lastIndexOf('\n')) + 1;
         if (!/^[^。\n]*?(?:报告|年报|而成)/.test(after) && !/^\s*(?:本|此)(?:年度)?(?:报告|年报)/.test(sentence.slice(start))) continue;
-        const organ = m[1].split('、').length > 2 ? null : readOrgan(m[1].replace(/、/g, ''));
+        if (m[1].split('、').length > 2) continue;
+        // 由西舍路镇人民政府信息公开工作编制: the 政府 of 人民政府 is also 政府信息公开's
+        const run = m[1].replace(/、/g, '');
+        const shared = /^(.{2,}?人民政府)信息公开/.exec(run);
+        const organ = readOrgan(run) ?? (shared ? readOrgan(shared[1]) : null);
         if (organ) return organ;
       }
       return null;
