@@ -37,8 +37,10 @@ describe('buildDatasetTables', () => {
       'jurisdiction_confidence', 'jurisdiction_candidates', 'n_values', 'n_failed_checks', 'warnings', 'sha256', 'bytes',
     ]);
     expect(TABLE_COLUMNS.texts).toEqual(['report_id', 'text']);
-    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h']);
-    expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
+    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h',
+      'split', 'printed_value', 'corrected', 'correction_note', 'correction_author']);
+    expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics', 'basis']);
+    expect(TABLE_COLUMNS.corrections).toEqual(['line', 'report_sha256', 'metric', 'value', 'note', 'author', 'at', 'status', 'reason']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
       'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks',
       'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName), 'body_key', 'body_year_reports',
@@ -47,7 +49,7 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes exactly the tables a manifest requires, in its order', () => {
-    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs']);
+    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections']);
     expect([...TABLE_NAMES]).toEqual([...REQUIRED_TABLES]);
     expect(Object.keys(tables)).toEqual([...TABLE_NAMES]);
   });
@@ -56,7 +58,7 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) {
       const back = tableFromIPC(tableToIPC(tables[name], 'stream'));
       for (const field of back.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
-      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : name === 'bodies' ? 'key' : name === 'similar_pairs' ? 'report_a' : 'report_id';
+      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : name === 'bodies' ? 'key' : name === 'similar_pairs' ? 'report_a' : name === 'corrections' ? 'report_sha256' : 'report_id';
       expect(back.schema.fields.find((f) => f.name === key)?.type.typeId).toBe(Type.Utf8);
     }
   });
@@ -104,17 +106,18 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes one values row per value and one checks row per check', () => {
-    const noBox = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null };
+    const box = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null, split: false, corrected: false, correction_note: null, correction_author: null };
+    const noBox = (printed: number) => ({ ...box, printed_value: printed });
     expect(rows(tables.values)).toEqual([
-      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox },
+      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table', ...noBox(131) },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table', ...noBox(9) },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox(10) },
+      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative', ...noBox(22) },
+      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox(7) },
     ]);
     expect(rows(tables.checks)).toEqual([
-      { report_id: 'corpus/b.txt', id: 'requests.balance.total', status: 'fail', expected: 146, actual: 131, metrics: 'r.new.total,r.handled.total' },
-      { report_id: 'corpus/b.txt', id: 'lit.total', status: 'not_assessable', expected: null, actual: null, metrics: 'r.new.total,r.handled.total' },
+      { report_id: 'corpus/b.txt', id: 'requests.balance.total', status: 'fail', expected: 146, actual: 131, metrics: 'r.new.total,r.handled.total', basis: 'printed' },
+      { report_id: 'corpus/b.txt', id: 'lit.total', status: 'not_assessable', expected: null, actual: null, metrics: 'r.new.total,r.handled.total', basis: 'printed' },
     ]);
   });
 
