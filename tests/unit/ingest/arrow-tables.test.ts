@@ -8,6 +8,7 @@ import { tableToParquet } from '../../../src/shared/parquet';
 import { REQUIRED_TABLES } from '../../../src/shared/manifest';
 import { isMetricId } from '../../../src/shared/metrics';
 import { sampleRecords } from './records';
+import { applyCorrections } from '../../../src/parse/corrections';
 
 const buildDatasetTables = (records: Parameters<typeof buildDatasetParts>[0]) => wholeTables(buildDatasetParts(records));
 
@@ -127,6 +128,31 @@ describe('buildDatasetTables', () => {
     ok.parsed.values[0] = { ...ok.parsed.values[0], pdf: { page: 4, x: 249.2, y: 702.5, w: 38.5, h: 13.3 } };
     const [first] = rows(buildDatasetTables(records).values).filter((r) => r.pdf_page !== null);
     expect(first).toMatchObject({ metric: ok.parsed.values[0].metric, pdf_page: 4, pdf_x: 249.2, pdf_y: 702.5, pdf_w: 38.5, pdf_h: 13.3 });
+  });
+
+  it('marks a value split from a glued run of digits', () => {
+    const records = sampleRecords();
+    const ok = records.find((r) => r.parsed.values.length > 0)!;
+    ok.parsed.values[1] = { ...ok.parsed.values[1], split: true };
+    expect(rows(buildDatasetTables(records).values).map((r) => r.split)).toEqual([false, true, false, false, false]);
+  });
+
+  it('writes corrected values, both bases of checks and the corrections rows', () => {
+    const records = sampleRecords();
+    const i = records.findIndex((r) => r.parsed.values.length > 0);
+    records[i] = { ...records[i], corrected: applyCorrections(records[i].parsed.values, [{ line: 2, report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: 146, note: '', author: 'x', at: '' }]) };
+    const row = { line: 2, report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: '146', note: '', author: 'x', at: '', status: 'applied' as const, reason: null };
+    const builder = new DatasetBuilder();
+    for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : 1))) builder.add(record);
+    const built = wholeTables(builder.finish([row]));
+    const corrected = records[i].corrected!.checks;
+    expect(corrected.length).toBeGreaterThan(0);
+    expect(rows(built.values).find((r) => r.metric === 'r.new.total')).toMatchObject({ value: 146, printed_value: 131, corrected: true, correction_author: 'x' });
+    const checks = rows(built.checks).filter((c) => c.report_id === records[i].id);
+    expect(checks.filter((c) => c.basis === 'printed').map((c) => c.id)).toEqual(records[i].parsed.checks.map((c) => c.id));
+    expect(checks.filter((c) => c.basis === 'corrected').map((c) => [c.id, c.status])).toEqual(corrected.map((c) => [c.id, c.status]));
+    expect(rows(built.facts_wide).find((r) => r.report_id === records[i].id)).toMatchObject({ r_new_total: 146, n_failed_checks: corrected.filter((c) => c.status === 'fail').length });
+    expect(rows(built.corrections)).toEqual([row]);
   });
 
   it('spreads harmonised metrics into facts_wide, a printed value winning over a derived one', () => {
