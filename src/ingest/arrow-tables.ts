@@ -139,13 +139,13 @@ const CHECK_COLUMNS: Column<CheckRow>[] = [
 
 /** Every row of corrections.csv with what became of it (src/shared/corrections.ts). */
 const CORRECTION_COLUMNS: Column<CorrectionRow>[] = [
-  { name: 'line', type: int32, get: (c) => c.line },
   { name: 'report_sha256', type: utf8, get: (c) => c.report_sha256 },
   { name: 'metric', type: utf8, get: (c) => c.metric },
   { name: 'value', type: utf8, get: (c) => c.value },
   { name: 'note', type: utf8, get: (c) => c.note },
   { name: 'author', type: utf8, get: (c) => c.author },
   { name: 'at', type: utf8, get: (c) => c.at },
+  { name: 'line', type: int32, get: (c) => c.line },
   { name: 'status', type: utf8, get: (c) => c.status },
   { name: 'reason', type: utf8, get: (c) => c.reason },
 ];

@@ -41,7 +41,7 @@ describe('buildDatasetTables', () => {
     expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h',
       'split', 'printed_value', 'corrected', 'correction_note', 'correction_author']);
     expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics', 'basis']);
-    expect(TABLE_COLUMNS.corrections).toEqual(['line', 'report_sha256', 'metric', 'value', 'note', 'author', 'at', 'status', 'reason']);
+    expect(TABLE_COLUMNS.corrections).toEqual(['report_sha256', 'metric', 'value', 'note', 'author', 'at', 'line', 'status', 'reason']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
       'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks',
       'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName), 'body_key', 'body_year_reports',
