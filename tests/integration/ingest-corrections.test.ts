@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportChecks } from '../../src/db/sql';
 import { main } from '../../src/ingest/cli';
 import { METRIC_IDS } from '../../src/shared/metrics';
 import { wideColumnName, WIDE_METRICS } from '../../src/shared/wide-metrics';
@@ -105,6 +106,14 @@ describe('ingest --corrections', () => {
     const [{ n_failed_checks }] = await rowsOf(corrected, `SELECT n_failed_checks FROM facts_wide WHERE report_id = '${reportId}'`);
     const [{ failing }] = await rowsOf(corrected, `SELECT count(*)::INTEGER AS failing FROM checks WHERE report_id = '${reportId}' AND basis = 'corrected' AND status = 'fail'`);
     expect(n_failed_checks).toBe(failing);
+  });
+
+  it("gives the Report view a report's standing checks: the corrected ones where corrections touched it", async () => {
+    const standing = await corrected.rows(reportChecks(reportId));
+    const rerun = await rowsOf(corrected, `SELECT id, status FROM checks WHERE report_id = '${reportId}' AND basis = 'corrected' ORDER BY id`);
+    expect(standing.map((c) => [c.id, c.status]).sort()).toEqual(rerun.map((c) => [c.id, c.status]));
+    const [{ other }] = (await rowsOf(corrected, `SELECT report_id AS other FROM reports WHERE report_id <> '${reportId}'`)) as { other: string }[];
+    expect(await corrected.rows(reportChecks(other))).toEqual(await plain.rows(reportChecks(other)));
   });
 
   it('gives facts_wide and the rollups the corrected values', async () => {
