@@ -4,10 +4,11 @@
 // front while the whole of it is small, else one province at a time as views drill down; reports
 // (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
 // the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies;
-// `similar_pairs` (copied reports, by report_a's province) when the similar view asks.
+// `similar_pairs` (copied reports, by report_a's province) when the similar view asks; `corrections`
+// (the rows of the corrections file ingest applied) when a query names it.
 
 export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;
-export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies', 'similar_pairs'] as const;
+export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /**
  * Above this many rows facts_wide is not loaded up front, only the rollups: a national dataset

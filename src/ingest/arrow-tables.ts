@@ -10,6 +10,7 @@ import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rol
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
+import { type CorrectedValue, type CorrectionRow, uncorrectedValue } from '../parse/corrections';
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -63,7 +64,14 @@ const DIVISION_COLUMNS: Column<ReportRecord>[] = [
   { name: 'jurisdiction_flags', type: utf8, get: (r) => (r.jurisdiction ? [...r.jurisdiction.flags].sort().join(',') : null) },
 ];
 
-const failedChecks = (r: ReportRecord): number => r.parsed.checks.filter((c) => c.status === 'fail').length;
+/** The checks that stand: re-run on the corrected values where corrections touched the report. */
+const standingChecks = (r: ReportRecord): readonly Check[] => r.corrected?.checks ?? r.parsed.checks;
+const failedChecks = (r: ReportRecord): number => standingChecks(r).filter((c) => c.status === 'fail').length;
+/** The rows of the values table: the parsed values, or the corrected ones with what was printed. */
+const valueRows = (r: ReportRecord): readonly CorrectedValue[] => r.corrected?.values ?? r.parsed.values.map(uncorrectedValue);
+/** Values the harmonised columns read: the corrected ones, a rejected value left out. */
+const standingValues = (r: ReportRecord): Value[] =>
+  r.corrected ? r.corrected.values.filter((v) => v.value !== null).map((v) => ({ ...v, value: v.value!, start: v.start ?? 0, end: v.end ?? 0, source: v.source ?? 'table' })) : r.parsed.values;
 
 const REPORT_COLUMNS: Column<ReportRecord>[] = [
   { name: 'report_id', type: utf8, get: (r) => r.id },
@@ -78,7 +86,7 @@ const REPORT_COLUMNS: Column<ReportRecord>[] = [
     type: utf8,
     get: (r) => (r.jurisdiction?.candidates?.length ? r.jurisdiction.candidates.map((c) => c.code).join(',') : null),
   },
-  { name: 'n_values', type: int32, get: (r) => r.parsed.values.length },
+  { name: 'n_values', type: int32, get: (r) => valueRows(r).length },
   { name: 'n_failed_checks', type: int32, get: (r) => failedChecks(r) },
   { name: 'warnings', type: utf8, get: (r) => r.parsed.warnings.join('\n') },
   { name: 'sha256', type: utf8, get: (r) => r.sha256 },
@@ -92,7 +100,7 @@ const TEXT_COLUMNS: Column<ReportRecord>[] = [
 ];
 
 /** A value or check with its report's id (a pair, not a spread copy: provinces hold millions). */
-type ValueRow = readonly [string, Value];
+type ValueRow = readonly [string, CorrectedValue];
 const VALUE_COLUMNS: Column<ValueRow>[] = [
   { name: 'report_id', type: utf8, get: ([id]) => id },
   { name: 'metric', type: utf8, get: ([, v]) => v.metric },
@@ -108,9 +116,16 @@ const VALUE_COLUMNS: Column<ValueRow>[] = [
   { name: 'pdf_y', type: float64, get: ([, v]) => v.pdf?.y ?? null },
   { name: 'pdf_w', type: float64, get: ([, v]) => v.pdf?.w ?? null },
   { name: 'pdf_h', type: float64, get: ([, v]) => v.pdf?.h ?? null },
+  // a table cell printed run together with its neighbours, taken from the one split the arithmetic allows
+  { name: 'split', type: bool, get: ([, v]) => v.split === true },
+  // corrections (src/shared/corrections.ts): what the parser read (null for an added value) and who changed it
+  { name: 'printed_value', type: float64, get: ([, v]) => v.printed_value },
+  { name: 'corrected', type: bool, get: ([, v]) => v.corrected },
+  { name: 'correction_note', type: utf8, get: ([, v]) => v.correction_note },
+  { name: 'correction_author', type: utf8, get: ([, v]) => v.correction_author },
 ];
 
-type CheckRow = readonly [string, Check];
+type CheckRow = readonly [string, Check, 'printed' | 'corrected'];
 const CHECK_COLUMNS: Column<CheckRow>[] = [
   { name: 'report_id', type: utf8, get: ([id]) => id },
   { name: 'id', type: utf8, get: ([, c]) => c.id },
@@ -118,6 +133,21 @@ const CHECK_COLUMNS: Column<CheckRow>[] = [
   { name: 'expected', type: float64, get: ([, c]) => c.expected },
   { name: 'actual', type: float64, get: ([, c]) => c.actual },
   { name: 'metrics', type: utf8, get: ([, c]) => c.metrics.join(',') },
+  // 'printed': on the values as printed; 'corrected': re-run after corrections (only for reports they touched)
+  { name: 'basis', type: utf8, get: ([, , basis]) => basis },
+];
+
+/** Every row of corrections.csv with what became of it (src/shared/corrections.ts). */
+const CORRECTION_COLUMNS: Column<CorrectionRow>[] = [
+  { name: 'report_sha256', type: utf8, get: (c) => c.report_sha256 },
+  { name: 'metric', type: utf8, get: (c) => c.metric },
+  { name: 'value', type: utf8, get: (c) => c.value },
+  { name: 'note', type: utf8, get: (c) => c.note },
+  { name: 'author', type: utf8, get: (c) => c.author },
+  { name: 'at', type: utf8, get: (c) => c.at },
+  { name: 'line', type: int32, get: (c) => c.line },
+  { name: 'status', type: utf8, get: (c) => c.status },
+  { name: 'reason', type: utf8, get: (c) => c.reason },
 ];
 
 interface WideRow {
@@ -240,6 +270,7 @@ export const TABLE_COLUMNS: Record<TableName, string[]> = {
   failing: FAILING_COLUMNS.map((c) => c.name),
   bodies: BODY_COLUMNS.map((c) => c.name),
   similar_pairs: SIMILAR_COLUMNS.map((c) => c.name),
+  corrections: CORRECTION_COLUMNS.map((c) => c.name),
 };
 
 /** Every string column is plain Utf8: DuckDB-WASM silently drops dictionary-encoded input. */
@@ -304,9 +335,15 @@ function reportTableRows(table: (typeof REPORT_TABLES)[number], records: readonl
     case 'texts':
       return buildTable(TEXT_COLUMNS, records);
     case 'values':
-      return buildTable(VALUE_COLUMNS, records.flatMap((r) => r.parsed.values.map((v) => [r.id, v] as const)));
+      return buildTable(VALUE_COLUMNS, records.flatMap((r) => valueRows(r).map((v) => [r.id, v] as const)));
     case 'checks':
-      return buildTable(CHECK_COLUMNS, records.flatMap((r) => r.parsed.checks.map((c) => [r.id, c] as const)));
+      return buildTable(
+        CHECK_COLUMNS,
+        records.flatMap((r) => [
+          ...r.parsed.checks.map((c) => [r.id, c, 'printed'] as const),
+          ...(r.corrected?.checks ?? []).map((c) => [r.id, c, 'corrected'] as const),
+        ]),
+      );
     case 'facts_wide':
       // body_year_reports is filled in by DatasetBuilder.finish, when every report has been counted.
       return buildTable(WIDE_COLUMNS, records.map((record, i) => ({ record, metrics: metrics[i] })));
@@ -364,7 +401,7 @@ export class DatasetBuilder {
       for (const [year, records] of groupBy(inProvince, (r) => r.parsed.facts.year)) {
         const key = JSON.stringify([province, year]);
         this.keys.set(key, { province, year });
-        const metrics = records.map((r) => harmonisedValues(r.parsed.values));
+        const metrics = records.map((r) => harmonisedValues(standingValues(r)));
         records.forEach((r, i) => this.rollups.add(r, metrics[i]));
         for (const table of REPORT_TABLES) {
           const chunkKey = `${table} ${key}`;
@@ -388,7 +425,8 @@ export class DatasetBuilder {
     return new Table(Object.fromEntries(table.schema.fields.map((f) => [f.name, f.name === 'body_year_reports' ? counts : table.getChild(f.name)!])));
   }
 
-  finish(): DatasetParts {
+  /** `corrections`: every row of the corrections file with its final status (none: an empty table). */
+  finish(corrections: readonly CorrectionRow[] = []): DatasetParts {
     if (this.finished) throw new Error('DatasetBuilder.finish called twice');
     this.finished = true;
     this.flush();
@@ -411,6 +449,7 @@ export class DatasetBuilder {
     const rollups = this.rollups.rows();
     const failing = concatTables([buildTable(FAILING_COLUMNS, []), ...this.failing]);
     const bodies = buildTable(BODY_COLUMNS, this.bodies.rows(gazetteer));
+    const correctionsTable = buildTable(CORRECTION_COLUMNS, corrections);
 
     function* groups(): Generator<TablePart[]> {
       for (const table of REPORT_TABLES) {
@@ -431,6 +470,7 @@ export class DatasetBuilder {
       yield [{ table: 'bodies', rows: bodies }];
       if (similarParts.length === 0) yield [{ table: 'similar_pairs', rows: buildTable(SIMILAR_COLUMNS, []) }];
       for (const part of similarParts) yield [part];
+      yield [{ table: 'corrections', rows: correctionsTable }];
     }
     return { groups, rollups, similar: similarStats };
   }

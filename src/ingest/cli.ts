@@ -8,7 +8,8 @@ export const DEFAULT_OUT = 'data/build';
 
 export const USAGE = `usage:
   gongkai parse [--json] <file|dir>...     parse reports and print a summary (or JSON Lines)
-  gongkai ingest <file|dir>... [--out DIR]  write the dataset (default --out ${DEFAULT_OUT})
+  gongkai ingest <file|dir>... [--out DIR] [--corrections FILE.csv]
+                                           write the dataset (default --out ${DEFAULT_OUT}), applying corrections
   gongkai generate --province NAME|CODE|all --years 2008-2024 --out DIR [--seed 1] [--scale 1.0] [--noise default|none]
                    [--copies 0.04] [--wordings tested|heldout]
                                            write synthetic reports (marked 合成数据) and their truth files
@@ -17,7 +18,7 @@ export const USAGE = `usage:
 export type Command =
   | { kind: 'help' }
   | { kind: 'parse'; json: boolean; inputs: string[] }
-  | { kind: 'ingest'; out: string; inputs: string[] }
+  | { kind: 'ingest'; out: string; inputs: string[]; corrections?: string }
   | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none'; copies?: number; wordings: 'tested' | 'heldout' };
 
 /** node:util's parseArgs reports unknown options and missing values as TypeErrors. */
@@ -45,13 +46,14 @@ export function parseCliArgs(argv: readonly string[]): Command {
   }
   if (name === 'ingest') {
     const { values, positionals } = usageErrors(() =>
-      parseArgs({ args: rest, options: { out: { type: 'string', short: 'o' }, help: HELP }, allowPositionals: true }),
+      parseArgs({ args: rest, options: { out: { type: 'string', short: 'o' }, corrections: { type: 'string' }, help: HELP }, allowPositionals: true }),
     );
     if (values.help) return { kind: 'help' };
     if (positionals.length === 0) throw new UsageError('ingest: no files or directories given');
     const out = values.out ?? DEFAULT_OUT;
     if (out === '') throw new UsageError('ingest: --out needs a directory');
-    return { kind: 'ingest', out, inputs: positionals };
+    if (values.corrections === '') throw new UsageError('ingest: --corrections needs a file');
+    return { kind: 'ingest', out, inputs: positionals, ...(values.corrections === undefined ? {} : { corrections: values.corrections }) };
   }
   if (name === 'generate') return parseGenerateArgs(rest);
   throw new UsageError(`unknown command: ${name}`);
@@ -108,7 +110,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       await runParse(command.inputs, command.json, io);
     } else if (command.kind === 'ingest') {
       const { runIngest } = await import('./run-ingest');
-      await runIngest(command.inputs, command.out, io);
+      await runIngest(command.inputs, command.out, io, { corrections: command.corrections });
     } else {
       const { runGenerate, GenerateOptionError } = await import('../generate/run');
       const options = { province: command.province, years: command.years, out: command.out, seed: command.seed, scale: command.scale, noise: command.noise, copies: command.copies, wordings: command.wordings };

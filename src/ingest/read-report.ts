@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { parseDocument } from '../parse/input';
 import type { ParsedReport } from '../parse/types';
 import type { ResolvedIssuer } from '../jurisdictions';
+import type { CorrectedReport } from '../parse/corrections';
 import { failedReport } from './failed-report';
 import { NODE_INPUT } from './input-node';
 import { resolveReport } from './jurisdiction';
@@ -20,6 +21,8 @@ export interface ReportRecord {
   bytes: number | null;
   /** The issuer's division (code, chain, department, flags); null when failed or no issuer. */
   jurisdiction: ResolvedIssuer | null;
+  /** The values and checks after the corrections of this report's sha256 (src/shared/corrections.ts); absent when none. */
+  corrected?: CorrectedReport;
 }
 
 /** A parser: in process (parseReport) or a worker pool's, which answers later. */

@@ -42,7 +42,9 @@ const emptyCounts = (): Record<RollupCount, number> =>
   Object.fromEntries(ROLLUP_COUNTS.map((c) => [c, 0])) as Record<RollupCount, number>;
 
 function countReport(counts: Record<RollupCount, number>, record: ReportRecord): void {
-  const { status, facts, checks } = record.parsed;
+  const { status, facts } = record.parsed;
+  // Re-run on the corrected values where corrections touched the report.
+  const checks = record.corrected?.checks ?? record.parsed.checks;
   counts.reports += 1;
   counts[status] += 1;
   const template = facts.template;

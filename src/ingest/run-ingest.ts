@@ -1,4 +1,5 @@
 import { DatasetBuilder } from './arrow-tables';
+import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, recoverDebris } from './dataset-swap';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
@@ -11,7 +12,14 @@ import { assertReplaceable, writeDataset } from './write-dataset';
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export async function runIngest(inputs: readonly string[], outDir: string, io: Io): Promise<Manifest> {
+export interface IngestOptions {
+  /** A corrections.csv to apply (src/shared/corrections.ts). */
+  corrections?: string;
+}
+
+export async function runIngest(inputs: readonly string[], outDir: string, io: Io, options: IngestOptions = {}): Promise<Manifest> {
+  // Read first: a bad corrections file is a usage error before any parsing.
+  const ledger = options.corrections === undefined ? null : await loadCorrections(options.corrections);
   // In id order, the order of the dataset's rows: each report goes into its Arrow chunk as it comes.
   const files = (await collectInputFiles(inputs)).sort(byId);
   // Checked again on writing; this spares a long parse that could never be written.
@@ -19,25 +27,28 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
   const release = await acquireWriterLock(outDir);
   try {
     for (const line of await recoverDebris(outDir)) await writeOut(io.stderr, `gongkai: ${line}\n`);
-    return await ingestLocked(files, outDir, io);
+    return await ingestLocked(files, outDir, io, ledger);
   } finally {
     await release();
   }
 }
 
-async function ingestLocked(files: InputFile[], outDir: string, io: Io): Promise<Manifest> {
+async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: CorrectionLedger | null): Promise<Manifest> {
   const progress = createProgress(files.length, io.stderr);
   const builder = new DatasetBuilder();
   const tally = emptyTally();
   await withParsePool(files.length, async (pool) => {
-    for await (const record of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
+    for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
+      const record = ledger ? ledger.apply(parsed) : parsed;
       builder.add(record);
       tallyReport(tally, record);
       progress.tick();
     }
   });
   progress.done();
-  const manifest = await writeDataset(outDir, builder.finish(), files.length);
+  const corrections = ledger?.finalRows() ?? [];
+  const manifest = await writeDataset(outDir, builder.finish(corrections), files.length);
   await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
+  if (ledger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
   return manifest;
 }

@@ -40,7 +40,9 @@ export interface IngestTally {
 export const emptyTally = (): IngestTally => ({ files: 0, statuses: { ok: 0, partial: 0, failed: 0 }, failureReasons: [], failingChecks: [] });
 
 export function tallyReport(tally: IngestTally, record: ReportRecord): void {
-  const { status, error, checks } = record.parsed;
+  const { status, error } = record.parsed;
+  // Re-run on the corrected values where corrections touched the report.
+  const checks = record.corrected?.checks ?? record.parsed.checks;
   tally.files += 1;
   tally.statuses[status] += 1;
   if (status === 'failed') tally.failureReasons.push(failureReason(error ?? 'no reason'));

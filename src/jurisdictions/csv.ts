@@ -1,6 +1,7 @@
 // The gazetteer's CSV files (data/gazetteer/README.md): UTF-8, LF, a header line, RFC 4180
 // quoting only where a field needs it. Isomorphic: the build script writes with these functions,
 // Node and the browser read with them.
+import { parseCsv } from '../shared/csv';
 import type { DivisionKind, DivisionLevel, DivisionRow, LineageRelation, LineageRow, OverrideRow } from './types';
 
 export const DIVISION_COLUMNS = ['code', 'name', 'level', 'parent', 'kind', 'first', 'last'] as const;
@@ -15,52 +16,12 @@ function field(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+export { parseCsv };
+
 export function writeCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(row.map((v) => field(v === null ? '' : String(v))).join(','));
   return lines.join('\n') + '\n';
-}
-
-/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and newlines); a leading BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  if (!text.includes('"')) {
-    // The common case (all generated files): no quoting at all.
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const lines = body.split(/\r?\n/);
-    if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((l) => l.split(','));
-  }
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = false;
-      } else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += c;
-  }
-  if (cur !== '' || row.length > 0) {
-    row.push(cur);
-    rows.push(row);
-  }
-  return rows;
 }
 
 function body(text: string, columns: readonly string[], what: string): string[][] {

@@ -6,9 +6,11 @@
  * per year when large), `rollups`, the town gazetteer per province, Hive-partitioned Parquet.
  * 5: `bodies`, one row per body with its name, so names never need every province's reports.
  * 6: `similar_pairs`, reports whose narratives are near copies, with the shared passages.
+ * 7: corrections: `values` gains split, printed_value, corrected, correction_note/author; `checks`
+ * gains basis (printed | corrected); the `corrections` table.
  */
-export const SCHEMA_VERSION = 6;
-export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs'] as const;
+export const SCHEMA_VERSION = 7;
+export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */
 export interface ManifestFile {

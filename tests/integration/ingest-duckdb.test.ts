@@ -98,8 +98,9 @@ describe('native DuckDB on the written dataset', () => {
     expect(await types('values')).toEqual({
       report_id: 'VARCHAR', metric: 'VARCHAR', value: 'DOUBLE', approx: 'BOOLEAN', derived: 'BOOLEAN', start: 'INTEGER', end: 'INTEGER', source: 'VARCHAR',
       pdf_page: 'INTEGER', pdf_x: 'DOUBLE', pdf_y: 'DOUBLE', pdf_w: 'DOUBLE', pdf_h: 'DOUBLE',
+      split: 'BOOLEAN', printed_value: 'DOUBLE', corrected: 'BOOLEAN', correction_note: 'VARCHAR', correction_author: 'VARCHAR',
     });
-    expect(await types('checks')).toEqual({ report_id: 'VARCHAR', id: 'VARCHAR', status: 'VARCHAR', expected: 'DOUBLE', actual: 'DOUBLE', metrics: 'VARCHAR' });
+    expect(await types('checks')).toEqual({ report_id: 'VARCHAR', id: 'VARCHAR', status: 'VARCHAR', expected: 'DOUBLE', actual: 'DOUBLE', metrics: 'VARCHAR', basis: 'VARCHAR' });
     expect(await types('facts_wide')).toMatchObject({
       report_id: 'VARCHAR', issuer: 'VARCHAR', jurisdiction: 'VARCHAR', division_code: 'VARCHAR', published: 'VARCHAR', n_failed_checks: 'INTEGER',
       year: 'INTEGER', r_denied_total_total: 'DOUBLE',
@@ -230,7 +231,7 @@ describe('summary.json', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       const summary = parseSummary(JSON.parse(readFileSync(join(dir, manifest.summary ?? '(missing)'), 'utf8')));
-      expect(summary, dir).toEqual({ schema_version: 6, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
+      expect(summary, dir).toEqual({ schema_version: 7, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
     }
   });
 

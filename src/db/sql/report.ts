@@ -39,11 +39,14 @@ FROM "values" WHERE report_id = ? ORDER BY "start" NULLS LAST, metric`,
   ...at(location),
 });
 
+/** The checks that stand: re-run on the corrected values where corrections touched the report, else as printed. */
 export const reportChecks = (reportId: string, location?: ReportLocation): BuiltQuery => ({
   name: 'report.checks',
   sql: `SELECT id, status, expected, actual, metrics
-FROM checks WHERE report_id = ? ORDER BY status = 'fail' DESC, id`,
-  params: [reportId],
+FROM checks WHERE report_id = ?
+  AND basis = (SELECT CASE WHEN bool_or(basis = 'corrected') THEN 'corrected' ELSE 'printed' END FROM checks WHERE report_id = ?)
+ORDER BY status = 'fail' DESC, id`,
+  params: [reportId, reportId],
   tables: ['checks'],
   ...at(location),
 });

@@ -8,6 +8,7 @@ import { tableToParquet } from '../../../src/shared/parquet';
 import { REQUIRED_TABLES } from '../../../src/shared/manifest';
 import { isMetricId } from '../../../src/shared/metrics';
 import { sampleRecords } from './records';
+import { applyCorrections } from '../../../src/parse/corrections';
 
 const buildDatasetTables = (records: Parameters<typeof buildDatasetParts>[0]) => wholeTables(buildDatasetParts(records));
 
@@ -37,8 +38,10 @@ describe('buildDatasetTables', () => {
       'jurisdiction_confidence', 'jurisdiction_candidates', 'n_values', 'n_failed_checks', 'warnings', 'sha256', 'bytes',
     ]);
     expect(TABLE_COLUMNS.texts).toEqual(['report_id', 'text']);
-    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h']);
-    expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics']);
+    expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h',
+      'split', 'printed_value', 'corrected', 'correction_note', 'correction_author']);
+    expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics', 'basis']);
+    expect(TABLE_COLUMNS.corrections).toEqual(['report_sha256', 'metric', 'value', 'note', 'author', 'at', 'line', 'status', 'reason']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
       'report_id', 'issuer', 'jurisdiction', 'division_code', 'division_name', 'division_level', 'province_code', 'city_code', 'county_code', 'parent_code', 'department', 'jurisdiction_flags', 'published', 'n_failed_checks',
       'year', 'level', 'scope', 'template', 'status', ...HARMONISED_METRICS.map(wideColumnName), 'body_key', 'body_year_reports',
@@ -47,7 +50,7 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes exactly the tables a manifest requires, in its order', () => {
-    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs']);
+    expect([...TABLE_NAMES]).toEqual(['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections']);
     expect([...TABLE_NAMES]).toEqual([...REQUIRED_TABLES]);
     expect(Object.keys(tables)).toEqual([...TABLE_NAMES]);
   });
@@ -56,7 +59,7 @@ describe('buildDatasetTables', () => {
     for (const name of TABLE_NAMES) {
       const back = tableFromIPC(tableToIPC(tables[name], 'stream'));
       for (const field of back.schema.fields) expect(DataType.isDictionary(field.type), `${name}.${field.name}`).toBe(false);
-      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : name === 'bodies' ? 'key' : name === 'similar_pairs' ? 'report_a' : 'report_id';
+      const key = name === 'jurisdictions' ? 'code' : name === 'rollups' ? 'division_code' : name === 'bodies' ? 'key' : name === 'similar_pairs' ? 'report_a' : name === 'corrections' ? 'report_sha256' : 'report_id';
       expect(back.schema.fields.find((f) => f.name === key)?.type.typeId).toBe(Type.Utf8);
     }
   });
@@ -104,17 +107,18 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes one values row per value and one checks row per check', () => {
-    const noBox = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null };
+    const box = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null, split: false, corrected: false, correction_note: null, correction_author: null };
+    const noBox = (printed: number) => ({ ...box, printed_value: printed });
     expect(rows(tables.values)).toEqual([
-      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative', ...noBox },
-      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox },
+      { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table', ...noBox(131) },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 9, approx: false, derived: true, start: 0, end: 1, source: 'table', ...noBox(9) },
+      { report_id: 'corpus/b.txt', metric: 'r.denied.total.total', value: 10, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox(10) },
+      { report_id: 'corpus/b.txt', metric: 'rv.total', value: 22, approx: true, derived: false, start: 0, end: 1, source: 'narrative', ...noBox(22) },
+      { report_id: 'corpus/b.txt', metric: 'p.rules.new_made', value: 7, approx: false, derived: false, start: 0, end: 1, source: 'table', ...noBox(7) },
     ]);
     expect(rows(tables.checks)).toEqual([
-      { report_id: 'corpus/b.txt', id: 'requests.balance.total', status: 'fail', expected: 146, actual: 131, metrics: 'r.new.total,r.handled.total' },
-      { report_id: 'corpus/b.txt', id: 'lit.total', status: 'not_assessable', expected: null, actual: null, metrics: 'r.new.total,r.handled.total' },
+      { report_id: 'corpus/b.txt', id: 'requests.balance.total', status: 'fail', expected: 146, actual: 131, metrics: 'r.new.total,r.handled.total', basis: 'printed' },
+      { report_id: 'corpus/b.txt', id: 'lit.total', status: 'not_assessable', expected: null, actual: null, metrics: 'r.new.total,r.handled.total', basis: 'printed' },
     ]);
   });
 
@@ -124,6 +128,31 @@ describe('buildDatasetTables', () => {
     ok.parsed.values[0] = { ...ok.parsed.values[0], pdf: { page: 4, x: 249.2, y: 702.5, w: 38.5, h: 13.3 } };
     const [first] = rows(buildDatasetTables(records).values).filter((r) => r.pdf_page !== null);
     expect(first).toMatchObject({ metric: ok.parsed.values[0].metric, pdf_page: 4, pdf_x: 249.2, pdf_y: 702.5, pdf_w: 38.5, pdf_h: 13.3 });
+  });
+
+  it('marks a value split from a glued run of digits', () => {
+    const records = sampleRecords();
+    const ok = records.find((r) => r.parsed.values.length > 0)!;
+    ok.parsed.values[1] = { ...ok.parsed.values[1], split: true };
+    expect(rows(buildDatasetTables(records).values).map((r) => r.split)).toEqual([false, true, false, false, false]);
+  });
+
+  it('writes corrected values, both bases of checks and the corrections rows', () => {
+    const records = sampleRecords();
+    const i = records.findIndex((r) => r.parsed.values.length > 0);
+    records[i] = { ...records[i], corrected: applyCorrections(records[i].parsed.values, [{ line: 2, report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: 146, note: '', author: 'x', at: '' }]) };
+    const row = { line: 2, report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: '146', note: '', author: 'x', at: '', status: 'applied' as const, reason: null };
+    const builder = new DatasetBuilder();
+    for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : 1))) builder.add(record);
+    const built = wholeTables(builder.finish([row]));
+    const corrected = records[i].corrected!.checks;
+    expect(corrected.length).toBeGreaterThan(0);
+    expect(rows(built.values).find((r) => r.metric === 'r.new.total')).toMatchObject({ value: 146, printed_value: 131, corrected: true, correction_author: 'x' });
+    const checks = rows(built.checks).filter((c) => c.report_id === records[i].id);
+    expect(checks.filter((c) => c.basis === 'printed').map((c) => c.id)).toEqual(records[i].parsed.checks.map((c) => c.id));
+    expect(checks.filter((c) => c.basis === 'corrected').map((c) => [c.id, c.status])).toEqual(corrected.map((c) => [c.id, c.status]));
+    expect(rows(built.facts_wide).find((r) => r.report_id === records[i].id)).toMatchObject({ r_new_total: 146, n_failed_checks: corrected.filter((c) => c.status === 'fail').length });
+    expect(rows(built.corrections)).toEqual([row]);
   });
 
   it('spreads harmonised metrics into facts_wide, a printed value winning over a derived one', () => {

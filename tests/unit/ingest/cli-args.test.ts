@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUT, main, parseCliArgs } from '../../../src/ingest/cli';
 import { UsageError } from '../../../src/ingest/usage-error';
@@ -15,6 +18,10 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['ingest', 'a', 'b', '--out', 'o'])).toEqual({ kind: 'ingest', out: 'o', inputs: ['a', 'b'] });
     expect(parseCliArgs(['ingest', '--out=o2', 'a'])).toEqual({ kind: 'ingest', out: 'o2', inputs: ['a'] });
     expect(parseCliArgs(['ingest', '-o', 'o3', 'a'])).toEqual({ kind: 'ingest', out: 'o3', inputs: ['a'] });
+  });
+
+  it('reads ingest --corrections', () => {
+    expect(parseCliArgs(['ingest', 'dir', '--corrections', 'c.csv'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'], corrections: 'c.csv' });
   });
 
   it('takes inputs that look like options after --', () => {
@@ -36,6 +43,7 @@ describe('parseCliArgs', () => {
     [['ingest', '--json', 'x'], "Unknown option '--json'"],
     [['ingest', 'x', '--out'], 'argument missing'],
     [['ingest', 'x', '--out='], '--out needs a directory'],
+    [['ingest', 'x', '--corrections='], '--corrections needs a file'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
@@ -55,6 +63,22 @@ describe('main', () => {
     const io = collectOutput();
     expect(await main(['ingest', '/no/such/place', '--out', '/no/such/out'], io)).toBe(2);
     expect(io.stderr.text).toContain('no such file or directory: /no/such/place');
+  });
+
+  it('exits 2 on a corrections file it cannot read or whose header is wrong, before doing any work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-corrections-'));
+    try {
+      const io = collectOutput();
+      expect(await main(['ingest', dir, '--out', join(dir, 'out'), '--corrections', join(dir, 'missing.csv')], io)).toBe(2);
+      expect(io.stderr.text).toContain(`cannot read the corrections file ${join(dir, 'missing.csv')}`);
+      writeFileSync(join(dir, 'bad.csv'), 'sha,metric\n');
+      const io2 = collectOutput();
+      expect(await main(['ingest', dir, '--out', join(dir, 'out'), '--corrections', join(dir, 'bad.csv')], io2)).toBe(2);
+      expect(io2.stderr.text).toContain('expected the header report_sha256,metric,value,note,author,at, got sha,metric');
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints help on stdout and exits 0', async () => {

@@ -12,7 +12,7 @@ const table = (name: string, rows: number, c: string, byProvince = true): Manife
 
 function validManifest(): Manifest {
   return {
-    schema_version: 6,
+    schema_version: 7,
     dataset_version: hex('0'),
     generated_from: 3,
     summary: 'summary.json',
@@ -27,6 +27,7 @@ function validManifest(): Manifest {
       failing: table('failing', 1, '8', false),
       bodies: table('bodies', 2, 'f', false),
       similar_pairs: table('similar_pairs', 0, 'd', false),
+      corrections: table('corrections', 0, 'b', false),
     },
     parquet: { layout: 'hive', root: 'parquet', files: [{ ...file('parquet/reports/province=21/report_year=2020/part-0.parquet', 2, '9'), table: 'reports' }] },
   };
@@ -55,7 +56,7 @@ describe('validateManifest', () => {
     tables.facts_wide.partitions = [];
     (bad.parquet as Record<string, unknown>).layout = 'flat';
     expect(validateManifest(bad)).toEqual([
-      'schema_version: expected 6, got 3',
+      'schema_version: expected 7, got 3',
       'dataset_version: not a sha256 hex string',
       'generated_from: not a non-negative integer',
       'summary: not a plain file name',
@@ -68,7 +69,7 @@ describe('validateManifest', () => {
       'tables.values.partitions[1].province: invalid',
       'tables.facts_wide.partitions: not a non-empty list',
     ]);
-    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 6, got 3');
+    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 7, got 3');
   });
 
   it('takes paths inside the dataset folder only', () => {
@@ -94,6 +95,12 @@ describe('validateManifest', () => {
     delete tables.rollups;
     delete tables.failing;
     expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.texts: missing', 'tables.rollups: missing', 'tables.failing: missing']);
+  });
+
+  it('requires the corrections table of schema 7', () => {
+    const tables = { ...validManifest().tables } as Record<string, unknown>;
+    delete tables.corrections;
+    expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.corrections: missing']);
   });
 
   it('rejects what is not a manifest at all', () => {
@@ -133,7 +140,7 @@ describe('datasetVersionInput', () => {
   it('lists every data file sha256sum-style, sorted by path, and leaves the summary out', () => {
     const m = validManifest();
     const lines = datasetVersionInput(m.tables, m.parquet).trimEnd().split('\n');
-    expect(lines).toHaveLength(17);
+    expect(lines).toHaveLength(18);
     expect(lines[0]).toBe(`${hex('f')}  arrow/bodies/all.arrows`);
     expect(lines.at(-1)).toBe(`${hex('9')}  parquet/reports/province=21/report_year=2020/part-0.parquet`);
     const paths = lines.map((l) => l.slice(66));
