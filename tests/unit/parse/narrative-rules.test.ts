@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../../src/parse/recognise/clauses';
 import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
-import { bestReadings, readFigures, type ScoredRule } from '../../../src/parse/extract/rules/engine';
+import { bestReadings, readFigures, viewOf, type ScoredRule } from '../../../src/parse/extract/rules/engine';
 import { PROACTIVE_RULES } from '../../../src/parse/extract/rules/proactive';
 
 function read(text: string, rules: ScoredRule[] = PROACTIVE_RULES) {
@@ -56,5 +56,19 @@ describe('the engine', () => {
     const r = read('通过政府网站(包含广州市人民政府门户网站、广州市交通运输局网站,下同)发布政府信息6000条、纳入');
     expect(r.values.get('p.website')).toBe(6000);
     expect(r.values.has('p.total')).toBe(false);
+  });
+});
+
+describe('a figure is read within a bounded window', () => {
+  it('reads at most a few hundred characters of its clause and sentence, so 50,000 figures in one sentence stay linear', () => {
+    const text = '主动公开信息12条'.repeat(20_000) + '，共计5条。';
+    const seg = segment(text);
+    const quantities = recogniseQuantities(text);
+    const last = quantities[quantities.length - 1];
+    const view = viewOf(text, seg, last);
+    expect(last.value).toBe(5);
+    expect(view.before.length).toBeLessThanOrEqual(200);
+    expect(view.sentenceBefore.length).toBeLessThanOrEqual(600);
+    expect(text.slice(0, last.start).endsWith(view.sentenceBefore)).toBe(true);
   });
 });

@@ -44,11 +44,18 @@ export interface Reading {
   features: Feature[];
 }
 
+/** How far a figure's clause and sentence are read around it: no real clause or sentence is longer,
+ * and a text with no punctuation (or 50,000 figures in one sentence) stays linear. */
+const CLAUSE_WINDOW = 200;
+const SENTENCE_WINDOW = 600;
+
 /** The clause and sentence around a figure. */
 export function viewOf(s: string, seg: Segments, q: Quantity): FigureView {
   const [cs, ce] = clauseAt(seg, q.numStart);
   const [ss] = sentenceAt(seg, q.numStart);
-  return { q, before: s.slice(cs, q.start), after: s.slice(q.end, Math.max(q.end, ce)), sentenceBefore: s.slice(ss, q.start) };
+  const before = s.slice(Math.max(cs, q.start - CLAUSE_WINDOW), q.start);
+  const after = s.slice(q.end, Math.min(Math.max(q.end, ce), q.end + CLAUSE_WINDOW));
+  return { q, before, after, sentenceBefore: s.slice(Math.max(ss, q.start - SENTENCE_WINDOW), q.start) };
 }
 
 function scoreOf(rule: ScoredRule, has: (f: Feature) => boolean): number | null {
@@ -86,7 +93,11 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
 export function bestReadings(readings: Reading[], rules: ScoredRule[]): { best: Reading[]; warnings: string[] } {
   const unique = new Set(rules.filter((r) => r.unique).map((r) => r.metric));
   const byMetric = new Map<string, Reading[]>();
-  for (const r of readings) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r]);
+  for (const r of readings) {
+    const list = byMetric.get(r.metric);
+    if (list) list.push(r);
+    else byMetric.set(r.metric, [r]);
+  }
   const best: Reading[] = [];
   const warnings: string[] = [];
   for (const [metric, rs] of byMetric) {
