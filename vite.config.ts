@@ -14,6 +14,8 @@ const dataDir = resolve(root, process.env.GONGKAI_DATA ?? 'data/build');
  * file. GONGKAI_SOURCES='' serves none (a dataset whose reports live elsewhere: `gongkai serve`).
  */
 const sourcesDir = process.env.GONGKAI_SOURCES === '' ? null : resolve(root, process.env.GONGKAI_SOURCES ?? 'data');
+/** `gongkai open`: each input folder at sources/<its name>/, where its report ids point (JSON `{name: folder}`). */
+const sourceRoots = Object.entries(JSON.parse(process.env.GONGKAI_SOURCE_ROOTS ?? '{}') as Record<string, string>);
 
 /** Source reports are served as plain text: a report's HTML must never run in the app's origin. */
 const pdfjsDir = resolve(root, 'node_modules/pdfjs-dist');
@@ -21,6 +23,7 @@ const pdfjsDir = resolve(root, 'node_modules/pdfjs-dist');
 const PDFJS_ASSETS = ['cmaps', 'standard_fonts'];
 const MOUNTS = [
   { prefix: '/data/', dir: dataDir },
+  ...sourceRoots.map(([name, dir]) => ({ prefix: `/sources/${name}/`, dir })),
   { prefix: '/sources/', dir: sourcesDir },
   ...PDFJS_ASSETS.map((name) => ({ prefix: `/pdfjs/${name}/`, dir: resolve(pdfjsDir, name) })),
 ];

@@ -31,6 +31,8 @@ export interface ServeOptions {
   data: string;
   /** The folder report ids are paths below, served at ./sources/; null serves none. */
   sources: string | null;
+  /** Folders served at ./sources/<name>/ (the inputs of `gongkai open`, whose report ids start with their name). */
+  sourceRoots?: Record<string, string>;
   host: string;
   port: number;
 }
@@ -40,6 +42,7 @@ export async function serveDashboard(options: ServeOptions): Promise<{ server: P
   // vite.config.ts reads these when preview loads it.
   process.env.GONGKAI_DATA = options.data;
   process.env.GONGKAI_SOURCES = options.sources ?? '';
+  process.env.GONGKAI_SOURCE_ROOTS = JSON.stringify(options.sourceRoots ?? {});
   const { host, port } = options;
   const server = await preview({ root: REPO_ROOT, logLevel: 'warn', build: { outDir: options.dist }, preview: { port, host, strictPort: true, open: false } });
   return { server, message: startMessage(host, port, server.resolvedUrls?.local ?? [], server.resolvedUrls?.network ?? []) };

@@ -113,7 +113,7 @@ export function serveMounts(mounts: readonly Mount[]): Handler {
     res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
     res.setHeader('Content-Length', String(size));
     res.setHeader('Cache-Control', 'no-cache');
-    if (mount.prefix === '/sources/') res.setHeader('Content-Security-Policy', SOURCE_POLICY);
+    if (mount.prefix.startsWith('/sources/')) res.setHeader('Content-Security-Policy', SOURCE_POLICY);
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file)
       .on('error', () => sendError(res, 500))

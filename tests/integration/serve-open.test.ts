@@ -99,7 +99,13 @@ describe('gongkai open and serve', () => {
       expect(manifest.dataset_version).toBe(firstVersion);
       expect(manifest.generated_from).toBe(fixture.ids.length);
 
-      for (const path of ['data/nothing.json', 'data/arrow/reports/99.arrows', 'sources/reports/empty.txt']) {
+      // The source reports, from the folder given, as inert text; nothing outside it.
+      const gbk = await fetch(`${served.url}sources/reports/nested/gbk-report.txt`);
+      expect(gbk.status).toBe(200);
+      expect(Buffer.from(await gbk.arrayBuffer()).equals(readFileSync(join(fixture.dir, 'nested', 'gbk-report.txt')))).toBe(true);
+      expect(gbk.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+
+      for (const path of ['data/nothing.json', 'data/arrow/reports/99.arrows', 'sources/reports/missing.txt', 'sources/reports/..%2F..%2Fdist%2Findex.html', 'sources/other/x.txt']) {
         const missing = await fetch(`${served.url}${path}`);
         expect(missing.status, path).toBe(404);
         expect(await missing.text()).toBe('404 Not Found\n');
@@ -139,6 +145,8 @@ describe('gongkai open and serve', () => {
         expect(manifest.dataset_version).toBe(version);
         expect(manifest.generated_from).toBe(files);
         expect((await fetch(`${served.url}data/missing.arrows`)).status).toBe(404);
+        // serve knows no source folder: every source link is a 404, never the app shell.
+        expect((await fetch(`${served.url}sources/reports/empty.txt`)).status).toBe(404);
       } finally {
         await stop(served.child);
       }
