@@ -1,23 +1,21 @@
 // `gongkai serve` and `gongkai open` as a user runs them: the CLI spawned on a free loopback port,
 // the dashboard and its dataset fetched over HTTP, the process stopped at the end. The app is a
 // stand-in dist/ (GONGKAI_DIST) newer than the sources, so no test builds the real app.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/server-middleware';
 import { makeIngestFixture, makeTempDir, type IngestFixture } from '../helpers/ingest-fixture';
 import { BIN, REPO_ROOT } from '../helpers/paths';
-import { freePort } from '../helpers/preview-server';
+import { startGongkai, type Served } from '../helpers/gongkai-server';
 
 const STAND_IN = '<!doctype html><title>stand-in app</title>';
 
 let fixture: IngestFixture;
 let tmp: string;
 let env: NodeJS.ProcessEnv;
-const running = new Set<ChildProcess>();
+const running = new Set<Served>();
 
 beforeAll(() => {
   fixture = makeIngestFixture();
@@ -28,48 +26,23 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const child of running) await stop(child);
+  for (const served of running) await stop(served);
   fixture.cleanup();
   rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Served {
-  child: ChildProcess;
-  url: string;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns `gongkai <args> --port <free>` and resolves once it says it is serving. */
 async function start(...args: string[]): Promise<Served> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, ...args, '--port', String(port), '--host', '127.0.0.1'], { cwd: REPO_ROOT, env });
-  running.add(child);
-  const served: Served = { child, url: `http://127.0.0.1:${port}/`, stdout: '', stderr: '' };
-  child.stderr.on('data', (chunk: Buffer) => (served.stderr += chunk.toString()));
-  await new Promise<void>((done, fail) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      served.stdout += chunk.toString();
-      if (served.stdout.includes('(Ctrl+C to stop)')) done();
-    });
-    child.on('exit', (code) => fail(new Error(`gongkai ${args[0]} exited with ${code}:\n${served.stderr}`)));
-  });
+  const served = await startGongkai(args, env);
+  running.add(served);
   return served;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }
-  running.delete(child);
+async function stop(served: Served): Promise<void> {
+  await served.stop();
+  running.delete(served);
 }
 
 const fetchJson = async (url: string) => (await fetch(url)).json() as Promise<{ dataset_version: string; generated_from: number }>;
-
-/** The dataset folder the CLI named on stdout. */
-const datasetOf = (served: Served): string => /^Dataset: (.+)$/m.exec(served.stdout)![1];
 
 function gongkai(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
@@ -84,7 +57,7 @@ describe('gongkai open and serve', () => {
     const served = await start('open', fixture.dir);
     try {
       expect(served.stderr).toMatch(/ingesting into /);
-      firstDataset = datasetOf(served);
+      firstDataset = served.dataset();
       expect(realpathSync(firstDataset).startsWith(realpathSync(join(tmp, 'cache', 'gongkai')))).toBe(true);
       const onDisk = JSON.parse(readFileSync(join(firstDataset, 'manifest.json'), 'utf8')) as { dataset_version: string };
       firstVersion = onDisk.dataset_version;
@@ -111,7 +84,7 @@ describe('gongkai open and serve', () => {
         expect(await missing.text()).toBe('404 Not Found\n');
       }
     } finally {
-      await stop(served.child);
+      await stop(served);
     }
   });
 
@@ -122,18 +95,18 @@ describe('gongkai open and serve', () => {
     try {
       expect(served.stderr).toMatch(/ingested before/);
       expect(served.stderr).not.toMatch(/ingesting into/);
-      expect(datasetOf(served)).toBe(firstDataset);
+      expect(served.dataset()).toBe(firstDataset);
       expect(statSync(manifestPath).mtimeMs).toBe(before);
       expect((await fetchJson(`${served.url}data/manifest.json`)).dataset_version).toBe(firstVersion);
     } finally {
-      await stop(served.child);
+      await stop(served);
     }
   });
 
   it('serve DIR serves the dataset asked for, not another one', async () => {
     const other = await start('open', join(fixture.dir, 'nested'));
-    const otherDataset = datasetOf(other);
-    await stop(other.child);
+    const otherDataset = other.dataset();
+    await stop(other);
     expect(otherDataset).not.toBe(firstDataset);
     const otherVersion = JSON.parse(readFileSync(join(otherDataset, 'manifest.json'), 'utf8')).dataset_version as string;
     expect(otherVersion).not.toBe(firstVersion);
@@ -148,7 +121,7 @@ describe('gongkai open and serve', () => {
         // serve knows no source folder: every source link is a 404, never the app shell.
         expect((await fetch(`${served.url}sources/reports/empty.txt`)).status).toBe(404);
       } finally {
-        await stop(served.child);
+        await stop(served);
       }
     }
   });
