@@ -9,8 +9,13 @@ import { genericErrors, securityHeaders, serveMounts } from './scripts/server-mi
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The dataset the page loads: `data/build` unless GONGKAI_DATA points elsewhere (benchmarks do). */
 const dataDir = resolve(root, process.env.GONGKAI_DATA ?? 'data/build');
-/** Report ids are paths below this folder (`corpus/seeds/…`): the Report view links the source file. */
-const sourcesDir = resolve(root, process.env.GONGKAI_SOURCES ?? 'data');
+/**
+ * Report ids are paths below this folder (`corpus/seeds/…`): the Report view links the source
+ * file. GONGKAI_SOURCES='' serves none (a dataset whose reports live elsewhere: `gongkai serve`).
+ */
+const sourcesDir = process.env.GONGKAI_SOURCES === '' ? null : resolve(root, process.env.GONGKAI_SOURCES ?? 'data');
+/** `gongkai open`: each input folder at sources/<its name>/, where its report ids point (JSON `{name: folder}`). */
+const sourceRoots = Object.entries(JSON.parse(process.env.GONGKAI_SOURCE_ROOTS ?? '{}') as Record<string, string>);
 
 /** Source reports are served as plain text: a report's HTML must never run in the app's origin. */
 const pdfjsDir = resolve(root, 'node_modules/pdfjs-dist');
@@ -18,6 +23,7 @@ const pdfjsDir = resolve(root, 'node_modules/pdfjs-dist');
 const PDFJS_ASSETS = ['cmaps', 'standard_fonts'];
 const MOUNTS = [
   { prefix: '/data/', dir: dataDir },
+  ...sourceRoots.map(([name, dir]) => ({ prefix: `/sources/${name}/`, dir })),
   { prefix: '/sources/', dir: sourcesDir },
   ...PDFJS_ASSETS.map((name) => ({ prefix: `/pdfjs/${name}/`, dir: resolve(pdfjsDir, name) })),
 ];
@@ -64,8 +70,8 @@ function datasetPlugin(): Plugin {
       const data = realpathSync(dataDir);
       // The Parquet copy is for other engines; the page reads the Arrow files only.
       await cp(data, resolve(dist, 'data'), { recursive: true, dereference: true, filter: (from) => from !== resolve(data, 'parquet') });
-      const corpus = resolve(sourcesDir, 'corpus');
-      if (existsSync(corpus)) await cp(corpus, resolve(dist, 'sources/corpus'), { recursive: true, dereference: true, filter: staysInside(corpus) });
+      const corpus = sourcesDir && resolve(sourcesDir, 'corpus');
+      if (corpus && existsSync(corpus)) await cp(corpus, resolve(dist, 'sources/corpus'), { recursive: true, dereference: true, filter: staysInside(corpus) });
     },
   };
 }

@@ -40,7 +40,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface Mount {
   /** URL path segment, e.g. `/data/`. */
   prefix: string;
-  dir: string;
+  /** null: nothing is served below the prefix (every path a 404). */
+  dir: string | null;
 }
 
 type Next = (error?: unknown) => void;
@@ -92,6 +93,7 @@ export function serveMounts(mounts: readonly Mount[]): Handler {
     const mount = mounts.find((m) => path.includes(m.prefix));
     if (!mount) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405);
+    if (mount.dir === null) return sendError(res, 404);
     const requested = resolve(mount.dir, path.slice(path.indexOf(mount.prefix) + mount.prefix.length));
     let file: string;
     let size: number;
@@ -111,7 +113,7 @@ export function serveMounts(mounts: readonly Mount[]): Handler {
     res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
     res.setHeader('Content-Length', String(size));
     res.setHeader('Cache-Control', 'no-cache');
-    if (mount.prefix === '/sources/') res.setHeader('Content-Security-Policy', SOURCE_POLICY);
+    if (mount.prefix.startsWith('/sources/')) res.setHeader('Content-Security-Policy', SOURCE_POLICY);
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file)
       .on('error', () => sendError(res, 500))

@@ -2,18 +2,15 @@
 // `npm start` → ingest data/corpus if data/build is missing or older, build dist/ if the app
 // changed, and serve it on http://127.0.0.1:$PORT (default 4173). Runs offline.
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
 import { acquireWriterLock, recoverDebris } from '../src/ingest/dataset-swap';
 import { runIngest } from '../src/ingest/run-ingest';
-import { appStaleReason, datasetStaleReason } from './freshness';
-import { startMessage } from './start-message';
+import { DATASET_CODE, distDir, ensureApp, REPO_ROOT, serveDashboard } from './dashboard-server';
+import { datasetStaleReason } from './freshness';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const at = (path: string) => resolve(root, path);
+const at = (path: string) => resolve(REPO_ROOT, path);
 
 async function main(): Promise<void> {
-  process.chdir(root);
+  process.chdir(REPO_ROOT);
   const corpus = at('data/corpus');
   const buildDir = at('data/build');
   // What a killed ingest left (a staging folder, a missing link) is cleaned up or recovered first.
@@ -23,21 +20,18 @@ async function main(): Promise<void> {
   } finally {
     await release();
   }
-  const datasetReason = datasetStaleReason(buildDir, [corpus, at('data/gazetteer'), at('src/parse'), at('src/ingest'), at('src/shared'), at('src/jurisdictions')]);
+  const datasetReason = datasetStaleReason(buildDir, [corpus, ...DATASET_CODE]);
   if (datasetReason) {
     console.log(`Ingesting data/corpus (${datasetReason}) …`);
     await runIngest([corpus], buildDir, { stdout: process.stdout, stderr: process.stderr });
   }
-  const appReason = appStaleReason(at('dist'), ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(at));
-  if (appReason) {
-    console.log(`Building the web app (${appReason}) …`);
-    await build({ root, logLevel: 'warn' });
-  }
+  const dist = distDir();
+  await ensureApp(dist, console.log);
   const port = Number(process.env.PORT ?? 4173);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   const host = process.env.HOST ?? '127.0.0.1';
-  const server = await preview({ root, logLevel: 'warn', preview: { port, host, strictPort: true, open: false } });
-  console.log(`\n${startMessage(host, port, server.resolvedUrls?.local ?? [], server.resolvedUrls?.network ?? [])}`);
+  const { message } = await serveDashboard({ dist, data: buildDir, sources: at('data'), host, port });
+  console.log(`\n${message}`);
 }
 
 main().catch((error: Error) => {

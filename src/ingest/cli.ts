@@ -10,6 +10,10 @@ export const USAGE = `usage:
   gongkai parse [--json] <file|dir>...     parse reports and print a summary (or JSON Lines)
   gongkai ingest <file|dir>... [--out DIR] [--corrections FILE.csv]
                                            write the dataset (default --out ${DEFAULT_OUT}), applying corrections
+  gongkai serve [DIR] [--port N] [--host H]
+                                           serve the dashboard over a dataset folder (default ${DEFAULT_OUT})
+  gongkai open <file|dir>... [--port N] [--host H]
+                                           ingest into a cache folder (reused for the same files) and serve it
   gongkai generate --province NAME|CODE|all --years 2008-2024 --out DIR [--seed 1] [--scale 1.0] [--noise default|none]
                    [--copies 0.04] [--wordings tested|heldout]
                                            write synthetic reports (marked 合成数据) and their truth files
@@ -19,6 +23,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'parse'; json: boolean; inputs: string[] }
   | { kind: 'ingest'; out: string; inputs: string[]; corrections?: string }
+  | { kind: 'serve'; dir: string; host: string; port: number }
+  | { kind: 'open'; inputs: string[]; host: string; port: number }
   | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none'; copies?: number; wordings: 'tested' | 'heldout' };
 
 /** node:util's parseArgs reports unknown options and missing values as TypeErrors. */
@@ -55,8 +61,29 @@ export function parseCliArgs(argv: readonly string[]): Command {
     if (values.corrections === '') throw new UsageError('ingest: --corrections needs a file');
     return { kind: 'ingest', out, inputs: positionals, ...(values.corrections === undefined ? {} : { corrections: values.corrections }) };
   }
+  if (name === 'serve' || name === 'open') return parseServeArgs(name, rest);
   if (name === 'generate') return parseGenerateArgs(rest);
   throw new UsageError(`unknown command: ${name}`);
+}
+
+export const DEFAULT_PORT = 4173;
+export const DEFAULT_HOST = '127.0.0.1';
+
+function parseServeArgs(name: 'serve' | 'open', rest: readonly string[]): Command {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({ args: [...rest], options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, help: HELP }, allowPositionals: true }),
+  );
+  if (values.help) return { kind: 'help' };
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '1') || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${name}: bad --port "${values.port}" (1–65535)`);
+  const host = values.host ?? DEFAULT_HOST;
+  if (host === '') throw new UsageError(`${name}: --host needs an address`);
+  if (name === 'open') {
+    if (positionals.length === 0) throw new UsageError('open: no files or directories given');
+    return { kind: 'open', inputs: positionals, host, port };
+  }
+  if (positionals.length > 1) throw new UsageError(`serve: one dataset folder, got ${positionals.length}`);
+  return { kind: 'serve', dir: positionals[0] ?? DEFAULT_OUT, host, port };
 }
 
 function parseGenerateArgs(rest: readonly string[]): Command {
@@ -99,7 +126,10 @@ function parseGenerateArgs(rest: readonly string[]): Command {
 
 const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
 
-/** Runs the CLI; resolves to the exit code (0 done, even with failed reports; 1 crashed; 2 usage). */
+/**
+ * Runs the CLI; resolves to the exit code (0 done, even with failed reports; 1 crashed; 2 usage).
+ * `serve` and `open` resolve once listening; the server keeps the process running until stopped.
+ */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     const command = parseCliArgs(argv);
@@ -111,6 +141,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     } else if (command.kind === 'ingest') {
       const { runIngest } = await import('./run-ingest');
       await runIngest(command.inputs, command.out, io, { corrections: command.corrections });
+    } else if (command.kind === 'serve' || command.kind === 'open') {
+      const { runServe, runOpen } = await import('../serve/run-serve');
+      const address = { host: command.host, port: command.port };
+      if (command.kind === 'serve') await runServe(command.dir, address, io);
+      else await runOpen(command.inputs, address, io);
     } else {
       const { runGenerate, GenerateOptionError } = await import('../generate/run');
       const options = { province: command.province, years: command.years, out: command.out, seed: command.seed, scale: command.scale, noise: command.noise, copies: command.copies, wordings: command.wordings };

@@ -24,6 +24,15 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['ingest', 'dir', '--corrections', 'c.csv'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'], corrections: 'c.csv' });
   });
 
+  it('reads serve and open with their port and host, loopback and 4173 by default', () => {
+    expect(parseCliArgs(['serve'])).toEqual({ kind: 'serve', dir: DEFAULT_OUT, host: '127.0.0.1', port: 4173 });
+    expect(parseCliArgs(['serve', 'ds', '--port', '8080', '--host', '::1'])).toEqual({ kind: 'serve', dir: 'ds', host: '::1', port: 8080 });
+    expect(parseCliArgs(['open', 'a.pdf', 'dir', '-p', '9000'])).toEqual({ kind: 'open', inputs: ['a.pdf', 'dir'], host: '127.0.0.1', port: 9000 });
+    for (const bad of [['serve', '--port', '0'], ['serve', '--port', '65536'], ['serve', '--port', '80.5'], ['serve', '--port', ''], ['serve', '--host', ''], ['serve', 'a', 'b'], ['open'], ['open', 'x', '--out', 'y']]) {
+      expect(() => parseCliArgs(bad), bad.join(' ')).toThrow(UsageError);
+    }
+  });
+
   it('takes inputs that look like options after --', () => {
     expect(parseCliArgs(['parse', '--', '--odd-name.txt'])).toEqual({ kind: 'parse', json: false, inputs: ['--odd-name.txt'] });
   });
