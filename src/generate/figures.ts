@@ -3,7 +3,7 @@
 // body (a town receives a handful of requests, a big city thousands; reconsideration and
 // litigation are rare) and a trend over the years (a body's own growth rate, a jump after the
 // 2019 regulation, year-to-year jitter). Pure function of (seed, body, year).
-import { APPLICANT_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS, type RequestRow } from '../shared/metrics';
+import { APPLICANT_COLUMNS, REASON_GROUP_NAMES, REASON_GROUPS, REQUEST_ROWS, REVIEW_GROUPS, type ReasonGroup, type RequestRow } from '../shared/metrics';
 import { Rng, unitHash } from './prng';
 
 export type BodyKind = 'province' | 'city' | 'county' | 'town' | 'city-department' | 'county-department';
@@ -47,16 +47,10 @@ const APPLICANT_WEIGHTS = [86, 7, 0.4, 0.6, 3, 3];
 const ROWS = REQUEST_ROWS;
 const ROW = Object.fromEntries(ROWS.map((row, i) => [row, i])) as Record<RequestRow, number>;
 const ROW_IDS = ROWS.map((row) => APPLICANT_COLUMNS.map((col) => `r.${row}.${col}`));
-const REASONS = {
-  denied: ['state_secret', 'law_prohibited', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'],
-  unable: ['not_held', 'need_creation', 'unclear'],
-  rejected: ['petition', 'duplicate', 'publication', 'mass_repeat', 'confirm_reissue'],
-  other: ['no_correction', 'no_fee', 'misc'],
-} as const;
-const REASON_WEIGHTS = { denied: [1, 1, 0.5, 3, 2, 3, 1, 1], unable: [6, 1.5, 1], rejected: [3, 3, 0.5, 0.5, 1], other: [2, 0.3, 3] } as const;
+const REASON_WEIGHTS: Record<ReasonGroup, readonly number[]> = { denied: [1, 1, 0.5, 3, 2, 3, 1, 1], unable: [6, 1.5, 1], rejected: [3, 3, 0.5, 0.5, 1], other: [2, 0.3, 3] };
 const REASON_ROWS = Object.fromEntries(
-  Object.entries(REASONS).map(([group, reasons]) => [group, reasons.map((reason) => ROW[`${group}.${reason}` as RequestRow])]),
-) as Record<keyof typeof REASONS, number[]>;
+  REASON_GROUP_NAMES.map((group) => [group, REASON_GROUPS[group].map((reason) => ROW[`${group}.${reason}` as RequestRow])]),
+) as Record<ReasonGroup, number[]>;
 
 /** rv.upheld … rv.total, lit.direct.*, lit.after_rv.* */
 const REVIEW_IDS = REVIEW_GROUPS.map((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `${g}.${c}`));

@@ -3,9 +3,12 @@
 // whole table, readable by another Parquet reader). Expectations come from native DuckDB.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Row } from '../../src/app/data/rows';
+import { codebookRows, TIDY_COLUMNS, tidyRows } from '../../src/app/data/tidy';
 import { translator } from '../../src/app/i18n/messages';
 import { safeFileName } from '../../src/charts/file-name';
 import { compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
@@ -31,7 +34,7 @@ function csvRows(bytes: Buffer): string[][] {
 
 /** A native value as the app's CSV cell (text that Excel would run as a formula gets a tab first). */
 const expectedCell = (value: unknown): string => (typeof value === 'string' && /^[=+\-@]/.test(value) ? `\t${value}` : csvCellOf(value));
-const expectedRows = (rows: NativeRow[], columns: string[]): string[][] => rows.map((r) => columns.map((c) => expectedCell(r[c])));
+const expectedRows = (rows: readonly NativeRow[], columns: string[]): string[][] => rows.map((r) => columns.map((c) => expectedCell(r[c])));
 
 function saveArtifact(name: string, bytes: Buffer): void {
   const dir = process.env.GONGKAI_E2E_ARTIFACTS;
@@ -168,10 +171,24 @@ describe('data view downloads', () => {
     // Named after what it holds: every report, this dataset version.
     const version = native.manifest.dataset_version.slice(0, 8);
     expect(csv.name).toBe(`gongkai_reports_v${version}.csv`);
+    // Tidy: one row per report and stated metric, with its label, unit and the dataset version.
+    const tidy = tidyRows(columns, expected as Row[], { valueMetric: null, datasetVersion: native.manifest.dataset_version, locale: 'zh' })!;
     const [header, ...rows] = csvRows(csv.bytes);
-    expect(header).toEqual(columns);
-    expect(rows).toHaveLength(n);
-    expect(rows).toEqual(expectedRows(expected, columns));
+    expect(header).toEqual([...TIDY_COLUMNS]);
+    expect(rows).toEqual(expectedRows(tidy, [...TIDY_COLUMNS]));
+    expect(new Set(rows.map((r) => r[TIDY_COLUMNS.indexOf('report_id')])).size).toBeGreaterThan(n / 2);
+
+    // The zip: the tidy CSV, every report's row as shown, the codebook and a citation line.
+    const zip = await downloadFrom(page, 'download-zip');
+    expect(zip.name).toBe(`gongkai_reports_v${version}.zip`);
+    const files = unzipSync(new Uint8Array(zip.bytes));
+    expect(Object.keys(files).sort()).toEqual(['CITATION.txt', 'codebook.csv', `gongkai_reports_v${version}.csv`, `gongkai_reports_v${version}_rows.csv`]);
+    expect(Buffer.from(files[`gongkai_reports_v${version}.csv`])).toEqual(csv.bytes);
+    const [wideHeader, ...wide] = csvRows(Buffer.from(files[`gongkai_reports_v${version}_rows.csv`]));
+    expect(wideHeader).toEqual(columns);
+    expect(wide).toEqual(expectedRows(expected, columns));
+    expect(csvRows(Buffer.from(files['codebook.csv'])).slice(1).map((r) => r[0])).toEqual(codebookRows().map((r) => r.id));
+    expect(strFromU8(files['CITATION.txt'])).toContain(native.manifest.dataset_version);
 
     const parquet = await downloadFrom(page, 'download-parquet');
     expect(parquet.name).toBe(`gongkai_reports_v${version}.parquet`);

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { downloadBlob, safeFileName } from '../../charts';
 import { factsRows, type BuiltQuery } from '../../db/sql';
 import { tableToParquet } from '../../shared/parquet';
-import { toCsv } from '../data/csv';
 import { useSql } from '../data/hooks';
 import { columnNames, tableRows } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
@@ -15,6 +14,8 @@ import { mapQuery } from './MapView';
 import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
 import { downloadName } from '../data/download-name';
+import { downloadCsv, downloadZip } from '../data/tidy';
+import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
 import { reviewQuery } from './Review';
 
@@ -33,8 +34,14 @@ export function dataQuery(props: Pick<ViewProps, 'state'> & Partial<Pick<ViewPro
   return factsRows(props.state.years ?? undefined);
 }
 
+/** The metric of a view's `value` column, if its rows have one. */
+export function valueMetricOf(of: ChartView, metric: string): string | null {
+  if (of === 'benchmark') return metric;
+  return of === 'compare' || of === 'map' || of === 'reconcile' ? countMetric(metric) : null;
+}
+
 export function Data(props: ViewProps) {
-  const { t, state, update } = props;
+  const { t, locale, state, update } = props;
   const { summary, info } = useDataset();
   const query = useMemo(
     () => dataQuery(props, state.of, summary?.years),
@@ -46,7 +53,15 @@ export function Data(props: ViewProps) {
   // Only the rows shown become objects; downloads convert the whole table when asked.
   const shown = useMemo(() => (table ? tableRows(table, SHOWN) : []), [table]);
   const total = table?.numRows ?? 0;
-  const name = downloadName(state.of, state, viewYear(state, summary?.years), info?.datasetVersion ?? summary?.dataset_version ?? null);
+  const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
+  const tidyOptions = { valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale };
+  const csv = () => table && downloadBlob(new Blob([downloadCsv(columns, tableRows(table), tidyOptions)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'));
+  const zip = () => {
+    if (!table) return;
+    const date = new Date().toISOString().slice(0, 10);
+    downloadBlob(new Blob([downloadZip(name, columns, tableRows(table), { ...tidyOptions, date }) as BlobPart], { type: 'application/zip' }), safeFileName(name, 'zip'));
+  };
   return (
     <div className="view data">
       <div className="controls">
@@ -56,7 +71,8 @@ export function Data(props: ViewProps) {
             {CHART_VIEWS.map((v) => <option key={v} value={v}>{t(`view.${v}` as MessageKey)}</option>)}
           </select>
         </label>
-        <button type="button" data-testid="download-csv" disabled={!table} onClick={() => table && downloadBlob(new Blob([toCsv(columns, tableRows(table))], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'))}>{t('exportCsv')}</button>
+        <button type="button" data-testid="download-csv" disabled={!table} onClick={csv}>{t('exportCsv')}</button>
+        <button type="button" data-testid="download-zip" disabled={!table} title={t('exportZipTitle')} onClick={zip}>{t('exportZip')}</button>
         <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
         <span data-testid="row-count">{t('data.rows', { n: total })}</span>
       </div>

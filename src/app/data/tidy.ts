@@ -1,0 +1,151 @@
+// Downloads an analyst can cite: the view's rows as tidy observations (one row per body, year and
+// metric, with its label, unit, scope, the reports behind it and the dataset version), and a zip
+// adding the codebook (the data dictionary, from the metric catalogue) and a citation line.
+import { zipSync, strToU8 } from 'fflate';
+import { CATALOGUE, RATES, SECTIONS, type Text } from '../../shared/metric-catalogue';
+import { wideColumnName } from '../../shared/wide-metrics';
+import { metricLabel } from '../i18n/metric-labels';
+import { toCsv } from './csv';
+import type { Cell } from './rows';
+
+type Locale = keyof Text;
+type Row = Record<string, Cell>;
+
+export const TIDY_COLUMNS = ['body_key', 'body_name', 'year', 'metric', 'metric_label', 'unit', 'value', 'scope', 'reports', 'report_id', 'dataset_version'] as const;
+export type TidyRow = Record<(typeof TIDY_COLUMNS)[number], Cell>;
+
+/** Metric ids by the column name they take in a view's rows (`r.new.total` → `r_new_total`). */
+const METRIC_BY_COLUMN: ReadonlyMap<string, string> = new Map([...CATALOGUE.keys()].map((id) => [wideColumnName(id), id]));
+
+/** Where each tidy field is found in a view's rows, first present column wins. */
+const SOURCES = {
+  body_key: ['body_key', 'division_code'],
+  body_name: ['body', 'body_name', 'division_name', 'issuer'],
+  year: ['year'],
+  scope: ['scope'],
+  reports: ['reports_with_total', 'reports'],
+  report_id: ['report_id'],
+} as const;
+
+/** A rate is downloaded as the ratio the query computes (0.25), not the percentage the charts print. */
+const RATE_UNIT: Text = { zh: '比率', en: 'ratio' };
+
+export function metricUnit(id: string, locale: Locale): string {
+  const entry = CATALOGUE.get(id);
+  if (entry) return entry.unit[locale];
+  return RATES.some((r) => r.id === id) ? RATE_UNIT[locale] : '';
+}
+
+/**
+ * The metric each value column of `columns` holds: columns named after a catalogue metric, and
+ * `value` for the view's own metric (`valueMetric`). Empty when the rows hold no metric values.
+ */
+export function valueColumns(columns: readonly string[], valueMetric: string | null): [column: string, metric: string][] {
+  const out: [string, string][] = [];
+  for (const c of columns) {
+    const metric = c === 'value' ? valueMetric : METRIC_BY_COLUMN.get(c);
+    if (metric) out.push([c, metric]);
+  }
+  return out;
+}
+
+/**
+ * A view's rows as tidy observations, or null when they hold no metric values (coverage lists,
+ * for instance): those are downloaded as they are. An absent value is no row, never a 0.
+ */
+export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale }): TidyRow[] | null {
+  const values = valueColumns(columns, opts.valueMetric);
+  if (values.length === 0) return null;
+  const from = Object.fromEntries(Object.entries(SOURCES).map(([field, names]) => [field, names.find((n) => columns.includes(n)) ?? null])) as Record<keyof typeof SOURCES, string | null>;
+  const get = (row: Row, field: keyof typeof SOURCES): Cell => (from[field] === null ? null : (row[from[field]] ?? null));
+  // Per-metric report counts (`lit_total__reports`) say what each value rests on better than the row's.
+  const reportsOf = new Map(values.map(([column]) => [column, columns.includes(`${column}__reports`) ? `${column}__reports` : null]));
+  const out: TidyRow[] = [];
+  for (const row of rows) {
+    for (const [column, metric] of values) {
+      const value = row[column] ?? null;
+      if (value === null) continue;
+      const reports = reportsOf.get(column);
+      out.push({
+        body_key: get(row, 'body_key'),
+        body_name: get(row, 'body_name'),
+        year: get(row, 'year'),
+        metric,
+        metric_label: metricLabel(metric, opts.locale),
+        unit: metricUnit(metric, opts.locale),
+        value,
+        scope: get(row, 'scope'),
+        reports: reports ? (row[reports] ?? null) : get(row, 'reports'),
+        report_id: get(row, 'report_id'),
+        dataset_version: opts.datasetVersion,
+      });
+    }
+  }
+  return out;
+}
+
+export const CODEBOOK_COLUMNS = ['id', 'label_zh', 'label_en', 'unit_zh', 'unit_en', 'section', 'place_narrative', 'place_table2019', 'place_table2021', 'meaning_zh', 'meaning_en'] as const;
+
+/** The data dictionary: every metric and rate of the catalogue, with its place in each form. */
+export function codebookRows(): Record<(typeof CODEBOOK_COLUMNS)[number], Cell>[] {
+  const metrics = [...CATALOGUE.values()].map((e) => ({
+    id: e.id,
+    label_zh: e.label.zh,
+    label_en: e.label.en,
+    unit_zh: e.unit.zh,
+    unit_en: e.unit.en,
+    section: SECTIONS[e.section].zh,
+    place_narrative: e.place.narrative?.zh ?? null,
+    place_table2019: e.place.table2019?.zh ?? null,
+    place_table2021: e.place.table2021?.zh ?? null,
+    meaning_zh: e.meaning?.zh ?? null,
+    meaning_en: e.meaning?.en ?? null,
+  }));
+  const rates = RATES.map((r) => ({
+    id: r.id,
+    label_zh: r.label.zh,
+    label_en: r.label.en,
+    unit_zh: RATE_UNIT.zh,
+    unit_en: RATE_UNIT.en,
+    section: null,
+    place_narrative: null,
+    place_table2019: null,
+    place_table2021: null,
+    meaning_zh: `(${r.numerator.join(' + ')}) / (${[r.denominator.plus.join(' + '), ...r.denominator.minus].join(' − ')})；${r.excluded.zh}`,
+    meaning_en: `(${r.numerator.join(' + ')}) / (${[r.denominator.plus.join(' + '), ...r.denominator.minus].join(' − ')}); ${r.excluded.en}`,
+  }));
+  return [...metrics, ...rates];
+}
+
+/** How to cite a download: the dataset version and the day it was taken. */
+export function citationLine(datasetVersion: string | null, date: string): string {
+  return `Gongkai (公开): China government information-disclosure annual reports dataset, version ${datasetVersion ?? 'unknown'}, retrieved ${date}.`;
+}
+
+/** The CSV of a download: tidy where the rows allow, else the rows as they are. */
+export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale }): string {
+  const tidy = tidyRows(columns, rows, opts);
+  return tidy ? toCsv(TIDY_COLUMNS, tidy) : toCsv(columns, rows);
+}
+
+/** Fixed file times keep a zip's bytes a function of its contents. */
+const ZIP_TIME = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * A zip of the data: tidy observations (`<name>.csv`) where the rows allow, the rows as the view
+ * has them (`<name>_rows.csv`: shares' remainders and counts the tidy form leaves out), the
+ * codebook and the citation.
+ */
+export function downloadZip(name: string, columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale; date: string }): Uint8Array {
+  const citation = citationLine(opts.datasetVersion, opts.date);
+  const tidy = tidyRows(columns, rows, opts);
+  return zipSync(
+    {
+      ...(tidy ? { [`${name}.csv`]: strToU8(toCsv(TIDY_COLUMNS, tidy)) } : {}),
+      [`${name}${tidy ? '_rows' : ''}.csv`]: strToU8(toCsv(columns, rows)),
+      'codebook.csv': strToU8(toCsv(CODEBOOK_COLUMNS, codebookRows())),
+      'CITATION.txt': strToU8(`${citation}\r\n`),
+    },
+    { mtime: ZIP_TIME },
+  );
+}
