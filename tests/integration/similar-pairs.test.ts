@@ -138,7 +138,9 @@ describe('similar_pairs of a generated set', () => {
     try {
       const init = await handler.handle({ id: 1, kind: 'init', payload: { manifestUrl: pathToFileURL(join(out(), 'manifest.json')).href } });
       if (!init.ok) throw fromErrorData(init.error);
-      // The parent and year with the most copied child-government reports.
+      // The parent and year with the most copied child-government reports. (Planted copies print one
+      // narrative, so a report's pairs here all have one similarity: that the score is the highest of
+      // several is checked on handmade pairs in tests/integration/db/hierarchy.test.ts.)
       const [busiest] = await native.rows({
         sql: `SELECT f.parent_code, f.year, count(*) AS n FROM facts_wide f JOIN similar_pairs p ON f.report_id IN (p.report_a, p.report_b)
           WHERE f.department IS NULL AND length(f.parent_code) = 6 GROUP BY ALL ORDER BY n DESC, f.parent_code, f.year LIMIT 1`,
