@@ -1,9 +1,12 @@
 // Generates one province of synthetic reports (`gongkai generate`), ingests them with the real CLI
 // in a child process, and prints: generation and ingest speed (reports/s, MB/s), the ingest's peak
 // memory, the dataset's size, and the parsed values scored against the generated truth, read back
-// from the written dataset itself (values, reports), so what is scored is what the dashboard gets.
+// from the written dataset itself (values, reports), so what is scored is what the dashboard gets,
+// and the copied-report search: its time and pairs (the ingest's own summary line) and its recall
+// and precision on the copies the generator planted (truth `copied_from`), read from similar_pairs.
 //
 //   npm run bench:ingest [-- --province 辽宁省 --years 2008-2024 --seed 1 --scale 1]
+//   npm run bench:ingest -- --scale 0.05        (a twentieth of the province: a quick check)
 //
 // The generated reports are cached under tmp/bench-ingest/ (keyed by the arguments); the dataset
 // is rewritten on every run.
@@ -13,6 +16,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, type Manifest } from '../src/shared/manifest';
+import type { Truth as GeneratedTruth } from '../src/generate/report';
+import { plantedPairs } from './similar';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/gongkai.mjs');
@@ -68,7 +73,7 @@ function filesUnder(dir: string, skip: (name: string) => boolean, out: string[] 
 
 const tableOf = (dir: string, manifest: Manifest, name: string) => manifest.tables[name].partitions.map((p) => tableFromIPC(readFileSync(join(dir, p.path))));
 
-interface Truth {
+interface Truth extends Pick<GeneratedTruth, 'id' | 'copied_from'> {
   metrics: Record<string, number>;
   division_code?: string;
   injected_errors?: unknown[];
@@ -127,9 +132,11 @@ async function main(): Promise<void> {
   const score = { truths: 0, correct: 0, wrong: 0, missed: 0, spurious: 0, printed: 0, failed: 0, codeRight: 0, codeWrong: 0, codeNull: 0, errorsInjected: 0, errorsFlagged: 0, falseAlarms: 0, synthetic: 0 };
   const examples: string[] = [];
   const truthDir = join(reportsDir, 'truth');
+  const truths: Truth[] = [];
   for (const file of readdirSync(truthDir).sort()) {
     const name = file.replace(/\.json$/, '');
     const truth = JSON.parse(readFileSync(join(truthDir, file), 'utf8')) as Truth;
+    truths.push(truth);
     const id = idByName.get(name);
     score.truths++;
     if (!id) {
@@ -180,6 +187,21 @@ async function main(): Promise<void> {
   log(`division codes: right ${score.codeRight} · wrong ${score.codeWrong} · unresolved ${score.codeNull}`);
   log(`injected arithmetic errors: ${score.errorsFlagged} / ${score.errorsInjected} reports flagged by a failing check · clean reports with a failing check: ${score.falseAlarms}`);
   for (const line of examples) log(`  ${line}`);
+
+  // Copied reports: what the search found (similar_pairs) against the planted copies.
+  const planted = plantedPairs(truths);
+  const nameOf = (id: string) => id.slice(id.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const found = new Set<string>();
+  for (const table of tableOf(datasetDir, manifest, 'similar_pairs')) {
+    const [a, b] = ['report_a', 'report_b'].map((c) => table.getChild(c)!.toArray() as string[]);
+    for (let i = 0; i < table.numRows; i++) found.add([nameOf(a[i]), nameOf(b[i])].sort().join(' '));
+  }
+  const hits = [...found].filter((k) => planted.has(k)).length;
+  const stage = /^copied reports: .*$/m.exec(ingested.stdout)?.[0] ?? 'copied reports: (no summary line from the ingest)';
+  log(`${stage.replace(/^copied reports/, 'similarity')}`);
+  log(
+    `copies: ${planted.size.toLocaleString('en')} planted pairs · recall ${planted.size === 0 ? '—' : `${((100 * hits) / planted.size).toFixed(1)}%`} (${hits} found) · precision ${found.size === 0 ? '—' : `${((100 * hits) / found.size).toFixed(1)}%`} (${found.size - hits} of ${found.size} pairs not planted)`,
+  );
 }
 
 await main();

@@ -37,7 +37,7 @@ const truthId = (id: string): string => basename(id).replace(/\.(txt|html)$/, ''
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Pairs of generated reports printing the same narrative: same `copied_from`, or one copying the other. */
-export function plantedPairs(truths: readonly Truth[]): Set<string> {
+export function plantedPairs(truths: readonly Pick<Truth, 'id' | 'copied_from'>[]): Set<string> {
   const classes = new Map<string, string[]>();
   for (const t of truths) {
     const source = t.copied_from?.report ?? t.id;

@@ -1,4 +1,4 @@
-import { DatasetBuilder } from './arrow-tables';
+import { DatasetBuilder, type DatasetParts } from './arrow-tables';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, recoverDebris } from './dataset-swap';
 import type { Manifest } from '../shared/manifest';
@@ -47,8 +47,14 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   });
   progress.done();
   const corrections = ledger?.finalRows() ?? [];
-  const manifest = await writeDataset(outDir, builder.finish(corrections), files.length);
+  const parts = builder.finish(corrections);
+  const manifest = await writeDataset(outDir, parts, files.length);
   await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
+  await writeOut(io.stdout, `${summariseSimilar(parts.similar)}\n`);
   if (ledger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
   return manifest;
 }
+
+/** The copied-report search in one line (bench/ingest.ts reads it back: keep its shape). */
+export const summariseSimilar = (s: DatasetParts['similar']): string =>
+  `copied reports: ${s.pairs} pairs among ${s.reports} reports (${s.compared} compared, ${s.candidates} candidate pairs) in ${s.seconds.toFixed(1)} s`;

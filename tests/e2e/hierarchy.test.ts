@@ -143,6 +143,9 @@ describe('benchmark', () => {
     await expect(rows.count()).resolves.toBe(bench.length);
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ code: tr.getAttribute('data-code'), rank: tr.getAttribute('data-rank'), value: tr.getAttribute('data-value') })));
     expect(shown).toEqual(bench.map((r) => ({ code: String(r.division_code), rank: csvCellOf(r.rank), value: csvCellOf(r.value) })));
+    // The copy score (雷同度) of each child's report, as native benchmarkChildren gives it.
+    const scores = await page.getByTestId('bench-copy').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-score')));
+    expect(scores).toEqual(bench.map((r) => csvCellOf(r.copy_score)));
     // Area summaries are marked in the table.
     await expect(page.getByTestId('benchmark-table').getByTestId('scope-area').count()).resolves.toBe(bench.filter((r) => r.scope === 'area').length);
 
@@ -150,8 +153,8 @@ describe('benchmark', () => {
     const { bytes } = await downloadFrom(page, 'csv-benchmark');
     const [header, ...csv] = parseCsv(bytes.subarray(3).toString('utf8'));
     const col = (name: string) => header.indexOf(name);
-    expect(csv.map((r) => [r[col('division_code')], r[col('rank')], r[col('value')], r[col('scope')], r[col('report_id')]])).toEqual(
-      bench.map((r) => [String(r.division_code), csvCellOf(r.rank), csvCellOf(r.value), csvCellOf(r.scope), csvCellOf(r.report_id)]),
+    expect(csv.map((r) => [r[col('division_code')], r[col('rank')], r[col('value')], r[col('scope')], r[col('report_id')], r[col('copy_score')]])).toEqual(
+      bench.map((r) => [String(r.division_code), csvCellOf(r.rank), csvCellOf(r.value), csvCellOf(r.scope), csvCellOf(r.report_id), csvCellOf(r.copy_score)]),
     );
     expect(csv.filter((r) => r[col('value')] !== '').length).toBe(bench.filter((r) => typeof r.value === 'number').length);
   });

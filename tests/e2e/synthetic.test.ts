@@ -91,6 +91,16 @@ describe('copied reports (?view=similar)', () => {
     // a neighbour's copy: the same words, the unit's own name aside
     expect(textB).toContain(longest.slice(-30));
     expect(await page.locator('[data-testid="similar-score"]').count()).toBeGreaterThan(0);
+    // The threshold and the pair are in the URL: opening it shows the same two texts, no click needed.
+    const link = new URL(page.url());
+    expect(link.searchParams.get('min')).toBe('0.5');
+    const [a, b] = link.searchParams.getAll('pair');
+    expect([a, b].sort()).toEqual([String(pair.report_a), String(pair.report_b)].sort());
+    await page.goto('about:blank');
+    await page.goto(link.href);
+    await page.getByTestId('similar-text-b').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('similar-text-b').textContent()).toBe(textB);
+    expect(await page.getByTestId('similar-min').inputValue()).toBe('0.5');
   });
 });
 

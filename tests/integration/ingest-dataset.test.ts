@@ -224,6 +224,7 @@ describe('gongkai ingest', () => {
     expect(stdout).toContain(`ok ${count('ok')} · partial ${count('partial')} · failed ${count('failed')}`);
     expect(stdout).toContain('failure reasons:');
     expect(stdout).toContain('top failing checks:');
+    expect(stdout).toMatch(new RegExp(`^copied reports: \\d+ pairs among ${fixture.ids.length} reports \\(\\d+ compared, \\d+ candidate pairs\\) in \\d+\\.\\d s$`, 'm'));
     expect(stderr).toBe('');
   });
 });

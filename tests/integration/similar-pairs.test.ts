@@ -132,6 +132,42 @@ describe('similar_pairs of a generated set', () => {
     }
   }, 120_000);
 
+  it("gives Benchmark's children the copy score of the SQL reference (max similarity of the report used), in both engines", async () => {
+    const native = await openNativeDataset(out());
+    const handler = createNodeHandler();
+    try {
+      const init = await handler.handle({ id: 1, kind: 'init', payload: { manifestUrl: pathToFileURL(join(out(), 'manifest.json')).href } });
+      if (!init.ok) throw fromErrorData(init.error);
+      // The parent and year with the most copied child-government reports. (Planted copies print one
+      // narrative, so a report's pairs here all have one similarity: that the score is the highest of
+      // several is checked on handmade pairs in tests/integration/db/hierarchy.test.ts.)
+      const [busiest] = await native.rows({
+        sql: `SELECT f.parent_code, f.year, count(*) AS n FROM facts_wide f JOIN similar_pairs p ON f.report_id IN (p.report_a, p.report_b)
+          WHERE f.department IS NULL AND length(f.parent_code) = 6 GROUP BY ALL ORDER BY n DESC, f.parent_code, f.year LIMIT 1`,
+        params: [],
+      });
+      const query = sql.benchmarkChildren({ parent: busiest.parent_code as string, year: busiest.year as number, metric: 'r.new.total' });
+      const response = await handler.handle({ id: 2, kind: 'query', payload: { sql: query.sql, params: query.params, tables: query.tables, provinces: query.provinces, years: query.years } });
+      if (!response.ok) throw fromErrorData(response.error);
+      const children = tableRows(tableFromIPC((response.result as QueryResult).ipc));
+      expect(children).toEqual(await native.rows(query));
+      const reference = new Map(
+        (await native.rows({
+          sql: `SELECT f.report_id, coalesce(max(p.similarity), 0) AS score FROM facts_wide f
+            LEFT JOIN similar_pairs p ON f.report_id = p.report_a OR f.report_id = p.report_b
+            GROUP BY f.report_id`,
+          params: [],
+        })).map((r) => [r.report_id, r.score]),
+      );
+      expect(children.length).toBeGreaterThan(1);
+      expect(children.filter((r) => (r.copy_score as number) > 0).length).toBeGreaterThan(0);
+      for (const child of children) expect(child.copy_score, String(child.report_id)).toBe(reference.get(child.report_id));
+    } finally {
+      handler.close();
+      native.close();
+    }
+  }, 120_000);
+
   it('round-trips through native DuckDB: the Parquet copy holds the Arrow rows', async () => {
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
     try {

@@ -33,6 +33,12 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const PEERS = ['parent', 'province-level', 'national-level'] as const;
 export type Peer = (typeof PEERS)[number];
 
+/** Similar view: the similarity thresholds offered (`min`); the default is DEFAULT_SIMILAR_MIN. */
+export const SIMILARITY_CHOICES = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
+export const DEFAULT_SIMILAR_MIN = 0.8;
+/** The highest threshold offered that a score reaches (the lowest when it reaches none). */
+export const similarMinFor = (score: number): number => [...SIMILARITY_CHOICES].reverse().find((c) => score >= c) ?? SIMILARITY_CHOICES[0];
+
 export interface ViewState {
   view: View;
   lang: Locale;
@@ -68,6 +74,10 @@ export interface ViewState {
   chart: string | null;
   /** SQL console: the result chart's columns (`cx`, `cy`, `cs`) and kind (`ck`); null = picked from the result. */
   sqlChart: SqlChart | null;
+  /** Similar view: pairs at or above this similarity (`min`, one of SIMILARITY_CHOICES). */
+  similarMin: number;
+  /** Similar view: the pair read side by side (`pair` twice: report_a, then report_b); null = none. */
+  pair: [string, string] | null;
 }
 
 export interface SqlChart {
@@ -102,6 +112,8 @@ export const DEFAULT_STATE: ViewState = {
   sql: '',
   chart: null,
   sqlChart: null,
+  similarMin: DEFAULT_SIMILAR_MIN,
+  pair: null,
 };
 
 export const MAX_ENTITIES = 12;
@@ -190,6 +202,20 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     state.sqlChart = { x: cx.slice(0, MAX_TEXT), y: cy.slice(0, MAX_TEXT), series: (params.get('cs') ?? '').slice(0, MAX_TEXT), kind: ck === 'line' ? 'line' : 'bar' };
   }
 
+  // Only the similar view reads `min` and `pair` (and only its URLs carry them).
+  const min = params.get('min');
+  if (min !== null && state.view === 'similar') {
+    const value = SIMILARITY_CHOICES.find((c) => String(c) === min);
+    if (value !== undefined) state.similarMin = value;
+    else notices.push({ param: 'min', value: min, reason: 'unknown-value' });
+  }
+  const pair = params.getAll('pair');
+  if (pair.length > 0 && state.view === 'similar') {
+    const [a, b] = pair.map((id) => id.trim());
+    if (pair.length === 2 && a && b && a.length <= 1000 && b.length <= 1000 && a < b) state.pair = [a, b];
+    else notices.push({ param: 'pair', value: pair.join(' ').slice(0, 80), reason: 'unknown-value' });
+  }
+
   const chart = params.get('chart');
   if (chart !== null) {
     if (VIEW_CHARTS[state.view].includes(chart)) state.chart = chart;
@@ -239,6 +265,8 @@ export function serialiseViewState(state: ViewState): string {
     if (state.sqlChart.series) params.set('cs', state.sqlChart.series);
     if (state.sqlChart.kind !== 'bar') params.set('ck', state.sqlChart.kind);
   }
+  if (state.view === 'similar' && state.similarMin !== d.similarMin) params.set('min', String(state.similarMin));
+  if (state.view === 'similar' && state.pair) for (const id of state.pair) params.append('pair', id);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

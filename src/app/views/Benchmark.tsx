@@ -10,14 +10,14 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
-import { PEERS, type Peer, type ViewState } from '../state/url-state';
+import { PEERS, similarMinFor, type Peer, type ViewState } from '../state/url-state';
 import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps, chartLinks } from './common';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
   return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer, scope: state.scope }) : null;
 }
 
-export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks'];
+export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks', 'copy_score'];
 
 /** The quartiles to draw: only when every child is ranked in one peer group. */
 export function sharedQuartiles(rows: readonly Row[]): { p25: number; p50: number; p75: number } | null {
@@ -74,6 +74,8 @@ export function Benchmark(props: ViewProps) {
   );
   const height = rankedBarsHeight(frame, rows.length);
   const fmt = (v: unknown) => (rate ? formatPercent(num(v), locale) : formatNumber(num(v), locale));
+  // The similar view of this parent and year, at a threshold the child's best pair reaches.
+  const similarLink = (score: number) => ({ view: 'similar' as const, year, similarMin: similarMinFor(score), pair: null });
   const empty = query && result.data && !result.isFetching ? (rows.length === 0 ? t('bench.noChildren', { parent: parentName, year: year ?? '' }) : withValue.length === 0 ? t('bench.noValues', { parent: parentName, year: year ?? '' }) : null) : null;
 
   const panel = (
@@ -118,7 +120,7 @@ export function Benchmark(props: ViewProps) {
               <thead>
                 <tr>
                   <th>{t('bench.rank')}</th><th>{t('bench.unit')}</th><th>{t('level')}</th><th>{t('value')}</th><th>{t('bench.percentile')}</th>
-                  <th>{t('bench.yoy')}</th><th>{t('scope')}</th><th>{t('reports')}</th><th>{t('report.failingChecks')}</th><th />
+                  <th>{t('bench.yoy')}</th><th>{t('scope')}</th><th>{t('reports')}</th><th>{t('report.failingChecks')}</th><th title={t('bench.copyScoreTitle')}>{t('bench.copyScore')}</th><th />
                 </tr>
               </thead>
               <tbody>
@@ -138,6 +140,9 @@ export function Benchmark(props: ViewProps) {
                       <td>{r.scope === 'area' ? <strong className="badge area" data-testid="scope-area">{t('scope.area')}</strong> : t('scope.self')}</td>
                       <td className="n">{r.reports ?? ''}</td>
                       <td className="n" data-testid="bench-failing">{(num(r.failed_checks) ?? 0) > 0 ? <strong className="badge missing">{String(r.failed_checks)}</strong> : r.report_id ? '0' : ''}</td>
+                      <td className="n" data-testid="bench-copy" data-score={r.copy_score ?? ''}>
+                        {num(r.copy_score) === null ? '' : num(r.copy_score) === 0 ? formatPercent(0, locale, 0) : <a href={props.linkTo(similarLink(num(r.copy_score)!))} onClick={(e) => { e.preventDefault(); update(similarLink(num(r.copy_score)!)); }}>{formatPercent(num(r.copy_score), locale, 0)}</a>}
+                      </td>
                       <td>{r.report_id ? <a href={props.linkTo({ view: 'report', report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: String(r.report_id) }); }}>{t('bench.report')}</a> : null}</td>
                     </tr>
                   );

@@ -1,7 +1,7 @@
 // 雷同 Copied reports: for a division and year, the pairs of reports whose narratives are near
 // copies (similar_pairs, found at ingest), a copy score per body, and a pair's two texts side by
 // side with the shared passages marked (rendered as text, never as HTML).
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { formatNumber } from '../../charts';
 import { pairTexts, similarPairs, similarScores } from '../../db/sql';
 import { useDivisionName } from '../components/DivisionTree';
@@ -10,11 +10,10 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
+import { SIMILARITY_CHOICES } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { num, viewYear, type ViewProps } from './common';
 import { segmentText } from './report-segments';
-
-export const SIMILARITY_CHOICES = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 const percent = (v: unknown): string => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '—');
 
@@ -79,8 +78,8 @@ export function Similar(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
-  const [min, setMin] = useState<number>(0.8);
-  const [picked, setPicked] = useState<string | null>(null);
+  const min = state.similarMin;
+  const picked = state.pair ? state.pair.join(' ') : null;
   const pairsQuery = useMemo(() => (state.parent && year !== null ? similarPairs({ parent: state.parent, year, minSimilarity: min }) : null), [state.parent, year, min]);
   const scoresQuery = useMemo(() => (state.parent && year !== null ? similarScores({ parent: state.parent, year }) : null), [state.parent, year]);
   const pairs = useSql(pairsQuery);
@@ -93,12 +92,12 @@ export function Similar(props: ViewProps) {
   const pair = pairRows.find((r) => keyOf(r) === picked) ?? null;
   const error = pairs.error ?? scores.error;
   return (
-    <HierarchyLayout name="similar" parent={state.parent} onSelect={(parent) => update({ parent })}>
+    <HierarchyLayout name="similar" parent={state.parent} onSelect={(parent) => update({ parent, pair: null })}>
       <div className="controls">
         <YearSelect props={props} year={year} />
         <label>
           {t('similar.min')}
-          <select data-testid="similar-min" value={min} onChange={(e) => setMin(Number(e.target.value))}>
+          <select data-testid="similar-min" value={min} onChange={(e) => update({ similarMin: Number(e.target.value) })}>
             {SIMILARITY_CHOICES.map((v) => <option key={v} value={v}>{percent(v)}</option>)}
           </select>
         </label>
@@ -116,7 +115,7 @@ export function Similar(props: ViewProps) {
               </thead>
               <tbody>
                 {pairRows.map((r) => (
-                  <tr key={keyOf(r)} data-testid="similar-pair" data-kind={String(r.kind)} aria-selected={keyOf(r) === picked} className={keyOf(r) === picked ? 'selected' : undefined} onClick={() => setPicked(keyOf(r))}>
+                  <tr key={keyOf(r)} data-testid="similar-pair" data-kind={String(r.kind)} aria-selected={keyOf(r) === picked} className={keyOf(r) === picked ? 'selected' : undefined} onClick={() => update({ pair: [String(r.report_a), String(r.report_b)] })}>
                     <td>{String(r.focus_issuer ?? r.focus)}</td>
                     <td>{String(r.other_issuer)} <span className="meta">({String(r.other_year ?? '—')})</span></td>
                     <td>{t(`similar.kind.${String(r.kind)}` as MessageKey)}</td>

@@ -133,8 +133,11 @@ export interface BenchmarkInput {
  * fences), peer_pooled (rates: the peer group's Σ numerators ÷ Σ denominators), prev_value,
  * prev_scope (last year's report of the same division code), yoy_change, yoy_pct (only when both
  * years' reports have the same scope), scope, report_id (the report used), reports (how many
- * reports the unit published that year; never added) and failed_checks (the report used: identities
- * its own arithmetic fails).
+ * reports the unit published that year; never added), failed_checks (the report used: identities
+ * its own arithmetic fails) and copy_score (雷同度: the highest similarity of the report used to any
+ * other report in `similar_pairs`, 0 when none reaches the stored minimum; pairs are stored with
+ * report_a's province, so a copy of a report in another province counts only when report_a is in
+ * the parent's province or the peers are national).
  */
 export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   const parent = parentCode(input.parent);
@@ -187,6 +190,12 @@ children AS (
 ),
 previous AS (
   SELECT division_code, value, scope FROM units WHERE year = ? AND parent_code = ?
+),
+copies AS (
+  SELECT report_id, max(similarity) AS copy_score
+  FROM (SELECT report_a AS report_id, similarity FROM similar_pairs UNION ALL SELECT report_b, similarity FROM similar_pairs)
+  WHERE report_id IN (SELECT report_id FROM children)
+  GROUP BY ALL
 )
 SELECT c.division_code, c.division_name, c.division_level, c.value, c.numerator, c.denominator,
   CASE WHEN c.value IS NOT NULL THEN rank() OVER (PARTITION BY c.value IS NULL ORDER BY c.value DESC) END AS rank,
@@ -200,14 +209,15 @@ SELECT c.division_code, c.division_name, c.division_level, c.value, c.numerator,
   p.value AS prev_value, p.scope AS prev_scope,
   CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
   CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
-  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks
+  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks, coalesce(cp.copy_score, 0) AS copy_score
 FROM children c
 LEFT JOIN standing st ON st.division_code = c.division_code AND st.peer_group = c.peer_group
 LEFT JOIN stats s ON s.peer_group = c.peer_group
 LEFT JOIN previous p ON p.division_code = c.division_code
+LEFT JOIN copies cp ON cp.report_id = c.report_id
 ORDER BY rank NULLS LAST, c.division_code`;
   // National peers need every province; the others keep to the parent's.
-  return { name: `hierarchy.benchmark.${peer}.${scope}`, sql, params, tables: ['facts_wide'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
+  return { name: `hierarchy.benchmark.${peer}.${scope}`, sql, params, tables: ['facts_wide', 'similar_pairs'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
 }
 
 export interface ReconciliationInput {

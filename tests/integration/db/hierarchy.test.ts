@@ -177,6 +177,24 @@ function factRow(r: Report): Record<string, unknown> {
   };
 }
 
+/**
+ * Copied reports as ingest stores them (src/ingest/similar), each pair once: report a01 in two
+ * pairs (its score is the higher), a00 (an area summary, used only when area summaries are
+ * ranked) copied from e01, and c01 from a report of 2019 that is not in facts_wide.
+ */
+const SIMILAR_PAIRS = [
+  { report_a: 'a01', report_b: 'c01', similarity: 0.62, kind: 'same_year' },
+  { report_a: 'a01', report_b: 'a02', similarity: 0.91, kind: 'same_year' },
+  { report_a: 'a00', report_b: 'e01', similarity: 0.7, kind: 'same_year' },
+  { report_a: 'c00', report_b: 'c01', similarity: 0.85, kind: 'same_body' },
+];
+const SIMILAR_COLUMNS: [string, ColumnType][] = [
+  ['report_a', 'utf8'],
+  ['report_b', 'utf8'],
+  ['similarity', 'float64'],
+  ['kind', 'utf8'],
+];
+
 // ---- running ----------------------------------------------------------------------------------
 
 let engines: TwoEngines;
@@ -185,6 +203,7 @@ beforeAll(async () => {
   engines = await loadTwoEngines({
     facts_wide: arrowTable(FACT_COLUMNS, withBodyColumns(REPORTS.map(factRow))),
     jurisdictions: arrowTable(JURISDICTION_COLUMNS, jurisdictionRows),
+    similar_pairs: arrowTable(SIMILAR_COLUMNS, SIMILAR_PAIRS),
     reports: arrowTable(REPORT_COLUMNS, [
       ...REPORTS.map((r) => ({ report_id: r.id, issuer: null, year: r.year, scope: r.scope ?? 'self', status: r.status ?? 'ok', published: r.published ?? null, division_code: r.code, jurisdiction_candidates: null })),
       ...UNRESOLVED,
@@ -226,6 +245,14 @@ describe('benchmarkChildren', () => {
       expect(row).toMatchObject({ peer_group: 'parent', peers: 4, p25: 17.5, p50: 25, p75: 72.5, fence_low: -65, fence_high: 155, peer_pooled: null });
       expect(row.numerator).toBeNull();
     }
+  });
+
+  it("gives each child the copy score of the report used: its highest similarity to any report, 0 without a pair", async () => {
+    const scoreOf = async (scope: 'self' | 'area') =>
+      Object.fromEntries((await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', scope }))).map((r) => [r.report_id, r.copy_score]));
+    expect(await scoreOf('self')).toEqual({ e01: 0.7, d01: 0, c01: 0.85, a01: 0.91, h01: 0, b01: 0, f01: 0 });
+    // With area summaries ranked, 伊美区's a00 is the report used, and its copy score is a00's.
+    expect(await scoreOf('area')).toMatchObject({ a00: 0.7, c01: 0.85 });
   });
 
   it('ranks area summaries among area summaries, by switch', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_METRICS, countMetric, PICKABLE_METRICS, RATE_LABELS } from '../../../src/app/i18n/metric-labels';
 import { distinctNames } from '../../../src/app/views/common';
-import { DEFAULT_STATE, embeddedChart, parseViewState, VIEW_CHARTS, resolveEntities, serialiseViewState } from '../../../src/app/state/url-state';
+import { DEFAULT_STATE, embeddedChart, parseViewState, VIEW_CHARTS, resolveEntities, serialiseViewState, similarMinFor } from '../../../src/app/state/url-state';
 import { bodyKey, isBodyKey, RATE_METRICS } from '../../../src/db/sql';
 
 describe('URL state', () => {
@@ -79,6 +79,42 @@ describe('URL state', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the similar view in the URL (a pair is a link)', () => {
+  const a = 'gen/64/2019/640100-gov-2019.txt';
+  const b = 'gen/64/2020/640100-gov-2020.txt';
+
+  it('round-trips the threshold and the pair, both report ids in order', () => {
+    const state = { ...DEFAULT_STATE, view: 'similar' as const, parent: '640100', year: 2020, similarMin: 0.6, pair: [a, b] as [string, string] };
+    const search = serialiseViewState(state);
+    expect(search).toBe(`?view=similar&parent=640100&year=2020&min=0.6&pair=${encodeURIComponent(a)}&pair=${encodeURIComponent(b)}`);
+    expect(parseViewState(search)).toEqual({ state, notices: [] });
+    // The default threshold is not written.
+    expect(serialiseViewState({ ...state, similarMin: 0.8, pair: null })).toBe('?view=similar&parent=640100&year=2020');
+  });
+
+  it('refuses a threshold not offered and a pair that is not two ordered report ids, with a notice each', () => {
+    const bad = (search: string) => parseViewState(`?view=similar&${search}`);
+    for (const min of ['0.55', '1', '-0.5', 'abc', '0.8;DROP']) {
+      expect(bad(`min=${encodeURIComponent(min)}`)).toEqual({ state: { ...DEFAULT_STATE, view: 'similar' }, notices: [{ param: 'min', value: min, reason: 'unknown-value' }] });
+    }
+    for (const pair of [[a], [a, b, 'x'], [b, a], [a, a], [a, ' ']]) {
+      const { state, notices } = bad(pair.map((id) => `pair=${encodeURIComponent(id)}`).join('&'));
+      expect(state.pair).toBeNull();
+      expect(notices.map((n) => `${n.param}:${n.reason}`)).toEqual(['pair:unknown-value']);
+    }
+  });
+
+  it('reads and writes them only on the similar view', () => {
+    const search = `?view=benchmark&min=0.6&pair=${encodeURIComponent(a)}&pair=${encodeURIComponent(b)}`;
+    expect(parseViewState(search)).toEqual({ state: { ...DEFAULT_STATE, view: 'benchmark' }, notices: [] });
+    expect(serialiseViewState({ ...DEFAULT_STATE, view: 'benchmark', similarMin: 0.6, pair: [a, b] })).toBe('?view=benchmark');
+  });
+
+  it("links a benchmark copy score to the highest threshold it reaches", () => {
+    expect([0, 0.49, 0.5, 0.62, 0.8, 0.85, 0.9, 1].map(similarMinFor)).toEqual([0.5, 0.5, 0.5, 0.6, 0.8, 0.8, 0.9, 0.9]);
   });
 });
 
