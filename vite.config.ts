@@ -4,7 +4,8 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
-import { genericErrors, securityHeaders, serveMounts } from './scripts/server-middleware';
+import { precompressPlugin } from './scripts/precompress';
+import { genericErrors, securityHeaders, serveMounts, servePrecompressed } from './scripts/server-middleware';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The dataset the page loads: `data/build` unless GONGKAI_DATA points elsewhere (benchmarks do). */
@@ -59,6 +60,7 @@ function datasetPlugin(): Plugin {
     configurePreviewServer: (server) => {
       server.middlewares.use(securityHeaders({ csp: true }) as Connect.NextHandleFunction);
       server.middlewares.use(serve);
+      server.middlewares.use(servePrecompressed(resolve(server.config.root, server.config.build.outDir)) as Connect.NextHandleFunction);
       return () => void server.middlewares.use(genericErrors() as Connect.ErrorHandleFunction);
     },
     async writeBundle(options) {
@@ -78,7 +80,7 @@ function datasetPlugin(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), datasetPlugin()],
+  plugins: [react(), datasetPlugin(), precompressPlugin()],
   resolve: {
     alias: {
       // The package's "blocking" export has no browser target in 1.32.0 (STACK-NOTES).

@@ -5,6 +5,7 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
+import { SUFFIX, type Encoding } from './precompress';
 
 /**
  * What the built app needs: its own scripts, workers and fetches; WebAssembly compiled from
@@ -116,6 +117,80 @@ export function serveMounts(mounts: readonly Mount[]): Handler {
     if (mount.prefix.startsWith('/sources/')) res.setHeader('Content-Security-Policy', SOURCE_POLICY);
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file)
+      .on('error', () => sendError(res, 500))
+      .pipe(res);
+  };
+}
+
+/** The built app's own files (dist/), by extension; anything else is left to Vite's static server. */
+const APP_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.arrows': 'application/vnd.apache.arrow.stream',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Vite's output names carry a content hash (`index-B1x2_c3D.js`): such a file never changes. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.[a-z0-9]+$/i;
+
+/** The encodings the client accepts, best first: `br;q=0` and `*;q=0` are refusals. */
+export function acceptedEncodings(header: string | undefined): Encoding[] {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name) accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const allowed = (name: Encoding) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return (['br', 'gzip'] as const).filter(allowed);
+}
+
+/**
+ * Serves dist/'s files with their brotli or gzip copy (scripts/precompress.ts) when the client
+ * accepts it, and caches hashed asset names for a year; index.html and the rest are revalidated.
+ * A path that is not a file of dist/ goes on to Vite (SPA fallback, 404).
+ */
+export function servePrecompressed(distDir: string): Handler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const path = decodedPath(req.url);
+    if (path === null) return sendError(res, 400);
+    const name = path.endsWith('/') ? `${path}index.html` : path;
+    const type = APP_TYPES[name.slice(name.lastIndexOf('.')).toLowerCase()];
+    if (!type) return next();
+    let file: string;
+    try {
+      const root = realpathSync(distDir);
+      file = realpathSync(resolve(root, `.${name}`));
+      if (!isInside(file, root) || !statSync(file).isFile()) return next();
+    } catch {
+      return next();
+    }
+    let served = file;
+    const encoding = acceptedEncodings(req.headers['accept-encoding']).find((e) => {
+      try {
+        return statSync(file + SUFFIX[e]).isFile();
+      } catch {
+        return false;
+      }
+    });
+    if (encoding) {
+      served = file + SUFFIX[encoding];
+      res.setHeader('Content-Encoding', encoding);
+    }
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Length', String(statSync(served).size));
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', HASHED_ASSET.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(served)
       .on('error', () => sendError(res, 500))
       .pipe(res);
   };

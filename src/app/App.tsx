@@ -145,6 +145,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   }
   return (
     <div className="app">
+      <a className="skip-link" href="#main" data-testid="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skipToContent')}</a>
       <header>
         <div className="brand">
           <strong>{t('appTitle')}</strong> <span>{t('appSubtitle')}</span>
@@ -161,7 +162,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       {synthetic}
       <NoticeList notices={notices} years={summary?.years ?? null} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
-      <main>
+      <main id="main" tabIndex={-1}>
         {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
         <ViewComponent {...props} />
       </main>
