@@ -35,6 +35,8 @@ export interface ServeOptions {
   sourceRoots?: Record<string, string>;
   host: string;
   port: number;
+  /** How the host was chosen, for the warning when it is not loopback (`HOST=…` or `--host …`). */
+  hostSetting?: string;
 }
 
 /** Serves the app and the dataset; resolves once listening, with the message to print. */
@@ -45,5 +47,5 @@ export async function serveDashboard(options: ServeOptions): Promise<{ server: P
   process.env.GONGKAI_SOURCE_ROOTS = JSON.stringify(options.sourceRoots ?? {});
   const { host, port } = options;
   const server = await preview({ root: REPO_ROOT, logLevel: 'warn', build: { outDir: options.dist }, preview: { port, host, strictPort: true, open: false } });
-  return { server, message: startMessage(host, port, server.resolvedUrls?.local ?? [], server.resolvedUrls?.network ?? []) };
+  return { server, message: startMessage(host, port, server.resolvedUrls?.local ?? [], server.resolvedUrls?.network ?? [], options.hostSetting) };
 }

@@ -23,7 +23,7 @@ export async function runServe(dir: string, address: Address, io: Io, sourceRoot
   await assertDataset(data);
   const dist = distDir();
   await ensureApp(dist, (line) => io.stderr.write(`${line}\n`));
-  const { message } = await serveDashboard({ dist, data, sources: null, sourceRoots, ...address }).catch((error: Error) => {
+  const { message } = await serveDashboard({ dist, data, sources: null, sourceRoots, ...address, hostSetting: `--host ${address.host}` }).catch((error: Error) => {
     if (/already in use/.test(error.message)) throw new RunError(`port ${address.port} is in use on ${address.host}: pick another with --port`);
     throw error;
   });

@@ -93,6 +93,9 @@ describe('start message', () => {
         '(Ctrl+C to stop)',
       ].join('\n'),
     );
+    expect(startMessage('192.168.1.5', 8080, [], ['http://192.168.1.5:8080/'], '--host 192.168.1.5').split('\n')[2]).toBe(
+      '--host 192.168.1.5: reachable from the network at that address, not only from this machine.',
+    );
     expect(startMessage('127.0.0.1', 4173, ['http://127.0.0.1:4173/'], [])).toBe('Gongkai 公开 is serving the dashboard at:\n  http://127.0.0.1:4173/\n(Ctrl+C to stop)');
   });
 });
