@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     console.log(`Ingesting data/corpus (${datasetReason}) …`);
     await runIngest([corpus], buildDir, { stdout: process.stdout, stderr: process.stderr });
   }
-  const appReason = appStaleReason(at('dist'), ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(at));
+  const appReason = appStaleReason(at('dist'), ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json'].map(at));
   if (appReason) {
     console.log(`Building the web app (${appReason}) …`);
     await build({ root, logLevel: 'warn' });
