@@ -12,7 +12,7 @@ const at = (path: string) => resolve(REPO_ROOT, path);
 
 /** The code a dataset depends on: a change here means the dataset must be ingested again. */
 export const DATASET_CODE = ['data/gazetteer', 'src/parse', 'src/ingest', 'src/shared', 'src/jurisdictions'].map(at);
-const APP_SOURCES = ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map(at);
+const APP_SOURCES = ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json'].map(at);
 
 /** The built app: dist/, or GONGKAI_DIST (tests serve a stand-in). */
 export const distDir = (): string => resolve(REPO_ROOT, process.env.GONGKAI_DIST ?? 'dist');
