@@ -103,12 +103,14 @@ export async function writeDataset(outDir: string, parts: DatasetParts, generate
     const datasetVersion = sha256(datasetVersionInput(written.tables, written.parquet));
     // Validated before writing: a summary the browser would reject must fail the ingest instead.
     const summary = parseSummary(buildDatasetSummary(parts.rollups, datasetVersion));
-    await writeFile(join(staging, SUMMARY_FILE), summaryJson(summary));
+    const summaryText = summaryJson(summary);
+    await writeFile(join(staging, SUMMARY_FILE), summaryText);
     const manifest: Manifest = {
       schema_version: SCHEMA_VERSION,
       dataset_version: datasetVersion,
       generated_from: generatedFrom,
       summary: SUMMARY_FILE,
+      summary_sha256: sha256(summaryText),
       tables: written.tables,
       parquet: written.parquet,
     };

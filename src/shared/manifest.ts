@@ -56,6 +56,8 @@ export interface Manifest {
    * after the dataset version is known and is not part of the hash input.
    */
   summary?: string;
+  /** sha256 of the summary file's bytes: the page paints it only when they match. */
+  summary_sha256?: string;
   tables: Record<string, ManifestTable>;
   parquet: ParquetCopy;
 }
@@ -102,6 +104,7 @@ export function validateManifest(value: unknown): string[] {
   if (typeof value.dataset_version !== 'string' || !SHA256.test(value.dataset_version)) errors.push('dataset_version: not a sha256 hex string');
   if (!isCount(value.generated_from)) errors.push('generated_from: not a non-negative integer');
   if (value.summary !== undefined && !isPlainFileName(value.summary)) errors.push('summary: not a plain file name');
+  if (value.summary_sha256 !== undefined && !(typeof value.summary_sha256 === 'string' && /^[0-9a-f]{64}$/.test(value.summary_sha256))) errors.push('summary_sha256: not a sha256');
   errors.push(...validateParquet(value.parquet));
   if (!isRecord(value.tables)) return [...errors, 'tables: not an object'];
   for (const name of REQUIRED_TABLES) if (!(name in value.tables)) errors.push(`tables.${name}: missing`);

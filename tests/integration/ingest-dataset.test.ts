@@ -168,6 +168,8 @@ describe('gongkai ingest', () => {
     const text = readFileSync(join(outA, SUMMARY_FILE), 'utf8');
     const summary = parseSummary(JSON.parse(text));
     expect(summary.dataset_version).toBe(manifest.dataset_version);
+    // The page paints the summary only when its bytes match this hash.
+    expect(manifest.summary_sha256).toBe(createHash('sha256').update(text).digest('hex'));
     expect(summary.reports).toBe(manifest.tables.reports.rows);
     expect(text).toBe(`${JSON.stringify(summary, null, 2)}\n`);
     expect(readFileSync(join(outB, SUMMARY_FILE)).equals(readFileSync(join(outA, SUMMARY_FILE)))).toBe(true);
