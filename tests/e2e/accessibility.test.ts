@@ -1,6 +1,6 @@
 // Accessibility in real Chromium at 1440×900: the skip link is first in the tab order and moves
 // focus to the main content; axe-core (WCAG 2.x A/AA rules) finds no serious or critical
-// violation on the views listed in CLEAN_VIEWS. The other views' findings are printed, not hidden.
+// violation on every view but those in NOT_YET_CLEAN. The other views' findings are printed, not hidden.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -12,8 +12,14 @@ import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForEn
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Views axe-core finds no serious or critical violation on (asserted); the rest are reported. */
-const CLEAN_VIEWS: readonly View[] = ['benchmark', 'reconcile', 'coverage', 'similar', 'report'];
+/**
+ * Views axe-core still finds serious violations on (printed by the test, not asserted):
+ * data and methods: scrollable-region-focusable (.table-scroll is not keyboard-focusable);
+ * sql: nested-interactive (the schema browser's <summary> holds buttons).
+ */
+const NOT_YET_CLEAN: readonly View[] = ['data', 'methods', 'sql'];
+/** Every other view: no serious or critical violation (asserted). */
+const CLEAN_VIEWS: readonly View[] = VIEWS.filter((view) => !NOT_YET_CLEAN.includes(view));
 
 interface Finding {
   id: string;
