@@ -79,7 +79,7 @@ export function Data(props: ViewProps) {
       {query === null ? <p className="hint">{['benchmark', 'reconcile', 'coverage'].includes(state.of) ? t('tree.none') : t('picker.none')}</p> : null}
       {result.error ? <p className="error" role="alert">{result.error.message}</p> : null}
       {total > SHOWN ? <p className="note">{t('data.truncated', { n: SHOWN })}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={name}>
         <table data-testid="data-table">
           <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
           <tbody>

@@ -25,7 +25,7 @@ export function Methods({ t, locale }: ViewProps) {
         <h3>{t('methods.metrics.title')}</h3>
         <p>{t('methods.metrics.text')}</p>
         {(Object.keys(SECTIONS) as Section[]).map((section) => (
-          <div key={section} className="table-scroll">
+          <div key={section} className="table-scroll" tabIndex={0} role="region" aria-label={SECTIONS[section][locale]}>
             <h4>{SECTIONS[section][locale]}</h4>
             <table data-testid={`methods-metrics-${section}`}>
               <thead>
