@@ -1,17 +1,32 @@
 // npm run bench:parse — in-process parse throughput on one core: the shipped corpus
 // repeated to at least 20 MB, and the complete (10–40 KB) seed reports on their own; each
-// timed with the parser before issue 10 (bench/legacy-parser) and the current one; then PDF
+// timed with the parser before issue 10 (commit 10cb962, unpacked from git into tmp/) and the current one; then PDF
 // pages/s (the shared corpus PDFs) and DOCX reports/s (the official 2021 form, filled) through the input stage.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport as parseLegacy } from './legacy-parser';
+import { pathToFileURL } from 'node:url';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import { parseReport as parseCurrent } from '../src/parse';
 import { parseDocument } from '../src/parse/input';
 import { readPdf } from '../src/parse/input/pdf';
 import { fillTemplate2021, readTemplate2021 } from '../tests/helpers/template-2021';
 
-const CORPUS = join(import.meta.dirname, '../data/corpus');
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, 'data/corpus');
+/** The last commit before issue 10's parser: its src/parse and src/shared, taken from git, not kept as a copy. */
+const LEGACY_COMMIT = '10cb962';
+
+async function legacyParser(): Promise<Parse> {
+  const dir = join(ROOT, 'tmp', `legacy-parser-${LEGACY_COMMIT}`);
+  if (!existsSync(join(dir, 'src/parse/index.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const archive = execFileSync('git', ['archive', LEGACY_COMMIT, 'src/parse', 'src/shared'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  }
+  return ((await import(pathToFileURL(join(dir, 'src/parse/index.ts')).href)) as { parseReport: Parse }).parseReport;
+}
+
 const MIN_BYTES = 20 * 1024 * 1024;
 
 function load(folders: string[]): { name: string; bytes: Uint8Array }[] {
@@ -24,9 +39,10 @@ function load(folders: string[]): { name: string; bytes: Uint8Array }[] {
 }
 
 type Parse = typeof parseCurrent;
+const parseLegacy = await legacyParser();
 
 function run(label: string, files: { name: string; bytes: Uint8Array }[]) {
-  for (const [name, parse] of [['legacy', parseLegacy as Parse], ['current', parseCurrent]] as const) time(`${label} ${name}`, files, parse);
+  for (const [name, parse] of [['legacy', parseLegacy], ['current', parseCurrent]] as const) time(`${label} ${name}`, files, parse);
 }
 
 function time(label: string, files: { name: string; bytes: Uint8Array }[], parseReport: Parse) {
@@ -54,7 +70,7 @@ run('seed reports tripled (25–35 KB)', big);
 
 // Adversarial input: a run of 40,000 digits after 行政复议 (quadratic in the legacy narrative rules).
 const digits = new TextEncoder().encode('政府信息公开工作年度报告\n行政复议' + '1'.repeat(40_000));
-for (const [name, parse] of [['legacy', parseLegacy as Parse], ['current', parseCurrent]] as const) {
+for (const [name, parse] of [['legacy', parseLegacy], ['current', parseCurrent]] as const) {
   const start = process.hrtime.bigint();
   parse(digits);
   console.log(`40,000-digit run ${name.padEnd(8)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(3)} s`);
