@@ -71,7 +71,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   }
   const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw, warnings) : raw;
   const norm = normaliseText(text);
-  if (!REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
+  if (!REPORT_WORDS.test(norm.s) && !REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
     return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);
   }
   facts.synthetic = /合成数据|synthetic/i.test(norm.s.slice(0, 2000));

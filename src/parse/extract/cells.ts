@@ -72,4 +72,19 @@ export function tokenize(norm: NormText): Token[] {
 }
 
 /** Cell text compacted for label matching: no spaces, quotes, stray "?" or brackets' spaces. */
-export const compact = (text: string): string => text.replace(/[\s"'“”‘’「」?？]/g, '');
+export function compact(text: string): string {
+  // a loop, not a regular expression: this runs over the whole text and every cell
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDropped(text.charCodeAt(i))) continue;
+    if (i > from) out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : from < text.length ? out + text.slice(from) : out;
+}
+/** What compact drops: \s as JavaScript defines it, quotes, corner brackets, question marks. */
+const isDropped = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x22 || c === 0x27 || c === 0x3f ||
+  (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+    c === 0x3000 || c === 0xfeff || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x300c || c === 0x300d || c === 0xff1f));

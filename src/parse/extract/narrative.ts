@@ -8,6 +8,7 @@ import { sourceSpan, type NormText } from '../normalise/text';
 import { segment } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
+import { openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures } from './rules/engine';
 import { PROACTIVE_RULES } from './rules/proactive';
 
@@ -156,10 +157,42 @@ for (const rule of RULES) {
   if (rule.re.source.startsWith(N) || rule.re.source.startsWith(`[,，]${N}`)) ANCHORED.set(rule.re, new RegExp(rule.re.source, 'y'));
 }
 
-/** The matches of a rule, in order: a scan of the text, or for an anchored rule a test at each number. */
-function* matchesOf(rule: Rule, s: string, quantities: Quantity[]): Generator<RegExpExecArray> {
+/** The other rules, by the words their matches open with: tried only where one of the words starts. */
+const OPENING = new Map<RegExp, { words: string[]; sticky: RegExp }>();
+for (const rule of RULES) {
+  const words = ANCHORED.has(rule.re) ? null : openingWords(rule.re.source);
+  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(rule.re.source, 'y') });
+}
+const WORDS = new WordIndex([...OPENING.values()].flatMap((o) => o.words));
+
+/** Runs a sticky pattern at each start in order, as a scan would: after a match, from its end. */
+function* stickyAt(sticky: RegExp, s: string, starts: Iterable<number>): Generator<RegExpExecArray> {
+  let after = -1;
+  for (const at of starts) {
+    if (at <= after || at < 0) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(s);
+    if (m) {
+      after = at + Math.max(m[0].length, 1) - 1;
+      yield m;
+    }
+  }
+}
+
+/**
+ * The matches of a rule, in order, the same as a scan of the text would give: for an anchored
+ * rule a test at each number, for a rule with opening words a test where one of them starts,
+ * otherwise a scan.
+ */
+export function* matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): Generator<RegExpExecArray> {
+  const opening = OPENING.get(rule.re);
+  if (opening) {
+    yield* stickyAt(opening.sticky, s, words.positions(opening.words));
+    return;
+  }
   const sticky = ANCHORED.get(rule.re);
   if (!sticky) {
+    rule.re.lastIndex = 0;
     yield* s.matchAll(rule.re);
     return;
   }
@@ -179,6 +212,12 @@ function* matchesOf(rule: Rule, s: string, quantities: Quantity[]): Generator<Re
     }
   }
 }
+
+/** The rules, for tests: each with how it is run. */
+export const NARRATIVE_RULES: readonly Rule[] = RULES;
+/** An index of the opening words of the rules, scanned over a text. */
+export const ruleWords = (s: string): WordIndex => WORDS.scan(s);
+export const openingOf = (re: RegExp): string[] | null => OPENING.get(re)?.words ?? null;
 
 function numberOf(groups: Record<string, string | undefined>): number | null {
   const raw = groups.num ?? '';
@@ -209,13 +248,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     done.add(r.metric);
   }
   warnings.push(...scored.warnings);
+  const words = WORDS.scan(s);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
     if (rule.needs && !rule.needs.test(s)) continue;
-    rule.re.lastIndex = 0;
     const found: Value[] = [];
-    for (const m of matchesOf(rule, s, quantities)) {
+    for (const m of matchesOf(rule, s, quantities, words)) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;

@@ -62,6 +62,7 @@ const APPROX_BEFORE = /(?:大约|约|将近|近|超过|超|逾|多达)\s*$/;
 const PHONE_WORDS = /(?:电话|热线|传真|手机|联系方式|咨询|投诉|号码|Tel|TEL)[^,，。;；\n]{0,12}$/;
 const POSTCODE_WORDS = /(?:邮编|邮政编码)[^,，。;；\n]{0,4}$/;
 const HOTLINE_AFTER = /^\s*(?:热线|平台|政务服务|便民|市民|服务热线|工单)/;
+const YEAR_NEXT = /^\s*年/;
 const RANGE_JOIN = /\s*(?:-|~|～|至|到|—)\s*/y;
 
 const digitValue = (c: number) => (c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : c - 0x30);
@@ -157,20 +158,22 @@ export function recogniseQuantities(s: string): Quantity[] {
     const numStart = m.index;
     let numEnd = numStart + text.length;
     const chinese = isChineseRun(text);
+    let tail = readTail(s, numEnd);
+    const yearNext = YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3));
+    // most Chinese runs are words (一是, 统一, 三年行动), not numbers: dropped before any other work
+    if (chinese && tail.kind === 'number' && !(yearNext && text.length === 4)) continue;
     // a Chinese run may swallow a following 万/亿 of its own: 三万 is fine, and 万余条 follows
     let value = valueOf(text);
+    if (chinese && tail.kind === 'number' && !isYearNumber(text, value)) continue;
     const before = s.slice(Math.max(0, numStart - 16), numStart);
     const prev = before[before.length - 1] ?? '';
     const next = s[numEnd] ?? '';
-    let tail = readTail(s, numEnd);
     let kind: QuantityKind = tail.kind;
     let unit = tail.unit;
     let end = tail.end;
     let approx = tail.approx;
     let range: Quantity['range'];
 
-    const yearNext = /^\s*年/.exec(s.slice(numEnd, numEnd + 3));
-    if (chinese && tail.kind === 'number' && !(yearNext && isYearNumber(text, value))) continue; // a word (一是, 统一, 三年行动), not a number
     if (/^[A-Za-z]$/.test(prev) || /^[A-Za-z]$/.test(next)) continue; // part of a code or a name (G20, 5G网络 is kept below)
 
     const dash = /^-(\d{1,2})-(\d{1,2})/.exec(s.slice(numEnd, numEnd + 6));

@@ -1,0 +1,71 @@
+// The narrative rules are tried only where one of their opening words starts (one scan of the
+// text for all rules' words). That must find exactly what a scan of the whole text by each rule
+// finds: checked for every rule over every text of every corpus, and on hand-made patterns.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../src/parse/decode/bytes';
+import { htmlToText, looksLikeHtml } from '../../../src/parse/decode/html';
+import { matchesOf, NARRATIVE_RULES, openingOf, ruleWords } from '../../../src/parse/extract/narrative';
+import { openingWords, WordIndex } from '../../../src/parse/extract/rules/anchors';
+import { normaliseText } from '../../../src/parse/normalise/text';
+import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const FOLDERS = [join(ROOT, 'data/corpus/seeds'), join(ROOT, 'data/corpus/real'), join(ROOT, 'data/corpus/panel'), join(ROOT, '../shared/corpus/pages'), join(ROOT, '../shared/corpus/complete')];
+
+function texts(): { name: string; s: string }[] {
+  return FOLDERS.flatMap((folder) =>
+    readdirSync(folder)
+      .filter((f) => /\.(txt|html?)$/.test(f))
+      .map((f) => {
+        const decoded = decodeBytes(new Uint8Array(readFileSync(join(folder, f))));
+        if (!decoded.ok) return { name: f, s: '' };
+        const raw = looksLikeHtml(decoded.text, f) ? htmlToText(decoded.text, []) : decoded.text;
+        return { name: f, s: normaliseText(raw).s };
+      }),
+  );
+}
+
+describe('opening words of a pattern', () => {
+  it('reads literal alternatives, optional parts and classes', () => {
+    expect(openingWords('(上年|上一年)(度)?结转')).toEqual(['上年度', '上年结转', '上一年度', '上一年结转']);
+    expect(openingWords('结转上(一)?年度?')).toEqual(['结转上一', '结转上年']);
+    expect(openingWords('[,，](办结|答复)')).toEqual([',办结', ',答复', '，办结', '，答复']);
+    expect(openingWords('(行政)?诉讼')).toEqual(['行政', '诉讼']);
+    expect(openingWords('不予公开(?!信息)[^。]{0,3}')).toEqual(['不予公开']);
+    expect(openingWords('(?<pre>约|近)?\\s*\\d')).toBeNull();
+    expect(openingWords('\\d{4}年')).toBeNull();
+    expect(openingWords('(^|[,，])信息')).toBeNull();
+    expect(openingWords('a*b')).toEqual(['a', 'b']);
+    expect(openingWords('a*')).toBeNull();
+  });
+  it('finds every start of every word in one scan, overlapping ones included', () => {
+    const index = new WordIndex(['上年', '上年度', '年度']).scan('上年度与上年');
+    expect(index.positions(['上年'])).toEqual([0, 4]);
+    expect(index.positions(['上年度', '年度'])).toEqual([0, 1]);
+  });
+});
+
+describe('rules tried at their opening words find what a scan finds', () => {
+  const corpus = texts();
+  it('most rules have opening words', () => {
+    expect(NARRATIVE_RULES.filter((r) => openingOf(r.re) !== null).length).toBeGreaterThanOrEqual(50);
+  });
+  it(`every rule, every text of the corpora (${corpus.length} texts)`, () => {
+    let compared = 0;
+    for (const { name, s } of corpus) {
+      const quantities = recogniseQuantities(s);
+      const words = ruleWords(s);
+      for (const rule of NARRATIVE_RULES) {
+        if (openingOf(rule.re) === null) continue;
+        rule.re.lastIndex = 0;
+        const scanned = [...s.matchAll(rule.re)].map((m) => `${m.index}:${m[0]}`);
+        const tried = [...matchesOf(rule, s, quantities, words)].map((m) => `${m.index}:${m[0]}`);
+        expect(tried, `${name} ${rule.re.source.slice(0, 40)}`).toEqual(scanned);
+        compared += scanned.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
