@@ -172,11 +172,29 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
 }
 
 /** Names of provinces, cities and counties in running text, longest first, left to right. */
+const PAIRS = new WeakMap<Gazetteer, Set<number>>();
+/** The first two characters of every context name (each name has at least two). */
+function contextPairs(gz: Gazetteer): Set<number> {
+  let pairs = PAIRS.get(gz);
+  if (!pairs) {
+    pairs = new Set();
+    for (const key of gz.contextIndex.keys()) if (key.length >= 2) pairs.add(key.charCodeAt(0) * 0x10000 + key.charCodeAt(1));
+    PAIRS.set(gz, pairs);
+  }
+  return pairs;
+}
+
 function anchorsIn(gz: Gazetteer, text: string | undefined, weight: number, year: number | null): Anchor[] {
   if (!text) return [];
   const s = matchForm(text);
   const out: Anchor[] = [];
+  const pairs = contextPairs(gz);
   for (let pos = 0; pos < s.length; ) {
+    // most places open no name: passed over without building any substring
+    if (pos + 1 >= s.length || !pairs.has(s.charCodeAt(pos) * 0x10000 + s.charCodeAt(pos + 1))) {
+      pos++;
+      continue;
+    }
     let hit: IndexEntry[] | null = null;
     let len = Math.min(gz.maxContextKeyFrom.get(s.charCodeAt(pos)) ?? 0, s.length - pos);
     for (; len >= 2; len--) {

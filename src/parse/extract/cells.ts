@@ -84,7 +84,6 @@ export function compact(text: string): string {
   return from === 0 ? text : from < text.length ? out + text.slice(from) : out;
 }
 /** What compact drops: \s as JavaScript defines it, quotes, corner brackets, question marks. */
-const isDropped = (c: number): boolean =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x22 || c === 0x27 || c === 0x3f ||
-  (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
-    c === 0x3000 || c === 0xfeff || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x300c || c === 0x300d || c === 0xff1f));
+const DROPPED = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/[\s"'“”‘’「」?？]/.test(String.fromCharCode(c))) DROPPED[c] = 1;
+const isDropped = (c: number): boolean => DROPPED[c] === 1;

@@ -144,10 +144,13 @@ export function openingWords(source: string): string[] | null {
 /** Where each word starts in a text, found in one scan for all the words. */
 export class WordIndex {
   private readonly byFirst = new Map<number, string[]>();
+  /** 1 where a character opens some word: most characters are passed over with one read. */
+  private readonly opens = new Uint8Array(0x10000);
   private readonly found = new Map<string, number[]>();
 
   constructor(words: Iterable<string>) {
     for (const w of new Set(words)) {
+      this.opens[w.charCodeAt(0)] = 1;
       const list = this.byFirst.get(w.charCodeAt(0));
       if (list) list.push(w);
       else this.byFirst.set(w.charCodeAt(0), [w]);
@@ -157,9 +160,11 @@ export class WordIndex {
   /** Scans a text; positions() then answers for it. */
   scan(s: string): this {
     this.found.clear();
+    const opens = this.opens;
     for (let i = 0; i < s.length; i++) {
-      const list = this.byFirst.get(s.charCodeAt(i));
-      if (list === undefined) continue;
+      const c = s.charCodeAt(i);
+      if (opens[c] === 0) continue;
+      const list = this.byFirst.get(c)!;
       for (const w of list) {
         if (w.length > 1 && !s.startsWith(w, i)) continue;
         const at = this.found.get(w);
@@ -175,6 +180,8 @@ export class WordIndex {
     const lists = words.map((w) => this.found.get(w)).filter((l): l is number[] => l !== undefined);
     if (lists.length === 0) return [];
     if (lists.length === 1) return lists[0];
-    return [...new Set(lists.flat())].sort((a, b) => a - b);
+    // words of one pattern start at different places only when neither opens the other, so a merge
+    const merged = lists.flat().sort((a, b) => a - b);
+    return merged.filter((at, k) => k === 0 || at !== merged[k - 1]);
   }
 }
