@@ -11,6 +11,7 @@ import { timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Value } from '../types';
 import { groupCount, MAX_RUN_CHARS, splitRun, type ColumnKind, type RunCell, type SplitResult } from './split-run';
+import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { ALL_ROWS, type RowSpec, type TableTemplate } from './tables';
 
 /** A row is read from running text only when another row's label is this close (characters). */
@@ -34,7 +35,17 @@ export interface Compact {
 
 const UTF16 = new TextDecoder('utf-16le');
 
+/** The last text's view: glued tables and the statistics table read the same text one after the other. */
+let lastView: { s: string; view: Compact } | null = null;
+
 export function compactView(s: string): Compact {
+  if (lastView?.s === s) return lastView.view;
+  const view = buildCompactView(s);
+  lastView = { s, view };
+  return view;
+}
+
+function buildCompactView(s: string): Compact {
   const at = new Int32Array(s.length);
   const out = new Uint16Array(s.length);
   let n = 0;
@@ -76,17 +87,45 @@ interface Run {
   text: string;
 }
 
-/** Every match of every pattern, in text order. */
+interface Opening {
+  words: WordIndex;
+  /** Per pattern, its opening words and a sticky copy; null: the pattern scans the text. */
+  each: ({ words: string[]; sticky: RegExp } | null)[];
+}
+const OPENINGS = new WeakMap<readonly LabelPattern<unknown>[], Opening>();
+
+function openingOf(patterns: readonly LabelPattern<unknown>[]): Opening {
+  let o = OPENINGS.get(patterns);
+  if (!o) {
+    const each = patterns.map(({ re }) => {
+      const words = openingWords(re.source);
+      return words ? { words, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y') } : null;
+    });
+    o = { words: new WordIndex(each.flatMap((e) => e?.words ?? [])), each };
+    OPENINGS.set(patterns, o);
+  }
+  return o;
+}
+
+/** Every match of every pattern, in text order: one scan for the patterns' opening words, each pattern tried where one starts. */
 export function findLabels<S>(compact: Compact, patterns: readonly LabelPattern<S>[]): Label<S>[] {
   const hits: Label<S>[] = [];
-  for (const { spec, re, skip } of patterns) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(compact.c)) !== null) {
+  const opening = openingOf(patterns);
+  const index = opening.words.scan(compact.c);
+  patterns.forEach(({ spec, re, skip }, k) => {
+    const push = (m: RegExpExecArray) => {
       const end = m.index + m[0].length;
       hits.push({ spec, labelStart: compact.at[m.index + skip], labelEnd: compact.at[end - 1] + 1 });
+    };
+    const o = opening.each[k];
+    if (o) {
+      for (const m of stickyAt(o.sticky, compact.c, index.positions(o.words))) push(m);
+      return;
     }
-  }
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(compact.c)) !== null) push(m);
+  });
   return hits.sort((a, b) => a.labelStart - b.labelStart);
 }
 

@@ -8,7 +8,7 @@ import { sourceSpan, type NormText } from '../normalise/text';
 import { segment } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
-import { openingWords, WordIndex } from './rules/anchors';
+import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures } from './rules/engine';
 import { PROACTIVE_RULES } from './rules/proactive';
 
@@ -164,20 +164,6 @@ for (const rule of RULES) {
   if (words) OPENING.set(rule.re, { words, sticky: new RegExp(rule.re.source, 'y') });
 }
 const WORDS = new WordIndex([...OPENING.values()].flatMap((o) => o.words));
-
-/** Runs a sticky pattern at each start in order, as a scan would: after a match, from its end. */
-function* stickyAt(sticky: RegExp, s: string, starts: Iterable<number>): Generator<RegExpExecArray> {
-  let after = -1;
-  for (const at of starts) {
-    if (at <= after || at < 0) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(s);
-    if (m) {
-      after = at + Math.max(m[0].length, 1) - 1;
-      yield m;
-    }
-  }
-}
 
 /**
  * The matches of a rule, in order, the same as a scan of the text would give: for an anchored

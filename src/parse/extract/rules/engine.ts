@@ -49,13 +49,42 @@ export interface Reading {
 const CLAUSE_WINDOW = 200;
 const SENTENCE_WINDOW = 600;
 
+/** The clause and sentence around a figure, each read only when a feature asks for it. */
+class View implements FigureView {
+  private b?: string;
+  private a?: string;
+  private sb?: string;
+  constructor(
+    private readonly s: string,
+    private readonly seg: Segments,
+    readonly q: Quantity,
+  ) {}
+  get before(): string {
+    if (this.b === undefined) {
+      const [cs] = clauseAt(this.seg, this.q.numStart);
+      this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start);
+    }
+    return this.b;
+  }
+  get after(): string {
+    if (this.a === undefined) {
+      const [, ce] = clauseAt(this.seg, this.q.numStart);
+      this.a = this.s.slice(this.q.end, Math.min(Math.max(this.q.end, ce), this.q.end + CLAUSE_WINDOW));
+    }
+    return this.a;
+  }
+  get sentenceBefore(): string {
+    if (this.sb === undefined) {
+      const [ss] = sentenceAt(this.seg, this.q.numStart);
+      this.sb = this.s.slice(Math.max(ss, this.q.start - SENTENCE_WINDOW), this.q.start);
+    }
+    return this.sb;
+  }
+}
+
 /** The clause and sentence around a figure. */
 export function viewOf(s: string, seg: Segments, q: Quantity): FigureView {
-  const [cs, ce] = clauseAt(seg, q.numStart);
-  const [ss] = sentenceAt(seg, q.numStart);
-  const before = s.slice(Math.max(cs, q.start - CLAUSE_WINDOW), q.start);
-  const after = s.slice(q.end, Math.min(Math.max(q.end, ce), q.end + CLAUSE_WINDOW));
-  return { q, before, after, sentenceBefore: s.slice(Math.max(ss, q.start - SENTENCE_WINDOW), q.start) };
+  return new View(s, seg, q);
 }
 
 function scoreOf(rule: ScoredRule, has: (f: Feature) => boolean): number | null {

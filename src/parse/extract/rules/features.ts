@@ -36,8 +36,12 @@ export function channelScope(raw: string): ChannelScope {
 
 /** The channels of the figure's own clause. */
 function channelsOf(v: FigureView): ChannelScope {
-  return channelScope(ownItem(v.before));
+  let c = CHANNELS.get(v);
+  if (c === undefined) CHANNELS.set(v, (c = channelScope(ownItem(v.before))));
+  return c;
 }
+/** Several features ask for a figure's channels: read once per figure. */
+const CHANNELS = new WeakMap<FigureView, ChannelScope>();
 
 /** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
 function ownItem(before: string): string {
