@@ -143,43 +143,54 @@ export function openingWords(source: string): string[] | null {
 
 /** Where each word starts in a text, found in one scan for all the words. */
 export class WordIndex {
-  private readonly byFirst = new Map<number, string[]>();
-  /** 1 where a character opens some word: most characters are passed over with one read. */
+  private readonly words: string[];
+  private readonly id = new Map<string, number>();
+  /** Per character, the ids of the words it opens (most characters open none). */
+  private readonly byFirst = new Map<number, number[]>();
   private readonly opens = new Uint8Array(0x10000);
-  private readonly found = new Map<string, number[]>();
+  private found: number[][] = [];
 
   constructor(words: Iterable<string>) {
-    for (const w of new Set(words)) {
-      this.opens[w.charCodeAt(0)] = 1;
-      const list = this.byFirst.get(w.charCodeAt(0));
-      if (list) list.push(w);
-      else this.byFirst.set(w.charCodeAt(0), [w]);
-    }
+    this.words = [...new Set(words)];
+    this.words.forEach((w, k) => {
+      this.id.set(w, k);
+      const c = w.charCodeAt(0);
+      this.opens[c] = 1;
+      const list = this.byFirst.get(c);
+      if (list) list.push(k);
+      else this.byFirst.set(c, [k]);
+    });
   }
 
   /** Scans a text; positions() then answers for it. */
   scan(s: string): this {
-    this.found.clear();
-    const opens = this.opens;
+    const found: number[][] = Array.from({ length: this.words.length }, () => []);
+    const { opens, words, byFirst } = this;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (opens[c] === 0) continue;
-      const list = this.byFirst.get(c)!;
-      for (const w of list) {
-        if (w.length > 1 && !s.startsWith(w, i)) continue;
-        const at = this.found.get(w);
-        if (at) at.push(i);
-        else this.found.set(w, [i]);
+      for (const k of byFirst.get(c)!) {
+        const w = words[k];
+        if (w.length === 1 || (s.charCodeAt(i + 1) === w.charCodeAt(1) && s.startsWith(w, i))) found[k].push(i);
       }
     }
+    this.found = found;
     return this;
   }
 
   /** Where any of the words starts, in order, each position once. */
   positions(words: readonly string[]): number[] {
-    const lists = words.map((w) => this.found.get(w)).filter((l): l is number[] => l !== undefined);
-    if (lists.length === 0) return [];
-    if (lists.length === 1) return lists[0];
+    let only: number[] | null = null;
+    let lists: number[][] | null = null;
+    for (const w of words) {
+      const k = this.id.get(w);
+      const at = k === undefined ? undefined : this.found[k];
+      if (!at || at.length === 0) continue;
+      if (only === null) only = at;
+      else (lists ??= [only]).push(at);
+    }
+    if (only === null) return [];
+    if (lists === null) return only;
     // words of one pattern start at different places only when neither opens the other, so a merge
     const merged = lists.flat().sort((a, b) => a - b);
     return merged.filter((at, k) => k === 0 || at !== merged[k - 1]);
