@@ -77,7 +77,13 @@ function arabicValue(text: string): number {
   return Number(out);
 }
 
-const isChineseRun = (t: string) => !/[0-9\uff10-\uff19]/.test(t);
+const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** NUMBER's runs are all Arabic or all Chinese: the first character tells which. */
+const isChineseRun = (t: string) => !isArabicDigit(t.charCodeAt(0));
+const isLatin = (ch: string) => ch.length === 1 && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
+/** APPROX_BEFORE's words end in one of these (spaces aside): the pattern is tried only then. */
+const APPROX_LAST = new Set(['约', '近', '过', '超', '逾', '达']);
+const mayBeApprox = (before: string) => before.length > 0 && (APPROX_LAST.has(before[before.length - 1]) || /\s/.test(before[before.length - 1]));
 
 function valueOf(text: string): number | null {
   if (!isChineseRun(text)) return arabicValue(text);
@@ -157,14 +163,15 @@ export function recogniseQuantities(s: string): Quantity[] {
     const text = m[0];
     const numStart = m.index;
     let numEnd = numStart + text.length;
-    const chinese = isChineseRun(text);
+    const chinese = !isArabicDigit(text.charCodeAt(0));
     let tail = readTail(s, numEnd);
     const yearNext = YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3));
     // most Chinese runs are words (一是, 统一, 三年行动), not numbers: dropped before any other work
     if (chinese && tail.kind === 'number' && !(yearNext && text.length === 4)) continue;
     // a Chinese run may swallow a following 万/亿 of its own: 三万 is fine, and 万余条 follows
     let value = valueOf(text);
-    if (chinese && tail.kind === 'number' && !isYearNumber(text, value)) continue;
+    const yearLike = isYearNumber(text, value);
+    if (chinese && tail.kind === 'number' && !yearLike) continue;
     const before = s.slice(Math.max(0, numStart - 16), numStart);
     const prev = before[before.length - 1] ?? '';
     const next = s[numEnd] ?? '';
@@ -174,10 +181,10 @@ export function recogniseQuantities(s: string): Quantity[] {
     let approx = tail.approx;
     let range: Quantity['range'];
 
-    if (/^[A-Za-z]$/.test(prev) || /^[A-Za-z]$/.test(next)) continue; // part of a code or a name (G20, 5G网络 is kept below)
+    if (isLatin(prev) || isLatin(next)) continue; // part of a code or a name (G20, 5G网络 is kept below)
 
-    const dash = /^-(\d{1,2})-(\d{1,2})/.exec(s.slice(numEnd, numEnd + 6));
-    if ((prev === '〔' || prev === '[' || prev === '【' || prev === '(') && /^[〕\]】)]/.test(next) && isYearNumber(text, value)) {
+    const dash = yearLike && s[numEnd] === '-' ? /^-(\d{1,2})-(\d{1,2})/.exec(s.slice(numEnd, numEnd + 6)) : null;
+    if ((prev === '〔' || prev === '[' || prev === '【' || prev === '(') && /^[〕\]】)]/.test(next) && yearLike) {
       kind = 'doc_number';
       unit = null;
       end = numEnd;
@@ -189,11 +196,11 @@ export function recogniseQuantities(s: string): Quantity[] {
       kind = 'ordinal';
       end = numEnd + (/^[条款项章节期批次号届个]/.test(next) ? 1 : 0);
       unit = end > numEnd ? next : null;
-    } else if (isYearNumber(text, value) && dash) {
+    } else if (yearLike && dash) {
       kind = 'date';
       unit = null;
       end = numEnd + dash[0].length;
-    } else if (isYearNumber(text, value) && (yearNext || /^\s*(?:-|—|~|至|到)\s*\d{4}/.test(s.slice(numEnd, numEnd + 8)) || /\d{4}\s*(?:-|—|~|至|到)\s*$/.test(before))) {
+    } else if (yearLike && (yearNext || /^\s*(?:-|—|~|至|到)\s*\d{4}/.test(s.slice(numEnd, numEnd + 8)) || /\d{4}\s*(?:-|—|~|至|到)\s*$/.test(before))) {
       kind = 'year';
       unit = yearNext ? '年' : null;
       end = numEnd + (yearNext ? yearNext[0].length : 0);
@@ -204,10 +211,10 @@ export function recogniseQuantities(s: string): Quantity[] {
       end = numEnd;
       unit = null;
       value = null;
-    } else if (!chinese && (PHONE_WORDS.test(before) && text.length >= 5 && tail.kind === 'number')) {
+    } else if (!chinese && text.length >= 5 && tail.kind === 'number' && PHONE_WORDS.test(before)) {
       kind = 'phone';
       unit = null;
-    } else if (!chinese && POSTCODE_WORDS.test(before) && text.length === 6) {
+    } else if (!chinese && text.length === 6 && POSTCODE_WORDS.test(before)) {
       kind = 'postcode';
       unit = null;
     } else if (!chinese && ((/^1[3-9]\d{9}$/.test(text) && tail.kind === 'number') || (/^(?:12345|96\d{3}|12\d{3})$/.test(text) && HOTLINE_AFTER.test(s.slice(numEnd, numEnd + 8))))) {
@@ -256,7 +263,7 @@ export function recogniseQuantities(s: string): Quantity[] {
 
     let start = numStart;
     if (kind === 'count' || kind === 'money' || kind === 'percent' || kind === 'number') {
-      const a = APPROX_BEFORE.exec(before);
+      const a = mayBeApprox(before) ? APPROX_BEFORE.exec(before) : null;
       if (a) {
         approx = true;
         start = numStart - a[0].length;
