@@ -54,11 +54,19 @@ class View implements FigureView {
   private b?: string;
   private a?: string;
   private sb?: string;
+  private sa?: string;
   constructor(
     private readonly s: string,
     private readonly seg: Segments,
     readonly q: Quantity,
   ) {}
+  get sentenceAfter(): string {
+    if (this.sa === undefined) {
+      const [, se] = sentenceAt(this.seg, this.q.numStart);
+      this.sa = this.s.slice(this.q.end, Math.min(Math.max(this.q.end, se), this.q.end + SENTENCE_WINDOW));
+    }
+    return this.sa;
+  }
   get before(): string {
     if (this.b === undefined) {
       const [cs] = clauseAt(this.seg, this.q.numStart);

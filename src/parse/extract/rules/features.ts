@@ -11,6 +11,8 @@ export interface FigureView {
   after: string;
   /** The sentence's text before the figure (across commas). */
   sentenceBefore: string;
+  /** The sentence's text after the figure's own token (across commas). */
+  sentenceAfter: string;
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
@@ -96,11 +98,17 @@ export const FEATURES = {
   /** The object names a category (组织机构信息3条, 政策文件1490件): a part, not the total. */
   category: (v: FigureView) => namesCategory(objectOf(v)),
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
-  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/工作动态|动态/g, '')),
+  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, '')),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(v.before),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
   listItem: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before),
+  /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
+  listHead: (v: FigureView) => {
+    const next = /^\s*、([^、,，。;；\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.after);
+    // another channel's figure (政府网站公开5419条、政务微信公开3914条) or another act (纳入…目录2017条) is no kind
+    return next !== null && lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none';
+  },
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
@@ -133,7 +141,7 @@ export const FEATURES = {
   /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
   yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)新增$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
   /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
-  stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after + ','.repeat(0)) || /^[,，]\s*(?:其中)?(?:今年|本年度?|当年|年内)新增/.test(v.after),
+  stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after) || /^[^。；;\n]{0,30}?[,，]\s*(?:其中[,，:：]?\s*)?(?:今年|本年度?|当年|年内)新增/.test(v.sentenceAfter),
   /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
   asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore),
   /** 共, 共计, 合计, 总数, 全年: the clause states a total. */

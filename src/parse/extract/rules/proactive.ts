@@ -21,6 +21,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2022-xinjiang-wuqia-government-office-department', text: '在政府网站主动公开信息2959条,其中:政务公开信息2463条,政务', value: null },
       { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: null },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条', value: null },
+      { from: 'pages/2020-shanghai-putuo-yichuanlu-town', text: '2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。', value: 32 },
     ],
   },
   {
@@ -38,13 +39,17 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.website',
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part'],
-    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns'],
+    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead'],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
       { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: 18184 },
       { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '2021年,在区政府门户网站共发布各类信息4.16万条。', value: 41600 },
       { from: 'pages/2020-shaanxi-shanyang-county', text: '通过县政府门户网站、融媒体中心、县政务服务中心等平台主动公开政府信息6391条,其中', value: null },
+      { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: null },
+      { from: 'pages/2022-shanxi-gaoping-government-office-department', text: '2022年,在高平市人民政府门户网站发布政务动态类信息226条,发布市政府及政府办文件及解读信息66条。', value: null },
+      { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '2024年,在市人民政府门户网站主动公开文件62件、政策解读18件,微博推送信息319条。', value: null },
+      { from: 'real/2017-hubei-shayang-county', text: '主动公开政府信息共计14189条,其中政府网站公开5419条、政务微信公开3914条、其他方式公开4856条。', value: 5419 },
     ],
   },
   {
@@ -94,6 +99,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'seeds/2017-jilin-fusong-lushuihe-town', text: '截至2017年12月31日,通过电子政务平台累计主动公开政府信息1205条(被主流媒体', value: 1205 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 52 },
       { from: 'panel/2020-guangdong-guangzhou-human-resources-social-security-bureau-department', text: '2020年累计发布政务微信225条,重点推送', value: null },
+      { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 615 },
+      { from: 'pages/2020-shanghai-putuo-yichuanlu-town', text: '2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。', value: 275 },
     ],
   },
 ];
