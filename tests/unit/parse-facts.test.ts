@@ -47,6 +47,14 @@ describe('names of bodies', () => {
     expect(readOrgan('广州市花都汽车城管理委员会')).toMatchObject({ kind: 'department', jurisdiction: null });
   });
 
+  it('gives a department of a zone named by no government the zone as its jurisdiction (complete/2019-fujian-pingtan-public-security-bureau-department)', () => {
+    expect(readOrgan('平潭综合实验区公安局')).toMatchObject({ kind: 'department', jurisdiction: '平潭综合实验区' });
+    expect(readOrgan('平潭综合实验区交通与建设局')).toMatchObject({ kind: 'department', jurisdiction: '平潭综合实验区' });
+    // a zone named by its kind alone names no place; a district's zone department keeps the district
+    expect(readOrgan('高新区财政局')?.jurisdiction ?? null).toBeNull();
+    expect(readOrgan('广州市黄埔区广州开发区财政局')?.jurisdiction).toBe('黄埔区');
+  });
+
   it('cuts an internal unit back to its body', () => {
     expect(readOrgan('无锡市锡山区人民政府厚桥街道党政办公室综合科')).toMatchObject({ name: '无锡市锡山区人民政府厚桥街道', jurisdiction: '厚桥街道' });
     expect(readOrgan('新九镇党政办')?.name).toBe('新九镇');

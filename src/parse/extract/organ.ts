@@ -7,7 +7,7 @@
 //
 // Pure string work on short names (≤ 40 characters); nothing here scans a whole report.
 import type { Level } from '../types';
-import { alternation, AUTONOMOUS_SUFFIXES, GOVERNMENT_WORDS, isZone, levelOfPlace, PLACE_SUFFIXES, ZONE_SUFFIXES } from './body-words';
+import { alternation, AUTONOMOUS_SUFFIXES, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfPlace, PLACE_SUFFIXES, ZONE_SUFFIXES } from './body-words';
 
 export type OrganKind =
   /** a government: a bare place (海珠区), 人民政府/政府, a street office, a town government */
@@ -141,6 +141,9 @@ export function readOrgan(raw: string): Organ | null {
   if (kind === 'government' && rest === '' && last.zone) return null;
   const nameOut = name.slice(0, at) + rest;
   let jurisdiction = admin.length > 0 ? admin[admin.length - 1] : null;
+  // a department of a zone named by no government (平潭综合实验区公安局): the zone governs it; its
+  // committee (番禺经济技术开发区管委会) is hosted by some government the name does not give
+  if (jurisdiction === null && kind === 'department' && last.zone && !ZONE_COMMITTEE_REST.test(rest) && !GENERIC_ZONE.test(last.text)) jurisdiction = last.text;
   if (kind === 'department' && ZONE_COMMITTEE.test(rest)) jurisdiction = null; // 花都汽车城管理委员会: hosted by which government?
   else if (kind === 'department') {
     const branch = BRANCH_PLACE.exec(rest);
