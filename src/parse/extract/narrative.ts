@@ -34,6 +34,10 @@ interface Rule {
   templates?: Template[];
   /** A literal the text must contain for the rule to be tried (a cheap pre-filter). */
   needs?: RegExp;
+  /** The first year printed in the match is the report's year plus this (2021年结转 in a report on 2022: carried in); unknown year: not tried. */
+  yearOffset?: number;
+  /** The sentence up to the match must say this (回复处理0件 is a request's only where the sentence speaks of requests). */
+  sentence?: RegExp;
 }
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
@@ -89,26 +93,34 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`接办上(一)?年(度)?{N}`) },
   { metric: 'r.carried_in.total', re: rx(`含\\d{4}年度?结转{N}`) },
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
+  // 2020年结转312件 / 2021年结转政府信息公开申请2件 in the next year's report
+  { metric: 'r.carried_in.total', yearOffset: -1, re: rx(`\\d{4}年度?结转(?![至到下])(政府信息公开|依申请公开)?(申请)?{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_out.total', re: rx(`(结转|转)(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
+  // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
+  { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: /(收到|受理)(政府)?信息公开申请(?<num>\d+)(?=[,，。])/g },
   { metric: 'r.new.total', re: rx(`(^|[,，。)])(政府)?信息公开申请{N}[,，]申请内容`) },
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
+  // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
+  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
+  // 受理依申请公开政府信息0件,回复处理0件
+  { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
   { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`), reject: /予以公开及/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`) },
-  { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容)?(为|均为|属于)本机关不掌握`) },
+  { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', re: rx(`(没有现成信息|需要另行制作){K}{0,8}?{N}`) },
   // one reason's figure, never that of reasons given together (不掌握…或没有现成信息及申请内容不明确无法提供的33件)
@@ -217,6 +229,8 @@ export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
   template: Template | null;
+  /** The report's statistics year: rules naming a year (2021年结转) need it. */
+  year?: number | null;
   /** The text's quantities, when already recognised. */
   quantities?: Quantity[];
 }
@@ -239,12 +253,15 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
     if (rule.needs && !rule.needs.test(s)) continue;
+    if (rule.yearOffset !== undefined && !options.year) continue;
     const found: Value[] = [];
     for (const m of matchesOf(rule, s, quantities, words)) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
+      if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
+      if (rule.sentence && !rule.sentence.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure

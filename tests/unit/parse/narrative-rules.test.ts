@@ -6,6 +6,8 @@ import { segment } from '../../../src/parse/recognise/clauses';
 import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
 import { bestReadings, readFigures, viewOf, type ScoredRule } from '../../../src/parse/extract/rules/engine';
 import { PROACTIVE_RULES } from '../../../src/parse/extract/rules/proactive';
+import { extractNarrative } from '../../../src/parse/extract/narrative';
+import { normaliseText } from '../../../src/parse/normalise/text';
 
 function read(text: string, rules: ScoredRule[] = PROACTIVE_RULES) {
   const { best, warnings } = bestReadings(readFigures(text, segment(text), recogniseQuantities(text), rules, new Set()), rules);
@@ -71,4 +73,29 @@ describe('a figure is read within a bounded window', () => {
     expect(view.sentenceBefore.length).toBeLessThanOrEqual(600);
     expect(text.slice(0, last.start).endsWith(view.sentenceBefore)).toBe(true);
   });
+});
+
+describe('request patterns read their real wordings (the report year given where a pattern names a year)', () => {
+  const narrative = (text: string, year: number | null) =>
+    new Map(extractNarrative(normaliseText(text), { known: new Set(), template: 'table2021', year }).values.map((v) => [v.metric, v.value]));
+  const cases: { from: string; text: string; year: number | null; metric: string; value: number | null }[] = [
+    { from: 'pages/2021-shaanxi-xian-city', text: '全年共收到申请9695件,2020年结转312件,共办结9816件,结转至2022年191件。', year: 2021, metric: 'r.carried_in.total', value: 312 },
+    { from: 'pages/2021-shaanxi-xian-city', text: '全年共收到申请9695件,2020年结转312件,共办结9816件,结转至2022年191件。', year: 2021, metric: 'r.carried_out.total', value: 191 },
+    { from: 'pages/2022-guizhou-xingren-county', text: '共收到10件依申请公开请求,2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件;', year: 2022, metric: 'r.carried_in.total', value: 2 },
+    { from: 'pages/2022-guizhou-xingren-county', text: '共收到10件依申请公开请求,2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件;', year: 2022, metric: 'r.carried_out.total', value: 2 },
+    // the same words in a report on another year say nothing sure
+    { from: 'pages/2021-shaanxi-xian-city', text: '全年共收到申请9695件,2020年结转312件,共办结9816件。', year: 2020, metric: 'r.carried_in.total', value: null },
+    { from: 'pages/2021-shaanxi-xian-city', text: '全年共收到申请9695件,2020年结转312件,共办结9816件。', year: null, metric: 'r.carried_in.total', value: null },
+    { from: 'pages/2025-neimenggu-zhalaiteqi-baoligenhua-town', text: '2025年,我苏木依申请公开政府信息共4件,其中,予以公开2件,不掌握信息2件。', year: 2025, metric: 'r.new.total', value: 4 },
+    { from: 'panel/2020-guangdong-guangzhou-ecology-environment-bureau-department', text: '12月主动公开部门文件类信息183份,依申请公开371条。', year: 2020, metric: 'r.new.total', value: null },
+    { from: 'real/2020-hubei-xiaogan-government-office-department', text: '市政府办公室全年办理政府信息依申请公开13件,按照规定答复。', year: 2020, metric: 'r.new.total', value: null },
+    { from: 'pages/2020-henan-xincai-county', text: '2020年,新蔡县人民政府共受理政府信息公开申请10件,10件已按时办结。', year: 2020, metric: 'r.handled.total', value: 10 },
+    { from: 'pages/2024-jilin-nanguan-yongji-town', text: '2024年度,我街受理依申请公开政府信息0件,回复处理0件。', year: 2024, metric: 'r.handled.total', value: 0 },
+    { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,街道收到依申请公开政府信息19件。其中,2件办理结果为主动公开,8件办理结果为本机关不掌握相关政府信息,1件办理结果为没有现成信息需要另行制作。', year: 2025, metric: 'r.unable.not_held.total', value: 8 },
+  ];
+  for (const c of cases) {
+    it(`${c.metric} ${c.value === null ? 'reads nothing in' : `= ${c.value} in`} ${c.from} (year ${c.year ?? 'unknown'})`, () => {
+      expect(narrative(c.text, c.year).get(c.metric) ?? null).toBe(c.value);
+    });
+  }
 });
