@@ -47,6 +47,11 @@ describe('names of bodies', () => {
     expect(readOrgan('广州市花都汽车城管理委员会')).toMatchObject({ kind: 'department', jurisdiction: null });
   });
 
+  it('does not split a name at a town suffix inside it (pages/2024-guangxi-xixiangtang-xixiangtang-town)', () => {
+    expect(readOrgan('南宁市西乡塘区西乡塘街道')).toMatchObject({ places: ['南宁市', '西乡塘区', '西乡塘街道'], jurisdiction: '西乡塘街道', placeLevel: 'town' });
+    expect(readOrgan('西乡塘区人民政府')).toMatchObject({ jurisdiction: '西乡塘区', placeLevel: 'county' });
+  });
+
   it('gives a department of a zone named by no government the zone as its jurisdiction (complete/2019-fujian-pingtan-public-security-bureau-department)', () => {
     expect(readOrgan('平潭综合实验区公安局')).toMatchObject({ kind: 'department', jurisdiction: '平潭综合实验区' });
     expect(readOrgan('平潭综合实验区交通与建设局')).toMatchObject({ kind: 'department', jurisdiction: '平潭综合实验区' });

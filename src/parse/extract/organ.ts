@@ -69,13 +69,19 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   return { text, zone: false };
 }
 
+/** A place of one character and its suffix (塘区): no district, street or town is named so. */
+const ONE_CHARACTER_PLACE = /^[^\s](?:区|街道|街|镇|乡)$/;
+
 /** The places (and 人民政府 links between them) a name starts with. */
 function leadingPlaces(name: string): { places: { text: string; zone: boolean }[]; at: number; afterGovernment: boolean } {
   const places: { text: string; zone: boolean }[] = [];
   let at = 0;
   let afterGovernment = false; // the last thing read was "<place>人民政府<place>"
   for (;;) {
-    const p = placeAt(name, at);
+    let p = placeAt(name, at);
+    // 西乡塘区, 西乡塘街道: a town suffix inside a name, whose rest would be a place of one character
+    const rest = p && !p.zone && /[乡镇]$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
+    if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;
