@@ -151,12 +151,35 @@ function readTail(s: string, at: number): Tail {
   return { end: unit !== null || multiplier !== 1 || approx ? i : at, multiplier, approx, unit, kind };
 }
 
+/** Characters before a number that make it more than a bare number (第3, 之, 〔2021〕, 约5, 2016-2018). */
+const MARKS_BEFORE = new Set(['第', '之', '〔', '[', '【', '(', '-', '—', '~', '～', '至', '到', '号', '〕', ']', '】', '月', ...APPROX_LAST]);
+
+/**
+ * A short Arabic number standing alone as a table cell (…| 12 | 0 0 3⏎): followed, after spaces, by
+ * a cell separator, a line end, the text's end or the next cell's digit, and preceded by no mark
+ * that could make it a date, an ordinal, a document number or an approximate figure. Such a
+ * number is a bare number whatever else holds; the full reading below would say the same,
+ * slowly. Longer numbers (phones, postcodes, years) always take the full reading.
+ */
+function isBareCell(s: string, numStart: number, numEnd: number): boolean {
+  if (numEnd - numStart > 3) return false;
+  let i = numEnd;
+  while (s.charCodeAt(i) === 0x20) i++;
+  const c = s.charCodeAt(i);
+  if (!(i >= s.length || c === 0x0a || c === 0x0d || c === 0x7c || (c >= 0x30 && c <= 0x39))) return false;
+  if (s[numEnd] === '.' || s[numEnd] === ',') return false;
+  let k = numStart - 1;
+  while (k >= 0 && /\s/.test(s[k])) k--;
+  return k < 0 || !MARKS_BEFORE.has(s[k]);
+}
+
 /**
  * The quantities of a text, in order. One left-to-right scan with one pattern; each number is
  * classified from the few characters around it. Chinese numerals count only with a unit (一是,
  * 统一, 十分 are words) or as a year written digit by digit (二〇一八年).
  */
-export function recogniseQuantities(s: string): Quantity[] {
+export function recogniseQuantities(s: string, options: { fullReading?: boolean } = {}): Quantity[] {
+  const fast = options.fullReading !== true; // tests compare the two readings
   const out: Quantity[] = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
@@ -164,6 +187,10 @@ export function recogniseQuantities(s: string): Quantity[] {
     const numStart = m.index;
     let numEnd = numStart + text.length;
     const chinese = !isArabicDigit(text.charCodeAt(0));
+    if (fast && !chinese && isBareCell(s, numStart, numEnd)) {
+      if (!isLatin(s[numStart - 1] ?? '')) out.push({ kind: 'number', start: numStart, end: numEnd, numStart, numEnd, value: arabicValue(text), unit: null, approx: false, chinese: false });
+      continue;
+    }
     let tail = readTail(s, numEnd);
     const yearNext = YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3));
     // most Chinese runs are words (一是, 统一, 三年行动), not numbers: dropped before any other work

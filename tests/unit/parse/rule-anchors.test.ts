@@ -69,3 +69,16 @@ describe('rules tried at their opening words find what a scan finds', () => {
     expect(compared).toBeGreaterThan(500);
   });
 });
+
+describe('bare table cells take a short path through the quantity reader', () => {
+  it('with the same quantities as the full reading, over every corpus text and hand-made edges', () => {
+    const edges = ['第 3 |', '约 5\n', '12 30日', '10 20件', '2016-2018\n', '0418-2222222\n', '〔2021〕30号', 'G20 |', '3.\n', '超过5|', '| 1 | 2 | 3 |\n0 0 0 12\n'];
+    let numbers = 0;
+    for (const s of [...texts().map((t) => t.s), ...edges]) {
+      const fast = recogniseQuantities(s);
+      expect(fast).toEqual(recogniseQuantities(s, { fullReading: true }));
+      numbers += fast.filter((q) => q.kind === 'number').length;
+    }
+    expect(numbers).toBeGreaterThan(3000);
+  });
+});
