@@ -1,4 +1,4 @@
-// npm run bench:parse — in-process parse throughput on one core: the shipped corpus
+// npm run bench:parse [-- --text-only] [--legacy COMMIT] — in-process parse throughput on one core: the shipped corpus
 // repeated to at least 20 MB, and the complete (10–40 KB) seed reports on their own; each
 // timed with the parser before issue 10 (commit 10cb962, unpacked from git into tmp/) and the current one; then PDF
 // pages/s (the shared corpus PDFs) and DOCX reports/s (the official 2021 form, filled) through the input stage.
@@ -15,7 +15,7 @@ import { fillTemplate2021, readTemplate2021 } from '../tests/helpers/template-20
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'data/corpus');
 /** The last commit before issue 10's parser: its src/parse and src/shared, taken from git, not kept as a copy. */
-const LEGACY_COMMIT = '10cb962';
+const LEGACY_COMMIT = process.argv.includes('--legacy') ? process.argv[process.argv.indexOf('--legacy') + 1] : '10cb962';
 
 async function legacyParser(): Promise<Parse> {
   const dir = join(ROOT, 'tmp', `legacy-parser-${LEGACY_COMMIT}`);
@@ -41,25 +41,39 @@ function load(folders: string[]): { name: string; bytes: Uint8Array }[] {
 type Parse = typeof parseCurrent;
 const parseLegacy = await legacyParser();
 
+/**
+ * Times the legacy and the current parser on the same files, round by round in turns (legacy,
+ * current, current, legacy …), so that a machine shared with other work slows both alike; prints
+ * wall-clock and CPU-time rates (the CPU time of this process: on a loaded machine the wall clock
+ * also counts waiting for a core).
+ */
 function run(label: string, files: { name: string; bytes: Uint8Array }[]) {
-  for (const [name, parse] of [['legacy', parseLegacy], ['current', parseCurrent]] as const) time(`${label} ${name}`, files, parse);
-}
-
-function time(label: string, files: { name: string; bytes: Uint8Array }[], parseReport: Parse) {
+  const parsers = [['legacy', parseLegacy], ['current', parseCurrent]] as const;
   const unit = files.reduce((a, f) => a + f.bytes.length, 0);
-  const rounds = Math.max(1, Math.ceil(MIN_BYTES / unit));
-  for (const f of files) parseReport(f.bytes, { fileName: f.name }); // warm-up (JIT)
-  let values = 0;
-  const start = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) for (const f of files) values += parseReport(f.bytes, { fileName: f.name }).values.length;
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rounds = Math.max(2, Math.ceil(MIN_BYTES / unit));
+  for (const [, parse] of parsers) for (const f of files) parse(f.bytes, { fileName: f.name }); // warm-up (JIT)
+  const total = new Map(parsers.map(([name]) => [name, { wall: 0, cpu: 0, values: 0 }]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, parse] of r % 2 === 0 ? parsers : [...parsers].reverse()) {
+      const t = total.get(name)!;
+      const cpu0 = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      for (const f of files) t.values += parse(f.bytes, { fileName: f.name }).values.length;
+      t.wall += Number(process.hrtime.bigint() - start) / 1e9;
+      const used = process.cpuUsage(cpu0);
+      t.cpu += (used.user + used.system) / 1e6;
+    }
+  }
   const reports = rounds * files.length;
   const mb = (rounds * unit) / 1024 / 1024;
-  console.log(
-    `${label.padEnd(46)} ${String(reports).padStart(6)} reports  ${mb.toFixed(1).padStart(5)} MB  ${seconds.toFixed(2)} s  ` +
-      `${Math.round(reports / seconds).toString().padStart(6)} reports/s  ${(mb / seconds).toFixed(2).padStart(6)} MB/s  ` +
-      `(avg ${(unit / files.length / 1024).toFixed(1)} KB/report, ${Math.round(values / reports)} values/report)`,
-  );
+  for (const [name] of parsers) {
+    const t = total.get(name)!;
+    console.log(
+      `${`${label} ${name}`.padEnd(46)} ${String(reports).padStart(6)} reports  ${mb.toFixed(1).padStart(5)} MB  ${t.wall.toFixed(2)} s  ` +
+        `${Math.round(reports / t.wall).toString().padStart(6)} reports/s  ${(mb / t.wall).toFixed(2).padStart(6)} MB/s  ` +
+        `${Math.round(reports / t.cpu).toString().padStart(6)} reports/CPU-s  (avg ${(unit / files.length / 1024).toFixed(1)} KB/report, ${Math.round(t.values / reports)} values/report)`,
+    );
+  }
 }
 
 run('all shipped reports (seeds+real+panel)', load(['seeds', 'real', 'panel']));
@@ -76,6 +90,7 @@ for (const [name, parse] of [['legacy', parseLegacy], ['current', parseCurrent]]
   console.log(`40,000-digit run ${name.padEnd(8)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(3)} s`);
 }
 // ---- PDF and DOCX through the input stage (asynchronous: pdf.js, mammoth) ----------------
+if (process.argv.includes('--text-only')) process.exit(0);
 const SHARED = join(import.meta.dirname, '../../shared/corpus');
 const pdfs = ['pdf', 'pdf2'].flatMap((folder) =>
   readdirSync(join(SHARED, folder))
