@@ -6,17 +6,23 @@ import type { Check, Value } from '../types';
 const EPSILON = 1e-6;
 const cents = (n: number) => Math.round(n * 100) / 100;
 
+/** Each identity's metrics, whole first: built once, copied into a check only when one is made. */
+const METRICS = IDENTITIES.map((identity) => [...identity.whole, ...identity.parts]);
+
 export function runChecks(values: Value[]): Check[] {
   const byMetric = new Map(values.map((v) => [v.metric, v]));
   const sum = (ids: string[]) => cents(ids.reduce((acc, m) => acc + (byMetric.get(m)?.value ?? 0), 0));
   const checks: Check[] = [];
-  for (const identity of IDENTITIES) {
-    const metrics = [...identity.whole, ...identity.parts];
-    const present = metrics.filter((m) => byMetric.has(m));
-    if (present.length === 0) continue;
+  for (let k = 0; k < IDENTITIES.length; k++) {
+    const identity = IDENTITIES[k];
+    const all = METRICS[k];
+    let presentCount = 0;
+    for (const m of all) if (byMetric.has(m)) presentCount++;
+    if (presentCount === 0) continue;
     // A whole computed from these very parts is true by construction.
     if (identity.whole.every((m) => byMetric.get(m)?.derived)) continue;
-    if (present.length < metrics.length) {
+    const metrics = all.slice();
+    if (presentCount < metrics.length) {
       checks.push({ id: identity.id, status: 'not_assessable', expected: null, actual: null, metrics });
       continue;
     }

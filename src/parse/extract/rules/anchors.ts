@@ -148,7 +148,9 @@ export class WordIndex {
   /** Per character, the ids of the words it opens (most characters open none). */
   private readonly byFirst = new Map<number, number[]>();
   private readonly opens = new Uint8Array(0x10000);
-  private found: number[][] = [];
+  /** Per word id, where it starts in the last text scanned; only the words found hold an array. */
+  private readonly found: (number[] | undefined)[] = [];
+  private readonly touched: number[] = [];
 
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)];
@@ -164,17 +166,24 @@ export class WordIndex {
 
   /** Scans a text; positions() then answers for it. */
   scan(s: string): this {
-    const found: number[][] = Array.from({ length: this.words.length }, () => []);
-    const { opens, words, byFirst } = this;
+    const { opens, words, byFirst, found, touched } = this;
+    for (const k of touched) found[k] = undefined;
+    touched.length = 0;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (opens[c] === 0) continue;
       for (const k of byFirst.get(c)!) {
         const w = words[k];
-        if (w.length === 1 || (s.charCodeAt(i + 1) === w.charCodeAt(1) && s.startsWith(w, i))) found[k].push(i);
+        if (w.length === 1 || (s.charCodeAt(i + 1) === w.charCodeAt(1) && s.startsWith(w, i))) {
+          const at = found[k];
+          if (at) at.push(i);
+          else {
+            found[k] = [i];
+            touched.push(k);
+          }
+        }
       }
     }
-    this.found = found;
     return this;
   }
 
