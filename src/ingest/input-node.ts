@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { InputOptions } from '../parse/input';
-import { DEFAULT_PDF_LIMITS } from '../parse/input/pdf';
+import { DEFAULT_PDF_LIMITS, DROP_FONT_RULES } from '../parse/input/pdf';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -22,7 +22,7 @@ const cpuMillis = (): number => {
 };
 
 export const NODE_INPUT: Pick<InputOptions, 'pdf' | 'pdfLimits' | 'extractDoc'> = {
-  pdf: { cMapUrl: join(pdfjsRoot, 'cmaps') + '/', standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/' },
+  pdf: { cMapUrl: join(pdfjsRoot, 'cmaps') + '/', standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/', fontRuleSink: DROP_FONT_RULES },
   pdfLimits: { ...DEFAULT_PDF_LIMITS, clock: cpuMillis },
   extractDoc,
 };
