@@ -42,7 +42,11 @@ export function pageOf(source: string): string {
       .decode(bytes)
       .replace(/<script[\s\S]*?<\/script>/gi, '')
       .replace(/<(?:img|link|iframe|embed|object)\b[^>]*>/gi, '')
-      .replace(/\s(?:src|href)="[^"]*"/gi, '');
+      .replace(/\s(?:src|href)="[^"]*"/gi, '')
+      // fitted to the page, as a person saving or printing it would: fixed pixel widths and
+      // unbreakable cells push a wide table's columns off the paper
+      .replace(/\snowrap(?:="[^"]*")?/gi, '')
+      .replace(/(?<=style="[^"]*)\bwidth:\s*[\d.]+(?:px|pt);?/gi, '');
   }
   return blocksToHtml(textToBlocks(parseReport(bytes, { fileName: source }).text));
 }

@@ -150,6 +150,8 @@ function lineFrag(line: Line, page: number): Frag {
     // two numbers apart on a line are two cells, however narrow the columns
     if (gap > CELL_GAP * line.size || (gap > 0.25 * line.size && /\d$/.test(frag.text) && /^\d/.test(add.text))) sep = '  ';
     else if (gap > 0.25 * line.size && !CJK.test(frag.text.slice(-1)) && !CJK.test(add.text[0])) sep = ' ';
+    // a printed "|" apart from its neighbours is the text's own cell separator: not glued to them
+    else if (gap > 0.15 * line.size && (frag.text.endsWith('|') || add.text.startsWith('|'))) sep = ' ';
     appendFrag(frag, add, sep);
     prevRight = Math.max(prevRight, item.x + item.w);
   }
@@ -228,6 +230,62 @@ function splitAtRules(item: PdfItem, vertical: Rule[]): PdfItem[] {
   return parts;
 }
 
+/**
+ * The row's ruled cells that hold no text between two cells of numbers: between two vertical
+ * rules crossing the row, under a rule at the row's top (a cell continuing a merge from the row
+ * above has none, and is not repeated). Written as empty cells, so the numbers keep their columns.
+ */
+function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] }[] }, horizontal: Rule[], vertical: Rule[]): { key: CellKey; items: PdfItem[] }[] {
+  const bottom = Math.max(...row.cells.map((c) => c.key.bottom));
+  const mid = (row.top + bottom) / 2;
+  const xs = vertical
+    .filter((r) => r.y0 <= mid && r.y1 >= mid)
+    .map((r) => r.x0)
+    .sort((a, b) => a - b)
+    .filter((x, k, all) => k === 0 || x - all[k - 1] > RULE_SLACK);
+  const added: { key: CellKey; items: PdfItem[] }[] = [];
+  // only between two cells of numbers: a row's leading cells may continue merges from the page
+  // before (the table's top rule is drawn again), trailing ones change no column, and beside a
+  // label a producer may draw a column rule through a merged cell
+  const numeric = row.cells.filter((c) => c.items.length > 0 && c.items.every((i) => NUMBER_ONLY.test(i.str)));
+  if (numeric.length < 2) return [];
+  const first = Math.min(...numeric.map((c) => c.key.left));
+  const last = Math.max(...numeric.map((c) => c.key.right));
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const [left, right] = [xs[k], xs[k + 1]];
+    const x = (left + right) / 2;
+    if (right - left <= 4 || x < first || x > last || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
+    if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x)) continue;
+    added.push({ key: { top: row.top, bottom, left, right }, items: [] });
+  }
+  return added;
+}
+
+const NUMBER_ONLY = /^[\s\d,.]+$/;
+
+/**
+ * A "cell" of numbers crossed by a row rule that ends at its edge is two or more cells whose
+ * border was not drawn (a producer dropping one cell's border): it is cut at those rules, so
+ * each number stays in the row it is printed in. A merged label cell is never cut (only numbers are).
+ */
+function splitAtRowRules(cell: { key: CellKey; items: PdfItem[] }, horizontal: Rule[]): { key: CellKey; items: PdfItem[] }[] {
+  if (!cell.items.every((i) => NUMBER_ONLY.test(i.str))) return [cell];
+  const { top, bottom, left, right } = cell.key;
+  const touches = (r: Rule) => Math.abs(r.x1 - left) <= RULE_SLACK || Math.abs(r.x0 - right) <= RULE_SLACK;
+  const cuts = [...new Set(horizontal.filter((r) => r.y0 < top - RULE_SLACK && r.y0 > bottom + RULE_SLACK && touches(r)).map((r) => r.y0))].sort((a, b) => b - a);
+  if (cuts.length === 0) return [cell];
+  const edges = [top, ...cuts, bottom];
+  const parts: { key: CellKey; items: PdfItem[] }[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const items = cell.items.filter((i) => {
+      const y = i.y + i.h * 0.3;
+      return y < edges[k] && y >= edges[k + 1];
+    });
+    if (items.length > 0) parts.push({ key: { top: edges[k], bottom: edges[k + 1], left, right }, items });
+  }
+  return parts.length > 1 || parts[0]?.key.top !== top ? parts : [cell];
+}
+
 interface Block {
   /** Top y, for reading order. */
   y: number;
@@ -246,8 +304,9 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
   const rest: PdfItem[] = [];
   for (const item of items.flatMap((i) => splitAtRules(i, vertical))) {
     const key = enclosingCell(item.x + item.w / 2, item.y + item.h * 0.3, horizontal, vertical);
-    // a frame around the page or a text box is not a table cell
-    if (!key || key.top - key.bottom > page.height * 0.4 || key.right - key.left > page.width * 0.9) {
+    // a frame around the page or a text box is not a table cell (a tall narrow one is: a label merged down many rows)
+    const width = key ? key.right - key.left : 0;
+    if (!key || (key.top - key.bottom > page.height * 0.4 && width > page.width * 0.3) || width > page.width * 0.9) {
       rest.push(item);
       continue;
     }
@@ -257,13 +316,14 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
     cells.set(id, cell);
   }
   // cells sharing a top rule (within the slack) form a row
-  const sorted = [...cells.values()].sort((a, b) => b.key.top - a.key.top || a.key.left - b.key.left);
+  const sorted = [...cells.values()].flatMap((cell) => splitAtRowRules(cell, horizontal)).sort((a, b) => b.key.top - a.key.top || a.key.left - b.key.left);
   const rows: { top: number; cells: typeof sorted }[] = [];
   for (const cell of sorted) {
     const row = rows[rows.length - 1];
     if (row && Math.abs(row.top - cell.key.top) <= RULE_SLACK) row.cells.push(cell);
     else rows.push({ top: cell.key.top, cells: [cell] });
   }
+  for (const row of rows) row.cells.push(...emptyCells(row, horizontal, vertical));
   const blocks: Block[] = rows.map((row) => {
     const frag: Frag = { text: '', pieces: [] };
     row.cells.sort((a, b) => a.key.left - b.key.left);
