@@ -8,6 +8,8 @@
 //   numbers and a cell spanning rows is written once, in its first row.
 // - Running headers and footers: lines in the top or bottom margin that are page numbers or that
 //   repeat (digits aside) on several pages are dropped.
+// - Columns: a page printed in two columns (a gutter few lines cross, lines on each side starting
+//   at one edge) is read column by column between full-width blocks.
 // - Paragraphs: a line reaching the right margin continues on the next line starting at the
 //   left margin (across a page break too); the two join without a space, so a number broken
 //   across the line end is one number again. A space is kept only between two Latin letters.
@@ -362,8 +364,8 @@ function inMargin(line: Line, page: PdfPageContent): boolean {
 export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   const perPage = pages.map((page) => {
     const { blocks, rest } = tableBlocks(page.items.filter((i) => i.str.trim() !== ''), page.rules, page);
-    const lines = groupLines(rest);
-    return { page, blocks, lines };
+    const { lines, gutter } = columnLines(rest, page.width);
+    return { page, blocks, lines, gutter };
   });
 
   // margin lines repeated on several pages (digits aside) are running headers/footers
@@ -380,7 +382,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let droppedLines = 0;
 
   const blocks: Block[] = [];
-  for (const { page, blocks: rows, lines } of perPage) {
+  for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
     for (const line of lines) {
       const frag = lineFrag(line, page.page);
@@ -395,7 +397,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
     }
     pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
-    blocks.push(...pageBlocks);
+    blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
   // body margins: where most text lines start, and how far justified lines reach
@@ -417,6 +419,92 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   }
   const pieces: TextPiece[] = out.pieces.filter((p) => p.end > p.start).map((p) => ({ ...p.box, start: p.start, end: p.end }));
   return { text: out.text, pieces, droppedLines };
+}
+
+// ---- multi-column pages -----------------------------------------------------------------------
+
+const extentOf = (block: Block): [number, number] => {
+  const boxes = block.frag.pieces.map((p) => p.box);
+  return boxes.length === 0 ? [block.x, block.x] : [Math.min(...boxes.map((b) => b.x)), Math.max(...boxes.map((b) => b.x + b.w))];
+};
+
+/** Most values equal (within 2 units) to the most common one, as a share. */
+const alignedShare = (xs: number[]): number => {
+  const start = mode(xs.map((x) => Math.round(x / 2)));
+  return xs.filter((x) => Math.abs(Math.round(x / 2) - start) <= 1).length / Math.max(1, xs.length);
+};
+
+/**
+ * The x of a gutter between two columns of text, or null: a vertical strip in the middle of the
+ * page that few lines cross, with at least 4 lines on each side, each side's lines starting at
+ * one left edge (a column), as the x-gaps in the line starts show.
+ */
+function gutterOf(extents: [number, number][], width: number): number | null {
+  if (extents.length < 8) return null;
+  let best: { x: number; cross: number } | null = null;
+  for (let x = Math.round(width * 0.3); x <= width * 0.7; x += 2) {
+    const left = extents.filter(([, r]) => r <= x);
+    const right = extents.filter(([l]) => l >= x);
+    const cross = extents.length - left.length - right.length;
+    if (left.length < 4 || right.length < 4 || cross > 0.2 * extents.length) continue;
+    if (alignedShare(left.map(([l]) => l)) < 0.6 || alignedShare(right.map(([l]) => l)) < 0.6) continue;
+    if (!best || cross < best.cross) best = { x, cross };
+  }
+  return best?.x ?? null;
+}
+
+/**
+ * The page's lines; on a page printed in two columns, each column's lines apart (a line of the
+ * left column and one of the right on one baseline are two lines). The gutter is found from the
+ * line segments (lines cut at gaps wider than two font sizes).
+ */
+function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: number | null } {
+  const lines = groupLines(items);
+  const segments: [number, number][] = [];
+  for (const line of lines) {
+    let start = line.items[0].x;
+    let end = start;
+    for (const item of line.items) {
+      if (item.x - end > 2 * line.size) {
+        segments.push([start, end]);
+        start = item.x;
+      }
+      end = Math.max(end, item.x + item.w);
+    }
+    segments.push([start, end]);
+  }
+  const gutter = gutterOf(segments, width);
+  if (gutter === null) return { lines, gutter };
+  const left = items.filter((i) => i.x + i.w <= gutter);
+  const right = items.filter((i) => i.x >= gutter);
+  const across = items.filter((i) => i.x < gutter && i.x + i.w > gutter);
+  return { lines: [...groupLines(left), ...groupLines(right), ...groupLines(across)], gutter };
+}
+
+/**
+ * A page printed in two columns is read column by column: between two blocks that cross the
+ * gutter (a title, a full-width table), the left column's blocks, then the right column's.
+ */
+function inColumnOrder(blocks: Block[], gutter: number): Block[] {
+  const out: Block[] = [];
+  let left: Block[] = [];
+  let right: Block[] = [];
+  const flush = () => {
+    out.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  for (const block of blocks) {
+    const [l, r] = extentOf(block);
+    if (r <= gutter + 1) left.push(block);
+    else if (l >= gutter - 1) right.push(block);
+    else {
+      flush();
+      out.push(block);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** A numbered heading starts its own line even when the line above is full. */

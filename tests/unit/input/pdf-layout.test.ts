@@ -112,3 +112,27 @@ describe('ruled tables as other producers draw them', () => {
     expect(layoutPdfText([page(1, items, rules)]).text).toBe('三、办理 | （一）');
   });
 });
+
+describe('multi-column pages', () => {
+  it('reads a two-column page column by column, a full-width title and table row first', () => {
+    const left = ['一、总体情况', '本年主动公开', '政府信息', '共计', '二、主动公开'];
+    const right = ['三、收到申请', '本年新收申请', '12件', '办结12件', '四、复议诉讼'];
+    const items = [
+      item('某县2023年政府信息公开工作年度报告', 72, 780),
+      ...left.map((t, k) => item(t, 72, 740 - 20 * k, 12)),
+      ...right.map((t, k) => item(t, 320, 740 - 20 * k, 12)),
+    ];
+    const laid = layoutPdfText([page(1, items)]);
+    expect(laid.text).toBe(['某县2023年政府信息公开工作年度报告', ...left, ...right].join('\n'));
+  });
+
+  it('leaves a one-column page with a right-aligned signature as it is', () => {
+    const items = [
+      ...[0, 1, 2, 3, 4, 5].map((k) => item('全年共受理政府信息公开申请十二件均按时答复', 72, 740 - 20 * k, 16)),
+      item('某县人民政府办公室', 380, 600, 12),
+      item('2024年1月20日', 400, 580, 12),
+    ];
+    const laid = layoutPdfText([page(1, items)]);
+    expect(laid.text.endsWith('某县人民政府办公室\n2024年1月20日')).toBe(true);
+  });
+});
