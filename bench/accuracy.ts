@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import { parseDocument } from '../src/parse/input';
+import { chromiumPrints, libreOfficeFiles, PRODUCER_SOURCES } from '../tests/helpers/producers';
 import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Truth } from './score';
 
 const args = process.argv.slice(2);
@@ -47,6 +48,28 @@ for (const folder of readdirSync(root).sort()) {
   );
   if (total.wrong + total.missed + total.spurious > 0) allOk = false;
   if (reports > 0) factTotals.push([folder, facts]);
+}
+
+// "producers": corpus reports as LibreOffice (.docx, .doc, .pdf; tests/fixtures/producers) and
+// Chromium's print (ruled and borderless; printed now) write them, scored against the truth of
+// the report they were made from. The refused .rtf/.wps fixtures are left out.
+{
+  const files = libreOfficeFiles().filter((f) => !f.file.refused);
+  for (const source of PRODUCER_SOURCES) files.push(...(await chromiumPrints(source)));
+  const total = emptyScore();
+  for (const { file, bytes } of files) {
+    const truth = JSON.parse(readFileSync(join(root, file.source.replace(/\/([^/]+)\.\w+$/, '/truth/$1.json')), 'utf8')) as Truth;
+    const score = scoreReport(await parseDocument(bytes, { fileName: file.name, ...NODE_INPUT }), truth);
+    addScore(total, score);
+    if (verbose && score.details.length > 0) console.log(`\nproducers/${file.name}\n  ${score.details.join('\n  ')}`);
+  }
+  const truthValues = total.correct + total.wrong + total.missed;
+  console.log(
+    `${'producers'.padEnd(6)} files ${String(files.length).padStart(3)}  truth values ${String(truthValues).padStart(4)}  ` +
+      `correct ${String(total.correct).padStart(4)} (${pct(total.correct, truthValues)})  wrong ${String(total.wrong).padStart(3)}  ` +
+      `missed ${String(total.missed).padStart(3)}  spurious ${String(total.spurious).padStart(3)} (${pct(total.spurious, total.printed)} of ${total.printed} printed)`,
+  );
+  if (total.wrong + total.missed + total.spurious > 0) allOk = false;
 }
 
 // Report facts, per folder and field: correct / wrong / missing (null where the truth has a

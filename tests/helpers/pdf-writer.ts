@@ -1,5 +1,7 @@
 // A minimal PDF writer for tests of bad and hostile files: pages of content-stream text in
 // Helvetica, optionally an image per page, an /Encrypt dictionary, an /OpenAction script.
+import { strToU8, zlibSync } from 'fflate';
+
 export interface PdfSpec {
   /** One content stream per page (e.g. "BT /F1 12 Tf 72 700 Td (Hello) Tj ET"). */
   pages: string[];
@@ -9,6 +11,8 @@ export interface PdfSpec {
   encrypted?: boolean;
   /** JavaScript run when the document opens (a reader must not run it). */
   javascript?: string;
+  /** Write the content streams Flate-compressed (a decompression bomb is a small one expanding hugely). */
+  flate?: boolean;
 }
 
 export function writePdf(spec: PdfSpec): Uint8Array {
@@ -25,7 +29,12 @@ export function writePdf(spec: PdfSpec): Uint8Array {
   spec.pages.forEach((content, i) => {
     const stream = spec.image ? `q 400 0 0 600 100 100 cm /Im1 Do Q\n${content}` : content;
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents ${6 + 2 * i} 0 R >>`);
-    add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+    if (spec.flate) {
+      const bytes = zlibSync(strToU8(stream), { level: 9 });
+      let packed = '';
+      for (let k = 0; k < bytes.length; k += 8192) packed += String.fromCharCode(...bytes.subarray(k, k + 8192));
+      add(`<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream`);
+    } else add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

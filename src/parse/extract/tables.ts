@@ -5,6 +5,7 @@ import { parseCellNumber, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Template, Value } from '../types';
 import { compact, type Token } from './cells';
+import { tolerantRowOf } from './tolerant-label';
 
 export type TableTemplate = Exclude<Template, 'narrative'>;
 
@@ -115,7 +116,7 @@ function specOf(label: string): RowSpec | null {
   for (const spec of ALL_ROWS) if (spec.label.test(label)) return spec;
   const bare = label.replace(REMARK, '');
   if (bare !== label) for (const spec of ALL_ROWS) if (spec.label.test(bare)) return spec;
-  return null;
+  return tolerantRowOf(label, ALL_ROWS);
 }
 
 function matchRow(text: string): { spec: RowSpec; rest: string | null } | null {

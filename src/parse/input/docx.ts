@@ -1,9 +1,13 @@
-// Word 2007+ (.docx) → HTML through mammoth (tables keep their merged cells as rowspan/colspan),
-// for the parser's HTML path. The ZIP is listed first so a decompression bomb is never unpacked;
-// images are dropped unread and external files are never opened.
+// Word 2007+ (.docx) → HTML for the parser's HTML path (tables keep their merged cells as
+// rowspan/colspan). The ZIP is listed first so a decompression bomb is never unpacked; only
+// word/document.xml is inflated (fflate), so images and external files are never opened.
+import { unzipSync } from 'fflate';
+import { documentXmlToHtml } from './docx-html';
 import { listZip, zipBombReason } from './zip-guard';
 
 export type DocxRead = { ok: true; html: string; warnings: string[] } | { ok: false; reason: string };
+
+const MAIN_PART = 'word/document.xml';
 
 export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   const listed = listZip(bytes);
@@ -11,23 +15,20 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   const bomb = zipBombReason(listed.entries);
   if (bomb) return { ok: false, reason: bomb };
   const names = new Set(listed.entries.map((e) => e.name));
-  if (!names.has('word/document.xml')) {
+  if (!names.has(MAIN_PART)) {
     const what = names.has('xl/workbook.xml') ? 'an Excel workbook (.xlsx)' : names.has('ppt/presentation.xml') ? 'a PowerPoint file (.pptx)' : 'a ZIP archive, not a Word document';
     return { ok: false, reason: `unsupported file: ${what}` };
   }
-  // loaded on the first .docx only: a run without Word files never pays for it
-  const { default: mammoth } = await import('mammoth');
-  const copy = new Uint8Array(bytes);
-  // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`
-  const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  let xml: string;
   try {
-    const result = await mammoth.convertToHtml(input, {
-      externalFileAccess: false,
-      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-    });
-    const warnings = result.messages.filter((m) => m.type === 'error').map((m) => `docx: ${m.message}`);
-    return { ok: true, html: result.value, warnings };
+    const part = unzipSync(bytes, { filter: (file) => file.name === MAIN_PART })[MAIN_PART];
+    if (!part) return { ok: false, reason: `Word document (.docx) could not be read: ${MAIN_PART} missing` };
+    xml = new TextDecoder(utf16(part) ? 'utf-16le' : 'utf-8').decode(part);
   } catch (error) {
     return { ok: false, reason: `Word document (.docx) could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
+  return { ok: true, html: documentXmlToHtml(xml), warnings: [] };
 }
+
+/** XML parts may be UTF-16 (a BOM or `<` followed by a zero byte); Word writes UTF-8. */
+const utf16 = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0x00);

@@ -8,6 +8,8 @@
 //   numbers and a cell spanning rows is written once, in its first row.
 // - Running headers and footers: lines in the top or bottom margin that are page numbers or that
 //   repeat (digits aside) on several pages are dropped.
+// - Columns: a page printed in two columns (a gutter few lines cross, lines on each side starting
+//   at one edge) is read column by column between full-width blocks.
 // - Paragraphs: a line reaching the right margin continues on the next line starting at the
 //   left margin (across a page break too); the two join without a space, so a number broken
 //   across the line end is one number again. A space is kept only between two Latin letters.
@@ -150,6 +152,8 @@ function lineFrag(line: Line, page: number): Frag {
     // two numbers apart on a line are two cells, however narrow the columns
     if (gap > CELL_GAP * line.size || (gap > 0.25 * line.size && /\d$/.test(frag.text) && /^\d/.test(add.text))) sep = '  ';
     else if (gap > 0.25 * line.size && !CJK.test(frag.text.slice(-1)) && !CJK.test(add.text[0])) sep = ' ';
+    // a printed "|" apart from its neighbours is the text's own cell separator: not glued to them
+    else if (gap > 0.15 * line.size && (frag.text.endsWith('|') || add.text.startsWith('|'))) sep = ' ';
     appendFrag(frag, add, sep);
     prevRight = Math.max(prevRight, item.x + item.w);
   }
@@ -228,6 +232,62 @@ function splitAtRules(item: PdfItem, vertical: Rule[]): PdfItem[] {
   return parts;
 }
 
+/**
+ * The row's ruled cells that hold no text between two cells of numbers: between two vertical
+ * rules crossing the row, under a rule at the row's top (a cell continuing a merge from the row
+ * above has none, and is not repeated). Written as empty cells, so the numbers keep their columns.
+ */
+function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] }[] }, horizontal: Rule[], vertical: Rule[]): { key: CellKey; items: PdfItem[] }[] {
+  const bottom = Math.max(...row.cells.map((c) => c.key.bottom));
+  const mid = (row.top + bottom) / 2;
+  const xs = vertical
+    .filter((r) => r.y0 <= mid && r.y1 >= mid)
+    .map((r) => r.x0)
+    .sort((a, b) => a - b)
+    .filter((x, k, all) => k === 0 || x - all[k - 1] > RULE_SLACK);
+  const added: { key: CellKey; items: PdfItem[] }[] = [];
+  // only between two cells of numbers: a row's leading cells may continue merges from the page
+  // before (the table's top rule is drawn again), trailing ones change no column, and beside a
+  // label a producer may draw a column rule through a merged cell
+  const numeric = row.cells.filter((c) => c.items.length > 0 && c.items.every((i) => NUMBER_ONLY.test(i.str)));
+  if (numeric.length < 2) return [];
+  const first = Math.min(...numeric.map((c) => c.key.left));
+  const last = Math.max(...numeric.map((c) => c.key.right));
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const [left, right] = [xs[k], xs[k + 1]];
+    const x = (left + right) / 2;
+    if (right - left <= 4 || x < first || x > last || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
+    if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x)) continue;
+    added.push({ key: { top: row.top, bottom, left, right }, items: [] });
+  }
+  return added;
+}
+
+const NUMBER_ONLY = /^[\s\d,.]+$/;
+
+/**
+ * A "cell" of numbers crossed by a row rule that ends at its edge is two or more cells whose
+ * border was not drawn (a producer dropping one cell's border): it is cut at those rules, so
+ * each number stays in the row it is printed in. A merged label cell is never cut (only numbers are).
+ */
+function splitAtRowRules(cell: { key: CellKey; items: PdfItem[] }, horizontal: Rule[]): { key: CellKey; items: PdfItem[] }[] {
+  if (!cell.items.every((i) => NUMBER_ONLY.test(i.str))) return [cell];
+  const { top, bottom, left, right } = cell.key;
+  const touches = (r: Rule) => Math.abs(r.x1 - left) <= RULE_SLACK || Math.abs(r.x0 - right) <= RULE_SLACK;
+  const cuts = [...new Set(horizontal.filter((r) => r.y0 < top - RULE_SLACK && r.y0 > bottom + RULE_SLACK && touches(r)).map((r) => r.y0))].sort((a, b) => b - a);
+  if (cuts.length === 0) return [cell];
+  const edges = [top, ...cuts, bottom];
+  const parts: { key: CellKey; items: PdfItem[] }[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const items = cell.items.filter((i) => {
+      const y = i.y + i.h * 0.3;
+      return y < edges[k] && y >= edges[k + 1];
+    });
+    if (items.length > 0) parts.push({ key: { top: edges[k], bottom: edges[k + 1], left, right }, items });
+  }
+  return parts.length > 1 || parts[0]?.key.top !== top ? parts : [cell];
+}
+
 interface Block {
   /** Top y, for reading order. */
   y: number;
@@ -246,8 +306,9 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
   const rest: PdfItem[] = [];
   for (const item of items.flatMap((i) => splitAtRules(i, vertical))) {
     const key = enclosingCell(item.x + item.w / 2, item.y + item.h * 0.3, horizontal, vertical);
-    // a frame around the page or a text box is not a table cell
-    if (!key || key.top - key.bottom > page.height * 0.4 || key.right - key.left > page.width * 0.9) {
+    // a frame around the page or a text box is not a table cell (a tall narrow one is: a label merged down many rows)
+    const width = key ? key.right - key.left : 0;
+    if (!key || (key.top - key.bottom > page.height * 0.4 && width > page.width * 0.3) || width > page.width * 0.9) {
       rest.push(item);
       continue;
     }
@@ -257,13 +318,14 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
     cells.set(id, cell);
   }
   // cells sharing a top rule (within the slack) form a row
-  const sorted = [...cells.values()].sort((a, b) => b.key.top - a.key.top || a.key.left - b.key.left);
+  const sorted = [...cells.values()].flatMap((cell) => splitAtRowRules(cell, horizontal)).sort((a, b) => b.key.top - a.key.top || a.key.left - b.key.left);
   const rows: { top: number; cells: typeof sorted }[] = [];
   for (const cell of sorted) {
     const row = rows[rows.length - 1];
     if (row && Math.abs(row.top - cell.key.top) <= RULE_SLACK) row.cells.push(cell);
     else rows.push({ top: cell.key.top, cells: [cell] });
   }
+  for (const row of rows) row.cells.push(...emptyCells(row, horizontal, vertical));
   const blocks: Block[] = rows.map((row) => {
     const frag: Frag = { text: '', pieces: [] };
     row.cells.sort((a, b) => a.key.left - b.key.left);
@@ -302,8 +364,8 @@ function inMargin(line: Line, page: PdfPageContent): boolean {
 export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   const perPage = pages.map((page) => {
     const { blocks, rest } = tableBlocks(page.items.filter((i) => i.str.trim() !== ''), page.rules, page);
-    const lines = groupLines(rest);
-    return { page, blocks, lines };
+    const { lines, gutter } = columnLines(rest, page.width);
+    return { page, blocks, lines, gutter };
   });
 
   // margin lines repeated on several pages (digits aside) are running headers/footers
@@ -320,7 +382,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let droppedLines = 0;
 
   const blocks: Block[] = [];
-  for (const { page, blocks: rows, lines } of perPage) {
+  for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
     for (const line of lines) {
       const frag = lineFrag(line, page.page);
@@ -335,7 +397,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
     }
     pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
-    blocks.push(...pageBlocks);
+    blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
   // body margins: where most text lines start, and how far justified lines reach
@@ -357,6 +419,92 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   }
   const pieces: TextPiece[] = out.pieces.filter((p) => p.end > p.start).map((p) => ({ ...p.box, start: p.start, end: p.end }));
   return { text: out.text, pieces, droppedLines };
+}
+
+// ---- multi-column pages -----------------------------------------------------------------------
+
+const extentOf = (block: Block): [number, number] => {
+  const boxes = block.frag.pieces.map((p) => p.box);
+  return boxes.length === 0 ? [block.x, block.x] : [Math.min(...boxes.map((b) => b.x)), Math.max(...boxes.map((b) => b.x + b.w))];
+};
+
+/** Most values equal (within 2 units) to the most common one, as a share. */
+const alignedShare = (xs: number[]): number => {
+  const start = mode(xs.map((x) => Math.round(x / 2)));
+  return xs.filter((x) => Math.abs(Math.round(x / 2) - start) <= 1).length / Math.max(1, xs.length);
+};
+
+/**
+ * The x of a gutter between two columns of text, or null: a vertical strip in the middle of the
+ * page that few lines cross, with at least 4 lines on each side, each side's lines starting at
+ * one left edge (a column), as the x-gaps in the line starts show.
+ */
+function gutterOf(extents: [number, number][], width: number): number | null {
+  if (extents.length < 8) return null;
+  let best: { x: number; cross: number } | null = null;
+  for (let x = Math.round(width * 0.3); x <= width * 0.7; x += 2) {
+    const left = extents.filter(([, r]) => r <= x);
+    const right = extents.filter(([l]) => l >= x);
+    const cross = extents.length - left.length - right.length;
+    if (left.length < 4 || right.length < 4 || cross > 0.2 * extents.length) continue;
+    if (alignedShare(left.map(([l]) => l)) < 0.6 || alignedShare(right.map(([l]) => l)) < 0.6) continue;
+    if (!best || cross < best.cross) best = { x, cross };
+  }
+  return best?.x ?? null;
+}
+
+/**
+ * The page's lines; on a page printed in two columns, each column's lines apart (a line of the
+ * left column and one of the right on one baseline are two lines). The gutter is found from the
+ * line segments (lines cut at gaps wider than two font sizes).
+ */
+function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: number | null } {
+  const lines = groupLines(items);
+  const segments: [number, number][] = [];
+  for (const line of lines) {
+    let start = line.items[0].x;
+    let end = start;
+    for (const item of line.items) {
+      if (item.x - end > 2 * line.size) {
+        segments.push([start, end]);
+        start = item.x;
+      }
+      end = Math.max(end, item.x + item.w);
+    }
+    segments.push([start, end]);
+  }
+  const gutter = gutterOf(segments, width);
+  if (gutter === null) return { lines, gutter };
+  const left = items.filter((i) => i.x + i.w <= gutter);
+  const right = items.filter((i) => i.x >= gutter);
+  const across = items.filter((i) => i.x < gutter && i.x + i.w > gutter);
+  return { lines: [...groupLines(left), ...groupLines(right), ...groupLines(across)], gutter };
+}
+
+/**
+ * A page printed in two columns is read column by column: between two blocks that cross the
+ * gutter (a title, a full-width table), the left column's blocks, then the right column's.
+ */
+function inColumnOrder(blocks: Block[], gutter: number): Block[] {
+  const out: Block[] = [];
+  let left: Block[] = [];
+  let right: Block[] = [];
+  const flush = () => {
+    out.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  for (const block of blocks) {
+    const [l, r] = extentOf(block);
+    if (r <= gutter + 1) left.push(block);
+    else if (l >= gutter - 1) right.push(block);
+    else {
+      flush();
+      out.push(block);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** A numbered heading starts its own line even when the line above is full. */

@@ -60,6 +60,31 @@ describe('hostile and unreadable PDFs', () => {
 });
 
 describe('hostile and unsupported Word files', () => {
+  it('a PDF decompression bomb (a 60 KB content stream expanding to 64 MB) ends as a row with a reason', async () => {
+    const bomb = writePdf({ pages: [`${' '.repeat(64 * 1024 * 1024)}${textPage('after the padding')}`], flate: true });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const report = await parse(bomb, 'bomb.pdf');
+    expect(report.status).toBe('failed');
+    expect(report.error).toMatch(/^(PDF not read within|not an information-disclosure annual report)/);
+  });
+
+  it('a .docx with external references (linked image, INCLUDETEXT field, attached template) is read without opening any', async () => {
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://127.0.0.1:9/x.png" TargetMode="External"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///etc/passwd" TargetMode="External"/></Relationships>';
+    const body =
+      '<w:p><w:r><w:t>某县人民政府2023年政府信息公开工作年度报告</w:t></w:r></w:p>' +
+      '<w:p><w:fldSimple w:instr=" INCLUDETEXT &quot;/etc/passwd&quot; "><w:r><w:t>本年共受理政府信息公开申请12件。</w:t></w:r></w:fldSimple></w:p>' +
+      '<w:p><w:r><w:drawing><a:blip xmlns:a="x" r:link="rId9" xmlns:r="y"/></w:drawing></w:r></w:p>';
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/_rels/document.xml.rels': strToU8(rels),
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${body}</w:body></w:document>`),
+    });
+    const report = await parse(docx, 'external.docx');
+    expect(report.error).toBeUndefined();
+    expect(report.text).toContain('本年共受理政府信息公开申请12件。');
+    expect(report.text).not.toMatch(/root:|passwd/);
+  });
+
   it('a .docx decompression bomb is refused before anything is unpacked', async () => {
     const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(40 * 1024 * 1024).fill(32) }, { level: 9 });
     const listed = listZip(bomb);

@@ -88,3 +88,51 @@ describe('ruled tables', () => {
     expect(one.w).toBeCloseTo(5, 5);
   });
 });
+
+describe('ruled tables as other producers draw them', () => {
+  // label | a | b | c | 总计, two rows
+  const grid = [h(700, 72, 472), h(670, 72, 472), h(640, 72, 472), ...[72, 172, 247, 322, 397, 472].map((x) => v(x, 640, 700))];
+
+  it('an empty ruled cell between two numbers is written as an empty cell, so the numbers keep their columns', () => {
+    const laid = layoutPdfText([page(1, [item('新收', 76, 682, 10), item('821', 180, 682, 10), item('2', 330, 682, 10), item('823', 400, 682, 10)], grid)]);
+    expect(laid.text).toBe('新收 | 821 |  | 2 | 823');
+  });
+
+  it('a number under a row rule that stops at its cell (a border not drawn) stays in the row it is printed in', () => {
+    // the rule between the rows does not cross the 总计 column
+    const rules = [h(700, 72, 472), h(670, 72, 397), h(640, 72, 472), ...[72, 172, 247, 322, 397, 472].map((x) => v(x, 640, 700))];
+    const laid = layoutPdfText([page(1, [item('（一）', 76, 682, 10), item('22', 180, 682, 10), item('（二）', 76, 652, 10), item('19', 180, 652, 10), item('20', 400, 652, 10)], rules)]);
+    expect(laid.text).toBe('（一） | 22\n（二） | 19 |  |  | 20');
+  });
+
+  it('a label merged down most of the page is a cell, not a frame', () => {
+    const rows = Array.from({ length: 12 }, (_, k) => 760 - 40 * k);
+    const rules = [...rows.map((y) => h(y, 72, 472)).map((r, k) => (k === 0 || k === rows.length - 1 ? r : { ...r, x0: 122 })), v(72, rows.at(-1)!, 760), v(122, rows.at(-1)!, 760), v(472, rows.at(-1)!, 760)];
+    const items = [item('三、', 76, 520, 10), item('办理', 76, 508, 10), item('（一）', 126, 748, 10)];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('三、办理 | （一）');
+  });
+});
+
+describe('multi-column pages', () => {
+  it('reads a two-column page column by column, a full-width title and table row first', () => {
+    const left = ['一、总体情况', '本年主动公开', '政府信息', '共计', '二、主动公开'];
+    const right = ['三、收到申请', '本年新收申请', '12件', '办结12件', '四、复议诉讼'];
+    const items = [
+      item('某县2023年政府信息公开工作年度报告', 72, 780),
+      ...left.map((t, k) => item(t, 72, 740 - 20 * k, 12)),
+      ...right.map((t, k) => item(t, 320, 740 - 20 * k, 12)),
+    ];
+    const laid = layoutPdfText([page(1, items)]);
+    expect(laid.text).toBe(['某县2023年政府信息公开工作年度报告', ...left, ...right].join('\n'));
+  });
+
+  it('leaves a one-column page with a right-aligned signature as it is', () => {
+    const items = [
+      ...[0, 1, 2, 3, 4, 5].map((k) => item('全年共受理政府信息公开申请十二件均按时答复', 72, 740 - 20 * k, 16)),
+      item('某县人民政府办公室', 380, 600, 12),
+      item('2024年1月20日', 400, 580, 12),
+    ];
+    const laid = layoutPdfText([page(1, items)]);
+    expect(laid.text.endsWith('某县人民政府办公室\n2024年1月20日')).toBe(true);
+  });
+});

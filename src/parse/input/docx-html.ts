@@ -1,0 +1,175 @@
+// word/document.xml → the HTML the parser's HTML path reads, in one pass over the XML (no DOM).
+// Replaces mammoth on the hot path: mammoth builds an xmldom tree and its own document model,
+// ~100 ms for the 256 KB XML of the official form; this pass takes a few ms. It writes what
+// mammoth writes for the parts the parser reads: non-empty paragraphs as <p>, line breaks as
+// <br />, tables with colspan (w:gridSpan) and rowspan (w:vMerge), tables nested in cells.
+// Deleted and moved-away text (w:del, w:moveFrom), field instructions and the Choice branch of
+// mc:AlternateContent (its Fallback is read, as mammoth does) give no text. Nothing outside
+// document.xml is opened: no images, no external references.
+
+interface Cell {
+  html: string[];
+  span: number;
+  /** 'restart' starts a vertical merge, 'continue' extends the one above. */
+  vMerge: 'none' | 'restart' | 'continue';
+  rowspan: number;
+}
+
+interface Row {
+  cells: Cell[];
+  /** grid columns skipped before the first cell (w:gridBefore) */
+  before: number;
+}
+
+interface Container {
+  kind: 'body' | 'cell';
+  out: string[];
+}
+
+// an element tag (Word escapes ">" in attribute values), text, CDATA, a comment or a processing instruction
+const TOKEN = /<(\/?)([\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>|([^<]+)|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+
+const attr = (attrs: string, name: string): string | null => {
+  const m = new RegExp(`(?:^|\\s)w:${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? (m[1] ?? m[2]) : null;
+};
+
+const escapeText = (s: string) => s.replace(/&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;');
+
+/** HTML of a DOCX main document part (its XML as a string). */
+export function documentXmlToHtml(xml: string): string {
+  const body: Container = { kind: 'body', out: [] };
+  const containers: Container[] = [body];
+  const tables: Row[][] = [];
+  const cells: Cell[] = [];
+  const paragraphs: string[][] = [];
+  // depth counters of elements whose text is not read
+  let skip = 0;
+  let inText = false;
+
+  const paragraphEnd = () => {
+    const parts = paragraphs.pop();
+    if (!parts) return;
+    const html = parts.join('');
+    if (html.replace(/<br \/>/g, '').trim() === '') return;
+    containers[containers.length - 1].out.push(`<p>${html}</p>`);
+  };
+
+  const tableEnd = () => {
+    const rows = tables.pop();
+    if (!rows) return;
+    // the cell that starts a vertical merge at a grid column takes the continuations below it
+    const open = new Map<number, Cell>();
+    const kept: Cell[][] = rows.map((row) => {
+      let column = row.before;
+      const cellsKept: Cell[] = [];
+      for (const cell of row.cells) {
+        const above = open.get(column);
+        if (cell.vMerge === 'continue' && above) above.rowspan++;
+        else {
+          if (cell.vMerge === 'restart') open.set(column, cell);
+          else open.delete(column);
+          cellsKept.push(cell);
+        }
+        for (let c = column + 1; c < column + cell.span; c++) open.delete(c);
+        column += cell.span;
+      }
+      return cellsKept;
+    });
+    const html: string[] = ['<table>'];
+    for (const row of kept) {
+      html.push('<tr>');
+      for (const cell of row) {
+        const colspan = cell.span > 1 ? ` colspan="${cell.span}"` : '';
+        const rowspan = cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '';
+        html.push(`<td${colspan}${rowspan}>${cell.html.join('')}</td>`);
+      }
+      html.push('</tr>');
+    }
+    html.push('</table>');
+    containers[containers.length - 1].out.push(html.join(''));
+  };
+
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
+    const local = m[3];
+    if (local === undefined) {
+      const text = m[6] ?? m[7];
+      if (text !== undefined && inText && skip === 0 && paragraphs.length > 0) paragraphs[paragraphs.length - 1].push(m[7] !== undefined ? escapeText(text) : text);
+      continue; // else a comment or processing instruction
+    }
+    const prefix = m[2];
+    const closing = m[1] === '/';
+    const selfClosing = m[5] === '/';
+    const attrs = m[4];
+    if (prefix === 'mc:') {
+      if (local === 'Choice') skip += closing ? -1 : selfClosing ? 0 : 1;
+      continue;
+    }
+    if (prefix !== 'w:') continue;
+    switch (local) {
+      case 'del':
+      case 'moveFrom':
+      case 'instrText':
+      case 'delText':
+        if (!selfClosing) skip += closing ? -1 : 1;
+        break;
+      case 't':
+        inText = !closing && !selfClosing;
+        break;
+      case 'tab':
+        // a run's tab has no attributes; w:tabs/w:tab in paragraph properties are tab stops
+        if (!closing && skip === 0 && paragraphs.length > 0 && attrs.trim() === '') paragraphs[paragraphs.length - 1].push('\t');
+        break;
+      case 'br':
+      case 'cr': {
+        // page and column breaks are layout, not line breaks (mammoth drops them too)
+        const type = attr(attrs, 'type');
+        if (!closing && skip === 0 && paragraphs.length > 0 && (type === null || type === 'textWrapping')) paragraphs[paragraphs.length - 1].push('<br />');
+        break;
+      }
+      case 'noBreakHyphen':
+        if (!closing && skip === 0 && paragraphs.length > 0) paragraphs[paragraphs.length - 1].push('-');
+        break;
+      case 'p':
+        if (closing) paragraphEnd();
+        else if (!selfClosing) paragraphs.push([]);
+        break;
+      case 'tbl':
+        if (closing) tableEnd();
+        else if (!selfClosing) tables.push([]);
+        break;
+      case 'tr':
+        if (!closing && !selfClosing && tables.length > 0) tables[tables.length - 1].push({ cells: [], before: 0 });
+        break;
+      case 'gridBefore': {
+        // in w:trPr, before the row's first cell: the row is the innermost table's last
+        const rows = tables[tables.length - 1];
+        const row = rows?.[rows.length - 1];
+        if (row) row.before = Number(attr(attrs, 'val')) || 0;
+        break;
+      }
+      case 'tc':
+        if (closing) {
+          const cell = cells.pop();
+          containers.pop();
+          const rows = tables[tables.length - 1];
+          if (cell && rows && rows.length > 0) rows[rows.length - 1].cells.push(cell);
+        } else if (!selfClosing) {
+          const cell: Cell = { html: [], span: 1, vMerge: 'none', rowspan: 1 };
+          cells.push(cell);
+          containers.push({ kind: 'cell', out: cell.html });
+        }
+        break;
+      case 'gridSpan':
+        if (cells.length > 0) cells[cells.length - 1].span = Math.max(1, Number(attr(attrs, 'val')) || 1);
+        break;
+      case 'vMerge':
+        if (cells.length > 0) cells[cells.length - 1].vMerge = attr(attrs, 'val') === 'restart' ? 'restart' : 'continue';
+        break;
+    }
+  }
+  while (paragraphs.length > 0) paragraphEnd();
+  while (tables.length > 0) tableEnd();
+  return body.out.join('');
+}
