@@ -1,6 +1,6 @@
 import { Bool, type Data, type DataType, Float64, Int32, Int64, Table, Utf8, type Vector } from 'apache-arrow';
 import { columnVector } from './columns';
-import { type ChunkRef, type ChunkStore, memoryChunkStore } from './chunk-store';
+import { type ChunkRef, type ChunkStore, memoryChunkStore, memorySetStore, type SetStore } from './chunk-store';
 import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
 import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
@@ -398,17 +398,22 @@ export class DatasetBuilder {
   private readonly failing: Table[] = [];
   private readonly rollups = new RollupAccumulator();
   private readonly bodies = new BodyAccumulator();
-  private readonly similar = new SimilarityIndex();
+  private readonly similar: SimilarityIndex;
   private readonly unitReports = new Map<string, number>();
   private pending: ReportRecord[] = [];
   private finished = false;
   private lastId: string | null = null;
 
-  /** `store`: where the per-report chunks wait for finish() (diskChunkStore bounds an ingest's memory). */
+  /** `stores`: where the per-report chunks and shingle sets wait for finish() (diskStores bound an ingest's memory). */
   constructor(
     private readonly gazetteer: Gazetteer = sharedGazetteer(),
-    private readonly store: ChunkStore = memoryChunkStore(),
-  ) {}
+    stores: { chunks: ChunkStore; sets: SetStore } = { chunks: memoryChunkStore(), sets: memorySetStore() },
+  ) {
+    this.store = stores.chunks;
+    this.similar = new SimilarityIndex(stores.sets);
+  }
+
+  private readonly store: ChunkStore;
 
   add(record: ReportRecord): void {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);

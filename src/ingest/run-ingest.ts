@@ -1,7 +1,7 @@
 import { DatasetBuilder, type DatasetParts } from './arrow-tables';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, makeStaging, recoverDebris } from './dataset-swap';
-import { diskChunkStore } from './chunk-store';
+import { diskStores } from './chunk-store';
 import { rm } from 'node:fs/promises';
 import type { CorrectionRow } from '../parse/corrections';
 import type { Manifest } from '../shared/manifest';
@@ -40,9 +40,9 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   const progress = createProgress(files.length, io.stderr);
   // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
   const spill = await makeStaging(outDir);
-  const store = diskChunkStore(spill);
+  const stores = diskStores(spill);
   try {
-    const builder = new DatasetBuilder(undefined, store);
+    const builder = new DatasetBuilder(undefined, stores);
     const tally = emptyTally();
     await withParsePool(files.length, async (pool) => {
       for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
@@ -59,7 +59,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
     await report(io, tally, manifest, outDir, parts, corrections, ledger !== null);
     return manifest;
   } finally {
-    store.close();
+    stores.close();
     await rm(spill, { recursive: true, force: true });
   }
 }

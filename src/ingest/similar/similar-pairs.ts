@@ -5,6 +5,7 @@
 import { bandKeys, BANDS, sketchOf } from './sketch';
 import { intersectionSize, shingleSet } from './shingles';
 import { sharedSpans, type Span } from './spans';
+import { memorySetStore, type SetStore } from '../chunk-store';
 
 /** A pair is kept at this Jaccard similarity, or when this much of the shorter narrative is in the other (a cut or extended copy). */
 export const MIN_SIMILARITY = 0.5;
@@ -67,9 +68,12 @@ export function pairKind(a: SimilarReport, b: SimilarReport): PairKind {
  */
 export class SimilarityIndex {
   private readonly reports: SimilarReport[] = [];
-  private readonly sets: Uint32Array[] = [];
   private readonly df = new Uint16Array(1 << DF_BITS);
+  private withText = 0;
   private done = false;
+
+  /** `sets`: where the shingle sets wait for pairs() (diskSetStore keeps them out of memory). */
+  constructor(private readonly sets: SetStore = memorySetStore()) {}
 
   add(report: SimilarReport, text: string | null): void {
     const set = text ? shingleSet(text, report.names) : new Uint32Array(0);
@@ -79,6 +83,7 @@ export class SimilarityIndex {
     }
     this.reports.push(report);
     this.sets.push(set);
+    if (set.length > 0) this.withText++;
   }
 
   /** The shingles of a set found in at most maxDf reports. */
@@ -93,17 +98,21 @@ export class SimilarityIndex {
   pairs(textsOf: (ids: ReadonlySet<string>) => Map<string, string>): { pairs: SimilarPair[]; stats: SimilarStats } {
     if (this.done) throw new Error('SimilarityIndex.pairs called twice');
     this.done = true;
-    const withText = this.sets.filter((s) => s.length > 0).length;
-    const maxDf = Math.max(MIN_DF, Math.ceil(DF_SHARE * withText));
-    const kept = this.sets.map((set) => this.rare(set, maxDf));
-    this.sets.length = 0;
+    const maxDf = Math.max(MIN_DF, Math.ceil(DF_SHARE * this.withText));
+    // A report's non-boilerplate shingles, read again when needed rather than all held at once.
+    const keptOf = (i: number): Uint32Array => this.rare(this.sets.get(i), maxDf);
     const compared: number[] = [];
-    kept.forEach((set, i) => set.length >= MIN_SHINGLES && compared.push(i));
+    const keys = new Map<number, Uint32Array>();
+    for (let i = 0; i < this.sets.length; i++) {
+      const set = keptOf(i);
+      if (set.length < MIN_SHINGLES) continue;
+      compared.push(i);
+      keys.set(i, bandKeys(sketchOf(set)));
+    }
 
     const candidates = new Set<number>();
     const n = this.reports.length;
     let oversized = 0;
-    const keys = new Map(compared.map((i) => [i, bandKeys(sketchOf(kept[i]))]));
     for (let band = 0; band < BANDS; band++) {
       const buckets = new Map<number, number[]>();
       for (const i of compared) {
@@ -126,9 +135,10 @@ export class SimilarityIndex {
     for (const key of candidates) {
       const a = Math.floor(key / n);
       const b = key % n;
-      const shared = intersectionSize(kept[a], kept[b]);
-      const similarity = shared / (kept[a].length + kept[b].length - shared);
-      const containment = shared / Math.min(kept[a].length, kept[b].length);
+      const [keptA, keptB] = [keptOf(a), keptOf(b)];
+      const shared = intersectionSize(keptA, keptB);
+      const similarity = shared / (keptA.length + keptB.length - shared);
+      const containment = shared / Math.min(keptA.length, keptB.length);
       if (similarity >= MIN_SIMILARITY || (containment >= MIN_CONTAINMENT && shared >= MIN_SHINGLES)) confirmed.push({ a, b, similarity, containment });
     }
 
@@ -139,7 +149,7 @@ export class SimilarityIndex {
       const ra = this.reports[first];
       const rb = this.reports[second];
       const [textA, textB] = [texts.get(ra.id) ?? '', texts.get(rb.id) ?? ''];
-      const rare = new Set(intersection(kept[first], kept[second]));
+      const rare = new Set(intersection(keptOf(first), keptOf(second)));
       const all = new Set(intersection(shingleSet(textA, ra.names), shingleSet(textB, rb.names)));
       return {
         a: ra,
@@ -151,6 +161,7 @@ export class SimilarityIndex {
         spansB: sharedSpans(textB, rb.names, all, rare),
       };
     });
+    this.sets.clear();
     pairs.sort((x, y) => (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : x.b.id > y.b.id ? 1 : 0));
     return {
       pairs,
