@@ -1,6 +1,6 @@
 import { Bool, type Data, type DataType, Float64, Int32, Int64, Table, Utf8, type Vector } from 'apache-arrow';
 import { columnVector } from './columns';
-import { type ChunkRef, type ChunkStore, memoryChunkStore, memorySetStore, type SetStore } from './chunk-store';
+import { type ChunkRef, type ChunkStore, type ItemStore, memoryChunkStore, memoryItemStore, memorySetStore, type SetStore } from './chunk-store';
 import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
 import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
@@ -407,10 +407,10 @@ export class DatasetBuilder {
   /** `stores`: where the per-report chunks and shingle sets wait for finish() (diskStores bound an ingest's memory). */
   constructor(
     private readonly gazetteer: Gazetteer = sharedGazetteer(),
-    stores: { chunks: ChunkStore; sets: SetStore } = { chunks: memoryChunkStore(), sets: memorySetStore() },
+    stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport> } = { chunks: memoryChunkStore(), sets: memorySetStore(), reports: memoryItemStore() },
   ) {
     this.store = stores.chunks;
-    this.similar = new SimilarityIndex(stores.sets);
+    this.similar = new SimilarityIndex(stores.sets, stores.reports);
   }
 
   private readonly store: ChunkStore;

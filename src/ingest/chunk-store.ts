@@ -79,40 +79,40 @@ export const diskChunkStore = (file: SpillFile): ChunkStore => ({
   get: (ref) => ref.table ?? tableFromIPC(file.read(ref.offset!, ref.length!)),
 });
 
-/** Shingle sets (Uint32Array) by their index in order of addition. */
-export interface SetStore {
-  push(set: Uint32Array): void;
-  get(index: number): Uint32Array;
+/** Items (shingle sets, report descriptions) by their index in order of addition. */
+export interface ItemStore<T> {
+  push(item: T): void;
+  get(index: number): T;
   readonly length: number;
-  /** Lets go of every set (the store is not used again). */
+  /** Lets go of every item (the store is not used again). */
   clear(): void;
 }
+export type SetStore = ItemStore<Uint32Array>;
 
-export function memorySetStore(): SetStore {
-  let sets: Uint32Array[] = [];
+export function memoryItemStore<T>(): ItemStore<T> {
+  let items: T[] = [];
   return {
-    push: (set) => void sets.push(set),
-    get: (i) => sets[i],
+    push: (item) => void items.push(item),
+    get: (i) => items[i],
     get length() {
-      return sets.length;
+      return items.length;
     },
-    clear: () => void (sets = []),
+    clear: () => void (items = []),
   };
 }
+export const memorySetStore = (): SetStore => memoryItemStore<Uint32Array>();
 
-/** The sets in a spill file, their offsets and lengths in memory (two numbers a report). */
-export function diskSetStore(file: SpillFile): SetStore {
+/** Items encoded into a spill file, their offsets and lengths in memory (two numbers an item). */
+export function diskItemStore<T>(file: SpillFile, encode: (item: T) => Uint8Array, decode: (bytes: Uint8Array) => T): ItemStore<T> {
   let offsets: number[] = [];
   let lengths: number[] = [];
   return {
-    push(set) {
-      offsets.push(set.length === 0 ? 0 : file.append(new Uint8Array(set.buffer, set.byteOffset, set.byteLength)));
-      lengths.push(set.length);
+    push(item) {
+      const bytes = encode(item);
+      offsets.push(bytes.byteLength === 0 ? 0 : file.append(bytes));
+      lengths.push(bytes.byteLength);
     },
-    get(i) {
-      if (lengths[i] === 0) return new Uint32Array(0);
-      return new Uint32Array(file.read(offsets[i], lengths[i] * 4).buffer);
-    },
+    get: (i) => decode(lengths[i] === 0 ? new Uint8Array(0) : file.read(offsets[i], lengths[i])),
     get length() {
       return lengths.length;
     },
@@ -123,16 +123,32 @@ export function diskSetStore(file: SpillFile): SetStore {
   };
 }
 
-/** One spill folder's files: a chunk store and a set store, removed by `close()`. */
-export function diskStores(dir: string): { chunks: ChunkStore; sets: SetStore; close(): void } {
-  const chunkFile = new SpillFile(join(dir, 'chunks.spill'));
-  const setFile = new SpillFile(join(dir, 'shingles.spill'));
+export const diskSetStore = (file: SpillFile): SetStore =>
+  diskItemStore(
+    file,
+    (set) => new Uint8Array(set.buffer, set.byteOffset, set.byteLength),
+    (bytes) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
+  );
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** Plain JSON-able items (the copied-report search's report descriptions). */
+export const diskJsonStore = <T>(file: SpillFile): ItemStore<T> =>
+  diskItemStore<T>(
+    file,
+    (item) => encoder.encode(JSON.stringify(item)),
+    (bytes) => JSON.parse(decoder.decode(bytes)) as T,
+  );
+
+/** One spill folder's files: the builder's chunks, the search's shingle sets and report descriptions; removed by `close()`. */
+export function diskStores<R>(dir: string): { chunks: ChunkStore; sets: SetStore; reports: ItemStore<R>; close(): void } {
+  const files = ['chunks', 'shingles', 'reports'].map((name) => new SpillFile(join(dir, `${name}.spill`)));
   return {
-    chunks: diskChunkStore(chunkFile),
-    sets: diskSetStore(setFile),
+    chunks: diskChunkStore(files[0]),
+    sets: diskSetStore(files[1]),
+    reports: diskJsonStore<R>(files[2]),
     close() {
-      chunkFile.close();
-      setFile.close();
+      for (const file of files) file.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { DatasetBuilder, type DatasetParts } from './arrow-tables';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, makeStaging, recoverDebris } from './dataset-swap';
 import { diskStores } from './chunk-store';
+import type { SimilarReport } from './similar/similar-pairs';
 import { rm } from 'node:fs/promises';
 import type { CorrectionRow } from '../parse/corrections';
 import type { Manifest } from '../shared/manifest';
@@ -40,7 +41,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   const progress = createProgress(files.length, io.stderr);
   // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
   const spill = await makeStaging(outDir);
-  const stores = diskStores(spill);
+  const stores = diskStores<SimilarReport>(spill);
   try {
     const builder = new DatasetBuilder(undefined, stores);
     const tally = emptyTally();

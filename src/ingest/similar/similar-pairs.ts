@@ -5,7 +5,7 @@
 import { bandKeys, BANDS, sketchOf } from './sketch';
 import { intersectionSize, shingleSet } from './shingles';
 import { sharedSpans, type Span } from './spans';
-import { memorySetStore, type SetStore } from '../chunk-store';
+import { type ItemStore, memoryItemStore, memorySetStore, type SetStore } from '../chunk-store';
 
 /** A pair is kept at this Jaccard similarity, or when this much of the shorter narrative is in the other (a cut or extended copy). */
 export const MIN_SIMILARITY = 0.5;
@@ -67,13 +67,15 @@ export function pairKind(a: SimilarReport, b: SimilarReport): PairKind {
  * `pairs()` needs their texts again for the shared passages of the few confirmed pairs.
  */
 export class SimilarityIndex {
-  private readonly reports: SimilarReport[] = [];
   private readonly df = new Uint16Array(1 << DF_BITS);
   private withText = 0;
   private done = false;
 
-  /** `sets`: where the shingle sets wait for pairs() (diskSetStore keeps them out of memory). */
-  constructor(private readonly sets: SetStore = memorySetStore()) {}
+  /** `sets`, `reports`: where the shingle sets and reports wait for pairs() (the disk stores keep them out of memory). */
+  constructor(
+    private readonly sets: SetStore = memorySetStore(),
+    private readonly reports: ItemStore<SimilarReport> = memoryItemStore(),
+  ) {}
 
   add(report: SimilarReport, text: string | null): void {
     const set = text ? shingleSet(text, report.names) : new Uint32Array(0);
@@ -142,12 +144,13 @@ export class SimilarityIndex {
       if (similarity >= MIN_SIMILARITY || (containment >= MIN_CONTAINMENT && shared >= MIN_SHINGLES)) confirmed.push({ a, b, similarity, containment });
     }
 
-    const ids = new Set(confirmed.flatMap(({ a, b }) => [this.reports[a].id, this.reports[b].id]));
+    const report = (i: number): SimilarReport => this.reports.get(i);
+    const ids = new Set(confirmed.flatMap(({ a, b }) => [report(a).id, report(b).id]));
     const texts = textsOf(ids);
     const pairs = confirmed.map(({ a, b, similarity, containment }): SimilarPair => {
-      const [first, second] = this.reports[a].id < this.reports[b].id ? [a, b] : [b, a];
-      const ra = this.reports[first];
-      const rb = this.reports[second];
+      const [first, second] = report(a).id < report(b).id ? [a, b] : [b, a];
+      const ra = report(first);
+      const rb = report(second);
       const [textA, textB] = [texts.get(ra.id) ?? '', texts.get(rb.id) ?? ''];
       const rare = new Set(intersection(keptOf(first), keptOf(second)));
       const all = new Set(intersection(shingleSet(textA, ra.names), shingleSet(textB, rb.names)));
@@ -162,6 +165,7 @@ export class SimilarityIndex {
       };
     });
     this.sets.clear();
+    this.reports.clear();
     pairs.sort((x, y) => (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : x.b.id > y.b.id ? 1 : 0));
     return {
       pairs,
