@@ -329,7 +329,8 @@ export function bufferBytes(table: Table | readonly Data[]): number {
 interface Chunk {
   ref: ChunkRef;
   bytes: number;
-  units?: string[];
+  /** Indices into DatasetBuilder's unit counts (4 bytes a row, not the unit's text). */
+  units?: Int32Array;
 }
 
 /** The province a report's rows are stored under. */
@@ -399,7 +400,9 @@ export class DatasetBuilder {
   private readonly rollups = new RollupAccumulator();
   private readonly bodies = new BodyAccumulator();
   private readonly similar: SimilarityIndex;
-  private readonly unitReports = new Map<string, number>();
+  /** Each body and year's index into unitReports, the number of reports it has. */
+  private readonly unitIndex = new Map<string, number>();
+  private readonly unitReports: number[] = [];
   private pending: ReportRecord[] = [];
   private finished = false;
   private lastId: string | null = null;
@@ -421,7 +424,11 @@ export class DatasetBuilder {
     this.bodies.add(record);
     this.similar.add(similarReport(record), record.parsed.text);
     const unit = unitOf(record);
-    this.unitReports.set(unit, (this.unitReports.get(unit) ?? 0) + 1);
+    const index = this.unitIndex.get(unit);
+    if (index === undefined) {
+      this.unitIndex.set(unit, this.unitReports.length);
+      this.unitReports.push(1);
+    } else this.unitReports[index]++;
     this.pending.push(record);
     if (this.pending.length >= CHUNK_REPORTS) this.flush();
   }
@@ -447,7 +454,7 @@ export class DatasetBuilder {
   private keep(chunkKey: string, table: TableName, rows: Table, records: readonly ReportRecord[]): void {
     const chunk: Chunk =
       table === 'facts_wide'
-        ? { ref: this.store.put(rows), bytes: bufferBytes(rows) - bufferBytes(rows.getChild('body_year_reports')!.data), units: records.map(unitOf) }
+        ? { ref: this.store.put(rows), bytes: bufferBytes(rows) - bufferBytes(rows.getChild('body_year_reports')!.data), units: Int32Array.from(records, (r) => this.unitIndex.get(unitOf(r))!) }
         : { ref: this.store.put(rows), bytes: bufferBytes(rows) };
     const chunks = this.chunks.get(chunkKey);
     if (chunks) chunks.push(chunk);
@@ -456,7 +463,7 @@ export class DatasetBuilder {
 
   /** The body_year_reports column of a facts_wide chunk (every report counted). */
   private bodyYearReports(chunk: Chunk): Vector {
-    return columnVector(int32, (chunk.units ?? []).map((u) => this.unitReports.get(u) ?? null));
+    return columnVector(int32, Array.from(chunk.units ?? [], (u) => this.unitReports[u]));
   }
 
   /** A chunk's rows read back; a facts_wide chunk with its body_year_reports column filled in. */

@@ -104,12 +104,18 @@ export class SimilarityIndex {
     // A report's non-boilerplate shingles, read again when needed rather than all held at once.
     const keptOf = (i: number): Uint32Array => this.rare(this.sets.get(i), maxDf);
     const compared: number[] = [];
-    const keys = new Map<number, Uint32Array>();
+    // The compared reports' band keys in one flat array (BANDS a report): 128 bytes a report.
+    let keys = new Uint32Array(1024 * BANDS);
     for (let i = 0; i < this.sets.length; i++) {
       const set = keptOf(i);
       if (set.length < MIN_SHINGLES) continue;
+      if ((compared.length + 1) * BANDS > keys.length) {
+        const grown = new Uint32Array(keys.length * 2);
+        grown.set(keys);
+        keys = grown;
+      }
+      keys.set(bandKeys(sketchOf(set)), compared.length * BANDS);
       compared.push(i);
-      keys.set(i, bandKeys(sketchOf(set)));
     }
 
     const candidates = new Set<number>();
@@ -117,8 +123,9 @@ export class SimilarityIndex {
     let oversized = 0;
     for (let band = 0; band < BANDS; band++) {
       const buckets = new Map<number, number[]>();
-      for (const i of compared) {
-        const key = keys.get(i)![band];
+      for (let c = 0; c < compared.length; c++) {
+        const i = compared[c];
+        const key = keys[c * BANDS + band];
         const bucket = buckets.get(key);
         if (bucket) bucket.push(i);
         else buckets.set(key, [i]);
