@@ -10,11 +10,12 @@
 //             lazy per-province loading stays possible
 //   duckdb/p  the same, one database file per province (every table's rows of it) and one shared
 //   arrow.br  the Arrow files brotli-compressed (quality 5), as a static host would serve them
+//   arrow.gz  gzip level 9: what a page could decompress itself (DecompressionStream) on any host
 //
 // Prints figures only. Native DuckDB reads the Parquet copy; nothing is written to the dataset.
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Bool, Float64, Int32, Int64, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import { columnVector } from '../src/ingest/columns';
@@ -36,7 +37,7 @@ const parquetOf = (table: string) => `read_parquet('${join(dir, 'parquet', table
 // Integer report ids: their order is the id order, so sorted ids keep their order.
 await db.run(`CREATE TABLE ids AS SELECT report_id, (row_number() OVER (ORDER BY report_id))::INTEGER AS rid FROM ${parquetOf('reports')}`);
 
-const totals = { arrow: 0, parquet: 0, narrow: 0, duckdb: 0, brotli: 0 };
+const totals = { arrow: 0, parquet: 0, narrow: 0, duckdb: 0, brotli: 0, gzip: 0 };
 /** One database per province (`all`: the shared partitions), attached for the whole run. */
 const provinceDbs = new Map<string, string>();
 async function provinceDb(province: string): Promise<string> {
@@ -49,13 +50,16 @@ async function provinceDb(province: string): Promise<string> {
   return alias;
 }
 console.log(`dataset ${dir}: ${manifest.generated_from} input files`);
-console.log('table            arrow   parquet    narrow    duckdb  arrow.br  (files)');
+console.log('table            arrow   parquet    narrow    duckdb  arrow.br  arrow.gz  (files)');
 for (const [name, entry] of Object.entries(manifest.tables)) {
   const arrow = entry.partitions.reduce((n, p) => n + p.bytes, 0);
   const parquet = manifest.parquet.files.filter((f) => f.table === name).reduce((n, f) => n + f.bytes, 0);
   let brotli = 0;
+  let gzip = 0;
   for (const p of entry.partitions) {
-    brotli += brotliCompressSync(readFileSync(join(dir, p.path)), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).byteLength;
+    const bytes = readFileSync(join(dir, p.path));
+    brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).byteLength;
+    gzip += gzipSync(bytes, { level: 9 }).byteLength;
   }
   // One database file and one narrow Arrow stream per Arrow partition (same rows: the Parquet files of its province).
   let duck = 0;
@@ -80,16 +84,17 @@ for (const [name, entry] of Object.entries(manifest.tables)) {
   totals.narrow += narrow;
   totals.duckdb += duck;
   totals.brotli += brotli;
-  console.log(`${name.padEnd(14)} ${mb(arrow).padStart(9)} ${mb(parquet).padStart(9)} ${mb(narrow).padStart(9)} ${mb(duck).padStart(9)} ${mb(brotli).padStart(9)}  (${entry.partitions.length})`);
+  totals.gzip += gzip;
+  console.log(`${name.padEnd(14)} ${mb(arrow).padStart(9)} ${mb(parquet).padStart(9)} ${mb(narrow).padStart(9)} ${mb(duck).padStart(9)} ${mb(brotli).padStart(9)} ${mb(gzip).padStart(9)}  (${entry.partitions.length})`);
 }
-console.log(`${'total'.padEnd(14)} ${mb(totals.arrow).padStart(9)} ${mb(totals.parquet).padStart(9)} ${mb(totals.narrow).padStart(9)} ${mb(totals.duckdb).padStart(9)} ${mb(totals.brotli).padStart(9)}`);
+console.log(`${'total'.padEnd(14)} ${mb(totals.arrow).padStart(9)} ${mb(totals.parquet).padStart(9)} ${mb(totals.narrow).padStart(9)} ${mb(totals.duckdb).padStart(9)} ${mb(totals.brotli).padStart(9)} ${mb(totals.gzip).padStart(9)}`);
 let perProvince = 0;
 for (const [province, alias] of provinceDbs) {
   await db.run(`DETACH ${alias}`);
   perProvince += statSync(join(scratch, `province-${province}.duckdb`)).size;
 }
 console.log(`duckdb, one file per province (${provinceDbs.size} files): ${mb(perProvince)}, ${(perProvince / totals.parquet).toFixed(2)} × parquet`);
-console.log(`× parquet      ${(totals.arrow / totals.parquet).toFixed(2).padStart(9)} ${'1.00'.padStart(9)} ${(totals.narrow / totals.parquet).toFixed(2).padStart(9)} ${(totals.duckdb / totals.parquet).toFixed(2).padStart(9)} ${(totals.brotli / totals.parquet).toFixed(2).padStart(9)}`);
+console.log(`× parquet      ${(totals.arrow / totals.parquet).toFixed(2).padStart(9)} ${'1.00'.padStart(9)} ${(totals.narrow / totals.parquet).toFixed(2).padStart(9)} ${(totals.duckdb / totals.parquet).toFixed(2).padStart(9)} ${(totals.brotli / totals.parquet).toFixed(2).padStart(9)} ${(totals.gzip / totals.parquet).toFixed(2).padStart(9)}`);
 db.closeSync();
 rmSync(scratch, { recursive: true, force: true });
 
