@@ -24,7 +24,8 @@ import { DERIVED_TABLES } from '../src/db/tables';
 
 const SHIPPED_CORPUS = resolve(import.meta.dirname, '../data/corpus');
 /** bench:ingest's default output: one generated province, ingested. */
-const PROVINCE_DATASET = resolve(import.meta.dirname, '../tmp/bench-ingest/辽宁省-2008-2024-s1-x1/dataset');
+// GONGKAI_BENCH_PROVINCE: another ingested province (say a smaller --scale) instead.
+const PROVINCE_DATASET = resolve(process.env.GONGKAI_BENCH_PROVINCE ?? resolve(import.meta.dirname, '../tmp/bench-ingest/辽宁省-2008-2024-s1-x1/dataset'));
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHIPPED_BUILD = join(ROOT, 'data/build');
