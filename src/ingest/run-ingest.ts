@@ -1,9 +1,9 @@
+import { rm } from 'node:fs/promises';
 import { DatasetBuilder, type DatasetParts } from './arrow-tables';
+import { diskStores } from './chunk-store';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, makeStaging, recoverDebris } from './dataset-swap';
-import { diskStores } from './chunk-store';
 import type { SimilarReport } from './similar/similar-pairs';
-import { rm } from 'node:fs/promises';
 import type { CorrectionRow } from '../parse/corrections';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
@@ -57,7 +57,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
     const corrections = ledger?.finalRows() ?? [];
     const parts = builder.finish(corrections);
     const manifest = await writeDataset(outDir, parts, files.length);
-    await report(io, tally, manifest, outDir, parts, corrections, ledger !== null);
+    await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
     return manifest;
   } finally {
     stores.close();
@@ -65,7 +65,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   }
 }
 
-async function report(io: Io, tally: ReturnType<typeof emptyTally>, manifest: Manifest, outDir: string, parts: DatasetParts, corrections: readonly CorrectionRow[], withLedger: boolean): Promise<void> {
+async function printSummary(io: Io, tally: ReturnType<typeof emptyTally>, manifest: Manifest, outDir: string, parts: DatasetParts, corrections: readonly CorrectionRow[], withLedger: boolean): Promise<void> {
   await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
   await writeOut(io.stdout, `${summariseSimilar(parts.similar)}\n`);
   if (withLedger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
