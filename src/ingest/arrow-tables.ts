@@ -1,5 +1,6 @@
-import { Bool, type DataType, Float64, Int32, Int64, Table, Utf8, type Vector } from 'apache-arrow';
+import { Bool, type Data, type DataType, Float64, Int32, Int64, Table, Utf8, type Vector } from 'apache-arrow';
 import { columnVector } from './columns';
+import { type ChunkRef, type ChunkStore, type ItemStore, memoryChunkStore, memoryItemStore, memorySetStore, type SetStore } from './chunk-store';
 import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
 import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
@@ -306,7 +307,30 @@ export interface TablePart {
   table: TableName;
   province?: string;
   year?: number | null;
-  rows: Table;
+  /** Read on access where the rows were spilled to disk (see ChunkStore): take it once per use. */
+  readonly rows: Table;
+  /** rows.numRows and bufferBytes(rows), known without reading the rows back. */
+  numRows?: number;
+  bytes?: number;
+}
+
+/** The bytes of a table's (or some columns') buffers: what an IPC stream holds, give or take the framing. */
+export function bufferBytes(table: Table | readonly Data[]): number {
+  let bytes = 0;
+  const add = (data: Data): void => {
+    bytes += (data.values?.byteLength ?? 0) + (data.valueOffsets?.byteLength ?? 0) + (data.nullBitmap?.byteLength ?? 0);
+    for (const child of data.children ?? []) add(child);
+  };
+  for (const data of 'batches' in table ? table.batches.map((b) => b.data) : table) add(data);
+  return bytes;
+}
+
+/** A stored chunk of a per-report table; a facts_wide chunk keeps its rows' units and its bytes without body_year_reports. */
+interface Chunk {
+  ref: ChunkRef;
+  bytes: number;
+  /** Indices into DatasetBuilder's unit counts (4 bytes a row, not the unit's text). */
+  units?: Int32Array;
 }
 
 /** The province a report's rows are stored under. */
@@ -370,20 +394,29 @@ const CHUNK_REPORTS = 1000;
  * rows), the failing reports shared.
  */
 export class DatasetBuilder {
-  private readonly chunks = new Map<string, Table[]>();
+  private readonly chunks = new Map<string, Chunk[]>();
   private readonly keys = new Map<string, { province: string; year: number | null }>();
   private readonly failing: Table[] = [];
   private readonly rollups = new RollupAccumulator();
   private readonly bodies = new BodyAccumulator();
-  private readonly similar = new SimilarityIndex();
-  private readonly unitReports = new Map<string, number>();
-  /** Per facts_wide chunk, its rows' units, for body_year_reports. */
-  private readonly chunkUnits = new Map<Table, string[]>();
+  private readonly similar: SimilarityIndex;
+  /** Each body and year's index into unitReports, the number of reports it has. */
+  private readonly unitIndex = new Map<string, number>();
+  private readonly unitReports: number[] = [];
   private pending: ReportRecord[] = [];
   private finished = false;
   private lastId: string | null = null;
 
-  constructor(private readonly gazetteer: Gazetteer = sharedGazetteer()) {}
+  /** `stores`: where the per-report chunks and shingle sets wait for finish() (diskStores bound an ingest's memory). */
+  constructor(
+    private readonly gazetteer: Gazetteer = sharedGazetteer(),
+    stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport> } = { chunks: memoryChunkStore(), sets: memorySetStore(), reports: memoryItemStore() },
+  ) {
+    this.store = stores.chunks;
+    this.similar = new SimilarityIndex(stores.sets, stores.reports);
+  }
+
+  private readonly store: ChunkStore;
 
   add(record: ReportRecord): void {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
@@ -391,7 +424,11 @@ export class DatasetBuilder {
     this.bodies.add(record);
     this.similar.add(similarReport(record), record.parsed.text);
     const unit = unitOf(record);
-    this.unitReports.set(unit, (this.unitReports.get(unit) ?? 0) + 1);
+    const index = this.unitIndex.get(unit);
+    if (index === undefined) {
+      this.unitIndex.set(unit, this.unitReports.length);
+      this.unitReports.push(1);
+    } else this.unitReports[index]++;
     this.pending.push(record);
     if (this.pending.length >= CHUNK_REPORTS) this.flush();
   }
@@ -405,11 +442,7 @@ export class DatasetBuilder {
         records.forEach((r, i) => this.rollups.add(r, metrics[i]));
         for (const table of REPORT_TABLES) {
           const chunkKey = `${table} ${key}`;
-          const rows = reportTableRows(table, records, metrics);
-          if (table === 'facts_wide') this.chunkUnits.set(rows, records.map(unitOf));
-          const chunks = this.chunks.get(chunkKey);
-          if (chunks) chunks.push(rows);
-          else this.chunks.set(chunkKey, [rows]);
+          this.keep(chunkKey, table, reportTableRows(table, records, metrics), records);
         }
       }
     }
@@ -418,11 +451,45 @@ export class DatasetBuilder {
     this.pending = [];
   }
 
-  /** A facts_wide chunk with its body_year_reports column filled in. */
-  private withBodyYearReports(table: Table): Table {
-    const units = this.chunkUnits.get(table) ?? [];
-    const counts = columnVector(int32, units.map((u) => this.unitReports.get(u) ?? null));
+  private keep(chunkKey: string, table: TableName, rows: Table, records: readonly ReportRecord[]): void {
+    const chunk: Chunk =
+      table === 'facts_wide'
+        ? { ref: this.store.put(rows), bytes: bufferBytes(rows) - bufferBytes(rows.getChild('body_year_reports')!.data), units: Int32Array.from(records, (r) => this.unitIndex.get(unitOf(r))!) }
+        : { ref: this.store.put(rows), bytes: bufferBytes(rows) };
+    const chunks = this.chunks.get(chunkKey);
+    if (chunks) chunks.push(chunk);
+    else this.chunks.set(chunkKey, [chunk]);
+  }
+
+  /** The body_year_reports column of a facts_wide chunk (every report counted). */
+  private bodyYearReports(chunk: Chunk): Vector {
+    return columnVector(int32, Array.from(chunk.units ?? [], (u) => this.unitReports[u]));
+  }
+
+  /** A chunk's rows read back; a facts_wide chunk with its body_year_reports column filled in. */
+  private load(chunk: Chunk): Table {
+    const table = this.store.get(chunk.ref);
+    if (!chunk.units) return table;
+    const counts = this.bodyYearReports(chunk);
     return new Table(Object.fromEntries(table.schema.fields.map((f) => [f.name, f.name === 'body_year_reports' ? counts : table.getChild(f.name)!])));
+  }
+
+  /** A part of a per-report table, its rows read from the store each time they are asked. */
+  private part(table: TableName, province: string, year: number | null, chunks: readonly Chunk[]): TablePart {
+    const load = (c: Chunk): Table => this.load(c);
+    const bytes = (c: Chunk): number => c.bytes + (c.units ? bufferBytes(this.bodyYearReports(c).data) : 0);
+    return {
+      table,
+      province,
+      year,
+      get rows() {
+        return concatTables(chunks.map(load));
+      },
+      numRows: chunks.reduce((n, c) => n + c.ref.rows, 0),
+      get bytes() {
+        return chunks.reduce((n, c) => n + bytes(c), 0);
+      },
+    };
   }
 
   /** `corrections`: every row of the corrections file with its final status (none: an empty table). */
@@ -434,10 +501,7 @@ export class DatasetBuilder {
     if (this.keys.size === 0) {
       const key = JSON.stringify([NO_PROVINCE, null]);
       this.keys.set(key, { province: NO_PROVINCE, year: null });
-      for (const table of REPORT_TABLES) this.chunks.set(`${table} ${key}`, [reportTableRows(table, [], [])]);
-    }
-    for (const [chunkKey, tables] of this.chunks) {
-      if (chunkKey.startsWith('facts_wide ')) this.chunks.set(chunkKey, tables.map((t) => this.withBodyYearReports(t)));
+      for (const table of REPORT_TABLES) this.keep(`${table} ${key}`, table, reportTableRows(table, [], []), []);
     }
     const keys = [...this.keys.entries()].sort(([, a], [, b]) => compareKey(a.province, b.province) || compareKey(a.year, b.year));
     const similarStarted = performance.now();
@@ -446,6 +510,7 @@ export class DatasetBuilder {
     const similarStats = { ...similar.stats, seconds: (performance.now() - similarStarted) / 1000 };
     const provinces = [...new Set(keys.map(([, k]) => k.province))];
     const { chunks, gazetteer } = this;
+    const part = (table: TableName, province: string, year: number | null, key: string): TablePart => this.part(table, province, year, chunks.get(`${table} ${key}`)!);
     const rollups = this.rollups.rows();
     const failing = concatTables([buildTable(FAILING_COLUMNS, []), ...this.failing]);
     const bodies = buildTable(BODY_COLUMNS, this.bodies.rows(gazetteer));
@@ -456,7 +521,7 @@ export class DatasetBuilder {
         for (const province of provinces) {
           yield keys
             .filter(([, k]) => k.province === province)
-            .map(([key, { year }]) => ({ table, province, year, rows: concatTables(chunks.get(`${table} ${key}`)!) }));
+            .map(([key, { year }]) => part(table, province, year, key));
         }
       }
       const divisions = gazetteer.rows.filter((d) => d.level !== 'town').sort(byDivision);
@@ -479,9 +544,10 @@ export class DatasetBuilder {
   private textsOf(ids: ReadonlySet<string>): Map<string, string> {
     const out = new Map<string, string>();
     if (ids.size === 0) return out;
-    for (const [chunkKey, tables] of this.chunks) {
+    for (const [chunkKey, chunks] of this.chunks) {
       if (!chunkKey.startsWith('texts ')) continue;
-      for (const table of tables) {
+      for (const chunk of chunks) {
+        const table = this.load(chunk);
         const idColumn = table.getChild('report_id')!;
         const textColumn = table.getChild('text')!;
         for (let i = 0; i < table.numRows; i++) {

@@ -1,6 +1,10 @@
+import { rm } from 'node:fs/promises';
 import { DatasetBuilder, type DatasetParts } from './arrow-tables';
+import { diskStores } from './chunk-store';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
-import { acquireWriterLock, recoverDebris } from './dataset-swap';
+import { acquireWriterLock, makeStaging, recoverDebris } from './dataset-swap';
+import type { SimilarReport } from './similar/similar-pairs';
+import type { CorrectionRow } from '../parse/corrections';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
 import { createProgress } from './progress';
@@ -35,24 +39,36 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
 
 async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: CorrectionLedger | null): Promise<Manifest> {
   const progress = createProgress(files.length, io.stderr);
-  const builder = new DatasetBuilder();
-  const tally = emptyTally();
-  await withParsePool(files.length, async (pool) => {
-    for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
-      const record = ledger ? ledger.apply(parsed) : parsed;
-      builder.add(record);
-      tallyReport(tally, record);
-      progress.tick();
-    }
-  });
-  progress.done();
-  const corrections = ledger?.finalRows() ?? [];
-  const parts = builder.finish(corrections);
-  const manifest = await writeDataset(outDir, parts, files.length);
+  // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
+  const spill = await makeStaging(outDir);
+  const stores = diskStores<SimilarReport>(spill);
+  try {
+    const builder = new DatasetBuilder(undefined, stores);
+    const tally = emptyTally();
+    await withParsePool(files.length, async (pool) => {
+      for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
+        const record = ledger ? ledger.apply(parsed) : parsed;
+        builder.add(record);
+        tallyReport(tally, record);
+        progress.tick();
+      }
+    });
+    progress.done();
+    const corrections = ledger?.finalRows() ?? [];
+    const parts = builder.finish(corrections);
+    const manifest = await writeDataset(outDir, parts, files.length);
+    await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
+    return manifest;
+  } finally {
+    stores.close();
+    await rm(spill, { recursive: true, force: true });
+  }
+}
+
+async function printSummary(io: Io, tally: ReturnType<typeof emptyTally>, manifest: Manifest, outDir: string, parts: DatasetParts, corrections: readonly CorrectionRow[], withLedger: boolean): Promise<void> {
   await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
   await writeOut(io.stdout, `${summariseSimilar(parts.similar)}\n`);
-  if (ledger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
-  return manifest;
+  if (withLedger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
 }
 
 /** The copied-report search in one line (bench/ingest.ts reads it back: keep its shape). */

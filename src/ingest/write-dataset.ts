@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { type Data, type Table, tableToIPC } from 'apache-arrow';
-import { concatTables, TABLE_NAMES, type DatasetParts, type TablePart } from './arrow-tables';
+import { type Table, tableToIPC } from 'apache-arrow';
+import { bufferBytes, concatTables, TABLE_NAMES, type DatasetParts, type TablePart } from './arrow-tables';
 import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } from '../shared/manifest';
 import { parseSummary, SUMMARY_FILE } from '../shared/summary';
 import { buildDatasetSummary, summaryJson } from './dataset-summary';
@@ -40,17 +40,6 @@ async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promis
   return { bytes: bytes.byteLength, sha256: sha256(bytes) };
 }
 
-/** The bytes of a table's buffers: what its IPC stream holds, give or take the framing. */
-function bufferBytes(table: Table): number {
-  let bytes = 0;
-  const add = (data: Data): void => {
-    bytes += (data.values?.byteLength ?? 0) + (data.valueOffsets?.byteLength ?? 0) + (data.nullBitmap?.byteLength ?? 0);
-    for (const child of data.children ?? []) add(child);
-  };
-  for (const batch of table.batches) add(batch.data);
-  return bytes;
-}
-
 const yearKey = (year: number | null | undefined): string => (year === null ? 'none' : String(year));
 
 /** `parquet/<table>/province=…/report_year=…/part-0.parquet`; `all` where a part is not split that way. */
@@ -63,24 +52,30 @@ const arrowPath = (table: string, province: string | undefined, year?: number | 
 
 /**
  * One group (a table's rows of one province, or a shared part): each part as Parquet; as Arrow,
- * the group in one file, or one file per year when the group is large.
+ * the group in one file, or one file per year when the group is large. A part's rows are taken
+ * once (they may be read back from disk) and let go before the next part's: a large group is
+ * never held whole, and a small one (under the bounds) is what one Arrow file holds anyway.
  */
 async function writeGroup(dir: string, group: readonly TablePart[], manifest: Pick<Manifest, 'tables' | 'parquet'>): Promise<void> {
   const { table, province } = group[0];
   const entry = (manifest.tables[table] ??= { rows: 0, partitions: [] });
+  const rowsOf = (p: TablePart): number => p.numRows ?? p.rows.numRows;
+  const rows = group.reduce((n, p) => n + rowsOf(p), 0);
+  const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + (p.bytes ?? bufferBytes(p.rows)), 0) > PARTITION_MAX_BYTES);
+  const writeArrow = async (rowsIn: Table, year: number | null | undefined): Promise<void> => {
+    const path = arrowPath(table, province, year);
+    const written = await writeFileIn(dir, path, tableToIPC(rowsIn, 'stream'));
+    entry.partitions.push({ path, rows: rowsIn.numRows, ...written, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
+  };
+  const whole: Table[] = [];
   for (const part of group) {
-    const file = await writeFileIn(dir, parquetPath(part), tableToParquet(part.rows));
-    manifest.parquet.files.push({ path: parquetPath(part), table, rows: part.rows.numRows, ...file });
+    const partRows = part.rows;
+    const file = await writeFileIn(dir, parquetPath(part), tableToParquet(partRows));
+    manifest.parquet.files.push({ path: parquetPath(part), table, rows: partRows.numRows, ...file });
+    if (split) await writeArrow(partRows, part.year);
+    else whole.push(partRows);
   }
-  const rows = group.reduce((n, p) => n + p.rows.numRows, 0);
-  const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + bufferBytes(p.rows), 0) > PARTITION_MAX_BYTES);
-  // One stream at a time, written before the next is made: a province's values are a gigabyte.
-  const files = split ? group.map((p) => ({ year: p.year, rows: p.rows.numRows, table: p.rows })) : [{ year: undefined, rows, table: concatTables(group.map((p) => p.rows)) }];
-  for (const f of files) {
-    const path = arrowPath(table, province, f.year);
-    const written = await writeFileIn(dir, path, tableToIPC(f.table, 'stream'));
-    entry.partitions.push({ path, rows: f.rows, ...written, ...(province === undefined ? {} : { province }), ...(f.year === undefined ? {} : { year: f.year }) });
-  }
+  if (!split) await writeArrow(concatTables(whole), undefined);
   entry.rows += rows;
 }
 

@@ -1,5 +1,5 @@
 import { DENIED_REASONS, APPLICANT_TYPES, wideColumnName } from '../../shared/wide-metrics';
-import { type BodiesInput, type BuiltQuery, pickedReports, withBodyNames } from './query';
+import { type BodiesInput, type BuiltQuery, isPooled, pickedReports, withBodyNames } from './query';
 
 /** Chosen bodies (keys); none means every own report summed per year. */
 export type BreakdownInput = BodiesInput;
@@ -51,7 +51,6 @@ export const APPLICANT_PARTS: Parts = {
  * every report of the bodies that year (one per body is used).
  */
 function breakdown(name: string, spec: Parts, input: BreakdownInput): BuiltQuery {
-  const picked = pickedReports(input, `${spec.whole} IS NOT NULL`);
   const stated = `${spec.whole} IS NOT NULL`;
   const sums = [spec.whole, ...spec.parts].map((c) => `sum(${c}) FILTER (WHERE ${stated}) AS ${c}`);
   if (spec.subRest) {
@@ -59,13 +58,14 @@ function breakdown(name: string, spec: Parts, input: BreakdownInput): BuiltQuery
     sums.push(`sum(${of} - (${sumOf(minus)})) FILTER (WHERE ${stated}) AS ${spec.subRest.name}`);
   }
   sums.push(`sum(${spec.whole} - (${sumOf(spec.itemised)})) AS ${spec.unitemised}`);
-  const sql = `SELECT ${picked.pooled ? "'*'" : 'body_key'} AS body_key, year,
+  const sql = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year,
   sum(body_reports) AS reports,
   count(*) FILTER (WHERE ${stated}) AS reports_with_total,
   count(DISTINCT coalesce(body_key, 'report:' || report_id)) FILTER (WHERE ${stated}) AS bodies,
   ${sums.join(',\n  ')}
 FROM picked
 GROUP BY ALL`;
+  const picked = pickedReports(input, stated, sql);
   return { name, ...withBodyNames(picked, sql) };
 }
 

@@ -19,7 +19,7 @@ export function compareSeries(input: CompareInput): BuiltQuery {
   if (chosen === 0) throw new QueryInputError('pick at least one body');
   if (chosen > MAX_COMPARED) throw new QueryInputError(`at most ${MAX_COMPARED} bodies at once`);
   const c = metricColumn(input.metric);
-  const picked = pickedReports(input, `${c} IS NOT NULL`);
+  const picked = pickedReports(input, `${c} IS NOT NULL`, c);
   return {
     name: 'compare.series',
     sql: `WITH picked AS (

@@ -1,7 +1,7 @@
 import type { Param } from '../protocol';
 import type { DatasetTable } from '../tables';
 import { DERIVED_TOTALS } from '../../shared/metrics';
-import { isWideMetric, wideColumnName } from '../../shared/wide-metrics';
+import { isWideMetric, WIDE_METRICS, wideColumnName } from '../../shared/wide-metrics';
 
 /** A query ready for the worker: SQL text with `?` placeholders, its parameters, the tables it reads. */
 export interface BuiltQuery {
@@ -125,24 +125,34 @@ export function bodiesFilter(input: BodiesInput): { where: string[]; params: Par
   return { where: [chosen, ...where], params: [...(bodies.length > 0 ? bodies : names), ...params], pooled };
 }
 
+const METRIC_COLUMNS = WIDE_METRICS.map(wideColumnName);
+
+/** The facts_wide metric columns a piece of SQL names, in catalogue order. */
+export const metricColumnsIn = (text: string): string[] => METRIC_COLUMNS.filter((c) => new RegExp(`\\b${c}\\b`, 'u').test(text));
+
+/** Whether a bodies input pools every own report (no body chosen): see bodiesFilter. */
+export const isPooled = (input: BodiesInput): boolean => bodiesFilter(input).pooled;
+
 /**
  * One report per body and year, never two added: of a body's reports in a year, an own report
  * before an area summary, then one stating what the query needs (`stated`), then the lowest
- * report_id. Columns: every `facts_wide` column (`body_key` among them) and `body_reports` (how
- * many of the body's reports that year pass the filter). Reports of no known body count as their
- * own unit each.
+ * report_id. Columns: `report_id`, `body_key`, `year`, `scope`, the metric columns named in `uses`
+ * (the SQL that reads the picked rows: a wide table's other ~200 columns are never fetched) or,
+ * without it, every `facts_wide` column; and `body_reports` (how many of the body's reports that
+ * year pass the filter). Reports of no known body count as their own unit each.
  */
-export function pickedReports(input: BodiesInput, stated: string): { sql: string; params: Param[]; pooled: boolean; provinces?: string[] } {
+export function pickedReports(input: BodiesInput, stated: string, uses?: string): { sql: string; params: Param[]; pooled: boolean; provinces?: string[] } {
   const { where, params, pooled } = bodiesFilter(input);
+  const columns = uses === undefined ? '*' : ['report_id', 'body_key', 'year', 'scope', ...metricColumnsIn(`${stated} ${uses}`)].join(', ');
   // Nearly every body has one report a year (body_year_reports = 1, counted at ingest over every
   // report): those are their own pick whatever the filter. Only the rare pairs are windowed.
   const filtered = (extra: string) => whereClause([...where, extra]);
   const unit = "coalesce(body_key, 'report:' || report_id), year";
-  const sql = `SELECT *, 1 AS body_reports FROM facts_wide
+  const sql = `SELECT ${columns}, 1 AS body_reports FROM facts_wide
 ${filtered('body_year_reports = 1')}
 UNION ALL BY NAME
 SELECT * EXCLUDE (pick) FROM (
-  SELECT *,
+  SELECT ${columns},
     count(*) OVER (PARTITION BY ${unit}) AS body_reports,
     row_number() OVER (PARTITION BY ${unit} ORDER BY scope = 'area', CASE WHEN ${stated} THEN 0 ELSE 1 END, report_id) AS pick
   FROM facts_wide

@@ -1,4 +1,4 @@
-import { type BodiesInput, type BuiltQuery, harmonisedTotal, pickedReports, withBodyNames } from './query';
+import { type BodiesInput, type BuiltQuery, harmonisedTotal, isPooled, pickedReports, withBodyNames } from './query';
 
 
 /**
@@ -10,11 +10,10 @@ import { type BodiesInput, type BuiltQuery, harmonisedTotal, pickedReports, with
  */
 export function reviewLitigation(input: BodiesInput): BuiltQuery {
   const litAll = harmonisedTotal('lit.total');
-  const picked = pickedReports(input, `coalesce(rv_total, ${litAll}) IS NOT NULL`);
   const rvRated = 'rv_total IS NOT NULL AND rv_corrected IS NOT NULL AND rv_pending IS NOT NULL';
   const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
   const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');
-  const sums = `SELECT ${picked.pooled ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS reports,
+  const sums = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS reports,
   sum(rv_total) AS rv_total, sum(rv_upheld) AS rv_upheld, sum(rv_corrected) AS rv_corrected,
   sum(rv_other) AS rv_other, sum(rv_pending) AS rv_pending,
   sum(${litAll}) AS lit_total,
@@ -28,5 +27,6 @@ export function reviewLitigation(input: BodiesInput): BuiltQuery {
   count(*) FILTER (WHERE ${litAll} IS NOT NULL AND NOT (${litRated})) AS lit_reports_unrated
 FROM picked
 GROUP BY ALL`;
+  const picked = pickedReports(input, `coalesce(rv_total, ${litAll}) IS NOT NULL`, sums);
   return { name: 'review.litigation', ...withBodyNames(picked, sums) };
 }

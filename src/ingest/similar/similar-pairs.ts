@@ -5,6 +5,7 @@
 import { bandKeys, BANDS, sketchOf } from './sketch';
 import { intersectionSize, shingleSet } from './shingles';
 import { sharedSpans, type Span } from './spans';
+import { type ItemStore, memoryItemStore, memorySetStore, type SetStore } from '../chunk-store';
 
 /** A pair is kept at this Jaccard similarity, or when this much of the shorter narrative is in the other (a cut or extended copy). */
 export const MIN_SIMILARITY = 0.5;
@@ -66,10 +67,15 @@ export function pairKind(a: SimilarReport, b: SimilarReport): PairKind {
  * `pairs()` needs their texts again for the shared passages of the few confirmed pairs.
  */
 export class SimilarityIndex {
-  private readonly reports: SimilarReport[] = [];
-  private readonly sets: Uint32Array[] = [];
   private readonly df = new Uint16Array(1 << DF_BITS);
+  private withText = 0;
   private done = false;
+
+  /** `sets`, `reports`: where the shingle sets and reports wait for pairs() (the disk stores keep them out of memory). */
+  constructor(
+    private readonly sets: SetStore = memorySetStore(),
+    private readonly reports: ItemStore<SimilarReport> = memoryItemStore(),
+  ) {}
 
   add(report: SimilarReport, text: string | null): void {
     const set = text ? shingleSet(text, report.names) : new Uint32Array(0);
@@ -79,6 +85,7 @@ export class SimilarityIndex {
     }
     this.reports.push(report);
     this.sets.push(set);
+    if (set.length > 0) this.withText++;
   }
 
   /** The shingles of a set found in at most maxDf reports. */
@@ -93,21 +100,32 @@ export class SimilarityIndex {
   pairs(textsOf: (ids: ReadonlySet<string>) => Map<string, string>): { pairs: SimilarPair[]; stats: SimilarStats } {
     if (this.done) throw new Error('SimilarityIndex.pairs called twice');
     this.done = true;
-    const withText = this.sets.filter((s) => s.length > 0).length;
-    const maxDf = Math.max(MIN_DF, Math.ceil(DF_SHARE * withText));
-    const kept = this.sets.map((set) => this.rare(set, maxDf));
-    this.sets.length = 0;
+    const maxDf = Math.max(MIN_DF, Math.ceil(DF_SHARE * this.withText));
+    // A report's non-boilerplate shingles, read again when needed rather than all held at once.
+    const keptOf = (i: number): Uint32Array => this.rare(this.sets.get(i), maxDf);
     const compared: number[] = [];
-    kept.forEach((set, i) => set.length >= MIN_SHINGLES && compared.push(i));
+    // The compared reports' band keys in one flat array (BANDS a report): 128 bytes a report.
+    let keys = new Uint32Array(1024 * BANDS);
+    for (let i = 0; i < this.sets.length; i++) {
+      const set = keptOf(i);
+      if (set.length < MIN_SHINGLES) continue;
+      if ((compared.length + 1) * BANDS > keys.length) {
+        const grown = new Uint32Array(keys.length * 2);
+        grown.set(keys);
+        keys = grown;
+      }
+      keys.set(bandKeys(sketchOf(set)), compared.length * BANDS);
+      compared.push(i);
+    }
 
     const candidates = new Set<number>();
     const n = this.reports.length;
     let oversized = 0;
-    const keys = new Map(compared.map((i) => [i, bandKeys(sketchOf(kept[i]))]));
     for (let band = 0; band < BANDS; band++) {
       const buckets = new Map<number, number[]>();
-      for (const i of compared) {
-        const key = keys.get(i)![band];
+      for (let c = 0; c < compared.length; c++) {
+        const i = compared[c];
+        const key = keys[c * BANDS + band];
         const bucket = buckets.get(key);
         if (bucket) bucket.push(i);
         else buckets.set(key, [i]);
@@ -126,20 +144,22 @@ export class SimilarityIndex {
     for (const key of candidates) {
       const a = Math.floor(key / n);
       const b = key % n;
-      const shared = intersectionSize(kept[a], kept[b]);
-      const similarity = shared / (kept[a].length + kept[b].length - shared);
-      const containment = shared / Math.min(kept[a].length, kept[b].length);
+      const [keptA, keptB] = [keptOf(a), keptOf(b)];
+      const shared = intersectionSize(keptA, keptB);
+      const similarity = shared / (keptA.length + keptB.length - shared);
+      const containment = shared / Math.min(keptA.length, keptB.length);
       if (similarity >= MIN_SIMILARITY || (containment >= MIN_CONTAINMENT && shared >= MIN_SHINGLES)) confirmed.push({ a, b, similarity, containment });
     }
 
-    const ids = new Set(confirmed.flatMap(({ a, b }) => [this.reports[a].id, this.reports[b].id]));
+    const report = (i: number): SimilarReport => this.reports.get(i);
+    const ids = new Set(confirmed.flatMap(({ a, b }) => [report(a).id, report(b).id]));
     const texts = textsOf(ids);
     const pairs = confirmed.map(({ a, b, similarity, containment }): SimilarPair => {
-      const [first, second] = this.reports[a].id < this.reports[b].id ? [a, b] : [b, a];
-      const ra = this.reports[first];
-      const rb = this.reports[second];
+      const [first, second] = report(a).id < report(b).id ? [a, b] : [b, a];
+      const ra = report(first);
+      const rb = report(second);
       const [textA, textB] = [texts.get(ra.id) ?? '', texts.get(rb.id) ?? ''];
-      const rare = new Set(intersection(kept[first], kept[second]));
+      const rare = new Set(intersection(keptOf(first), keptOf(second)));
       const all = new Set(intersection(shingleSet(textA, ra.names), shingleSet(textB, rb.names)));
       return {
         a: ra,
@@ -151,6 +171,8 @@ export class SimilarityIndex {
         spansB: sharedSpans(textB, rb.names, all, rare),
       };
     });
+    this.sets.clear();
+    this.reports.clear();
     pairs.sort((x, y) => (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : x.b.id > y.b.id ? 1 : 0));
     return {
       pairs,

@@ -1,0 +1,56 @@
+// npx tsx bench/view-queries-node.ts <dataset folder> [--runs 15] — every view's query through the
+// data worker's own handler on DuckDB-WASM under Node (the engine the page runs, without Chromium:
+// light enough for a loaded machine), p50/p95 of the handler's round trip and of DuckDB's own time,
+// first run apart (it loads the lazy partitions). Prints figures only.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { tableFromIPC } from 'apache-arrow';
+import { fromErrorData, type QueryResult } from '../src/db/protocol';
+import { createNodeHandler } from '../tests/helpers/duckdb-wasm-node';
+import { openNativeDataset } from '../tests/helpers/native-duckdb';
+import { benchQueries, type Scale } from './view-queries';
+
+const { values: args, positionals } = parseArgs({ options: { runs: { type: 'string', default: '15' }, scale: { type: 'string', default: 'province' } }, allowPositionals: true });
+const dir = resolve(positionals[0] ?? 'data/build');
+const runs = Number(args.runs);
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+const pick = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+const native = await openNativeDataset(dir, ['facts_wide', 'reports']);
+const { queries, notes } = await benchQueries(native, args.scale as Scale);
+native.close();
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { generated_from: number };
+console.log(`dataset ${dir}: ${manifest.generated_from} reports; ${notes.join('; ')}`);
+
+const handler = createNodeHandler();
+let id = 0;
+let t0 = performance.now();
+const init = await handler.handle({ id: id++, kind: 'init', payload: { manifestUrl: pathToFileURL(join(dir, 'manifest.json')).href } });
+if (!init.ok) throw fromErrorData(init.error);
+console.log(`init (engine + eager tables): ${ms(performance.now() - t0)} ms`);
+console.log('view        query                                                  rows   first    p50    p95  engine p50');
+for (const { view, label, query } of queries) {
+  const payload = { sql: query.sql, params: query.params, tables: query.tables, provinces: query.provinces, years: query.years };
+  const once = async (): Promise<{ wall: number; engine: number; rows: number }> => {
+    const started = performance.now();
+    const response = await handler.handle({ id: id++, kind: 'query', payload });
+    if (!response.ok) throw fromErrorData(response.error);
+    const result = response.result as QueryResult;
+    return { wall: performance.now() - started, engine: result.elapsedMs, rows: tableFromIPC(result.ipc).numRows };
+  };
+  t0 = performance.now();
+  const first = await once();
+  const firstMs = performance.now() - t0;
+  await once();
+  const wall: number[] = [];
+  const engine: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await once();
+    wall.push(r.wall);
+    engine.push(r.engine);
+  }
+  console.log(`${view.padEnd(11)} ${label.slice(0, 52).padEnd(52)} ${String(first.rows).padStart(6)} ${ms(firstMs).padStart(7)} ${ms(pick(wall, 50)).padStart(6)} ${ms(pick(wall, 95)).padStart(6)} ${ms(pick(engine, 50)).padStart(6)}`);
+}
+handler.close();

@@ -1,0 +1,82 @@
+// Bounded-memory ingest (issue 17): the rows and shingle sets wait in spill files, not in memory.
+// A generated corpus with planted copies, ingested by the CLI with 1 and with 2 parse threads, and
+// written once more from the same reports held in memory (the pre-spill path), gives the same
+// bytes in every file; the spill files are gone afterwards.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatasetBuilder } from '../../src/ingest/arrow-tables';
+import { main } from '../../src/ingest/cli';
+import { readReport } from '../../src/ingest/read-report';
+import { collectInputFiles } from '../../src/ingest/walk';
+import { writeDataset } from '../../src/ingest/write-dataset';
+import { runGenerate } from '../../src/generate/run';
+import { parseManifest } from '../../src/shared/manifest';
+import { collectOutput } from '../helpers/collect-output';
+import { makeTempDir } from '../helpers/ingest-fixture';
+
+let root: string;
+let corpus: string;
+
+/** sha256 of every file under a dataset folder (following its link), by relative path. */
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function ingest(out: string, threads: string): Promise<void> {
+  const before = process.env.GONGKAI_PARSE_THREADS;
+  process.env.GONGKAI_PARSE_THREADS = threads;
+  try {
+    const io = collectOutput();
+    expect(await main(['ingest', corpus, '--out', out], io), io.stderr.text).toBe(0);
+  } finally {
+    if (before === undefined) delete process.env.GONGKAI_PARSE_THREADS;
+    else process.env.GONGKAI_PARSE_THREADS = before;
+  }
+}
+
+beforeAll(async () => {
+  root = makeTempDir('gongkai-bounded-');
+  corpus = join(root, 'corpus');
+  // Copies planted at a high rate so the copied-report search (its sets spilled) finds pairs.
+  await runGenerate({ province: '64', years: [2018, 2019, 2020], seed: 3, scale: 0.04, noise: 'default', copies: 0.2, out: corpus });
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('bounded ingest', () => {
+  it('writes the same bytes with 1 or 2 parse threads as from reports held in memory, and leaves no spill file', async () => {
+    await ingest(join(root, 'one'), '1');
+    await ingest(join(root, 'two'), '2');
+    const one = hashes(join(root, 'one'));
+    const manifest = parseManifest(JSON.parse(readFileSync(join(root, 'one', 'manifest.json'), 'utf8')));
+    expect(manifest.generated_from).toBeGreaterThan(100);
+    expect(manifest.tables.similar_pairs.rows).toBeGreaterThan(0);
+    expect(manifest.tables.values.rows).toBeGreaterThan(10_000);
+    const listed = Object.values(manifest.tables).reduce((n, t) => n + t.partitions.length, 0) + manifest.parquet.files.length;
+    expect(Object.keys(one), 'every file listed, plus manifest, summary and the Parquet README').toHaveLength(listed + 3);
+    expect(hashes(join(root, 'two'))).toEqual(one);
+
+    // The same reports parsed in this process, every chunk kept in memory (DatasetBuilder's default stores).
+    const builder = new DatasetBuilder();
+    const files = (await collectInputFiles([corpus])).sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const file of files) builder.add(await readReport(file));
+    await writeDataset(join(root, 'memory'), builder.finish(), files.length);
+    expect(hashes(join(root, 'memory'))).toEqual(one);
+
+    for (const name of ['one', 'two']) {
+      const versions = readdirSync(join(root, `.${name}.versions`));
+      expect(versions, 'only the current version: no spill or staging folder left').toHaveLength(1);
+      expect(versions[0].startsWith('.')).toBe(false);
+    }
+  }, 300_000);
+});
