@@ -5,7 +5,7 @@ import { HARMONISED_METRICS, wideColumnName } from './harmonised';
 import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
-import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
+import { chainCode, parentCode } from '../jurisdictions/report-division';
 import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
@@ -383,7 +383,7 @@ export class DatasetBuilder {
   private finished = false;
   private lastId: string | null = null;
 
-  constructor(private readonly gazetteer: Gazetteer = sharedGazetteer()) {}
+  constructor(private readonly gazetteer: Gazetteer) {}
 
   add(record: ReportRecord): void {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
@@ -495,7 +495,7 @@ export class DatasetBuilder {
 }
 
 /** The dataset parts of some reports, in any order (see DatasetBuilder). */
-export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetParts {
+export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer): DatasetParts {
   const builder = new DatasetBuilder(gazetteer);
   for (const record of [...records].sort(byId)) builder.add(record);
   return builder.finish();

@@ -3,6 +3,7 @@ import { type CorrectionLedger, loadCorrections, summariseCorrections } from './
 import { acquireWriterLock, recoverDebris } from './dataset-swap';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
+import { sharedGazetteer } from './jurisdiction';
 import { createProgress } from './progress';
 import { withParsePool } from './parse-pool';
 import { readReportsInOrder } from './read-report';
@@ -35,7 +36,7 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
 
 async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: CorrectionLedger | null): Promise<Manifest> {
   const progress = createProgress(files.length, io.stderr);
-  const builder = new DatasetBuilder();
+  const builder = new DatasetBuilder(sharedGazetteer());
   const tally = emptyTally();
   await withParsePool(files.length, async (pool) => {
     for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
