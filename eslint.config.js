@@ -15,7 +15,7 @@ const folder = (name, message) => ({ group: [`**/${name}`, `**/${name}/*`, `**/$
 
 // The dataset builder of ingest (rows, rollups, bodies, copied reports, summary): isomorphic, so the
 // page builds the user's imported layer with the very same code (src/app/user, workers/import.worker.ts).
-const SHARED_INGEST = ['arrow-tables', 'columns', 'harmonised', 'rollups', 'bodies', 'dataset-summary', 'failed-report', 'dataset-files', 'similar/*'];
+const SHARED_INGEST = ['arrow-tables', 'columns', 'harmonised', 'rollups', 'bodies', 'dataset-summary', 'failed-report', 'dataset-files', 'input-names', 'similar/*'];
 const SHARED_INGEST_FILES = SHARED_INGEST.map((f) => `src/ingest/${f}.ts`);
 const ingestExcept = {
   regex: `(^|/)ingest(/(?!(${SHARED_INGEST.map((f) => f.replace('/*', '/[^/]+')).join('|')})$).*)?$`,
@@ -41,8 +41,8 @@ export default defineConfig(
   restrict(['src/charts/**'], [NODE, folder('ingest'), folder('db'), folder('app'), DUCKDB]),
   restrict(['src/app/**'], [NODE, folder('ingest'), DUCKDB, ECHARTS], ['src/app/user/**']),
   restrict(['src/app/user/**'], [NODE, ingestExcept, DUCKDB, ECHARTS]),
-  restrict(['workers/**'], [NODE, folder('ingest'), folder('app'), DUCKDB, ECHARTS], ['workers/import.worker.ts']),
-  restrict(['workers/import.worker.ts'], [NODE, ingestExcept, DUCKDB, ECHARTS]),
+  restrict(['workers/**'], [NODE, folder('ingest'), folder('app'), DUCKDB, ECHARTS], ['workers/import.worker.ts', 'workers/import-protocol.ts']),
+  restrict(['workers/import.worker.ts', 'workers/import-protocol.ts'], [NODE, ingestExcept, DUCKDB, ECHARTS]),
   // React's rules of hooks. exhaustive-deps warns: several views key their memos on the state they
   // read on purpose (the options depend on a query's data, not on every value used to draw them).
   {

@@ -3,6 +3,8 @@
 // for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
 // gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
 // leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
+import { buildDatasetParts } from '../src/ingest/arrow-tables';
+import { writeDatasetFiles } from '../src/ingest/dataset-files';
 import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
 import type { Gazetteer } from '../src/jurisdictions';
 import { loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
@@ -13,7 +15,7 @@ import divisionsUrl from '../data/gazetteer/divisions.csv?url';
 import lineageUrl from '../data/gazetteer/lineage.csv?url';
 import overridesUrl from '../data/gazetteer/overrides.csv?url';
 import indexUrl from '../data/gazetteer/index.txt?url';
-import type { ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
+import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -41,13 +43,31 @@ async function init(message: ImportWorkerInit): Promise<void> {
 }
 
 async function parse(job: ImportJob): Promise<void> {
-  const sha256 = hex(await crypto.subtle.digest('SHA-256', job.bytes as Uint8Array<ArrayBuffer>));
+  const digest = await sha256(job.bytes);
   const size = job.bytes.byteLength;
   const parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
-  reply({ kind: 'parsed', id: job.id, file: { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256, bytes: size } });
+  reply({ kind: 'parsed', id: job.id, file: { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size } });
 }
 
-self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob>) => {
+const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+
+/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
+async function build(job: BuildJob): Promise<void> {
+  try {
+    const files: BuiltFile[] = [];
+    const sink = async (path: string, bytes: Uint8Array) => {
+      files.push({ path, bytes });
+      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+    };
+    const parts = buildDatasetParts(job.records, gazetteer!);
+    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), parts, job.records.length);
+    self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+  } catch (error) {
+    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
     init(message).then(
@@ -56,5 +76,7 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
     );
   } else if (message.kind === 'parse') {
     void parse(message);
+  } else if (message.kind === 'build') {
+    void build(message);
   }
 });
