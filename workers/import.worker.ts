@@ -10,10 +10,10 @@ import type { Gazetteer } from '../src/jurisdictions';
 import { loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
 import { resolveParsedReport } from '../src/jurisdictions/report-division';
 import { parseDocument } from '../src/parse/input';
-import metaUrl from '../data/gazetteer/meta.json?url';
+import metaText from '../data/gazetteer/meta.json?raw';
 import divisionsUrl from '../data/gazetteer/divisions.csv?url';
 import lineageUrl from '../data/gazetteer/lineage.csv?url';
-import overridesUrl from '../data/gazetteer/overrides.csv?url';
+import overridesText from '../data/gazetteer/overrides.csv?raw';
 import indexUrl from '../data/gazetteer/index.txt?url';
 import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
 
@@ -31,10 +31,10 @@ const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), 
 async function init(message: ImportWorkerInit): Promise<void> {
   const towns = Object.fromEntries(Object.entries(townUrls).map(([path, url]) => [path.slice(-6, -4), absolute(url)]));
   gazetteer = await loadGazetteerFromUrls({
-    meta: absolute(metaUrl),
+    metaText,
+    overridesText,
     divisions: absolute(divisionsUrl),
     lineage: absolute(lineageUrl),
-    overrides: absolute(overridesUrl),
     index: absolute(indexUrl),
     towns,
   });

@@ -6,10 +6,11 @@ import { Gazetteer } from './gazetteer';
 import type { GazetteerMeta } from './types';
 
 export interface GazetteerUrls {
-  meta: string;
+  /** meta.json and overrides.csv, small enough to come inside the script. */
+  metaText: string;
+  overridesText: string;
   divisions: string;
   lineage: string;
-  overrides: string;
   index: string;
   /** Towns per two-digit province code. */
   towns: Record<string, string>;
@@ -34,11 +35,10 @@ async function sourcesHash(divisionsText: string, townTexts: readonly (readonly 
 
 export async function loadGazetteerFromUrls(urls: GazetteerUrls): Promise<Gazetteer> {
   const provinces = Object.keys(urls.towns).sort();
-  const [metaText, divisionsText, lineageText, overridesText, indexText, ...towns] = await Promise.all([
-    fetchText(urls.meta),
+  const { metaText, overridesText } = urls;
+  const [divisionsText, lineageText, indexText, ...towns] = await Promise.all([
     fetchText(urls.divisions),
     fetchText(urls.lineage),
-    fetchText(urls.overrides),
     fetchText(urls.index),
     ...provinces.map((p) => fetchText(urls.towns[p])),
   ]);

@@ -83,7 +83,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
 
   return (
     <div className="import-control" {...dragProps}>
-      <button type="button" className="import-toggle" aria-expanded={open} aria-controls="import-panel" data-testid="import-toggle" onClick={() => setOpen(!open)}>
+      <button type="button" className="import-toggle" aria-expanded={open} aria-controls="import-panel" data-testid="import-toggle" data-layer-version={user.version ?? ""} data-busy={user.busy ? "true" : "false"} onClick={() => setOpen(!open)}>
         {t('button')}
         {rows.length > 0 ? ` (${rows.length})` : ''}
       </button>
