@@ -25,6 +25,7 @@ import { Review } from './views/Review';
 import { Similar } from './views/Similar';
 import { SqlConsole } from './views/SqlConsole';
 import { Methods } from './views/Methods';
+import { ImportControl } from './user/ImportControl';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -157,6 +158,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
             </a>
           ))}
         </nav>
+        <ImportControl layer={state.layer} onLayer={(layer) => update({ layer })} />
         <button type="button" className="lang" data-testid="lang" onClick={() => update({ lang: locale === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
       {synthetic}

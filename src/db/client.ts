@@ -1,7 +1,7 @@
 // The main-thread side of the protocol. Every request gets a promise that settles exactly once:
 // with the worker's answer, or with an error when the worker fails, dies or is closed.
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { DataError, fromErrorData, type InitResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
+import { DataError, fromErrorData, type InitResult, type LayerMode, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
 import { assertReadOnly } from './sql-guard';
 
 /** The part of the Web Worker API the client uses (Node tests adapt worker_threads to it). */
@@ -39,6 +39,10 @@ export class DataClient {
   private failure: Error | null = null;
   private initialised: { url: string; promise: Promise<InitResult> } | null = null;
   private worker: WorkerLike;
+  /** The user's imported layer, sent again to a restarted worker. */
+  private layerPayload: LayerPayload | null = null;
+  /** The rows queries see when they do not say (src/db/user-layer.ts). */
+  layer: LayerMode = 'all';
 
   /**
    * `spawn` starts a fresh worker: with it, a request cancelled by its signal stops the worker
@@ -69,7 +73,7 @@ export class DataClient {
   }
 
   async query(payload: QueryPayload): Promise<QueryOutcome> {
-    const result: QueryResult = await this.send('query', payload, payload.sql);
+    const result: QueryResult = await this.send('query', { ...payload, layer: payload.layer ?? this.layer }, payload.sql);
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
   }
 
@@ -83,8 +87,16 @@ export class DataClient {
     } catch (error) {
       throw new DataError((error as Error).message, { sql, cause: error });
     }
-    const result: QueryResult = await this.send('sql', { sql }, sql, signal);
+    const result: QueryResult = await this.send('sql', { sql, layer: this.layer }, sql, signal);
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
+  }
+
+  /** Loads the user's imported layer (a dataset folder's manifest and Arrow files), replacing any; null removes it. */
+  async setLayer(layer: LayerPayload | null): Promise<LayerResult> {
+    const payload = layer ?? { manifest: null, files: {} };
+    const result = await this.send('layer', payload);
+    this.layerPayload = layer;
+    return result;
   }
 
   /** Every table and view of the page's database, with columns and row counts. */
@@ -140,6 +152,11 @@ export class DataClient {
         const reinit: Request<'init'> = { id: this.nextId++, kind: 'init', payload: { manifestUrl: init } };
         this.pending.set(reinit.id, { resolve: () => {}, reject: () => {}, request: reinit });
         this.worker.postMessage(reinit);
+        if (this.layerPayload && !resend.some((r) => r.kind === 'layer')) {
+          const relayer: Request<'layer'> = { id: this.nextId++, kind: 'layer', payload: this.layerPayload };
+          this.pending.set(relayer.id, { resolve: () => {}, reject: () => {}, request: relayer });
+          this.worker.postMessage(relayer);
+        }
       }
       for (const request of resend) this.worker.postMessage(request);
     } catch (error) {

@@ -3,9 +3,10 @@
 import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
 import type { Engine } from './engine';
-import { DataError, toErrorData, type InitPayload, type InitResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
+import { DataError, toErrorData, type InitPayload, type InitResult, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
 import { assertReadOnly, tablesNamed } from './sql-guard';
+import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, type UserLayer } from './user-layer';
 import { DERIVED_TABLES, EAGER_DETAIL_ROWS, EAGER_TABLES, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
@@ -48,6 +49,8 @@ export function createHandler(deps: HandlerDeps): Handler {
   const eagerDetailRows = deps.eagerDetailRows ?? EAGER_DETAIL_ROWS;
   let dataset: Promise<Dataset> | null = null;
   let datasetUrl: string | null = null;
+  /** The user's imported layer (src/db/user-layer.ts); null: none. */
+  let userLayer: UserLayer | null = null;
 
   async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
     let bytes: Uint8Array;
@@ -188,13 +191,21 @@ export function createHandler(deps: HandlerDeps): Handler {
     // Nothing but reads reaches the engine through the protocol, built queries included.
     assertReadOnly(payload.sql);
     const d = await dataset;
+    const layer = userLayer;
+    // Without an imported layer every mode is the dataset.
+    const mode = layer ? (payload.layer ?? 'all') : 'dataset';
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
+      if (mode === 'user') {
+        assertInLayer(layer!, name);
+        continue;
+      }
       await ensureTable(d, name, payload.provinces, payload.years);
+      if (mode === 'all') ensureAllView(d.engine, layer!, name);
     }
     const started = now();
     try {
-      const ipc = ownBuffer(userSql ? d.engine.runStatement(payload.sql) : d.engine.run(payload.sql, payload.params));
+      const ipc = ownBuffer(inLayer(d.engine, mode, payload.sql, (sql) => (userSql ? d.engine.runStatement(sql) : d.engine.run(sql, payload.params))));
       return { ipc, elapsedMs: now() - started };
     } catch (error) {
       const message = (error as Error).message;
@@ -211,7 +222,17 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!dataset) throw new DataError('query before init: the dataset is not loaded', { sql: payload.sql });
     const d = await dataset;
     const candidates = [...Object.keys(d.manifest.tables), ...Object.keys(DERIVED_TABLES)].filter(isDatasetTable);
-    return query({ sql: payload.sql, params: [], tables: tablesNamed(tokens, candidates) }, true);
+    return query({ sql: payload.sql, params: [], tables: tablesNamed(tokens, candidates), layer: payload.layer }, true);
+  }
+
+  /** Replaces the user's imported layer (payload.manifest null: removes it). */
+  async function setLayer(payload: LayerPayload): Promise<LayerResult> {
+    if (!dataset) throw new DataError('layer before init: the dataset is not loaded');
+    const d = await dataset;
+    userLayer = null;
+    if (payload.manifest === null) dropUserLayer(d.engine);
+    else userLayer = loadUserLayer(d.engine, payload);
+    return describeLayer(userLayer);
   }
 
   async function schema(): Promise<SchemaResult> {
@@ -239,6 +260,7 @@ export function createHandler(deps: HandlerDeps): Handler {
         if (request.kind === 'query') return { id: request.id, ok: true, result: await query(request.payload as QueryPayload) };
         if (request.kind === 'sql') return { id: request.id, ok: true, result: await userSql(request.payload as UserSqlPayload) };
         if (request.kind === 'schema') return { id: request.id, ok: true, result: await schema() };
+        if (request.kind === 'layer') return { id: request.id, ok: true, result: await setLayer(request.payload as LayerPayload) };
         throw new DataError(`unknown request kind ${JSON.stringify((request as { kind: unknown }).kind)}`);
       } catch (error) {
         const sql = request.kind === 'query' || request.kind === 'sql' ? (request.payload as QueryPayload).sql : undefined;

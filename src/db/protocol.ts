@@ -8,8 +8,17 @@ export interface InitPayload {
   manifestUrl: string;
 }
 
+/**
+ * Which rows the page's tables show: the shipped dataset and the user's imported layer together
+ * (`all`, the default), only the user's layer (`user`), or only the dataset (`dataset`).
+ */
+export type LayerMode = 'all' | 'user' | 'dataset';
+export const LAYER_MODES: readonly LayerMode[] = ['all', 'user', 'dataset'];
+
 export interface QueryPayload {
   sql: string;
+  /** Absent: `all`. */
+  layer?: LayerMode;
   params: readonly Param[];
   /** Tables the SQL reads; lazily loaded ones are loaded first. */
   tables: readonly string[];
@@ -46,6 +55,23 @@ export interface QueryResult {
 /** SQL a user typed (the console, `window.__gongkai.query`): checked read-only, its tables loaded whole. */
 export interface UserSqlPayload {
   sql: string;
+  layer?: LayerMode;
+}
+
+/**
+ * The user's imported layer: a dataset folder as ingest writes it (its manifest and its Arrow
+ * files by path), loaded into the worker beside the shipped dataset; null removes the layer.
+ */
+export interface LayerPayload {
+  manifest: unknown;
+  files: Record<string, Uint8Array>;
+}
+
+export interface LayerResult {
+  /** The layer's dataset version (null: no layer). */
+  datasetVersion: string | null;
+  /** Rows per table of the layer. */
+  rows: Record<string, number>;
 }
 
 /** A table or view of the page's database, for the console's schema browser and completion. */
@@ -68,6 +94,7 @@ export interface RequestTypes {
   query: { payload: QueryPayload; result: QueryResult };
   sql: { payload: UserSqlPayload; result: QueryResult };
   schema: { payload: Record<string, never>; result: SchemaResult };
+  layer: { payload: LayerPayload; result: LayerResult };
 }
 export type RequestKind = keyof RequestTypes;
 
@@ -121,7 +148,7 @@ export function transferList(response: Response): ArrayBuffer[] {
   return result.ipc instanceof Uint8Array ? [result.ipc.buffer as ArrayBuffer] : [];
 }
 
-const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query', 'sql', 'schema']);
+const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query', 'sql', 'schema', 'layer']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

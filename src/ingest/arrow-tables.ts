@@ -6,7 +6,7 @@ import { HARMONISED_METRICS, wideColumnName } from './harmonised';
 import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
-import { chainCode, parentCode, sharedGazetteer } from './jurisdiction';
+import { chainCode, parentCode } from '../jurisdictions/report-division';
 import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
@@ -409,7 +409,7 @@ export class DatasetBuilder {
 
   /** `stores`: where the per-report chunks and shingle sets wait for finish() (diskStores bound an ingest's memory). */
   constructor(
-    private readonly gazetteer: Gazetteer = sharedGazetteer(),
+    private readonly gazetteer: Gazetteer,
     stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport> } = { chunks: memoryChunkStore(), sets: memorySetStore(), reports: memoryItemStore() },
   ) {
     this.store = stores.chunks;
@@ -561,7 +561,7 @@ export class DatasetBuilder {
 }
 
 /** The dataset parts of some reports, in any order (see DatasetBuilder). */
-export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer = sharedGazetteer()): DatasetParts {
+export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer): DatasetParts {
   const builder = new DatasetBuilder(gazetteer);
   for (const record of [...records].sort(byId)) builder.add(record);
   return builder.finish();

@@ -6,7 +6,7 @@
 // rules written as SQL over facts_wide and jurisdictions.
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { bodyKey } from '../shared/body-key';
-import { chainCode, parentCode } from './jurisdiction';
+import { chainCode, parentCode } from '../jurisdictions/report-division';
 import type { ReportRecord } from './read-report';
 import { levelOf } from './rollups';
 

@@ -2,51 +2,9 @@
 // inputs) or appended to a spill file on disk as it is made, so an ingest's memory does not grow
 // with the corpus. Chunks arrive in report-id order, so a part's chunks read back in order are its
 // rows sorted: no merge is needed.
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
-
-/** An append-only file of byte blocks, each read back by where it was written. */
-export class SpillFile {
-  private fd: number | null;
-  private end = 0;
-
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w+');
-  }
-
-  private open(): number {
-    if (this.fd === null) throw new Error(`spill file ${this.path} closed`);
-    return this.fd;
-  }
-
-  /** Appends the bytes; returns their offset. */
-  append(bytes: Uint8Array): number {
-    const at = this.end;
-    let written = 0;
-    while (written < bytes.byteLength) written += writeSync(this.open(), bytes, written, bytes.byteLength - written, at + written);
-    this.end += bytes.byteLength;
-    return at;
-  }
-
-  read(offset: number, length: number): Uint8Array {
-    const bytes = new Uint8Array(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(this.open(), bytes, read, length - read, offset + read);
-      if (n === 0) throw new Error(`spill file ${this.path}: unexpected end of file`);
-      read += n;
-    }
-    return bytes;
-  }
-
-  /** Deletes the file. */
-  close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    rmSync(this.path, { force: true });
-  }
-}
+// The memory stores and the interfaces are isomorphic (the page's import worker builds datasets
+// with them); the disk stores are in chunk-store-disk.ts (Node).
+import type { Table } from 'apache-arrow';
 
 /** A stored chunk: read it back with `ChunkStore.get`. */
 export interface ChunkRef {
@@ -64,19 +22,6 @@ export interface ChunkStore {
 export const memoryChunkStore = (): ChunkStore => ({
   put: (table) => ({ rows: table.numRows, table }),
   get: (ref) => ref.table!,
-});
-
-/**
- * Chunks as IPC streams appended to a spill file. An empty chunk stays in memory: an empty table
- * has a batch without children that the IPC round trip would not give back as it was.
- */
-export const diskChunkStore = (file: SpillFile): ChunkStore => ({
-  put(table) {
-    if (table.numRows === 0) return { rows: 0, table };
-    const bytes = tableToIPC(table, 'stream');
-    return { rows: table.numRows, offset: file.append(bytes), length: bytes.byteLength };
-  },
-  get: (ref) => ref.table ?? tableFromIPC(file.read(ref.offset!, ref.length!)),
 });
 
 /** Items (shingle sets, report descriptions) by their index in order of addition. */
@@ -101,54 +46,3 @@ export function memoryItemStore<T>(): ItemStore<T> {
   };
 }
 export const memorySetStore = (): SetStore => memoryItemStore<Uint32Array>();
-
-/** Items encoded into a spill file, their offsets and lengths in memory (two numbers an item). */
-export function diskItemStore<T>(file: SpillFile, encode: (item: T) => Uint8Array, decode: (bytes: Uint8Array) => T): ItemStore<T> {
-  let offsets: number[] = [];
-  let lengths: number[] = [];
-  return {
-    push(item) {
-      const bytes = encode(item);
-      offsets.push(bytes.byteLength === 0 ? 0 : file.append(bytes));
-      lengths.push(bytes.byteLength);
-    },
-    get: (i) => decode(lengths[i] === 0 ? new Uint8Array(0) : file.read(offsets[i], lengths[i])),
-    get length() {
-      return lengths.length;
-    },
-    clear() {
-      offsets = [];
-      lengths = [];
-    },
-  };
-}
-
-export const diskSetStore = (file: SpillFile): SetStore =>
-  diskItemStore(
-    file,
-    (set) => new Uint8Array(set.buffer, set.byteOffset, set.byteLength),
-    (bytes) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
-  );
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-/** Plain JSON-able items (the copied-report search's report descriptions). */
-export const diskJsonStore = <T>(file: SpillFile): ItemStore<T> =>
-  diskItemStore<T>(
-    file,
-    (item) => encoder.encode(JSON.stringify(item)),
-    (bytes) => JSON.parse(decoder.decode(bytes)) as T,
-  );
-
-/** One spill folder's files: the builder's chunks, the search's shingle sets and report descriptions; removed by `close()`. */
-export function diskStores<R>(dir: string): { chunks: ChunkStore; sets: SetStore; reports: ItemStore<R>; close(): void } {
-  const files = ['chunks', 'shingles', 'reports'].map((name) => new SpillFile(join(dir, `${name}.spill`)));
-  return {
-    chunks: diskChunkStore(files[0]),
-    sets: diskSetStore(files[1]),
-    reports: diskJsonStore<R>(files[2]),
-    close() {
-      for (const file of files) file.close();
-    },
-  };
-}

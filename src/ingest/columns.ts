@@ -2,7 +2,7 @@
 // goes through a generic builder per value, which made writing the `values` table of a province
 // (millions of rows) the slowest step of an ingest. Strings stay plain Utf8: DuckDB-WASM silently
 // drops dictionary-encoded input (STACK-NOTES).
-import { Bool, type DataType, Float64, Int32, makeData, makeVector, Type, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, type DataType, Float64, Int32, Int64, makeData, makeVector, Type, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 
 /** The validity bitmap (bit set = value present) and the null count; no bitmap when nothing is null. */
 function validity(values: readonly unknown[]): { nullBitmap: Uint8Array | undefined; nullCount: number } {
@@ -43,6 +43,18 @@ function numberVector(type: Float64 | Int32, values: readonly unknown[]): Vector
   return type instanceof Float64 ? makeVector(makeData({ type, ...props, data: data as Float64Array })) : makeVector(makeData({ type, ...props, data: data as Int32Array }));
 }
 
+/** BigInt values (or safe integers) as Int64. */
+function int64Vector(type: Int64, values: readonly unknown[]): Vector {
+  const data = new BigInt64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'bigint') data[i] = v;
+    else if (typeof v === 'number' && Number.isSafeInteger(v)) data[i] = BigInt(v);
+    else if (v !== null && v !== undefined) throw new TypeError(`not an integer: ${String(v)}`);
+  }
+  return makeVector(makeData({ type, length: values.length, ...validity(values), data }));
+}
+
 function boolVector(values: readonly unknown[]): Vector {
   const bits = new Uint8Array((values.length + 7) >> 3);
   for (let i = 0; i < values.length; i++) if (values[i] === true) bits[i >> 3] |= 1 << (i & 7);
@@ -59,9 +71,11 @@ export function columnVector(type: DataType, values: readonly unknown[]): Vector
       break;
     case Type.Int:
       if (type instanceof Int32) return numberVector(type, values);
+      if (type instanceof Int64) return int64Vector(type, values);
       break;
     case Type.Bool:
       return boolVector(values);
   }
+  // apache-arrow's builders compile a function at run time, which the page's CSP (no unsafe-eval) refuses.
   return vectorFromArray(values, type);
 }

@@ -23,3 +23,11 @@ export function failedReport(error: string): ParsedReport {
     text: '',
   };
 }
+
+/** Largest file read (ingest and the page's import alike); a larger one is a failed report. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export const tooLargeError = (size: number): string => `file too large: ${size} bytes, the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+
+/** A parser's answer as a report row: a failure always has a reason. */
+export const withReason = (parsed: ParsedReport): ParsedReport => (parsed.status === 'failed' && !parsed.error ? { ...parsed, error: 'parser gave no reason' } : parsed);

@@ -5,12 +5,12 @@ import { parseDocument } from '../parse/input';
 import type { ParsedReport } from '../parse/types';
 import type { ResolvedIssuer } from '../jurisdictions';
 import type { CorrectedReport } from '../parse/corrections';
-import { failedReport } from './failed-report';
+import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from './failed-report';
 import { NODE_INPUT } from './input-node';
 import { resolveReport } from './jurisdiction';
 import { describeError, type InputFile } from './walk';
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface ReportRecord {
   id: string;
@@ -50,7 +50,7 @@ async function readAndParse(input: InputFile, parse: ParseFn): Promise<Omit<Repo
   } catch (error) {
     return { ...base, parsed: failedReport(`cannot read: ${describeError(error)}`), sha256: null, bytes: null };
   }
-  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport(`file too large: ${size} bytes, the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`), sha256: null, bytes: size };
+  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport(tooLargeError(size)), sha256: null, bytes: size };
 
   let bytes: Uint8Array;
   try {
@@ -69,8 +69,7 @@ async function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): P
   } catch (error) {
     return failedReport(`parser threw: ${describeError(error)}`);
   }
-  if (parsed.status === 'failed' && !parsed.error) return { ...parsed, error: 'parser gave no reason' };
-  return parsed;
+  return withReason(parsed);
 }
 
 /** Reads a few files ahead of the one being parsed, and yields the reports in input order. */

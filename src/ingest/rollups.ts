@@ -6,7 +6,7 @@
 // chain; reports with no resolved division count only in `nation`. Area summaries and own
 // reports stay apart (scope is part of the key), so no total ever adds them together.
 import type { ReportRecord } from './read-report';
-import { chainCode } from './jurisdiction';
+import { chainCode } from '../jurisdictions/report-division';
 
 export const ROLLUP_LEVELS = ['nation', 'province', 'city', 'county'] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];

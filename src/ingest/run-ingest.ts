@@ -1,12 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { DatasetBuilder, type DatasetParts } from './arrow-tables';
-import { diskStores } from './chunk-store';
+import { diskStores } from './chunk-store-disk';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, makeStaging, recoverDebris } from './dataset-swap';
 import type { SimilarReport } from './similar/similar-pairs';
 import type { CorrectionRow } from '../parse/corrections';
 import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
+import { sharedGazetteer } from './jurisdiction';
 import { createProgress } from './progress';
 import { withParsePool } from './parse-pool';
 import { readReportsInOrder } from './read-report';
@@ -43,7 +44,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   const spill = await makeStaging(outDir);
   const stores = diskStores<SimilarReport>(spill);
   try {
-    const builder = new DatasetBuilder(undefined, stores);
+    const builder = new DatasetBuilder(sharedGazetteer(), stores);
     const tally = emptyTally();
     await withParsePool(files.length, async (pool) => {
       for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {

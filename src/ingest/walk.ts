@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { UsageError } from './usage-error';
+import { isSkippedDirectory, isSkippedFile, withUniqueIds } from './input-names';
 
 export interface InputFile {
   /** The path as given on the command line, or joined onto a given directory. */
@@ -13,14 +14,7 @@ export interface InputFile {
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Truth files, corpus manifests and hidden entries sit beside reports but are not reports. */
-export function isSkippedDirectory(name: string): boolean {
-  return name === 'truth' || name.startsWith('.');
-}
-
-export function isSkippedFile(name: string): boolean {
-  return name === 'manifest.csv' || name.toLowerCase().endsWith('.json') || name.startsWith('.');
-}
+export { isSkippedDirectory, isSkippedFile };
 
 /**
  * Expands the command-line inputs into files: directories recursively in sorted order, files as
@@ -94,16 +88,6 @@ async function walkDirectory(dir: string, idPrefix: string, rootReal: string, vi
 
 async function isDirectoryPath(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false);
-}
-
-/** The same name reached through two inputs (say two folders both called `2019`) gets `#2`, `#3`… */
-function withUniqueIds(files: InputFile[]): InputFile[] {
-  const counts = new Map<string, number>();
-  return files.map((file) => {
-    const n = (counts.get(file.id) ?? 0) + 1;
-    counts.set(file.id, n);
-    return n === 1 ? file : { ...file, id: `${file.id}#${n}` };
-  });
 }
 
 export function describeError(error: unknown): string {

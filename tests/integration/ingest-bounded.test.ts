@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/ingest/arrow-tables';
+import { sharedGazetteer } from '../../src/ingest/jurisdiction';
 import { main } from '../../src/ingest/cli';
 import { readReport } from '../../src/ingest/read-report';
 import { collectInputFiles } from '../../src/ingest/walk';
@@ -67,7 +68,7 @@ describe('bounded ingest', () => {
     expect(hashes(join(root, 'two'))).toEqual(one);
 
     // The same reports parsed in this process, every chunk kept in memory (DatasetBuilder's default stores).
-    const builder = new DatasetBuilder();
+    const builder = new DatasetBuilder(sharedGazetteer());
     const files = (await collectInputFiles([corpus])).sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const file of files) builder.add(await readReport(file));
     await writeDataset(join(root, 'memory'), builder.finish(), files.length);

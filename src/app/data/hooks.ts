@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Table } from 'apache-arrow';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from './dataset';
+import { useLayerKey } from '../user/UserLayer';
 
 export interface SqlResult {
   table: Table;
@@ -11,9 +12,11 @@ export interface SqlResult {
 /** Runs a built query in the worker. The dataset version is part of the key, so a new dataset never shows cached rows. */
 export function useSql(query: BuiltQuery | null) {
   const { client, info } = useDataset();
+  // The user's imported layer and the URL's `layer` are part of the key too.
+  const layer = useLayerKey();
   return useQuery<SqlResult, Error>({
-    queryKey: ['sql', info?.datasetVersion ?? null, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
-    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years }),
+    queryKey: ['sql', info?.datasetVersion ?? null, layer.key, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
+    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years, layer: layer.mode }),
     enabled: Boolean(client && info && query),
     placeholderData: keepPreviousData,
     staleTime: Infinity,

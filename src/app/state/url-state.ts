@@ -2,6 +2,7 @@
 // and each parameter that had to be dropped or replaced yields a notice for the user.
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
+import { LAYER_MODES, type LayerMode } from '../../db/protocol';
 
 export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'methods', 'sql'] as const;
 export type View = (typeof VIEWS)[number];
@@ -78,6 +79,8 @@ export interface ViewState {
   similarMin: number;
   /** Similar view: the pair read side by side (`pair` twice: report_a, then report_b); null = none. */
   pair: [string, string] | null;
+  /** Whose rows every view shows (`layer`): the dataset and the user's imported reports (default), `user` or `dataset` alone. */
+  layer: LayerMode;
 }
 
 export interface SqlChart {
@@ -114,6 +117,7 @@ export const DEFAULT_STATE: ViewState = {
   sqlChart: null,
   similarMin: DEFAULT_SIMILAR_MIN,
   pair: null,
+  layer: 'all',
 };
 
 export const MAX_ENTITIES = 12;
@@ -155,6 +159,7 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     else notices.push({ param: name, value, reason: 'unknown-value' });
   };
   flag('embed', (v) => (state.embed = v));
+  pick('layer', LAYER_MODES, (v) => (state.layer = v));
   flag('shares', (v) => (state.shares = v));
 
   for (const raw of params.getAll('e')) {
@@ -267,6 +272,7 @@ export function serialiseViewState(state: ViewState): string {
   }
   if (state.view === 'similar' && state.similarMin !== d.similarMin) params.set('min', String(state.similarMin));
   if (state.view === 'similar' && state.pair) for (const id of state.pair) params.append('pair', id);
+  if (state.layer !== d.layer) params.set('layer', state.layer);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -1,3 +1,4 @@
+import { sharedGazetteer } from '../../../src/ingest/jurisdiction';
 import { DataType, Type, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { isMetricId } from '../../../src/shared/metrics';
 import { sampleRecords } from './records';
 import { applyCorrections } from '../../../src/parse/corrections';
 
-const buildDatasetTables = (records: Parameters<typeof buildDatasetParts>[0]) => wholeTables(buildDatasetParts(records));
+const buildDatasetTables = (records: Parameters<typeof buildDatasetParts>[0]) => wholeTables(buildDatasetParts(records, sharedGazetteer()));
 
 const rawRows = (table: Table) => table.toArray().map((row) => row.toJSON());
 /** Rows by report id: the files are in province order (see the sorting test). */
@@ -142,7 +143,7 @@ describe('buildDatasetTables', () => {
     const i = records.findIndex((r) => r.parsed.values.length > 0);
     records[i] = { ...records[i], corrected: applyCorrections(records[i].parsed.values, [{ line: 2, report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: 146, note: '', author: 'x', at: '' }]) };
     const row = { line: 2, report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: '146', note: '', author: 'x', at: '', status: 'applied' as const, reason: null };
-    const builder = new DatasetBuilder();
+    const builder = new DatasetBuilder(sharedGazetteer());
     for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : 1))) builder.add(record);
     const built = wholeTables(builder.finish([row]));
     const corrected = records[i].corrected!.checks;
@@ -212,7 +213,7 @@ describe('tableToParquet', () => {
 describe('DatasetBuilder', () => {
   it('refuses reports out of id order (its chunks would not be sorted)', () => {
     const [a, b] = [...sampleRecords()].sort((x, y) => (x.id < y.id ? -1 : 1));
-    const builder = new DatasetBuilder();
+    const builder = new DatasetBuilder(sharedGazetteer());
     builder.add(b);
     expect(() => builder.add(a)).toThrow(`reports out of order: ${a.id} after ${b.id}`);
   });

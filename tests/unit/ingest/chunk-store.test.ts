@@ -3,7 +3,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Float64, Int32, Table, tableToIPC, Utf8 } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diskStores, SpillFile } from '../../../src/ingest/chunk-store';
+import { diskStores, SpillFile } from '../../../src/ingest/chunk-store-disk';
 import { columnVector } from '../../../src/ingest/columns';
 import { makeTempDir } from '../../helpers/ingest-fixture';
 

@@ -1,3 +1,4 @@
+import { sharedGazetteer } from '../../../src/ingest/jurisdiction';
 import { describe, expect, it } from 'vitest';
 import { buildDatasetParts } from '../../../src/ingest/arrow-tables';
 import { buildDatasetSummary, summaryJson } from '../../../src/ingest/dataset-summary';
@@ -53,7 +54,7 @@ function records(): ReportRecord[] {
   ];
 }
 
-const summarise = (rs: ReportRecord[]) => buildDatasetSummary(buildDatasetParts(rs).rollups, VERSION);
+const summarise = (rs: ReportRecord[]) => buildDatasetSummary(buildDatasetParts(rs, sharedGazetteer()).rollups, VERSION);
 
 describe('buildDatasetSummary', () => {
   it('counts reports by year × level, status and template, nulls last', () => {

@@ -1,0 +1,172 @@
+// "导入报告 / Import reports" in the header of every page: a drop zone, a file picker and a folder
+// picker (real <input type="file"> elements), the progress of the running import with time left
+// and cancel, the imported reports (ok / partial / failed with the reason, each removable), the
+// layer switch (URL `layer`) and the layer's download as a dataset folder zip.
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { LAYER_MODES, type LayerMode } from '../../db/protocol';
+import { useI18n } from '../i18n/context';
+import { importText } from './import-messages';
+import type { PickedFile } from './import-run';
+import { useUserLayer } from './UserLayer';
+
+const LISTED = 500;
+const ACCEPT = '.txt,.text,.htm,.html,.xhtml,.pdf,.docx,.doc,.mht,.mhtml';
+
+const fromInput = (files: FileList | null): PickedFile[] =>
+  Array.from(files ?? [], (file) => ({ path: file.webkitRelativePath || file.name, alone: !file.webkitRelativePath, file }));
+
+/** Every file of a dropped item, folders walked (their entries' paths as the folder picker gives them). */
+async function fromEntry(entry: FileSystemEntry, alone: boolean): Promise<PickedFile[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ path: entry.fullPath.replace(/^\//, ''), alone, file }];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    children.push(...batch);
+  }
+  return (await Promise.all(children.map((child) => fromEntry(child, false)))).flat();
+}
+
+async function fromDrop(event: DragEvent): Promise<PickedFile[]> {
+  const entries = Array.from(event.dataTransfer.items, (item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  if (entries.length === 0) return fromInput(event.dataTransfer.files);
+  return (await Promise.all(entries.map((e) => fromEntry(e, true)))).flat();
+}
+
+function saveBytes(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (mode: LayerMode) => void }) {
+  const { locale } = useI18n();
+  const t = importText(locale);
+  const user = useUserLayer();
+  const [open, setOpen] = useState(false);
+  const [over, setOver] = useState(false);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const { progress, rows } = user;
+
+  // The URL's layer is what the queries read.
+  const { setMode } = user;
+  useEffect(() => setMode(layer), [layer, setMode]);
+
+  const take = (picked: PickedFile[]) => {
+    setOpen(true);
+    void user.importFiles(picked);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    void fromDrop(event).then(take);
+  };
+  const dragProps = {
+    onDragOver: (event: DragEvent) => {
+      event.preventDefault();
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop,
+  };
+  const secondsLeft = progress && progress.done > 0 ? Math.ceil(((progress.elapsedMs / progress.done) * (progress.total - progress.done)) / 1000) : null;
+  const problems = rows.filter((r) => r.status !== 'ok');
+  const listed = [...problems, ...rows.filter((r) => r.status === 'ok')].slice(0, LISTED);
+
+  return (
+    <div className="import-control" {...dragProps}>
+      <button type="button" className="import-toggle" aria-expanded={open} aria-controls="import-panel" data-testid="import-toggle" data-layer-version={user.version ?? ""} data-busy={user.busy ? "true" : "false"} onClick={() => setOpen(!open)}>
+        {t('button')}
+        {rows.length > 0 ? ` (${rows.length})` : ''}
+      </button>
+      <section id="import-panel" className="import-panel" aria-label={t('title')} hidden={!open} data-testid="import-panel">
+        <h2>{t('title')}</h2>
+        <p className="import-privacy">{t('privacy')}</p>
+        <div
+          className={`dropzone${over ? ' over' : ''}`}
+          role="button"
+          tabIndex={0}
+          data-testid="import-dropzone"
+          onClick={() => filesInput.current?.click()}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              filesInput.current?.click();
+            }
+          }}
+        >
+          {t('drop')}
+        </div>
+        <div className="import-pickers">
+          <label>
+            {t('pickFiles')}{' '}
+            <input ref={filesInput} type="file" multiple accept={ACCEPT} data-testid="import-files" onChange={(e) => { take(fromInput(e.target.files)); e.target.value = ''; }} />
+          </label>
+          <label>
+            {t('pickFolder')}{' '}
+            <input ref={folderInput} type="file" multiple {...{ webkitdirectory: '' }} data-testid="import-folder" onChange={(e) => { take(fromInput(e.target.files)); e.target.value = ''; }} />
+          </label>
+        </div>
+        <p className="import-formats">{t('formats')}</p>
+        {progress ? (
+          <div className="import-progress" data-testid="import-progress" data-running={progress.running ? 'true' : 'false'} aria-live="polite">
+            <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('button')} />
+            <span>
+              {t('progress', { done: progress.done, total: progress.total, ok: progress.ok, partial: progress.partial, failed: progress.failed })}
+              {' · '}
+              {progress.running ? (secondsLeft === null ? '…' : t('timeLeft', { seconds: secondsLeft })) : progress.cancelled ? t('cancelled') : t('elapsed', { seconds: (progress.elapsedMs / 1000).toFixed(1) })}
+            </span>
+            {progress.running ? (
+              <button type="button" data-testid="import-cancel" onClick={user.cancel}>
+                {t('cancel')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {user.busy && !progress?.running ? <p className="status" data-testid="import-building">{t('building')}</p> : null}
+        {user.error ? <p className="error" role="alert" data-testid="import-error">{t('error')}: {user.error}</p> : null}
+        <div className="import-layer" role="group" aria-label={t('layer')}>
+          <span>{t('layer')}:</span>
+          {LAYER_MODES.map((mode) => (
+            <button type="button" key={mode} aria-pressed={layer === mode} data-testid={`import-layer-${mode}`} onClick={() => onLayer(mode)}>
+              {t(`layer.${mode}`)}
+            </button>
+          ))}
+        </div>
+        {rows.length > 0 ? (
+          <>
+            <h3>{t('files', { n: rows.length })}</h3>
+            <div className="toolbar">
+              <button type="button" data-testid="import-download" disabled={user.busy || user.version === null} onClick={() => { const z = user.zip(); if (z) saveBytes(z.name, z.bytes); }}>
+                {t('download')}
+              </button>
+              <button type="button" data-testid="import-remove-all" disabled={user.busy} onClick={() => void user.clear()}>
+                {t('removeAll')}
+              </button>
+            </div>
+            <ul className="import-files" data-testid="import-list">
+              {listed.map((row) => (
+                <li key={row.id} data-status={row.status}>
+                  <span className={`import-status ${row.status}`}>{t(row.status)}</span> <span className="import-id">{row.id}</span>
+                  {row.reason ? <span className="import-reason"> — {row.reason}</span> : null}{' '}
+                  <button type="button" disabled={user.busy} aria-label={`${t('remove')} ${row.id}`} onClick={() => void user.remove(row.id)}>
+                    {t('remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {rows.length > listed.length ? <p>{t('more', { n: rows.length - listed.length })}</p> : null}
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

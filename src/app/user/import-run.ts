@@ -1,0 +1,67 @@
+// One import: the files picked or dropped become reports as ingest would make them from the same
+// folder (the same ids and paths, the same skipped entries), parsed by the pool.
+import { failedReport, MAX_FILE_BYTES, tooLargeError } from '../../ingest/failed-report';
+import { isSkippedDirectory, isSkippedFile, withUniqueIds } from '../../ingest/input-names';
+import type { ReportRecord } from '../../../workers/import-protocol';
+import { CANCELLED_REASON, type ImportPool } from './import-pool';
+
+export interface PickedFile {
+  /** `folder/sub/name.txt` for a file of a picked or dropped folder; the name for a file picked alone. */
+  path: string;
+  /** Picked alone (never skipped, as ingest never skips a file named on its command line). */
+  alone: boolean;
+  file: Blob;
+}
+
+export interface ImportEntry {
+  id: string;
+  path: string;
+  file: Blob;
+}
+
+/** The entries ingest would read: truth folders, manifests and hidden entries of a folder left out; ids unique; in id order. */
+export function importEntries(picked: readonly PickedFile[]): ImportEntry[] {
+  const kept = picked.filter((p) => {
+    if (p.alone) return true;
+    const parts = p.path.split('/');
+    return !parts.slice(1, -1).some(isSkippedDirectory) && !isSkippedFile(parts[parts.length - 1]);
+  });
+  return withUniqueIds(kept.map((p) => ({ id: p.path, path: p.path, file: p.file }))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Reads, parses and resolves one entry. Never throws: a problem is a failed report with its reason, as in ingest. */
+async function importOne(entry: ImportEntry, pool: ImportPool): Promise<ReportRecord> {
+  const base = { id: entry.id, file: entry.path };
+  const size = entry.file.size;
+  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport(tooLargeError(size)), sha256: null, bytes: size, jurisdiction: null };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await entry.file.arrayBuffer());
+  } catch (error) {
+    return { ...base, parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), sha256: null, bytes: null, jurisdiction: null };
+  }
+  const answer = await pool.parse(bytes, baseName(entry.path));
+  // A worker that was stopped gave no digest: the page's own, as ingest's is taken before parsing.
+  const sha256 = answer.sha256 || hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return { ...base, parsed: answer.parsed, sha256, bytes: answer.bytes, jurisdiction: answer.jurisdiction };
+}
+
+export const isCancelled = (record: ReportRecord): boolean => record.parsed.status === 'failed' && record.parsed.error === CANCELLED_REASON;
+
+/** Parses every entry, a few ahead of the pool's workers; `onRecord` hears each as it is done (in any order). */
+export async function runImport(entries: readonly ImportEntry[], pool: ImportPool, onRecord: (record: ReportRecord) => void): Promise<ReportRecord[]> {
+  const records: ReportRecord[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < entries.length) {
+      const record = await importOne(entries[next++], pool);
+      records.push(record);
+      onRecord(record);
+    }
+  };
+  await Promise.all(Array.from({ length: pool.workers * 2 + 2 }, lane));
+  return records;
+}

@@ -1,0 +1,119 @@
+// The user's imported layer in the page's database. Its tables (a dataset folder as ingest writes
+// it, loaded whole) live in schema `ul` with a column layer = 'user'; schema `al` holds a view per
+// table over both layers (the dataset's rows with layer = 'dataset'). A query runs with the schema
+// of its mode as the default, so every view's SQL works unchanged over either layer or both:
+//   dataset → main   user → ul   all → al
+// The rollups of `all` are the two layers' rollups summed per key (their columns are additive);
+// the gazetteer (jurisdictions) is the dataset's, the same files.
+import { tableFromIPC } from 'apache-arrow';
+import { parseManifest, type Manifest } from '../shared/manifest';
+import type { Engine } from './engine';
+import { DataError, type LayerMode, type LayerPayload, type LayerResult } from './protocol';
+import { DERIVED_TABLES, quoteIdent } from './tables';
+
+export const USER_SCHEMA = 'ul';
+export const ALL_SCHEMA = 'al';
+const LOADING = '__user_layer_load';
+const ROLLUP_KEY = ['division_code', 'division_level', 'year', 'level', 'scope'];
+
+export interface UserLayer {
+  manifest: Manifest;
+  tables: Set<string>;
+  /** Tables of schema `al` made so far (made once the dataset's table exists). */
+  allViews: Set<string>;
+}
+
+const rowsOf = (engine: Engine, sql: string): Record<string, unknown>[] => tableFromIPC(engine.run(sql)).toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
+
+export function dropUserLayer(engine: Engine): void {
+  engine.run(`DROP SCHEMA IF EXISTS ${ALL_SCHEMA} CASCADE; DROP SCHEMA IF EXISTS ${USER_SCHEMA} CASCADE; DROP TABLE IF EXISTS ${LOADING}`);
+}
+
+/** Loads a layer (replacing any): every partition of every table, each checked by count. */
+export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer {
+  dropUserLayer(engine);
+  const manifest = parseManifest(payload.manifest);
+  engine.run(`CREATE SCHEMA ${USER_SCHEMA}; CREATE SCHEMA ${ALL_SCHEMA}`);
+  const tables = new Set<string>();
+  try {
+    for (const [name, entry] of Object.entries(manifest.tables)) {
+      let rows = 0;
+      entry.partitions.forEach((partition, i) => {
+        const bytes = payload.files[partition.path];
+        if (!bytes) throw new DataError(`imported layer: ${partition.path} is missing`);
+        engine.insertArrowStream(LOADING, bytes, i > 0);
+        rows += partition.rows;
+      });
+      const counted = entry.partitions.length === 0 ? 0 : Number(rowsOf(engine, `SELECT count(*) AS n FROM ${LOADING}`)[0]?.n);
+      if (counted !== entry.rows || rows !== entry.rows) throw new DataError(`imported layer: table ${name} brought ${counted} rows, its manifest says ${entry.rows}`);
+      if (entry.partitions.length > 0) {
+        engine.run(`CREATE TABLE ${USER_SCHEMA}.${quoteIdent(name)} AS SELECT *, 'user' AS layer FROM ${LOADING}; DROP TABLE ${LOADING}`);
+        tables.add(name);
+      }
+    }
+    for (const [name, derived] of Object.entries(DERIVED_TABLES)) {
+      if (!derived.from.every((t) => tables.has(t))) continue;
+      engine.run(`SET schema = '${USER_SCHEMA}'`);
+      try {
+        engine.run(derived.sql);
+      } finally {
+        engine.run(`SET schema = 'main'`);
+      }
+      tables.add(name);
+    }
+  } catch (error) {
+    dropUserLayer(engine);
+    throw error;
+  }
+  return { manifest, tables, allViews: new Set() };
+}
+
+export function describeLayer(layer: UserLayer | null): LayerResult {
+  if (!layer) return { datasetVersion: null, rows: {} };
+  return { datasetVersion: layer.manifest.dataset_version, rows: Object.fromEntries(Object.entries(layer.manifest.tables).map(([name, t]) => [name, t.rows])) };
+}
+
+function columnsOf(engine: Engine, schema: string, table: string): { name: string; type: string }[] {
+  return rowsOf(engine, `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = '${table.replaceAll("'", "''")}' ORDER BY ordinal_position`) as { name: string; type: string }[];
+}
+
+/** The `al` view of a table whose dataset rows are in `main` (loaded first by the caller). */
+export function ensureAllView(engine: Engine, layer: UserLayer, name: string): void {
+  if (layer.allViews.has(name)) return;
+  const q = quoteIdent(name);
+  const main = `main.${q}`;
+  const user = `${USER_SCHEMA}.${q}`;
+  let sql: string;
+  if (name === 'jurisdictions' || !layer.tables.has(name)) {
+    sql = `SELECT * FROM ${main}`;
+  } else if (name === 'rollups') {
+    const columns = columnsOf(engine, 'main', name);
+    const list = columns.map((c) => quoteIdent(c.name)).join(', ');
+    const select = columns.map((c) => {
+      const col = quoteIdent(c.name);
+      if (ROLLUP_KEY.includes(c.name)) return col;
+      return c.type === 'DOUBLE' ? `sum(${col}) AS ${col}` : `CAST(sum(${col}) AS ${c.type}) AS ${col}`;
+    });
+    sql = `SELECT ${select.join(', ')}, 'all' AS layer FROM (SELECT ${list} FROM ${main} UNION ALL SELECT ${list} FROM ${user}) GROUP BY ${ROLLUP_KEY.map(quoteIdent).join(', ')}`;
+  } else {
+    sql = `SELECT *, 'dataset' AS layer FROM ${main} UNION ALL BY NAME SELECT * FROM ${user}`;
+  }
+  engine.run(`CREATE OR REPLACE VIEW ${ALL_SCHEMA}.${q} AS ${sql}`);
+  layer.allViews.add(name);
+}
+
+/** Runs `run` with the mode's schema as the default; the SQL text carries the mode (prepared statements are per text). */
+export function inLayer<T>(engine: Engine, mode: LayerMode, sql: string, run: (sql: string) => T): T {
+  if (mode === 'dataset') return run(sql);
+  const schema = mode === 'user' ? USER_SCHEMA : ALL_SCHEMA;
+  engine.run(`SET schema = '${schema}'`);
+  try {
+    return run(`/* layer:${mode} */ ${sql}`);
+  } finally {
+    engine.run(`SET schema = 'main'`);
+  }
+}
+
+export const assertInLayer = (layer: UserLayer, name: string): void => {
+  if (!layer.tables.has(name)) throw new DataError(`table ${name} is not in the imported layer`);
+};

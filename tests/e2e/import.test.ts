@@ -1,0 +1,132 @@
+// Import in the page (issue 14): a folder of reports set on the folder picker's <input> is parsed
+// in the page's import workers and becomes the user's layer of the same tables; no request leaves
+// the page's origin meanwhile; the layer survives a reload, its zip is byte for byte the dataset
+// folder `gongkai ingest` writes for the same folder, and removing it leaves the dataset alone.
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '../helpers/chromium';
+import { makeTempDir } from '../helpers/ingest-fixture';
+import { REPO_ROOT } from '../helpers/paths';
+import { appUrl, downloadFrom, e2eContext, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
+
+const CORPUS = resolve(REPO_ROOT, 'data/corpus');
+const FOLDER = join(CORPUS, 'seeds');
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const query = (p: Page, sql: string) => p.evaluate(async (text) => {
+  const result = await (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Record<string, unknown> }[] } }> } }).__gongkai.query(text);
+  return result.table.toArray().map((row) => row.toJSON());
+}, sql);
+
+const count = async (p: Page, sql: string): Promise<number> => Number((await query(p, sql))[0].n);
+
+/** Waits until the layer has a version (built and loaded) and nothing is running. */
+async function waitForLayer(p: Page): Promise<string> {
+  const toggle = p.getByTestId('import-toggle');
+  await p.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="import-toggle"]');
+    return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
+  }, undefined, { timeout: READY_TIMEOUT * 2 });
+  return (await toggle.getAttribute('data-layer-version'))!;
+}
+
+/** The files of a folder, by path below it. */
+async function folderFiles(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const walk = async (at: string): Promise<void> => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else out.set(relative(dir, path), await readFile(path));
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+describe('import in the page', () => {
+  const reports = 5; // seeds/ holds 5 reports and a truth/ folder ingest skips
+  let version: string;
+
+  it('parses a dropped folder in the page, with no request off the origin', async () => {
+    await page.goto(appUrl('bench=1'));
+    await waitForEngine(page);
+    const origin = new URL(e2eContext().baseUrl).origin;
+    const before = browser.requests.length;
+    await page.getByTestId('import-toggle').click();
+    await page.getByTestId('import-folder').setInputFiles(FOLDER);
+    version = await waitForLayer(page);
+    const during = browser.requests.slice(before);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(browser.offline).toEqual([]);
+    await expect.poll(() => page.getByTestId('import-progress').getAttribute('data-running')).toBe('false');
+    expect(await page.getByTestId('import-list').locator('li').count()).toBe(reports);
+    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
+    expect(await count(page, "SELECT count(*) AS n FROM facts_wide WHERE layer = 'user' AND report_id LIKE 'seeds/%'")).toBe(reports);
+  });
+
+  it('shows an imported report in the report view, with its text and values', async () => {
+    const id = 'seeds/2019-liaoning-fuxin-city.txt';
+    const values = await count(page, `SELECT count(*) AS n FROM "values" WHERE report_id = '${id}' AND layer = 'user'`);
+    expect(values).toBeGreaterThan(10);
+    await page.goto(appUrl([['view', 'report'], ['report', id], ['layer', 'user'], ['bench', '1']]));
+    await page.getByTestId('report-view').waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId('value-row').first().waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('value-row').count()).toBe(values);
+  });
+
+  it('keeps the layer across a reload; layer=user shows it alone', async () => {
+    await page.goto(appUrl([['layer', 'user'], ['bench', '1']]));
+    await waitForEngine(page);
+    expect(await waitForLayer(page)).toBe(version);
+    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(reports);
+  });
+
+  it('downloads the layer as the dataset folder gongkai ingest writes, byte for byte', async () => {
+    const out = join(makeTempDir('gongkai-import-cli-'), 'out');
+    // The same folder named the same way (relative to its parent): the same report ids and paths.
+    await promisify(execFile)(process.execPath, [resolve(REPO_ROOT, 'bin/gongkai.mjs'), 'ingest', 'seeds', '--out', out], { cwd: CORPUS });
+    const cli = await folderFiles(out);
+    await page.getByTestId('import-toggle').click();
+    const zip = await downloadFrom(page, 'import-download');
+    const entries = unzipSync(new Uint8Array(zip.bytes));
+    const fromPage = new Map(Object.entries(entries).filter(([path]) => !path.endsWith('/')).map(([path, bytes]) => [path.replace(/^gongkai-imported\//, ''), Buffer.from(bytes)]));
+    expect([...fromPage.keys()].sort()).toEqual([...cli.keys()].sort());
+    for (const [path, bytes] of cli) expect(fromPage.get(path)!.equals(bytes), path).toBe(true);
+    expect(JSON.parse(cli.get('manifest.json')!.toString()).dataset_version).toBe(version);
+  });
+
+  it('removes the layer: the dataset alone remains', async () => {
+    const datasetReports = await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'dataset'").catch(() => null);
+    await page.goto(appUrl('bench=1'));
+    await waitForEngine(page);
+    await waitForLayer(page);
+    const all = await count(page, 'SELECT count(*) AS n FROM reports');
+    await page.getByTestId('import-toggle').click();
+    await page.getByTestId('import-remove-all').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-toggle"]')?.getAttribute('data-layer-version') === '', undefined, { timeout: READY_TIMEOUT });
+    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(all - reports);
+    void datasetReports;
+    await page.reload();
+    await waitForEngine(page);
+    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(all - reports);
+    expect(await page.getByTestId('import-toggle').getAttribute('data-layer-version')).toBe('');
+  });
+});

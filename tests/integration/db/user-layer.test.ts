@@ -1,0 +1,89 @@
+// The user's imported layer in the worker's database (src/db/user-layer.ts): a dataset folder as
+// ingest writes it, loaded beside the shipped dataset; every query sees both layers, the user's
+// alone or the dataset alone, as the request says; the rollups of both are summed; removing the
+// layer leaves the dataset as it was. Real DuckDB-WASM (the Node build of the browser's engine).
+import { tableFromIPC } from 'apache-arrow';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Handler } from '../../../src/db/handler';
+import { fromErrorData, type LayerMode, type LayerResult, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
+import * as sql from '../../../src/db/sql';
+import { tableRows } from '../../../src/app/data/rows';
+import { runIngest } from '../../../src/ingest/run-ingest';
+import type { Manifest } from '../../../src/shared/manifest';
+import { collectOutput } from '../../helpers/collect-output';
+import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
+import { makeTempDir } from '../../helpers/ingest-fixture';
+import { ingestShippedCorpus, SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
+
+let handler: Handler;
+let userDir: string;
+let userManifest: Manifest;
+let datasetManifest: Manifest;
+let nextId = 1;
+
+const request = (kind: Request['kind'], payload: unknown): Promise<Response> => handler.handle({ id: nextId++, kind, payload } as Request);
+
+async function rows(text: string, tables: string[], layer?: LayerMode) {
+  const response = await request('query', { sql: text, params: [], tables, layer });
+  if (!response.ok) throw fromErrorData(response.error);
+  return tableRows(tableFromIPC((response.result as QueryResult).ipc));
+}
+
+async function layerPayload() {
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of Object.values(userManifest.tables)) for (const p of entry.partitions) files[p.path] = new Uint8Array(await readFile(join(userDir, p.path)));
+  return { manifest: userManifest, files };
+}
+
+beforeAll(async () => {
+  const dataset = await ingestShippedCorpus();
+  datasetManifest = JSON.parse(await readFile(join(dataset.dir, 'manifest.json'), 'utf8')) as Manifest;
+  userDir = join(makeTempDir('gongkai-layer-'), 'user');
+  await runIngest([join(SHIPPED_CORPUS, 'seeds')], userDir, collectOutput());
+  userManifest = JSON.parse(await readFile(join(userDir, 'manifest.json'), 'utf8')) as Manifest;
+  handler = createNodeHandler();
+  const init = await request('init', { manifestUrl: dataset.manifestUrl });
+  if (!init.ok) throw fromErrorData(init.error);
+}, 240_000);
+
+afterAll(() => handler?.close());
+
+describe('the imported layer', () => {
+  it('is loaded whole and described by its manifest', async () => {
+    const response = await request('layer', await layerPayload());
+    if (!response.ok) throw fromErrorData(response.error);
+    const result = response.result as LayerResult;
+    expect(result.datasetVersion).toBe(userManifest.dataset_version);
+    expect(result.rows.reports).toBe(5);
+    expect(userManifest.tables.reports.rows).toBe(5);
+  });
+
+  it('shows both layers, the user layer alone or the dataset alone', async () => {
+    const count = async (layer?: LayerMode) => Number((await rows('SELECT count(*) AS n FROM reports', ['reports'], layer))[0].n);
+    const datasetReports = datasetManifest.tables.reports.rows;
+    expect(await count('dataset')).toBe(datasetReports);
+    expect(await count('user')).toBe(5);
+    expect(await count()).toBe(datasetReports + 5);
+    const byLayer = await rows("SELECT layer, count(*) AS n FROM facts_wide GROUP BY layer ORDER BY layer", ['facts_wide'], 'all');
+    expect(byLayer.map((r) => [r.layer, Number(r.n)])).toEqual([['dataset', datasetManifest.tables.facts_wide.rows], ['user', 5]]);
+    const userIds = await rows("SELECT report_id FROM reports WHERE layer = 'user' ORDER BY report_id", ['reports'], 'all');
+    expect(userIds.map((r) => r.report_id)).toEqual((await rows('SELECT report_id FROM reports ORDER BY report_id', ['reports'], 'user')).map((r) => r.report_id));
+  });
+
+  it('sums the rollups of both layers: the overview counts every report once', async () => {
+    const kpis = sql.datasetCounts();
+    const read = async (layer: LayerMode) => (await rows(kpis.sql, [...kpis.tables], layer))[0];
+    const [all, user, dataset] = [await read('all'), await read('user'), await read('dataset')];
+    expect(Number(all.reports)).toBe(Number(user.reports) + Number(dataset.reports));
+    expect(Number(user.reports)).toBe(5);
+  });
+
+  it('is removed whole; the dataset stays as it was', async () => {
+    const response = await request('layer', { manifest: null, files: {} });
+    expect(response.ok).toBe(true);
+    expect(Number((await rows('SELECT count(*) AS n FROM reports', ['reports']))[0].n)).toBe(datasetManifest.tables.reports.rows);
+    await expect(rows("SELECT count(*) AS n FROM reports WHERE layer = 'user'", ['reports'])).rejects.toThrow(/layer/);
+  });
+});

@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+// An import worker: the page's copy of ingest's read-parse-resolve step (src/ingest/read-report.ts)
+// for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
+// gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
+// leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
+import { buildDatasetParts } from '../src/ingest/arrow-tables';
+import { writeDatasetFiles } from '../src/ingest/dataset-files';
+import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
+import type { Gazetteer } from '../src/jurisdictions';
+import { loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
+import { resolveParsedReport } from '../src/jurisdictions/report-division';
+import { parseDocument } from '../src/parse/input';
+import metaText from '../data/gazetteer/meta.json?raw';
+import divisionsUrl from '../data/gazetteer/divisions.csv?url';
+import lineageUrl from '../data/gazetteer/lineage.csv?url';
+import overridesText from '../data/gazetteer/overrides.csv?raw';
+import indexUrl from '../data/gazetteer/index.txt?url';
+import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const townUrls = import.meta.glob<string>('../data/gazetteer/towns/*.csv', { query: '?url', import: 'default', eager: true });
+const absolute = (url: string): string => new URL(url, self.location.href).href;
+
+let gazetteer: Gazetteer | null = null;
+let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+
+const reply = (message: ImportWorkerReply) => self.postMessage(message);
+const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+
+async function init(message: ImportWorkerInit): Promise<void> {
+  const towns = Object.fromEntries(Object.entries(townUrls).map(([path, url]) => [path.slice(-6, -4), absolute(url)]));
+  gazetteer = await loadGazetteerFromUrls({
+    metaText,
+    overridesText,
+    divisions: absolute(divisionsUrl),
+    lineage: absolute(lineageUrl),
+    index: absolute(indexUrl),
+    towns,
+  });
+  const base = new URL('pdfjs/', message.baseUrl).href;
+  pdf = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/` };
+}
+
+async function parse(job: ImportJob): Promise<void> {
+  const digest = await sha256(job.bytes);
+  const size = job.bytes.byteLength;
+  const parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
+  reply({ kind: 'parsed', id: job.id, file: { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size } });
+}
+
+const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+
+/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
+async function build(job: BuildJob): Promise<void> {
+  try {
+    const files: BuiltFile[] = [];
+    const sink = async (path: string, bytes: Uint8Array) => {
+      files.push({ path, bytes });
+      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+    };
+    const parts = buildDatasetParts(job.records, gazetteer!);
+    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), parts, job.records.length);
+    self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+  } catch (error) {
+    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
+  const message = event.data;
+  if (message.kind === 'init') {
+    init(message).then(
+      () => reply({ kind: 'ready' }),
+      (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  } else if (message.kind === 'parse') {
+    void parse(message);
+  } else if (message.kind === 'build') {
+    void build(message);
+  }
+});
