@@ -1,7 +1,7 @@
 // The main-thread side of the protocol. Every request gets a promise that settles exactly once:
 // with the worker's answer, or with an error when the worker fails, dies or is closed.
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { DataError, fromErrorData, type InitResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
+import { type CorrectionsPayload, type CorrectionsResult, DataError, fromErrorData, type InitResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
 import { assertReadOnly } from './sql-guard';
 
 /** The part of the Web Worker API the client uses (Node tests adapt worker_threads to it). */
@@ -39,6 +39,8 @@ export class DataClient {
   private failure: Error | null = null;
   private initialised: { url: string; promise: Promise<InitResult> } | null = null;
   private worker: WorkerLike;
+  /** The corrections last set: a restarted worker gets them again after its init. */
+  private corrections: CorrectionsPayload | null = null;
 
   /**
    * `spawn` starts a fresh worker: with it, a request cancelled by its signal stops the worker
@@ -85,6 +87,12 @@ export class DataClient {
     }
     const result: QueryResult = await this.send('sql', { sql }, sql, signal);
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
+  }
+
+  /** Brings the worker's tables to exactly these corrections (src/db/user-corrections.ts). */
+  setCorrections(payload: CorrectionsPayload): Promise<CorrectionsResult> {
+    this.corrections = payload;
+    return this.send('corrections', payload);
   }
 
   /** Every table and view of the page's database, with columns and row counts. */
@@ -140,6 +148,11 @@ export class DataClient {
         const reinit: Request<'init'> = { id: this.nextId++, kind: 'init', payload: { manifestUrl: init } };
         this.pending.set(reinit.id, { resolve: () => {}, reject: () => {}, request: reinit });
         this.worker.postMessage(reinit);
+      }
+      if (init !== null && this.corrections && !resend.some((r) => r.kind === 'corrections')) {
+        const again: Request<'corrections'> = { id: this.nextId++, kind: 'corrections', payload: this.corrections };
+        this.pending.set(again.id, { resolve: () => {}, reject: () => {}, request: again });
+        this.worker.postMessage(again);
       }
       for (const request of resend) this.worker.postMessage(request);
     } catch (error) {
