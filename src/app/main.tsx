@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DatasetProvider } from './data/dataset';
+import { CorrectionsProvider } from './user/corrections-context';
 import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
@@ -11,7 +12,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <DatasetProvider>
-        <App />
+        <CorrectionsProvider>
+          <App />
+        </CorrectionsProvider>
       </DatasetProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -92,6 +92,8 @@ export interface CorrectionOutcome {
   status: 'applied' | 'unused';
   /** Why a correction changed nothing; null when applied. */
   reason: string | null;
+  /** What the report printed (as parsed) for the metric; null for an added value or one not applied. */
+  printed_value: number | null;
   /** The reports it was applied to (every report with that sha256), with where they sit. */
   reports: { report_id: string; year: number | null; body_key: string | null; divisions: string[] }[];
 }

@@ -127,6 +127,7 @@ export class UserCorrections {
       metric: String(c?.metric ?? ''),
       status: 'unused',
       reason: problemOf(c),
+      printed_value: null,
       reports: [],
     }));
     const valid = payload.corrections.filter((_, i) => outcomes[i].reason === null);
@@ -180,6 +181,7 @@ export class UserCorrections {
         }
         outcome.status = 'applied';
         outcome.reason = null;
+        outcome.printed_value = num(original.values.find((r) => r.metric === page.metric && (r.printed_value !== null || r.corrected !== true))?.printed_value ?? null);
         outcome.reports.push(this.describe(id));
       }
       this.write(id, {

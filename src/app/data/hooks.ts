@@ -2,19 +2,24 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Table } from 'apache-arrow';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from './dataset';
+import { useCorrections } from '../user/corrections-context';
 
 export interface SqlResult {
   table: Table;
   elapsedMs: number;
 }
 
-/** Runs a built query in the worker. The dataset version is part of the key, so a new dataset never shows cached rows. */
+/**
+ * Runs a built query in the worker. The dataset version is part of the key, so a new dataset never
+ * shows cached rows; so is the corrections' version, and queries wait for the stored corrections.
+ */
 export function useSql(query: BuiltQuery | null) {
   const { client, info } = useDataset();
+  const corrections = useCorrections();
   return useQuery<SqlResult, Error>({
-    queryKey: ['sql', info?.datasetVersion ?? null, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
+    queryKey: ['sql', info?.datasetVersion ?? null, corrections.version, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
     queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years }),
-    enabled: Boolean(client && info && query),
+    enabled: Boolean(client && info && query && corrections.ready),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,
