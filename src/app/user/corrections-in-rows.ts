@@ -57,3 +57,18 @@ export function correctedRows(columns: readonly string[], rows: readonly Record<
   }
   return { count, flags };
 }
+
+/**
+ * Whether a tidy observation (one body or division, year and metric: src/app/data/tidy.ts) rests on
+ * a corrected value: a correction of its metric (or of a part of it) in a report of that body or
+ * division, that year.
+ */
+export function observationCorrected(o: { body_key: Cell; year: Cell; metric: Cell; report_id: Cell }, applied: readonly AppliedCorrection[]): boolean {
+  return applied.some((c) => {
+    if (o.metric !== c.metric && !DERIVED_TOTALS.some((d) => d.whole === o.metric && d.parts.includes(c.metric))) return false;
+    if (o.year !== null && Number(o.year) !== c.report.year) return false;
+    if (o.report_id !== null) return o.report_id === c.report.report_id;
+    if (o.body_key !== null) return o.body_key === c.report.body_key || c.report.divisions.includes(String(o.body_key));
+    return true;
+  });
+}
