@@ -47,8 +47,17 @@ interface Located {
 }
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-const insertSql = (table: string, columns: readonly string[]): string =>
-  `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+const insertSql = (table: string, columns: readonly string[], rows = 1): string =>
+  `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
+
+/** Rows in blocks of BLOCK (one prepared statement for every block, one for single rows), not one statement a row. */
+const BLOCK = 16;
+function insertRows(engine: Engine, table: string, columns: readonly string[], rows: readonly Row[]): void {
+  const params = (some: readonly Row[]) => some.flatMap((r) => columns.map((c) => (r[c] ?? null) as Param));
+  let i = 0;
+  for (; i + BLOCK <= rows.length; i += BLOCK) engine.run(insertSql(table, columns, BLOCK), params(rows.slice(i, i + BLOCK)));
+  for (; i < rows.length; i++) engine.run(insertSql(table, columns), params([rows[i]]));
+}
 
 function rows(engine: Engine, sql: string, params: readonly Param[] = []): Row[] {
   return tableFromIPC(engine.run(sql, params)).toArray().map((r) => r.toJSON() as Row);
@@ -254,9 +263,9 @@ export class UserCorrections {
     const target = metrics ? new Map(WIDE_METRICS.map((m) => [wideColumnName(m), metrics.get(m) ?? null])) : state.wide;
     const current = rows(engine, `SELECT ${WIDE_COLUMNS.join(', ')}, n_failed_checks, year, level, scope, issuer, template, province_code, city_code, county_code FROM facts_wide WHERE report_id = ?`, [id])[0];
     engine.run('DELETE FROM "values" WHERE report_id = ?', [id]);
-    for (const r of state.values) engine.run(insertSql('values', VALUE_COLUMNS), VALUE_COLUMNS.map((c) => (r[c] ?? null) as Param));
+    insertRows(engine, 'values', VALUE_COLUMNS, state.values);
     engine.run("DELETE FROM checks WHERE report_id = ? AND basis = 'corrected'", [id]);
-    for (const r of state.correctedChecks) engine.run(insertSql('checks', CHECK_COLUMNS), CHECK_COLUMNS.map((c) => (r[c] ?? null) as Param));
+    insertRows(engine, 'checks', CHECK_COLUMNS, state.correctedChecks);
     engine.run('UPDATE reports SET n_values = ?, n_failed_checks = ? WHERE report_id = ?', [state.nValues, state.nFailed, id]);
     if (!current) return;
     engine.run(`UPDATE facts_wide SET ${WIDE_COLUMNS.map((c) => `${c} = ?`).join(', ')}, n_failed_checks = ? WHERE report_id = ?`, [...WIDE_COLUMNS.map((c) => target.get(c) ?? null), state.nFailed, id]);
