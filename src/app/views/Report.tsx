@@ -79,7 +79,14 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   const text = useSql(useMemo(() => (location ? reportText(reportId, location) : null), [reportId, location]));
   const [active, setActive] = useState<number | null>(null);
   const textRef = useRef<HTMLPreElement>(null);
-  const [editing, setEditing] = useState<CorrectionTarget | null>(null);
+  const [editing, setEditingState] = useState<CorrectionTarget | null>(null);
+  // Focus goes back to the button that opened the form when it closes (keyboard users keep their place).
+  const opener = useRef<HTMLElement | null>(null);
+  const setEditing = (target: CorrectionTarget | null) => {
+    if (target) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditingState(target);
+    if (!target) window.setTimeout(() => opener.current?.isConnected && opener.current.focus());
+  };
   // The last text selected in the report text: what "add a missing value" takes as its source.
   const [selection, setSelection] = useState<TextSpan | null>(null);
   useEffect(() => {
