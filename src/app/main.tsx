@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DatasetProvider } from './data/dataset';
 import { UserLayerProvider } from './user/UserLayer';
+import { CorrectionsProvider } from './user/corrections-context';
 import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
@@ -13,7 +14,9 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <DatasetProvider>
         <UserLayerProvider>
-          <App />
+          <CorrectionsProvider>
+            <App />
+          </CorrectionsProvider>
         </UserLayerProvider>
       </DatasetProvider>
     </QueryClientProvider>

@@ -1,7 +1,7 @@
 // The main-thread side of the protocol. Every request gets a promise that settles exactly once:
 // with the worker's answer, or with an error when the worker fails, dies or is closed.
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { DataError, fromErrorData, type InitResult, type LayerMode, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
+import { type CorrectionsPayload, type CorrectionsResult, DataError, fromErrorData, type InitResult, type LayerMode, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
 import { assertReadOnly } from './sql-guard';
 
 /** The part of the Web Worker API the client uses (Node tests adapt worker_threads to it). */
@@ -43,6 +43,8 @@ export class DataClient {
   private layerPayload: LayerPayload | null = null;
   /** The rows queries see when they do not say (src/db/user-layer.ts). */
   layer: LayerMode = 'all';
+  /** The corrections last set: a restarted worker gets them again after its init. */
+  private corrections: CorrectionsPayload | null = null;
 
   /**
    * `spawn` starts a fresh worker: with it, a request cancelled by its signal stops the worker
@@ -97,6 +99,12 @@ export class DataClient {
     const result = await this.send('layer', payload);
     this.layerPayload = layer;
     return result;
+  }
+
+  /** Brings the worker's tables to exactly these corrections (src/db/user-corrections.ts). */
+  setCorrections(payload: CorrectionsPayload): Promise<CorrectionsResult> {
+    this.corrections = payload;
+    return this.send('corrections', payload);
   }
 
   /** Every table and view of the page's database, with columns and row counts. */
@@ -157,6 +165,11 @@ export class DataClient {
           this.pending.set(relayer.id, { resolve: () => {}, reject: () => {}, request: relayer });
           this.worker.postMessage(relayer);
         }
+      }
+      if (init !== null && this.corrections && !resend.some((r) => r.kind === 'corrections')) {
+        const again: Request<'corrections'> = { id: this.nextId++, kind: 'corrections', payload: this.corrections };
+        this.pending.set(again.id, { resolve: () => {}, reject: () => {}, request: again });
+        this.worker.postMessage(again);
       }
       for (const request of resend) this.worker.postMessage(request);
     } catch (error) {

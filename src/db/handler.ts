@@ -3,10 +3,11 @@
 import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
 import type { Engine } from './engine';
-import { DataError, toErrorData, type InitPayload, type InitResult, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
+import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
 import { assertReadOnly, tablesNamed } from './sql-guard';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, type UserLayer } from './user-layer';
+import { UserCorrections } from './user-corrections';
 import { DERIVED_TABLES, EAGER_DETAIL_ROWS, EAGER_TABLES, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
@@ -34,6 +35,9 @@ interface Dataset {
   /** Columns of tables not loaded yet, read from one of their files (schema browser). */
   columnsOf: Map<string, Promise<SchemaTable['columns']>>;
   elapsedMs: number;
+  /** The page's corrections (src/db/user-corrections.ts), applied one set at a time. */
+  corrections: UserCorrections;
+  correcting: Promise<unknown>;
 }
 
 export interface Handler {
@@ -139,7 +143,16 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0 };
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0 } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    d.corrections = new UserCorrections({
+      engine,
+      ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
+      recount: (table) => {
+        const n = d.rowsIn.has(table) ? countRows(engine, table) : null;
+        if (n !== null) d.rowsIn.set(table, n);
+      },
+    });
+    d.correcting = Promise.resolve();
     for (const name of EAGER_TABLES) {
       const entry = manifest.tables[name];
       try {
@@ -251,6 +264,15 @@ export function createHandler(deps: HandlerDeps): Handler {
     return { tables: await describeSchema({ engine: d.engine, manifest: d.manifest, rowsIn: d.rowsIn, derived: Object.keys(DERIVED_TABLES), columnsOf }) };
   }
 
+  /** Brings the tables to exactly these corrections; sets are applied in the order they came. */
+  async function corrections(payload: CorrectionsPayload) {
+    if (!dataset) throw new DataError('corrections before init: the dataset is not loaded');
+    const d = await dataset;
+    const run = d.correcting.then(() => d.corrections.set(payload));
+    d.correcting = run.catch(() => {});
+    return run;
+  }
+
   return {
     async handle(request) {
       try {
@@ -261,6 +283,7 @@ export function createHandler(deps: HandlerDeps): Handler {
         if (request.kind === 'sql') return { id: request.id, ok: true, result: await userSql(request.payload as UserSqlPayload) };
         if (request.kind === 'schema') return { id: request.id, ok: true, result: await schema() };
         if (request.kind === 'layer') return { id: request.id, ok: true, result: await setLayer(request.payload as LayerPayload) };
+        if (request.kind === 'corrections') return { id: request.id, ok: true, result: await corrections(request.payload as CorrectionsPayload) };
         throw new DataError(`unknown request kind ${JSON.stringify((request as { kind: unknown }).kind)}`);
       } catch (error) {
         const sql = request.kind === 'query' || request.kind === 'sql' ? (request.payload as QueryPayload).sql : undefined;

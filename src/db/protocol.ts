@@ -89,12 +89,53 @@ export interface SchemaResult {
   tables: SchemaTable[];
 }
 
+/**
+ * A person's correction made in the page (src/app/user/corrections-store.ts): the fields of
+ * corrections.csv, the report it was made in (a hint when the dataset is too large to search
+ * by sha256) and, for an added value, the span of the report's text the person selected.
+ */
+export interface PageCorrection {
+  report_sha256: string;
+  metric: string;
+  /** Null: reject the printed value. */
+  value: number | null;
+  note: string;
+  author: string;
+  at: string;
+  report_id?: string | null;
+  start?: number | null;
+  end?: number | null;
+}
+
+/** Every correction the page holds: the worker's tables are brought to exactly these. */
+export interface CorrectionsPayload {
+  corrections: PageCorrection[];
+}
+
+export interface CorrectionOutcome {
+  report_sha256: string;
+  metric: string;
+  status: 'applied' | 'unused';
+  /** Why a correction changed nothing; null when applied. */
+  reason: string | null;
+  /** What the report printed (as parsed) for the metric; null for an added value or one not applied. */
+  printed_value: number | null;
+  /** The reports it was applied to (every report with that sha256), with where they sit. */
+  reports: { report_id: string; year: number | null; body_key: string | null; divisions: string[] }[];
+}
+
+/** One outcome per correction sent, in the same order. */
+export interface CorrectionsResult {
+  outcomes: CorrectionOutcome[];
+}
+
 export interface RequestTypes {
   init: { payload: InitPayload; result: InitResult };
   query: { payload: QueryPayload; result: QueryResult };
   sql: { payload: UserSqlPayload; result: QueryResult };
   schema: { payload: Record<string, never>; result: SchemaResult };
   layer: { payload: LayerPayload; result: LayerResult };
+  corrections: { payload: CorrectionsPayload; result: CorrectionsResult };
 }
 export type RequestKind = keyof RequestTypes;
 
@@ -148,7 +189,7 @@ export function transferList(response: Response): ArrayBuffer[] {
   return result.ipc instanceof Uint8Array ? [result.ipc.buffer as ArrayBuffer] : [];
 }
 
-const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query', 'sql', 'schema', 'layer']);
+const KINDS: ReadonlySet<string> = new Set<RequestKind>(['init', 'query', 'sql', 'schema', 'layer', 'corrections']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

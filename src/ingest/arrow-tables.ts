@@ -11,7 +11,10 @@ import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rol
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
-import { type CorrectedValue, type CorrectionRow, uncorrectedValue } from '../parse/corrections';
+import { type CorrectedValue, type CorrectionRow, standingValues as standingOf, uncorrectedValue } from '../parse/corrections';
+import { harmonisedValues } from '../shared/wide-metrics';
+
+export { harmonisedValues };
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -71,8 +74,7 @@ const failedChecks = (r: ReportRecord): number => standingChecks(r).filter((c) =
 /** The rows of the values table: the parsed values, or the corrected ones with what was printed. */
 const valueRows = (r: ReportRecord): readonly CorrectedValue[] => r.corrected?.values ?? r.parsed.values.map(uncorrectedValue);
 /** Values the harmonised columns read: the corrected ones, a rejected value left out. */
-const standingValues = (r: ReportRecord): Value[] =>
-  r.corrected ? r.corrected.values.filter((v) => v.value !== null).map((v) => ({ ...v, value: v.value!, start: v.start ?? 0, end: v.end ?? 0, source: v.source ?? 'table' })) : r.parsed.values;
+const standingValues = (r: ReportRecord): Value[] => (r.corrected ? standingOf(r.corrected.values) : r.parsed.values);
 
 const REPORT_COLUMNS: Column<ReportRecord>[] = [
   { name: 'report_id', type: utf8, get: (r) => r.id },
@@ -282,19 +284,6 @@ function buildTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]):
 }
 
 const byId = (a: ReportRecord, b: ReportRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-const HARMONISED = new Set<string>(HARMONISED_METRICS);
-
-/** A printed figure wins over one the parser derived; a derived one still beats nothing. */
-export function harmonisedValues(values: readonly Value[]): Map<string, number> {
-  const picked = new Map<string, Value>();
-  for (const value of values) {
-    if (!HARMONISED.has(value.metric)) continue;
-    const current = picked.get(value.metric);
-    if (!current || (current.derived && !value.derived)) picked.set(value.metric, value);
-  }
-  return new Map([...picked].map(([metric, value]) => [metric, value.value]));
-}
 
 const byDivision = (a: DivisionRow, b: DivisionRow): number =>
   a.code < b.code ? -1 : a.code > b.code ? 1 : a.first - b.first || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

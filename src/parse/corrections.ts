@@ -215,3 +215,40 @@ export function correctionsByReport(corrections: readonly Correction[]): Map<str
   for (const c of corrections) out.set(c.report_sha256, [...(out.get(c.report_sha256) ?? []), c]);
   return out;
 }
+
+/** What `corrections.csv` holds of a correction (its line is where it lands in the file). */
+export type CorrectionFields = Omit<Correction, 'line'>;
+
+function csvField(text: string): string {
+  // A leading = + - @ would run as a formula in a spreadsheet; a tab keeps it text, and the reader trims it off.
+  const safe = /^[=+\-@]/.test(text) ? `\t${text}` : text;
+  return /[",\r\n\t]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** A value as the reader takes it back: a plain decimal, never an exponent. */
+function csvNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`corrections: not a finite number: ${value}`);
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  const fixed = value.toFixed(20).replace(/\.?0+$/, '');
+  if (!NUMBER.test(fixed)) throw new Error(`corrections: cannot write ${value} as a plain decimal`);
+  return fixed;
+}
+
+/**
+ * Writes `corrections.csv` as `readCorrectionsCsv` (and so `gongkai ingest --corrections`) reads
+ * it: UTF-8 without a BOM, the header, CRLF line ends, RFC 4180 quoting, an empty value for a
+ * rejection. Rows in the order given; fields are trimmed, as the reader trims them.
+ */
+export function writeCorrectionsCsv(corrections: readonly CorrectionFields[]): string {
+  const lines = [CORRECTION_COLUMNS.join(',')];
+  for (const c of corrections) {
+    const value = c.value === null ? '' : csvNumber(c.value);
+    lines.push([c.report_sha256.trim().toLowerCase(), c.metric.trim(), value, c.note.trim(), c.author.trim(), c.at.trim()].map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The figures that stand after corrections, as the harmonised columns and the identities read them (a rejected value left out). */
+export const standingValues = (values: readonly CorrectedValue[]): Value[] =>
+  values.filter((v) => v.value !== null).map((v) => ({ ...v, value: v.value!, start: v.start ?? 0, end: v.end ?? 0, source: v.source ?? 'table' }));

@@ -18,3 +18,17 @@ export const wideColumnName = (metric: string): string => metric.replaceAll('.',
 /** The eight denial reasons (src/shared/metrics.ts holds the one list). */
 export const DENIED_REASONS = DENIAL_REASONS;
 export const APPLICANT_TYPES = NEW_BY_APPLICANT.map((m) => m.slice('r.new.'.length));
+
+/**
+ * A report's facts_wide metrics from its values: a printed figure wins over one the parser
+ * derived; a derived one still beats nothing. Ingest and the page's corrections use this one pick.
+ */
+export function harmonisedValues(values: readonly { metric: string; value: number; derived: boolean }[]): Map<string, number> {
+  const picked = new Map<string, { value: number; derived: boolean }>();
+  for (const value of values) {
+    if (!WIDE_SET.has(value.metric)) continue;
+    const current = picked.get(value.metric);
+    if (!current || (current.derived && !value.derived)) picked.set(value.metric, value);
+  }
+  return new Map([...picked].map(([metric, value]) => [metric, value.value]));
+}

@@ -1,10 +1,12 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Chart, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import type { BuiltQuery } from '../../db/sql';
 import { toCsv } from '../data/csv';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
 import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
+import { useCorrections } from '../user/corrections-context';
+import { correctedRows } from '../user/corrections-in-rows';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -54,6 +56,10 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
     setCopied(what);
     window.setTimeout(() => setCopied(null), 1500);
   };
+  // Rows resting on a person's correction: said on the panel, and a `corrected` column in its CSV.
+  const { applied } = useCorrections();
+  const corrected = useMemo(() => correctedRows(columns, rows, applied), [columns, rows, applied]);
+  const csv = () => (corrected.count > 0 ? toCsv([...columns, 'corrected'], rows.map((r, i) => ({ ...r, corrected: corrected.flags[i] }))) : toCsv(columns, rows));
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
   const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
@@ -62,6 +68,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
       {error ? <div className="error" role="alert">{t('queryFailed')}: {error.message.split('\n')[0]}</div> : null}
       {empty ? <div className="empty" data-testid={`empty-${id}`}>{t('noData')}</div> : null}
       {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} /> : null}
+      {corrected.count > 0 && !empty ? <p className="corrections-note" data-testid={`corrections-${id}`}>{t('corrections.chartNote', { n: corrected.count })}</p> : null}
       {option && !empty && description ? <p className="sr-only" data-testid={`description-${id}`}>{description}</p> : null}
       {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
       {embed ? (
@@ -70,7 +77,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
-          <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
+          <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([csv()], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>

@@ -3,21 +3,26 @@ import type { Table } from 'apache-arrow';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from './dataset';
 import { useLayerKey } from '../user/UserLayer';
+import { useCorrections } from '../user/corrections-context';
 
 export interface SqlResult {
   table: Table;
   elapsedMs: number;
 }
 
-/** Runs a built query in the worker. The dataset version is part of the key, so a new dataset never shows cached rows. */
+/**
+ * Runs a built query in the worker. The dataset version is part of the key, so a new dataset never
+ * shows cached rows; so is the corrections' version, and queries wait for the stored corrections.
+ */
 export function useSql(query: BuiltQuery | null) {
   const { client, info } = useDataset();
-  // The user's imported layer and the URL's `layer` are part of the key too.
+  // The user's imported layer and the URL's `layer` are part of the key too; so is the corrections' version.
   const layer = useLayerKey();
+  const corrections = useCorrections();
   return useQuery<SqlResult, Error>({
-    queryKey: ['sql', info?.datasetVersion ?? null, layer.key, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
+    queryKey: ['sql', info?.datasetVersion ?? null, layer.key, corrections.version, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
     queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years, layer: layer.mode }),
-    enabled: Boolean(client && info && query),
+    enabled: Boolean(client && info && query && corrections.ready),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,

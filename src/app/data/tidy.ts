@@ -7,6 +7,7 @@ import { wideColumnName } from '../../shared/wide-metrics';
 import { metricLabel } from '../i18n/metric-labels';
 import { toCsv } from './csv';
 import type { Cell } from './rows';
+import { observationCorrected, type AppliedCorrection } from '../user/corrections-in-rows';
 
 type Locale = keyof Text;
 type Row = Record<string, Cell>;
@@ -122,10 +123,25 @@ export function citationLine(datasetVersion: string | null, date: string): strin
   return `Gongkai (公开): China government information-disclosure annual reports dataset, version ${datasetVersion ?? 'unknown'}, retrieved ${date}.`;
 }
 
+/** Options of a download; `applied`: the page's corrections, flagged in a `corrected` column when the rows rest on one. */
+interface DownloadOptions {
+  valueMetric: string | null;
+  datasetVersion: string | null;
+  locale: Locale;
+  applied?: readonly AppliedCorrection[];
+}
+
+/** Tidy observations as CSV, with a `corrected` column when some rest on a person's correction. */
+function tidyCsv(tidy: readonly TidyRow[], applied: readonly AppliedCorrection[] = []): string {
+  const flags = applied.length === 0 ? [] : tidy.map((o) => observationCorrected(o, applied));
+  if (!flags.some(Boolean)) return toCsv(TIDY_COLUMNS, tidy);
+  return toCsv([...TIDY_COLUMNS, 'corrected'], tidy.map((o, i) => ({ ...o, corrected: flags[i] })));
+}
+
 /** The CSV of a download: tidy where the rows allow, else the rows as they are. */
-export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale }): string {
+export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: DownloadOptions): string {
   const tidy = tidyRows(columns, rows, opts);
-  return tidy ? toCsv(TIDY_COLUMNS, tidy) : toCsv(columns, rows);
+  return tidy ? tidyCsv(tidy, opts.applied) : toCsv(columns, rows);
 }
 
 /** Fixed file times keep a zip's bytes a function of its contents. */
@@ -136,12 +152,12 @@ const ZIP_TIME = new Date(Date.UTC(2000, 0, 1));
  * has them (`<name>_rows.csv`: shares' remainders and counts the tidy form leaves out), the
  * codebook and the citation.
  */
-export function downloadZip(name: string, columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale; date: string }): Uint8Array {
+export function downloadZip(name: string, columns: readonly string[], rows: readonly Row[], opts: DownloadOptions & { date: string }): Uint8Array {
   const citation = citationLine(opts.datasetVersion, opts.date);
   const tidy = tidyRows(columns, rows, opts);
   return zipSync(
     {
-      ...(tidy ? { [`${name}.csv`]: strToU8(toCsv(TIDY_COLUMNS, tidy)) } : {}),
+      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.applied)) } : {}),
       [`${name}${tidy ? '_rows' : ''}.csv`]: strToU8(toCsv(columns, rows)),
       'codebook.csv': strToU8(toCsv(CODEBOOK_COLUMNS, codebookRows())),
       'CITATION.txt': strToU8(`${citation}\r\n`),

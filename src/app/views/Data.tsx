@@ -18,6 +18,8 @@ import { downloadCsv, downloadZip } from '../data/tidy';
 import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
 import { reviewQuery } from './Review';
+import { useCorrections } from '../user/corrections-context';
+import { correctedRows } from '../user/corrections-in-rows';
 
 const SHOWN = 500;
 
@@ -48,14 +50,16 @@ export function Data(props: ViewProps) {
     [state.of, state.entities, state.years, state.metric, state.breakdown, state.parent, state.year, state.peer, summary?.years],
   );
   const result = useSql(query);
+  const { applied } = useCorrections();
   const table = result.data?.table;
   const columns = table ? columnNames(table) : [];
   // Only the rows shown become objects; downloads convert the whole table when asked.
   const shown = useMemo(() => (table ? tableRows(table, SHOWN) : []), [table]);
   const total = table?.numRows ?? 0;
+  const correctedCount = useMemo(() => (table && applied.length > 0 ? correctedRows(columnNames(table), tableRows(table), applied).count : 0), [table, applied]);
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
-  const tidyOptions = { valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale };
+  const tidyOptions = { valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied };
   const csv = () => table && downloadBlob(new Blob([downloadCsv(columns, tableRows(table), tidyOptions)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'));
   const zip = () => {
     if (!table) return;
@@ -79,6 +83,7 @@ export function Data(props: ViewProps) {
       {query === null ? <p className="hint">{['benchmark', 'reconcile', 'coverage'].includes(state.of) ? t('tree.none') : t('picker.none')}</p> : null}
       {result.error ? <p className="error" role="alert">{result.error.message}</p> : null}
       {total > SHOWN ? <p className="note">{t('data.truncated', { n: SHOWN })}</p> : null}
+      {correctedCount > 0 ? <p className="corrections-note" data-testid="corrections-data">{t('corrections.chartNote', { n: correctedCount })}</p> : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={name}>
         <table data-testid="data-table">
           <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>

@@ -8,6 +8,25 @@ import type { MessageKey } from '../i18n/messages';
 import { levelLabel, num, templateLabel, type ViewProps } from './common';
 import { segmentText } from './report-segments';
 import { PdfSourcePane, pdfBoxOf } from '../components/PdfSourcePane';
+import { CorrectionForm, type CorrectionTarget, type TextSpan } from '../user/CorrectionForm';
+import { CorrectionsPanel } from '../user/CorrectionsPanel';
+
+/** Opens a report from the corrections list. */
+const reportLink = (props: ViewProps) => (reportId: string) => ({ href: props.linkTo({ report: reportId }), open: () => props.update({ report: reportId }) });
+
+/** The character offsets of a selection inside the report text (its text is the text the spans point into). */
+function selectedSpan(pre: HTMLElement): TextSpan | null {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!pre.contains(range.startContainer) || !pre.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.setStart(pre, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  const text = range.toString();
+  return text.length === 0 ? null : { start, end: start + text.length, text };
+}
 
 function ReportPicker(props: ViewProps) {
   const { t } = props;
@@ -30,9 +49,18 @@ function ReportPicker(props: ViewProps) {
   );
 }
 
+function ReportPickerWithCorrections(props: ViewProps) {
+  return (
+    <>
+      <ReportPicker {...props} />
+      <CorrectionsPanel linkTo={reportLink(props)} />
+    </>
+  );
+}
+
 export function Report(props: ViewProps) {
   const { state } = props;
-  if (!state.report) return <ReportPicker {...props} />;
+  if (!state.report) return <ReportPickerWithCorrections {...props} />;
   return <ReportDetail {...props} reportId={state.report} />;
 }
 
@@ -51,6 +79,24 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   const text = useSql(useMemo(() => (location ? reportText(reportId, location) : null), [reportId, location]));
   const [active, setActive] = useState<number | null>(null);
   const textRef = useRef<HTMLPreElement>(null);
+  const [editing, setEditingState] = useState<CorrectionTarget | null>(null);
+  // Focus goes back to the button that opened the form when it closes (keyboard users keep their place).
+  const opener = useRef<HTMLElement | null>(null);
+  const setEditing = (target: CorrectionTarget | null) => {
+    if (target) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditingState(target);
+    if (!target) window.setTimeout(() => opener.current?.isConnected && opener.current.focus());
+  };
+  // The last text selected in the report text: what "add a missing value" takes as its source.
+  const [selection, setSelection] = useState<TextSpan | null>(null);
+  useEffect(() => {
+    const onChange = () => {
+      const span = textRef.current ? selectedSpan(textRef.current) : null;
+      if (span) setSelection(span);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
 
   const f: Row | undefined = facts.data ? tableRows(facts.data.table)[0] : undefined;
   const valueRows = values.data ? tableRows(values.data.table) : [];
@@ -69,6 +115,7 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   if (failed) return <p className="error" role="alert" data-testid="report-error">{failed.message}</p>;
   if ((locationResult.data && !located) || (facts.data && !f)) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;
   const failing = checkRows.filter((c) => c.status === 'fail');
+  const sha256 = typeof f?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256) ? f.sha256 : null;
   const valueOf = new Map(valueRows.flatMap((v) => (num(v.value) === null ? [] : [[String(v.metric), Number(v.value)] as [string, number]])));
   const template = typeof f?.template === 'string' ? f.template : null;
   const known = (prefix: string, value: unknown): string => (typeof value === 'string' && ['self', 'area', 'ok', 'partial', 'failed'].includes(value) ? t(`${prefix}.${value}` as MessageKey) : String(value ?? '—'));
@@ -140,12 +187,45 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
                 >
                   <td title={String(v.metric)}><span data-testid="value-label">{labelOfMetric(String(v.metric), locale)}</span> <code className="id">{String(v.metric)}</code></td>
                   <td className="place" data-testid="value-place">{placeOfMetric(String(v.metric), template, locale) ?? '—'}</td>
-                  <td className="n">{formatNumber(num(v.value), locale)}</td>
-                  <td className="flags">{v.derived ? t('report.derived') : ''}{v.approx ? ` ${t('report.approx')}` : ''}</td>
+                  <td className="n">
+                    {v.corrected ? (
+                      <span data-testid="value-correction">
+                        {num(v.printed_value) === null ? null : <del data-testid="value-printed" title={t('corrections.printed')}>{formatNumber(num(v.printed_value), locale)}</del>}{' '}
+                        {num(v.value) === null ? <span className="rejected">{t('corrections.rejected')}</span> : <ins data-testid="value-corrected">{formatNumber(num(v.value), locale)}</ins>}
+                      </span>
+                    ) : formatNumber(num(v.value), locale)}
+                  </td>
+                  <td className="flags">
+                    {v.derived ? t('report.derived') : ''}{v.approx ? ` ${t('report.approx')}` : ''}
+                    {v.corrected && num(v.printed_value) === null ? ` ${t('corrections.added')}` : ''}
+                    {v.correction_author !== null ? <span className="correction-by" data-testid="value-correction-note"> {t('corrections.by', { author: String(v.correction_author), note: String(v.correction_note ?? '') })}</span> : null}
+                    {sha256 && !v.derived ? (
+                      <button
+                        type="button"
+                        className="correct"
+                        data-testid="value-correct"
+                        aria-label={t('corrections.correctLabel', { metric: labelOfMetric(String(v.metric), locale) })}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setEditing({ kind: 'value', metric: String(v.metric), printed: v.corrected ? num(v.printed_value) : num(v.value) });
+                        }}
+                        onKeyDown={(e) => e.stopPropagation()}
+                      >
+                        {t('corrections.correct')}
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {sha256 ? (
+            <p>
+              <button type="button" data-testid="value-add" onClick={() => setEditing({ kind: 'add', span: selection })}>{t('corrections.add')}</button>{' '}
+              <span className="hint">{t('corrections.addHint')}</span>
+            </p>
+          ) : null}
+          {editing && sha256 ? <CorrectionForm key={JSON.stringify(editing)} target={editing} reportId={reportId} sha256={sha256} onClose={() => setEditing(null)} /> : null}
         </section>
         {active !== null && pdfBoxOf(valueRows[active]) ? (
           <section className="panel"><PdfSourcePane url={new URL(`sources/${reportId}`, document.baseURI).href} box={pdfBoxOf(valueRows[active])!} /></section>
@@ -165,6 +245,7 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
           </pre>
         </section>
       </div>
+      <CorrectionsPanel linkTo={reportLink(props)} />
     </div>
   );
 }

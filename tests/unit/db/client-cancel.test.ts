@@ -63,6 +63,30 @@ describe('DataClient cancel', () => {
     expect((await queued).table.getChild('one')?.get(0)).toBe(1);
   });
 
+  it('hands a restarted worker the corrections last set, after its init and before the waiting requests', async () => {
+    const workers: FakeWorker[] = [new FakeWorker()];
+    const client = new DataClient(workers[0], () => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const init = client.init('http://x/manifest.json');
+    workers[0].answer(workers[0].sent[0], INIT);
+    await init;
+    const payload = { corrections: [{ report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: 3, note: '', author: 'x', at: '' }] };
+    const set = client.setCorrections(payload);
+    workers[0].answer(workers[0].sent[1], { outcomes: [] });
+    await set;
+    const controller = new AbortController();
+    const slow = client.userQuery('SELECT 1', controller.signal);
+    const queued = client.query({ sql: 'SELECT 2', params: [], tables: [] });
+    controller.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init', 'corrections', 'query']);
+    expect(workers[1].sent[1].payload).toEqual(payload);
+    workers[1].answer(workers[1].sent[2], { ipc: ipc(), elapsedMs: 1 });
+    await queued;
+  });
+
   it('refuses a write in the page, before anything is sent', async () => {
     const worker = new FakeWorker();
     const client = new DataClient(worker);
