@@ -1,14 +1,9 @@
 import type { Locale } from './locale';
+import { VIEW_REGISTRY, type View } from '../views/registry';
 
 const zh = {
   appTitle: '公开 Gongkai',
   appSubtitle: '政府信息公开工作年度报告分析',
-  'view.overview': '概览',
-  'view.compare': '对比',
-  'view.outcomes': '申请办理结果',
-  'view.review': '复议与诉讼',
-  'view.report': '报告',
-  'view.data': '数据',
   language: 'English',
   skipToContent: '跳到主要内容',
   loadingEngine: '正在启动数据引擎（DuckDB-WASM）…',
@@ -150,11 +145,6 @@ const zh = {
   status: '状态',
   published: '发布日期',
   value: '数值',
-  'view.benchmark': '对标',
-  'view.reconcile': '汇总核对',
-  'view.coverage': '报告覆盖',
-  'view.map': '地图',
-  'view.similar': '报告雷同',
   'noticeNotACode': '网址参数 {param}={value} 不是 6 位行政区划代码，已忽略。',
   'tree.title': '行政区划',
   'tree.expand': '展开 {name}',
@@ -265,7 +255,6 @@ const zh = {
   'map.province': '省份',
   'map.units': '列明该指标的单位',
   'map.reports': '本级报告',
-  'view.sql': 'SQL',
   'sql.run': '运行',
   'sql.runHint': 'Ctrl/⌘+Enter 运行',
   'sql.cancel': '取消',
@@ -320,7 +309,6 @@ const zh = {
   "bench.areas": "汇总报告之间比较",
   "bench.scopeSelf": "只比较本级报告；只发布了汇总报告的单位列出但不参与排名和分位数。",
   "bench.scopeArea": "只比较汇总报告（含下属单位）；没有汇总报告的单位不参与排名。",
-  "view.methods": "方法说明",
   "methods.title": "方法说明：每个数字的含义与来源",
   "methods.link": "口径说明",
   "methods.label": "名称",
@@ -337,7 +325,7 @@ const zh = {
   "methods.rates.title": "比率的计算（纠错率等）",
   "methods.rates.text": "比率由各单位自身的件数计算；多个单位或多年的比率为分子之和除以分母之和，从不对比率取平均。缺少任一组成项的报告不计入。",
   "methods.bodies.title": "机关与区划的识别；歧义",
-  "methods.bodies.text": "发布机关由标题、落款等读出，再按区划代码表（GB/T 2260）解析为区划代码与部门：政府本身的键为区划代码（440105），部门为代码加部门名（440100/公安局）。同名的区划（如“白云区”：广州 440111 / 贵阳 520113）无法确定时，不猜测：区划代码留空，候选代码保留；在覆盖视图中，候选之一为当前上级的下级时，算作该单位已发布并注明歧义。树中“N 份报告”指该区划政府及其部门的报告，“含下级共 N 份”另加其所有下级区划的报告。",
+  "methods.bodies.text": "发布机关由标题、落款等读出，再按区划代码表（GB/T 2260）解析为区划代码与部门：政府本身的键为区划代码（440105），部门为代码加部门名（440100/公安局）。同名的区划（如“白云区”：广州 440111 / 贵阳 520113）无法确定时，不猜测：区划代码留空，候选代码保留；在覆盖视图中，候选之一为当前上级的下级时，算作该单位已发布并注明歧义。树的搜索结果中“本级及部门报告 N 份”指以该区划为署名区划的报告（其政府及部门，各年合计）；树节点上“连同下级区划共 N 份”另加其所有下级区划的报告。",
   "methods.shares.title": "构成与占比",
   "methods.shares.text": "办理结果的占比 = 各项件数 ÷ 办理结果总计（只计列明总计的报告）；报告未分项列明的部分为“未分项”，单独成段，不被分摊。申请人类型的占比以本年新收申请总数为分母。每个柱子注明所依据的报告数、机关数和件数。",
   "methods.coverage.title": "覆盖：已发布、未发布、未到期",
@@ -350,17 +338,13 @@ const zh = {
   'sql.refused': '已拒绝：控制台只运行读取数据的语句，数据未被改动。',
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/** A view's name (`view.compare`): the registry holds the labels. */
+type ViewKey = `view.${View}`;
+export type MessageKey = keyof typeof zh | ViewKey;
 
-const en: Record<MessageKey, string> = {
+const en: Record<Exclude<MessageKey, ViewKey>, string> = {
   appTitle: 'Gongkai 公开',
   appSubtitle: 'Government information-disclosure annual reports',
-  'view.overview': 'Overview',
-  'view.compare': 'Compare',
-  'view.outcomes': 'Request outcomes',
-  'view.review': 'Review & litigation',
-  'view.report': 'Report',
-  'view.data': 'Data',
   language: '中文',
   skipToContent: 'Skip to main content',
   loadingEngine: 'Starting the data engine (DuckDB-WASM)…',
@@ -502,11 +486,6 @@ const en: Record<MessageKey, string> = {
   status: 'Status',
   published: 'Published',
   value: 'Value',
-  'view.benchmark': 'Benchmark',
-  'view.reconcile': 'Reconciliation',
-  'view.coverage': 'Coverage',
-  'view.map': 'Map',
-  'view.similar': 'Copied reports',
   'noticeNotACode': 'URL parameter {param}={value} is not a 6-digit division code; ignored.',
   'tree.title': 'Divisions',
   'tree.expand': 'Expand {name}',
@@ -617,7 +596,6 @@ const en: Record<MessageKey, string> = {
   'map.province': 'Province',
   'map.units': 'Units stating the metric',
   'map.reports': 'Own reports',
-  'view.sql': 'SQL',
   'sql.run': 'Run',
   'sql.runHint': 'Ctrl/⌘+Enter runs',
   'sql.cancel': 'Cancel',
@@ -672,7 +650,6 @@ const en: Record<MessageKey, string> = {
   "bench.areas": "Rank area summaries",
   "bench.scopeSelf": "Own reports only: a unit that published only an area summary is listed but not ranked, nor in the quartiles.",
   "bench.scopeArea": "Area summaries only (including subordinate units): a unit without one is not ranked.",
-  "view.methods": "Methods",
   "methods.title": "Methods: what every number means and where it comes from",
   "methods.link": "How this is computed",
   "methods.label": "Label",
@@ -689,7 +666,7 @@ const en: Record<MessageKey, string> = {
   "methods.rates.title": "How rates are computed (correction rates etc.)",
   "methods.rates.text": "Rates are computed from each unit's own counts; the rate of several units or years is the sum of numerators over the sum of denominators, never an average of rates. A report missing any term is left out.",
   "methods.bodies.title": "How bodies and divisions are resolved; ambiguity",
-  "methods.bodies.text": "The issuer is read from the title, signature etc. and resolved against the gazetteer (GB/T 2260) into a division code and a department: a government's key is its code (440105), a department's the code and its name (440100/公安局). A name several divisions share (白云区: 广州 440111 / 贵阳 520113) is never guessed: the code stays empty and the candidates are kept; in Coverage, a candidate that is a child of the parent being viewed counts as reported, with the ambiguity shown. In the tree, \"N reports\" counts the division's government and departments; \"N with subordinates\" adds every division below it.",
+  "methods.bodies.text": "The issuer is read from the title, signature etc. and resolved against the gazetteer (GB/T 2260) into a division code and a department: a government's key is its code (440105), a department's the code and its name (440100/公安局). A name several divisions share (白云区: 广州 440111 / 贵阳 520113) is never guessed: the code stays empty and the candidates are kept; in Coverage, a candidate that is a child of the parent being viewed counts as reported, with the ambiguity shown. In the tree search, \"N reports by it and its departments\" counts reports whose division is this one (its government and departments, all years); a tree node's \"N incl. divisions below\" adds every division below it.",
   "methods.shares.title": "Structures and shares",
   "methods.shares.text": "Outcome shares = each count ÷ the handled total (only reports stating that total are summed); what a report does not itemise is its own segment, \"not itemised\", never spread over the others. Applicant shares are taken of the new-request total. Every bar says the reports, bodies and requests it rests on.",
   "methods.coverage.title": "Coverage: reported, missing, not yet due",
@@ -702,7 +679,9 @@ const en: Record<MessageKey, string> = {
   'sql.refused': 'Refused: the console runs only statements that read; the data is unchanged.',
 };
 
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };
+const viewLabels = (locale: Locale) => Object.fromEntries(VIEW_REGISTRY.map((v) => [`view.${v.id}`, v.label[locale]])) as Record<ViewKey, string>;
+
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh: { ...zh, ...viewLabels('zh') }, en: { ...en, ...viewLabels('en') } };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

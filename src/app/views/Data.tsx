@@ -4,7 +4,6 @@ import { factsRows, type BuiltQuery } from '../../db/sql';
 import { tableToParquet } from '../../shared/parquet';
 import { useSql } from '../data/hooks';
 import { columnNames, tableRows } from '../data/rows';
-import type { MessageKey } from '../i18n/messages';
 import { CHART_VIEWS, type ChartView } from '../state/url-state';
 import { viewYear, type ViewProps } from './common';
 import { benchmarkQuery } from './Benchmark';
@@ -17,6 +16,7 @@ import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip } from '../data/tidy';
 import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
+import { viewLabel } from './registry';
 import { reviewQuery } from './Review';
 
 const SHOWN = 500;
@@ -68,7 +68,7 @@ export function Data(props: ViewProps) {
         <label>
           {t('data.of')}
           <select data-testid="data-of" value={state.of} onChange={(e) => update({ of: e.target.value as ChartView })}>
-            {CHART_VIEWS.map((v) => <option key={v} value={v}>{t(`view.${v}` as MessageKey)}</option>)}
+            {CHART_VIEWS.map((v) => <option key={v} value={v}>{viewLabel(v, locale)}</option>)}
           </select>
         </label>
         <button type="button" data-testid="download-csv" disabled={!table} onClick={csv}>{t('exportCsv')}</button>

@@ -1,5 +1,5 @@
 import type { ChartFrame } from '../../charts';
-import { CHART_METHOD } from './methods-parts';
+import { chartMethod } from './registry';
 import type { Locale } from '../i18n/locale';
 import type { MessageKey, Translate } from '../i18n/messages';
 import type { ViewState } from '../state/url-state';
@@ -23,7 +23,7 @@ export interface ViewProps {
 export const chartLinks = (props: Pick<ViewProps, 'linkTo'>, chart: string): { link: string; embedLink: string; methodsLink: string } => ({
   link: props.linkTo({ chart, embed: false }),
   embedLink: props.linkTo({ chart, embed: true }),
-  methodsLink: `${props.linkTo({ view: 'methods', chart: null, embed: false, entities: [] })}#methods-${CHART_METHOD[chart] ?? 'metrics'}`,
+  methodsLink: `${props.linkTo({ view: 'methods', chart: null, embed: false, entities: [] })}#methods-${chartMethod(chart) ?? 'metrics'}`,
 });
 
 export function makeFrame(props: ViewProps, title: string, unit: string, notes?: string): ChartFrame {

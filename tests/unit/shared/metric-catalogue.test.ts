@@ -59,7 +59,7 @@ describe('metric catalogue', () => {
     expect(DERIVED_TOTALS).toEqual([{ whole: 'lit.total', parts: ['lit.direct.total', 'lit.after_rv.total'] }]);
     // The parser applies the definition once (stored marked derived); the SQL reads that column and
     // never adds the parts a second time.
-    const part = (metric: string, value: number) => ({ metric, value, approx: false, start: 0, end: 1, source: 'table' as const });
+    const part = (metric: string, value: number) => ({ metric, value, approx: false, derived: false, start: 0, end: 1, source: 'table' as const });
     expect(deriveSubtotals([part('lit.direct.total', 3), part('lit.after_rv.total', 12)]).find((v) => v.metric === 'lit.total')).toMatchObject({ value: 15, derived: true });
     expect(deriveSubtotals([part('lit.direct.total', 3)]).some((v) => v.metric === 'lit.total')).toBe(false);
     expect(deriveSubtotals([part('lit.total', 20), part('lit.direct.total', 3), part('lit.after_rv.total', 12)]).some((v) => v.metric === 'lit.total')).toBe(false);
