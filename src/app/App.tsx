@@ -95,23 +95,24 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   useEffect(() => {
     const resolved = bodies.resolved;
     if (!resolved || resolved.entities.join('\n') === state.entities.join('\n')) return;
-    update({ entities: resolved.entities }, { replace: true, notices: [...notices, ...resolved.notices] });
-  }, [bodies.resolved]);
+    update({ entities: resolved.entities }, { replace: true, addNotices: resolved.notices });
+  }, [bodies.resolved, state.entities, update]);
   // The state checked against the dataset (its years) and the view (its metrics): a value the
   // dataset or view cannot show is replaced, with a notice, so the controls show what is used.
   useEffect(() => {
     if (!summary) return;
     const { patch, notices: found } = checkAgainstDataset(state, datasetYears(summary.by_year_level));
-    if (found.length > 0) update(patch, { replace: true, notices: [...notices, ...found] });
-  }, [summary, state.view, state.years, state.year, state.metric]);
+    if (found.length > 0) update(patch, { replace: true, addNotices: found });
+  }, [summary, state, update]);
   // A parent the gazetteer does not have.
   const parentCheck = useSql(useMemo(() => (viewDecl(state.view).hierarchy && state.parent ? divisionNames([state.parent]) : null), [state.view, state.parent]));
   useEffect(() => {
-    if (!parentCheck.data || !state.parent) return;
+    // Only an answer about this parent (not the previous parent's, kept while the new one loads).
+    if (!parentCheck.data || parentCheck.isPlaceholderData || !state.parent) return;
     if (!tableRows(parentCheck.data.table).some((r) => r.code === state.parent)) {
-      update({ parent: null }, { replace: true, notices: [...notices, { param: 'parent', value: state.parent, reason: 'unknown-division' }] });
+      update({ parent: null }, { replace: true, addNotices: [{ param: 'parent', value: state.parent, reason: 'unknown-division' }] });
     }
-  }, [parentCheck.data]);
+  }, [parentCheck.data, parentCheck.isPlaceholderData, state.parent, update]);
   const resolving = viewDecl(state.view).bodies && !bodies.resolved && !bodies.failed && state.entities.some((e) => !isBodyKey(e));
   const version = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const props: ViewProps = useMemo(

@@ -48,7 +48,8 @@ export function Benchmark(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
-  const query = useMemo(() => benchmarkQuery(state, year), [state.parent, state.metric, state.peer, state.scope, year]);
+  const { parent, metric, peer, scope } = state;
+  const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const parentName = useDivisionName(state.parent) ?? state.parent ?? '';

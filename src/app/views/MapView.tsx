@@ -26,7 +26,7 @@ export function MapView(props: ViewProps) {
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
   const metric = countMetric(state.metric);
-  const query = useMemo(() => mapQuery(state, year), [metric, year]);
+  const query = useMemo(() => mapQuery({ metric }, year), [metric, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const namesQuery = useMemo(() => (rows.length > 0 ? divisionNames(rows.map((r) => String(r.province_code))) : null), [rows]);
@@ -37,8 +37,10 @@ export function MapView(props: ViewProps) {
   );
   const unit = metricUnit(metric, locale);
   const title = t('map.title', { metric: metricLabel(metric, locale), year: year ?? '' });
-  const values = rows.map((r) => ({ code: String(r.province_code), value: num(r.value) }));
-  const option = useMemo(() => (rows.length === 0 ? null : provinceTileGrid(values, makeFrame(props, title, unit, t('map.note')), { names })), [rows, names, locale, title]);
+  const option = useMemo(() => {
+    const values = rows.map((r) => ({ code: String(r.province_code), value: num(r.value) }));
+    return rows.length === 0 ? null : provinceTileGrid(values, makeFrame(props, title, unit, t('map.note')), { names });
+  }, [rows, names, props, title, unit, t]);
 
   const [codeProperty, setCodeProperty] = useState('adcode');
   const [userMap, setUserMap] = useState<UserMap | null>(null);
@@ -67,7 +69,7 @@ export function MapView(props: ViewProps) {
     const byCode = new Map(rows.map((r) => [String(r.province_code), num(r.value)]));
     const regions = userMap.codes.map((code) => ({ code, name: userMap.names[code] ?? names[code] ?? code, value: byCode.get(code) ?? null }));
     return choropleth(USER_MAP, regions, makeFrame(props, userTitle, unit, t('map.note')));
-  }, [userMap, rows, names, locale, userTitle]);
+  }, [userMap, rows, names, props, userTitle, unit, t]);
 
   const panel = (
     <ChartPanel
