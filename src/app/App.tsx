@@ -125,6 +125,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       sourceSuffix: version ? ` · ${locale === 'zh' ? '数据集' : 'dataset'} ${version.slice(0, 8)}` : '',
       linkTo: (patch) => `${window.location.origin}${window.location.pathname}${serialiseViewState({ ...state, ...patch })}`,
       bodyName: bodies.nameOf,
+      datasetVersion: version,
     }),
     [state, update, t, locale, version, bodies.nameOf],
   );

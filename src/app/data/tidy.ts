@@ -19,8 +19,8 @@ const METRIC_BY_COLUMN: ReadonlyMap<string, string> = new Map([...CATALOGUE.keys
 
 /** Where each tidy field is found in a view's rows, first present column wins. */
 const SOURCES = {
-  body_key: ['body_key', 'division_code'],
-  body_name: ['body', 'body_name', 'division_name', 'issuer'],
+  body_key: ['body_key', 'division_code', 'province_code'],
+  body_name: ['body', 'body_name', 'division_name', 'province_name', 'issuer'],
   year: ['year'],
   scope: ['scope'],
   reports: ['reports_with_total', 'reports'],
@@ -53,7 +53,15 @@ export function valueColumns(columns: readonly string[], valueMetric: string | n
  * A view's rows as tidy observations, or null when they hold no metric values (coverage lists,
  * for instance): those are downloaded as they are. An absent value is no row, never a 0.
  */
-export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale }): TidyRow[] | null {
+export interface TidyOptions {
+  valueMetric: string | null;
+  datasetVersion: string | null;
+  locale: Locale;
+  /** The view's own columns kept after the tidy ones, row by row (a benchmark's rank and percentile). */
+  extra?: readonly string[];
+}
+
+export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: TidyOptions): TidyRow[] | null {
   const values = valueColumns(columns, opts.valueMetric);
   if (values.length === 0) return null;
   const from = Object.fromEntries(Object.entries(SOURCES).map(([field, names]) => [field, names.find((n) => columns.includes(n)) ?? null])) as Record<keyof typeof SOURCES, string | null>;
@@ -78,6 +86,7 @@ export function tidyRows(columns: readonly string[], rows: readonly Row[], opts:
         reports: reports ? (row[reports] ?? null) : get(row, 'reports'),
         report_id: get(row, 'report_id'),
         dataset_version: opts.datasetVersion,
+        ...Object.fromEntries((opts.extra ?? []).map((c) => [c, row[c] ?? null])),
       });
     }
   }
@@ -123,9 +132,9 @@ export function citationLine(datasetVersion: string | null, date: string): strin
 }
 
 /** The CSV of a download: tidy where the rows allow, else the rows as they are. */
-export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale }): string {
+export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: TidyOptions): string {
   const tidy = tidyRows(columns, rows, opts);
-  return tidy ? toCsv(TIDY_COLUMNS, tidy) : toCsv(columns, rows);
+  return tidy ? toCsv([...TIDY_COLUMNS, ...(opts.extra ?? [])], tidy) : toCsv(columns, rows);
 }
 
 /** Fixed file times keep a zip's bytes a function of its contents. */

@@ -28,9 +28,9 @@ export function dataQuery(props: Pick<ViewProps, 'state'> & Partial<Pick<ViewPro
   if (of === 'reconcile') return reconcileQuery(props.state, year);
   if (of === 'coverage') return coverageQuery(props.state, year, props.date);
   if (of === 'map') return mapQuery(props.state, year);
-  if (of === 'compare') return compareQuery(props);
-  if (of === 'outcomes') return outcomesQuery(props);
-  if (of === 'review') return reviewQuery(props);
+  if (of === 'compare') return compareQuery(props.state);
+  if (of === 'outcomes') return outcomesQuery(props.state);
+  if (of === 'review') return reviewQuery(props.state);
   return factsRows(props.state.years ?? undefined);
 }
 
@@ -43,10 +43,8 @@ export function valueMetricOf(of: ChartView, metric: string): string | null {
 export function Data(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary, info } = useDataset();
-  const query = useMemo(
-    () => dataQuery(props, state.of, summary?.years),
-    [state.of, state.entities, state.years, state.metric, state.breakdown, state.parent, state.year, state.peer, summary?.years],
-  );
+  const { date } = props;
+  const query = useMemo(() => dataQuery({ state, date }, state.of, summary?.years), [state, date, summary?.years]);
   const result = useSql(query);
   const table = result.data?.table;
   const columns = table ? columnNames(table) : [];

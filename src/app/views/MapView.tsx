@@ -9,7 +9,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { makeFrame, num, viewYear, type ViewProps, chartLinks } from './common';
+import { chartFileName, makeFrame, num, viewYear, type ViewProps, chartLinks } from './common';
 
 export function mapQuery(state: Pick<ViewState, 'metric'>, year: number | null) {
   return year === null ? null : provinceTotals({ metric: countMetric(state.metric), year });
@@ -20,6 +20,8 @@ const USER_MAP = 'gongkai-user-map';
 interface UserMap extends RegisteredUserMap {
   file: string;
 }
+
+const MAP_COLUMNS = ['province_code', 'province_name', 'year', 'value', 'units', 'reports'];
 
 export function MapView(props: ViewProps) {
   const { t, locale, state, update } = props;
@@ -35,6 +37,8 @@ export function MapView(props: ViewProps) {
     () => Object.fromEntries((namesResult.data && namesQuery ? tableRows(namesResult.data.table) : []).map((r) => [String(r.code), String(r.name)])),
     [namesResult.data, namesQuery],
   );
+  // Each province with its name, for the CSV.
+  const named = useMemo(() => rows.map((r) => ({ ...r, province_name: names[String(r.province_code)] ?? null })), [rows, names]);
   const unit = metricUnit(metric, locale);
   const title = t('map.title', { metric: metricLabel(metric, locale), year: year ?? '' });
   const option = useMemo(() => {
@@ -77,8 +81,11 @@ export function MapView(props: ViewProps) {
       query={query}
       title={title}
       option={option}
-      rows={rows}
-      columns={['province_code', 'year', 'value', 'units', 'reports']}
+      rows={named}
+      columns={MAP_COLUMNS}
+      valueMetric={metric}
+      extraColumns={['units']}
+      fileName={chartFileName(props, 'map', 'map', year)}
       {...chartLinks(props, 'map')}
       embed={state.embed}
       height={520}
@@ -91,7 +98,7 @@ export function MapView(props: ViewProps) {
     <div className="view map">
       <div className="controls">
         <YearSelect props={props} year={year} />
-        <MetricSelect value={metric} metrics={PICKABLE_METRICS} onChange={(metric) => update({ metric })} />
+        <MetricSelect value={metric} metrics={PICKABLE_METRICS} onChange={(next) => update({ metric: next })} />
       </div>
       <p className="note" data-testid="map-no-boundaries">{t('map.noBoundaries')}</p>
       {panel}
@@ -131,7 +138,7 @@ export function MapView(props: ViewProps) {
         ) : null}
         {userMap ? <p className="note" data-testid="geojson-loaded">{t('map.loaded', { n: userMap.codes.length, name: userMap.file })}</p> : null}
         {userOption ? (
-          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={null} embedLink={null} height={520} />
+          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={named} columns={MAP_COLUMNS} valueMetric={metric} extraColumns={['units']} fileName={chartFileName(props, 'map', 'usermap', year)} link={null} embedLink={null} height={520} />
         ) : null}
       </section>
     </div>

@@ -53,7 +53,7 @@ export const VIEW_REGISTRY = [
   {
     id: 'benchmark',
     label: { zh: '对标', en: 'Benchmark' },
-    params: [...HIERARCHY_PARAMS, 'metric', 'peer', 'scope', 'scale', 'index'],
+    params: [...HIERARCHY_PARAMS, 'metric', 'peer', 'scope', 'scale'],
     metrics: 'counts-and-rates',
     hierarchy: true,
     data: true,
