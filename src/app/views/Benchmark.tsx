@@ -129,6 +129,7 @@ export function Benchmark(props: ViewProps) {
           </label>
         </div>
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : panel}
+        {state.parent && log ? <p className="note" data-testid="scale-note">{belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')}</p> : null}
         {rows.length > 0 ? (
           <section className="panel">
             <table data-testid="benchmark-table">

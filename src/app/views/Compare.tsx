@@ -66,13 +66,12 @@ export function Compare(props: ViewProps) {
     });
     return { lines: drawn, hidden };
   }, [lines, state.index, state.scale]);
-  const notes = [
-    t('compare.note'),
+  // What the index and log modes change, said in the chart and beside it.
+  const scaleNotes = [
     state.index ? t('scale.indexNote', { bases: shown.lines.map((l) => `${l.series} ${l.baseYear ?? t('scale.indexNone')}`).join('；') }) : null,
     state.scale === 'log' ? (shown.hidden > 0 ? t('scale.logNote', { n: shown.hidden }) : t('scale.logNoteNone')) : null,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  ].filter((n): n is string => n !== null);
+  const notes = [t('compare.note'), ...scaleNotes].join('\n');
   const frame = useMemo(() => makeFrame(props, title, unit, notes), [props, title, unit, notes]);
   const option = useMemo(() => {
     if (rows.length === 0) return null;
@@ -120,6 +119,7 @@ export function Compare(props: ViewProps) {
         <ScaleControls scale={state.scale} index={state.index} onChange={(patch) => update(patch)} />
       </div>
       {entities.length === 0 ? <p className="hint">{t('picker.none')}</p> : panel}
+      {entities.length > 0 && scaleNotes.length > 0 ? <p className="note" data-testid="scale-note">{scaleNotes.join(' ')}</p> : null}
       {rows.length > 0 ? (
         <table className="matrix" data-testid="compare-table">
           <thead>
