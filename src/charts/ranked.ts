@@ -142,7 +142,8 @@ export function rankedBars(
   };
 
   // Where a bar would start: 0, or on a log axis the smallest value drawn.
-  const start = log ? Math.min(1, ...values.filter((v): v is number => v !== null)) : 0;
+  const drawnValues = values.filter((v): v is number => v !== null);
+  const start = log ? (drawnValues.length > 0 ? Math.min(...drawnValues) : 1) : 0;
   type Mark = [number, number] | { value: [number, number]; label: { formatter: string } };
   const missingRows: Mark[] = values.flatMap((v, i): Mark[] =>
     v !== null ? [] : stated[i] === null ? [[start, i]] : [{ value: [start, i], label: { formatter: formatValue(stated[i], locale, percent) } }],
