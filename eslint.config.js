@@ -48,6 +48,6 @@ export default defineConfig(
   {
     files: ['src/app/**/*.tsx', 'src/app/**/*.ts', 'src/charts/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -8,7 +8,6 @@ import { checkAgainstDataset, datasetYears } from './state/validate';
 import { useBodies } from './data/bodies';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
-import type { MessageKey } from './i18n/messages';
 import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
 import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
@@ -24,9 +23,11 @@ import { Report } from './views/Report';
 import { Review } from './views/Review';
 import { Similar } from './views/Similar';
 import { SqlConsole } from './views/SqlConsole';
+import { viewDecl, viewLabel } from './views/registry';
 import { Methods } from './views/Methods';
 import { ImportControl } from './user/ImportControl';
 
+/** Each view's component (the views themselves are declared in views/registry.ts). */
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
   compare: Compare,
@@ -68,12 +69,6 @@ function noticeText(t: ReturnType<typeof useI18n>['t'], n: Notice, locale: Local
   return t('noticeDropped', { param: n.param, value: n.value });
 }
 
-/** Views below a division (`parent`). */
-const HIERARCHY_VIEWS: readonly View[] = ['benchmark', 'reconcile', 'coverage'];
-
-/** Views that show the bodies of `e`. */
-const BODY_VIEWS: readonly View[] = ['compare', 'outcomes', 'review', 'data'];
-
 function ResolvingBodies({ t }: ViewProps) {
   return <p className="status" data-testid="bodies-loading">{t('loading')}</p>;
 }
@@ -101,24 +96,25 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   useEffect(() => {
     const resolved = bodies.resolved;
     if (!resolved || resolved.entities.join('\n') === state.entities.join('\n')) return;
-    update({ entities: resolved.entities }, { replace: true, notices: [...notices, ...resolved.notices] });
-  }, [bodies.resolved]);
+    update({ entities: resolved.entities }, { replace: true, addNotices: resolved.notices });
+  }, [bodies.resolved, state.entities, update]);
   // The state checked against the dataset (its years) and the view (its metrics): a value the
   // dataset or view cannot show is replaced, with a notice, so the controls show what is used.
   useEffect(() => {
     if (!summary) return;
     const { patch, notices: found } = checkAgainstDataset(state, datasetYears(summary.by_year_level));
-    if (found.length > 0) update(patch, { replace: true, notices: [...notices, ...found] });
-  }, [summary, state.view, state.years, state.year, state.metric]);
+    if (found.length > 0) update(patch, { replace: true, addNotices: found });
+  }, [summary, state, update]);
   // A parent the gazetteer does not have.
-  const parentCheck = useSql(useMemo(() => (HIERARCHY_VIEWS.includes(state.view) && state.parent ? divisionNames([state.parent]) : null), [state.view, state.parent]));
+  const parentCheck = useSql(useMemo(() => (viewDecl(state.view).hierarchy && state.parent ? divisionNames([state.parent]) : null), [state.view, state.parent]));
   useEffect(() => {
-    if (!parentCheck.data || !state.parent) return;
+    // Only an answer about this parent (not the previous parent's, kept while the new one loads).
+    if (!parentCheck.data || parentCheck.isPlaceholderData || !state.parent) return;
     if (!tableRows(parentCheck.data.table).some((r) => r.code === state.parent)) {
-      update({ parent: null }, { replace: true, notices: [...notices, { param: 'parent', value: state.parent, reason: 'unknown-division' }] });
+      update({ parent: null }, { replace: true, addNotices: [{ param: 'parent', value: state.parent, reason: 'unknown-division' }] });
     }
-  }, [parentCheck.data]);
-  const resolving = BODY_VIEWS.includes(state.view) && !bodies.resolved && !bodies.failed && state.entities.some((e) => !isBodyKey(e));
+  }, [parentCheck.data, parentCheck.isPlaceholderData, state.parent, update]);
+  const resolving = viewDecl(state.view).bodies && !bodies.resolved && !bodies.failed && state.entities.some((e) => !isBodyKey(e));
   const version = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const props: ViewProps = useMemo(
     () => ({
@@ -130,6 +126,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       sourceSuffix: version ? ` · ${locale === 'zh' ? '数据集' : 'dataset'} ${version.slice(0, 8)}` : '',
       linkTo: (patch) => `${window.location.origin}${window.location.pathname}${serialiseViewState({ ...state, ...patch })}`,
       bodyName: bodies.nameOf,
+      datasetVersion: version,
     }),
     [state, update, t, locale, version, bodies.nameOf],
   );
@@ -154,7 +151,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
         <nav>
           {VIEWS.map((v) => (
             <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v, chart: null }); }}>
-              {t(`view.${v}` as MessageKey)}
+              {viewLabel(v, locale)}
             </a>
           ))}
         </nav>

@@ -24,6 +24,15 @@ export interface ChartProps {
 const READY_ATTRIBUTE = 'data-chart-ready';
 
 /**
+ * With `?bench=1`, the option each chart last finished drawing, by test id
+ * (`window.__gongkaiCharts`): tests compare what is drawn with the table and the CSV.
+ */
+const DRAWN: Map<string, ChartOption> | null =
+  typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench')
+    ? ((window as { __gongkaiCharts?: Map<string, ChartOption> }).__gongkaiCharts ??= new Map())
+    : null;
+
+/**
  * An ECharts instance on a div. The option is replaced, not merged, whenever it changes
  * (builders return whole options). The container carries data-chart-ready="true" once the
  * current option has finished rendering, which end-to-end tests wait on.
@@ -34,9 +43,11 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
   const appliedRef = useRef<ChartOption | null>(null);
   const optionRef = useRef(option);
   const onReadyRef = useRef(onReady);
+  const testIdRef = useRef(testId);
   useLayoutEffect(() => {
     optionRef.current = option;
     onReadyRef.current = onReady;
+    testIdRef.current = testId;
   });
 
   useEffect(() => {
@@ -46,6 +57,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     chartRef.current = chart;
     let announced = false;
     const onFinished = () => {
+      if (testIdRef.current) DRAWN?.set(testIdRef.current, optionRef.current);
       el.setAttribute(READY_ATTRIBUTE, 'true');
       if (announced) return;
       announced = true;
@@ -81,5 +93,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     appliedRef.current = option;
   }, [option]);
 
-  return <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height }} />;
+  // The value axis's kind (value, log), so what is drawn can be checked without reading pixels.
+  const valueAxis = [option.xAxis, option.yAxis].flat().map((axis) => (axis as { type?: string } | undefined)?.type).find((type) => type === 'value' || type === 'log');
+  return <div ref={containerRef} className={className} data-testid={testId} data-value-axis={valueAxis} style={{ width: '100%', height }} />;
 }

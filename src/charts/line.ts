@@ -27,6 +27,8 @@ export interface TemplateBreak {
 
 export interface LineOverYearsOptions {
   templateBreaks?: TemplateBreak[];
+  /** A log value axis (the caller leaves out values of 0 or below, which it cannot show). */
+  log?: boolean;
 }
 
 export const BREAKS_SERIES_ID = 'template-breaks';
@@ -129,7 +131,7 @@ export function lineOverYears(
     tooltip: counted ? { trigger: 'axis', confine: true, formatter: countedTooltip(frame.locale) } : { trigger: 'axis', confine: true, valueFormatter: numberFormatter(frame.locale) },
     grid: cartesianGrid(frame, names),
     xAxis: { type: 'category', boundaryGap: false, data: years.map(String) },
-    yAxis: { type: 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
+    yAxis: { type: opts.log ? 'log' : 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
     series: lines,
   };
 }

@@ -34,6 +34,8 @@ export interface RankedBarsOptions {
   quartiles?: Quartiles | null;
   /** Values are ratios (0.25 = 25%). */
   percent?: boolean;
+  /** A log value axis: a value of 0 or below has no bar; its row prints the value instead. */
+  log?: boolean;
 }
 
 export const BAR_COLOR = '#5470c6';
@@ -109,7 +111,9 @@ export function rankedBars(
   const locale = frame.locale;
   const percent = opts.percent === true;
   const layout = frameLayout(frame, []);
-  const values = rows.map((r) => (present(r.value) ? r.value : null));
+  const stated = rows.map((r) => (present(r.value) ? r.value : null));
+  const log = opts.log === true;
+  const values = stated.map((v) => (log && v !== null && v <= 0 ? null : v));
   const hasOutlier = rows.some((r, i) => r.outlier === true && values[i] !== null);
   const key = keys(locale, hasOutlier, Boolean(opts.quartiles));
 
@@ -137,7 +141,13 @@ export function rankedBars(
     ...(opts.quartiles ? quartileMarks(opts.quartiles, locale, percent) : {}),
   };
 
-  const missingRows = values.flatMap((v, i) => (v === null ? [[0, i]] : []));
+  // Where a bar would start: 0, or on a log axis the smallest value drawn.
+  const drawnValues = values.filter((v): v is number => v !== null);
+  const start = log ? (drawnValues.length > 0 ? Math.min(...drawnValues) : 1) : 0;
+  type Mark = [number, number] | { value: [number, number]; label: { formatter: string } };
+  const missingRows: Mark[] = values.flatMap((v, i): Mark[] =>
+    v !== null ? [] : stated[i] === null ? [[start, i]] : [{ value: [start, i], label: { formatter: formatValue(stated[i], locale, percent) } }],
+  );
   const missing: ScatterSeriesOption = {
     type: 'scatter',
     id: MISSING_SERIES_ID,
@@ -156,7 +166,7 @@ export function rankedBars(
     // Room at the right for the value labels of the longest bars.
     grid: { ...grid, top: layout.plotTop + (key.length > 0 ? KEY_ROW : 0), right: PAD + 56 },
     xAxis: {
-      type: 'value',
+      type: log ? 'log' : 'value',
       axisLabel: { formatter: percent ? percentAxisFormatter(locale) : axisNumberFormatter(locale) },
     },
     yAxis: {

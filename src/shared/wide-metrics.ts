@@ -1,13 +1,17 @@
 // The metrics carried as columns of `facts_wide` (one row per report). They mean the same in the
 // narrative, 2019 and 2021 templates, so series continue across the template changes; the
 // dashboard's SQL may name only these columns (ids are whitelisted, never taken from the URL).
-import { APPLICANT_COLUMNS, DENIAL_REASONS, OUTCOME_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS } from './metrics';
+import { APPLICANT_COLUMNS, DENIAL_REASONS, METRIC_IDS, OUTCOME_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS } from './metrics';
 
 const REQUEST_TOTALS = REQUEST_ROWS.map((row) => `r.${row}.total`);
 const NEW_BY_APPLICANT = APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => `r.new.${c}`);
 const REVIEW_LITIGATION = [...REVIEW_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c) => `${g}.${c}`)), 'lit.total'];
 
-export const WIDE_METRICS: readonly string[] = [...REQUEST_TOTALS, ...NEW_BY_APPLICANT, ...REVIEW_LITIGATION, 'p.total', 'p.website'];
+const CORE = [...REQUEST_TOTALS, ...NEW_BY_APPLICANT, ...REVIEW_LITIGATION, 'p.total', 'p.website'];
+/** Every other figure a report states once (section 二 and the fees), so each metric can be picked. */
+const PROACTIVE_AND_FEES = METRIC_IDS.filter((id) => (id.startsWith('p.') || id.startsWith('fee.')) && !CORE.includes(id));
+
+export const WIDE_METRICS: readonly string[] = [...CORE, ...PROACTIVE_AND_FEES];
 
 const WIDE_SET: ReadonlySet<string> = new Set(WIDE_METRICS);
 export const isWideMetric = (id: string): boolean => WIDE_SET.has(id);

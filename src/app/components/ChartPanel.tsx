@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Chart, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import type { BuiltQuery } from '../../db/sql';
-import { toCsv } from '../data/csv';
+import { useDataset } from '../data/dataset';
+import { downloadCsv } from '../data/tidy';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
 import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
@@ -13,9 +14,15 @@ export interface ChartPanelProps {
   id: string;
   title: string;
   option: ChartOption | null;
-  /** The rows behind the chart, for its CSV. */
+  /** The rows behind the chart, for its CSV (tidy: one row per observation, see data/tidy.ts). */
   rows: Row[];
   columns: string[];
+  /** The metric of the rows' `value` column, if they have one. */
+  valueMetric?: string | null;
+  /** Columns of the rows kept after the tidy ones (see tidyRows). */
+  extraColumns?: readonly string[];
+  /** The CSV's file name, after what it holds (data/download-name.ts); the title when absent. */
+  fileName?: string;
   /**
    * Shareable URL of this view with this chart's id, and of this chart alone; null for a chart no
    * URL can restore (one drawn from a file the user loaded).
@@ -46,8 +53,10 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ChartPanel({ id, title, option, rows, columns, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
+export function ChartPanel({ id, title, option, rows, columns, valueMetric = null, extraColumns, fileName, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
   const { t, locale } = useI18n();
+  const { info, summary } = useDataset();
+  const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const sqlSearch = query ? consoleSearch(querySql(query), locale) : null;
   const api = useRef<ChartApi | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -59,7 +68,6 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
   // Rows resting on a person's correction: said on the panel, and a `corrected` column in its CSV.
   const { applied } = useCorrections();
   const corrected = useMemo(() => correctedRows(columns, rows, applied), [columns, rows, applied]);
-  const csv = () => (corrected.count > 0 ? toCsv([...columns, 'corrected'], rows.map((r, i) => ({ ...r, corrected: corrected.flags[i] }))) : toCsv(columns, rows));
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
   const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
@@ -77,7 +85,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
-          <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([csv()], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
+          <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>

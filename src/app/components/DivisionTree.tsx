@@ -129,7 +129,7 @@ function DivisionSearchBox({ onPick }: { onPick: (row: Row) => void }) {
                 <button type="button" className="tree-match" data-testid="tree-match" data-code={code} title={code} onClick={() => onPick(r)}>
                   {String(r.name)}
                 </button>
-                <span className="meta">
+                <span className="meta" data-testid="tree-match-count" title={t('tree.matchTitle')}>
                   {' '}
                   {t('tree.match', {
                     level: levelLabel(t, typeof r.level === 'string' ? r.level : null),
@@ -189,8 +189,12 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
               <span className="tree-counts meta" data-testid={`tree-counts-${node.code}`} data-own={own} data-departments={departments} data-subtree={node.subtree} title={t('tree.counts')}>
                 {counts || (node.subtree === 0 ? t('tree.noReports') : '')}
                 {departments > 0 ? ` (${t('tree.dept', { n: departments })})` : ''}
-                {node.subtree > own ? ` · ${t('tree.subtree', { n: node.subtree })}` : ''}
               </span>
+              {node.subtree > own ? (
+                <span className="tree-subtree meta" data-testid={`tree-subtree-${node.code}`} title={t('tree.subtreeTitle')}>
+                  {` · ${t('tree.subtree', { n: node.subtree })}`}
+                </span>
+              ) : null}
               {selectable ? (
                 <button type="button" className="tree-select" data-testid={`tree-select-${node.code}`} aria-pressed={selected === node.code} onClick={() => onSelect(node.code)}>
                   {selected === node.code ? t('tree.selected') : t('tree.select')}

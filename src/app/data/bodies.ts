@@ -16,7 +16,12 @@ export interface Bodies {
 }
 
 export function useBodies(values: readonly string[], pending: string): Bodies {
-  const query = useMemo(() => (values.length === 0 ? null : lookupBodies(values)), [values.join('\n')]);
+  // Keyed by the values' text, so a new array holding the same values asks nothing new.
+  const key = JSON.stringify(values);
+  const query = useMemo(() => {
+    const list = JSON.parse(key) as string[];
+    return list.length === 0 ? null : lookupBodies(list);
+  }, [key]);
   const result = useSql(query);
   return useMemo(() => {
     const rows = result.data && query && !result.isPlaceholderData ? tableRows(result.data.table) : null;
@@ -28,5 +33,5 @@ export function useBodies(values: readonly string[], pending: string): Bodies {
       resolved: values.length === 0 ? { entities: [], notices: [] } : rows ? resolveEntities(values, matches) : null,
       failed: Boolean(result.error),
     };
-  }, [result.data, result.isPlaceholderData, result.error, query, pending]);
+  }, [result.data, result.isPlaceholderData, result.error, query, pending, values]);
 }

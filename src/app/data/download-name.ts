@@ -4,7 +4,8 @@ import type { ChartView, ViewState } from '../state/url-state';
 
 type Named = Pick<ViewState, 'entities' | 'metric' | 'years' | 'parent' | 'peer' | 'scope' | 'breakdown'>;
 
-export function downloadName(of: ChartView, state: Named, year: number | null, datasetVersion: string | null): string {
+/** `chart`: one chart of the view, named when it is not the view's main one (`templates`, `trends`). */
+export function downloadName(of: ChartView, state: Named, year: number | null, datasetVersion: string | null, chart?: string): string {
   const years = state.years ? `${state.years[0]}-${state.years[1]}` : null;
   const bodies = state.entities.length === 0 ? 'pooled' : state.entities.length === 1 ? state.entities[0].replaceAll('/', '-') : `${state.entities.length}-bodies`;
   const parts: (string | null)[] = (() => {
@@ -27,5 +28,6 @@ export function downloadName(of: ChartView, state: Named, year: number | null, d
         return ['map', state.metric, year === null ? null : String(year)];
     }
   })();
+  if (chart && chart !== of) parts[0] = chart;
   return ['gongkai', ...parts, datasetVersion ? `v${datasetVersion.slice(0, 8)}` : null].filter((p): p is string => Boolean(p)).join('_');
 }

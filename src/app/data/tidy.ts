@@ -7,7 +7,7 @@ import { wideColumnName } from '../../shared/wide-metrics';
 import { metricLabel } from '../i18n/metric-labels';
 import { toCsv } from './csv';
 import type { Cell } from './rows';
-import { observationCorrected, type AppliedCorrection } from '../user/corrections-in-rows';
+import { correctedRows, observationCorrected, type AppliedCorrection } from '../user/corrections-in-rows';
 
 type Locale = keyof Text;
 type Row = Record<string, Cell>;
@@ -20,8 +20,8 @@ const METRIC_BY_COLUMN: ReadonlyMap<string, string> = new Map([...CATALOGUE.keys
 
 /** Where each tidy field is found in a view's rows, first present column wins. */
 const SOURCES = {
-  body_key: ['body_key', 'division_code'],
-  body_name: ['body', 'body_name', 'division_name', 'issuer'],
+  body_key: ['body_key', 'division_code', 'province_code'],
+  body_name: ['body', 'body_name', 'division_name', 'province_name', 'issuer'],
   year: ['year'],
   scope: ['scope'],
   reports: ['reports_with_total', 'reports'],
@@ -54,7 +54,15 @@ export function valueColumns(columns: readonly string[], valueMetric: string | n
  * A view's rows as tidy observations, or null when they hold no metric values (coverage lists,
  * for instance): those are downloaded as they are. An absent value is no row, never a 0.
  */
-export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: { valueMetric: string | null; datasetVersion: string | null; locale: Locale }): TidyRow[] | null {
+export interface TidyOptions {
+  valueMetric: string | null;
+  datasetVersion: string | null;
+  locale: Locale;
+  /** The view's own columns kept after the tidy ones, row by row (a benchmark's rank and percentile). */
+  extra?: readonly string[];
+}
+
+export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: TidyOptions): TidyRow[] | null {
   const values = valueColumns(columns, opts.valueMetric);
   if (values.length === 0) return null;
   const from = Object.fromEntries(Object.entries(SOURCES).map(([field, names]) => [field, names.find((n) => columns.includes(n)) ?? null])) as Record<keyof typeof SOURCES, string | null>;
@@ -79,6 +87,7 @@ export function tidyRows(columns: readonly string[], rows: readonly Row[], opts:
         reports: reports ? (row[reports] ?? null) : get(row, 'reports'),
         report_id: get(row, 'report_id'),
         dataset_version: opts.datasetVersion,
+        ...Object.fromEntries((opts.extra ?? []).map((c) => [c, row[c] ?? null])),
       });
     }
   }
@@ -124,24 +133,29 @@ export function citationLine(datasetVersion: string | null, date: string): strin
 }
 
 /** Options of a download; `applied`: the page's corrections, flagged in a `corrected` column when the rows rest on one. */
-interface DownloadOptions {
-  valueMetric: string | null;
-  datasetVersion: string | null;
-  locale: Locale;
+export interface DownloadOptions extends TidyOptions {
   applied?: readonly AppliedCorrection[];
 }
 
-/** Tidy observations as CSV, with a `corrected` column when some rest on a person's correction. */
-function tidyCsv(tidy: readonly TidyRow[], applied: readonly AppliedCorrection[] = []): string {
-  const flags = applied.length === 0 ? [] : tidy.map((o) => observationCorrected(o, applied));
-  if (!flags.some(Boolean)) return toCsv(TIDY_COLUMNS, tidy);
-  return toCsv([...TIDY_COLUMNS, 'corrected'], tidy.map((o, i) => ({ ...o, corrected: flags[i] })));
+/** Tidy observations as CSV (the view's extra columns after the tidy ones), with a `corrected` column when some rest on a person's correction. */
+function tidyCsv(tidy: readonly Row[], extra: readonly string[], applied: readonly AppliedCorrection[] = []): string {
+  const columns = [...TIDY_COLUMNS, ...extra];
+  const flags = applied.length === 0 ? [] : tidy.map((o) => observationCorrected(o as TidyRow, applied));
+  if (!flags.some(Boolean)) return toCsv(columns, tidy);
+  return toCsv([...columns, 'corrected'], tidy.map((o, i) => ({ ...o, corrected: flags[i] })));
+}
+
+/** The rows as they are, with a `corrected` column when some rest on a person's correction. */
+function rowsCsv(columns: readonly string[], rows: readonly Row[], applied: readonly AppliedCorrection[] = []): string {
+  const corrected = applied.length === 0 ? { count: 0, flags: [] } : correctedRows(columns, rows, applied);
+  if (corrected.count === 0) return toCsv(columns, rows);
+  return toCsv([...columns, 'corrected'], rows.map((r, i) => ({ ...r, corrected: corrected.flags[i] })));
 }
 
 /** The CSV of a download: tidy where the rows allow, else the rows as they are. */
 export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: DownloadOptions): string {
   const tidy = tidyRows(columns, rows, opts);
-  return tidy ? tidyCsv(tidy, opts.applied) : toCsv(columns, rows);
+  return tidy ? tidyCsv(tidy, opts.extra ?? [], opts.applied) : rowsCsv(columns, rows, opts.applied);
 }
 
 /** Fixed file times keep a zip's bytes a function of its contents. */
@@ -157,7 +171,7 @@ export function downloadZip(name: string, columns: readonly string[], rows: read
   const tidy = tidyRows(columns, rows, opts);
   return zipSync(
     {
-      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.applied)) } : {}),
+      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.extra ?? [], opts.applied)) } : {}),
       [`${name}${tidy ? '_rows' : ''}.csv`]: strToU8(toCsv(columns, rows)),
       'codebook.csv': strToU8(toCsv(CODEBOOK_COLUMNS, codebookRows())),
       'CITATION.txt': strToU8(`${citation}\r\n`),

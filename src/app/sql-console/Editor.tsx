@@ -26,19 +26,21 @@ export function SqlEditor({ value, onChange, onRun, tables, label }: SqlEditorPr
   const language = useRef(new Compartment());
   // The latest callbacks, read by the editor's listeners (created once).
   const callbacks = useRef({ onChange, onRun });
+  // The editor is made once, with the first text and label; later texts arrive through the effect below.
+  const first = useRef({ value, label });
   callbacks.current = { onChange, onRun };
 
   useEffect(() => {
     const editor = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: value,
+        doc: first.current.value,
         extensions: [
           keymap.of([{ key: 'Mod-Enter', run: () => (callbacks.current.onRun(), true) }]),
           basicSetup,
           language.current.of(sql({ dialect: PostgreSQL })),
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'sql-editor-input' }),
+          EditorView.contentAttributes.of({ 'aria-label': first.current.label, 'data-testid': 'sql-editor-input' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
           }),

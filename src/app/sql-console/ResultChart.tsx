@@ -13,7 +13,7 @@ export function ResultChart({ table, props }: { table: Table; props: ViewProps }
   // The picks live in the URL (a link shows the same chart); picks that do not fit this result's columns give way to the defaults.
   const chosen = props.state.sqlChart;
   const fits = chosen && [chosen.x, chosen.y, chosen.series].every((c) => c === '' || fields.some((f) => f.name === c)) && fields.some((f) => f.name === chosen.y && isNumericType(f.type));
-  const pick: ChartPick | null = useMemo(() => (fits ? { x: chosen.x, y: chosen.y, series: chosen.series } : defaultPick(table)), [table, fits, chosen?.x, chosen?.y, chosen?.series]);
+  const pick: ChartPick | null = useMemo(() => (fits ? { x: chosen.x, y: chosen.y, series: chosen.series } : defaultPick(table)), [table, fits, chosen]);
   const kind = fits ? chosen.kind : 'bar';
   const setPick = (next: ChartPick, nextKind = kind) => props.update({ sqlChart: { ...next, kind: nextKind } }, { replace: true });
   const setKind = (nextKind: 'bar' | 'line') => pick && setPick(pick, nextKind);
@@ -26,7 +26,7 @@ export function ResultChart({ table, props }: { table: Table; props: ViewProps }
       return lineOverYears(model.series.map((s) => ({ name: s.name, points: model.categories.map((c, i) => ({ year: Number(c), value: s.values[i] })) })), frame);
     }
     return stackedBars(model.categories, model.series, frame);
-  }, [model, kind, props.locale, props.sourceSuffix]);
+  }, [model, kind, pick, props, title]);
 
   if (!pick) return <p className="note" data-testid="sql-chart-none">{t('sql.chartNeedsNumbers')}</p>;
   const select = (label: string, key: keyof ChartPick, options: string[], allowNone = false) => (

@@ -10,7 +10,7 @@ const ROW_HEIGHT = 26;
 export function ResultGrid({ table }: { table: Table }) {
   const scroller = useRef<HTMLDivElement | null>(null);
   const fields = table.schema.fields;
-  const vectors = useMemo(() => fields.map((_, j) => table.getChildAt(j)), [table]);
+  const vectors = useMemo(() => table.schema.fields.map((_, j) => table.getChildAt(j)), [table]);
   const widths = useMemo(() => columnWidths(table), [table]);
   const template = widths.map((w) => `${w}ch`).join(' ');
   const virtualizer = useVirtualizer({ count: table.numRows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });

@@ -3,31 +3,19 @@
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 import { LAYER_MODES, type LayerMode } from '../../db/protocol';
+import { chartIds, viewReads, VIEW_REGISTRY, type ChartView, type View } from '../views/registry';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'methods', 'sql'] as const;
-export type View = (typeof VIEWS)[number];
+export type { ChartView, View } from '../views/registry';
+
+/** Every view, in the nav's order (src/app/views/registry.ts declares them). */
+export const VIEWS: readonly View[] = VIEW_REGISTRY.map((v) => v.id);
 /** Views whose rows the Data view can show (`of`). */
-export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
-export type ChartView = (typeof CHART_VIEWS)[number];
+export const CHART_VIEWS: readonly ChartView[] = VIEW_REGISTRY.filter((v): v is Extract<(typeof VIEW_REGISTRY)[number], { data: true }> => 'data' in v && v.data).map((v) => v.id);
 /**
  * The charts of each view, by id (the first is the view's main chart): `chart` in the URL names
  * one, so a link or an embed shows exactly that chart.
  */
-export const VIEW_CHARTS: Record<View, readonly string[]> = {
-  overview: ['overview', 'templates', 'trends'],
-  compare: ['compare'],
-  outcomes: ['outcomes'],
-  review: ['review'],
-  benchmark: ['benchmark'],
-  reconcile: [],
-  coverage: [],
-  map: ['map'],
-  report: [],
-  data: [],
-  methods: [],
-  similar: [],
-  sql: [],
-};
+export const VIEW_CHARTS: Record<View, readonly string[]> = Object.fromEntries(VIEWS.map((v) => [v, chartIds(v)])) as Record<View, readonly string[]>;
 export const BREAKDOWNS = ['outcomes', 'applicants'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 /** Benchmark view: whom a child is ranked against (see benchmarkChildren in src/db/sql/hierarchy.ts). */
@@ -81,7 +69,14 @@ export interface ViewState {
   pair: [string, string] | null;
   /** Whose rows every view shows (`layer`): the dataset and the user's imported reports (default), `user` or `dataset` alone. */
   layer: LayerMode;
+  /** Compare and benchmark: the value axis (`scale=log`); a log axis cannot show 0, which a note says. */
+  scale: Scale;
+  /** Compare and benchmark: each series as an index, its first year with a value = 100 (`index=1`). */
+  index: boolean;
 }
+
+export const SCALES = ['linear', 'log'] as const;
+export type Scale = (typeof SCALES)[number];
 
 export interface SqlChart {
   x: string;
@@ -118,6 +113,8 @@ export const DEFAULT_STATE: ViewState = {
   similarMin: DEFAULT_SIMILAR_MIN,
   pair: null,
   layer: 'all',
+  scale: 'linear',
+  index: false,
 };
 
 export const MAX_ENTITIES = 12;
@@ -161,6 +158,9 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   flag('embed', (v) => (state.embed = v));
   pick('layer', LAYER_MODES, (v) => (state.layer = v));
   flag('shares', (v) => (state.shares = v));
+  // Parameters only some views read (views/registry.ts): elsewhere they are not part of the state.
+  if (viewReads(state.view, 'scale')) pick('scale', SCALES, (v) => (state.scale = v));
+  if (viewReads(state.view, 'index')) flag('index', (v) => (state.index = v));
 
   for (const raw of params.getAll('e')) {
     const name = raw.trim().slice(0, MAX_TEXT);
@@ -196,26 +196,26 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
 
   const q = params.get('q');
   // Only the console reads `q` (and only its URLs carry it).
-  if (q !== null && state.view === 'sql') {
+  if (q !== null && viewReads(state.view, 'q')) {
     if (q.length <= MAX_SQL) state.sql = q;
     else notices.push({ param: 'q', value: `${q.slice(0, 40)}…`, reason: 'unknown-value' });
   }
   const cx = params.get('cx');
   const cy = params.get('cy');
-  if (state.view === 'sql' && cx && cy) {
+  if (viewReads(state.view, 'q') && cx && cy) {
     const ck = params.get('ck');
     state.sqlChart = { x: cx.slice(0, MAX_TEXT), y: cy.slice(0, MAX_TEXT), series: (params.get('cs') ?? '').slice(0, MAX_TEXT), kind: ck === 'line' ? 'line' : 'bar' };
   }
 
   // Only the similar view reads `min` and `pair` (and only its URLs carry them).
   const min = params.get('min');
-  if (min !== null && state.view === 'similar') {
+  if (min !== null && viewReads(state.view, 'min')) {
     const value = SIMILARITY_CHOICES.find((c) => String(c) === min);
     if (value !== undefined) state.similarMin = value;
     else notices.push({ param: 'min', value: min, reason: 'unknown-value' });
   }
   const pair = params.getAll('pair');
-  if (pair.length > 0 && state.view === 'similar') {
+  if (pair.length > 0 && viewReads(state.view, 'pair')) {
     const [a, b] = pair.map((id) => id.trim());
     if (pair.length === 2 && a && b && a.length <= 1000 && b.length <= 1000 && a < b) state.pair = [a, b];
     else notices.push({ param: 'pair', value: pair.join(' ').slice(0, 80), reason: 'unknown-value' });
@@ -261,17 +261,19 @@ export function serialiseViewState(state: ViewState): string {
   if (state.breakdown !== d.breakdown) params.set('breakdown', state.breakdown);
   if (state.shares !== d.shares) params.set('shares', state.shares ? '1' : '0');
   if (state.report) params.set('report', state.report);
-  if (state.view === 'data' && state.of !== d.of) params.set('of', state.of);
-  if (state.view === 'sql' && state.sql) params.set('q', state.sql);
+  if (viewReads(state.view, 'of') && state.of !== d.of) params.set('of', state.of);
+  if (viewReads(state.view, 'q') && state.sql) params.set('q', state.sql);
   if (state.chart !== null && VIEW_CHARTS[state.view].includes(state.chart)) params.set('chart', state.chart);
-  if (state.view === 'sql' && state.sqlChart) {
+  if (viewReads(state.view, 'q') && state.sqlChart) {
     params.set('cx', state.sqlChart.x);
     params.set('cy', state.sqlChart.y);
     if (state.sqlChart.series) params.set('cs', state.sqlChart.series);
     if (state.sqlChart.kind !== 'bar') params.set('ck', state.sqlChart.kind);
   }
-  if (state.view === 'similar' && state.similarMin !== d.similarMin) params.set('min', String(state.similarMin));
-  if (state.view === 'similar' && state.pair) for (const id of state.pair) params.append('pair', id);
+  if (viewReads(state.view, 'min') && state.similarMin !== d.similarMin) params.set('min', String(state.similarMin));
+  if (viewReads(state.view, 'pair') && state.pair) for (const id of state.pair) params.append('pair', id);
+  if (viewReads(state.view, 'scale') && state.scale !== d.scale) params.set('scale', state.scale);
+  if (viewReads(state.view, 'index') && state.index) params.set('index', '1');
   if (state.layer !== d.layer) params.set('layer', state.layer);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();

@@ -14,15 +14,21 @@ export interface UpdateOptions {
   replace?: boolean;
   /** Notices to show after the change (none by default: a user's change clears them). */
   notices?: Notice[];
+  /** Notices added to those already shown (a correction found after others). */
+  addNotices?: Notice[];
 }
 
 export type UpdateState = (patch: Partial<ViewState>, options?: UpdateOptions) => void;
 
 export function useViewState(): [ViewState, UpdateState, Notice[]] {
   const [{ state, notices }, setParsed] = useState(read);
+  // Once, on load: the URL rewritten to the canonical form of the state read from it.
+  const [initial] = useState(state);
   useEffect(() => {
-    const canonical = serialiseViewState(state);
+    const canonical = serialiseViewState(initial);
     if (canonical !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${canonical}${window.location.hash}`);
+  }, [initial]);
+  useEffect(() => {
     const onPop = () => setParsed(read());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
@@ -35,7 +41,7 @@ export function useViewState(): [ViewState, UpdateState, Notice[]] {
         if (options?.replace) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
         else window.history.pushState(null, '', `${window.location.pathname}${search}`);
       }
-      return { state: next, notices: options?.notices ?? [] };
+      return { state: next, notices: options?.addNotices ? [...current.notices, ...options.addNotices] : (options?.notices ?? []) };
     });
   }, []);
   return [state, update, notices];

@@ -2,14 +2,13 @@
 // can show. Pure: the shell applies the patch (a correction of the URL, not a step in history) and
 // shows the notices, so the controls always show the state actually used.
 import { BENCHMARK_METRICS, PICKABLE_METRICS } from '../i18n/metric-labels';
+import { viewDecl } from '../views/registry';
 import { DEFAULT_STATE, type Notice, type View, type ViewState } from './url-state';
 
-/** The metrics each view can show; a view absent here does not use `metric`. */
-const VIEW_METRICS: Partial<Record<View, readonly string[]>> = {
-  compare: PICKABLE_METRICS,
-  reconcile: PICKABLE_METRICS,
-  map: PICKABLE_METRICS,
-  benchmark: BENCHMARK_METRICS,
+/** The metrics a view can show (its registry entry says which); null: the view does not use `metric`. */
+const viewMetrics = (view: View): readonly string[] | null => {
+  const kind = viewDecl(view).metrics;
+  return kind === 'counts' ? PICKABLE_METRICS : kind === 'counts-and-rates' ? BENCHMARK_METRICS : null;
 };
 
 export function checkAgainstDataset(state: ViewState, years: readonly number[]): { patch: Partial<ViewState>; notices: Notice[] } {
@@ -33,7 +32,7 @@ export function checkAgainstDataset(state: ViewState, years: readonly number[]):
       patch.year = null;
     }
   }
-  const metrics = VIEW_METRICS[state.view];
+  const metrics = viewMetrics(state.view);
   if (metrics && !metrics.includes(state.metric)) {
     notices.push({ param: 'metric', value: state.metric, reason: 'unsupported-metric' });
     patch.metric = DEFAULT_STATE.metric;

@@ -103,7 +103,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       for (const record of await loadRecords()) records.current.set(record.id, record);
       if (records.current.size > 0) await rebuild();
     });
-  }, [client, info]);
+  }, [client, info, guarded, rebuild]);
 
   const importFiles = useCallback(
     (picked: readonly PickedFile[]) =>

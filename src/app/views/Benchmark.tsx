@@ -5,17 +5,21 @@ import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionName } from '../components/DivisionTree';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
+import { ScaleControls } from '../components/ScaleControls';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
 import { PEERS, similarMinFor, type Peer, type ViewState } from '../state/url-state';
-import { levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps, chartLinks } from './common';
+import { chartFileName, levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps, chartLinks } from './common';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
   return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer, scope: state.scope }) : null;
 }
+
+/** The ranking's own columns, kept after the tidy ones in its CSV. */
+const BENCHMARK_EXTRA = ['division_level', 'rank', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'numerator', 'denominator', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'failed_checks', 'copy_score'];
 
 export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks', 'copy_score'];
 
@@ -48,7 +52,8 @@ export function Benchmark(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
-  const query = useMemo(() => benchmarkQuery(state, year), [state.parent, state.metric, state.peer, state.scope, year]);
+  const { parent, metric, peer, scope } = state;
+  const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
@@ -57,23 +62,28 @@ export function Benchmark(props: ViewProps) {
   const withValue = rows.filter((r) => num(r.value) !== null);
   const peers = num(rows[0]?.peers);
   const pooled = num(rows[0]?.peer_pooled);
-  const notes = [t('bench.note'), t(state.scope === 'area' ? 'bench.scopeArea' : 'bench.scopeSelf'), rate ? t('bench.rateNote') : null, peers !== null ? t('bench.peers', { n: peers }) : null, rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null]
+  const log = state.scale === 'log';
+  // A log axis cannot draw 0 or less: those rows print their value where the bar would be.
+  const belowLog = log ? withValue.filter((r) => (num(r.value) as number) <= 0).length : 0;
+  const notes = [
+    t('bench.note'),
+    t(state.scope === 'area' ? 'bench.scopeArea' : 'bench.scopeSelf'),
+    rate ? t('bench.rateNote') : null,
+    peers !== null ? t('bench.peers', { n: peers }) : null,
+    rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null,
+    log ? (belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')) : null,
+  ]
     .filter(Boolean)
     .join('\n');
-  const frame = makeFrame(props, title, rate ? '%' : metricUnit(state.metric, locale), notes);
-  const option = useMemo(
-    () =>
-      withValue.length === 0
-        ? null
-        : rankedBars(
-            rows.map((r) => ({ name: String(r.division_name ?? r.division_code) + (r.scope === 'area' ? ` (${t('scope.area')})` : ''), value: num(r.value), outlier: r.outlier === true })),
-            frame,
-            { quartiles: sharedQuartiles(rows), percent: rate },
-          ),
-    [rows, locale, title, notes],
-  );
-  const height = rankedBarsHeight(frame, rows.length);
+  const unit = rate ? '%' : metricUnit(state.metric, locale);
+  const frame = useMemo(() => makeFrame(props, title, unit, notes), [props, title, unit, notes]);
+  const bars = useMemo(() => rows.map((r) => ({ name: String(r.division_name ?? r.division_code) + (r.scope === 'area' ? ` (${t('scope.area')})` : ''), value: num(r.value), outlier: r.outlier === true })), [rows, t]);
+  const drawable = withValue.length > 0;
+  const option = useMemo(() => (drawable ? rankedBars(bars, frame, { quartiles: sharedQuartiles(rows), percent: rate, log }) : null), [drawable, bars, frame, rows, rate, log]);
   const fmt = (v: unknown) => (rate ? formatPercent(num(v), locale) : formatNumber(num(v), locale));
+  // The bars in words, in rank order: each unit and its value.
+  const description = bars.filter((b) => b.value !== null).map((b) => `${b.name} ${fmt(b.value)}`).join('，');
+  const height = rankedBarsHeight(frame, rows.length);
   // The similar view of this parent and year, at a threshold the child's best pair reaches.
   const similarLink = (score: number) => ({ view: 'similar' as const, year, similarMin: similarMinFor(score), pair: null });
   const empty = query && result.data && !result.isFetching ? (rows.length === 0 ? t('bench.noChildren', { parent: parentName, year: year ?? '' }) : withValue.length === 0 ? t('bench.noValues', { parent: parentName, year: year ?? '' }) : null) : null;
@@ -86,6 +96,10 @@ export function Benchmark(props: ViewProps) {
       option={option}
       rows={rows}
       columns={BENCHMARK_COLUMNS}
+      valueMetric={state.metric}
+      extraColumns={BENCHMARK_EXTRA}
+      fileName={chartFileName(props, 'benchmark', 'benchmark', year)}
+      description={description}
       {...chartLinks(props, 'benchmark')}
       embed={state.embed}
       height={height}
@@ -101,7 +115,8 @@ export function Benchmark(props: ViewProps) {
     <HierarchyLayout name="benchmark" parent={state.parent} onSelect={(parent) => update({ parent })}>
         <div className="controls">
           <YearSelect props={props} year={year} />
-          <MetricSelect value={state.metric} metrics={BENCHMARK_METRICS} onChange={(metric) => update({ metric })} />
+          <MetricSelect value={state.metric} metrics={BENCHMARK_METRICS} onChange={(next) => update({ metric: next })} />
+          <ScaleControls scale={state.scale} onChange={(patch) => update(patch)} />
           <label>
             {t('hier.peer')}
             <select data-testid="peer" value={state.peer} onChange={(e) => update({ peer: e.target.value as Peer })}>
@@ -114,6 +129,7 @@ export function Benchmark(props: ViewProps) {
           </label>
         </div>
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : panel}
+        {state.parent && log ? <p className="note" data-testid="scale-note">{belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')}</p> : null}
         {rows.length > 0 ? (
           <section className="panel">
             <table data-testid="benchmark-table">

@@ -4,54 +4,89 @@ import { compareSeries } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { EntityPicker } from '../components/EntityPicker';
 import { MetricSelect } from '../components/MetricSelect';
+import { ScaleControls } from '../components/ScaleControls';
 import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
-import { bodyNamesOf, makeFrame, num, type ViewProps, chartLinks } from './common';
+import { bodyNamesOf, chartFileName, makeFrame, num, type ViewProps, chartLinks } from './common';
+import { forLogAxis, indexSeries } from './value-scale';
+import type { ViewState } from '../state/url-state';
 
-export function compareQuery(props: Pick<ViewProps, 'state'>) {
-  const { entities, metric, years } = props.state;
+export function compareQuery(state: Pick<ViewState, 'entities' | 'metric' | 'years'>) {
+  const { entities, metric, years } = state;
   return entities.length === 0 ? null : compareSeries({ bodies: entities, metric: countMetric(metric), years: years ?? undefined });
 }
 
+interface Line {
+  key: string;
+  /** The body's name, and the series' (an area summary series says so). */
+  name: string;
+  series: string;
+  scope: 'self' | 'area';
+  points: { year: number; value: number | null }[];
+}
+
 export function Compare(props: ViewProps) {
-  const { t, locale, state, update } = props;
+  const { t, locale, state, update, bodyName } = props;
   const { summary } = useDataset();
-  const query = useMemo(() => compareQuery(props), [state.entities, state.metric, state.years]);
+  const { entities, metric, years: range } = state;
+  const query = useMemo(() => compareQuery({ entities, metric, years: range }), [entities, metric, range]);
   const result = useSql(query);
-  const rows: Row[] = result.data && query ? tableRows(result.data.table) : [];
-  const title = t('compare.title', { metric: metricLabel(countMetric(state.metric), locale) });
-  const unit = metricUnit(countMetric(state.metric), locale);
-  const names = bodyNamesOf(rows, state.entities, props.bodyName);
+  const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
+  const title = t('compare.title', { metric: metricLabel(countMetric(metric), locale) });
+  const unit = state.index ? t('scale.index') : metricUnit(countMetric(metric), locale);
+  const names = useMemo(() => bodyNamesOf(rows, entities, bodyName), [rows, entities, bodyName]);
+  // A series is one scope: a body's own reports and its area summaries are never one line.
+  const lines: Line[] = useMemo(
+    () =>
+      entities.flatMap((key) => {
+        const name = names.get(key) ?? bodyName(key);
+        const mine = rows.filter((r) => r.body_key === key);
+        const own = mine.filter((r) => r.scope !== 'area');
+        const area = mine.filter((r) => r.scope === 'area');
+        const points = (list: Row[]) => list.map((r) => ({ year: Number(r.year), value: num(r.value) }));
+        return [
+          ...(own.length > 0 || area.length === 0 ? [{ key, name, series: name, scope: 'self' as const, points: points(own) }] : []),
+          ...(area.length > 0 ? [{ key, name, series: `${name} · ${t('scope.areaSeries')}`, scope: 'area' as const, points: points(area) }] : []),
+        ];
+      }),
+    [entities, rows, names, bodyName, t],
+  );
+  // What is drawn: the values, or each line as an index; on a log axis, without its points ≤ 0.
+  const shown = useMemo(() => {
+    const indexed = lines.map((l) => (state.index ? { ...l, ...indexSeries(l.points) } : { ...l, baseYear: null }));
+    let hidden = 0;
+    const drawn = indexed.map((l) => {
+      if (state.scale !== 'log') return l;
+      const cut = forLogAxis(l.points);
+      hidden += cut.hidden;
+      return { ...l, points: cut.points };
+    });
+    return { lines: drawn, hidden };
+  }, [lines, state.index, state.scale]);
+  // What the index and log modes change, said in the chart and beside it.
+  const scaleNotes = [
+    state.index ? t('scale.indexNote', { bases: shown.lines.map((l) => `${l.series} ${l.baseYear ?? t('scale.indexNone')}`).join('；') }) : null,
+    state.scale === 'log' ? (shown.hidden > 0 ? t('scale.logNote', { n: shown.hidden }) : t('scale.logNoteNone')) : null,
+  ].filter((n): n is string => n !== null);
+  const notes = [t('compare.note'), ...scaleNotes].join('\n');
+  const frame = useMemo(() => makeFrame(props, title, unit, notes), [props, title, unit, notes]);
   const option = useMemo(() => {
     if (rows.length === 0) return null;
-    // A series is one scope: a body's own reports and its area summaries are never one line.
-    const series = state.entities.flatMap((key) => {
-      const name = names.get(key) ?? props.bodyName(key);
-      const mine = rows.filter((r) => r.body_key === key);
-      const own = mine.filter((r) => r.scope !== 'area');
-      const area = mine.filter((r) => r.scope === 'area');
-      const points = (list: Row[]) => list.map((r) => ({ year: Number(r.year), value: num(r.value) }));
-      return [
-        ...(own.length > 0 || area.length === 0 ? [{ name, points: points(own), scope: 'self' as const }] : []),
-        ...(area.length > 0 ? [{ name: `${name} · ${t('scope.areaSeries')}`, points: points(area), scope: 'area' as const }] : []),
-      ];
-    });
-    return lineOverYears(series, makeFrame(props, title, unit, t('compare.note')), {
-      templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }],
-    });
-  }, [result.data, locale]);
+    return lineOverYears(
+      shown.lines.map((l) => ({ name: l.series, points: l.points, scope: l.scope })),
+      frame,
+      { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }], log: state.scale === 'log' },
+    );
+  }, [rows.length, shown, frame, t, state.scale]);
   const years = [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
-  // The series in words: each is one scope.
-  const description = state.entities
-    .flatMap((key) => {
-      const name = names.get(key) ?? props.bodyName(key);
-      return (['self', 'area'] as const).map((scope) => {
-        const points = rows.filter((r) => r.body_key === key && (r.scope === 'area') === (scope === 'area') && num(r.value) !== null);
-        return points.length === 0 ? null : `${name}（${t(`scope.${scope}`)}）：${points.map((r) => `${String(r.year)} ${formatNumber(num(r.value), locale)}`).join('，')}`;
-      });
+  // The series in words, as drawn (index values in index mode): each is one scope.
+  const description = shown.lines
+    .map((l) => {
+      const points = l.points.filter((p) => p.value !== null);
+      return points.length === 0 ? null : `${l.name}（${t(`scope.${l.scope}`)}）：${points.map((p) => `${p.year} ${formatNumber(p.value, locale)}`).join('，')}`;
     })
     .filter(Boolean)
     .join('；');
@@ -63,7 +98,9 @@ export function Compare(props: ViewProps) {
       title={title}
       option={option}
       rows={rows}
-      columns={['body', 'year', 'value', 'scope', 'report_id', 'reports', 'area_summary']}
+      columns={['body_key', 'body', 'year', 'value', 'scope', 'report_id', 'reports', 'area_summary']}
+      valueMetric={countMetric(metric)}
+      fileName={chartFileName(props, 'compare', 'compare')}
       {...chartLinks(props, 'compare')}
       embed={state.embed}
       busy={Boolean(query) && result.isFetching && !result.data}
@@ -76,25 +113,27 @@ export function Compare(props: ViewProps) {
   return (
     <div className="view compare">
       <div className="controls">
-        <EntityPicker selected={state.entities} nameOf={props.bodyName} onChange={(entities) => update({ entities })} years={summary?.years ?? null} />
-        <MetricSelect value={countMetric(state.metric)} metrics={PICKABLE_METRICS} onChange={(metric) => update({ metric })} />
-        <YearRange bounds={summary?.years ?? null} value={state.years} onChange={(y) => update({ years: y })} />
+        <EntityPicker selected={entities} nameOf={bodyName} onChange={(next) => update({ entities: next })} years={summary?.years ?? null} />
+        <MetricSelect value={countMetric(metric)} metrics={PICKABLE_METRICS} onChange={(next) => update({ metric: next })} />
+        <YearRange bounds={summary?.years ?? null} value={range} onChange={(y) => update({ years: y })} />
+        <ScaleControls scale={state.scale} index={state.index} onChange={(patch) => update(patch)} />
       </div>
-      {state.entities.length === 0 ? <p className="hint">{t('picker.none')}</p> : panel}
+      {entities.length === 0 ? <p className="hint">{t('picker.none')}</p> : panel}
+      {entities.length > 0 && scaleNotes.length > 0 ? <p className="note" data-testid="scale-note">{scaleNotes.join(' ')}</p> : null}
       {rows.length > 0 ? (
         <table className="matrix" data-testid="compare-table">
           <thead>
             <tr><th>{t('body')}</th>{years.map((y) => <th key={y}>{y}</th>)}</tr>
           </thead>
           <tbody>
-            {state.entities.map((key) => (
+            {entities.map((key) => (
               <tr key={key}>
                 <th>{names.get(key)}</th>
                 {years.map((y) => {
                   const row = rows.find((r) => r.body_key === key && Number(r.year) === y);
                   const value = row ? num(row.value) : null;
                   return (
-                    <td key={y}>
+                    <td key={y} data-year={y} data-value={value ?? ''}>
                       {row?.report_id ? <a href={props.linkTo({ view: 'report', report: String(row.report_id), entities: [] })}>{formatNumber(value, locale)}</a> : formatNumber(value, locale)}
                       {row?.area_summary ? '*' : ''}
                     </td>

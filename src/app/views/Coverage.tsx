@@ -40,7 +40,8 @@ export function Coverage(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
-  const query = useMemo(() => coverageQuery(state, year, props.date), [state.parent, year, props.date]);
+  const { parent } = state;
+  const query = useMemo(() => coverageQuery({ parent }, year, props.date), [parent, year, props.date]);
   const result = useSql(query);
   const rows: Row[] = result.data && query ? tableRows(result.data.table) : [];
   const parentName = useDivisionName(state.parent) ?? state.parent ?? '';

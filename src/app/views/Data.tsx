@@ -4,7 +4,6 @@ import { factsRows, type BuiltQuery } from '../../db/sql';
 import { tableToParquet } from '../../shared/parquet';
 import { useSql } from '../data/hooks';
 import { columnNames, tableRows } from '../data/rows';
-import type { MessageKey } from '../i18n/messages';
 import { CHART_VIEWS, type ChartView } from '../state/url-state';
 import { viewYear, type ViewProps } from './common';
 import { benchmarkQuery } from './Benchmark';
@@ -17,6 +16,7 @@ import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip } from '../data/tidy';
 import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
+import { viewLabel } from './registry';
 import { reviewQuery } from './Review';
 import { useCorrections } from '../user/corrections-context';
 import { correctedRows } from '../user/corrections-in-rows';
@@ -30,9 +30,9 @@ export function dataQuery(props: Pick<ViewProps, 'state'> & Partial<Pick<ViewPro
   if (of === 'reconcile') return reconcileQuery(props.state, year);
   if (of === 'coverage') return coverageQuery(props.state, year, props.date);
   if (of === 'map') return mapQuery(props.state, year);
-  if (of === 'compare') return compareQuery(props);
-  if (of === 'outcomes') return outcomesQuery(props);
-  if (of === 'review') return reviewQuery(props);
+  if (of === 'compare') return compareQuery(props.state);
+  if (of === 'outcomes') return outcomesQuery(props.state);
+  if (of === 'review') return reviewQuery(props.state);
   return factsRows(props.state.years ?? undefined);
 }
 
@@ -45,10 +45,8 @@ export function valueMetricOf(of: ChartView, metric: string): string | null {
 export function Data(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary, info } = useDataset();
-  const query = useMemo(
-    () => dataQuery(props, state.of, summary?.years),
-    [state.of, state.entities, state.years, state.metric, state.breakdown, state.parent, state.year, state.peer, summary?.years],
-  );
+  const { date } = props;
+  const query = useMemo(() => dataQuery({ state, date }, state.of, summary?.years), [state, date, summary?.years]);
   const result = useSql(query);
   const { applied } = useCorrections();
   const table = result.data?.table;
@@ -72,7 +70,7 @@ export function Data(props: ViewProps) {
         <label>
           {t('data.of')}
           <select data-testid="data-of" value={state.of} onChange={(e) => update({ of: e.target.value as ChartView })}>
-            {CHART_VIEWS.map((v) => <option key={v} value={v}>{t(`view.${v}` as MessageKey)}</option>)}
+            {CHART_VIEWS.map((v) => <option key={v} value={v}>{viewLabel(v, locale)}</option>)}
           </select>
         </label>
         <button type="button" data-testid="download-csv" disabled={!table} onClick={csv}>{t('exportCsv')}</button>

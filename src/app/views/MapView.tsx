@@ -9,7 +9,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { makeFrame, num, viewYear, type ViewProps, chartLinks } from './common';
+import { chartFileName, makeFrame, num, viewYear, type ViewProps, chartLinks } from './common';
 
 export function mapQuery(state: Pick<ViewState, 'metric'>, year: number | null) {
   return year === null ? null : provinceTotals({ metric: countMetric(state.metric), year });
@@ -21,12 +21,14 @@ interface UserMap extends RegisteredUserMap {
   file: string;
 }
 
+const MAP_COLUMNS = ['province_code', 'province_name', 'year', 'value', 'units', 'reports'];
+
 export function MapView(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
   const metric = countMetric(state.metric);
-  const query = useMemo(() => mapQuery(state, year), [metric, year]);
+  const query = useMemo(() => mapQuery({ metric }, year), [metric, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const namesQuery = useMemo(() => (rows.length > 0 ? divisionNames(rows.map((r) => String(r.province_code))) : null), [rows]);
@@ -35,10 +37,14 @@ export function MapView(props: ViewProps) {
     () => Object.fromEntries((namesResult.data && namesQuery ? tableRows(namesResult.data.table) : []).map((r) => [String(r.code), String(r.name)])),
     [namesResult.data, namesQuery],
   );
+  // Each province with its name, for the CSV.
+  const named = useMemo(() => rows.map((r) => ({ ...r, province_name: names[String(r.province_code)] ?? null })), [rows, names]);
   const unit = metricUnit(metric, locale);
   const title = t('map.title', { metric: metricLabel(metric, locale), year: year ?? '' });
-  const values = rows.map((r) => ({ code: String(r.province_code), value: num(r.value) }));
-  const option = useMemo(() => (rows.length === 0 ? null : provinceTileGrid(values, makeFrame(props, title, unit, t('map.note')), { names })), [rows, names, locale, title]);
+  const option = useMemo(() => {
+    const values = rows.map((r) => ({ code: String(r.province_code), value: num(r.value) }));
+    return rows.length === 0 ? null : provinceTileGrid(values, makeFrame(props, title, unit, t('map.note')), { names });
+  }, [rows, names, props, title, unit, t]);
 
   const [codeProperty, setCodeProperty] = useState('adcode');
   const [userMap, setUserMap] = useState<UserMap | null>(null);
@@ -67,7 +73,7 @@ export function MapView(props: ViewProps) {
     const byCode = new Map(rows.map((r) => [String(r.province_code), num(r.value)]));
     const regions = userMap.codes.map((code) => ({ code, name: userMap.names[code] ?? names[code] ?? code, value: byCode.get(code) ?? null }));
     return choropleth(USER_MAP, regions, makeFrame(props, userTitle, unit, t('map.note')));
-  }, [userMap, rows, names, locale, userTitle]);
+  }, [userMap, rows, names, props, userTitle, unit, t]);
 
   const panel = (
     <ChartPanel
@@ -75,8 +81,11 @@ export function MapView(props: ViewProps) {
       query={query}
       title={title}
       option={option}
-      rows={rows}
-      columns={['province_code', 'year', 'value', 'units', 'reports']}
+      rows={named}
+      columns={MAP_COLUMNS}
+      valueMetric={metric}
+      extraColumns={['units']}
+      fileName={chartFileName(props, 'map', 'map', year)}
       {...chartLinks(props, 'map')}
       embed={state.embed}
       height={520}
@@ -89,7 +98,7 @@ export function MapView(props: ViewProps) {
     <div className="view map">
       <div className="controls">
         <YearSelect props={props} year={year} />
-        <MetricSelect value={metric} metrics={PICKABLE_METRICS} onChange={(metric) => update({ metric })} />
+        <MetricSelect value={metric} metrics={PICKABLE_METRICS} onChange={(next) => update({ metric: next })} />
       </div>
       <p className="note" data-testid="map-no-boundaries">{t('map.noBoundaries')}</p>
       {panel}
@@ -129,7 +138,7 @@ export function MapView(props: ViewProps) {
         ) : null}
         {userMap ? <p className="note" data-testid="geojson-loaded">{t('map.loaded', { n: userMap.codes.length, name: userMap.file })}</p> : null}
         {userOption ? (
-          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={rows} columns={['province_code', 'year', 'value', 'units', 'reports']} link={null} embedLink={null} height={520} />
+          <ChartPanel id="usermap" query={query} title={userTitle} option={userOption} rows={named} columns={MAP_COLUMNS} valueMetric={metric} extraColumns={['units']} fileName={chartFileName(props, 'map', 'usermap', year)} link={null} embedLink={null} height={520} />
         ) : null}
       </section>
     </div>

@@ -9,32 +9,40 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { APPLICANT_SERIES, APPLICANT_WHOLE, breakdownBars, OUTCOME_SERIES, OUTCOME_WHOLE } from './breakdown-series';
-import { bodyNamesOf, chartLinks, makeFrame, type ViewProps } from './common';
+import { bodyNamesOf, chartFileName, chartLinks, makeFrame, type ViewProps } from './common';
+import type { ViewState } from '../state/url-state';
 
-export function outcomesQuery(props: Pick<ViewProps, 'state'>) {
-  const input = { bodies: props.state.entities, years: props.state.years ?? undefined };
-  return props.state.breakdown === 'outcomes' ? outcomeBreakdown(input) : applicantBreakdown(input);
+export function outcomesQuery(state: Pick<ViewState, 'entities' | 'years' | 'breakdown'>) {
+  const input = { bodies: state.entities, years: state.years ?? undefined };
+  return state.breakdown === 'outcomes' ? outcomeBreakdown(input) : applicantBreakdown(input);
 }
 
 export function Outcomes(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
-  const query = useMemo(() => outcomesQuery(props), [state.entities, state.years, state.breakdown]);
+  const { entities, years, breakdown } = state;
+  const query = useMemo(() => outcomesQuery({ entities, years, breakdown }), [entities, years, breakdown]);
   const result = useSql(query);
-  const rows: Row[] = result.data ? tableRows(result.data.table) : [];
-  const outcomes = state.breakdown === 'outcomes';
-  const parts = outcomes ? OUTCOME_SERIES : APPLICANT_SERIES;
-  const names = bodyNamesOf(rows, state.entities, props.bodyName);
-  const bars = breakdownBars(rows, parts, state.entities, t, t('outcomes.pooled'), (key) => names.get(key) ?? props.bodyName(key), outcomes ? OUTCOME_WHOLE : APPLICANT_WHOLE);
+  const rows: Row[] = useMemo(() => (result.data ? tableRows(result.data.table) : []), [result.data]);
+  const outcomes = breakdown === 'outcomes';
+  const { bodyName } = props;
+  const names = useMemo(() => bodyNamesOf(rows, entities, bodyName), [rows, entities, bodyName]);
+  const bars = useMemo(
+    () => breakdownBars(rows, outcomes ? OUTCOME_SERIES : APPLICANT_SERIES, entities, t, t('outcomes.pooled'), (key) => names.get(key) ?? bodyName(key), outcomes ? OUTCOME_WHOLE : APPLICANT_WHOLE),
+    [rows, outcomes, entities, t, names, bodyName],
+  );
   const { categories, series, subject, totals } = bars;
   const baseTitle = outcomes ? t('outcomes.title.outcomes') : t('outcomes.title.applicants');
   const title = subject ? `${baseTitle} · ${subject}` : baseTitle;
   // Each bar's label says what it rests on: reports, bodies and the total its shares are taken of.
-  const basis = categories.map((_, i) => t('outcomes.basis', { reports: bars.reports[i], bodies: bars.bodies[i], total: formatNumber(totals[i], locale) }));
-  const labelled = categories.map((c, i) => `${c}\n${basis[i]}`);
+  const basis = useMemo(
+    () => bars.categories.map((_, i) => t('outcomes.basis', { reports: bars.reports[i], bodies: bars.bodies[i], total: formatNumber(bars.totals[i], locale) })),
+    [bars, t, locale],
+  );
+  const labelled = useMemo(() => categories.map((c, i) => `${c}\n${basis[i]}`), [categories, basis]);
   // A part past the whole (the report's own error) is shown in the table, not drawn below zero.
   const overItemised = series.reduce((n, s) => n + s.values.filter((v) => v !== null && v < 0).length, 0);
-  const drawn = series.map((s) => ({ ...s, values: s.values.map((v) => (v !== null && v < 0 ? null : v)) }));
+  const drawn = useMemo(() => series.map((s) => ({ ...s, values: s.values.map((v) => (v !== null && v < 0 ? null : v)) })), [series]);
   const noteKey = `outcomes.note.${state.breakdown}.${state.shares ? 'shares' : 'counts'}` as MessageKey;
   const notes = `${t(noteKey)}${overItemised ? `\n${t('outcomes.overItemised', { n: overItemised })}` : ''}`;
   const option = useMemo(
@@ -43,15 +51,14 @@ export function Outcomes(props: ViewProps) {
         ? null
         : stackedBars(labelled, drawn, makeFrame(props, title, state.shares ? '%' : t('unit.cases'), notes), {
             percent: state.shares,
-            horizontal: state.entities.length > 1,
+            horizontal: entities.length > 1,
             totals,
           }),
-    [result.data, locale, state.shares, state.breakdown],
+    [series.length, labelled, drawn, props, title, state.shares, t, notes, entities.length, totals],
   );
-  // The body's name stands for it in the CSV; its key is for the URL.
-  const columns = rows[0] ? Object.keys(rows[0]).filter((c) => c !== 'body_key') : [];
+  const columns = rows[0] ? Object.keys(rows[0]) : [];
   const panel = (
-    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 56 * categories.length : 440} />
+    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 56 * categories.length : 440} />
   );
   if (state.embed) return panel;
   const share = (v: number | null, i: number) => (v === null ? '—' : totals[i] ? `${formatPercent(v / (totals[i] as number), locale)}（${formatNumber(v, locale)}）` : formatNumber(v, locale));

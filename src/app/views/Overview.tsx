@@ -7,7 +7,7 @@ import { useSql } from '../data/hooks';
 import { embeddedChart } from '../state/url-state';
 import { tableRows, type Row } from '../data/rows';
 import { metricLabel } from '../i18n/metric-labels';
-import { chartLinks, levelLabel, makeFrame, num, templateLabel, yearOptions, type ViewProps } from './common';
+import { chartFileName, chartLinks, levelLabel, makeFrame, num, templateLabel, yearOptions, type ViewProps } from './common';
 
 /** How many reports with failing checks the overview lists (it says when there are more). */
 const FAILING_SHOWN = 50;
@@ -36,17 +36,18 @@ export function Overview(props: ViewProps) {
   const trends = useSql(useMemo(headlineTrends, []));
   const failing = useSql(useMemo(() => failingReports(FAILING_SHOWN, { year: state.year, parent: state.parent }), [state.year, state.parent]));
 
-  const live = byYearLevel.data ? tableRows(byYearLevel.data.table) : null;
-  const yearLevelRows: Row[] = live ?? (summary ? summary.by_year_level.map((r) => ({ ...r })) : []);
+  const live = useMemo(() => (byYearLevel.data ? tableRows(byYearLevel.data.table) : null), [byYearLevel.data]);
+  const yearLevelRows: Row[] = useMemo(() => live ?? (summary ? summary.by_year_level.map((r) => ({ ...r })) : []), [live, summary]);
   const fromSummary = !live && yearLevelRows.length > 0;
   const title = t('overview.byYearLevel');
   const option = useMemo(() => {
     if (yearLevelRows.length === 0) return null;
     const { categories, series } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
     return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined));
-  }, [live, summary, locale, fromSummary]);
+  }, [yearLevelRows, props, title, t, fromSummary]);
+  const file = (chart: string) => chartFileName(props, 'overview', chart);
   const mainPanel = (
-    <ChartPanel id="overview" query={reportsByYearLevel()} title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} {...chartLinks(props, 'overview')} embed={state.embed} busy={!option} />
+    <ChartPanel id="overview" query={reportsByYearLevel()} title={title} option={option} rows={yearLevelRows} columns={['year', 'level', 'reports']} fileName={file('overview')} {...chartLinks(props, 'overview')} embed={state.embed} busy={!option} />
   );
 
   const c = counts.data ? tableRows(counts.data.table)[0] : null;
@@ -86,8 +87,8 @@ export function Overview(props: ViewProps) {
         { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
       )
     : null;
-  const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
-  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
+  const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} fileName={file('templates')} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
+  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} fileName={file('trends')} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
   if (state.embed) {
     const chosen = embeddedChart(state);
     return chosen === 'templates' ? templatesPanel : chosen === 'trends' ? trendsPanel : mainPanel;

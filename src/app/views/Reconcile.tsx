@@ -21,7 +21,8 @@ export function Reconcile(props: ViewProps) {
   const { summary } = useDataset();
   const year = viewYear(state, summary?.years);
   const metric = countMetric(state.metric);
-  const query = useMemo(() => reconcileQuery(state, year), [state.parent, metric, year]);
+  const { parent } = state;
+  const query = useMemo(() => reconcileQuery({ parent, metric }, year), [parent, metric, year]);
   // The children one by one (which report of each is used, its scope and value).
   const childQuery = useMemo(() => (state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric, peer: 'parent' }) : null), [state.parent, metric, year]);
   const result = useSql(query);

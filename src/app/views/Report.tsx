@@ -68,11 +68,11 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   const { t, locale, reportId } = props;
   // Where the report's rows are stored first, so only its province (and year) is loaded.
   const locationResult = useSql(useMemo(() => reportLocation(reportId), [reportId]));
+  // Kept as text and year, so a new answer naming the same place keeps the same location (no new queries).
   const located = locationResult.data ? tableRows(locationResult.data.table)[0] : undefined;
-  const location = useMemo(
-    () => (located ? { province: String(located.province), year: located.year === null ? null : Number(located.year) } : undefined),
-    [located?.province, located?.year],
-  );
+  const province = located ? String(located.province) : null;
+  const year = located ? (located.year === null ? null : Number(located.year)) : undefined;
+  const location = useMemo(() => (province !== null && year !== undefined ? { province, year } : undefined), [province, year]);
   const facts = useSql(useMemo(() => (location ? reportFacts(reportId, location) : null), [reportId, location]));
   const values = useSql(useMemo(() => (location ? reportValues(reportId, location) : null), [reportId, location]));
   const checks = useSql(useMemo(() => (location ? reportChecks(reportId, location) : null), [reportId, location]));
@@ -99,10 +99,10 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   }, []);
 
   const f: Row | undefined = facts.data ? tableRows(facts.data.table)[0] : undefined;
-  const valueRows = values.data ? tableRows(values.data.table) : [];
+  const valueRows = useMemo(() => (values.data ? tableRows(values.data.table) : []), [values.data]);
   const checkRows = checks.data ? tableRows(checks.data.table) : [];
   const body = text.data ? String(tableRows(text.data.table)[0]?.text ?? '') : '';
-  const segments = useMemo(() => segmentText(body, valueRows.map((v) => (num(v.start) === null ? null : { start: Number(v.start), end: Number(v.end) }))), [body, values.data]);
+  const segments = useMemo(() => segmentText(body, valueRows.map((v) => (num(v.start) === null ? null : { start: Number(v.start), end: Number(v.end) }))), [body, valueRows]);
 
   useEffect(() => {
     if (active === null) return;

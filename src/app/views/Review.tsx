@@ -7,21 +7,24 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { bodyNamesOf, makeFrame, type ViewProps, chartLinks } from './common';
+import { bodyNamesOf, chartFileName, makeFrame, type ViewProps, chartLinks } from './common';
 import { reviewByCategory } from './review-model';
+import type { ViewState } from '../state/url-state';
 
-export function reviewQuery(props: Pick<ViewProps, 'state'>) {
-  return reviewLitigation({ bodies: props.state.entities, years: props.state.years ?? undefined });
+export function reviewQuery(state: Pick<ViewState, 'entities' | 'years'>) {
+  return reviewLitigation({ bodies: state.entities, years: state.years ?? undefined });
 }
 
 export function Review(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary } = useDataset();
-  const query = useMemo(() => reviewQuery(props), [state.entities, state.years]);
+  const { entities, years } = state;
+  const { bodyName } = props;
+  const query = useMemo(() => reviewQuery({ entities, years }), [entities, years]);
   const result = useSql(query);
-  const rows: Row[] = result.data ? tableRows(result.data.table) : [];
-  const names = bodyNamesOf(rows, state.entities, props.bodyName);
-  const sums = reviewByCategory(rows, state.entities, (key) => names.get(key) ?? props.bodyName(key));
+  const rows: Row[] = useMemo(() => (result.data ? tableRows(result.data.table) : []), [result.data]);
+  const names = useMemo(() => bodyNamesOf(rows, entities, bodyName), [rows, entities, bodyName]);
+  const sums = useMemo(() => reviewByCategory(rows, entities, (key) => names.get(key) ?? bodyName(key)), [rows, entities, names, bodyName]);
   const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
   const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
@@ -39,11 +42,11 @@ export function Review(props: ViewProps) {
             { name: t('review.rvRate'), values: sums.map((s) => s.rv_rate) },
             makeFrame(props, title, t('unit.cases'), notes),
           ),
-    [result.data, locale],
+    [sums, props, title, t, notes],
   );
-  const tableRowsOut = sums as unknown as Row[];
+  // Its CSV holds the observations the bars add up (one row per body and year), not the sums.
   const panel = (
-    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? tableRowsOut : []} columns={sums[0] ? Object.keys(sums[0]) : []} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={420} />
+    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? rows : []} columns={rows[0] ? Object.keys(rows[0]) : []} fileName={chartFileName(props, 'review', 'review')} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={420} />
   );
   if (state.embed) return panel;
   const f = (v: number | null) => formatNumber(v, locale);

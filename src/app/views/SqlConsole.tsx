@@ -30,7 +30,9 @@ export function SqlConsole(props: ViewProps) {
   const { client, info } = useDataset();
   const [text, setText] = useState(state.sql || EXAMPLE_QUERIES[0].sql);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The engine's message, or `cancelled` (translated when shown, so a run never depends on the language).
+  const [failure, setError] = useState<string | { cancelled: true } | null>(null);
+  const error = failure === null ? null : typeof failure === 'string' ? failure : t('sql.cancelled');
   const [running, setRunning] = useState<{ started: number; controller: AbortController } | null>(null);
   const [seconds, setSeconds] = useState(0);
   const [runs, setRuns] = useState(0);
@@ -64,7 +66,7 @@ export function SqlConsole(props: ViewProps) {
         (e: Error) => {
           if (current.current !== controller) return;
           setOutcome(null);
-          setError(e instanceof CancelledError ? t('sql.cancelled') : e.message.split('\n-- SQL:')[0]);
+          setError(e instanceof CancelledError ? { cancelled: true } : e.message.split('\n-- SQL:')[0]);
         },
       ).finally(() => {
         if (current.current !== controller) return;
@@ -73,14 +75,14 @@ export function SqlConsole(props: ViewProps) {
         setRuns((n) => n + 1);
       });
     },
-    [client, info, t],
+    [client, info],
   );
 
   // The URL's query runs when the page opens on it, and again when Back or a link changes it.
   useEffect(() => {
     if (state.sql) setText(state.sql);
     if (state.sql && client && info) execute(state.sql);
-  }, [state.sql, client, info]);
+  }, [state.sql, client, info, execute]);
 
   useEffect(() => {
     if (!running) return;

@@ -1,8 +1,9 @@
 import type { ChartFrame } from '../../charts';
-import { CHART_METHOD } from './methods-parts';
+import { chartMethod } from './registry';
 import type { Locale } from '../i18n/locale';
 import type { MessageKey, Translate } from '../i18n/messages';
-import type { ViewState } from '../state/url-state';
+import type { ChartView, ViewState } from '../state/url-state';
+import { downloadName } from '../data/download-name';
 import type { UpdateState } from '../state/use-view-state';
 
 export interface ViewProps {
@@ -17,13 +18,19 @@ export interface ViewProps {
   linkTo: (patch: Partial<ViewState>) => string;
   /** A chosen body's name for display (never its raw key). */
   bodyName: (key: string) => string;
+  /** The dataset's version (downloads carry it); null until known. */
+  datasetVersion: string | null;
 }
+
+/** A chart's CSV file name: what it holds (view, chart, metric, bodies or division, years) and the dataset version. */
+export const chartFileName = (props: Pick<ViewProps, 'state' | 'datasetVersion'>, of: ChartView, chart: string, year: number | null = null): string =>
+  downloadName(of, props.state, year, props.datasetVersion, chart);
 
 /** A chart's copy-link and embed URL (the view's state with the chart's own id), and its part of the methods page. */
 export const chartLinks = (props: Pick<ViewProps, 'linkTo'>, chart: string): { link: string; embedLink: string; methodsLink: string } => ({
   link: props.linkTo({ chart, embed: false }),
   embedLink: props.linkTo({ chart, embed: true }),
-  methodsLink: `${props.linkTo({ view: 'methods', chart: null, embed: false, entities: [] })}#methods-${CHART_METHOD[chart] ?? 'metrics'}`,
+  methodsLink: `${props.linkTo({ view: 'methods', chart: null, embed: false, entities: [] })}#methods-${chartMethod(chart) ?? 'metrics'}`,
 });
 
 export function makeFrame(props: ViewProps, title: string, unit: string, notes?: string): ChartFrame {

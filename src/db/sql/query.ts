@@ -1,6 +1,5 @@
 import type { Param } from '../protocol';
 import type { DatasetTable } from '../tables';
-import { DERIVED_TOTALS } from '../../shared/metrics';
 import { isWideMetric, WIDE_METRICS, wideColumnName } from '../../shared/wide-metrics';
 
 /** A query ready for the worker: SQL text with `?` placeholders, its parameters, the tables it reads. */
@@ -30,16 +29,6 @@ export class QueryInputError extends Error {
 export function metricColumn(metric: string): string {
   if (!isWideMetric(metric)) throw new QueryInputError(`not a dashboard metric: ${JSON.stringify(metric)}`);
   return wideColumnName(metric);
-}
-
-/**
- * A metric as SQL under its one harmonised definition: a total of DERIVED_TOTALS is the printed
- * figure, else the sum of its parts where every part is stated (lit.total = direct + after review).
- */
-export function harmonisedTotal(metric: string): string {
-  const derived = DERIVED_TOTALS.find((d) => d.whole === metric);
-  const column = metricColumn(metric);
-  return derived ? `coalesce(${column}, ${derived.parts.map(metricColumn).join(' + ')})` : column;
 }
 
 export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');

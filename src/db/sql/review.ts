@@ -1,4 +1,4 @@
-import { type BodiesInput, type BuiltQuery, harmonisedTotal, isPooled, pickedReports, withBodyNames } from './query';
+import { type BodiesInput, type BuiltQuery, isPooled, metricColumn, pickedReports, withBodyNames } from './query';
 
 
 /**
@@ -9,7 +9,9 @@ import { type BodiesInput, type BuiltQuery, harmonisedTotal, isPooled, pickedRep
  * stating total, corrected and pending enter a rate; how many were left out is returned too.
  */
 export function reviewLitigation(input: BodiesInput): BuiltQuery {
-  const litAll = harmonisedTotal('lit.total');
+  // lit.total has one definition (DERIVED_TOTALS): printed, else derived by the parser from its
+  // parts and stored marked `derived`, so its column already holds it; the SQL never re-adds parts.
+  const litAll = metricColumn('lit.total');
   const rvRated = 'rv_total IS NOT NULL AND rv_corrected IS NOT NULL AND rv_pending IS NOT NULL';
   const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
   const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, identityById, identityFormula, identityWithValues, labelOfMetric, METRICS_BY_SECTION, placeOfMetric, RATES } from '../../../src/shared/metric-catalogue';
 import { DENIAL_REASONS, DERIVED_TOTALS, IDENTITIES, METRIC_IDS } from '../../../src/shared/metrics';
-import { harmonisedTotal, reviewLitigation } from '../../../src/db/sql';
+import { reviewLitigation } from '../../../src/db/sql';
+import { deriveSubtotals } from '../../../src/parse/checks/derive';
 import { WIDE_METRICS } from '../../../src/shared/wide-metrics';
 
 describe('metric catalogue', () => {
@@ -56,9 +57,15 @@ describe('metric catalogue', () => {
 
   it("gives litigation one definition, the one every view's SQL uses: printed, else direct + after review", () => {
     expect(DERIVED_TOTALS).toEqual([{ whole: 'lit.total', parts: ['lit.direct.total', 'lit.after_rv.total'] }]);
-    expect(harmonisedTotal('lit.total')).toBe('coalesce(lit_total, lit_direct_total + lit_after_rv_total)');
-    expect(harmonisedTotal('r.new.total')).toBe('r_new_total');
-    expect(reviewLitigation({}).sql).toContain(`sum(${harmonisedTotal('lit.total')}) AS lit_total`);
+    // The parser applies the definition once (stored marked derived); the SQL reads that column and
+    // never adds the parts a second time.
+    const part = (metric: string, value: number) => ({ metric, value, approx: false, derived: false, start: 0, end: 1, source: 'table' as const });
+    expect(deriveSubtotals([part('lit.direct.total', 3), part('lit.after_rv.total', 12)]).find((v) => v.metric === 'lit.total')).toMatchObject({ value: 15, derived: true });
+    expect(deriveSubtotals([part('lit.direct.total', 3)]).some((v) => v.metric === 'lit.total')).toBe(false);
+    expect(deriveSubtotals([part('lit.total', 20), part('lit.direct.total', 3), part('lit.after_rv.total', 12)]).some((v) => v.metric === 'lit.total')).toBe(false);
+    const sql = reviewLitigation({}).sql;
+    expect(sql).toContain('sum(lit_total) AS lit_total');
+    expect(sql).not.toMatch(/coalesce\(lit_total|lit_direct_total \+ lit_after_rv_total\b(?! -)/);
     expect(CATALOGUE.get('lit.total')?.meaning?.en).toContain('one definition');
   });
 

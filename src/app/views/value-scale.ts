@@ -1,0 +1,37 @@
+// How Compare and Benchmark show values: as stated, or as an index (the series' first year with a
+// value above 0 = 100), on a linear or a log axis. A log axis cannot show 0 or a negative value:
+// such points are left undrawn and counted, so the note can say so (the table keeps them).
+
+export interface Point {
+  year: number;
+  value: number | null;
+}
+
+/**
+ * A series as an index: value ÷ base × 100, the base being its first year (in year order) whose
+ * value is above 0. Years before the base, and every year of a series with no such value, have no
+ * index (null): an index of 0 or of a negative base means nothing.
+ */
+export function indexSeries<P extends Point>(points: readonly P[]): { points: P[]; baseYear: number | null } {
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const base = sorted.find((p) => p.value !== null && p.value > 0);
+  if (!base) return { points: points.map((p) => ({ ...p, value: null })), baseYear: null };
+  const baseValue = base.value as number;
+  return {
+    points: points.map((p) => ({ ...p, value: p.value === null || p.year < base.year ? null : (p.value / baseValue) * 100 })),
+    baseYear: base.year,
+  };
+}
+
+/** Values a log axis can draw: 0 and negatives become null; `hidden` counts them. */
+export function forLogAxis<P extends { value: number | null }>(points: readonly P[]): { points: P[]; hidden: number } {
+  let hidden = 0;
+  const out = points.map((p) => {
+    if (p.value !== null && p.value <= 0) {
+      hidden += 1;
+      return { ...p, value: null };
+    }
+    return p;
+  });
+  return { points: out, hidden };
+}

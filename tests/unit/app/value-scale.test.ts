@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { forLogAxis, indexSeries } from '../../../src/app/views/value-scale';
+import { downloadCsv, TIDY_COLUMNS } from '../../../src/app/data/tidy';
+import { rankedBars } from '../../../src/charts/ranked';
+import { lineOverYears } from '../../../src/charts/line';
+
+const frame = { title: 't', unit: '件', source: 's', date: '2026-12-05', locale: 'zh' as const };
+
+describe('index and log modes', () => {
+  it('indexes on the first year above 0; years before it and a series without one have no index', () => {
+    const { points, baseYear } = indexSeries([{ year: 2021, value: 30 }, { year: 2019, value: 0 }, { year: 2020, value: 20 }, { year: 2022, value: null }]);
+    expect(baseYear).toBe(2020);
+    expect(points).toEqual([{ year: 2021, value: 150 }, { year: 2019, value: null }, { year: 2020, value: 100 }, { year: 2022, value: null }]);
+    expect(indexSeries([{ year: 2019, value: 0 }, { year: 2020, value: null }])).toEqual({ points: [{ year: 2019, value: null }, { year: 2020, value: null }], baseYear: null });
+  });
+
+  it('leaves out of a log axis what it cannot draw, and counts it (absent is not counted)', () => {
+    expect(forLogAxis([{ value: 0 }, { value: -2 }, { value: null }, { value: 5 }])).toEqual({ points: [{ value: null }, { value: null }, { value: null }, { value: 5 }], hidden: 2 });
+  });
+
+  it('draws log axes: a ranked row of 0 prints its value, an absent one "—"', () => {
+    const option = rankedBars([{ name: 'a', value: 10 }, { name: 'b', value: 0 }, { name: 'c', value: null }], frame, { log: true }) as { xAxis: { type: string }; series: { data: unknown[] }[] };
+    expect(option.xAxis.type).toBe('log');
+    expect((option.series[0].data as { value: number | null }[]).map((d) => d.value)).toEqual([10, null, null]);
+    expect(option.series[1].data).toEqual([{ value: [10, 1], label: { formatter: '0' } }, [10, 2]]);
+    const line = lineOverYears([{ name: 'x', points: [{ year: 2020, value: 3 }] }], frame, { log: true }) as { yAxis: { type: string } };
+    expect(line.yAxis.type).toBe('log');
+  });
+
+  it('keeps a view\'s own columns after the tidy ones', () => {
+    const csv = downloadCsv(['division_code', 'division_name', 'year', 'value', 'rank'], [{ division_code: '440105', division_name: '海珠区', year: 2020, value: 7, rank: 2 }, { division_code: '440106', division_name: '天河区', year: 2020, value: null, rank: null }], {
+      valueMetric: 'r.new.total',
+      datasetVersion: 'v',
+      locale: 'zh',
+      extra: ['rank'],
+    });
+    const [header, row, ...rest] = csv.slice(1).split('\r\n');
+    expect(header).toBe([...TIDY_COLUMNS, 'rank'].join(','));
+    expect(row).toBe('440105,海珠区,2020,r.new.total,本年新收申请,件,7,,,,v,2');
+    expect(rest).toEqual(['']);
+  });
+});
