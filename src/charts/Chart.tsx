@@ -19,6 +19,9 @@ export interface ChartProps {
   onReady?: (api: ChartApi) => void;
   testId?: string;
   className?: string;
+  /** The chart's accessible name, and the id of the element that gives its figures in words. */
+  ariaLabel?: string;
+  describedBy?: string;
 }
 
 const READY_ATTRIBUTE = 'data-chart-ready';
@@ -28,7 +31,7 @@ const READY_ATTRIBUTE = 'data-chart-ready';
  * (builders return whole options). The container carries data-chart-ready="true" once the
  * current option has finished rendering, which end-to-end tests wait on.
  */
-export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className }: ChartProps) {
+export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className, ariaLabel, describedBy }: ChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const appliedRef = useRef<ChartOption | null>(null);
@@ -81,5 +84,6 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     appliedRef.current = option;
   }, [option]);
 
-  return <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height }} />;
+  // role="img": the canvas is one picture to assistive technology; its figures are in `describedBy`.
+  return <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height }} role={ariaLabel ? 'img' : undefined} aria-label={ariaLabel} aria-describedby={describedBy} />;
 }

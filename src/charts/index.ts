@@ -53,3 +53,4 @@ export {
 } from './export';
 export { Chart, type ChartApi, type ChartProps } from './Chart';
 export type { ChartInstance, Renderer } from './echarts-setup';
+export { chartTable, describeTable, type ChartTable } from './describe';

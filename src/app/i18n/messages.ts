@@ -345,6 +345,13 @@ const zh = {
   "overview.failingAllYears": "全部年份",
   "overview.failingParent": "区划代码（含下级）",
   "overview.failingCut": "只列出前 {shown} 份，共 {total} 份。",
+  'chart.showTable': '显示为表格',
+  'chart.tableCaption': '{title}：图表数据',
+  'chart.figure': '图表：{title}',
+  'theme.toggle': '深色模式',
+  'theme.dark': '深色',
+  'theme.light': '浅色',
+  'header.menu': '菜单',
   'sql.refused': '已拒绝：控制台只运行读取数据的语句，数据未被改动。',
 } as const;
 
@@ -695,6 +702,13 @@ const en: Record<MessageKey, string> = {
   "overview.failingAllYears": "all years",
   "overview.failingParent": "Division code (and below)",
   "overview.failingCut": "Showing the first {shown} of {total}.",
+  'chart.showTable': 'Show as table',
+  'chart.tableCaption': '{title}: the chart\'s figures',
+  'chart.figure': 'Chart: {title}',
+  'theme.toggle': 'Dark mode',
+  'theme.dark': 'Dark',
+  'theme.light': 'Light',
+  'header.menu': 'Menu',
   'sql.refused': 'Refused: the console runs only statements that read; the data is unchanged.',
 };
 
