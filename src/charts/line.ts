@@ -1,5 +1,6 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import type { Locale } from './format';
+import { assignSlots } from './palette';
 import { axisNumberFormatter, cartesianGrid, frameParts, numberFormatter } from './frame';
 import type { ChartFrame, ChartOption } from './types';
 
@@ -18,6 +19,8 @@ export interface YearSeries {
   points: YearPoint[];
   /** Area summaries (汇总) are a series of their own, drawn dashed with hollow triangles. */
   scope?: 'self' | 'area';
+  /** What keeps the series' colour the same in every chart (a body key); the name by default. */
+  colorKey?: string;
 }
 
 export interface TemplateBreak {
@@ -70,12 +73,12 @@ function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[
 }
 
 /** Values with the reports behind each; a point on few reports gets a hollow symbol. */
-function countedData(points: readonly YearPoint[], years: readonly number[]) {
+function countedData(points: readonly YearPoint[], years: readonly number[], symbol: string) {
   const values = alignToYears(points, years);
   return years.map((year, i) => {
     const reports = points.find((p) => p.year === year)?.reports ?? null;
     const few = values[i] !== null && reports !== null && reports < FEW_REPORTS;
-    return { value: values[i], reports, ...(few ? { symbol: 'emptyCircle', symbolSize: 9 } : {}) };
+    return { value: values[i], reports, ...(few ? { symbol: `empty${symbol[0].toUpperCase()}${symbol.slice(1)}`, symbolSize: 9 } : {}) };
   });
 }
 
@@ -108,15 +111,20 @@ export function lineOverYears(
   const names = series.map((s) => s.name);
   const markLine = breakMarkLine(opts.templateBreaks ?? [], years);
   const counted = series.some((s) => s.points.some((p) => typeof p.reports === 'number'));
-  const lines: LineSeriesOption[] = series.map((s) => ({
+  // A body's own line and its area summaries' line share its colour (and differ by dash).
+  const slots = assignSlots(series.map((s) => s.colorKey ?? s.name));
+  const lines: LineSeriesOption[] = series.map((s, i) => ({
     type: 'line',
     name: s.name,
-    data: counted ? countedData(s.points, years) : alignToYears(s.points, years),
+    color: slots[i].color,
+    data: counted ? countedData(s.points, years, slots[i].symbol) : alignToYears(s.points, years),
     connectNulls: false,
     // A lone year between gaps has no segment; its symbol is the only thing drawn.
     showSymbol: true,
     showAllSymbol: true,
-    symbolSize: 5,
+    // Each line its own marker shape, so lines are told apart without colour.
+    symbol: slots[i].symbol,
+    symbolSize: 7,
     ...(s.scope === 'area' ? { lineStyle: { type: 'dashed' as const }, symbol: 'emptyTriangle', symbolSize: 8 } : {}),
     tooltip: { valueFormatter: numberFormatter(frame.locale) },
   }));

@@ -35,8 +35,8 @@ export function Compare(props: ViewProps) {
       const area = mine.filter((r) => r.scope === 'area');
       const points = (list: Row[]) => list.map((r) => ({ year: Number(r.year), value: num(r.value) }));
       return [
-        ...(own.length > 0 || area.length === 0 ? [{ name, points: points(own), scope: 'self' as const }] : []),
-        ...(area.length > 0 ? [{ name: `${name} · ${t('scope.areaSeries')}`, points: points(area), scope: 'area' as const }] : []),
+        ...(own.length > 0 || area.length === 0 ? [{ name, colorKey: key, points: points(own), scope: 'self' as const }] : []),
+        ...(area.length > 0 ? [{ name: `${name} · ${t('scope.areaSeries')}`, colorKey: key, points: points(area), scope: 'area' as const }] : []),
       ];
     });
     return lineOverYears(series, makeFrame(props, title, unit, t('compare.note')), {
