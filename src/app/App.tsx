@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ComponentType } from 'react';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { divisionNames, isBodyKey } from '../db/sql';
 import { useSql } from './data/hooks';
 import { tableRows } from './data/rows';
@@ -25,6 +25,7 @@ import { Review } from './views/Review';
 import { Similar } from './views/Similar';
 import { SqlConsole } from './views/SqlConsole';
 import { Methods } from './views/Methods';
+import { HeaderControls } from './components/HeaderControls';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -93,6 +94,7 @@ function NoticeList({ notices, years }: { notices: Notice[]; years: [number, num
 
 function Shell({ state, update, notices }: { state: ViewState; update: UpdateState; notices: Notice[] }) {
   const { t, locale } = useI18n();
+  const [menuOpen, setMenuOpen] = useState(false);
   const { info, error, summary } = useDataset();
   const bodies = useBodies(state.entities, t('picker.pending'));
   // The URL's `e` values become the keys of their bodies (an old link's printed names too); values
@@ -146,17 +148,19 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   return (
     <div className="app">
       <a className="skip-link" href="#main" data-testid="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skipToContent')}</a>
-      <header>
+      <header className={menuOpen ? 'menu-open' : undefined}>
         <div className="brand">
           <strong>{t('appTitle')}</strong> <span>{t('appSubtitle')}</span>
         </div>
-        <nav>
+        <button type="button" className="menu-toggle" data-testid="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>{t('header.menu')} · {t(`view.${state.view}` as MessageKey)}</button>
+        <nav id="main-nav">
           {VIEWS.map((v) => (
-            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v, chart: null }); }}>
+            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); setMenuOpen(false); update({ view: v, chart: null }); }}>
               {t(`view.${v}` as MessageKey)}
             </a>
           ))}
         </nav>
+        <HeaderControls />
         <button type="button" className="lang" data-testid="lang" onClick={() => update({ lang: locale === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
       {synthetic}

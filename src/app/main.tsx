@@ -4,6 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DatasetProvider } from './data/dataset';
 import './styles.css';
+import { applyScheme, initialScheme } from './theme';
+
+// Before the first render, so no chart is drawn in the wrong scheme first.
+applyScheme(initialScheme());
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 

@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { echarts, THEME_NAME, type ChartInstance, type Renderer } from './echarts-setup';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { echarts, type ChartInstance, type Renderer } from './echarts-setup';
+import { CHART_THEMES, darkOption, useChartScheme } from './theme';
 import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
 import type { ChartOption } from './types';
 
@@ -32,20 +33,22 @@ const READY_ATTRIBUTE = 'data-chart-ready';
  * current option has finished rendering, which end-to-end tests wait on.
  */
 export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className, ariaLabel, describedBy }: ChartProps) {
+  const scheme = useChartScheme();
+  const themed = useMemo(() => (scheme === 'dark' ? darkOption(option) : option), [option, scheme]);
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const appliedRef = useRef<ChartOption | null>(null);
-  const optionRef = useRef(option);
+  const optionRef = useRef(themed);
   const onReadyRef = useRef(onReady);
   useLayoutEffect(() => {
-    optionRef.current = option;
+    optionRef.current = themed;
     onReadyRef.current = onReady;
   });
 
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const chart = echarts.init(el, THEME_NAME, { renderer });
+    const chart = echarts.init(el, CHART_THEMES[scheme].name, { renderer });
     chartRef.current = chart;
     let announced = false;
     const onFinished = () => {
@@ -73,17 +76,17 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
       appliedRef.current = null;
       el.removeAttribute(READY_ATTRIBUTE);
     };
-  }, [renderer]);
+  }, [renderer, scheme]);
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart || appliedRef.current === option) return;
+    if (!chart || appliedRef.current === themed) return;
     // Cleared until the new option has rendered, so a test can wait for this very option.
     containerRef.current?.removeAttribute(READY_ATTRIBUTE);
-    chart.setOption(option, { notMerge: true });
-    appliedRef.current = option;
-  }, [option]);
+    chart.setOption(themed, { notMerge: true });
+    appliedRef.current = themed;
+  }, [themed]);
 
   // role="img": the canvas is one picture to assistive technology; its figures are in `describedBy`.
-  return <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height }} role={ariaLabel ? 'img' : undefined} aria-label={ariaLabel} aria-describedby={describedBy} />;
+  return <div ref={containerRef} className={className} data-testid={testId} data-chart-theme={scheme} style={{ width: '100%', height }} role={ariaLabel ? 'img' : undefined} aria-label={ariaLabel} aria-describedby={describedBy} />;
 }

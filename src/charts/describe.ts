@@ -13,6 +13,24 @@ export interface ChartTable {
   columns: string[];
   /** One row per category, year or item: its name, then each series' value as shown. */
   rows: string[][];
+  /** The source line and notes drawn at the chart's foot. */
+  source: string;
+  notes: string[];
+}
+
+interface GraphicText {
+  id?: unknown;
+  style?: { text?: unknown };
+}
+
+function footLines(option: ChartOption): { source: string; notes: string[] } {
+  const graphic = asArray(option.graphic as { elements?: GraphicText[] } | undefined)[0];
+  const elements = graphic?.elements ?? [];
+  const text = (e: GraphicText) => label(e.style?.text);
+  return {
+    source: text(elements.find((e) => e.id === 'source') ?? {}),
+    notes: elements.filter((e) => typeof e.id === 'string' && e.id.startsWith('note-')).map(text),
+  };
 }
 
 /** Series drawn only as marks (template breaks, the "—" of absent values): not figures. */
@@ -90,7 +108,7 @@ export function chartTable(option: ChartOption, locale: Locale): ChartTable | nu
     columns = [first, String(s.name ?? label(title?.text))];
     rows = (s.data as unknown[]).map((item, i) => [String((item as Item)?.name ?? i + 1), cell(item, i, formatterOf(s), locale)]);
   }
-  return { title: label(title?.text), unit: label(title?.subtext), columns, rows };
+  return { title: label(title?.text), unit: label(title?.subtext), columns, rows, ...footLines(option) };
 }
 
 /** Beyond this many rows a series is summarised (count, lowest, highest) in the description. */
@@ -112,5 +130,6 @@ export function describeTable(table: ChartTable, locale: Locale): string {
     const more = zh ? `${sep}另 ${points.length - LISTED_ROWS} 项见表格` : `${sep}${points.length - LISTED_ROWS} more in the table`;
     return `${name}${colon}${shown}${more}${absentNote}`;
   });
-  return `${head}${parts.join(zh ? '；' : '; ')}${end}`.trim();
+  const notes = table.notes.map((n) => `${n}${/[。.]$/.test(n) ? '' : end}`).join('');
+  return `${head}${parts.join(zh ? '；' : '; ')}${end}${notes}${table.source}`.trim();
 }

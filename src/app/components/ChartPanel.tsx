@@ -68,6 +68,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
       {empty ? <div className="empty" data-testid={`empty-${id}`}>{t('noData')}</div> : null}
       {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} ariaLabel={t('chart.figure', { title })} describedBy={`description-${id}`} /> : null}
       {option && !empty ? <p className="sr-only" id={`description-${id}`} data-testid={`description-${id}`}>{[generated, description].filter(Boolean).join(' ')}</p> : null}
+      {option && !empty && table ? <p className="print-caption" aria-hidden="true">{table.title}{table.unit ? ` · ${table.unit}` : ''} — {table.source}</p> : null}
       {option && !empty && table && asTable ? <ChartDataTable id={id} table={table} caption={t('chart.tableCaption', { title })} /> : null}
       {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
       {embed ? (

@@ -29,6 +29,8 @@ describe('chartTable / describeTable', () => {
     expect(text).toContain('单位：件');
     expect(text).toContain('甲：2019 12,345（4 份报告），2021 7（1 份报告），1 项无数据');
     expect(text).toContain('乙：2020 0（2 份报告）');
+    expect(table?.source).toMatch(/^来源：/);
+    expect(text.endsWith(table!.source)).toBe(true);
   });
 
   it('keeps shares as shares in a percent bar chart', () => {
