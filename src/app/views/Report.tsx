@@ -61,7 +61,12 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   useEffect(() => {
     if (active === null) return;
     // The active mark, not data-value: a derived total's span can cover (and label) the mark first.
-    textRef.current?.querySelector('mark.active')?.scrollIntoView({ block: 'center' });
+    // Scrolled inside the text panel only; scrollIntoView would move the whole window too.
+    const box = textRef.current;
+    const mark = box?.querySelector('mark.active');
+    if (!box || !mark) return;
+    const [outer, inner] = [box.getBoundingClientRect(), mark.getBoundingClientRect()];
+    box.scrollTop += inner.top - outer.top - (box.clientHeight - inner.height) / 2;
   }, [active]);
 
   // A query the worker refused (say, a national dataset's report without its province loaded) says why.
@@ -157,7 +162,17 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
               s.values.length === 0 ? (
                 s.text
               ) : (
-                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => labelOfMetric(String(valueRows[v]?.metric), locale)).join(', ')} onClick={() => setActive(s.values[0])}>
+                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => labelOfMetric(String(valueRows[v]?.metric), locale)).join(', ')} onClick={() => setActive(s.values[0])}
+                  tabIndex={0}
+                  role="button"
+                  aria-pressed={active !== null && s.values.includes(active)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      setActive(s.values[0]);
+                    }
+                  }}
+                >
                   {s.text}
                 </mark>
               ),
