@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { echarts, type ChartInstance, type Renderer } from './echarts-setup';
 import { CHART_THEMES, darkOption, useChartScheme } from './theme';
 import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
@@ -27,6 +27,14 @@ export interface ChartProps {
 
 const READY_ATTRIBUTE = 'data-chart-ready';
 
+/** Below this width (px) a legend is one scrolling row: wrapped rows would eat the plot on a phone. */
+const NARROW_WIDTH = 560;
+
+function scrollingLegend(option: ChartOption): ChartOption {
+  if (!option.legend || Array.isArray(option.legend)) return option;
+  return { ...option, legend: { ...option.legend, type: 'scroll' } };
+}
+
 /**
  * An ECharts instance on a div. The option is replaced, not merged, whenever it changes
  * (builders return whole options). The container carries data-chart-ready="true" once the
@@ -34,7 +42,11 @@ const READY_ATTRIBUTE = 'data-chart-ready';
  */
 export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className, ariaLabel, describedBy }: ChartProps) {
   const scheme = useChartScheme();
-  const themed = useMemo(() => (scheme === 'dark' ? darkOption(option) : option), [option, scheme]);
+  const [narrow, setNarrow] = useState(false);
+  const themed = useMemo(() => {
+    const painted = scheme === 'dark' ? darkOption(option) : option;
+    return narrow ? scrollingLegend(painted) : painted;
+  }, [option, scheme, narrow]);
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const appliedRef = useRef<ChartOption | null>(null);
@@ -66,7 +78,13 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     chart.setOption(optionRef.current, { notMerge: true });
     appliedRef.current = optionRef.current;
 
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            chart.resize();
+            setNarrow(el.clientWidth < NARROW_WIDTH);
+          });
     observer?.observe(el);
     return () => {
       observer?.disconnect();

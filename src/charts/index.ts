@@ -1,6 +1,6 @@
 export { MISSING, formatAxisNumber, formatNumber, formatPercent, type Locale } from './format';
 export type { ChartFrame, ChartOption, NamedValues } from './types';
-export { FONT_FAMILY, sourceLine, unitSubtext } from './frame';
+export { FONT_FAMILY, heightForPlot, sourceLine, unitSubtext } from './frame';
 export {
   BREAKS_SERIES_ID,
   defaultTemplateBreaks,

@@ -188,7 +188,7 @@ async function pdfText(p: Page): Promise<string> {
   const pdfjs = join(REPO_ROOT, 'node_modules/pdfjs-dist');
   const read = await readPdf(new Uint8Array(bytes), { cMapUrl: join(pdfjs, 'cmaps') + '/', standardFontDataUrl: join(pdfjs, 'standard_fonts') + '/' });
   if (!read.ok) throw new Error(read.reason);
-  return read.pages.flatMap((page) => page.items.map((item) => item.str)).join('').replace(/\s+/g, '');
+  return read.pages.flatMap((page) => page.items.map((item) => item.str)).join('').normalize('NFKC').replace(/\s+/g, '');
 }
 
 describe('print', () => {

@@ -192,7 +192,6 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
             role="treeitem"
             aria-expanded={node.hasChildren ? expanded : undefined}
             aria-selected={selected === node.code}
-            aria-labelledby={`tree-name-id-${node.code} tree-counts-id-${node.code}`}
             tabIndex={roving.isTabStop(node.code, parent === null && index === 0) ? 0 : -1}
             data-tree-id={node.code}
             data-selectable={selectable ? 'true' : undefined}
@@ -207,11 +206,11 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
               ) : (
                 <span className="tree-toggle" aria-hidden="true">·</span>
               )}
-              <span className="tree-name" id={`tree-name-id-${node.code}`} data-testid={`tree-name-${node.code}`} title={`${node.code} · ${levelLabel(t, node.level)}`}>
+              <span className="tree-name" data-testid={`tree-name-${node.code}`} title={`${node.code} · ${levelLabel(t, node.level)}`}>
                 {node.name}
                 {node.historical ? <span className="meta"> ({t('tree.historical')})</span> : null}
               </span>
-              <span className="tree-counts meta" id={`tree-counts-id-${node.code}`} data-testid={`tree-counts-${node.code}`} data-own={own} data-departments={departments} data-subtree={node.subtree} title={t('tree.counts')}>
+              <span className="tree-counts meta" data-testid={`tree-counts-${node.code}`} data-own={own} data-departments={departments} data-subtree={node.subtree} title={t('tree.counts')}>
                 {counts || (node.subtree === 0 ? t('tree.noReports') : '')}
                 {departments > 0 ? ` (${t('tree.dept', { n: departments })})` : ''}
                 {node.subtree > own ? ` · ${t('tree.subtree', { n: node.subtree })}` : ''}

@@ -57,6 +57,8 @@ export function EntityPicker({ selected, nameOf, onChange, years }: Props) {
       e.preventDefault();
       add(String(rows[active].key));
     } else if (e.key === 'Escape') {
+      // Not the search field's own Escape (which clears the text at once).
+      e.preventDefault();
       if (open && rows.length > 0) setOpen(false);
       else setText('');
       setActive(-1);
