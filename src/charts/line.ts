@@ -36,8 +36,9 @@ export const BREAKS_SERIES_ID = 'template-breaks';
 
 /** The two report-template changes (国办 templates of 2019 and 2021). */
 export function defaultTemplateBreaks(locale: Locale): TemplateBreak[] {
-  const suffix = locale === 'zh' ? ' 新模板' : ' new template';
-  return [2019, 2021].map((year) => ({ year, label: `${year}${suffix}` }));
+  return locale === 'zh'
+    ? [{ year: 2019, label: '2019 新表：统一表格' }, { year: 2021, label: '2021 新表：项目调整' }]
+    : [{ year: 2019, label: '2019 new form: tables' }, { year: 2021, label: '2021 new form: items revised' }];
 }
 
 /** Every year from the first to the last present in any series, so gaps stay visible. */
@@ -67,8 +68,9 @@ function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[
     symbol: 'none',
     animation: false,
     lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
-    label: { position: 'insideEndTop', color: '#4b5563', fontSize: 11 },
-    data: inRange.map((b) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label } })),
+    // Above the plot, never over the points: the first label ends at its line, the next starts at its own.
+    label: { position: 'end', color: '#4b5563', fontSize: 11, distance: 4 },
+    data: inRange.map((b, i) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label, align: i === 0 && inRange.length > 1 ? 'right' : 'left' } })),
   };
 }
 

@@ -74,8 +74,8 @@ const zh = {
   years: '年度',
   allYears: '全部年度',
   'compare.title': '{metric}：机关对比',
-  'compare.break2019': '2019 新模板',
-  'compare.break2021': '2021 新模板',
+  'compare.break2019': '2019 新表：统一表格',
+  'compare.break2021': '2021 新表：项目调整',
   'compare.note': '同一机关同一年有多份报告时优先取本级报告、再取第一份列明该指标的报告，不相加。汇总报告（含下属单位）自成一条虚线序列（标“汇总”），不与本级报告连成一条线；表中以 * 标出。',
   'outcomes.mode': '结构',
   'outcomes.outcomes': '办理结果',
@@ -123,7 +123,7 @@ const zh = {
   'report.facts': '报告信息',
   'report.values': '提取的数值',
   'report.checks': '算术校验',
-  'report.text': '报告原文（规范化文本）',
+  'report.text': '报告原文（照原文显示：繁体字、拼音注音均未改动；匹配时才作规范化）',
   'report.sourceFile': '原始文件',
   'report.failingChecks': '未通过的校验',
   'report.noFailing': '所有可校验的等式均成立。',
@@ -423,7 +423,7 @@ const en: Record<MessageKey, string> = {
   'picker.remove': 'Remove',
   'picker.selected': 'Selected',
   'picker.none': 'Nothing selected yet: search above and add bodies.',
-  'picker.reports': '{n} reports, {from}–{to}',
+  'picker.reports': '{n} {n|report|reports}, {from}–{to}',
   'picker.province': 'Province',
   'picker.allProvinces': 'All provinces',
   'picker.printedAs': 'Printed as: {names}',
@@ -432,8 +432,8 @@ const en: Record<MessageKey, string> = {
   years: 'Years',
   allYears: 'All years',
   'compare.title': '{metric}: comparison',
-  'compare.break2019': '2019 template',
-  'compare.break2021': '2021 template',
+  'compare.break2019': '2019 new form: tables',
+  'compare.break2021': '2021 new form: items revised',
   'compare.note': 'Where a body has several reports in a year, its own report is used first, then the first stating the metric; they are never added. Area summaries (including subordinate units) are a dashed series of their own (marked “area”), never joined to the own-report line; * marks them in the table.',
   'outcomes.mode': 'Structure',
   'outcomes.outcomes': 'Outcomes',
@@ -481,7 +481,7 @@ const en: Record<MessageKey, string> = {
   'report.facts': 'Facts',
   'report.values': 'Values extracted',
   'report.checks': 'Arithmetic checks',
-  'report.text': 'Report text (normalised)',
+  'report.text': 'Report text (as printed: traditional characters and pinyin glosses kept; normalised only for matching)',
   'report.sourceFile': 'Source file',
   'report.failingChecks': 'Failing checks',
   'report.noFailing': 'Every assessable identity holds.',
@@ -492,7 +492,7 @@ const en: Record<MessageKey, string> = {
   'report.notFound': 'No report {id}',
   'report.noValues': 'No values extracted.',
   'data.of': 'Rows of view',
-  'data.rows': '{n} rows',
+  'data.rows': '{n} {n|row|rows}',
   'data.truncated': 'Showing the first {n} rows; downloads hold every row.',
   unit: 'Unit',
   'unit.reports': 'reports',
@@ -521,16 +521,16 @@ const en: Record<MessageKey, string> = {
   'tree.selected': 'Selected',
   'tree.none': 'No parent division selected yet: in the division tree, click “Select” on a province, city or county.',
   'tree.counts': 'Own and department reports per year',
-  'tree.subtree': '{n} reports incl. subordinate divisions',
+  'tree.subtree': '{n} {n|report|reports} incl. subordinate divisions',
   'tree.noReports': 'No reports',
   'tree.dept': 'of which departments {n}',
   'tree.empty': 'No subdivisions',
   'tree.historical': 'abolished',
   'tree.search': 'Search division names',
   'tree.noMatch': 'No matching division',
-  'tree.match': '{level} · {parent} · {from}–{to} · {n} reports',
+  'tree.match': '{level} · {parent} · {from}–{to} · {n} {n|report|reports}',
   'tree.departments': 'Departments',
-  'tree.deptRow': '{n} reports ({years})',
+  'tree.deptRow': '{n} {n|report|reports} ({years})',
   'tree.compare': 'Compare',
   'hier.year': 'Year',
   'hier.parent': 'Parent division',
@@ -560,12 +560,12 @@ const en: Record<MessageKey, string> = {
   'reconcile.rule': "Area summaries (which include subordinate units) and units' own reports are never added together: the parent's area figure is set beside the sum of its children's own reports, and the gap is area minus that sum.",
   'reconcile.area': "Parent's area summary",
   'reconcile.children': "Children's own reports, summed",
-  'reconcile.childrenIn': '{n} children state the metric',
+  'reconcile.childrenIn': '{n} {n|child states|children state} the metric',
   'reconcile.gap': 'Gap (area − children)',
   'reconcile.gapShare': 'Gap share of area',
   'reconcile.parentSelf': "Parent government's own report",
   'reconcile.departments': "Parent's departments' own reports, summed",
-  'reconcile.departmentsIn': '{n} departments state it / {m} published',
+  'reconcile.departmentsIn': '{n} {n|department states|departments state} it / {m} published',
   'reconcile.separate': 'The next two lines are shown apart and are not in the gap.',
   'reconcile.listed': 'Children listed in the gazetteer',
   'reconcile.reported': 'Children that published',
@@ -626,7 +626,7 @@ const en: Record<MessageKey, string> = {
   'sql.runHint': 'Ctrl/⌘+Enter runs',
   'sql.cancel': 'Cancel',
   'sql.running': 'Running… {s} s',
-  'sql.rows': '{n} rows · {ms} ms',
+  'sql.rows': '{n} {n|row|rows} · {ms} ms',
   'sql.readOnly': 'Read-only: only statements that read run (SELECT, WITH, FROM, VALUES, TABLE, PIVOT, EXPLAIN, DESCRIBE, SUMMARIZE, SHOW). The query is kept in the URL: share it as a link.',
   'sql.schema': 'Tables and views',
   'sql.schemaLoading': 'Reading the schema…',
@@ -655,7 +655,7 @@ const en: Record<MessageKey, string> = {
   "outcomes.note.applicants.shares": "Share = count ÷ new requests (only reports stating that total are summed). \"Type not given\" is the part of the total whose applicant type the report does not itemise. With no body selected, all own reports are summed (area summaries left out).",
   "outcomes.note.applicants.counts": "Counts, from reports stating the new-request total. \"Type not given\" is the part of the total whose applicant type the report does not itemise. With no body selected, all own reports are summed (area summaries left out).",
   "outcomes.overItemised": "In {n} bar(s) the itemised parts add up to more than the total (the report's own arithmetic; not corrected).",
-  "outcomes.basis": "{reports} reports · {bodies} bodies · {total} requests",
+  "outcomes.basis": "{reports} {reports|report|reports} · {bodies} {bodies|body|bodies} · {total} requests",
   "outcomes.category": "Category",
   "outcomes.total": "Total (denominator)",
   "outcomes.reports": "Reports",
@@ -698,7 +698,7 @@ const en: Record<MessageKey, string> = {
   "methods.shares.text": "Outcome shares = each count ÷ the handled total (only reports stating that total are summed); what a report does not itemise is its own segment, \"not itemised\", never spread over the others. Applicant shares are taken of the new-request total. Every bar says the reports, bodies and requests it rests on.",
   "methods.coverage.title": "Coverage: reported, missing, not yet due",
   "methods.coverage.text": "Deadlines: departments 31 January, governments 31 March of the following year. A child the gazetteer lists that year is missing when its deadline has passed and the dataset holds no report of it (area summaries and ambiguous reports included); before the deadline it is not yet due.",
-  "overview.trendPoint": "{year} {value} ({n} reports)",
+  "overview.trendPoint": "{year} {value} ({n} {n|report|reports})",
   "overview.trendsNote": "Own reports only (no area summaries); each point sums the reports stating the metric that year, their number in the tooltip. The two lines rest on different reports, and different units report each year: a rise or fall may only reflect who reported, and new minus handled means nothing. Hollow points rest on fewer than {few} reports; a metric not stated is absent, never drawn as 0.",
   "overview.failingAllYears": "all years",
   "overview.failingParent": "Division code (and below)",
@@ -718,10 +718,17 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** `{n|one|other}` in a message: the form Intl.PluralRules picks for the number `n` ("1 report", "2 reports"). */
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
+
 export function translator(locale: Locale): Translate {
   const table = MESSAGES[locale];
+  const rules = new Intl.PluralRules(locale === 'zh' ? 'zh-CN' : 'en');
   return (key, vars) => {
-    let text = table[key];
+    let text = table[key].replace(PLURAL, (_all, name: string, one: string, other: string) => {
+      const n = Number(String(vars?.[name] ?? '').replaceAll(',', ''));
+      return Number.isFinite(n) && vars?.[name] !== undefined ? (rules.select(n) === 'one' ? one : other) : other;
+    });
     if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
     return text;
   };
