@@ -114,6 +114,20 @@ describe('body search (WAI-ARIA combobox pattern)', () => {
   });
 });
 
+describe('report picker', () => {
+  it('finds reports by issuer name', async () => {
+    await openApp(page, [['view', 'report']]);
+    const links = page.getByTestId('report-list').locator('a');
+    await expect.poll(() => links.count(), { timeout: READY_TIMEOUT }).toBeGreaterThan(20);
+    const all = await links.count();
+    await page.getByTestId('report-search').fill('阜新');
+    await expect.poll(() => links.count(), { timeout: READY_TIMEOUT }).toBeLessThan(all);
+    const shown = await links.allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const text of shown) expect(text).toContain('阜新');
+  });
+});
+
 describe('report values from the keyboard', () => {
   it('a value row and a highlight work with Enter; the text panel scrolls, the window does not', async () => {
     await openApp(page, [['view', 'report'], ['report', REPORT]]);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../../charts';
 import { reportChecks, reportFacts, reportList, reportLocation, reportText, reportValues } from '../../db/sql';
 import { useSql } from '../data/hooks';
@@ -11,11 +11,15 @@ import { PdfSourcePane, pdfBoxOf } from '../components/PdfSourcePane';
 
 function ReportPicker(props: ViewProps) {
   const { t } = props;
-  const list = useSql(useMemo(() => reportList(500), []));
+  const [text, setText] = useState('');
+  const deferred = useDeferredValue(text);
+  const list = useSql(useMemo(() => reportList(500, deferred), [deferred]));
   const rows = list.data ? tableRows(list.data.table) : [];
   return (
     <section className="panel">
       <h2>{t('report.pick')}</h2>
+      <input type="search" className="report-search" data-testid="report-search" value={text} placeholder={t('report.search')} aria-label={t('report.search')} onChange={(e) => setText(e.target.value)} />
+      {list.data ? <p className="meta" role="status" data-testid="report-count">{t('report.found', { n: rows.length })}</p> : null}
       <ul className="report-list" data-testid="report-list">
         {rows.map((r) => (
           <li key={String(r.report_id)}>
