@@ -10,7 +10,7 @@ import { readPdf } from '../../src/parse/input/pdf';
 import { translator } from '../../src/app/i18n/messages';
 import { REPO_ROOT } from '../helpers/paths';
 import type { Browser } from '../helpers/chromium';
-import { openApp, openBrowser, READY_TIMEOUT, waitForChart } from './support';
+import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart } from './support';
 
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 const GUANGDONG = '440000';
@@ -225,5 +225,31 @@ describe('print', () => {
     const bench = await pdfText(page);
     expect(bench).toContain(norm('来源：'));
     expect(bench).not.toContain(norm(zh('tree.title')));
+  });
+});
+
+describe('phone (390×844)', () => {
+  it('the header folds into a menu button; the two-body outcomes chart leaves its bars room', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const native = await openNative();
+      const pair = await comparePair(native).finally(() => native.close());
+      await openApp(page, [['view', 'outcomes'], ['e', pair[0].key], ['e', pair[1].key]]);
+      const toggle = page.getByTestId('menu-toggle');
+      await toggle.waitFor({ timeout: READY_TIMEOUT });
+      expect(await page.getByTestId('nav-compare').isVisible()).toBe(false);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.getByTestId('nav-compare').isVisible()).toBe(true);
+      await toggle.click();
+
+      await waitForChart(page, 'outcomes');
+      const height = await page.getByTestId('chart-outcomes').evaluate((el) => el.getBoundingClientRect().height);
+      // Title, a wrapped legend, notes and source take ~230 px; the two bars get the rest.
+      expect(height).toBeGreaterThan(330);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 });
