@@ -3,6 +3,8 @@
 // from the keyboard and scroll the text panel (never the window); the dark theme follows
 // prefers-color-scheme and the header's switch (kept on reload), charts included; a view printed
 // to PDF holds each chart's title and source line and not the navigation or the tree.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +156,18 @@ describe('report values from the keyboard', () => {
   });
 });
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings (WCAG 2.x A/AA) on the page, as "rule: target". */
+async function seriousAxe(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(AXE_SOURCE);
+  return p.evaluate(async () => {
+    type Axe = { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${String(v.nodes[0]?.target[0])} (${v.nodes.length})`);
+  });
+}
+
 /** The computed background of the page and the chart's theme and top-left pixel. */
 async function paint(p: Page) {
   return p.evaluate(() => {
@@ -178,6 +192,14 @@ describe('dark theme', () => {
       // The chart's own background is the dark one (#161b26), not white.
       expect(dark.pixel.slice(0, 3)).toEqual([0x16, 0x1b, 0x26]);
       expect(await page.getByTestId('theme-toggle').getAttribute('aria-pressed')).toBe('true');
+      // The dark page is as readable: no serious or critical axe-core finding (colour contrast included).
+      for (const view of ['overview', 'compare', 'benchmark', 'report', 'methods'] as const) {
+        if (view !== 'overview') await openApp(page, [['view', view]]);
+        await page.waitForLoadState('networkidle');
+        expect(await seriousAxe(page), view).toEqual([]);
+      }
+      await openApp(page);
+      await waitForChart(page, 'overview');
 
       await page.getByTestId('theme-toggle').click();
       await waitForChart(page, 'overview');
