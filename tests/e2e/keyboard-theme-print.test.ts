@@ -216,7 +216,7 @@ describe('dark theme', () => {
       await page.evaluate(() => localStorage.removeItem('gongkai.theme'));
       await page.emulateMedia({ colorScheme: 'light' });
     }
-  });
+  }, 300_000);
 });
 
 /** Compared as NFKC without spaces: Chrome's PDF maps some CJK glyphs to compatibility forms (⼯ for 工). */
@@ -247,7 +247,7 @@ describe('print', () => {
     const bench = await pdfText(page);
     expect(bench).toContain(norm('来源：'));
     expect(bench).not.toContain(norm(zh('tree.title')));
-  });
+  }, 180_000);
 });
 
 describe('phone (390×844)', () => {
