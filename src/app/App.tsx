@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ComponentType } from 'react';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { divisionNames, isBodyKey } from '../db/sql';
 import { useSql } from './data/hooks';
 import { tableRows } from './data/rows';
@@ -26,6 +26,7 @@ import { SqlConsole } from './views/SqlConsole';
 import { viewDecl, viewLabel } from './views/registry';
 import { Methods } from './views/Methods';
 import { ImportControl } from './user/ImportControl';
+import { HeaderControls } from './components/HeaderControls';
 
 /** Each view's component (the views themselves are declared in views/registry.ts). */
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
@@ -89,6 +90,7 @@ function NoticeList({ notices, years }: { notices: Notice[]; years: [number, num
 
 function Shell({ state, update, notices }: { state: ViewState; update: UpdateState; notices: Notice[] }) {
   const { t, locale } = useI18n();
+  const [menuOpen, setMenuOpen] = useState(false);
   const { info, error, summary } = useDataset();
   const bodies = useBodies(state.entities, t('picker.pending'));
   // The URL's `e` values become the keys of their bodies (an old link's printed names too); values
@@ -144,18 +146,20 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   return (
     <div className="app">
       <a className="skip-link" href="#main" data-testid="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skipToContent')}</a>
-      <header>
+      <header className={menuOpen ? 'menu-open' : undefined}>
         <div className="brand">
           <strong>{t('appTitle')}</strong> <span>{t('appSubtitle')}</span>
         </div>
-        <nav>
+        <button type="button" className="menu-toggle" data-testid="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>{t('header.menu')} · {viewLabel(state.view, locale)}</button>
+        <nav id="main-nav">
           {VIEWS.map((v) => (
-            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); update({ view: v, chart: null }); }}>
+            <a key={v} href={props.linkTo({ view: v })} aria-current={state.view === v ? 'page' : undefined} data-testid={`nav-${v}`} onClick={(e) => { e.preventDefault(); setMenuOpen(false); update({ view: v, chart: null }); }}>
               {viewLabel(v, locale)}
             </a>
           ))}
         </nav>
         <ImportControl layer={state.layer} onLayer={(layer) => update({ layer })} />
+        <HeaderControls />
         <button type="button" className="lang" data-testid="lang" onClick={() => update({ lang: locale === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
       {synthetic}

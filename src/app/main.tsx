@@ -6,6 +6,10 @@ import { DatasetProvider } from './data/dataset';
 import { UserLayerProvider } from './user/UserLayer';
 import { CorrectionsProvider } from './user/corrections-context';
 import './styles.css';
+import { applyScheme, initialScheme } from './theme';
+
+// Before the first render, so no chart is drawn in the wrong scheme first.
+applyScheme(initialScheme());
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 

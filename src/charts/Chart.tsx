@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { echarts, THEME_NAME, type ChartInstance, type Renderer } from './echarts-setup';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { echarts, type ChartInstance, type Renderer } from './echarts-setup';
+import { CHART_THEMES, darkOption, useChartScheme } from './theme';
 import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
 import type { ChartOption } from './types';
 
@@ -19,9 +20,20 @@ export interface ChartProps {
   onReady?: (api: ChartApi) => void;
   testId?: string;
   className?: string;
+  /** The chart's accessible name, and the id of the element that gives its figures in words. */
+  ariaLabel?: string;
+  describedBy?: string;
 }
 
 const READY_ATTRIBUTE = 'data-chart-ready';
+
+/** Below this width (px) a legend is one scrolling row: wrapped rows would eat the plot on a phone. */
+const NARROW_WIDTH = 560;
+
+function scrollingLegend(option: ChartOption): ChartOption {
+  if (!option.legend || Array.isArray(option.legend)) return option;
+  return { ...option, legend: { ...option.legend, type: 'scroll' } };
+}
 
 /**
  * With `?bench=1`, the option each chart last finished drawing, by test id
@@ -37,15 +49,21 @@ const DRAWN: Map<string, ChartOption> | null =
  * (builders return whole options). The container carries data-chart-ready="true" once the
  * current option has finished rendering, which end-to-end tests wait on.
  */
-export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className }: ChartProps) {
+export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className, ariaLabel, describedBy }: ChartProps) {
+  const scheme = useChartScheme();
+  const [narrow, setNarrow] = useState(false);
+  const themed = useMemo(() => {
+    const painted = scheme === 'dark' ? darkOption(option) : option;
+    return narrow ? scrollingLegend(painted) : painted;
+  }, [option, scheme, narrow]);
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const appliedRef = useRef<ChartOption | null>(null);
-  const optionRef = useRef(option);
+  const optionRef = useRef(themed);
   const onReadyRef = useRef(onReady);
   const testIdRef = useRef(testId);
   useLayoutEffect(() => {
-    optionRef.current = option;
+    optionRef.current = themed;
     onReadyRef.current = onReady;
     testIdRef.current = testId;
   });
@@ -53,7 +71,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const chart = echarts.init(el, THEME_NAME, { renderer });
+    const chart = echarts.init(el, CHART_THEMES[scheme].name, { renderer });
     chartRef.current = chart;
     let announced = false;
     const onFinished = () => {
@@ -72,7 +90,13 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     chart.setOption(optionRef.current, { notMerge: true });
     appliedRef.current = optionRef.current;
 
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            chart.resize();
+            setNarrow(el.clientWidth < NARROW_WIDTH);
+          });
     observer?.observe(el);
     return () => {
       observer?.disconnect();
@@ -82,18 +106,19 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
       appliedRef.current = null;
       el.removeAttribute(READY_ATTRIBUTE);
     };
-  }, [renderer]);
+  }, [renderer, scheme]);
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart || appliedRef.current === option) return;
+    if (!chart || appliedRef.current === themed) return;
     // Cleared until the new option has rendered, so a test can wait for this very option.
     containerRef.current?.removeAttribute(READY_ATTRIBUTE);
-    chart.setOption(option, { notMerge: true });
-    appliedRef.current = option;
-  }, [option]);
+    chart.setOption(themed, { notMerge: true });
+    appliedRef.current = themed;
+  }, [themed]);
 
   // The value axis's kind (value, log), so what is drawn can be checked without reading pixels.
   const valueAxis = [option.xAxis, option.yAxis].flat().map((axis) => (axis as { type?: string } | undefined)?.type).find((type) => type === 'value' || type === 'log');
-  return <div ref={containerRef} className={className} data-testid={testId} data-value-axis={valueAxis} style={{ width: '100%', height }} />;
+  // role="img": the canvas is one picture to assistive technology; its figures are in `describedBy`.
+  return <div ref={containerRef} className={className} data-testid={testId} data-value-axis={valueAxis} data-chart-theme={scheme} style={{ width: '100%', height }} role={ariaLabel ? 'img' : undefined} aria-label={ariaLabel} aria-describedby={describedBy} />;
 }

@@ -8,6 +8,7 @@ import {
   percentFormatter,
   toNumber,
 } from './frame';
+import { assignSlots } from './palette';
 import type { ChartFrame, ChartOption, NamedValues } from './types';
 
 export interface StackedBarsOptions {
@@ -62,9 +63,11 @@ export function stackedBars(
   const counts = series.map((s) => fit(s.values, categories.length));
   const data = opts.percent ? shareMatrix(counts, categories.length, opts.totals) : counts;
   const stackedMax = Math.max(1, ...categories.map((_, c) => data.reduce((sum, values) => sum + (present(values[c]) && values[c] > 0 ? values[c] : 0), 0)));
+  const slots = assignSlots(names);
   const bars: BarSeriesOption[] = series.map((s, i) => ({
     type: 'bar',
     name: s.name,
+    itemStyle: { color: slots[i].color, decal: slots[i].decal },
     stack: 'total',
     data: data[i],
     emphasis: { focus: 'series' },
@@ -102,9 +105,11 @@ export function barsWithRate(
 ): ChartOption {
   const names = [...counts.map((s) => s.name), rate.name];
   const rates = fit(rate.values, categories.length);
-  const bars: BarSeriesOption[] = counts.map((s) => ({
+  const slots = assignSlots(names);
+  const bars: BarSeriesOption[] = counts.map((s, i) => ({
     type: 'bar',
     name: s.name,
+    itemStyle: { color: slots[i].color, decal: slots[i].decal },
     yAxisIndex: 0,
     data: fit(s.values, categories.length),
     tooltip: { valueFormatter: numberFormatter(frame.locale) },
@@ -112,12 +117,14 @@ export function barsWithRate(
   const line: LineSeriesOption = {
     type: 'line',
     name: rate.name,
+    color: slots[slots.length - 1].color,
+    symbol: slots[slots.length - 1].symbol,
     yAxisIndex: 1,
     data: rates,
     connectNulls: false,
     showSymbol: true,
     showAllSymbol: true,
-    symbolSize: 6,
+    symbolSize: 8,
     z: 3,
     tooltip: { valueFormatter: percentFormatter(frame.locale) },
   };

@@ -1,6 +1,7 @@
 import type { PieSeriesOption } from 'echarts/charts';
 import { formatNumber, formatPercent } from './format';
 import { frameLayout, frameParts, toNumber } from './frame';
+import { assignSlots } from './palette';
 import type { ChartFrame, ChartOption } from './types';
 
 export interface DonutItem {
@@ -14,6 +15,7 @@ export function donut(items: readonly DonutItem[], frame: ChartFrame): ChartOpti
   const total = kept.reduce((sum, item) => sum + item.value, 0);
   const share = (value: number | null) => (value !== null && total > 0 ? value / total : null);
   const names = kept.map((item) => item.name);
+  const slots = assignSlots(names);
   const layout = frameLayout(frame, names);
   const locale = frame.locale;
   const pie: PieSeriesOption = {
@@ -23,7 +25,7 @@ export function donut(items: readonly DonutItem[], frame: ChartFrame): ChartOpti
     top: layout.plotTop,
     bottom: layout.plotBottom,
     avoidLabelOverlap: true,
-    data: kept.map((item) => ({ name: item.name, value: item.value })),
+    data: kept.map((item, i) => ({ name: item.name, value: item.value, itemStyle: { color: slots[i].color, decal: slots[i].decal } })),
     label: {
       formatter: (params: { name: string; value?: unknown }) =>
         `${params.name}\n${formatPercent(share(toNumber(params.value)), locale)}`,

@@ -12,6 +12,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { FONT_FAMILY } from './frame';
+import { CHART_THEMES } from './theme';
 
 // Only what the builders use, so the bundle carries no unused chart types.
 echarts.use([
@@ -35,10 +36,12 @@ echarts.use([
   SVGRenderer,
 ]);
 
-export const THEME_NAME = 'gongkai';
+export const THEME_NAME = CHART_THEMES.light.name;
 
 // The builders already set the font; the theme covers options written by hand.
-echarts.registerTheme(THEME_NAME, { textStyle: { fontFamily: FONT_FAMILY } });
+for (const { name, theme } of Object.values(CHART_THEMES)) {
+  echarts.registerTheme(name, { ...theme, textStyle: { ...(theme as { textStyle?: object }).textStyle, fontFamily: FONT_FAMILY } });
+}
 
 export type Renderer = 'canvas' | 'svg';
 export type ChartInstance = echarts.ECharts;

@@ -162,3 +162,10 @@ export function percentFormatter(locale: Locale, digits = 1): (value: unknown) =
 export function axisNumberFormatter(locale: Locale): (value: number) => string {
   return (value) => formatAxisNumber(value, locale);
 }
+
+/** A chart height (px) that leaves `plot` px for the plot after the option's title, legend and foot lines. */
+export function heightForPlot(option: ChartOption, plot: number): number {
+  const grid = (Array.isArray(option.grid) ? option.grid[0] : option.grid) as { top?: unknown; bottom?: unknown } | undefined;
+  const px = (v: unknown) => (typeof v === 'number' ? v : 0);
+  return Math.ceil(px(grid?.top) + px(grid?.bottom) + plot);
+}

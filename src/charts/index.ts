@@ -1,6 +1,6 @@
 export { MISSING, formatAxisNumber, formatNumber, formatPercent, type Locale } from './format';
 export type { ChartFrame, ChartOption, NamedValues } from './types';
-export { FONT_FAMILY, sourceLine, unitSubtext } from './frame';
+export { FONT_FAMILY, heightForPlot, sourceLine, unitSubtext } from './frame';
 export {
   BREAKS_SERIES_ID,
   defaultTemplateBreaks,
@@ -53,3 +53,6 @@ export {
 } from './export';
 export { Chart, type ChartApi, type ChartProps } from './Chart';
 export type { ChartInstance, Renderer } from './echarts-setup';
+export { chartTable, describeTable, type ChartTable } from './describe';
+export { CHART_THEMES, chartScheme, darkOption, setChartScheme, useChartScheme, type ColorScheme } from './theme';
+export { CHART_BACKGROUND, PALETTE, assignSlots, contrastRatio } from './palette';

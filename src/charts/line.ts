@@ -1,5 +1,6 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import type { Locale } from './format';
+import { assignSlots } from './palette';
 import { axisNumberFormatter, cartesianGrid, frameParts, numberFormatter } from './frame';
 import type { ChartFrame, ChartOption } from './types';
 
@@ -18,6 +19,8 @@ export interface YearSeries {
   points: YearPoint[];
   /** Area summaries (汇总) are a series of their own, drawn dashed with hollow triangles. */
   scope?: 'self' | 'area';
+  /** What keeps the series' colour the same in every chart (a body key); the name by default. */
+  colorKey?: string;
 }
 
 export interface TemplateBreak {
@@ -35,8 +38,9 @@ export const BREAKS_SERIES_ID = 'template-breaks';
 
 /** The two report-template changes (国办 templates of 2019 and 2021). */
 export function defaultTemplateBreaks(locale: Locale): TemplateBreak[] {
-  const suffix = locale === 'zh' ? ' 新模板' : ' new template';
-  return [2019, 2021].map((year) => ({ year, label: `${year}${suffix}` }));
+  return locale === 'zh'
+    ? [{ year: 2019, label: '2019 新表：统一表格' }, { year: 2021, label: '2021 新表：项目调整' }]
+    : [{ year: 2019, label: '2019 new form: tables' }, { year: 2021, label: '2021 new form: items revised' }];
 }
 
 /** Every year from the first to the last present in any series, so gaps stay visible. */
@@ -66,18 +70,19 @@ function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[
     symbol: 'none',
     animation: false,
     lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
-    label: { position: 'insideEndTop', color: '#4b5563', fontSize: 11 },
-    data: inRange.map((b) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label } })),
+    // Above the plot, never over the points: the first label ends at its line, the next starts at its own.
+    label: { position: 'end', color: '#4b5563', fontSize: 11, distance: 4 },
+    data: inRange.map((b, i) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label, align: i === 0 && inRange.length > 1 ? 'right' : 'left' } })),
   };
 }
 
 /** Values with the reports behind each; a point on few reports gets a hollow symbol. */
-function countedData(points: readonly YearPoint[], years: readonly number[]) {
+function countedData(points: readonly YearPoint[], years: readonly number[], symbol: string) {
   const values = alignToYears(points, years);
   return years.map((year, i) => {
     const reports = points.find((p) => p.year === year)?.reports ?? null;
     const few = values[i] !== null && reports !== null && reports < FEW_REPORTS;
-    return { value: values[i], reports, ...(few ? { symbol: 'emptyCircle', symbolSize: 9 } : {}) };
+    return { value: values[i], reports, ...(few ? { symbol: `empty${symbol[0].toUpperCase()}${symbol.slice(1)}`, symbolSize: 9 } : {}) };
   });
 }
 
@@ -110,15 +115,20 @@ export function lineOverYears(
   const names = series.map((s) => s.name);
   const markLine = breakMarkLine(opts.templateBreaks ?? [], years);
   const counted = series.some((s) => s.points.some((p) => typeof p.reports === 'number'));
-  const lines: LineSeriesOption[] = series.map((s) => ({
+  // A body's own line and its area summaries' line share its colour (and differ by dash).
+  const slots = assignSlots(series.map((s) => s.colorKey ?? s.name));
+  const lines: LineSeriesOption[] = series.map((s, i) => ({
     type: 'line',
     name: s.name,
-    data: counted ? countedData(s.points, years) : alignToYears(s.points, years),
+    color: slots[i].color,
+    data: counted ? countedData(s.points, years, slots[i].symbol) : alignToYears(s.points, years),
     connectNulls: false,
     // A lone year between gaps has no segment; its symbol is the only thing drawn.
     showSymbol: true,
     showAllSymbol: true,
-    symbolSize: 5,
+    // Each line its own marker shape, so lines are told apart without colour.
+    symbol: slots[i].symbol,
+    symbolSize: 7,
     ...(s.scope === 'area' ? { lineStyle: { type: 'dashed' as const }, symbol: 'emptyTriangle', symbolSize: 8 } : {}),
     tooltip: { valueFormatter: numberFormatter(frame.locale) },
   }));

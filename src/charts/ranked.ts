@@ -12,6 +12,7 @@ import {
   percentFormatter,
   toNumber,
 } from './frame';
+import { DECALS, PALETTE } from './palette';
 import { formatValue, keyRow, present, type KeyItem } from './scale';
 import type { ChartFrame, ChartOption } from './types';
 
@@ -38,8 +39,9 @@ export interface RankedBarsOptions {
   log?: boolean;
 }
 
-export const BAR_COLOR = '#5470c6';
-export const OUTLIER_COLOR = '#ee6666';
+// From the palette (≥ 3:1 on both backgrounds); an outlier also carries a hatch, a highlight a border.
+export const BAR_COLOR = PALETTE[0];
+export const OUTLIER_COLOR = PALETTE[1];
 export const HIGHLIGHT_COLOR = '#fac858';
 const HIGHLIGHT_BORDER = '#111827';
 const BAND_COLOR = 'rgba(107, 114, 128, 0.14)';
@@ -127,6 +129,7 @@ export function rankedBars(
       value: values[i],
       itemStyle: {
         color: r.outlier ? OUTLIER_COLOR : r.highlight ? HIGHLIGHT_COLOR : BAR_COLOR,
+        ...(r.outlier ? { decal: DECALS[0] } : {}),
         ...(r.highlight ? { borderColor: HIGHLIGHT_BORDER, borderWidth: 1.5 } : {}),
       },
     })),

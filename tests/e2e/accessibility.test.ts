@@ -1,6 +1,8 @@
-// Accessibility in real Chromium at 1440×900: the skip link is first in the tab order and moves
-// focus to the main content; axe-core (WCAG 2.x A/AA rules) finds no serious or critical
-// violation on every view but those in NOT_YET_CLEAN. The other views' findings are printed, not hidden.
+// Accessibility in real Chromium, every view at 1440×900 and 390×844: the skip link is first in the
+// tab order and moves focus to the main content; axe-core (WCAG 2.x A/AA rules) finds no serious or
+// critical violation; the page never scrolls sideways; every chart is an image with a name and a
+// text alternative carrying its figures, the same figures its "show as table" switch lists, and
+// those figures are the dataset's (native DuckDB) for the overview and compare charts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -8,17 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS, type View } from '../../src/app/state/url-state';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
+import { compareSeries, reportsByYearLevel } from '../../src/db/sql';
 import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForEngine, type Body } from './support';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/**
- * Views axe-core still finds serious violations on (printed by the test, not asserted):
- * sql: nested-interactive (the schema browser's <summary> holds buttons).
- */
-const NOT_YET_CLEAN: readonly View[] = ['sql'];
-/** Every other view: no serious or critical violation (asserted). */
-const CLEAN_VIEWS: readonly View[] = VIEWS.filter((view) => !NOT_YET_CLEAN.includes(view));
+/** Both sizes every view is checked at: a desktop and a phone (390 px, the issue's iPhone size). */
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 
 interface Finding {
   id: string;
@@ -80,17 +81,100 @@ describe('skip link', () => {
   });
 });
 
-describe('axe-core at 1440×900', () => {
-  const findings = new Map<View, Finding[]>();
+interface ChartCheck {
+  id: string;
+  label: string;
+  description: string;
+  /** The switch's table: header and rows of cells. */
+  table: string[][];
+}
 
-  it('finds no serious or critical violation on the clean views; reports the rest', async () => {
-    for (const view of VIEWS) {
-      await openView(view);
-      findings.set(view, await seriousFindings());
+/** Every chart on the page: its accessible name, its description, and its table (switch on, read, off). */
+async function chartChecks(): Promise<ChartCheck[]> {
+  const ids = await page.$$eval('[data-testid^="chart-"][role="img"]', (els) => els.map((el) => el.getAttribute('data-testid')!.slice('chart-'.length)));
+  const out: ChartCheck[] = [];
+  for (const id of ids) {
+    const chart = page.getByTestId(`chart-${id}`);
+    const label = (await chart.getAttribute('aria-label')) ?? '';
+    const describedBy = (await chart.getAttribute('aria-describedby')) ?? '';
+    const description = describedBy ? await page.evaluate((ref) => document.getElementById(ref)?.textContent ?? '', describedBy) : '';
+    const toggle = page.getByTestId(`table-toggle-${id}`);
+    let table: string[][] = [];
+    if ((await toggle.count()) > 0) {
+      await toggle.click();
+      table = await page.getByTestId(`chart-table-${id}`).evaluate((el) => [...el.querySelectorAll('tr')].map((tr) => [...tr.cells].map((c) => c.textContent!.trim())));
+      await toggle.click();
     }
-    for (const [view, list] of findings) {
-      if (list.length > 0) console.log(`axe ${view}: ${list.map((f) => `${f.id} (${f.impact}, ${f.nodes} nodes: ${f.targets})`).join('; ')}`);
+    out.push({ id, label, description, table });
+  }
+  return out;
+}
+
+/** What is wrong with a chart's text alternative, or [] (compared with its own table). */
+function chartProblems(c: ChartCheck): string[] {
+  const problems: string[] = [];
+  if (!c.label) problems.push(`${c.id}: no accessible name`);
+  if (!/\d/.test(c.description)) problems.push(`${c.id}: description without figures: "${c.description.slice(0, 80)}"`);
+  if (c.table.length < 2) problems.push(`${c.id}: no table`);
+  const title = c.label.replace(/^(图表：|Chart: )/, '');
+  if (!c.description.startsWith(title)) problems.push(`${c.id}: description does not start with the title "${title}"`);
+  // Each shown value, with what it belongs to, is in the words (up to the rows listed in full).
+  for (const row of c.table.slice(1, 41)) {
+    for (const cell of row.slice(1)) {
+      if (cell !== '—' && !c.description.includes(`${row[0]} ${cell}`)) problems.push(`${c.id}: "${row[0]} ${cell}" missing from the description`);
     }
-    for (const view of CLEAN_VIEWS) expect(findings.get(view), view).toEqual([]);
-  }, 600_000);
+  }
+  return problems.slice(0, 5);
+}
+
+async function overflow(): Promise<number> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+}
+
+for (const size of SIZES) {
+  describe(`every view at ${size.width}×${size.height}`, () => {
+    it('axe-core finds no serious or critical violation, nothing scrolls sideways, every chart says its figures', async () => {
+      await page.setViewportSize(size);
+      const problems = new Map<View, string[]>();
+      for (const view of VIEWS) {
+        await openView(view);
+        const found: string[] = [];
+        const sideways = await overflow();
+        if (sideways > 0) found.push(`scrolls sideways by ${sideways}px`);
+        for (const f of await seriousFindings()) found.push(`axe ${f.id} (${f.impact}, ${f.nodes} nodes: ${f.targets})`);
+        for (const chart of await chartChecks()) found.push(...chartProblems(chart));
+        problems.set(view, found);
+      }
+      for (const [view, list] of problems) if (list.length > 0) console.log(`${size.width}px ${view}: ${list.join('; ')}`);
+      for (const view of VIEWS) expect(problems.get(view), view).toEqual([]);
+    }, 900_000);
+  });
+}
+
+describe('text alternatives carry the dataset\'s figures', () => {
+  it('overview: every year × level count of native DuckDB is in the chart\'s words', async () => {
+    await page.setViewportSize(SIZES[0]);
+    await openView('overview');
+    const expected = await native.rows(reportsByYearLevel());
+    expect(expected.length).toBeGreaterThan(0);
+    const description = (await page.getByTestId('description-overview').textContent()) ?? '';
+    for (const row of expected) {
+      expect(description, `${String(row.year)} ${String(row.level)}`).toContain(`${String(row.year)} ${Number(row.reports).toLocaleString('en-US')}`);
+    }
+  });
+
+  it('compare: each body\'s native value per year is in its series\' words', async () => {
+    await openView('compare');
+    const expected = await native.rows(compareSeries({ bodies: pair.map((b) => b.key), metric: 'r.new.total' }));
+    const description = (await page.getByTestId('description-compare').textContent()) ?? '';
+    const segments = description.split('；');
+    let checked = 0;
+    for (const row of expected) {
+      if (row.value === null || row.scope === 'area') continue;
+      const segment = segments.find((s) => s.includes(`${String(row.body)}：`)) ?? '';
+      expect(segment, `${String(row.body)} ${String(row.year)}`).toMatch(new RegExp(`${String(row.year)} ${Number(row.value).toLocaleString('en-US')}(（|，|$)`));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Chart, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
+import { Chart, chartTable, describeTable, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
+import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
 import { downloadCsv } from '../data/tidy';
@@ -60,6 +61,10 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   const sqlSearch = query ? consoleSearch(querySql(query), locale) : null;
   const api = useRef<ChartApi | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [asTable, setAsTable] = useState(false);
+  // The text alternative and the table come from the option the chart draws, never a second query.
+  const table = useMemo(() => (option ? chartTable(option, locale) : null), [option, locale]);
+  const generated = table ? describeTable(table, locale) : '';
   const onReady = useCallback((ready: ChartApi) => (api.current = ready), []);
   const flash = (what: string) => {
     setCopied(what);
@@ -75,14 +80,17 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
       {error ? <div className="error" role="alert">{t('queryFailed')}: {error.message.split('\n')[0]}</div> : null}
       {empty ? <div className="empty" data-testid={`empty-${id}`}>{t('noData')}</div> : null}
-      {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} /> : null}
+      {option && !empty ? <Chart option={option} height={height} onReady={onReady} testId={`chart-${id}`} ariaLabel={t('chart.figure', { title })} describedBy={`description-${id}`} /> : null}
+      {option && !empty ? <p className="sr-only" id={`description-${id}`} data-testid={`description-${id}`}>{[generated, description].filter(Boolean).join(' ')}</p> : null}
       {corrected.count > 0 && !empty ? <p className="corrections-note" data-testid={`corrections-${id}`}>{t('corrections.chartNote', { n: corrected.count })}</p> : null}
-      {option && !empty && description ? <p className="sr-only" data-testid={`description-${id}`}>{description}</p> : null}
+      {option && !empty && table ? <p className="print-caption" aria-hidden="true">{table.title}{table.unit ? ` · ${table.unit}` : ''} — {table.source}</p> : null}
+      {option && !empty && table && asTable ? <ChartDataTable id={id} table={table} caption={t('chart.tableCaption', { title })} /> : null}
       {!option && !empty && !error ? <div className="loading" style={{ height }}>{t('loading')}</div> : null}
       {embed ? (
         link === null ? null : <a className="embed-open" href={link} target="_blank" rel="noreferrer">{t('openFull')}</a>
       ) : (
         <div className="toolbar" role="toolbar" aria-label={title}>
+          <button type="button" data-testid={`table-toggle-${id}`} aria-pressed={asTable} disabled={!table || empty} onClick={() => setAsTable((on) => !on)}>{t('chart.showTable')}</button>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>

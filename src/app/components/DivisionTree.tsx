@@ -4,7 +4,7 @@
 // hierarchy views (towns have no children to rank, so they cannot be picked). An expanded node
 // also lists the departments that published reports for it (leaf rows, not selectable), and a
 // name search finds a division anywhere, selects it and expands the tree down to it.
-import { useDeferredValue, useMemo, useState } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { childrenTree, departmentsOf, divisionNames, searchDivisions } from '../../db/sql';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -74,9 +74,22 @@ export function useDivisionName(code: string | null): string | null {
   return row ? String(row.name) : null;
 }
 
+/**
+ * Roving focus (WAI-ARIA tree pattern): one treeitem is in the tab order, the arrow keys move
+ * between the visible items, → opens or enters, ← closes or goes up, Home/End jump, Enter or Space
+ * selects. The controls inside an item stay clickable but out of the tab order.
+ */
+interface Roving {
+  /** The item in the tab order: the one last focused, else the selected one, else the first. */
+  isTabStop: (id: string, first: boolean) => boolean;
+  focus: (id: string) => void;
+}
+const RovingContext = createContext<Roving>({ isTabStop: (_id, first) => first, focus: () => undefined });
+
 /** The departments that published reports for a division: leaf rows under its node. */
 function DepartmentRows({ code }: { code: string }) {
   const { t } = useI18n();
+  const roving = useContext(RovingContext);
   const query = useMemo(() => departmentsOf({ code }), [code]);
   const result = useSql(query);
   const rows = result.data ? tableRows(result.data.table) : [];
@@ -86,13 +99,13 @@ function DepartmentRows({ code }: { code: string }) {
       {rows.map((r) => {
         const issuer = typeof r.issuer === 'string' ? r.issuer : null;
         return (
-          <li key={String(r.department)} role="treeitem" data-testid="tree-department" data-department={String(r.department)} data-reports={String(num(r.reports) ?? 0)}>
+          <li key={String(r.department)} role="treeitem" aria-selected={false} tabIndex={roving.isTabStop(`${code}/${String(r.department)}`, false) ? 0 : -1} data-tree-id={`${code}/${String(r.department)}`} onFocus={(e) => e.target === e.currentTarget && roving.focus(`${code}/${String(r.department)}`)} data-testid="tree-department" data-department={String(r.department)} data-reports={String(num(r.reports) ?? 0)}>
             <div className="tree-row department">
               <span className="tree-toggle" aria-hidden="true">–</span>
               <span className="tree-name">{String(r.department)}</span>
               <span className="tree-counts meta">{t('tree.deptRow', { n: num(r.reports) ?? 0, years: String(r.by_year ?? '') })}</span>
               {issuer ? (
-                <a className="tree-link" href={`?${new URLSearchParams({ view: 'compare', e: issuer }).toString()}`} title={issuer}>
+                <a className="tree-link" tabIndex={-1} href={`?${new URLSearchParams({ view: 'compare', e: issuer }).toString()}`} title={issuer}>
                   {t('tree.compare')}
                 </a>
               ) : null}
@@ -158,6 +171,7 @@ interface LevelProps {
 
 function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
   const { t } = useI18n();
+  const roving = useContext(RovingContext);
   const query = useMemo(() => childrenTree({ parent }), [parent]);
   const result = useSql(query);
   const nodes = useMemo(() => (result.data ? treeNodes(tableRows(result.data.table)) : []), [result.data]);
@@ -165,18 +179,28 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
   if (!result.data) return <p className="loading">{t('loading')}</p>;
   if (nodes.length === 0) return <p className="hint">{t('tree.empty')}</p>;
   return (
-    <ul role={parent === null ? 'tree' : 'group'} data-testid={`tree-level-${parent ?? 'root'}`}>
-      {nodes.map((node) => {
+    <ul role={parent === null ? 'tree' : 'group'} aria-label={parent === null ? t('tree.title') : undefined} data-testid={`tree-level-${parent ?? 'root'}`}>
+      {nodes.map((node, index) => {
         const expanded = open.has(node.code);
         const counts = compactCounts(node);
         const own = node.years.reduce((s, y) => s + y.reports + y.departments, 0);
         const departments = node.years.reduce((s, y) => s + y.departments, 0);
         const selectable = /^\d{6}$/.test(node.code) && node.hasChildren;
         return (
-          <li key={node.code} role="treeitem" aria-expanded={node.hasChildren ? expanded : undefined} aria-selected={selected === node.code} data-testid={`tree-node-${node.code}`}>
+          <li
+            key={node.code}
+            role="treeitem"
+            aria-expanded={node.hasChildren ? expanded : undefined}
+            aria-selected={selected === node.code}
+            tabIndex={roving.isTabStop(node.code, parent === null && index === 0) ? 0 : -1}
+            data-tree-id={node.code}
+            data-selectable={selectable ? 'true' : undefined}
+            onFocus={(e) => e.target === e.currentTarget && roving.focus(node.code)}
+            data-testid={`tree-node-${node.code}`}
+          >
             <div className={selected === node.code ? 'tree-row selected' : 'tree-row'}>
               {node.hasChildren ? (
-                <button type="button" className="tree-toggle" data-testid={`tree-toggle-${node.code}`} aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: node.name })} onClick={() => toggle(node.code)}>
+                <button type="button" tabIndex={-1} className="tree-toggle" data-testid={`tree-toggle-${node.code}`} aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: node.name })} onClick={() => toggle(node.code)}>
                   {expanded ? '▾' : '▸'}
                 </button>
               ) : (
@@ -196,7 +220,7 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
                 </span>
               ) : null}
               {selectable ? (
-                <button type="button" className="tree-select" data-testid={`tree-select-${node.code}`} aria-pressed={selected === node.code} onClick={() => onSelect(node.code)}>
+                <button type="button" tabIndex={-1} className="tree-select" data-testid={`tree-select-${node.code}`} aria-pressed={selected === node.code} onClick={() => onSelect(node.code)}>
                   {selected === node.code ? t('tree.selected') : t('tree.select')}
                 </button>
               ) : null}
@@ -227,11 +251,51 @@ export function DivisionTree({ selected, onSelect }: { selected: string | null; 
     // Like the tree's 选择: a county, city or province (six digits); a town only opens its place.
     if (/^\d{6}$/.test(code)) onSelect(code);
   };
+  const [active, setActive] = useState<string | null>(null);
+  const roving = useMemo<Roving>(
+    () => ({
+      isTabStop: (id, first) => (active !== null ? id === active : selected !== null ? id === selected : first),
+      focus: setActive,
+    }),
+    [active, selected],
+  );
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    const tree = e.currentTarget.querySelector<HTMLElement>('[role="tree"]');
+    if (!item || !tree || e.target !== item) return;
+    const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+    const at = items.indexOf(item);
+    const id = item.dataset.treeId ?? '';
+    const go = (to: HTMLElement | undefined | null) => {
+      if (!to) return;
+      setActive(to.dataset.treeId ?? null);
+      to.focus();
+    };
+    const parentItem = () => item.parentElement?.closest<HTMLElement>('[role="treeitem"]');
+    let handled = true;
+    if (e.key === 'ArrowDown') go(items[at + 1]);
+    else if (e.key === 'ArrowUp') go(items[at - 1]);
+    else if (e.key === 'Home') go(items[0]);
+    else if (e.key === 'End') go(items[items.length - 1]);
+    else if (e.key === 'ArrowRight') {
+      if (item.getAttribute('aria-expanded') === 'false') toggle(id);
+      else if (item.getAttribute('aria-expanded') === 'true') go(item.querySelector<HTMLElement>('[role="treeitem"]'));
+    } else if (e.key === 'ArrowLeft') {
+      if (item.getAttribute('aria-expanded') === 'true') toggle(id);
+      else go(parentItem());
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (item.dataset.selectable === 'true') onSelect(id);
+      else if (item.hasAttribute('aria-expanded')) toggle(id);
+    } else handled = false;
+    if (handled) e.preventDefault();
+  };
   return (
-    <div className="division-tree" data-testid="division-tree">
+    <div className="division-tree" data-testid="division-tree" onKeyDown={onKeyDown}>
       <div className="tree-title">{t('tree.title')}</div>
       <DivisionSearchBox onPick={pick} />
-      <TreeLevel parent={null} open={open} toggle={toggle} selected={selected} onSelect={onSelect} />
+      <RovingContext.Provider value={roving}>
+        <TreeLevel parent={null} open={open} toggle={toggle} selected={selected} onSelect={onSelect} />
+      </RovingContext.Provider>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { entityProvinces, searchEntities } from '../../db/sql';
 import { tableRows } from '../data/rows';
 import { useSql } from '../data/hooks';
@@ -36,6 +36,36 @@ export function EntityPicker({ selected, nameOf, onChange, years }: Props) {
   const result = useSql(query);
   const rows = result.data ? tableRows(result.data.table) : [];
   const full = selected.length >= MAX_ENTITIES;
+  // The search is a combobox (WAI-ARIA pattern): ↓/↑ move through the matches, Enter adds the
+  // active one, Escape closes the list (a second Escape clears the text).
+  const listId = useId();
+  const [open, setOpen] = useState(true);
+  const [active, setActive] = useState(-1);
+  useEffect(() => setActive(-1), [result.data]);
+  const addable = (key: string) => !selected.includes(key) && !full;
+  const add = (key: string) => {
+    if (addable(key)) onChange([...selected, key]);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      if (rows.length === 0) return;
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (i < 0 ? (step > 0 ? 0 : rows.length - 1) : (i + step + rows.length) % rows.length));
+    } else if (e.key === 'Enter' && open && active >= 0 && rows[active]) {
+      e.preventDefault();
+      add(String(rows[active].key));
+    } else if (e.key === 'Escape') {
+      // Not the search field's own Escape (which clears the text at once).
+      e.preventDefault();
+      if (open && rows.length > 0) setOpen(false);
+      else setText('');
+      setActive(-1);
+    }
+  };
+  const expanded = open && rows.length > 0;
+  const optionId = (i: number) => `${listId}-o${i}`;
   return (
     <div className="picker">
       <div className="chips" aria-label={t('picker.selected')}>
@@ -48,7 +78,23 @@ export function EntityPicker({ selected, nameOf, onChange, years }: Props) {
         ))}
       </div>
       <div className="picker-filters">
-        <input type="search" data-testid="entity-search" value={text} placeholder={t('picker.search')} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          role="combobox"
+          aria-label={t('picker.search')}
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          data-testid="entity-search"
+          value={text}
+          placeholder={t('picker.search')}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+          }}
+          onKeyDown={onKeyDown}
+        />
         <select data-testid="entity-level" aria-label={t('level')} value={level} onChange={(e) => setLevel(e.target.value)}>
           <option value="">{t('level')}</option>
           {LEVELS.map((l) => <option key={l} value={l}>{levelLabel(t, l)}</option>)}
@@ -62,16 +108,17 @@ export function EntityPicker({ selected, nameOf, onChange, years }: Props) {
           {yearOptions.map((y) => <option key={y} value={y}>{y}</option>)}
         </select>
       </div>
-      <ul className="results" data-testid="entity-results">
-        {rows.map((row) => {
+      <ul className="results" id={listId} role="listbox" aria-label={t('picker.search')} data-testid="entity-results" hidden={!expanded}>
+        {rows.map((row, i) => {
           const key = String(row.key);
           const name = String(row.name);
           const printed = String(row.printed ?? '');
           return (
-            <li key={key}>
-              <button type="button" disabled={selected.includes(key) || full} data-testid="entity-add" data-key={key} onClick={() => onChange([...selected, key])}>
+            // Options are picked with the keyboard from the search box (aria-activedescendant) or clicked.
+            <li key={key} id={optionId(i)} role="option" aria-selected={i === active} aria-disabled={!addable(key)} className={i === active ? 'active' : undefined} data-testid="entity-option" data-key={key} onClick={() => add(key)} onMouseDown={(e) => e.preventDefault()}>
+              <span className="option-name" data-testid="entity-add" data-key={key}>
                 {name}
-              </button>
+              </span>
               <span className="meta">
                 {levelLabel(t, row.level)} · {t('picker.reports', { n: Number(row.reports), from: String(row.first_year ?? '?'), to: String(row.last_year ?? '?') })}
                 {printed && printed !== name ? ` · ${t('picker.printedAs', { names: printed })}` : ''}

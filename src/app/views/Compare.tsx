@@ -76,7 +76,7 @@ export function Compare(props: ViewProps) {
   const option = useMemo(() => {
     if (rows.length === 0) return null;
     return lineOverYears(
-      shown.lines.map((l) => ({ name: l.series, points: l.points, scope: l.scope })),
+      shown.lines.map((l) => ({ name: l.series, colorKey: l.key, points: l.points, scope: l.scope })),
       frame,
       { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }], log: state.scale === 'log' },
     );

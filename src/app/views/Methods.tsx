@@ -57,35 +57,39 @@ export function Methods({ t, locale }: ViewProps) {
       <section className="panel" id="methods-checks">
         <h3>{t('methods.checks.title')}</h3>
         <p>{t('methods.checks.text')}</p>
-        <table data-testid="methods-checks">
-          <thead><tr><th>id</th><th>{t('report.formula')}</th></tr></thead>
-          <tbody>
-            {IDENTITIES.map((identity) => (
-              <tr key={identity.id}><td><code>{identity.id}</code></td><td>{identityFormula(identity, locale)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('methods.checks.title')}>
+          <table data-testid="methods-checks">
+            <thead><tr><th>id</th><th>{t('report.formula')}</th></tr></thead>
+            <tbody>
+              {IDENTITIES.map((identity) => (
+                <tr key={identity.id}><td><code>{identity.id}</code></td><td>{identityFormula(identity, locale)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="panel" id="methods-rates">
         <h3>{t('methods.rates.title')}</h3>
         <p>{t('methods.rates.text')}</p>
-        <table data-testid="methods-rates">
-          <tbody>
-            {RATES.map((r) => (
-              <tr key={r.id}>
-                <td><code>{r.id}</code></td>
-                <td>{r.label[locale]}</td>
-                <td>
-                  {`Σ (${r.numerator.map((m) => CATALOGUE.get(m)?.label[locale] ?? m).join(' + ')}) ÷ Σ (${[
-                    r.denominator.plus.map((m) => CATALOGUE.get(m)?.label[locale] ?? m).join(' + '),
-                    ...r.denominator.minus.map((m) => CATALOGUE.get(m)?.label[locale] ?? m),
-                  ].join(' − ')})`}
-                </td>
-                <td>{r.excluded[locale]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('methods.rates.title')}>
+          <table data-testid="methods-rates">
+            <tbody>
+              {RATES.map((r) => (
+                <tr key={r.id}>
+                  <td><code>{r.id}</code></td>
+                  <td>{r.label[locale]}</td>
+                  <td>
+                    {`Σ (${r.numerator.map((m) => CATALOGUE.get(m)?.label[locale] ?? m).join(' + ')}) ÷ Σ (${[
+                      r.denominator.plus.map((m) => CATALOGUE.get(m)?.label[locale] ?? m).join(' + '),
+                      ...r.denominator.minus.map((m) => CATALOGUE.get(m)?.label[locale] ?? m),
+                    ].join(' − ')})`}
+                  </td>
+                  <td>{r.excluded[locale]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       {(['bodies', 'shares', 'coverage'] as const).map((part) => (
         <section className="panel" id={`methods-${part}`} key={part}>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatNumber, formatPercent, stackedBars } from '../../charts';
+import { formatNumber, formatPercent, heightForPlot, stackedBars } from '../../charts';
 import { applicantBreakdown, outcomeBreakdown } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { EntityPicker } from '../components/EntityPicker';
@@ -58,7 +58,7 @@ export function Outcomes(props: ViewProps) {
   );
   const columns = rows[0] ? Object.keys(rows[0]) : [];
   const panel = (
-    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={state.entities.length > 1 ? 120 + 56 * categories.length : 440} />
+    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option && state.entities.length > 1 ? heightForPlot(option, 40 + 56 * categories.length) : 440} />
   );
   if (state.embed) return panel;
   const share = (v: number | null, i: number) => (v === null ? '—' : totals[i] ? `${formatPercent(v / (totals[i] as number), locale)}（${formatNumber(v, locale)}）` : formatNumber(v, locale));

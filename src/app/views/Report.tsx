@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../../charts';
 import { reportChecks, reportFacts, reportList, reportLocation, reportText, reportValues } from '../../db/sql';
 import { useSql } from '../data/hooks';
@@ -30,11 +30,15 @@ function selectedSpan(pre: HTMLElement): TextSpan | null {
 
 function ReportPicker(props: ViewProps) {
   const { t } = props;
-  const list = useSql(useMemo(() => reportList(500), []));
+  const [text, setText] = useState('');
+  const deferred = useDeferredValue(text);
+  const list = useSql(useMemo(() => reportList(500, deferred), [deferred]));
   const rows = list.data ? tableRows(list.data.table) : [];
   return (
     <section className="panel">
       <h2>{t('report.pick')}</h2>
+      <input type="search" className="report-search" data-testid="report-search" value={text} placeholder={t('report.search')} aria-label={t('report.search')} onChange={(e) => setText(e.target.value)} />
+      {list.data ? <p className="meta" role="status" data-testid="report-count">{t('report.found', { n: rows.length })}</p> : null}
       <ul className="report-list" data-testid="report-list">
         {rows.map((r) => (
           <li key={String(r.report_id)}>
@@ -107,7 +111,12 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   useEffect(() => {
     if (active === null) return;
     // The active mark, not data-value: a derived total's span can cover (and label) the mark first.
-    textRef.current?.querySelector('mark.active')?.scrollIntoView({ block: 'center' });
+    // Scrolled inside the text panel only; scrollIntoView would move the whole window too.
+    const box = textRef.current;
+    const mark = box?.querySelector('mark.active');
+    if (!box || !mark) return;
+    const [outer, inner] = [box.getBoundingClientRect(), mark.getBoundingClientRect()];
+    box.scrollTop += inner.top - outer.top - (box.clientHeight - inner.height) / 2;
   }, [active]);
 
   // A query the worker refused (say, a national dataset's report without its province loaded) says why.
@@ -237,7 +246,17 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
               s.values.length === 0 ? (
                 s.text
               ) : (
-                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => labelOfMetric(String(valueRows[v]?.metric), locale)).join(', ')} onClick={() => setActive(s.values[0])}>
+                <mark key={i} data-value={s.values[0]} className={active !== null && s.values.includes(active) ? 'active' : undefined} title={s.values.map((v) => labelOfMetric(String(valueRows[v]?.metric), locale)).join(', ')} onClick={() => setActive(s.values[0])}
+                  tabIndex={0}
+                  role="button"
+                  aria-pressed={active !== null && s.values.includes(active)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      setActive(s.values[0]);
+                    }
+                  }}
+                >
                   {s.text}
                 </mark>
               ),

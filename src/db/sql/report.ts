@@ -61,13 +61,18 @@ export const reportText = (reportId: string, location?: ReportLocation): BuiltQu
 });
 
 /** A page of the report list, newest first, for picking a report. */
-export const reportList = (limit = 200): BuiltQuery => ({
-  name: 'report.list',
-  sql: `SELECT report_id, issuer, year, status, template, n_failed_checks FROM facts_wide
+/** Reports, newest first; with `text`, those whose issuer or id contains it, or whose year it is. */
+export function reportList(limit = 200, text = ''): BuiltQuery {
+  const needle = text.trim();
+  const where = needle ? `WHERE contains(lower(coalesce(issuer, '')), lower(?)) OR contains(lower(report_id), lower(?)) OR CAST(year AS VARCHAR) = ?` : '';
+  return {
+    name: 'report.list',
+    sql: `SELECT report_id, issuer, year, status, template, n_failed_checks FROM facts_wide ${where}
 ORDER BY year DESC NULLS LAST, issuer NULLS LAST, report_id LIMIT ?`,
-  params: [limit],
-  tables: ['facts_wide'],
-});
+    params: needle ? [needle, needle, needle, limit] : [limit],
+    tables: ['facts_wide'],
+  };
+}
 
 /** Every report's row of facts_wide (facts + harmonised metrics), for downloads. */
 export function factsRows(years?: readonly [number, number]): BuiltQuery {

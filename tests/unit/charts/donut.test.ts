@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { donut } from '../../../src/charts/donut';
-import { enFrame, legendOf, seriesOf, titleOf, zhFrame } from './option-helpers';
+import { enFrame, legendOf, seriesOf, titleOf, zhFrame, type Loose } from './option-helpers';
 
 const templates = [
   { name: '2021 模板', value: 60 },
@@ -16,7 +16,10 @@ describe('donut', () => {
     expect(seriesOf(option)).toHaveLength(1);
     expect(pie.type).toBe('pie');
     expect(pie.radius).toEqual(['42%', '66%']);
-    expect(pie.data).toEqual(templates);
+    expect(pie.data.map((d: Loose) => ({ name: d.name, value: d.value }))).toEqual(templates);
+    // Each slice its own palette colour and pattern, by name.
+    expect(new Set(pie.data.map((d: Loose) => d.itemStyle.color)).size).toBe(templates.length);
+    expect(pie.data.every((d: Loose) => d.itemStyle.decal)).toBe(true);
   });
 
   it('has title, unit and a legend of the items', () => {
@@ -34,7 +37,8 @@ describe('donut', () => {
 
   it('drops negative and non-finite items', () => {
     const cleaned = donut([{ name: 'a', value: -1 }, { name: 'b', value: Number.NaN }, { name: 'c', value: 4 }], zhFrame);
-    expect(seriesOf(cleaned)[0].data).toEqual([{ name: 'c', value: 4 }]);
+    expect(seriesOf(cleaned)[0].data).toMatchObject([{ name: 'c', value: 4 }]);
+    expect(seriesOf(cleaned)[0].data).toHaveLength(1);
     expect(legendOf(cleaned)).toBeUndefined();
   });
 

@@ -83,3 +83,16 @@ describe('safeFileName', () => {
     expect(Array.from(safeFileName('长'.repeat(200))).length).toBe(80);
   });
 });
+
+describe('heightForPlot', () => {
+  it('adds the room the title, legend and foot lines take to the plot height', async () => {
+    const { heightForPlot } = await import('../../../src/charts/frame');
+    const { stackedBars } = await import('../../../src/charts/bars');
+    const names = Array.from({ length: 14 }, (_, i) => `结果类别${i}`);
+    const option = stackedBars(['甲', '乙'], names.map((name) => ({ name, values: [1, 2] })), { title: 't', unit: '件', source: 's', locale: 'zh', notes: '一\n二' }, { horizontal: true });
+    const grid = option.grid as { top: number; bottom: number };
+    expect(heightForPlot(option, 150)).toBe(grid.top + grid.bottom + 150);
+    // Fourteen wrapped legend names and two note lines take far more than the 120 px once allowed.
+    expect(grid.top + grid.bottom).toBeGreaterThan(120);
+  });
+});

@@ -35,7 +35,7 @@ describe('src/charts entry', () => {
   it('renders the chart container with its test id and height, not yet ready', () => {
     const option = charts.donut([{ name: 'a', value: 1 }], zhFrame);
     const html = renderToStaticMarkup(createElement(charts.Chart, { option, height: 300, testId: 'chart-x' }));
-    expect(html).toBe('<div data-testid="chart-x" style="width:100%;height:300px"></div>');
+    expect(html).toBe('<div data-testid="chart-x" data-chart-theme="light" style="width:100%;height:300px"></div>');
   });
 });
 

@@ -61,8 +61,8 @@ describe('lineOverYears', () => {
     expect(breaks).toHaveLength(1);
     expect(breaks[0].data).toEqual([]);
     expect(breaks[0].markLine.data).toEqual([
-      { xAxis: '2019', name: '2019 新模板', label: { formatter: '2019 新模板' } },
-      { xAxis: '2021', name: '2021 新模板', label: { formatter: '2021 新模板' } },
+      { xAxis: '2019', name: '2019 新表：统一表格', label: { formatter: '2019 新表：统一表格', align: 'right' } },
+      { xAxis: '2021', name: '2021 新表：项目调整', label: { formatter: '2021 新表：项目调整', align: 'left' } },
     ]);
     expect(seriesOf(option)).toHaveLength(3);
   });
@@ -111,7 +111,7 @@ describe('lineOverYears', () => {
     const en = lineOverYears([beijing], enFrame, { templateBreaks: defaultTemplateBreaks('en') });
     expect(titleOf(en).subtext).toBe('Unit: requests');
     const marks = seriesOf(en).find((s) => s.id === BREAKS_SERIES_ID);
-    expect(marks?.markLine.data[0].label.formatter).toBe('2019 new template');
+    expect(marks?.markLine.data[0].label.formatter).toBe('2019 new form: tables');
     expect(dataSeries(en)[0].tooltip.valueFormatter(12345)).toBe('12,345');
   });
 

@@ -21,7 +21,7 @@ const cases: [string, ChartOption, string[]][] = [
       frame,
       { templateBreaks: defaultTemplateBreaks('zh') },
     ),
-    ['北京市', '上海市', '2019 新模板', '2021 新模板', '2018', '2022', '8万'],
+    ['北京市', '上海市', '2019 新表：统一表格', '2021 新表：项目调整', '2018', '2022', '8万'],
   ],
   [
     'stackedBars',
