@@ -92,7 +92,8 @@ describe('request patterns read their real wordings (the report year given where
     { from: 'pages/2020-henan-xincai-county', text: '2020年,新蔡县人民政府共受理政府信息公开申请10件,10件已按时办结。', year: 2020, metric: 'r.handled.total', value: 10 },
     { from: 'pages/2024-jilin-nanguan-yongji-town', text: '2024年度,我街受理依申请公开政府信息0件,回复处理0件。', year: 2024, metric: 'r.handled.total', value: 0 },
     { from: 'complete/2024-fujian-pingtan-economic-development-bureau-department', text: '2024年，我局主动公开政府信息124条、依申请公开173条、不予公开52条。', year: 2024, metric: 'r.denied.total.total', value: null },
-    { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '我办共受理依申请公开事项36件,上年结转7件,予以公开3件、部分公开24件、不予公开2件。', year: 2024, metric: 'r.denied.total.total', value: 2 },
+    { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '2019年,我局共受理依申请公开136件,按时办结130件,结转2020年继续办理的6件。同意公开107件,部分公开7件、不予公开6件。', year: 2019, metric: 'r.denied.total.total', value: 6 },
+    { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '2019年,我局共受理依申请公开136件,按时办结130件,结转2020年继续办理的6件。', year: 2019, metric: 'r.carried_out.total', value: 6 },
     { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,街道收到依申请公开政府信息19件。其中,2件办理结果为主动公开,8件办理结果为本机关不掌握相关政府信息,1件办理结果为没有现成信息需要另行制作。', year: 2025, metric: 'r.unable.not_held.total', value: 8 },
   ];
   for (const c of cases) {
