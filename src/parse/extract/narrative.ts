@@ -119,7 +119,8 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
   { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`), reject: /予以公开及/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
-  { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`) },
+  // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
+  { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', re: rx(`(没有现成信息|需要另行制作){K}{0,8}?{N}`) },

@@ -1,12 +1,16 @@
-// The narrative rules are tried only where one of their opening words starts (one scan of the
-// text for all rules' words). That must find exactly what a scan of the whole text by each rule
-// finds: checked for every rule over every text of every corpus, and on hand-made patterns.
+// Short paths of the parser that must change nothing. The narrative rules and the glued tables'
+// row labels are tried only where one of their opening words starts (one scan of the text for
+// all words): they must find exactly what a scan of the whole text by each pattern finds. Bare
+// table cells skip the quantity reader's full reading: same quantities. Checked over every text
+// of every corpus, and on hand-made cases.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/parse/decode/bytes';
 import { htmlToText, looksLikeHtml } from '../../../src/parse/decode/html';
+import { compactView, findLabels, type LabelPattern } from '../../../src/parse/extract/glued';
 import { matchesOf, NARRATIVE_RULES, openingOf, ruleWords } from '../../../src/parse/extract/narrative';
+import { ALL_ROWS } from '../../../src/parse/extract/tables';
 import { openingWords, WordIndex } from '../../../src/parse/extract/rules/anchors';
 import { normaliseText } from '../../../src/parse/normalise/text';
 import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
@@ -80,5 +84,26 @@ describe('bare table cells take a short path through the quantity reader', () =>
       numbers += fast.filter((q) => q.kind === 'number').length;
     }
     expect(numbers).toBeGreaterThan(3000);
+  });
+});
+
+describe('row labels of glued tables found at their opening words', () => {
+  it('are the labels a scan by each pattern finds, over every corpus text', () => {
+    const patterns: LabelPattern<string>[] = ALL_ROWS.map((spec) => ({
+      spec: spec.inline,
+      re: new RegExp(spec.itemRequired ? `${spec.item}[.、．]${spec.inline}` : spec.inline, 'g'),
+      skip: spec.itemRequired ? String(spec.item).length + 1 : 0,
+    }));
+    let labels = 0;
+    for (const { s } of texts()) {
+      const view = compactView(s);
+      const scanned = patterns
+        .flatMap(({ spec, re, skip }) => [...view.c.matchAll(re)].map((m) => ({ spec, labelStart: view.at[m.index + skip], labelEnd: view.at[m.index + m[0].length - 1] + 1 })))
+        .sort((a, b) => a.labelStart - b.labelStart);
+      const found = findLabels(view, patterns);
+      expect(found.map((l) => `${l.labelStart}-${l.labelEnd}:${l.spec}`).sort()).toEqual(scanned.map((l) => `${l.labelStart}-${l.labelEnd}:${l.spec}`).sort());
+      labels += found.length;
+    }
+    expect(labels).toBeGreaterThan(500);
   });
 });
