@@ -52,7 +52,10 @@ export function pageOf(source: string): string {
 }
 
 const BORDERLESS = '<style>table,td,th{border:0 !important;border-collapse:collapse}</style>';
-const borderless = (html: string) => html.replace(/\sborder="[^"]*"/gi, '').replace(/<\/head>/i, `${BORDERLESS}</head>`);
+const borderless = (html: string) => {
+  const bare = html.replace(/\sborder="[^"]*"/gi, '');
+  return /<\/head>/i.test(bare) ? bare.replace(/<\/head>/i, `${BORDERLESS}</head>`) : BORDERLESS + bare;
+};
 
 const HEADER = (title: string) => `<div style="font-size:8px;width:100%;text-align:center">${title}</div>`;
 const FOOTER = '<div style="font-size:8px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';

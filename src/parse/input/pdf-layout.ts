@@ -400,6 +400,8 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
     blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
+  joinLabelsAroundNumbers(blocks);
+
   // body margins: where most text lines start, and how far justified lines reach
   const textLines = blocks.filter((b) => b.kind === 'text').map((b) => b.line!);
   const left = mode(textLines.map((l) => Math.round(l.x)));
@@ -419,6 +421,37 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   }
   const pieces: TextPiece[] = out.pieces.filter((p) => p.end > p.start).map((p) => ({ ...p.box, start: p.start, end: p.end }));
   return { text: out.text, pieces, droppedLines };
+}
+
+// ---- borderless tables ------------------------------------------------------------------------
+
+const NUMBERS_LINE = /^\d[\d,.]*(?: {2}\d[\d,.]*)+$/;
+
+/**
+ * A borderless table centres a row's numbers between the two lines of its wrapped label
+ * ("2.其他法律行政" / "0  0  0" / "法规禁止公开"): a line of numbers alone, between two label
+ * lines that end left of its first number and sit within a line's height of it, becomes one
+ * line "label  numbers". A label line with a cell gap of its own (two label columns) is left.
+ */
+function joinLabelsAroundNumbers(blocks: Block[]): void {
+  for (let k = 1; k + 1 < blocks.length; k++) {
+    const [above, numbers, below] = [blocks[k - 1], blocks[k], blocks[k + 1]];
+    if (above.kind !== 'text' || numbers.kind !== 'text' || below.kind !== 'text') continue;
+    if (!NUMBERS_LINE.test(numbers.frag.text)) continue;
+    const [a, n, b] = [above.line!, numbers.line!, below.line!];
+    const near = 1.6 * n.size;
+    if (a.y - n.y > near || a.y <= n.y || n.y - b.y > near || n.y <= b.y) continue;
+    if (a.right > n.x || b.right > n.x || hasCellGap(a) || hasCellGap(b)) continue;
+    if (NUMBERS_LINE.test(above.frag.text) || NUMBERS_LINE.test(below.frag.text)) continue;
+    const page = numbers.frag.pieces[0]?.box.page;
+    if ([above, below].some((x) => x.frag.pieces.some((p) => p.box.page !== page))) continue;
+    const frag: Frag = { text: '', pieces: [] };
+    appendFrag(frag, above.frag, '');
+    appendFrag(frag, below.frag, joiner(above.frag.text, below.frag.text));
+    appendFrag(frag, numbers.frag, '  ');
+    // a row of its own: never joined into a paragraph
+    blocks.splice(k - 1, 3, { y: above.y, x: above.x, frag, kind: 'row' });
+  }
 }
 
 // ---- multi-column pages -----------------------------------------------------------------------

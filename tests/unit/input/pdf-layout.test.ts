@@ -136,3 +136,20 @@ describe('multi-column pages', () => {
     expect(laid.text.endsWith('某县人民政府办公室\n2024年1月20日')).toBe(true);
   });
 });
+
+describe('borderless tables', () => {
+  it('a row whose numbers are centred between the two lines of its wrapped label is one row', () => {
+    const items = [
+      item('2.其他法律行政', 72, 700, 10),
+      item('0', 200, 694, 10), item('3', 240, 694, 10), item('3', 280, 694, 10),
+      item('法规禁止公开', 72, 688, 10),
+      item('2.重复申请', 72, 670, 10), item('1', 200, 670, 10), item('1', 280, 670, 10),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开  0  3  3\n2.重复申请  1  1');
+  });
+
+  it('a number line between two paragraphs that reach past its first number is left alone', () => {
+    const items = [item('全年共受理政府信息公开申请十二件', 72, 700, 10), item('12', 100, 694, 10), item('24', 140, 694, 10), item('均按时答复', 72, 688, 10)];
+    expect(layoutPdfText([page(1, items)]).text).not.toContain('十二件均按时答复');
+  });
+});
