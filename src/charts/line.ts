@@ -62,6 +62,13 @@ export function alignToYears(points: readonly YearPoint[], years: readonly numbe
   });
 }
 
+/** Labels never run off the plot: at the last year it ends at its line, at the first it starts there. */
+function breakAlign(year: number, index: number, count: number, years: readonly number[]): 'left' | 'right' {
+  if (year === years[years.length - 1]) return 'right';
+  if (year === years[0]) return 'left';
+  return index === 0 && count > 1 ? 'right' : 'left';
+}
+
 function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[]): LineSeriesOption['markLine'] {
   const inRange = breaks.filter((b) => years.includes(b.year));
   if (inRange.length === 0) return undefined;
@@ -72,7 +79,7 @@ function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[
     lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
     // Above the plot, never over the points: the first label ends at its line, the next starts at its own.
     label: { position: 'end', color: '#4b5563', fontSize: 11, distance: 4 },
-    data: inRange.map((b, i) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label, align: i === 0 && inRange.length > 1 ? 'right' : 'left' } })),
+    data: inRange.map((b, i) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label, align: breakAlign(b.year, i, inRange.length, years) } })),
   };
 }
 

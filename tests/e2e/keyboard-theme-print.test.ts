@@ -268,8 +268,14 @@ describe('phone (390×844)', () => {
 
       await waitForChart(page, 'outcomes');
       const height = await page.getByTestId('chart-outcomes').evaluate((el) => el.getBoundingClientRect().height);
-      // Title, a wrapped legend, notes and source take ~230 px; the two bars get the rest.
-      expect(height).toBeGreaterThan(330);
+      await page.getByTestId('table-toggle-outcomes').click();
+      const bars = (await page.getByTestId('chart-table-outcomes').locator('tbody tr').count());
+      expect(bars).toBeGreaterThan(0);
+      // Beyond title, unit, legend, notes and source (at least 120 px), 56 px a bar and the axis.
+      expect(height).toBeGreaterThanOrEqual(120 + 40 + 56 * bars);
+      // The picker keeps the width of the screen (it was squeezed into a 20 px column).
+      const picker = await page.locator('.picker').evaluate((el) => el.getBoundingClientRect().width);
+      expect(picker).toBeGreaterThan(300);
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }

@@ -135,3 +135,12 @@ describe('year helpers', () => {
     ]);
   });
 });
+
+describe('template-break labels', () => {
+  it('sit above the plot and never run off it: a break in the last year ends at its line', () => {
+    const option = lineOverYears([{ name: 'a', points: [{ year: 2014, value: 1 }, { year: 2021, value: 2 }] }], zhFrame, { templateBreaks: defaultTemplateBreaks('zh') });
+    const marks = (option.series as { id?: string; markLine?: { label: { position: string }; data: { label: { align: string } }[] } }[]).find((s) => s.id === BREAKS_SERIES_ID)!.markLine!;
+    expect(marks.label.position).toBe('end');
+    expect(marks.data.map((d) => d.label.align)).toEqual(['right', 'right']);
+  });
+});
