@@ -48,7 +48,7 @@ function chromiumRssMb(): number {
 
 async function main(): Promise<void> {
   const dist = join(WORK, 'dist');
-  const data = join(ROOT, 'data/build');
+  const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
   if (!existsSync(join(data, 'manifest.json'))) throw new Error('data/build missing: run npm run ingest first');
   if (!existsSync(GENERATED)) {
     log('generating reports (gongkai generate --province 辽宁省 --years 2019-2024 --scale 0.25) …');
