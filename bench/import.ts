@@ -41,9 +41,15 @@ function folderOf(name: string, reports: string[], n: number, pdfShare = 0): str
   return dir;
 }
 
-function chromiumRssMb(): number {
-  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => /chrom/i.test(l) && !/node /.test(l)).reduce((n, l) => n + Number(l.trim().split(/\s+/)[0] || 0), 0) / 1024;
+/** RSS of this browser: the process started with its profile folder and every process below it (MB). */
+function chromiumRssMb(profile: string): number {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/)).filter((r) => r.length >= 4);
+  const ours = new Set(rows.filter((r) => r.slice(3).join(' ').includes(`--user-data-dir=${profile}`)).map((r) => r[0]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) if (ours.has(r[1]) && !ours.has(r[0])) grew = ours.add(r[0]).size > 0;
+  }
+  return rows.filter((r) => ours.has(r[0])).reduce((n, r) => n + Number(r[2]), 0) / 1024;
 }
 
 async function main(): Promise<void> {
@@ -58,7 +64,10 @@ async function main(): Promise<void> {
   log(`${reports.length} generated reports available`);
   await buildApp(dist, data);
   const server = await startPreview(dist, data);
-  const runs: [string, number, number][] = [['text/HTML', 1000, 0], ['mixed, 10 % PDF', 1000, 0.1], ['text/HTML', 10_000, 0]];
+  const all: [string, number, number][] = [['text/HTML', 1000, 0], ['mixed, 10 % PDF', 1000, 0.1], ['text/HTML', 10_000, 0]];
+  // GONGKAI_BENCH_IMPORT=2 runs the third case alone (say), for a second look at one figure.
+  const only = Number(process.env.GONGKAI_BENCH_IMPORT);
+  const runs = Number.isInteger(only) && all[only] ? [all[only]] : all;
   try {
     for (const [label, n, pdfShare] of runs) {
       const folder = folderOf(`in-${n}-${pdfShare}`, reports, n, pdfShare);
@@ -67,7 +76,7 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}?bench=1`);
       await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-      const before = chromiumRssMb();
+      const before = chromiumRssMb(browser.profile);
       const started = performance.now();
       await page.getByTestId('import-folder').setInputFiles(folder);
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
         return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
       }, undefined, { timeout: 1_800_000, polling: 200 });
       const total = (performance.now() - started) / 1000;
-      const after = chromiumRssMb();
+      const after = chromiumRssMb(browser.profile);
       const progress = await page.getByTestId('import-progress').innerText();
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
       await browser.close();
