@@ -21,6 +21,7 @@ import { buildApp, startPreview } from '../tests/helpers/preview-server';
 import { nationalDataset, provinceCodes, replicateNative } from './national-dataset';
 import { benchQueries, type Scale } from './view-queries';
 import { DERIVED_TABLES } from '../src/db/tables';
+import { benchImport } from './import';
 
 const SHIPPED_CORPUS = resolve(import.meta.dirname, '../data/corpus');
 /** bench:ingest's default output: one generated province, ingested. */
@@ -322,6 +323,9 @@ async function main(): Promise<void> {
   t0 = performance.now();
   await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
   log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+
+  log('\n## Import in the page (bench/import.ts)');
+  await benchImport();
 
   if (!existsSync(join(PROVINCE_DATASET, 'manifest.json'))) {
     log(`\nNo province dataset at ${PROVINCE_DATASET}: run \`npm run bench:ingest\` first (generates and ingests 辽宁省 2008–2024).`);

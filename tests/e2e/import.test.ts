@@ -60,7 +60,7 @@ async function folderFiles(dir: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
-describe('import in the page', () => {
+describe('import in the page', { timeout: 300_000 }, () => {
   const reports = 5; // seeds/ holds 5 reports and a truth/ folder ingest skips
   let version: string;
 

@@ -1,0 +1,106 @@
+// Import in the page (issue 14), run by `npm run bench:ui` after its datasets (or alone:
+// `npx tsx bench/import.ts`): generated text reports set on the folder picker of the built app in
+// headless Chromium, timed from setting the files to the last file parsed (reports/s) and to the
+// layer built and loaded; 1,000 mixed files with 10 % PDF (the corpus's PDFs, copied); browser
+// memory (every Chromium process's RSS) with 10,000 text reports imported. Prints figures only.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../tests/helpers/chromium';
+import { buildApp, startPreview } from '../tests/helpers/preview-server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, 'tmp/bench-import');
+const GENERATED = join(WORK, 'generated');
+const PDFS = ['pdf/2024-jiangsu-huaian-city.pdf', 'pdf2/2023-jiangsu-hongze-county.pdf', 'pdf2/2024-jiangsu-hongze-county.pdf'].map((p) => resolve(ROOT, '../shared/corpus', p));
+
+const log = (line: string) => console.log(line);
+
+function textReports(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== 'truth') walk(path);
+      } else if (name.endsWith('.txt') || name.endsWith('.html')) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A folder of `n` files: generated reports, `pdfShare` of them the corpus's PDFs copied. */
+function folderOf(name: string, reports: string[], n: number, pdfShare = 0): string {
+  const dir = join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const pdfs = Math.round(n * pdfShare);
+  for (let i = 0; i < n - pdfs; i++) copyFileSync(reports[i % reports.length], join(dir, `${String(i).padStart(5, '0')}-${reports[i % reports.length].split('/').pop()}`));
+  for (let i = 0; i < pdfs; i++) copyFileSync(PDFS[i % PDFS.length], join(dir, `pdf-${String(i).padStart(4, '0')}.pdf`));
+  return dir;
+}
+
+/** RSS of this browser: the process started with its profile folder and every process below it (MB). */
+function chromiumRssMb(profile: string): number {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/)).filter((r) => r.length >= 4);
+  const ours = new Set(rows.filter((r) => r.slice(3).join(' ').includes(`--user-data-dir=${profile}`)).map((r) => r[0]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) if (ours.has(r[1]) && !ours.has(r[0])) grew = ours.add(r[0]).size > 0;
+  }
+  return rows.filter((r) => ours.has(r[0])).reduce((n, r) => n + Number(r[2]), 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const dist = join(WORK, 'dist');
+  const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
+  if (!existsSync(join(data, 'manifest.json'))) throw new Error('data/build missing: run npm run ingest first');
+  if (!existsSync(GENERATED)) {
+    log('generating reports (gongkai generate --province 辽宁省 --years 2019-2024 --scale 0.25) …');
+    execFileSync(process.execPath, [join(ROOT, 'bin/gongkai.mjs'), 'generate', '--province', '辽宁省', '--years', '2019-2024', '--scale', '0.25', '--out', GENERATED], { stdio: 'ignore' });
+  }
+  const reports = textReports(GENERATED);
+  log(`${reports.length} generated reports available`);
+  await buildApp(dist, data);
+  const server = await startPreview(dist, data);
+  const all: [string, number, number][] = [['text/HTML', 1000, 0], ['mixed, 10 % PDF', 1000, 0.1], ['text/HTML', 10_000, 0]];
+  // GONGKAI_BENCH_IMPORT=2 runs the third case alone (say), for a second look at one figure.
+  const only = Number(process.env.GONGKAI_BENCH_IMPORT);
+  const runs = Number.isInteger(only) && all[only] ? [all[only]] : all;
+  try {
+    for (const [label, n, pdfShare] of runs) {
+      const folder = folderOf(`in-${n}-${pdfShare}`, reports, n, pdfShare);
+      const browser = await launchChromium();
+      const page = browser.page;
+      await page.goto(`${server.url}?bench=1`);
+      await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      const before = chromiumRssMb(browser.profile);
+      const started = performance.now();
+      await page.getByTestId('import-folder').setInputFiles(folder);
+      await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
+      const parsed = (performance.now() - started) / 1000;
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="import-toggle"]');
+        return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
+      }, undefined, { timeout: 1_800_000, polling: 200 });
+      const total = (performance.now() - started) / 1000;
+      const after = chromiumRssMb(browser.profile);
+      const progress = await page.getByTestId('import-progress').innerText();
+      log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
+
+export { main as benchImport };
