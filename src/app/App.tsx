@@ -13,6 +13,7 @@ import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type 
 import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
 import { Benchmark } from './views/Benchmark';
+import { Briefing } from './views/Briefing';
 import { Compare } from './views/Compare';
 import { Coverage } from './views/Coverage';
 import { MapView } from './views/MapView';
@@ -40,6 +41,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   data: Data,
   sql: SqlConsole,
   methods: Methods,
+  briefing: Briefing,
 };
 
 const today = (): string => new Date().toISOString().slice(0, 10);

@@ -1,10 +1,13 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Chart, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import type { BuiltQuery } from '../../db/sql';
 import { toCsv } from '../data/csv';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
 import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
+import { addPin, storedPins } from '../../briefing/pin-store';
+import { ChartSinkContext } from './chart-sink';
+import { ExportDialog } from './ExportDialog';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -55,6 +58,12 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
     window.setTimeout(() => setCopied(null), 1500);
   };
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
+  const [exporting, setExporting] = useState(false);
+  const [pinned, setPinned] = useState<number | null>(null);
+  const sink = useContext(ChartSinkContext);
+  useEffect(() => {
+    if (sink && option && !empty) sink({ id, title, option });
+  }, [sink, id, title, option, empty]);
   const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
   return (
@@ -70,6 +79,8 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
+          <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
+          {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}>{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
           <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), safeFileName(title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
@@ -81,6 +92,7 @@ export function ChartPanel({ id, title, option, rows, columns, link, embedLink, 
           {sqlSearch ? <a className="sql-link" data-testid={`sql-${id}`} href={sqlSearch} title={t('sql.openSqlTitle')} onClick={(e) => { e.preventDefault(); navigateInApp(sqlSearch); }}>{t('sql.openSql')}</a> : null}
         </div>
       )}
+      {exporting && option ? <ExportDialog id={id} option={option} onClose={() => setExporting(false)} /> : null}
       {methodsLink && !embed ? <a className="methods-link" data-testid={`methods-${id}`} href={methodsLink}>{t('methods.link')}</a> : null}
       {children}
     </section>

@@ -1,8 +1,10 @@
+import { briefingEn, briefingZh } from './briefing-messages';
 import type { Locale } from './locale';
 
 const zh = {
   appTitle: '公开 Gongkai',
   appSubtitle: '政府信息公开工作年度报告分析',
+  ...briefingZh,
   'view.overview': '概览',
   'view.compare': '对比',
   'view.outcomes': '申请办理结果',
@@ -353,6 +355,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   appTitle: 'Gongkai 公开',
   appSubtitle: 'Government information-disclosure annual reports',
+  ...briefingEn,
   'view.overview': 'Overview',
   'view.compare': 'Compare',
   'view.outcomes': 'Request outcomes',

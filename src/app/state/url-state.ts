@@ -3,7 +3,7 @@
 import { isLocale, type Locale } from '../i18n/locale';
 import { BENCHMARK_METRICS } from '../i18n/metric-labels';
 
-export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'methods', 'sql'] as const;
+export const VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'similar', 'map', 'report', 'data', 'methods', 'sql', 'briefing'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views whose rows the Data view can show (`of`). */
 export const CHART_VIEWS = ['overview', 'compare', 'outcomes', 'review', 'benchmark', 'reconcile', 'coverage', 'map'] as const;
@@ -26,6 +26,7 @@ export const VIEW_CHARTS: Record<View, readonly string[]> = {
   methods: [],
   similar: [],
   sql: [],
+  briefing: [],
 };
 export const BREAKDOWNS = ['outcomes', 'applicants'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -78,6 +79,8 @@ export interface ViewState {
   similarMin: number;
   /** Similar view: the pair read side by side (`pair` twice: report_a, then report_b); null = none. */
   pair: [string, string] | null;
+  /** Briefing view: the pinned charts (`pin`, repeated), each the query string of its view's state with its `chart`. */
+  pins: string[];
 }
 
 export interface SqlChart {
@@ -114,6 +117,7 @@ export const DEFAULT_STATE: ViewState = {
   sqlChart: null,
   similarMin: DEFAULT_SIMILAR_MIN,
   pair: null,
+  pins: [],
 };
 
 export const MAX_ENTITIES = 12;
@@ -129,7 +133,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
 export function parseViewState(search: string): { state: ViewState; notices: Notice[] } {
   const params = new URLSearchParams(search);
   const notices: Notice[] = [];
-  const state: ViewState = { ...DEFAULT_STATE, entities: [] };
+  const state: ViewState = { ...DEFAULT_STATE, entities: [], pins: [] };
 
   const pick = <T extends string>(name: string, values: readonly T[], assign: (v: T) => void) => {
     const value = params.get(name);
@@ -216,6 +220,17 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     else notices.push({ param: 'pair', value: pair.join(' ').slice(0, 80), reason: 'unknown-value' });
   }
 
+  // Only the briefing reads `pin`.
+  if (state.view === 'briefing') {
+    for (const raw of params.getAll('pin')) {
+      const pin = normalisePin(raw);
+      if (pin === null) notices.push({ param: 'pin', value: raw.slice(0, 80), reason: 'unknown-value' });
+      else if (state.pins.includes(pin)) notices.push({ param: 'pin', value: raw.slice(0, 80), reason: 'duplicate' });
+      else if (state.pins.length >= MAX_PINS) notices.push({ param: 'pin', value: raw.slice(0, 80), reason: 'too-many' });
+      else state.pins.push(pin);
+    }
+  }
+
   const chart = params.get('chart');
   if (chart !== null) {
     if (VIEW_CHARTS[state.view].includes(chart)) state.chart = chart;
@@ -225,6 +240,25 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
   return { state, notices };
+}
+
+export const MAX_PINS = 12;
+
+/**
+ * A pin as the briefing keeps it: the query string of a chart view's state, without language or
+ * embed, with its `chart` named; null when it is not one (any notice, a view without charts).
+ */
+export function normalisePin(value: string): string | null {
+  if (value.length > 2000) return null;
+  const { state, notices } = parseViewState(value);
+  const charts = VIEW_CHARTS[state.view];
+  if (notices.length > 0 || charts.length === 0 || state.view === 'briefing') return null;
+  return serialiseViewState({ ...state, lang: DEFAULT_STATE.lang, embed: false, chart: state.chart ?? charts[0] }).slice(1);
+}
+
+/** The state a pin shows, in the briefing's language, embedded (the chart alone). */
+export function pinState(pin: string, lang: Locale): ViewState {
+  return { ...parseViewState(pin).state, lang, embed: true };
 }
 
 function parseYear(value: string | null): number | null {
@@ -267,6 +301,7 @@ export function serialiseViewState(state: ViewState): string {
   }
   if (state.view === 'similar' && state.similarMin !== d.similarMin) params.set('min', String(state.similarMin));
   if (state.view === 'similar' && state.pair) for (const id of state.pair) params.append('pair', id);
+  if (state.view === 'briefing') for (const pin of state.pins) params.append('pin', pin);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
