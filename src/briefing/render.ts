@@ -1,6 +1,6 @@
 // Browser: an export rendered off-screen at its own size, whatever the window's.
 import { echarts, THEME_NAME } from '../charts/echarts-setup';
-import { optionToSvg, FONT_FAMILY, type ChartOption } from '../charts';
+import { dataUrlToBlob, optionToSvg, FONT_FAMILY, type ChartOption } from '../charts';
 import { exportLayout, exportOption, PNG_PIXEL_RATIO, type ExportLayout, type ExportSpec, type Measure } from './export-layout';
 import { embedFont, loadGlyphData } from './font';
 
@@ -24,7 +24,7 @@ export function prepareExport(option: ChartOption, spec: ExportSpec, measure: Me
 }
 
 /** A PNG of the export: its size × PNG_PIXEL_RATIO pixels. */
-export async function exportPng(option: ChartOption, spec: ExportSpec): Promise<{ blob: Blob; layout: ExportLayout }> {
+export function exportPng(option: ChartOption, spec: ExportSpec): { blob: Blob; layout: ExportLayout } {
   const { layout, option: laid } = prepareExport(option, spec);
   const host = document.createElement('div');
   host.style.cssText = `position:fixed;left:-100000px;top:0;width:${layout.width}px;height:${layout.height}px;`;
@@ -34,8 +34,8 @@ export async function exportPng(option: ChartOption, spec: ExportSpec): Promise<
   try {
     chart.setOption(laid, { notMerge: true });
     const url = chart.getDataURL({ type: 'png', pixelRatio: PNG_PIXEL_RATIO * layout.scale, backgroundColor: '#fff' });
-    const blob = await (await fetch(url)).blob();
-    return { blob, layout };
+    // Not fetch(): the page's CSP allows connections to itself only.
+    return { blob: dataUrlToBlob(url), layout };
   } finally {
     chart.dispose();
     host.remove();

@@ -88,7 +88,7 @@ export function ExportDialog({ id, option, onClose }: ExportDialogProps) {
         </figure>
       </div>
       <div className="toolbar">
-        <button type="button" data-testid="export-png" disabled={!sizeOk || busy} onClick={() => void run(async () => downloadBlob((await exportPng(option, spec)).blob, safeFileName(fileBase, 'png')))}>{t('export.png')}</button>
+        <button type="button" data-testid="export-png" disabled={!sizeOk || busy} onClick={() => void run(async () => downloadBlob(exportPng(option, spec).blob, safeFileName(fileBase, 'png')))}>{t('export.png')}</button>
         <button type="button" data-testid="export-svg" disabled={!sizeOk || busy} onClick={() => void run(async () => downloadBlob(svgToBlob((await exportSvg(option, spec)).svg), safeFileName(fileBase, 'svg')))}>{t('export.svg')}</button>
         <button type="button" data-testid="export-copy-alt" onClick={() => void navigator.clipboard.writeText(alt).then(() => setCopied(true), () => setCopied(false))}>{copied ? t('copied') : t('export.copyAlt')}</button>
         <button type="button" data-testid="export-close" onClick={close}>{t('export.close')}</button>
