@@ -6,6 +6,7 @@ import type { Locale } from './i18n/locale';
 import { metricLabel } from './i18n/metric-labels';
 import { checkAgainstDataset, datasetYears } from './state/validate';
 import { useBodies } from './data/bodies';
+import { EngineProgress } from './components/EngineProgress';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
 import type { MessageKey } from './i18n/messages';
@@ -165,6 +166,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       <NoticeList notices={notices} years={summary?.years ?? null} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
       <main id="main" tabIndex={-1}>
+        <EngineProgress />
         {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
         <ViewComponent {...props} />
       </main>

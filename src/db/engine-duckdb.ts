@@ -18,7 +18,13 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // a file or the network (and it cannot be switched back on while the database runs).
 const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; SET enable_external_access=false;';
 
-export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node'): Promise<Engine> {
+/** Bytes of the wasm read so far; `total` is the response's Content-Length (the compressed size when it came compressed, 0 when unknown). */
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+}
+
+export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node', onProgress?: (progress: LoadProgress) => void): Promise<Engine> {
   // Each build exports only its own runtime (BROWSER_RUNTIME or NODE_RUNTIME): look it up by name.
   const runtimes = duckdb as unknown as Record<string, duckdb.DuckDBRuntime | undefined>;
   const rt = runtimes[runtime === 'browser' ? 'BROWSER_RUNTIME' : 'NODE_RUNTIME'];
@@ -28,7 +34,7 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     new duckdb.VoidLogger(),
     rt,
   );
-  await db.instantiate(() => {});
+  await db.instantiate((p) => onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal }));
   db.open(OPEN_CONFIG);
   const conn = db.connect();
   const connectionId = (conn as unknown as { _conn: number })._conn;
