@@ -136,7 +136,7 @@ describe('briefing page', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 240_000);
 
   it('drops a pin that is not a chart, with a notice', async () => {
     await openApp(page, [['view', 'briefing'], ['pin', 'chart=trends'], ['pin', 'view=sql'], ['pin', 'view=nowhere']]);

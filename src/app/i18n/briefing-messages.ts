@@ -36,6 +36,10 @@ export const briefingZh = {
   'briefing.generated': '生成于 {date}',
   'loading.bytes': '正在下载数据引擎：{loaded} / {total}',
   'loading.bytesUnknown': '正在下载数据引擎：{loaded}',
+  'coverage.chartTitle': '{parent} {year} 年下级政府报告发布情况',
+  'coverage.onTime': '按时发布',
+  'unit.governments': '个',
+  'reconcile.chartNote': '汇总报告与下级本级报告之和并列；本级与部门另列，从不相加。',
 } as const;
 
 export const briefingEn: Record<keyof typeof briefingZh, string> = {
@@ -75,4 +79,8 @@ export const briefingEn: Record<keyof typeof briefingZh, string> = {
   'briefing.generated': 'Generated {date}',
   'loading.bytes': 'Downloading the data engine: {loaded} / {total}',
   'loading.bytesUnknown': 'Downloading the data engine: {loaded}',
+  'coverage.chartTitle': 'Reports of the governments below {parent}, {year}',
+  'coverage.onTime': 'On time',
+  'unit.governments': 'governments',
+  'reconcile.chartNote': 'The area summary beside the sum of the children’s own reports; the parent’s own and its departments’ are listed apart, never added.',
 };

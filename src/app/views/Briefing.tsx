@@ -11,14 +11,16 @@ import { ChartSinkContext, type ChartSink } from '../components/chart-sink';
 import { pinState, serialiseViewState, type View, type ViewState } from '../state/url-state';
 import { Benchmark } from './Benchmark';
 import { Compare } from './Compare';
+import { Coverage } from './Coverage';
 import type { ViewProps } from './common';
 import { MapView } from './MapView';
 import { Outcomes } from './Outcomes';
 import { Overview } from './Overview';
+import { Reconcile } from './Reconcile';
 import { Review } from './Review';
 
 /** The views a pin can come from: those with charts (VIEW_CHARTS). */
-const PIN_VIEWS: Partial<Record<View, ComponentType<ViewProps>>> = { overview: Overview, compare: Compare, outcomes: Outcomes, review: Review, benchmark: Benchmark, map: MapView };
+const PIN_VIEWS: Partial<Record<View, ComponentType<ViewProps>>> = { overview: Overview, compare: Compare, outcomes: Outcomes, review: Review, benchmark: Benchmark, map: MapView, reconcile: Reconcile, coverage: Coverage };
 /** Charts per A4 page. */
 const PER_PAGE = 2;
 const HTML_SIZE = { width: 760, height: 440 };
@@ -26,13 +28,15 @@ const HTML_SIZE = { width: 760, height: 440 };
 interface Drawn {
   title: string;
   option: ChartOption;
+  /** What the chart shows (title and data): a view may rebuild an equal option on every render. */
+  key: string;
 }
 
 const appUrl = (state: ViewState) => `${window.location.origin}${window.location.pathname}${serialiseViewState(state)}`;
 
 function PinnedChart({ pin, props, onDrawn }: { pin: string; props: ViewProps; onDrawn: (pin: string, drawn: Drawn) => void }) {
   const state = useMemo(() => pinState(pin, props.locale), [pin, props.locale]);
-  const sink = useCallback<ChartSink>(({ title, option }) => onDrawn(pin, { title, option }), [pin, onDrawn]);
+  const sink = useCallback<ChartSink>(({ title, option }) => onDrawn(pin, { title, option, key: `${title}\n${JSON.stringify(chartData(option))}` }), [pin, onDrawn]);
   const View = PIN_VIEWS[state.view];
   if (!View) return null;
   const pinProps: ViewProps = { ...props, state, update: () => {}, linkTo: (patch) => appUrl({ ...state, embed: false, ...patch }) };
@@ -65,7 +69,7 @@ export function Briefing(props: ViewProps) {
     [pins[i], pins[i + by]] = [pins[i + by], pins[i]];
     setPins(pins);
   };
-  const onDrawn = useCallback((pin: string, d: Drawn) => setDrawn((all) => (all[pin]?.option === d.option ? all : { ...all, [pin]: d })), []);
+  const onDrawn = useCallback((pin: string, d: Drawn) => setDrawn((all) => (all[pin]?.key === d.key ? all : { ...all, [pin]: d })), []);
   const sentences = useMemo(() => Object.fromEntries(Object.entries(drawn).map(([pin, d]) => [pin, sentenceFor(chartData(d.option), locale)])), [drawn, locale]);
   const pages: string[][] = [];
   for (let i = 0; i < state.pins.length; i += PER_PAGE) pages.push(state.pins.slice(i, i + PER_PAGE));

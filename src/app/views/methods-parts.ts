@@ -14,5 +14,7 @@ export const CHART_METHOD: Record<string, MethodPart> = {
   review: 'rates',
   benchmark: 'rates',
   map: 'scope',
+  reconcile: 'scope',
+  coverage: 'coverage',
 };
 
