@@ -148,6 +148,17 @@ function DivisionSearchBox({ onPick }: { onPick: (row: Row) => void }) {
   );
 }
 
+/**
+ * Scrolls the tree's own pane (never the window) so the selected row shows: a shared link opens
+ * with its division in view however far down the tree it sits.
+ */
+export function scrollIntoPane(row: HTMLElement | null): void {
+  const pane = row?.closest<HTMLElement>('.tree-pane');
+  if (!row || !pane) return;
+  const top = row.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  if (top < pane.scrollTop || top + row.offsetHeight > pane.scrollTop + pane.clientHeight) pane.scrollTop = Math.max(0, top - pane.clientHeight / 3);
+}
+
 interface LevelProps {
   parent: string | null;
   open: ReadonlySet<string>;
@@ -174,7 +185,7 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
         const selectable = /^\d{6}$/.test(node.code) && node.hasChildren;
         return (
           <li key={node.code} role="treeitem" aria-expanded={node.hasChildren ? expanded : undefined} aria-selected={selected === node.code} data-testid={`tree-node-${node.code}`}>
-            <div className={selected === node.code ? 'tree-row selected' : 'tree-row'}>
+            <div className={selected === node.code ? 'tree-row selected' : 'tree-row'} ref={selected === node.code ? scrollIntoPane : undefined}>
               {node.hasChildren ? (
                 <button type="button" className="tree-toggle" data-testid={`tree-toggle-${node.code}`} aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: node.name })} onClick={() => toggle(node.code)}>
                   {expanded ? '▾' : '▸'}
