@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Row } from '../../src/app/data/rows';
 import { coverageCounts } from '../../src/app/views/Coverage';
 import { coverage, latestYearBelow, reconciliation } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
@@ -107,7 +108,7 @@ describe('coverage and reconciliation charts', () => {
   it('draws coverage as a chart of the governments by outcome, with export and pin buttons', async () => {
     const year = 2020;
     const today = new Date().toISOString().slice(0, 10);
-    const counts = coverageCounts(await native.rows(coverage({ parent: GUANGZHOU, year, today })));
+    const counts = coverageCounts((await native.rows(coverage({ parent: GUANGZHOU, year, today }))) as Row[]);
     await openApp(page, `view=coverage&parent=${GUANGZHOU}&year=${year}`);
     await waitForChart(page, 'coverage');
     for (const id of ['png', 'svg', 'export', 'pin']) expect(await page.getByTestId(`${id}-coverage`).isEnabled()).toBe(true);
