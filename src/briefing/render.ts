@@ -2,7 +2,6 @@
 import { echarts, THEME_NAME } from '../charts/echarts-setup';
 import { dataUrlToBlob, optionToSvg, FONT_FAMILY, type ChartOption } from '../charts';
 import { exportLayout, exportOption, PNG_PIXEL_RATIO, type ExportLayout, type ExportSpec, type Measure } from './export-layout';
-import { embedFont, loadGlyphData } from './font';
 
 let context: CanvasRenderingContext2D | null = null;
 /** Text widths as the canvas renderer will draw them. */
@@ -46,6 +45,8 @@ export function exportPng(option: ChartOption, spec: ExportSpec): { blob: Blob; 
 export async function exportSvg(option: ChartOption, spec: ExportSpec): Promise<{ svg: string; layout: ExportLayout; missing: string[] }> {
   const { layout, option: laid } = prepareExport(option, spec);
   const raw = optionToSvg(laid, layout.width, layout.height).replace(/^<svg width="[^"]*" height="[^"]*"/, `<svg width="${spec.width}" height="${spec.height}"`);
+  // opentype.js and the outlines load only when an SVG is exported.
+  const { embedFont, loadGlyphData } = await import('./font');
   const { svg, missing } = embedFont(raw, await loadGlyphData());
   return { svg, layout, missing };
 }

@@ -3,7 +3,6 @@ import '../briefing.css';
 import { downloadBlob, optionToSvg, type ChartOption } from '../../charts';
 import { chartData } from '../../briefing/chart-data';
 import { exportText } from '../../briefing/export-layout';
-import { embedFont, loadGlyphData } from '../../briefing/font';
 import { briefingHtml, uniqueSvgIds } from '../../briefing/html';
 import { storedPins, storePins } from '../../briefing/pin-store';
 import { sentenceFor } from '../../briefing/sentences';
@@ -78,6 +77,7 @@ export function Briefing(props: ViewProps) {
   const downloadHtml = async () => {
     setBusy(true);
     try {
+      const { embedFont, loadGlyphData } = await import('../../briefing/font');
       const glyphs = await loadGlyphData();
       const blocks = state.pins.map((pin, i) => {
         const d = drawn[pin];
