@@ -26,7 +26,7 @@ beforeAll(async () => {
     const seen: string[] = [];
     Object.assign(window, { __titles: seen });
     new MutationObserver(() => {
-      for (const h of document.querySelectorAll('[data-testid="panel-coverage"] h3, [data-testid="panel-reconcile"] h3')) {
+      for (const h of document.querySelectorAll('[data-testid="coverage-section"] h3, [data-testid="reconcile-section"] h3')) {
         const text = h.textContent ?? '';
         if (!seen.includes(text)) seen.push(text);
       }
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('loading', () => {
   it('reports the bytes of the engine as they arrive, up to the whole wasm', async () => {
     await openApp(page, `view=coverage&parent=${GUANGZHOU}`);
-    await page.getByTestId('panel-coverage').waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId('coverage-section').waitFor({ timeout: READY_TIMEOUT });
     // The last report is the whole (unpacked) eh wasm: the bytes went through the counter.
     expect(Number(await page.getByTestId('engine-progress').getAttribute('data-loaded'))).toBe(EH_WASM);
     expect(await page.getByTestId('engine-progress').isHidden()).toBe(true);
@@ -66,7 +66,7 @@ describe('loading', () => {
     }
     if (!parent || latest === null) throw new Error('the shipped dataset has no division whose reports stop before its last year');
     await openApp(page, `view=coverage&parent=${parent}`);
-    await page.getByTestId('panel-coverage').waitFor({ timeout: READY_TIMEOUT });
+    await page.getByTestId('coverage-section').waitFor({ timeout: READY_TIMEOUT });
     expect(await page.getByTestId('year').inputValue()).toBe(String(latest));
     const titles = (await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles)) as string[];
     expect(titles.length).toBeGreaterThan(0);

@@ -73,7 +73,7 @@ export function Coverage(props: ViewProps) {
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : null}
         {result.error ? <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p> : null}
         {state.parent && result.data ? (
-          <section className="panel" data-testid="panel-coverage">
+          <section className="panel" data-testid="coverage-section">
             <h3>{t('coverage.title', { parent: parentName, year: year ?? '' })}</h3>
             <div className="kpis">
               {(['listed', 'reported', 'missing', 'notDue', 'late', 'departments'] as const).map((k) => (

@@ -73,7 +73,7 @@ export function Reconcile(props: ViewProps) {
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : null}
         {result.error ? <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p> : null}
         {row ? (
-          <section className="panel" data-testid="panel-reconcile">
+          <section className="panel" data-testid="reconcile-section">
             <h3>{title}</h3>
             <p className="formula" data-testid="reconcile-rule">{t('reconcile.rule')}</p>
             {num(row.area_value) === null ? <p className="hint" data-testid="reconcile-no-area">{t('reconcile.noArea', { parent: parentName, year: year ?? '' })}</p> : null}
