@@ -3,14 +3,17 @@
 import { createDuckDBEngine } from '../src/db/engine-duckdb';
 import { BROWSER_BUNDLES } from '../src/db/engine-duckdb-bundles';
 import { createHandler } from '../src/db/handler';
-import { isRequest, transferList } from '../src/db/protocol';
+import { isRequest, transferList, type ProgressMessage } from '../src/db/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const absolute = (url: string): string => new URL(url, self.location.href).href;
 
 const handler = createHandler({
-  createEngine: () => createDuckDBEngine({ eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser'),
+  createEngine: () =>
+    createDuckDBEngine({ eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser', ({ loaded, total }) =>
+      self.postMessage({ progress: 'engine', loaded, total } satisfies ProgressMessage),
+    ),
   async fetchBytes(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);

@@ -6,12 +6,14 @@ import type { Locale } from './i18n/locale';
 import { metricLabel } from './i18n/metric-labels';
 import { checkAgainstDataset, datasetYears } from './state/validate';
 import { useBodies } from './data/bodies';
+import { EngineProgress } from './components/EngineProgress';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
 import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
 import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
 import { Benchmark } from './views/Benchmark';
+import { Briefing } from './views/Briefing';
 import { Compare } from './views/Compare';
 import { Coverage } from './views/Coverage';
 import { MapView } from './views/MapView';
@@ -43,6 +45,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   data: Data,
   sql: SqlConsole,
   methods: Methods,
+  briefing: Briefing,
 };
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -166,6 +169,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       <NoticeList notices={notices} years={summary?.years ?? null} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
       <main id="main" tabIndex={-1}>
+        <EngineProgress />
         {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
         <ViewComponent {...props} />
       </main>

@@ -1,7 +1,7 @@
 // The main-thread side of the protocol. Every request gets a promise that settles exactly once:
 // with the worker's answer, or with an error when the worker fails, dies or is closed.
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { type CorrectionsPayload, type CorrectionsResult, DataError, fromErrorData, type InitResult, type LayerMode, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
+import { type CorrectionsPayload, type CorrectionsResult, DataError, fromErrorData, isProgress, type ProgressMessage, type InitResult, type LayerMode, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
 import { assertReadOnly } from './sql-guard';
 
 /** The part of the Web Worker API the client uses (Node tests adapt worker_threads to it). */
@@ -177,7 +177,18 @@ export class DataClient {
     }
   }
 
+  private readonly progressListeners = new Set<(progress: ProgressMessage) => void>();
+  /** The engine's download progress, as the worker reports it. */
+  onProgress(listener: (progress: ProgressMessage) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
   private receive(data: unknown): void {
+    if (isProgress(data)) {
+      for (const listener of this.progressListeners) listener(data);
+      return;
+    }
     const response = data as Response;
     const waiting = typeof response?.id === 'number' ? this.pending.get(response.id) : undefined;
     if (!waiting) return;

@@ -18,7 +18,53 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // a file or the network (and it cannot be switched back on while the database runs).
 const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; SET enable_external_access=false;';
 
-export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node'): Promise<Engine> {
+/** Bytes of the wasm read so far; `total` is the response's Content-Length (the compressed size when it came compressed, 0 when unknown). */
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** How often progress is reported while the wasm streams in. */
+const PROGRESS_EVERY_MS = 50;
+
+/**
+ * Counts the bytes of the wasm as DuckDB fetches it (its own progress callback skips every chunk
+ * that comes within 20 ms of the one before, so a fast download reports nothing). Returns the
+ * function that puts the original fetch back.
+ */
+function countWasmBytes(onProgress: (progress: LoadProgress) => void): () => void {
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await original(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!/\.wasm(\?|$)/.test(url) || !response.body) return response;
+    // A compressed response's Content-Length counts compressed bytes; the stream gives unpacked ones.
+    const encoding = response.headers.get('content-encoding');
+    const total = encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('content-length') ?? 0) || 0;
+    let loaded = 0;
+    let last = 0;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        const now = Date.now();
+        if (now - last >= PROGRESS_EVERY_MS) {
+          last = now;
+          onProgress({ loaded, total });
+        }
+        controller.enqueue(chunk);
+      },
+      flush() {
+        onProgress({ loaded, total });
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  return () => {
+    globalThis.fetch = original;
+  };
+}
+
+export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node', onProgress?: (progress: LoadProgress) => void): Promise<Engine> {
   // Each build exports only its own runtime (BROWSER_RUNTIME or NODE_RUNTIME): look it up by name.
   const runtimes = duckdb as unknown as Record<string, duckdb.DuckDBRuntime | undefined>;
   const rt = runtimes[runtime === 'browser' ? 'BROWSER_RUNTIME' : 'NODE_RUNTIME'];
@@ -28,7 +74,12 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     new duckdb.VoidLogger(),
     rt,
   );
-  await db.instantiate(() => {});
+  const restore = runtime === 'browser' && onProgress ? countWasmBytes(onProgress) : () => {};
+  try {
+    await db.instantiate(() => {});
+  } finally {
+    restore();
+  }
   db.open(OPEN_CONFIG);
   const conn = db.connect();
   const connectionId = (conn as unknown as { _conn: number })._conn;

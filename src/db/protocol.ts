@@ -196,3 +196,12 @@ export function isRequest(value: unknown): value is Request {
   const r = value as Record<string, unknown>;
   return Number.isSafeInteger(r.id) && typeof r.kind === 'string' && KINDS.has(r.kind) && typeof r.payload === 'object' && r.payload !== null;
 }
+
+/** Sent by the worker while DuckDB's wasm downloads (no `id`: it answers no request). */
+export interface ProgressMessage {
+  progress: 'engine';
+  loaded: number;
+  total: number;
+}
+export const isProgress = (data: unknown): data is ProgressMessage =>
+  typeof data === 'object' && data !== null && (data as ProgressMessage).progress === 'engine' && typeof (data as ProgressMessage).loaded === 'number';

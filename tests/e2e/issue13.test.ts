@@ -44,7 +44,7 @@ const viewQuery = (view: View): string => {
   const bodies = pair.map((b) => `e=${encodeURIComponent(b.key)}`).join('&');
   if (view === 'compare' || view === 'review') return `view=${view}&${bodies}`;
   if (view === 'outcomes') return `view=outcomes&${bodies}`;
-  if (view === 'benchmark') return `view=benchmark&parent=${GUANGZHOU}&year=${benchYear}`;
+  if (view === 'benchmark' || view === 'reconcile' || view === 'coverage') return `view=${view}&parent=${GUANGZHOU}&year=${benchYear}`;
   return view === 'overview' ? '' : `view=${view}`;
 };
 

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Chart, chartTable, describeTable, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
@@ -9,6 +9,9 @@ import { useI18n } from '../i18n/context';
 import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
 import { useCorrections } from '../user/corrections-context';
 import { correctedRows } from '../user/corrections-in-rows';
+import { addPin, storedPins } from '../../briefing/pin-store';
+import { ChartSinkContext } from './chart-sink';
+import { ExportDialog } from './ExportDialog';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -74,6 +77,12 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   const { applied } = useCorrections();
   const corrected = useMemo(() => correctedRows(columns, rows, applied), [columns, rows, applied]);
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
+  const [exporting, setExporting] = useState(false);
+  const [pinned, setPinned] = useState<number | null>(null);
+  const sink = useContext(ChartSinkContext);
+  useEffect(() => {
+    if (sink && option && !empty) sink({ id, title, option });
+  }, [sink, id, title, option, empty]);
   const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
   return (
@@ -93,7 +102,9 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           <button type="button" data-testid={`table-toggle-${id}`} aria-pressed={asTable} disabled={!table || empty} onClick={() => setAsTable((on) => !on)}>{t('chart.showTable')}</button>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
-          <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
+          <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
+          {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}>{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
+                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>
@@ -104,6 +115,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           {sqlSearch ? <a className="sql-link" data-testid={`sql-${id}`} href={sqlSearch} title={t('sql.openSqlTitle')} onClick={(e) => { e.preventDefault(); navigateInApp(sqlSearch); }}>{t('sql.openSql')}</a> : null}
         </div>
       )}
+      {exporting && option ? <ExportDialog id={id} option={option} onClose={() => setExporting(false)} /> : null}
       {methodsLink && !embed ? <a className="methods-link" data-testid={`methods-${id}`} href={methodsLink}>{t('methods.link')}</a> : null}
       {children}
     </section>

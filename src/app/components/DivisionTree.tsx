@@ -161,6 +161,17 @@ function DivisionSearchBox({ onPick }: { onPick: (row: Row) => void }) {
   );
 }
 
+/**
+ * Scrolls the tree's own pane (never the window) so the selected row shows: a shared link opens
+ * with its division in view however far down the tree it sits.
+ */
+export function scrollIntoPane(row: HTMLElement | null): void {
+  const pane = row?.closest<HTMLElement>('.tree-pane');
+  if (!row || !pane) return;
+  const top = row.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  if (top < pane.scrollTop || top + row.offsetHeight > pane.scrollTop + pane.clientHeight) pane.scrollTop = Math.max(0, top - pane.clientHeight / 3);
+}
+
 interface LevelProps {
   parent: string | null;
   open: ReadonlySet<string>;
@@ -198,7 +209,7 @@ function TreeLevel({ parent, open, toggle, selected, onSelect }: LevelProps) {
             onFocus={(e) => e.target === e.currentTarget && roving.focus(node.code)}
             data-testid={`tree-node-${node.code}`}
           >
-            <div className={selected === node.code ? 'tree-row selected' : 'tree-row'}>
+            <div className={selected === node.code ? 'tree-row selected' : 'tree-row'} ref={selected === node.code ? scrollIntoPane : undefined}>
               {node.hasChildren ? (
                 <button type="button" tabIndex={-1} className="tree-toggle" data-testid={`tree-toggle-${node.code}`} aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: node.name })} onClick={() => toggle(node.code)}>
                   {expanded ? '▾' : '▸'}

@@ -11,9 +11,11 @@ export interface DatasetState {
   info: InitResult | null;
   summary: DatasetSummary | null;
   error: Error | null;
+  /** Bytes of DuckDB's wasm read so far (null before the first report). */
+  progress: { loaded: number; total: number } | null;
 }
 
-const DatasetContext = createContext<DatasetState>({ client: null, info: null, summary: null, error: null });
+const DatasetContext = createContext<DatasetState>({ client: null, info: null, summary: null, error: null, progress: null });
 
 export const dataUrl = (file: string): string => new URL(`data/${file}`, document.baseURI).href;
 
@@ -44,10 +46,11 @@ async function fetchSummary(): Promise<DatasetSummary> {
 }
 
 export function DatasetProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<DatasetState>({ client: null, info: null, summary: null, error: null });
+  const [state, setState] = useState<DatasetState>({ client: null, info: null, summary: null, error: null, progress: null });
   useEffect(() => {
     let live = true;
     const client = sharedClient();
+    const stopProgress = client.onProgress(({ loaded, total }) => live && setState((s) => ({ ...s, progress: { loaded, total } })));
     fetchSummary().then(
       (summary) => live && setState((s) => ({ ...s, summary })),
       () => {}, // the summary only speeds up first paint; the worker's answer is authoritative
@@ -63,6 +66,7 @@ export function DatasetProvider({ children }: { children: ReactNode }) {
     );
     return () => {
       live = false;
+      stopProgress();
     };
   }, []);
   return <DatasetContext.Provider value={state}>{children}</DatasetContext.Provider>;

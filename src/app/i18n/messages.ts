@@ -1,9 +1,11 @@
+import { briefingEn, briefingZh } from './briefing-messages';
 import type { Locale } from './locale';
 import { VIEW_REGISTRY, type View } from '../views/registry';
 
 const zh = {
   appTitle: '公开 Gongkai',
   appSubtitle: '政府信息公开工作年度报告分析',
+  ...briefingZh,
   language: 'English',
   skipToContent: '跳到主要内容',
   loadingEngine: '正在启动数据引擎（DuckDB-WASM）…',
@@ -407,6 +409,7 @@ export type MessageKey = keyof typeof zh | ViewKey;
 const en: Record<Exclude<MessageKey, ViewKey>, string> = {
   appTitle: 'Gongkai 公开',
   appSubtitle: 'Government information-disclosure annual reports',
+  ...briefingEn,
   language: '中文',
   skipToContent: 'Skip to main content',
   loadingEngine: 'Starting the data engine (DuckDB-WASM)…',

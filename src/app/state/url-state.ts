@@ -73,6 +73,8 @@ export interface ViewState {
   scale: Scale;
   /** Compare and benchmark: each series as an index, its first year with a value = 100 (`index=1`). */
   index: boolean;
+  /** Briefing view: the pinned charts (`pin`, repeated), each the query string of its view's state with its `chart`. */
+  pins: string[];
 }
 
 export const SCALES = ['linear', 'log'] as const;
@@ -115,6 +117,7 @@ export const DEFAULT_STATE: ViewState = {
   layer: 'all',
   scale: 'linear',
   index: false,
+  pins: [],
 };
 
 export const MAX_ENTITIES = 12;
@@ -130,7 +133,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
 export function parseViewState(search: string): { state: ViewState; notices: Notice[] } {
   const params = new URLSearchParams(search);
   const notices: Notice[] = [];
-  const state: ViewState = { ...DEFAULT_STATE, entities: [] };
+  const state: ViewState = { ...DEFAULT_STATE, entities: [], pins: [] };
 
   const pick = <T extends string>(name: string, values: readonly T[], assign: (v: T) => void) => {
     const value = params.get(name);
@@ -221,6 +224,17 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
     else notices.push({ param: 'pair', value: pair.join(' ').slice(0, 80), reason: 'unknown-value' });
   }
 
+  // Only the briefing reads `pin`.
+  if (state.view === 'briefing') {
+    for (const raw of params.getAll('pin')) {
+      const pin = normalisePin(raw);
+      if (pin === null) notices.push({ param: 'pin', value: raw.slice(0, 80), reason: 'unknown-value' });
+      else if (state.pins.includes(pin)) notices.push({ param: 'pin', value: raw.slice(0, 80), reason: 'duplicate' });
+      else if (state.pins.length >= MAX_PINS) notices.push({ param: 'pin', value: raw.slice(0, 80), reason: 'too-many' });
+      else state.pins.push(pin);
+    }
+  }
+
   const chart = params.get('chart');
   if (chart !== null) {
     if (VIEW_CHARTS[state.view].includes(chart)) state.chart = chart;
@@ -230,6 +244,25 @@ export function parseViewState(search: string): { state: ViewState; notices: Not
   const report = params.get('report');
   if (report !== null && report.trim()) state.report = report.trim().slice(0, 1000);
   return { state, notices };
+}
+
+export const MAX_PINS = 12;
+
+/**
+ * A pin as the briefing keeps it: the query string of a chart view's state, without language or
+ * embed, with its `chart` named; null when it is not one (any notice, a view without charts).
+ */
+export function normalisePin(value: string): string | null {
+  if (value.length > 2000) return null;
+  const { state, notices } = parseViewState(value);
+  const charts = VIEW_CHARTS[state.view];
+  if (notices.length > 0 || charts.length === 0 || state.view === 'briefing') return null;
+  return serialiseViewState({ ...state, lang: DEFAULT_STATE.lang, embed: false, chart: state.chart ?? charts[0] }).slice(1);
+}
+
+/** The state a pin shows, in the briefing's language, embedded (the chart alone). */
+export function pinState(pin: string, lang: Locale): ViewState {
+  return { ...parseViewState(pin).state, lang, embed: true };
 }
 
 function parseYear(value: string | null): number | null {
@@ -275,6 +308,7 @@ export function serialiseViewState(state: ViewState): string {
   if (viewReads(state.view, 'scale') && state.scale !== d.scale) params.set('scale', state.scale);
   if (viewReads(state.view, 'index') && state.index) params.set('index', '1');
   if (state.layer !== d.layer) params.set('layer', state.layer);
+  if (state.view === 'briefing') for (const pin of state.pins) params.append('pin', pin);
   if (state.embed) params.set('embed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

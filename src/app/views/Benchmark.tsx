@@ -3,6 +3,7 @@ import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../..
 import { benchmarkChildren } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionName } from '../components/DivisionTree';
+import { useHierarchyYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
 import { ScaleControls } from '../components/ScaleControls';
@@ -12,7 +13,7 @@ import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
 import { PEERS, similarMinFor, type Peer, type ViewState } from '../state/url-state';
-import { chartFileName, levelLabel, makeFrame, num, viewYear, yearOptions, type ViewProps, chartLinks } from './common';
+import { chartFileName, levelLabel, makeFrame, num, yearOptions, type ViewProps, chartLinks } from './common';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
   return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer, scope: state.scope }) : null;
@@ -50,13 +51,13 @@ export function YearSelect({ props, year }: { props: ViewProps; year: number | n
 
 export function Benchmark(props: ViewProps) {
   const { t, locale, state, update } = props;
-  const { summary } = useDataset();
-  const year = viewYear(state, summary?.years);
+  const year = useHierarchyYear(state);
   const { parent, metric, peer, scope } = state;
   const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
-  const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
+  // Never the code while the name loads.
+  const parentName = useDivisionName(state.parent) ?? (state.parent ? '…' : '');
   const rate = isRateLabel(state.metric);
   const title = t('bench.title', { metric: metricLabel(state.metric, locale), parent: parentName, year: year ?? '' });
   const withValue = rows.filter((r) => num(r.value) !== null);

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
-import { formatNumber } from '../../charts';
+import { donut, formatNumber } from '../../charts';
+import { ChartPanel } from '../components/ChartPanel';
 import { coverage } from '../../db/sql';
 import { useDivisionName } from '../components/DivisionTree';
+import { useHierarchyYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
-import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { levelLabel, num, viewYear, type ViewProps } from './common';
+import { chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
   return state.parent && year !== null ? coverage({ parent: state.parent, year, today }) : null;
@@ -38,14 +39,35 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
 
 export function Coverage(props: ViewProps) {
   const { t, locale, state, update } = props;
-  const { summary } = useDataset();
-  const year = viewYear(state, summary?.years);
+  const year = useHierarchyYear(state);
   const { parent } = state;
   const query = useMemo(() => coverageQuery({ parent }, year, props.date), [parent, year, props.date]);
   const result = useSql(query);
-  const rows: Row[] = result.data && query ? tableRows(result.data.table) : [];
-  const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
+  const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
+  // Never the code while the name loads.
+  const parentName = useDivisionName(state.parent) ?? (state.parent ? '…' : '');
   const counts = coverageCounts(rows);
+  // The governments below the parent by outcome: on time, late, missing, not yet due.
+  const governments = rows.filter((r) => r.unit === 'government');
+  const lateGovernments = governments.filter((r) => r.late === true).length;
+  const partRows: Row[] = useMemo(
+    () => [
+      { status: 'on_time', label: t('coverage.onTime'), governments: counts.reported - lateGovernments },
+      { status: 'late', label: t('coverage.kpi.late'), governments: lateGovernments },
+      { status: 'missing', label: t('coverage.kpi.missing'), governments: counts.missing },
+      { status: 'not_due', label: t('coverage.kpi.notDue'), governments: counts.notDue },
+    ],
+    [t, counts.reported, counts.missing, counts.notDue, lateGovernments],
+  );
+  const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
+  const option = useMemo(
+    () => (rows.length > 0 ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments) })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
+    [rows.length, partRows, props, chartTitle, t],
+  );
+  const panel = (
+    <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? partRows : []} columns={['status', 'label', 'governments']} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />
+  );
+  if (state.embed) return panel;
   const yesNo = (v: unknown) => (v === true ? t('yes') : v === false ? t('no') : '—');
   return (
     <HierarchyLayout name="coverage" parent={state.parent} onSelect={(parent) => update({ parent })}>
@@ -55,7 +77,7 @@ export function Coverage(props: ViewProps) {
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : null}
         {result.error ? <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p> : null}
         {state.parent && result.data ? (
-          <section className="panel" data-testid="panel-coverage">
+          <section className="panel" data-testid="coverage-section">
             <h3>{t('coverage.title', { parent: parentName, year: year ?? '' })}</h3>
             <div className="kpis">
               {(['listed', 'reported', 'missing', 'notDue', 'late', 'departments'] as const).map((k) => (
@@ -66,6 +88,7 @@ export function Coverage(props: ViewProps) {
               ))}
             </div>
             <p className="note">{t('coverage.rule')}</p>
+            {panel}
             <div className="table-scroll">
               <table data-testid="coverage-table">
                 <thead>

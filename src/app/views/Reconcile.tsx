@@ -1,16 +1,17 @@
 import { useMemo } from 'react';
-import { formatNumber, formatPercent } from '../../charts';
+import { formatNumber, formatPercent, rankedBars } from '../../charts';
+import { ChartPanel } from '../components/ChartPanel';
 import { benchmarkChildren, reconciliation } from '../../db/sql';
 import { useDivisionName } from '../components/DivisionTree';
+import { useHierarchyYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
-import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { countMetric, metricLabel, PICKABLE_METRICS } from '../i18n/metric-labels';
+import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { num, viewYear, type ViewProps } from './common';
+import { chartLinks, makeFrame, num, type ViewProps } from './common';
 
 export function reconcileQuery(state: Pick<ViewState, 'parent' | 'metric'>, year: number | null) {
   return state.parent && year !== null ? reconciliation({ parent: state.parent, year, metric: countMetric(state.metric) }) : null;
@@ -18,8 +19,7 @@ export function reconcileQuery(state: Pick<ViewState, 'parent' | 'metric'>, year
 
 export function Reconcile(props: ViewProps) {
   const { t, locale, state, update } = props;
-  const { summary } = useDataset();
-  const year = viewYear(state, summary?.years);
+  const year = useHierarchyYear(state);
   const metric = countMetric(state.metric);
   const { parent } = state;
   const query = useMemo(() => reconcileQuery({ parent, metric }, year), [parent, metric, year]);
@@ -27,9 +27,10 @@ export function Reconcile(props: ViewProps) {
   const childQuery = useMemo(() => (state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric, peer: 'parent' }) : null), [state.parent, metric, year]);
   const result = useSql(query);
   const children = useSql(childQuery);
-  const row: Row | null = result.data && query ? (tableRows(result.data.table)[0] ?? null) : null;
+  const row: Row | null = useMemo(() => (result.data && query ? (tableRows(result.data.table)[0] ?? null) : null), [result.data, query]);
   const kids: Row[] = children.data && childQuery ? tableRows(children.data.table) : [];
-  const parentName = useDivisionName(state.parent) ?? state.parent ?? '';
+  // Never the code while the name loads.
+  const parentName = useDivisionName(state.parent) ?? (state.parent ? '…' : '');
   const f = (v: unknown) => formatNumber(num(v), locale);
   const title = t('reconcile.title', { metric: metricLabel(metric, locale), parent: parentName, year: year ?? '' });
   const inSum = kids.filter((k) => k.scope === 'self' && num(k.value) !== null);
@@ -38,6 +39,27 @@ export function Reconcile(props: ViewProps) {
     typeof id === 'string' ? (
       <a href={props.linkTo({ view: 'report', report: id })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: id }); }}>{t('bench.report')}</a>
     ) : null;
+  // The chart: the area summary beside the sum of the children's own reports, then what is kept apart.
+  const chartRows: Row[] = useMemo(
+    () =>
+      row
+        ? [
+            { part: 'area', label: t('reconcile.area'), value: num(row.area_value) },
+            { part: 'children', label: t('reconcile.children'), value: num(row.children_value) },
+            { part: 'parent_self', label: t('reconcile.parentSelf'), value: num(row.parent_self_value) },
+            { part: 'departments', label: t('reconcile.departments'), value: num(row.departments_value) },
+          ]
+        : [],
+    [row, t],
+  );
+  const option = useMemo(
+    () => (row ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), t('reconcile.chartNote'))) : null),
+    [row, chartRows, props, title, metric, locale, t],
+  );
+  const panel = (
+    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={['part', 'label', 'value']} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
+  );
+  if (state.embed) return panel;
   const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (
     <tr data-testid={`rec-${id}`}>
       <th>{label}</th>
@@ -56,7 +78,7 @@ export function Reconcile(props: ViewProps) {
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : null}
         {result.error ? <p className="error" role="alert">{t('queryFailed')}: {result.error.message.split('\n')[0]}</p> : null}
         {row ? (
-          <section className="panel" data-testid="panel-reconcile">
+          <section className="panel" data-testid="reconcile-section">
             <h3>{title}</h3>
             <p className="formula" data-testid="reconcile-rule">{t('reconcile.rule')}</p>
             {num(row.area_value) === null ? <p className="hint" data-testid="reconcile-no-area">{t('reconcile.noArea', { parent: parentName, year: year ?? '' })}</p> : null}
@@ -78,6 +100,7 @@ export function Reconcile(props: ViewProps) {
             </table>
           </section>
         ) : null}
+        {row ? panel : null}
         {row ? (
           <div className="grid2">
             <section className="panel">

@@ -18,7 +18,7 @@ export interface ChartDecl {
 }
 
 /** URL parameters a view may read beyond the shared ones (view, lang, embed, chart). */
-export type ViewParam = 'e' | 'metric' | 'years' | 'parent' | 'year' | 'peer' | 'scope' | 'breakdown' | 'shares' | 'report' | 'of' | 'q' | 'min' | 'pair' | 'scale' | 'index';
+export type ViewParam = 'e' | 'metric' | 'years' | 'parent' | 'year' | 'peer' | 'scope' | 'breakdown' | 'shares' | 'report' | 'of' | 'q' | 'min' | 'pair' | 'scale' | 'index' | 'pin';
 
 export interface ViewDecl {
   id: string;
@@ -59,14 +59,15 @@ export const VIEW_REGISTRY = [
     data: true,
     charts: [{ id: 'benchmark', method: 'rates' }],
   },
-  { id: 'reconcile', label: { zh: '汇总核对', en: 'Reconciliation' }, params: [...HIERARCHY_PARAMS, 'metric'], metrics: 'counts', hierarchy: true, data: true, charts: [] },
-  { id: 'coverage', label: { zh: '报告覆盖', en: 'Coverage' }, params: HIERARCHY_PARAMS, hierarchy: true, data: true, charts: [] },
+  { id: 'reconcile', label: { zh: '汇总核对', en: 'Reconciliation' }, params: [...HIERARCHY_PARAMS, 'metric'], metrics: 'counts', hierarchy: true, data: true, charts: [{ id: 'reconcile', method: 'scope' }] },
+  { id: 'coverage', label: { zh: '报告覆盖', en: 'Coverage' }, params: HIERARCHY_PARAMS, hierarchy: true, data: true, charts: [{ id: 'coverage', method: 'coverage' }] },
   { id: 'similar', label: { zh: '报告雷同', en: 'Copied reports' }, params: [...HIERARCHY_PARAMS, 'min', 'pair'], charts: [] },
   { id: 'map', label: { zh: '地图', en: 'Map' }, params: ['year', 'metric'], metrics: 'counts', data: true, charts: [{ id: 'map', method: 'scope' }] },
   { id: 'report', label: { zh: '报告', en: 'Report' }, params: ['report'], charts: [] },
   { id: 'data', label: { zh: '数据', en: 'Data' }, params: [...BODY_PARAMS, ...HIERARCHY_PARAMS, 'of', 'metric', 'breakdown', 'peer', 'scope'], bodies: true, charts: [] },
   { id: 'methods', label: { zh: '方法说明', en: 'Methods' }, params: [], charts: [] },
   { id: 'sql', label: { zh: 'SQL', en: 'SQL' }, params: ['q'], charts: [] },
+  { id: 'briefing', label: { zh: '简报', en: 'Briefing' }, params: ['pin'], charts: [] },
 ] as const satisfies readonly ViewDecl[];
 
 export type View = (typeof VIEW_REGISTRY)[number]['id'];

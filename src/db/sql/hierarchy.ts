@@ -537,3 +537,20 @@ GROUP BY department
 ORDER BY reports DESC, department`;
   return { name: 'hierarchy.departments', sql, params: [input.code], tables: ['facts_wide'], provinces: provinceOf(input.code) };
 }
+
+/**
+ * The latest report year of a division and everything below it (its own reports, its
+ * departments', its subordinate divisions'): the year the hierarchy views open on for it.
+ * Columns: year (null when nothing below it reported).
+ */
+export function latestYearBelow(input: { parent: string }): BuiltQuery {
+  const parent = parentCode(input.parent);
+  return {
+    name: 'hierarchy.latest-year',
+    sql: `SELECT max(year) AS year FROM facts_wide
+WHERE year IS NOT NULL AND (division_code = ? OR county_code = ? OR city_code = ? OR province_code = ? OR parent_code = ?)`,
+    params: [parent, parent, parent, parent, parent],
+    tables: ['facts_wide'],
+    provinces: provinceOf(parent),
+  };
+}

@@ -1,0 +1,125 @@
+// Issue 15 item 6 in real Chromium: the engine's download reports its bytes; a hierarchy view
+// opens on the latest year that has reports for its parent; a division's name, never its code,
+// while it loads; the tree scrolls its own pane (not the window) to the selection; Coverage and
+// Reconciliation have charts with the export buttons, their CSV equal to native DuckDB.
+import { statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coverage, latestYearBelow, reconciliation } from '../../src/db/sql';
+import type { Browser } from '../helpers/chromium';
+import type { NativeDataset } from '../helpers/native-duckdb';
+import { csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart } from './support';
+
+let browser: Browser;
+let page: Page;
+let native: NativeDataset;
+const GUANGZHOU = '440100';
+const EH_WASM = statSync('node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').size;
+
+const csv = (bytes: Buffer): string[][] => parseCsv(bytes.subarray(3).toString('utf8'));
+
+beforeAll(async () => {
+  [browser, native] = await Promise.all([openBrowser(), openNative()]);
+  page = browser.page;
+  // Every title the coverage and reconciliation panels ever show, kept from the first paint.
+  await browser.context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __titles: seen });
+    new MutationObserver(() => {
+      for (const h of document.querySelectorAll('[data-testid="coverage-section"] h3, [data-testid="reconcile-section"] h3')) {
+        const text = h.textContent ?? '';
+        if (!seen.includes(text)) seen.push(text);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+});
+
+afterAll(async () => {
+  expect(browser.errors).toEqual([]);
+  native?.close();
+  await browser?.close();
+});
+
+describe('loading', () => {
+  it('reports the bytes of the engine as they arrive, up to the whole wasm', async () => {
+    await openApp(page, `view=coverage&parent=${GUANGZHOU}`);
+    await page.getByTestId('coverage-section').waitFor({ timeout: READY_TIMEOUT });
+    // The last report is the whole (unpacked) eh wasm: the bytes went through the counter.
+    expect(Number(await page.getByTestId('engine-progress').getAttribute('data-loaded'))).toBe(EH_WASM);
+    expect(await page.getByTestId('engine-progress').isHidden()).toBe(true);
+  });
+
+  it('opens a hierarchy view on the parent’s latest year with reports, and never shows its code as its name', async () => {
+    const [{ last }] = await native.rows({ sql: 'SELECT max(year) AS last FROM facts_wide', params: [] });
+    // A division with children whose reports stop before the dataset's last year.
+    const candidates = await native.rows({
+      sql: `SELECT code FROM jurisdictions WHERE kind <> 'pseudo' AND length(code) = 6
+              AND code IN (SELECT parent FROM jurisdictions WHERE parent IS NOT NULL) ORDER BY code`,
+      params: [],
+    });
+    let parent: string | null = null;
+    let latest: number | null = null;
+    for (const { code } of candidates) {
+      const [row] = await native.rows(latestYearBelow({ parent: String(code) }));
+      if (typeof row?.year === 'number' && row.year < Number(last)) [parent, latest] = [String(code), row.year];
+      if (parent) break;
+    }
+    if (!parent || latest === null) throw new Error('the shipped dataset has no division whose reports stop before its last year');
+    await openApp(page, `view=coverage&parent=${parent}`);
+    await page.getByTestId('coverage-section').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('year').inputValue()).toBe(String(latest));
+    const titles = (await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles)) as string[];
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).not.toContain(parent);
+    expect(titles.at(-1)).toContain(String(latest));
+  });
+
+  it('scrolls the tree pane, not the window, to a selection far down the tree', async () => {
+    const far = await native.rows({ sql: `SELECT max(code) AS code FROM jurisdictions WHERE parent = '440000' AND kind <> 'pseudo'`, params: [] });
+    const code = String(far[0].code);
+    await openApp(page, `view=coverage&parent=${code}`);
+    const row = page.locator(`[data-testid="tree-node-${code}"] > .tree-row`);
+    await row.waitFor({ timeout: READY_TIMEOUT });
+    await expect.poll(async () => {
+      const [pane, box] = await Promise.all([page.locator('.tree-pane').boundingBox(), row.boundingBox()]);
+      return pane !== null && box !== null && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
+    }, { timeout: READY_TIMEOUT }).toBe(true);
+    expect(await page.locator('.tree-pane').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+});
+
+describe('coverage and reconciliation charts', () => {
+  it('draws reconciliation as a chart whose CSV is native DuckDB’s figures, with export and pin buttons', async () => {
+    const year = 2020;
+    const [expected] = await native.rows(reconciliation({ parent: GUANGZHOU, year, metric: 'r.new.total' }));
+    await openApp(page, `view=reconcile&parent=${GUANGZHOU}&year=${year}`);
+    await waitForChart(page, 'reconcile');
+    for (const id of ['png', 'svg', 'export', 'pin']) expect(await page.getByTestId(`${id}-reconcile`).isEnabled()).toBe(true);
+    const rows = csv((await downloadFrom(page, 'csv-reconcile')).bytes);
+    expect(rows[0]).toEqual(['part', 'label', 'value']);
+    expect(rows.slice(1).map((r) => [r[0], r[2]])).toEqual(
+      [['area', expected.area_value], ['children', expected.children_value], ['parent_self', expected.parent_self_value], ['departments', expected.departments_value]].map(([p, v]) => [p, csvCellOf(v)]),
+    );
+  });
+
+  it('draws coverage as a chart of the governments by outcome, with export and pin buttons', async () => {
+    const year = 2020;
+    const today = new Date().toISOString().slice(0, 10);
+    const governments = (await native.rows(coverage({ parent: GUANGZHOU, year, today }))).filter((r) => r.unit === 'government');
+    const counts = {
+      missing: governments.filter((r) => r.missing === true).length,
+      notDue: governments.filter((r) => r.not_due === true).length,
+      reported: governments.filter((r) => Number(r.reports ?? 0) > 0 || Number(r.ambiguous_reports ?? 0) > 0).length,
+    };
+    expect(counts.reported).toBeGreaterThan(0);
+    await openApp(page, `view=coverage&parent=${GUANGZHOU}&year=${year}`);
+    await waitForChart(page, 'coverage');
+    for (const id of ['png', 'svg', 'export', 'pin']) expect(await page.getByTestId(`${id}-coverage`).isEnabled()).toBe(true);
+    const rows = csv((await downloadFrom(page, 'csv-coverage')).bytes);
+    const by = Object.fromEntries(rows.slice(1).map((r) => [r[0], Number(r[2])]));
+    expect(by.missing).toBe(counts.missing);
+    expect(by.not_due).toBe(counts.notDue);
+    expect(by.on_time + by.late).toBe(counts.reported);
+  });
+});
