@@ -57,7 +57,7 @@ describe('a report parsed in the page', () => {
         const a = answers[j];
         formats.add(f.path.slice(f.path.lastIndexOf('.') + 1));
         const line = reportJsonLine({ id: f.id, file: f.path, parsed: a.parsed, sha256: a.sha256, bytes: a.bytes, jurisdiction: a.jurisdiction });
-        expect(line, f.path).toBe(cli.get(f.path));
+        expect(line, f.path).toBe(`${cli.get(f.path)}\n`);
       });
     }
     expect([...formats].sort()).toEqual(expect.arrayContaining(['html', 'pdf', 'txt']));
