@@ -272,6 +272,8 @@ const chartPage = (view: View): string => {
   if (view === 'outcomes') return 'view=outcomes&e=310000&shares=0';
   if (view === 'review') return `view=review&${one}`;
   if (view === 'benchmark') return `view=benchmark&parent=${GUANGZHOU}&year=${benchYear}`;
+  // 广州市 2020: its area summary and its districts' own reports (reconcile), its districts' coverage.
+  if (view === 'reconcile' || view === 'coverage') return `view=${view}&parent=${GUANGZHOU}&year=2020`;
   return view === 'overview' ? '' : `view=${view}`;
 };
 
@@ -282,7 +284,7 @@ describe('property: every chart of every view draws the numbers its CSV (and tab
   const charts = (Object.entries(VIEW_CHARTS) as [View, readonly string[]][]).flatMap(([view, ids]) => ids.map((id) => [view, id] as const));
 
   it('covers every chart of the registry', () => {
-    expect(charts.map(([, id]) => id).sort()).toEqual(['benchmark', 'compare', 'map', 'outcomes', 'overview', 'review', 'templates', 'trends']);
+    expect(charts.map(([, id]) => id).sort()).toEqual(['benchmark', 'compare', 'coverage', 'map', 'outcomes', 'overview', 'reconcile', 'review', 'templates', 'trends']);
   });
 
   for (const [view, id] of charts) {
@@ -305,6 +307,20 @@ describe('property: every chart of every view draws the numbers its CSV (and tab
         const donut = series[0];
         for (const r of csv.rows.filter((row) => Number(row.reports) > 0)) {
           expect(donut.values[donut.names.indexOf(templateLabel(zh, r.template === '' ? null : r.template))]).toBe(num(r.reports));
+          compared += 1;
+        }
+      } else if (id === 'reconcile') {
+        // One bar a part (area summary, children's sum, parent's own, departments), as the CSV's rows.
+        const bars = series[0];
+        for (const r of csv.rows.filter((row) => row.value !== '')) {
+          expect(at(bars, r.label), r.part).toBe(num(r.value));
+          compared += 1;
+        }
+      } else if (id === 'coverage') {
+        // One slice an outcome with governments in it (on time, late, missing, not yet due).
+        const donut = series[0];
+        for (const r of csv.rows.filter((row) => Number(row.governments) > 0)) {
+          expect(donut.values[donut.names.indexOf(r.label)], r.status).toBe(num(r.governments));
           compared += 1;
         }
       } else if (id === 'map') {
