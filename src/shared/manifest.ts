@@ -8,8 +8,10 @@
  * 6: `similar_pairs`, reports whose narratives are near copies, with the shared passages.
  * 7: corrections: `values` gains split, printed_value, corrected, correction_note/author; `checks`
  * gains basis (printed | corrected); the `corrections` table.
+ * 8: `facts_wide` (and `rollups`) gain every figure of section 二 and the fees collected, so every
+ * metric the forms print is pickable.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */
