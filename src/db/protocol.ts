@@ -1,5 +1,6 @@
 // The one message format between the app and the data worker. Both sides import it;
 // it imports nothing of DuckDB's, so the main thread never loads the engine.
+import type { Correction } from '../parse/corrections';
 
 export type Param = string | number | boolean | null;
 
@@ -94,14 +95,7 @@ export interface SchemaResult {
  * corrections.csv, the report it was made in (a hint when the dataset is too large to search
  * by sha256) and, for an added value, the span of the report's text the person selected.
  */
-export interface PageCorrection {
-  report_sha256: string;
-  metric: string;
-  /** Null: reject the printed value. */
-  value: number | null;
-  note: string;
-  author: string;
-  at: string;
+export interface PageCorrection extends Omit<Correction, 'line'> {
   report_id?: string | null;
   start?: number | null;
   end?: number | null;

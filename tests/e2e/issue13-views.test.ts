@@ -18,7 +18,7 @@ import { CATALOGUE } from '../../src/shared/metric-catalogue';
 import { wideColumnName } from '../../src/shared/wide-metrics';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { busiestCountyYear, comparePair, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -34,11 +34,7 @@ beforeAll(async () => {
   page = browser.page;
   pair = await comparePair(native);
   version = native.manifest.dataset_version;
-  const [best] = await native.rows({
-    sql: `SELECT year, count(*) AS n FROM facts_wide WHERE city_code = '${GUANGZHOU}' AND division_level = 'county' AND r_new_total IS NOT NULL GROUP BY year ORDER BY n DESC, year DESC LIMIT 1`,
-    params: [],
-  });
-  benchYear = Number(best.year);
+  benchYear = await busiestCountyYear(native, GUANGZHOU);
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { METRIC_IDS } from '../../src/shared/metrics';
 import { chartMethod, VIEW_REGISTRY } from '../../src/app/views/registry';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, downloadFrom, openApp, parseCsv, openBrowser, waitForEngine, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { busiestCountyYear, comparePair, downloadFrom, openApp, parseCsv, openBrowser, waitForEngine, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -27,11 +27,7 @@ beforeAll(async () => {
   [browser, native] = await Promise.all([openBrowser(), openNative()]);
   page = browser.page;
   pair = await comparePair(native);
-  const [best] = await native.rows({
-    sql: `SELECT year, count(*) AS n FROM facts_wide WHERE city_code = '${GUANGZHOU}' AND division_level = 'county' AND r_new_total IS NOT NULL GROUP BY year ORDER BY n DESC, year DESC LIMIT 1`,
-    params: [],
-  });
-  benchYear = Number(best.year);
+  benchYear = await busiestCountyYear(native, GUANGZHOU);
 });
 
 afterAll(async () => {

@@ -131,6 +131,15 @@ export interface Body {
 }
 
 /** The two bodies stating r.new.total in the most reports: the compare pair of every e2e file. */
+/** The year in which most county-level units under `city` state their new requests: the benchmark's busiest year. */
+export async function busiestCountyYear(native: NativeDataset, city: string): Promise<number> {
+  const [best] = await native.rows({
+    sql: `SELECT year, count(*) AS n FROM facts_wide WHERE city_code = ? AND division_level = 'county' AND r_new_total IS NOT NULL GROUP BY year ORDER BY n DESC, year DESC LIMIT 1`,
+    params: [city],
+  });
+  return Number(best.year);
+}
+
 export async function comparePair(native: NativeDataset): Promise<[Body, Body]> {
   const rows = await native.rows({
     sql: `SELECT e.key, e.name, count(*) AS n
