@@ -95,6 +95,7 @@ export function Reconcile(props: ViewProps) {
                 {line('listed', t('reconcile.listed'), f(row.children_listed))}
                 {line('reported', t('reconcile.reported'), f(row.children_reported))}
                 {line('missing', t('reconcile.missing'), f(row.children_missing))}
+                {num(row.children_ambiguous) ? line('ambiguous', t('reconcile.ambiguous'), f(row.children_ambiguous)) : null}
                 {line('unlisted', t('reconcile.unlisted'), f(row.children_unlisted))}
               </tbody>
             </table>

@@ -84,8 +84,16 @@ const scopeOf = (scope: unknown): Scope => {
   return scope;
 };
 
-/** The order in which one report of a unit-year is picked: the preferred scope first (own reports by default), stated first, lowest id. */
-const pickOrder = (preferred: Scope) => `CASE WHEN scope = '${preferred}' THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id`;
+/**
+ * A government's report for its division: its own reports, and any area summary of the division,
+ * whoever issued it (黄埔区's summary is issued by 广州开发区政务公开工作办公室, an office keyed as a
+ * department). Benchmark, reconciliation and coverage all count a unit's reports by this one rule.
+ */
+const GOVERNMENT_REPORT = "(department IS NULL OR scope = 'area')";
+
+/** The order in which one report of a unit-year is picked: the preferred scope first (own reports by default), the government's own before an office's, stated first, lowest id. */
+const pickOrder = (preferred: Scope) =>
+  `CASE WHEN scope = '${preferred}' THEN 0 ELSE 1 END, CASE WHEN department IS NULL THEN 0 ELSE 1 END, CASE WHEN stated THEN 0 ELSE 1 END, report_id`;
 
 /** `rows` (a subquery with `scope`, `stated`, `report_id`) reduced to one row per `partition`, with `reports` = rows in it. */
 const pickOnePer = (partition: string, rows: string, preferred: Scope = 'self'): string => `SELECT * EXCLUDE (pick) FROM (
@@ -93,6 +101,10 @@ const pickOnePer = (partition: string, rows: string, preferred: Scope = 'self'):
       row_number() OVER (PARTITION BY ${partition} ORDER BY ${pickOrder(preferred)}) AS pick
     FROM (${rows})
   ) WHERE pick = 1`;
+
+/** Division codes a year's unresolved reports may belong to (an ambiguous issuer's candidates): such a unit is not missing. */
+const AMBIGUOUS_CANDIDATES = `SELECT DISTINCT unnest(string_split(jurisdiction_candidates, ',')) AS code
+  FROM reports WHERE year = ? AND division_code IS NULL AND jurisdiction_candidates IS NOT NULL`;
 
 /** The children valid in a year per the gazetteer (placeholders such as 市辖区 are not children). */
 const LISTED_CHILDREN = `SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind
@@ -156,10 +168,10 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   else [peerFilter, peerParams] = ['TRUE', []];
   const groupKey = peer === 'parent' ? "'parent'" : 'division_level';
 
-  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, report_id, n_failed_checks,
+  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, department, report_id, n_failed_checks,
       ${ofScope(m.numerator)} AS numerator, ${ofScope(m.denominator)} AS denominator, ${ofScope(m.value)} AS value, coalesce(${ofScope(`(${m.stated})`)}, false) AS stated
     FROM facts_wide
-    WHERE department IS NULL AND division_code IS NOT NULL
+    WHERE ${GOVERNMENT_REPORT} AND division_code IS NOT NULL
       AND ((year = ? AND (${peerFilter} OR parent_code = ?)) OR (year = ? AND parent_code = ?))`;
   params.push(year, ...peerParams, parent, year - 1, parent);
   params.push(year, ...peerParams); // peers
@@ -239,7 +251,10 @@ export interface ReconciliationInput {
  * parent's departments' self reports, one per department): separate lines, not in the gap;
  * gap = area_value − children_value, gap_share = gap ÷ area_value; children_listed (valid that
  * year per the gazetteer), children_reported (children with any government report),
- * children_missing (listed, no report), children_unlisted (reported, not listed that year).
+ * children_missing (listed, no report, and no unresolved report naming it among its candidates),
+ * children_ambiguous (listed, no resolved report, but an unresolved one may be its), children_unlisted
+ * (reported, not listed that year). A child's reports are counted as in coverage (GOVERNMENT_REPORT),
+ * so both views give the same count of who published.
  * A county's towns come from its province's partition of the gazetteer, loaded for the query.
  */
 export function reconciliation(input: ReconciliationInput): BuiltQuery {
@@ -250,15 +265,18 @@ export function reconciliation(input: ReconciliationInput): BuiltQuery {
       CASE WHEN division_code = ? AND department IS NULL AND scope = 'area' THEN 'parent_area'
         WHEN division_code = ? AND department IS NULL AND scope = 'self' THEN 'parent_self'
         WHEN division_code = ? AND department IS NOT NULL AND scope = 'self' THEN 'department'
-        WHEN parent_code = ? AND department IS NULL AND division_code IS NOT NULL THEN 'child'
+        WHEN parent_code = ? AND ${GOVERNMENT_REPORT} AND division_code IS NOT NULL THEN 'child'
       END AS part
     FROM facts_wide
     WHERE year = ? AND (division_code = ? OR parent_code = ?)`;
   const sql = `WITH picked AS (
-  SELECT * FROM (${pickOnePer('part, division_code, department', rows)}) WHERE part IS NOT NULL
+  SELECT * FROM (${pickOnePer("part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL
 ),
 listed AS (
   ${LISTED_CHILDREN}
+),
+ambiguous AS (
+  ${AMBIGUOUS_CANDIDATES}
 ),
 totals AS (
   SELECT
@@ -284,15 +302,16 @@ SELECT area_value, area_report_id, area_reports,
   (area_value - children_value) / nullif(area_value, 0) AS gap_share,
   (SELECT count(*) FROM listed) AS children_listed,
   children_reported,
-  (SELECT count(*) FROM listed WHERE code NOT IN (SELECT division_code FROM picked WHERE part = 'child')) AS children_missing,
+  (SELECT count(*) FROM listed WHERE code NOT IN (SELECT division_code FROM picked WHERE part = 'child') AND code NOT IN (SELECT code FROM ambiguous)) AS children_missing,
+  (SELECT count(*) FROM listed WHERE code NOT IN (SELECT division_code FROM picked WHERE part = 'child') AND code IN (SELECT code FROM ambiguous)) AS children_ambiguous,
   children_unlisted
 FROM totals`;
   return {
     name: 'hierarchy.reconciliation',
     sql,
-    params: [parent, parent, parent, parent, year, parent, parent, parent, year, year],
-    tables: ['facts_wide', 'jurisdictions'],
-    provinces: provinceOf(parent),
+    params: [parent, parent, parent, parent, year, parent, parent, parent, year, year, year],
+    tables: ['facts_wide', 'jurisdictions', 'reports'],
+    provinces: [...provinceOf(parent), 'none'],
   };
 }
 
@@ -345,7 +364,7 @@ governments AS (
     count(*) FILTER (WHERE scope = 'area') AS area_reports,
     min(TRY_CAST(published AS DATE)) AS published
   FROM facts_wide
-  WHERE year = ? AND parent_code = ? AND (department IS NULL OR scope = 'area') AND division_code IS NOT NULL
+  WHERE year = ? AND parent_code = ? AND ${GOVERNMENT_REPORT} AND division_code IS NOT NULL
   GROUP BY division_code
 ),
 candidates AS (

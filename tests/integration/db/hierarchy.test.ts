@@ -382,9 +382,38 @@ describe('reconciliation', () => {
       children_listed: 7,
       // The seven that published include 伊春区 (historical, not listed in 2020) and not 丰林县.
       children_reported: 7,
-      children_missing: 1,
+      // 丰林县 published under an ambiguous name that may be its: not missing, as in coverage.
+      children_missing: 0,
+      children_ambiguous: 1,
       children_unlisted: 1,
     });
+  });
+
+  it('counts a child’s area summary issued by an office keyed as its department, as coverage does', async () => {
+    const [row] = await run(sql.reconciliation({ parent: '230700', year: 2018, metric: 'r.new.total' }));
+    expect(row).toMatchObject({
+      children_value: 18,
+      children_in_sum: 1,
+      // 铁力市's summary by its 政务公开办公室 (f18): an area summary, shown apart.
+      children_area_value: 40,
+      children_area_units: 1,
+      children_listed: 4,
+      children_reported: 2,
+      children_missing: 2,
+      children_ambiguous: 0,
+    });
+    const coverage = await run(sql.coverage({ parent: '230700', year: 2018 }));
+    const published = coverage.filter((r) => r.unit === 'government' && Number(r.reports) > 0).length;
+    const missing = coverage.filter((r) => r.missing === true).length;
+    expect([Number(row.children_reported), Number(row.children_missing)]).toEqual([published, missing]);
+  });
+
+  it('lists such a summary among the children in the benchmark, without ranking it against own reports', async () => {
+    const rows = await run(sql.benchmarkChildren({ parent: '230700', year: 2018, metric: 'r.new.total' }));
+    expect(pick(rows, ['division_code', 'scope', 'value'])).toEqual([
+      { division_code: '230722', scope: 'self', value: 18 },
+      { division_code: '230781', scope: 'area', value: null },
+    ]);
   });
 
   it('returns one row of nothing where nothing was published', async () => {
@@ -636,6 +665,22 @@ WHERE department IS NULL AND parent_code IS NOT NULL AND year IS NOT NULL GROUP 
         const rows = tableRows(tableFromIPC((response.result as QueryResult).ipc));
         expect(rows.length, query.name).toBeGreaterThan(0);
         expect(rows, query.name).toEqual(await native.rows(query));
+      }
+      // Reconciliation and coverage agree on who published and who is missing, for every parent and year.
+      const pairs = await native.rows({
+        sql: `SELECT DISTINCT parent_code, year FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL ORDER BY ALL`,
+        params: [],
+      });
+      expect(pairs.length).toBeGreaterThan(10);
+      for (const pair of pairs) {
+        const at = { parent: String(pair.parent_code), year: Number(pair.year) };
+        const [rec] = await native.rows(sql.reconciliation({ ...at, metric: 'r.new.total' }));
+        const cov = await native.rows(sql.coverage(at));
+        const governments = cov.filter((r) => r.unit === 'government');
+        expect([Number(rec.children_reported), Number(rec.children_missing)], JSON.stringify(at)).toEqual([
+          governments.filter((r) => Number(r.reports) > 0).length,
+          governments.filter((r) => r.missing === true).length,
+        ]);
       }
     } finally {
       handler.close();
