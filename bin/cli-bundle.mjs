@@ -41,16 +41,17 @@ export function freshBundle() {
   }
 }
 
-/** Source modules see their own location (the gazetteer's folder, the pdf.js package), not the bundle's. */
+/** The project's modules (src/, scripts/) see their own location (the gazetteer's folder, dist/, the pdf.js package), not the bundle's. */
 const sourceLocation = {
   name: 'source-location',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.(ts|tsx|mts|mjs)$/ }, (args) => {
+    build.onLoad({ filter: /\.(ts|tsx|mts|mjs|js)$/ }, (args) => {
       const file = relative(ROOT, args.path).split('\\').join('/');
+      if (file.startsWith('..') || file.split('/').includes('node_modules')) return undefined;
       let contents = readFileSync(args.path, 'utf8');
       contents = contents.replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)));
       if (!BUNDLE_RELATIVE.has(file)) contents = contents.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
-      return { contents, loader: args.path.endsWith('x') ? 'tsx' : args.path.endsWith('.ts') ? 'ts' : 'js' };
+      return { contents, loader: /\.tsx$/.test(args.path) ? 'tsx' : /\.m?ts$/.test(args.path) ? 'ts' : 'js' };
     });
   },
 };

@@ -8,8 +8,11 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+/** Commands that start Vite's preview server run from the sources: Vite does not apply vite.config.ts's plugins when started from the bundle. */
+const UNBUNDLED = new Set(['serve', 'open']);
+
 async function bundledMain() {
-  if (process.env.GONGKAI_NO_BUNDLE === '1') return null;
+  if (process.env.GONGKAI_NO_BUNDLE === '1' || UNBUNDLED.has(process.argv[2])) return null;
   try {
     const { buildBundle, freshBundle } = await import('./cli-bundle.mjs');
     const entry = freshBundle() ?? (await buildBundle());
