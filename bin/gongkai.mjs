@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
-
-register();
+// Runs the bundled CLI (./cli-bundle.mjs) when it is fresh or can be built, else the sources through tsx.
+import { pathToFileURL } from 'node:url';
 
 // A closed pipe (`gongkai parse --json dir | head`) ends the run quietly instead of with a stack trace.
 process.stdout.on('error', (error) => {
@@ -9,5 +8,24 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const { main } = await import('../src/ingest/cli.ts');
+/** Commands that start Vite's preview server run from the sources: Vite does not apply vite.config.ts's plugins when started from the bundle. */
+const UNBUNDLED = new Set(['serve', 'open']);
+
+async function bundledMain() {
+  if (process.env.GONGKAI_NO_BUNDLE === '1' || UNBUNDLED.has(process.argv[2])) return null;
+  try {
+    const { buildBundle, freshBundle } = await import('./cli-bundle.mjs');
+    const entry = freshBundle() ?? (await buildBundle());
+    return (await import(pathToFileURL(entry).href)).main;
+  } catch {
+    return null;
+  }
+}
+
+let main = await bundledMain();
+if (!main) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/ingest/cli.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -30,9 +30,9 @@ export class Gazetteer {
   /** Per row: its ancestors' codes, nearest first (pseudo units skipped). */
   readonly ancestors: string[][] = [];
   /** Issuer keys: names and variants (names.ts). */
-  readonly index = new Map<string, IndexEntry[]>();
+  readonly index: Map<string, IndexEntry[]> = new Map();
   /** Context keys: names of provinces, cities and counties safe to spot in running text. */
-  readonly contextIndex = new Map<string, IndexEntry[]>();
+  readonly contextIndex: Map<string, IndexEntry[]> = new Map();
   /** Longest key per first character (0: no key starts with it): bounds every lookup loop. */
   readonly maxKeyFrom = new Map<number, number>();
   readonly maxContextKeyFrom = new Map<number, number>();
@@ -70,6 +70,8 @@ export class Gazetteer {
   }
 
   private readIndex(text: string) {
+    const index = new LazyIndex(this.rows.length);
+    const contextIndex = new LazyIndex(this.rows.length);
     for (let at = 0; at < text.length; ) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
@@ -78,12 +80,13 @@ export class Gazetteer {
       if (t1 < 0 || t2 < 0 || t2 > end) throw new Error(`gazetteer index: malformed line at ${at}`);
       const context = text[at] === 'c';
       const key = text.slice(t1 + 1, t2);
-      const entries = text.slice(t2 + 1, end).split(',').map((e) => ({ row: Number(e.slice(0, -1)), strength: STRENGTH_OF[e[e.length - 1]] }));
-      if (entries.some((e) => !(e.row >= 0 && e.row < this.rows.length) || e.strength === undefined)) throw new Error(`gazetteer index: bad entry for ${key}`);
-      (context ? this.contextIndex : this.index).set(key, entries);
+      (context ? contextIndex : index).setRaw(key, text.slice(t2 + 1, end));
       raise(context ? this.maxContextKeyFrom : this.maxKeyFrom, key);
       at = end + 1;
     }
+    // replaces the (empty) maps: the entries are read when a key is first looked up
+    (this as { index: Map<string, IndexEntry[]> }).index = index;
+    (this as { contextIndex: Map<string, IndexEntry[]> }).contextIndex = contextIndex;
   }
 
   /** Adds one province's towns (data/gazetteer/towns/<province>.csv); a second call is a no-op. */
@@ -201,4 +204,47 @@ function addEntry(map: Map<string, IndexEntry[]>, key: string, e: IndexEntry) {
 /** The key overrides are matched on: the issuer's matching form without notes in parentheses. */
 export function overrideKey(issuer: string): string {
   return splitNotes(matchForm(issuer)).main;
+}
+
+/**
+ * A name index read from the prebuilt text: each key's entries (`12f,40s`) stay text until the
+ * key is first looked up, the most of 70,000 keys never are in a run. A malformed entry is an
+ * error when its key is read.
+ */
+class LazyIndex extends Map<string, IndexEntry[]> {
+  constructor(private readonly rowCount: number) {
+    super();
+  }
+
+  setRaw(key: string, entries: string): void {
+    super.set(key, entries as unknown as IndexEntry[]);
+  }
+
+  override get(key: string): IndexEntry[] | undefined {
+    const value: IndexEntry[] | string | undefined = super.get(key);
+    return typeof value === 'string' ? this.decode(key, value) : value;
+  }
+
+  private decode(key: string, raw: string): IndexEntry[] {
+    const entries = raw.split(',').map((e) => ({ row: Number(e.slice(0, -1)), strength: STRENGTH_OF[e[e.length - 1]] }));
+    if (entries.some((e) => !(e.row >= 0 && e.row < this.rowCount) || e.strength === undefined)) throw new Error(`gazetteer index: bad entry for ${key}`);
+    super.set(key, entries);
+    return entries;
+  }
+
+  override *entries(): MapIterator<[string, IndexEntry[]]> {
+    for (const key of super.keys()) yield [key, this.get(key)!];
+  }
+
+  override *values(): MapIterator<IndexEntry[]> {
+    for (const key of super.keys()) yield this.get(key)!;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, IndexEntry[]]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: IndexEntry[], key: string, map: Map<string, IndexEntry[]>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIngestFixture, makeTempDir, type IngestFixture } from '../helpers/ingest-fixture';
 import { BIN, REPO_ROOT } from '../helpers/paths';
@@ -9,7 +10,11 @@ let fixture: IngestFixture;
 let outRoot: string;
 
 function gongkai(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return gongkaiWith({}, ...args);
+}
+
+function gongkaiWith(env: Record<string, string>, ...args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -60,5 +65,28 @@ describe('bin/gongkai.mjs', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('usage:');
     expect(run.stdout).toBe('');
+  });
+
+  it('the bundled CLI prints the same bytes as the sources run through tsx, and a changed source makes the bundle stale', async () => {
+    const { buildBundle, freshBundle } = (await import(pathToFileURL(join(REPO_ROOT, 'bin/cli-bundle.mjs')).href)) as {
+      buildBundle(): Promise<string>;
+      freshBundle(): string | null;
+    };
+    const entry = await buildBundle();
+    expect(freshBundle()).toBe(entry);
+    const bundled = gongkai('parse', '--json', fixture.dir);
+    const sources = gongkaiWith({ GONGKAI_NO_BUNDLE: '1' }, 'parse', '--json', fixture.dir);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout.split('\n').length).toBeGreaterThan(fixture.ids.length);
+    expect(bundled.stdout).toBe(sources.stdout);
+    expect(bundled.stderr).toBe(sources.stderr);
+    const source = join(REPO_ROOT, 'src/parse/index.ts');
+    const { atime, mtime } = statSync(source);
+    try {
+      utimesSync(source, atime, new Date(mtime.getTime() + 2000));
+      expect(freshBundle()).toBeNull();
+    } finally {
+      utimesSync(source, atime, mtime); // to the millisecond: the next run rebuilds once
+    }
   });
 });

@@ -176,7 +176,17 @@ for (const rule of RULES) {
   const words = ANCHORED.has(rule.re) ? null : openingWords(rule.re.source);
   if (words) OPENING.set(rule.re, { words, sticky: new RegExp(rule.re.source, 'y') });
 }
-const WORDS = new WordIndex([...OPENING.values()].flatMap((o) => o.words));
+/** The words of a rule's pre-filter that is a plain list of literals (办结|答复完毕): looked up in the index, not searched for. */
+const NEEDS = new Map<RegExp, string[]>();
+for (const rule of RULES) {
+  if (rule.needs && !rule.needs.flags.includes('i') && /^[^\\[\](){}?*+.^$|]+(?:\|[^\\[\](){}?*+.^$|]+)*$/.test(rule.needs.source)) NEEDS.set(rule.needs, rule.needs.source.split('|'));
+}
+const WORDS = new WordIndex([...[...OPENING.values()].flatMap((o) => o.words), ...[...NEEDS.values()].flat()]);
+/** Does the text hold what the rule needs? */
+const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
+  const literal = NEEDS.get(needs);
+  return literal ? words.positions(literal).length > 0 : needs.test(s);
+};
 
 /**
  * The matches of a rule, in order, the same as a scan of the text would give: for an anchored
@@ -253,7 +263,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
-    if (rule.needs && !rule.needs.test(s)) continue;
+    if (rule.needs && !holds(rule.needs, s, words)) continue;
     if (rule.yearOffset !== undefined && !options.year) continue;
     const found: Value[] = [];
     for (const m of matchesOf(rule, s, quantities, words)) {

@@ -112,7 +112,20 @@ const HAS_CJK = /[\u4e00-\u9fff]/;
 /** A remark in brackets after a row label: 规章(县级无此项). */
 const REMARK = /\([^()]{1,16}\)$/;
 
+/** Labels seen before (every report prints the same rows): specOf is a function of the label alone. */
+const SPEC_OF = new Map<string, RowSpec | null>();
+const SPEC_CACHE_SIZE = 4096;
+
 function specOf(label: string): RowSpec | null {
+  let spec = SPEC_OF.get(label);
+  if (spec === undefined) {
+    if (SPEC_OF.size >= SPEC_CACHE_SIZE) SPEC_OF.clear();
+    SPEC_OF.set(label, (spec = readSpec(label)));
+  }
+  return spec;
+}
+
+function readSpec(label: string): RowSpec | null {
   for (const spec of ALL_ROWS) if (spec.label.test(label)) return spec;
   const bare = label.replace(REMARK, '');
   if (bare !== label) for (const spec of ALL_ROWS) if (spec.label.test(bare)) return spec;

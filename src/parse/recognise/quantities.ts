@@ -174,6 +174,16 @@ function isBareCell(s: string, numStart: number, numEnd: number): boolean {
 }
 
 /**
+ * The characters a unit, 万/亿, 余/多 or 年 can open with (and spaces, which readTail skips): a
+ * Chinese run followed by anything else is a word (一是, 统一), dropped below after the whole
+ * reading; this says so at once.
+ */
+const TAIL_FIRST = new Set(['余', '多', '万', '亿', '%', '％', '元', '年', ...COUNT_UNITS.map((u) => u[0]), ...DURATION.source.slice(4, -1).split('|').map((u) => u[0])]);
+const TAIL_FIRST_CODE = new Uint8Array(0x10000);
+for (const c of TAIL_FIRST) TAIL_FIRST_CODE[c.charCodeAt(0)] = 1;
+const mayHaveTail = (c: number) => Number.isNaN(c) || TAIL_FIRST_CODE[c] === 1 || c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
+
+/**
  * The quantities of a text, in order. One left-to-right scan with one pattern; each number is
  * classified from the few characters around it. Chinese numerals count only with a unit (一是,
  * 统一, 十分 are words) or as a year written digit by digit (二〇一八年).
@@ -191,6 +201,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       if (!isLatin(s[numStart - 1] ?? '')) out.push({ kind: 'number', start: numStart, end: numEnd, numStart, numEnd, value: arabicValue(text), unit: null, approx: false, chinese: false });
       continue;
     }
+    if (fast && chinese && !mayHaveTail(s.charCodeAt(numEnd))) continue;
     let tail = readTail(s, numEnd);
     const yearNext = YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3));
     // most Chinese runs are words (一是, 统一, 三年行动), not numbers: dropped before any other work

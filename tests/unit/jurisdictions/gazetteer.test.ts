@@ -105,6 +105,20 @@ describe('the prebuilt name index (data/gazetteer/index.txt)', () => {
     expect([...read.maxKeyFrom].sort()).toEqual([...built.maxKeyFrom].sort());
   });
 
+  it('keeps each key\'s entries as text until the key is looked up; a bad entry is an error then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-gz-'));
+    try {
+      cpSync(GAZETTEER_DIR, dir, { recursive: true });
+      const doctored = readFileSync(join(dir, INDEX_FILE), 'utf8').replace('\ni\t北京\t0s\n', '\ni\t北京\t0x\n');
+      writeFileSync(join(dir, INDEX_FILE), doctored);
+      const gazetteer = loadGazetteer({ dir });
+      expect(gazetteer.index.get('上海')).toEqual(loadGazetteer({ prebuiltIndex: false }).index.get('上海'));
+      expect(() => gazetteer.index.get('北京')).toThrow('gazetteer index: bad entry for 北京');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is not read for other division files: a changed file makes the loader derive the index again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-gz-'));
     try {

@@ -141,13 +141,19 @@ export function openingWords(source: string): string[] | null {
   return words.filter((w, k) => !words.slice(0, k).some((shorter) => w.startsWith(shorter)));
 }
 
+const PAIR_HASHES = 1 << 16;
+const pairHash = (a: number, b: number) => (a * 31 + b) & (PAIR_HASHES - 1);
+
 /** Where each word starts in a text, found in one scan for all the words. */
 export class WordIndex {
   private readonly words: string[];
   private readonly id = new Map<string, number>();
   /** Per character, the ids of the words it opens (most characters open none). */
   private readonly byFirst = new Map<number, number[]>();
+  /** Per character: 1 when it opens a word, 2 when it is a one-character word itself (and maybe opens others). */
   private readonly opens = new Uint8Array(0x10000);
+  /** A hash of each word's first two characters: a start whose pair is not set opens no longer word (the commas of `,办结`). */
+  private readonly pairs = new Uint8Array(PAIR_HASHES);
   /** Per word id, where it starts in the last text scanned; only the words found hold an array. */
   private readonly found: (number[] | undefined)[] = [];
   private readonly touched: number[] = [];
@@ -157,7 +163,8 @@ export class WordIndex {
     this.words.forEach((w, k) => {
       this.id.set(w, k);
       const c = w.charCodeAt(0);
-      this.opens[c] = 1;
+      this.opens[c] = w.length === 1 ? 2 : Math.max(this.opens[c], 1);
+      if (w.length > 1) this.pairs[pairHash(c, w.charCodeAt(1))] = 1;
       const list = this.byFirst.get(c);
       if (list) list.push(k);
       else this.byFirst.set(c, [k]);
@@ -166,12 +173,15 @@ export class WordIndex {
 
   /** Scans a text; positions() then answers for it. */
   scan(s: string): this {
-    const { opens, words, byFirst, found, touched } = this;
+    const { opens, pairs, words, byFirst, found, touched } = this;
     for (const k of touched) found[k] = undefined;
     touched.length = 0;
-    for (let i = 0; i < s.length; i++) {
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (opens[c] === 0) continue;
+      const o = opens[c];
+      if (o === 0) continue;
+      if (o === 1 && (i + 1 >= n || pairs[pairHash(c, s.charCodeAt(i + 1))] === 0)) continue;
       for (const k of byFirst.get(c)!) {
         const w = words[k];
         if (w.length === 1 || (s.charCodeAt(i + 1) === w.charCodeAt(1) && s.startsWith(w, i))) {

@@ -95,19 +95,33 @@ export function viewOf(s: string, seg: Segments, q: Quantity): FigureView {
   return new View(s, seg, q);
 }
 
-function scoreOf(rule: ScoredRule, has: (f: Feature) => boolean): number | null {
+/** A rule with its preferences as a list, made once per rule (scoring runs per figure and rule). */
+interface Compiled {
+  rule: ScoredRule;
+  prefers: [Feature, number][];
+}
+const COMPILED = new WeakMap<ScoredRule, Compiled>();
+function compiled(rule: ScoredRule): Compiled {
+  let c = COMPILED.get(rule);
+  if (!c) COMPILED.set(rule, (c = { rule, prefers: Object.entries(rule.prefers ?? {}) as [Feature, number][] }));
+  return c;
+}
+
+function scoreOf({ rule, prefers }: Compiled, has: (f: Feature) => boolean): number | null {
   for (const f of rule.requires) if (!has(f)) return null;
   if (rule.requiresOneOf && !rule.requiresOneOf.some(has)) return null;
   for (const f of rule.excludes) if (has(f)) return null;
   let score = rule.requires.length;
-  for (const [f, w] of Object.entries(rule.prefers ?? {}) as [Feature, number][]) if (has(f)) score += w;
+  for (const [f, w] of prefers) if (has(f)) score += w;
   return score;
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
 export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>): Reading[] {
-  const open = rules.filter((r) => !done.has(r.metric));
+  const open = rules.filter((r) => !done.has(r.metric)).map(compiled);
   if (open.length === 0) return [];
+  // what every open rule requires: a figure without it is read by none (most figures: 个, 人次 …)
+  const common = open[0].rule.requires.filter((f) => open.every((c) => c.rule.requires.includes(f)));
   const readings: Reading[] = [];
   for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
@@ -118,9 +132,10 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
       if (v === undefined) memo.set(f, (v = FEATURES[f](view)));
       return v;
     };
-    for (const rule of open) {
-      const score = scoreOf(rule, has);
-      if (score !== null) readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: [...memo].filter(([, v]) => v).map(([f]) => f) });
+    if (!common.every(has)) continue;
+    for (const c of open) {
+      const score = scoreOf(c, has);
+      if (score !== null) readings.push({ metric: c.rule.metric, countsOnly: c.rule.countsOnly === true, q, score, features: [...memo].filter(([, v]) => v).map(([f]) => f) });
     }
   }
   return readings;
