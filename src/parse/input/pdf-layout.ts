@@ -69,7 +69,7 @@ const squeeze = (s: string): string => s.replace(/(?<=[\u3000-\u9fff\uff00-\uffe
 // Fonts (Noto CJK among them) map some ideographs to the look-alike radicals: ⼀ (U+2F00) for 一,
 // ⺠ (U+2EA0) for 民. Kangxi radicals have a compatibility decomposition; the supplement's do not.
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门',
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻑': '長', '⻣': '骨', '⻋': '车', '⻓': '长', '⻔': '门',
   '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻥': '鱼', '⻦': '鸟',
   '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻤': '鬼',
 };
@@ -353,6 +353,27 @@ const MARGIN = 0.09;
 
 const marginKey = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
 
+/** A running header or footer is printed at the same height on every page. */
+const REPEAT_SLACK = 1;
+
+/**
+ * The running headers, footers and page numbers of a page: peeled from its top and its bottom,
+ * outermost first, while the line is in the margin and `isRunning` says so. A body line reaching
+ * into the margin ("0 |" at the foot of a long page, above the page number) is kept.
+ */
+function runningLines(lines: Line[], page: PdfPageContent, isRunning: (line: Line, text: string, outermost: boolean) => boolean): Set<Line> {
+  const texts = new Map(lines.map((l) => [l, lineFrag(l, page.page).text] as const));
+  const sorted = lines.filter((l) => texts.get(l) !== '').sort((a, b) => b.y - a.y);
+  const dropped = new Set<Line>();
+  for (const order of [sorted, [...sorted].reverse()]) {
+    for (const line of order) {
+      if (!inMargin(line, page) || !isRunning(line, texts.get(line)!, line === order[0])) break;
+      dropped.add(line);
+    }
+  }
+  return dropped;
+}
+
 function inMargin(line: Line, page: PdfPageContent): boolean {
   const y = line.y - (page.y0 ?? 0);
   return y > page.height * (1 - MARGIN) || y < page.height * MARGIN;
@@ -368,32 +389,38 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
     return { page, blocks, lines, gutter };
   });
 
-  // margin lines repeated on several pages (digits aside) are running headers/footers
-  const seenOn = new Map<string, Set<number>>();
+  // margin lines repeated at the same height on several pages (digits aside) are running headers/footers
+  const seenAt = new Map<string, { page: number; y: number; text: string }[]>();
   for (const { page, lines } of perPage) {
     for (const line of lines) {
       if (!inMargin(line, page)) continue;
       const key = marginKey(lineFrag(line, page.page).text);
-      if (!seenOn.has(key)) seenOn.set(key, new Set());
-      seenOn.get(key)!.add(page.page);
+      if (!seenAt.has(key)) seenAt.set(key, []);
+      seenAt.get(key)!.push({ page: page.page, y: line.y - (page.y0 ?? 0), text: lineFrag(line, page.page).text });
     }
   }
   const repeatAt = Math.min(2, pages.length);
+  const sameHeight = (line: Line, page: PdfPageContent, text: string) => {
+    const y = line.y - (page.y0 ?? 0);
+    return (seenAt.get(marginKey(text)) ?? []).filter((s) => Math.abs(s.y - y) <= REPEAT_SLACK);
+  };
+  // words, not a number alone (page numbers are PAGE_NUMBER's): "0 |" at the foot of two pages is body text
+  const repeated = (line: Line, page: PdfPageContent, text: string): boolean =>
+    pages.length > 1 && new Set(sameHeight(line, page, text).map((s) => s.page)).size >= repeatAt && /[\p{L}]/u.test(text);
+  // a page number is the outermost line, or one that counts the pages (another page prints another number there)
+  const pageNumber = (line: Line, page: PdfPageContent, text: string, outermost: boolean): boolean =>
+    PAGE_NUMBER.test(text.trim()) && (outermost || sameHeight(line, page, text).some((s) => s.page !== page.page && s.text !== text));
   let droppedLines = 0;
 
   const blocks: Block[] = [];
   for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
+    const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
+    droppedLines += dropped.size;
     for (const line of lines) {
+      if (dropped.has(line)) continue;
       const frag = lineFrag(line, page.page);
       if (frag.text === '') continue;
-      if (inMargin(line, page)) {
-        const key = marginKey(frag.text);
-        if (PAGE_NUMBER.test(frag.text.trim()) || (pages.length > 1 && (seenOn.get(key)?.size ?? 0) >= repeatAt)) {
-          droppedLines++;
-          continue;
-        }
-      }
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
     }
     pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
@@ -405,7 +432,8 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   // body margins: where most text lines start, and how far justified lines reach
   const textLines = blocks.filter((b) => b.kind === 'text').map((b) => b.line!);
   const left = mode(textLines.map((l) => Math.round(l.x)));
-  const rights = textLines.map((l) => l.right).sort((a, b) => a - b);
+  // (of body lines: a report whose table cells print as short lines of their own has few)
+  const rights = textLines.filter((l) => l.right - l.x >= 10 * l.size).map((l) => l.right).sort((a, b) => a - b);
   const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : Infinity;
 
   const out: Frag = { text: '', pieces: [] };

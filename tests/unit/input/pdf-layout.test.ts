@@ -49,6 +49,21 @@ describe('running headers and footers', () => {
     expect(laid.droppedLines).toBe(9);
   });
 
+  it('keeps body lines that reach into the margin: a number alone, or one above the footer, is text there', () => {
+    // a long page of one-cell lines: "0 |" and "5" print low on each page, the page number below them
+    const pages = [1, 2].map((n) =>
+      page(n, [item('正文。', 72, 500), item('0 |', 72, 62, 12), item('5', 72, 45, 12), item(`第 ${n} 页 共 2 页`, 260, 16, 6)]),
+    );
+    const laid = layoutPdfText(pages);
+    expect(laid.text).toBe('正文。\n0 |\n5\n正文。\n0 |\n5');
+    expect(laid.droppedLines).toBe(2);
+  });
+
+  it('a repeated line at another height on each page is body text, not a running header', () => {
+    const pages = [1, 2].map((n) => page(n, [item('正文。', 72, 500), item('其他需要报告的事项', 72, 60 + 10 * n, 12)]));
+    expect(layoutPdfText(pages).text).toBe('正文。\n其他需要报告的事项\n正文。\n其他需要报告的事项');
+  });
+
   it('measures the margins from the bottom of the page box, wherever it starts', () => {
     const shifted = [1, 2].map((n) => ({ ...page(n, [item(`- ${n} -`, 280, 1030, 9), item(`正文第${n}段。`, 72, 1500)]), y0: 1000 }));
     expect(layoutPdfText(shifted).text).toBe('正文第1段。\n正文第2段。');
