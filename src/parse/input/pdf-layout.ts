@@ -177,15 +177,29 @@ function enclosingCell(px: number, py: number, horizontal: Rule[], vertical: Rul
   let bottom = -Infinity;
   let left = -Infinity;
   let right = Infinity;
+  let topRule: Rule | null = null;
   for (const r of horizontal) {
     if (px < r.x0 - RULE_SLACK || px > r.x1 + RULE_SLACK) continue;
-    if (r.y0 > py && r.y0 < top) top = r.y0;
+    if (r.y0 > py && r.y0 < top) [top, topRule] = [r.y0, r];
     if (r.y0 < py && r.y0 > bottom) bottom = r.y0;
   }
+  let leftRule: Rule | null = null;
+  let rightRule: Rule | null = null;
   for (const r of vertical) {
     if (py < r.y0 - RULE_SLACK || py > r.y1 + RULE_SLACK) continue;
-    if (r.x0 < px && r.x0 > left) left = r.x0;
-    if (r.x0 > px && r.x0 < right) right = r.x0;
+    if (r.x0 < px && r.x0 > left) [left, leftRule] = [r.x0, r];
+    if (r.x0 > px && r.x0 < right) [right, rightRule] = [r.x0, r];
+  }
+  // the side rules end where the cell does: a producer that leaves out a stretch of a row's
+  // border (LibreOffice) would otherwise put the cell's top at a rule far above, or none
+  // and a row's rule ends at the table's edge where a stretch of the side rule was left out (the
+  // other side's rule running from the row's top rule to its bottom one)
+  const spansRow = (r: Rule) => r.y0 <= bottom + RULE_SLACK && r.y1 >= top - RULE_SLACK;
+  if (topRule && !rightRule && leftRule && spansRow(leftRule) && topRule.x1 > px) right = topRule.x1;
+  if (topRule && !leftRule && rightRule && spansRow(rightRule) && topRule.x0 < px) left = topRule.x0;
+  if (leftRule && rightRule) {
+    top = Math.min(top, leftRule.y1, rightRule.y1);
+    bottom = Math.max(bottom, leftRule.y0, rightRule.y0);
   }
   if (!Number.isFinite(top + bottom + left + right)) return null;
   return { top, bottom, left, right };
@@ -298,9 +312,20 @@ interface Block {
   line?: Line;
 }
 
+/** Collinear vertical rules that meet or overlap are one rule (a border drawn cell by cell). */
+function joinVertical(rules: Rule[]): Rule[] {
+  const out: Rule[] = [];
+  for (const r of [...rules].sort((a, b) => a.y0 - b.y0)) {
+    const joined = out.find((o) => Math.abs(o.x0 - r.x0) <= 0.5 && r.y0 <= o.y1 + RULE_SLACK);
+    if (joined) joined.y1 = Math.max(joined.y1, r.y1);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
 function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { blocks: Block[]; rest: PdfItem[] } {
   const horizontal = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 > 4);
-  const vertical = rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 4);
+  const vertical = joinVertical(rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 4));
   if (horizontal.length < 2 || vertical.length < 2) return { blocks: [], rest: items };
   const cells = new Map<string, { key: CellKey; items: PdfItem[] }>();
   const rest: PdfItem[] = [];

@@ -70,6 +70,24 @@ describe('running headers and footers', () => {
   });
 });
 
+describe('ruled tables with stretches of border left out (LibreOffice)', () => {
+  const items = [item('予以公开', 80, 680, 10), item('5', 180, 680, 10), item('6', 330, 680, 10), item('不予公开', 80, 650, 10), item('7', 180, 650, 10), item('8', 330, 650, 10)];
+  it('a cell without a top rule above it ends where its side rules do, not at a rule of a table above', () => {
+    const rules = [h(800, 72, 472), h(760, 72, 472), v(72, 760, 800), v(472, 760, 800), h(700, 172, 322), h(670, 72, 472), h(640, 72, 472), v(72, 640, 700), v(172, 640, 700), v(322, 640, 700), v(472, 640, 700)];
+    expect(layoutPdfText([page(1, [item('表一', 80, 780, 10), ...items], rules)]).text).toBe('表一\n予以公开 | 5 | 6\n不予公开 | 7 | 8');
+  });
+
+  it('a cell whose right rule is missing for one row ends where the row rule does', () => {
+    const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 72, 472), v(72, 640, 700), v(172, 640, 700), v(322, 640, 700), v(472, 640, 670), v(472, 600, 600.5)];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('予以公开 | 5 | 6\n不予公开 | 7 | 8');
+  });
+
+  it('side rules drawn cell by cell are one rule; a rule of another table in line with them is not joined across the gap', () => {
+    const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 72, 472), v(72, 640, 700), v(172, 670, 700), v(172, 640, 670), v(322.2, 640, 670), v(322, 670, 700), v(472, 640, 700), v(322.1, 750, 800)];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('予以公开 | 5 | 6\n不予公开 | 7 | 8');
+  });
+});
+
 describe('ruled tables', () => {
   // a 3-column table: label | 自然人 | 总计, three rows; the first column of rows 2–3 merged
   const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 172, 472), h(610, 72, 472), v(72, 610, 700), v(172, 610, 700), v(322, 610, 700), v(472, 610, 700)];
