@@ -310,6 +310,14 @@ interface Block {
   /** A table row or a line of the margins (never joined into a paragraph). */
   kind: 'text' | 'row';
   line?: Line;
+  /** A ruled table row's cells (their rules' x), left to right. */
+  cells?: RowCell[];
+}
+
+interface RowCell {
+  left: number;
+  right: number;
+  frag: Frag;
 }
 
 /** Collinear vertical rules that meet or overlap are one rule (a border drawn cell by cell). */
@@ -352,9 +360,8 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
   }
   for (const row of rows) row.cells.push(...emptyCells(row, horizontal, vertical));
   const blocks: Block[] = rows.map((row) => {
-    const frag: Frag = { text: '', pieces: [] };
     row.cells.sort((a, b) => a.key.left - b.key.left);
-    row.cells.forEach((cell, k) => {
+    const cells = row.cells.map((cell) => {
       const text: Frag = { text: '', pieces: [] };
       for (const line of groupLines(cell.items)) {
         const lf = lineFrag(line, page.page);
@@ -362,12 +369,43 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
       }
       // a cell's own "|" would read as a cell break
       text.text = text.text.replace(/\|/g, '/');
-      if (k > 0) frag.text += ' | ';
-      appendFrag(frag, text, '');
+      return { left: cell.key.left, right: cell.key.right, frag: text };
     });
-    return { y: row.top, x: row.cells[0].key.left, frag, kind: 'row' as const };
+    return { y: row.top, x: row.cells[0].key.left, frag: rowFrag(cells), kind: 'row' as const, cells };
   });
   return { blocks, rest };
+}
+
+/** A row's cells as "a | b | c". */
+function rowFrag(cells: RowCell[]): Frag {
+  const frag: Frag = { text: '', pieces: [] };
+  cells.forEach((cell, k) => {
+    if (k > 0) frag.text += ' | ';
+    appendFrag(frag, cell.frag, '');
+  });
+  return frag;
+}
+
+/**
+ * A row broken by a page break: the first row of a page, with text but no digits, in fewer cells
+ * than the last row of the page before, each under a cell of that row (same rules left and right),
+ * is the rest of that row's wrapped labels ("1.本机关不掌握相关政" / "府信息"): its text joins
+ * theirs. A header row repeated on the new page fills every cell, and is left alone.
+ */
+function joinRowsAcrossPages(blocks: Block[]): void {
+  const pageOf = (b: Block) => b.frag.pieces[0]?.box.page;
+  for (let k = 1; k < blocks.length; k++) {
+    const [prev, next] = [blocks[k - 1], blocks[k]];
+    if (!prev.cells || !next.cells || pageOf(next) === pageOf(prev) || /\d/.test(next.frag.text)) continue;
+    const filled = (cells: RowCell[]) => cells.filter((c) => c.frag.text !== '');
+    if (filled(next.cells).length >= filled(prev.cells).length || !/\d/.test(prev.frag.text)) continue;
+    const under = next.cells.map((c) => prev.cells!.find((p) => Math.abs(p.left - c.left) <= RULE_SLACK && Math.abs(p.right - c.right) <= RULE_SLACK));
+    if (under.some((p) => !p)) continue;
+    next.cells.forEach((c, j) => appendFrag(under[j]!.frag, c.frag, joiner(under[j]!.frag.text, c.frag.text)));
+    prev.frag = rowFrag(prev.cells);
+    blocks.splice(k, 1);
+    k--;
+  }
 }
 
 // ---- running headers and footers ------------------------------------------------------------
@@ -452,6 +490,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
     blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
+  joinRowsAcrossPages(blocks);
   joinLabelsAroundNumbers(blocks);
 
   // body margins: where most text lines start, and how far justified lines reach

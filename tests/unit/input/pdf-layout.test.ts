@@ -88,6 +88,18 @@ describe('ruled tables with stretches of border left out (LibreOffice)', () => {
   });
 });
 
+describe('a table row broken by a page break', () => {
+  const cols = [72, 122, 272, 372, 472];
+  const vr = (y0: number, y1: number) => cols.map((x) => v(x, y0, y1));
+  it("joins the rest of the row's wrapped labels on the next page to the row; a repeated header row is left alone", () => {
+    const first = page(1, [item('（四）', 76, 90, 10), item('1.本机关不掌握相关政', 126, 90, 10), item('31', 280, 90, 10), item('31', 380, 90, 10)], [h(110, 72, 472), h(60, 72, 472), ...vr(60, 110)]);
+    const second = page(2, [item('无法提供', 76, 780, 10), item('府信息', 126, 780, 10), item('2.没有现成信息', 126, 750, 10), item('0', 280, 750, 10), item('0', 380, 750, 10)], [h(800, 72, 472), h(770, 122, 472), h(740, 72, 472), ...vr(740, 800)]);
+    expect(layoutPdfText([first, second]).text).toBe('（四）无法提供 | 1.本机关不掌握相关政府信息 | 31 | 31\n2.没有现成信息 | 0 | 0');
+    const header = page(2, [item('信息内容', 76, 780, 10), item('类别', 126, 780, 10), item('新收', 280, 780, 10), item('总计', 380, 780, 10)], [h(800, 72, 472), h(770, 72, 472), ...vr(770, 800)]);
+    expect(layoutPdfText([first, header]).text).toBe('（四） | 1.本机关不掌握相关政 | 31 | 31\n信息内容 | 类别 | 新收 | 总计');
+  });
+});
+
 describe('ruled tables', () => {
   // a 3-column table: label | 自然人 | 总计, three rows; the first column of rows 2–3 merged
   const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 172, 472), h(610, 72, 472), v(72, 610, 700), v(172, 610, 700), v(322, 610, 700), v(472, 610, 700)];
