@@ -260,17 +260,17 @@ function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] 
     .sort((a, b) => a - b)
     .filter((x, k, all) => k === 0 || x - all[k - 1] > RULE_SLACK);
   const added: { key: CellKey; items: PdfItem[] }[] = [];
-  // only between two cells of numbers: a row's leading cells may continue merges from the page
-  // before (the table's top rule is drawn again), trailing ones change no column, and beside a
-  // label a producer may draw a column rule through a merged cell
+  // only from the row's first cell of numbers on: a row's leading cells may continue merges from
+  // the page before (the table's top rule is drawn again), and beside a label a producer may draw
+  // a column rule through a merged cell; after its last number up to the table's edge (an empty
+  // total column), so every number keeps its column counted from either side
   const numeric = row.cells.filter((c) => c.items.length > 0 && c.items.every((i) => NUMBER_ONLY.test(i.str)));
-  if (numeric.length < 2) return [];
+  if (numeric.length < 1) return [];
   const first = Math.min(...numeric.map((c) => c.key.left));
-  const last = Math.max(...numeric.map((c) => c.key.right));
   for (let k = 0; k + 1 < xs.length; k++) {
     const [left, right] = [xs[k], xs[k + 1]];
     const x = (left + right) / 2;
-    if (right - left <= 4 || x < first || x > last || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
+    if (right - left <= 4 || x < first || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
     if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x)) continue;
     added.push({ key: { top: row.top, bottom, left, right }, items: [] });
   }
