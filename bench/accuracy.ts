@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import { parseDocument } from '../src/parse/input';
-import { chromiumPrints, libreOfficeFiles, PRODUCER_SOURCES } from '../tests/helpers/producers';
+import { chromiumPrints, libreOfficeFiles, PRODUCER_SOURCES, wordDocx } from '../tests/helpers/producers';
 import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Truth } from './score';
 
 const args = process.argv.slice(2);
@@ -50,12 +50,12 @@ for (const folder of readdirSync(root).sort()) {
   if (reports > 0) factTotals.push([folder, facts]);
 }
 
-// "producers": corpus reports as LibreOffice (.docx, .doc, .pdf; tests/fixtures/producers) and
-// Chromium's print (ruled and borderless; printed now) write them, scored against the truth of
+// "producers": corpus reports as LibreOffice (.docx, .doc, .pdf; tests/fixtures/producers),
+// Chromium's print (ruled and borderless; printed now) and Word's .docx (made now) write them, scored against the truth of
 // the report they were made from. The refused .rtf/.wps fixtures are left out.
 {
   const files = libreOfficeFiles().filter((f) => !f.file.refused);
-  for (const source of PRODUCER_SOURCES) files.push(...(await chromiumPrints(source)));
+  for (const source of PRODUCER_SOURCES) files.push(...(await chromiumPrints(source)), wordDocx(source));
   const total = emptyScore();
   for (const { file, bytes } of files) {
     const truth = JSON.parse(readFileSync(join(root, file.source.replace(/\/([^/]+)\.\w+$/, '/truth/$1.json')), 'utf8')) as Truth;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../../src/parse';
-import { blocksToHtml, textToBlocks } from './docx-writer';
+import { blocksToHtml, textToBlocks, writeWordDocx } from './docx-writer';
 import { REPO_ROOT } from './paths';
 import { printPdf } from './print-pdf';
 
@@ -25,7 +25,7 @@ export interface ProducerFile {
   name: string;
   /** The corpus report it was made from, relative to ../shared/corpus. */
   source: string;
-  producer: 'libreoffice' | 'chromium' | 'chromium-borderless';
+  producer: 'libreoffice' | 'chromium' | 'chromium-borderless' | 'word';
   /** A refused format: the start of the reason the reader must give. */
   refused?: string;
 }
@@ -75,4 +75,10 @@ export async function chromiumPrints(source: string): Promise<{ file: ProducerFi
 export function libreOfficeFiles(): { file: ProducerFile; bytes: Uint8Array }[] {
   const manifest = JSON.parse(readFileSync(join(PRODUCER_FIXTURES, 'manifest.json'), 'utf8')) as ProducerFile[];
   return manifest.map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(PRODUCER_FIXTURES, file.name))) }));
+}
+
+/** The source's text as Word writes a .docx (tests/helpers/docx-writer writeWordDocx), made on the spot. */
+export function wordDocx(source: string): { file: ProducerFile; bytes: Uint8Array } {
+  const text = parseReport(readSource(source), { fileName: source }).text;
+  return { file: { name: `${idOf(source)}.word.docx`, source, producer: 'word' }, bytes: writeWordDocx(textToBlocks(text), text.split('\n')[0]) };
 }

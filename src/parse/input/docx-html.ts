@@ -36,8 +36,15 @@ const attr = (attrs: string, name: string): string | null => {
 
 const escapeText = (s: string) => s.replace(/&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;');
 
+// Property blocks that give no text and hold nothing read here (run, paragraph, border, table
+// and section formatting; cell spans and merges are in w:tcPr, kept): most of Word's XML, cut
+// before the tag-by-tag pass. None nests in itself but through a *Change record, whose rest the
+// pass ignores.
+const FORMATTING = /<w:(rPr|pPr|tcBorders|tblPr|tblGrid|sectPr)>[\s\S]*?<\/w:\1>/g;
+
 /** HTML of a DOCX main document part (its XML as a string). */
 export function documentXmlToHtml(xml: string): string {
+  xml = xml.replace(FORMATTING, '');
   const body: Container = { kind: 'body', out: [] };
   const containers: Container[] = [body];
   const tables: Row[][] = [];

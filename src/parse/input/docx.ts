@@ -8,6 +8,8 @@ import { listZip, zipBombReason } from './zip-guard';
 export type DocxRead = { ok: true; html: string; warnings: string[] } | { ok: false; reason: string };
 
 const MAIN_PART = 'word/document.xml';
+const UTF8 = new TextDecoder('utf-8');
+const UTF16 = new TextDecoder('utf-16le');
 
 export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   const listed = listZip(bytes);
@@ -23,7 +25,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   try {
     const part = unzipSync(bytes, { filter: (file) => file.name === MAIN_PART })[MAIN_PART];
     if (!part) return { ok: false, reason: `Word document (.docx) could not be read: ${MAIN_PART} missing` };
-    xml = new TextDecoder(utf16(part) ? 'utf-16le' : 'utf-8').decode(part);
+    xml = (utf16(part) ? UTF16 : UTF8).decode(part);
   } catch (error) {
     return { ok: false, reason: `Word document (.docx) could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,9 +1,10 @@
 // The input stage: bytes of any supported format → what the synchronous parser reads (plain
 // text, or HTML), then the parser. PDF and Word readers are asynchronous; text and HTML go
-// straight to parseReport. Runs in Node and in a browser worker: anything Node-only (the .doc
-// reader) and the places of pdf.js's CMaps and fonts are passed in by the caller.
+// straight to parseReport. Runs in Node and in a browser worker, .doc files too (doc.ts reads
+// them from the bytes); the places of pdf.js's CMaps and fonts are passed in by the caller.
 import { parseReport, type ParseOptions } from '../index';
 import type { ParsedReport } from '../types';
+import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { readMhtml } from './mhtml';
 import { readPdfReport, type PdfInputOptions } from './pdf-report';
@@ -12,10 +13,7 @@ import { sniffFormat } from './sniff';
 export { sniffFormat, type InputFormat } from './sniff';
 export type { PdfBox } from './pdf-layout';
 
-export interface InputOptions extends ParseOptions, PdfInputOptions {
-  /** Reads a Word 97–2003 (.doc) file to text (Node only: word-extractor); absent, .doc files are refused. */
-  extractDoc?: (bytes: Uint8Array) => Promise<string>;
-}
+export type InputOptions = ParseOptions & PdfInputOptions;
 
 const emptyFacts = (encoding: string | null): ParsedReport['facts'] => ({
   issuer: null, jurisdiction: null, level: null, scope: 'self', year: null, published: null,
@@ -49,14 +47,9 @@ async function dispatch(bytes: Uint8Array, options: InputOptions): Promise<Parse
       return { ...parsed, facts: { ...parsed.facts, encoding: 'docx' }, warnings: [...read.warnings, ...parsed.warnings] };
     }
     case 'ole': {
-      if (!options.extractDoc) return failedInput('Word 97–2003 document (.doc): no .doc reader in this environment', 'doc');
-      let text: string;
-      try {
-        text = await options.extractDoc(bytes);
-      } catch (error) {
-        return failedInput(`OLE document (.doc/.xls) could not be read as Word: ${error instanceof Error ? error.message : String(error)}`, 'doc');
-      }
-      const parsed = parseReport(text, { fileName });
+      const read = readDoc(bytes);
+      if (!read.ok) return failedInput(read.reason, 'doc');
+      const parsed = parseReport(read.text, { fileName });
       return { ...parsed, facts: { ...parsed.facts, encoding: 'doc' } };
     }
     case 'rtf':

@@ -69,7 +69,7 @@ const squeeze = (s: string): string => s.replace(/(?<=[\u3000-\u9fff\uff00-\uffe
 // Fonts (Noto CJK among them) map some ideographs to the look-alike radicals: ⼀ (U+2F00) for 一,
 // ⺠ (U+2EA0) for 民. Kangxi radicals have a compatibility decomposition; the supplement's do not.
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门',
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻑': '長', '⻣': '骨', '⻋': '车', '⻓': '长', '⻔': '门',
   '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻥': '鱼', '⻦': '鸟',
   '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻤': '鬼',
 };
@@ -177,15 +177,29 @@ function enclosingCell(px: number, py: number, horizontal: Rule[], vertical: Rul
   let bottom = -Infinity;
   let left = -Infinity;
   let right = Infinity;
+  let topRule: Rule | null = null;
   for (const r of horizontal) {
     if (px < r.x0 - RULE_SLACK || px > r.x1 + RULE_SLACK) continue;
-    if (r.y0 > py && r.y0 < top) top = r.y0;
+    if (r.y0 > py && r.y0 < top) [top, topRule] = [r.y0, r];
     if (r.y0 < py && r.y0 > bottom) bottom = r.y0;
   }
+  let leftRule: Rule | null = null;
+  let rightRule: Rule | null = null;
   for (const r of vertical) {
     if (py < r.y0 - RULE_SLACK || py > r.y1 + RULE_SLACK) continue;
-    if (r.x0 < px && r.x0 > left) left = r.x0;
-    if (r.x0 > px && r.x0 < right) right = r.x0;
+    if (r.x0 < px && r.x0 > left) [left, leftRule] = [r.x0, r];
+    if (r.x0 > px && r.x0 < right) [right, rightRule] = [r.x0, r];
+  }
+  // the side rules end where the cell does: a producer that leaves out a stretch of a row's
+  // border (LibreOffice) would otherwise put the cell's top at a rule far above, or none
+  // and a row's rule ends at the table's edge where a stretch of the side rule was left out (the
+  // other side's rule running from the row's top rule to its bottom one)
+  const spansRow = (r: Rule) => r.y0 <= bottom + RULE_SLACK && r.y1 >= top - RULE_SLACK;
+  if (topRule && !rightRule && leftRule && spansRow(leftRule) && topRule.x1 > px) right = topRule.x1;
+  if (topRule && !leftRule && rightRule && spansRow(rightRule) && topRule.x0 < px) left = topRule.x0;
+  if (leftRule && rightRule) {
+    top = Math.min(top, leftRule.y1, rightRule.y1);
+    bottom = Math.max(bottom, leftRule.y0, rightRule.y0);
   }
   if (!Number.isFinite(top + bottom + left + right)) return null;
   return { top, bottom, left, right };
@@ -246,17 +260,17 @@ function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] 
     .sort((a, b) => a - b)
     .filter((x, k, all) => k === 0 || x - all[k - 1] > RULE_SLACK);
   const added: { key: CellKey; items: PdfItem[] }[] = [];
-  // only between two cells of numbers: a row's leading cells may continue merges from the page
-  // before (the table's top rule is drawn again), trailing ones change no column, and beside a
-  // label a producer may draw a column rule through a merged cell
+  // only from the row's first cell of numbers on: a row's leading cells may continue merges from
+  // the page before (the table's top rule is drawn again), and beside a label a producer may draw
+  // a column rule through a merged cell; after its last number up to the table's edge (an empty
+  // total column), so every number keeps its column counted from either side
   const numeric = row.cells.filter((c) => c.items.length > 0 && c.items.every((i) => NUMBER_ONLY.test(i.str)));
-  if (numeric.length < 2) return [];
+  if (numeric.length < 1) return [];
   const first = Math.min(...numeric.map((c) => c.key.left));
-  const last = Math.max(...numeric.map((c) => c.key.right));
   for (let k = 0; k + 1 < xs.length; k++) {
     const [left, right] = [xs[k], xs[k + 1]];
     const x = (left + right) / 2;
-    if (right - left <= 4 || x < first || x > last || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
+    if (right - left <= 4 || x < first || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
     if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x)) continue;
     added.push({ key: { top: row.top, bottom, left, right }, items: [] });
   }
@@ -296,11 +310,30 @@ interface Block {
   /** A table row or a line of the margins (never joined into a paragraph). */
   kind: 'text' | 'row';
   line?: Line;
+  /** A ruled table row's cells (their rules' x), left to right. */
+  cells?: RowCell[];
+}
+
+interface RowCell {
+  left: number;
+  right: number;
+  frag: Frag;
+}
+
+/** Collinear vertical rules that meet or overlap are one rule (a border drawn cell by cell). */
+function joinVertical(rules: Rule[]): Rule[] {
+  const out: Rule[] = [];
+  for (const r of [...rules].sort((a, b) => a.y0 - b.y0)) {
+    const joined = out.find((o) => Math.abs(o.x0 - r.x0) <= 0.5 && r.y0 <= o.y1 + RULE_SLACK);
+    if (joined) joined.y1 = Math.max(joined.y1, r.y1);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { blocks: Block[]; rest: PdfItem[] } {
   const horizontal = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 > 4);
-  const vertical = rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 4);
+  const vertical = joinVertical(rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 4));
   if (horizontal.length < 2 || vertical.length < 2) return { blocks: [], rest: items };
   const cells = new Map<string, { key: CellKey; items: PdfItem[] }>();
   const rest: PdfItem[] = [];
@@ -327,9 +360,8 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
   }
   for (const row of rows) row.cells.push(...emptyCells(row, horizontal, vertical));
   const blocks: Block[] = rows.map((row) => {
-    const frag: Frag = { text: '', pieces: [] };
     row.cells.sort((a, b) => a.key.left - b.key.left);
-    row.cells.forEach((cell, k) => {
+    const cells = row.cells.map((cell) => {
       const text: Frag = { text: '', pieces: [] };
       for (const line of groupLines(cell.items)) {
         const lf = lineFrag(line, page.page);
@@ -337,12 +369,43 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
       }
       // a cell's own "|" would read as a cell break
       text.text = text.text.replace(/\|/g, '/');
-      if (k > 0) frag.text += ' | ';
-      appendFrag(frag, text, '');
+      return { left: cell.key.left, right: cell.key.right, frag: text };
     });
-    return { y: row.top, x: row.cells[0].key.left, frag, kind: 'row' as const };
+    return { y: row.top, x: row.cells[0].key.left, frag: rowFrag(cells), kind: 'row' as const, cells };
   });
   return { blocks, rest };
+}
+
+/** A row's cells as "a | b | c". */
+function rowFrag(cells: RowCell[]): Frag {
+  const frag: Frag = { text: '', pieces: [] };
+  cells.forEach((cell, k) => {
+    if (k > 0) frag.text += ' | ';
+    appendFrag(frag, cell.frag, '');
+  });
+  return frag;
+}
+
+/**
+ * A row broken by a page break: the first row of a page, with text but no digits, in fewer cells
+ * than the last row of the page before, each under a cell of that row (same rules left and right),
+ * is the rest of that row's wrapped labels ("1.本机关不掌握相关政" / "府信息"): its text joins
+ * theirs. A header row repeated on the new page fills every cell, and is left alone.
+ */
+function joinRowsAcrossPages(blocks: Block[]): void {
+  const pageOf = (b: Block) => b.frag.pieces[0]?.box.page;
+  for (let k = 1; k < blocks.length; k++) {
+    const [prev, next] = [blocks[k - 1], blocks[k]];
+    if (!prev.cells || !next.cells || pageOf(next) === pageOf(prev) || /\d/.test(next.frag.text)) continue;
+    const filled = (cells: RowCell[]) => cells.filter((c) => c.frag.text !== '');
+    if (filled(next.cells).length >= filled(prev.cells).length || !/\d/.test(prev.frag.text)) continue;
+    const under = next.cells.map((c) => prev.cells!.find((p) => Math.abs(p.left - c.left) <= RULE_SLACK && Math.abs(p.right - c.right) <= RULE_SLACK));
+    if (under.some((p) => !p)) continue;
+    next.cells.forEach((c, j) => appendFrag(under[j]!.frag, c.frag, joiner(under[j]!.frag.text, c.frag.text)));
+    prev.frag = rowFrag(prev.cells);
+    blocks.splice(k, 1);
+    k--;
+  }
 }
 
 // ---- running headers and footers ------------------------------------------------------------
@@ -352,6 +415,27 @@ const PAGE_NUMBER = /^(?:[-—–~·•\s]*\d{1,4}[-—–~·•\s]*|第\s*\d+\s
 const MARGIN = 0.09;
 
 const marginKey = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
+
+/** A running header or footer is printed at the same height on every page. */
+const REPEAT_SLACK = 1;
+
+/**
+ * The running headers, footers and page numbers of a page: peeled from its top and its bottom,
+ * outermost first, while the line is in the margin and `isRunning` says so. A body line reaching
+ * into the margin ("0 |" at the foot of a long page, above the page number) is kept.
+ */
+function runningLines(lines: Line[], page: PdfPageContent, isRunning: (line: Line, text: string, outermost: boolean) => boolean): Set<Line> {
+  const texts = new Map(lines.map((l) => [l, lineFrag(l, page.page).text] as const));
+  const sorted = lines.filter((l) => texts.get(l) !== '').sort((a, b) => b.y - a.y);
+  const dropped = new Set<Line>();
+  for (const order of [sorted, [...sorted].reverse()]) {
+    for (const line of order) {
+      if (!inMargin(line, page) || !isRunning(line, texts.get(line)!, line === order[0])) break;
+      dropped.add(line);
+    }
+  }
+  return dropped;
+}
 
 function inMargin(line: Line, page: PdfPageContent): boolean {
   const y = line.y - (page.y0 ?? 0);
@@ -368,44 +452,52 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
     return { page, blocks, lines, gutter };
   });
 
-  // margin lines repeated on several pages (digits aside) are running headers/footers
-  const seenOn = new Map<string, Set<number>>();
+  // margin lines repeated at the same height on several pages (digits aside) are running headers/footers
+  const seenAt = new Map<string, { page: number; y: number; text: string }[]>();
   for (const { page, lines } of perPage) {
     for (const line of lines) {
       if (!inMargin(line, page)) continue;
       const key = marginKey(lineFrag(line, page.page).text);
-      if (!seenOn.has(key)) seenOn.set(key, new Set());
-      seenOn.get(key)!.add(page.page);
+      if (!seenAt.has(key)) seenAt.set(key, []);
+      seenAt.get(key)!.push({ page: page.page, y: line.y - (page.y0 ?? 0), text: lineFrag(line, page.page).text });
     }
   }
   const repeatAt = Math.min(2, pages.length);
+  const sameHeight = (line: Line, page: PdfPageContent, text: string) => {
+    const y = line.y - (page.y0 ?? 0);
+    return (seenAt.get(marginKey(text)) ?? []).filter((s) => Math.abs(s.y - y) <= REPEAT_SLACK);
+  };
+  // words, not a number alone (page numbers are PAGE_NUMBER's): "0 |" at the foot of two pages is body text
+  const repeated = (line: Line, page: PdfPageContent, text: string): boolean =>
+    pages.length > 1 && new Set(sameHeight(line, page, text).map((s) => s.page)).size >= repeatAt && /[\p{L}]/u.test(text);
+  // a page number is the outermost line, or one that counts the pages (another page prints another number there)
+  const pageNumber = (line: Line, page: PdfPageContent, text: string, outermost: boolean): boolean =>
+    PAGE_NUMBER.test(text.trim()) && (outermost || sameHeight(line, page, text).some((s) => s.page !== page.page && s.text !== text));
   let droppedLines = 0;
 
   const blocks: Block[] = [];
   for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
+    const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
+    droppedLines += dropped.size;
     for (const line of lines) {
+      if (dropped.has(line)) continue;
       const frag = lineFrag(line, page.page);
       if (frag.text === '') continue;
-      if (inMargin(line, page)) {
-        const key = marginKey(frag.text);
-        if (PAGE_NUMBER.test(frag.text.trim()) || (pages.length > 1 && (seenOn.get(key)?.size ?? 0) >= repeatAt)) {
-          droppedLines++;
-          continue;
-        }
-      }
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
     }
     pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
     blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
+  joinRowsAcrossPages(blocks);
   joinLabelsAroundNumbers(blocks);
 
   // body margins: where most text lines start, and how far justified lines reach
   const textLines = blocks.filter((b) => b.kind === 'text').map((b) => b.line!);
   const left = mode(textLines.map((l) => Math.round(l.x)));
-  const rights = textLines.map((l) => l.right).sort((a, b) => a - b);
+  // (of body lines: a report whose table cells print as short lines of their own has few)
+  const rights = textLines.filter((l) => l.right - l.x >= 10 * l.size).map((l) => l.right).sort((a, b) => a - b);
   const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : Infinity;
 
   const out: Frag = { text: '', pieces: [] };

@@ -1,6 +1,6 @@
-// word-extractor's table text (cells and rows ended by tabs) → rows of "a | b | c".
+// A .doc's table text (cells and rows ended by tabs) → rows of "a | b | c".
 import { describe, expect, it } from 'vitest';
-import { docTableCells } from '../../../src/ingest/input-node';
+import { docTableCells } from '../../../src/parse/input/doc';
 
 describe('docTableCells', () => {
   it('rows ended by a second tab, blank cells kept as cells so numbers keep their columns', () => {

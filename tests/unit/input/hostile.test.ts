@@ -117,8 +117,8 @@ describe('hostile and unsupported Word files', () => {
     const report = await parse(ole, 'x.doc');
     expect(report.status).toBe('failed');
     expect(report.error).toMatch(/^OLE document \(\.doc\/\.xls\) could not be read as Word/);
-    // without a .doc reader (a browser), .doc is refused by name
-    expect((await parseDocument(ole, { fileName: 'x.doc' })).error).toMatch(/no \.doc reader/);
+    // the same reader and reason without the Node options (a browser worker)
+    expect((await parseDocument(ole, { fileName: 'x.doc' })).error).toBe(report.error);
   });
 });
 

@@ -49,9 +49,54 @@ describe('running headers and footers', () => {
     expect(laid.droppedLines).toBe(9);
   });
 
+  it('keeps body lines that reach into the margin: a number alone, or one above the footer, is text there', () => {
+    // a long page of one-cell lines: "0 |" and "5" print low on each page, the page number below them
+    const pages = [1, 2].map((n) =>
+      page(n, [item('正文。', 72, 500), item('0 |', 72, 62, 12), item('5', 72, 45, 12), item(`第 ${n} 页 共 2 页`, 260, 16, 6)]),
+    );
+    const laid = layoutPdfText(pages);
+    expect(laid.text).toBe('正文。\n0 |\n5\n正文。\n0 |\n5');
+    expect(laid.droppedLines).toBe(2);
+  });
+
+  it('a repeated line at another height on each page is body text, not a running header', () => {
+    const pages = [1, 2].map((n) => page(n, [item('正文。', 72, 500), item('其他需要报告的事项', 72, 60 + 10 * n, 12)]));
+    expect(layoutPdfText(pages).text).toBe('正文。\n其他需要报告的事项\n正文。\n其他需要报告的事项');
+  });
+
   it('measures the margins from the bottom of the page box, wherever it starts', () => {
     const shifted = [1, 2].map((n) => ({ ...page(n, [item(`- ${n} -`, 280, 1030, 9), item(`正文第${n}段。`, 72, 1500)]), y0: 1000 }));
     expect(layoutPdfText(shifted).text).toBe('正文第1段。\n正文第2段。');
+  });
+});
+
+describe('ruled tables with stretches of border left out (LibreOffice)', () => {
+  const items = [item('予以公开', 80, 680, 10), item('5', 180, 680, 10), item('6', 330, 680, 10), item('不予公开', 80, 650, 10), item('7', 180, 650, 10), item('8', 330, 650, 10)];
+  it('a cell without a top rule above it ends where its side rules do, not at a rule of a table above', () => {
+    const rules = [h(800, 72, 472), h(760, 72, 472), v(72, 760, 800), v(472, 760, 800), h(700, 172, 322), h(670, 72, 472), h(640, 72, 472), v(72, 640, 700), v(172, 640, 700), v(322, 640, 700), v(472, 640, 700)];
+    expect(layoutPdfText([page(1, [item('表一', 80, 780, 10), ...items], rules)]).text).toBe('表一\n予以公开 | 5 | 6\n不予公开 | 7 | 8');
+  });
+
+  it('a cell whose right rule is missing for one row ends where the row rule does', () => {
+    const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 72, 472), v(72, 640, 700), v(172, 640, 700), v(322, 640, 700), v(472, 640, 670), v(472, 600, 600.5)];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('予以公开 | 5 | 6\n不予公开 | 7 | 8');
+  });
+
+  it('side rules drawn cell by cell are one rule; a rule of another table in line with them is not joined across the gap', () => {
+    const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 72, 472), v(72, 640, 700), v(172, 670, 700), v(172, 640, 670), v(322.2, 640, 670), v(322, 670, 700), v(472, 640, 700), v(322.1, 750, 800)];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('予以公开 | 5 | 6\n不予公开 | 7 | 8');
+  });
+});
+
+describe('a table row broken by a page break', () => {
+  const cols = [72, 122, 272, 372, 472];
+  const vr = (y0: number, y1: number) => cols.map((x) => v(x, y0, y1));
+  it("joins the rest of the row's wrapped labels on the next page to the row; a repeated header row is left alone", () => {
+    const first = page(1, [item('（四）', 76, 90, 10), item('1.本机关不掌握相关政', 126, 90, 10), item('31', 280, 90, 10), item('31', 380, 90, 10)], [h(110, 72, 472), h(60, 72, 472), ...vr(60, 110)]);
+    const second = page(2, [item('无法提供', 76, 780, 10), item('府信息', 126, 780, 10), item('2.没有现成信息', 126, 750, 10), item('0', 280, 750, 10), item('0', 380, 750, 10)], [h(800, 72, 472), h(770, 122, 472), h(740, 72, 472), ...vr(740, 800)]);
+    expect(layoutPdfText([first, second]).text).toBe('（四）无法提供 | 1.本机关不掌握相关政府信息 | 31 | 31\n2.没有现成信息 | 0 | 0');
+    const header = page(2, [item('信息内容', 76, 780, 10), item('类别', 126, 780, 10), item('新收', 280, 780, 10), item('总计', 380, 780, 10)], [h(800, 72, 472), h(770, 72, 472), ...vr(770, 800)]);
+    expect(layoutPdfText([first, header]).text).toBe('（四） | 1.本机关不掌握相关政 | 31 | 31\n信息内容 | 类别 | 新收 | 总计');
   });
 });
 
@@ -102,7 +147,8 @@ describe('ruled tables as other producers draw them', () => {
     // the rule between the rows does not cross the 总计 column
     const rules = [h(700, 72, 472), h(670, 72, 397), h(640, 72, 472), ...[72, 172, 247, 322, 397, 472].map((x) => v(x, 640, 700))];
     const laid = layoutPdfText([page(1, [item('（一）', 76, 682, 10), item('22', 180, 682, 10), item('（二）', 76, 652, 10), item('19', 180, 652, 10), item('20', 400, 652, 10)], rules)]);
-    expect(laid.text).toBe('（一） | 22\n（二） | 19 |  |  | 20');
+    // the empty cells after 22 are written: it keeps its column counted from either side
+    expect(laid.text).toBe('（一） | 22 |  |  | \n（二） | 19 |  |  | 20');
   });
 
   it('a label merged down most of the page is a cell, not a frame', () => {
