@@ -5,9 +5,15 @@
 // DuckDB-WASM ready (cold profile, then warm reloads); every view's queries through the page's
 // own data client (worker hop + query + Arrow IPC decode), p50/p95 over 30 runs after 3
 // warm-ups; the same SQL and parameters in native DuckDB over the dataset's Parquet files; and
-// browser memory. Prints figures only: nothing here asserts a time.
+// browser memory. The shipped and province datasets are also served as their uncompressed twin
+// (the same Arrow streams as plain `.arrows`, what schema ≤ 8 shipped), old and new layout in one
+// run. GONGKAI_BENCH_SCALES=shipped,province (any of shipped, import, province, national; default
+// all) picks what runs. Prints figures only: nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { decodeArrowFileSync } from '../src/shared/arrow-file';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -222,6 +228,33 @@ async function ensureShippedBuild(): Promise<void> {
 
 const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
 
+const SCALES = new Set((process.env.GONGKAI_BENCH_SCALES ?? 'shipped,import,province,national').split(',').map((s) => s.trim()));
+
+/**
+ * The dataset's Arrow streams decompressed, as plain `.arrows` files (the layout before schema 9;
+ * the worker loads a path without `.gz` as it is), beside the dataset; the manifest's sizes and
+ * hashes are the plain files', its dataset version the same (the summary matches it).
+ */
+function uncompressedTwin(dir: string): string {
+  const manifest = readManifest(dir);
+  const twin = join(dirname(dir), `${dir.split('/').pop()}-uncompressed-${manifest.dataset_version.slice(0, 12)}`);
+  if (existsSync(join(twin, 'manifest.json'))) return twin;
+  rmSync(twin, { recursive: true, force: true });
+  for (const entry of Object.values(manifest.tables)) {
+    for (const p of entry.partitions) {
+      const bytes = decodeArrowFileSync(p.path, readFileSync(join(dir, p.path)));
+      p.path = p.path.replace(/\.gz$/, '');
+      mkdirSync(dirname(join(twin, p.path)), { recursive: true });
+      writeFileSync(join(twin, p.path), bytes);
+      p.bytes = bytes.byteLength;
+      p.sha256 = createHash('sha256').update(bytes).digest('hex');
+    }
+  }
+  if (manifest.summary) copyFileSync(join(dir, manifest.summary), join(twin, manifest.summary));
+  writeFileSync(join(twin, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return twin;
+}
+
 async function benchDataset(name: string, dir: string, scale: Scale, openNative: () => Promise<NativeDataset>): Promise<void> {
   const manifest = readManifest(dir);
   const bytesOf = (name: string): number => manifest.tables[name].partitions.reduce((n, p) => n + p.bytes, 0);
@@ -325,21 +358,31 @@ async function main(): Promise<void> {
   await buildApp(DIST, SHIPPED_BUILD);
   log(`vite build → ${DIST} in ${((performance.now() - t0) / 1000).toFixed(1)} s (each dataset is served from its folder by vite preview, GONGKAI_DATA)`);
 
-  t0 = performance.now();
-  await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
-  log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  if (SCALES.has('shipped')) {
+    t0 = performance.now();
+    await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
+    await benchDataset('shipped, uncompressed twin (old layout)', uncompressedTwin(SHIPPED_BUILD), 'shipped', () => openNativeDataset(SHIPPED_BUILD));
+    log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
 
-  log('\n## Import in the page (bench/import.ts)');
-  await benchImport();
+  if (SCALES.has('import')) {
+    log('\n## Import in the page (bench/import.ts)');
+    await benchImport();
+  }
 
   if (!existsSync(join(PROVINCE_DATASET, 'manifest.json'))) {
     log(`\nNo province dataset at ${PROVINCE_DATASET}: run \`npm run bench:ingest\` first (generates and ingests 辽宁省 2008–2024).`);
     return;
   }
   const province = readManifest(PROVINCE_DATASET);
-  t0 = performance.now();
-  await benchDataset(`province (${province.tables.reports.rows.toLocaleString('en')} generated reports)`, PROVINCE_DATASET, 'province', () => openNativeDataset(PROVINCE_DATASET));
-  log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  if (SCALES.has('province')) {
+    t0 = performance.now();
+    const reports = province.tables.reports.rows.toLocaleString('en');
+    await benchDataset(`province (${reports} generated reports)`, PROVINCE_DATASET, 'province', () => openNativeDataset(PROVINCE_DATASET));
+    await benchDataset(`province (${reports}), uncompressed twin (old layout)`, uncompressedTwin(PROVINCE_DATASET), 'province', () => openNativeDataset(PROVINCE_DATASET));
+    log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  if (!SCALES.has('national')) return;
 
   t0 = performance.now();
   const national = await nationalDataset(PROVINCE_DATASET, log);
