@@ -262,7 +262,7 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
   const parquetBytes = manifest.parquet.files.reduce((n, f) => n + f.bytes, 0);
   log(`\n=== Dataset ${name}: ${dir}`);
   log(
-    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · page files (Arrow, gzip) ${mb(arrowBytes)} ${parquetBytes > 0 ? `= ${(arrowBytes / parquetBytes).toFixed(2)} × Parquet ${mb(parquetBytes)}` : '(no Parquet copy)'} (facts_wide ${mb(bytesOf('facts_wide'))}, rollups ${mb(bytesOf('rollups'))}) · version ${manifest.dataset_version.slice(0, 12)}`,
+    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · page files (manifest) ${mb(arrowBytes)} ${parquetBytes > 0 ? `= ${(arrowBytes / parquetBytes).toFixed(2)} × Parquet ${mb(parquetBytes)}` : '(no Parquet copy)'} (facts_wide ${mb(bytesOf('facts_wide'))}, rollups ${mb(bytesOf('rollups'))}) · version ${manifest.dataset_version.slice(0, 12)}`,
   );
 
   const native = await openNative();
