@@ -232,12 +232,12 @@ const SCALES = new Set((process.env.GONGKAI_BENCH_SCALES ?? 'shipped,import,prov
 
 /**
  * The dataset's Arrow streams decompressed, as plain `.arrows` files (the layout before schema 9;
- * the worker loads a path without `.gz` as it is), beside the dataset; the manifest's sizes and
+ * the worker loads a path without `.gz` as it is), under tmp/bench-ui/ (out of git); the manifest's sizes and
  * hashes are the plain files', its dataset version the same (the summary matches it).
  */
 function uncompressedTwin(dir: string): string {
   const manifest = readManifest(dir);
-  const twin = join(dirname(dir), `${dir.split('/').pop()}-uncompressed-${manifest.dataset_version.slice(0, 12)}`);
+  const twin = join(ROOT, 'tmp/bench-ui', `${dir.split('/').pop()}-uncompressed-${manifest.dataset_version.slice(0, 12)}`);
   if (existsSync(join(twin, 'manifest.json'))) return twin;
   rmSync(twin, { recursive: true, force: true });
   for (const entry of Object.values(manifest.tables)) {
