@@ -70,11 +70,12 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
 
   const tables: Manifest['tables'] = {};
   const write = (name: string, path: string, table: Table, extra: Pick<ManifestPartition, 'province' | 'year'> = {}) => {
-    const bytes = encodeArrowFile(tableToIPC(table, 'stream'));
+    const ipc = tableToIPC(table, 'stream');
+    const bytes = encodeArrowFile(ipc);
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
     const entry = (tables[name] ??= { rows: 0, partitions: [] });
-    entry.partitions.push({ path, rows: table.numRows, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), ...extra });
+    entry.partitions.push({ path, rows: table.numRows, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), arrow_bytes: ipc.byteLength, ...extra });
     entry.rows += table.numRows;
   };
   const read = (p: ManifestPartition) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(provinceDir, p.path))));

@@ -2,7 +2,7 @@
 // tests drive it directly in Node with the same DuckDB-WASM engine the browser uses.
 import { tableFromIPC } from 'apache-arrow';
 import { assertStoredEncoding, decodeArrowFile } from '../shared/arrow-file';
-import { parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
+import { loadedBytes, parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
 import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
@@ -27,7 +27,7 @@ interface Dataset {
   manifestUrl: string;
   /** Partition files loaded or loading, by path; a failed load is removed so a later query can retry it. */
   partitions: Map<string, Promise<void>>;
-  /** Rows in the engine per table, and the bytes of the files they came from. */
+  /** Rows in the engine per table, and the bytes of their Arrow streams (decompressed). */
   rowsIn: Map<string, number>;
   bytesIn: number;
   bytesOf: Map<string, number>;
@@ -96,8 +96,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       throw new DataError(`table ${name}: ${partition.path} brought ${counted === null ? 'no' : counted - (before ?? 0)} rows, the manifest says ${partition.rows}`);
     }
     d.rowsIn.set(name, expected);
-    d.bytesIn += partition.bytes;
-    d.bytesOf.set(name, (d.bytesOf.get(name) ?? 0) + partition.bytes);
+    d.bytesIn += loadedBytes(partition);
+    d.bytesOf.set(name, (d.bytesOf.get(name) ?? 0) + loadedBytes(partition));
   }
 
   function dropTable(d: Dataset, name: string): void {
@@ -120,7 +120,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
     const needed = partitionsFor(entry, provinces, years);
     const missing = needed.filter((p) => !d.partitions.has(p.path));
-    const bytes = missing.reduce((n, p) => n + p.bytes, 0);
+    // The budget counts Arrow as loaded (decompressed), not the bytes fetched.
+    const bytes = missing.reduce((n, p) => n + loadedBytes(p), 0);
     if (d.bytesIn + bytes > budget) {
       const what = provinces ? `provinces ${provinces.join(', ')}` : 'every province';
       throw new DataError(

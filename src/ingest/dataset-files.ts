@@ -44,8 +44,9 @@ async function writeGroup(sink: FileSink, group: readonly TablePart[], manifest:
   const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + (p.bytes ?? bufferBytes(p.rows)), 0) > PARTITION_MAX_BYTES);
   const writeArrow = async (rowsIn: Table, year: number | null | undefined): Promise<void> => {
     const path = arrowPath(table, province, year);
-    const written = await sink(path, encodeArrowFile(tableToIPC(rowsIn, 'stream')));
-    entry.partitions.push({ path, rows: rowsIn.numRows, ...written, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
+    const ipc = tableToIPC(rowsIn, 'stream');
+    const written = await sink(path, encodeArrowFile(ipc));
+    entry.partitions.push({ path, rows: rowsIn.numRows, ...written, arrow_bytes: ipc.byteLength, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
   };
   const whole: Table[] = [];
   for (const part of group) {

@@ -35,7 +35,12 @@ export const NO_PROVINCE = 'none';
 export interface ManifestPartition extends ManifestFile {
   province?: string;
   year?: number | null;
+  /** Bytes of the Arrow stream once decompressed (what the page's memory budget counts); absent: `bytes`. */
+  arrow_bytes?: number;
 }
+
+/** What a partition weighs once loaded: its decompressed Arrow stream. */
+export const loadedBytes = (partition: ManifestPartition): number => partition.arrow_bytes ?? partition.bytes;
 
 export interface ManifestTable {
   rows: number;
@@ -137,6 +142,7 @@ function validateTable(at: string, table: unknown): string[] {
     if (!isRecord(partition)) return;
     if (partition.province !== undefined && !(typeof partition.province === 'string' && PROVINCE_KEY.test(partition.province))) errors.push(`${here}.province: invalid`);
     if (partition.year !== undefined && partition.year !== null && !(Number.isInteger(partition.year))) errors.push(`${here}.year: invalid`);
+    if (partition.arrow_bytes !== undefined && !isCount(partition.arrow_bytes)) errors.push(`${here}.arrow_bytes: not a non-negative integer`);
   });
   if (errors.length === 0) {
     const sum = (table.partitions as ManifestPartition[]).reduce((n, p) => n + p.rows, 0);

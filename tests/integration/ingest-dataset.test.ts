@@ -206,6 +206,11 @@ describe('gongkai ingest', () => {
         expect(file.bytes).toBe(bytes.byteLength);
         expect(file.sha256).toBe(sha256(bytes));
       }
+      // The stored files are gzip; the manifest also says what each weighs decompressed (the page's budget).
+      for (const p of entry.partitions) {
+        expect(p.path).toMatch(/\.arrows\.gz$/);
+        expect(p.arrow_bytes, p.path).toBe(decodeArrowFileSync(p.path, readFileSync(join(outA, p.path))).byteLength);
+      }
     }
     expect(manifest.tables.reports.rows).toBe(fixture.ids.length);
     expect(manifest.dataset_version).toBe(sha256(datasetVersionInput(manifest.tables, manifest.parquet)));
