@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tableFromIPC } from 'apache-arrow';
+import { decodeArrowFileSync } from '../src/shared/arrow-file';
 import { parseManifest, type Manifest } from '../src/shared/manifest';
 import type { Truth as GeneratedTruth } from '../src/generate/report';
 import { plantedPairs } from './similar';
@@ -71,7 +72,7 @@ function filesUnder(dir: string, skip: (name: string) => boolean, out: string[] 
   return out;
 }
 
-const tableOf = (dir: string, manifest: Manifest, name: string) => manifest.tables[name].partitions.map((p) => tableFromIPC(readFileSync(join(dir, p.path))));
+const tableOf = (dir: string, manifest: Manifest, name: string) => manifest.tables[name].partitions.map((p) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(dir, p.path)))));
 
 interface Truth extends Pick<GeneratedTruth, 'id' | 'copied_from'> {
   metrics: Record<string, number>;

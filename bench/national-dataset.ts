@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Table, tableFromIPC, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { decodeArrowFileSync, encodeArrowFile } from '../src/shared/arrow-file';
 import { TABLE_COLUMNS } from '../src/ingest/arrow-tables';
 import { columnVector } from '../src/ingest/columns';
 import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest, type ManifestPartition } from '../src/shared/manifest';
@@ -69,14 +70,15 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
 
   const tables: Manifest['tables'] = {};
   const write = (name: string, path: string, table: Table, extra: Pick<ManifestPartition, 'province' | 'year'> = {}) => {
-    const bytes = tableToIPC(table, 'stream');
+    const ipc = tableToIPC(table, 'stream');
+    const bytes = encodeArrowFile(ipc);
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
     const entry = (tables[name] ??= { rows: 0, partitions: [] });
-    entry.partitions.push({ path, rows: table.numRows, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), ...extra });
+    entry.partitions.push({ path, rows: table.numRows, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), arrow_bytes: ipc.byteLength, ...extra });
     entry.rows += table.numRows;
   };
-  const read = (p: ManifestPartition) => tableFromIPC(readFileSync(join(provinceDir, p.path)));
+  const read = (p: ManifestPartition) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(provinceDir, p.path))));
 
   // Row-level detail of the source province, as it is.
   for (const name of ['reports', 'texts', 'values', 'checks', 'jurisdictions']) {
@@ -84,7 +86,7 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
   }
   for (const p of facts) {
     const table = read(p);
-    for (const pp of provinces) write('facts_wide', `arrow/facts_wide/${pp}${p.year === undefined ? '' : `-${p.year}`}.arrows`, relocate(table, from, pp), { province: pp, ...(p.year === undefined ? {} : { year: p.year }) });
+    for (const pp of provinces) write('facts_wide', `arrow/facts_wide/${pp}${p.year === undefined ? '' : `-${p.year}`}.arrows.gz`, relocate(table, from, pp), { province: pp, ...(p.year === undefined ? {} : { year: p.year }) });
   }
   const [sharedRollups, ...countyRollups] = source.tables.rollups.partitions;
   const shared = read(sharedRollups);
@@ -94,16 +96,16 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
   const nation = nationTimes(take(rows((l) => l === 'nation')), provinces.length);
   const regional = take(rows((l) => l !== 'nation'));
   const parts = [nation, ...provinces.map((pp) => relocate(regional, from, pp))];
-  write('rollups', 'arrow/rollups/all.arrows', parts.slice(1).reduce((a, b) => a.concat(b), parts[0]));
-  for (const p of countyRollups) for (const pp of provinces) write('rollups', `arrow/rollups/${pp}.arrows`, relocate(read(p), from, pp), { province: pp });
+  write('rollups', 'arrow/rollups/all.arrows.gz', parts.slice(1).reduce((a, b) => a.concat(b), parts[0]));
+  for (const p of countyRollups) for (const pp of provinces) write('rollups', `arrow/rollups/${pp}.arrows.gz`, relocate(read(p), from, pp), { province: pp });
   // Bodies known by a printed name stay with the source province: their keys are not codes.
   const bodies = read(source.tables.bodies.partitions[0]);
   const keys = Array.from(bodies.getChild('key')!, (k: string) => k);
   const codedRows = keys.map((k, i) => (k.startsWith('name:') ? -1 : i)).filter((i) => i >= 0);
   const codedOnly = new Table(Object.fromEntries(bodies.schema.fields.map((f) => [f.name, columnVector(f.type, codedRows.map((i) => bodies.getChild(f.name)!.get(i)))])));
-  write('bodies', 'arrow/bodies/all.arrows', provinces.map((pp) => (pp === from ? bodies : relocate(codedOnly, from, pp))).reduce((a, b) => a.concat(b)));
+  write('bodies', 'arrow/bodies/all.arrows.gz', provinces.map((pp) => (pp === from ? bodies : relocate(codedOnly, from, pp))).reduce((a, b) => a.concat(b)));
   const failing = read(source.tables.failing.partitions[0]);
-  write('failing', 'arrow/failing/all.arrows', provinces.map((pp) => relocate(failing, from, pp)).reduce((a, b) => a.concat(b)));
+  write('failing', 'arrow/failing/all.arrows.gz', provinces.map((pp) => relocate(failing, from, pp)).reduce((a, b) => a.concat(b)));
 
   const parquet = { layout: 'hive' as const, root: 'parquet', files: [] };
   const datasetVersion = createHash('sha256').update(datasetVersionInput(tables, parquet)).digest('hex');

@@ -5,9 +5,15 @@
 // DuckDB-WASM ready (cold profile, then warm reloads); every view's queries through the page's
 // own data client (worker hop + query + Arrow IPC decode), p50/p95 over 30 runs after 3
 // warm-ups; the same SQL and parameters in native DuckDB over the dataset's Parquet files; and
-// browser memory. Prints figures only: nothing here asserts a time.
+// browser memory. The shipped and province datasets are also served as their uncompressed twin
+// (the same Arrow streams as plain `.arrows`, what schema ≤ 8 shipped), old and new layout in one
+// run. GONGKAI_BENCH_SCALES=shipped,province (any of shipped, import, province, national; default
+// all) picks what runs. Prints figures only: nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { decodeArrowFileSync } from '../src/shared/arrow-file';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -52,6 +58,8 @@ interface LoadMarks {
   engineReady: number;
   kpis: number;
   workerInitMs: number;
+  /** Of workerInitMs, decompressing the eager table files (DecompressionStream). */
+  decodeMs: number;
   /** When window.__gongkai was set (the ?bench=1 hook), if it was. */
   benchHook: number | null;
 }
@@ -85,10 +93,11 @@ function instrument(): void {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       this.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number } } | null;
+        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number } } | null;
         if (marks.engineReady === undefined && data?.ok && typeof data.result?.datasetVersion === 'string') {
           marks.engineReady = performance.now();
           marks.workerInitMs = data.result.elapsedMs ?? NaN;
+          marks.decodeMs = data.result.decodeMs ?? NaN;
         }
       });
     }
@@ -117,6 +126,7 @@ async function waitForLoad(page: Page): Promise<LoadMarks> {
     engineReady: Number(marks.engineReady),
     kpis: Number(marks.kpis),
     workerInitMs: Number(marks.workerInitMs),
+    decodeMs: Number(marks.decodeMs),
     benchHook: marks.benchHook === undefined ? null : Number(marks.benchHook),
   };
 }
@@ -218,13 +228,41 @@ async function ensureShippedBuild(): Promise<void> {
 
 const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
 
+const SCALES = new Set((process.env.GONGKAI_BENCH_SCALES ?? 'shipped,import,province,national').split(',').map((s) => s.trim()));
+
+/**
+ * The dataset's Arrow streams decompressed, as plain `.arrows` files (the layout before schema 9;
+ * the worker loads a path without `.gz` as it is), under tmp/bench-ui/ (out of git); the manifest's sizes and
+ * hashes are the plain files', its dataset version the same (the summary matches it).
+ */
+function uncompressedTwin(dir: string): string {
+  const manifest = readManifest(dir);
+  const twin = join(ROOT, 'tmp/bench-ui', `${dir.split('/').pop()}-uncompressed-${manifest.dataset_version.slice(0, 12)}`);
+  if (existsSync(join(twin, 'manifest.json'))) return twin;
+  rmSync(twin, { recursive: true, force: true });
+  for (const entry of Object.values(manifest.tables)) {
+    for (const p of entry.partitions) {
+      const bytes = decodeArrowFileSync(p.path, readFileSync(join(dir, p.path)));
+      p.path = p.path.replace(/\.gz$/, '');
+      mkdirSync(dirname(join(twin, p.path)), { recursive: true });
+      writeFileSync(join(twin, p.path), bytes);
+      p.bytes = bytes.byteLength;
+      p.sha256 = createHash('sha256').update(bytes).digest('hex');
+    }
+  }
+  if (manifest.summary) copyFileSync(join(dir, manifest.summary), join(twin, manifest.summary));
+  writeFileSync(join(twin, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return twin;
+}
+
 async function benchDataset(name: string, dir: string, scale: Scale, openNative: () => Promise<NativeDataset>): Promise<void> {
   const manifest = readManifest(dir);
   const bytesOf = (name: string): number => manifest.tables[name].partitions.reduce((n, p) => n + p.bytes, 0);
   const arrowBytes = Object.keys(manifest.tables).reduce((n, name) => n + bytesOf(name), 0);
+  const parquetBytes = manifest.parquet.files.reduce((n, f) => n + f.bytes, 0);
   log(`\n=== Dataset ${name}: ${dir}`);
   log(
-    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · Arrow ${mb(arrowBytes)} (facts_wide ${mb(bytesOf('facts_wide'))}, rollups ${mb(bytesOf('rollups'))}) · version ${manifest.dataset_version.slice(0, 12)}`,
+    `    ${manifest.tables.reports.rows.toLocaleString('en')} reports · ${manifest.tables.values.rows.toLocaleString('en')} values · ${manifest.tables.checks.rows.toLocaleString('en')} checks · page files (manifest) ${mb(arrowBytes)} ${parquetBytes > 0 ? `= ${(arrowBytes / parquetBytes).toFixed(2)} × Parquet ${mb(parquetBytes)}` : '(no Parquet copy)'} (facts_wide ${mb(bytesOf('facts_wide'))}, rollups ${mb(bytesOf('rollups'))}) · version ${manifest.dataset_version.slice(0, 12)}`,
   );
 
   const native = await openNative();
@@ -253,8 +291,8 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
     log(`\n--- Page load (${name}), ms from navigation start (performance.now() in the page)`);
     log(
       table(
-        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'KPIs from DuckDB shown'],
-        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.kpis)]),
+        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'KPIs from DuckDB shown'],
+        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.decodeMs), ms(l.kpis)]),
         1,
       ),
     );
@@ -320,21 +358,31 @@ async function main(): Promise<void> {
   await buildApp(DIST, SHIPPED_BUILD);
   log(`vite build → ${DIST} in ${((performance.now() - t0) / 1000).toFixed(1)} s (each dataset is served from its folder by vite preview, GONGKAI_DATA)`);
 
-  t0 = performance.now();
-  await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
-  log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  if (SCALES.has('shipped')) {
+    t0 = performance.now();
+    await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
+    await benchDataset('shipped, uncompressed twin (old layout)', uncompressedTwin(SHIPPED_BUILD), 'shipped', () => openNativeDataset(SHIPPED_BUILD));
+    log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
 
-  log('\n## Import in the page (bench/import.ts)');
-  await benchImport();
+  if (SCALES.has('import')) {
+    log('\n## Import in the page (bench/import.ts)');
+    await benchImport();
+  }
 
   if (!existsSync(join(PROVINCE_DATASET, 'manifest.json'))) {
     log(`\nNo province dataset at ${PROVINCE_DATASET}: run \`npm run bench:ingest\` first (generates and ingests 辽宁省 2008–2024).`);
     return;
   }
   const province = readManifest(PROVINCE_DATASET);
-  t0 = performance.now();
-  await benchDataset(`province (${province.tables.reports.rows.toLocaleString('en')} generated reports)`, PROVINCE_DATASET, 'province', () => openNativeDataset(PROVINCE_DATASET));
-  log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  if (SCALES.has('province')) {
+    t0 = performance.now();
+    const reports = province.tables.reports.rows.toLocaleString('en');
+    await benchDataset(`province (${reports} generated reports)`, PROVINCE_DATASET, 'province', () => openNativeDataset(PROVINCE_DATASET));
+    await benchDataset(`province (${reports}), uncompressed twin (old layout)`, uncompressedTwin(PROVINCE_DATASET), 'province', () => openNativeDataset(PROVINCE_DATASET));
+    log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  if (!SCALES.has('national')) return;
 
   t0 = performance.now();
   const national = await nationalDataset(PROVINCE_DATASET, log);

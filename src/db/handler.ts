@@ -1,7 +1,8 @@
 // The worker side of the protocol: turns requests into engine calls. Pure of any Worker API, so
 // tests drive it directly in Node with the same DuckDB-WASM engine the browser uses.
 import { tableFromIPC } from 'apache-arrow';
-import { parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
+import { assertStoredEncoding, decodeArrowFile } from '../shared/arrow-file';
+import { loadedBytes, parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
 import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
@@ -26,7 +27,7 @@ interface Dataset {
   manifestUrl: string;
   /** Partition files loaded or loading, by path; a failed load is removed so a later query can retry it. */
   partitions: Map<string, Promise<void>>;
-  /** Rows in the engine per table, and the bytes of the files they came from. */
+  /** Rows in the engine per table, and the bytes of their Arrow streams (decompressed). */
   rowsIn: Map<string, number>;
   bytesIn: number;
   bytesOf: Map<string, number>;
@@ -35,6 +36,8 @@ interface Dataset {
   /** Columns of tables not loaded yet, read from one of their files (schema browser). */
   columnsOf: Map<string, Promise<SchemaTable['columns']>>;
   elapsedMs: number;
+  /** Time spent decompressing table files (bench figures). */
+  decodeMs: number;
   /** The page's corrections (src/db/user-corrections.ts), applied one set at a time. */
   corrections: UserCorrections;
   correcting: Promise<unknown>;
@@ -63,10 +66,23 @@ export function createHandler(deps: HandlerDeps): Handler {
     } catch (error) {
       throw new DataError(`table ${name}: cannot fetch ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
+    try {
+      assertStoredEncoding(partition.path, bytes);
+    } catch (error) {
+      throw new DataError(`table ${name}: ${(error as Error).message}`, { cause: error });
+    }
     await verifyAgainstManifest(name, partition, bytes);
+    const decodeStarted = now();
+    let ipc: Uint8Array;
+    try {
+      ipc = await decodeArrowFile(partition.path, bytes);
+    } catch (error) {
+      throw new DataError(`table ${name}: cannot decompress ${partition.path}: ${(error as Error).message}`, { cause: error });
+    }
+    d.decodeMs += now() - decodeStarted;
     const before = d.rowsIn.get(name);
     try {
-      d.engine.insertArrowStream(name, bytes, before !== undefined);
+      d.engine.insertArrowStream(name, ipc, before !== undefined);
     } catch (error) {
       dropTable(d, name);
       throw new DataError(`table ${name}: cannot load ${partition.path}: ${(error as Error).message}`, { cause: error });
@@ -80,8 +96,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       throw new DataError(`table ${name}: ${partition.path} brought ${counted === null ? 'no' : counted - (before ?? 0)} rows, the manifest says ${partition.rows}`);
     }
     d.rowsIn.set(name, expected);
-    d.bytesIn += partition.bytes;
-    d.bytesOf.set(name, (d.bytesOf.get(name) ?? 0) + partition.bytes);
+    d.bytesIn += loadedBytes(partition);
+    d.bytesOf.set(name, (d.bytesOf.get(name) ?? 0) + loadedBytes(partition));
   }
 
   function dropTable(d: Dataset, name: string): void {
@@ -104,7 +120,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
     const needed = partitionsFor(entry, provinces, years);
     const missing = needed.filter((p) => !d.partitions.has(p.path));
-    const bytes = missing.reduce((n, p) => n + p.bytes, 0);
+    // The budget counts Arrow as loaded (decompressed), not the bytes fetched.
+    const bytes = missing.reduce((n, p) => n + loadedBytes(p), 0);
     if (d.bytesIn + bytes > budget) {
       const what = provinces ? `provinces ${provinces.join(', ')}` : 'every province';
       throw new DataError(
@@ -143,7 +160,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0 } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0 } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -181,6 +198,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       loaded: t.partitions.filter((p) => d.partitions.has(p.path)).length,
     })),
     elapsedMs: d.elapsedMs,
+    decodeMs: d.decodeMs,
   });
 
   /** Single flight: concurrent inits share one load; a failed one may be retried. */
@@ -244,7 +262,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const d = await dataset;
     userLayer = null;
     if (payload.manifest === null) dropUserLayer(d.engine);
-    else userLayer = loadUserLayer(d.engine, payload);
+    else userLayer = loadUserLayer(d.engine, { ...payload, files: await decodeLayerFiles(payload.files) });
     return describeLayer(userLayer);
   }
 
@@ -255,7 +273,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       let pending = d.columnsOf.get(name);
       if (!pending) {
         const smallest = [...(d.manifest.tables[name]?.partitions ?? [])].sort((a, b) => a.bytes - b.bytes)[0];
-        pending = smallest ? deps.fetchBytes(new URL(smallest.path, d.manifestUrl).href).then(arrowStreamColumns) : Promise.resolve([]);
+        pending = smallest
+          ? deps.fetchBytes(new URL(smallest.path, d.manifestUrl).href).then((bytes) => decodeArrowFile(smallest.path, bytes)).then(arrowStreamColumns) : Promise.resolve([]);
         d.columnsOf.set(name, pending);
         pending.catch(() => d.columnsOf.delete(name));
       }
@@ -309,6 +328,19 @@ async function verifyAgainstManifest(table: string, partition: ManifestPartition
   if (bytes.byteLength !== partition.bytes) throw refuse(`${bytes.byteLength} bytes, the manifest says ${partition.bytes}`);
   const digest = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   if (digest !== partition.sha256) throw refuse(`SHA-256 ${digest.slice(0, 12)}…, the manifest says ${partition.sha256.slice(0, 12)}…`);
+}
+
+/** The layer's table files decompressed (the zip holds them as ingest wrote them). */
+async function decodeLayerFiles(files: LayerPayload['files']): Promise<LayerPayload['files']> {
+  const out: LayerPayload['files'] = {};
+  for (const [path, bytes] of Object.entries(files)) {
+    try {
+      out[path] = await decodeArrowFile(path, bytes);
+    } catch (error) {
+      throw new DataError(`imported layer: cannot decompress ${path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return out;
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;

@@ -45,6 +45,8 @@ export interface InitResult {
   engine: string;
   tables: TableInfo[];
   elapsedMs: number;
+  /** Of elapsedMs, the time spent decompressing the table files loaded so far. */
+  decodeMs: number;
 }
 
 export interface QueryResult {

@@ -16,7 +16,7 @@ export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictio
  */
 export const EAGER_DETAIL_ROWS = 500_000;
 
-/** What the engine may hold of loaded table files in all; a query that needs more is refused. */
+/** What the engine may hold of loaded Arrow (decompressed) in all; a query that needs more is refused. */
 export const LOAD_BUDGET_BYTES = 1_200_000_000;
 
 /**

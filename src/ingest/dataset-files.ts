@@ -8,6 +8,7 @@ import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } fro
 import { parseSummary, SUMMARY_FILE } from '../shared/summary';
 import { buildDatasetSummary, summaryJson } from './dataset-summary';
 import { tableToParquet } from '../shared/parquet';
+import { ARROW_FILE_SUFFIX, encodeArrowFile } from '../shared/arrow-file';
 
 export const PARQUET_ROOT = 'parquet';
 
@@ -25,9 +26,9 @@ const yearKey = (year: number | null | undefined): string => (year === null ? 'n
 const parquetPath = (part: TablePart): string =>
   `${PARQUET_ROOT}/${part.table}/province=${part.province ?? 'all'}/report_year=${part.year === undefined ? 'all' : yearKey(part.year)}/part-0.parquet`;
 
-/** `arrow/<table>[/<province>[-<year>]].arrows`. */
+/** `arrow/<table>[/<province>[-<year>]].arrows.gz` (shared/arrow-file.ts). */
 const arrowPath = (table: string, province: string | undefined, year?: number | null): string =>
-  `arrow/${table}/${province ?? 'all'}${year === undefined ? '' : `-${yearKey(year)}`}.arrows`;
+  `arrow/${table}/${province ?? 'all'}${year === undefined ? '' : `-${yearKey(year)}`}${ARROW_FILE_SUFFIX}`;
 
 /**
  * One group (a table's rows of one province, or a shared part): each part as Parquet; as Arrow,
@@ -43,8 +44,9 @@ async function writeGroup(sink: FileSink, group: readonly TablePart[], manifest:
   const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + (p.bytes ?? bufferBytes(p.rows)), 0) > PARTITION_MAX_BYTES);
   const writeArrow = async (rowsIn: Table, year: number | null | undefined): Promise<void> => {
     const path = arrowPath(table, province, year);
-    const written = await sink(path, tableToIPC(rowsIn, 'stream'));
-    entry.partitions.push({ path, rows: rowsIn.numRows, ...written, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
+    const ipc = tableToIPC(rowsIn, 'stream');
+    const written = await sink(path, encodeArrowFile(ipc));
+    entry.partitions.push({ path, rows: rowsIn.numRows, ...written, arrow_bytes: ipc.byteLength, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
   };
   const whole: Table[] = [];
   for (const part of group) {

@@ -10,8 +10,10 @@
  * gains basis (printed | corrected); the `corrections` table.
  * 8: `facts_wide` (and `rollups`) gain every figure of section 二 and the fees collected, so every
  * metric the forms print is pickable.
+ * 9: the table files are gzip-compressed Arrow streams (`.arrows.gz`, shared/arrow-file.ts); sizes
+ * and hashes are the stored bytes'.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */
@@ -26,14 +28,19 @@ export interface ManifestFile {
 export const NO_PROVINCE = 'none';
 
 /**
- * One Arrow IPC stream file of a table. `province` (two digits, or `none`) is absent for rows
+ * One Arrow IPC stream file of a table, gzip-compressed (shared/arrow-file.ts). `province` (two digits, or `none`) is absent for rows
  * every view needs (the divisions down to county level, the rollups); `year` is present only
  * where one province's rows were split by year.
  */
 export interface ManifestPartition extends ManifestFile {
   province?: string;
   year?: number | null;
+  /** Bytes of the Arrow stream once decompressed (what the page's memory budget counts); absent: `bytes`. */
+  arrow_bytes?: number;
 }
+
+/** What a partition weighs once loaded: its decompressed Arrow stream. */
+export const loadedBytes = (partition: ManifestPartition): number => partition.arrow_bytes ?? partition.bytes;
 
 export interface ManifestTable {
   rows: number;
@@ -135,6 +142,7 @@ function validateTable(at: string, table: unknown): string[] {
     if (!isRecord(partition)) return;
     if (partition.province !== undefined && !(typeof partition.province === 'string' && PROVINCE_KEY.test(partition.province))) errors.push(`${here}.province: invalid`);
     if (partition.year !== undefined && partition.year !== null && !(Number.isInteger(partition.year))) errors.push(`${here}.year: invalid`);
+    if (partition.arrow_bytes !== undefined && !isCount(partition.arrow_bytes)) errors.push(`${here}.arrow_bytes: not a non-negative integer`);
   });
   if (errors.length === 0) {
     const sum = (table.partitions as ManifestPartition[]).reduce((n, p) => n + p.rows, 0);

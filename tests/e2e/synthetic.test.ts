@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
@@ -72,7 +73,7 @@ describe('a generated dataset in the dashboard', () => {
 describe('copied reports (?view=similar)', () => {
   it("lists a unit's pair under its parent and shows both texts with the shared passages marked", async () => {
     const rowsOf = (table: string) =>
-      manifest.tables[table].partitions.flatMap((p) => tableFromIPC(readFileSync(join(root, 'dataset', p.path))).toArray().map((r) => r.toJSON() as Record<string, unknown>));
+      manifest.tables[table].partitions.flatMap((p) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(root, 'dataset', p.path)))).toArray().map((r) => r.toJSON() as Record<string, unknown>));
     const pair = rowsOf('similar_pairs').find((r) => r.kind === 'same_year')!;
     expect(pair).toBeDefined();
     const unit = rowsOf('facts_wide').find((r) => r.report_id === pair.report_a)!;

@@ -50,7 +50,7 @@ describe('a tampered dataset in the page', () => {
     await page.goto(`${preview.url}?${new URLSearchParams([['view', 'report'], ['report', REPORT]])}`);
     const refusal = page.getByTestId('report-error');
     await refusal.waitFor({ timeout: READY_TIMEOUT });
-    expect(await refusal.textContent()).toMatch(/^table texts: arrow\/texts\/[\w-]+\.arrows does not match the dataset's manifest \(SHA-256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…\): the file was altered or damaged/);
+    expect(await refusal.textContent()).toMatch(/^table texts: arrow\/texts\/[\w-]+\.arrows\.gz does not match the dataset's manifest \(SHA-256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…\): the file was altered or damaged/);
     expect(await page.locator('[data-testid="report-text"] mark').count()).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { BIN, REPO_ROOT } from '../helpers/paths';
@@ -57,7 +58,7 @@ describe('a folder of mixed formats', () => {
     const run = gongkai('ingest', dir, '--out', out);
     expect(run.status).toBe(0);
     const files = readdirSync(join(out, 'arrow/values'));
-    const rows = files.flatMap((f) => tableFromIPC(readFileSync(join(out, 'arrow/values', f))).toArray().map((r) => r.toJSON()));
+    const rows = files.flatMap((f) => tableFromIPC(decodeArrowFileSync(f, readFileSync(join(out, 'arrow/values', f)))).toArray().map((r) => r.toJSON()));
     const boxed = rows.filter((r) => r.pdf_page !== null);
     expect(new Set(boxed.map((r) => r.report_id))).toEqual(new Set(['mixed/c-report.pdf']));
     expect(boxed.find((r) => r.metric === 'p.penalty.decisions')).toMatchObject({ value: 3985758, pdf_page: 4, pdf_x: 249.2 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Dirent, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
+import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_COLUMNS, TABLE_NAMES } from '../../src/ingest/arrow-tables';
@@ -35,7 +36,7 @@ const inFileOrder = (rows: { report_id: string; province_code: string | null }[]
 
 /** A table's Arrow partitions, in manifest order, as one table. */
 function readArrow(dir: string, name: string): Table {
-  const [first, ...rest] = readManifest(dir).tables[name].partitions.map((p) => tableFromIPC(readFileSync(join(dir, p.path))));
+  const [first, ...rest] = readManifest(dir).tables[name].partitions.map((p) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(dir, p.path)))));
   return rest.length === 0 ? first : first.concat(...rest);
 }
 
@@ -204,6 +205,11 @@ describe('gongkai ingest', () => {
         const bytes = readFileSync(join(outA, file.path));
         expect(file.bytes).toBe(bytes.byteLength);
         expect(file.sha256).toBe(sha256(bytes));
+      }
+      // The stored files are gzip; the manifest also says what each weighs decompressed (the page's budget).
+      for (const p of entry.partitions) {
+        expect(p.path).toMatch(/\.arrows\.gz$/);
+        expect(p.arrow_bytes, p.path).toBe(decodeArrowFileSync(p.path, readFileSync(join(outA, p.path))).byteLength);
       }
     }
     expect(manifest.tables.reports.rows).toBe(fixture.ids.length);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
+import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../../src/ingest/arrow-tables';
 import { main } from '../../src/ingest/cli';
@@ -79,7 +80,7 @@ describe('native DuckDB on the written dataset', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       for (const name of TABLE_NAMES) {
-        const arrowRows = manifest.tables[name].partitions.reduce((n, p) => n + tableFromIPC(readFileSync(join(dir, p.path))).numRows, 0);
+        const arrowRows = manifest.tables[name].partitions.reduce((n, p) => n + tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(dir, p.path)))).numRows, 0);
         expect(arrowRows, name).toBe(manifest.tables[name].rows);
         const [{ n }] = await query(`SELECT count(*)::INTEGER AS n FROM ${parquet(dir, name)}`);
         expect(n, name).toBe(arrowRows);
@@ -231,7 +232,7 @@ describe('summary.json', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       const summary = parseSummary(JSON.parse(readFileSync(join(dir, manifest.summary ?? '(missing)'), 'utf8')));
-      expect(summary, dir).toEqual({ schema_version: 8, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
+      expect(summary, dir).toEqual({ schema_version: 9, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
     }
   });
 

@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC, type Table } from 'apache-arrow';
+import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plantedPairs } from '../../bench/similar';
 import type { Truth } from '../../src/generate/report';
@@ -41,7 +42,7 @@ const out = () => join(root, 'build');
 /** A table's rows from its Arrow files, in file order. */
 function arrowRows(dir: string, m: Manifest, table: string): Record<string, unknown>[] {
   return m.tables[table].partitions.flatMap((p) => {
-    const t: Table = tableFromIPC(readFileSync(join(dir, p.path)));
+    const t: Table = tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(dir, p.path))));
     return t.toArray().map((r) => ({ ...r.toJSON() }));
   });
 }

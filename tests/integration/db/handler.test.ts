@@ -4,6 +4,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../src/db/handler';
@@ -110,7 +111,7 @@ describe('init', () => {
     expect(facts.ok).toBe(false);
     if (!facts.ok) {
       expect(facts.error.message).toMatch(
-        /^table facts_wide: arrow\/facts_wide\/44\.arrows does not match the dataset's manifest \(SHA-256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…\): the file was altered or damaged, so it is not used; ingest again or copy the dataset again$/,
+        /^table facts_wide: arrow\/facts_wide\/44\.arrows\.gz does not match the dataset's manifest \(SHA-256 [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…\): the file was altered or damaged, so it is not used; ingest again or copy the dataset again$/,
       );
     }
     const rollups = await tampered.handle({ id: 3, kind: 'query', payload: count('rollups') });
@@ -124,7 +125,7 @@ describe('init', () => {
     await swapped.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
     const other = await swapped.handle({ id: 2, kind: 'query', payload: count('facts_wide') });
     if (other.ok) throw new Error('a swapped file was loaded');
-    expect(other.error.message).toMatch(/^table facts_wide: arrow\/facts_wide\/44\.arrows does not match the dataset's manifest \(\d+ bytes, the manifest says \d+\)/);
+    expect(other.error.message).toMatch(/^table facts_wide: arrow\/facts_wide\/44\.arrows\.gz does not match the dataset's manifest \(\d+ bytes, the manifest says \d+\)/);
     swapped.close();
 
     // A missing file (the server's 404): its table's views fail with the reason, the others work.
@@ -137,9 +138,28 @@ describe('init', () => {
     expect((await missing.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } })).ok).toBe(true);
     const gone = await missing.handle({ id: 2, kind: 'query', payload: count('facts_wide') });
     if (gone.ok) throw new Error('a missing file was not reported');
-    expect(gone.error.message).toMatch(/^table facts_wide: cannot fetch arrow\/facts_wide\/44\.arrows: GET .*: HTTP 404$/);
+    expect(gone.error.message).toMatch(/^table facts_wide: cannot fetch arrow\/facts_wide\/44\.arrows\.gz: GET .*: HTTP 404$/);
     expect((await missing.handle({ id: 3, kind: 'query', payload: count('rollups') })).ok).toBe(true);
     missing.close();
+
+    // A host that sends .gz files with Content-Encoding: the browser hands over the decoded stream.
+    const decodedByHost = createNodeHandler({
+      fetchBytes: async (url) => (url.includes('/facts_wide/44') ? gunzipSync(await readFileUrl(url)) : readFileUrl(url)),
+    });
+    expect((await decodedByHost.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } })).ok).toBe(true);
+    const decoded = await decodedByHost.handle({ id: 2, kind: 'query', payload: count('facts_wide') });
+    if (decoded.ok) throw new Error('a file decoded on the way was loaded');
+    expect(decoded.error.message).toMatch(/^table facts_wide: arrow\/facts_wide\/44\.arrows\.gz did not arrive as gzip data: the web server probably sends \.gz files with a Content-Encoding header/);
+    decodedByHost.close();
+  });
+
+  it('older dataset layouts are refused with the schema version as the reason', async () => {
+    const manifest = JSON.parse(new TextDecoder().decode(await readFileUrl(dataset.manifestUrl))) as Manifest;
+    const older = createNodeHandler({ fetchBytes: async (url) => (url === dataset.manifestUrl ? new TextEncoder().encode(JSON.stringify({ ...manifest, schema_version: 8 })) : readFileUrl(url)) });
+    const response = await older.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
+    if (response.ok) throw new Error('a schema-8 manifest was accepted');
+    expect(response.error.message).toMatch(/schema_version: expected 9, got 8/);
+    older.close();
   });
 
   it('rejects a manifest that does not validate', async () => {

@@ -10,7 +10,7 @@ import type { Handler } from '../../../src/db/handler';
 import { fromErrorData, type InitResult, type QueryPayload, type QueryResult } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { tableRows } from '../../../src/app/data/rows';
-import type { Manifest } from '../../../src/shared/manifest';
+import { loadedBytes, type Manifest } from '../../../src/shared/manifest';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { openNativeDataset, type NativeDataset } from '../../helpers/native-duckdb';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
@@ -85,7 +85,7 @@ describe('a dataset too large to load whole', () => {
   });
 
   it("compares bodies from their provinces' partitions and the bodies table, never every province", async () => {
-    const { handler } = await largeDatasetHandler({ loadBudgetBytes: manifest.tables.facts_wide.partitions.find((p) => p.province === '44')!.bytes * 3 });
+    const { handler } = await largeDatasetHandler({ loadBudgetBytes: loadedBytes(manifest.tables.facts_wide.partitions.find((p) => p.province === '44')!) * 3 });
     const compare = sql.compareSeries({ bodies: ['440105', '440100'], metric: 'r.new.total' });
     expect(compare.provinces).toEqual(['44']);
     const rows = await run(handler, compare);
@@ -97,10 +97,20 @@ describe('a dataset too large to load whole', () => {
   });
 
   it('refuses a query that would need more than the page may hold, and names what to do', async () => {
-    const { handler } = await largeDatasetHandler({ loadBudgetBytes: manifest.tables.rollups.partitions[0].bytes + 1000 });
+    const { handler } = await largeDatasetHandler({ loadBudgetBytes: loadedBytes(manifest.tables.rollups.partitions[0]) + 1000 });
     await expect(run(handler, { name: 't', sql: 'SELECT count(*) AS n FROM facts_wide', params: [], tables: ['facts_wide'] })).rejects.toThrow(
       /table facts_wide for every province needs \d+ MB more, beyond the 0 MB this page may hold .*: choose a province/,
     );
+    expect(await loaded(handler, 'facts_wide')).toBe(0);
+  });
+
+  it('counts what a file weighs once decompressed, not the bytes fetched', async () => {
+    const shared = manifest.tables.rollups.partitions[0];
+    const facts = manifest.tables.facts_wide.partitions.find((p) => p.province === '44')!;
+    // Twice the stored bytes would have held both while the budget counted stored bytes.
+    expect(loadedBytes(facts)).toBeGreaterThan(2 * facts.bytes);
+    const { handler } = await largeDatasetHandler({ loadBudgetBytes: 2 * (shared.bytes + facts.bytes) + loadedBytes(shared) });
+    await expect(run(handler, sql.compareSeries({ bodies: ['440105'], metric: 'r.new.total' }))).rejects.toThrow(/table facts_wide for provinces 44 needs \d+ MB more/);
     expect(await loaded(handler, 'facts_wide')).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import type { Handler } from '../../../src/db/handler';
 import { fromErrorData, type InitResult, type QueryResult, type Request, type Response, type SchemaResult } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { inlineParams } from '../../../src/db/sql-guard';
-import type { Manifest } from '../../../src/shared/manifest';
+import { loadedBytes, type Manifest } from '../../../src/shared/manifest';
 import { createNodeEngine, createNodeHandler, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
 
@@ -253,7 +253,7 @@ describe('a table a view loaded in part', () => {
 describe('the load budget', () => {
   it('refuses typed SQL whose tables would pass the budget, with the reason', async () => {
     // What init loads: the rollups' shared partitions (province ones wait for a drill-down) and facts_wide.
-    const eager = manifest.tables.rollups.partitions.filter((p) => p.province === undefined).reduce((n, p) => n + p.bytes, 0) + manifest.tables.facts_wide.partitions.reduce((n, p) => n + p.bytes, 0);
+    const eager = manifest.tables.rollups.partitions.filter((p) => p.province === undefined).reduce((n, p) => n + loadedBytes(p), 0) + manifest.tables.facts_wide.partitions.reduce((n, p) => n + loadedBytes(p), 0);
     const small = createNodeHandler({ loadBudgetBytes: eager + 1 });
     try {
       await small.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
