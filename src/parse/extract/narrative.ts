@@ -8,6 +8,7 @@ import { sourceSpan, type NormText } from '../normalise/text';
 import { segment } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
+import { DERIVABLE_TOTALS } from '../checks/derive';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures } from './rules/engine';
 import { PROACTIVE_RULES } from './rules/proactive';
@@ -242,7 +243,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const warnings: string[] = [];
   const done = new Set(options.known);
   const quantities = options.quantities ?? recogniseQuantities(s);
-  const scored = bestReadings(readFigures(s, segment(s), quantities, PROACTIVE_RULES, done), PROACTIVE_RULES);
+  // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
+  for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
+  const scored = bestReadings(readFigures(s, segment(s), quantities, PROACTIVE_RULES, done, options.year ?? null), PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

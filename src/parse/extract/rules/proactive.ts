@@ -4,13 +4,15 @@ import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
 const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow'] as const;
+/** What no count of the year's items (the total or a channel's share) can be. */
+const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
 
 export const PROACTIVE_RULES: ScoredRule[] = [
   {
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel', 'scopeSplit'],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -28,7 +30,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
     metric: 'p.total',
     requires: ['itemUnit', 'yearNew'],
-    excludes: [...NEVER, 'cumulative', 'part', 'category', 'webOnly', 'otherOnly'],
+    excludes: [...NEVER, 'otherYear', 'platform', 'cumulative', 'part', 'category', 'webOnly', 'otherOnly', 'scopeSplit'],
     examples: [
       { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
@@ -39,7 +41,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.website',
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part'],
-    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead'],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -57,7 +59,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList'],
+    // one account or kind of account is the other channels' share only beside the website's
+    alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1476 },
