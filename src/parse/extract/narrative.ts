@@ -62,7 +62,7 @@ function sentenceBefore(s: string, at: number): string {
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
-const SERVICE_CASES = /审批事项|审批件|许可事项|服务事项|办件|窗口受理|政务服务/;
+const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
@@ -135,6 +135,8 @@ const RULES: Rule[] = [
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  // 收到1份有关政府信息公开行政复议申请
+  { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,40}?维持(原)?(具体行政行为|答复|办理结果|结果|决定)?(的)?{N}`), reject: /诉讼(?!0)/ },
   { metric: 'rv.upheld', needs: /被行政复议/, re: rx(`{N}被行政复议(结果)?维持`) },

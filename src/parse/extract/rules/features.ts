@@ -193,7 +193,7 @@ export const FEATURES = {
   /** The sentence goes on to another scope's figure: this one is a scope's share, not the whole (省政府及直属部门…2.6万余条,…;各市(地)…21万条). */
   scopeSplit: (v: FigureView) => SCOPE_SPLIT.test(v.sentenceAfter),
   /** The figure heads a breakdown by kind (在…网站主动公开的425条政府信息中,机构职能…148条): the year's whole being classified, wherever posted. */
-  breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.after),
+  breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.sentenceAfter),
   /** The clause names two other channels or more (运用微信、微博发布信息102条): the channels together, not one account. */
   severalOtherChannels: (v: FigureView) => (ownItem(v.before).replace(/[“"][^”"]{0,20}[”"]/g, 'Q').match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体/.test(v.before),
   /** The figure is approximate (约, 余, 多). */
