@@ -64,6 +64,7 @@ class View implements FigureView {
   private a?: string;
   private sb?: string;
   private sa?: string;
+  private pa?: string;
   constructor(
     private readonly s: string,
     private readonly seg: Segments,
@@ -76,6 +77,15 @@ class View implements FigureView {
       this.sa = this.s.slice(this.q.end, Math.min(Math.max(this.q.end, se), this.q.end + SENTENCE_WINDOW));
     }
     return this.sa;
+  }
+  get periodAfter(): string {
+    if (this.pa === undefined) {
+      let e = this.q.end;
+      const last = Math.min(this.s.length, this.q.end + CLAUSE_WINDOW);
+      while (e < last && this.s[e] !== '。' && this.s[e] !== '\n') e++;
+      this.pa = this.s.slice(this.q.end, e);
+    }
+    return this.pa;
   }
   get before(): string {
     if (this.b === undefined) {

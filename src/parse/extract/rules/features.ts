@@ -13,6 +13,8 @@ export interface FigureView {
   sentenceBefore: string;
   /** The sentence's text after the figure's own token (across commas). */
   sentenceAfter: string;
+  /** The text after the figure's token up to the full stop (across semicolons), at most a clause window. */
+  periodAfter: string;
   /** The report's statistics year, when known. */
   year: number | null;
 }
@@ -191,7 +193,9 @@ export const FEATURES = {
   /** Posted on another body's platform (云南省政府采购网): not the body's total nor its website's share. */
   platform: (v: FigureView) => PLATFORM.test(v.before),
   /** The sentence goes on to another scope's figure: this one is a scope's share, not the whole (省政府及直属部门…2.6万余条,…;各市(地)…21万条). */
-  scopeSplit: (v: FigureView) => SCOPE_SPLIT.test(v.sentenceAfter),
+  scopeSplit: (v: FigureView) => SCOPE_SPLIT.test(v.periodAfter),
+  /** A count of kinds right before the clause's total (七大类48项信息共8989条): not the count of items. */
+  kindsBeforeTotal: (v: FigureView) => /^[^,，。;；\d]{0,8}(?:共|共计|合计|总计)\s*\d/.test(v.after),
   /** The figure heads a breakdown by kind (在…网站主动公开的425条政府信息中,机构职能…148条): the year's whole being classified, wherever posted. */
   breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.sentenceAfter),
   /** The clause names two other channels or more (运用微信、微博发布信息102条): the channels together, not one account. */

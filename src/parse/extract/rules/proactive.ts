@@ -3,7 +3,7 @@
 import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow'] as const;
+const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
 const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
 
