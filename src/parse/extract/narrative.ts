@@ -9,6 +9,7 @@ import { segment } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { DERIVABLE_TOTALS } from '../checks/derive';
+import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures } from './rules/engine';
 import { PROACTIVE_RULES } from './rules/proactive';
@@ -298,5 +299,6 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
   }
+  values.push(...extractApplicants(norm, done, values));
   return { values, warnings };
 }
