@@ -17,7 +17,7 @@ import { PROACTIVE_RULES } from './rules/proactive';
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
-const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例)';
+const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
 const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
 
@@ -109,7 +109,8 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转/ },
+  // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
@@ -125,6 +126,7 @@ const RULES: Rule[] = [
   { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
+  { metric: 'r.unable.need_creation.total', needs: /没有现成|另行制作/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)(没有现成信息|需要另行制作)`) },
   { metric: 'r.unable.need_creation.total', re: rx(`(没有现成信息|需要另行制作){K}{0,8}?{N}`) },
   // one reason's figure, never that of reasons given together (不掌握…或没有现成信息及申请内容不明确无法提供的33件)
   { metric: 'r.unable.unclear.total', re: rx(`(申请内容(仍)?不明确){K}{0,8}?{N}`), reject: /不掌握|不存在|没有现成|另行制作/ },
