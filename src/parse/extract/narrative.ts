@@ -5,13 +5,14 @@
 // seen in real reports rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
-import { segment } from '../recognise/clauses';
+import { segment, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
-import { bestReadings, readFigures } from './rules/engine';
+import { bestReadings, readFigures, viewOf } from './rules/engine';
+import { FEATURES } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
 
 /** Characters inside one comma clause / one sentence. */
@@ -232,6 +233,27 @@ function numberOf(groups: Record<string, string | undefined>): number | null {
   return value;
 }
 
+/**
+ * The other channels' figure the arithmetic proves: where the year's total and the website's share
+ * are read, an exact figure of disclosure through other channels only that is the difference
+ * (144273 = 44659 + 99614, 通过微信、微博、抖音等政务新媒体…99614条) is their share, even in a
+ * sentence whose channels are an open list. Exactly one such figure, else none.
+ */
+function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantity[], values: Value[], done: Set<string>): Quantity | null {
+  if (done.has('p.other_channels')) return null;
+  const total = values.find((v) => v.metric === 'p.total');
+  const web = values.find((v) => v.metric === 'p.website');
+  if (!total || !web || total.approx || web.approx) return null;
+  const rest = total.value - web.value;
+  if (rest <= 0) return null;
+  const fits = quantities.filter((q) => {
+    if (q.kind !== 'count' || q.value !== rest || q.approx) return false;
+    const v = viewOf(s, seg, q);
+    return FEATURES.itemUnit(v) && FEATURES.disclosed(v) && FEATURES.otherOnly(v) && !FEATURES.cumulative(v) && !FEATURES.negated(v);
+  });
+  return fits.length === 1 ? fits[0] : null;
+}
+
 export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
@@ -250,13 +272,20 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const quantities = options.quantities ?? recogniseQuantities(s);
   // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
   for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
-  const scored = bestReadings(readFigures(s, segment(s), quantities, PROACTIVE_RULES, done, options.year ?? null), PROACTIVE_RULES, options.known);
+  const seg = segment(s);
+  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, options.year ?? null), PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
     done.add(r.metric);
   }
   warnings.push(...scored.warnings);
+  const complement = otherChannelsByArithmetic(s, seg, quantities, values, done);
+  if (complement) {
+    const { start, end } = sourceSpan(norm, complement.numStart, complement.numEnd);
+    values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
+    done.add('p.other_channels');
+  }
   const words = WORDS.scan(s);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;

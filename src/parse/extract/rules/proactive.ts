@@ -87,7 +87,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // perhaps that channel's figure; it shows the channel figures are several, never recorded.
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'sentenceOtherChannel'],
-    excludes: [...NEVER, 'cumulative', 'category'],
+    // whatever kind it counts (编发市政府公报12期,公开政策文件50件), it is another channel's figure
+    excludes: [...NEVER, 'cumulative', 'part'],
     unique: true,
     countsOnly: true,
     examples: [
