@@ -58,7 +58,7 @@ function ownItem(before: string): string {
 }
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
-const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送/g;
+const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送|新增/g;
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -136,7 +136,7 @@ export const FEATURES = {
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
-  request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
+  request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */

@@ -39,6 +39,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
   },
   {
     metric: 'p.website',
+    // several sites' different figures (平台新增88条,官网公开383条) are shares of a total not printed
+    unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part'],
     excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead'],
