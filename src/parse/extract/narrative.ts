@@ -260,6 +260,8 @@ export interface NarrativeOptions {
   template: Template | null;
   /** The report's statistics year: rules naming a year (2021年结转) need it. */
   year?: number | null;
+  /** The report's date of publication (YYYY-MM-DD), when printed. */
+  published?: string | null;
   /** The text's quantities, when already recognised. */
   quantities?: Quantity[];
 }
@@ -273,7 +275,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
   for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
   const seg = segment(s);
-  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, options.year ?? null), PROACTIVE_RULES, options.known);
+  const published = Number(options.published?.slice(0, 4));
+  const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
+  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years), PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

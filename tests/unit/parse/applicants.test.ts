@@ -92,3 +92,18 @@ describe('request and review wordings', () => {
     expect(valuesOf(narrative('目前,区县已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。'))['r.new.total']).toBeUndefined();
   });
 });
+
+describe('another year\'s figure', () => {
+  // panel/2016-guangdong-guangzhou-zengcheng-public-security-branch-department: a report on 2016,
+  // published 2017-01-24, that says 2017年全年: a year not over at publication is a misprint of its own
+  const text = '广州市公安局增城区分局2017年全年主动公开政府信息368条,其中1.组织机构3条。';
+  const read = (published: string | null) =>
+    extractNarrative(normaliseText(text), { known: new Set(), template: 'narrative', year: 2016, published }).values.find((v) => v.metric === 'p.total')?.value ?? null;
+  it('is read as the report\'s own when the report came out in that year', () => {
+    expect(read('2017-01-24')).toBe(368);
+  });
+  it('is not read otherwise', () => {
+    expect(read(null)).toBeNull();
+    expect(read('2018-02-01')).toBeNull();
+  });
+});

@@ -10,7 +10,7 @@ import { extractNarrative } from '../../../src/parse/extract/narrative';
 import { normaliseText } from '../../../src/parse/normalise/text';
 
 function read(text: string, rules: ScoredRule[] = PROACTIVE_RULES, year: number | null = null) {
-  const { best, warnings } = bestReadings(readFigures(text, segment(text), recogniseQuantities(text), rules, new Set(), year), rules);
+  const { best, warnings } = bestReadings(readFigures(text, segment(text), recogniseQuantities(text), rules, new Set(), year ? [year] : []), rules);
   return { values: new Map(best.map((r) => [r.metric, r.q.value])), warnings };
 }
 

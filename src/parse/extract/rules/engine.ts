@@ -69,7 +69,7 @@ class View implements FigureView {
     private readonly s: string,
     private readonly seg: Segments,
     readonly q: Quantity,
-    readonly year: number | null,
+    readonly years: readonly number[],
   ) {}
   get sentenceAfter(): string {
     if (this.sa === undefined) {
@@ -111,8 +111,8 @@ class View implements FigureView {
 }
 
 /** The clause and sentence around a figure. */
-export function viewOf(s: string, seg: Segments, q: Quantity, year: number | null = null): FigureView {
-  return new View(s, seg, q, year);
+export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = []): FigureView {
+  return new View(s, seg, q, years);
 }
 
 function scoreOf(rule: ScoredRule, has: (f: Feature) => boolean): number | null {
@@ -125,13 +125,13 @@ function scoreOf(rule: ScoredRule, has: (f: Feature) => boolean): number | null 
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
-export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, year: number | null = null): Reading[] {
+export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = []): Reading[] {
   const open = rules.filter((r) => !done.has(r.metric));
   if (open.length === 0) return [];
   const readings: Reading[] = [];
   for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
-    const view = viewOf(s, seg, q, year);
+    const view = viewOf(s, seg, q, years);
     const memo = new Map<Feature, boolean>();
     const has = (f: Feature) => {
       let v = memo.get(f);

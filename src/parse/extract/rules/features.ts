@@ -15,8 +15,12 @@ export interface FigureView {
   sentenceAfter: string;
   /** The text after the figure's token up to the full stop (across semicolons), at most a clause window. */
   periodAfter: string;
-  /** The report's statistics year, when known. */
-  year: number | null;
+  /**
+   * The years a figure may name and still be the report's: its statistics year, and the year it
+   * was published in when later (a year not over when the report came out can only be a misprint
+   * of its own). None when the year is unknown.
+   */
+  years: readonly number[];
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
@@ -180,10 +184,10 @@ export const FEATURES = {
    * (此外,2010年我镇…公开…24余条 in a report on 2009): another year's figure.
    */
   otherYear: (v: FigureView) => {
-    if (v.year === null) return false;
+    if (v.years.length === 0) return false;
     const opening = /^\s*(?:此外|另外|同时|其中)?[,，]?\s*(?:截至|截止)?\s*(\d{4})年/.exec(v.sentenceBefore);
     const named = [...yearsNamed(v.before), ...(opening ? [Number(opening[1])] : [])];
-    return named.length > 0 && named.every((y) => y !== v.year);
+    return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
   /** As of a day before the year's end (截至12月14日…共发布微博1288条): neither the year's count nor its end's stock. */
   asOfDate: (v: FigureView) => {
