@@ -167,6 +167,8 @@ const RULES: Rule[] = [
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 本年度没有产生信息公开处理费 (the statute's 信息处理费 since 2021)
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(产生|发生|收取)(过)?{K}{0,12}?处理费`), reject: /行政事业性|逾期|通知要求|缴纳/ },
   // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];

@@ -88,6 +88,9 @@ describe('request and review wordings', () => {
     expect(valuesOf(narrative('2021年海珠区收到政府信息公开申请287宗,上年结转申请17宗,共答复办结申请303宗,结转下年继续办理1宗。'))['r.handled.total']).toBe(303);
     expect(valuesOf(narrative('全区共办结政府信息公开申请1422件,其中结转下年度继续办理114件。'))['r.handled.total']).toBeUndefined();
   });
+  it('没有产生信息公开处理费: no fee (complete/2021-fujian-pingtan-transport-construction-bureau-department)', () => {
+    expect(valuesOf(narrative('规定的按件、按量收费标准,本年度没有产生信息公开处理费。'))['fee.collected_yuan']).toBe(0);
+  });
   it('applications at a service window are no disclosure requests (complete/2014-fujian-pingtan-zone-county)', () => {
     expect(valuesOf(narrative('目前,区县已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。'))['r.new.total']).toBeUndefined();
   });
