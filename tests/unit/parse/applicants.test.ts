@@ -91,6 +91,10 @@ describe('request and review wordings', () => {
   it('没有产生信息公开处理费: no fee (complete/2021-fujian-pingtan-transport-construction-bureau-department)', () => {
     expect(valuesOf(narrative('规定的按件、按量收费标准,本年度没有产生信息公开处理费。'))['fee.collected_yuan']).toBe(0);
   });
+  it('无法提供 after its reasons given together is the group\'s total; after one reason it is not (pages/2020-hainan-hainan-government-office-department, pages/2022-shanxi-gaoping-government-office-department)', () => {
+    expect(valuesOf(narrative('不予公开的11件,本机关不掌握相关政府信息或没有现成信息及申请内容不明确无法提供的33件,'))['r.unable.total.total']).toBe(33);
+    expect(valuesOf(narrative('处理结果中,予以公开2件,部分公开8件,因本机关不掌握相关政府信息无法提供1件,信息不存在的1件。'))['r.unable.total.total']).toBeUndefined();
+  });
   it('applications at a service window are no disclosure requests (complete/2014-fujian-pingtan-zone-county)', () => {
     expect(valuesOf(narrative('目前,区县已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。'))['r.new.total']).toBeUndefined();
   });
