@@ -132,8 +132,8 @@ const RULES: Rule[] = [
   // one reason's figure, never that of reasons given together (不掌握…或没有现成信息及申请内容不明确无法提供的33件)
   { metric: 'r.unable.unclear.total', re: rx(`(申请内容(仍)?不明确){K}{0,8}?{N}`), reject: /不掌握|不存在|没有现成|另行制作/ },
   { metric: 'r.unable.total.total', re: rx(`无法提供{K}{0,3}?{N}`), reject: /不掌握|不存在/ },
-  // the reasons given together (本机关不掌握…或没有现成信息及申请内容不明确无法提供的33件): the group's total
-  { metric: 'r.unable.total.total', re: rx(`(不掌握|不存在){K}{0,30}?(或|及|和|、){K}{0,20}?(没有现成|另行制作|不明确){K}{0,16}?无法提供(的)?{N}`) },
+  // the reasons given together (本机关不掌握…或没有现成信息及申请内容不明确无法提供的33件, 因本机关不掌握等原因无法提供265件): the group's total
+  { metric: 'r.unable.total.total', re: rx(`(不掌握|不存在){K}{0,30}?((或|及|和|、){K}{0,20}?(没有现成|另行制作|不明确)|等(原因|情形|情况)){K}{0,16}?无法提供(的)?{N}`) },
   { metric: 'r.rejected.confirm_reissue.total', re: rx(`(确认或重新出具已获取信息){K}{0,8}?{N}`) },
   { metric: 'r.rejected.total.total', re: rx(`不予处理{K}{0,3}?{N}`) },
   { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },

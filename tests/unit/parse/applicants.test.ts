@@ -94,6 +94,8 @@ describe('request and review wordings', () => {
   it('无法提供 after its reasons given together is the group\'s total; after one reason it is not (pages/2020-hainan-hainan-government-office-department, pages/2022-shanxi-gaoping-government-office-department)', () => {
     expect(valuesOf(narrative('不予公开的11件,本机关不掌握相关政府信息或没有现成信息及申请内容不明确无法提供的33件,'))['r.unable.total.total']).toBe(33);
     expect(valuesOf(narrative('处理结果中,予以公开2件,部分公开8件,因本机关不掌握相关政府信息无法提供1件,信息不存在的1件。'))['r.unable.total.total']).toBeUndefined();
+    // real/2019-shanghai-shanghai-government-office-department
+    expect(valuesOf(narrative('不予公开35件,占4.34%;因本机关不掌握等原因无法提供265件,占32.9%;'))['r.unable.total.total']).toBe(265);
   });
   it('applications at a service window are no disclosure requests (complete/2014-fujian-pingtan-zone-county)', () => {
     expect(valuesOf(narrative('目前,区县已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。'))['r.new.total']).toBeUndefined();
