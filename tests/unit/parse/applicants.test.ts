@@ -96,6 +96,11 @@ describe('request and review wordings', () => {
     // real/2019-shanghai-shanghai-government-office-department
     expect(valuesOf(narrative('不予公开35件,占4.34%;因本机关不掌握等原因无法提供265件,占32.9%;'))['r.unable.total.total']).toBe(265);
   });
+  it('不存在…行政复议、…行政诉讼的情况: none of either (panel/2021-guangdong-guangzhou-panyu-civil-service-bureau-department)', () => {
+    const v = valuesOf(narrative('2021年我局不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况。'));
+    expect(v['rv.total']).toBe(0);
+    expect(v['lit.total']).toBe(0);
+  });
   it('applications at a service window are no disclosure requests (complete/2014-fujian-pingtan-zone-county)', () => {
     expect(valuesOf(narrative('目前,区县已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。'))['r.new.total']).toBeUndefined();
   });
