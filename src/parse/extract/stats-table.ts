@@ -3,7 +3,8 @@
 // (`主动公开信息数条4251516其中：1.网站公开条41815092.…`). Each row is two cells, the year's and
 // the running total; a split is kept only where the arithmetic leaves one: the running total is
 // at least the year's figure, and an 其中 item is at most its whole in both columns. Cells on
-// which every remaining split agrees are taken; the rest is left out with a warning.
+// which every remaining split agrees are taken; the rest is left out with a warning. A figure the
+// report's sentences state pins the split of its row (its year's cell is that figure).
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Value } from '../types';
 import { compactView, findLabels, runAfter, type Label, type LabelPattern } from './glued';
@@ -64,7 +65,8 @@ export interface StatsResult {
   warnings: string[];
 }
 
-export function extractStatsTable(norm: NormText): StatsResult {
+/** `stated`: the values the report's sentences give; a row's split whose year cell is the sentence's figure is kept over the others. */
+export function extractStatsTable(norm: NormText, stated: ReadonlyMap<string, number> = new Map()): StatsResult {
   const s = norm.s;
   if (!s.includes('累计')) return { values: [], warnings: [] };
   const compact = compactView(s);
@@ -94,6 +96,13 @@ export function extractStatsTable(norm: NormText): StatsResult {
       continue;
     }
     reads.set(label.spec, { key: label.spec, label, from: r.from, text: r.text, candidates: result.candidates });
+  }
+  // a cell the sentences state pins its row (其中主动公开政府信息2026条 and 20263542: 2026|3542)
+  for (const read of reads.values()) {
+    const metric = ROWS[read.key].year;
+    const figure = metric === null ? undefined : stated.get(metric);
+    const pinned = read.candidates.filter((c) => c[0].value === figure);
+    if (pinned.length > 0) read.candidates = pinned;
   }
   narrowByParts(reads);
 
