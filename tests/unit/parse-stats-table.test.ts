@@ -29,6 +29,13 @@ describe('statistics table before 2019', () => {
     // a sentence's figure no split gives pins nothing
     expect(extractStatsTable(normaliseText(text), new Map([['p.total', 1913]])).values.find((v) => v.metric === 'p.website')).toBeUndefined();
   });
+  it('the gazette is the other channels\' share where website and gazette make up the total (complete/2011-fujian-pingtan-county)', () => {
+    const { v } = tableValues('2011-fujian-pingtan-county.txt');
+    expect(v.get('p.other_channels')?.value).toBe(7);
+    expect(v.has('gazette')).toBe(false);
+    // a gazette of 0 beside a website of the whole: nothing said of other channels
+    expect(tableValues('2015-fujian-pingtan-zone-county.txt').v.has('p.other_channels')).toBe(false);
+  });
   it('the parser pins the table with the sentence (complete/2013-fujian-pingtan-county)', () => {
     const { v } = tableValues('2013-fujian-pingtan-county.txt');
     expect(v.get('p.website')?.value).toBe(1713);

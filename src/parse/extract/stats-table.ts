@@ -25,7 +25,8 @@ const UNIT = '(?:条|件|个|元)?';
 const ROWS: Record<string, StatsRow> = {
   proactive: { inline: '主动公开(?:政府)?(?:信息|文件)数', year: 'p.total', cumulative: 'p.cumulative' },
   website: { inline: '(?:政府)?网站公开数?', year: 'p.website', partOf: 'proactive' },
-  gazette: { inline: '政府公报公开数?', year: null, partOf: 'proactive' },
+  // the gazette's cell: read only to show when it is the other channels' whole share (below)
+  gazette: { inline: '政府公报公开数?', year: 'gazette', partOf: 'proactive' },
   requests: { inline: '受理(?:政府信息)?依申请公开(?:信息)?总?数', year: 'r.new.total' },
   inPerson: { inline: '当面申请数', year: null, partOf: 'requests' },
   fax: { inline: '传真申请数', year: null, partOf: 'requests' },
@@ -126,7 +127,24 @@ export function extractStatsTable(norm: NormText, stated: ReadonlyMap<string, nu
       warnings.push(`statistics table row "${s.slice(read.label.labelStart, read.label.labelEnd)}": "${read.text}" splits ${read.candidates.length} ways (${shown}); the cells they disagree on are left out`);
     }
   }
+  const other = gazetteAsOtherChannels(values);
+  if (other) values.push(other);
   return { values, warnings };
+}
+
+/**
+ * The table's channels are the website and the gazette: where the two make up the year's total
+ * (418 + 7 = 425), the gazette's cell (not 0) is the other channels' share.
+ */
+function gazetteAsOtherChannels(values: Value[]): Value | null {
+  const of = (m: string) => values.find((v) => v.metric === m);
+  const total = of('p.total');
+  const web = of('p.website');
+  const gazette = of('gazette');
+  if (gazette) values.splice(values.indexOf(gazette), 1);
+  // a gazette of 0 beside a website of the whole says nothing of other channels the table does not list
+  if (!total || !web || !gazette || gazette.value === 0 || web.value + gazette.value !== total.value) return null;
+  return { ...gazette, metric: 'p.other_channels' };
 }
 
 /** Keeps the splits of a whole and of its 其中 items that fit each other (an item is at most its whole). */
