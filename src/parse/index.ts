@@ -121,12 +121,12 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year });
+  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and
   // sometimes contradicts them: it fills only what the sentences leave out.
-  const stats = extractStatsTable(norm);
+  const stats = extractStatsTable(norm, new Map(values.map((v) => [v.metric, v.value])));
   const stated = new Set(values.map((v) => v.metric));
   values.push(...stats.values.filter((v) => !stated.has(v.metric)));
   warnings.push(...stats.warnings);

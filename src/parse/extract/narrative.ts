@@ -5,17 +5,20 @@
 // seen in real reports rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
-import { segment } from '../recognise/clauses';
+import { segment, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
+import { DERIVABLE_TOTALS } from '../checks/derive';
+import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
-import { bestReadings, readFigures } from './rules/engine';
+import { bestReadings, readFigures, viewOf } from './rules/engine';
+import { FEATURES } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
-const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例)';
+const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
 const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
 
@@ -61,7 +64,7 @@ function sentenceBefore(s: string, at: number): string {
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
-const SERVICE_CASES = /审批事项|审批件|许可事项|服务事项|办件|窗口受理|政务服务/;
+const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
@@ -107,7 +110,8 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转/ },
+  // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
@@ -123,10 +127,13 @@ const RULES: Rule[] = [
   { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
+  { metric: 'r.unable.need_creation.total', needs: /没有现成|另行制作/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)(没有现成信息|需要另行制作)`) },
   { metric: 'r.unable.need_creation.total', re: rx(`(没有现成信息|需要另行制作){K}{0,8}?{N}`) },
   // one reason's figure, never that of reasons given together (不掌握…或没有现成信息及申请内容不明确无法提供的33件)
   { metric: 'r.unable.unclear.total', re: rx(`(申请内容(仍)?不明确){K}{0,8}?{N}`), reject: /不掌握|不存在|没有现成|另行制作/ },
   { metric: 'r.unable.total.total', re: rx(`无法提供{K}{0,3}?{N}`), reject: /不掌握|不存在/ },
+  // the reasons given together (本机关不掌握…或没有现成信息及申请内容不明确无法提供的33件, 因本机关不掌握等原因无法提供265件): the group's total
+  { metric: 'r.unable.total.total', re: rx(`(不掌握|不存在){K}{0,30}?((或|及|和|、){K}{0,20}?(没有现成|另行制作|不明确)|等(原因|情形|情况)){K}{0,16}?无法提供(的)?{N}`) },
   { metric: 'r.rejected.confirm_reissue.total', re: rx(`(确认或重新出具已获取信息){K}{0,8}?{N}`) },
   { metric: 'r.rejected.total.total', re: rx(`不予处理{K}{0,3}?{N}`) },
   { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },
@@ -134,6 +141,8 @@ const RULES: Rule[] = [
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  // 收到1份有关政府信息公开行政复议申请
+  { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,40}?维持(原)?(具体行政行为|答复|办理结果|结果|决定)?(的)?{N}`), reject: /诉讼(?!0)/ },
   { metric: 'rv.upheld', needs: /被行政复议/, re: rx(`{N}被行政复议(结果)?维持`) },
@@ -154,12 +163,15 @@ const RULES: Rule[] = [
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
-  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有)?{K}{0,30}?行政复议`), reject: NARROWER_CAUSE, rejectAfter: /^.{0,8}纠错/ },
+  // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
+  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无|(?<!信息)不存在)(发生|出现|有)?{K}{0,30}?行政复议`), reject: NARROWER_CAUSE, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
-  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: NARROWER_CAUSE, rejectAfter: /^纠错/ },
+  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无|(?<!信息)不存在)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: NARROWER_CAUSE, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 本年度没有产生信息公开处理费 (the statute's 信息处理费 since 2021)
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(产生|发生|收取)(过)?{K}{0,12}?处理费`), reject: /行政事业性|逾期|通知要求|缴纳/ },
   // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
@@ -236,12 +248,35 @@ function numberOf(groups: Record<string, string | undefined>): number | null {
   return value;
 }
 
+/**
+ * The other channels' figure the arithmetic proves: where the year's total and the website's share
+ * are read, an exact figure of disclosure through other channels only that is the difference
+ * (144273 = 44659 + 99614, 通过微信、微博、抖音等政务新媒体…99614条) is their share, even in a
+ * sentence whose channels are an open list. Exactly one such figure, else none.
+ */
+function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantity[], values: Value[], done: Set<string>): Quantity | null {
+  if (done.has('p.other_channels')) return null;
+  const total = values.find((v) => v.metric === 'p.total');
+  const web = values.find((v) => v.metric === 'p.website');
+  if (!total || !web || total.approx || web.approx) return null;
+  const rest = total.value - web.value;
+  if (rest <= 0) return null;
+  const fits = quantities.filter((q) => {
+    if (q.kind !== 'count' || q.value !== rest || q.approx) return false;
+    const v = viewOf(s, seg, q);
+    return FEATURES.itemUnit(v) && FEATURES.disclosed(v) && FEATURES.otherOnly(v) && !FEATURES.cumulative(v) && !FEATURES.negated(v);
+  });
+  return fits.length === 1 ? fits[0] : null;
+}
+
 export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
   template: Template | null;
   /** The report's statistics year: rules naming a year (2021年结转) need it. */
   year?: number | null;
+  /** The report's date of publication (YYYY-MM-DD), when printed. */
+  published?: string | null;
   /** The text's quantities, when already recognised. */
   quantities?: Quantity[];
 }
@@ -252,13 +287,24 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const warnings: string[] = [];
   const done = new Set(options.known);
   const quantities = options.quantities ?? recogniseQuantities(s);
-  const scored = bestReadings(readFigures(s, segment(s), quantities, PROACTIVE_RULES, done), PROACTIVE_RULES);
+  // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
+  for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
+  const seg = segment(s);
+  const published = Number(options.published?.slice(0, 4));
+  const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
+  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years), PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
     done.add(r.metric);
   }
   warnings.push(...scored.warnings);
+  const complement = otherChannelsByArithmetic(s, seg, quantities, values, done);
+  if (complement) {
+    const { start, end } = sourceSpan(norm, complement.numStart, complement.numEnd);
+    values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
+    done.add('p.other_channels');
+  }
   const words = WORDS.scan(s);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
@@ -303,5 +349,6 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
   }
+  values.push(...extractApplicants(norm, done, values));
   return { values, warnings };
 }

@@ -3,7 +3,8 @@
 // (`主动公开信息数条4251516其中：1.网站公开条41815092.…`). Each row is two cells, the year's and
 // the running total; a split is kept only where the arithmetic leaves one: the running total is
 // at least the year's figure, and an 其中 item is at most its whole in both columns. Cells on
-// which every remaining split agrees are taken; the rest is left out with a warning.
+// which every remaining split agrees are taken; the rest is left out with a warning. A figure the
+// report's sentences state pins the split of its row (its year's cell is that figure).
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Value } from '../types';
 import { compactView, findLabels, runAfter, type Label, type LabelPattern } from './glued';
@@ -24,7 +25,8 @@ const UNIT = '(?:条|件|个|元)?';
 const ROWS: Record<string, StatsRow> = {
   proactive: { inline: '主动公开(?:政府)?(?:信息|文件)数', year: 'p.total', cumulative: 'p.cumulative' },
   website: { inline: '(?:政府)?网站公开数?', year: 'p.website', partOf: 'proactive' },
-  gazette: { inline: '政府公报公开数?', year: null, partOf: 'proactive' },
+  // the gazette's cell: read only to show when it is the other channels' whole share (below)
+  gazette: { inline: '政府公报公开数?', year: 'gazette', partOf: 'proactive' },
   requests: { inline: '受理(?:政府信息)?依申请公开(?:信息)?总?数', year: 'r.new.total' },
   inPerson: { inline: '当面申请数', year: null, partOf: 'requests' },
   fax: { inline: '传真申请数', year: null, partOf: 'requests' },
@@ -64,7 +66,8 @@ export interface StatsResult {
   warnings: string[];
 }
 
-export function extractStatsTable(norm: NormText): StatsResult {
+/** `stated`: the values the report's sentences give; a row's split whose year cell is the sentence's figure is kept over the others. */
+export function extractStatsTable(norm: NormText, stated: ReadonlyMap<string, number> = new Map()): StatsResult {
   const s = norm.s;
   if (!s.includes('累计')) return { values: [], warnings: [] };
   const compact = compactView(s);
@@ -95,6 +98,13 @@ export function extractStatsTable(norm: NormText): StatsResult {
     }
     reads.set(label.spec, { key: label.spec, label, from: r.from, text: r.text, candidates: result.candidates });
   }
+  // a cell the sentences state pins its row (其中主动公开政府信息2026条 and 20263542: 2026|3542)
+  for (const read of reads.values()) {
+    const metric = ROWS[read.key].year;
+    const figure = metric === null ? undefined : stated.get(metric);
+    const pinned = read.candidates.filter((c) => c[0].value === figure);
+    if (pinned.length > 0) read.candidates = pinned;
+  }
   narrowByParts(reads);
 
   const values: Value[] = [];
@@ -117,7 +127,24 @@ export function extractStatsTable(norm: NormText): StatsResult {
       warnings.push(`statistics table row "${s.slice(read.label.labelStart, read.label.labelEnd)}": "${read.text}" splits ${read.candidates.length} ways (${shown}); the cells they disagree on are left out`);
     }
   }
+  const other = gazetteAsOtherChannels(values);
+  if (other) values.push(other);
   return { values, warnings };
+}
+
+/**
+ * The table's channels are the website and the gazette: where the two make up the year's total
+ * (418 + 7 = 425), the gazette's cell (not 0) is the other channels' share.
+ */
+function gazetteAsOtherChannels(values: Value[]): Value | null {
+  const of = (m: string) => values.find((v) => v.metric === m);
+  const total = of('p.total');
+  const web = of('p.website');
+  const gazette = of('gazette');
+  if (gazette) values.splice(values.indexOf(gazette), 1);
+  // a gazette of 0 beside a website of the whole says nothing of other channels the table does not list
+  if (!total || !web || !gazette || gazette.value === 0 || web.value + gazette.value !== total.value) return null;
+  return { ...gazette, metric: 'p.other_channels' };
 }
 
 /** Keeps the splits of a whole and of its 其中 items that fit each other (an item is at most its whole). */

@@ -13,6 +13,8 @@ export interface Example {
   text: string;
   /** The value the rule reads from the text; null: the rule must read nothing. */
   value: number | null;
+  /** The report's year, where the example needs it (a figure of another year). */
+  year?: number;
 }
 
 export interface ScoredRule {
@@ -32,6 +34,11 @@ export interface ScoredRule {
   unique?: boolean;
   /** Its readings count against a unique metric's other readings but are never recorded (the press's figures). */
   countsOnly?: boolean;
+  /**
+   * A share read only beside the share it complements: a single other channel's figure is the
+   * other channels' total only where the text also gives the website's (or the table does).
+   */
+  alongside?: { metric: string; unless?: Feature[] };
   /** Real wordings the rule reads (or must not read), each from a named corpus file. */
   examples: Example[];
 }
@@ -42,6 +49,8 @@ export interface Reading {
   q: Quantity;
   score: number;
   features: Feature[];
+  /** The metric whose reading (or table value) this reading needs beside it. */
+  alongside?: string;
 }
 
 /** How far a figure's clause and sentence are read around it: no real clause or sentence is longer,
@@ -55,10 +64,12 @@ class View implements FigureView {
   private a?: string;
   private sb?: string;
   private sa?: string;
+  private pa?: string;
   constructor(
     private readonly s: string,
     private readonly seg: Segments,
     readonly q: Quantity,
+    readonly years: readonly number[],
   ) {}
   get sentenceAfter(): string {
     if (this.sa === undefined) {
@@ -66,6 +77,15 @@ class View implements FigureView {
       this.sa = this.s.slice(this.q.end, Math.min(Math.max(this.q.end, se), this.q.end + SENTENCE_WINDOW));
     }
     return this.sa;
+  }
+  get periodAfter(): string {
+    if (this.pa === undefined) {
+      let e = this.q.end;
+      const last = Math.min(this.s.length, this.q.end + CLAUSE_WINDOW);
+      while (e < last && this.s[e] !== '。' && this.s[e] !== '\n') e++;
+      this.pa = this.s.slice(this.q.end, e);
+    }
+    return this.pa;
   }
   get before(): string {
     if (this.b === undefined) {
@@ -91,8 +111,8 @@ class View implements FigureView {
 }
 
 /** The clause and sentence around a figure. */
-export function viewOf(s: string, seg: Segments, q: Quantity): FigureView {
-  return new View(s, seg, q);
+export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = []): FigureView {
+  return new View(s, seg, q, years);
 }
 
 /** A rule with its preferences as a list, made once per rule (scoring runs per figure and rule). */
@@ -117,7 +137,7 @@ function scoreOf({ rule, prefers }: Compiled, has: (f: Feature) => boolean): num
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
-export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>): Reading[] {
+export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = []): Reading[] {
   const open = rules.filter((r) => !done.has(r.metric)).map(compiled);
   if (open.length === 0) return [];
   // what every open rule requires: a figure without it is read by none (most figures: 个, 人次 …)
@@ -125,7 +145,7 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
   const readings: Reading[] = [];
   for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
-    const view = viewOf(s, seg, q);
+    const view = viewOf(s, seg, q, years);
     const memo = new Map<Feature, boolean>();
     const has = (f: Feature) => {
       let v = memo.get(f);
@@ -135,17 +155,25 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
     if (!common.every(has)) continue;
     for (const c of open) {
       const score = scoreOf(c, has);
-      if (score !== null) readings.push({ metric: c.rule.metric, countsOnly: c.rule.countsOnly === true, q, score, features: [...memo].filter(([, v]) => v).map(([f]) => f) });
+      if (score === null) continue;
+      const { rule } = c;
+      const alongside = rule.alongside && !rule.alongside.unless?.some(has) ? rule.alongside.metric : undefined;
+      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: [...memo].filter(([, v]) => v).map(([f]) => f), alongside });
     }
   }
   return readings;
 }
 
-/** Per metric, the best reading; a tie between different values gives a warning and no reading. */
-export function bestReadings(readings: Reading[], rules: ScoredRule[]): { best: Reading[]; warnings: string[] } {
+/**
+ * Per metric, the best reading; a tie between different values gives a warning and no reading.
+ * `known`: metrics already read (from a table), which a reading's `alongside` may name.
+ */
+export function bestReadings(readings: Reading[], rules: ScoredRule[], known: ReadonlySet<string> = new Set()): { best: Reading[]; warnings: string[] } {
   const unique = new Set(rules.filter((r) => r.unique).map((r) => r.metric));
+  const read = new Set(readings.filter((r) => !r.countsOnly).map((r) => r.metric));
   const byMetric = new Map<string, Reading[]>();
   for (const r of readings) {
+    if (r.alongside && !read.has(r.alongside) && !known.has(r.alongside)) continue;
     const list = byMetric.get(r.metric);
     if (list) list.push(r);
     else byMetric.set(r.metric, [r]);

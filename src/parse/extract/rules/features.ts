@@ -13,10 +13,20 @@ export interface FigureView {
   sentenceBefore: string;
   /** The sentence's text after the figure's own token (across commas). */
   sentenceAfter: string;
+  /** The text after the figure's token up to the full stop (across semicolons), at most a clause window. */
+  periodAfter: string;
+  /**
+   * The years a figure may name and still be the report's: its statistics year, and the year it
+   * was published in when later (a year not over when the report came out can only be a misprint
+   * of its own). None when the year is unknown.
+   */
+  years: readonly number[];
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
 const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体/g;
+/** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
+const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
@@ -52,7 +62,7 @@ function ownItem(before: string): string {
 }
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
-const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送/g;
+const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送|新增/g;
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -81,6 +91,17 @@ function namesCategory(raw: string): boolean {
   const etc = object.lastIndexOf('等');
   if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
   return object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '').length > 0;
+}
+
+/** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
+const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;
+/** Another scope's figure later in the sentence (…;各市(地)主动公开政府信息21万条): the figure is one scope's share. */
+const SCOPE_SPLIT = /[,，;；]\s*(?:各县区|各区县|各县\(市、区\)|各县市区|各市\(地\)|各市州|各地市|各乡镇|各街道|各镇街|各部门|县直各|区直各|市直各)[^。;；]{0,30}?\d/;
+/** A year printed as a time (2010年, 2010年度), not inside a date of the report's own year's end. */
+const YEAR_AS_TIME = /(?<!\d)(\d{4})年(?!\d{1,2}月\d{1,2}日(?:起|施行|实施|印发|发布))/g;
+
+function yearsNamed(text: string): number[] {
+  return [...text.matchAll(YEAR_AS_TIME)].map((m) => Number(m[1]));
 }
 
 /** Units a count of disclosed items is printed in. */
@@ -119,7 +140,7 @@ export const FEATURES = {
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
-  request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
+  request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
@@ -158,6 +179,31 @@ export const FEATURES = {
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
   /** The clause names no channel; the clause before it names other channels only (通过“广州12345”微信公众号,推送178条推文). */
   sentenceOtherChannel: (v: FigureView) => channelsOf(v) === 'none' && channelScope(previousClause(v)) === 'other',
+  /**
+   * The figure's clause, or its sentence's opening, names a year that is not the report's
+   * (此外,2010年我镇…公开…24余条 in a report on 2009): another year's figure.
+   */
+  otherYear: (v: FigureView) => {
+    if (v.years.length === 0) return false;
+    const opening = /^\s*(?:此外|另外|同时|其中)?[,，]?\s*(?:截至|截止)?\s*(\d{4})年/.exec(v.sentenceBefore);
+    const named = [...yearsNamed(v.before), ...(opening ? [Number(opening[1])] : [])];
+    return named.length > 0 && named.every((y) => !v.years.includes(y));
+  },
+  /** As of a day before the year's end (截至12月14日…共发布微博1288条): neither the year's count nor its end's stock. */
+  asOfDate: (v: FigureView) => {
+    const m = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(\d{1,2})月(\d{1,2})日/.exec(v.sentenceBefore);
+    return m !== null && !(m[1] === '12' && m[2] === '31');
+  },
+  /** Posted on another body's platform (云南省政府采购网): not the body's total nor its website's share. */
+  platform: (v: FigureView) => PLATFORM.test(v.before),
+  /** The sentence goes on to another scope's figure: this one is a scope's share, not the whole (省政府及直属部门…2.6万余条,…;各市(地)…21万条). */
+  scopeSplit: (v: FigureView) => SCOPE_SPLIT.test(v.periodAfter),
+  /** A count of kinds right before the clause's total (七大类48项信息共8989条): not the count of items. */
+  kindsBeforeTotal: (v: FigureView) => /^[^,，。;；\d]{0,8}(?:共|共计|合计|总计)\s*\d/.test(v.after),
+  /** The figure heads a breakdown by kind (在…网站主动公开的425条政府信息中,机构职能…148条): the year's whole being classified, wherever posted. */
+  breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.sentenceAfter),
+  /** The clause names two other channels or more (运用微信、微博发布信息102条): the channels together, not one account. */
+  severalOtherChannels: (v: FigureView) => (ownItem(v.before).replace(/[“"][^”"]{0,20}[”"]/g, 'Q').match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体/.test(v.before),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
 } satisfies Record<string, (v: FigureView) => boolean>;

@@ -3,14 +3,16 @@
 import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow'] as const;
+const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal'] as const;
+/** What no count of the year's items (the total or a channel's share) can be. */
+const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
 
 export const PROACTIVE_RULES: ScoredRule[] = [
   {
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel', 'scopeSplit'],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -22,13 +24,17 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: null },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条', value: null },
       { from: 'pages/2020-shanghai-putuo-yichuanlu-town', text: '2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。', value: 32 },
+      // another body's platform, a scope's share, a day before the year's end
+      { from: 'pages/2025-yunnan-jianshui-miandian-town', text: '持续拓宽公开覆盖面,全年在云南省政府采购网公开信息7条。', value: null },
+      { from: 'pages/2009-heilongjiang-heilongjiang-province', text: '省政府及直属部门仅通过公开目录主动公开政府信息2.6万余条,比上年增加2千余条;各市(地)主动公开政府信息21万条,比上年增加6万条。', value: null },
+      { from: 'panel/2015-guangdong-guangzhou-environmental-protection-bureau-department', text: '截止2015年12月31日,我局主动公开政府信息共1682条,全文电子化达100%。', value: 1682 },
     ],
   },
   {
     // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
     metric: 'p.total',
     requires: ['itemUnit', 'yearNew'],
-    excludes: [...NEVER, 'cumulative', 'part', 'category', 'webOnly', 'otherOnly'],
+    excludes: [...NEVER, 'otherYear', 'platform', 'cumulative', 'part', 'category', 'webOnly', 'otherOnly', 'scopeSplit'],
     examples: [
       { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
@@ -37,9 +43,11 @@ export const PROACTIVE_RULES: ScoredRule[] = [
   },
   {
     metric: 'p.website',
+    // several sites' different figures (平台新增88条,官网公开383条) are shares of a total not printed
+    unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part'],
-    excludes: [...NEVER, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead'],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -50,6 +58,15 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2022-shanxi-gaoping-government-office-department', text: '2022年,在高平市人民政府门户网站发布政务动态类信息226条,发布市政府及政府办文件及解读信息66条。', value: null },
       { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '2024年,在市人民政府门户网站主动公开文件62件、政策解读18件,微博推送信息319条。', value: null },
       { from: 'real/2017-hubei-shayang-county', text: '主动公开政府信息共计14189条,其中政府网站公开5419条、政务微信公开3914条、其他方式公开4856条。', value: 5419 },
+      // another year's figure: read only in a report on that year
+      { from: 'pages/2009-gansu-liangzhou-zhangyi-town', text: '此外,2010年我镇通过门户网站公开各类政府信息24余条。', year: 2009, value: null },
+      { from: 'pages/2009-gansu-liangzhou-zhangyi-town', text: '此外,2010年我镇通过门户网站公开各类政府信息24余条。', year: 2010, value: 24 },
+      // the whole classified by kind, wherever posted
+      { from: 'complete/2011-fujian-pingtan-county', text: '2011年,在平潭综合实验区管委会网站主动公开的425条政府信息中,机构职能、主要职能、办事程序信息148条,占34.8%;', value: null },
+      // a count of kinds before the clause's total
+      { from: 'pages/2022-xinjiang-urumqi-city', text: '全年依托市政府门户网站集中公开七大类48项信息共8989条。', value: 8989 },
+      // two sites' figures: neither is the website's share
+      { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
     ],
   },
   {
@@ -57,13 +74,20 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList'],
+    // one account or kind of account is the other channels' share only beside the website's
+    alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1476 },
       { from: 'panel/2020-guangdong-guangzhou-finance-bureau-department', text: '2020年,通过网站主动公开信息1056条,通过微信公众号主动公开信息341条,及时', value: 341 },
       { from: 'pages/2019-sichuan-lizhou-hexi-town', text: '“利州河西发布V”、微信公众号“河之西”分别发布各类信息92条、30条', value: null },
       { from: 'pages/2021-tianjin-tianjin-development-reform-commission-department', text: '通过门户网站、微信公众号、微博等渠道公开各类信息1812条,其中', value: null },
+      // one account beside the website's share, or several kinds together; not one account alone
+      { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: 337 },
+      { from: 'panel/2018-guangdong-guangzhou-haizhu-changgang-town', text: '6.政府工作报告2条;其他信息10条;运用微信、微博发布信息102条', value: 102 },
+      { from: 'pages/2020-henan-xincai-county', text: '2020年,县政府办公室主动公开政府信息2603条。其中,政务(动态)类信息1688条,概括类信息336条,其他信息579条,通过政务微信公开政府信息39条。', value: null },
+      { from: 'complete/2012-fujian-pingtan-zone-county', text: '通过“中国平潭网”门户网站公开政府信息3636条。截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。', value: null },
     ],
   },
   {
@@ -83,11 +107,13 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // perhaps that channel's figure; it shows the channel figures are several, never recorded.
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'sentenceOtherChannel'],
-    excludes: [...NEVER, 'cumulative', 'category'],
+    // whatever kind it counts (编发市政府公报12期,公开政策文件50件), it is another channel's figure
+    excludes: [...NEVER, 'cumulative', 'part'],
     unique: true,
     countsOnly: true,
     examples: [
       { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '通过“广州政务”微信公众号发布工作信息248条。通过“广州12345”微信公众号,推送178条推文,图文', value: null },
+      { from: 'pages/2022-hebei-shijiazhuang-government-office-department', text: '全年通过市政府网站共公开各类政府信息13679条;市政府政务新媒体及时发布政务要闻、重要新闻、政策信息、服务资讯等内容,共编发微博微信稿件3295篇;编发市政府公报12期,公开政策文件50件;', value: null },
     ],
   },
   {
