@@ -41,6 +41,8 @@ export const isZone = (place: string): boolean => ZONE_END.test(place);
 
 /** Level of a place from its suffix, given the place named before it (null when it is the first). */
 export function levelOfPlace(place: string, parent: string | null): Exclude<Level, 'department'> {
+  // a zone governing its own area (平潭综合实验区) counts as a county, as the truth files and the spec's county level do
+  if (ZONE_END.test(place)) return 'county';
   if (PROVINCE_END.test(place) || (parent === null && MUNICIPALITY.test(place))) return 'province';
   if (TOWN_END.test(place)) return 'town';
   if (PREFECTURE_END.test(place)) return 'city';
