@@ -64,8 +64,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
-  // 沙市区, 新市区: a district whose name holds 市
-  if (text.length === 2 && text[1] === '市' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
+  // 沙市区, 新市区, 赣县区: a district whose name holds 市 or 县
+  if (text.length === 2 && (text[1] === '市' || text[1] === '县') && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
   return { text, zone: false };
 }
 
