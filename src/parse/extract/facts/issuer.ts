@@ -397,11 +397,15 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
       return null;
     case 'contact':
       // only a department itself: a government's office answers for its government's report too
-      // (请与青岛市人民政府办公厅联系), and an office inside a body (招商中心办公室, 政府信息公开工作办公室) is not the body
+      // (请与青岛市人民政府办公厅联系); an office inside a body (招商中心办公室) stands for that body
       if (!head.includes('请') && !head.includes('可')) return null;
       return firstOrgan(head, CONTACT, (m) => {
-        const organ = readOrgan(m[1]);
-        return organ?.kind === 'department' && !/办公室$|办$|公开/.test(organ.name) ? organ : null;
+        // the department before its own unit: 闽侯县水利局政府信息公开工作领导小组办公室, 安庆市招商中心办公室
+        const isDepartment = (o: Organ | null) => o?.kind === 'department' && !/办公室$|办$|公开/.test(o.name);
+        const whole = readOrgan(m[1]);
+        if (isDepartment(whole)) return whole;
+        const leading = leadingOrgan(m[1]);
+        return isDepartment(leading) ? leading : null;
       });
   }
 }
