@@ -400,12 +400,15 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
       // (请与青岛市人民政府办公厅联系); an office inside a body (招商中心办公室) stands for that body
       if (!head.includes('请') && !head.includes('可')) return null;
       return firstOrgan(head, CONTACT, (m) => {
-        // the department before its own unit: 闽侯县水利局政府信息公开工作领导小组办公室, 安庆市招商中心办公室
         const isDepartment = (o: Organ | null) => o?.kind === 'department' && !/办公室$|办$|公开/.test(o.name);
         const whole = readOrgan(m[1]);
         if (isDepartment(whole)) return whole;
+        // a unit of a department (闽侯县水利局政府信息公开工作领导小组办公室, 安庆市招商中心办公室)
+        // stands for it when the report calls itself by the department's organ word (我局, 我中心)
         const leading = leadingOrgan(m[1]);
-        return isDepartment(leading) ? leading : null;
+        const word = leading ? /(局|委员会|委|中心|厅|署|办公室)$/.exec(leading.name) : null;
+        const self = word ? (word[1] === '委员会' ? '委' : word[1] === '办公室' ? '办' : word[1]) : null;
+        return isDepartment(leading) && self !== null && (head.includes('我' + self) || head.includes('本' + self)) ? leading : null;
       });
   }
 }
