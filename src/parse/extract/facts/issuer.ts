@@ -229,12 +229,25 @@ const afterDate = (run: string, charBefore: string | undefined) => (charBefore !
 const CIRCUMSTANCE = '(?:在|根据|按照|依据)[^,，。;；\\n]{2,60}?[,，]\\s*';
 /** (2021年,)(在…下,)(按照…,)〈机关〉… — the subject of a report's first sentence (阜新市政府认真贯彻…). */
 const SUBJECT = new RegExp(
-  `(?:^|\\n)[ \\t]*(?:(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?|本年度|今年以来)\\s*[,，]\\s*(?:${CIRCUMSTANCE})?|${CIRCUMSTANCE})([\\u4e00-\\u9fff ]{2,60})`,
+  `(?:^|\\n)[ \\t]*(?:(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?\\s*[,，]?|(?:本年度|今年以来)\\s*[,，])\\s*(?:${CIRCUMSTANCE})?|${CIRCUMSTANCE})([\\u4e00-\\u9fff ]{2,60})`,
   'g',
 );
 /** Labels of the web page: 来源:…, 发布机构:…, 发布单位: | … (信息来源, 文章来源 end in 来源). */
 const META_LABELS = ['来源', '发布机构', '发布单位', '发文机关'];
 const META = /\s*[:：|]\s*\|?\s*([\u4e00-\u9fff ]{2,40})/y;
+
+/** A label heading a column of a table row, its value under it: 索引号 | 公开方式 | 发布机构 |\n1162…/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |. */
+function metaCell(head: string, at: number, label: string): Organ | null {
+  const start = head.lastIndexOf('\n', at) + 1;
+  const end = head.indexOf('\n', at);
+  if (end < 0) return null;
+  const cells = head.slice(start, end).split('|').map((c) => c.trim());
+  const column = cells.indexOf(label);
+  const nextEnd = head.indexOf('\n', end + 1);
+  const below = head.slice(end + 1, nextEnd < 0 ? head.length : nextEnd).split('|').map((c) => c.trim());
+  if (column < 0 || cells.length < 2 || below.length !== cells.length) return null;
+  return readOrgan(below[column]);
+}
 
 /** The government's name written out in the text (上海市人民政府, 海珠区人民政府江南中街道办事处), for a title naming only its place. */
 function formalName(s: string, organ: Organ): Organ | null {
@@ -390,7 +403,7 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         for (let at = head.indexOf(label); at >= 0; at = head.indexOf(label, at + label.length)) {
           META.lastIndex = at + label.length;
           const m = META.exec(head);
-          const organ = m ? leadingOrgan(m[1]) : null;
+          const organ = m ? leadingOrgan(m[1]) : metaCell(head, at, label);
           if (organ) return organ;
         }
       }
