@@ -207,6 +207,24 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。' + BODY).issuer).toBe('洪泽区人民政府');
   });
 
+  it('gives the place a report speaks as, from its government’s office as contact, and no issuer (pages/2021-shandong-qingdao-city, 2021-jiangxi-tonggu-county)', () => {
+    expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:青岛市市南区香港中路11号)。\n一、总体情况\n2021年,我市深入贯彻落实国家、省关于推进政务公开的部署要求。')).toEqual({
+      issuer: null, jurisdiction: '青岛市', level: 'city',
+    });
+    expect(facts('如对本报告有任何疑问,请与铜鼓县政府办政务公开股联系。\n一、总体情况\n2021年,我县按照《条例》积极推进公开。')).toEqual({ issuer: null, jurisdiction: '铜鼓县', level: 'county' });
+    // a department's report with the government's office as contact: nothing
+    expect(facts('如对本报告有任何疑问,请与青岛市人民政府办公厅联系。\n一、总体情况\n2021年,我局主动公开信息12条。').jurisdiction).toBeNull();
+  });
+
+  it('reads the publisher under its column heading and a subject after a year without a comma (pages/2009-gansu-liangzhou-zhangyi-town, 2020-liaoning-shenhe-county)', () => {
+    expect(facts('索引号 | 公开方式 | 发布机构 |\n116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |\n一、概述\n2009年,张义镇人民政府信息公开工作严格按照《条例》开展。')).toEqual({
+      issuer: '凉州区张义镇人民政府', jurisdiction: '张义镇', level: 'town',
+    });
+    expect(facts('本年度报告是根据《条例》相关要求,由沈阳市沈河区人民政府办公室编制而成。\n一、总体情况\n2020年沈河区人民政府按照有关要求推进公开。')).toEqual({
+      issuer: '沈阳市沈河区人民政府办公室', jurisdiction: '沈河区', level: 'county',
+    });
+  });
+
   it('does not take a place’s website or an office inside it for the government’s name (pages/2009-zhejiang-yiwu-yiting-town, 2012-zhejiang-ninghai-yuexi-town)', () => {
     expect(facts('2009年度义亭镇政府信息公开年度报告' + BODY + '本报告的电子版可在义亭镇人民政府网站下载。')).toMatchObject({ issuer: '义亭镇', level: 'town' });
     expect(facts('宁海县越溪乡2012年政府信息公开年度报告' + BODY + '如对本报告有任何疑问,请与越溪乡人民政府党政综合办联系。')).toMatchObject({ issuer: '宁海县越溪乡', jurisdiction: '越溪乡' });

@@ -426,6 +426,18 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
   }
 }
 
+/** The government (or its office) given as contact, when the report calls itself by that government's place (我市, 我县) more than as a department. */
+function contactGovernment(head: string, s: string): Organ | null {
+  if (!head.includes('请') && !head.includes('可')) return null;
+  const organ = firstOrgan(head, CONTACT, (m) => {
+    const o = readOrgan(m[1]) ?? leadingOrgan(m[1]);
+    return o && (o.kind === 'government' || o.kind === 'office') && o.jurisdiction !== null && o.placeLevel !== null ? o : null;
+  });
+  if (!organ) return null;
+  const own = count(ownGovernment(organ), s);
+  return own > 0 && own > count(SELF_DEPARTMENT, s) ? organ : null;
+}
+
 /** The first match of a global pattern that reads as a body. */
 function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Organ | null): Organ | null {
   for (const m of text.matchAll(re)) {
@@ -520,6 +532,12 @@ function issuerFactsOf(s: string): IssuerFacts {
     }
   }
 
+  if (!organ) {
+    // No body named, but the report speaks as a place (我市) whose government's office is its
+    // contact (请与青岛市人民政府办公厅联系): that place's report, its issuer unnamed.
+    const place = contactGovernment(head, s);
+    if (place) return { issuer: null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
+  }
   const level = reportLevel(organ, title, s, organ?.kind === 'office' ? readSource('subject', text) : null);
   return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
 }
