@@ -366,5 +366,7 @@ describe('year and publishing date', () => {
     expect(findPublished('银川市人民政府办公室2022年政府信息公开工作年度报告\n银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28 \n')).toBe('2023-01-28');
     // a statistics period is no publishing date
     expect(findPublished('本报告统计时间:2021年1月1日至12月31日。\n')).toBeNull();
+    expect(findPublished('时间:2021年1月1日至2021年12月31日\n')).toBeNull();
+    expect(findPublished('2021年工作报告\n第一部分 统计截至 2022-01-01\n')).toBeNull(); // a line ending with a date is a page's only on a site's line
   });
 });
