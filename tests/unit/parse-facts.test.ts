@@ -80,6 +80,8 @@ describe('names of bodies', () => {
     expect(readOrgan('广州市人民政府')?.placeLevel).toBe('city');
     expect(readOrgan('巢湖市人民政府')?.placeLevel ?? null).toBeNull(); // a prefecture until 2011, a county-level city since
     expect(readOrgan('广州市增城市人民政府')?.placeLevel).toBe('county'); // under a city
+    expect(readOrgan('贵州省兴仁市人民政府')?.placeLevel).toBe('county'); // under its province
+    expect(readOrgan('广东省广州市人民政府')?.placeLevel).toBe('city');
   });
 
   it('cuts an internal unit back to its body', () => {

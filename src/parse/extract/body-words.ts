@@ -47,10 +47,10 @@ export function levelOfPlace(place: string, parent: string | null): Exclude<Leve
   if (PROVINCE_END.test(place) || (parent === null && MUNICIPALITY.test(place))) return 'province';
   if (TOWN_END.test(place)) return 'town';
   if (PREFECTURE_END.test(place)) return 'city';
-  // a 市 under a 市/州/盟/地区 is a county-level city (广州市增城市 before 2014); a 市 named alone is
-  // a prefecture's or a county-level city's (兴仁市) as the gazetteer knows it, else unknown
+  // a 市 under a 市/州/盟/地区 is a county-level city (广州市增城市 before 2014); a 市 named alone or
+  // under its province is a prefecture's or a county-level city's (兴仁市) as the gazetteer knows it, else unknown
   if (/市$/.test(place)) {
-    if (parent !== null) return /(?:市|自治州|盟|地区)$/.test(parent) ? 'county' : 'city';
+    if (parent !== null && /(?:市|自治州|州|盟|地区)$/.test(parent)) return 'county';
     const stem = place.slice(0, -1);
     return cityStems().prefecture.has(stem) ? 'city' : cityStems().county.has(stem) ? 'county' : null;
   }
