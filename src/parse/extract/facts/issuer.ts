@@ -14,7 +14,9 @@
 // Every candidate must read as a body's name (organ.ts): wrappers such as 现公布, 由…编制的,
 // 关于…, 根据… never become part of it, and a name without an administrative place (区档案局,
 // 我局, 市发改委) is no issuer: when nothing reads, the issuer is null. A title naming only a
-// county-or-higher place (石柱土家族自治县2024年…) is that place's 人民政府's report.
+// place (石柱土家族自治县2024年…) is that place's report: see bodyOfPlace. A zone named alone
+// (平潭综合实验区) is the county-level government of its area. A report naming no body but
+// speaking as 我市 to its government's office as contact gets that place and no issuer.
 //
 // jurisdiction is the issuer's own government as written (海珠区, 江南中街道, 增城区 for
 // 广州市公安局增城区分局). level is the report's: a government's office or centre issuing the
