@@ -16,6 +16,7 @@
 //    to a stem, and a unit to its own subordinate of the same stem (吉林 → the province). What
 //    is left ambiguous stays ambiguous: code null and the candidates listed, never a guess.
 // The overrides file (issuer → code) is applied first.
+import { GOVERNMENT_WORDS, TOWN_SUFFIXES } from '../parse/extract/body-words';
 import { Gazetteer, overrideKey, type IndexEntry } from './gazetteer';
 import { GENERIC_ZONE, matchForm, splitNotes, ZONE_WORDS, type Strength } from './names';
 import type { Candidate, ChainLink, ResolvedIssuer, ResolveFlag, ResolveInput } from './types';
@@ -38,9 +39,9 @@ const JOINT = /(管委会|管理委员会|工委)$/;
 /** 区档案局, 市人民政府办公室: a unit named only by its level; the context may say which. */
 const RELATIVE = /^(区|县|市|旗|镇|乡|街道)(?!政府|人民政府)/;
 /** A town or street the gazetteer does not list, right under a resolved unit. */
-const UNLISTED_TOWN = /^(\S{2,8}?)(街道|镇|乡|苏木)(办事处|人民政府|政府)?$/;
+const UNLISTED_TOWN = new RegExp(`^(\\S{2,8}?)(${TOWN_SUFFIXES.join('|')})(办事处|${GOVERNMENT_WORDS.join('|')})?$`);
 /** Likewise a county-level unit, but only with its government named (南沙区人民政府): 区 alone ends many bodies' names. */
-const UNLISTED_COUNTY = /^(\S{1,8}?(?:区|县|市|旗))(?:人民政府|政府)$/;
+const UNLISTED_COUNTY = new RegExp(`^(\\S{1,8}?(?:区|县|市|旗))(?:${GOVERNMENT_WORDS.join('|')})$`);
 /** A functional zone's own body. */
 const ZONE_COMMITTEE = /^(管理委员会|管委会|工委|党工委|管理局|管理处)$/;
 
@@ -94,7 +95,7 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
     let m = matchAt(gz, text, pos, parents, year);
     let skip = 0;
     if (!m && last) {
-      for (const w of ['人民政府', '政府']) {
+      for (const w of GOVERNMENT_WORDS) {
         if (text.startsWith(w, pos)) {
           m = matchAt(gz, text, pos + w.length, parents, year);
           if (m) skip = w.length;
@@ -119,7 +120,7 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
   const flags = new Set<ResolveFlag>();
   let rest = text.slice(pos);
   let gov = false;
-  for (const w of ['人民政府', '政府']) {
+  for (const w of GOVERNMENT_WORDS) {
     if (rest.startsWith(w)) {
       rest = rest.slice(w.length);
       gov = true;

@@ -60,6 +60,30 @@ describe('names of bodies', () => {
     expect(readOrgan('广州市黄埔区广州开发区财政局')?.jurisdiction).toBe('黄埔区');
   });
 
+  it('reads a zone named alone as the county-level government of its area, never a zone named by its kind (complete/*-fujian-pingtan-zone-county, pages/2021-tianjin-binhai-high-tech-zone-county)', () => {
+    expect(readOrgan('平潭综合实验区')).toMatchObject({ kind: 'government', jurisdiction: '平潭综合实验区', placeLevel: 'county' });
+    expect(readOrgan('天津滨海高新技术产业开发区')).toMatchObject({ kind: 'government', jurisdiction: '天津滨海高新技术产业开发区', placeLevel: 'county' });
+    expect(readOrgan('平潭综合实验区管委会办公室')).toMatchObject({ kind: 'department', jurisdiction: '平潭综合实验区' });
+    expect(readOrgan('高新区')).toBeNull();
+    expect(readOrgan('平潭综合实验区人民政府')).toBeNull(); // a zone has no 人民政府
+    expect(leadingOrgan('平潭综合实验区管委会办公室 时间:2012-04-11')?.name).toBe('平潭综合实验区管委会办公室');
+  });
+
+  it('reads 赣县区 and 沙市区 as one district (pages/2021-jiangxi-ganxian-administrative-approval-bureau-department)', () => {
+    expect(readOrgan('赣县区行政审批局')).toMatchObject({ jurisdiction: '赣县区', placeLevel: 'county' });
+    expect(readOrgan('荆州市沙市区人民政府')).toMatchObject({ jurisdiction: '沙市区' });
+  });
+
+  it('gives a city named alone the level the gazetteer knows it at, and no level when it knows it at both or not at all', () => {
+    expect(readOrgan('兴仁市人民政府')?.placeLevel).toBe('county'); // pages/2022-guizhou-xingren-county
+    expect(readOrgan('临夏市人民政府')?.placeLevel).toBe('county'); // pages/2023-gansu-linxia-county
+    expect(readOrgan('广州市人民政府')?.placeLevel).toBe('city');
+    expect(readOrgan('巢湖市人民政府')?.placeLevel ?? null).toBeNull(); // a prefecture until 2011, a county-level city since
+    expect(readOrgan('广州市增城市人民政府')?.placeLevel).toBe('county'); // under a city
+    expect(readOrgan('贵州省兴仁市人民政府')?.placeLevel).toBe('county'); // under its province
+    expect(readOrgan('广东省广州市人民政府')?.placeLevel).toBe('city');
+  });
+
   it('cuts an internal unit back to its body', () => {
     expect(readOrgan('无锡市锡山区人民政府厚桥街道党政办公室综合科')).toMatchObject({ name: '无锡市锡山区人民政府厚桥街道', jurisdiction: '厚桥街道' });
     expect(readOrgan('新九镇党政办')?.name).toBe('新九镇');
@@ -154,6 +178,55 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('keeps a place a title names alone as printed when the text writes out no fuller name and the place has no 人民政府 (pages/2024-neimenggu-xinganmeng-city, 2023-yunnan-jinning-erjie-town)', () => {
+    expect(facts('兴安盟2024年政府信息公开工作年度报告' + BODY)).toEqual({ issuer: '兴安盟', jurisdiction: '兴安盟', level: 'city' });
+    expect(facts('天津滨海高新技术产业开发区2021年度政府信息公开工作报告' + BODY)).toEqual({
+      issuer: '天津滨海高新技术产业开发区', jurisdiction: '天津滨海高新技术产业开发区', level: 'county',
+    });
+    // a written-out name dropping the title's parents is no fuller name
+    expect(facts('昆明市晋宁区二街镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年,二街镇人民政府充分保障群众的知情权。')).toEqual({
+      issuer: '昆明市晋宁区二街镇', jurisdiction: '二街镇', level: 'town',
+    });
+  });
+
+  it('takes the publisher or the compiling office of the place a title names alone (complete/2011-, 2015-fujian-pingtan-zone-county)', () => {
+    expect(facts('平潭综合实验区2011年政府信息公开工作年度报告\n发布机构: 平潭综合实验区管委会办公室\n' + BODY)).toEqual({
+      issuer: '平潭综合实验区管委会办公室', jurisdiction: '平潭综合实验区', level: 'county',
+    });
+    expect(facts('平潭综合实验区2015年度政府信息公开工作年度报告\n根据《条例》的要求,我区管委会办公室编制完成了本报告。' + BODY)).toEqual({
+      issuer: '平潭综合实验区管委会办公室', jurisdiction: '平潭综合实验区', level: 'county',
+    });
+    // a publisher of another place is not the issuer
+    expect(facts('平潭综合实验区2017年度政府信息公开工作年度报告\n来源:平潭县人民政府\n' + BODY).issuer).toBe('平潭综合实验区');
+  });
+
+  it('takes a government’s office for the issuer only when it both published and compiled the report (panel/2018-hubei-jingmen-city, 2017-guangdong-guangzhou-city)', () => {
+    expect(facts('2018年荆门市人民政府信息公开工作年度报告\n来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室综合荆门市行政区域内总体情况编制而成。' + BODY)).toEqual({
+      issuer: '荆门市人民政府办公室', jurisdiction: '荆门市', level: 'city',
+    });
+    expect(facts('广州市人民政府2017年政府信息公开工作年度报告\n发布机构: 广州市人民政府办公厅\n本报告是根据《条例》的规定,由广州市人民政府编制的2017年度政府信息公开年度报告。' + BODY).issuer).toBe('广州市人民政府');
+    // compiled by the office under a title naming the government: the government (pdf2/2023-jiangsu-hongze-county)
+    expect(facts('洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。' + BODY).issuer).toBe('洪泽区人民政府');
+  });
+
+  it('gives the place a report speaks as, from its government’s office as contact, and no issuer (pages/2021-shandong-qingdao-city, 2021-jiangxi-tonggu-county)', () => {
+    expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:青岛市市南区香港中路11号)。\n一、总体情况\n2021年,我市深入贯彻落实国家、省关于推进政务公开的部署要求。')).toEqual({
+      issuer: null, jurisdiction: '青岛市', level: 'city',
+    });
+    expect(facts('如对本报告有任何疑问,请与铜鼓县政府办政务公开股联系。\n一、总体情况\n2021年,我县按照《条例》积极推进公开。')).toEqual({ issuer: null, jurisdiction: '铜鼓县', level: 'county' });
+    // a department's report with the government's office as contact: nothing
+    expect(facts('如对本报告有任何疑问,请与青岛市人民政府办公厅联系。\n一、总体情况\n2021年,我局主动公开信息12条。').jurisdiction).toBeNull();
+  });
+
+  it('reads the publisher under its column heading and a subject after a year without a comma (pages/2009-gansu-liangzhou-zhangyi-town, 2020-liaoning-shenhe-county)', () => {
+    expect(facts('索引号 | 公开方式 | 发布机构 |\n116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |\n一、概述\n2009年,张义镇人民政府信息公开工作严格按照《条例》开展。')).toEqual({
+      issuer: '凉州区张义镇人民政府', jurisdiction: '张义镇', level: 'town',
+    });
+    expect(facts('本年度报告是根据《条例》相关要求,由沈阳市沈河区人民政府办公室编制而成。\n一、总体情况\n2020年沈河区人民政府按照有关要求推进公开。')).toEqual({
+      issuer: '沈阳市沈河区人民政府办公室', jurisdiction: '沈河区', level: 'county',
+    });
+  });
+
   it('does not take a place’s website or an office inside it for the government’s name (pages/2009-zhejiang-yiwu-yiting-town, 2012-zhejiang-ninghai-yuexi-town)', () => {
     expect(facts('2009年度义亭镇政府信息公开年度报告' + BODY + '本报告的电子版可在义亭镇人民政府网站下载。')).toMatchObject({ issuer: '义亭镇', level: 'town' });
     expect(facts('宁海县越溪乡2012年政府信息公开年度报告' + BODY + '如对本报告有任何疑问,请与越溪乡人民政府党政综合办联系。')).toMatchObject({ issuer: '宁海县越溪乡', jurisdiction: '越溪乡' });
@@ -181,7 +254,10 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
     // a government's office, an office inside a centre, a disclosure office: not the issuer
     expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:香港中路11号)。' + BODY).issuer).toBeNull();
-    expect(facts('结合我中心实际撰写。如有疑问,请与安庆市招商中心办公室联系。' + BODY).issuer).toBeNull();
+    expect(facts('如有疑问,请与安庆市招商中心办公室联系。' + BODY).issuer).toBeNull();
+    // the office of a department stands for it when the report calls itself by the department's word (pages/2021-anhui-anqing-…, 2010-fujian-minhou-…)
+    expect(facts('结合我中心实际撰写。如有疑问,请与安庆市招商中心办公室联系。' + BODY)).toEqual({ issuer: '安庆市招商中心', jurisdiction: '安庆市', level: 'department' });
+    expect(facts('特向社会公布我局2010年度信息公开工作年度报告。如对本报告有任何疑问,请与闽侯县水利局政府信息公开工作领导小组办公室联系。' + BODY)).toMatchObject({ issuer: '闽侯县水利局', jurisdiction: '闽侯县' });
     expect(facts('本报告根据《条例》编制。如有疑问,请与平潭综合实验区政府信息公开工作办公室联系。' + BODY).issuer).toBeNull();
   });
 
@@ -287,5 +363,12 @@ describe('year and publishing date', () => {
     expect(findPublished('2015年广州市增城区人民政府政府信息公开工作年度报告\n2016-02-18 来源: 本网\n')).toBe('2016-02-18');
     expect(findPublished('文号: | 公开日期: | 2015-07-27 16:32 | |\n')).toBe('2015-07-27');
     expect(findPublished('正文\n抚松县露水河镇人民政府\n2018年3月16日')).toBe('2018-03-16');
+    expect(findPublished('虹山乡人民政府2011年度信息公开的报告\n    时间:2012-04-12 10:47\n')).toBe('2012-04-12'); // pages/2011-fujian-luojiang-hongshan-town
+    expect(findPublished('2020年宜川路街道政府信息公开工作年度报告\n2021年01月29日 来源: 上海普陀\n')).toBe('2021-01-29');
+    expect(findPublished('银川市人民政府办公室2022年政府信息公开工作年度报告\n银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28 \n')).toBe('2023-01-28');
+    // a statistics period is no publishing date
+    expect(findPublished('本报告统计时间:2021年1月1日至12月31日。\n')).toBeNull();
+    expect(findPublished('时间:2021年1月1日至2021年12月31日\n')).toBeNull();
+    expect(findPublished('2021年工作报告\n第一部分 统计截至 2022-01-01\n')).toBeNull(); // a line ending with a date is a page's only on a site's line
   });
 });

@@ -1,6 +1,7 @@
 // The words of body names, written once: the suffixes of administrative places and zones, the
 // words linking a place to its government, and the level a place's suffix gives. Read by the
 // parser's name grammar (./organ.ts) and by the resolver's (src/jurisdictions/names.ts).
+import { COUNTY_CITIES, PREFECTURE_CITIES } from '../../jurisdictions/city-levels';
 import type { Level } from '../types';
 
 /** Development and other functional zones: places of a body's name, never a jurisdiction. */
@@ -40,13 +41,23 @@ const MUNICIPALITY = new RegExp(`^(?:${alternation(MUNICIPALITIES)})$`);
 export const isZone = (place: string): boolean => ZONE_END.test(place);
 
 /** Level of a place from its suffix, given the place named before it (null when it is the first). */
-export function levelOfPlace(place: string, parent: string | null): Exclude<Level, 'department'> {
+export function levelOfPlace(place: string, parent: string | null): Exclude<Level, 'department'> | null {
+  // a zone governing its own area (平潭综合实验区) counts as a county, as the truth files and the spec's county level do
+  if (ZONE_END.test(place)) return 'county';
   if (PROVINCE_END.test(place) || (parent === null && MUNICIPALITY.test(place))) return 'province';
   if (TOWN_END.test(place)) return 'town';
   if (PREFECTURE_END.test(place)) return 'city';
-  // a 市 under a 市/州/盟/地区 is a county-level city (广州市增城市 before 2014)
-  if (/市$/.test(place)) return parent !== null && /(?:市|自治州|盟|地区)$/.test(parent) ? 'county' : 'city';
+  // a 市 under a 市/州/盟/地区 is a county-level city (广州市增城市 before 2014); a 市 named alone or
+  // under its province is a prefecture's or a county-level city's (兴仁市) as the gazetteer knows it, else unknown
+  if (/市$/.test(place)) {
+    if (parent !== null && /(?:市|自治州|州|盟|地区)$/.test(parent)) return 'county';
+    const stem = place.slice(0, -1);
+    return cityStems().prefecture.has(stem) ? 'city' : cityStems().county.has(stem) ? 'county' : null;
+  }
   return 'county';
 }
+
+let stems: { prefecture: Set<string>; county: Set<string> } | null = null;
+const cityStems = () => (stems ??= { prefecture: new Set(PREFECTURE_CITIES.split(' ')), county: new Set(COUNTY_CITIES.split(' ')) });
 
 export { alternation };

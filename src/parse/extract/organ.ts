@@ -64,8 +64,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
-  // 沙市区, 新市区: a district whose name holds 市
-  if (text.length === 2 && text[1] === '市' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
+  // 沙市区, 新市区, 赣县区: a district whose name holds 市 or 县
+  if (text.length === 2 && (text[1] === '市' || text[1] === '县') && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
   return { text, zone: false };
 }
 
@@ -137,19 +137,20 @@ export function readOrgan(raw: string): Organ | null {
     rest = '';
     kind = 'government';
   } else if (GOV_REST.test(rest)) {
-    if (last.zone) return null; // a bare zone is not a body
+    // a zone named alone (平潭综合实验区, 天津滨海高新技术产业开发区) is the government of its area;
+    // a zone named by its kind alone (高新区) names no area, and a zone has no 人民政府
+    if (last.zone && (rest !== '' || admin.length > 0 || GENERIC_ZONE.test(last.text))) return null;
     kind = 'government';
   } else if (STREET_OFFICE_REST.test(rest) && /街道?$/.test(last.text)) kind = 'government';
   else if (OFFICE_REST.test(rest) && !last.zone) kind = 'office';
   else if (ZONE_COMMITTEE_REST.test(rest) && last.zone) kind = afterGovernment ? 'government' : 'department';
   else if (DEPARTMENT_END.test(rest) && rest.length >= 2 && rest.length <= 24 && !GENERIC_ORGAN.test(rest) && !NOT_ORGAN_WORD.test(rest) && !rest.replace(/^(?:人民政府|政府)/, '').includes('政府')) kind = 'department';
   else return null;
-  if (kind === 'government' && rest === '' && last.zone) return null;
   const nameOut = name.slice(0, at) + rest;
   let jurisdiction = admin.length > 0 ? admin[admin.length - 1] : null;
   // a department of a zone named by no government (平潭综合实验区公安局): the zone governs it; its
   // committee (番禺经济技术开发区管委会) is hosted by some government the name does not give
-  if (jurisdiction === null && kind === 'department' && last.zone && !ZONE_COMMITTEE_REST.test(rest) && !GENERIC_ZONE.test(last.text)) jurisdiction = last.text;
+  if (jurisdiction === null && (kind === 'department' || kind === 'government') && last.zone && !ZONE_COMMITTEE_REST.test(rest) && !GENERIC_ZONE.test(last.text)) jurisdiction = last.text;
   if (kind === 'department' && ZONE_COMMITTEE.test(rest)) jurisdiction = null; // 花都汽车城管理委员会: hosted by which government?
   else if (kind === 'department') {
     const branch = BRANCH_PLACE.exec(rest);
@@ -161,6 +162,14 @@ export function readOrgan(raw: string): Organ | null {
   const placeLevel = jurisdiction ? levelOfPlace(jurisdiction, parent) : null;
   return { name: nameOut, kind, places: admin, jurisdiction, placeLevel };
 }
+
+/** The places a body's name starts with, as written (平潭综合实验区 of 平潭综合实验区管委会; 广州市海珠区 of 广州市海珠区人民政府). */
+export function placePart(name: string): string {
+  return name.slice(0, leadingPlaces(name).at);
+}
+
+/** The general office of a government or of a zone's committee (…人民政府办公室, …政府办公厅, …管委会办公室). */
+export const GENERAL_OFFICE = /(?:人民政府|政府|管委会|管理委员会)办公[室厅]$/;
 
 /** Level of the body itself: its government's level, or `department`. */
 export function organLevel(organ: Organ): Level | null {
@@ -188,7 +197,9 @@ export function leadingOrgan(run: string): Organ | null {
   if (/^(?:政府|政务)信息公开/.test(rest)) return readOrgan(text.slice(0, at));
   const word = ORGAN_WORD.exec(rest);
   if (word) {
-    const branch = BRANCH_AFTER.exec(rest.slice(word[0].length));
+    const after = rest.slice(word[0].length);
+    // a 分局 of the department just read, or the general office of a zone's committee (平潭综合实验区管委会办公室)
+    const branch = BRANCH_AFTER.exec(after) ?? (/(?:管委会|管理委员会)$/.test(word[0]) ? /^办公[室厅]/.exec(after) : null);
     const organ = readOrgan(text.slice(0, at) + word[0] + (branch ? branch[0] : ''));
     if (organ) return organ;
   }

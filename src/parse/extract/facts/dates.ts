@@ -62,9 +62,11 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const LABELLED_DATE = /(发布时间|发布日期|公开日期|发文日期|成文日期|日期)\s*[:：|]?\s*\|?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const LABELLED_DATE = /(发布时间|发布日期|公开日期|发文日期|成文日期|日期|(?:^|\n)[ \t•·]*时间)\s*[:：|]?\s*\|?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d.]|\s*日?\s*(?:起|至|到|[-—~]))/;
 /** A web page's date on its own line under the title, or before 来源: "• 2016-01-21", "2016-02-18 来源: 本网". */
-const PAGE_DATE = /(?:^|\n)[ \t•·]*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\n|来源)/;
+const PAGE_DATE = /(?:^|\n)[ \t•·]*(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\n|来源)/;
+/** A web page's date ending the line under the title, after the site's name: "银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28". */
+const SITE_DATE = /\n[^\n]{0,60}(?:网|www\.|gov)[^\n]{0,40}[ \t](\d{4})-(\d{1,2})-(\d{1,2})[ \t]*\n/;
 const SIGNED_DATE = new RegExp(`(?:^|\\n)\\s*(\\d{4}|${ZH_YEAR})\\s*年\\s*(\\d{1,2}|${ZH_SMALL})\\s*月\\s*(\\d{1,2}|${ZH_SMALL})\\s*日\\s*(?=\\n|$)`, 'g');
 
 const num = (t: string) => (/^\d+$/.test(t) ? Number(t) : parseChineseNumeral(t) ?? 0);
@@ -75,7 +77,12 @@ export function findPublished(s: string): string | null {
   if (labelled) return isoDate(Number(labelled[2]), Number(labelled[3]), Number(labelled[4]));
   const page = PAGE_DATE.exec(head.slice(0, 1500));
   if (page) {
-    const d = isoDate(Number(page[1]), Number(page[2]), Number(page[3]));
+    const d = isoDate(Number(page[1]), Number(page[2] ?? page[4]), Number(page[3] ?? page[5]));
+    if (d) return d;
+  }
+  const site = SITE_DATE.exec(head.slice(0, 600));
+  if (site) {
+    const d = isoDate(Number(site[1]), Number(site[2]), Number(site[3]));
     if (d) return d;
   }
   let last: string | null = null;

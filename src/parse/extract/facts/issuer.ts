@@ -14,7 +14,9 @@
 // Every candidate must read as a body's name (organ.ts): wrappers such as 现公布, 由…编制的,
 // 关于…, 根据… never become part of it, and a name without an administrative place (区档案局,
 // 我局, 市发改委) is no issuer: when nothing reads, the issuer is null. A title naming only a
-// county-or-higher place (石柱土家族自治县2024年…) is that place's 人民政府's report.
+// place (石柱土家族自治县2024年…) is that place's report: see bodyOfPlace. A zone named alone
+// (平潭综合实验区) is the county-level government of its area. A report naming no body but
+// speaking as 我市 to its government's office as contact gets that place and no issuer.
 //
 // jurisdiction is the issuer's own government as written (海珠区, 江南中街道, 增城区 for
 // 广州市公安局增城区分局). level is the report's: a government's office or centre issuing the
@@ -25,7 +27,8 @@
 // counts of 我局/我区 (one linear pass each, only when the level needs them) and, for a title
 // naming only a place, one search for that place's 人民政府 in the text.
 import type { Level } from '../../types';
-import { leadingOrgan, organLevel, readOrgan, type Organ } from '../organ';
+import { isZone } from '../body-words';
+import { GENERAL_OFFICE, leadingOrgan, organLevel, placePart, readOrgan, type Organ } from '../organ';
 import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
 
 const HEAD_CHARS = 3000;
@@ -190,7 +193,7 @@ function signature(text: string, dates: boolean, broken: boolean): Organ | null 
 }
 
 /** 由〈机关〉编制 / 制作 / 综合…编制而成 (two bodies may be joined by 、). */
-const COMPILED_BY = /由\s*([\u4e00-\u9fff、\s]{2,50}?)\s*(?:[(（][\u4e00-\u9fff、\s]{2,40}[)）]\s*)?(?:负责)?(?:编制|制作|编写|综合|汇总|起草|撰写)/y;
+const COMPILED_BY = /由\s*([\u4e00-\u9fff、\s]{2,50}?)\s*(?:[(（][\u4e00-\u9fff、\s]{2,40}[)）]\s*)?(?:(?:根据|依据|按照)[^。；;\n]{2,80}?(?:规定|要求)\s*)?(?:负责)?(?:编制|制作|编写|综合|汇总|起草|撰写)/y;
 /** 现公布〈机关〉2020年政府信息公开工作年度报告 / 编写〈机关〉2017年度…报告 / 现将《〈机关〉…》. */
 const ANNOUNCED = new RegExp(
   `(?:(?:现|特|现特)(?:向社会)?(?:予以)?(?:公布|公开|发布|将|报告)|编写|编制|形成)\\s*[《“"]?\\s*([\\u4e00-\\u9fff\\s]{2,40}?)\\s*(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?)?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信息\\s*公开[^。，,；;]{0,10}?(?:报告|年报)`,
@@ -228,12 +231,25 @@ const afterDate = (run: string, charBefore: string | undefined) => (charBefore !
 const CIRCUMSTANCE = '(?:在|根据|按照|依据)[^,，。;；\\n]{2,60}?[,，]\\s*';
 /** (2021年,)(在…下,)(按照…,)〈机关〉… — the subject of a report's first sentence (阜新市政府认真贯彻…). */
 const SUBJECT = new RegExp(
-  `(?:^|\\n)[ \\t]*(?:(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?|本年度|今年以来)\\s*[,，]\\s*(?:${CIRCUMSTANCE})?|${CIRCUMSTANCE})([\\u4e00-\\u9fff ]{2,60})`,
+  `(?:^|\\n)[ \\t]*(?:(?:(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?(?:以来)?\\s*[,，]?|(?:本年度|今年以来)\\s*[,，])\\s*(?:${CIRCUMSTANCE})?|${CIRCUMSTANCE})([\\u4e00-\\u9fff ]{2,60})`,
   'g',
 );
 /** Labels of the web page: 来源:…, 发布机构:…, 发布单位: | … (信息来源, 文章来源 end in 来源). */
 const META_LABELS = ['来源', '发布机构', '发布单位', '发文机关'];
 const META = /\s*[:：|]\s*\|?\s*([\u4e00-\u9fff ]{2,40})/y;
+
+/** A label heading a column of a table row, its value under it: 索引号 | 公开方式 | 发布机构 |\n1162…/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |. */
+function metaCell(head: string, at: number, label: string): Organ | null {
+  const start = head.lastIndexOf('\n', at) + 1;
+  const end = head.indexOf('\n', at);
+  if (end < 0) return null;
+  const cells = head.slice(start, end).split('|').map((c) => c.trim());
+  const column = cells.indexOf(label);
+  const nextEnd = head.indexOf('\n', end + 1);
+  const below = head.slice(end + 1, nextEnd < 0 ? head.length : nextEnd).split('|').map((c) => c.trim());
+  if (column < 0 || cells.length < 2 || below.length !== cells.length) return null;
+  return readOrgan(below[column]);
+}
 
 /** The government's name written out in the text (上海市人民政府, 海珠区人民政府江南中街道办事处), for a title naming only its place. */
 function formalName(s: string, organ: Organ): Organ | null {
@@ -266,9 +282,48 @@ function formalName(s: string, organ: Organ): Organ | null {
   return best;
 }
 
+/** A bare place: a government named by its places alone (兴安盟, 平潭综合实验区, 昆明市晋宁区二街镇). */
+const isBare = (organ: Organ) => organ.kind === 'government' && organ.name === placePart(organ.name);
+
+/** 我区管委会办公室编制完成了本报告 / 区政府办公室负责编制本报告: the general office of the report's own place compiled it. */
+const OWN_OFFICE_COMPILED = /(?:我|本)?(区|市|县|旗|州|盟|省|镇|乡|街道)((?:人民)?政府办公[室厅]|管委会办公室|管理委员会办公室)(?:负责)?(?:编制|制作|编写|起草|撰写)(?:完成)?了?(?:本|此)(?:年度)?(?:报告|年报)/;
+
+/** 我区管委会办公室编制完成了本报告: the general office of the report's own place, when the text says it compiled the report. */
+function ownOfficeCompiler(organ: Organ, text: SourceText): Organ | null {
+  const own = OWN_OFFICE_COMPILED.exec(text.head.replace(/\s+/g, ''));
+  const place = placePart(organ.name);
+  if (!own || !place.endsWith(own[1])) return null;
+  const office = readOrgan(place + own[2]);
+  return office && office.jurisdiction !== null && (organ.jurisdiction === null || office.jurisdiction === organ.jurisdiction) ? office : null;
+}
+
+/** Places whose government is not a 人民政府: a 盟 or 地区 has a 行政公署, a zone a 管委会. */
+const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
+
+/**
+ * The body of a title or signature naming only a place (天津市蓟州区2021年…, 兴安盟2024年…,
+ * 平潭综合实验区2015年度…): the government's name as the text writes it out with the place and
+ * its parent (上海市人民政府, 海珠区人民政府江南中街道办事处; not 二街镇人民政府 for 昆明市晋宁区二街镇);
+ * else the body the page gives as publisher for that place (发布机构:平潭综合实验区管委会办公室);
+ * else the general office the text says compiled the report (我区管委会办公室编制完成了本报告);
+ * else, for a province, city or county, its 人民政府 (every such place has one, by law); else
+ * the place as printed (a town, a 盟 and a zone keep their names).
+ */
+function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
+  const formal = formalName(s, organ);
+  if (formal && formal.places.length >= Math.min(2, organ.places.length)) return formal;
+  const publisher = readSource('meta', text);
+  if (publisher && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) return publisher;
+  const compiler = ownOfficeCompiler(organ, text);
+  if (compiler) return compiler;
+  const place = organ.jurisdiction ?? '';
+  if (organ.placeLevel !== 'town' && !isZone(place) && !NO_PEOPLES_GOVERNMENT.test(place)) return readOrgan(organ.name + '人民政府') ?? organ;
+  return organ;
+}
+
 // ---- Self-reference: 我局 or 我区? --------------------------------------------------------------
 
-const SELF_DEPARTMENT = /(?:我|本)(?:局|委|办(?!法)|厅|中心|署)|本机关/g;
+const SELF_DEPARTMENT = /(?:我|本)(?:局|委|办(?!法)|厅|中心|署)/g; // not 本机关: the 2019 table's 本机关不掌握… is in every report
 const SELF_GOVERNMENT = /我(?:区|市|县|旗)/g;
 const SELF_TOWN = /我(?:镇|乡|街道|街)|本街道/g;
 
@@ -350,20 +405,39 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         for (let at = head.indexOf(label); at >= 0; at = head.indexOf(label, at + label.length)) {
           META.lastIndex = at + label.length;
           const m = META.exec(head);
-          const organ = m ? leadingOrgan(m[1]) : null;
+          const organ = m ? leadingOrgan(m[1]) : metaCell(head, at, label);
           if (organ) return organ;
         }
       }
       return null;
     case 'contact':
       // only a department itself: a government's office answers for its government's report too
-      // (请与青岛市人民政府办公厅联系), and an office inside a body (招商中心办公室, 政府信息公开工作办公室) is not the body
+      // (请与青岛市人民政府办公厅联系); an office inside a body (招商中心办公室) stands for that body
       if (!head.includes('请') && !head.includes('可')) return null;
       return firstOrgan(head, CONTACT, (m) => {
-        const organ = readOrgan(m[1]);
-        return organ?.kind === 'department' && !/办公室$|办$|公开/.test(organ.name) ? organ : null;
+        const isDepartment = (o: Organ | null) => o?.kind === 'department' && !/办公室$|办$|公开/.test(o.name);
+        const whole = readOrgan(m[1]);
+        if (isDepartment(whole)) return whole;
+        // a unit of a department (闽侯县水利局政府信息公开工作领导小组办公室, 安庆市招商中心办公室)
+        // stands for it when the report calls itself by the department's organ word (我局, 我中心)
+        const leading = leadingOrgan(m[1]);
+        const word = leading ? /(局|委员会|委|中心|厅|署|办公室)$/.exec(leading.name) : null;
+        const self = word ? (word[1] === '委员会' ? '委' : word[1] === '办公室' ? '办' : word[1]) : null;
+        return isDepartment(leading) && self !== null && (head.includes('我' + self) || head.includes('本' + self)) ? leading : null;
       });
   }
+}
+
+/** The government (or its office) given as contact, when the report calls itself by that government's place (我市, 我县) more than as a department. */
+function contactGovernment(head: string, s: string): Organ | null {
+  if (!head.includes('请') && !head.includes('可')) return null;
+  const organ = firstOrgan(head, CONTACT, (m) => {
+    const o = readOrgan(m[1]) ?? leadingOrgan(m[1]);
+    return o && (o.kind === 'government' || o.kind === 'office') && o.jurisdiction !== null && o.placeLevel !== null ? o : null;
+  });
+  if (!organ) return null;
+  const own = count(ownGovernment(organ), s);
+  return own > 0 && own > count(SELF_DEPARTMENT, s) ? organ : null;
 }
 
 /** The first match of a global pattern that reads as a body. */
@@ -381,11 +455,13 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
  * signing 站前区2017年度…报告; 由东宝区大数据中心编制, the text speaking of 我区) has the
  * government's level; a report naming no body but calling itself 我局 is a department's, 我镇 a town's.
  */
-export function reportLevel(organ: Organ | null, title: Title | null, s: string): Level | null {
+export function reportLevel(organ: Organ | null, title: Title | null, s: string, subject: Organ | null = null): Level | null {
   let level: Level | null = organ ? organLevel(organ) : null;
   if (organ && organ.kind !== 'government') {
     const t = title?.organ;
     if (t && t.kind === 'government' && t.jurisdiction === organ.jurisdiction) level = t.placeLevel;
+    // a general office whose report speaks as its government (由沈河区人民政府办公室编制 / 2020年沈河区人民政府按照…)
+    else if (organ.kind === 'office' && t?.name !== organ.name && subject?.kind === 'government' && subject.jurisdiction === organ.jurisdiction) level = subject.placeLevel;
     else if (organ.jurisdiction && organ.placeLevel !== 'town') {
       if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
     }
@@ -433,13 +509,8 @@ function issuerFactsOf(s: string): IssuerFacts {
     organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
   }
   if (organ) {
-    const bare = organ.kind === 'government' && organ.name === organ.places.join('');
-    if (bare && from !== 'subject' && from !== 'meta') {
-      // A title or signature naming only the place (石柱土家族自治县2024年…): the government's
-      // name as the text writes it out (海珠区人民政府江南中街道办事处); a county-or-higher
-      // government's report is its 人民政府's; a town or street keeps the place's name (下管镇).
-      organ = formalName(s, organ) ?? (organ.placeLevel !== 'town' ? readOrgan(organ.name + '人民政府') : null) ?? organ;
-    } else if (!bare) {
+    if (isBare(organ) && from !== 'subject' && from !== 'meta') organ = bodyOfPlace(organ, s, text);
+    else if (!isBare(organ)) {
       // A name from running text may drop its city; a fuller form further down the list wins
       // (2021年,南沙区审计局… / 来源:广州市南沙区审计局).
       for (; k < SOURCES.length; k++) {
@@ -449,10 +520,27 @@ function issuerFactsOf(s: string): IssuerFacts {
           break;
         }
       }
+      // A title naming a government whose general office both published the page and compiled the
+      // report (荆门市人民政府… / 来源:荆门市人民政府办公室 / 由荆门市人民政府办公室…编制而成): the office.
+      // One of the two alone is not enough: a portal's office publishes the government's report
+      // (来源:广州市人民政府办公厅), and an office compiles reports its government signs or titles.
+      if (from === 'title' && organ.kind === 'government') {
+        const publisher = readSource('meta', text);
+        const compiler = publisher && GENERAL_OFFICE.test(publisher.name) && publisher.jurisdiction === organ.jurisdiction ? readSource('compiled', text) : null;
+        if (publisher && compiler?.name === publisher.name) organ = publisher;
+      }
+      // a zone's committee titling the report its office says it compiled (我区管委会办公室编制完成了本报告)
+      if (from === 'title' && /(?:管委会|管理委员会)$/.test(organ.name)) organ = ownOfficeCompiler(organ, text) ?? organ;
     }
   }
 
-  const level = reportLevel(organ, title, s);
+  if (!organ) {
+    // No body named, but the report speaks as a place (我市) whose government's office is its
+    // contact (请与青岛市人民政府办公厅联系): that place's report, its issuer unnamed.
+    const place = contactGovernment(head, s);
+    if (place) return { issuer: null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
+  }
+  const level = reportLevel(organ, title, s, organ?.kind === 'office' ? readSource('subject', text) : null);
   return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
 }
 
