@@ -15,7 +15,9 @@ import divisionsUrl from '../data/gazetteer/divisions.csv?url';
 import lineageUrl from '../data/gazetteer/lineage.csv?url';
 import overridesText from '../data/gazetteer/overrides.csv?raw';
 import indexUrl from '../data/gazetteer/index.txt?url';
-import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
+import { folderZip } from '../src/app/user/layer-zip';
+import { loadRecords } from '../src/app/user/layer-store';
+import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, ListJob, ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -51,23 +53,44 @@ async function parse(job: ImportJob): Promise<void> {
 
 const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
-/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
-async function build(job: BuildJob): Promise<void> {
+/** The kept reports, read by `list` for the `build`s after it (this worker is stopped afterwards). */
+let kept: ReportRecord[] = [];
+
+async function list(job: ListJob): Promise<void> {
   try {
-    const files: BuiltFile[] = [];
-    const sink = async (path: string, bytes: Uint8Array) => {
-      files.push({ path, bytes });
-      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
-    };
-    const parts = buildDatasetParts(job.records, gazetteer!);
-    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), parts, job.records.length);
-    self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    kept = await loadRecords();
+    const rows = kept.map((r) => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 }));
+    reply({ kind: 'listed', id: job.id, rows });
   } catch (error) {
     reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
+/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
+async function build(job: BuildJob): Promise<void> {
+  try {
+    const files: BuiltFile[] = [];
+    const sink = async (path: string, bytes: Uint8Array) => {
+      // The page loads the Arrow files only; the zip takes every file.
+      if (job.zip || path.startsWith('arrow/')) files.push({ path, bytes });
+      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+    };
+    const exclude = new Set(job.exclude);
+    const records = job.zip ? kept : kept.filter((r) => r.sha256 === null || !exclude.has(r.sha256));
+    const parts = buildDatasetParts(records, gazetteer!);
+    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), parts, records.length);
+    if (job.zip) {
+      const bytes = folderZip(files);
+      self.postMessage({ kind: 'zipped', id: job.id, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
+    } else {
+      self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    }
+  } catch (error) {
+    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | ListJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
     init(message).then(
@@ -75,7 +98,10 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.kind === 'parse') {
+    if (message.crash) throw new Error('import worker stopped by the test hook');
     void parse(message);
+  } else if (message.kind === 'list') {
+    void list(message);
   } else if (message.kind === 'build') {
     void build(message);
   }
