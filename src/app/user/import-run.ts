@@ -48,13 +48,20 @@ class ByteBudget {
   private readonly waiting: { n: number; go(): void }[] = [];
   constructor(private readonly budget: number) {}
   async take(n: number): Promise<void> {
-    if (this.waiting.length > 0 || !this.fits(n)) await new Promise<void>((go) => this.waiting.push({ n, go }));
-    this.used += n;
-    this.peak = Math.max(this.peak, this.used);
+    if (this.waiting.length > 0 || !this.fits(n)) return new Promise<void>((go) => this.waiting.push({ n, go }));
+    this.reserve(n);
   }
   give(n: number): void {
     this.used -= n;
-    while (this.waiting.length > 0 && this.fits(this.waiting[0].n)) this.waiting.shift()!.go();
+    while (this.waiting.length > 0 && this.fits(this.waiting[0].n)) {
+      const next = this.waiting.shift()!;
+      this.reserve(next.n);
+      next.go();
+    }
+  }
+  private reserve(n: number): void {
+    this.used += n;
+    this.peak = Math.max(this.peak, this.used);
   }
   private fits(n: number): boolean {
     return this.used === 0 || this.used + n <= this.budget;
