@@ -56,16 +56,26 @@ async function waitIdle(): Promise<string> {
   return (await page.getByTestId('import-toggle').getAttribute('data-layer-version')) ?? '';
 }
 
-async function open(query: [string, string][] = []): Promise<void> {
-  await page.goto(appUrl([...query, ['bench', '1']]));
-  await waitForEngine(page);
+/** Opens the overview (or the Report view of `report`) with the test hooks, once the layer is in. */
+async function open(report?: string): Promise<void> {
+  await page.goto(appUrl([...(report ? [['view', 'report'], ['report', report]] as [string, string][] : []), ['bench', '1']]));
+  if (report) await page.getByTestId('value-row').first().waitFor({ timeout: READY_TIMEOUT });
+  else await waitForEngine(page);
   await waitIdle();
 }
 
+/** Removes every imported report (none left by an earlier test). */
 async function removeAll(): Promise<void> {
+  if ((await page.getByTestId('import-remove-all').count()) === 0) return;
   if (!(await page.getByTestId('import-panel').isVisible())) await page.getByTestId('import-toggle').click();
   await page.getByTestId('import-remove-all').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="import-toggle"]')?.getAttribute('data-layer-version') === '', undefined, { timeout: READY_TIMEOUT });
+}
+
+/** The overview with no imported report. */
+async function openEmpty(): Promise<void> {
+  await open();
+  await removeAll();
 }
 
 const seedText = (name: string) => readFileSync(join(SEEDS, name), 'utf8');
@@ -122,7 +132,7 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
 
   it('corrects a value of an imported report as one of the dataset: printed value kept, checks re-run, kept across a load', async () => {
     const corrected = own.printed + 1000;
-    await open([['view', 'report'], ['report', own.id]]);
+    await open(own.id);
     const row = page.getByTestId('value-row').filter({ has: page.locator(`code.id:text-is("${own.metric}")`) });
     await row.first().waitFor({ timeout: READY_TIMEOUT });
     await row.first().getByTestId('value-correct').click();
@@ -145,7 +155,7 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     };
     await check();
     // A fresh load: the layer is built again from the browser's store and corrected again.
-    await open([['view', 'report'], ['report', own.id]]);
+    await open(own.id);
     await row.getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
     await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(own.printed, 'zh'));
     await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatNumber(corrected, 'zh'));
@@ -156,12 +166,10 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     expect(await query(`SELECT value, printed_value, corrected FROM "values" WHERE report_id = ${sqlText(own.id)} AND metric = ${sqlText(own.metric)}`)).toEqual([
       { value: own.printed, printed_value: own.printed, corrected: false },
     ]);
-    await open();
-    await removeAll();
   });
 
   it('replaces a worker that dies: its file failed with the reason, the other files parsed', async () => {
-    await open();
+    await openEmpty();
     const text = seedText(own.name);
     const files = ['a', 'b', 'c', 'd'].map((n) => ({ path: `pool/${n}.txt`, text: `${text}\n${n}` }));
     await run(files, { workers: 1, crash: ['b.txt'] });
@@ -177,11 +185,10 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
       { report_id: 'pool/c.txt', status: 'ok' },
       { report_id: 'pool/d.txt', status: 'ok' },
     ]);
-    await removeAll();
   });
 
   it('keeps the bytes in flight within the budget', async () => {
-    await open();
+    await openEmpty();
     const big = Array.from({ length: 8 }, (_, i) => ({ path: `big/${i}.txt`, bytes: 3_000_000 }));
     const budget = 5_000_000;
     // One file may pass the budget alone; never two at once.
@@ -191,11 +198,10 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     const unbounded = await run(big.map((f) => ({ ...f, path: f.path.replace('big/', 'big2/') })), { workers: 1, budgetBytes: 1e12 });
     expect(unbounded).toBeGreaterThan(budget);
     expect(await count(`SELECT count(*) AS n FROM reports WHERE layer = 'user' AND status = 'failed'`)).toBe(16);
-    await removeAll();
   });
 
   it('cancel stops the run and keeps the reports that finished', async () => {
-    await open();
+    await openEmpty();
     const text = seedText(own.name);
     const files = Array.from({ length: 400 }, (_, i) => ({ path: `many/${String(i).padStart(3, '0')}.txt`, text: `${text}\n${i}` }));
     const running = run(files, { workers: 1 });
