@@ -64,10 +64,14 @@ async function open(report?: string): Promise<void> {
   await waitIdle();
 }
 
+async function openPanel(): Promise<void> {
+  if (!(await page.getByTestId('import-panel').isVisible())) await page.getByTestId('import-toggle').click();
+}
+
 /** Removes every imported report (none left by an earlier test). */
 async function removeAll(): Promise<void> {
   if ((await page.getByTestId('import-remove-all').count()) === 0) return;
-  if (!(await page.getByTestId('import-panel').isVisible())) await page.getByTestId('import-toggle').click();
+  await openPanel();
   await page.getByTestId('import-remove-all').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="import-toggle"]')?.getAttribute('data-layer-version') === '', undefined, { timeout: READY_TIMEOUT });
 }
@@ -114,7 +118,7 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
       { path: `mine/${same.name}`, text: seedText(same.name) },
       { path: own.id, text: `${seedText(own.name)}\n` },
     ]);
-    await page.getByTestId('import-toggle').click();
+    await openPanel();
     const list = page.getByTestId('import-list').locator('li');
     await expect(list.count()).resolves.toBe(2);
     await expect(page.getByTestId('import-duplicate').allTextContents()).resolves.toEqual([expect.stringContaining(same.datasetId)]);
@@ -173,17 +177,17 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     const text = seedText(own.name);
     const files = ['a', 'b', 'c', 'd'].map((n) => ({ path: `pool/${n}.txt`, text: `${text}\n${n}` }));
     await run(files, { workers: 1, crash: ['b.txt'] });
-    await page.getByTestId('import-toggle').click();
+    await openPanel();
     const items = page.getByTestId('import-list').locator('li');
     await expect(items.count()).resolves.toBe(4);
     const failed = items.filter({ hasText: 'pool/b.txt' });
     await expect(failed.getAttribute('data-status')).resolves.toBe('failed');
     await expect(failed.textContent()).resolves.toContain('parser crashed');
-    expect(await query(`SELECT report_id, status FROM reports WHERE layer = 'user' ORDER BY report_id`)).toEqual([
-      { report_id: 'pool/a.txt', status: 'ok' },
-      { report_id: 'pool/b.txt', status: 'failed' },
-      { report_id: 'pool/c.txt', status: 'ok' },
-      { report_id: 'pool/d.txt', status: 'ok' },
+    expect(await query(`SELECT report_id, status = 'failed' AS failed FROM reports WHERE layer = 'user' ORDER BY report_id`)).toEqual([
+      { report_id: 'pool/a.txt', failed: false },
+      { report_id: 'pool/b.txt', failed: true },
+      { report_id: 'pool/c.txt', failed: false },
+      { report_id: 'pool/d.txt', failed: false },
     ]);
   });
 
@@ -205,7 +209,7 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     const text = seedText(own.name);
     const files = Array.from({ length: 400 }, (_, i) => ({ path: `many/${String(i).padStart(3, '0')}.txt`, text: `${text}\n${i}` }));
     const running = run(files, { workers: 1 });
-    await page.getByTestId('import-toggle').click();
+    await openPanel();
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="import-progress"]');
       return el?.getAttribute('data-running') === 'true' && !/^\D*0 \//.test(el.textContent ?? '');
