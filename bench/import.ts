@@ -2,7 +2,8 @@
 // `npx tsx bench/import.ts`): generated text reports set on the folder picker of the built app in
 // headless Chromium, timed from setting the files to the last file parsed (reports/s) and to the
 // layer built and loaded; 1,000 mixed files with 10 % PDF (the corpus's PDFs, copied); browser
-// memory (every Chromium process's RSS) with 10,000 text reports imported. Prints figures only.
+// memory (every Chromium process's RSS, sampled each second for its peak) with 10,000 text reports
+// imported, and the page's own account of where the time went. Prints figures only.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -78,6 +79,9 @@ async function main(): Promise<void> {
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
       const before = chromiumRssMb(browser.profile);
       const started = performance.now();
+      // The browser's memory sampled while the import runs: its peak, not only where it ends.
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb(browser.profile))), 1000);
       await page.getByTestId('import-folder').setInputFiles(folder);
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
@@ -86,9 +90,15 @@ async function main(): Promise<void> {
         return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
       }, undefined, { timeout: 1_800_000, polling: 200 });
       const total = (performance.now() - started) / 1000;
+      clearInterval(sampler);
       const after = chromiumRssMb(browser.profile);
+      peak = Math.max(peak, after);
       const progress = await page.getByTestId('import-progress').innerText();
-      log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      // Where the time went, as the page measured it (src/app/user/UserLayer.tsx).
+      const phases = await page.evaluate(() => (window as unknown as { __gongkaiImport: { timings(): Record<string, number> } }).__gongkaiImport.timings());
+      const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+      log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
       await browser.close();
     }
   } finally {

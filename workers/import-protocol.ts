@@ -1,4 +1,5 @@
-// Messages between the page and its import workers (workers/import.worker.ts): one file at a time.
+// Messages between the page and its import workers (workers/import.worker.ts): files to parse,
+// and the user's layer to build from the reports kept in IndexedDB.
 import type { DatasetBuilder } from '../src/ingest/arrow-tables';
 import type { Manifest } from '../src/shared/manifest';
 import type { ResolvedIssuer } from '../src/jurisdictions';
@@ -16,16 +17,37 @@ export interface ImportJob {
   /** The file's name (no folder): the parser's hint, as ingest passes it. */
   fileName: string;
   bytes: Uint8Array;
+  /** Test hook (`?bench=1`): the worker throws as it takes the file, as a worker that dies would. */
+  crash?: boolean;
 }
 
 /** One report as the dataset builder takes it (ingest's ReportRecord). */
 export type ReportRecord = Parameters<DatasetBuilder['add']>[0];
 
-/** Builds the dataset folder of some reports (any order) with ingest's builder and layout. */
+/** Reads the kept reports (IndexedDB, in the worker): answers with their rows, and keeps them for `build`. */
+export interface ListJob {
+  kind: 'list';
+  id: number;
+}
+
+/**
+ * Builds a dataset folder of the reports listed, with ingest's builder and layout: for the page,
+ * those whose sha256 is not in `exclude` (the dataset holds them), its Arrow files only; for the
+ * zip, every report, the whole folder zipped.
+ */
 export interface BuildJob {
   kind: 'build';
   id: number;
-  records: ReportRecord[];
+  exclude: string[];
+  zip: boolean;
+}
+
+/** A kept report as the import list shows it. */
+export interface LayerRow {
+  id: string;
+  status: 'ok' | 'partial' | 'failed';
+  reason: string | null;
+  sha256: string | null;
 }
 
 export interface BuiltFile {
@@ -45,5 +67,7 @@ export type ImportWorkerReply =
   | { kind: 'ready' }
   | { kind: 'init-failed'; message: string }
   | { kind: 'parsed'; id: number; file: ImportedFile }
+  | { kind: 'listed'; id: number; rows: LayerRow[] }
   | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[] }
+  | { kind: 'zipped'; id: number; bytes: Uint8Array }
   | { kind: 'build-failed'; id: number; message: string };

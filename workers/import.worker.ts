@@ -3,7 +3,7 @@
 // for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
 // gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
 // leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
-import { buildDatasetParts } from '../src/ingest/arrow-tables';
+import { DatasetBuilder } from '../src/ingest/arrow-tables';
 import { writeDatasetFiles } from '../src/ingest/dataset-files';
 import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
 import type { Gazetteer } from '../src/jurisdictions';
@@ -15,7 +15,9 @@ import divisionsUrl from '../data/gazetteer/divisions.csv?url';
 import lineageUrl from '../data/gazetteer/lineage.csv?url';
 import overridesText from '../data/gazetteer/overrides.csv?raw';
 import indexUrl from '../data/gazetteer/index.txt?url';
-import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
+import { folderZip } from '../src/app/user/layer-zip';
+import { recordBatches } from '../src/app/user/layer-store';
+import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, LayerRow, ListJob } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -51,23 +53,50 @@ async function parse(job: ImportJob): Promise<void> {
 
 const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
-/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
-async function build(job: BuildJob): Promise<void> {
+/** The kept reports' rows (read from IndexedDB a batch at a time: the reports are not kept). */
+async function list(job: ListJob): Promise<void> {
   try {
-    const files: BuiltFile[] = [];
-    const sink = async (path: string, bytes: Uint8Array) => {
-      files.push({ path, bytes });
-      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
-    };
-    const parts = buildDatasetParts(job.records, gazetteer!);
-    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), parts, job.records.length);
-    self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    const rows: LayerRow[] = [];
+    for await (const batch of recordBatches()) for (const r of batch) rows.push({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
+    reply({ kind: 'listed', id: job.id, rows });
   } catch (error) {
     reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
+/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
+async function build(job: BuildJob): Promise<void> {
+  try {
+    const files: BuiltFile[] = [];
+    const sink = async (path: string, bytes: Uint8Array) => {
+      // The page loads the Arrow files only; the zip takes every file.
+      if (job.zip || path.startsWith('arrow/')) files.push({ path, bytes });
+      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+    };
+    // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
+    const exclude = new Set(job.zip ? [] : job.exclude);
+    const builder = new DatasetBuilder(gazetteer!);
+    let count = 0;
+    for await (const batch of recordBatches()) {
+      for (const record of batch) {
+        if (record.sha256 !== null && exclude.has(record.sha256)) continue;
+        builder.add(record);
+        count++;
+      }
+    }
+    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
+    if (job.zip) {
+      const bytes = folderZip(files);
+      self.postMessage({ kind: 'zipped', id: job.id, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
+    } else {
+      self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    }
+  } catch (error) {
+    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | ListJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
     init(message).then(
@@ -75,7 +104,10 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.kind === 'parse') {
+    if (message.crash) throw new Error('import worker stopped by the test hook');
     void parse(message);
+  } else if (message.kind === 'list') {
+    void list(message);
   } else if (message.kind === 'build') {
     void build(message);
   }

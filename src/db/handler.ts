@@ -7,8 +7,8 @@ import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
 import { assertReadOnly, tablesNamed } from './sql-guard';
-import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, type UserLayer } from './user-layer';
-import { UserCorrections } from './user-corrections';
+import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, USER_SCHEMA, type UserLayer } from './user-layer';
+import { engineInSchema, mergeOutcomes, UserCorrections } from './user-corrections';
 import { DERIVED_TABLES, EAGER_DETAIL_ROWS, EAGER_TABLES, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
@@ -58,6 +58,8 @@ export function createHandler(deps: HandlerDeps): Handler {
   let datasetUrl: string | null = null;
   /** The user's imported layer (src/db/user-layer.ts); null: none. */
   let userLayer: UserLayer | null = null;
+  /** The corrections of the user's layer: the same code over its schema (rebuilt with each layer). */
+  let layerCorrections: UserCorrections | null = null;
 
   async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
     let bytes: Uint8Array;
@@ -260,10 +262,20 @@ export function createHandler(deps: HandlerDeps): Handler {
   async function setLayer(payload: LayerPayload): Promise<LayerResult> {
     if (!dataset) throw new DataError('layer before init: the dataset is not loaded');
     const d = await dataset;
-    userLayer = null;
-    if (payload.manifest === null) dropUserLayer(d.engine);
-    else userLayer = loadUserLayer(d.engine, { ...payload, files: await decodeLayerFiles(payload.files) });
-    return describeLayer(userLayer);
+    const files = payload.manifest === null ? payload.files : await decodeLayerFiles(payload.files);
+    // Never in the middle of a set of corrections; the page sends its corrections again afterwards.
+    const run = d.correcting.then(() => {
+      userLayer = null;
+      layerCorrections = null;
+      if (payload.manifest === null) dropUserLayer(d.engine);
+      else {
+        userLayer = loadUserLayer(d.engine, { ...payload, files });
+        layerCorrections = new UserCorrections({ engine: engineInSchema(d.engine, USER_SCHEMA), ensure: async () => {}, recount: () => {} });
+      }
+      return describeLayer(userLayer);
+    });
+    d.correcting = run.catch(() => {});
+    return run;
   }
 
   async function schema(): Promise<SchemaResult> {
@@ -287,7 +299,14 @@ export function createHandler(deps: HandlerDeps): Handler {
   async function corrections(payload: CorrectionsPayload) {
     if (!dataset) throw new DataError('corrections before init: the dataset is not loaded');
     const d = await dataset;
-    const run = d.correcting.then(() => d.corrections.set(payload));
+    const run = d.correcting.then(async () => {
+      const layer = layerCorrections;
+      if (!layer) return d.corrections.set(payload);
+      const dataset = await d.corrections.set(payload, false);
+      const outcomes = mergeOutcomes(dataset.outcomes, (await layer.set(payload, false)).outcomes);
+      d.corrections.record(payload.corrections, outcomes);
+      return { outcomes };
+    });
     d.correcting = run.catch(() => {});
     return run;
   }

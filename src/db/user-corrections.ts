@@ -129,7 +129,8 @@ export class UserCorrections {
 
   constructor(private readonly deps: CorrectionDeps) {}
 
-  async set(payload: CorrectionsPayload): Promise<CorrectionsResult> {
+  /** `record`: write the `user_corrections` table (the dataset's instance does; the layer's leaves it to mergeOutcomes). */
+  async set(payload: CorrectionsPayload, record = true): Promise<CorrectionsResult> {
     if (!payload || !Array.isArray(payload.corrections)) throw new DataError('corrections: expected a list');
     const outcomes: CorrectionOutcome[] = payload.corrections.map((c) => ({
       report_sha256: String(c?.report_sha256 ?? ''),
@@ -204,7 +205,7 @@ export class UserCorrections {
     }
     this.touched = now;
     for (const table of ['values', 'checks', 'failing']) this.deps.recount(table);
-    this.record(payload.corrections, outcomes);
+    if (record) this.record(payload.corrections, outcomes);
     return { outcomes };
   }
 
@@ -315,7 +316,7 @@ export class UserCorrections {
   }
 
   /** `user_corrections`: every correction the page holds, with its status, for SQL and tests. */
-  private record(corrections: readonly PageCorrection[], outcomes: readonly CorrectionOutcome[]): void {
+  record(corrections: readonly PageCorrection[], outcomes: readonly CorrectionOutcome[]): void {
     const { engine } = this.deps;
     engine.run(`CREATE OR REPLACE TABLE user_corrections (report_sha256 VARCHAR, report_id VARCHAR, metric VARCHAR, value DOUBLE, note VARCHAR, author VARCHAR, "at" VARCHAR, status VARCHAR, reason VARCHAR)`);
     corrections.forEach((c, i) => {
@@ -328,4 +329,39 @@ export class UserCorrections {
       }
     });
   }
+}
+
+/**
+ * One outcome per correction over both layers: applied where either layer applied it (to the
+ * reports of both), else the dataset's reason (a problem with the correction is the same in both).
+ */
+export function mergeOutcomes(dataset: readonly CorrectionOutcome[], layer: readonly CorrectionOutcome[]): CorrectionOutcome[] {
+  return dataset.map((d, i) => {
+    const u = layer[i];
+    if (!u || u.status !== 'applied') return d;
+    if (d.status !== 'applied') return u;
+    return { ...d, reports: [...d.reports, ...u.reports] };
+  });
+}
+
+/**
+ * The engine with `schema` as the default for each statement (the user's layer: its tables in
+ * `ul`); the SQL text carries the schema, as prepared statements are cached per text.
+ */
+export function engineInSchema(engine: Engine, schema: string): Engine {
+  const within = <T>(run: () => T): T => {
+    engine.run(`SET schema = '${schema}'`);
+    try {
+      return run();
+    } finally {
+      engine.run(`SET schema = 'main'`);
+    }
+  };
+  return {
+    name: engine.name,
+    run: (sql, params) => within(() => engine.run(`/* schema:${schema} */ ${sql}`, params)),
+    runStatement: (sql) => within(() => engine.runStatement(sql)),
+    insertArrowStream: (table, ipc, append) => within(() => engine.insertArrowStream(table, ipc, append)),
+    close: () => engine.close(),
+  };
 }

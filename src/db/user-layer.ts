@@ -47,7 +47,9 @@ export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer 
       const counted = entry.partitions.length === 0 ? 0 : Number(rowsOf(engine, `SELECT count(*) AS n FROM ${LOADING}`)[0]?.n);
       if (counted !== entry.rows || rows !== entry.rows) throw new DataError(`imported layer: table ${name} brought ${counted} rows, its manifest says ${entry.rows}`);
       if (entry.partitions.length > 0) {
-        engine.run(`CREATE TABLE ${USER_SCHEMA}.${quoteIdent(name)} AS SELECT *, 'user' AS layer FROM ${LOADING}; DROP TABLE ${LOADING}`);
+        // Rows written later (corrections) are the user's too.
+        const table = `${USER_SCHEMA}.${quoteIdent(name)}`;
+        engine.run(`CREATE TABLE ${table} AS SELECT *, 'user' AS layer FROM ${LOADING}; DROP TABLE ${LOADING}; ALTER TABLE ${table} ALTER COLUMN layer SET DEFAULT 'user'`);
         tables.add(name);
       }
     }

@@ -3,7 +3,7 @@
 // the page's origin meanwhile; the layer survives a reload, its zip is byte for byte the dataset
 // folder `gongkai ingest` writes for the same folder, and removing it leaves the dataset alone.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
@@ -15,12 +15,18 @@ import { REPO_ROOT } from '../helpers/paths';
 import { appUrl, downloadFrom, e2eContext, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
 
 const CORPUS = resolve(REPO_ROOT, 'data/corpus');
-const FOLDER = join(CORPUS, 'seeds');
+/** The shipped seeds/ folder, each file with a line added: reports of the user's own (the shipped files would be the dataset's). */
+let parent: string;
+let FOLDER: string;
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  parent = makeTempDir('gongkai-import-seeds-');
+  FOLDER = join(parent, 'seeds');
+  await cp(join(CORPUS, 'seeds'), FOLDER, { recursive: true });
+  for (const [path] of await folderFiles(FOLDER)) if (!path.startsWith('truth/')) await appendFile(join(FOLDER, path), '\n');
   browser = await openBrowser();
   page = browser.page;
 });
@@ -102,7 +108,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
   it('downloads the layer as the dataset folder gongkai ingest writes, byte for byte', async () => {
     const out = join(makeTempDir('gongkai-import-cli-'), 'out');
     // The same folder named the same way (relative to its parent): the same report ids and paths.
-    await promisify(execFile)(process.execPath, [resolve(REPO_ROOT, 'bin/gongkai.mjs'), 'ingest', 'seeds', '--out', out], { cwd: CORPUS });
+    await promisify(execFile)(process.execPath, [resolve(REPO_ROOT, 'bin/gongkai.mjs'), 'ingest', 'seeds', '--out', out], { cwd: parent });
     const cli = await folderFiles(out);
     await page.getByTestId('import-toggle').click();
     const zip = await downloadFrom(page, 'import-download');

@@ -145,7 +145,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
           <>
             <h3>{t('files', { n: rows.length })}</h3>
             <div className="toolbar">
-              <button type="button" data-testid="import-download" disabled={user.busy || user.version === null} onClick={() => { const z = user.zip(); if (z) saveBytes(z.name, z.bytes); }}>
+              <button type="button" data-testid="import-download" disabled={user.busy || user.version === null} onClick={() => void user.zip().then((z) => z && saveBytes(z.name, z.bytes))}>
                 {t('download')}
               </button>
               <button type="button" data-testid="import-remove-all" disabled={user.busy} onClick={() => void user.clear()}>
@@ -156,7 +156,8 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
               {listed.map((row) => (
                 <li key={row.id} data-status={row.status}>
                   <span className={`import-status ${row.status}`}>{t(row.status)}</span> <span className="import-id">{row.id}</span>
-                  {row.reason ? <span className="import-reason"> — {row.reason}</span> : null}{' '}
+                  {row.reason ? <span className="import-reason"> — {row.reason}</span> : null}
+                  {row.duplicateOf ? <span className="import-duplicate" data-testid="import-duplicate"> — {t('duplicate', { id: row.duplicateOf })}</span> : null}{' '}
                   <button type="button" disabled={user.busy} aria-label={`${t('remove')} ${row.id}`} onClick={() => void user.remove(row.id)}>
                     {t('remove')}
                   </button>

@@ -3,17 +3,17 @@
 // Every query says which layer it reads (useLayerKey), so switching never shows cached rows.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LayerMode } from '../../db/protocol';
-import type { ReportRecord } from '../../../workers/import-protocol';
+import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
 import { useDataset } from '../data/dataset';
-import { createImportPool, type ImportPool } from './import-pool';
-import { importEntries, isCancelled, runImport, type PickedFile } from './import-run';
-import { arrowFiles, buildLayer, layerZip, ZIP_FOLDER, type BuiltLayer } from './layer-build';
-import { clearRecords, deleteRecord, loadRecords, putRecords } from './layer-store';
+import { createImportPool, type ImportPool, type ImportPoolOptions } from './import-pool';
+import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
+import { openLayerBuild } from './layer-build';
+import { ZIP_FOLDER } from './layer-zip';
+import { clearRecords, deleteRecord, putRecords } from './layer-store';
 
-export interface ImportedRow {
-  id: string;
-  status: 'ok' | 'partial' | 'failed';
-  reason: string | null;
+export interface ImportedRow extends LayerRow {
+  /** The dataset's report with the same file (sha256): the views count that one, not this. */
+  duplicateOf: string | null;
 }
 
 export interface ImportProgress {
@@ -29,6 +29,16 @@ export interface ImportProgress {
   cancelled: boolean;
 }
 
+/** Where the last import's time went (ms), for the benchmark. */
+export interface ImportTimings {
+  parse: number;
+  store: number;
+  list: number;
+  duplicates: number;
+  build: number;
+  load: number;
+}
+
 export interface UserLayerState {
   rows: ImportedRow[];
   progress: ImportProgress | null;
@@ -41,25 +51,27 @@ export interface UserLayerState {
   cancel(): void;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
-  zip(): { name: string; bytes: Uint8Array } | null;
+  zip(): Promise<{ name: string; bytes: Uint8Array } | null>;
   setMode(mode: LayerMode): void;
 }
 
-const rowOf = (r: ReportRecord): ImportedRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null });
 const noop = async () => {};
 const UserLayerContext = createContext<UserLayerState>({
   rows: [], progress: null, version: null, mode: 'all', busy: false, error: null,
-  importFiles: noop, cancel: () => {}, remove: noop, clear: noop, zip: () => null, setMode: () => {},
+  importFiles: noop, cancel: () => {}, remove: noop, clear: noop, zip: async () => null, setMode: () => {},
 });
 
 // `?bench=1`: tests and benchmarks reach the import machinery (read when the module loads).
 const BENCH = new URLSearchParams(window.location.search).has('bench');
+/** Reports written to IndexedDB together while an import runs (the page keeps none of them). */
+const STORE_BATCH = 200;
+/** sha256s looked up in the dataset per query. */
+const LOOKUP_BATCH = 500;
 
 export function UserLayerProvider({ children }: { children: ReactNode }) {
   const { client, info } = useDataset();
-  const records = useRef(new Map<string, ReportRecord>());
-  const built = useRef<BuiltLayer | null>(null);
   const pool = useRef<ImportPool | null>(null);
+  const timings = useRef<Partial<ImportTimings>>({});
   const [rows, setRows] = useState<ImportedRow[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [version, setVersion] = useState<string | null>(null);
@@ -67,22 +79,50 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  /** Builds the layer of every kept report again and hands it to the data worker. */
+  /** The dataset's reports with these files (by sha256). */
+  const datasetReports = useCallback(async (shas: readonly string[]): Promise<Map<string, string>> => {
+    const out = new Map<string, string>();
+    if (!client) return out;
+    for (let i = 0; i < shas.length; i += LOOKUP_BATCH) {
+      const some = shas.slice(i, i + LOOKUP_BATCH);
+      const sql = `SELECT sha256, min(report_id) AS report_id FROM reports WHERE sha256 IN (${some.map(() => '?').join(', ')}) GROUP BY sha256`;
+      const { table } = await client.query({ sql, params: some, tables: ['reports'], layer: 'dataset' });
+      for (const row of table.toArray()) out.set(String(row.sha256), String(row.report_id));
+    }
+    return out;
+  }, [client]);
+
+  /** Builds the layer of every kept report again (in a worker, from IndexedDB) and hands it to the data worker. */
   const rebuild = useCallback(async () => {
     if (!client) return;
-    const all = [...records.current.values()];
-    setRows(all.map(rowOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-    if (all.length === 0) {
-      built.current = null;
-      await client.setLayer(null);
-      setVersion(null);
-      return;
+    const t = timings.current;
+    let at = performance.now();
+    const lap = (name: keyof ImportTimings) => {
+      const now = performance.now();
+      t[name] = now - at;
+      at = now;
+    };
+    const session = await openLayerBuild();
+    try {
+      lap('list');
+      if (session.rows.length === 0) {
+        setRows([]);
+        await client.setLayer(null);
+        setVersion(null);
+        return;
+      }
+      const duplicates = await datasetReports([...new Set(session.rows.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
+      lap('duplicates');
+      setRows(session.rows.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
+      const layer = await session.build([...duplicates.keys()]);
+      lap('build');
+      const result = await client.setLayer({ manifest: layer.manifest, files: layer.files });
+      lap('load');
+      setVersion(result.datasetVersion);
+    } finally {
+      session.close();
     }
-    const layer = await buildLayer(all);
-    built.current = layer;
-    const result = await client.setLayer({ manifest: layer.manifest, files: arrowFiles(layer) });
-    setVersion(result.datasetVersion);
-  }, [client]);
+  }, [client, datasetReports]);
 
   const guarded = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);
@@ -99,42 +139,58 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   // The kept reports, once the dataset is loaded.
   useEffect(() => {
     if (!client || !info) return;
-    void guarded(async () => {
-      for (const record of await loadRecords()) records.current.set(record.id, record);
-      if (records.current.size > 0) await rebuild();
-    });
+    void guarded(rebuild);
   }, [client, info, guarded, rebuild]);
+
+  /** Parses the entries into IndexedDB, a batch at a time, counting as they come; the page keeps no report. */
+  const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, options: RunOptions = {}) => {
+    const startedAt = performance.now();
+    const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, running: true, cancelled: false };
+    setProgress({ ...counts });
+    let shown = 0;
+    let cancelledFiles = 0;
+    let batch: ReportRecord[] = [];
+    let stored = Promise.resolve();
+    const store = () => {
+      const some = batch;
+      batch = [];
+      stored = stored.then(() => putRecords(some));
+    };
+    pool.current = created;
+    await runImport(entries, created, (record) => {
+      if (isCancelled(record)) {
+        cancelledFiles++;
+        return;
+      }
+      counts.done++;
+      counts[record.parsed.status]++;
+      batch.push(record);
+      if (batch.length >= STORE_BATCH) store();
+      const now = performance.now();
+      if (now - shown > 150) {
+        shown = now;
+        setProgress({ ...counts, elapsedMs: now - startedAt });
+      }
+    }, options);
+    created.close();
+    const cancelled = pool.current !== created || cancelledFiles > 0;
+    if (pool.current === created) pool.current = null;
+    const parsed = performance.now() - startedAt;
+    setProgress({ ...counts, total: cancelled ? counts.done : counts.total, elapsedMs: parsed, running: false, cancelled });
+    store();
+    await stored;
+    timings.current = { parse: parsed, store: performance.now() - startedAt - parsed };
+  }, []);
 
   const importFiles = useCallback(
     (picked: readonly PickedFile[]) =>
       guarded(async () => {
         const entries = importEntries(picked);
         if (entries.length === 0) return;
-        const startedAt = performance.now();
-        const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, running: true, cancelled: false };
-        setProgress({ ...counts });
-        let shown = 0;
-        const created = createImportPool();
-        pool.current = created;
-        const done = await runImport(entries, created, (record) => {
-          counts.done++;
-          counts[record.parsed.status]++;
-          const now = performance.now();
-          if (now - shown > 150) {
-            shown = now;
-            setProgress({ ...counts, elapsedMs: now - startedAt });
-          }
-        });
-        created.close();
-        const cancelled = pool.current !== created;
-        pool.current = null;
-        const kept = done.filter((r) => !isCancelled(r));
-        setProgress({ ...counts, done: kept.length, failed: counts.failed - (done.length - kept.length), total: cancelled ? kept.length : counts.total, elapsedMs: performance.now() - startedAt, running: false, cancelled });
-        await putRecords(kept);
-        for (const record of kept) records.current.set(record.id, record);
+        await run(entries, createImportPool());
         await rebuild();
       }),
-    [guarded, rebuild],
+    [guarded, rebuild, run],
   );
 
   const cancel = useCallback(() => {
@@ -147,7 +203,6 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     (id: string) =>
       guarded(async () => {
         await deleteRecord(id);
-        records.current.delete(id);
         await rebuild();
       }),
     [guarded, rebuild],
@@ -157,14 +212,21 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     () =>
       guarded(async () => {
         await clearRecords();
-        records.current.clear();
         setProgress(null);
         await rebuild();
       }),
     [guarded, rebuild],
   );
 
-  const zip = useCallback(() => (built.current ? { name: `${ZIP_FOLDER}-${built.current.manifest.dataset_version.slice(0, 8)}.zip`, bytes: layerZip(built.current) } : null), []);
+  const zip = useCallback(async () => {
+    if (version === null) return null;
+    const session = await openLayerBuild();
+    try {
+      return { name: `${ZIP_FOLDER}-${version.slice(0, 8)}.zip`, bytes: await session.zip() };
+    } finally {
+      session.close();
+    }
+  }, [version]);
 
   const setMode = useCallback(
     (next: LayerMode) => {
@@ -176,16 +238,31 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!BENCH) return;
-    // The same-answers test parses files through the page's own pool.
     let benchPool: ImportPool | null = null;
     Object.assign(window, {
       __gongkaiImport: {
+        // The same-answers test parses files through the page's own pool.
         parse: (bytes: Uint8Array, fileName: string) => (benchPool ??= createImportPool()).parse(bytes, fileName),
         importFiles,
-        layer: () => built.current,
+        timings: () => ({ ...timings.current }),
+        /**
+         * An import of named blobs with a pool of these options, kept like any other; `crash`
+         * names files whose worker is made to die as it takes them. Answers the most bytes in flight.
+         */
+        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[] } = {}) =>
+          new Promise<number>((resolve, reject) => {
+            let peak = 0;
+            const crash = new Set(options.crash ?? []);
+            const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined });
+            const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
+            guarded(async () => {
+              await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });
+              await rebuild();
+            }).then(() => resolve(peak), reject);
+          }),
       },
     });
-  }, [importFiles]);
+  }, [importFiles, guarded, rebuild, run]);
 
   const value = useMemo(
     () => ({ rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode }),

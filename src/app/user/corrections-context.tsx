@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { CorrectionOutcome } from '../../db/protocol';
 import { useDataset } from '../data/dataset';
 import { appliedCorrections, type AppliedCorrection } from './corrections-in-rows';
+import { useUserLayer } from './UserLayer';
 import { correctionKey, CorrectionsStore, indexedDbBackend, type ImportResult, type StoredCorrection } from './corrections-store';
 
 export interface CorrectionsState {
@@ -74,9 +75,11 @@ export function CorrectionsProvider({ children, store: given }: { children: Reac
     return run;
   }, [client, info, store]);
 
+  // Again whenever the user's layer is replaced: its reports are corrected as the dataset's are.
+  const layerVersion = useUserLayer().version;
   useEffect(() => {
     void sync();
-  }, [sync]);
+  }, [sync, layerVersion]);
 
   const value = useMemo<CorrectionsState>(() => {
     const needStore = (): CorrectionsStore => {

@@ -28,6 +28,7 @@ const zh = {
   'layer.dataset': '仅数据集',
   more: '另有 {n} 份未列出',
   error: '导入出错',
+  duplicate: '与数据集中的报告 {id} 是同一文件：视图只计入一次（数据集中的那份）',
 };
 
 type Key = keyof typeof zh;
@@ -59,6 +60,7 @@ const en: Record<Key, string> = {
   'layer.dataset': 'dataset only',
   more: '{n} more not listed',
   error: 'Import failed',
+  duplicate: 'the same file as the dataset\'s report {id}: views count it once (the dataset\'s)',
 };
 
 export type ImportText = (key: Key, vars?: Record<string, string | number>) => string;

@@ -12,6 +12,8 @@ export interface ImportPoolOptions {
   budgetMs?: number;
   /** Starts one worker (tests may pass a stand-in). */
   spawn?: () => Worker;
+  /** Test hook: files (by name) whose worker is made to die as it takes them. */
+  crash?: (fileName: string) => boolean;
 }
 
 export interface ImportPool {
@@ -106,7 +108,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
       slot.job = job;
       slot.timer = setTimeout(() => discard(slot, timeLimitReason(budgetMs)), budgetMs);
       const bytes = new Uint8Array(job.bytes);
-      const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, bytes };
+      const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, bytes, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
       slot.worker!.postMessage(message, [bytes.buffer]);
     }
   }

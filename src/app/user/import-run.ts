@@ -32,36 +32,73 @@ export function importEntries(picked: readonly PickedFile[]): ImportEntry[] {
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** Bytes read and not yet answered by the pool: a run keeps them under its budget (one file may pass it alone). */
+export const IN_FLIGHT_BUDGET_BYTES = 256 * 1024 * 1024;
+
+export interface RunOptions {
+  budgetBytes?: number;
+  /** The most bytes that were in flight at once (for tests and the benchmark). */
+  onPeak?: (bytes: number) => void;
+}
+
+/** Waits its turn for `n` bytes: granted while the total stays under the budget, or when nothing else is in flight. */
+class ByteBudget {
+  private used = 0;
+  peak = 0;
+  private readonly waiting: { n: number; go(): void }[] = [];
+  constructor(private readonly budget: number) {}
+  async take(n: number): Promise<void> {
+    if (this.waiting.length > 0 || !this.fits(n)) return new Promise<void>((go) => this.waiting.push({ n, go }));
+    this.reserve(n);
+  }
+  give(n: number): void {
+    this.used -= n;
+    while (this.waiting.length > 0 && this.fits(this.waiting[0].n)) {
+      const next = this.waiting.shift()!;
+      this.reserve(next.n);
+      next.go();
+    }
+  }
+  private reserve(n: number): void {
+    this.used += n;
+    this.peak = Math.max(this.peak, this.used);
+  }
+  private fits(n: number): boolean {
+    return this.used === 0 || this.used + n <= this.budget;
+  }
+}
+
 /** Reads, parses and resolves one entry. Never throws: a problem is a failed report with its reason, as in ingest. */
-async function importOne(entry: ImportEntry, pool: ImportPool): Promise<ReportRecord> {
+async function importOne(entry: ImportEntry, pool: ImportPool, budget: ByteBudget): Promise<ReportRecord> {
   const base = { id: entry.id, file: entry.path };
   const size = entry.file.size;
   if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport(tooLargeError(size)), sha256: null, bytes: size, jurisdiction: null };
-  let bytes: Uint8Array;
+  await budget.take(size);
   try {
-    bytes = new Uint8Array(await entry.file.arrayBuffer());
-  } catch (error) {
-    return { ...base, parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), sha256: null, bytes: null, jurisdiction: null };
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await entry.file.arrayBuffer());
+    } catch (error) {
+      return { ...base, parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), sha256: null, bytes: null, jurisdiction: null };
+    }
+    const answer = await pool.parse(bytes, baseName(entry.path));
+    // A worker that was stopped gave no digest: the page's own, as ingest's is taken before parsing.
+    const sha256 = answer.sha256 || hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+    return { ...base, parsed: answer.parsed, sha256, bytes: answer.bytes, jurisdiction: answer.jurisdiction };
+  } finally {
+    budget.give(size);
   }
-  const answer = await pool.parse(bytes, baseName(entry.path));
-  // A worker that was stopped gave no digest: the page's own, as ingest's is taken before parsing.
-  const sha256 = answer.sha256 || hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return { ...base, parsed: answer.parsed, sha256, bytes: answer.bytes, jurisdiction: answer.jurisdiction };
 }
 
 export const isCancelled = (record: ReportRecord): boolean => record.parsed.status === 'failed' && record.parsed.error === CANCELLED_REASON;
 
-/** Parses every entry, a few ahead of the pool's workers; `onRecord` hears each as it is done (in any order). */
-export async function runImport(entries: readonly ImportEntry[], pool: ImportPool, onRecord: (record: ReportRecord) => void): Promise<ReportRecord[]> {
-  const records: ReportRecord[] = [];
+/** Parses every entry, a few ahead of the pool's workers within the byte budget; `onRecord` hears each as it is done (in any order). */
+export async function runImport(entries: readonly ImportEntry[], pool: ImportPool, onRecord: (record: ReportRecord) => void, options: RunOptions = {}): Promise<void> {
+  const budget = new ByteBudget(options.budgetBytes ?? IN_FLIGHT_BUDGET_BYTES);
   let next = 0;
   const lane = async () => {
-    while (next < entries.length) {
-      const record = await importOne(entries[next++], pool);
-      records.push(record);
-      onRecord(record);
-    }
+    while (next < entries.length) onRecord(await importOne(entries[next++], pool, budget));
   };
   await Promise.all(Array.from({ length: pool.workers * 2 + 2 }, lane));
-  return records;
+  options.onPeak?.(budget.peak);
 }

@@ -1,41 +1,87 @@
-// The user's layer as a dataset folder: built in an import worker with ingest's builder and
-// layout (workers/import.worker.ts), then loaded into the data worker and offered as a zip.
-import { zipSync, type Zippable } from 'fflate';
-import type { BuiltFile, ImportWorkerReply, ReportRecord } from '../../../workers/import-protocol';
+// The user's layer built from the reports kept in IndexedDB, in an import worker of its own with
+// ingest's builder and layout (workers/import.worker.ts): the page never holds the reports. The
+// worker lists them, builds the page's layer (the reports the dataset does not hold already) and
+// is stopped afterwards (its memory goes with it); the zip is built the same way when asked for.
+import type { ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
 import type { Manifest } from '../../shared/manifest';
 
 export interface BuiltLayer {
   manifest: Manifest;
-  /** Every file of the folder in the order ingest writes them, manifest.json last. */
-  files: BuiltFile[];
+  /** The Arrow files the data worker loads, by path. */
+  files: Record<string, Uint8Array>;
 }
 
-/** Builds the folder in a worker of its own, stopped afterwards (its memory goes with it). */
-export function buildLayer(records: readonly ReportRecord[]): Promise<BuiltLayer> {
+export interface LayerBuild {
+  /** Every kept report, in id order. */
+  rows: LayerRow[];
+  /** The layer of the rows whose sha256 is not in `exclude`. */
+  build(exclude: readonly string[]): Promise<BuiltLayer>;
+  /** The dataset folder of every kept report, zipped. */
+  zip(): Promise<Uint8Array>;
+  close(): void;
+}
+
+const failure = (message: string) => new Error(`the imported layer could not be built: ${message}`);
+
+export async function openLayerBuild(): Promise<LayerBuild> {
   const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
-  return new Promise<BuiltLayer>((resolve, reject) => {
+  const waiting = new Map<number, { resolve(reply: ImportWorkerReply): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let failed: Error | null = null;
+  const fail = (error: Error) => {
+    failed = error;
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  const ready = new Promise<void>((resolve, reject) => {
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       const reply = event.data;
-      if (reply.kind === 'ready') worker.postMessage({ kind: 'build', id: 0, records });
-      else if (reply.kind === 'init-failed' || reply.kind === 'build-failed') reject(new Error(`the imported layer could not be built: ${reply.message}`));
-      else if (reply.kind === 'built') resolve({ manifest: reply.manifest, files: reply.files });
+      if (reply.kind === 'ready') resolve();
+      else if (reply.kind === 'init-failed') {
+        reject(failure(reply.message));
+        fail(failure(reply.message));
+      } else if ('id' in reply) {
+        const w = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if (reply.kind === 'build-failed') w?.reject(failure(reply.message));
+        else w?.resolve(reply);
+      }
     });
-    worker.addEventListener('error', (event) => reject(new Error(`the imported layer could not be built: ${event.message || 'the worker failed'}`)));
-    worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
-  }).finally(() => worker.terminate());
-}
-
-/** The Arrow files the data worker loads, by path. */
-export const arrowFiles = (layer: BuiltLayer): Record<string, Uint8Array> =>
-  Object.fromEntries(layer.files.filter((f) => f.path.startsWith('arrow/')).map((f) => [f.path, f.bytes]));
-
-export const ZIP_FOLDER = 'gongkai-imported';
-/** Every entry's time: a fixed date, so the same layer gives the same zip. */
-const ZIP_TIME = new Date(Date.UTC(2020, 0, 1));
-
-/** The folder as a zip (stored, not compressed: Arrow and Parquet are compressed already or small). */
-export function layerZip(layer: BuiltLayer): Uint8Array {
-  const entries: Zippable = {};
-  for (const file of layer.files) entries[`${ZIP_FOLDER}/${file.path}`] = [file.bytes, { level: 0, mtime: ZIP_TIME }];
-  return zipSync(entries);
+    worker.addEventListener('error', (event) => {
+      const error = failure(event.message || 'the worker failed');
+      reject(error);
+      fail(error);
+    });
+  });
+  worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
+  const ask = (message: { kind: 'list' } | { kind: 'build'; exclude: string[]; zip: boolean }): Promise<ImportWorkerReply> => {
+    if (failed) return Promise.reject(failed);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  };
+  try {
+    await ready;
+    const listed = await ask({ kind: 'list' });
+    if (listed.kind !== 'listed') throw failure(`unexpected answer ${listed.kind}`);
+    return {
+      rows: listed.rows,
+      async build(exclude) {
+        const reply = await ask({ kind: 'build', exclude: [...exclude], zip: false });
+        if (reply.kind !== 'built') throw failure(`unexpected answer ${reply.kind}`);
+        return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])) };
+      },
+      async zip() {
+        const reply = await ask({ kind: 'build', exclude: [], zip: true });
+        if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
+        return reply.bytes;
+      },
+      close: () => worker.terminate(),
+    };
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 // The user's imported reports kept across reloads: IndexedDB, one entry per report (what the
-// import workers answered, with its id and path), from which the layer is built again on load.
+// import workers answered, with its id and path), from which the layer is built again on load
+// (in id order: IndexedDB keeps keys sorted as the dataset builder wants them).
 import type { ReportRecord } from '../../../workers/import-protocol';
 
 const DB_NAME = 'gongkai-user-layer';
@@ -29,9 +30,17 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
   }
 }
 
-/** Every stored report, in id order (IndexedDB keeps keys sorted). */
-export async function loadRecords(): Promise<ReportRecord[]> {
-  return ((await transact<ReportRecord[]>('readonly', (store) => store.getAll() as IDBRequest<ReportRecord[]>)) ?? []);
+/** Every stored report in id order, `size` at a time (never all of them in memory at once). */
+export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]> {
+  let after: string | null = null;
+  for (;;) {
+    const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+    const batch: ReportRecord[] = (await transact<ReportRecord[]>('readonly', (store) => store.getAll(range, size) as IDBRequest<ReportRecord[]>)) ?? [];
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < size) return;
+    after = batch[batch.length - 1].id;
+  }
 }
 
 /** Adds reports; one with the id of a stored report replaces it. */

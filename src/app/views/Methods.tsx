@@ -91,7 +91,7 @@ export function Methods({ t, locale }: ViewProps) {
           </table>
         </div>
       </section>
-      {(['bodies', 'shares', 'coverage'] as const).map((part) => (
+      {(['bodies', 'shares', 'coverage', 'layers'] as const).map((part) => (
         <section className="panel" id={`methods-${part}`} key={part}>
           <h3>{text(`methods.${part}.title` as MessageKey)}</h3>
           <p>{text(`methods.${part}.text` as MessageKey)}</p>
