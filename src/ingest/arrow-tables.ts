@@ -11,7 +11,7 @@ import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rol
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
-import { type CorrectedValue, type CorrectionRow, standingValues as standingOf, uncorrectedValue } from '../parse/corrections';
+import { type CorrectedValue, type CorrectionRow, standingValues as standingOf } from '../parse/corrections';
 import { harmonisedValues } from '../shared/wide-metrics';
 
 export { harmonisedValues };
@@ -71,8 +71,13 @@ const DIVISION_COLUMNS: Column<ReportRecord>[] = [
 /** The checks that stand: re-run on the corrected values where corrections touched the report. */
 const standingChecks = (r: ReportRecord): readonly Check[] => r.corrected?.checks ?? r.parsed.checks;
 const failedChecks = (r: ReportRecord): number => standingChecks(r).filter((c) => c.status === 'fail').length;
-/** The rows of the values table: the parsed values, or the corrected ones with what was printed. */
-const valueRows = (r: ReportRecord): readonly CorrectedValue[] => r.corrected?.values ?? r.parsed.values.map(uncorrectedValue);
+/**
+ * The rows of the values table: the corrected values with what was printed, or the parsed values
+ * as they are (the columns read an uncorrected Value as uncorrectedValue would make it, without a
+ * copy of every value).
+ */
+const valueRows = (r: ReportRecord): readonly (Value | CorrectedValue)[] => r.corrected?.values ?? r.parsed.values;
+const asCorrected = (v: Value | CorrectedValue): CorrectedValue | null => ('corrected' in v ? v : null);
 /** Values the harmonised columns read: the corrected ones, a rejected value left out. */
 const standingValues = (r: ReportRecord): Value[] => (r.corrected ? standingOf(r.corrected.values) : r.parsed.values);
 
@@ -103,7 +108,7 @@ const TEXT_COLUMNS: Column<ReportRecord>[] = [
 ];
 
 /** A value or check with its report's id (a pair, not a spread copy: provinces hold millions). */
-type ValueRow = readonly [string, CorrectedValue];
+type ValueRow = readonly [string, Value | CorrectedValue];
 const VALUE_COLUMNS: Column<ValueRow>[] = [
   { name: 'report_id', type: utf8, get: ([id]) => id },
   { name: 'metric', type: utf8, get: ([, v]) => v.metric },
@@ -122,10 +127,10 @@ const VALUE_COLUMNS: Column<ValueRow>[] = [
   // a table cell printed run together with its neighbours, taken from the one split the arithmetic allows
   { name: 'split', type: bool, get: ([, v]) => v.split === true },
   // corrections (src/shared/corrections.ts): what the parser read (null for an added value) and who changed it
-  { name: 'printed_value', type: float64, get: ([, v]) => v.printed_value },
-  { name: 'corrected', type: bool, get: ([, v]) => v.corrected },
-  { name: 'correction_note', type: utf8, get: ([, v]) => v.correction_note },
-  { name: 'correction_author', type: utf8, get: ([, v]) => v.correction_author },
+  { name: 'printed_value', type: float64, get: ([, v]) => (asCorrected(v) ? asCorrected(v)!.printed_value : v.value) },
+  { name: 'corrected', type: bool, get: ([, v]) => asCorrected(v)?.corrected ?? false },
+  { name: 'correction_note', type: utf8, get: ([, v]) => asCorrected(v)?.correction_note ?? null },
+  { name: 'correction_author', type: utf8, get: ([, v]) => asCorrected(v)?.correction_author ?? null },
 ];
 
 type CheckRow = readonly [string, Check, 'printed' | 'corrected'];
@@ -301,6 +306,8 @@ export interface TablePart {
   /** rows.numRows and bufferBytes(rows), known without reading the rows back. */
   numRows?: number;
   bytes?: number;
+  /** The rows' Parquet bytes, when encoded ahead in worker threads (parquet-pool.ts); else encoded on writing. */
+  parquet?: Promise<Uint8Array>;
 }
 
 /** The bytes of a table's (or some columns') buffers: what an IPC stream holds, give or take the framing. */
