@@ -7,7 +7,7 @@ import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { chainCode, parentCode } from '../jurisdictions/report-division';
-import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
+import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow, rollupStated, rollupSum } from './rollups';
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
@@ -220,8 +220,8 @@ const ROLLUP_COLUMNS: Column<RollupRow>[] = [
   { name: 'scope', type: utf8, get: (r) => r.scope },
   ...ROLLUP_COUNTS.map((count) => ({ name: count, type: int32, get: (r: RollupRow) => r.counts[count] })),
   ...HARMONISED_METRICS.flatMap((metric) => [
-    { name: wideColumnName(metric), type: float64, get: (r: RollupRow) => r.sums.get(metric) ?? null },
-    { name: `${wideColumnName(metric)}__reports`, type: int32, get: (r: RollupRow) => r.stated.get(metric) ?? 0 },
+    { name: wideColumnName(metric), type: float64, get: (r: RollupRow) => rollupSum(r, metric) },
+    { name: `${wideColumnName(metric)}__reports`, type: int32, get: (r: RollupRow) => rollupStated(r, metric) },
   ]),
 ];
 
