@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, type Manifest } from '../src/shared/manifest';
 import type { Truth as GeneratedTruth } from '../src/generate/report';
-import { plantedPairs } from './similar';
+import { plantedPairs } from './planted-pairs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/gongkai.mjs');
