@@ -22,6 +22,13 @@ export interface EncodeResponse {
 
 const ENTRY = new URL('./parquet-worker.mjs', import.meta.url);
 
+interface Job {
+  id: number;
+  rows: () => Table;
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
 export interface ParquetPool {
   /** `rows` is called when a worker is free: a queued part holds no rows. */
   encode(rows: () => Table): Promise<Uint8Array>;
@@ -31,35 +38,49 @@ export interface ParquetPool {
 export function createParquetPool(threads: number): ParquetPool {
   const idle: Worker[] = [];
   const all: Worker[] = [];
-  const waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; rows: () => Table }>();
-  const queue: { id: number; rows: () => Table; resolve: (bytes: Uint8Array) => void }[] = [];
+  const waiting = new Map<number, Job>();
+  const queue: Job[] = [];
   let nextId = 0;
   let broken = false;
 
-  const inProcess = (rows: Table): Uint8Array => tableToParquet(rows);
+  /** Encodes in process; a part that cannot be read back fails its own promise (the write reports it), not the pool. */
+  const inProcess = (job: Job, rows?: Table): void => {
+    try {
+      job.resolve(tableToParquet(rows ?? job.rows()));
+    } catch (error) {
+      job.reject(error);
+    }
+  };
 
   /** Every job still out is done in process; the pool encodes nothing more in workers. */
   const fail = (): void => {
     broken = true;
     for (const [id, job] of waiting) {
       waiting.delete(id);
-      job.resolve(inProcess(job.rows()));
+      inProcess(job);
     }
-    for (const job of queue.splice(0)) job.resolve(inProcess(job.rows()));
+    for (const job of queue.splice(0)) inProcess(job);
   };
 
   const dispatch = (): void => {
     while (!broken && idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
       const job = queue.shift()!;
-      const rows = job.rows();
+      let rows: Table;
+      try {
+        rows = job.rows();
+      } catch (error) {
+        idle.push(worker);
+        job.reject(error);
+        continue;
+      }
       // An empty table's batch has no children, which the IPC round trip would not give back as it was.
       if (rows.numRows === 0) {
         idle.push(worker);
-        job.resolve(inProcess(rows));
+        inProcess(job, rows);
         continue;
       }
-      waiting.set(job.id, { resolve: job.resolve, rows: job.rows });
+      waiting.set(job.id, job);
       const ipc = tableToIPC(rows, 'stream');
       worker.postMessage({ id: job.id, ipc } satisfies EncodeRequest, [ipc.buffer as ArrayBuffer]);
     }
@@ -71,7 +92,8 @@ export function createParquetPool(threads: number): ParquetPool {
       const job = waiting.get(response.id);
       if (!job) return;
       waiting.delete(response.id);
-      job.resolve(response.parquet ?? inProcess(job.rows()));
+      if (response.parquet) job.resolve(response.parquet);
+      else inProcess(job);
       idle.push(worker);
       dispatch();
     });
@@ -85,11 +107,17 @@ export function createParquetPool(threads: number): ParquetPool {
 
   return {
     encode(rows) {
-      if (broken) return Promise.resolve(inProcess(rows()));
-      return new Promise((resolve) => {
-        queue.push({ id: nextId++, rows, resolve });
-        dispatch();
+      const encoded = new Promise<Uint8Array>((resolve, reject) => {
+        const job = { id: nextId++, rows, resolve, reject };
+        if (broken) inProcess(job);
+        else {
+          queue.push(job);
+          dispatch();
+        }
       });
+      // A part encoded ahead and never written (the write stopped before it) is no unhandled rejection.
+      encoded.catch(() => undefined);
+      return encoded;
     },
     async close() {
       broken = true;

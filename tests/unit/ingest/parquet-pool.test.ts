@@ -34,4 +34,17 @@ describe('parquet pool', () => {
       for (const [p, part] of group.entries()) expect(Buffer.from(await part.parquet!).equals(Buffer.from(tableToParquet(groups[g][p].rows)))).toBe(true);
     }
   });
+
+  it('fails only the part whose rows cannot be read back, and keeps encoding the others', async () => {
+    const good = table(50, 'g');
+    const results = await Promise.allSettled([
+      pool.encode(() => {
+        throw new Error('spill file gone');
+      }),
+      pool.encode(() => good),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: new Error('spill file gone') });
+    expect(results[1].status).toBe('fulfilled');
+    expect(Buffer.from((results[1] as PromiseFulfilledResult<Uint8Array>).value).equals(Buffer.from(tableToParquet(good)))).toBe(true);
+  });
 });
