@@ -7,9 +7,13 @@
 //
 //   npm run bench:ingest [-- --province 辽宁省 --years 2008-2024 --seed 1 --scale 1]
 //   npm run bench:ingest -- --scale 0.05        (a twentieth of the province: a quick check)
+//   npm run bench:ingest -- --province all --scale 0.005 --root /work/data-national --skip-score
+//                                                (every province: a national dataset, kept out of git)
+//   --threads N: the ingest's parse threads (GONGKAI_PARSE_THREADS; default the cores).
+//   --skip-score: no scoring against the truth (it holds every value in memory: not at national size).
 //
-// The generated reports are cached under tmp/bench-ingest/ (keyed by the arguments); the dataset
-// is rewritten on every run.
+// The generated reports are cached under --root (default tmp/bench-ingest/, keyed by the
+// arguments); the dataset is rewritten on every run.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +22,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { decodeArrowFileSync } from '../src/shared/arrow-file';
 import { parseManifest, type Manifest } from '../src/shared/manifest';
 import type { Truth as GeneratedTruth } from '../src/generate/report';
-import { plantedPairs } from './similar';
+import { plantedPairs } from './planted-pairs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/gongkai.mjs');
@@ -29,6 +33,9 @@ const { values: args } = parseArgs({
     years: { type: 'string', default: '2008-2024' },
     seed: { type: 'string', default: '1' },
     scale: { type: 'string', default: '1' },
+    root: { type: 'string', default: 'tmp/bench-ingest' },
+    threads: { type: 'string' },
+    'skip-score': { type: 'boolean', default: false },
   },
 });
 
@@ -37,10 +44,10 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
 
 /** Runs the CLI in a child process; resolves to its wall time and peak resident memory (VmHWM, polled). */
-function runCli(cliArgs: string[]): Promise<{ ms: number; peakBytes: number; stdout: string }> {
+function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peakBytes: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let stdout = '';
     let peakKb = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -82,7 +89,7 @@ interface Truth extends Pick<GeneratedTruth, 'id' | 'copied_from'> {
 
 async function main(): Promise<void> {
   const key = `${args.province}-${args.years}-s${args.seed}-x${args.scale}`;
-  const base = join(ROOT, 'tmp/bench-ingest', key);
+  const base = resolve(ROOT, args.root!, key);
   const reportsDir = join(base, 'reports');
   const datasetDir = join(base, 'dataset');
   log(`=== bench:ingest ${key}`);
@@ -96,9 +103,10 @@ async function main(): Promise<void> {
   const inputBytes = inputs.reduce((n, f) => n + statSync(f).size, 0);
   log(`input: ${inputs.length.toLocaleString('en')} reports, ${mb(inputBytes)}`);
 
-  const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir]);
+  const threads = args.threads === undefined ? {} : { GONGKAI_PARSE_THREADS: args.threads };
+  const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir], { ...process.env, ...threads });
   log(
-    `ingest: ${(ingested.ms / 1000).toFixed(1)} s · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
+    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
   );
 
   const manifest = parseManifest(JSON.parse(readFileSync(join(datasetDir, 'manifest.json'), 'utf8')));
@@ -108,6 +116,9 @@ async function main(): Promise<void> {
     .map(([name, t]) => `${name} ${t.rows.toLocaleString('en')} rows/${t.partitions.length} files/${mb(t.partitions.reduce((m, p) => m + p.bytes, 0))}`)
     .join(' · ');
   log(`dataset: Arrow ${mb(arrowBytes)} · Parquet ${mb(parquetBytes)} (${manifest.parquet.files.length} files) · ${tableSizes}`);
+  const stage = /^copied reports: .*$/m.exec(ingested.stdout)?.[0] ?? 'copied reports: (no summary line from the ingest)';
+  log(`${stage.replace(/^copied reports/, 'similarity')}`);
+  if (args['skip-score']) return;
 
   // Score what was written: the values and reports tables, against every truth file.
   const idByName = new Map<string, string>();
@@ -198,8 +209,6 @@ async function main(): Promise<void> {
     for (let i = 0; i < table.numRows; i++) found.add([nameOf(a[i]), nameOf(b[i])].sort().join(' '));
   }
   const hits = [...found].filter((k) => planted.has(k)).length;
-  const stage = /^copied reports: .*$/m.exec(ingested.stdout)?.[0] ?? 'copied reports: (no summary line from the ingest)';
-  log(`${stage.replace(/^copied reports/, 'similarity')}`);
   log(
     `copies: ${planted.size.toLocaleString('en')} planted pairs · recall ${planted.size === 0 ? '—' : `${((100 * hits) / planted.size).toFixed(1)}%`} (${hits} found) · precision ${found.size === 0 ? '—' : `${((100 * hits) / found.size).toFixed(1)}%`} (${found.size - hits} of ${found.size} pairs not planted)`,
   );

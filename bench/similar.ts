@@ -21,6 +21,9 @@ import { similarReport } from '../src/ingest/arrow-tables';
 import { SimilarityIndex, type SimilarPair, type SimilarReport } from '../src/ingest/similar/similar-pairs';
 import { collectInputFiles } from '../src/ingest/walk';
 import { parseReport } from '../src/parse';
+import { plantedPairs } from './planted-pairs';
+
+export { plantedPairs };
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -35,21 +38,6 @@ const { values: args } = parseArgs({
 /** The report id of a generated file's ingest id (`gsim/64/2017/640000-gov-2017.txt`). */
 const truthId = (id: string): string => basename(id).replace(/\.(txt|html)$/, '');
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Pairs of generated reports printing the same narrative: same `copied_from`, or one copying the other. */
-export function plantedPairs(truths: readonly Pick<Truth, 'id' | 'copied_from'>[]): Set<string> {
-  const classes = new Map<string, string[]>();
-  for (const t of truths) {
-    const source = t.copied_from?.report ?? t.id;
-    classes.set(source, [...(classes.get(source) ?? []), t.id]);
-  }
-  const pairs = new Set<string>();
-  for (const members of classes.values()) {
-    const sorted = members.sort();
-    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) pairs.add(`${sorted[i]} ${sorted[j]}`);
-  }
-  return pairs;
-}
 
 export function scorePairs(found: readonly SimilarPair[], planted: ReadonlySet<string>): { recall: number; precision: number; truePositives: number; falsePositives: string[]; missed: string[] } {
   const keys = new Set(found.map((p) => [p.a.id, p.b.id].sort().join(" ")));

@@ -7,7 +7,7 @@ import { NO_PROVINCE, REQUIRED_TABLES } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
 import type { DivisionRow, Gazetteer } from '../jurisdictions';
 import { chainCode, parentCode } from '../jurisdictions/report-division';
-import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow } from './rollups';
+import { levelOf, ROLLUP_COUNTS, RollupAccumulator, type RollupRow, rollupStated, rollupSum } from './rollups';
 import { BodyAccumulator, type BodyRow } from './bodies';
 import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
@@ -216,8 +216,8 @@ const ROLLUP_COLUMNS: Column<RollupRow>[] = [
   { name: 'scope', type: utf8, get: (r) => r.scope },
   ...ROLLUP_COUNTS.map((count) => ({ name: count, type: int32, get: (r: RollupRow) => r.counts[count] })),
   ...HARMONISED_METRICS.flatMap((metric) => [
-    { name: wideColumnName(metric), type: float64, get: (r: RollupRow) => r.sums.get(metric) ?? null },
-    { name: `${wideColumnName(metric)}__reports`, type: int32, get: (r: RollupRow) => r.stated.get(metric) ?? 0 },
+    { name: wideColumnName(metric), type: float64, get: (r: RollupRow) => rollupSum(r, metric) },
+    { name: `${wideColumnName(metric)}__reports`, type: int32, get: (r: RollupRow) => rollupStated(r, metric) },
   ]),
 ];
 
@@ -302,6 +302,8 @@ export interface TablePart {
   /** rows.numRows and bufferBytes(rows), known without reading the rows back. */
   numRows?: number;
   bytes?: number;
+  /** The rows' Parquet bytes, when encoded ahead in worker threads (parquet-pool.ts); else encoded on writing. */
+  parquet?: Promise<Uint8Array>;
 }
 
 /** The bytes of a table's (or some columns') buffers: what an IPC stream holds, give or take the framing. */

@@ -51,7 +51,7 @@ async function writeGroup(sink: FileSink, group: readonly TablePart[], manifest:
   const whole: Table[] = [];
   for (const part of group) {
     const partRows = part.rows;
-    const file = await sink(parquetPath(part), tableToParquet(partRows));
+    const file = await sink(parquetPath(part), part.parquet ? await part.parquet : tableToParquet(partRows));
     manifest.parquet.files.push({ path: parquetPath(part), table, rows: partRows.numRows, ...file });
     if (split) await writeArrow(partRows, part.year);
     else whole.push(partRows);

@@ -10,7 +10,7 @@ import {
 } from '../shared/summary';
 import { SCHEMA_VERSION } from '../shared/manifest';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
-import type { RollupRow } from './rollups';
+import { type RollupRow, rollupSum } from './rollups';
 
 function increment<K>(counts: Map<K, number>, key: K, by: number): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
@@ -49,8 +49,8 @@ export function buildDatasetSummary(rollups: readonly RollupRow[], datasetVersio
     const trend = trends.get(year) ?? ({ year, reports: 0, ...Object.fromEntries(TREND_METRICS.map((m) => [m, null])) } as TrendRow);
     trend.reports += kept;
     for (const column of TREND_METRICS) {
-      const value = row.sums.get(METRIC_OF_COLUMN.get(column)!);
-      if (value !== undefined) trend[column] = (trend[column] ?? 0) + value;
+      const value = rollupSum(row, METRIC_OF_COLUMN.get(column)!);
+      if (value !== null) trend[column] = (trend[column] ?? 0) + value;
     }
     trends.set(year, trend);
   }

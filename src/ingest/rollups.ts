@@ -7,6 +7,7 @@
 // reports stay apart (scope is part of the key), so no total ever adds them together.
 import type { ReportRecord } from './read-report';
 import { chainCode } from '../jurisdictions/report-division';
+import { HARMONISED_METRICS } from './harmonised';
 
 export const ROLLUP_LEVELS = ['nation', 'province', 'city', 'county'] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
@@ -23,10 +24,24 @@ export interface RollupRow {
   level: string | null;
   scope: string | null;
   counts: Record<RollupCount, number>;
-  /** Per harmonised metric: Σ over the reports stating it, and how many do. */
-  sums: Map<string, number>;
-  stated: Map<string, number>;
+  /**
+   * Per harmonised metric (HARMONISED_METRICS order): Σ over the reports stating it, and how many
+   * do. Typed arrays, not maps: a nation has hundreds of thousands of rows (read them with rollupSum).
+   */
+  sums: Float64Array;
+  stated: Int32Array;
 }
+
+const METRIC_INDEX = new Map(HARMONISED_METRICS.map((metric, i) => [metric, i]));
+
+/** A metric's sum over the row's reports; null when none states it. */
+export function rollupSum(row: RollupRow, metric: string): number | null {
+  const i = METRIC_INDEX.get(metric);
+  return i === undefined || row.stated[i] === 0 ? null : row.sums[i];
+}
+
+/** How many of the row's reports state a metric. */
+export const rollupStated = (row: RollupRow, metric: string): number => row.stated[METRIC_INDEX.get(metric) ?? -1] ?? 0;
 
 /** Where a report is counted: the whole dataset and each resolved division at county level or above. */
 function rollupDivisions(record: ReportRecord): { code: string | null; level: RollupLevel }[] {
@@ -92,15 +107,16 @@ export class RollupAccumulator {
           level,
           scope,
           counts: emptyCounts(),
-          sums: new Map(),
-          stated: new Map(),
+          sums: new Float64Array(HARMONISED_METRICS.length),
+          stated: new Int32Array(HARMONISED_METRICS.length),
         };
         this.byKey.set(key, row);
       }
       countReport(row.counts, record);
       for (const [metric, value] of metrics) {
-        row.sums.set(metric, (row.sums.get(metric) ?? 0) + value);
-        row.stated.set(metric, (row.stated.get(metric) ?? 0) + 1);
+        const i = METRIC_INDEX.get(metric)!;
+        row.sums[i] += value;
+        row.stated[i] += 1;
       }
     }
   }

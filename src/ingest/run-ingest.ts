@@ -10,10 +10,24 @@ import { type Io, writeOut } from './output';
 import { sharedGazetteer } from './jurisdiction';
 import { createProgress } from './progress';
 import { withParsePool } from './parse-pool';
+import { createParquetPool, type ParquetPool, parquetThreads, prefetchParquet } from './parquet-pool';
 import { readReportsInOrder } from './read-report';
 import { emptyTally, summariseIngest, tallyReport } from './summary';
 import { collectInputFiles, type InputFile } from './walk';
 import { assertReplaceable, writeDataset } from './write-dataset';
+
+/** Parts whose Parquet is encoded ahead of the one being written (each holds its bytes until written). */
+const PARQUET_AHEAD = 4;
+
+async function withParquetPool<T>(work: (pool: ParquetPool | null) => Promise<T>): Promise<T> {
+  const threads = parquetThreads();
+  const pool = threads > 0 ? createParquetPool(threads) : null;
+  try {
+    return await work(pool);
+  } finally {
+    await pool?.close();
+  }
+}
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -57,7 +71,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
     progress.done();
     const corrections = ledger?.finalRows() ?? [];
     const parts = builder.finish(corrections);
-    const manifest = await writeDataset(outDir, parts, files.length);
+    const manifest = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...parts, groups: () => prefetchParquet(parts.groups(), pool, PARQUET_AHEAD) } : parts, files.length));
     await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
     return manifest;
   } finally {

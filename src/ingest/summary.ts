@@ -16,11 +16,11 @@ export const formatStatusCounts = (counts: Record<Status, number>): string =>
 /** Quoted paths differ per file; dropping them lets the same cause group together. */
 export const failureReason = (error: string): string => error.replace(/'[^']*'/g, "'…'");
 
-function topCounts(keys: Iterable<string>): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+function topCounts(counts: ReadonlyMap<string, number>): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
+
+const increment = (counts: Map<string, number>, key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
 
 function formatTop(title: string, rows: [string, number][]): string[] {
   if (rows.length === 0) return [`${title}: none`];
@@ -29,15 +29,15 @@ function formatTop(title: string, rows: [string, number][]): string[] {
   return lines;
 }
 
-/** What the end-of-ingest summary needs of each report, kept as the reports go by. */
+/** What the end-of-ingest summary needs of each report, counted as the reports go by (a size that does not grow with the corpus). */
 export interface IngestTally {
   files: number;
   statuses: Record<Status, number>;
-  failureReasons: string[];
-  failingChecks: string[];
+  failureReasons: Map<string, number>;
+  failingChecks: Map<string, number>;
 }
 
-export const emptyTally = (): IngestTally => ({ files: 0, statuses: { ok: 0, partial: 0, failed: 0 }, failureReasons: [], failingChecks: [] });
+export const emptyTally = (): IngestTally => ({ files: 0, statuses: { ok: 0, partial: 0, failed: 0 }, failureReasons: new Map(), failingChecks: new Map() });
 
 export function tallyReport(tally: IngestTally, record: ReportRecord): void {
   const { status, error } = record.parsed;
@@ -45,8 +45,8 @@ export function tallyReport(tally: IngestTally, record: ReportRecord): void {
   const checks = record.corrected?.checks ?? record.parsed.checks;
   tally.files += 1;
   tally.statuses[status] += 1;
-  if (status === 'failed') tally.failureReasons.push(failureReason(error ?? 'no reason'));
-  for (const check of checks) if (check.status === 'fail') tally.failingChecks.push(check.id);
+  if (status === 'failed') increment(tally.failureReasons, failureReason(error ?? 'no reason'));
+  for (const check of checks) if (check.status === 'fail') increment(tally.failingChecks, check.id);
 }
 
 export function tallyOf(records: Iterable<ReportRecord>): IngestTally {

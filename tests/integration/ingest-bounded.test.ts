@@ -1,5 +1,6 @@
 // Bounded-memory ingest (issue 17): the rows and shingle sets wait in spill files, not in memory.
-// A generated corpus with planted copies, ingested by the CLI with 1 and with 2 parse threads, and
+// A generated corpus with planted copies, ingested by the CLI with 1 and with 2 parse threads (with
+// 2, the Parquet files are encoded in worker threads too, src/ingest/parquet-pool.ts), and
 // written once more from the same reports held in memory (the pre-spill path), gives the same
 // bytes in every file; the spill files are gone afterwards.
 import { createHash } from 'node:crypto';
