@@ -89,7 +89,7 @@ export function Coverage(props: ViewProps) {
             </div>
             <p className="note">{t('coverage.rule')}</p>
             {panel}
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={chartTitle}>
               <table data-testid="coverage-table">
                 <thead>
                   <tr>

@@ -81,7 +81,7 @@ export function Outcomes(props: ViewProps) {
       </div>
       {panel}
       {categories.length > 0 ? (
-        <section className="panel table-scroll">
+        <section className="panel table-scroll" tabIndex={0} role="region" aria-label={title}>
           <p className="note" data-testid="outcomes-note">{notes}</p>
           <table data-testid="outcomes-table">
             <thead>

@@ -108,7 +108,7 @@ export function Similar(props: ViewProps) {
         <section className="panel" data-testid="panel-similar">
           <h3>{t('similar.title', { parent: parentName, year: year ?? '' })}</h3>
           <p className="note">{t('similar.rule')}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.title', { parent: parentName, year: year ?? '' })}>
             <table data-testid="similar-pairs">
               <thead>
                 <tr><th>{t('similar.unit')}</th><th>{t('similar.other')}</th><th>{t('similar.kind')}</th><th>{t('similar.similarity')}</th><th>{t('similar.containment')}</th></tr>
@@ -133,7 +133,7 @@ export function Similar(props: ViewProps) {
       {state.parent && scores.data ? (
         <section className="panel" data-testid="panel-similar-scores">
           <h3>{t('similar.scores', { checked: formatNumber(checked, locale) })}</h3>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.scores', { checked: formatNumber(checked, locale) })}>
             <table data-testid="similar-scores">
               <thead>
                 <tr><th>{t('similar.unit')}</th><th>{t('similar.score')}</th><th>{t('similar.kind.same_body')}</th><th>{t('similar.kind.same_year')}</th><th>{t('similar.kind.other')}</th></tr>
