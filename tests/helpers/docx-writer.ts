@@ -14,8 +14,8 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p>`;
 
-/** Rows with spans laid on a grid: a rowspan continues as vMerge cells in the rows below. */
-function table(rows: (string | DocxCell)[][]): string {
+/** Rows with spans laid on a grid: a rowspan continues as merged (vMerge) cells in the rows below. */
+function layOnGrid(rows: (string | DocxCell)[][]): (DocxCell & { merged?: boolean })[][] {
   const grid: (DocxCell & { merged?: boolean })[][] = rows.map(() => []);
   rows.forEach((row, r) => {
     let col = 0;
@@ -27,6 +27,12 @@ function table(rows: (string | DocxCell)[][]): string {
       col += cell.colspan ?? 1;
     }
   });
+  return grid;
+}
+
+/** A table of rows with spans, as LibreOffice-style WordprocessingML. */
+function table(rows: (string | DocxCell)[][]): string {
+  const grid = layOnGrid(rows);
   const xmlRows = grid.map((row) => {
     const cells = row.flatMap((cell) => {
       if (!cell) return [];
@@ -123,17 +129,7 @@ const sdt = (content: string, id: number) => `<w:sdt><w:sdtPr><w:rPr><w:sz w:val
 
 function wordTable(rows: (string | DocxCell)[][], seed: number): string {
   const cols = Math.max(...rows.map((r) => r.reduce<number>((n, c) => n + (typeof c === 'string' ? 1 : (c.colspan ?? 1)), 0)));
-  const grid: (DocxCell & { merged?: boolean })[][] = rows.map(() => []);
-  rows.forEach((row, r) => {
-    let col = 0;
-    for (const raw of row) {
-      const cell = typeof raw === 'string' ? { text: raw } : raw;
-      while (grid[r][col]) col += grid[r][col].colspan ?? 1;
-      grid[r][col] = cell;
-      for (let dr = 1; dr < (cell.rowspan ?? 1); dr++) if (grid[r + dr]) grid[r + dr][col] = { text: '', colspan: cell.colspan, merged: true };
-      col += cell.colspan ?? 1;
-    }
-  });
+  const grid = layOnGrid(rows);
   const borders = '<w:tcBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tcBorders>';
   const xmlRows = grid.map((row, r) => {
     const cells = row.flatMap((cell, c) => {
