@@ -25,8 +25,11 @@ export function Reconcile(props: ViewProps) {
   const query = useMemo(() => reconcileQuery({ parent, metric }, year), [parent, metric, year]);
   // The children one by one (which report of each is used, its scope and value).
   const childQuery = useMemo(() => (state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric, peer: 'parent' }) : null), [state.parent, metric, year]);
+  // A child with only an area summary has no own-report value: its row shows the summary's value.
+  const areaQuery = useMemo(() => (state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric, peer: 'parent', scope: 'area' }) : null), [state.parent, metric, year]);
   const result = useSql(query);
   const children = useSql(childQuery);
+  const areaChildren = useSql(areaQuery);
   const row: Row | null = useMemo(() => (result.data && query ? (tableRows(result.data.table)[0] ?? null) : null), [result.data, query]);
   const kids: Row[] = children.data && childQuery ? tableRows(children.data.table) : [];
   // Never the code while the name loads.
@@ -34,7 +37,8 @@ export function Reconcile(props: ViewProps) {
   const f = (v: unknown) => formatNumber(num(v), locale);
   const title = t('reconcile.title', { metric: metricLabel(metric, locale), parent: parentName, year: year ?? '' });
   const inSum = kids.filter((k) => k.scope === 'self' && num(k.value) !== null);
-  const areaOnly = kids.filter((k) => k.scope === 'area');
+  const areaRows = new Map((areaChildren.data && areaQuery ? tableRows(areaChildren.data.table) : []).map((k) => [String(k.division_code), k]));
+  const areaOnly = kids.filter((k) => k.scope === 'area').map((k) => areaRows.get(String(k.division_code)) ?? k);
   const reportLink = (id: unknown) =>
     typeof id === 'string' ? (
       <a href={props.linkTo({ view: 'report', report: id })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: id }); }}>{t('bench.report')}</a>
