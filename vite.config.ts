@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,8 +78,12 @@ function datasetPlugin(): Plugin {
   };
 }
 
+/** Unpacked sizes of DuckDB's wasm files: the loading bar's total when a host sends them compressed. */
+const wasmBytes = (name: string) => statSync(resolve(root, `node_modules/@duckdb/duckdb-wasm/dist/duckdb-${name}.wasm`)).size;
+
 export default defineConfig({
   base: './',
+  define: { __DUCKDB_WASM_BYTES__: JSON.stringify({ eh: wasmBytes('eh'), mvp: wasmBytes('mvp') }) },
   plugins: [react(), datasetPlugin(), precompressPlugin()],
   resolve: {
     alias: {

@@ -11,7 +11,7 @@ const absolute = (url: string): string => new URL(url, self.location.href).href;
 
 const handler = createHandler({
   createEngine: () =>
-    createDuckDBEngine({ eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser', ({ loaded, total }) =>
+    createDuckDBEngine({ ...BROWSER_BUNDLES, eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser', ({ loaded, total }) =>
       self.postMessage({ progress: 'engine', loaded, total } satisfies ProgressMessage),
     ),
   async fetchBytes(url) {

@@ -3,4 +3,4 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { WasmBundles } from './engine-duckdb';
 
-export const BROWSER_BUNDLES: WasmBundles = { eh: ehWasm, mvp: mvpWasm };
+export const BROWSER_BUNDLES: WasmBundles = { eh: ehWasm, mvp: mvpWasm, bytes: __DUCKDB_WASM_BYTES__ };

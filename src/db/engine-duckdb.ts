@@ -8,6 +8,8 @@ import type { Param } from './protocol';
 export interface WasmBundles {
   mvp: string;
   eh: string;
+  /** Unpacked size of each wasm, known at build time: the total when a host sends it compressed. */
+  bytes?: { mvp: number; eh: number };
 }
 
 /** Sums come back as doubles, not 128-bit decimals; counts as numbers, not BigInt. See STACK-NOTES. */
@@ -18,7 +20,7 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // a file or the network (and it cannot be switched back on while the database runs).
 const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; SET enable_external_access=false;';
 
-/** Bytes of the wasm read so far; `total` is the response's Content-Length (the compressed size when it came compressed, 0 when unknown). */
+/** Bytes of the wasm read so far, of `total` (the unpacked size; 0 when unknown). */
 export interface LoadProgress {
   loaded: number;
   total: number;
@@ -32,15 +34,19 @@ const PROGRESS_EVERY_MS = 50;
  * that comes within 20 ms of the one before, so a fast download reports nothing). Returns the
  * function that puts the original fetch back.
  */
-function countWasmBytes(onProgress: (progress: LoadProgress) => void): () => void {
+function countWasmBytes(bundles: WasmBundles, onProgress: (progress: LoadProgress) => void): () => void {
   const original = globalThis.fetch;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await original(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!/\.wasm(\?|$)/.test(url) || !response.body) return response;
-    // A compressed response's Content-Length counts compressed bytes; the stream gives unpacked ones.
+    // A compressed response's Content-Length counts compressed bytes; the stream gives unpacked ones,
+    // so the total is the size the build recorded for this wasm, else an uncompressed Content-Length.
     const encoding = response.headers.get('content-encoding');
-    const total = encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('content-length') ?? 0) || 0;
+    const path = new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname;
+    const kind = (['eh', 'mvp'] as const).find((k) => path === new URL(bundles[k], globalThis.location?.href ?? 'http://localhost/').pathname);
+    const known = kind && bundles.bytes ? bundles.bytes[kind] : 0;
+    const total = known || (encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('content-length') ?? 0) || 0);
     let loaded = 0;
     let last = 0;
     const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -74,7 +80,7 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     new duckdb.VoidLogger(),
     rt,
   );
-  const restore = runtime === 'browser' && onProgress ? countWasmBytes(onProgress) : () => {};
+  const restore = runtime === 'browser' && onProgress ? countWasmBytes(bundles, onProgress) : () => {};
   try {
     await db.instantiate(() => {});
   } finally {

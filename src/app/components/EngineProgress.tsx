@@ -9,7 +9,7 @@ export function EngineProgress() {
   const loading = !info && !error;
   const known = progress !== null && progress.total > 0 && progress.loaded <= progress.total;
   return (
-    <div className="engine-progress" data-testid="engine-progress" data-loaded={progress?.loaded ?? 0} hidden={!loading || progress === null}>
+    <div className="engine-progress" data-testid="engine-progress" data-loaded={progress?.loaded ?? 0} data-total={progress?.total ?? 0} hidden={!loading || progress === null}>
       {loading && progress !== null ? (
         <>
           <progress max={known ? progress.total : undefined} value={known ? progress.loaded : undefined} aria-label={t('loadingEngine')} />
