@@ -55,9 +55,46 @@ const COUNT_UNITS = ['万人次', '条次', '件次', '人次', '个次', '条',
 const DURATION = /^(?:个工作日|个自然日|个月|工作日|小时|分钟|天|日内|周|年内)/;
 const COUNT_UNIT = new RegExp(`^(?:${COUNT_UNITS.join('|')})`);
 
-const ARABIC = '[0-9\\uff10-\\uff19]';
-/** A number: Arabic digits (thousands groups of exactly three, a decimal part) or Chinese numerals. */
-const NUMBER = new RegExp(`${ARABIC}+(?:,${ARABIC}{3}(?!${ARABIC}))*(?:[.\\uff0e]${ARABIC}+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*`, 'g');
+/**
+ * A number: Arabic digits (thousands groups of exactly three, a decimal part) or Chinese numerals,
+ * as the pattern `D+(?:,D{3}(?!D))*(?:[.．]D+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*`
+ * (D: a half- or full-width digit) would find them, read by character codes.
+ */
+const NUM_CLASS = new Uint8Array(0x10000);
+const ARABIC_DIGIT = 1;
+const CHINESE_FIRST = 2;
+const CHINESE_NEXT = 3;
+for (let c = 0x30; c <= 0x39; c++) NUM_CLASS[c] = ARABIC_DIGIT;
+for (let c = 0xff10; c <= 0xff19; c++) NUM_CLASS[c] = ARABIC_DIGIT;
+for (const ch of '〇零○一二两三四五六七八九十') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_FIRST;
+for (const ch of '百千万亿') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
+const isD = (s: string, i: number) => i < s.length && NUM_CLASS[s.charCodeAt(i)] === ARABIC_DIGIT;
+
+/** The next number at or after `from`: its [start, end), or null. */
+function nextNumber(s: string, from: number): { start: number; end: number } | null {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const k = NUM_CLASS[s.charCodeAt(i)];
+    if (k === ARABIC_DIGIT || k === CHINESE_FIRST) break;
+    i++;
+  }
+  if (i >= n) return null;
+  const start = i;
+  if (NUM_CLASS[s.charCodeAt(i)] === CHINESE_FIRST) {
+    i++;
+    while (i < n && NUM_CLASS[s.charCodeAt(i)] >= CHINESE_FIRST) i++;
+    return { start, end: i };
+  }
+  while (isD(s, i)) i++;
+  while (s.charCodeAt(i) === 0x2c && isD(s, i + 1) && isD(s, i + 2) && isD(s, i + 3) && !isD(s, i + 4)) i += 4;
+  const c = s.charCodeAt(i);
+  if ((c === 0x2e || c === 0xff0e) && isD(s, i + 1)) {
+    i++;
+    while (isD(s, i)) i++;
+  }
+  return { start, end: i };
+}
 const APPROX_BEFORE = /(?:大约|约|将近|近|超过|超|逾|多达)\s*$/;
 const PHONE_WORDS = /(?:电话|热线|传真|手机|联系方式|咨询|投诉|号码|Tel|TEL)[^,，。;；\n]{0,12}$/;
 const POSTCODE_WORDS = /(?:邮编|邮政编码)[^,，。;；\n]{0,4}$/;
@@ -78,7 +115,7 @@ function arabicValue(text: string): number {
 }
 
 const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-/** NUMBER's runs are all Arabic or all Chinese: the first character tells which. */
+/** A number's runs (nextNumber) are all Arabic or all Chinese: the first character tells which. */
 const isChineseRun = (t: string) => !isArabicDigit(t.charCodeAt(0));
 const isLatin = (ch: string) => ch.length === 1 && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
 /** APPROX_BEFORE's words end in one of these (spaces aside): the pattern is tried only then. */
@@ -191,10 +228,11 @@ const mayHaveTail = (c: number) => Number.isNaN(c) || TAIL_FIRST_CODE[c] === 1 |
 export function recogniseQuantities(s: string, options: { fullReading?: boolean } = {}): Quantity[] {
   const fast = options.fullReading !== true; // tests compare the two readings
   const out: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
-    const text = m[0];
-    const numStart = m.index;
+  let cursor = 0;
+  for (let m = nextNumber(s, cursor); m; m = nextNumber(s, cursor)) {
+    cursor = m.end;
+    const text = s.slice(m.start, m.end);
+    const numStart = m.start;
     let numEnd = numStart + text.length;
     const chinese = !isArabicDigit(text.charCodeAt(0));
     if (fast && !chinese && isBareCell(s, numStart, numEnd)) {
@@ -279,8 +317,8 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       RANGE_JOIN.lastIndex = numEnd;
       const join = tail.end === numEnd && !chinese ? RANGE_JOIN.exec(s) : null;
       if (join) {
-        NUMBER.lastIndex = join.index + join[0].length;
-        const second = NUMBER.exec(s);
+        const found = nextNumber(s, join.index + join[0].length);
+        const second = found && { index: found.start, 0: s.slice(found.start, found.end) };
         if (second && second.index === join.index + join[0].length && !isChineseRun(second[0])) {
           const t2 = readTail(s, second.index + second[0].length);
           const hi = arabicValue(second[0]) * t2.multiplier;
@@ -294,8 +332,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
             tail = t2;
           }
         }
-        if (!range) NUMBER.lastIndex = numEnd;
-        else NUMBER.lastIndex = end;
+        cursor = range ? end : numEnd;
       }
     }
 
@@ -313,7 +350,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
     }
     if (v !== null && !Number.isFinite(v)) v = null; // no count has hundreds of digits
     out.push({ kind, start, end: Math.max(end, numEnd), numStart, numEnd, value: v, unit, approx, chinese, ...(range ? { range } : {}) });
-    NUMBER.lastIndex = Math.max(NUMBER.lastIndex, numEnd, end);
+    cursor = Math.max(cursor, numEnd, end);
   }
   return out;
 }

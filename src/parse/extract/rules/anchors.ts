@@ -211,8 +211,10 @@ export class WordIndex {
     if (only === null) return [];
     if (lists === null) return only;
     // words of one pattern start at different places only when neither opens the other, so a merge
-    const merged = lists.flat().sort((a, b) => a - b);
-    return merged.filter((at, k) => k === 0 || at !== merged[k - 1]);
+    const merged = Int32Array.from(lists.flat()).sort();
+    const out: number[] = [];
+    for (let k = 0; k < merged.length; k++) if (k === 0 || merged[k] !== merged[k - 1]) out.push(merged[k]);
+    return out;
   }
 }
 

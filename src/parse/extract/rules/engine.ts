@@ -143,13 +143,20 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
   // what every open rule requires: a figure without it is read by none (most figures: 个, 人次 …)
   const common = open[0].rule.requires.filter((f) => open.every((c) => c.rule.requires.includes(f)));
   const readings: Reading[] = [];
+  // per figure, each feature read once, in the order asked (a reading lists the features that held, in that order)
+  const asked: Feature[] = [];
+  const memo = new Map<Feature, boolean>();
   for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
     const view = viewOf(s, seg, q, years);
-    const memo = new Map<Feature, boolean>();
+    memo.clear();
+    asked.length = 0;
     const has = (f: Feature) => {
       let v = memo.get(f);
-      if (v === undefined) memo.set(f, (v = FEATURES[f](view)));
+      if (v === undefined) {
+        memo.set(f, (v = FEATURES[f](view)));
+        asked.push(f);
+      }
       return v;
     };
     if (!common.every(has)) continue;
@@ -158,7 +165,7 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
       if (score === null) continue;
       const { rule } = c;
       const alongside = rule.alongside && !rule.alongside.unless?.some(has) ? rule.alongside.metric : undefined;
-      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: [...memo].filter(([, v]) => v).map(([f]) => f), alongside });
+      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: asked.filter((f) => memo.get(f)), alongside });
     }
   }
   return readings;
