@@ -71,7 +71,7 @@ for (const ch of '百千万亿') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
 const isD = (s: string, i: number) => i < s.length && NUM_CLASS[s.charCodeAt(i)] === ARABIC_DIGIT;
 
 /** The next number at or after `from`: its [start, end), or null. */
-function nextNumber(s: string, from: number): { start: number; end: number } | null {
+export function nextNumber(s: string, from: number): { start: number; end: number } | null {
   const n = s.length;
   let i = from;
   while (i < n) {
@@ -102,6 +102,11 @@ const HOTLINE_AFTER = /^\s*(?:热线|平台|政务服务|便民|市民|服务热
 const YEAR_NEXT = /^\s*年/;
 const RANGE_JOIN = /\s*(?:-|~|～|至|到|—)\s*/y;
 
+/** \s of a regular expression, by character code. */
+const JS_SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) JS_SPACE[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+const isJsSpace = (c: number) => JS_SPACE[c] === 1;
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const digitValue = (c: number) => (c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : c - 0x30);
 
 function arabicValue(text: string): number {
@@ -120,7 +125,7 @@ const isChineseRun = (t: string) => !isArabicDigit(t.charCodeAt(0));
 const isLatin = (ch: string) => ch.length === 1 && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
 /** APPROX_BEFORE's words end in one of these (spaces aside): the pattern is tried only then. */
 const APPROX_LAST = new Set(['约', '近', '过', '超', '逾', '达']);
-const mayBeApprox = (before: string) => before.length > 0 && (APPROX_LAST.has(before[before.length - 1]) || /\s/.test(before[before.length - 1]));
+const mayBeApprox = (before: string) => before.length > 0 && (APPROX_LAST.has(before[before.length - 1]) || isJsSpace(before.charCodeAt(before.length - 1)));
 
 function valueOf(text: string): number | null {
   if (!isChineseRun(text)) return arabicValue(text);
@@ -206,7 +211,7 @@ function isBareCell(s: string, numStart: number, numEnd: number): boolean {
   if (!(i >= s.length || c === 0x0a || c === 0x0d || c === 0x7c || (c >= 0x30 && c <= 0x39))) return false;
   if (s[numEnd] === '.' || s[numEnd] === ',') return false;
   let k = numStart - 1;
-  while (k >= 0 && /\s/.test(s[k])) k--;
+  while (k >= 0 && isJsSpace(s.charCodeAt(k))) k--;
   return k < 0 || !MARKS_BEFORE.has(s[k]);
 }
 
@@ -264,7 +269,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       kind = 'doc_number';
       unit = null;
       end = numEnd;
-    } else if ((/[〕\]】]$/.test(before) || /第$/.test(before)) && next === '号') {
+    } else if (next === '号' && (/[〕\]】]$/.test(before) || /第$/.test(before))) {
       kind = 'doc_number';
       unit = '号';
       end = numEnd + 1;
@@ -280,7 +285,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       kind = 'year';
       unit = yearNext ? '年' : null;
       end = numEnd + (yearNext ? yearNext[0].length : 0);
-    } else if (!chinese && /^-\d/.test(s.slice(numEnd, numEnd + 2)) && /^\d{3,4}-\d{5,8}/.test(s.slice(numStart, numStart + 14))) {
+    } else if (!chinese && s.charCodeAt(numEnd) === 0x2d && isAsciiDigit(s.charCodeAt(numEnd + 1)) && /^\d{3,4}-\d{5,8}/.test(s.slice(numStart, numStart + 14))) {
       kind = 'phone';
       const p = /^\d{3,4}-\d{5,8}(?:-\d{1,5})?/.exec(s.slice(numStart, numStart + 20))!;
       numEnd = numStart + p[0].length;
@@ -293,7 +298,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
     } else if (!chinese && text.length === 6 && POSTCODE_WORDS.test(before)) {
       kind = 'postcode';
       unit = null;
-    } else if (!chinese && ((/^1[3-9]\d{9}$/.test(text) && tail.kind === 'number') || (/^(?:12345|96\d{3}|12\d{3})$/.test(text) && HOTLINE_AFTER.test(s.slice(numEnd, numEnd + 8))))) {
+    } else if (!chinese && ((text.length === 11 && tail.kind === 'number' && /^1[3-9]\d{9}$/.test(text)) || (text.length === 5 && /^(?:12345|96\d{3}|12\d{3})$/.test(text) && HOTLINE_AFTER.test(s.slice(numEnd, numEnd + 8))))) {
       kind = 'phone';
       unit = null;
       end = numEnd;
@@ -301,11 +306,11 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       kind = 'duration'; // 3年, 19年: not a year of the calendar
       unit = '年';
       end = numEnd + yearNext[0].length;
-    } else if (/^\s*(?:月|个月)/.test(s.slice(numEnd, numEnd + 3)) && value !== null && value >= 1 && value <= 12 && !s.startsWith('个', numEnd)) {
+    } else if (value !== null && value >= 1 && value <= 12 && /^\s*(?:月|个月)/.test(s.slice(numEnd, numEnd + 3)) && !s.startsWith('个', numEnd)) {
       kind = 'date';
       unit = '月';
       end = numEnd + 1;
-    } else if (/^\s*[日号]/.test(s.slice(numEnd, numEnd + 2)) && /月\s*$/.test(before) && value !== null && value <= 31) {
+    } else if (value !== null && value <= 31 && /^\s*[日号]/.test(s.slice(numEnd, numEnd + 2)) && /月\s*$/.test(before)) {
       kind = 'date';
       unit = s[numEnd];
       end = numEnd + 1;
