@@ -15,14 +15,14 @@ import { fillTemplate2021, readTemplate2021 } from '../tests/helpers/template-20
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'data/corpus');
-/** The last commit before issue 10's parser: its src/parse and src/shared, taken from git, not kept as a copy. */
+/** The last commit before issue 10's parser: its src/parse, src/shared and src/jurisdictions (whose city levels the parser reads), taken from git, not kept as a copy. */
 const LEGACY_COMMIT = process.argv.includes('--legacy') ? process.argv[process.argv.indexOf('--legacy') + 1] : '10cb962';
 
 async function legacyParser(): Promise<Parse> {
   const dir = join(ROOT, 'tmp', `legacy-parser-${LEGACY_COMMIT}`);
   if (!existsSync(join(dir, 'src/parse/index.ts'))) {
     mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', LEGACY_COMMIT, 'src/parse', 'src/shared'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const archive = execFileSync('git', ['archive', LEGACY_COMMIT, 'src/parse', 'src/shared', 'src/jurisdictions'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
   }
   return ((await import(pathToFileURL(join(dir, 'src/parse/index.ts')).href)) as { parseReport: Parse }).parseReport;

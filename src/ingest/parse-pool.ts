@@ -33,6 +33,32 @@ export interface PoolOptions {
   budget?: ParseBudget;
   /** The worker's entry module (tests use a stand-in parser that hangs or allocates on cue). */
   entry?: URL;
+  /**
+   * The number of files the run will parse: the pool then starts with one worker and starts the
+   * others (up to `threads`) only when the work left needs them (see `shouldGrow`). Without it,
+   * every worker starts with the first files.
+   */
+  expectedFiles?: number;
+}
+
+/**
+ * A worker's start costs about a CPU-second (its JIT warms up on its first few hundred files):
+ * the parse of 1,000–2,000 short reports. Another worker starts only while each running one would
+ * still have more files than this ahead.
+ */
+const FILES_AHEAD_PER_WORKER = 2000;
+/** A file running longer than this (wall clock, on a worker past its start) is a slow format (PDF): another worker pays off at once. */
+const SLOW_FILE_MS = 1000;
+
+/**
+ * Start another worker? When the files left would keep each running worker busy well beyond
+ * what a worker costs to start, or when a file is slow. Counted in files, not in measured time:
+ * on a machine shared with other work the wall clock of a file says more about the machine than
+ * about the file (the CPU time of a 2,000-file run of short reports is about a quarter lower on
+ * one worker than on two).
+ */
+export function shouldGrow(state: { left: number; running: number; slowestRunningMs: number }): boolean {
+  return state.slowestRunningMs >= SLOW_FILE_MS || state.left / state.running > FILES_AHEAD_PER_WORKER;
 }
 
 export interface ParsePool {
@@ -52,6 +78,10 @@ interface Slot {
   worker: Worker | null;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** When the current job was sent (performance.now()). */
+  sentAt: number;
+  /** The worker has answered once: its start (module loading) is behind it, so its pace means something. */
+  warm: boolean;
 }
 
 export const timeLimitError = (budget: ParseBudget): string =>
@@ -69,17 +99,31 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
   const threads = Math.max(1, options.threads ?? defaultThreads());
   const budget = options.budget ?? DEFAULT_BUDGET;
   const entry = options.entry ?? DEFAULT_ENTRY;
-  const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, job: null, timer: null }));
+  const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, job: null, timer: null, sentAt: 0, warm: false }));
   const queue: Job[] = [];
   let nextId = 0;
   let closed = false;
+  // workers in use: all of them, or one to start with when the run's size is known
+  let active = options.expectedFiles === undefined ? threads : 1;
+  let finished = 0;
+  let slowCheck: NodeJS.Timeout | null = null;
+
+  const grow = () => {
+    if (active >= threads || options.expectedFiles === undefined) return;
+    const now = performance.now();
+    const running = slots.slice(0, active).filter((s) => s.job && s.warm);
+    const state = { left: options.expectedFiles - finished, running: active, slowestRunningMs: running.length ? Math.max(...running.map((s) => now - s.sentAt)) : 0 };
+    if (shouldGrow(state)) active++;
+  };
 
   const finish = (slot: Slot, parsed: ParsedReport) => {
     const job = slot.job;
     if (slot.timer) clearTimeout(slot.timer);
+    if (job) finished++;
     slot.job = null;
     slot.timer = null;
     job?.done(parsed);
+    grow();
     dispatch();
   };
 
@@ -94,7 +138,9 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
 
   const spawn = (slot: Slot): Worker => {
     const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb } });
+    slot.warm = false;
     worker.on('message', (response: ParseResponse) => {
+      slot.warm = true;
       if (slot.job?.id === response.id) finish(slot, response.parsed);
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -108,16 +154,26 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
   };
 
   function dispatch(): void {
-    for (const slot of slots) {
+    for (const slot of slots.slice(0, active)) {
       if (closed || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.worker ??= spawn(slot);
       slot.job = job;
+      slot.sentAt = performance.now();
       slot.timer = setTimeout(() => discard(slot, failedReport(timeLimitError(budget))), budget.timeMs);
       // A copy to transfer (Buffer#slice would be a view, and the caller still counts the bytes).
       const bytes = new Uint8Array(job.bytes);
       const request: ParseRequest = { id: job.id, bytes, fileName: job.fileName };
       slot.worker.postMessage(request, [bytes.buffer]);
+    }
+    // a file still running after a while, with files waiting: another worker may be due
+    if (active < threads && queue.length > 0 && !slowCheck && !closed) {
+      slowCheck = setTimeout(() => {
+        slowCheck = null;
+        grow();
+        dispatch();
+      }, SLOW_FILE_MS);
+      slowCheck.unref();
     }
   }
 
@@ -132,6 +188,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
     },
     async close() {
       closed = true;
+      if (slowCheck) clearTimeout(slowCheck);
       for (const job of queue.splice(0)) job.done(failedReport('parse cancelled: the run was stopped'));
       await Promise.all(
         slots.map(async (slot) => {
@@ -151,11 +208,15 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
 /** Files per worker below which another worker costs more to start than it saves. */
 const FILES_PER_WORKER = 16;
 
-/** Runs `work` with a pool sized by GONGKAI_PARSE_THREADS (or the cores and the file count), closed afterwards. */
+/**
+ * Runs `work` with a pool sized by GONGKAI_PARSE_THREADS (that many workers from the start), or
+ * else by the cores and the file count (workers beyond the first started as the work needs them), closed afterwards.
+ */
 export async function withParsePool<T>(files: number, work: (pool: ParsePool) => Promise<T>): Promise<T> {
   const fromEnv = Number(process.env.GONGKAI_PARSE_THREADS);
-  const threads = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.min(defaultThreads(), Math.ceil(files / FILES_PER_WORKER));
-  const pool = createParsePool({ threads });
+  const fixed = Number.isInteger(fromEnv) && fromEnv > 0;
+  const threads = fixed ? fromEnv : Math.min(defaultThreads(), Math.ceil(files / FILES_PER_WORKER));
+  const pool = createParsePool({ threads, expectedFiles: fixed ? undefined : files });
   try {
     return await work(pool);
   } finally {

@@ -53,15 +53,19 @@ const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
-  while (i > 0 && at - i < 40 && !/[,，。；;:：\n]/.test(s[i - 1])) i--;
+  while (i > 0 && at - i < 40 && !isClauseEnd(s.charCodeAt(i - 1))) i--;
   return s.slice(i, at);
 }
 
 function sentenceBefore(s: string, at: number): string {
   let i = at;
-  while (i > 0 && at - i < 120 && !/[。；;\n]/.test(s[i - 1])) i--;
+  while (i > 0 && at - i < 120 && !isSentenceEnd(s.charCodeAt(i - 1))) i--;
   return s.slice(i, at);
 }
+/** 。；; and the line break. */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0x0a;
+/** The sentence's ends and ,，:： */
+const isClauseEnd = (c: number) => isSentenceEnd(c) || c === 0x2c || c === 0xff0c || c === 0x3a || c === 0xff1a;
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
 const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;

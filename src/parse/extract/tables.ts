@@ -198,8 +198,8 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     rowsFound++;
     const columns = match.spec.columns(template);
     if (columns.length === 0) continue;
-    const header = tokens.slice(Math.max(0, i - 8), i).map((t) => compact(t.text)).join('|');
-    const tenThousand = match.spec.tenThousand?.(template, header) ?? false;
+    // the header before the row, read only for a row whose unit it may state
+    const tenThousand = match.spec.tenThousand?.(template, tokens.slice(Math.max(0, i - 8), i).map((t) => compact(t.text)).join('|')) ?? false;
     let cells: (NumberCell | null)[];
     let blanksBefore = 0;
     let next = i + 1;
@@ -257,7 +257,7 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
 export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
   const ids = ['rv', 'lit.direct', 'lit.after_rv'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `${g}.${c}`));
   for (let i = 0; i < tokens.length; i++) {
-    if (compact(tokens[i].text) !== '复议后起诉') continue;
+    if (!tokens[i].text.includes('复') || compact(tokens[i].text) !== '复议后起诉') continue;
     // after the header: the last "总计" header cell, then the numbers
     let lastHeader = i;
     for (let j = i + 1, cells = 0; j < tokens.length && cells < 40; j++) {

@@ -42,20 +42,34 @@ function isSentenceMark(s: string, i: number): boolean {
   }
 }
 
+/** What each character is to the segmenter (one table lookup per character). */
+const OPEN = 1;
+const CLOSE = 2;
+const COMMA = 3;
+const CLAUSE = 4;
+const SENTENCE = 5;
+const ROLE = new Uint8Array(0x10000);
+for (const c of [0x28, 0xff08]) ROLE[c] = OPEN;
+for (const c of [0x29, 0xff09]) ROLE[c] = CLOSE;
+ROLE[0x2c] = COMMA;
+for (const c of [0xff0c, 0x3a, 0xff1a, 0x21, 0x3f]) ROLE[c] = CLAUSE;
+for (const c of [0x3002, 0x3b, 0xff1b, 0x0a, 0xff01, 0xff1f]) ROLE[c] = SENTENCE;
+
 export function segment(s: string): Segments {
   const clauses: number[] = [0];
   const sentences: number[] = [0];
   let depth = 0; // inside parentheses a comma ends no clause: (包含市政府门户网站、局网站,下同)
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) depth++;
-    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
-    if (!isClauseMark(s, i)) continue;
-    if (isSentenceMark(s, i)) {
+    const role = ROLE[s.charCodeAt(i)];
+    if (role === 0) continue;
+    if (role === OPEN) depth++;
+    else if (role === CLOSE) {
+      if (depth > 0) depth--;
+    } else if (role === SENTENCE) {
       depth = 0;
       sentences.push(i + 1);
-    } else if (depth > 0) continue;
-    clauses.push(i + 1);
+      clauses.push(i + 1);
+    } else if (depth === 0 && (role === CLAUSE || isClauseMark(s, i))) clauses.push(i + 1);
   }
   return { clauseStarts: Int32Array.from(clauses), sentenceStarts: Int32Array.from(sentences), length: s.length };
 }

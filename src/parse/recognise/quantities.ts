@@ -55,9 +55,46 @@ const COUNT_UNITS = ['万人次', '条次', '件次', '人次', '个次', '条',
 const DURATION = /^(?:个工作日|个自然日|个月|工作日|小时|分钟|天|日内|周|年内)/;
 const COUNT_UNIT = new RegExp(`^(?:${COUNT_UNITS.join('|')})`);
 
-const ARABIC = '[0-9\\uff10-\\uff19]';
-/** A number: Arabic digits (thousands groups of exactly three, a decimal part) or Chinese numerals. */
-const NUMBER = new RegExp(`${ARABIC}+(?:,${ARABIC}{3}(?!${ARABIC}))*(?:[.\\uff0e]${ARABIC}+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*`, 'g');
+/**
+ * A number: Arabic digits (thousands groups of exactly three, a decimal part) or Chinese numerals,
+ * as the pattern `D+(?:,D{3}(?!D))*(?:[.．]D+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*`
+ * (D: a half- or full-width digit) would find them, read by character codes.
+ */
+const NUM_CLASS = new Uint8Array(0x10000);
+const ARABIC_DIGIT = 1;
+const CHINESE_FIRST = 2;
+const CHINESE_NEXT = 3;
+for (let c = 0x30; c <= 0x39; c++) NUM_CLASS[c] = ARABIC_DIGIT;
+for (let c = 0xff10; c <= 0xff19; c++) NUM_CLASS[c] = ARABIC_DIGIT;
+for (const ch of '〇零○一二两三四五六七八九十') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_FIRST;
+for (const ch of '百千万亿') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
+const isD = (s: string, i: number) => i < s.length && NUM_CLASS[s.charCodeAt(i)] === ARABIC_DIGIT;
+
+/** The next number at or after `from`: its [start, end), or null. */
+export function nextNumber(s: string, from: number): { start: number; end: number } | null {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const k = NUM_CLASS[s.charCodeAt(i)];
+    if (k === ARABIC_DIGIT || k === CHINESE_FIRST) break;
+    i++;
+  }
+  if (i >= n) return null;
+  const start = i;
+  if (NUM_CLASS[s.charCodeAt(i)] === CHINESE_FIRST) {
+    i++;
+    while (i < n && NUM_CLASS[s.charCodeAt(i)] >= CHINESE_FIRST) i++;
+    return { start, end: i };
+  }
+  while (isD(s, i)) i++;
+  while (s.charCodeAt(i) === 0x2c && isD(s, i + 1) && isD(s, i + 2) && isD(s, i + 3) && !isD(s, i + 4)) i += 4;
+  const c = s.charCodeAt(i);
+  if ((c === 0x2e || c === 0xff0e) && isD(s, i + 1)) {
+    i++;
+    while (isD(s, i)) i++;
+  }
+  return { start, end: i };
+}
 const APPROX_BEFORE = /(?:大约|约|将近|近|超过|超|逾|多达)\s*$/;
 const PHONE_WORDS = /(?:电话|热线|传真|手机|联系方式|咨询|投诉|号码|Tel|TEL)[^,，。;；\n]{0,12}$/;
 const POSTCODE_WORDS = /(?:邮编|邮政编码)[^,，。;；\n]{0,4}$/;
@@ -65,6 +102,11 @@ const HOTLINE_AFTER = /^\s*(?:热线|平台|政务服务|便民|市民|服务热
 const YEAR_NEXT = /^\s*年/;
 const RANGE_JOIN = /\s*(?:-|~|～|至|到|—)\s*/y;
 
+/** \s of a regular expression, by character code. */
+const JS_SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) JS_SPACE[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+const isJsSpace = (c: number) => JS_SPACE[c] === 1;
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const digitValue = (c: number) => (c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : c - 0x30);
 
 function arabicValue(text: string): number {
@@ -78,12 +120,12 @@ function arabicValue(text: string): number {
 }
 
 const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-/** NUMBER's runs are all Arabic or all Chinese: the first character tells which. */
+/** A number's runs (nextNumber) are all Arabic or all Chinese: the first character tells which. */
 const isChineseRun = (t: string) => !isArabicDigit(t.charCodeAt(0));
 const isLatin = (ch: string) => ch.length === 1 && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
 /** APPROX_BEFORE's words end in one of these (spaces aside): the pattern is tried only then. */
 const APPROX_LAST = new Set(['约', '近', '过', '超', '逾', '达']);
-const mayBeApprox = (before: string) => before.length > 0 && (APPROX_LAST.has(before[before.length - 1]) || /\s/.test(before[before.length - 1]));
+const mayBeApprox = (before: string) => before.length > 0 && (APPROX_LAST.has(before[before.length - 1]) || isJsSpace(before.charCodeAt(before.length - 1)));
 
 function valueOf(text: string): number | null {
   if (!isChineseRun(text)) return arabicValue(text);
@@ -169,7 +211,7 @@ function isBareCell(s: string, numStart: number, numEnd: number): boolean {
   if (!(i >= s.length || c === 0x0a || c === 0x0d || c === 0x7c || (c >= 0x30 && c <= 0x39))) return false;
   if (s[numEnd] === '.' || s[numEnd] === ',') return false;
   let k = numStart - 1;
-  while (k >= 0 && /\s/.test(s[k])) k--;
+  while (k >= 0 && isJsSpace(s.charCodeAt(k))) k--;
   return k < 0 || !MARKS_BEFORE.has(s[k]);
 }
 
@@ -191,10 +233,11 @@ const mayHaveTail = (c: number) => Number.isNaN(c) || TAIL_FIRST_CODE[c] === 1 |
 export function recogniseQuantities(s: string, options: { fullReading?: boolean } = {}): Quantity[] {
   const fast = options.fullReading !== true; // tests compare the two readings
   const out: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
-    const text = m[0];
-    const numStart = m.index;
+  let cursor = 0;
+  for (let m = nextNumber(s, cursor); m; m = nextNumber(s, cursor)) {
+    cursor = m.end;
+    const text = s.slice(m.start, m.end);
+    const numStart = m.start;
     let numEnd = numStart + text.length;
     const chinese = !isArabicDigit(text.charCodeAt(0));
     if (fast && !chinese && isBareCell(s, numStart, numEnd)) {
@@ -226,7 +269,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       kind = 'doc_number';
       unit = null;
       end = numEnd;
-    } else if ((/[〕\]】]$/.test(before) || /第$/.test(before)) && next === '号') {
+    } else if (next === '号' && (/[〕\]】]$/.test(before) || /第$/.test(before))) {
       kind = 'doc_number';
       unit = '号';
       end = numEnd + 1;
@@ -242,7 +285,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       kind = 'year';
       unit = yearNext ? '年' : null;
       end = numEnd + (yearNext ? yearNext[0].length : 0);
-    } else if (!chinese && /^-\d/.test(s.slice(numEnd, numEnd + 2)) && /^\d{3,4}-\d{5,8}/.test(s.slice(numStart, numStart + 14))) {
+    } else if (!chinese && s.charCodeAt(numEnd) === 0x2d && isAsciiDigit(s.charCodeAt(numEnd + 1)) && /^\d{3,4}-\d{5,8}/.test(s.slice(numStart, numStart + 14))) {
       kind = 'phone';
       const p = /^\d{3,4}-\d{5,8}(?:-\d{1,5})?/.exec(s.slice(numStart, numStart + 20))!;
       numEnd = numStart + p[0].length;
@@ -255,7 +298,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
     } else if (!chinese && text.length === 6 && POSTCODE_WORDS.test(before)) {
       kind = 'postcode';
       unit = null;
-    } else if (!chinese && ((/^1[3-9]\d{9}$/.test(text) && tail.kind === 'number') || (/^(?:12345|96\d{3}|12\d{3})$/.test(text) && HOTLINE_AFTER.test(s.slice(numEnd, numEnd + 8))))) {
+    } else if (!chinese && ((text.length === 11 && tail.kind === 'number' && /^1[3-9]\d{9}$/.test(text)) || (text.length === 5 && /^(?:12345|96\d{3}|12\d{3})$/.test(text) && HOTLINE_AFTER.test(s.slice(numEnd, numEnd + 8))))) {
       kind = 'phone';
       unit = null;
       end = numEnd;
@@ -263,11 +306,11 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       kind = 'duration'; // 3年, 19年: not a year of the calendar
       unit = '年';
       end = numEnd + yearNext[0].length;
-    } else if (/^\s*(?:月|个月)/.test(s.slice(numEnd, numEnd + 3)) && value !== null && value >= 1 && value <= 12 && !s.startsWith('个', numEnd)) {
+    } else if (value !== null && value >= 1 && value <= 12 && /^\s*(?:月|个月)/.test(s.slice(numEnd, numEnd + 3)) && !s.startsWith('个', numEnd)) {
       kind = 'date';
       unit = '月';
       end = numEnd + 1;
-    } else if (/^\s*[日号]/.test(s.slice(numEnd, numEnd + 2)) && /月\s*$/.test(before) && value !== null && value <= 31) {
+    } else if (value !== null && value <= 31 && /^\s*[日号]/.test(s.slice(numEnd, numEnd + 2)) && /月\s*$/.test(before)) {
       kind = 'date';
       unit = s[numEnd];
       end = numEnd + 1;
@@ -279,8 +322,8 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       RANGE_JOIN.lastIndex = numEnd;
       const join = tail.end === numEnd && !chinese ? RANGE_JOIN.exec(s) : null;
       if (join) {
-        NUMBER.lastIndex = join.index + join[0].length;
-        const second = NUMBER.exec(s);
+        const found = nextNumber(s, join.index + join[0].length);
+        const second = found && { index: found.start, 0: s.slice(found.start, found.end) };
         if (second && second.index === join.index + join[0].length && !isChineseRun(second[0])) {
           const t2 = readTail(s, second.index + second[0].length);
           const hi = arabicValue(second[0]) * t2.multiplier;
@@ -294,8 +337,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
             tail = t2;
           }
         }
-        if (!range) NUMBER.lastIndex = numEnd;
-        else NUMBER.lastIndex = end;
+        cursor = range ? end : numEnd;
       }
     }
 
@@ -313,7 +355,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
     }
     if (v !== null && !Number.isFinite(v)) v = null; // no count has hundreds of digits
     out.push({ kind, start, end: Math.max(end, numEnd), numStart, numEnd, value: v, unit, approx, chinese, ...(range ? { range } : {}) });
-    NUMBER.lastIndex = Math.max(NUMBER.lastIndex, numEnd, end);
+    cursor = Math.max(cursor, numEnd, end);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createParsePool, memoryLimitError, timeLimitError, type ParsePool } from '../../../src/ingest/parse-pool';
+import { createParsePool, memoryLimitError, shouldGrow, timeLimitError, type ParsePool } from '../../../src/ingest/parse-pool';
 import { parseReport } from '../../../src/parse/index';
 import { REPO_ROOT } from '../../helpers/paths';
 
@@ -48,5 +48,27 @@ describe('parse pool: every file under a time and memory budget', () => {
     const inWorker = await pool.parse(file, { fileName: 'fuxin.txt' });
     expect(inWorker).toEqual(parseReport(file, { fileName: 'fuxin.txt' }));
     expect(inWorker.values.length).toBeGreaterThan(200);
+  });
+
+  it('a pool told the run size starts one worker, and another when a file runs long', async () => {
+    const budget = { timeMs: 5000, memoryMb: 256 };
+    pool = createParsePool({ threads: 2, budget, entry: STAND_IN, expectedFiles: 3 });
+    expect((await pool.parse(bytes(2), { fileName: 'warm' })).status).toBe('ok');
+    const order: string[] = [];
+    const results = await Promise.all(['hang', 'e', 'f'].map((fileName) => pool!.parse(bytes(2), { fileName }).then((r) => (order.push(fileName), r))));
+    // the second worker started while the first was stuck: e and f were parsed before the hang was stopped
+    expect(order).toEqual(['e', 'f', 'hang']);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'ok', 'ok']);
+  });
+});
+
+describe('shouldGrow: another worker only when the work left needs it', () => {
+  it('a run of 2,000 short reports stays on one worker', () => {
+    expect(shouldGrow({ left: 1999, running: 1, slowestRunningMs: 3 })).toBe(false);
+  });
+  it('a long run, or a slow file, starts another', () => {
+    expect(shouldGrow({ left: 20_000, running: 1, slowestRunningMs: 3 })).toBe(true);
+    expect(shouldGrow({ left: 20_000, running: 12, slowestRunningMs: 3 })).toBe(false);
+    expect(shouldGrow({ left: 5, running: 1, slowestRunningMs: 1500 })).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The quantity recogniser: what each printed number is, and what it is worth.
 import { describe, expect, it } from 'vitest';
-import { recogniseQuantities, type Quantity } from '../../../src/parse/recognise/quantities';
+import fc from 'fast-check';
+import { nextNumber, recogniseQuantities, type Quantity } from '../../../src/parse/recognise/quantities';
 
 const pick = (q: Quantity) => ({ kind: q.kind, value: q.value, unit: q.unit, approx: q.approx });
 const one = (s: string) => {
@@ -78,5 +79,26 @@ describe('one linear pass', () => {
     const b = recogniseQuantities('公开信息123条,受理4件');
     expect(a.map(pick)).toEqual(b.map(pick));
     expect(a.map((q) => [q.start, q.end])).toEqual(b.map((q) => [q.start, q.end]));
+  });
+});
+
+describe('the number scanner', () => {
+  // the pattern the scanner replaces (a regular expression ran once per number on every report)
+  const PATTERN = /[0-9\uff10-\uff19]+(?:,[0-9\uff10-\uff19]{3}(?![0-9\uff10-\uff19]))*(?:[.\uff0e][0-9\uff10-\uff19]+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*/g;
+  const byPattern = (s: string) => [...s.matchAll(PATTERN)].map((m) => [m.index, m.index + m[0].length]);
+  const byScanner = (s: string) => {
+    const out: number[][] = [];
+    for (let m = nextNumber(s, 0); m; m = nextNumber(s, m.end)) out.push([m.start, m.end]);
+    return out;
+  };
+  it('finds exactly the numbers the pattern finds', () => {
+    for (const s of ['12,345,6789', '1,23', '3.5.6', '１２．５条', '一千二百万亿', '百千', '12,3456', '0.', 'a1,234.5b', '二〇一八年']) expect(byScanner(s), s).toEqual(byPattern(s));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'0123456789０１９,.．，一二十百千万亿〇○零两条年 a'), { maxLength: 40 }), (chars) => {
+        const s = chars.join('');
+        expect(byScanner(s)).toEqual(byPattern(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -199,21 +199,30 @@ export class WordIndex {
 
   /** Where any of the words starts, in order, each position once. */
   positions(words: readonly string[]): number[] {
-    let only: number[] | null = null;
-    let lists: number[][] | null = null;
-    for (const w of words) {
-      const k = this.id.get(w);
-      const at = k === undefined ? undefined : this.found[k];
+    let ids = this.idsOf.get(words);
+    if (!ids) this.idsOf.set(words, (ids = words.map((w) => this.id.get(w) ?? -1)));
+    let merged: number[] | null = null;
+    for (const k of ids) {
+      const at = k < 0 ? undefined : this.found[k];
       if (!at || at.length === 0) continue;
-      if (only === null) only = at;
-      else (lists ??= [only]).push(at);
+      merged = merged === null ? at : mergeSorted(merged, at);
     }
-    if (only === null) return [];
-    if (lists === null) return only;
-    // words of one pattern start at different places only when neither opens the other, so a merge
-    const merged = lists.flat().sort((a, b) => a - b);
-    return merged.filter((at, k) => k === 0 || at !== merged[k - 1]);
+    return merged ?? [];
   }
+  /** Per list of words asked for, their ids (the same lists are asked for text after text). */
+  private readonly idsOf = new WeakMap<readonly string[], number[]>();
+}
+
+/** Two ascending lists as one, each position once. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 /** Runs a sticky pattern at each start in order, as a scan would: after a match, from its end. */
