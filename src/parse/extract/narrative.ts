@@ -84,8 +84,10 @@ const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结/;
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
-/** A negation that is not 未经 (未经复议直接起诉: a column of suits, not a statement of none). */
-const NONE = '(没有|未(?!经)|无|(?<!信息)不存在)';
+/** A negation, not 未经 nor 尚未 (the 2019 table's headers 尚未审结 | 总计 | 未经复议直接起诉: columns, not a statement of none). */
+const NONE = '(没有|(?<!尚)未(?!经)|无|(?<!信息)不存在)';
+/** A statement of none is read inside one cell of a table's row, never across cells. */
+const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
@@ -188,9 +190,9 @@ const RULES: Rule[] = [
   // 政府信息公开申请数为零, 依申请公开申请数量为0: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开|依申请(公开)?)(的)?(申请|请求)(件数|总数|数量|数)?(为|是)(零|0)(件)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
-  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: NARROWER_CAUSE, rejectAfter: /^.{0,8}纠错/ },
+  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
-  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: NARROWER_CAUSE, rejectAfter: /^纠错/ },
+  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },

@@ -104,6 +104,11 @@ function yearsNamed(text: string): number[] {
   return [...text.matchAll(YEAR_AS_TIME)].map((m) => Number(m[1]));
 }
 
+/** What opens a clause that goes on about the figure before it, not another kind beside it (其中…, 占…, 同比…). */
+/** A kind of information, as a list item names it (其他信息, 政策文件, 动态类). */
+const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
+const NOT_A_KIND = /^(?:其中|含|包括|包含|占|比|较|同比|环比|累计|共|合计|总|均|全部|主要|以上|上述|分别|涉及|内容|范围)/;
+
 /** Units a count of disclosed items is printed in. */
 const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
 
@@ -128,8 +133,13 @@ export const FEATURES = {
   listHead: (v: FigureView) => {
     const next = /^\s*、([^、,，。;；\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.after);
     // another channel's figure (政府网站公开5419条、政务微信公开3914条) or another act (纳入…目录2017条) is no kind
-    return next !== null && lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none';
+    if (next !== null) return lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none';
+    // or a list by commas whose next item is another kind, bare (门户网站公开政府信息52条,其他信息2167条)
+    const comma = /^[,，]\s*([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.sentenceAfter);
+    return comma !== null && KIND_NOUN.test(comma[1]) && !NOT_A_KIND.test(comma[1]) && lastVerbEnd(comma[1]) < 0 && channelScope(comma[1]) === 'none';
   },
+  /** A sentence that opened with a column or topic (专栏下设置…专题,重点围绕…发布…信息150多条): the figure is its items, unless its clause says 主动公开 or a total. */
+  columnSentence: (v: FigureView) => /栏目|专栏|专题/.test(v.sentenceBefore) && !/主动公开|共|全年|总/.test(v.before),
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */

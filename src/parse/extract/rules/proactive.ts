@@ -12,7 +12,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel', 'scopeSplit'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'scopeSplit'],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -28,6 +28,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2025-yunnan-jianshui-miandian-town', text: '持续拓宽公开覆盖面,全年在云南省政府采购网公开信息7条。', value: null },
       { from: 'pages/2009-heilongjiang-heilongjiang-province', text: '省政府及直属部门仅通过公开目录主动公开政府信息2.6万余条,比上年增加2千余条;各市(地)主动公开政府信息21万条,比上年增加6万条。', value: null },
       { from: 'panel/2015-guangdong-guangzhou-environmental-protection-bureau-department', text: '截止2015年12月31日,我局主动公开政府信息共1682条,全文电子化达100%。', value: 1682 },
+      // a topic's items, in a sentence that opened with the column or topic
+      { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '专栏下设置“六稳”“六保”专项工作专题,重点围绕精准防控、维护市场稳定工作等发布相关政策、推进情况等信息150多条,助力企业渡难关。', value: null },
     ],
   },
   {
@@ -65,6 +67,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'complete/2011-fujian-pingtan-county', text: '2011年,在平潭综合实验区管委会网站主动公开的425条政府信息中,机构职能、主要职能、办事程序信息148条,占34.8%;', value: null },
       // a count of kinds before the clause's total
       { from: 'pages/2022-xinjiang-urumqi-city', text: '全年依托市政府门户网站集中公开七大类48项信息共8989条。', value: 8989 },
+      // one kind of a list by commas (the next item another kind), not the site's whole
+      { from: 'pages/2020-neimenggu-wuhai-industry-information-bureau-department', text: '2020年度主动公开政府信息总数2942条。通过局门户网站公开政府信息公开52条,其他信息2167条,局微博发布信息541条。', value: null },
+      { from: 'pages/2019-hunan-hetang-guihua-town', text: '全年在荷塘区政府门户网站公开信息77条,收到1份政府信息公开申请。', value: 77 },
       // two sites' figures: neither is the website's share
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
     ],
@@ -81,6 +86,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1476 },
       { from: 'panel/2020-guangdong-guangzhou-finance-bureau-department', text: '2020年,通过网站主动公开信息1056条,通过微信公众号主动公开信息341条,及时', value: 341 },
+      // beside a rough website figure an account's figure is a highlight, not the rest of the year's items
+      { from: 'pages/2020-liaoning-shenhe-county', text: '全年通过政府网站公开政府信息数13000余条,“幸福沈河”“沈河教育”“沈河普法”等微信公众号发布信息3460余条。', value: null },
+      { from: 'complete/2025-fujian-pingtan-zone-county', text: '2025年,通过实验区政府门户网站累计主动公开政府信息7700余条,公开科技创新、营商环境、重大项目、民生保障等重点领域信息2000余条,通过“平潭发布”公众号发布信息672条,有效保障群众知情权、监督权。', value: null },
       { from: 'pages/2019-sichuan-lizhou-hexi-town', text: '“利州河西发布V”、微信公众号“河之西”分别发布各类信息92条、30条', value: null },
       { from: 'pages/2021-tianjin-tianjin-development-reform-commission-department', text: '通过门户网站、微信公众号、微博等渠道公开各类信息1812条,其中', value: null },
       // one account beside the website's share, or several kinds together; not one account alone
