@@ -187,6 +187,8 @@ export const FEATURES = {
   otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(v.before),
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
+  /** The sentence opened by naming the website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure. */
+  sentenceWeb: (v: FigureView) => channelsOf(v) === 'none' && /^(?:[^,，。;；]{0,6}[,，])?[^,，。;；]{0,12}(?:依托|通过|利用|在|借助)[^,，。;；]{0,20}?(?:网站|门户|政府网)[^,，。;；]{0,4}[,，]/.test(v.sentenceBefore) && channelScope(v.sentenceBefore) === 'web',
   /** The clause names no channel; the clause before it names other channels only (通过“广州12345”微信公众号,推送178条推文). */
   sentenceOtherChannel: (v: FigureView) => channelsOf(v) === 'none' && channelScope(previousClause(v)) === 'other',
   /**
