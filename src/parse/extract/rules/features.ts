@@ -117,6 +117,9 @@ function yearsNamed(text: string): number[] {
   return [...text.matchAll(YEAR_AS_TIME)].map((m) => Number(m[1]));
 }
 
+/** 其中2019年度…202条 after a stock: the clause names the report's own year, so its figure is the year's, not a part of the stock nor a figure as of now. */
+const ownYearAfterOf = (v: FigureView) => /其中\s*\d{4}年/.test(v.before) && v.years.length > 0 && yearsNamed(v.before).some((y) => v.years.includes(y));
+
 /** What opens a clause that goes on about the figure before it, not another kind beside it (其中…, 占…, 同比…). */
 /** A kind of information, as a list item names it (其他信息, 政策文件, 动态类). */
 const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
@@ -179,7 +182,7 @@ export const FEATURES = {
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…: the year's own figure). */
-  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|年度?)新增|其中[^,，]{0,4}主动公开/.test(v.before),
+  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|年度?)新增|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   distributive: (v: FigureView) => /分别/.test(v.before),
   /** A change, not a level: 增加12条, 同比增长. */
@@ -189,7 +192,7 @@ export const FEATURES = {
   /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
   stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after) || /^[^。；;\n]{0,30}?[,，]\s*(?:其中[,，:：]?\s*)?(?:今年|本年度?|当年|年内)新增/.test(v.sentenceAfter),
   /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
-  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore),
+  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore) && !ownYearAfterOf(v),
   /** 共, 共计, 合计, 总数, 全年: the clause states a total. */
   totalWord: (v: FigureView) => /共|总数|合计|全年|本年度|全区|全市|全县|全镇/.test(v.before),
   /** The channels are web only. */

@@ -24,6 +24,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: null },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条', value: null },
       { from: 'pages/2020-shanghai-putuo-yichuanlu-town', text: '2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。', value: 32 },
+      // the report's own year named after a stock as of now (the report on 2019)
+      { from: 'complete/2019-fujian-pingtan-public-security-bureau-department', text: '截至目前,我局在平潭综合实验区管委会门户网站累计主动公开公安政府信息1770条,全文电子化达100%,其中2019年度我局共主动公开政府信息202条,比升11.6%。', year: 2019, value: 202 },
+      { from: 'complete/2019-fujian-pingtan-public-security-bureau-department', text: '截至目前,我局在平潭综合实验区管委会门户网站累计主动公开公安政府信息1770条,全文电子化达100%,其中2019年度我局共主动公开政府信息202条,比升11.6%。', year: 2018, value: null },
       // another body's platform, a scope's share, a day before the year's end
       { from: 'pages/2025-yunnan-jianshui-miandian-town', text: '持续拓宽公开覆盖面,全年在云南省政府采购网公开信息7条。', value: null },
       { from: 'pages/2009-heilongjiang-heilongjiang-province', text: '省政府及直属部门仅通过公开目录主动公开政府信息2.6万余条,比上年增加2千余条;各市(地)主动公开政府信息21万条,比上年增加6万条。', value: null },
