@@ -97,6 +97,9 @@ const RULES: Rule[] = [
 
   // narrative counterparts of the statutory table rows
   { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`), reject: /个$/ },
+  // 废止政府规章1份,现行有效政府规章8份: the word right before the figure (never across to 规范性文件)
+  { metric: 'p.rules.repealed', templates: T21, re: rx(`(废止(了)?(的)?(政府)?规章|规章{K}{0,6}?废止(了)?){N}`), reject: /规范性文件/ },
+  { metric: 'p.rules.in_force', templates: T21, re: rx(`(现行有效(的)?(政府)?规章|规章{K}{0,6}?现行有效(的)?){N}`), reject: /规范性文件/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
   { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`), reject: /个$/ },

@@ -96,6 +96,9 @@ describe('request patterns read their real wordings (the report year given where
     { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '2019年,我局共受理依申请公开136件,按时办结130件,结转2020年继续办理的6件。同意公开107件,部分公开7件、不予公开6件,', year: 2019, metric: 'r.denied.total.total', value: 6 },
     { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '2019年,我局共受理依申请公开136件,按时办结130件,结转2020年继续办理的6件。', year: 2019, metric: 'r.carried_out.total', value: 6 },
     { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,街道收到依申请公开政府信息19件。其中,2件办理结果为主动公开,2件办理结果为依申请公开,8件办理结果为本机关不掌握相关政府信息,1件办理结果为没有现成信息需要另行制作,申请人主动撤销6件,均在法定期限内办结答复。', year: 2025, metric: 'r.unable.not_held.total', value: 8 },
+    { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '全年共制发(修改)政府规章1份,废止政府规章1份,现行有效政府规章8份;制发3份规范性文件,废止18份规范性文件,现行有效规范性文件81份。', year: 2024, metric: 'p.rules.repealed', value: 1 },
+    { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '全年共制发(修改)政府规章1份,废止政府规章1份,现行有效政府规章8份;制发3份规范性文件,废止18份规范性文件,现行有效规范性文件81份。', year: 2024, metric: 'p.rules.in_force', value: 8 },
+    { from: 'wording class', text: '制定规章2件,现行有效规范性文件81份。', year: 2024, metric: 'p.rules.in_force', value: null },
     // word classes the corpora hold no example of (written here, not copied from any report): 提供 for 公开 in outcomes,
     // the first outcome of a list bare, 复议 without 行政, 起诉 for a suit, a count of nought, open requests at the year's end
     { from: 'wording class', text: '对上述申请,同意提供3件,部分提供1件,不予提供2件。', year: 2012, metric: 'r.granted.total', value: 3 },
