@@ -99,6 +99,8 @@ describe('request patterns read their real wordings (the report year given where
     { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '全年共制发(修改)政府规章1份,废止政府规章1份,现行有效政府规章8份;制发3份规范性文件,废止18份规范性文件,现行有效规范性文件81份。', year: 2024, metric: 'p.rules.repealed', value: 1 },
     { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '全年共制发(修改)政府规章1份,废止政府规章1份,现行有效政府规章8份;制发3份规范性文件,废止18份规范性文件,现行有效规范性文件81份。', year: 2024, metric: 'p.rules.in_force', value: 8 },
     { from: 'wording class', text: '制定规章2件,现行有效规范性文件81份。', year: 2024, metric: 'p.rules.in_force', value: null },
+    { from: 'panel/2021-guangdong-guangzhou-huadu-planning-natural-resources-branch-department', text: '依申请公开政府信息相关数据已报广州市规划和自然资源局统计,按统计要求,2021年度暂报依申请公开政府信息案件为0宗。', year: 2021, metric: 'r.new.total', value: 0 },
+    { from: 'wording class', text: '因政府信息公开引起的行政复议案件为0宗。', year: 2021, metric: 'r.new.total', value: null },
     // word classes the corpora hold no example of (written here, not copied from any report): 提供 for 公开 in outcomes,
     // the first outcome of a list bare, 复议 without 行政, 起诉 for a suit, a count of nought, open requests at the year's end
     { from: 'wording class', text: '对上述申请,同意提供3件,部分提供1件,不予提供2件。', year: 2012, metric: 'r.granted.total', value: 3 },
