@@ -39,8 +39,10 @@ interface Rule {
   needs?: RegExp;
   /** The first year printed in the match is the report's year plus this (2021年结转 in a report on 2022: carried in); unknown year: not tried. */
   yearOffset?: number;
-  /** The sentence up to the match must say this (回复处理0件 is a request's only where the sentence speaks of requests). */
+  /** The match's sentence must say this (回复处理0件 is a request's only where the sentence speaks of requests). */
   sentence?: RegExp;
+  /** The match's sentence must not say this. */
+  notSentence?: RegExp;
 }
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
@@ -66,6 +68,11 @@ function sentenceBefore(s: string, at: number): string {
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0x0a;
 /** The sentence's ends and ,，:： */
 const isClauseEnd = (c: number) => isSentenceEnd(c) || c === 0x2c || c === 0xff0c || c === 0x3a || c === 0xff1a;
+function sentenceAfter(s: string, at: number): string {
+  let i = at;
+  while (i < s.length && i - at < 120 && !isSentenceEnd(s.charCodeAt(i))) i++;
+  return s.slice(at, i);
+}
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
 const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;
@@ -74,6 +81,17 @@ const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
+/** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */
+const DISCLOSE = '(公开|提供)';
+/** A sentence that states outcomes of requests (从办理结果看, 已答复的申请中): its bare 公开N件 is the granted ones. */
+const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结/;
+/** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
+const REVIEW = '(行政)?复议';
+const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
+/** A negation, not 未经 nor 尚未 (the 2019 table's headers 尚未审结 | 总计 | 未经复议直接起诉: columns, not a statement of none). */
+const NONE = '(没有|(?<!尚)未(?!经)|无|(?<!信息)不存在)';
+/** A statement of none is read inside one cell of a table's row, never across cells. */
+const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
@@ -83,6 +101,9 @@ const RULES: Rule[] = [
 
   // narrative counterparts of the statutory table rows
   { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`), reject: /个$/ },
+  // 废止政府规章1份,现行有效政府规章8份: the word right before the figure (never across to 规范性文件)
+  { metric: 'p.rules.repealed', templates: T21, re: rx(`(废止(了)?(的)?(政府)?规章|规章{K}{0,6}?废止(了)?){N}`), reject: /规范性文件/ },
+  { metric: 'p.rules.in_force', templates: T21, re: rx(`(现行有效(的)?(政府)?规章|规章{K}{0,6}?现行有效(的)?){N}`), reject: /规范性文件/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
   { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`), reject: /个$/ },
@@ -102,8 +123,8 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
   // 2020年结转312件 / 2021年结转政府信息公开申请2件 in the next year's report
   { metric: 'r.carried_in.total', yearOffset: -1, re: rx(`\\d{4}年度?结转(?![至到下])(政府信息公开|依申请公开)?(申请)?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', re: rx(`(结转|转)(至)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(结转|转)(至)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', re: rx(`(结转|转入|转|延期)(至|到)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
@@ -115,20 +136,27 @@ const RULES: Rule[] = [
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，](办结|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
-  { metric: 'r.granted.total', re: rx(`(予以公开|同意公开|全部公开){K}{0,3}?{N}`) },
-  { metric: 'r.partial.total', re: rx(`部分公开{K}{0,3}?{N}`), reject: /予以公开及/ },
+  // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
+  { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结)`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
+  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{N}`) },
+  // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
+  { metric: 'r.granted.total', re: rx(`(?<=[,，:：、])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+  { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{N}`), reject: /予以公开及/ },
+  // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
+  { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  { metric: 'r.partial.total', re: rx(`{N}(申请)?部分${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
-  { metric: 'r.denied.total.total', re: rx(`不予公开(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
+  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', needs: /没有现成|另行制作/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)(没有现成信息|需要另行制作)`) },
@@ -157,9 +185,11 @@ const RULES: Rule[] = [
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?{N}尚未审结`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?尚未审结{N}`), reject: /诉讼(?!0)/ },
   { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{N}`), reject: /复议后|纠错|纠正/ },
+  // 被起诉的有N件: the body sued
+  { metric: 'lit.total', re: rx(`被(提起)?(行政)?起诉(的)?(案件)?{K}{0,4}?{N}`), reject: /复议后|纠错|纠正/ },
 
   // fees
-  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,16}?{M}`), reject: /行政事业性收费/ },
+  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,30}?{M}`), reject: /行政事业性收费/ },
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
@@ -167,10 +197,13 @@ const RULES: Rule[] = [
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
+  // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
+  { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
-  { metric: 'rv.total', zero: true, re: rx(`(没有|未|无|(?<!信息)不存在)(发生|出现|有)?{K}{0,30}?行政复议`), reject: NARROWER_CAUSE, rejectAfter: /^.{0,8}纠错/ },
+  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
-  { metric: 'lit.total', zero: true, re: rx(`(没有|未|无|(?<!信息)不存在)(发生|出现|有|被)?{K}{0,40}?(行政诉讼|诉讼案件|诉讼)`), reject: NARROWER_CAUSE, rejectAfter: /^纠错/ },
+  { metric: 'lit.total', zero: true, re: rx(`行政诉讼{K}{0,10}?(为零|为0)`) },
+  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
@@ -322,7 +355,11 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
-      if (rule.sentence && !rule.sentence.test(sentenceBefore(s, m.index) + m[0])) continue;
+      if (rule.sentence || rule.notSentence) {
+        const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
+        if (rule.sentence && !rule.sentence.test(sentence)) continue;
+        if (rule.notSentence?.test(sentence)) continue;
+      }
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure

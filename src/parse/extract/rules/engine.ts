@@ -36,7 +36,7 @@ export interface ScoredRule {
   countsOnly?: boolean;
   /**
    * A share read only beside the share it complements: a single other channel's figure is the
-   * other channels' total only where the text also gives the website's (or the table does).
+   * other channels' total only where the text also gives the website's, exactly (or the table does).
    */
   alongside?: { metric: string; unless?: Feature[] };
   /** Real wordings the rule reads (or must not read), each from a named corpus file. */
@@ -190,7 +190,9 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
  */
 export function bestReadings(readings: Reading[], rules: ScoredRule[], known: ReadonlySet<string> = new Set()): { best: Reading[]; warnings: string[] } {
   const unique = new Set(rules.filter((r) => r.unique).map((r) => r.metric));
-  const read = new Set(readings.filter((r) => !r.countsOnly).map((r) => r.metric));
+  // a share is read beside an exact figure of the share it complements: beside a rough one (7700余条)
+  // the text gives highlights, not the year's items split by channel
+  const read = new Set(readings.filter((r) => !r.countsOnly && !r.q.approx).map((r) => r.metric));
   const byMetric = new Map<string, Reading[]>();
   for (const r of readings) {
     if (r.alongside && !read.has(r.alongside) && !known.has(r.alongside)) continue;

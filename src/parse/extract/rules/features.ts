@@ -72,7 +72,7 @@ function lastVerbEnd(before: string): number {
 }
 
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
-const GENERIC_OBJECT = /内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|共|总数|总量|为|达到|达|有|数|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率/g;
+const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|共|总数|总量|为|达到|达|有|数|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
@@ -80,9 +80,22 @@ function previousClause(v: FigureView): string {
   return earlier.slice(Math.max(earlier.lastIndexOf(','), earlier.lastIndexOf('，'), earlier.lastIndexOf(':'), earlier.lastIndexOf('：')) + 1);
 }
 
+const REQUEST_WORDS = /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/;
+/** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
+function subjectPart(before: string): string {
+  const end = lastVerbEnd(before);
+  if (end < 0) return before;
+  const object = before.slice(end);
+  return object.includes('、') && /等[^、]{0,10}$/.test(object) ? before.slice(0, end) : before;
+}
+
+/** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
+const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
+
 const objectOf = (v: FigureView) => {
-  const end = lastVerbEnd(v.before);
-  return end >= 0 ? v.before.slice(end) : '';
+  const before = unglossed(v.before);
+  const end = lastVerbEnd(before);
+  return end >= 0 ? before.slice(end) : '';
 };
 
 function namesCategory(raw: string): boolean {
@@ -104,6 +117,16 @@ function yearsNamed(text: string): number[] {
   return [...text.matchAll(YEAR_AS_TIME)].map((m) => Number(m[1]));
 }
 
+/** 其中2019年度…202条 after a stock: the clause names the report's own year, so its figure is the year's, not a part of the stock nor a figure as of now. */
+const ownYearAfterOf = (v: FigureView) => /其中\s*\d{4}年/.test(v.before) && v.years.length > 0 && yearsNamed(v.before).some((y) => v.years.includes(y));
+
+/** What opens a clause that goes on about the figure before it, not another kind beside it (其中…, 占…, 同比…). */
+/** A kind of information, as a list item names it (其他信息, 政策文件, 动态类). */
+const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
+const NOT_A_KIND = /^(?:其中|含|包括|包含|占|比|较|同比|环比|累计|共|合计|总|均|全部|主要|以上|上述|分别|涉及|内容|范围)/;
+
+const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+
 /** Units a count of disclosed items is printed in. */
 const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
 
@@ -121,15 +144,20 @@ export const FEATURES = {
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
   categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, '')),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
-  columns: (v: FigureView) => /栏目|专栏|专题/.test(v.before),
+  columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
   listItem: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before),
   /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
   listHead: (v: FigureView) => {
     const next = /^\s*、([^、,，。;；\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.after);
     // another channel's figure (政府网站公开5419条、政务微信公开3914条) or another act (纳入…目录2017条) is no kind
-    return next !== null && lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none';
+    if (next !== null) return lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none';
+    // or a list by commas whose next item is another kind, bare (门户网站公开政府信息52条,其他信息2167条)
+    const comma = /^[,，]\s*([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.sentenceAfter);
+    return comma !== null && KIND_NOUN.test(comma[1]) && !NOT_A_KIND.test(comma[1]) && lastVerbEnd(comma[1]) < 0 && channelScope(comma[1]) === 'none';
   },
+  /** A sentence that opened with a column or topic (专栏下设置…专题,重点围绕…发布…信息150多条): the figure is its items, unless its clause says 主动公开 or a total. */
+  columnSentence: (v: FigureView) => /栏目|专栏|专题/.test(v.sentenceBefore) && !/主动公开|共|全年|总/.test(v.before),
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
@@ -140,7 +168,7 @@ export const FEATURES = {
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
-  request: (v: FigureView) => /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/.test(v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
+  request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
@@ -154,7 +182,7 @@ export const FEATURES = {
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…: the year's own figure). */
-  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|年度?)新增|其中[^,，]{0,4}主动公开/.test(v.before),
+  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|年度?)新增|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   distributive: (v: FigureView) => /分别/.test(v.before),
   /** A change, not a level: 增加12条, 同比增长. */
@@ -164,7 +192,7 @@ export const FEATURES = {
   /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
   stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after) || /^[^。；;\n]{0,30}?[,，]\s*(?:其中[,，:：]?\s*)?(?:今年|本年度?|当年|年内)新增/.test(v.sentenceAfter),
   /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
-  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore),
+  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore) && !ownYearAfterOf(v),
   /** 共, 共计, 合计, 总数, 全年: the clause states a total. */
   totalWord: (v: FigureView) => /共|总数|合计|全年|本年度|全区|全市|全县|全镇/.test(v.before),
   /** The channels are web only. */
@@ -177,6 +205,8 @@ export const FEATURES = {
   otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(v.before),
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
+  /** The sentence opened by naming one website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure (not a list of platforms, not after a figure). */
+  sentenceWeb: (v: FigureView) => channelsOf(v) === 'none' && /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:依托|通过|利用|在|借助|以)[^,，。;；\d、和及]{0,20}?(?:网站|门户|政府网)[^,，。;；\d、和及]{0,12}[,，]/.test(v.sentenceBefore) && !COUNT_BEFORE.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && channelScope(v.sentenceBefore) === 'web',
   /** The clause names no channel; the clause before it names other channels only (通过“广州12345”微信公众号,推送178条推文). */
   sentenceOtherChannel: (v: FigureView) => channelsOf(v) === 'none' && channelScope(previousClause(v)) === 'other',
   /**
@@ -204,6 +234,10 @@ export const FEATURES = {
   breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.sentenceAfter),
   /** The clause names two other channels or more (运用微信、微博发布信息102条): the channels together, not one account. */
   severalOtherChannels: (v: FigureView) => (ownItem(v.before).replace(/[“"][^”"]{0,20}[”"]/g, 'Q').match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体/.test(v.before),
+  /** Another count of items follows in the sentence (发布工作动态信息44条,发布重点领域信息10条): the figure is one of several. */
+  moreFiguresAfter: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.test(v.sentenceAfter),
+  /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
+  paperCopies: (v: FigureView) => v.q.unit === '份' && /公告栏|公开栏|宣传栏|查阅|档案馆|图书馆|服务中心|专区|大厅|线下/.test(v.sentenceBefore),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
 } satisfies Record<string, (v: FigureView) => boolean>;

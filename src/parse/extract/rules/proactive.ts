@@ -12,7 +12,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'webOnly', 'otherOnly', 'sentenceChannel', 'scopeSplit'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'scopeSplit'],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -24,10 +24,15 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2021-shandong-qingdao-city', text: '2021年全市通过青岛政务网发布政府信息18184条,比2020年', value: null },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条', value: null },
       { from: 'pages/2020-shanghai-putuo-yichuanlu-town', text: '2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。', value: 32 },
+      // the report's own year named after a stock as of now (the report on 2019)
+      { from: 'complete/2019-fujian-pingtan-public-security-bureau-department', text: '截至目前,我局在平潭综合实验区管委会门户网站累计主动公开公安政府信息1770条,全文电子化达100%,其中2019年度我局共主动公开政府信息202条,比升11.6%。', year: 2019, value: 202 },
+      { from: 'complete/2019-fujian-pingtan-public-security-bureau-department', text: '截至目前,我局在平潭综合实验区管委会门户网站累计主动公开公安政府信息1770条,全文电子化达100%,其中2019年度我局共主动公开政府信息202条,比升11.6%。', year: 2018, value: null },
       // another body's platform, a scope's share, a day before the year's end
       { from: 'pages/2025-yunnan-jianshui-miandian-town', text: '持续拓宽公开覆盖面,全年在云南省政府采购网公开信息7条。', value: null },
       { from: 'pages/2009-heilongjiang-heilongjiang-province', text: '省政府及直属部门仅通过公开目录主动公开政府信息2.6万余条,比上年增加2千余条;各市(地)主动公开政府信息21万条,比上年增加6万条。', value: null },
       { from: 'panel/2015-guangdong-guangzhou-environmental-protection-bureau-department', text: '截止2015年12月31日,我局主动公开政府信息共1682条,全文电子化达100%。', value: 1682 },
+      // a topic's items, in a sentence that opened with the column or topic
+      { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '专栏下设置“六稳”“六保”专项工作专题,重点围绕精准防控、维护市场稳定工作等发布相关政策、推进情况等信息150多条,助力企业渡难关。', value: null },
     ],
   },
   {
@@ -65,8 +70,29 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'complete/2011-fujian-pingtan-county', text: '2011年,在平潭综合实验区管委会网站主动公开的425条政府信息中,机构职能、主要职能、办事程序信息148条,占34.8%;', value: null },
       // a count of kinds before the clause's total
       { from: 'pages/2022-xinjiang-urumqi-city', text: '全年依托市政府门户网站集中公开七大类48项信息共8989条。', value: 8989 },
+      // the columns named in a parenthesis gloss the site's whole
+      { from: 'real/2015-hunan-hengyang-land-resources-bureau-department', text: '我局网站2015年度主动公开政务信息(包括:政务公开、办事服务、国土业务、政民互动等4个一级栏目,组织机构、新闻动态、公示公告、地价信息、在线查询、信访投诉等33个二级栏目)共计76855条。其中,政务公开703条。', value: 76855 },
+      // one kind of a list by commas (the next item another kind), not the site's whole
+      { from: 'pages/2020-neimenggu-wuhai-industry-information-bureau-department', text: '2020年度主动公开政府信息总数2942条。通过局门户网站公开政府信息公开52条,其他信息2167条,局微博发布信息541条。', value: null },
+      { from: 'pages/2019-hunan-hetang-guihua-town', text: '全年在荷塘区政府门户网站公开信息77条,收到1份政府信息公开申请。', value: 77 },
       // two sites' figures: neither is the website's share
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
+    ],
+  },
+  {
+    // The sentence named the website as its means first (依托政府网站,…主动公开…135条): the figure is the website's.
+    metric: 'p.website',
+    unique: true,
+    requires: ['itemUnit', 'sentenceWeb', 'disclosed', 'informationWord'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter'],
+    examples: [
+      { from: 'complete/2024-fujian-pingtan-public-security-bureau-department', text: '同时,依托实验区政府网站,依法及时向社会主动公开我局政府信息,全年累计主动公开涵盖公安机关办事程序、便民政策、人事任免、计划总结、重点领域动态等政府信息135条,有效保障了群众的知情权和监督权。', value: 135 },
+      { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,严格按照《条例》《规定》,依托区政府门户网站,街道主动公开公文类信息、重大行政决策、财政信息、建议提案办理结果、小区加装电梯项目设计方案公示公告等事项政府信息累计76条,全文电子化率达100%。', value: 76 },
+      { from: 'pages/2024-guangxi-xixiangtang-xixiangtang-town', text: '线上,通过城区政府门户网站西乡塘街道办事处专栏,主动向社会各界公开有关信息71条,涉及工作动态、通知公告、政策法规、财政管理等各类信息。', value: 71 },
+      { from: 'panel/2024-guangdong-guangzhou-huadu-huadong-town', text: '(一)主动公开情况。以花都区政府门户网站为政务公开的主要平台,规范设置组织机构、规范性文件、政务动态、财政预决算和工作报告等栏目,动态更新人事任免、土地征迁、社会民生、财政预决算等政府信息120条。', value: 120 },
+      { from: 'pages/2024-hebei-shanhaiguan-nanguan-town', text: '本年度通过政府网站、政府信息公开平台,主动公开各类政府信息273条,涵盖工作部署、镇街动态。', value: null },
+      { from: 'pages/2022-xinjiang-shayibake-county', text: '2022年度我区在政府门户网站上发布政务新闻共804条,主动公开政府信息数共计449条,包括:机构领导及机构设置78条。', value: null },
+      { from: 'panel/2020-guangdong-guangzhou-huadu-finance-bureau-department', text: '依托区政府门户网站,及时发布相关信息,做好主动公开工作,定期主动公开各项各类信息,发布工作动态信息44条,发布重点领域信息10条。', value: null },
     ],
   },
   {
@@ -74,13 +100,17 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies'],
     // one account or kind of account is the other channels' share only beside the website's
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1476 },
       { from: 'panel/2020-guangdong-guangzhou-finance-bureau-department', text: '2020年,通过网站主动公开信息1056条,通过微信公众号主动公开信息341条,及时', value: 341 },
+      // beside a rough website figure an account's figure is a highlight, not the rest of the year's items
+      { from: 'pages/2024-guangxi-xixiangtang-xixiangtang-town', text: '线上,通过城区政府门户网站西乡塘街道办事处专栏,主动向社会各界公开有关信息71条,涉及工作动态、通知公告等各类信息。线下,通过街道便民服务中心政务公开专区、小区公告栏以及城区“一中心两馆”主动公开政府信息文件93份。', value: null },
+      { from: 'pages/2020-liaoning-shenhe-county', text: '全年通过政府网站公开政府信息数13000余条,“幸福沈河”“沈河教育”“沈河普法”等微信公众号发布信息3460余条。', value: null },
+      { from: 'complete/2025-fujian-pingtan-zone-county', text: '2025年,通过实验区政府门户网站累计主动公开政府信息7700余条,公开科技创新、营商环境、重大项目、民生保障等重点领域信息2000余条,通过“平潭发布”公众号发布信息672条,有效保障群众知情权、监督权。', value: null },
       { from: 'pages/2019-sichuan-lizhou-hexi-town', text: '“利州河西发布V”、微信公众号“河之西”分别发布各类信息92条、30条', value: null },
       { from: 'pages/2021-tianjin-tianjin-development-reform-commission-department', text: '通过门户网站、微信公众号、微博等渠道公开各类信息1812条,其中', value: null },
       // one account beside the website's share, or several kinds together; not one account alone
