@@ -399,13 +399,17 @@ export class DatasetBuilder {
   private finished = false;
   private lastId: string | null = null;
 
-  /** `stores`: where the per-report chunks and shingle sets wait for finish() (diskStores bound an ingest's memory). */
+  /** `stores`: where the per-report chunks and the copied-report search's data wait (diskStores bound an ingest's memory). */
   constructor(
     private readonly gazetteer: Gazetteer,
-    stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport> } = { chunks: memoryChunkStore(), sets: memorySetStore(), reports: memoryItemStore() },
+    stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport>; keyBlocks?: SetStore; texts?: ItemStore<string> } = {
+      chunks: memoryChunkStore(),
+      sets: memorySetStore(),
+      reports: memoryItemStore(),
+    },
   ) {
     this.store = stores.chunks;
-    this.similar = new SimilarityIndex(stores.sets, stores.reports);
+    this.similar = new SimilarityIndex(stores.sets, stores.reports, stores.keyBlocks, stores.texts);
   }
 
   private readonly store: ChunkStore;
@@ -532,10 +536,9 @@ export class DatasetBuilder {
     return { groups, rollups, similar: similarStats };
   }
 
-  /** The texts of some reports, read back from the texts chunks. */
-  private textsOf(ids: ReadonlySet<string>): Map<string, string> {
-    const out = new Map<string, string>();
-    if (ids.size === 0) return out;
+  /** The texts of some reports, read back from the texts chunks, one chunk at a time. */
+  private *textsOf(ids: ReadonlySet<string>): Generator<readonly [string, string]> {
+    if (ids.size === 0) return;
     for (const [chunkKey, chunks] of this.chunks) {
       if (!chunkKey.startsWith('texts ')) continue;
       for (const chunk of chunks) {
@@ -544,11 +547,10 @@ export class DatasetBuilder {
         const textColumn = table.getChild('text')!;
         for (let i = 0; i < table.numRows; i++) {
           const id = idColumn.get(i) as string;
-          if (ids.has(id)) out.set(id, textColumn.get(i) as string);
+          if (ids.has(id)) yield [id, textColumn.get(i) as string];
         }
       }
     }
-    return out;
   }
 }
 
