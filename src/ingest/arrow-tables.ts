@@ -13,6 +13,7 @@ import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
 import { type CorrectedValue, type CorrectionRow, standingValues as standingOf } from '../parse/corrections';
 import { harmonisedValues } from '../shared/wide-metrics';
+import { reportNames, reportShingles } from './similar/report-names';
 
 export { harmonisedValues };
 
@@ -167,9 +168,7 @@ const bodyKeyOf = (r: ReportRecord): string | null =>
 
 /** What the copied-report search knows of a report; its names are every form of its issuer it may print. */
 export function similarReport(r: ReportRecord): SimilarReport {
-  const j = r.jurisdiction;
-  const names = [r.parsed.facts.issuer, r.parsed.facts.jurisdiction, j?.name, j?.department, ...(j?.chain.map((link) => link.name) ?? [])];
-  return { id: r.id, body: bodyKeyOf(r), year: r.parsed.facts.year, province: provinceKey(r), names: names.filter((n): n is string => !!n) };
+  return { id: r.id, body: bodyKeyOf(r), year: r.parsed.facts.year, province: provinceKey(r), names: reportNames(r.parsed, r.jurisdiction) };
 }
 
 /** A body and year (a report with no body is a unit of its own). */
@@ -418,7 +417,8 @@ export class DatasetBuilder {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
     this.lastId = record.id;
     this.bodies.add(record);
-    this.similar.add(similarReport(record), record.parsed.text);
+    // The shingle set as the parse worker made it, else made here (the same function either way).
+    this.similar.add(similarReport(record), record.shingles ?? reportShingles(record.parsed, record.jurisdiction));
     const unit = unitOf(record);
     const index = this.unitIndex.get(unit);
     if (index === undefined) {

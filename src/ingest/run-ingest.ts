@@ -65,7 +65,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
     const tally = emptyTally();
     let done = 0;
     await withParsePool(files.length, async (pool) => {
-      for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
+      for await (const parsed of readReportsInOrder(files, pool.parseResolved, pool.threads * 2 + 2)) {
         const record = ledger ? ledger.apply(parsed) : parsed;
         builder.add(record);
         tallyReport(tally, record);

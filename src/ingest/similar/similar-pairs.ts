@@ -86,8 +86,9 @@ export class SimilarityIndex {
     private readonly texts: ItemStore<string> = memoryItemStore(),
   ) {}
 
-  add(report: SimilarReport, text: string | null): void {
-    const set = text ? shingleSet(text, report.names) : new Uint32Array(0);
+  /** `text`: the report's text, or its shingle set already made (shingleSet of the text and the report's names). */
+  add(report: SimilarReport, text: string | null | Uint32Array): void {
+    const set = text instanceof Uint32Array ? text : text ? shingleSet(text, report.names) : new Uint32Array(0);
     for (let i = 0; i < set.length; i++) {
       const k = set[i] >>> (32 - DF_BITS);
       if (this.df[k] < 0xffff) this.df[k]++;
