@@ -400,7 +400,8 @@ export class DatasetBuilder {
 
   /** `stores`: where the per-report chunks and the copied-report search's data wait (diskStores bound an ingest's memory). */
   constructor(
-    private readonly gazetteer: Gazetteer,
+    /** The gazetteer, or how to load it: it is needed only by finish() (ingest's parse workers resolve with their own). */
+    private readonly gazetteer: Gazetteer | (() => Gazetteer),
     stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport>; keyBlocks?: SetStore; texts?: ItemStore<string> } = {
       chunks: memoryChunkStore(),
       sets: memorySetStore(),
@@ -505,7 +506,8 @@ export class DatasetBuilder {
     const similarParts = groupBy(similar.pairs, (p) => p.a.province).map(([province, pairs]) => ({ table: 'similar_pairs' as const, province, rows: buildTable(SIMILAR_COLUMNS, pairs) }));
     const similarStats = { ...similar.stats, seconds: (performance.now() - similarStarted) / 1000 };
     const provinces = [...new Set(keys.map(([, k]) => k.province))];
-    const { chunks, gazetteer } = this;
+    const { chunks } = this;
+    const gazetteer = typeof this.gazetteer === 'function' ? this.gazetteer() : this.gazetteer;
     const part = (table: TableName, province: string, year: number | null, key: string): TablePart => this.part(table, province, year, chunks.get(`${table} ${key}`)!);
     const rollups = this.rollups.rows();
     const failing = concatTables([buildTable(FAILING_COLUMNS, []), ...this.failing]);

@@ -61,7 +61,7 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   const spill = await makeStaging(outDir);
   const stores = diskStores<SimilarReport>(spill);
   try {
-    const builder = new DatasetBuilder(sharedGazetteer(), stores);
+    const builder = new DatasetBuilder(sharedGazetteer, stores);
     const tally = emptyTally();
     let done = 0;
     await withParsePool(files.length, async (pool) => {
