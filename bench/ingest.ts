@@ -49,24 +49,32 @@ const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
 /** Clock ticks a second of /proc/<pid>/stat's CPU times (Linux's USER_HZ). */
 const TICKS = 100;
 
-/** Runs the CLI in a child process; resolves to its wall time, CPU time (every thread, polled) and peak resident memory (VmHWM, polled). */
-function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; peakBytes: number; stdout: string }> {
+/** utime + stime in seconds of a /proc stat line: the 14th and 15th fields, counted after the command name's closing parenthesis. */
+function cpuOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/**
+ * Runs the CLI in a child process; resolves to its wall time, CPU time (every thread, and the main
+ * thread's alone: what bounds the gain of more parse threads; polled) and peak resident memory (VmHWM, polled).
+ */
+function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; mainCpuSeconds: number; peakBytes: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let stdout = '';
     let peakKb = 0;
-    let cpuTicks = 0;
+    let cpuSeconds = 0;
+    let mainCpuSeconds = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const poll = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-        // utime and stime: the 14th and 15th fields, counted after the command name's closing parenthesis
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        cpuTicks = Math.max(cpuTicks, Number(fields[11]) + Number(fields[12]));
+        cpuSeconds = Math.max(cpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/stat`, 'utf8')));
+        mainCpuSeconds = Math.max(mainCpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8')));
       } catch {
         // The process has just exited.
       }
@@ -75,7 +83,7 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
     child.on('exit', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`gongkai ${cliArgs[0]} exited with ${code}`));
-      else resolvePromise({ ms: performance.now() - started, cpuSeconds: cpuTicks / TICKS, peakBytes: peakKb * 1024, stdout });
+      else resolvePromise({ ms: performance.now() - started, cpuSeconds, mainCpuSeconds, peakBytes: peakKb * 1024, stdout });
     });
   });
 }
@@ -117,7 +125,7 @@ async function main(): Promise<void> {
   const threads = args.threads === undefined ? {} : { GONGKAI_PARSE_THREADS: args.threads };
   const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir], { ...process.env, ...threads, GONGKAI_TRACE_MEMORY: '1' });
   log(
-    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s wall · ${ingested.cpuSeconds.toFixed(1)} s CPU (${(ingested.cpuSeconds / (ingested.ms / 1000)).toFixed(2)} cores busy) · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
+    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s wall · ${ingested.cpuSeconds.toFixed(1)} s CPU, ${ingested.mainCpuSeconds.toFixed(1)} s of it on the main thread (${(ingested.cpuSeconds / (ingested.ms / 1000)).toFixed(2)} cores busy) · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
   );
 
   const manifest = parseManifest(JSON.parse(readFileSync(join(datasetDir, 'manifest.json'), 'utf8')));
