@@ -8,6 +8,11 @@ import { NODE_INPUT } from './input-node';
 import { resolveReport } from './jurisdiction';
 import type { ParseRequest, ParseResponse } from './parse-pool';
 import { reportShingles } from './similar/report-names';
+import { traceMemory } from './memory-trace';
+
+/** Files between two memory trace lines of a worker (GONGKAI_TRACE_MEMORY=1): its own heap, the process's RSS. */
+const TRACE_EVERY = 5_000;
+let parsedHere = 0;
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker-main runs in a worker thread');
@@ -17,6 +22,7 @@ port.on('message', (request: ParseRequest) => {
       port.postMessage({ id: request.id, parsed } satisfies ParseResponse);
       return;
     }
+    if (++parsedHere % TRACE_EVERY === 0) traceMemory(`parse worker after ${parsedHere} files`);
     const jurisdiction = resolveReport(parsed);
     const shingles = reportShingles(parsed, jurisdiction);
     const response: ParseResponse = { id: request.id, parsed, resolved: { jurisdiction, shingles } };
