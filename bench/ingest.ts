@@ -11,6 +11,8 @@
 //                                                (every province: a national dataset, kept out of git)
 //   --threads N: the ingest's parse threads (GONGKAI_PARSE_THREADS; default the cores).
 //   --skip-score: no scoring against the truth (it holds every value in memory: not at national size).
+//   --out DIR: where the dataset is written (default: beside the cached reports).
+// The ingest runs with GONGKAI_TRACE_MEMORY=1: its memory at each phase is printed as it goes.
 //
 // The generated reports are cached under --root (default tmp/bench-ingest/, keyed by the
 // arguments); the dataset is rewritten on every run.
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     root: { type: 'string', default: 'tmp/bench-ingest' },
     threads: { type: 'string' },
+    out: { type: 'string' },
     'skip-score': { type: 'boolean', default: false },
   },
 });
@@ -43,19 +46,35 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
 
-/** Runs the CLI in a child process; resolves to its wall time and peak resident memory (VmHWM, polled). */
-function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peakBytes: number; stdout: string }> {
+/** Clock ticks a second of /proc/<pid>/stat's CPU times (Linux's USER_HZ). */
+const TICKS = 100;
+
+/** utime + stime in seconds of a /proc stat line: the 14th and 15th fields, counted after the command name's closing parenthesis. */
+function cpuOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/**
+ * Runs the CLI in a child process; resolves to its wall time, CPU time (every thread, and the main
+ * thread's alone: what bounds the gain of more parse threads; polled) and peak resident memory (VmHWM, polled).
+ */
+function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; mainCpuSeconds: number; peakBytes: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let stdout = '';
     let peakKb = 0;
+    let cpuSeconds = 0;
+    let mainCpuSeconds = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const poll = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+        cpuSeconds = Math.max(cpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/stat`, 'utf8')));
+        mainCpuSeconds = Math.max(mainCpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8')));
       } catch {
         // The process has just exited.
       }
@@ -64,7 +83,7 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
     child.on('exit', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`gongkai ${cliArgs[0]} exited with ${code}`));
-      else resolvePromise({ ms: performance.now() - started, peakBytes: peakKb * 1024, stdout });
+      else resolvePromise({ ms: performance.now() - started, cpuSeconds, mainCpuSeconds, peakBytes: peakKb * 1024, stdout });
     });
   });
 }
@@ -91,7 +110,7 @@ async function main(): Promise<void> {
   const key = `${args.province}-${args.years}-s${args.seed}-x${args.scale}`;
   const base = resolve(ROOT, args.root!, key);
   const reportsDir = join(base, 'reports');
-  const datasetDir = join(base, 'dataset');
+  const datasetDir = args.out === undefined ? join(base, 'dataset') : resolve(args.out);
   log(`=== bench:ingest ${key}`);
 
   if (!existsSync(join(reportsDir, 'generate.json'))) {
@@ -104,9 +123,9 @@ async function main(): Promise<void> {
   log(`input: ${inputs.length.toLocaleString('en')} reports, ${mb(inputBytes)}`);
 
   const threads = args.threads === undefined ? {} : { GONGKAI_PARSE_THREADS: args.threads };
-  const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir], { ...process.env, ...threads });
+  const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir], { ...process.env, ...threads, GONGKAI_TRACE_MEMORY: '1' });
   log(
-    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
+    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s wall · ${ingested.cpuSeconds.toFixed(1)} s CPU, ${ingested.mainCpuSeconds.toFixed(1)} s of it on the main thread (${(ingested.cpuSeconds / (ingested.ms / 1000)).toFixed(2)} cores busy) · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
   );
 
   const manifest = parseManifest(JSON.parse(readFileSync(join(datasetDir, 'manifest.json'), 'utf8')));

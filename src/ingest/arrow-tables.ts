@@ -13,6 +13,7 @@ import { bodyKey } from '../shared/body-key';
 import { SimilarityIndex, type SimilarPair, type SimilarReport, type SimilarStats } from './similar/similar-pairs';
 import { type CorrectedValue, type CorrectionRow, standingValues as standingOf } from '../parse/corrections';
 import { harmonisedValues } from '../shared/wide-metrics';
+import { reportNames, reportShingles } from './similar/report-names';
 
 export { harmonisedValues };
 
@@ -167,9 +168,7 @@ const bodyKeyOf = (r: ReportRecord): string | null =>
 
 /** What the copied-report search knows of a report; its names are every form of its issuer it may print. */
 export function similarReport(r: ReportRecord): SimilarReport {
-  const j = r.jurisdiction;
-  const names = [r.parsed.facts.issuer, r.parsed.facts.jurisdiction, j?.name, j?.department, ...(j?.chain.map((link) => link.name) ?? [])];
-  return { id: r.id, body: bodyKeyOf(r), year: r.parsed.facts.year, province: provinceKey(r), names: names.filter((n): n is string => !!n) };
+  return { id: r.id, body: bodyKeyOf(r), year: r.parsed.facts.year, province: provinceKey(r), names: reportNames(r.parsed, r.jurisdiction) };
 }
 
 /** A body and year (a report with no body is a unit of its own). */
@@ -399,13 +398,18 @@ export class DatasetBuilder {
   private finished = false;
   private lastId: string | null = null;
 
-  /** `stores`: where the per-report chunks and shingle sets wait for finish() (diskStores bound an ingest's memory). */
+  /** `stores`: where the per-report chunks and the copied-report search's data wait (diskStores bound an ingest's memory). */
   constructor(
-    private readonly gazetteer: Gazetteer,
-    stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport> } = { chunks: memoryChunkStore(), sets: memorySetStore(), reports: memoryItemStore() },
+    /** The gazetteer, or how to load it: it is needed only by finish() (ingest's parse workers resolve with their own). */
+    private readonly gazetteer: Gazetteer | (() => Gazetteer),
+    stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport>; keyBlocks?: SetStore; texts?: ItemStore<string> } = {
+      chunks: memoryChunkStore(),
+      sets: memorySetStore(),
+      reports: memoryItemStore(),
+    },
   ) {
     this.store = stores.chunks;
-    this.similar = new SimilarityIndex(stores.sets, stores.reports);
+    this.similar = new SimilarityIndex(stores.sets, stores.reports, stores.keyBlocks, stores.texts);
   }
 
   private readonly store: ChunkStore;
@@ -414,7 +418,8 @@ export class DatasetBuilder {
     if (this.lastId !== null && !(record.id > this.lastId)) throw new Error(`reports out of order: ${record.id} after ${this.lastId}`);
     this.lastId = record.id;
     this.bodies.add(record);
-    this.similar.add(similarReport(record), record.parsed.text);
+    // The shingle set as the parse worker made it, else made here (the same function either way).
+    this.similar.add(similarReport(record), record.shingles ?? reportShingles(record.parsed, record.jurisdiction));
     const unit = unitOf(record);
     const index = this.unitIndex.get(unit);
     if (index === undefined) {
@@ -501,7 +506,8 @@ export class DatasetBuilder {
     const similarParts = groupBy(similar.pairs, (p) => p.a.province).map(([province, pairs]) => ({ table: 'similar_pairs' as const, province, rows: buildTable(SIMILAR_COLUMNS, pairs) }));
     const similarStats = { ...similar.stats, seconds: (performance.now() - similarStarted) / 1000 };
     const provinces = [...new Set(keys.map(([, k]) => k.province))];
-    const { chunks, gazetteer } = this;
+    const { chunks } = this;
+    const gazetteer = typeof this.gazetteer === 'function' ? this.gazetteer() : this.gazetteer;
     const part = (table: TableName, province: string, year: number | null, key: string): TablePart => this.part(table, province, year, chunks.get(`${table} ${key}`)!);
     const rollups = this.rollups.rows();
     const failing = concatTables([buildTable(FAILING_COLUMNS, []), ...this.failing]);
@@ -532,10 +538,9 @@ export class DatasetBuilder {
     return { groups, rollups, similar: similarStats };
   }
 
-  /** The texts of some reports, read back from the texts chunks. */
-  private textsOf(ids: ReadonlySet<string>): Map<string, string> {
-    const out = new Map<string, string>();
-    if (ids.size === 0) return out;
+  /** The texts of some reports, read back from the texts chunks, one chunk at a time. */
+  private *textsOf(ids: ReadonlySet<string>): Generator<readonly [string, string]> {
+    if (ids.size === 0) return;
     for (const [chunkKey, chunks] of this.chunks) {
       if (!chunkKey.startsWith('texts ')) continue;
       for (const chunk of chunks) {
@@ -544,11 +549,10 @@ export class DatasetBuilder {
         const textColumn = table.getChild('text')!;
         for (let i = 0; i < table.numRows; i++) {
           const id = idColumn.get(i) as string;
-          if (ids.has(id)) out.set(id, textColumn.get(i) as string);
+          if (ids.has(id)) yield [id, textColumn.get(i) as string];
         }
       }
     }
-    return out;
   }
 }
 

@@ -97,13 +97,26 @@ export const diskJsonStore = <T>(file: SpillFile): ItemStore<T> =>
     (bytes) => JSON.parse(decoder.decode(bytes)) as T,
   );
 
-/** One spill folder's files: the builder's chunks, the search's shingle sets and report descriptions; removed by `close()`. */
-export function diskStores<R>(dir: string): { chunks: ChunkStore; sets: SetStore; reports: ItemStore<R>; close(): void } {
-  const files = ['chunks', 'shingles', 'reports'].map((name) => new SpillFile(join(dir, `${name}.spill`)));
+/** Strings as UTF-8 (the texts of the copied-report search's confirmed pairs). */
+export const diskTextStore = (file: SpillFile): ItemStore<string> =>
+  diskItemStore<string>(
+    file,
+    (text) => encoder.encode(text),
+    (bytes) => decoder.decode(bytes),
+  );
+
+/**
+ * One spill folder's files: the builder's chunks; the search's shingle sets, report descriptions,
+ * band keys and confirmed pairs' texts; removed by `close()`.
+ */
+export function diskStores<R>(dir: string): { chunks: ChunkStore; sets: SetStore; reports: ItemStore<R>; keyBlocks: SetStore; texts: ItemStore<string>; close(): void } {
+  const files = ['chunks', 'shingles', 'reports', 'bands', 'texts'].map((name) => new SpillFile(join(dir, `${name}.spill`)));
   return {
     chunks: diskChunkStore(files[0]),
     sets: diskSetStore(files[1]),
     reports: diskJsonStore<R>(files[2]),
+    keyBlocks: diskSetStore(files[3]),
+    texts: diskTextStore(files[4]),
     close() {
       for (const file of files) file.close();
     },

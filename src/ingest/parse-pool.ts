@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedReport } from '../parse/types';
 import { failedReport } from './failed-report';
+import type { ParseOutcome } from './read-report';
 
 export interface ParseBudget {
   /** Wall-clock time one file may take. */
@@ -20,11 +21,15 @@ export interface ParseRequest {
   id: number;
   bytes: Uint8Array;
   fileName: string;
+  /** Resolve the jurisdiction and make the shingle set in the worker too (ingest's per-report work off the main thread). */
+  resolve?: boolean;
 }
 
 export interface ParseResponse {
   id: number;
   parsed: ParsedReport;
+  /** With `resolve`: the report's division (null when unresolved) and its shingle set (transferred). */
+  resolved?: Omit<ParseOutcome, 'parsed'>;
 }
 
 export interface PoolOptions {
@@ -64,6 +69,11 @@ export function shouldGrow(state: { left: number; running: number; slowestRunnin
 export interface ParsePool {
   readonly threads: number;
   parse(bytes: Uint8Array, options: { fileName?: string }): Promise<ParsedReport>;
+  /**
+   * Parses, resolves the jurisdiction and makes the shingle set in the worker (the same functions
+   * as in process: the same results); a file the worker could not finish is its failed report alone.
+   */
+  parseResolved(bytes: Uint8Array, options: { fileName?: string }): Promise<ParsedReport | ParseOutcome>;
   close(): Promise<void>;
 }
 
@@ -71,7 +81,8 @@ interface Job {
   id: number;
   bytes: Uint8Array;
   fileName: string;
-  done(parsed: ParsedReport): void;
+  resolve: boolean;
+  done(answer: ParsedReport | ParseOutcome): void;
 }
 
 interface Slot {
@@ -116,13 +127,13 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
     if (shouldGrow(state)) active++;
   };
 
-  const finish = (slot: Slot, parsed: ParsedReport) => {
+  const finish = (slot: Slot, answer: ParsedReport | ParseOutcome) => {
     const job = slot.job;
     if (slot.timer) clearTimeout(slot.timer);
     if (job) finished++;
     slot.job = null;
     slot.timer = null;
-    job?.done(parsed);
+    job?.done(answer);
     grow();
     dispatch();
   };
@@ -141,7 +152,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
     slot.warm = false;
     worker.on('message', (response: ParseResponse) => {
       slot.warm = true;
-      if (slot.job?.id === response.id) finish(slot, response.parsed);
+      if (slot.job?.id === response.id) finish(slot, response.resolved ? { parsed: response.parsed, ...response.resolved } : response.parsed);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryLimitError(budget) : `parser crashed: ${error.message}`;
@@ -163,7 +174,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
       slot.timer = setTimeout(() => discard(slot, failedReport(timeLimitError(budget))), budget.timeMs);
       // A copy to transfer (Buffer#slice would be a view, and the caller still counts the bytes).
       const bytes = new Uint8Array(job.bytes);
-      const request: ParseRequest = { id: job.id, bytes, fileName: job.fileName };
+      const request: ParseRequest = { id: job.id, bytes, fileName: job.fileName, ...(job.resolve ? { resolve: true } : {}) };
       slot.worker.postMessage(request, [bytes.buffer]);
     }
     // a file still running after a while, with files waiting: another worker may be due
@@ -177,15 +188,19 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
     }
   }
 
+  const submit = (bytes: Uint8Array, fileName: string, resolve: boolean): Promise<ParsedReport | ParseOutcome> => {
+    if (closed) return Promise.reject(new Error('the parse pool is closed'));
+    return new Promise((done) => {
+      queue.push({ id: nextId++, bytes, fileName, resolve, done });
+      dispatch();
+    });
+  };
+
   return {
     threads,
-    parse(bytes, parseOptions) {
-      if (closed) return Promise.reject(new Error('the parse pool is closed'));
-      return new Promise((done) => {
-        queue.push({ id: nextId++, bytes, fileName: parseOptions.fileName ?? '', done });
-        dispatch();
-      });
-    },
+    // Asked without `resolve`, the worker answers a report alone.
+    parse: (bytes, parseOptions) => submit(bytes, parseOptions.fileName ?? '', false) as Promise<ParsedReport>,
+    parseResolved: (bytes, parseOptions) => submit(bytes, parseOptions.fileName ?? '', true),
     async close() {
       closed = true;
       if (slowCheck) clearTimeout(slowCheck);

@@ -23,20 +23,35 @@ export interface ReportRecord {
   jurisdiction: ResolvedIssuer | null;
   /** The values and checks after the corrections of this report's sha256 (src/shared/corrections.ts); absent when none. */
   corrected?: CorrectedReport;
+  /** The copied-report search's shingle set, when the parse worker made it (else made when the report is added). */
+  shingles?: Uint32Array;
 }
 
-/** A parser: in process (parseReport) or a worker pool's, which answers later. */
-export type ParseFn = (input: Uint8Array, options: { fileName?: string }) => ParsedReport | Promise<ParsedReport>;
+/** What a parse worker answers when asked to resolve too (parse-pool.ts): the jurisdiction and shingles made beside the parse. */
+export interface ParseOutcome {
+  parsed: ParsedReport;
+  jurisdiction: ResolvedIssuer | null;
+  shingles: Uint32Array;
+}
+
+/** A parser: in process (parseReport) or a worker pool's, which answers later, maybe with the report resolved. */
+export type ParseFn = (input: Uint8Array, options: { fileName?: string }) => ParsedReport | ParseOutcome | Promise<ParsedReport | ParseOutcome>;
+
+const isOutcome = (result: ParsedReport | ParseOutcome): result is ParseOutcome => 'parsed' in result && 'shingles' in result;
 /** Any supported format (text, HTML, PDF, Word, MHTML) through the input stage. */
 const parseAnyFormat: ParseFn = (bytes, options) => parseDocument(bytes, { ...options, ...NODE_INPUT });
 
 /** Reads, parses and resolves one file. Never throws: every problem becomes a failed report with a reason. */
 export async function readReport(input: InputFile, parse: ParseFn = parseAnyFormat): Promise<ReportRecord> {
-  const record = await readAndParse(input, parse);
+  const { outcome, ...record } = await readAndParse(input, parse);
+  // Resolved where it was parsed when the worker did it (the same resolver and gazetteer), else here.
+  if (outcome) return { ...record, jurisdiction: outcome.jurisdiction, shingles: outcome.shingles };
   return { ...record, jurisdiction: resolveReport(record.parsed) };
 }
 
-async function readAndParse(input: InputFile, parse: ParseFn): Promise<Omit<ReportRecord, 'jurisdiction'>> {
+type ReadResult = Omit<ReportRecord, 'jurisdiction'> & { outcome?: ParseOutcome };
+
+async function readAndParse(input: InputFile, parse: ParseFn): Promise<ReadResult> {
   const base = { id: input.id, file: input.path };
   if (input.error) return { ...base, parsed: failedReport(input.error), sha256: null, bytes: null };
 
@@ -59,17 +74,20 @@ async function readAndParse(input: InputFile, parse: ParseFn): Promise<Omit<Repo
     return { ...base, parsed: failedReport(`cannot read: ${describeError(error)}`), sha256: null, bytes: size };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { ...base, parsed: await safeParse(parse, bytes, basename(input.path)), sha256, bytes: bytes.byteLength };
+  return { ...base, ...(await safeParse(parse, bytes, basename(input.path))), sha256, bytes: bytes.byteLength };
 }
 
-async function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
-  let parsed: ParsedReport;
+async function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): Promise<{ parsed: ParsedReport; outcome?: ParseOutcome }> {
+  let result: ParsedReport | ParseOutcome;
   try {
-    parsed = await parse(bytes, { fileName });
+    result = await parse(bytes, { fileName });
   } catch (error) {
-    return failedReport(`parser threw: ${describeError(error)}`);
+    return { parsed: failedReport(`parser threw: ${describeError(error)}`) };
   }
-  return withReason(parsed);
+  if (!isOutcome(result)) return { parsed: withReason(result) };
+  const parsed = withReason(result.parsed);
+  // withReason gives a new report when it adds a reason: then the worker's resolution is not for it.
+  return parsed === result.parsed ? { parsed, outcome: result } : { parsed };
 }
 
 /** Reads a few files ahead of the one being parsed, and yields the reports in input order. */

@@ -9,6 +9,7 @@ import type { Manifest } from '../shared/manifest';
 import { type Io, writeOut } from './output';
 import { sharedGazetteer } from './jurisdiction';
 import { createProgress } from './progress';
+import { traceGroups, traceMemory } from './memory-trace';
 import { withParsePool } from './parse-pool';
 import { createParquetPool, type ParquetPool, parquetThreads, prefetchParquet } from './parquet-pool';
 import { readReportsInOrder } from './read-report';
@@ -18,6 +19,8 @@ import { assertReplaceable, writeDataset } from './write-dataset';
 
 /** Parts whose Parquet is encoded ahead of the one being written (each holds its bytes until written). */
 const PARQUET_AHEAD = 4;
+/** Reports between two memory trace lines (GONGKAI_TRACE_MEMORY=1). */
+const TRACE_EVERY = 10_000;
 
 async function withParquetPool<T>(work: (pool: ParquetPool | null) => Promise<T>): Promise<T> {
   const threads = parquetThreads();
@@ -58,20 +61,26 @@ async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: 
   const spill = await makeStaging(outDir);
   const stores = diskStores<SimilarReport>(spill);
   try {
-    const builder = new DatasetBuilder(sharedGazetteer(), stores);
+    const builder = new DatasetBuilder(sharedGazetteer, stores);
     const tally = emptyTally();
+    let done = 0;
     await withParsePool(files.length, async (pool) => {
-      for await (const parsed of readReportsInOrder(files, pool.parse, pool.threads * 2 + 2)) {
+      for await (const parsed of readReportsInOrder(files, pool.parseResolved, pool.threads * 2 + 2)) {
         const record = ledger ? ledger.apply(parsed) : parsed;
         builder.add(record);
         tallyReport(tally, record);
         progress.tick();
+        if (++done % TRACE_EVERY === 0) traceMemory(`parsed ${done}`);
       }
     });
     progress.done();
+    traceMemory('parse done');
     const corrections = ledger?.finalRows() ?? [];
     const parts = builder.finish(corrections);
-    const manifest = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...parts, groups: () => prefetchParquet(parts.groups(), pool, PARQUET_AHEAD) } : parts, files.length));
+    traceMemory('copied-report search done');
+    const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
+    const manifest = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length));
+    traceMemory('dataset written');
     await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
     return manifest;
   } finally {

@@ -1,7 +1,9 @@
 // Isomorphic: ingest writes the dataset with it, the browser writes "download as Parquet" with it.
-import { DataType, type Table } from 'apache-arrow';
+import { DataType, type Table, type Vector } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { BasicType } from 'hyparquet-writer';
+
+type ColumnValues = Parameters<typeof parquetWriteBuffer>[0]['columnData'][number]['data'];
 
 function parquetType(type: DataType): BasicType {
   if (DataType.isUtf8(type)) return 'STRING';
@@ -11,12 +13,22 @@ function parquetType(type: DataType): BasicType {
   throw new Error(`no Parquet mapping for Arrow type ${type.toString()}`);
 }
 
+/**
+ * A column as the writer reads it (its length, then one row group's slice at a time): the values
+ * become JS values one row group at a time, not the whole table's at once (a large part's millions).
+ */
+function lazyColumn(vector: Vector | null, rows: number): ColumnValues {
+  if (!vector) return [];
+  const column = { length: rows, slice: (start: number, end: number) => Array.from(vector.slice(start, end)) };
+  return column as unknown as ColumnValues;
+}
+
 /** Written from the Arrow table itself, so both files of a table always hold the same rows. */
 export function tableToParquet(table: Table): Uint8Array {
   const columnData = table.schema.fields.map((field) => ({
     name: field.name,
     type: parquetType(field.type),
-    data: Array.from(table.getChild(field.name) ?? []),
+    data: lazyColumn(table.getChild(field.name), table.numRows),
   }));
   return new Uint8Array(parquetWriteBuffer({ columnData }));
 }

@@ -1,8 +1,9 @@
-// Bounded-memory ingest (issue 17): the rows and shingle sets wait in spill files, not in memory.
-// A generated corpus with planted copies, ingested by the CLI with 1 and with 2 parse threads (with
-// 2, the Parquet files are encoded in worker threads too, src/ingest/parquet-pool.ts), and
-// written once more from the same reports held in memory (the pre-spill path), gives the same
-// bytes in every file; the spill files are gone afterwards.
+// Bounded-memory ingest (issue 17): the rows, shingle sets, band keys and copied texts wait in spill
+// files, not in memory. A generated corpus with planted copies, ingested by the CLI with 1, 2 and 3
+// parse threads (the workers resolve each report and make its shingle set; with 2 or more, the
+// Parquet files are encoded in worker threads too, src/ingest/parquet-pool.ts), and written once
+// more from the same reports parsed, resolved and shingled in this process and held in memory
+// (the pre-spill path), gives the same bytes in every file; the spill files are gone afterwards.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -56,9 +57,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('bounded ingest', () => {
-  it('writes the same bytes with 1 or 2 parse threads as from reports held in memory, and leaves no spill file', async () => {
+  it('writes the same bytes with 1, 2 or 3 parse threads as from reports held in memory, and leaves no spill file', async () => {
     await ingest(join(root, 'one'), '1');
     await ingest(join(root, 'two'), '2');
+    await ingest(join(root, 'three'), '3');
     const one = hashes(join(root, 'one'));
     const manifest = parseManifest(JSON.parse(readFileSync(join(root, 'one', 'manifest.json'), 'utf8')));
     expect(manifest.generated_from).toBeGreaterThan(100);
@@ -67,6 +69,7 @@ describe('bounded ingest', () => {
     const listed = Object.values(manifest.tables).reduce((n, t) => n + t.partitions.length, 0) + manifest.parquet.files.length;
     expect(Object.keys(one), 'every file listed, plus manifest, summary and the Parquet README').toHaveLength(listed + 3);
     expect(hashes(join(root, 'two'))).toEqual(one);
+    expect(hashes(join(root, 'three'))).toEqual(one);
 
     // The same reports parsed in this process, every chunk kept in memory (DatasetBuilder's default stores).
     const builder = new DatasetBuilder(sharedGazetteer());
@@ -75,7 +78,7 @@ describe('bounded ingest', () => {
     await writeDataset(join(root, 'memory'), builder.finish(), files.length);
     expect(hashes(join(root, 'memory'))).toEqual(one);
 
-    for (const name of ['one', 'two']) {
+    for (const name of ['one', 'two', 'three']) {
       const versions = readdirSync(join(root, `.${name}.versions`));
       expect(versions, 'only the current version: no spill or staging folder left').toHaveLength(1);
       expect(versions[0].startsWith('.')).toBe(false);

@@ -7,6 +7,9 @@ import { intersectionSize, shingleSet } from './shingles';
 import { sharedSpans, type Span } from './spans';
 import { type ItemStore, memoryItemStore, memorySetStore, type SetStore } from '../chunk-store';
 
+/** Compared reports' band keys are kept (spilled, with the disk stores) this many reports a block. */
+const KEY_BLOCK = 1024;
+
 /** A pair is kept at this Jaccard similarity, or when this much of the shorter narrative is in the other (a cut or extended copy). */
 export const MIN_SIMILARITY = 0.5;
 export const MIN_CONTAINMENT = 0.8;
@@ -71,14 +74,21 @@ export class SimilarityIndex {
   private withText = 0;
   private done = false;
 
-  /** `sets`, `reports`: where the shingle sets and reports wait for pairs() (the disk stores keep them out of memory). */
+  /**
+   * `sets`, `reports`: where the shingle sets and reports wait for pairs(); `keyBlocks`, `texts`:
+   * where pairs() keeps the band keys and the confirmed pairs' texts (the disk stores keep them
+   * all out of memory).
+   */
   constructor(
     private readonly sets: SetStore = memorySetStore(),
     private readonly reports: ItemStore<SimilarReport> = memoryItemStore(),
+    private readonly keyBlocks: SetStore = memorySetStore(),
+    private readonly texts: ItemStore<string> = memoryItemStore(),
   ) {}
 
-  add(report: SimilarReport, text: string | null): void {
-    const set = text ? shingleSet(text, report.names) : new Uint32Array(0);
+  /** `text`: the report's text, or its shingle set already made (shingleSet of the text and the report's names). */
+  add(report: SimilarReport, text: string | null | Uint32Array): void {
+    const set = text instanceof Uint32Array ? text : text ? shingleSet(text, report.names) : new Uint32Array(0);
     for (let i = 0; i < set.length; i++) {
       const k = set[i] >>> (32 - DF_BITS);
       if (this.df[k] < 0xffff) this.df[k]++;
@@ -96,49 +106,66 @@ export class SimilarityIndex {
     return out.slice(0, n);
   }
 
-  /** Confirmed pairs, ordered by the two ids (`a` before `b`); `textsOf` gives the texts of the reports asked. */
-  pairs(textsOf: (ids: ReadonlySet<string>) => Map<string, string>): { pairs: SimilarPair[]; stats: SimilarStats } {
+  /**
+   * Confirmed pairs, ordered by the two ids (`a` before `b`); `textsOf` gives the texts of the
+   * reports asked, as [id, text] entries (a Map will do), each kept in `texts` as it comes.
+   * What stays in memory grows by 8 bytes a compared report: the band keys wait in `keyBlocks`
+   * and are bucketed one band at a time by sorting, the texts of the confirmed pairs in `texts`.
+   */
+  pairs(textsOf: (ids: ReadonlySet<string>) => Iterable<readonly [string, string]>): { pairs: SimilarPair[]; stats: SimilarStats } {
     if (this.done) throw new Error('SimilarityIndex.pairs called twice');
     this.done = true;
     const maxDf = Math.max(MIN_DF, Math.ceil(DF_SHARE * this.withText));
     // A report's non-boilerplate shingles, read again when needed rather than all held at once.
     const keptOf = (i: number): Uint32Array => this.rare(this.sets.get(i), maxDf);
-    const compared: number[] = [];
-    // The compared reports' band keys in one flat array (BANDS a report): 128 bytes a report.
-    let keys = new Uint32Array(1024 * BANDS);
+    let compared = new Uint32Array(1024);
+    let count = 0;
+    // The band keys of KEY_BLOCK compared reports, report-major (BANDS a report).
+    let block = new Uint32Array(KEY_BLOCK * BANDS);
+    let inBlock = 0;
     for (let i = 0; i < this.sets.length; i++) {
       const set = keptOf(i);
       if (set.length < MIN_SHINGLES) continue;
-      if ((compared.length + 1) * BANDS > keys.length) {
-        const grown = new Uint32Array(keys.length * 2);
-        grown.set(keys);
-        keys = grown;
+      if (count === compared.length) {
+        const grown = new Uint32Array(compared.length * 2);
+        grown.set(compared);
+        compared = grown;
       }
-      keys.set(bandKeys(sketchOf(set)), compared.length * BANDS);
-      compared.push(i);
+      compared[count++] = i;
+      block.set(bandKeys(sketchOf(set)), inBlock * BANDS);
+      if (++inBlock === KEY_BLOCK) {
+        this.keyBlocks.push(block);
+        block = new Uint32Array(KEY_BLOCK * BANDS);
+        inBlock = 0;
+      }
     }
+    if (inBlock > 0) this.keyBlocks.push(block.slice(0, inBlock * BANDS));
 
     const candidates = new Set<number>();
     const n = this.reports.length;
     let oversized = 0;
+    const bandKey = new Uint32Array(count);
+    const members = new Uint32Array(count);
     for (let band = 0; band < BANDS; band++) {
-      const buckets = new Map<number, number[]>();
-      for (let c = 0; c < compared.length; c++) {
-        const i = compared[c];
-        const key = keys[c * BANDS + band];
-        const bucket = buckets.get(key);
-        if (bucket) bucket.push(i);
-        else buckets.set(key, [i]);
-      }
-      for (const bucket of buckets.values()) {
-        if (bucket.length < 2) continue;
-        if (bucket.length > MAX_BUCKET) {
-          oversized++;
-          continue;
+      // The band's key of every compared report, sorted (stably: members of a bucket stay in report order).
+      for (let b = 0, c = 0; b < this.keyBlocks.length; b++) {
+        const keys = this.keyBlocks.get(b);
+        for (let r = 0; r < keys.length / BANDS; r++, c++) {
+          bandKey[c] = keys[r * BANDS + band];
+          members[c] = compared[c];
         }
-        for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) candidates.add(bucket[x] * n + bucket[y]);
+      }
+      sortByKey(bandKey, members);
+      for (let start = 0; start < count; ) {
+        let end = start + 1;
+        while (end < count && bandKey[end] === bandKey[start]) end++;
+        const size = end - start;
+        if (size > MAX_BUCKET) oversized++;
+        else for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) candidates.add(members[x] * n + members[y]);
+        start = end;
       }
     }
+    this.keyBlocks.clear();
 
     const confirmed: { a: number; b: number; similarity: number; containment: number }[] = [];
     for (const key of candidates) {
@@ -153,12 +180,22 @@ export class SimilarityIndex {
 
     const report = (i: number): SimilarReport => this.reports.get(i);
     const ids = new Set(confirmed.flatMap(({ a, b }) => [report(a).id, report(b).id]));
-    const texts = textsOf(ids);
+    // Each text waits in the text store, by id its index there (a handful of numbers, not the texts).
+    const textAt = new Map<string, number>();
+    for (const [id, text] of textsOf(ids)) {
+      if (!ids.has(id) || textAt.has(id)) continue;
+      textAt.set(id, this.texts.length);
+      this.texts.push(text);
+    }
+    const textOf = (id: string): string => {
+      const at = textAt.get(id);
+      return at === undefined ? '' : this.texts.get(at);
+    };
     const pairs = confirmed.map(({ a, b, similarity, containment }): SimilarPair => {
       const [first, second] = report(a).id < report(b).id ? [a, b] : [b, a];
       const ra = report(first);
       const rb = report(second);
-      const [textA, textB] = [texts.get(ra.id) ?? '', texts.get(rb.id) ?? ''];
+      const [textA, textB] = [textOf(ra.id), textOf(rb.id)];
       const rare = new Set(intersection(keptOf(first), keptOf(second)));
       const all = new Set(intersection(shingleSet(textA, ra.names), shingleSet(textB, rb.names)));
       return {
@@ -173,11 +210,46 @@ export class SimilarityIndex {
     });
     this.sets.clear();
     this.reports.clear();
+    this.texts.clear();
     pairs.sort((x, y) => (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : x.b.id > y.b.id ? 1 : 0));
     return {
       pairs,
-      stats: { reports: n, compared: compared.length, boilerplateDf: maxDf, candidates: candidates.size, pairs: pairs.length, oversizedBuckets: oversized },
+      stats: { reports: n, compared: count, boilerplateDf: maxDf, candidates: candidates.size, pairs: pairs.length, oversizedBuckets: oversized },
     };
+  }
+}
+
+const SORT_BITS = 11;
+const SORT_RADIX = 1 << SORT_BITS;
+
+/** Sorts `keys` ascending and `values` along with them, stably (LSD radix, three passes of 11 bits). */
+export function sortByKey(keys: Uint32Array, values: Uint32Array): void {
+  const counts = new Uint32Array(SORT_RADIX);
+  let fromKeys: Uint32Array<ArrayBufferLike> = keys;
+  let fromValues: Uint32Array<ArrayBufferLike> = values;
+  let toKeys: Uint32Array<ArrayBufferLike> = new Uint32Array(keys.length);
+  let toValues: Uint32Array<ArrayBufferLike> = new Uint32Array(values.length);
+  for (let shift = 0; shift < 32; shift += SORT_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < fromKeys.length; i++) counts[(fromKeys[i] >>> shift) & (SORT_RADIX - 1)]++;
+    let sum = 0;
+    for (let d = 0; d < SORT_RADIX; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < fromKeys.length; i++) {
+      const at = counts[(fromKeys[i] >>> shift) & (SORT_RADIX - 1)]++;
+      toKeys[at] = fromKeys[i];
+      toValues[at] = fromValues[i];
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromValues, toValues] = [toValues, fromValues];
+  }
+  // an odd number of passes leaves the result in the scratch arrays
+  if (fromKeys !== keys) {
+    keys.set(fromKeys);
+    values.set(fromValues);
   }
 }
 

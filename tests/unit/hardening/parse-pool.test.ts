@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createParsePool, memoryLimitError, shouldGrow, timeLimitError, type ParsePool } from '../../../src/ingest/parse-pool';
 import { parseReport } from '../../../src/parse/index';
+import { resolveReport } from '../../../src/ingest/jurisdiction';
+import { reportShingles } from '../../../src/ingest/similar/report-names';
 import { REPO_ROOT } from '../../helpers/paths';
 
 const STAND_IN = new URL('../../helpers/stand-in-parse-worker.mjs', import.meta.url);
@@ -48,6 +50,26 @@ describe('parse pool: every file under a time and memory budget', () => {
     const inWorker = await pool.parse(file, { fileName: 'fuxin.txt' });
     expect(inWorker).toEqual(parseReport(file, { fileName: 'fuxin.txt' }));
     expect(inWorker.values.length).toBeGreaterThan(200);
+  });
+
+  it('resolves the jurisdiction and makes the shingle set in the worker exactly as in process', async () => {
+    pool = createParsePool({ threads: 1 });
+    const file = readFileSync(resolve(REPO_ROOT, '../shared/corpus/seeds/2019-liaoning-fuxin-city.txt'));
+    const answer = await pool.parseResolved(file, { fileName: 'fuxin.txt' });
+    if (!('shingles' in answer)) throw new Error(`no resolution from the worker: ${answer.status}`);
+    const parsed = parseReport(file, { fileName: 'fuxin.txt' });
+    expect(answer.parsed).toEqual(parsed);
+    const jurisdiction = resolveReport(parsed);
+    expect(jurisdiction?.code).toBe('210900');
+    expect(answer.jurisdiction).toEqual(jurisdiction);
+    expect(answer.shingles.length).toBeGreaterThan(500);
+    expect(Array.from(answer.shingles)).toEqual(Array.from(reportShingles(parsed, jurisdiction)));
+  });
+
+  it('answers a file the worker could not finish with its failed report alone', async () => {
+    pool = createParsePool({ threads: 1, entry: STAND_IN });
+    const answer = await pool.parseResolved(bytes(3), { fileName: 'crash' });
+    expect(answer).toMatchObject({ status: 'failed', error: 'parser crashed: stand-in parser crashed' });
   });
 
   it('a pool told the run size starts one worker, and another when a file runs long', async () => {

@@ -6,6 +6,7 @@ import type { TablePart } from '../../../src/ingest/arrow-tables';
 import { columnVector } from '../../../src/ingest/columns';
 import { createParquetPool, prefetchParquet } from '../../../src/ingest/parquet-pool';
 import { tableToParquet } from '../../../src/shared/parquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 
 const table = (n: number, salt: string): Table =>
   new Table({
@@ -18,6 +19,18 @@ const table = (n: number, salt: string): Table =>
 
 const pool = createParquetPool(2);
 afterAll(() => pool.close());
+
+describe('tableToParquet', () => {
+  it('reads the columns one row group at a time and writes the bytes of the whole columns read at once', () => {
+    // 210,003 rows in two batches: row groups of 1,000, 100,000, 100,000 and 9,003 rows, one across the batches
+    const rows = table(150_000, 'x').concat(table(60_003, 'y'));
+    const types = { id: 'STRING', year: 'INT32', bytes: 'INT64', value: 'DOUBLE', ok: 'BOOLEAN' } as const;
+    const whole = parquetWriteBuffer({ columnData: rows.schema.fields.map((f) => ({ name: f.name, type: types[f.name as keyof typeof types], data: Array.from(rows.getChild(f.name)!) })) });
+    const lazy = tableToParquet(rows);
+    expect(lazy.byteLength).toBeGreaterThan(1_000_000);
+    expect(Buffer.from(lazy).equals(Buffer.from(whole))).toBe(true);
+  });
+});
 
 describe('parquet pool', () => {
   it('encodes the same bytes as the main thread, an empty table too', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrativeChars, shingleSet } from '../../../src/ingest/similar/shingles';
 import { bandKeys, sketchOf } from '../../../src/ingest/similar/sketch';
-import { MIN_DF, pairKind, SimilarityIndex, type SimilarReport } from '../../../src/ingest/similar/similar-pairs';
+import { MIN_DF, pairKind, SimilarityIndex, sortByKey, type SimilarReport } from '../../../src/ingest/similar/similar-pairs';
 import { Rng } from '../../../src/generate/prng';
 
 const kept = (text: string, names: string[] = []) => String.fromCharCode(...narrativeChars(text, names).codes).replaceAll('\n', '');
@@ -85,5 +85,16 @@ describe('SimilarityIndex', () => {
     expect(pairKind(report('x', null, 2020), report('y', null, 2020))).toBe('same_year');
     expect(pairKind(report('x', 'a', 2020), report('y', 'b', 2021))).toBe('other');
     expect(pairKind(report('x', 'a', 2020), report('y', 'a', 2020))).toBe('other');
+  });
+});
+
+describe('sortByKey (the band buckets of the copied-report search)', () => {
+  it('sorts the keys over all 32 bits and carries the values along, stably', () => {
+    const keys = Uint32Array.from([0xffffffff, 7, 0x80000000, 7, 0, 0x00100000, 7, 0xffffffff]);
+    const values = Uint32Array.from([0, 1, 2, 3, 4, 5, 6, 7]);
+    sortByKey(keys, values);
+    expect(Array.from(keys)).toEqual([0, 7, 7, 7, 0x00100000, 0x80000000, 0xffffffff, 0xffffffff]);
+    // equal keys keep their order: a bucket's reports stay in report order
+    expect(Array.from(values)).toEqual([4, 1, 3, 6, 5, 2, 0, 7]);
   });
 });
