@@ -10,6 +10,7 @@ import type { Gazetteer } from '../src/jurisdictions';
 import { loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
 import { resolveParsedReport } from '../src/jurisdictions/report-division';
 import { parseDocument } from '../src/parse/input';
+import type { ParsedReport } from '../src/parse/types';
 import metaText from '../data/gazetteer/meta.json?raw';
 import divisionsUrl from '../data/gazetteer/divisions.csv?url';
 import lineageUrl from '../data/gazetteer/lineage.csv?url';
@@ -29,6 +30,8 @@ let gazetteer: Gazetteer | null = null;
 let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 
 const reply = (message: ImportWorkerReply) => self.postMessage(message);
+/** The files sent, parsed one after another. */
+let parsing: Promise<void> = Promise.resolve();
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
 async function init(message: ImportWorkerInit): Promise<void> {
@@ -48,7 +51,13 @@ async function init(message: ImportWorkerInit): Promise<void> {
 async function parse(job: ImportJob): Promise<void> {
   const digest = await sha256(job.bytes);
   const size = job.bytes.byteLength;
-  const parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
+  let parsed: ParsedReport;
+  try {
+    parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
+  } catch (error) {
+    // As ingest's pool does with a parser that throws: the file fails with the reason, the worker goes on.
+    parsed = failedReport(`parser crashed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   reply({ kind: 'parsed', id: job.id, file: { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size } });
 }
 
@@ -99,8 +108,15 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.kind === 'parse') {
-    if (message.crash) throw new Error('import worker stopped by the test hook');
-    void parse(message);
+    // One file at a time, in the order sent (the pool hands a few ahead and counts on the order).
+    parsing = parsing.then(() => {
+      // Thrown outside the promise, as an uncaught error of a worker that dies.
+      if (message.crash) return new Promise<void>(() => setTimeout(() => { throw new Error('import worker stopped by the test hook'); }));
+      return parse(message);
+    }).catch((error: unknown) => {
+      // Anything else: the worker's own error, so the pool replaces it and fails the file.
+      setTimeout(() => { throw error; });
+    });
   } else if (message.kind === 'build') {
     void build(message);
   }
