@@ -117,6 +117,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
       const exclude = [...duplicates.keys()];
       const layer = await session.build(exclude);
+      // Its memory goes before the data worker takes the layer.
+      session.close();
       lap('build');
       // The files move to the data worker; a restarted one gets the layer built again from IndexedDB.
       const reload = async () => {
