@@ -100,6 +100,10 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}?bench=1`);
       await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      // What the page costs doing nothing, to set beside the import's CPU seconds.
+      const idleFrom = chromiumCpu(browser.profile);
+      await new Promise((done) => setTimeout(done, 5000));
+      const idlePerSecond = cpuSince(browser.profile, idleFrom) / 5;
       const before = chromiumRssMb(browser.profile);
       const cpuBefore = chromiumCpu(browser.profile);
       const started = performance.now();
@@ -126,7 +130,7 @@ async function main(): Promise<void> {
       const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
-      log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; machine load average ${load} on ${cores} cores`);
+      log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
       await browser.close();
     }
   } finally {
