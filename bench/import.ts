@@ -62,7 +62,8 @@ const chromiumRssMb = (profile: string): number => chromiumProcesses(profile).re
  */
 function chromiumCpu(profile: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [pid] of chromiumProcesses(profile)) {
+  for (const [pid, , , ...args] of chromiumProcesses(profile)) {
+    kinds.set(pid, /--type=(\S+)/.exec(args.join(' '))?.[1].replace('renderer', 'renderer (page and workers)') ?? 'browser (IndexedDB, files)');
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
       out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
@@ -71,6 +72,16 @@ function chromiumCpu(profile: string): Map<string, number> {
     }
   }
   return out;
+}
+
+/** Each process's kind (its --type), as last seen. */
+const kinds = new Map<string, string>();
+
+/** CPU seconds used since `before` by kind of process. */
+function cpuByKind(profile: string, before: Map<string, number>): string {
+  const by = new Map<string, number>();
+  for (const [pid, s] of chromiumCpu(profile)) by.set(kinds.get(pid)!, (by.get(kinds.get(pid)!) ?? 0) + s - (before.get(pid) ?? 0));
+  return [...by].filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]).map(([kind, s]) => `${kind} ${s.toFixed(1)}`).join(' · ');
 }
 
 /** CPU seconds used since `before` (processes started since count whole). */
@@ -114,12 +125,14 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
       const parseCpu = cpuSince(browser.profile, cpuBefore);
+      const parseKinds = cpuByKind(browser.profile, cpuBefore);
       await page.waitForFunction(() => {
         const el = document.querySelector('[data-testid="import-toggle"]');
         return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
       }, undefined, { timeout: 1_800_000, polling: 200 });
       const total = (performance.now() - started) / 1000;
       const totalCpu = cpuSince(browser.profile, cpuBefore);
+      const totalKinds = cpuByKind(browser.profile, cpuBefore);
       const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
       clearInterval(sampler);
       const after = chromiumRssMb(browser.profile);
@@ -131,6 +144,7 @@ async function main(): Promise<void> {
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
       log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
+      log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
       await browser.close();
     }
   } finally {
