@@ -4,7 +4,8 @@
 // No Parquet and no gzip: the data worker inserts the streams as they are, and the zip (the
 // dataset folder ingest writes, Parquet included) is built only when the user asks for it.
 // The layer's version is the hash of these files, so it is not the zip's dataset_version.
-import { Table, tableToIPC, vectorFromArray, Utf8 } from 'apache-arrow';
+import { Table, tableToIPC, Utf8 } from 'apache-arrow';
+import { columnVector } from '../../ingest/columns';
 import { TABLE_NAMES, type DatasetParts } from '../../ingest/arrow-tables';
 import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } from '../../shared/manifest';
 import { PARQUET_ROOT } from '../../ingest/dataset-files';
@@ -19,10 +20,10 @@ export type Sha256 = (bytes: Uint8Array) => Promise<string>;
 /** `arrow/<table>/<n>.arrows`: not `.gz`, so the data worker takes the bytes as they are. */
 export const layerArrowPath = (table: string, n: number): string => `arrow/${table}/${n}.arrows`;
 
-/** The rows with the column `layer` = 'user' last (the data worker's schema of the user's layer). */
+/** The rows with the column `layer` = 'user' last (the data worker's schema of the user's layer); no apache-arrow builders (they eval, which the page's CSP refuses). */
 function withLayer(rows: Table): Table {
-  const layer = vectorFromArray(Array.from({ length: rows.numRows }, () => 'user'), new Utf8());
-  return new Table({ ...Object.fromEntries(rows.schema.fields.map((f) => [f.name, rows.getChild(f.name) ?? vectorFromArray([], f.type)])), layer });
+  const layer = columnVector(new Utf8(), Array.from({ length: rows.numRows }, () => 'user'));
+  return new Table({ ...Object.fromEntries(rows.schema.fields.map((f) => [f.name, rows.getChild(f.name) ?? columnVector(f.type, [])])), layer });
 }
 
 /** Each part's rows taken once, in file order, and written as an IPC stream. */
