@@ -5,7 +5,7 @@
 // memory (every Chromium process's RSS, sampled each second for its peak) with 10,000 text reports
 // imported, and the page's own account of where the time went. Prints figures only.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/helpers/chromium';
 import { buildApp, startPreview } from '../tests/helpers/preview-server';
@@ -42,16 +42,50 @@ function folderOf(name: string, reports: string[], n: number, pdfShare = 0): str
   return dir;
 }
 
-/** RSS of this browser: the process started with its profile folder and every process below it (MB). */
-function chromiumRssMb(profile: string): number {
+/** This browser's processes: the one started with its profile folder and every process below it (ps rows: pid, ppid, rss, args). */
+function chromiumProcesses(profile: string): string[][] {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/)).filter((r) => r.length >= 4);
   const ours = new Set(rows.filter((r) => r.slice(3).join(' ').includes(`--user-data-dir=${profile}`)).map((r) => r[0]));
   for (let grew = true; grew; ) {
     grew = false;
     for (const r of rows) if (ours.has(r[1]) && !ours.has(r[0])) grew = ours.add(r[0]).size > 0;
   }
-  return rows.filter((r) => ours.has(r[0])).reduce((n, r) => n + Number(r[2]), 0) / 1024;
+  return rows.filter((r) => ours.has(r[0]));
 }
+
+/** RSS of this browser (MB). */
+const chromiumRssMb = (profile: string): number => chromiumProcesses(profile).reduce((n, r) => n + Number(r[2]), 0) / 1024;
+
+/**
+ * CPU seconds this browser's processes have used (user + system, /proc/PID/stat), by pid: what the
+ * import costs whatever else the machine runs (wall time on a loaded machine says little).
+ */
+function chromiumCpu(profile: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [pid, , , ...args] of chromiumProcesses(profile)) {
+    kinds.set(pid, /--type=(\S+)/.exec(args.join(' '))?.[1].replace('renderer', 'renderer (page and workers)') ?? 'browser (IndexedDB, files)');
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+/** Each process's kind (its --type), as last seen. */
+const kinds = new Map<string, string>();
+
+/** CPU seconds used since `before` by kind of process. */
+function cpuByKind(profile: string, before: Map<string, number>): string {
+  const by = new Map<string, number>();
+  for (const [pid, s] of chromiumCpu(profile)) by.set(kinds.get(pid)!, (by.get(kinds.get(pid)!) ?? 0) + s - (before.get(pid) ?? 0));
+  return [...by].filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]).map(([kind, s]) => `${kind} ${s.toFixed(1)}`).join(' · ');
+}
+
+/** CPU seconds used since `before` (processes started since count whole). */
+const cpuSince = (profile: string, before: Map<string, number>): number => [...chromiumCpu(profile)].reduce((n, [pid, s]) => n + s - (before.get(pid) ?? 0), 0);
 
 async function main(): Promise<void> {
   const dist = join(WORK, 'dist');
@@ -77,7 +111,12 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}?bench=1`);
       await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      // What the page costs doing nothing, to set beside the import's CPU seconds.
+      const idleFrom = chromiumCpu(browser.profile);
+      await new Promise((done) => setTimeout(done, 5000));
+      const idlePerSecond = cpuSince(browser.profile, idleFrom) / 5;
       const before = chromiumRssMb(browser.profile);
+      const cpuBefore = chromiumCpu(browser.profile);
       const started = performance.now();
       // The browser's memory sampled while the import runs: its peak, not only where it ends.
       let peak = before;
@@ -85,11 +124,16 @@ async function main(): Promise<void> {
       await page.getByTestId('import-folder').setInputFiles(folder);
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
+      const parseCpu = cpuSince(browser.profile, cpuBefore);
+      const parseKinds = cpuByKind(browser.profile, cpuBefore);
       await page.waitForFunction(() => {
         const el = document.querySelector('[data-testid="import-toggle"]');
         return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
       }, undefined, { timeout: 1_800_000, polling: 200 });
       const total = (performance.now() - started) / 1000;
+      const totalCpu = cpuSince(browser.profile, cpuBefore);
+      const totalKinds = cpuByKind(browser.profile, cpuBefore);
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
       clearInterval(sampler);
       const after = chromiumRssMb(browser.profile);
       peak = Math.max(peak, after);
@@ -99,6 +143,8 @@ async function main(): Promise<void> {
       const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
+      log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
+      log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
       await browser.close();
     }
   } finally {

@@ -24,16 +24,10 @@ export interface ImportJob {
 /** One report as the dataset builder takes it (ingest's ReportRecord). */
 export type ReportRecord = Parameters<DatasetBuilder['add']>[0];
 
-/** Reads the kept reports (IndexedDB, in the worker): answers with their rows, and keeps them for `build`. */
-export interface ListJob {
-  kind: 'list';
-  id: number;
-}
-
 /**
- * Builds a dataset folder of the reports listed, with ingest's builder and layout: for the page,
- * those whose sha256 is not in `exclude` (the dataset holds them), its Arrow files only; for the
- * zip, every report, the whole folder zipped.
+ * Builds the layer of the kept reports with ingest's builder: for the page, those whose sha256 is
+ * not in `exclude` (the dataset holds them), as plain Arrow streams (src/app/user/layer-arrow.ts);
+ * for the zip, every report, the dataset folder ingest writes, zipped.
  */
 export interface BuildJob {
   kind: 'build';
@@ -42,7 +36,7 @@ export interface BuildJob {
   zip: boolean;
 }
 
-/** A kept report as the import list shows it. */
+/** A kept report as the import list shows it (src/app/user/layer-store.ts keeps one beside each). */
 export interface LayerRow {
   id: string;
   status: 'ok' | 'partial' | 'failed';
@@ -67,7 +61,6 @@ export type ImportWorkerReply =
   | { kind: 'ready' }
   | { kind: 'init-failed'; message: string }
   | { kind: 'parsed'; id: number; file: ImportedFile }
-  | { kind: 'listed'; id: number; rows: LayerRow[] }
   | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[] }
-  | { kind: 'zipped'; id: number; bytes: Uint8Array }
+  | { kind: 'zipped'; id: number; version: string; bytes: Uint8Array }
   | { kind: 'build-failed'; id: number; message: string };

@@ -10,6 +10,7 @@ import type { Gazetteer } from '../src/jurisdictions';
 import { loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
 import { resolveParsedReport } from '../src/jurisdictions/report-division';
 import { parseDocument } from '../src/parse/input';
+import type { ParsedReport } from '../src/parse/types';
 import metaText from '../data/gazetteer/meta.json?raw';
 import divisionsUrl from '../data/gazetteer/divisions.csv?url';
 import lineageUrl from '../data/gazetteer/lineage.csv?url';
@@ -17,7 +18,8 @@ import overridesText from '../data/gazetteer/overrides.csv?raw';
 import indexUrl from '../data/gazetteer/index.txt?url';
 import { folderZip } from '../src/app/user/layer-zip';
 import { recordBatches } from '../src/app/user/layer-store';
-import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, LayerRow, ListJob } from './import-protocol';
+import { layerArrowFiles } from '../src/app/user/layer-arrow';
+import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,6 +30,8 @@ let gazetteer: Gazetteer | null = null;
 let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 
 const reply = (message: ImportWorkerReply) => self.postMessage(message);
+/** The files sent, parsed one after another. */
+let parsing: Promise<void> = Promise.resolve();
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
 async function init(message: ImportWorkerInit): Promise<void> {
@@ -47,32 +51,25 @@ async function init(message: ImportWorkerInit): Promise<void> {
 async function parse(job: ImportJob): Promise<void> {
   const digest = await sha256(job.bytes);
   const size = job.bytes.byteLength;
-  const parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
+  let parsed: ParsedReport;
+  try {
+    parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
+  } catch (error) {
+    // As ingest's pool does with a parser that throws: the file fails with the reason, the worker goes on.
+    parsed = failedReport(`parser crashed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   reply({ kind: 'parsed', id: job.id, file: { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size } });
 }
 
 const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
-/** The kept reports' rows (read from IndexedDB a batch at a time: the reports are not kept). */
-async function list(job: ListJob): Promise<void> {
-  try {
-    const rows: LayerRow[] = [];
-    for await (const batch of recordBatches()) for (const r of batch) rows.push({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
-    reply({ kind: 'listed', id: job.id, rows });
-  } catch (error) {
-    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
-  }
-}
-
-/** The dataset folder of the records, byte for byte what ingest writes for the same files. */
+/**
+ * The layer of the records: for the page, the Arrow streams it loads (src/app/user/layer-arrow.ts)
+ * of the reports the dataset does not hold; for the zip, every report's dataset folder, byte for
+ * byte what ingest writes for the same files (Parquet included).
+ */
 async function build(job: BuildJob): Promise<void> {
   try {
-    const files: BuiltFile[] = [];
-    const sink = async (path: string, bytes: Uint8Array) => {
-      // The page loads the Arrow files only; the zip takes every file.
-      if (job.zip || path.startsWith('arrow/')) files.push({ path, bytes });
-      return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
-    };
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
     const exclude = new Set(job.zip ? [] : job.exclude);
     const builder = new DatasetBuilder(gazetteer!);
@@ -84,11 +81,18 @@ async function build(job: BuildJob): Promise<void> {
         count++;
       }
     }
-    const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
     if (job.zip) {
+      const files: BuiltFile[] = [];
+      const sink = async (path: string, bytes: Uint8Array) => {
+        files.push({ path, bytes });
+        return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+      };
+      const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
       const bytes = folderZip(files);
-      self.postMessage({ kind: 'zipped', id: job.id, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
+      files.length = 0;
+      self.postMessage({ kind: 'zipped', id: job.id, version: manifest.dataset_version, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
     } else {
+      const { manifest, files } = await layerArrowFiles(builder.finish(), count, sha256);
       self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
     }
   } catch (error) {
@@ -96,7 +100,7 @@ async function build(job: BuildJob): Promise<void> {
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | ListJob | BuildJob>) => {
+self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
     init(message).then(
@@ -104,10 +108,15 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.kind === 'parse') {
-    if (message.crash) throw new Error('import worker stopped by the test hook');
-    void parse(message);
-  } else if (message.kind === 'list') {
-    void list(message);
+    // One file at a time, in the order sent (the pool hands a few ahead and counts on the order).
+    parsing = parsing.then(() => {
+      // Thrown outside the promise, as an uncaught error of a worker that dies.
+      if (message.crash) return new Promise<void>(() => setTimeout(() => { throw new Error('import worker stopped by the test hook'); }));
+      return parse(message);
+    }).catch((error: unknown) => {
+      // Anything else: the worker's own error, so the pool replaces it and fails the file.
+      setTimeout(() => { throw error; });
+    });
   } else if (message.kind === 'build') {
     void build(message);
   }

@@ -6,7 +6,7 @@ import { assertReadOnly } from './sql-guard';
 
 /** The part of the Web Worker API the client uses (Node tests adapt worker_threads to it). */
 export interface WorkerLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'error' | 'messageerror', listener: (event: { message?: string }) => void): void;
   terminate(): void;
@@ -39,8 +39,13 @@ export class DataClient {
   private failure: Error | null = null;
   private initialised: { url: string; promise: Promise<InitResult> } | null = null;
   private worker: WorkerLike;
-  /** The user's imported layer, sent again to a restarted worker. */
-  private layerPayload: LayerPayload | null = null;
+  /**
+   * Gives the user's imported layer again, for a restarted worker: its files are moved to the
+   * worker, never kept here (the page would hold a second copy of the layer).
+   */
+  private layerReload: (() => Promise<LayerPayload | null>) | null = null;
+  /** While a restarted worker waits for its layer, later requests wait too (they would miss it). */
+  private restarting: Promise<void> | null = null;
   /** The rows queries see when they do not say (src/db/user-layer.ts). */
   layer: LayerMode = 'all';
   /** The corrections last set: a restarted worker gets them again after its init. */
@@ -93,12 +98,14 @@ export class DataClient {
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
   }
 
-  /** Loads the user's imported layer (a dataset folder's manifest and Arrow files), replacing any; null removes it. */
-  async setLayer(layer: LayerPayload | null): Promise<LayerResult> {
-    const payload = layer ?? { manifest: null, files: {} };
-    const result = await this.send('layer', payload);
-    this.layerPayload = layer;
-    return result;
+  /**
+   * Loads the user's imported layer (a manifest and its Arrow files), replacing any; null removes
+   * it. The files' buffers are moved to the worker (unusable here afterwards); `reload` gives the
+   * same layer again should the worker be restarted.
+   */
+  setLayer(layer: LayerPayload | null, reload?: () => Promise<LayerPayload | null>): Promise<LayerResult> {
+    this.layerReload = layer ? (reload ?? null) : null;
+    return this.send('layer', layer ?? { manifest: null, files: {} }, undefined, undefined, layer ? layerTransfer(layer) : undefined);
   }
 
   /** Brings the worker's tables to exactly these corrections (src/db/user-corrections.ts). */
@@ -122,7 +129,7 @@ export class DataClient {
     return this.failure;
   }
 
-  private send<K extends RequestKind>(kind: K, payload: RequestTypes[K]['payload'], sql?: string, signal?: AbortSignal): Promise<RequestTypes[K]['result']> {
+  private send<K extends RequestKind>(kind: K, payload: RequestTypes[K]['payload'], sql?: string, signal?: AbortSignal, transfer?: Transferable[]): Promise<RequestTypes[K]['result']> {
     if (this.failure) return Promise.reject(this.failure);
     if (signal?.aborted) return Promise.reject(new CancelledError(sql));
     const id = this.nextId++;
@@ -130,12 +137,17 @@ export class DataClient {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, sql, request });
       signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      try {
-        this.worker.postMessage(request);
-      } catch (error) {
-        this.pending.delete(id);
-        reject(new DataError(`could not send ${kind} to the data worker: ${(error as Error).message}`, { sql, cause: error }));
-      }
+      const post = () => {
+        if (!this.pending.has(id)) return;
+        try {
+          this.worker.postMessage(request, transfer);
+        } catch (error) {
+          this.pending.delete(id);
+          reject(new DataError(`could not send ${kind} to the data worker: ${(error as Error).message}`, { sql, cause: error }));
+        }
+      };
+      if (this.restarting) void this.restarting.then(post);
+      else post();
     });
   }
 
@@ -155,26 +167,50 @@ export class DataClient {
     const resend = [...this.pending.values()].map((p) => p.request);
     // The new worker serves the same dataset: an init already answered is sent again first.
     const init = this.initialised && !resend.some((r) => r.kind === 'init') ? this.initialised.url : null;
-    try {
-      if (init !== null) {
-        const reinit: Request<'init'> = { id: this.nextId++, kind: 'init', payload: { manifestUrl: init } };
-        this.pending.set(reinit.id, { resolve: () => {}, reject: () => {}, request: reinit });
-        this.worker.postMessage(reinit);
-        if (this.layerPayload && !resend.some((r) => r.kind === 'layer')) {
-          const relayer: Request<'layer'> = { id: this.nextId++, kind: 'layer', payload: this.layerPayload };
-          this.pending.set(relayer.id, { resolve: () => {}, reject: () => {}, request: relayer });
-          this.worker.postMessage(relayer);
-        }
+    // A layer sent already had its files moved: the layer is asked for again (a pending removal is sent as it is).
+    const layerPending = resend.find((r): r is Request<'layer'> => r.kind === 'layer' && (r as Request<'layer'>).payload.manifest !== null);
+    const reload = init !== null || layerPending ? this.layerReload : null;
+    const worker = this.worker;
+    const restartFailed = (error: unknown) => this.fail(new DataError(`could not restart the data worker: ${(error as Error).message}`, { cause: error }));
+    const rest = (layer: LayerPayload | null) => {
+      if (layer) {
+        const relayer: Request<'layer'> = layerPending ? { ...layerPending, payload: layer } : { id: this.nextId++, kind: 'layer', payload: layer };
+        if (!layerPending) this.pending.set(relayer.id, { resolve: () => {}, reject: () => {}, request: relayer });
+        worker.postMessage(relayer, layerTransfer(layer));
+      } else if (layerPending) {
+        // Its files are gone and nothing gives them again: the worker is left without a layer.
+        worker.postMessage({ ...layerPending, payload: { manifest: null, files: {} } });
       }
       if (init !== null && this.corrections && !resend.some((r) => r.kind === 'corrections')) {
         const again: Request<'corrections'> = { id: this.nextId++, kind: 'corrections', payload: this.corrections };
         this.pending.set(again.id, { resolve: () => {}, reject: () => {}, request: again });
-        this.worker.postMessage(again);
+        worker.postMessage(again);
       }
-      for (const request of resend) this.worker.postMessage(request);
+      for (const request of resend) if (request !== layerPending) worker.postMessage(request);
+    };
+    try {
+      if (init !== null) {
+        const reinit: Request<'init'> = { id: this.nextId++, kind: 'init', payload: { manifestUrl: init } };
+        this.pending.set(reinit.id, { resolve: () => {}, reject: () => {}, request: reinit });
+        worker.postMessage(reinit);
+      }
+      if (!reload) {
+        rest(null);
+        return;
+      }
     } catch (error) {
-      this.fail(new DataError(`could not restart the data worker: ${(error as Error).message}`, { cause: error }));
+      restartFailed(error);
+      return;
     }
+    const restarting = reload().then(
+      (layer) => {
+        if (this.worker === worker && !this.failure) rest(layer);
+      },
+      restartFailed,
+    ).catch(restartFailed).finally(() => {
+      if (this.restarting === restarting) this.restarting = null;
+    });
+    this.restarting = restarting;
   }
 
   private readonly progressListeners = new Set<(progress: ProgressMessage) => void>();
@@ -204,3 +240,6 @@ export class DataClient {
     for (const p of waiting) p.reject(p.sql === undefined ? error : new DataError(`${error.message}\n-- SQL:\n${p.sql}`, { sql: p.sql, cause: error }));
   }
 }
+
+/** The buffers of a layer's files, moved with the message. */
+const layerTransfer = (layer: LayerPayload): Transferable[] => [...new Set(Object.values(layer.files).map((bytes) => bytes.buffer as ArrayBuffer))];

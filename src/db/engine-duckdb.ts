@@ -116,8 +116,8 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
         db.closePrepared(connectionId, id);
       }
     },
-    insertArrowStream(table, ipc, append = false) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
+    insertArrowStream(table, ipc, append = false, schema) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: !append, ...(schema ? { schema } : {}) });
     },
     close() {
       for (const id of prepared.values()) db.closePrepared(connectionId, id);

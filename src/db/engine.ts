@@ -7,7 +7,7 @@ export interface Engine {
   run(sql: string, params?: readonly Param[]): Uint8Array;
   /** Runs exactly one statement (a text of several is an error), not cached: for SQL users type. */
   runStatement(sql: string): Uint8Array;
-  /** Creates `table` from Arrow IPC stream bytes, or appends to it when it exists. */
-  insertArrowStream(table: string, ipc: Uint8Array, append?: boolean): void;
+  /** Creates `table` (in `schema`, default main) from Arrow IPC stream bytes, or appends to it when it exists. */
+  insertArrowStream(table: string, ipc: Uint8Array, append?: boolean, schema?: string): void;
   close(): void;
 }

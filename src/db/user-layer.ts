@@ -13,7 +13,6 @@ import { DERIVED_TABLES, quoteIdent } from './tables';
 
 export const USER_SCHEMA = 'ul';
 export const ALL_SCHEMA = 'al';
-const LOADING = '__user_layer_load';
 const ROLLUP_KEY = ['division_code', 'division_level', 'year', 'level', 'scope'];
 
 export interface UserLayer {
@@ -26,10 +25,15 @@ export interface UserLayer {
 const rowsOf = (engine: Engine, sql: string): Record<string, unknown>[] => tableFromIPC(engine.run(sql)).toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
 
 export function dropUserLayer(engine: Engine): void {
-  engine.run(`DROP SCHEMA IF EXISTS ${ALL_SCHEMA} CASCADE; DROP SCHEMA IF EXISTS ${USER_SCHEMA} CASCADE; DROP TABLE IF EXISTS ${LOADING}`);
+  engine.run(`DROP SCHEMA IF EXISTS ${ALL_SCHEMA} CASCADE; DROP SCHEMA IF EXISTS ${USER_SCHEMA} CASCADE`);
 }
 
-/** Loads a layer (replacing any): every partition of every table, each checked by count. */
+/**
+ * Loads a layer (replacing any): every partition of every table, straight into its table of schema
+ * `ul` (no second copy in the engine's heap), each file let go once in, each table checked by count.
+ * The page's files carry the column `layer` already (src/app/user/layer-arrow.ts); files as ingest
+ * writes them get it added.
+ */
 export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer {
   dropUserLayer(engine);
   const manifest = parseManifest(payload.manifest);
@@ -37,21 +41,22 @@ export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer 
   const tables = new Set<string>();
   try {
     for (const [name, entry] of Object.entries(manifest.tables)) {
+      if (entry.partitions.length === 0) continue;
       let rows = 0;
       entry.partitions.forEach((partition, i) => {
         const bytes = payload.files[partition.path];
         if (!bytes) throw new DataError(`imported layer: ${partition.path} is missing`);
-        engine.insertArrowStream(LOADING, bytes, i > 0);
+        engine.insertArrowStream(name, bytes, i > 0, USER_SCHEMA);
+        delete payload.files[partition.path];
         rows += partition.rows;
       });
-      const counted = entry.partitions.length === 0 ? 0 : Number(rowsOf(engine, `SELECT count(*) AS n FROM ${LOADING}`)[0]?.n);
+      const table = `${USER_SCHEMA}.${quoteIdent(name)}`;
+      const counted = Number(rowsOf(engine, `SELECT count(*) AS n FROM ${table}`)[0]?.n);
       if (counted !== entry.rows || rows !== entry.rows) throw new DataError(`imported layer: table ${name} brought ${counted} rows, its manifest says ${entry.rows}`);
-      if (entry.partitions.length > 0) {
-        // Rows written later (corrections) are the user's too.
-        const table = `${USER_SCHEMA}.${quoteIdent(name)}`;
-        engine.run(`CREATE TABLE ${table} AS SELECT *, 'user' AS layer FROM ${LOADING}; DROP TABLE ${LOADING}; ALTER TABLE ${table} ALTER COLUMN layer SET DEFAULT 'user'`);
-        tables.add(name);
-      }
+      // Rows written later (corrections) are the user's too.
+      const hasLayer = columnsOf(engine, USER_SCHEMA, name).some((c) => c.name === 'layer');
+      engine.run(hasLayer ? `ALTER TABLE ${table} ALTER COLUMN layer SET DEFAULT 'user'` : `ALTER TABLE ${table} ADD COLUMN layer VARCHAR DEFAULT 'user'`);
+      tables.add(name);
     }
     for (const [name, derived] of Object.entries(DERIVED_TABLES)) {
       if (!derived.from.every((t) => tables.has(t))) continue;

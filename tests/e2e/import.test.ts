@@ -1,7 +1,8 @@
 // Import in the page (issue 14): a folder of reports set on the folder picker's <input> is parsed
 // in the page's import workers and becomes the user's layer of the same tables; no request leaves
-// the page's origin meanwhile; the layer survives a reload, its zip is byte for byte the dataset
-// folder `gongkai ingest` writes for the same folder, and removing it leaves the dataset alone.
+// the page's origin meanwhile; the layer survives a reload, its zip (built when asked, Parquet
+// included) is byte for byte the dataset folder `gongkai ingest` writes for the same folder, and
+// removing it leaves the dataset alone.
 import { execFile } from 'node:child_process';
 import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -116,7 +117,11 @@ describe('import in the page', { timeout: 300_000 }, () => {
     const fromPage = new Map(Object.entries(entries).filter(([path]) => !path.endsWith('/')).map(([path, bytes]) => [path.replace(/^gongkai-imported\//, ''), Buffer.from(bytes)]));
     expect([...fromPage.keys()].sort()).toEqual([...cli.keys()].sort());
     for (const [path, bytes] of cli) expect(fromPage.get(path)!.equals(bytes), path).toBe(true);
-    expect(JSON.parse(cli.get('manifest.json')!.toString()).dataset_version).toBe(version);
+    // The zip is named by its dataset version; the page's layer (Arrow streams only, no Parquet) has a version of its own.
+    const cliVersion = (JSON.parse(cli.get('manifest.json')!.toString()) as { dataset_version: string }).dataset_version;
+    expect(zip.name).toBe(`gongkai-imported-${cliVersion.slice(0, 8)}.zip`);
+    expect(version).toMatch(/^[0-9a-f]{64}$/);
+    expect(version).not.toBe(cliVersion);
   });
 
   it('removes the layer: the dataset alone remains', async () => {

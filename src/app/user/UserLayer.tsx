@@ -9,7 +9,7 @@ import { createImportPool, type ImportPool, type ImportPoolOptions } from './imp
 import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
 import { openLayerBuild } from './layer-build';
 import { ZIP_FOLDER } from './layer-zip';
-import { clearRecords, deleteRecord, putRecords } from './layer-store';
+import { clearRecords, deleteRecord, listRows, putRecords } from './layer-store';
 
 export interface ImportedRow extends LayerRow {
   /** The dataset's report with the same file (sha256): the views count that one, not this. */
@@ -102,21 +102,34 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       t[name] = now - at;
       at = now;
     };
-    const session = await openLayerBuild();
+    const session = openLayerBuild();
     try {
+      const kept = await listRows();
       lap('list');
-      if (session.rows.length === 0) {
+      if (kept.length === 0) {
         setRows([]);
         await client.setLayer(null);
         setVersion(null);
         return;
       }
-      const duplicates = await datasetReports([...new Set(session.rows.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
+      const duplicates = await datasetReports([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
       lap('duplicates');
-      setRows(session.rows.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
-      const layer = await session.build([...duplicates.keys()]);
+      setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
+      const exclude = [...duplicates.keys()];
+      const layer = await session.build(exclude);
+      // Its memory goes before the data worker takes the layer.
+      session.close();
       lap('build');
-      const result = await client.setLayer({ manifest: layer.manifest, files: layer.files });
+      // The files move to the data worker; a restarted one gets the layer built again from IndexedDB.
+      const reload = async () => {
+        const again = openLayerBuild();
+        try {
+          return await again.build(exclude);
+        } finally {
+          again.close();
+        }
+      };
+      const result = await client.setLayer(layer, reload);
       lap('load');
       setVersion(result.datasetVersion);
     } finally {
@@ -220,9 +233,10 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
 
   const zip = useCallback(async () => {
     if (version === null) return null;
-    const session = await openLayerBuild();
+    const session = openLayerBuild();
     try {
-      return { name: `${ZIP_FOLDER}-${version.slice(0, 8)}.zip`, bytes: await session.zip() };
+      const zipped = await session.zip();
+      return { name: `${ZIP_FOLDER}-${zipped.version.slice(0, 8)}.zip`, bytes: zipped.bytes };
     } finally {
       session.close();
     }

@@ -1,7 +1,9 @@
-// The page's parse pool: import workers (workers/import.worker.ts), one file each at a time, as
-// many as the cores less one (at least one). Each file has a time budget: a worker that runs over
-// or dies is terminated and replaced, and its file becomes a failed report with the reason, as in
-// ingest's pool (src/ingest/parse-pool.ts). Results do not depend on the number of workers.
+// The page's parse pool: import workers (workers/import.worker.ts), as many as the cores less one
+// (at least one). Each worker parses one file at a time and is handed a few more ahead
+// (QUEUED_PER_WORKER), so it never waits for the page between files. Each file has a time budget
+// from when the worker takes it: a worker that runs over or dies is terminated and replaced, its
+// file becomes a failed report with the reason, as in ingest's pool (src/ingest/parse-pool.ts),
+// and the files queued behind it go to the next worker. Results do not depend on the number of workers.
 import { failedReport } from '../../ingest/failed-report';
 import type { ImportedFile, ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
 
@@ -33,9 +35,13 @@ interface Job {
 interface Slot {
   worker: Worker | null;
   ready: boolean;
-  job: Job | null;
+  /** Sent to the worker, in the order it parses them: the first is the one it is on. */
+  jobs: Job[];
   timer: ReturnType<typeof setTimeout> | null;
 }
+
+/** Files a worker holds at once: the one it parses and those waiting behind it. */
+export const QUEUED_PER_WORKER = 4;
 
 export const defaultWorkers = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
 const spawnImportWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import' });
@@ -50,26 +56,35 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const count = Math.max(1, options.workers ?? defaultWorkers());
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
   const spawnWorker = options.spawn ?? spawnImportWorker;
-  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, job: null, timer: null }));
+  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], timer: null }));
   const queue: Job[] = [];
   let nextId = 0;
   let closed = false;
 
-  const finish = (slot: Slot, file: ImportedFile) => {
-    const job = slot.job;
+  /** The file the worker is on has its budget from now (it took it when it answered the one before). */
+  const startClock = (slot: Slot) => {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.job = null;
-    slot.timer = null;
+    slot.timer = slot.jobs.length > 0 ? setTimeout(() => discard(slot, timeLimitReason(budgetMs)), budgetMs) : null;
+  };
+
+  const finish = (slot: Slot, file: ImportedFile) => {
+    const job = slot.jobs.shift();
+    startClock(slot);
     job?.done(file);
     dispatch();
   };
 
+  /** Stops the slot's worker: its current file fails with `reason`, the files behind it wait for a worker again. */
   const discard = (slot: Slot, reason: string) => {
     slot.worker?.terminate();
     slot.worker = null;
     slot.ready = false;
-    if (slot.job) finish(slot, failedFile(reason, slot.job.bytes.byteLength));
-    else dispatch();
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const [current, ...behind] = slot.jobs.splice(0);
+    queue.unshift(...behind);
+    current?.done(failedFile(reason, current.bytes.byteLength));
+    dispatch();
   };
 
   const spawn = (slot: Slot): void => {
@@ -86,7 +101,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         // The gazetteer could not be read: no file can be parsed in this page.
         for (const job of queue.splice(0)) job.done(failedFile(`import worker could not start: ${reply.message}`, job.bytes.byteLength));
         discard(slot, `import worker could not start: ${reply.message}`);
-      } else if (reply.kind === 'parsed' && slot.job?.id === reply.id) {
+      } else if (reply.kind === 'parsed' && slot.jobs[0]?.id === reply.id) {
         finish(slot, reply.file);
       }
     });
@@ -100,16 +115,20 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   };
 
   function dispatch(): void {
-    for (const slot of slots) {
-      if (closed || slot.job || queue.length === 0) continue;
-      if (!slot.worker) spawn(slot);
-      if (!slot.ready) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(() => discard(slot, timeLimitReason(budgetMs)), budgetMs);
-      const bytes = new Uint8Array(job.bytes);
-      const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, bytes, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
-      slot.worker!.postMessage(message, [bytes.buffer]);
+    // Every worker gets a file before any gets a second one.
+    for (let depth = 1; depth <= QUEUED_PER_WORKER; depth++) {
+      for (const slot of slots) {
+        if (closed || slot.jobs.length >= depth || queue.length === 0) continue;
+        if (!slot.worker) spawn(slot);
+        if (!slot.ready) continue;
+        const job = queue.shift()!;
+        slot.jobs.push(job);
+        if (slot.jobs.length === 1) startClock(slot);
+        // A copy moves to the worker: the page keeps the file's bytes until its answer (a worker that dies loses its copy).
+        const bytes = new Uint8Array(job.bytes);
+        const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, bytes, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
+        slot.worker!.postMessage(message, [bytes.buffer]);
+      }
     }
   }
 
@@ -129,8 +148,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         slot.worker?.terminate();
         slot.worker = null;
         if (slot.timer) clearTimeout(slot.timer);
-        slot.job?.done(failedFile(CANCELLED_REASON, slot.job.bytes.byteLength));
-        slot.job = null;
+        for (const job of slot.jobs.splice(0)) job.done(failedFile(CANCELLED_REASON, job.bytes.byteLength));
       }
     },
   };

@@ -3,7 +3,7 @@
 import { failedReport, MAX_FILE_BYTES, tooLargeError } from '../../ingest/failed-report';
 import { isSkippedDirectory, isSkippedFile, withUniqueIds } from '../../ingest/input-names';
 import type { ReportRecord } from '../../../workers/import-protocol';
-import { CANCELLED_REASON, type ImportPool } from './import-pool';
+import { CANCELLED_REASON, QUEUED_PER_WORKER, type ImportPool } from './import-pool';
 
 export interface PickedFile {
   /** `folder/sub/name.txt` for a file of a picked or dropped folder; the name for a file picked alone. */
@@ -99,6 +99,7 @@ export async function runImport(entries: readonly ImportEntry[], pool: ImportPoo
   const lane = async () => {
     while (next < entries.length) onRecord(await importOne(entries[next++], pool, budget));
   };
-  await Promise.all(Array.from({ length: pool.workers * 2 + 2 }, lane));
+  // Enough lanes to fill every worker's queue and have the next files read meanwhile.
+  await Promise.all(Array.from({ length: pool.workers * (QUEUED_PER_WORKER + 1) + 2 }, lane));
   options.onPeak?.(budget.peak);
 }

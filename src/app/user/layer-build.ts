@@ -1,29 +1,29 @@
 // The user's layer built from the reports kept in IndexedDB, in an import worker of its own with
-// ingest's builder and layout (workers/import.worker.ts): the page never holds the reports. The
-// worker lists them, builds the page's layer (the reports the dataset does not hold already) and
-// is stopped afterwards (its memory goes with it); the zip is built the same way when asked for.
-import type { ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
+// ingest's builder (workers/import.worker.ts): the page never holds the reports. The worker
+// builds the page's layer (the reports the dataset does not hold already, Arrow only) and is
+// stopped afterwards (its memory goes with it); the zip, with ingest's whole layout, is built
+// the same way when asked for.
+import type { ImportWorkerReply } from '../../../workers/import-protocol';
 import type { Manifest } from '../../shared/manifest';
 
 export interface BuiltLayer {
   manifest: Manifest;
-  /** The Arrow files the data worker loads, by path. */
+  /** The Arrow streams the data worker loads, by path (src/app/user/layer-arrow.ts). */
   files: Record<string, Uint8Array>;
 }
 
 export interface LayerBuild {
-  /** Every kept report, in id order. */
-  rows: LayerRow[];
-  /** The layer of the rows whose sha256 is not in `exclude`. */
+  /** The layer of the kept reports whose sha256 is not in `exclude`. */
   build(exclude: readonly string[]): Promise<BuiltLayer>;
-  /** The dataset folder of every kept report, zipped. */
-  zip(): Promise<Uint8Array>;
+  /** The dataset folder of every kept report, zipped, with its dataset_version. */
+  zip(): Promise<{ version: string; bytes: Uint8Array }>;
   close(): void;
 }
 
 const failure = (message: string) => new Error(`the imported layer could not be built: ${message}`);
 
-export async function openLayerBuild(): Promise<LayerBuild> {
+/** Starts the worker at once (it loads the gazetteer meanwhile); its jobs wait until it is ready. */
+export function openLayerBuild(): LayerBuild {
   const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
   const waiting = new Map<number, { resolve(reply: ImportWorkerReply): void; reject(error: Error): void }>();
   let nextId = 1;
@@ -53,35 +53,28 @@ export async function openLayerBuild(): Promise<LayerBuild> {
       fail(error);
     });
   });
+  ready.catch(() => {});
   worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
-  const ask = (message: { kind: 'list' } | { kind: 'build'; exclude: string[]; zip: boolean }): Promise<ImportWorkerReply> => {
-    if (failed) return Promise.reject(failed);
+  const ask = async (message: { kind: 'build'; exclude: string[]; zip: boolean }): Promise<ImportWorkerReply> => {
+    await ready;
+    if (failed) throw failed;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
     });
   };
-  try {
-    await ready;
-    const listed = await ask({ kind: 'list' });
-    if (listed.kind !== 'listed') throw failure(`unexpected answer ${listed.kind}`);
-    return {
-      rows: listed.rows,
-      async build(exclude) {
-        const reply = await ask({ kind: 'build', exclude: [...exclude], zip: false });
-        if (reply.kind !== 'built') throw failure(`unexpected answer ${reply.kind}`);
-        return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])) };
-      },
-      async zip() {
-        const reply = await ask({ kind: 'build', exclude: [], zip: true });
-        if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
-        return reply.bytes;
-      },
-      close: () => worker.terminate(),
-    };
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  }
+  return {
+    async build(exclude) {
+      const reply = await ask({ kind: 'build', exclude: [...exclude], zip: false });
+      if (reply.kind !== 'built') throw failure(`unexpected answer ${reply.kind}`);
+      return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])) };
+    },
+    async zip() {
+      const reply = await ask({ kind: 'build', exclude: [], zip: true });
+      if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
+      return { version: reply.version, bytes: reply.bytes };
+    },
+    close: () => worker.terminate(),
+  };
 }

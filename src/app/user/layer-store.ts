@@ -1,26 +1,45 @@
 // The user's imported reports kept across reloads: IndexedDB, one entry per report (what the
 // import workers answered, with its id and path), from which the layer is built again on load
-// (in id order: IndexedDB keeps keys sorted as the dataset builder wants them).
-import type { ReportRecord } from '../../../workers/import-protocol';
+// (in id order: IndexedDB keeps keys sorted as the dataset builder wants them), and its row of the
+// import list (status, reason, sha256) in a store of its own.
+import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
 
 const DB_NAME = 'gongkai-user-layer';
 const STORE = 'reports';
+/** Each report's row of the import list, beside it: the list is read without reading the reports. */
+const ROWS = 'rows';
+
+export const layerRow = (r: ReportRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
+    const request = indexedDB.open(DB_NAME, 2);
+    request.onupgradeneeded = (event) => {
+      const db = request.result;
+      if (event.oldVersion < 1) db.createObjectStore(STORE, { keyPath: 'id' });
+      const rows = db.createObjectStore(ROWS, { keyPath: 'id' });
+      // A store of version 1 had no rows: they are made from its reports once.
+      if (event.oldVersion >= 1) {
+        const cursor = request.transaction!.objectStore(STORE).openCursor();
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          rows.put(layerRow(at.value as ReportRecord));
+          at.continue();
+        };
+      }
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB: cannot open the imported reports'));
   });
 }
 
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+async function transact<T>(mode: IDBTransactionMode, work: (stores: { reports: IDBObjectStore; rows: IDBObjectStore }) => IDBRequest<T> | void): Promise<T | undefined> {
   const db = await open();
   try {
     return await new Promise<T | undefined>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = work(tx.objectStore(STORE));
+      const tx = db.transaction([STORE, ROWS], mode);
+      const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS) });
       tx.oncomplete = () => resolve(request ? request.result : undefined);
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
@@ -30,12 +49,17 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
   }
 }
 
+/** Every stored report's row, in id order. */
+export async function listRows(): Promise<LayerRow[]> {
+  return (await transact<LayerRow[]>('readonly', ({ rows }) => rows.getAll() as IDBRequest<LayerRow[]>)) ?? [];
+}
+
 /** Every stored report in id order, `size` at a time (never all of them in memory at once). */
 export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]> {
   let after: string | null = null;
   for (;;) {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-    const batch: ReportRecord[] = (await transact<ReportRecord[]>('readonly', (store) => store.getAll(range, size) as IDBRequest<ReportRecord[]>)) ?? [];
+    const batch: ReportRecord[] = (await transact<ReportRecord[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<ReportRecord[]>)) ?? [];
     if (batch.length === 0) return;
     yield batch;
     if (batch.length < size) return;
@@ -45,15 +69,24 @@ export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]>
 
 /** Adds reports; one with the id of a stored report replaces it. */
 export async function putRecords(records: readonly ReportRecord[]): Promise<void> {
-  await transact('readwrite', (store) => {
-    for (const record of records) store.put(record);
+  await transact('readwrite', ({ reports, rows }) => {
+    for (const record of records) {
+      reports.put(record);
+      rows.put(layerRow(record));
+    }
   });
 }
 
 export async function deleteRecord(id: string): Promise<void> {
-  await transact('readwrite', (store) => store.delete(id));
+  await transact('readwrite', ({ reports, rows }) => {
+    reports.delete(id);
+    rows.delete(id);
+  });
 }
 
 export async function clearRecords(): Promise<void> {
-  await transact('readwrite', (store) => store.clear());
+  await transact('readwrite', ({ reports, rows }) => {
+    reports.clear();
+    rows.clear();
+  });
 }

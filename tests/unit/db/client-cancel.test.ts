@@ -4,14 +4,17 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, DataClient, type WorkerLike } from '../../../src/db/client';
-import type { Request, Response } from '../../../src/db/protocol';
+import type { LayerPayload, Request, Response } from '../../../src/db/protocol';
 
 class FakeWorker implements WorkerLike {
   sent: Request[] = [];
+  /** What each message moved (its transfer list). */
+  moved: Transferable[][] = [];
   terminated = false;
   private listeners: Record<string, ((event: { data: unknown; message?: string }) => void)[]> = {};
-  postMessage(message: unknown): void {
+  postMessage(message: unknown, transfer: Transferable[] = []): void {
     this.sent.push(message as Request);
+    this.moved.push(transfer);
   }
   addEventListener(type: string, listener: (event: { data: unknown; message?: string }) => void): void {
     (this.listeners[type] ??= []).push(listener);
@@ -85,6 +88,73 @@ describe('DataClient cancel', () => {
     expect(workers[1].sent[1].payload).toEqual(payload);
     workers[1].answer(workers[1].sent[2], { ipc: ipc(), elapsedMs: 1 });
     await queued;
+  });
+
+  it('moves the layer\'s files to the worker and, on a restart, loads the layer given again before any waiting or later request', async () => {
+    const workers: FakeWorker[] = [new FakeWorker()];
+    const client = new DataClient(workers[0], () => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const init = client.init('http://x/manifest.json');
+    workers[0].answer(workers[0].sent[0], INIT);
+    await init;
+    const layer = (n: number) => ({ manifest: { n }, files: { 'arrow/reports.arrows': new Uint8Array([n, 2, 3]) } });
+    const first = layer(1);
+    let reloads = 0;
+    let release: () => void = () => {};
+    const reload = () => {
+      reloads++;
+      return new Promise<LayerPayload>((done) => (release = () => done(layer(2))));
+    };
+    const set = client.setLayer(first, reload);
+    expect(workers[0].moved[1]).toEqual([first.files['arrow/reports.arrows'].buffer]);
+    workers[0].answer(workers[0].sent[1], { datasetVersion: 'l', rows: {} });
+    await set;
+
+    const controller = new AbortController();
+    const slow = client.userQuery('SELECT 1', controller.signal);
+    const waiting = client.query({ sql: 'SELECT 2', params: [], tables: [] });
+    controller.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    const later = client.query({ sql: 'SELECT 3', params: [], tables: [] });
+    // The layer is being given again: only the init has gone to the new worker.
+    expect(reloads).toBe(1);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init']);
+    release();
+    await expect.poll(() => workers[1].sent.length).toBe(4);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init', 'layer', 'query', 'query']);
+    expect(workers[1].sent[1].payload).toEqual(layer(2));
+    expect(workers[1].moved[1]).toHaveLength(1);
+    expect(workers[1].sent.slice(2).map((r) => (r.payload as { sql: string }).sql)).toEqual(['SELECT 2', 'SELECT 3']);
+    workers[1].answer(workers[1].sent[2], { ipc: ipc(), elapsedMs: 1 });
+    workers[1].answer(workers[1].sent[3], { ipc: ipc(), elapsedMs: 1 });
+    await Promise.all([waiting, later]);
+    expect(client.failed).toBeNull();
+  });
+
+  it('a layer removed is not given again to a restarted worker', async () => {
+    const workers: FakeWorker[] = [new FakeWorker()];
+    const client = new DataClient(workers[0], () => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const init = client.init('http://x/manifest.json');
+    workers[0].answer(workers[0].sent[0], INIT);
+    await init;
+    let reloads = 0;
+    const set = client.setLayer({ manifest: {}, files: {} }, async () => (reloads++, { manifest: {}, files: {} }));
+    workers[0].answer(workers[0].sent[1], { datasetVersion: 'l', rows: {} });
+    await set;
+    const removed = client.setLayer(null);
+    workers[0].answer(workers[0].sent[2], { datasetVersion: null, rows: {} });
+    await removed;
+    const controller = new AbortController();
+    const slow = client.userQuery('SELECT 1', controller.signal);
+    controller.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    expect(reloads).toBe(0);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init']);
   });
 
   it('refuses a write in the page, before anything is sent', async () => {
