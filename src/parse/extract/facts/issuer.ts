@@ -28,7 +28,7 @@
 // naming only a place, one search for that place's 人民政府 in the text.
 import type { Level } from '../../types';
 import { isZone } from '../body-words';
-import { GENERAL_OFFICE, leadingOrgan, organLevel, placePart, readOrgan, type Organ } from '../organ';
+import { GENERAL_OFFICE, leadingOrgan, leadingPlace, organLevel, placePart, readOrgan, type Organ } from '../organ';
 import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
 
 const HEAD_CHARS = 3000;
@@ -440,6 +440,77 @@ function contactGovernment(head: string, s: string): Organ | null {
   return own > 0 && own > count(SELF_DEPARTMENT, s) ? organ : null;
 }
 
+/** Where a name can start in running text: after punctuation, a bracket or a preposition (以荔湾区…, 请与扎赉特旗…, 《友谊路街道…》). */
+const NAME_BOUNDARY = /[\s。，,；;：:、《》“”"'(（)）「」【】与在以的由对和及从向于为请括]/;
+
+/** Words of sentences never inside a place's name (指导区属各单位, 紧紧围绕镇党委, 主动在大石街道…): a place read in running text holding one is none. */
+const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|召开|印发|制定|出台/;
+
+/** The places named at the boundaries of the head, read as governments (one pass over the head). */
+function placesNamed(head: string): { organ: Organ; at: number }[] {
+  const found: { organ: Organ; at: number }[] = [];
+  for (let at = 0; at < head.length; at++) {
+    if (at > 0 && !NAME_BOUNDARY.test(head[at - 1])) continue;
+    const c = head.charCodeAt(at);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    const organ = leadingPlace(head.slice(at, at + 40));
+    if (organ && !SENTENCE_WORD.test(organ.name)) found.push({ organ, at });
+  }
+  return found;
+}
+
+/** A street office speaking as 街道 at the start of a clause: 2025年,街道收到依申请公开政府信息19件. */
+const STREET_SPEAKS = /(?:^|[\n,，。；;])\s*(?:\d{4}\s*年度?\s*[,，]?\s*)?街道(?=收到|主动|共|坚持|认真|按照|严格|全面|依托|通过|进一步|持续|积极|深入)/gm;
+/** The report's own government is named as such: 特向社会公布2021年度本级政府信息公开年度报告. */
+const OWN_LEVEL_GOVERNMENT = /本级(?:人民)?政府(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
+
+/**
+ * The place a report naming no body speaks as (我区, 我镇, 本街道, a clause opening with 街道),
+ * when the head names exactly one place of that kind (以荔湾区人民政府网站为主, 漕河镇微信公众号,
+ * 《友谊路街道主动公开事项目录》); null when it speaks as a department too, or names two.
+ */
+function spokenPlace(head: string, s: string): Organ | null {
+  const department = count(SELF_DEPARTMENT, s);
+  const town = count(SELF_TOWN, s) + count(STREET_SPEAKS, head);
+  const byWord = new Map<string, number>();
+  for (const m of s.matchAll(SELF_GOVERNMENT)) byWord.set(m[0][1], (byWord.get(m[0][1]) ?? 0) + 1);
+  const kinds = [...byWord.keys()];
+  let suffix: RegExp;
+  if (town > department && kinds.length === 0) suffix = /(?:镇|乡|街道|苏木)$/;
+  else if (kinds.length === 1 && town === 0 && byWord.get(kinds[0])! > department) suffix = new RegExp(`${kinds[0]}$`);
+  else return null;
+  let place: Organ | null = null;
+  for (const { organ } of placesNamed(head)) {
+    if (!suffix.test(organ.jurisdiction!)) continue;
+    if (place && place.jurisdiction !== organ.jurisdiction) return null;
+    if (!place || organ.name.length > place.name.length) place = organ;
+  }
+  return place;
+}
+
+/** The issuer of a place a report speaks as: its government written out as a name (大石街道办事处), or its 人民政府 where the report says it is 本级政府's. */
+function spokenIssuer(place: Organ, s: string, head: string): Organ | null {
+  const formal = formalName(s, place);
+  if (formal) return formal;
+  return OWN_LEVEL_GOVERNMENT.test(head) && place.placeLevel !== 'town' && place.placeLevel !== null ? readOrgan(place.name + '人民政府') : null;
+}
+
+/**
+ * The fuller form of a name read from running text, as the head writes it with its parent
+ * place (宝力根花苏木人民政府 / 请与扎赉特旗宝力根花苏木人民政府联系): one more place, the same body.
+ */
+function writtenFuller(organ: Organ, head: string): Organ | null {
+  let seen = 0;
+  for (let at = head.indexOf(organ.name); at > 0 && seen < 20; at = head.indexOf(organ.name, at + organ.name.length), seen++) {
+    for (let start = at - 2; start >= Math.max(0, at - 12); start--) {
+      if (start > 0 && !NAME_BOUNDARY.test(head[start - 1])) continue;
+      const fuller = readOrgan(head.slice(start, at) + organ.name);
+      if (fuller && fuller.kind === organ.kind && fuller.jurisdiction === organ.jurisdiction && fuller.places.length === organ.places.length + 1) return fuller;
+    }
+  }
+  return null;
+}
+
 /** The first match of a global pattern that reads as a body. */
 function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Organ | null): Organ | null {
   for (const m of text.matchAll(re)) {
@@ -520,6 +591,7 @@ function issuerFactsOf(s: string): IssuerFacts {
           break;
         }
       }
+      if (from === 'subject') organ = writtenFuller(organ, head) ?? organ;
       // A title naming a government whose general office both published the page and compiled the
       // report (荆门市人民政府… / 来源:荆门市人民政府办公室 / 由荆门市人民政府办公室…编制而成): the office.
       // One of the two alone is not enough: a portal's office publishes the government's report
@@ -537,8 +609,12 @@ function issuerFactsOf(s: string): IssuerFacts {
   if (!organ) {
     // No body named, but the report speaks as a place (我市) whose government's office is its
     // contact (请与青岛市人民政府办公厅联系): that place's report, its issuer unnamed.
-    const place = contactGovernment(head, s);
-    if (place) return { issuer: null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
+    // Else the one place of its kind the head names, when the report speaks as such a place (我区, 我镇).
+    const place = contactGovernment(head, s) ?? spokenPlace(head, s);
+    if (place) {
+      const issuer = spokenIssuer(place, s, head);
+      return { issuer: issuer?.name ?? null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
+    }
   }
   const level = reportLevel(organ, title, s, organ?.kind === 'office' ? readSource('subject', text) : null);
   return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
