@@ -200,6 +200,15 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('平潭综合实验区2017年度政府信息公开工作年度报告\n来源:平潭县人民政府\n' + BODY).issuer).toBe('平潭综合实验区');
   });
 
+  it('takes the body signing inline for a place a title names alone, in a text whose lines were lost (complete/2012-fujian-pingtan-zone-county)', () => {
+    const head = '标题: 平潭综合实验区2012年政府信息公开工作年度报告\n发布机构: 平潭综合实验区管委会\n当前位置： 首页 平潭综合实验区2012年政府信息公开工作年度报告 来源：平潭综合实验区管委会 相关链接： --> ';
+    expect(facts(head + '平潭综合实验区管委会办公室 二〇一三年一月 本报告主要根据《条例》编制。' + BODY)).toEqual({
+      issuer: '平潭综合实验区管委会办公室', jurisdiction: '平潭综合实验区', level: 'county',
+    });
+    // a date after a name inside a sentence is no signature
+    expect(facts(head + '平潭综合实验区管委会办公室于 2013年1月 印发本报告。' + BODY).issuer).toBe('平潭综合实验区');
+  });
+
   it('takes a government’s office for the issuer only when it both published and compiled the report (panel/2018-hubei-jingmen-city, 2017-guangdong-guangzhou-city)', () => {
     expect(facts('2018年荆门市人民政府信息公开工作年度报告\n来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室综合荆门市行政区域内总体情况编制而成。' + BODY)).toEqual({
       issuer: '荆门市人民政府办公室', jurisdiction: '荆门市', level: 'city',

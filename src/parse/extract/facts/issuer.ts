@@ -297,6 +297,18 @@ function ownOfficeCompiler(organ: Organ, text: SourceText): Organ | null {
   return office && office.jurisdiction !== null && (organ.jurisdiction === null || office.jurisdiction === organ.jurisdiction) ? office : null;
 }
 
+/** A name and a date standing between spaces in a text whose lines were lost (--> 平潭综合实验区管委会办公室 二〇一三年一月 本报告…): a signature. */
+const INLINE_SIGNATURE = new RegExp(`(?:^|\\s)([\\u4e00-\\u9fff]{4,40})\\s+${DATE}(?=\\s|$)`, 'g');
+
+/** The body of the title's place signing the head inline (complete/2012-fujian-pingtan-zone-county). */
+function inlineSignature(head: string, organ: Organ): Organ | null {
+  for (const m of head.matchAll(INLINE_SIGNATURE)) {
+    const signer = readOrgan(m[1]);
+    if (signer && !isBare(signer) && signer.jurisdiction === organ.jurisdiction) return signer;
+  }
+  return null;
+}
+
 /** Places whose government is not a 人民政府: a 盟 or 地区 has a 行政公署, a zone a 管委会. */
 const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
 
@@ -312,6 +324,8 @@ const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
 function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
   const formal = formalName(s, organ);
   if (formal && formal.places.length >= Math.min(2, organ.places.length)) return formal;
+  const signer = inlineSignature(text.head, organ);
+  if (signer) return signer;
   const publisher = readSource('meta', text);
   if (publisher && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) return publisher;
   const compiler = ownOfficeCompiler(organ, text);
