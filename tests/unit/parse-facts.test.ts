@@ -358,6 +358,19 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('gives a department naming itself only as 我局 the government it says it serves, and no issuer (panel/2023-guangdong-guangzhou-liwan-public-security-bureau-department, 2024-…-tianhe-bureau-department, 2021-…-panyu-civil-service-bureau-department)', () => {
+    expect(facts('一、总体情况\n2023年度,我局在荔湾区委、区政府和市公安局的正确领导下,在荔湾区政务公开工作办公室的指导下推进公开。')).toEqual({
+      issuer: null, jurisdiction: '荔湾区', level: 'department',
+    });
+    expect(facts('一、总体情况\n2024年,我局在区委、区政府的正确领导下,按照2024年天河区政务公开各项工作要求,不断强化信息公开意识。').jurisdiction).toBe('天河区');
+    expect(facts('一、总体情况\n2021年我局通过“广州市番禺区人民政府”网主动公开的政府信息有8条。').jurisdiction).toBe('番禺区');
+    // a city's plan (按照市政务公开工作部署要求) names no place; two governments named: none
+    expect(facts('一、总体情况\n2022年,我局按照市政务公开工作部署要求,加大主动公开力度。').jurisdiction).toBeNull();
+    expect(facts('一、总体情况\n2023年度,我局在荔湾区委、区政府的正确领导下,按照2023年天河区政务公开各项工作要求推进公开。').jurisdiction).toBeNull();
+    // a department named without its place as the subject: a department's report (panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department)
+    expect(facts('一、总体情况\n区科技工业商务信息化局本年度主动公开政府信息229条。')).toEqual({ issuer: null, jurisdiction: null, level: 'department' });
+  });
+
   it('leaves the issuer null rather than keep junk', () => {
     // a mirror site replaced the name in the title; the first sentence still has it
     expect(facts('bet365亚洲官网 2020年政府信息公开工作年度报告\n一、总体情况\n2020年,花都区紧紧围绕贯彻落实党中央的决策部署。')).toEqual({

@@ -525,6 +525,31 @@ function writtenFuller(organ: Organ, head: string): Organ | null {
   return null;
 }
 
+/**
+ * How a department's report names the government it serves: 在荔湾区委、区政府…领导下, 在荔湾区政务公开
+ * 工作办公室的指导下, 按照2024年天河区政务公开各项工作要求, 依托“广州市番禺区人民政府”网.
+ */
+const GOVERNMENT_SERVED = [
+  /在([\u4e00-\u9fff]{2,12}?)(?:党委|委)[、,，和及][\u4e00-\u9fff]{0,12}?政府[^。；\n]{0,20}?领导下/g,
+  /在([\u4e00-\u9fff]{2,12}?)政务公开(?:工作)?(?:办公室|领导小组)[^。；\n]{0,6}?指导下/g,
+  /(?:按照|根据|落实)\s*《?\s*(?:\d{4}\s*年度?)?\s*([\u4e00-\u9fff]{2,12}?)政务公开(?:各项)?(?:工作)?(?:要点|要求|部署)/g,
+  /(?:通过|依托)\s*[“"]?\s*([\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)(?:门户)?\s*[”"]?\s*(?:网站|网)/g,
+];
+
+/** The one government a department's report names as the one it serves, or null (none, or two). */
+function governmentServed(head: string): string | null {
+  let found: string | null = null;
+  for (const re of GOVERNMENT_SERVED) {
+    for (const m of head.matchAll(re)) {
+      const place = leadingPlace(m[1]);
+      if (!place || place.name !== m[1] || SENTENCE_WORD.test(place.name)) continue;
+      if (found !== null && found !== place.jurisdiction) return null;
+      found = place.jurisdiction;
+    }
+  }
+  return found;
+}
+
 /** The first match of a global pattern that reads as a body. */
 function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Organ | null): Organ | null {
   for (const m of text.matchAll(re)) {
@@ -533,6 +558,9 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
   }
   return null;
 }
+
+/** A department named without its place opening a line or a sentence after its year (区科技工业商务信息化局本年度主动公开…): a department speaking. */
+const UNPLACED_DEPARTMENT_SUBJECT = /(?:^|\n)[ \t]*(?:(?:\d{4}\s*年度?|本年度|今年以来)\s*[,，]?\s*)?(?:区|市|县)[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|署)(?=本年度|认真|坚持|严格|深入|全面|按照|根据|围绕|贯彻|落实|持续|继续|扎实|积极|主动|共|全年)/g;
 
 /**
  * The report's level, decided here only: the issuer's own (a government's place level, or
@@ -551,7 +579,7 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
       if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
     }
   } else if (!organ) {
-    const dept = count(SELF_DEPARTMENT, s);
+    const dept = count(SELF_DEPARTMENT, s) + count(UNPLACED_DEPARTMENT_SUBJECT, s.slice(0, HEAD_CHARS));
     const gov = count(SELF_GOVERNMENT, s);
     const town = count(SELF_TOWN, s);
     if (dept > 0 && gov === 0 && town === 0) level = 'department';
@@ -631,7 +659,9 @@ function issuerFactsOf(s: string): IssuerFacts {
     }
   }
   const level = reportLevel(organ, title, s, organ?.kind === 'office' ? readSource('subject', text) : null);
-  return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
+  // a department naming itself only as 我局 still names the government it serves
+  const jurisdiction = organ ? organ.jurisdiction : level === 'department' ? governmentServed(head) : null;
+  return { issuer: organ?.name ?? null, jurisdiction, level, title };
 }
 
 /** Issuer, jurisdiction, level and title of a report (normalised text). Read it once per report. */
