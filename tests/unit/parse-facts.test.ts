@@ -246,6 +246,10 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('一、总体情况\n2019年,本街道办事处认真贯彻落实《条例》,严格执行《番禺区2019年政务公开工作要点分工方案》。及时、主动在大石街道办事处专属网页上主动公开信息。')).toEqual({
       issuer: '大石街道办事处', jurisdiction: '大石街道', level: 'town',
     });
+    // a 市 the gazetteer does not know is words of a sentence (每期市政府常务会议): 广州市 is the one city (panel/2015-guangdong-guangzhou-city)
+    expect(facts('一、概述\n在党中央、国务院和广东省委、省政府的正确领导下,我市紧紧围绕中心工作推进公开。每期市政府常务会议议题内容通过网站公开。开设“广州市政府部门权责清单”专栏。')).toEqual({
+      issuer: null, jurisdiction: '广州市', level: 'city',
+    });
     // two districts named, or a report speaking as a department too: nothing
     expect(facts('一、总体情况\n2020年,我区以荔湾区人民政府网站为主要公开平台,并向天河区学习经验。').jurisdiction).toBeNull();
     expect(facts('一、总体情况\n2020年,我局在我区以荔湾区人民政府网站为主要公开平台。我局主动公开信息。').jurisdiction).toBeNull();

@@ -495,7 +495,8 @@ function spokenPlace(head: string, s: string): Organ | null {
   else return null;
   let place: Organ | null = null;
   for (const { organ } of placesNamed(head)) {
-    if (!suffix.test(organ.jurisdiction!)) continue;
+    // a city the gazetteer does not know is a sentence's words (改进市政府…, 每期市政府…)
+    if (!suffix.test(organ.jurisdiction!) || organ.placeLevel === null) continue;
     if (place && place.jurisdiction !== organ.jurisdiction) return null;
     if (!place || organ.name.length > place.name.length) place = organ;
   }
