@@ -373,6 +373,9 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('一、总体情况\n2023年度,我局在荔湾区委、区政府的正确领导下,按照2023年天河区政务公开各项工作要求推进公开。').jurisdiction).toBeNull();
     // a department named without its place as the subject: a department's report (panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department)
     expect(facts('一、总体情况\n区科技工业商务信息化局本年度主动公开政府信息229条。')).toEqual({ issuer: null, jurisdiction: null, level: 'department' });
+    // its own website named by its organ word alone (panel/2022-guangdong-guangzhou-health-commission-department)
+    expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过委网站主动公开信息4751条。').level).toBe('department');
+    expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过区政府网站主动公开信息4751条。').level).toBeNull();
   });
 
   it('leaves the issuer null rather than keep junk', () => {

@@ -563,6 +563,9 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
 /** A department named without its place opening a line or a sentence after its year (区科技工业商务信息化局本年度主动公开…): a department speaking. */
 const UNPLACED_DEPARTMENT_SUBJECT = /(?:^|\n)[ \t]*(?:(?:\d{4}\s*年度?|本年度|今年以来)\s*[,，]?\s*)?(?:区|市|县)[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|署)(?=本年度|认真|坚持|严格|深入|全面|按照|根据|围绕|贯彻|落实|持续|继续|扎实|积极|主动|共|全年)/g;
 
+/** A department's own website named by its organ word alone: 通过委网站主动公开信息4751条. */
+const OWN_DEPARTMENT_SITE = /(?:通过|在|依托)(?:局|委|厅)(?:门户|官方)?网站/g;
+
 /**
  * The report's level, decided here only: the issuer's own (a government's place level, or
  * department); a government's report issued by its office or another body (站前区政府办公室
@@ -580,7 +583,7 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
       if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
     }
   } else if (!organ) {
-    const dept = count(SELF_DEPARTMENT, s) + count(UNPLACED_DEPARTMENT_SUBJECT, s.slice(0, HEAD_CHARS));
+    const dept = count(SELF_DEPARTMENT, s) + count(UNPLACED_DEPARTMENT_SUBJECT, s.slice(0, HEAD_CHARS)) + count(OWN_DEPARTMENT_SITE, s);
     const gov = count(SELF_GOVERNMENT, s);
     const town = count(SELF_TOWN, s);
     if (dept > 0 && gov === 0 && town === 0) level = 'department';
