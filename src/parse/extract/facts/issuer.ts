@@ -337,21 +337,70 @@ function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
 
 // ---- Self-reference: 我局 or 我区? --------------------------------------------------------------
 
-const SELF_DEPARTMENT = /(?:我|本)(?:局|委|办(?!法)|厅|中心|署)/g; // not 本机关: the 2019 table's 本机关不掌握… is in every report
-const SELF_GOVERNMENT = /我(?:区|市|县|旗)/g;
-const SELF_TOWN = /我(?:镇|乡|街道|街)|本街道/g;
+/**
+ * How a report calls itself, all read in one pass: 1 我局/本委… (not 本机关: the 2019 table's
+ * 本机关不掌握… is in every report); 2 我区/我市/我省…; 3 我镇/我街道/本街道; 4 a department's own site
+ * named by its organ word (通过委网站…); 5 a street office opening a clause with 街道 (2025年,街道收到…);
+ * 6 a department named without its place opening a line (区科技工业商务信息化局本年度主动公开…).
+ */
+const SELF_WORDS = new RegExp(
+  [
+    '(?:我|本)(局|委|办(?!法)|厅|中心|署)',
+    '我(区|市|县|旗|省|州|盟)',
+    '(我(?:镇|乡|街道|街)|本街道)',
+    '(?:通过|在|依托)(局|委|厅)(?:门户|官方)?网站',
+    '(?:^|[\\n,，。；;])\\s*(?:\\d{4}\\s*年度?\\s*[,，]?\\s*)?(街道)(?=收到|主动|共|坚持|认真|按照|严格|全面|依托|通过|进一步|持续|积极|深入)',
+    '(?:^|\\n)[ \\t]*(?:(?:\\d{4}\\s*年度?|本年度|今年以来)\\s*[,，]?\\s*)?((?:区|市|县)[\\u4e00-\\u9fff]{2,16}?(?:局|委员会|委|署))(?=本年度|认真|坚持|严格|深入|全面|按照|根据|围绕|贯彻|落实|持续|继续|扎实|积极|主动|共|全年)',
+  ].join('|'),
+  'g',
+);
 
-/** How a report of this body's government calls itself: 我区 for 东宝区, 我镇 for 花东镇. */
-function ownGovernment(organ: Organ): RegExp {
-  const j = organ.jurisdiction ?? '';
-  return new RegExp(/街道?$/.test(j) ? '我街|本街道' : `我${j[j.length - 1] ?? '区'}`, 'g');
+interface SelfWords {
+  /** 我局, 本委…: the report calls itself a department. */
+  department: number;
+  /** That, or its own site (通过委网站), or a place-less department opening a line: a department speaks. */
+  departmentSigns: number;
+  /** 我区/我市/我县/我旗 by their suffix. */
+  government: Map<string, number>;
+  /** 我镇, 我乡, 我街道, 本街道 by word. */
+  town: Map<string, number>;
+  /** Those, or clauses opening with 街道. */
+  townSigns: number;
 }
 
-function count(re: RegExp, s: string): number {
-  let n = 0;
-  re.lastIndex = 0;
-  while (re.exec(s)) n++;
-  return n;
+let lastText: string | null = null;
+let lastWords: SelfWords | null = null;
+
+/** The self-reference of a report, counted once per text. */
+function selfWords(s: string): SelfWords {
+  if (lastText === s && lastWords) return lastWords;
+  const w: SelfWords = { department: 0, departmentSigns: 0, government: new Map(), town: new Map(), townSigns: 0 };
+  for (const m of s.matchAll(SELF_WORDS)) {
+    if (m[1] || m[4] || m[6]) {
+      w.departmentSigns++;
+      if (m[1]) w.department++;
+    } else if (m[2]) w.government.set(m[2], (w.government.get(m[2]) ?? 0) + 1);
+    else if (m[3]) {
+      w.town.set(m[3], (w.town.get(m[3]) ?? 0) + 1);
+      w.townSigns++;
+    } else if (m[5]) w.townSigns++;
+  }
+  lastText = s;
+  lastWords = w;
+  return w;
+}
+
+const sum = (m: Map<string, number>, keep: (k: string) => boolean) => [...m].reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
+/** 我区/我市/我县/我旗: a county's or city's government speaking. */
+const governmentWords = (w: SelfWords) => sum(w.government, (k) => /[区市县旗]/.test(k));
+const townWords = (w: SelfWords) => sum(w.town, () => true);
+
+/** How a report of this body's government calls itself: 我区 for 东宝区, 我镇 for 花东镇, 我街道/本街道 for a street. */
+function ownGovernment(organ: Organ, w: SelfWords): number {
+  const j = organ.jurisdiction ?? '';
+  if (/街道?$/.test(j)) return sum(w.town, (k) => k.startsWith('我街') || k === '本街道');
+  const last = j[j.length - 1] ?? '区';
+  return (w.government.get(last) ?? 0) + (w.town.get('我' + last) ?? 0);
 }
 
 // ---- Putting it together --------------------------------------------------------------------
@@ -450,8 +499,9 @@ function contactGovernment(head: string, s: string): Organ | null {
     return o && (o.kind === 'government' || o.kind === 'office') && o.jurisdiction !== null && o.placeLevel !== null ? o : null;
   });
   if (!organ) return null;
-  const own = count(ownGovernment(organ), s);
-  return own > 0 && own > count(SELF_DEPARTMENT, s) ? organ : null;
+  const w = selfWords(s);
+  const own = ownGovernment(organ, w);
+  return own > 0 && own > w.department ? organ : null;
 }
 
 /** Where a name can start in running text: after punctuation, a bracket or a preposition (以荔湾区…, 请与扎赉特旗…, 《友谊路街道…》). */
@@ -474,7 +524,6 @@ function placesNamed(head: string): { organ: Organ; at: number }[] {
 }
 
 /** A street office speaking as 街道 at the start of a clause: 2025年,街道收到依申请公开政府信息19件. */
-const STREET_SPEAKS = /(?:^|[\n,，。；;])\s*(?:\d{4}\s*年度?\s*[,，]?\s*)?街道(?=收到|主动|共|坚持|认真|按照|严格|全面|依托|通过|进一步|持续|积极|深入)/gm;
 /** The report's own government is named as such: 特向社会公布2021年度本级政府信息公开年度报告. */
 const OWN_LEVEL_GOVERNMENT = /本级(?:人民)?政府(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 
@@ -484,10 +533,10 @@ const OWN_LEVEL_GOVERNMENT = /本级(?:人民)?政府(?:信息公开|政务公�
  * 《友谊路街道主动公开事项目录》); null when it speaks as a department too, or names two.
  */
 function spokenPlace(head: string, s: string): Organ | null {
-  const department = count(SELF_DEPARTMENT, s);
-  const town = count(SELF_TOWN, s) + count(STREET_SPEAKS, head);
-  const byWord = new Map<string, number>();
-  for (const m of s.matchAll(SELF_GOVERNMENT)) byWord.set(m[0][1], (byWord.get(m[0][1]) ?? 0) + 1);
+  const w = selfWords(s);
+  const department = w.department;
+  const town = w.townSigns;
+  const byWord = new Map([...w.government].filter(([k]) => /[区市县旗]/.test(k)));
   const kinds = [...byWord.keys()];
   let suffix: RegExp;
   if (town > department && kinds.length === 0) suffix = /(?:镇|乡|街道|苏木)$/;
@@ -530,23 +579,25 @@ function writtenFuller(organ: Organ, head: string): Organ | null {
  * How a department's report names the government it serves: 在荔湾区委、区政府…领导下, 在荔湾区政务公开
  * 工作办公室的指导下, 按照2024年天河区政务公开各项工作要求, 依托“广州市番禺区人民政府”网.
  */
-const GOVERNMENT_SERVED = [
-  /在([\u4e00-\u9fff]{2,12}?)(?:党委|委)[、,，和及][\u4e00-\u9fff]{0,12}?政府[^。；\n]{0,20}?领导下/g,
-  /在([\u4e00-\u9fff]{2,12}?)政务公开(?:工作)?(?:办公室|领导小组)[^。；\n]{0,6}?指导下/g,
-  /(?:按照|根据|落实)\s*《?\s*(?:\d{4}\s*年度?)?\s*([\u4e00-\u9fff]{2,12}?)政务公开(?:各项)?(?:工作)?(?:要点|要求|部署)/g,
-  /(?:通过|依托)\s*[“"]?\s*([\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)(?:门户)?\s*[”"]?\s*(?:网站|网)/g,
-];
+const GOVERNMENT_SERVED = new RegExp(
+  [
+    '在([\\u4e00-\\u9fff]{2,12}?)(?:党委|委)[、,，和及][\\u4e00-\\u9fff]{0,12}?政府[^。；\\n]{0,20}?领导下',
+    '在([\\u4e00-\\u9fff]{2,12}?)政务公开(?:工作)?(?:办公室|领导小组)[^。；\\n]{0,6}?指导下',
+    '(?:按照|根据|落实)\\s*《?\\s*(?:\\d{4}\\s*年度?)?\\s*([\\u4e00-\\u9fff]{2,12}?)政务公开(?:各项)?(?:工作)?(?:要点|要求|部署)',
+    '(?:通过|依托)\\s*[“"]?\\s*([\\u4e00-\\u9fff]{2,16}?)(?:人民政府|政府)(?:门户)?\\s*[”"]?\\s*(?:网站|网)',
+  ].join('|'),
+  'g',
+);
 
-/** The one government a department's report names as the one it serves, or null (none, or two). */
+/** The one government a department's report names as the one it serves, or null (none, or two). One pass over the head. */
 function governmentServed(head: string): string | null {
   let found: string | null = null;
-  for (const re of GOVERNMENT_SERVED) {
-    for (const m of head.matchAll(re)) {
-      const place = leadingPlace(m[1]);
-      if (!place || place.name !== m[1] || SENTENCE_WORD.test(place.name)) continue;
-      if (found !== null && found !== place.jurisdiction) return null;
-      found = place.jurisdiction;
-    }
+  for (const m of head.matchAll(GOVERNMENT_SERVED)) {
+    const named = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const place = leadingPlace(named);
+    if (!place || place.name !== named || SENTENCE_WORD.test(place.name)) continue;
+    if (found !== null && found !== place.jurisdiction) return null;
+    found = place.jurisdiction;
   }
   return found;
 }
@@ -559,12 +610,6 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
   }
   return null;
 }
-
-/** A department named without its place opening a line or a sentence after its year (区科技工业商务信息化局本年度主动公开…): a department speaking. */
-const UNPLACED_DEPARTMENT_SUBJECT = /(?:^|\n)[ \t]*(?:(?:\d{4}\s*年度?|本年度|今年以来)\s*[,，]?\s*)?(?:区|市|县)[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|署)(?=本年度|认真|坚持|严格|深入|全面|按照|根据|围绕|贯彻|落实|持续|继续|扎实|积极|主动|共|全年)/g;
-
-/** A department's own website named by its organ word alone: 通过委网站主动公开信息4751条. */
-const OWN_DEPARTMENT_SITE = /(?:通过|在|依托)(?:局|委|厅)(?:门户|官方)?网站/g;
 
 /**
  * The report's level, decided here only: the issuer's own (a government's place level, or
@@ -580,12 +625,14 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
     // a general office whose report speaks as its government (由沈河区人民政府办公室编制 / 2020年沈河区人民政府按照…)
     else if (organ.kind === 'office' && t?.name !== organ.name && subject?.kind === 'government' && subject.jurisdiction === organ.jurisdiction) level = subject.placeLevel;
     else if (organ.jurisdiction && organ.placeLevel !== 'town') {
-      if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
+      const w = selfWords(s);
+      if (ownGovernment(organ, w) > w.department) level = organ.placeLevel;
     }
   } else if (!organ) {
-    const dept = count(SELF_DEPARTMENT, s) + count(UNPLACED_DEPARTMENT_SUBJECT, s.slice(0, HEAD_CHARS)) + count(OWN_DEPARTMENT_SITE, s);
-    const gov = count(SELF_GOVERNMENT, s);
-    const town = count(SELF_TOWN, s);
+    const w = selfWords(s);
+    const dept = w.departmentSigns;
+    const gov = governmentWords(w);
+    const town = townWords(w);
     if (dept > 0 && gov === 0 && town === 0) level = 'department';
     else if (town > 0 && gov === 0 && dept === 0) level = 'town';
   }
@@ -622,7 +669,7 @@ function issuerFactsOf(s: string): IssuerFacts {
     from = SOURCES[k];
     organ = readSource(from, text);
   }
-  if (organ && from === 'meta' && organ.kind === 'government' && count(SELF_DEPARTMENT, s) > 0 && count(ownGovernment(organ), s) === 0) {
+  if (organ && from === 'meta' && organ.kind === 'government' && selfWords(s).department > 0 && ownGovernment(organ, selfWords(s)) === 0) {
     organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
   }
   if (organ) {
