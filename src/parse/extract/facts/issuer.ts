@@ -368,6 +368,7 @@ interface SelfWords {
   townSigns: number;
 }
 
+// the sources and the level ask for these several times per report: the last text's counts are kept
 let lastText: string | null = null;
 let lastWords: SelfWords | null = null;
 
@@ -523,7 +524,6 @@ function placesNamed(head: string): { organ: Organ; at: number }[] {
   return found;
 }
 
-/** A street office speaking as 街道 at the start of a clause: 2025年,街道收到依申请公开政府信息19件. */
 /** The report's own government is named as such: 特向社会公布2021年度本级政府信息公开年度报告. */
 const OWN_LEVEL_GOVERNMENT = /本级(?:人民)?政府(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 
