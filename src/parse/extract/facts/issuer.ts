@@ -16,7 +16,9 @@
 // 我局, 市发改委) is no issuer: when nothing reads, the issuer is null. A title naming only a
 // place (石柱土家族自治县2024年…) is that place's report: see bodyOfPlace. A zone named alone
 // (平潭综合实验区) is the county-level government of its area. A report naming no body but
-// speaking as 我市 to its government's office as contact gets that place and no issuer.
+// speaking as 我市 to its government's office as contact, or as 我区/我镇/街道 naming one place of
+// that kind, gets that place, and no issuer unless it writes its government's name out or calls
+// itself 本级政府; one calling itself 我局 gets the one government it says it serves.
 //
 // jurisdiction is the issuer's own government as written (海珠区, 江南中街道, 增城区 for
 // 广州市公安局增城区分局). level is the report's: a government's office or centre issuing the
@@ -24,7 +26,7 @@
 // the government's level; a report naming no body but calling itself 我局 is a department's.
 //
 // Only the head (first 3,000 characters) and the tail (last 1,000) are read, except for the
-// counts of 我局/我区 (one linear pass each, only when the level needs them) and, for a title
+// counts of 我局/我区… (one linear pass for all of them, only when asked for) and, for a title
 // naming only a place, one search for that place's 人民政府 in the text.
 import type { Level } from '../../types';
 import { isZone } from '../body-words';
