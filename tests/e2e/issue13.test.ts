@@ -206,11 +206,11 @@ describe('finding 7: URL parameters are checked against the dataset, and the con
 });
 
 describe('finding 3: area summaries and own reports are never one line', () => {
-  it('海珠区: 2019 and 2021 (area summaries) are a series apart from 2020 (own report), in the description and the CSV', async () => {
-    const expected = await native.rows(compareSeries({ bodies: ['440105'], metric: 'r.new.total' }));
+  it('黄埔区 on its website: 2020 (an area summary, 我区(含各部门)) is a series apart from 2021 and 2022 (own reports), in the description and the CSV', async () => {
+    const expected = await native.rows(compareSeries({ bodies: ['440112'], metric: 'p.website' }));
     const scopes = Object.fromEntries(expected.filter((r) => r.value !== null).map((r) => [String(r.year), r.scope]));
-    expect(scopes).toMatchObject({ 2019: 'area', 2020: 'self', 2021: 'area' });
-    await openApp(page, 'view=compare&e=440105');
+    expect(scopes).toMatchObject({ 2020: 'area', 2021: 'self', 2022: 'self' });
+    await openApp(page, 'view=compare&e=440112&metric=p.website');
     await waitForChart(page, 'compare');
     const name = String(expected[0].body);
     const own = expected.filter((r) => r.scope === 'self' && r.value !== null).map((r) => `${String(r.year)} ${formatNumber(Number(r.value), 'zh')}`).join('，');
