@@ -1,6 +1,6 @@
 // Name forms: how division names are written in issuers. Pure string functions. The words of
 // names (place and zone suffixes) are the parser's (src/parse/extract/body-words.ts): one grammar.
-import { GENERIC_ZONE, STEM_SUFFIXES, TOWN_SUFFIXES, ZONE_ABBREVIATIONS } from '../parse/extract/body-words';
+import { GENERIC_ZONE, STEM_SUFFIXES, TOWN_SUFFIXES, ZONE_ABBREVIATIONS, ZONE_WORDS } from '../parse/extract/body-words';
 import { normalisedString } from '../parse/normalise/text';
 import type { DivisionRow } from './types';
 
@@ -65,8 +65,6 @@ export interface Alias {
   key: string;
   strength: Strength;
 }
-
-const ZONE_WORDS = /(开发区|高新区|园区|工业园|产业园|新区|试验区|示范区|合作区|保税区|功能区|管理区|经济区|产业基地|科技城|生态城|度假区|风景区|旅游区|管委会)/;
 
 /** The keys under which a row can be found; `ancestorNames` (province first) are stripped from zone names. */
 export function aliasesOf(row: DivisionRow, ancestorNames: string[]): Alias[] {

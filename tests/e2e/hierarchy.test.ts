@@ -13,12 +13,14 @@ import { chartInk, csvCellOf, downloadFrom, openApp, openBrowser, openNative, pa
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
-/** A year in which at least two of 广州's districts state r.new.total (most such districts). */
+/** A year in which at least two of 广州's districts state BENCH_METRIC in their own reports (most such districts). */
 let year: number;
 let bench: NativeRow[];
 const zh = translator('zh');
 const GUANGZHOU = '440100';
 const GUANGDONG = '440000';
+/** Benchmarked: the district reports that state their requests (r.new.total) are area summaries, ranked apart; their websites' counts are stated in own reports. */
+const BENCH_METRIC = 'p.website';
 
 /** Folds childrenTree rows of one node: own (government + departments) counts per year, subtree total. */
 function expectedNode(rows: NativeRow[], code: string) {
@@ -44,7 +46,7 @@ beforeAll(async () => {
   page = browser.page;
   let best = -1;
   for (let y = 2014; y <= 2024; y++) {
-    const rows = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: y, metric: 'r.new.total' }));
+    const rows = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: y, metric: BENCH_METRIC }));
     const withValue = rows.filter((r) => typeof r.value === 'number').length;
     if (withValue > best) [best, year, bench] = [withValue, y, rows];
   }
@@ -134,7 +136,7 @@ describe('division tree search and departments', () => {
 
 describe('benchmark', () => {
   it(`ranks 广州's districts: one bar per child with a value, table and CSV equal to native benchmarkChildren`, async () => {
-    await openApp(page, `view=benchmark&parent=${GUANGZHOU}&year=${year}`);
+    await openApp(page, `view=benchmark&parent=${GUANGZHOU}&year=${year}&metric=${BENCH_METRIC}`);
     await waitForChart(page, 'benchmark');
     const ink = await chartInk(page, 'benchmark');
     expect(ink.coloured).toBeGreaterThan(200);
@@ -155,7 +157,7 @@ describe('benchmark', () => {
     const col = (name: string) => header.indexOf(name);
     const stated = bench.filter((r) => typeof r.value === 'number');
     expect(csv.map((r) => [r[col('body_key')], r[col('rank')], r[col('value')], r[col('scope')], r[col('report_id')], r[col('copy_score')], r[col('metric')]])).toEqual(
-      stated.map((r) => [String(r.division_code), csvCellOf(r.rank), csvCellOf(r.value), csvCellOf(r.scope), csvCellOf(r.report_id), csvCellOf(r.copy_score), 'r.new.total']),
+      stated.map((r) => [String(r.division_code), csvCellOf(r.rank), csvCellOf(r.value), csvCellOf(r.scope), csvCellOf(r.report_id), csvCellOf(r.copy_score), BENCH_METRIC]),
     );
   });
 

@@ -206,17 +206,20 @@ describe('finding 7: URL parameters are checked against the dataset, and the con
 });
 
 describe('finding 3: area summaries and own reports are never one line', () => {
-  it('海珠区: 2019 and 2021 (area summaries) are a series apart from 2020 (own report), in the description and the CSV', async () => {
+  it('海珠区: 2019, 2020 and 2021 are area summaries, drawn and described as the area series, in the description and the CSV', async () => {
+    // 2020 was read as its own report until its note (…海珠区分局数据未纳入上述统计) was read as a summary's: the
+    // shipped corpus now holds no body with own and area values of one metric, so the series are area only
     const expected = await native.rows(compareSeries({ bodies: ['440105'], metric: 'r.new.total' }));
     const scopes = Object.fromEntries(expected.filter((r) => r.value !== null).map((r) => [String(r.year), r.scope]));
-    expect(scopes).toMatchObject({ 2019: 'area', 2020: 'self', 2021: 'area' });
+    expect(scopes).toMatchObject({ 2019: 'area', 2020: 'area', 2021: 'area' });
     await openApp(page, 'view=compare&e=440105');
     await waitForChart(page, 'compare');
     const name = String(expected[0].body);
-    const own = expected.filter((r) => r.scope === 'self' && r.value !== null).map((r) => `${String(r.year)} ${formatNumber(Number(r.value), 'zh')}`).join('，');
-    const area = expected.filter((r) => r.scope === 'area' && r.value !== null).map((r) => `${String(r.year)} ${formatNumber(Number(r.value), 'zh')}`).join('，');
+    const series = (scope: string) => expected.filter((r) => r.scope === scope && r.value !== null).map((r) => `${String(r.year)} ${formatNumber(Number(r.value), 'zh')}`).join('，');
+    const described = (['self', 'area'] as const).filter((scope) => series(scope) !== '').map((scope) => `${name}（${zh(`scope.${scope}`)}）：${series(scope)}`).join('；');
+    expect(described).toContain(zh('scope.area'));
     // The view's own words follow the figures read from the drawn option (src/charts/describe.ts).
-    await expect(page.getByTestId('description-compare').textContent()).resolves.toContain(`${name}（${zh('scope.self')}）：${own}；${name}（${zh('scope.area')}）：${area}`);
+    await expect(page.getByTestId('description-compare').textContent()).resolves.toContain(described);
     const [header, ...rows] = parseCsv((await downloadFrom(page, 'csv-compare')).bytes.toString('utf8').replace(/^\uFEFF/, ''));
     const col = (c: string) => header.indexOf(c);
     expect(col('scope')).toBeGreaterThanOrEqual(0);

@@ -167,8 +167,9 @@ describe('facts_wide', () => {
       ORDER BY report_id`);
     expect(rows).toEqual([
       {
+        // an area summary: 在全市各单位的努力下,我市政务公开取得一定成效 (its truth says area)
         report_id: 'corpus/panel/2017-guangdong-guangzhou-city.txt', issuer: '广州市人民政府', jurisdiction: '广州市', division_code: '440100',
-        published: '2018-03-30', n_failed_checks: 0, year: 2017, level: 'city', scope: 'self', template: 'narrative', status: 'partial',
+        published: '2018-03-30', n_failed_checks: 0, year: 2017, level: 'city', scope: 'area', template: 'narrative', status: 'partial',
       },
       {
         // Named only as 阜新市政府 in its first sentence; its own arithmetic fails four identities of

@@ -200,6 +200,15 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('平潭综合实验区2017年度政府信息公开工作年度报告\n来源:平潭县人民政府\n' + BODY).issuer).toBe('平潭综合实验区');
   });
 
+  it('takes the body signing inline for a place a title names alone, in a text whose lines were lost (complete/2012-fujian-pingtan-zone-county)', () => {
+    const head = '标题: 平潭综合实验区2012年政府信息公开工作年度报告\n发布机构: 平潭综合实验区管委会\n当前位置： 首页 平潭综合实验区2012年政府信息公开工作年度报告 来源：平潭综合实验区管委会 相关链接： --> ';
+    expect(facts(head + '平潭综合实验区管委会办公室 二〇一三年一月 本报告主要根据《条例》编制。' + BODY)).toEqual({
+      issuer: '平潭综合实验区管委会办公室', jurisdiction: '平潭综合实验区', level: 'county',
+    });
+    // a date after a name inside a sentence is no signature
+    expect(facts(head + '平潭综合实验区管委会办公室于 2013年1月 印发本报告。' + BODY).issuer).toBe('平潭综合实验区');
+  });
+
   it('takes a government’s office for the issuer only when it both published and compiled the report (panel/2018-hubei-jingmen-city, 2017-guangdong-guangzhou-city)', () => {
     expect(facts('2018年荆门市人民政府信息公开工作年度报告\n来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室综合荆门市行政区域内总体情况编制而成。' + BODY)).toEqual({
       issuer: '荆门市人民政府办公室', jurisdiction: '荆门市', level: 'city',
@@ -214,8 +223,44 @@ describe('issuer, jurisdiction and level of a report', () => {
       issuer: null, jurisdiction: '青岛市', level: 'city',
     });
     expect(facts('如对本报告有任何疑问,请与铜鼓县政府办政务公开股联系。\n一、总体情况\n2021年,我县按照《条例》积极推进公开。')).toEqual({ issuer: null, jurisdiction: '铜鼓县', level: 'county' });
+    // …unless it says it is the report of 本级政府: that place's government (pages/2021-jiangxi-tonggu-county)
+    expect(facts('特向社会公布2021年度本级政府信息公开年度报告。如对本报告有任何疑问,请与铜鼓县政府办政务公开股联系。\n一、总体情况\n2021年,我县按照《条例》积极推进公开。')).toEqual({
+      issuer: '铜鼓县人民政府', jurisdiction: '铜鼓县', level: 'county',
+    });
     // a department's report with the government's office as contact: nothing
     expect(facts('如对本报告有任何疑问,请与青岛市人民政府办公厅联系。\n一、总体情况\n2021年,我局主动公开信息12条。').jurisdiction).toBeNull();
+  });
+
+  it('gives the one place of its kind the head names to a report that names no body and speaks as such a place (panel/2020-guangdong-guangzhou-liwan-county, real/2018-shandong-yanzhou-caohe-town, pages/2025-shanghai-baoshan-youyilu-town)', () => {
+    expect(facts('一、总体情况\n本年度,我区按照国家、省、市关于政务公开工作的要求推进公开。2020年,我区以荔湾区人民政府网站为主要公开平台,指导区属各单位参考《广东省政府信息公开申请办理答复规范》。')).toEqual({
+      issuer: null, jurisdiction: '荔湾区', level: 'county',
+    });
+    expect(facts('一、政府信息公开工作概述\n2018年我镇在区政府的统一领导下,紧紧围绕镇党委、政府中心工作推进公开。在“济宁市兖州区政府门户网站”上开辟的漕河镇微信公众号接链接,发布公开信息。')).toEqual({
+      issuer: null, jurisdiction: '漕河镇', level: 'town',
+    });
+    // a street office speaking as 街道 at the start of its clauses
+    expect(facts('一、总体情况\n2025年,街道收到依申请公开政府信息19件。完成街道重大行政决策事项目录公开,完成《友谊路街道主动公开事项目录》编制。')).toEqual({
+      issuer: null, jurisdiction: '友谊路街道', level: 'town',
+    });
+    // its government's name written out as a body: the issuer (panel/2019-guangdong-guangzhou-panyu-dashi-town)
+    expect(facts('一、总体情况\n2019年,本街道办事处认真贯彻落实《条例》,严格执行《番禺区2019年政务公开工作要点分工方案》。及时、主动在大石街道办事处专属网页上主动公开信息。')).toEqual({
+      issuer: '大石街道办事处', jurisdiction: '大石街道', level: 'town',
+    });
+    // a 市 the gazetteer does not know is words of a sentence (每期市政府常务会议): 广州市 is the one city (panel/2015-guangdong-guangzhou-city)
+    expect(facts('一、概述\n在党中央、国务院和广东省委、省政府的正确领导下,我市紧紧围绕中心工作推进公开。每期市政府常务会议议题内容通过网站公开。开设“广州市政府部门权责清单”专栏。')).toEqual({
+      issuer: null, jurisdiction: '广州市', level: 'city',
+    });
+    // two districts named, or a report speaking as a department too: nothing
+    expect(facts('一、总体情况\n2020年,我区以荔湾区人民政府网站为主要公开平台,并向天河区学习经验。').jurisdiction).toBeNull();
+    expect(facts('一、总体情况\n2020年,我局在我区以荔湾区人民政府网站为主要公开平台。我局主动公开信息。').jurisdiction).toBeNull();
+  });
+
+  it('takes the fuller name the head writes out for a name read from running text (pages/2025-neimenggu-zhalaiteqi-baoligenhua-town)', () => {
+    expect(facts('全文包括扎赉特旗宝力根花苏木人民政府信息公开总体情况。\n一、总体情况\n2025年,宝力根花苏木人民政府坚持以习近平新时代中国特色社会主义思想为指导。')).toEqual({
+      issuer: '扎赉特旗宝力根花苏木人民政府', jurisdiction: '宝力根花苏木', level: 'town',
+    });
+    // another body's name holding the same words is no fuller form of it
+    expect(facts('一、总体情况\n2025年,宝力根花苏木人民政府坚持以习近平新时代中国特色社会主义思想为指导。').issuer).toBe('宝力根花苏木人民政府');
   });
 
   it('reads the publisher under its column heading and a subject after a year without a comma (pages/2009-gansu-liangzhou-zhangyi-town, 2020-liaoning-shenhe-county)', () => {
@@ -317,6 +362,22 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('gives a department naming itself only as 我局 the government it says it serves, and no issuer (panel/2023-guangdong-guangzhou-liwan-public-security-bureau-department, 2024-…-tianhe-bureau-department, 2021-…-panyu-civil-service-bureau-department)', () => {
+    expect(facts('一、总体情况\n2023年度,我局在荔湾区委、区政府和市公安局的正确领导下,在荔湾区政务公开工作办公室的指导下推进公开。')).toEqual({
+      issuer: null, jurisdiction: '荔湾区', level: 'department',
+    });
+    expect(facts('一、总体情况\n2024年,我局在区委、区政府的正确领导下,按照2024年天河区政务公开各项工作要求,不断强化信息公开意识。').jurisdiction).toBe('天河区');
+    expect(facts('一、总体情况\n2021年我局通过“广州市番禺区人民政府”网主动公开的政府信息有8条。').jurisdiction).toBe('番禺区');
+    // a city's plan (按照市政务公开工作部署要求) names no place; two governments named: none
+    expect(facts('一、总体情况\n2022年,我局按照市政务公开工作部署要求,加大主动公开力度。').jurisdiction).toBeNull();
+    expect(facts('一、总体情况\n2023年度,我局在荔湾区委、区政府的正确领导下,按照2023年天河区政务公开各项工作要求推进公开。').jurisdiction).toBeNull();
+    // a department named without its place as the subject: a department's report (panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department)
+    expect(facts('一、总体情况\n区科技工业商务信息化局本年度主动公开政府信息229条。')).toEqual({ issuer: null, jurisdiction: null, level: 'department' });
+    // its own website named by its organ word alone (panel/2022-guangdong-guangzhou-health-commission-department)
+    expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过委网站主动公开信息4751条。').level).toBe('department');
+    expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过区政府网站主动公开信息4751条。').level).toBeNull();
+  });
+
   it('leaves the issuer null rather than keep junk', () => {
     // a mirror site replaced the name in the title; the first sentence still has it
     expect(facts('bet365亚洲官网 2020年政府信息公开工作年度报告\n一、总体情况\n2020年,花都区紧紧围绕贯彻落实党中央的决策部署。')).toEqual({
@@ -337,6 +398,29 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(levelOf(f.issuer)).toBe('department'); // the same name without its report
     expect(issuerFacts(normaliseText('站前区政府办公室\n2018年2月9日\n我办主动公开信息。').s).level).toBe('department');
     expect(levelOf('广州市公安局增城区分局')).toBe('department');
+  });
+});
+
+describe('scope: a body’s own report or an area summary', () => {
+  const scope = (text: string) => parseReport(text + '\n三、政府信息公开工作存在的主要问题').facts.scope;
+  it('reads an area summary from what only a summary prints (panel/2020-guangdong-guangzhou-haizhu-county, 2017-, 2019-guangdong-guangzhou-city)', () => {
+    const county = '海珠区人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年海珠区人民政府共收到政府信息公开申请417宗。';
+    expect(scope(county)).toBe('self');
+    // one unit's figures left out of the totals: the totals are several units'
+    expect(scope(county + '(广州市规划和自然资源局海珠区分局数据未纳入上述统计)')).toBe('area');
+    const city = '广州市人民政府2017年政府信息公开工作年度报告\n一、总体情况\n2017年,广州市人民政府认真贯彻落实《条例》。';
+    expect(scope(city)).toBe('self');
+    expect(scope(city + '在全市各单位的努力下,我市政务公开取得一定成效。')).toBe('area');
+    expect(scope(city + '推进行政执法信息公开,全市各级行政执法主体统一通过“广东省行政执法信息公示平台”向社会公开各类行政执法信息40万条。')).toBe('area');
+    // a department's report is its own, whatever it says of the city
+    expect(scope('广州市民政局2017年政府信息公开工作年度报告\n一、总体情况\n在全市各单位的努力下,我局主动公开信息。')).toBe('self');
+  });
+
+  it('reads a city’s report speaking as the city as its summary, one speaking as its government as its own (panel/2020-, 2023-guangdong-guangzhou-city)', () => {
+    expect(scope('广州市2020年政府信息公开工作年度报告\n一、总体情况\n2020年,广州市坚持以习近平新时代中国特色社会主义思想为指导。')).toBe('area');
+    expect(scope('广州市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年,广州市政府坚持以习近平新时代中国特色社会主义思想为指导。')).toBe('self');
+    // a district speaking as the district: its own report
+    expect(scope('花都区2020年政府信息公开工作年度报告\n一、总体情况\n2020年,花都区紧紧围绕贯彻落实党中央的决策部署。')).toBe('self');
   });
 });
 

@@ -28,6 +28,9 @@ export const ZONE_ABBREVIATIONS: [string, string][] = [
   ['经济开发区', '经开区'],
 ];
 
+/** Words that make a name a zone's wherever they stand in it (广州开发区管委会, 中新天津生态城): the resolver flags such bodies. */
+export const ZONE_WORDS = /(开发区|高新区|园区|工业园|产业园|新区|试验区|示范区|合作区|保税区|功能区|管理区|经济区|产业基地|科技城|生态城|度假区|风景区|旅游区|管委会)/;
+
 /** A zone named by its kind alone, without a place (高新区, 经济技术开发区): it names no division by itself. */
 export const GENERIC_ZONE = /^(?:国家级?)?(?:高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|新区)$/;
 

@@ -168,6 +168,18 @@ export function placePart(name: string): string {
   return name.slice(0, leadingPlaces(name).at);
 }
 
+/**
+ * The government named by the places a run of text starts with (广州市荔湾区人民政府网站 → 荔湾区;
+ * 漕河镇微信公众号 → 漕河镇), or null. The run must start where a name can: the caller knows.
+ */
+export function leadingPlace(run: string): Organ | null {
+  const text = run.slice(0, 40);
+  const { places, at } = leadingPlaces(text);
+  if (places.length === 0 || places[places.length - 1].zone) return null;
+  const organ = readOrgan(text.slice(0, at));
+  return organ?.kind === 'government' && organ.jurisdiction !== null ? organ : null;
+}
+
 /** The general office of a government or of a zone's committee (…人民政府办公室, …政府办公厅, …管委会办公室). */
 export const GENERAL_OFFICE = /(?:人民政府|政府|管委会|管理委员会)办公[室厅]$/;
 

@@ -16,7 +16,9 @@
 // 我局, 市发改委) is no issuer: when nothing reads, the issuer is null. A title naming only a
 // place (石柱土家族自治县2024年…) is that place's report: see bodyOfPlace. A zone named alone
 // (平潭综合实验区) is the county-level government of its area. A report naming no body but
-// speaking as 我市 to its government's office as contact gets that place and no issuer.
+// speaking as 我市 to its government's office as contact, or as 我区/我镇/街道 naming one place of
+// that kind, gets that place, and no issuer unless it writes its government's name out or calls
+// itself 本级政府; one calling itself 我局 gets the one government it says it serves.
 //
 // jurisdiction is the issuer's own government as written (海珠区, 江南中街道, 增城区 for
 // 广州市公安局增城区分局). level is the report's: a government's office or centre issuing the
@@ -24,11 +26,11 @@
 // the government's level; a report naming no body but calling itself 我局 is a department's.
 //
 // Only the head (first 3,000 characters) and the tail (last 1,000) are read, except for the
-// counts of 我局/我区 (one linear pass each, only when the level needs them) and, for a title
+// counts of 我局/我区… (one linear pass for all of them, only when asked for) and, for a title
 // naming only a place, one search for that place's 人民政府 in the text.
 import type { Level } from '../../types';
 import { isZone } from '../body-words';
-import { GENERAL_OFFICE, leadingOrgan, organLevel, placePart, readOrgan, type Organ } from '../organ';
+import { GENERAL_OFFICE, leadingOrgan, leadingPlace, organLevel, placePart, readOrgan, type Organ } from '../organ';
 import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
 
 const HEAD_CHARS = 3000;
@@ -297,6 +299,18 @@ function ownOfficeCompiler(organ: Organ, text: SourceText): Organ | null {
   return office && office.jurisdiction !== null && (organ.jurisdiction === null || office.jurisdiction === organ.jurisdiction) ? office : null;
 }
 
+/** A name and a date standing between spaces in a text whose lines were lost (--> 平潭综合实验区管委会办公室 二〇一三年一月 本报告…): a signature. */
+const INLINE_SIGNATURE = new RegExp(`(?:^|\\s)([\\u4e00-\\u9fff]{4,40})\\s+${DATE}(?=\\s|$)`, 'g');
+
+/** The body of the title's place signing the head inline (complete/2012-fujian-pingtan-zone-county). */
+function inlineSignature(head: string, organ: Organ): Organ | null {
+  for (const m of head.matchAll(INLINE_SIGNATURE)) {
+    const signer = readOrgan(m[1]);
+    if (signer && !isBare(signer) && signer.jurisdiction === organ.jurisdiction) return signer;
+  }
+  return null;
+}
+
 /** Places whose government is not a 人民政府: a 盟 or 地区 has a 行政公署, a zone a 管委会. */
 const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
 
@@ -312,6 +326,8 @@ const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
 function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
   const formal = formalName(s, organ);
   if (formal && formal.places.length >= Math.min(2, organ.places.length)) return formal;
+  const signer = inlineSignature(text.head, organ);
+  if (signer) return signer;
   const publisher = readSource('meta', text);
   if (publisher && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) return publisher;
   const compiler = ownOfficeCompiler(organ, text);
@@ -323,21 +339,71 @@ function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
 
 // ---- Self-reference: 我局 or 我区? --------------------------------------------------------------
 
-const SELF_DEPARTMENT = /(?:我|本)(?:局|委|办(?!法)|厅|中心|署)/g; // not 本机关: the 2019 table's 本机关不掌握… is in every report
-const SELF_GOVERNMENT = /我(?:区|市|县|旗)/g;
-const SELF_TOWN = /我(?:镇|乡|街道|街)|本街道/g;
+/**
+ * How a report calls itself, all read in one pass: 1 我局/本委… (not 本机关: the 2019 table's
+ * 本机关不掌握… is in every report); 2 我区/我市/我省…; 3 我镇/我街道/本街道; 4 a department's own site
+ * named by its organ word (通过委网站…); 5 a street office opening a clause with 街道 (2025年,街道收到…);
+ * 6 a department named without its place opening a line (区科技工业商务信息化局本年度主动公开…).
+ */
+const SELF_WORDS = new RegExp(
+  [
+    '(?:我|本)(局|委|办(?!法)|厅|中心|署)',
+    '我(区|市|县|旗|省|州|盟)',
+    '(我(?:镇|乡|街道|街)|本街道)',
+    '(?:通过|在|依托)(局|委|厅)(?:门户|官方)?网站',
+    '(?:^|[\\n,，。；;])\\s*(?:\\d{4}\\s*年度?\\s*[,，]?\\s*)?(街道)(?=收到|主动|共|坚持|认真|按照|严格|全面|依托|通过|进一步|持续|积极|深入)',
+    '(?:^|\\n)[ \\t]*(?:(?:\\d{4}\\s*年度?|本年度|今年以来)\\s*[,，]?\\s*)?((?:区|市|县)[\\u4e00-\\u9fff]{2,16}?(?:局|委员会|委|署))(?=本年度|认真|坚持|严格|深入|全面|按照|根据|围绕|贯彻|落实|持续|继续|扎实|积极|主动|共|全年)',
+  ].join('|'),
+  'g',
+);
 
-/** How a report of this body's government calls itself: 我区 for 东宝区, 我镇 for 花东镇. */
-function ownGovernment(organ: Organ): RegExp {
-  const j = organ.jurisdiction ?? '';
-  return new RegExp(/街道?$/.test(j) ? '我街|本街道' : `我${j[j.length - 1] ?? '区'}`, 'g');
+interface SelfWords {
+  /** 我局, 本委…: the report calls itself a department. */
+  department: number;
+  /** That, or its own site (通过委网站), or a place-less department opening a line: a department speaks. */
+  departmentSigns: number;
+  /** 我区/我市/我县/我旗 by their suffix. */
+  government: Map<string, number>;
+  /** 我镇, 我乡, 我街道, 本街道 by word. */
+  town: Map<string, number>;
+  /** Those, or clauses opening with 街道. */
+  townSigns: number;
 }
 
-function count(re: RegExp, s: string): number {
-  let n = 0;
-  re.lastIndex = 0;
-  while (re.exec(s)) n++;
-  return n;
+// the sources and the level ask for these several times per report: the last text's counts are kept
+let lastText: string | null = null;
+let lastWords: SelfWords | null = null;
+
+/** The self-reference of a report, counted once per text. */
+function selfWords(s: string): SelfWords {
+  if (lastText === s && lastWords) return lastWords;
+  const w: SelfWords = { department: 0, departmentSigns: 0, government: new Map(), town: new Map(), townSigns: 0 };
+  for (const m of s.matchAll(SELF_WORDS)) {
+    if (m[1] || m[4] || m[6]) {
+      w.departmentSigns++;
+      if (m[1]) w.department++;
+    } else if (m[2]) w.government.set(m[2], (w.government.get(m[2]) ?? 0) + 1);
+    else if (m[3]) {
+      w.town.set(m[3], (w.town.get(m[3]) ?? 0) + 1);
+      w.townSigns++;
+    } else if (m[5]) w.townSigns++;
+  }
+  lastText = s;
+  lastWords = w;
+  return w;
+}
+
+const sum = (m: Map<string, number>, keep: (k: string) => boolean) => [...m].reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
+/** 我区/我市/我县/我旗: a county's or city's government speaking. */
+const governmentWords = (w: SelfWords) => sum(w.government, (k) => /[区市县旗]/.test(k));
+const townWords = (w: SelfWords) => sum(w.town, () => true);
+
+/** How a report of this body's government calls itself: 我区 for 东宝区, 我镇 for 花东镇, 我街道/本街道 for a street. */
+function ownGovernment(organ: Organ, w: SelfWords): number {
+  const j = organ.jurisdiction ?? '';
+  if (/街道?$/.test(j)) return sum(w.town, (k) => k.startsWith('我街') || k === '本街道');
+  const last = j[j.length - 1] ?? '区';
+  return (w.government.get(last) ?? 0) + (w.town.get('我' + last) ?? 0);
 }
 
 // ---- Putting it together --------------------------------------------------------------------
@@ -436,8 +502,106 @@ function contactGovernment(head: string, s: string): Organ | null {
     return o && (o.kind === 'government' || o.kind === 'office') && o.jurisdiction !== null && o.placeLevel !== null ? o : null;
   });
   if (!organ) return null;
-  const own = count(ownGovernment(organ), s);
-  return own > 0 && own > count(SELF_DEPARTMENT, s) ? organ : null;
+  const w = selfWords(s);
+  const own = ownGovernment(organ, w);
+  return own > 0 && own > w.department ? organ : null;
+}
+
+/** Where a name can start in running text: after punctuation, a bracket or a preposition (以荔湾区…, 请与扎赉特旗…, 《友谊路街道…》). */
+const NAME_BOUNDARY = /[\s。，,；;：:、《》“”"'(（)）「」【】与在以的由对和及从向于为请括]/;
+
+/** Words of sentences never inside a place's name (指导区属各单位, 紧紧围绕镇党委, 主动在大石街道…): a place read in running text holding one is none. */
+const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|召开|印发|制定|出台/;
+
+/** The places named at the boundaries of the head, read as governments (one pass over the head). */
+function placesNamed(head: string): { organ: Organ; at: number }[] {
+  const found: { organ: Organ; at: number }[] = [];
+  for (let at = 0; at < head.length; at++) {
+    if (at > 0 && !NAME_BOUNDARY.test(head[at - 1])) continue;
+    const c = head.charCodeAt(at);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    const organ = leadingPlace(head.slice(at, at + 40));
+    if (organ && !SENTENCE_WORD.test(organ.name)) found.push({ organ, at });
+  }
+  return found;
+}
+
+/** The report's own government is named as such: 特向社会公布2021年度本级政府信息公开年度报告. */
+const OWN_LEVEL_GOVERNMENT = /本级(?:人民)?政府(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
+
+/**
+ * The place a report naming no body speaks as (我区, 我镇, 本街道, a clause opening with 街道),
+ * when the head names exactly one place of that kind (以荔湾区人民政府网站为主, 漕河镇微信公众号,
+ * 《友谊路街道主动公开事项目录》); null when it speaks as a department too, or names two.
+ */
+function spokenPlace(head: string, s: string): Organ | null {
+  const w = selfWords(s);
+  const department = w.department;
+  const town = w.townSigns;
+  const byWord = new Map([...w.government].filter(([k]) => /[区市县旗]/.test(k)));
+  const kinds = [...byWord.keys()];
+  let suffix: RegExp;
+  if (town > department && kinds.length === 0) suffix = /(?:镇|乡|街道|苏木)$/;
+  else if (kinds.length === 1 && town === 0 && byWord.get(kinds[0])! > department) suffix = new RegExp(`${kinds[0]}$`);
+  else return null;
+  let place: Organ | null = null;
+  for (const { organ } of placesNamed(head)) {
+    // a city the gazetteer does not know is a sentence's words (改进市政府…, 每期市政府…)
+    if (!suffix.test(organ.jurisdiction!) || organ.placeLevel === null) continue;
+    if (place && place.jurisdiction !== organ.jurisdiction) return null;
+    if (!place || organ.name.length > place.name.length) place = organ;
+  }
+  return place;
+}
+
+/** The issuer of a place a report speaks as: its government written out as a name (大石街道办事处), or its 人民政府 where the report says it is 本级政府's. */
+function spokenIssuer(place: Organ, s: string, head: string): Organ | null {
+  const formal = formalName(s, place);
+  if (formal) return formal;
+  return OWN_LEVEL_GOVERNMENT.test(head) && place.placeLevel !== 'town' && place.placeLevel !== null ? readOrgan(place.name + '人民政府') : null;
+}
+
+/**
+ * The fuller form of a name read from running text, as the head writes it with its parent
+ * place (宝力根花苏木人民政府 / 请与扎赉特旗宝力根花苏木人民政府联系): one more place, the same body.
+ */
+function writtenFuller(organ: Organ, head: string): Organ | null {
+  let seen = 0;
+  for (let at = head.indexOf(organ.name); at > 0 && seen < 20; at = head.indexOf(organ.name, at + organ.name.length), seen++) {
+    for (let start = at - 2; start >= Math.max(0, at - 12); start--) {
+      if (start > 0 && !NAME_BOUNDARY.test(head[start - 1])) continue;
+      const fuller = readOrgan(head.slice(start, at) + organ.name);
+      if (fuller && fuller.kind === organ.kind && fuller.jurisdiction === organ.jurisdiction && fuller.places.length === organ.places.length + 1) return fuller;
+    }
+  }
+  return null;
+}
+
+/**
+ * How a department's report names the government it serves: 在荔湾区委、区政府…领导下, 在荔湾区政务公开
+ * 工作办公室的指导下, 按照2024年天河区政务公开各项工作要求, 依托“广州市番禺区人民政府”网.
+ */
+const GOVERNMENT_SERVED = new RegExp(
+  [
+    '在([\\u4e00-\\u9fff]{2,12}?)(?:党委|委)[、,，和及][\\u4e00-\\u9fff]{0,12}?政府[^。；\\n]{0,20}?领导下',
+    '在([\\u4e00-\\u9fff]{2,12}?)政务公开(?:工作)?(?:办公室|领导小组)[^。；\\n]{0,6}?指导下',
+    '(?:按照|根据|落实)\\s*《?\\s*(?:\\d{4}\\s*年度?)?\\s*([\\u4e00-\\u9fff]{2,12}?)政务公开(?:各项)?(?:工作)?(?:要点|要求|部署)',
+    '(?:通过|依托)\\s*[“"]?\\s*([\\u4e00-\\u9fff]{2,16}?)(?:人民政府|政府)(?:门户)?\\s*[”"]?\\s*(?:网站|网)',
+  ].join('|'),
+  'g',
+);
+
+/** The one government a department's report names as the one it serves, or null (none, or two). One pass over the head. */
+function governmentServed(head: string): string | null {
+  let found: string | null = null;
+  for (const m of head.matchAll(GOVERNMENT_SERVED)) {
+    const named = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const place = leadingPlace(named);
+    if (!place || place.name !== named || SENTENCE_WORD.test(place.name)) continue;
+    if (found !== null && found !== place.jurisdiction) return null;
+    found = place.jurisdiction;
+  }
+  return found;
 }
 
 /** The first match of a global pattern that reads as a body. */
@@ -463,12 +627,14 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
     // a general office whose report speaks as its government (由沈河区人民政府办公室编制 / 2020年沈河区人民政府按照…)
     else if (organ.kind === 'office' && t?.name !== organ.name && subject?.kind === 'government' && subject.jurisdiction === organ.jurisdiction) level = subject.placeLevel;
     else if (organ.jurisdiction && organ.placeLevel !== 'town') {
-      if (count(ownGovernment(organ), s) > count(SELF_DEPARTMENT, s)) level = organ.placeLevel;
+      const w = selfWords(s);
+      if (ownGovernment(organ, w) > w.department) level = organ.placeLevel;
     }
   } else if (!organ) {
-    const dept = count(SELF_DEPARTMENT, s);
-    const gov = count(SELF_GOVERNMENT, s);
-    const town = count(SELF_TOWN, s);
+    const w = selfWords(s);
+    const dept = w.departmentSigns;
+    const gov = governmentWords(w);
+    const town = townWords(w);
     if (dept > 0 && gov === 0 && town === 0) level = 'department';
     else if (town > 0 && gov === 0 && dept === 0) level = 'town';
   }
@@ -505,7 +671,7 @@ function issuerFactsOf(s: string): IssuerFacts {
     from = SOURCES[k];
     organ = readSource(from, text);
   }
-  if (organ && from === 'meta' && organ.kind === 'government' && count(SELF_DEPARTMENT, s) > 0 && count(ownGovernment(organ), s) === 0) {
+  if (organ && from === 'meta' && organ.kind === 'government' && selfWords(s).department > 0 && ownGovernment(organ, selfWords(s)) === 0) {
     organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
   }
   if (organ) {
@@ -520,6 +686,7 @@ function issuerFactsOf(s: string): IssuerFacts {
           break;
         }
       }
+      if (from === 'subject') organ = writtenFuller(organ, head) ?? organ;
       // A title naming a government whose general office both published the page and compiled the
       // report (荆门市人民政府… / 来源:荆门市人民政府办公室 / 由荆门市人民政府办公室…编制而成): the office.
       // One of the two alone is not enough: a portal's office publishes the government's report
@@ -537,11 +704,17 @@ function issuerFactsOf(s: string): IssuerFacts {
   if (!organ) {
     // No body named, but the report speaks as a place (我市) whose government's office is its
     // contact (请与青岛市人民政府办公厅联系): that place's report, its issuer unnamed.
-    const place = contactGovernment(head, s);
-    if (place) return { issuer: null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
+    // Else the one place of its kind the head names, when the report speaks as such a place (我区, 我镇).
+    const place = contactGovernment(head, s) ?? spokenPlace(head, s);
+    if (place) {
+      const issuer = spokenIssuer(place, s, head);
+      return { issuer: issuer?.name ?? null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
+    }
   }
   const level = reportLevel(organ, title, s, organ?.kind === 'office' ? readSource('subject', text) : null);
-  return { issuer: organ?.name ?? null, jurisdiction: organ?.jurisdiction ?? null, level, title };
+  // a department naming itself only as 我局 still names the government it serves
+  const jurisdiction = organ ? organ.jurisdiction : level === 'department' ? governmentServed(head) : null;
+  return { issuer: organ?.name ?? null, jurisdiction, level, title };
 }
 
 /** Issuer, jurisdiction, level and title of a report (normalised text). Read it once per report. */

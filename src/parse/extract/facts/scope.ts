@@ -1,9 +1,31 @@
 // Whether a report is a body's own or an area summary (its own and its units' figures).
 import type { Level, Scope } from '../../types';
 
-const AREA = /(全(市|区|县|省|旗|州)(各级|各部门|各单位|政府系统)?[^。；\n]{0,12}(共|累计|合计)?(主动公开|收到|受理|发布|办结)|综合[^。]{0,40}(各部门|各区|各县|各镇|各乡|各单位|行政区域内)[^。]{0,30}(年度报告|总体情况|编制)|本(市|区|县)(各级)?行政机关[^。]{0,10}(共|累计)|全(?:市|区|县)(?:各部门|各单位)(?:共|累计)?(?:主动)?公开(?:政府)?信息(?:共|累计)?\s*\d|我(?:市|区|县)\s*[(（]\s*含各(?:部门|单位))/;
+/** Wordings that only a summary of several bodies prints (tried in one pass). */
+const AREA_SIGNS = new RegExp(
+  [
+    // a total for the whole area: 全区各部门公开政府信息共15278条, 全市主动公开…, 综合各部门…年度报告编制
+    /(全(市|区|县|省|旗|州)(各级|各部门|各单位|政府系统)?[^。；\n]{0,12}(共|累计|合计)?(主动公开|收到|受理|发布|办结)|综合[^。]{0,40}(各部门|各区|各县|各镇|各乡|各单位|行政区域内)[^。]{0,30}(年度报告|总体情况|编制)|本(市|区|县)(各级)?行政机关[^。]{0,10}(共|累计)|全(?:市|区|县)(?:各部门|各单位)(?:共|累计)?(?:主动)?公开(?:政府)?信息(?:共|累计)?\s*\d|我(?:市|区|县)\s*[(（]\s*含各(?:部门|单位))/,
+    // one unit's figures left out of the totals: (…海珠区分局数据未纳入上述统计)
+    /(?:局|分局|委|办|中心|街道|镇|乡)[^。；\n]{0,12}未(?:纳入|计入)(?:上述|以上)?统计/,
+    // the work of all the area's units: 在全市各单位的努力下
+    /(?:在|经过|通过|依靠)全(?:市|区|县|省|旗|州)各(?:级|部门|单位|地)[^。；\n]{0,12}(?:努力|共同|配合)/,
+    // a count by every level of the area: 全市各级行政执法主体…向社会公开…信息40万条
+    /全(?:市|区|县|省)各级[^。；\n]{0,40}(?:公开|发布)[^。；\n]{0,20}\d/,
+  ]
+    .map((re) => re.source)
+    .join('|'),
+);
+
+/**
+ * A city's report whose first sentences speak as the city (我市紧紧围绕…, 2020年,广州市坚持…), not
+ * as its government (广州市政府坚持…): the city's work as a whole. A district's or county's report
+ * speaking as 我区 is not enough: districts speak so in their own reports.
+ */
+const CITY_SPEAKS_AS_PLACE = /(?:^|\n)[ \t]*(?:\d{4}\s*年度?\s*[,，]?\s*)?(?:在[^,，。\n]{2,60}?下\s*[,，]\s*)?(?:我市|[\u4e00-\u9fff]{2,6}市)(?:认真|坚持|紧紧|全面|深入|紧扣|围绕|按照|持续|继续|扎实|积极|进一步)/;
 
 export function scopeOf(s: string, level: Level | null): Scope {
   if (level === 'department' || level === 'town') return 'self';
-  return AREA.test(s) ? 'area' : 'self';
+  if (AREA_SIGNS.test(s)) return 'area';
+  return level === 'city' && CITY_SPEAKS_AS_PLACE.test(s.slice(0, 3000)) ? 'area' : 'self';
 }
