@@ -476,12 +476,17 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let droppedLines = 0;
 
   const blocks: Block[] = [];
+  let carried: [number, number][] | null = null;
   for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
     const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
     droppedLines += dropped.size;
+    if (process.env.DBG) console.error("page", page.page, gutter);
+    const borderless: TableRows | null = gutter === null ? borderlessTables(lines.filter((l) => !dropped.has(l)), page, carried) : null;
+    carried = borderless?.columns ?? null;
+    if (borderless) pageBlocks.push(...borderless.blocks);
     for (const line of lines) {
-      if (dropped.has(line)) continue;
+      if (dropped.has(line) || borderless?.used.has(line)) continue;
       const frag = lineFrag(line, page.page);
       if (frag.text === '') continue;
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
@@ -586,19 +591,30 @@ function gutterOf(extents: [number, number][], width: number): number | null {
 function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: number | null } {
   const lines = groupLines(items);
   const segments: [number, number][] = [];
+  const numeric: boolean[] = [];
   for (const line of lines) {
     let start = line.items[0].x;
     let end = start;
+    let text = '';
+    const push = () => {
+      segments.push([start, end]);
+      numeric.push(NUMBER_ONLY.test(text));
+    };
     for (const item of line.items) {
       if (item.x - end > 2 * line.size) {
-        segments.push([start, end]);
+        push();
         start = item.x;
+        text = '';
       }
       end = Math.max(end, item.x + item.w);
+      text += item.str;
     }
-    segments.push([start, end]);
+    push();
   }
-  const gutter = gutterOf(segments, width);
+  let gutter = gutterOf(segments, width);
+  // labels beside a column of numbers are a table, not two columns of text
+  const beyond = segments.flatMap(([l], k) => (gutter !== null && l >= gutter ? [numeric[k]] : []));
+  if (beyond.filter(Boolean).length > 0.5 * beyond.length) gutter = null;
   if (gutter === null) return { lines, gutter };
   const left = items.filter((i) => i.x + i.w <= gutter);
   const right = items.filter((i) => i.x >= gutter);
@@ -683,4 +699,223 @@ export function boxOfSpan(pieces: readonly TextPiece[], start: number, end: numb
   if (!box) return null;
   const round = (v: number) => Math.round(v * 10) / 10;
   return { page: box.page, x: round(box.x), y: round(box.y), w: round(box.w), h: round(box.h) };
+}
+
+// ---- borderless tables ------------------------------------------------------------------------
+
+/** A table cell's number as printed: digits, maybe a decimal part, a unit or a percent. */
+const NUM_CELL = /^\d[\d,]*(?:\.\d+)?(?:万?元|%)?$/;
+const NUMBER_RUN = /^\s*\d[\d,.]*(?:\s+\d[\d,.]*)+\s*$/;
+
+/** An item of several numbers ("1 859": a producer joining neighbouring cells) as one item per number. */
+function splitNumberRun(item: PdfItem): PdfItem[] {
+  if (!NUMBER_RUN.test(item.str)) return [item];
+  const unit = item.w / item.str.length;
+  return [...item.str.matchAll(/\S+/g)].map((m) => ({ ...item, str: m[0], x: item.x + m.index * unit, w: m[0].length * unit }));
+}
+
+interface Segment {
+  items: PdfItem[];
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+interface NumberLine {
+  line: Line;
+  label: PdfItem[];
+  cells: PdfItem[];
+}
+
+/** A line ending in cells of numbers, each apart from what precedes it: its label items and its numbers. */
+function numberLine(line: Line): NumberLine | null {
+  const tokens = line.items.flatMap(splitNumberRun).filter((t) => t.str.trim() !== '');
+  let k = tokens.length;
+  while (k > 0 && NUM_CELL.test(tokens[k - 1].str.trim())) k--;
+  const apart = (j: number) => j === 0 || tokens[j].x - (tokens[j - 1].x + tokens[j - 1].w) >= 0.4 * line.size;
+  while (k < tokens.length && !apart(k)) k++;
+  const cells = tokens.slice(k);
+  if (cells.length === 0 || cells.some((c, j) => j > 0 && !apart(k + j))) return null;
+  return { line, label: tokens.slice(0, k), cells };
+}
+
+function segmentsOf(items: PdfItem[], size: number, gap = 0.15): Segment[] {
+  const out: Segment[] = [];
+  for (const item of [...items].sort((a, b) => a.x - b.x)) {
+    const last = out[out.length - 1];
+    if (last && item.x - last.x1 < gap * size) {
+      last.items.push(item);
+      last.x1 = Math.max(last.x1, item.x + item.w);
+      last.y = Math.max(last.y, item.y);
+    } else out.push({ items: [item], x0: item.x, x1: item.x + item.w, y: item.y, size });
+  }
+  return out;
+}
+
+const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0);
+
+/** Column extents: the x-ranges of the numbers over the whole table, overlapping ranges united. */
+function numberColumns(cells: PdfItem[]): [number, number][] {
+  const columns: [number, number][] = [];
+  for (const c of [...cells].sort((a, b) => a.x - b.x)) {
+    const last = columns[columns.length - 1];
+    if (last && c.x <= last[1]) last[1] = Math.max(last[1], c.x + c.w);
+    else columns.push([c.x, c.x + c.w]);
+  }
+  return columns;
+}
+
+/**
+ * Columns no number fills: header cells above the table that lie over no number column and over
+ * one column's width at most (a header spanning several columns, "法人或其他组织", adds none).
+ */
+function headerColumns(columns: [number, number][], header: Segment[]): [number, number][] {
+  const all = [...columns];
+  for (const s of [...header].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
+    if (all.some(([l, r]) => overlap(l, r, s.x0, s.x1) > 0)) continue;
+    all.push([s.x0, s.x1]);
+  }
+  // a header cell wider than the gap it sits in spans columns: dropped when it overlaps another
+  return all.sort((a, b) => a[0] - b[0]);
+}
+
+interface TableRows {
+  blocks: Block[];
+  used: Set<Line>;
+  columns: [number, number][] | null;
+}
+
+/**
+ * Tables printed without rules. Rows are the lines ending in numbers; columns are the x-ranges of
+ * all the table's numbers and of its header cells over no number, so an empty cell is an empty
+ * column, not a shift. Label lines between the rows are grouped into cells (lines one line-pitch
+ * apart, overlapping in x), and each cell goes to the row whose numbers it is printed beside (a
+ * wrapped label is centred on them); a label beside no numbers is a row of its own. Written as
+ * "label | n | | n", like a ruled table.
+ */
+function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number, number][] | null): TableRows {
+  const sorted = [...lines].sort((a, b) => b.y - a.y);
+  const parsed = sorted.map((l) => numberLine(l));
+  const used = new Set<Line>();
+  const blocks: Block[] = [];
+  let lastColumns: [number, number][] | null = null;
+  let k = 0;
+  while (k < sorted.length) {
+    if (!parsed[k]) {
+      k++;
+      continue;
+    }
+    // a table: number lines, with only label lines (left of its numbers) between them
+    const rows: NumberLine[] = [parsed[k]!];
+    let numLeft = Math.min(...parsed[k]!.cells.map((c) => c.x));
+    let end = k;
+    for (let j = k + 1; j < sorted.length; j++) {
+      const p = parsed[j];
+      if (p) {
+        const left = Math.min(...p.cells.map((c) => c.x));
+        if (p.label.some((i) => i.x + i.w > Math.min(numLeft, left) + 1)) break;
+        rows.push(p);
+        numLeft = Math.min(numLeft, left);
+        end = j;
+      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 4 * sorted[j].size) break;
+    }
+    const strong = rows.filter((r) => r.cells.length >= 2).length;
+    if (rows.length < 2 || strong < 1) {
+      k = end + 1;
+      continue;
+    }
+    // label lines: those between the rows, and wrapped lines just above and below them
+    const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);
+    for (let j = k - 1; j >= 0 && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
+    for (let j = end + 1; j < sorted.length && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
+    // header cells: lines above the table up to a heading or a line across the whole table
+    const header: Segment[] = [];
+    const cellsAll = rows.flatMap((r) => r.cells);
+    let columns = numberColumns(cellsAll);
+    const tableRight = Math.max(...cellsAll.map((c) => c.x + c.w));
+    for (let j = k - 1, below = sorted[k].y; j >= 0 && j >= k - 12; j--) {
+      const line = sorted[j];
+      if (below - line.y > 3 * line.size || parsed[j] || HEADING.test(lineFrag(line, page.page).text)) break;
+      const segs = segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15);
+      if (segs.some((s) => s.x1 - s.x0 >= 0.9 * (tableRight - numLeft))) break;
+      header.push(...segs);
+      below = line.y;
+    }
+    columns = headerColumns(columns, header);
+    if (process.env.DBG) console.error(page.page, rows.map((r) => lineFrag(r.line, 0).text).join('/'), JSON.stringify(header.map((s) => [s.x0, s.x1, s.items.map((i) => i.str).join("")])), JSON.stringify(columns));
+    // a table without a header continuing one above (on this page or the page before) keeps its columns
+    const known = lastColumns ?? carried;
+    if (header.length === 0 && known && columns.every(([l, r]) => known.some(([cl, cr]) => overlap(l, r, cl, cr) > 0))) columns = known;
+    lastColumns = columns;
+
+    // label cells: segments one line-pitch apart and overlapping in x form one cell
+    const segments = [...rows.flatMap((r) => segmentsOf(r.label, r.line.size)), ...labelLines.flatMap((l) => segmentsOf(l.items, l.size))].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+    const gaps: number[] = [];
+    for (const s of segments) {
+      const above = segments.filter((t) => t.y > s.y + 0.5 * s.size && overlap(t.x0, t.x1, s.x0, s.x1) > 0);
+      if (above.length) gaps.push(Math.min(...above.map((t) => t.y)) - s.y);
+    }
+    const pitch = gaps.length ? Math.min(...gaps) : Infinity;
+    const cellsOfLabels: Segment[][] = [];
+    for (const s of segments) {
+      const open = cellsOfLabels.find((c) => {
+        const last = c[c.length - 1];
+        return last.y > s.y && last.y - s.y <= pitch + 0.6 && overlap(last.x0, last.x1, s.x0, s.x1) > 0;
+      });
+      if (open) open.push(s);
+      else cellsOfLabels.push([s]);
+    }
+    const rowLabels = new Map<NumberLine, Segment[][]>(rows.map((r) => [r, []]));
+    const own: { y: number; segs: Segment[] }[] = [];
+    const top = rows[0].line.y;
+    const bottom = rows[rows.length - 1].line.y;
+    for (const cell of cellsOfLabels) {
+      const hi = cell[0].y + 0.5 * cell[0].size;
+      const lo = cell[cell.length - 1].y - 0.5 * cell[0].size;
+      const beside = rows.filter((r) => r.line.y >= lo && r.line.y <= hi);
+      if (beside.length === 0) {
+        if (hi < bottom || lo > top) continue; // above or below the table: not its label
+        own.push({ y: (hi + lo) / 2, segs: cell });
+        continue;
+      }
+      const parts = new Map<NumberLine, Segment[]>();
+      for (const s of cell) {
+        const nearest = beside.reduce((a, b) => (Math.abs(b.line.y - s.y) < Math.abs(a.line.y - s.y) ? b : a));
+        parts.set(nearest, [...(parts.get(nearest) ?? []), s]);
+      }
+      for (const [row, segs] of parts) rowLabels.get(row)!.push(segs);
+      for (const s of cell) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
+    }
+    for (const { segs } of own) for (const s of segs) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
+
+    const labelFrag = (segs: Segment[]): Frag => {
+      const frag: Frag = { text: '', pieces: [] };
+      for (const s of segs) {
+        const lf = lineFrag({ items: s.items, y: s.y, x: s.x0, right: s.x1, size: s.size }, page.page);
+        appendFrag(frag, lf, joiner(frag.text, lf.text));
+      }
+      frag.text = frag.text.replace(/\|/g, '/');
+      return frag;
+    };
+    const emit = (y: number, labels: Segment[][], numbers: PdfItem[]) => {
+      const cells: RowCell[] = [...labels].sort((a, b) => Math.min(...a.map((s) => s.x0)) - Math.min(...b.map((s) => s.x0))).map((segs) => ({ left: segs[0].x0, right: segs[0].x1, frag: labelFrag(segs) }));
+      if (numbers.length > 0) {
+        for (const [l, r] of columns) {
+          const inColumn = numbers.filter((n) => overlap(l, r, n.x, n.x + n.w) > 0);
+          const frag: Frag = { text: '', pieces: [] };
+          for (const n of inColumn) appendFrag(frag, itemFrag(n, page.page), '  ');
+          cells.push({ left: l, right: r, frag });
+        }
+      }
+      blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row' });
+    };
+    for (const row of rows) {
+      used.add(row.line);
+      emit(row.line.y + 0.5 * row.line.size, rowLabels.get(row)!, row.cells);
+    }
+    for (const { y, segs } of own) emit(y + 0.5 * segs[0].size, [segs], []);
+    k = end + 1;
+  }
+  return { blocks, used, columns: lastColumns };
 }
