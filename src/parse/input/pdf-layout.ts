@@ -818,7 +818,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         rows.push(p);
         numLeft = Math.min(numLeft, left);
         end = j;
-      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 4 * sorted[j].size) break;
+      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 8 * sorted[j].size) break;
     }
     const strong = rows.filter((r) => r.cells.length >= 2).length;
     if (rows.length < 2 || strong < 1) {
@@ -845,7 +845,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     columns = headerColumns(columns, header);
     if (process.env.DBG) console.error(page.page, rows.map((r) => lineFrag(r.line, 0).text).join('/'), JSON.stringify(header.map((s) => [s.x0, s.x1, s.items.map((i) => i.str).join("")])), JSON.stringify(columns));
     // a table without a header continuing one above (on this page or the page before) keeps its columns
-    const known = lastColumns ?? carried;
+    const known: [number, number][] | null = lastColumns ?? carried;
     if (header.length === 0 && known && columns.every(([l, r]) => known.some(([cl, cr]) => overlap(l, r, cl, cr) > 0))) columns = known;
     lastColumns = columns;
 
@@ -861,7 +861,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     for (const s of segments) {
       const open = cellsOfLabels.find((c) => {
         const last = c[c.length - 1];
-        return last.y > s.y && last.y - s.y <= pitch + 0.6 && overlap(last.x0, last.x1, s.x0, s.x1) > 0;
+        // lines of one cell are aligned: on the left, on the right or about their centres
+        const aligned = Math.abs(last.x0 - s.x0) <= 1 || Math.abs(last.x1 - s.x1) <= 1 || Math.abs(last.x0 + last.x1 - s.x0 - s.x1) <= 2;
+        return last.y > s.y && last.y - s.y <= pitch + 0.6 && aligned && overlap(last.x0, last.x1, s.x0, s.x1) > 0;
       });
       if (open) open.push(s);
       else cellsOfLabels.push([s]);
@@ -879,12 +881,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         own.push({ y: (hi + lo) / 2, segs: cell });
         continue;
       }
-      const parts = new Map<NumberLine, Segment[]>();
-      for (const s of cell) {
-        const nearest = beside.reduce((a, b) => (Math.abs(b.line.y - s.y) < Math.abs(a.line.y - s.y) ? b : a));
-        parts.set(nearest, [...(parts.get(nearest) ?? []), s]);
-      }
-      for (const [row, segs] of parts) rowLabels.get(row)!.push(segs);
+      splitAmongRows(cell, beside).forEach((segs, j) => {
+        if (segs.length > 0) rowLabels.get(beside[j])!.push(segs);
+      });
       for (const s of cell) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
     }
     for (const { segs } of own) for (const s of segs) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
@@ -918,4 +917,41 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     k = end + 1;
   }
   return { blocks, used, columns: lastColumns };
+}
+
+/**
+ * The lines of a label column beside several rows, split into one run of lines per row, top to
+ * bottom: each run centred on its row's numbers (or starting on their line, a top-aligned cell),
+ * as near as the lines allow; a row beside none of them costs a line's height. Rows printed
+ * without space between them leave no gap to cut at.
+ */
+function splitAmongRows(lines: Segment[], rows: NumberLine[]): Segment[][] {
+  const n = lines.length;
+  const m = rows.length;
+  const cost = (from: number, to: number, row: number): number => {
+    const y = rows[row].line.y;
+    // a row beside no line of the column: only where a cell spans rows (an outer label)
+    if (to === from) return rows[row].line.size;
+    const mid = (lines[from].y + lines[to - 1].y) / 2;
+    return Math.min(Math.abs(mid - y), Math.abs(lines[from].y - y));
+  };
+  // best[j][i]: the first i lines laid beside the first j rows
+  const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0][0] = 0;
+  for (let j = 1; j <= m; j++) {
+    for (let i = 0; i <= n; i++) {
+      for (let k = 0; k <= i; k++) {
+        const c = best[j - 1][k] + cost(k, i, j - 1);
+        if (c < best[j][i]) [best[j][i], cut[j][i]] = [c, k];
+      }
+    }
+  }
+  const out: Segment[][] = new Array(m);
+  for (let j = m, i = n; j >= 1; j--) {
+    const k = cut[j][i];
+    out[j - 1] = lines.slice(k, i);
+    i = k;
+  }
+  return out;
 }
