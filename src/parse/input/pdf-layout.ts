@@ -820,27 +820,32 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         end = j;
       } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 8 * sorted[j].size) break;
     }
-    const strong = rows.filter((r) => r.cells.length >= 2).length;
-    if (rows.length < 2 || strong < 1) {
-      k = end + 1;
-      continue;
-    }
     // label lines: those between the rows, and wrapped lines just above and below them
     const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);
     for (let j = k - 1; j >= 0 && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
     for (let j = end + 1; j < sorted.length && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
-    // header cells: lines above the table up to a heading or a line across the whole table
+    // the header: lines above the table up to a heading, a line of numbers or a line across the whole table
     const header: Segment[] = [];
+    const headerLines: Line[] = [];
     const cellsAll = rows.flatMap((r) => r.cells);
     let columns = numberColumns(cellsAll);
     const tableRight = Math.max(...cellsAll.map((c) => c.x + c.w));
-    for (let j = k - 1, below = sorted[k].y; j >= 0 && j >= k - 12; j--) {
+    for (let j = k - 1, below = sorted[k].y; j >= 0 && j >= k - 16; j--) {
       const line = sorted[j];
-      if (below - line.y > 3 * line.size || parsed[j] || HEADING.test(lineFrag(line, page.page).text)) break;
+      if (below - line.y > 3 * line.size || parsed[j] || used.has(line) || HEADING.test(lineFrag(line, page.page).text)) break;
       const segs = segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15);
       if (segs.some((s) => s.x1 - s.x0 >= 0.9 * (tableRight - numLeft))) break;
-      header.push(...segs);
       below = line.y;
+      if (labelLines.includes(line)) continue;
+      header.push(...segs);
+      headerLines.push(line);
+    }
+    const strong = rows.filter((r) => r.cells.length >= 2).length;
+    // one row of numbers under a header of its own columns is a table too (the review/litigation row)
+    const single = rows.length === 1 && rows[0].cells.length >= 3 && header.length >= rows[0].cells.length;
+    if ((rows.length < 2 || strong < 1) && !single) {
+      k = end + 1;
+      continue;
     }
     columns = headerColumns(columns, header);
     if (process.env.DBG) console.error(page.page, rows.map((r) => lineFrag(r.line, 0).text).join('/'), JSON.stringify(header.map((s) => [s.x0, s.x1, s.items.map((i) => i.str).join("")])), JSON.stringify(columns));
@@ -909,6 +914,32 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       }
       blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row' });
     };
+    if (headerLines.length > 0) {
+      // header cells over one column are stacked into it (a narrow column's header wraps, down to a
+      // character a line: "结/果/维/持"); a cell over several columns is a header row of its own
+      const lines = [...headerLines].sort((a, b) => b.y - a.y);
+      const under = (sg: Segment) => columns.filter(([l, r]) => overlap(l, r, sg.x0, sg.x1) > 0.3 * Math.min(sg.x1 - sg.x0, r - l));
+      const stacked: Segment[][] = columns.map(() => []);
+      const headerRows: RowCell[][] = [];
+      for (const line of lines) {
+        const spanning: RowCell[] = [];
+        for (const sg of segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15)) {
+          const over = under(sg);
+          if (over.length === 1) stacked[columns.indexOf(over[0])].push(sg);
+          else spanning.push({ left: sg.x0, right: sg.x1, frag: labelFrag([sg]) });
+        }
+        if (spanning.length > 0) headerRows.push(spanning);
+      }
+      if (stacked.some((c) => c.length > 0)) headerRows.push(columns.map(([l, r], j) => ({ left: l, right: r, frag: labelFrag(stacked[j]) })));
+      const labelSegs = lines.flatMap((l) => segmentsOf(l.items.filter((i) => i.x + i.w <= numLeft + 1), l.size));
+      if (labelSegs.length > 0) {
+        const cell = { left: labelSegs[0].x0, right: numLeft, frag: labelFrag(labelSegs) };
+        if (headerRows.length > 0) headerRows[0].unshift(cell);
+        else headerRows.push([cell]);
+      }
+      headerRows.forEach((cells, j) => blocks.push({ y: lines[0].y + lines[0].size - 0.001 * j, x: cells[0].left, frag: rowFrag(cells), kind: 'row' }));
+      for (const line of headerLines) used.add(line);
+    }
     for (const row of rows) {
       used.add(row.line);
       emit(row.line.y + 0.5 * row.line.size, rowLabels.get(row)!, row.cells);
