@@ -918,7 +918,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       // header cells over one column are stacked into it (a narrow column's header wraps, down to a
       // character a line: "结/果/维/持"); a cell over several columns is a header row of its own
       const lines = [...headerLines].sort((a, b) => b.y - a.y);
-      const under = (sg: Segment) => columns.filter(([l, r]) => overlap(l, r, sg.x0, sg.x1) > 0.3 * Math.min(sg.x1 - sg.x0, r - l));
+      // each column's zone reaches halfway to its neighbours
+      const zones = columns.map(([l, r], j) => [j === 0 ? -Infinity : (l + columns[j - 1][1]) / 2, j + 1 === columns.length ? Infinity : (r + columns[j + 1][0]) / 2]);
+      const under = (sg: Segment) => columns.filter((_, j) => overlap(zones[j][0], zones[j][1], sg.x0, sg.x1) > 0.25 * (sg.x1 - sg.x0));
       const stacked: Segment[][] = columns.map(() => []);
       const headerRows: RowCell[][] = [];
       for (const line of lines) {
