@@ -26,8 +26,6 @@ interface Container {
   out: string[];
 }
 
-// an element tag (Word escapes ">" in attribute values), text, CDATA, a comment or a processing instruction
-const TOKEN = /<(\/?)([\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>|([^<]+)|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
 
 const attr = (attrs: string, name: string): string | null => {
   const m = new RegExp(`(?:^|\\s)w:${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
@@ -147,23 +145,53 @@ export function documentXmlToHtml(xml: string): string {
     containers[containers.length - 1].out.push(html.join(''));
   };
 
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    const local = m[3];
-    if (local === undefined) {
-      const text = m[6] ?? m[7];
-      if (text !== undefined && inText && skip === 0 && paragraphs.length > 0) paragraphs[paragraphs.length - 1].push(m[7] !== undefined ? escapeText(text) : text);
-      continue; // else a comment or processing instruction
-    }
-    const prefix = m[2];
-    const closing = m[1] === '/';
-    const selfClosing = m[5] === '/';
-    const attrs = m[4];
-    if (prefix === 'mc:') {
-      if (local === 'Choice') skip += closing ? -1 : selfClosing ? 0 : 1;
+  const n = xml.length;
+  const pushText = (text: string) => {
+    if (inText && skip === 0 && paragraphs.length > 0) paragraphs[paragraphs.length - 1].push(text);
+  };
+  // one pass over tags (Word escapes ">" in attribute values), text, CDATA, comments and processing instructions
+  for (let i = 0; i < n; ) {
+    if (xml.charCodeAt(i) !== LT) {
+      const j = xml.indexOf('<', i);
+      const end = j < 0 ? n : j;
+      pushText(xml.slice(i, end));
+      i = end;
       continue;
     }
-    if (prefix !== 'w:') continue;
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 0x21) {
+      // CDATA (its text escaped) or a comment
+      if (xml.startsWith('<![CDATA[', i)) {
+        const j = xml.indexOf(']]>', i + 9);
+        const end = j < 0 ? n : j;
+        pushText(escapeText(xml.slice(i + 9, end)));
+        i = end + 3;
+      } else {
+        const j = xml.indexOf('-->', i + 4);
+        i = j < 0 ? n : j + 3;
+      }
+      continue;
+    }
+    if (c1 === 0x3f) {
+      const j = xml.indexOf('?>', i + 2);
+      i = j < 0 ? n : j + 2;
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    if (gt < 0) break;
+    const closing = c1 === SLASH;
+    const start = closing ? i + 2 : i + 1;
+    let e = start;
+    for (let ch = xml.charCodeAt(e); e < gt && ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d && ch !== SLASH; ch = xml.charCodeAt(++e));
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    const attrs = xml.slice(e, selfClosing ? gt - 1 : gt);
+    i = gt + 1;
+    if (xml.startsWith('mc:', start)) {
+      if (e - start === 9 && xml.startsWith('Choice', start + 3)) skip += closing ? -1 : selfClosing ? 0 : 1;
+      continue;
+    }
+    if (xml.charCodeAt(start) !== 0x77 || xml.charCodeAt(start + 1) !== 0x3a) continue; // "w:"
+    const local = xml.slice(start + 2, e);
     switch (local) {
       case 'del':
       case 'moveFrom':
