@@ -481,7 +481,6 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
     const pageBlocks: Block[] = [...rows];
     const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
     droppedLines += dropped.size;
-    if (process.env.DBG) console.error("page", page.page, gutter);
     const borderless: TableRows | null = gutter === null ? borderlessTables(lines.filter((l) => !dropped.has(l)), page, carried) : null;
     carried = borderless?.columns ?? null;
     if (borderless) pageBlocks.push(...borderless.blocks);
@@ -492,6 +491,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
     }
     pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
+    headersOverRuledNumbers(pageBlocks, page.page);
     blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
@@ -848,7 +848,6 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       continue;
     }
     columns = headerColumns(columns, header);
-    if (process.env.DBG) console.error(page.page, rows.map((r) => lineFrag(r.line, 0).text).join('/'), JSON.stringify(header.map((s) => [s.x0, s.x1, s.items.map((i) => i.str).join("")])), JSON.stringify(columns));
     // a table without a header continuing one above (on this page or the page before) keeps its columns
     const known: [number, number][] | null = lastColumns ?? carried;
     if (header.length === 0 && known && columns.every(([l, r]) => known.some(([cl, cr]) => overlap(l, r, cl, cr) > 0))) columns = known;
@@ -893,15 +892,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     }
     for (const { segs } of own) for (const s of segs) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
 
-    const labelFrag = (segs: Segment[]): Frag => {
-      const frag: Frag = { text: '', pieces: [] };
-      for (const s of segs) {
-        const lf = lineFrag({ items: s.items, y: s.y, x: s.x0, right: s.x1, size: s.size }, page.page);
-        appendFrag(frag, lf, joiner(frag.text, lf.text));
-      }
-      frag.text = frag.text.replace(/\|/g, '/');
-      return frag;
-    };
+    const labelFrag = (segs: Segment[]) => segmentsFrag(segs, page.page);
     const emit = (y: number, labels: Segment[][], numbers: PdfItem[]) => {
       const cells: RowCell[] = [...labels].sort((a, b) => Math.min(...a.map((s) => s.x0)) - Math.min(...b.map((s) => s.x0))).map((segs) => ({ left: segs[0].x0, right: segs[0].x1, frag: labelFrag(segs) }));
       if (numbers.length > 0) {
@@ -915,31 +906,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row' });
     };
     if (headerLines.length > 0) {
-      // header cells over one column are stacked into it (a narrow column's header wraps, down to a
-      // character a line: "结/果/维/持"); a cell over several columns is a header row of its own
-      const lines = [...headerLines].sort((a, b) => b.y - a.y);
-      // each column's zone reaches halfway to its neighbours
-      const zones = columns.map(([l, r], j) => [j === 0 ? -Infinity : (l + columns[j - 1][1]) / 2, j + 1 === columns.length ? Infinity : (r + columns[j + 1][0]) / 2]);
-      const under = (sg: Segment) => columns.filter((_, j) => overlap(zones[j][0], zones[j][1], sg.x0, sg.x1) > 0.25 * (sg.x1 - sg.x0));
-      const stacked: Segment[][] = columns.map(() => []);
-      const headerRows: RowCell[][] = [];
-      for (const line of lines) {
-        const spanning: RowCell[] = [];
-        for (const sg of segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15)) {
-          const over = under(sg);
-          if (over.length === 1) stacked[columns.indexOf(over[0])].push(sg);
-          else spanning.push({ left: sg.x0, right: sg.x1, frag: labelFrag([sg]) });
-        }
-        if (spanning.length > 0) headerRows.push(spanning);
-      }
-      if (stacked.some((c) => c.length > 0)) headerRows.push(columns.map(([l, r], j) => ({ left: l, right: r, frag: labelFrag(stacked[j]) })));
-      const labelSegs = lines.flatMap((l) => segmentsOf(l.items.filter((i) => i.x + i.w <= numLeft + 1), l.size));
-      if (labelSegs.length > 0) {
-        const cell = { left: labelSegs[0].x0, right: numLeft, frag: labelFrag(labelSegs) };
-        if (headerRows.length > 0) headerRows[0].unshift(cell);
-        else headerRows.push([cell]);
-      }
-      headerRows.forEach((cells, j) => blocks.push({ y: lines[0].y + lines[0].size - 0.001 * j, x: cells[0].left, frag: rowFrag(cells), kind: 'row' }));
+      blocks.push(...headerBlocks(headerLines, columns, numLeft, page.page));
       for (const line of headerLines) used.add(line);
     }
     for (const row of rows) {
@@ -987,4 +954,86 @@ function splitAmongRows(lines: Segment[], rows: NumberLine[]): Segment[][] {
     i = k;
   }
   return out;
+}
+
+/** Segments as one cell's text, top to bottom (a cell's own "|" would read as a cell break). */
+function segmentsFrag(segs: Segment[], page: number): Frag {
+  const frag: Frag = { text: '', pieces: [] };
+  for (const s of segs) {
+    const lf = lineFrag({ items: s.items, y: s.y, x: s.x0, right: s.x1, size: s.size }, page);
+    appendFrag(frag, lf, joiner(frag.text, lf.text));
+  }
+  frag.text = frag.text.replace(/\|/g, '/');
+  return frag;
+}
+
+/**
+ * A table's header over its columns: cells over one column are stacked into it (a narrow
+ * column's header wraps, down to a character a line: "结/果/维/持"); a cell over several columns
+ * is a header row of its own; what is left of the columns (the label column's header) leads.
+ */
+function headerBlocks(headerLines: Line[], columns: [number, number][], numLeft: number, page: number, ruled = false): Block[] {
+  const lines = [...headerLines].sort((a, b) => b.y - a.y);
+  // a ruled column's zone is its cell; a borderless one's reaches halfway to its neighbours
+  const zones = columns.map(([l, r], j) => (ruled ? [l, r] : [j === 0 ? -Infinity : (l + columns[j - 1][1]) / 2, j + 1 === columns.length ? Infinity : (r + columns[j + 1][0]) / 2]));
+  const under = (sg: Segment) => {
+    const share = zones.map(([l, r]) => overlap(l, r, sg.x0, sg.x1) / (sg.x1 - sg.x0));
+    const over = columns.filter((_, j) => share[j] > 0.25);
+    // a cell reaching well out of the one ruled cell it is mostly in spans columns too
+    return ruled && over.length === 1 && Math.max(...share) < 0.8 ? columns : over;
+  };
+  const stacked: Segment[][] = columns.map(() => []);
+  const headerRows: RowCell[][] = [];
+  for (const line of lines) {
+    const spanning: RowCell[] = [];
+    for (const sg of segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15)) {
+      const over = under(sg);
+      if (over.length === 1) stacked[columns.indexOf(over[0])].push(sg);
+      else spanning.push({ left: sg.x0, right: sg.x1, frag: segmentsFrag([sg], page) });
+    }
+    if (spanning.length > 0) headerRows.push(spanning);
+  }
+  if (stacked.some((c) => c.length > 0)) headerRows.push(columns.map(([l, r], j) => ({ left: l, right: r, frag: segmentsFrag(stacked[j], page) })));
+  const labelSegs = lines.flatMap((l) => segmentsOf(l.items.filter((i) => i.x + i.w <= numLeft + 1), l.size));
+  if (labelSegs.length > 0) {
+    const cell = { left: labelSegs[0].x0, right: numLeft, frag: segmentsFrag(labelSegs, page) };
+    if (headerRows.length > 0) headerRows[0].unshift(cell);
+    else headerRows.push([cell]);
+  }
+  return headerRows.map((cells, j) => ({ y: lines[0].y + lines[0].size - 0.001 * j, x: cells[0].left, frag: rowFrag(cells), kind: 'row' as const }));
+}
+
+/**
+ * A ruled row of numbers alone (the review/litigation row) under a header whose rules a producer
+ * left out in part (LibreOffice drops borders set to none): the header's text, ruled cells and
+ * loose lines alike, is laid again over the row's ruled columns. A header that already has a row
+ * of as many cells as the numbers is left as it is.
+ */
+function headersOverRuledNumbers(blocks: Block[], page: number): void {
+  for (let k = 0; k < blocks.length; k++) {
+    const row = blocks[k];
+    if (!row.cells || row.cells.length < 5 || !row.cells.every((c) => c.frag.text === '' || NUMBER_ONLY.test(c.frag.text))) continue;
+    if (row.cells.filter((c) => c.frag.text !== '').length < 2) continue;
+    const left = Math.min(...row.cells.map((c) => c.left));
+    const right = Math.max(...row.cells.map((c) => c.right));
+    const header: Block[] = [];
+    let j = k - 1;
+    for (; j >= 0; j--) {
+      const above = blocks[j];
+      const [x0, x1] = extentOf(above);
+      if (/\d/.test(above.frag.text) || HEADING.test(above.frag.text) || x0 < left - 2 || x1 > right + 2) break;
+      if (above.cells && above.cells.length >= row.cells.length) {
+        header.length = 0;
+        break;
+      }
+      header.push(above);
+    }
+    if (header.length < 2) continue;
+    const items: PdfItem[] = header.flatMap((b) =>
+      b.line ? b.line.items : b.frag.pieces.map((p) => ({ str: b.frag.text.slice(p.start, p.end), x: p.box.x, y: p.box.y + p.box.h / 6, w: p.box.w, h: p.box.h / 1.2 })),
+    );
+    const rebuilt = headerBlocks(groupLines(items), row.cells.map((c) => [c.left, c.right]), left, page, true);
+    blocks.splice(j + 1, header.length, ...rebuilt);
+    k = j + 1 + rebuilt.length;
+  }
 }

@@ -231,6 +231,19 @@ describe('borderless tables', () => {
     );
   });
 
+  it('lays a header whose rules were left out over the ruled cells of the row of numbers under it', () => {
+    // five ruled cells of numbers (x 100–300, 40 wide); above them, loose header text: a cell
+    // over three columns, one over two, and each column's own header wrapped over two lines
+    const rules = [h(700, 100, 300), h(680, 100, 300), ...[100, 140, 180, 220, 260, 300].map((x) => v(x, 680, 700))];
+    const items = [
+      item('行政复议', 125, 760, 10), item('行政诉讼', 240, 760, 10),
+      ...['结果', '其他', '尚未', '结果', '尚未'].map((w, k) => item(w, 110 + 40 * k, 740, 10)),
+      ...['维持', '结果', '审结', '维持', '审结'].map((w, k) => item(w, 110 + 40 * k, 726, 10)),
+      ...['1', '0', '2', '4', '1'].map((n, k) => item(n, 115 + 40 * k, 686, 10)),
+    ];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe(['行政复议 | 行政诉讼', '结果维持 | 其他结果 | 尚未审结 | 结果维持 | 尚未审结', '1 | 0 | 2 | 4 | 1'].join('\n'));
+  });
+
   it('a number line between two paragraphs that reach past its first number is left alone', () => {
     const items = [item('全年共受理政府信息公开申请十二件', 72, 700, 10), item('12', 100, 694, 10), item('24', 140, 694, 10), item('均按时答复', 72, 688, 10)];
     expect(layoutPdfText([page(1, items)]).text).not.toContain('十二件均按时答复');
