@@ -1028,7 +1028,8 @@ function headersOverRuledNumbers(blocks: Block[], page: number): void {
       }
       header.push(above);
     }
-    if (header.length < 2) continue;
+    // only a header with loose text: a fully ruled one is read by its rules
+    if (header.length < 2 || header.every((b) => b.cells)) continue;
     const items: PdfItem[] = header.flatMap((b) =>
       b.line ? b.line.items : b.frag.pieces.map((p) => ({ str: b.frag.text.slice(p.start, p.end), x: p.box.x, y: p.box.y + p.box.h / 6, w: p.box.w, h: p.box.h / 1.2 })),
     );
