@@ -2,7 +2,7 @@
 // rowspan/colspan). The ZIP is listed first so a decompression bomb is never unpacked; only
 // word/document.xml is inflated (fflate), so images and external files are never opened.
 import { unzipSync } from 'fflate';
-import { documentXmlToHtml } from './docx-html';
+import { documentXmlToHtml, stripFormattingBytes } from './docx-html';
 import { listZip, zipBombReason } from './zip-guard';
 
 export type DocxRead = { ok: true; html: string; warnings: string[] } | { ok: false; reason: string };
@@ -25,7 +25,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   try {
     const part = unzipSync(bytes, { filter: (file) => file.name === MAIN_PART })[MAIN_PART];
     if (!part) return { ok: false, reason: `Word document (.docx) could not be read: ${MAIN_PART} missing` };
-    xml = (utf16(part) ? UTF16 : UTF8).decode(part);
+    xml = utf16(part) ? UTF16.decode(part) : UTF8.decode(stripFormattingBytes(part));
   } catch (error) {
     return { ok: false, reason: `Word document (.docx) could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -476,17 +476,22 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let droppedLines = 0;
 
   const blocks: Block[] = [];
+  let carried: [number, number][] | null = null;
   for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
     const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
     droppedLines += dropped.size;
+    const borderless: TableRows | null = gutter === null ? borderlessTables(lines.filter((l) => !dropped.has(l)), page, carried) : null;
+    carried = borderless?.columns ?? null;
+    if (borderless) pageBlocks.push(...borderless.blocks);
     for (const line of lines) {
-      if (dropped.has(line)) continue;
+      if (dropped.has(line) || borderless?.used.has(line)) continue;
       const frag = lineFrag(line, page.page);
       if (frag.text === '') continue;
       pageBlocks.push({ y: line.y + line.size, x: line.x, frag, kind: 'text', line });
     }
     pageBlocks.sort((a, b) => b.y - a.y || a.x - b.x);
+    headersOverRuledNumbers(pageBlocks, page.page);
     blocks.push(...(gutter === null ? pageBlocks : inColumnOrder(pageBlocks, gutter)));
   }
 
@@ -586,19 +591,30 @@ function gutterOf(extents: [number, number][], width: number): number | null {
 function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: number | null } {
   const lines = groupLines(items);
   const segments: [number, number][] = [];
+  const numeric: boolean[] = [];
   for (const line of lines) {
     let start = line.items[0].x;
     let end = start;
+    let text = '';
+    const push = () => {
+      segments.push([start, end]);
+      numeric.push(NUMBER_ONLY.test(text));
+    };
     for (const item of line.items) {
       if (item.x - end > 2 * line.size) {
-        segments.push([start, end]);
+        push();
         start = item.x;
+        text = '';
       }
       end = Math.max(end, item.x + item.w);
+      text += item.str;
     }
-    segments.push([start, end]);
+    push();
   }
-  const gutter = gutterOf(segments, width);
+  let gutter = gutterOf(segments, width);
+  // labels beside a column of numbers are a table, not two columns of text
+  const beyond = segments.flatMap(([l], k) => (gutter !== null && l >= gutter ? [numeric[k]] : []));
+  if (beyond.filter(Boolean).length > 0.5 * beyond.length) gutter = null;
   if (gutter === null) return { lines, gutter };
   const left = items.filter((i) => i.x + i.w <= gutter);
   const right = items.filter((i) => i.x >= gutter);
@@ -683,4 +699,342 @@ export function boxOfSpan(pieces: readonly TextPiece[], start: number, end: numb
   if (!box) return null;
   const round = (v: number) => Math.round(v * 10) / 10;
   return { page: box.page, x: round(box.x), y: round(box.y), w: round(box.w), h: round(box.h) };
+}
+
+// ---- borderless tables ------------------------------------------------------------------------
+
+/** A table cell's number as printed: digits, maybe a decimal part, a unit or a percent. */
+const NUM_CELL = /^\d[\d,]*(?:\.\d+)?(?:万?元|%)?$/;
+const NUMBER_RUN = /^\s*\d[\d,.]*(?:\s+\d[\d,.]*)+\s*$/;
+
+/** An item of several numbers ("1 859": a producer joining neighbouring cells) as one item per number. */
+function splitNumberRun(item: PdfItem): PdfItem[] {
+  if (!NUMBER_RUN.test(item.str)) return [item];
+  const unit = item.w / item.str.length;
+  return [...item.str.matchAll(/\S+/g)].map((m) => ({ ...item, str: m[0], x: item.x + m.index * unit, w: m[0].length * unit }));
+}
+
+interface Segment {
+  items: PdfItem[];
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+interface NumberLine {
+  line: Line;
+  label: PdfItem[];
+  cells: PdfItem[];
+}
+
+/** A line ending in cells of numbers, each apart from what precedes it: its label items and its numbers. */
+function numberLine(line: Line): NumberLine | null {
+  const tokens = line.items.flatMap(splitNumberRun).filter((t) => t.str.trim() !== '');
+  let k = tokens.length;
+  while (k > 0 && NUM_CELL.test(tokens[k - 1].str.trim())) k--;
+  const apart = (j: number) => j === 0 || tokens[j].x - (tokens[j - 1].x + tokens[j - 1].w) >= 0.4 * line.size;
+  while (k < tokens.length && !apart(k)) k++;
+  const cells = tokens.slice(k);
+  if (cells.length === 0 || cells.some((c, j) => j > 0 && !apart(k + j))) return null;
+  return { line, label: tokens.slice(0, k), cells };
+}
+
+function segmentsOf(items: PdfItem[], size: number, gap = 0.15): Segment[] {
+  const out: Segment[] = [];
+  for (const item of [...items].sort((a, b) => a.x - b.x)) {
+    const last = out[out.length - 1];
+    if (last && item.x - last.x1 < gap * size) {
+      last.items.push(item);
+      last.x1 = Math.max(last.x1, item.x + item.w);
+      last.y = Math.max(last.y, item.y);
+    } else out.push({ items: [item], x0: item.x, x1: item.x + item.w, y: item.y, size });
+  }
+  return out;
+}
+
+const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0);
+
+/** Column extents: the x-ranges of the numbers over the whole table, overlapping ranges united. */
+function numberColumns(cells: PdfItem[]): [number, number][] {
+  const columns: [number, number][] = [];
+  for (const c of [...cells].sort((a, b) => a.x - b.x)) {
+    const last = columns[columns.length - 1];
+    if (last && c.x <= last[1]) last[1] = Math.max(last[1], c.x + c.w);
+    else columns.push([c.x, c.x + c.w]);
+  }
+  return columns;
+}
+
+/**
+ * Columns no number fills: header cells above the table that lie over no number column and over
+ * one column's width at most (a header spanning several columns, "法人或其他组织", adds none).
+ */
+function headerColumns(columns: [number, number][], header: Segment[]): [number, number][] {
+  const all = [...columns];
+  for (const s of [...header].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
+    if (all.some(([l, r]) => overlap(l, r, s.x0, s.x1) > 0)) continue;
+    all.push([s.x0, s.x1]);
+  }
+  // a header cell wider than the gap it sits in spans columns: dropped when it overlaps another
+  return all.sort((a, b) => a[0] - b[0]);
+}
+
+interface TableRows {
+  blocks: Block[];
+  used: Set<Line>;
+  columns: [number, number][] | null;
+}
+
+/**
+ * Tables printed without rules. Rows are the lines ending in numbers; columns are the x-ranges of
+ * all the table's numbers and of its header cells over no number, so an empty cell is an empty
+ * column, not a shift. Label lines between the rows are grouped into cells (lines one line-pitch
+ * apart, overlapping in x), and each cell goes to the row whose numbers it is printed beside (a
+ * wrapped label is centred on them); a label beside no numbers is a row of its own. Written as
+ * "label | n | | n", like a ruled table.
+ */
+function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number, number][] | null): TableRows {
+  const sorted = [...lines].sort((a, b) => b.y - a.y);
+  const parsed = sorted.map((l) => numberLine(l));
+  const used = new Set<Line>();
+  const blocks: Block[] = [];
+  let lastColumns: [number, number][] | null = null;
+  let k = 0;
+  while (k < sorted.length) {
+    if (!parsed[k]) {
+      k++;
+      continue;
+    }
+    // a table: number lines, with only label lines (left of its numbers) between them
+    const rows: NumberLine[] = [parsed[k]!];
+    let numLeft = Math.min(...parsed[k]!.cells.map((c) => c.x));
+    let end = k;
+    for (let j = k + 1; j < sorted.length; j++) {
+      const p = parsed[j];
+      if (p) {
+        const left = Math.min(...p.cells.map((c) => c.x));
+        if (p.label.some((i) => i.x + i.w > Math.min(numLeft, left) + 1)) break;
+        rows.push(p);
+        numLeft = Math.min(numLeft, left);
+        end = j;
+      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 8 * sorted[j].size) break;
+    }
+    // label lines: those between the rows, and wrapped lines just above and below them
+    const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);
+    for (let j = k - 1; j >= 0 && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
+    for (let j = end + 1; j < sorted.length && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
+    // the header: lines above the table up to a heading, a line of numbers or a line across the whole table
+    const header: Segment[] = [];
+    const headerLines: Line[] = [];
+    const cellsAll = rows.flatMap((r) => r.cells);
+    let columns = numberColumns(cellsAll);
+    const tableRight = Math.max(...cellsAll.map((c) => c.x + c.w));
+    for (let j = k - 1, below = sorted[k].y; j >= 0 && j >= k - 16; j--) {
+      const line = sorted[j];
+      if (below - line.y > 3 * line.size || parsed[j] || used.has(line) || HEADING.test(lineFrag(line, page.page).text)) break;
+      const segs = segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15);
+      if (segs.some((s) => s.x1 - s.x0 >= 0.9 * (tableRight - numLeft))) break;
+      below = line.y;
+      if (labelLines.includes(line)) continue;
+      header.push(...segs);
+      headerLines.push(line);
+    }
+    const strong = rows.filter((r) => r.cells.length >= 2).length;
+    // one row of numbers under a header of its own columns is a table too (the review/litigation row)
+    const single = rows.length === 1 && rows[0].cells.length >= 3 && header.length >= rows[0].cells.length;
+    if ((rows.length < 2 || strong < 1) && !single) {
+      k = end + 1;
+      continue;
+    }
+    columns = headerColumns(columns, header);
+    // a table without a header continuing one above (on this page or the page before) keeps its columns
+    const known: [number, number][] | null = lastColumns ?? carried;
+    if (header.length === 0 && known && columns.every(([l, r]) => known.some(([cl, cr]) => overlap(l, r, cl, cr) > 0))) columns = known;
+    lastColumns = columns;
+
+    // label cells: segments one line-pitch apart and overlapping in x form one cell
+    const segments = [...rows.flatMap((r) => segmentsOf(r.label, r.line.size)), ...labelLines.flatMap((l) => segmentsOf(l.items, l.size))].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+    const gaps: number[] = [];
+    for (const s of segments) {
+      const above = segments.filter((t) => t.y > s.y + 0.5 * s.size && overlap(t.x0, t.x1, s.x0, s.x1) > 0);
+      if (above.length) gaps.push(Math.min(...above.map((t) => t.y)) - s.y);
+    }
+    const pitch = gaps.length ? Math.min(...gaps) : Infinity;
+    const cellsOfLabels: Segment[][] = [];
+    for (const s of segments) {
+      const open = cellsOfLabels.find((c) => {
+        const last = c[c.length - 1];
+        // lines of one cell are aligned: on the left, on the right or about their centres
+        const aligned = Math.abs(last.x0 - s.x0) <= 1 || Math.abs(last.x1 - s.x1) <= 1 || Math.abs(last.x0 + last.x1 - s.x0 - s.x1) <= 2;
+        return last.y > s.y && last.y - s.y <= pitch + 0.6 && aligned && overlap(last.x0, last.x1, s.x0, s.x1) > 0;
+      });
+      if (open) open.push(s);
+      else cellsOfLabels.push([s]);
+    }
+    const rowLabels = new Map<NumberLine, Segment[][]>(rows.map((r) => [r, []]));
+    const own: { y: number; segs: Segment[] }[] = [];
+    const top = rows[0].line.y;
+    const bottom = rows[rows.length - 1].line.y;
+    for (const cell of cellsOfLabels) {
+      const hi = cell[0].y + 0.5 * cell[0].size;
+      const lo = cell[cell.length - 1].y - 0.5 * cell[0].size;
+      const beside = rows.filter((r) => r.line.y >= lo && r.line.y <= hi);
+      if (beside.length === 0) {
+        if (hi < bottom || lo > top) continue; // above or below the table: not its label
+        own.push({ y: (hi + lo) / 2, segs: cell });
+        continue;
+      }
+      splitAmongRows(cell, beside).forEach((segs, j) => {
+        if (segs.length > 0) rowLabels.get(beside[j])!.push(segs);
+      });
+      for (const s of cell) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
+    }
+    for (const { segs } of own) for (const s of segs) for (const l of labelLines) if (l.items.includes(s.items[0])) used.add(l);
+
+    const labelFrag = (segs: Segment[]) => segmentsFrag(segs, page.page);
+    const emit = (y: number, labels: Segment[][], numbers: PdfItem[]) => {
+      const cells: RowCell[] = [...labels].sort((a, b) => Math.min(...a.map((s) => s.x0)) - Math.min(...b.map((s) => s.x0))).map((segs) => ({ left: segs[0].x0, right: segs[0].x1, frag: labelFrag(segs) }));
+      if (numbers.length > 0) {
+        for (const [l, r] of columns) {
+          const inColumn = numbers.filter((n) => overlap(l, r, n.x, n.x + n.w) > 0);
+          const frag: Frag = { text: '', pieces: [] };
+          for (const n of inColumn) appendFrag(frag, itemFrag(n, page.page), '  ');
+          cells.push({ left: l, right: r, frag });
+        }
+      }
+      blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row' });
+    };
+    if (headerLines.length > 0) {
+      blocks.push(...headerBlocks(headerLines, columns, numLeft, page.page));
+      for (const line of headerLines) used.add(line);
+    }
+    for (const row of rows) {
+      used.add(row.line);
+      emit(row.line.y + 0.5 * row.line.size, rowLabels.get(row)!, row.cells);
+    }
+    for (const { y, segs } of own) emit(y + 0.5 * segs[0].size, [segs], []);
+    k = end + 1;
+  }
+  return { blocks, used, columns: lastColumns };
+}
+
+/**
+ * The lines of a label column beside several rows, split into one run of lines per row, top to
+ * bottom: each run centred on its row's numbers (or starting on their line, a top-aligned cell),
+ * as near as the lines allow; a row beside none of them costs a line's height. Rows printed
+ * without space between them leave no gap to cut at.
+ */
+function splitAmongRows(lines: Segment[], rows: NumberLine[]): Segment[][] {
+  const n = lines.length;
+  const m = rows.length;
+  const cost = (from: number, to: number, row: number): number => {
+    const y = rows[row].line.y;
+    // a row beside no line of the column: only where a cell spans rows (an outer label)
+    if (to === from) return rows[row].line.size;
+    const mid = (lines[from].y + lines[to - 1].y) / 2;
+    return Math.min(Math.abs(mid - y), Math.abs(lines[from].y - y));
+  };
+  // best[j][i]: the first i lines laid beside the first j rows
+  const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0][0] = 0;
+  for (let j = 1; j <= m; j++) {
+    for (let i = 0; i <= n; i++) {
+      for (let k = 0; k <= i; k++) {
+        const c = best[j - 1][k] + cost(k, i, j - 1);
+        if (c < best[j][i]) [best[j][i], cut[j][i]] = [c, k];
+      }
+    }
+  }
+  const out: Segment[][] = new Array(m);
+  for (let j = m, i = n; j >= 1; j--) {
+    const k = cut[j][i];
+    out[j - 1] = lines.slice(k, i);
+    i = k;
+  }
+  return out;
+}
+
+/** Segments as one cell's text, top to bottom (a cell's own "|" would read as a cell break). */
+function segmentsFrag(segs: Segment[], page: number): Frag {
+  const frag: Frag = { text: '', pieces: [] };
+  for (const s of segs) {
+    const lf = lineFrag({ items: s.items, y: s.y, x: s.x0, right: s.x1, size: s.size }, page);
+    appendFrag(frag, lf, joiner(frag.text, lf.text));
+  }
+  frag.text = frag.text.replace(/\|/g, '/');
+  return frag;
+}
+
+/**
+ * A table's header over its columns: cells over one column are stacked into it (a narrow
+ * column's header wraps, down to a character a line: "结/果/维/持"); a cell over several columns
+ * is a header row of its own; what is left of the columns (the label column's header) leads.
+ */
+function headerBlocks(headerLines: Line[], columns: [number, number][], numLeft: number, page: number, ruled = false): Block[] {
+  const lines = [...headerLines].sort((a, b) => b.y - a.y);
+  // a ruled column's zone is its cell; a borderless one's reaches halfway to its neighbours
+  const zones = columns.map(([l, r], j) => (ruled ? [l, r] : [j === 0 ? -Infinity : (l + columns[j - 1][1]) / 2, j + 1 === columns.length ? Infinity : (r + columns[j + 1][0]) / 2]));
+  const under = (sg: Segment) => {
+    const share = zones.map(([l, r]) => overlap(l, r, sg.x0, sg.x1) / (sg.x1 - sg.x0));
+    const over = columns.filter((_, j) => share[j] > 0.25);
+    // a cell reaching well out of the one ruled cell it is mostly in spans columns too
+    return ruled && over.length === 1 && Math.max(...share) < 0.8 ? columns : over;
+  };
+  const stacked: Segment[][] = columns.map(() => []);
+  const headerRows: RowCell[][] = [];
+  for (const line of lines) {
+    const spanning: RowCell[] = [];
+    for (const sg of segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15)) {
+      const over = under(sg);
+      if (over.length === 1) stacked[columns.indexOf(over[0])].push(sg);
+      else spanning.push({ left: sg.x0, right: sg.x1, frag: segmentsFrag([sg], page) });
+    }
+    if (spanning.length > 0) headerRows.push(spanning);
+  }
+  if (stacked.some((c) => c.length > 0)) headerRows.push(columns.map(([l, r], j) => ({ left: l, right: r, frag: segmentsFrag(stacked[j], page) })));
+  const labelSegs = lines.flatMap((l) => segmentsOf(l.items.filter((i) => i.x + i.w <= numLeft + 1), l.size));
+  if (labelSegs.length > 0) {
+    const cell = { left: labelSegs[0].x0, right: numLeft, frag: segmentsFrag(labelSegs, page) };
+    if (headerRows.length > 0) headerRows[0].unshift(cell);
+    else headerRows.push([cell]);
+  }
+  return headerRows.map((cells, j) => ({ y: lines[0].y + lines[0].size - 0.001 * j, x: cells[0].left, frag: rowFrag(cells), kind: 'row' as const }));
+}
+
+/**
+ * A ruled row of numbers alone (the review/litigation row) under a header whose rules a producer
+ * left out in part (LibreOffice drops borders set to none): the header's text, ruled cells and
+ * loose lines alike, is laid again over the row's ruled columns. A header that already has a row
+ * of as many cells as the numbers is left as it is.
+ */
+function headersOverRuledNumbers(blocks: Block[], page: number): void {
+  for (let k = 0; k < blocks.length; k++) {
+    const row = blocks[k];
+    if (!row.cells || row.cells.length < 5 || !row.cells.every((c) => c.frag.text === '' || NUMBER_ONLY.test(c.frag.text))) continue;
+    if (row.cells.filter((c) => c.frag.text !== '').length < 2) continue;
+    const left = Math.min(...row.cells.map((c) => c.left));
+    const right = Math.max(...row.cells.map((c) => c.right));
+    const header: Block[] = [];
+    let j = k - 1;
+    for (; j >= 0; j--) {
+      const above = blocks[j];
+      const [x0, x1] = extentOf(above);
+      if (/\d/.test(above.frag.text) || HEADING.test(above.frag.text) || x0 < left - 2 || x1 > right + 2) break;
+      if (above.cells && above.cells.length >= row.cells.length) {
+        header.length = 0;
+        break;
+      }
+      header.push(above);
+    }
+    // only a header with loose text: a fully ruled one is read by its rules
+    if (header.length < 2 || header.every((b) => b.cells)) continue;
+    const items: PdfItem[] = header.flatMap((b) =>
+      b.line ? b.line.items : b.frag.pieces.map((p) => ({ str: b.frag.text.slice(p.start, p.end), x: p.box.x, y: p.box.y + p.box.h / 6, w: p.box.w, h: p.box.h / 1.2 })),
+    );
+    const rebuilt = headerBlocks(groupLines(items), row.cells.map((c) => [c.left, c.right]), left, page, true);
+    blocks.splice(j + 1, header.length, ...rebuilt);
+    k = j + 1 + rebuilt.length;
+  }
 }

@@ -4,7 +4,8 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/parse';
 import { readDocx } from '../../../src/parse/input/docx';
-import { documentXmlToHtml } from '../../../src/parse/input/docx-html';
+import { unzipSync } from 'fflate';
+import { documentXmlToHtml, stripFormattingBytes } from '../../../src/parse/input/docx-html';
 import { fillTemplate2021, readTemplate2021 } from '../../helpers/template-2021';
 
 const doc = (body: string) =>
@@ -12,6 +13,27 @@ const doc = (body: string) =>
 const p = (...runs: string[]) => `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>${runs.join('')}</w:p>`;
 const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const tc = (text: string, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${p(r(text))}</w:tc>`;
+
+describe('stripFormattingBytes (the formatting cut before decoding)', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const strip = (s: string) => new TextDecoder().decode(stripFormattingBytes(utf8(s)));
+
+  it('cuts the formatting blocks and keeps text, tags with attributes and look-alike names', () => {
+    const xml = `<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val="21"/></w:rPr><w:t>政府信息</w:t></w:r><w:rPrChange w:id="1"/><w:tblPr w:x="1"/></w:p>`;
+    expect(strip(xml)).toBe('<w:p><w:r><w:t>政府信息</w:t></w:r><w:rPrChange w:id="1"/><w:tblPr w:x="1"/></w:p>');
+  });
+
+  it('leaves an unclosed block and everything after it as it is', () => {
+    expect(strip('<w:t>甲</w:t><w:rPr><w:b/>')).toBe('<w:t>甲</w:t><w:rPr><w:b/>');
+  });
+
+  it('gives the same HTML as the cut on the decoded text, on the official form', () => {
+    const part = unzipSync(fillTemplate2021(readTemplate2021()).docx, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'];
+    const stripped = stripFormattingBytes(part);
+    expect(stripped.length).toBeLessThan(part.length / 2);
+    expect(documentXmlToHtml(new TextDecoder().decode(stripped))).toBe(documentXmlToHtml(new TextDecoder().decode(part)));
+  });
+});
 
 describe('documentXmlToHtml', () => {
   it('paragraphs, tabs, line breaks; empty paragraphs and page breaks dropped; entities kept escaped', () => {

@@ -191,7 +191,57 @@ describe('borderless tables', () => {
       item('法规禁止公开', 72, 688, 10),
       item('2.重复申请', 72, 670, 10), item('1', 200, 670, 10), item('1', 280, 670, 10),
     ];
-    expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开  0  3  3\n2.重复申请  1  1');
+    // the second row's empty middle cell is an empty column, not a shift
+    expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
+  });
+
+  it('takes columns from the header cells as well as the numbers over the whole table: a column no number fills stays a column', () => {
+    const items = [
+      item('申请人情况', 250, 740, 10),
+      item('自然人', 200, 720, 10), item('商业', 240, 720, 10), item('科研', 280, 720, 10), item('其他', 320, 720, 10), item('总计', 360, 720, 10),
+      item('一、本年新收', 72, 700, 10), item('821', 200, 700, 10), item('35', 240, 700, 10), item('1', 320, 700, 10), item('857', 360, 700, 10),
+      item('二、上年结转', 72, 685, 10), item('18', 200, 685, 10), item('18', 360, 685, 10),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe(
+      ['申请人情况', '自然人 | 商业 | 科研 | 其他 | 总计', '一、本年新收 | 821 | 35 |  | 1 | 857', '二、上年结转 | 18 |  |  |  | 18'].join('\n'),
+    );
+  });
+
+  it('splits a label column among rows printed without space between them, each run of lines centred on its numbers', () => {
+    // rows abut (the line pitch is the row pitch): a five-line label between two one-line ones
+    const items = [
+      item('1.信访举报', 72, 700, 10), item('0', 200, 700, 10), item('0', 240, 700, 10),
+      item('2.申请人无', 72, 688, 10), item('正当理由逾', 72, 676, 10), item('期不补正、', 72, 664, 10), item('行政机关不', 72, 652, 10), item('再处理', 72, 640, 10),
+      item('1', 200, 664, 10), item('1', 240, 664, 10),
+      item('3.其他', 72, 628, 10), item('2', 200, 628, 10), item('2', 240, 628, 10),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('1.信访举报 | 0 | 0\n2.申请人无正当理由逾期不补正、行政机关不再处理 | 1 | 1\n3.其他 | 2 | 2');
+  });
+
+  it('stacks a narrow column\'s header, one character a line, into its column; a header over several columns is a row of its own', () => {
+    const chars = (word: string, x: number, top: number) => [...word].map((c, k) => item(c, x, top - 12 * k, 10));
+    const items = [
+      item('行政复议', 80, 760, 10), item('行政诉讼', 140, 760, 10),
+      ...chars('结果维持', 80, 740), ...chars('尚未审结', 100, 740), ...chars('总计', 120, 740),
+      ...chars('结果维持', 140, 740), ...chars('尚未审结', 160, 740), ...chars('总计', 180, 740),
+      item('5', 82, 680, 10), item('2', 102, 680, 10), item('7', 122, 680, 10), item('1', 162, 680, 10), item('1', 182, 680, 10),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe(
+      ['行政复议 | 行政诉讼', '结果维持 | 尚未审结 | 总计 | 结果维持 | 尚未审结 | 总计', '5 | 2 | 7 |  | 1 | 1'].join('\n'),
+    );
+  });
+
+  it('lays a header whose rules were left out over the ruled cells of the row of numbers under it', () => {
+    // five ruled cells of numbers (x 100–300, 40 wide); above them, loose header text: a cell
+    // over three columns, one over two, and each column's own header wrapped over two lines
+    const rules = [h(700, 100, 300), h(680, 100, 300), ...[100, 140, 180, 220, 260, 300].map((x) => v(x, 680, 700))];
+    const items = [
+      item('行政复议', 125, 760, 10), item('行政诉讼', 240, 760, 10),
+      ...['结果', '其他', '尚未', '结果', '尚未'].map((w, k) => item(w, 110 + 40 * k, 740, 10)),
+      ...['维持', '结果', '审结', '维持', '审结'].map((w, k) => item(w, 110 + 40 * k, 726, 10)),
+      ...['1', '0', '2', '4', '1'].map((n, k) => item(n, 115 + 40 * k, 686, 10)),
+    ];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe(['行政复议 | 行政诉讼', '结果维持 | 其他结果 | 尚未审结 | 结果维持 | 尚未审结', '1 | 0 | 2 | 4 | 1'].join('\n'));
   });
 
   it('a number line between two paragraphs that reach past its first number is left alone', () => {

@@ -10,15 +10,7 @@ import type { ParsedReport } from '../../../src/parse/types';
 import { chromiumPrints, libreOfficeFiles, PRODUCER_SOURCES, readSource, type ProducerFile } from '../../helpers/producers';
 
 /** Values the file does not give (all other values equal the original's). */
-const PDF_GAPS: Record<string, number> = {
-  // the 2019 request table, borderless: labels wrapped over several lines beside empty columns
-  '2019-shanghai-shanghai-government-office-department.chromium-borderless.pdf': 39,
-  // LibreOffice drops the borders the HTML sets to none: the review/litigation header has no rules
-  // left, and its row of 15 numbers is not laid on the grid without it
-  '2023-fujian-pingtan-zone-county.libreoffice.pdf': 14,
-  // no rules at all: labels wrapped over 3–5 lines around their numbers, or beside a second label column
-  '2023-fujian-pingtan-zone-county.chromium-borderless.pdf': 101,
-};
+const PDF_GAPS: Record<string, number> = {};
 
 const valuesOf = (report: ParsedReport) => new Map(report.values.map((v) => [v.metric, v.value]));
 
