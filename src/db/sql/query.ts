@@ -16,6 +16,21 @@ export interface BuiltQuery {
   provinces?: string[];
   /** Likewise the years, for tables split by year (a report's values: its province and year). */
   years?: (number | null)[];
+  /**
+   * The same answer read from pre-aggregated tables (src/db/sql/preaggregated.ts), which the worker
+   * uses for the dataset's own rows; `sql` above is the row-level query, used otherwise.
+   */
+  preaggregated?: PreaggregatedQuery;
+}
+
+export interface PreaggregatedQuery {
+  sql: string;
+  params: Param[];
+  /** Dataset tables it reads besides the pre-aggregates (loaded as for the row-level query). */
+  tables: DatasetTable[];
+  provinces?: string[];
+  /** The pre-aggregate tables it reads. */
+  preaggregates: string[];
 }
 
 export class QueryInputError extends Error {
