@@ -6,7 +6,7 @@
 // is what runs over an imported layer, and the tables are dropped and rebuilt after corrections,
 // so both always give the same rows (tests/integration/db/preaggregated.test.ts).
 import type { Param } from '../protocol';
-import { type BodiesInput, type BuiltQuery, isPooled, type PreaggregatedQuery } from './query';
+import { type BodiesInput, type BuiltQuery, isPooled, placeholders, type PreaggregatedQuery } from './query';
 
 /** A pre-aggregate: the row-level query whose whole answer is stored as table `name`. */
 export interface Preaggregate {
@@ -66,6 +66,23 @@ export function pooledByYear(detail: BuiltQuery, input: BodiesInput, table: stri
   return withPreaggregate(detail, {
     sql: `SELECT * FROM ${table}${years ? ' WHERE year BETWEEN ? AND ?' : ''} ORDER BY year`,
     params: years ? [Math.min(...years), Math.max(...years)] : [],
+    tables: [],
+    preaggregates: [table],
+  });
+}
+
+/**
+ * Chosen bodies, each with its own rows per year: the answer for every body is the pre-aggregate,
+ * the chosen bodies and a year range a filter on it (a body's rows never depend on another body's).
+ */
+export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: string): BuiltQuery {
+  const bodies = input.bodies ?? [];
+  if (bodies.length === 0 || input.everyBody) return detail;
+  const years = input.years;
+  if (years && (!Number.isInteger(years[0]) || !Number.isInteger(years[1]))) return detail;
+  return withPreaggregate(detail, {
+    sql: `SELECT * FROM ${table} WHERE body_key IN (${placeholders(bodies.length)})${years ? ' AND year BETWEEN ? AND ?' : ''} ORDER BY body, body_key, year`,
+    params: [...bodies, ...(years ? [Math.min(...years), Math.max(...years)] : [])],
     tables: [],
     preaggregates: [table],
   });

@@ -110,6 +110,8 @@ export interface BodiesInput {
    */
   issuers?: readonly string[];
   years?: readonly [number, number];
+  /** Every body, each apart, as if each were chosen (the pre-aggregates' sources); `bodies` is then ignored. */
+  everyBody?: boolean;
 }
 
 /**
@@ -119,10 +121,11 @@ export interface BodiesInput {
 export function bodiesFilter(input: BodiesInput): { where: string[]; params: Param[]; pooled: boolean } {
   const bodies = input.bodies ?? [];
   const names = bodies.length === 0 ? (input.issuers ?? []) : [];
-  const pooled = bodies.length === 0 && names.length === 0;
+  const pooled = !input.everyBody && bodies.length === 0 && names.length === 0;
   const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
   const where = ['year IS NOT NULL', ...conditions];
   if (pooled) return { where, params, pooled };
+  if (input.everyBody) return { where: ['body_key IS NOT NULL', ...where], params, pooled };
   const chosen = bodies.length > 0
     ? `body_key IN (${placeholders(bodies.length)})`
     : `body_key IN (SELECT body_key FROM facts_wide WHERE issuer IN (${placeholders(names.length)}))`;
@@ -163,7 +166,7 @@ SELECT * EXCLUDE (pick) FROM (
   ${filtered('body_year_reports > 1')}
 ) WHERE pick = 1`;
   // Chosen bodies keep to their provinces' partitions; legacy names and the pool read them all.
-  return { sql, params: [...params, ...params], pooled, ...(input.bodies?.length ? { provinces: bodyProvinces(input.bodies) } : {}) };
+  return { sql, params: [...params, ...params], pooled, ...(input.bodies?.length && !input.everyBody ? { provinces: bodyProvinces(input.bodies) } : {}) };
 }
 
 /**

@@ -38,6 +38,18 @@ async function viewQueries(): Promise<sql.BuiltQuery[]> {
     queries.push(sql.outcomeBreakdown(input), sql.applicantBreakdown(input), sql.reviewLitigation(input));
   }
   for (const parent of codes) queries.push(sql.childrenTree({ parent }));
+  // Bodies: the most reporting, ones with two reports in a year (one is picked), ones known by name only, one unknown.
+  const keys = async (where: string) => (await rowLevel({ name: 'bodies', sql: `SELECT body_key FROM facts_wide WHERE body_key IS NOT NULL AND ${where} GROUP BY body_key ORDER BY count(*) DESC, body_key LIMIT 5`, params: [], tables: ['facts_wide'] })).map((r) => String(r.body_key));
+  const top = await keys('TRUE');
+  const doubled = await keys('body_year_reports > 1');
+  const named = await keys(`body_key LIKE 'name:%'`);
+  expect(doubled.length).toBeGreaterThan(0);
+  for (const bodies of [top, top.slice(0, 1), doubled, named, [...top.slice(0, 2), ...doubled.slice(0, 2), ...named.slice(0, 1)], ['999999/unknown']]) {
+    for (const range of ranges.slice(0, 4)) {
+      const input = { bodies, years: range };
+      queries.push(sql.outcomeBreakdown(input), sql.applicantBreakdown(input), sql.reviewLitigation(input));
+    }
+  }
   return queries;
 }
 
