@@ -437,14 +437,9 @@ export function childrenTree(input: ChildrenTreeInput): BuiltQuery {
   const parent = root ? null : parentCode(input.parent);
   const gazetteerWhere = root ? "level = 'province'" : 'parent = ?';
   const factsWhere = root ? "division_level = 'province'" : 'parent_code = ?';
-  const listed = `listed AS (
-  SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind,
-    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year
-  FROM jurisdictions
-  WHERE ${gazetteerWhere} AND kind <> 'pseudo'
-  GROUP BY code
-)`;
-  const tree = (unlisted: string, counts: string) => `WITH ${listed},
+  const tree = (listed: string, unlisted: string, counts: string, hasChildren: string) => `WITH listed AS (
+  ${listed}
+),
 unlisted AS (
   ${unlisted}
 ),
@@ -455,18 +450,20 @@ counts AS (
   ${counts}
 )
 SELECT n.code AS division_code, n.name AS division_name, n.level AS division_level, n.kind, n.first_year, n.last_year,
-  EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo') AS has_children,
+  ${hasChildren} AS has_children,
   c.year, coalesce(c.reports, 0) AS reports, coalesce(c.department_reports, 0) AS department_reports,
   coalesce(c.subtree_reports, 0) AS subtree_reports
 FROM nodes n LEFT JOIN counts c ON c.code = n.code
 ORDER BY n.code, c.year NULLS FIRST`;
   const sql = tree(
+    gazetteerNodes(gazetteerWhere, 'code'),
     `SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, NULL::VARCHAR AS kind,
     NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
   FROM facts_wide
   WHERE ${factsWhere} AND division_code IS NOT NULL AND division_code NOT IN (SELECT code FROM listed)
   GROUP BY division_code`,
     `SELECT * FROM (${divisionYearCounts('code IN (SELECT code FROM nodes)')})`,
+    "EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo')",
   );
   const detail: BuiltQuery = {
     name: root ? 'hierarchy.provinces' : 'hierarchy.children',
@@ -479,16 +476,32 @@ ORDER BY n.code, c.year NULLS FIRST`;
   if (root) return detail;
   return withPreaggregate(detail, {
     sql: tree(
+      `SELECT code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES} WHERE parent = ?`,
       `SELECT division_code AS code, name, level, NULL::VARCHAR AS kind, NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
   FROM ${DIVISION_NAMES} WHERE parent_code = ? AND division_code NOT IN (SELECT code FROM listed)`,
       `SELECT * FROM ${DIVISION_YEARS} WHERE code IN (SELECT code FROM nodes)`,
+      `n.code IN (SELECT parent FROM ${GAZETTEER_NODES})`,
     ),
     params: [parent, parent],
-    tables: ['jurisdictions'],
-    provinces: provinceOf(parent!),
-    preaggregates: [DIVISION_NAMES, DIVISION_YEARS],
+    tables: [],
+    preaggregates: [GAZETTEER_NODES, DIVISION_NAMES, DIVISION_YEARS],
   });
 }
+
+/** The gazetteer's divisions, placeholders left out, each once under its latest name, grouped by `group`. */
+const gazetteerNodes = (where: string, group: string) => `SELECT ${group}, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind,
+    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year
+  FROM jurisdictions
+  WHERE ${where} AND kind <> 'pseudo'
+  GROUP BY ${group}`;
+
+/** Every division the gazetteer lists under a parent (the whole gazetteer, every province). */
+const GAZETTEER_NODES = definePreaggregate('pre_gazetteer_nodes', () => ({
+  name: 'pre.gazetteer_nodes',
+  sql: `${gazetteerNodes('parent IS NOT NULL', 'parent, code')} ORDER BY parent, code`,
+  params: [],
+  tables: ['jurisdictions'],
+}));
 
 /**
  * Reports per division code and year: its government's, its departments', and every report of it

@@ -37,7 +37,9 @@ async function viewQueries(): Promise<sql.BuiltQuery[]> {
     const input = { bodies: [], years: range };
     queries.push(sql.outcomeBreakdown(input), sql.applicantBreakdown(input), sql.reviewLitigation(input));
   }
-  for (const parent of codes) queries.push(sql.childrenTree({ parent }));
+  // Divisions of the gazetteer with or without reports below them, in every province.
+  const listed = (await rowLevel({ name: 'gazetteer', sql: `SELECT parent FROM (SELECT DISTINCT parent FROM jurisdictions WHERE length(parent) = 6) USING SAMPLE reservoir(12 ROWS) REPEATABLE (7) ORDER BY parent`, params: [], tables: ['jurisdictions'] })).map((r) => String(r.parent));
+  for (const parent of [...new Set([...codes, ...listed])]) queries.push(sql.childrenTree({ parent }));
   // Bodies: the most reporting, ones with two reports in a year (one is picked), ones known by name only, one unknown.
   const keys = async (where: string) => (await rowLevel({ name: 'bodies', sql: `SELECT body_key FROM facts_wide WHERE body_key IS NOT NULL AND ${where} GROUP BY body_key ORDER BY count(*) DESC, body_key LIMIT 5`, params: [], tables: ['facts_wide'] })).map((r) => String(r.body_key));
   const top = await keys('TRUE');
