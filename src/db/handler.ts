@@ -206,7 +206,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     void Promise.all(loads)
       .then(async () => {
         if (!preaggregatesUsable(d)) return;
-        for (const name of preaggregateNames()) await ensurePreaggregate(d, name);
+        for (const name of preaggregateNames('behind-init')) await ensurePreaggregate(d, name);
       })
       .catch(() => {});
   }

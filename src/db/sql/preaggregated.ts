@@ -12,20 +12,23 @@ import { type BodiesInput, type BuiltQuery, isPooled, placeholders, type Preaggr
 export interface Preaggregate {
   name: string;
   source: () => BuiltQuery;
+  /** Built right behind init (default), or only when a query first needs it. */
+  behindInit: boolean;
 }
 
 const registry = new Map<string, Preaggregate>();
 
 /** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
-export function definePreaggregate(name: string, source: () => BuiltQuery): string {
-  if (!/^pre_[a-z_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  registry.set(name, { name, source });
+export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean } = {}): string {
+  if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
+  registry.set(name, { name, source, behindInit: options.behindInit ?? true });
   return name;
 }
 
 export const preaggregate = (name: string): Preaggregate | undefined => registry.get(name);
 export const isPreaggregate = (name: string): boolean => registry.has(name);
-export const preaggregateNames = (): string[] => [...registry.keys()].sort();
+export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[] =>
+  [...registry.values()].filter((p) => which === 'all' || p.behindInit).map((p) => p.name).sort();
 
 /** The SQL that builds a pre-aggregate's table (bound parameters written in as literals). */
 export function preaggregateSql(p: Preaggregate): string {

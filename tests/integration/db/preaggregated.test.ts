@@ -10,6 +10,7 @@ import { fromErrorData, type QueryPayload, type QueryResult, type Request, type 
 import * as sql from '../../../src/db/sql';
 import { preaggregateNames } from '../../../src/db/sql/preaggregated';
 import { tableRows } from '../../../src/app/data/rows';
+import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
 
@@ -26,6 +27,9 @@ async function send(kind: Request['kind'], payload: Request['payload']) {
 const rowsOf = async (payload: QueryPayload) => tableRows(tableFromIPC(((await send('query', { ...payload, layer: 'dataset' })) as QueryResult).ipc));
 const rowLevel = (q: sql.BuiltQuery) => rowsOf({ sql: q.sql, params: q.params, tables: q.tables, provinces: q.provinces, years: q.years });
 const preaggregated = (q: sql.BuiltQuery) => rowsOf({ sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: q.preaggregated });
+
+/** Compare's pre-aggregates are per metric (built when first compared): some of each kind. */
+const COMPARED_METRICS = ['r.new.total', 'r.handled.total', 'rv.total', 'lit.total', WIDE_METRICS.at(-1)!];
 
 /** Every view query that has a pre-aggregated form, on the divisions and years of the dataset. */
 async function viewQueries(): Promise<sql.BuiltQuery[]> {
@@ -50,6 +54,7 @@ async function viewQueries(): Promise<sql.BuiltQuery[]> {
     for (const range of ranges.slice(0, 4)) {
       const input = { bodies, years: range };
       queries.push(sql.outcomeBreakdown(input), sql.applicantBreakdown(input), sql.reviewLitigation(input));
+      for (const metric of COMPARED_METRICS) queries.push(sql.compareSeries({ ...input, metric }));
     }
   }
   return queries;
@@ -81,7 +86,7 @@ describe('pre-aggregated answers', () => {
     expect(nonEmpty).toBeGreaterThan(queries.length / 2);
     // And the pre-aggregates were what answered: they are tables of the engine now.
     const { tables } = (await send('schema', {})) as SchemaResult;
-    for (const name of preaggregateNames()) {
+    for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`)]) {
       expect(tables.find((t) => t.name === name)?.kind, name).toBe('table');
       const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
       expect(counted[0].n, name).toBeGreaterThan(0);
