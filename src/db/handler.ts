@@ -7,6 +7,9 @@ import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
 import { assertReadOnly, tablesNamed } from './sql-guard';
+// The view builders define the pre-aggregates when their modules load: import them all here, or the
+// worker's bundle would hold the registry empty.
+import './sql';
 import { isPreaggregate, preaggregate, preaggregateNames, preaggregateSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, USER_SCHEMA, type UserLayer } from './user-layer';
