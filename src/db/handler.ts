@@ -38,6 +38,8 @@ interface Dataset {
   bytesOf: Map<string, number>;
   /** Derived tables built or building. */
   derived: Map<string, Promise<void>>;
+  /** Whole-table loads begun behind init (settled either way): queries naming the table wait for them. */
+  wholeLoads: Map<string, Promise<unknown>>;
   /** Pre-aggregates (src/db/sql/preaggregated.ts) built or building from the current rows. */
   preaggregates: Map<string, Promise<void>>;
   /** Columns of tables not loaded yet, read from one of their files (schema browser). */
@@ -128,6 +130,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   /** Loads the partitions of `name` that `provinces` need (all when absent), within the budget. */
   async function ensureTable(d: Dataset, name: string, provinces?: readonly string[], years?: readonly (number | null)[]): Promise<void> {
     if (isDerivedTable(name)) return ensureDerived(d, name);
+    await d.wholeLoads.get(name);
+    return loadTable(d, name, provinces, years);
+  }
+
+  async function loadTable(d: Dataset, name: string, provinces?: readonly string[], years?: readonly (number | null)[]): Promise<void> {
     const entry = d.manifest.tables[name];
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
     const needed = partitionsFor(entry, provinces, years);
@@ -172,7 +179,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -203,7 +210,13 @@ export function createHandler(deps: HandlerDeps): Handler {
    * first queries find them loaded or loading (they wait for the same promise, never load twice).
    */
   function preload(d: Dataset): void {
-    const loads = BEHIND_INIT_TABLES.filter((name) => (d.manifest.tables[name]?.rows ?? Infinity) <= eagerDetailRows).map((name) => ensureTable(d, name));
+    // Registered at once, so that a query naming the table waits for all of it (a view reading
+    // a small dataset's facts_wide may keep to no province: the tree's root counts every one).
+    const loads = BEHIND_INIT_TABLES.filter((name) => (d.manifest.tables[name]?.rows ?? Infinity) <= eagerDetailRows).map((name) => {
+      const whole = new Promise((next) => setTimeout(next, 0)).then(() => loadTable(d, name));
+      d.wholeLoads.set(name, whole.catch(() => {}));
+      return whole;
+    });
     // Then the pre-aggregates, one after another. A failure here is met again, with its message,
     // by the first query that needs the table.
     void Promise.all(loads)
@@ -264,8 +277,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     datasetUrl = payload.manifestUrl;
     const pending = open(payload);
     dataset = pending;
-    // After the answer to init has gone out (a task later than its reply).
-    pending.then((d) => setTimeout(() => preload(d), 0), () => {});
+    // Its loads start after the answer to init has gone out (a task later than its reply).
+    pending.then(preload, () => {});
     pending.catch(() => {
       if (dataset === pending) {
         dataset = null;

@@ -501,7 +501,7 @@ const GAZETTEER_NODES = definePreaggregate('pre_gazetteer_nodes', () => ({
   sql: `${gazetteerNodes('parent IS NOT NULL', 'parent, code')} ORDER BY parent, code`,
   params: [],
   tables: ['jurisdictions'],
-}));
+}), { behindInit: false });
 
 /**
  * Reports per division code and year: its government's, its departments', and every report of it
