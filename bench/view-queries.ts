@@ -51,7 +51,7 @@ export async function benchQueries(native: NativeDataset, scale: Scale): Promise
     { view: 'review', label: `reviewLitigation(${bodies.length} bodies)`, query: sql.reviewLitigation({ bodies }) },
   ];
   // National: the province drill-down (benchmark, first) loads the province's facts; bodies then reuse it.
-  if (scale === 'national') return { queries: [...overview, ...hierarchy, ...byBodies], notes: [...notes, `bodies ${bodies.join(', ')}`] };
+  if (scale === 'national') return { queries: withRowLevel([...overview, ...hierarchy, ...byBodies]), notes: [...notes, `bodies ${bodies.join(', ')}`] };
 
   const [known] = await native.rows({ sql: 'SELECT count(*) AS n FROM reports WHERE report_id = ?', params: [REPORT_ID] });
   const reportId = Number(known.n) > 0 ? REPORT_ID : String((await native.rows({ sql: 'SELECT min(report_id) AS id FROM reports', params: [] }))[0].id);
@@ -59,7 +59,7 @@ export async function benchQueries(native: NativeDataset, scale: Scale): Promise
   const location = { province: String(where.province), year: where.year === null ? null : Number(where.year) };
   notes.push(`bodies ${bodies.join(', ')} · report ${reportId}`);
   return {
-    queries: [
+    queries: withRowLevel([
       ...overview,
       ...byBodies,
       { view: 'outcomes', label: 'outcomeBreakdown(pooled)', query: sql.outcomeBreakdown({ bodies: [] }) },
@@ -69,7 +69,19 @@ export async function benchQueries(native: NativeDataset, scale: Scale): Promise
       ...hierarchy,
       { view: 'report', label: 'reportFacts(id) [lazy: its reports partition]', query: sql.reportFacts(reportId, location) },
       { view: 'report', label: 'reportValues(id) [lazy: its values partition]', query: sql.reportValues(reportId, location) },
-    ],
+    ]),
     notes,
   };
+}
+
+/**
+ * A query answered from a pre-aggregate (where the worker can: the dataset's own rows, held whole)
+ * followed by the same query row-level, as before pre-aggregation: old and new timed in one run.
+ */
+function withRowLevel(queries: BenchQuery[]): BenchQuery[] {
+  return queries.flatMap((q) => {
+    if (!q.query.preaggregated) return [q];
+    const rowLevel = { ...q.query, preaggregated: undefined };
+    return [{ ...q, label: `${q.label} [pre-aggregated]` }, { ...q, label: `${q.label} [row-level]`, query: rowLevel }];
+  });
 }

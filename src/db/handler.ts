@@ -7,9 +7,14 @@ import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
 import { assertReadOnly, tablesNamed } from './sql-guard';
+// The view builders define the pre-aggregates when their modules load: import them all here, or the
+// worker's bundle would hold the registry empty.
+import './sql';
+import { isPreaggregate, preaggregate, preaggregateNames, preaggregateSql } from './sql/preaggregated';
+import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, USER_SCHEMA, type UserLayer } from './user-layer';
 import { engineInSchema, mergeOutcomes, UserCorrections } from './user-corrections';
-import { DERIVED_TABLES, EAGER_DETAIL_ROWS, EAGER_TABLES, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
+import { BEHIND_INIT_TABLES, DERIVED_TABLES, EAGER_DETAIL_ROWS, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
   createEngine: () => Promise<Engine>;
@@ -33,11 +38,17 @@ interface Dataset {
   bytesOf: Map<string, number>;
   /** Derived tables built or building. */
   derived: Map<string, Promise<void>>;
+  /** Whole-table loads begun behind init (settled either way): queries naming the table wait for them. */
+  wholeLoads: Map<string, Promise<unknown>>;
+  /** Pre-aggregates (src/db/sql/preaggregated.ts) built or building from the current rows. */
+  preaggregates: Map<string, Promise<void>>;
   /** Columns of tables not loaded yet, read from one of their files (schema browser). */
   columnsOf: Map<string, Promise<SchemaTable['columns']>>;
   elapsedMs: number;
   /** Time spent decompressing table files (bench figures). */
   decodeMs: number;
+  /** Set by close(): loads still under way (behind init) stop before they touch the engine. */
+  closed: boolean;
   /** The page's corrections (src/db/user-corrections.ts), applied one set at a time. */
   corrections: UserCorrections;
   correcting: Promise<unknown>;
@@ -82,6 +93,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       throw new DataError(`table ${name}: cannot decompress ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
     d.decodeMs += now() - decodeStarted;
+    if (d.closed) throw new DataError(`table ${name}: the worker was closed`);
     const before = d.rowsIn.get(name);
     try {
       d.engine.insertArrowStream(name, ipc, before !== undefined);
@@ -118,6 +130,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   /** Loads the partitions of `name` that `provinces` need (all when absent), within the budget. */
   async function ensureTable(d: Dataset, name: string, provinces?: readonly string[], years?: readonly (number | null)[]): Promise<void> {
     if (isDerivedTable(name)) return ensureDerived(d, name);
+    await d.wholeLoads.get(name);
+    return loadTable(d, name, provinces, years);
+  }
+
+  async function loadTable(d: Dataset, name: string, provinces?: readonly string[], years?: readonly (number | null)[]): Promise<void> {
     const entry = d.manifest.tables[name];
     if (!entry) throw new DataError(`table ${name} is not in the dataset's manifest`);
     const needed = partitionsFor(entry, provinces, years);
@@ -162,7 +179,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
     const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0 } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -172,22 +189,72 @@ export function createHandler(deps: HandlerDeps): Handler {
       },
     });
     d.correcting = Promise.resolve();
-    for (const name of EAGER_TABLES) {
-      const entry = manifest.tables[name];
-      try {
-        // The rollups' province partitions (county rows) wait for a drill-down, as does a large facts_wide.
-        if (name === 'rollups') await ensureTable(d, name, []);
-        else if (entry && entry.rows <= eagerDetailRows) await ensureTable(d, name);
-      } catch (error) {
-        // A bad or missing file disables only the views that need its table: their queries load
-        // it again and fail with the same message; every other view works.
-        if (error instanceof DataError) continue;
+    try {
+      // The rollups' province partitions (county rows) wait for a drill-down.
+      await ensureTable(d, 'rollups', []);
+    } catch (error) {
+      // A bad or missing file disables only the views that need its table: their queries load
+      // it again and fail with the same message; every other view works.
+      if (!(error instanceof DataError)) {
         engine.close();
         throw error;
       }
     }
     d.elapsedMs = now() - started;
     return d;
+  }
+
+  /**
+   * Behind the init's answer, the detail tables small enough to hold whole (facts_wide while the
+   * dataset is small) start loading, so the overview (rollups) answers at once and the other views'
+   * first queries find them loaded or loading (they wait for the same promise, never load twice).
+   */
+  function preload(d: Dataset): void {
+    // Registered at once, so that a query naming the table waits for all of it (a view reading
+    // a small dataset's facts_wide may keep to no province: the tree's root counts every one).
+    const loads = BEHIND_INIT_TABLES.filter((name) => (d.manifest.tables[name]?.rows ?? Infinity) <= eagerDetailRows).map((name) => {
+      const whole = new Promise((next) => setTimeout(next, 0)).then(() => loadTable(d, name));
+      d.wholeLoads.set(name, whole.catch(() => {}));
+      return whole;
+    });
+    // Then the pre-aggregates, one after another. A failure here is met again, with its message,
+    // by the first query that needs the table.
+    void Promise.all(loads)
+      .then(async () => {
+        if (!preaggregatesUsable(d)) return;
+        for (const name of preaggregateNames('behind-init')) await ensurePreaggregate(d, name);
+      })
+      .catch(() => {});
+  }
+
+  /** Pre-aggregates are built from the whole of facts_wide, so only while the page may hold it whole. */
+  const preaggregatesUsable = (d: Dataset): boolean => (d.manifest.tables.facts_wide?.rows ?? Infinity) <= eagerDetailRows;
+
+  function ensurePreaggregate(d: Dataset, name: string): Promise<void> {
+    let pending = d.preaggregates.get(name);
+    if (!pending) {
+      const definition = preaggregate(name);
+      if (!definition) throw new DataError(`unknown pre-aggregate ${name}`);
+      pending = (async () => {
+        for (const source of definition.source().tables) await ensureTable(d, source);
+        if (d.closed) throw new DataError(`pre-aggregate ${name}: the worker was closed`);
+        d.engine.run(preaggregateSql(definition));
+      })();
+      d.preaggregates.set(name, pending);
+      pending.catch(() => d.preaggregates.delete(name));
+    }
+    return pending;
+  }
+
+  /** After corrections: the pre-aggregates are built again, from the corrected rows, when next used. */
+  async function dropPreaggregates(d: Dataset): Promise<void> {
+    const built = [...d.preaggregates.entries()];
+    d.preaggregates.clear();
+    for (const [name, pending] of built) {
+      await pending.catch(() => {});
+      // A query may have begun building it again meanwhile (CREATE OR REPLACE): that one stays.
+      if (!d.preaggregates.has(name)) d.engine.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    }
   }
 
   const describe = (d: Dataset): InitResult => ({
@@ -210,6 +277,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     datasetUrl = payload.manifestUrl;
     const pending = open(payload);
     dataset = pending;
+    // Its loads start after the answer to init has gone out (a task later than its reply).
+    pending.then(preload, () => {});
     pending.catch(() => {
       if (dataset === pending) {
         dataset = null;
@@ -227,6 +296,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     const layer = userLayer;
     // Without an imported layer every mode is the dataset.
     const mode = layer ? (payload.layer ?? 'all') : 'dataset';
+    const pre = payload.preaggregated;
+    if (pre && mode === 'dataset' && preaggregatesUsable(d)) return preaggregated(d, pre);
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
       if (mode === 'user') {
@@ -245,6 +316,25 @@ export function createHandler(deps: HandlerDeps): Handler {
       // DuckDB expands some statements (a PIVOT without IN (…)) into several, which typed SQL may not run.
       const hint = userSql && /Cannot prepare multiple statements/.test(message) ? ' (DuckDB runs this statement as several; for PIVOT, list the values: ON column IN (…))' : '';
       throw new DataError(message + hint, { sql: payload.sql, cause: error });
+    }
+  }
+
+  /** A query's pre-aggregated form (built query, never typed SQL): its pre-aggregates built first. */
+  async function preaggregated(d: Dataset, pre: PreaggregatedQuery): Promise<QueryResult> {
+    assertReadOnly(pre.sql);
+    for (const name of pre.tables) {
+      if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: pre.sql });
+      await ensureTable(d, name, pre.provinces);
+    }
+    for (const name of pre.preaggregates) {
+      if (!isPreaggregate(name)) throw new DataError(`unknown pre-aggregate ${name}`, { sql: pre.sql });
+      await ensurePreaggregate(d, name);
+    }
+    const started = now();
+    try {
+      return { ipc: ownBuffer(d.engine.run(pre.sql, pre.params)), elapsedMs: now() - started };
+    } catch (error) {
+      throw new DataError((error as Error).message, { sql: pre.sql, cause: error });
     }
   }
 
@@ -300,15 +390,24 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!dataset) throw new DataError('corrections before init: the dataset is not loaded');
     const d = await dataset;
     const run = d.correcting.then(async () => {
-      const layer = layerCorrections;
-      if (!layer) return d.corrections.set(payload);
-      const dataset = await d.corrections.set(payload, false);
-      const outcomes = mergeOutcomes(dataset.outcomes, (await layer.set(payload, false)).outcomes);
-      d.corrections.record(payload.corrections, outcomes);
-      return { outcomes };
+      // Rebuilt from the corrected rows when next used (also when the set fails half way).
+      try {
+        return await applyCorrections(d, payload);
+      } finally {
+        await dropPreaggregates(d);
+      }
     });
     d.correcting = run.catch(() => {});
     return run;
+  }
+
+  async function applyCorrections(d: Dataset, payload: CorrectionsPayload) {
+    const layer = layerCorrections;
+    if (!layer) return d.corrections.set(payload);
+    const dataset = await d.corrections.set(payload, false);
+    const outcomes = mergeOutcomes(dataset.outcomes, (await layer.set(payload, false)).outcomes);
+    d.corrections.record(payload.corrections, outcomes);
+    return { outcomes };
   }
 
   return {
@@ -329,7 +428,10 @@ export function createHandler(deps: HandlerDeps): Handler {
       }
     },
     close() {
-      void dataset?.then((d) => d.engine.close(), () => {});
+      void dataset?.then((d) => {
+        d.closed = true;
+        d.engine.close();
+      }, () => {});
       dataset = null;
     },
   };

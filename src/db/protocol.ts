@@ -1,6 +1,7 @@
 // The one message format between the app and the data worker. Both sides import it;
 // it imports nothing of DuckDB's, so the main thread never loads the engine.
 import type { Correction } from '../parse/corrections';
+import type { PreaggregatedQuery } from './sql/query';
 
 export type Param = string | number | boolean | null;
 
@@ -30,6 +31,8 @@ export interface QueryPayload {
   provinces?: readonly string[];
   /** Likewise the years (null: unknown year) of partitions split by year. */
   years?: readonly (number | null)[];
+  /** The same answer from pre-aggregated tables, which the worker prefers for the dataset's own rows. */
+  preaggregated?: PreaggregatedQuery;
 }
 
 export interface TableInfo {

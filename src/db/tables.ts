@@ -1,17 +1,20 @@
 // Which dataset tables the worker loads when it starts and which wait until a query needs them.
-// `rollups` (sums by division × year × issuer level × scope) serves the overview at any size;
-// facts_wide (one row per report, the harmonised metrics) serves the other charts and loads up
-// front while the whole of it is small, else one province at a time as views drill down; reports
+// `rollups` (sums by division × year × issuer level × scope) serves the overview at any size and is
+// all the worker loads before it answers init; facts_wide (one row per report, the harmonised
+// metrics) serves the other charts and starts loading right behind init while the whole of it is
+// small, else one province at a time as views drill down; reports
 // (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
 // the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies;
 // `similar_pairs` (copied reports, by report_a's province) when the similar view asks; `corrections`
 // (the rows of the corrections file ingest applied) when a query names it.
 
 export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;
+/** Loaded right after init is answered (whole, while within EAGER_DETAIL_ROWS), not before it. */
+export const BEHIND_INIT_TABLES = ['facts_wide'] as const;
 export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /**
- * Above this many rows facts_wide is not loaded up front, only the rollups: a national dataset
+ * Above this many rows facts_wide is not loaded behind init, only the rollups: a national dataset
  * (~3 million reports) would fill most of the 4 GB wasm heap (STACK-NOTES).
  */
 export const EAGER_DETAIL_ROWS = 500_000;

@@ -21,7 +21,7 @@ export function useSql(query: BuiltQuery | null) {
   const corrections = useCorrections();
   return useQuery<SqlResult, Error>({
     queryKey: ['sql', info?.datasetVersion ?? null, layer.key, corrections.version, query?.name ?? null, query?.sql ?? null, query?.params ?? null],
-    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years, layer: layer.mode }),
+    queryFn: () => client!.query({ sql: query!.sql, params: query!.params, tables: query!.tables, provinces: query!.provinces, years: query!.years, preaggregated: query!.preaggregated, layer: layer.mode }),
     enabled: Boolean(client && info && query && corrections.ready),
     placeholderData: keepPreviousData,
     staleTime: Infinity,

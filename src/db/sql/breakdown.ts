@@ -1,4 +1,5 @@
 import { DENIED_REASONS, APPLICANT_TYPES, wideColumnName } from '../../shared/wide-metrics';
+import { definePreaggregate, perBodyYear, pooledByYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, isPooled, pickedReports, withBodyNames } from './query';
 
 /** Chosen bodies (keys); none means every own report summed per year. */
@@ -70,7 +71,14 @@ GROUP BY ALL`;
 }
 
 /** Request outcomes over the handled total: granted, partial, denied by reason, unable, not processed, other, not itemised. */
-export const outcomeBreakdown = (input: BreakdownInput): BuiltQuery => breakdown('outcomes.structure', OUTCOME_PARTS, input);
+export const outcomeBreakdown = (input: BreakdownInput): BuiltQuery =>
+  perBodyYear(pooledByYear(breakdown('outcomes.structure', OUTCOME_PARTS, input), input, OUTCOMES_POOLED), input, OUTCOMES_BODIES);
 
 /** New requests by applicant type, over the new-request total. */
-export const applicantBreakdown = (input: BreakdownInput): BuiltQuery => breakdown('outcomes.applicants', APPLICANT_PARTS, input);
+export const applicantBreakdown = (input: BreakdownInput): BuiltQuery =>
+  perBodyYear(pooledByYear(breakdown('outcomes.applicants', APPLICANT_PARTS, input), input, APPLICANTS_POOLED), input, APPLICANTS_BODIES);
+
+const OUTCOMES_POOLED = definePreaggregate('pre_outcomes_pooled', () => breakdown('outcomes.structure', OUTCOME_PARTS, { bodies: [] }));
+const APPLICANTS_POOLED = definePreaggregate('pre_applicants_pooled', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { bodies: [] }));
+const OUTCOMES_BODIES = definePreaggregate('pre_outcomes_bodies', () => breakdown('outcomes.structure', OUTCOME_PARTS, { everyBody: true }));
+const APPLICANTS_BODIES = definePreaggregate('pre_applicants_bodies', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { everyBody: true }));

@@ -1,3 +1,5 @@
+import { WIDE_METRICS, wideColumnName } from '../../shared/wide-metrics';
+import { definePreaggregate, perBodyYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, metricColumn, pickedReports, QueryInputError } from './query';
 
 export interface CompareInput extends BodiesInput {
@@ -15,10 +17,23 @@ export const MAX_COMPARED = 12;
  * area_summary (scope = 'area').
  */
 export function compareSeries(input: CompareInput): BuiltQuery {
-  const chosen = (input.bodies?.length ?? 0) || (input.issuers?.length ?? 0);
+  const c = metricColumn(input.metric);
+  const detail = compareRows(input, c);
+  return perBodyYear(detail, input, COMPARED[c]);
+}
+
+/** Per metric column, every body's series (built on first use: a metric nobody compares costs nothing). */
+const COMPARED: Record<string, string> = Object.fromEntries(
+  WIDE_METRICS.map((metric) => {
+    const c = wideColumnName(metric);
+    return [c, definePreaggregate(`pre_compare_${c}`, () => compareRows({ everyBody: true, metric }, c), { behindInit: false })];
+  }),
+);
+
+function compareRows(input: CompareInput, c: string): BuiltQuery {
+  const chosen = input.everyBody ? 1 : (input.bodies?.length ?? 0) || (input.issuers?.length ?? 0);
   if (chosen === 0) throw new QueryInputError('pick at least one body');
   if (chosen > MAX_COMPARED) throw new QueryInputError(`at most ${MAX_COMPARED} bodies at once`);
-  const c = metricColumn(input.metric);
   const picked = pickedReports(input, `${c} IS NOT NULL`, c);
   return {
     name: 'compare.series',

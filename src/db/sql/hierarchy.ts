@@ -14,6 +14,7 @@
 //   everything else is a bound parameter.
 import { RATES } from '../../shared/metric-catalogue';
 import type { Param } from '../protocol';
+import { definePreaggregate, withPreaggregate } from './preaggregated';
 import { type BuiltQuery, containsPattern, metricColumn, QueryInputError } from './query';
 
 export type PeerGroup = 'parent' | 'province-level' | 'national-level';
@@ -436,45 +437,35 @@ export function childrenTree(input: ChildrenTreeInput): BuiltQuery {
   const parent = root ? null : parentCode(input.parent);
   const gazetteerWhere = root ? "level = 'province'" : 'parent = ?';
   const factsWhere = root ? "division_level = 'province'" : 'parent_code = ?';
-  const sql = `WITH listed AS (
-  SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind,
-    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year
-  FROM jurisdictions
-  WHERE ${gazetteerWhere} AND kind <> 'pseudo'
-  GROUP BY code
+  const tree = (listed: string, unlisted: string, counts: string, hasChildren: string) => `WITH listed AS (
+  ${listed}
 ),
 unlisted AS (
-  SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, NULL::VARCHAR AS kind,
-    NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
-  FROM facts_wide
-  WHERE ${factsWhere} AND division_code IS NOT NULL AND division_code NOT IN (SELECT code FROM listed)
-  GROUP BY division_code
+  ${unlisted}
 ),
 nodes AS (
   SELECT * FROM listed UNION ALL SELECT * FROM unlisted
 ),
-chain AS (
-  SELECT DISTINCT report_id, year, department IS NULL AS government, division_code, code
-  FROM (
-    SELECT report_id, year, department, division_code, unnest([division_code, county_code, city_code, province_code]) AS code
-    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
-  )
-  WHERE code IN (SELECT code FROM nodes)
-),
 counts AS (
-  SELECT code, year,
-    count(*) FILTER (WHERE division_code = code AND government) AS reports,
-    count(*) FILTER (WHERE division_code = code AND NOT government) AS department_reports,
-    count(*) AS subtree_reports
-  FROM chain GROUP BY code, year
+  ${counts}
 )
 SELECT n.code AS division_code, n.name AS division_name, n.level AS division_level, n.kind, n.first_year, n.last_year,
-  EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo') AS has_children,
+  ${hasChildren} AS has_children,
   c.year, coalesce(c.reports, 0) AS reports, coalesce(c.department_reports, 0) AS department_reports,
   coalesce(c.subtree_reports, 0) AS subtree_reports
 FROM nodes n LEFT JOIN counts c ON c.code = n.code
 ORDER BY n.code, c.year NULLS FIRST`;
-  return {
+  const sql = tree(
+    gazetteerNodes(gazetteerWhere, 'code'),
+    `SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, NULL::VARCHAR AS kind,
+    NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
+  FROM facts_wide
+  WHERE ${factsWhere} AND division_code IS NOT NULL AND division_code NOT IN (SELECT code FROM listed)
+  GROUP BY division_code`,
+    `SELECT * FROM (${divisionYearCounts('code IN (SELECT code FROM nodes)')})`,
+    "EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo')",
+  );
+  const detail: BuiltQuery = {
     name: root ? 'hierarchy.provinces' : 'hierarchy.children',
     sql,
     params: root ? [] : [parent, parent],
@@ -482,7 +473,70 @@ ORDER BY n.code, c.year NULLS FIRST`;
     // The root lists provinces (shared rows); below it, the parent's province (its towns included).
     provinces: root ? [] : provinceOf(parent!),
   };
+  if (root) return detail;
+  return withPreaggregate(detail, {
+    sql: tree(
+      `SELECT code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES} WHERE parent = ?`,
+      `SELECT division_code AS code, name, level, NULL::VARCHAR AS kind, NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
+  FROM ${DIVISION_NAMES} WHERE parent_code = ? AND division_code NOT IN (SELECT code FROM listed)`,
+      `SELECT * FROM ${DIVISION_YEARS} WHERE code IN (SELECT code FROM nodes)`,
+      `n.code IN (SELECT parent FROM ${GAZETTEER_NODES})`,
+    ),
+    params: [parent, parent],
+    tables: [],
+    preaggregates: [GAZETTEER_NODES, DIVISION_NAMES, DIVISION_YEARS],
+  });
 }
+
+/** The gazetteer's divisions, placeholders left out, each once under its latest name, grouped by `group`. */
+const gazetteerNodes = (where: string, group: string) => `SELECT ${group}, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(kind, "first") AS kind,
+    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year
+  FROM jurisdictions
+  WHERE ${where} AND kind <> 'pseudo'
+  GROUP BY ${group}`;
+
+/** Every division the gazetteer lists under a parent (the whole gazetteer, every province). */
+const GAZETTEER_NODES = definePreaggregate('pre_gazetteer_nodes', () => ({
+  name: 'pre.gazetteer_nodes',
+  sql: `${gazetteerNodes('parent IS NOT NULL', 'parent, code')} ORDER BY parent, code`,
+  params: [],
+  tables: ['jurisdictions'],
+}), { behindInit: false });
+
+/**
+ * Reports per division code and year: its government's, its departments', and every report of it
+ * or of a division under it (a report counts once in each division of its chain).
+ */
+const divisionYearCounts = (codes: string) => `SELECT code, year,
+    count(*) FILTER (WHERE division_code = code AND government) AS reports,
+    count(*) FILTER (WHERE division_code = code AND NOT government) AS department_reports,
+    count(*) AS subtree_reports
+  FROM (
+    SELECT DISTINCT report_id, year, department IS NULL AS government, division_code, code
+    FROM (
+      SELECT report_id, year, department, division_code, unnest([division_code, county_code, city_code, province_code]) AS code
+      FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
+    )
+    WHERE ${codes}
+  )
+  GROUP BY code, year`;
+
+const DIVISION_YEARS = definePreaggregate('pre_division_years', () => ({
+  name: 'pre.division_years',
+  sql: `${divisionYearCounts('code IS NOT NULL')} ORDER BY code, year`,
+  params: [],
+  tables: ['facts_wide'],
+}));
+
+/** Each division reports resolve to, under its parent, with the smallest name and level its reports give. */
+const DIVISION_NAMES = definePreaggregate('pre_division_names', () => ({
+  name: 'pre.division_names',
+  sql: `SELECT parent_code, division_code, min(division_name) AS name, min(division_level) AS level
+FROM facts_wide WHERE division_code IS NOT NULL AND parent_code IS NOT NULL
+GROUP BY parent_code, division_code ORDER BY parent_code, division_code`,
+  params: [],
+  tables: ['facts_wide'],
+}));
 
 export interface DivisionSearch {
   /** Part of a division's name (any name it has had); matched literally, case-insensitively. */

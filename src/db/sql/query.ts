@@ -16,6 +16,21 @@ export interface BuiltQuery {
   provinces?: string[];
   /** Likewise the years, for tables split by year (a report's values: its province and year). */
   years?: (number | null)[];
+  /**
+   * The same answer read from pre-aggregated tables (src/db/sql/preaggregated.ts), which the worker
+   * uses for the dataset's own rows; `sql` above is the row-level query, used otherwise.
+   */
+  preaggregated?: PreaggregatedQuery;
+}
+
+export interface PreaggregatedQuery {
+  sql: string;
+  params: Param[];
+  /** Dataset tables it reads besides the pre-aggregates (loaded as for the row-level query). */
+  tables: DatasetTable[];
+  provinces?: string[];
+  /** The pre-aggregate tables it reads. */
+  preaggregates: string[];
 }
 
 export class QueryInputError extends Error {
@@ -95,6 +110,8 @@ export interface BodiesInput {
    */
   issuers?: readonly string[];
   years?: readonly [number, number];
+  /** Every body, each apart, as if each were chosen (the pre-aggregates' sources); `bodies` is then ignored. */
+  everyBody?: boolean;
 }
 
 /**
@@ -104,10 +121,11 @@ export interface BodiesInput {
 export function bodiesFilter(input: BodiesInput): { where: string[]; params: Param[]; pooled: boolean } {
   const bodies = input.bodies ?? [];
   const names = bodies.length === 0 ? (input.issuers ?? []) : [];
-  const pooled = bodies.length === 0 && names.length === 0;
+  const pooled = !input.everyBody && bodies.length === 0 && names.length === 0;
   const { conditions, params } = filterConditions({ years: input.years, scope: pooled ? 'self' : 'all' });
   const where = ['year IS NOT NULL', ...conditions];
   if (pooled) return { where, params, pooled };
+  if (input.everyBody) return { where: ['body_key IS NOT NULL', ...where], params, pooled };
   const chosen = bodies.length > 0
     ? `body_key IN (${placeholders(bodies.length)})`
     : `body_key IN (SELECT body_key FROM facts_wide WHERE issuer IN (${placeholders(names.length)}))`;
@@ -148,7 +166,7 @@ SELECT * EXCLUDE (pick) FROM (
   ${filtered('body_year_reports > 1')}
 ) WHERE pick = 1`;
   // Chosen bodies keep to their provinces' partitions; legacy names and the pool read them all.
-  return { sql, params: [...params, ...params], pooled, ...(input.bodies?.length ? { provinces: bodyProvinces(input.bodies) } : {}) };
+  return { sql, params: [...params, ...params], pooled, ...(input.bodies?.length && !input.everyBody ? { provinces: bodyProvinces(input.bodies) } : {}) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { definePreaggregate, perBodyYear, pooledByYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, isPooled, metricColumn, pickedReports, withBodyNames } from './query';
 
 
@@ -30,5 +31,9 @@ export function reviewLitigation(input: BodiesInput): BuiltQuery {
 FROM picked
 GROUP BY ALL`;
   const picked = pickedReports(input, `coalesce(rv_total, ${litAll}) IS NOT NULL`, sums);
-  return { name: 'review.litigation', ...withBodyNames(picked, sums) };
+  return perBodyYear(pooledByYear({ name: 'review.litigation', ...withBodyNames(picked, sums) }, input, REVIEW_POOLED), input, REVIEW_BODIES);
 }
+
+// Its source is the pooled query's row-level SQL (preaggregateSql reads `sql`, never `preaggregated`).
+const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }));
+const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => reviewLitigation({ everyBody: true }));

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Handler } from '../../../src/db/handler';
 import { fromErrorData, type InitResult, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
@@ -78,10 +78,14 @@ describe('init', () => {
     expect(result.engine).toMatch(/^duckdb-wasm v1\.4/);
     const byName = Object.fromEntries(result.tables.map((t) => [t.name, t]));
     const partitions = (name: string): number => manifest.tables[name].partitions.length;
-    // A small dataset: all of facts_wide up front; of the rollups, the shared rows only.
-    expect(byName.facts_wide).toEqual({ name: 'facts_wide', rows: manifest.tables.facts_wide.rows, partitions: partitions('facts_wide'), loaded: partitions('facts_wide') });
+    // Init waits for the shared rollups only; a small dataset's facts_wide loads right behind it.
+    expect(byName.facts_wide).toEqual({ name: 'facts_wide', rows: manifest.tables.facts_wide.rows, partitions: partitions('facts_wide'), loaded: 0 });
     expect(byName.rollups).toMatchObject({ partitions: partitions('rollups'), loaded: 1 });
     expect(byName.texts.loaded).toBe(0);
+    await vi.waitFor(async () => {
+      const again = (await request('init', { manifestUrl: dataset.manifestUrl })) as Extract<Response, { ok: true }>;
+      expect((again.result as InitResult).tables.find((t) => t.name === 'facts_wide')!.loaded).toBe(partitions('facts_wide'));
+    }, { timeout: 30_000, interval: 50 });
   });
 
   it('is single-flight: concurrent inits share one load', async () => {
@@ -91,9 +95,14 @@ describe('init', () => {
       counting.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } }),
       counting.handle({ id: 2, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } }),
     ]);
+    // Before the answer: the manifest and the shared rollups, once each.
+    const beforeAnswer = fetches;
     expect(a.ok && b.ok).toBe(true);
+    expect(beforeAnswer).toBe(2);
     const manifest = JSON.parse(new TextDecoder().decode(await readFileUrl(dataset.manifestUrl))) as Manifest;
-    // manifest + the shared rollups + every facts_wide partition, once each
+    // A query on facts_wide meets the load begun behind init: every facts_wide partition, once each.
+    const q = await counting.handle({ id: 3, kind: 'query', payload: { sql: 'SELECT count(*) AS n FROM facts_wide', params: [], tables: ['facts_wide'] } });
+    expect(q.ok).toBe(true);
     expect(fetches).toBe(2 + manifest.tables.facts_wide.partitions.length);
     counting.close();
   });

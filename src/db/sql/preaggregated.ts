@@ -1,0 +1,92 @@
+// Pre-aggregated answers: small tables the worker builds once from the whole of the row-level
+// tables (behind the first chart, after facts_wide has loaded), so that a view's query reads tens or
+// hundreds of rows instead of every report. Each table is one of the views' own row-level queries
+// run over everything, grouped finely enough (per year, per division × year) that the view's
+// parameters become a filter on it; the row-level query stays beside it (`BuiltQuery.detail`) and
+// is what runs over an imported layer, and the tables are dropped and rebuilt after corrections,
+// so both always give the same rows (tests/integration/db/preaggregated.test.ts).
+import type { Param } from '../protocol';
+import { type BodiesInput, type BuiltQuery, isPooled, placeholders, type PreaggregatedQuery } from './query';
+
+/** A pre-aggregate: the row-level query whose whole answer is stored as table `name`. */
+export interface Preaggregate {
+  name: string;
+  source: () => BuiltQuery;
+  /** Built right behind init (default), or only when a query first needs it. */
+  behindInit: boolean;
+}
+
+const registry = new Map<string, Preaggregate>();
+
+/** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
+export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean } = {}): string {
+  if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
+  registry.set(name, { name, source, behindInit: options.behindInit ?? true });
+  return name;
+}
+
+export const preaggregate = (name: string): Preaggregate | undefined => registry.get(name);
+export const isPreaggregate = (name: string): boolean => registry.has(name);
+export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[] =>
+  [...registry.values()].filter((p) => which === 'all' || p.behindInit).map((p) => p.name).sort();
+
+/** The SQL that builds a pre-aggregate's table (bound parameters written in as literals). */
+export function preaggregateSql(p: Preaggregate): string {
+  const source = p.source();
+  return `CREATE OR REPLACE TABLE ${p.name} AS ${inlineParams(source.sql, source.params)}`;
+}
+
+/** `?` placeholders replaced by literals; only numbers and strings occur in the sources. */
+export function inlineParams(sql: string, params: readonly Param[]): string {
+  let i = 0;
+  const text = sql.replace(/\?/g, () => {
+    if (i >= params.length) throw new Error('more placeholders than parameters');
+    const value = params[i++];
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+    if (value === null) return 'NULL';
+    throw new Error(`cannot write ${typeof value} into SQL`);
+  });
+  if (i !== params.length) throw new Error('more parameters than placeholders');
+  return text;
+}
+
+/**
+ * A query answered from a pre-aggregate where one is built (the dataset's own rows, not an
+ * imported layer), the row-level query kept as `detail` for everything else.
+ */
+export const withPreaggregate = (detail: BuiltQuery, fast: PreaggregatedQuery): BuiltQuery => ({ ...detail, preaggregated: fast });
+
+/**
+ * Every own report pooled per year (no body chosen): the whole answer over all years is the
+ * pre-aggregate, a year range a filter on it (a report is picked among its body's reports of the
+ * same year, so a range never changes another year's rows).
+ */
+export function pooledByYear(detail: BuiltQuery, input: BodiesInput, table: string): BuiltQuery {
+  if (!isPooled(input)) return detail;
+  const years = input.years;
+  if (years && (!Number.isInteger(years[0]) || !Number.isInteger(years[1]))) return detail;
+  return withPreaggregate(detail, {
+    sql: `SELECT * FROM ${table}${years ? ' WHERE year BETWEEN ? AND ?' : ''} ORDER BY year`,
+    params: years ? [Math.min(...years), Math.max(...years)] : [],
+    tables: [],
+    preaggregates: [table],
+  });
+}
+
+/**
+ * Chosen bodies, each with its own rows per year: the answer for every body is the pre-aggregate,
+ * the chosen bodies and a year range a filter on it (a body's rows never depend on another body's).
+ */
+export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: string): BuiltQuery {
+  const bodies = input.bodies ?? [];
+  if (bodies.length === 0 || input.everyBody) return detail;
+  const years = input.years;
+  if (years && (!Number.isInteger(years[0]) || !Number.isInteger(years[1]))) return detail;
+  return withPreaggregate(detail, {
+    sql: `SELECT * FROM ${table} WHERE body_key IN (${placeholders(bodies.length)})${years ? ' AND year BETWEEN ? AND ?' : ''} ORDER BY body, body_key, year`,
+    params: [...bodies, ...(years ? [Math.min(...years), Math.max(...years)] : [])],
+    tables: [],
+    preaggregates: [table],
+  });
+}

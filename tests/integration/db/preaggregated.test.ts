@@ -1,0 +1,118 @@
+// Every view query that has a pre-aggregated form gives, on the shipped dataset, exactly the rows
+// of its row-level query, through the data worker's own handler on DuckDB-WASM: before and after a
+// correction (the pre-aggregates are rebuilt from the corrected rows), and never from a stale table.
+import { dirname } from 'node:path';
+import { rmSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Handler } from '../../../src/db/handler';
+import { fromErrorData, type QueryPayload, type QueryResult, type Request, type SchemaResult } from '../../../src/db/protocol';
+import * as sql from '../../../src/db/sql';
+import { preaggregateNames } from '../../../src/db/sql/preaggregated';
+import { tableRows } from '../../../src/app/data/rows';
+import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
+import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
+import { ingestShippedCorpus } from '../../helpers/shipped-dataset';
+
+let handler: Handler;
+let dataset: { dir: string; manifestUrl: string };
+let nextId = 1;
+
+async function send(kind: Request['kind'], payload: Request['payload']) {
+  const response = await handler.handle({ id: nextId++, kind, payload } as Request);
+  if (!response.ok) throw fromErrorData(response.error);
+  return response.result;
+}
+
+const rowsOf = async (payload: QueryPayload) => tableRows(tableFromIPC(((await send('query', { ...payload, layer: 'dataset' })) as QueryResult).ipc));
+const rowLevel = (q: sql.BuiltQuery) => rowsOf({ sql: q.sql, params: q.params, tables: q.tables, provinces: q.provinces, years: q.years });
+const preaggregated = (q: sql.BuiltQuery) => rowsOf({ sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: q.preaggregated });
+
+/** Compare's pre-aggregates are per metric (built when first compared): some of each kind. */
+const COMPARED_METRICS = ['r.new.total', 'r.handled.total', 'rv.total', 'lit.total', WIDE_METRICS.at(-1)!];
+
+/** Every view query that has a pre-aggregated form, on the divisions and years of the dataset. */
+async function viewQueries(): Promise<sql.BuiltQuery[]> {
+  const codes = (await rowLevel({ name: 'codes', sql: `SELECT DISTINCT code FROM (SELECT unnest([province_code, city_code, county_code, parent_code]) AS code FROM facts_wide) WHERE code IS NOT NULL AND length(code) = 6 ORDER BY code`, params: [], tables: ['facts_wide'] })).map((r) => String(r.code));
+  const years = (await rowLevel({ name: 'years', sql: 'SELECT DISTINCT year FROM facts_wide WHERE year IS NOT NULL ORDER BY year', params: [], tables: ['facts_wide'] })).map((r) => Number(r.year));
+  const ranges: ([number, number] | undefined)[] = [undefined, [years[0], years.at(-1)!], [2019, 2021], [2021, 2019], [years.at(-1)!, years.at(-1)!], [1990, 1995]];
+  const queries: sql.BuiltQuery[] = [];
+  for (const range of ranges) {
+    const input = { bodies: [], years: range };
+    queries.push(sql.outcomeBreakdown(input), sql.applicantBreakdown(input), sql.reviewLitigation(input));
+  }
+  // Divisions of the gazetteer with or without reports below them, in every province.
+  const listed = (await rowLevel({ name: 'gazetteer', sql: `SELECT parent FROM (SELECT DISTINCT parent FROM jurisdictions WHERE length(parent) = 6) USING SAMPLE reservoir(12 ROWS) REPEATABLE (7) ORDER BY parent`, params: [], tables: ['jurisdictions'] })).map((r) => String(r.parent));
+  for (const parent of [...new Set([...codes, ...listed])]) queries.push(sql.childrenTree({ parent }));
+  // Bodies: the most reporting, ones with two reports in a year (one is picked), ones known by name only, one unknown.
+  const keys = async (where: string) => (await rowLevel({ name: 'bodies', sql: `SELECT body_key FROM facts_wide WHERE body_key IS NOT NULL AND ${where} GROUP BY body_key ORDER BY count(*) DESC, body_key LIMIT 5`, params: [], tables: ['facts_wide'] })).map((r) => String(r.body_key));
+  const top = await keys('TRUE');
+  const doubled = await keys('body_year_reports > 1');
+  const named = await keys(`body_key LIKE 'name:%'`);
+  expect(doubled.length).toBeGreaterThan(0);
+  for (const bodies of [top, top.slice(0, 1), doubled, named, [...top.slice(0, 2), ...doubled.slice(0, 2), ...named.slice(0, 1)], ['999999/unknown']]) {
+    for (const range of ranges.slice(0, 4)) {
+      const input = { bodies, years: range };
+      queries.push(sql.outcomeBreakdown(input), sql.applicantBreakdown(input), sql.reviewLitigation(input));
+      for (const metric of COMPARED_METRICS) queries.push(sql.compareSeries({ ...input, metric }));
+    }
+  }
+  return queries;
+}
+
+beforeAll(async () => {
+  dataset = await ingestShippedCorpus();
+  handler = createNodeHandler();
+  await send('init', { manifestUrl: dataset.manifestUrl });
+}, 180_000);
+
+afterAll(() => {
+  handler?.close();
+  if (dataset) rmSync(dirname(dataset.dir), { recursive: true, force: true });
+});
+
+describe('pre-aggregated answers', () => {
+  it('equal the row-level answers for every view query that has one', async () => {
+    const queries = await viewQueries();
+    expect(queries.length).toBeGreaterThan(30);
+    let nonEmpty = 0;
+    for (const q of queries) {
+      expect(q.preaggregated, q.name).toBeDefined();
+      const expected = await rowLevel(q);
+      expect(await preaggregated(q), `${q.name} ${JSON.stringify(q.params)}`).toEqual(expected);
+      if (expected.length > 0) nonEmpty++;
+    }
+    // The comparison is of real answers: most queries have rows.
+    expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+    // And the pre-aggregates were what answered: they are tables of the engine now.
+    const { tables } = (await send('schema', {})) as SchemaResult;
+    for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`)]) {
+      expect(tables.find((t) => t.name === name)?.kind, name).toBe('table');
+      const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
+      expect(counted[0].n, name).toBeGreaterThan(0);
+    }
+  }, 300_000);
+
+  it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
+    const [report] = await rowLevel({
+      name: 'one',
+      sql: `SELECT f.report_id, r.sha256, f.year, f.r_handled_total FROM facts_wide f JOIN reports r USING (report_id)
+        WHERE f.scope = 'self' AND f.status <> 'failed' AND f.body_year_reports = 1 AND f.r_handled_total IS NOT NULL AND f.year IS NOT NULL
+        ORDER BY f.report_id LIMIT 1`,
+      params: [],
+      tables: ['facts_wide', 'reports'],
+    });
+    expect(report).toBeDefined();
+    const pooled = sql.outcomeBreakdown({ bodies: [] });
+    const wholeOf = (rows: Record<string, unknown>[]) => Number(rows.find((r) => r.year === report.year)?.r_handled_total);
+    const before = wholeOf(await preaggregated(pooled));
+    await send('corrections', {
+      corrections: [{ report_sha256: String(report.sha256), report_id: String(report.report_id), metric: 'r.handled.total', value: Number(report.r_handled_total) + 1000, note: 'test', author: 'test', at: '2026-12-05T00:00:00.000Z' }],
+    });
+    const after = await preaggregated(pooled);
+    expect(wholeOf(after)).toBe(before + 1000);
+    expect(after).toEqual(await rowLevel(pooled));
+    await send('corrections', { corrections: [] });
+    expect(wholeOf(await preaggregated(pooled))).toBe(before);
+  }, 300_000);
+});
