@@ -102,16 +102,18 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       t[name] = now - at;
       at = now;
     };
+    const kept = await listRows();
+    lap('list');
+    if (kept.length === 0) {
+      setRows([]);
+      await client.setLayer(null);
+      setVersion(null);
+      return;
+    }
+    // Only when there is a layer to build (a page with none starts no worker); it loads the
+    // gazetteer while the duplicates are looked up.
     const session = openLayerBuild();
     try {
-      const kept = await listRows();
-      lap('list');
-      if (kept.length === 0) {
-        setRows([]);
-        await client.setLayer(null);
-        setVersion(null);
-        return;
-      }
       const duplicates = await datasetReports([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
       lap('duplicates');
       setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
