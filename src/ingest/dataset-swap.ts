@@ -10,7 +10,7 @@
 // killed at any point leaves debris that the next run removes (or, if <name> is missing, relinks
 // to the newest complete version).
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { faultPoint } from './faults';
 import { RunError } from './run-error';
@@ -43,25 +43,41 @@ const isAlive = (pid: number): boolean => {
 export async function acquireWriterLock(outDir: string): Promise<() => Promise<void>> {
   const paths = swapPaths(outDir);
   await mkdir(paths.parent, { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(paths.lock, 'wx');
-      await handle.writeFile(JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
-      await handle.close();
-      return () => unlink(paths.lock).catch(() => undefined);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = await readFile(paths.lock, 'utf8').then((text) => JSON.parse(text) as { pid?: number; started?: string }, () => ({}) as { pid?: number; started?: string });
-    if (typeof holder.pid === 'number' && holder.pid !== process.pid && isAlive(holder.pid)) {
-      throw new RunError(
-        `another ingest (process ${holder.pid}, started ${holder.started ?? 'at an unknown time'}) is writing ${paths.target}: ` +
-          `wait for it to finish, or delete ${paths.lock} if no ingest is running.`,
+  // The lock appears with its holder already written in it (a hard link to a file written first is
+  // atomic and fails when the lock exists): another run never reads a lock half written and takes it
+  // for a stale one.
+  const written = join(paths.parent, `.${paths.name}.lock-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await writeFile(written, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await link(written, paths.lock);
+        return () => unlink(paths.lock).catch(() => undefined);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = await readFile(paths.lock, 'utf8').then(
+        (text) => {
+          try {
+            return JSON.parse(text) as { pid?: number; started?: string };
+          } catch {
+            return {};
+          }
+        },
+        () => ({}) as { pid?: number; started?: string },
       );
+      if (typeof holder.pid === 'number' && holder.pid !== process.pid && isAlive(holder.pid)) {
+        throw new RunError(
+          `another ingest (process ${holder.pid}, started ${holder.started ?? 'at an unknown time'}) is writing ${paths.target}: ` +
+            `wait for it to finish, or delete ${paths.lock} if no ingest is running.`,
+        );
+      }
+      await unlink(paths.lock).catch(() => undefined);
     }
-    await unlink(paths.lock).catch(() => undefined);
+    throw new RunError(`cannot take the writer lock ${paths.lock}: delete it if no ingest is running.`);
+  } finally {
+    await unlink(written).catch(() => undefined);
   }
-  throw new RunError(`cannot take the writer lock ${paths.lock}: delete it if no ingest is running.`);
 }
 
 async function isCompleteDataset(dir: string): Promise<boolean> {
@@ -96,6 +112,13 @@ export async function recoverDebris(outDir: string): Promise<string[]> {
     if (entry.startsWith(`.${paths.name}.link-`)) {
       await unlink(path).catch(() => undefined);
       done.push(`removed a leftover link ${path}`);
+    } else if (entry.startsWith(`.${paths.name}.lock-`)) {
+      // A lock written by a run that died before it was linked (a live run's is its own business).
+      const pid = Number(entry.slice(`.${paths.name}.lock-`.length).split('-')[0]);
+      if (Number.isInteger(pid) && !isAlive(pid)) {
+        await unlink(path).catch(() => undefined);
+        done.push(`removed a leftover lock ${path}`);
+      }
     } else if (entry.startsWith(`.${paths.name}.tmp-`)) {
       // The previous layout's staging (and "-previous") folders: a previous dataset is recovered first.
       if (entry.endsWith('-previous') && !(await lstat(paths.target).catch(() => null)) && (await isCompleteDataset(path))) {

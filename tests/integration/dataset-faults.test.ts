@@ -108,6 +108,11 @@ describe('concurrent ingests and a full disk', () => {
     writeFileSync(join(parent, '.build.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, started: 'long ago' }));
     expect((await ingest(small, out)).code).toBe(0);
     expectNoDebris(parent);
+    // A lock with nothing in it (no run writes one so any more: the lock appears with its holder in
+    // it) is stale too, not a crash reading it.
+    writeFileSync(join(parent, '.build.lock'), '');
+    expect((await ingest(small, out)).code).toBe(0);
+    expectNoDebris(parent);
   }, 60_000);
 
   it('two ingests started together: each finishes or is refused, and one whole dataset remains', async () => {
