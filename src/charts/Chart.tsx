@@ -3,7 +3,7 @@ import { echarts, type ChartInstance, type Renderer } from './echarts-setup';
 import { CHART_THEMES, darkOption, useChartScheme } from './theme';
 import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
 import type { ChartOption } from './types';
-import { PAD, textWidth } from './frame';
+import { narrowOption } from './narrow';
 
 export interface ChartApi {
   instance: ChartInstance;
@@ -30,50 +30,6 @@ const READY_ATTRIBUTE = 'data-chart-ready';
 
 /** Below this width (px) a legend is one scrolling row: wrapped rows would eat the plot on a phone. */
 const NARROW_WIDTH = 560;
-
-type GraphicText = { id?: string; bottom?: number; style?: { text?: string } & Record<string, unknown> };
-type SeriesLike = { type?: string; label?: Record<string, unknown>; radius?: unknown; bottom?: unknown };
-const FOOT_LINE_HEIGHT = 16;
-const isFootLine = (element: GraphicText) => element.id === 'source' || (element.id?.startsWith('note-') ?? false);
-
-/**
- * A chart on a phone: the legend one scrolling row (wrapped rows would eat the plot), a donut's
- * labels wrapped rather than cut, and the notes and source line wrapped to the chart's width (so
- * the dataset version is never clipped), stacked from the bottom; the chart grows by the lines added
- * so the plot keeps its height.
- */
-function narrowOption(option: ChartOption, width: number): { option: ChartOption; extraHeight: number } {
-  const narrowed: ChartOption = { ...option };
-  if (option.legend && !Array.isArray(option.legend)) narrowed.legend = { ...option.legend, type: 'scroll' };
-  const graphic = option.graphic as { elements?: GraphicText[] } | undefined;
-  let extraLines = 0;
-  if (graphic && !Array.isArray(graphic) && Array.isArray(graphic.elements)) {
-    const usable = width - 2 * PAD;
-    const elements = [...graphic.elements];
-    // Bottom up: each foot line takes as many lines as its text needs at this width.
-    let below = 0;
-    for (let i = elements.length - 1; i >= 0; i--) {
-      const element = elements[i];
-      if (!isFootLine(element)) continue;
-      // Words are not broken, so a line holds somewhat less than the full width.
-      const lines = Math.max(1, Math.ceil(textWidth(String(element.style?.text ?? '')) / (usable * 0.9)));
-      elements[i] = { ...element, bottom: 8 + FOOT_LINE_HEIGHT * below, style: { ...element.style, width: usable, overflow: 'break', lineHeight: FOOT_LINE_HEIGHT } };
-      below += lines;
-      extraLines += lines - 1;
-    }
-    narrowed.graphic = { ...graphic, elements } as ChartOption['graphic'];
-  }
-  const raise = extraLines * FOOT_LINE_HEIGHT;
-  const raised = (bottom: unknown) => (typeof bottom === 'number' ? bottom + raise : bottom);
-  if (raise > 0 && option.grid && !Array.isArray(option.grid)) narrowed.grid = { ...option.grid, bottom: raised((option.grid as { bottom?: unknown }).bottom) } as ChartOption['grid'];
-  if (Array.isArray(option.series)) {
-    narrowed.series = (option.series as SeriesLike[]).map((series) => {
-      if (series.type !== 'pie') return series;
-      return { ...series, bottom: raised(series.bottom), radius: ['34%', '54%'], label: { ...series.label, width: 76, overflow: 'break', lineHeight: 14 } };
-    }) as ChartOption['series'];
-  }
-  return { option: narrowed, extraHeight: raise };
-}
 
 /**
  * With `?bench=1`, the option each chart last finished drawing, by test id

@@ -110,6 +110,11 @@ describe('coverage and reconciliation charts', () => {
     await expect.poll(async () => (await stated()).length, { timeout: READY_TIMEOUT }).toBe(Number(expected.children_area_units));
     expect(Number(expected.children_area_units)).toBeGreaterThan(0);
     expect((await stated()).reduce((a, b) => a + b, 0)).toBe(Number(expected.children_area_value));
+    // The line under the list says what it adds up and how many of the listed summaries state it.
+    const listed = await areaOnly.locator('tr').count();
+    const sumLine = (await page.getByTestId('reconcile-area-only-sum').textContent()) ?? '';
+    expect(sumLine).toContain(`${expected.children_area_units} 个列明该指标 / 共 ${listed} 个`);
+    expect(Number(sumLine.match(/之和 ([\d,]+)/)?.[1].replace(/,/g, ''))).toBe(Number(expected.children_area_value));
   });
 
   it('draws coverage as a chart of the governments by outcome, with export and pin buttons', async () => {

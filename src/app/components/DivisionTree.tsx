@@ -67,11 +67,25 @@ export function ancestorsOf(code: string | null): string[] {
 
 /** The gazetteer name of a division code (null while loading or unknown). */
 export function useDivisionName(code: string | null): string | null {
+  return useDivisionLookup(code).name;
+}
+
+function useDivisionLookup(code: string | null): { name: string | null; loaded: boolean } {
   const query = useMemo(() => (code ? divisionNames([code]) : null), [code]);
   const result = useSql(query);
-  if (!code || !result.data) return null;
+  if (!code || !result.data) return { name: null, loaded: !code };
   const row = tableRows(result.data.table).find((r) => r.code === code);
-  return row ? String(row.name) : null;
+  return { name: row ? String(row.name) : null, loaded: true };
+}
+
+/**
+ * A division as a title prints it: '…' while its name loads (never the code), the code only when
+ * the gazetteer has no name for it. A chart waits for `ready`, so no drawn title says '…'.
+ */
+export function useDivisionLabel(code: string | null): { label: string; ready: boolean } {
+  const { name, loaded } = useDivisionLookup(code);
+  if (!code) return { label: '', ready: true };
+  return { label: name ?? (loaded ? code : '…'), ready: loaded };
 }
 
 /**

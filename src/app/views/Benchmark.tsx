@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
 import { benchmarkChildren } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
-import { useDivisionName } from '../components/DivisionTree';
+import { useDivisionLabel } from '../components/DivisionTree';
 import { useHierarchyYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
@@ -56,8 +56,7 @@ export function Benchmark(props: ViewProps) {
   const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
-  // Never the code while the name loads.
-  const parentName = useDivisionName(state.parent) ?? (state.parent ? '…' : '');
+  const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const rate = isRateLabel(state.metric);
   const title = t('bench.title', { metric: metricLabel(state.metric, locale), parent: parentName, year: year ?? '' });
   const withValue = rows.filter((r) => num(r.value) !== null);
@@ -79,7 +78,7 @@ export function Benchmark(props: ViewProps) {
   const unit = rate ? '%' : metricUnit(state.metric, locale);
   const frame = useMemo(() => makeFrame(props, title, unit, notes), [props, title, unit, notes]);
   const bars = useMemo(() => rows.map((r) => ({ name: String(r.division_name ?? r.division_code) + (r.scope === 'area' ? ` (${t('scope.area')})` : ''), value: num(r.value), outlier: r.outlier === true })), [rows, t]);
-  const drawable = withValue.length > 0;
+  const drawable = withValue.length > 0 && nameReady;
   const option = useMemo(() => (drawable ? rankedBars(bars, frame, { quartiles: sharedQuartiles(rows), percent: rate, log }) : null), [drawable, bars, frame, rows, rate, log]);
   const fmt = (v: unknown) => (rate ? formatPercent(num(v), locale) : formatNumber(num(v), locale));
   // The bars in words, in rank order: each unit and its value.

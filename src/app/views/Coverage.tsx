@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { donut, formatNumber } from '../../charts';
 import { ChartPanel } from '../components/ChartPanel';
 import { coverage } from '../../db/sql';
-import { useDivisionName } from '../components/DivisionTree';
+import { useDivisionLabel } from '../components/DivisionTree';
 import { useHierarchyYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { useSql } from '../data/hooks';
@@ -44,8 +44,7 @@ export function Coverage(props: ViewProps) {
   const query = useMemo(() => coverageQuery({ parent }, year, props.date), [parent, year, props.date]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
-  // Never the code while the name loads.
-  const parentName = useDivisionName(state.parent) ?? (state.parent ? '…' : '');
+  const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const counts = coverageCounts(rows);
   // The governments below the parent by outcome: on time, late, missing, not yet due.
   const governments = rows.filter((r) => r.unit === 'government');
@@ -61,8 +60,8 @@ export function Coverage(props: ViewProps) {
   );
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
   const option = useMemo(
-    () => (rows.length > 0 ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments) })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
-    [rows.length, partRows, props, chartTitle, t],
+    () => (rows.length > 0 && nameReady ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments) })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
+    [rows.length, nameReady, partRows, props, chartTitle, t],
   );
   const panel = (
     <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? partRows : []} columns={['status', 'label', 'governments']} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />

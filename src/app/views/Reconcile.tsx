@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars } from '../../charts';
 import { ChartPanel } from '../components/ChartPanel';
 import { benchmarkChildren, reconciliation } from '../../db/sql';
-import { useDivisionName } from '../components/DivisionTree';
+import { useDivisionLabel } from '../components/DivisionTree';
 import { useHierarchyYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
@@ -32,8 +32,7 @@ export function Reconcile(props: ViewProps) {
   const areaChildren = useSql(areaQuery);
   const row: Row | null = useMemo(() => (result.data && query ? (tableRows(result.data.table)[0] ?? null) : null), [result.data, query]);
   const kids: Row[] = children.data && childQuery ? tableRows(children.data.table) : [];
-  // Never the code while the name loads.
-  const parentName = useDivisionName(state.parent) ?? (state.parent ? '…' : '');
+  const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const f = (v: unknown) => formatNumber(num(v), locale);
   const title = t('reconcile.title', { metric: metricLabel(metric, locale), parent: parentName, year: year ?? '' });
   const inSum = kids.filter((k) => k.scope === 'self' && num(k.value) !== null);
@@ -57,8 +56,8 @@ export function Reconcile(props: ViewProps) {
     [row, t],
   );
   const option = useMemo(
-    () => (row ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), t('reconcile.chartNote'))) : null),
-    [row, chartRows, props, title, metric, locale, t],
+    () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), t('reconcile.chartNote'))) : null),
+    [row, nameReady, chartRows, props, title, metric, locale, t],
   );
   const panel = (
     <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={['part', 'label', 'value']} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
@@ -127,7 +126,7 @@ export function Reconcile(props: ViewProps) {
                   ))}
                 </tbody>
               </table>
-              {num(row.children_area_value) !== null ? <p className="note">Σ {f(row.children_area_value)} · {t('reconcile.areaOnly')}</p> : null}
+              {num(row.children_area_value) !== null ? <p className="note" data-testid="reconcile-area-only-sum">{t('reconcile.areaOnlySum', { sum: f(row.children_area_value), n: num(row.children_area_units) ?? 0, m: areaOnly.length })}</p> : null}
             </section>
           </div>
         ) : null}
