@@ -87,7 +87,7 @@ function loose(r: Rng, n: number, unit: string): string {
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
-const OTHER_SCOPES = ['全市各单位', '全县各部门', '全区各级行政机关', '全省各地各部门'];
+const OTHER_SCOPES = ['全市各单位', '全市各级行政机关', '全区各部门', '全省各地各部门'];
 const DOC_PREFIXES = ['政办发', '政发', '办字', '政办'];
 const docNumber = (r: Rng, y: number) => `${r.pick(['市', '县', '区'])}${r.pick(DOC_PREFIXES)}〔${y - r.int(0, 2)}〕${r.int(1, 120)}号`;
 const more = (d: number) => (d >= 0 ? `增加${d}条` : `减少${-d}条`);
@@ -108,7 +108,10 @@ export const PROACTIVE_TOTAL: Wording<{ t: Count; printed: Printed }>[] = [
     area
       ? state(`${y}年，${s}主动公开政府信息${t.text}，其中本级${loose(r, Math.max(1, Math.floor(t.value / r.int(3, 6))), '条')}。`, printed)
       : state(`${y}年${r.pick(OTHER_SCOPES)}共主动公开政府信息${loose(r, t.value * r.int(8, 40) + r.int(0, 99), '条')}，${s}主动公开${t.text}。`, printed),
-  ({ y, s, r }, { t, printed }) => state(`${s}主动公开政府信息数量为${t.text}，比${y - 1}年的${r.int(10, 900)}条有所变化。`, printed),
+  ({ y, s, r }, { t, printed }) => {
+    const last = Math.max(1, Math.round(t.value * (0.6 + 0.8 * r.next())));
+    return state(`${s}主动公开政府信息数量为${t.text}，比${y - 1}年的${last}条${t.value >= last ? '增长' : '下降'}${percent(Math.abs(t.value - last), last)}。`, printed);
+  },
   (_c, { t, printed }) => state(`一年来，共主动公开各类信息${t.text}，涉及机构概况、政策文件、财政资金、人事信息等内容。`, printed),
 ];
 
