@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import { parseDocument } from '../src/parse/input';
 import { chromiumPrints, libreOfficeFiles, PRODUCER_SOURCES, wordDocx } from '../tests/helpers/producers';
+import { formatGeneratedScore, scoreWordings } from './score-generated';
 import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Truth } from './score';
 
 const args = process.argv.slice(2);
@@ -70,6 +71,21 @@ for (const folder of readdirSync(root).sort()) {
       `missed ${String(total.missed).padStart(3)}  spurious ${String(total.spurious).padStart(3)} (${pct(total.spurious, total.printed)} of ${total.printed} printed)`,
   );
   if (total.wrong + total.missed + total.spurious > 0) allOk = false;
+}
+
+// Generated narrative reports (宁夏 2010–2018, scale 0.05) in the wordings no test reads: the
+// held-out set (src/generate/phrasing.ts, read once by a rule tuner) and the unseen set
+// (src/generate/phrasing-unseen.ts, kept from rule tuning): how the narrative rules fare on words
+// they were not written from. Not part of the 0-error goal of the corpora above.
+for (const [name, set] of [['held-out wordings', 'heldout'], ['unseen wordings', 'unseen']] as const) {
+  const s = await scoreWordings(set);
+  const truthValues = s.correct + s.wrong + s.missed;
+  console.log(
+    `${name.padEnd(17)} reports ${String(s.reports).padStart(4)}  truth values ${String(truthValues).padStart(5)}  ` +
+      `correct ${String(s.correct).padStart(5)} (${pct(s.correct, truthValues)})  wrong ${String(s.wrong).padStart(3)}  ` +
+      `missed ${String(s.missed).padStart(4)}  spurious ${String(s.spurious).padStart(3)} (${pct(s.spurious, s.printed)} of ${s.printed} printed)`,
+  );
+  if (verbose) console.log(formatGeneratedScore(s));
 }
 
 // Report facts, per folder and field: correct / wrong / missing (null where the truth has a

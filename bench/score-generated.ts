@@ -3,8 +3,11 @@
 // arithmetic errors the generator injected are flagged (and that clean reports pass).
 //
 //   tsx bench/score-generated.ts <out>            prints totals and the worst reports
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Wordings } from '../src/generate/phrasing';
+import { runGenerate } from '../src/generate/run';
 import { parseReport, type ParsedReport } from '../src/parse';
 import { addFactScore, emptyFactScore, scoreFacts, scoreReport, type FactScore, type Truth } from './score';
 
@@ -32,8 +35,27 @@ export interface GeneratedScore {
   errorsMissed: string[];
   /** Clean reports (no injected error) with a failing check: a false alarm (or a generator bug). */
   falseAlarms: string[];
+  /** Per metric id: how its truth values and printed values fared (where the misses are). */
+  byMetric: Record<string, MetricTally>;
   /** The reports with the most misses, wrong or spurious values: id, count, details. */
   worst: { id: string; errors: number; details: string[] }[];
+}
+
+export interface MetricTally {
+  correct: number;
+  wrong: number;
+  missed: number;
+  spurious: number;
+}
+
+function tallyMetrics(parsed: ParsedReport, truth: GeneratedTruth, into: Record<string, MetricTally>): void {
+  const tally = (id: string) => (into[id] ??= { correct: 0, wrong: 0, missed: 0, spurious: 0 });
+  const got = new Map(parsed.values.map((v) => [v.metric, v]));
+  for (const [id, expected] of Object.entries(truth.metrics)) {
+    const v = got.get(id);
+    tally(id)[!v ? 'missed' : Math.abs(v.value - expected) < 0.005 ? 'correct' : 'wrong']++;
+  }
+  for (const v of parsed.values) if (!v.derived && !(v.metric in truth.metrics)) tally(v.metric).spurious++;
 }
 
 /** Every report file under `out` (not truth/), as [id, path], sorted. */
@@ -60,6 +82,7 @@ export function scoreGeneratedReport(parsed: ParsedReport, truth: GeneratedTruth
   into.spurious += s.spurious;
   into.printed += s.printed;
   addFactScore(into.facts, scoreFacts(parsed, truth));
+  tallyMetrics(parsed, truth, into.byMetric);
   into.reports++;
   if (parsed.facts.synthetic) into.syntheticFlagged++;
   const errors = s.wrong + s.missed + s.spurious;
@@ -89,6 +112,7 @@ export function scoreGenerated(out: string, keepWorst = 20): GeneratedScore {
     errorsFlagged: 0,
     errorsMissed: [],
     falseAlarms: [],
+    byMetric: {},
     worst: [],
   };
   for (const [id, path] of generatedReports(out)) {
@@ -101,6 +125,20 @@ export function scoreGenerated(out: string, keepWorst = 20): GeneratedScore {
   return score;
 }
 
+/** The set bench:accuracy scores each wording set on: 宁夏 2010–2018 (narrative years), scale 0.05, about 1,200 reports. */
+export const WORDINGS_SAMPLE = { province: '64', years: [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018], seed: 1, scale: 0.05, noise: 'default' } as const;
+
+/** Generates the sample with one wording set in a temporary folder, scores it, and removes the folder. */
+export async function scoreWordings(wordings: Wordings): Promise<GeneratedScore> {
+  const out = mkdtempSync(join(tmpdir(), `gongkai-wordings-${wordings}-`));
+  try {
+    await runGenerate({ ...WORDINGS_SAMPLE, years: [...WORDINGS_SAMPLE.years], out, wordings });
+    return scoreGenerated(out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 export function formatGeneratedScore(s: GeneratedScore): string {
   const truthValues = s.correct + s.wrong + s.missed;
   const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(3)}%`);
@@ -110,6 +148,11 @@ export function formatGeneratedScore(s: GeneratedScore): string {
     `facts   ${Object.entries(s.facts).map(([f, x]) => `${f} ${pct(x.correct, x.correct + x.wrong + x.missing)}`).join(' · ')}`,
     `checks  injected errors flagged ${s.errorsFlagged}, missed ${s.errorsMissed.length}; false alarms on clean reports ${s.falseAlarms.length}`,
   ];
+  const faulty = Object.entries(s.byMetric).filter(([, t]) => t.wrong + t.missed + t.spurious > 0);
+  if (faulty.length > 0) {
+    lines.push('by metric (correct / wrong / missed / spurious):');
+    for (const [id, t] of faulty.sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`  ${id.padEnd(26)} ${t.correct} / ${t.wrong} / ${t.missed} / ${t.spurious}`);
+  }
   for (const w of s.worst.slice(0, 10)) lines.push(`  ${w.id}: ${w.details.slice(0, 4).join(' | ')}`);
   for (const m of [...s.errorsMissed, ...s.falseAlarms].slice(0, 10)) lines.push(`  ${m}`);
   return lines.join('\n');

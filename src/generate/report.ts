@@ -5,7 +5,7 @@ import { encodeGbk } from './gbk';
 import { blankCells, decorate, HTML_SHARE, injectError, noiseNames, planNoise, type InjectedError, type NoiseMode } from './noise';
 import { Rng } from './prng';
 import type { CopyKind, PlannedCopy } from './copies';
-import type { WordingSet } from './phrasing';
+import type { Wordings } from './phrasing';
 import { proseOf } from './prose';
 import type { Department, Division } from './units';
 import { reportBlocks, templateOf, type Template, type Wording } from './wording';
@@ -127,7 +127,7 @@ export interface BuildOptions {
   provinceName: string;
   /** Figures of the report's body (own figures, or the area's sum). */
   figures: Figures;
-  wordings?: WordingSet;
+  wordings?: Wordings;
 }
 
 export function buildReport(plan: ReportPlan, options: BuildOptions): BuiltReport {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { figuresOf, sumFigures, type Figures } from './figures';
 import { COPY_RATE, planCopy } from './copies';
 import type { NoiseMode } from './noise';
+import type { Wordings } from './phrasing';
 import { unitHash } from './prng';
 import { bodyOf, buildReport, type ReportPlan } from './report';
 import { departmentsOf, divisionsIn, findProvince, loadProvince, provinces, type Division, type ProvinceUnits } from './units';
@@ -20,8 +21,8 @@ export interface GenerateOptions {
   noise: NoiseMode;
   /** Share of reports that copy another's narrative (planted copies, recorded in the truth); default COPY_RATE. */
   copies?: number;
-  /** Which narrative wordings to print: the tested set, or the held-out set only the accuracy benchmark uses. */
-  wordings?: 'tested' | 'heldout';
+  /** Which narrative wordings to print: the tested set, or the held-out or unseen set only the accuracy benchmark uses. */
+  wordings?: Wordings;
 }
 
 /** A bad option value found once the gazetteer is read (an unknown province): the CLI's usage error. */

@@ -5,7 +5,8 @@ import { APPLICANT_COLUMNS } from '../shared/metrics';
 import { para, type Block, type Cell, type Printed } from './document';
 import type { Figures } from './figures';
 import type { Rng } from './prng';
-import { CARRIED_OUT, FEE, FEE_NONE, HANDLED, OUTCOMES, PROACTIVE_CHANNELS, PROACTIVE_TOTAL, REQUESTS_NEW, REQUESTS_NONE, REVIEW, REVIEW_NONE, type Phrasings, type WordingSet } from './phrasing';
+import { CARRIED_OUT, FEE, FEE_NONE, HANDLED, OUTCOMES, PROACTIVE_CHANNELS, PROACTIVE_TOTAL, REQUESTS_NEW, REQUESTS_NONE, REVIEW, REVIEW_NONE, type Phrasings, type Wordings } from './phrasing';
+import { unseenSections } from './phrasing-unseen';
 import { withSelf, type Prose } from './prose';
 
 export type Template = 'narrative' | 'table2019' | 'table2021';
@@ -33,8 +34,8 @@ export interface Wording {
   wanYuan: boolean;
   /** The work narrative: the report's own, or the one it copies. */
   prose: Prose;
-  /** Which phrasings state the narrative's figures (src/generate/phrasing.ts). */
-  wordings: WordingSet;
+  /** Which phrasings state the narrative's figures (src/generate/phrasing.ts, phrasing-unseen.ts). */
+  wordings: Wordings;
 }
 
 const ZH_DIGITS = '〇一二三四五六七八九';
@@ -97,8 +98,15 @@ function narrative(w: Wording, r: Rng): Block[] {
   const f = w.figures;
   const s = w.area ? w.area.whole : w.self;
   const y = w.year;
-  const say = <A extends unknown[]>(phrasings: Phrasings<A>, ...args: A): string => r.pick(phrasings[w.wordings])(...args);
   const blocks = [...head(w), ...intro(w)];
+  if (w.wordings === 'unseen') {
+    const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
+    const approxTotal = total.printed.approx ? { text: total.text, value: total.printed.value } : null;
+    blocks.push(...unseenSections({ year: y, s, area: w.area !== null, figures: f, approxTotal }, r), ...closing(w, '六'), ...signature(w, r));
+    return blocks;
+  }
+  const set = w.wordings;
+  const say = <A extends unknown[]>(phrasings: Phrasings<A>, ...args: A): string => r.pick(phrasings[set])(...args);
 
   blocks.push(para('二、主动公开政府信息情况', [], { heading: true }));
   const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
@@ -123,7 +131,7 @@ function narrative(w: Wording, r: Rng): Block[] {
   } else {
     const got = count(n, '件', r, 0, 'r.new.total');
     blocks.push(para(say(REQUESTS_NEW, y, s, got.text), [got.printed]));
-    const outcomes = r.pick(OUTCOMES[w.wordings]);
+    const outcomes = r.pick(OUTCOMES[set]);
     const parts: string[] = [];
     const printed: Printed[] = [];
     const add = (label: string, id: string, always = false) => {
