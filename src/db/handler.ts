@@ -47,6 +47,7 @@ interface Dataset {
   elapsedMs: number;
   /** Time spent decompressing table files (bench figures). */
   decodeMs: number;
+  trace: NonNullable<InitResult['trace']>;
   /** Set by close(): loads still under way (behind init) stop before they touch the engine. */
   closed: boolean;
   /** The page's corrections (src/db/user-corrections.ts), applied one set at a time. */
@@ -177,9 +178,19 @@ export function createHandler(deps: HandlerDeps): Handler {
 
   async function open(payload: InitPayload): Promise<Dataset> {
     const started = now();
-    const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
-    const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    // The engine (wasm fetched and compiled: most of the wait) starts beside the manifest's fetch.
+    const enginePending = deps.createEngine().then((engine) => ({ engine, engineMs: now() - started }));
+    let manifest: Manifest;
+    try {
+      manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
+    } catch (error) {
+      void enginePending.then(({ engine }) => engine.close(), () => {});
+      throw error;
+    }
+    const manifestMs = now() - started;
+    const { engine, engineMs } = await enginePending;
+    const tablesStarted = now();
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0 } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -201,6 +212,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       }
     }
     d.elapsedMs = now() - started;
+    d.trace.tablesMs = now() - tablesStarted;
+    d.trace.answeredAt = now();
     return d;
   }
 
@@ -236,7 +249,9 @@ export function createHandler(deps: HandlerDeps): Handler {
       const definition = preaggregate(name);
       if (!definition) throw new DataError(`unknown pre-aggregate ${name}`);
       pending = (async () => {
-        for (const source of definition.source().tables) await ensureTable(d, source);
+        // Loaded as the source query keeps to them (the tree's root reads the gazetteer's shared rows only).
+        const source = definition.source();
+        for (const table of source.tables) await ensureTable(d, table, source.provinces, source.years);
         if (d.closed) throw new DataError(`pre-aggregate ${name}: the worker was closed`);
         d.engine.run(preaggregateSql(definition));
       })();
@@ -268,6 +283,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     })),
     elapsedMs: d.elapsedMs,
     decodeMs: d.decodeMs,
+    trace: d.trace,
   });
 
   /** Single flight: concurrent inits share one load; a failed one may be retried. */
