@@ -756,7 +756,7 @@ ORDER BY reports DESC, department`;
  */
 export function latestYearBelow(input: { parent: string }): BuiltQuery {
   const parent = parentCode(input.parent);
-  return {
+  const detail: BuiltQuery = {
     name: 'hierarchy.latest-year',
     sql: `SELECT max(year) AS year FROM facts_wide
 WHERE year IS NOT NULL AND (division_code = ? OR county_code = ? OR city_code = ? OR province_code = ? OR parent_code = ?)`,
@@ -764,4 +764,15 @@ WHERE year IS NOT NULL AND (division_code = ? OR county_code = ? OR city_code = 
     tables: ['facts_wide'],
     provinces: provinceOf(parent),
   };
+  // The latest year over the rows naming it in any of the five = the latest of its per-code latest years.
+  return withPreaggregate(detail, { sql: `SELECT max(year) AS year FROM ${LATEST_YEARS} WHERE code = ?`, params: [parent], tables: [], preaggregates: [LATEST_YEARS] });
 }
+
+const LATEST_YEARS = definePreaggregate('pre_latest_years', () => ({
+  name: 'pre.latest_years',
+  sql: `SELECT code, max(year) AS year FROM (
+  SELECT DISTINCT unnest([division_code, county_code, city_code, province_code, parent_code]) AS code, year FROM facts_wide WHERE year IS NOT NULL
+) WHERE code IS NOT NULL GROUP BY code ORDER BY code`,
+  params: [],
+  tables: ['facts_wide'],
+}));

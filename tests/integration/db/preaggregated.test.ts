@@ -43,7 +43,7 @@ async function viewQueries(): Promise<sql.BuiltQuery[]> {
   }
   // Divisions of the gazetteer with or without reports below them, in every province.
   const listed = (await rowLevel({ name: 'gazetteer', sql: `SELECT parent FROM (SELECT DISTINCT parent FROM jurisdictions WHERE length(parent) = 6) USING SAMPLE reservoir(12 ROWS) REPEATABLE (7) ORDER BY parent`, params: [], tables: ['jurisdictions'] })).map((r) => String(r.parent));
-  for (const parent of [...new Set([...codes, ...listed])]) queries.push(sql.childrenTree({ parent }));
+  for (const parent of [...new Set([...codes, ...listed])]) queries.push(sql.childrenTree({ parent }), sql.latestYearBelow({ parent }));
   queries.push(sql.childrenTree({ parent: null }));
   // The hierarchy views on every division with reports under it, in the years it has them, the year
   // after its last (last year's values only) and one without any; peers, scopes, metrics and rates.
@@ -111,7 +111,7 @@ describe('pre-aggregated answers', () => {
     const queries = await viewQueries();
     expect(queries.length).toBeGreaterThan(30);
     const names = new Set(queries.map((q) => q.name));
-    for (const name of ['hierarchy.benchmark.parent.self', 'hierarchy.benchmark.national-level.area', 'hierarchy.reconciliation', 'hierarchy.coverage', 'hierarchy.provinces']) expect(names, name).toContain(name);
+    for (const name of ['hierarchy.benchmark.parent.self', 'hierarchy.benchmark.national-level.area', 'hierarchy.reconciliation', 'hierarchy.coverage', 'hierarchy.provinces', 'hierarchy.latest-year']) expect(names, name).toContain(name);
     let nonEmpty = 0;
     for (const q of queries) {
       expect(q.preaggregated, q.name).toBeDefined();
@@ -123,7 +123,7 @@ describe('pre-aggregated answers', () => {
     expect(nonEmpty).toBeGreaterThan(queries.length / 2);
     // And the pre-aggregates were what answered: they are tables of the engine now.
     const { tables } = (await send('schema', {})) as SchemaResult;
-    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_reconcile_lit_total', 'pre_coverage_governments', 'pre_tree_root'];
+    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_reconcile_lit_total', 'pre_coverage_governments', 'pre_tree_root', 'pre_latest_years'];
     for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`), ...hierarchy]) {
       expect(tables.find((t) => t.name === name)?.kind, name).toBe('table');
       const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
