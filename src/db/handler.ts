@@ -30,6 +30,8 @@ interface Dataset {
   engine: Engine;
   manifest: Manifest;
   manifestUrl: string;
+  /** Files fetched and decompressed before the engine was ready (init's eager ones), by path, until loaded. */
+  prefetched: Map<string, Promise<{ ipc: Uint8Array; decodeMs: number }>>;
   /** Partition files loaded or loading, by path; a failed load is removed so a later query can retry it. */
   partitions: Map<string, Promise<void>>;
   /** Rows in the engine per table, and the bytes of their Arrow streams (decompressed). */
@@ -73,10 +75,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   /** The corrections of the user's layer: the same code over its schema (rebuilt with each layer). */
   let layerCorrections: UserCorrections | null = null;
 
-  async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
+  /** A partition's file fetched, checked against the manifest and decompressed: its Arrow stream (no engine needed). */
+  async function fetchPartition(manifestUrl: string, name: string, partition: ManifestPartition): Promise<{ ipc: Uint8Array; decodeMs: number }> {
     let bytes: Uint8Array;
     try {
-      bytes = await deps.fetchBytes(new URL(partition.path, d.manifestUrl).href);
+      bytes = await deps.fetchBytes(new URL(partition.path, manifestUrl).href);
     } catch (error) {
       throw new DataError(`table ${name}: cannot fetch ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
@@ -87,13 +90,20 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     await verifyAgainstManifest(name, partition, bytes);
     const decodeStarted = now();
-    let ipc: Uint8Array;
     try {
-      ipc = await decodeArrowFile(partition.path, bytes);
+      const ipc = await decodeArrowFile(partition.path, bytes);
+      return { ipc, decodeMs: now() - decodeStarted };
     } catch (error) {
       throw new DataError(`table ${name}: cannot decompress ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
-    d.decodeMs += now() - decodeStarted;
+  }
+
+  async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
+    // Fetched while the engine was starting (open), else now; a prefetch is used once.
+    const prefetched = d.prefetched.get(partition.path);
+    d.prefetched.delete(partition.path);
+    const { ipc, decodeMs } = await (prefetched ?? fetchPartition(d.manifestUrl, name, partition));
+    d.decodeMs += decodeMs;
     if (d.closed) throw new DataError(`table ${name}: the worker was closed`);
     const before = d.rowsIn.get(name);
     try {
@@ -188,9 +198,17 @@ export function createHandler(deps: HandlerDeps): Handler {
       throw error;
     }
     const manifestMs = now() - started;
+    // The shared rollups file is fetched, checked and decompressed while the engine starts.
+    const prefetched = new Map<string, Promise<{ ipc: Uint8Array; decodeMs: number }>>();
+    const rollups = manifest.tables.rollups;
+    for (const partition of rollups ? partitionsFor(rollups, []) : []) {
+      const pending = fetchPartition(payload.manifestUrl, 'rollups', partition);
+      pending.catch(() => {}); // met again, with its message, when the table is loaded
+      prefetched.set(partition.path, pending);
+    }
     const { engine, engineMs } = await enginePending;
     const tablesStarted = now();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0 } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0 } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
