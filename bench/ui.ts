@@ -7,8 +7,9 @@
 // warm-ups; the same SQL and parameters in native DuckDB over the dataset's Parquet files; and
 // browser memory. The shipped and province datasets are also served as their uncompressed twin
 // (the same Arrow streams as plain `.arrows`, what schema ≤ 8 shipped), old and new layout in one
-// run. GONGKAI_BENCH_SCALES=shipped,province (any of shipped, import, province, national; default
-// all) picks what runs. Prints figures only: nothing here asserts a time.
+// run (GONGKAI_BENCH_TWINS=0 leaves the twins out). GONGKAI_BENCH_SCALES=shipped,province (any of
+// shipped, import, province, national; default all) picks what runs; GONGKAI_BENCH_NATIONAL=<dir>
+// benches an ingested national dataset instead of the replica. Prints figures only: nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -62,6 +63,8 @@ interface LoadMarks {
   workerInitMs: number;
   /** Of workerInitMs, decompressing the eager table files (DecompressionStream). */
   decodeMs: number;
+  /** The worker's trace of init: manifest / engine (begun at worker start) / eager tables / answered at (worker clock). */
+  trace: string;
   /** When window.__gongkai was set (the ?bench=1 hook), if it was. */
   benchHook: number | null;
 }
@@ -95,11 +98,16 @@ function instrument(): void {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       this.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number } } | null;
+        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number; trace?: { manifestMs?: number; engineMs?: number; tablesMs?: number; answeredAt?: number } } } | null;
         if (marks.engineReady === undefined && data?.ok && typeof data.result?.datasetVersion === 'string') {
           marks.engineReady = performance.now();
           marks.workerInitMs = data.result.elapsedMs ?? NaN;
           marks.decodeMs = data.result.decodeMs ?? NaN;
+          const trace = data.result.trace ?? {};
+          marks.traceManifest = trace.manifestMs ?? NaN;
+          marks.traceEngine = trace.engineMs ?? NaN;
+          marks.traceTables = trace.tablesMs ?? NaN;
+          marks.traceAnsweredAt = trace.answeredAt ?? NaN;
         }
       });
     }
@@ -142,6 +150,7 @@ async function waitForLoad(page: Page): Promise<LoadMarks> {
     kpis: Number(marks.kpis),
     workerInitMs: Number(marks.workerInitMs),
     decodeMs: Number(marks.decodeMs),
+    trace: `${ms(Number(marks.traceManifest))} / ${ms(Number(marks.traceEngine))} / ${ms(Number(marks.traceTables))} / ${ms(Number(marks.traceAnsweredAt))}`,
     benchHook: marks.benchHook === undefined ? null : Number(marks.benchHook),
   };
 }
@@ -243,6 +252,11 @@ async function ensureShippedBuild(): Promise<void> {
 
 const readManifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
 
+/** GONGKAI_BENCH_NATIONAL: an ingested national dataset (`gongkai generate --province all`), benched instead of the replica. */
+const NATIONAL_DATASET = process.env.GONGKAI_BENCH_NATIONAL ? resolve(process.env.GONGKAI_BENCH_NATIONAL) : null;
+/** GONGKAI_BENCH_TWINS=0: the uncompressed twins (the layout before schema 9) are left out. */
+const TWINS = process.env.GONGKAI_BENCH_TWINS !== '0';
+
 const SCALES = new Set((process.env.GONGKAI_BENCH_SCALES ?? 'shipped,import,province,national').split(',').map((s) => s.trim()));
 
 /**
@@ -306,8 +320,8 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
     log(`\n--- Page load (${name}), ms from navigation start (performance.now() in the page)`);
     log(
       table(
-        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'KPIs from DuckDB shown', 'facts_wide query answered (loaded behind init)'],
-        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.decodeMs), ms(l.kpis), ms(l.factsLoaded)]),
+        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'worker trace: manifest / engine / tables / answered at', 'KPIs from DuckDB shown', 'facts_wide query answered (loaded behind init)'],
+        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.decodeMs), l.trace, ms(l.kpis), ms(l.factsLoaded)]),
         1,
       ),
     );
@@ -376,7 +390,7 @@ async function main(): Promise<void> {
   if (SCALES.has('shipped')) {
     t0 = performance.now();
     await benchDataset('shipped (data/build)', SHIPPED_BUILD, 'shipped', () => openNativeDataset(SHIPPED_BUILD));
-    await benchDataset('shipped, uncompressed twin (old layout)', uncompressedTwin(SHIPPED_BUILD), 'shipped', () => openNativeDataset(SHIPPED_BUILD));
+    if (TWINS) await benchDataset('shipped, uncompressed twin (old layout)', uncompressedTwin(SHIPPED_BUILD), 'shipped', () => openNativeDataset(SHIPPED_BUILD));
     log(`\n(shipped dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
 
@@ -394,11 +408,21 @@ async function main(): Promise<void> {
     t0 = performance.now();
     const reports = province.tables.reports.rows.toLocaleString('en');
     await benchDataset(`province (${reports} generated reports)`, PROVINCE_DATASET, 'province', () => openNativeDataset(PROVINCE_DATASET));
-    await benchDataset(`province (${reports}), uncompressed twin (old layout)`, uncompressedTwin(PROVINCE_DATASET), 'province', () => openNativeDataset(PROVINCE_DATASET));
+    if (TWINS) await benchDataset(`province (${reports}), uncompressed twin (old layout)`, uncompressedTwin(PROVINCE_DATASET), 'province', () => openNativeDataset(PROVINCE_DATASET));
     log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
   if (!SCALES.has('national')) return;
 
+  if (NATIONAL_DATASET) {
+    // A generated national dataset, ingested (not a replica): native DuckDB reads its own Parquet.
+    const national = readManifest(NATIONAL_DATASET);
+    t0 = performance.now();
+    await benchDataset(`national (${national.tables.facts_wide.rows.toLocaleString('en')} generated reports)`, NATIONAL_DATASET, 'national', () =>
+      openNativeDataset(NATIONAL_DATASET, ['facts_wide', 'rollups', 'failing', 'jurisdictions', 'bodies', 'similar_pairs', 'reports']),
+    );
+    log(`\n(national dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s; whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    return;
+  }
   t0 = performance.now();
   const national = await nationalDataset(PROVINCE_DATASET, log);
   log(`national dataset: ${national.cached ? 'cached' : 'replicated'} in ${((performance.now() - t0) / 1000).toFixed(0)} s → ${national.dir}`);

@@ -9,11 +9,22 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const absolute = (url: string): string => new URL(url, self.location.href).href;
 
+const createEngine = () =>
+  createDuckDBEngine({ ...BROWSER_BUNDLES, eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser', ({ loaded, total }) =>
+    self.postMessage({ progress: 'engine', loaded, total } satisfies ProgressMessage),
+  );
+
+// The engine starts instantiating as soon as the worker runs, before the page's init arrives
+// (the wasm's fetch and compile are most of the wait); the first init takes it.
+let early: ReturnType<typeof createEngine> | null = createEngine();
+early.catch(() => {});
+
 const handler = createHandler({
-  createEngine: () =>
-    createDuckDBEngine({ ...BROWSER_BUNDLES, eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser', ({ loaded, total }) =>
-      self.postMessage({ progress: 'engine', loaded, total } satisfies ProgressMessage),
-    ),
+  createEngine: () => {
+    const engine = early ?? createEngine();
+    early = null;
+    return engine;
+  },
   async fetchBytes(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);

@@ -30,6 +30,8 @@ interface Dataset {
   engine: Engine;
   manifest: Manifest;
   manifestUrl: string;
+  /** Files fetched and decompressed before the engine was ready (init's eager ones), by path, until loaded. */
+  prefetched: Map<string, Promise<{ ipc: Uint8Array; decodeMs: number }>>;
   /** Partition files loaded or loading, by path; a failed load is removed so a later query can retry it. */
   partitions: Map<string, Promise<void>>;
   /** Rows in the engine per table, and the bytes of their Arrow streams (decompressed). */
@@ -47,6 +49,7 @@ interface Dataset {
   elapsedMs: number;
   /** Time spent decompressing table files (bench figures). */
   decodeMs: number;
+  trace: NonNullable<InitResult['trace']>;
   /** Set by close(): loads still under way (behind init) stop before they touch the engine. */
   closed: boolean;
   /** The page's corrections (src/db/user-corrections.ts), applied one set at a time. */
@@ -72,10 +75,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   /** The corrections of the user's layer: the same code over its schema (rebuilt with each layer). */
   let layerCorrections: UserCorrections | null = null;
 
-  async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
+  /** A partition's file fetched, checked against the manifest and decompressed: its Arrow stream (no engine needed). */
+  async function fetchPartition(manifestUrl: string, name: string, partition: ManifestPartition): Promise<{ ipc: Uint8Array; decodeMs: number }> {
     let bytes: Uint8Array;
     try {
-      bytes = await deps.fetchBytes(new URL(partition.path, d.manifestUrl).href);
+      bytes = await deps.fetchBytes(new URL(partition.path, manifestUrl).href);
     } catch (error) {
       throw new DataError(`table ${name}: cannot fetch ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
@@ -86,13 +90,20 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     await verifyAgainstManifest(name, partition, bytes);
     const decodeStarted = now();
-    let ipc: Uint8Array;
     try {
-      ipc = await decodeArrowFile(partition.path, bytes);
+      const ipc = await decodeArrowFile(partition.path, bytes);
+      return { ipc, decodeMs: now() - decodeStarted };
     } catch (error) {
       throw new DataError(`table ${name}: cannot decompress ${partition.path}: ${(error as Error).message}`, { cause: error });
     }
-    d.decodeMs += now() - decodeStarted;
+  }
+
+  async function loadPartition(d: Dataset, name: string, partition: ManifestPartition): Promise<void> {
+    // Fetched while the engine was starting (open), else now; a prefetch is used once.
+    const prefetched = d.prefetched.get(partition.path);
+    d.prefetched.delete(partition.path);
+    const { ipc, decodeMs } = await (prefetched ?? fetchPartition(d.manifestUrl, name, partition));
+    d.decodeMs += decodeMs;
     if (d.closed) throw new DataError(`table ${name}: the worker was closed`);
     const before = d.rowsIn.get(name);
     try {
@@ -177,9 +188,27 @@ export function createHandler(deps: HandlerDeps): Handler {
 
   async function open(payload: InitPayload): Promise<Dataset> {
     const started = now();
-    const manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
-    const engine = await deps.createEngine();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    // The engine (wasm fetched and compiled: most of the wait) starts beside the manifest's fetch.
+    const enginePending = deps.createEngine().then((engine) => ({ engine, engineMs: now() - started }));
+    let manifest: Manifest;
+    try {
+      manifest = parseManifest(JSON.parse(decoder.decode(await deps.fetchBytes(payload.manifestUrl))));
+    } catch (error) {
+      void enginePending.then(({ engine }) => engine.close(), () => {});
+      throw error;
+    }
+    const manifestMs = now() - started;
+    // The shared rollups file is fetched, checked and decompressed while the engine starts.
+    const prefetched = new Map<string, Promise<{ ipc: Uint8Array; decodeMs: number }>>();
+    const rollups = manifest.tables.rollups;
+    for (const partition of rollups ? partitionsFor(rollups, []) : []) {
+      const pending = fetchPartition(payload.manifestUrl, 'rollups', partition);
+      pending.catch(() => {}); // met again, with its message, when the table is loaded
+      prefetched.set(partition.path, pending);
+    }
+    const { engine, engineMs } = await enginePending;
+    const tablesStarted = now();
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0 } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -201,6 +230,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       }
     }
     d.elapsedMs = now() - started;
+    d.trace.tablesMs = now() - tablesStarted;
+    d.trace.answeredAt = now();
     return d;
   }
 
@@ -236,7 +267,9 @@ export function createHandler(deps: HandlerDeps): Handler {
       const definition = preaggregate(name);
       if (!definition) throw new DataError(`unknown pre-aggregate ${name}`);
       pending = (async () => {
-        for (const source of definition.source().tables) await ensureTable(d, source);
+        // Loaded as the source query keeps to them (the tree's root reads the gazetteer's shared rows only).
+        const source = definition.source();
+        for (const table of source.tables) await ensureTable(d, table, source.provinces, source.years);
         if (d.closed) throw new DataError(`pre-aggregate ${name}: the worker was closed`);
         d.engine.run(preaggregateSql(definition));
       })();
@@ -268,6 +301,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     })),
     elapsedMs: d.elapsedMs,
     decodeMs: d.decodeMs,
+    trace: d.trace,
   });
 
   /** Single flight: concurrent inits share one load; a failed one may be retried. */

@@ -50,6 +50,12 @@ export interface InitResult {
   elapsedMs: number;
   /** Of elapsedMs, the time spent decompressing the table files loaded so far. */
   decodeMs: number;
+  /**
+   * Where the init's time went (the worker's own clock, ms): the manifest fetched, the engine
+   * instantiated (begun when the worker started, beside the manifest), the eager tables loaded;
+   * `answeredAt` is the worker's clock when it answered (0 = the worker started).
+   */
+  trace?: { manifestMs: number; engineMs: number; tablesMs: number; answeredAt: number };
 }
 
 export interface QueryResult {

@@ -13,6 +13,7 @@
 // - Codes, years and metric ids are validated here; only whitelisted column names reach SQL text,
 //   everything else is a bound parameter.
 import { RATES } from '../../shared/metric-catalogue';
+import { WIDE_METRICS } from '../../shared/wide-metrics';
 import type { Param } from '../protocol';
 import { definePreaggregate, withPreaggregate } from './preaggregated';
 import { type BuiltQuery, containsPattern, metricColumn, QueryInputError } from './query';
@@ -159,7 +160,6 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   const scope = scopeOf(input.scope ?? 'self');
   const m = measureOf(input.metric, true);
   const params: Param[] = [];
-  const ofScope = (expression: string) => `CASE WHEN scope = '${scope}' THEN ${expression} END`;
 
   // Which units are peers, and what splits them into groups.
   let peerFilter: string;
@@ -169,18 +169,14 @@ export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   else [peerFilter, peerParams] = ['TRUE', []];
   const groupKey = peer === 'parent' ? "'parent'" : 'division_level';
 
-  const candidates = `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, department, report_id, n_failed_checks,
-      ${ofScope(m.numerator)} AS numerator, ${ofScope(m.denominator)} AS denominator, ${ofScope(m.value)} AS value, coalesce(${ofScope(`(${m.stated})`)}, false) AS stated
-    FROM facts_wide
-    WHERE ${GOVERNMENT_REPORT} AND division_code IS NOT NULL
-      AND ((year = ? AND (${peerFilter} OR parent_code = ?)) OR (year = ? AND parent_code = ?))`;
-  params.push(year, ...peerParams, parent, year - 1, parent);
+  const wanted = `(year = ? AND (${peerFilter} OR parent_code = ?)) OR (year = ? AND parent_code = ?)`;
+  const wantedParams = [year, ...peerParams, parent, year - 1, parent];
   params.push(year, ...peerParams); // peers
   params.push(year, parent); // children
   params.push(year - 1, parent); // last year
 
-  const sql = `WITH units AS (
-  ${pickOnePer('division_code, year', candidates, scope)}
+  const query = (units: string) => `WITH units AS (
+  ${units}
 ),
 peers AS (
   SELECT division_code, ${groupKey} AS peer_group, value, numerator, denominator
@@ -230,7 +226,66 @@ LEFT JOIN previous p ON p.division_code = c.division_code
 LEFT JOIN copies cp ON cp.report_id = c.report_id
 ORDER BY rank NULLS LAST, c.division_code`;
   // National peers need every province; the others keep to the parent's.
-  return { name: `hierarchy.benchmark.${peer}.${scope}`, sql, params, tables: ['facts_wide', 'similar_pairs'], ...(peer === 'national-level' ? {} : { provinces: provinceOf(parent) }) };
+  const provinces = peer === 'national-level' ? {} : { provinces: provinceOf(parent) };
+  // A unit's rows share its division's parent and province, so filtering the units picked over
+  // every year and division gives the units picked over the rows this filter keeps.
+  const detail: BuiltQuery = {
+    name: `hierarchy.benchmark.${peer}.${scope}`,
+    sql: query(`${pickOnePer('division_code, year', `${benchmarkCandidates(m, scope)} AND (${wanted})`, scope)}`),
+    params: [...wantedParams, ...params],
+    tables: ['facts_wide', 'similar_pairs'],
+    ...provinces,
+  };
+  return withPreaggregate(detail, {
+    sql: query(`SELECT * FROM ${benchmarkUnits(input.metric, scope)} WHERE ${wanted}`),
+    params: [...wantedParams, ...params],
+    tables: ['similar_pairs'],
+    ...provinces,
+    preaggregates: [benchmarkUnits(input.metric, scope)],
+  });
+}
+
+/** A government report's candidate row for benchmarking one measure on one scope (the other scope's rows carry no value). */
+function benchmarkCandidates(m: Measure, scope: Scope): string {
+  const ofScope = (expression: string) => `CASE WHEN scope = '${scope}' THEN ${expression} END`;
+  return `SELECT division_code, division_name, division_level, parent_code, province_code, year, scope, department, report_id, n_failed_checks,
+      ${ofScope(m.numerator)} AS numerator, ${ofScope(m.denominator)} AS denominator, ${ofScope(m.value)} AS value, coalesce(${ofScope(`(${m.stated})`)}, false) AS stated
+    FROM facts_wide
+    WHERE ${GOVERNMENT_REPORT} AND division_code IS NOT NULL`;
+}
+
+/** A pre-aggregate's table name for a metric id or rate id (lower case, other characters as '_'). */
+const tableSuffix = (id: string): string => id.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+
+/** The default metric's tables are built behind init (the hierarchy views open on it); others on first use. */
+const DEFAULT_METRIC = 'r.new.total';
+
+/** Every metric and rate a hierarchy view may be asked for: their pre-aggregates are defined (never built) at module load, in the page and in the worker alike. */
+const MEASURES: readonly string[] = [...WIDE_METRICS, ...RATES.map((r) => r.id)];
+
+/** Per measure and scope: every unit-year picked (one report per division and year), over every division and year. */
+const BENCHMARK_UNITS = new Map<string, string>(
+  MEASURES.flatMap((metric) =>
+    (['self', 'area'] as const).map((scope) => [
+      `${metric}|${scope}`,
+      definePreaggregate(
+        `pre_benchmark_${scope}_${tableSuffix(metric)}`,
+        () => ({
+          name: 'pre.benchmark_units',
+          sql: `${pickOnePer('division_code, year', benchmarkCandidates(measureOf(metric, true), scope), scope)} ORDER BY year, parent_code, division_code`,
+          params: [],
+          tables: ['facts_wide'],
+        }),
+        { behindInit: metric === DEFAULT_METRIC && scope === 'self' },
+      ),
+    ]),
+  ),
+);
+
+function benchmarkUnits(metric: string, scope: Scope): string {
+  const name = BENCHMARK_UNITS.get(`${metric}|${scope}`);
+  if (!name) throw new QueryInputError(`not a metric or rate: ${JSON.stringify(metric)}`);
+  return name;
 }
 
 export interface ReconciliationInput {
@@ -270,8 +325,8 @@ export function reconciliation(input: ReconciliationInput): BuiltQuery {
       END AS part
     FROM facts_wide
     WHERE year = ? AND (division_code = ? OR parent_code = ?)`;
-  const sql = `WITH picked AS (
-  SELECT * FROM (${pickOnePer("part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL
+  const query = (picked: string) => `WITH picked AS (
+  ${picked}
 ),
 listed AS (
   ${LISTED_CHILDREN}
@@ -307,13 +362,63 @@ SELECT area_value, area_report_id, area_reports,
   (SELECT count(*) FROM listed WHERE code NOT IN (SELECT division_code FROM picked WHERE part = 'child') AND code IN (SELECT code FROM ambiguous)) AS children_ambiguous,
   children_unlisted
 FROM totals`;
-  return {
+  const rest = [parent, year, year, year];
+  const detail: BuiltQuery = {
     name: 'hierarchy.reconciliation',
-    sql,
-    params: [parent, parent, parent, parent, year, parent, parent, parent, year, year, year],
+    sql: query(`SELECT * FROM (${pickOnePer("part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL`),
+    params: [parent, parent, parent, parent, year, parent, parent, ...rest],
     tables: ['facts_wide', 'jurisdictions', 'reports'],
     provinces: [...provinceOf(parent), 'none'],
   };
+  const table = reconciledParts(input.metric);
+  return withPreaggregate(detail, {
+    sql: query(`SELECT division_code, department, scope, report_id, value, stated, part, reports FROM ${table} WHERE key_code = ? AND year = ?`),
+    params: [parent, year, ...rest],
+    tables: ['jurisdictions', 'reports'],
+    provinces: [...provinceOf(parent), 'none'],
+    preaggregates: [table],
+  });
+}
+
+/**
+ * Per count metric: the reports reconciliation picks for every division (key_code) and year, each
+ * division's rows as reconciliation classifies them for that division: its own government's
+ * (parent_area, parent_self), its departments' (department), its children's (child).
+ */
+const RECONCILED = new Map<string, string>(
+  WIDE_METRICS.map((metric) => [
+    metric,
+    definePreaggregate(
+      `pre_reconcile_${tableSuffix(metric)}`,
+      () => {
+        const m = measureOf(metric, false);
+        const own = `CASE WHEN department IS NULL AND scope = 'area' THEN 'parent_area'
+          WHEN department IS NULL AND scope = 'self' THEN 'parent_self'
+          WHEN department IS NOT NULL AND scope = 'self' THEN 'department' END`;
+        const child = `${GOVERNMENT_REPORT} AND division_code IS NOT NULL`;
+        const columns = `division_code, department, scope, report_id, ${m.value} AS value, (${m.stated}) AS stated, year`;
+        // A row counts for its own division (by the first three parts; as a child only if its division were its own parent) and for its parent (as a child).
+        const rows = `SELECT division_code AS key_code, ${columns}, coalesce(${own}, CASE WHEN parent_code = division_code AND ${child} THEN 'child' END) AS part
+    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
+  UNION ALL
+  SELECT parent_code AS key_code, ${columns}, 'child' AS part
+    FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL AND parent_code IS DISTINCT FROM division_code AND ${child}`;
+        return {
+          name: 'pre.reconciled_parts',
+          sql: `SELECT * FROM (${pickOnePer("key_code, year, part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL ORDER BY year, key_code`,
+          params: [],
+          tables: ['facts_wide'],
+        };
+      },
+      { behindInit: metric === DEFAULT_METRIC },
+    ),
+  ]),
+);
+
+function reconciledParts(metric: string): string {
+  const name = RECONCILED.get(metric);
+  if (!name) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
+  return name;
 }
 
 export interface CoverageInput {
@@ -357,16 +462,11 @@ export function coverage(input: CoverageInput): BuiltQuery {
   const year = reportYear(input.year);
   const deadlines = reportDeadlines(year);
   const today = input.today === undefined ? null : isoDay(input.today);
-  const sql = `WITH listed AS (
+  const query = (governments: string, departments: string) => `WITH listed AS (
   ${LISTED_CHILDREN}
 ),
 governments AS (
-  SELECT division_code AS code, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
-    count(*) FILTER (WHERE scope = 'area') AS area_reports,
-    min(TRY_CAST(published AS DATE)) AS published
-  FROM facts_wide
-  WHERE year = ? AND parent_code = ? AND ${GOVERNMENT_REPORT} AND division_code IS NOT NULL
-  GROUP BY division_code
+  ${governments}
 ),
 candidates AS (
   SELECT report_id, issuer, jurisdiction_candidates, published, unnest(string_split(jurisdiction_candidates, ',')) AS code
@@ -381,11 +481,7 @@ ambiguous AS (
   GROUP BY code
 ),
 departments AS (
-  SELECT department, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
-    min(TRY_CAST(published AS DATE)) AS published
-  FROM facts_wide
-  WHERE year = ? AND division_code = ? AND department IS NOT NULL
-  GROUP BY department
+  ${departments}
 ),
 units AS (
   SELECT 'government' AS unit, coalesce(l.code, g.code) AS division_code, coalesce(l.name, g.name) AS division_name,
@@ -408,14 +504,53 @@ SELECT unit, division_code, division_name, division_level, department, listed, r
   listed AND reports = 0 AND ambiguous_reports = 0 AND NOT coalesce(CAST(? AS DATE) > deadline, true) AS not_due
 FROM units
 ORDER BY unit DESC, division_code, department`;
-  return {
+  const params = [parent, year, year, year, parent, year, year, parent, deadlines.government, parent, deadlines.department, today, today, today];
+  const detail: BuiltQuery = {
     name: 'hierarchy.coverage',
-    sql,
-    params: [parent, year, year, year, parent, year, year, parent, deadlines.government, parent, deadlines.department, today, today, today],
+    sql: query(
+      `SELECT ${COVERED_GOVERNMENTS} FROM facts_wide WHERE year = ? AND parent_code = ? AND ${GOVERNMENT_REPORT} AND division_code IS NOT NULL GROUP BY division_code`,
+      `SELECT ${COVERED_DEPARTMENTS} FROM facts_wide WHERE year = ? AND division_code = ? AND department IS NOT NULL GROUP BY department`,
+    ),
+    params,
     tables: ['facts_wide', 'jurisdictions', 'reports'],
     provinces: [...provinceOf(parent), 'none'],
   };
+  return withPreaggregate(detail, {
+    sql: query(
+      `SELECT code, name, level, reports, area_reports, published FROM ${COVERAGE_GOVERNMENTS} WHERE year = ? AND parent_code = ?`,
+      `SELECT department, name, level, reports, published FROM ${COVERAGE_DEPARTMENTS} WHERE year = ? AND division_code = ?`,
+    ),
+    params,
+    tables: ['jurisdictions', 'reports'],
+    provinces: [...provinceOf(parent), 'none'],
+    preaggregates: [COVERAGE_GOVERNMENTS, COVERAGE_DEPARTMENTS],
+  });
 }
+
+/** What coverage counts of a division's government reports, and of a department's reports. */
+const COVERED_GOVERNMENTS = `division_code AS code, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
+    count(*) FILTER (WHERE scope = 'area') AS area_reports,
+    min(TRY_CAST(published AS DATE)) AS published`;
+const COVERED_DEPARTMENTS = `department, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
+    min(TRY_CAST(published AS DATE)) AS published`;
+
+/** Coverage's counts for every parent, year and division (governments) or division, year and department. */
+const COVERAGE_GOVERNMENTS = definePreaggregate('pre_coverage_governments', () => ({
+  name: 'pre.coverage_governments',
+  sql: `SELECT parent_code, year, ${COVERED_GOVERNMENTS} FROM facts_wide
+WHERE year IS NOT NULL AND parent_code IS NOT NULL AND ${GOVERNMENT_REPORT} AND division_code IS NOT NULL
+GROUP BY parent_code, year, division_code ORDER BY year, parent_code, code`,
+  params: [],
+  tables: ['facts_wide'],
+}));
+const COVERAGE_DEPARTMENTS = definePreaggregate('pre_coverage_departments', () => ({
+  name: 'pre.coverage_departments',
+  sql: `SELECT division_code, year, ${COVERED_DEPARTMENTS} FROM facts_wide
+WHERE year IS NOT NULL AND division_code IS NOT NULL AND department IS NOT NULL
+GROUP BY division_code, year, department ORDER BY year, division_code, department`,
+  params: [],
+  tables: ['facts_wide'],
+}));
 
 export interface ChildrenTreeInput {
   /** A division code, or null for the provinces. */
@@ -473,7 +608,8 @@ ORDER BY n.code, c.year NULLS FIRST`;
     // The root lists provinces (shared rows); below it, the parent's province (its towns included).
     provinces: root ? [] : provinceOf(parent!),
   };
-  if (root) return detail;
+  // The root has no parameter: its whole answer is the pre-aggregate.
+  if (root) return withPreaggregate(detail, { sql: `SELECT * FROM ${TREE_ROOT} ORDER BY division_code, year NULLS FIRST`, params: [], tables: [], preaggregates: [TREE_ROOT] });
   return withPreaggregate(detail, {
     sql: tree(
       `SELECT code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES} WHERE parent = ?`,
@@ -494,6 +630,8 @@ const gazetteerNodes = (where: string, group: string) => `SELECT ${group}, arg_m
   FROM jurisdictions
   WHERE ${where} AND kind <> 'pseudo'
   GROUP BY ${group}`;
+
+const TREE_ROOT = definePreaggregate('pre_tree_root', () => ({ ...childrenTree({ parent: null }), preaggregated: undefined }));
 
 /** Every division the gazetteer lists under a parent (the whole gazetteer, every province). */
 const GAZETTEER_NODES = definePreaggregate('pre_gazetteer_nodes', () => ({
@@ -618,7 +756,7 @@ ORDER BY reports DESC, department`;
  */
 export function latestYearBelow(input: { parent: string }): BuiltQuery {
   const parent = parentCode(input.parent);
-  return {
+  const detail: BuiltQuery = {
     name: 'hierarchy.latest-year',
     sql: `SELECT max(year) AS year FROM facts_wide
 WHERE year IS NOT NULL AND (division_code = ? OR county_code = ? OR city_code = ? OR province_code = ? OR parent_code = ?)`,
@@ -626,4 +764,15 @@ WHERE year IS NOT NULL AND (division_code = ? OR county_code = ? OR city_code = 
     tables: ['facts_wide'],
     provinces: provinceOf(parent),
   };
+  // The latest year over the rows naming it in any of the five = the latest of its per-code latest years.
+  return withPreaggregate(detail, { sql: `SELECT max(year) AS year FROM ${LATEST_YEARS} WHERE code = ?`, params: [parent], tables: [], preaggregates: [LATEST_YEARS] });
 }
+
+const LATEST_YEARS = definePreaggregate('pre_latest_years', () => ({
+  name: 'pre.latest_years',
+  sql: `SELECT code, max(year) AS year FROM (
+  SELECT DISTINCT unnest([division_code, county_code, city_code, province_code, parent_code]) AS code, year FROM facts_wide WHERE year IS NOT NULL
+) WHERE code IS NOT NULL GROUP BY code ORDER BY code`,
+  params: [],
+  tables: ['facts_wide'],
+}));

@@ -88,6 +88,43 @@ describe('init', () => {
     }, { timeout: 30_000, interval: 50 });
   });
 
+  it("fetches the shared rollups while the engine starts, once, and a bad one fails only the rollups' queries, which fetch it again", async () => {
+    const fetched: string[] = [];
+    let tamper = true;
+    const watched = createNodeHandler({
+      fetchBytes: async (url) => {
+        fetched.push(url.slice(url.indexOf('/arrow/') + 1));
+        const bytes = await readFileUrl(url);
+        if (!(tamper && url.includes('/rollups/all'))) return bytes;
+        const copy = bytes.slice();
+        copy[copy.length - 20] ^= 0x01;
+        return copy;
+      },
+    });
+    try {
+      const init = await watched.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
+      if (!init.ok) throw fromErrorData(init.error);
+      const { trace, elapsedMs } = init.result as InitResult;
+      // Engine and manifest overlap: their sum may exceed the whole; each part lies within it.
+      for (const part of [trace!.manifestMs, trace!.engineMs, trace!.tablesMs]) expect(part).toBeGreaterThanOrEqual(0);
+      expect(trace!.engineMs + trace!.tablesMs).toBeLessThanOrEqual(elapsedMs + 1);
+      expect(fetched.filter((p) => p.startsWith('arrow/rollups/all'))).toHaveLength(1);
+      const count = { sql: 'SELECT count(*) AS n FROM rollups', params: [], tables: ['rollups'] };
+      const bad = await watched.handle({ id: 2, kind: 'query', payload: count });
+      if (bad.ok) throw new Error('a tampered rollups file was loaded');
+      expect(fetched.filter((p) => p.startsWith('arrow/rollups/all'))).toHaveLength(2);
+      expect(bad.error.message).toMatch(/^table rollups: arrow\/rollups\/all\.arrows\.gz does not match the dataset's manifest \(SHA-256/);
+      tamper = false;
+      const good = await watched.handle({ id: 3, kind: 'query', payload: count });
+      if (!good.ok) throw fromErrorData(good.error);
+      expect(Number(tableRows(tableFromIPC((good.result as QueryResult).ipc))[0].n)).toBeGreaterThan(0);
+      // Init's load failed (not retried by init), each query after it fetched the file anew.
+      expect(fetched.filter((p) => p.startsWith('arrow/rollups/all'))).toHaveLength(3);
+    } finally {
+      watched.close();
+    }
+  });
+
   it('is single-flight: concurrent inits share one load', async () => {
     let fetches = 0;
     const counting = createNodeHandler({ fetchBytes: (url) => (fetches++, readFileUrl(url)) });

@@ -43,7 +43,42 @@ async function viewQueries(): Promise<sql.BuiltQuery[]> {
   }
   // Divisions of the gazetteer with or without reports below them, in every province.
   const listed = (await rowLevel({ name: 'gazetteer', sql: `SELECT parent FROM (SELECT DISTINCT parent FROM jurisdictions WHERE length(parent) = 6) USING SAMPLE reservoir(12 ROWS) REPEATABLE (7) ORDER BY parent`, params: [], tables: ['jurisdictions'] })).map((r) => String(r.parent));
-  for (const parent of [...new Set([...codes, ...listed])]) queries.push(sql.childrenTree({ parent }));
+  for (const parent of [...new Set([...codes, ...listed])]) queries.push(sql.childrenTree({ parent }), sql.latestYearBelow({ parent }));
+  queries.push(sql.childrenTree({ parent: null }));
+  // The hierarchy views on every division with reports under it, in the years it has them, the year
+  // after its last (last year's values only) and one without any; peers, scopes, metrics and rates.
+  const divisionYears = await rowLevel({
+    name: 'division years',
+    sql: `SELECT code, string_agg(DISTINCT CAST(year AS VARCHAR), ',') AS years FROM (SELECT unnest([province_code, city_code, county_code, parent_code, division_code]) AS code, year FROM facts_wide WHERE year IS NOT NULL)
+      WHERE code IS NOT NULL AND length(code) = 6 GROUP BY code ORDER BY code`,
+    params: [],
+    tables: ['facts_wide'],
+  });
+  expect(divisionYears.length).toBeGreaterThan(10);
+  divisionYears.forEach((row, i) => {
+    const parent = String(row.code);
+    const seen = String(row.years).split(',').map(Number).sort((a, b) => a - b);
+    // Its last year, the year after (last year's values only), its first on every other division, and one long before any.
+    const years = [...new Set([seen.at(-1)!, seen.at(-1)! + 1, ...(i % 2 === 0 ? [seen[0], 2001] : [])])];
+    for (const year of years) {
+      queries.push(
+        sql.benchmarkChildren({ parent, year, metric: 'r.new.total' }),
+        sql.benchmarkChildren({ parent, year, metric: 'r.new.total', scope: 'area' }),
+        sql.reconciliation({ parent, year, metric: 'r.new.total' }),
+        sql.coverage({ parent, year }),
+        sql.coverage({ parent, year, today: `${year + 1}-02-15` }),
+      );
+      // The rest on every third division, in its last year: peers beyond the parent's, a rate, other metrics.
+      if (i % 3 !== 0 || year !== seen.at(-1)) continue;
+      queries.push(
+        sql.benchmarkChildren({ parent, year, metric: 'rate.granted', peer: 'province-level' }),
+        sql.benchmarkChildren({ parent, year, metric: 'rv.total', peer: 'national-level', scope: 'area' }),
+        sql.benchmarkChildren({ parent, year, metric: 'rate.rv_corrected' }),
+        sql.reconciliation({ parent, year, metric: 'lit.total' }),
+        sql.reconciliation({ parent, year, metric: 'r.handled.total' }),
+      );
+    }
+  });
   // Bodies: the most reporting, ones with two reports in a year (one is picked), ones known by name only, one unknown.
   const keys = async (where: string) => (await rowLevel({ name: 'bodies', sql: `SELECT body_key FROM facts_wide WHERE body_key IS NOT NULL AND ${where} GROUP BY body_key ORDER BY count(*) DESC, body_key LIMIT 5`, params: [], tables: ['facts_wide'] })).map((r) => String(r.body_key));
   const top = await keys('TRUE');
@@ -75,6 +110,8 @@ describe('pre-aggregated answers', () => {
   it('equal the row-level answers for every view query that has one', async () => {
     const queries = await viewQueries();
     expect(queries.length).toBeGreaterThan(30);
+    const names = new Set(queries.map((q) => q.name));
+    for (const name of ['hierarchy.benchmark.parent.self', 'hierarchy.benchmark.national-level.area', 'hierarchy.reconciliation', 'hierarchy.coverage', 'hierarchy.provinces', 'hierarchy.latest-year']) expect(names, name).toContain(name);
     let nonEmpty = 0;
     for (const q of queries) {
       expect(q.preaggregated, q.name).toBeDefined();
@@ -86,12 +123,13 @@ describe('pre-aggregated answers', () => {
     expect(nonEmpty).toBeGreaterThan(queries.length / 2);
     // And the pre-aggregates were what answered: they are tables of the engine now.
     const { tables } = (await send('schema', {})) as SchemaResult;
-    for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`)]) {
+    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_reconcile_lit_total', 'pre_coverage_governments', 'pre_tree_root', 'pre_latest_years'];
+    for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`), ...hierarchy]) {
       expect(tables.find((t) => t.name === name)?.kind, name).toBe('table');
       const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
       expect(counted[0].n, name).toBeGreaterThan(0);
     }
-  }, 300_000);
+  }, 900_000);
 
   it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
     const [report] = await rowLevel({
