@@ -249,11 +249,52 @@ function followsIn(s: string, follow: Follow, from: number, to: number): boolean
   return false;
 }
 
-/** The other rules, by the words their matches open with: tried only where one of the words starts. */
-const OPENING = new Map<RegExp, { words: string[]; sticky: RegExp }>();
+/**
+ * The other rules, by the words their matches open with: tried only where one of the words
+ * starts. A pattern opening with a year's four digits (\\d{4}年结转) is tried four characters
+ * before the words after them; one opening at the text's start or after a mark ((^|[,，。)])信息公开申请)
+ * at the start and where a word with its mark starts; one opening with a lookbehind for a mark
+ * ((?<=[,，:：、])公开) only where the mark precedes the word.
+ */
+interface Opening {
+  words: string[];
+  sticky: RegExp;
+  shift: number;
+  atStart: boolean;
+  /** The characters the lookbehind the pattern opens with allows before it, or null. */
+  after: Set<number> | null;
+}
+const OPENING = new Map<RegExp, Opening>();
+const AT_START = /^\(\^\|(\[[^\]\\^]+\])\)/;
+const MARK_BEHIND = /^\(\?<=\[([^\]\\^-]+)\]\)/;
 for (const rule of RULES) {
-  const words = ANCHORED.has(rule.re) ? null : openingWords(rule.re.source);
-  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(rule.re.source, 'y') });
+  if (ANCHORED.has(rule.re)) continue;
+  const source = rule.re.source;
+  let words = openingWords(source);
+  let shift = 0;
+  let atStart = false;
+  if (!words && source.startsWith('\\d{4}')) {
+    words = openingWords(source.slice(5));
+    shift = 4;
+  }
+  const start = words ? null : AT_START.exec(source);
+  if (start) {
+    words = openingWords(start[1] + source.slice(start[0].length));
+    atStart = true;
+  }
+  const behind = MARK_BEHIND.exec(source);
+  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(source, 'y'), shift, atStart, after: behind ? new Set([...behind[1]].map((c) => c.charCodeAt(0))) : null });
+}
+/** Where a rule with opening words is tried, in order. */
+function startsOf(o: Opening, s: string, words: WordIndex): number[] {
+  const at = words.positions(o.words);
+  if (o.shift === 0 && !o.atStart && o.after === null) return at;
+  const out: number[] = o.atStart ? [0] : [];
+  for (const p of at) {
+    if (o.after !== null && !o.after.has(s.charCodeAt(p - 1))) continue;
+    if (p - o.shift >= 0) out.push(p - o.shift);
+  }
+  return out;
 }
 /** The words of a rule's pre-filter that is a plain list of literals (办结|答复完毕): looked up in the index, not searched for. */
 const NEEDS = new Map<RegExp, string[]>();
@@ -275,7 +316,7 @@ const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
 export function* matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): Generator<RegExpExecArray> {
   const opening = OPENING.get(rule.re);
   if (opening) {
-    yield* stickyAt(opening.sticky, s, words.positions(opening.words));
+    yield* stickyAt(opening.sticky, s, startsOf(opening, s, words));
     return;
   }
   const anchored = ANCHORED.get(rule.re);
