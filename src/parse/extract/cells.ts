@@ -52,13 +52,13 @@ export function tokenize(norm: NormText): Token[] {
   let line = 0;
   let lineStart = 0;
   for (let i = 0; i <= s.length; i++) {
-    if (i === s.length || s[i] === '\n') {
+    if (i === s.length || s.charCodeAt(i) === 0x0a) {
       // scan this line only (a search past its end made many short lines quadratic)
       let piped = false;
       for (let j = lineStart; j < i && !piped; j++) piped = s.charCodeAt(j) === 0x7c;
       let segStart = lineStart;
-      for (let j = lineStart; j < i; j++) {
-        if (s[j] === '|') {
+      for (let j = piped ? lineStart : i; j < i; j++) {
+        if (s.charCodeAt(j) === 0x7c) {
           splitWide(tokens, s, segStart, j, line, piped);
           segStart = j + 1;
         }

@@ -213,17 +213,88 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
 
-/** Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a recognised number starts. */
-const ANCHORED = new Map<RegExp, RegExp>();
+/**
+ * Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a
+ * recognised number starts, and only when one of the words the rest of the pattern opens with
+ * (`follow`) starts right after the slot could end: the slot is made of SLOT_CHARS only.
+ */
+const ANCHORED = new Map<RegExp, { sticky: RegExp; comma: boolean; follow: Follow | null }>();
+/** Words a pattern's rest opens with, by their first character. */
+interface Follow {
+  words: string[];
+  first: Set<number>;
+}
 for (const rule of RULES) {
-  if (rule.re.source.startsWith(N) || rule.re.source.startsWith(`[,，]${N}`)) ANCHORED.set(rule.re, new RegExp(rule.re.source, 'y'));
+  const comma = rule.re.source.startsWith(`[,，]${N}`);
+  if (!comma && !rule.re.source.startsWith(N)) continue;
+  const words = openingWords(rule.re.source.slice((comma ? 4 : 0) + N.length));
+  ANCHORED.set(rule.re, { sticky: new RegExp(rule.re.source, 'y'), comma, follow: words && { words, first: new Set(words.map((w) => w.charCodeAt(0))) } });
+}
+/** Every character the number slot can hold: its approximate words, \s, digits, numerals, 万, 余/多 and the units. */
+const SLOT_CHARS = new Uint8Array(0x10000);
+for (const ch of '约近超过达到0123456789,.〇零一二两三四五六七八九十百千万余多条次件宗篇份个项人部例起') SLOT_CHARS[ch.charCodeAt(0)] = 1;
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SLOT_CHARS[c] = 1;
+/** Where a run of slot characters from `at` ends. */
+function slotRunEnd(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && SLOT_CHARS[s.charCodeAt(i)] === 1) i++;
+  return i;
+}
+/** Does a word of `follow` start somewhere in (from, to]? */
+function followsIn(s: string, follow: Follow, from: number, to: number): boolean {
+  for (let p = from + 1; p <= to; p++) {
+    if (!follow.first.has(s.charCodeAt(p))) continue;
+    for (const w of follow.words) if (s.startsWith(w, p)) return true;
+  }
+  return false;
 }
 
-/** The other rules, by the words their matches open with: tried only where one of the words starts. */
-const OPENING = new Map<RegExp, { words: string[]; sticky: RegExp }>();
+/**
+ * The other rules, by the words their matches open with: tried only where one of the words
+ * starts. A pattern opening with a year's four digits (\\d{4}年结转) is tried four characters
+ * before the words after them; one opening at the text's start or after a mark ((^|[,，。)])信息公开申请)
+ * at the start and where a word with its mark starts; one opening with a lookbehind for a mark
+ * ((?<=[,，:：、])公开) only where the mark precedes the word.
+ */
+interface Opening {
+  words: string[];
+  sticky: RegExp;
+  shift: number;
+  atStart: boolean;
+  /** The characters the lookbehind the pattern opens with allows before it, or null. */
+  after: Set<number> | null;
+}
+const OPENING = new Map<RegExp, Opening>();
+const AT_START = /^\(\^\|(\[[^\]\\^]+\])\)/;
+const MARK_BEHIND = /^\(\?<=\[([^\]\\^-]+)\]\)/;
 for (const rule of RULES) {
-  const words = ANCHORED.has(rule.re) ? null : openingWords(rule.re.source);
-  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(rule.re.source, 'y') });
+  if (ANCHORED.has(rule.re)) continue;
+  const source = rule.re.source;
+  let words = openingWords(source);
+  let shift = 0;
+  let atStart = false;
+  if (!words && source.startsWith('\\d{4}')) {
+    words = openingWords(source.slice(5));
+    shift = 4;
+  }
+  const start = words ? null : AT_START.exec(source);
+  if (start) {
+    words = openingWords(start[1] + source.slice(start[0].length));
+    atStart = true;
+  }
+  const behind = MARK_BEHIND.exec(source);
+  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(source, 'y'), shift, atStart, after: behind ? new Set([...behind[1]].map((c) => c.charCodeAt(0))) : null });
+}
+/** Where a rule with opening words is tried, in order. */
+function startsOf(o: Opening, s: string, words: WordIndex): number[] {
+  const at = words.positions(o.words);
+  if (o.shift === 0 && !o.atStart && o.after === null) return at;
+  const out: number[] = o.atStart ? [0] : [];
+  for (const p of at) {
+    if (o.after !== null && !o.after.has(s.charCodeAt(p - 1))) continue;
+    if (p - o.shift >= 0) out.push(p - o.shift);
+  }
+  return out;
 }
 /** The words of a rule's pre-filter that is a plain list of literals (办结|答复完毕): looked up in the index, not searched for. */
 const NEEDS = new Map<RegExp, string[]>();
@@ -245,21 +316,24 @@ const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
 export function* matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): Generator<RegExpExecArray> {
   const opening = OPENING.get(rule.re);
   if (opening) {
-    yield* stickyAt(opening.sticky, s, words.positions(opening.words));
+    yield* stickyAt(opening.sticky, s, startsOf(opening, s, words));
     return;
   }
-  const sticky = ANCHORED.get(rule.re);
-  if (!sticky) {
+  const anchored = ANCHORED.get(rule.re);
+  if (!anchored) {
     rule.re.lastIndex = 0;
     yield* s.matchAll(rule.re);
     return;
   }
-  const comma = rule.re.source.startsWith('[,，]');
+  const { sticky, comma, follow } = anchored;
   let after = -1;
   for (const q of quantities) {
     if (q.kind !== 'count') continue; // the slot ends in a count unit
     for (const at of comma ? [q.start - 1, q.numStart - 1] : [q.start, q.numStart]) {
       if (at <= after || at < 0) continue;
+      // the slot from `from` ends after its unit, where the rest of the pattern opens with a word of `follow`
+      const from = comma ? at + 1 : at;
+      if (follow && !followsIn(s, follow, from, slotRunEnd(s, from))) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(s);
       if (m) {

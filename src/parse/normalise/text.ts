@@ -24,12 +24,22 @@ const PINYIN_GLOSS = /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü�
 const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const isZeroWidth = (c: number) => c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0x00ad;
 
+/** Characters normaliseText does more with than map: zero-width ones, CR, ( and （ (a pinyin gloss may follow), & (&nbsp;). */
+const SPECIAL = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isZeroWidth(c) || c === 0x0d || c === 0x28 || c === 0xff08 || c === 0x26) SPECIAL[c] = 1;
+
 export function normaliseText(text: string): NormText {
   const out = new Uint16Array(text.length);
   const map = new Int32Array(text.length + 1);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (SPECIAL[c] === 0) {
+      // most characters: mapped one to one
+      out[n] = CHAR_MAP[c];
+      map[n++] = i;
+      continue;
+    }
     if (isZeroWidth(c)) continue;
     if (c === 0x0d) {
       if (text.charCodeAt(i + 1) === 0x0a) continue;

@@ -175,8 +175,10 @@ function readTail(s: string, at: number): Tail {
     unit = multiplier === 10_000 ? '万元' : multiplier === 1e8 ? '亿元' : '元';
     kind = 'money';
   } else {
-    const d = DURATION.exec(rest);
-    const u = d ? null : COUNT_UNIT.exec(rest);
+    // a unit or a duration opens with one of TAIL_FIRST's characters: no pattern is tried otherwise
+    const opens = TAIL_FIRST_CODE[rest.charCodeAt(0)] === 1;
+    const d = opens ? DURATION.exec(rest) : null;
+    const u = d || !opens ? null : COUNT_UNIT.exec(rest);
     if (d) {
       unit = d[0];
       kind = 'duration';
@@ -246,7 +248,8 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
     }
     if (fast && chinese && !mayHaveTail(s.charCodeAt(numEnd))) continue;
     let tail = readTail(s, numEnd);
-    const yearNext = YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3));
+    const after = s.charCodeAt(numEnd);
+    const yearNext = after === 0x5e74 || isJsSpace(after) ? YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3)) : null; // 年, or spaces before it
     // most Chinese runs are words (一是, 统一, 三年行动), not numbers: dropped before any other work
     if (chinese && tail.kind === 'number' && !(yearNext && text.length === 4)) continue;
     // a Chinese run may swallow a following 万/亿 of its own: 三万 is fine, and 万余条 follows

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../../src/parse/decode/bytes';
+import fc from 'fast-check';
+import { decodeBytes, strictUtf8 } from '../../../src/parse/decode/bytes';
 import { parseReport } from '../../../src/parse/index';
 import { encodeGbk } from '../../helpers/gbk';
 import { encodeBig5, encodeUtf16 } from '../../helpers/legacy-encode';
@@ -78,5 +79,36 @@ describe('lenient decoding', () => {
     const decoded = decodeBytes(random);
     expect(decoded.ok).toBe(false);
     expect(!decoded.ok && decoded.reason).toMatch(/^(undecodable bytes|binary content)/);
+  });
+});
+
+describe('the hand-written strict UTF-8 decoder', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const reference = (b: Uint8Array): string | null => {
+    try {
+      return fatal.decode(b);
+    } catch {
+      return null;
+    }
+  };
+  // bytes around every boundary of the Encoding Standard's table (lead bytes, the E0/ED/F0/F4 second-byte ranges)
+  const EDGES = [0x00, 0x0a, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbb, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xee, 0xef, 0xf0, 0xf3, 0xf4, 0xf5, 0xff];
+  it('decodes exactly what a fatal TextDecoder decodes, and refuses exactly what it refuses', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...EDGES), { maxLength: 12 }), (bytes) => {
+        const b = Uint8Array.from(bytes);
+        const expected = reference(b);
+        if (expected !== null) valid++;
+        expect(strictUtf8(b)).toBe(expected);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(valid).toBeGreaterThan(500);
+  });
+  it('on real text, supplementary characters, a BOM and text cut inside a character', () => {
+    const text = new TextEncoder().encode(`\uFEFF${FUXIN.slice(0, 3000)}\u{1F600}é\u{10FFFF}`);
+    expect(strictUtf8(text)).toBe(reference(text));
+    for (let cut = 1; cut <= 3; cut++) expect(strictUtf8(text.subarray(0, text.length - cut))).toBe(reference(text.subarray(0, text.length - cut)));
   });
 });

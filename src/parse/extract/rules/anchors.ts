@@ -141,55 +141,88 @@ export function openingWords(source: string): string[] | null {
   return words.filter((w, k) => !words.slice(0, k).some((shorter) => w.startsWith(shorter)));
 }
 
-const PAIR_HASHES = 1 << 16;
-const pairHash = (a: number, b: number) => (a * 31 + b) & (PAIR_HASHES - 1);
-
-/** Where each word starts in a text, found in one scan for all the words. */
+/** Where each word starts in a text, found in one scan for all the words (a trie walked from each character). */
 export class WordIndex {
   private readonly words: string[];
   private readonly id = new Map<string, number>();
-  /** Per character, the ids of the words it opens (most characters open none). */
-  private readonly byFirst = new Map<number, number[]>();
-  /** Per character: 1 when it opens a word, 2 when it is a one-character word itself (and maybe opens others). */
-  private readonly opens = new Uint8Array(0x10000);
-  /** A hash of each word's first two characters: a start whose pair is not set opens no longer word (the commas of `,办结`). */
-  private readonly pairs = new Uint8Array(PAIR_HASHES);
+  /** Per character, the trie node of the words opening with it (0: none). */
+  private readonly root = new Int32Array(0x10000);
+  /** Per node: the word ending there (-1: none), and its edges: characters and target nodes. */
+  private readonly ends: Int32Array;
+  private readonly edgeFrom: Int32Array;
+  private readonly edgeCount: Int32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly edgeNode: Int32Array;
   /** Per word id, where it starts in the last text scanned; only the words found hold an array. */
   private readonly found: (number[] | undefined)[] = [];
   private readonly touched: number[] = [];
 
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)];
+    // the trie as maps first (node 0 is the root), then flattened
+    const children: Map<number, number>[] = [new Map()];
+    const ends: number[] = [-1];
     this.words.forEach((w, k) => {
       this.id.set(w, k);
-      const c = w.charCodeAt(0);
-      this.opens[c] = w.length === 1 ? 2 : Math.max(this.opens[c], 1);
-      if (w.length > 1) this.pairs[pairHash(c, w.charCodeAt(1))] = 1;
-      const list = this.byFirst.get(c);
-      if (list) list.push(k);
-      else this.byFirst.set(c, [k]);
+      let node = 0;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        let next = children[node].get(c);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          ends.push(-1);
+          children[node].set(c, next);
+        }
+        node = next;
+      }
+      ends[node] = k;
+    });
+    for (const [c, node] of children[0]) this.root[c] = node;
+    this.ends = Int32Array.from(ends);
+    this.edgeFrom = new Int32Array(children.length);
+    this.edgeCount = new Int32Array(children.length);
+    const edges = children.reduce((a, m) => a + m.size, 0);
+    this.edgeChar = new Uint16Array(edges);
+    this.edgeNode = new Int32Array(edges);
+    let e = 0;
+    children.forEach((m, node) => {
+      this.edgeFrom[node] = e;
+      this.edgeCount[node] = m.size;
+      for (const [c, next] of m) {
+        this.edgeChar[e] = c;
+        this.edgeNode[e++] = next;
+      }
     });
   }
 
   /** Scans a text; positions() then answers for it. */
   scan(s: string): this {
-    const { opens, pairs, words, byFirst, found, touched } = this;
+    const { root, ends, edgeFrom, edgeCount, edgeChar, edgeNode, found, touched } = this;
     for (const k of touched) found[k] = undefined;
     touched.length = 0;
     const n = s.length;
     for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      const o = opens[c];
-      if (o === 0) continue;
-      if (o === 1 && (i + 1 >= n || pairs[pairHash(c, s.charCodeAt(i + 1))] === 0)) continue;
-      for (const k of byFirst.get(c)!) {
-        const w = words[k];
-        if (w.length === 1 || (s.charCodeAt(i + 1) === w.charCodeAt(1) && s.startsWith(w, i))) {
+      let node = root[s.charCodeAt(i)];
+      for (let j = i + 1; node !== 0; j++) {
+        const k = ends[node];
+        if (k >= 0) {
           const at = found[k];
           if (at) at.push(i);
           else {
             found[k] = [i];
             touched.push(k);
+          }
+        }
+        if (j >= n) break;
+        const c = s.charCodeAt(j);
+        const from = edgeFrom[node];
+        const to = from + edgeCount[node];
+        node = 0;
+        for (let e = from; e < to; e++) {
+          if (edgeChar[e] === c) {
+            node = edgeNode[e];
+            break;
           }
         }
       }

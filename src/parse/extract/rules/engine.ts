@@ -128,24 +128,75 @@ export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly nu
   return new View(s, seg, q, years);
 }
 
-/** A rule with its preferences as a list, made once per rule (scoring runs per figure and rule). */
+/** The features by number: a figure's memo is an array, not a map (scoring runs per figure and rule). */
+const FEATURE_NAMES = Object.keys(FEATURES) as Feature[];
+const FEATURE_ID = new Map(FEATURE_NAMES.map((f, k) => [f, k]));
+const FEATURE_FNS: ((v: FigureView) => boolean)[] = FEATURE_NAMES.map((f) => FEATURES[f]);
+const ids = (fs: readonly Feature[] | undefined) => (fs ?? []).map((f) => FEATURE_ID.get(f)!);
+
+/** A rule with its features as numbers and its preferences as a list, made once per rule. */
 interface Compiled {
   rule: ScoredRule;
-  prefers: [Feature, number][];
+  requires: number[];
+  requiresOneOf: number[] | null;
+  excludes: number[];
+  prefers: [number, number][];
+  unless: number[] | null;
 }
 const COMPILED = new WeakMap<ScoredRule, Compiled>();
 function compiled(rule: ScoredRule): Compiled {
   let c = COMPILED.get(rule);
-  if (!c) COMPILED.set(rule, (c = { rule, prefers: Object.entries(rule.prefers ?? {}) as [Feature, number][] }));
+  if (!c) {
+    COMPILED.set(rule, (c = {
+      rule,
+      requires: ids(rule.requires),
+      requiresOneOf: rule.requiresOneOf ? ids(rule.requiresOneOf) : null,
+      excludes: ids(rule.excludes),
+      prefers: (Object.entries(rule.prefers ?? {}) as [Feature, number][]).map(([f, w]) => [FEATURE_ID.get(f)!, w]),
+      unless: rule.alongside?.unless ? ids(rule.alongside.unless) : null,
+    }));
+  }
   return c;
 }
 
-function scoreOf({ rule, prefers }: Compiled, has: (f: Feature) => boolean): number | null {
-  for (const f of rule.requires) if (!has(f)) return null;
-  if (rule.requiresOneOf && !rule.requiresOneOf.some(has)) return null;
-  for (const f of rule.excludes) if (has(f)) return null;
-  let score = rule.requires.length;
-  for (const [f, w] of prefers) if (has(f)) score += w;
+/**
+ * One figure's features, each read once, in the order asked (a reading lists the features that
+ * held, in that order): per feature 0 unread, 1 false, 2 true.
+ */
+class Memo {
+  readonly state = new Uint8Array(FEATURE_NAMES.length);
+  readonly asked: number[] = [];
+  view: FigureView | null = null;
+  reset(view: FigureView) {
+    this.view = view;
+    this.state.fill(0);
+    this.asked.length = 0;
+  }
+  has(f: number): boolean {
+    const v = this.state[f];
+    if (v !== 0) return v === 2;
+    const held = FEATURE_FNS[f](this.view!);
+    this.state[f] = held ? 2 : 1;
+    this.asked.push(f);
+    return held;
+  }
+  held(): Feature[] {
+    const out: Feature[] = [];
+    for (const f of this.asked) if (this.state[f] === 2) out.push(FEATURE_NAMES[f]);
+    return out;
+  }
+}
+
+function scoreOf(c: Compiled, memo: Memo): number | null {
+  for (const f of c.requires) if (!memo.has(f)) return null;
+  if (c.requiresOneOf) {
+    let one = false;
+    for (const f of c.requiresOneOf) if (memo.has(f)) { one = true; break; }
+    if (!one) return null;
+  }
+  for (const f of c.excludes) if (memo.has(f)) return null;
+  let score = c.requires.length;
+  for (const [f, w] of c.prefers) if (memo.has(f)) score += w;
   return score;
 }
 
@@ -154,31 +205,24 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
   const open = rules.filter((r) => !done.has(r.metric)).map(compiled);
   if (open.length === 0) return [];
   // what every open rule requires: a figure without it is read by none (most figures: 个, 人次 …)
-  const common = open[0].rule.requires.filter((f) => open.every((c) => c.rule.requires.includes(f)));
+  const common = open[0].requires.filter((f) => open.every((c) => c.requires.includes(f)));
   const readings: Reading[] = [];
-  // per figure, each feature read once, in the order asked (a reading lists the features that held, in that order)
-  const asked: Feature[] = [];
-  const memo = new Map<Feature, boolean>();
-  for (const q of quantities) {
+  const memo = new Memo();
+  figures: for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
-    const view = viewOf(s, seg, q, years);
-    memo.clear();
-    asked.length = 0;
-    const has = (f: Feature) => {
-      let v = memo.get(f);
-      if (v === undefined) {
-        memo.set(f, (v = FEATURES[f](view)));
-        asked.push(f);
-      }
-      return v;
-    };
-    if (!common.every(has)) continue;
+    memo.reset(viewOf(s, seg, q, years));
+    for (const f of common) if (!memo.has(f)) continue figures;
     for (const c of open) {
-      const score = scoreOf(c, has);
+      const score = scoreOf(c, memo);
       if (score === null) continue;
       const { rule } = c;
-      const alongside = rule.alongside && !rule.alongside.unless?.some(has) ? rule.alongside.metric : undefined;
-      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: asked.filter((f) => memo.get(f)), alongside });
+      let alongside: string | undefined;
+      if (rule.alongside) {
+        let unless = false;
+        if (c.unless) for (const f of c.unless) if (memo.has(f)) { unless = true; break; }
+        alongside = unless ? undefined : rule.alongside.metric;
+      }
+      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: memo.held(), alongside });
     }
   }
   return readings;
