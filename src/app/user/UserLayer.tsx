@@ -3,7 +3,8 @@
 // Every query says which layer it reads (useLayerKey), so switching never shows cached rows.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LayerMode } from '../../db/protocol';
-import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import type { ImportedFile, LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import { failedReport } from '../../ingest/failed-report';
 import { useDataset } from '../data/dataset';
 import { createImportPool, type ImportPool, type ImportPoolOptions } from './import-pool';
 import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
@@ -61,9 +62,12 @@ const UserLayerContext = createContext<UserLayerState>({
   importFiles: noop, cancel: () => {}, remove: noop, clear: noop, zip: async () => null, setMode: () => {},
 });
 
+/** The layer a query reads, apart: an import's progress re-renders the import control, not every chart. */
+const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null }>({ mode: 'all', version: null });
+
 // `?bench=1`: tests and benchmarks reach the import machinery (read when the module loads).
 const BENCH = new URLSearchParams(window.location.search).has('bench');
-/** Reports written to IndexedDB together while an import runs (the page keeps none of them). */
+/** Failed reports the page writes to IndexedDB together (the workers store the parsed ones). */
 const STORE_BATCH = 200;
 /** sha256s looked up in the dataset per query. */
 const LOOKUP_BATCH = 500;
@@ -157,29 +161,31 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     void guarded(rebuild);
   }, [client, info, guarded, rebuild]);
 
-  /** Parses the entries into IndexedDB, a batch at a time, counting as they come; the page keeps no report. */
+  /** Parses the entries into IndexedDB (the workers store them), counting as they come; the page keeps no report. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, options: RunOptions = {}) => {
     const startedAt = performance.now();
     const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, running: true, cancelled: false };
     setProgress({ ...counts });
     let shown = 0;
     let cancelledFiles = 0;
+    // The failures no worker answered for (too large, worker stopped): the page stores those.
     let batch: ReportRecord[] = [];
     let stored = Promise.resolve();
     const store = () => {
+      if (batch.length === 0) return;
       const some = batch;
       batch = [];
       stored = stored.then(() => putRecords(some));
     };
     pool.current = created;
-    await runImport(entries, created, (record) => {
-      if (isCancelled(record)) {
+    await runImport(entries, created, (outcome) => {
+      if (isCancelled(outcome)) {
         cancelledFiles++;
         return;
       }
       counts.done++;
-      counts[record.parsed.status]++;
-      batch.push(record);
+      counts[outcome.row.status]++;
+      if (outcome.record) batch.push(outcome.record);
       if (batch.length >= STORE_BATCH) store();
       const now = performance.now();
       if (now - shown > 150) {
@@ -258,7 +264,11 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     Object.assign(window, {
       __gongkaiImport: {
         // The same-answers test parses files through the page's own pool.
-        parse: (bytes: Uint8Array, fileName: string) => (benchPool ??= createImportPool()).parse(bytes, fileName),
+        parse: async (bytes: Uint8Array, fileName: string): Promise<ImportedFile> => {
+          const answer = await (benchPool ??= createImportPool()).parse(new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
+          if (answer.kind === 'parsed') return answer.file;
+          return { parsed: failedReport(answer.kind === 'failed' ? answer.reason : 'stored'), jurisdiction: null, sha256: '', bytes: bytes.byteLength };
+        },
         importFiles,
         timings: () => ({ ...timings.current }),
         /**
@@ -284,13 +294,21 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     () => ({ rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode }),
     [rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode],
   );
-  return <UserLayerContext.Provider value={value}>{children}</UserLayerContext.Provider>;
+  const key = useMemo(() => ({ mode, version }), [mode, version]);
+  return (
+    <LayerKeyContext.Provider value={key}>
+      <UserLayerContext.Provider value={value}>{children}</UserLayerContext.Provider>
+    </LayerKeyContext.Provider>
+  );
 }
 
 export const useUserLayer = (): UserLayerState => useContext(UserLayerContext);
 
+/** The built layer's version (null: none), without the import's progress. */
+export const useLayerVersion = (): string | null => useContext(LayerKeyContext).version;
+
 /** What a query's cache key needs of the layer: the mode, and the layer it reads. */
 export function useLayerKey(): { mode: LayerMode; key: string } {
-  const { mode, version } = useContext(UserLayerContext);
+  const { mode, version } = useContext(LayerKeyContext);
   return { mode, key: version === null ? 'dataset' : `${mode}:${version}` };
 }
