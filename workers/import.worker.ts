@@ -3,7 +3,9 @@
 // for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
 // gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
 // leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
+import type { Table } from 'apache-arrow';
 import { DatasetBuilder } from '../src/ingest/arrow-tables';
+import { type ChunkStore, memoryItemStore, memorySetStore } from '../src/ingest/chunk-store';
 import { writeDatasetFiles } from '../src/ingest/dataset-files';
 import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
 import type { Gazetteer } from '../src/jurisdictions';
@@ -100,6 +102,26 @@ async function parse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<
   if (pending.length >= STORE_BATCH || queued === 0) flush();
 }
 
+/**
+ * The builder's chunks in memory, as ingest's memory store keeps them, but let go as they are read
+ * once `releaseOnRead` is called (after finish(), which reads the texts for the copied-report
+ * search): the page's layer reads each part once.
+ */
+function releasingChunkStore(): ChunkStore & { releaseOnRead(): void } {
+  let release = false;
+  return {
+    put: (table) => ({ rows: table.numRows, table }),
+    get(ref) {
+      const held = ref as { table?: Table };
+      const table = held.table;
+      if (!table) throw new Error('a chunk of the layer was read twice');
+      if (release) delete held.table;
+      return table;
+    },
+    releaseOnRead: () => void (release = true),
+  };
+}
+
 const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
 /**
@@ -111,7 +133,8 @@ async function build(job: BuildJob): Promise<void> {
   try {
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
     const exclude = new Set(job.zip ? [] : job.exclude);
-    const builder = new DatasetBuilder(gazetteer!);
+    const chunks = releasingChunkStore();
+    const builder = new DatasetBuilder(gazetteer!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
     for await (const batch of recordBatches()) {
       for (const record of batch) {
@@ -131,7 +154,10 @@ async function build(job: BuildJob): Promise<void> {
       files.length = 0;
       self.postMessage({ kind: 'zipped', id: job.id, version: manifest.dataset_version, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
     } else {
-      const { manifest, files } = await layerArrowFiles(builder.finish(), count, sha256);
+      const parts = builder.finish();
+      // Each part's rows are read once from here: they go as their stream is written (never held twice).
+      chunks.releaseOnRead();
+      const { manifest, files } = await layerArrowFiles(parts, count, sha256);
       self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
     }
   } catch (error) {
