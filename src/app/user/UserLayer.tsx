@@ -96,9 +96,12 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     return out;
   }, [client]);
 
-  /** Builds the layer of every kept report again (in a worker, from IndexedDB) and hands it to the data worker. */
-  const rebuild = useCallback(async () => {
-    if (!client) return;
+  /** Builds the layer of every kept report again (in a worker, from IndexedDB; `warm`: the import's own, handed over) and hands it to the data worker. */
+  const rebuild = useCallback(async (warm?: Worker | null) => {
+    if (!client) {
+      warm?.terminate();
+      return;
+    }
     const t = timings.current;
     let at = performance.now();
     const lap = (name: keyof ImportTimings) => {
@@ -109,6 +112,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     const kept = await listRows();
     lap('list');
     if (kept.length === 0) {
+      warm?.terminate();
       setRows([]);
       await client.setLayer(null);
       setVersion(null);
@@ -116,7 +120,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     }
     // Only when there is a layer to build (a page with none starts no worker); it loads the
     // gazetteer while the duplicates are looked up.
-    const session = openLayerBuild();
+    const session = openLayerBuild(warm);
     try {
       const duplicates = await datasetReports([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
       lap('duplicates');
@@ -193,6 +197,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         setProgress({ ...counts, elapsedMs: now - startedAt });
       }
     }, options);
+    // One idle worker stays, ready with its gazetteer, to build the layer; the others stop.
+    const warm = pool.current === created ? created.handOver() : null;
     created.close();
     const cancelled = pool.current !== created || cancelledFiles > 0;
     if (pool.current === created) pool.current = null;
@@ -201,6 +207,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     store();
     await stored;
     timings.current = { parse: parsed, store: performance.now() - startedAt - parsed };
+    return warm;
   }, []);
 
   const importFiles = useCallback(
@@ -208,8 +215,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       guarded(async () => {
         const entries = importEntries(picked);
         if (entries.length === 0) return;
-        await run(entries, createImportPool());
-        await rebuild();
+        await rebuild(await run(entries, createImportPool()));
       }),
     [guarded, rebuild, run],
   );
@@ -282,8 +288,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
             const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined });
             const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
             guarded(async () => {
-              await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });
-              await rebuild();
+              await rebuild(await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) }));
             }).then(() => resolve(peak), reject);
           }),
       },

@@ -35,6 +35,8 @@ export interface ImportPool {
   parse(file: Blob, fileName: string, keep?: { id: string; path: string }): Promise<PoolAnswer>;
   /** Stops every worker; files waiting or being parsed become failed ("cancelled"). */
   close(): void;
+  /** An idle worker taken out of the pool (ready, with its gazetteer: it can build the layer at once); null: none. */
+  handOver(): Worker | null;
 }
 
 interface Job {
@@ -168,6 +170,15 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         queue.push({ id: nextId++, file, fileName, keep: keep ?? null, done });
         dispatch();
       });
+    },
+    handOver() {
+      const slot = slots.find((s) => s.worker && s.ready && s.jobs.length === 0 && s.unstored.size === 0);
+      if (!slot || queue.length > 0) return null;
+      const worker = slot.worker!;
+      // The slot lets it go: its listeners ignore a worker that is not the slot's.
+      slot.worker = null;
+      slot.ready = false;
+      return worker;
     },
     close() {
       closed = true;
