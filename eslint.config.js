@@ -15,7 +15,7 @@ const folder = (name, message) => ({ group: [`**/${name}`, `**/${name}/*`, `**/$
 
 // The dataset builder of ingest (rows, rollups, bodies, copied reports, summary): isomorphic, so the
 // page builds the user's imported layer with the very same code (src/app/user, workers/import.worker.ts).
-const SHARED_INGEST = ['arrow-tables', 'columns', 'harmonised', 'rollups', 'bodies', 'dataset-summary', 'failed-report', 'dataset-files', 'input-names', 'similar/*'];
+const SHARED_INGEST = ['arrow-tables', 'chunk-store', 'columns', 'harmonised', 'rollups', 'bodies', 'dataset-summary', 'failed-report', 'dataset-files', 'input-names', 'similar/*'];
 const SHARED_INGEST_FILES = SHARED_INGEST.map((f) => `src/ingest/${f}.ts`);
 const ingestExcept = {
   regex: `(^|/)ingest(/(?!(${SHARED_INGEST.map((f) => f.replace('/*', '/[^/]+')).join('|')})$).*)?$`,

@@ -16,7 +16,13 @@ export interface ImportJob {
   id: number;
   /** The file's name (no folder): the parser's hint, as ingest passes it. */
   fileName: string;
-  bytes: Uint8Array;
+  /** The file itself: the worker reads it (the page never holds its bytes). */
+  file: Blob;
+  /**
+   * The report's id and path: the worker stores the report in IndexedDB (src/app/user/layer-store.ts)
+   * and answers its row only; null: it answers the whole parse (the same-answers test hook).
+   */
+  keep: { id: string; path: string } | null;
   /** Test hook (`?bench=1`): the worker throws as it takes the file, as a worker that dies would. */
   crash?: boolean;
 }
@@ -61,6 +67,11 @@ export type ImportWorkerReply =
   | { kind: 'ready' }
   | { kind: 'init-failed'; message: string }
   | { kind: 'parsed'; id: number; file: ImportedFile }
+  /** The job is parsed (its report waits to be stored with others): the worker has taken the next. */
+  | { kind: 'took'; id: number }
+  /** Reports stored together (one IndexedDB transaction), each with its row of the import list. */
+  | { kind: 'stored'; rows: { id: number; row: LayerRow }[] }
+  | { kind: 'store-failed'; ids: number[]; message: string }
   | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[] }
   | { kind: 'zipped'; id: number; version: string; bytes: Uint8Array }
   | { kind: 'build-failed'; id: number; message: string };

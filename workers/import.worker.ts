@@ -3,7 +3,9 @@
 // for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
 // gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
 // leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
+import type { Table } from 'apache-arrow';
 import { DatasetBuilder } from '../src/ingest/arrow-tables';
+import { type ChunkStore, memoryItemStore, memorySetStore } from '../src/ingest/chunk-store';
 import { writeDatasetFiles } from '../src/ingest/dataset-files';
 import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
 import type { Gazetteer } from '../src/jurisdictions';
@@ -17,9 +19,9 @@ import lineageUrl from '../data/gazetteer/lineage.csv?url';
 import overridesText from '../data/gazetteer/overrides.csv?raw';
 import indexUrl from '../data/gazetteer/index.txt?url';
 import { folderZip } from '../src/app/user/layer-zip';
-import { recordBatches } from '../src/app/user/layer-store';
+import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
-import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply } from './import-protocol';
+import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -48,17 +50,76 @@ async function init(message: ImportWorkerInit): Promise<void> {
   pdf = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/` };
 }
 
-async function parse(job: ImportJob): Promise<void> {
-  const digest = await sha256(job.bytes);
-  const size = job.bytes.byteLength;
+/** Reports parsed and not yet stored: written together, so a run costs few IndexedDB transactions. */
+const STORE_BATCH = 50;
+let pending: { id: number; record: ReportRecord }[] = [];
+/** Jobs sent and not yet parsed: a worker whose queue runs dry stores what it holds at once. */
+let queued = 0;
+let storing: Promise<void> = Promise.resolve();
+
+function flush(): void {
+  if (pending.length === 0) return;
+  const batch = pending;
+  pending = [];
+  storing = storing.then(() =>
+    putRecords(batch.map((b) => b.record)).then(
+      () => reply({ kind: 'stored', rows: batch.map((b) => ({ id: b.id, row: layerRow(b.record) })) }),
+      (error: unknown) => reply({ kind: 'store-failed', ids: batch.map((b) => b.id), message: error instanceof Error ? error.message : String(error) }),
+    ),
+  );
+}
+
+/** What ingest's readReport knows of the file, its id and path apart. Never throws: a problem is a failed report with its reason. */
+async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
+  const size = job.file.size;
+  if (read === null) return { parsed: failedReport(tooLargeError(size)), jurisdiction: null, sha256: null, bytes: size };
+  let bytes: Uint8Array;
+  try {
+    bytes = await read;
+  } catch (error) {
+    return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
+  }
+  const digest = await sha256(bytes);
   let parsed: ParsedReport;
   try {
-    parsed = size > MAX_FILE_BYTES ? failedReport(tooLargeError(size)) : withReason(await parseDocument(job.bytes, { fileName: job.fileName, pdf: pdf! }));
+    parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
   } catch (error) {
     // As ingest's pool does with a parser that throws: the file fails with the reason, the worker goes on.
     parsed = failedReport(`parser crashed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  reply({ kind: 'parsed', id: job.id, file: { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size } });
+  return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size };
+}
+
+async function parse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<void> {
+  const done = await readAndParse(job, read);
+  queued--;
+  if (!job.keep) {
+    reply({ kind: 'parsed', id: job.id, file: { ...done, sha256: done.sha256 ?? '', bytes: done.bytes ?? job.file.size } });
+    return;
+  }
+  pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
+  reply({ kind: 'took', id: job.id });
+  if (pending.length >= STORE_BATCH || queued === 0) flush();
+}
+
+/**
+ * The builder's chunks in memory, as ingest's memory store keeps them, but let go as they are read
+ * once `releaseOnRead` is called (after finish(), which reads the texts for the copied-report
+ * search): the page's layer reads each part once.
+ */
+function releasingChunkStore(): ChunkStore & { releaseOnRead(): void } {
+  let release = false;
+  return {
+    put: (table) => ({ rows: table.numRows, table }),
+    get(ref) {
+      const held = ref as { table?: Table };
+      const table = held.table;
+      if (!table) throw new Error('a chunk of the layer was read twice');
+      if (release) delete held.table;
+      return table;
+    },
+    releaseOnRead: () => void (release = true),
+  };
 }
 
 const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
@@ -72,7 +133,8 @@ async function build(job: BuildJob): Promise<void> {
   try {
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
     const exclude = new Set(job.zip ? [] : job.exclude);
-    const builder = new DatasetBuilder(gazetteer!);
+    const chunks = releasingChunkStore();
+    const builder = new DatasetBuilder(gazetteer!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
     for await (const batch of recordBatches()) {
       for (const record of batch) {
@@ -92,7 +154,10 @@ async function build(job: BuildJob): Promise<void> {
       files.length = 0;
       self.postMessage({ kind: 'zipped', id: job.id, version: manifest.dataset_version, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
     } else {
-      const { manifest, files } = await layerArrowFiles(builder.finish(), count, sha256);
+      const parts = builder.finish();
+      // Each part's rows are read once from here: they go as their stream is written (never held twice).
+      chunks.releaseOnRead();
+      const { manifest, files } = await layerArrowFiles(parts, count, sha256);
       self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
     }
   } catch (error) {
@@ -108,11 +173,15 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (message.kind === 'parse') {
+    queued++;
+    // Read as it comes (the next file is read while one is parsed); not at all past the size limit.
+    const read = message.file.size > MAX_FILE_BYTES ? null : message.file.arrayBuffer().then((b) => new Uint8Array(b));
+    read?.catch(() => {});
     // One file at a time, in the order sent (the pool hands a few ahead and counts on the order).
     parsing = parsing.then(() => {
       // Thrown outside the promise, as an uncaught error of a worker that dies.
       if (message.crash) return new Promise<void>(() => setTimeout(() => { throw new Error('import worker stopped by the test hook'); }));
-      return parse(message);
+      return parse(message, read);
     }).catch((error: unknown) => {
       // Anything else: the worker's own error, so the pool replaces it and fails the file.
       setTimeout(() => { throw error; });

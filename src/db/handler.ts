@@ -491,6 +491,8 @@ async function decodeLayerFiles(files: LayerPayload['files']): Promise<LayerPayl
   for (const [path, bytes] of Object.entries(files)) {
     try {
       out[path] = await decodeArrowFile(path, bytes);
+      // Only the decoded copy is kept: each file can go once loaded (src/db/user-layer.ts).
+      delete files[path];
     } catch (error) {
       throw new DataError(`imported layer: cannot decompress ${path}: ${(error as Error).message}`, { cause: error });
     }

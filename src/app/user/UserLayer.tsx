@@ -3,7 +3,8 @@
 // Every query says which layer it reads (useLayerKey), so switching never shows cached rows.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LayerMode } from '../../db/protocol';
-import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import type { ImportedFile, LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import { failedReport } from '../../ingest/failed-report';
 import { useDataset } from '../data/dataset';
 import { createImportPool, type ImportPool, type ImportPoolOptions } from './import-pool';
 import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
@@ -61,9 +62,12 @@ const UserLayerContext = createContext<UserLayerState>({
   importFiles: noop, cancel: () => {}, remove: noop, clear: noop, zip: async () => null, setMode: () => {},
 });
 
+/** The layer a query reads, apart: an import's progress re-renders the import control, not every chart. */
+const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null }>({ mode: 'all', version: null });
+
 // `?bench=1`: tests and benchmarks reach the import machinery (read when the module loads).
 const BENCH = new URLSearchParams(window.location.search).has('bench');
-/** Reports written to IndexedDB together while an import runs (the page keeps none of them). */
+/** Failed reports the page writes to IndexedDB together (the workers store the parsed ones). */
 const STORE_BATCH = 200;
 /** sha256s looked up in the dataset per query. */
 const LOOKUP_BATCH = 500;
@@ -92,9 +96,12 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     return out;
   }, [client]);
 
-  /** Builds the layer of every kept report again (in a worker, from IndexedDB) and hands it to the data worker. */
-  const rebuild = useCallback(async () => {
-    if (!client) return;
+  /** Builds the layer of every kept report again (in a worker, from IndexedDB; `warm`: the import's own, handed over) and hands it to the data worker. */
+  const rebuild = useCallback(async (warm?: Worker | null) => {
+    if (!client) {
+      warm?.terminate();
+      return;
+    }
     const t = timings.current;
     let at = performance.now();
     const lap = (name: keyof ImportTimings) => {
@@ -105,6 +112,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     const kept = await listRows();
     lap('list');
     if (kept.length === 0) {
+      warm?.terminate();
       setRows([]);
       await client.setLayer(null);
       setVersion(null);
@@ -112,7 +120,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     }
     // Only when there is a layer to build (a page with none starts no worker); it loads the
     // gazetteer while the duplicates are looked up.
-    const session = openLayerBuild();
+    const session = openLayerBuild(warm);
     try {
       const duplicates = await datasetReports([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
       lap('duplicates');
@@ -157,29 +165,31 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     void guarded(rebuild);
   }, [client, info, guarded, rebuild]);
 
-  /** Parses the entries into IndexedDB, a batch at a time, counting as they come; the page keeps no report. */
+  /** Parses the entries into IndexedDB (the workers store them), counting as they come; the page keeps no report. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, options: RunOptions = {}) => {
     const startedAt = performance.now();
     const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, running: true, cancelled: false };
     setProgress({ ...counts });
     let shown = 0;
     let cancelledFiles = 0;
+    // The failures no worker answered for (too large, worker stopped): the page stores those.
     let batch: ReportRecord[] = [];
     let stored = Promise.resolve();
     const store = () => {
+      if (batch.length === 0) return;
       const some = batch;
       batch = [];
       stored = stored.then(() => putRecords(some));
     };
     pool.current = created;
-    await runImport(entries, created, (record) => {
-      if (isCancelled(record)) {
+    await runImport(entries, created, (outcome) => {
+      if (isCancelled(outcome)) {
         cancelledFiles++;
         return;
       }
       counts.done++;
-      counts[record.parsed.status]++;
-      batch.push(record);
+      counts[outcome.row.status]++;
+      if (outcome.record) batch.push(outcome.record);
       if (batch.length >= STORE_BATCH) store();
       const now = performance.now();
       if (now - shown > 150) {
@@ -187,6 +197,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         setProgress({ ...counts, elapsedMs: now - startedAt });
       }
     }, options);
+    // One idle worker stays, ready with its gazetteer, to build the layer; the others stop.
+    const warm = pool.current === created ? created.handOver() : null;
     created.close();
     const cancelled = pool.current !== created || cancelledFiles > 0;
     if (pool.current === created) pool.current = null;
@@ -195,6 +207,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     store();
     await stored;
     timings.current = { parse: parsed, store: performance.now() - startedAt - parsed };
+    return warm;
   }, []);
 
   const importFiles = useCallback(
@@ -202,8 +215,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       guarded(async () => {
         const entries = importEntries(picked);
         if (entries.length === 0) return;
-        await run(entries, createImportPool());
-        await rebuild();
+        await rebuild(await run(entries, createImportPool()));
       }),
     [guarded, rebuild, run],
   );
@@ -258,7 +270,11 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     Object.assign(window, {
       __gongkaiImport: {
         // The same-answers test parses files through the page's own pool.
-        parse: (bytes: Uint8Array, fileName: string) => (benchPool ??= createImportPool()).parse(bytes, fileName),
+        parse: async (bytes: Uint8Array, fileName: string): Promise<ImportedFile> => {
+          const answer = await (benchPool ??= createImportPool()).parse(new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
+          if (answer.kind === 'parsed') return answer.file;
+          return { parsed: failedReport(answer.kind === 'failed' ? answer.reason : 'stored'), jurisdiction: null, sha256: '', bytes: bytes.byteLength };
+        },
         importFiles,
         timings: () => ({ ...timings.current }),
         /**
@@ -272,8 +288,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
             const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined });
             const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
             guarded(async () => {
-              await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });
-              await rebuild();
+              await rebuild(await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) }));
             }).then(() => resolve(peak), reject);
           }),
       },
@@ -284,13 +299,21 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     () => ({ rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode }),
     [rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode],
   );
-  return <UserLayerContext.Provider value={value}>{children}</UserLayerContext.Provider>;
+  const key = useMemo(() => ({ mode, version }), [mode, version]);
+  return (
+    <LayerKeyContext.Provider value={key}>
+      <UserLayerContext.Provider value={value}>{children}</UserLayerContext.Provider>
+    </LayerKeyContext.Provider>
+  );
 }
 
 export const useUserLayer = (): UserLayerState => useContext(UserLayerContext);
 
+/** The built layer's version (null: none), without the import's progress. */
+export const useLayerVersion = (): string | null => useContext(LayerKeyContext).version;
+
 /** What a query's cache key needs of the layer: the mode, and the layer it reads. */
 export function useLayerKey(): { mode: LayerMode; key: string } {
-  const { mode, version } = useContext(UserLayerContext);
+  const { mode, version } = useContext(LayerKeyContext);
   return { mode, key: version === null ? 'dataset' : `${mode}:${version}` };
 }

@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { CorrectionOutcome } from '../../db/protocol';
 import { useDataset } from '../data/dataset';
 import { appliedCorrections, type AppliedCorrection } from './corrections-in-rows';
-import { useUserLayer } from './UserLayer';
+import { useLayerVersion } from './UserLayer';
 import { correctionKey, CorrectionsStore, indexedDbBackend, type ImportResult, type StoredCorrection } from './corrections-store';
 
 export interface CorrectionsState {
@@ -76,7 +76,7 @@ export function CorrectionsProvider({ children, store: given }: { children: Reac
   }, [client, info, store]);
 
   // Again whenever the user's layer is replaced: its reports are corrected as the dataset's are.
-  const layerVersion = useUserLayer().version;
+  const layerVersion = useLayerVersion();
   useEffect(() => {
     void sync();
   }, [sync, layerVersion]);

@@ -1,11 +1,13 @@
 // The page's parse pool: import workers (workers/import.worker.ts), as many as the cores less one
-// (at least one). Each worker parses one file at a time and is handed a few more ahead
-// (QUEUED_PER_WORKER), so it never waits for the page between files. Each file has a time budget
-// from when the worker takes it: a worker that runs over or dies is terminated and replaced, its
-// file becomes a failed report with the reason, as in ingest's pool (src/ingest/parse-pool.ts),
-// and the files queued behind it go to the next worker. Results do not depend on the number of workers.
-import { failedReport } from '../../ingest/failed-report';
-import type { ImportedFile, ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
+// (at least one). Each worker is handed the file itself (a Blob: it reads the bytes, the page never
+// does), parses one file at a time and is handed a few more ahead (QUEUED_PER_WORKER), so it never
+// waits for the page between files. It stores the reports in IndexedDB itself, a few at a time,
+// and answers each one's row of the import list only: no report crosses to the page. Each file has
+// a time budget from when the worker takes it: a worker that runs over or dies is terminated and
+// replaced, its file becomes a failed report with the reason, as in ingest's pool
+// (src/ingest/parse-pool.ts), and the files queued behind it, or parsed and not yet stored, go to
+// the next worker. Results do not depend on the number of workers.
+import type { ImportedFile, ImportJob, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
 
 export const FILE_BUDGET_MS = 30_000;
 
@@ -18,18 +20,31 @@ export interface ImportPoolOptions {
   crash?: (fileName: string) => boolean;
 }
 
+/**
+ * A file's outcome: stored by the worker (its row), parsed (when not kept: the whole answer), or
+ * failed without an answer from the parser (the page stores that failure itself).
+ */
+export type PoolAnswer =
+  | { kind: 'stored'; row: LayerRow }
+  | { kind: 'parsed'; file: ImportedFile }
+  | { kind: 'failed'; reason: string };
+
 export interface ImportPool {
   readonly workers: number;
-  parse(bytes: Uint8Array, fileName: string): Promise<ImportedFile>;
+  /** Parses `file`; with `keep` (its report's id and path) the worker stores the report and answers its row. */
+  parse(file: Blob, fileName: string, keep?: { id: string; path: string }): Promise<PoolAnswer>;
   /** Stops every worker; files waiting or being parsed become failed ("cancelled"). */
   close(): void;
+  /** An idle worker taken out of the pool (ready, with its gazetteer: it can build the layer at once); null: none. */
+  handOver(): Worker | null;
 }
 
 interface Job {
   id: number;
-  bytes: Uint8Array;
+  file: Blob;
   fileName: string;
-  done(file: ImportedFile): void;
+  keep: { id: string; path: string } | null;
+  done(answer: PoolAnswer): void;
 }
 
 interface Slot {
@@ -37,6 +52,8 @@ interface Slot {
   ready: boolean;
   /** Sent to the worker, in the order it parses them: the first is the one it is on. */
   jobs: Job[];
+  /** Parsed by the worker, their reports not yet stored. */
+  unstored: Map<number, Job>;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -49,14 +66,13 @@ const spawnImportWorker = () => new Worker(new URL('../../../workers/import.work
 export const timeLimitReason = (ms: number): string => `parse stopped: the file took longer than the time budget of ${ms / 1000} s per file`;
 export const CANCELLED_REASON = 'import cancelled';
 
-/** A file that never got an answer from the parser: its size is known, its digest is not needed. */
-const failedFile = (reason: string, bytes: number): ImportedFile => ({ parsed: failedReport(reason), jurisdiction: null, sha256: '', bytes });
+const failed = (reason: string): PoolAnswer => ({ kind: 'failed', reason });
 
 export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const count = Math.max(1, options.workers ?? defaultWorkers());
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
   const spawnWorker = options.spawn ?? spawnImportWorker;
-  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], timer: null }));
+  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], unstored: new Map(), timer: null }));
   const queue: Job[] = [];
   let nextId = 0;
   let closed = false;
@@ -67,14 +83,15 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     slot.timer = slot.jobs.length > 0 ? setTimeout(() => discard(slot, timeLimitReason(budgetMs)), budgetMs) : null;
   };
 
-  const finish = (slot: Slot, file: ImportedFile) => {
+  /** The worker is done with the file it was on and has taken the next. */
+  const took = (slot: Slot): Job | undefined => {
     const job = slot.jobs.shift();
     startClock(slot);
-    job?.done(file);
     dispatch();
+    return job;
   };
 
-  /** Stops the slot's worker: its current file fails with `reason`, the files behind it wait for a worker again. */
+  /** Stops the slot's worker: its current file fails with `reason`; the files behind it, and those parsed and not yet stored, wait for a worker again. */
   const discard = (slot: Slot, reason: string) => {
     slot.worker?.terminate();
     slot.worker = null;
@@ -82,8 +99,9 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [current, ...behind] = slot.jobs.splice(0);
-    queue.unshift(...behind);
-    current?.done(failedFile(reason, current.bytes.byteLength));
+    queue.unshift(...slot.unstored.values(), ...behind);
+    slot.unstored.clear();
+    current?.done(failed(reason));
     dispatch();
   };
 
@@ -99,10 +117,23 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         dispatch();
       } else if (reply.kind === 'init-failed') {
         // The gazetteer could not be read: no file can be parsed in this page.
-        for (const job of queue.splice(0)) job.done(failedFile(`import worker could not start: ${reply.message}`, job.bytes.byteLength));
+        for (const job of queue.splice(0)) job.done(failed(`import worker could not start: ${reply.message}`));
         discard(slot, `import worker could not start: ${reply.message}`);
       } else if (reply.kind === 'parsed' && slot.jobs[0]?.id === reply.id) {
-        finish(slot, reply.file);
+        took(slot)!.done({ kind: 'parsed', file: reply.file });
+      } else if (reply.kind === 'took' && slot.jobs[0]?.id === reply.id) {
+        const job = took(slot)!;
+        slot.unstored.set(job.id, job);
+      } else if (reply.kind === 'stored') {
+        for (const { id, row } of reply.rows) {
+          slot.unstored.get(id)?.done({ kind: 'stored', row });
+          slot.unstored.delete(id);
+        }
+      } else if (reply.kind === 'store-failed') {
+        for (const id of reply.ids) {
+          slot.unstored.get(id)?.done(failed(`could not be stored: ${reply.message}`));
+          slot.unstored.delete(id);
+        }
       }
     });
     worker.addEventListener('error', (event) => {
@@ -124,31 +155,40 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         const job = queue.shift()!;
         slot.jobs.push(job);
         if (slot.jobs.length === 1) startClock(slot);
-        // A copy moves to the worker: the page keeps the file's bytes until its answer (a worker that dies loses its copy).
-        const bytes = new Uint8Array(job.bytes);
-        const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, bytes, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
-        slot.worker!.postMessage(message, [bytes.buffer]);
+        // The Blob is a handle: the worker reads the file (a worker that dies leaves it readable again).
+        const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, file: job.file, keep: job.keep, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
+        slot.worker!.postMessage(message);
       }
     }
   }
 
   return {
     workers: count,
-    parse(bytes, fileName) {
-      if (closed) return Promise.resolve(failedFile(CANCELLED_REASON, bytes.byteLength));
+    parse(file, fileName, keep) {
+      if (closed) return Promise.resolve(failed(CANCELLED_REASON));
       return new Promise((done) => {
-        queue.push({ id: nextId++, bytes, fileName, done });
+        queue.push({ id: nextId++, file, fileName, keep: keep ?? null, done });
         dispatch();
       });
     },
+    handOver() {
+      const slot = slots.find((s) => s.worker && s.ready && s.jobs.length === 0 && s.unstored.size === 0);
+      if (!slot || queue.length > 0) return null;
+      const worker = slot.worker!;
+      // The slot lets it go: its listeners ignore a worker that is not the slot's.
+      slot.worker = null;
+      slot.ready = false;
+      return worker;
+    },
     close() {
       closed = true;
-      for (const job of queue.splice(0)) job.done(failedFile(CANCELLED_REASON, job.bytes.byteLength));
+      for (const job of queue.splice(0)) job.done(failed(CANCELLED_REASON));
       for (const slot of slots) {
         slot.worker?.terminate();
         slot.worker = null;
         if (slot.timer) clearTimeout(slot.timer);
-        for (const job of slot.jobs.splice(0)) job.done(failedFile(CANCELLED_REASON, job.bytes.byteLength));
+        for (const job of [...slot.jobs.splice(0), ...slot.unstored.values()]) job.done(failed(CANCELLED_REASON));
+        slot.unstored.clear();
       }
     },
   };

@@ -2,7 +2,8 @@
 // folder (the same ids and paths, the same skipped entries), parsed by the pool.
 import { failedReport, MAX_FILE_BYTES, tooLargeError } from '../../ingest/failed-report';
 import { isSkippedDirectory, isSkippedFile, withUniqueIds } from '../../ingest/input-names';
-import type { ReportRecord } from '../../../workers/import-protocol';
+import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import { layerRow } from './layer-store';
 import { CANCELLED_REASON, QUEUED_PER_WORKER, type ImportPool } from './import-pool';
 
 export interface PickedFile {
@@ -32,7 +33,7 @@ export function importEntries(picked: readonly PickedFile[]): ImportEntry[] {
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Bytes read and not yet answered by the pool: a run keeps them under its budget (one file may pass it alone). */
+/** Bytes handed to the workers (read by them) and not yet stored: a run keeps them under its budget (one file may pass it alone). */
 export const IN_FLIGHT_BUDGET_BYTES = 256 * 1024 * 1024;
 
 export interface RunOptions {
@@ -68,36 +69,51 @@ class ByteBudget {
   }
 }
 
-/** Reads, parses and resolves one entry. Never throws: a problem is a failed report with its reason, as in ingest. */
-async function importOne(entry: ImportEntry, pool: ImportPool, budget: ByteBudget): Promise<ReportRecord> {
+/**
+ * A file's outcome: its row of the import list, and the report when the page must store it (a file
+ * no worker answered for: too large, or its worker stopped); the workers store the others.
+ */
+export interface ImportOutcome {
+  row: LayerRow;
+  record: ReportRecord | null;
+}
+
+const pageStored = (record: ReportRecord): ImportOutcome => ({ row: layerRow(record), record });
+
+/** The file's digest, read by the page (ingest takes it before parsing): for a file whose worker stopped. */
+async function digestOf(file: Blob): Promise<string | null> {
+  try {
+    return hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+  } catch {
+    return null;
+  }
+}
+
+/** Reads, parses, resolves and stores one entry, in a worker. Never throws: a problem is a failed report with its reason, as in ingest. */
+async function importOne(entry: ImportEntry, pool: ImportPool, budget: ByteBudget): Promise<ImportOutcome> {
   const base = { id: entry.id, file: entry.path };
   const size = entry.file.size;
-  if (size > MAX_FILE_BYTES) return { ...base, parsed: failedReport(tooLargeError(size)), sha256: null, bytes: size, jurisdiction: null };
+  if (size > MAX_FILE_BYTES) return pageStored({ ...base, parsed: failedReport(tooLargeError(size)), sha256: null, bytes: size, jurisdiction: null });
   await budget.take(size);
   try {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await entry.file.arrayBuffer());
-    } catch (error) {
-      return { ...base, parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), sha256: null, bytes: null, jurisdiction: null };
-    }
-    const answer = await pool.parse(bytes, baseName(entry.path));
-    // A worker that was stopped gave no digest: the page's own, as ingest's is taken before parsing.
-    const sha256 = answer.sha256 || hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-    return { ...base, parsed: answer.parsed, sha256, bytes: answer.bytes, jurisdiction: answer.jurisdiction };
+    const answer = await pool.parse(entry.file, baseName(entry.path), { id: entry.id, path: entry.path });
+    if (answer.kind === 'stored') return { row: answer.row, record: null };
+    if (answer.kind === 'failed' && answer.reason === CANCELLED_REASON) return { row: { id: entry.id, status: 'failed', reason: CANCELLED_REASON, sha256: null }, record: null };
+    const parsed = answer.kind === 'failed' ? failedReport(answer.reason) : answer.file.parsed;
+    return pageStored({ ...base, parsed, sha256: await digestOf(entry.file), bytes: size, jurisdiction: null });
   } finally {
     budget.give(size);
   }
 }
 
-export const isCancelled = (record: ReportRecord): boolean => record.parsed.status === 'failed' && record.parsed.error === CANCELLED_REASON;
+export const isCancelled = (outcome: ImportOutcome): boolean => outcome.row.status === 'failed' && outcome.row.reason === CANCELLED_REASON;
 
-/** Parses every entry, a few ahead of the pool's workers within the byte budget; `onRecord` hears each as it is done (in any order). */
-export async function runImport(entries: readonly ImportEntry[], pool: ImportPool, onRecord: (record: ReportRecord) => void, options: RunOptions = {}): Promise<void> {
+/** Parses and stores every entry, a few ahead of the pool's workers within the byte budget; `onOutcome` hears each as it is done (in any order). */
+export async function runImport(entries: readonly ImportEntry[], pool: ImportPool, onOutcome: (outcome: ImportOutcome) => void, options: RunOptions = {}): Promise<void> {
   const budget = new ByteBudget(options.budgetBytes ?? IN_FLIGHT_BUDGET_BYTES);
   let next = 0;
   const lane = async () => {
-    while (next < entries.length) onRecord(await importOne(entries[next++], pool, budget));
+    while (next < entries.length) onOutcome(await importOne(entries[next++], pool, budget));
   };
   // Enough lanes to fill every worker's queue and have the next files read meanwhile.
   await Promise.all(Array.from({ length: pool.workers * (QUEUED_PER_WORKER + 1) + 2 }, lane));

@@ -1,0 +1,127 @@
+// The page's parse pool against stand-in workers that speak the import worker's protocol
+// (workers/import-protocol.ts): the workers store the reports and the page hears rows only; a
+// worker that dies fails the file it was on and gives back the files it parsed and had not stored
+// yet, which the next worker parses and stores; an idle worker can be handed over (to build the
+// layer) and is not stopped by close.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createImportPool, type PoolAnswer } from '../../../src/app/user/import-pool';
+import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
+
+/** Parses by name, stores two reports at a time or when its queue runs dry; dies on `dieOn`. */
+class StandIn extends EventTarget {
+  terminated = false;
+  readonly parsed: string[] = [];
+  private queue: ImportJob[] = [];
+  private unstored: { id: number; name: string }[] = [];
+  constructor(
+    private readonly dieOn: string | null,
+    readonly stored: string[],
+  ) {
+    super();
+  }
+  postMessage(message: { kind: string }): void {
+    if (this.terminated) return;
+    if (message.kind === 'init') setTimeout(() => this.reply({ kind: 'ready' }));
+    else if (message.kind === 'parse') {
+      this.queue.push(message as ImportJob);
+      if (this.queue.length === 1) setTimeout(() => this.next());
+    }
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  private next(): void {
+    const job = this.queue[0];
+    if (!job || this.terminated) return;
+    if (job.fileName === this.dieOn) {
+      this.dispatchEvent(Object.assign(new Event('error'), { message: 'stand-in died' }));
+      return;
+    }
+    this.queue.shift();
+    this.parsed.push(job.fileName);
+    this.unstored.push({ id: job.id, name: job.keep!.id });
+    this.reply({ kind: 'took', id: job.id });
+    if (this.unstored.length >= 2 || this.queue.length === 0) {
+      const batch = this.unstored.splice(0);
+      this.stored.push(...batch.map((b) => b.name));
+      this.reply({ kind: 'stored', rows: batch.map((b) => ({ id: b.id, row: { id: b.name, status: 'ok', reason: null, sha256: b.name } })) });
+    }
+    if (this.queue.length > 0) setTimeout(() => this.next());
+  }
+  private reply(data: ImportWorkerReply): void {
+    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+const file = (name: string) => ({ blob: new Blob([name]), name, keep: { id: `f/${name}`, path: `f/${name}` } });
+
+beforeEach(() => vi.stubGlobal('document', { baseURI: 'http://127.0.0.1/' }));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the import pool', () => {
+  it('hears rows only; a worker that dies fails its file and gives back the files it had not stored', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      spawn: () => {
+        const worker = new StandIn(spawned.length === 0 ? 'c.txt' : null, stored);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const names = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'];
+    const answers: PoolAnswer[] = await Promise.all(names.map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers.map((a) => (a.kind === 'stored' ? a.row.id : a.kind === 'failed' ? `failed: ${a.reason}` : 'parsed'))).toEqual([
+      'f/a.txt',
+      'f/b.txt',
+      'failed: parser crashed: stand-in died',
+      'f/d.txt',
+      'f/e.txt',
+    ]);
+    expect(spawned).toHaveLength(2);
+    // The first worker stored a and b (two at a time) before it died on c: nothing to give back.
+    expect(spawned[0].parsed).toEqual(['a.txt', 'b.txt']);
+    expect(spawned[1].parsed).toEqual(['d.txt', 'e.txt']);
+    expect([...stored].sort()).toEqual(['f/a.txt', 'f/b.txt', 'f/d.txt', 'f/e.txt']);
+  });
+
+  it('parses again, in the next worker, what a dead worker parsed and had not stored', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      spawn: () => {
+        const worker = new StandIn(spawned.length === 0 ? 'b.txt' : null, stored);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const answers = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    // a was parsed (not stored: one in hand, the queue not dry) when the worker died on b.
+    expect(spawned[0].parsed).toEqual(['a.txt']);
+    expect(spawned[1].parsed.sort()).toEqual(['a.txt', 'c.txt']);
+    expect(answers.map((a) => a.kind)).toEqual(['stored', 'failed', 'stored']);
+    expect([...stored].sort()).toEqual(['f/a.txt', 'f/c.txt']);
+  });
+
+  it('hands over an idle worker, which close does not stop; cancelled files fail as cancelled', async () => {
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 2,
+      spawn: () => {
+        const worker = new StandIn(null, []);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    await Promise.all(['a.txt', 'b.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    const warm = pool.handOver();
+    expect(warm).toBe(spawned[0]);
+    pool.close();
+    expect(spawned.map((w) => w.terminated)).toEqual([false, true]);
+    await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: 'import cancelled' });
+  });
+});
