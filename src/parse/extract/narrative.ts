@@ -73,6 +73,17 @@ function sentenceAfter(s: string, at: number): string {
   while (i < s.length && i - at < 120 && !isSentenceEnd(s.charCodeAt(i))) i++;
   return s.slice(at, i);
 }
+/** Carried in or out: their patterns name the last or the next year. */
+const CARRIED = /^r\.carried_(?:in|out)\./;
+/** 平均每月, 月均: a rate, not a count of the year. */
+const AVERAGE = /平均|月均|日均|每月|每周|每天|每日/;
+/** 较上年增加, 同比减少: the figure after it is a change. */
+const CHANGE_BEFORE = /(?:增加|增长|减少|下降)了?\s*$/;
+/** A year printed as a time (2022年, 2022年度) in a clause, none of them the report's year (nor a date's year of its end). */
+function namesOtherYear(text: string, years: readonly number[]): boolean {
+  const named = [...text.matchAll(/(?<!\d)(\d{4})年(?!\d{1,2}月\d{1,2}日(?:起|施行|实施|印发|发布))/g)].map((m) => Number(m[1]));
+  return named.length > 0 && named.every((y) => !years.includes(y));
+}
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
 const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;
@@ -103,11 +114,11 @@ const RULES: Rule[] = [
   { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`), reject: /个$/ },
   // 废止政府规章1份,现行有效政府规章8份: the word right before the figure (never across to 规范性文件)
   { metric: 'p.rules.repealed', templates: T21, re: rx(`(废止(了)?(的)?(政府)?规章|规章{K}{0,6}?废止(了)?){N}`), reject: /规范性文件/ },
-  { metric: 'p.rules.in_force', templates: T21, re: rx(`(现行有效(的)?(政府)?规章|规章{K}{0,6}?现行有效(的)?){N}`), reject: /规范性文件/ },
+  { metric: 'p.rules.in_force', templates: T21, re: rx(`(现行有效(的)?(政府)?规章|规章{K}{0,6}?现行有效(的)?){N}`), reject: /规范性文件|以来/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
   { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`), reject: /个$/ },
-  { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`) },
+  { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`), reject: /以来/ },
   { metric: 'p.normative.new_published', templates: T19, re: rx(`发布(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.new_made', templates: T19, re: rx(`(制发|制定|印发|出台)(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.new_made', templates: T19, needs: /规范性文件/, re: rx(`(制发|制定|印发|出台)(了)?{N}(政府|部门)?(行政)?规范性文件`) },
@@ -127,7 +138,9 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各类|各项|各种/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)|^[,，]?其中(政府)?(信息公开|依申请公开)/ },
+  // 收到申请10件,其中政府信息公开申请6件: the requests for disclosure among all requests
+  { metric: 'r.new.total', re: rx(`其中(政府)?(信息公开|依申请公开)(的)?(申请|请求){K}{0,4}?{N}`), sentence: /受理|收到|接到|接收/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: /(收到|受理)(政府)?信息公开申请(?<num>\d+)(?=[,，。])/g },
@@ -354,6 +367,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
+      // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
+      if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
+      if (AVERAGE.test(before + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -376,6 +392,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const value = numberOf(g);
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
+      // 较上年增加8件: a change, not a count
+      if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
       const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
       found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });

@@ -125,6 +125,13 @@ const ownYearAfterOf = (v: FigureView) => /其中\s*\d{4}年/.test(v.before) && 
 const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
 const NOT_A_KIND = /^(?:其中|含|包括|包含|占|比|较|同比|环比|累计|共|合计|总|均|全部|主要|以上|上述|分别|涉及|内容|范围)/;
 
+/** 上半年, 第一季度, 前三季度, 1月至11月 (not 1月至12月, the whole year). */
+const PART_OF_YEAR = /上半年|下半年|(?:第[一二三四1-4]|(?<![每各])[一二三四1-4]|前三)季度|(?<![\d日])\d{1,2}月份?(?:至|到|[-—~－])(?!12月)\d{1,2}月(?!\d{1,2}日)/;
+const PLAN = /明年|下一年度?|下一步|计划(?:在|于|全年)?(?:主动)?(?:公开|发布)|拟(?:主动)?(?:公开|发布)|力争|预计/;
+const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
+/** 截至 the year's end (截至2017年12月31日, 截止年底). */
+const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
+
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 
 /** Units a count of disclosed items is printed in. */
@@ -219,6 +226,22 @@ export const FEATURES = {
     const named = [...yearsNamed(v.before), ...(opening ? [Number(opening[1])] : [])];
     return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
+  /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
+  partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
+  /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */
+  plan: (v: FigureView) => PLAN.test(v.before),
+  /** A rate per month, week or day (平均每月主动公开100条): not a count of the year. */
+  average: (v: FigureView) => AVERAGE.test(v.before),
+  /** A stock as of another year's end or day (截至2022年底,累计…7000条 in a report on 2023). */
+  stockOfAnotherYear: (v: FigureView) => {
+    const m = /(?:截至|截止)(?:到)?\s*(\d{4})年/.exec(v.sentenceBefore);
+    return m !== null && v.years.length > 0 && !v.years.includes(Number(m[1]));
+  },
+  /**
+   * 截至 the year's end, 共 N, without 累计 nor a word of the year (截至2017年12月31日共主动公开政府信息778余条):
+   * the year's count or the stock since the beginning, the text does not say which.
+   */
+  stockOrYear: (v: FigureView) => AS_OF_END.test(v.sentenceBefore) && /共|总数|总计/.test(v.before) && !/累计|历年|本年|全年|当年|今年|年度|年内/.test(v.before),
   /** As of a day before the year's end (截至12月14日…共发布微博1288条): neither the year's count nor its end's stock. */
   asOfDate: (v: FigureView) => {
     const m = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(\d{1,2})月(\d{1,2})日/.exec(v.sentenceBefore);
