@@ -85,11 +85,11 @@ function namesOtherYear(text: string, years: readonly number[]): boolean {
   return named.length > 0 && named.every((y) => !years.includes(y));
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
-/** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
-const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;
+/** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
+const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
-const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
+const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^被/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
 /** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */

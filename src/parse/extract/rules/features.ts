@@ -250,7 +250,11 @@ export const FEATURES = {
   /** Posted on another body's platform (云南省政府采购网): not the body's total nor its website's share. */
   platform: (v: FigureView) => PLATFORM.test(v.before),
   /** The sentence goes on to another scope's figure: this one is a scope's share, not the whole (省政府及直属部门…2.6万余条,…;各市(地)…21万条). */
-  scopeSplit: (v: FigureView) => SCOPE_SPLIT.test(v.periodAfter),
+  scopeSplit: (v: FigureView) => {
+    const m = SCOPE_SPLIT.exec(v.periodAfter);
+    // 其中县本级800条,各乡镇400条: the scopes are the figure's parts, the figure the whole
+    return m !== null && !/其中/.test(v.periodAfter.slice(0, m.index));
+  },
   /** A count of kinds right before the clause's total (七大类48项信息共8989条): not the count of items. */
   kindsBeforeTotal: (v: FigureView) => /^[^,，。;；\d]{0,8}(?:共|共计|合计|总计)\s*\d/.test(v.after),
   /** The figure heads a breakdown by kind (在…网站主动公开的425条政府信息中,机构职能…148条): the year's whole being classified, wherever posted. */
