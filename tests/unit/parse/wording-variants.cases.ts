@@ -161,4 +161,18 @@ export const CASES: WordingCase[] = [
   { text: '指导各乡镇(街道)受理政府信息公开申请35件。', expect: { 'r.new.total': null } },
   { text: '县直部门共收到政府信息公开申请20件。', expect: { 'r.new.total': null } },
   { text: '2020年我区(含各部门)共收到政府信息公开申请1586宗。', year: 2020, expect: { 'r.new.total': 1586 } },
+  { text: '工作进展动态和其他应主动公开的政府信息25条。', expect: { 'p.total': null } },
+  { text: '对应当主动公开的政府信息1200条进行了全面梳理。', expect: { 'p.total': null } },
+  // round five: names of the website, its news, the year's total and the website's in one sentence
+  { text: '在市政府信息公开网发布信息560条。', expect: { 'p.website': 560 } },
+  { text: '部门网站发布工作动态98条,通知公告14条。', expect: { 'p.website': null } },
+  { text: '全年通过政府网站主动公开政府信息2300条,占主动公开总数的85%。', expect: { 'p.website': 2300, 'p.total': null } },
+  { text: '全年主动公开政府信息2700条,其中通过网站公开2300条,占85%。', expect: { 'p.total': 2700, 'p.website': 2300 } },
+  { text: '镇政府网站子站全年更新信息156条。', expect: { 'p.website': 156 } },
+  { text: '政府网站共发布各类信息约3万条,其中原创信息1.2万条。', expect: { 'p.website': 30000 } },
+  { text: '在政府网站发布政策文件21件。', expect: { 'p.website': null } },
+  { text: '通过政府网站转载上级信息320条。', expect: { 'p.website': null } },
+  { text: '完成政府网站信息内容审核1200条。', expect: { 'p.website': null, 'p.total': null } },
+  { text: '全年共收到网站留言126条,已全部办理回复。', expect: { 'p.website': null, 'r.new.total': null, 'r.handled.total': null } },
+  { text: '截至2023年12月31日,政府网站累计发布信息35000余条。', expect: { 'p.website': null, 'p.total': null } },
 ];

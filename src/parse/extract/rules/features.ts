@@ -228,6 +228,8 @@ export const FEATURES = {
   },
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
+  /** What should be disclosed (其他应主动公开的政府信息25条): a kind named by a duty, not an act. */
+  modal: (v: FigureView) => /(?:应当?|应该|需要?|必须|须)(?:主动)?(?:公开|发布)[^,，]{0,10}$/.test(v.before),
   /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */
   plan: (v: FigureView) => PLAN.test(v.before),
   /** A rate per month, week or day (平均每月主动公开100条): not a count of the year. */

@@ -3,7 +3,7 @@
 import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'partOfYear', 'plan', 'average'] as const;
+const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
 const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
 
@@ -35,6 +35,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2017-zhejiang-jianggan-administrative-approval-office-department', text: '截至2017年12月31日共主动公开政府信息778余条。公开的主要内容有机构概况', value: null },
       { from: 'panel/2022-guangdong-guangzhou-yuexiu-market-regulation-bureau-department', text: '截至2022年12月31日,我局在区政府信息网主动公开政府信息171条次', value: null },
       // a topic's items, in a sentence that opened with the column or topic
+      // a kind named by a duty (应主动公开的) in a breakdown
+      { from: 'complete/2019-fujian-pingtan-finance-bureau-department', text: '2019年制作、获取政府信息总数330条,其中主动公开政府信息90条,作为依申请公开信息数161条。在主动公开的90条政府信息中,财政预决算报告信息5条;工作进展动态和其他应主动公开的政府信息25条。', year: 2019, value: 90 },
       { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '专栏下设置“六稳”“六保”专项工作专题,重点围绕精准防控、维护市场稳定工作等发布相关政策、推进情况等信息150多条,助力企业渡难关。', value: null },
     ],
   },
