@@ -151,8 +151,8 @@ const RULES: Rule[] = [
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
-  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
@@ -204,7 +204,10 @@ const RULES: Rule[] = [
   { metric: 'lit.total', re: rx(`被(提起)?(行政)?起诉(的)?(案件)?{K}{0,4}?{N}`), reject: /复议后|纠错|纠正/ },
 
   // fees
-  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,30}?{M}`), reject: /行政事业性收费/ },
+  // not a rate (收费标准为每页0.5元)
+  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,30}?{M}`), reject: /行政事业性收费|标准|每/ },
+  // 收取信息处理费2次,共计150元: the sum after the times
+  { metric: 'fee.collected_yuan', re: rx(`(收取|收缴)(了)?{K}{0,20}?费(用)?{C}{0,16}?(共计|合计|共){M}`), reject: /行政事业性收费|标准|每/ },
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开

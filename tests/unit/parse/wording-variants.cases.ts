@@ -175,4 +175,15 @@ export const CASES: WordingCase[] = [
   { text: '完成政府网站信息内容审核1200条。', expect: { 'p.website': null, 'p.total': null } },
   { text: '全年共收到网站留言126条,已全部办理回复。', expect: { 'p.website': null, 'r.new.total': null, 'r.handled.total': null } },
   { text: '截至2023年12月31日,政府网站累计发布信息35000余条。', expect: { 'p.website': null, 'p.total': null } },
+  // round six: answers, outcomes, fees
+  { text: '共办结申请15件,其中予以公开10件。', expect: { 'r.handled.total': 15, 'r.granted.total': 10 } },
+  { text: '受理申请15件,已办结14件,1件正在办理中。', expect: { 'r.new.total': 15, 'r.handled.total': 14, 'r.carried_out.total': 1 } },
+  { text: '依法答复申请人12人次。', expect: { 'r.handled.total': null } },
+  { text: '予以公开的申请占80%,同意公开的比例为100%。', expect: { 'r.granted.total': null } },
+  { text: '依申请公开答复满意率98%,不予公开0件。', expect: { 'r.denied.total.total': 0 } },
+  { text: '收取检索费、复制费等费用共计0元。', expect: { 'fee.collected_yuan': 0 } },
+  { text: '依规减免费用120元。', expect: { 'fee.collected_yuan': null } },
+  { text: '信息处理费收费标准为每页0.5元。', expect: { 'fee.collected_yuan': null } },
+  { text: '按规定收取信息处理费2次,共计150元。', expect: { 'fee.collected_yuan': 150 } },
+  { text: '2022年收取信息处理费300元。', expect: { 'fee.collected_yuan': null } },
 ];
