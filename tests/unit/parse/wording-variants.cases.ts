@@ -202,4 +202,15 @@ export const CASES: WordingCase[] = [
   { text: '未发生依申请公开答复超期的情况。', expect: { 'r.new.total': null } },
   { text: '无依申请公开被投诉的情况。', expect: { 'r.new.total': null } },
   { text: '本年度无依申请公开办理事项。', expect: { 'r.new.total': 0 } },
+  // round eight: the year's total in other word orders
+  { text: '主动公开方面,全年共发布信息1024条。', expect: { 'p.total': 1024 } },
+  { text: '全年公开各类政务信息3050条。', expect: { 'p.total': 3050 } },
+  { text: '本年度共有3050条政府信息主动公开。', expect: { 'p.total': 3050 } },
+  { text: '主动公开的政府信息数量达3050条。', expect: { 'p.total': 3050 } },
+  { text: '2023年,政府信息主动公开3050条。', expect: { 'p.total': 3050 } },
+  { text: '公开政府信息3050条,其中主动公开2900条,依申请公开150条。', expect: { 'p.total': 2900 } },
+  { text: '2023年主动公开政府信息数量同比增长10%,达到3300条。', expect: { 'p.total': 3300 } },
+  { text: '全年主动公开政府信息(含政策文件、政策解读、工作动态等)3300条。', expect: { 'p.total': 3300 } },
+  { text: '本年度,我委主动公开政府信息合计3300条。', expect: { 'p.total': 3300 } },
+  { text: '全年主动公开政府信息3,300条,较2022年增加300条。', expect: { 'p.total': 3300 } },
 ];

@@ -228,6 +228,17 @@ export const FEATURES = {
   },
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
+  /** The figure before its object and verb (共有3050条政府信息主动公开). */
+  objectAfter: (v: FigureView) => /^\s*(?:的)?(?:政府|政务)信息(?:已|均|被|予以)?主动公开/.test(v.after),
+  /**
+   * A clause of only 达到/共/为 and the figure, after a clause whose subject is the items
+   * disclosed (主动公开政府信息数量同比增长10%,达到3300条), naming no channel and no figure.
+   */
+  continuesTotal: (v: FigureView) => {
+    if (!/^\s*(?:共|共计|合计|总计)?(?:达到|达|为|计)?\s*$/.test(v.before)) return false;
+    const prev = previousClause(v);
+    return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
+  },
   /** What should be disclosed (其他应主动公开的政府信息25条): a kind named by a duty, not an act. */
   modal: (v: FigureView) => /(?:应当?|应该|需要?|必须|须)(?:主动)?(?:公开|发布)[^,，]{0,10}$/.test(v.before),
   /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */

@@ -41,6 +41,20 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     ],
   },
   {
+    // The figure before its object (共有3050条政府信息主动公开), or in a clause of its own after the subject (…数量同比增长10%,达到3300条).
+    metric: 'p.total',
+    requires: ['itemUnit'],
+    requiresOneOf: ['objectAfter', 'continuesTotal'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'columnSentence', 'scopeSplit'],
+    examples: [
+      { from: 'wording class', text: '本年度共有3050条政府信息主动公开。', value: 3050 },
+      { from: 'wording class', text: '2023年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: 3300 },
+      { from: 'wording class', text: '通过政府网站主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
+      { from: 'wording class', text: '各乡镇共有3050条政府信息主动公开。', value: null },
+      { from: 'wording class', text: '2022年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
+    ],
+  },
+  {
     // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
     metric: 'p.total',
     requires: ['itemUnit', 'yearNew'],
