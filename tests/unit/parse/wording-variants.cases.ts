@@ -213,4 +213,14 @@ export const CASES: WordingCase[] = [
   { text: '全年主动公开政府信息(含政策文件、政策解读、工作动态等)3300条。', expect: { 'p.total': 3300 } },
   { text: '本年度,我委主动公开政府信息合计3300条。', expect: { 'p.total': 3300 } },
   { text: '全年主动公开政府信息3,300条,较2022年增加300条。', expect: { 'p.total': 3300 } },
+  // round nine: new media by other names, others' platforms, information sent up to superiors
+  { text: '“两微一端”共发布信息5600条。', expect: { 'p.total': null, 'p.other_channels': 5600 } },
+  { text: '政务新媒体矩阵发布信息8000余条。', expect: { 'p.total': null, 'p.other_channels': 8000 } },
+  { text: '通过抖音号发布短视频120条。', expect: { 'p.total': null, 'p.other_channels': null } },
+  { text: '在“学习强国”平台发布信息45条。', expect: { 'p.total': null } },
+  { text: '向市政府报送政务信息230条,被采用56条。', expect: { 'p.total': null } },
+  { text: '全年报送政务信息230条。', expect: { 'p.total': null } },
+  { text: '在各级媒体发表稿件120篇。', expect: { 'p.total': null } },
+  { text: '被省级以上媒体采用信息35条。', expect: { 'p.total': null } },
+  { text: '在人民日报、新华社等中央媒体刊发稿件20篇。', expect: { 'p.total': null, 'p.other_channels': null } },
 ];

@@ -24,20 +24,24 @@ export interface FigureView {
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
-const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体/g;
+const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体|两微/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
 const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
-const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体/g;
+const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
 const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台)|其它(?:方式|渠道|途径|平台)/;
+
+/** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
+const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
+/** A quoted name is an account's or a site's name (“番禺政府网”微信公众号): what follows says which. */
+const unquoted = (t: string) => t.replace(/[“"]([^”"]{0,20})[”"]/g, (m: string, inner: string) => (QUOTED_KIND.test(inner) ? inner : 'Q'));
 
 /** The channels a clause names: web only, other channels only, all of them, or none. */
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 
 export function channelScope(raw: string): ChannelScope {
-  // a quoted name is an account's or a site's name (“番禺政府网”微信公众号): what follows says which
-  const text = raw.replace(/[“"][^”"]{0,20}[”"]/g, 'Q');
+  const text = unquoted(raw);
   if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
   if (MANY.test(text)) return 'all';
   const web = text.search(WEB) >= 0;
@@ -62,7 +66,8 @@ function ownItem(before: string): string {
 }
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
-const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送|新增/g;
+// not 报送 (政务信息报送: information sent up to superiors, not disclosed)
+const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增/g;
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -169,7 +174,7 @@ export const FEATURES = {
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
   pressOnly: (v: FigureView) => {
-    const t = v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q');
+    const t = unquoted(v.before);
     return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
   },
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
@@ -273,7 +278,7 @@ export const FEATURES = {
   /** The figure heads a breakdown by kind (在…网站主动公开的425条政府信息中,机构职能…148条): the year's whole being classified, wherever posted. */
   breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.sentenceAfter),
   /** The clause names two other channels or more (运用微信、微博发布信息102条): the channels together, not one account. */
-  severalOtherChannels: (v: FigureView) => (ownItem(v.before).replace(/[“"][^”"]{0,20}[”"]/g, 'Q').match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体/.test(v.before),
+  severalOtherChannels: (v: FigureView) => (unquoted(ownItem(v.before)).match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体|两微/.test(v.before),
   /** Another count of items follows in the sentence (发布工作动态信息44条,发布重点领域信息10条): the figure is one of several. */
   moreFiguresAfter: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.test(v.sentenceAfter),
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
