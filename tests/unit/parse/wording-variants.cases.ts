@@ -223,4 +223,13 @@ export const CASES: WordingCase[] = [
   { text: '在各级媒体发表稿件120篇。', expect: { 'p.total': null } },
   { text: '被省级以上媒体采用信息35条。', expect: { 'p.total': null } },
   { text: '在人民日报、新华社等中央媒体刊发稿件20篇。', expect: { 'p.total': null, 'p.other_channels': null } },
+  // round ten: carried in and out by year, reasons, outcomes in brackets
+  { text: '2022年度结转申请3件,结转至2024年度办理2件。', expect: { 'r.carried_in.total': 3, 'r.carried_out.total': 2 } },
+  { text: '属于本机关不掌握相关政府信息的4件。', expect: { 'r.unable.not_held.total': 4 } },
+  { text: '其中不予公开2件(涉及国家秘密1件,涉及商业秘密1件)。', expect: { 'r.denied.total.total': 2 } },
+  { text: '答复期限平均为8个工作日,平均办理4件。', expect: { 'r.handled.total': null } },
+  { text: '全年主动公开政府信息中,全部公开信息120条。', expect: { 'r.granted.total': null } },
+  { text: '全年受理政府信息公开申请5件,其中予以公开3件,不予公开1件,无法提供1件。', expect: { 'r.new.total': 5, 'r.granted.total': 3, 'r.denied.total.total': 1, 'r.unable.total.total': 1 } },
+  { text: '今年共收到依申请公开申请10件,同比增长25%。', expect: { 'r.new.total': 10 } },
+  { text: '依申请公开申请数量较2022年的8件有所增加,全年共收到10件。', expect: { 'r.new.total': null } },
 ];
