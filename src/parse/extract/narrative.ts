@@ -82,9 +82,16 @@ const AVERAGE = /平均|月均|日均|每月|每周|每天|每日/;
 /** 较上年增加, 同比减少: the figure after it is a change. */
 const CHANGE_BEFORE = /(?:增加|增长|减少|下降)了?\s*$/;
 /** A year printed as a time (2022年, 2022年度) in a clause, none of them the report's year (nor a date's year of its end). */
+const YEAR_AS_TIME = /(?<!\d)(\d{4})年(?!\d{1,2}月\d{1,2}日(?:起|施行|实施|印发|发布))/g;
 function namesOtherYear(text: string, years: readonly number[]): boolean {
-  const named = [...text.matchAll(/(?<!\d)(\d{4})年(?!\d{1,2}月\d{1,2}日(?:起|施行|实施|印发|发布))/g)].map((m) => Number(m[1]));
-  return named.length > 0 && named.every((y) => !years.includes(y));
+  if (!text.includes('年')) return false;
+  let named = false;
+  YEAR_AS_TIME.lastIndex = 0;
+  for (let m = YEAR_AS_TIME.exec(text); m; m = YEAR_AS_TIME.exec(text)) {
+    if (years.includes(Number(m[1]))) return false;
+    named = true;
+  }
+  return named;
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */

@@ -35,7 +35,7 @@ const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台)|其它(?:�
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
 /** A quoted name is an account's or a site's name (“番禺政府网”微信公众号): what follows says which. */
-const unquoted = (t: string) => t.replace(/[“"]([^”"]{0,20})[”"]/g, (m: string, inner: string) => (QUOTED_KIND.test(inner) ? inner : 'Q'));
+const unquoted = (t: string) => (!t.includes('“') && !t.includes('"') ? t : t.replace(/[“"]([^”"]{0,20})[”"]/g, (m: string, inner: string) => (QUOTED_KIND.test(inner) ? inner : 'Q')));
 
 /** The channels a clause names: web only, other channels only, all of them, or none. */
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';

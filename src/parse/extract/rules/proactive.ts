@@ -3,7 +3,9 @@
 import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'partOfYear', 'plan', 'average', 'modal'] as const;
+const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal'] as const;
+/** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
+const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
 const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
 
@@ -12,7 +14,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'scopeSplit', 'stockOrYear'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'scopeSplit', 'stockOrYear', ...LATE],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -45,7 +47,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit'],
     requiresOneOf: ['objectAfter', 'continuesTotal'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'columnSentence', 'scopeSplit'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'columnSentence', 'scopeSplit', ...LATE],
     examples: [
       { from: 'wording class', text: '本年度共有3050条政府信息主动公开。', value: 3050 },
       { from: 'wording class', text: '2023年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: 3300 },
@@ -58,7 +60,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
     metric: 'p.total',
     requires: ['itemUnit', 'yearNew'],
-    excludes: [...NEVER, 'otherYear', 'platform', 'cumulative', 'part', 'category', 'webOnly', 'otherOnly', 'scopeSplit'],
+    excludes: [...NEVER, 'otherYear', 'platform', 'cumulative', 'part', 'category', 'webOnly', 'otherOnly', 'scopeSplit', ...LATE],
     examples: [
       { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
@@ -71,7 +73,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -105,7 +107,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.website',
     unique: true,
     requires: ['itemUnit', 'sentenceWeb', 'disclosed', 'informationWord'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter', ...LATE],
     examples: [
       { from: 'complete/2024-fujian-pingtan-public-security-bureau-department', text: '同时,依托实验区政府网站,依法及时向社会主动公开我局政府信息,全年累计主动公开涵盖公安机关办事程序、便民政策、人事任免、计划总结、重点领域动态等政府信息135条,有效保障了群众的知情权和监督权。', value: 135 },
       { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,严格按照《条例》《规定》,依托区政府门户网站,街道主动公开公文类信息、重大行政决策、财政信息、建议提案办理结果、小区加装电梯项目设计方案公示公告等事项政府信息累计76条,全文电子化率达100%。', value: 76 },
@@ -121,7 +123,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies', ...LATE],
     // one account or kind of account is the other channels' share only beside the website's
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
@@ -146,7 +148,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // but next to one they show it is one of several.
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'pressOnly'],
-    excludes: [...NEVER, 'cumulative', 'category'],
+    excludes: [...NEVER, 'cumulative', 'category', ...LATE],
     unique: true,
     countsOnly: true,
     examples: [
@@ -159,7 +161,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'sentenceOtherChannel'],
     // whatever kind it counts (编发市政府公报12期,公开政策文件50件), it is another channel's figure
-    excludes: [...NEVER, 'cumulative', 'part'],
+    excludes: [...NEVER, 'cumulative', 'part', ...LATE],
     unique: true,
     countsOnly: true,
     examples: [
@@ -172,7 +174,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['cumulative', 'stockBeforeNew'],
     // a stock as of now is a stock when it says 累计 (截至目前…累计主动公开…1770条)
-    excludes: [...NEVER.filter((f) => f !== 'asOfNow'), 'otherOnly', 'stockOfAnotherYear'],
+    excludes: [...NEVER.filter((f) => f !== 'asOfNow'), 'otherOnly', 'stockOfAnotherYear', ...LATE],
     examples: [
       { from: 'seeds/2017-jilin-fusong-lushuihe-town', text: '截至2017年12月31日,通过电子政务平台累计主动公开政府信息1205条(被主流媒体', value: 1205 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 52 },
