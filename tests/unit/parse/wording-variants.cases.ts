@@ -232,4 +232,12 @@ export const CASES: WordingCase[] = [
   { text: '全年受理政府信息公开申请5件,其中予以公开3件,不予公开1件,无法提供1件。', expect: { 'r.new.total': 5, 'r.granted.total': 3, 'r.denied.total.total': 1, 'r.unable.total.total': 1 } },
   { text: '今年共收到依申请公开申请10件,同比增长25%。', expect: { 'r.new.total': 10 } },
   { text: '依申请公开申请数量较2022年的8件有所增加,全年共收到10件。', expect: { 'r.new.total': null } },
+  // round eleven: every request, or the one, disclosed
+  { text: '2023年共收到政府信息公开申请3件,均予以公开。', expect: { 'r.new.total': 3, 'r.granted.total': 3 } },
+  { text: '2023年共受理政府信息公开申请1件,申请内容涉及林木面积,经核查后在法定时限内依法予以公开答复。', expect: { 'r.new.total': 1, 'r.granted.total': 1 } },
+  { text: '2023年共收到政府信息公开申请3件,均已按时答复。', expect: { 'r.granted.total': null } },
+  { text: '2023年共收到政府信息公开申请3件,其中2件予以公开,1件不予公开。', expect: { 'r.granted.total': 2 } },
+  { text: '2023年共收到政府信息公开申请3件,均予以公开或部分公开。', expect: { 'r.granted.total': null } },
+  { text: '2023年共收到政府信息公开申请1件,告知申请人该信息已主动公开。', expect: { 'r.granted.total': null } },
+  { text: '2023年共收到政府信息公开申请11件,依法予以公开答复。', expect: { 'r.granted.total': null } },
 ];
