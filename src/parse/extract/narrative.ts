@@ -151,7 +151,7 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各类|各项|各种/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
   // 收到申请10件,其中政府信息公开申请6件: the requests for disclosure among all requests
   { metric: 'r.new.total', re: rx(`其中(政府)?(信息公开|依申请公开)(的)?(申请|请求){K}{0,4}?{N}`), sentence: /受理|收到|接到|接收/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },

@@ -240,4 +240,5 @@ export const CASES: WordingCase[] = [
   { text: '2023年共收到政府信息公开申请3件,均予以公开或部分公开。', expect: { 'r.granted.total': null } },
   { text: '2023年共收到政府信息公开申请1件,告知申请人该信息已主动公开。', expect: { 'r.granted.total': null } },
   { text: '2023年共收到政府信息公开申请11件,依法予以公开答复。', expect: { 'r.granted.total': null } },
+  { text: '2023年,我局共收到各类政府信息公开申请共计45件。', expect: { 'r.new.total': 45 } },
 ];
