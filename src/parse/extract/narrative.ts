@@ -50,8 +50,13 @@ const S = '[^。\\n]';
 const rx = (source: string) =>
   new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
+/** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
+const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
+const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌握|不存在|或|及|和)/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
-const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道/;
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门/;
+/** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
+const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）]{0,14}?结转/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -73,12 +78,31 @@ function sentenceAfter(s: string, at: number): string {
   while (i < s.length && i - at < 120 && !isSentenceEnd(s.charCodeAt(i))) i++;
   return s.slice(at, i);
 }
+/** Carried in or out: their patterns name the last or the next year. */
+const CARRIED = /^r\.carried_(?:in|out)\./;
+/** 平均每月, 月均: a rate, not a count of the year. */
+const AVERAGE = /平均|月均|日均|每月|每周|每天|每日/;
+/** 较上年增加, 同比减少: the figure after it is a change. */
+const CHANGE_BEFORE = /(?:增加|增长|减少|下降)了?\s*$/;
+/** A year printed as a time (2022年, 2022年度) in a clause, none of them the report's year (nor a date's year of its end). */
+const YEAR_AS_TIME = /(?<!\d)(\d{4})年(?!\d{1,2}月\d{1,2}日(?:起|施行|实施|印发|发布))/g;
+function namesOtherYear(text: string, years: readonly number[]): boolean {
+  if (!text.includes('年')) return false;
+  let named = false;
+  YEAR_AS_TIME.lastIndex = 0;
+  for (let m = YEAR_AS_TIME.exec(text); m; m = YEAR_AS_TIME.exec(text)) {
+    if (years.includes(Number(m[1]))) return false;
+    named = true;
+  }
+  return named;
+}
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
-/** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…. */
-const SERVICE_CASES = /审批事项|审批件|审批服务|许可事项|服务事项|办件|窗口|政务服务/;
+/** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
+const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
-const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)/;
+/** After a statement of none: what it is none of when not the requests (…引起的行政复议; 未发生依申请公开收费, …答复超期, …被投诉). */
+const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(公开)?(的)?(办理|处理|答复)?(收费|费用|超期|逾期|不及时|投诉|举报|复议|诉讼|纠错|不当|错误|差错)/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
 /** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */
@@ -103,11 +127,11 @@ const RULES: Rule[] = [
   { metric: 'p.rules.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(政府)?规章{N}`), reject: /个$/ },
   // 废止政府规章1份,现行有效政府规章8份: the word right before the figure (never across to 规范性文件)
   { metric: 'p.rules.repealed', templates: T21, re: rx(`(废止(了)?(的)?(政府)?规章|规章{K}{0,6}?废止(了)?){N}`), reject: /规范性文件/ },
-  { metric: 'p.rules.in_force', templates: T21, re: rx(`(现行有效(的)?(政府)?规章|规章{K}{0,6}?现行有效(的)?){N}`), reject: /规范性文件/ },
+  { metric: 'p.rules.in_force', templates: T21, re: rx(`(现行有效(的)?(政府)?规章|规章{K}{0,6}?现行有效(的)?){N}`), reject: /规范性文件|以来/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.issued', templates: T21, re: rx(`${VERB_MADE}{N}(政府|部门)?(行政)?规范性文件`) },
   { metric: 'p.normative.repealed', templates: T21, re: rx(`规范性文件{C}{0,12}?废止(了)?{K}{0,10}?{N}`), reject: /个$/ },
-  { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`) },
+  { metric: 'p.normative.in_force', templates: T21, re: rx(`规范性文件{C}{0,30}?现行有效{K}{0,10}?{N}`), reject: /以来/ },
   { metric: 'p.normative.new_published', templates: T19, re: rx(`发布(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.new_made', templates: T19, re: rx(`(制发|制定|印发|出台)(了)?{K}{0,14}?(行政)?规范性文件{N}`), rejectAfter: /^[,，、]?(部门)?规范性文件/, reject: /个$/ },
   { metric: 'p.normative.new_made', templates: T19, needs: /规范性文件/, re: rx(`(制发|制定|印发|出台)(了)?{N}(政府|部门)?(行政)?规范性文件`) },
@@ -127,17 +151,19 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
+  // 收到申请10件,其中政府信息公开申请6件: the requests for disclosure among all requests
+  { metric: 'r.new.total', re: rx(`其中(政府)?(信息公开|依申请公开)(的)?(申请|请求){K}{0,4}?{N}`), sentence: /受理|收到|接到|接收/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: /(收到|受理)(政府)?信息公开申请(?<num>\d+)(?=[,，。])/g },
   { metric: 'r.new.total', re: rx(`(^|[,，。)])(政府)?信息公开申请{N}[,，]申请内容`) },
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
-  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: /^[,，]?(其中|含)(上年|上一年)/ },
+  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
-  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
@@ -147,12 +173,15 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结)`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
-  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{N}`) },
+  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{N}`), notSentence: /主动公开/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{N}`), reject: /予以公开及/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?部分${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
@@ -189,7 +218,10 @@ const RULES: Rule[] = [
   { metric: 'lit.total', re: rx(`被(提起)?(行政)?起诉(的)?(案件)?{K}{0,4}?{N}`), reject: /复议后|纠错|纠正/ },
 
   // fees
-  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,30}?{M}`), reject: /行政事业性收费/ },
+  // not a rate (收费标准为每页0.5元)
+  { metric: 'fee.collected_yuan', re: rx(`(收取|收费|收缴){K}{0,30}?{M}`), reject: /行政事业性收费|标准|每/ },
+  // 收取信息处理费2次,共计150元: the sum after the times
+  { metric: 'fee.collected_yuan', re: rx(`(收取|收缴)(了)?{K}{0,20}?费(用)?{C}{0,16}?(共计|合计|共){M}`), reject: /行政事业性收费|标准|每/ },
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
@@ -201,7 +233,7 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
   { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
-  { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`) },
+  { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`), reject: /纠错|纠正/ },
   { metric: 'lit.total', zero: true, re: rx(`行政诉讼{K}{0,10}?(为零|为0)`) },
   { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
@@ -428,6 +460,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
+      // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
+      if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
+      if (AVERAGE.test(before + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -450,6 +485,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const value = numberOf(g);
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
+      // 较上年增加8件: a change, not a count
+      if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
       const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
       found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });

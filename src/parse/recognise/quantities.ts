@@ -41,7 +41,7 @@ export interface Quantity {
   value: number | null;
   /** The unit as printed (条, 件, 人次, 元, %, 年 …), null for a bare number. */
   unit: string | null;
-  /** 约/近/超过 before, or 余/多/以上 after: the value is not exact. */
+  /** 约/近/超过 before, or 余/多/以上/左右 after: the value is not exact. */
   approx: boolean;
   /** A range (10-20件): its ends. */
   range?: { low: number; high: number };
@@ -145,7 +145,7 @@ interface Tail {
   kind: QuantityKind;
 }
 
-/** What follows a number: 万/亿, 余/多, the unit, 以上. */
+/** What follows a number: 万/亿, 余/多, the unit, 以上 or 左右. */
 function readTail(s: string, at: number): Tail {
   let i = at;
   while (s[i] === ' ') i++;
@@ -188,7 +188,7 @@ function readTail(s: string, at: number): Tail {
     }
   }
   if (unit !== null) i += unit === '万元' || unit === '亿元' ? 1 : unit.length;
-  if (unit !== null && s.startsWith('以上', i)) {
+  if (unit !== null && (s.startsWith('以上', i) || s.startsWith('左右', i))) {
     approx = true;
     i += 2;
   }

@@ -131,6 +131,16 @@ describe('request patterns read their real wordings (the report year given where
     { from: 'complete/2019-fujian-pingtan-finance-bureau-department', text: '其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持。', year: 2019, metric: 'lit.total', value: null },
     { from: 'wording class', text: '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 结果维持。', year: 2019, metric: 'rv.total', value: null },
     { from: 'complete/2021-fujian-pingtan-finance-bureau-department', text: '本年新收政府信息公开申请数量0 0 0 0 0 00二、上年结转政府信息公开申请数量0 0 0 0 0 00。', year: 2021, metric: 'r.new.total', value: null },
+    // in force "since" a day is no stock of documents in force
+    { from: 'real/2024-gansu-gangu-government-office-department', text: '加强规范性文件审查清理,2024年以来现行有效的行政规范性文件0件。', year: 2024, metric: 'p.normative.in_force', value: null },
+    { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '制发3份规范性文件,废止18份规范性文件,现行有效规范性文件81份。', year: 2024, metric: 'p.normative.in_force', value: 81 },
+    // another year's figure, a change, a rate: no count of the report's year
+    { from: 'panel/2022-guangdong-guangzhou-health-commission-department', text: '全年受理政府信息公开申请86件,办理完成78件,余8件转2023年度办理。', year: 2022, metric: 'r.new.total', value: 86 },
+    { from: 'wording class', text: '2022年全年受理政府信息公开申请86件,办理完成78件。', year: 2023, metric: 'r.new.total', value: null },
+    { from: 'wording class', text: '2022年全年受理政府信息公开申请86件,办理完成78件。', year: 2022, metric: 'r.new.total', value: 86 },
+    { from: 'wording class', text: '全年受理政府信息公开申请较上年增加8件。', year: 2023, metric: 'r.new.total', value: null },
+    { from: 'wording class', text: '平均每月受理政府信息公开申请5件。', year: 2023, metric: 'r.new.total', value: null },
+    { from: 'wording class', text: '全年共收到申请10件,其中政府信息公开申请6件。', year: 2023, metric: 'r.new.total', value: 6 },
   ];
   for (const c of cases) {
     it(`${c.metric} ${c.value === null ? 'reads nothing in' : `= ${c.value} in`} ${c.from} (year ${c.year ?? 'unknown'})`, () => {

@@ -18,12 +18,13 @@ describe('counts', () => {
     expect(pick(one('培训3200人次'))).toEqual({ kind: 'count', value: 3200, unit: '人次', approx: false });
   });
 
-  it('applies 万/亿 and marks 余/多/约/近/超过/以上 as approximate', () => {
+  it('applies 万/亿 and marks 余/多/约/近/超过/以上/左右 as approximate', () => {
     expect(pick(one('主动公开各类政府信息3万余条'))).toEqual({ kind: 'count', value: 30000, unit: '条', approx: true });
     expect(pick(one('公开信息2.6万余条'))).toEqual({ kind: 'count', value: 26000, unit: '条', approx: true });
     expect(pick(one('约1200条'))).toEqual({ kind: 'count', value: 1200, unit: '条', approx: true });
     expect(pick(one('超过300件'))).toEqual({ kind: 'count', value: 300, unit: '件', approx: true });
     expect(pick(one('发布100条以上'))).toEqual({ kind: 'count', value: 100, unit: '条', approx: true });
+    expect(pick(one('发布3000条左右'))).toEqual({ kind: 'count', value: 3000, unit: '条', approx: true });
     const q = one('近 50 件');
     expect(q.start).toBe(0);
     expect([q.numStart, q.numEnd]).toEqual([2, 4]);

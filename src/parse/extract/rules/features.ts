@@ -24,20 +24,24 @@ export interface FigureView {
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
-const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体/g;
+const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体|两微/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
 const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
-const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体/g;
+const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
 const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台)|其它(?:方式|渠道|途径|平台)/;
+
+/** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
+const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
+/** A quoted name is an account's or a site's name (“番禺政府网”微信公众号): what follows says which. */
+const unquoted = (t: string) => (!t.includes('“') && !t.includes('"') ? t : t.replace(/[“"]([^”"]{0,20})[”"]/g, (m: string, inner: string) => (QUOTED_KIND.test(inner) ? inner : 'Q')));
 
 /** The channels a clause names: web only, other channels only, all of them, or none. */
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 
 export function channelScope(raw: string): ChannelScope {
-  // a quoted name is an account's or a site's name (“番禺政府网”微信公众号): what follows says which
-  const text = raw.replace(/[“"][^”"]{0,20}[”"]/g, 'Q');
+  const text = unquoted(raw);
   if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
   if (MANY.test(text)) return 'all';
   const web = text.search(WEB) >= 0;
@@ -62,7 +66,8 @@ function ownItem(before: string): string {
 }
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
-const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|报送|新增/g;
+// not 报送 (政务信息报送: information sent up to superiors, not disclosed)
+const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增/g;
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -125,6 +130,13 @@ const ownYearAfterOf = (v: FigureView) => /其中\s*\d{4}年/.test(v.before) && 
 const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
 const NOT_A_KIND = /^(?:其中|含|包括|包含|占|比|较|同比|环比|累计|共|合计|总|均|全部|主要|以上|上述|分别|涉及|内容|范围)/;
 
+/** 上半年, 第一季度, 前三季度, 1月至11月 (not 1月至12月, the whole year). */
+const PART_OF_YEAR = /上半年|下半年|(?:第[一二三四1-4]|(?<![每各])[一二三四1-4]|前三)季度|(?<![\d日])\d{1,2}月份?(?:至|到|[-—~－])(?!12月)\d{1,2}月(?!\d{1,2}日)/;
+const PLAN = /明年|下一年度?|下一步|计划(?:在|于|全年)?(?:主动)?(?:公开|发布)|拟(?:主动)?(?:公开|发布)|力争|预计/;
+const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
+/** 截至 the year's end (截至2017年12月31日, 截止年底). */
+const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
+
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 
 /** Units a count of disclosed items is printed in. */
@@ -162,7 +174,7 @@ export const FEATURES = {
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
   pressOnly: (v: FigureView) => {
-    const t = v.before.replace(/[“"][^”"]{0,20}[”"]/g, 'Q');
+    const t = unquoted(v.before);
     return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
   },
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
@@ -219,6 +231,35 @@ export const FEATURES = {
     const named = [...yearsNamed(v.before), ...(opening ? [Number(opening[1])] : [])];
     return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
+  /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
+  partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
+  /** The figure before its object and verb (共有3050条政府信息主动公开). */
+  objectAfter: (v: FigureView) => /^\s*(?:的)?(?:政府|政务)信息(?:已|均|被|予以)?主动公开/.test(v.after),
+  /**
+   * A clause of only 达到/共/为 and the figure, after a clause whose subject is the items
+   * disclosed (主动公开政府信息数量同比增长10%,达到3300条), naming no channel and no figure.
+   */
+  continuesTotal: (v: FigureView) => {
+    if (!/^\s*(?:共|共计|合计|总计)?(?:达到|达|为|计)?\s*$/.test(v.before)) return false;
+    const prev = previousClause(v);
+    return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
+  },
+  /** What should be disclosed (其他应主动公开的政府信息25条): a kind named by a duty, not an act. */
+  modal: (v: FigureView) => /(?:应当?|应该|需要?|必须|须)(?:主动)?(?:公开|发布)[^,，]{0,10}$/.test(v.before),
+  /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */
+  plan: (v: FigureView) => PLAN.test(v.before),
+  /** A rate per month, week or day (平均每月主动公开100条): not a count of the year. */
+  average: (v: FigureView) => AVERAGE.test(v.before),
+  /** A stock as of another year's end or day (截至2022年底,累计…7000条 in a report on 2023). */
+  stockOfAnotherYear: (v: FigureView) => {
+    const m = /(?:截至|截止)(?:到)?\s*(\d{4})年/.exec(v.sentenceBefore);
+    return m !== null && v.years.length > 0 && !v.years.includes(Number(m[1]));
+  },
+  /**
+   * 截至 the year's end, 共 N, without 累计 nor a word of the year (截至2017年12月31日共主动公开政府信息778余条):
+   * the year's count or the stock since the beginning, the text does not say which.
+   */
+  stockOrYear: (v: FigureView) => AS_OF_END.test(v.sentenceBefore) && /共|总数|总计/.test(v.before) && !/累计|历年|本年|全年|当年|今年|年度|年内/.test(v.before),
   /** As of a day before the year's end (截至12月14日…共发布微博1288条): neither the year's count nor its end's stock. */
   asOfDate: (v: FigureView) => {
     const m = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(\d{1,2})月(\d{1,2})日/.exec(v.sentenceBefore);
@@ -227,13 +268,17 @@ export const FEATURES = {
   /** Posted on another body's platform (云南省政府采购网): not the body's total nor its website's share. */
   platform: (v: FigureView) => PLATFORM.test(v.before),
   /** The sentence goes on to another scope's figure: this one is a scope's share, not the whole (省政府及直属部门…2.6万余条,…;各市(地)…21万条). */
-  scopeSplit: (v: FigureView) => SCOPE_SPLIT.test(v.periodAfter),
+  scopeSplit: (v: FigureView) => {
+    const m = SCOPE_SPLIT.exec(v.periodAfter);
+    // 其中县本级800条,各乡镇400条: the scopes are the figure's parts, the figure the whole
+    return m !== null && !/其中/.test(v.periodAfter.slice(0, m.index));
+  },
   /** A count of kinds right before the clause's total (七大类48项信息共8989条): not the count of items. */
   kindsBeforeTotal: (v: FigureView) => /^[^,，。;；\d]{0,8}(?:共|共计|合计|总计)\s*\d/.test(v.after),
   /** The figure heads a breakdown by kind (在…网站主动公开的425条政府信息中,机构职能…148条): the year's whole being classified, wherever posted. */
   breakdownHead: (v: FigureView) => /^[^,，。;；:：\d]{0,10}中[,，:：]/.test(v.sentenceAfter),
   /** The clause names two other channels or more (运用微信、微博发布信息102条): the channels together, not one account. */
-  severalOtherChannels: (v: FigureView) => (ownItem(v.before).replace(/[“"][^”"]{0,20}[”"]/g, 'Q').match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体/.test(v.before),
+  severalOtherChannels: (v: FigureView) => (unquoted(ownItem(v.before)).match(OWN_MEDIA_KINDS) ?? []).length >= 2 || /政务新媒体|新媒体|自媒体|两微/.test(v.before),
   /** Another count of items follows in the sentence (发布工作动态信息44条,发布重点领域信息10条): the figure is one of several. */
   moreFiguresAfter: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.test(v.sentenceAfter),
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */

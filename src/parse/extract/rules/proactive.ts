@@ -4,6 +4,8 @@ import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
 const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal'] as const;
+/** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
+const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
 const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
 
@@ -12,7 +14,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'scopeSplit'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'scopeSplit', 'stockOrYear', ...LATE],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -30,16 +32,35 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // another body's platform, a scope's share, a day before the year's end
       { from: 'pages/2025-yunnan-jianshui-miandian-town', text: '持续拓宽公开覆盖面,全年在云南省政府采购网公开信息7条。', value: null },
       { from: 'pages/2009-heilongjiang-heilongjiang-province', text: '省政府及直属部门仅通过公开目录主动公开政府信息2.6万余条,比上年增加2千余条;各市(地)主动公开政府信息21万条,比上年增加6万条。', value: null },
-      { from: 'panel/2015-guangdong-guangzhou-environmental-protection-bureau-department', text: '截止2015年12月31日,我局主动公开政府信息共1682条,全文电子化达100%。', value: 1682 },
+      // 截至 the year's end, 共, no 累计 nor a word of the year: the year's count or the stock, the text does not say (both truths mark it doubtful)
+      { from: 'panel/2015-guangdong-guangzhou-environmental-protection-bureau-department', text: '截止2015年12月31日,我局主动公开政府信息共1682条,全文电子化达100%。', value: null },
+      { from: 'pages/2017-zhejiang-jianggan-administrative-approval-office-department', text: '截至2017年12月31日共主动公开政府信息778余条。公开的主要内容有机构概况', value: null },
+      { from: 'panel/2022-guangdong-guangzhou-yuexiu-market-regulation-bureau-department', text: '截至2022年12月31日,我局在区政府信息网主动公开政府信息171条次', value: null },
       // a topic's items, in a sentence that opened with the column or topic
+      // a kind named by a duty (应主动公开的) in a breakdown
+      { from: 'complete/2019-fujian-pingtan-finance-bureau-department', text: '2019年制作、获取政府信息总数330条,其中主动公开政府信息90条,作为依申请公开信息数161条。在主动公开的90条政府信息中,财政预决算报告信息5条;工作进展动态和其他应主动公开的政府信息25条。', year: 2019, value: 90 },
       { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '专栏下设置“六稳”“六保”专项工作专题,重点围绕精准防控、维护市场稳定工作等发布相关政策、推进情况等信息150多条,助力企业渡难关。', value: null },
+    ],
+  },
+  {
+    // The figure before its object (共有3050条政府信息主动公开), or in a clause of its own after the subject (…数量同比增长10%,达到3300条).
+    metric: 'p.total',
+    requires: ['itemUnit'],
+    requiresOneOf: ['objectAfter', 'continuesTotal'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'columnSentence', 'scopeSplit', ...LATE],
+    examples: [
+      { from: 'wording class', text: '本年度共有3050条政府信息主动公开。', value: 3050 },
+      { from: 'wording class', text: '2023年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: 3300 },
+      { from: 'wording class', text: '通过政府网站主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
+      { from: 'wording class', text: '各乡镇共有3050条政府信息主动公开。', value: null },
+      { from: 'wording class', text: '2022年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
     ],
   },
   {
     // The year's new items after the stock (截至…共主动公开615条,今年新增94条).
     metric: 'p.total',
     requires: ['itemUnit', 'yearNew'],
-    excludes: [...NEVER, 'otherYear', 'platform', 'cumulative', 'part', 'category', 'webOnly', 'otherOnly', 'scopeSplit'],
+    excludes: [...NEVER, 'otherYear', 'platform', 'cumulative', 'part', 'category', 'webOnly', 'otherOnly', 'scopeSplit', ...LATE],
     examples: [
       { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
@@ -52,7 +73,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -75,6 +96,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // one kind of a list by commas (the next item another kind), not the site's whole
       { from: 'pages/2020-neimenggu-wuhai-industry-information-bureau-department', text: '2020年度主动公开政府信息总数2942条。通过局门户网站公开政府信息公开52条,其他信息2167条,局微博发布信息541条。', value: null },
       { from: 'pages/2019-hunan-hetang-guihua-town', text: '全年在荷塘区政府门户网站公开信息77条,收到1份政府信息公开申请。', value: 77 },
+      // 截至 the year's end without 共: the year's figure (the stock would say 累计 or 共)
+      { from: 'panel/2022-guangdong-guangzhou-yuexiu-market-regulation-bureau-department', text: '截至2022年12月31日,我局在区政府信息网主动公开政府信息171条次', value: 171 },
       // two sites' figures: neither is the website's share
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
     ],
@@ -84,7 +107,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.website',
     unique: true,
     requires: ['itemUnit', 'sentenceWeb', 'disclosed', 'informationWord'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter', ...LATE],
     examples: [
       { from: 'complete/2024-fujian-pingtan-public-security-bureau-department', text: '同时,依托实验区政府网站,依法及时向社会主动公开我局政府信息,全年累计主动公开涵盖公安机关办事程序、便民政策、人事任免、计划总结、重点领域动态等政府信息135条,有效保障了群众的知情权和监督权。', value: 135 },
       { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,严格按照《条例》《规定》,依托区政府门户网站,街道主动公开公文类信息、重大行政决策、财政信息、建议提案办理结果、小区加装电梯项目设计方案公示公告等事项政府信息累计76条,全文电子化率达100%。', value: 76 },
@@ -100,7 +123,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies', ...LATE],
     // one account or kind of account is the other channels' share only beside the website's
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
@@ -125,7 +148,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // but next to one they show it is one of several.
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'pressOnly'],
-    excludes: [...NEVER, 'cumulative', 'category'],
+    excludes: [...NEVER, 'cumulative', 'category', ...LATE],
     unique: true,
     countsOnly: true,
     examples: [
@@ -138,7 +161,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'sentenceOtherChannel'],
     // whatever kind it counts (编发市政府公报12期,公开政策文件50件), it is another channel's figure
-    excludes: [...NEVER, 'cumulative', 'part'],
+    excludes: [...NEVER, 'cumulative', 'part', ...LATE],
     unique: true,
     countsOnly: true,
     examples: [
@@ -150,13 +173,20 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.cumulative',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['cumulative', 'stockBeforeNew'],
-    excludes: [...NEVER, 'otherOnly'],
+    // a stock as of now is a stock when it says 累计 (截至目前…累计主动公开…1770条)
+    excludes: [...NEVER.filter((f) => f !== 'asOfNow'), 'otherOnly', 'stockOfAnotherYear', ...LATE],
     examples: [
       { from: 'seeds/2017-jilin-fusong-lushuihe-town', text: '截至2017年12月31日,通过电子政务平台累计主动公开政府信息1205条(被主流媒体', value: 1205 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 52 },
       { from: 'panel/2020-guangdong-guangzhou-human-resources-social-security-bureau-department', text: '2020年累计发布政务微信225条,重点推送', value: null },
       { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 615 },
       { from: 'pages/2020-shanghai-putuo-yichuanlu-town', text: '2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。', value: 275 },
+      // as of now with 累计: the stock; without it (nor 共) no stock is stated
+      { from: 'complete/2019-fujian-pingtan-public-security-bureau-department', text: '截至目前,我局在平潭综合实验区管委会门户网站累计主动公开公安政府信息1770条,全文电子化达100%,其中2019年度我局共主动公开政府信息202条,比升11.6%。', year: 2019, value: 1770 },
+      { from: 'pages/2018-jiangxi-yuanzhou-xicun-town', text: '截至目前,通过袁州区政府部门公开网站主动公开政府信息32条。', year: 2018, value: null },
+      // the stock as of another year's end (the same sentence in the report on that year reads it)
+      { from: 'pages/2009-gansu-liangzhou-zhangyi-town', text: '截止2009年12月31日,我镇通过区政府信息公开系统主动公开政府信息累计14条,全部为网上公开。', year: 2010, value: null },
+      { from: 'pages/2009-gansu-liangzhou-zhangyi-town', text: '截止2009年12月31日,我镇通过区政府信息公开系统主动公开政府信息累计14条,全部为网上公开。', year: 2009, value: 14 },
     ],
   },
 ];
