@@ -12,7 +12,8 @@
 //   --threads N: the ingest's parse threads (GONGKAI_PARSE_THREADS; default the cores).
 //   --skip-score: no scoring against the truth (it holds every value in memory: not at national size).
 //   --out DIR: where the dataset is written (default: beside the cached reports).
-// The ingest runs with GONGKAI_TRACE_MEMORY=1: its memory at each phase is printed as it goes.
+// The ingest runs with GONGKAI_TRACE_MEMORY=1: its memory at each phase is printed as it goes, and
+// the peak RSS is printed with the phase it was reached in (the last trace line before it).
 //
 // The generated reports are cached under --root (default tmp/bench-ingest/, keyed by the
 // arguments); the dataset is rewritten on every run.
@@ -59,12 +60,25 @@ function cpuOf(stat: string): number {
  * Runs the CLI in a child process; resolves to its wall time, CPU time (every thread, and the main
  * thread's alone: what bounds the gain of more parse threads; polled) and peak resident memory (VmHWM, polled).
  */
-function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; mainCpuSeconds: number; peakBytes: number; stdout: string }> {
+function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; mainCpuSeconds: number; peakBytes: number; peakPhase: string; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let peakKb = 0;
+    // The phase the process is in: after the last memory trace line (memory-trace.ts) it printed.
+    let phase = 'start';
+    let peakPhase = phase;
+    let stderrTail = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      const lines = (stderrTail + chunk.toString()).split('\n');
+      stderrTail = lines.pop()!;
+      for (const line of lines) {
+        const traced = /^memory: (.*?) rss=/.exec(line);
+        if (traced) phase = `after "${traced[1]}"`;
+      }
+    });
     let cpuSeconds = 0;
     let mainCpuSeconds = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -72,7 +86,10 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+        if (hwm && Number(hwm[1]) > peakKb) {
+          peakKb = Number(hwm[1]);
+          peakPhase = phase;
+        }
         cpuSeconds = Math.max(cpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/stat`, 'utf8')));
         mainCpuSeconds = Math.max(mainCpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8')));
       } catch {
@@ -83,7 +100,7 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
     child.on('exit', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`gongkai ${cliArgs[0]} exited with ${code}`));
-      else resolvePromise({ ms: performance.now() - started, cpuSeconds, mainCpuSeconds, peakBytes: peakKb * 1024, stdout });
+      else resolvePromise({ ms: performance.now() - started, cpuSeconds, mainCpuSeconds, peakBytes: peakKb * 1024, peakPhase, stdout });
     });
   });
 }
@@ -125,7 +142,7 @@ async function main(): Promise<void> {
   const threads = args.threads === undefined ? {} : { GONGKAI_PARSE_THREADS: args.threads };
   const ingested = await runCli(['ingest', reportsDir, '--out', datasetDir], { ...process.env, ...threads, GONGKAI_TRACE_MEMORY: '1' });
   log(
-    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s wall · ${ingested.cpuSeconds.toFixed(1)} s CPU, ${ingested.mainCpuSeconds.toFixed(1)} s of it on the main thread (${(ingested.cpuSeconds / (ingested.ms / 1000)).toFixed(2)} cores busy) · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)}`,
+    `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s wall · ${ingested.cpuSeconds.toFixed(1)} s CPU, ${ingested.mainCpuSeconds.toFixed(1)} s of it on the main thread (${(ingested.cpuSeconds / (ingested.ms / 1000)).toFixed(2)} cores busy) · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)} (reached ${ingested.peakPhase})`,
   );
 
   const manifest = parseManifest(JSON.parse(readFileSync(join(datasetDir, 'manifest.json'), 'utf8')));

@@ -171,8 +171,9 @@ export function similarReport(r: ReportRecord): SimilarReport {
   return { id: r.id, body: bodyKeyOf(r), year: r.parsed.facts.year, province: provinceKey(r), names: reportNames(r.parsed, r.jurisdiction) };
 }
 
-/** A body and year (a report with no body is a unit of its own). */
-const unitOf = (r: ReportRecord): string => `${bodyKeyOf(r) ?? `report:${r.id}`}\u0000${r.parsed.facts.year ?? ''}`;
+/** Years a body's units are numbered by (body × 256 + year − 1899, or + 0 for no year: a small integer); the others, rare, by text. */
+const FIRST_YEAR = 1900;
+const YEAR_SLOTS = 256;
 const WIDE_COLUMNS: Column<WideRow>[] = [
   { name: 'report_id', type: utf8, get: (w) => w.record.id },
   // Repeated from `reports` so the dashboard's views query this one table.
@@ -391,9 +392,17 @@ export class DatasetBuilder {
   private readonly rollups = new RollupAccumulator();
   private readonly bodies = new BodyAccumulator();
   private readonly similar: SimilarityIndex;
-  /** Each body and year's index into unitReports, the number of reports it has. */
-  private readonly unitIndex = new Map<string, number>();
+  /**
+   * Each body and year (a unit) has an index into unitReports, the number of reports it has; a
+   * report with no body is a unit of its own. Units are found by number, not by a text a unit:
+   * a nation has millions of them.
+   */
+  private readonly bodyIndex = new Map<string, number>();
+  private readonly unitIndex = new Map<number, number>();
+  private readonly oddUnitIndex = new Map<string, number>();
   private readonly unitReports: number[] = [];
+  /** The unit of each report waiting in `pending`. */
+  private readonly pendingUnits = new Map<ReportRecord, number>();
   private pending: ReportRecord[] = [];
   private finished = false;
   private lastId: string | null = null;
@@ -420,14 +429,30 @@ export class DatasetBuilder {
     this.bodies.add(record);
     // The shingle set as the parse worker made it, else made here (the same function either way).
     this.similar.add(similarReport(record), record.shingles ?? reportShingles(record.parsed, record.jurisdiction));
-    const unit = unitOf(record);
-    const index = this.unitIndex.get(unit);
-    if (index === undefined) {
-      this.unitIndex.set(unit, this.unitReports.length);
-      this.unitReports.push(1);
-    } else this.unitReports[index]++;
+    this.pendingUnits.set(record, this.countUnit(record));
     this.pending.push(record);
     if (this.pending.length >= CHUNK_REPORTS) this.flush();
+  }
+
+  /** Counts the report in its body and year; answers the unit's index. */
+  private countUnit(record: ReportRecord): number {
+    const body = bodyKeyOf(record);
+    if (body === null) return this.unitReports.push(1) - 1;
+    let bodyNo = this.bodyIndex.get(body);
+    if (bodyNo === undefined) this.bodyIndex.set(body, (bodyNo = this.bodyIndex.size));
+    const year = record.parsed.facts.year;
+    const slot = year === null ? 0 : year - FIRST_YEAR + 1;
+    const numbered = year === null || (Number.isInteger(slot) && slot >= 1 && slot < YEAR_SLOTS);
+    const key = numbered ? bodyNo * YEAR_SLOTS + slot : `${bodyNo}\u0000${year}`;
+    const index = typeof key === 'number' ? this.unitIndex.get(key) : this.oddUnitIndex.get(key);
+    if (index !== undefined) {
+      this.unitReports[index]++;
+      return index;
+    }
+    const added = this.unitReports.push(1) - 1;
+    if (typeof key === 'number') this.unitIndex.set(key, added);
+    else this.oddUnitIndex.set(key, added);
+    return added;
   }
 
   private flush(): void {
@@ -446,12 +471,13 @@ export class DatasetBuilder {
     const failing = this.pending.filter((r) => failedChecks(r) > 0);
     if (failing.length > 0) this.failing.push(buildTable(FAILING_COLUMNS, failing));
     this.pending = [];
+    this.pendingUnits.clear();
   }
 
   private keep(chunkKey: string, table: TableName, rows: Table, records: readonly ReportRecord[]): void {
     const chunk: Chunk =
       table === 'facts_wide'
-        ? { ref: this.store.put(rows), bytes: bufferBytes(rows) - bufferBytes(rows.getChild('body_year_reports')!.data), units: Int32Array.from(records, (r) => this.unitIndex.get(unitOf(r))!) }
+        ? { ref: this.store.put(rows), bytes: bufferBytes(rows) - bufferBytes(rows.getChild('body_year_reports')!.data), units: Int32Array.from(records, (r) => this.pendingUnits.get(r)!) }
         : { ref: this.store.put(rows), bytes: bufferBytes(rows) };
     const chunks = this.chunks.get(chunkKey);
     if (chunks) chunks.push(chunk);

@@ -59,23 +59,49 @@ export const diskChunkStore = (file: SpillFile): ChunkStore => ({
   get: (ref) => ref.table ?? tableFromIPC(file.read(ref.offset!, ref.length!)),
 });
 
+/** Numbers appended and read by index, in pages of a typed array (8 bytes a number, never copied to grow). */
+class NumberPages {
+  private static readonly PAGE = 1 << 16;
+  private pages: Float64Array[] = [];
+  length = 0;
+
+  push(n: number): void {
+    const at = this.length % NumberPages.PAGE;
+    if (at === 0) this.pages.push(new Float64Array(NumberPages.PAGE));
+    this.pages[this.pages.length - 1][at] = n;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return this.pages[Math.floor(i / NumberPages.PAGE)][i % NumberPages.PAGE];
+  }
+
+  clear(): void {
+    this.pages = [];
+    this.length = 0;
+  }
+}
+
 /** Items encoded into a spill file, their offsets and lengths in memory (two numbers an item). */
 export function diskItemStore<T>(file: SpillFile, encode: (item: T) => Uint8Array, decode: (bytes: Uint8Array) => T): ItemStore<T> {
-  let offsets: number[] = [];
-  let lengths: number[] = [];
+  const offsets = new NumberPages();
+  const lengths = new NumberPages();
   return {
     push(item) {
       const bytes = encode(item);
       offsets.push(bytes.byteLength === 0 ? 0 : file.append(bytes));
       lengths.push(bytes.byteLength);
     },
-    get: (i) => decode(lengths[i] === 0 ? new Uint8Array(0) : file.read(offsets[i], lengths[i])),
+    get(i) {
+      if (!(i >= 0 && i < lengths.length)) throw new RangeError(`spill file ${file.path}: no item ${i}`);
+      return decode(lengths.get(i) === 0 ? new Uint8Array(0) : file.read(offsets.get(i), lengths.get(i)));
+    },
     get length() {
       return lengths.length;
     },
     clear() {
-      offsets = [];
-      lengths = [];
+      offsets.clear();
+      lengths.clear();
     },
   };
 }

@@ -8,7 +8,7 @@ import type { CorrectedReport } from '../parse/corrections';
 import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from './failed-report';
 import { NODE_INPUT } from './input-node';
 import { resolveReport } from './jurisdiction';
-import { describeError, type InputFile } from './walk';
+import { describeError, type InputFile, type InputFileList } from './walk';
 
 export { MAX_FILE_BYTES };
 
@@ -92,14 +92,14 @@ async function safeParse(parse: ParseFn, bytes: Uint8Array, fileName: string): P
 
 /** Reads a few files ahead of the one being parsed, and yields the reports in input order. */
 export async function* readReportsInOrder(
-  files: readonly InputFile[],
+  files: InputFileList,
   parse: ParseFn = parseAnyFormat,
   lookahead = 4,
 ): AsyncGenerator<ReportRecord> {
   const pending: Promise<ReportRecord>[] = [];
   let next = 0;
   const refill = () => {
-    while (next < files.length && pending.length < lookahead) pending.push(readReport(files[next++], parse));
+    while (next < files.length && pending.length < lookahead) pending.push(readReport(files.at(next++)!, parse));
   };
   refill();
   while (pending.length > 0) {

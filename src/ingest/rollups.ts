@@ -53,20 +53,19 @@ function rollupDivisions(record: ReportRecord): { code: string | null; level: Ro
   return out;
 }
 
-const emptyCounts = (): Record<RollupCount, number> =>
-  Object.fromEntries(ROLLUP_COUNTS.map((c) => [c, 0])) as Record<RollupCount, number>;
+const COUNT_INDEX = new Map(ROLLUP_COUNTS.map((count, i) => [count, i]));
 
-function countReport(counts: Record<RollupCount, number>, record: ReportRecord): void {
+/** The counts a report adds one to (indices into ROLLUP_COUNTS). */
+function reportCounts(record: ReportRecord): number[] {
   const { status, facts } = record.parsed;
   // Re-run on the corrected values where corrections touched the report.
   const checks = record.corrected?.checks ?? record.parsed.checks;
-  counts.reports += 1;
-  counts[status] += 1;
+  const counted: RollupCount[] = ['reports', status];
   const template = facts.template;
-  if (template === 'narrative' || template === 'table2019' || template === 'table2021') counts[template] += 1;
-  else counts.template_unknown += 1;
-  if (checks.some((c) => c.status === 'fail')) counts.failing_checks += 1;
-  if (facts.synthetic === true) counts.synthetic += 1;
+  counted.push(template === 'narrative' || template === 'table2019' || template === 'table2021' ? template : 'template_unknown');
+  if (checks.some((c) => c.status === 'fail')) counted.push('failing_checks');
+  if (facts.synthetic === true) counted.push('synthetic');
+  return counted.map((c) => COUNT_INDEX.get(c)!);
 }
 
 const compareKeys = (a: RollupRow, b: RollupRow): number =>
@@ -84,45 +83,80 @@ function cmp<T extends string | number>(a: T | null, b: T | null): number {
   return a < b ? -1 : 1;
 }
 
+/** Rows per page of the accumulator's typed arrays (pages, so growing never copies what is there). */
+const PAGE_ROWS = 1024;
+
 /**
  * Adds reports one at a time; `rows()` gives the rollup rows sorted by level, code, year, issuer
  * level, scope. `metrics` are a report's harmonised values (the same pick as facts_wide's, so a
- * rollup equals the sum of its rows there).
+ * rollup equals the sum of its rows there). The counts, sums and stated counts of every row live
+ * in a few pages of typed arrays, not in an object and two arrays a row: a nation has hundreds of
+ * thousands of rows, and this is what an ingest holds of them until the end.
  */
 export class RollupAccumulator {
-  private readonly byKey = new Map<string, RollupRow>();
+  private readonly index = new Map<string, number>();
+  private readonly divisions: { code: string | null; level: RollupLevel }[] = [];
+  private readonly keys: { year: number | null; level: string | null; scope: string | null }[] = [];
+  private readonly counts: Int32Array[] = [];
+  private readonly sums: Float64Array[] = [];
+  private readonly stated: Int32Array[] = [];
+
+  private rowOf(division: { code: string | null; level: RollupLevel }, year: number | null, level: string | null, scope: string | null): number {
+    const key = JSON.stringify([division.code, year, level, scope]);
+    let row = this.index.get(key);
+    if (row === undefined) {
+      row = this.divisions.length;
+      this.index.set(key, row);
+      this.divisions.push(division);
+      this.keys.push({ year, level, scope });
+      if (row % PAGE_ROWS === 0) {
+        this.counts.push(new Int32Array(PAGE_ROWS * ROLLUP_COUNTS.length));
+        this.sums.push(new Float64Array(PAGE_ROWS * HARMONISED_METRICS.length));
+        this.stated.push(new Int32Array(PAGE_ROWS * HARMONISED_METRICS.length));
+      }
+    }
+    return row;
+  }
 
   add(record: ReportRecord, metrics: Map<string, number>): void {
     const { year, scope } = record.parsed.facts;
     const level = levelOf(record);
+    const counted = reportCounts(record);
+    const indices = [...metrics.keys()].map((metric) => METRIC_INDEX.get(metric)!);
+    const values = [...metrics.values()];
     for (const division of rollupDivisions(record)) {
-      const key = JSON.stringify([division.code, year, level, scope]);
-      let row = this.byKey.get(key);
-      if (!row) {
-        row = {
-          division_code: division.code,
-          division_level: division.level,
-          province: division.code === null ? null : division.code.slice(0, 2),
-          year,
-          level,
-          scope,
-          counts: emptyCounts(),
-          sums: new Float64Array(HARMONISED_METRICS.length),
-          stated: new Int32Array(HARMONISED_METRICS.length),
-        };
-        this.byKey.set(key, row);
-      }
-      countReport(row.counts, record);
-      for (const [metric, value] of metrics) {
-        const i = METRIC_INDEX.get(metric)!;
-        row.sums[i] += value;
-        row.stated[i] += 1;
+      const row = this.rowOf(division, year, level, scope);
+      const page = Math.floor(row / PAGE_ROWS);
+      const at = row % PAGE_ROWS;
+      const counts = this.counts[page];
+      for (const c of counted) counts[at * ROLLUP_COUNTS.length + c] += 1;
+      const sums = this.sums[page];
+      const stated = this.stated[page];
+      const base = at * HARMONISED_METRICS.length;
+      for (let k = 0; k < indices.length; k++) {
+        sums[base + indices[k]] += values[k];
+        stated[base + indices[k]] += 1;
       }
     }
   }
 
   rows(): RollupRow[] {
-    return [...this.byKey.values()].sort(compareKeys);
+    const m = HARMONISED_METRICS.length;
+    const rows = this.divisions.map((division, row): RollupRow => {
+      const page = Math.floor(row / PAGE_ROWS);
+      const at = row % PAGE_ROWS;
+      const counts = this.counts[page].subarray(at * ROLLUP_COUNTS.length, (at + 1) * ROLLUP_COUNTS.length);
+      return {
+        division_code: division.code,
+        division_level: division.level,
+        province: division.code === null ? null : division.code.slice(0, 2),
+        ...this.keys[row],
+        counts: Object.fromEntries(ROLLUP_COUNTS.map((c, i) => [c, counts[i]])) as Record<RollupCount, number>,
+        sums: this.sums[page].subarray(at * m, (at + 1) * m),
+        stated: this.stated[page].subarray(at * m, (at + 1) * m),
+      };
+    });
+    return rows.sort(compareKeys);
   }
 }
 

@@ -14,7 +14,7 @@ import { withParsePool } from './parse-pool';
 import { createParquetPool, type ParquetPool, parquetThreads, prefetchParquet } from './parquet-pool';
 import { readReportsInOrder } from './read-report';
 import { emptyTally, summariseIngest, tallyReport } from './summary';
-import { collectInputFiles, type InputFile } from './walk';
+import { collectSortedInputs, type InputFileList } from './walk';
 import { assertReplaceable, writeDataset } from './write-dataset';
 
 /** Parts whose Parquet is encoded ahead of the one being written (each holds its bytes until written). */
@@ -32,8 +32,6 @@ async function withParquetPool<T>(work: (pool: ParquetPool | null) => Promise<T>
   }
 }
 
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 export interface IngestOptions {
   /** A corrections.csv to apply (src/shared/corrections.ts). */
   corrections?: string;
@@ -43,7 +41,7 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
   // Read first: a bad corrections file is a usage error before any parsing.
   const ledger = options.corrections === undefined ? null : await loadCorrections(options.corrections);
   // In id order, the order of the dataset's rows: each report goes into its Arrow chunk as it comes.
-  const files = (await collectInputFiles(inputs)).sort(byId);
+  const files = await collectSortedInputs(inputs);
   // Checked again on writing; this spares a long parse that could never be written.
   await assertReplaceable(outDir);
   const release = await acquireWriterLock(outDir);
@@ -55,7 +53,7 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
   }
 }
 
-async function ingestLocked(files: InputFile[], outDir: string, io: Io, ledger: CorrectionLedger | null): Promise<Manifest> {
+async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null): Promise<Manifest> {
   const progress = createProgress(files.length, io.stderr);
   // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
   const spill = await makeStaging(outDir);

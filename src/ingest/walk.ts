@@ -28,7 +28,9 @@ export async function collectInputFiles(inputs: readonly string[]): Promise<Inpu
       throw new UsageError(`no such file or directory: ${input}`);
     });
     const rootName = basename(resolve(input)) || 'root';
-    const found = info.isDirectory() ? await walkDirectory(input, rootName, await realpath(input)) : [{ path: input, id: rootName }];
+    const found: InputFile[] = [];
+    if (info.isDirectory()) await walkDirectory(input, rootName, await realpath(input), (file) => found.push(file));
+    else found.push({ path: input, id: rootName });
     for (const file of found) {
       const key = resolve(file.path);
       if (seenPaths.has(key)) continue;
@@ -52,18 +54,18 @@ const isInside = (path: string, root: string): boolean => {
  * target lies inside that folder: one pointing elsewhere (say to /etc/passwd) is a failed row,
  * never read, so it is never stored, served or copied.
  */
-async function walkDirectory(dir: string, idPrefix: string, rootReal: string, visited = new Set<string>()): Promise<InputFile[]> {
+async function walkDirectory(dir: string, idPrefix: string, rootReal: string, sink: (file: InputFile) => void, visited = new Set<string>()): Promise<void> {
   const real = await realpath(dir).catch(() => resolve(dir));
-  if (visited.has(real)) return [];
+  if (visited.has(real)) return;
   visited.add(real);
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    return [{ path: dir, id: idPrefix, error: `cannot read directory: ${describeError(error)}` }];
+    sink({ path: dir, id: idPrefix, error: `cannot read directory: ${describeError(error)}` });
+    return;
   }
   entries.sort((a, b) => byCodeUnits(a.name, b.name));
-  const files: InputFile[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const id = `${idPrefix}/${entry.name}`;
@@ -71,19 +73,17 @@ async function walkDirectory(dir: string, idPrefix: string, rootReal: string, vi
       const target = await realpath(path).catch(() => null);
       const refused = target === null ? BROKEN_LINK_ERROR : isInside(target, rootReal) ? null : OUTSIDE_LINK_ERROR;
       if (refused) {
-        files.push({ path, id, error: refused });
+        sink({ path, id, error: refused });
         continue;
       }
     }
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectoryPath(path)));
     if (isDirectory) {
-      // A loop, not push(...found): a folder of 150,000 reports would overflow the call stack.
-      if (!isSkippedDirectory(entry.name)) for (const found of await walkDirectory(path, id, rootReal, visited)) files.push(found);
+      if (!isSkippedDirectory(entry.name)) await walkDirectory(path, id, rootReal, sink, visited);
     } else if (!isSkippedFile(entry.name)) {
-      files.push({ path, id });
+      sink({ path, id });
     }
   }
-  return files;
 }
 
 async function isDirectoryPath(path: string): Promise<boolean> {
@@ -92,4 +92,34 @@ async function isDirectoryPath(path: string): Promise<boolean> {
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A run's input files sorted by id, read by index: what an ingest holds of them while it runs. */
+export interface InputFileList {
+  readonly length: number;
+  at(index: number): InputFile | undefined;
+}
+
+const byId = (a: string | InputFile, b: string | InputFile): number => byCodeUnits(typeof a === 'string' ? a : a.id, typeof b === 'string' ? b : b.id);
+
+/**
+ * collectInputFiles sorted by id, held compactly: for one folder (an ingest's usual input) each
+ * file is its id alone, its path joined back when asked (a nation's three million files would
+ * take a gigabyte as objects with two paths each); a file whose path is not the folder joined with
+ * its id, or that could not be listed, is kept whole.
+ */
+export async function collectSortedInputs(inputs: readonly string[]): Promise<InputFileList> {
+  const input = inputs.length === 1 ? inputs[0] : null;
+  const info = input === null ? null : await stat(input).catch(() => null);
+  if (input === null || !info?.isDirectory()) {
+    const files = (await collectInputFiles(inputs)).sort(byId);
+    return { length: files.length, at: (i) => files[i] };
+  }
+  // One folder: its paths are distinct, so are its ids (no dedupe, no #2).
+  const rootName = basename(resolve(input)) || 'root';
+  const pathOf = (id: string): string => join(input, id.slice(rootName.length + 1));
+  const files: (string | InputFile)[] = [];
+  await walkDirectory(input, rootName, await realpath(input), (file) => files.push(file.error === undefined && pathOf(file.id) === file.path ? file.id : file));
+  files.sort(byId);
+  return { length: files.length, at: (i) => (i < 0 || i >= files.length ? undefined : typeof files[i] === 'string' ? { id: files[i], path: pathOf(files[i]) } : files[i]) };
 }

@@ -4,11 +4,15 @@
 // Parquet files are encoded in worker threads too, src/ingest/parquet-pool.ts), and written once
 // more from the same reports parsed, resolved and shingled in this process and held in memory
 // (the pre-spill path), gives the same bytes in every file; the spill files are gone afterwards.
+// The rollups, accumulated as reports arrive, equal facts_wide's rows summed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetBuilder } from '../../src/ingest/arrow-tables';
+import { type Table, tableFromIPC } from 'apache-arrow';
+import { concatTables, DatasetBuilder } from '../../src/ingest/arrow-tables';
+import { HARMONISED_METRICS, wideColumnName } from '../../src/ingest/harmonised';
+import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import { sharedGazetteer } from '../../src/ingest/jurisdiction';
 import { main } from '../../src/ingest/cli';
 import { readReport } from '../../src/ingest/read-report';
@@ -77,6 +81,41 @@ describe('bounded ingest', () => {
     for (const file of files) builder.add(await readReport(file));
     await writeDataset(join(root, 'memory'), builder.finish(), files.length);
     expect(hashes(join(root, 'memory'))).toEqual(one);
+
+    // The rollups (accumulated in pages of typed arrays) against facts_wide's rows summed here:
+    // each nation row's reports and each metric's sum and count of stating reports.
+    const table = (name: string) => concatTables(manifest.tables[name].partitions.map((p) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(root, 'one', p.path))))));
+    const wide = table('facts_wide');
+    const nation = new Map<string, { reports: number; sums: number[]; stated: number[] }>();
+    const keyOf = (t: Table, i: number) => JSON.stringify(['year', 'level', 'scope'].map((c) => t.getChild(c)!.get(i) as unknown));
+    for (let i = 0; i < wide.numRows; i++) {
+      const key = keyOf(wide, i);
+      const row = nation.get(key) ?? { reports: 0, sums: HARMONISED_METRICS.map(() => 0), stated: HARMONISED_METRICS.map(() => 0) };
+      nation.set(key, row);
+      row.reports++;
+      HARMONISED_METRICS.forEach((m, k) => {
+        const v = wide.getChild(wideColumnName(m))!.get(i) as number | null;
+        if (v !== null) {
+          row.sums[k] += v;
+          row.stated[k]++;
+        }
+      });
+    }
+    const rollups = table('rollups');
+    let nationRows = 0;
+    for (let i = 0; i < rollups.numRows; i++) {
+      if (rollups.getChild('division_level')!.get(i) !== 'nation') continue;
+      nationRows++;
+      const expected = nation.get(keyOf(rollups, i))!;
+      expect(rollups.getChild('reports')!.get(i)).toBe(expected.reports);
+      HARMONISED_METRICS.forEach((m, k) => {
+        expect(rollups.getChild(`${wideColumnName(m)}__reports`)!.get(i), m).toBe(expected.stated[k]);
+        const sum = rollups.getChild(wideColumnName(m))!.get(i) as number | null;
+        if (expected.stated[k] === 0) expect(sum, m).toBeNull();
+        else expect(sum, m).toBeCloseTo(expected.sums[k], 6);
+      });
+    }
+    expect(nationRows).toBe(nation.size);
 
     for (const name of ['one', 'two', 'three']) {
       const versions = readdirSync(join(root, `.${name}.versions`));

@@ -233,4 +233,17 @@ describe('DatasetBuilder', () => {
     expect(nation.reduce((n, r) => n + Number(r.reports), 0)).toBe(2500);
     expect(tables.failing.numRows).toBe(records.filter((r) => r.parsed.checks.some((c) => c.status === 'fail')).length);
   });
+
+  it("counts each body's reports per year, whatever the year (none, the edges of the numbered years, odd ones), across chunks", () => {
+    const [resolved, unresolved] = sampleRecords();
+    const years: (number | null)[] = [null, 1899, 1900, 2019, 2154, 2155, 3000, 2019.5, null, 1899, 2155, 2019, 2019];
+    const records = years.map((year, i) => ({ ...resolved, id: `r/${String(i).padStart(4, '0')}`, parsed: { ...resolved.parsed, facts: { ...resolved.parsed.facts, year } } }));
+    // Reports with no body are a unit each; many of them push the others into a later chunk.
+    const loose = Array.from({ length: 1200 }, (_, i) => ({ ...unresolved, id: `q/${String(i).padStart(4, '0')}` }));
+    const wide = rawRows(buildDatasetTables([...loose, ...records]).facts_wide);
+    const byId = new Map(wide.map((r) => [String(r.report_id), r]));
+    const expected = (year: number | null) => years.filter((y) => y === year).length;
+    records.forEach((r, i) => expect(byId.get(r.id)?.body_year_reports, `year ${years[i]}`).toBe(expected(years[i])));
+    for (const r of loose) expect(byId.get(r.id)?.body_year_reports).toBe(1);
+  });
 });

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/ingest/usage-error';
-import { collectInputFiles, isSkippedDirectory, isSkippedFile } from '../../../src/ingest/walk';
+import { collectInputFiles, collectSortedInputs, type InputFile, type InputFileList, isSkippedDirectory, isSkippedFile } from '../../../src/ingest/walk';
 import { makeTempDir } from '../../helpers/ingest-fixture';
 
 let tmp: string;
@@ -75,5 +75,38 @@ describe('collectInputFiles', () => {
 
   it('throws a usage error for a missing input', async () => {
     await expect(collectInputFiles([join(tmp, 'missing')])).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('collectSortedInputs', () => {
+  const all = (list: InputFileList) => Array.from({ length: list.length }, (_, i) => list.at(i));
+  const sortedById = (files: InputFile[]) => [...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  it('gives the files of one folder as collectInputFiles does, sorted by id (refused links and a relative input included)', async () => {
+    touch('corpus', 'a.txt');
+    touch('corpus', 'a', 'x.htm');
+    touch('corpus', '二〇一九', '海珠区.html');
+    touch('corpus', 'z', 'deep', 'er', 'r.pdf');
+    touch('outside.txt');
+    symlinkSync(join(tmp, 'outside.txt'), join(tmp, 'corpus', 'out.txt'));
+    symlinkSync(join(tmp, 'nowhere'), join(tmp, 'corpus', 'broken.txt'));
+    symlinkSync(join(tmp, 'corpus', 'a'), join(tmp, 'corpus', 'b'));
+    for (const input of [join(tmp, 'corpus'), `${join(tmp, 'corpus')}/`, relative(process.cwd(), join(tmp, 'corpus'))]) {
+      const expected = sortedById(await collectInputFiles([input]));
+      expect(expected.map((f) => f.id)).toEqual(['corpus/a.txt', 'corpus/a/x.htm', 'corpus/broken.txt', 'corpus/out.txt', 'corpus/z/deep/er/r.pdf', 'corpus/二〇一九/海珠区.html']);
+      expect(expected.filter((f) => f.error).length).toBe(2);
+      const list = await collectSortedInputs([input]);
+      expect(all(list)).toEqual(expected);
+      expect(list.at(list.length)).toBeUndefined();
+    }
+  });
+
+  it('gives several inputs and a single file as collectInputFiles does', async () => {
+    const a = touch('one', 'same', 'r.txt');
+    touch('two', 'same', 'r.txt');
+    const inputs = [join(tmp, 'one', 'same'), join(tmp, 'two', 'same'), a];
+    expect(all(await collectSortedInputs(inputs))).toEqual(sortedById(await collectInputFiles(inputs)));
+    expect(all(await collectSortedInputs([a]))).toEqual([{ path: a, id: 'r.txt' }]);
+    await expect(collectSortedInputs([join(tmp, 'missing')])).rejects.toBeInstanceOf(UsageError);
   });
 });
