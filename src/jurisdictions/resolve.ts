@@ -17,8 +17,8 @@
 //    is left ambiguous stays ambiguous: code null and the candidates listed, never a guess.
 // The overrides file (issuer → code) is applied first.
 import {
-  alternation, BRANCH_WORDS, COUNTY_SUFFIXES, GOVERNMENT_WORDS, governmentWordOff, LEVEL_ONLY, levelOfBody, readRest, TOWN_SUFFIXES, VERTICAL_DEPARTMENT, VERTICAL_PREFIXES,
-  ZONE_BODY_WORDS, ZONE_COMMITTEE_WORDS,
+  alternation, BRANCH_WORDS, COUNTY_SUFFIXES, GOVERNMENT_WORDS, governmentWordOff, JOINT_NAME_WORDS, LEVEL_ONLY, levelOfBody, levelsOfLevelWord, readRest, STREET_OFFICE_WORDS,
+  TOWN_SUFFIXES, TOWN_WORD, VERTICAL_DEPARTMENT, VERTICAL_PREFIXES, ZONE_BODY_WORDS,
 } from '../parse/extract/body-words';
 import { Gazetteer, overrideKey, type IndexEntry } from './gazetteer';
 import { GENERIC_ZONE, matchForm, splitNotes, ZONE_WORDS, type Strength } from './names';
@@ -29,9 +29,9 @@ import type { Candidate, ChainLink, ResolvedIssuer, ResolveFlag, ResolveInput } 
 /** After a unit inside a department's name: the department's branch there (公安局增城区分局). */
 const BRANCH = new RegExp(`^(?:${alternation(BRANCH_WORDS)})`);
 /** A second name of the same body after its government: …人民政府广州开发区管委会. */
-const JOINT = new RegExp(`(?:${alternation(ZONE_COMMITTEE_WORDS)}|工委)$`);
+const JOINT = new RegExp(`(?:${alternation(JOINT_NAME_WORDS)})$`);
 /** A town or street the gazetteer does not list, right under a resolved unit. */
-const UNLISTED_TOWN = new RegExp(`^(\\S{2,8}?)(${alternation(TOWN_SUFFIXES)})(办事处|${alternation(GOVERNMENT_WORDS)})?$`);
+const UNLISTED_TOWN = new RegExp(`^(\\S{2,8}?)(${alternation(TOWN_SUFFIXES)})(${alternation([...STREET_OFFICE_WORDS, ...GOVERNMENT_WORDS])})?$`);
 /** Likewise a county-level unit, but only with its government named (南沙区人民政府): 区 alone ends many bodies' names. */
 const UNLISTED_COUNTY = new RegExp(`^(\\S{1,8}?(?:${alternation(COUNTY_SUFFIXES)}))(?:${alternation(GOVERNMENT_WORDS)})$`);
 /** A functional zone's own body. */
@@ -277,7 +277,7 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
     // …or only by its level (区 / 市 / 镇 …), and the context names exactly one such unit.
     const rel = LEVEL_ONLY.exec(main);
     if (!parse && rel) {
-      const levels = rel[1] === '市' ? ['city', 'county'] : rel[1] === '镇' || rel[1] === '乡' || rel[1] === '街道' ? ['town'] : ['county'];
+      const levels: string[] = levelsOfLevelWord(rel[1]);
       const codes = uniq(anchors.flatMap((a) => a.rows).filter((r) => levels.includes(gz.rows[r].level)).map((r) => gz.rows[r].code));
       if (codes.length === 1) {
         const rows = gz.byCode.get(codes[0]) ?? [];
@@ -289,7 +289,7 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
 
   const override = gz.overrides.get(overrideKey(input.issuer ?? ''));
   if (!parse && !override) {
-    if (!gz.allTownsLoaded && /(镇|乡|街道|街|办事处)/.test(main)) flags.add('towns-partial');
+    if (!gz.allTownsLoaded && TOWN_WORD.test(main)) flags.add('towns-partial');
     return unresolved(flags, main || null);
   }
   if (parse) for (const f of parse.flags) flags.add(f);

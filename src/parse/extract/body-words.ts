@@ -29,6 +29,8 @@ export const STREET_OFFICE_WORDS = ['办事处', '办'];
 export const ZONE_COMMITTEE_WORDS = ['管理委员会', '管委会'];
 /** A zone's other own bodies: with its committee, what a zone's name may end in (石家庄高新区工委). */
 export const ZONE_BODY_WORDS = [...ZONE_COMMITTEE_WORDS, '党工委', '工委', '管理局', '管理处'];
+/** A zone's bodies that may follow its government's name as a second name of one body (…人民政府广州开发区管委会). */
+export const JOINT_NAME_WORDS = [...ZONE_COMMITTEE_WORDS, '工委'];
 /** Internal offices of a town's or street's government: that government itself, never a body of their own. */
 export const INTERNAL_OFFICE_WORDS = ['党政综合办公室', '党政办公室', '党政综合办', '党政办', '综合办公室'];
 /** How a department's name ends, longest first. */
@@ -49,6 +51,22 @@ export const VERTICAL_PREFIXES = [
 export const VERTICAL_DEPARTMENT = /(税务局|税务分局|国家税务局|海关|调查队|气象局|烟草专卖局|邮政管理局|海事局|监管分局|银保监|证监局|中心支行|外汇管理局|消防救援|边防检查站|煤矿安全监察|矿山安全监察|地震局)/;
 /** A body named by its level alone, before its organ (区档案局, 市人民政府办公室, 镇党政办): which place, the context may say. */
 export const LEVEL_ONLY = /^(区|县|市|旗|镇|乡|街道)(?!政府|人民政府)/;
+/** The levels a place named by its level word alone may have (市: a prefecture's or a county-level city). */
+export function levelsOfLevelWord(word: string): Exclude<Level, 'department'>[] {
+  return word === '市' ? ['city', 'county'] : TOWN_SUFFIXES.includes(word) ? ['town'] : ['county'];
+}
+/** Words of a town's or street's name (a name holding one may be a town the gazetteer has not loaded). */
+export const TOWN_WORD = /镇|乡|街道|街|办事处/;
+
+/** The 55 minority names as they appear in autonomous-area names (族 optional: 伊犁哈萨克自治州), longest first. */
+export const ETHNONYMS = [
+  '维吾尔', '柯尔克孜', '乌孜别克', '塔吉克', '塔塔尔', '哈萨克', '达斡尔', '鄂伦春', '鄂温克', '俄罗斯', '土家', '哈尼',
+  '傈僳', '拉祜', '纳西', '景颇', '仫佬', '布依', '朝鲜', '毛南', '仡佬', '锡伯', '阿昌', '普米', '德昂', '保安', '裕固',
+  '独龙', '赫哲', '门巴', '珞巴', '基诺', '蒙古', '东乡', '撒拉', '布朗', '高山', '回', '藏', '苗', '彝', '壮', '满',
+  '侗', '瑶', '白', '傣', '黎', '佤', '畲', '水', '土', '羌', '怒', '京',
+].sort((a, b) => b.length - a.length);
+/** The generic word an autonomous suffix is shortened to (恩施土家族苗族自治州 → 恩施州; a region has none). */
+export const AUTONOMOUS_SHORT: Record<string, string> = { 自治州: '州', 自治县: '县', 自治旗: '旗', 自治区: '' };
 /** The four municipalities directly under the central government: provinces. */
 export const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市'];
 
