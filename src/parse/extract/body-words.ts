@@ -136,7 +136,7 @@ export function readRest(rest: string): Rest | null {
   if (government && OFFICE.test(after)) return { kind: 'office', government, after };
   if (STREET_OFFICE.test(after)) return { kind: 'street-office', government, after };
   if (!government && ZONE_COMMITTEE.test(after)) return { kind: 'zone-committee', government, after };
-  if (DEPARTMENT_END.test(after)) return { kind: 'department', government, after };
+  if (DEPARTMENT_END.test(after) && !after.endsWith('网站')) return { kind: 'department', government, after }; // 站 of 工作站, not of 政府网站
   return null;
 }
 const ZONE_END = new RegExp(`(?:${alternation(ZONE_SUFFIXES)})$`);

@@ -139,7 +139,7 @@ export function readOrgan(raw: string): Organ | null {
   } else if (read?.kind === 'street-office' && /街道?$/.test(last.text)) kind = 'government';
   else if (read?.kind === 'office' && !last.zone) kind = 'office';
   else if (read?.kind === 'zone-committee' && last.zone) kind = afterGovernment ? 'government' : 'department';
-  else if (DEPARTMENT_END.test(rest) && rest.length >= 2 && rest.length <= 24 && !GENERIC_ORGAN.test(rest) && !NOT_ORGAN_WORD.test(rest) && !read?.after.includes('政府')) kind = 'department';
+  else if (read !== null && DEPARTMENT_END.test(read.after) && rest.length >= 2 && rest.length <= 24 && !GENERIC_ORGAN.test(rest) && !NOT_ORGAN_WORD.test(rest) && !read.after.includes('政府')) kind = 'department';
   else return null;
   const nameOut = name.slice(0, at) + rest;
   let jurisdiction = admin.length > 0 ? admin[admin.length - 1] : null;
