@@ -554,6 +554,30 @@ function spokenPlace(head: string, s: string): Organ | null {
   return place;
 }
 
+/**
+ * A count of the work of the province's own units (自治区直属机关主动公开政府信息16848条, 省直各部门共
+ * 公开…): only the province's report prints it; a city's or a department's prints its own.
+ */
+const PROVINCE_UNITS_COUNT = /(?:省|自治区)(?:政府)?直属?(?:各)?(?:机关|部门|单位)[^。；;\n]{0,12}?(?:主动)?(?:公开|发布|受理|收到)[^。；;\n]{0,16}?\d/;
+
+/**
+ * The province a report naming no body is from, when it counts its province's own units' work
+ * and speaks as no other body (no 我局, 我市, 我镇): the one province the head names (西藏自治区 of
+ * 《西藏自治区…办法》); null when it names none or two.
+ */
+function provinceCounting(head: string, s: string): Organ | null {
+  if (!PROVINCE_UNITS_COUNT.test(head)) return null;
+  const w = selfWords(s);
+  if (w.departmentSigns > 0 || w.townSigns > 0 || w.government.size > 0) return null;
+  let place: Organ | null = null;
+  for (const { organ } of placesNamed(head)) {
+    if (organ.placeLevel !== 'province') continue;
+    if (place && place.jurisdiction !== organ.jurisdiction) return null;
+    if (!place || organ.name.length > place.name.length) place = organ;
+  }
+  return place;
+}
+
 /** The issuer of a place a report speaks as: its government written out as a name (大石街道办事处), or its 人民政府 where the report says it is 本级政府's. */
 function spokenIssuer(place: Organ, s: string, head: string): Organ | null {
   const formal = formalName(s, place);
@@ -705,7 +729,8 @@ function issuerFactsOf(s: string): IssuerFacts {
     // No body named, but the report speaks as a place (我市) whose government's office is its
     // contact (请与青岛市人民政府办公厅联系): that place's report, its issuer unnamed.
     // Else the one place of its kind the head names, when the report speaks as such a place (我区, 我镇).
-    const place = contactGovernment(head, s) ?? spokenPlace(head, s);
+    // Else the one province named, when the report counts the province's own units' work (自治区直属机关主动公开…).
+    const place = contactGovernment(head, s) ?? spokenPlace(head, s) ?? provinceCounting(head, s);
     if (place) {
       const issuer = spokenIssuer(place, s, head);
       return { issuer: issuer?.name ?? null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
