@@ -392,6 +392,24 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts(xizang.replace('自治区直属机关主动公开政府信息16848条,', '')).jurisdiction).toBeNull();
   });
 
+  it('never reads a sentence’s verb or a page label into a place, on pages cut before their title (pages/2020-liaoning-liaozhong-county, 2020-shaanxi-shanyang-county, 2024-neimenggu-ewenkeqi-yimin-town)', () => {
+    expect(facts('2020年,通过辽中区人民政府网站、政务新媒体等多种渠道和方式发布信息,其中,通过政府网站发布信息11829条。' + BODY).issuer).toBeNull();
+    expect(readOrgan('通过辽中区人民政府')).toBeNull();
+    expect(readOrgan('结合伊敏苏木')).toBeNull();
+    expect(readOrgan('发布市政府')).toBeNull();
+    expect(facts('名  称 山阳县人民政府2020年政府信息公开工作年度报告' + BODY)).toEqual({ issuer: '山阳县人民政府', jurisdiction: '山阳县', level: 'county' });
+    // the short places a guard could take for sentence words stay places
+    expect(readOrgan('称多县人民政府')?.jurisdiction).toBe('称多县');
+    expect(readOrgan('即墨区人民政府')?.jurisdiction).toBe('即墨区');
+  });
+
+  it('does not take a verb and 区 of 区委/区管委会 in running text for a place (complete/2015-, 2016-, 2018-fujian-pingtan-zone-county cut before the title)', () => {
+    const speaks = '一、总体情况\n我区主动公开政府信息120条。\n';
+    expect(facts(speaks + '成立“四局三中心”(即区环境与国土资源局等)。\n').jurisdiction).toBeNull();
+    expect(facts(speaks + '处置网络舆情70多件,受到区管委会领导的肯定。\n').jurisdiction).toBeNull();
+    expect(facts(speaks + '出让公告等公示,设置棚户区改造专栏重点公开。\n').jurisdiction).toBeNull();
+  });
+
   it('leaves the issuer null rather than keep junk', () => {
     // a mirror site replaced the name in the title; the first sentence still has it
     expect(facts('bet365亚洲官网 2020年政府信息公开工作年度报告\n一、总体情况\n2020年,花都区紧紧围绕贯彻落实党中央的决策部署。')).toEqual({

@@ -511,7 +511,7 @@ function contactGovernment(head: string, s: string): Organ | null {
 const NAME_BOUNDARY = /[\s。，,；;：:、《》“”"'(（)）「」【】与在以的由对和及从向于为请括]/;
 
 /** Words of sentences never inside a place's name (指导区属各单位, 紧紧围绕镇党委, 主动在大石街道…): a place read in running text holding one is none. */
-const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|召开|印发|制定|出台/;
+const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|设置|受到|召开|印发|制定|出台/;
 
 /** The places named at the boundaries of the head, read as governments (one pass over the head). */
 function placesNamed(head: string): { organ: Organ; at: number }[] {
@@ -521,7 +521,9 @@ function placesNamed(head: string): { organ: Organ; at: number }[] {
     const c = head.charCodeAt(at);
     if (c < 0x4e00 || c > 0x9fff) continue;
     const organ = leadingPlace(head.slice(at, at + 40));
-    if (organ && !SENTENCE_WORD.test(organ.name)) found.push({ organ, at });
+    // a place of one character and its suffix (即区…, 东区) only with its government written after it
+    if (!organ || SENTENCE_WORD.test(organ.name) || (organ.name.length === 2 && !head.startsWith('政府', at + 2) && !head.startsWith('人民政府', at + 2))) continue;
+    found.push({ organ, at });
   }
   return found;
 }
