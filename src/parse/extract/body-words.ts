@@ -147,6 +147,12 @@ const MUNICIPALITY = new RegExp(`^(?:${alternation(MUNICIPALITIES)})$`);
 
 export const isZone = (place: string): boolean => ZONE_END.test(place);
 
+/** Places whose government is not a 人民政府: a 盟 or 地区 has a 行政公署, a zone a 管委会. */
+const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
+/** Whether a place has a 人民政府 by law: a province, city or county does, a town's is named as the town (镇人民政府 or not). */
+export const hasPeoplesGovernment = (place: string, level: Exclude<Level, 'department'> | null): boolean =>
+  level !== 'town' && !isZone(place) && !NO_PEOPLES_GOVERNMENT.test(place);
+
 /** Level of a place from its suffix, given the place named before it (null when it is the first). */
 export function levelOfPlace(place: string, parent: string | null): Exclude<Level, 'department'> | null {
   // a zone governing its own area (平潭综合实验区) counts as a county, as the truth files and the spec's county level do

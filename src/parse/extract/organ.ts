@@ -176,7 +176,7 @@ export function leadingPlace(run: string): Organ | null {
 }
 
 /** The general office of a government or of a zone's committee (…人民政府办公室, …政府办公厅, …管委会办公室). */
-export const GENERAL_OFFICE = /(?:人民政府|政府|管委会|管理委员会)办公[室厅]$/;
+export const GENERAL_OFFICE = new RegExp(`(?:${alternation([...GOVERNMENT_WORDS, ...ZONE_COMMITTEE_WORDS])})(?:${alternation(OFFICE_WORDS.filter((o) => o.length > 1))})$`);
 
 /** Level of the body itself: its government's level, or `department`. */
 export function organLevel(organ: Organ): Level | null {

@@ -29,11 +29,13 @@
 // counts of 我局/我区… (one linear pass for all of them, only when asked for) and, for a title
 // naming only a place, one search for that place's 人民政府 in the text.
 import type { Level } from '../../types';
-import { isZone } from '../body-words';
+import { alternation, GOVERNMENT_WORDS, hasPeoplesGovernment, TOWN_SUFFIXES, ZONE_COMMITTEE_WORDS } from '../body-words';
 import { GENERAL_OFFICE, leadingOrgan, leadingPlace, organLevel, placePart, readOrgan, type Organ } from '../organ';
 import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
 
 const HEAD_CHARS = 3000;
+const TOWN_END = new RegExp(`(?:${alternation(TOWN_SUFFIXES)})$`);
+const ZONE_COMMITTEE_END = new RegExp(`(?:${alternation(ZONE_COMMITTEE_WORDS)})$`);
 const TAIL_CHARS = 1000;
 /** A signature under the title (广州市人民政府 / 2015年3月) is in the first lines. */
 const SIGNED_HEAD_CHARS = 800;
@@ -311,8 +313,6 @@ function inlineSignature(head: string, organ: Organ): Organ | null {
   return null;
 }
 
-/** Places whose government is not a 人民政府: a 盟 or 地区 has a 行政公署, a zone a 管委会. */
-const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
 
 /**
  * The body of a title or signature naming only a place (天津市蓟州区2021年…, 兴安盟2024年…,
@@ -333,7 +333,7 @@ function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
   const compiler = ownOfficeCompiler(organ, text);
   if (compiler) return compiler;
   const place = organ.jurisdiction ?? '';
-  if (organ.placeLevel !== 'town' && !isZone(place) && !NO_PEOPLES_GOVERNMENT.test(place)) return readOrgan(organ.name + '人民政府') ?? organ;
+  if (hasPeoplesGovernment(place, organ.placeLevel)) return readOrgan(organ.name + '人民政府') ?? organ;
   return organ;
 }
 
@@ -522,7 +522,7 @@ function placesNamed(head: string): { organ: Organ; at: number }[] {
     if (c < 0x4e00 || c > 0x9fff) continue;
     const organ = leadingPlace(head.slice(at, at + 40));
     // a place of one character and its suffix (即区…, 东区) only with its government written after it
-    if (!organ || SENTENCE_WORD.test(organ.name) || (organ.name.length === 2 && !head.startsWith('政府', at + 2) && !head.startsWith('人民政府', at + 2))) continue;
+    if (!organ || SENTENCE_WORD.test(organ.name) || (organ.name.length === 2 && !GOVERNMENT_WORDS.some((g) => head.startsWith(g, at + 2)))) continue;
     found.push({ organ, at });
   }
   return found;
@@ -543,7 +543,7 @@ function spokenPlace(head: string, s: string): Organ | null {
   const byWord = new Map([...w.government].filter(([k]) => /[区市县旗]/.test(k)));
   const kinds = [...byWord.keys()];
   let suffix: RegExp;
-  if (town > department && kinds.length === 0) suffix = /(?:镇|乡|街道|苏木)$/;
+  if (town > department && kinds.length === 0) suffix = TOWN_END;
   else if (kinds.length === 1 && town === 0 && byWord.get(kinds[0])! > department) suffix = new RegExp(`${kinds[0]}$`);
   else return null;
   let place: Organ | null = null;
@@ -723,7 +723,7 @@ function issuerFactsOf(s: string): IssuerFacts {
         if (publisher && compiler?.name === publisher.name) organ = publisher;
       }
       // a zone's committee titling the report its office says it compiled (我区管委会办公室编制完成了本报告)
-      if (from === 'title' && /(?:管委会|管理委员会)$/.test(organ.name)) organ = ownOfficeCompiler(organ, text) ?? organ;
+      if (from === 'title' && ZONE_COMMITTEE_END.test(organ.name)) organ = ownOfficeCompiler(organ, text) ?? organ;
     }
   }
 
