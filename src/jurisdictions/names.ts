@@ -1,6 +1,8 @@
 // Name forms: how division names are written in issuers. Pure string functions. The words of
 // names (place and zone suffixes) are the parser's (src/parse/extract/body-words.ts): one grammar.
-import { GENERIC_ZONE, STEM_SUFFIXES, TOWN_SUFFIXES, ZONE_ABBREVIATIONS, ZONE_WORDS } from '../parse/extract/body-words';
+import {
+  alternation, AUTONOMOUS_SHORT, AUTONOMOUS_SUFFIXES, ETHNONYMS, GENERIC_ZONE, STEM_SUFFIXES, STREET_OFFICE_WORDS, TOWN_SUFFIXES, ZONE_ABBREVIATIONS, ZONE_WORDS,
+} from '../parse/extract/body-words';
 import { normalisedString } from '../parse/normalise/text';
 import type { DivisionRow } from './types';
 
@@ -34,14 +36,6 @@ export function splitNotes(form: string): { main: string; notes: string[] } {
   return { main, notes };
 }
 
-/** The 55 minority names as they appear in autonomous-area names (族 optional: 伊犁哈萨克自治州). */
-const ETHNONYMS = [
-  '维吾尔', '柯尔克孜', '乌孜别克', '塔吉克', '塔塔尔', '哈萨克', '达斡尔', '鄂伦春', '鄂温克', '俄罗斯', '土家', '哈尼',
-  '傈僳', '拉祜', '纳西', '景颇', '仫佬', '布依', '朝鲜', '毛南', '仡佬', '锡伯', '阿昌', '普米', '德昂', '保安', '裕固',
-  '独龙', '赫哲', '门巴', '珞巴', '基诺', '蒙古', '东乡', '撒拉', '布朗', '高山', '回', '藏', '苗', '彝', '壮', '满',
-  '侗', '瑶', '白', '傣', '黎', '佤', '畲', '水', '土', '羌', '怒', '京',
-].sort((a, b) => b.length - a.length);
-
 const ETHNONYM_END = new RegExp(`(?:${ETHNONYMS.join('|')})族?$`);
 
 /** 石柱土家族自治县 → 石柱; 湘西土家族苗族自治州 → 湘西; 鄂伦春自治旗 → 鄂伦春 (a stem keeps ≥ 2 characters). */
@@ -57,7 +51,9 @@ export function stripEthnonyms(stem: string): string {
 }
 
 /** A town's name: its stem and suffix (地区 for the few town-level 地区). */
-const TOWN_NAME = new RegExp(`^(.+?)(${TOWN_SUFFIXES.join('|')}|地区)$`);
+const TOWN_NAME = new RegExp(`^(.+?)(${alternation(TOWN_SUFFIXES)}|地区)$`);
+/** An autonomous area's name: its stem (with the ethnonyms) and suffix. */
+const AUTONOMOUS_NAME = new RegExp(`^(.+?)(${alternation(AUTONOMOUS_SUFFIXES)})$`);
 
 /** full: the name or an established variant; short: the stem (番禺 for 番禺区); child: only right after an ancestor. */
 export type Strength = 'full' | 'short' | 'child';
@@ -101,8 +97,7 @@ export function aliasesOf(row: DivisionRow, ancestorNames: string[]): Alias[] {
     if (m) {
       const [, stem, suffix] = m;
       if (suffix === '街道') {
-        add(stem + '街道办事处', 'full');
-        add(stem + '街道办', 'full');
+        for (const office of STREET_OFFICE_WORDS) add(stem + '街道' + office, 'full');
         add(stem + '街', 'full');
       }
       if (suffix === '乡' || suffix === '镇') {
@@ -116,11 +111,11 @@ export function aliasesOf(row: DivisionRow, ancestorNames: string[]): Alias[] {
     return [...out].map(([key, strength]) => ({ key, strength }));
   }
   // Province, city, county.
-  const auto = /^(.+?)(自治州|自治县|自治旗|自治区)$/.exec(main);
+  const auto = AUTONOMOUS_NAME.exec(main);
   if (auto) {
     const stem = stripEthnonyms(auto[1]);
     add(stem, 'short');
-    const generic = { 自治州: '州', 自治县: '县', 自治旗: '旗', 自治区: '' }[auto[2]] ?? '';
+    const generic = AUTONOMOUS_SHORT[auto[2]] ?? '';
     if (generic && stem !== auto[1]) add(stem + generic, 'full'); // 恩施州, 石柱县
   } else {
     add(shortStem(main), 'short');

@@ -16,34 +16,26 @@
 //    to a stem, and a unit to its own subordinate of the same stem (吉林 → the province). What
 //    is left ambiguous stays ambiguous: code null and the candidates listed, never a guess.
 // The overrides file (issuer → code) is applied first.
-import { GOVERNMENT_WORDS, TOWN_SUFFIXES } from '../parse/extract/body-words';
+import {
+  alternation, BRANCH_WORDS, COUNTY_SUFFIXES, GOVERNMENT_WORDS, governmentWordOff, JOINT_NAME_WORDS, LEVEL_ONLY, levelOfBody, levelsOfLevelWord, readRest, STREET_OFFICE_WORDS,
+  TOWN_SUFFIXES, TOWN_WORD, VERTICAL_DEPARTMENT, VERTICAL_PREFIXES, ZONE_BODY_WORDS,
+} from '../parse/extract/body-words';
 import { Gazetteer, overrideKey, type IndexEntry } from './gazetteer';
 import { GENERIC_ZONE, matchForm, splitNotes, ZONE_WORDS, type Strength } from './names';
 import type { Candidate, ChainLink, ResolvedIssuer, ResolveFlag, ResolveInput } from './types';
 
-/** Central bodies whose local branches are vertically managed: the prefix names no place. */
-const VERTICAL_PREFIXES = [
-  '国家税务总局', '国家统计局', '中国人民银行', '国家金融监督管理总局', '中国银行保险监督管理委员会', '中国银保监会',
-  '中国银行业监督管理委员会', '中国银监会', '中国证券监督管理委员会', '中国证监会', '国家外汇管理局', '海关总署',
-  '中国气象局', '国家烟草专卖局', '国家邮政局', '国家矿山安全监察局', '国家煤矿安全监察局', '国家消防救援局',
-  '国家移民管理局', '中国地震局',
-].sort((a, b) => b.length - a.length);
-/** Department names of vertically managed agencies (located in a place, not part of its government). */
-const VERTICAL_DEPARTMENT = /(税务局|税务分局|国家税务局|海关|调查队|气象局|烟草专卖局|邮政管理局|海事局|监管分局|银保监|证监局|中心支行|外汇管理局|消防救援|边防检查站|煤矿安全监察|矿山安全监察|地震局)/;
+// The words of names (places, organ words, branches, vertical agencies) are the parser's
+// (src/parse/extract/body-words.ts): the patterns below are only built from them.
 /** After a unit inside a department's name: the department's branch there (公安局增城区分局). */
-const BRANCH = /^(分局|支局|分院|大队|支队|中队|派出所|分所|税务局|税务分局|税务所|分中心|管理所)/;
-const OFFICE = /^(办公室|办公厅|办)$/;
-const TOWN_OFFICE = /^(党政办公室|党政办|党政综合办公室|党政综合办)$/;
-const STREET_OFFICE = /^(街道)?(办事处|办)$/;
-const JOINT = /(管委会|管理委员会|工委)$/;
-/** 区档案局, 市人民政府办公室: a unit named only by its level; the context may say which. */
-const RELATIVE = /^(区|县|市|旗|镇|乡|街道)(?!政府|人民政府)/;
+const BRANCH = new RegExp(`^(?:${alternation(BRANCH_WORDS)})`);
+/** A second name of the same body after its government: …人民政府广州开发区管委会. */
+const JOINT = new RegExp(`(?:${alternation(JOINT_NAME_WORDS)})$`);
 /** A town or street the gazetteer does not list, right under a resolved unit. */
-const UNLISTED_TOWN = new RegExp(`^(\\S{2,8}?)(${TOWN_SUFFIXES.join('|')})(办事处|${GOVERNMENT_WORDS.join('|')})?$`);
+const UNLISTED_TOWN = new RegExp(`^(\\S{2,8}?)(${alternation(TOWN_SUFFIXES)})(${alternation([...STREET_OFFICE_WORDS, ...GOVERNMENT_WORDS])})?$`);
 /** Likewise a county-level unit, but only with its government named (南沙区人民政府): 区 alone ends many bodies' names. */
-const UNLISTED_COUNTY = new RegExp(`^(\\S{1,8}?(?:区|县|市|旗))(?:${GOVERNMENT_WORDS.join('|')})$`);
+const UNLISTED_COUNTY = new RegExp(`^(\\S{1,8}?(?:${alternation(COUNTY_SUFFIXES)}))(?:${alternation(GOVERNMENT_WORDS)})$`);
 /** A functional zone's own body. */
-const ZONE_COMMITTEE = /^(管理委员会|管委会|工委|党工委|管理局|管理处)$/;
+const ZONE_BODY = new RegExp(`^(?:${alternation(ZONE_BODY_WORDS)})$`);
 
 interface Parse {
   rows: number[];
@@ -118,19 +110,12 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
   let rows = uniq(last.entries.map((e) => e.row));
   const shortLast = last.entries.every((e) => e.strength === 'short');
   const flags = new Set<ResolveFlag>();
-  let rest = text.slice(pos);
-  let gov = false;
-  for (const w of GOVERNMENT_WORDS) {
-    if (rest.startsWith(w)) {
-      rest = rest.slice(w.length);
-      gov = true;
-      break;
-    }
-  }
+  const { government: gov, after: rest } = governmentWordOff(text.slice(pos));
+  const kind = readRest(text.slice(pos))?.kind;
   let department: string | null = null;
   const unlistedTown = UNLISTED_TOWN.exec(rest);
   const unlistedCounty = UNLISTED_COUNTY.exec(gov ? '' : rest);
-  if (rest === '') department = null;
+  if (kind === 'government') department = null;
   else if (unlistedTown && rows.every((r) => gz.rows[r].level !== 'town')) {
     // 无锡市锡山区人民政府厚桥街道 (set up in 2023, after the latest snapshot).
     flags.add('unlisted');
@@ -139,12 +124,12 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
     // 海南省三沙市南沙区人民政府 (南沙区 set up in 2020; the snapshots still list 南沙群岛).
     flags.add('unlisted');
     return { rows, strength, links, shortLast, department: null, flags, unlisted: { name: unlistedCounty[1], level: 'county' } };
-  } else if (ZONE_COMMITTEE.test(rest) && rows.every((r) => gz.rows[r].kind === 'functional-zone')) {
+  } else if (ZONE_BODY.test(rest) && rows.every((r) => gz.rows[r].kind === 'functional-zone')) {
     // 石家庄高新技术产业开发区管理委员会: the zone's own body.
     flags.add('functional-zone');
   }
-  else if ((gov && OFFICE.test(rest)) || TOWN_OFFICE.test(rest)) flags.add('government-office');
-  else if (!gov && STREET_OFFICE.test(rest)) department = null;
+  else if (kind === 'office' || kind === 'internal-office') flags.add('government-office');
+  else if (kind === 'street-office') department = null;
   else if (gov && JOINT.test(rest) && ZONE_WORDS.test(rest)) {
     flags.add('joint-name');
     flags.add('functional-zone');
@@ -278,7 +263,7 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
   ];
   if (!parse) {
     // 区档案局(增城区): the unit is named only in a note…
-    const dept = main.replace(RELATIVE, '') || null;
+    const dept = main.replace(LEVEL_ONLY, '') || null;
     for (const n of notes) {
       const p = parseText(gz, n, year);
       if (p) {
@@ -290,9 +275,9 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
       }
     }
     // …or only by its level (区 / 市 / 镇 …), and the context names exactly one such unit.
-    const rel = RELATIVE.exec(main);
+    const rel = LEVEL_ONLY.exec(main);
     if (!parse && rel) {
-      const levels = rel[1] === '市' ? ['city', 'county'] : rel[1] === '镇' || rel[1] === '乡' || rel[1] === '街道' ? ['town'] : ['county'];
+      const levels: string[] = levelsOfLevelWord(rel[1]);
       const codes = uniq(anchors.flatMap((a) => a.rows).filter((r) => levels.includes(gz.rows[r].level)).map((r) => gz.rows[r].code));
       if (codes.length === 1) {
         const rows = gz.byCode.get(codes[0]) ?? [];
@@ -304,7 +289,7 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
 
   const override = gz.overrides.get(overrideKey(input.issuer ?? ''));
   if (!parse && !override) {
-    if (!gz.allTownsLoaded && /(镇|乡|街道|街|办事处)/.test(main)) flags.add('towns-partial');
+    if (!gz.allTownsLoaded && TOWN_WORD.test(main)) flags.add('towns-partial');
     return unresolved(flags, main || null);
   }
   if (parse) for (const f of parse.flags) flags.add(f);
@@ -404,7 +389,7 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
       .map((r) => ({ code: gz.rows[r].code, name: gz.rows[r].name, level: gz.rows[r].level, chain: chainOf(gz, r, year) }))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
       .slice(0, 100);
-    return { ...unresolved(flags, department), level: department ? 'department' : null, candidates };
+    return { ...unresolved(flags, department), level: levelOfBody(department !== null, null), candidates };
   }
 
   const row = rows[0];
@@ -417,7 +402,7 @@ export function resolveIssuer(input: ResolveInput, gz: Gazetteer): ResolvedIssue
   const result: ResolvedIssuer = {
     code: r.code,
     name: r.name,
-    level: department ? 'department' : r.level,
+    level: levelOfBody(department !== null, r.level),
     divisionLevel: r.level,
     chain: chainOf(gz, row, year),
     department,

@@ -378,6 +378,38 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过区政府网站主动公开信息4751条。').level).toBeNull();
   });
 
+  it('gives a report naming no body the one province it names when it counts the province’s own units’ work (pages/2011-xizang-xizang-province)', () => {
+    const xizang =
+      '二、主动公开政府信息的情况\n各政府机关按照《条例》规定,主动公开政府信息。\n自治区直属机关主动公开政府信息16848条,全文电子化率为86.1%。各行署、拉萨市人民政府主动公开政府信息36171条。\n' +
+      '规范性文件方面,公开了《西藏自治区产业与企业发展资金管理办法》、《西藏自治区就业困难人员认定办法》。\n';
+    expect(facts(xizang)).toEqual({ issuer: null, jurisdiction: '西藏自治区', level: 'province' });
+    // a department counting (我厅) or a city speaking (我市) is no province's report
+    expect(facts(xizang.replace('各政府机关', '我厅')).level).not.toBe('province');
+    expect(facts(xizang + '我市主动公开政府信息12条。\n').level).not.toBe('province');
+    // two provinces named: which one is not said
+    expect(facts(xizang + '参照《四川省就业困难人员认定办法》。\n').jurisdiction).toBeNull();
+    // no count of the province's own units: nothing to go on
+    expect(facts(xizang.replace('自治区直属机关主动公开政府信息16848条,', '')).jurisdiction).toBeNull();
+  });
+
+  it('never reads a sentence’s verb or a page label into a place, on pages cut before their title (pages/2020-liaoning-liaozhong-county, 2020-shaanxi-shanyang-county, 2024-neimenggu-ewenkeqi-yimin-town)', () => {
+    expect(facts('2020年,通过辽中区人民政府网站、政务新媒体等多种渠道和方式发布信息,其中,通过政府网站发布信息11829条。' + BODY).issuer).toBeNull();
+    expect(readOrgan('通过辽中区人民政府')).toBeNull();
+    expect(readOrgan('结合伊敏苏木')).toBeNull();
+    expect(readOrgan('发布市政府')).toBeNull();
+    expect(facts('名  称 山阳县人民政府2020年政府信息公开工作年度报告' + BODY)).toEqual({ issuer: '山阳县人民政府', jurisdiction: '山阳县', level: 'county' });
+    // the short places a guard could take for sentence words stay places
+    expect(readOrgan('称多县人民政府')?.jurisdiction).toBe('称多县');
+    expect(readOrgan('即墨区人民政府')?.jurisdiction).toBe('即墨区');
+  });
+
+  it('does not take a verb and 区 of 区委/区管委会 in running text for a place (complete/2015-, 2016-, 2018-fujian-pingtan-zone-county cut before the title)', () => {
+    const speaks = '一、总体情况\n我区主动公开政府信息120条。\n';
+    expect(facts(speaks + '成立“四局三中心”(即区环境与国土资源局等)。\n').jurisdiction).toBeNull();
+    expect(facts(speaks + '处置网络舆情70多件,受到区管委会领导的肯定。\n').jurisdiction).toBeNull();
+    expect(facts(speaks + '出让公告等公示,设置棚户区改造专栏重点公开。\n').jurisdiction).toBeNull();
+  });
+
   it('leaves the issuer null rather than keep junk', () => {
     // a mirror site replaced the name in the title; the first sentence still has it
     expect(facts('bet365亚洲官网 2020年政府信息公开工作年度报告\n一、总体情况\n2020年,花都区紧紧围绕贯彻落实党中央的决策部署。')).toEqual({
@@ -414,6 +446,12 @@ describe('scope: a body’s own report or an area summary', () => {
     expect(scope(city + '推进行政执法信息公开,全市各级行政执法主体统一通过“广东省行政执法信息公示平台”向社会公开各类行政执法信息40万条。')).toBe('area');
     // a department's report is its own, whatever it says of the city
     expect(scope('广州市民政局2017年政府信息公开工作年度报告\n一、总体情况\n在全市各单位的努力下,我局主动公开信息。')).toBe('self');
+  });
+
+  it('reads a count by the area’s own units as a summary’s (pages/2011-xizang-xizang-province)', () => {
+    expect(scope('西藏自治区2011年政府信息公开工作年度报告\n一、总体情况\n自治区直属机关主动公开政府信息16848条。')).toBe('area');
+    expect(scope('某市2020年政府信息公开工作年度报告\n一、总体情况\n市直各部门共主动公开政府信息5230条。')).toBe('area');
+    expect(scope('某市2020年政府信息公开工作年度报告\n一、总体情况\n市政府主动公开政府信息523条。')).toBe('self');
   });
 
   it('does not take a city speaking as the city (广州市坚持…) for a summary: cities’ own reports speak so too (panel/2020-, 2023-guangdong-guangzhou-city)', () => {

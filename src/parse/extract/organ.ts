@@ -7,7 +7,10 @@
 //
 // Pure string work on short names (≤ 40 characters); nothing here scans a whole report.
 import type { Level } from '../types';
-import { alternation, AUTONOMOUS_SUFFIXES, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfPlace, PLACE_SUFFIXES, ZONE_SUFFIXES } from './body-words';
+import {
+  alternation, AUTONOMOUS_SUFFIXES, BRANCH_WORDS, COUNTY_SUFFIXES, DEPARTMENT_END, DEPARTMENT_ENDINGS, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfBody, levelOfPlace,
+  OFFICE_WORDS, ORGAN_CHARACTERS, PLACE_SUFFIXES, readRest, STREET_OFFICE_WORDS, ZONE_COMMITTEE_WORDS, ZONE_SUFFIXES,
+} from './body-words';
 
 export type OrganKind =
   /** a government: a bare place (海珠区), 人民政府/政府, a street office, a town government */
@@ -34,19 +37,19 @@ export interface Organ {
 // organ words (政府, 中心, 法院 …) make the run no place.
 const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
-  `(?:[^\\s局委办厅室署省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
-    `|[^\\s局委办厅室署省市县区镇乡盟旗]{1,14}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区
-    '|[^\\s局委办厅室署省市县区镇乡盟旗]{1,8}?旗' + // 科尔沁右翼前旗
-    `|[^\\s局委办厅室署]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
+  `(?:[^\\s${ORGAN_CHARACTERS}省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
+    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区
+    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,8}?旗` + // 科尔沁右翼前旗
+    `|[^\\s${ORGAN_CHARACTERS}]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
     ')',
   'y',
 );
 /** Words of organ names and of sentences: a "place" containing one is not a place (住房和城乡, 人力资源和社会). */
-const NOT_PLACE_WORD = /政府|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|我|[\d\sA-Za-z]/;
+const NOT_PLACE_WORD = /政府|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
 /** Never in a place's name, however short. */
-const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
+const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|发布|通过|名称|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
 /** Whole "places" that are common words (城市管理, 市场监督, 社区, 全区, 本市 …). */
-const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|矿区|林区|牧区|库区)$|^[^]{2,}城乡$/;
+const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|矿区|林区|牧区|库区|棚户区)$|^[^]{2,}城乡$/;
 /** Sentence words a place never starts with (由广州市…, 现公布伊春市). */
 const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
 const CONNECTOR = new RegExp(alternation(GOVERNMENT_WORDS), 'y');
@@ -99,23 +102,14 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
   return { places, at, afterGovernment };
 }
 
-/** The government-side rest of a name after its places. */
-const GOV_REST = /^(?:(?:人民政府|政府)(?:机关)?)?$/; // 城口县人民政府机关: the government and its office as one
-const STREET_OFFICE_REST = /^(?:人民政府)?(?:街道)?办事处$/;
-const OFFICE_REST = /^(?:人民政府|政府)(?:办公室|办公厅)$/;
-const ZONE_COMMITTEE_REST = /^(?:管理委员会|管委会)$/;
-/** How a department's name ends. */
-export const DEPARTMENT_END = /(?:管理委员会|委员会|管委会|办公室|办公厅|分局|局|委|办|厅|中心|署|室|院|所|队|站|馆|处)$/;
 /** An organ word alone names no body (广州市办公室). */
-const GENERIC_ORGAN = /^(?:管理委员会|委员会|管委会|办公室|办公厅|分局|局|委|办|厅|中心|署|室|院|所|队|站|馆|处)$/;
+const GENERIC_ORGAN = new RegExp(`^(?:${alternation(DEPARTMENT_ENDINGS)})$`);
 /** Sentence words in an organ's name: not a name (…报告政府汽车城我局). */
 const NOT_ORGAN_WORD = /我|本|关于|根据|编制|报告|公布|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
 /** The committee of a zone or new town inside a government's name (广州市花都汽车城管理委员会). */
-const ZONE_COMMITTEE = /[城园港岛](?:管理委员会|管委会)$/;
-/** Internal units of a body (党政办, 综合科): never the issuer itself. */
-const INTERNAL_UNIT = /^(?:人民政府|政府)?(?:党政(?:综合)?办公室|党政办|党政综合办|综合办公室|[\u4e00-\u9fff]{0,8}[科股])$/;
+const ZONE_COMMITTEE = new RegExp(`[城园港岛](?:${alternation(ZONE_COMMITTEE_WORDS)})$`);
 /** A district named in a branch's name: 广州市公安局增城区分局 → 增城区. */
-const BRANCH_PLACE = /([^\s局委办厅室署]{1,8}?(?:区|县|市|旗))分局$/;
+const BRANCH_PLACE = new RegExp(`([^\\s${ORGAN_CHARACTERS}]{1,8}?(?:${alternation(COUNTY_SUFFIXES)}))(?:${alternation(BRANCH_WORDS)})$`);
 
 /**
  * Reads a body's name. Null when it is not a name this parser can vouch for: no
@@ -130,27 +124,28 @@ export function readOrgan(raw: string): Organ | null {
   let rest = name.slice(at);
   const admin = places.filter((p) => !p.zone).map((p) => p.text);
   const last = places[places.length - 1];
+  const read = readRest(rest);
   let kind: OrganKind;
-  if (INTERNAL_UNIT.test(rest) && rest !== '') {
+  if (read?.kind === 'internal-office') {
     // …街道党政办公室综合科: the body is the government before it.
     if (last.zone || admin.length === 0) return null;
     rest = '';
     kind = 'government';
-  } else if (GOV_REST.test(rest)) {
+  } else if (read?.kind === 'government') {
     // a zone named alone (平潭综合实验区, 天津滨海高新技术产业开发区) is the government of its area;
     // a zone named by its kind alone (高新区) names no area, and a zone has no 人民政府
     if (last.zone && (rest !== '' || admin.length > 0 || GENERIC_ZONE.test(last.text))) return null;
     kind = 'government';
-  } else if (STREET_OFFICE_REST.test(rest) && /街道?$/.test(last.text)) kind = 'government';
-  else if (OFFICE_REST.test(rest) && !last.zone) kind = 'office';
-  else if (ZONE_COMMITTEE_REST.test(rest) && last.zone) kind = afterGovernment ? 'government' : 'department';
-  else if (DEPARTMENT_END.test(rest) && rest.length >= 2 && rest.length <= 24 && !GENERIC_ORGAN.test(rest) && !NOT_ORGAN_WORD.test(rest) && !rest.replace(/^(?:人民政府|政府)/, '').includes('政府')) kind = 'department';
+  } else if (read?.kind === 'street-office' && /街道?$/.test(last.text)) kind = 'government';
+  else if (read?.kind === 'office' && !last.zone) kind = 'office';
+  else if (read?.kind === 'zone-committee' && last.zone) kind = afterGovernment ? 'government' : 'department';
+  else if (read !== null && DEPARTMENT_END.test(read.after) && rest.length >= 2 && rest.length <= 24 && !GENERIC_ORGAN.test(rest) && !NOT_ORGAN_WORD.test(rest) && !read.after.includes('政府')) kind = 'department';
   else return null;
   const nameOut = name.slice(0, at) + rest;
   let jurisdiction = admin.length > 0 ? admin[admin.length - 1] : null;
   // a department of a zone named by no government (平潭综合实验区公安局): the zone governs it; its
   // committee (番禺经济技术开发区管委会) is hosted by some government the name does not give
-  if (jurisdiction === null && (kind === 'department' || kind === 'government') && last.zone && !ZONE_COMMITTEE_REST.test(rest) && !GENERIC_ZONE.test(last.text)) jurisdiction = last.text;
+  if (jurisdiction === null && (kind === 'department' || kind === 'government') && last.zone && read?.kind !== 'zone-committee' && !GENERIC_ZONE.test(last.text)) jurisdiction = last.text;
   if (kind === 'department' && ZONE_COMMITTEE.test(rest)) jurisdiction = null; // 花都汽车城管理委员会: hosted by which government?
   else if (kind === 'department') {
     const branch = BRANCH_PLACE.exec(rest);
@@ -181,17 +176,23 @@ export function leadingPlace(run: string): Organ | null {
 }
 
 /** The general office of a government or of a zone's committee (…人民政府办公室, …政府办公厅, …管委会办公室). */
-export const GENERAL_OFFICE = /(?:人民政府|政府|管委会|管理委员会)办公[室厅]$/;
+export const GENERAL_OFFICE = new RegExp(`(?:${alternation([...GOVERNMENT_WORDS, ...ZONE_COMMITTEE_WORDS])})(?:${alternation(OFFICE_WORDS.filter((o) => o.length > 1))})$`);
 
 /** Level of the body itself: its government's level, or `department`. */
 export function organLevel(organ: Organ): Level | null {
-  return organ.kind === 'government' ? organ.placeLevel : 'department';
+  return levelOfBody(organ.kind !== 'government', organ.placeLevel);
 }
 
 /** An organ word right after the places of a sentence's subject (…财政局, …人民政府办公室, …管委会). */
-const ORGAN_WORD = /^[^\s在以的了对为将把被从向于并等认坚严深按根围贯落持继扎积聚紧立着]{0,16}?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|管理委员会|委员会|管委会|街道办事处|办事处|人民政府|政府|办公室|办公厅|分局|局|委|办|厅|中心|署|室)/;
+const SUBJECT_ORGAN_WORDS = [
+  ...GOVERNMENT_WORDS.flatMap((g) => OFFICE_WORDS.filter((o) => o.length > 1).map((o) => g + o)),
+  ...DEPARTMENT_ENDINGS.filter((e) => !/^[院所队站馆处]$/.test(e)),
+  ...STREET_OFFICE_WORDS.filter((o) => o.length > 1).flatMap((o) => ['街道' + o, o]),
+  ...GOVERNMENT_WORDS,
+].sort((a, b) => b.length - a.length);
+const ORGAN_WORD = new RegExp(`^[^\\s在以的了对为将把被从向于并等认坚严深按根围贯落持继扎积聚紧立着]{0,16}?(?:${alternation(SUBJECT_ORGAN_WORDS)})`);
 /** A 分局 of the department just read: 广州市规划和自然资源局 + 花都区分局. */
-const BRANCH_AFTER = /^[^\s局委办厅室署]{1,6}?(?:区|县|市|旗)分局/;
+const BRANCH_AFTER = new RegExp(`^[^\\s${ORGAN_CHARACTERS}]{1,6}?(?:${alternation(COUNTY_SUFFIXES)})分局`);
 /** What follows a bare government as the subject of a sentence (海珠区认真贯彻…, 广州市坚持…). */
 const AFTER_BARE = /^(?:$|政府信息公开|政务公开|信息公开|的|以|在|把|将|对|为|认真|坚持|严格|深入|全面|按照|根据|依照|依据|围绕|贯彻|落实|持续|继续|扎实|积极|聚焦|紧扣|紧紧|紧密|立足|着力|始终|不断|高度|进一步|切实|大力|努力|充分|结合|依托|依法|主动|共|全年|本年|今年)/;
 

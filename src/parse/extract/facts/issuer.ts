@@ -29,11 +29,13 @@
 // counts of 我局/我区… (one linear pass for all of them, only when asked for) and, for a title
 // naming only a place, one search for that place's 人民政府 in the text.
 import type { Level } from '../../types';
-import { isZone } from '../body-words';
+import { alternation, GOVERNMENT_WORDS, hasPeoplesGovernment, TOWN_SUFFIXES, ZONE_COMMITTEE_WORDS } from '../body-words';
 import { GENERAL_OFFICE, leadingOrgan, leadingPlace, organLevel, placePart, readOrgan, type Organ } from '../organ';
 import { ZH_SMALL, ZH_YEAR, yearOf } from './dates';
 
 const HEAD_CHARS = 3000;
+const TOWN_END = new RegExp(`(?:${alternation(TOWN_SUFFIXES)})$`);
+const ZONE_COMMITTEE_END = new RegExp(`(?:${alternation(ZONE_COMMITTEE_WORDS)})$`);
 const TAIL_CHARS = 1000;
 /** A signature under the title (广州市人民政府 / 2015年3月) is in the first lines. */
 const SIGNED_HEAD_CHARS = 800;
@@ -311,8 +313,6 @@ function inlineSignature(head: string, organ: Organ): Organ | null {
   return null;
 }
 
-/** Places whose government is not a 人民政府: a 盟 or 地区 has a 行政公署, a zone a 管委会. */
-const NO_PEOPLES_GOVERNMENT = /(?:盟|地区)$/;
 
 /**
  * The body of a title or signature naming only a place (天津市蓟州区2021年…, 兴安盟2024年…,
@@ -333,7 +333,7 @@ function bodyOfPlace(organ: Organ, s: string, text: SourceText): Organ {
   const compiler = ownOfficeCompiler(organ, text);
   if (compiler) return compiler;
   const place = organ.jurisdiction ?? '';
-  if (organ.placeLevel !== 'town' && !isZone(place) && !NO_PEOPLES_GOVERNMENT.test(place)) return readOrgan(organ.name + '人民政府') ?? organ;
+  if (hasPeoplesGovernment(place, organ.placeLevel)) return readOrgan(organ.name + '人民政府') ?? organ;
   return organ;
 }
 
@@ -511,7 +511,7 @@ function contactGovernment(head: string, s: string): Organ | null {
 const NAME_BOUNDARY = /[\s。，,；;：:、《》“”"'(（)）「」【】与在以的由对和及从向于为请括]/;
 
 /** Words of sentences never inside a place's name (指导区属各单位, 紧紧围绕镇党委, 主动在大石街道…): a place read in running text holding one is none. */
-const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|召开|印发|制定|出台/;
+const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|设置|受到|召开|印发|制定|出台/;
 
 /** The places named at the boundaries of the head, read as governments (one pass over the head). */
 function placesNamed(head: string): { organ: Organ; at: number }[] {
@@ -521,7 +521,9 @@ function placesNamed(head: string): { organ: Organ; at: number }[] {
     const c = head.charCodeAt(at);
     if (c < 0x4e00 || c > 0x9fff) continue;
     const organ = leadingPlace(head.slice(at, at + 40));
-    if (organ && !SENTENCE_WORD.test(organ.name)) found.push({ organ, at });
+    // a place of one character and its suffix (即区…, 东区) only with its government written after it
+    if (!organ || SENTENCE_WORD.test(organ.name) || (organ.name.length === 2 && !GOVERNMENT_WORDS.some((g) => head.startsWith(g, at + 2)))) continue;
+    found.push({ organ, at });
   }
   return found;
 }
@@ -541,13 +543,37 @@ function spokenPlace(head: string, s: string): Organ | null {
   const byWord = new Map([...w.government].filter(([k]) => /[区市县旗]/.test(k)));
   const kinds = [...byWord.keys()];
   let suffix: RegExp;
-  if (town > department && kinds.length === 0) suffix = /(?:镇|乡|街道|苏木)$/;
+  if (town > department && kinds.length === 0) suffix = TOWN_END;
   else if (kinds.length === 1 && town === 0 && byWord.get(kinds[0])! > department) suffix = new RegExp(`${kinds[0]}$`);
   else return null;
   let place: Organ | null = null;
   for (const { organ } of placesNamed(head)) {
     // a city the gazetteer does not know is a sentence's words (改进市政府…, 每期市政府…)
     if (!suffix.test(organ.jurisdiction!) || organ.placeLevel === null) continue;
+    if (place && place.jurisdiction !== organ.jurisdiction) return null;
+    if (!place || organ.name.length > place.name.length) place = organ;
+  }
+  return place;
+}
+
+/**
+ * A count of the work of the province's own units (自治区直属机关主动公开政府信息16848条, 省直各部门共
+ * 公开…): only the province's report prints it; a city's or a department's prints its own.
+ */
+const PROVINCE_UNITS_COUNT = /(?:省|自治区)(?:政府)?直属?(?:各)?(?:机关|部门|单位)[^。；;\n]{0,12}?(?:主动)?(?:公开|发布|受理|收到)[^。；;\n]{0,16}?\d/;
+
+/**
+ * The province a report naming no body is from, when it counts its province's own units' work
+ * and speaks as no other body (no 我局, 我市, 我镇): the one province the head names (西藏自治区 of
+ * 《西藏自治区…办法》); null when it names none or two.
+ */
+function provinceCounting(head: string, s: string): Organ | null {
+  if (!PROVINCE_UNITS_COUNT.test(head)) return null;
+  const w = selfWords(s);
+  if (w.departmentSigns > 0 || w.townSigns > 0 || w.government.size > 0) return null;
+  let place: Organ | null = null;
+  for (const { organ } of placesNamed(head)) {
+    if (organ.placeLevel !== 'province') continue;
     if (place && place.jurisdiction !== organ.jurisdiction) return null;
     if (!place || organ.name.length > place.name.length) place = organ;
   }
@@ -697,7 +723,7 @@ function issuerFactsOf(s: string): IssuerFacts {
         if (publisher && compiler?.name === publisher.name) organ = publisher;
       }
       // a zone's committee titling the report its office says it compiled (我区管委会办公室编制完成了本报告)
-      if (from === 'title' && /(?:管委会|管理委员会)$/.test(organ.name)) organ = ownOfficeCompiler(organ, text) ?? organ;
+      if (from === 'title' && ZONE_COMMITTEE_END.test(organ.name)) organ = ownOfficeCompiler(organ, text) ?? organ;
     }
   }
 
@@ -705,7 +731,8 @@ function issuerFactsOf(s: string): IssuerFacts {
     // No body named, but the report speaks as a place (我市) whose government's office is its
     // contact (请与青岛市人民政府办公厅联系): that place's report, its issuer unnamed.
     // Else the one place of its kind the head names, when the report speaks as such a place (我区, 我镇).
-    const place = contactGovernment(head, s) ?? spokenPlace(head, s);
+    // Else the one province named, when the report counts the province's own units' work (自治区直属机关主动公开…).
+    const place = contactGovernment(head, s) ?? spokenPlace(head, s) ?? provinceCounting(head, s);
     if (place) {
       const issuer = spokenIssuer(place, s, head);
       return { issuer: issuer?.name ?? null, jurisdiction: place.jurisdiction, level: place.placeLevel, title };
