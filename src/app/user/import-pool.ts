@@ -10,10 +10,13 @@
 import type { ImportedFile, ImportJob, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
 
 export const FILE_BUDGET_MS = 30_000;
+/** How long a worker may take to load its gazetteer and say it is ready. */
+export const START_LIMIT_MS = 60_000;
 
 export interface ImportPoolOptions {
   workers?: number;
   budgetMs?: number;
+  startMs?: number;
   /** Starts one worker (tests may pass a stand-in). */
   spawn?: () => Worker;
   /** Test hook: files (by name) whose worker is made to die as it takes them. */
@@ -65,12 +68,14 @@ const spawnImportWorker = () => new Worker(new URL('../../../workers/import.work
 
 export const timeLimitReason = (ms: number): string => `parse stopped: the file took longer than the time budget of ${ms / 1000} s per file`;
 export const CANCELLED_REASON = 'import cancelled';
+export const notStartedReason = (ms: number): string => `import worker did not start within ${ms / 1000} s`;
 
 const failed = (reason: string): PoolAnswer => ({ kind: 'failed', reason });
 
 export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const count = Math.max(1, options.workers ?? defaultWorkers());
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
+  const startMs = options.startMs ?? START_LIMIT_MS;
   const spawnWorker = options.spawn ?? spawnImportWorker;
   const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], unstored: new Map(), timer: null }));
   const queue: Job[] = [];
@@ -105,15 +110,32 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     dispatch();
   };
 
+  /**
+   * A worker that never says it is ready (its gazetteer never loads) would stall the import: it is
+   * stopped, and when no other worker is alive the files waiting fail with the reason.
+   */
+  const notStarted = (slot: Slot, worker: Worker) => {
+    if (slot.worker !== worker || slot.ready) return;
+    worker.terminate();
+    slot.worker = null;
+    slot.timer = null;
+    if (!slots.some((other) => other.worker)) for (const job of queue.splice(0)) job.done(failed(notStartedReason(startMs)));
+    dispatch();
+  };
+
   const spawn = (slot: Slot): void => {
     const worker = spawnWorker();
     slot.worker = worker;
     slot.ready = false;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => notStarted(slot, worker), startMs);
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       if (slot.worker !== worker) return;
       const reply = event.data;
       if (reply.kind === 'ready') {
         slot.ready = true;
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.timer = null;
         dispatch();
       } else if (reply.kind === 'init-failed') {
         // The gazetteer could not be read: no file can be parsed in this page.

@@ -4,7 +4,7 @@
 // yet, which the next worker parses and stores; an idle worker can be handed over (to build the
 // layer) and is not stopped by close.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createImportPool, type PoolAnswer } from '../../../src/app/user/import-pool';
+import { createImportPool, notStartedReason, type PoolAnswer } from '../../../src/app/user/import-pool';
 import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
 
 /** Parses by name, stores two reports at a time or when its queue runs dry; dies on `dieOn`. */
@@ -16,12 +16,16 @@ class StandIn extends EventTarget {
   constructor(
     private readonly dieOn: string | null,
     readonly stored: string[],
+    /** Never says it is ready (its gazetteer never loads). */
+    private readonly silent = false,
   ) {
     super();
   }
   postMessage(message: { kind: string }): void {
     if (this.terminated) return;
-    if (message.kind === 'init') setTimeout(() => this.reply({ kind: 'ready' }));
+    if (message.kind === 'init') {
+      if (!this.silent) setTimeout(() => this.reply({ kind: 'ready' }));
+    }
     else if (message.kind === 'parse') {
       this.queue.push(message as ImportJob);
       if (this.queue.length === 1) setTimeout(() => this.next());
@@ -123,5 +127,45 @@ describe('the import pool', () => {
     pool.close();
     expect(spawned.map((w) => w.terminated)).toEqual([false, true]);
     await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: 'import cancelled' });
+  });
+
+  it('stops a worker that never starts: with no other worker the files fail with the reason, never stall', async () => {
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      startMs: 20,
+      spawn: () => {
+        const worker = new StandIn(null, [], true);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const answers = await Promise.all(['a.txt', 'b.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers).toEqual([0, 1].map(() => ({ kind: 'failed', reason: notStartedReason(20) })));
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0].terminated).toBe(true);
+  });
+
+  it('a worker that never starts beside one that does: the other parses every file', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 2,
+      startMs: 20,
+      spawn: () => {
+        // The second slot's first worker never starts; the worker that replaces it does.
+        const worker = new StandIn(null, stored, spawned.length === 1);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const names = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt', 'i.txt', 'j.txt'];
+    const answers = await Promise.all(names.map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers.map((a) => a.kind)).toEqual(names.map(() => 'stored'));
+    expect([...stored].sort()).toEqual(names.map((n) => `f/${n}`));
+    expect(spawned[1].terminated).toBe(true);
+    expect(spawned[1].parsed).toEqual([]);
   });
 });
