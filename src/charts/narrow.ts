@@ -7,7 +7,8 @@ const FOOT_LINE_HEIGHT = 16;
 const isFootLine = (element: GraphicText) => element.id === 'source' || (element.id?.startsWith('note-') ?? false);
 
 /**
- * A chart on a phone: a long title set smaller and wrapped, never cut; the legend one scrolling row
+ * A chart on a phone: a long title set smaller and wrapped, never cut; value axes with fewer ticks
+ * whose labels never overlap; the legend one scrolling row
  * (wrapped rows would eat the plot); a donut's labels wrapped rather than cut; the notes and source
  * line wrapped to the chart's width (so the dataset version is never clipped), stacked from the
  * bottom. The chart grows by the lines added so the plot keeps its height.
@@ -42,12 +43,22 @@ export function narrowOption(option: ChartOption, width: number): { option: Char
       return { ...series, bottom: raised(series.bottom), radius: ['34%', '54%'], label: { ...series.label, width: 76, overflow: 'break', lineHeight: 14 } };
     }) as ChartOption['series'];
   }
+  if (option.xAxis !== undefined) narrowed.xAxis = fewerValueTicks(option.xAxis) as ChartOption['xAxis'];
+  if (option.yAxis !== undefined) narrowed.yAxis = fewerValueTicks(option.yAxis) as ChartOption['yAxis'];
   const title = fitTitle(option.title, width - 2 * PAD);
   if (title) {
     narrowed.title = title.title;
     if (title.drop > 0) shiftDown(narrowed, title.drop);
   }
   return { option: narrowed, extraHeight: raise + (title?.drop ?? 0) };
+}
+
+type AxisLike = { type?: string; axisLabel?: Record<string, unknown> } & Record<string, unknown>;
+
+/** A value axis on a phone: fewer ticks, and a label that would overlap another is left out. */
+function fewerValueTicks(axis: unknown): unknown {
+  const one = (a: AxisLike) => (a.type === 'value' || a.type === 'log' ? { ...a, splitNumber: 3, axisLabel: { ...a.axisLabel, hideOverlap: true } } : a);
+  return Array.isArray(axis) ? (axis as AxisLike[]).map(one) : axis && typeof axis === 'object' ? one(axis as AxisLike) : axis;
 }
 
 const TITLE_SIZE = 16;

@@ -43,5 +43,11 @@ describe('narrowOption (charts on a phone)', () => {
     const { option: narrow } = narrowOption(option, 390);
     expect((narrow.grid as Loose).top).toBe((option.grid as Loose).top + 20);
     expect(JSON.stringify(option)).toBe(before);
+    // The value axis has fewer ticks and drops a label that would overlap; the category axis is as it was.
+    const axes = [narrow.xAxis, narrow.yAxis].flat() as Loose[];
+    const value = axes.find((a) => a.type === 'value')!;
+    expect(value.splitNumber).toBe(3);
+    expect(value.axisLabel.hideOverlap).toBe(true);
+    expect(axes.find((a) => a.type === 'category')).toEqual([option.xAxis, option.yAxis].flat().find((a) => (a as Loose).type === 'category'));
   });
 });
