@@ -132,6 +132,7 @@ export function Benchmark(props: ViewProps) {
         {state.parent && log ? <p className="note" data-testid="scale-note">{belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')}</p> : null}
         {rows.length > 0 ? (
           <section className="panel">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="benchmark-table-scroll">
             <table data-testid="benchmark-table">
               <thead>
                 <tr>
@@ -165,6 +166,7 @@ export function Benchmark(props: ViewProps) {
                 })}
               </tbody>
             </table>
+            </div>
           </section>
         ) : null}
     </HierarchyLayout>
