@@ -111,30 +111,34 @@ async function csvOf(id: string): Promise<{ name: string; header: string[]; rows
 const sortNumbers = (values: readonly (number | null)[]): number[] => values.filter((v): v is number => v !== null).sort((a, b) => a - b);
 
 describe('Compare: index mode and log scale (issue 13, every metric pickable)', () => {
-  it('index=1: each drawn point is value ÷ the first value above 0 × 100, as the page\'s DuckDB gives the values; the table keeps the values', async () => {
-    const body = pair[0];
-    await openApp(page, `view=compare&e=${encodeURIComponent(body.key)}&index=1&bench=1`);
+  it('index=1: every line is value ÷ its value in ONE base year × 100 (the earliest year every line states above 0), as the page\'s DuckDB gives the values; the table keeps the values', async () => {
+    await openApp(page, `view=compare&e=${encodeURIComponent(pair[0].key)}&e=${encodeURIComponent(pair[1].key)}&index=1&bench=1`);
     await waitForChart(page, 'compare');
-    const rows = await pageQuery(compareSeries({ bodies: [body.key], metric: 'r.new.total' }));
+    const rows = await pageQuery(compareSeries({ bodies: [pair[0].key, pair[1].key], metric: 'r.new.total' }));
     const { series, categories } = await drawn('compare');
+    // Every drawn line: a body and a scope, with its stated points.
+    const lines = pair.flatMap((body) =>
+      (['self', 'area'] as const).map((scope) => ({
+        name: scope === 'area' ? `${body.name} · ${zh('scope.areaSeries')}` : body.name,
+        points: rows.filter((r) => r.body_key === body.key && (r.scope === 'area') === (scope === 'area') && typeof r.value === 'number').map((r) => ({ year: Number(r.year), value: r.value as number })),
+      })),
+    ).filter((l) => l.points.length > 0);
+    const stating = lines.filter((l) => l.points.some((p) => p.value > 0));
+    const shared = [...new Set(stating.flatMap((l) => l.points.filter((p) => p.value > 0).map((p) => p.year)))].filter((year) => stating.every((l) => l.points.some((p) => p.year === year && p.value > 0)));
+    expect(shared.length, 'the pair shares a year both state above 0').toBeGreaterThan(0);
+    const common = Math.min(...shared);
     let checked = 0;
-    for (const scope of ['self', 'area'] as const) {
-      const points = rows.filter((r) => (r.scope === 'area') === (scope === 'area') && typeof r.value === 'number').sort((a, b) => Number(a.year) - Number(b.year));
-      if (points.length === 0) continue;
-      const base = points.find((p) => (p.value as number) > 0)!;
-      const name = scope === 'area' ? `${body.name} · ${zh('scope.areaSeries')}` : body.name;
-      const line = series.find((s) => s.name === name)!;
-      expect(line, name).toBeDefined();
-      for (const p of points) {
-        const at = categories.indexOf(String(p.year));
-        const expected = Number(p.year) < Number(base.year) ? null : ((p.value as number) / (base.value as number)) * 100;
-        if (expected === null) expect(line.values[at]).toBeNull();
-        else expect(line.values[at]).toBeCloseTo(expected, 9);
+    for (const l of stating) {
+      const line = series.find((s) => s.name === l.name)!;
+      expect(line, l.name).toBeDefined();
+      const base = l.points.find((p) => p.year === common)!.value;
+      for (const p of l.points) {
+        expect(line.values[categories.indexOf(String(p.year))], `${l.name} ${p.year}`).toBeCloseTo((p.value / base) * 100, 9);
         checked += 1;
       }
-      await expect(page.getByTestId('scale-note').textContent()).resolves.toContain(`${name} ${String(base.year)}`);
     }
     expect(checked).toBeGreaterThan(2);
+    await expect(page.getByTestId('scale-note').textContent()).resolves.toContain(zh('scale.indexCommon', { year: common, undrawn: '' }).split('）')[0]);
     // The table still gives the values as printed.
     const shown = await page.getByTestId('compare-table').locator('td[data-value]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-year'), td.getAttribute('data-value')]).filter(([, v]) => v !== ''));
     for (const [year, value] of shown) expect(rows.some((r) => String(r.year) === year && String(r.value) === value), `${year}`).toBe(true);

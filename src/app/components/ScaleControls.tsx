@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/context';
 import { SCALES, type Scale } from '../state/url-state';
 
-/** The value axis (linear or log) and, where the view offers it, the index mode (first year = 100). */
+/** The value axis (linear or log) and, where the view offers it, the index mode (a base year = 100). */
 export function ScaleControls({ scale, index, onChange }: { scale: Scale; index?: boolean; onChange: (patch: { scale?: Scale; index?: boolean }) => void }) {
   const { t } = useI18n();
   return (

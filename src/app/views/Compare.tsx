@@ -11,8 +11,9 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import { bodyNamesOf, chartFileName, makeFrame, num, type ViewProps, chartLinks } from './common';
-import { forLogAxis, indexSeries } from './value-scale';
+import { forLogAxis, indexLines } from './value-scale';
 import type { ViewState } from '../state/url-state';
+import type { Translate } from '../i18n/messages';
 
 export function compareQuery(state: Pick<ViewState, 'entities' | 'metric' | 'years'>) {
   const { entities, metric, years } = state;
@@ -56,7 +57,8 @@ export function Compare(props: ViewProps) {
   );
   // What is drawn: the values, or each line as an index; on a log axis, without its points ≤ 0.
   const shown = useMemo(() => {
-    const indexed = lines.map((l) => (state.index ? { ...l, ...indexSeries(l.points) } : { ...l, baseYear: null }));
+    const index = state.index ? indexLines(lines.map((l) => l.points)) : null;
+    const indexed = lines.map((l, i) => (index ? { ...l, ...index.lines[i] } : { ...l, baseYear: null }));
     let hidden = 0;
     const drawn = indexed.map((l) => {
       if (state.scale !== 'log') return l;
@@ -64,11 +66,11 @@ export function Compare(props: ViewProps) {
       hidden += cut.hidden;
       return { ...l, points: cut.points };
     });
-    return { lines: drawn, hidden };
+    return { lines: drawn, hidden, common: index?.common ?? null };
   }, [lines, state.index, state.scale]);
   // What the index and log modes change, said in the chart and beside it.
   const scaleNotes = [
-    state.index ? t('scale.indexNote', { bases: shown.lines.map((l) => `${l.series} ${l.baseYear ?? t('scale.indexNone')}`).join('；') }) : null,
+    state.index ? indexNote(shown.lines, shown.common, t) : null,
     state.scale === 'log' ? (shown.hidden > 0 ? t('scale.logNote', { n: shown.hidden }) : t('scale.logNoteNone')) : null,
   ].filter((n): n is string => n !== null);
   const notes = [t('compare.note'), ...scaleNotes].join('\n');
@@ -146,4 +148,11 @@ export function Compare(props: ViewProps) {
       ) : null}
     </div>
   );
+}
+
+/** The index mode's note: the one base year every line is 100 in, or — when the lines share none — each line's own. */
+function indexNote(lines: readonly { series: string; baseYear: number | null }[], common: number | null, t: Translate): string {
+  const undrawn = lines.filter((l) => l.baseYear === null).map((l) => l.series);
+  if (common !== null) return t('scale.indexCommon', { year: common, undrawn: undrawn.length > 0 ? t('scale.indexUndrawn', { lines: undrawn.join('、') }) : '' });
+  return t('scale.indexNote', { bases: lines.map((l) => `${l.series} ${l.baseYear ?? t('scale.indexNone')}`).join('；') });
 }

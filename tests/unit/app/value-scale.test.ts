@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forLogAxis, indexSeries } from '../../../src/app/views/value-scale';
+import { forLogAxis, indexLines, indexSeries } from '../../../src/app/views/value-scale';
 import { downloadCsv, TIDY_COLUMNS } from '../../../src/app/data/tidy';
 import { rankedBars } from '../../../src/charts/ranked';
 import { lineOverYears } from '../../../src/charts/line';
@@ -38,5 +38,24 @@ describe('index and log modes', () => {
     expect(header).toBe([...TIDY_COLUMNS, 'rank'].join(','));
     expect(row).toBe('440105,海珠区,2020,r.new.total,本年新收申请,件,7,,,,v,2');
     expect(rest).toEqual(['']);
+  });
+});
+
+describe('index mode over several lines', () => {
+  it('indexes every line on the earliest year all of them state above 0, before that year too', () => {
+    const a = [{ year: 2018, value: 10 }, { year: 2019, value: 20 }, { year: 2020, value: 40 }];
+    const b = [{ year: 2018, value: 0 }, { year: 2019, value: 5 }, { year: 2020, value: null }];
+    const none = [{ year: 2019, value: 0 }];
+    const { lines, common } = indexLines([a, b, none]);
+    expect(common).toBe(2019);
+    expect(lines.map((l) => l.points.map((p) => p.value))).toEqual([[50, 100, 200], [0, 100, null], [null]]);
+    expect(lines.map((l) => l.baseYear)).toEqual([2019, 2019, null]);
+  });
+
+  it('falls back to each line\'s own first year above 0 when they share none (common is null)', () => {
+    const { lines, common } = indexLines([[{ year: 2018, value: 4 }, { year: 2019, value: 0 }], [{ year: 2019, value: 3 }, { year: 2020, value: 6 }]]);
+    expect(common).toBeNull();
+    expect(lines.map((l) => l.baseYear)).toEqual([2018, 2019]);
+    expect(lines[1].points.map((p) => p.value)).toEqual([100, 200]);
   });
 });
