@@ -1,7 +1,7 @@
-// A last pass over the values read from a report: values that are printed but doubtful get a
-// warning naming them (metric, span, printed text). Nothing is changed or dropped here: a report's
-// own errors are flagged, never corrected.
-import { isChangeMetric, isMoneyMetric } from '../shared/metrics';
+// A last pass over the values read from a report: a value printed next to a byte that could not be
+// decoded gets a warning naming it (metric, span, printed text). Nothing is changed or dropped here.
+// Values no count can hold (negative, fractional, beyond 2^53) were left out before, with their own
+// warning, by checks/counts.ts.
 import type { Value } from './types';
 
 /** A value this close (characters) to a U+FFFD from a damaged byte may have lost or changed a character. */
@@ -27,7 +27,7 @@ function anyWithin(offsets: readonly number[], from: number, to: number): boolea
 
 const printed = (text: string, value: Value): string => JSON.stringify(text.slice(value.start, Math.min(value.end, value.start + 40)));
 
-/** One warning per doubtful value: next to an undecodable byte, beyond 2^53, or a count that is negative or fractional. */
+/** One warning per value next to an undecodable byte (U+FFFD). */
 export function suspectValueWarnings(values: readonly Value[], text: string): string[] {
   const warnings: string[] = [];
   const bad = replacementOffsets(text);
@@ -36,13 +36,6 @@ export function suspectValueWarnings(values: readonly Value[], text: string): st
     const where = `${value.metric} at ${value.start}–${value.end} (printed ${printed(text, value)})`;
     if (bad.length > 0 && anyWithin(bad, value.start - NEAR_REPLACEMENT, value.end + NEAR_REPLACEMENT - 1)) {
       warnings.push(`suspect value: ${where} is next to an undecodable byte (U+FFFD); check it against the source`);
-    }
-    if (Math.abs(value.value) > Number.MAX_SAFE_INTEGER) {
-      warnings.push(`suspect value: ${where} is beyond 2^53 and cannot be held exactly; it is kept as read`);
-    }
-    if (!isMoneyMetric(value.metric)) {
-      if (value.value < 0 && !isChangeMetric(value.metric)) warnings.push(`suspect value: ${where} is a negative count`);
-      else if (!Number.isInteger(value.value) && !value.approx) warnings.push(`suspect value: ${where} is a fractional count`);
     }
   }
   return warnings;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suspectValueWarnings } from '../../../src/parse/flags';
+import { dropImpossibleValues } from '../../../src/parse/checks/counts';
 import { parseReport } from '../../../src/parse/index';
 import type { Value } from '../../../src/parse/types';
 
@@ -9,8 +9,8 @@ const value = (metric: string, v: number, printed: string, extra: Partial<Value>
   return { metric, value: v, approx: false, derived: false, start, end: start + printed.length, source: 'narrative', ...extra };
 };
 
-describe('suspect values are flagged, never changed', () => {
-  it('flags counts beyond 2^53, negative and fractional counts; not money, changes or approximations', () => {
+describe('values no count can hold are left out with a warning, never rounded', () => {
+  it('leaves out counts beyond 2^53, negative and fractional counts, each with a warning naming its text; keeps money, changes and approximations', () => {
     const values = [
       value('r.new.total', 90071992547409930, '90071992547409930'),
       value('r.granted', -5, '减5'),
@@ -18,12 +18,13 @@ describe('suspect values are flagged, never changed', () => {
       value('p.fees.amount_yuan', 125000, '12.5万元'),
       value('p.fees.change', -3, '-3'),
       value('r.denied.state_secret', 25000, '2.5万件', { approx: true }),
-      value('r.other', 2.5, '2.5万件', { derived: true }),
     ];
-    expect(suspectValueWarnings(values, TEXT)).toEqual([
-      'suspect value: r.new.total at 5–22 (printed "90071992547409930") is beyond 2^53 and cannot be held exactly; it is kept as read',
-      'suspect value: r.granted at 24–26 (printed "减5") is a negative count',
-      'suspect value: r.partial at 28–33 (printed "12.5件") is a fractional count',
+    const { values: kept, warnings } = dropImpossibleValues(values, TEXT);
+    expect(kept.map((v) => v.metric)).toEqual(['p.fees.amount_yuan', 'p.fees.change', 'r.denied.state_secret']);
+    expect(warnings).toEqual([
+      'r.new.total: "90071992547409930" is a count too large to hold exactly (2^53 or more); left out',
+      'r.granted: "减5" is a negative count; left out',
+      'r.partial: "12.5件" is a fractional count; left out',
     ]);
   });
 
