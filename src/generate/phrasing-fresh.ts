@@ -35,7 +35,7 @@ export type FreshWording<V> = (c: Ctx, v: V) => Said | null;
 
 export interface ProactiveTotal {
   total: number;
-  /** May the total be printed as an approximation. */
+  /** May the total be printed as an approximation (wordings that state its parts or a cumulative print it exactly). */
   approx: boolean;
   /** Parts of the total that add up to it (categories), for wordings that list them. */
   parts: number[];
@@ -163,7 +163,6 @@ const PROACTIVE_TOTAL: FreshWording<ProactiveTotal>[] = [
     return say(`${c.year}年度${c.s}主动公开的政府信息达${t.text}，上年度为${prev}条，同比${change}。`, t.printed);
   },
   (c, v) => {
-    if (v.approx) return null;
     const t = count(c, v.total, '条', 'p.total');
     const cum = count(c, v.total + v.before, '条', 'p.cumulative');
     return c.r.chance(0.5)
@@ -171,7 +170,7 @@ const PROACTIVE_TOTAL: FreshWording<ProactiveTotal>[] = [
       : say(`本年度${c.s}主动公开政府信息${t.text}；自${c.year - c.r.int(3, 5)}年以来累计主动公开${cum.text}。`, t.printed, cum.printed);
   },
   (c, v) => {
-    if (v.approx || v.parts.length < 3) return null;
+    if (v.parts.length < 3) return null;
     const t = count(c, v.total, '条', 'p.total');
     const names = c.r.chance(0.5) ? CATEGORIES : [...CATEGORIES].reverse();
     const list = v.parts.map((p, i) => `${names[i]}${p}条`).join('、');
@@ -194,7 +193,7 @@ const PROACTIVE_TOTAL: FreshWording<ProactiveTotal>[] = [
   (c, v) => {
     const scope = wider(c);
     if (!scope) {
-      if (v.approx || v.total < 2) return null;
+      if (v.total < 2) return null;
       const own = c.r.int(1, v.total - 1);
       const t = count(c, v.total, '条', 'p.total');
       return say(`${c.year}年${c.s}共主动公开政府信息${t.text}，其中${ownLevel(c)}${own}条，各部门和下级政府${v.total - own}条。`, t.printed);
@@ -302,7 +301,7 @@ const REQUESTS_NEW: FreshWording<RequestsNew>[] = [
   },
   (c, v) => {
     const n = count(c, v.n, '件', 'r.new.total');
-    return say(`${c.s}在政务服务大厅设立依申请公开受理窗口，公布咨询电话（${phone(c.r)}），${c.year}年共办理登记申请${n.text}。`, n.printed);
+    return say(`${c.s}在政务服务大厅设立依申请公开受理窗口，公布咨询电话（${phone(c.r)}），${c.year}年共登记受理申请${n.text}。`, n.printed);
   },
 ];
 
