@@ -11,7 +11,9 @@ import * as seen from '../../../src/generate/phrasing';
 import { FRESH, zhNumber, type Ctx, type FreshFact, type FreshWording, type Said } from '../../../src/generate/phrasing-fresh';
 import { Rng } from '../../../src/generate/prng';
 import { runGenerate, type GenerateOptions } from '../../../src/generate/run';
+import { main } from '../../../src/ingest/cli';
 import { parseReport } from '../../../src/parse';
+import { collectOutput } from '../../helpers/collect-output';
 import { makeTempDir } from '../../helpers/ingest-fixture';
 
 const root = makeTempDir('gongkai-fresh-');
@@ -255,4 +257,15 @@ describe('generating with the fresh wordings', () => {
     }
     expect(approx).toBeGreaterThan(0);
   }, 120_000);
+
+  it('is what `gongkai generate --wordings fresh` prints', async () => {
+    const out = join(root, 'cli');
+    const io = collectOutput();
+    expect(await main(['generate', '--province', '64', '--years', '2013', '--scale', '0.02', '--noise', 'none', '--wordings', 'fresh', '--out', out], io), io.stderr.text).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'generate.json'), 'utf8')).wordings).toBe('fresh');
+    const fresh = new Set(rendered.flatMap(([, , , said]) => sentences(said.text)));
+    const lines = generatedReports(out).flatMap(([, p]) => parseReport(readFileSync(p)).text.split('\n'));
+    const shared = lines.flatMap((l) => sentences(l)).filter((s) => fresh.has(s));
+    expect(shared.length).toBeGreaterThan(20);
+  }, 60_000);
 });
