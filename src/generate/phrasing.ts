@@ -6,8 +6,8 @@
 // not seen. `s` is how the body names itself or its area (我区, 全市), `y` the year, `n` the
 // printed count with its unit.
 export type WordingSet = 'tested' | 'heldout';
-/** What `--wordings` chooses: one of these sets, or `unseen` (src/generate/phrasing-unseen.ts, benchmark only). */
-export type Wordings = WordingSet | 'unseen';
+/** What `--wordings` chooses: one of these sets, or `unseen` / `fresh` (src/generate/phrasing-unseen.ts, phrasing-fresh.ts; benchmark only). */
+export type Wordings = WordingSet | 'unseen' | 'fresh';
 
 type Say<A extends unknown[]> = (...args: A) => string;
 export type Phrasings<A extends unknown[]> = Record<WordingSet, Say<A>[]>;

@@ -21,7 +21,7 @@ export interface GenerateOptions {
   noise: NoiseMode;
   /** Share of reports that copy another's narrative (planted copies, recorded in the truth); default COPY_RATE. */
   copies?: number;
-  /** Which narrative wordings to print: the tested set, or the held-out or unseen set only the accuracy benchmark uses. */
+  /** Which narrative wordings to print: the tested set, or the held-out, unseen or fresh set only the accuracy benchmark uses. */
   wordings?: Wordings;
 }
 

@@ -6,6 +6,7 @@ import { para, type Block, type Cell, type Printed } from './document';
 import type { Figures } from './figures';
 import type { Rng } from './prng';
 import { CARRIED_OUT, FEE, FEE_NONE, HANDLED, OUTCOMES, PROACTIVE_CHANNELS, PROACTIVE_TOTAL, REQUESTS_NEW, REQUESTS_NONE, REVIEW, REVIEW_NONE, type Phrasings, type Wordings } from './phrasing';
+import { freshSections } from './phrasing-fresh';
 import { unseenSections } from './phrasing-unseen';
 import { withSelf, type Prose } from './prose';
 
@@ -34,7 +35,7 @@ export interface Wording {
   wanYuan: boolean;
   /** The work narrative: the report's own, or the one it copies. */
   prose: Prose;
-  /** Which phrasings state the narrative's figures (src/generate/phrasing.ts, phrasing-unseen.ts). */
+  /** Which phrasings state the narrative's figures (src/generate/phrasing.ts, phrasing-unseen.ts, phrasing-fresh.ts). */
   wordings: Wordings;
 }
 
@@ -103,6 +104,10 @@ function narrative(w: Wording, r: Rng): Block[] {
     const total = count(f['p.total'], '条', r, w.approxRate, 'p.total');
     const approxTotal = total.printed.approx ? { text: total.text, value: total.printed.value } : null;
     blocks.push(...unseenSections({ year: y, s, area: w.area !== null, figures: f, approxTotal }, r), ...closing(w, '六'), ...signature(w, r));
+    return blocks;
+  }
+  if (w.wordings === 'fresh') {
+    blocks.push(...freshSections({ year: y, s, area: w.area !== null, approxRate: w.approxRate, r }, f), ...closing(w, '六'), ...signature(w, r));
     return blocks;
   }
   const set = w.wordings;

@@ -15,7 +15,7 @@ export const USAGE = `usage:
   gongkai open <file|dir>... [--port N] [--host H]
                                            ingest into a cache folder (reused for the same files) and serve it
   gongkai generate --province NAME|CODE|all --years 2008-2024 --out DIR [--seed 1] [--scale 1.0] [--noise default|none]
-                   [--copies 0.04] [--wordings tested|heldout|unseen]
+                   [--copies 0.04] [--wordings tested|heldout|unseen|fresh]
                                            write synthetic reports (marked 合成数据) and their truth files
 `;
 
@@ -25,7 +25,7 @@ export type Command =
   | { kind: 'ingest'; out: string; inputs: string[]; corrections?: string }
   | { kind: 'serve'; dir: string; host: string; port: number }
   | { kind: 'open'; inputs: string[]; host: string; port: number }
-  | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none'; copies?: number; wordings: 'tested' | 'heldout' | 'unseen' };
+  | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none'; copies?: number; wordings: 'tested' | 'heldout' | 'unseen' | 'fresh' };
 
 /** node:util's parseArgs reports unknown options and missing values as TypeErrors. */
 function usageErrors<T>(parse: () => T): T {
@@ -120,7 +120,7 @@ function parseGenerateArgs(rest: readonly string[]): Command {
   const copies = values.copies === undefined ? undefined : Number(values.copies);
   if (copies !== undefined && (!Number.isFinite(copies) || copies < 0 || copies > 0.5)) throw new UsageError(`generate: bad --copies "${values.copies}" (a share from 0 to 0.5)`);
   const wordings = values.wordings ?? 'tested';
-  if (wordings !== 'tested' && wordings !== 'heldout' && wordings !== 'unseen') throw new UsageError(`generate: bad --wordings "${wordings}" (tested, heldout or unseen)`);
+  if (wordings !== 'tested' && wordings !== 'heldout' && wordings !== 'unseen' && wordings !== 'fresh') throw new UsageError(`generate: bad --wordings "${wordings}" (tested, heldout, unseen or fresh)`);
   return { kind: 'generate', province: values.province, years, out: values.out, seed, scale, noise, copies, wordings };
 }
 
