@@ -1,4 +1,4 @@
-// npm run bench:parse-stages [-- --reports N] — where the in-process parser's time and allocation go,
+// npm run bench:parse-stages [-- --reports N] [--no-cold] (STAGES_DIR=real: data/corpus/real instead of the seeds) — where the in-process parser's time and allocation go,
 // by stage, from V8's own sampling profilers (node:inspector), not from timers inside the parser:
 //  1. steady state: the complete seed reports (8–12 KB) parsed N times after a warm-up; CPU per
 //     report by stage (a sample counts once for each stage on its stack, so a nested stage such as
@@ -95,7 +95,7 @@ function stageBytes(head: HeapNode): Map<string, number> {
 }
 
 async function steady(reports: number): Promise<void> {
-  const dir = join(CORPUS, 'seeds');
+  const dir = join(CORPUS, process.env.STAGES_DIR ?? 'seeds');
   const files = readdirSync(dir).filter((f) => /\.(txt|html?)$/.test(f)).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
   const kb = files.reduce((a, f) => a + f.bytes.length, 0) / files.length / 1024;
   for (let i = 0; i < 3000; i++) parseReport(files[i % files.length].bytes, { fileName: files[i % files.length].name }); // warm-up
@@ -121,7 +121,7 @@ async function steady(reports: number): Promise<void> {
   session.disconnect();
   const bytes = stageBytes((heap as { head: HeapNode }).head);
 
-  console.log(`steady state: ${files.length} seed reports (avg ${kb.toFixed(1)} KB) × ${reports}: ${perReport.toFixed(0)} µs CPU per report, ${Math.round(1e6 / perReport)} reports/CPU-s, ${(kb * 1e6 / perReport / 1024).toFixed(1)} MB/CPU-s`);
+  console.log(`steady state: ${files.length} reports of ${process.env.STAGES_DIR ?? 'seeds'} (avg ${kb.toFixed(1)} KB) × ${reports}: ${perReport.toFixed(0)} µs CPU per report, ${Math.round(1e6 / perReport)} reports/CPU-s, ${(kb * 1e6 / perReport / 1024).toFixed(1)} MB/CPU-s`);
   console.log(`allocated: ~${Math.round(bytes.get('(all)')! / heapReports / 1024)} KB per report (sampling heap profiler, collected objects included)`);
   console.log(`${'stage'.padEnd(26)} ${'share'.padStart(6)} ${'µs/report'.padStart(10)} ${'KB alloc'.padStart(9)}`);
   for (const [stage] of STAGES) {
@@ -152,5 +152,5 @@ async function coldCurve(): Promise<void> {
 if (process.argv.includes('--cold-child')) await coldCurve();
 else {
   await steady(arg('--reports', 3000));
-  console.log(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--cold-child'], { encoding: 'utf8' }).trimEnd());
+  if (!process.argv.includes('--no-cold')) console.log(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--cold-child'], { encoding: 'utf8' }).trimEnd());
 }
