@@ -335,6 +335,15 @@ describe('issuer, jurisdiction and level of a report', () => {
     });
   });
 
+  it('reads a publisher field as a whole name before its leading government (panel/2021-hubei-jingmen-research-office-department, title cut)', () => {
+    expect(facts('来源:荆门市人民政府研究室\n日期:2022-01-24 15:51\n一、总体情况\n2021年,市政府研究室根据《条例》要求推进公开。' + BODY)).toEqual({
+      issuer: '荆门市人民政府研究室', jurisdiction: '荆门市', level: 'department',
+    });
+    expect(facts('来源:上海市人民政府新闻办公室\n一、总体情况\n2022年,我办主动公开政府信息12条。')).toMatchObject({ issuer: '上海市人民政府新闻办公室', level: 'department' });
+    // a field running on past the name still gives the name it starts with
+    expect(facts('2014年度政府信息公开工作年度报告 来源：平潭县人民政府 时间：2015-01-02' + BODY).issuer).toBe('平潭县人民政府');
+  });
+
   it('does not take another government named in the text for the issuer', () => {
     // a town working under its county; a report quoting its superior's notice
     expect(facts('一、总体情况\n2018年,在兖州区人民政府的统一领导下,我镇按照《条例》要求推进政务公开。我镇主动公开信息39条。')).toEqual({

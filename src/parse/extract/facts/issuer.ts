@@ -471,7 +471,9 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         for (let at = head.indexOf(label); at >= 0; at = head.indexOf(label, at + label.length)) {
           META.lastIndex = at + label.length;
           const m = META.exec(head);
-          const organ = m ? leadingOrgan(m[1]) : metaCell(head, at, label);
+          // the whole field first (来源:荆门市人民政府研究室 is the 研究室, not 荆门市人民政府)
+          const field = m ? m[1].trim().split(' ')[0] : '';
+          const organ = m ? ((field.length >= 4 ? readOrgan(field) : null) ?? leadingOrgan(m[1])) : metaCell(head, at, label);
           if (organ) return organ;
         }
       }
