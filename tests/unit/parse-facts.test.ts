@@ -218,6 +218,17 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。' + BODY).issuer).toBe('洪泽区人民政府');
   });
 
+  it('gives an office compiling its area’s reports its government’s level, title or not (panel/2018-hubei-jingmen-city, complete/2011-fujian-pingtan-zone-county, titles cut)', () => {
+    expect(facts('来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室综合荆门市行政区域内总体情况编制而成。' + BODY)).toEqual({
+      issuer: '荆门市人民政府办公室', jurisdiction: '荆门市', level: 'city',
+    });
+    expect(facts('来源：平潭综合实验区管委会办公室 本报告主要根据《条例》以及平潭综合实验区管委会及各工作部门、平潭县各乡镇人民政府的政府信息公开年度报告编制。' + BODY)).toMatchObject({
+      issuer: '平潭综合实验区管委会办公室', level: 'county',
+    });
+    // an office's own report compiles nothing of the area: a department
+    expect(facts('来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室编制。' + BODY).level).toBe('department');
+  });
+
   it('gives the place a report speaks as, from its government’s office as contact, and no issuer (pages/2021-shandong-qingdao-city, 2021-jiangxi-tonggu-county)', () => {
     expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:青岛市市南区香港中路11号)。\n一、总体情况\n2021年,我市深入贯彻落实国家、省关于推进政务公开的部署要求。')).toEqual({
       issuer: null, jurisdiction: '青岛市', level: 'city',

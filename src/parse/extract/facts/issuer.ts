@@ -641,6 +641,9 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
   return null;
 }
 
+/** A report compiled from the reports or the situation of the area's bodies, said in one sentence. */
+const SUMMARY_COMPILED = /(?:综合|根据|汇总)[^。\n]{0,60}(?:各部门|各工作部门|各相关部门|各单位|各区|各县|各乡镇|各镇|各街道|行政区域内)[^。\n]{0,40}(?:年度报告|总体情况|工作情况)[^。\n]{0,6}(?:编制|汇总)/;
+
 /**
  * The report's level, decided here only: the issuer's own (a government's place level, or
  * department); a government's report issued by its office or another body (站前区政府办公室
@@ -654,6 +657,9 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
     if (t && t.kind === 'government' && t.jurisdiction === organ.jurisdiction) level = t.placeLevel;
     // a general office whose report speaks as its government (由沈河区人民政府办公室编制 / 2020年沈河区人民政府按照…)
     else if (organ.kind === 'office' && t?.name !== organ.name && subject?.kind === 'government' && subject.jurisdiction === organ.jurisdiction) level = subject.placeLevel;
+    // a general office compiling its area's reports or situation (由荆门市人民政府办公室综合荆门市行政区域内总体情况编制,
+    // 根据…管委会及各工作部门、…各乡镇人民政府的政府信息公开年度报告编制): the government's report, whose office signs it
+    else if (GENERAL_OFFICE.test(organ.name) && organ.placeLevel !== null && organ.placeLevel !== 'town' && SUMMARY_COMPILED.test(s)) level = organ.placeLevel;
     else if (organ.jurisdiction && organ.placeLevel !== 'town') {
       const w = selfWords(s);
       if (ownGovernment(organ, w) > w.department) level = organ.placeLevel;
