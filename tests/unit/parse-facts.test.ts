@@ -225,6 +225,11 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('来源：平潭综合实验区管委会办公室 本报告主要根据《条例》以及平潭综合实验区管委会及各工作部门、平潭县各乡镇人民政府的政府信息公开年度报告编制。' + BODY)).toMatchObject({
       issuer: '平潭综合实验区管委会办公室', level: 'county',
     });
+    // a department compiling the area's report the page publishes for its government (panel/2020-hubei-jingmen-duodao-county, title cut)
+    expect(facts('来源:掇刀区人民政府\n日期:2021-01-27 15:14\n本报告根据《条例》和省、市政府有关工作要求,由掇刀区行政审批局综合掇刀区行政区域内总体情况编制而成。' + BODY)).toEqual({
+      issuer: '掇刀区人民政府', jurisdiction: '掇刀区', level: 'county',
+    });
+    expect(facts('来源:掇刀区人民政府\n本报告由掇刀区行政审批局编制。\n一、总体情况\n2020年,我局主动公开政府信息12条。').issuer).toBe('掇刀区行政审批局');
     // an office's own report compiles nothing of the area: a department
     expect(facts('来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室编制。' + BODY).level).toBe('department');
   });

@@ -705,6 +705,12 @@ function issuerFactsOf(s: string): IssuerFacts {
     from = SOURCES[k];
     organ = readSource(from, text);
   }
+  if (organ && from === 'compiled' && organ.kind === 'department' && SUMMARY_COMPILED.test(head)) {
+    // a department compiling its area's report (由掇刀区行政审批局综合掇刀区行政区域内总体情况编制) for the
+    // government the page publishes it for (来源:掇刀区人民政府): the government's report
+    const publisher = readSource('meta', text);
+    if (publisher && publisher.kind === 'government' && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) organ = publisher;
+  }
   if (organ && from === 'meta' && organ.kind === 'government' && selfWords(s).department > 0 && ownGovernment(organ, selfWords(s)) === 0) {
     organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
   }
