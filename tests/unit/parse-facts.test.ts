@@ -234,6 +234,12 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室编制。' + BODY).level).toBe('department');
   });
 
+  it('keeps a bureau speaking of its city a department (panel/2022-guangdong-guangzhou-petition-bureau-department, cut before its 我局)', () => {
+    expect(facts('根据《条例》要求,现向社会公布广州市信访局2022年政府信息公开工作年度报告。\n一、总体情况\n2022年,广州市信访局坚持以习近平新时代中国特色社会主义思想为指导,结合我市信访工作实际,认真履行政务公开职责。')).toEqual({
+      issuer: '广州市信访局', jurisdiction: '广州市', level: 'department',
+    });
+  });
+
   it('gives the place a report speaks as, from its government’s office as contact, and no issuer (pages/2021-shandong-qingdao-city, 2021-jiangxi-tonggu-county)', () => {
     expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:青岛市市南区香港中路11号)。\n一、总体情况\n2021年,我市深入贯彻落实国家、省关于推进政务公开的部署要求。')).toEqual({
       issuer: null, jurisdiction: '青岛市', level: 'city',

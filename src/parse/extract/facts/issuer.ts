@@ -660,7 +660,9 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
     // a general office compiling its area's reports or situation (由荆门市人民政府办公室综合荆门市行政区域内总体情况编制,
     // 根据…管委会及各工作部门、…各乡镇人民政府的政府信息公开年度报告编制): the government's report, whose office signs it
     else if (GENERAL_OFFICE.test(organ.name) && organ.placeLevel !== null && organ.placeLevel !== 'town' && SUMMARY_COMPILED.test(s)) level = organ.placeLevel;
-    else if (organ.jurisdiction && organ.placeLevel !== 'town') {
+    // a body speaking of its government more than of itself issues the government's report (黄埔区…政务公开工作办公室,
+    // 东宝区大数据中心 compiling 我区's); not a bureau, whose report is its own however often it says 我市 (广州市信访局)
+    else if (organ.jurisdiction && organ.placeLevel !== 'town' && !organ.name.endsWith('局')) {
       const w = selfWords(s);
       if (ownGovernment(organ, w) > w.department) level = organ.placeLevel;
     }
