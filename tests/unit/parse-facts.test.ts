@@ -289,9 +289,12 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('索引号 | 公开方式 | 发布机构 |\n116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |\n一、概述\n2009年,张义镇人民政府信息公开工作严格按照《条例》开展。')).toEqual({
       issuer: '凉州区张义镇人民政府', jurisdiction: '张义镇', level: 'town',
     });
+    // the office compiles, the government speaks: the government's report, as when it titles it (pdf2/2023-jiangsu-hongze-county)
     expect(facts('本年度报告是根据《条例》相关要求,由沈阳市沈河区人民政府办公室编制而成。\n一、总体情况\n2020年沈河区人民政府按照有关要求推进公开。')).toEqual({
-      issuer: '沈阳市沈河区人民政府办公室', jurisdiction: '沈河区', level: 'county',
+      issuer: '沈河区人民政府', jurisdiction: '沈河区', level: 'county',
     });
+    // …unless the office also publishes the page (panel/2018-hubei-jingmen-city)
+    expect(facts('来源:沈河区人民政府办公室\n本年度报告是根据《条例》相关要求,由沈河区人民政府办公室编制而成。\n一、总体情况\n2020年沈河区人民政府按照有关要求推进公开。').issuer).toBe('沈河区人民政府办公室');
   });
 
   it('does not take a place’s website or an office inside it for the government’s name (pages/2009-zhejiang-yiwu-yiting-town, 2012-zhejiang-ninghai-yuexi-town)', () => {

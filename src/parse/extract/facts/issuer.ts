@@ -707,6 +707,14 @@ function issuerFactsOf(s: string): IssuerFacts {
     from = SOURCES[k];
     organ = readSource(from, text);
   }
+  if (organ && from === 'compiled' && organ.kind === 'office') {
+    // a general office compiling the report its government speaks (由沈阳市沈河区人民政府办公室编制而成 /
+    // 2020年沈河区人民政府按照…): the government's, as when the government titles it (pdf2 洪泽区); the
+    // office only when it also publishes the page (来源:荆门市人民政府办公室, below the title)
+    const subject = readSource('subject', text);
+    const publisher = readSource('meta', text);
+    if (subject && subject.kind === 'government' && !isBare(subject) && subject.jurisdiction === organ.jurisdiction && publisher?.name !== organ.name) organ = subject;
+  }
   if (organ && from === 'compiled' && organ.kind === 'department' && SUMMARY_COMPILED.test(head)) {
     // a department compiling its area's report (由掇刀区行政审批局综合掇刀区行政区域内总体情况编制) for the
     // government the page publishes it for (来源:掇刀区人民政府): the government's report
