@@ -26,6 +26,12 @@ describe('names of bodies', () => {
     expect(readOrgan('站前区政府办公室')).toMatchObject({ kind: 'office', jurisdiction: '站前区' });
     expect(readOrgan('荆门市人民政府研究室')).toMatchObject({ kind: 'department', jurisdiction: '荆门市' });
     expect(readOrgan('城口县人民政府机关')).toMatchObject({ kind: 'government', jurisdiction: '城口县', placeLevel: 'county' }); // pages/2020-chongqing-chengkou-county
+    // streets named after a road or a work: 文化, 建设, 工业 are organ words elsewhere (generated 640104003 银川市兴庆区文化街街道)
+    expect(readOrgan('银川市兴庆区文化街街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '文化街街道', placeLevel: 'town' });
+    expect(readOrgan('建设路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '建设路街道', placeLevel: 'town' });
+    expect(readOrgan('成都市武侯区工业街道')).toMatchObject({ jurisdiction: '工业街道', placeLevel: 'town' });
+    expect(readOrgan('开展文化街道')).toBeNull();
+    expect(readOrgan('住房和城乡建设街道')).toBeNull();
   });
 
   it('gives a district department, a city bureau’s district branch and a street its own government', () => {

@@ -46,6 +46,8 @@ const PLACE = new RegExp(
 );
 /** Words of organ names and of sentences: a "place" containing one is not a place (住房和城乡, 人力资源和社会). */
 const NOT_PLACE_WORD = /政府|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
+/** Words of sentences and of organs' functions, never in a street's name (where 文化, 建设, 工业, 交通 are). */
+const NOT_STREET_WORD = /政府|管理|服务|工作|执法|监督|保障|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
 /** Never in a place's name, however short. */
 const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|发布|通过|名称|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
 /** Whole "places" that are common words (城市管理, 市场监督, 社区, 全区, 本市 …). */
@@ -63,7 +65,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
   if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(text)) return null;
-  if (text.length > 3 && NOT_PLACE_WORD.test(text)) return null; // 公安县, 资源县 are places; 住房和城乡 is not
+  // 公安县, 资源县 are places; 住房和城乡 is not; streets are named after roads and works (文化街街道, 建设路街道, 工业街道)
+  if (text.length > 3 && NOT_PLACE_WORD.test(text) && !(text.endsWith('街道') && text.length <= 7 && !NOT_STREET_WORD.test(text))) return null;
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
