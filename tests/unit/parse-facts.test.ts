@@ -31,6 +31,22 @@ describe('names of bodies', () => {
     expect(readOrgan('建设路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '建设路街道', placeLevel: 'town' });
     expect(readOrgan('成都市武侯区工业街道')).toMatchObject({ jurisdiction: '工业街道', placeLevel: 'town' });
     expect(readOrgan('开展文化街道')).toBeNull();
+    // a city or county whose name holds a town suffix, a town whose name holds 旗, an ethnic township, a 矿区 or 林区
+    // district (generated 内蒙古 reports: 丰镇市 read as 丰镇 + 市巨宝庄镇, 甘旗卡镇 as 甘旗 + 卡镇)
+    expect(readOrgan('景德镇市人民政府')).toMatchObject({ kind: 'government', jurisdiction: '景德镇市', placeLevel: 'city' });
+    expect(readOrgan('乌兰察布市丰镇市巨宝庄镇人民政府')).toMatchObject({ places: ['乌兰察布市', '丰镇市', '巨宝庄镇'], placeLevel: 'town' });
+    expect(readOrgan('长沙市宁乡市人民政府')).toMatchObject({ jurisdiction: '宁乡市', placeLevel: 'county' });
+    expect(readOrgan('平乡县人民政府')).toMatchObject({ jurisdiction: '平乡县', placeLevel: 'county' });
+    expect(readOrgan('城关镇市场监督管理所')).toMatchObject({ jurisdiction: '城关镇' });
+    expect(readOrgan('太仆寺旗红旗镇人民政府')).toMatchObject({ places: ['太仆寺旗', '红旗镇'], placeLevel: 'town' });
+    expect(readOrgan('红旗街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '红旗街道', placeLevel: 'town' });
+    expect(readOrgan('科尔沁左翼后旗甘旗卡镇人民政府')).toMatchObject({ places: ['科尔沁左翼后旗', '甘旗卡镇'] });
+    expect(readOrgan('阿荣旗得力其尔鄂温克民族乡人民政府')).toMatchObject({ jurisdiction: '得力其尔鄂温克民族乡', placeLevel: 'town' });
+    expect(readOrgan('包头市白云鄂博矿区人民政府')).toMatchObject({ jurisdiction: '白云鄂博矿区', placeLevel: 'county' });
+    expect(readOrgan('邯郸市峰峰矿区人民政府')).toMatchObject({ jurisdiction: '峰峰矿区', placeLevel: 'county' });
+    expect(readOrgan('神农架林区人民政府')).toMatchObject({ jurisdiction: '神农架林区' });
+    expect(readOrgan('重点林区')).toBeNull();
+    expect(readOrgan('煤矿矿区')).toBeNull();
     expect(readOrgan('住房和城乡建设街道')).toBeNull();
   });
 

@@ -39,6 +39,7 @@ const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
   `(?:[^\\s${ORGAN_CHARACTERS}省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区
+    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:民族乡|民族镇|民族苏木)` + // 得力其尔鄂温克民族乡
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,8}?旗` + // 科尔沁右翼前旗
     `|[^\\s${ORGAN_CHARACTERS}]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
     ')',
@@ -51,7 +52,7 @@ const NOT_STREET_WORD = /政府|管理|服务|工作|执法|监督|保障|机关
 /** Never in a place's name, however short. */
 const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|发布|通过|名称|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
 /** Whole "places" that are common words (城市管理, 市场监督, 社区, 全区, 本市 …). */
-const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|矿区|林区|牧区|库区|棚户区)$|^[^]{2,}城乡$/;
+const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|牧区|库区|棚户区)$|^.?(?:矿区|林区)$|[煤金铁铜采露油气点有边在内矿林](?:矿区|林区)$|^[^]{2,}城乡$/;
 /** Sentence words a place never starts with (由广州市…, 现公布伊春市). */
 const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
 const CONNECTOR = new RegExp(alternation(GOVERNMENT_WORDS), 'y');
@@ -70,6 +71,13 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
+  // 景德镇市, 丰镇市, 宁乡市, 平乡县: a city or county whose name holds a town suffix (not 城关镇市场监督管理所)
+  if (/[镇乡]$/.test(text) && (name[end] === '市' || name[end] === '县') && !/[场容民级直属内区管]/.test(name[end + 1] ?? '')) return { text: text + name[end], zone: false };
+  // 红旗镇, 红旗街道: a town whose name holds 旗
+  if (text.endsWith('旗')) {
+    const town = /^(?:街道|苏木|镇|乡)/.exec(name.slice(end, end + 2));
+    if (town) return { text: text + town[0], zone: false };
+  }
   // 沙市区, 新市区, 赣县区: a district whose name holds 市 or 县
   if (text.length === 2 && (text[1] === '市' || text[1] === '县') && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
   return { text, zone: false };
@@ -85,8 +93,8 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
   let afterGovernment = false; // the last thing read was "<place>人民政府<place>"
   for (;;) {
     let p = placeAt(name, at);
-    // 西乡塘区, 西乡塘街道: a town suffix inside a name, whose rest would be a place of one character
-    const rest = p && !p.zone && /[乡镇]$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
+    // 西乡塘区, 西乡塘街道, 甘旗卡镇: a town or banner suffix inside a name, whose rest would be a place of one character
+    const rest = p && !p.zone && /[乡镇旗]$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
     if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     if (p) {
       places.push(p);
