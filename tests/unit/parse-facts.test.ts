@@ -45,6 +45,12 @@ describe('names of bodies', () => {
     expect(readOrgan('包头市白云鄂博矿区人民政府')).toMatchObject({ jurisdiction: '白云鄂博矿区', placeLevel: 'county' });
     expect(readOrgan('邯郸市峰峰矿区人民政府')).toMatchObject({ jurisdiction: '峰峰矿区', placeLevel: 'county' });
     expect(readOrgan('神农架林区人民政府')).toMatchObject({ jurisdiction: '神农架林区' });
+    // generated 江西 reports: 东乡区, 万年县, 石镇镇 (a one-character town stem and its suffix)
+    expect(readOrgan('抚州市东乡区人民政府')).toMatchObject({ jurisdiction: '东乡区', placeLevel: 'county' });
+    expect(readOrgan('上饶市万年县人民政府')).toMatchObject({ jurisdiction: '万年县', placeLevel: 'county' });
+    expect(readOrgan('邯郸市永年区')).toMatchObject({ jurisdiction: '永年区' });
+    expect(readOrgan('2020年万年县')).toBeNull();
+    expect(readOrgan('万年县石镇镇人民政府')).toMatchObject({ places: ['万年县', '石镇镇'], placeLevel: 'town' });
     expect(readOrgan('重点林区')).toBeNull();
     expect(readOrgan('煤矿矿区')).toBeNull();
     expect(readOrgan('住房和城乡建设街道')).toBeNull();
@@ -389,6 +395,10 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('来源:上海市人民政府新闻办公室\n一、总体情况\n2022年,我办主动公开政府信息12条。')).toMatchObject({ issuer: '上海市人民政府新闻办公室', level: 'department' });
     // a field running on past the name still gives the name it starts with
     expect(facts('2014年度政府信息公开工作年度报告 来源：平潭县人民政府 时间：2015-01-02' + BODY).issuer).toBe('平潭县人民政府');
+  });
+
+  it('does not read an enumeration’s words as the place a town report speaks as (generated 361121109 花厅镇: 三是加大乡村振兴…)', () => {
+    expect(facts('一、总体情况\n2016年,我镇进一步规范信息发布。一是围绕城市管理工作公开办事指南;三是加大乡村振兴信息公开力度。').jurisdiction).toBeNull();
   });
 
   it('does not take another government named in the text for the issuer', () => {

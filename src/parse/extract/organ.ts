@@ -65,14 +65,17 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   const text = m[0];
   if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
-  if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(text)) return null;
+  // 年 is a date's, but for 万年县 and 永年区
+  if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(/^[万永]年[县区]$/.test(text) ? text.slice(2) : text)) return null;
   // 公安县, 资源县 are places; 住房和城乡 is not; streets are named after roads and works (文化街街道, 建设路街道, 工业街道)
   if (text.length > 3 && NOT_PLACE_WORD.test(text) && !(text.endsWith('街道') && text.length <= 7 && !NOT_STREET_WORD.test(text))) return null;
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
-  // 景德镇市, 丰镇市, 宁乡市, 平乡县: a city or county whose name holds a town suffix (not 城关镇市场监督管理所)
+  // 景德镇市, 丰镇市, 宁乡市, 平乡县, 东乡区: a city or county whose name holds a town suffix (not 城关镇市场监督管理所)
   if (/[镇乡]$/.test(text) && (name[end] === '市' || name[end] === '县') && !/[场容民级直属内区管]/.test(name[end + 1] ?? '')) return { text: text + name[end], zone: false };
+  if (/[镇乡]$/.test(text) && name[end] === text[text.length - 1] && text.length === 2) return { text: text + name[end], zone: false }; // 石镇镇
+  if (text.length === 2 && text[1] === '乡' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false }; // 东乡区, 肥乡区
   // 红旗镇, 红旗街道: a town whose name holds 旗
   if (text.endsWith('旗')) {
     const town = /^(?:街道|苏木|镇|乡)/.exec(name.slice(end, end + 2));

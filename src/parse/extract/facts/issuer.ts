@@ -513,7 +513,7 @@ function contactGovernment(head: string, s: string): Organ | null {
 const NAME_BOUNDARY = /[\s。，,；;：:、《》“”"'(（)）「」【】与在以的由对和及从向于为请括]/;
 
 /** Words of sentences never inside a place's name (指导区属各单位, 紧紧围绕镇党委, 主动在大石街道…): a place read in running text holding one is none. */
-const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|设置|受到|召开|印发|制定|出台/;
+const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|设置|受到|召开|印发|制定|出台|[一二三四五六七八九十]是|加大|加快|提高|扩大/;
 
 /** The places named at the boundaries of the head, read as governments (one pass over the head). */
 function placesNamed(head: string): { organ: Organ; at: number }[] {
