@@ -51,6 +51,12 @@ describe('names of bodies', () => {
     expect(readOrgan('邯郸市永年区')).toMatchObject({ jurisdiction: '永年区' });
     expect(readOrgan('2020年万年县')).toBeNull();
     expect(readOrgan('万年县石镇镇人民政府')).toMatchObject({ places: ['万年县', '石镇镇'], placeLevel: 'town' });
+    // generated 云南 reports: an autonomous county starting with 镇, a 2-character 盟 that is no league, ethnic townships
+    expect(readOrgan('普洱市镇沅彝族哈尼族拉祜族自治县公安局')).toMatchObject({ kind: 'department', jurisdiction: '镇沅彝族哈尼族拉祜族自治县', placeLevel: 'county' });
+    expect(readOrgan('普洱市西盟佤族自治县财政局')).toMatchObject({ jurisdiction: '西盟佤族自治县', placeLevel: 'county' });
+    expect(readOrgan('呼伦贝尔盟鄂温克族自治旗')).toMatchObject({ places: ['呼伦贝尔盟', '鄂温克族自治旗'] });
+    expect(readOrgan('保山市隆阳区芒宽彝族傣族乡人民政府')).toMatchObject({ jurisdiction: '芒宽彝族傣族乡', placeLevel: 'town' });
+    expect(readOrgan('少数民族乡')).toBeNull();
     expect(readOrgan('重点林区')).toBeNull();
     expect(readOrgan('煤矿矿区')).toBeNull();
     expect(readOrgan('住房和城乡建设街道')).toBeNull();

@@ -8,7 +8,7 @@
 // Pure string work on short names (≤ 40 characters); nothing here scans a whole report.
 import type { Level } from '../types';
 import {
-  alternation, AUTONOMOUS_SUFFIXES, BRANCH_WORDS, COUNTY_SUFFIXES, DEPARTMENT_END, DEPARTMENT_ENDINGS, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfBody, levelOfPlace,
+  alternation, AUTONOMOUS_SUFFIXES, BRANCH_WORDS, ETHNONYMS, COUNTY_SUFFIXES, DEPARTMENT_END, DEPARTMENT_ENDINGS, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfBody, levelOfPlace,
   OFFICE_WORDS, ORGAN_CHARACTERS, PLACE_SUFFIXES, readRest, STREET_OFFICE_WORDS, ZONE_COMMITTEE_WORDS, ZONE_SUFFIXES,
 } from './body-words';
 
@@ -38,15 +38,15 @@ export interface Organ {
 const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
   `(?:[^\\s${ORGAN_CHARACTERS}省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
-    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区
-    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:民族乡|民族镇|民族苏木)` + // 得力其尔鄂温克民族乡
+    `|[^\\s${ORGAN_CHARACTERS}省市县区][^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{0,13}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区, 镇沅彝族哈尼族拉祜族自治县
+    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:(?:${alternation(ETHNONYMS)})族|民族)(?:乡|镇|苏木)` + // 得力其尔鄂温克民族乡, 芒宽彝族傣族乡
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,8}?旗` + // 科尔沁右翼前旗
     `|[^\\s${ORGAN_CHARACTERS}]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
     ')',
   'y',
 );
 /** Words of organ names and of sentences: a "place" containing one is not a place (住房和城乡, 人力资源和社会). */
-const NOT_PLACE_WORD = /政府|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
+const NOT_PLACE_WORD = /政府|少数|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
 /** Words of sentences and of organs' functions, never in a street's name (where 文化, 建设, 工业, 交通 are). */
 const NOT_STREET_WORD = /政府|管理|服务|工作|执法|监督|保障|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
 /** Never in a place's name, however short. */
@@ -97,8 +97,10 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
   for (;;) {
     let p = placeAt(name, at);
     // 西乡塘区, 西乡塘街道, 甘旗卡镇: a town or banner suffix inside a name, whose rest would be a place of one character
-    const rest = p && !p.zone && /[乡镇旗]$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
+    const rest = p && !p.zone && /[乡镇旗]$|^.盟$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
     if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
+    // 西盟佤族自治县: no league's name has one character before its 盟
+    else if (p && rest && !rest.zone && /^.盟$/.test(p.text) && /自治[县旗]$/.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;
