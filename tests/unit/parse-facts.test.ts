@@ -57,6 +57,8 @@ describe('names of bodies', () => {
     expect(readOrgan('呼伦贝尔盟鄂温克族自治旗')).toMatchObject({ places: ['呼伦贝尔盟', '鄂温克族自治旗'] });
     expect(readOrgan('保山市隆阳区芒宽彝族傣族乡人民政府')).toMatchObject({ jurisdiction: '芒宽彝族傣族乡', placeLevel: 'town' });
     expect(readOrgan('少数民族乡')).toBeNull();
+    expect(readOrgan('临夏回族自治州东乡族自治县人民政府')).toMatchObject({ jurisdiction: '东乡族自治县', placeLevel: 'county' }); // 东乡 holds 乡
+    expect(readOrgan('临夏回族自治州积石山保安族东乡族撒拉族自治县')).toMatchObject({ jurisdiction: '积石山保安族东乡族撒拉族自治县' });
     expect(readOrgan('重点林区')).toBeNull();
     expect(readOrgan('煤矿矿区')).toBeNull();
     expect(readOrgan('住房和城乡建设街道')).toBeNull();

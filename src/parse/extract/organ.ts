@@ -38,7 +38,7 @@ export interface Organ {
 const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
   `(?:[^\\s${ORGAN_CHARACTERS}省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
-    `|[^\\s${ORGAN_CHARACTERS}省市县区][^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{0,13}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区, 镇沅彝族哈尼族拉祜族自治县
+    `|(?:东乡|[^\\s${ORGAN_CHARACTERS}省市县区])(?:东乡|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]){0,13}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区, 镇沅彝族哈尼族拉祜族自治县, 东乡族自治县
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:(?:${alternation(ETHNONYMS)})族|民族)(?:乡|镇|苏木)` + // 得力其尔鄂温克民族乡, 芒宽彝族傣族乡
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,8}?旗` + // 科尔沁右翼前旗
     `|[^\\s${ORGAN_CHARACTERS}]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
