@@ -57,6 +57,15 @@ describe('names of bodies', () => {
     expect(readOrgan('呼伦贝尔盟鄂温克族自治旗')).toMatchObject({ places: ['呼伦贝尔盟', '鄂温克族自治旗'] });
     expect(readOrgan('保山市隆阳区芒宽彝族傣族乡人民政府')).toMatchObject({ jurisdiction: '芒宽彝族傣族乡', placeLevel: 'town' });
     expect(readOrgan('少数民族乡')).toBeNull();
+    // generated 吉林/湖南/广东 reports: 绿园区 (a district, not a zone), 津市市, 三乡镇, 汕尾市城区
+    expect(readOrgan('长春市绿园区人民政府')).toMatchObject({ jurisdiction: '绿园区', placeLevel: 'county' });
+    expect(readOrgan('该园区')).toBeNull();
+    expect(readOrgan('常德市津市市嘉山街道办事处')).toMatchObject({ places: ['常德市', '津市市', '嘉山街道'], placeLevel: 'town' });
+    expect(readOrgan('津市市市场监督管理局')).toMatchObject({ kind: 'department', jurisdiction: '津市市' });
+    expect(readOrgan('中山市三乡镇人民政府')).toMatchObject({ jurisdiction: '三乡镇', placeLevel: 'town' });
+    expect(readOrgan('城镇乡村')).toBeNull();
+    expect(readOrgan('汕尾市城区人民政府')).toMatchObject({ places: ['汕尾市', '城区'], jurisdiction: '城区', placeLevel: 'county' });
+    expect(readOrgan('汕尾市城区教育局')).toMatchObject({ kind: 'department', jurisdiction: '城区' });
     expect(readOrgan('临夏回族自治州东乡族自治县人民政府')).toMatchObject({ jurisdiction: '东乡族自治县', placeLevel: 'county' }); // 东乡 holds 乡
     expect(readOrgan('临夏回族自治州积石山保安族东乡族撒拉族自治县')).toMatchObject({ jurisdiction: '积石山保安族东乡族撒拉族自治县' });
     expect(readOrgan('重点林区')).toBeNull();

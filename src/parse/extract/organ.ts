@@ -63,6 +63,7 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   const m = PLACE.exec(name);
   if (!m) return null;
   const text = m[0];
+  if (/^[^该本各全此其每入进新老两三多整]园区$/.test(text)) return { text, zone: false }; // 绿园区, 梁园区, 金园区: districts, not zones
   if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
   // 年 is a date's, but for 万年县 and 永年区
@@ -74,7 +75,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
   // 景德镇市, 丰镇市, 宁乡市, 平乡县, 东乡区: a city or county whose name holds a town suffix (not 城关镇市场监督管理所)
   if (/[镇乡]$/.test(text) && (name[end] === '市' || name[end] === '县') && !/[场容民级直属内区管]/.test(name[end + 1] ?? '')) return { text: text + name[end], zone: false };
-  if (/[镇乡]$/.test(text) && name[end] === text[text.length - 1] && text.length === 2) return { text: text + name[end], zone: false }; // 石镇镇
+  // a one-character stem and its suffix, then the place's own suffix: 石镇镇, 九镇乡, 三乡镇, 津市市 (not 城镇乡村)
+  if (text.length === 2 && /[镇乡市]$/.test(text) && /[镇乡市]/.test(name[end] ?? '') && (text[1] === '市') === (name[end] === '市') && !/^[城集村乡]/.test(text)) return { text: text + name[end], zone: false };
   if (text.length === 2 && text[1] === '乡' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false }; // 东乡区, 肥乡区
   // 红旗镇, 红旗街道: a town whose name holds 旗
   if (text.endsWith('旗')) {
@@ -89,6 +91,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
 /** A place of one character and its suffix (塘区): no district, street or town is named so. */
 const ONE_CHARACTER_PLACE = /^[^\s](?:区|街道|街|镇|乡)$/;
 
+const CITY_DISTRICT_ORGAN = /^(?:人民政府|政府|[^\s，。、]{1,12}?(?:局|委员会|委|办公室|中心)(?:$|[^\u4e00-\u9fff]))/;
+
 /** The places (and 人民政府 links between them) a name starts with. */
 function leadingPlaces(name: string): { places: { text: string; zone: boolean }[]; at: number; afterGovernment: boolean } {
   const places: { text: string; zone: boolean }[] = [];
@@ -101,6 +105,8 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
     if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     // 西盟佤族自治县: no league's name has one character before its 盟
     else if (p && rest && !rest.zone && /^.盟$/.test(p.text) && /自治[县旗]$/.test(rest.text)) p = { text: p.text + rest.text, zone: false };
+    // 汕尾市城区人民政府: a district named 城区 under its city, when an organ follows (not 全市城区…)
+    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && name.startsWith('城区', at) && CITY_DISTRICT_ORGAN.test(name.slice(at + 2))) p = { text: '城区', zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;
