@@ -64,6 +64,14 @@ describe('names of bodies', () => {
     expect(readOrgan('津市市市场监督管理局')).toMatchObject({ kind: 'department', jurisdiction: '津市市' });
     expect(readOrgan('中山市三乡镇人民政府')).toMatchObject({ jurisdiction: '三乡镇', placeLevel: 'town' });
     expect(readOrgan('城镇乡村')).toBeNull();
+    // generated 河南/山西/浙江 reports: 红旗区, 社旗县 (no banner has a one-character stem), 辉县市, 桐乡街道, 阳泉市矿区, 铜陵市郊区
+    expect(readOrgan('新乡市红旗区人民政府')).toMatchObject({ jurisdiction: '红旗区', placeLevel: 'county' });
+    expect(readOrgan('南阳市社旗县')).toMatchObject({ jurisdiction: '社旗县', placeLevel: 'county' });
+    expect(readOrgan('新乡市辉县市北云门镇人民政府')).toMatchObject({ places: ['新乡市', '辉县市', '北云门镇'] });
+    expect(readOrgan('嘉兴市桐乡街道')).toMatchObject({ jurisdiction: '桐乡街道', placeLevel: 'town' });
+    expect(readOrgan('阳泉市矿区人民政府')).toMatchObject({ jurisdiction: '矿区', placeLevel: 'county' });
+    expect(readOrgan('铜陵市郊区人民政府')).toMatchObject({ jurisdiction: '郊区', placeLevel: 'county' });
+    expect(readOrgan('全县街道')).toBeNull();
     expect(readOrgan('汕尾市城区人民政府')).toMatchObject({ places: ['汕尾市', '城区'], jurisdiction: '城区', placeLevel: 'county' });
     expect(readOrgan('汕尾市城区教育局')).toMatchObject({ kind: 'department', jurisdiction: '城区' });
     expect(readOrgan('临夏回族自治州东乡族自治县人民政府')).toMatchObject({ jurisdiction: '东乡族自治县', placeLevel: 'county' }); // 东乡 holds 乡

@@ -78,11 +78,14 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   // a one-character stem and its suffix, then the place's own suffix: 石镇镇, 九镇乡, 三乡镇, 津市市 (not 城镇乡村)
   if (text.length === 2 && /[镇乡市]$/.test(text) && /[镇乡市]/.test(name[end] ?? '') && (text[1] === '市') === (name[end] === '市') && !/^[城集村乡]/.test(text)) return { text: text + name[end], zone: false };
   if (text.length === 2 && text[1] === '乡' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false }; // 东乡区, 肥乡区
-  // 红旗镇, 红旗街道: a town whose name holds 旗
+  // 红旗镇, 红旗街道: a town whose name holds 旗; 红旗区, 社旗县: no banner has a one-character stem
   if (text.endsWith('旗')) {
-    const town = /^(?:街道|苏木|镇|乡)/.exec(name.slice(end, end + 2));
+    const town = (text.length === 2 ? /^(?:街道|苏木|[镇乡县区市])/ : /^(?:街道|苏木|镇|乡)/).exec(name.slice(end, end + 2));
     if (town) return { text: text + town[0], zone: false };
   }
+  // 辉县市; 桐乡街道, 故县街道: a one-character stem and its suffix inside a longer name
+  if (text.length === 2 && text[1] === '县' && name[end] === '市') return { text: text + '市', zone: false };
+  if (text.length === 2 && /[乡县]$/.test(text) && name.startsWith('街道', end) && !/^[全本各该每]/.test(text)) return { text: text + '街道', zone: false };
   // 沙市区, 新市区, 赣县区: a district whose name holds 市 or 县
   if (text.length === 2 && (text[1] === '市' || text[1] === '县') && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
   return { text, zone: false };
@@ -91,6 +94,7 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
 /** A place of one character and its suffix (塘区): no district, street or town is named so. */
 const ONE_CHARACTER_PLACE = /^[^\s](?:区|街道|街|镇|乡)$/;
 
+const BARE_DISTRICTS = new Set(['城区', '矿区', '郊区']);
 const CITY_DISTRICT_ORGAN = /^(?:人民政府|政府|[^\s，。、]{1,12}?(?:局|委员会|委|办公室|中心)(?:$|[^\u4e00-\u9fff]))/;
 
 /** The places (and 人民政府 links between them) a name starts with. */
@@ -105,8 +109,9 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
     if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     // 西盟佤族自治县: no league's name has one character before its 盟
     else if (p && rest && !rest.zone && /^.盟$/.test(p.text) && /自治[县旗]$/.test(rest.text)) p = { text: p.text + rest.text, zone: false };
-    // 汕尾市城区人民政府: a district named 城区 under its city, when an organ follows (not 全市城区…)
-    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && name.startsWith('城区', at) && CITY_DISTRICT_ORGAN.test(name.slice(at + 2))) p = { text: '城区', zone: false };
+    // 汕尾市城区人民政府, 阳泉市矿区, 铜陵市郊区: a district named 城区/矿区/郊区 under its city, when an organ follows (not 全市城区…)
+    const bare = name.slice(at, at + 2);
+    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && BARE_DISTRICTS.has(bare) && CITY_DISTRICT_ORGAN.test(name.slice(at + 2))) p = { text: bare, zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;
