@@ -72,6 +72,12 @@ describe('names of bodies', () => {
     expect(readOrgan('阳泉市矿区人民政府')).toMatchObject({ jurisdiction: '矿区', placeLevel: 'county' });
     expect(readOrgan('铜陵市郊区人民政府')).toMatchObject({ jurisdiction: '郊区', placeLevel: 'county' });
     expect(readOrgan('全县街道')).toBeNull();
+    // generated 黑龙江 reports: 金林区, 新林区, 北林区 (林区 districts), 梅里斯达斡尔族区
+    expect(readOrgan('伊春市金林区')).toMatchObject({ jurisdiction: '金林区', placeLevel: 'county' });
+    expect(readOrgan('大兴安岭地区新林区')).toMatchObject({ jurisdiction: '新林区', placeLevel: 'county' });
+    expect(readOrgan('齐齐哈尔市梅里斯达斡尔族区人民政府')).toMatchObject({ jurisdiction: '梅里斯达斡尔族区', placeLevel: 'county' });
+    expect(readOrgan('该林区')).toBeNull();
+    expect(readOrgan('金矿区')).toBeNull();
     expect(readOrgan('汕尾市城区人民政府')).toMatchObject({ places: ['汕尾市', '城区'], jurisdiction: '城区', placeLevel: 'county' });
     expect(readOrgan('汕尾市城区教育局')).toMatchObject({ kind: 'department', jurisdiction: '城区' });
     expect(readOrgan('临夏回族自治州东乡族自治县人民政府')).toMatchObject({ jurisdiction: '东乡族自治县', placeLevel: 'county' }); // 东乡 holds 乡

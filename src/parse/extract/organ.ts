@@ -39,7 +39,7 @@ const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
   `(?:[^\\s${ORGAN_CHARACTERS}省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
     `|(?:东乡|[^\\s${ORGAN_CHARACTERS}省市县区])(?:东乡|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]){0,13}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区, 镇沅彝族哈尼族拉祜族自治县, 东乡族自治县
-    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:(?:${alternation(ETHNONYMS)})族|民族)(?:乡|镇|苏木)` + // 得力其尔鄂温克民族乡, 芒宽彝族傣族乡
+    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:(?:${alternation(ETHNONYMS)})族(?:乡|镇|苏木|区(?!域))|民族(?:乡|镇|苏木))` + // 得力其尔鄂温克民族乡, 芒宽彝族傣族乡, 梅里斯达斡尔族区
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,8}?旗` + // 科尔沁右翼前旗
     `|[^\\s${ORGAN_CHARACTERS}]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
     ')',
@@ -52,7 +52,7 @@ const NOT_STREET_WORD = /政府|管理|服务|工作|执法|监督|保障|机关
 /** Never in a place's name, however short. */
 const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|发布|通过|名称|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
 /** Whole "places" that are common words (城市管理, 市场监督, 社区, 全区, 本市 …). */
-const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|牧区|库区|棚户区)$|^.?(?:矿区|林区)$|[煤金铁铜采露油气点有边在内矿林](?:矿区|林区)$|^[^]{2,}城乡$/;
+const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|牧区|库区|棚户区)$|^.?矿区$|^[该本各全此其每两三多整]?林区$|[煤金铁铜采露油气点有边在内矿]矿区$|[点有边在内林]林区$|^[^]{2,}城乡$/;
 /** Sentence words a place never starts with (由广州市…, 现公布伊春市). */
 const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
 const CONNECTOR = new RegExp(alternation(GOVERNMENT_WORDS), 'y');
