@@ -50,6 +50,7 @@ describe('names of bodies', () => {
     expect(readOrgan('上饶市万年县人民政府')).toMatchObject({ jurisdiction: '万年县', placeLevel: 'county' });
     expect(readOrgan('邯郸市永年区')).toMatchObject({ jurisdiction: '永年区' });
     expect(readOrgan('2020年万年县')).toBeNull();
+    expect(readOrgan('合肥市包河区万年埠街道')).toMatchObject({ jurisdiction: '万年埠街道', placeLevel: 'town' });
     expect(readOrgan('万年县石镇镇人民政府')).toMatchObject({ places: ['万年县', '石镇镇'], placeLevel: 'town' });
     // generated 云南 reports: an autonomous county starting with 镇, a 2-character 盟 that is no league, ethnic townships
     expect(readOrgan('普洱市镇沅彝族哈尼族拉祜族自治县公安局')).toMatchObject({ kind: 'department', jurisdiction: '镇沅彝族哈尼族拉祜族自治县', placeLevel: 'county' });
