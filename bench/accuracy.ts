@@ -58,12 +58,18 @@ for (const folder of readdirSync(root).sort()) {
   const files = libreOfficeFiles().filter((f) => !f.file.refused);
   for (const source of PRODUCER_SOURCES) files.push(...(await chromiumPrints(source)), wordDocx(source));
   const total = emptyScore();
+  const facts = emptyFactScore();
   for (const { file, bytes } of files) {
     const truth = JSON.parse(readFileSync(join(root, file.source.replace(/\/([^/]+)\.\w+$/, '/truth/$1.json')), 'utf8')) as Truth;
-    const score = scoreReport(await parseDocument(bytes, { fileName: file.name, ...NODE_INPUT }), truth);
+    const parsed = await parseDocument(bytes, { fileName: file.name, ...NODE_INPUT });
+    const score = scoreReport(parsed, truth);
     addScore(total, score);
-    if (verbose && score.details.length > 0) console.log(`\nproducers/${file.name}\n  ${score.details.join('\n  ')}`);
+    const factScore = scoreFacts(parsed, truth);
+    addFactScore(facts, factScore);
+    const details = [...score.details, ...FACT_FIELDS.flatMap((f) => factScore[f].details)];
+    if (verbose && details.length > 0) console.log(`\nproducers/${file.name}\n  ${details.join('\n  ')}`);
   }
+  factTotals.push(['producers', facts]);
   const truthValues = total.correct + total.wrong + total.missed;
   console.log(
     `${'producers'.padEnd(6)} files ${String(files.length).padStart(3)}  truth values ${String(truthValues).padStart(4)}  ` +

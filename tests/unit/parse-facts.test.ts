@@ -26,6 +26,66 @@ describe('names of bodies', () => {
     expect(readOrgan('站前区政府办公室')).toMatchObject({ kind: 'office', jurisdiction: '站前区' });
     expect(readOrgan('荆门市人民政府研究室')).toMatchObject({ kind: 'department', jurisdiction: '荆门市' });
     expect(readOrgan('城口县人民政府机关')).toMatchObject({ kind: 'government', jurisdiction: '城口县', placeLevel: 'county' }); // pages/2020-chongqing-chengkou-county
+    // streets named after a road or a work: 文化, 建设, 工业 are organ words elsewhere (generated 640104003 银川市兴庆区文化街街道)
+    expect(readOrgan('银川市兴庆区文化街街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '文化街街道', placeLevel: 'town' });
+    expect(readOrgan('建设路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '建设路街道', placeLevel: 'town' });
+    expect(readOrgan('成都市武侯区工业街道')).toMatchObject({ jurisdiction: '工业街道', placeLevel: 'town' });
+    expect(readOrgan('开展文化街道')).toBeNull();
+    // a city or county whose name holds a town suffix, a town whose name holds 旗, an ethnic township, a 矿区 or 林区
+    // district (generated 内蒙古 reports: 丰镇市 read as 丰镇 + 市巨宝庄镇, 甘旗卡镇 as 甘旗 + 卡镇)
+    expect(readOrgan('景德镇市人民政府')).toMatchObject({ kind: 'government', jurisdiction: '景德镇市', placeLevel: 'city' });
+    expect(readOrgan('乌兰察布市丰镇市巨宝庄镇人民政府')).toMatchObject({ places: ['乌兰察布市', '丰镇市', '巨宝庄镇'], placeLevel: 'town' });
+    expect(readOrgan('长沙市宁乡市人民政府')).toMatchObject({ jurisdiction: '宁乡市', placeLevel: 'county' });
+    expect(readOrgan('平乡县人民政府')).toMatchObject({ jurisdiction: '平乡县', placeLevel: 'county' });
+    expect(readOrgan('城关镇市场监督管理所')).toMatchObject({ jurisdiction: '城关镇' });
+    expect(readOrgan('太仆寺旗红旗镇人民政府')).toMatchObject({ places: ['太仆寺旗', '红旗镇'], placeLevel: 'town' });
+    expect(readOrgan('红旗街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '红旗街道', placeLevel: 'town' });
+    expect(readOrgan('科尔沁左翼后旗甘旗卡镇人民政府')).toMatchObject({ places: ['科尔沁左翼后旗', '甘旗卡镇'] });
+    expect(readOrgan('阿荣旗得力其尔鄂温克民族乡人民政府')).toMatchObject({ jurisdiction: '得力其尔鄂温克民族乡', placeLevel: 'town' });
+    expect(readOrgan('包头市白云鄂博矿区人民政府')).toMatchObject({ jurisdiction: '白云鄂博矿区', placeLevel: 'county' });
+    expect(readOrgan('邯郸市峰峰矿区人民政府')).toMatchObject({ jurisdiction: '峰峰矿区', placeLevel: 'county' });
+    expect(readOrgan('神农架林区人民政府')).toMatchObject({ jurisdiction: '神农架林区' });
+    // generated 江西 reports: 东乡区, 万年县, 石镇镇 (a one-character town stem and its suffix)
+    expect(readOrgan('抚州市东乡区人民政府')).toMatchObject({ jurisdiction: '东乡区', placeLevel: 'county' });
+    expect(readOrgan('上饶市万年县人民政府')).toMatchObject({ jurisdiction: '万年县', placeLevel: 'county' });
+    expect(readOrgan('邯郸市永年区')).toMatchObject({ jurisdiction: '永年区' });
+    expect(readOrgan('2020年万年县')).toBeNull();
+    expect(readOrgan('合肥市包河区万年埠街道')).toMatchObject({ jurisdiction: '万年埠街道', placeLevel: 'town' });
+    expect(readOrgan('万年县石镇镇人民政府')).toMatchObject({ places: ['万年县', '石镇镇'], placeLevel: 'town' });
+    // generated 云南 reports: an autonomous county starting with 镇, a 2-character 盟 that is no league, ethnic townships
+    expect(readOrgan('普洱市镇沅彝族哈尼族拉祜族自治县公安局')).toMatchObject({ kind: 'department', jurisdiction: '镇沅彝族哈尼族拉祜族自治县', placeLevel: 'county' });
+    expect(readOrgan('普洱市西盟佤族自治县财政局')).toMatchObject({ jurisdiction: '西盟佤族自治县', placeLevel: 'county' });
+    expect(readOrgan('呼伦贝尔盟鄂温克族自治旗')).toMatchObject({ places: ['呼伦贝尔盟', '鄂温克族自治旗'] });
+    expect(readOrgan('保山市隆阳区芒宽彝族傣族乡人民政府')).toMatchObject({ jurisdiction: '芒宽彝族傣族乡', placeLevel: 'town' });
+    expect(readOrgan('少数民族乡')).toBeNull();
+    // generated 吉林/湖南/广东 reports: 绿园区 (a district, not a zone), 津市市, 三乡镇, 汕尾市城区
+    expect(readOrgan('长春市绿园区人民政府')).toMatchObject({ jurisdiction: '绿园区', placeLevel: 'county' });
+    expect(readOrgan('该园区')).toBeNull();
+    expect(readOrgan('常德市津市市嘉山街道办事处')).toMatchObject({ places: ['常德市', '津市市', '嘉山街道'], placeLevel: 'town' });
+    expect(readOrgan('津市市市场监督管理局')).toMatchObject({ kind: 'department', jurisdiction: '津市市' });
+    expect(readOrgan('中山市三乡镇人民政府')).toMatchObject({ jurisdiction: '三乡镇', placeLevel: 'town' });
+    expect(readOrgan('城镇乡村')).toBeNull();
+    // generated 河南/山西/浙江 reports: 红旗区, 社旗县 (no banner has a one-character stem), 辉县市, 桐乡街道, 阳泉市矿区, 铜陵市郊区
+    expect(readOrgan('新乡市红旗区人民政府')).toMatchObject({ jurisdiction: '红旗区', placeLevel: 'county' });
+    expect(readOrgan('南阳市社旗县')).toMatchObject({ jurisdiction: '社旗县', placeLevel: 'county' });
+    expect(readOrgan('新乡市辉县市北云门镇人民政府')).toMatchObject({ places: ['新乡市', '辉县市', '北云门镇'] });
+    expect(readOrgan('嘉兴市桐乡街道')).toMatchObject({ jurisdiction: '桐乡街道', placeLevel: 'town' });
+    expect(readOrgan('阳泉市矿区人民政府')).toMatchObject({ jurisdiction: '矿区', placeLevel: 'county' });
+    expect(readOrgan('铜陵市郊区人民政府')).toMatchObject({ jurisdiction: '郊区', placeLevel: 'county' });
+    expect(readOrgan('全县街道')).toBeNull();
+    // generated 黑龙江 reports: 金林区, 新林区, 北林区 (林区 districts), 梅里斯达斡尔族区
+    expect(readOrgan('伊春市金林区')).toMatchObject({ jurisdiction: '金林区', placeLevel: 'county' });
+    expect(readOrgan('大兴安岭地区新林区')).toMatchObject({ jurisdiction: '新林区', placeLevel: 'county' });
+    expect(readOrgan('齐齐哈尔市梅里斯达斡尔族区人民政府')).toMatchObject({ jurisdiction: '梅里斯达斡尔族区', placeLevel: 'county' });
+    expect(readOrgan('该林区')).toBeNull();
+    expect(readOrgan('金矿区')).toBeNull();
+    expect(readOrgan('汕尾市城区人民政府')).toMatchObject({ places: ['汕尾市', '城区'], jurisdiction: '城区', placeLevel: 'county' });
+    expect(readOrgan('汕尾市城区教育局')).toMatchObject({ kind: 'department', jurisdiction: '城区' });
+    expect(readOrgan('临夏回族自治州东乡族自治县人民政府')).toMatchObject({ jurisdiction: '东乡族自治县', placeLevel: 'county' }); // 东乡 holds 乡
+    expect(readOrgan('临夏回族自治州积石山保安族东乡族撒拉族自治县')).toMatchObject({ jurisdiction: '积石山保安族东乡族撒拉族自治县' });
+    expect(readOrgan('重点林区')).toBeNull();
+    expect(readOrgan('煤矿矿区')).toBeNull();
+    expect(readOrgan('住房和城乡建设街道')).toBeNull();
   });
 
   it('gives a district department, a city bureau’s district branch and a street its own government', () => {
@@ -218,6 +278,28 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。' + BODY).issuer).toBe('洪泽区人民政府');
   });
 
+  it('gives an office compiling its area’s reports its government’s level, title or not (panel/2018-hubei-jingmen-city, complete/2011-fujian-pingtan-zone-county, titles cut)', () => {
+    expect(facts('来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室综合荆门市行政区域内总体情况编制而成。' + BODY)).toEqual({
+      issuer: '荆门市人民政府办公室', jurisdiction: '荆门市', level: 'city',
+    });
+    expect(facts('来源：平潭综合实验区管委会办公室 本报告主要根据《条例》以及平潭综合实验区管委会及各工作部门、平潭县各乡镇人民政府的政府信息公开年度报告编制。' + BODY)).toMatchObject({
+      issuer: '平潭综合实验区管委会办公室', level: 'county',
+    });
+    // a department compiling the area's report the page publishes for its government (panel/2020-hubei-jingmen-duodao-county, title cut)
+    expect(facts('来源:掇刀区人民政府\n日期:2021-01-27 15:14\n本报告根据《条例》和省、市政府有关工作要求,由掇刀区行政审批局综合掇刀区行政区域内总体情况编制而成。' + BODY)).toEqual({
+      issuer: '掇刀区人民政府', jurisdiction: '掇刀区', level: 'county',
+    });
+    expect(facts('来源:掇刀区人民政府\n本报告由掇刀区行政审批局编制。\n一、总体情况\n2020年,我局主动公开政府信息12条。').issuer).toBe('掇刀区行政审批局');
+    // an office's own report compiles nothing of the area: a department
+    expect(facts('来源:荆门市人民政府办公室\n本报告根据《条例》要求,由荆门市人民政府办公室编制。' + BODY).level).toBe('department');
+  });
+
+  it('keeps a bureau speaking of its city a department (panel/2022-guangdong-guangzhou-petition-bureau-department, cut before its 我局)', () => {
+    expect(facts('根据《条例》要求,现向社会公布广州市信访局2022年政府信息公开工作年度报告。\n一、总体情况\n2022年,广州市信访局坚持以习近平新时代中国特色社会主义思想为指导,结合我市信访工作实际,认真履行政务公开职责。')).toEqual({
+      issuer: '广州市信访局', jurisdiction: '广州市', level: 'department',
+    });
+  });
+
   it('gives the place a report speaks as, from its government’s office as contact, and no issuer (pages/2021-shandong-qingdao-city, 2021-jiangxi-tonggu-county)', () => {
     expect(facts('本报告根据《条例》编制。如对本报告有任何疑问,请与青岛市人民政府办公厅联系(地址:青岛市市南区香港中路11号)。\n一、总体情况\n2021年,我市深入贯彻落实国家、省关于推进政务公开的部署要求。')).toEqual({
       issuer: null, jurisdiction: '青岛市', level: 'city',
@@ -267,9 +349,12 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('索引号 | 公开方式 | 发布机构 |\n116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |\n一、概述\n2009年,张义镇人民政府信息公开工作严格按照《条例》开展。')).toEqual({
       issuer: '凉州区张义镇人民政府', jurisdiction: '张义镇', level: 'town',
     });
+    // the office compiles, the government speaks: the government's report, as when it titles it (pdf2/2023-jiangsu-hongze-county)
     expect(facts('本年度报告是根据《条例》相关要求,由沈阳市沈河区人民政府办公室编制而成。\n一、总体情况\n2020年沈河区人民政府按照有关要求推进公开。')).toEqual({
-      issuer: '沈阳市沈河区人民政府办公室', jurisdiction: '沈河区', level: 'county',
+      issuer: '沈河区人民政府', jurisdiction: '沈河区', level: 'county',
     });
+    // …unless the office also publishes the page (panel/2018-hubei-jingmen-city)
+    expect(facts('来源:沈河区人民政府办公室\n本年度报告是根据《条例》相关要求,由沈河区人民政府办公室编制而成。\n一、总体情况\n2020年沈河区人民政府按照有关要求推进公开。').issuer).toBe('沈河区人民政府办公室');
   });
 
   it('does not take a place’s website or an office inside it for the government’s name (pages/2009-zhejiang-yiwu-yiting-town, 2012-zhejiang-ninghai-yuexi-town)', () => {
@@ -333,6 +418,19 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('榕城区新兴街道办事处2019年政府信息公开工作年度报告\n根据《条例》的规定,现公布揭阳市榕城区新兴街道办事处2019年政府信息公开工作年度报告。' + BODY)).toMatchObject({
       issuer: '揭阳市榕城区新兴街道办事处', level: 'town',
     });
+  });
+
+  it('reads a publisher field as a whole name before its leading government (panel/2021-hubei-jingmen-research-office-department, title cut)', () => {
+    expect(facts('来源:荆门市人民政府研究室\n日期:2022-01-24 15:51\n一、总体情况\n2021年,市政府研究室根据《条例》要求推进公开。' + BODY)).toEqual({
+      issuer: '荆门市人民政府研究室', jurisdiction: '荆门市', level: 'department',
+    });
+    expect(facts('来源:上海市人民政府新闻办公室\n一、总体情况\n2022年,我办主动公开政府信息12条。')).toMatchObject({ issuer: '上海市人民政府新闻办公室', level: 'department' });
+    // a field running on past the name still gives the name it starts with
+    expect(facts('2014年度政府信息公开工作年度报告 来源：平潭县人民政府 时间：2015-01-02' + BODY).issuer).toBe('平潭县人民政府');
+  });
+
+  it('does not read an enumeration’s words as the place a town report speaks as (generated 361121109 花厅镇: 三是加大乡村振兴…)', () => {
+    expect(facts('一、总体情况\n2016年,我镇进一步规范信息发布。一是围绕城市管理工作公开办事指南;三是加大乡村振兴信息公开力度。').jurisdiction).toBeNull();
   });
 
   it('does not take another government named in the text for the issuer', () => {

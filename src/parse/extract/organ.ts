@@ -8,7 +8,7 @@
 // Pure string work on short names (≤ 40 characters); nothing here scans a whole report.
 import type { Level } from '../types';
 import {
-  alternation, AUTONOMOUS_SUFFIXES, BRANCH_WORDS, COUNTY_SUFFIXES, DEPARTMENT_END, DEPARTMENT_ENDINGS, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfBody, levelOfPlace,
+  alternation, AUTONOMOUS_SUFFIXES, BRANCH_WORDS, ETHNONYMS, COUNTY_SUFFIXES, DEPARTMENT_END, DEPARTMENT_ENDINGS, GENERIC_ZONE, GOVERNMENT_WORDS, isZone, levelOfBody, levelOfPlace,
   OFFICE_WORDS, ORGAN_CHARACTERS, PLACE_SUFFIXES, readRest, STREET_OFFICE_WORDS, ZONE_COMMITTEE_WORDS, ZONE_SUFFIXES,
 } from './body-words';
 
@@ -38,18 +38,21 @@ export interface Organ {
 const ZONES = alternation(ZONE_SUFFIXES);
 const PLACE = new RegExp(
   `(?:[^\\s${ORGAN_CHARACTERS}省市县区镇乡府]{1,12}?(?:${ZONES})` + // 广东从化经济开发区
-    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区
+    `|(?:东乡|[^\\s${ORGAN_CHARACTERS}省市县区])(?:东乡|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]){0,13}?(?:${alternation(AUTONOMOUS_SUFFIXES)})` + // 麻阳苗族自治县, 广西壮族自治区, 镇沅彝族哈尼族拉祜族自治县, 东乡族自治县
+    `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,14}?(?:(?:${alternation(ETHNONYMS)})族(?:乡|镇|苏木|区(?!域))|民族(?:乡|镇|苏木))` + // 得力其尔鄂温克民族乡, 芒宽彝族傣族乡, 梅里斯达斡尔族区
     `|[^\\s${ORGAN_CHARACTERS}省市县区镇乡盟旗]{1,8}?旗` + // 科尔沁右翼前旗
     `|[^\\s${ORGAN_CHARACTERS}]{1,5}?(?:${alternation(PLACE_SUFFIXES)}|街(?=办事处|$|[在以认坚严深全按根围贯落持继扎积聚紧立着始不高进切大努充结依主]))` + // 广州市, 江南中街道, 大石街
     ')',
   'y',
 );
 /** Words of organ names and of sentences: a "place" containing one is not a place (住房和城乡, 人力资源和社会). */
-const NOT_PLACE_WORD = /政府|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
+const NOT_PLACE_WORD = /政府|少数|管理|建设|资源|服务|保障|发展|改革|工作|执法|监督|卫生|健康|生态|环境|住房|公安|财政|审计|统计|教育|交通|运输|人力|社会|信息|数据|规划|自然|水务|档案|民政|信访|农业|农村|科技|工业|商务|文化|旅游|体育|应急|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|全国|中华|共和|中心|法院|检察|医院|学校|派出|大队|支队|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
+/** Words of sentences and of organs' functions, never in a street's name (where 文化, 建设, 工业, 交通 are). */
+const NOT_STREET_WORD = /政府|管理|服务|工作|执法|监督|保障|机关|事务|综合|公开|公布|关于|根据|编制|报告|年度|通知|印发|领导|简称|以下|下称|结合|定期|更新|依托|按照|依据|围绕|落实|加强|推进|开展|做好|利用|及时|主动|称|我|[\d\sA-Za-z]/;
 /** Never in a place's name, however short. */
 const NOT_PLACE_ALWAYS = /政府|我|年|关于|根据|编制|报告|公布|公开|发布|通过|名称|通知|印发|年度|以下|简称|下称|[\d\sA-Za-z]/;
 /** Whole "places" that are common words (城市管理, 市场监督, 社区, 全区, 本市 …). */
-const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|矿区|林区|牧区|库区|棚户区)$|^[^]{2,}城乡$/;
+const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|县区|区县|乡镇|镇街|街镇|辖区|片区|景区|小区|山区|地区|新区|自治|[本全各该此其每省市县区镇乡])(?:省|市|县|区|镇|乡|街道|街|州|旗)?$|(?:社区|园区|景区|小区|校区|片区|辖区|厂区|牧区|库区|棚户区)$|^.?矿区$|^[该本各全此其每两三多整]?林区$|[煤金铁铜采露油气点有边在内矿]矿区$|[点有边在内林]林区$|^[^]{2,}城乡$/;
 /** Sentence words a place never starts with (由广州市…, 现公布伊春市). */
 const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
 const CONNECTOR = new RegExp(alternation(GOVERNMENT_WORDS), 'y');
@@ -60,13 +63,29 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   const m = PLACE.exec(name);
   if (!m) return null;
   const text = m[0];
+  if (/^[^该本各全此其每入进新老两三多整]园区$/.test(text)) return { text, zone: false }; // 绿园区, 梁园区, 金园区: districts, not zones
   if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
-  if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(text)) return null;
-  if (text.length > 3 && NOT_PLACE_WORD.test(text)) return null; // 公安县, 资源县 are places; 住房和城乡 is not
+  // 年 is a date's, but for 万年县, 永年区 and 万年埠街道
+  if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(/^[万永]年[^年]/.test(text) ? text.slice(2) : text)) return null;
+  // 公安县, 资源县 are places; 住房和城乡 is not; streets are named after roads and works (文化街街道, 建设路街道, 工业街道)
+  if (text.length > 3 && NOT_PLACE_WORD.test(text) && !(text.endsWith('街道') && text.length <= 7 && !NOT_STREET_WORD.test(text))) return null;
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
+  // 景德镇市, 丰镇市, 宁乡市, 平乡县, 东乡区: a city or county whose name holds a town suffix (not 城关镇市场监督管理所)
+  if (/[镇乡]$/.test(text) && (name[end] === '市' || name[end] === '县') && !/[场容民级直属内区管]/.test(name[end + 1] ?? '')) return { text: text + name[end], zone: false };
+  // a one-character stem and its suffix, then the place's own suffix: 石镇镇, 九镇乡, 三乡镇, 津市市 (not 城镇乡村)
+  if (text.length === 2 && /[镇乡市]$/.test(text) && /[镇乡市]/.test(name[end] ?? '') && (text[1] === '市') === (name[end] === '市') && !/^[城集村乡]/.test(text)) return { text: text + name[end], zone: false };
+  if (text.length === 2 && text[1] === '乡' && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false }; // 东乡区, 肥乡区
+  // 红旗镇, 红旗街道: a town whose name holds 旗; 红旗区, 社旗县: no banner has a one-character stem
+  if (text.endsWith('旗')) {
+    const town = (text.length === 2 ? /^(?:街道|苏木|[镇乡县区市])/ : /^(?:街道|苏木|镇|乡)/).exec(name.slice(end, end + 2));
+    if (town) return { text: text + town[0], zone: false };
+  }
+  // 辉县市; 桐乡街道, 故县街道: a one-character stem and its suffix inside a longer name
+  if (text.length === 2 && text[1] === '县' && name[end] === '市') return { text: text + '市', zone: false };
+  if (text.length === 2 && /[乡县]$/.test(text) && name.startsWith('街道', end) && !/^[全本各该每]/.test(text)) return { text: text + '街道', zone: false };
   // 沙市区, 新市区, 赣县区: a district whose name holds 市 or 县
   if (text.length === 2 && (text[1] === '市' || text[1] === '县') && name[end] === '区' && name[end + 1] !== '域') return { text: text + '区', zone: false };
   return { text, zone: false };
@@ -75,6 +94,9 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
 /** A place of one character and its suffix (塘区): no district, street or town is named so. */
 const ONE_CHARACTER_PLACE = /^[^\s](?:区|街道|街|镇|乡)$/;
 
+const BARE_DISTRICTS = new Set(['城区', '矿区', '郊区']);
+const CITY_DISTRICT_ORGAN = /^(?:人民政府|政府|[^\s，。、]{1,12}?(?:局|委员会|委|办公室|中心)(?:$|[^\u4e00-\u9fff]))/;
+
 /** The places (and 人民政府 links between them) a name starts with. */
 function leadingPlaces(name: string): { places: { text: string; zone: boolean }[]; at: number; afterGovernment: boolean } {
   const places: { text: string; zone: boolean }[] = [];
@@ -82,9 +104,14 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
   let afterGovernment = false; // the last thing read was "<place>人民政府<place>"
   for (;;) {
     let p = placeAt(name, at);
-    // 西乡塘区, 西乡塘街道: a town suffix inside a name, whose rest would be a place of one character
-    const rest = p && !p.zone && /[乡镇]$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
+    // 西乡塘区, 西乡塘街道, 甘旗卡镇: a town or banner suffix inside a name, whose rest would be a place of one character
+    const rest = p && !p.zone && /[乡镇旗]$|^.盟$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
     if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
+    // 西盟佤族自治县: no league's name has one character before its 盟
+    else if (p && rest && !rest.zone && /^.盟$/.test(p.text) && /自治[县旗]$/.test(rest.text)) p = { text: p.text + rest.text, zone: false };
+    // 汕尾市城区人民政府, 阳泉市矿区, 铜陵市郊区: a district named 城区/矿区/郊区 under its city, when an organ follows (not 全市城区…)
+    const bare = name.slice(at, at + 2);
+    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && BARE_DISTRICTS.has(bare) && CITY_DISTRICT_ORGAN.test(name.slice(at + 2))) p = { text: bare, zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;

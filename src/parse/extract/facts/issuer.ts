@@ -471,7 +471,9 @@ function readSource(source: Source, { head, tail, title }: SourceText): Organ | 
         for (let at = head.indexOf(label); at >= 0; at = head.indexOf(label, at + label.length)) {
           META.lastIndex = at + label.length;
           const m = META.exec(head);
-          const organ = m ? leadingOrgan(m[1]) : metaCell(head, at, label);
+          // the whole field first (来源:荆门市人民政府研究室 is the 研究室, not 荆门市人民政府)
+          const field = m ? m[1].trim().split(' ')[0] : '';
+          const organ = m ? ((field.length >= 4 ? readOrgan(field) : null) ?? leadingOrgan(m[1])) : metaCell(head, at, label);
           if (organ) return organ;
         }
       }
@@ -511,7 +513,7 @@ function contactGovernment(head: string, s: string): Organ | null {
 const NAME_BOUNDARY = /[\s。，,；;：:、《》“”"'(（)）「」【】与在以的由对和及从向于为请括]/;
 
 /** Words of sentences never inside a place's name (指导区属各单位, 紧紧围绕镇党委, 主动在大石街道…): a place read in running text holding one is none. */
-const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|设置|受到|召开|印发|制定|出台/;
+const SENTENCE_WORD = /[在以的由对与及请各全本属辖]|指导|围绕|加强|完成|联动|发挥|参加|主动|推进|推动|开展|落实|督促|组织|通过|依托|结合|根据|按照|紧紧|大力|深入|积极|认真|继续|持续|协调|配合|进一步|做好|建立|健全|完善|强化|提升|规范|严格|坚持|开设|设立|设置|受到|召开|印发|制定|出台|[一二三四五六七八九十]是|加大|加快|提高|扩大/;
 
 /** The places named at the boundaries of the head, read as governments (one pass over the head). */
 function placesNamed(head: string): { organ: Organ; at: number }[] {
@@ -639,6 +641,9 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
   return null;
 }
 
+/** A report compiled from the reports or the situation of the area's bodies, said in one sentence. */
+const SUMMARY_COMPILED = /(?:综合|根据|汇总)[^。\n]{0,60}(?:各部门|各工作部门|各相关部门|各单位|各区|各县|各乡镇|各镇|各街道|行政区域内)[^。\n]{0,40}(?:年度报告|总体情况|工作情况)[^。\n]{0,6}(?:编制|汇总)/;
+
 /**
  * The report's level, decided here only: the issuer's own (a government's place level, or
  * department); a government's report issued by its office or another body (站前区政府办公室
@@ -652,7 +657,12 @@ export function reportLevel(organ: Organ | null, title: Title | null, s: string,
     if (t && t.kind === 'government' && t.jurisdiction === organ.jurisdiction) level = t.placeLevel;
     // a general office whose report speaks as its government (由沈河区人民政府办公室编制 / 2020年沈河区人民政府按照…)
     else if (organ.kind === 'office' && t?.name !== organ.name && subject?.kind === 'government' && subject.jurisdiction === organ.jurisdiction) level = subject.placeLevel;
-    else if (organ.jurisdiction && organ.placeLevel !== 'town') {
+    // a general office compiling its area's reports or situation (由荆门市人民政府办公室综合荆门市行政区域内总体情况编制,
+    // 根据…管委会及各工作部门、…各乡镇人民政府的政府信息公开年度报告编制): the government's report, whose office signs it
+    else if (GENERAL_OFFICE.test(organ.name) && organ.placeLevel !== null && organ.placeLevel !== 'town' && SUMMARY_COMPILED.test(s)) level = organ.placeLevel;
+    // a body speaking of its government more than of itself issues the government's report (黄埔区…政务公开工作办公室,
+    // 东宝区大数据中心 compiling 我区's); not a bureau, whose report is its own however often it says 我市 (广州市信访局)
+    else if (organ.jurisdiction && organ.placeLevel !== 'town' && !organ.name.endsWith('局')) {
       const w = selfWords(s);
       if (ownGovernment(organ, w) > w.department) level = organ.placeLevel;
     }
@@ -696,6 +706,20 @@ function issuerFactsOf(s: string): IssuerFacts {
   for (; k < SOURCES.length && !organ; k++) {
     from = SOURCES[k];
     organ = readSource(from, text);
+  }
+  if (organ && from === 'compiled' && organ.kind === 'office') {
+    // a general office compiling the report its government speaks (由沈阳市沈河区人民政府办公室编制而成 /
+    // 2020年沈河区人民政府按照…): the government's, as when the government titles it (pdf2 洪泽区); the
+    // office only when it also publishes the page (来源:荆门市人民政府办公室, below the title)
+    const subject = readSource('subject', text);
+    const publisher = readSource('meta', text);
+    if (subject && subject.kind === 'government' && !isBare(subject) && subject.jurisdiction === organ.jurisdiction && publisher?.name !== organ.name) organ = subject;
+  }
+  if (organ && from === 'compiled' && organ.kind === 'department' && SUMMARY_COMPILED.test(head)) {
+    // a department compiling its area's report (由掇刀区行政审批局综合掇刀区行政区域内总体情况编制) for the
+    // government the page publishes it for (来源:掇刀区人民政府): the government's report
+    const publisher = readSource('meta', text);
+    if (publisher && publisher.kind === 'government' && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) organ = publisher;
   }
   if (organ && from === 'meta' && organ.kind === 'government' && selfWords(s).department > 0 && ownGovernment(organ, selfWords(s)) === 0) {
     organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
