@@ -3,7 +3,8 @@
 // headless Chromium, timed from setting the files to the last file parsed (reports/s) and to the
 // layer built and loaded; 1,000 mixed files with 10 % PDF (the corpus's PDFs, copied); browser
 // memory (every Chromium process's RSS, sampled each second for its peak) with 10,000 text reports
-// imported, and the page's own account of where the time went. Prints figures only.
+// imported (PSS: shared pages divided among the processes; RSS summed counts them in each), and the
+// page's own account of where the time went. Prints figures only.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,8 +54,30 @@ function chromiumProcesses(profile: string): string[][] {
   return rows.filter((r) => ours.has(r[0]));
 }
 
-/** RSS of this browser (MB). */
+/** RSS of this browser (MB): shared pages counted in every process that maps them. */
 const chromiumRssMb = (profile: string): number => chromiumProcesses(profile).reduce((n, r) => n + Number(r[2]), 0) / 1024;
+
+/** A process's proportional set size (kB, /proc/PID/smaps_rollup): shared pages divided among the processes that map them. */
+function pssKb(pid: string): number {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** PSS of this browser (MB), in all and by kind of process (renderers: the page and its workers, one process each site). */
+function chromiumPss(profile: string): { total: number; byKind: string } {
+  const by = new Map<string, number>();
+  for (const [pid, , , ...args] of chromiumProcesses(profile)) {
+    const kind = /--type=(\S+)/.exec(args.join(' '))?.[1] ?? 'browser';
+    const extra = /--utility-sub-type=(\S+)/.exec(args.join(' '))?.[1];
+    const key = extra ? `${kind}:${extra.replace(/^.*\./, '')}` : kind;
+    by.set(key, (by.get(key) ?? 0) + pssKb(pid) / 1024);
+  }
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  return { total, byKind: [...by].sort((a, b) => b[1] - a[1]).map(([k, mb]) => `${k} ${mb.toFixed(0)}`).join(' · ') };
+}
 
 /**
  * CPU seconds this browser's processes have used (user + system, /proc/PID/stat), by pid: what the
@@ -149,12 +172,18 @@ async function main(): Promise<void> {
       await new Promise((done) => setTimeout(done, 5000));
       const idlePerSecond = cpuSince(browser.profile, idleFrom) / 5;
       const before = chromiumRssMb(browser.profile);
+      const pssBefore = chromiumPss(browser.profile);
       const cpuBefore = chromiumCpu(browser.profile);
       const threadsBefore = threadCpu(browser.profile);
       const started = performance.now();
       // The browser's memory sampled while the import runs: its peak, not only where it ends.
       let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb(browser.profile))), 1000);
+      let pssPeak = pssBefore;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, chromiumRssMb(browser.profile));
+        const pss = chromiumPss(browser.profile);
+        if (pss.total > pssPeak.total) pssPeak = pss;
+      }, 1000);
       await page.getByTestId('import-folder').setInputFiles(folder);
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
@@ -173,6 +202,8 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       const after = chromiumRssMb(browser.profile);
       peak = Math.max(peak, after);
+      const pssAfter = chromiumPss(browser.profile);
+      if (pssAfter.total > pssPeak.total) pssPeak = pssAfter;
       const progress = await page.getByTestId('import-progress').innerText();
       // Where the time went, as the page measured it (src/app/user/UserLayer.tsx).
       const phases = await page.evaluate(() => (window as unknown as { __gongkaiImport: { timings(): Record<string, number> } }).__gongkaiImport.timings());
@@ -185,9 +216,10 @@ async function main(): Promise<void> {
       const goal = pdfShare > 0
         ? `1,000 mixed files in under 60 s: ${total.toFixed(1)} s wall, ${totalCpu.toFixed(1)} CPU-s`
         : n >= 10_000
-          ? `under 1.5 GB for 10,000 text reports: peak ${(peak / 1024).toFixed(2)} GB (Chromium RSS, every process; ${(before / 1024).toFixed(2)} GB before the import)`
+          ? `under 1.5 GB for 10,000 text reports: peak ${(pssPeak.total / 1024).toFixed(2)} GB PSS (${(pssBefore.total / 1024).toFixed(2)} GB before the import, ${(pssAfter.total / 1024).toFixed(2)} GB after); RSS summed over the processes (shared pages counted in each) peak ${(peak / 1024).toFixed(2)} GB, ${(before / 1024).toFixed(2)} GB before`
           : `≥ 300 reports/s on 2 cores: ${(n / parsed).toFixed(0)}/s wall, ${(n / parseCpu).toFixed(0)} per CPU-second (2 cores give at most ${((2 * n) / parseCpu).toFixed(0)}/s)`;
       log(`  goal: ${goal}`);
+      log(`  PSS MB by process: before ${pssBefore.byKind}; at the peak ${pssPeak.byKind}; after ${pssAfter.byKind}`);
       log(`  CPU s by thread: parse: ${parseThreads}`);
       log(`    to the layer loaded: ${totalThreads}`);
       await browser.close();
