@@ -141,6 +141,13 @@ function cpuByThread(profile: string, before: Map<string, { name: string; s: num
 /** CPU seconds used since `before` (processes started since count whole). */
 const cpuSince = (profile: string, before: Map<string, number>): number => [...chromiumCpu(profile)].reduce((n, [pid, s]) => n + s - (before.get(pid) ?? 0), 0);
 
+/** The same cases measured before the layer moved to a compressed database of its own (main e704e85, loaded machine), printed beside each run. */
+const BEFORE: Record<string, string> = {
+  'text/HTML 1000': '171 reports per CPU-second (5.8 CPU-s), 113/s wall at load ~14; to the layer loaded 11.1 CPU-s',
+  'mixed, 10 % PDF 1000': '29.2 CPU-s; 57.3 s wall at load 14 (128 s at load 28)',
+  'text/HTML 10000': 'peak 2.56 GB (Chromium RSS summed over the processes), 1.23 GB before the import; the layer in DuckDB ≈ 1.0 GB uncompressed (102 MB per 1,000 reports)',
+};
+
 async function main(): Promise<void> {
   let dist = join(WORK, 'dist');
   const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
@@ -207,8 +214,17 @@ async function main(): Promise<void> {
       const progress = await page.getByTestId('import-progress').innerText();
       // Where the time went, as the page measured it (src/app/user/UserLayer.tsx).
       const phases = await page.evaluate(() => (window as unknown as { __gongkaiImport: { timings(): Record<string, number> } }).__gongkaiImport.timings());
+      // DuckDB's own account of its memory (the page's database and the user's, ul), through the read-only hook.
+      const duckdb = await page
+        .evaluate(async () => {
+          const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Record<string, unknown> }[] } }> } }).__gongkai;
+          const rows = (await hook.query("SELECT tag, memory_usage_bytes AS b FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY b DESC")).table.toArray().map((r) => r.toJSON());
+          return rows.map((r) => `${String(r.tag)} ${(Number(r.b) / 1e6).toFixed(0)}`).join(' · ');
+        })
+        .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
       const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      log(`  DuckDB memory (MB) with the layer loaded: ${duckdb}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
       log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
       log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
@@ -219,6 +235,7 @@ async function main(): Promise<void> {
           ? `under 1.5 GB for 10,000 text reports: peak ${(pssPeak.total / 1024).toFixed(2)} GB PSS (${(pssBefore.total / 1024).toFixed(2)} GB before the import, ${(pssAfter.total / 1024).toFixed(2)} GB after); RSS summed over the processes (shared pages counted in each) peak ${(peak / 1024).toFixed(2)} GB, ${(before / 1024).toFixed(2)} GB before`
           : `≥ 300 reports/s on 2 cores: ${(n / parsed).toFixed(0)}/s wall, ${(n / parseCpu).toFixed(0)} per CPU-second (2 cores give at most ${((2 * n) / parseCpu).toFixed(0)}/s)`;
       log(`  goal: ${goal}`);
+      log(`  before (main e704e85): ${BEFORE[`${label} ${n}`]}`);
       log(`  PSS MB by process: before ${pssBefore.byKind}; at the peak ${pssPeak.byKind}; after ${pssAfter.byKind}`);
       log(`  CPU s by thread: parse: ${parseThreads}`);
       log(`    to the layer loaded: ${totalThreads}`);
