@@ -186,10 +186,15 @@ async function main(): Promise<void> {
       // The browser's memory sampled while the import runs: its peak, not only where it ends.
       let peak = before;
       let pssPeak = pssBefore;
+      /** Seconds from the start when the PSS peaked: set beside the phases, it says which one holds the most. */
+      let pssPeakAt = 0;
       const sampler = setInterval(() => {
         peak = Math.max(peak, chromiumRssMb(browser.profile));
         const pss = chromiumPss(browser.profile);
-        if (pss.total > pssPeak.total) pssPeak = pss;
+        if (pss.total > pssPeak.total) {
+          pssPeak = pss;
+          pssPeakAt = (performance.now() - started) / 1000;
+        }
       }, 1000);
       await page.getByTestId('import-folder').setInputFiles(folder);
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
@@ -236,6 +241,9 @@ async function main(): Promise<void> {
           : `≥ 300 reports/s on 2 cores: ${(n / parsed).toFixed(0)}/s wall, ${(n / parseCpu).toFixed(0)} per CPU-second (2 cores give at most ${((2 * n) / parseCpu).toFixed(0)}/s)`;
       log(`  goal: ${goal}`);
       log(`  before (main e704e85): ${BEFORE[`${label} ${n}`]}`);
+      const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
+      const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';
+      log(`  PSS peak at ${pssPeakAt.toFixed(0)} s, during ${peakPhase} (parsed at ${parsed.toFixed(0)} s, built at ≈ ${builtAt.toFixed(0)} s, loaded at ${total.toFixed(0)} s)`);
       log(`  PSS MB by process: before ${pssBefore.byKind}; at the peak ${pssPeak.byKind}; after ${pssAfter.byKind}`);
       log(`  CPU s by thread: parse: ${parseThreads}`);
       log(`    to the layer loaded: ${totalThreads}`);
