@@ -60,9 +60,9 @@ export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]>
   let after: string | null = null;
   for (;;) {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-    const stored = (await transact<(StoredRecord | ReportRecord)[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<(StoredRecord | ReportRecord)[]>)) ?? [];
+    const stored: (StoredRecord | ReportRecord)[] = (await transact<(StoredRecord | ReportRecord)[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<(StoredRecord | ReportRecord)[]>)) ?? [];
     if (stored.length === 0) return;
-    const batch = stored.map(unpackRecord);
+    const batch: ReportRecord[] = stored.map(unpackRecord);
     stored.length = 0;
     yield batch;
     if (batch.length < size) return;
