@@ -3,7 +3,8 @@
 // headless Chromium, timed from setting the files to the last file parsed (reports/s) and to the
 // layer built and loaded; 1,000 mixed files with 10 % PDF (the corpus's PDFs, copied); browser
 // memory (every Chromium process's RSS, sampled each second for its peak) with 10,000 text reports
-// imported, and the page's own account of where the time went. Prints figures only.
+// imported (PSS: shared pages divided among the processes; RSS summed counts them in each), and the
+// page's own account of where the time went. Prints figures only.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,8 +54,30 @@ function chromiumProcesses(profile: string): string[][] {
   return rows.filter((r) => ours.has(r[0]));
 }
 
-/** RSS of this browser (MB). */
+/** RSS of this browser (MB): shared pages counted in every process that maps them. */
 const chromiumRssMb = (profile: string): number => chromiumProcesses(profile).reduce((n, r) => n + Number(r[2]), 0) / 1024;
+
+/** A process's proportional set size (kB, /proc/PID/smaps_rollup): shared pages divided among the processes that map them. */
+function pssKb(pid: string): number {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** PSS of this browser (MB), in all and by kind of process (renderers: the page and its workers, one process each site). */
+function chromiumPss(profile: string): { total: number; byKind: string } {
+  const by = new Map<string, number>();
+  for (const [pid, , , ...args] of chromiumProcesses(profile)) {
+    const kind = /--type=(\S+)/.exec(args.join(' '))?.[1] ?? 'browser';
+    const extra = /--utility-sub-type=(\S+)/.exec(args.join(' '))?.[1];
+    const key = extra ? `${kind}:${extra.replace(/^.*\./, '')}` : kind;
+    by.set(key, (by.get(key) ?? 0) + pssKb(pid) / 1024);
+  }
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  return { total, byKind: [...by].sort((a, b) => b[1] - a[1]).map(([k, mb]) => `${k} ${mb.toFixed(0)}`).join(' · ') };
+}
 
 /**
  * CPU seconds this browser's processes have used (user + system, /proc/PID/stat), by pid: what the
@@ -118,6 +141,13 @@ function cpuByThread(profile: string, before: Map<string, { name: string; s: num
 /** CPU seconds used since `before` (processes started since count whole). */
 const cpuSince = (profile: string, before: Map<string, number>): number => [...chromiumCpu(profile)].reduce((n, [pid, s]) => n + s - (before.get(pid) ?? 0), 0);
 
+/** The same cases measured before the layer moved to a compressed database of its own (main e704e85, loaded machine), printed beside each run. */
+const BEFORE: Record<string, string> = {
+  'text/HTML 1000': '171 reports per CPU-second (5.8 CPU-s), 113/s wall at load ~14; to the layer loaded 11.1 CPU-s',
+  'mixed, 10 % PDF 1000': '29.2 CPU-s; 57.3 s wall at load 14 (128 s at load 28)',
+  'text/HTML 10000': 'peak 2.56 GB (Chromium RSS summed over the processes), 1.23 GB before the import; the layer in DuckDB ≈ 1.0 GB uncompressed (102 MB per 1,000 reports)',
+};
+
 async function main(): Promise<void> {
   let dist = join(WORK, 'dist');
   const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
@@ -149,12 +179,23 @@ async function main(): Promise<void> {
       await new Promise((done) => setTimeout(done, 5000));
       const idlePerSecond = cpuSince(browser.profile, idleFrom) / 5;
       const before = chromiumRssMb(browser.profile);
+      const pssBefore = chromiumPss(browser.profile);
       const cpuBefore = chromiumCpu(browser.profile);
       const threadsBefore = threadCpu(browser.profile);
       const started = performance.now();
       // The browser's memory sampled while the import runs: its peak, not only where it ends.
       let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb(browser.profile))), 1000);
+      let pssPeak = pssBefore;
+      /** Seconds from the start when the PSS peaked: set beside the phases, it says which one holds the most. */
+      let pssPeakAt = 0;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, chromiumRssMb(browser.profile));
+        const pss = chromiumPss(browser.profile);
+        if (pss.total > pssPeak.total) {
+          pssPeak = pss;
+          pssPeakAt = (performance.now() - started) / 1000;
+        }
+      }, 1000);
       await page.getByTestId('import-folder').setInputFiles(folder);
       await page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-running') === 'false', undefined, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
@@ -173,11 +214,22 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       const after = chromiumRssMb(browser.profile);
       peak = Math.max(peak, after);
+      const pssAfter = chromiumPss(browser.profile);
+      if (pssAfter.total > pssPeak.total) pssPeak = pssAfter;
       const progress = await page.getByTestId('import-progress').innerText();
       // Where the time went, as the page measured it (src/app/user/UserLayer.tsx).
       const phases = await page.evaluate(() => (window as unknown as { __gongkaiImport: { timings(): Record<string, number> } }).__gongkaiImport.timings());
+      // DuckDB's own account of its memory (the page's database and the user's, ul), through the read-only hook.
+      const duckdb = await page
+        .evaluate(async () => {
+          const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Record<string, unknown> }[] } }> } }).__gongkai;
+          const rows = (await hook.query("SELECT tag, memory_usage_bytes AS b FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY b DESC")).table.toArray().map((r) => r.toJSON());
+          return rows.map((r) => `${String(r.tag)} ${(Number(r.b) / 1e6).toFixed(0)}`).join(' · ');
+        })
+        .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
       const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      log(`  DuckDB memory (MB) with the layer loaded: ${duckdb}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
       log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
       log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
@@ -185,9 +237,14 @@ async function main(): Promise<void> {
       const goal = pdfShare > 0
         ? `1,000 mixed files in under 60 s: ${total.toFixed(1)} s wall, ${totalCpu.toFixed(1)} CPU-s`
         : n >= 10_000
-          ? `under 1.5 GB for 10,000 text reports: peak ${(peak / 1024).toFixed(2)} GB (Chromium RSS, every process; ${(before / 1024).toFixed(2)} GB before the import)`
+          ? `under 1.5 GB for 10,000 text reports: peak ${(pssPeak.total / 1024).toFixed(2)} GB PSS (${(pssBefore.total / 1024).toFixed(2)} GB before the import, ${(pssAfter.total / 1024).toFixed(2)} GB after); RSS summed over the processes (shared pages counted in each) peak ${(peak / 1024).toFixed(2)} GB, ${(before / 1024).toFixed(2)} GB before`
           : `≥ 300 reports/s on 2 cores: ${(n / parsed).toFixed(0)}/s wall, ${(n / parseCpu).toFixed(0)} per CPU-second (2 cores give at most ${((2 * n) / parseCpu).toFixed(0)}/s)`;
       log(`  goal: ${goal}`);
+      log(`  before (main e704e85): ${BEFORE[`${label} ${n}`]}`);
+      const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
+      const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';
+      log(`  PSS peak at ${pssPeakAt.toFixed(0)} s, during ${peakPhase} (parsed at ${parsed.toFixed(0)} s, built at ≈ ${builtAt.toFixed(0)} s, loaded at ${total.toFixed(0)} s)`);
+      log(`  PSS MB by process: before ${pssBefore.byKind}; at the peak ${pssPeak.byKind}; after ${pssAfter.byKind}`);
       log(`  CPU s by thread: parse: ${parseThreads}`);
       log(`    to the layer loaded: ${totalThreads}`);
       await browser.close();

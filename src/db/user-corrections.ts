@@ -12,6 +12,7 @@ import type { Check, Value } from '../parse/types';
 import { isMetricId } from '../shared/metrics';
 import { harmonisedValues, wideColumnName, WIDE_METRICS } from '../shared/wide-metrics';
 import type { Engine } from './engine';
+import { enterSchema, leaveSchema } from './user-layer';
 import { DataError, type CorrectionOutcome, type CorrectionsPayload, type CorrectionsResult, type PageCorrection, type Param } from './protocol';
 
 type Row = Record<string, unknown>;
@@ -350,11 +351,11 @@ export function mergeOutcomes(dataset: readonly CorrectionOutcome[], layer: read
  */
 export function engineInSchema(engine: Engine, schema: string): Engine {
   const within = <T>(run: () => T): T => {
-    engine.run(`SET schema = '${schema}'`);
+    enterSchema(engine, schema);
     try {
       return run();
     } finally {
-      engine.run(`SET schema = 'main'`);
+      leaveSchema(engine);
     }
   };
   return {

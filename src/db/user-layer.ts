@@ -1,7 +1,10 @@
 // The user's imported layer in the page's database. Its tables (a dataset folder as ingest writes
-// it, loaded whole) live in schema `ul` with a column layer = 'user'; schema `al` holds a view per
-// table over both layers (the dataset's rows with layer = 'dataset'). A query runs with the schema
-// of its mode as the default, so every view's SQL works unchanged over either layer or both:
+// it, loaded whole) live in a database of their own, `ul`, attached in memory with compression (its
+// rows take ~10× less memory than in the page's main database, which keeps in-memory rows
+// uncompressed; and detaching it gives its memory back to DuckDB), each with a column
+// layer = 'user'; schema `al` holds a view per table over both layers (the dataset's rows with
+// layer = 'dataset'). A query runs with the database or schema of its mode as the default, so
+// every view's SQL works unchanged over either layer or both:
 //   dataset → main   user → ul   all → al
 // The rollups of `all` are the two layers' rollups summed per key (their columns are additive);
 // the gazetteer (jurisdictions) is the dataset's, the same files.
@@ -13,6 +16,8 @@ import { DERIVED_TABLES, quoteIdent } from './tables';
 
 export const USER_SCHEMA = 'ul';
 export const ALL_SCHEMA = 'al';
+/** DuckDB's name for the page's own in-memory database (where the dataset and `al` live). */
+const MAIN_DATABASE = 'memory';
 const ROLLUP_KEY = ['division_code', 'division_level', 'year', 'level', 'scope'];
 
 export interface UserLayer {
@@ -24,20 +29,32 @@ export interface UserLayer {
 
 const rowsOf = (engine: Engine, sql: string): Record<string, unknown>[] => tableFromIPC(engine.run(sql)).toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
 
+/** Makes `schema` the default for unqualified names: the user's database, or a schema of the main one. */
+export function enterSchema(engine: Engine, schema: string): void {
+  engine.run(schema === USER_SCHEMA ? `USE ${USER_SCHEMA}` : `SET schema = '${schema}'`);
+}
+
+/** Back to the main database's schema `main` (after enterSchema). */
+export function leaveSchema(engine: Engine): void {
+  engine.run(`USE ${MAIN_DATABASE}.main`);
+}
+
 export function dropUserLayer(engine: Engine): void {
-  engine.run(`DROP SCHEMA IF EXISTS ${ALL_SCHEMA} CASCADE; DROP SCHEMA IF EXISTS ${USER_SCHEMA} CASCADE`);
+  leaveSchema(engine);
+  engine.run(`DROP SCHEMA IF EXISTS ${ALL_SCHEMA} CASCADE; DETACH DATABASE IF EXISTS ${USER_SCHEMA}`);
 }
 
 /**
- * Loads a layer (replacing any): every partition of every table, straight into its table of schema
- * `ul` (no second copy in the engine's heap), each file let go once in, each table checked by count.
+ * Loads a layer (replacing any): every partition of every table, straight into its table of the
+ * database `ul` (no second copy in the engine's heap), each file let go once in and compressed
+ * (CHECKPOINT: rows inserted stay uncompressed until then), each table checked by count.
  * The page's files carry the column `layer` already (src/app/user/layer-arrow.ts); files as ingest
  * writes them get it added.
  */
 export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer {
   dropUserLayer(engine);
   const manifest = parseManifest(payload.manifest);
-  engine.run(`CREATE SCHEMA ${USER_SCHEMA}; CREATE SCHEMA ${ALL_SCHEMA}`);
+  engine.run(`ATTACH ':memory:' AS ${USER_SCHEMA} (COMPRESS); CREATE SCHEMA ${ALL_SCHEMA}`);
   const tables = new Set<string>();
   try {
     for (const [name, entry] of Object.entries(manifest.tables)) {
@@ -48,6 +65,7 @@ export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer 
         if (!bytes) throw new DataError(`imported layer: ${partition.path} is missing`);
         engine.insertArrowStream(name, bytes, i > 0, USER_SCHEMA);
         delete payload.files[partition.path];
+        engine.run(`CHECKPOINT ${USER_SCHEMA}`);
         rows += partition.rows;
       });
       const table = `${USER_SCHEMA}.${quoteIdent(name)}`;
@@ -60,14 +78,15 @@ export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer 
     }
     for (const [name, derived] of Object.entries(DERIVED_TABLES)) {
       if (!derived.from.every((t) => tables.has(t))) continue;
-      engine.run(`SET schema = '${USER_SCHEMA}'`);
+      enterSchema(engine, USER_SCHEMA);
       try {
         engine.run(derived.sql);
       } finally {
-        engine.run(`SET schema = 'main'`);
+        leaveSchema(engine);
       }
       tables.add(name);
     }
+    engine.run(`CHECKPOINT ${USER_SCHEMA}`);
   } catch (error) {
     dropUserLayer(engine);
     throw error;
@@ -80,8 +99,10 @@ export function describeLayer(layer: UserLayer | null): LayerResult {
   return { datasetVersion: layer.manifest.dataset_version, rows: Object.fromEntries(Object.entries(layer.manifest.tables).map(([name, t]) => [name, t.rows])) };
 }
 
-function columnsOf(engine: Engine, schema: string, table: string): { name: string; type: string }[] {
-  return rowsOf(engine, `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = '${table.replaceAll("'", "''")}' ORDER BY ordinal_position`) as { name: string; type: string }[];
+/** A table's columns, of the user's database (`ul`) or of the main database's schema `main`. */
+function columnsOf(engine: Engine, database: typeof USER_SCHEMA | 'main', table: string): { name: string; type: string }[] {
+  const catalog = database === USER_SCHEMA ? USER_SCHEMA : MAIN_DATABASE;
+  return rowsOf(engine, `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_catalog = '${catalog}' AND table_schema = 'main' AND table_name = '${table.replaceAll("'", "''")}' ORDER BY ordinal_position`) as { name: string; type: string }[];
 }
 
 /** The `al` view of a table whose dataset rows are in `main` (loaded first by the caller). */
@@ -112,12 +133,11 @@ export function ensureAllView(engine: Engine, layer: UserLayer, name: string): v
 /** Runs `run` with the mode's schema as the default; the SQL text carries the mode (prepared statements are per text). */
 export function inLayer<T>(engine: Engine, mode: LayerMode, sql: string, run: (sql: string) => T): T {
   if (mode === 'dataset') return run(sql);
-  const schema = mode === 'user' ? USER_SCHEMA : ALL_SCHEMA;
-  engine.run(`SET schema = '${schema}'`);
+  enterSchema(engine, mode === 'user' ? USER_SCHEMA : ALL_SCHEMA);
   try {
     return run(`/* layer:${mode} */ ${sql}`);
   } finally {
-    engine.run(`SET schema = 'main'`);
+    leaveSchema(engine);
   }
 }
 

@@ -3,13 +3,14 @@
 // (in id order: IndexedDB keeps keys sorted as the dataset builder wants them), and its row of the
 // import list (status, reason, sha256) in a store of its own.
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import { packRecord, unpackRecord, type StoredRecord } from './record-pack';
 
 const DB_NAME = 'gongkai-user-layer';
 const STORE = 'reports';
 /** Each report's row of the import list, beside it: the list is read without reading the reports. */
 const ROWS = 'rows';
 
-export const layerRow = (r: ReportRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
+export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -24,7 +25,7 @@ function open(): Promise<IDBDatabase> {
         cursor.onsuccess = () => {
           const at = cursor.result;
           if (!at) return;
-          rows.put(layerRow(at.value as ReportRecord));
+          rows.put(layerRow(at.value as ReportRecord | StoredRecord));
           at.continue();
         };
       }
@@ -59,19 +60,21 @@ export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]>
   let after: string | null = null;
   for (;;) {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-    const batch: ReportRecord[] = (await transact<ReportRecord[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<ReportRecord[]>)) ?? [];
-    if (batch.length === 0) return;
+    const stored: (StoredRecord | ReportRecord)[] = (await transact<(StoredRecord | ReportRecord)[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<(StoredRecord | ReportRecord)[]>)) ?? [];
+    if (stored.length === 0) return;
+    const batch: ReportRecord[] = stored.map(unpackRecord);
+    stored.length = 0;
     yield batch;
     if (batch.length < size) return;
     after = batch[batch.length - 1].id;
   }
 }
 
-/** Adds reports; one with the id of a stored report replaces it. */
+/** Adds reports (packed: src/app/user/record-pack.ts); one with the id of a stored report replaces it. */
 export async function putRecords(records: readonly ReportRecord[]): Promise<void> {
   await transact('readwrite', ({ reports, rows }) => {
     for (const record of records) {
-      reports.put(record);
+      reports.put(packRecord(record));
       rows.put(layerRow(record));
     }
   });

@@ -80,9 +80,22 @@ describe('the imported layer', () => {
     expect(Number(user.reports)).toBe(5);
   });
 
+  it('is kept compressed, in a database of its own', async () => {
+    // The page's main database keeps in-memory rows uncompressed (~10× the memory of the layer's).
+    const segments = await rows("SELECT column_name, compression FROM pragma_storage_info('ul.values') WHERE segment_type = 'VARCHAR' AND column_name IN ('report_id', 'metric')", ['reports']);
+    expect(segments.length).toBeGreaterThan(0);
+    expect(segments.filter((s) => s.compression === 'Uncompressed')).toEqual([]);
+    expect((await rows("SELECT database_name FROM duckdb_databases() WHERE database_name = 'ul'", ['reports'])).length).toBe(1);
+    // Queries leave the main database the default.
+    await rows('SELECT count(*) AS n FROM reports', ['reports'], 'user');
+    expect((await rows('SELECT current_database() AS db, current_schema() AS s', ['reports'], 'dataset'))[0]).toEqual({ db: 'memory', s: 'main' });
+  });
+
   it('is removed whole; the dataset stays as it was', async () => {
     const response = await request('layer', { manifest: null, files: {} });
     expect(response.ok).toBe(true);
+    // Its database is detached: its memory goes back to DuckDB.
+    expect((await rows("SELECT database_name FROM duckdb_databases() WHERE database_name = 'ul'", ['reports'])).length).toBe(0);
     expect(Number((await rows('SELECT count(*) AS n FROM reports', ['reports']))[0].n)).toBe(datasetManifest.tables.reports.rows);
     await expect(rows("SELECT count(*) AS n FROM reports WHERE layer = 'user'", ['reports'])).rejects.toThrow(/layer/);
   });
