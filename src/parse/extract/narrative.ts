@@ -14,6 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
+import { agreed, readRoles } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -162,8 +163,8 @@ const RULES: Rule[] = [
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
-  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
@@ -227,7 +228,7 @@ const RULES: Rule[] = [
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
@@ -501,6 +502,14 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
   }
+  // what no pattern read: request figures by the role of the words nearest them
+  const roles = agreed(readRoles(s, seg, quantities, years).filter((r) => !done.has(r.metric)));
+  for (const r of roles.best) {
+    const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+    values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+    done.add(r.metric);
+  }
+  warnings.push(...roles.warnings);
   values.push(...extractApplicants(norm, done, values));
   return { values, warnings };
 }

@@ -1,0 +1,174 @@
+// Request figures read by role, as a careful reader does: a figure takes its role from the
+// concept word nearest to it in its own clause, before or after it (受理申请38件, and number
+// first: 38件申请均已办结), never across another count. Words inside a cause (因受理时间临近年底)
+// say why, not what: they give the role only when nothing else does, and a clause with only a
+// cause lends the role of the clause after it (…因…跨年度，转入2018年办理). Scope, time and
+// breakdown features exclude a figure. Per metric, different values are a tie: no value.
+import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
+import type { Quantity } from '../../recognise/quantities';
+
+export interface Concept {
+  /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
+  metric: string | null;
+  /** Verbs, results and states naming the concept (the counted noun 申请 names no role: every request figure has it). */
+  words: string[];
+}
+
+/** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
+export const REQUEST_CONCEPTS: Concept[] = [
+  { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉'] },
+  { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
+  // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '正在办理', '仍在办理', '尚在办理'] },
+  { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
+  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分提供'] },
+  { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
+  { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
+  { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
+];
+
+/** The figure counts requests (件, 宗 …), not people (人次) nor pages. */
+const REQUEST_UNIT = /^(?:件|宗|个|份|项|条)$/;
+/** A sentence about requests, or one after such a sentence. */
+const REQUEST_CONTEXT = /申请|依申请|请求/;
+/** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
+const EXCLUDED = {
+  otherScope: /各县区|县区政府|各区县|各县市区|下属|所属|各乡镇|各街道|各单位|各部门|各级行政机关|各地/,
+  cumulative: /累计|历年|以来/,
+  change: /同比|比上年|较上年|较去年|比去年|增加|增长|减少|下降|上升/,
+  average: /平均|月均|日均|每月|每周|每天|每日/,
+  plan: /计划|力争|预计|明年/,
+  /** The carried in are last year's, not this year's carried out. */
+  lastYear: /上年|上一年|去年|以前年度|往年/,
+} as const;
+/** A cause: words after it (to the clause's end) say why. */
+const CAUSE = /因|由于/;
+/** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
+const BREAKDOWN = /其中|包括|含/;
+
+interface Token {
+  metric: string | null;
+  start: number;
+  end: number;
+  weak: boolean;
+}
+
+const WORDS: { word: string; metric: string | null }[] = REQUEST_CONCEPTS.flatMap((c) => c.words.map((word) => ({ word, metric: c.metric }))).sort((a, b) => b.word.length - a.word.length);
+const FIRST = new Set(WORDS.map((w) => w.word.charCodeAt(0)));
+
+/** The concept words of s[from, to), longest first at each place, left to right. */
+function tokens(s: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let cause = -1;
+  for (let i = from; i < to; i++) {
+    if (cause < 0 && (s[i] === '因' || s.startsWith('由于', i))) cause = i;
+    if (!FIRST.has(s.charCodeAt(i))) continue;
+    for (const w of WORDS) {
+      if (i + w.word.length <= to && s.startsWith(w.word, i)) {
+        out.push({ metric: w.metric, start: i, end: i + w.word.length, weak: cause >= 0 });
+        i += w.word.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export interface RoleReading {
+  metric: string;
+  q: Quantity;
+  /** The concept word that gave the role. */
+  word: string;
+}
+
+/** The nearest strong concept word on either side, or (when none) the nearest weak one; a tie between roles at one distance: none. */
+function nearest(left: Token[], right: Token[], q: Quantity, weak: boolean): Token | null | 'tie' {
+  const l = [...left].reverse().find((t) => t.weak === weak);
+  const r = right.find((t) => t.weak === weak);
+  if (!l) return r ?? null;
+  if (!r) return l;
+  const dl = q.start - l.end;
+  const dr = r.start - q.end;
+  if (dl === dr && l.metric !== r.metric) return 'tie';
+  return dl <= dr ? l : r;
+}
+
+/** Is any count between a and b (the figure itself excepted)? */
+const countIn = (counts: Quantity[], a: number, b: number, self: Quantity) => counts.some((c) => c !== self && c.start < b && c.end > a);
+
+/** Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded). */
+export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[]): RoleReading[] {
+  const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
+  const yearsAt = quantities.filter((q) => q.kind === 'year');
+  const out: RoleReading[] = [];
+  /** Per sentence start, the roles read before a breakdown word. */
+  let sentence = -1;
+  let wholes = new Set<string>();
+  for (const q of counts) {
+    const [ss, se] = sentenceAt(seg, q.numStart);
+    if (ss !== sentence) {
+      sentence = ss;
+      wholes = new Set();
+    }
+    if (q.unit === null || !REQUEST_UNIT.test(q.unit)) continue;
+    const [cs, ce] = clauseAt(seg, q.numStart);
+    // the figure's own stretch: its clause, cut at the counts beside it
+    let from = cs;
+    let to = ce;
+    for (const c of counts) {
+      if (c === q) continue;
+      if (c.end <= q.start && c.end > from) from = c.end;
+      if (c.start >= q.end && c.start < to) to = c.start;
+    }
+    const left = tokens(s, from, q.start);
+    let right = tokens(s, q.end, to);
+    let t = nearest(left, right, q, false);
+    if (t === null && to === ce) {
+      // a clause with no role of its own but a cause: the role of the next clause, if it holds no count
+      const [ns, ne] = clauseAt(seg, ce + 1);
+      if (ce < se && ns > ce && !countIn(counts, ns, ne, q)) {
+        right = tokens(s, ns, ne).filter((x) => !x.weak);
+        t = right[0] ?? null;
+        if (t) to = ne;
+      }
+    }
+    if (t === null) t = nearest(left, tokens(s, q.end, to), q, true);
+    if (t === null || t === 'tie' || t.metric === null) continue;
+    const metric = t.metric;
+    // a breakdown's parts (其中当面申请6件) are never the whole
+    const before = s.slice(ss, q.start);
+    const b = before.search(BREAKDOWN);
+    if (b >= 0 && wholes.has(metric) && counts.some((c) => c.start >= ss && c.end <= ss + b && c !== q)) continue;
+    if (b < 0 || !counts.some((c) => c.start >= ss && c.end <= ss + b)) wholes.add(metric);
+    // a sentence about requests (or right after one) and not about proactive disclosure
+    const context = s.slice(Math.max(0, ss - 160), se);
+    if (!REQUEST_CONTEXT.test(context) || /主动公开/.test(s.slice(ss, se))) continue;
+    const stretch = s.slice(cs, to);
+    const own = s.slice(from, q.start);
+    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(stretch)) continue;
+    if (EXCLUDED.change.test(own)) continue;
+    // the year a clause names: the report's (the next one's for what is carried over to it)
+    const named = yearsAt.filter((y) => y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))).map((y) => y.value!);
+    if (years.length > 0 && named.length > 0) {
+      const allowed = metric === 'r.carried_out.total' ? years.map((y) => y + 1) : years;
+      if (!named.every((y) => allowed.includes(y))) continue;
+    }
+    if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
+    out.push({ metric, q, word: s.slice(t.start, t.end) });
+  }
+  return out;
+}
+
+/** Per metric, the one value its readings agree on; different values: a warning and none. */
+export function agreed(readings: RoleReading[]): { best: RoleReading[]; warnings: string[] } {
+  const by = new Map<string, RoleReading[]>();
+  for (const r of readings) by.set(r.metric, [...(by.get(r.metric) ?? []), r]);
+  const best: RoleReading[] = [];
+  const warnings: string[] = [];
+  for (const [metric, rs] of by) {
+    const values = [...new Set(rs.map((r) => r.q.value))];
+    if (values.length === 1) best.push(rs[0]);
+    else warnings.push(`${metric}: ${values.length} figures by role (${values.join(', ')}); none recorded`);
+  }
+  return { best, warnings };
+}
