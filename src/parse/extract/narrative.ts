@@ -503,7 +503,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     }
   }
   // what no pattern read: request figures by the role of the words nearest them
-  const roles = agreed(readRoles(s, seg, quantities, years).filter((r) => !done.has(r.metric)));
+  // one figure, one role: a figure another rule read is not read again
+  const used = new Set(values.map((v) => v.start));
+  const roles = agreed(readRoles(s, seg, quantities, years).filter((r) => !done.has(r.metric) && !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

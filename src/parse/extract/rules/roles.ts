@@ -19,7 +19,7 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '正在办理', '仍在办理', '尚在办理'] },
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '在办理', '正在办理', '仍在办理', '尚在办理'] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
@@ -27,8 +27,8 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
 ];
 
-/** The figure counts requests (件, 宗 …), not people (人次) nor pages. */
-const REQUEST_UNIT = /^(?:件|宗|个|份|项|条)$/;
+/** The figure counts requests (件, 宗, 份), not items of information (不予公开信息10条), people (人次) nor things (1个窗口). */
+const REQUEST_UNIT = /^(?:件|宗|份)$/;
 /** A sentence about requests, or one after such a sentence. */
 const REQUEST_CONTEXT = /申请|依申请|请求/;
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
@@ -37,7 +37,7 @@ const EXCLUDED = {
   cumulative: /累计|历年|以来/,
   change: /同比|比上年|较上年|较去年|比去年|增加|增长|减少|下降|上升/,
   average: /平均|月均|日均|每月|每周|每天|每日/,
-  plan: /计划|力争|预计|明年/,
+  plan: /计划|力争|预计|明年|将于|将在/,
   /** The carried in are last year's, not this year's carried out. */
   lastYear: /上年|上一年|去年|以前年度|往年/,
 } as const;
@@ -45,6 +45,10 @@ const EXCLUDED = {
 const CAUSE = /因|由于/;
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
+/** Metrics that are totals of the year: never a part under another figure's 其中. */
+const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
+/** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
+const OTHER_BUSINESS = /复议|诉讼|热线|信访|咨询|留言|来电|来信|投诉|举报|建议|提案|审批|许可|办件|工单|12345/;
 
 interface Token {
   metric: string | null;
@@ -83,7 +87,10 @@ export interface RoleReading {
 
 /** The nearest strong concept word on either side, or (when none) the nearest weak one; a tie between roles at one distance: none. */
 function nearest(left: Token[], right: Token[], q: Quantity, weak: boolean): Token | null | 'tie' {
-  const l = [...left].reverse().find((t) => t.weak === weak);
+  const ls = left.filter((t) => t.weak === weak);
+  // two concepts joined before the figure (受理答复…申请28件, 予以公开及部分公开258件): which one counts is not said
+  if (ls.some((t) => t.metric !== ls[0].metric)) return 'tie';
+  const l = ls[ls.length - 1];
   const r = right.find((t) => t.weak === weak);
   if (!l) return r ?? null;
   if (!r) return l;
@@ -138,7 +145,13 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // a breakdown's parts (其中当面申请6件) are never the whole
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
-    if (b >= 0 && wholes.has(metric) && counts.some((c) => c.start >= ss && c.end <= ss + b && c !== q)) continue;
+    const wholeBefore = b >= 0 && counts.some((c) => c.start >= ss && c.end <= ss + b && c !== q);
+    if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric))) continue;
+    if (OTHER_BUSINESS.test(before)) continue;
+    // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
+    const after = s.slice(q.end, se);
+    const a = after.search(BREAKDOWN);
+    if (a >= 0 && TOTALS.has(metric) && tokens(s, q.end + a, se).some((x) => x.metric !== null && x.metric !== metric && TOTALS.has(x.metric))) continue;
     if (b < 0 || !counts.some((c) => c.start >= ss && c.end <= ss + b)) wholes.add(metric);
     // a sentence about requests (or right after one) and not about proactive disclosure
     const context = s.slice(Math.max(0, ss - 160), se);
