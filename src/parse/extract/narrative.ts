@@ -240,11 +240,39 @@ const RULES: Rule[] = [
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 没有向申请人收取检索费、复制费、邮寄费等费用: whom between the negation and the act, the fees listed
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有)(向|对){K}{0,12}?收取{K}{0,30}?费`), reject: /行政事业性|逾期|通知要求|缴纳|信访|咨询|复议|诉讼/ },
   // 本年度没有产生信息公开处理费 (the statute's 信息处理费 since 2021)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(产生|发生|收取)(过)?{K}{0,12}?处理费`), reject: /行政事业性|逾期|通知要求|缴纳/ },
   // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
+
+/**
+ * None said in words after what it is none of: a subject, then 为零 / 均为0件 / ：无
+ * (收费金额为零, 收费情况：无, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
+ * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
+ */
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有)(?=[。；;,，\n]|$)/g;
+const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
+  { metric: 'fee.collected_yuan', noun: /收费|费用|收取/ },
+  { metric: 'rv.total', noun: /复议/ },
+  { metric: 'lit.total', noun: /诉讼|起诉/ },
+];
+/** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
+const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
+
+function noneSaid(s: string, done: Set<string>): { metric: string; at: number; end: number }[] {
+  const out: { metric: string; at: number; end: number }[] = [];
+  NONE_PREDICATE.lastIndex = 0;
+  for (let m = NONE_PREDICATE.exec(s); m; m = NONE_PREDICATE.exec(s)) {
+    // the subject: back to the clause's start (a colon's subject is the clause before it)
+    const subject = clauseBefore(s, m.index);
+    if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
+    for (const c of NONE_CONCEPTS) if (!done.has(c.metric) && c.noun.test(subject) && !out.some((o) => o.metric === c.metric)) out.push({ metric: c.metric, at: m.index - subject.length, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 /**
  * Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a
@@ -501,6 +529,11 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
+  }
+  for (const z of noneSaid(s, done)) {
+    const { start, end } = sourceSpan(norm, z.at, z.end);
+    values.push({ metric: z.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
+    done.add(z.metric);
   }
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again

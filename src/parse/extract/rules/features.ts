@@ -62,7 +62,7 @@ const CHANNELS = new WeakMap<FigureView, ChannelScope>();
 
 /** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
 function ownItem(before: string): string {
-  const m = /^[^]*[\d〇零两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
+  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
   return m ? before.slice(m[0].length) : before;
 }
 
@@ -148,7 +148,7 @@ const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
 
 /** A count in digits or Chinese numerals (九十九条). */
-const ANY_COUNT = /[\d〇零两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 
 /** Units a count of disclosed items is printed in. */
@@ -170,7 +170,7 @@ export const FEATURES = {
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
-  listItem: (v: FigureView) => /[\d〇零两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before))),
+  listItem: (v: FigureView) => /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before))),
   /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
   listHead: (v: FigureView) => {
     const next = /^\s*、([^、,，。;；\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.after);
