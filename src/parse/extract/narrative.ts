@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, readRoles } from './rules/roles';
+import { agreed, governedAfter, readRoles } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -250,10 +250,10 @@ const RULES: Rule[] = [
 
 /**
  * None said in words after what it is none of: a subject, then 为零 / 均为0件 / ：无
- * (收费金额为零, 收费情况：无, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
+ * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
-const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有)(?=[。；;,，\n]|$)/g;
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
   { metric: 'fee.collected_yuan', noun: /收费|费用|收取/ },
   { metric: 'rv.total', noun: /复议/ },
@@ -514,6 +514,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const value = numberOf(g);
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
+      // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
+      if (rule.metric.startsWith('r.')) {
+        const q = quantities.find((x) => x.numStart === numAt && x.kind === 'count');
+        const governs = q ? governedAfter(s, q) : null;
+        if (governs !== null && governs !== rule.metric) continue;
+      }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);

@@ -243,6 +243,8 @@ export const FEATURES = {
     const named = [...yearsNamed(v.before), ...(opening ? [Number(opening[1])] : [])];
     return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
+  /** Last year named in words in the clause (去年我局主动公开…500条): not this year's figure. */
+  lastYearWord: (v: FigureView) => /去年|上年|上一年|前一年|往年/.test(v.before) && !/今年|本年|当年|全年/.test(v.before),
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */

@@ -33,7 +33,9 @@ const REQUEST_UNIT = /^(?:件|宗|份)$/;
 const REQUEST_CONTEXT = /申请|依申请|请求/;
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
-  otherScope: /各县区|县区政府|各区县|各县市区|下属|所属|各乡镇|各街道|各单位|各部门|各级行政机关|各地/,
+  otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地/,
+  /** A comparison with another year's figure before it in the sentence (较2022年的8件有所增加,全年共收到10件): which year each is, unsure. */
+  comparison: /(?:较|比|与)\s*\d{4}年/,
   cumulative: /累计|历年|以来/,
   change: /同比|比上年|较上年|较去年|比去年|增加|增长|减少|下降|上升/,
   average: /平均|月均|日均|每月|每周|每天|每日/,
@@ -41,14 +43,12 @@ const EXCLUDED = {
   /** The carried in are last year's, not this year's carried out. */
   lastYear: /上年|上一年|去年|以前年度|往年/,
 } as const;
-/** A cause: words after it (to the clause's end) say why. */
-const CAUSE = /因|由于/;
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
-const OTHER_BUSINESS = /复议|诉讼|热线|信访|咨询|留言|来电|来信|投诉|举报|建议|提案|审批|许可|办件|工单|12345/;
+const OTHER_BUSINESS = /复议|诉讼|热线|信访|咨询|留言|来电|来信|投诉|举报|建议|提案|审批|许可|办件|工单|12345|诉求|资源交易|项目申请|服务事项|窗口/;
 
 interface Token {
   metric: string | null;
@@ -65,6 +65,7 @@ function tokens(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let cause = -1;
   for (let i = from; i < to; i++) {
+    // a cause (因, 由于): the words after it, to the stretch's end, say why
     if (cause < 0 && (s[i] === '因' || s.startsWith('由于', i))) cause = i;
     if (!FIRST.has(s.charCodeAt(i))) continue;
     for (const w of WORDS) {
@@ -86,18 +87,33 @@ export interface RoleReading {
 }
 
 /** The nearest strong concept word on either side, or (when none) the nearest weak one; a tie between roles at one distance: none. */
-function nearest(left: Token[], right: Token[], q: Quantity, weak: boolean): Token | null | 'tie' {
+function nearest(s: string, left: Token[], right: Token[], q: Quantity, weak: boolean): Token | null | 'tie' {
   const ls = left.filter((t) => t.weak === weak);
   // two concepts joined before the figure (受理答复…申请28件, 予以公开及部分公开258件): which one counts is not said
   if (ls.some((t) => t.metric !== ls[0].metric)) return 'tie';
   const l = ls[ls.length - 1];
   const r = right.find((t) => t.weak === weak);
+  // 受理申请3件均予以公开: what is said of all of them after the figure leaves it its own role
+  if (l && r && ALL.test(s.slice(q.end, r.start))) return l;
   if (!l) return r ?? null;
   if (!r) return l;
   const dl = q.start - l.end;
   const dr = r.start - q.end;
   if (dl === dr && l.metric !== r.metric) return 'tie';
   return dl <= dr ? l : r;
+}
+
+/** 均, 全部, 都: what follows is said of every one of the figure's items. */
+const ALL = /均|全部|都|皆|一律/;
+
+/**
+ * The concept word that governs a figure from right after it (1件尚在办理, 99件办结), when one
+ * starts within two characters of its unit, in its clause, and is not said of all of them (3件均予以公开): its metric.
+ */
+export function governedAfter(s: string, q: Quantity): string | null {
+  const t = tokens(s, q.end, Math.min(s.length, q.end + 8)).find((x) => !x.weak);
+  if (!t || t.metric === null || t.start - q.end > 2 || /[,，、;；。:：()（）\n]/.test(s.slice(q.end, t.start)) || ALL.test(s.slice(q.end, t.start))) return null;
+  return t.metric;
 }
 
 /** Is any count between a and b (the figure itself excepted)? */
@@ -129,7 +145,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     }
     const left = tokens(s, from, q.start);
     let right = tokens(s, q.end, to);
-    let t = nearest(left, right, q, false);
+    let t = nearest(s, left, right, q, false);
     if (t === null && to === ce) {
       // a clause with no role of its own but a cause: the role of the next clause, if it holds no count
       const [ns, ne] = clauseAt(seg, ce + 1);
@@ -139,7 +155,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
         if (t) to = ne;
       }
     }
-    if (t === null) t = nearest(left, tokens(s, q.end, to), q, true);
+    if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
@@ -147,7 +163,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const b = before.search(BREAKDOWN);
     const wholeBefore = b >= 0 && counts.some((c) => c.start >= ss && c.end <= ss + b && c !== q);
     if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric))) continue;
-    if (OTHER_BUSINESS.test(before)) continue;
+    if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
     const after = s.slice(q.end, se);
     const a = after.search(BREAKDOWN);
