@@ -121,6 +121,13 @@ const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)
 /** The clause after a figure that opens with it (X条在政府网站公开, Y条通过其他方式公开): its channel and act follow the figure. */
 const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 
+/** The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条). */
+export function sharedScope(before: string, sentenceAfter: string): boolean {
+  if (!MANY_BODIES.test(before)) return false;
+  const self = sentenceAfter.search(SELF);
+  return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
+}
+
 /** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
 const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;
 /** Another scope's figure later in the sentence (…;各市(地)主动公开政府信息21万条): the figure is one scope's share. */
@@ -298,7 +305,7 @@ export const FEATURES = {
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
   paperCopies: (v: FigureView) => v.q.unit === '份' && /公告栏|公开栏|宣传栏|查阅|档案馆|图书馆|服务中心|专区|大厅|线下/.test(v.sentenceBefore),
   /** The clause names several bodies together and the sentence goes on to the body's own figure (全市各单位共主动公开…X条，我局主动公开M条): X is the larger scope's. */
-  sharedScope: (v: FigureView) => MANY_BODIES.test(v.before) && SELF.test(v.sentenceAfter) && ANY_COUNT.test(v.sentenceAfter.slice(v.sentenceAfter.search(SELF))),
+  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter),
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
   byChannel: (v: FigureView) => BY_CHANNEL.test(v.sentenceBefore),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */

@@ -24,7 +24,8 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
-  { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
+  // 办理, 处理: handled or only taken up, the word does not say
+  { metric: null, words: ['办理', '处理', '主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
 ];
 
 /** The figure counts requests (件, 宗, 份), not items of information (不予公开信息10条), people (人次) nor things (1个窗口). */
@@ -45,6 +46,8 @@ const EXCLUDED = {
 } as const;
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
+/** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|数量)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
@@ -156,6 +159,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       }
     }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
+    // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
+    if (t === null && TOTAL_OF_REQUESTS.test(s.slice(from, q.start))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
