@@ -96,3 +96,36 @@ describe('the role reader', () => {
     expect(new Set(words).size).toBe(words.length);
   });
 });
+
+/**
+ * Wordings written for this test, not taken from any generated set nor fitted one by one: each
+ * states what a careful reader takes from it (the report's year 2016), and nothing else.
+ */
+const WRITTEN: [string, Record<string, number | null>][] = [
+  ['收到申请14件，已办结12件，办结率85.7%，2件转入下年度办理。', { 'r.new.total': 14, 'r.handled.total': 12, 'r.carried_out.total': 2 }],
+  ['申请答复结果为：同意公开8件，同意部分公开2件，不予公开1件，信息不存在3件。', { 'r.granted.total': 8, 'r.partial.total': 2, 'r.denied.total.total': 1, 'r.unable.not_held.total': 3 }],
+  ['9件予以公开，2件部分公开，1件不予公开，3件申请的信息不存在。', { 'r.granted.total': 9, 'r.partial.total': 2, 'r.denied.total.total': 1, 'r.unable.not_held.total': 3 }],
+  ['受理的15件申请中，已答复13件，2件正在办理。', { 'r.new.total': 15, 'r.handled.total': 13, 'r.carried_out.total': 2 }],
+  ['2016年，我局共有政府信息公开申请14件。', { 'r.new.total': 14 }],
+  ['截至2016年12月31日，本年度受理的申请中有1件尚在办理，将于2017年1月答复。', { 'r.carried_out.total': 1, 'r.new.total': null }],
+  ['全市各部门全年受理申请1200件，本局受理申请14件，均已办结。', { 'r.new.total': 14 }],
+  ['2016年共办理政府信息公开申请80件，同比增长5%。', { 'r.new.total': null }],
+  ['全年受理各类信访事项45件，办结43件。', { 'r.new.total': null, 'r.handled.total': null }],
+  ['全年收到信息公开申请20件，涉及申请人32人次，平均每件答复用时8个工作日。', { 'r.new.total': 20, 'r.handled.total': null }],
+  ['从公开载体看，政府网站公开800条，占80%，其他途径公开200条。', { 'p.website': 800, 'p.other_channels': 200 }],
+  ['全市各级行政机关共主动公开政府信息2万余条，本局主动公开政府信息320条。', { 'p.total': 320 }],
+  ['截至2016年底，我委累计公开信息5000条，2016年新增公开信息450条。', { 'p.total': 450, 'p.cumulative': 5000 }],
+  ['去年我局主动公开政府信息500条，今年主动公开政府信息560条。', { 'p.total': 560 }],
+  ['依申请公开信息收费：0元。', { 'fee.collected_yuan': 0 }],
+  ['依申请公开免收任何费用。', { 'fee.collected_yuan': 0 }],
+  ['行政复议、行政诉讼情况：无。', { 'rv.total': 0, 'lit.total': 0 }],
+];
+
+describe('wordings written for this test: read as a careful reader would', () => {
+  for (const [text, want] of WRITTEN) {
+    it(text.slice(0, 30), () => {
+      const got = narrative(text, 2016).values;
+      for (const [metric, value] of Object.entries(want)) expect(got.get(metric) ?? null, metric).toBe(value);
+    });
+  }
+});
