@@ -35,9 +35,9 @@ const CASES: Case[] = [
   { from: 'panel/2023-guangdong-guangzhou-civil-affairs-bureau-department', text: '全年受理政府信息公开申请36件,除1件结转下年度继续办理外,其余均依法依规依程序办理完毕。', year: 2023, metric: 'r.carried_out.total', value: 1 },
   // two concepts joined before the figure: which one counts is not said
   { from: 'pages/2022-ningxia-yinchuan-government-office-department', text: '按时按期、依法依规做好答复,受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件。', year: 2022, metric: 'r.handled.total', value: null },
-  { from: 'real/2019-shanghai-shanghai-government-office-department', text: '均在法定期限内予以答复。予以公开及部分公开258件，占33.9%；不予', year: 2019, metric: 'r.partial.total', value: null },
+  { from: 'real/2019-shanghai-shanghai-government-office-department', text: '答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%。', year: 2019, metric: 'r.partial.total', value: null },
   // another business before the figure: a hotline's calls, reviews' outcomes
-  { from: 'real/2022-hunan-mayang-banlishu-town', text: '2.全年縣長熱線辦理群眾來電事項12件,辦結12件,辦結率100%。', year: 2022, metric: 'r.handled.total', value: null },
+  { from: 'real/2022-hunan-mayang-banlishu-town', text: '收到和處理政府信息公開申請情況、政府信息公開行政複議行政訴訟情況。\n1.2022年通過麻陽縣政府門戶網站共發布各類信息25條。\n2.全年縣長熱線辦理群眾來電事項12件,辦結12件,辦結率100%。', year: 2022, metric: 'r.handled.total', value: null },
   { from: 'panel/2024-guangdong-guangzhou-panyu-government-office-department', text: '因政府信息公开申请被行政复议5宗、行政诉讼0宗,其中2宗维持原答复,1宗结果纠正。', year: 2024, metric: 'r.handled.total', value: null },
   // items of information withheld (条), a service point (个): no requests
   { from: 'real/2013-hunan-daoxian-culture-bureau-department', text: '本年度没有依申请公开信息的情况。不予公开信息有10条,主要是关于本系统计', year: 2013, metric: 'r.denied.total.total', value: null },
