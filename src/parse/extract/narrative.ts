@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, governedAfter, readRoles } from './rules/roles';
+import { agreed, governedAfter, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -256,6 +256,8 @@ const RULES: Rule[] = [
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
 const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+/** The metrics the role lexicon names. */
+const ROLE_METRICS = new Set(REQUEST_CONCEPTS.flatMap((c) => (c.metric ? [c.metric] : [])));
 const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
   { metric: 'fee.collected_yuan', noun: /收费|费用|收取/ },
   { metric: 'rv.total', noun: /复议/ },
@@ -264,13 +266,15 @@ const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
 /** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
 const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
 
-function noneSaid(s: string, done: Set<string>): { metric: string; at: number; end: number }[] {
+function noneSaid(s: string, done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
   const out: { metric: string; at: number; end: number }[] = [];
   NONE_PREDICATE.lastIndex = 0;
   for (let m = NONE_PREDICATE.exec(s); m; m = NONE_PREDICATE.exec(s)) {
     // the subject: back to the clause's start (a colon's subject is the clause before it)
     const subject = clauseBefore(s, m.index);
     if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
+    // 我局2015年…行政复议为零 in a report on 2016: another year's
+    if (years.length > 0 && namesOtherYear(subject, years)) continue;
     for (const c of NONE_CONCEPTS) if (!done.has(c.metric) && c.noun.test(subject) && !out.some((o) => o.metric === c.metric)) out.push({ metric: c.metric, at: m.index - subject.length, end: m.index + m[0].length });
   }
   return out;
@@ -523,6 +527,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         const q = quantities.find((x) => x.numStart === numAt && x.kind === 'count');
         const governs = q ? governedAfter(s, q) : null;
         if (governs !== null && governs !== rule.metric) continue;
+        // 跨年度办理的申请有2件: the concept word nearest the figure names another of the lexicon's metrics
+        // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
+        const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
+        if (role !== null && ROLE_METRICS.has(role) && role !== rule.metric) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
@@ -540,7 +548,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
   }
-  for (const z of noneSaid(s, done)) {
+  for (const z of noneSaid(s, done, years)) {
     const { start, end } = sourceSpan(norm, z.at, z.end);
     values.push({ metric: z.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
     done.add(z.metric);

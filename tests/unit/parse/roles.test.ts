@@ -119,6 +119,10 @@ const WRITTEN: [string, Record<string, number | null>][] = [
   ['依申请公开信息收费：0元。', { 'fee.collected_yuan': 0 }],
   ['依申请公开免收任何费用。', { 'fee.collected_yuan': 0 }],
   ['行政复议、行政诉讼情况：无。', { 'rv.total': 0, 'lit.total': 0 }],
+  ['我局2015年政府信息公开行政复议为零。', { 'rv.total': null }],
+  ['跨年度办理的申请有2件。', { 'r.carried_out.total': 2, 'r.handled.total': null }],
+  ['另有2件申请延期至2017年答复。', { 'r.carried_out.total': 2, 'r.handled.total': null }],
+  ['全年共收到政府信息公开申请1326宗(未包含上年结转42宗),其中已办结1308宗,结转下年办理60宗。', { 'r.new.total': 1326, 'r.handled.total': 1308, 'r.carried_out.total': 60 }],
 ];
 
 describe('wordings written for this test: read as a careful reader would', () => {

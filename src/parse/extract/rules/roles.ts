@@ -19,13 +19,12 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '在办理', '正在办理', '仍在办理', '尚在办理'] },
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理'] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
-  // 办理, 处理: handled or only taken up, the word does not say
-  { metric: null, words: ['办理', '处理', '主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
+  { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
 ];
 
 /** The figure counts requests (件, 宗, 份), not items of information (不予公开信息10条), people (人次) nor things (1个窗口). */
@@ -67,7 +66,13 @@ const FIRST = new Set(WORDS.map((w) => w.word.charCodeAt(0)));
 function tokens(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let cause = -1;
+  let depth = 0;
   for (let i = from; i < to; i++) {
+    // a gloss in parentheses (1326宗(未包含上年结转42宗)) says something about the figure, not what it counts
+    const ch = s[i];
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    if (depth > 0) continue;
     // a cause (因, 由于): the words after it, to the stretch's end, say why
     if (cause < 0 && (s[i] === '因' || s.startsWith('由于', i))) cause = i;
     if (!FIRST.has(s.charCodeAt(i))) continue;
@@ -117,6 +122,20 @@ export function governedAfter(s: string, q: Quantity): string | null {
   const t = tokens(s, q.end, Math.min(s.length, q.end + 8)).find((x) => !x.weak);
   if (!t || t.metric === null || t.start - q.end > 2 || /[,，、;；。:：()（）\n]/.test(s.slice(q.end, t.start)) || ALL.test(s.slice(q.end, t.start))) return null;
   return t.metric;
+}
+
+/** The role the nearest concept word gives a figure in its clause (before or after it), or null: what a pattern's reading of the figure must agree with. */
+export function roleAt(s: string, seg: Segments, quantities: Quantity[], q: Quantity): string | null {
+  const [cs, ce] = clauseAt(seg, q.numStart);
+  let from = cs;
+  let to = ce;
+  for (const c of quantities) {
+    if (c === q || c.kind !== 'count') continue;
+    if (c.end <= q.start && c.end > from) from = c.end;
+    if (c.start >= q.end && c.start < to) to = c.start;
+  }
+  const t = nearest(s, tokens(s, from, q.start), tokens(s, q.end, to), q, false);
+  return t === null || t === 'tie' ? null : t.metric;
 }
 
 /** Is any count between a and b (the figure itself excepted)? */
