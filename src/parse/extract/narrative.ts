@@ -527,10 +527,11 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         const q = quantities.find((x) => x.numStart === numAt && x.kind === 'count');
         const governs = q ? governedAfter(s, q) : null;
         if (governs !== null && governs !== rule.metric) continue;
-        // 跨年度办理的申请有2件: the concept word nearest the figure names another of the lexicon's metrics
+        // 跨年度办理的申请有2件: the concept word nearest the figure says it is still open, so no count of
+        // the handled nor the received (收到和办理…12件 names two acts of one figure: both stand)
         // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
         const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
-        if (role !== null && ROLE_METRICS.has(role) && role !== rule.metric) continue;
+        if (role === 'r.carried_out.total' && role !== rule.metric) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;

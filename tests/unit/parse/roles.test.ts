@@ -33,6 +33,8 @@ const CASES: Case[] = [
   { from: 'panel/2020-guangdong-guangzhou-ecology-environment-bureau-department', text: '依申请公开办理103件申请,99件办结,4件正在办理。', year: 2020, metric: 'r.handled.total', value: 99 },
   { from: 'panel/2020-guangdong-guangzhou-ecology-environment-bureau-department', text: '依申请公开办理103件申请,99件办结,4件正在办理。', year: 2020, metric: 'r.carried_out.total', value: 4 },
   { from: 'panel/2023-guangdong-guangzhou-civil-affairs-bureau-department', text: '全年受理政府信息公开申请36件,除1件结转下年度继续办理外,其余均依法依规依程序办理完毕。', year: 2023, metric: 'r.carried_out.total', value: 1 },
+  // two acts joined and said of one figure: both stand (a pattern reads 办理; no role overrides it)
+  { from: 'pages/2022-shanxi-gaoping-government-office-department', text: '依法依规做好政府信息依申请公开工作,全年共收到和办理依申请公开12件,其中自然人申请件12件,法人或其他组织申请件0件。', year: 2022, metric: 'r.handled.total', value: 12 },
   // two concepts joined before the figure: which one counts is not said
   { from: 'pages/2022-ningxia-yinchuan-government-office-department', text: '按时按期、依法依规做好答复,受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件。', year: 2022, metric: 'r.handled.total', value: null },
   { from: 'real/2019-shanghai-shanghai-government-office-department', text: '答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%。', year: 2019, metric: 'r.partial.total', value: null },
