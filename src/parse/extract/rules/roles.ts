@@ -138,8 +138,12 @@ export function roleAt(s: string, seg: Segments, quantities: Quantity[], q: Quan
   return t === null || t === 'tie' ? null : t.metric;
 }
 
-/** Is any count between a and b (the figure itself excepted)? */
-const countIn = (counts: Quantity[], a: number, b: number, self: Quantity) => counts.some((c) => c !== self && c.start < b && c.end > a);
+
+/** Is a count before counts[i] within [a, b)? */
+function countBetween(counts: Quantity[], i: number, a: number, b: number): boolean {
+  for (let k = i - 1; k >= 0 && counts[k].end > a; k--) if (counts[k].start >= a && counts[k].end <= b) return true;
+  return false;
+}
 
 /** Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded). */
 export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[]): RoleReading[] {
@@ -149,29 +153,30 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
   /** Per sentence start, the roles read before a breakdown word. */
   let sentence = -1;
   let wholes = new Set<string>();
-  for (const q of counts) {
+  /** The sentence is about requests (or follows one) and not about proactive disclosure. */
+  let aboutRequests = false;
+  for (let i = 0; i < counts.length; i++) {
+    const q = counts[i];
+    if (q.unit === null || !REQUEST_UNIT.test(q.unit)) continue;
     const [ss, se] = sentenceAt(seg, q.numStart);
     if (ss !== sentence) {
       sentence = ss;
       wholes = new Set();
+      aboutRequests = REQUEST_CONTEXT.test(s.slice(Math.max(0, ss - 160), se)) && !s.slice(ss, se).includes('主动公开');
     }
-    if (q.unit === null || !REQUEST_UNIT.test(q.unit)) continue;
     const [cs, ce] = clauseAt(seg, q.numStart);
-    // the figure's own stretch: its clause, cut at the counts beside it
-    let from = cs;
-    let to = ce;
-    for (const c of counts) {
-      if (c === q) continue;
-      if (c.end <= q.start && c.end > from) from = c.end;
-      if (c.start >= q.end && c.start < to) to = c.start;
-    }
+    // the figure's own stretch: its clause, cut at the counts beside it (counts are in text order)
+    const prev = i > 0 ? counts[i - 1] : null;
+    const next = i + 1 < counts.length ? counts[i + 1] : null;
+    const from = prev && prev.end <= q.start && prev.end > cs ? prev.end : cs;
+    let to = next && next.start >= q.end && next.start < ce ? next.start : ce;
     const left = tokens(s, from, q.start);
     let right = tokens(s, q.end, to);
     let t = nearest(s, left, right, q, false);
     if (t === null && to === ce) {
       // a clause with no role of its own but a cause: the role of the next clause, if it holds no count
       const [ns, ne] = clauseAt(seg, ce + 1);
-      if (ce < se && ns > ce && !countIn(counts, ns, ne, q)) {
+      if (ce < se && ns > ce && !(next && next.start < ne)) {
         right = tokens(s, ns, ne).filter((x) => !x.weak);
         t = right[0] ?? null;
         if (t) to = ne;
@@ -185,17 +190,15 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // a breakdown's parts (其中当面申请6件) are never the whole
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
-    const wholeBefore = b >= 0 && counts.some((c) => c.start >= ss && c.end <= ss + b && c !== q);
+    const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b);
     if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric))) continue;
     if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
     const after = s.slice(q.end, se);
     const a = after.search(BREAKDOWN);
     if (a >= 0 && TOTALS.has(metric) && tokens(s, q.end + a, se).some((x) => x.metric !== null && x.metric !== metric && TOTALS.has(x.metric))) continue;
-    if (b < 0 || !counts.some((c) => c.start >= ss && c.end <= ss + b)) wholes.add(metric);
-    // a sentence about requests (or right after one) and not about proactive disclosure
-    const context = s.slice(Math.max(0, ss - 160), se);
-    if (!REQUEST_CONTEXT.test(context) || /主动公开/.test(s.slice(ss, se))) continue;
+    if (!wholeBefore) wholes.add(metric);
+    if (!aboutRequests) continue;
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(stretch)) continue;
