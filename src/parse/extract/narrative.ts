@@ -447,6 +447,20 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
+/** The count whose number starts at `at` (quantities are in text order), or null. */
+function countAt(quantities: Quantity[], at: number): Quantity | null {
+  let lo = 0;
+  let hi = quantities.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quantities[mid];
+    if (q.numStart < at) lo = mid + 1;
+    else if (q.numStart > at) hi = mid - 1;
+    else return q.kind === 'count' ? q : null;
+  }
+  return null;
+}
+
 export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
@@ -524,7 +538,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const numAt = m.index + m[0].lastIndexOf(g.num!);
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
-        const q = quantities.find((x) => x.numStart === numAt && x.kind === 'count');
+        const q = countAt(quantities, numAt);
         const governs = q ? governedAfter(s, q) : null;
         if (governs !== null && governs !== rule.metric) continue;
         // 跨年度办理的申请有2件: the concept word nearest the figure says it is still open, so no count of
@@ -557,7 +571,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years).filter((r) => !done.has(r.metric) && !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

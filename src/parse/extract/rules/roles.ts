@@ -145,8 +145,8 @@ function countBetween(counts: Quantity[], i: number, a: number, b: number): bool
   return false;
 }
 
-/** Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded). */
-export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[]): RoleReading[] {
+/** Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded); `done`: metrics already read, whose readings are not made. */
+export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set()): RoleReading[] {
   const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
   const yearsAt = quantities.filter((q) => q.kind === 'year');
   const out: RoleReading[] = [];
@@ -198,7 +198,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const a = after.search(BREAKDOWN);
     if (a >= 0 && TOTALS.has(metric) && tokens(s, q.end + a, se).some((x) => x.metric !== null && x.metric !== metric && TOTALS.has(x.metric))) continue;
     if (!wholeBefore) wholes.add(metric);
-    if (!aboutRequests) continue;
+    if (!aboutRequests || done.has(metric)) continue;
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(stretch)) continue;
