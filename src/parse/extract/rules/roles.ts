@@ -33,7 +33,9 @@ const REQUEST_UNIT = /^(?:件|宗|份)$/;
 const REQUEST_CONTEXT = /申请|依申请|请求/;
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
-  otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地/,
+  otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地|等[\d一二三四五六七八九十]+个(?:部门|单位)/,
+  /** One way of applying (通过信函方式提出申请5件): a part of the requests, not their total. */
+  byWay: /当面|网上|信函|传真|电子邮件|邮寄|来信|现场/,
   /** A comparison with another year's figure before it in the sentence (较2022年的8件有所增加,全年共收到10件): which year each is, unsure. */
   comparison: /(?:较|比|与)\s*\d{4}年/,
   cumulative: /累计|历年|以来/,
@@ -210,6 +212,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       if (!named.every((y) => allowed.includes(y))) continue;
     }
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
+    if (metric === 'r.new.total' && EXCLUDED.byWay.test(own)) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
   }
   return out;
