@@ -12,8 +12,9 @@ import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
-import { FEATURES } from './rules/features';
+import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
+import { agreed, governedAfter, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -54,7 +55,7 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌握|不存在|或|及|和)/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
-const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门/;
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）]{0,14}?结转/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -162,8 +163,8 @@ const RULES: Rule[] = [
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
-  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下/ },
+  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
@@ -227,7 +228,7 @@ const RULES: Rule[] = [
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
@@ -239,11 +240,45 @@ const RULES: Rule[] = [
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 免收任何费用: every fee waived (免收费用15元 names a sum waived, not none collected)
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`免(收|收取|除)(任何|一切)(的)?{K}{0,6}?费`) },
+  // 没有向申请人收取检索费、复制费、邮寄费等费用: whom between the negation and the act, the fees listed
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有)(向|对){K}{0,12}?收取{K}{0,30}?费`), reject: /行政事业性|逾期|通知要求|缴纳|信访|咨询|复议|诉讼/ },
   // 本年度没有产生信息公开处理费 (the statute's 信息处理费 since 2021)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(产生|发生|收取)(过)?{K}{0,12}?处理费`), reject: /行政事业性|逾期|通知要求|缴纳/ },
   // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
+
+/**
+ * None said in words after what it is none of: a subject, then 为零 / 均为0件 / ：无
+ * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
+ * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
+ */
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+/** The metrics the role lexicon names. */
+const ROLE_METRICS = new Set(REQUEST_CONCEPTS.flatMap((c) => (c.metric ? [c.metric] : [])));
+const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
+  { metric: 'fee.collected_yuan', noun: /收费|费用|收取/ },
+  { metric: 'rv.total', noun: /复议/ },
+  { metric: 'lit.total', noun: /诉讼|起诉/ },
+];
+/** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
+const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
+
+function noneSaid(s: string, done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
+  const out: { metric: string; at: number; end: number }[] = [];
+  NONE_PREDICATE.lastIndex = 0;
+  for (let m = NONE_PREDICATE.exec(s); m; m = NONE_PREDICATE.exec(s)) {
+    // the subject: back to the clause's start (a colon's subject is the clause before it)
+    const subject = clauseBefore(s, m.index);
+    if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
+    // 我局2015年…行政复议为零 in a report on 2016: another year's
+    if (years.length > 0 && namesOtherYear(subject, years)) continue;
+    for (const c of NONE_CONCEPTS) if (!done.has(c.metric) && c.noun.test(subject) && !out.some((o) => o.metric === c.metric)) out.push({ metric: c.metric, at: m.index - subject.length, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 /**
  * Rules whose pattern opens with the number slot (or a comma and the slot): tried only where a
@@ -412,6 +447,20 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
+/** The count whose number starts at `at` (quantities are in text order), or null. */
+function countAt(quantities: Quantity[], at: number): Quantity | null {
+  let lo = 0;
+  let hi = quantities.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quantities[mid];
+    if (q.numStart < at) lo = mid + 1;
+    else if (q.numStart > at) hi = mid - 1;
+    else return q.kind === 'count' ? q : null;
+  }
+  return null;
+}
+
 export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
@@ -460,9 +509,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
+      // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
+      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length))) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
+      // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
+      if (rule.metric.startsWith('r.') && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -485,6 +538,17 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const value = numberOf(g);
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
+      // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
+      if (rule.metric.startsWith('r.')) {
+        const q = countAt(quantities, numAt);
+        const governs = q ? governedAfter(s, q) : null;
+        if (governs !== null && governs !== rule.metric) continue;
+        // 跨年度办理的申请有2件: the concept word nearest the figure says it is still open, so no count of
+        // the handled nor the received (收到和办理…12件 names two acts of one figure: both stand)
+        // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
+        const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
+        if (role === 'r.carried_out.total' && role !== rule.metric) continue;
+      }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
@@ -501,6 +565,21 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
     }
   }
+  for (const z of noneSaid(s, done, years)) {
+    const { start, end } = sourceSpan(norm, z.at, z.end);
+    values.push({ metric: z.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
+    done.add(z.metric);
+  }
+  // what no pattern read: request figures by the role of the words nearest them
+  // one figure, one role: a figure another rule read is not read again
+  const used = new Set(values.map((v) => v.start));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start)));
+  for (const r of roles.best) {
+    const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+    values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+    done.add(r.metric);
+  }
+  warnings.push(...roles.warnings);
   values.push(...extractApplicants(norm, done, values));
   return { values, warnings };
 }

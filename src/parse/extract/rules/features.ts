@@ -30,7 +30,7 @@ const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
-const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台)|其它(?:方式|渠道|途径|平台)/;
+const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台|形式|载体|媒介)|其它(?:方式|渠道|途径|平台|形式|载体|媒介)/;
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
@@ -43,9 +43,10 @@ export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 export function channelScope(raw: string): ChannelScope {
   const text = unquoted(raw);
   if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
-  if (MANY.test(text)) return 'all';
   const web = text.search(WEB) >= 0;
   const other = text.search(OWN_MEDIA) >= 0 || text.search(PRESS) >= 0;
+  // an open list (等方式) is every channel, unless all it names is other than the web (通过公开栏、显示屏等方式)
+  if (MANY.test(text)) return other && !web && !/各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)/.test(text) ? 'other' : 'all';
   if (web && other) return 'all';
   return web ? 'web' : other ? 'other' : 'none';
 }
@@ -61,7 +62,7 @@ const CHANNELS = new WeakMap<FigureView, ChannelScope>();
 
 /** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
 function ownItem(before: string): string {
-  const m = /^[^]*\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
+  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
   return m ? before.slice(m[0].length) : before;
 }
 
@@ -111,6 +112,22 @@ function namesCategory(raw: string): boolean {
   return object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '').length > 0;
 }
 
+/** The body naming itself (我局, 本委, 我县): its own scope. */
+const SELF = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|镇|乡|街道|区|县|市|州|盟|旗|省|所|站|处|室|队|馆)/;
+/** Several bodies together (全市各单位, 全区各部门, 各级行政机关, 全省各地): a scope larger than one body's. */
+const MANY_BODIES = /各单位|各部门|各级行政机关|各级各部门|各地各部门|各地/;
+/** A breakdown by channel announced before a list (按公开载体分：门户网站X条、其他载体Y条; 从公开渠道看): the header gives the act. */
+const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:分|划分|统计)|从[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:看|来看|分)/;
+/** The clause after a figure that opens with it (X条在政府网站公开, Y条通过其他方式公开): its channel and act follow the figure. */
+const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
+
+/** The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条). */
+export function sharedScope(before: string, sentenceAfter: string): boolean {
+  if (!MANY_BODIES.test(before)) return false;
+  const self = sentenceAfter.search(SELF);
+  return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
+}
+
 /** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
 const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;
 /** Another scope's figure later in the sentence (…;各市(地)主动公开政府信息21万条): the figure is one scope's share. */
@@ -137,6 +154,8 @@ const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 /** 截至 the year's end (截至2017年12月31日, 截止年底). */
 const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
 
+/** A count in digits or Chinese numerals (九十九条). */
+const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 
 /** Units a count of disclosed items is printed in. */
@@ -158,12 +177,12 @@ export const FEATURES = {
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
-  listItem: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before),
+  listItem: (v: FigureView) => /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before))),
   /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
   listHead: (v: FigureView) => {
     const next = /^\s*、([^、,，。;；\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.after);
     // another channel's figure (政府网站公开5419条、政务微信公开3914条) or another act (纳入…目录2017条) is no kind
-    if (next !== null) return lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none';
+    if (next !== null) return lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none' && !OTHER_CHANNELS_PHRASE.test(next[1]);
     // or a list by commas whose next item is another kind, bare (门户网站公开政府信息52条,其他信息2167条)
     const comma = /^[,，]\s*([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.sentenceAfter);
     return comma !== null && KIND_NOUN.test(comma[1]) && !NOT_A_KIND.test(comma[1]) && lastVerbEnd(comma[1]) < 0 && channelScope(comma[1]) === 'none';
@@ -193,14 +212,14 @@ export const FEATURES = {
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
-  /** 其中 before it: a part of a total printed before (not 其中2010年新增…: the year's own figure). */
-  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|年度?)新增|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
+  /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
+  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   distributive: (v: FigureView) => /分别/.test(v.before),
   /** A change, not a level: 增加12条, 同比增长. */
   change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
   /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
-  yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)新增$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
+  yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)(?:新增|新)(?:的)?(?:主动)?(?:公开|发布)?(?:的)?(?:政府|政务)?(?:信息)?$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
   /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
   stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after) || /^[^。；;\n]{0,30}?[,，]\s*(?:其中[,，:：]?\s*)?(?:今年|本年度?|当年|年内)新增/.test(v.sentenceAfter),
   /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
@@ -231,6 +250,8 @@ export const FEATURES = {
     const named = [...yearsNamed(v.before), ...(opening ? [Number(opening[1])] : [])];
     return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
+  /** Last year named in words in the clause (去年我局主动公开…500条): not this year's figure. */
+  lastYearWord: (v: FigureView) => /去年|上年|上一年|前一年|往年/.test(v.before) && !/今年|本年|当年|全年/.test(v.before),
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */
@@ -283,6 +304,16 @@ export const FEATURES = {
   moreFiguresAfter: (v: FigureView) => /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.test(v.sentenceAfter),
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
   paperCopies: (v: FigureView) => v.q.unit === '份' && /公告栏|公开栏|宣传栏|查阅|档案馆|图书馆|服务中心|专区|大厅|线下/.test(v.sentenceBefore),
+  /** The clause names several bodies together and the sentence goes on to the body's own figure (全市各单位共主动公开…X条，我局主动公开M条): X is the larger scope's. */
+  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter),
+  /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
+  byChannel: (v: FigureView) => BY_CHANNEL.test(v.sentenceBefore),
+  /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore),
+  /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
+  webAfter: (v: FigureView) => v.before.trim() === '' && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
+  /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */
+  otherAfter: (v: FigureView) => v.before.trim() === '' && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
 } satisfies Record<string, (v: FigureView) => boolean>;

@@ -3,11 +3,11 @@
 import type { ScoredRule } from './engine';
 
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal'] as const;
+const NEVER = ['request', 'otherScope', 'sharedScope', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal'] as const;
 /** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
 const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
-const NOT_THE_YEARS = ['otherYear', 'asOfDate', 'platform'] as const;
+const NOT_THE_YEARS = ['otherYear', 'lastYearWord', 'asOfDate', 'platform'] as const;
 
 export const PROACTIVE_RULES: ScoredRule[] = [
   {
@@ -72,7 +72,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // several sites' different figures (平台新增88条,官网公开383条) are shares of a total not printed
     unique: true,
     requires: ['itemUnit', 'webOnly'],
-    requiresOneOf: ['disclosed', 'part'],
+    requiresOneOf: ['disclosed', 'part', 'byChannel'],
     excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
@@ -120,7 +120,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
   },
   {
     metric: 'p.other_channels',
-    requires: ['itemUnit', 'disclosed'],
+    requires: ['itemUnit', 'disclosedOrByChannel'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
     excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies', ...LATE],
@@ -167,6 +167,29 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     examples: [
       { from: 'panel/2019-guangdong-guangzhou-government-services-data-bureau-department', text: '通过“广州政务”微信公众号发布工作信息248条。通过“广州12345”微信公众号,推送178条推文,图文', value: null },
       { from: 'pages/2022-hebei-shijiazhuang-government-office-department', text: '全年通过市政府网站共公开各类政府信息13679条;市政府政务新媒体及时发布政务要闻、重要新闻、政策信息、服务资讯等内容,共编发微博微信稿件3295篇;编发市政府公报12期,公开政策文件50件;', value: null },
+    ],
+  },
+  {
+    // The figure before its channel and act (上述信息中，X条在政府网站公开，Y条通过其他方式公开).
+    metric: 'p.website',
+    unique: true,
+    requires: ['itemUnit', 'webAfter'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', ...LATE],
+    examples: [
+      { from: 'wording class', text: '上述信息中，1070条在政府网站公开，1476条通过其他方式公开。', value: 1070 },
+      { from: 'wording class', text: '上述信息中，1070条在政府网站公开，1476条通过微信公众号公开。', value: 1070 },
+      { from: 'wording class', text: '1070条在政府网站上被浏览。', value: null },
+    ],
+  },
+  {
+    metric: 'p.other_channels',
+    unique: true,
+    requires: ['itemUnit', 'otherAfter'],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', 'pressOnly', ...LATE],
+    alongside: { metric: 'p.website', unless: ['otherChannelsPhrase'] },
+    examples: [
+      { from: 'wording class', text: '上述信息中，1070条在政府网站公开，1476条通过其他方式公开。', value: 1476 },
+      { from: 'wording class', text: '1476条通过微信公众号公开。', value: null },
     ],
   },
   {
