@@ -7,8 +7,8 @@
 //
 //   npm run bench:ingest [-- --province 辽宁省 --years 2008-2024 --seed 1 --scale 1]
 //   npm run bench:ingest -- --scale 0.05        (a twentieth of the province: a quick check)
-//   npm run bench:ingest -- --province all --scale 0.005 --root /work/data-national --skip-score
-//                                                (every province: a national dataset, kept out of git)
+//   npm run bench:ingest -- --province all --scale 0.005 --root DIR --skip-score
+//                                                (every province: a national dataset; DIR outside the repository)
 //   --threads N: the ingest's parse threads (GONGKAI_PARSE_THREADS; default the cores).
 //   --skip-score: no scoring against the truth (it holds every value in memory: not at national size).
 //   --out DIR: where the dataset is written (default: beside the cached reports).
