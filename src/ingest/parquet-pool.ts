@@ -134,11 +134,12 @@ export function createParquetPool(threads: number): ParquetPool {
 
 /**
  * The groups with each part's files (Parquet, and Arrow: the part's own file or the group's one
- * file, as dataset-files.ts stores the group) started `ahead` parts before it is written. A group
- * stored per year is encoded a part at a time, one stored whole (small, under the bounds) in one job.
+ * file, as dataset-files.ts stores the group) started `ahead` jobs before they are written: a
+ * group stored per year is a job a part, one stored whole (small, under the bounds) one job. A
+ * queued job holds no rows (they are read when a worker takes it), a done one only its files.
  */
 export function* prefetchParquet(groups: Iterable<TablePart[]>, pool: ParquetPool, ahead: number): Generator<TablePart[]> {
-  const read: TablePart[][] = [];
+  const read: { group: TablePart[]; jobs: number }[] = [];
   let started = 0;
   const source = groups[Symbol.iterator]();
   let exhausted = false;
@@ -149,15 +150,15 @@ export function* prefetchParquet(groups: Iterable<TablePart[]>, pool: ParquetPoo
         exhausted = true;
         return;
       }
-      const group = encodedAhead(next.value, pool);
-      read.push(group);
-      started += group.length;
+      const encoded = encodedAhead(next.value, pool);
+      read.push(encoded);
+      started += encoded.jobs;
     }
   };
   fill();
   while (read.length > 0) {
-    const group = read.shift()!;
-    started -= group.length;
+    const { group, jobs } = read.shift()!;
+    started -= jobs;
     fill();
     yield group;
   }
@@ -167,15 +168,17 @@ export function* prefetchParquet(groups: Iterable<TablePart[]>, pool: ParquetPoo
 const withFiles = (part: TablePart, files: Pick<TablePart, 'parquet' | 'arrow' | 'groupArrow'>): TablePart =>
   Object.defineProperties(Object.create(part) as TablePart, Object.fromEntries(Object.entries(files).map(([key, value]) => [key, { value, enumerable: true }])));
 
-function encodedAhead(group: TablePart[], pool: ParquetPool): TablePart[] {
+function encodedAhead(group: TablePart[], pool: ParquetPool): { group: TablePart[]; jobs: number } {
   if (storedByYear(group)) {
-    return group.map((part) => {
+    const parts = group.map((part) => {
       const encoded = pool.encode(() => [part.rows], 'each');
       return withFiles(part, { parquet: encoded.then((e) => e.parquet[0]), arrow: encoded.then((e) => e.arrow[0]) });
     });
+    return { group: parts, jobs: parts.length };
   }
   const encoded = pool.encode(() => group.map((part) => part.rows), 'whole');
-  return group.map((part, i) => withFiles(part, { parquet: encoded.then((e) => e.parquet[i]), ...(i === 0 ? { groupArrow: encoded.then((e) => e.arrow[0]) } : {}) }));
+  const parts = group.map((part, i) => withFiles(part, { parquet: encoded.then((e) => e.parquet[i]), ...(i === 0 ? { groupArrow: encoded.then((e) => e.arrow[0]) } : {}) }));
+  return { group: parts, jobs: 1 };
 }
 
 /** Parquet threads for a run: as many as the parse threads (GONGKAI_PARSE_THREADS) or the cores, none for one. */
