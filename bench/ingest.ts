@@ -14,6 +14,8 @@
 //   --out DIR: where the dataset is written (default: beside the cached reports).
 // The ingest runs with GONGKAI_TRACE_MEMORY=1: its memory at each phase is printed as it goes, and
 // the peak RSS is printed with the phase it was reached in (the last trace line before it).
+// CPU seconds (from /proc: every thread, and the main thread alone) are printed in all and by
+// phase: parsing, then the copied-report search and the writing.
 //
 // The generated reports are cached under --root (default tmp/bench-ingest/, keyed by the
 // arguments); the dataset is rewritten on every run.
