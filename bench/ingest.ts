@@ -7,13 +7,15 @@
 //
 //   npm run bench:ingest [-- --province 辽宁省 --years 2008-2024 --seed 1 --scale 1]
 //   npm run bench:ingest -- --scale 0.05        (a twentieth of the province: a quick check)
-//   npm run bench:ingest -- --province all --scale 0.005 --root /work/data-national --skip-score
-//                                                (every province: a national dataset, kept out of git)
+//   npm run bench:ingest -- --province all --scale 0.005 --root DIR --skip-score
+//                                                (every province: a national dataset; DIR outside the repository)
 //   --threads N: the ingest's parse threads (GONGKAI_PARSE_THREADS; default the cores).
 //   --skip-score: no scoring against the truth (it holds every value in memory: not at national size).
 //   --out DIR: where the dataset is written (default: beside the cached reports).
 // The ingest runs with GONGKAI_TRACE_MEMORY=1: its memory at each phase is printed as it goes, and
 // the peak RSS is printed with the phase it was reached in (the last trace line before it).
+// CPU seconds (from /proc: every thread, and the main thread alone) are printed in all and by
+// phase: parsing, then the copied-report search and the writing.
 //
 // The generated reports are cached under --root (default tmp/bench-ingest/, keyed by the
 // arguments); the dataset is rewritten on every run.
@@ -60,7 +62,7 @@ function cpuOf(stat: string): number {
  * Runs the CLI in a child process; resolves to its wall time, CPU time (every thread, and the main
  * thread's alone: what bounds the gain of more parse threads; polled) and peak resident memory (VmHWM, polled).
  */
-function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; mainCpuSeconds: number; peakBytes: number; peakPhase: string; stdout: string }> {
+function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; cpuSeconds: number; mainCpuSeconds: number; parseCpu: [number, number] | null; peakBytes: number; peakPhase: string; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...cliArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
@@ -77,10 +79,20 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
       for (const line of lines) {
         const traced = /^memory: (.*?) rss=/.exec(line);
         if (traced) phase = `after "${traced[1]}"`;
+        if (traced?.[1] === 'parse done') parseCpu = cpuNow();
       }
     });
     let cpuSeconds = 0;
     let mainCpuSeconds = 0;
+    /** CPU seconds (all threads, main thread) when parsing ended: what the parse took, the rest is the search and the write. */
+    let parseCpu: [number, number] | null = null;
+    const cpuNow = (): [number, number] | null => {
+      try {
+        return [cpuOf(readFileSync(`/proc/${child.pid}/stat`, 'utf8')), cpuOf(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8'))];
+      } catch {
+        return null;
+      }
+    };
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const poll = setInterval(() => {
       try {
@@ -90,8 +102,9 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
           peakKb = Number(hwm[1]);
           peakPhase = phase;
         }
-        cpuSeconds = Math.max(cpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/stat`, 'utf8')));
-        mainCpuSeconds = Math.max(mainCpuSeconds, cpuOf(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8')));
+        const [all, main] = cpuNow() ?? [0, 0];
+        cpuSeconds = Math.max(cpuSeconds, all);
+        mainCpuSeconds = Math.max(mainCpuSeconds, main);
       } catch {
         // The process has just exited.
       }
@@ -100,7 +113,7 @@ function runCli(cliArgs: string[], env: NodeJS.ProcessEnv = process.env): Promis
     child.on('exit', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`gongkai ${cliArgs[0]} exited with ${code}`));
-      else resolvePromise({ ms: performance.now() - started, cpuSeconds, mainCpuSeconds, peakBytes: peakKb * 1024, peakPhase, stdout });
+      else resolvePromise({ ms: performance.now() - started, cpuSeconds, mainCpuSeconds, parseCpu, peakBytes: peakKb * 1024, peakPhase, stdout });
     });
   });
 }
@@ -144,6 +157,11 @@ async function main(): Promise<void> {
   log(
     `ingest${args.threads === undefined ? '' : ` (${args.threads} parse threads)`}: ${(ingested.ms / 1000).toFixed(1)} s wall · ${ingested.cpuSeconds.toFixed(1)} s CPU, ${ingested.mainCpuSeconds.toFixed(1)} s of it on the main thread (${(ingested.cpuSeconds / (ingested.ms / 1000)).toFixed(2)} cores busy) · ${rate(inputs.length, ingested.ms)} reports/s · ${(inputBytes / 1e6 / (ingested.ms / 1000)).toFixed(2)} MB/s · peak RSS ${mb(ingested.peakBytes)} (reached ${ingested.peakPhase})`,
   );
+
+  if (ingested.parseCpu) {
+    const [all, main] = ingested.parseCpu;
+    log(`  CPU by phase: parsing ${all.toFixed(1)} s (main thread ${main.toFixed(1)} s) · search and writing ${(ingested.cpuSeconds - all).toFixed(1)} s (main thread ${(ingested.mainCpuSeconds - main).toFixed(1)} s)`);
+  }
 
   const manifest = parseManifest(JSON.parse(readFileSync(join(datasetDir, 'manifest.json'), 'utf8')));
   const arrowBytes = Object.values(manifest.tables).reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.bytes, 0), 0);

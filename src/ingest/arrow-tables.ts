@@ -1,5 +1,7 @@
 import { Bool, type Data, type DataType, Float64, Int32, Int64, Table, Utf8, type Vector } from 'apache-arrow';
 import { columnVector } from './columns';
+import type { ArrowFile } from './encode-parts';
+import { concatTables } from './concat-tables';
 import { type ChunkRef, type ChunkStore, type ItemStore, memoryChunkStore, memoryItemStore, memorySetStore, type SetStore } from './chunk-store';
 import type { Check, Facts, Value } from '../parse/types';
 import { HARMONISED_METRICS, wideColumnName } from './harmonised';
@@ -15,7 +17,7 @@ import { type CorrectedValue, type CorrectionRow, standingValues as standingOf }
 import { harmonisedValues } from '../shared/wide-metrics';
 import { reportNames, reportShingles } from './similar/report-names';
 
-export { harmonisedValues };
+export { harmonisedValues, concatTables };
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
 export const TABLE_NAMES = REQUIRED_TABLES;
@@ -304,6 +306,10 @@ export interface TablePart {
   bytes?: number;
   /** The rows' Parquet bytes, when encoded ahead in worker threads (parquet-pool.ts); else encoded on writing. */
   parquet?: Promise<Uint8Array>;
+  /** Encoded ahead with `parquet`: this part's own Arrow file, when its group is stored one file per year (dataset-files.ts). */
+  arrow?: Promise<ArrowFile>;
+  /** Encoded ahead on a group's first part: the group's one Arrow file, when it is stored whole. */
+  groupArrow?: Promise<ArrowFile>;
 }
 
 /** The bytes of a table's (or some columns') buffers: what an IPC stream holds, give or take the framing. */
@@ -587,16 +593,6 @@ export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: G
   const builder = new DatasetBuilder(gazetteer);
   for (const record of [...records].sort(byId)) builder.add(record);
   return builder.finish();
-}
-
-/**
- * Tables of one schema as one. Empty ones are left out: an empty table built from empty vectors
- * has a batch without children, which arrow-js cannot concatenate.
- */
-export function concatTables(tables: readonly Table[]): Table {
-  const [first, ...rest] = tables.filter((t) => t.numRows > 0);
-  if (!first) return tables[0];
-  return rest.length === 0 ? first : first.concat(...rest);
 }
 
 /** Each table whole (its parts concatenated in file order): for checks and small datasets. */

@@ -8,7 +8,8 @@ import { datasetVersionInput, parseManifest, SCHEMA_VERSION, type Manifest } fro
 import { parseSummary, SUMMARY_FILE } from '../shared/summary';
 import { buildDatasetSummary, summaryJson } from './dataset-summary';
 import { tableToParquet } from '../shared/parquet';
-import { ARROW_FILE_SUFFIX, encodeArrowFile } from '../shared/arrow-file';
+import { ARROW_FILE_SUFFIX } from '../shared/arrow-file';
+import { type ArrowFile, arrowFile } from './encode-parts';
 
 export const PARQUET_ROOT = 'parquet';
 
@@ -30,33 +31,43 @@ const parquetPath = (part: TablePart): string =>
 const arrowPath = (table: string, province: string | undefined, year?: number | null): string =>
   `arrow/${table}/${province ?? 'all'}${year === undefined ? '' : `-${yearKey(year)}`}${ARROW_FILE_SUFFIX}`;
 
+/** A group stored one Arrow file per year (its parts), rather than one file: above either bound. */
+export function storedByYear(group: readonly TablePart[]): boolean {
+  const rows = group.reduce((n, p) => n + (p.numRows ?? p.rows.numRows), 0);
+  return group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + (p.bytes ?? bufferBytes(p.rows)), 0) > PARTITION_MAX_BYTES);
+}
+
 /**
  * One group (a table's rows of one province, or a shared part): each part as Parquet; as Arrow,
  * the group in one file, or one file per year when the group is large. A part's rows are taken
  * once (they may be read back from disk) and let go before the next part's: a large group is
  * never held whole, and a small one (under the bounds) is what one Arrow file holds anyway.
+ * Where the files were encoded ahead (parquet-pool.ts: `parquet`, `arrow`, `groupArrow`) the rows
+ * are not read at all.
  */
 async function writeGroup(sink: FileSink, group: readonly TablePart[], manifest: Pick<Manifest, 'tables' | 'parquet'>): Promise<void> {
   const { table, province } = group[0];
   const entry = (manifest.tables[table] ??= { rows: 0, partitions: [] });
   const rowsOf = (p: TablePart): number => p.numRows ?? p.rows.numRows;
   const rows = group.reduce((n, p) => n + rowsOf(p), 0);
-  const split = group.length > 1 && (rows > PARTITION_MAX_ROWS || group.reduce((n, p) => n + (p.bytes ?? bufferBytes(p.rows)), 0) > PARTITION_MAX_BYTES);
-  const writeArrow = async (rowsIn: Table, year: number | null | undefined): Promise<void> => {
+  const split = storedByYear(group);
+  const writeArrow = async (encoded: ArrowFile, rowCount: number, year: number | null | undefined): Promise<void> => {
     const path = arrowPath(table, province, year);
-    const ipc = tableToIPC(rowsIn, 'stream');
-    const written = await sink(path, encodeArrowFile(ipc));
-    entry.partitions.push({ path, rows: rowsIn.numRows, ...written, arrow_bytes: ipc.byteLength, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
+    const written = await sink(path, encoded.file);
+    entry.partitions.push({ path, rows: rowCount, ...written, arrow_bytes: encoded.ipcBytes, ...(province === undefined ? {} : { province }), ...(year === undefined ? {} : { year }) });
   };
+  const wholeAhead = split ? undefined : group[0].groupArrow;
   const whole: Table[] = [];
   for (const part of group) {
-    const partRows = part.rows;
-    const file = await sink(parquetPath(part), part.parquet ? await part.parquet : tableToParquet(partRows));
-    manifest.parquet.files.push({ path: parquetPath(part), table, rows: partRows.numRows, ...file });
-    if (split) await writeArrow(partRows, part.year);
-    else whole.push(partRows);
+    const ahead = part.parquet && (split ? part.arrow : true) ? part : null;
+    const partRows = ahead ? null : part.rows;
+    const file = await sink(parquetPath(part), ahead ? await ahead.parquet! : tableToParquet(partRows!));
+    const count = partRows?.numRows ?? rowsOf(part);
+    manifest.parquet.files.push({ path: parquetPath(part), table, rows: count, ...file });
+    if (split) await writeArrow(ahead ? await ahead.arrow! : arrowFile(tableToIPC(partRows!, 'stream')), count, part.year);
+    else if (!wholeAhead) whole.push(partRows ?? part.rows);
   }
-  if (!split) await writeArrow(concatTables(whole), undefined);
+  if (!split) await writeArrow(wholeAhead ? await wholeAhead : arrowFile(tableToIPC(concatTables(whole), 'stream')), rows, undefined);
   entry.rows += rows;
 }
 

@@ -1,22 +1,26 @@
-// Parquet encoding, the largest part of writing a dataset, spread over worker threads: while the
-// main thread reads one part back and writes its Arrow file, the workers encode the next parts.
-// The bytes are those tableToParquet gives in process (the rows cross as an Arrow IPC stream,
-// which keeps every type and null), so the files do not depend on the number of threads; a worker
-// that fails is not trusted again and its part is encoded in process.
+// Encoding the files, the largest part of writing a dataset, spread over worker threads: while the
+// main thread reads the next parts back from the spill file, the workers encode them as Parquet
+// and as gzipped Arrow (encode-parts.ts), and the main thread only writes the bytes. The bytes
+// are those encodeParts gives in process (the rows cross as an Arrow IPC stream, which keeps every
+// type and null), so the files do not depend on the number of threads; a worker that fails is not
+// trusted again and its part is encoded in process.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Table, tableToIPC } from 'apache-arrow';
 import type { TablePart } from './arrow-tables';
-import { tableToParquet } from '../shared/parquet';
+import { type ArrowMode, type EncodedParts, encodeParts } from './encode-parts';
+import { storedByYear } from './dataset-files';
 
 export interface EncodeRequest {
   id: number;
-  ipc: Uint8Array;
+  /** Each table's rows as an IPC stream. */
+  ipcs: Uint8Array[];
+  mode: ArrowMode;
 }
 
 export interface EncodeResponse {
   id: number;
-  parquet?: Uint8Array;
+  encoded?: EncodedParts;
   error?: string;
 }
 
@@ -24,14 +28,15 @@ const ENTRY = new URL('./parquet-worker.mjs', import.meta.url);
 
 interface Job {
   id: number;
-  rows: () => Table;
-  resolve: (bytes: Uint8Array) => void;
+  rows: () => Table[];
+  mode: ArrowMode;
+  resolve: (encoded: EncodedParts) => void;
   reject: (error: unknown) => void;
 }
 
 export interface ParquetPool {
-  /** `rows` is called when a worker is free: a queued part holds no rows. */
-  encode(rows: () => Table): Promise<Uint8Array>;
+  /** `rows` is called when a worker is free: a queued job holds no rows. */
+  encode(rows: () => Table[], mode: ArrowMode): Promise<EncodedParts>;
   close(): Promise<void>;
 }
 
@@ -44,9 +49,9 @@ export function createParquetPool(threads: number): ParquetPool {
   let broken = false;
 
   /** Encodes in process; a part that cannot be read back fails its own promise (the write reports it), not the pool. */
-  const inProcess = (job: Job, rows?: Table): void => {
+  const inProcess = (job: Job, rows?: Table[]): void => {
     try {
-      job.resolve(tableToParquet(rows ?? job.rows()));
+      job.resolve(encodeParts(rows ?? job.rows(), job.mode));
     } catch (error) {
       job.reject(error);
     }
@@ -66,7 +71,7 @@ export function createParquetPool(threads: number): ParquetPool {
     while (!broken && idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
       const job = queue.shift()!;
-      let rows: Table;
+      let rows: Table[];
       try {
         rows = job.rows();
       } catch (error) {
@@ -75,14 +80,14 @@ export function createParquetPool(threads: number): ParquetPool {
         continue;
       }
       // An empty table's batch has no children, which the IPC round trip would not give back as it was.
-      if (rows.numRows === 0) {
+      if (rows.some((t) => t.numRows === 0)) {
         idle.push(worker);
         inProcess(job, rows);
         continue;
       }
       waiting.set(job.id, job);
-      const ipc = tableToIPC(rows, 'stream');
-      worker.postMessage({ id: job.id, ipc } satisfies EncodeRequest, [ipc.buffer as ArrayBuffer]);
+      const ipcs = rows.map((t) => tableToIPC(t, 'stream'));
+      worker.postMessage({ id: job.id, ipcs, mode: job.mode } satisfies EncodeRequest, ipcs.map((ipc) => ipc.buffer as ArrayBuffer));
     }
   };
 
@@ -92,7 +97,7 @@ export function createParquetPool(threads: number): ParquetPool {
       const job = waiting.get(response.id);
       if (!job) return;
       waiting.delete(response.id);
-      if (response.parquet) job.resolve(response.parquet);
+      if (response.encoded) job.resolve(response.encoded);
       else inProcess(job);
       idle.push(worker);
       dispatch();
@@ -106,9 +111,9 @@ export function createParquetPool(threads: number): ParquetPool {
   }
 
   return {
-    encode(rows) {
-      const encoded = new Promise<Uint8Array>((resolve, reject) => {
-        const job = { id: nextId++, rows, resolve, reject };
+    encode(rows, mode) {
+      const encoded = new Promise<EncodedParts>((resolve, reject) => {
+        const job = { id: nextId++, rows, mode, resolve, reject };
         if (broken) inProcess(job);
         else {
           queue.push(job);
@@ -128,11 +133,13 @@ export function createParquetPool(threads: number): ParquetPool {
 }
 
 /**
- * The groups with each part's Parquet bytes started `ahead` parts before it is written (the
- * parts' rows are read for it once more: from the spill file, cheap beside the encoding).
+ * The groups with each part's files (Parquet, and Arrow: the part's own file or the group's one
+ * file, as dataset-files.ts stores the group) started `ahead` jobs before they are written: a
+ * group stored per year is a job a part, one stored whole (small, under the bounds) one job. A
+ * queued job holds no rows (they are read when a worker takes it), a done one only its files.
  */
 export function* prefetchParquet(groups: Iterable<TablePart[]>, pool: ParquetPool, ahead: number): Generator<TablePart[]> {
-  const read: TablePart[][] = [];
+  const read: { group: TablePart[]; jobs: number }[] = [];
   let started = 0;
   const source = groups[Symbol.iterator]();
   let exhausted = false;
@@ -143,24 +150,35 @@ export function* prefetchParquet(groups: Iterable<TablePart[]>, pool: ParquetPoo
         exhausted = true;
         return;
       }
-      const group = next.value.map((part) => withParquet(part, pool));
-      read.push(group);
-      started += group.length;
+      const encoded = encodedAhead(next.value, pool);
+      read.push(encoded);
+      started += encoded.jobs;
     }
   };
   fill();
   while (read.length > 0) {
-    const group = read.shift()!;
-    started -= group.length;
+    const { group, jobs } = read.shift()!;
+    started -= jobs;
     fill();
     yield group;
   }
 }
 
-function withParquet(part: TablePart, pool: ParquetPool): TablePart {
-  const parquet = pool.encode(() => part.rows);
-  // Keeps the part's own getters (rows read back on access), adding the bytes in flight.
-  return Object.defineProperty(Object.create(part) as TablePart, 'parquet', { value: parquet, enumerable: true });
+/** Keeps each part's own getters (rows read back on access), adding the files in flight. */
+const withFiles = (part: TablePart, files: Pick<TablePart, 'parquet' | 'arrow' | 'groupArrow'>): TablePart =>
+  Object.defineProperties(Object.create(part) as TablePart, Object.fromEntries(Object.entries(files).map(([key, value]) => [key, { value, enumerable: true }])));
+
+function encodedAhead(group: TablePart[], pool: ParquetPool): { group: TablePart[]; jobs: number } {
+  if (storedByYear(group)) {
+    const parts = group.map((part) => {
+      const encoded = pool.encode(() => [part.rows], 'each');
+      return withFiles(part, { parquet: encoded.then((e) => e.parquet[0]), arrow: encoded.then((e) => e.arrow[0]) });
+    });
+    return { group: parts, jobs: parts.length };
+  }
+  const encoded = pool.encode(() => group.map((part) => part.rows), 'whole');
+  const parts = group.map((part, i) => withFiles(part, { parquet: encoded.then((e) => e.parquet[i]), ...(i === 0 ? { groupArrow: encoded.then((e) => e.arrow[0]) } : {}) }));
+  return { group: parts, jobs: 1 };
 }
 
 /** Parquet threads for a run: as many as the parse threads (GONGKAI_PARSE_THREADS) or the cores, none for one. */

@@ -17,7 +17,7 @@ import { emptyTally, summariseIngest, tallyReport } from './summary';
 import { collectSortedInputs, type InputFileList } from './walk';
 import { assertReplaceable, writeDataset } from './write-dataset';
 
-/** Parts whose Parquet is encoded ahead of the one being written (each holds its bytes until written). */
+/** Encoding jobs started ahead of the part being written (parquet-pool.ts; each holds its files' bytes until written). */
 const PARQUET_AHEAD = 4;
 /** Reports between two memory trace lines (GONGKAI_TRACE_MEMORY=1). */
 const TRACE_EVERY = 10_000;

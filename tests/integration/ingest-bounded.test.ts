@@ -4,13 +4,17 @@
 // Parquet files are encoded in worker threads too, src/ingest/parquet-pool.ts), and written once
 // more from the same reports parsed, resolved and shingled in this process and held in memory
 // (the pre-spill path), gives the same bytes in every file; the spill files are gone afterwards.
+// Stored one Arrow file per year (a large province), the files encoded in worker threads (Parquet
+// and gzipped Arrow) are the bytes encoded in process.
 // The rollups, accumulated as reports arrive, equal facts_wide's rows summed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { concatTables, DatasetBuilder } from '../../src/ingest/arrow-tables';
+import { concatTables, DatasetBuilder, type TablePart } from '../../src/ingest/arrow-tables';
+import { PARTITION_MAX_BYTES } from '../../src/ingest/dataset-files';
+import { createParquetPool, prefetchParquet } from '../../src/ingest/parquet-pool';
 import { HARMONISED_METRICS, wideColumnName } from '../../src/ingest/harmonised';
 import { decodeArrowFileSync } from '../../src/shared/arrow-file';
 import { sharedGazetteer } from '../../src/ingest/jurisdiction';
@@ -79,8 +83,30 @@ describe('bounded ingest', () => {
     const builder = new DatasetBuilder(sharedGazetteer());
     const files = (await collectInputFiles([corpus])).sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const file of files) builder.add(await readReport(file));
-    await writeDataset(join(root, 'memory'), builder.finish(), files.length);
+    const parts = builder.finish();
+    await writeDataset(join(root, 'memory'), parts, files.length);
     expect(hashes(join(root, 'memory'))).toEqual(one);
+
+    // Every province's per-report tables declared over the size bound, so each is stored one Arrow
+    // file per year: with the files encoded ahead in worker threads (each part's own Arrow file
+    // gzipped there) and in this process, the same bytes.
+    const declaredLarge = (part: TablePart): TablePart => Object.defineProperty(Object.create(part) as TablePart, 'bytes', { value: PARTITION_MAX_BYTES });
+    const perYear = {
+      ...parts,
+      *groups() {
+        for (const group of parts.groups()) yield group.length > 1 ? group.map(declaredLarge) : group;
+      },
+    };
+    await writeDataset(join(root, 'per-year'), perYear, files.length);
+    const pool = createParquetPool(2);
+    try {
+      await writeDataset(join(root, 'per-year-pool'), { ...perYear, groups: () => prefetchParquet(perYear.groups(), pool, 4) }, files.length);
+    } finally {
+      await pool.close();
+    }
+    const perYearFiles = hashes(join(root, 'per-year'));
+    expect(Object.keys(perYearFiles).filter((f) => /^arrow\/values\/\d\d-\d{4}\.arrows\.gz$/.test(f)).length, 'values stored per year').toBeGreaterThan(2);
+    expect(hashes(join(root, 'per-year-pool'))).toEqual(perYearFiles);
 
     // The rollups (accumulated in pages of typed arrays) against facts_wide's rows summed here:
     // each nation row's reports and each metric's sum and count of stating reports.

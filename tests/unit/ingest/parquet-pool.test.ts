@@ -1,11 +1,17 @@
-// Parquet encoded in worker threads (src/ingest/parquet-pool.ts) is byte for byte what the main
-// thread encodes, nulls, 64-bit integers and empty tables included, and arrives in part order.
-import { Bool, Float64, Int32, Int64, Table, Utf8 } from 'apache-arrow';
+// Parquet and gzipped Arrow files encoded in worker threads (src/ingest/parquet-pool.ts) are byte
+// for byte what the main thread encodes, nulls, 64-bit integers and empty tables included, and
+// arrive in part order: a group stored per year with each part's own Arrow file, a group stored
+// whole with its one file on the first part.
+import { Bool, Float64, Int32, Int64, Table, tableToIPC, Utf8 } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TablePart } from '../../../src/ingest/arrow-tables';
 import { columnVector } from '../../../src/ingest/columns';
 import { createParquetPool, prefetchParquet } from '../../../src/ingest/parquet-pool';
+import type { EncodedParts } from '../../../src/ingest/encode-parts';
 import { tableToParquet } from '../../../src/shared/parquet';
+import { encodeArrowFile } from '../../../src/shared/arrow-file';
+import { concatTables } from '../../../src/ingest/concat-tables';
+import { PARTITION_MAX_BYTES } from '../../../src/ingest/dataset-files';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 
 const table = (n: number, salt: string): Table =>
@@ -32,19 +38,57 @@ describe('tableToParquet', () => {
   });
 });
 
+const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+const arrowOf = (t: Table): Uint8Array => encodeArrowFile(tableToIPC(t, 'stream'));
+
 describe('parquet pool', () => {
-  it('encodes the same bytes as the main thread, an empty table too', async () => {
+  it('encodes the same Parquet bytes as the main thread, an empty table too', async () => {
     const tables = [table(2500, 'a'), table(0, 'b'), table(1, 'c'), table(40_000, 'd').concat(table(3, 'e'))];
-    const encoded = await Promise.all(tables.map((t) => pool.encode(() => t)));
-    tables.forEach((t, i) => expect(Buffer.from(encoded[i]).equals(Buffer.from(tableToParquet(t))), `table ${i}`).toBe(true));
+    const encoded = await Promise.all(tables.map((t) => pool.encode(() => [t], 'parquet')));
+    tables.forEach((t, i) => {
+      expect(same(encoded[i].parquet[0], tableToParquet(t)), `table ${i}`).toBe(true);
+      expect(encoded[i].arrow).toEqual([]);
+    });
   });
 
-  it('gives the groups in order, each part with its own Parquet bytes', async () => {
+  it('encodes each table\'s Arrow file, or one file of the tables, as the main thread does', async () => {
+    const tables = [table(2500, 'a'), table(7, 'c'), table(40_000, 'd').concat(table(3, 'e'))];
+    const each = await pool.encode(() => tables, 'each');
+    const whole = await pool.encode(() => tables, 'whole');
+    expect(each.arrow).toHaveLength(3);
+    tables.forEach((t, i) => {
+      expect(same(each.parquet[i], tableToParquet(t)), `parquet ${i}`).toBe(true);
+      expect(same(whole.parquet[i], tableToParquet(t)), `parquet ${i}`).toBe(true);
+      expect(same(each.arrow[i].file, arrowOf(t)), `arrow ${i}`).toBe(true);
+      expect(each.arrow[i].ipcBytes).toBe(tableToIPC(t, 'stream').byteLength);
+    });
+    expect(whole.arrow).toHaveLength(1);
+    expect(same(whole.arrow[0].file, arrowOf(concatTables(tables)))).toBe(true);
+    // An empty table among them: encoded in process, the same files.
+    const withEmpty = await pool.encode(() => [table(0, 'z'), tables[1]], 'whole');
+    expect(same(withEmpty.arrow[0].file, arrowOf(tables[1]))).toBe(true);
+  });
+
+  it('gives the groups in order, each part with its own Parquet bytes, a small group its one Arrow file', async () => {
     const groups: TablePart[][] = [0, 1, 2, 3, 4].map((g) => [0, 1, 2].map((p) => ({ table: 'values', province: String(g), year: 2010 + p, rows: table(100 * (g + 1) + p, `${g}-${p}`) })));
     const out = [...prefetchParquet(groups, pool, 4)];
     expect(out.map((g) => g.map((p) => `${p.province}-${p.year}-${p.rows.numRows}`))).toEqual(groups.map((g) => g.map((p) => `${p.province}-${p.year}-${p.rows.numRows}`)));
     for (const [g, group] of out.entries()) {
-      for (const [p, part] of group.entries()) expect(Buffer.from(await part.parquet!).equals(Buffer.from(tableToParquet(groups[g][p].rows)))).toBe(true);
+      for (const [p, part] of group.entries()) expect(same(await part.parquet!, tableToParquet(groups[g][p].rows))).toBe(true);
+      expect(group.map((p) => p.arrow)).toEqual([undefined, undefined, undefined]);
+      expect(group.slice(1).map((p) => p.groupArrow)).toEqual([undefined, undefined]);
+      expect(same((await group[0].groupArrow!).file, arrowOf(concatTables(groups[g].map((p) => p.rows))))).toBe(true);
+    }
+  });
+
+  it('gives each part of a group stored per year its own Arrow file', async () => {
+    // Declared larger than the bound: dataset-files.ts stores the group one file per year.
+    const group: TablePart[] = [0, 1].map((p) => ({ table: 'values', province: '21', year: 2010 + p, rows: table(300 + p, `big-${p}`), numRows: 300 + p, bytes: PARTITION_MAX_BYTES }));
+    const [out] = [...prefetchParquet([group], pool, 4)];
+    for (const [p, part] of out.entries()) {
+      expect(same(await part.parquet!, tableToParquet(group[p].rows))).toBe(true);
+      expect(same((await part.arrow!).file, arrowOf(group[p].rows))).toBe(true);
+      expect(part.groupArrow).toBeUndefined();
     }
   });
 
@@ -53,11 +97,13 @@ describe('parquet pool', () => {
     const results = await Promise.allSettled([
       pool.encode(() => {
         throw new Error('spill file gone');
-      }),
-      pool.encode(() => good),
+      }, 'parquet'),
+      pool.encode(() => [good], 'each'),
     ]);
     expect(results[0]).toMatchObject({ status: 'rejected', reason: new Error('spill file gone') });
     expect(results[1].status).toBe('fulfilled');
-    expect(Buffer.from((results[1] as PromiseFulfilledResult<Uint8Array>).value).equals(Buffer.from(tableToParquet(good)))).toBe(true);
+    const encoded = (results[1] as PromiseFulfilledResult<EncodedParts>).value;
+    expect(same(encoded.parquet[0], tableToParquet(good))).toBe(true);
+    expect(same(encoded.arrow[0].file, arrowOf(good))).toBe(true);
   });
 });
