@@ -239,6 +239,7 @@ ORDER BY rank NULLS LAST, c.division_code`;
   // The whole answer of every parent and year is stored (benchmarkAnswers); copy_score is joined
   // here, from the similar_pairs loaded, as the row-level query does.
   const answers = benchmarkAnswers(input.metric, scope, peer);
+  const units = benchmarkUnits(input.metric, scope);
   return withPreaggregate(detail, {
     sql: `WITH a AS (SELECT * EXCLUDE (parent_code, year) FROM ${answers} WHERE parent_code = ? AND year = ?),
 copies AS (
@@ -253,6 +254,14 @@ ORDER BY a.rank NULLS LAST, a.division_code`,
     tables: ['similar_pairs'],
     ...provinces,
     preaggregates: [answers],
+    // No children that year: the picked units say so again (the same answer, from the parts).
+    orElse: {
+      sql: query(`SELECT * FROM ${units} WHERE ${wanted}`),
+      params: [...wantedParams, ...params],
+      tables: ['similar_pairs'],
+      ...provinces,
+      preaggregates: [units],
+    },
   });
 }
 
@@ -359,6 +368,12 @@ const BENCHMARK_ANSWERS = new Map<string, string>(
     ),
   ),
 );
+
+function benchmarkUnits(metric: string, scope: Scope): string {
+  const name = BENCHMARK_UNITS.get(`${metric}|${scope}`);
+  if (!name) throw new QueryInputError(`not a metric or rate: ${JSON.stringify(metric)}`);
+  return name;
+}
 
 function benchmarkAnswers(metric: string, scope: Scope, peer: PeerGroup): string {
   const name = BENCHMARK_ANSWERS.get(`${metric}|${scope}|${peer}`);
@@ -490,6 +505,47 @@ const provinceKey = (province: string): string => {
   return province;
 };
 
+/**
+ * Per count metric: the reports reconciliation picks for every division (key_code) and year, each
+ * division's rows as reconciliation classifies them for that division: its own government's
+ * (parent_area, parent_self), its departments' (department), its children's (child).
+ */
+const RECONCILED = new Map<string, string>(
+  WIDE_METRICS.map((metric) => [
+    metric,
+    definePreaggregate(
+      `pre_reconcile_${tableSuffix(metric)}`,
+      () => {
+        const m = measureOf(metric, false);
+        const own = `CASE WHEN department IS NULL AND scope = 'area' THEN 'parent_area'
+          WHEN department IS NULL AND scope = 'self' THEN 'parent_self'
+          WHEN department IS NOT NULL AND scope = 'self' THEN 'department' END`;
+        const child = `${GOVERNMENT_REPORT} AND division_code IS NOT NULL`;
+        const columns = `division_code, department, scope, report_id, ${m.value} AS value, (${m.stated}) AS stated, year`;
+        // A row counts for its own division (by the first three parts; as a child only if its division were its own parent) and for its parent (as a child).
+        const rows = `SELECT division_code AS key_code, ${columns}, coalesce(${own}, CASE WHEN parent_code = division_code AND ${child} THEN 'child' END) AS part
+    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
+  UNION ALL
+  SELECT parent_code AS key_code, ${columns}, 'child' AS part
+    FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL AND parent_code IS DISTINCT FROM division_code AND ${child}`;
+        return {
+          name: 'pre.reconciled_parts',
+          sql: `SELECT * FROM (${pickOnePer("key_code, year, part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL ORDER BY year, key_code`,
+          params: [],
+          tables: ['facts_wide'],
+        };
+      },
+      { behindInit: metric === DEFAULT_METRIC },
+    ),
+  ]),
+);
+
+function reconciledParts(metric: string): string {
+  const name = RECONCILED.get(metric);
+  if (!name) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
+  return name;
+}
+
 /** Per count metric and province: reconciliation's whole answer for every parent (key_code) and year. */
 const RECONCILED_ANSWERS = new Map<string, (province: string) => string>(
   WIDE_METRICS.map((metric) => {
@@ -567,47 +623,6 @@ function reconciledAnswers(metric: string): (province: string) => string {
   const family = RECONCILED_ANSWERS.get(metric);
   if (!family) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
   return family;
-}
-
-/**
- * Per count metric: the reports reconciliation picks for every division (key_code) and year, each
- * division's rows as reconciliation classifies them for that division: its own government's
- * (parent_area, parent_self), its departments' (department), its children's (child).
- */
-const RECONCILED = new Map<string, string>(
-  WIDE_METRICS.map((metric) => [
-    metric,
-    definePreaggregate(
-      `pre_reconcile_${tableSuffix(metric)}`,
-      () => {
-        const m = measureOf(metric, false);
-        const own = `CASE WHEN department IS NULL AND scope = 'area' THEN 'parent_area'
-          WHEN department IS NULL AND scope = 'self' THEN 'parent_self'
-          WHEN department IS NOT NULL AND scope = 'self' THEN 'department' END`;
-        const child = `${GOVERNMENT_REPORT} AND division_code IS NOT NULL`;
-        const columns = `division_code, department, scope, report_id, ${m.value} AS value, (${m.stated}) AS stated, year`;
-        // A row counts for its own division (by the first three parts; as a child only if its division were its own parent) and for its parent (as a child).
-        const rows = `SELECT division_code AS key_code, ${columns}, coalesce(${own}, CASE WHEN parent_code = division_code AND ${child} THEN 'child' END) AS part
-    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
-  UNION ALL
-  SELECT parent_code AS key_code, ${columns}, 'child' AS part
-    FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL AND parent_code IS DISTINCT FROM division_code AND ${child}`;
-        return {
-          name: 'pre.reconciled_parts',
-          sql: `SELECT * FROM (${pickOnePer("key_code, year, part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL ORDER BY year, key_code`,
-          params: [],
-          tables: ['facts_wide'],
-        };
-      },
-      { behindInit: metric === DEFAULT_METRIC },
-    ),
-  ]),
-);
-
-function reconciledParts(metric: string): string {
-  const name = RECONCILED.get(metric);
-  if (!name) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
-  return name;
 }
 
 export interface CoverageInput {
