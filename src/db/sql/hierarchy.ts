@@ -872,7 +872,18 @@ ORDER BY n.code, c.year NULLS FIRST`;
   };
   // The root has no parameter: its whole answer is the pre-aggregate.
   if (root) return withPreaggregate(detail, { sql: `SELECT * FROM ${TREE_ROOT} ORDER BY division_code, year NULLS FIRST`, params: [], tables: [], preaggregates: [TREE_ROOT] });
+  // Every parent's answer is stored (TREE_ANSWERS); a parent with no node below it, from the parts.
   return withPreaggregate(detail, {
+    sql: `SELECT * EXCLUDE (parent_code) FROM ${TREE_ANSWERS} WHERE parent_code = ? ORDER BY division_code, year NULLS FIRST`,
+    params: [parent],
+    tables: [],
+    preaggregates: [TREE_ANSWERS],
+    orElse: treeParts(tree, parent!),
+  });
+}
+
+function treeParts(tree: (listed: string, unlisted: string, counts: string, hasChildren: string) => string, parent: string): PreaggregatedQuery {
+  return {
     sql: tree(
       `SELECT code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES} WHERE parent = ?`,
       `SELECT division_code AS code, name, level, NULL::VARCHAR AS kind, NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
@@ -883,7 +894,7 @@ ORDER BY n.code, c.year NULLS FIRST`;
     params: [parent, parent],
     tables: [],
     preaggregates: [GAZETTEER_NODES, DIVISION_NAMES, DIVISION_YEARS],
-  });
+  };
 }
 
 /** The gazetteer's divisions, placeholders left out, each once under its latest name, grouped by `group`. */
@@ -901,7 +912,7 @@ const GAZETTEER_NODES = definePreaggregate('pre_gazetteer_nodes', () => ({
   sql: `${gazetteerNodes('parent IS NOT NULL', 'parent, code')} ORDER BY parent, code`,
   params: [],
   tables: ['jurisdictions'],
-}), { behindInit: false });
+}));
 
 /**
  * Reports per division code and year: its government's, its departments', and every report of it
@@ -937,6 +948,32 @@ GROUP BY parent_code, division_code ORDER BY parent_code, division_code`,
   params: [],
   tables: ['facts_wide'],
 }));
+
+/**
+ * The tree's answer below every parent at once: the parts' listed and unlisted nodes keyed by
+ * their parent instead of filtered on it (built behind init: a drill-down is a lookup).
+ */
+const TREE_ANSWERS = definePreaggregate(
+  'pre_tree_answers',
+  () => ({
+    name: 'pre.tree_answers',
+    sql: `WITH listed AS (SELECT parent, code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES}),
+unlisted AS (
+  SELECT d.parent_code AS parent, d.division_code AS code, d.name, d.level, NULL::VARCHAR AS kind, NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
+  FROM ${DIVISION_NAMES} d ANTI JOIN listed l ON l.parent = d.parent_code AND l.code = d.division_code
+),
+nodes AS (SELECT * FROM listed UNION ALL SELECT * FROM unlisted)
+SELECT n.parent AS parent_code, n.code AS division_code, n.name AS division_name, n.level AS division_level, n.kind, n.first_year, n.last_year,
+  n.code IN (SELECT parent FROM ${GAZETTEER_NODES}) AS has_children,
+  c.year, coalesce(c.reports, 0) AS reports, coalesce(c.department_reports, 0) AS department_reports,
+  coalesce(c.subtree_reports, 0) AS subtree_reports
+FROM nodes n LEFT JOIN ${DIVISION_YEARS} c ON c.code = n.code
+ORDER BY parent_code, division_code, c.year NULLS FIRST`,
+    params: [],
+    tables: [],
+  }),
+  { needs: [GAZETTEER_NODES, DIVISION_NAMES, DIVISION_YEARS] },
+);
 
 export interface DivisionSearch {
   /** Part of a division's name (any name it has had); matched literally, case-insensitively. */
