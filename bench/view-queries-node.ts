@@ -1,6 +1,7 @@
 // npx tsx bench/view-queries-node.ts <dataset folder> [--runs 15] — every view's query through the
 // data worker's own handler on DuckDB-WASM under Node (the engine the page runs, without Chromium:
-// light enough for a loaded machine), p50/p95 of the handler's round trip and of DuckDB's own time,
+// light enough for a loaded machine), p50/p95 of the handler's round trip (wall and this process's CPU time: a loaded machine inflates wall
+// times, CPU far less) and of DuckDB's own time,
 // first run apart (it loads the lazy partitions). Prints figures only.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,27 +34,31 @@ console.log(`init answered (engine + the shared rollups): ${ms(performance.now()
 // facts_wide loads behind init (while the dataset is small): a query on it waits for that load.
 const facts = await handler.handle({ id: id++, kind: 'query', payload: { sql: 'SELECT count(*) AS n FROM facts_wide', params: [], tables: ['facts_wide'] } });
 console.log(facts.ok ? `facts_wide loaded behind it: ${ms(performance.now() - t0)} ms from the init request` : `facts_wide not loaded whole: ${facts.error.message}`);
-console.log('view        query                                                  rows   first    p50    p95  engine p50');
+console.log(`view        ${'query'.padEnd(62)}   rows   first    p50    p95  engine p50  cpu p50  cpu p95`);
 for (const { view, label, query } of queries) {
   const payload = { sql: query.sql, params: query.params, tables: query.tables, provinces: query.provinces, years: query.years, preaggregated: query.preaggregated };
-  const once = async (): Promise<{ wall: number; engine: number; rows: number }> => {
+  const once = async (): Promise<{ wall: number; cpu: number; engine: number; rows: number }> => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const response = await handler.handle({ id: id++, kind: 'query', payload });
+    const used = process.cpuUsage(cpu);
     if (!response.ok) throw fromErrorData(response.error);
     const result = response.result as QueryResult;
-    return { wall: performance.now() - started, engine: result.elapsedMs, rows: tableFromIPC(result.ipc).numRows };
+    return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000, engine: result.elapsedMs, rows: tableFromIPC(result.ipc).numRows };
   };
   t0 = performance.now();
   const first = await once();
   const firstMs = performance.now() - t0;
   await once();
   const wall: number[] = [];
+  const cpu: number[] = [];
   const engine: number[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await once();
     wall.push(r.wall);
+    cpu.push(r.cpu);
     engine.push(r.engine);
   }
-  console.log(`${view.padEnd(11)} ${label.slice(0, 52).padEnd(52)} ${String(first.rows).padStart(6)} ${ms(firstMs).padStart(7)} ${ms(pick(wall, 50)).padStart(6)} ${ms(pick(wall, 95)).padStart(6)} ${ms(pick(engine, 50)).padStart(6)}`);
+  console.log(`${view.padEnd(11)} ${label.slice(0, 62).padEnd(62)} ${String(first.rows).padStart(6)} ${ms(firstMs).padStart(7)} ${ms(pick(wall, 50)).padStart(6)} ${ms(pick(wall, 95)).padStart(6)} ${ms(pick(engine, 50)).padStart(6)} ${ms(pick(cpu, 50)).padStart(7)} ${ms(pick(cpu, 95)).padStart(7)}`);
 }
 handler.close();

@@ -82,6 +82,12 @@ function withRowLevel(queries: BenchQuery[]): BenchQuery[] {
   return queries.flatMap((q) => {
     if (!q.query.preaggregated) return [q];
     const rowLevel = { ...q.query, preaggregated: undefined };
-    return [{ ...q, label: `${q.label} [pre-aggregated]` }, { ...q, label: `${q.label} [row-level]`, query: rowLevel }];
+    const parts = q.query.preaggregated.orElse;
+    return [
+      { ...q, label: `${q.label} [${parts ? 'stored answer' : 'pre-aggregated'}]` },
+      // The form before stored answers (pre-aggregated parts, what answers a parent or year not stored).
+      ...(parts ? [{ ...q, label: `${q.label} [parts]`, query: { ...q.query, preaggregated: parts } }] : []),
+      { ...q, label: `${q.label} [row-level]`, query: rowLevel },
+    ];
   });
 }

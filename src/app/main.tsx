@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { DatasetProvider } from './data/dataset';
+import { DatasetProvider, startDataset } from './data/dataset';
 import { UserLayerProvider } from './user/UserLayer';
 import { CorrectionsProvider } from './user/corrections-context';
 import './styles.css';
@@ -10,6 +10,8 @@ import { applyScheme, initialScheme } from './theme';
 
 // Before the first render, so no chart is drawn in the wrong scheme first.
 applyScheme(initialScheme());
+// The data worker and the summary start loading before React renders anything.
+startDataset();
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 

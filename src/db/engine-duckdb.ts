@@ -2,7 +2,7 @@
 // is aliased (vite.config.ts) to the browser build; in Node it resolves to the Node build, so tests
 // run the same engine code against the same wasm.
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import type { Engine } from './engine';
+import { MAIN_DATABASE, type Engine } from './engine';
 import type { Param } from './protocol';
 
 export interface WasmBundles {
@@ -18,7 +18,10 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // Extensions are fetched from the internet on demand: offline, that hangs (Node) or fails obscurely.
 // Tables arrive as Arrow bytes, never from files or URLs: with external access off, no SQL can read
 // a file or the network (and it cannot be switched back on while the database runs).
-const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; SET enable_external_access=false;';
+// Tables live in an in-memory database that compresses them as a file does (COMPRESS): facts_wide
+// of 279,278 reports holds 28 MB instead of 140 MB (its many metric columns are mostly empty), and
+// the wasm heap, which never shrinks, grows that much less. Attached before external access is off.
+const OFFLINE_SETTINGS = `SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; ATTACH ':memory:' AS ${MAIN_DATABASE} (COMPRESS); USE ${MAIN_DATABASE}; SET enable_external_access=false;`;
 
 /** Bytes of the wasm read so far, of `total` (the unpacked size; 0 when unknown). */
 export interface LoadProgress {

@@ -270,6 +270,7 @@ export function createHandler(deps: HandlerDeps): Handler {
         // Loaded as the source query keeps to them (the tree's root reads the gazetteer's shared rows only).
         const source = definition.source();
         for (const table of source.tables) await ensureTable(d, table, source.provinces, source.years);
+        for (const other of definition.needs ?? []) await ensurePreaggregate(d, other);
         if (d.closed) throw new DataError(`pre-aggregate ${name}: the worker was closed`);
         d.engine.run(preaggregateSql(definition));
       })();
@@ -365,11 +366,14 @@ export function createHandler(deps: HandlerDeps): Handler {
       await ensurePreaggregate(d, name);
     }
     const started = now();
+    let ipc: Uint8Array;
     try {
-      return { ipc: ownBuffer(d.engine.run(pre.sql, pre.params)), elapsedMs: now() - started };
+      ipc = d.engine.run(pre.sql, pre.params);
     } catch (error) {
       throw new DataError((error as Error).message, { sql: pre.sql, cause: error });
     }
+    if (pre.orElse && tableFromIPC(ipc).numRows === 0) return preaggregated(d, pre.orElse);
+    return { ipc: ownBuffer(ipc), elapsedMs: now() - started };
   }
 
   /** SQL a user typed: refused unless it only reads; the dataset tables it names are loaded whole. */

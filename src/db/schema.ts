@@ -1,5 +1,6 @@
 // What the SQL console's schema browser lists: every table of the dataset (loaded or not), the
-// derived tables, and whatever else the engine holds (views), with columns and row counts.
+// derived tables, and whatever else the engine holds (views), with columns and row counts; not the
+// worker's pre-aggregates (pre_*), which stay queryable.
 import { DataType, RecordBatchReader, tableFromIPC, type Field } from 'apache-arrow';
 import type { Manifest } from '../shared/manifest';
 import type { Engine } from './engine';
@@ -40,7 +41,8 @@ export async function describeSchema(input: SchemaInput): Promise<SchemaTable[]>
   }
   const listed = new Set(tables.map((t) => t.name));
   for (const [name, kind] of inEngine) {
-    if (listed.has(name)) continue;
+    // Pre-aggregates (src/db/sql/preaggregated.ts) are the worker's own: queryable, not listed (they come and go with corrections).
+    if (listed.has(name) || name.startsWith('pre_')) continue;
     tables.push({ name, kind: kind === 'view' ? 'view' : 'table', rows: null, loaded: 'all', columns: columns.get(name) ?? [] });
   }
   return tables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -45,17 +45,34 @@ async function fetchSummary(): Promise<DatasetSummary> {
   return parseSummary(JSON.parse(new TextDecoder().decode(bytes)));
 }
 
+let started: { summary: Promise<DatasetSummary>; init: Promise<InitResult> } | null = null;
+
+/**
+ * Starts the data worker, its init and the summary's fetch (main.tsx calls it before React's first
+ * render: the engine's wasm fetch and compile are most of the wait for DuckDB). Once per page.
+ */
+export function startDataset(): { summary: Promise<DatasetSummary>; init: Promise<InitResult> } {
+  if (!started) {
+    const summary = fetchSummary();
+    summary.catch(() => {}); // the summary only speeds up first paint; the worker's answer is authoritative
+    started = { summary, init: sharedClient().init(dataUrl('manifest.json')) };
+    started.init.catch(() => {}); // met again, with its message, by the provider
+  }
+  return started;
+}
+
 export function DatasetProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<DatasetState>({ client: null, info: null, summary: null, error: null, progress: null });
   useEffect(() => {
     let live = true;
     const client = sharedClient();
     const stopProgress = client.onProgress(({ loaded, total }) => live && setState((s) => ({ ...s, progress: { loaded, total } })));
-    fetchSummary().then(
+    const { summary, init } = startDataset();
+    summary.then(
       (summary) => live && setState((s) => ({ ...s, summary })),
-      () => {}, // the summary only speeds up first paint; the worker's answer is authoritative
+      () => {},
     );
-    client.init(dataUrl('manifest.json')).then(
+    init.then(
       (info) => {
         // `?bench=1` hands the benchmark script the same client and SQL builders the views use.
         // `query(text)` is the console's guarded path: only statements that read run.

@@ -22,11 +22,12 @@ export function compareSeries(input: CompareInput): BuiltQuery {
   return perBodyYear(detail, input, COMPARED[c]);
 }
 
-/** Per metric column, every body's series (built on first use: a metric nobody compares costs nothing). */
+/** Per metric column, every body's series (a metric nobody compares costs nothing). */
 const COMPARED: Record<string, string> = Object.fromEntries(
   WIDE_METRICS.map((metric) => {
     const c = wideColumnName(metric);
-    return [c, definePreaggregate(`pre_compare_${c}`, () => compareRows({ everyBody: true, metric }, c), { behindInit: false })];
+    // The default metric's behind init (compare opens on it), the others on first use.
+    return [c, definePreaggregate(`pre_compare_${c}`, () => compareRows({ everyBody: true, metric }, c), { behindInit: metric === 'r.new.total' })];
   }),
 );
 

@@ -15,8 +15,8 @@
 import { RATES } from '../../shared/metric-catalogue';
 import { WIDE_METRICS } from '../../shared/wide-metrics';
 import type { Param } from '../protocol';
-import { definePreaggregate, withPreaggregate } from './preaggregated';
-import { type BuiltQuery, containsPattern, metricColumn, QueryInputError } from './query';
+import { definePreaggregate, definePreaggregateFamily, withPreaggregate } from './preaggregated';
+import { type BuiltQuery, containsPattern, metricColumn, type PreaggregatedQuery, QueryInputError } from './query';
 
 export type PeerGroup = 'parent' | 'province-level' | 'national-level';
 export const PEER_GROUPS: readonly PeerGroup[] = ['parent', 'province-level', 'national-level'];
@@ -236,13 +236,83 @@ ORDER BY rank NULLS LAST, c.division_code`;
     tables: ['facts_wide', 'similar_pairs'],
     ...provinces,
   };
+  // The whole answer of every parent and year is stored (benchmarkAnswers); copy_score is joined
+  // here, from the similar_pairs loaded, as the row-level query does.
+  const answers = benchmarkAnswers(input.metric, scope, peer);
+  const units = benchmarkUnits(input.metric, scope);
   return withPreaggregate(detail, {
-    sql: query(`SELECT * FROM ${benchmarkUnits(input.metric, scope)} WHERE ${wanted}`),
-    params: [...wantedParams, ...params],
+    sql: `WITH a AS (SELECT * EXCLUDE (parent_code, year) FROM ${answers} WHERE parent_code = ? AND year = ?),
+copies AS (
+  SELECT report_id, max(similarity) AS copy_score
+  FROM (SELECT report_a AS report_id, similarity FROM similar_pairs UNION ALL SELECT report_b, similarity FROM similar_pairs)
+  WHERE report_id IN (SELECT report_id FROM a)
+  GROUP BY ALL
+)
+SELECT a.*, coalesce(cp.copy_score, 0) AS copy_score FROM a LEFT JOIN copies cp ON cp.report_id = a.report_id
+ORDER BY a.rank NULLS LAST, a.division_code`,
+    params: [parent, year],
     tables: ['similar_pairs'],
     ...provinces,
-    preaggregates: [benchmarkUnits(input.metric, scope)],
+    preaggregates: [answers],
+    // No children that year: the picked units say so again (the same answer, from the parts).
+    orElse: {
+      sql: query(`SELECT * FROM ${units} WHERE ${wanted}`),
+      params: [...wantedParams, ...params],
+      tables: ['similar_pairs'],
+      ...provinces,
+      preaggregates: [units],
+    },
   });
+}
+
+/**
+ * Benchmark's whole answer (but copy_score) for every parent and year at once, from the picked
+ * units: the row-level query's peers, standing, stats and last year partitioned by year and by what
+ * the peer group keys on, in place of its `?` filters. Children are the units under a parent, so a
+ * parent and year without any has no rows here, as it has none row-level.
+ */
+function benchmarkAnswerSql(units: string, peer: PeerGroup, rate: boolean): string {
+  const groupKey = peer === 'parent' ? "'parent'" : 'division_level';
+  // What selects a unit's peers (the row-level filter's column), and its value for a parent's children.
+  const [peerKey, childKey] =
+    peer === 'parent' ? ['parent_code', 'parent_code'] : peer === 'province-level' ? ['province_code', "substr(parent_code, 1, 2) || '0000'"] : ["'all'", "'all'"];
+  return `WITH units AS (SELECT * FROM ${units}),
+peers AS (
+  SELECT year, ${peerKey} AS peer_key, division_code, ${groupKey} AS peer_group, value, numerator, denominator FROM units
+),
+standing AS (
+  SELECT year, peer_key, division_code, peer_group,
+    rank() OVER (PARTITION BY year, peer_key, peer_group ORDER BY value DESC) AS peer_rank,
+    percent_rank() OVER (PARTITION BY year, peer_key, peer_group ORDER BY value) AS share_lower
+  FROM peers WHERE value IS NOT NULL
+),
+stats AS (
+  SELECT year, peer_key, peer_group, count(value) AS peers,
+    quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS p50, quantile_cont(value, 0.75) AS p75,
+    ${rate ? 'sum(numerator) FILTER (WHERE value IS NOT NULL) / nullif(sum(denominator) FILTER (WHERE value IS NOT NULL), 0)' : 'NULL::DOUBLE'} AS peer_pooled
+  FROM peers GROUP BY year, peer_key, peer_group
+),
+children AS (
+  SELECT *, ${groupKey} AS peer_group, ${childKey} AS peer_key FROM units WHERE parent_code IS NOT NULL
+)
+SELECT c.parent_code, c.year, c.division_code, c.division_name, c.division_level, c.value, c.numerator, c.denominator,
+  CASE WHEN c.value IS NOT NULL THEN rank() OVER (PARTITION BY c.parent_code, c.year, c.value IS NULL ORDER BY c.value DESC) END AS rank,
+  c.peer_group, coalesce(s.peers, 0) AS peers, st.peer_rank,
+  CASE WHEN s.peers > 1 THEN st.share_lower END AS percentile,
+  s.p25, s.p50, s.p75,
+  s.p25 - 1.5 * (s.p75 - s.p25) AS fence_low, s.p75 + 1.5 * (s.p75 - s.p25) AS fence_high,
+  CASE WHEN c.value IS NULL OR s.p25 IS NULL THEN NULL
+    ELSE c.value < s.p25 - 1.5 * (s.p75 - s.p25) OR c.value > s.p75 + 1.5 * (s.p75 - s.p25) END AS outlier,
+  s.peer_pooled,
+  p.value AS prev_value, p.scope AS prev_scope,
+  CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
+  CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
+  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks
+FROM children c
+LEFT JOIN standing st ON st.year = c.year AND st.peer_key = c.peer_key AND st.division_code = c.division_code AND st.peer_group = c.peer_group
+LEFT JOIN stats s ON s.year = c.year AND s.peer_key = c.peer_key AND s.peer_group = c.peer_group
+LEFT JOIN units p ON p.year = c.year - 1 AND p.parent_code = c.parent_code AND p.division_code = c.division_code
+ORDER BY c.parent_code, c.year, rank NULLS LAST, c.division_code`;
 }
 
 /** A government report's candidate row for benchmarking one measure on one scope (the other scope's rows carry no value). */
@@ -282,8 +352,31 @@ const BENCHMARK_UNITS = new Map<string, string>(
   ),
 );
 
+/** Per measure, scope and peer group: benchmark's answer for every parent and year (benchmarkAnswerSql), built on first use. */
+const BENCHMARK_ANSWERS = new Map<string, string>(
+  MEASURES.flatMap((metric) =>
+    (['self', 'area'] as const).flatMap((scope) =>
+      PEER_GROUPS.map((peer) => {
+        const units = BENCHMARK_UNITS.get(`${metric}|${scope}`)!;
+        const name = definePreaggregate(
+          `pre_benchmark_answer_${peer === 'parent' ? 'p' : peer === 'province-level' ? 'pl' : 'nl'}_${scope}_${tableSuffix(metric)}`,
+          () => ({ name: 'pre.benchmark_answers', sql: benchmarkAnswerSql(units, peer, isRateMetric(metric)), params: [], tables: [] }),
+          { behindInit: metric === DEFAULT_METRIC && scope === 'self' && peer === 'parent', needs: [units] },
+        );
+        return [`${metric}|${scope}|${peer}`, name] as const;
+      }),
+    ),
+  ),
+);
+
 function benchmarkUnits(metric: string, scope: Scope): string {
   const name = BENCHMARK_UNITS.get(`${metric}|${scope}`);
+  if (!name) throw new QueryInputError(`not a metric or rate: ${JSON.stringify(metric)}`);
+  return name;
+}
+
+function benchmarkAnswers(metric: string, scope: Scope, peer: PeerGroup): string {
+  const name = BENCHMARK_ANSWERS.get(`${metric}|${scope}|${peer}`);
   if (!name) throw new QueryInputError(`not a metric or rate: ${JSON.stringify(metric)}`);
   return name;
 }
@@ -371,14 +464,46 @@ FROM totals`;
     provinces: [...provinceOf(parent), 'none'],
   };
   const table = reconciledParts(input.metric);
-  return withPreaggregate(detail, {
+  const parts: PreaggregatedQuery = {
     sql: query(`SELECT division_code, department, scope, report_id, value, stated, part, reports FROM ${table} WHERE key_code = ? AND year = ?`),
     params: [parent, year, ...rest],
     tables: ['jurisdictions', 'reports'],
     provinces: [...provinceOf(parent), 'none'],
     preaggregates: [table],
+  };
+  // The stored answer of every parent and year of the province; a parent or year it does not hold, from the parts.
+  const answers = reconciledAnswers(input.metric)(parent.slice(0, 2));
+  return withPreaggregate(detail, {
+    sql: `SELECT * EXCLUDE (parent_code, year) FROM ${answers} WHERE parent_code = ? AND year = ?`,
+    params: [parent, year],
+    tables: [],
+    preaggregates: [answers],
+    orElse: parts,
   });
 }
+
+/**
+ * The years a province's stored answers cover: the dataset's, and the year after its last (a
+ * parent's children listed, none reported yet). Other years are answered row by row.
+ */
+const ANSWER_YEARS = 'SELECT unnest(generate_series(min(year), max(year) + 1)) AS year FROM facts_wide WHERE year IS NOT NULL';
+
+/** Children valid per the gazetteer, of every parent of a province, in each year of ANSWER_YEARS (LISTED_CHILDREN for all at once). */
+const listedInProvince = (province: string) => `SELECT j.parent, y.year, j.code, arg_max(j.name, j."first") AS name, arg_max(j.level, j."first") AS level
+  FROM jurisdictions j JOIN (${ANSWER_YEARS}) y ON j."first" <= y.year AND (j."last" IS NULL OR j."last" >= y.year)
+  WHERE substr(j.parent, 1, 2) = '${province}' AND length(j.parent) = 6 AND j.kind <> 'pseudo'
+  GROUP BY j.parent, y.year, j.code`;
+
+/** An unresolved report's candidate divisions, per year, among the reports a province's query loads (its own and the unplaced). */
+const candidatesInProvince = (province: string) => `SELECT year, report_id, issuer, jurisdiction_candidates, published, unnest(string_split(jurisdiction_candidates, ',')) AS code
+  FROM reports
+  WHERE year IS NOT NULL AND division_code IS NULL AND jurisdiction_candidates IS NOT NULL
+    AND (province_code IS NULL OR substr(province_code, 1, 2) = '${province}')`;
+
+const provinceKey = (province: string): string => {
+  if (!/^\d{2}$/.test(province)) throw new QueryInputError(`not a province: ${JSON.stringify(province)}`);
+  return province;
+};
 
 /**
  * Per count metric: the reports reconciliation picks for every division (key_code) and year, each
@@ -419,6 +544,85 @@ function reconciledParts(metric: string): string {
   const name = RECONCILED.get(metric);
   if (!name) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
   return name;
+}
+
+/** Per count metric and province: reconciliation's whole answer for every parent (key_code) and year. */
+const RECONCILED_ANSWERS = new Map<string, (province: string) => string>(
+  WIDE_METRICS.map((metric) => {
+    const parts = RECONCILED.get(metric)!;
+    return [
+      metric,
+      definePreaggregateFamily(
+        `pre_reconcile_answer_${tableSuffix(metric)}`,
+        (key) => {
+          const province = provinceKey(key);
+          return {
+            name: 'pre.reconciled_answers',
+            sql: `WITH picked AS (SELECT * FROM ${parts} WHERE substr(key_code, 1, 2) = '${province}'),
+listed AS (${listedInProvince(province)}),
+ambiguous AS (SELECT DISTINCT year, code FROM (${candidatesInProvince(province)})),
+flagged AS (
+  SELECT p.*, l.code IS NOT NULL AS is_listed
+  FROM picked p LEFT JOIN listed l ON l.parent = p.key_code AND l.year = p.year AND l.code = p.division_code
+),
+totals AS (
+  SELECT key_code, year,
+    any_value(value) FILTER (WHERE part = 'parent_area') AS area_value,
+    any_value(report_id) FILTER (WHERE part = 'parent_area') AS area_report_id,
+    coalesce(any_value(reports) FILTER (WHERE part = 'parent_area'), 0) AS area_reports,
+    sum(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_value,
+    count(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_in_sum,
+    sum(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_value,
+    count(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_units,
+    any_value(value) FILTER (WHERE part = 'parent_self') AS parent_self_value,
+    sum(value) FILTER (WHERE part = 'department') AS departments_value,
+    count(value) FILTER (WHERE part = 'department') AS departments_in_sum,
+    count(*) FILTER (WHERE part = 'department') AS departments_reported,
+    count(*) FILTER (WHERE part = 'child') AS children_reported,
+    count(*) FILTER (WHERE part = 'child' AND NOT is_listed) AS children_unlisted
+  FROM flagged GROUP BY key_code, year
+),
+children AS (SELECT DISTINCT key_code, year, division_code FROM picked WHERE part = 'child'),
+counted AS (
+  SELECT l.parent, l.year, count(*) AS children_listed,
+    count(*) FILTER (WHERE c.division_code IS NULL AND a.code IS NULL) AS children_missing,
+    count(*) FILTER (WHERE c.division_code IS NULL AND a.code IS NOT NULL) AS children_ambiguous
+  FROM listed l
+  LEFT JOIN children c ON c.key_code = l.parent AND c.year = l.year AND c.division_code = l.code
+  LEFT JOIN ambiguous a ON a.year = l.year AND a.code = l.code
+  GROUP BY l.parent, l.year
+),
+keys AS (SELECT key_code AS parent_code, year FROM totals UNION SELECT parent, year FROM counted)
+SELECT k.parent_code, k.year,
+  t.area_value, t.area_report_id, coalesce(t.area_reports, 0) AS area_reports,
+  t.children_value, coalesce(t.children_in_sum, 0) AS children_in_sum, t.children_area_value, coalesce(t.children_area_units, 0) AS children_area_units,
+  t.parent_self_value, t.departments_value, coalesce(t.departments_in_sum, 0) AS departments_in_sum, coalesce(t.departments_reported, 0) AS departments_reported,
+  t.area_value - t.children_value AS gap,
+  (t.area_value - t.children_value) / nullif(t.area_value, 0) AS gap_share,
+  coalesce(n.children_listed, 0) AS children_listed,
+  coalesce(t.children_reported, 0) AS children_reported,
+  coalesce(n.children_missing, 0) AS children_missing,
+  coalesce(n.children_ambiguous, 0) AS children_ambiguous,
+  coalesce(t.children_unlisted, 0) AS children_unlisted
+FROM keys k
+LEFT JOIN totals t ON t.key_code = k.parent_code AND t.year = k.year
+LEFT JOIN counted n ON n.parent = k.parent_code AND n.year = k.year
+ORDER BY k.parent_code, k.year`,
+            params: [],
+            tables: ['facts_wide', 'jurisdictions', 'reports'],
+            provinces: [province, 'none'],
+          };
+        },
+        [parts],
+      ),
+    ];
+  }),
+);
+
+function reconciledAnswers(metric: string): (province: string) => string {
+  const family = RECONCILED_ANSWERS.get(metric);
+  if (!family) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
+  return family;
 }
 
 export interface CoverageInput {
@@ -515,7 +719,7 @@ ORDER BY unit DESC, division_code, department`;
     tables: ['facts_wide', 'jurisdictions', 'reports'],
     provinces: [...provinceOf(parent), 'none'],
   };
-  return withPreaggregate(detail, {
+  const parts: PreaggregatedQuery = {
     sql: query(
       `SELECT code, name, level, reports, area_reports, published FROM ${COVERAGE_GOVERNMENTS} WHERE year = ? AND parent_code = ?`,
       `SELECT department, name, level, reports, published FROM ${COVERAGE_DEPARTMENTS} WHERE year = ? AND division_code = ?`,
@@ -524,8 +728,66 @@ ORDER BY unit DESC, division_code, department`;
     tables: ['jurisdictions', 'reports'],
     provinces: [...provinceOf(parent), 'none'],
     preaggregates: [COVERAGE_GOVERNMENTS, COVERAGE_DEPARTMENTS],
+  };
+  // The stored units of every parent and year of the province, judged against `today` here.
+  const answers = COVERAGE_ANSWERS(parent.slice(0, 2));
+  const due = 'coalesce(CAST(? AS DATE) > deadline, true)';
+  return withPreaggregate(detail, {
+    sql: `SELECT unit, division_code, division_name, division_level, department, listed, reports, area_reports,
+  ambiguous_reports, ambiguous_issuers,
+  CAST(published AS VARCHAR) AS published, CAST(deadline AS VARCHAR) AS deadline,
+  ${due} AS due,
+  published > deadline AS late,
+  listed AND reports = 0 AND ambiguous_reports = 0 AND ${due} AS missing,
+  listed AND reports = 0 AND ambiguous_reports = 0 AND NOT ${due} AS not_due
+FROM ${answers} WHERE parent_code = ? AND year = ?
+ORDER BY unit DESC, division_code, department`,
+    params: [today, today, today, parent, year],
+    tables: [],
+    preaggregates: [answers],
+    orElse: parts,
   });
 }
+
+/** Per province: coverage's units (what does not depend on the day judged on) for every parent and year. */
+const COVERAGE_ANSWERS = definePreaggregateFamily('pre_coverage_answer', (key) => {
+  const province = provinceKey(key);
+  return {
+    name: 'pre.coverage_answers',
+    sql: `WITH listed AS (${listedInProvince(province)}),
+governments AS (
+  SELECT parent_code, year, ${COVERED_GOVERNMENTS} FROM facts_wide
+  WHERE year IS NOT NULL AND substr(parent_code, 1, 2) = '${province}' AND ${GOVERNMENT_REPORT} AND division_code IS NOT NULL
+  GROUP BY parent_code, year, division_code
+),
+ambiguous AS (
+  SELECT year, code, count(*) AS reports, min(TRY_CAST(published AS DATE)) AS published,
+    string_agg(coalesce(issuer, report_id) || ' (' || replace(jurisdiction_candidates, ',', ' / ') || ')', '; ' ORDER BY report_id) AS issuers
+  FROM (${candidatesInProvince(province)})
+  GROUP BY year, code
+),
+departments AS (
+  SELECT division_code, year, ${COVERED_DEPARTMENTS} FROM facts_wide
+  WHERE year IS NOT NULL AND substr(division_code, 1, 2) = '${province}' AND length(division_code) = 6 AND department IS NOT NULL
+  GROUP BY division_code, year, department
+)
+SELECT coalesce(l.parent, g.parent_code) AS parent_code, coalesce(l.year, g.year) AS year,
+  'government' AS unit, coalesce(l.code, g.code) AS division_code, coalesce(l.name, g.name) AS division_name,
+  coalesce(l.level, g.level) AS division_level, NULL::VARCHAR AS department,
+  l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, coalesce(g.area_reports, 0) AS area_reports,
+  coalesce(a.reports, 0) AS ambiguous_reports, a.issuers AS ambiguous_issuers,
+  coalesce(g.published, a.published) AS published, make_date(coalesce(l.year, g.year) + 1, 3, 31) AS deadline
+FROM listed l FULL OUTER JOIN governments g ON g.parent_code = l.parent AND g.year = l.year AND g.code = l.code
+LEFT JOIN ambiguous a ON a.year = l.year AND a.code = l.code
+UNION ALL
+SELECT division_code, year, 'department', division_code, name, level, department, false, reports, 0, 0, NULL, published, make_date(year + 1, 1, 31)
+FROM departments
+ORDER BY parent_code, year`,
+    params: [],
+    tables: ['facts_wide', 'jurisdictions', 'reports'],
+    provinces: [province, 'none'],
+  };
+});
 
 /** What coverage counts of a division's government reports, and of a department's reports. */
 const COVERED_GOVERNMENTS = `division_code AS code, min(division_name) AS name, min(division_level) AS level, count(*) AS reports,
@@ -610,7 +872,18 @@ ORDER BY n.code, c.year NULLS FIRST`;
   };
   // The root has no parameter: its whole answer is the pre-aggregate.
   if (root) return withPreaggregate(detail, { sql: `SELECT * FROM ${TREE_ROOT} ORDER BY division_code, year NULLS FIRST`, params: [], tables: [], preaggregates: [TREE_ROOT] });
+  // Every parent's answer is stored (TREE_ANSWERS); a parent with no node below it, from the parts.
   return withPreaggregate(detail, {
+    sql: `SELECT * EXCLUDE (parent_code) FROM ${TREE_ANSWERS} WHERE parent_code = ? ORDER BY division_code, year NULLS FIRST`,
+    params: [parent],
+    tables: [],
+    preaggregates: [TREE_ANSWERS],
+    orElse: treeParts(tree, parent!),
+  });
+}
+
+function treeParts(tree: (listed: string, unlisted: string, counts: string, hasChildren: string) => string, parent: string): PreaggregatedQuery {
+  return {
     sql: tree(
       `SELECT code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES} WHERE parent = ?`,
       `SELECT division_code AS code, name, level, NULL::VARCHAR AS kind, NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
@@ -621,7 +894,7 @@ ORDER BY n.code, c.year NULLS FIRST`;
     params: [parent, parent],
     tables: [],
     preaggregates: [GAZETTEER_NODES, DIVISION_NAMES, DIVISION_YEARS],
-  });
+  };
 }
 
 /** The gazetteer's divisions, placeholders left out, each once under its latest name, grouped by `group`. */
@@ -639,7 +912,7 @@ const GAZETTEER_NODES = definePreaggregate('pre_gazetteer_nodes', () => ({
   sql: `${gazetteerNodes('parent IS NOT NULL', 'parent, code')} ORDER BY parent, code`,
   params: [],
   tables: ['jurisdictions'],
-}), { behindInit: false });
+}));
 
 /**
  * Reports per division code and year: its government's, its departments', and every report of it
@@ -675,6 +948,32 @@ GROUP BY parent_code, division_code ORDER BY parent_code, division_code`,
   params: [],
   tables: ['facts_wide'],
 }));
+
+/**
+ * The tree's answer below every parent at once: the parts' listed and unlisted nodes keyed by
+ * their parent instead of filtered on it (built behind init: a drill-down is a lookup).
+ */
+const TREE_ANSWERS = definePreaggregate(
+  'pre_tree_answers',
+  () => ({
+    name: 'pre.tree_answers',
+    sql: `WITH listed AS (SELECT parent, code, name, level, kind, first_year, last_year FROM ${GAZETTEER_NODES}),
+unlisted AS (
+  SELECT d.parent_code AS parent, d.division_code AS code, d.name, d.level, NULL::VARCHAR AS kind, NULL::INTEGER AS first_year, NULL::INTEGER AS last_year
+  FROM ${DIVISION_NAMES} d ANTI JOIN listed l ON l.parent = d.parent_code AND l.code = d.division_code
+),
+nodes AS (SELECT * FROM listed UNION ALL SELECT * FROM unlisted)
+SELECT n.parent AS parent_code, n.code AS division_code, n.name AS division_name, n.level AS division_level, n.kind, n.first_year, n.last_year,
+  n.code IN (SELECT parent FROM ${GAZETTEER_NODES}) AS has_children,
+  c.year, coalesce(c.reports, 0) AS reports, coalesce(c.department_reports, 0) AS department_reports,
+  coalesce(c.subtree_reports, 0) AS subtree_reports
+FROM nodes n LEFT JOIN ${DIVISION_YEARS} c ON c.code = n.code
+ORDER BY parent_code, division_code, c.year NULLS FIRST`,
+    params: [],
+    tables: [],
+  }),
+  { needs: [GAZETTEER_NODES, DIVISION_NAMES, DIVISION_YEARS] },
+);
 
 export interface DivisionSearch {
   /** Part of a division's name (any name it has had); matched literally, case-insensitively. */

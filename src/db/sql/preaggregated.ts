@@ -14,19 +14,43 @@ export interface Preaggregate {
   source: () => BuiltQuery;
   /** Built right behind init (default), or only when a query first needs it. */
   behindInit: boolean;
+  /** Other pre-aggregates its source reads (built first). */
+  needs?: readonly string[];
 }
 
 const registry = new Map<string, Preaggregate>();
 
 /** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
-export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean } = {}): string {
+export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[] } = {}): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  registry.set(name, { name, source, behindInit: options.behindInit ?? true });
+  registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs });
   return name;
 }
 
-export const preaggregate = (name: string): Preaggregate | undefined => registry.get(name);
-export const isPreaggregate = (name: string): boolean => registry.has(name);
+/**
+ * A family of pre-aggregates, one per province (`<prefix>_<two digits>`): the whole answer of a
+ * view for every parent and year of one province, built from that province's partitions when a
+ * query of the province first needs it (the gazetteer's towns and the reports stay per province).
+ */
+const families = new Map<string, { source: (province: string) => BuiltQuery; needs?: readonly string[] }>();
+
+export function definePreaggregateFamily(prefix: string, source: (province: string) => BuiltQuery, needs?: readonly string[]): (province: string) => string {
+  if (!/^pre_[a-z0-9_]+$/.test(prefix)) throw new Error(`not a pre-aggregate name: ${prefix}`);
+  families.set(prefix, { source, needs });
+  return (province) => {
+    if (!/^\d{2}$/.test(province)) throw new Error(`not a province key: ${province}`);
+    return `${prefix}_${province}`;
+  };
+}
+
+export function preaggregate(name: string): Preaggregate | undefined {
+  const own = registry.get(name);
+  if (own) return own;
+  const match = /^(pre_[a-z0-9_]+)_(\d{2})$/.exec(name);
+  const family = match ? families.get(match[1]) : undefined;
+  return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs } : undefined;
+}
+export const isPreaggregate = (name: string): boolean => preaggregate(name) !== undefined;
 export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[] =>
   [...registry.values()].filter((p) => which === 'all' || p.behindInit).map((p) => p.name).sort();
 

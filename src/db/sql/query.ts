@@ -31,6 +31,11 @@ export interface PreaggregatedQuery {
   provinces?: string[];
   /** The pre-aggregate tables it reads. */
   preaggregates: string[];
+  /**
+   * Asked when this answers no rows: a lookup in a table of whole answers, which holds a row for
+   * every parent and year it covers, answers a parent or year it does not cover by `orElse`.
+   */
+  orElse?: PreaggregatedQuery;
 }
 
 export class QueryInputError extends Error {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../src/db/handler';
+import { MAIN_DATABASE } from '../../../src/db/engine';
 import { fromErrorData, type LayerMode, type LayerResult, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { tableRows } from '../../../src/app/data/rows';
@@ -88,7 +89,7 @@ describe('the imported layer', () => {
     expect((await rows("SELECT database_name FROM duckdb_databases() WHERE database_name = 'ul'", ['reports'])).length).toBe(1);
     // Queries leave the main database the default.
     await rows('SELECT count(*) AS n FROM reports', ['reports'], 'user');
-    expect((await rows('SELECT current_database() AS db, current_schema() AS s', ['reports'], 'dataset'))[0]).toEqual({ db: 'memory', s: 'main' });
+    expect((await rows('SELECT current_database() AS db, current_schema() AS s', ['reports'], 'dataset'))[0]).toEqual({ db: MAIN_DATABASE, s: 'main' });
   });
 
   it('is removed whole; the dataset stays as it was', async () => {

@@ -1,0 +1,33 @@
+// The stored answers' registry: per-province tables resolve only for a two-digit province, and a
+// view query that has one carries the form it falls back on (a parent or year not stored).
+import { describe, expect, it } from 'vitest';
+import * as sql from '../../../src/db/sql';
+import { isPreaggregate, preaggregate, preaggregateNames } from '../../../src/db/sql/preaggregated';
+
+describe('stored answers', () => {
+  it('resolve per province only for two-digit provinces, never by a prefix alone', () => {
+    expect(isPreaggregate('pre_coverage_answer_44')).toBe(true);
+    expect(preaggregate('pre_coverage_answer_21')?.source().provinces).toEqual(['21', 'none']);
+    expect(preaggregate('pre_reconcile_answer_lit_total_44')?.source().tables).toEqual(['facts_wide', 'jurisdictions', 'reports']);
+    for (const name of ['pre_coverage_answer', 'pre_coverage_answer_4', 'pre_coverage_answer_440', 'pre_coverage_answer_4x', "pre_coverage_answer_44'"]) expect(isPreaggregate(name), name).toBe(false);
+    // Per-province tables are built when a query of the province needs them, never behind init.
+    expect(preaggregateNames('behind-init').filter((n) => /_answer_/.test(n))).toEqual(['pre_benchmark_answer_p_self_r_new_total']);
+    expect(preaggregateNames('behind-init')).toContain('pre_tree_answers');
+  });
+
+  it('are looked up by parent and year, with the parts as what answers otherwise', () => {
+    const coverage = sql.coverage({ parent: '440100', year: 2020, today: '2021-02-01' });
+    expect(coverage.preaggregated?.preaggregates).toEqual(['pre_coverage_answer_44']);
+    expect(coverage.preaggregated?.params).toEqual(['2021-02-01', '2021-02-01', '2021-02-01', '440100', 2020]);
+    expect(coverage.preaggregated?.orElse?.preaggregates).toEqual(['pre_coverage_governments', 'pre_coverage_departments']);
+    const reconcile = sql.reconciliation({ parent: '210100', year: 2024, metric: 'rv.total' });
+    expect(reconcile.preaggregated?.preaggregates).toEqual(['pre_reconcile_answer_rv_total_21']);
+    expect(reconcile.preaggregated?.orElse?.preaggregates).toEqual(['pre_reconcile_rv_total']);
+    const benchmark = sql.benchmarkChildren({ parent: '210100', year: 2024, metric: 'rate.granted', peer: 'province-level', scope: 'area' });
+    expect(benchmark.preaggregated?.preaggregates).toEqual(['pre_benchmark_answer_pl_area_rate_granted']);
+    expect(preaggregate('pre_benchmark_answer_pl_area_rate_granted')?.needs).toEqual(['pre_benchmark_area_rate_granted']);
+    expect(sql.childrenTree({ parent: '440100' }).preaggregated?.preaggregates).toEqual(['pre_tree_answers']);
+    // A rate is not a sum: reconciliation refuses it before any table is named.
+    expect(() => sql.reconciliation({ parent: '210100', year: 2024, metric: 'rate.granted' })).toThrow(/rate cannot be summed/);
+  });
+});
