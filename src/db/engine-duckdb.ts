@@ -18,10 +18,11 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // Extensions are fetched from the internet on demand: offline, that hangs (Node) or fails obscurely.
 // Tables arrive as Arrow bytes, never from files or URLs: with external access off, no SQL can read
 // a file or the network (and it cannot be switched back on while the database runs).
-// Tables live in an in-memory database that compresses them as a file does (COMPRESS): facts_wide
-// of 279,278 reports holds 28 MB instead of 140 MB (its many metric columns are mostly empty), and
-// the wasm heap, which never shrinks, grows that much less. Attached before external access is off.
-const OFFLINE_SETTINGS = `SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; ATTACH ':memory:' AS ${MAIN_DATABASE} (COMPRESS); USE ${MAIN_DATABASE}; SET enable_external_access=false;`;
+// The dataset's tables live in an in-memory database of their own name, NOT compressed: with
+// COMPRESS, national facts_wide took 28 MB instead of 140 MB, but the per-body pre-aggregated
+// queries cost 3–4× the CPU (outcomes 64 vs 17 ms p50, bench/view-queries-node.ts, 279,278
+// reports) and facts_wide took twice as long to load. The user's layer (user-layer.ts) is compressed.
+const OFFLINE_SETTINGS = `SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; ATTACH ':memory:' AS ${MAIN_DATABASE}; USE ${MAIN_DATABASE}; SET enable_external_access=false;`;
 
 /** Bytes of the wasm read so far, of `total` (the unpacked size; 0 when unknown). */
 export interface LoadProgress {

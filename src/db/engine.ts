@@ -1,6 +1,6 @@
 import type { Param } from './protocol';
 
-/** The page's own database (attached in memory, compressed): the dataset's tables and schema `al` live in it. */
+/** The page's own database (attached in memory): the dataset's tables and schema `al` live in it. */
 export const MAIN_DATABASE = 'gongkai';
 
 /** What the data handler needs from a SQL engine. Synchronous: it runs inside the data worker. */

@@ -1,7 +1,7 @@
 // The user's imported layer in the page's database. Its tables (a dataset folder as ingest writes
-// it, loaded whole) live in a database of their own, `ul`, attached in memory with compression (as
-// the page's main database is: rows take ~10× less memory than uncompressed; and detaching it
-// gives its memory back to DuckDB), each with a column
+// it, loaded whole) live in a database of their own, `ul`, attached in memory with compression (its
+// rows take ~10× less memory than in the page's main database, which keeps them uncompressed for
+// speed; and detaching it gives its memory back to DuckDB), each with a column
 // layer = 'user'; schema `al` holds a view per table over both layers (the dataset's rows with
 // layer = 'dataset'). A query runs with the database or schema of its mode as the default, so
 // every view's SQL works unchanged over either layer or both:
