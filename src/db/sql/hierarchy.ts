@@ -388,6 +388,20 @@ export interface ReconciliationInput {
   metric: string;
 }
 
+/** What reconcile adds up per parent and year, from its picked rows (`part`, `scope`, `value`…), row-level and stored alike. */
+const RECONCILE_TOTALS = `any_value(value) FILTER (WHERE part = 'parent_area') AS area_value,
+    any_value(report_id) FILTER (WHERE part = 'parent_area') AS area_report_id,
+    coalesce(any_value(reports) FILTER (WHERE part = 'parent_area'), 0) AS area_reports,
+    sum(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_value,
+    count(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_in_sum,
+    sum(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_value,
+    count(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_units,
+    any_value(value) FILTER (WHERE part = 'parent_self') AS parent_self_value,
+    sum(value) FILTER (WHERE part = 'department') AS departments_value,
+    count(value) FILTER (WHERE part = 'department') AS departments_in_sum,
+    count(*) FILTER (WHERE part = 'department') AS departments_reported,
+    count(*) FILTER (WHERE part = 'child') AS children_reported,`;
+
 /**
  * The parent's area summary (scope 'area', its government's report) against the sum of its
  * children's own reports, one row.
@@ -429,18 +443,7 @@ ambiguous AS (
 ),
 totals AS (
   SELECT
-    any_value(value) FILTER (WHERE part = 'parent_area') AS area_value,
-    any_value(report_id) FILTER (WHERE part = 'parent_area') AS area_report_id,
-    coalesce(any_value(reports) FILTER (WHERE part = 'parent_area'), 0) AS area_reports,
-    sum(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_value,
-    count(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_in_sum,
-    sum(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_value,
-    count(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_units,
-    any_value(value) FILTER (WHERE part = 'parent_self') AS parent_self_value,
-    sum(value) FILTER (WHERE part = 'department') AS departments_value,
-    count(value) FILTER (WHERE part = 'department') AS departments_in_sum,
-    count(*) FILTER (WHERE part = 'department') AS departments_reported,
-    count(*) FILTER (WHERE part = 'child') AS children_reported,
+    ${RECONCILE_TOTALS}
     count(*) FILTER (WHERE part = 'child' AND division_code NOT IN (SELECT code FROM listed)) AS children_unlisted
   FROM picked
 )
@@ -567,18 +570,7 @@ flagged AS (
 ),
 totals AS (
   SELECT key_code, year,
-    any_value(value) FILTER (WHERE part = 'parent_area') AS area_value,
-    any_value(report_id) FILTER (WHERE part = 'parent_area') AS area_report_id,
-    coalesce(any_value(reports) FILTER (WHERE part = 'parent_area'), 0) AS area_reports,
-    sum(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_value,
-    count(value) FILTER (WHERE part = 'child' AND scope = 'self') AS children_in_sum,
-    sum(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_value,
-    count(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_units,
-    any_value(value) FILTER (WHERE part = 'parent_self') AS parent_self_value,
-    sum(value) FILTER (WHERE part = 'department') AS departments_value,
-    count(value) FILTER (WHERE part = 'department') AS departments_in_sum,
-    count(*) FILTER (WHERE part = 'department') AS departments_reported,
-    count(*) FILTER (WHERE part = 'child') AS children_reported,
+    ${RECONCILE_TOTALS}
     count(*) FILTER (WHERE part = 'child' AND NOT is_listed) AS children_unlisted
   FROM flagged GROUP BY key_code, year
 ),
