@@ -222,8 +222,8 @@ async function main(): Promise<void> {
       // DuckDB's own account of its memory (the page's database and the user's, ul), through the read-only hook.
       const duckdb = await page
         .evaluate(async () => {
-          const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Record<string, unknown> }[] } }> } }).__gongkai;
-          const rows = (await hook.query("SELECT tag, memory_usage_bytes AS b FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY b DESC")).table.toArray().map((r) => r.toJSON());
+          const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<Record<string, unknown>[]> } }).__gongkai;
+          const rows = await hook.query("SELECT tag, memory_usage_bytes AS b FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY b DESC");
           return rows.map((r) => `${String(r.tag)} ${(Number(r.b) / 1e6).toFixed(0)}`).join(' · ');
         })
         .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);

@@ -33,8 +33,8 @@ const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** Rows of read-only SQL over the page's database (`?bench=1`). */
 async function pageRows(sql: string): Promise<NativeRow[]> {
   return page.evaluate(async (text) => {
-    const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Record<string, unknown> }[] } }> } }).__gongkai;
-    return (await hook.query(text)).table.toArray().map((r) => r.toJSON());
+    const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<Record<string, unknown>[]> } }).__gongkai;
+    return hook.query(text);
   }, sql);
 }
 

@@ -30,8 +30,8 @@ const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 const query = (sql: string): Promise<Row[]> =>
   page.evaluate(async (text) => {
-    const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Row }[] } }> } }).__gongkai;
-    return (await hook.query(text)).table.toArray().map((r) => r.toJSON());
+    const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<Row[]> } }).__gongkai;
+    return hook.query(text);
   }, sql);
 const count = async (sql: string): Promise<number> => Number((await query(sql))[0].n);
 

@@ -37,8 +37,7 @@ afterAll(async () => {
 });
 
 const query = (p: Page, sql: string) => p.evaluate(async (text) => {
-  const result = await (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { toJSON(): Record<string, unknown> }[] } }> } }).__gongkai.query(text);
-  return result.table.toArray().map((row) => row.toJSON());
+  return (window as unknown as { __gongkai: { query(sql: string): Promise<Record<string, unknown>[]> } }).__gongkai.query(text);
 }, sql);
 
 const count = async (p: Page, sql: string): Promise<number> => Number((await query(p, sql))[0].n);

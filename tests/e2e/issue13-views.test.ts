@@ -57,9 +57,8 @@ function inline(query: Pick<BuiltQuery, 'sql' | 'params'>): string {
 /** Rows of a query run by the page's own DuckDB-WASM (`?bench=1` exposes window.__gongkai). */
 async function pageQuery(query: Pick<BuiltQuery, 'sql' | 'params'>): Promise<PageRow[]> {
   return page.evaluate(async (sql) => {
-    const api = (window as unknown as { __gongkai: { query: (s: string) => Promise<{ table: { toArray: () => { toJSON: () => Record<string, unknown> }[] } }> } }).__gongkai;
-    const result = await api.query(sql);
-    return result.table.toArray().map((row) => Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as Cell)])));
+    const api = (window as unknown as { __gongkai: { query: (s: string) => Promise<Record<string, Cell>[]> } }).__gongkai;
+    return api.query(sql);
   }, inline(query));
 }
 

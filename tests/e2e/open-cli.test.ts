@@ -38,8 +38,8 @@ describe('gongkai open in the browser', () => {
     await page.goto(`${served.url}?bench=1`);
     await waitForEngine(page);
     const outcome = await page.evaluate(async () => {
-      const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { toArray(): { report_id: string }[] } }> } }).__gongkai;
-      const ids = (await hook.query('SELECT report_id FROM reports ORDER BY report_id')).table.toArray().map((row) => String(row.report_id));
+      const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ report_id: string }[]> } }).__gongkai;
+      const ids = (await hook.query('SELECT report_id FROM reports ORDER BY report_id')).map((row) => String(row.report_id));
       const statuses = await Promise.all(ids.map(async (id) => (await fetch(new URL(`sources/${id}`, document.baseURI))).status));
       return { ids, statuses };
     });

@@ -178,12 +178,14 @@ describe('SQL console', () => {
     await openApp(page, 'bench=1');
     await waitForEngine(page);
     const outcome = await page.evaluate(async () => {
-      const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<{ table: { numRows: number } }> } }).__gongkai;
+      const hook = (window as unknown as { __gongkai: { query(sql: string): Promise<Record<string, unknown>[]> } }).__gongkai;
       const read = await hook.query('SELECT count(*) AS n FROM facts_wide');
       const write = await hook.query('DROP TABLE facts_wide').then(() => 'ran', (e: Error) => e.message);
-      return { rows: read.table.numRows, write };
+      return { rows: read.length, plain: Object.getPrototypeOf(read[0]) === Object.prototype && typeof read[0].n === 'number', write };
     });
     expect(outcome.rows).toBe(1);
+    // Rows as plain objects, counts as numbers (not Arrow rows, not BigInt).
+    expect(outcome.plain).toBe(true);
     expect(outcome.write).toMatch(/^refused: DROP drops an object/);
   });
 

@@ -5,6 +5,7 @@ import { DataClient } from '../../db/client';
 import * as sql from '../../db/sql';
 import type { InitResult } from '../../db/protocol';
 import { parseSummary, SUMMARY_FILE, type DatasetSummary } from '../../shared/summary';
+import { plainRows } from './rows';
 
 export interface DatasetState {
   client: DataClient | null;
@@ -76,7 +77,7 @@ export function DatasetProvider({ children }: { children: ReactNode }) {
       (info) => {
         // `?bench=1` hands the benchmark script the same client and SQL builders the views use.
         // `query(text)` is the console's guarded path: only statements that read run.
-        if (BENCH) Object.assign(window, { __gongkai: { client, info, sql, query: (text: string) => client.userQuery(text) } });
+        if (BENCH) Object.assign(window, { __gongkai: { client, info, sql, query: async (text: string) => plainRows((await client.userQuery(text)).table) } });
         if (live) setState((s) => ({ ...s, client, info }));
       },
       (error: Error) => live && setState((s) => ({ ...s, error })),
