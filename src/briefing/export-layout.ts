@@ -2,6 +2,9 @@
 // notes, and the source line wrapped to the width — never cut. Pure: text is measured by the
 // function given (a canvas in the browser, an estimate in tests).
 import type { ChartOption } from '../charts';
+import { estimateWidth, wrapText, type Measure } from '../charts/wrap';
+
+export { estimateWidth, wrapText, type Measure };
 
 export interface SizePreset {
   id: 'slide' | 'a4half' | 'square' | 'custom';
@@ -32,47 +35,6 @@ export interface ExportSpec extends ExportText {
   height: number;
 }
 
-/** Width in px of `text` at `fontSize`. */
-export type Measure = (text: string, fontSize: number) => number;
-
-/** Rough widths: CJK and full-width characters 1 em, others 0.6 em (tests, and before fonts load). */
-export const estimateWidth: Measure = (text, fontSize) => {
-  let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? fontSize : fontSize * 0.6;
-  return width;
-};
-
-/**
- * `text` in lines no wider than `max`: breaks between CJK characters and at spaces, and inside
- * a word only when the word alone is wider. Nothing is dropped: the lines joined are the text.
- */
-export function wrapText(text: string, max: number, fontSize: number, measure: Measure): string[] {
-  const tokens = text.match(/[\u2e80-\uffff][\u3001\u3002\uff0c\uff1b\uff1a\uff09\u300b\u3011)）,.;:]*|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  const push = () => {
-    if (line !== '') lines.push(line);
-    line = '';
-  };
-  for (const token of tokens) {
-    if (measure(line + token.trimEnd(), fontSize) <= max) {
-      line += token;
-      continue;
-    }
-    push();
-    if (measure(token.trimEnd(), fontSize) <= max) {
-      line = token;
-      continue;
-    }
-    for (const ch of token) {
-      if (line !== '' && measure(line + ch, fontSize) > max) push();
-      line += ch;
-    }
-  }
-  push();
-  return lines.length > 0 ? lines : [''];
-}
-
 export const FONT = { title: 16, subtitle: 12, foot: 11 } as const;
 const LINE = { title: 22, subtitle: 18, foot: 16 } as const;
 const PAD = 12;
@@ -98,7 +60,7 @@ export function exportLayout(spec: ExportSpec, measure: Measure): ExportLayout {
   const height = spec.height / scale;
   const usable = width - 2 * PAD;
   const wrapAll = (text: string, size: number) => text.split('\n').filter((l) => l.trim() !== '').flatMap((l) => wrapText(l, usable, size, measure));
-  const titleLines = wrapAll(spec.title, FONT.title);
+  const titleLines = spec.title.split('\n').filter((l) => l.trim() !== '').flatMap((l) => wrapText(l, usable, FONT.title, measure, true));
   const subtitleLines = wrapAll(spec.subtitle, FONT.subtitle);
   const noteLines = wrapAll(spec.notes, FONT.foot);
   const sourceLines = wrapText(spec.source, usable, FONT.foot, measure);

@@ -1,16 +1,11 @@
 // Browser: an export rendered off-screen at its own size, whatever the window's.
 import { echarts, THEME_NAME } from '../charts/echarts-setup';
-import { dataUrlToBlob, optionToSvg, FONT_FAMILY, type ChartOption } from '../charts';
+import { dataUrlToBlob, optionToSvg, type ChartOption } from '../charts';
+import { textMeasure } from '../charts/wrap';
 import { exportLayout, exportOption, PNG_PIXEL_RATIO, type ExportLayout, type ExportSpec, type Measure } from './export-layout';
 
-let context: CanvasRenderingContext2D | null = null;
 /** Text widths as the canvas renderer will draw them. */
-export const canvasMeasure: Measure = (text, fontSize) => {
-  context ??= document.createElement('canvas').getContext('2d');
-  if (!context) return text.length * fontSize;
-  context.font = `${fontSize}px ${FONT_FAMILY}`;
-  return context.measureText(text).width;
-};
+export const canvasMeasure: Measure = textMeasure;
 
 export interface RenderedExport {
   layout: ExportLayout;

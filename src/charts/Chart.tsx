@@ -3,7 +3,7 @@ import { echarts, type ChartInstance, type Renderer } from './echarts-setup';
 import { CHART_THEMES, darkOption, useChartScheme } from './theme';
 import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
 import type { ChartOption } from './types';
-import { narrowOption } from './narrow';
+import { fitToWidth } from './narrow';
 
 export interface ChartApi {
   instance: ChartInstance;
@@ -28,9 +28,6 @@ export interface ChartProps {
 
 const READY_ATTRIBUTE = 'data-chart-ready';
 
-/** Below this width (px) a legend is one scrolling row: wrapped rows would eat the plot on a phone. */
-const NARROW_WIDTH = 560;
-
 /**
  * With `?bench=1`, the option each chart last finished drawing, by test id
  * (`window.__gongkaiCharts`): tests compare what is drawn with the table and the CSV.
@@ -47,12 +44,13 @@ const DRAWN: Map<string, ChartOption> | null =
  */
 export function Chart({ option, height = 360, renderer = 'canvas', onReady, testId, className, ariaLabel, describedBy }: ChartProps) {
   const scheme = useChartScheme();
-  // The container's width when it is narrow (to 10 px, so a resize does not redraw at every pixel); 0 when wide.
-  const [narrowWidth, setNarrowWidth] = useState(0);
+  // The container's width, down to 10 px (a resize does not redraw at every pixel); 0 before it is known.
+  const [width, setWidth] = useState(0);
   const { option: themed, extraHeight } = useMemo(() => {
     const painted = scheme === 'dark' ? darkOption(option) : option;
-    return narrowWidth > 0 ? narrowOption(painted, narrowWidth) : { option: painted, extraHeight: 0 };
-  }, [option, scheme, narrowWidth]);
+    // Foot lines and a long title wrap to the width at every width; a phone gets more (narrow.ts).
+    return width > 0 ? fitToWidth(painted, width) : { option: painted, extraHeight: 0 };
+  }, [option, scheme, width]);
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const appliedRef = useRef<ChartOption | null>(null);
@@ -64,6 +62,12 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     onReadyRef.current = onReady;
     testIdRef.current = testId;
   });
+
+  // Laid out for the container's width before the first paint, not after a first draw at none.
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (el) setWidth(Math.floor(el.clientWidth / 10) * 10);
+  }, []);
 
   useEffect(() => {
     const el = containerRef.current;
@@ -92,7 +96,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
         ? null
         : new ResizeObserver(() => {
             chart.resize();
-            setNarrowWidth(el.clientWidth < NARROW_WIDTH ? Math.floor(el.clientWidth / 10) * 10 : 0);
+            setWidth(Math.floor(el.clientWidth / 10) * 10);
           });
     observer?.observe(el);
     return () => {

@@ -77,8 +77,11 @@ type ElementsOf<T> = T extends unknown ? ('elements' extends keyof T ? NonNullab
 /** One element of the graphic component, e.g. a colour key drawn beside the plot. */
 export type GraphicElement = ElementsOf<GraphicComponentOption> extends (infer E)[] ? E : never;
 
+/** The notes and the source line, one string each, top to bottom. */
+export const footTexts = (frame: ChartFrame): string[] => [...noteLines(frame), sourceLine(frame)];
+
 function footGraphics(frame: ChartFrame, extra: readonly GraphicElement[]): GraphicComponentOption {
-  const lines = [...noteLines(frame), sourceLine(frame)];
+  const lines = footTexts(frame);
   return {
     elements: [
       ...lines.map((text, i) => ({

@@ -1,56 +1,74 @@
 import type { ChartOption } from './types';
-import { PAD, textWidth } from './frame';
+import { PAD } from './frame';
+import { textMeasure, wrapText, type Measure } from './wrap';
 
 type GraphicText = { id?: string; bottom?: number; style?: { text?: string } & Record<string, unknown> };
 type SeriesLike = { type?: string; label?: Record<string, unknown>; radius?: unknown; bottom?: unknown };
 const FOOT_LINE_HEIGHT = 16;
+const FOOT_SIZE = 11;
 const isFootLine = (element: GraphicText) => element.id === 'source' || (element.id?.startsWith('note-') ?? false);
 
+/** Below this width (px) a chart is laid out for a phone. */
+export const NARROW_WIDTH = 560;
+
+/** The lines of one foot line (a note or the source line) at a chart width. */
+export function footLineBreaks(text: string, width: number, measure: Measure = textMeasure): string[] {
+  return wrapText(text, width - 2 * PAD, FOOT_SIZE, measure);
+}
+
+/** How far (px) the wrapped foot lines reach above where one line each would end. */
+export function footRaise(texts: readonly string[], width: number, measure: Measure = textMeasure): number {
+  return texts.reduce((sum, text) => sum + (footLineBreaks(text, width, measure).length - 1) * FOOT_LINE_HEIGHT, 0);
+}
+
 /**
- * A chart on a phone: a long title set smaller and wrapped, never cut; value axes with fewer ticks
- * whose labels never overlap; the legend one scrolling row
- * (wrapped rows would eat the plot); a donut's labels wrapped rather than cut; the notes and source
- * line wrapped to the chart's width (so the dataset version is never clipped), stacked from the
- * bottom. The chart grows by the lines added so the plot keeps its height.
+ * A chart laid out for its width, at every width: the notes and source line wrapped to it
+ * (never cut, so a long note and the dataset version stay whole on screen and in the PNG and SVG
+ * made from it), stacked from the bottom, and a title too long for the width set smaller and
+ * wrapped. The chart grows by the lines added so the plot keeps its height. On a phone (below
+ * NARROW_WIDTH) also: value axes with fewer ticks whose labels never overlap; the legend one
+ * scrolling row (wrapped rows would eat the plot); a donut's labels wrapped rather than cut.
  */
-export function narrowOption(option: ChartOption, width: number): { option: ChartOption; extraHeight: number } {
-  const narrowed: ChartOption = { ...option };
-  if (option.legend && !Array.isArray(option.legend)) narrowed.legend = { ...option.legend, type: 'scroll' };
+export function fitToWidth(option: ChartOption, width: number, measure: Measure = textMeasure): { option: ChartOption; extraHeight: number } {
+  const fitted: ChartOption = { ...option };
+  const narrow = width < NARROW_WIDTH;
+  if (narrow && option.legend && !Array.isArray(option.legend)) fitted.legend = { ...option.legend, type: 'scroll' };
   const graphic = option.graphic as { elements?: GraphicText[] } | undefined;
-  let extraLines = 0;
+  let raise = 0;
   if (graphic && !Array.isArray(graphic) && Array.isArray(graphic.elements)) {
-    const usable = width - 2 * PAD;
     const elements = [...graphic.elements];
     // Bottom up: each foot line takes as many lines as its text needs at this width.
     let below = 0;
     for (let i = elements.length - 1; i >= 0; i--) {
       const element = elements[i];
       if (!isFootLine(element)) continue;
-      // Words are not broken, so a line holds somewhat less than the full width.
-      const lines = Math.max(1, Math.ceil(textWidth(String(element.style?.text ?? '')) / (usable * 0.9)));
-      elements[i] = { ...element, bottom: 8 + FOOT_LINE_HEIGHT * below, style: { ...element.style, width: usable, overflow: 'break', lineHeight: FOOT_LINE_HEIGHT } };
-      below += lines;
-      extraLines += lines - 1;
+      const lines = footLineBreaks(String(element.style?.text ?? ''), width, measure);
+      elements[i] = { ...element, bottom: 8 + FOOT_LINE_HEIGHT * below, style: { ...element.style, text: lines.join('\n'), lineHeight: FOOT_LINE_HEIGHT } };
+      below += lines.length;
+      raise += (lines.length - 1) * FOOT_LINE_HEIGHT;
     }
-    narrowed.graphic = { ...graphic, elements } as ChartOption['graphic'];
+    // Keys placed from the bottom (a no-data swatch) move up with the plot.
+    if (raise > 0) for (let i = 0; i < elements.length; i++) if (!isFootLine(elements[i]) && typeof elements[i].bottom === 'number') elements[i] = { ...elements[i], bottom: (elements[i].bottom as number) + raise };
+    fitted.graphic = { ...graphic, elements } as ChartOption['graphic'];
   }
-  const raise = extraLines * FOOT_LINE_HEIGHT;
   const raised = (bottom: unknown) => (typeof bottom === 'number' ? bottom + raise : bottom);
-  if (raise > 0 && option.grid && !Array.isArray(option.grid)) narrowed.grid = { ...option.grid, bottom: raised((option.grid as { bottom?: unknown }).bottom) } as ChartOption['grid'];
+  if (raise > 0 && option.grid && !Array.isArray(option.grid)) fitted.grid = { ...option.grid, bottom: raised((option.grid as { bottom?: unknown }).bottom) } as ChartOption['grid'];
+  if (raise > 0 && option.visualMap && !Array.isArray(option.visualMap)) fitted.visualMap = { ...option.visualMap, bottom: raised((option.visualMap as { bottom?: unknown }).bottom) } as ChartOption['visualMap'];
   if (Array.isArray(option.series)) {
-    narrowed.series = (option.series as SeriesLike[]).map((series) => {
-      if (series.type !== 'pie') return series;
-      return { ...series, bottom: raised(series.bottom), radius: ['34%', '54%'], label: { ...series.label, width: 76, overflow: 'break', lineHeight: 14 } };
+    fitted.series = (option.series as SeriesLike[]).map((series) => {
+      const moved = raise > 0 && typeof series.bottom === 'number' ? { ...series, bottom: raised(series.bottom) } : series;
+      if (!narrow || series.type !== 'pie') return moved;
+      return { ...moved, radius: ['34%', '54%'], label: { ...series.label, width: 76, overflow: 'break', lineHeight: 14 } };
     }) as ChartOption['series'];
   }
-  if (option.xAxis !== undefined) narrowed.xAxis = fewerValueTicks(option.xAxis) as ChartOption['xAxis'];
-  if (option.yAxis !== undefined) narrowed.yAxis = fewerValueTicks(option.yAxis) as ChartOption['yAxis'];
-  const title = fitTitle(option.title, width - 2 * PAD);
+  if (narrow && option.xAxis !== undefined) fitted.xAxis = fewerValueTicks(option.xAxis) as ChartOption['xAxis'];
+  if (narrow && option.yAxis !== undefined) fitted.yAxis = fewerValueTicks(option.yAxis) as ChartOption['yAxis'];
+  const title = fitTitle(option.title, width, measure);
   if (title) {
-    narrowed.title = title.title;
-    if (title.drop > 0) shiftDown(narrowed, title.drop);
+    fitted.title = title.title;
+    if (title.drop > 0) shiftDown(fitted, title.drop);
   }
-  return { option: narrowed, extraHeight: raise + (title?.drop ?? 0) };
+  return { option: fitted, extraHeight: raise + (title?.drop ?? 0) };
 }
 
 type AxisLike = { type?: string; axisLabel?: Record<string, unknown> } & Record<string, unknown>;
@@ -67,20 +85,29 @@ const TITLE_LINE_HEIGHT = 20;
 
 type TitleLike = { text?: string; textStyle?: Record<string, unknown> } & Record<string, unknown>;
 
+/** A title's size and lines at a chart width: 16 px on one line when it fits, else smaller (to 13 px) and wrapped. */
+export function titleBreaks(text: string, width: number, measure: Measure = textMeasure): { size: number; lines: string[] } | null {
+  const usable = width - 2 * PAD;
+  const natural = measure(text, TITLE_SIZE, true);
+  if (natural <= usable) return null;
+  const size = Math.max(TITLE_MIN_SIZE, Math.min(TITLE_SIZE, Math.floor((TITLE_SIZE * usable) / natural)));
+  return { size, lines: wrapText(text, usable, size, measure, true) };
+}
+
+/** How far (px) a wrapped title pushes down what is below it. */
+export const titleDrop = (text: string, width: number, measure: Measure = textMeasure): number => ((titleBreaks(text, width, measure)?.lines.length ?? 1) - 1) * TITLE_LINE_HEIGHT;
+
 /**
  * A title that does not fit the width is set smaller (to 13 px), and if it still does not fit it
  * wraps, never cut; `drop` is how far the lines added push what is below the title.
  */
-function fitTitle(title: ChartOption['title'], usable: number): { title: TitleLike; drop: number } | null {
+function fitTitle(title: ChartOption['title'], width: number, measure: Measure): { title: TitleLike; drop: number } | null {
   if (!title || Array.isArray(title)) return null;
   const current = title as TitleLike;
-  // textWidth measures 12 px text; bold CJK at size s is about s/12 of that.
-  const natural = textWidth(String(current.text ?? '')) / 12;
-  if (natural * TITLE_SIZE <= usable) return null;
-  const size = Math.max(TITLE_MIN_SIZE, Math.min(TITLE_SIZE, Math.floor(usable / natural)));
-  const lines = Math.max(1, Math.ceil((natural * size) / (usable * 0.92)));
-  const textStyle = { ...current.textStyle, fontSize: size, width: usable, overflow: 'break', lineHeight: TITLE_LINE_HEIGHT };
-  return { title: { ...current, textStyle }, drop: (lines - 1) * TITLE_LINE_HEIGHT };
+  const fit = titleBreaks(String(current.text ?? ''), width, measure);
+  if (!fit) return null;
+  const textStyle = { ...current.textStyle, fontSize: fit.size, lineHeight: TITLE_LINE_HEIGHT };
+  return { title: { ...current, text: fit.lines.join('\n'), textStyle }, drop: (fit.lines.length - 1) * TITLE_LINE_HEIGHT };
 }
 
 const shifted = (top: unknown, by: number) => (typeof top === 'number' ? top + by : top);
@@ -97,4 +124,3 @@ function shiftDown(option: ChartOption, by: number): void {
     option.graphic = { ...graphic, elements: graphic.elements.map((element) => (typeof element.top === 'number' ? { ...element, top: element.top + by } : element)) } as ChartOption['graphic'];
   }
 }
-

@@ -1,6 +1,7 @@
 import type { CustomSeriesOption } from 'echarts/charts';
 import type { Locale } from './format';
-import { FONT_FAMILY, PAD, frameLayout, frameParts } from './frame';
+import { FONT_FAMILY, PAD, footTexts, frameLayout, frameParts } from './frame';
+import { footRaise, titleDrop } from './narrow';
 import {
   NO_DATA_BORDER,
   NO_DATA_COLOR,
@@ -178,9 +179,17 @@ export function provinceTileGrid(
   const hasNoData = tiles.some((t) => t.value === null);
   const box = { left: PAD, right: PAD + SCALE_WIDTH, top: layout.plotTop, bottom: layout.plotBottom };
 
+  // Wrapped foot lines and title (narrow.ts, at the width Chart.tsx lays out for) take from the box.
+  let fitted = { width: -1, box };
+  const fittedBox = (width: number) => {
+    const laid = Math.floor(width / 10) * 10;
+    if (fitted.width !== laid) fitted = { width: laid, box: { ...box, top: box.top + titleDrop(frame.title, laid), bottom: box.bottom + footRaise(footTexts(frame), laid) } };
+    return fitted.box;
+  };
+
   const renderItem: RenderItem = (params, api) => {
     const tile = tiles[params.dataIndex];
-    const area = tileArea(api.getWidth(), api.getHeight(), box);
+    const area = tileArea(api.getWidth(), api.getHeight(), fittedBox(api.getWidth()));
     const gap = Math.max(1, Math.round(area.size * 0.06));
     const side = Math.max(0, area.size - gap);
     const x = area.x + tile.col * area.size + gap / 2;

@@ -1,46 +1,93 @@
 import { describe, expect, it } from 'vitest';
 import { donut } from '../../../src/charts/donut';
 import { stackedBars } from '../../../src/charts/bars';
-import { narrowOption } from '../../../src/charts/narrow';
+import { fitToWidth, footRaise } from '../../../src/charts/narrow';
+import { provinceTileGrid } from '../../../src/charts/tiles';
+import { estimateWidth } from '../../../src/charts/wrap';
 import type { ChartOption } from '../../../src/charts/types';
-import { legendOf, seriesOf, titleOf, zhFrame, type Loose } from './option-helpers';
+import { legendOf, list, seriesOf, titleOf, zhFrame, type Loose } from './option-helpers';
 
 const items = [
   { name: '予以公开', value: 60 },
   { name: '部分公开', value: 30 },
 ];
+const fit = (option: ChartOption, width: number) => fitToWidth(option, width, estimateWidth);
 /** What the wrapped notes and source line add, whatever the title. */
-const footLines = (option: ChartOption) => narrowOption({ ...option, title: { text: '短' } }, 390).extraHeight;
+const footLines = (option: ChartOption, width = 390) => fit({ ...option, title: { text: '短' } }, width).extraHeight;
 const LONG = '广州市越秀区人民政府各部门与各街道依申请公开办理结果的分布（占已办结申请的比例）';
+const LONG_NOTE =
+  '指数：这些线没有共同的数值大于 0 的年份，每条线以其第一个数值大于 0 的年份为 100（广州市越秀区人民政府 2019 年，广州市海珠区人民政府 2020 年，广州市天河区人民政府 2021 年），只能比较走势，不能比较高低；此前的年份和没有大于 0 数值的线不画。表中为原值。';
+const footElements = (option: ChartOption): Loose[] =>
+  list(list(option.graphic)[0]?.elements).filter((e) => e.id === 'source' || String(e.id).startsWith('note-'));
 
-describe('narrowOption (charts on a phone)', () => {
+describe('fitToWidth: foot lines wrap at every width', () => {
+  it('wraps a long note at desktop width into lines that fit, joined they are the note, stacked above the source line', () => {
+    const option = stackedBars(['2022', '2023'], [{ name: '予以公开', values: [1, 2] }], { ...zhFrame, notes: `${LONG_NOTE}\n短注` });
+    const before = JSON.stringify(option);
+    const { option: wide, extraHeight } = fit(option, 1000);
+    const [note, short, source] = footElements(wide);
+    const lines = String(note.style.text).split('\n');
+    expect(lines.length).toBe(2);
+    expect(lines.join('')).toBe(LONG_NOTE);
+    for (const line of lines) expect(estimateWidth(line.trimEnd(), 11)).toBeLessThanOrEqual(1000 - 24);
+    // Bottom up: the source line, the short note above it, the two-line note above both.
+    expect([source.bottom, short.bottom, note.bottom]).toEqual([8, 24, 40]);
+    expect(note.style.lineHeight).toBe(16);
+    // The chart grows by the line added and the plot ends above the foot.
+    expect(extraHeight).toBe(16);
+    expect((wide.grid as Loose).bottom).toBe((option.grid as Loose).bottom + 16);
+    expect(JSON.stringify(option)).toBe(before);
+  });
+
+  it('leaves foot lines that fit as one line each, and the desktop chart otherwise as built', () => {
+    const option = stackedBars(['2022', '2023'], [{ name: '予以公开', values: [1, 2] }, { name: '部分公开', values: [3, 4] }], { ...zhFrame, notes: '短注' });
+    const { option: wide, extraHeight } = fit(option, 1000);
+    expect(extraHeight).toBe(0);
+    expect(footElements(wide).map((e) => e.style.text)).toEqual(footElements(option).map((e) => e.style.text));
+    expect(legendOf(wide)?.type).toBe(legendOf(option)?.type);
+    expect(wide.xAxis).toEqual(option.xAxis);
+    expect(wide.yAxis).toEqual(option.yAxis);
+  });
+
+  it('raises the scale and the no-data key of a tile map with its foot, and the tiles\' box by the same (footRaise)', () => {
+    const option = provinceTileGrid([{ code: '44', value: 3 }, { code: '11', value: 5 }], { ...zhFrame, notes: LONG_NOTE });
+    const { option: wide, extraHeight } = fit(option, 1000);
+    expect(extraHeight).toBe(16);
+    expect(footRaise([LONG_NOTE, '来源：x'], 1000, estimateWidth)).toBe(16);
+    expect((wide.visualMap as Loose).bottom).toBe((option.visualMap as Loose).bottom + 16);
+    const key = (o: ChartOption) => list(list(o.graphic)[0]?.elements).find((e) => !(e.id === 'source' || String(e.id).startsWith('note-')) && typeof e.bottom === 'number');
+    expect(key(wide)?.bottom).toBe((key(option)?.bottom as number) + 16);
+  });
+});
+
+describe('fitToWidth on a phone', () => {
   it('leaves a title that fits at its size and place', () => {
     const option = donut(items, { ...zhFrame, title: '办理结果', unit: '件' });
-    const { option: narrow, extraHeight } = narrowOption(option, 390);
+    const { option: narrow, extraHeight } = fit(option, 390);
     expect(titleOf(narrow).textStyle.fontSize).toBe(16);
-    expect(titleOf(narrow).textStyle.overflow).toBeUndefined();
+    expect(titleOf(narrow).text).toBe('办理结果');
     expect(seriesOf(narrow)[0].top).toBe(seriesOf(option)[0].top);
     expect(extraHeight).toBe(footLines(option));
+    expect(legendOf(narrow)?.type).toBe('scroll');
   });
 
   it('sets a long title smaller, wraps it to the width, and moves the legend and plot down by the lines added', () => {
     const option = donut(items, { ...zhFrame, title: LONG, unit: '件' });
-    const { option: narrow, extraHeight } = narrowOption(option, 390);
+    const { option: narrow, extraHeight } = fit(option, 390);
     const title = titleOf(narrow);
-    expect(title.text).toBe(LONG);
+    expect(String(title.text).split('\n').join('')).toBe(LONG);
     expect(title.textStyle.fontSize).toBe(13);
-    expect(title.textStyle.overflow).toBe('break');
-    expect(title.textStyle.width).toBe(390 - 24);
-    // 41 characters at 13 px (533 px) do not fit 366 px: two lines, one line (20 px) added.
+    // 41 characters at 13 px bold (about 560 px) do not fit 366 px: two lines, one line (20 px) added.
+    expect(String(title.text).split('\n').length).toBe(2);
     expect(extraHeight).toBe(footLines(option) + 20);
     expect(legendOf(narrow)?.top).toBe((legendOf(option)?.top as number) + 20);
     expect(seriesOf(narrow)[0].top).toBe((seriesOf(option)[0].top as number) + 20);
   });
 
-  it('moves a cartesian grid down with a wrapped title, and leaves the wide option untouched', () => {
+  it('moves a cartesian grid down with a wrapped title, and leaves the built option untouched', () => {
     const option = stackedBars(['2022', '2023'], [{ name: '予以公开', values: [1, 2] }, { name: '部分公开', values: [3, 4] }], { ...zhFrame, title: LONG });
     const before = JSON.stringify(option);
-    const { option: narrow } = narrowOption(option, 390);
+    const { option: narrow } = fit(option, 390);
     expect((narrow.grid as Loose).top).toBe((option.grid as Loose).top + 20);
     expect(JSON.stringify(option)).toBe(before);
     // The value axis has fewer ticks and drops a label that would overlap; the category axis is as it was.
