@@ -30,6 +30,8 @@ interface Finding {
   targets: string;
 }
 
+const HIERARCHY_PARENT = '440100';
+
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
@@ -47,8 +49,10 @@ afterAll(async () => {
 });
 
 async function openView(view: View): Promise<void> {
-  const bodies: [string, string][] = ['compare', 'outcomes', 'review', 'benchmark'].includes(view) ? [['e', pair[0].key], ['e', pair[1].key]] : [];
-  await openApp(page, [['view', view], ...bodies]);
+  const bodies: [string, string][] = ['compare', 'outcomes', 'review'].includes(view) ? [['e', pair[0].key], ['e', pair[1].key]] : [];
+  // The hierarchy views with a division chosen (Guangzhou), so their charts, tables and the tree's selected row are checked.
+  const parent: [string, string][] = ['benchmark', 'reconcile', 'coverage', 'similar'].includes(view) ? [['parent', HIERARCHY_PARENT]] : [];
+  await openApp(page, [['view', view], ...bodies, ...parent]);
   await page.getByTestId('engine-loading').waitFor({ state: 'detached', timeout: READY_TIMEOUT });
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.querySelectorAll('[data-chart-ready="false"]').length === 0, undefined, { timeout: READY_TIMEOUT });

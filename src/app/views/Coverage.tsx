@@ -49,14 +49,18 @@ export function Coverage(props: ViewProps) {
   // The governments below the parent by outcome: on time, late, missing, not yet due.
   const governments = rows.filter((r) => r.unit === 'government');
   const lateGovernments = governments.filter((r) => r.late === true).length;
+  const onTimeGovernments = governments.filter((r) => r.late === false).length;
+  // Reported with no known date is neither on time nor late: its own part, never counted on time.
+  const undatedGovernments = counts.reported - lateGovernments - onTimeGovernments;
   const partRows: Row[] = useMemo(
     () => [
-      { status: 'on_time', label: t('coverage.onTime'), governments: counts.reported - lateGovernments },
+      { status: 'on_time', label: t('coverage.onTime'), governments: onTimeGovernments },
       { status: 'late', label: t('coverage.kpi.late'), governments: lateGovernments },
+      { status: 'date_unknown', label: t('coverage.dateUnknownPart'), governments: undatedGovernments },
       { status: 'missing', label: t('coverage.kpi.missing'), governments: counts.missing },
       { status: 'not_due', label: t('coverage.kpi.notDue'), governments: counts.notDue },
     ],
-    [t, counts.reported, counts.missing, counts.notDue, lateGovernments],
+    [t, counts.missing, counts.notDue, lateGovernments, onTimeGovernments, undatedGovernments],
   );
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
   const option = useMemo(
