@@ -83,10 +83,11 @@ export function stackedBars(
   const valueAxis = opts.percent
     ? { type: 'value' as const, min: 0, max: stackedMax, axisLabel: { formatter: percentFormatter(frame.locale, 0) } }
     : { type: 'value' as const, axisLabel: { formatter: axisNumberFormatter(frame.locale) } };
+  // A stack of one part still names it: a bar of 100 % "not itemised" must say so.
   return {
-    ...frameParts(frame, names),
+    ...frameParts(frame, names, [], true),
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } },
-    grid: cartesianGrid(frame, names),
+    grid: cartesianGrid(frame, names, true),
     xAxis: opts.horizontal ? valueAxis : categoryAxis,
     yAxis: opts.horizontal ? categoryAxis : valueAxis,
     series: bars,

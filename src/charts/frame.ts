@@ -64,9 +64,12 @@ export interface FrameLayout {
   plotBottom: number;
 }
 
-export function frameLayout(frame: ChartFrame, legendNames: readonly string[]): FrameLayout {
+/** A legend is drawn for two names or more, or for one when `always` (the one part of a stack must be named). */
+const showsLegend = (legendNames: readonly string[], always: boolean) => legendNames.length > 1 || (always && legendNames.length === 1);
+
+export function frameLayout(frame: ChartFrame, legendNames: readonly string[], always = false): FrameLayout {
   const legendTop = TITLE_TOP + TITLE_HEIGHT + (frame.unit ? SUBTEXT_HEIGHT : 0) + 4;
-  const legendRows = legendNames.length > 1 ? estimateLegendRows(legendNames) : 0;
+  const legendRows = showsLegend(legendNames, always) ? estimateLegendRows(legendNames) : 0;
   const plotTop = legendTop + legendRows * LEGEND_ROW + PAD + 6;
   const plotBottom = 8 + FOOT_LINE * (1 + noteLines(frame).length) + PAD;
   return { legendTop, plotTop, plotBottom };
@@ -106,8 +109,9 @@ export function frameParts(
   frame: ChartFrame,
   legendNames: readonly string[],
   extraGraphics: readonly GraphicElement[] = [],
+  legendAlways = false,
 ): ChartOption {
-  const layout = frameLayout(frame, legendNames);
+  const layout = frameLayout(frame, legendNames, legendAlways);
   const option: ChartOption = {
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
@@ -121,7 +125,7 @@ export function frameParts(
     },
     graphic: footGraphics(frame, extraGraphics),
   };
-  if (legendNames.length > 1) {
+  if (showsLegend(legendNames, legendAlways)) {
     option.legend = {
       type: 'plain',
       data: [...legendNames],
@@ -135,8 +139,8 @@ export function frameParts(
   return option;
 }
 
-export function cartesianGrid(frame: ChartFrame, legendNames: readonly string[]): GridComponentOption {
-  const layout = frameLayout(frame, legendNames);
+export function cartesianGrid(frame: ChartFrame, legendNames: readonly string[], legendAlways = false): GridComponentOption {
+  const layout = frameLayout(frame, legendNames, legendAlways);
   // The grid rect includes the axis labels (what `containLabel: true` did before ECharts 6).
   return {
     left: PAD + 4,

@@ -32,6 +32,14 @@ describe('stackedBars', () => {
     expect(seriesOf(counts)[0].tooltip.valueFormatter(12345, 0)).toBe('1.23万');
   });
 
+  it('names the one part of a stack of one (a bar of 100 % 未分项 says what it is), with room above the plot', () => {
+    const one = stackedBars(['2021'], [{ name: '未分项', values: [248] }], zhFrame, { percent: true, totals: [248] });
+    expect(legendOf(one)?.data).toEqual(['未分项']);
+    const two = stackedBars(['2021'], [{ name: '予以公开', values: [1] }, { name: '未分项', values: [2] }], zhFrame);
+    expect((one.grid as { top: number }).top).toBe((two.grid as { top: number }).top);
+    expect((one.grid as { top: number }).top).toBeGreaterThanOrEqual((legendOf(one)?.top as number) + 22);
+  });
+
   it('pads short value lists with null and drops extra values', () => {
     const option = stackedBars(['a', 'b', 'c'], [{ name: 'x', values: [1] }, { name: 'y', values: [1, 2, 3, 4] }], zhFrame);
     expect(seriesOf(option).map((s) => s.data)).toEqual([
