@@ -11,7 +11,7 @@ import type { Row } from '../../src/app/data/rows';
 import { codebookRows, TIDY_COLUMNS, tidyRows } from '../../src/app/data/tidy';
 import { translator } from '../../src/app/i18n/messages';
 import { safeFileName } from '../../src/charts/file-name';
-import { compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
+import { benchmarkChildren, compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
 import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine, comparePair, type Body } from './support';
@@ -161,6 +161,18 @@ function iframeSrc(snippet: string): string {
 }
 
 describe('data view downloads', () => {
+  it('a benchmark\'s CSV says its year on every row (its rows hold none: one year is ranked)', async () => {
+    const year = 2020;
+    const expected = (await native.rows(benchmarkChildren({ parent: '440100', year, metric: 'r.new.total', peer: 'parent' }))).filter((r) => r.value !== null);
+    expect(expected.length).toBeGreaterThan(0);
+    await openApp(page, `view=data&of=benchmark&parent=440100&year=${year}`);
+    await page.getByTestId('row-count').filter({ hasText: /[1-9]/ }).waitFor({ timeout: READY_TIMEOUT });
+    const [header, ...rows] = csvRows((await downloadFrom(page, 'download-csv')).bytes);
+    expect(header.slice(0, TIDY_COLUMNS.length)).toEqual([...TIDY_COLUMNS]);
+    const col = (name: string) => header.indexOf(name);
+    expect(rows.map((r) => [r[col('body_key')], r[col('year')], r[col('value')]])).toEqual(expected.map((r) => [String(r.division_code), String(year), csvCellOf(r.value)]));
+  });
+
   it('shows every report and downloads them as CSV and as Parquet', async () => {
     const n = native.manifest.tables.facts_wide.rows;
     await openApp(page, 'view=data');

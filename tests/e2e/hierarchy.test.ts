@@ -156,8 +156,8 @@ describe('benchmark', () => {
     const [header, ...csv] = parseCsv(bytes.subarray(3).toString('utf8'));
     const col = (name: string) => header.indexOf(name);
     const stated = bench.filter((r) => typeof r.value === 'number');
-    expect(csv.map((r) => [r[col('body_key')], r[col('rank')], r[col('value')], r[col('scope')], r[col('report_id')], r[col('copy_score')], r[col('metric')]])).toEqual(
-      stated.map((r) => [String(r.division_code), csvCellOf(r.rank), csvCellOf(r.value), csvCellOf(r.scope), csvCellOf(r.report_id), csvCellOf(r.copy_score), BENCH_METRIC]),
+    expect(csv.map((r) => [r[col('body_key')], r[col('year')], r[col('rank')], r[col('value')], r[col('scope')], r[col('report_id')], r[col('copy_score')], r[col('metric')]])).toEqual(
+      stated.map((r) => [String(r.division_code), String(year), csvCellOf(r.rank), csvCellOf(r.value), csvCellOf(r.scope), csvCellOf(r.report_id), csvCellOf(r.copy_score), BENCH_METRIC]),
     );
   });
 

@@ -24,6 +24,8 @@ const BENCHMARK_EXTRA = ['division_level', 'rank', 'percentile', 'peer_group', '
 
 export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks', 'copy_score'];
 
+const CSV_COLUMNS = ['year', ...BENCHMARK_COLUMNS];
+
 /** The quartiles to draw: only when every child is ranked in one peer group. */
 export function sharedQuartiles(rows: readonly Row[]): { p25: number; p50: number; p75: number } | null {
   const groups = new Set(rows.filter((r) => num(r.value) !== null).map((r) => String(r.peer_group)));
@@ -84,6 +86,8 @@ export function Benchmark(props: ViewProps) {
   // The bars in words, in rank order: each unit and its value.
   const description = bars.filter((b) => b.value !== null).map((b) => `${b.name} ${fmt(b.value)}`).join('，');
   const height = rankedBarsHeight(frame, rows.length);
+  // The rows carry no year (one year is ranked): the CSV's year column says which.
+  const csvRows = useMemo(() => rows.map((r) => ({ ...r, year })), [rows, year]);
   // The similar view of this parent and year, at a threshold the child's best pair reaches.
   const similarLink = (score: number) => ({ view: 'similar' as const, year, similarMin: similarMinFor(score), pair: null });
   const empty = query && result.data && !result.isFetching ? (rows.length === 0 ? t('bench.noChildren', { parent: parentName, year: year ?? '' }) : withValue.length === 0 ? t('bench.noValues', { parent: parentName, year: year ?? '' }) : null) : null;
@@ -94,8 +98,8 @@ export function Benchmark(props: ViewProps) {
       query={query}
       title={title}
       option={option}
-      rows={rows}
-      columns={BENCHMARK_COLUMNS}
+      rows={csvRows}
+      columns={CSV_COLUMNS}
       valueMetric={state.metric}
       extraColumns={BENCHMARK_EXTRA}
       fileName={chartFileName(props, 'benchmark', 'benchmark', year)}

@@ -3,7 +3,7 @@ import { downloadBlob, safeFileName } from '../../charts';
 import { factsRows, type BuiltQuery } from '../../db/sql';
 import { tableToParquet } from '../../shared/parquet';
 import { useSql } from '../data/hooks';
-import { columnNames, tableRows } from '../data/rows';
+import { columnNames, tableRows, type Row } from '../data/rows';
 import { CHART_VIEWS, type ChartView } from '../state/url-state';
 import { viewYear, type ViewProps } from './common';
 import { benchmarkQuery } from './Benchmark';
@@ -42,6 +42,8 @@ export function valueMetricOf(of: ChartView, metric: string): string | null {
   return of === 'compare' || of === 'map' || of === 'reconcile' ? countMetric(metric) : null;
 }
 
+const ONE_YEAR_VIEWS: readonly ChartView[] = ['benchmark', 'reconcile', 'coverage', 'map'];
+
 export function Data(props: ViewProps) {
   const { t, locale, state, update } = props;
   const { summary, info } = useDataset();
@@ -58,11 +60,15 @@ export function Data(props: ViewProps) {
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
   const tidyOptions = { valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied };
-  const csv = () => table && downloadBlob(new Blob([downloadCsv(columns, tableRows(table), tidyOptions)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'));
+  // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads say which.
+  const oneYear = ONE_YEAR_VIEWS.includes(state.of) ? viewYear(state, summary?.years) : null;
+  const csvColumns = oneYear !== null && !columns.includes('year') ? ['year', ...columns] : columns;
+  const csvRowsOf = (rows: Row[]): Row[] => (csvColumns === columns ? rows : rows.map((r) => ({ year: oneYear, ...r })));
+  const csv = () => table && downloadBlob(new Blob([downloadCsv(csvColumns, csvRowsOf(tableRows(table)), tidyOptions)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'));
   const zip = () => {
     if (!table) return;
     const date = new Date().toISOString().slice(0, 10);
-    downloadBlob(new Blob([downloadZip(name, columns, tableRows(table), { ...tidyOptions, date }) as BlobPart], { type: 'application/zip' }), safeFileName(name, 'zip'));
+    downloadBlob(new Blob([downloadZip(name, csvColumns, csvRowsOf(tableRows(table)), { ...tidyOptions, date }) as BlobPart], { type: 'application/zip' }), safeFileName(name, 'zip'));
   };
   return (
     <div className="view data">
