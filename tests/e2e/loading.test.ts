@@ -98,7 +98,10 @@ describe('coverage and reconciliation charts', () => {
     await openApp(page, `view=reconcile&parent=${GUANGZHOU}&year=${year}`);
     await waitForChart(page, 'reconcile');
     for (const id of ['png', 'svg', 'export', 'pin']) expect(await page.getByTestId(`${id}-reconcile`).isEnabled()).toBe(true);
-    const rows = csv((await downloadFrom(page, 'csv-reconcile')).bytes);
+    const download = await downloadFrom(page, 'csv-reconcile');
+    // Named after what it holds (metric, parent, year) with the dataset version, as every chart's CSV.
+    expect(download.name).toBe(`gongkai_reconcile_r.new.total_${GUANGZHOU}_${year}_v${native.manifest.dataset_version.slice(0, 8)}.csv`);
+    const rows = csv(download.bytes);
     expect(rows[0]).toEqual(['part', 'label', 'value']);
     expect(rows.slice(1).map((r) => [r[0], r[2]])).toEqual(
       [['area', expected.area_value], ['children', expected.children_value], ['parent_self', expected.parent_self_value], ['departments', expected.departments_value]].map(([p, v]) => [p, csvCellOf(v)]),
@@ -132,7 +135,9 @@ describe('coverage and reconciliation charts', () => {
     await openApp(page, `view=coverage&parent=${GUANGZHOU}&year=${year}`);
     await waitForChart(page, 'coverage');
     for (const id of ['png', 'svg', 'export', 'pin']) expect(await page.getByTestId(`${id}-coverage`).isEnabled()).toBe(true);
-    const rows = csv((await downloadFrom(page, 'csv-coverage')).bytes);
+    const download = await downloadFrom(page, 'csv-coverage');
+    expect(download.name).toBe(`gongkai_coverage_${GUANGZHOU}_${year}_v${native.manifest.dataset_version.slice(0, 8)}.csv`);
+    const rows = csv(download.bytes);
     const by = Object.fromEntries(rows.slice(1).map((r) => [r[0], Number(r[2])]));
     expect(by.missing).toBe(counts.missing);
     expect(by.not_due).toBe(counts.notDue);

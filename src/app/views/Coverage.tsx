@@ -9,7 +9,7 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
+import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
   return state.parent && year !== null ? coverage({ parent: state.parent, year, today }) : null;
@@ -68,7 +68,7 @@ export function Coverage(props: ViewProps) {
     [rows.length, nameReady, partRows, props, chartTitle, t],
   );
   const panel = (
-    <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? partRows : []} columns={['status', 'label', 'governments']} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />
+    <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? partRows : []} columns={['status', 'label', 'governments']} fileName={chartFileName(props, 'coverage', 'coverage', year)} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />
   );
   if (state.embed) return panel;
   const yesNo = (v: unknown) => (v === true ? t('yes') : v === false ? t('no') : '—');

@@ -11,7 +11,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { chartLinks, makeFrame, num, type ViewProps } from './common';
+import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 
 export function reconcileQuery(state: Pick<ViewState, 'parent' | 'metric'>, year: number | null) {
   return state.parent && year !== null ? reconciliation({ parent: state.parent, year, metric: countMetric(state.metric) }) : null;
@@ -60,7 +60,7 @@ export function Reconcile(props: ViewProps) {
     [row, nameReady, chartRows, props, title, metric, locale, t],
   );
   const panel = (
-    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={['part', 'label', 'value']} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
+    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={['part', 'label', 'value']} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
   );
   if (state.embed) return panel;
   const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (
