@@ -161,6 +161,20 @@ describe('benchmark', () => {
     );
   });
 
+  it('says which listed children did not report and so are not ranked, as Coverage counts them', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const missing = (await native.rows(coverage({ parent: GUANGZHOU, year, today }))).filter((r) => r.unit === 'government' && r.missing === true).map((r) => String(r.division_name));
+    expect(missing.length).toBeGreaterThan(0);
+    await openApp(page, `view=benchmark&parent=${GUANGZHOU}&year=${year}&metric=${BENCH_METRIC}`);
+    await waitForChart(page, 'benchmark');
+    const note = page.getByTestId('bench-missing');
+    await note.waitFor({ timeout: READY_TIMEOUT });
+    expect((await note.textContent())!).toContain(zh('bench.missing', { n: missing.length, names: missing.join('、') }));
+    // None of them is a row of the ranking.
+    const ranked = await page.getByTestId('benchmark-table').locator('tbody tr td:nth-child(2)').allTextContents();
+    for (const name of missing) expect(ranked.some((cell) => cell.startsWith(name))).toBe(false);
+  });
+
   it('explains an empty selection instead of drawing nothing', async () => {
     // A year of the dataset in which none of 广州's children reported (a year outside the dataset is corrected with a notice).
     const [quiet] = await native.rows({

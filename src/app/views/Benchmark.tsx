@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
-import { benchmarkChildren } from '../../db/sql';
+import { benchmarkChildren, coverage } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionLabel } from '../components/DivisionTree';
 import { useHierarchyYear } from './hierarchy-year';
@@ -58,6 +58,13 @@ export function Benchmark(props: ViewProps) {
   const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
+  // Who is not ranked because it did not report: the listed children past their deadline with no report (as Coverage counts them).
+  const missingQuery = useMemo(() => (parent && year !== null && !state.embed ? coverage({ parent, year, today: props.date }) : null), [parent, year, props.date, state.embed]);
+  const missingResult = useSql(missingQuery);
+  const missing = useMemo(
+    () => (missingResult.data && missingQuery ? tableRows(missingResult.data.table).filter((r) => r.unit === 'government' && r.missing === true).map((r) => String(r.division_name ?? r.division_code)) : []),
+    [missingResult.data, missingQuery],
+  );
   const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const rate = isRateLabel(state.metric);
   const title = t('bench.title', { metric: metricLabel(state.metric, locale), parent: parentName, year: year ?? '' });
@@ -133,6 +140,12 @@ export function Benchmark(props: ViewProps) {
           </label>
         </div>
         {!state.parent ? <p className="hint" data-testid="pick-parent">{t('tree.none')}</p> : panel}
+        {state.parent && missing.length > 0 ? (
+          <p className="note" data-testid="bench-missing">
+            {t('bench.missing', { n: missing.length, names: missing.join(locale === 'zh' ? '、' : ', ') })}{' '}
+            <a href={props.linkTo({ view: 'coverage', year })} onClick={(e) => { e.preventDefault(); update({ view: 'coverage', year }); }}>{t('bench.seeCoverage')}</a>
+          </p>
+        ) : null}
         {state.parent && log ? <p className="note" data-testid="scale-note">{belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')}</p> : null}
         {rows.length > 0 ? (
           <section className="panel">
