@@ -67,6 +67,8 @@ interface LoadMarks {
   trace: string;
   /** When window.__gongkai was set (the ?bench=1 hook), if it was. */
   benchHook: number | null;
+  /** On the page's clock: the entry ran / the worker made / its script ran / init arrived / wasm instantiated / db open / answered / summary checked. */
+  steps: string;
 }
 
 const log = (line = '') => console.log(line);
@@ -96,9 +98,10 @@ function instrument(): void {
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
+      marks.workerMade ??= performance.now();
       super(url, options);
       this.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number; trace?: { manifestMs?: number; engineMs?: number; tablesMs?: number; answeredAt?: number } } } | null;
+        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number; trace?: { manifestMs?: number; engineMs?: number; tablesMs?: number; answeredAt?: number; scriptAt?: number; receivedAt?: number; timeOrigin?: number; startup?: { instantiated?: number; opened?: number } } } } | null;
         if (marks.engineReady === undefined && data?.ok && typeof data.result?.datasetVersion === 'string') {
           marks.engineReady = performance.now();
           marks.workerInitMs = data.result.elapsedMs ?? NaN;
@@ -108,6 +111,13 @@ function instrument(): void {
           marks.traceEngine = trace.engineMs ?? NaN;
           marks.traceTables = trace.tablesMs ?? NaN;
           marks.traceAnsweredAt = trace.answeredAt ?? NaN;
+          // The worker's clock on the page's.
+          const shift = (trace.timeOrigin ?? NaN) - performance.timeOrigin;
+          marks.workerScript = (trace.scriptAt ?? NaN) + shift;
+          marks.workerInit = (trace.receivedAt ?? NaN) + shift;
+          marks.workerInstantiated = (trace.startup?.instantiated ?? NaN) + shift;
+          marks.workerOpened = (trace.startup?.opened ?? NaN) + shift;
+          marks.workerAnswered = (trace.answeredAt ?? NaN) + shift;
         }
       });
     }
@@ -130,7 +140,11 @@ async function waitForLoad(page: Page): Promise<LoadMarks> {
   }, null, { timeout: LOAD_TIMEOUT, polling: 50 });
   // __gongkai is set right after the init answer arrives; let its promise callbacks run.
   await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
-  const marks = await page.evaluate(() => (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks);
+  const marks = await page.evaluate(() => {
+    const m = { ...(window as unknown as { __benchMarks: Record<string, number> }).__benchMarks };
+    for (const name of ['entry', 'summary']) m[name] = performance.getEntriesByName(`gongkai:${name}`)[0]?.startTime ?? NaN;
+    return m;
+  });
   // facts_wide loads behind init while the dataset is small: the first query on it waits for it
   // (before, init itself waited for it: this column is what "DuckDB ready" measured then).
   const factsLoaded = await page.evaluate(async () => {
@@ -152,6 +166,7 @@ async function waitForLoad(page: Page): Promise<LoadMarks> {
     decodeMs: Number(marks.decodeMs),
     trace: `${ms(Number(marks.traceManifest))} / ${ms(Number(marks.traceEngine))} / ${ms(Number(marks.traceTables))} / ${ms(Number(marks.traceAnsweredAt))}`,
     benchHook: marks.benchHook === undefined ? null : Number(marks.benchHook),
+    steps: ['entry', 'workerMade', 'workerScript', 'workerInit', 'workerInstantiated', 'workerOpened', 'workerAnswered', 'summary'].map((k) => ms(Number(marks[k]))).join(' / '),
   };
 }
 
@@ -320,8 +335,8 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
     log(`\n--- Page load (${name}), ms from navigation start (performance.now() in the page)`);
     log(
       table(
-        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'worker trace: manifest / engine / tables / answered at', 'KPIs from DuckDB shown', 'facts_wide query answered (loaded behind init)'],
-        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.decodeMs), l.trace, ms(l.kpis), ms(l.factsLoaded)]),
+        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'worker trace: manifest / engine / tables / answered at', 'KPIs from DuckDB shown', 'facts_wide query answered (loaded behind init)', 'page clock: entry / worker made / its script / init / wasm instantiated / db open / answered / summary'],
+        loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.decodeMs), l.trace, ms(l.kpis), ms(l.factsLoaded), l.steps]),
         1,
       ),
     );

@@ -7,6 +7,8 @@ import { isRequest, transferList, type ProgressMessage } from '../src/db/protoco
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const scriptAt = performance.now();
+
 const absolute = (url: string): string => new URL(url, self.location.href).href;
 
 const createEngine = () =>
@@ -20,6 +22,7 @@ let early: ReturnType<typeof createEngine> | null = createEngine();
 early.catch(() => {});
 
 const handler = createHandler({
+  scriptAt,
   createEngine: () => {
     const engine = early ?? createEngine();
     early = null;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { divisionNames, isBodyKey } from '../db/sql';
 import { useSql } from './data/hooks';
 import { tableRows } from './data/rows';
@@ -21,14 +21,16 @@ import { Reconcile } from './views/Reconcile';
 import { Data } from './views/Data';
 import { Overview } from './views/Overview';
 import { Outcomes } from './views/Outcomes';
-import { Report } from './views/Report';
 import { Review } from './views/Review';
 import { Similar } from './views/Similar';
-import { SqlConsole } from './views/SqlConsole';
 import { viewDecl, viewLabel } from './views/registry';
 import { Methods } from './views/Methods';
 import { ImportControl } from './user/ImportControl';
 import { HeaderControls } from './components/HeaderControls';
+
+// Loaded when first shown: their code (pdf.js, CodeMirror) would otherwise delay the first chart.
+const Report = lazy(() => import('./views/Report').then((m) => ({ default: m.Report })));
+const SqlConsole = lazy(() => import('./views/SqlConsole').then((m) => ({ default: m.SqlConsole })));
 
 /** Each view's component (the views themselves are declared in views/registry.ts). */
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
@@ -75,6 +77,10 @@ function noticeText(t: ReturnType<typeof useI18n>['t'], n: Notice, locale: Local
 
 function ResolvingBodies({ t }: ViewProps) {
   return <p className="status" data-testid="bodies-loading">{t('loading')}</p>;
+}
+
+function ViewLoading({ t }: ViewProps) {
+  return <p className="status" data-testid="view-loading">{t('loading')}</p>;
 }
 
 function NoticeList({ notices, years }: { notices: Notice[]; years: [number, number] | null }) {
@@ -142,7 +148,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
     return (
       <main className="embed" data-testid="embed">
         {synthetic}
-        {error ? <p className="error" role="alert">{t('engineFailed')}: {error.message}</p> : <ViewComponent {...props} />}
+        {error ? <p className="error" role="alert">{t('engineFailed')}: {error.message}</p> : <Suspense fallback={<ViewLoading {...props} />}><ViewComponent {...props} /></Suspense>}
       </main>
     );
   }
@@ -171,7 +177,9 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       <main id="main" tabIndex={-1}>
         <EngineProgress />
         {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
-        <ViewComponent {...props} />
+        <Suspense fallback={<ViewLoading {...props} />}>
+          <ViewComponent {...props} />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,30 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { DatasetProvider, startDataset } from './data/dataset';
-import { UserLayerProvider } from './user/UserLayer';
-import { CorrectionsProvider } from './user/corrections-context';
+// The entry: starts the data worker (DuckDB-WASM's fetch and compile are most of the wait) and the
+// summary's fetch first, then loads the app (React, ECharts, the views), whose code takes as long
+// again to load and run on a cold visit. Nothing here imports the app's code statically.
+import { startDataset } from './data/dataset';
 import './styles.css';
-import { applyScheme, initialScheme } from './theme';
 
-// Before the first render, so no chart is drawn in the wrong scheme first.
-applyScheme(initialScheme());
-// The data worker and the summary start loading before React renders anything.
+performance.mark('gongkai:entry');
 startDataset();
-
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <DatasetProvider>
-        <UserLayerProvider>
-          <CorrectionsProvider>
-            <App />
-          </CorrectionsProvider>
-        </UserLayerProvider>
-      </DatasetProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+void import('./boot');

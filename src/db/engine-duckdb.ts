@@ -2,7 +2,7 @@
 // is aliased (vite.config.ts) to the browser build; in Node it resolves to the Node build, so tests
 // run the same engine code against the same wasm.
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { MAIN_DATABASE, type Engine } from './engine';
+import { MAIN_DATABASE, type Engine, type EngineStartup } from './engine';
 import type { Param } from './protocol';
 
 export interface WasmBundles {
@@ -84,16 +84,19 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     new duckdb.VoidLogger(),
     rt,
   );
+  const startup: EngineStartup = { created: performance.now(), instantiated: 0, opened: 0 };
   const restore = runtime === 'browser' && onProgress ? countWasmBytes(bundles, onProgress) : () => {};
   try {
     await db.instantiate(() => {});
   } finally {
     restore();
   }
+  startup.instantiated = performance.now();
   db.open(OPEN_CONFIG);
   const conn = db.connect();
   const connectionId = (conn as unknown as { _conn: number })._conn;
   db.runQuery(connectionId, OFFLINE_SETTINGS);
+  startup.opened = performance.now();
   const prepared = new Map<string, number>();
 
   const statementFor = (sql: string): number => {
@@ -107,6 +110,7 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
 
   return {
     name: `duckdb-wasm ${db.getVersion()}`,
+    startup,
     run(sql, params: readonly Param[] = []) {
       if (params.length === 0) return db.runQuery(connectionId, sql);
       return db.runPrepared(connectionId, statementFor(sql), [...params]);

@@ -3,9 +3,24 @@ import type { Param } from './protocol';
 /** The page's own database (attached in memory): the dataset's tables and schema `al` live in it. */
 export const MAIN_DATABASE = 'gongkai';
 
+/**
+ * Where the engine's start went: ms on this thread's clock (performance.now()) at each step's end.
+ * DuckDB-WASM fetches and compiles its wasm inside instantiate (streaming).
+ */
+export interface EngineStartup {
+  /** The bindings created (the bundle chosen). */
+  created: number;
+  /** The wasm fetched, compiled and instantiated. */
+  instantiated: number;
+  /** The database opened and the offline settings run. */
+  opened: number;
+}
+
 /** What the data handler needs from a SQL engine. Synchronous: it runs inside the data worker. */
 export interface Engine {
   readonly name: string;
+  /** Where its start went (the browser's engine). */
+  readonly startup?: EngineStartup;
   /** Runs SQL with bound parameters; returns the result as Arrow IPC bytes. */
   run(sql: string, params?: readonly Param[]): Uint8Array;
   /** Runs exactly one statement (a text of several is an error), not cached: for SQL users type. */

@@ -24,6 +24,8 @@ export interface HandlerDeps {
   loadBudgetBytes?: number;
   /** Overrides EAGER_DETAIL_ROWS (tests). */
   eagerDetailRows?: number;
+  /** When the worker's script ran (its clock), for the init's trace. */
+  scriptAt?: number;
 }
 
 interface Dataset {
@@ -208,7 +210,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     const { engine, engineMs } = await enginePending;
     const tablesStarted = now();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0 } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),

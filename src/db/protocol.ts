@@ -1,5 +1,6 @@
 // The one message format between the app and the data worker. Both sides import it;
 // it imports nothing of DuckDB's, so the main thread never loads the engine.
+import type { EngineStartup } from './engine';
 import type { Correction } from '../parse/corrections';
 import type { PreaggregatedQuery } from './sql/query';
 
@@ -53,9 +54,11 @@ export interface InitResult {
   /**
    * Where the init's time went (the worker's own clock, ms): the manifest fetched, the engine
    * instantiated (begun when the worker started, beside the manifest), the eager tables loaded;
-   * `answeredAt` is the worker's clock when it answered (0 = the worker started).
+   * `answeredAt` is the worker's clock when it answered (0 = the worker started). On the same
+   * clock: when the worker's script ran, when init arrived, the engine's steps; `timeOrigin` puts
+   * them on the page's clock (worker time + timeOrigin − the page's performance.timeOrigin).
    */
-  trace?: { manifestMs: number; engineMs: number; tablesMs: number; answeredAt: number };
+  trace?: { manifestMs: number; engineMs: number; tablesMs: number; answeredAt: number; scriptAt?: number; receivedAt?: number; timeOrigin?: number; startup?: EngineStartup };
 }
 
 export interface QueryResult {

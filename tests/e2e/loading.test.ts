@@ -51,6 +51,35 @@ describe('loading', () => {
     expect(await page.getByTestId('engine-progress').isHidden()).toBe(true);
   });
 
+  it('starts the data worker before the app’s code loads, and leaves pdf.js and CodeMirror until their views', async () => {
+    await browser.context.addInitScript(() => {
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          Object.assign(window, { __workerMade: (window as unknown as { __workerMade?: number }).__workerMade ?? performance.now() });
+          super(url, options);
+        }
+      };
+    });
+    await openApp(page, '');
+    await waitForChart(page, 'overview');
+    const { workerMade, boot, lazy } = await page.evaluate(() => {
+      const scripts = performance.getEntriesByType('resource').filter((r) => /\/assets\/[^/]+\.js$/.test(r.name));
+      return {
+        workerMade: (window as unknown as { __workerMade?: number }).__workerMade,
+        boot: scripts.filter((r) => /\/boot-[^/]+\.js$/.test(r.name)).map((r) => r.startTime),
+        lazy: scripts.filter((r) => /\/(Report|SqlConsole)-[^/]+\.js$/.test(r.name)).map((r) => r.name),
+      };
+    });
+    // The app's code is a chunk of its own, requested only after the worker was made.
+    expect(boot).toHaveLength(1);
+    expect(workerMade).toBeLessThanOrEqual(boot[0]);
+    expect(lazy).toEqual([]);
+    await openApp(page, 'view=sql');
+    await page.getByTestId('sql-run').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/SqlConsole-[^/]+\.js$/.test(r.name)))).toBe(true);
+  });
+
   it('opens a hierarchy view on the parent’s latest year with reports, and never shows its code as its name', async () => {
     const [{ last }] = await native.rows({ sql: 'SELECT max(year) AS last FROM facts_wide', params: [] });
     // A division with children whose reports stop before the dataset's last year.

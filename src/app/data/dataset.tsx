@@ -35,15 +35,17 @@ const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) =
 
 /** The summary for first paint, only when its bytes match the manifest's sha256 (never unverified data). */
 async function fetchSummary(): Promise<DatasetSummary> {
-  const manifestResponse = await fetch(dataUrl('manifest.json'));
+  // Both fetched at once: the summary is checked against the manifest when both have arrived.
+  const [manifestResponse, response] = await Promise.all([fetch(dataUrl('manifest.json')), fetch(dataUrl(SUMMARY_FILE))]);
   if (!manifestResponse.ok) throw new Error(`GET manifest.json: HTTP ${manifestResponse.status}`);
   const expected: unknown = ((await manifestResponse.json()) as { summary_sha256?: unknown }).summary_sha256;
   if (typeof expected !== 'string') throw new Error(`${SUMMARY_FILE}: the manifest gives no sha256, so it is not shown`);
-  const response = await fetch(dataUrl(SUMMARY_FILE));
   if (!response.ok) throw new Error(`GET ${SUMMARY_FILE}: HTTP ${response.status}`);
   const bytes = await response.arrayBuffer();
   if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== expected) throw new Error(`${SUMMARY_FILE}: sha256 does not match the manifest`);
-  return parseSummary(JSON.parse(new TextDecoder().decode(bytes)));
+  const summary = parseSummary(JSON.parse(new TextDecoder().decode(bytes)));
+  performance.mark('gongkai:summary');
+  return summary;
 }
 
 let started: { summary: Promise<DatasetSummary>; init: Promise<InitResult> } | null = null;
