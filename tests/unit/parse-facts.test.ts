@@ -476,6 +476,32 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过区政府网站主动公开信息4751条。').level).toBeNull();
   });
 
+  it('reads the department a 我局 report says the report is of, in a sentence opening with its name or 本报告为, and nothing else of the kind', () => {
+    // the wording class of a report's own name further down (电子版 lines: complete/2011-…-2019-fujian-pingtan-*)
+    const BUREAU = '一、总体情况\n2019年,我局认真贯彻《中华人民共和国政府信息公开条例》,主动公开政府信息120条,依申请公开5件。\n';
+    expect(facts(BUREAU + '本报告为广州市民政局2019年政府信息公开工作年度报告,电子版可在局网站下载。')).toEqual({
+      issuer: '广州市民政局', jurisdiction: '广州市', level: 'department',
+    });
+    expect(facts('广州市民政局2019年政府信息公开工作年度报告已经局务会审议通过。\n' + BUREAU).issuer).toBe('广州市民政局');
+    // a parent's report the branch's data go into, another document's title, a link list, two bodies
+    expect(facts(BUREAU + '我局数据已纳入广州市公安局2019年政府信息公开工作年度报告。').issuer).toBeNull();
+    expect(facts(BUREAU + '按照《广州市民政局2019年政府信息公开工作年度报告编制方案》执行。').issuer).toBeNull();
+    expect(facts(BUREAU + '相关链接\n广州市财政局2019年政府信息公开工作年度报告\n').issuer).toBeNull();
+    expect(facts(BUREAU + '本报告为广州市民政局2019年政府信息公开工作年度报告。广州市财政局2019年政府信息公开工作年度报告另行发布。').issuer).toBeNull();
+    // the organ word must be the one the report calls itself by (我局, not 委员会)
+    expect(facts(BUREAU + '本报告为广州市卫生健康委员会2019年政府信息公开工作年度报告。').issuer).toBeNull();
+    // page furniture is not read: a portal's sponsor or banner may be another 局
+    expect(facts(BUREAU + '主办单位:广州市政务服务数据管理局').issuer).toBeNull();
+    expect(facts('广州市政务服务数据管理局\n' + BUREAU).issuer).toBeNull();
+  });
+
+  it('takes no report-like line below the report’s first paragraph for its title (a link to another report)', () => {
+    const text = '一、总体情况\n2019年,我局认真贯彻《条例》,主动公开政府信息120条,依申请公开5件,均按时答复。\n上一页 下一页\n广州市财政局2019年政府信息公开工作年度报告\n';
+    expect(facts(text)).toEqual({ issuer: null, jurisdiction: null, level: 'department' });
+    // above the first paragraph it is the title
+    expect(facts('广州市财政局2019年政府信息公开工作年度报告\n' + text.split('\n').slice(0, 2).join('\n')).issuer).toBe('广州市财政局');
+  });
+
   it('gives a report naming no body the one province it names when it counts the province’s own units’ work (pages/2011-xizang-xizang-province)', () => {
     const xizang =
       '二、主动公开政府信息的情况\n各政府机关按照《条例》规定,主动公开政府信息。\n自治区直属机关主动公开政府信息16848条,全文电子化率为86.1%。各行署、拉萨市人民政府主动公开政府信息36171条。\n' +
