@@ -458,6 +458,12 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('来源:广州市人民政府\n一、总体情况\n2022年,我局认真贯彻《条例》,我局主动公开政府信息12条。')).toEqual({
       issuer: null, jurisdiction: null, level: 'department',
     });
+    // the portal of another kind of place than the one the report speaks as (complete/2014-fujian-pingtan-zone-county
+    // without its title: 来源：平潭县人民政府 on a report of the zone, 我区管委会办公室编制完成了本报告)
+    expect(facts('来源:平潭县人民政府\n一、概述\n2014年,我区认真贯彻《条例》,主动公开政府信息12条。').issuer).toBeNull();
+    expect(facts('来源:溆浦县人民政府\n一、总体情况\n2021年,我镇认真贯彻《条例》,主动公开政府信息12条。').issuer).toBeNull();
+    // the portal of the place the report speaks as is its government
+    expect(facts('来源:溆浦县人民政府\n一、总体情况\n2021年,我县认真贯彻《条例》,主动公开政府信息12条。').issuer).toBe('溆浦县人民政府');
   });
 
   it('gives a department naming itself only as 我局 the government it says it serves, and no issuer (panel/2023-guangdong-guangzhou-liwan-public-security-bureau-department, 2024-…-tianhe-bureau-department, 2021-…-panyu-civil-service-bureau-department)', () => {

@@ -422,6 +422,16 @@ function ownGovernment(organ: Organ, w: SelfWords): number {
   return (w.government.get(last) ?? 0) + (w.town.get('我' + last) ?? 0);
 }
 
+/** Whether a report calls itself a department, or a government or town of another kind than this government's place. */
+function speaksAsOther(organ: Organ, w: SelfWords): boolean {
+  if (w.department > 0) return true;
+  const j = organ.jurisdiction ?? '';
+  const own = /街道?$/.test(j) ? '街' : j[j.length - 1];
+  for (const k of w.government.keys()) if (k !== own) return true;
+  for (const k of w.town.keys()) if (!k.includes(own)) return true;
+  return false;
+}
+
 // ---- Putting it together --------------------------------------------------------------------
 
 /** 如对本报告有任何疑问,请与〈机关〉联系(…): the body answering for the report. */
@@ -793,8 +803,10 @@ function issuerFactsOf(s: string): IssuerFacts {
     const publisher = readSource('meta', text);
     if (publisher && publisher.kind === 'government' && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) organ = publisher;
   }
-  if (organ && from === 'meta' && organ.kind === 'government' && selfWords(s).department > 0 && ownGovernment(organ, selfWords(s)) === 0) {
-    organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
+  if (organ && from === 'meta' && organ.kind === 'government' && ownGovernment(organ, selfWords(s)) === 0 && speaksAsOther(organ, selfWords(s))) {
+    // 来源:广州市人民政府 on the page of a report that calls itself 我局, 来源:平潭县人民政府 on one
+    // speaking as 我区: the portal, not the issuer
+    organ = null;
   }
   organ ??= ownDepartmentNamed(head, tail, s);
   if (organ) {
