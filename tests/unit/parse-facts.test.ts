@@ -28,6 +28,12 @@ describe('names of bodies', () => {
     expect(readOrgan('城口县人民政府机关')).toMatchObject({ kind: 'government', jurisdiction: '城口县', placeLevel: 'county' }); // pages/2020-chongqing-chengkou-county
     // streets named after a road or a work: 文化, 建设, 工业 are organ words elsewhere (generated 640104003 银川市兴庆区文化街街道)
     expect(readOrgan('银川市兴庆区文化街街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '文化街街道', placeLevel: 'town' });
+    // generated whole provinces (bench/facts-generated.ts, 河北): a district named …园区 the gazetteer holds, an ethnic
+    // township whose stem holds 镇, a street whose name holds 市 where no city of that name is known
+    expect(readOrgan('张家口市下花园区交通运输局')).toMatchObject({ kind: 'department', jurisdiction: '下花园区', placeLevel: 'county' });
+    expect(readOrgan('涞源县营镇回族乡人民政府')).toMatchObject({ kind: 'government', jurisdiction: '营镇回族乡', placeLevel: 'town' });
+    expect(readOrgan('保定市安国市祁州药市街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '祁州药市街道', placeLevel: 'town' });
+    expect(readOrgan('广东省广州市街道办事处')?.jurisdiction).not.toBe('广州市街道'); // a known city is no street's stem
     expect(readOrgan('建设路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '建设路街道', placeLevel: 'town' });
     expect(readOrgan('成都市武侯区工业街道')).toMatchObject({ jurisdiction: '工业街道', placeLevel: 'town' });
     expect(readOrgan('开展文化街道')).toBeNull();
