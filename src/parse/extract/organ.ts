@@ -100,6 +100,7 @@ const STEMLESS_ETHNIC = new RegExp(`^(?:${alternation(ETHNONYMS)})族(?:乡|镇|
 const ONE_CHARACTER_PLACE = /^[^\s](?:区|街道|街|镇|乡)$/;
 
 const BARE_DISTRICTS = new Set(['城区', '矿区', '郊区']);
+const TOWN_PLACE = /^[^\s]{2,}(?:街道|镇|乡|苏木)$/;
 const CITY_DISTRICT_ORGAN = /^(?:人民政府|政府|[^\s，。、]{1,12}?(?:局|委员会|委|办公室|中心)(?:$|[^\u4e00-\u9fff]))/;
 
 /** The places (and 人民政府 links between them) a name starts with. */
@@ -116,9 +117,10 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
     else if (p && rest && !rest.zone && /[乡镇]$/.test(p.text) && STEMLESS_ETHNIC.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     // 西盟佤族自治县: no league's name has one character before its 盟
     else if (p && rest && !rest.zone && /^.盟$/.test(p.text) && /自治[县旗]$/.test(rest.text)) p = { text: p.text + rest.text, zone: false };
-    // 汕尾市城区人民政府, 阳泉市矿区, 铜陵市郊区: a district named 城区/矿区/郊区 under its city, when an organ follows (not 全市城区…)
+    // 汕尾市城区人民政府, 阳泉市矿区, 铜陵市郊区: a district named 城区/矿区/郊区 under its city, when an organ or a
+    // town of it follows (汕尾市城区遮浪街道; not 全市城区…)
     const bare = name.slice(at, at + 2);
-    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && BARE_DISTRICTS.has(bare) && CITY_DISTRICT_ORGAN.test(name.slice(at + 2))) p = { text: bare, zone: false };
+    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && BARE_DISTRICTS.has(bare) && (CITY_DISTRICT_ORGAN.test(name.slice(at + 2)) || TOWN_PLACE.test(placeAt(name, at + 2)?.text ?? ''))) p = { text: bare, zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;
