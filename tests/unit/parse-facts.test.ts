@@ -34,6 +34,8 @@ describe('names of bodies', () => {
     expect(readOrgan('涞源县营镇回族乡人民政府')).toMatchObject({ kind: 'government', jurisdiction: '营镇回族乡', placeLevel: 'town' });
     expect(readOrgan('保定市安国市祁州药市街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '祁州药市街道', placeLevel: 'town' });
     expect(readOrgan('汕尾市城区遮浪街道办事处')).toMatchObject({ kind: 'government', places: ['汕尾市', '城区', '遮浪街道'], placeLevel: 'town' });
+    expect(readOrgan('新乡市红旗区向阳小区街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '向阳小区街道', placeLevel: 'town' });
+    expect(readOrgan('全市社区街道办事处')).toBeNull();
     expect(readOrgan('广东省广州市街道办事处')?.jurisdiction).not.toBe('广州市街道'); // a known city is no street's stem
     expect(readOrgan('建设路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '建设路街道', placeLevel: 'town' });
     expect(readOrgan('成都市武侯区工业街道')).toMatchObject({ jurisdiction: '工业街道', placeLevel: 'town' });

@@ -67,6 +67,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   if (/^(?:[^该本各全此其每入进新老两三多整]|下花)园区$/.test(text)) return { text, zone: false };
   if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
+  // 向阳小区街道: a street named after a housing estate (小区, 社区 are no places by themselves)
+  if (/..(?:小区|社区)$/.test(text) && name.startsWith('街道', at + text.length) && !NOT_PLACE_START.test(text) && !NOT_STREET_WORD.test(text)) return { text: text + '街道', zone: false };
   // 年 is a date's, but for 万年县, 永年区 and 万年埠街道
   if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(/^[万永]年[^年]/.test(text) ? text.slice(2) : text)) return null;
   // 公安县, 资源县 are places; 住房和城乡 is not; streets are named after roads and works (文化街街道, 建设路街道, 工业街道)
