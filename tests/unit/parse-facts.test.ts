@@ -28,6 +28,15 @@ describe('names of bodies', () => {
     expect(readOrgan('城口县人民政府机关')).toMatchObject({ kind: 'government', jurisdiction: '城口县', placeLevel: 'county' }); // pages/2020-chongqing-chengkou-county
     // streets named after a road or a work: 文化, 建设, 工业 are organ words elsewhere (generated 640104003 银川市兴庆区文化街街道)
     expect(readOrgan('银川市兴庆区文化街街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '文化街街道', placeLevel: 'town' });
+    // generated whole provinces (bench/facts-generated.ts, 河北): a district named …园区 the gazetteer holds, an ethnic
+    // township whose stem holds 镇, a street whose name holds 市 where no city of that name is known
+    expect(readOrgan('张家口市下花园区交通运输局')).toMatchObject({ kind: 'department', jurisdiction: '下花园区', placeLevel: 'county' });
+    expect(readOrgan('涞源县营镇回族乡人民政府')).toMatchObject({ kind: 'government', jurisdiction: '营镇回族乡', placeLevel: 'town' });
+    expect(readOrgan('保定市安国市祁州药市街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '祁州药市街道', placeLevel: 'town' });
+    expect(readOrgan('汕尾市城区遮浪街道办事处')).toMatchObject({ kind: 'government', places: ['汕尾市', '城区', '遮浪街道'], placeLevel: 'town' });
+    expect(readOrgan('新乡市红旗区向阳小区街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '向阳小区街道', placeLevel: 'town' });
+    expect(readOrgan('全市社区街道办事处')).toBeNull();
+    expect(readOrgan('广东省广州市街道办事处')?.jurisdiction).not.toBe('广州市街道'); // a known city is no street's stem
     expect(readOrgan('建设路街道办事处')).toMatchObject({ kind: 'government', jurisdiction: '建设路街道', placeLevel: 'town' });
     expect(readOrgan('成都市武侯区工业街道')).toMatchObject({ jurisdiction: '工业街道', placeLevel: 'town' });
     expect(readOrgan('开展文化街道')).toBeNull();
@@ -458,6 +467,12 @@ describe('issuer, jurisdiction and level of a report', () => {
     expect(facts('来源:广州市人民政府\n一、总体情况\n2022年,我局认真贯彻《条例》,我局主动公开政府信息12条。')).toEqual({
       issuer: null, jurisdiction: null, level: 'department',
     });
+    // the portal of another kind of place than the one the report speaks as (complete/2014-fujian-pingtan-zone-county
+    // without its title: 来源：平潭县人民政府 on a report of the zone, 我区管委会办公室编制完成了本报告)
+    expect(facts('来源:平潭县人民政府\n一、概述\n2014年,我区认真贯彻《条例》,主动公开政府信息12条。').issuer).toBeNull();
+    expect(facts('来源:溆浦县人民政府\n一、总体情况\n2021年,我镇认真贯彻《条例》,主动公开政府信息12条。').issuer).toBeNull();
+    // the portal of the place the report speaks as is its government
+    expect(facts('来源:溆浦县人民政府\n一、总体情况\n2021年,我县认真贯彻《条例》,主动公开政府信息12条。').issuer).toBe('溆浦县人民政府');
   });
 
   it('gives a department naming itself only as 我局 the government it says it serves, and no issuer (panel/2023-guangdong-guangzhou-liwan-public-security-bureau-department, 2024-…-tianhe-bureau-department, 2021-…-panyu-civil-service-bureau-department)', () => {
@@ -474,6 +489,32 @@ describe('issuer, jurisdiction and level of a report', () => {
     // its own website named by its organ word alone (panel/2022-guangdong-guangzhou-health-commission-department)
     expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过委网站主动公开信息4751条。').level).toBe('department');
     expect(facts('一、总体情况\n(一)认真落实主动公开。截至12月31日,通过区政府网站主动公开信息4751条。').level).toBeNull();
+  });
+
+  it('reads the department a 我局 report says the report is of, in a sentence opening with its name or 本报告为, and nothing else of the kind', () => {
+    // the wording class of a report's own name further down (电子版 lines: complete/2011-…-2019-fujian-pingtan-*)
+    const BUREAU = '一、总体情况\n2019年,我局认真贯彻《中华人民共和国政府信息公开条例》,主动公开政府信息120条,依申请公开5件。\n';
+    expect(facts(BUREAU + '本报告为广州市民政局2019年政府信息公开工作年度报告,电子版可在局网站下载。')).toEqual({
+      issuer: '广州市民政局', jurisdiction: '广州市', level: 'department',
+    });
+    expect(facts('广州市民政局2019年政府信息公开工作年度报告已经局务会审议通过。\n' + BUREAU).issuer).toBe('广州市民政局');
+    // a parent's report the branch's data go into, another document's title, a link list, two bodies
+    expect(facts(BUREAU + '我局数据已纳入广州市公安局2019年政府信息公开工作年度报告。').issuer).toBeNull();
+    expect(facts(BUREAU + '按照《广州市民政局2019年政府信息公开工作年度报告编制方案》执行。').issuer).toBeNull();
+    expect(facts(BUREAU + '相关链接\n广州市财政局2019年政府信息公开工作年度报告\n').issuer).toBeNull();
+    expect(facts(BUREAU + '本报告为广州市民政局2019年政府信息公开工作年度报告。广州市财政局2019年政府信息公开工作年度报告另行发布。').issuer).toBeNull();
+    // the organ word must be the one the report calls itself by (我局, not 委员会)
+    expect(facts(BUREAU + '本报告为广州市卫生健康委员会2019年政府信息公开工作年度报告。').issuer).toBeNull();
+    // page furniture is not read: a portal's sponsor or banner may be another 局
+    expect(facts(BUREAU + '主办单位:广州市政务服务数据管理局').issuer).toBeNull();
+    expect(facts('广州市政务服务数据管理局\n' + BUREAU).issuer).toBeNull();
+  });
+
+  it('takes no report-like line below the report’s first paragraph for its title (a link to another report)', () => {
+    const text = '一、总体情况\n2019年,我局认真贯彻《条例》,主动公开政府信息120条,依申请公开5件,均按时答复。\n上一页 下一页\n广州市财政局2019年政府信息公开工作年度报告\n';
+    expect(facts(text)).toEqual({ issuer: null, jurisdiction: null, level: 'department' });
+    // above the first paragraph it is the title
+    expect(facts('广州市财政局2019年政府信息公开工作年度报告\n' + text.split('\n').slice(0, 2).join('\n')).issuer).toBe('广州市财政局');
   });
 
   it('gives a report naming no body the one province it names when it counts the province’s own units’ work (pages/2011-xizang-xizang-province)', () => {

@@ -89,9 +89,12 @@ describe('glued tables in real reports', () => {
     const cell = v.get('r.denied.internal_affairs.total')!;
     expect(cell.split).toBe(true);
     expect(r.text.slice(cell.start, cell.end)).toBe('320000032');
-    // 行政规范性文件3123 splits three ways: left absent, with the candidates in a warning
-    expect(v.has('p.normative.issued')).toBe(false);
-    expect(r.warnings.some((w) => w.includes('3123') && w.includes('3|1|23'))).toBe(true);
+    // 行政规范性文件3123 splits 3|1|23 or 3|12|3 (31|2|3 has fewer in force than issued less
+    // repealed): the 3 both agree on is read, the rest left absent with the candidates in a warning
+    expect(v.get('p.normative.issued')).toMatchObject({ value: 3, split: true });
+    expect(v.has('p.normative.repealed')).toBe(false);
+    expect(v.has('p.normative.in_force')).toBe(false);
+    expect(r.warnings.some((w) => w.includes('3123') && w.includes('(3|1|23; 3|12|3)'))).toBe(true);
     expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
   });
 
@@ -102,6 +105,29 @@ describe('glued tables in real reports', () => {
     expect(v.has('p.license.change')).toBe(false);
     expect(v.has('p.license.decisions')).toBe(false);
     expect(v.get('p.fees.change')?.value).toBe(-15);
+  });
+
+  it('chooses between splits by what the columns mean: in force ≥ issued − repealed', () => {
+    // 2025: 行政规范性文件1024 is 1/0/24 or 10/2/4; ten issued, two repealed and four in force
+    // cannot be, so 1/0/24 (the page's HTML prints 1 / 0 / 24)
+    const v = byMetric(parseFile('2025-fujian-pingtan-transport-construction-bureau-department.txt').values);
+    expect(v.get('p.normative.issued')).toMatchObject({ value: 1, split: true });
+    expect(v.get('p.normative.repealed')).toMatchObject({ value: 0, split: true });
+    expect(v.get('p.normative.in_force')).toMatchObject({ value: 24, split: true });
+    // 2023: 行政规范性文件5615: 56/1/5 breaks the bound, 5/6/15 and 5/61/5 both keep it: the
+    // 5 issued they agree on is read, the other two cells are left absent
+    const r = parseFile('2023-fujian-pingtan-transport-construction-bureau-department.txt');
+    expect(r.values.filter((x) => x.metric.startsWith('p.normative.')).map((x) => [x.metric, x.value])).toEqual([['p.normative.issued', 5]]);
+    const warning = r.warnings.find((w) => w.includes('"5615"'));
+    expect(warning).toContain('5|6|15; 5|61|5)');
+    expect(warning).not.toContain('56|1|5');
+  });
+
+  it('reads a row the digits allow one way as printed even when it breaks a column bound', () => {
+    const text = '2022年度政府信息公开工作年度报告 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件500第二十条第（五）项';
+    const v = byMetric(parseReport(text).values);
+    expect(v.get('p.normative.issued')).toMatchObject({ value: 5, split: true });
+    expect(v.get('p.normative.in_force')).toMatchObject({ value: 0, split: true });
   });
 
   it('reads a space-separated row as printed, without the split flag', () => {

@@ -203,9 +203,26 @@ function rowArithmetic(metrics: string[]): ((values: number[]) => boolean) | nul
 }
 
 /**
+ * What the columns of a table 二 row mean bounds its cells, though no sum ties them: the
+ * documents in force at the year's end include this year's issued ones not repealed
+ * (现行有效 ≥ 本年制发 − 本年废止); the published total includes this year's new
+ * publications (对外公开总数量 ≥ 本年新公开数量); last year's items plus the change is no
+ * negative count (上一年项目数量 + 本年增/减 ≥ 0). Every complete row of the corpora keeps
+ * them (166 rows, none broken). null for rows without one.
+ */
+function rowBound(metrics: string[]): ((values: number[]) => boolean) | null {
+  const column = metrics.map((m) => m.slice(m.lastIndexOf('.') + 1)).join(' ');
+  if (column === 'issued repealed in_force') return (v) => v[2] >= v[0] - v[1];
+  if (column === 'new_made new_published total_published') return (v) => v[2] >= v[1];
+  if (column.startsWith('prev_items change')) return (v) => v[0] + v[1] >= 0;
+  return null;
+}
+
+/**
  * How to split a run: as printed when its groups are its cells; by the row's arithmetic; or,
  * for a row without arithmetic, only when no cell is separated at all (with some cells spaced
- * and too few groups, a blank cell and two glued cells cannot be told apart).
+ * and too few groups, a blank cell and two glued cells cannot be told apart), within the
+ * bounds its columns' meaning sets.
  */
 function splitRow(text: string, metrics: string[]): SplitResult {
   const groups = groupCount(text);
@@ -214,7 +231,13 @@ function splitRow(text: string, metrics: string[]): SplitResult {
   const arithmetic = rowArithmetic(metrics);
   if (arithmetic) return splitRun(text, kinds, arithmetic);
   if (groups > 1) return { candidates: [], limit: `${groups} spaced groups for ${metrics.length} cells: a blank cell or glued cells` };
-  return splitRun(text, kinds, () => true);
+  const all = splitRun(text, kinds, () => true);
+  const bound = rowBound(metrics);
+  if (!bound || all.limit || all.candidates.length < 2) return all;
+  // A bound only chooses between splits: a row the digits allow one way is read as printed,
+  // and one no split of which keeps the bound (a report error) stays ambiguous, for the checks.
+  const kept = all.candidates.filter((cells) => bound(cells.map((c) => c.value)));
+  return kept.length > 0 ? { candidates: kept, limit: null } : all;
 }
 
 // Group totals the 2021 table does not print (不予公开 …), computed from their parts when checking.

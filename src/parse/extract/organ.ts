@@ -63,9 +63,12 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   const m = PLACE.exec(name);
   if (!m) return null;
   const text = m[0];
-  if (/^[^该本各全此其每入进新老两三多整]园区$/.test(text)) return { text, zone: false }; // 绿园区, 梁园区, 金园区: districts, not zones
+  // 绿园区, 梁园区, 金园区, 下花园区: districts, not zones (the gazetteer's only districts named …园区)
+  if (/^(?:[^该本各全此其每入进新老两三多整]|下花)园区$/.test(text)) return { text, zone: false };
   if (isZone(text)) return text.length > 3 && !NOT_PLACE_START.test(text) ? { text, zone: true } : null;
   if (text.includes('自治') && !/自治[区州县旗]$/.test(text)) return null;
+  // 向阳小区街道: a street named after a housing estate (小区, 社区 are no places by themselves)
+  if (/..(?:小区|社区)$/.test(text) && name.startsWith('街道', at + text.length) && !NOT_PLACE_START.test(text) && !NOT_STREET_WORD.test(text)) return { text: text + '街道', zone: false };
   // 年 is a date's, but for 万年县, 永年区 and 万年埠街道
   if (NOT_PLACE.test(text) || NOT_PLACE_START.test(text) || NOT_PLACE_ALWAYS.test(/^[万永]年[^年]/.test(text) ? text.slice(2) : text)) return null;
   // 公安县, 资源县 are places; 住房和城乡 is not; streets are named after roads and works (文化街街道, 建设路街道, 工业街道)
@@ -73,6 +76,8 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   // 新市镇, 城区乡: a town whose name holds a county-level suffix
   const end = at + text.length;
   if (/[市区县]$/.test(text) && /^[镇乡](?:人民政府|政府|$)/.test(name.slice(end, end + 5))) return { text: text + name[end], zone: false };
+  // 祁州药市街道 (安国市): a street whose name holds 市, after its county, where no city of that name is known
+  if (at > 0 && text.endsWith('市') && name.startsWith('街道', end) && levelOfPlace(text, null) === null) return { text: text + '街道', zone: false };
   // 景德镇市, 丰镇市, 宁乡市, 平乡县, 东乡区: a city or county whose name holds a town suffix (not 城关镇市场监督管理所)
   if (/[镇乡]$/.test(text) && (name[end] === '市' || name[end] === '县') && !/[场容民级直属内区管]/.test(name[end + 1] ?? '')) return { text: text + name[end], zone: false };
   // a one-character stem and its suffix, then the place's own suffix: 石镇镇, 九镇乡, 三乡镇, 津市市 (not 城镇乡村)
@@ -91,10 +96,13 @@ function placeAt(name: string, at: number): { text: string; zone: boolean } | nu
   return { text, zone: false };
 }
 
+/** An ethnic township's suffix with no stem before its people (回族乡): no township is named so. */
+const STEMLESS_ETHNIC = new RegExp(`^(?:${alternation(ETHNONYMS)})族(?:乡|镇|苏木)$`);
 /** A place of one character and its suffix (塘区): no district, street or town is named so. */
 const ONE_CHARACTER_PLACE = /^[^\s](?:区|街道|街|镇|乡)$/;
 
 const BARE_DISTRICTS = new Set(['城区', '矿区', '郊区']);
+const TOWN_PLACE = /^[^\s]{2,}(?:街道|镇|乡|苏木)$/;
 const CITY_DISTRICT_ORGAN = /^(?:人民政府|政府|[^\s，。、]{1,12}?(?:局|委员会|委|办公室|中心)(?:$|[^\u4e00-\u9fff]))/;
 
 /** The places (and 人民政府 links between them) a name starts with. */
@@ -107,11 +115,14 @@ function leadingPlaces(name: string): { places: { text: string; zone: boolean }[
     // 西乡塘区, 西乡塘街道, 甘旗卡镇: a town or banner suffix inside a name, whose rest would be a place of one character
     const rest = p && !p.zone && /[乡镇旗]$|^.盟$/.test(p.text) ? placeAt(name, at + p.text.length) : null;
     if (p && rest && !rest.zone && ONE_CHARACTER_PLACE.test(rest.text)) p = { text: p.text + rest.text, zone: false };
+    // 营镇回族乡: an ethnic township is named by a stem before its people, here one holding 镇
+    else if (p && rest && !rest.zone && /[乡镇]$/.test(p.text) && STEMLESS_ETHNIC.test(rest.text)) p = { text: p.text + rest.text, zone: false };
     // 西盟佤族自治县: no league's name has one character before its 盟
     else if (p && rest && !rest.zone && /^.盟$/.test(p.text) && /自治[县旗]$/.test(rest.text)) p = { text: p.text + rest.text, zone: false };
-    // 汕尾市城区人民政府, 阳泉市矿区, 铜陵市郊区: a district named 城区/矿区/郊区 under its city, when an organ follows (not 全市城区…)
+    // 汕尾市城区人民政府, 阳泉市矿区, 铜陵市郊区: a district named 城区/矿区/郊区 under its city, when an organ or a
+    // town of it follows (汕尾市城区遮浪街道; not 全市城区…)
     const bare = name.slice(at, at + 2);
-    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && BARE_DISTRICTS.has(bare) && CITY_DISTRICT_ORGAN.test(name.slice(at + 2))) p = { text: bare, zone: false };
+    if (!p && places.length > 0 && places[places.length - 1].text.endsWith('市') && BARE_DISTRICTS.has(bare) && (CITY_DISTRICT_ORGAN.test(name.slice(at + 2)) || TOWN_PLACE.test(placeAt(name, at + 2)?.text ?? ''))) p = { text: bare, zone: false };
     if (p) {
       places.push(p);
       at += p.text.length;

@@ -133,8 +133,11 @@ const titleLine = (line: string, max: number) => line !== '' && line.length <= m
 function findTitle(head: string): Title | null {
   let first: Title | null = null;
   let seenLine = -1;
+  // a title stands above the report's text: a report-like line below its first paragraph is a
+  // link to another report (相关链接 / 广州市财政局2019年…报告), not this one's title
+  const body = firstParagraph(head);
   PHRASE_START.lastIndex = 0;
-  for (let m = PHRASE_START.exec(head); m; m = PHRASE_START.exec(head)) {
+  for (let m = PHRASE_START.exec(head); m && m.index < body; m = PHRASE_START.exec(head)) {
     const start = head.lastIndexOf('\n', m.index) + 1;
     if (start === seenLine) continue;
     seenLine = start;
@@ -159,6 +162,19 @@ function findTitle(head: string): Title | null {
     first ??= title;
   }
   return first;
+}
+
+const FULL_STOP = /[。！？!?]/;
+/** Where the first paragraph of running text starts (a line of over 40 characters ending a sentence, or over 120 with any sentence mark); the head's end if none. */
+function firstParagraph(head: string): number {
+  for (let start = 0; start < head.length; ) {
+    const end = head.indexOf('\n', start);
+    const stop = end < 0 ? head.length : end;
+    const length = stop - start;
+    if (length > 40 && (length > 120 ? SENTENCE_MARK : FULL_STOP).test(head.slice(start, stop))) return start;
+    start = stop + 1;
+  }
+  return head.length;
 }
 
 // ---- Other places a report names its issuer -------------------------------------------------
@@ -406,6 +422,16 @@ function ownGovernment(organ: Organ, w: SelfWords): number {
   return (w.government.get(last) ?? 0) + (w.town.get('我' + last) ?? 0);
 }
 
+/** Whether a report calls itself a department, or a government or town of another kind than this government's place. */
+function speaksAsOther(organ: Organ, w: SelfWords): boolean {
+  if (w.department > 0) return true;
+  const j = organ.jurisdiction ?? '';
+  const own = /街道?$/.test(j) ? '街' : j[j.length - 1];
+  for (const k of w.government.keys()) if (k !== own) return true;
+  for (const k of w.town.keys()) if (!k.includes(own)) return true;
+  return false;
+}
+
 // ---- Putting it together --------------------------------------------------------------------
 
 /** 如对本报告有任何疑问,请与〈机关〉联系(…): the body answering for the report. */
@@ -641,6 +667,62 @@ function firstOrgan(text: string, re: RegExp, read: (m: RegExpMatchArray) => Org
   return null;
 }
 
+/** 〈机关〉2019年(度)…信息公开…报告 in running text (本报告为广州市民政局2019年政府信息公开工作年度报告…). */
+const OWN_REPORT = new RegExp(`([\\u4e00-\\u9fff]{2,30})\\s*(?:\\d{4}|${ZH_YEAR})\\s*年\\s*度?\\s*(?:的)?\\s*(?:政府|政务)?\\s*信\\s*息\\s*公\\s*开[^。，,；;《》\\n]{0,10}?(?:报告|年报)`, 'g');
+/** What may stand before the name in its clause: nothing, or 本报告为 (纳入/按照/参照〈机关〉…报告 is another body's). */
+const OWN_REPORT_OPENING = /^(?:(?:本|此)(?:年度)?(?:报告|年报))?(?:为|是|即)?$/;
+/** The organ word a department calls itself by (我局, 我委, 我办, 我中心). */
+const SELF_ORGAN_WORD = /(局|委员会|委|办公室|办|厅|中心|署)$/;
+
+/**
+ * A department that names itself nowhere a report prints its issuer but speaks as 我局, and
+ * whose text states the report is its own in a sentence opening with its name or 本报告为
+ * (广州市民政局2019年政府信息公开工作年度报告已经局务会审议通过; not inside 《》, another document's
+ * title; not 纳入广州市公安局2019年…报告, a parent's): accepted only when the name's organ word is
+ * the one the report calls itself by (局 for 我局) and no other body is so named. Page furniture
+ * is not read: a portal's banner or sponsor (主办单位:…数据管理局) may be another 局 than the report's.
+ */
+function ownDepartmentNamed(head: string, tail: string, s: string): Organ | null {
+  if (selfWords(s).department === 0) return null;
+  let found: Organ | null = null;
+  for (const text of head === tail ? [head] : [head, tail]) {
+    for (const m of text.matchAll(OWN_REPORT)) {
+      const at = m.index ?? 0;
+      const nameEnd = at + m[1].length;
+      if (text.lastIndexOf('《', nameEnd) > text.lastIndexOf('》', nameEnd)) continue;
+      if (ABOUT_REPORTS.test(text.slice(at + m[0].length).replace(/^[)）]/, ''))) continue;
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      const lineEnd = text.indexOf('\n', at);
+      const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+      // in a sentence: a line listing reports (相关链接, 上一篇: …) names other bodies' too
+      if (!SENTENCE_MARK.test(line) || NAVIGATION.test(line)) continue;
+      const organ = organOpening(text.slice(lineStart, nameEnd));
+      if (!organ || organ.kind === 'government' || organ.jurisdiction === null) continue;
+      const word = SELF_ORGAN_WORD.exec(organ.name)?.[1];
+      const self = word === '委员会' ? '委' : word === '办公室' ? '办' : word;
+      if (!self || (!s.includes('我' + self) && !s.includes('本' + self))) continue;
+      if (found && found.name !== organ.name && !found.name.endsWith(organ.name)) {
+        if (!organ.name.endsWith(found.name)) return null; // two bodies: none
+        found = organ;
+      }
+      found ??= organ;
+    }
+  }
+  return found;
+}
+
+/** The body ending a clause that opens with it or with 本报告为 (the text from the line's start to the name's end). */
+function organOpening(upToName: string): Organ | null {
+  const clause = upToName.slice(Math.max(...[...'。；;，,：:！!？?'].map((c) => upToName.lastIndexOf(c))) + 1).trim();
+  // the longest opening first: 本报告为|广州市民政局, not 本报告|为广州市民政局
+  for (let k = Math.min(clause.length - 2, 8); k >= 0; k--) {
+    if (!OWN_REPORT_OPENING.test(clause.slice(0, k))) continue;
+    const organ = readOrgan(clause.slice(k));
+    if (organ) return organ;
+  }
+  return null;
+}
+
 /** A report compiled from the reports or the situation of the area's bodies, said in one sentence. */
 const SUMMARY_COMPILED = /(?:综合|根据|汇总)[^。\n]{0,60}(?:各部门|各工作部门|各相关部门|各单位|各区|各县|各乡镇|各镇|各街道|行政区域内)[^。\n]{0,40}(?:年度报告|总体情况|工作情况)[^。\n]{0,6}(?:编制|汇总)/;
 
@@ -721,9 +803,12 @@ function issuerFactsOf(s: string): IssuerFacts {
     const publisher = readSource('meta', text);
     if (publisher && publisher.kind === 'government' && !isBare(publisher) && publisher.jurisdiction === organ.jurisdiction) organ = publisher;
   }
-  if (organ && from === 'meta' && organ.kind === 'government' && selfWords(s).department > 0 && ownGovernment(organ, selfWords(s)) === 0) {
-    organ = null; // 来源:广州市人民政府 on the page of a report that calls itself 我局: the portal, not the issuer
+  if (organ && from === 'meta' && organ.kind === 'government' && ownGovernment(organ, selfWords(s)) === 0 && speaksAsOther(organ, selfWords(s))) {
+    // 来源:广州市人民政府 on the page of a report that calls itself 我局, 来源:平潭县人民政府 on one
+    // speaking as 我区: the portal, not the issuer
+    organ = null;
   }
+  organ ??= ownDepartmentNamed(head, tail, s);
   if (organ) {
     if (isBare(organ) && from !== 'subject' && from !== 'meta') organ = bodyOfPlace(organ, s, text);
     else if (!isBare(organ)) {
