@@ -5,7 +5,7 @@
 // seen in real reports rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
-import { segment, type Segments } from '../recognise/clauses';
+import { clauseAt, segment, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { DERIVABLE_TOTALS } from '../checks/derive';
@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, governedAfter, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -202,7 +202,7 @@ const RULES: Rule[] = [
 
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
-  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   // 收到1份有关政府信息公开行政复议申请
   { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
@@ -256,6 +256,10 @@ const RULES: Rule[] = [
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
 const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+/** Request totals a figure bound to one way of applying (or last year) is never: the role metrics but what is carried over. */
+const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
+/** Counts of the year that a clause naming last year (not what was carried from it) never gives. */
+const YEAR_GUARDED = new Set([...PART_GUARDED, 'rv.total', 'lit.total']);
 /** The metrics the role lexicon names. */
 const ROLE_METRICS = new Set(REQUEST_CONCEPTS.flatMap((c) => (c.metric ? [c.metric] : [])));
 const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
@@ -546,9 +550,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 跨年度办理的申请有2件: the concept word nearest the figure says it is still open, so no count of
         // the handled nor the received (收到和办理…12件 names two acts of one figure: both stand)
         // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
+        // 收到当面申请3件、网络申请5件: one way of applying, a part; 上年度共受理…9件: last year's
+        if (q && PART_GUARDED.has(rule.metric) && boundToPart(itemBefore(s, seg, q))) continue;
         const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
         if (role === 'r.carried_out.total' && role !== rule.metric) continue;
       }
+      // 上年度共受理…9件, 去年发生行政复议2件: last year's figure, not the year's
+      if (YEAR_GUARDED.has(rule.metric) && lastYearItem(s.slice(clauseAt(seg, numAt)[0], numAt))) continue;
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);

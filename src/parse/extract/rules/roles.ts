@@ -34,8 +34,6 @@ const REQUEST_CONTEXT = /申请|依申请|请求/;
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
   otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地|等[\d一二三四五六七八九十]+个(?:部门|单位)/,
-  /** One way of applying (通过信函方式提出申请5件): a part of the requests, not their total. */
-  byWay: /当面|网上|信函|传真|电子邮件|邮寄|来信|现场/,
   /** A comparison with another year's figure before it in the sentence (较2022年的8件有所增加,全年共收到10件): which year each is, unsure. */
   comparison: /(?:较|比|与)\s*\d{4}年/,
   cumulative: /累计|历年|以来/,
@@ -45,10 +43,71 @@ const EXCLUDED = {
   /** The carried in are last year's, not this year's carried out. */
   lastYear: /上年|上一年|去年|以前年度|往年/,
 } as const;
+/**
+ * Ways of applying and kinds of applicant, written once: a request figure bound to one in its own
+ * item (本年度收到当面申请3件、网络申请5件; 通过信函方式受理申请4件; 收到自然人申请8件) counts a part of
+ * the requests, never their total nor a total of what was done with them.
+ */
+export const REQUEST_PARTS = /当面|现场|窗口|网上|网络|在线|互联网|信函|来信|邮寄|邮件|传真|电话|自然人|法人|其他组织|公民|企业/;
+/** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
+const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
+/** Every kind of applicant named together (公民、法人或者其他组织): everyone, not a part. */
+const EVERY_APPLICANT = /(?:公民|自然人)[^,，。;；]{0,4}法人[^,，。;；]{0,6}其他组织/;
+/** A count in digits or Chinese numerals with its unit: where the item before a figure ends. */
+const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次)/g;
+
+/** The figure's own item: its clause's text before it, after the last count before it (当面申请3件、|网络申请5件). */
+export function itemBefore(s: string, seg: Segments, q: Quantity): string {
+  const [cs] = clauseAt(seg, q.numStart);
+  const clause = s.slice(Math.max(cs, q.start - 60), q.start);
+  let cut = 0;
+  COUNT_ITEM.lastIndex = 0;
+  for (let m = COUNT_ITEM.exec(clause); m; m = COUNT_ITEM.exec(clause)) cut = m.index + m[0].length;
+  return clause.slice(cut);
+}
+
+/** A request figure bound to a way of applying or a kind of applicant, with no word making it the whole: a part. */
+export function boundToPart(item: string): boolean {
+  if (!REQUEST_PARTS.test(item)) return false;
+  if (WHOLE_WORD.test(item) || EVERY_APPLICANT.test(item)) return false;
+  // 分别为3件、5件: one figure per part named
+  return true;
+}
+
+/** A clause of only a total or a level word before its figure (共计11件, 达12件). */
+const CONTINUES = /^\s*(?:共|共计|合计|总计)?\s*(?:达到|达|为|计)?\s*$/;
+/** 共/合计 right before the figure, nothing else of its own after the parts' list. */
+const TOTAL_AFTER = /(?:共|共计|合计|总计)\s*(?:为|是|达)?\s*$/;
+
+/**
+ * The total of the ways of applying (当面申请和网上申请共12件; 网上申请7件,当面申请5件,共计12件): a
+ * figure bound to a total word, after the parts it sums. The parts are named in its own item, or
+ * the figures bound to them right before it in the sentence add up to it exactly.
+ */
+function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, ss: number): boolean {
+  const q = counts[i];
+  const item = itemBefore(s, seg, q);
+  if (!TOTAL_AFTER.test(item)) return false;
+  if (REQUEST_PARTS.test(item) && item.includes('申请')) return true;
+  let sum = 0;
+  let n = 0;
+  for (let k = i - 1; k >= 0 && counts[k].start >= ss; k--) {
+    const p = counts[k];
+    if (p.unit === null || !REQUEST_UNIT.test(p.unit) || p.approx || !boundToPart(itemBefore(s, seg, p))) break;
+    sum += p.value!;
+    n++;
+  }
+  return n >= 2 && sum === q.value;
+}
+
+/** Last year's figure (上年度共受理…9件, 去年收到申请9件), not what was carried from it (上年结转), nor a comparison with this year's. */
+export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
+export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
+
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
 /** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
-const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|数量)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
@@ -184,9 +243,14 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
         if (t) to = ne;
       }
     }
+    if (t === null && from === cs && CONTINUES.test(s.slice(cs, q.start)) && cs > ss) {
+      // a clause of only 共计/达 and the figure goes on from the clause before it (已全部按期答复,共计11件), when that holds no count
+      const [ps] = clauseAt(seg, cs - 2);
+      if (ps >= ss && !(prev && prev.end > ps)) t = tokens(s, ps, cs - 1).filter((x) => !x.weak).at(-1) ?? null;
+    }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
-    if (t === null && TOTAL_OF_REQUESTS.test(s.slice(from, q.start))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
@@ -212,7 +276,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       if (!named.every((y) => allowed.includes(y))) continue;
     }
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
-    if (metric === 'r.new.total' && EXCLUDED.byWay.test(own)) continue;
+    if (metric !== 'r.carried_out.total' && (boundToPart(itemBefore(s, seg, q)) || lastYearItem(s.slice(cs, q.start)))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
   }
   return out;
