@@ -154,6 +154,10 @@ const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 /** 截至 the year's end (截至2017年12月31日, 截止年底). */
 const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
 
+/** The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开). */
+const OBJECT_AFTER = /^\s*(?:的)?(?:政府|政务)信息((?:通过|经|以|利用)[^,，。;；\d]{1,16}?)?(?:已|均|被|予以)?主动公开/;
+/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开). */
+const LEAD_IN = /^\s*(?:其中|其余|另有|另外|余下)?\s*$/;
 /** A count in digits or Chinese numerals (九十九条). */
 const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
@@ -255,7 +259,11 @@ export const FEATURES = {
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */
-  objectAfter: (v: FigureView) => /^\s*(?:的)?(?:政府|政务)信息(?:已|均|被|予以)?主动公开/.test(v.after),
+  objectAfter: (v: FigureView) => {
+    const m = OBJECT_AFTER.exec(v.after);
+    // a means between (通过各种渠道) must name every channel or none: one channel's figure is its share
+    return m !== null && (m[1] === undefined || ['all', 'none'].includes(channelScope(m[1])));
+  },
   /**
    * A clause of only 达到/共/为 and the figure, after a clause whose subject is the items
    * disclosed (主动公开政府信息数量同比增长10%,达到3300条), naming no channel and no figure.
@@ -311,9 +319,9 @@ export const FEATURES = {
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
   disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
-  webAfter: (v: FigureView) => v.before.trim() === '' && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
+  webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
   /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */
-  otherAfter: (v: FigureView) => v.before.trim() === '' && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
+  otherAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
 } satisfies Record<string, (v: FigureView) => boolean>;

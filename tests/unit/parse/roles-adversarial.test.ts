@@ -1,0 +1,96 @@
+// Adversarial sentences written by hand (no report says them so; each class is one a careful
+// reader must get right): parts before their total, the total after its parts, parts only,
+// another scope, last year, figures before their channel. Each is read through the whole
+// narrative extractor with its expected reading; null: the metric must not be read (a part, or
+// a role not proven, gives no value, never a guess).
+import { describe, expect, it } from 'vitest';
+import { extractNarrative } from '../../../src/parse/extract/narrative';
+import { normaliseText } from '../../../src/parse/normalise/text';
+
+const read = (text: string, year: number) => {
+  const { values } = extractNarrative(normaliseText(text), { known: new Set(), template: null, year });
+  return new Map(values.map((v) => [v.metric, v.value]));
+};
+
+type Expect = Record<string, number | null>;
+const CLASSES: Record<string, [string, Expect][]> = {
+  'parts before their total': [
+    ['当面申请3件、网络申请5件、信函申请2件，合计收到政府信息公开申请10件。', { 'r.new.total': 10 }],
+    ['本年度共收到政府信息公开申请10件，其中当面申请3件、网络申请5件、信函申请2件。', { 'r.new.total': 10 }],
+    ['2018年共受理政府信息公开申请12件，其中网上申请8件。', { 'r.new.total': 12 }],
+    ['全年新收申请十二件，其中当面申请三件。', { 'r.new.total': 12 }],
+    ['申请总量为12件，其中网上申请8件、当面申请4件。', { 'r.new.total': 12 }],
+    ['本年度收到政府信息公开申请12件，其中自然人申请8件。', { 'r.new.total': 12 }],
+    ['予以公开的申请共7件，其中网上申请5件。', { 'r.granted.total': 7 }],
+  ],
+  'the total after its parts': [
+    ['网上申请7件，当面申请5件，共计12件。', { 'r.new.total': 12 }],
+    ['受理申请数量：当面3件，网络5件，信函2件，合计10件。', { 'r.new.total': 10 }],
+    ['当面申请和网上申请共12件。', { 'r.new.total': 12 }],
+    ['通过当面、网络、信函等方式共收到政府信息公开申请15件。', { 'r.new.total': 15 }],
+    // the parts do not add up to it: which total it is, unproven
+    ['网上申请7件，当面申请5件，共计13件。', { 'r.new.total': null }],
+  ],
+  'parts only': [
+    ['本年度收到当面申请3件、网络申请5件、信函申请2件。', { 'r.new.total': null }],
+    ['本年度通过当面方式收到申请3件，通过网络收到申请5件。', { 'r.new.total': null }],
+    ['本年度受理网上申请6件。', { 'r.new.total': null }],
+    ['全年通过信函方式受理政府信息公开申请4件。', { 'r.new.total': null }],
+    ['从申请方式看，当面申请3件，网络申请5件，信函申请2件。', { 'r.new.total': null }],
+    ['收到当面、网络、信函申请分别为3件、5件、2件。', { 'r.new.total': null }],
+    ['本年度收到自然人申请8件、法人申请4件。', { 'r.new.total': null }],
+    ['本年度通过政府网站在线申请平台收到申请5件。', { 'r.new.total': null }],
+    ['其中网上申请8件，当面申请4件。', { 'r.new.total': null }],
+    ['网上申请中予以公开5件。', { 'r.granted.total': null }],
+    ['通过政府网站公开1070条，通过政务微信公开900条、政务微博公开576条。', { 'p.other_channels': null }],
+  ],
+  'another scope': [
+    ['全市各级行政机关共受理政府信息公开申请1200件，本机关受理申请14件。', { 'r.new.total': 14 }],
+    ['全县各乡镇共受理申请40件。', { 'r.new.total': null }],
+    ['县直部门共受理申请40件。', { 'r.new.total': null }],
+    ['下属单位收到申请4件。', { 'r.new.total': null }],
+    ['收到政府信息公开申请12件，其中本级8件，下属单位4件。', { 'r.new.total': 12 }],
+    ['全市各部门共发生行政复议案件20件，本机关发生行政复议2件。', { 'rv.total': 2 }],
+    ['各乡镇主动公开信息800条，本级主动公开信息2546条。', { 'p.total': 2546 }],
+  ],
+  'last year': [
+    ['上年度共受理政府信息公开申请9件，本年度受理12件。', { 'r.new.total': 12 }],
+    ['去年收到申请9件。', { 'r.new.total': null }],
+    ['上一年度行政复议2件，本年度行政复议1件。', { 'rv.total': 1 }],
+    ['上年主动公开信息2246条，今年主动公开信息2546条。', { 'p.total': 2546 }],
+    ['上年结转2件。', { 'r.carried_out.total': null }],
+    ['2017年结转至2018年的申请3件。', { 'r.carried_out.total': null }],
+    ['2017年共受理申请9件，2018年共受理申请12件。', { 'r.new.total': 12 }],
+    ['本年度新收政府信息公开申请12件，较上年增加3件。', { 'r.new.total': 12 }],
+  ],
+  'outcomes bound to their verb': [
+    ['办结的申请中，予以公开7件，部分公开2件，不予公开1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1 }],
+    ['答复结果中，同意公开7件、同意部分公开2件、不同意公开1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1 }],
+    ['在已办结的申请中，7件予以公开，2件部分公开。', { 'r.granted.total': 7, 'r.partial.total': 2 }],
+    ['本年度收到申请12件，办结11件，结转下年度1件。', { 'r.new.total': 12, 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['本年度收到申请12件，已办结11件，尚有1件正在办理。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['对收到的申请已全部按期答复，共计11件。', { 'r.handled.total': 11 }],
+    ['11件申请已经办理完毕。', { 'r.handled.total': 11 }],
+    ['办结上年结转申请2件。', { 'r.handled.total': null }],
+    ['年末仍有２件申请在办理中。', { 'r.carried_out.total': 2 }],
+    ['2件被申请行政复议。', { 'rv.total': 2 }],
+    ['较上年增加予以公开3件。', { 'r.granted.total': null }],
+  ],
+  'figures before their channel': [
+    ['主动公开信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2546条政府信息通过各种渠道予以主动公开。', { 'p.total': 2546 }],
+    ['2546条政府信息通过政府网站予以主动公开。', { 'p.total': null }],
+  ],
+};
+
+for (const [name, cases] of Object.entries(CLASSES)) {
+  describe(`adversarial: ${name}`, () => {
+    for (const [text, expected] of cases) {
+      for (const [metric, value] of Object.entries(expected)) {
+        it(`${metric} ${value === null ? 'not read' : `= ${value}`}: ${text}`, () => {
+          expect(read(text, 2018).get(metric) ?? null).toBe(value);
+        });
+      }
+    }
+  });
+}
