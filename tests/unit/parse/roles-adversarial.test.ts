@@ -31,6 +31,10 @@ const CLASSES: Record<string, [string, Expect][]> = {
     // the parts do not add up to it: which total it is, unproven
     ['网上申请7件，当面申请5件，共计13件。', { 'r.new.total': null }],
   ],
+  'several ways named together: one figure for all of them': [
+    ['本年度收到群众通过邮寄、网络提交的政府信息公开申请8件。', { 'r.new.total': 8 }],
+    ['本年度受理自然人和法人提出的申请12件。', { 'r.new.total': 12 }],
+  ],
   'parts only': [
     ['本年度收到当面申请3件、网络申请5件、信函申请2件。', { 'r.new.total': null }],
     ['本年度通过当面方式收到申请3件，通过网络收到申请5件。', { 'r.new.total': null }],

@@ -44,15 +44,16 @@ const EXCLUDED = {
   lastYear: /上年|上一年|去年|以前年度|往年/,
 } as const;
 /**
- * Ways of applying and kinds of applicant, written once: a request figure bound to one in its own
- * item (本年度收到当面申请3件、网络申请5件; 通过信函方式受理申请4件; 收到自然人申请8件) counts a part of
- * the requests, never their total nor a total of what was done with them.
+ * Ways of applying and kinds of applicant, written once, each kind with its words: a request
+ * figure bound to one kind in its own item (本年度收到当面申请3件、网络申请5件; 通过信函方式受理申请4件;
+ * 收到自然人申请8件) counts a part of the requests, never their total nor a total of what was done
+ * with them. One figure for several kinds named together (通过邮寄、网络提交的申请8件; 公民、法人或者
+ * 其他组织提出的申请) counts them all: the body lists the ways its requests came by.
  */
-export const REQUEST_PARTS = /当面|现场|窗口|网上|网络|在线|互联网|信函|来信|邮寄|邮件|传真|电话|自然人|法人|其他组织|公民|企业/;
+export const REQUEST_PART_KINDS: readonly RegExp[] = [/当面|现场|窗口/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/, /自然人|公民/, /法人|企业/, /其他组织/];
+export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).join('|'));
 /** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
 const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
-/** Every kind of applicant named together (公民、法人或者其他组织): everyone, not a part. */
-const EVERY_APPLICANT = /(?:公民|自然人)[^,，。;；]{0,4}法人[^,，。;；]{0,6}其他组织/;
 /** A count in digits or Chinese numerals with its unit: where the item before a figure ends. */
 const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次)/g;
 
@@ -66,13 +67,18 @@ export function itemBefore(s: string, seg: Segments, q: Quantity): string {
   return clause.slice(cut);
 }
 
-/** A request figure bound to a way of applying or a kind of applicant, with no word making it the whole: a part. */
+/** A request figure bound to one way of applying or kind of applicant, with no word making it the whole: a part. */
 export function boundToPart(item: string): boolean {
   if (!REQUEST_PARTS.test(item)) return false;
-  if (WHOLE_WORD.test(item) || EVERY_APPLICANT.test(item)) return false;
-  // 分别为3件、5件: one figure per part named
-  return true;
+  // 分别为3件、5件: one figure per kind named
+  if (item.includes('分别')) return true;
+  if (WHOLE_WORD.test(item)) return false;
+  return REQUEST_PART_KINDS.filter((k) => k.test(item)).length < 2;
 }
+
+/** Last year's figure (上年度共受理…9件, 去年收到申请9件), not what was carried from it (上年结转), nor a comparison with this year's. */
+export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
+export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
 
 /** A clause of only a total or a level word before its figure (共计11件, 达12件). */
 const CONTINUES = /^\s*(?:共|共计|合计|总计)?\s*(?:达到|达|为|计)?\s*$/;
@@ -99,10 +105,6 @@ function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, s
   }
   return n >= 2 && sum === q.value;
 }
-
-/** Last year's figure (上年度共受理…9件, 去年收到申请9件), not what was carried from it (上年结转), nor a comparison with this year's. */
-export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
-export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
 
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
