@@ -80,6 +80,8 @@ export function boundToPart(item: string): boolean {
 export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
 export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
 
+/** The requests counted as a whole, as a clause's subject (政府信息公开申请数, 申请总量). */
+const REQUESTS_AS_SUBJECT = /申请(?:数|总数|总量|数量|量|件数)/;
 /** A clause of only a total or a level word before its figure (共计11件, 达12件). */
 const CONTINUES = /^\s*(?:共|共计|合计|总计)?\s*(?:达到|达|为|计)?\s*$/;
 /** 共/合计 right before the figure, nothing else of its own after the parts' list. */
@@ -248,7 +250,11 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (t === null && from === cs && CONTINUES.test(s.slice(cs, q.start)) && cs > ss) {
       // a clause of only 共计/达 and the figure goes on from the clause before it (已全部按期答复,共计11件), when that holds no count
       const [ps] = clauseAt(seg, cs - 2);
-      if (ps >= ss && !(prev && prev.end > ps)) t = tokens(s, ps, cs - 1).filter((x) => !x.weak).at(-1) ?? null;
+      if (ps >= ss && !(prev && prev.end > ps)) {
+        t = tokens(s, ps, cs - 1).filter((x) => !x.weak).at(-1) ?? null;
+        // the requests counted as a whole are the subject (申请数同比下降10%,为12件): the year's received
+        if (t === null && REQUESTS_AS_SUBJECT.test(s.slice(ps, cs - 1))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+      }
     }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
