@@ -146,6 +146,12 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: 337 },
       { from: 'panel/2018-guangdong-guangzhou-haizhu-changgang-town', text: '6.政府工作报告2条;其他信息10条;运用微信、微博发布信息102条', value: 102 },
       { from: 'pages/2020-henan-xincai-county', text: '2020年,县政府办公室主动公开政府信息2603条。其中,政务(动态)类信息1688条,概括类信息336条,其他信息579条,通过政务微信公开政府信息39条。', value: null },
+      // a breakdown by kind after the year's total, its last item 其他: another kind, no channel (a bare 其他 is the other channels only after the website's item)
+      { from: 'real/2020-guangdong-guangming-gongming-town', text: '2020年,公明街道主动公开各类政府信息总数达498条,其中政务动态261条,其他信息237条', value: null },
+      { from: 'panel/2019-guangdong-guangzhou-sasac-department', text: '2019年我委通过网站、微信、微博等不同渠道主动公开信息3970条,其中:概况类信息5条,部门文件类信息2条,财政预决算信息5条,动态类信息3913条,其他信息45条', value: null },
+      // one account's stock broken down (its items reposted): no channel share of the year's
+      { from: 'pages/2024-ningxia-xingqing-qianjinjie-town', text: '通过兴庆区政府网站主动公开信息71条。截至2024年12月31日,前进街官方微博共累计发布微博120条,其中发布原创微博11条,转发微博109条;收到微博投诉12条', year: 2024, value: null },
+      { from: INVENTED, text: '主动公开信息2546条，其中网站1070条、其他1476条。', value: 1476 },
       { from: 'complete/2012-fujian-pingtan-zone-county', text: '通过“中国平潭网”门户网站公开政府信息3636条。截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。', value: null },
     ],
   },
