@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -258,6 +258,10 @@ const RULES: Rule[] = [
 const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying (or last year) is never: the role metrics but what is carried over. */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
+/** The totals of reviews and suits, whose parts are their outcomes. */
+const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
+/** An outcome of a review or a suit: a figure bound to one counts a part of the cases. */
+const CASE_OUTCOME = /维持|纠正|撤销|确认违法|驳回|败诉|胜诉|审结|其他结果|撤诉|调解|终止/;
 /** Counts of the year that a clause naming last year (not what was carried from it) never gives. */
 const YEAR_GUARDED = new Set([...PART_GUARDED, 'rv.total', 'lit.total']);
 /** The metrics the role lexicon names. */
@@ -501,6 +505,14 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
     done.add('p.other_channels');
   }
+  // figures given to several concepts at once (分别, 各): paired in order, or read by no one
+  const distributed = readDistributed(s, seg, quantities);
+  for (const r of distributed.readings) {
+    if (done.has(r.metric)) continue;
+    const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+    values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+  }
+  for (const r of distributed.readings) done.add(r.metric);
   const words = WORDS.scan(s);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
@@ -519,7 +531,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
-      if (rule.metric.startsWith('r.') && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -542,6 +554,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const value = numberOf(g);
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
+      if (distributed.figures.has(numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -557,6 +570,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       }
       // 上年度共受理…9件, 去年发生行政复议2件: last year's figure, not the year's
       if (YEAR_GUARDED.has(rule.metric) && lastYearItem(s.slice(clauseAt(seg, numAt)[0], numAt))) continue;
+      if (CASE_TOTALS.has(rule.metric)) {
+        const q = countAt(quantities, numAt);
+        // 行政复议维持2件, 行政诉讼败诉1件: a figure bound to an outcome is a part; 申请人2人次: people, not cases;
+        // 行政复议、行政诉讼分别为2件、1件: which figure is whose, a list's order says (not read here)
+        if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
+      }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
@@ -581,7 +600,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -161,6 +161,7 @@ const LEAD_IN = /^\s*(?:其中|其余|另有|另外|余下)?\s*$/;
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
 const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
+  if (!/(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
   const m = REST_AFTER_WEB.exec(v.sentenceBefore);
   return m !== null && channelScope(m[1]) === 'web';
 };

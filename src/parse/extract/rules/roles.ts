@@ -303,3 +303,77 @@ export function agreed(readings: RoleReading[]): { best: RoleReading[]; warnings
   }
   return { best, warnings };
 }
+
+/** The cases' concepts beside the requests' (a list 行政复议、行政诉讼分别为2件、1件 names them). */
+const CASE_CONCEPTS: { word: string; metric: string }[] = [
+  { word: '行政复议', metric: 'rv.total' },
+  { word: '复议', metric: 'rv.total' },
+  { word: '行政诉讼', metric: 'lit.total' },
+  { word: '诉讼', metric: 'lit.total' },
+];
+
+/** The concepts a list names, in order: the role lexicon's, the cases' where it names none. */
+function conceptsIn(s: string, from: number, to: number): (string | null)[] {
+  const out: { at: number; metric: string | null }[] = tokens(s, from, to).filter((t) => !t.weak).map((t) => ({ at: t.start, metric: t.metric }));
+  for (let i = from; i < to; i++) {
+    const c = CASE_CONCEPTS.find((w) => s.startsWith(w.word, i));
+    if (!c) continue;
+    // the case word is the role lexicon's "other business" token at the same place: the case's metric instead
+    const k = out.findIndex((t) => t.at === i);
+    if (k >= 0) out.splice(k, 1);
+    out.push({ at: i, metric: c.metric });
+    i += c.word.length - 1;
+  }
+  return out.sort((a, b) => a.at - b.at).map((t) => t.metric);
+}
+
+const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(subject) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
+const DISTRIBUTIVE = /分别|各(?=\s*[\d〇零一二两三四五六七八九十])/g;
+/** Between the figures of one list (7件、2件和1件): nothing but a separator. */
+const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
+
+/**
+ * Figures given to several concepts at once: 分别 pairs the concepts named before it with the
+ * figures after it, in order (予以公开、部分公开、不予公开分别为7件、2件、1件), only when both lists are
+ * as long and every concept is one metric read here; 各 gives one figure to each (行政复议和行政诉讼各1件).
+ * `figures`: every figure of such a list, paired or not (no other reading may take it).
+ */
+export function readDistributed(s: string, seg: Segments, quantities: Quantity[]): { readings: RoleReading[]; figures: Set<number> } {
+  const readings: RoleReading[] = [];
+  const figures = new Set<number>();
+  const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
+  /** The concepts the clause names before `d`, one metric each, or null when they are not a clean list. */
+  const subjectOf = (d: number): string[] | null => {
+    const [cs] = clauseAt(seg, d);
+    // another scope's, a stock, last year's or a change: paired with nothing
+    if (notTheYears(s.slice(cs, d))) return null;
+    const concepts = conceptsIn(s, cs, d);
+    if (concepts.some((c) => c === null) || new Set(concepts).size !== concepts.length) return null;
+    return concepts as string[];
+  };
+  // one scan for both words (各 only right before a figure)
+  for (const m of s.matchAll(DISTRIBUTIVE)) {
+    const d = m.index;
+    if (m[0] === '各') {
+      const q = counts.find((c) => c.start === d + 1);
+      if (!q) continue;
+      figures.add(q.numStart);
+      const concepts = subjectOf(d);
+      if (concepts && concepts.length >= 2) for (const metric of concepts) readings.push({ metric, q, word: '各' });
+      continue;
+    }
+    const [, se] = sentenceAt(seg, d);
+    const list: Quantity[] = [];
+    for (const q of counts) {
+      if (q.start < d || q.start >= se) continue;
+      const gap = list.length === 0 ? s.slice(d + 2, q.start) : s.slice(list[list.length - 1].end, q.start);
+      // after 分别 its predicate (为, 受理申请), then the figures one by one
+      if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) : !LIST_GAP.test(gap)) break;
+      list.push(q);
+    }
+    for (const q of list) figures.add(q.numStart);
+    const concepts = subjectOf(d);
+    if (concepts && list.length > 0 && concepts.length === list.length) list.forEach((q, k) => readings.push({ metric: concepts[k], q, word: '分别' }));
+  }
+  return { readings, figures };
+}
