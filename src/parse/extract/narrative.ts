@@ -5,7 +5,7 @@
 // seen in real reports rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
-import { clauseAt, segment, type Segments } from '../recognise/clauses';
+import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { DERIVABLE_TOTALS } from '../checks/derive';
@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, PART_OF_YEAR_ITEM, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -258,6 +258,26 @@ const RULES: Rule[] = [
 const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying (or last year) is never: the role metrics but what is carried over. */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
+/** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
+function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
+  const [ss] = sentenceAt(seg, numAt);
+  const b = s.slice(ss, numAt).lastIndexOf('其中');
+  if (b < 0) return false;
+  const k = ss + b;
+  // the sentence's first quantity (quantities are in text order), then on to the 其中
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quantities[mid].start < ss) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < quantities.length && quantities[i].end <= k; i++) {
+    const c = quantities[i];
+    if (c.kind === 'count' && roleAt(s, seg, quantities, c) === metric) return true;
+  }
+  return false;
+}
 /** The totals of reviews and suits, whose parts are their outcomes. */
 const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
 /** An outcome of a review or a suit: a figure bound to one counts a part of the cases. */
@@ -569,7 +589,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         if (role === 'r.carried_out.total' && role !== rule.metric) continue;
       }
       // 上年度共受理…9件, 去年发生行政复议2件: last year's figure, not the year's
-      if (YEAR_GUARDED.has(rule.metric) && lastYearItem(s.slice(clauseAt(seg, numAt)[0], numAt))) continue;
+      if (YEAR_GUARDED.has(rule.metric)) {
+        const own = s.slice(clauseAt(seg, numAt)[0], numAt);
+        // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
+        if (lastYearItem(own) || PART_OF_YEAR_ITEM.test(own) || QUALIFIED_PART.test(own)) continue;
+        // 办结11件,其中按时办结10件: after 其中, a figure of the role of the figure before it is its part
+        if (!rule.re.source.startsWith('其中') && ROLE_METRICS.has(rule.metric) && partAfterWhole(s, seg, quantities, numAt, rule.metric)) continue;
+      }
       if (CASE_TOTALS.has(rule.metric)) {
         const q = countAt(quantities, numAt);
         // 行政复议维持2件, 行政诉讼败诉1件: a figure bound to an outcome is a part; 申请人2人次: people, not cases;

@@ -98,6 +98,22 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['去年结转至今年的申请2件。', { 'r.carried_out.total': null }],
     ['2019年1月将办理完毕剩余1件。', { 'r.carried_out.total': null }],
   ].map(([text, expected]) => [`本年度共收到政府信息公开申请12件。${text as string}`, expected as Expect]),
+  // after the year's requests: a qualified act, a part of the year, a sub-count under 其中
+  'sub-counts of an act': [
+    ['办结11件，其中按时办结10件。', { 'r.handled.total': 11 }],
+    ['其中按时办结10件，超期办结1件。', { 'r.handled.total': null }],
+    ['予以公开7件，其中涉及征地信息3件。', { 'r.granted.total': 7 }],
+    ['办理结果：予以公开7件；部分公开2件；不予公开1件；无法提供1件；结转下年度1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1, 'r.carried_out.total': 1 }],
+    ['全部予以公开的7件，部分予以公开的2件。', { 'r.granted.total': 7, 'r.partial.total': 2 }],
+    ['共答复12件，其中同意公开7件。', { 'r.handled.total': 12, 'r.granted.total': 7 }],
+    ['当年办结11件，另有1件因涉及第三方需征求意见，延期至2019年答复。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['已答复11件，1件在法定期限内正在办理。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['答复办结率为91.7%。', { 'r.handled.total': null }],
+    ['在法定时限内办结11件，办结率100%。', { 'r.handled.total': 11 }],
+    ['比上年多办结3件。', { 'r.handled.total': null }],
+    ['12月份办结3件。', { 'r.handled.total': null }],
+    ['上半年办结5件。', { 'r.handled.total': null }],
+  ].map(([text, expected]) => [`本年度共收到政府信息公开申请12件。${text as string}`, expected as Expect]),
   'the requests as a whole, in other words': [
     ['本年度共受理政府信息公开申请1,205件，同比增长12%。', { 'r.new.total': 1205 }],
     ['本年度政府信息公开申请数同比下降10%，为12件。', { 'r.new.total': 12 }],

@@ -21,7 +21,7 @@ export const REQUEST_CONCEPTS: Concept[] = [
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
   { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理'] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
-  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分提供'] },
+  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
   { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
@@ -75,6 +75,11 @@ export function boundToPart(item: string): boolean {
   if (WHOLE_WORD.test(item)) return false;
   return REQUEST_PART_KINDS.filter((k) => k.test(item)).length < 2;
 }
+
+/** A part of the year (上半年, 第一季度, 12月份, 1-11月): not the year's count. */
+export const PART_OF_YEAR_ITEM = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:至|到|[-—~－]\d{1,2}月)?(?!\d{1,2}日)/;
+/** 其中按时办结10件, 超期办结1件: a qualifier of the act after 其中 (or one that is never all of it) counts a part of the act's figure. */
+export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如期|超期|逾期|提前|当场|当日|延期)|(?:超期|逾期)[^,，。;；\d]{0,2}(?:办结|答复|办理)/;
 
 /** Last year's figure (上年度共受理…9件, 去年收到申请9件), not what was carried from it (上年结转), nor a comparison with this year's. */
 export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
@@ -285,6 +290,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     }
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
     if (metric !== 'r.carried_out.total' && (boundToPart(itemBefore(s, seg, q)) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (PART_OF_YEAR_ITEM.test(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
   }
   return out;
