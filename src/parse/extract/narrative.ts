@@ -55,7 +55,7 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌握|不存在|或|及|和)/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
-const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)/;
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）]{0,14}?结转/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */

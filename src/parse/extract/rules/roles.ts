@@ -6,6 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
+import { sharedScope } from './features';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -282,6 +283,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const own = s.slice(from, q.start);
     if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
+    // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
+    if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
     const named = yearsAt.filter((y) => y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))).map((y) => y.value!);
     if (years.length > 0 && named.length > 0) {
