@@ -146,6 +146,13 @@ const CLASSES: Record<string, [string, Expect][]> = {
     // a bare 其他 after a kind (not a channel) is another kind
     ['主动公开信息2546条，其中政策文件1070条、其他1476条。', { 'p.website': null, 'p.other_channels': null }],
     ['通过政务微信公众号公开信息300条。', { 'p.other_channels': null }],
+    ['全年主动公开政府信息2546条。政府网站发布1070条。政务新媒体发布1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['全年主动公开政府信息2546条，网站公开1070条，其余通过微博、微信等渠道公开。', { 'p.website': 1070, 'p.other_channels': null }],
+    ['全年主动公开政府信息2546条，其中1070条通过政府网站发布，1476条通过政务新媒体等其他渠道发布。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['通过政府网站公开信息一千零七十条，通过其他渠道公开一千四百七十六条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['利用政府网站公开1,070条，利用报刊、广播、电视等其他方式公开1,476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['通过其他渠道公开的信息较上年增加200条。', { 'p.other_channels': null }],
+    ['各乡镇通过其他方式公开信息300条。', { 'p.other_channels': null }],
     ['截至2018年底，累计主动公开政府信息12,000条。', { 'p.cumulative': 12000, 'p.total': null }],
   ],
   'reviews and suits: outcomes are parts': [

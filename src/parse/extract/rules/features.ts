@@ -217,6 +217,8 @@ export const FEATURES = {
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
   pressOnly: (v: FigureView) => {
+    // 报刊、广播、电视等其他方式: the press named as the other channels, in so many words
+    if (OTHER_CHANNELS_PHRASE.test(v.before)) return false;
     const t = unquoted(v.before);
     return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
   },
