@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, PART_OF_YEAR_ITEM, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -592,7 +592,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (YEAR_GUARDED.has(rule.metric)) {
         const own = s.slice(clauseAt(seg, numAt)[0], numAt);
         // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
-        if (lastYearItem(own) || PART_OF_YEAR_ITEM.test(own) || QUALIFIED_PART.test(own)) continue;
+        if (lastYearItem(own) || partOfYearItem(own) || QUALIFIED_PART.test(own)) continue;
         // 办结11件,其中按时办结10件: after 其中, a figure of the role of the figure before it is its part
         if (!rule.re.source.startsWith('其中') && ROLE_METRICS.has(rule.metric) && partAfterWhole(s, seg, quantities, numAt, rule.metric)) continue;
       }

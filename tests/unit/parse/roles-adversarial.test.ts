@@ -122,6 +122,17 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['12月份办结3件。', { 'r.handled.total': null }],
     ['上半年办结5件。', { 'r.handled.total': null }],
   ].map(([text, expected]) => [`本年度共收到政府信息公开申请12件。${text as string}`, expected as Expect]),
+  'numbers that are not the fact': [
+    ['根据宁政办发〔2018〕12号文件要求，全年共受理政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['2018年3月15日受理申请1件。', { 'r.new.total': null }],
+    ['截至2018年12月31日，共受理政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['受理申请12件，联系电话0951-5012345。', { 'r.new.total': 12 }],
+    ['按照《条例》第二十四条规定，办结申请11件。', { 'r.handled.total': 11 }],
+    ['全年主动公开政府信息2546条，公开率100%，电子化率98.5%。', { 'p.total': 2546 }],
+    ['共收到申请12件，占全市申请总量的1%。', { 'r.new.total': 12 }],
+    ['本年度政府信息公开申请情况：共12件，其中网上申请8件。', { 'r.new.total': 12 }],
+    ['行政复议申请情况：共2件。', { 'r.new.total': null }],
+  ],
   'the requests as a whole, in other words': [
     ['本年度共受理政府信息公开申请1,205件，同比增长12%。', { 'r.new.total': 1205 }],
     ['本年度政府信息公开申请数同比下降10%，为12件。', { 'r.new.total': 12 }],

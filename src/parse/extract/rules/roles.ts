@@ -77,8 +77,15 @@ export function boundToPart(item: string): boolean {
   return REQUEST_PART_KINDS.filter((k) => k.test(item)).length < 2;
 }
 
-/** A part of the year (上半年, 第一季度, 12月份, 1-11月): not the year's count. */
-export const PART_OF_YEAR_ITEM = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:至|到|[-—~－]\d{1,2}月)?(?!\d{1,2}日)/;
+/** A part of the year (上半年, 第一季度, 12月份, 1-11月, a day): not the year's count. */
+const PART_OF_YEAR = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:至|到|[-—~－]\d{1,2}月)?(?!\d{1,2}日)/;
+/** A day of the year (3月15日受理申请1件), not its end (12月31日) nor a day since or up to which (截至…, …以来). */
+const DAY = /(\d{1,2})月(\d{1,2})日/;
+export const partOfYearItem = (clause: string): boolean => {
+  if (PART_OF_YEAR.test(clause)) return true;
+  const d = DAY.exec(clause);
+  return d !== null && !(d[1] === '12' && d[2] === '31') && !/截至|截止|以来|起/.test(clause);
+};
 /** 其中按时办结10件, 超期办结1件: a qualifier of the act after 其中 (or one that is never all of it) counts a part of the act's figure. */
 export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如期|超期|逾期|提前|当场|当日|延期)|(?:超期|逾期)[^,，。;；\d]{0,2}(?:办结|答复|办理)/;
 
@@ -87,7 +94,7 @@ export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结�
 export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
 
 /** The requests counted as a whole, as a clause's subject (政府信息公开申请数, 申请总量). */
-const REQUESTS_AS_SUBJECT = /申请(?:数|总数|总量|数量|量|件数)/;
+const REQUESTS_AS_SUBJECT = /申请(?:数|总数|总量|数量|量|件数)|(?:信息公开|依申请公开)申请情况$/;
 /** A clause of only a total or a level word before its figure (共计11件, 达12件). */
 const CONTINUES = /^\s*(?:共|共计|合计|总计)?\s*(?:达到|达|为|计)?\s*$/;
 /** 共/合计 right before the figure, nothing else of its own after the parts' list. */
@@ -293,7 +300,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     }
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
     if (metric !== 'r.carried_out.total' && (boundToPart(itemBefore(s, seg, q)) || lastYearItem(s.slice(cs, q.start)))) continue;
-    if (PART_OF_YEAR_ITEM.test(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
+    if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
   }
   return out;
