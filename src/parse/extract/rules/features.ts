@@ -177,6 +177,10 @@ const breakdownOfDisclosed = (v: FigureView) => {
   const whole = v.sentenceBefore.slice(0, i);
   return COUNT_BEFORE.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
 };
+function pressOnly(v: FigureView): boolean {
+  const t = unquoted(v.before);
+  return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
+}
 /** A count in digits or Chinese numerals (九十九条). */
 const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
@@ -216,12 +220,9 @@ export const FEATURES = {
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
-  pressOnly: (v: FigureView) => {
-    // 报刊、广播、电视等其他方式: the press named as the other channels, in so many words
-    if (OTHER_CHANNELS_PHRASE.test(v.before)) return false;
-    const t = unquoted(v.before);
-    return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
-  },
+  pressOnly: (v: FigureView) => pressOnly(v),
+  /** The press only, not named as the other channels in so many words (报刊、广播、电视等其他方式 is their share). */
+  pressNotOther: (v: FigureView) => pressOnly(v) && !OTHER_CHANNELS_PHRASE.test(v.before),
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */

@@ -129,7 +129,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosedOrByChannel'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressOnly', 'openChannelList', 'paperCopies', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'paperCopies', ...LATE],
     // one account or kind of account is the other channels' share only beside the website's
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
@@ -199,7 +199,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.other_channels',
     unique: true,
     requires: ['itemUnit', 'otherAfter'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', 'pressOnly', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', 'pressNotOther', ...LATE],
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase'] },
     examples: [
       { from: INVENTED, text: '上述信息中，1070条在政府网站公开，1476条通过其他方式公开。', value: 1476 },
