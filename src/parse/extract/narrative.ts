@@ -256,7 +256,7 @@ const RULES: Rule[] = [
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
 const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
-/** Request totals a figure bound to one way of applying (or last year) is never: the role metrics but what is carried over. */
+/** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
 /** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
 function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
@@ -583,7 +583,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 跨年度办理的申请有2件: the concept word nearest the figure says it is still open, so no count of
         // the handled nor the received (收到和办理…12件 names two acts of one figure: both stand)
         // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
-        // 收到当面申请3件、网络申请5件: one way of applying, a part; 上年度共受理…9件: last year's
+        // 收到当面申请3件、网络申请5件: one way of applying, a part
         if (q && PART_GUARDED.has(rule.metric) && boundToPart(itemBefore(s, seg, q))) continue;
         const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
         if (role === 'r.carried_out.total' && role !== rule.metric) continue;
