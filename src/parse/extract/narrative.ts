@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -396,7 +396,7 @@ const NEEDS = new Map<RegExp, string[]>();
 for (const rule of RULES) {
   if (rule.needs && !rule.needs.flags.includes('i') && /^[^\\[\](){}?*+.^$|]+(?:\|[^\\[\](){}?*+.^$|]+)*$/.test(rule.needs.source)) NEEDS.set(rule.needs, rule.needs.source.split('|'));
 }
-const WORDS = new WordIndex([...[...OPENING.values()].flatMap((o) => o.words), ...[...NEEDS.values()].flat()]);
+const WORDS = new WordIndex([...[...OPENING.values()].flatMap((o) => o.words), ...[...NEEDS.values()].flat(), ...DISTRIBUTIVE_WORDS]);
 /** Does the text hold what the rule needs? */
 const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
   const literal = NEEDS.get(needs);
@@ -525,15 +525,15 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
     done.add('p.other_channels');
   }
+  const words = WORDS.scan(s);
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
-  const distributed = readDistributed(s, seg, quantities);
+  const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
   for (const r of distributed.readings) {
     if (done.has(r.metric)) continue;
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
   }
   for (const r of distributed.readings) done.add(r.metric);
-  const words = WORDS.scan(s);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;

@@ -344,19 +344,22 @@ function conceptsIn(s: string, from: number, to: number): (string | null)[] {
 }
 
 const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(subject) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
-const DISTRIBUTIVE = /分别|各(?=\s*[\d〇零一二两三四五六七八九十])/g;
+/** The words that give figures to several concepts at once, for the text's word index. */
+export const DISTRIBUTIVE_WORDS = ['分别', '各'];
+const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
 /** Between the figures of one list (7件、2件和1件): nothing but a separator. */
 const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
 
 /**
- * Figures given to several concepts at once: 分别 pairs the concepts named before it with the
+ * Figures given to several concepts at once (`at`: where 分别 and 各 start, in order): 分别 pairs the concepts named before it with the
  * figures after it, in order (予以公开、部分公开、不予公开分别为7件、2件、1件), only when both lists are
  * as long and every concept is one metric read here; 各 gives one figure to each (行政复议和行政诉讼各1件).
  * `figures`: every figure of such a list, paired or not (no other reading may take it).
  */
-export function readDistributed(s: string, seg: Segments, quantities: Quantity[]): { readings: RoleReading[]; figures: Set<number> } {
+export function readDistributed(s: string, seg: Segments, quantities: Quantity[], at: readonly number[]): { readings: RoleReading[]; figures: Set<number> } {
   const readings: RoleReading[] = [];
   const figures = new Set<number>();
+  if (at.length === 0) return { readings, figures };
   const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
   /** The concepts the clause names before `d`, one metric each, or null when they are not a clean list. */
   const subjectOf = (d: number): string[] | null => {
@@ -367,11 +370,10 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
     if (concepts.some((c) => c === null) || new Set(concepts).size !== concepts.length) return null;
     return concepts as string[];
   };
-  // one scan for both words (各 only right before a figure)
-  for (const m of s.matchAll(DISTRIBUTIVE)) {
-    const d = m.index;
-    if (m[0] === '各') {
-      const q = counts.find((c) => c.start === d + 1);
+  for (const d of at) {
+    if (s[d] === '各') {
+      // 各 only right before a figure (各1件), not 各类, 各乡镇
+      const q = DIGIT_AFTER.test(s[d + 1] ?? '') ? counts.find((c) => c.start === d + 1) : undefined;
       if (!q) continue;
       figures.add(q.numStart);
       const concepts = subjectOf(d);
