@@ -5,7 +5,7 @@
 // seen in real reports rejected explicitly.
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
-import { segment, type Segments } from '../recognise/clauses';
+import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { DERIVABLE_TOTALS } from '../checks/derive';
@@ -14,7 +14,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, governedAfter, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -55,7 +55,7 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌握|不存在|或|及|和)/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
-const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)/;
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）]{0,14}?结转/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -202,7 +202,7 @@ const RULES: Rule[] = [
 
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
-  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   // 收到1份有关政府信息公开行政复议申请
   { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
@@ -256,6 +256,34 @@ const RULES: Rule[] = [
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
 const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+/** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
+const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
+/** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
+function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
+  const [ss] = sentenceAt(seg, numAt);
+  const b = s.slice(ss, numAt).lastIndexOf('其中');
+  if (b < 0) return false;
+  const k = ss + b;
+  // the sentence's first quantity (quantities are in text order), then on to the 其中
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quantities[mid].start < ss) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < quantities.length && quantities[i].end <= k; i++) {
+    const c = quantities[i];
+    if (c.kind === 'count' && roleAt(s, seg, quantities, c) === metric) return true;
+  }
+  return false;
+}
+/** The totals of reviews and suits, whose parts are their outcomes. */
+const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
+/** An outcome of a review or a suit: a figure bound to one counts a part of the cases. */
+const CASE_OUTCOME = /维持|纠正|撤销|确认违法|驳回|败诉|胜诉|审结|其他结果|撤诉|调解|终止/;
+/** Counts of the year that a clause naming last year (not what was carried from it) never gives. */
+const YEAR_GUARDED = new Set([...PART_GUARDED, 'rv.total', 'lit.total']);
 /** The metrics the role lexicon names. */
 const ROLE_METRICS = new Set(REQUEST_CONCEPTS.flatMap((c) => (c.metric ? [c.metric] : [])));
 const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
@@ -368,7 +396,7 @@ const NEEDS = new Map<RegExp, string[]>();
 for (const rule of RULES) {
   if (rule.needs && !rule.needs.flags.includes('i') && /^[^\\[\](){}?*+.^$|]+(?:\|[^\\[\](){}?*+.^$|]+)*$/.test(rule.needs.source)) NEEDS.set(rule.needs, rule.needs.source.split('|'));
 }
-const WORDS = new WordIndex([...[...OPENING.values()].flatMap((o) => o.words), ...[...NEEDS.values()].flat()]);
+const WORDS = new WordIndex([...[...OPENING.values()].flatMap((o) => o.words), ...[...NEEDS.values()].flat(), ...DISTRIBUTIVE_WORDS]);
 /** Does the text hold what the rule needs? */
 const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
   const literal = NEEDS.get(needs);
@@ -498,6 +526,14 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     done.add('p.other_channels');
   }
   const words = WORDS.scan(s);
+  // figures given to several concepts at once (分别, 各): paired in order, or read by no one
+  const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
+  for (const r of distributed.readings) {
+    if (done.has(r.metric)) continue;
+    const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+    values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+  }
+  for (const r of distributed.readings) done.add(r.metric);
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
@@ -515,7 +551,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
-      if (rule.metric.startsWith('r.') && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -538,6 +574,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const value = numberOf(g);
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
+      if (distributed.figures.has(numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -546,8 +583,24 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 跨年度办理的申请有2件: the concept word nearest the figure says it is still open, so no count of
         // the handled nor the received (收到和办理…12件 names two acts of one figure: both stand)
         // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
+        // 收到当面申请3件、网络申请5件: one way of applying, a part
+        if (q && PART_GUARDED.has(rule.metric) && boundToPart(itemBefore(s, seg, q))) continue;
         const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
         if (role === 'r.carried_out.total' && role !== rule.metric) continue;
+      }
+      // 上年度共受理…9件, 去年发生行政复议2件: last year's figure, not the year's
+      if (YEAR_GUARDED.has(rule.metric)) {
+        const own = s.slice(clauseAt(seg, numAt)[0], numAt);
+        // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
+        if (lastYearItem(own) || partOfYearItem(own) || QUALIFIED_PART.test(own)) continue;
+        // 办结11件,其中按时办结10件: after 其中, a figure of the role of the figure before it is its part
+        if (!rule.re.source.startsWith('其中') && ROLE_METRICS.has(rule.metric) && partAfterWhole(s, seg, quantities, numAt, rule.metric)) continue;
+      }
+      if (CASE_TOTALS.has(rule.metric)) {
+        const q = countAt(quantities, numAt);
+        // 行政复议维持2件, 行政诉讼败诉1件: a figure bound to an outcome is a part; 申请人2人次: people, not cases;
+        // 行政复议、行政诉讼分别为2件、1件: which figure is whose, a list's order says (not read here)
+        if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
@@ -573,7 +626,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

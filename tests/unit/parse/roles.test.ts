@@ -47,6 +47,15 @@ const CASES: Case[] = [
   // a breakdown that names another total: the figure's role is unsure
   { from: 'panel/2024-guangdong-guangzhou-nansha-county', text: '2024年,全区共办结政府信息公开申请1422件,其中结转下年度继续办理114件,主要集中在征地拆迁。', year: 2024, metric: 'r.handled.total', value: null },
   { from: 'panel/2022-guangdong-guangzhou-huadu-human-resources-social-security-bureau-department', text: '2022年,共收到政府信息公開申請4件,其中上年度結轉2件,均已答復。', year: 2022, metric: 'r.new.total', value: null },
+  // a way of applying or a kind of applicant binds a part; the total beside it, or every kind named together, stays the whole
+  { from: 'complete/2022-fujian-pingtan-transport-construction-bureau-department', text: '全年我局共收到政府信息公开申请11件，其中网络申请5件，信函申请6件，申请内容涉及物业管理、工程验收、城市建设和征地拆迁等。', year: 2022, metric: 'r.new.total', value: 11 },
+  { from: 'pages/2024-guangxi-qinzhou-government-office-department', text: '2024年,我办共受理依申请公开事项36件(其中:自然人申请32件、企业申请2件、其他组织申请2件),上年结转7件,予以公开3件、部分公开24件、无法提供12件、结转下年度办理4件', year: 2024, metric: 'r.new.total', value: 36 },
+  { from: 'real/2017-hubei-shayang-county', text: '2017年,受理公民、法人和其他组织提出的政府信息公开申请2件,按时办结2件,出具依申请答复书2件。', year: 2017, metric: 'r.new.total', value: 2 },
+  { from: 'panel/2024-guangdong-guangzhou-huadu-audit-bureau-department', text: '本年度受理公民、法人或者其他组织提出的政府信息公开申请0宗,无因政府信息公开被申请行政复议。', year: 2024, metric: 'r.new.total', value: 0 },
+  // 共 makes the item the whole even when it names one way (the report's table says 0 received)
+  { from: 'pages/2021-anhui-anqing-investment-promotion-center-department', text: '本年度共受理群众网上申请政府信息公开申请0件,自然人申请办件量0件,法人0件;其中办结政府信息公开申请0件。', year: 2021, metric: 'r.new.total', value: 0 },
+  // last year named in the clause before is not the figure's own clause (接办上年7件,办结113件)
+  { from: 'panel/2020-guangdong-guangzhou-baiyun-government-office-department', text: '全年新收到政府信息公开申请113件,接办上年7件,办结113件,结转下年办理7件。', year: 2020, metric: 'r.handled.total', value: 113 },
   // none said in words after its subject: every concept the subject names
   { from: 'pages/2021-anhui-anqing-investment-promotion-center-department', text: '本年度涉及政府信息公开的行政复议、行政诉讼案件为0件。', year: 2021, metric: 'rv.total', value: 0 },
   { from: 'pages/2021-anhui-anqing-investment-promotion-center-department', text: '本年度涉及政府信息公开的行政复议、行政诉讼案件为0件。', year: 2021, metric: 'lit.total', value: 0 },

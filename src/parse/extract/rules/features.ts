@@ -115,7 +115,7 @@ function namesCategory(raw: string): boolean {
 /** The body naming itself (我局, 本委, 我县): its own scope. */
 const SELF = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|镇|乡|街道|区|县|市|州|盟|旗|省|所|站|处|室|队|馆)/;
 /** Several bodies together (全市各单位, 全区各部门, 各级行政机关, 全省各地): a scope larger than one body's. */
-const MANY_BODIES = /各单位|各部门|各级行政机关|各级各部门|各地各部门|各地/;
+const MANY_BODIES = /各单位|各部门|各级行政机关|各级各部门|各地各部门|各地|全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:受理|收到|办结|发生)|政府系统/;
 /** A breakdown by channel announced before a list (按公开载体分：门户网站X条、其他载体Y条; 从公开渠道看): the header gives the act. */
 const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:分|划分|统计)|从[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:看|来看|分)/;
 /** The clause after a figure that opens with it (X条在政府网站公开, Y条通过其他方式公开): its channel and act follow the figure. */
@@ -154,6 +154,33 @@ const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 /** 截至 the year's end (截至2017年12月31日, 截止年底). */
 const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
 
+/** The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开). */
+const OBJECT_AFTER = /^\s*(?:的)?(?:政府|政务)?信息((?:通过|经|以|利用)[^,，。;；\d]{1,16}?)?(?:已|均|被|予以)?主动公开/;
+/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开). */
+const LEAD_IN = /^\s*(?:其中|其余|另有|另外|余下)?\s*$/;
+/** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
+const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/;
+const restAfterWeb = (v: FigureView) => {
+  if (!/(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
+  const m = REST_AFTER_WEB.exec(v.sentenceBefore);
+  return m !== null && channelScope(m[1]) === 'web';
+};
+/** A bare 其他/其余 item next: the figure is the website's item of a channel list. */
+const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*\d/;
+/**
+ * After 其中 that follows the year's items disclosed through no one channel (主动公开信息2546条,其中网站1070条):
+ * a breakdown of them by channel. Not one account's items (官方微博共发布微博120条,其中…转发微博109条), not a stock.
+ */
+const breakdownOfDisclosed = (v: FigureView) => {
+  const i = v.sentenceBefore.lastIndexOf('其中');
+  if (i < 0) return false;
+  const whole = v.sentenceBefore.slice(0, i);
+  return COUNT_BEFORE.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
+};
+function pressOnly(v: FigureView): boolean {
+  const t = unquoted(v.before);
+  return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
+}
 /** A count in digits or Chinese numerals (九十九条). */
 const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
@@ -177,9 +204,10 @@ export const FEATURES = {
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
-  listItem: (v: FigureView) => /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before))),
+  listItem: (v: FigureView) => /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)),
   /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
   listHead: (v: FigureView) => {
+    if (REST_NEXT.test(v.after) && channelsOf(v) === 'web') return false;
     const next = /^\s*、([^、,，。;；\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/.exec(v.after);
     // another channel's figure (政府网站公开5419条、政务微信公开3914条) or another act (纳入…目录2017条) is no kind
     if (next !== null) return lastVerbEnd(next[1]) < 0 && channelScope(next[1]) === 'none' && !OTHER_CHANNELS_PHRASE.test(next[1]);
@@ -192,10 +220,9 @@ export const FEATURES = {
   /** Not disclosed: 不予公开信息1535条, 不公开. */
   negated: (v: FigureView) => /(?:不予|不|未|暂不)(?:主动)?公开[^,，]{0,8}$/.test(v.before),
   /** The press or the gazette only (新闻媒体发布信息3条, 公报刊登…): not a body's own channel. */
-  pressOnly: (v: FigureView) => {
-    const t = unquoted(v.before);
-    return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
-  },
+  pressOnly: (v: FigureView) => pressOnly(v),
+  /** The press only, not named as the other channels in so many words (报刊、广播、电视等其他方式 is their share). */
+  pressNotOther: (v: FigureView) => pressOnly(v) && !OTHER_CHANNELS_PHRASE.test(v.before),
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
@@ -233,7 +260,7 @@ export const FEATURES = {
   /** The clause names all channels, or several including the web. */
   allChannels: (v: FigureView) => channelsOf(v) === 'all',
   /** 其他方式/其他渠道: the complement of the web, in so many words. */
-  otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(v.before),
+  otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(v.before) || restAfterWeb(v),
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
   /** The sentence opened by naming one website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure (not a list of platforms, not after a figure). */
@@ -255,13 +282,17 @@ export const FEATURES = {
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */
-  objectAfter: (v: FigureView) => /^\s*(?:的)?(?:政府|政务)信息(?:已|均|被|予以)?主动公开/.test(v.after),
+  objectAfter: (v: FigureView) => {
+    const m = OBJECT_AFTER.exec(v.after);
+    // a means between (通过各种渠道) must name every channel or none: one channel's figure is its share
+    return m !== null && (m[1] === undefined || ['all', 'none'].includes(channelScope(m[1])));
+  },
   /**
    * A clause of only 达到/共/为 and the figure, after a clause whose subject is the items
    * disclosed (主动公开政府信息数量同比增长10%,达到3300条), naming no channel and no figure.
    */
   continuesTotal: (v: FigureView) => {
-    if (!/^\s*(?:共|共计|合计|总计)?(?:达到|达|为|计)?\s*$/.test(v.before)) return false;
+    if (!/^\s*(?:全年|本年度?|今年|年内)?\s*(?:共|共计|合计|总计)?(?:达到|达|为|计)?\s*$/.test(v.before)) return false;
     const prev = previousClause(v);
     return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
   },
@@ -309,11 +340,11 @@ export const FEATURES = {
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
   byChannel: (v: FigureView) => BY_CHANNEL.test(v.sentenceBefore),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore) || breakdownOfDisclosed(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
-  webAfter: (v: FigureView) => v.before.trim() === '' && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
+  webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
   /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */
-  otherAfter: (v: FigureView) => v.before.trim() === '' && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
+  otherAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
 } satisfies Record<string, (v: FigureView) => boolean>;

@@ -6,6 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
+import { sharedScope } from './features';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -19,9 +20,9 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理'] },
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理'] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
-  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分提供'] },
+  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
   { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
@@ -34,8 +35,6 @@ const REQUEST_CONTEXT = /申请|依申请|请求/;
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
   otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地|等[\d一二三四五六七八九十]+个(?:部门|单位)/,
-  /** One way of applying (通过信函方式提出申请5件): a part of the requests, not their total. */
-  byWay: /当面|网上|信函|传真|电子邮件|邮寄|来信|现场/,
   /** A comparison with another year's figure before it in the sentence (较2022年的8件有所增加,全年共收到10件): which year each is, unsure. */
   comparison: /(?:较|比|与)\s*\d{4}年/,
   cumulative: /累计|历年|以来/,
@@ -45,10 +44,87 @@ const EXCLUDED = {
   /** The carried in are last year's, not this year's carried out. */
   lastYear: /上年|上一年|去年|以前年度|往年/,
 } as const;
+/**
+ * Ways of applying and kinds of applicant, written once, each kind with its words: a request
+ * figure bound to one kind in its own item (本年度收到当面申请3件、网络申请5件; 通过信函方式受理申请4件;
+ * 收到自然人申请8件) counts a part of the requests, never their total nor a total of what was done
+ * with them. One figure for several kinds named together (通过邮寄、网络提交的申请8件; 公民、法人或者
+ * 其他组织提出的申请) counts them all: the body lists the ways its requests came by.
+ */
+export const REQUEST_PART_KINDS: readonly RegExp[] = [/当面|现场|窗口/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/, /自然人|公民/, /法人|企业/, /其他组织/];
+export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).join('|'));
+/** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
+const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
+/** A count in digits or Chinese numerals with its unit: where the item before a figure ends. */
+const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次)/g;
+
+/** The figure's own item: its clause's text before it, after the last count before it (当面申请3件、|网络申请5件). */
+export function itemBefore(s: string, seg: Segments, q: Quantity): string {
+  const [cs] = clauseAt(seg, q.numStart);
+  const clause = s.slice(Math.max(cs, q.start - 60), q.start);
+  let cut = 0;
+  COUNT_ITEM.lastIndex = 0;
+  for (let m = COUNT_ITEM.exec(clause); m; m = COUNT_ITEM.exec(clause)) cut = m.index + m[0].length;
+  return clause.slice(cut);
+}
+
+/** A request figure bound to one way of applying or kind of applicant, with no word making it the whole: a part. */
+export function boundToPart(item: string): boolean {
+  if (!REQUEST_PARTS.test(item)) return false;
+  // 分别为3件、5件: one figure per kind named
+  if (item.includes('分别')) return true;
+  if (WHOLE_WORD.test(item)) return false;
+  return REQUEST_PART_KINDS.filter((k) => k.test(item)).length < 2;
+}
+
+/** A part of the year (上半年, 第一季度, 12月份, 1-11月, a day): not the year's count. */
+const PART_OF_YEAR = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:至|到|[-—~－]\d{1,2}月)?(?!\d{1,2}日)/;
+/** A day of the year (3月15日受理申请1件), not its end (12月31日) nor a day since or up to which (截至…, …以来). */
+const DAY = /(\d{1,2})月(\d{1,2})日/;
+export const partOfYearItem = (clause: string): boolean => {
+  if (PART_OF_YEAR.test(clause)) return true;
+  const d = DAY.exec(clause);
+  return d !== null && !(d[1] === '12' && d[2] === '31') && !/截至|截止|以来|起/.test(clause);
+};
+/** 其中按时办结10件, 超期办结1件: a qualifier of the act after 其中 (or one that is never all of it) counts a part of the act's figure. */
+export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如期|超期|逾期|提前|当场|当日|延期)|(?:超期|逾期)[^,，。;；\d]{0,2}(?:办结|答复|办理)/;
+
+/** Last year's figure (上年度共受理…9件, 去年收到申请9件), not what was carried from it (上年结转), nor a comparison with this year's. */
+export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
+export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
+
+/** The requests counted as a whole, as a clause's subject (政府信息公开申请数, 申请总量). */
+const REQUESTS_AS_SUBJECT = /申请(?:数|总数|总量|数量|量|件数)|(?:信息公开|依申请公开)申请情况$/;
+/** A clause of only a total or a level word before its figure (共计11件, 达12件). */
+const CONTINUES = /^\s*(?:共|共计|合计|总计)?\s*(?:达到|达|为|计)?\s*$/;
+/** 共/合计 right before the figure, nothing else of its own after the parts' list. */
+const TOTAL_AFTER = /(?:共|共计|合计|总计)\s*(?:为|是|达)?\s*$/;
+
+/**
+ * The total of the ways of applying (当面申请和网上申请共12件; 网上申请7件,当面申请5件,共计12件): a
+ * figure bound to a total word, after the parts it sums. The parts are named in its own item, or
+ * the figures bound to them right before it in the sentence add up to it exactly.
+ */
+function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, ss: number): boolean {
+  const q = counts[i];
+  const item = itemBefore(s, seg, q);
+  if (!TOTAL_AFTER.test(item)) return false;
+  if (REQUEST_PARTS.test(item) && item.includes('申请')) return true;
+  let sum = 0;
+  let n = 0;
+  for (let k = i - 1; k >= 0 && counts[k].start >= ss; k--) {
+    const p = counts[k];
+    if (p.unit === null || !REQUEST_UNIT.test(p.unit) || p.approx || !boundToPart(itemBefore(s, seg, p))) break;
+    sum += p.value!;
+    n++;
+  }
+  return n >= 2 && sum === q.value;
+}
+
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
 /** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
-const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|数量)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
@@ -184,9 +260,18 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
         if (t) to = ne;
       }
     }
+    if (t === null && from === cs && CONTINUES.test(s.slice(cs, q.start)) && cs > ss) {
+      // a clause of only 共计/达 and the figure goes on from the clause before it (已全部按期答复,共计11件), when that holds no count
+      const [ps] = clauseAt(seg, cs - 2);
+      if (ps >= ss && !(prev && prev.end > ps)) {
+        t = tokens(s, ps, cs - 1).filter((x) => !x.weak).at(-1) ?? null;
+        // the requests counted as a whole are the subject (申请数同比下降10%,为12件): the year's received
+        if (t === null && REQUESTS_AS_SUBJECT.test(s.slice(ps, cs - 1))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+      }
+    }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
-    if (t === null && TOTAL_OF_REQUESTS.test(s.slice(from, q.start))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
@@ -205,6 +290,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const own = s.slice(from, q.start);
     if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
+    // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
+    if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
     const named = yearsAt.filter((y) => y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))).map((y) => y.value!);
     if (years.length > 0 && named.length > 0) {
@@ -212,7 +299,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       if (!named.every((y) => allowed.includes(y))) continue;
     }
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
-    if (metric === 'r.new.total' && EXCLUDED.byWay.test(own)) continue;
+    if (metric !== 'r.carried_out.total' && (boundToPart(itemBefore(s, seg, q)) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
   }
   return out;
@@ -230,4 +318,80 @@ export function agreed(readings: RoleReading[]): { best: RoleReading[]; warnings
     else warnings.push(`${metric}: ${values.length} figures by role (${values.join(', ')}); none recorded`);
   }
   return { best, warnings };
+}
+
+/** The cases' concepts beside the requests' (a list 行政复议、行政诉讼分别为2件、1件 names them). */
+const CASE_CONCEPTS: { word: string; metric: string }[] = [
+  { word: '行政复议', metric: 'rv.total' },
+  { word: '复议', metric: 'rv.total' },
+  { word: '行政诉讼', metric: 'lit.total' },
+  { word: '诉讼', metric: 'lit.total' },
+];
+
+/** The concepts a list names, in order: the role lexicon's, the cases' where it names none. */
+function conceptsIn(s: string, from: number, to: number): (string | null)[] {
+  const out: { at: number; metric: string | null }[] = tokens(s, from, to).filter((t) => !t.weak).map((t) => ({ at: t.start, metric: t.metric }));
+  for (let i = from; i < to; i++) {
+    const c = CASE_CONCEPTS.find((w) => s.startsWith(w.word, i));
+    if (!c) continue;
+    // the case word is the role lexicon's "other business" token at the same place: the case's metric instead
+    const k = out.findIndex((t) => t.at === i);
+    if (k >= 0) out.splice(k, 1);
+    out.push({ at: i, metric: c.metric });
+    i += c.word.length - 1;
+  }
+  return out.sort((a, b) => a.at - b.at).map((t) => t.metric);
+}
+
+const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(subject) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
+/** The words that give figures to several concepts at once, for the text's word index. */
+export const DISTRIBUTIVE_WORDS = ['分别', '各'];
+const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
+/** Between the figures of one list (7件、2件和1件): nothing but a separator. */
+const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
+
+/**
+ * Figures given to several concepts at once (`at`: where 分别 and 各 start, in order): 分别 pairs the concepts named before it with the
+ * figures after it, in order (予以公开、部分公开、不予公开分别为7件、2件、1件), only when both lists are
+ * as long and every concept is one metric read here; 各 gives one figure to each (行政复议和行政诉讼各1件).
+ * `figures`: every figure of such a list, paired or not (no other reading may take it).
+ */
+export function readDistributed(s: string, seg: Segments, quantities: Quantity[], at: readonly number[]): { readings: RoleReading[]; figures: Set<number> } {
+  const readings: RoleReading[] = [];
+  const figures = new Set<number>();
+  if (at.length === 0) return { readings, figures };
+  const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
+  /** The concepts the clause names before `d`, one metric each, or null when they are not a clean list. */
+  const subjectOf = (d: number): string[] | null => {
+    const [cs] = clauseAt(seg, d);
+    // another scope's, a stock, last year's or a change: paired with nothing
+    if (notTheYears(s.slice(cs, d))) return null;
+    const concepts = conceptsIn(s, cs, d);
+    if (concepts.some((c) => c === null) || new Set(concepts).size !== concepts.length) return null;
+    return concepts as string[];
+  };
+  for (const d of at) {
+    if (s[d] === '各') {
+      // 各 only right before a figure (各1件), not 各类, 各乡镇
+      const q = DIGIT_AFTER.test(s[d + 1] ?? '') ? counts.find((c) => c.start === d + 1) : undefined;
+      if (!q) continue;
+      figures.add(q.numStart);
+      const concepts = subjectOf(d);
+      if (concepts && concepts.length >= 2) for (const metric of concepts) readings.push({ metric, q, word: '各' });
+      continue;
+    }
+    const [, se] = sentenceAt(seg, d);
+    const list: Quantity[] = [];
+    for (const q of counts) {
+      if (q.start < d || q.start >= se) continue;
+      const gap = list.length === 0 ? s.slice(d + 2, q.start) : s.slice(list[list.length - 1].end, q.start);
+      // after 分别 its predicate (为, 受理申请), then the figures one by one
+      if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) : !LIST_GAP.test(gap)) break;
+      list.push(q);
+    }
+    for (const q of list) figures.add(q.numStart);
+    const concepts = subjectOf(d);
+    if (concepts && list.length > 0 && concepts.length === list.length) list.forEach((q, k) => readings.push({ metric: concepts[k], q, word: '分别' }));
+  }
+  return { readings, figures };
 }

@@ -1,0 +1,219 @@
+// Adversarial sentences written by hand (no report says them so; each class is one a careful
+// reader must get right): parts before their total, the total after its parts, parts only,
+// another scope, last year, figures before their channel. Each is read through the whole
+// narrative extractor with its expected reading; null: the metric must not be read (a part, or
+// a role not proven, gives no value, never a guess).
+import { describe, expect, it } from 'vitest';
+import { extractNarrative } from '../../../src/parse/extract/narrative';
+import { normaliseText } from '../../../src/parse/normalise/text';
+
+const read = (text: string, year: number) => {
+  const { values } = extractNarrative(normaliseText(text), { known: new Set(), template: null, year });
+  return new Map(values.map((v) => [v.metric, v.value]));
+};
+
+type Expect = Record<string, number | null>;
+const CLASSES: Record<string, [string, Expect][]> = {
+  'parts before their total': [
+    ['当面申请3件、网络申请5件、信函申请2件，合计收到政府信息公开申请10件。', { 'r.new.total': 10 }],
+    ['本年度共收到政府信息公开申请10件，其中当面申请3件、网络申请5件、信函申请2件。', { 'r.new.total': 10 }],
+    ['2018年共受理政府信息公开申请12件，其中网上申请8件。', { 'r.new.total': 12 }],
+    ['全年新收申请十二件，其中当面申请三件。', { 'r.new.total': 12 }],
+    ['申请总量为12件，其中网上申请8件、当面申请4件。', { 'r.new.total': 12 }],
+    ['本年度收到政府信息公开申请12件，其中自然人申请8件。', { 'r.new.total': 12 }],
+    ['予以公开的申请共7件，其中网上申请5件。', { 'r.granted.total': 7 }],
+  ],
+  'the total after its parts': [
+    ['网上申请7件，当面申请5件，共计12件。', { 'r.new.total': 12 }],
+    ['受理申请数量：当面3件，网络5件，信函2件，合计10件。', { 'r.new.total': 10 }],
+    ['当面申请和网上申请共12件。', { 'r.new.total': 12 }],
+    ['通过当面、网络、信函等方式共收到政府信息公开申请15件。', { 'r.new.total': 15 }],
+    // the parts do not add up to it: which total it is, unproven
+    ['网上申请7件，当面申请5件，共计13件。', { 'r.new.total': null }],
+  ],
+  'several ways named together: one figure for all of them': [
+    ['本年度收到群众通过邮寄、网络提交的政府信息公开申请8件。', { 'r.new.total': 8 }],
+    ['本年度受理自然人和法人提出的申请12件。', { 'r.new.total': 12 }],
+  ],
+  'parts only': [
+    ['本年度收到当面申请3件、网络申请5件、信函申请2件。', { 'r.new.total': null }],
+    ['本年度通过当面方式收到申请3件，通过网络收到申请5件。', { 'r.new.total': null }],
+    ['本年度受理网上申请6件。', { 'r.new.total': null }],
+    ['全年通过信函方式受理政府信息公开申请4件。', { 'r.new.total': null }],
+    ['从申请方式看，当面申请3件，网络申请5件，信函申请2件。', { 'r.new.total': null }],
+    ['收到当面、网络、信函申请分别为3件、5件、2件。', { 'r.new.total': null }],
+    ['本年度收到自然人申请8件、法人申请4件。', { 'r.new.total': null }],
+    ['本年度通过政府网站在线申请平台收到申请5件。', { 'r.new.total': null }],
+    ['其中网上申请8件，当面申请4件。', { 'r.new.total': null }],
+    ['网上申请中予以公开5件。', { 'r.granted.total': null }],
+    ['通过政府网站公开1070条，通过政务微信公开900条、政务微博公开576条。', { 'p.other_channels': null }],
+  ],
+  'another scope': [
+    ['全市各级行政机关共受理政府信息公开申请1200件，本机关受理申请14件。', { 'r.new.total': 14 }],
+    ['全县各乡镇共受理申请40件。', { 'r.new.total': null }],
+    ['县直部门共受理申请40件。', { 'r.new.total': null }],
+    ['下属单位收到申请4件。', { 'r.new.total': null }],
+    ['收到政府信息公开申请12件，其中本级8件，下属单位4件。', { 'r.new.total': 12 }],
+    ['全市各部门共发生行政复议案件20件，本机关发生行政复议2件。', { 'rv.total': 2 }],
+    ['各乡镇主动公开信息800条，本级主动公开信息2546条。', { 'p.total': 2546 }],
+    ['全市共受理政府信息公开申请1200件，我局受理14件。', { 'r.new.total': 14 }],
+    ['全市政府系统共收到申请1200件，本局收到申请14件。', { 'r.new.total': 14 }],
+    ['市政府各部门共收到申请1200件。', { 'r.new.total': null }],
+    ['所属单位受理申请20件，本级受理申请14件。', { 'r.new.total': 14 }],
+    ['本局及下属单位共受理申请34件。', { 'r.new.total': null }],
+    ['县直各部门和各乡镇共受理申请300件，县政府办公室受理14件。', { 'r.new.total': 14 }],
+    ['市本级受理申请14件，各区县受理申请300件。', { 'r.new.total': 14 }],
+    ['全省各级行政机关共收到申请1.2万件。', { 'r.new.total': null }],
+  ],
+  'last year': [
+    ['上年度共受理政府信息公开申请9件，本年度受理12件。', { 'r.new.total': 12 }],
+    ['去年收到申请9件。', { 'r.new.total': null }],
+    ['上一年度行政复议2件，本年度行政复议1件。', { 'rv.total': 1 }],
+    ['上年主动公开信息2246条，今年主动公开信息2546条。', { 'p.total': 2546 }],
+    ['上年结转2件。', { 'r.carried_out.total': null }],
+    ['2017年结转至2018年的申请3件。', { 'r.carried_out.total': null }],
+    ['2017年共受理申请9件，2018年共受理申请12件。', { 'r.new.total': 12 }],
+    ['本年度新收政府信息公开申请12件，较上年增加3件。', { 'r.new.total': 12 }],
+  ],
+  'outcomes bound to their verb': [
+    ['办结的申请中，予以公开7件，部分公开2件，不予公开1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1 }],
+    ['答复结果中，同意公开7件、同意部分公开2件、不同意公开1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1 }],
+    ['在已办结的申请中，7件予以公开，2件部分公开。', { 'r.granted.total': 7, 'r.partial.total': 2 }],
+    ['本年度收到申请12件，办结11件，结转下年度1件。', { 'r.new.total': 12, 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['本年度收到申请12件，已办结11件，尚有1件正在办理。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['对收到的申请已全部按期答复，共计11件。', { 'r.handled.total': 11 }],
+    ['11件申请已经办理完毕。', { 'r.handled.total': 11 }],
+    ['办结上年结转申请2件。', { 'r.handled.total': null }],
+    ['年末仍有２件申请在办理中。', { 'r.carried_out.total': 2 }],
+    ['2件被申请行政复议。', { 'rv.total': 2 }],
+    ['较上年增加予以公开3件。', { 'r.granted.total': null }],
+  ],
+  // after a sentence giving the year's requests (本年度共收到政府信息公开申请12件。)
+  'outcomes after the requests, in other words': [
+    ['其中，同意公开的申请为7件。', { 'r.granted.total': 7 }],
+    ['经审核，7件全部公开，2件部分公开。', { 'r.granted.total': 7, 'r.partial.total': 2 }],
+    ['答复情况为：全部公开七件，部分公开两件，不予公开一件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1 }],
+    ['依法予以公开的共7件，占58.3%。', { 'r.granted.total': 7 }],
+    ['予以公开率为58.3%。', { 'r.granted.total': null }],
+    ['上年予以公开5件，本年予以公开7件。', { 'r.granted.total': 7 }],
+    ['各乡镇予以公开20件。', { 'r.granted.total': null }],
+    ['所有申请均已办结。', { 'r.handled.total': null }],
+    ['办结数量为11件，办结率91.7%。', { 'r.handled.total': 11 }],
+    ['年内答复完毕11件，余下1件结转下一年度。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['1件因需第三方意见延期答复，转入2019年办理。', { 'r.carried_out.total': 1 }],
+    ['截至年底尚有1件未办结。', { 'r.carried_out.total': 1 }],
+    ['结转到下一年度继续办理的有一件。', { 'r.carried_out.total': 1 }],
+    ['下一年度继续办理1件。', { 'r.carried_out.total': 1 }],
+    ['1件顺延至下年度办理。', { 'r.carried_out.total': 1 }],
+    ['在答复的12件申请中，同意公开的7件。', { 'r.granted.total': 7 }],
+    ['申请答复结果为：公开7件，部分公开2件。', { 'r.granted.total': 7, 'r.partial.total': 2 }],
+    ['其中予以公开的占58%，计7件。', { 'r.granted.total': 7 }],
+    ['向申请人公开信息7件。', { 'r.granted.total': null }],
+    ['依申请公开政府信息7件。', { 'r.granted.total': null }],
+    ['年底前尚未答复完毕的有1件。', { 'r.carried_out.total': 1 }],
+    ['去年结转至今年的申请2件。', { 'r.carried_out.total': null }],
+    ['2019年1月将办理完毕剩余1件。', { 'r.carried_out.total': null }],
+  ].map(([text, expected]) => [`本年度共收到政府信息公开申请12件。${text as string}`, expected as Expect]),
+  // after the year's requests: a qualified act, a part of the year, a sub-count under 其中
+  'sub-counts of an act': [
+    ['办结11件，其中按时办结10件。', { 'r.handled.total': 11 }],
+    ['其中按时办结10件，超期办结1件。', { 'r.handled.total': null }],
+    ['予以公开7件，其中涉及征地信息3件。', { 'r.granted.total': 7 }],
+    ['办理结果：予以公开7件；部分公开2件；不予公开1件；无法提供1件；结转下年度1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1, 'r.carried_out.total': 1 }],
+    ['全部予以公开的7件，部分予以公开的2件。', { 'r.granted.total': 7, 'r.partial.total': 2 }],
+    ['共答复12件，其中同意公开7件。', { 'r.handled.total': 12, 'r.granted.total': 7 }],
+    ['当年办结11件，另有1件因涉及第三方需征求意见，延期至2019年答复。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['已答复11件，1件在法定期限内正在办理。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }],
+    ['答复办结率为91.7%。', { 'r.handled.total': null }],
+    ['在法定时限内办结11件，办结率100%。', { 'r.handled.total': 11 }],
+    ['比上年多办结3件。', { 'r.handled.total': null }],
+    ['12月份办结3件。', { 'r.handled.total': null }],
+    ['上半年办结5件。', { 'r.handled.total': null }],
+  ].map(([text, expected]) => [`本年度共收到政府信息公开申请12件。${text as string}`, expected as Expect]),
+  'numbers that are not the fact': [
+    ['根据宁政办发〔2018〕12号文件要求，全年共受理政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['2018年3月15日受理申请1件。', { 'r.new.total': null }],
+    ['截至2018年12月31日，共受理政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['受理申请12件，联系电话0951-5012345。', { 'r.new.total': 12 }],
+    ['按照《条例》第二十四条规定，办结申请11件。', { 'r.handled.total': 11 }],
+    ['全年主动公开政府信息2546条，公开率100%，电子化率98.5%。', { 'p.total': 2546 }],
+    ['共收到申请12件，占全市申请总量的1%。', { 'r.new.total': 12 }],
+    ['本年度政府信息公开申请情况：共12件，其中网上申请8件。', { 'r.new.total': 12 }],
+    ['行政复议申请情况：共2件。', { 'r.new.total': null }],
+  ],
+  'the requests as a whole, in other words': [
+    ['本年度共受理政府信息公开申请1,205件，同比增长12%。', { 'r.new.total': 1205 }],
+    ['本年度政府信息公开申请数同比下降10%，为12件。', { 'r.new.total': 12 }],
+    ['12件政府信息公开申请均已受理。', { 'r.new.total': 12 }],
+    ['本年度收到政府信息公开申请12件，较上年的9件有所增加。', { 'r.new.total': 12 }],
+    ['与2017年的9件相比，2018年收到申请12件。', { 'r.new.total': 12 }],
+    ['全市共受理政府信息公开申请1200件，其中市本级受理300件。', { 'r.new.total': 1200 }],
+  ],
+  'proactive totals and channel shares in other words': [
+    ['本年度我局共对外公开政府信息2546条。', { 'p.total': 2546 }],
+    ['全年主动公开的政府信息总数为2546条。', { 'p.total': 2546 }],
+    ['主动公开政府信息方面，全年共计2546条。', { 'p.total': 2546 }],
+    ['2018年度，主动公开政府信息数：2546条。', { 'p.total': 2546 }],
+    ['主动公开政府信息2546条（上年为2300条）。', { 'p.total': 2546 }],
+    ['共有2546条信息被主动公开。', { 'p.total': 2546 }],
+    ['主动公开政府信息两千五百四十六条，其中网站发布一千零七十条。', { 'p.total': 2546, 'p.website': 1070 }],
+    ['主动公开政府信息２５４６条。', { 'p.total': 2546 }],
+    ['全县各部门共主动公开政府信息25460条，其中本机关主动公开2546条。', { 'p.total': 2546 }],
+    ['其中，通过政府门户网站公开1070条，占42%；通过其他途径公开1476条，占58%。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['按公开渠道分，政府网站1070条，其他渠道1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开信息2546条，其中网站1070条、其他1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    // a bare 其他 after a kind (not a channel) is another kind
+    ['主动公开信息2546条，其中政策文件1070条、其他1476条。', { 'p.website': null, 'p.other_channels': null }],
+    ['通过政务微信公众号公开信息300条。', { 'p.other_channels': null }],
+    ['全年主动公开政府信息2546条。政府网站发布1070条。政务新媒体发布1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['全年主动公开政府信息2546条，网站公开1070条，其余通过微博、微信等渠道公开。', { 'p.website': 1070, 'p.other_channels': null }],
+    ['全年主动公开政府信息2546条，其中1070条通过政府网站发布，1476条通过政务新媒体等其他渠道发布。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['通过政府网站公开信息一千零七十条，通过其他渠道公开一千四百七十六条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['利用政府网站公开1,070条，利用报刊、广播、电视等其他方式公开1,476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['通过其他渠道公开的信息较上年增加200条。', { 'p.other_channels': null }],
+    ['各乡镇通过其他方式公开信息300条。', { 'p.other_channels': null }],
+    ['截至2018年底，累计主动公开政府信息12,000条。', { 'p.cumulative': 12000, 'p.total': null }],
+  ],
+  'reviews and suits: outcomes are parts': [
+    ['因政府信息公开被申请行政复议维持2件。', { 'rv.total': null }],
+    ['行政复议结果：维持2件。', { 'rv.total': null }],
+    ['行政复议案件较上年减少2件。', { 'rv.total': null }],
+    ['行政诉讼败诉1件。', { 'lit.total': null }],
+    ['截至目前累计发生行政复议12件。', { 'rv.total': null }],
+    ['2017年发生行政复议3件。', { 'rv.total': null }],
+    ['行政复议申请人共2人次。', { 'rv.total': null }],
+    ['收到行政复议申请二件，均维持原答复。', { 'rv.total': 2 }],
+    ['发生行政复议2起、行政诉讼1起。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['本年度被提起行政复议2件，被提起行政诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['行政复议2件中，维持1件，纠正1件。', { 'rv.total': 2 }],
+    ['行政复议0件，较上年减少2件。', { 'rv.total': 0 }],
+  ],
+  'figures given to several concepts at once (分别, 各)': [
+    ['本年度申请中，予以公开、部分公开、不予公开分别为7件、2件、1件。', { 'r.granted.total': 7, 'r.partial.total': 2, 'r.denied.total.total': 1 }],
+    ['本年度收到、办结政府信息公开申请分别为12件、11件。', { 'r.new.total': 12, 'r.handled.total': 11 }],
+    ['行政复议、行政诉讼分别为2件、1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['行政复议和行政诉讼分别有2件和1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['行政复议和行政诉讼各1件。', { 'rv.total': 1, 'lit.total': 1 }],
+    // two concepts, three figures: which is whose is not said
+    ['本年度申请中，予以公开、部分公开分别为7件、2件、1件。', { 'r.granted.total': null, 'r.partial.total': null, 'r.denied.total.total': null }],
+    ['2017年、2018年分别受理申请9件、12件。', { 'r.new.total': null }],
+    ['各县区行政复议、行政诉讼分别为20件、10件。', { 'rv.total': null, 'lit.total': null }],
+  ],
+  'figures before their channel': [
+    ['主动公开信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2546条政府信息通过各种渠道予以主动公开。', { 'p.total': 2546 }],
+    ['2546条政府信息通过政府网站予以主动公开。', { 'p.total': null }],
+  ],
+};
+
+for (const [name, cases] of Object.entries(CLASSES)) {
+  describe(`adversarial: ${name}`, () => {
+    for (const [text, expected] of cases) {
+      for (const [metric, value] of Object.entries(expected)) {
+        it(`${metric} ${value === null ? 'not read' : `= ${value}`}: ${text}`, () => {
+          expect(read(text, 2018).get(metric) ?? null).toBe(value);
+        });
+      }
+    }
+  });
+}
