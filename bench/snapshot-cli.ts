@@ -49,11 +49,9 @@ try {
   });
   const blob = (name: string, warm: string | null) => {
     const file = join(work, `${name}.blob`);
-    const cpu0 = process.cpuUsage();
     const started = performance.now();
     execFileSync(process.execPath, ['--snapshot-blob', file, '--build-snapshot', entry], { cwd: work, stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, ...(warm ? { GONGKAI_SNAPSHOT_WARM: warm } : {}) } });
     console.log(`snapshot ${name}: built in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(readFileSync(file).byteLength / 1e6).toFixed(1)} MB`);
-    void cpu0;
     return file;
   };
   const cold = blob('cold', null);
