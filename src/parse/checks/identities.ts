@@ -10,7 +10,8 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 const METRICS = IDENTITIES.map((identity) => [...identity.whole, ...identity.parts]);
 
 export function runChecks(values: Value[]): Check[] {
-  const byMetric = new Map(values.map((v) => [v.metric, v]));
+  const byMetric = new Map<string, Value>();
+  for (let i = 0; i < values.length; i++) byMetric.set(values[i].metric, values[i]);
   const sum = (ids: string[]) => cents(ids.reduce((acc, m) => acc + (byMetric.get(m)?.value ?? 0), 0));
   const checks: Check[] = [];
   for (let k = 0; k < IDENTITIES.length; k++) {

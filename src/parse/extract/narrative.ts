@@ -309,7 +309,7 @@ function slotRunEnd(s: string, at: number): number {
 }
 /** Does a word of `follow` start somewhere in (from, to]? */
 function followsIn(s: string, follow: Follow, from: number, to: number): boolean {
-  for (let p = from + 1; p <= to; p++) {
+  for (let p = from + 1, last = Math.min(to, s.length - 1); p <= last; p++) {
     if (!follow.first.has(s.charCodeAt(p))) continue;
     for (const w of follow.words) if (s.startsWith(w, p)) return true;
   }
@@ -562,7 +562,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     else {
       const total = found.reduce((a, v) => a + v.value, 0);
       values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
-      warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
+      warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => String(v.value)).join(' + ')})`);
     }
   }
   for (const z of noneSaid(s, done, years)) {
