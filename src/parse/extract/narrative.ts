@@ -307,6 +307,11 @@ function slotRunEnd(s: string, at: number): number {
   while (i < s.length && SLOT_CHARS[s.charCodeAt(i)] === 1) i++;
   return i;
 }
+/** Kept out of extractNarrative: its arrays made V8 compile that whole function again. */
+function sumWarning(metric: string, found: Value[]): string {
+  return `${metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`;
+}
+
 /** Does a word of `follow` start somewhere in (from, to]? */
 function followsIn(s: string, follow: Follow, from: number, to: number): boolean {
   for (let p = from + 1, last = Math.min(to, s.length - 1); p <= last; p++) {
@@ -562,7 +567,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     else {
       const total = found.reduce((a, v) => a + v.value, 0);
       values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
-      warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => String(v.value)).join(' + ')})`);
+      warnings.push(sumWarning(rule.metric, found));
     }
   }
   for (const z of noneSaid(s, done, years)) {
