@@ -3,6 +3,7 @@
 // 2021 table none for 其他处理) and the totals of DERIVED_TOTALS (lit.total = direct + after review).
 import { APPLICANT_COLUMNS, DERIVED_TOTALS, REASON_GROUP_NAMES, REASON_GROUPS } from '../../shared/metrics';
 import type { Value } from '../types';
+import { makeValue } from '../value';
 
 /** Every total the parser derives when it is not printed and all its parts are. */
 export const DERIVABLE_TOTALS: readonly { whole: string; parts: readonly string[] }[] = [
@@ -41,7 +42,7 @@ export function deriveSubtotals(values: Value[]): Value[] {
       narrative &&= p.source === 'narrative';
     }
     if (!all) continue;
-    derived.push({ metric: whole, value: Math.round(sum * 100) / 100, approx, derived: true, start, end, source: narrative ? 'narrative' : 'table' });
+    derived.push(makeValue(whole, Math.round(sum * 100) / 100, approx, true, start, end, narrative ? 'narrative' : 'table'));
   }
   return derived;
 }

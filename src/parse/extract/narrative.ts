@@ -8,6 +8,7 @@ import { sourceSpan, type NormText } from '../normalise/text';
 import { segment, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
+import { makeValue } from '../value';
 import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
@@ -566,7 +567,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     if (found.length === 1) values.push(found[0]);
     else {
       const total = found.reduce((a, v) => a + v.value, 0);
-      values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
+      const first = found[0];
+      values.push(makeValue(first.metric, total, first.approx, true, first.start, found[found.length - 1].end, first.source));
       warnings.push(sumWarning(rule.metric, found));
     }
   }
