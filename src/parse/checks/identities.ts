@@ -18,7 +18,7 @@ export function runChecks(values: Value[]): Check[] {
     const identity = IDENTITIES[k];
     const all = METRICS[k];
     let presentCount = 0;
-    for (const m of all) if (byMetric.has(m)) presentCount++;
+    for (const m of all) presentCount += byMetric.has(m) ? 1 : 0; // an add run every time: V8 has its feedback before it compiles this
     if (presentCount === 0) continue;
     // A whole computed from these very parts is true by construction.
     if (identity.whole.every((m) => byMetric.get(m)?.derived)) continue;
