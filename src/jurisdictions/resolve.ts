@@ -62,6 +62,7 @@ const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
  * the old row named 逊克县克林镇), and is kept only when no shorter full name does.
  */
 function matchAt(gz: Gazetteer, text: string, pos: number, parents: Set<string> | null, year: number | null): { len: number; entries: IndexEntry[] } | null {
+  if (pos >= text.length) return null;
   let fallback: { len: number; entries: IndexEntry[] } | null = null;
   for (let len = Math.min(gz.maxKeyFrom.get(text.charCodeAt(pos)) ?? 0, text.length - pos); len >= 2; len--) {
     const list = gz.index.get(text.substr(pos, len));

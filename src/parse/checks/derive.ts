@@ -3,6 +3,7 @@
 // 2021 table none for 其他处理) and the totals of DERIVED_TOTALS (lit.total = direct + after review).
 import { APPLICANT_COLUMNS, DERIVED_TOTALS, REASON_GROUP_NAMES, REASON_GROUPS } from '../../shared/metrics';
 import type { Value } from '../types';
+import { makeValue } from '../value';
 
 /** Every total the parser derives when it is not printed and all its parts are. */
 export const DERIVABLE_TOTALS: readonly { whole: string; parts: readonly string[] }[] = [
@@ -16,22 +17,32 @@ export const DERIVABLE_TOTALS: readonly { whole: string; parts: readonly string[
 ];
 
 export function deriveSubtotals(values: Value[]): Value[] {
-  const byMetric = new Map(values.map((v) => [v.metric, v]));
+  const byMetric = new Map<string, Value>();
+  for (let i = 0; i < values.length; i++) byMetric.set(values[i].metric, values[i]);
   const derived: Value[] = [];
+  // plain loops, no arrays in between: arrays of varying element kinds made V8 compile this three times
   for (const { whole, parts } of DERIVABLE_TOTALS) {
     if (byMetric.has(whole)) continue;
-    const stated = parts.map((p) => byMetric.get(p));
-    if (stated.some((p) => p === undefined)) continue;
-    const printed = stated as Value[];
-    derived.push({
-      metric: whole,
-      value: Math.round(printed.reduce((a, p) => a + p.value, 0) * 100) / 100,
-      approx: printed.some((p) => p.approx),
-      derived: true,
-      start: Math.min(...printed.map((p) => p.start)),
-      end: Math.max(...printed.map((p) => p.end)),
-      source: printed.every((p) => p.source === 'narrative') ? 'narrative' : 'table',
-    });
+    let sum = 0;
+    let approx = false;
+    let start = Infinity;
+    let end = -Infinity;
+    let narrative = true;
+    let all = true;
+    for (let k = 0; k < parts.length; k++) {
+      const p = byMetric.get(parts[k]);
+      if (p === undefined) {
+        all = false;
+        break;
+      }
+      sum += p.value;
+      approx ||= p.approx;
+      start = Math.min(start, p.start);
+      end = Math.max(end, p.end);
+      narrative &&= p.source === 'narrative';
+    }
+    if (!all) continue;
+    derived.push(makeValue(whole, Math.round(sum * 100) / 100, approx, true, start, end, narrative ? 'narrative' : 'table'));
   }
   return derived;
 }

@@ -10,14 +10,15 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 const METRICS = IDENTITIES.map((identity) => [...identity.whole, ...identity.parts]);
 
 export function runChecks(values: Value[]): Check[] {
-  const byMetric = new Map(values.map((v) => [v.metric, v]));
+  const byMetric = new Map<string, Value>();
+  for (let i = 0; i < values.length; i++) byMetric.set(values[i].metric, values[i]);
   const sum = (ids: string[]) => cents(ids.reduce((acc, m) => acc + (byMetric.get(m)?.value ?? 0), 0));
   const checks: Check[] = [];
   for (let k = 0; k < IDENTITIES.length; k++) {
     const identity = IDENTITIES[k];
     const all = METRICS[k];
     let presentCount = 0;
-    for (const m of all) if (byMetric.has(m)) presentCount++;
+    for (const m of all) presentCount += byMetric.has(m) ? 1 : 0; // an add run every time: V8 has its feedback before it compiles this
     if (presentCount === 0) continue;
     // A whole computed from these very parts is true by construction.
     if (identity.whole.every((m) => byMetric.get(m)?.derived)) continue;

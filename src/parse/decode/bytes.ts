@@ -50,9 +50,18 @@ const UTF16LE = new TextDecoder('utf-16le', { ignoreBOM: true });
  * TextDecoder then judges as before.
  */
 export function strictUtf8(bytes: Uint8Array): string | null {
+  if (units.length < bytes.length) units = new Uint16Array(Math.max(bytes.length, units.length * 2));
+  const o = utf8ToUnits(bytes, units);
+  return o < 0 ? null : UTF16LE.decode(units.subarray(0, o));
+}
+
+/**
+ * The loop of strictUtf8, on its own: V8 compiles a long loop while it runs (on-stack replacement)
+ * and kept that code, which had no feedback yet for what follows the loop, and threw it away at
+ * the end of every call (a deoptimisation per report). Returns the number of units, or -1.
+ */
+function utf8ToUnits(bytes: Uint8Array, out: Uint16Array): number {
   const n = bytes.length;
-  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
-  const out = units;
   let o = 0;
   let i = 0;
   while (i < n) {
@@ -61,35 +70,35 @@ export function strictUtf8(bytes: Uint8Array): string | null {
       out[o++] = b0;
       i++;
     } else if (b0 >= 0xe0 && b0 <= 0xef) {
-      if (i + 2 >= n) return null;
+      if (i + 2 >= n) return -1;
       const b1 = bytes[i + 1];
       const b2 = bytes[i + 2];
       const low = b0 === 0xe0 ? 0xa0 : 0x80;
       const high = b0 === 0xed ? 0x9f : 0xbf;
-      if (b1 < low || b1 > high || (b2 & 0xc0) !== 0x80) return null;
+      if (b1 < low || b1 > high || (b2 & 0xc0) !== 0x80) return -1;
       out[o++] = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
       i += 3;
     } else if (b0 >= 0xc2 && b0 <= 0xdf) {
-      if (i + 1 >= n) return null;
+      if (i + 1 >= n) return -1;
       const b1 = bytes[i + 1];
-      if ((b1 & 0xc0) !== 0x80) return null;
+      if ((b1 & 0xc0) !== 0x80) return -1;
       out[o++] = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
       i += 2;
     } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-      if (i + 3 >= n) return null;
+      if (i + 3 >= n) return -1;
       const b1 = bytes[i + 1];
       const b2 = bytes[i + 2];
       const b3 = bytes[i + 3];
       const low = b0 === 0xf0 ? 0x90 : 0x80;
       const high = b0 === 0xf4 ? 0x8f : 0xbf;
-      if (b1 < low || b1 > high || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return null;
+      if (b1 < low || b1 > high || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return -1;
       const cp = ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
       out[o++] = 0xd800 + ((cp - 0x10000) >> 10);
       out[o++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
       i += 4;
-    } else return null;
+    } else return -1;
   }
-  return UTF16LE.decode(out.subarray(0, o));
+  return o;
 }
 
 /** Strict decode that tolerates a multi-byte character cut off at the very end (a truncated capture). */

@@ -35,7 +35,7 @@ function splitWide(tokens: Token[], s: string, from: number, to: number, line: n
   let start = from;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x09 || (c === 0x20 && s.charCodeAt(i + 1) === 0x20 && i + 1 < to)) {
+    if (c === 0x09 || (c === 0x20 && i + 1 < to && s.charCodeAt(i + 1) === 0x20)) {
       pushToken(tokens, s, start, i, line, piped, false);
       while (i < to && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
       start = i;

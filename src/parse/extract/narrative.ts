@@ -8,6 +8,7 @@ import { sourceSpan, type NormText } from '../normalise/text';
 import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
+import { makeValue } from '../value';
 import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
@@ -335,9 +336,14 @@ function slotRunEnd(s: string, at: number): number {
   while (i < s.length && SLOT_CHARS[s.charCodeAt(i)] === 1) i++;
   return i;
 }
+/** Kept out of extractNarrative: its arrays made V8 compile that whole function again. */
+function sumWarning(metric: string, found: Value[]): string {
+  return `${metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`;
+}
+
 /** Does a word of `follow` start somewhere in (from, to]? */
 function followsIn(s: string, follow: Follow, from: number, to: number): boolean {
-  for (let p = from + 1; p <= to; p++) {
+  for (let p = from + 1, last = Math.min(to, s.length - 1); p <= last; p++) {
     if (!follow.first.has(s.charCodeAt(p))) continue;
     for (const w of follow.words) if (s.startsWith(w, p)) return true;
   }
@@ -614,8 +620,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     if (found.length === 1) values.push(found[0]);
     else {
       const total = found.reduce((a, v) => a + v.value, 0);
-      values.push({ ...found[0], value: total, derived: true, end: found[found.length - 1].end });
-      warnings.push(`${rule.metric}: the sum of ${found.length} printed parts (${found.map((v) => v.value).join(' + ')})`);
+      const first = found[0];
+      values.push(makeValue(first.metric, total, first.approx, true, first.start, found[found.length - 1].end, first.source));
+      warnings.push(sumWarning(rule.metric, found));
     }
   }
   for (const z of noneSaid(s, done, years)) {

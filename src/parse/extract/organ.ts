@@ -160,7 +160,8 @@ export function readOrgan(raw: string): Organ | null {
   const { places, at, afterGovernment } = leadingPlaces(name);
   if (places.length === 0) return null;
   let rest = name.slice(at);
-  const admin = places.filter((p) => !p.zone).map((p) => p.text);
+  const admin: string[] = [];
+  for (const p of places) if (!p.zone) admin.push(p.text);
   const last = places[places.length - 1];
   const read = readRest(rest);
   let kind: OrganKind;

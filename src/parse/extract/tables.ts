@@ -184,6 +184,14 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
   return { cells, blanksBefore, next: i };
 }
 
+/** The (up to) eight cells before token `i`, compacted, joined by |. */
+function headerBefore(tokens: Token[], i: number): string {
+  const from = Math.max(0, i - 8);
+  let out = '';
+  for (let k = from; k < i; k++) out += (k > from ? '|' : '') + compact(tokens[k].text);
+  return out;
+}
+
 export function extractTables(tokens: Token[], norm: NormText, template: TableTemplate): TableResult {
   const values: Value[] = [];
   const warnings: string[] = [];
@@ -199,7 +207,7 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     const columns = match.spec.columns(template);
     if (columns.length === 0) continue;
     // the header before the row, read only for a row whose unit it may state
-    const tenThousand = match.spec.tenThousand?.(template, tokens.slice(Math.max(0, i - 8), i).map((t) => compact(t.text)).join('|')) ?? false;
+    const tenThousand = match.spec.tenThousand?.(template, headerBefore(tokens, i)) ?? false;
     let cells: (NumberCell | null)[];
     let blanksBefore = 0;
     let next = i + 1;

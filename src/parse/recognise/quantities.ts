@@ -87,8 +87,8 @@ export function nextNumber(s: string, from: number): { start: number; end: numbe
     return { start, end: i };
   }
   while (isD(s, i)) i++;
-  while (s.charCodeAt(i) === 0x2c && isD(s, i + 1) && isD(s, i + 2) && isD(s, i + 3) && !isD(s, i + 4)) i += 4;
-  const c = s.charCodeAt(i);
+  while (i < n && s.charCodeAt(i) === 0x2c && isD(s, i + 1) && isD(s, i + 2) && isD(s, i + 3) && !isD(s, i + 4)) i += 4;
+  const c = i < n ? s.charCodeAt(i) : -1;
   if ((c === 0x2e || c === 0xff0e) && isD(s, i + 1)) {
     i++;
     while (isD(s, i)) i++;
@@ -176,7 +176,7 @@ function readTail(s: string, at: number): Tail {
     kind = 'money';
   } else {
     // a unit or a duration opens with one of TAIL_FIRST's characters: no pattern is tried otherwise
-    const opens = TAIL_FIRST_CODE[rest.charCodeAt(0)] === 1;
+    const opens = rest.length > 0 && TAIL_FIRST_CODE[rest.charCodeAt(0)] === 1;
     const d = opens ? DURATION.exec(rest) : null;
     const u = d || !opens ? null : COUNT_UNIT.exec(rest);
     if (d) {
@@ -208,8 +208,8 @@ const MARKS_BEFORE = new Set(['第', '之', '〔', '[', '【', '(', '-', '—', 
 function isBareCell(s: string, numStart: number, numEnd: number): boolean {
   if (numEnd - numStart > 3) return false;
   let i = numEnd;
-  while (s.charCodeAt(i) === 0x20) i++;
-  const c = s.charCodeAt(i);
+  while (i < s.length && s.charCodeAt(i) === 0x20) i++;
+  const c = i < s.length ? s.charCodeAt(i) : -1;
   if (!(i >= s.length || c === 0x0a || c === 0x0d || c === 0x7c || (c >= 0x30 && c <= 0x39))) return false;
   if (s[numEnd] === '.' || s[numEnd] === ',') return false;
   let k = numStart - 1;
@@ -225,7 +225,7 @@ function isBareCell(s: string, numStart: number, numEnd: number): boolean {
 const TAIL_FIRST = new Set(['余', '多', '万', '亿', '%', '％', '元', '年', ...COUNT_UNITS.map((u) => u[0]), ...DURATION.source.slice(4, -1).split('|').map((u) => u[0])]);
 const TAIL_FIRST_CODE = new Uint8Array(0x10000);
 for (const c of TAIL_FIRST) TAIL_FIRST_CODE[c.charCodeAt(0)] = 1;
-const mayHaveTail = (c: number) => Number.isNaN(c) || TAIL_FIRST_CODE[c] === 1 || c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
+const mayHaveTail = (c: number) => TAIL_FIRST_CODE[c] === 1 || c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
 
 /**
  * The quantities of a text, in order. One left-to-right scan with one pattern; each number is
@@ -246,10 +246,10 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       if (!isLatin(s[numStart - 1] ?? '')) out.push({ kind: 'number', start: numStart, end: numEnd, numStart, numEnd, value: arabicValue(text), unit: null, approx: false, chinese: false });
       continue;
     }
-    if (fast && chinese && !mayHaveTail(s.charCodeAt(numEnd))) continue;
+    if (fast && chinese && numEnd < s.length && !mayHaveTail(s.charCodeAt(numEnd))) continue;
     let tail = readTail(s, numEnd);
-    const after = s.charCodeAt(numEnd);
-    const yearNext = after === 0x5e74 || isJsSpace(after) ? YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3)) : null; // 年, or spaces before it
+    const after = numEnd < s.length ? s.charCodeAt(numEnd) : -1;
+    const yearNext = after === 0x5e74 || (after >= 0 && isJsSpace(after)) ? YEAR_NEXT.exec(s.slice(numEnd, numEnd + 3)) : null; // 年, or spaces before it
     // most Chinese runs are words (一是, 统一, 三年行动), not numbers: dropped before any other work
     if (chinese && tail.kind === 'number' && !(yearNext && text.length === 4)) continue;
     // a Chinese run may swallow a following 万/亿 of its own: 三万 is fine, and 万余条 follows

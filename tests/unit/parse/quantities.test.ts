@@ -83,6 +83,28 @@ describe('one linear pass', () => {
   });
 });
 
+describe('a number at the very end of the text', () => {
+  // the recogniser checks the text's bounds instead of reading past its end (V8 threw its code away on such reads)
+  const read = (s: string, fullReading = false) => recogniseQuantities(s, { fullReading }).map((q) => [q.kind, q.value, q.unit, q.approx, q.start, q.end]);
+  it('reads it as it reads one inside the text, in the fast and the full reading', () => {
+    const cases: [string, unknown[]][] = [
+      ['全年共受理申请12', [['number', 12, null, false, 7, 9]]],
+      ['申请 12  ', [['number', 12, null, false, 3, 5]]],
+      ['申请十二', []],
+      ['二〇一八', []],
+      ['受理申请12件', [['count', 12, '件', false, 4, 7]]],
+      ['增长12.5%', [['percent', 12.5, '%', false, 2, 7]]],
+      ['共12,345', [['number', 12345, null, false, 1, 7]]],
+      ['12.', [['number', 12, null, false, 0, 2]]],
+      ['约1200', [['number', 1200, null, true, 0, 5]]],
+    ];
+    for (const [s, expected] of cases) {
+      expect(read(s), s).toEqual(expected);
+      expect(read(s, true), s).toEqual(expected);
+    }
+  });
+});
+
 describe('the number scanner', () => {
   // the pattern the scanner replaces (a regular expression ran once per number on every report)
   const PATTERN = /[0-9\uff10-\uff19]+(?:,[0-9\uff10-\uff19]{3}(?![0-9\uff10-\uff19]))*(?:[.\uff0e][0-9\uff10-\uff19]+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*/g;

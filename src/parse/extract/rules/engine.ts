@@ -202,7 +202,8 @@ function scoreOf(c: Compiled, memo: Memo): number | null {
 
 /** Every reading of every count figure by the rules whose metric is still open. */
 export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = []): Reading[] {
-  const open = rules.filter((r) => !done.has(r.metric)).map(compiled);
+  const open: Compiled[] = [];
+  for (const r of rules) if (!done.has(r.metric)) open.push(compiled(r));
   if (open.length === 0) return [];
   // what every open rule requires: a figure without it is read by none (most figures: 个, 人次 …)
   const common = open[0].requires.filter((f) => open.every((c) => c.requires.includes(f)));

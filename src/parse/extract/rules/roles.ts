@@ -293,7 +293,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
-    const named = yearsAt.filter((y) => y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))).map((y) => y.value!);
+    const named: number[] = [];
+    for (const y of yearsAt) if (y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))) named.push(y.value!);
     if (years.length > 0 && named.length > 0) {
       const allowed = metric === 'r.carried_out.total' ? years.map((y) => y + 1) : years;
       if (!named.every((y) => allowed.includes(y))) continue;
