@@ -207,6 +207,9 @@ describe('coverage', () => {
     expect(missing).toBeGreaterThan(0);
     await expect(page.getByTestId('missing-flag').count()).resolves.toBe(missing);
     await expect(page.getByTestId('coverage-kpi-missing').locator('.kpi-value').textContent()).resolves.toBe(String(missing));
+    // Late, like every count above the donut but departments, is of the governments below 广州.
+    const lateGovernments = governments.filter((r) => r.late === true).length;
+    await expect(page.getByTestId('coverage-kpi-late').locator('.kpi-value').textContent()).resolves.toBe(String(lateGovernments));
     await expect(page.getByTestId('coverage-table').textContent()).resolves.toContain('海珠区');
   });
 });

@@ -10,31 +10,10 @@ import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
+import { coverageCounts, coverageParts } from './coverage-model';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
   return state.parent && year !== null ? coverage({ parent: state.parent, year, today }) : null;
-}
-
-export interface CoverageCounts {
-  listed: number;
-  reported: number;
-  missing: number;
-  late: number;
-  notDue: number;
-  departments: number;
-}
-
-export function coverageCounts(rows: readonly Row[]): CoverageCounts {
-  const governments = rows.filter((r) => r.unit === 'government');
-  return {
-    listed: governments.filter((r) => r.listed === true).length,
-    // A report under an ambiguous name one of whose candidates is this unit counts as reported.
-    reported: governments.filter((r) => (num(r.reports) ?? 0) > 0 || (num(r.ambiguous_reports) ?? 0) > 0).length,
-    missing: governments.filter((r) => r.missing === true).length,
-    late: rows.filter((r) => r.late === true).length,
-    notDue: governments.filter((r) => r.not_due === true).length,
-    departments: rows.filter((r) => r.unit === 'department').length,
-  };
 }
 
 export function Coverage(props: ViewProps) {
@@ -46,21 +25,17 @@ export function Coverage(props: ViewProps) {
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const counts = coverageCounts(rows);
-  // The governments below the parent by outcome: on time, late, missing, not yet due.
   const governments = rows.filter((r) => r.unit === 'government');
-  const lateGovernments = governments.filter((r) => r.late === true).length;
-  const onTimeGovernments = governments.filter((r) => r.late === false).length;
-  // Reported with no known date is neither on time nor late: its own part, never counted on time.
-  const undatedGovernments = counts.reported - lateGovernments - onTimeGovernments;
+  const parts = coverageParts(rows);
   const partRows: Row[] = useMemo(
     () => [
-      { status: 'on_time', label: t('coverage.onTime'), governments: onTimeGovernments },
-      { status: 'late', label: t('coverage.kpi.late'), governments: lateGovernments },
-      { status: 'date_unknown', label: t('coverage.dateUnknownPart'), governments: undatedGovernments },
-      { status: 'missing', label: t('coverage.kpi.missing'), governments: counts.missing },
-      { status: 'not_due', label: t('coverage.kpi.notDue'), governments: counts.notDue },
+      { status: 'on_time', label: t('coverage.onTime'), governments: parts.on_time },
+      { status: 'late', label: t('coverage.kpi.late'), governments: parts.late },
+      { status: 'date_unknown', label: t('coverage.dateUnknownPart'), governments: parts.date_unknown },
+      { status: 'missing', label: t('coverage.kpi.missing'), governments: parts.missing },
+      { status: 'not_due', label: t('coverage.kpi.notDue'), governments: parts.not_due },
     ],
-    [t, counts.missing, counts.notDue, lateGovernments, onTimeGovernments, undatedGovernments],
+    [t, parts.on_time, parts.late, parts.date_unknown, parts.missing, parts.not_due],
   );
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
   const option = useMemo(
