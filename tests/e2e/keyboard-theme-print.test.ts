@@ -285,6 +285,32 @@ describe('phone (390×844)', () => {
     }
   });
 
+  it('division and body search results keep each name on one line, its level and years below it', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await openApp(page, 'view=benchmark');
+      await page.getByTestId('tree-search').waitFor({ timeout: READY_TIMEOUT });
+      await page.getByTestId('tree-search').fill('海珠');
+      await page.getByTestId('tree-match-440105').waitFor({ timeout: READY_TIMEOUT });
+      const heights = (els: Element[]) => els.map((el) => ({ name: el.textContent, height: el.getBoundingClientRect().height, fontSize: parseFloat(getComputedStyle(el).fontSize) }));
+      // One line of text: no taller than two font sizes (the 24 px touch target allowed).
+      const tall = (names: { name: string | null; height: number; fontSize: number }[]) => names.filter((n) => n.height > Math.max(24, n.fontSize * 2)).map((n) => n.name);
+      const treeNames = await page.getByTestId('tree-match').evaluateAll(heights);
+      expect(treeNames.length).toBeGreaterThan(0);
+      expect(tall(treeNames)).toEqual([]);
+      await openApp(page, 'view=compare');
+      await page.getByTestId('entity-search').waitFor({ timeout: READY_TIMEOUT });
+      await page.getByTestId('entity-search').fill('海珠');
+      await page.getByTestId('entity-option').first().waitFor({ timeout: READY_TIMEOUT });
+      const pickerNames = await page.getByTestId('entity-add').evaluateAll(heights);
+      expect(pickerNames.length).toBeGreaterThan(0);
+      expect(tall(pickerNames)).toEqual([]);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it("benchmark's table keeps each header on one line and scrolls inside its own focusable region", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
