@@ -49,6 +49,8 @@ export interface UserLayerState {
   busy: boolean;
   error: string | null;
   importFiles(picked: readonly PickedFile[]): Promise<void>;
+  /** Files are expected (the import panel opened, files dragged over): the parse pool starts now. */
+  prepare(): void;
   cancel(): void;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
@@ -59,7 +61,7 @@ export interface UserLayerState {
 const noop = async () => {};
 const UserLayerContext = createContext<UserLayerState>({
   rows: [], progress: null, version: null, mode: 'all', busy: false, error: null,
-  importFiles: noop, cancel: () => {}, remove: noop, clear: noop, zip: async () => null, setMode: () => {},
+  importFiles: noop, prepare: () => {}, cancel: () => {}, remove: noop, clear: noop, zip: async () => null, setMode: () => {},
 });
 
 /** The layer a query reads, apart: an import's progress re-renders the import control, not every chart. */
@@ -71,6 +73,8 @@ const BENCH = new URLSearchParams(window.location.search).has('bench');
 const STORE_BATCH = 200;
 /** sha256s looked up in the dataset per query. */
 const LOOKUP_BATCH = 500;
+/** A pool started for files that never came stops after this long (its workers hold the gazetteer). */
+const PREPARED_MS = 120_000;
 
 export function UserLayerProvider({ children }: { children: ReactNode }) {
   const { client, info } = useDataset();
@@ -210,12 +214,35 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     return warm;
   }, []);
 
+  /** A pool started before the files came (its workers load the gazetteer while the user picks them). */
+  const prepared = useRef<{ pool: ImportPool; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const prepare = useCallback(() => {
+    if (pool.current) return;
+    const kept = prepared.current;
+    if (kept) clearTimeout(kept.timer);
+    const created = kept?.pool ?? createImportPool();
+    if (!kept) created.warm();
+    const timer = setTimeout(() => {
+      if (prepared.current?.pool !== created) return;
+      prepared.current = null;
+      created.close();
+    }, PREPARED_MS);
+    prepared.current = { pool: created, timer };
+  }, []);
+  useEffect(() => () => {
+    prepared.current?.pool.close();
+    prepared.current = null;
+  }, []);
+
   const importFiles = useCallback(
     (picked: readonly PickedFile[]) =>
       guarded(async () => {
         const entries = importEntries(picked);
         if (entries.length === 0) return;
-        await rebuild(await run(entries, createImportPool()));
+        const ready = prepared.current;
+        prepared.current = null;
+        if (ready) clearTimeout(ready.timer);
+        await rebuild(await run(entries, ready?.pool ?? createImportPool()));
       }),
     [guarded, rebuild, run],
   );
@@ -296,8 +323,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   }, [importFiles, guarded, rebuild, run]);
 
   const value = useMemo(
-    () => ({ rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode }),
-    [rows, progress, version, mode, busy, error, importFiles, cancel, remove, clear, zip, setMode],
+    () => ({ rows, progress, version, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode }),
+    [rows, progress, version, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode],
   );
   const key = useMemo(() => ({ mode, version }), [mode, version]);
   return (

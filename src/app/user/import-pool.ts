@@ -40,6 +40,8 @@ export interface ImportPool {
   close(): void;
   /** An idle worker taken out of the pool (ready, with its gazetteer: it can build the layer at once); null: none. */
   handOver(): Worker | null;
+  /** Starts every worker now (the page expects files: the import panel is open), not with the first file. */
+  warm(): void;
 }
 
 interface Job {
@@ -192,6 +194,10 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         queue.push({ id: nextId++, file, fileName, keep: keep ?? null, done });
         dispatch();
       });
+    },
+    warm() {
+      if (closed) return;
+      for (const slot of slots) if (!slot.worker) spawn(slot);
     },
     handOver() {
       const slot = slots.find((s) => s.worker && s.ready && s.jobs.length === 0 && s.unstored.size === 0);

@@ -10,6 +10,8 @@ export interface BuiltLayer {
   manifest: Manifest;
   /** The Arrow streams the data worker loads, by path (src/app/user/layer-arrow.ts). */
   files: Record<string, Uint8Array>;
+  /** The OPFS folder the files are in instead (src/db/user-layer-spill.ts); null: in `files`. */
+  spill: string | null;
 }
 
 export interface LayerBuild {
@@ -72,7 +74,7 @@ export function openLayerBuild(warm?: Worker | null): LayerBuild {
     async build(exclude) {
       const reply = await ask({ kind: 'build', exclude: [...exclude], zip: false });
       if (reply.kind !== 'built') throw failure(`unexpected answer ${reply.kind}`);
-      return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])) };
+      return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])), spill: reply.spill };
     },
     async zip() {
       const reply = await ask({ kind: 'build', exclude: [], zip: true });

@@ -168,4 +168,30 @@ describe('the import pool', () => {
     expect(spawned[1].terminated).toBe(true);
     expect(spawned[1].parsed).toEqual([]);
   });
+
+  it('warm starts every worker before any file, and the files go to those workers', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 2,
+      spawn: () => {
+        const worker = new StandIn(null, stored);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    expect(spawned).toHaveLength(0);
+    pool.warm();
+    expect(spawned).toHaveLength(2);
+    pool.warm();
+    expect(spawned).toHaveLength(2);
+    const names = ['a.txt', 'b.txt', 'c.txt'];
+    const answers = await Promise.all(names.map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers.map((a) => a.kind)).toEqual(['stored', 'stored', 'stored']);
+    expect(spawned).toHaveLength(2);
+    expect([...spawned[0].parsed, ...spawned[1].parsed].sort()).toEqual(names);
+    pool.warm();
+    expect(spawned).toHaveLength(2);
+  });
 });
