@@ -106,7 +106,7 @@ function chromiumCpu(profile: string): Map<string, number> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the DevTools protocol's answers, read field by field
 type Answer = Record<string, any>;
 
-async function heapAccount(page: Page): Promise<() => Promise<string>> {
+async function heapAccount(page: Page): Promise<{ full(): Promise<string>; light(): Promise<string> }> {
   const cdp = await page.context().newCDPSession(page);
   const pending = new Map<number, (result: Answer) => void>();
   const workers = new Map<string, string>();
@@ -125,23 +125,39 @@ async function heapAccount(page: Page): Promise<() => Promise<string>> {
     return answer;
   };
   const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
-  return async () => {
+  /** Each worker's wasm memories, found once (queryObjects collects garbage: not while sampling). */
+  const memories = new Map<string, string>();
+  const wasmOf = async (sessionId: string): Promise<number> => {
+    const held = memories.get(sessionId);
+    if (!held) return 0;
+    const sizes = await ask(sessionId, 'Runtime.callFunctionOn', { objectId: held, functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }', returnByValue: true });
+    return (sizes.result.value as number[]).reduce((a, b) => a + b, 0);
+  };
+  const account = async (find: boolean): Promise<string> => {
     const out: string[] = [];
     const pageHeap = await cdp.send('Runtime.getHeapUsage');
-    out.push(`page JS ${mb(pageHeap.usedSize)} (ArrayBuffers ${mb((pageHeap as { backingStorageSize?: number }).backingStorageSize ?? 0)})`);
+    out.push(`page JS ${mb(pageHeap.usedSize)} of ${mb(pageHeap.totalSize)} (ArrayBuffers ${mb((pageHeap as { backingStorageSize?: number }).backingStorageSize ?? 0)})`);
     for (const [sessionId, name] of workers) {
       try {
-        const proto = await ask(sessionId, 'Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-        const memories = await ask(sessionId, 'Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-        const sizes = await ask(sessionId, 'Runtime.callFunctionOn', { objectId: memories.objects.objectId, functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }', returnByValue: true });
+        if (find) {
+          const proto = await ask(sessionId, 'Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+          const found = await ask(sessionId, 'Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+          memories.set(sessionId, found.objects.objectId);
+        }
         const heap = await ask(sessionId, 'Runtime.getHeapUsage');
-        const wasm = (sizes.result.value as number[]).reduce((a, b) => a + b, 0);
-        out.push(`${name || 'worker'}: JS ${mb(heap.usedSize)} · ArrayBuffers ${mb(heap.backingStorageSize ?? 0)}${wasm > 0 ? ` · wasm ${mb(wasm)}` : ''}`);
+        const wasm = await wasmOf(sessionId);
+        out.push(`${name || 'worker'}: JS ${mb(heap.usedSize)} of ${mb(heap.totalSize)} · ArrayBuffers ${mb(heap.backingStorageSize ?? 0)}${wasm > 0 ? ` · wasm ${mb(wasm)}` : ''}`);
       } catch (error) {
         out.push(`${name}: not read (${error instanceof Error ? error.message : String(error)})`);
       }
     }
     return out.join('; ');
+  };
+  return {
+    /** After garbage collection, each worker's wasm memories found again. */
+    full: () => account(true),
+    /** As they are (no collection): for sampling while the import runs. */
+    light: () => account(false),
   };
 }
 
@@ -228,7 +244,7 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}?bench=1`);
       await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
       const account = await heapAccount(page);
-      const heapsBefore = await account();
+      const heapsBefore = await account.full();
       if (panelFirst) {
         await page.getByTestId('import-toggle').click();
         await new Promise((done) => setTimeout(done, PANEL_LEAD_MS));
@@ -248,12 +264,21 @@ async function main(): Promise<void> {
       let pssPeak = pssBefore;
       /** Seconds from the start when the PSS peaked: set beside the phases, it says which one holds the most. */
       let pssPeakAt = 0;
+      /** The heaps as last sampled, and at the PSS peak. */
+      let heapsNow = '';
+      let heapsAtPeak = '';
+      let sampling = false;
       const sampler = setInterval(() => {
         peak = Math.max(peak, chromiumRssMb(browser.profile));
         const pss = chromiumPss(browser.profile);
         if (pss.total > pssPeak.total) {
           pssPeak = pss;
           pssPeakAt = (performance.now() - started) / 1000;
+          heapsAtPeak = heapsNow;
+        }
+        if (!sampling) {
+          sampling = true;
+          void account.light().then((h) => (heapsNow = h), () => {}).finally(() => (sampling = false));
         }
       }, 1000);
       await page.getByTestId('import-folder').setInputFiles(folder);
@@ -277,6 +302,7 @@ async function main(): Promise<void> {
       const pssAfter = chromiumPss(browser.profile);
       if (pssAfter.total > pssPeak.total) pssPeak = pssAfter;
       const progress = await page.getByTestId('import-progress').innerText();
+      const failedRows = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="import-list"] li'), (li) => li.textContent ?? '').filter((t) => /失败|failed/i.test(t)).slice(0, 3));
       // Where the time went, as the page measured it (src/app/user/UserLayer.tsx).
       const phases = await page.evaluate(() => (window as unknown as { __gongkaiImport: { timings(): Record<string, number> } }).__gongkaiImport.timings());
       // DuckDB's own account of its memory (the page's database and the user's, ul), through the read-only hook.
@@ -296,11 +322,13 @@ async function main(): Promise<void> {
           return rows.map((r) => `${String(r.database_name)} ${String(r.memory_usage)} (blocks ${String(r.database_size)})`).join(' · ');
         })
         .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-      const heapsAfter = await account();
+      const heapsAfter = await account.full();
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      if (failedRows.length > 0) log(`  failed (first 3): ${failedRows.join(' | ')}`);
       log(`  DuckDB memory (MB) with the layer loaded: ${duckdb}; by database: ${databases}`);
       log(`  heaps (MB) before the import: ${heapsBefore}`);
-      log(`  heaps (MB) after: ${heapsAfter}`);
+      log(`  heaps (MB) at the PSS peak (sampled ≤ 1 s before): ${heapsAtPeak}`);
+      log(`  heaps (MB) after (garbage collected): ${heapsAfter}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
       log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
       log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
