@@ -80,6 +80,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const { client, info } = useDataset();
   const pool = useRef<ImportPool | null>(null);
   const timings = useRef<Partial<ImportTimings>>({});
+  /** Whether the last layer built went through OPFS (src/db/user-layer-spill.ts), for the bench hook. */
+  const spilled = useRef(false);
   const [rows, setRows] = useState<ImportedRow[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [version, setVersion] = useState<string | null>(null);
@@ -131,6 +133,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
       const exclude = [...duplicates.keys()];
       const layer = await session.build(exclude);
+      spilled.current = layer.spill !== null;
       // Its memory goes before the data worker takes the layer.
       session.close();
       lap('build');
@@ -304,6 +307,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         },
         importFiles,
         timings: () => ({ ...timings.current }),
+        spilled: () => spilled.current,
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`
          * names files whose worker is made to die as it takes them. Answers the most bytes in flight.
