@@ -99,14 +99,13 @@ function chromiumCpu(profile: string): Map<string, number> {
 }
 
 /**
- * The page's JS heap and each of its workers' (the data worker, import workers): JS heap used, the
- * ArrayBuffers it holds, and its wasm memories (DuckDB-WASM's heap, which never shrinks), through
- * the DevTools protocol (one session a worker; queryObjects collects garbage first).
+ * The page's JS heap and each of its workers' (the data worker, import workers): JS heap used of
+ * its size, and the ArrayBuffers it holds, through the DevTools protocol (one session a worker).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the DevTools protocol's answers, read field by field
 type Answer = Record<string, any>;
 
-async function heapAccount(page: Page): Promise<{ full(): Promise<string>; light(): Promise<string> }> {
+async function heapAccount(page: Page): Promise<() => Promise<string>> {
   const cdp = await page.context().newCDPSession(page);
   const pending = new Map<number, (result: Answer) => void>();
   const workers = new Map<string, string>();
@@ -120,45 +119,35 @@ async function heapAccount(page: Page): Promise<{ full(): Promise<string>; light
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   const ask = async (sessionId: string, method: string, params: object = {}): Promise<Answer> => {
     const id = nextId++;
-    const answer = new Promise<Answer>((resolve) => pending.set(id, resolve));
+    // A worker that does not answer (busy in a long synchronous call) is not waited for.
+    const answer = new Promise<Answer>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer within 5 s`)), 5000);
+      pending.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+    });
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     return answer;
   };
   const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
-  /** Each worker's wasm memories, found once (queryObjects collects garbage: not while sampling). */
-  const memories = new Map<string, string>();
-  const wasmOf = async (sessionId: string): Promise<number> => {
-    const held = memories.get(sessionId);
-    if (!held) return 0;
-    const sizes = await ask(sessionId, 'Runtime.callFunctionOn', { objectId: held, functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }', returnByValue: true });
-    return (sizes.result.value as number[]).reduce((a, b) => a + b, 0);
-  };
-  const account = async (find: boolean): Promise<string> => {
+  // DuckDB's wasm heap is not counted here: Runtime.queryObjects, which would find it, crashed the
+  // renderer on the data worker. It is the renderer's PSS less these heaps (less Chromium's own).
+  const account = async (): Promise<string> => {
     const out: string[] = [];
     const pageHeap = await cdp.send('Runtime.getHeapUsage');
     out.push(`page JS ${mb(pageHeap.usedSize)} of ${mb(pageHeap.totalSize)} (ArrayBuffers ${mb((pageHeap as { backingStorageSize?: number }).backingStorageSize ?? 0)})`);
     for (const [sessionId, name] of workers) {
       try {
-        if (find) {
-          const proto = await ask(sessionId, 'Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-          const found = await ask(sessionId, 'Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-          memories.set(sessionId, found.objects.objectId);
-        }
         const heap = await ask(sessionId, 'Runtime.getHeapUsage');
-        const wasm = await wasmOf(sessionId);
-        out.push(`${name || 'worker'}: JS ${mb(heap.usedSize)} of ${mb(heap.totalSize)} · ArrayBuffers ${mb(heap.backingStorageSize ?? 0)}${wasm > 0 ? ` · wasm ${mb(wasm)}` : ''}`);
+        out.push(`${name || 'worker'}: JS ${mb(heap.usedSize)} of ${mb(heap.totalSize)} · ArrayBuffers ${mb(heap.backingStorageSize ?? 0)}`);
       } catch (error) {
         out.push(`${name}: not read (${error instanceof Error ? error.message : String(error)})`);
       }
     }
     return out.join('; ');
   };
-  return {
-    /** After garbage collection, each worker's wasm memories found again. */
-    full: () => account(true),
-    /** As they are (no collection): for sampling while the import runs. */
-    light: () => account(false),
-  };
+  return account;
 }
 
 /** Each process's kind (its --type), as last seen. */
@@ -244,7 +233,7 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}?bench=1`);
       await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
       const account = await heapAccount(page);
-      const heapsBefore = await account.full();
+      const heapsBefore = await account();
       if (panelFirst) {
         await page.getByTestId('import-toggle').click();
         await new Promise((done) => setTimeout(done, PANEL_LEAD_MS));
@@ -278,7 +267,7 @@ async function main(): Promise<void> {
         }
         if (!sampling) {
           sampling = true;
-          void account.light().then((h) => (heapsNow = h), () => {}).finally(() => (sampling = false));
+          void account().then((h) => (heapsNow = h), () => {}).finally(() => (sampling = false));
         }
       }, 1000);
       await page.getByTestId('import-folder').setInputFiles(folder);
@@ -322,13 +311,13 @@ async function main(): Promise<void> {
           return rows.map((r) => `${String(r.database_name)} ${String(r.memory_usage)} (blocks ${String(r.database_size)})`).join(' · ');
         })
         .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-      const heapsAfter = await account.full();
+      const heapsAfter = await account();
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
       if (failedRows.length > 0) log(`  failed (first 3): ${failedRows.join(' | ')}`);
       log(`  DuckDB memory (MB) with the layer loaded: ${duckdb}; by database: ${databases}`);
       log(`  heaps (MB) before the import: ${heapsBefore}`);
       log(`  heaps (MB) at the PSS peak (sampled ≤ 1 s before): ${heapsAtPeak}`);
-      log(`  heaps (MB) after (garbage collected): ${heapsAfter}`);
+      log(`  heaps (MB) after: ${heapsAfter}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
       log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second; machine load average ${load} on ${cores} cores`);
       log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
