@@ -72,6 +72,7 @@ export type ImportWorkerReply =
   /** Reports stored together (one IndexedDB transaction), each with its row of the import list. */
   | { kind: 'stored'; rows: { id: number; row: LayerRow }[] }
   | { kind: 'store-failed'; ids: number[]; message: string }
-  | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[] }
+  /** `spill`: the OPFS folder holding the files (src/db/user-layer-spill.ts; `files` is then empty); null: the files are here. */
+  | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[]; spill: string | null }
   | { kind: 'zipped'; id: number; version: string; bytes: Uint8Array }
   | { kind: 'build-failed'; id: number; message: string };

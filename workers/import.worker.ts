@@ -3,7 +3,7 @@
 // for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
 // gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
 // leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
-import type { Table } from 'apache-arrow';
+import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { DatasetBuilder } from '../src/ingest/arrow-tables';
 import { type ChunkStore, memoryItemStore, memorySetStore } from '../src/ingest/chunk-store';
 import { writeDatasetFiles } from '../src/ingest/dataset-files';
@@ -21,6 +21,7 @@ import indexUrl from '../data/gazetteer/index.txt?url';
 import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
+import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
 import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -122,6 +123,22 @@ function releasingChunkStore(): ChunkStore & { releaseOnRead(): void } {
   };
 }
 
+/**
+ * The builder's chunks as IPC streams in an OPFS file (as ingest's disk store keeps them): the
+ * builder holds no report's rows, each part's rows are read back when its stream is written. An
+ * empty chunk stays in memory (its IPC round trip would not give back the same table).
+ */
+function spilledChunkStore(file: SpillFile): ChunkStore {
+  return {
+    put(table) {
+      if (table.numRows === 0) return { rows: 0, table };
+      const bytes = tableToIPC(table, 'stream');
+      return { rows: table.numRows, offset: file.append(bytes), length: bytes.byteLength };
+    },
+    get: (ref) => ref.table ?? tableFromIPC(file.read(ref.offset!, ref.length!)),
+  };
+}
+
 const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
 /**
@@ -130,10 +147,14 @@ const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.su
  * byte what ingest writes for the same files (Parquet included).
  */
 async function build(job: BuildJob): Promise<void> {
+  // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
+  const spill: SpillFolder | null = job.zip ? null : await openSpillFolder();
+  let closed = false;
   try {
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
     const exclude = new Set(job.zip ? [] : job.exclude);
-    const chunks = releasingChunkStore();
+    const memory = releasingChunkStore();
+    const chunks = spill ? spilledChunkStore(await spill.blocks()) : memory;
     const builder = new DatasetBuilder(gazetteer!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
     for await (const batch of recordBatches()) {
@@ -156,12 +177,19 @@ async function build(job: BuildJob): Promise<void> {
     } else {
       const parts = builder.finish();
       // Each part's rows are read once from here: they go as their stream is written (never held twice).
-      chunks.releaseOnRead();
-      const { manifest, files } = await layerArrowFiles(parts, count, sha256);
-      self.postMessage({ kind: 'built', id: job.id, manifest, files } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+      memory.releaseOnRead();
+      // Spilled: each stream goes to its file as it is written; the data worker reads them there.
+      const { manifest, files } = await layerArrowFiles(parts, count, sha256, spill ? (file) => spill.write(file.path, file.bytes) : undefined);
+      // Closed before the answer: the page stops this worker once answered.
+      closed = true;
+      await spill?.close(false);
+      self.postMessage({ kind: 'built', id: job.id, manifest, files, spill: spill?.name ?? null } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
     }
   } catch (error) {
     reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    // Failed: the folder goes; else its parts stay for the data worker, which removes it.
+    if (!closed) await spill?.close(true);
   }
 }
 

@@ -12,7 +12,8 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 import './sql';
 import { isPreaggregate, preaggregate, preaggregateNames, preaggregateSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
-import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, USER_SCHEMA, type UserLayer } from './user-layer';
+import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, payloadRead, USER_SCHEMA, type UserLayer } from './user-layer';
+import { readSpilled, removeSpill } from './user-layer-spill';
 import { engineInSchema, mergeOutcomes, UserCorrections } from './user-corrections';
 import { BEHIND_INIT_TABLES, DERIVED_TABLES, EAGER_DETAIL_ROWS, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
@@ -392,14 +393,20 @@ export function createHandler(deps: HandlerDeps): Handler {
   async function setLayer(payload: LayerPayload): Promise<LayerResult> {
     if (!dataset) throw new DataError('layer before init: the dataset is not loaded');
     const d = await dataset;
-    const files = payload.manifest === null ? payload.files : await decodeLayerFiles(payload.files);
+    const { spill } = payload;
+    const files = payload.manifest === null || spill ? payload.files : await decodeLayerFiles(payload.files);
     // Never in the middle of a set of corrections; the page sends its corrections again afterwards.
-    const run = d.correcting.then(() => {
+    const run = d.correcting.then(async () => {
       userLayer = null;
       layerCorrections = null;
       if (payload.manifest === null) dropUserLayer(d.engine);
       else {
-        userLayer = loadUserLayer(d.engine, { ...payload, files });
+        try {
+          userLayer = await loadUserLayer(d.engine, payload.manifest, spill ? (path) => readSpilled(spill, path) : payloadRead(files));
+        } finally {
+          // Read once: a restarted worker gets the layer built again.
+          if (spill) await removeSpill(spill);
+        }
         layerCorrections = new UserCorrections({ engine: engineInSchema(d.engine, USER_SCHEMA), ensure: async () => {}, recount: () => {} });
       }
       return describeLayer(userLayer);

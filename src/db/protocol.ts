@@ -80,6 +80,8 @@ export interface UserSqlPayload {
 export interface LayerPayload {
   manifest: unknown;
   files: Record<string, Uint8Array>;
+  /** The OPFS folder holding the files instead (src/db/user-layer-spill.ts): read one at a time, then removed. */
+  spill?: string | null;
 }
 
 export interface LayerResult {

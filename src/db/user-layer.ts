@@ -42,30 +42,40 @@ export function dropUserLayer(engine: Engine): void {
   engine.run(`DROP SCHEMA IF EXISTS ${ALL_SCHEMA} CASCADE; DETACH DATABASE IF EXISTS ${USER_SCHEMA}`);
 }
 
+/** Gives a partition's bytes once (the caller lets them go); undefined: missing. */
+export type LayerRead = (path: string) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
+
+/** Reads the payload's own files, each let go once read. */
+export const payloadRead = (files: LayerPayload['files']): LayerRead => (path) => {
+  const bytes = files[path];
+  delete files[path];
+  return bytes;
+};
+
 /**
- * Loads a layer (replacing any): every partition of every table, straight into its table of the
- * database `ul` (no second copy in the engine's heap), each file let go once in and compressed
- * (CHECKPOINT: rows inserted stay uncompressed until then), each table checked by count.
+ * Loads a layer (replacing any): every partition of every table, read one at a time (from the
+ * payload, or from OPFS: src/db/user-layer-spill.ts), straight into its table of the database `ul`
+ * (no second copy in the engine's heap), each file let go once in and compressed (CHECKPOINT: rows
+ * inserted stay uncompressed until then), each table checked by count.
  * The page's files carry the column `layer` already (src/app/user/layer-arrow.ts); files as ingest
  * writes them get it added.
  */
-export function loadUserLayer(engine: Engine, payload: LayerPayload): UserLayer {
+export async function loadUserLayer(engine: Engine, rawManifest: unknown, read: LayerRead): Promise<UserLayer> {
   dropUserLayer(engine);
-  const manifest = parseManifest(payload.manifest);
+  const manifest = parseManifest(rawManifest);
   engine.run(`ATTACH ':memory:' AS ${USER_SCHEMA} (COMPRESS); CREATE SCHEMA ${ALL_SCHEMA}`);
   const tables = new Set<string>();
   try {
     for (const [name, entry] of Object.entries(manifest.tables)) {
       if (entry.partitions.length === 0) continue;
       let rows = 0;
-      entry.partitions.forEach((partition, i) => {
-        const bytes = payload.files[partition.path];
+      for (const [i, partition] of entry.partitions.entries()) {
+        const bytes = await read(partition.path);
         if (!bytes) throw new DataError(`imported layer: ${partition.path} is missing`);
         engine.insertArrowStream(name, bytes, i > 0, USER_SCHEMA);
-        delete payload.files[partition.path];
         engine.run(`CHECKPOINT ${USER_SCHEMA}`);
         rows += partition.rows;
-      });
+      }
       const table = `${USER_SCHEMA}.${quoteIdent(name)}`;
       const counted = Number(rowsOf(engine, `SELECT count(*) AS n FROM ${table}`)[0]?.n);
       if (counted !== entry.rows || rows !== entry.rows) throw new DataError(`imported layer: table ${name} brought ${counted} rows, its manifest says ${entry.rows}`);

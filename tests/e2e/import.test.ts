@@ -52,6 +52,18 @@ async function waitForLayer(p: Page): Promise<string> {
   return (await toggle.getAttribute('data-layer-version'))!;
 }
 
+/** The folders of layer parts left in OPFS (src/db/user-layer-spill.ts); null: it has none. */
+const spillLeft = (p: Page) => p.evaluate(async () => {
+  const names: string[] = [];
+  try {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('gongkai-layer-spill');
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+  } catch {
+    return null;
+  }
+  return names;
+});
+
 /** The files of a folder, by path below it. */
 async function folderFiles(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
@@ -86,6 +98,9 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(await page.getByTestId('import-list').locator('li').count()).toBe(reports);
     expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
     expect(await count(page, "SELECT count(*) AS n FROM facts_wide WHERE layer = 'user' AND report_id LIKE 'seeds/%'")).toBe(reports);
+    // The layer went through OPFS, one part at a time, and the data worker removed its folder once loaded.
+    expect(await page.evaluate(() => (window as unknown as { __gongkaiImport: { spilled(): boolean } }).__gongkaiImport.spilled())).toBe(true);
+    expect(await spillLeft(page)).toEqual([]);
   });
 
   it('shows an imported report in the report view, with its text and values', async () => {

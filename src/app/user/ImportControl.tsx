@@ -72,6 +72,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
   const dragProps = {
     onDragOver: (event: DragEvent) => {
       event.preventDefault();
+      if (!over) user.prepare();
       setOver(true);
     },
     onDragLeave: () => setOver(false),
@@ -83,7 +84,11 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
 
   return (
     <div className="import-control" {...dragProps}>
-      <button type="button" className="import-toggle" aria-expanded={open} aria-controls="import-panel" data-testid="import-toggle" data-layer-version={user.version ?? ""} data-busy={user.busy ? "true" : "false"} onClick={() => setOpen(!open)}>
+      <button type="button" className="import-toggle" aria-expanded={open} aria-controls="import-panel" data-testid="import-toggle" data-layer-version={user.version ?? ""} data-busy={user.busy ? "true" : "false"} onClick={() => {
+        // Opened: the parse pool starts while the user picks the files.
+        if (!open) user.prepare();
+        setOpen(!open);
+      }}>
         {t('button')}
         {rows.length > 0 ? ` (${rows.length})` : ''}
       </button>

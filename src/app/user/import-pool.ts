@@ -38,8 +38,8 @@ export interface ImportPool {
   parse(file: Blob, fileName: string, keep?: { id: string; path: string }): Promise<PoolAnswer>;
   /** Stops every worker; files waiting or being parsed become failed ("cancelled"). */
   close(): void;
-  /** An idle worker taken out of the pool (ready, with its gazetteer: it can build the layer at once); null: none. */
-  handOver(): Worker | null;
+  /** Starts every worker now (the page expects files: the import panel is open), not with the first file. */
+  warm(): void;
 }
 
 interface Job {
@@ -193,14 +193,9 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         dispatch();
       });
     },
-    handOver() {
-      const slot = slots.find((s) => s.worker && s.ready && s.jobs.length === 0 && s.unstored.size === 0);
-      if (!slot || queue.length > 0) return null;
-      const worker = slot.worker!;
-      // The slot lets it go: its listeners ignore a worker that is not the slot's.
-      slot.worker = null;
-      slot.ready = false;
-      return worker;
+    warm() {
+      if (closed) return;
+      for (const slot of slots) if (!slot.worker) spawn(slot);
     },
     close() {
       closed = true;

@@ -26,8 +26,11 @@ function withLayer(rows: Table): Table {
   return new Table({ ...Object.fromEntries(rows.schema.fields.map((f) => [f.name, rows.getChild(f.name) ?? columnVector(f.type, [])])), layer });
 }
 
-/** Each part's rows taken once, in file order, and written as an IPC stream. */
-export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number, sha256: Sha256): Promise<{ manifest: Manifest; files: LayerFile[] }> {
+/**
+ * Each part's rows taken once, in file order, and written as an IPC stream; `sink`: each stream is
+ * handed to it as it is written and not kept (the answer's files are then empty).
+ */
+export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number, sha256: Sha256, sink?: (file: LayerFile) => Promise<void>): Promise<{ manifest: Manifest; files: LayerFile[] }> {
   const tables: Manifest['tables'] = Object.fromEntries(TABLE_NAMES.map((name) => [name, { rows: 0, partitions: [] }]));
   const files: LayerFile[] = [];
   for (const group of parts.groups()) {
@@ -38,7 +41,8 @@ export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number
       if (rows.numRows === 0 && entry.partitions.length > 0) continue;
       const bytes = tableToIPC(withLayer(rows), 'stream');
       const path = layerArrowPath(part.table, entry.partitions.length);
-      files.push({ path, bytes });
+      if (sink) await sink({ path, bytes });
+      else files.push({ path, bytes });
       entry.partitions.push({ path, rows: rows.numRows, bytes: bytes.byteLength, sha256: await sha256(bytes) });
       entry.rows += rows.numRows;
     }

@@ -10,6 +10,8 @@ export interface BuiltLayer {
   manifest: Manifest;
   /** The Arrow streams the data worker loads, by path (src/app/user/layer-arrow.ts). */
   files: Record<string, Uint8Array>;
+  /** The OPFS folder the files are in instead (src/db/user-layer-spill.ts); null: in `files`. */
+  spill: string | null;
 }
 
 export interface LayerBuild {
@@ -24,10 +26,9 @@ const failure = (message: string) => new Error(`the imported layer could not be 
 
 /**
  * Starts the worker at once (it loads the gazetteer meanwhile); its jobs wait until it is ready.
- * `warm`: an import worker the parse pool handed over, ready already (no second start, no second gazetteer).
  */
-export function openLayerBuild(warm?: Worker | null): LayerBuild {
-  const worker = warm ?? new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
+export function openLayerBuild(): LayerBuild {
+  const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
   const waiting = new Map<number, { resolve(reply: ImportWorkerReply): void; reject(error: Error): void }>();
   let nextId = 1;
   let failed: Error | null = null;
@@ -37,7 +38,6 @@ export function openLayerBuild(warm?: Worker | null): LayerBuild {
     waiting.clear();
   };
   const ready = new Promise<void>((resolve, reject) => {
-    if (warm) resolve();
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       const reply = event.data;
       if (reply.kind === 'ready') resolve();
@@ -58,7 +58,7 @@ export function openLayerBuild(warm?: Worker | null): LayerBuild {
     });
   });
   ready.catch(() => {});
-  if (!warm) worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
+  worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
   const ask = async (message: { kind: 'build'; exclude: string[]; zip: boolean }): Promise<ImportWorkerReply> => {
     await ready;
     if (failed) throw failed;
@@ -72,7 +72,7 @@ export function openLayerBuild(warm?: Worker | null): LayerBuild {
     async build(exclude) {
       const reply = await ask({ kind: 'build', exclude: [...exclude], zip: false });
       if (reply.kind !== 'built') throw failure(`unexpected answer ${reply.kind}`);
-      return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])) };
+      return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])), spill: reply.spill };
     },
     async zip() {
       const reply = await ask({ kind: 'build', exclude: [], zip: true });

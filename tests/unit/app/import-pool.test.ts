@@ -1,8 +1,7 @@
 // The page's parse pool against stand-in workers that speak the import worker's protocol
 // (workers/import-protocol.ts): the workers store the reports and the page hears rows only; a
 // worker that dies fails the file it was on and gives back the files it parsed and had not stored
-// yet, which the next worker parses and stores; an idle worker can be handed over (to build the
-// layer) and is not stopped by close.
+// yet, which the next worker parses and stores; close stops every worker; warm starts them early.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createImportPool, notStartedReason, type PoolAnswer } from '../../../src/app/user/import-pool';
 import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
@@ -111,7 +110,7 @@ describe('the import pool', () => {
     expect([...stored].sort()).toEqual(['f/a.txt', 'f/c.txt']);
   });
 
-  it('hands over an idle worker, which close does not stop; cancelled files fail as cancelled', async () => {
+  it('close stops every worker; files given after it fail as cancelled', async () => {
     const spawned: StandIn[] = [];
     const pool = createImportPool({
       workers: 2,
@@ -122,10 +121,8 @@ describe('the import pool', () => {
       },
     });
     await Promise.all(['a.txt', 'b.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
-    const warm = pool.handOver();
-    expect(warm).toBe(spawned[0]);
     pool.close();
-    expect(spawned.map((w) => w.terminated)).toEqual([false, true]);
+    expect(spawned.map((w) => w.terminated)).toEqual([true, true]);
     await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: 'import cancelled' });
   });
 
@@ -167,5 +164,31 @@ describe('the import pool', () => {
     expect([...stored].sort()).toEqual(names.map((n) => `f/${n}`));
     expect(spawned[1].terminated).toBe(true);
     expect(spawned[1].parsed).toEqual([]);
+  });
+
+  it('warm starts every worker before any file, and the files go to those workers', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 2,
+      spawn: () => {
+        const worker = new StandIn(null, stored);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    expect(spawned).toHaveLength(0);
+    pool.warm();
+    expect(spawned).toHaveLength(2);
+    pool.warm();
+    expect(spawned).toHaveLength(2);
+    const names = ['a.txt', 'b.txt', 'c.txt'];
+    const answers = await Promise.all(names.map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers.map((a) => a.kind)).toEqual(['stored', 'stored', 'stored']);
+    expect(spawned).toHaveLength(2);
+    expect([...spawned[0].parsed, ...spawned[1].parsed].sort()).toEqual(names);
+    pool.warm();
+    expect(spawned).toHaveLength(2);
   });
 });

@@ -1,0 +1,129 @@
+// The user's layer on its way from the build worker to the data worker, spilled to the origin's
+// private file system (OPFS) so that no worker holds the whole layer at once: the build worker
+// writes the builder's chunks and then each part's Arrow stream to files of a folder of its own,
+// one part in memory at a time; the data worker reads the parts back one at a time, inserts each,
+// and removes the folder. Without OPFS (an old browser, storage refused) the layer goes in memory.
+/** OPFS folder holding every build's own folder. */
+const ROOT = 'gongkai-layer-spill';
+/** A folder left by a build that never finished (a closed tab) is removed by a later build after this long. */
+const STALE_MS = 10 * 60_000;
+
+/** Sync access handles: in dedicated workers only (not in every lib.dom of TypeScript). */
+interface SyncHandle {
+  write(buffer: Uint8Array, options?: { at: number }): number;
+  read(buffer: Uint8Array, options?: { at: number }): number;
+  flush(): void;
+  close(): void;
+}
+type SyncFileHandle = FileSystemFileHandle & { createSyncAccessHandle(): Promise<SyncHandle> };
+
+/** A part's file name in the folder (one level: paths' slashes replaced). */
+export const spillName = (path: string): string => path.replaceAll('/', '~');
+
+async function root(): Promise<FileSystemDirectoryHandle> {
+  return (await navigator.storage.getDirectory()).getDirectoryHandle(ROOT, { create: true });
+}
+
+/** An append-only file read back by where each block was written (the builder's chunks). */
+export interface SpillFile {
+  append(bytes: Uint8Array): number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+export interface SpillFolder {
+  /** The folder's name: the data worker finds the parts there. */
+  readonly name: string;
+  /** A file of blocks for the builder's chunks. */
+  blocks(): Promise<SpillFile>;
+  /** Writes one part's bytes to its own file. */
+  write(path: string, bytes: Uint8Array): Promise<void>;
+  /** Closes every handle; `remove`: removes the folder too (on failure, or when nothing is left to read). */
+  close(remove: boolean): Promise<void>;
+}
+
+/** A new folder of this build; null when OPFS cannot be used (the caller keeps the layer in memory). */
+export async function openSpillFolder(): Promise<SpillFolder | null> {
+  let dir: FileSystemDirectoryHandle;
+  let parent: FileSystemDirectoryHandle;
+  const name = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    parent = await root();
+    await removeStale(parent);
+    dir = await parent.getDirectoryHandle(name, { create: true });
+  } catch {
+    return null;
+  }
+  const handles: SyncHandle[] = [];
+  const open = async (file: string): Promise<SyncHandle> => {
+    const handle = await ((await dir.getFileHandle(file, { create: true })) as SyncFileHandle).createSyncAccessHandle();
+    handles.push(handle);
+    return handle;
+  };
+  return {
+    name,
+    async blocks() {
+      const handle = await open('chunks');
+      let end = 0;
+      return {
+        append(bytes) {
+          const at = end;
+          let written = 0;
+          while (written < bytes.byteLength) written += handle.write(bytes.subarray(written), { at: at + written });
+          end += bytes.byteLength;
+          return at;
+        },
+        read(offset, length) {
+          const bytes = new Uint8Array(length);
+          let read = 0;
+          while (read < length) {
+            const n = handle.read(bytes.subarray(read), { at: offset + read });
+            if (n === 0) throw new Error('the layer spill file ended early');
+            read += n;
+          }
+          return bytes;
+        },
+      };
+    },
+    async write(path, bytes) {
+      const handle = await open(spillName(path));
+      let written = 0;
+      while (written < bytes.byteLength) written += handle.write(bytes.subarray(written), { at: written });
+      handle.flush();
+      handle.close();
+      handles.splice(handles.indexOf(handle), 1);
+    },
+    async close(remove) {
+      for (const handle of handles.splice(0)) handle.close();
+      if (remove) await removeSpill(name);
+      else await dir.removeEntry('chunks').catch(() => {});
+    },
+  };
+}
+
+/** Reads a part written by the build worker (the data worker's side). */
+export async function readSpilled(folder: string, path: string): Promise<Uint8Array | undefined> {
+  let file: File;
+  try {
+    file = await (await (await (await root()).getDirectoryHandle(folder)).getFileHandle(spillName(path))).getFile();
+  } catch {
+    return undefined;
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** Removes a build's folder (never throws: a folder left behind is removed as stale later). */
+export async function removeSpill(folder: string): Promise<void> {
+  try {
+    await (await root()).removeEntry(folder, { recursive: true });
+  } catch {
+    // gone already, or still open somewhere
+  }
+}
+
+async function removeStale(parent: FileSystemDirectoryHandle): Promise<void> {
+  const now = Date.now();
+  for await (const name of (parent as unknown as { keys(): AsyncIterable<string> }).keys()) {
+    const made = Number(name.split('-')[0]);
+    if (!(now - made < STALE_MS)) await parent.removeEntry(name, { recursive: true }).catch(() => {});
+  }
+}
