@@ -15,7 +15,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -640,6 +640,15 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     done.add(r.metric);
   }
   warnings.push(...roles.warnings);
+  // 共受理申请2件,均已答复: one figure, two roles, when the text says so of all of them
+  const received = values.find((v) => v.metric === 'r.new.total' && v.source === 'narrative');
+  if (received && !done.has('r.handled.total')) {
+    const q = quantities.find((c) => c.kind === 'count' && c.value === received.value && sourceSpan(norm, c.numStart, c.numEnd).start === received.start);
+    if (q && receivedAllHandled(s, seg, q, years)) {
+      values.push({ ...received, metric: 'r.handled.total' });
+      done.add('r.handled.total');
+    }
+  }
   values.push(...extractApplicants(norm, done, values));
   return { values, warnings };
 }

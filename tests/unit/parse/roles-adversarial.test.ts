@@ -3,7 +3,10 @@
 // another scope, last year, figures before their channel. Each is read through the whole
 // narrative extractor with its expected reading; null: the metric must not be read (a part, or
 // a role not proven, gives no value, never a guess).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src/parse';
 import { extractNarrative } from '../../../src/parse/extract/narrative';
 import { normaliseText } from '../../../src/parse/normalise/text';
 
@@ -204,6 +207,22 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['2546条政府信息通过各种渠道予以主动公开。', { 'p.total': 2546 }],
     ['2546条政府信息通过政府网站予以主动公开。', { 'p.total': null }],
   ],
+  // the received figure is the handled one when all of them are said done right after it, and
+  // nothing was carried (a year before 2019's revised regulation, no 结转 in the text)
+  'one figure, two roles: all of the year\'s requests done': [
+    ['本年度共受理依申请公开2件，均已答复。', { 'r.new.total': 2, 'r.handled.total': 2 }],
+    ['2018年收到政府信息公开申请12件，已全部按时办结。', { 'r.new.total': 12, 'r.handled.total': 12 }],
+    ['全年共受理政府信息公开申请12件，全部依法予以答复，其中予以公开7件。', { 'r.new.total': 12, 'r.handled.total': 12, 'r.granted.total': 7 }],
+    ['本年度收到12件申请，均已办结。', { 'r.new.total': 12, 'r.handled.total': 12 }],
+    // not all said done, or the done ones counted apart
+    ['共受理政府信息公开申请12件，已答复。', { 'r.new.total': 12, 'r.handled.total': null }],
+    ['共受理政府信息公开申请12件，已答复10件，2件正在办理。', { 'r.handled.total': 10 }],
+    ['共受理政府信息公开申请12件，均已答复或正在办理中。', { 'r.new.total': 12, 'r.handled.total': null }],
+    ['共受理政府信息公开申请12件（含上年结转2件），均已答复。', { 'r.handled.total': null }],
+    ['共受理政府信息公开申请12件，均已受理登记。', { 'r.new.total': 12, 'r.handled.total': null }],
+    ['本年度共收到政府信息公开申请12件。所有申请均已办结。', { 'r.new.total': 12, 'r.handled.total': null }],
+    ['当面申请3件，均已答复。', { 'r.new.total': null, 'r.handled.total': null }],
+  ],
 };
 
 for (const [name, cases] of Object.entries(CLASSES)) {
@@ -217,3 +236,20 @@ for (const [name, cases] of Object.entries(CLASSES)) {
     }
   });
 }
+
+describe('one figure, two roles, in real reports and in years with carried requests', () => {
+  const real = (path: string) => new Map(parseReport(readFileSync(join(import.meta.dirname, '../../..', path))).values.map((v) => [v.metric, v.value]));
+  it('reads 共受理依申请公开2件,均已答复 as received and handled (data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt)', () => {
+    const v = real('data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt');
+    expect([v.get('r.new.total'), v.get('r.handled.total')]).toEqual([2, 2]);
+  });
+  it('reads no handled figure from 共收到…申请1件,已全部答复 in a report on 2024 (data/corpus/real/2024-gansu-gangu-government-office-department.txt)', () => {
+    const v = real('data/corpus/real/2024-gansu-gangu-government-office-department.txt');
+    expect([v.get('r.new.total'), v.get('r.handled.total')]).toEqual([1, undefined]);
+  });
+  it('reads no handled figure in a hand-made report on 2022: carried requests may be among those handled', () => {
+    const { values } = extractNarrative(normaliseText('2022年共收到政府信息公开申请12件，均已按时答复。'), { known: new Set(), template: null, year: 2022 });
+    const v = new Map(values.map((x) => [x.metric, x.value]));
+    expect([v.get('r.new.total'), v.get('r.handled.total')]).toEqual([12, undefined]);
+  });
+});

@@ -396,3 +396,22 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
   }
   return { readings, figures };
 }
+
+/** 均已答复, 已全部办结, 全部按时办结: every one of the figure's requests done, no count of its own. */
+const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?((?:已经|已|均|全部|都|一律|按时|按期|依法|及时|予以|作出|做出)*)(?:办结|答复|办理完毕)(?![\d〇零一二两三四五六七八九十])/;
+/** What leaves some of them open or counts others: not all of the year's requests done, or done ones not all of the year's. */
+const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结转|其余|另有|上年|去年/;
+
+/**
+ * The year's received figure is its handled figure too (共受理依申请公开2件,均已答复: every one answered),
+ * when what is said right after it of all of them is done, and nothing was carried from another year:
+ * a report on a year before 2019's revised regulation (carried requests no row of the report yet) whose
+ * text names no 结转, and nothing in the sentence after leaves one open.
+ */
+export function receivedAllHandled(s: string, seg: Segments, q: Quantity, years: readonly number[]): boolean {
+  if (years.length === 0 || years.some((y) => y > 2018) || s.includes('结转')) return false;
+  const m = ALL_DONE.exec(s.slice(q.end, q.end + 40));
+  if (!m || !/均|全部|都|一律/.test(m[1])) return false;
+  const [, se] = sentenceAt(seg, q.numStart);
+  return !NOT_ALL_DONE.test(s.slice(q.end, se));
+}
