@@ -121,7 +121,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published });
+  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

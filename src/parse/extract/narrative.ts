@@ -505,6 +505,8 @@ export interface NarrativeOptions {
   published?: string | null;
   /** The text's quantities, when already recognised. */
   quantities?: Quantity[];
+  /** The report's issuer, when found. */
+  issuer?: string | null;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -518,7 +520,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const seg = segment(s);
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
-  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years), PROACTIVE_RULES, options.known);
+  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? ''), PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

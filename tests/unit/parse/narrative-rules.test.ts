@@ -9,8 +9,8 @@ import { PROACTIVE_RULES } from '../../../src/parse/extract/rules/proactive';
 import { extractNarrative } from '../../../src/parse/extract/narrative';
 import { normaliseText } from '../../../src/parse/normalise/text';
 
-function read(text: string, rules: ScoredRule[] = PROACTIVE_RULES, year: number | null = null) {
-  const { best, warnings } = bestReadings(readFigures(text, segment(text), recogniseQuantities(text), rules, new Set(), year ? [year] : []), rules);
+function read(text: string, rules: ScoredRule[] = PROACTIVE_RULES, year: number | null = null, issuer = '') {
+  const { best, warnings } = bestReadings(readFigures(text, segment(text), recogniseQuantities(text), rules, new Set(), year ? [year] : [], issuer), rules);
   return { values: new Map(best.map((r) => [r.metric, r.q.value])), warnings };
 }
 
@@ -18,7 +18,7 @@ describe('proactive-disclosure rules read their real examples', () => {
   for (const rule of PROACTIVE_RULES) {
     for (const ex of rule.examples) {
       it(`${rule.metric} ${ex.value === null ? 'reads nothing in' : `= ${ex.value} in`} ${ex.from}: ${ex.text.slice(0, 30)}…`, () => {
-        expect(read(ex.text, PROACTIVE_RULES, ex.year ?? null).values.get(rule.metric) ?? null).toBe(ex.value);
+        expect(read(ex.text, PROACTIVE_RULES, ex.year ?? null, ex.issuer).values.get(rule.metric) ?? null).toBe(ex.value);
       });
     }
   }

@@ -15,6 +15,8 @@ export interface Example {
   value: number | null;
   /** The report's year, where the example needs it (a figure of another year). */
   year?: number;
+  /** The report's issuer, where the example needs it (its field before 政府信息). */
+  issuer?: string;
 }
 
 export interface ScoredRule {
@@ -69,20 +71,37 @@ class View implements FigureView {
   declare private sb: string | undefined;
   declare private sa: string | undefined;
   declare private pa: string | undefined;
+  declare private ps: string | undefined;
   declare private readonly s: string;
   declare private readonly seg: Segments;
   declare readonly q: Quantity;
   declare readonly years: readonly number[];
-  constructor(s: string, seg: Segments, q: Quantity, years: readonly number[]) {
+  declare readonly issuer: string;
+  constructor(s: string, seg: Segments, q: Quantity, years: readonly number[], issuer: string) {
     this.s = s;
     this.seg = seg;
     this.q = q;
     this.years = years;
+    this.issuer = issuer;
     this.b = undefined;
     this.a = undefined;
     this.sb = undefined;
     this.sa = undefined;
     this.pa = undefined;
+    this.ps = undefined;
+  }
+  get sentencePrevious(): string {
+    if (this.ps === undefined) {
+      const [ss] = sentenceAt(this.seg, this.q.numStart);
+      // the sentence before, in the same paragraph (a line break ends a paragraph)
+      if (ss === 0 || this.s[ss - 1] === '\n') this.ps = '';
+      else {
+        const [ps] = sentenceAt(this.seg, ss - 1);
+        const prev = this.s.slice(Math.max(ps, ss - SENTENCE_WINDOW), ss);
+        this.ps = prev.slice(prev.lastIndexOf('\n') + 1);
+      }
+    }
+    return this.ps;
   }
   get sentenceAfter(): string {
     if (this.sa === undefined) {
@@ -124,8 +143,8 @@ class View implements FigureView {
 }
 
 /** The clause and sentence around a figure. */
-export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = []): FigureView {
-  return new View(s, seg, q, years);
+export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = [], issuer = ''): FigureView {
+  return new View(s, seg, q, years, issuer);
 }
 
 /** The features by number: a figure's memo is an array, not a map (scoring runs per figure and rule). */
@@ -201,7 +220,7 @@ function scoreOf(c: Compiled, memo: Memo): number | null {
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
-export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = []): Reading[] {
+export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = [], issuer = ''): Reading[] {
   const open: Compiled[] = [];
   for (const r of rules) if (!done.has(r.metric)) open.push(compiled(r));
   if (open.length === 0) return [];
@@ -211,7 +230,7 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
   const memo = new Memo();
   figures: for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
-    memo.reset(viewOf(s, seg, q, years));
+    memo.reset(viewOf(s, seg, q, years, issuer));
     for (const f of common) if (!memo.has(f)) continue figures;
     for (const c of open) {
       const score = scoreOf(c, memo);

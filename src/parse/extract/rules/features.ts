@@ -15,12 +15,16 @@ export interface FigureView {
   sentenceAfter: string;
   /** The text after the figure's token up to the full stop (across semicolons), at most a clause window. */
   periodAfter: string;
+  /** The sentence before the figure's own, in its paragraph ('' when the figure's sentence opens it). */
+  sentencePrevious: string;
   /**
    * The years a figure may name and still be the report's: its statistics year, and the year it
    * was published in when later (a year not over when the report came out can only be a misprint
    * of its own). None when the year is unknown.
    */
   years: readonly number[];
+  /** The report's issuer (平潭综合实验区公安局), '' when unknown: its field qualifies no kind (公安政府信息 is all of its information). */
+  issuer: string;
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
@@ -104,12 +108,14 @@ const objectOf = (v: FigureView) => {
   return end >= 0 ? before.slice(end) : '';
 };
 
-function namesCategory(raw: string): boolean {
+function namesCategory(raw: string, issuer = ''): boolean {
   const object = raw.replace(/[\d一二三四五六七八九十]+(?:大类|类|项|个)/g, '');
   // a list ending in 等 and generic words is the whole (政务要闻、政府文件等政府信息共计)
   const etc = object.lastIndexOf('等');
   if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
-  return object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '').length > 0;
+  const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '');
+  // the issuer's own field before its information (公安局: 公安政府信息): whose information, not a kind of it
+  return rest.length > 0 && !(rest.length >= 2 && issuer.includes(rest));
 }
 
 /** The body naming itself (我局, 本委, 我县): its own scope. */
@@ -183,6 +189,10 @@ function pressOnly(v: FigureView): boolean {
 }
 /** A count in digits or Chinese numerals (九十九条). */
 const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+/** A sentence opening by naming one website as its means (依托…政府网站,): the clause that names it ends in a comma. */
+const WEB_MEANS = /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:依托|通过|利用|在|借助|以)[^,，。;；\d、和及]{0,20}?(?:网站|门户|政府网)[^,，。;；\d、和及]{0,12}[,，]/;
+/** A sentence going on with the year the paragraph is about (全年, 本年度), no subject of its own before it. */
+const YEAR_GOES_ON = /^\s*(?:全年|本年度?|今年|当年)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 
 /** Units a count of disclosed items is printed in. */
@@ -198,9 +208,9 @@ export const FEATURES = {
   /** The object is information (信息, 文件, 稿件), before the figure or right after it (发布358篇信息). */
   information: (v: FigureView) => /信息|文件|稿件|条目/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?(?:信息|文件|稿件)/.test(v.after),
   /** The object names a category (组织机构信息3条, 政策文件1490件): a part, not the total. */
-  category: (v: FigureView) => namesCategory(objectOf(v)),
+  category: (v: FigureView) => namesCategory(objectOf(v), v.issuer),
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
-  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, '')),
+  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
@@ -264,7 +274,12 @@ export const FEATURES = {
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
   /** The sentence opened by naming one website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure (not a list of platforms, not after a figure). */
-  sentenceWeb: (v: FigureView) => channelsOf(v) === 'none' && /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:依托|通过|利用|在|借助|以)[^,，。;；\d、和及]{0,20}?(?:网站|门户|政府网)[^,，。;；\d、和及]{0,12}[,，]/.test(v.sentenceBefore) && !COUNT_BEFORE.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && channelScope(v.sentenceBefore) === 'web',
+  sentenceWeb: (v: FigureView) => channelsOf(v) === 'none' && WEB_MEANS.test(v.sentenceBefore) && !COUNT_BEFORE.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && channelScope(v.sentenceBefore) === 'web',
+  /**
+   * The sentence before named one website as the paragraph's means and counted nothing (2021年,依托实验区门户网站,我局…公开。),
+   * and the figure's sentence goes on with the year's count naming no channel of its own (全年累计公开…184条): the website's figure.
+   */
+  paragraphWeb: (v: FigureView) => YEAR_GOES_ON.test(v.sentenceBefore) && channelScope(v.sentenceBefore) === 'none' && WEB_MEANS.test(v.sentencePrevious) && !COUNT_BEFORE.test(v.sentencePrevious) && channelScope(v.sentencePrevious) === 'web',
   /** The clause names no channel; the clause before it names other channels only (通过“广州12345”微信公众号,推送178条推文). */
   sentenceOtherChannel: (v: FigureView) => channelsOf(v) === 'none' && channelScope(previousClause(v)) === 'other',
   /**

@@ -16,7 +16,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'scopeSplit', 'stockOrYear', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'paragraphWeb', 'scopeSplit', 'stockOrYear', ...LATE],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -112,7 +112,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // The sentence named the website as its means first (依托政府网站,…主动公开…135条): the figure is the website's.
     metric: 'p.website',
     unique: true,
-    requires: ['itemUnit', 'sentenceWeb', 'disclosed', 'informationWord'],
+    requires: ['itemUnit', 'disclosed', 'informationWord'],
+    requiresOneOf: ['sentenceWeb', 'paragraphWeb'],
     excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter', ...LATE],
     examples: [
       { from: 'complete/2024-fujian-pingtan-public-security-bureau-department', text: '同时,依托实验区政府网站,依法及时向社会主动公开我局政府信息,全年累计主动公开涵盖公安机关办事程序、便民政策、人事任免、计划总结、重点领域动态等政府信息135条,有效保障了群众的知情权和监督权。', value: 135 },
@@ -120,6 +121,14 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2024-guangxi-xixiangtang-xixiangtang-town', text: '线上,通过城区政府门户网站西乡塘街道办事处专栏,主动向社会各界公开有关信息71条,涉及工作动态、通知公告、政策法规、财政管理等各类信息。', value: 71 },
       { from: 'panel/2024-guangdong-guangzhou-huadu-huadong-town', text: '(一)主动公开情况。以花都区政府门户网站为政务公开的主要平台,规范设置组织机构、规范性文件、政务动态、财政预决算和工作报告等栏目,动态更新人事任免、土地征迁、社会民生、财政预决算等政府信息120条。', value: 120 },
       { from: 'pages/2024-hebei-shanhaiguan-nanguan-town', text: '本年度通过政府网站、政府信息公开平台,主动公开各类政府信息273条,涵盖工作部署、镇街动态。', value: null },
+      // the paragraph's first sentence named the website as its means, the next goes on with the year's count; the issuer's field (公安) names whose information, no kind of it
+      { from: 'complete/2021-fujian-pingtan-public-security-bureau-department', issuer: '平潭综合实验区公安局', text: '2021年,依托实验区门户网站,我局以充分保障人民群众知情权、参与权和表达权为准绳,更新完善公安栏目,对涉及公众生产生活和群众关心的公安政务信息,严格按照政府信息公开目录和保密要求,逐条审查、科学界定,凡属应当公开的信息,均依法及时向社会公开,确保及时到位、格式规范、分类准确,做到信息公开透明。全年累计公开公安政府信息184条,全文电子化达100%,内容覆盖办事程序、便民政策、人事任免、计划总结、重点领域动态等重要工作信息,有效保障了群众的知情权和监督权。', value: 184 },
+      { from: 'complete/2022-fujian-pingtan-public-security-bureau-department', issuer: '平潭综合实验区公安局', text: '2022年,依托实验区政府网站,我局以充分保障人民群众知情权、参与权和表达权为原则,不断更新完善公安栏目,按照政府信息公开目录和保密要求,科学界定各类涉及公众生产生活和群众关心的公安政务信息及应当公开的其他类信息,严格落实逐条审查工作要求,依法及时向社会公开,确保信息发布到位、格式规范、分类准确。全年累计主动公开公安政府信息179条,全文电子化达100%。', value: 179 },
+      // another body's field is a kind of information
+      { from: INVENTED, issuer: '某市财政局', text: '2021年,依托实验区门户网站,我局及时向社会公开信息。全年累计公开公安政府信息184条。', value: null },
+      // the sentence before named the website and other channels, or the figure's sentence has a subject of its own
+      { from: INVENTED, text: '2021年,依托政府网站和政务微信公众号,我局及时向社会公开信息。全年主动公开政府信息184条。', value: null },
+      { from: INVENTED, text: '2021年,依托政府门户网站,我局及时向社会公开信息。各乡镇全年主动公开政府信息184条。', value: null },
       { from: 'pages/2022-xinjiang-shayibake-county', text: '2022年度我区在政府门户网站上发布政务新闻共804条,主动公开政府信息数共计449条,包括:机构领导及机构设置78条。', value: null },
       { from: 'panel/2020-guangdong-guangzhou-huadu-finance-bureau-department', text: '依托区政府门户网站,及时发布相关信息,做好主动公开工作,定期主动公开各项各类信息,发布工作动态信息44条,发布重点领域信息10条。', value: null },
     ],
