@@ -253,3 +253,25 @@ describe('one figure, two roles, in real reports and in years with carried reque
     expect([v.get('r.new.total'), v.get('r.handled.total')]).toEqual([12, undefined]);
   });
 });
+
+describe("adversarial: the issuer's own field before its information is no kind of it", () => {
+  const readAs = (text: string, issuer: string | null) => {
+    const { values } = extractNarrative(normaliseText(text), { known: new Set(), template: null, year: 2018, issuer });
+    return new Map(values.map((v) => [v.metric, v.value]));
+  };
+  const CASES: [string, string | null, Expect][] = [
+    ['2018年主动公开财政政府信息120条。', '某县财政局', { 'p.total': 120 }],
+    ['2018年主动公开财政政府信息120条。', null, { 'p.total': null }],
+    ['2018年主动公开财政政府信息120条。', '某县公安局', { 'p.total': null }],
+    ['2018年主动公开人事任免信息12条。', '某县人力资源和社会保障局', { 'p.total': null }],
+    ['2018年,依托县政府门户网站,我局及时公开各类信息。全年主动公开财政政府信息120条。', '某县财政局', { 'p.website': 120, 'p.total': null }],
+    ['2018年,依托县政府门户网站和微信公众号,我局及时公开各类信息。全年主动公开财政政府信息120条。', '某县财政局', { 'p.website': null }],
+  ];
+  for (const [text, issuer, expected] of CASES) {
+    for (const [metric, value] of Object.entries(expected)) {
+      it(`${metric} ${value === null ? 'not read' : `= ${value}`} (issuer ${issuer ?? 'unknown'}): ${text}`, () => {
+        expect(readAs(text, issuer).get(metric) ?? null).toBe(value);
+      });
+    }
+  }
+});
