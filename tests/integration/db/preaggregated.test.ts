@@ -141,7 +141,7 @@ describe('pre-aggregated answers', () => {
     // The SQL console's list leaves them out; they stay queryable.
     const { tables } = (await send('schema', {})) as SchemaResult;
     expect(tables.filter((t) => t.name.startsWith('pre_')).map((t) => t.name)).toEqual([]);
-    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_reconcile_lit_total', 'pre_coverage_governments', 'pre_tree_root', 'pre_latest_years', 'pre_benchmark_answer_p_self_r_new_total', 'pre_benchmark_answer_pl_self_rate_granted', 'pre_benchmark_answer_nl_area_rv_total', 'pre_reconcile_answer_r_new_total_44', 'pre_coverage_answer_44', 'pre_tree_answers'];
+    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_coverage_governments', 'pre_tree_root', 'pre_latest_years', 'pre_benchmark_answer_p_self_r_new_total', 'pre_benchmark_answer_pl_self_rate_granted', 'pre_benchmark_answer_nl_area_rv_total', 'pre_reconcile_answer_r_new_total_44', 'pre_coverage_answer_44', 'pre_tree_answers'];
     for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`), ...hierarchy]) {
       const [held] = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${name}'`, layer: 'dataset' })) as QueryResult).ipc));
       expect(held.n, name).toBe(1);
