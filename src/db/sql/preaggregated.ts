@@ -120,8 +120,13 @@ ORDER BY body, s.body_key, s.year`,
   });
 }
 
-/** The source of a perBodyYear table: every body's rows (columns body_key, body, year, …) without the names, in key order. */
-export const perBodySource = (everyBody: BuiltQuery): BuiltQuery => ({
-  ...everyBody,
-  sql: `SELECT * EXCLUDE (body) FROM (${everyBody.sql}) ORDER BY body_key, year`,
-});
+/**
+ * The source of a perBodyYear table: every body's rows (columns body_key, body, year, …) without
+ * the names, in key order, its `counts` (report counts: sums are 128-bit, counts 64-bit) held as
+ * INTEGER (4 bytes a row each; a count of reports never nears 2^31, and every width reaches the
+ * page as the same number).
+ */
+export function perBodySource(everyBody: BuiltQuery, counts: readonly string[]): BuiltQuery {
+  const narrowed = counts.map((c) => `CAST(${c} AS INTEGER) AS ${c}`).join(', ');
+  return { ...everyBody, sql: `SELECT * EXCLUDE (body)${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql}) ORDER BY body_key, year` };
+}

@@ -148,6 +148,15 @@ describe('pre-aggregated answers', () => {
       const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
       expect(counted[0].n, name).toBeGreaterThan(0);
     }
+    // The per-body tables (about a row per report) keep no body names and hold counts as INTEGER;
+    // reconcile's parts (each government's report twice) are not kept at all.
+    const columnsOf = async (where: string) => tableRows(tableFromIPC(((await send('sql', { sql: `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE ${where} ORDER BY ALL`, layer: 'dataset' })) as QueryResult).ipc));
+    const perBody = ['pre_outcomes_bodies', 'pre_applicants_bodies', 'pre_review_bodies', 'pre_compare_r_new_total'];
+    const held = await columnsOf(`table_name IN (${perBody.map((t) => `'${t}'`).join(', ')})`);
+    expect(new Set(held.map((c) => c.table_name))).toEqual(new Set(perBody));
+    expect(held.filter((c) => c.column_name === 'body')).toEqual([]);
+    expect(held.filter((c) => c.column_name === 'reports').map((c) => c.data_type)).toEqual(perBody.map(() => 'INTEGER'));
+    expect(await columnsOf(`regexp_matches(table_name, '^pre_reconcile_[a-z_]+$') AND NOT table_name LIKE 'pre_reconcile_answer_%'`)).toEqual([]);
   }, 900_000);
 
   it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
