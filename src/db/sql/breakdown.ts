@@ -1,5 +1,5 @@
 import { DENIED_REASONS, APPLICANT_TYPES, wideColumnName } from '../../shared/wide-metrics';
-import { definePreaggregate, perBodyYear, pooledByYear } from './preaggregated';
+import { definePreaggregate, perBodySource, perBodyYear, pooledByYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, isPooled, pickedReports, withBodyNames } from './query';
 
 /** Chosen bodies (keys); none means every own report summed per year. */
@@ -78,7 +78,8 @@ export const outcomeBreakdown = (input: BreakdownInput): BuiltQuery =>
 export const applicantBreakdown = (input: BreakdownInput): BuiltQuery =>
   perBodyYear(pooledByYear(breakdown('outcomes.applicants', APPLICANT_PARTS, input), input, APPLICANTS_POOLED), input, APPLICANTS_BODIES);
 
+const BREAKDOWN_COUNTS = ['reports', 'reports_with_total', 'bodies'];
 const OUTCOMES_POOLED = definePreaggregate('pre_outcomes_pooled', () => breakdown('outcomes.structure', OUTCOME_PARTS, { bodies: [] }));
 const APPLICANTS_POOLED = definePreaggregate('pre_applicants_pooled', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { bodies: [] }));
-const OUTCOMES_BODIES = definePreaggregate('pre_outcomes_bodies', () => breakdown('outcomes.structure', OUTCOME_PARTS, { everyBody: true }));
-const APPLICANTS_BODIES = definePreaggregate('pre_applicants_bodies', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { everyBody: true }));
+const OUTCOMES_BODIES = definePreaggregate('pre_outcomes_bodies', () => perBodySource(breakdown('outcomes.structure', OUTCOME_PARTS, { everyBody: true }), BREAKDOWN_COUNTS));
+const APPLICANTS_BODIES = definePreaggregate('pre_applicants_bodies', () => perBodySource(breakdown('outcomes.applicants', APPLICANT_PARTS, { everyBody: true }), BREAKDOWN_COUNTS));

@@ -1,5 +1,5 @@
 import { WIDE_METRICS, wideColumnName } from '../../shared/wide-metrics';
-import { definePreaggregate, perBodyYear } from './preaggregated';
+import { definePreaggregate, perBodySource, perBodyYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, metricColumn, pickedReports, QueryInputError } from './query';
 
 export interface CompareInput extends BodiesInput {
@@ -27,7 +27,7 @@ const COMPARED: Record<string, string> = Object.fromEntries(
   WIDE_METRICS.map((metric) => {
     const c = wideColumnName(metric);
     // The default metric's behind init (compare opens on it), the others on first use.
-    return [c, definePreaggregate(`pre_compare_${c}`, () => compareRows({ everyBody: true, metric }, c), { behindInit: metric === 'r.new.total' })];
+    return [c, definePreaggregate(`pre_compare_${c}`, () => perBodySource(compareRows({ everyBody: true, metric }, c), ['reports']), { behindInit: metric === 'r.new.total' })];
   }),
 );
 

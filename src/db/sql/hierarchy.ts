@@ -466,22 +466,14 @@ FROM totals`;
     tables: ['facts_wide', 'jurisdictions', 'reports'],
     provinces: [...provinceOf(parent), 'none'],
   };
-  const table = reconciledParts(input.metric);
-  const parts: PreaggregatedQuery = {
-    sql: query(`SELECT division_code, department, scope, report_id, value, stated, part, reports FROM ${table} WHERE key_code = ? AND year = ?`),
-    params: [parent, year, ...rest],
-    tables: ['jurisdictions', 'reports'],
-    provinces: [...provinceOf(parent), 'none'],
-    preaggregates: [table],
-  };
-  // The stored answer of every parent and year of the province; a parent or year it does not hold, from the parts.
+  // The stored answer of every parent and year of the province; a parent or year it does not hold, row by row.
   const answers = reconciledAnswers(input.metric)(parent.slice(0, 2));
   return withPreaggregate(detail, {
     sql: `SELECT * EXCLUDE (parent_code, year) FROM ${answers} WHERE parent_code = ? AND year = ?`,
     params: [parent, year],
     tables: [],
     preaggregates: [answers],
-    orElse: parts,
+    orElse: { sql: detail.sql, params: detail.params, tables: detail.tables, provinces: detail.provinces, preaggregates: [] },
   });
 }
 
@@ -509,50 +501,31 @@ const provinceKey = (province: string): string => {
 };
 
 /**
- * Per count metric: the reports reconciliation picks for every division (key_code) and year, each
- * division's rows as reconciliation classifies them for that division: its own government's
- * (parent_area, parent_self), its departments' (department), its children's (child).
+ * Per count metric, the reports reconciliation picks for every division (key_code) of a province
+ * and year, each division's rows as reconciliation classifies them for that division: its own
+ * government's (parent_area, parent_self), its departments' (department), its children's (child).
+ * A government's report is a row twice (its own division's and, as a child, its parent's), so this
+ * is never stored: only the per-province answers built from it are.
  */
-const RECONCILED = new Map<string, string>(
-  WIDE_METRICS.map((metric) => [
-    metric,
-    definePreaggregate(
-      `pre_reconcile_${tableSuffix(metric)}`,
-      () => {
-        const m = measureOf(metric, false);
-        const own = `CASE WHEN department IS NULL AND scope = 'area' THEN 'parent_area'
+function reconciledParts(metric: string, province: string): string {
+  const m = measureOf(metric, false);
+  const own = `CASE WHEN department IS NULL AND scope = 'area' THEN 'parent_area'
           WHEN department IS NULL AND scope = 'self' THEN 'parent_self'
           WHEN department IS NOT NULL AND scope = 'self' THEN 'department' END`;
-        const child = `${GOVERNMENT_REPORT} AND division_code IS NOT NULL`;
-        const columns = `division_code, department, scope, report_id, ${m.value} AS value, (${m.stated}) AS stated, year`;
-        // A row counts for its own division (by the first three parts; as a child only if its division were its own parent) and for its parent (as a child).
-        const rows = `SELECT division_code AS key_code, ${columns}, coalesce(${own}, CASE WHEN parent_code = division_code AND ${child} THEN 'child' END) AS part
-    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL
+  const child = `${GOVERNMENT_REPORT} AND division_code IS NOT NULL`;
+  const columns = `division_code, department, scope, report_id, ${m.value} AS value, (${m.stated}) AS stated, year`;
+  // A row counts for its own division (by the first three parts; as a child only if its division were its own parent) and for its parent (as a child).
+  const rows = `SELECT division_code AS key_code, ${columns}, coalesce(${own}, CASE WHEN parent_code = division_code AND ${child} THEN 'child' END) AS part
+    FROM facts_wide WHERE division_code IS NOT NULL AND year IS NOT NULL AND substr(division_code, 1, 2) = '${province}'
   UNION ALL
   SELECT parent_code AS key_code, ${columns}, 'child' AS part
-    FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL AND parent_code IS DISTINCT FROM division_code AND ${child}`;
-        return {
-          name: 'pre.reconciled_parts',
-          sql: `SELECT * FROM (${pickOnePer("key_code, year, part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL ORDER BY year, key_code`,
-          params: [],
-          tables: ['facts_wide'],
-        };
-      },
-      { behindInit: metric === DEFAULT_METRIC },
-    ),
-  ]),
-);
-
-function reconciledParts(metric: string): string {
-  const name = RECONCILED.get(metric);
-  if (!name) throw new QueryInputError(`not a count metric: ${JSON.stringify(metric)}`);
-  return name;
+    FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL AND substr(parent_code, 1, 2) = '${province}' AND parent_code IS DISTINCT FROM division_code AND ${child}`;
+  return `SELECT * FROM (${pickOnePer("key_code, year, part, division_code, CASE WHEN part = 'department' THEN department END", rows)}) WHERE part IS NOT NULL`;
 }
 
 /** Per count metric and province: reconciliation's whole answer for every parent (key_code) and year. */
 const RECONCILED_ANSWERS = new Map<string, (province: string) => string>(
   WIDE_METRICS.map((metric) => {
-    const parts = RECONCILED.get(metric)!;
     return [
       metric,
       definePreaggregateFamily(
@@ -561,7 +534,7 @@ const RECONCILED_ANSWERS = new Map<string, (province: string) => string>(
           const province = provinceKey(key);
           return {
             name: 'pre.reconciled_answers',
-            sql: `WITH picked AS (SELECT * FROM ${parts} WHERE substr(key_code, 1, 2) = '${province}'),
+            sql: `WITH picked AS (${reconciledParts(metric, province)}),
 listed AS (${listedInProvince(province)}),
 ambiguous AS (SELECT DISTINCT year, code FROM (${candidatesInProvince(province)})),
 flagged AS (
@@ -605,7 +578,6 @@ ORDER BY k.parent_code, k.year`,
             provinces: [province, 'none'],
           };
         },
-        [parts],
       ),
     ];
   }),

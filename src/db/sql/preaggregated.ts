@@ -101,6 +101,8 @@ export function pooledByYear(detail: BuiltQuery, input: BodiesInput, table: stri
 /**
  * Chosen bodies, each with its own rows per year: the answer for every body is the pre-aggregate,
  * the chosen bodies and a year range a filter on it (a body's rows never depend on another body's).
+ * It holds about a row per report, so it keeps no body names (a name per row cost more than the
+ * key): they are joined from `entities` on lookup, as the row-level query does.
  */
 export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: string): BuiltQuery {
   const bodies = input.bodies ?? [];
@@ -108,9 +110,23 @@ export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: strin
   const years = input.years;
   if (years && (!Number.isInteger(years[0]) || !Number.isInteger(years[1]))) return detail;
   return withPreaggregate(detail, {
-    sql: `SELECT * FROM ${table} WHERE body_key IN (${placeholders(bodies.length)})${years ? ' AND year BETWEEN ? AND ?' : ''} ORDER BY body, body_key, year`,
+    sql: `SELECT s.body_key, e.name AS body, s.* EXCLUDE (body_key)
+FROM ${table} s JOIN entities e ON e.key = s.body_key
+WHERE s.body_key IN (${placeholders(bodies.length)})${years ? ' AND s.year BETWEEN ? AND ?' : ''}
+ORDER BY body, s.body_key, s.year`,
     params: [...bodies, ...(years ? [Math.min(...years), Math.max(...years)] : [])],
-    tables: [],
+    tables: ['entities'],
     preaggregates: [table],
   });
+}
+
+/**
+ * The source of a perBodyYear table: every body's rows (columns body_key, body, year, …) without
+ * the names, in key order, its `counts` (report counts: sums are 128-bit, counts 64-bit) held as
+ * INTEGER (4 bytes a row each; a count of reports never nears 2^31, and every width reaches the
+ * page as the same number).
+ */
+export function perBodySource(everyBody: BuiltQuery, counts: readonly string[]): BuiltQuery {
+  const narrowed = counts.map((c) => `CAST(${c} AS INTEGER) AS ${c}`).join(', ');
+  return { ...everyBody, sql: `SELECT * EXCLUDE (body)${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql}) ORDER BY body_key, year` };
 }

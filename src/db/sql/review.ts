@@ -1,4 +1,4 @@
-import { definePreaggregate, perBodyYear, pooledByYear } from './preaggregated';
+import { definePreaggregate, perBodySource, perBodyYear, pooledByYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, isPooled, metricColumn, pickedReports, withBodyNames } from './query';
 
 
@@ -36,4 +36,4 @@ GROUP BY ALL`;
 
 // Its source is the pooled query's row-level SQL (preaggregateSql reads `sql`, never `preaggregated`).
 const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }));
-const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => reviewLitigation({ everyBody: true }));
+const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => perBodySource(reviewLitigation({ everyBody: true }), ['reports', 'rv_reports_unrated', 'lit_reports_unrated']));

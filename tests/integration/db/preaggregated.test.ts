@@ -141,13 +141,22 @@ describe('pre-aggregated answers', () => {
     // The SQL console's list leaves them out; they stay queryable.
     const { tables } = (await send('schema', {})) as SchemaResult;
     expect(tables.filter((t) => t.name.startsWith('pre_')).map((t) => t.name)).toEqual([]);
-    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_reconcile_lit_total', 'pre_coverage_governments', 'pre_tree_root', 'pre_latest_years', 'pre_benchmark_answer_p_self_r_new_total', 'pre_benchmark_answer_pl_self_rate_granted', 'pre_benchmark_answer_nl_area_rv_total', 'pre_reconcile_answer_r_new_total_44', 'pre_coverage_answer_44', 'pre_tree_answers'];
+    const hierarchy = ['pre_benchmark_area_r_new_total', 'pre_benchmark_self_rate_granted', 'pre_coverage_governments', 'pre_tree_root', 'pre_latest_years', 'pre_benchmark_answer_p_self_r_new_total', 'pre_benchmark_answer_pl_self_rate_granted', 'pre_benchmark_answer_nl_area_rv_total', 'pre_reconcile_answer_r_new_total_44', 'pre_coverage_answer_44', 'pre_tree_answers'];
     for (const name of [...preaggregateNames('behind-init'), ...COMPARED_METRICS.map((m) => `pre_compare_${wideColumnName(m)}`), ...hierarchy]) {
       const [held] = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${name}'`, layer: 'dataset' })) as QueryResult).ipc));
       expect(held.n, name).toBe(1);
       const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
       expect(counted[0].n, name).toBeGreaterThan(0);
     }
+    // The per-body tables (about a row per report) keep no body names and hold counts as INTEGER;
+    // reconcile's parts (each government's report twice) are not kept at all.
+    const columnsOf = async (where: string) => tableRows(tableFromIPC(((await send('sql', { sql: `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE ${where} ORDER BY ALL`, layer: 'dataset' })) as QueryResult).ipc));
+    const perBody = ['pre_outcomes_bodies', 'pre_applicants_bodies', 'pre_review_bodies', 'pre_compare_r_new_total'];
+    const held = await columnsOf(`table_name IN (${perBody.map((t) => `'${t}'`).join(', ')})`);
+    expect(new Set(held.map((c) => c.table_name))).toEqual(new Set(perBody));
+    expect(held.filter((c) => c.column_name === 'body')).toEqual([]);
+    expect(held.filter((c) => c.column_name === 'reports').map((c) => c.data_type)).toEqual(perBody.map(() => 'INTEGER'));
+    expect(await columnsOf(`regexp_matches(table_name, '^pre_reconcile_[a-z_]+$') AND NOT table_name LIKE 'pre_reconcile_answer_%'`)).toEqual([]);
   }, 900_000);
 
   it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
