@@ -14,6 +14,7 @@ import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
 import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip } from '../data/tidy';
+import { withYearColumn } from '../data/year-column';
 import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
 import { viewLabel } from './registry';
@@ -60,7 +61,7 @@ export function Data(props: ViewProps) {
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
   const tidyOptions = { valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied };
-  // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads say which.
+  // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads (CSV, zip, Parquet) say which.
   const oneYear = ONE_YEAR_VIEWS.includes(state.of) ? viewYear(state, summary?.years) : null;
   const csvColumns = oneYear !== null && !columns.includes('year') ? ['year', ...columns] : columns;
   const csvRowsOf = (rows: Row[]): Row[] => (csvColumns === columns ? rows : rows.map((r) => ({ year: oneYear, ...r })));
@@ -81,7 +82,7 @@ export function Data(props: ViewProps) {
         </label>
         <button type="button" data-testid="download-csv" disabled={!table} onClick={csv}>{t('exportCsv')}</button>
         <button type="button" data-testid="download-zip" disabled={!table} title={t('exportZipTitle')} onClick={zip}>{t('exportZip')}</button>
-        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
+        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(csvColumns === columns ? table : withYearColumn(table, oneYear as number)) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
         <span data-testid="row-count">{t('data.rows', { n: total })}</span>
       </div>
       {query === null ? <p className="hint">{['benchmark', 'reconcile', 'coverage'].includes(state.of) ? t('tree.none') : t('picker.none')}</p> : null}
