@@ -3,7 +3,7 @@ import { Chart, chartTable, describeTable, downloadBlob, safeFileName, svgToBlob
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
-import { downloadCsv } from '../data/tidy';
+import { downloadCsv, type TidyColumn } from '../data/tidy';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
 import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
@@ -25,6 +25,8 @@ export interface ChartPanelProps {
   valueMetric?: string | null;
   /** Columns of the rows kept after the tidy ones (see tidyRows). */
   extraColumns?: readonly string[];
+  /** Tidy columns that do not apply to the rows, left out of the CSV (see TidyOptions). */
+  notApplicable?: readonly TidyColumn[];
   /** The CSV's file name, after what it holds (data/download-name.ts); the title when absent. */
   fileName?: string;
   /**
@@ -57,7 +59,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ChartPanel({ id, title, option, rows, columns, valueMetric = null, extraColumns, fileName, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
+export function ChartPanel({ id, title, option, rows, columns, valueMetric = null, extraColumns, notApplicable, fileName, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
   const { t, locale } = useI18n();
   const { info, summary } = useDataset();
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
@@ -104,7 +106,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
           {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}>{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
-                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
+                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>
