@@ -1,5 +1,5 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Chart, chartTable, describeTable, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
+import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
@@ -50,6 +50,19 @@ export interface ChartPanelProps {
   children?: ReactNode;
 }
 
+/** The copied embed code's width (px), and what the embed page holds besides the chart: the panel's padding and the "open full" link. */
+const EMBED_WIDTH = 800;
+const EMBED_CHROME = 2 * 12 + 24;
+
+/**
+ * The embed's height: the chart as the embed page lays it out at EMBED_WIDTH (notes and source
+ * line wrapped to that width, which makes it taller; see fitToWidth), and the page around it.
+ */
+function embedHeight(option: ChartOption | null, height: number): number {
+  const chartWidth = Math.floor((EMBED_WIDTH - 2 * 12) / 10) * 10;
+  return height + (option ? fitToWidth(option, chartWidth).extraHeight : 0) + EMBED_CHROME;
+}
+
 async function copy(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -85,7 +98,8 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   useEffect(() => {
     if (sink && option && !empty) sink({ id, title, option });
   }, [sink, id, title, option, empty]);
-  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  const iframeHeight = useMemo(() => embedHeight(option, height), [option, height]);
+  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="${EMBED_WIDTH}" height="${iframeHeight}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
   return (
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
