@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, downloadFrom, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { outcomeBreakdown } from '../../src/db/sql';
+import { comparePair, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let native: NativeDataset;
@@ -75,4 +76,19 @@ describe('embed code', () => {
       expect(laid.scroll).toBeLessThanOrEqual(height);
     });
   }
+});
+
+describe('Request outcomes pooled (no body chosen)', () => {
+  it('its CSV says pooled in scope and has no report_id column, the values native DuckDB\'s', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openApp(page, 'view=outcomes');
+    await waitForChart(page, 'outcomes');
+    const [header, ...rows] = parseCsv((await downloadFrom(page, 'csv-outcomes')).bytes.toString('utf8'));
+    expect(header).not.toContain('report_id');
+    const col = (name: string) => header.indexOf(name);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[col('scope')]))).toEqual(new Set(['pooled']));
+    const expected = (await native.rows(outcomeBreakdown({ bodies: [] }))).filter((r) => r.r_handled_total !== null);
+    expect(rows.filter((r) => r[col('metric')] === 'r.handled.total').map((r) => [r[col('year')], r[col('value')]]).sort()).toEqual(expected.map((r) => [String(r.year), csvCellOf(r.r_handled_total)]).sort());
+  });
 });
