@@ -56,3 +56,4 @@ export type { ChartInstance, Renderer } from './echarts-setup';
 export { chartTable, describeTable, type ChartTable } from './describe';
 export { CHART_THEMES, chartScheme, darkOption, setChartScheme, useChartScheme, type ColorScheme } from './theme';
 export { CHART_BACKGROUND, PALETTE, assignSlots, contrastRatio } from './palette';
+export { fitToWidth } from './narrow';

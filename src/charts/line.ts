@@ -69,18 +69,34 @@ function breakAlign(year: number, index: number, count: number, years: readonly 
   return index === 0 && count > 1 ? 'right' : 'left';
 }
 
-function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[]): LineSeriesOption['markLine'] {
+/** How far (px) a template-change label is lifted above the one before it when both point the same way. */
+export const BREAK_LABEL_ROW = 16;
+const BREAK_LABEL_DISTANCE = 4;
+
+/**
+ * The break marks, and whether a label was lifted a row: two labels pointing the same way (the
+ * first break at the axis's first year, or the last at its last) would overlap on a narrow plot,
+ * so the later one goes a row above the earlier.
+ */
+function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[]): { markLine: LineSeriesOption['markLine']; lifted: boolean } {
   const inRange = breaks.filter((b) => years.includes(b.year));
-  if (inRange.length === 0) return undefined;
-  return {
+  if (inRange.length === 0) return { markLine: undefined, lifted: false };
+  const aligns = inRange.map((b, i) => breakAlign(b.year, i, inRange.length, years));
+  let row = 0;
+  const rows = aligns.map((align, i) => (i > 0 && align === aligns[i - 1] ? ++row : row));
+  return { lifted: row > 0, markLine: {
     silent: true,
     symbol: 'none',
     animation: false,
     lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
     // Above the plot, never over the points: the first label ends at its line, the next starts at its own.
-    label: { position: 'end', color: '#4b5563', fontSize: 11, distance: 4 },
-    data: inRange.map((b, i) => ({ xAxis: String(b.year), name: b.label, label: { formatter: b.label, align: breakAlign(b.year, i, inRange.length, years) } })),
-  };
+    label: { position: 'end', color: '#4b5563', fontSize: 11, distance: BREAK_LABEL_DISTANCE },
+    data: inRange.map((b, i) => ({
+      xAxis: String(b.year),
+      name: b.label,
+      label: { formatter: b.label, align: aligns[i], ...(rows[i] > 0 ? { distance: [BREAK_LABEL_DISTANCE, BREAK_LABEL_DISTANCE + rows[i] * BREAK_LABEL_ROW] } : {}) },
+    })),
+  } };
 }
 
 /** Values with the reports behind each; a point on few reports gets a hollow symbol. */
@@ -112,6 +128,9 @@ function countedTooltip(locale: Locale) {
   };
 }
 
+/** The plot a row lower, so a lifted break label stays below the legend. */
+const liftedGrid = (grid: ReturnType<typeof cartesianGrid>) => ({ ...grid, top: typeof grid.top === 'number' ? grid.top + BREAK_LABEL_ROW : grid.top });
+
 /** One line per jurisdiction or category over a continuous year axis. */
 export function lineOverYears(
   series: readonly YearSeries[],
@@ -120,7 +139,7 @@ export function lineOverYears(
 ): ChartOption {
   const years = yearAxis(series);
   const names = series.map((s) => s.name);
-  const markLine = breakMarkLine(opts.templateBreaks ?? [], years);
+  const { markLine, lifted } = breakMarkLine(opts.templateBreaks ?? [], years);
   const counted = series.some((s) => s.points.some((p) => typeof p.reports === 'number'));
   // A body's own line and its area summaries' line share its colour (and differ by dash).
   const slots = assignSlots(series.map((s) => s.colorKey ?? s.name));
@@ -146,7 +165,7 @@ export function lineOverYears(
   return {
     ...frameParts(frame, names),
     tooltip: counted ? { trigger: 'axis', confine: true, formatter: countedTooltip(frame.locale) } : { trigger: 'axis', confine: true, valueFormatter: numberFormatter(frame.locale) },
-    grid: cartesianGrid(frame, names),
+    grid: lifted ? liftedGrid(cartesianGrid(frame, names)) : cartesianGrid(frame, names),
     xAxis: { type: 'category', boundaryGap: false, data: years.map(String) },
     yAxis: { type: opts.log ? 'log' : 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
     series: lines,

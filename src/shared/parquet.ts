@@ -23,12 +23,22 @@ function lazyColumn(vector: Vector | null, rows: number): ColumnValues {
   return column as unknown as ColumnValues;
 }
 
-/** Written from the Arrow table itself, so both files of a table always hold the same rows. */
-export function tableToParquet(table: Table): Uint8Array {
+/** A column holding one whole number on every row. */
+function constantColumn(value: number, rows: number): ColumnValues {
+  const column = { length: rows, slice: (start: number, end: number) => new Array<number>(Math.max(0, Math.min(end, rows) - start)).fill(value) };
+  return column as unknown as ColumnValues;
+}
+
+/**
+ * Written from the Arrow table itself, so both files of a table always hold the same rows;
+ * `leading`: whole-number columns put first with one value on every row (a one-year view's year).
+ */
+export function tableToParquet(table: Table, leading: Readonly<Record<string, number>> = {}): Uint8Array {
+  const constants = Object.entries(leading).map(([name, value]) => ({ name, type: 'INT32' as BasicType, data: constantColumn(value, table.numRows) }));
   const columnData = table.schema.fields.map((field) => ({
     name: field.name,
     type: parquetType(field.type),
     data: lazyColumn(table.getChild(field.name), table.numRows),
   }));
-  return new Uint8Array(parquetWriteBuffer({ columnData }));
+  return new Uint8Array(parquetWriteBuffer({ columnData: [...constants, ...columnData] }));
 }

@@ -171,6 +171,11 @@ describe('data view downloads', () => {
     expect(header.slice(0, TIDY_COLUMNS.length)).toEqual([...TIDY_COLUMNS]);
     const col = (name: string) => header.indexOf(name);
     expect(rows.map((r) => [r[col('body_key')], r[col('year')], r[col('value')]])).toEqual(expected.map((r) => [String(r.division_code), String(year), csvCellOf(r.value)]));
+    // The Parquet too: a first `year` column on every row, beside the rows as the view has them.
+    const parquet = new Uint8Array((await downloadFrom(page, 'download-parquet')).bytes).buffer;
+    expect(parquetMetadata(parquet).schema.map((f) => f.name)[1]).toBe('year');
+    const read = (await parquetReadObjects({ file: parquet, columns: ['year', 'division_code', 'value'] })) as { year: number; division_code: string; value: number | null }[];
+    expect(read.filter((r) => r.value !== null).map((r) => [r.division_code, r.year])).toEqual(expected.map((r) => [String(r.division_code), year]));
   });
 
   it('shows every report and downloads them as CSV and as Parquet', async () => {

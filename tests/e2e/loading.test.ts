@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverage, latestYearBelow, reconciliation } from '../../src/db/sql';
+import { metricUnit, TIDY_COLUMNS } from '../../src/app/data/tidy';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart } from './support';
@@ -130,11 +131,23 @@ describe('coverage and reconciliation charts', () => {
     const download = await downloadFrom(page, 'csv-reconcile');
     // Named after what it holds (metric, parent, year) with the dataset version, as every chart's CSV.
     expect(download.name).toBe(`gongkai_reconcile_r.new.total_${GUANGZHOU}_${year}_v${native.manifest.dataset_version.slice(0, 8)}.csv`);
-    const rows = csv(download.bytes);
-    expect(rows[0]).toEqual(['part', 'label', 'value']);
-    expect(rows.slice(1).map((r) => [r[0], r[2]])).toEqual(
-      [['area', expected.area_value], ['children', expected.children_value], ['parent_self', expected.parent_self_value], ['departments', expected.departments_value]].map(([p, v]) => [p, csvCellOf(v)]),
-    );
+    // Tidy as every chart's CSV: the parent, year, metric, unit, scope, what each part rests on and the dataset version, then the part.
+    const [header, ...rows] = csv(download.bytes);
+    expect(header).toEqual([...TIDY_COLUMNS, 'part', 'label']);
+    const cell = (r: string[], name: string) => r[header.indexOf(name)];
+    const parts = [
+      ['area', expected.area_value, 'area', expected.area_reports, expected.area_report_id],
+      ['children', expected.children_value, 'self', expected.children_in_sum, null],
+      ['parent_self', expected.parent_self_value, 'self', 1, null],
+      ['departments', expected.departments_value, 'self', expected.departments_in_sum, null],
+    ].filter(([, v]) => v !== null);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(rows.map((r) => ['part', 'value', 'scope', 'reports', 'report_id'].map((c) => cell(r, c)))).toEqual(parts.map((p) => p.map(csvCellOf)));
+    for (const r of rows) {
+      expect([cell(r, 'body_key'), cell(r, 'year'), cell(r, 'metric'), cell(r, 'unit')]).toEqual([GUANGZHOU, String(year), 'r.new.total', metricUnit('r.new.total', 'zh')]);
+      expect(cell(r, 'body_name')).toContain('广州');
+      expect(cell(r, 'dataset_version')).toBe(native.manifest.dataset_version);
+    }
     // The children that published only an area summary are listed with that summary's value (— where
     // it does not state the metric); the stated ones are the Σ under them, as native DuckDB counts them.
     const areaOnly = page.getByTestId('reconcile-area-only');

@@ -1,9 +1,9 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Chart, chartTable, describeTable, downloadBlob, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
+import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
-import { downloadCsv } from '../data/tidy';
+import { downloadCsv, type TidyColumn } from '../data/tidy';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
 import { consoleSearch, navigateInApp, querySql } from '../sql-console/link';
@@ -25,6 +25,8 @@ export interface ChartPanelProps {
   valueMetric?: string | null;
   /** Columns of the rows kept after the tidy ones (see tidyRows). */
   extraColumns?: readonly string[];
+  /** Tidy columns that do not apply to the rows, left out of the CSV (see TidyOptions). */
+  notApplicable?: readonly TidyColumn[];
   /** The CSV's file name, after what it holds (data/download-name.ts); the title when absent. */
   fileName?: string;
   /**
@@ -48,6 +50,19 @@ export interface ChartPanelProps {
   children?: ReactNode;
 }
 
+/** The copied embed code's width (px), and what the embed page holds besides the chart: the panel's padding and the "open full" link. */
+const EMBED_WIDTH = 800;
+const EMBED_CHROME = 2 * 12 + 24;
+
+/**
+ * The embed's height: the chart as the embed page lays it out at EMBED_WIDTH (notes and source
+ * line wrapped to that width, which makes it taller; see fitToWidth), and the page around it.
+ */
+function embedHeight(option: ChartOption | null, height: number): number {
+  const chartWidth = Math.floor((EMBED_WIDTH - 2 * 12) / 10) * 10;
+  return height + (option ? fitToWidth(option, chartWidth).extraHeight : 0) + EMBED_CHROME;
+}
+
 async function copy(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -57,7 +72,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ChartPanel({ id, title, option, rows, columns, valueMetric = null, extraColumns, fileName, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
+export function ChartPanel({ id, title, option, rows, columns, valueMetric = null, extraColumns, notApplicable, fileName, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
   const { t, locale } = useI18n();
   const { info, summary } = useDataset();
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
@@ -83,7 +98,8 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   useEffect(() => {
     if (sink && option && !empty) sink({ id, title, option });
   }, [sink, id, title, option, empty]);
-  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="800" height="${height + 40}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  const iframeHeight = useMemo(() => embedHeight(option, height), [option, height]);
+  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="${EMBED_WIDTH}" height="${iframeHeight}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
 
   return (
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
@@ -104,7 +120,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
           {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}>{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
-                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
+                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>

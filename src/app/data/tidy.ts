@@ -13,7 +13,8 @@ type Locale = keyof Text;
 type Row = Record<string, Cell>;
 
 export const TIDY_COLUMNS = ['body_key', 'body_name', 'year', 'metric', 'metric_label', 'unit', 'value', 'scope', 'reports', 'report_id', 'dataset_version'] as const;
-export type TidyRow = Record<(typeof TIDY_COLUMNS)[number], Cell>;
+export type TidyColumn = (typeof TIDY_COLUMNS)[number];
+export type TidyRow = Record<TidyColumn, Cell>;
 
 /** Metric ids by the column name they take in a view's rows (`r.new.total` → `r_new_total`). */
 const METRIC_BY_COLUMN: ReadonlyMap<string, string> = new Map([...CATALOGUE.keys()].map((id) => [wideColumnName(id), id]));
@@ -60,6 +61,8 @@ export interface TidyOptions {
   locale: Locale;
   /** The view's own columns kept after the tidy ones, row by row (a benchmark's rank and percentile). */
   extra?: readonly string[];
+  /** Tidy columns that do not apply to these rows (a pooled sum's report_id): left out of the CSV. */
+  notApplicable?: readonly TidyColumn[];
 }
 
 export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: TidyOptions): TidyRow[] | null {
@@ -138,8 +141,8 @@ export interface DownloadOptions extends TidyOptions {
 }
 
 /** Tidy observations as CSV (the view's extra columns after the tidy ones), with a `corrected` column when some rest on a person's correction. */
-function tidyCsv(tidy: readonly Row[], extra: readonly string[], applied: readonly AppliedCorrection[] = []): string {
-  const columns = [...TIDY_COLUMNS, ...extra];
+function tidyCsv(tidy: readonly Row[], extra: readonly string[], applied: readonly AppliedCorrection[] = [], notApplicable: readonly TidyColumn[] = []): string {
+  const columns = [...TIDY_COLUMNS.filter((c) => !notApplicable.includes(c)), ...extra];
   const flags = applied.length === 0 ? [] : tidy.map((o) => observationCorrected(o as TidyRow, applied));
   if (!flags.some(Boolean)) return toCsv(columns, tidy);
   return toCsv([...columns, 'corrected'], tidy.map((o, i) => ({ ...o, corrected: flags[i] })));
@@ -155,7 +158,7 @@ function rowsCsv(columns: readonly string[], rows: readonly Row[], applied: read
 /** The CSV of a download: tidy where the rows allow, else the rows as they are. */
 export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: DownloadOptions): string {
   const tidy = tidyRows(columns, rows, opts);
-  return tidy ? tidyCsv(tidy, opts.extra ?? [], opts.applied) : rowsCsv(columns, rows, opts.applied);
+  return tidy ? tidyCsv(tidy, opts.extra ?? [], opts.applied, opts.notApplicable) : rowsCsv(columns, rows, opts.applied);
 }
 
 /** Fixed file times keep a zip's bytes a function of its contents. */
@@ -171,7 +174,7 @@ export function downloadZip(name: string, columns: readonly string[], rows: read
   const tidy = tidyRows(columns, rows, opts);
   return zipSync(
     {
-      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.extra ?? [], opts.applied)) } : {}),
+      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.extra ?? [], opts.applied, opts.notApplicable)) } : {}),
       [`${name}${tidy ? '_rows' : ''}.csv`]: strToU8(toCsv(columns, rows)),
       'codebook.csv': strToU8(toCsv(CODEBOOK_COLUMNS, codebookRows())),
       'CITATION.txt': strToU8(`${citation}\r\n`),

@@ -13,7 +13,8 @@ import { mapQuery } from './MapView';
 import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
 import { downloadName } from '../data/download-name';
-import { downloadCsv, downloadZip } from '../data/tidy';
+import { downloadCsv, downloadZip, type TidyColumn } from '../data/tidy';
+import { markPooled } from '../data/pooled';
 import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
 import { viewLabel } from './registry';
@@ -59,16 +60,23 @@ export function Data(props: ViewProps) {
   const correctedCount = useMemo(() => (table && applied.length > 0 ? correctedRows(columnNames(table), tableRows(table), applied).count : 0), [table, applied]);
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
-  const tidyOptions = { valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied };
-  // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads say which.
+  // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads (CSV, zip, Parquet) say which.
   const oneYear = ONE_YEAR_VIEWS.includes(state.of) ? viewYear(state, summary?.years) : null;
-  const csvColumns = oneYear !== null && !columns.includes('year') ? ['year', ...columns] : columns;
-  const csvRowsOf = (rows: Row[]): Row[] => (csvColumns === columns ? rows : rows.map((r) => ({ year: oneYear, ...r })));
-  const csv = () => table && downloadBlob(new Blob([downloadCsv(csvColumns, csvRowsOf(tableRows(table)), tidyOptions)], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'));
+  const yearColumns = oneYear !== null && !columns.includes('year') ? ['year', ...columns] : columns;
+  const withYear = yearColumns !== columns;
+  // Pooled rows (every own report summed) say so in `scope`, and a sum has no one report_id.
+  const pooledOf = (rows: Row[]) => markPooled(yearColumns, withYear ? rows.map((r) => ({ year: oneYear, ...r })) : rows);
+  const tidyOptions = (notApplicable: TidyColumn[]) => ({ valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied, notApplicable });
+  const csv = () => {
+    if (!table) return;
+    const out = pooledOf(tableRows(table));
+    downloadBlob(new Blob([downloadCsv(out.columns, out.rows, tidyOptions(out.notApplicable))], { type: 'text/csv;charset=utf-8' }), safeFileName(name, 'csv'));
+  };
   const zip = () => {
     if (!table) return;
     const date = new Date().toISOString().slice(0, 10);
-    downloadBlob(new Blob([downloadZip(name, csvColumns, csvRowsOf(tableRows(table)), { ...tidyOptions, date }) as BlobPart], { type: 'application/zip' }), safeFileName(name, 'zip'));
+    const out = pooledOf(tableRows(table));
+    downloadBlob(new Blob([downloadZip(name, out.columns, out.rows, { ...tidyOptions(out.notApplicable), date }) as BlobPart], { type: 'application/zip' }), safeFileName(name, 'zip'));
   };
   return (
     <div className="view data">
@@ -81,7 +89,7 @@ export function Data(props: ViewProps) {
         </label>
         <button type="button" data-testid="download-csv" disabled={!table} onClick={csv}>{t('exportCsv')}</button>
         <button type="button" data-testid="download-zip" disabled={!table} title={t('exportZipTitle')} onClick={zip}>{t('exportZip')}</button>
-        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
+        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table, withYear ? { year: oneYear as number } : {}) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
         <span data-testid="row-count">{t('data.rows', { n: total })}</span>
       </div>
       {query === null ? <p className="hint">{['benchmark', 'reconcile', 'coverage'].includes(state.of) ? t('tree.none') : t('picker.none')}</p> : null}

@@ -7,6 +7,7 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
+import { markPooled } from '../data/pooled';
 import type { MessageKey } from '../i18n/messages';
 import { APPLICANT_SERIES, APPLICANT_WHOLE, breakdownBars, OUTCOME_SERIES, OUTCOME_WHOLE } from './breakdown-series';
 import { bodyNamesOf, chartFileName, chartLinks, makeFrame, type ViewProps } from './common';
@@ -56,9 +57,10 @@ export function Outcomes(props: ViewProps) {
           }),
     [series.length, labelled, drawn, props, title, state.shares, t, notes, entities.length, totals],
   );
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  // Pooled rows (no body chosen) say so in `scope`; a sum has no one report_id.
+  const download = useMemo(() => markPooled(rows[0] ? Object.keys(rows[0]) : [], rows), [rows]);
   const panel = (
-    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? rows : []} columns={columns} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option && state.entities.length > 1 ? heightForPlot(option, 40 + 56 * categories.length) : 440} />
+    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? download.rows : []} columns={download.columns} notApplicable={download.notApplicable} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option && state.entities.length > 1 ? heightForPlot(option, 40 + 56 * categories.length) : 440} />
   );
   if (state.embed) return panel;
   const share = (v: number | null, i: number) => (v === null ? '—' : totals[i] ? `${formatPercent(v / (totals[i] as number), locale)}（${formatNumber(v, locale)}）` : formatNumber(v, locale));

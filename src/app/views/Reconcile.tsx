@@ -13,6 +13,9 @@ import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 
+const RECONCILE_EXTRA = ['part', 'label'] as const;
+const RECONCILE_COLUMNS = ['body_key', 'body_name', 'year', 'value', 'scope', 'reports', 'report_id', ...RECONCILE_EXTRA];
+
 export function reconcileQuery(state: Pick<ViewState, 'parent' | 'metric'>, year: number | null) {
   return state.parent && year !== null ? reconciliation({ parent: state.parent, year, metric: countMetric(state.metric) }) : null;
 }
@@ -43,24 +46,23 @@ export function Reconcile(props: ViewProps) {
       <a href={props.linkTo({ view: 'report', report: id })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: id }); }}>{t('bench.report')}</a>
     ) : null;
   // The chart: the area summary beside the sum of the children's own reports, then what is kept apart.
-  const chartRows: Row[] = useMemo(
-    () =>
-      row
-        ? [
-            { part: 'area', label: t('reconcile.area'), value: num(row.area_value) },
-            { part: 'children', label: t('reconcile.children'), value: num(row.children_value) },
-            { part: 'parent_self', label: t('reconcile.parentSelf'), value: num(row.parent_self_value) },
-            { part: 'departments', label: t('reconcile.departments'), value: num(row.departments_value) },
-          ]
-        : [],
-    [row, t],
-  );
+  // Each part says its parent, year, scope and what it rests on, so its CSV is tidy as every chart's.
+  const chartRows: Row[] = useMemo(() => {
+    if (!row) return [];
+    const of = { body_key: parent, body_name: nameReady ? parentName : null, year };
+    return [
+      { ...of, part: 'area', label: t('reconcile.area'), value: num(row.area_value), scope: 'area', reports: num(row.area_reports), report_id: row.area_report_id ?? null },
+      { ...of, part: 'children', label: t('reconcile.children'), value: num(row.children_value), scope: 'self', reports: num(row.children_in_sum), report_id: null },
+      { ...of, part: 'parent_self', label: t('reconcile.parentSelf'), value: num(row.parent_self_value), scope: 'self', reports: num(row.parent_self_value) === null ? null : 1, report_id: null },
+      { ...of, part: 'departments', label: t('reconcile.departments'), value: num(row.departments_value), scope: 'self', reports: num(row.departments_in_sum), report_id: null },
+    ];
+  }, [row, t, parent, parentName, nameReady, year]);
   const option = useMemo(
     () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), t('reconcile.chartNote'))) : null),
     [row, nameReady, chartRows, props, title, metric, locale, t],
   );
   const panel = (
-    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={['part', 'label', 'value']} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
+    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={RECONCILE_COLUMNS} valueMetric={metric} extraColumns={RECONCILE_EXTRA} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
   );
   if (state.embed) return panel;
   const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (

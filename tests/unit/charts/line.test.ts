@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BREAKS_SERIES_ID,
+  BREAK_LABEL_ROW,
   alignToYears,
   defaultTemplateBreaks,
   lineOverYears,
@@ -142,5 +143,20 @@ describe('template-break labels', () => {
     const marks = (option.series as { id?: string; markLine?: { label: { position: string }; data: { label: { align: string } }[] } }[]).find((s) => s.id === BREAKS_SERIES_ID)!.markLine!;
     expect(marks.label.position).toBe('end');
     expect(marks.data.map((d) => d.label.align)).toEqual(['right', 'right']);
+  });
+
+  it('two labels pointing the same way are on two rows, the plot a row lower; pointing apart, one row', () => {
+    type Marks = { data: { label: { align: string; distance?: number[] } }[] };
+    const marksOf = (option: ReturnType<typeof lineOverYears>) => (option.series as { id?: string; markLine?: Marks }[]).find((s) => s.id === BREAKS_SERIES_ID)!.markLine!;
+    const top = (option: ReturnType<typeof lineOverYears>) => (option.grid as { top: number }).top;
+    const plain = lineOverYears([{ name: 'a', points: [{ year: 2019, value: 1 }, { year: 2023, value: 2 }] }], zhFrame);
+    // From 2019: both labels start at their lines, so the 2021 one goes a row above the 2019 one.
+    const fromFirst = lineOverYears([{ name: 'a', points: [{ year: 2019, value: 1 }, { year: 2023, value: 2 }] }], zhFrame, { templateBreaks: defaultTemplateBreaks('zh') });
+    expect(marksOf(fromFirst).data.map((d) => [d.label.align, d.label.distance ?? null])).toEqual([['left', null], ['left', [4, 4 + BREAK_LABEL_ROW]]]);
+    expect(top(fromFirst)).toBe(top(plain) + BREAK_LABEL_ROW);
+    // Through both years with room either side: the first ends at its line, the next starts at its own.
+    const apart = lineOverYears([{ name: 'a', points: [{ year: 2014, value: 1 }, { year: 2023, value: 2 }] }], zhFrame, { templateBreaks: defaultTemplateBreaks('zh') });
+    expect(marksOf(apart).data.map((d) => [d.label.align, d.label.distance ?? null])).toEqual([['right', null], ['left', null]]);
+    expect(top(apart)).toBe(top(plain));
   });
 });

@@ -1,0 +1,94 @@
+// Presentation at its edges, in real Chromium: the template-change labels of Compare at a phone's
+// width, and the copied embed code tall enough for the chart as laid out in it.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '../helpers/chromium';
+import type { NativeDataset } from '../helpers/native-duckdb';
+import { outcomeBreakdown } from '../../src/db/sql';
+import { comparePair, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
+
+let browser: Browser;
+let native: NativeDataset;
+let page: Page;
+let pair: [Body, Body];
+
+beforeAll(async () => {
+  [browser, native] = await Promise.all([openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] }), openNative()]);
+  page = browser.page;
+  pair = await comparePair(native);
+});
+
+afterAll(async () => {
+  native?.close();
+  await browser?.close();
+});
+
+interface Box { text: string; x: number; y: number; width: number; height: number }
+
+/** The boxes of the SVG export's texts containing `needle`, as Chromium lays them out. */
+async function svgTextBoxes(p: Page, svg: string, needle: string): Promise<Box[]> {
+  await p.setContent(svg);
+  return p.evaluate((n) => [...document.querySelectorAll('text')].filter((t) => (t.textContent ?? '').includes(n)).map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+  }), needle);
+}
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('Compare at 390 px', () => {
+  it('the 2019 and 2021 template-change labels do not overlap, and stay inside the chart', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, [['view', 'compare'], ['e', pair[0].key], ['e', pair[1].key]]);
+    await waitForChart(page, 'compare');
+    const chartWidth = await page.getByTestId('chart-compare').evaluate((el) => el.clientWidth);
+    const svg = (await downloadFrom(page, 'svg-compare')).bytes.toString('utf8');
+    const boxes = await svgTextBoxes(page, svg, '新表');
+    expect(boxes.map((b) => b.text.slice(0, 4)).sort()).toEqual(['2019', '2021']);
+    expect(overlap(boxes[0], boxes[1])).toBe(false);
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(chartWidth);
+    }
+  });
+});
+
+describe('embed code', () => {
+  for (const [id, query] of [
+    ['outcomes', 'view=outcomes'],
+    ['compare', 'view=compare'],
+    ['trends', ''],
+  ] as const) {
+    it(`${id}: the copied iframe is as tall as the embed page at its width`, async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openApp(page, id === 'compare' ? [['view', 'compare'], ['e', pair[0].key], ['e', pair[1].key]] : query);
+      await waitForChart(page, id);
+      await page.getByTestId(`embed-${id}`).click();
+      await page.getByTestId(`embed-${id}`).filter({ hasText: /已复制|Copied/ }).waitFor({ timeout: READY_TIMEOUT });
+      const iframe = await page.evaluate(() => navigator.clipboard.readText());
+      const width = Number(/width="(\d+)"/.exec(iframe)?.[1]);
+      const height = Number(/height="(\d+)"/.exec(iframe)?.[1]);
+      const src = (/src="([^"]*)"/.exec(iframe)?.[1] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+      await page.setViewportSize({ width, height });
+      await page.goto(src);
+      await waitForChart(page, id);
+      const laid = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, chart: document.querySelector('[data-chart-ready]')?.clientHeight ?? 0 }));
+      expect(laid.scroll).toBeLessThanOrEqual(height);
+    });
+  }
+});
+
+describe('Request outcomes pooled (no body chosen)', () => {
+  it('its CSV says pooled in scope and has no report_id column, the values native DuckDB\'s', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openApp(page, 'view=outcomes');
+    await waitForChart(page, 'outcomes');
+    const [header, ...rows] = parseCsv((await downloadFrom(page, 'csv-outcomes')).bytes.toString('utf8'));
+    expect(header).not.toContain('report_id');
+    const col = (name: string) => header.indexOf(name);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[col('scope')]))).toEqual(new Set(['pooled']));
+    const expected = (await native.rows(outcomeBreakdown({ bodies: [] }))).filter((r) => r.r_handled_total !== null);
+    expect(rows.filter((r) => r[col('metric')] === 'r.handled.total').map((r) => [r[col('year')], r[col('value')]]).sort()).toEqual(expected.map((r) => [String(r.year), csvCellOf(r.r_handled_total)]).sort());
+  });
+});
