@@ -282,7 +282,7 @@ function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt:
 /** The totals of reviews and suits, whose parts are their outcomes. */
 const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
 /** An outcome of a review or a suit: a figure bound to one counts a part of the cases. */
-const CASE_OUTCOME = /维持|纠正|撤销|确认违法|驳回|败诉|胜诉|审结|其他结果|撤诉|调解|终止/;
+const CASE_OUTCOME = /维持|纠正|纠错|撤销|确认违法|驳回|败诉|胜诉|审结|其他结果|撤诉|调解|终止/;
 /** Counts of the year that a clause naming last year (not what was carried from it) never gives. */
 const YEAR_GUARDED = new Set([...PART_GUARDED, 'rv.total', 'lit.total']);
 /** The metrics the role lexicon names. */
@@ -536,7 +536,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const words = WORDS.scan(s);
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
   const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
-  for (const r of distributed.readings) {
+  // 行政复议、行政诉讼分别被纠错0件、1件: figures of an outcome, not the cases' totals
+  const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))));
+  // two 分别 sentences giving one metric different figures: a warning and none
+  const paired = agreed(totals);
+  warnings.push(...paired.warnings);
+  for (const r of paired.best) {
     if (done.has(r.metric)) continue;
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -201,6 +201,12 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['本年度申请中，予以公开、部分公开分别为7件、2件、1件。', { 'r.granted.total': null, 'r.partial.total': null, 'r.denied.total.total': null }],
     ['2017年、2018年分别受理申请9件、12件。', { 'r.new.total': null }],
     ['各县区行政复议、行政诉讼分别为20件、10件。', { 'rv.total': null, 'lit.total': null }],
+    // figures of an outcome (corrected, upheld), not the cases' totals
+    ['行政复议、行政诉讼分别被纠错0件、1件。', { 'rv.total': null, 'lit.total': null }],
+    ['行政复议、行政诉讼分别维持原行政行为2件、1件。', { 'rv.total': null, 'lit.total': null }],
+    // two 分别 sentences giving one concept two figures: none, never the first
+    ['行政复议、行政诉讼分别为2件、1件。行政复议、行政诉讼分别为3件、4件。', { 'rv.total': null, 'lit.total': null }],
+    ['行政复议、行政诉讼分别为2件、1件。行政复议、行政诉讼分别为2件、1件。', { 'rv.total': 2, 'lit.total': 1 }],
   ],
   'figures before their channel': [
     ['主动公开信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
