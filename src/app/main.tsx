@@ -6,4 +6,15 @@ import './styles.css';
 
 performance.mark('gongkai:entry');
 startDataset();
-void import('./boot');
+import('./boot').catch((error: unknown) => {
+  // The app's code did not load (a site updated since this page was opened, or the network gone):
+  // say so instead of a blank page. The app's translations are in that code, so both languages here.
+  const root = document.getElementById('root');
+  if (!root) return;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'error';
+  message.dataset.testid = 'boot-failed';
+  message.textContent = `页面代码未能加载，请刷新页面。 The page's code did not load; reload the page. (${error instanceof Error ? error.message : String(error)})`;
+  root.replaceChildren(message);
+});

@@ -81,6 +81,21 @@ describe('loading', () => {
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/SqlConsole-[^/]+\.js$/.test(r.name)))).toBe(true);
   });
 
+  it('says so, in both languages, when the app’s code cannot load (no blank page)', async () => {
+    await page.route(/\/assets\/boot-[^/]+\.js$/, (route) => route.abort());
+    try {
+      await openApp(page, '');
+      const alert = page.getByTestId('boot-failed');
+      await alert.waitFor({ timeout: READY_TIMEOUT });
+      await expect(alert.getAttribute('role')).resolves.toBe('alert');
+      await expect(alert.textContent()).resolves.toMatch(/页面代码未能加载.*The page's code did not load/);
+    } finally {
+      await page.unroute(/\/assets\/boot-[^/]+\.js$/);
+      // the aborted chunk is this test's doing: its console lines are expected, nothing else is
+      browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => e !== 'console: Failed to load resource: net::ERR_FAILED'));
+    }
+  });
+
   it('opens a hierarchy view on the parent’s latest year with reports, and never shows its code as its name', async () => {
     const [{ last }] = await native.rows({ sql: 'SELECT max(year) AS last FROM facts_wide', params: [] });
     // A division with children whose reports stop before the dataset's last year.
