@@ -9,7 +9,8 @@
 // (the same Arrow streams as plain `.arrows`, what schema ≤ 8 shipped), old and new layout in one
 // run (GONGKAI_BENCH_TWINS=0 leaves the twins out). GONGKAI_BENCH_SCALES=shipped,province (any of
 // shipped, import, province, national; default all) picks what runs; GONGKAI_BENCH_NATIONAL=<dir>
-// benches an ingested national dataset instead of the replica. Prints figures only: nothing here asserts a time.
+// benches an ingested national dataset instead of the replica; GONGKAI_BENCH_REUSE_BUILD=1 reuses the app an earlier run built.
+// Prints figures only: nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,7 @@ import { dirname } from 'node:path';
 import { decodeArrowFileSync } from '../src/shared/arrow-file';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as sql from '../src/db/sql';
 import { runIngest } from '../src/ingest/run-ingest';
 import { parseManifest, type Manifest } from '../src/shared/manifest';
@@ -29,6 +30,7 @@ import { nationalDataset, provinceCodes, replicateNative } from './national-data
 import { benchQueries, type Scale } from './view-queries';
 import { DERIVED_TABLES } from '../src/db/tables';
 import { benchImport } from './import';
+import { instrument, LOAD_TIMEOUT, mb, memory, ms, waitForLoad, type LoadMarks } from './page-load';
 
 const SHIPPED_CORPUS = resolve(import.meta.dirname, '../data/corpus');
 /** bench:ingest's default output: one generated province, ingested. */
@@ -41,7 +43,6 @@ const DIST = join(ROOT, 'tmp/bench-ui/dist');
 const WARMUPS = 3;
 const RUNS = 30;
 const WARM_RELOADS = 2;
-const LOAD_TIMEOUT = 180_000;
 
 
 interface Timing {
@@ -54,26 +55,7 @@ interface Timing {
   engineP50?: number;
 }
 
-interface LoadMarks {
-  firstChart: number;
-  /** When a query on facts_wide (loaded behind init) first answered; NaN when it is not loaded whole. */
-  factsLoaded: number;
-  engineReady: number;
-  kpis: number;
-  workerInitMs: number;
-  /** Of workerInitMs, decompressing the eager table files (DecompressionStream). */
-  decodeMs: number;
-  /** The worker's trace of init: manifest / engine (begun at worker start) / eager tables / answered at (worker clock). */
-  trace: string;
-  /** When window.__gongkai was set (the ?bench=1 hook), if it was. */
-  benchHook: number | null;
-  /** On the page's clock: the entry ran / the worker made / its script ran / init arrived / wasm instantiated / db open / answered / summary checked. */
-  steps: string;
-}
-
 const log = (line = '') => console.log(line);
-const ms = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
-const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -85,123 +67,6 @@ function summarise(samples: number[]): { p50: number; p95: number } {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
-/** Runs before the app: records navigation → first chart ready, → DuckDB's init answer, → KPIs shown. */
-function instrument(): void {
-  const marks: Record<string, number> = {};
-  Object.assign(window, { __benchMarks: marks });
-  const check = () => {
-    if (marks.firstChart === undefined && document.querySelector('[data-chart-ready="true"]')) marks.firstChart = performance.now();
-    if (marks.kpis === undefined && document.querySelector('[data-testid="kpi-reports"]')) marks.kpis = performance.now();
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-chart-ready'] });
-  // The data worker's answer to `init` (DuckDB instantiated, eager tables loaded), seen before the app sees it.
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      marks.workerMade ??= performance.now();
-      super(url, options);
-      this.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number; trace?: { manifestMs?: number; engineMs?: number; tablesMs?: number; answeredAt?: number; scriptAt?: number; receivedAt?: number; timeOrigin?: number; startup?: { instantiated?: number; opened?: number } } } } | null;
-        if (marks.engineReady === undefined && data?.ok && typeof data.result?.datasetVersion === 'string') {
-          marks.engineReady = performance.now();
-          marks.workerInitMs = data.result.elapsedMs ?? NaN;
-          marks.decodeMs = data.result.decodeMs ?? NaN;
-          const trace = data.result.trace ?? {};
-          marks.traceManifest = trace.manifestMs ?? NaN;
-          marks.traceEngine = trace.engineMs ?? NaN;
-          marks.traceTables = trace.tablesMs ?? NaN;
-          marks.traceAnsweredAt = trace.answeredAt ?? NaN;
-          // The worker's clock on the page's.
-          const shift = (trace.timeOrigin ?? NaN) - performance.timeOrigin;
-          marks.workerScript = (trace.scriptAt ?? NaN) + shift;
-          marks.workerInit = (trace.receivedAt ?? NaN) + shift;
-          marks.workerInstantiated = (trace.startup?.instantiated ?? NaN) + shift;
-          marks.workerOpened = (trace.startup?.opened ?? NaN) + shift;
-          marks.workerAnswered = (trace.answeredAt ?? NaN) + shift;
-        }
-      });
-    }
-  };
-  let hook: unknown;
-  Object.defineProperty(window, '__gongkai', {
-    configurable: true,
-    get: () => hook,
-    set: (value) => {
-      hook = value;
-      marks.benchHook ??= performance.now();
-    },
-  });
-}
-
-async function waitForLoad(page: Page): Promise<LoadMarks> {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __benchMarks?: Record<string, unknown> }).__benchMarks;
-    return m && m.firstChart !== undefined && m.engineReady !== undefined && m.kpis !== undefined;
-  }, null, { timeout: LOAD_TIMEOUT, polling: 50 });
-  // __gongkai is set right after the init answer arrives; let its promise callbacks run.
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
-  const marks = await page.evaluate(() => {
-    const m = { ...(window as unknown as { __benchMarks: Record<string, number> }).__benchMarks };
-    for (const name of ['entry', 'summary']) m[name] = performance.getEntriesByName(`gongkai:${name}`)[0]?.startTime ?? NaN;
-    return m;
-  });
-  // facts_wide loads behind init while the dataset is small: the first query on it waits for it
-  // (before, init itself waited for it: this column is what "DuckDB ready" measured then).
-  const factsLoaded = await page.evaluate(async () => {
-    const hook = (window as unknown as { __gongkai?: { client: { query(q: unknown): Promise<unknown> } } }).__gongkai;
-    if (!hook) return NaN;
-    try {
-      await hook.client.query({ sql: 'SELECT count(*) AS n FROM facts_wide', params: [], tables: ['facts_wide'] });
-      return performance.now();
-    } catch {
-      return NaN;
-    }
-  });
-  return {
-    factsLoaded,
-    firstChart: Number(marks.firstChart),
-    engineReady: Number(marks.engineReady),
-    kpis: Number(marks.kpis),
-    workerInitMs: Number(marks.workerInitMs),
-    decodeMs: Number(marks.decodeMs),
-    trace: `${ms(Number(marks.traceManifest))} / ${ms(Number(marks.traceEngine))} / ${ms(Number(marks.traceTables))} / ${ms(Number(marks.traceAnsweredAt))}`,
-    benchHook: marks.benchHook === undefined ? null : Number(marks.benchHook),
-    steps: ['entry', 'workerMade', 'workerScript', 'workerInit', 'workerInstantiated', 'workerOpened', 'workerAnswered', 'summary'].map((k) => ms(Number(marks[k]))).join(' / '),
-  };
-}
-
-interface Memory {
-  jsHeapUsed?: number;
-  jsHeapTotal?: number;
-  processes: number;
-  rss: number;
-  pss: number;
-}
-
-/** Main-thread JS heap (CDP) and the Chromium processes' memory (/proc, our profile's processes only). */
-async function memory(context: BrowserContext, page: Page, profile: string): Promise<Memory> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  const metric = (name: string) => metrics.find((m) => m.name === name)?.value;
-  let rss = 0;
-  let pss = 0;
-  let processes = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes(profile)) continue;
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
-      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
-      processes++;
-    } catch {
-      // a process that ended meanwhile
-    }
-  }
-  return { jsHeapUsed: metric('JSHeapUsedSize'), jsHeapTotal: metric('JSHeapTotalSize'), processes, rss, pss };
-}
 
 
 /** Runs a query through window.__gongkai.client in the page: warm-ups, then timed runs. */
@@ -399,8 +264,13 @@ async function main(): Promise<void> {
 
   await ensureShippedBuild();
   let t0 = performance.now();
-  await buildApp(DIST, SHIPPED_BUILD);
-  log(`vite build → ${DIST} in ${((performance.now() - t0) / 1000).toFixed(1)} s (each dataset is served from its folder by vite preview, GONGKAI_DATA)`);
+  // GONGKAI_BENCH_REUSE_BUILD=1: the app built by an earlier run (it says which build it reuses).
+  if (process.env.GONGKAI_BENCH_REUSE_BUILD === '1' && existsSync(join(DIST, 'index.html'))) {
+    log(`vite build: reusing ${DIST} (${readdirSync(join(DIST, 'assets')).filter((f) => /^(index|boot|data\.worker)-.*\.js$/.test(f)).join(', ')})`);
+  } else {
+    await buildApp(DIST, SHIPPED_BUILD);
+    log(`vite build → ${DIST} in ${((performance.now() - t0) / 1000).toFixed(1)} s (each dataset is served from its folder by vite preview, GONGKAI_DATA)`);
+  }
 
   if (SCALES.has('shipped')) {
     t0 = performance.now();

@@ -33,45 +33,62 @@ export interface LoadProgress {
 /** How often progress is reported while the wasm streams in. */
 const PROGRESS_EVERY_MS = 50;
 
+/** What of DuckDB's browser bindings is replaced here (their fields in 1.32.0). */
+interface BrowserBindings {
+  mainModuleURL: string;
+  _runtime: unknown;
+  instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): unknown[];
+}
+
+/** Counts a copy of the wasm's response as it arrives (the compiler reads the original). */
+async function countBytes(response: Response, bundles: WasmBundles, onProgress: (progress: LoadProgress) => void): Promise<void> {
+  // A compressed response's Content-Length counts compressed bytes; the stream gives unpacked ones,
+  // so the total is the size the build recorded for this wasm, else an uncompressed Content-Length.
+  const encoding = response.headers.get('content-encoding');
+  const base = globalThis.location?.href ?? 'http://localhost/';
+  const path = new URL(response.url, base).pathname;
+  const kind = (['eh', 'mvp'] as const).find((k) => path === new URL(bundles[k], base).pathname);
+  const known = kind && bundles.bytes ? bundles.bytes[kind] : 0;
+  const total = known || (encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('content-length') ?? 0) || 0);
+  if (!response.body) return;
+  const reader = response.body.getReader();
+  let loaded = 0;
+  let last = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    const now = Date.now();
+    if (now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      onProgress({ loaded, total });
+    }
+  }
+  onProgress({ loaded, total });
+}
+
 /**
- * Counts the bytes of the wasm as DuckDB fetches it (its own progress callback skips every chunk
- * that comes within 20 ms of the one before, so a fast download reports nothing). Returns the
- * function that puts the original fetch back.
+ * DuckDB's own instantiateWasm compiles a Response it builds around a counting stream: such a
+ * response has no URL, so Chromium never caches the compiled code and every visit compiles the
+ * 34 MB again. This one compiles the fetched response itself and counts the bytes on a clone.
+ * Returns a promise that rejects when the fetch or compile fails (DuckDB's would wait forever).
  */
-function countWasmBytes(bundles: WasmBundles, onProgress: (progress: LoadProgress) => void): () => void {
-  const original = globalThis.fetch;
-  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await original(input, init);
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!/\.wasm(\?|$)/.test(url) || !response.body) return response;
-    // A compressed response's Content-Length counts compressed bytes; the stream gives unpacked ones,
-    // so the total is the size the build recorded for this wasm, else an uncompressed Content-Length.
-    const encoding = response.headers.get('content-encoding');
-    const path = new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname;
-    const kind = (['eh', 'mvp'] as const).find((k) => path === new URL(bundles[k], globalThis.location?.href ?? 'http://localhost/').pathname);
-    const known = kind && bundles.bytes ? bundles.bytes[kind] : 0;
-    const total = known || (encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('content-length') ?? 0) || 0);
-    let loaded = 0;
-    let last = 0;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        const now = Date.now();
-        if (now - last >= PROGRESS_EVERY_MS) {
-          last = now;
-          onProgress({ loaded, total });
-        }
-        controller.enqueue(chunk);
-      },
-      flush() {
-        onProgress({ loaded, total });
-      },
-    });
-    return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+function instantiateFromFetch(db: unknown, bundles: WasmBundles, onProgress?: (progress: LoadProgress) => void): Promise<never> {
+  const bindings = db as BrowserBindings;
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  bindings.instantiateWasm = (imports, done) => {
+    (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
+    void (async () => {
+      const response = await fetch(bindings.mainModuleURL, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`GET ${bindings.mainModuleURL}: HTTP ${response.status}`);
+      if (onProgress) countBytes(response.clone(), bundles, onProgress).catch(() => {});
+      const { instance, module } = await WebAssembly.instantiateStreaming(response, imports);
+      done(instance, module);
+    })().catch(fail);
+    return [];
   };
-  return () => {
-    globalThis.fetch = original;
-  };
+  return failed;
 }
 
 export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node', onProgress?: (progress: LoadProgress) => void): Promise<Engine> {
@@ -85,12 +102,10 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     rt,
   );
   const startup: EngineStartup = { created: performance.now(), instantiated: 0, opened: 0 };
-  const restore = runtime === 'browser' && onProgress ? countWasmBytes(bundles, onProgress) : () => {};
-  try {
-    await db.instantiate(() => {});
-  } finally {
-    restore();
-  }
+  if (runtime === 'browser') {
+    const failed = instantiateFromFetch(db, bundles, onProgress); // before instantiate, which calls it
+    await Promise.race([db.instantiate(() => {}), failed]);
+  } else await db.instantiate(() => {});
   startup.instantiated = performance.now();
   db.open(OPEN_CONFIG);
   const conn = db.connect();
