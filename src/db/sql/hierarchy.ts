@@ -114,6 +114,42 @@ const LISTED_CHILDREN = `SELECT code, arg_max(name, "first") AS name, arg_max(le
   WHERE parent = ? AND kind <> 'pseudo' AND "first" <= ? AND ("last" IS NULL OR "last" >= ?)
   GROUP BY code`;
 
+/** A unit's standing among its peers (those of the same `partition`): benchmark's row-level and stored answers alike. */
+const peerStanding = (partition: string): string => `rank() OVER (PARTITION BY ${partition} ORDER BY value DESC) AS peer_rank,
+    percent_rank() OVER (PARTITION BY ${partition} ORDER BY value) AS share_lower`;
+
+/** A peer group's count, quartiles and (rates) pooled rate, over `peers` grouped by it. */
+const peerStats = (rate: boolean): string => `count(value) AS peers,
+    quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS p50, quantile_cont(value, 0.75) AS p75,
+    ${rate ? 'sum(numerator) FILTER (WHERE value IS NOT NULL) / nullif(sum(denominator) FILTER (WHERE value IS NOT NULL), 0)' : 'NULL::DOUBLE'} AS peer_pooled`;
+
+/**
+ * Benchmark's output columns but copy_score, from children `c`, their standing `st`, their peer
+ * group's stats `s` and last year's unit `p`; the rank is among the children of one parent and year
+ * (`parentYear`: what partitions the stored answer's children by parent and year, '' row-level).
+ */
+const benchmarkColumns = (parentYear: string): string => `c.division_code, c.division_name, c.division_level, c.value, c.numerator, c.denominator,
+  CASE WHEN c.value IS NOT NULL THEN rank() OVER (PARTITION BY ${parentYear}c.value IS NULL ORDER BY c.value DESC) END AS rank,
+  c.peer_group, coalesce(s.peers, 0) AS peers, st.peer_rank,
+  CASE WHEN s.peers > 1 THEN st.share_lower END AS percentile,
+  s.p25, s.p50, s.p75,
+  s.p25 - 1.5 * (s.p75 - s.p25) AS fence_low, s.p75 + 1.5 * (s.p75 - s.p25) AS fence_high,
+  CASE WHEN c.value IS NULL OR s.p25 IS NULL THEN NULL
+    ELSE c.value < s.p25 - 1.5 * (s.p75 - s.p25) OR c.value > s.p75 + 1.5 * (s.p75 - s.p25) END AS outlier,
+  s.peer_pooled,
+  p.value AS prev_value, p.scope AS prev_scope,
+  CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
+  CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
+  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks`;
+
+/** The CTE `copies`: copy_score (雷同度) of each report of `reports` (a CTE with report_id) from the similar_pairs loaded. */
+const copiesOf = (reports: string): string => `copies AS (
+  SELECT report_id, max(similarity) AS copy_score
+  FROM (SELECT report_a AS report_id, similarity FROM similar_pairs UNION ALL SELECT report_b, similarity FROM similar_pairs)
+  WHERE report_id IN (SELECT report_id FROM ${reports})
+  GROUP BY ALL
+)`;
+
 export interface BenchmarkInput {
   /** Division code of the parent whose children are ranked. */
   parent: string;
@@ -183,15 +219,11 @@ peers AS (
   FROM units WHERE year = ? AND ${peerFilter}
 ),
 standing AS (
-  SELECT division_code, peer_group,
-    rank() OVER (PARTITION BY peer_group ORDER BY value DESC) AS peer_rank,
-    percent_rank() OVER (PARTITION BY peer_group ORDER BY value) AS share_lower
+  SELECT division_code, peer_group, ${peerStanding('peer_group')}
   FROM peers WHERE value IS NOT NULL
 ),
 stats AS (
-  SELECT peer_group, count(value) AS peers,
-    quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS p50, quantile_cont(value, 0.75) AS p75,
-    ${m.rate ? 'sum(numerator) FILTER (WHERE value IS NOT NULL) / nullif(sum(denominator) FILTER (WHERE value IS NOT NULL), 0)' : 'NULL::DOUBLE'} AS peer_pooled
+  SELECT peer_group, ${peerStats(m.rate)}
   FROM peers GROUP BY peer_group
 ),
 children AS (
@@ -200,25 +232,8 @@ children AS (
 previous AS (
   SELECT division_code, value, scope FROM units WHERE year = ? AND parent_code = ?
 ),
-copies AS (
-  SELECT report_id, max(similarity) AS copy_score
-  FROM (SELECT report_a AS report_id, similarity FROM similar_pairs UNION ALL SELECT report_b, similarity FROM similar_pairs)
-  WHERE report_id IN (SELECT report_id FROM children)
-  GROUP BY ALL
-)
-SELECT c.division_code, c.division_name, c.division_level, c.value, c.numerator, c.denominator,
-  CASE WHEN c.value IS NOT NULL THEN rank() OVER (PARTITION BY c.value IS NULL ORDER BY c.value DESC) END AS rank,
-  c.peer_group, coalesce(s.peers, 0) AS peers, st.peer_rank,
-  CASE WHEN s.peers > 1 THEN st.share_lower END AS percentile,
-  s.p25, s.p50, s.p75,
-  s.p25 - 1.5 * (s.p75 - s.p25) AS fence_low, s.p75 + 1.5 * (s.p75 - s.p25) AS fence_high,
-  CASE WHEN c.value IS NULL OR s.p25 IS NULL THEN NULL
-    ELSE c.value < s.p25 - 1.5 * (s.p75 - s.p25) OR c.value > s.p75 + 1.5 * (s.p75 - s.p25) END AS outlier,
-  s.peer_pooled,
-  p.value AS prev_value, p.scope AS prev_scope,
-  CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
-  CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
-  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks, coalesce(cp.copy_score, 0) AS copy_score
+${copiesOf('children')}
+SELECT ${benchmarkColumns('')}, coalesce(cp.copy_score, 0) AS copy_score
 FROM children c
 LEFT JOIN standing st ON st.division_code = c.division_code AND st.peer_group = c.peer_group
 LEFT JOIN stats s ON s.peer_group = c.peer_group
@@ -242,12 +257,7 @@ ORDER BY rank NULLS LAST, c.division_code`;
   const units = benchmarkUnits(input.metric, scope);
   return withPreaggregate(detail, {
     sql: `WITH a AS (SELECT * EXCLUDE (parent_code, year) FROM ${answers} WHERE parent_code = ? AND year = ?),
-copies AS (
-  SELECT report_id, max(similarity) AS copy_score
-  FROM (SELECT report_a AS report_id, similarity FROM similar_pairs UNION ALL SELECT report_b, similarity FROM similar_pairs)
-  WHERE report_id IN (SELECT report_id FROM a)
-  GROUP BY ALL
-)
+${copiesOf('a')}
 SELECT a.*, coalesce(cp.copy_score, 0) AS copy_score FROM a LEFT JOIN copies cp ON cp.report_id = a.report_id
 ORDER BY a.rank NULLS LAST, a.division_code`,
     params: [parent, year],
@@ -281,33 +291,17 @@ peers AS (
   SELECT year, ${peerKey} AS peer_key, division_code, ${groupKey} AS peer_group, value, numerator, denominator FROM units
 ),
 standing AS (
-  SELECT year, peer_key, division_code, peer_group,
-    rank() OVER (PARTITION BY year, peer_key, peer_group ORDER BY value DESC) AS peer_rank,
-    percent_rank() OVER (PARTITION BY year, peer_key, peer_group ORDER BY value) AS share_lower
+  SELECT year, peer_key, division_code, peer_group, ${peerStanding('year, peer_key, peer_group')}
   FROM peers WHERE value IS NOT NULL
 ),
 stats AS (
-  SELECT year, peer_key, peer_group, count(value) AS peers,
-    quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS p50, quantile_cont(value, 0.75) AS p75,
-    ${rate ? 'sum(numerator) FILTER (WHERE value IS NOT NULL) / nullif(sum(denominator) FILTER (WHERE value IS NOT NULL), 0)' : 'NULL::DOUBLE'} AS peer_pooled
+  SELECT year, peer_key, peer_group, ${peerStats(rate)}
   FROM peers GROUP BY year, peer_key, peer_group
 ),
 children AS (
   SELECT *, ${groupKey} AS peer_group, ${childKey} AS peer_key FROM units WHERE parent_code IS NOT NULL
 )
-SELECT c.parent_code, c.year, c.division_code, c.division_name, c.division_level, c.value, c.numerator, c.denominator,
-  CASE WHEN c.value IS NOT NULL THEN rank() OVER (PARTITION BY c.parent_code, c.year, c.value IS NULL ORDER BY c.value DESC) END AS rank,
-  c.peer_group, coalesce(s.peers, 0) AS peers, st.peer_rank,
-  CASE WHEN s.peers > 1 THEN st.share_lower END AS percentile,
-  s.p25, s.p50, s.p75,
-  s.p25 - 1.5 * (s.p75 - s.p25) AS fence_low, s.p75 + 1.5 * (s.p75 - s.p25) AS fence_high,
-  CASE WHEN c.value IS NULL OR s.p25 IS NULL THEN NULL
-    ELSE c.value < s.p25 - 1.5 * (s.p75 - s.p25) OR c.value > s.p75 + 1.5 * (s.p75 - s.p25) END AS outlier,
-  s.peer_pooled,
-  p.value AS prev_value, p.scope AS prev_scope,
-  CASE WHEN p.scope = c.scope THEN c.value - p.value END AS yoy_change,
-  CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
-  c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks
+SELECT c.parent_code, c.year, ${benchmarkColumns('c.parent_code, c.year, ')}
 FROM children c
 LEFT JOIN standing st ON st.year = c.year AND st.peer_key = c.peer_key AND st.division_code = c.division_code AND st.peer_group = c.peer_group
 LEFT JOIN stats s ON s.year = c.year AND s.peer_key = c.peer_key AND s.peer_group = c.peer_group

@@ -1,0 +1,109 @@
+// npm run bench:startup — the page's start only, old and new builds in turns (this machine's load
+// varies too much for two runs apart): per round and build, a cold load in a fresh profile, then a
+// warm load (same profile: HTTP cache and Chromium's compiled-wasm cache). Prints the first chart,
+// DuckDB ready, the worker's steps, and CPU time beside wall: the renderer processes' CPU
+// (/proc, main thread + workers) and the main thread's TaskDuration (CDP Performance.getMetrics).
+//   GONGKAI_STARTUP_DISTS=old=/path/dist,new=/path/dist  builds to compare (default: this tree, built)
+//   GONGKAI_STARTUP_DATA=<dataset dir>                    default data/build
+//   GONGKAI_STARTUP_ROUNDS=3
+// Prints figures only: nothing here asserts a time.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/helpers/chromium';
+import { buildApp, startPreview } from '../tests/helpers/preview-server';
+import { instrument, LOAD_TIMEOUT, ms, waitForLoad } from './page-load';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DATA = resolve(process.env.GONGKAI_STARTUP_DATA ?? join(ROOT, 'data/build'));
+const ROUNDS = Number(process.env.GONGKAI_STARTUP_ROUNDS ?? 3);
+const TICK_S = 0.01; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s (USER_HZ)
+
+/** CPU seconds (user + system) of our profile's processes, renderers apart. */
+function cpuSeconds(profile: string): { renderer: number; all: number } {
+  let renderer = 0;
+  let all = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes(profile)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) * TICK_S; // utime, stime (fields 14 and 15)
+      all += seconds;
+      if (cmdline.includes('--type=renderer')) renderer += seconds;
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return { renderer, all };
+}
+
+async function taskSeconds(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+}
+
+interface Row {
+  build: string;
+  kind: string;
+  cells: string[];
+}
+
+async function loadTwice(build: string, dist: string): Promise<Row[]> {
+  const preview = await startPreview(dist, DATA);
+  const browser = await launchChromium({ block: false });
+  const rows: Row[] = [];
+  try {
+    const { page, context } = browser;
+    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+    await context.addInitScript(instrument);
+    const url = `${preview.url}?bench=1`;
+    for (const kind of ['cold', 'warm']) {
+      const cpuBefore = cpuSeconds(browser.profile);
+      await page.goto(url, { timeout: LOAD_TIMEOUT });
+      const marks = await waitForLoad(page);
+      const cpu = cpuSeconds(browser.profile);
+      // TaskDuration counts from the renderer's start; a warm load may reuse the cold one's renderer,
+      // so it is read as it stands after each load (the cold figure is the first load's alone).
+      const tasks = await taskSeconds(page);
+      rows.push({
+        build,
+        kind,
+        cells: [ms(marks.firstChart), ms(marks.engineReady), marks.steps, (cpu.renderer - cpuBefore.renderer).toFixed(2), (cpu.all - cpuBefore.all).toFixed(2), tasks.toFixed(2)],
+      });
+    }
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  let dists: [string, string][];
+  if (process.env.GONGKAI_STARTUP_DISTS) {
+    dists = process.env.GONGKAI_STARTUP_DISTS.split(',').map((pair) => {
+      const [name, dir] = pair.split('=');
+      return [name, resolve(dir)];
+    });
+  } else {
+    const dist = join(ROOT, 'tmp/bench-startup/dist');
+    await buildApp(dist, join(ROOT, 'data/build'));
+    dists = [['this tree', dist]];
+  }
+  console.log(`bench:startup · dataset ${DATA} · ${ROUNDS} rounds · builds ${dists.map(([n, d]) => `${n}=${d}`).join(', ')}`);
+  const rows: Row[] = [];
+  for (let round = 0; round < ROUNDS; round++) for (const [name, dir] of dists) rows.push(...(await loadTwice(name, dir)));
+  const header = ['build', 'load', 'first chart ms', 'DuckDB ready ms', 'page clock: entry / worker made / its script / init / wasm instantiated / db open / answered / summary', 'renderer CPU s', 'all processes CPU s', 'main thread TaskDuration s (cumulative)'];
+  console.log(header.join(' | '));
+  for (const row of rows) console.log([row.build, row.kind, ...row.cells].join(' | '));
+  console.log('(CPU until the load ends, which includes one facts_wide query; the machine is shared, so compare builds within a round.)');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
