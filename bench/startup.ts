@@ -9,7 +9,7 @@
 // Prints figures only: nothing here asserts a time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/chromium';
 import { buildApp, startPreview } from '../tests/helpers/preview-server';
 import { instrument, LOAD_TIMEOUT, ms, waitForLoad } from './page-load';
@@ -38,11 +38,9 @@ function cpuSeconds(profile: string): { renderer: number; all: number } {
   return { renderer, all };
 }
 
-async function taskSeconds(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+/** The main thread's task time so far (CDP counts it from Performance.enable, sent before the first load). */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
 }
 
@@ -61,14 +59,17 @@ async function loadTwice(build: string, dist: string): Promise<Row[]> {
     await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
     await context.addInitScript(instrument);
     const url = `${preview.url}?bench=1`;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     for (const kind of ['cold', 'warm']) {
       const cpuBefore = cpuSeconds(browser.profile);
+      const tasksBefore = await taskSeconds(cdp);
       await page.goto(url, { timeout: LOAD_TIMEOUT });
       const marks = await waitForLoad(page);
       const cpu = cpuSeconds(browser.profile);
-      // TaskDuration counts from the renderer's start; a warm load may reuse the cold one's renderer,
-      // so it is read as it stands after each load (the cold figure is the first load's alone).
-      const tasks = await taskSeconds(page);
+      // A navigation may swap the renderer, and CDP's counters restart with it.
+      const tasksAfter = await taskSeconds(cdp);
+      const tasks = tasksAfter >= tasksBefore ? tasksAfter - tasksBefore : tasksAfter;
       rows.push({
         build,
         kind,
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   console.log(`bench:startup · dataset ${DATA} · ${ROUNDS} rounds · builds ${dists.map(([n, d]) => `${n}=${d}`).join(', ')}`);
   const rows: Row[] = [];
   for (let round = 0; round < ROUNDS; round++) for (const [name, dir] of dists) rows.push(...(await loadTwice(name, dir)));
-  const header = ['build', 'load', 'first chart ms', 'DuckDB ready ms', 'page clock: entry / worker made / its script / init / wasm instantiated / db open / answered / summary', 'renderer CPU s', 'all processes CPU s', 'main thread TaskDuration s (cumulative)'];
+  const header = ['build', 'load', 'first chart ms', 'DuckDB ready ms', 'page clock: entry / worker made / its script / init / wasm instantiated / db open / answered / summary', 'renderer CPU s', 'all processes CPU s', 'main thread TaskDuration s'];
   console.log(header.join(' | '));
   for (const row of rows) console.log([row.build, row.kind, ...row.cells].join(' | '));
   console.log('(CPU until the load ends, which includes one facts_wide query; the machine is shared, so compare builds within a round.)');
