@@ -21,8 +21,10 @@ import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, las
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
-const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
+/** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
+const SP = '[^\\S\\n]*';
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
   metric: string;
@@ -49,8 +51,10 @@ interface Rule {
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
 const S = '[^。\\n]';
+/** A label's colon before its figure (行政复议：2件, 同意公开：8件): the label names what the figure counts. */
+const L = `(?:[:：]${SP})?`;
 const rx = (source: string) =>
-  new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
+  new RegExp(source.replaceAll('{L}', L).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
@@ -149,11 +153,11 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
   // 2020年结转312件 / 2021年结转政府信息公开申请2件 in the next year's report
   { metric: 'r.carried_in.total', yearOffset: -1, re: rx(`\\d{4}年度?结转(?![至到下])(政府信息公开|依申请公开)?(申请)?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', re: rx(`(结转|转入|转|延期)(至|到)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', re: rx(`(结转|转入|转|延期)(至|到)?(下|下一)年度?{K}{0,10}?{L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{L}{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
   // 收到申请10件,其中政府信息公开申请6件: the requests for disclosure among all requests
   { metric: 'r.new.total', re: rx(`其中(政府)?(信息公开|依申请公开)(的)?(申请|请求){K}{0,4}?{N}`), sentence: /受理|收到|接到|接收/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
@@ -166,19 +170,19 @@ const RULES: Rule[] = [
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
-  { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结)`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
-  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{N}`), notSentence: /主动公开/ },
+  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
-  { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{N}`), reject: /予以公开及/ },
+  { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
@@ -187,7 +191,7 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', re: rx(`{N}(申请)?部分${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
-  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
+  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', needs: /没有现成|另行制作/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)(没有现成信息|需要另行制作)`) },
@@ -202,7 +206,7 @@ const RULES: Rule[] = [
   { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },
 
   // review and litigation
-  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
+  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{L}{N}`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   // 收到1份有关政府信息公开行政复议申请
   { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
@@ -215,7 +219,9 @@ const RULES: Rule[] = [
   { metric: 'rv.other', re: rx(`行政复议{S}{0,70}?{N}其他结果`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?{N}尚未审结`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?尚未审结{N}`), reject: /诉讼(?!0)/ },
-  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{N}`), reject: /复议后|纠错|纠正/ },
+  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{L}{N}`), reject: /复议后|纠错|纠正/ },
+  // 1件行政诉讼: the figure before the suit, as 2件行政复议 before the review
+  { metric: 'lit.total', needs: /行政诉讼|诉讼案件/, re: rx(`{N}(的)?(被)?(提起)?(行政诉讼|诉讼案件)(?!和|及|、)`) },
   // 被起诉的有N件: the body sued
   { metric: 'lit.total', re: rx(`被(提起)?(行政)?起诉(的)?(案件)?{K}{0,4}?{N}`), reject: /复议后|纠错|纠正/ },
 

@@ -17,6 +17,10 @@ export interface FigureView {
   periodAfter: string;
   /** The sentence before the figure's own, in its paragraph ('' when the figure's sentence opens it). */
   sentencePrevious: string;
+  /** The figure's period before it: back to the last full stop or line break (across semicolons and commas). */
+  periodBefore: string;
+  /** The period before the figure's own, across paragraphs (blank lines skipped; '' at the text's start). */
+  statementPrevious: string;
   /**
    * The years a figure may name and still be the report's: its statistics year, and the year it
    * was published in when later (a year not over when the report came out can only be a misprint
@@ -123,7 +127,7 @@ const SELF = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|
 /** Several bodies together (全市各单位, 全区各部门, 各级行政机关, 全省各地): a scope larger than one body's. */
 const MANY_BODIES = /各单位|各部门|各级行政机关|各级各部门|各地各部门|各地|全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:受理|收到|办结|发生)|政府系统/;
 /** A breakdown by channel announced before a list (按公开载体分：门户网站X条、其他载体Y条; 从公开渠道看): the header gives the act. */
-const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:分|划分|统计)|从[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:看|来看|分)/;
+const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:分|划分|统计)|从[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:看|来看|分)|(?:载体|渠道|途径|平台)方面[,，:：]/;
 /** The clause after a figure that opens with it (X条在政府网站公开, Y条通过其他方式公开): its channel and act follow the figure. */
 const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 
@@ -183,6 +187,26 @@ const breakdownOfDisclosed = (v: FigureView) => {
   const whole = v.sentenceBefore.slice(0, i);
   return COUNT_BEFORE.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
 };
+/**
+ * Words a list of channels with their figures is made of, besides the channels themselves
+ * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条): no act, no subject, no kind of its own.
+ */
+/** (站, 网: what is left of 政府网站 once 政府网 is read as the website) */
+const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|为|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
+const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/g;
+export const channelListOnly = (t: string) => unquoted(t).replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"]/g, '') === '';
+/** A statement of the year's items disclosed through no one channel (本局主动公开政府信息2546条。): what a list of channels after it breaks down. */
+export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
+/**
+ * A figure in a list of channels and their figures with no act of its own (政府网站：1070条；其他渠道：1476条),
+ * right after a statement of the year's items disclosed: that statement's breakdown by channel.
+ */
+/** The figure's own item of a list names a channel and no act (网站公开1070条、其他渠道1476条): the object before it is the list's, not the item's kind. */
+const channelItem = (v: FigureView) => {
+  const own = ownItem(v.before);
+  return own !== v.before && lastVerbEnd(own) < 0 && (OTHER_CHANNELS_PHRASE.test(own) || channelScope(own) !== 'none');
+};
+export const channelListAfterWhole = (v: FigureView) => (channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)) && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);
   return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
@@ -208,9 +232,9 @@ export const FEATURES = {
   /** The object is information (信息, 文件, 稿件), before the figure or right after it (发布358篇信息). */
   information: (v: FigureView) => /信息|文件|稿件|条目/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?(?:信息|文件|稿件)/.test(v.after),
   /** The object names a category (组织机构信息3条, 政策文件1490件): a part, not the total. */
-  category: (v: FigureView) => namesCategory(objectOf(v), v.issuer),
+  category: (v: FigureView) => namesCategory(objectOf(v), v.issuer) && !channelItem(v),
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
-  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer),
+  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer) && !channelItem(v),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
@@ -355,7 +379,9 @@ export const FEATURES = {
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
   byChannel: (v: FigureView) => BY_CHANNEL.test(v.sentenceBefore),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore) || breakdownOfDisclosed(v),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
+  /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
+  channelList: (v: FigureView) => channelListAfterWhole(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
   webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
   /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */

@@ -78,7 +78,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // several sites' different figures (平台新增88条,官网公开383条) are shares of a total not printed
     unique: true,
     requires: ['itemUnit', 'webOnly'],
-    requiresOneOf: ['disclosed', 'part', 'byChannel'],
+    requiresOneOf: ['disclosed', 'part', 'byChannel', 'channelList'],
     excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [

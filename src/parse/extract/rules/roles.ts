@@ -61,7 +61,8 @@ const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?
 /** The figure's own item: its clause's text before it, after the last count before it (当面申请3件、|网络申请5件). */
 export function itemBefore(s: string, seg: Segments, q: Quantity): string {
   const [cs] = clauseAt(seg, q.numStart);
-  const clause = s.slice(Math.max(cs, q.start - 60), q.start);
+  // a gloss in parentheses says something of the figure before it (2件（均维持原决定）和行政诉讼1件), nothing of this one
+  const clause = s.slice(Math.max(cs, q.start - 60), q.start).replace(/[(（][^()（）]*[)）]/g, '');
   let cut = 0;
   COUNT_ITEM.lastIndex = 0;
   for (let m = COUNT_ITEM.exec(clause); m; m = COUNT_ITEM.exec(clause)) cut = m.index + m[0].length;
@@ -124,7 +125,7 @@ function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, s
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
 /** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
-const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达|[:：])?\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
