@@ -53,8 +53,10 @@ interface Rule {
 const S = '[^。\\n]';
 /** A label's colon before its figure (行政复议：2件, 同意公开：8件): the label names what the figure counts. */
 const L = `(?:[:：]${SP})?`;
+/** A bare number after a count noun (件数为2): its clause ends after it. */
+const NN = `${SP}(?<num>(?<![\\d.])\\d{1,6}|零)(?![\\d.%])(?=${SP}(?:[,，。；;、)）\\n]|$))`;
 const rx = (source: string) =>
-  new RegExp(source.replaceAll('{L}', L).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
+  new RegExp(source.replaceAll('{NN}', NN).replaceAll('{L}', L).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
@@ -220,6 +222,11 @@ const RULES: Rule[] = [
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?{N}尚未审结`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?尚未审结{N}`), reject: /诉讼(?!0)/ },
   { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{L}{N}`), reject: /复议后|纠错|纠正/ },
+  // 行政复议案件数为2: a count noun gives the bare number its unit
+  { metric: 'rv.total', re: rx(`行政复议(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
+  { metric: 'lit.total', re: rx(`行政诉讼(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
+  // 复议2件: review without 行政 (not 未经复议, 复议后 of the 2019 table's suits)
+  { metric: 'rv.total', re: rx(`(?<![行经])复议(申请)?(案件)?{L}{N}`), reject: /诉讼|纠错|纠正/ },
   // 1件行政诉讼: the figure before the suit, as 2件行政复议 before the review
   { metric: 'lit.total', needs: /行政诉讼|诉讼案件/, re: rx(`{N}(的)?(被)?(提起)?(行政诉讼|诉讼案件)(?!和|及|、)`) },
   // 被起诉的有N件: the body sued
@@ -501,6 +508,25 @@ function countAt(quantities: Quantity[], at: number): Quantity | null {
   return null;
 }
 
+/** A count noun right before a bare number (条数为2546, 申请件数为12, 件数：12): the noun gives the number its unit. */
+const COUNT_NOUN_BEFORE = /(条|件|宗|篇)数(?:为|是|[:：]|达到|达)?[^\S\n]*$/;
+/** After the number: its clause ends (no unit, percent or further digits of its own). */
+const CLAUSE_END_AFTER = /^[^\S\n]*(?:[,，。；;、)）\n]|$)/;
+
+/** The text's quantities with each bare number after a count noun read as a count in the noun's unit (new objects: the list is shared with the tables). */
+function unitsOfCountNouns(s: string, quantities: Quantity[]): Quantity[] {
+  let out: Quantity[] | null = null;
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i];
+    if (q.kind !== 'number' || q.value === null || !Number.isInteger(q.value)) continue;
+    const m = COUNT_NOUN_BEFORE.exec(s.slice(Math.max(0, q.start - 12), q.start));
+    if (!m || !CLAUSE_END_AFTER.test(s.slice(q.end, q.end + 2))) continue;
+    out ??= quantities.slice();
+    out[i] = { ...q, kind: 'count', unit: m[1] };
+  }
+  return out ?? quantities;
+}
+
 export interface NarrativeOptions {
   /** Metrics already read from a table: the table wins. */
   known: Set<string>;
@@ -520,7 +546,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const values: Value[] = [];
   const warnings: string[] = [];
   const done = new Set(options.known);
-  const quantities = options.quantities ?? recogniseQuantities(s);
+  const quantities = unitsOfCountNouns(s, options.quantities ?? recogniseQuantities(s));
   // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
   for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
   const seg = segment(s);
@@ -658,7 +684,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   if (received && !done.has('r.handled.total')) {
     const q = quantities.find((c) => c.kind === 'count' && c.value === received.value && sourceSpan(norm, c.numStart, c.numEnd).start === received.start);
     if (q && receivedAllHandled(s, seg, q, years)) {
-      values.push({ ...received, metric: 'r.handled.total' });
+      values.push({ ...received, metric: 'r.handled.total', inferred: true });
       done.add('r.handled.total');
     }
   }
