@@ -229,6 +229,52 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['本年度共收到政府信息公开申请12件。所有申请均已办结。', { 'r.new.total': 12, 'r.handled.total': null }],
     ['当面申请3件，均已答复。', { 'r.new.total': null, 'r.handled.total': null }],
   ],
+  // a label and its figure joined by a colon are one item, as 〈label〉〈figure〉 would be
+  "a label's colon": [
+    ['主动公开政府信息总数：2546条。', { 'p.total': 2546 }],
+    ['2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['行政复议：2件；行政诉讼：1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['申请总数：12件。', { 'r.new.total': 12 }],
+    ['本年度共收到政府信息公开申请12件。\n全部公开：8件；部分公开：2件。', { 'r.granted.total': 8, 'r.partial.total': 2 }],
+    // a date's colon joins nothing it should not
+    ['时间：2018年12月31日前，共受理申请12件。', { 'r.new.total': 12 }],
+  ],
+  // a count noun gives a bare number its unit
+  'a count noun before a bare number': [
+    ['二、主动公开政府信息情况\n主动公开政府信息条数为2546。', { 'p.total': 2546 }],
+    ['本年度受理政府信息公开申请件数为12。', { 'r.new.total': 12 }],
+    ['行政复议案件数为2，行政诉讼案件数为1。', { 'rv.total': 2, 'lit.total': 1 }],
+    // a number with no count noun, or one that goes on (a percent): nothing
+    ['主动公开政府信息比例为25%。', { 'p.total': null }],
+    ['主动公开政府信息数量为2546。', { 'p.total': null }],
+  ],
+  // a list of channels and their figures, with no act of its own, breaks down the statement of the year's disclosed items before it (across a line break)
+  'a list of channels after the disclosed total': [
+    ['二、主动公开政府信息情况\n2018年，本局主动公开政府信息2546条。\n其中，政府网站1070条、其他1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n公开渠道方面，政府网站1070条，其他渠道1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n政府网站1070条，占42%；其他渠道1476条，占58%。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开方面，共公开政府信息2546条，其中网站公开1070条、其他渠道1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n其中，政府网站公开1070条，通过公示栏公开1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n其中，政府网站公开1070条，通过档案馆、图书馆等查阅点公开1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    // after a stock, after something else than disclosure, after requests, or with an act of its own that is no disclosure: nothing
+    ['截至2018年底，累计主动公开政府信息25460条。\n其中，政府网站10700条、其他14760条。', { 'p.website': null, 'p.other_channels': null }],
+    ['本年度共接待来访群众120人次。\n其中，政府网站1070条。', { 'p.website': null }],
+    ['本年度共编发政务信息300条。\n其中，政府网站采用120条，市委办采用50条。', { 'p.website': null }],
+    ['本年度共收到政府信息公开申请12件。\n其中，网站申请8件，其他4件。', { 'r.new.total': 12, 'p.website': null, 'p.other_channels': null }],
+    ['2018年，本局主动公开政府信息2546条。\n网站公开信息占大多数，共1070条；其他渠道公开1476条。', { 'p.website': null }],
+  ],
+  // a heading's words never bind a figure of the next line; a gloss in parentheses belongs to the figure before it
+  'headings and glosses': [
+    ['五、因政府信息公开申请提起行政复议、行政诉讼的情况\n2件行政复议，1件行政诉讼。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['五、行政复议、行政诉讼情况\n发生行政复议案件2件（均维持原决定）和行政诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['复议2件，诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['未经复议直接起诉2件。', { 'rv.total': null }],
+    ['复议后起诉1件。', { 'rv.total': null }],
+  ],
+  'the requests after their figure': [
+    ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
+    ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],
+  ],
 };
 
 for (const [name, cases] of Object.entries(CLASSES)) {
@@ -248,6 +294,13 @@ describe('one figure, two roles, in real reports and in years with carried reque
   it('reads 共受理依申请公开2件,均已答复 as received and handled (data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt)', () => {
     const v = real('data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt');
     expect([v.get('r.new.total'), v.get('r.handled.total')]).toEqual([2, 2]);
+  });
+  it('marks the handled figure read from 均已答复 as inferred, never as printed (data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt)', () => {
+    const values = parseReport(readFileSync(join(import.meta.dirname, '../../..', 'data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt'))).values;
+    const handled = values.find((v) => v.metric === 'r.handled.total')!;
+    const received = values.find((v) => v.metric === 'r.new.total')!;
+    expect([handled.inferred, received.inferred]).toEqual([true, undefined]);
+    expect([handled.start, handled.end]).toEqual([received.start, received.end]);
   });
   it('reads no handled figure from 共收到…申请1件,已全部答复 in a report on 2024 (data/corpus/real/2024-gansu-gangu-government-office-department.txt)', () => {
     const v = real('data/corpus/real/2024-gansu-gangu-government-office-department.txt');

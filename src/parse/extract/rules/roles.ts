@@ -125,7 +125,10 @@ function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, s
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
 /** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
-const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达|[:：])?\s*$/;
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达|[:：])?\s*$|(?:信息公开|依申请公开)申请情况[:：]\s*(?:共|共计|合计|总计)?\s*$/;
+/** A total word right before the figure, and the requests as its noun right after it, the clause ending there. */
+const TOTAL_BEFORE = /(?:共有|共计有?|合计|总计)\s*$/;
+const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
@@ -272,7 +275,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
-    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    // or the figure before them (本年度共有12件政府信息公开申请)
+    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || (TOTAL_BEFORE.test(s.slice(from, q.start)) && REQUESTS_AFTER.test(s.slice(q.end, to))) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
