@@ -271,6 +271,33 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['未经复议直接起诉2件。', { 'rv.total': null }],
     ['复议后起诉1件。', { 'rv.total': null }],
   ],
+  // the information as the subject of its disclosure counted, its count nominalised (公开数量, 信息量, 总计)
+  'the disclosed information counted as a subject': [
+    ['政府信息主动公开数量：2546条。', { 'p.total': 2546 }],
+    ['主动公开信息量为2546条。', { 'p.total': 2546 }],
+    ['主动公开政府信息总计2546条。', { 'p.total': 2546 }],
+    ['政府网站信息主动公开数量：1070条。', { 'p.total': null }],
+    ['主动公开政策文件总计120条。', { 'p.total': null }],
+    ['2017年政府信息主动公开数量：2546条。', { 'p.total': null }],
+  ],
+  // an act of handling put in the next year: still open at this year's end
+  'handled in the next year': [
+    ['本年度共收到政府信息公开申请12件。\n另有2件申请因需补正材料，将在下一年度答复。', { 'r.carried_out.total': 2 }],
+    ['本年度共收到政府信息公开申请12件，办结10件，另有2件下年度办理。', { 'r.handled.total': 10, 'r.carried_out.total': 2 }],
+    ['上年结转的2件申请已于本年度答复。', { 'r.carried_out.total': null }],
+    ['计划下一年度办理政府信息公开申请20件。', { 'r.carried_out.total': null }],
+  ],
+  'received: 接受, 新增': [
+    ['本年度接受政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['全年新增政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['全年政府信息公开申请较上年新增3件。', { 'r.new.total': null }],
+  ],
+  // a list naming the other outcomes beside a bare 公开 is the outcomes of requests
+  'a list of outcomes': [
+    ['本年度共收到政府信息公开申请12件。\n公开8件，部分公开2件，不予公开2件。', { 'r.granted.total': 8, 'r.partial.total': 2, 'r.denied.total.total': 2 }],
+    ['主动公开政府信息124条、依申请公开173条、不予公开52条。', { 'r.granted.total': null, 'r.denied.total.total': null }],
+    ['本年度公开8件。', { 'r.granted.total': null }],
+  ],
   'the requests after their figure': [
     ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
     ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],
