@@ -228,7 +228,7 @@ const RULES: Rule[] = [
   { metric: 'rv.total', re: rx(`行政复议(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
   { metric: 'lit.total', re: rx(`行政诉讼(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
   // 复议2件: review without 行政 (not 未经复议, 复议后 of the 2019 table's suits)
-  { metric: 'rv.total', re: rx(`(?<![行经])复议(申请)?(案件)?{L}{N}`), reject: /诉讼|纠错|纠正/ },
+  { metric: 'rv.total', re: rx(`(?<!行政|经)复议(申请)?(案件)?{L}{N}`), reject: /诉讼|纠错|纠正/ },
   // 1件行政诉讼: the figure before the suit, as 2件行政复议 before the review
   { metric: 'lit.total', needs: /行政诉讼|诉讼案件/, re: rx(`{N}(的)?(被)?(提起)?(行政诉讼|诉讼案件)(?!和|及|、)`) },
   // 被起诉的有N件: the body sued

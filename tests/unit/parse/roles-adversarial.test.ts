@@ -361,3 +361,21 @@ describe("adversarial: the issuer's own field before its information is no kind 
     }
   }
 });
+
+// The channel catalogue names physical places (档案馆, 图书馆, 政务服务中心) as other channels: real
+// sentences naming them with a kind of document or an act that is no disclosure stay unread.
+describe('the channel catalogue in real reports', () => {
+  const pages = (id: string) => new Map(parseReport(readFileSync(join(import.meta.dirname, '../../../../shared/corpus/pages', `${id}.txt`)), { fileName: `${id}.txt` }).values.map((v) => [v.metric, v.value]));
+  it('reads the website, not 通过市图书馆、市档案馆、市政务服务中心公开政策文件157件 (../shared/corpus/pages/2022-hebei-shijiazhuang-government-office-department)', () => {
+    const v = pages('2022-hebei-shijiazhuang-government-office-department');
+    expect([v.get('p.website'), v.get('p.other_channels')]).toEqual([13679, undefined]);
+  });
+  it('reads no other channels from 向市政务服务大厅、市档案馆、市图书馆寄送纸质文件576件 (../shared/corpus/pages/2021-tianjin-tianjin-development-reform-commission-department)', () => {
+    const v = pages('2021-tianjin-tianjin-development-reform-commission-department');
+    expect([v.get('p.total'), v.get('p.other_channels')]).toEqual([1812, undefined]);
+  });
+  it('reads the catalogue words as other channels (adversarial)', () => {
+    const { values } = extractNarrative(normaliseText('2018年，本局主动公开政府信息2546条，其中通过政府网站公开1070条，通过公示栏、政务服务中心等其他途径公开1476条。'), { known: new Set(), template: null, year: 2018 });
+    expect(values.find((v) => v.metric === 'p.other_channels')?.value).toBe(1476);
+  });
+});
