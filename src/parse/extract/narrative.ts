@@ -109,8 +109,8 @@ const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
-/** After a statement of none: what it is none of when not the requests (…引起的行政复议; 未发生依申请公开收费, …答复超期, …被投诉). */
-const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(公开)?(的)?(办理|处理|答复)?(收费|费用|超期|逾期|不及时|投诉|举报|复议|诉讼|纠错|不当|错误|差错)/;
+/** After a statement of none: what it is none of when not the requests (…引起的行政复议; 没有被申请行政复议: the review's; 未发生依申请公开收费, …答复超期, …被投诉). */
+const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(行政)?(复议|诉讼)|^(公开)?(的)?(办理|处理|答复)?(收费|费用|超期|逾期|不及时|投诉|举报|复议|诉讼|纠错|不当|错误|差错)/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
 /** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */

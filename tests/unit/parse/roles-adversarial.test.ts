@@ -298,6 +298,12 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['主动公开政府信息124条、依申请公开173条、不予公开52条。', { 'r.granted.total': null, 'r.denied.total.total': null }],
     ['本年度公开8件。', { 'r.granted.total': null }],
   ],
+  // none said of being applied against (被申请行政复议) is the reviews', never the requests'
+  'none of the reviews is no statement of the requests': [
+    ['本年度没有被申请行政复议和提起行政诉讼的情况。', { 'r.new.total': null, 'rv.total': 0, 'lit.total': 0 }],
+    ['本年度未收到申请行政复议。', { 'r.new.total': null, 'rv.total': 0 }],
+    ['本年度没有收到政府信息公开申请。', { 'r.new.total': 0 }],
+  ],
   'the requests after their figure': [
     ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
     ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],
