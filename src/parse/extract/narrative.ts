@@ -521,6 +521,10 @@ function unitsOfCountNouns(s: string, quantities: Quantity[]): Quantity[] {
   for (let i = 0; i < quantities.length; i++) {
     const q = quantities[i];
     if (q.kind !== 'number' || q.value === null || !Number.isInteger(q.value)) continue;
+    // most bare numbers are table cells: the noun's 数 must be among the few characters before
+    let near = false;
+    for (let k = q.start - 1; k >= Math.max(0, q.start - 6) && !near; k--) near = s.charCodeAt(k) === 0x6570; // 数
+    if (!near) continue;
     const m = COUNT_NOUN_BEFORE.exec(s.slice(Math.max(0, q.start - 12), q.start));
     if (!m || !CLAUSE_END_AFTER.test(s.slice(q.end, q.end + 2))) continue;
     out ??= quantities.slice();

@@ -58,10 +58,15 @@ for (const c of [0x3002, 0x3b, 0xff1b, 0x0a, 0xff01, 0xff1f]) ROLE[c] = SENTENCE
 
 /** A figure with its unit right after a colon (a total word or an approximate one may come first). */
 const FIGURE_NEXT = /^[ \t\u3000]*(?:共计|共|合计|总计|约|近|为)?[ \t\u3000]*(?:[\d０-９][\d０-９,.]*|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*万?(?:余|多)?[ \t\u3000]*(?:条|件|宗|篇|份|项|次|起|例|则)/;
+/** What a figure after a colon can open with (a digit, a numeral, a total or an approximate word): a cheap look before the pattern. */
+const FIGURE_FIRST = new Set([...'0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千共合总约近为'].map((ch) => ch.charCodeAt(0)));
 /** A colon after a label holding no figure, before its figure: the label names what the figure counts. */
 function labelColon(s: string, i: number, clauseStart: number): boolean {
   const c = s.charCodeAt(i);
   if (c !== 0x3a && c !== 0xff1a) return false;
+  let j = i + 1;
+  while (s.charCodeAt(j) === 0x20 || s.charCodeAt(j) === 0x3000 || s.charCodeAt(j) === 0x09) j++;
+  if (!FIGURE_FIRST.has(s.charCodeAt(j))) return false;
   if (!FIGURE_NEXT.test(s.slice(i + 1, i + 24))) return false;
   for (let k = clauseStart; k < i; k++) {
     const d = s.charCodeAt(k);
