@@ -496,6 +496,24 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
+/** Reviews and suits both named in one item: its figure is theirs together. */
+const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
+/** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
+const NOT_COUNTS = new Set(['ordinal', 'date', 'year', 'doc_number', 'phone', 'postcode', 'duration']);
+/** The recogniser read the figure starting at `at` as something that counts nothing. */
+function notACount(quantities: Quantity[], at: number): boolean {
+  let lo = 0;
+  let hi = quantities.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quantities[mid];
+    if (q.numStart < at) lo = mid + 1;
+    else if (q.numStart > at) hi = mid - 1;
+    else return NOT_COUNTS.has(q.kind);
+  }
+  return false;
+}
+
 /** The count whose number starts at `at` (quantities are in text order), or null. */
 function countAt(quantities: Quantity[], at: number): Quantity | null {
   let lo = 0;
@@ -626,6 +644,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
       if (distributed.figures.has(numAt)) continue;
+      // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
+      if (notACount(quantities, numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -652,6 +672,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 行政复议维持2件, 行政诉讼败诉1件: a figure bound to an outcome is a part; 申请人2人次: people, not cases;
         // 行政复议、行政诉讼分别为2件、1件: which figure is whose, a list's order says (not read here)
         if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
+        // 行政复议、行政诉讼共3件, 提起行政复议和行政诉讼2件: one figure for both, neither's own
+        if (q && BOTH_CASES.test(itemBefore(s, seg, q))) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;

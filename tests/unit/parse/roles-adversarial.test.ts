@@ -304,6 +304,15 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['本年度未收到申请行政复议。', { 'r.new.total': null, 'rv.total': 0 }],
     ['本年度没有收到政府信息公开申请。', { 'r.new.total': 0 }],
   ],
+  // a pattern's figure is what the one recogniser says it is; one figure for reviews and suits together is neither's
+  'not a count, or two cases together': [
+    ['依据《行政复议法》第9条，本年度发生行政复议2件。', { 'rv.total': 2 }],
+    ['依据《行政复议法》第9条办理。', { 'rv.total': null }],
+    ['本年度行政复议、行政诉讼共3件。', { 'rv.total': null, 'lit.total': null }],
+    ['提起行政复议和行政诉讼2件。', { 'rv.total': null, 'lit.total': null }],
+    ['全年发生政府信息公开行政复议2起、行政诉讼1起。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['本年度行政复议0件，行政诉讼2件。', { 'rv.total': 0, 'lit.total': 2 }],
+  ],
   'the requests after their figure': [
     ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
     ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],

@@ -59,7 +59,7 @@ export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).
 /** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
 const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
 /** A count in digits or Chinese numerals with its unit: where the item before a figure ends. */
-const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次)/g;
+const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次|起|次)/g;
 
 /** The figure's own item: its clause's text before it, after the last count before it (当面申请3件、|网络申请5件). */
 export function itemBefore(s: string, seg: Segments, q: Quantity): string {
