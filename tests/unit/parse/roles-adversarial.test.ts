@@ -212,6 +212,8 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['主动公开信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
     ['2546条政府信息通过各种渠道予以主动公开。', { 'p.total': 2546 }],
     ['2546条政府信息通过政府网站予以主动公开。', { 'p.total': null }],
+    ['2018年，本局主动公开政府信息2546条。\n有1070条通过政府网站公开，有1476条通过其他渠道公开。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['有1476条通过微信公众号公开。', { 'p.other_channels': null }],
   ],
   // the received figure is the handled one when all of them are said done right after it, and
   // nothing was carried (a year before 2019's revised regulation, no 结转 in the text)
