@@ -672,8 +672,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 行政复议维持2件, 行政诉讼败诉1件: a figure bound to an outcome is a part; 申请人2人次: people, not cases;
         // 行政复议、行政诉讼分别为2件、1件: which figure is whose, a list's order says (not read here)
         if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
-        // 行政复议、行政诉讼共3件, 提起行政复议和行政诉讼2件: one figure for both, neither's own
-        if (q && BOTH_CASES.test(itemBefore(s, seg, q))) continue;
+        // 行政复议、行政诉讼共3件, 提起行政复议和行政诉讼2件: one figure for both, neither's own (but none of both is none of each: 行政复议及行政诉讼0件)
+        if (q && value !== 0 && BOTH_CASES.test(itemBefore(s, seg, q))) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;

@@ -312,6 +312,8 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['依据《行政复议法》第9条办理。', { 'rv.total': null }],
     ['本年度行政复议、行政诉讼共3件。', { 'rv.total': null, 'lit.total': null }],
     ['提起行政复议和行政诉讼2件。', { 'rv.total': null, 'lit.total': null }],
+    // none of both is none of each (../shared/corpus/pages/2022-xinjiang-xinshi-county: 产生行政复议及行政诉讼0件)
+    ['本年度产生行政复议及行政诉讼0件。', { 'rv.total': 0, 'lit.total': 0 }],
     ['全年发生政府信息公开行政复议2起、行政诉讼1起。', { 'rv.total': 2, 'lit.total': 1 }],
     ['本年度行政复议0件，行政诉讼2件。', { 'rv.total': 0, 'lit.total': 2 }],
   ],
