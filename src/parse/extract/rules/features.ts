@@ -209,7 +209,7 @@ const channelItem = (v: FigureView) => {
   const own = ownItem(v.before);
   return own !== v.before && lastVerbEnd(own) < 0 && (OTHER_CHANNELS_PHRASE.test(own) || channelScope(own) !== 'none');
 };
-export const channelListAfterWhole = (v: FigureView) => (channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)) && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
+export const channelListAfterWhole = (v: FigureView) => v.periodBefore.length <= CHANNEL_LIST_MAX && (channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)) && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);
   return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;

@@ -145,7 +145,13 @@ interface Token {
 }
 
 const WORDS: { word: string; metric: string | null }[] = REQUEST_CONCEPTS.flatMap((c) => c.words.map((word) => ({ word, metric: c.metric }))).sort((a, b) => b.word.length - a.word.length);
-const FIRST = new Set(WORDS.map((w) => w.word.charCodeAt(0)));
+/** The words by their first character, longest first: only those are tried where a character starts one. */
+const BY_FIRST = new Map<number, typeof WORDS>();
+for (const w of WORDS) {
+  const list = BY_FIRST.get(w.word.charCodeAt(0));
+  if (list) list.push(w);
+  else BY_FIRST.set(w.word.charCodeAt(0), [w]);
+}
 
 /** The concept words of s[from, to), longest first at each place, left to right. */
 function tokens(s: string, from: number, to: number): Token[] {
@@ -160,8 +166,9 @@ function tokens(s: string, from: number, to: number): Token[] {
     if (depth > 0) continue;
     // a cause (因, 由于): the words after it, to the stretch's end, say why
     if (cause < 0 && (s[i] === '因' || s.startsWith('由于', i))) cause = i;
-    if (!FIRST.has(s.charCodeAt(i))) continue;
-    for (const w of WORDS) {
+    const starting = BY_FIRST.get(s.charCodeAt(i));
+    if (starting === undefined) continue;
+    for (const w of starting) {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
         out.push({ metric: w.metric, start: i, end: i + w.word.length, weak: cause >= 0 });
         i += w.word.length - 1;
