@@ -33,6 +33,12 @@ export interface Value {
    * start/end then cover the whole digit group it was cut from.
    */
   split?: true;
+  /**
+   * Present (true) when no figure is printed for this metric and the value is read from what a
+   * sentence says of another printed figure (共受理申请2件,均已答复: the 2 received are the handled);
+   * start/end then cover that figure. Never presented as printed.
+   */
+  inferred?: true;
   /** For a PDF: the page (1-based) and box (PDF units, origin bottom left) the value is printed in. */
   pdf?: PdfBox;
 }

@@ -21,8 +21,10 @@ import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, las
 const K = '[^。；;,，:：\\n]';
 const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
-const N = `(?<pre>约|近|超过|超|达到|达)?\\s*(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})\\s*(?<wan>万)?\\s*(?<post>余|多)?\\s*${COUNT_UNIT}`;
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)\\s*(?<wan>万)?\\s*元`;
+/** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
+const SP = '[^\\S\\n]*';
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
   metric: string;
@@ -49,8 +51,12 @@ interface Rule {
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
 const S = '[^。\\n]';
+/** A label's colon before its figure (行政复议：2件, 同意公开：8件): the label names what the figure counts. */
+const L = `(?:[:：]${SP})?`;
+/** A bare number after a count noun (件数为2): its clause ends after it. */
+const NN = `${SP}(?<num>(?<![\\d.])\\d{1,6}|零)(?![\\d.%])(?=${SP}(?:[,，。；;、)）\\n]|$))`;
 const rx = (source: string) =>
-  new RegExp(source.replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
+  new RegExp(source.replaceAll('{NN}', NN).replaceAll('{L}', L).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
@@ -103,14 +109,15 @@ const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
-/** After a statement of none: what it is none of when not the requests (…引起的行政复议; 未发生依申请公开收费, …答复超期, …被投诉). */
-const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(公开)?(的)?(办理|处理|答复)?(收费|费用|超期|逾期|不及时|投诉|举报|复议|诉讼|纠错|不当|错误|差错)/;
+/** After a statement of none: what it is none of when not the requests (…引起的行政复议; 没有被申请行政复议: the review's; 未发生依申请公开收费, …答复超期, …被投诉). */
+const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(行政)?(复议|诉讼)|^(公开)?(的)?(办理|处理|答复)?(收费|费用|超期|逾期|不及时|投诉|举报|复议|诉讼|纠错|不当|错误|差错)/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
 /** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */
 const DISCLOSE = '(公开|提供)';
 /** A sentence that states outcomes of requests (从办理结果看, 已答复的申请中): its bare 公开N件 is the granted ones. */
-const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结/;
+// or one that names the other outcomes beside it (公开8件，部分公开2件，不予公开2件): a list of outcomes is about requests
+const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|部分(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*部分(?:公开|提供)/;
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
@@ -149,11 +156,11 @@ const RULES: Rule[] = [
   { metric: 'r.carried_in.total', re: rx(`\\d{4}年结转至\\d{4}年{N}`) },
   // 2020年结转312件 / 2021年结转政府信息公开申请2件 in the next year's report
   { metric: 'r.carried_in.total', yearOffset: -1, re: rx(`\\d{4}年度?结转(?![至到下])(政府信息公开|依申请公开)?(申请)?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.carried_out.total', re: rx(`(结转|转入|转|延期)(至|到)?(下|下一)年度?{K}{0,10}?{N}`), reject: NOT_REQUEST },
+  { metric: 'r.carried_out.total', re: rx(`(结转|转入|转|延期)(至|到)?(下|下一)年度?{K}{0,10}?{L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{L}{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
   // 收到申请10件,其中政府信息公开申请6件: the requests for disclosure among all requests
   { metric: 'r.new.total', re: rx(`其中(政府)?(信息公开|依申请公开)(的)?(申请|请求){K}{0,4}?{N}`), sentence: /受理|收到|接到|接收/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
@@ -166,19 +173,20 @@ const RULES: Rule[] = [
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
-  { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){N}`) },
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结)`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
-  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{N}`), notSentence: /主动公开/ },
+  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
-  { metric: 'r.granted.total', re: rx(`(?<=[,，:：、])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
-  { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{N}`), reject: /予以公开及/ },
+  { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
+])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+  { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
@@ -187,7 +195,7 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', re: rx(`{N}(申请)?部分${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
-  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{N}`), reject: /主动公开/ },
+  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', needs: /没有现成|另行制作/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)(没有现成信息|需要另行制作)`) },
@@ -202,7 +210,7 @@ const RULES: Rule[] = [
   { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },
 
   // review and litigation
-  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{N}`), reject: /诉讼|纠错|纠正/ },
+  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{L}{N}`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   // 收到1份有关政府信息公开行政复议申请
   { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
@@ -215,7 +223,14 @@ const RULES: Rule[] = [
   { metric: 'rv.other', re: rx(`行政复议{S}{0,70}?{N}其他结果`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?{N}尚未审结`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?尚未审结{N}`), reject: /诉讼(?!0)/ },
-  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{N}`), reject: /复议后|纠错|纠正/ },
+  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{L}{N}`), reject: /复议后|纠错|纠正/ },
+  // 行政复议案件数为2: a count noun gives the bare number its unit
+  { metric: 'rv.total', re: rx(`行政复议(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
+  { metric: 'lit.total', re: rx(`行政诉讼(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
+  // 复议2件: review without 行政 (not 未经复议, 复议后 of the 2019 table's suits)
+  { metric: 'rv.total', re: rx(`(?<!行政|经)复议(申请)?(案件)?{L}{N}`), reject: /诉讼|纠错|纠正/ },
+  // 1件行政诉讼: the figure before the suit, as 2件行政复议 before the review
+  { metric: 'lit.total', needs: /行政诉讼|诉讼案件/, re: rx(`{N}(的)?(被)?(提起)?(行政诉讼|诉讼案件)(?!和|及|、)`) },
   // 被起诉的有N件: the body sued
   { metric: 'lit.total', re: rx(`被(提起)?(行政)?起诉(的)?(案件)?{K}{0,4}?{N}`), reject: /复议后|纠错|纠正/ },
 
@@ -481,6 +496,24 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
+/** Reviews and suits both named in one item: its figure is theirs together. */
+const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
+/** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
+const NOT_COUNTS = new Set(['ordinal', 'date', 'year', 'doc_number', 'phone', 'postcode', 'duration']);
+/** The recogniser read the figure starting at `at` as something that counts nothing. */
+function notACount(quantities: Quantity[], at: number): boolean {
+  let lo = 0;
+  let hi = quantities.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quantities[mid];
+    if (q.numStart < at) lo = mid + 1;
+    else if (q.numStart > at) hi = mid - 1;
+    else return NOT_COUNTS.has(q.kind);
+  }
+  return false;
+}
+
 /** The count whose number starts at `at` (quantities are in text order), or null. */
 function countAt(quantities: Quantity[], at: number): Quantity | null {
   let lo = 0;
@@ -493,6 +526,29 @@ function countAt(quantities: Quantity[], at: number): Quantity | null {
     else return q.kind === 'count' ? q : null;
   }
   return null;
+}
+
+/** A count noun right before a bare number (条数为2546, 申请件数为12, 件数：12): the noun gives the number its unit. */
+const COUNT_NOUN_BEFORE = /(条|件|宗|篇)数(?:为|是|[:：]|达到|达)?[^\S\n]*$/;
+/** After the number: its clause ends (no unit, percent or further digits of its own). */
+const CLAUSE_END_AFTER = /^[^\S\n]*(?:[,，。；;、)）\n]|$)/;
+
+/** The text's quantities with each bare number after a count noun read as a count in the noun's unit (new objects: the list is shared with the tables). */
+function unitsOfCountNouns(s: string, quantities: Quantity[]): Quantity[] {
+  let out: Quantity[] | null = null;
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i];
+    if (q.kind !== 'number' || q.value === null || !Number.isInteger(q.value)) continue;
+    // most bare numbers are table cells: the noun's 数 must be among the few characters before
+    let near = false;
+    for (let k = q.start - 1; k >= Math.max(0, q.start - 6) && !near; k--) near = s.charCodeAt(k) === 0x6570; // 数
+    if (!near) continue;
+    const m = COUNT_NOUN_BEFORE.exec(s.slice(Math.max(0, q.start - 12), q.start));
+    if (!m || !CLAUSE_END_AFTER.test(s.slice(q.end, q.end + 2))) continue;
+    out ??= quantities.slice();
+    out[i] = { ...q, kind: 'count', unit: m[1] };
+  }
+  return out ?? quantities;
 }
 
 export interface NarrativeOptions {
@@ -514,7 +570,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const values: Value[] = [];
   const warnings: string[] = [];
   const done = new Set(options.known);
-  const quantities = options.quantities ?? recogniseQuantities(s);
+  const quantities = unitsOfCountNouns(s, options.quantities ?? recogniseQuantities(s));
   // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
   for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
   const seg = segment(s);
@@ -588,6 +644,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
       if (distributed.figures.has(numAt)) continue;
+      // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
+      if (notACount(quantities, numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -614,6 +672,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 行政复议维持2件, 行政诉讼败诉1件: a figure bound to an outcome is a part; 申请人2人次: people, not cases;
         // 行政复议、行政诉讼分别为2件、1件: which figure is whose, a list's order says (not read here)
         if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
+        // 行政复议、行政诉讼共3件, 提起行政复议和行政诉讼2件: one figure for both, neither's own (but none of both is none of each: 行政复议及行政诉讼0件)
+        if (q && value !== 0 && BOTH_CASES.test(itemBefore(s, seg, q))) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
@@ -652,7 +712,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   if (received && !done.has('r.handled.total')) {
     const q = quantities.find((c) => c.kind === 'count' && c.value === received.value && sourceSpan(norm, c.numStart, c.numEnd).start === received.start);
     if (q && receivedAllHandled(s, seg, q, years)) {
-      values.push({ ...received, metric: 'r.handled.total' });
+      values.push({ ...received, metric: 'r.handled.total', inferred: true });
       done.add('r.handled.total');
     }
   }

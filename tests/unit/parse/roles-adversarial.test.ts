@@ -212,6 +212,8 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['主动公开信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
     ['2546条政府信息通过各种渠道予以主动公开。', { 'p.total': 2546 }],
     ['2546条政府信息通过政府网站予以主动公开。', { 'p.total': null }],
+    ['2018年，本局主动公开政府信息2546条。\n有1070条通过政府网站公开，有1476条通过其他渠道公开。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['有1476条通过微信公众号公开。', { 'p.other_channels': null }],
   ],
   // the received figure is the handled one when all of them are said done right after it, and
   // nothing was carried (a year before 2019's revised regulation, no 结转 in the text)
@@ -228,6 +230,96 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['共受理政府信息公开申请12件，均已受理登记。', { 'r.new.total': 12, 'r.handled.total': null }],
     ['本年度共收到政府信息公开申请12件。所有申请均已办结。', { 'r.new.total': 12, 'r.handled.total': null }],
     ['当面申请3件，均已答复。', { 'r.new.total': null, 'r.handled.total': null }],
+  ],
+  // a label and its figure joined by a colon are one item, as 〈label〉〈figure〉 would be
+  "a label's colon": [
+    ['主动公开政府信息总数：2546条。', { 'p.total': 2546 }],
+    ['2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['行政复议：2件；行政诉讼：1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['申请总数：12件。', { 'r.new.total': 12 }],
+    ['本年度共收到政府信息公开申请12件。\n全部公开：8件；部分公开：2件。', { 'r.granted.total': 8, 'r.partial.total': 2 }],
+    // a date's colon joins nothing it should not
+    ['时间：2018年12月31日前，共受理申请12件。', { 'r.new.total': 12 }],
+  ],
+  // a count noun gives a bare number its unit
+  'a count noun before a bare number': [
+    ['二、主动公开政府信息情况\n主动公开政府信息条数为2546。', { 'p.total': 2546 }],
+    ['本年度受理政府信息公开申请件数为12。', { 'r.new.total': 12 }],
+    ['行政复议案件数为2，行政诉讼案件数为1。', { 'rv.total': 2, 'lit.total': 1 }],
+    // a number with no count noun, or one that goes on (a percent): nothing
+    ['主动公开政府信息比例为25%。', { 'p.total': null }],
+    ['主动公开政府信息数量为2546。', { 'p.total': null }],
+  ],
+  // a list of channels and their figures, with no act of its own, breaks down the statement of the year's disclosed items before it (across a line break)
+  'a list of channels after the disclosed total': [
+    ['二、主动公开政府信息情况\n2018年，本局主动公开政府信息2546条。\n其中，政府网站1070条、其他1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n公开渠道方面，政府网站1070条，其他渠道1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n政府网站1070条，占42%；其他渠道1476条，占58%。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开方面，共公开政府信息2546条，其中网站公开1070条、其他渠道1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n其中，政府网站公开1070条，通过公示栏公开1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['2018年，本局主动公开政府信息2546条。\n其中，政府网站公开1070条，通过档案馆、图书馆等查阅点公开1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }],
+    // after a stock, after something else than disclosure, after requests, or with an act of its own that is no disclosure: nothing
+    ['截至2018年底，累计主动公开政府信息25460条。\n其中，政府网站10700条、其他14760条。', { 'p.website': null, 'p.other_channels': null }],
+    ['本年度共接待来访群众120人次。\n其中，政府网站1070条。', { 'p.website': null }],
+    ['本年度共编发政务信息300条。\n其中，政府网站采用120条，市委办采用50条。', { 'p.website': null }],
+    ['本年度共收到政府信息公开申请12件。\n其中，网站申请8件，其他4件。', { 'r.new.total': 12, 'p.website': null, 'p.other_channels': null }],
+    ['2018年，本局主动公开政府信息2546条。\n网站公开信息占大多数，共1070条；其他渠道公开1476条。', { 'p.website': null }],
+  ],
+  // a heading's words never bind a figure of the next line; a gloss in parentheses belongs to the figure before it
+  'headings and glosses': [
+    ['五、因政府信息公开申请提起行政复议、行政诉讼的情况\n2件行政复议，1件行政诉讼。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['五、行政复议、行政诉讼情况\n发生行政复议案件2件（均维持原决定）和行政诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['复议2件，诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['未经复议直接起诉2件。', { 'rv.total': null }],
+    ['复议后起诉1件。', { 'rv.total': null }],
+  ],
+  // the information as the subject of its disclosure counted, its count nominalised (公开数量, 信息量, 总计)
+  'the disclosed information counted as a subject': [
+    ['政府信息主动公开数量：2546条。', { 'p.total': 2546 }],
+    ['主动公开信息量为2546条。', { 'p.total': 2546 }],
+    ['主动公开政府信息总计2546条。', { 'p.total': 2546 }],
+    ['政府网站信息主动公开数量：1070条。', { 'p.total': null }],
+    ['主动公开政策文件总计120条。', { 'p.total': null }],
+    ['2017年政府信息主动公开数量：2546条。', { 'p.total': null }],
+  ],
+  // an act of handling put in the next year: still open at this year's end
+  'handled in the next year': [
+    ['本年度共收到政府信息公开申请12件。\n另有2件申请因需补正材料，将在下一年度答复。', { 'r.carried_out.total': 2 }],
+    ['本年度共收到政府信息公开申请12件，办结10件，另有2件下年度办理。', { 'r.handled.total': 10, 'r.carried_out.total': 2 }],
+    ['上年结转的2件申请已于本年度答复。', { 'r.carried_out.total': null }],
+    ['计划下一年度办理政府信息公开申请20件。', { 'r.carried_out.total': null }],
+  ],
+  'received: 接受, 新增': [
+    ['本年度接受政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['全年新增政府信息公开申请12件。', { 'r.new.total': 12 }],
+    ['全年政府信息公开申请较上年新增3件。', { 'r.new.total': null }],
+  ],
+  // a list naming the other outcomes beside a bare 公开 is the outcomes of requests
+  'a list of outcomes': [
+    ['本年度共收到政府信息公开申请12件。\n公开8件，部分公开2件，不予公开2件。', { 'r.granted.total': 8, 'r.partial.total': 2, 'r.denied.total.total': 2 }],
+    ['主动公开政府信息124条、依申请公开173条、不予公开52条。', { 'r.granted.total': null, 'r.denied.total.total': null }],
+    ['本年度公开8件。', { 'r.granted.total': null }],
+  ],
+  // none said of being applied against (被申请行政复议) is the reviews', never the requests'
+  'none of the reviews is no statement of the requests': [
+    ['本年度没有被申请行政复议和提起行政诉讼的情况。', { 'r.new.total': null, 'rv.total': 0, 'lit.total': 0 }],
+    ['本年度未收到申请行政复议。', { 'r.new.total': null, 'rv.total': 0 }],
+    ['本年度没有收到政府信息公开申请。', { 'r.new.total': 0 }],
+  ],
+  // a pattern's figure is what the one recogniser says it is; one figure for reviews and suits together is neither's
+  'not a count, or two cases together': [
+    ['依据《行政复议法》第9条，本年度发生行政复议2件。', { 'rv.total': 2 }],
+    ['依据《行政复议法》第9条办理。', { 'rv.total': null }],
+    ['本年度行政复议、行政诉讼共3件。', { 'rv.total': null, 'lit.total': null }],
+    ['提起行政复议和行政诉讼2件。', { 'rv.total': null, 'lit.total': null }],
+    // none of both is none of each (../shared/corpus/pages/2022-xinjiang-xinshi-county: 产生行政复议及行政诉讼0件)
+    ['本年度产生行政复议及行政诉讼0件。', { 'rv.total': 0, 'lit.total': 0 }],
+    ['全年发生政府信息公开行政复议2起、行政诉讼1起。', { 'rv.total': 2, 'lit.total': 1 }],
+    ['本年度行政复议0件，行政诉讼2件。', { 'rv.total': 0, 'lit.total': 2 }],
+  ],
+  'the requests after their figure': [
+    ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
+    ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],
   ],
 };
 
@@ -248,6 +340,13 @@ describe('one figure, two roles, in real reports and in years with carried reque
   it('reads 共受理依申请公开2件,均已答复 as received and handled (data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt)', () => {
     const v = real('data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt');
     expect([v.get('r.new.total'), v.get('r.handled.total')]).toEqual([2, 2]);
+  });
+  it('marks the handled figure read from 均已答复 as inferred, never as printed (data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt)', () => {
+    const values = parseReport(readFileSync(join(import.meta.dirname, '../../..', 'data/corpus/seeds/2017-liaoning-yingkou-zhanqian-county.txt'))).values;
+    const handled = values.find((v) => v.metric === 'r.handled.total')!;
+    const received = values.find((v) => v.metric === 'r.new.total')!;
+    expect([handled.inferred, received.inferred]).toEqual([true, undefined]);
+    expect([handled.start, handled.end]).toEqual([received.start, received.end]);
   });
   it('reads no handled figure from 共收到…申请1件,已全部答复 in a report on 2024 (data/corpus/real/2024-gansu-gangu-government-office-department.txt)', () => {
     const v = real('data/corpus/real/2024-gansu-gangu-government-office-department.txt');
@@ -280,4 +379,22 @@ describe("adversarial: the issuer's own field before its information is no kind 
       });
     }
   }
+});
+
+// The channel catalogue names physical places (档案馆, 图书馆, 政务服务中心) as other channels: real
+// sentences naming them with a kind of document or an act that is no disclosure stay unread.
+describe('the channel catalogue in real reports', () => {
+  const pages = (id: string) => new Map(parseReport(readFileSync(join(import.meta.dirname, '../../../../shared/corpus/pages', `${id}.txt`)), { fileName: `${id}.txt` }).values.map((v) => [v.metric, v.value]));
+  it('reads the website, not 通过市图书馆、市档案馆、市政务服务中心公开政策文件157件 (../shared/corpus/pages/2022-hebei-shijiazhuang-government-office-department)', () => {
+    const v = pages('2022-hebei-shijiazhuang-government-office-department');
+    expect([v.get('p.website'), v.get('p.other_channels')]).toEqual([13679, undefined]);
+  });
+  it('reads no other channels from 向市政务服务大厅、市档案馆、市图书馆寄送纸质文件576件 (../shared/corpus/pages/2021-tianjin-tianjin-development-reform-commission-department)', () => {
+    const v = pages('2021-tianjin-tianjin-development-reform-commission-department');
+    expect([v.get('p.total'), v.get('p.other_channels')]).toEqual([1812, undefined]);
+  });
+  it('reads the catalogue words as other channels (adversarial)', () => {
+    const { values } = extractNarrative(normaliseText('2018年，本局主动公开政府信息2546条，其中通过政府网站公开1070条，通过公示栏、政务服务中心等其他途径公开1476条。'), { known: new Set(), template: null, year: 2018 });
+    expect(values.find((v) => v.metric === 'p.other_channels')?.value).toBe(1476);
+  });
 });

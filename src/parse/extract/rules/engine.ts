@@ -58,6 +58,9 @@ export interface Reading {
 /** How far a figure's clause and sentence are read around it: no real clause or sentence is longer,
  * and a text with no punctuation (or 50,000 figures in one sentence) stays linear. */
 const CLAUSE_WINDOW = 200;
+const LABEL_COLON = /[:：][ \t\u3000]*$/;
+/** 。！？ and the line break end a period (a semicolon does not: 政府网站：1070条；其他渠道：1476条 is one list). */
+const PERIOD_END = new Set([0x3002, 0xff01, 0xff1f, 0x0a]);
 const SENTENCE_WINDOW = 600;
 
 /**
@@ -72,6 +75,8 @@ class View implements FigureView {
   declare private sa: string | undefined;
   declare private pa: string | undefined;
   declare private ps: string | undefined;
+  declare private pv: string | undefined;
+  declare private pb: string | undefined;
   declare private readonly s: string;
   declare private readonly seg: Segments;
   declare readonly q: Quantity;
@@ -89,6 +94,8 @@ class View implements FigureView {
     this.sa = undefined;
     this.pa = undefined;
     this.ps = undefined;
+    this.pv = undefined;
+    this.pb = undefined;
   }
   get sentencePrevious(): string {
     if (this.ps === undefined) {
@@ -102,6 +109,30 @@ class View implements FigureView {
       }
     }
     return this.ps;
+  }
+  /** Where the figure's period starts: after the last full stop or line break before it. */
+  private periodStart(): number {
+    let i = this.q.start;
+    const first = Math.max(0, this.q.start - SENTENCE_WINDOW);
+    while (i > first && !PERIOD_END.has(this.s.charCodeAt(i - 1))) i--;
+    return i;
+  }
+  get periodBefore(): string {
+    if (this.pb === undefined) this.pb = this.s.slice(this.periodStart(), this.q.start);
+    return this.pb;
+  }
+  get statementPrevious(): string {
+    if (this.pv === undefined) {
+      // the period before the figure's own, across line breaks and blank lines (a heading holds no figure)
+      let e = this.periodStart();
+      while (e > 0 && PERIOD_END.has(this.s.charCodeAt(e - 1)) && this.s.charCodeAt(e - 1) !== 0x3002) e--;
+      let b = e;
+      const first = Math.max(0, e - SENTENCE_WINDOW);
+      if (b > 0 && this.s.charCodeAt(b - 1) === 0x3002) b--;
+      while (b > first && !PERIOD_END.has(this.s.charCodeAt(b - 1))) b--;
+      this.pv = this.s.slice(b, e);
+    }
+    return this.pv;
   }
   get sentenceAfter(): string {
     if (this.sa === undefined) {
@@ -122,7 +153,8 @@ class View implements FigureView {
   get before(): string {
     if (this.b === undefined) {
       const [cs] = clauseAt(this.seg, this.q.numStart);
-      this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start);
+      // a label's colon right before the figure (主动公开政府信息总数：2546条) joins them as one phrase would
+      this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start).replace(LABEL_COLON, '');
     }
     return this.b;
   }

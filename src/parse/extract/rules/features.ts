@@ -17,6 +17,10 @@ export interface FigureView {
   periodAfter: string;
   /** The sentence before the figure's own, in its paragraph ('' when the figure's sentence opens it). */
   sentencePrevious: string;
+  /** The figure's period before it: back to the last full stop or line break (across semicolons and commas). */
+  periodBefore: string;
+  /** The period before the figure's own, across paragraphs (blank lines skipped; '' at the text's start). */
+  statementPrevious: string;
   /**
    * The years a figure may name and still be the report's: its statistics year, and the year it
    * was published in when later (a year not over when the report came out can only be a misprint
@@ -28,11 +32,12 @@ export interface FigureView {
 }
 
 const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
-const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏|融媒体|两微/g;
+// the catalogue of channels other than the website, each word once: the body's own media and its physical places
+const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
-const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|宣传栏|显示屏|电子屏/g;
+const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
-const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体/g;
+const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
 const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台|形式|载体|媒介)|其它(?:方式|渠道|途径|平台|形式|载体|媒介)/;
 
@@ -82,7 +87,7 @@ function lastVerbEnd(before: string): number {
 }
 
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
-const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|共|总数|总量|为|达到|达|有|数|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
+const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
@@ -123,7 +128,7 @@ const SELF = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|
 /** Several bodies together (全市各单位, 全区各部门, 各级行政机关, 全省各地): a scope larger than one body's. */
 const MANY_BODIES = /各单位|各部门|各级行政机关|各级各部门|各地各部门|各地|全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:受理|收到|办结|发生)|政府系统/;
 /** A breakdown by channel announced before a list (按公开载体分：门户网站X条、其他载体Y条; 从公开渠道看): the header gives the act. */
-const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:分|划分|统计)|从[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:看|来看|分)/;
+const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:分|划分|统计)|从[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)(?:看|来看|分)|(?:载体|渠道|途径|平台)方面[,，:：]/;
 /** The clause after a figure that opens with it (X条在政府网站公开, Y条通过其他方式公开): its channel and act follow the figure. */
 const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 
@@ -162,8 +167,8 @@ const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底
 
 /** The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开). */
 const OBJECT_AFTER = /^\s*(?:的)?(?:政府|政务)?信息((?:通过|经|以|利用)[^,，。;；\d]{1,16}?)?(?:已|均|被|予以)?主动公开/;
-/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开). */
-const LEAD_IN = /^\s*(?:其中|其余|另有|另外|余下)?\s*$/;
+/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
+const LEAD_IN = /^\s*(?:其中|其余|另外|余下)?\s*(?:另有|还有|共有|有)?\s*$/;
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
 const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
@@ -183,6 +188,28 @@ const breakdownOfDisclosed = (v: FigureView) => {
   const whole = v.sentenceBefore.slice(0, i);
   return COUNT_BEFORE.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
 };
+/**
+ * Words a list of channels with their figures is made of, besides the channels themselves
+ * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条): no act, no subject, no kind of its own
+ * (站, 网: what is left of 政府网站 once 政府网 is read as the website).
+ */
+const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|为|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
+const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/g;
+/** A list of channels is short: a longer period holds more than labels (and is not read again). */
+const CHANNEL_LIST_MAX = 100;
+export const channelListOnly = (t: string) => t.length <= CHANNEL_LIST_MAX && unquoted(t).replace(/占[^,，;；。]{0,6}?[\d.]+%/g, '').replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"]/g, '') === '';
+/** A statement of the year's items disclosed through no one channel (本局主动公开政府信息2546条。): what a list of channels after it breaks down. */
+export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
+/** The figure's own item of a list names a channel and no act (网站公开1070条、其他渠道1476条): the object before it is the list's, not the item's kind. */
+const channelItem = (v: FigureView) => {
+  const own = ownItem(v.before);
+  return own !== v.before && lastVerbEnd(own) < 0 && (OTHER_CHANNELS_PHRASE.test(own) || channelScope(own) !== 'none');
+};
+/**
+ * A figure in a list of channels and their figures with no act of its own (政府网站：1070条；其他渠道：1476条),
+ * right after a statement of the year's items disclosed: that statement's breakdown by channel.
+ */
+export const channelListAfterWhole = (v: FigureView) => v.periodBefore.length <= CHANNEL_LIST_MAX && (channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)) && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);
   return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
@@ -195,6 +222,8 @@ const WEB_MEANS = /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:�
 const YEAR_GOES_ON = /^\s*(?:全年|本年度?|今年|当年)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 
+/** Information as the subject of its disclosure counted (政府信息主动公开数量：2546条). */
+const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
 /** Units a count of disclosed items is printed in. */
 const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
 
@@ -208,9 +237,9 @@ export const FEATURES = {
   /** The object is information (信息, 文件, 稿件), before the figure or right after it (发布358篇信息). */
   information: (v: FigureView) => /信息|文件|稿件|条目/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?(?:信息|文件|稿件)/.test(v.after),
   /** The object names a category (组织机构信息3条, 政策文件1490件): a part, not the total. */
-  category: (v: FigureView) => namesCategory(objectOf(v), v.issuer),
+  category: (v: FigureView) => namesCategory(objectOf(v), v.issuer) && !channelItem(v),
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
-  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer),
+  categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer) && !channelItem(v),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
   columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
@@ -242,7 +271,7 @@ export const FEATURES = {
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
-  informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after),
+  informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
   noObject: (v: FigureView) => /主动公开\s*$/.test(v.before) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
@@ -355,7 +384,9 @@ export const FEATURES = {
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
   byChannel: (v: FigureView) => BY_CHANNEL.test(v.sentenceBefore),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore) || breakdownOfDisclosed(v),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
+  /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
+  channelList: (v: FigureView) => channelListAfterWhole(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
   webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
   /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */

@@ -78,7 +78,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // several sites' different figures (平台新增88条,官网公开383条) are shares of a total not printed
     unique: true,
     requires: ['itemUnit', 'webOnly'],
-    requiresOneOf: ['disclosed', 'part', 'byChannel'],
+    requiresOneOf: ['disclosed', 'part', 'byChannel', 'channelList'],
     excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
@@ -104,6 +104,11 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2019-hunan-hetang-guihua-town', text: '全年在荷塘区政府门户网站公开信息77条,收到1份政府信息公开申请。', value: 77 },
       // 截至 the year's end without 共: the year's figure (the stock would say 累计 or 共)
       { from: 'panel/2022-guangdong-guangzhou-yuexiu-market-regulation-bureau-department', text: '截至2022年12月31日,我局在区政府信息网主动公开政府信息171条次', value: 171 },
+      // a verbless list of channels right after the year's disclosed items (no report of ../shared/corpus words it so: invented)
+      { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n其中，政府网站1070条、其他1476条。', value: 1070 },
+      { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', value: 1070 },
+      { from: INVENTED, text: '截至2018年底，累计主动公开政府信息25460条。\n其中，政府网站10700条、其他14760条。', value: null },
+      { from: INVENTED, text: '本年度共编发政务信息300条。\n其中，政府网站采用120条，市委办采用50条。', value: null },
       // two sites' figures: neither is the website's share
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
     ],
@@ -161,6 +166,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // one account's stock broken down (its items reposted): no channel share of the year's
       { from: 'pages/2024-ningxia-xingqing-qianjinjie-town', text: '通过兴庆区政府网站主动公开信息71条。截至2024年12月31日,前进街官方微博共累计发布微博120条,其中发布原创微博11条,转发微博109条;收到微博投诉12条', year: 2024, value: null },
       { from: INVENTED, text: '主动公开信息2546条，其中网站1070条、其他1476条。', value: 1476 },
+      { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', value: 1476 },
+      { from: INVENTED, text: '本年度共收到政府信息公开申请12件。\n其中，网站申请8件，其他4件。', value: null },
       { from: 'complete/2012-fujian-pingtan-zone-county', text: '通过“中国平潭网”门户网站公开政府信息3636条。截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。', value: null },
     ],
   },

@@ -15,12 +15,15 @@ export interface Concept {
   words: string[];
 }
 
+/** An act of handling put in the next year (下一年度答复, 次年办理): the request is still open at this year's end. */
+const NEXT_YEAR_ACTS = ['下一年度', '下年度', '下一年', '下年', '次年', '明年'].flatMap((y) => ['办理', '答复', '办结', '处理'].map((act) => y + act));
+
 /** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
 export const REQUEST_CONCEPTS: Concept[] = [
-  { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉'] },
+  { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理'] },
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理', ...NEXT_YEAR_ACTS] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
@@ -56,12 +59,13 @@ export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).
 /** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
 const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
 /** A count in digits or Chinese numerals with its unit: where the item before a figure ends. */
-const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次)/g;
+const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|宗|份|条|个|人次|起|次)/g;
 
 /** The figure's own item: its clause's text before it, after the last count before it (当面申请3件、|网络申请5件). */
 export function itemBefore(s: string, seg: Segments, q: Quantity): string {
   const [cs] = clauseAt(seg, q.numStart);
-  const clause = s.slice(Math.max(cs, q.start - 60), q.start);
+  // a gloss in parentheses says something of the figure before it (2件（均维持原决定）和行政诉讼1件), nothing of this one
+  const clause = s.slice(Math.max(cs, q.start - 60), q.start).replace(/[(（][^()（）]*[)）]/g, '');
   let cut = 0;
   COUNT_ITEM.lastIndex = 0;
   for (let m = COUNT_ITEM.exec(clause); m; m = COUNT_ITEM.exec(clause)) cut = m.index + m[0].length;
@@ -124,7 +128,10 @@ function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, s
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
 /** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
-const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是)?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达)?\s*$/;
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达|[:：])?\s*$|(?:信息公开|依申请公开)申请情况[:：]\s*(?:共|共计|合计|总计)?\s*$/;
+/** A total word right before the figure, and the requests as its noun right after it, the clause ending there. */
+const TOTAL_BEFORE = /(?:共有|共计有?|合计|总计)\s*$/;
+const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
@@ -138,7 +145,13 @@ interface Token {
 }
 
 const WORDS: { word: string; metric: string | null }[] = REQUEST_CONCEPTS.flatMap((c) => c.words.map((word) => ({ word, metric: c.metric }))).sort((a, b) => b.word.length - a.word.length);
-const FIRST = new Set(WORDS.map((w) => w.word.charCodeAt(0)));
+/** The words by their first character, longest first: only those are tried where a character starts one. */
+const BY_FIRST = new Map<number, typeof WORDS>();
+for (const w of WORDS) {
+  const list = BY_FIRST.get(w.word.charCodeAt(0));
+  if (list) list.push(w);
+  else BY_FIRST.set(w.word.charCodeAt(0), [w]);
+}
 
 /** The concept words of s[from, to), longest first at each place, left to right. */
 function tokens(s: string, from: number, to: number): Token[] {
@@ -153,8 +166,9 @@ function tokens(s: string, from: number, to: number): Token[] {
     if (depth > 0) continue;
     // a cause (因, 由于): the words after it, to the stretch's end, say why
     if (cause < 0 && (s[i] === '因' || s.startsWith('由于', i))) cause = i;
-    if (!FIRST.has(s.charCodeAt(i))) continue;
-    for (const w of WORDS) {
+    const starting = BY_FIRST.get(s.charCodeAt(i));
+    if (starting === undefined) continue;
+    for (const w of starting) {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
         out.push({ metric: w.metric, start: i, end: i + w.word.length, weak: cause >= 0 });
         i += w.word.length - 1;
@@ -271,7 +285,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
-    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    // or the figure before them (本年度共有12件政府信息公开申请)
+    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || (TOTAL_BEFORE.test(s.slice(from, q.start)) && REQUESTS_AFTER.test(s.slice(q.end, to))) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
@@ -288,7 +303,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (!aboutRequests || done.has(metric)) continue;
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
-    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(stretch)) continue;
+    // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
+    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
