@@ -119,5 +119,5 @@ describe('the imported layer', () => {
     const afterRemoval = count();
     expect((await removing).ok).toBe(true);
     expect(await afterRemoval).toBe(datasetReports);
-  });
+  }, 240_000);
 });
