@@ -22,7 +22,6 @@ import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
 import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
-import { openTextWriter, type TextWriter } from '../src/app/user/text-store';
 import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -59,15 +58,12 @@ let pending: { id: number; record: ReportRecord }[] = [];
 let queued = 0;
 let storing: Promise<void> = Promise.resolve();
 
-/** This worker's file of texts (src/app/user/text-store.ts), opened with its first reports; null: texts stay in IndexedDB. */
-let texts: Promise<TextWriter | null> | null = null;
-
 function flush(): void {
   if (pending.length === 0) return;
   const batch = pending;
   pending = [];
-  storing = storing.then(async () =>
-    putRecords(batch.map((b) => b.record), await (texts ??= openTextWriter())).then(
+  storing = storing.then(() =>
+    putRecords(batch.map((b) => b.record)).then(
       () => reply({ kind: 'stored', rows: batch.map((b) => ({ id: b.id, row: layerRow(b.record) })) }),
       (error: unknown) => reply({ kind: 'store-failed', ids: batch.map((b) => b.id), message: error instanceof Error ? error.message : String(error) }),
     ),

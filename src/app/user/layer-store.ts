@@ -4,7 +4,6 @@
 // import list (status, reason, sha256) in a store of its own.
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
 import { packRecord, unpackRecord, type StoredRecord } from './record-pack';
-import { readTexts, removeAllTexts, removeUnnamed, type TextRef, type TextWriter } from './text-store';
 
 const DB_NAME = 'gongkai-user-layer';
 const STORE = 'reports';
@@ -59,45 +58,25 @@ export async function listRows(): Promise<LayerRow[]> {
 /** Every stored report in id order, `size` at a time (never all of them in memory at once). */
 export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]> {
   let after: string | null = null;
-  const named = new Set<string>();
   for (;;) {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const stored: (StoredRecord | ReportRecord)[] = (await transact<(StoredRecord | ReportRecord)[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<(StoredRecord | ReportRecord)[]>)) ?? [];
-    if (stored.length === 0) break;
-    // Texts kept in OPFS (src/app/user/text-store.ts) read back beside their reports.
-    const placed = stored.flatMap((s, i): [number, TextRef][] => ('textRef' in s && s.textRef ? [[i, s.textRef]] : []));
-    const texts = placed.length > 0 ? await readTexts(placed.map(([, ref]) => ref)) : [];
+    if (stored.length === 0) return;
     const batch: ReportRecord[] = stored.map(unpackRecord);
-    placed.forEach(([i, ref], k) => {
-      batch[i].parsed.text = texts[k];
-      named.add(ref.file);
-    });
     stored.length = 0;
     yield batch;
-    if (batch.length < size) break;
+    if (batch.length < size) return;
     after = batch[batch.length - 1].id;
   }
-  // Every report read: the files of texts none names go (if old enough not to be another tab's, being stored).
-  await removeUnnamed(named);
 }
 
-/**
- * Adds reports (packed: src/app/user/record-pack.ts); one with the id of a stored report replaces
- * it. `texts`: their texts go to OPFS (src/app/user/text-store.ts), made durable before the reports
- * naming them are stored.
- */
-export async function putRecords(records: readonly ReportRecord[], texts: TextWriter | null = null): Promise<void> {
-  const packed = records.map((record) => {
-    const stored = packRecord(record);
-    if (!texts || record.parsed.text.length === 0) return stored;
-    return { ...stored, parsed: { ...stored.parsed, text: '' }, textRef: texts.append(record.parsed.text) };
-  });
-  texts?.flush();
+/** Adds reports (packed: src/app/user/record-pack.ts); one with the id of a stored report replaces it. */
+export async function putRecords(records: readonly ReportRecord[]): Promise<void> {
   await transact('readwrite', ({ reports, rows }) => {
-    records.forEach((record, i) => {
-      reports.put(packed[i]);
+    for (const record of records) {
+      reports.put(packRecord(record));
       rows.put(layerRow(record));
-    });
+    }
   });
 }
 
@@ -113,5 +92,4 @@ export async function clearRecords(): Promise<void> {
     reports.clear();
     rows.clear();
   });
-  await removeAllTexts();
 }

@@ -6,7 +6,6 @@
 // version, as objects, is read as it is.
 import type { ReportRecord } from '../../../workers/import-protocol';
 import type { Check, PdfBox, Value } from '../../parse/types';
-import type { TextRef } from './text-store';
 
 const APPROX = 1;
 const DERIVED = 2;
@@ -57,8 +56,6 @@ interface PackedChecks {
 export type StoredRecord = Omit<ReportRecord, 'parsed'> & {
   parsed: Omit<ReportRecord['parsed'], 'values' | 'checks'>;
   packed: { names: string[]; values: PackedValues; checks: PackedChecks };
-  /** Where the text is when it is kept in OPFS (src/app/user/text-store.ts; parsed.text is then empty). */
-  textRef?: TextRef;
 };
 
 function packValues(values: readonly Value[], names: Names): PackedValues {
@@ -135,7 +132,6 @@ export function packRecord(record: ReportRecord): StoredRecord {
 /** The report as it was packed; a report kept as objects (no `packed`) as it is. */
 export function unpackRecord(stored: StoredRecord | ReportRecord): ReportRecord {
   if (!('packed' in stored)) return stored;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the text's place is read by the store, not the builder
-  const { packed, parsed, textRef, ...rest } = stored;
+  const { packed, parsed, ...rest } = stored;
   return { ...rest, parsed: { ...parsed, values: unpackValues(packed.values, packed.names), checks: unpackChecks(packed.checks, packed.names) } };
 }
