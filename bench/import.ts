@@ -215,10 +215,15 @@ const BEFORE_C4920FD: Record<string, string> = {
   'text/HTML 10000': 'peak 1.79 GB PSS, 1.76 after (idle machine); 1.89 GB PSS peak, 0.96 after, 0.69 before (load ~21)',
 };
 
+/**
+ * This stop (import16, load 18–26): 10,000 text peak 1.15 GB PSS (0.49 before, 0.82 after; RSS
+ * summed peak 1.94 GB), parse 58.1 CPU-s of which the browser process 23.1 (its thread pool 15.8);
+ * with the texts in OPFS instead of IndexedDB (tried, reverted) 1.14 GB and the browser process 22.4.
+ */
 /** The same cases on main c4d0f90 (texts in IndexedDB, one layer file per part; last stop), beside each run. */
 const BEFORE_C4D0F90: Record<string, string> = {
   'text/HTML, panel opened first 1000': '187/s wall at load 5 (helper\'s run)',
-  'text/HTML 1000': '122 reports per CPU-second (8.2 ms a file; browser process 1.7 CPU-s of 8.2) at load 22 (this stop, c4d0f90); 171/s wall, 204 per CPU-second at load 7.6 (last stop)',
+  'text/HTML 1000': '122 reports per CPU-second (8.2 ms a file; browser process 1.7 CPU-s of 8.2) at load 22 (this stop; its import worker did not start within 60 s once, 7 files failed); 171/s wall, 204 per CPU-second at load 7.6 (last stop)',
   'mixed, 10 % PDF 1000': 'not re-measured last stop',
   'text/HTML 10000': 'peak 1.51 GB PSS, 1.08 after, 0.69 before (load 2.3; RSS summed peak 2.08 GB); the build worker held 218 MB of ArrayBuffers at the peak; 322/s wall',
 };
