@@ -215,6 +215,19 @@ const BEFORE_C4920FD: Record<string, string> = {
   'text/HTML 10000': 'peak 1.79 GB PSS, 1.76 after (idle machine); 1.89 GB PSS peak, 0.96 after, 0.69 before (load ~21)',
 };
 
+/**
+ * This stop (import16, load 18–26): 10,000 text peak 1.15 GB PSS (0.49 before, 0.82 after; RSS
+ * summed peak 1.94 GB), parse 58.1 CPU-s of which the browser process 23.1 (its thread pool 15.8);
+ * with the texts in OPFS instead of IndexedDB (tried, reverted) 1.14 GB and the browser process 22.4.
+ */
+/** The same cases on main c4d0f90 (texts in IndexedDB, one layer file per part; last stop), beside each run. */
+const BEFORE_C4D0F90: Record<string, string> = {
+  'text/HTML, panel opened first 1000': '187/s wall at load 5 (helper\'s run)',
+  'text/HTML 1000': '122 reports per CPU-second (8.2 ms a file; browser process 1.7 CPU-s of 8.2) at load 22 (this stop; its import worker did not start within 60 s once, 7 files failed); 171/s wall, 204 per CPU-second at load 7.6 (last stop)',
+  'mixed, 10 % PDF 1000': 'not re-measured last stop',
+  'text/HTML 10000': 'peak 1.51 GB PSS, 1.08 after, 0.69 before (load 2.3; RSS summed peak 2.08 GB); the build worker held 218 MB of ArrayBuffers at the peak; 322/s wall',
+};
+
 async function main(): Promise<void> {
   let dist = join(WORK, 'dist');
   const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
@@ -294,7 +307,8 @@ async function main(): Promise<void> {
       const totalCpu = cpuSince(browser.profile, cpuBefore);
       const totalKinds = cpuByKind(browser.profile, cpuBefore);
       const totalThreads = cpuByThread(browser.profile, threadsBefore);
-      const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      // The machine's load averages over 1, 5 and 15 minutes (as uptime prints them).
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' / ');
       clearInterval(sampler);
       const after = chromiumRssMb(browser.profile);
       peak = Math.max(peak, after);
@@ -340,6 +354,7 @@ async function main(): Promise<void> {
       log(`  goal: ${goal}`);
       log(`  before (main e704e85): ${BEFORE[`${label} ${n}`]}`);
       log(`  before (main c4920fd): ${BEFORE_C4920FD[`${label} ${n}`]}`);
+      log(`  before (main c4d0f90): ${BEFORE_C4D0F90[`${label} ${n}`]}`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';
       log(`  PSS peak at ${pssPeakAt.toFixed(0)} s, during ${peakPhase} (parsed at ${parsed.toFixed(0)} s, built at ≈ ${builtAt.toFixed(0)} s, loaded at ${total.toFixed(0)} s)`);

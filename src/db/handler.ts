@@ -77,6 +77,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   let userLayer: UserLayer | null = null;
   /** The corrections of the user's layer: the same code over its schema (rebuilt with each layer). */
   let layerCorrections: UserCorrections | null = null;
+  /**
+   * A layer being replaced (its parts are read with awaits between them): queries that do not ask
+   * for the dataset alone wait for it, so none reads a half-loaded layer or the dataset in its stead.
+   */
+  let layerChange: Promise<void> | null = null;
 
   /** A partition's file fetched, checked against the manifest and decompressed: its Arrow stream (no engine needed). */
   async function fetchPartition(manifestUrl: string, name: string, partition: ManifestPartition): Promise<{ ipc: Uint8Array; decodeMs: number }> {
@@ -331,6 +336,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     // Nothing but reads reaches the engine through the protocol, built queries included.
     assertReadOnly(payload.sql);
     const d = await dataset;
+    const datasetAlone = payload.layer === 'dataset';
+    while (layerChange && !datasetAlone) await layerChange;
     const layer = userLayer;
     // Without an imported layer every mode is the dataset.
     const mode = layer ? (payload.layer ?? 'all') : 'dataset';
@@ -338,13 +345,12 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (pre && mode === 'dataset' && preaggregatesUsable(d)) return preaggregated(d, pre);
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
-      if (mode === 'user') {
-        assertInLayer(layer!, name);
-        continue;
-      }
-      await ensureTable(d, name, payload.provinces, payload.years);
-      if (mode === 'all') ensureAllView(d.engine, layer!, name);
+      if (mode === 'user') assertInLayer(layer!, name);
+      else await ensureTable(d, name, payload.provinces, payload.years);
     }
+    // A layer replaced while the dataset's tables loaded: asked again over the new one.
+    if (!datasetAlone && (layerChange || userLayer !== layer)) return query(payload, userSql);
+    if (mode === 'all') for (const name of payload.tables) ensureAllView(d.engine, layer!, name);
     const started = now();
     try {
       const ipc = ownBuffer(inLayer(d.engine, mode, payload.sql, (sql) => (userSql ? d.engine.runStatement(sql) : d.engine.run(sql, payload.params))));
@@ -390,7 +396,17 @@ export function createHandler(deps: HandlerDeps): Handler {
   }
 
   /** Replaces the user's imported layer (payload.manifest null: removes it). */
-  async function setLayer(payload: LayerPayload): Promise<LayerResult> {
+  function setLayer(payload: LayerPayload): Promise<LayerResult> {
+    const change = replaceLayer(payload);
+    const settled = change.then(() => {}, () => {});
+    layerChange = settled;
+    void settled.then(() => {
+      if (layerChange === settled) layerChange = null;
+    });
+    return change;
+  }
+
+  async function replaceLayer(payload: LayerPayload): Promise<LayerResult> {
     if (!dataset) throw new DataError('layer before init: the dataset is not loaded');
     const d = await dataset;
     const { spill } = payload;

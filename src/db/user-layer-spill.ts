@@ -3,10 +3,31 @@
 // writes the builder's chunks and then each part's Arrow stream to files of a folder of its own,
 // one part in memory at a time; the data worker reads the parts back one at a time, inserts each,
 // and removes the folder. Without OPFS (an old browser, storage refused) the layer goes in memory.
+// A folder in use is held by a shared Web Lock named after it (the build worker's from before the
+// folder is made; then the page's, taken before it stops the build worker, until the data worker
+// has answered): a later build, in any tab, removes every folder no lock holds (a tab closed,
+// a worker that died), at once, and never one in use.
 /** OPFS folder holding every build's own folder. */
 const ROOT = 'gongkai-layer-spill';
-/** A folder left by a build that never finished (a closed tab) is removed by a later build after this long. */
+/** Without Web Locks, a folder left behind is removed by a later build after this long. */
 const STALE_MS = 10 * 60_000;
+
+/** The Web Lock that holds a folder while it is in use. */
+export const spillLockName = (folder: string): string => `${ROOT}:${folder}`;
+
+const locks = (): LockManager | null => (typeof navigator !== 'undefined' && navigator.locks) || null;
+
+/**
+ * Holds the folder's lock (shared: the build worker, the page and the data worker may hold it at
+ * once) until the answer is called; resolves once held. Without Web Locks, holds nothing.
+ */
+export async function holdSpill(folder: string): Promise<() => void> {
+  const manager = locks();
+  if (!manager) return () => {};
+  return new Promise((held) => {
+    void manager.request(spillLockName(folder), { mode: 'shared' }, () => new Promise<void>((release) => held(release)));
+  });
+}
 
 /** Sync access handles: in dedicated workers only (not in every lib.dom of TypeScript). */
 interface SyncHandle {
@@ -46,11 +67,14 @@ export async function openSpillFolder(): Promise<SpillFolder | null> {
   let dir: FileSystemDirectoryHandle;
   let parent: FileSystemDirectoryHandle;
   const name = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+  // Held before the folder exists: no sweep can take it meanwhile.
+  const release = await holdSpill(name);
   try {
     parent = await root();
     await removeStale(parent);
     dir = await parent.getDirectoryHandle(name, { create: true });
   } catch {
+    release();
     return null;
   }
   const handles: SyncHandle[] = [];
@@ -94,8 +118,11 @@ export async function openSpillFolder(): Promise<SpillFolder | null> {
     },
     async close(remove) {
       for (const handle of handles.splice(0)) handle.close();
-      if (remove) await removeSpill(name);
-      else await dir.removeEntry('chunks').catch(() => {});
+      if (remove) {
+        await removeSpill(name);
+        release();
+      } else await dir.removeEntry('chunks').catch(() => {});
+      // Kept: the lock stays held until the page holds it too (it stops this worker afterwards).
     },
   };
 }
@@ -120,10 +147,21 @@ export async function removeSpill(folder: string): Promise<void> {
   }
 }
 
+/** Removes the folders no lock holds (without Web Locks: those older than STALE_MS). */
 async function removeStale(parent: FileSystemDirectoryHandle): Promise<void> {
   const now = Date.now();
-  for await (const name of (parent as unknown as { keys(): AsyncIterable<string> }).keys()) {
-    const made = Number(name.split('-')[0]);
-    if (!(now - made < STALE_MS)) await parent.removeEntry(name, { recursive: true }).catch(() => {});
+  const manager = locks();
+  const names: string[] = [];
+  for await (const name of (parent as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+  for (const name of names) {
+    const remove = () => parent.removeEntry(name, { recursive: true }).catch(() => {});
+    if (!manager) {
+      if (!(now - Number(name.split('-')[0]) < STALE_MS)) await remove();
+      continue;
+    }
+    // Exclusive and only if free: no holder now, and none can take it while the folder goes.
+    await manager.request(spillLockName(name), { ifAvailable: true }, async (lock) => {
+      if (lock) await remove();
+    });
   }
 }

@@ -301,6 +301,8 @@ export interface TablePart {
   year?: number | null;
   /** Read on access where the rows were spilled to disk (see ChunkStore): take it once per use. */
   readonly rows: Table;
+  /** The rows chunk by chunk as the builder stored them (each read once): the page's layer takes a part without holding it whole. */
+  pieces?(): Generator<Table>;
   /** rows.numRows and bufferBytes(rows), known without reading the rows back. */
   numRows?: number;
   bytes?: number;
@@ -513,6 +515,9 @@ export class DatasetBuilder {
       year,
       get rows() {
         return concatTables(chunks.map(load));
+      },
+      *pieces() {
+        for (const chunk of chunks) yield load(chunk);
       },
       numRows: chunks.reduce((n, c) => n + c.ref.rows, 0),
       get bytes() {

@@ -120,6 +120,37 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(reports);
   });
 
+  it('removes at once the OPFS folders no lock holds, never one in use by another tab', async () => {
+    // Another tab of the page holds a folder (as its build or load would) beside one a closed tab left behind.
+    const other = await page.context().newPage();
+    await other.goto(appUrl('bench=1'));
+    await waitForEngine(other);
+    await waitForLayer(other);
+    const [held, left] = await other.evaluate(async () => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('gongkai-layer-spill', { create: true });
+      // Made just now: the old rule (ten minutes) would keep both.
+      const names = [`${Date.now()}-heldbytab`, `${Date.now()}-leftbehind`];
+      for (const name of names) await (await root.getDirectoryHandle(name, { create: true })).getFileHandle('reports~part-0.arrow', { create: true });
+      await new Promise<void>((held) => void navigator.locks.request(`gongkai-layer-spill:${names[0]}`, { mode: 'shared' }, () => {
+        held();
+        return new Promise<void>(() => {});
+      }));
+      return names;
+    });
+    // This tab builds its layer again (on load): its build sweeps.
+    await page.goto(appUrl('bench=1'));
+    await waitForEngine(page);
+    expect(await waitForLayer(page)).toBe(version);
+    expect(await spillLeft(page)).toEqual([held]);
+    // The tab closed, its lock goes: the next build removes its folder, though made a moment ago.
+    await other.close();
+    await page.goto(appUrl('bench=1'));
+    await waitForEngine(page);
+    expect(await waitForLayer(page)).toBe(version);
+    expect(await spillLeft(page)).toEqual([]);
+    expect(left).toMatch(/leftbehind$/);
+  });
+
   it('downloads the layer as the dataset folder gongkai ingest writes, byte for byte', async () => {
     const out = join(makeTempDir('gongkai-import-cli-'), 'out');
     // The same folder named the same way (relative to its parent): the same report ids and paths.

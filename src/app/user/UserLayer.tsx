@@ -8,7 +8,8 @@ import { failedReport } from '../../ingest/failed-report';
 import { useDataset } from '../data/dataset';
 import { createImportPool, type ImportPool, type ImportPoolOptions } from './import-pool';
 import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
-import { openLayerBuild } from './layer-build';
+import { openLayerBuild, type BuiltLayer, type LayerBuild } from './layer-build';
+import { holdSpill, removeSpill } from '../../db/user-layer-spill';
 import { ZIP_FOLDER } from './layer-zip';
 import { clearRecords, deleteRecord, listRows, putRecords } from './layer-store';
 
@@ -76,12 +77,36 @@ const LOOKUP_BATCH = 500;
 /** A pool started for files that never came stops after this long (its workers hold the gazetteer). */
 const PREPARED_MS = 120_000;
 
+/** A built layer whose OPFS folder the page holds (a Web Lock) while the data worker may read it. */
+interface HeldLayer {
+  layer: BuiltLayer;
+  release(): void;
+}
+
+/** Builds the layer, holds its folder before the build worker stops (its lock goes with it), and stops that worker (its memory goes before the data worker takes the layer). */
+async function holdBuilt(session: LayerBuild, exclude: readonly string[]): Promise<HeldLayer> {
+  try {
+    const layer = await session.build(exclude);
+    return { layer, release: layer.spill ? await holdSpill(layer.spill) : () => {} };
+  } finally {
+    session.close();
+  }
+}
+
+/** Removes the layer's folder (gone already once loaded) and lets go of its lock. */
+async function letGo(held: HeldLayer): Promise<void> {
+  if (held.layer.spill) await removeSpill(held.layer.spill);
+  held.release();
+}
+
 export function UserLayerProvider({ children }: { children: ReactNode }) {
   const { client, info } = useDataset();
   const pool = useRef<ImportPool | null>(null);
   const timings = useRef<Partial<ImportTimings>>({});
   /** Whether the last layer built went through OPFS (src/db/user-layer-spill.ts), for the bench hook. */
   const spilled = useRef(false);
+  /** Layers built again for a restarted data worker, their OPFS folders held until a later load is answered. */
+  const reloads = useRef<HeldLayer[]>([]);
   const [rows, setRows] = useState<ImportedRow[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [version, setVersion] = useState<string | null>(null);
@@ -128,23 +153,25 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       lap('duplicates');
       setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
       const exclude = [...duplicates.keys()];
-      const layer = await session.build(exclude);
-      spilled.current = layer.spill !== null;
-      // Its memory goes before the data worker takes the layer.
-      session.close();
+      const built = await holdBuilt(session, exclude);
+      spilled.current = built.layer.spill !== null;
       lap('build');
       // The files move to the data worker; a restarted one gets the layer built again from IndexedDB.
       const reload = async () => {
-        const again = openLayerBuild();
-        try {
-          return await again.build(exclude);
-        } finally {
-          again.close();
-        }
+        const again = await holdBuilt(openLayerBuild(), exclude);
+        reloads.current.push(again);
+        return again.layer;
       };
-      const result = await client.setLayer(layer, reload);
-      lap('load');
-      setVersion(result.datasetVersion);
+      try {
+        const result = await client.setLayer(built.layer, reload);
+        lap('load');
+        setVersion(result.datasetVersion);
+      } finally {
+        // Loaded (the data worker removed it) or not (it failed, or died reading it): it goes now.
+        await letGo(built);
+        // The layers sent to a restarted data worker were read before this one was answered.
+        for (const held of reloads.current.splice(0)) await letGo(held);
+      }
     } finally {
       session.close();
     }

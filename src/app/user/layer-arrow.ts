@@ -1,6 +1,7 @@
 // The user's layer as the page loads it: the dataset builder's tables as plain Arrow IPC streams,
-// one per part (in ingest's file order, so the data worker copies one part at a time into its
-// heap), each row with its column `layer` = 'user' already, with a manifest of those files alone.
+// one per chunk the builder stored (≤ 1,000 reports of a part; in ingest's file order, so the
+// build and data workers hold one chunk's rows at a time), each row with its column `layer` =
+// 'user' already, with a manifest of those files alone.
 // No Parquet and no gzip: the data worker inserts the streams as they are, and the zip (the
 // dataset folder ingest writes, Parquet included) is built only when the user asks for it.
 // The layer's version is the hash of these files, so it is not the zip's dataset_version.
@@ -35,16 +36,18 @@ export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number
   const files: LayerFile[] = [];
   for (const group of parts.groups()) {
     for (const part of group) {
-      const rows = part.rows;
       const entry = tables[part.table];
-      // An empty part gives its table's schema only when the table has no rows elsewhere.
-      if (rows.numRows === 0 && entry.partitions.length > 0) continue;
-      const bytes = tableToIPC(withLayer(rows), 'stream');
-      const path = layerArrowPath(part.table, entry.partitions.length);
-      if (sink) await sink({ path, bytes });
-      else files.push({ path, bytes });
-      entry.partitions.push({ path, rows: rows.numRows, bytes: bytes.byteLength, sha256: await sha256(bytes) });
-      entry.rows += rows.numRows;
+      // A part of a per-report table, chunk by chunk (a file each): never held whole.
+      for (const rows of part.pieces?.() ?? [part.rows]) {
+        // An empty piece gives its table's schema only when the table has no rows elsewhere.
+        if (rows.numRows === 0 && entry.partitions.length > 0) continue;
+        const bytes = tableToIPC(withLayer(rows), 'stream');
+        const path = layerArrowPath(part.table, entry.partitions.length);
+        if (sink) await sink({ path, bytes });
+        else files.push({ path, bytes });
+        entry.partitions.push({ path, rows: rows.numRows, bytes: bytes.byteLength, sha256: await sha256(bytes) });
+        entry.rows += rows.numRows;
+      }
     }
   }
   const parquet: Manifest['parquet'] = { layout: 'hive', root: PARQUET_ROOT, files: [] };

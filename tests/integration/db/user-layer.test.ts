@@ -100,4 +100,24 @@ describe('the imported layer', () => {
     expect(Number((await rows('SELECT count(*) AS n FROM reports', ['reports']))[0].n)).toBe(datasetManifest.tables.reports.rows);
     await expect(rows("SELECT count(*) AS n FROM reports WHERE layer = 'user'", ['reports'])).rejects.toThrow(/layer/);
   });
+
+  it('is never read half loaded: queries sent while it loads see it whole, the dataset alone goes on', async () => {
+    const datasetReports = datasetManifest.tables.reports.rows;
+    const count = (layer?: LayerMode) => rows('SELECT count(*) AS n FROM reports', ['reports'], layer).then((r) => Number(r[0].n));
+    const valuesCount = (layer: LayerMode) => rows('SELECT count(*) AS n FROM "values"', ['values'], layer).then((r) => Number(r[0].n));
+    // Sent together, as the page's charts ask while the import's layer goes in part by part.
+    const loading = request('layer', await layerPayload());
+    const during = Promise.all([count('user'), count(), valuesCount('user'), count('dataset')]);
+    expect((await loading).ok).toBe(true);
+    const [user, all, values, dataset] = await during;
+    expect(user).toBe(5);
+    expect(all).toBe(datasetReports + 5);
+    expect(values).toBe(userManifest.tables.values.rows);
+    expect(dataset).toBe(datasetReports);
+    // Replaced while queries wait: they see the new layer whole (here none), never a part of it.
+    const removing = request('layer', { manifest: null, files: {} });
+    const afterRemoval = count();
+    expect((await removing).ok).toBe(true);
+    expect(await afterRemoval).toBe(datasetReports);
+  }, 240_000);
 });

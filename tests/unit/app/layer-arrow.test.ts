@@ -58,4 +58,30 @@ describe('the page layer', () => {
     expect(b.files.map((f) => Buffer.from(f.bytes).toString('hex'))).toEqual(a.files.map((f) => Buffer.from(f.bytes).toString('hex')));
     expect(fewer.manifest.dataset_version).not.toBe(a.manifest.dataset_version);
   });
+
+  it('writes a part of many reports chunk by chunk, a file each, with the same rows as ingest\'s one file', async () => {
+    // 2,400 copies of the sample's reports (ids kept sorted): its parts pass the builder's chunk of 1,000 reports.
+    const sample = sampleRecords();
+    const records = Array.from({ length: 2400 }, (_, i) => sample.map((r) => ({ ...r, id: `${r.id}/${String(i).padStart(4, '0')}`, sha256: `${i}`.padStart(64, '0') + r.id })))
+      .flat()
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const page = await layerArrowFiles(buildDatasetParts(records, sharedGazetteer()), records.length, sha256);
+    const ingest = new Map<string, Uint8Array>();
+    const manifest = await writeDatasetFiles(async (path, bytes) => (ingest.set(path, bytes), { bytes: bytes.byteLength, sha256: await sha256(bytes) }), (text) => sha256(new TextEncoder().encode(text)), buildDatasetParts(records, sharedGazetteer()), records.length);
+    const files = new Map(page.files.map((f) => [f.path, f.bytes]));
+    const reports = page.manifest.tables.reports;
+    expect(reports.rows).toBe(records.length);
+    // Several files where ingest writes one per part, none of more than a chunk's reports.
+    expect(reports.partitions.length).toBeGreaterThan(manifest.tables.reports.partitions.length);
+    expect(Math.max(...reports.partitions.map((p) => p.rows))).toBeLessThanOrEqual(1000);
+    for (const name of ['reports', 'values', 'facts_wide'] as const) {
+      const fromPage = page.manifest.tables[name].partitions.flatMap((p) => {
+        const table = tableFromIPC(files.get(p.path)!);
+        return rowsOf(tableToIPC(table.select(table.schema.fields.slice(0, -1).map((f) => f.name)), 'stream'));
+      });
+      const fromIngest = manifest.tables[name].partitions.flatMap((p) => rowsOf(decodeArrowFileSync(p.path, ingest.get(p.path)!)));
+      expect(fromPage.length, name).toBe(fromIngest.length);
+      expect(fromPage, name).toEqual(fromIngest);
+    }
+  }, 120_000);
 });
