@@ -266,6 +266,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       .catch(() => {});
   }
 
+  const nextTask = (): Promise<void> => new Promise((next) => setTimeout(next, 0));
+
   /** Pre-aggregates are built from the whole of facts_wide, so only while the page may hold it whole. */
   const preaggregatesUsable = (d: Dataset): boolean => (d.manifest.tables.facts_wide?.rows ?? Infinity) <= eagerDetailRows;
 
@@ -279,6 +281,9 @@ export function createHandler(deps: HandlerDeps): Handler {
         const source = definition.source();
         for (const table of source.tables) await ensureTable(d, table, source.provinces, source.years);
         for (const other of definition.needs ?? []) await ensurePreaggregate(d, other);
+        // The worker reads its messages only between tasks, and a build is one synchronous engine
+        // call: a view's query that arrives during the builds behind init waits for one, not all.
+        await nextTask();
         if (d.closed) throw new DataError(`pre-aggregate ${name}: the worker was closed`);
         d.engine.run(preaggregateSql(definition));
       })();
