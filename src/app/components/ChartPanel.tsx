@@ -12,6 +12,7 @@ import { correctedRows } from '../user/corrections-in-rows';
 import { addPin, storedPins } from '../../briefing/pin-store';
 import { ChartSinkContext } from './chart-sink';
 import { ExportDialog } from './ExportDialog';
+import { PinIcon } from './PinIcon';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -119,7 +120,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
-          {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}>{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
+          {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}><PinIcon />{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
                     <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (

@@ -6,6 +6,7 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { embeddedChart } from '../state/url-state';
 import { tableRows, type Row } from '../data/rows';
+import { markPooled, POOLED_KEY } from '../data/pooled';
 import { metricLabel } from '../i18n/metric-labels';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, templateLabel, yearOptions, type ViewProps } from './common';
 
@@ -25,7 +26,8 @@ export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) =>
       return row ? num(row.reports) : null;
     }),
   }));
-  return { categories: years.map(String), series };
+  // Each level keeps one of the palette's first six places, the six furthest apart for every vision.
+  return { categories: years.map(String), series, slots: levels.map((level) => LEVEL_ORDER.indexOf(level)) };
 }
 
 export function Overview(props: ViewProps) {
@@ -42,8 +44,8 @@ export function Overview(props: ViewProps) {
   const title = t('overview.byYearLevel');
   const option = useMemo(() => {
     if (yearLevelRows.length === 0) return null;
-    const { categories, series } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
-    return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined));
+    const { categories, series, slots } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
+    return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined), { slots });
   }, [yearLevelRows, props, title, t, fromSummary]);
   const file = (chart: string) => chartFileName(props, 'overview', chart);
   const mainPanel = (
@@ -88,7 +90,9 @@ export function Overview(props: ViewProps) {
       )
     : null;
   const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} fileName={file('templates')} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
-  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} fileName={file('trends')} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
+  // The lines sum every own report of a year (no one body): their CSV says pooled as Outcomes' does.
+  const trendDownload = markPooled(['body_key', 'body', ...(trendRows[0] ? Object.keys(trendRows[0]) : [])], trendRows.map((r) => ({ body_key: POOLED_KEY, body: POOLED_KEY, ...r })));
+  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendDownload.rows} columns={trendDownload.columns} notApplicable={trendDownload.notApplicable} fileName={file('trends')} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
   if (state.embed) {
     const chosen = embeddedChart(state);
     return chosen === 'templates' ? templatesPanel : chosen === 'trends' ? trendsPanel : mainPanel;

@@ -46,15 +46,18 @@ export function Reconcile(props: ViewProps) {
       <a href={props.linkTo({ view: 'report', report: id })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: id }); }}>{t('bench.report')}</a>
     ) : null;
   // The chart: the area summary beside the sum of the children's own reports, then what is kept apart.
-  // Each part says its parent, year, scope and what it rests on, so its CSV is tidy as every chart's.
+  // Each part says its parent, year and what it is in `scope` (the area summary; the children's or
+  // the departments' own reports summed; the parent's own report) and the reports it rests on, so
+  // its CSV is tidy as every chart's: a sum has no one report_id, a single report has its own.
   const chartRows: Row[] = useMemo(() => {
     if (!row) return [];
     const of = { body_key: parent, body_name: nameReady ? parentName : null, year };
+    const one = (value: unknown) => (num(value) === null ? null : 1);
     return [
-      { ...of, part: 'area', label: t('reconcile.area'), value: num(row.area_value), scope: 'area', reports: num(row.area_reports), report_id: row.area_report_id ?? null },
-      { ...of, part: 'children', label: t('reconcile.children'), value: num(row.children_value), scope: 'self', reports: num(row.children_in_sum), report_id: null },
-      { ...of, part: 'parent_self', label: t('reconcile.parentSelf'), value: num(row.parent_self_value), scope: 'self', reports: num(row.parent_self_value) === null ? null : 1, report_id: null },
-      { ...of, part: 'departments', label: t('reconcile.departments'), value: num(row.departments_value), scope: 'self', reports: num(row.departments_in_sum), report_id: null },
+      { ...of, part: 'area', label: t('reconcile.area'), value: num(row.area_value), scope: 'area', reports: one(row.area_value), report_id: row.area_report_id ?? null },
+      { ...of, part: 'children', label: t('reconcile.children'), value: num(row.children_value), scope: 'children', reports: num(row.children_in_sum), report_id: null },
+      { ...of, part: 'parent_self', label: t('reconcile.parentSelf'), value: num(row.parent_self_value), scope: 'self', reports: one(row.parent_self_value), report_id: row.parent_self_report_id ?? null },
+      { ...of, part: 'departments', label: t('reconcile.departments'), value: num(row.departments_value), scope: 'departments', reports: num(row.departments_in_sum), report_id: null },
     ];
   }, [row, t, parent, parentName, nameReady, year]);
   const option = useMemo(
@@ -94,7 +97,7 @@ export function Reconcile(props: ViewProps) {
                 {line('gap', t('reconcile.gap'), f(row.gap))}
                 {line('gap-share', t('reconcile.gapShare'), formatPercent(num(row.gap_share), locale))}
                 <tr><td colSpan={3} className="note">{t('reconcile.separate')}</td></tr>
-                {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value))}
+                {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value), reportLink(row.parent_self_report_id))}
                 {line('departments', t('reconcile.departments'), f(row.departments_value), t('reconcile.departmentsIn', { n: num(row.departments_in_sum) ?? 0, m: num(row.departments_reported) ?? 0 }))}
                 <tr><td colSpan={3} /></tr>
                 {line('listed', t('reconcile.listed'), f(row.children_listed))}
