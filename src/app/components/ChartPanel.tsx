@@ -13,6 +13,7 @@ import { addPin, storedPins } from '../../briefing/pin-store';
 import { ChartSinkContext } from './chart-sink';
 import { ExportDialog } from './ExportDialog';
 import { PinIcon } from './PinIcon';
+import { measureEmbedFrame } from './embed-frame';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -51,17 +52,18 @@ export interface ChartPanelProps {
   children?: ReactNode;
 }
 
-/** The copied embed code's width (px), and what the embed page holds besides the chart: the panel's padding and the "open full" link. */
+/** The copied embed code's width (px). */
 const EMBED_WIDTH = 800;
-const EMBED_CHROME = 2 * 12 + 24;
 
 /**
  * The embed's height: the chart as the embed page lays it out at EMBED_WIDTH (notes and source
- * line wrapped to that width, which makes it taller; see fitToWidth), and the page around it.
+ * line wrapped to the chart's width there, which makes it taller; see fitToWidth), and the page's
+ * frame around it, measured (embed-frame.ts).
  */
-function embedHeight(option: ChartOption | null, height: number): number {
-  const chartWidth = Math.floor((EMBED_WIDTH - 2 * 12) / 10) * 10;
-  return height + (option ? fitToWidth(option, chartWidth).extraHeight : 0) + EMBED_CHROME;
+function embedHeight(option: ChartOption | null, height: number, openFull: string | null, banner: string | null): number {
+  const { frame, chartWidth } = measureEmbedFrame(EMBED_WIDTH, openFull, banner);
+  // As the Chart component rounds its width (down to 10 px).
+  return height + (option ? fitToWidth(option, Math.floor(chartWidth / 10) * 10).extraHeight : 0) + frame;
 }
 
 async function copy(text: string): Promise<boolean> {
@@ -99,8 +101,12 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   useEffect(() => {
     if (sink && option && !empty) sink({ id, title, option });
   }, [sink, id, title, option, empty]);
-  const iframeHeight = useMemo(() => embedHeight(option, height), [option, height]);
-  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="${EMBED_WIDTH}" height="${iframeHeight}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  // Measured when copied: the page's fonts and styles are loaded by then.
+  const iframe = () => {
+    if (embedLink === null) return '';
+    const iframeHeight = embedHeight(option, height, link === null ? null : t('openFull'), summary?.synthetic ? t('syntheticBanner') : null);
+    return `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="${EMBED_WIDTH}" height="${iframeHeight}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  };
 
   return (
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
@@ -125,7 +131,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>
-              <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
+              <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe()).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
               <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
             </>
           ) : null}
