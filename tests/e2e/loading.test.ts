@@ -151,10 +151,10 @@ describe('coverage and reconciliation charts', () => {
     expect(header).toEqual([...TIDY_COLUMNS, 'part', 'label']);
     const cell = (r: string[], name: string) => r[header.indexOf(name)];
     const parts = [
-      ['area', expected.area_value, 'area', expected.area_reports, expected.area_report_id],
-      ['children', expected.children_value, 'self', expected.children_in_sum, null],
-      ['parent_self', expected.parent_self_value, 'self', 1, null],
-      ['departments', expected.departments_value, 'self', expected.departments_in_sum, null],
+      ['area', expected.area_value, 'area', 1, expected.area_report_id],
+      ['children', expected.children_value, 'children', expected.children_in_sum, null],
+      ['parent_self', expected.parent_self_value, 'self', 1, expected.parent_self_report_id],
+      ['departments', expected.departments_value, 'departments', expected.departments_in_sum, null],
     ].filter(([, v]) => v !== null);
     expect(parts.length).toBeGreaterThan(1);
     expect(rows.map((r) => ['part', 'value', 'scope', 'reports', 'report_id'].map((c) => cell(r, c)))).toEqual(parts.map((p) => p.map(csvCellOf)));
