@@ -152,6 +152,16 @@ describe('overview levels', () => {
   });
 });
 
+describe('overview trends', () => {
+  it('draw their two metrics in the palette\'s first two colours, not two near hues', async () => {
+    await openApp(page, '');
+    await waitForChart(page, 'trends');
+    const svg = (await downloadFrom(page, 'svg-trends')).bytes.toString('utf8');
+    const strokes = new Set([...svg.matchAll(/stroke="([^"]+)"/g)].map((m) => hexOf(m[1])).filter((c): c is string => c !== null && PALETTE.includes(c)));
+    expect([...strokes].sort()).toEqual([PALETTE[0], PALETTE[1]].sort());
+  });
+});
+
 describe('pin button', () => {
   for (const [locale, name] of [['zh', '加入简报'], ['en', 'Pin to briefing']] as const) {
     it(`has a drawn icon and no emoji; its accessible name is its text (${locale})`, async () => {

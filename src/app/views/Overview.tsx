@@ -70,7 +70,8 @@ export function Overview(props: ViewProps) {
     .join('；');
   const trendOption = trendRows.length
     ? lineOverYears(
-        trendMetrics.map((m) => ({ name: metricLabel(m, locale), points: trendPoints(m) })),
+        // Two metrics side by side: the palette's first two places (blue, vermilion), never two near hues.
+        trendMetrics.map((m, i) => ({ name: metricLabel(m, locale), points: trendPoints(m), slot: i })),
         makeFrame(props, t('overview.trends'), t('unit.cases'), t('overview.trendsNote', { few: FEW_REPORTS })),
         { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
       )

@@ -3,6 +3,7 @@
 // for normal, deuteranope and protanope vision (palette.test.ts measures them).
 import { describe, expect, it } from 'vitest';
 import { stackedBars } from '../../../src/charts/bars';
+import { lineOverYears } from '../../../src/charts/line';
 import { PALETTE } from '../../../src/charts/palette';
 import { translator } from '../../../src/app/i18n/messages';
 import { levelLabel } from '../../../src/app/views/common';
@@ -28,5 +29,13 @@ describe('overview levels', () => {
     const { categories, series, slots } = yearLevelSeries(rows.filter((r) => r.level !== 'province'), (l) => levelLabel(t, l));
     const colours = seriesOf(stackedBars(categories, series, zhFrame, { slots })).map((s) => (s.itemStyle as { color: string }).color);
     expect(colours).toEqual(PALETTE.slice(1, 6));
+  });
+});
+
+describe('lines with a fixed palette place', () => {
+  it('take that place, whatever their names hash to', () => {
+    const points = [{ year: 2020, value: 1, reports: 5 }];
+    const option = lineOverYears([{ name: '本年新收申请', points, slot: 0 }, { name: '办理结果总计', points, slot: 1 }], zhFrame);
+    expect(seriesOf(option).filter((s) => s.type === 'line').map((s) => s.color)).toEqual([PALETTE[0], PALETTE[1]]);
   });
 });
