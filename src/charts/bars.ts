@@ -8,7 +8,7 @@ import {
   percentFormatter,
   toNumber,
 } from './frame';
-import { assignSlots } from './palette';
+import { assignSlots, slotAt } from './palette';
 import type { ChartFrame, ChartOption, NamedValues } from './types';
 
 export interface StackedBarsOptions {
@@ -21,6 +21,8 @@ export interface StackedBarsOptions {
    * series present there. Parts that add up past it draw past 100%.
    */
   totals?: readonly (number | null)[];
+  /** Each series' palette place (slotAt), for a closed set of categories; by default from its name (assignSlots). */
+  slots?: readonly number[];
 }
 
 function present(value: number | null | undefined): value is number {
@@ -63,7 +65,7 @@ export function stackedBars(
   const counts = series.map((s) => fit(s.values, categories.length));
   const data = opts.percent ? shareMatrix(counts, categories.length, opts.totals) : counts;
   const stackedMax = Math.max(1, ...categories.map((_, c) => data.reduce((sum, values) => sum + (present(values[c]) && values[c] > 0 ? values[c] : 0), 0)));
-  const slots = assignSlots(names);
+  const slots = opts.slots && opts.slots.length === series.length ? opts.slots.map(slotAt) : assignSlots(names);
   const bars: BarSeriesOption[] = series.map((s, i) => ({
     type: 'bar',
     name: s.name,

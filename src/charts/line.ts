@@ -1,6 +1,6 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import type { Locale } from './format';
-import { assignSlots } from './palette';
+import { assignSlots, slotAt } from './palette';
 import { axisNumberFormatter, cartesianGrid, frameParts, numberFormatter } from './frame';
 import type { ChartFrame, ChartOption } from './types';
 
@@ -21,6 +21,8 @@ export interface YearSeries {
   scope?: 'self' | 'area';
   /** What keeps the series' colour the same in every chart (a body key); the name by default. */
   colorKey?: string;
+  /** A fixed palette place (slotAt) instead, for a closed set of series (the overview's headline metrics). */
+  slot?: number;
 }
 
 export interface TemplateBreak {
@@ -142,7 +144,8 @@ export function lineOverYears(
   const { markLine, lifted } = breakMarkLine(opts.templateBreaks ?? [], years);
   const counted = series.some((s) => s.points.some((p) => typeof p.reports === 'number'));
   // A body's own line and its area summaries' line share its colour (and differ by dash).
-  const slots = assignSlots(series.map((s) => s.colorKey ?? s.name));
+  const keyed = assignSlots(series.map((s) => s.colorKey ?? s.name));
+  const slots = series.map((s, i) => (s.slot === undefined ? keyed[i] : slotAt(s.slot)));
   const lines: LineSeriesOption[] = series.map((s, i) => ({
     type: 'line',
     name: s.name,

@@ -83,6 +83,15 @@ export interface Slot {
 }
 
 /**
+ * The slot of a fixed palette place: for a closed set of categories (a report's level) given the
+ * first places, whose colours stay furthest apart for every vision (palette.test.ts), rather than
+ * the places their names hash to.
+ */
+export function slotAt(index: number): Slot {
+  return { color: PALETTE[index % PALETTE.length], decal: DECALS[index % DECALS.length], symbol: LINE_SYMBOLS[index % LINE_SYMBOLS.length] };
+}
+
+/**
  * A colour, decal and marker for each key, in order. A key gets its own slot (paletteIndex)
  * unless an earlier key of the same chart took it; then the next free one. Past twelve keys the
  * colours repeat, with another pattern and marker. The same key given twice gets the same slot.

@@ -29,16 +29,24 @@ function constantColumn(value: number, rows: number): ColumnValues {
   return column as unknown as ColumnValues;
 }
 
+/** A column holding one string on every row. */
+function constantStringColumn(value: string, rows: number): ColumnValues {
+  const column = { length: rows, slice: (start: number, end: number) => new Array<string>(Math.max(0, Math.min(end, rows) - start)).fill(value) };
+  return column as unknown as ColumnValues;
+}
+
 /**
  * Written from the Arrow table itself, so both files of a table always hold the same rows;
- * `leading`: whole-number columns put first with one value on every row (a one-year view's year).
+ * `leading`: whole-number columns put first with one value on every row (a one-year view's year);
+ * `trailing`: string columns put last with one value on every row (pooled rows' scope).
  */
-export function tableToParquet(table: Table, leading: Readonly<Record<string, number>> = {}): Uint8Array {
+export function tableToParquet(table: Table, leading: Readonly<Record<string, number>> = {}, trailing: Readonly<Record<string, string>> = {}): Uint8Array {
   const constants = Object.entries(leading).map(([name, value]) => ({ name, type: 'INT32' as BasicType, data: constantColumn(value, table.numRows) }));
   const columnData = table.schema.fields.map((field) => ({
     name: field.name,
     type: parquetType(field.type),
     data: lazyColumn(table.getChild(field.name), table.numRows),
   }));
-  return new Uint8Array(parquetWriteBuffer({ columnData: [...constants, ...columnData] }));
+  const after = Object.entries(trailing).map(([name, value]) => ({ name, type: 'STRING' as BasicType, data: constantStringColumn(value, table.numRows) }));
+  return new Uint8Array(parquetWriteBuffer({ columnData: [...constants, ...columnData, ...after] }));
 }

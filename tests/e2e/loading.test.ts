@@ -151,10 +151,10 @@ describe('coverage and reconciliation charts', () => {
     expect(header).toEqual([...TIDY_COLUMNS, 'part', 'label']);
     const cell = (r: string[], name: string) => r[header.indexOf(name)];
     const parts = [
-      ['area', expected.area_value, 'area', expected.area_reports, expected.area_report_id],
-      ['children', expected.children_value, 'self', expected.children_in_sum, null],
-      ['parent_self', expected.parent_self_value, 'self', 1, null],
-      ['departments', expected.departments_value, 'self', expected.departments_in_sum, null],
+      ['area', expected.area_value, 'area', 1, expected.area_report_id],
+      ['children', expected.children_value, 'children', expected.children_in_sum, null],
+      ['parent_self', expected.parent_self_value, 'self', 1, expected.parent_self_report_id],
+      ['departments', expected.departments_value, 'departments', expected.departments_in_sum, null],
     ].filter(([, v]) => v !== null);
     expect(parts.length).toBeGreaterThan(1);
     expect(rows.map((r) => ['part', 'value', 'scope', 'reports', 'report_id'].map((c) => cell(r, c)))).toEqual(parts.map((p) => p.map(csvCellOf)));
@@ -194,8 +194,12 @@ describe('coverage and reconciliation charts', () => {
     for (const id of ['png', 'svg', 'export', 'pin']) expect(await page.getByTestId(`${id}-coverage`).isEnabled()).toBe(true);
     const download = await downloadFrom(page, 'csv-coverage');
     expect(download.name).toBe(`gongkai_coverage_${GUANGZHOU}_${year}_v${native.manifest.dataset_version.slice(0, 8)}.csv`);
-    const rows = csv(download.bytes);
-    const by = Object.fromEntries(rows.slice(1).map((r) => [r[0], Number(r[2])]));
+    // One row per government drawn, with its part (status) and that part's count.
+    const [header, ...rows] = csv(download.bytes);
+    const status = header.indexOf('status');
+    const count = (part: string) => rows.filter((r) => r[status] === part).length;
+    const by = Object.fromEntries(['on_time', 'late', 'date_unknown', 'missing', 'not_due'].map((part) => [part, count(part)]));
+    for (const r of rows) expect(Number(r[header.indexOf('part_governments')])).toBe(by[r[status]]);
     expect(by.missing).toBe(counts.missing);
     expect(by.not_due).toBe(counts.notDue);
     expect(by.on_time + by.late + by.date_unknown).toBe(counts.reported);

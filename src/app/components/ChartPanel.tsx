@@ -12,6 +12,8 @@ import { correctedRows } from '../user/corrections-in-rows';
 import { addPin, storedPins } from '../../briefing/pin-store';
 import { ChartSinkContext } from './chart-sink';
 import { ExportDialog } from './ExportDialog';
+import { PinIcon } from './PinIcon';
+import { measureEmbedFrame } from './embed-frame';
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -50,17 +52,18 @@ export interface ChartPanelProps {
   children?: ReactNode;
 }
 
-/** The copied embed code's width (px), and what the embed page holds besides the chart: the panel's padding and the "open full" link. */
+/** The copied embed code's width (px). */
 const EMBED_WIDTH = 800;
-const EMBED_CHROME = 2 * 12 + 24;
 
 /**
  * The embed's height: the chart as the embed page lays it out at EMBED_WIDTH (notes and source
- * line wrapped to that width, which makes it taller; see fitToWidth), and the page around it.
+ * line wrapped to the chart's width there, which makes it taller; see fitToWidth), and the page's
+ * frame around it, measured (embed-frame.ts).
  */
-function embedHeight(option: ChartOption | null, height: number): number {
-  const chartWidth = Math.floor((EMBED_WIDTH - 2 * 12) / 10) * 10;
-  return height + (option ? fitToWidth(option, chartWidth).extraHeight : 0) + EMBED_CHROME;
+function embedHeight(option: ChartOption | null, height: number, openFull: string | null, banner: string | null): number {
+  const { frame, chartWidth } = measureEmbedFrame(EMBED_WIDTH, openFull, banner);
+  // As the Chart component rounds its width (down to 10 px).
+  return height + (option ? fitToWidth(option, Math.floor(chartWidth / 10) * 10).extraHeight : 0) + frame;
 }
 
 async function copy(text: string): Promise<boolean> {
@@ -98,8 +101,12 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   useEffect(() => {
     if (sink && option && !empty) sink({ id, title, option });
   }, [sink, id, title, option, empty]);
-  const iframeHeight = useMemo(() => embedHeight(option, height), [option, height]);
-  const iframe = embedLink === null ? '' : `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="${EMBED_WIDTH}" height="${iframeHeight}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  // Measured when copied: the page's fonts and styles are loaded by then.
+  const iframe = () => {
+    if (embedLink === null) return '';
+    const iframeHeight = embedHeight(option, height, link === null ? null : t('openFull'), summary?.synthetic ? t('syntheticBanner') : null);
+    return `<iframe src="${embedLink.replaceAll('"', '&quot;')}" width="${EMBED_WIDTH}" height="${iframeHeight}" style="border:0" title="${title.replaceAll('"', '&quot;')}"></iframe>`;
+  };
 
   return (
     <section className={embed ? 'panel panel-embed' : 'panel'} data-testid={`panel-${id}`} aria-busy={busy ? 'true' : 'false'}>
@@ -119,12 +126,12 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
-          {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}>{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
+          {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}><PinIcon />{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
                     <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>
-              <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
+              <button type="button" data-testid={`embed-${id}`} onClick={() => void copy(iframe()).then((ok) => ok && flash('embed'))}>{copied === 'embed' ? t('copied') : t('copyEmbed')}</button>
               <a className="embed-link" data-testid={`embed-link-${id}`} href={embedLink} target="_blank" rel="noreferrer">embed ↗</a>
             </>
           ) : null}

@@ -18,3 +18,16 @@ export function markPooled(columns: readonly string[], rows: readonly Row[]): { 
     notApplicable: rows.every(pooled) && !columns.includes('report_id') ? ['report_id'] : [],
   };
 }
+
+/**
+ * The constant columns a Parquet download of `table` adds so pooled rows say so as the CSV does
+ * (markPooled): `scope` = pooled when every row is pooled and the rows have no scope of their own.
+ * They have no report_id column to drop: a pooled query returns none.
+ */
+export function pooledParquetColumns(table: { numRows: number; schema: { fields: { name: string }[] }; getChild(name: string): { get(i: number): unknown } | null }): Record<string, string> {
+  const names = table.schema.fields.map((f) => f.name);
+  const keys = table.getChild('body_key');
+  if (!keys || names.includes('scope') || table.numRows === 0) return {};
+  for (let i = 0; i < table.numRows; i++) if (keys.get(i) !== POOLED_KEY) return {};
+  return { scope: 'pooled' };
+}

@@ -10,7 +10,8 @@ import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
-import { coverageCounts, coverageParts } from './coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, type CoveragePart } from './coverage-model';
+import { useDataset } from '../data/dataset';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
   return state.parent && year !== null ? coverage({ parent: state.parent, year, today }) : null;
@@ -26,24 +27,23 @@ export function Coverage(props: ViewProps) {
   const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const counts = coverageCounts(rows);
   const governments = rows.filter((r) => r.unit === 'government');
-  const parts = coverageParts(rows);
-  const partRows: Row[] = useMemo(
-    () => [
-      { status: 'on_time', label: t('coverage.onTime'), governments: parts.on_time },
-      { status: 'late', label: t('coverage.kpi.late'), governments: parts.late },
-      { status: 'date_unknown', label: t('coverage.dateUnknownPart'), governments: parts.date_unknown },
-      { status: 'missing', label: t('coverage.kpi.missing'), governments: parts.missing },
-      { status: 'not_due', label: t('coverage.kpi.notDue'), governments: parts.not_due },
-    ],
-    [t, parts.on_time, parts.late, parts.date_unknown, parts.missing, parts.not_due],
-  );
+  const parts = useMemo(() => coverageParts(rows), [rows]);
+  const partLabel = useMemo(() => {
+    const labels: Record<CoveragePart, string> = { on_time: t('coverage.onTime'), late: t('coverage.kpi.late'), date_unknown: t('coverage.dateUnknownPart'), missing: t('coverage.kpi.missing'), not_due: t('coverage.kpi.notDue') };
+    return (part: CoveragePart) => labels[part];
+  }, [t]);
+  const partRows: Row[] = useMemo(() => COVERAGE_PARTS.map((status) => ({ status, label: partLabel(status), governments: parts[status] })), [partLabel, parts]);
+  // The CSV: the governments behind each part, with the parent, year and dataset version.
+  const { info, summary } = useDataset();
+  const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  const csvRows = useMemo(() => coverageCsvRows(rows, { parent, parentName: nameReady ? parentName : null, year, datasetVersion }, partLabel), [rows, parent, parentName, nameReady, year, datasetVersion, partLabel]);
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
   const option = useMemo(
     () => (rows.length > 0 && nameReady ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments) })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
     [rows.length, nameReady, partRows, props, chartTitle, t],
   );
   const panel = (
-    <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? partRows : []} columns={['status', 'label', 'governments']} fileName={chartFileName(props, 'coverage', 'coverage', year)} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />
+    <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? csvRows : []} columns={[...COVERAGE_CSV_COLUMNS]} fileName={chartFileName(props, 'coverage', 'coverage', year)} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />
   );
   if (state.embed) return panel;
   const yesNo = (v: unknown) => (v === true ? t('yes') : v === false ? t('no') : '—');

@@ -14,7 +14,7 @@ import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
 import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip, type TidyColumn } from '../data/tidy';
-import { markPooled } from '../data/pooled';
+import { markPooled, pooledParquetColumns } from '../data/pooled';
 import { countMetric } from '../i18n/metric-labels';
 import { outcomesQuery } from './Outcomes';
 import { viewLabel } from './registry';
@@ -89,7 +89,7 @@ export function Data(props: ViewProps) {
         </label>
         <button type="button" data-testid="download-csv" disabled={!table} onClick={csv}>{t('exportCsv')}</button>
         <button type="button" data-testid="download-zip" disabled={!table} title={t('exportZipTitle')} onClick={zip}>{t('exportZip')}</button>
-        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table, withYear ? { year: oneYear as number } : {}) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
+        <button type="button" data-testid="download-parquet" disabled={!table} onClick={() => table && downloadBlob(new Blob([tableToParquet(table, withYear ? { year: oneYear as number } : {}, pooledParquetColumns(table)) as BlobPart], { type: 'application/vnd.apache.parquet' }), safeFileName(name, 'parquet'))}>{t('exportParquet')}</button>
         <span data-testid="row-count">{t('data.rows', { n: total })}</span>
       </div>
       {query === null ? <p className="hint">{['benchmark', 'reconcile', 'coverage'].includes(state.of) ? t('tree.none') : t('picker.none')}</p> : null}

@@ -6,27 +6,15 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { embeddedChart } from '../state/url-state';
 import { tableRows, type Row } from '../data/rows';
+import { markPooled, POOLED_KEY } from '../data/pooled';
 import { metricLabel } from '../i18n/metric-labels';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, templateLabel, yearOptions, type ViewProps } from './common';
+import { yearLevelSeries } from './overview-model';
 
 /** How many reports with failing checks the overview lists (it says when there are more). */
 const FAILING_SHOWN = 50;
 
-const LEVEL_ORDER = ['province', 'city', 'county', 'town', 'department', null];
-
-/** Years × levels as stacked bar inputs; from the precomputed summary or from DuckDB alike. */
-export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) => string) {
-  const years = [...new Set(rows.map((r) => num(r.year)).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  const levels = LEVEL_ORDER.filter((level) => rows.some((r) => (r.level ?? null) === level));
-  const series = levels.map((level) => ({
-    name: label(level),
-    values: years.map((year) => {
-      const row = rows.find((r) => r.year === year && (r.level ?? null) === level);
-      return row ? num(row.reports) : null;
-    }),
-  }));
-  return { categories: years.map(String), series };
-}
+export { yearLevelSeries } from './overview-model';
 
 export function Overview(props: ViewProps) {
   const { t, locale, state } = props;
@@ -42,8 +30,8 @@ export function Overview(props: ViewProps) {
   const title = t('overview.byYearLevel');
   const option = useMemo(() => {
     if (yearLevelRows.length === 0) return null;
-    const { categories, series } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
-    return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined));
+    const { categories, series, slots } = yearLevelSeries(yearLevelRows, (l) => levelLabel(t, l));
+    return stackedBars(categories, series, makeFrame(props, title, t('unit.reports'), fromSummary ? t('overview.fromSummary') : undefined), { slots });
   }, [yearLevelRows, props, title, t, fromSummary]);
   const file = (chart: string) => chartFileName(props, 'overview', chart);
   const mainPanel = (
@@ -82,13 +70,16 @@ export function Overview(props: ViewProps) {
     .join('；');
   const trendOption = trendRows.length
     ? lineOverYears(
-        trendMetrics.map((m) => ({ name: metricLabel(m, locale), points: trendPoints(m) })),
+        // Two metrics side by side: the palette's first two places (blue, vermilion), never two near hues.
+        trendMetrics.map((m, i) => ({ name: metricLabel(m, locale), points: trendPoints(m), slot: i })),
         makeFrame(props, t('overview.trends'), t('unit.cases'), t('overview.trendsNote', { few: FEW_REPORTS })),
         { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
       )
     : null;
   const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} fileName={file('templates')} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
-  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendRows} columns={trendRows[0] ? Object.keys(trendRows[0]) : []} fileName={file('trends')} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
+  // The lines sum every own report of a year (no one body): their CSV says pooled as Outcomes' does.
+  const trendDownload = markPooled(['body_key', 'body', ...(trendRows[0] ? Object.keys(trendRows[0]) : [])], trendRows.map((r) => ({ body_key: POOLED_KEY, body: POOLED_KEY, ...r })));
+  const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendDownload.rows} columns={trendDownload.columns} notApplicable={trendDownload.notApplicable} fileName={file('trends')} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;
   if (state.embed) {
     const chosen = embeddedChart(state);
     return chosen === 'templates' ? templatesPanel : chosen === 'trends' ? trendsPanel : mainPanel;

@@ -11,6 +11,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
+import { reconcileChartRows } from './reconcile-model';
 import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 
 const RECONCILE_EXTRA = ['part', 'label'] as const;
@@ -45,18 +46,10 @@ export function Reconcile(props: ViewProps) {
     typeof id === 'string' ? (
       <a href={props.linkTo({ view: 'report', report: id })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: id }); }}>{t('bench.report')}</a>
     ) : null;
-  // The chart: the area summary beside the sum of the children's own reports, then what is kept apart.
-  // Each part says its parent, year, scope and what it rests on, so its CSV is tidy as every chart's.
-  const chartRows: Row[] = useMemo(() => {
-    if (!row) return [];
-    const of = { body_key: parent, body_name: nameReady ? parentName : null, year };
-    return [
-      { ...of, part: 'area', label: t('reconcile.area'), value: num(row.area_value), scope: 'area', reports: num(row.area_reports), report_id: row.area_report_id ?? null },
-      { ...of, part: 'children', label: t('reconcile.children'), value: num(row.children_value), scope: 'self', reports: num(row.children_in_sum), report_id: null },
-      { ...of, part: 'parent_self', label: t('reconcile.parentSelf'), value: num(row.parent_self_value), scope: 'self', reports: num(row.parent_self_value) === null ? null : 1, report_id: null },
-      { ...of, part: 'departments', label: t('reconcile.departments'), value: num(row.departments_value), scope: 'self', reports: num(row.departments_in_sum), report_id: null },
-    ];
-  }, [row, t, parent, parentName, nameReady, year]);
+  const chartRows: Row[] = useMemo(
+    () => (row ? reconcileChartRows(row, { body_key: parent, body_name: nameReady ? parentName : null, year }, { area: t('reconcile.area'), children: t('reconcile.children'), parent_self: t('reconcile.parentSelf'), departments: t('reconcile.departments') }) : []),
+    [row, t, parent, parentName, nameReady, year],
+  );
   const option = useMemo(
     () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), t('reconcile.chartNote'))) : null),
     [row, nameReady, chartRows, props, title, metric, locale, t],
@@ -94,7 +87,7 @@ export function Reconcile(props: ViewProps) {
                 {line('gap', t('reconcile.gap'), f(row.gap))}
                 {line('gap-share', t('reconcile.gapShare'), formatPercent(num(row.gap_share), locale))}
                 <tr><td colSpan={3} className="note">{t('reconcile.separate')}</td></tr>
-                {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value))}
+                {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value), reportLink(row.parent_self_report_id))}
                 {line('departments', t('reconcile.departments'), f(row.departments_value), t('reconcile.departmentsIn', { n: num(row.departments_in_sum) ?? 0, m: num(row.departments_reported) ?? 0 }))}
                 <tr><td colSpan={3} /></tr>
                 {line('listed', t('reconcile.listed'), f(row.children_listed))}

@@ -28,16 +28,61 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
   };
 }
 
-// The governments below the parent by outcome. Reported with no known date is neither on time
-// nor late: its own part, never counted on time.
+export const COVERAGE_PARTS: readonly CoveragePart[] = ['on_time', 'late', 'date_unknown', 'missing', 'not_due'];
+
+// A government's part of the donut. Reported with no known date (or only under an ambiguous
+// name) is neither on time nor late: its own part, never counted on time. Null: in no part.
+export function coverageStatus(row: Row): CoveragePart | null {
+  if (row.unit !== 'government') return null;
+  if (row.late === true) return 'late';
+  if (row.late === false) return 'on_time';
+  if ((num(row.reports) ?? 0) > 0 || (num(row.ambiguous_reports) ?? 0) > 0) return 'date_unknown';
+  if (row.missing === true) return 'missing';
+  if (row.not_due === true) return 'not_due';
+  return null;
+}
+
+// The governments below the parent by outcome, as the donut draws them.
 export function coverageParts(rows: readonly Row[]): Record<CoveragePart, number> {
-  const counts = coverageCounts(rows);
-  const onTime = governmentsOf(rows).filter((r) => r.late === false).length;
-  return {
-    on_time: onTime,
-    late: counts.late,
-    date_unknown: counts.reported - counts.late - onTime,
-    missing: counts.missing,
-    not_due: counts.notDue,
-  };
+  const parts: Record<CoveragePart, number> = { on_time: 0, late: 0, date_unknown: 0, missing: 0, not_due: 0 };
+  for (const row of rows) {
+    const status = coverageStatus(row);
+    if (status) parts[status]++;
+  }
+  return parts;
+}
+
+/** Columns of the coverage chart's CSV: one row per government drawn, its part and what puts it there. */
+export const COVERAGE_CSV_COLUMNS = ['parent_code', 'parent_name', 'year', 'status', 'label', 'part_governments', 'division_code', 'division_name', 'division_level', 'listed', 'reports', 'ambiguous_reports', 'published', 'deadline', 'dataset_version'] as const;
+
+/**
+ * The governments behind each part of the donut, part by part (the donut's order), each with the
+ * parent, year, its part's label and count, and the dataset version, as every chart's CSV says them.
+ */
+export function coverageCsvRows(rows: readonly Row[], of: { parent: string | null; parentName: string | null; year: number | null; datasetVersion: string | null }, label: (part: CoveragePart) => string): Row[] {
+  const parts = coverageParts(rows);
+  const out: Row[] = [];
+  for (const part of COVERAGE_PARTS) {
+    for (const r of rows) {
+      if (coverageStatus(r) !== part) continue;
+      out.push({
+        parent_code: of.parent,
+        parent_name: of.parentName,
+        year: of.year,
+        status: part,
+        label: label(part),
+        part_governments: parts[part],
+        division_code: r.division_code ?? null,
+        division_name: r.division_name ?? null,
+        division_level: r.division_level ?? null,
+        listed: r.listed ?? null,
+        reports: num(r.reports),
+        ambiguous_reports: num(r.ambiguous_reports),
+        published: r.published ?? null,
+        deadline: r.deadline ?? null,
+        dataset_version: of.datasetVersion,
+      });
+    }
+  }
+  return out;
 }

@@ -59,7 +59,9 @@ function breakdown(name: string, spec: Parts, input: BreakdownInput): BuiltQuery
     sums.push(`sum(${of} - (${sumOf(minus)})) FILTER (WHERE ${stated}) AS ${spec.subRest.name}`);
   }
   sums.push(`sum(${spec.whole} - (${sumOf(spec.itemised)})) AS ${spec.unitemised}`);
-  const sql = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year,
+  // A body's row rests on its one picked report: its scope and id (a pooled sum has neither).
+  const usedReport = isPooled(input) ? '' : '\n  any_value(scope) AS scope, any_value(report_id) AS report_id,';
+  const sql = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year,${usedReport}
   sum(body_reports) AS reports,
   count(*) FILTER (WHERE ${stated}) AS reports_with_total,
   count(DISTINCT coalesce(body_key, 'report:' || report_id)) FILTER (WHERE ${stated}) AS bodies,

@@ -391,6 +391,7 @@ const RECONCILE_TOTALS = `any_value(value) FILTER (WHERE part = 'parent_area') A
     sum(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_value,
     count(value) FILTER (WHERE part = 'child' AND scope = 'area') AS children_area_units,
     any_value(value) FILTER (WHERE part = 'parent_self') AS parent_self_value,
+    any_value(report_id) FILTER (WHERE part = 'parent_self') AS parent_self_report_id,
     sum(value) FILTER (WHERE part = 'department') AS departments_value,
     count(value) FILTER (WHERE part = 'department') AS departments_in_sum,
     count(*) FILTER (WHERE part = 'department') AS departments_reported,
@@ -404,7 +405,7 @@ const RECONCILE_TOTALS = `any_value(value) FILTER (WHERE part = 'parent_area') A
  * children_value (Σ over children whose report used is scope 'self' and states the metric),
  * children_in_sum; children_area_value, children_area_units (children that published only an area
  * summary: shown apart, never added to children_value); parent_self_value (the parent
- * government's own report), departments_value, departments_in_sum, departments_reported (the
+ * government's own report; parent_self_report_id, the report used), departments_value, departments_in_sum, departments_reported (the
  * parent's departments' self reports, one per department): separate lines, not in the gap;
  * gap = area_value − children_value, gap_share = gap ÷ area_value; children_listed (valid that
  * year per the gazetteer), children_reported (children with any government report),
@@ -443,7 +444,7 @@ totals AS (
 )
 SELECT area_value, area_report_id, area_reports,
   children_value, children_in_sum, children_area_value, children_area_units,
-  parent_self_value, departments_value, departments_in_sum, departments_reported,
+  parent_self_value, parent_self_report_id, departments_value, departments_in_sum, departments_reported,
   area_value - children_value AS gap,
   (area_value - children_value) / nullif(area_value, 0) AS gap_share,
   (SELECT count(*) FROM listed) AS children_listed,
@@ -555,7 +556,7 @@ keys AS (SELECT key_code AS parent_code, year FROM totals UNION SELECT parent, y
 SELECT k.parent_code, k.year,
   t.area_value, t.area_report_id, coalesce(t.area_reports, 0) AS area_reports,
   t.children_value, coalesce(t.children_in_sum, 0) AS children_in_sum, t.children_area_value, coalesce(t.children_area_units, 0) AS children_area_units,
-  t.parent_self_value, t.departments_value, coalesce(t.departments_in_sum, 0) AS departments_in_sum, coalesce(t.departments_reported, 0) AS departments_reported,
+  t.parent_self_value, t.parent_self_report_id, t.departments_value, coalesce(t.departments_in_sum, 0) AS departments_in_sum, coalesce(t.departments_reported, 0) AS departments_reported,
   t.area_value - t.children_value AS gap,
   (t.area_value - t.children_value) / nullif(t.area_value, 0) AS gap_share,
   coalesce(n.children_listed, 0) AS children_listed,

@@ -372,6 +372,7 @@ describe('reconciliation', () => {
       children_area_value: 35,
       children_area_units: 1,
       parent_self_value: 12,
+      parent_self_report_id: 'p02',
       // 行政审批服务局 5 (q01; q02's 7 not added) + 公安局 3 (its area summary q04 left out).
       departments_value: 8,
       departments_in_sum: 2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageCounts, coverageParts } from '../../../src/app/views/coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, coverageStatus } from '../../../src/app/views/coverage-model';
 import type { Row } from '../../../src/app/data/rows';
 
 // Rows as the coverage query gives them: governments listed below the parent, and departments.
@@ -22,5 +22,31 @@ describe('coverage counts', () => {
     const parts = coverageParts(rows);
     expect(parts).toEqual({ on_time: 1, late: 1, date_unknown: 1, missing: 1, not_due: 1 });
     expect(Object.values(parts).reduce((a, b) => a + b, 0)).toBe(coverageCounts(rows).listed);
+  });
+});
+
+describe('coverage chart CSV rows', () => {
+  it('list the governments behind each part, part by part, each with its part count, parent, year and version', () => {
+    const named = rows.map((r, i) => ({ ...r, division_code: `44010${i}`, division_name: `区${i}`, division_level: 'county', published: r.late === null ? null : '2021-03-01', deadline: '2021-03-31' }));
+    const out = coverageCsvRows(named, { parent: '440100', parentName: '广州市', year: 2020, datasetVersion: 'v1' }, (p) => `label:${p}`);
+    expect(out.map((r) => [r.status, r.division_code, r.part_governments])).toEqual([
+      ['on_time', '440100', 1],
+      ['late', '440101', 1],
+      ['date_unknown', '440102', 1],
+      ['missing', '440103', 1],
+      ['not_due', '440104', 1],
+    ]);
+    for (const r of out) {
+      expect(Object.keys(r)).toEqual([...COVERAGE_CSV_COLUMNS]);
+      expect([r.parent_code, r.parent_name, r.year, r.dataset_version, r.label]).toEqual(['440100', '广州市', 2020, 'v1', `label:${String(r.status)}`]);
+    }
+    // Departments are in no part of the donut; the counts per part are the donut's.
+    const byPart = Object.fromEntries(COVERAGE_PARTS.map((p) => [p, out.filter((r) => r.status === p).length]));
+    expect(byPart).toEqual(coverageParts(named));
+  });
+
+  it('gives a government reported only under an ambiguous name the no-date part', () => {
+    expect(coverageStatus({ unit: 'government', reports: 0, ambiguous_reports: 1, late: null, missing: false })).toBe('date_unknown');
+    expect(coverageStatus({ unit: 'department', reports: 1, late: true })).toBeNull();
   });
 });

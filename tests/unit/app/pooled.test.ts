@@ -2,7 +2,7 @@
 // report_id column, which no sum has, is left out rather than left empty on every row.
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/shared/csv';
-import { markPooled } from '../../../src/app/data/pooled';
+import { markPooled, pooledParquetColumns } from '../../../src/app/data/pooled';
 import { downloadCsv, TIDY_COLUMNS } from '../../../src/app/data/tidy';
 
 const opts = { valueMetric: null, datasetVersion: 'abc', locale: 'zh' as const };
@@ -32,5 +32,21 @@ describe('pooled rows in a download', () => {
     const out = markPooled(columns, chosen);
     expect(out).toEqual({ columns, rows: chosen, notApplicable: [] });
     expect(parseCsv(downloadCsv(out.columns, out.rows, opts))[0]).toEqual([...TIDY_COLUMNS]);
+  });
+});
+
+describe('pooled rows in a Parquet download', () => {
+  const table = (keys: string[], extra: string[] = []) => ({
+    numRows: keys.length,
+    schema: { fields: [...['body_key', 'year'], ...extra].map((name) => ({ name })) },
+    getChild: (name: string) => (name === 'body_key' ? { get: (i: number) => keys[i] } : null),
+  });
+  it('add scope = pooled when every row is pooled', () => {
+    expect(pooledParquetColumns(table(['*', '*']))).toEqual({ scope: 'pooled' });
+  });
+  it('add nothing to rows of chosen bodies, or rows with a scope of their own', () => {
+    expect(pooledParquetColumns(table(['440103', '440103']))).toEqual({});
+    expect(pooledParquetColumns(table(['*'], ['scope']))).toEqual({});
+    expect(pooledParquetColumns(table([]))).toEqual({});
   });
 });

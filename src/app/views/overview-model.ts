@@ -1,0 +1,19 @@
+import type { Row } from '../data/rows';
+import { num } from './common';
+
+const LEVEL_ORDER = ['province', 'city', 'county', 'town', 'department', null];
+
+/** Years × levels as stacked bar inputs; from the precomputed summary or from DuckDB alike. */
+export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) => string) {
+  const years = [...new Set(rows.map((r) => num(r.year)).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  const levels = LEVEL_ORDER.filter((level) => rows.some((r) => (r.level ?? null) === level));
+  const series = levels.map((level) => ({
+    name: label(level),
+    values: years.map((year) => {
+      const row = rows.find((r) => r.year === year && (r.level ?? null) === level);
+      return row ? num(row.reports) : null;
+    }),
+  }));
+  // Each level keeps one of the palette's first six places, the six furthest apart for every vision.
+  return { categories: years.map(String), series, slots: levels.map((level) => LEVEL_ORDER.indexOf(level)) };
+}
