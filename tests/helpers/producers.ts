@@ -51,14 +51,14 @@ export function pageOf(source: string): string {
   return blocksToHtml(textToBlocks(parseReport(bytes, { fileName: source }).text));
 }
 
-const BORDERLESS = '<style>table,td,th{border:0 !important;border-collapse:collapse}</style>';
-const borderless = (html: string) => {
+export const BORDERLESS = '<style>table,td,th{border:0 !important;border-collapse:collapse}</style>';
+export const borderless = (html: string) => {
   const bare = html.replace(/\sborder="[^"]*"/gi, '');
   return /<\/head>/i.test(bare) ? bare.replace(/<\/head>/i, `${BORDERLESS}</head>`) : BORDERLESS + bare;
 };
 
-const HEADER = (title: string) => `<div style="font-size:8px;width:100%;text-align:center">${title}</div>`;
-const FOOTER = '<div style="font-size:8px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+export const HEADER = (title: string) => `<div style="font-size:8px;width:100%;text-align:center">${title}</div>`;
+export const FOOTER = '<div style="font-size:8px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
 
 /** Chromium's prints of a source: ruled tables on A4 with a running header and page footer, and borderless tables on A5. */
 export async function chromiumPrints(source: string): Promise<{ file: ProducerFile; bytes: Uint8Array }[]> {
