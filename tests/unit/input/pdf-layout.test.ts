@@ -49,6 +49,21 @@ describe('running headers and footers', () => {
     expect(laid.droppedLines).toBe(9);
   });
 
+  it('keeps a number alone at a page edge that does not count the pages: a borderless table cell', () => {
+    // Chromium's A5 print of seeds/2019-liaoning-fuxin-city (borderless, no footer): a row's cells
+    // each on a line of its own, the cell "7" the first line of page 2 and "23" the last of page 3
+    const pages = [
+      page(1, [item('正文。', 72, 500), item('14', 72, 60)]),
+      page(2, [item('7', 72, 800), item('22', 72, 500)]),
+      page(3, [item('15', 72, 500), item('23', 72, 30)]),
+    ];
+    expect(layoutPdfText(pages).text).toBe('正文。\n14\n7\n22\n15\n23');
+    // numbers that count the pages are dropped: the page's own index, or an offset other pages share
+    const numbered = [1, 2, 3].map((n) => page(n, [item(`正文第${n}段。`, 72, 500), item(String(n + 2), 290, 30, 9)]));
+    expect(layoutPdfText(numbered).text).toBe('正文第1段。\n正文第2段。\n正文第3段。');
+    expect(layoutPdfText([page(1, [item('正文。', 72, 500), item('1', 290, 30, 9)])]).text).toBe('正文。');
+  });
+
   it('keeps body lines that reach into the margin: a number alone, or one above the footer, is text there', () => {
     // a long page of one-cell lines: "0 |" and "5" print low on each page, the page number below them
     const pages = [1, 2].map((n) =>
