@@ -18,7 +18,7 @@ import { NODE_INPUT } from '../src/ingest/input-node';
 import type { ParsedReport } from '../src/parse';
 import { parseDocument } from '../src/parse/input';
 import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
-import { borderless, CORPUS, FOOTER, HEADER, pageOf, wordDocx } from '../tests/helpers/producers';
+import { borderless, CORPUS, FOOTER, HEADER, idOf, pageOf, wordDocx } from '../tests/helpers/producers';
 import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Score, type Truth } from './score';
 
 const args = process.argv.slice(2);
@@ -182,7 +182,7 @@ for (const s of sources) {
     const g = groups.get(form) ?? emptyGroup();
     groups.set(form, g);
     const c0 = cpu();
-    const parsed = await parseDocument(new Uint8Array(readFileSync(file)), { fileName: `${s.key}.${form}`, ...NODE_INPUT });
+    const parsed = await parseDocument(new Uint8Array(readFileSync(file)), { fileName: `${idOf(s.rel)}.${form}`, ...NODE_INPUT });
     g.cpu += cpu() - c0;
     g.files++;
     if (parsed.error) g.failed++;

@@ -759,8 +759,17 @@ function numberLine(line: Line): NumberLine | null {
   while (k < tokens.length && !apart(k)) k++;
   const cells = tokens.slice(k);
   if (cells.length === 0 || cells.some((c, j) => j > 0 && !apart(k + j))) return null;
-  return { line, label: tokens.slice(0, k), cells };
+  const label = tokens.slice(0, k);
+  if (RUN_IN_LABEL.test(label.map((t, j) => (j > 0 && t.x - (label[j - 1].x + label[j - 1].w) > 0.25 * line.size ? ' ' : '') + t.str).join(''))) return null;
+  return { line, label, cells };
 }
+
+/**
+ * Numbers apart inside the text before a line's last numbers: a row's cells with the next row's
+ * label after them, that is running text holding a table's rows (a text report wrapped into
+ * lines), not a row of a table laid out in columns.
+ */
+const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
 
 function segmentsOf(items: PdfItem[], size: number, gap = 0.15): Segment[] {
   const out: Segment[] = [];

@@ -210,6 +210,26 @@ describe('borderless tables', () => {
     expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
   });
 
+  it('reads running text that holds a table\'s rows (a text report wrapped into lines) as text, not as table rows', () => {
+    // LibreOffice's PDF of complete/2022-fujian-pingtan-transport-construction-bureau-department.txt
+    // (its text import): rows "label 0 0 0 0 0 0 0" follow each other on wrapped lines; a line
+    // ending in numbers holds the cells of the row before it and the next row's label
+    const pdf = [
+      page(1, [
+        item('（二）部分公开 0 0 0 0 0 0 0 （三）不予公开 1.属于国家秘密', 72, 700, 10),
+        item('0', 520, 700, 10),
+        item('0 0 0 0 0 0', 72, 686, 10),
+        item('2.其他法律行政法规禁止公开', 190, 686, 10),
+        item('0 0 0 0 0 0 0', 392, 686, 10),
+        item('3.危及“三安全一稳定” 0 0 0 0 0 0 0', 72, 672, 10),
+      ]),
+    ];
+    const text = layoutPdfText(pdf).text;
+    expect(text).not.toContain('|');
+    // every cell in its place (whether the line break between two cells was a space the PDF does not tell)
+    expect(text.replace(/\s+/g, '')).toContain('1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及');
+  });
+
   it('takes columns from the header cells as well as the numbers over the whole table: a column no number fills stays a column', () => {
     const items = [
       item('申请人情况', 250, 740, 10),
