@@ -19,7 +19,12 @@ export const PRODUCER_SOURCES = [
   'real/2019-shanghai-shanghai-government-office-department.html',
   'real/2022-hunan-mayang-banlishu-town.txt',
   'pages/2019-sichuan-lizhou-hexi-town.txt',
+  // a text report whose table cells are lines of their own: on A5 a cell starts or ends a page (a number alone at a page's edge)
+  'seeds/2019-liaoning-fuxin-city.txt',
 ];
+
+/** Text reports also opened by LibreOffice's text import (a paragraph per line) and saved as PDF: glued table rows wrapped into lines. */
+export const TEXT_IMPORT_SOURCES = ['complete/2022-fujian-pingtan-transport-construction-bureau-department.txt'];
 
 export interface ProducerFile {
   name: string;
