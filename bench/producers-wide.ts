@@ -56,7 +56,16 @@ for (const folder of FOLDERS) {
 // ---- Conversion (cached) -------------------------------------------------------------------
 
 const cpu = () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
-const have = (s: Source, form: string) => !fresh && existsSync(join(s.dir, form));
+const have = (s: Source, form: string) => !fresh && existsSync(join(s.dir, form)) && (!pageMade(s, form) || readIf(join(s.dir, `${form}.page`)) === pageKey(s));
+/** Forms made from the page (tests/helpers/producers.ts pageOf) are remade when the page changes. */
+const pageMade = (s: Source, form: string) => form.startsWith('chromium') || (form.startsWith('libreoffice') && !s.rel.endsWith('.txt'));
+const readIf = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : null);
+const pageKeys = new Map<string, string>();
+const pageKey = (s: Source) => {
+  if (!pageKeys.has(s.rel)) pageKeys.set(s.rel, createHash('sha256').update(pageOf(s.rel)).digest('hex'));
+  return pageKeys.get(s.rel)!;
+};
+const madeFrom = (s: Source, form: string) => pageMade(s, form) && writeFileSync(join(s.dir, `${form}.page`), pageKey(s));
 const work = join(CACHE, 'work');
 
 function soffice(filter: string, format: string, files: string[], outdir: string) {
@@ -98,7 +107,10 @@ async function convert() {
     if (txt.length) soffice('Text (encoded):UTF8,LF,,,', format, txt, outDir);
     for (const s of todo) {
       const out = join(outDir, `${s.key}.${ext}`);
-      if (existsSync(out)) renameSync(out, join(s.dir, `libreoffice.${ext}`));
+      if (existsSync(out)) {
+        renameSync(out, join(s.dir, `libreoffice.${ext}`));
+        madeFrom(s, `libreoffice.${ext}`);
+      }
       else console.error(`LibreOffice made no .${ext} of ${s.rel}`);
     }
   }
@@ -117,12 +129,15 @@ async function convert() {
         writeFileSync(join(s.dir, 'chromium.pdf'), a4);
         await page.setContent(borderless(html), { waitUntil: 'load' });
         writeFileSync(join(s.dir, 'chromium-a5-borderless.pdf'), await page.pdf({ format: 'A5', printBackground: false }));
+        madeFrom(s, 'chromium.pdf');
+        madeFrom(s, 'chromium-a5-borderless.pdf');
       }
     } finally {
       await browser.close();
     }
   }
-  for (const s of sources) if (!have(s, 'word.docx')) writeFileSync(join(s.dir, 'word.docx'), wordDocx(s.rel).bytes);
+  // the Word writer is ours and fast: always written afresh
+  for (const s of sources) writeFileSync(join(s.dir, 'word.docx'), wordDocx(s.rel).bytes);
   const made = sources.length;
   if (Date.now() - t0 > 1000) console.log(`converted into ${CACHE}: ${made} sources, ${(cpu() - started).toFixed(1)} CPU-s in this process (soffice and Chromium not counted), ${((Date.now() - t0) / 1000).toFixed(0)} s wall`);
 }
