@@ -26,6 +26,9 @@ export const PRODUCER_SOURCES = [
 /** Text reports also opened by LibreOffice's text import (a paragraph per line) and saved as PDF: glued table rows wrapped into lines. */
 export const TEXT_IMPORT_SOURCES = ['complete/2022-fujian-pingtan-transport-construction-bureau-department.txt'];
 
+/** Reports also saved by LibreOffice as .doc alone: a label cell merged down three rows, its rows' labels over two lines. */
+export const DOC_ONLY_SOURCES = ['complete/2024-fujian-pingtan-zone-county.html'];
+
 export interface ProducerFile {
   name: string;
   /** The corpus report it was made from, relative to ../shared/corpus. */
