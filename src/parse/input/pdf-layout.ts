@@ -769,6 +769,9 @@ function numberLine(line: Line): NumberLine | null {
  * label after them, that is running text holding a table's rows (a text report wrapped into
  * lines), not a row of a table laid out in columns.
  */
+/** A row label's item number: 1. 2、 （六） 三、 */
+const ITEM_START = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
+
 const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
 
 function segmentsOf(items: PdfItem[], size: number, gap = 0.15): Segment[] {
@@ -894,7 +897,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const pitch = gaps.length ? Math.min(...gaps) : Infinity;
     const cellsOfLabels: Segment[][] = [];
     for (const s of segments) {
-      const open = cellsOfLabels.find((c) => {
+      // a line starting with an item number ("1.", "（六）") starts a label of its own
+      const numbered = ITEM_START.test(s.items.map((i) => i.str).join(''));
+      const open = !numbered && cellsOfLabels.find((c) => {
         const last = c[c.length - 1];
         // lines of one cell are aligned: on the left, on the right or about their centres
         const aligned = Math.abs(last.x0 - s.x0) <= 1 || Math.abs(last.x1 - s.x1) <= 1 || Math.abs(last.x0 + last.x1 - s.x0 - s.x1) <= 2;

@@ -230,6 +230,23 @@ describe('borderless tables', () => {
     expect(text.replace(/\s+/g, '')).toContain('1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及');
   });
 
+  it('starts a label at a line beginning with an item number, though it is aligned with the label above', () => {
+    // Chromium's A5 borderless print of complete/2025-fujian-pingtan-zone-county.html: the 1. row's
+    // label printed right under the 5. row's, its numbers beside its second line
+    const items = [
+      item('5.要求行政机关', 72, 700, 10), item('0', 200, 694, 10), item('0', 240, 694, 10),
+      item('确认或重新出具', 72, 688, 10),
+      item('（六）其他处理', 72, 676, 10),
+      item('1.申请人无正当', 72, 664, 10),
+      item('理由逾期不补正', 72, 652, 10), item('8', 200, 652, 10), item('8', 240, 652, 10),
+      item('2.其他', 72, 640, 10), item('1', 200, 640, 10), item('1', 240, 640, 10),
+    ];
+    const text = layoutPdfText([page(1, items)]).text;
+    expect(text).toContain('5.要求行政机关确认或重新出具 | 0 | 0');
+    expect(text).toContain('1.申请人无正当理由逾期不补正 | 8 | 8');
+    expect(text).toContain('2.其他 | 1 | 1');
+  });
+
   it('takes columns from the header cells as well as the numbers over the whole table: a column no number fills stays a column', () => {
     const items = [
       item('申请人情况', 250, 740, 10),
