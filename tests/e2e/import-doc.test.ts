@@ -32,7 +32,7 @@ describe('a .doc imported in the page', () => {
   it('gives what gongkai parse --json gives, values included', { timeout: 300_000 }, async () => {
     const dir = makeTempDir('gongkai-doc-');
     const docs = libreOfficeFiles().filter(({ file }) => file.name.endsWith('.doc'));
-    expect(docs.length).toBe(6);
+    expect(docs.length).toBe(8);
     for (const { file } of docs) copyFileSync(join(PRODUCER_FIXTURES, file.name), join(dir, file.name));
     const io = collectOutput();
     await runParse([dir], true, io);

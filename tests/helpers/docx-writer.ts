@@ -68,7 +68,8 @@ export function textToBlocks(text: string): DocxBlock[] {
     if (line.trim() === '') continue;
     if (line.includes(' | ')) {
       const last = blocks[blocks.length - 1];
-      const row = line.split(' | ');
+      // "a | b |": the text's row ends in an empty cell
+      const row = line.split(/ \|(?: |$)/);
       if (last?.kind === 'table') last.rows.push(row);
       else blocks.push({ kind: 'table', rows: [row] });
     } else blocks.push({ kind: 'p', text: line });

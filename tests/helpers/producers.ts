@@ -19,7 +19,15 @@ export const PRODUCER_SOURCES = [
   'real/2019-shanghai-shanghai-government-office-department.html',
   'real/2022-hunan-mayang-banlishu-town.txt',
   'pages/2019-sichuan-lizhou-hexi-town.txt',
+  // a text report whose table cells are lines of their own: on A5 a cell starts or ends a page (a number alone at a page's edge)
+  'seeds/2019-liaoning-fuxin-city.txt',
 ];
+
+/** Text reports also opened by LibreOffice's text import (a paragraph per line) and saved as PDF: glued table rows wrapped into lines. */
+export const TEXT_IMPORT_SOURCES = ['complete/2022-fujian-pingtan-transport-construction-bureau-department.txt'];
+
+/** Reports also saved by LibreOffice as .doc alone: a label cell merged down three rows, its rows' labels over two lines. */
+export const DOC_ONLY_SOURCES = ['complete/2024-fujian-pingtan-zone-county.html'];
 
 export interface ProducerFile {
   name: string;
@@ -51,14 +59,14 @@ export function pageOf(source: string): string {
   return blocksToHtml(textToBlocks(parseReport(bytes, { fileName: source }).text));
 }
 
-const BORDERLESS = '<style>table,td,th{border:0 !important;border-collapse:collapse}</style>';
-const borderless = (html: string) => {
+export const BORDERLESS = '<style>table,td,th{border:0 !important;border-collapse:collapse}</style>';
+export const borderless = (html: string) => {
   const bare = html.replace(/\sborder="[^"]*"/gi, '');
   return /<\/head>/i.test(bare) ? bare.replace(/<\/head>/i, `${BORDERLESS}</head>`) : BORDERLESS + bare;
 };
 
-const HEADER = (title: string) => `<div style="font-size:8px;width:100%;text-align:center">${title}</div>`;
-const FOOTER = '<div style="font-size:8px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+export const HEADER = (title: string) => `<div style="font-size:8px;width:100%;text-align:center">${title}</div>`;
+export const FOOTER = '<div style="font-size:8px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
 
 /** Chromium's prints of a source: ruled tables on A4 with a running header and page footer, and borderless tables on A5. */
 export async function chromiumPrints(source: string): Promise<{ file: ProducerFile; bytes: Uint8Array }[]> {

@@ -123,6 +123,23 @@ describe('glued tables in real reports', () => {
     expect(warning).not.toContain('56|1|5');
   });
 
+  it('warns when a bound chose the split: had the report printed another, its row broke the bound', () => {
+    const text = (run: string) => `2022年度政府信息公开工作年度报告 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件${run}第二十条第（五）项`;
+    // 1024: 10|2|4 breaks in force ≥ issued − repealed, 1|0|24 keeps it and is read, with a warning
+    const r = parseReport(text('1024'));
+    expect(byMetric(r.values).get('p.normative.in_force')).toMatchObject({ value: 24, split: true });
+    const warning = r.warnings.find((w) => w.includes('"1024"'));
+    expect(warning).toContain('read as 1|0|24');
+    expect(warning).toContain('10|2|4 break it');
+    expect(warning).toContain('in force ≥ issued − repealed');
+    // 303 splits one way and 1077 two ways that both keep the bound: no bound chose, no such warning
+    expect(parseReport(text('303')).warnings.filter((w) => w.includes('break it'))).toEqual([]);
+    expect(parseReport(text('1077')).warnings.filter((w) => w.includes('break it'))).toEqual([]);
+    // the 2025 report that prints 1024 says so too
+    const real = parseFile('2025-fujian-pingtan-transport-construction-bureau-department.txt');
+    expect(real.warnings.some((w) => w.includes('"1024" read as 1|0|24') && w.includes('10|2|4 break it'))).toBe(true);
+  });
+
   it('reads a row the digits allow one way as printed even when it breaks a column bound', () => {
     const text = '2022年度政府信息公开工作年度报告 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件500第二十条第（五）项';
     const v = byMetric(parseReport(text).values);

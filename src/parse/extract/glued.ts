@@ -210,12 +210,17 @@ function rowArithmetic(metrics: string[]): ((values: number[]) => boolean) | nul
  * negative count (上一年项目数量 + 本年增/减 ≥ 0). Every complete row of the corpora keeps
  * them (166 rows, none broken). null for rows without one.
  */
-function rowBound(metrics: string[]): ((values: number[]) => boolean) | null {
+function rowBound(metrics: string[]): { holds: (values: number[]) => boolean; says: string } | null {
   const column = metrics.map((m) => m.slice(m.lastIndexOf('.') + 1)).join(' ');
-  if (column === 'issued repealed in_force') return (v) => v[2] >= v[0] - v[1];
-  if (column === 'new_made new_published total_published') return (v) => v[2] >= v[1];
-  if (column.startsWith('prev_items change')) return (v) => v[0] + v[1] >= 0;
+  if (column === 'issued repealed in_force') return { holds: (v) => v[2] >= v[0] - v[1], says: 'in force ≥ issued − repealed' };
+  if (column === 'new_made new_published total_published') return { holds: (v) => v[2] >= v[1], says: 'published total ≥ newly published' };
+  if (column.startsWith('prev_items change')) return { holds: (v) => v[0] + v[1] >= 0, says: "last year's items + change ≥ 0" };
   return null;
+}
+
+/** A split chosen by a column bound: the splits it set aside break the bound, and one of them may be what the report printed. */
+interface RowSplit extends SplitResult {
+  bound?: { says: string; broken: RunCell[][] };
 }
 
 /**
@@ -224,7 +229,7 @@ function rowBound(metrics: string[]): ((values: number[]) => boolean) | null {
  * and too few groups, a blank cell and two glued cells cannot be told apart), within the
  * bounds its columns' meaning sets.
  */
-function splitRow(text: string, metrics: string[]): SplitResult {
+function splitRow(text: string, metrics: string[]): RowSplit {
   const groups = groupCount(text);
   const kinds = rowKinds(metrics);
   if (groups === metrics.length) return splitRun(text, kinds, () => true);
@@ -236,8 +241,9 @@ function splitRow(text: string, metrics: string[]): SplitResult {
   if (!bound || all.limit || all.candidates.length < 2) return all;
   // A bound only chooses between splits: a row the digits allow one way is read as printed,
   // and one no split of which keeps the bound (a report error) stays ambiguous, for the checks.
-  const kept = all.candidates.filter((cells) => bound(cells.map((c) => c.value)));
-  return kept.length > 0 ? { candidates: kept, limit: null } : all;
+  const kept = all.candidates.filter((cells) => bound.holds(cells.map((c) => c.value)));
+  if (kept.length === 0 || kept.length === all.candidates.length) return all;
+  return { candidates: kept, limit: null, bound: { says: bound.says, broken: all.candidates.filter((c) => !kept.includes(c)) } };
 }
 
 // Group totals the 2021 table does not print (不予公开 …), computed from their parts when checking.
@@ -286,6 +292,7 @@ interface Pending {
   metrics: string[];
   candidates: RunCell[][];
   label: string;
+  bound?: RowSplit['bound'];
 }
 
 const showSplit = (run: string, cells: RunCell[]) => cells.map((c) => run.slice(c.from, c.to)).join('|');
@@ -375,7 +382,7 @@ export function extractGluedTables(norm: NormText, template: TableTemplate, alre
     if (result.limit) warnings.push(`row "${label}": digits "${run.text.slice(0, 40)}" not split (${result.limit}); cells left absent`);
     else if (result.candidates.length === 0) warnings.push(`row "${label}": no split of "${run.text}" into ${metrics.length} cells fits the row; cells left absent`);
     else {
-      pending.push({ run, metrics, candidates: result.candidates, label });
+      pending.push({ run, metrics, candidates: result.candidates, label, bound: result.bound });
       if (result.candidates.length === 1) metrics.forEach((m, k) => known.set(m, result.candidates[0][k].value));
     }
   }
@@ -391,6 +398,12 @@ export function extractGluedTables(norm: NormText, template: TableTemplate, alre
       const header = s.slice(Math.max(0, row.run.hit.labelStart - 60), row.run.hit.labelStart).replace(/\s+/g, '');
       const tenThousand = row.run.hit.spec.tenThousand?.(template, header) ?? false;
       values.push(...toValues(row, row.candidates[0], norm, tenThousand));
+      if (row.bound) {
+        // Taken because the other splits break the bound; if the report printed one of them, its
+        // row broke the bound (a report error), and the value read here is not what it printed.
+        const broken = row.bound.broken.map((c) => showSplit(row.run.text, c)).join('; ');
+        warnings.push(`row "${row.label}": "${row.run.text}" read as ${showSplit(row.run.text, row.candidates[0])}, the one split that keeps ${row.bound.says}; ${broken} break it: if the report printed one of those, its row broke the bound`);
+      }
     } else {
       // A cell cut at the same place with the same value in every split is proven all the same.
       const agreed = row.candidates[0].map((cell, k) => row.candidates.every((c) => c[k].from === cell.from && c[k].to === cell.to));

@@ -282,6 +282,10 @@ export function docTableCells(text: string): string {
   let row: string[] = [];
   let cell = '';
   let afterTab = false;
+  // a row just ended by its mark, and then cell marks with nothing before them: the next row's
+  // first cells, empty (the lower parts of cells merged down the rows), so the row goes on
+  let rowEnded = false;
+  let blankLead = false;
   const endRow = () => {
     if (row.length > 0) lines.push(row.join(' | '));
     row = [];
@@ -289,19 +293,26 @@ export function docTableCells(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '\t') {
-      if (afterTab && cell === '') endRow();
-      else row.push(cell.trim());
+      if (afterTab && cell === '') {
+        if (row.length > 0) rowEnded = true;
+        else if (rowEnded) blankLead = true;
+        endRow();
+      } else {
+        row.push(cell.trim());
+        rowEnded = blankLead = false;
+      }
       cell = '';
       afterTab = true;
     } else if (ch === '\n') {
-      // inside a cell: the row has cells and this one has text, or a row's first cell wrapped
-      // after a few characters ("结果" / "维持") going on to a tab before any other line break
-      // (a paragraph before a table is longer, or it would join the table's first cell)
-      if (!afterTab && cell !== '' && (row.length > 0 || (cell.length <= 6 && nextTabBeforeLineBreak(text, i + 1)))) continue;
+      // inside a cell: the row has cells (or merged blank ones) and this one has text, or a row's
+      // first cell wrapped after a few characters ("结果" / "维持") going on to a tab before any
+      // other line break (a paragraph before a table is longer, or it would join the table's first cell)
+      if (!afterTab && cell !== '' && (row.length > 0 || blankLead || (cell.length <= 6 && nextTabBeforeLineBreak(text, i + 1)))) continue;
       endRow();
       if (cell !== '' || !afterTab) lines.push(cell);
       cell = '';
       afterTab = false;
+      rowEnded = blankLead = false;
     } else {
       cell += ch;
       afterTab = false;

@@ -414,6 +414,9 @@ const PAGE_NUMBER = /^(?:[-—–~·•\s]*\d{1,4}[-—–~·•\s]*|第\s*\d+\s
 
 const MARGIN = 0.09;
 
+/** A page number printed as the number alone. */
+const BARE_NUMBER = /^\d{1,4}$/;
+
 const marginKey = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
 
 /** A running header or footer is printed at the same height on every page. */
@@ -470,9 +473,28 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   // words, not a number alone (page numbers are PAGE_NUMBER's): "0 |" at the foot of two pages is body text
   const repeated = (line: Line, page: PdfPageContent, text: string): boolean =>
     pages.length > 1 && new Set(sameHeight(line, page, text).map((s) => s.page)).size >= repeatAt && /[\p{L}]/u.test(text);
+  // A number alone at a page's edge may be a table's cell (a borderless table's last row at
+  // the foot of a page, its first at the top): it is a page number only when it counts the
+  // pages, that is it equals the page's index, or its offset from the index is shared by
+  // another page's edge number (numbering that starts after a cover).
+  const offsets = new Map<number, Set<number>>();
+  for (const { page, lines } of perPage) {
+    const edge = lines.filter((l) => inMargin(l, page)).sort((a, b) => b.y - a.y);
+    for (const line of [edge[0], edge[edge.length - 1]]) {
+      const text = line ? lineFrag(line, page.page).text.trim() : '';
+      if (!BARE_NUMBER.test(text)) continue;
+      const offset = Number(text) - page.page;
+      if (!offsets.has(offset)) offsets.set(offset, new Set());
+      offsets.get(offset)!.add(page.page);
+    }
+  }
+  const countsPages = (page: PdfPageContent, text: string) =>
+    !BARE_NUMBER.test(text) || Number(text) === page.page || (offsets.get(Number(text) - page.page)?.size ?? 0) >= 2;
   // a page number is the outermost line, or one that counts the pages (another page prints another number there)
   const pageNumber = (line: Line, page: PdfPageContent, text: string, outermost: boolean): boolean =>
-    PAGE_NUMBER.test(text.trim()) && (outermost || sameHeight(line, page, text).some((s) => s.page !== page.page && s.text !== text));
+    PAGE_NUMBER.test(text.trim()) &&
+    countsPages(page, text.trim()) &&
+    (outermost || sameHeight(line, page, text).some((s) => s.page !== page.page && s.text !== text));
   let droppedLines = 0;
 
   const blocks: Block[] = [];
@@ -737,8 +759,20 @@ function numberLine(line: Line): NumberLine | null {
   while (k < tokens.length && !apart(k)) k++;
   const cells = tokens.slice(k);
   if (cells.length === 0 || cells.some((c, j) => j > 0 && !apart(k + j))) return null;
-  return { line, label: tokens.slice(0, k), cells };
+  const label = tokens.slice(0, k);
+  if (RUN_IN_LABEL.test(label.map((t, j) => (j > 0 && t.x - (label[j - 1].x + label[j - 1].w) > 0.25 * line.size ? ' ' : '') + t.str).join(''))) return null;
+  return { line, label, cells };
 }
+
+/**
+ * Numbers apart inside the text before a line's last numbers: a row's cells with the next row's
+ * label after them, that is running text holding a table's rows (a text report wrapped into
+ * lines), not a row of a table laid out in columns.
+ */
+/** A row label's item number: 1. 2、 （六） 三、 */
+const ITEM_START = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
+
+const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
 
 function segmentsOf(items: PdfItem[], size: number, gap = 0.15): Segment[] {
   const out: Segment[] = [];
@@ -863,7 +897,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const pitch = gaps.length ? Math.min(...gaps) : Infinity;
     const cellsOfLabels: Segment[][] = [];
     for (const s of segments) {
-      const open = cellsOfLabels.find((c) => {
+      // a line starting with an item number ("1.", "（六）") starts a label of its own
+      const numbered = ITEM_START.test(s.items.map((i) => i.str).join(''));
+      const open = !numbered && cellsOfLabels.find((c) => {
         const last = c[c.length - 1];
         // lines of one cell are aligned: on the left, on the right or about their centres
         const aligned = Math.abs(last.x0 - s.x0) <= 1 || Math.abs(last.x1 - s.x1) <= 1 || Math.abs(last.x0 + last.x1 - s.x0 - s.x1) <= 2;

@@ -12,7 +12,7 @@ const docs = libreOfficeFiles().filter(({ file }) => file.name.endsWith('.doc'))
 
 describe('reading .doc', () => {
   it('gives the same report with and without the Node options (the page reads .doc like the command line)', async () => {
-    expect(docs.length).toBe(6);
+    expect(docs.length).toBe(8);
     for (const { file, bytes } of docs) {
       const bare = await parseDocument(bytes, { fileName: file.name });
       const node = await parseDocument(bytes, { fileName: file.name, ...NODE_INPUT });

@@ -18,7 +18,9 @@ describe('a .docx as Word writes it gives the values of the text form', () => {
       const text = await parseDocument(new TextEncoder().encode(original.text), { fileName: 'report.txt' });
       const docx = writeWordDocx(textToBlocks(original.text), original.text.split('\n')[0]);
       const report = await parseDocument(docx, { fileName: 'report.docx' });
-      expect(report.status, report.error).toBe('ok');
+      // as the text form: seeds/2019 阜新 is partial (its statistics year is not printed)
+      expect(report.status, report.error).toBe(text.status);
+      expect(report.status).not.toBe('failed');
       expect(report.facts.encoding).toBe('docx');
       expect(Object.keys(valuesOf(text)).length).toBeGreaterThan(30);
       expect(valuesOf(report)).toEqual(valuesOf(text));

@@ -49,6 +49,21 @@ describe('running headers and footers', () => {
     expect(laid.droppedLines).toBe(9);
   });
 
+  it('keeps a number alone at a page edge that does not count the pages: a borderless table cell', () => {
+    // Chromium's A5 print of seeds/2019-liaoning-fuxin-city (borderless, no footer): a row's cells
+    // each on a line of its own, the cell "7" the first line of page 2 and "23" the last of page 3
+    const pages = [
+      page(1, [item('正文。', 72, 500), item('14', 72, 60)]),
+      page(2, [item('7', 72, 800), item('22', 72, 500)]),
+      page(3, [item('15', 72, 500), item('23', 72, 30)]),
+    ];
+    expect(layoutPdfText(pages).text).toBe('正文。\n14\n7\n22\n15\n23');
+    // numbers that count the pages are dropped: the page's own index, or an offset other pages share
+    const numbered = [1, 2, 3].map((n) => page(n, [item(`正文第${n}段。`, 72, 500), item(String(n + 2), 290, 30, 9)]));
+    expect(layoutPdfText(numbered).text).toBe('正文第1段。\n正文第2段。\n正文第3段。');
+    expect(layoutPdfText([page(1, [item('正文。', 72, 500), item('1', 290, 30, 9)])]).text).toBe('正文。');
+  });
+
   it('keeps body lines that reach into the margin: a number alone, or one above the footer, is text there', () => {
     // a long page of one-cell lines: "0 |" and "5" print low on each page, the page number below them
     const pages = [1, 2].map((n) =>
@@ -193,6 +208,43 @@ describe('borderless tables', () => {
     ];
     // the second row's empty middle cell is an empty column, not a shift
     expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
+  });
+
+  it('reads running text that holds a table\'s rows (a text report wrapped into lines) as text, not as table rows', () => {
+    // LibreOffice's PDF of complete/2022-fujian-pingtan-transport-construction-bureau-department.txt
+    // (its text import): rows "label 0 0 0 0 0 0 0" follow each other on wrapped lines; a line
+    // ending in numbers holds the cells of the row before it and the next row's label
+    const pdf = [
+      page(1, [
+        item('（二）部分公开 0 0 0 0 0 0 0 （三）不予公开 1.属于国家秘密', 72, 700, 10),
+        item('0', 520, 700, 10),
+        item('0 0 0 0 0 0', 72, 686, 10),
+        item('2.其他法律行政法规禁止公开', 190, 686, 10),
+        item('0 0 0 0 0 0 0', 392, 686, 10),
+        item('3.危及“三安全一稳定” 0 0 0 0 0 0 0', 72, 672, 10),
+      ]),
+    ];
+    const text = layoutPdfText(pdf).text;
+    expect(text).not.toContain('|');
+    // every cell in its place (whether the line break between two cells was a space the PDF does not tell)
+    expect(text.replace(/\s+/g, '')).toContain('1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及');
+  });
+
+  it('starts a label at a line beginning with an item number, though it is aligned with the label above', () => {
+    // Chromium's A5 borderless print of complete/2025-fujian-pingtan-zone-county.html: the 1. row's
+    // label printed right under the 5. row's, its numbers beside its second line
+    const items = [
+      item('5.要求行政机关', 72, 700, 10), item('0', 200, 694, 10), item('0', 240, 694, 10),
+      item('确认或重新出具', 72, 688, 10),
+      item('（六）其他处理', 72, 676, 10),
+      item('1.申请人无正当', 72, 664, 10),
+      item('理由逾期不补正', 72, 652, 10), item('8', 200, 652, 10), item('8', 240, 652, 10),
+      item('2.其他', 72, 640, 10), item('1', 200, 640, 10), item('1', 240, 640, 10),
+    ];
+    const text = layoutPdfText([page(1, items)]).text;
+    expect(text).toContain('5.要求行政机关确认或重新出具 | 0 | 0');
+    expect(text).toContain('1.申请人无正当理由逾期不补正 | 8 | 8');
+    expect(text).toContain('2.其他 | 1 | 1');
   });
 
   it('takes columns from the header cells as well as the numbers over the whole table: a column no number fills stays a column', () => {

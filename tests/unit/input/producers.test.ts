@@ -1,5 +1,5 @@
-// Other producers: six corpus reports as LibreOffice writes them (.docx, .doc, .pdf; committed
-// fixtures, tests/fixtures/producers) and as Chromium prints them (ruled A4 with header and
+// Other producers: seven corpus reports as LibreOffice writes them (.docx, .doc, .pdf, and a text
+// report through its text import; committed fixtures, tests/fixtures/producers) and as Chromium prints them (ruled A4 with header and
 // footer, borderless A5; printed here) give the values of the original text or HTML report.
 // No file may give a value that differs from the original's or one it does not have; the PDFs
 // listed in PDF_GAPS still miss some (each with its count, so a change either way is seen).
@@ -16,7 +16,9 @@ const valuesOf = (report: ParsedReport) => new Map(report.values.map((v) => [v.m
 
 const originals = new Map<string, Map<string, number>>();
 beforeAll(async () => {
-  for (const source of PRODUCER_SOURCES) originals.set(source, valuesOf(await parseDocument(readSource(source), { fileName: source })));
+  for (const source of new Set([...PRODUCER_SOURCES, ...libreOfficeFiles().map((f) => f.file.source)])) {
+    originals.set(source, valuesOf(await parseDocument(readSource(source), { fileName: source })));
+  }
 });
 
 async function expectSameValues(file: ProducerFile, bytes: Uint8Array) {
