@@ -11,7 +11,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const root = args.find((a, k) => !a.startsWith('--') && args[k - 1] !== '--only') ?? join(import.meta.dirname, '../../shared/corpus');
 
 const reports = tableReports(root);
-console.log(`${reports.length} reports with a 2019/2021 form table and truth\n`);
+console.log(`${reports.length} reports: the filled official 2021 form and the corpus reports with truth whose 2019/2021 form table is read from its cells\n`);
 console.log(`${'variant'.padEnd(26)} ${'reports'.padStart(7)} ${'changed@'.padStart(8)} ${'equal'.padStart(6)} ${'changed'.padStart(7)} ${'lost'.padStart(6)} ${'gained'.padStart(6)}  about`);
 for (const variant of VARIANTS) {
   if (only && variant.name !== only) continue;
