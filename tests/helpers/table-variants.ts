@@ -388,11 +388,21 @@ const valueMap = (values: readonly Value[]) => new Map(values.filter((v) => !v.d
  * A value printed in a cell the variant empties is expected absent; read from a sentence instead
  * it still counts as equal.
  */
+const REFERENCES = new WeakMap<TableReport, { cells: Map<string, [number, number]>; reference: ReturnType<typeof parseReport> }>();
+function referenceOf(report: TableReport) {
+  let r = REFERENCES.get(report);
+  if (!r) {
+    const cells = new Map<string, [number, number]>();
+    r = { cells, reference: parseReport(writeText(report.blocks, undefined, cells), { fileName: 'reference.txt' }) };
+    REFERENCES.set(report, r);
+  }
+  return r;
+}
+
 export function compareVariant(report: TableReport, variant: Variant): Outcome | null {
   // a table printed one cell per line, blank lines being blank cells, has no HTML form
   if (variant.form === 'html' && !report.rowed) return null;
-  const cells = new Map<string, [number, number]>();
-  const reference = parseReport(writeText(report.blocks, undefined, cells), { fileName: 'reference.txt' });
+  const { cells, reference } = referenceOf(report);
   const absent = variant.absent?.(report.blocks) ?? new Set<string>();
   const emptied: [number, number][] = [...absent].map((id) => cells.get(id)!);
   const expected = valueMap(reference.values);
