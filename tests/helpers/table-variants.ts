@@ -18,6 +18,7 @@ export interface Cell {
   id: string;
   tag?: 'td' | 'th';
   colspan?: number;
+  rowspan?: number;
   /** HTML written instead of the escaped text. */
   html?: string;
 }
@@ -91,7 +92,7 @@ export function writeHtml(blocks: Block[], wrapTable: (table: string) => string 
         t += '<tr>';
         for (const c of row) {
           const tag = c.tag ?? 'td';
-          const span = c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : '';
+          const span = (c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : '') + (c.rowspan && c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '');
           t += `<${tag}${span}>${c.html ?? escape(c.text).replace(/\n/g, '<br>')}</${tag}>`;
         }
         t += '</tr>\n';
@@ -204,6 +205,13 @@ export const VARIANTS: Variant[] = [
     apply: copyBlocks,
     join: (row) => row.map((c) => c.text).join(row.every((c) => c.text !== '') ? ' ' : ' | '),
   },
+  {
+    name: 'cell-per-line',
+    about: 'cells one per line (rows without blank cells)',
+    form: 'text',
+    apply: copyBlocks,
+    join: (row) => (row.every((c) => c.text !== '') ? row.map((c) => c.text).join('\n') : PIPE(row)),
+  },
   { name: 'label-break-text', about: 'long labels broken across two lines', form: 'text', apply: (b) => mapCells(b, (c, row) => void (c === row[0] && isLabel(c, row) && (c.text = breakLabel(c.text)))) },
   { name: 'label-break-html', about: 'long labels with <br> inside', form: 'html', apply: (b) => mapCells(b, (c, row) => void (c === row[0] && isLabel(c, row) && (c.text = breakLabel(c.text)))) },
   {
@@ -243,6 +251,22 @@ export const VARIANTS: Variant[] = [
     about: 'the request table cut by a page break, its header repeated',
     form: 'text',
     apply: (b) => splitAtPage(b, true),
+  },
+  {
+    name: 'group-rowspan-html',
+    about: 'a group label as one cell spanning its item rows (rowspan)',
+    form: 'html',
+    apply: (blocks) =>
+      copyBlocks(blocks).map((b) => {
+        if (b.kind !== 'table') return b;
+        b.rows.forEach((row, k) => {
+          if (row.length < 3 || !GROUP.test(row[0].text)) return;
+          let n = 1;
+          while (k + n < b.rows.length && /^\d{1,2}[.、．]/.test(b.rows[k + n][0]?.text ?? '')) n++;
+          row[0].rowspan = n;
+        });
+        return b;
+      }),
   },
   { name: 'split-tables-html', about: 'the request table as two <table>s, header repeated', form: 'html', apply: (b) => splitAtPage(b, false) },
   { name: 'tabs', about: 'cells separated by tabs', form: 'text', apply: copyBlocks, join: (row) => row.map((c) => c.text).join('\t') },
@@ -290,6 +314,26 @@ export const VARIANTS: Variant[] = [
       }),
   },
 ];
+
+const named = (name: string) => VARIANTS.find((v) => v.name === name)!;
+/** Several layout changes at once: a report from a site that does all of them. */
+VARIANTS.push(
+  {
+    name: 'combined-text',
+    about: 'no ordinals, (1) items, labels broken, full-width digits, 1，234, /, tabs',
+    form: 'text',
+    apply: (b) => ['zero-as-slash', 'no-ordinals', 'item-number-(1)', 'label-break-text', 'thousands-fullwidth', 'fullwidth-digits'].reduce((blocks, n) => named(n).apply(blocks), b),
+    absent: (b) => named('zero-as-slash').absent!(b),
+    join: named('tabs').join,
+  },
+  {
+    name: 'combined-html',
+    about: '<th> labels in <p>, <br> in labels, rowspan groups, tables split, —, 1,234',
+    form: 'html',
+    apply: (b) => ['thousands-comma', 'zero-as-dash', 'label-break-html', 'group-rowspan-html', 'split-tables-html', 'html-th', 'html-cell-wrap'].reduce((blocks, n) => named(n).apply(blocks), b),
+    absent: (b) => named('zero-as-dash').absent!(b),
+  },
+);
 
 /** The request table cut before its (三) group: a page mark, then its header rows again. */
 function splitAtPage(blocks: Block[], pageMark: boolean): Block[] {
