@@ -212,6 +212,16 @@ export const VARIANTS: Variant[] = [
     apply: copyBlocks,
     join: (row) => (row.every((c) => c.text !== '') ? row.map((c) => c.text).join('\n') : PIPE(row)),
   },
+  {
+    name: 'label-spaced',
+    about: 'short labels spread with spaces (规　　章, 行 政 许 可)',
+    form: 'text',
+    apply: (b) =>
+      mapCells(b, (c, row) => {
+        if (!isLabel(c, row) || !/^[\u4e00-\u9fff]{2,4}$/.test(c.text)) return;
+        c.text = c.text.length === 2 ? c.text.split('').join('\u3000\u3000') : c.text.split('').join(' ');
+      }),
+  },
   { name: 'label-break-text', about: 'long labels broken across two lines', form: 'text', apply: (b) => mapCells(b, (c, row) => void (c === row[0] && isLabel(c, row) && (c.text = breakLabel(c.text)))) },
   { name: 'label-break-html', about: 'long labels with <br> inside', form: 'html', apply: (b) => mapCells(b, (c, row) => void (c === row[0] && isLabel(c, row) && (c.text = breakLabel(c.text)))) },
   {

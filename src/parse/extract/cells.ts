@@ -89,14 +89,15 @@ export function tokenize(norm: NormText): Token[] {
         lineStart = i + 1;
         continue;
       }
-      let segStart = lineStart;
-      for (let j = piped ? lineStart : i; j < i; j++) {
-        if (s.charCodeAt(j) === 0x7c) {
-          splitWide(tokens, s, segStart, j, line, piped);
+      if (piped) {
+        // the pipes are the separators: spaces inside a cell are its own (a label spread out, 规　　章)
+        let segStart = lineStart;
+        for (let j = lineStart; j <= i; j++) {
+          if (j < i && s.charCodeAt(j) !== 0x7c) continue;
+          pushToken(tokens, s, segStart, j, line, true, true);
           segStart = j + 1;
         }
-      }
-      splitWide(tokens, s, segStart, i, line, piped);
+      } else splitWide(tokens, s, lineStart, i, line, false);
       line++;
       lineStart = i + 1;
     }

@@ -41,6 +41,11 @@ describe('row labels', () => {
     expect([get('r.new.natural'), get('r.new.total'), get('r.denied.state_secret.total'), get('p.rules.in_force')]).toEqual([1, 21, 9, 5]);
   });
 
+  it('reads a label spread with spaces inside a piped cell (规　　章)', () => {
+    const get = read(`规　　章 | 1 | 0 | 5\n行 政 许 可 | 7\n`);
+    expect([get('p.rules.issued'), get('p.rules.in_force'), get('p.license.decisions')]).toEqual([1, 5, 7]);
+  });
+
   it('does not join a sentence to a row label', () => {
     const get = read(`全年共收到依申请公开，其中本年新收政府信息\n公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 21\n`);
     expect(get('r.new.natural')).toBeUndefined();
