@@ -325,6 +325,54 @@ export const VARIANTS: Variant[] = [
   },
 ];
 
+const squeeze = (t: string) => t.replace(/\s+/g, '');
+/**
+ * The review table rewritten by `write` (its header rows and its row of 15 figures in, rows out);
+ * tables laid otherwise are left as they are.
+ */
+function reviewTable(blocks: Block[], write: (figures: Cell[]) => Cell[][]): Block[] {
+  return copyBlocks(blocks).map((b) => {
+    if (b.kind !== 'table') return b;
+    const head = b.rows.findIndex((row) => row.some((c) => squeeze(c.text) === '行政复议'));
+    const after = b.rows.findIndex((row, k) => k > head && row.some((c) => squeeze(c.text) === '复议后起诉'));
+    if (head < 0 || after < 0) return b;
+    const data = b.rows.findIndex((row, k) => k > after && row.filter((c) => isNumber(c) || c.text === '').length >= 15 && row.some(isNumber));
+    if (data < 0 || data > after + 3) return b;
+    const figures = b.rows[data].slice(0, 15);
+    return { kind: 'table', rows: [...b.rows.slice(0, head), ...write(figures), ...b.rows.slice(data + 1)] };
+  });
+}
+const cell = (text: string, id: string): Cell => ({ text, id });
+const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+VARIANTS.push(
+  {
+    name: 'review-transposed',
+    about: 'the review table with a row each for 行政复议, 直接起诉, 复议后起诉',
+    form: 'text',
+    apply: (blocks) =>
+      reviewTable(blocks, (f) => [
+        [cell('', 'rvh'), ...OUTCOMES.map((t, k) => cell(t, `rvh${k}`))],
+        [cell('行政复议', 'rv0'), ...f.slice(0, 5)],
+        [cell('未经复议直接起诉', 'rv1'), ...f.slice(5, 10)],
+        [cell('复议后起诉', 'rv2'), ...f.slice(10, 15)],
+      ]),
+  },
+  {
+    name: 'review-two-rows',
+    about: 'the review figures on two rows: 行政复议 5, 行政诉讼 10',
+    form: 'text',
+    apply: (blocks) =>
+      reviewTable(blocks, (f) => [
+        [cell('行政复议', 'rvh0'), ...OUTCOMES.map((t, k) => cell(t, `rvh1${k}`))],
+        f.slice(0, 5),
+        [cell('行政诉讼', 'rvh2'), cell('未经复议直接起诉', 'rvh3'), cell('复议后起诉', 'rvh4')],
+        [...OUTCOMES, ...OUTCOMES].map((t, k) => cell(t, `rvh5${k}`)),
+        f.slice(5, 15),
+      ]),
+  },
+);
+
 const named = (name: string) => VARIANTS.find((v) => v.name === name)!;
 /** Several layout changes at once: a report from a site that does all of them. */
 VARIANTS.push(

@@ -302,46 +302,94 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
 }
 
 /** The review table's header cells; a line of them printed as one cell (single spaces) reads the same. */
-const REVIEW_HEADER = /^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计)+$/;
-const REVIEW_COLUMNS = /^(?:结果维持|结果纠正|其他结果|尚未审结|总计)+$/;
+const REVIEW_HEADER = /^(?:行政复议|行政诉讼|未经复议直接起诉|直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计)+$/;
+const OUTCOME_WORD = /结果维持|结果纠正|其他结果|尚未审结|总计/g;
+/** The three groups of five figures, each with the label of its row in a table laid out in rows. */
+const REVIEW_GROUPS: [RegExp, string][] = [
+  [/行政复议$/, 'rv'],
+  [/(?:未经复议)?直接起诉$/, 'lit.direct'],
+  [/复议后起诉$/, 'lit.after_rv'],
+];
+const REVIEW_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+/** Lines holding text read from the table's first header cell (a table one cell per line: 2 + 15 + 15). */
+const REVIEW_LINES = 40;
 
-/** The review/litigation table: 15 numbers (行政复议 5, 直接起诉 5, 复议后起诉 5) after its header. */
+/**
+ * The review/litigation table: 15 figures (行政复议 5, 直接起诉 5, 复议后起诉 5). Laid out as the form
+ * (groups as columns) they follow the header in order, on one row or several, each row as wide as
+ * the outcome headers printed above it; laid out in rows, each group's label opens its row of 5.
+ */
 export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
-  const ids = ['rv', 'lit.direct', 'lit.after_rv'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `${g}.${c}`));
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i].text.includes('复')) continue;
+    if (!tokens[i].text.includes('复') && !tokens[i].text.includes('诉')) continue;
     const head = compact(tokens[i].text);
-    if (!head.endsWith('复议后起诉') || !REVIEW_HEADER.test(head)) continue;
-    // after the header: the last "总计" header cell, then the numbers
-    let lastHeader = i;
-    for (let j = i + 1, cells = 0; j < tokens.length && cells < 40; j++) {
-      const text = compact(tokens[j].text);
-      if (text === '') continue;
-      cells++;
-      if (REVIEW_COLUMNS.test(text)) lastHeader = j;
-      else break;
-    }
-    let first = lastHeader + 1;
-    while (first < tokens.length && tokens[first].text === '') first++;
-    if (first >= tokens.length) return [];
-    const line = tokens[first].line;
-    let filledOnLine = 0;
-    for (let k = first; k < tokens.length && tokens[k].line === line; k++) if (tokens[k].text !== '') filledOnLine++;
+    if (!REVIEW_HEADER.test(head) || !/行政复议|起诉/.test(head)) continue;
+    const values = readReview(tokens, i, norm);
+    if (values.length > 0) return values;
+  }
+  return [];
+}
+
+function readReview(tokens: Token[], from: number, norm: NormText): Value[] {
+  const column: (NumberCell | null)[] = [];
+  const rows = new Map<string, (NumberCell | null)[]>();
+  let pending = 0;
+  let k = from;
+  for (let lines = 0; k < tokens.length && lines < REVIEW_LINES && column.length < 15 && rows.size < 3; ) {
+    const line = tokens[k].line;
+    let end = k;
+    while (end < tokens.length && tokens[end].line === line) end++;
+    for (let j = k; j < end; j++)
+      if (tokens[j].text !== '') {
+        lines++;
+        break;
+      }
     const cells: (NumberCell | null)[] = [];
-    for (let k = first; k < tokens.length && cells.length < 15; k++) {
-      const t = tokens[k];
-      if (filledOnLine > 1 && t.line !== line) break;
+    let label: string | null = null;
+    let outcomes = 0;
+    let text = false;
+    for (let j = k; j < end; j++) {
+      const t = tokens[j];
       if (t.text === '') {
-        if (filledOnLine > 1) cells.push(null);
+        if (t.piped) cells.push(null);
         continue;
       }
       const cell = cellValue(t);
-      if (cell === undefined) break;
-      cells.push(cell);
+      if (cell !== undefined) {
+        cells.push(cell);
+        continue;
+      }
+      const words = compact(t.text);
+      if (!REVIEW_HEADER.test(words)) {
+        text = true;
+        break;
+      }
+      // a label before the line's figures opens a row of its group
+      if (!cells.some((c) => c !== null)) {
+        cells.length = 0;
+        label = REVIEW_GROUPS.find(([re]) => re.test(words))?.[1] ?? label;
+      }
+      outcomes += words.match(OUTCOME_WORD)?.length ?? 0;
     }
-    return cells.flatMap((cell, k) => (cell ? [makeValue(ids[k], cell, norm)] : []));
+    k = end;
+    const filled = cells.some((c) => c !== null);
+    if (filled && label !== null && outcomes === 0) {
+      if (!rows.has(label)) rows.set(label, cells.slice(0, 5));
+    } else if (filled && rows.size === 0) {
+      const width = Math.min(pending > 0 ? pending : 15, 15 - column.length);
+      column.push(...cells.slice(0, width));
+      pending = 0;
+    } else if (!filled) pending += outcomes;
+    if (text) break;
   }
-  return [];
+  const out: Value[] = [];
+  const put = (group: string, cells: (NumberCell | null)[]) =>
+    cells.forEach((cell, c) => {
+      if (cell) out.push(makeValue(`${group}.${REVIEW_COLUMNS[c]}`, cell, norm));
+    });
+  if (rows.size > 0) for (const [group, cells] of rows) put(group, cells);
+  else REVIEW_GROUPS.forEach(([, group], g) => put(group, column.slice(g * 5, g * 5 + 5)));
+  return out;
 }
 
 const MARKERS_2021 = /本年制发件数|本年废止件数|现行有效件|本年处理决定数量|本年收费金额|申请人无正当理由逾期不补正|逾期未按收费通知要求缴纳费用/;
