@@ -316,8 +316,8 @@ const REVIEW_LINES = 40;
 
 /**
  * The review/litigation table: 15 figures (行政复议 5, 直接起诉 5, 复议后起诉 5). Laid out as the form
- * (groups as columns) they follow the header in order, on one row or several, each row as wide as
- * the outcome headers printed above it; laid out in rows, each group's label opens its row of 5.
+ * (groups as columns) they follow the header in order, on one row or several (blank cells past the
+ * outcome headers printed above a row are no cells); laid out in rows, each group's label opens its row of 5.
  */
 export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
   for (let i = 0; i < tokens.length; i++) {
@@ -376,8 +376,9 @@ function readReview(tokens: Token[], from: number, norm: NormText): Value[] {
     if (filled && label !== null && outcomes === 0) {
       if (!rows.has(label)) rows.set(label, cells.slice(0, 5));
     } else if (filled && rows.size === 0) {
-      const width = Math.min(pending > 0 ? pending : 15, 15 - column.length);
-      column.push(...cells.slice(0, width));
+      // blank cells past the outcome headers above are the row's trailing separators, not cells
+      while (cells.length > pending && cells[cells.length - 1] === null) cells.pop();
+      column.push(...cells.slice(0, 15 - column.length));
       pending = 0;
     } else if (!filled) pending += outcomes;
     if (text) break;

@@ -110,6 +110,16 @@ describe('the review table', () => {
     }
   });
 
+  it('reads a table laid out in rows, one per group, never the last group as the first', () => {
+    const get = read('行政复议 | 行政诉讼\n | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n行政复议 | 1 | 2 | 0 | 0 | 3\n未经复议直接起诉 | 4 | 0 | 0 | 0 | 4\n复议后起诉 | 0 | 0 | 0 | 5 | 5\n');
+    expect([get('rv.upheld'), get('rv.corrected'), get('rv.total'), get('lit.direct.total'), get('lit.after_rv.pending'), get('lit.after_rv.total')]).toEqual([1, 2, 3, 4, 5, 5]);
+  });
+
+  it('reads the figures on two rows, each as wide as the outcome headers above it', () => {
+    const get = read('行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n1 | | 0 | 0 | 1\n行政诉讼 | 未经复议直接起诉 | 复议后起诉\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n4 | 0 | 0 | 0 | 4 | 0 | 0 | 0 | 5 | 5 | \n');
+    expect([get('rv.upheld'), get('rv.corrected'), get('rv.total'), get('lit.direct.upheld'), get('lit.after_rv.pending'), get('lit.after_rv.total')]).toEqual([1, undefined, 1, 4, 5, 5]);
+  });
+
   it('is not found in a sentence that ends with 复议后起诉', () => {
     const get = read('本年度行政诉讼案件中无复议后起诉\n1\n2\n');
     expect(get('rv.upheld')).toBeUndefined();
