@@ -56,7 +56,10 @@ function renderTable(rows: Cell[][], warnings: string[]): string {
         occupied[r + dr] ??= [];
         for (let dc = 0; dc < cell.colspan; dc++) occupied[r + dr][col + dc] = true;
       }
-      placed.push({ col, text: cellText(cell.text) });
+      const text = cellText(cell.text);
+      placed.push({ col, text });
+      // a blank cell over several columns is that many blank cells (a filled one is one cell)
+      if (text === '') for (let dc = 1; dc < cell.colspan; dc++) placed.push({ col: col + dc, text: '' });
       col += cell.colspan;
     }
     if (placed.length > 0) lines.push(placed.map((p) => p.text).join(' | '));

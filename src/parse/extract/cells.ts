@@ -46,6 +46,23 @@ function splitWide(tokens: Token[], s: string, from: number, to: number, line: n
   if (tokens.length === before) pushToken(tokens, s, from, to, line, piped, true);
 }
 
+/**
+ * A line of cells copied from a web table has one tab between cells (blank cells too). True when
+ * the line holds at least two tab-separated cells with text: each tab is then one cell boundary.
+ */
+function tabbedRow(s: string, from: number, to: number): boolean {
+  let texts = 0;
+  let text = false;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 0x09;
+    if (c === 0x09) {
+      if (text && ++texts >= 2) return true;
+      text = false;
+    } else if (!isTrimmed(c)) text = true;
+  }
+  return false;
+}
+
 export function tokenize(norm: NormText): Token[] {
   const s = norm.s;
   const tokens: Token[] = [];
@@ -55,15 +72,32 @@ export function tokenize(norm: NormText): Token[] {
     if (i === s.length || s.charCodeAt(i) === 0x0a) {
       // scan this line only (a search past its end made many short lines quadratic)
       let piped = false;
-      for (let j = lineStart; j < i && !piped; j++) piped = s.charCodeAt(j) === 0x7c;
-      let segStart = lineStart;
-      for (let j = piped ? lineStart : i; j < i; j++) {
-        if (s.charCodeAt(j) === 0x7c) {
-          splitWide(tokens, s, segStart, j, line, piped);
+      let tabbed = false;
+      for (let j = lineStart; j < i && !piped; j++) {
+        const c = s.charCodeAt(j);
+        piped = c === 0x7c;
+        tabbed ||= c === 0x09;
+      }
+      if (!piped && tabbed && tabbedRow(s, lineStart, i)) {
+        let cellStart = lineStart;
+        for (let j = lineStart; j <= i; j++) {
+          if (j < i && s.charCodeAt(j) !== 0x09) continue;
+          pushToken(tokens, s, cellStart, j, line, true, true);
+          cellStart = j + 1;
+        }
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      if (piped) {
+        // the pipes are the separators: spaces inside a cell are its own (a label spread out, 规　　章)
+        let segStart = lineStart;
+        for (let j = lineStart; j <= i; j++) {
+          if (j < i && s.charCodeAt(j) !== 0x7c) continue;
+          pushToken(tokens, s, segStart, j, line, true, true);
           segStart = j + 1;
         }
-      }
-      splitWide(tokens, s, segStart, i, line, piped);
+      } else splitWide(tokens, s, lineStart, i, line, false);
       line++;
       lineStart = i + 1;
     }

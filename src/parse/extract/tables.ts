@@ -56,7 +56,8 @@ const PROACTIVE_ROWS: RowSpec[] = [
   },
 ];
 
-const NUM = '(?:\\d{1,2}[.、．]?)?';
+/** An item's number: 1. 1、 1 or (1). */
+const NUM = '(?:\\d{1,2}[.、．]?|\\(\\d{1,2}\\))?';
 /** Rows numbered 1., 2., … under one heading (the heading printed before the first). */
 const numbered = (heading: string, rows: RequestRow[], labels: string[]): RowSpec[] =>
   rows.map((row, k) => ({
@@ -66,17 +67,17 @@ const numbered = (heading: string, rows: RequestRow[], labels: string[]): RowSpe
     columns: requestRow(row),
   }));
 const REQUEST_ROWS: RowSpec[] = [
-  { label: /^一、?本年新收.{0,12}申请数量$/, inline: '本年新收[^\\d]{0,12}?申请数量', columns: requestRow('new') },
-  { label: /^二、?上年结转.{0,12}申请数量$/, inline: '上年结转[^\\d]{0,12}?申请数量', columns: requestRow('carried_in') },
-  { label: /^(三、本年度办理结果)?\(一\)予以公开$/, inline: '\\(一\\)予以公开', columns: requestRow('granted') },
-  { label: /^\(二\)部分公开(\(区分处理的.*)?$/, inline: '\\(二\\)部分公开(?:\\(区分处理的[^()\\d]{0,24}\\))?', columns: requestRow('partial') },
-  ...numbered('(\\(三\\)不予公开)?', ['denied.state_secret', 'denied.law_prohibited', 'denied.security_stability', 'denied.third_party', 'denied.internal_affairs', 'denied.process_info', 'denied.enforcement_file', 'denied.admin_query'],
+  { label: /^(一、?)?本年新收.{0,12}申请数量$/, inline: '本年新收[^\\d]{0,12}?申请数量', columns: requestRow('new') },
+  { label: /^(二、?)?上年结转.{0,12}申请数量$/, inline: '上年结转[^\\d]{0,12}?申请数量', columns: requestRow('carried_in') },
+  { label: /^(三、本年度办理结果)?(\(一\))?予以公开$/, inline: '\\(一\\)予以公开', columns: requestRow('granted') },
+  { label: /^(\(二\))?部分公开(\(区分处理的.*)?$/, inline: '\\(二\\)部分公开(?:\\(区分处理的[^()\\d]{0,24}\\))?', columns: requestRow('partial') },
+  ...numbered('((\\(三\\))?不予公开)?', ['denied.state_secret', 'denied.law_prohibited', 'denied.security_stability', 'denied.third_party', 'denied.internal_affairs', 'denied.process_info', 'denied.enforcement_file', 'denied.admin_query'],
     ['属于国家秘密', '其他法律行政法规禁止公开', '危及三安全一稳定', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项']),
-  ...numbered('(\\(四\\)无法提供)?', ['unable.not_held', 'unable.need_creation', 'unable.unclear'], ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确']),
-  ...numbered('(\\(五\\)不予处理)?', ['rejected.petition', 'rejected.duplicate', 'rejected.publication', 'rejected.mass_repeat', 'rejected.confirm_reissue'],
+  ...numbered('((\\(四\\))?无法提供)?', ['unable.not_held', 'unable.need_creation', 'unable.unclear'], ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确']),
+  ...numbered('((\\(五\\))?不予处理)?', ['rejected.petition', 'rejected.duplicate', 'rejected.publication', 'rejected.mass_repeat', 'rejected.confirm_reissue'],
     ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息']),
   {
-    label: new RegExp(`^(\\(六\\)其他处理)?${NUM}申请人无正当理由逾期不补正.*$`),
+    label: new RegExp(`^((\\(六\\))?其他处理)?${NUM}申请人无正当理由逾期不补正.*$`),
     inline: '申请人无正当理由逾期不补正(?:[、,]?行政机关不再处理其政府信息公开申请)?',
     item: 1,
     columns: requestRow('other.no_correction'),
@@ -87,10 +88,10 @@ const REQUEST_ROWS: RowSpec[] = [
     item: 2,
     columns: requestRow('other.no_fee'),
   },
-  { label: /^\d{1,2}[.、．]其他$/, inline: '其他', item: 3, itemRequired: true, columns: requestRow('other.misc') },
-  { label: /^\(六\)其他处理$/, inline: '\\(六\\)其他处理', columns: requestRow('other.total') },
+  { label: /^(?:\d{1,2}[.、．]|\(\d{1,2}\))其他$/, inline: '其他', item: 3, itemRequired: true, columns: requestRow('other.misc') },
+  { label: /^(\(六\))?其他处理$/, inline: '\\(六\\)其他处理', columns: requestRow('other.total') },
   { label: /^\(七\)总计$/, inline: '\\(七\\)总计', columns: requestRow('handled') },
-  { label: /^四、?结转下年度继续办理$/, inline: '结转下年度继续办理', columns: requestRow('carried_out') },
+  { label: /^(四、?)?结转下年度继续办理$/, inline: '结转下年度继续办理', columns: requestRow('carried_out') },
 ];
 
 export const ALL_ROWS: readonly RowSpec[] = [...PROACTIVE_ROWS, ...REQUEST_ROWS];
@@ -143,6 +144,27 @@ function matchRow(text: string): { spec: RowSpec; rest: string | null } | null {
   return null;
 }
 
+/** Characters of a label's first part broken onto the line before its row. */
+const BROKEN_PART = 40;
+
+/**
+ * A row label broken across lines (一、本年新收政府 / 信息公开申请数量 | 0 | …): the last cell of
+ * the one or two lines before, when it is text, joined in front of the row's first cell.
+ */
+function brokenRow(tokens: Token[], i: number): { spec: RowSpec; rest: string | null } | null {
+  let text = tokens[i].text;
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const prev = tokens[k];
+    if (prev.line !== tokens[k + 1].line - 1 || prev.text.length > BROKEN_PART || !HAS_CJK.test(prev.text)) return null;
+    text = prev.text + text;
+    const match = matchRow(text);
+    if (match) return match;
+    // a third part only when the middle one is a line of its own
+    if (tokens[k - 1]?.line === prev.line) return null;
+  }
+  return null;
+}
+
 interface NumberCell {
   value: number;
   approx: boolean;
@@ -155,6 +177,19 @@ interface NumberCell {
 function makeValue(metric: string, cell: NumberCell, norm: NormText): Value {
   const { start, end } = sourceSpan(norm, cell.from, cell.to);
   return { metric, value: cell.value, approx: cell.approx, derived: false, start, end, source: 'table' };
+}
+
+/** A cell that holds a mark in place of a figure (/ — -): a cell of the row with no value, never 0. */
+const PLACEHOLDER = /^(?:[/／\\×]|[-－—–─]{1,2})$/;
+/** 无 in a count's cell: none, 0 as printed. */
+const NONE = '无';
+
+/** A number cell, `null` for a placeholder (a blank cell), `undefined` for text (the row ends). */
+function cellValue(t: Token): NumberCell | null | undefined {
+  const n = parseCellNumber(t.text);
+  if (n) return { value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to, tenThousand: n.tenThousand };
+  if (t.text === NONE) return { value: 0, approx: false, from: t.from, to: t.to };
+  return PLACEHOLDER.test(t.text) ? null : undefined;
 }
 
 /** Parses the number cells that follow a row label, up to the next text cell. */
@@ -175,10 +210,11 @@ function readCells(tokens: Token[], index: number, max: number): { cells: (Numbe
       else if (cells.length === 0) blanksBefore++;
       continue;
     }
-    const n = parseCellNumber(t.text);
-    if (!n) break;
-    cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to, tenThousand: n.tenThousand });
-    filled++;
+    const cell = cellValue(t);
+    if (cell === undefined) break;
+    cells.push(cell);
+    // a placeholder on a line of its own holds its cell's place; on a row's line it is as a blank
+    if (cell !== null || !sameLine) filled++;
   }
   while (cells.length > max && cells[cells.length - 1] === null) cells.pop();
   return { cells, blanksBefore, next: i };
@@ -197,11 +233,13 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
   const warnings: string[] = [];
   const seen = new Set<string>();
   let rowsFound = 0;
+  let lastFilled = tokens.length - 1;
+  while (lastFilled >= 0 && tokens[lastFilled].text === '') lastFilled--;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // every row label has Chinese characters; most cells are numbers
     if (token.text === '' || token.text.length > 80 || !HAS_CJK.test(token.text)) continue;
-    const match = matchRow(token.text);
+    const match = matchRow(token.text) ?? (i > 0 && tokens[i - 1].line !== token.line ? brokenRow(tokens, i) : null);
     if (!match) continue;
     rowsFound++;
     const columns = match.spec.columns(template);
@@ -220,7 +258,9 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
         const n = parseCellNumber(m[0]);
         if (n) cells.push({ value: n.value, approx: n.approx, from: restStart + m.index + n.from, to: restStart + m.index + n.to });
       }
-      if (cells.length !== columns.length) {
+      // the text ends inside the row: its cells so far, as the cell path reads them
+      const cut = cells.length < columns.length && cells.length > 0 && i === lastFilled;
+      if (cells.length !== columns.length && !cut) {
         // fewer numbers than cells: cells run together, which glued.ts splits (or says why not)
         if (cells.length > columns.length) {
           warnings.push(`row "${compact(token.text).slice(0, 20)}": ${cells.length} numbers after the label where ${columns.length} cells are expected; not read`);
@@ -235,7 +275,7 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     }
     const label = compact(token.text).slice(0, 24);
     const numbers = cells.filter((c): c is NumberCell => c !== null);
-    const atEnd = next >= tokens.length;
+    const atEnd = next > lastFilled;
     let assigned: [string, NumberCell][] = [];
     if (cells.length === columns.length) {
       assigned = cells.flatMap((c, k) => (c ? [[columns[k], c] as [string, NumberCell]] : []));
@@ -261,41 +301,96 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
   return { values, warnings, rowsFound };
 }
 
-/** The review/litigation table: 15 numbers (行政复议 5, 直接起诉 5, 复议后起诉 5) after its header. */
+/** The review table's header cells; a line of them printed as one cell (single spaces) reads the same. */
+const REVIEW_HEADER = /^(?:行政复议|行政诉讼|未经复议直接起诉|直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计)+$/;
+const OUTCOME_WORD = /结果维持|结果纠正|其他结果|尚未审结|总计/g;
+/** The three groups of five figures, each with the label of its row in a table laid out in rows. */
+const REVIEW_GROUPS: [RegExp, string][] = [
+  [/行政复议$/, 'rv'],
+  [/(?:未经复议)?直接起诉$/, 'lit.direct'],
+  [/复议后起诉$/, 'lit.after_rv'],
+];
+const REVIEW_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+/** Lines holding text read from the table's first header cell (a table one cell per line: 2 + 15 + 15). */
+const REVIEW_LINES = 40;
+
+/**
+ * The review/litigation table: 15 figures (行政复议 5, 直接起诉 5, 复议后起诉 5). Laid out as the form
+ * (groups as columns) they follow the header in order, on one row or several (blank cells past the
+ * outcome headers printed above a row are no cells); laid out in rows, each group's label opens its row of 5.
+ */
 export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
-  const ids = ['rv', 'lit.direct', 'lit.after_rv'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `${g}.${c}`));
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i].text.includes('复') || compact(tokens[i].text) !== '复议后起诉') continue;
-    // after the header: the last "总计" header cell, then the numbers
-    let lastHeader = i;
-    for (let j = i + 1, cells = 0; j < tokens.length && cells < 40; j++) {
-      const text = compact(tokens[j].text);
-      if (text === '') continue;
-      cells++;
-      if (/^(结果维持|结果纠正|其他结果|尚未审结|总计)$/.test(text)) lastHeader = j;
-      else break;
-    }
-    let first = lastHeader + 1;
-    while (first < tokens.length && tokens[first].text === '') first++;
-    if (first >= tokens.length) return [];
-    const line = tokens[first].line;
-    let filledOnLine = 0;
-    for (let k = first; k < tokens.length && tokens[k].line === line; k++) if (tokens[k].text !== '') filledOnLine++;
-    const cells: (NumberCell | null)[] = [];
-    for (let k = first; k < tokens.length && cells.length < 15; k++) {
-      const t = tokens[k];
-      if (filledOnLine > 1 && t.line !== line) break;
-      if (t.text === '') {
-        if (filledOnLine > 1) cells.push(null);
-        continue;
-      }
-      const n = parseCellNumber(t.text);
-      if (!n) break;
-      cells.push({ value: n.value, approx: n.approx, from: t.from + n.from, to: t.from + n.to });
-    }
-    return cells.flatMap((cell, k) => (cell ? [makeValue(ids[k], cell, norm)] : []));
+    if (!tokens[i].text.includes('复') && !tokens[i].text.includes('诉')) continue;
+    const head = compact(tokens[i].text);
+    if (!REVIEW_HEADER.test(head) || !/行政复议|起诉/.test(head)) continue;
+    const values = readReview(tokens, i, norm);
+    if (values.length > 0) return values;
   }
   return [];
+}
+
+function readReview(tokens: Token[], from: number, norm: NormText): Value[] {
+  const column: (NumberCell | null)[] = [];
+  const rows = new Map<string, (NumberCell | null)[]>();
+  let pending = 0;
+  let k = from;
+  for (let lines = 0; k < tokens.length && lines < REVIEW_LINES && column.length < 15 && rows.size < 3; ) {
+    const line = tokens[k].line;
+    let end = k;
+    while (end < tokens.length && tokens[end].line === line) end++;
+    for (let j = k; j < end; j++)
+      if (tokens[j].text !== '') {
+        lines++;
+        break;
+      }
+    const cells: (NumberCell | null)[] = [];
+    let label: string | null = null;
+    let outcomes = 0;
+    let text = false;
+    for (let j = k; j < end; j++) {
+      const t = tokens[j];
+      if (t.text === '') {
+        if (t.piped) cells.push(null);
+        continue;
+      }
+      const cell = cellValue(t);
+      if (cell !== undefined) {
+        cells.push(cell);
+        continue;
+      }
+      const words = compact(t.text);
+      if (!REVIEW_HEADER.test(words)) {
+        text = true;
+        break;
+      }
+      // a label before the line's figures opens a row of its group
+      if (!cells.some((c) => c !== null)) {
+        cells.length = 0;
+        label = REVIEW_GROUPS.find(([re]) => re.test(words))?.[1] ?? label;
+      }
+      outcomes += words.match(OUTCOME_WORD)?.length ?? 0;
+    }
+    k = end;
+    const filled = cells.some((c) => c !== null);
+    if (filled && label !== null && outcomes === 0) {
+      if (!rows.has(label)) rows.set(label, cells.slice(0, 5));
+    } else if (filled && rows.size === 0) {
+      // blank cells past the outcome headers above are the row's trailing separators, not cells
+      while (cells.length > pending && cells[cells.length - 1] === null) cells.pop();
+      column.push(...cells.slice(0, 15 - column.length));
+      pending = 0;
+    } else if (!filled) pending += outcomes;
+    if (text) break;
+  }
+  const out: Value[] = [];
+  const put = (group: string, cells: (NumberCell | null)[]) =>
+    cells.forEach((cell, c) => {
+      if (cell) out.push(makeValue(`${group}.${REVIEW_COLUMNS[c]}`, cell, norm));
+    });
+  if (rows.size > 0) for (const [group, cells] of rows) put(group, cells);
+  else REVIEW_GROUPS.forEach(([, group], g) => put(group, column.slice(g * 5, g * 5 + 5)));
+  return out;
 }
 
 const MARKERS_2021 = /本年制发件数|本年废止件数|现行有效件|本年处理决定数量|本年收费金额|申请人无正当理由逾期不补正|逾期未按收费通知要求缴纳费用/;

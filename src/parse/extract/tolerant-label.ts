@@ -4,7 +4,7 @@
 // in order. Only plain numbered labels qualify, and only when no row matched as printed.
 import type { RowSpec } from './tables';
 
-const NUMBERED = /^(\d{1,2})[.、．](.{2,})$/;
+const NUMBERED = /^(?:(\d{1,2})[.、．]|\((\d{1,2})\))(.{2,})$/;
 const PLAIN = /^[\u4e00-\u9fff]+$/;
 
 /** `short` is `long` with characters left out, in order. */
@@ -18,8 +18,8 @@ function isSubsequence(short: string, long: string): boolean {
 export function tolerantRowOf(label: string, rows: readonly RowSpec[]): RowSpec | null {
   const m = NUMBERED.exec(label);
   if (!m) return null;
-  const item = Number(m[1]);
-  const printed = m[2];
+  const item = Number(m[1] ?? m[2]);
+  const printed = m[3];
   const candidates = rows.filter(
     (spec) =>
       spec.item === item &&
