@@ -10,6 +10,7 @@ import type { Check, PdfBox, Value } from '../../parse/types';
 const APPROX = 1;
 const DERIVED = 2;
 const SPLIT = 4;
+const INFERRED = 8;
 
 /** The metric ids a report names (values and checks), each once: the columns hold their indices. */
 class Names {
@@ -65,7 +66,7 @@ function packValues(values: readonly Value[], names: Names): PackedValues {
   values.forEach((v, i) => {
     out.metric[i] = names.of(v.metric);
     out.value[i] = v.value;
-    out.flags[i] = (v.approx ? APPROX : 0) | (v.derived ? DERIVED : 0) | (v.split === true ? SPLIT : 0);
+    out.flags[i] = (v.approx ? APPROX : 0) | (v.derived ? DERIVED : 0) | (v.split === true ? SPLIT : 0) | (v.inferred === true ? INFERRED : 0);
     out.start[i] = v.start;
     out.end[i] = v.end;
     let s = sources.get(v.source);
@@ -94,6 +95,7 @@ function unpackValues(p: PackedValues, names: readonly string[]): Value[] {
       source: p.source[p.sourceOf[i]] as Value['source'],
     };
     if (p.flags[i] & SPLIT) v.split = true;
+    if (p.flags[i] & INFERRED) v.inferred = true;
     const box = pdf.get(i);
     if (box) v.pdf = box;
     return v;
