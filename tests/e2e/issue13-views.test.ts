@@ -233,7 +233,9 @@ describe('chart CSVs are tidy and named after what they hold', () => {
     await waitForChart(page, 'trends');
     const csv = await csvOf('trends');
     expect(csv.name).toBe(safeFileName(downloadName('overview', DEFAULT_STATE, null, version, 'trends'), 'csv'));
-    expect(csv.header).toEqual([...TIDY_COLUMNS]);
+    // Each year's figure pools every own report of that year: scope pooled, no one report to name.
+    expect(csv.header).toEqual(TIDY_COLUMNS.filter((c) => c !== 'report_id'));
+    expect(new Set(csv.rows.map((r) => r.scope))).toEqual(new Set(['pooled']));
     const trends = await native.rows(headlineTrends());
     const newRequests = csv.rows.filter((r) => r.metric === 'r.new.total');
     expect(newRequests.map((r) => [r.year, r.value, r.reports])).toEqual(
@@ -316,10 +318,13 @@ describe('property: every chart of every view draws the numbers its CSV (and tab
           compared += 1;
         }
       } else if (id === 'coverage') {
-        // One slice an outcome with governments in it (on time, late, missing, not yet due).
+        // One slice an outcome with governments in it (on time, late, missing, not yet due); the CSV
+        // has a row per government, each with its part's count, and as many rows as that count.
         const donut = series[0];
-        for (const r of csv.rows.filter((row) => Number(row.governments) > 0)) {
-          expect(donut.values[donut.names.indexOf(r.label)], r.status).toBe(num(r.governments));
+        for (const status of new Set(csv.rows.map((row) => row.status))) {
+          const rows = csv.rows.filter((row) => row.status === status);
+          expect(new Set(rows.map((row) => row.part_governments)), status).toEqual(new Set([String(rows.length)]));
+          expect(donut.values[donut.names.indexOf(rows[0].label)], status).toBe(rows.length);
           compared += 1;
         }
       } else if (id === 'map') {
