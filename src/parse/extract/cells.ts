@@ -46,6 +46,30 @@ function splitWide(tokens: Token[], s: string, from: number, to: number, line: n
   if (tokens.length === before) pushToken(tokens, s, from, to, line, piped, true);
 }
 
+/** The segment holds figures and spaces only, two figures at least (1  0  5). */
+function figuresOnly(s: string, from: number, to: number): boolean {
+  let digits = false;
+  let gap = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (gap && digits) return onlyFigures(s, i, to);
+      digits = true;
+    } else if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0) {
+      if (digits) gap = true;
+    } else if (c !== 0x2c && c !== 0x2e) return false;
+  }
+  return false;
+}
+
+const onlyFigures = (s: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2c || c === 0x2e)) return false;
+  }
+  return true;
+};
+
 /**
  * A line of cells copied from a web table has one tab between cells (blank cells too). True when
  * the line holds at least two tab-separated cells with text: each tab is then one cell boundary.
@@ -90,11 +114,13 @@ export function tokenize(norm: NormText): Token[] {
         continue;
       }
       if (piped) {
-        // the pipes are the separators: spaces inside a cell are its own (a label spread out, 规　　章)
+        // the pipes are the separators: spaces inside a cell are its own (a label spread out,
+        // 规　　章), except between figures, which a row printed with one pipe holds apart (| 1  0  5)
         let segStart = lineStart;
         for (let j = lineStart; j <= i; j++) {
           if (j < i && s.charCodeAt(j) !== 0x7c) continue;
-          pushToken(tokens, s, segStart, j, line, true, true);
+          if (figuresOnly(s, segStart, j)) splitWide(tokens, s, segStart, j, line, true);
+          else pushToken(tokens, s, segStart, j, line, true, true);
           segStart = j + 1;
         }
       } else splitWide(tokens, s, lineStart, i, line, false);

@@ -330,10 +330,23 @@ export function extractReviewTable(tokens: Token[], norm: NormText): Value[] {
   return [];
 }
 
+/** Outcome header words on the line just before the token's (the header row of a table laid out in rows). */
+function outcomesAbove(tokens: Token[], at: number): number {
+  const line = tokens[at].line;
+  let n = 0;
+  for (let j = at - 1; j >= 0 && tokens[j].line >= line - 1; j--) {
+    const words = compact(tokens[j].text);
+    if (tokens[j].line === line - 1 && REVIEW_HEADER.test(words)) n += words.match(OUTCOME_WORD)?.length ?? 0;
+  }
+  return n;
+}
+
 function readReview(tokens: Token[], from: number, norm: NormText): Value[] {
   const column: (NumberCell | null)[] = [];
   const rows = new Map<string, (NumberCell | null)[]>();
   let pending = 0;
+  // the outcome headers printed above the figures (a table in rows prints them above its first label)
+  let outcomesSeen = outcomesAbove(tokens, from);
   let k = from;
   for (let lines = 0; k < tokens.length && lines < REVIEW_LINES && column.length < 15 && rows.size < 3; ) {
     const line = tokens[k].line;
@@ -371,11 +384,14 @@ function readReview(tokens: Token[], from: number, norm: NormText): Value[] {
       }
       outcomes += words.match(OUTCOME_WORD)?.length ?? 0;
     }
+    outcomesSeen += outcomes;
     k = end;
     const filled = cells.some((c) => c !== null);
     if (filled && label !== null && outcomes === 0) {
-      if (!rows.has(label)) rows.set(label, cells.slice(0, 5));
-    } else if (filled && rows.size === 0) {
+      // a group's row: its five outcome cells under the outcome headers, or it is not this table's row
+      while (cells.length > 5 && cells[cells.length - 1] === null) cells.pop();
+      if (outcomesSeen > 0 && cells.length === 5 && !rows.has(label)) rows.set(label, cells);
+    } else if (filled && rows.size === 0 && outcomesSeen > 0) {
       // blank cells past the outcome headers above are the row's trailing separators, not cells
       while (cells.length > pending && cells[cells.length - 1] === null) cells.pop();
       column.push(...cells.slice(0, 15 - column.length));

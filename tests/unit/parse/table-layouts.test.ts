@@ -90,6 +90,13 @@ describe('cells', () => {
   });
 });
 
+describe('a row printed with one pipe', () => {
+  it('keeps its figures apart where they are set apart by spaces, and a label spread out whole', () => {
+    const get = read('一、本年新收政府信息公开申请数量 | 1  2  3  4  5  6  21\n规　　章 | 1   0   5\n');
+    expect(['r.new.natural', 'r.new.other', 'r.new.total', 'p.rules.issued', 'p.rules.in_force'].map(get)).toEqual([1, 6, 21, 1, 5]);
+  });
+});
+
 describe('HTML', () => {
   it('a blank cell spanning columns is that many blank cells', () => {
     expect(htmlToText('<table><tr><td>a</td><td colspan="3"></td><td>b</td></tr><tr><td colspan="2">head</td></tr></table>')).toBe('a | | | | b\nhead');
@@ -118,6 +125,13 @@ describe('the review table', () => {
   it('reads the figures on two rows, each as wide as the outcome headers above it', () => {
     const get = read('行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n1 | | 0 | 0 | 1\n行政诉讼 | 未经复议直接起诉 | 复议后起诉\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n4 | 0 | 0 | 0 | 4 | 0 | 0 | 0 | 5 | 5 | \n');
     expect([get('rv.upheld'), get('rv.corrected'), get('rv.total'), get('lit.direct.upheld'), get('lit.after_rv.pending'), get('lit.after_rv.total')]).toEqual([1, undefined, 1, 4, 5, 5]);
+  });
+
+  it('a group label with fewer figures than its five outcome cells, or with no outcome headers, opens no row', () => {
+    for (const body of ['行政复议 | 2\n行政诉讼 | 1\n', '行政复议\n2\n', '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n行政复议 | 2\n', '行政复议 | 1 | 0 | 0 | 0 | 1\n']) {
+      const get = read(body);
+      expect(['rv.upheld', 'rv.total', 'lit.total'].map(get), body).toEqual([undefined, undefined, undefined]);
+    }
   });
 
   it('is not found in a sentence that ends with 复议后起诉', () => {
