@@ -337,6 +337,14 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['2017年未发生行政复议。', { 'rv.total': null }],
     ['申请的信息不存在的依申请公开事项2件。', { 'r.new.total': null }],
   ],
+  // a parenthesis right after a count opens its breakdown: its figures are parts, never the total
+  'a breakdown in parentheses after the count': [
+    ['主动公开政府信息2546条（政府网站1070条、其他渠道1476条）。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开政府信息2546条(政府网站1070条,其他渠道1476条),依申请公开12件。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开政府信息2546条（含往年信息），政府网站1070条。', { 'p.total': 2546, 'p.website': null }],
+    ['收到政府信息公开申请12件（网上申请5件、当面申请7件）。', { 'r.new.total': 12 }],
+    ['发生行政复议案件2件（均维持原决定）和行政诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+  ],
   'the requests after their figure': [
     ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
     ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],
