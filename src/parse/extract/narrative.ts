@@ -131,7 +131,11 @@ const EXCEPT = /除[^。；;，,]{0,20}?(?:以外|之外|外)/;
  * None of one kind of request only (未收到涉及不动产登记的信息公开申请): a qualifier between the
  * negation and the noun that names anything but disclosure itself (有关政府信息公开的申请 is the whole).
  */
-const NARROW_QUALIFIER = /(?:涉及|关于|有关|针对)(?!(?:政府|政务)?信息公开|公开)[^。；;，,的]{1,16}的/;
+const NARROW_QUALIFIER = /(?:涉及|关于|有关|针对)([^。；;，,的]{1,16})的/;
+const narrowQualifier = (t: string) => {
+  const m = NARROW_QUALIFIER.exec(t);
+  return m !== null && !m[1].includes('公开');
+};
 /** 未发生一起行政复议, 没有收到一件申请: 一 after a negation is "not a single", never the figure 1. */
 const NOT_A_SINGLE = /(?:没有|(?<!尚)未|无|从未|未曾)(?:发生|出现|有|收到|接到|受理|被)?(?:过)?(?:任何)?$/;
 /** A statement of none is read inside one cell of a table's row, never across cells. */
@@ -647,7 +651,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.zero) {
         // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
-        if (CONDITIONAL.test(before + m[0]) || EXCEPT.test(before + m[0] + after) || NARROW_QUALIFIER.test(m[0])) continue;
+        if (CONDITIONAL.test(before + m[0]) || EXCEPT.test(before + m[0] + after) || narrowQualifier(m[0])) continue;
         // a statement cut with its page (…未发生依申请公|) says nothing for sure
         const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
         if (rest.length < 200 && !/[。；;\n!?！？]/.test(rest)) continue;

@@ -332,6 +332,9 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['如未收到申请，则不予统计。', { 'r.new.total': null }],
     ['若全年未发生行政复议，应当在报告中说明。', { 'rv.total': null }],
     ['本年度未收到涉及不动产登记的信息公开申请。', { 'r.new.total': null }],
+    // a qualifier that names disclosure is the whole (../shared/corpus/pages/2010-jiangsu-xiangcheng-county, real/2013-hunan-daoxian-culture-bureau-department)
+    ['本单位2018年度未发生针对本部门有关政府信息公开事务的行政复议案、行政诉讼案和有关的申诉案。', { 'rv.total': 0, 'lit.total': 0 }],
+    ['2018年度没有关于信息公开的收费及减免情况。', { 'fee.collected_yuan': 0 }],
     ['本年度未收取除复印费以外的费用。', { 'fee.collected_yuan': null }],
     ['本年度未发生行政复议被纠错的情况。', { 'rv.total': null }],
     ['2017年未发生行政复议。', { 'rv.total': null }],
