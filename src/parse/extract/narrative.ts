@@ -123,6 +123,21 @@ const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
 /** A negation, not 未经 nor 尚未 (the 2019 table's headers 尚未审结 | 总计 | 未经复议直接起诉: columns, not a statement of none). */
 const NONE = '(没有|(?<!尚)未(?!经)|无|(?<!信息)不存在)';
+/** A statement of none said on a condition (如未收到申请，则…): no statement of the year. */
+const CONDITIONAL = /(?:如果|如|若|倘若|假如|一旦|凡)(?:本年度|全年|当年)?(?:没有|未|无)/;
+/** None of all but some (未收取除复印费以外的费用, 除…外未发生行政诉讼): a partial statement, not the whole's none. */
+const EXCEPT = /除[^。；;，,]{0,20}?(?:以外|之外|外)/;
+/**
+ * None of one kind of request only (未收到涉及不动产登记的信息公开申请): a qualifier between the
+ * negation and the noun that names anything but disclosure itself (有关政府信息公开的申请 is the whole).
+ */
+const NARROW_QUALIFIER = /(?:涉及|关于|有关|针对)([^。；;，,的]{1,16})的/;
+const narrowQualifier = (t: string) => {
+  const m = NARROW_QUALIFIER.exec(t);
+  return m !== null && !m[1].includes('公开');
+};
+/** 未发生一起行政复议, 没有收到一件申请: 一 after a negation is "not a single", never the figure 1. */
+const NOT_A_SINGLE = /(?:没有|(?<!尚)未|无|从未|未曾)(?:发生|出现|有|收到|接到|受理|被)?(?:过)?(?:任何)?$/;
 /** A statement of none is read inside one cell of a table's row, never across cells. */
 const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
 const T19: Template[] = ['table2019'];
@@ -246,6 +261,8 @@ const RULES: Rule[] = [
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
   { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
+  // 不存在依申请公开的情况, 本年度零申请 (never 信息不存在, the reason a request is refused)
+  { metric: 'r.new.total', zero: true, re: rx(`((?<!信息)不存在{K}{0,6}?(依申请公开|信息公开(的)?(申请|请求))(的)?(情况|情形|事项)|(?<![\\d.])零申请(?!人))`), reject: /纠错|纠正|因|复议|诉讼|收费|费用/ },
   // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
@@ -632,6 +649,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.zero) {
+        // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
+        const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+        if (CONDITIONAL.test(before + m[0]) || EXCEPT.test(before + m[0] + after) || narrowQualifier(m[0])) continue;
         // a statement cut with its page (…未发生依申请公|) says nothing for sure
         const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
         if (rest.length < 200 && !/[。；;\n!?！？]/.test(rest)) continue;
@@ -644,6 +664,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + m[0].lastIndexOf(g.num!);
       if (distributed.figures.has(numAt)) continue;
+      if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before

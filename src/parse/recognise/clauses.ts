@@ -75,18 +75,36 @@ function labelColon(s: string, i: number, clauseStart: number): boolean {
   return i - clauseStart <= 30;
 }
 
+/** A count with its unit ends right before `i` (2546条, 12件). */
+const COUNT_UNITS = new Set([...'条件篇份项'].map((ch) => ch.charCodeAt(0)));
+function countBefore(s: string, i: number): boolean {
+  if (!COUNT_UNITS.has(s.charCodeAt(i - 1))) return false;
+  const c = s.charCodeAt(i - 2);
+  return isDigit(c) || (c >= 0xff10 && c <= 0xff19) || '〇零一二两三四五六七八九十百千万余多'.includes(s[i - 2] ?? '\0');
+}
+
 export function segment(s: string): Segments {
   const clauses: number[] = [0];
   const sentences: number[] = [0];
   let depth = 0; // inside parentheses a comma ends no clause: (包含市政府门户网站、局网站,下同)
+  let breakdown = false;
   for (let i = 0; i < s.length; i++) {
     const role = ROLE[s.charCodeAt(i)];
     if (role === 0) continue;
-    if (role === OPEN) depth++;
-    else if (role === CLOSE) {
+    if (role === OPEN) {
+      // 主动公开政府信息2546条（政府网站1070条、其他渠道1476条）: a parenthesis right after a count opens its breakdown, items of their own
+      if (depth === 0 && countBefore(s, i)) {
+        clauses.push(i + 1);
+        breakdown = true;
+      } else depth++;
+    } else if (role === CLOSE) {
       if (depth > 0) depth--;
+      // …2件（均维持原决定）和行政诉讼1件: the breakdown ends with its parenthesis
+      else if (breakdown) clauses.push(i + 1);
+      breakdown = false;
     } else if (role === SENTENCE) {
       depth = 0;
+      breakdown = false;
       sentences.push(i + 1);
       clauses.push(i + 1);
     } else if (depth === 0 && (role === CLAUSE || isClauseMark(s, i)) && !labelColon(s, i, clauses[clauses.length - 1])) clauses.push(i + 1);

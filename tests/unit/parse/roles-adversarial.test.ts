@@ -317,6 +317,37 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['全年发生政府信息公开行政复议2起、行政诉讼1起。', { 'rv.total': 2, 'lit.total': 1 }],
     ['本年度行政复议0件，行政诉讼2件。', { 'rv.total': 0, 'lit.total': 2 }],
   ],
+  // a statement of none: the negation bound to the event noun, for the year and the body, gives 0 for
+  // every metric it covers; never on a condition, for a part (除…以外, one kind of request) or another year
+  'statements of none, as a class': [
+    ['本年度我局未发生政府信息公开行政复议和行政诉讼。', { 'rv.total': 0, 'lit.total': 0 }],
+    ['本年度本机关未被申请行政复议，未被提起行政诉讼。', { 'rv.total': 0, 'lit.total': 0 }],
+    ['本年度我局政府信息公开方面未发生一起行政复议或行政诉讼。', { 'rv.total': 0, 'lit.total': 0 }],
+    ['本年度我局没有收到一件政府信息公开申请。', { 'r.new.total': 0 }],
+    ['全年我局从未收到过政府信息公开申请。', { 'r.new.total': 0 }],
+    ['本年度不存在依申请公开的情况。', { 'r.new.total': 0 }],
+    ['本年度我局零申请。', { 'r.new.total': 0 }],
+    ['本年度未收到申请，无收费，无复议诉讼。', { 'r.new.total': 0, 'fee.collected_yuan': 0, 'rv.total': 0, 'lit.total': 0 }],
+    ['本年度未收到有关政府信息公开的申请。', { 'r.new.total': 0 }],
+    ['如未收到申请，则不予统计。', { 'r.new.total': null }],
+    ['若全年未发生行政复议，应当在报告中说明。', { 'rv.total': null }],
+    ['本年度未收到涉及不动产登记的信息公开申请。', { 'r.new.total': null }],
+    // a qualifier that names disclosure is the whole (../shared/corpus/pages/2010-jiangsu-xiangcheng-county, real/2013-hunan-daoxian-culture-bureau-department)
+    ['本单位2018年度未发生针对本部门有关政府信息公开事务的行政复议案、行政诉讼案和有关的申诉案。', { 'rv.total': 0, 'lit.total': 0 }],
+    ['2018年度没有关于信息公开的收费及减免情况。', { 'fee.collected_yuan': 0 }],
+    ['本年度未收取除复印费以外的费用。', { 'fee.collected_yuan': null }],
+    ['本年度未发生行政复议被纠错的情况。', { 'rv.total': null }],
+    ['2017年未发生行政复议。', { 'rv.total': null }],
+    ['申请的信息不存在的依申请公开事项2件。', { 'r.new.total': null }],
+  ],
+  // a parenthesis right after a count opens its breakdown: its figures are parts, never the total
+  'a breakdown in parentheses after the count': [
+    ['主动公开政府信息2546条（政府网站1070条、其他渠道1476条）。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开政府信息2546条(政府网站1070条,其他渠道1476条),依申请公开12件。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ['主动公开政府信息2546条（含往年信息），政府网站1070条。', { 'p.total': 2546, 'p.website': null }],
+    ['收到政府信息公开申请12件（网上申请5件、当面申请7件）。', { 'r.new.total': 12 }],
+    ['发生行政复议案件2件（均维持原决定）和行政诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }],
+  ],
   'the requests after their figure': [
     ['本年度共有12件政府信息公开申请。', { 'r.new.total': 12 }],
     ['本年度共有12件政府信息公开申请被转办。', { 'r.new.total': null }],

@@ -182,8 +182,14 @@ const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道
  * After 其中 that follows the year's items disclosed through no one channel (主动公开信息2546条,其中网站1070条):
  * a breakdown of them by channel. Not one account's items (官方微博共发布微博120条,其中…转发微博109条), not a stock.
  */
+/** A parenthesis right after a count, still open: the count's breakdown (2546条（政府网站1070条、其他渠道1476条）). */
+const PAREN_AFTER_COUNT = /[\d〇零一二两三四五六七八九十百千万余多][条件篇份项][（(][^）)]*$/;
+/** The figure stands in a parenthesis still open that opened right after a count: only the text from the last opening is tried. */
+const PAREN_TAIL = 80; // a breakdown in parentheses is short: only the sentence's tail is looked at
+const inCountParen = (t: string) => PAREN_AFTER_COUNT.test(t.slice(-PAREN_TAIL));
 const breakdownOfDisclosed = (v: FigureView) => {
-  const i = v.sentenceBefore.lastIndexOf('其中');
+  const paren = PAREN_AFTER_COUNT.exec(v.sentenceBefore.slice(-PAREN_TAIL));
+  const i = paren ? v.sentenceBefore.length - Math.min(PAREN_TAIL, v.sentenceBefore.length) + paren.index + 2 : v.sentenceBefore.lastIndexOf('其中');
   if (i < 0) return false;
   const whole = v.sentenceBefore.slice(0, i);
   return COUNT_BEFORE.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
@@ -279,7 +285,7 @@ export const FEATURES = {
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
-  part: (v: FigureView) => /其中/.test(v.before) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
+  part: (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   distributive: (v: FigureView) => /分别/.test(v.before),
   /** A change, not a level: 增加12条, 同比增长. */
