@@ -12,7 +12,7 @@ const table = (name: string, rows: number, c: string, byProvince = true): Manife
 
 function validManifest(): Manifest {
   return {
-    schema_version: 9,
+    schema_version: 10,
     dataset_version: hex('0'),
     generated_from: 3,
     summary: 'summary.json',

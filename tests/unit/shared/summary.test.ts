@@ -3,7 +3,7 @@ import { compareNullsLast, type DatasetSummary, parseSummary, validateSummary } 
 
 function validSummary(): DatasetSummary {
   return {
-    schema_version: 9,
+    schema_version: 10,
     dataset_version: 'f'.repeat(64),
     reports: 4,
     synthetic: false,
