@@ -25,7 +25,7 @@ export interface CorrectionDeps {
   recount: (table: string) => void;
 }
 
-const VALUE_COLUMNS = ['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h', 'split', 'printed_value', 'corrected', 'correction_note', 'correction_author'] as const;
+const VALUE_COLUMNS = ['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h', 'split', 'inferred', 'printed_value', 'corrected', 'correction_note', 'correction_author'] as const;
 const CHECK_COLUMNS = ['report_id', 'id', 'status', 'expected', 'actual', 'metrics', 'basis'] as const;
 const WIDE_COLUMNS = WIDE_METRICS.map(wideColumnName);
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -92,6 +92,7 @@ function parsedValues(valueRows: readonly Row[]): Value[] {
         source: (r.source === 'narrative' ? 'narrative' : 'table') as Value['source'],
       };
       if (r.split === true) v.split = true;
+      if (r.inferred === true) v.inferred = true;
       if (r.pdf_page !== null && r.pdf_page !== undefined) v.pdf = { page: Number(r.pdf_page), x: Number(r.pdf_x), y: Number(r.pdf_y), w: Number(r.pdf_w), h: Number(r.pdf_h) };
       return v;
     });
@@ -113,6 +114,7 @@ function valueRow(reportId: string, v: CorrectedValue): Row {
     pdf_w: v.pdf?.w ?? null,
     pdf_h: v.pdf?.h ?? null,
     split: v.split === true,
+    inferred: v.inferred === true,
     printed_value: v.printed_value,
     corrected: v.corrected,
     correction_note: v.correction_note,

@@ -125,6 +125,8 @@ const VALUE_COLUMNS: Column<ValueRow>[] = [
   { name: 'pdf_h', type: float64, get: ([, v]) => v.pdf?.h ?? null },
   // a table cell printed run together with its neighbours, taken from the one split the arithmetic allows
   { name: 'split', type: bool, get: ([, v]) => v.split === true },
+  // a figure the sentence implies but does not print (共受理2件,均已答复: 2 handled), narrative.ts
+  { name: 'inferred', type: bool, get: ([, v]) => v.inferred === true },
   // corrections (src/shared/corrections.ts): what the parser read (null for an added value) and who changed it
   { name: 'printed_value', type: float64, get: ([, v]) => (isCorrected(v) ? v.printed_value : v.value) },
   { name: 'corrected', type: bool, get: ([, v]) => isCorrected(v) && v.corrected },

@@ -12,8 +12,9 @@
  * metric the forms print is pickable.
  * 9: the table files are gzip-compressed Arrow streams (`.arrows.gz`, shared/arrow-file.ts); sizes
  * and hashes are the stored bytes'.
+ * 10: `values` gains inferred (a figure the narrative implies but does not print).
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */

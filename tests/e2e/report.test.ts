@@ -6,7 +6,7 @@ import { formatNumber } from '../../src/charts/format';
 import { reportChecks, reportText, reportValues } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { e2eContext, openApp, openBrowser, openNative, READY_TIMEOUT, waitForEngine } from './support';
+import { downloadFrom, e2eContext, openApp, parseCsv, openBrowser, openNative, READY_TIMEOUT, waitForEngine } from './support';
 
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 
@@ -159,6 +159,30 @@ describe('failing checks', () => {
     // Each row: its identity's id (under the formula), expected, actual.
     const rows = await page.getByTestId('failing-checks').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('code.id')?.textContent ?? null, ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)]));
     expect(rows).toEqual(checks.map((c) => [String(c.id), formatNumber(c.expected as number | null, 'zh'), formatNumber(c.actual as number | null, 'zh')]));
+  });
+
+  it('marks a value the narrative implies but does not print, and the values CSV carries the split and inferred columns', async () => {
+    const inferredRows = await native.rows({ sql: `SELECT report_id, metric FROM "values" WHERE inferred ORDER BY report_id, metric LIMIT 1`, params: [] });
+    expect(inferredRows.length).toBe(1);
+    const id = String(inferredRows[0].report_id);
+    const rows = await native.rows(reportValues(id));
+    await openReport(page, id);
+    const marked = page.getByTestId('value-row').filter({ has: page.getByTestId('value-inferred') });
+    await expect(marked.count()).resolves.toBe(rows.filter((r) => r.inferred === true).length);
+    await expect(marked.first().locator('code.id').textContent()).resolves.toBe(String(rows.find((r) => r.inferred === true)!.metric));
+    await expect(marked.first().getByTestId('value-inferred').textContent()).resolves.toBe('推断');
+    await expect(marked.first().getByTestId('value-inferred').getAttribute('title')).resolves.toContain('未印出');
+    await expect(page.getByTestId('value-split').count()).resolves.toBe(rows.filter((r) => r.split === true).length);
+
+    const { name, bytes } = await downloadFrom(page, 'values-csv');
+    expect(name.endsWith('.csv')).toBe(true);
+    const [header, ...cells] = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(header).toContain('split');
+    expect(header).toContain('inferred');
+    const col = (c: string) => cells.map((r) => r[header.indexOf(c)]);
+    expect(col('metric')).toEqual(rows.map((r) => String(r.metric)));
+    expect(col('inferred')).toEqual(rows.map((r) => String(r.inferred === true)));
+    expect(col('split')).toEqual(rows.map((r) => String(r.split === true)));
   });
 
   it('an unknown report id says so instead of crashing', async () => {

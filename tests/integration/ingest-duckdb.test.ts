@@ -99,7 +99,7 @@ describe('native DuckDB on the written dataset', () => {
     expect(await types('values')).toEqual({
       report_id: 'VARCHAR', metric: 'VARCHAR', value: 'DOUBLE', approx: 'BOOLEAN', derived: 'BOOLEAN', start: 'INTEGER', end: 'INTEGER', source: 'VARCHAR',
       pdf_page: 'INTEGER', pdf_x: 'DOUBLE', pdf_y: 'DOUBLE', pdf_w: 'DOUBLE', pdf_h: 'DOUBLE',
-      split: 'BOOLEAN', printed_value: 'DOUBLE', corrected: 'BOOLEAN', correction_note: 'VARCHAR', correction_author: 'VARCHAR',
+      split: 'BOOLEAN', inferred: 'BOOLEAN', printed_value: 'DOUBLE', corrected: 'BOOLEAN', correction_note: 'VARCHAR', correction_author: 'VARCHAR',
     });
     expect(await types('checks')).toEqual({ report_id: 'VARCHAR', id: 'VARCHAR', status: 'VARCHAR', expected: 'DOUBLE', actual: 'DOUBLE', metrics: 'VARCHAR', basis: 'VARCHAR' });
     expect(await types('facts_wide')).toMatchObject({
@@ -233,7 +233,7 @@ describe('summary.json', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       const summary = parseSummary(JSON.parse(readFileSync(join(dir, manifest.summary ?? '(missing)'), 'utf8')));
-      expect(summary, dir).toEqual({ schema_version: 9, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
+      expect(summary, dir).toEqual({ schema_version: 10, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
     }
   });
 

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber } from '../../charts';
+import { downloadBlob, formatNumber, safeFileName } from '../../charts';
 import { reportChecks, reportFacts, reportList, reportLocation, reportText, reportValues } from '../../db/sql';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -7,6 +7,7 @@ import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '
 import type { MessageKey } from '../i18n/messages';
 import { levelLabel, num, templateLabel, type ViewProps } from './common';
 import { segmentText } from './report-segments';
+import { reportValuesCsv } from './report-values-csv';
 import { PdfSourcePane, pdfBoxOf } from '../components/PdfSourcePane';
 import { CorrectionForm, type CorrectionTarget, type TextSpan } from '../user/CorrectionForm';
 import { CorrectionsPanel } from '../user/CorrectionsPanel';
@@ -175,6 +176,13 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
             </table>
           )}
           <h3>{t('report.values')}</h3>
+          {valueRows.length > 0 ? (
+            <p>
+              <button type="button" data-testid="values-csv" onClick={() => downloadBlob(new Blob([reportValuesCsv(reportId, valueRows, locale)], { type: 'text/csv;charset=utf-8' }), safeFileName(`${reportId}_values`, 'csv'))}>
+                {t('report.valuesCsv')}
+              </button>
+            </p>
+          ) : null}
           {valueRows.length === 0 && values.data ? <p>{t('report.noValues')}</p> : null}
           <table className="values" data-testid="values-table">
             <thead><tr><th>{t('metric')}</th><th>{t('report.place')}</th><th>{t('report.value')}</th><th /></tr></thead>
@@ -206,6 +214,8 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
                   </td>
                   <td className="flags">
                     {v.derived ? t('report.derived') : ''}{v.approx ? ` ${t('report.approx')}` : ''}
+                    {v.split === true ? <> <span className="mark" data-testid="value-split" title={t('report.splitTitle')}>{t('report.split')}</span></> : null}
+                    {v.inferred === true ? <> <span className="mark" data-testid="value-inferred" title={t('report.inferredTitle')}>{t('report.inferred')}</span></> : null}
                     {v.corrected && num(v.printed_value) === null ? ` ${t('corrections.added')}` : ''}
                     {v.correction_author !== null ? <span className="correction-by" data-testid="value-correction-note"> {t('corrections.by', { author: String(v.correction_author), note: String(v.correction_note ?? '') })}</span> : null}
                     {sha256 && !v.derived ? (

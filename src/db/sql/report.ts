@@ -33,7 +33,7 @@ FROM reports WHERE report_id = ?`,
 export const reportValues = (reportId: string, location?: ReportLocation): BuiltQuery => ({
   name: 'report.values',
   sql: `SELECT metric, value, approx, derived, "start", "end", source, pdf_page, pdf_x, pdf_y, pdf_w, pdf_h,
-  printed_value, corrected, correction_note, correction_author
+  split, inferred, printed_value, corrected, correction_note, correction_author
 FROM "values" WHERE report_id = ? ORDER BY "start" NULLS LAST, metric`,
   params: [reportId],
   tables: ['values'],

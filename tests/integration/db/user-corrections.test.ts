@@ -21,7 +21,8 @@ import { makeTempDir } from '../../helpers/ingest-fixture';
 import { openNativeDataset, type NativeDataset, type NativeRow } from '../../helpers/native-duckdb';
 import { requireSeeds } from '../../helpers/paths';
 
-const SEEDS = ['2019-liaoning-fuxin-city.txt', '2017-jilin-fusong-lushuihe-town.txt'];
+// the third has a figure the narrative implies (共受理…均已答复: inferred)
+const SEEDS = ['2019-liaoning-fuxin-city.txt', '2017-jilin-fusong-lushuihe-town.txt', '2017-liaoning-yingkou-zhanqian-county.txt'];
 
 let root: string;
 let handler: Handler;
@@ -55,7 +56,7 @@ async function ingest(out: string, csv?: string): Promise<void> {
 
 /** What the views read, in an order both engines give alike. */
 const COMPARED = {
-  values: `SELECT report_id, metric, value, printed_value, corrected, correction_note, correction_author, derived, "start", "end" FROM "values" ORDER BY report_id, metric, "start" NULLS LAST, value NULLS LAST`,
+  values: `SELECT report_id, metric, value, printed_value, corrected, correction_note, correction_author, derived, approx, split, inferred, "start", "end" FROM "values" ORDER BY report_id, metric, "start" NULLS LAST, value NULLS LAST`,
   checks: 'SELECT report_id, id, status, expected, actual, metrics, basis FROM checks ORDER BY report_id, basis, id',
   facts_wide: `SELECT report_id, n_failed_checks, ${WIDE_METRICS.map(wideColumnName).join(', ')} FROM facts_wide ORDER BY report_id`,
   reports: 'SELECT report_id, n_values, n_failed_checks FROM reports ORDER BY report_id',
@@ -134,6 +135,20 @@ describe('corrections made in the page', () => {
       ['unused', 'unknown metric id: no.such.metric'],
       ['applied', null],
     ]);
+  });
+
+  it('keeps the split and inferred marks of a corrected report\'s values', async () => {
+    const sha = createHash('sha256').update(readFileSync(join(root, 'reports', SEEDS[2]))).digest('hex');
+    const marks = { sql: `SELECT metric, value, split, inferred FROM "values" WHERE report_id = (SELECT report_id FROM reports WHERE sha256 = '${sha}') ORDER BY metric, "start"`, params: [] };
+    const asPrinted = await plain.rows(marks);
+    expect(asPrinted.filter((v) => v.inferred === true).map((v) => v.metric)).toEqual(['r.handled.total']);
+    const total = asPrinted.find((v) => v.metric === 'p.total')!;
+    const out = await setCorrections([{ report_sha256: sha, metric: 'p.total', value: Number(total.value) + 1, note: '', author: '赵六', at: '2026-12-05T04:00:00.000Z' }]);
+    expect(out.outcomes.map((o) => o.status)).toEqual(['applied']);
+    const onlyMarks = (rows: readonly NativeRow[]) => rows.map(({ metric, split, inferred }) => ({ metric, split, inferred }));
+    const corrected = await page(marks.sql);
+    expect(corrected.find((v) => v.metric === 'p.total')!.value).toBe(Number(total.value) + 1);
+    expect(onlyMarks(corrected)).toEqual(onlyMarks(asPrinted));
   });
 
   it('restores every table exactly when the corrections are removed', async () => {

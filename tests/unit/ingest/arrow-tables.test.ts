@@ -40,7 +40,7 @@ describe('buildDatasetTables', () => {
     ]);
     expect(TABLE_COLUMNS.texts).toEqual(['report_id', 'text']);
     expect(TABLE_COLUMNS.values).toEqual(['report_id', 'metric', 'value', 'approx', 'derived', 'start', 'end', 'source', 'pdf_page', 'pdf_x', 'pdf_y', 'pdf_w', 'pdf_h',
-      'split', 'printed_value', 'corrected', 'correction_note', 'correction_author']);
+      'split', 'inferred', 'printed_value', 'corrected', 'correction_note', 'correction_author']);
     expect(TABLE_COLUMNS.checks).toEqual(['report_id', 'id', 'status', 'expected', 'actual', 'metrics', 'basis']);
     expect(TABLE_COLUMNS.corrections).toEqual(['report_sha256', 'metric', 'value', 'note', 'author', 'at', 'line', 'status', 'reason']);
     expect(TABLE_COLUMNS.facts_wide).toEqual([
@@ -108,7 +108,7 @@ describe('buildDatasetTables', () => {
   });
 
   it('writes one values row per value and one checks row per check', () => {
-    const box = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null, split: false, corrected: false, correction_note: null, correction_author: null };
+    const box = { pdf_page: null, pdf_x: null, pdf_y: null, pdf_w: null, pdf_h: null, split: false, inferred: false, corrected: false, correction_note: null, correction_author: null };
     const noBox = (printed: number) => ({ ...box, printed_value: printed });
     expect(rows(tables.values)).toEqual([
       { report_id: 'corpus/b.txt', metric: 'r.new.total', value: 131, approx: false, derived: false, start: 10, end: 13, source: 'table', ...noBox(131) },
@@ -136,6 +136,15 @@ describe('buildDatasetTables', () => {
     const ok = records.find((r) => r.parsed.values.length > 0)!;
     ok.parsed.values[1] = { ...ok.parsed.values[1], split: true };
     expect(rows(buildDatasetTables(records).values).map((r) => r.split)).toEqual([false, true, false, false, false]);
+  });
+
+  it('marks a value the narrative implies but does not print (inferred)', () => {
+    const records = sampleRecords();
+    const ok = records.find((r) => r.parsed.values.length > 0)!;
+    ok.parsed.values[2] = { ...ok.parsed.values[2], inferred: true };
+    const values = rows(buildDatasetTables(records).values);
+    expect(values.map((r) => r.inferred)).toEqual([false, false, true, false, false]);
+    expect(values.map((r) => r.split)).toEqual([false, false, false, false, false]);
   });
 
   it('writes corrected values, both bases of checks and the corrections rows', () => {
