@@ -9,7 +9,7 @@
 // the next worker. A worker that never starts (or dies before it is ready) has touched no file:
 // it is replaced, a bounded number of times, and only then do the files fail. Results do not
 // depend on the number of workers.
-import type { ImportedFile, ImportJob, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
+import type { ImportedFile, ImportJob, ImportWorkerInit, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
 
 export const FILE_BUDGET_MS = 30_000;
 /** How long a worker may take to load its gazetteer and say it is ready (doubled at each new attempt). */
@@ -31,6 +31,8 @@ export interface ImportPoolOptions {
   spawn?: () => Worker;
   /** Test hook: files (by name) whose worker is made to die as it takes them. */
   crash?: (fileName: string) => boolean;
+  /** Test hook: workers (by the order they are started, from 0) that never say they are ready. */
+  stall?: (started: number) => boolean;
 }
 
 /**
@@ -124,6 +126,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const givenUp = (slot: Slot) => slot.startFailures >= START_ATTEMPTS;
   const queue: Job[] = [];
   let nextId = 0;
+  let started = 0;
   let closed = false;
 
   /** The file the worker is on has its budget from now (it took it when it answered the one before). */
@@ -213,7 +216,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     worker.addEventListener('messageerror', () => {
       if (slot.worker === worker) discard(slot, 'parser crashed: its answer could not be read');
     });
-    worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
+    worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...(options.stall?.(started++) ? { stall: true } : {}) } satisfies ImportWorkerInit);
   };
 
   function dispatch(): void {
