@@ -198,7 +198,7 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     const text = seedText(own.name);
     const files = ['a', 'b', 'c'].map((n) => ({ path: `slow/${n}.txt`, text: `${text}\n${n}` }));
     // The first worker never answers init (a machine too busy to run it): the second parses all.
-    await run(files, { workers: 1, startMs: 2000, stallStarts: 1 });
+    await run(files, { workers: 1, startMs: 5000, stallStarts: 1 });
     expect(await query(`SELECT report_id, status = 'failed' AS failed FROM reports WHERE layer = 'user' ORDER BY report_id`)).toEqual([
       { report_id: 'slow/a.txt', failed: false },
       { report_id: 'slow/b.txt', failed: false },
