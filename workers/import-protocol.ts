@@ -9,6 +9,8 @@ export interface ImportWorkerInit {
   kind: 'init';
   /** The app's base URL: pdf.js's CMaps and fonts are at ./pdfjs/ below it. */
   baseUrl: string;
+  /** Test hook (`?bench=1`): the worker never says it is ready, as one the machine never runs. */
+  stall?: boolean;
 }
 
 export interface ImportJob {

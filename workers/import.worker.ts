@@ -196,6 +196,7 @@ async function build(job: BuildJob): Promise<void> {
 self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
+    if (message.stall) return;
     init(message).then(
       () => reply({ kind: 'ready' }),
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),

@@ -39,6 +39,8 @@ interface RunOptions {
   workers?: number;
   budgetBytes?: number;
   crash?: string[];
+  startMs?: number;
+  stallStarts?: number;
 }
 
 /** Imports named files through the page's hook (the page's own pool and store); answers the most bytes in flight. */
@@ -188,6 +190,24 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
       { report_id: 'pool/b.txt', failed: true },
       { report_id: 'pool/c.txt', failed: false },
       { report_id: 'pool/d.txt', failed: false },
+    ]);
+  });
+
+  it('replaces a worker that never starts: its files parsed by the next one, none failed; attempts bounded', async () => {
+    await openEmpty();
+    const text = seedText(own.name);
+    const files = ['a', 'b', 'c'].map((n) => ({ path: `slow/${n}.txt`, text: `${text}\n${n}` }));
+    // The first worker never answers init (a machine too busy to run it): the second parses all.
+    await run(files, { workers: 1, startMs: 5000, stallStarts: 1 });
+    expect(await query(`SELECT report_id, status = 'failed' AS failed FROM reports WHERE layer = 'user' ORDER BY report_id`)).toEqual([
+      { report_id: 'slow/a.txt', failed: false },
+      { report_id: 'slow/b.txt', failed: false },
+      { report_id: 'slow/c.txt', failed: false },
+    ]);
+    // No worker ever starts: after three attempts the file fails with the reason, the import ends.
+    await run([{ path: 'slow/d.txt', text: `${text}\nd` }], { workers: 1, startMs: 200, stallStarts: 99 });
+    expect(await query(`SELECT error FROM reports WHERE layer = 'user' AND report_id = 'slow/d.txt'`)).toEqual([
+      { error: 'import worker did not start: 3 attempts, the last given 0.8 s' },
     ]);
   });
 

@@ -334,13 +334,15 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         spilled: () => spilled.current,
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`
-         * names files whose worker is made to die as it takes them. Answers the most bytes in flight.
+         * names files whose worker is made to die as it takes them, `stallStarts` how many workers
+         * started first never say they are ready. Answers the most bytes in flight.
          */
-        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[] } = {}) =>
+        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[]; stallStarts?: number } = {}) =>
           new Promise<number>((resolve, reject) => {
             let peak = 0;
             const crash = new Set(options.crash ?? []);
-            const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined });
+            const stallStarts = options.stallStarts ?? 0;
+            const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined, stall: (started) => started < stallStarts });
             const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
             guarded(async () => {
               await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });

@@ -6,12 +6,22 @@
 // a time budget from when the worker takes it: a worker that runs over or dies is terminated and
 // replaced, its file becomes a failed report with the reason, as in ingest's pool
 // (src/ingest/parse-pool.ts), and the files queued behind it, or parsed and not yet stored, go to
-// the next worker. Results do not depend on the number of workers.
-import type { ImportedFile, ImportJob, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
+// the next worker. A worker that never starts (or dies before it is ready) has touched no file:
+// it is replaced, a bounded number of times, and only then do the files fail. Results do not
+// depend on the number of workers.
+import type { ImportedFile, ImportJob, ImportWorkerInit, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
 
 export const FILE_BUDGET_MS = 30_000;
-/** How long a worker may take to load its gazetteer and say it is ready. */
+/** How long a worker may take to load its gazetteer and say it is ready (doubled at each new attempt). */
 export const START_LIMIT_MS = 60_000;
+/** Workers started for one slot, none of them ready, before the slot is given up. */
+export const START_ATTEMPTS = 3;
+/**
+ * A busy machine: the file's budget counts the page's clock ticks, each at most twice its length,
+ * so time the page (and so, likely, the worker) was not scheduled does not count; never more
+ * than this many times the budget in wall time, so a hostile file still ends.
+ */
+export const BUDGET_STRETCH = 4;
 
 export interface ImportPoolOptions {
   workers?: number;
@@ -21,6 +31,8 @@ export interface ImportPoolOptions {
   spawn?: () => Worker;
   /** Test hook: files (by name) whose worker is made to die as it takes them. */
   crash?: (fileName: string) => boolean;
+  /** Test hook: workers (by the order they are started, from 0) that never say they are ready. */
+  stall?: (started: number) => boolean;
 }
 
 /**
@@ -57,7 +69,10 @@ interface Slot {
   jobs: Job[];
   /** Parsed by the worker, their reports not yet stored. */
   unstored: Map<number, Job>;
-  timer: ReturnType<typeof setTimeout> | null;
+  /** Stops the start limit's or the current file's clock. */
+  timer: (() => void) | null;
+  /** Workers started in a row that never became ready; START_ATTEMPTS of them give the slot up. */
+  startFailures: number;
 }
 
 /** Files a worker holds at once: the one it parses and those waiting behind it. */
@@ -68,7 +83,33 @@ const spawnImportWorker = () => new Worker(new URL('../../../workers/import.work
 
 export const timeLimitReason = (ms: number): string => `parse stopped: the file took longer than the time budget of ${ms / 1000} s per file`;
 export const CANCELLED_REASON = 'import cancelled';
-export const notStartedReason = (ms: number): string => `import worker did not start within ${ms / 1000} s`;
+export const notStartedReason = (ms: number, attempts = START_ATTEMPTS): string =>
+  `import worker did not start: ${attempts} attempts, the last given ${(ms * 2 ** (attempts - 1)) / 1000} s`;
+
+/**
+ * Calls `over` once `budgetMs` of scheduled time has passed: the page's ticks, each counted at most
+ * twice its length (a late tick means the machine did not run the page), or BUDGET_STRETCH times
+ * the budget in wall time, whichever comes first. Returns the stop function.
+ */
+export function budgetClock(budgetMs: number, over: () => void, now: () => number = () => performance.now()): () => void {
+  const tick = Math.max(1, Math.min(1000, budgetMs / 8));
+  const began = now();
+  let last = began;
+  let counted = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const step = () => {
+    const at = now();
+    counted += Math.min(at - last, 2 * tick);
+    last = at;
+    if (counted >= budgetMs || at - began >= BUDGET_STRETCH * budgetMs) over();
+    else timer = setTimeout(step, tick);
+  };
+  timer = setTimeout(step, tick);
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+}
 
 const failed = (reason: string): PoolAnswer => ({ kind: 'failed', reason });
 
@@ -77,15 +118,21 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
   const startMs = options.startMs ?? START_LIMIT_MS;
   const spawnWorker = options.spawn ?? spawnImportWorker;
-  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], unstored: new Map(), timer: null }));
+  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], unstored: new Map(), timer: null, startFailures: 0 }));
+  const stopClock = (slot: Slot) => {
+    slot.timer?.();
+    slot.timer = null;
+  };
+  const givenUp = (slot: Slot) => slot.startFailures >= START_ATTEMPTS;
   const queue: Job[] = [];
   let nextId = 0;
+  let started = 0;
   let closed = false;
 
   /** The file the worker is on has its budget from now (it took it when it answered the one before). */
   const startClock = (slot: Slot) => {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = slot.jobs.length > 0 ? setTimeout(() => discard(slot, timeLimitReason(budgetMs)), budgetMs) : null;
+    stopClock(slot);
+    if (slot.jobs.length > 0) slot.timer = budgetClock(budgetMs, () => discard(slot, timeLimitReason(budgetMs)));
   };
 
   /** The worker is done with the file it was on and has taken the next. */
@@ -101,8 +148,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     slot.worker?.terminate();
     slot.worker = null;
     slot.ready = false;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
+    stopClock(slot);
     const [current, ...behind] = slot.jobs.splice(0);
     queue.unshift(...slot.unstored.values(), ...behind);
     slot.unstored.clear();
@@ -111,15 +157,17 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   };
 
   /**
-   * A worker that never says it is ready (its gazetteer never loads) would stall the import: it is
-   * stopped, and when no other worker is alive the files waiting fail with the reason.
+   * A worker that never says it is ready (its gazetteer never loads, or the machine is too busy to
+   * run it), or dies before, has been handed no file: it is stopped and the slot tries again, with
+   * a longer limit. After START_ATTEMPTS the slot is given up; when every slot is, the files
+   * waiting fail with the reason (never stall).
    */
   const notStarted = (slot: Slot, worker: Worker) => {
     if (slot.worker !== worker || slot.ready) return;
     worker.terminate();
     slot.worker = null;
-    slot.timer = null;
-    if (!slots.some((other) => other.worker)) for (const job of queue.splice(0)) job.done(failed(notStartedReason(startMs)));
+    stopClock(slot);
+    slot.startFailures++;
     dispatch();
   };
 
@@ -127,15 +175,16 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     const worker = spawnWorker();
     slot.worker = worker;
     slot.ready = false;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => notStarted(slot, worker), startMs);
+    stopClock(slot);
+    const limit = setTimeout(() => notStarted(slot, worker), startMs * 2 ** slot.startFailures);
+    slot.timer = () => clearTimeout(limit);
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       if (slot.worker !== worker) return;
       const reply = event.data;
       if (reply.kind === 'ready') {
         slot.ready = true;
-        if (slot.timer) clearTimeout(slot.timer);
-        slot.timer = null;
+        slot.startFailures = 0;
+        stopClock(slot);
         dispatch();
       } else if (reply.kind === 'init-failed') {
         // The gazetteer could not be read: no file can be parsed in this page.
@@ -159,19 +208,26 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
       }
     });
     worker.addEventListener('error', (event) => {
-      if (slot.worker === worker) discard(slot, `parser crashed: ${event.message || 'the import worker failed'}`);
+      if (slot.worker !== worker) return;
+      // Before it is ready it holds no file: a failed start, not a failed file.
+      if (!slot.ready) notStarted(slot, worker);
+      else discard(slot, `parser crashed: ${event.message || 'the import worker failed'}`);
     });
     worker.addEventListener('messageerror', () => {
       if (slot.worker === worker) discard(slot, 'parser crashed: its answer could not be read');
     });
-    worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
+    worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...(options.stall?.(started++) ? { stall: true } : {}) } satisfies ImportWorkerInit);
   };
 
   function dispatch(): void {
+    if (!closed && slots.every(givenUp)) {
+      for (const job of queue.splice(0)) job.done(failed(notStartedReason(startMs)));
+      return;
+    }
     // Every worker gets a file before any gets a second one.
     for (let depth = 1; depth <= QUEUED_PER_WORKER; depth++) {
       for (const slot of slots) {
-        if (closed || slot.jobs.length >= depth || queue.length === 0) continue;
+        if (closed || slot.jobs.length >= depth || queue.length === 0 || givenUp(slot)) continue;
         if (!slot.worker) spawn(slot);
         if (!slot.ready) continue;
         const job = queue.shift()!;
@@ -195,7 +251,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     },
     warm() {
       if (closed) return;
-      for (const slot of slots) if (!slot.worker) spawn(slot);
+      for (const slot of slots) if (!slot.worker && !givenUp(slot)) spawn(slot);
     },
     close() {
       closed = true;
@@ -203,7 +259,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
       for (const slot of slots) {
         slot.worker?.terminate();
         slot.worker = null;
-        if (slot.timer) clearTimeout(slot.timer);
+        stopClock(slot);
         for (const job of [...slot.jobs.splice(0), ...slot.unstored.values()]) job.done(failed(CANCELLED_REASON));
         slot.unstored.clear();
       }

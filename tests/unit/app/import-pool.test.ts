@@ -3,7 +3,7 @@
 // worker that dies fails the file it was on and gives back the files it parsed and had not stored
 // yet, which the next worker parses and stores; close stops every worker; warm starts them early.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createImportPool, notStartedReason, type PoolAnswer } from '../../../src/app/user/import-pool';
+import { BUDGET_STRETCH, budgetClock, createImportPool, notStartedReason, START_ATTEMPTS, type PoolAnswer } from '../../../src/app/user/import-pool';
 import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
 
 /** Parses by name, stores two reports at a time or when its queue runs dry; dies on `dieOn`. */
@@ -15,15 +15,16 @@ class StandIn extends EventTarget {
   constructor(
     private readonly dieOn: string | null,
     readonly stored: string[],
-    /** Never says it is ready (its gazetteer never loads). */
-    private readonly silent = false,
+    /** Never says it is ready (its gazetteer never loads), or dies before it is ('dies'). */
+    private readonly silent: boolean | 'dies' = false,
   ) {
     super();
   }
   postMessage(message: { kind: string }): void {
     if (this.terminated) return;
     if (message.kind === 'init') {
-      if (!this.silent) setTimeout(() => this.reply({ kind: 'ready' }));
+      if (this.silent === 'dies') setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed' })));
+      else if (!this.silent) setTimeout(() => this.reply({ kind: 'ready' }));
     }
     else if (message.kind === 'parse') {
       this.queue.push(message as ImportJob);
@@ -126,11 +127,35 @@ describe('the import pool', () => {
     await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: 'import cancelled' });
   });
 
-  it('stops a worker that never starts: with no other worker the files fail with the reason, never stall', async () => {
+  it('a worker that never starts is replaced: its files are parsed by the next one, none fails', async () => {
+    const stored: string[] = [];
     const spawned: StandIn[] = [];
     const pool = createImportPool({
       workers: 1,
       startMs: 20,
+      spawn: () => {
+        // The first never answers init (a machine too busy to run it), the second dies before it is ready.
+        const worker = new StandIn(null, stored, spawned.length === 0 ? true : spawned.length === 1 ? 'dies' : false);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const names = ['a.txt', 'b.txt', 'c.txt'];
+    const answers = await Promise.all(names.map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers.map((a) => (a.kind === 'stored' ? a.row.id : a.kind))).toEqual(names.map((n) => `f/${n}`));
+    expect(spawned).toHaveLength(3);
+    expect(spawned[0].terminated).toBe(true);
+    expect(spawned[0].parsed).toEqual([]);
+    expect(spawned[1].parsed).toEqual([]);
+    expect(spawned[2].parsed).toEqual(names);
+  });
+
+  it('a worker that never starts is tried a bounded number of times, then the files fail with the reason, never stall', async () => {
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      startMs: 5,
       spawn: () => {
         const worker = new StandIn(null, [], true);
         spawned.push(worker);
@@ -138,10 +163,34 @@ describe('the import pool', () => {
       },
     });
     const answers = await Promise.all(['a.txt', 'b.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    expect(answers).toEqual([0, 1].map(() => ({ kind: 'failed', reason: notStartedReason(5) })));
+    expect(notStartedReason(5)).toBe('import worker did not start: 3 attempts, the last given 0.02 s');
+    expect(spawned).toHaveLength(START_ATTEMPTS);
+    expect(spawned.every((w) => w.terminated)).toBe(true);
+    // Given up: a file given later fails at once, no new worker.
+    await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: notStartedReason(5) });
+    expect(spawned).toHaveLength(START_ATTEMPTS);
     pool.close();
-    expect(answers).toEqual([0, 1].map(() => ({ kind: 'failed', reason: notStartedReason(20) })));
-    expect(spawned).toHaveLength(1);
-    expect(spawned[0].terminated).toBe(true);
+  });
+
+  it('a worker that dies on a file fails that file only, every time: a hostile file does not loop', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      startMs: 20,
+      spawn: () => {
+        const worker = new StandIn('bad.pdf', stored);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const names = ['a.txt', 'bad.pdf', 'b.txt', 'c.txt'];
+    const answers = await Promise.all(names.map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    pool.close();
+    expect(answers.map((a) => (a.kind === 'failed' ? a.reason : a.kind))).toEqual(['stored', 'parser crashed: stand-in died', 'stored', 'stored']);
+    expect(spawned).toHaveLength(2);
+    expect([...stored].sort()).toEqual(['f/a.txt', 'f/b.txt', 'f/c.txt']);
   });
 
   it('a worker that never starts beside one that does: the other parses every file', async () => {
@@ -190,5 +239,39 @@ describe('the import pool', () => {
     expect([...spawned[0].parsed, ...spawned[1].parsed].sort()).toEqual(names);
     pool.warm();
     expect(spawned).toHaveLength(2);
+  });
+});
+
+describe('the per-file budget clock', () => {
+  const run = async (budgetMs: number, late: number) => {
+    // A clock whose every tick is read `late` times its length after the last one (a busy machine).
+    let fake = 0;
+    let overAt: number | null = null;
+    vi.useFakeTimers();
+    try {
+      const tick = Math.min(1000, budgetMs / 8);
+      budgetClock(budgetMs, () => (overAt = fake), () => fake);
+      for (let i = 0; i < 200 && overAt === null; i++) {
+        fake += tick * late;
+        vi.advanceTimersByTime(tick);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    return overAt;
+  };
+
+  it('on time, the budget is the wall time', async () => {
+    expect(await run(8000, 1)).toBe(8000);
+  });
+
+  it('ticks that come late count at most twice their length: a busy machine gets more wall time', async () => {
+    expect(await run(8000, 3)).toBe(12_000);
+  });
+
+  it('never more than BUDGET_STRETCH times the budget, however late', async () => {
+    // The first tick comes 100 s late: it counts 2 s of the 8, but the wall time is past 4 × 8 s.
+    expect(BUDGET_STRETCH).toBe(4);
+    expect(await run(8000, 100)).toBe(100_000);
   });
 });
