@@ -643,6 +643,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
         if (rule.sentence && !rule.sentence.test(sentence)) continue;
         if (rule.notSentence?.test(sentence)) continue;
+        // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
+        if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }
       // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;

@@ -26,6 +26,10 @@ const CLASSES: Record<string, [string, Expect][]> = {
     ['本年度收到政府信息公开申请12件，其中自然人申请8件。', { 'r.new.total': 12 }],
     ['予以公开的申请共7件，其中网上申请5件。', { 'r.granted.total': 7 }],
   ],
+  'a heading governs the figures on the line under it': [
+    ['主动公开\n公开8件，部分公开2件，不予公开1件。', { 'r.granted.total': null }],
+    ['依申请公开办理结果\n公开8件，部分公开2件，不予公开1件。', { 'r.granted.total': 8 }],
+  ],
   'the total after its parts': [
     ['网上申请7件，当面申请5件，共计12件。', { 'r.new.total': 12 }],
     ['受理申请数量：当面3件，网络5件，信函2件，合计10件。', { 'r.new.total': 10 }],
