@@ -169,7 +169,10 @@ export function applyCorrections(values: readonly Value[], corrections: readonly
   const byMetric = new Map(corrections.map((c) => [c.metric, c]));
   const unused: CorrectedReport['unused'] = [];
   const rows: CorrectedValue[] = [];
-  const printed = values.filter((v) => !v.derived || byMetric.has(v.metric));
+  // Subtotals are derived again below; a figure an extractor derived itself (a narrative sum of
+  // several printed figures) rests on none of the table's parts and stands unless corrected itself.
+  const subtotals = new Set(deriveSubtotals(values.filter((v) => !v.derived)).map((v) => v.metric));
+  const printed = values.filter((v) => !v.derived || byMetric.has(v.metric) || !subtotals.has(v.metric));
   for (const v of printed) {
     const c = byMetric.get(v.metric);
     rows.push(c ? { ...uncorrectedValue(v), value: c.value, derived: false, corrected: true, correction_note: c.note, correction_author: c.author } : uncorrectedValue(v));
@@ -197,7 +200,7 @@ export function applyCorrections(values: readonly Value[], corrections: readonly
   // What the identities see: the figures that stand after the corrections, subtotals derived again.
   const standing: Value[] = rows.filter((r) => r.value !== null).map((r) => ({ ...r, value: r.value!, start: r.start ?? 0, end: r.end ?? 0, source: r.source ?? 'table' }));
   const rederived = deriveSubtotals(standing);
-  for (const old of values.filter((v) => v.derived && !byMetric.has(v.metric))) {
+  for (const old of values.filter((v) => v.derived && !byMetric.has(v.metric) && subtotals.has(v.metric))) {
     const now = sameMetric(rederived, old.metric)[0];
     const value = now ? now.value : null;
     rows.push(value === old.value ? uncorrectedValue(old) : { ...uncorrectedValue(old), value, corrected: true });

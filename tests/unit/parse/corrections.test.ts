@@ -72,6 +72,14 @@ describe('applyCorrections', () => {
     expect(out.unused).toEqual([]);
   });
 
+  it('leaves a figure an extractor derived (a narrative sum) as it is when another figure is corrected', () => {
+    // 信息不存在1件、非本机关掌握1件: the narrative sums them; no table part of it was corrected
+    const sum = printed('r.unable.not_held.total', 2, { derived: true, source: 'narrative' });
+    const out = applyCorrections([...values, printed('p.total', 40, { source: 'narrative' }), sum], [correction('p.total', 41)]);
+    expect(out.values.find((v) => v.metric === 'r.unable.not_held.total')).toMatchObject({ value: 2, printed_value: 2, derived: true, corrected: false });
+    expect(out.values.filter((v) => v.metric === 'r.unable.not_held.total')).toHaveLength(1);
+  });
+
   it('rejects a value: the row stays with value null and its printed value', () => {
     const out = applyCorrections(values, [correction('rv.other', null)]);
     expect(out.values).toHaveLength(values.length);
