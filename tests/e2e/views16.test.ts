@@ -53,8 +53,13 @@ describe('reconciliation chart CSV', () => {
       expect(rows.map((r) => ['part', 'value', 'scope', 'reports', 'report_id'].map((c) => cell(r, c)))).toEqual(parts.map((p) => p.map(csvCellOf)));
       // No two parts share a scope: only `part` told them apart before.
       expect(new Set(rows.map((r) => cell(r, 'scope'))).size).toBe(rows.length);
+      // a gap over children who are not in the sum says so, with their count
+      const outside = Number(expected.children_listed) - Number(expected.children_in_sum ?? 0);
+      const caveat = page.getByTestId('rec-gap-incomplete');
+      if (expected.gap !== null && outside > 0) await expect(caveat.textContent()).resolves.toContain(`区划表列出的 ${expected.children_listed} 个下级中 ${outside} 个不在合计内`);
+      else expect(await caveat.count()).toBe(0);
       if (parent === '440113') expect(String(expected.parent_self_report_id)).toContain('panyu');
-      if (parent === '440105') expect(expected.area_report_id).not.toBeNull();
+      if (parent === '440105') expect([expected.area_report_id !== null, outside > 0, expected.gap !== null]).toEqual([true, true, true]);
     });
   }
 });

@@ -58,6 +58,12 @@ export function Reconcile(props: ViewProps) {
     <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={RECONCILE_COLUMNS} valueMetric={metric} extraColumns={RECONCILE_EXTRA} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
   );
   if (state.embed) return panel;
+  // listed children outside the sum: the gap holds their figures too, not only what the reports disagree on
+  const gapIncomplete = (r: Record<string, unknown>): { k: number; m: number } | null => {
+    const m = num(r.children_listed) ?? 0;
+    const k = m - (num(r.children_in_sum) ?? 0);
+    return num(r.gap) !== null && k > 0 ? { k, m } : null;
+  };
   const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (
     <tr data-testid={`rec-${id}`}>
       <th>{label}</th>
@@ -84,7 +90,7 @@ export function Reconcile(props: ViewProps) {
               <tbody>
                 {line('area', t('reconcile.area'), f(row.area_value), reportLink(row.area_report_id))}
                 {line('children', t('reconcile.children'), f(row.children_value), t('reconcile.childrenIn', { n: num(row.children_in_sum) ?? 0 }))}
-                {line('gap', t('reconcile.gap'), f(row.gap))}
+                {line('gap', t('reconcile.gap'), f(row.gap), gapIncomplete(row) ? <span className="note" data-testid="rec-gap-incomplete">{t('reconcile.gapIncomplete', gapIncomplete(row)!)}</span> : null)}
                 {line('gap-share', t('reconcile.gapShare'), formatPercent(num(row.gap_share), locale))}
                 <tr><td colSpan={3} className="note">{t('reconcile.separate')}</td></tr>
                 {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value), reportLink(row.parent_self_report_id))}
