@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { parseDocument } from '../parse/input';
 import { NODE_INPUT } from './input-node';
 import { resolveReport } from './jurisdiction';
-import type { ParseRequest, ParseResponse } from './parse-pool';
+import { type ParseRequest, type ParseResponse, sendable } from './parse-pool';
 import { reportShingles } from './similar/report-names';
 import { traceMemory } from './memory-trace';
 
@@ -19,13 +19,14 @@ if (!port) throw new Error('parse-worker-main runs in a worker thread');
 port.on('message', (request: ParseRequest) => {
   void parseDocument(request.bytes, { fileName: request.fileName, ...NODE_INPUT }).then((parsed) => {
     if (!request.resolve) {
-      port.postMessage({ id: request.id, parsed } satisfies ParseResponse);
+      const { response, transfer } = sendable(request.id, parsed);
+      port.postMessage(response, transfer);
       return;
     }
     if (++parsedHere % TRACE_EVERY === 0) traceMemory(`parse worker after ${parsedHere} files`);
     const jurisdiction = resolveReport(parsed);
     const shingles = reportShingles(parsed, jurisdiction);
-    const response: ParseResponse = { id: request.id, parsed, resolved: { jurisdiction, shingles } };
-    port.postMessage(response, [shingles.buffer as ArrayBuffer]);
+    const { response, transfer } = sendable(request.id, parsed, { jurisdiction, shingles });
+    port.postMessage(response satisfies ParseResponse, [...transfer, shingles.buffer as ArrayBuffer]);
   });
 });

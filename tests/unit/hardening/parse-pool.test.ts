@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createParsePool, memoryLimitError, shouldGrow, timeLimitError, type ParsePool } from '../../../src/ingest/parse-pool';
+import { Worker } from 'node:worker_threads';
+import { createParsePool, memoryLimitError, type ParsePool, type ParseRequest, type ParseResponse, received, shouldGrow, timeLimitError } from '../../../src/ingest/parse-pool';
 import { parseReport } from '../../../src/parse/index';
 import { resolveReport } from '../../../src/ingest/jurisdiction';
 import { reportShingles } from '../../../src/ingest/similar/report-names';
@@ -49,7 +50,28 @@ describe('parse pool: every file under a time and memory budget', () => {
     const file = readFileSync(resolve(REPO_ROOT, '../shared/corpus/seeds/2019-liaoning-fuxin-city.txt'));
     const inWorker = await pool.parse(file, { fileName: 'fuxin.txt' });
     expect(inWorker).toEqual(parseReport(file, { fileName: 'fuxin.txt' }));
+    // the same keys in the same order too (`gongkai parse --json` prints them)
+    expect(JSON.stringify(inWorker)).toBe(JSON.stringify(parseReport(file, { fileName: 'fuxin.txt' })));
     expect(inWorker.values.length).toBeGreaterThan(200);
+  });
+
+  it("the real worker sends a report's values and checks packed in transferred columns, not as objects", async () => {
+    const worker = new Worker(new URL('../../../src/ingest/parse-worker.mjs', import.meta.url));
+    try {
+      const file = new Uint8Array(readFileSync(resolve(REPO_ROOT, '../shared/corpus/seeds/2019-liaoning-fuxin-city.txt')));
+      for (const resolveToo of [false, true]) {
+        const answer = new Promise<ParseResponse>((done) => worker.once('message', done));
+        worker.postMessage({ id: 1, bytes: file, fileName: 'fuxin.txt', ...(resolveToo ? { resolve: true } : {}) } satisfies ParseRequest);
+        const response = await answer;
+        expect(response.parsed.values).toEqual([]);
+        expect(response.parsed.checks).toEqual([]);
+        expect(response.packed?.values.value).toBeInstanceOf(Float64Array);
+        expect(response.packed?.values.value.length).toBeGreaterThan(200);
+        expect(received(response)).toEqual(parseReport(file, { fileName: 'fuxin.txt' }));
+      }
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('resolves the jurisdiction and makes the shingle set in the worker exactly as in process', async () => {
