@@ -17,6 +17,8 @@ export interface GlyphData {
 }
 
 export const EXPORT_FONT_FAMILY = 'GongkaiExportCJK';
+/** Where the CJK faces start in a chart's font list (src/charts/frame.ts). */
+const CJK_FACE = "'Noto Sans CJK SC'";
 export const GLYPHS_URL = 'fonts/noto-sans-sc-glyphs.json';
 
 function toPath(outline: string): InstanceType<typeof Path> {
@@ -69,13 +71,19 @@ function base64(bytes: ArrayBuffer): string {
 }
 
 /**
- * The SVG with an @font-face holding the glyphs of all its texts (a data: URL) put first in every
- * text's font list. Characters the font data lacks fall back to the fonts named after it.
+ * The SVG with an @font-face holding the glyphs of all its texts (a data: URL) put in every text's
+ * font list where the CJK faces start: first in a Chinese chart's list, after the Latin faces in an
+ * English one's (fontFamilyFor), whose ' ’ “ ” the CJK face would draw full-width. Characters the
+ * font data lacks fall back to the fonts named after it.
  */
 export function embedFont(svg: string, data: GlyphData): { svg: string; missing: string[] } {
   const { bytes, missing } = subsetFont(data, svgTexts(svg).join(''));
   const face = `<defs><style>@font-face{font-family:'${EXPORT_FONT_FAMILY}';src:url(data:font/otf;base64,${base64(bytes)}) format('opentype');}</style></defs>`;
-  const withFamily = svg.replace(/font-family:/g, `font-family:'${EXPORT_FONT_FAMILY}', `);
+  const first = `'${EXPORT_FONT_FAMILY}', `;
+  const withFamily = svg.replace(/font-family:([^;"]*)/g, (_, list: string) => {
+    const cjk = list.indexOf(CJK_FACE);
+    return `font-family:${cjk < 0 ? `${first}${list}` : `${list.slice(0, cjk)}${first}${list.slice(cjk)}`}`;
+  });
   return { svg: withFamily.replace(/(<svg\b[^>]*>)/, `$1${face}`), missing };
 }
 

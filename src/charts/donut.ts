@@ -1,12 +1,14 @@
 import type { PieSeriesOption } from 'echarts/charts';
 import { formatNumber, formatPercent } from './format';
 import { frameLayout, frameParts, toNumber } from './frame';
-import { assignSlots } from './palette';
+import { assignSlots, slotAt } from './palette';
 import type { ChartFrame, ChartOption } from './types';
 
 export interface DonutItem {
   name: string;
   value: number;
+  /** A fixed palette place (a closed set of categories, such as coverage's statuses); else the name's own slot. */
+  slot?: number;
 }
 
 /** Shares of a whole, e.g. reports by template or by parse status. Input order is kept. */
@@ -15,7 +17,7 @@ export function donut(items: readonly DonutItem[], frame: ChartFrame): ChartOpti
   const total = kept.reduce((sum, item) => sum + item.value, 0);
   const share = (value: number | null) => (value !== null && total > 0 ? value / total : null);
   const names = kept.map((item) => item.name);
-  const slots = assignSlots(names);
+  const slots = kept.every((item) => item.slot !== undefined) ? kept.map((item) => slotAt(item.slot as number)) : assignSlots(names);
   const layout = frameLayout(frame, names);
   const locale = frame.locale;
   const pie: PieSeriesOption = {

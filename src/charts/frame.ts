@@ -4,6 +4,14 @@ import type { ChartFrame, ChartOption } from './types';
 
 // Debian's Chromium and most Linux desktops ship Noto CJK; macOS has PingFang, Windows YaHei.
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+/**
+ * English text in a Latin face first: a CJK face draws ' ’ “ ” full-width. Chinese names in
+ * English text fall through to the CJK faces. The page's CSS (styles.css, :lang(en)) is the same.
+ */
+export const LATIN_FONT_FAMILY = `'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', ${FONT_FAMILY}`;
+
+/** The chart font of a language: exports and the screen use the option's own. */
+export const fontFamilyFor = (locale: Locale): string => (locale === 'en' ? LATIN_FONT_FAMILY : FONT_FAMILY);
 
 export const TEXT_MUTED = '#6b7280';
 /** Padding between the chart edge and the title, plot, legend and foot lines. */
@@ -11,7 +19,7 @@ export const PAD = 12;
 const TITLE_TOP = 8;
 const TITLE_HEIGHT = 26;
 const SUBTEXT_HEIGHT = 20;
-const LEGEND_ROW = 22;
+export const LEGEND_ROW = 22;
 const FOOT_LINE = 16;
 // Legend rows are estimated against a narrow chart so a wider one only gains slack.
 const ASSUMED_WIDTH = 560;
@@ -41,9 +49,10 @@ export function textWidth(text: string): number {
   return width;
 }
 
-export function estimateLegendRows(names: readonly string[]): number {
+/** Legend rows of `names` at a chart width (by default the narrow width every chart is laid out for). */
+export function estimateLegendRows(names: readonly string[], width = ASSUMED_WIDTH): number {
   if (names.length === 0) return 0;
-  const usable = ASSUMED_WIDTH - 2 * PAD;
+  const usable = width - 2 * PAD;
   let rows = 1;
   let x = 0;
   for (const name of names) {
@@ -93,7 +102,7 @@ function footGraphics(frame: ChartFrame, extra: readonly GraphicElement[]): Grap
         left: PAD,
         bottom: 8 + FOOT_LINE * (lines.length - 1 - i),
         silent: true,
-        style: { text, fontSize: 11, fill: TEXT_MUTED, fontFamily: FONT_FAMILY },
+        style: { text, fontSize: 11, fill: TEXT_MUTED, fontFamily: fontFamilyFor(frame.locale) },
       })),
       ...extra,
     ],
@@ -112,16 +121,17 @@ export function frameParts(
   legendAlways = false,
 ): ChartOption {
   const layout = frameLayout(frame, legendNames, legendAlways);
+  const fontFamily = fontFamilyFor(frame.locale);
   const option: ChartOption = {
     animation: false,
-    textStyle: { fontFamily: FONT_FAMILY },
+    textStyle: { fontFamily },
     title: {
       text: frame.title,
       subtext: unitSubtext(frame),
       left: PAD,
       top: TITLE_TOP,
-      textStyle: { fontSize: 16, fontWeight: 'bold', fontFamily: FONT_FAMILY },
-      subtextStyle: { fontSize: 12, color: TEXT_MUTED, fontFamily: FONT_FAMILY },
+      textStyle: { fontSize: 16, fontWeight: 'bold', fontFamily },
+      subtextStyle: { fontSize: 12, color: TEXT_MUTED, fontFamily },
     },
     graphic: footGraphics(frame, extraGraphics),
   };

@@ -1,6 +1,6 @@
 import type { ChartOption } from './types';
-import { PAD } from './frame';
-import { textMeasure, wrapText, type Measure } from './wrap';
+import { estimateLegendRows, LEGEND_ROW, PAD } from './frame';
+import { measureIn, textMeasure, wrapText, type Measure } from './wrap';
 
 type GraphicText = { id?: string; bottom?: number; style?: { text?: string } & Record<string, unknown> };
 type SeriesLike = { type?: string; label?: Record<string, unknown>; radius?: unknown; bottom?: unknown };
@@ -26,13 +26,14 @@ export function footRaise(texts: readonly string[], width: number, measure: Meas
  * (never cut, so a long note and the dataset version stay whole on screen and in the PNG and SVG
  * made from it), stacked from the bottom, and a title too long for the width set smaller and
  * wrapped. The chart grows by the lines added so the plot keeps its height. On a phone (below
- * NARROW_WIDTH) also: value axes with fewer ticks whose labels never overlap; the legend one
- * scrolling row (wrapped rows would eat the plot); a donut's labels wrapped rather than cut.
+ * NARROW_WIDTH) also: value axes with fewer ticks whose labels never overlap; the legend wrapped
+ * onto as many rows as the width needs, every name shown (a scrolling legend hid series behind
+ * arrows), the plot moved down and the chart grown by the rows added; a donut's labels wrapped
+ * rather than cut.
  */
-export function fitToWidth(option: ChartOption, width: number, measure: Measure = textMeasure): { option: ChartOption; extraHeight: number } {
+export function fitToWidth(option: ChartOption, width: number, measure: Measure = optionMeasure(option)): { option: ChartOption; extraHeight: number } {
   const fitted: ChartOption = { ...option };
   const narrow = width < NARROW_WIDTH;
-  if (narrow && option.legend && !Array.isArray(option.legend)) fitted.legend = { ...option.legend, type: 'scroll' };
   const graphic = option.graphic as { elements?: GraphicText[] } | undefined;
   let raise = 0;
   if (graphic && !Array.isArray(graphic) && Array.isArray(graphic.elements)) {
@@ -63,12 +64,33 @@ export function fitToWidth(option: ChartOption, width: number, measure: Measure 
   }
   if (narrow && option.xAxis !== undefined) fitted.xAxis = fewerValueTicks(option.xAxis) as ChartOption['xAxis'];
   if (narrow && option.yAxis !== undefined) fitted.yAxis = fewerValueTicks(option.yAxis) as ChartOption['yAxis'];
+  const legendDrop = narrow ? legendRowsAdded(option.legend, width) * LEGEND_ROW : 0;
+  if (legendDrop > 0) {
+    const legend = fitted.legend;
+    shiftDown(fitted, legendDrop);
+    fitted.legend = legend;
+  }
   const title = fitTitle(option.title, width, measure);
   if (title) {
     fitted.title = title.title;
     if (title.drop > 0) shiftDown(fitted, title.drop);
   }
-  return { option: fitted, extraHeight: raise + (title?.drop ?? 0) };
+  return { option: fitted, extraHeight: raise + legendDrop + (title?.drop ?? 0) };
+}
+
+/** Text widths in the option's own font (an English chart's is Latin first). */
+function optionMeasure(option: ChartOption): Measure {
+  const family = (option.textStyle as { fontFamily?: unknown } | undefined)?.fontFamily;
+  return typeof family === 'string' ? measureIn(family) : textMeasure;
+}
+
+/** The legend rows a width below the one the frame was laid out for adds. */
+function legendRowsAdded(legend: ChartOption['legend'], width: number): number {
+  if (!legend || Array.isArray(legend)) return 0;
+  const data = (legend as { data?: unknown }).data;
+  if (!Array.isArray(data)) return 0;
+  const names = data.map((d) => (typeof d === 'string' ? d : String((d as { name?: unknown }).name ?? '')));
+  return Math.max(0, estimateLegendRows(names, width) - estimateLegendRows(names));
 }
 
 type AxisLike = { type?: string; axisLabel?: Record<string, unknown> } & Record<string, unknown>;

@@ -1,7 +1,7 @@
 import type { BarSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import { MISSING, formatPercent, type Locale } from './format';
 import {
-  FONT_FAMILY,
+  fontFamilyFor,
   PAD,
   TEXT_MUTED,
   axisNumberFormatter,
@@ -37,6 +37,8 @@ export interface RankedBarsOptions {
   percent?: boolean;
   /** A log value axis: a value of 0 or below has no bar; its row prints the value instead. */
   log?: boolean;
+  /** Names wrap onto more lines instead of being cut: for a few rows with long names (reconciliation's parts), not a ranking's many. */
+  wrapNames?: boolean;
 }
 
 // From the palette (≥ 3:1 on both backgrounds); an outlier also carries a hatch, a highlight a border.
@@ -93,7 +95,7 @@ function quartileMarks(quartiles: Quartiles, locale: Locale, percent: boolean): 
       symbol: 'none',
       animation: false,
       lineStyle: { type: 'solid', color: MEDIAN_COLOR, width: 1.5 },
-      label: { position: 'start', color: MEDIAN_COLOR, fontSize: 11, fontFamily: FONT_FAMILY, formatter: median },
+      label: { position: 'start', color: MEDIAN_COLOR, fontSize: 11, fontFamily: fontFamilyFor(locale), formatter: median },
       data: [{ name: median, xAxis: quartiles.p50 }],
     },
   };
@@ -164,7 +166,7 @@ export function rankedBars(
 
   const grid = cartesianGrid(frame, []);
   return {
-    ...frameParts(frame, [], key.length > 0 ? [keyRow(RANKED_KEY_ID, key, { top: layout.legendTop })] : []),
+    ...frameParts(frame, [], key.length > 0 ? [keyRow(RANKED_KEY_ID, key, { top: layout.legendTop }, locale)] : []),
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } },
     // Room at the right for the value labels of the longest bars.
     grid: { ...grid, top: layout.plotTop + (key.length > 0 ? KEY_ROW : 0), right: PAD + 56 },
@@ -179,7 +181,7 @@ export function rankedBars(
       axisTick: { show: false },
       axisLabel: {
         width: NAME_WIDTH,
-        overflow: 'truncate',
+        ...(opts.wrapNames ? { overflow: 'break', lineHeight: 14 } : { overflow: 'truncate' }),
         formatter: (name: string, index: number) => (rows[index]?.highlight ? `{hl|${name}}` : name),
         rich: { hl: { fontWeight: 'bold', color: '#111827' } },
       },

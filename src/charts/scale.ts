@@ -1,6 +1,6 @@
 import type { VisualMapComponentOption } from 'echarts/components';
 import { formatAxisNumber, formatNumber, formatPercent, type Locale } from './format';
-import { FONT_FAMILY, PAD, TEXT_MUTED, textWidth, toNumber, type GraphicElement } from './frame';
+import { fontFamilyFor, PAD, TEXT_MUTED, textWidth, toNumber, type GraphicElement } from './frame';
 
 // The colour scale shared by the province tile grid and the choropleth: a continuous
 // visualMap from the smallest to the largest present value, and a grey swatch for "no data".
@@ -80,7 +80,7 @@ export function continuousScale(settings: ScaleSettings): VisualMapComponentOpti
     // Vertical scales list the high end first.
     text: [format(max), format(min)],
     textGap: 6,
-    textStyle: { color: TEXT_MUTED, fontSize: 11, fontFamily: FONT_FAMILY },
+    textStyle: { color: TEXT_MUTED, fontSize: 11, fontFamily: fontFamilyFor(settings.locale) },
     formatter: (value: unknown) => format(toNumber(value) ?? Number.NaN),
     inRange: { color: [...SEQUENTIAL_COLORS] },
   };
@@ -96,7 +96,7 @@ export interface KeyItem {
  * A row of swatches with their meaning, e.g. "▮ 无数据", anchored at the right of the chart.
  * Keys explain colours that no legend covers, so an exported image stands on its own.
  */
-export function keyRow(id: string, items: readonly KeyItem[], place: { top: number } | { bottom: number }): GraphicElement {
+export function keyRow(id: string, items: readonly KeyItem[], place: { top: number } | { bottom: number }, locale: Locale): GraphicElement {
   let x = 0;
   const children: GraphicElement[] = [];
   for (const item of items) {
@@ -110,7 +110,7 @@ export function keyRow(id: string, items: readonly KeyItem[], place: { top: numb
         type: 'text',
         x: x + 18,
         y: 5,
-        style: { text: item.text, fontSize: 11, fill: TEXT_MUTED, fontFamily: FONT_FAMILY, verticalAlign: 'middle' },
+        style: { text: item.text, fontSize: 11, fill: TEXT_MUTED, fontFamily: fontFamilyFor(locale), verticalAlign: 'middle' },
       },
     );
     x += 18 + textWidth(item.text) + 14;
@@ -122,7 +122,7 @@ export const NO_DATA_KEY_ID = 'no-data-key';
 
 /** A grey swatch and "无数据" at the bottom right of the plot, below the scale. */
 export function noDataKey(locale: Locale, bottom: number): GraphicElement {
-  return keyRow(NO_DATA_KEY_ID, [{ text: noDataLabel(locale), fill: NO_DATA_COLOR, stroke: NO_DATA_BORDER }], { bottom });
+  return keyRow(NO_DATA_KEY_ID, [{ text: noDataLabel(locale), fill: NO_DATA_COLOR, stroke: NO_DATA_BORDER }], { bottom }, locale);
 }
 
 /** Dark text on light fills, white on dark ones; `fill` is a hex or rgb(a) colour. */

@@ -1,6 +1,6 @@
 import type { CustomSeriesOption } from 'echarts/charts';
 import type { Locale } from './format';
-import { FONT_FAMILY, PAD, footTexts, frameLayout, frameParts } from './frame';
+import { fontFamilyFor, PAD, footTexts, frameLayout, frameParts } from './frame';
 import { footRaise, titleDrop } from './narrow';
 import {
   NO_DATA_BORDER,
@@ -219,10 +219,10 @@ export function provinceTileGrid(
             text: `{n|${name}}\n{v|${value}}`,
             align: 'center',
             verticalAlign: 'middle',
-            fontFamily: FONT_FAMILY,
+            fontFamily: fontFamilyFor(locale),
             rich: {
-              n: { fontSize, fontWeight: 'bold', fill: textFill, fontFamily: FONT_FAMILY, lineHeight: fontSize * 1.3 },
-              v: { fontSize: Math.max(8, fontSize - 2), fill: textFill, fontFamily: FONT_FAMILY, lineHeight: fontSize * 1.2 },
+              n: { fontSize, fontWeight: 'bold', fill: textFill, fontFamily: fontFamilyFor(locale), lineHeight: fontSize * 1.3 },
+              v: { fontSize: Math.max(8, fontSize - 2), fill: textFill, fontFamily: fontFamilyFor(locale), lineHeight: fontSize * 1.2 },
             },
           },
         },

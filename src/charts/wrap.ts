@@ -13,13 +13,18 @@ export const estimateWidth: Measure = (text, fontSize, bold = false) => {
 };
 
 let context: CanvasRenderingContext2D | null | undefined;
-/** Text widths as the canvas renderer draws them (the chart's font); the estimate where there is no canvas. */
-export const textMeasure: Measure = (text, fontSize, bold = false) => {
-  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  if (!context) return estimateWidth(text, fontSize, bold);
-  context.font = `${bold ? 'bold ' : ''}${fontSize}px ${FONT_FAMILY}`;
-  return context.measureText(text).width;
-};
+/** Text widths as the canvas renderer draws them in `fontFamily`; the estimate where there is no canvas. */
+export const measureIn =
+  (fontFamily: string): Measure =>
+  (text, fontSize, bold = false) => {
+    if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (!context) return estimateWidth(text, fontSize, bold);
+    context.font = `${bold ? 'bold ' : ''}${fontSize}px ${fontFamily}`;
+    return context.measureText(text).width;
+  };
+
+/** Text widths in the Chinese charts' font. */
+export const textMeasure: Measure = measureIn(FONT_FAMILY);
 
 /**
  * `text` in lines no wider than `max`: breaks between CJK characters and at spaces, and inside

@@ -161,3 +161,68 @@ export async function bodyOfSeveralNames(native: NativeDataset): Promise<Body & 
   if (rows.length === 0) throw new Error('the shipped dataset has no body printed under two names');
   return { key: String(rows[0].key), name: String(rows[0].name), printed: (rows[0].printed_names as unknown[]).map(String) };
 }
+
+/** A chart's CSV download as a header and rows of cells, a cell addressed by column name. */
+export async function csvOf(page: Page, testId: string): Promise<{ header: string[]; rows: string[][]; cell: (r: string[], c: string) => string }> {
+  const [header, ...rows] = parseCsv((await downloadFrom(page, testId)).bytes.toString('utf8').replace(/^\ufeff/, ''));
+  return { header, rows, cell: (r, c) => r[header.indexOf(c)] };
+}
+
+export interface Box {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The boxes of an SVG export's texts containing `needle` (every text for ''), as Chromium lays them out. Replaces the page. */
+export async function svgTextBoxes(page: Page, svg: string, needle = ''): Promise<Box[]> {
+  await page.setContent(svg);
+  return page.evaluate(
+    (n) =>
+      [...document.querySelectorAll('text')]
+        .filter((t) => (t.textContent ?? '').includes(n))
+        .map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+    needle,
+  );
+}
+
+export const overlap = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** `#RRGGBB` of an SVG colour written as hex or rgb(). */
+export function hexOf(colour: string): string | null {
+  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  if (rgb) return `#${rgb.slice(1, 4).map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour.toUpperCase() : null;
+}
+
+/**
+ * The option a chart last finished drawing, as JSON (its formatters dropped): recorded by
+ * src/charts/Chart.tsx when the URL has `bench`, so open the app with `bench=1`.
+ */
+export async function drawnOption(page: Page, id: string): Promise<Record<string, unknown>> {
+  return page.evaluate((testId) => {
+    const option = (window as unknown as { __gongkaiCharts?: Map<string, unknown> }).__gongkaiCharts?.get(testId);
+    if (!option) throw new Error(`no drawn option for ${testId} (open the app with bench=1)`);
+    return JSON.parse(JSON.stringify(option)) as Record<string, unknown>;
+  }, `chart-${id}`);
+}
+
+/** Copies a chart's embed code, opens its iframe's page at the iframe's size: the iframe's height and the page laid out there. */
+export async function embedAsCopied(page: Page, id: string): Promise<{ height: number; laid: number; scroll: number }> {
+  await page.getByTestId(`embed-${id}`).click();
+  await page.getByTestId(`embed-${id}`).filter({ hasText: /已复制|Copied/ }).waitFor({ timeout: READY_TIMEOUT });
+  const iframe = await page.evaluate(() => navigator.clipboard.readText());
+  const width = Number(/width="(\d+)"/.exec(iframe)?.[1]);
+  const height = Number(/height="(\d+)"/.exec(iframe)?.[1]);
+  const src = (/src="([^"]*)"/.exec(iframe)?.[1] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  await page.setViewportSize({ width, height });
+  await page.goto(src);
+  await waitForChart(page, id);
+  const laid = await page.evaluate(() => ({ laid: Math.ceil(document.querySelector('main.embed')?.getBoundingClientRect().height ?? 0), scroll: document.documentElement.scrollHeight }));
+  return { height, ...laid };
+}

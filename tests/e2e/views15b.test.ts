@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { outcomeBreakdown } from '../../src/db/sql';
-import { comparePair, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { comparePair, csvCellOf, downloadFrom, embedAsCopied, openApp, openBrowser, openNative, overlap, parseCsv, svgTextBoxes, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let native: NativeDataset;
@@ -22,19 +22,6 @@ afterAll(async () => {
   native?.close();
   await browser?.close();
 });
-
-interface Box { text: string; x: number; y: number; width: number; height: number }
-
-/** The boxes of the SVG export's texts containing `needle`, as Chromium lays them out. */
-async function svgTextBoxes(p: Page, svg: string, needle: string): Promise<Box[]> {
-  await p.setContent(svg);
-  return p.evaluate((n) => [...document.querySelectorAll('text')].filter((t) => (t.textContent ?? '').includes(n)).map((t) => {
-    const r = t.getBoundingClientRect();
-    return { text: t.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
-  }), needle);
-}
-
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('Compare at 390 px', () => {
   it('the 2019 and 2021 template-change labels do not overlap, and stay inside the chart', async () => {
@@ -63,17 +50,8 @@ describe('embed code', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await openApp(page, id === 'compare' ? [['view', 'compare'], ['e', pair[0].key], ['e', pair[1].key]] : query);
       await waitForChart(page, id);
-      await page.getByTestId(`embed-${id}`).click();
-      await page.getByTestId(`embed-${id}`).filter({ hasText: /已复制|Copied/ }).waitFor({ timeout: READY_TIMEOUT });
-      const iframe = await page.evaluate(() => navigator.clipboard.readText());
-      const width = Number(/width="(\d+)"/.exec(iframe)?.[1]);
-      const height = Number(/height="(\d+)"/.exec(iframe)?.[1]);
-      const src = (/src="([^"]*)"/.exec(iframe)?.[1] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-      await page.setViewportSize({ width, height });
-      await page.goto(src);
-      await waitForChart(page, id);
-      const laid = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, chart: document.querySelector('[data-chart-ready]')?.clientHeight ?? 0 }));
-      expect(laid.scroll).toBeLessThanOrEqual(height);
+      const { height, scroll } = await embedAsCopied(page, id);
+      expect(scroll).toBeLessThanOrEqual(height);
     });
   }
 });

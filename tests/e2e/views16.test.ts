@@ -10,7 +10,7 @@ import { PALETTE } from '../../src/charts/palette';
 import { BODY_KEY_SQL, coverage, outcomeBreakdown, reconciliation, reportsByYearLevel } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { comparePair, csvCellOf, csvOf, downloadFrom, embedAsCopied, hexOf, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
 
 let browser: Browser;
 let native: NativeDataset;
@@ -29,12 +29,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A CSV download as a header and rows of cells, addressed by column name. */
-async function csvOf(testId: string): Promise<{ header: string[]; rows: string[][]; cell: (r: string[], c: string) => string }> {
-  const [header, ...rows] = parseCsv((await downloadFrom(page, testId)).bytes.toString('utf8').replace(/^\ufeff/, ''));
-  return { header, rows, cell: (r, c) => r[header.indexOf(c)] };
-}
-
 describe('reconciliation chart CSV', () => {
   // 番禺区 2019: the parent's own report and one child's; 海珠区 2020: an area summary and a department's.
   for (const [parent, year] of [['440113', 2019], ['440105', 2020]] as const) {
@@ -42,7 +36,7 @@ describe('reconciliation chart CSV', () => {
       const [expected] = await native.rows(reconciliation({ parent, year, metric: 'r.new.total' }));
       await openApp(page, `view=reconcile&parent=${parent}&year=${year}`);
       await waitForChart(page, 'reconcile');
-      const { rows, cell } = await csvOf('csv-reconcile');
+      const { rows, cell } = await csvOf(page, 'csv-reconcile');
       const parts = [
         ['area', expected.area_value, 'area', 1, expected.area_report_id],
         ['children', expected.children_value, 'children', expected.children_in_sum, null],
@@ -88,7 +82,7 @@ describe('pooled rows', () => {
   it('the overview trends CSV says pooled in scope, and no column is empty on every row', async () => {
     await openApp(page, '');
     await waitForChart(page, 'trends');
-    const { header, rows, cell } = await csvOf('csv-trends');
+    const { header, rows, cell } = await csvOf(page, 'csv-trends');
     expect(header).not.toContain('report_id');
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => cell(r, 'scope')))).toEqual(new Set(['pooled']));
@@ -100,7 +94,7 @@ describe('request outcomes of chosen bodies', () => {
   it('each row names the report it rests on and its scope, as native DuckDB picks them', async () => {
     await openApp(page, [['view', 'outcomes'], ['e', pair[0].key], ['e', pair[1].key]]);
     await waitForChart(page, 'outcomes');
-    const { rows, cell } = await csvOf('csv-outcomes');
+    const { rows, cell } = await csvOf(page, 'csv-outcomes');
     expect(rows.length).toBeGreaterThan(0);
     const reports = new Map((await native.rows({ sql: `SELECT report_id, ${BODY_KEY_SQL} AS body_key, year, scope FROM facts_wide`, params: [] })).map((r) => [String(r.report_id), r]));
     for (const r of rows) {
@@ -123,7 +117,7 @@ describe('coverage chart CSV', () => {
       r.late === true ? 'late' : r.late === false ? 'on_time' : Number(r.reports) > 0 || Number(r.ambiguous_reports ?? 0) > 0 ? 'date_unknown' : r.missing === true ? 'missing' : r.not_due === true ? 'not_due' : null;
     await openApp(page, `view=coverage&parent=${parent}&year=${year}`);
     await waitForChart(page, 'coverage');
-    const { header, rows, cell } = await csvOf('csv-coverage');
+    const { header, rows, cell } = await csvOf(page, 'csv-coverage');
     expect(header).toEqual(['parent_code', 'parent_name', 'year', 'status', 'label', 'part_governments', 'division_code', 'division_name', 'division_level', 'listed', 'reports', 'ambiguous_reports', 'published', 'deadline', 'dataset_version']);
     const expected = governments.filter((r) => partOf(r) !== null).map((r) => [partOf(r), String(r.division_code), csvCellOf(r.published)]).sort();
     expect(rows.map((r) => [cell(r, 'status'), cell(r, 'division_code'), cell(r, 'published')]).sort()).toEqual(expected);
@@ -135,13 +129,6 @@ describe('coverage chart CSV', () => {
     }
   });
 });
-
-/** `#rrggbb` of an SVG colour written as hex or rgb(). */
-function hexOf(colour: string): string | null {
-  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
-  if (rgb) return `#${rgb.slice(1, 4).map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
-  return /^#[0-9a-f]{6}$/i.test(colour) ? colour.toUpperCase() : null;
-}
 
 describe('overview levels', () => {
   it('each level drawn has its own colour, the palette\'s first six in level order', async () => {
@@ -189,16 +176,7 @@ describe('embed code', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await openApp(page, query);
       await waitForChart(page, id);
-      await page.getByTestId(`embed-${id}`).click();
-      await page.getByTestId(`embed-${id}`).filter({ hasText: /已复制|Copied/ }).waitFor({ timeout: READY_TIMEOUT });
-      const iframe = await page.evaluate(() => navigator.clipboard.readText());
-      const width = Number(/width="(\d+)"/.exec(iframe)?.[1]);
-      const height = Number(/height="(\d+)"/.exec(iframe)?.[1]);
-      const src = (/src="([^"]*)"/.exec(iframe)?.[1] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-      await page.setViewportSize({ width, height });
-      await page.goto(src);
-      await waitForChart(page, id);
-      const laid = await page.evaluate(() => Math.ceil(document.querySelector('main.embed')?.getBoundingClientRect().height ?? 0));
+      const { height, laid } = await embedAsCopied(page, id);
       expect(Math.abs(laid - height), `iframe ${height}, page ${laid}`).toBeLessThanOrEqual(1);
     });
   }

@@ -10,7 +10,7 @@ import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
-import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, type CoveragePart } from './coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, type CoveragePart } from './coverage-model';
 import { useDataset } from '../data/dataset';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
@@ -39,7 +39,7 @@ export function Coverage(props: ViewProps) {
   const csvRows = useMemo(() => coverageCsvRows(rows, { parent, parentName: nameReady ? parentName : null, year, datasetVersion }, partLabel), [rows, parent, parentName, nameReady, year, datasetVersion, partLabel]);
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
   const option = useMemo(
-    () => (rows.length > 0 && nameReady ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments) })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
+    () => (rows.length > 0 && nameReady ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments), slot: COVERAGE_SLOTS[r.status as CoveragePart] })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
     [rows.length, nameReady, partRows, props, chartTitle, t],
   );
   const panel = (

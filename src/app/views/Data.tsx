@@ -16,6 +16,7 @@ import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip, type TidyColumn } from '../data/tidy';
 import { markPooled, pooledParquetColumns } from '../data/pooled';
 import { countMetric } from '../i18n/metric-labels';
+import { columnHeads } from '../i18n/column-labels';
 import { outcomesQuery } from './Outcomes';
 import { viewLabel } from './registry';
 import { reviewQuery } from './Review';
@@ -66,6 +67,7 @@ export function Data(props: ViewProps) {
   const withYear = yearColumns !== columns;
   // Pooled rows (every own report summed) say so in `scope`, and a sum has no one report_id.
   const pooledOf = (rows: Row[]) => markPooled(yearColumns, withYear ? rows.map((r) => ({ year: oneYear, ...r })) : rows);
+  const heads = columnHeads(columns, valueMetricOf(state.of, state.metric), locale);
   const tidyOptions = (notApplicable: TidyColumn[]) => ({ valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied, notApplicable });
   const csv = () => {
     if (!table) return;
@@ -98,7 +100,16 @@ export function Data(props: ViewProps) {
       {correctedCount > 0 ? <p className="corrections-note" data-testid="corrections-data">{t('corrections.chartNote', { n: correctedCount })}</p> : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={name}>
         <table data-testid="data-table">
-          <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {heads.map((h) => (
+                <th key={h.column} data-column={h.column} title={h.id}>
+                  {h.label}
+                  {h.label !== h.id ? <span className="col-id">{h.id}</span> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {shown.map((r, i) => (
               <tr key={i}>{columns.map((c) => <td key={c}>{r[c] === null ? '' : String(r[c])}</td>)}</tr>

@@ -11,7 +11,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { reconcileChartRows } from './reconcile-model';
+import { gapIncomplete, reconcileChartRows } from './reconcile-model';
 import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 
 const RECONCILE_EXTRA = ['part', 'label'] as const;
@@ -50,20 +50,17 @@ export function Reconcile(props: ViewProps) {
     () => (row ? reconcileChartRows(row, { body_key: parent, body_name: nameReady ? parentName : null, year }, { area: t('reconcile.area'), children: t('reconcile.children'), parent_self: t('reconcile.parentSelf'), departments: t('reconcile.departments') }) : []),
     [row, t, parent, parentName, nameReady, year],
   );
+  const incomplete = row ? gapIncomplete(row) : null;
+  // The caveat is one of the chart's notes, so the PNG, the SVG and the text alternative carry it too.
+  const notes = [t('reconcile.chartNote'), incomplete ? t('reconcile.gapIncomplete', incomplete) : null].filter((n) => n !== null).join('\n');
   const option = useMemo(
-    () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), t('reconcile.chartNote'))) : null),
-    [row, nameReady, chartRows, props, title, metric, locale, t],
+    () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), notes), { wrapNames: true }) : null),
+    [row, nameReady, chartRows, props, title, metric, locale, notes],
   );
   const panel = (
     <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={RECONCILE_COLUMNS} valueMetric={metric} extraColumns={RECONCILE_EXTRA} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
   );
   if (state.embed) return panel;
-  // listed children outside the sum: the gap holds their figures too, not only what the reports disagree on
-  const gapIncomplete = (r: Record<string, unknown>): { k: number; m: number } | null => {
-    const m = num(r.children_listed) ?? 0;
-    const k = m - (num(r.children_in_sum) ?? 0);
-    return num(r.gap) !== null && k > 0 ? { k, m } : null;
-  };
   const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (
     <tr data-testid={`rec-${id}`}>
       <th>{label}</th>
@@ -90,7 +87,7 @@ export function Reconcile(props: ViewProps) {
               <tbody>
                 {line('area', t('reconcile.area'), f(row.area_value), reportLink(row.area_report_id))}
                 {line('children', t('reconcile.children'), f(row.children_value), t('reconcile.childrenIn', { n: num(row.children_in_sum) ?? 0 }))}
-                {line('gap', t('reconcile.gap'), f(row.gap), gapIncomplete(row) ? <span className="note" data-testid="rec-gap-incomplete">{t('reconcile.gapIncomplete', gapIncomplete(row)!)}</span> : null)}
+                {line('gap', t('reconcile.gap'), f(row.gap), incomplete ? <span className="note" data-testid="rec-gap-incomplete">{t('reconcile.gapIncomplete', incomplete)}</span> : null)}
                 {line('gap-share', t('reconcile.gapShare'), formatPercent(num(row.gap_share), locale))}
                 <tr><td colSpan={3} className="note">{t('reconcile.separate')}</td></tr>
                 {line('parent-self', t('reconcile.parentSelf'), f(row.parent_self_value), reportLink(row.parent_self_report_id))}

@@ -30,6 +30,14 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
 
 export const COVERAGE_PARTS: readonly CoveragePart[] = ['on_time', 'late', 'date_unknown', 'missing', 'not_due'];
 
+/**
+ * Each part's place in the palette (src/charts/palette.ts), the same in every language and chart:
+ * on time green, late orange, date unknown grey-blue, missing red, not yet due blue. The first six
+ * places are the ones furthest apart for normal, deuteranope and protanope vision, and each has
+ * its own pattern too.
+ */
+export const COVERAGE_SLOTS: Readonly<Record<CoveragePart, number>> = { on_time: 2, late: 1, date_unknown: 5, missing: 4, not_due: 0 };
+
 // A government's part of the donut. Reported with no known date (or only under an ambiguous
 // name) is neither on time nor late: its own part, never counted on time. Null: in no part.
 export function coverageStatus(row: Row): CoveragePart | null {

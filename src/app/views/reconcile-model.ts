@@ -19,3 +19,10 @@ export function reconcileChartRows(row: Row, of: { body_key: string | null; body
     { ...of, part: 'departments', label: labels.departments, value: num(row.departments_value), scope: 'departments', reports: num(row.departments_in_sum), report_id: null },
   ];
 }
+
+/** Listed children outside the sum: the gap holds their figures too, not only what the reports disagree on. */
+export function gapIncomplete(r: Record<string, unknown>): { k: number; m: number } | null {
+  const m = num(r.children_listed) ?? 0;
+  const k = m - (num(r.children_in_sum) ?? 0);
+  return num(r.gap) !== null && k > 0 ? { k, m } : null;
+}

@@ -60,5 +60,19 @@ describe('embedded font', () => {
     const first = texts.indexOf(layout.sourceLines[0]);
     expect(layout.sourceLines.length).toBeGreaterThan(1);
     expect(texts.slice(first, first + layout.sourceLines.length).join('')).toBe(source);
+    // A Chinese chart's texts take the embedded face first.
+    expect(new Set([...svg.matchAll(/font-family:\s*([^,;"]+)/g)].map((m) => m[1]))).toEqual(new Set(["'GongkaiExportCJK'"]));
+  });
+
+  it('puts the embedded CJK face after the Latin faces in an English chart, whose apostrophes it would draw full-width', () => {
+    const english = lineOverYears([{ name: 'Guangzhou', points: [{ year: 2020, value: 3 }, { year: 2021, value: 5 }] }], { title: 'Requests’ outcomes', unit: '', source: 'Gongkai', locale: 'en' });
+    const { svg } = embedFont(optionToSvg(english, 600, 400), data);
+    const lists = [...svg.matchAll(/font-family:([^;"]+)/g)].map((m) => m[1].trim()).filter((l) => l !== "'GongkaiExportCJK'");
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) {
+      expect(list.startsWith("'Segoe UI'")).toBe(true);
+      expect(list.indexOf("'GongkaiExportCJK'")).toBeLessThan(list.indexOf("'Noto Sans CJK SC'"));
+      expect(list.indexOf("'GongkaiExportCJK'")).toBeGreaterThan(list.indexOf("'DejaVu Sans'"));
+    }
   });
 });

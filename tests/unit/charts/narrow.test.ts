@@ -68,7 +68,21 @@ describe('fitToWidth on a phone', () => {
     expect(titleOf(narrow).text).toBe('办理结果');
     expect(seriesOf(narrow)[0].top).toBe(seriesOf(option)[0].top);
     expect(extraHeight).toBe(footLines(option));
-    expect(legendOf(narrow)?.type).toBe('scroll');
+    // Never a scrolling legend: it hid series behind arrows.
+    expect(legendOf(narrow)?.type).toBe('plain');
+  });
+
+  it('wraps a legend too wide for a phone onto more rows, every name shown, and moves the plot down and grows the chart by the rows added', () => {
+    const levels = ['省级', '地市级', '区县级', '乡镇（街道）', '政府部门', '层级未识别'].map((name) => ({ name: `${name}政府信息公开年度报告`, values: [1, 2] }));
+    const option = stackedBars(['2022', '2023'], levels, zhFrame);
+    const { option: narrow, extraHeight } = fit(option, 390);
+    expect(legendOf(narrow)?.type).toBe('plain');
+    expect(legendOf(narrow)?.data).toEqual(levels.map((l) => l.name));
+    expect(legendOf(narrow)?.top).toBe(legendOf(option)?.top);
+    // 6 names of 150–170 px: 3 rows at the 560 px the frame is laid out for, 6 at 390 px.
+    const added = (narrow.grid as Loose).top - (option.grid as Loose).top;
+    expect(added).toBe(3 * 22);
+    expect(extraHeight).toBe(footLines({ ...option, legend: undefined }) + added);
   });
 
   it('sets a long title smaller, wraps it to the width, and moves the legend and plot down by the lines added', () => {
