@@ -440,6 +440,23 @@ function runningLines(lines: Line[], page: PdfPageContent, isRunning: (line: Lin
   return dropped;
 }
 
+/** How far apart two numbers' edges or centres may be and still stand in one column. */
+const COLUMN_SLACK = 3;
+
+/** A line lined up (left edge, right edge or centre) with a number printed in the page's body: a table column's cell. */
+function inNumberColumn(line: Line, page: PdfPageContent, lines: Line[]): boolean {
+  const mid = (line.x + line.right) / 2;
+  return lines.some(
+    (other) =>
+      other !== line &&
+      !inMargin(other, page) &&
+      other.items.some((it) => {
+        if (!/^\d[\d,.]*$/.test(it.str.trim())) return false;
+        return Math.abs(it.x - line.x) <= COLUMN_SLACK || Math.abs(it.x + it.w - line.right) <= COLUMN_SLACK || Math.abs(it.x + it.w / 2 - mid) <= COLUMN_SLACK;
+      }),
+  );
+}
+
 function inMargin(line: Line, page: PdfPageContent): boolean {
   const y = line.y - (page.y0 ?? 0);
   return y > page.height * (1 - MARGIN) || y < page.height * MARGIN;
@@ -490,10 +507,21 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   }
   const countsPages = (page: PdfPageContent, text: string) =>
     !BARE_NUMBER.test(text) || Number(text) === page.page || (offsets.get(Number(text) - page.page)?.size ?? 0) >= 2;
+  // A number alone that counts the pages may still be a cell whose value happens to equal the
+  // page's index: told by its place, not its value. It is furniture when another page prints a
+  // number alone at the same place, or when it stands outside the columns of the page's numbers.
+  const edgeNumbers = perPage.flatMap(({ page, lines }) =>
+    lines.filter((l) => inMargin(l, page) && BARE_NUMBER.test(lineFrag(l, page.page).text.trim())).map((l) => ({ page: page.page, y: l.y - (page.y0 ?? 0), mid: (l.x + l.right) / 2 })),
+  );
+  const placedOnOtherPage = (line: Line, page: PdfPageContent) =>
+    edgeNumbers.some((e) => e.page !== page.page && Math.abs(e.y - (line.y - (page.y0 ?? 0))) <= REPEAT_SLACK && Math.abs(e.mid - (line.x + line.right) / 2) <= COLUMN_SLACK);
+  const placedAsFurniture = (line: Line, page: PdfPageContent, lines: Line[], text: string) =>
+    !BARE_NUMBER.test(text) || placedOnOtherPage(line, page) || !inNumberColumn(line, page, lines);
   // a page number is the outermost line, or one that counts the pages (another page prints another number there)
-  const pageNumber = (line: Line, page: PdfPageContent, text: string, outermost: boolean): boolean =>
+  const pageNumber = (line: Line, page: PdfPageContent, lines: Line[], text: string, outermost: boolean): boolean =>
     PAGE_NUMBER.test(text.trim()) &&
     countsPages(page, text.trim()) &&
+    placedAsFurniture(line, page, lines, text.trim()) &&
     (outermost || sameHeight(line, page, text).some((s) => s.page !== page.page && s.text !== text));
   let droppedLines = 0;
 
@@ -501,7 +529,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let carried: [number, number][] | null = null;
   for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
-    const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
+    const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, lines, text, outermost) || repeated(line, page, text));
     droppedLines += dropped.size;
     const borderless: TableRows | null = gutter === null ? borderlessTables(lines.filter((l) => !dropped.has(l)), page, carried) : null;
     carried = borderless?.columns ?? null;

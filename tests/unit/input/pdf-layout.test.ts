@@ -64,6 +64,19 @@ describe('running headers and footers', () => {
     expect(layoutPdfText([page(1, [item('正文。', 72, 500), item('1', 290, 30, 9)])]).text).toBe('正文。');
   });
 
+  it('keeps a borderless table\'s last cell at the foot of a page whose value equals the page number: told by place, not value', () => {
+    // the cells stand in a column at x 72; the page numbers, where printed, are centred at 290
+    // (Chromium's A5 print of a report whose cells are lines of their own: page 2 ends on the cell "2")
+    const cells = (n: number) => page(n, [item('一、本年新收政府信息公开申请数量', 72, 500, 12), item('14', 72, 470), item('22', 72, 440), ...(n === 2 ? [item('2', 72, 40)] : [])]);
+    expect(layoutPdfText([cells(1), cells(2)]).text).toBe('一、本年新收政府信息公开申请数量\n14\n22\n一、本年新收政府信息公开申请数量\n14\n22\n2');
+    // the same cells with a page number centred below them: the number goes, the cell stays
+    const numbered = [1, 2].map((n) => ({ ...cells(n), items: [...cells(n).items, item(String(n), 290, 20, 9)] }));
+    expect(layoutPdfText(numbered).text).toBe('一、本年新收政府信息公开申请数量\n14\n22\n一、本年新收政府信息公开申请数量\n14\n22\n2');
+    // a number printed in the cells' column at the same place on every page is furniture all the same
+    const inColumn = [1, 2].map((n) => page(n, [item('正文。', 72, 500), item('14', 72, 470), item(String(n), 72, 20, 9)]));
+    expect(layoutPdfText(inColumn).text).toBe('正文。\n14\n正文。\n14');
+  });
+
   it('keeps body lines that reach into the margin: a number alone, or one above the footer, is text there', () => {
     // a long page of one-cell lines: "0 |" and "5" print low on each page, the page number below them
     const pages = [1, 2].map((n) =>
