@@ -278,6 +278,8 @@ function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] 
 }
 
 const NUMBER_ONLY = /^[\s\d,.]+$/;
+/** Ends in three or more figures set apart by spaces: a table row's cells (after its label, or alone). */
+const FIGURE_ROW = /(?:^|[^\d,.])\d[\d,.]*(?:\s+\d[\d,.]*){2,}$/;
 
 /**
  * A "cell" of numbers crossed by a row rule that ends at its edge is two or more cells whose
@@ -642,6 +644,7 @@ function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: 
   const lines = groupLines(items);
   const segments: [number, number][] = [];
   const numeric: boolean[] = [];
+  const figureRow: boolean[] = [];
   for (const line of lines) {
     let start = line.items[0].x;
     let end = start;
@@ -649,6 +652,7 @@ function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: 
     const push = () => {
       segments.push([start, end]);
       numeric.push(NUMBER_ONLY.test(text));
+      figureRow.push(FIGURE_ROW.test(text.trim()));
     };
     for (const item of line.items) {
       if (item.x - end > 2 * line.size) {
@@ -656,15 +660,19 @@ function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: 
         start = item.x;
         text = '';
       }
+      // items set apart (figures in their cells) keep a space between them
+      text += (text !== '' && item.x - end > 0.25 * line.size ? ' ' : '') + item.str;
       end = Math.max(end, item.x + item.w);
-      text += item.str;
     }
     push();
   }
   let gutter = gutterOf(segments, width);
   // labels beside a column of numbers are a table, not two columns of text
-  const beyond = segments.flatMap(([l], k) => (gutter !== null && l >= gutter ? [numeric[k]] : []));
-  if (beyond.filter(Boolean).length > 0.5 * beyond.length) gutter = null;
+  const beyond = segments.flatMap(([l], k) => (gutter !== null && l >= gutter ? [k] : []));
+  if (beyond.filter((k) => numeric[k]).length > 0.5 * beyond.length) gutter = null;
+  // rows of figures beyond it (three or more set apart) are a table's rows, its labels wrapped
+  // over many lines beside them (a table cut by a page break, its group labels alone on the left)
+  if (beyond.filter((k) => figureRow[k]).length >= 2) gutter = null;
   if (gutter === null) return { lines, gutter };
   const left = items.filter((i) => i.x + i.w <= gutter);
   const right = items.filter((i) => i.x >= gutter);
@@ -923,6 +931,19 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       if (above.length) gaps.push(Math.min(...above.map((t) => t.y)) - s.y);
     }
     const pitch = gaps.length ? Math.min(...gaps) : Infinity;
+    // A cell holding two paragraphs prints a blank line inside its label; its row's figures,
+    // centred on the cell, may fall in that gap with no label line beside them. The label goes
+    // on across the gap when the figures there have no label of their own and no row lies beside
+    // the lines above it.
+    const beside = (c: Segment[], r: NumberLine) => r.line.y >= c[c.length - 1].y - 0.5 * c[0].size && r.line.y <= c[0].y + 0.5 * c[0].size;
+    const figuresInGap = (c: Segment[], s: Segment): boolean => {
+      const last = c[c.length - 1];
+      if (last.y - s.y > 4 * pitch || rows.some((r) => beside(c, r))) return false;
+      // a blank line: nothing printed in the label's column between the two paragraphs
+      if (segments.some((t) => t.y < last.y - 0.5 * s.size && t.y > s.y + 0.5 * s.size && overlap(t.x0, t.x1, s.x0, s.x1) > 0)) return false;
+      const inGap = rows.filter((r) => r.line.y < last.y - 0.5 * s.size && r.line.y > s.y + 0.5 * s.size);
+      return inGap.length === 1 && inGap[0].label.length === 0;
+    };
     const cellsOfLabels: Segment[][] = [];
     for (const s of segments) {
       // a line starting with an item number ("1.", "（六）") starts a label of its own
@@ -931,7 +952,8 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         const last = c[c.length - 1];
         // lines of one cell are aligned: on the left, on the right or about their centres
         const aligned = Math.abs(last.x0 - s.x0) <= 1 || Math.abs(last.x1 - s.x1) <= 1 || Math.abs(last.x0 + last.x1 - s.x0 - s.x1) <= 2;
-        return last.y > s.y && last.y - s.y <= pitch + 0.6 && aligned && overlap(last.x0, last.x1, s.x0, s.x1) > 0;
+        if (!(last.y > s.y && aligned && overlap(last.x0, last.x1, s.x0, s.x1) > 0)) return false;
+        return last.y - s.y <= pitch + 0.6 || figuresInGap(c, s);
       });
       if (open) open.push(s);
       else cellsOfLabels.push([s]);

@@ -200,6 +200,24 @@ describe('multi-column pages', () => {
     expect(laid.text).toBe(['某县2023年政府信息公开工作年度报告', ...left, ...right].join('\n'));
   });
 
+  it('reads a borderless table whose group labels stand alone on the left (the table cut by a page break) as a table, not two columns', () => {
+    // Chromium's A5 print of complete/2025-fujian-pingtan-zone-county cut before (四): group labels
+    // at x 80 between the rows' lines, item labels wrapped over lines at x 131, figures beside the middle line
+    const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 205 + 22 * k, y, 12));
+    const labels = [['1.本机关不', 520], ['掌握相关政', 502], ['府信息', 484], ['2.没有现成', 466], ['信息需要另', 448], ['行制作', 430], ['1.信访举报', 412], ['投诉类申请', 394]];
+    const items = [
+      ...[['（四）', 511], ['无法提', 493], ['供', 475], ['（五）', 403], ['不予处', 385], ['理', 367]].map(([t, y]) => item(t as string, 80, y as number, 12)),
+      ...labels.map(([t, y]) => item(t as string, 131, y as number, 12)),
+      ...figures([49, 1, 0, 0, 0, 0, 50], 502),
+      ...figures([3, 0, 0, 0, 0, 0, 3], 448),
+      ...figures([2, 0, 0, 0, 0, 0, 2], 394),
+    ];
+    const text = layoutPdfText([{ page: 1, width: 420, height: 595, items, rules: [] }]).text;
+    expect(text).toBe(
+      '（四）无法提供 | 1.本机关不掌握相关政府信息 | 49 | 1 | 0 | 0 | 0 | 0 | 50\n2.没有现成信息需要另行制作 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n（五）不予处理 | 1.信访举报投诉类申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2',
+    );
+  });
+
   it('leaves a one-column page with a right-aligned signature as it is', () => {
     const items = [
       ...[0, 1, 2, 3, 4, 5].map((k) => item('全年共受理政府信息公开申请十二件均按时答复', 72, 740 - 20 * k, 16)),
@@ -221,6 +239,22 @@ describe('borderless tables', () => {
     ];
     // the second row's empty middle cell is an empty column, not a shift
     expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
+  });
+
+  it('a label cell of two paragraphs, its row\'s figures in the blank line between them, is one row', () => {
+    // Chromium's borderless print of complete/2024-fujian-pingtan-zone-county: 1.申请人… / (blank) / 不再处理…
+    const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 245 + 22 * k, y, 12));
+    const items = [
+      item('5.要求行政机关', 131, 560, 12),
+      ...figures([0, 0, 0, 0, 0, 0, 0], 560),
+      ...[['1.申请人无正当', 530], ['理由逾期不补正', 512], ['行政机关', 494], ['不再处理其政府', 458], ['信息公开申请', 440]].map(([t, y]) => item(t as string, 131, y as number, 12)),
+      ...figures([1, 0, 0, 0, 0, 0, 1], 476),
+      item('3.其他', 131, 410, 12),
+      ...figures([1, 1, 0, 0, 0, 0, 2], 410),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe(
+      '5.要求行政机关 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n1.申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2',
+    );
   });
 
   it('reads running text that holds a table\'s rows (a text report wrapped into lines) as text, not as table rows', () => {
