@@ -1,12 +1,15 @@
-// npm run bench:page-breaks [-- --fresh] [--only=<variant>] [--worst=N] [--verbose]
+// npm run bench:page-breaks [-- --fresh] [--only=<variant>] [--worst=N] [--verbose] [--libreoffice]
 // The corpus reports with a truth file and form tables, printed by Chromium in the page-break
 // variants of tests/helpers/page-breaks.ts (tables cut across pages, header rows repeated, page
 // furniture between the halves, wrapped labels, landscape, wrapped numbers, split rows), read
 // back and scored per variant: against the truth, and against the parse of the unbroken source
 // (values equal / lost / changed / invented). Prints cached in $GONGKAI_PAGE_BREAKS_CACHE
 // (default /tmp/page-breaks), keyed by the page and the variant. Needs Chromium.
+// --libreoffice: also the same pages (header rows as <thead>) opened by LibreOffice and saved as
+// .docx (a table whose header rows repeat on every page), and that .docx saved as .pdf.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { NODE_INPUT } from '../src/ingest/input-node';
@@ -21,6 +24,7 @@ const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const verbose = args.includes('--verbose');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const libreoffice = args.includes('--libreoffice');
 const worstN = Number(args.find((a) => a.startsWith('--worst='))?.slice(8) ?? 12);
 const CACHE = process.env.GONGKAI_PAGE_BREAKS_CACHE ?? '/tmp/page-breaks';
 const FOLDERS = ['seeds', 'real', 'complete'];
@@ -47,15 +51,23 @@ for (const folder of FOLDERS) {
     sources.push({ rel, truth: JSON.parse(readFileSync(join(truthDir, name), 'utf8')) as Truth, own });
   }
 }
-const variants = PAGE_BREAK_VARIANTS.filter((v) => !only || v.name === only);
+interface Form {
+  name: string;
+}
+const variants: Form[] = PAGE_BREAK_VARIANTS.filter((v) => !only || v.name === only);
+const LO_FORMS = ['libreoffice-repeat-header.docx', 'libreoffice-repeat-header.pdf'];
+if (libreoffice) variants.push(...LO_FORMS.filter((n) => !only || n === only).map((name) => ({ name })));
 
 // ---- printing (cached) ------------------------------------------------------------------------
 
-const fileOf = (s: Source, v: (typeof variants)[number]) =>
-  join(CACHE, `${createHash('sha256').update(pageOf(s.rel)).update(JSON.stringify(v)).digest('hex').slice(0, 24)}.pdf`);
+const fileOf = (s: Source, v: Form) => {
+  const ext = v.name.endsWith('.docx') ? 'docx' : 'pdf';
+  const spec = PAGE_BREAK_VARIANTS.find((p) => p.name === v.name) ?? v;
+  return join(CACHE, `${createHash('sha256').update(pageOf(s.rel)).update(JSON.stringify(spec)).digest('hex').slice(0, 24)}.${ext}`);
+};
 
 mkdirSync(CACHE, { recursive: true });
-const todo = sources.flatMap((s) => variants.map((v) => ({ s, v }))).filter(({ s, v }) => fresh || !existsSync(fileOf(s, v)));
+const todo = sources.flatMap((s) => PAGE_BREAK_VARIANTS.filter((v) => variants.some((f) => f.name === v.name)).map((v) => ({ s, v }))).filter(({ s, v }) => fresh || !existsSync(fileOf(s, v)));
 if (todo.length) {
   const t0 = Date.now();
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
@@ -70,6 +82,43 @@ if (todo.length) {
     await browser.close();
   }
   console.log(`printed ${todo.length} files into ${CACHE} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+// LibreOffice: the page with its header rows as <thead> (as Chromium has it after REPEAT_HEADER),
+// opened by its HTML import and saved as .docx; that .docx printed to PDF on A5.
+if (libreoffice) {
+  const work = join(CACHE, 'lo');
+  const docxOf = (s: Source) => fileOf(s, { name: LO_FORMS[0] });
+  const pdfOf = (s: Source) => fileOf(s, { name: LO_FORMS[1] });
+  const lo = (filter: string, format: string, files: string[], outdir: string) =>
+    files.length && execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--norestore', `--infilter=${filter}`, '--convert-to', format, '--outdir', outdir, ...files], { stdio: 'ignore', timeout: 900_000 });
+  for (const d of ['in', 'out', 'in2', 'out2']) {
+    rmSync(join(work, d), { recursive: true, force: true });
+    mkdirSync(join(work, d), { recursive: true });
+  }
+  const needDocx = sources.filter((s) => fresh || !existsSync(docxOf(s)));
+  if (needDocx.length) {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      const header = PAGE_BREAK_VARIANTS.find((v) => v.name === 'repeat-header-a5')!;
+      for (const [k, s] of needDocx.entries()) {
+        await page.setContent(pageOf(s.rel), { waitUntil: 'load' });
+        await page.evaluate(header.dom);
+        writeFileSync(join(work, 'in', `${k}.html`), await page.content());
+      }
+    } finally {
+      await browser.close();
+    }
+    lo('HTML (StarWriter)', 'docx:MS Word 2007 XML', needDocx.map((_, k) => join(work, 'in', `${k}.html`)), join(work, 'out'));
+    for (const [k, s] of needDocx.entries()) if (existsSync(join(work, 'out', `${k}.docx`))) renameSync(join(work, 'out', `${k}.docx`), docxOf(s));
+  }
+  const needPdf = sources.filter((s) => existsSync(docxOf(s)) && (fresh || !existsSync(pdfOf(s))));
+  for (const [k, s] of needPdf.entries()) writeFileSync(join(work, 'in2', `${k}.docx`), readFileSync(docxOf(s)));
+  // printed on the .docx's own page, so its tables break where a word processor's would
+  lo('MS Word 2007 XML', 'pdf:writer_pdf_Export', needPdf.map((_, k) => join(work, 'in2', `${k}.docx`)), join(work, 'out2'));
+  for (const [k, s] of needPdf.entries()) if (existsSync(join(work, 'out2', `${k}.pdf`))) renameSync(join(work, 'out2', `${k}.pdf`), pdfOf(s));
 }
 
 // ---- scoring ------------------------------------------------------------------------------------
@@ -87,7 +136,9 @@ for (const v of variants) {
   const truth = emptyScore();
   const self: Score = emptyScore();
   for (const s of sources) {
-    const parsed = await parseDocument(new Uint8Array(readFileSync(fileOf(s, v))), { fileName: `${s.rel}.${v.name}.pdf`, ...NODE_INPUT });
+    const file = fileOf(s, v);
+    if (!existsSync(file)) continue;
+    const parsed = await parseDocument(new Uint8Array(readFileSync(file)), { fileName: `${s.rel}.${v.name}${v.name.includes('.') ? '' : '.pdf'}`, ...NODE_INPUT });
     addScore(truth, scoreReport(parsed, s.truth));
     const vsSelf = scoreReport(parsed, asTruth(s.own, s.rel));
     addScore(self, vsSelf);
