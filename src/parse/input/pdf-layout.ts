@@ -314,6 +314,8 @@ interface Block {
   line?: Line;
   /** A ruled table row's cells (their rules' x), left to right. */
   cells?: RowCell[];
+  /** A borderless table's row: its cells are where their text lies (no rules). */
+  borderless?: boolean;
 }
 
 interface RowCell {
@@ -392,7 +394,9 @@ function rowFrag(cells: RowCell[]): Frag {
  * A row broken by a page break: the first row of a page, with text but no digits, in fewer cells
  * than the last row of the page before, each under a cell of that row (same rules left and right),
  * is the rest of that row's wrapped labels ("1.本机关不掌握相关政" / "府信息"): its text joins
- * theirs. A header row repeated on the new page fills every cell, and is left alone.
+ * theirs. A header row repeated on the new page fills every cell, and is left alone. In a
+ * borderless table, where no rule bounds a cell, the rest starts at its cell's left edge and does
+ * not open a label of its own (an item number or ordinal starts a new row).
  */
 function joinRowsAcrossPages(blocks: Block[]): void {
   const pageOf = (b: Block) => b.frag.pieces[0]?.box.page;
@@ -401,7 +405,10 @@ function joinRowsAcrossPages(blocks: Block[]): void {
     if (!prev.cells || !next.cells || pageOf(next) === pageOf(prev) || /\d/.test(next.frag.text)) continue;
     const filled = (cells: RowCell[]) => cells.filter((c) => c.frag.text !== '');
     if (filled(next.cells).length >= filled(prev.cells).length || !/\d/.test(prev.frag.text)) continue;
-    const under = next.cells.map((c) => prev.cells!.find((p) => Math.abs(p.left - c.left) <= RULE_SLACK && Math.abs(p.right - c.right) <= RULE_SLACK));
+    const borderless = prev.borderless === true && next.borderless === true;
+    if (prev.borderless !== next.borderless || (borderless && ITEM_START.test(next.frag.text))) continue;
+    const sameCell = (p: RowCell, c: RowCell) => Math.abs(p.left - c.left) <= RULE_SLACK && (borderless || Math.abs(p.right - c.right) <= RULE_SLACK);
+    const under = next.cells.map((c) => prev.cells!.find((p) => sameCell(p, c)));
     if (under.some((p) => !p)) continue;
     next.cells.forEach((c, j) => appendFrag(under[j]!.frag, c.frag, joiner(under[j]!.frag.text, c.frag.text)));
     prev.frag = rowFrag(prev.cells);
@@ -967,7 +974,16 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       const lo = cell[cell.length - 1].y - 0.5 * cell[0].size;
       const beside = rows.filter((r) => r.line.y >= lo && r.line.y <= hi);
       if (beside.length === 0) {
-        if (hi < bottom || lo > top) continue; // above or below the table: not its label
+        // above or below the table: not its label, unless the page opens with it above a table
+        // going on from the page before (the rest of a label the page break cut, joined later)
+        const rest =
+          lo > top &&
+          carried !== null &&
+          blocks.length === 0 &&
+          sorted[0].items.includes(cell[0].items[0]) &&
+          cell.every((seg) => seg.x1 <= numLeft) &&
+          !ITEM_START.test(cell[0].items.map((i) => i.str).join(''));
+        if (hi < bottom || (lo > top && !rest)) continue;
         own.push({ y: (hi + lo) / 2, segs: cell });
         continue;
       }
@@ -989,7 +1005,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
           cells.push({ left: l, right: r, frag });
         }
       }
-      blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row' });
+      blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row', cells, borderless: true });
     };
     if (headerLines.length > 0) {
       blocks.push(...headerBlocks(headerLines, columns, numLeft, page.page));
@@ -1098,7 +1114,7 @@ function headerBlocks(headerLines: Line[], columns: [number, number][], numLeft:
 function headersOverRuledNumbers(blocks: Block[], page: number): void {
   for (let k = 0; k < blocks.length; k++) {
     const row = blocks[k];
-    if (!row.cells || row.cells.length < 5 || !row.cells.every((c) => c.frag.text === '' || NUMBER_ONLY.test(c.frag.text))) continue;
+    if (!row.cells || row.borderless || row.cells.length < 5 || !row.cells.every((c) => c.frag.text === '' || NUMBER_ONLY.test(c.frag.text))) continue;
     if (row.cells.filter((c) => c.frag.text !== '').length < 2) continue;
     const left = Math.min(...row.cells.map((c) => c.left));
     const right = Math.max(...row.cells.map((c) => c.right));
@@ -1108,14 +1124,14 @@ function headersOverRuledNumbers(blocks: Block[], page: number): void {
       const above = blocks[j];
       const [x0, x1] = extentOf(above);
       if (/\d/.test(above.frag.text) || HEADING.test(above.frag.text) || x0 < left - 2 || x1 > right + 2) break;
-      if (above.cells && above.cells.length >= row.cells.length) {
+      if (above.cells && !above.borderless && above.cells.length >= row.cells.length) {
         header.length = 0;
         break;
       }
       header.push(above);
     }
     // only a header with loose text: a fully ruled one is read by its rules
-    if (header.length < 2 || header.every((b) => b.cells)) continue;
+    if (header.length < 2 || header.every((b) => b.cells && !b.borderless)) continue;
     const items: PdfItem[] = header.flatMap((b) =>
       b.line ? b.line.items : b.frag.pieces.map((p) => ({ str: b.frag.text.slice(p.start, p.end), x: p.box.x, y: p.box.y + p.box.h / 6, w: p.box.w, h: p.box.h / 1.2 })),
     );

@@ -257,6 +257,22 @@ describe('borderless tables', () => {
     );
   });
 
+  it('joins the rest of a row\'s label that a page break carried to the top of the next page to that row', () => {
+    // Chromium's borderless print of complete/2023-fujian-pingtan-zone-county: 2.没有现成信息需要另 | figures, then 行制作 opens page 2
+    const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 300 + 22 * k, y, 12));
+    const first = page(1, [item('1.本机关不掌握相关政府信息', 72, 400, 12), ...figures([4, 0, 0, 0, 0, 0, 4], 400), item('2.没有现成信息需要另', 72, 370, 12), ...figures([3, 0, 0, 0, 0, 0, 3], 370)]);
+    const second = page(2, [
+      item('行制作', 72, 700, 12),
+      item('3.补正后申请内容仍不明确', 72, 682, 12),
+      ...figures([0, 0, 0, 0, 0, 0, 0], 682),
+      item('1.信访举报投诉类申请', 72, 652, 12),
+      ...figures([2, 0, 0, 0, 0, 0, 2], 652),
+    ]);
+    expect(layoutPdfText([first, second]).text).toBe(
+      '1.本机关不掌握相关政府信息 | 4 | 0 | 0 | 0 | 0 | 0 | 4\n2.没有现成信息需要另行制作 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n1.信访举报投诉类申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2',
+    );
+  });
+
   it('reads running text that holds a table\'s rows (a text report wrapped into lines) as text, not as table rows', () => {
     // LibreOffice's PDF of complete/2022-fujian-pingtan-transport-construction-bureau-department.txt
     // (its text import): rows "label 0 0 0 0 0 0 0" follow each other on wrapped lines; a line
