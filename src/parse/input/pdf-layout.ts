@@ -267,11 +267,14 @@ function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] 
   const numeric = row.cells.filter((c) => c.items.length > 0 && c.items.every((i) => NUMBER_ONLY.test(i.str)));
   if (numeric.length < 1) return [];
   const first = Math.min(...numeric.map((c) => c.key.left));
+  // a row the page's top edge cut open (the page break fell above it, no rule drawn at or above
+  // its top): its column rules bound its empty cells all the same
+  const cutOpen = !horizontal.some((r) => r.y0 >= row.top - RULE_SLACK);
   for (let k = 0; k + 1 < xs.length; k++) {
     const [left, right] = [xs[k], xs[k + 1]];
     const x = (left + right) / 2;
     if (right - left <= 4 || x < first || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
-    if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x)) continue;
+    if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x) && !cutOpen) continue;
     added.push({ key: { top: row.top, bottom, left, right }, items: [] });
   }
   return added;

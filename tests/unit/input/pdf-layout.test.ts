@@ -179,6 +179,17 @@ describe('ruled tables as other producers draw them', () => {
     expect(laid.text).toBe('（一） | 22 |  |  | \n（二） | 19 |  |  | 20');
   });
 
+  it('a row the page\'s top edge cut open (no rule at or above it) keeps its empty ruled cells, so its numbers keep their columns', () => {
+    // Chromium's print of real/2019-shanghai-shanghai-government-office-department on A6: the page
+    // break falls above row 6, whose column rules run to the page's edge with no top rule
+    const xs = [72, 172, 222, 272, 322, 372, 422, 472, 522];
+    const rules = [...xs.map((x) => v(x, 770, 842)), h(800, 72, 522), h(770, 72, 522)];
+    const items = [item('6.过程信息', 76, 820, 10), item('3', 190, 820, 10), item('1', 240, 820, 10), item('8.查询事项', 76, 782, 10), item('10', 190, 782, 10), item('2', 240, 782, 10), item('5', 490, 782, 10)];
+    const lines = layoutPdfText([page(1, items, rules)]).text.split('\n');
+    expect(lines.map((l) => l.split(' | ').length)).toEqual([8, 8]);
+    expect(lines[0].split(' | ').slice(0, 3)).toEqual(['6.过程信息', '3', '1']);
+  });
+
   it('a label merged down most of the page is a cell, not a frame', () => {
     const rows = Array.from({ length: 12 }, (_, k) => 760 - 40 * k);
     const rules = [...rows.map((y) => h(y, 72, 472)).map((r, k) => (k === 0 || k === rows.length - 1 ? r : { ...r, x0: 122 })), v(72, rows.at(-1)!, 760), v(122, rows.at(-1)!, 760), v(472, rows.at(-1)!, 760)];
