@@ -77,7 +77,8 @@ export function writeText(blocks: Block[], join: (row: Cell[]) => string = PIPE,
         } else out += join(row) + '\n';
       }
   }
-  return out;
+  // no line break after the last line: a report cut inside its table stays cut (an ended line is a row as printed)
+  return out.slice(0, -1);
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

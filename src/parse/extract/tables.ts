@@ -235,6 +235,10 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
   let rowsFound = 0;
   let lastFilled = tokens.length - 1;
   while (lastFilled >= 0 && tokens[lastFilled].text === '') lastFilled--;
+  // A text cut at a size stops inside a line; one whose last line is ended (a line break after
+  // it) ended where its writer ended it, so a short last row is a row as printed (a row printing
+  // only its total), never read into its first columns.
+  const cutInLine = lastFilled >= 0 && !norm.s.includes('\n', tokens[lastFilled].to);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // every row label has Chinese characters; most cells are numbers
@@ -259,7 +263,7 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
         if (n) cells.push({ value: n.value, approx: n.approx, from: restStart + m.index + n.from, to: restStart + m.index + n.to });
       }
       // the text ends inside the row: its cells so far, as the cell path reads them
-      const cut = cells.length < columns.length && cells.length > 0 && i === lastFilled;
+      const cut = cutInLine && cells.length < columns.length && cells.length > 0 && i === lastFilled;
       if (cells.length !== columns.length && !cut) {
         // fewer numbers than cells: cells run together, which glued.ts splits (or says why not)
         if (cells.length > columns.length) {
@@ -275,16 +279,19 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     }
     const label = compact(token.text).slice(0, 24);
     const numbers = cells.filter((c): c is NumberCell => c !== null);
-    const atEnd = next > lastFilled;
+    const endsText = next > lastFilled;
+    const atEnd = cutInLine && endsText;
     let assigned: [string, NumberCell][] = [];
     if (cells.length === columns.length) {
       assigned = cells.flatMap((c, k) => (c ? [[columns[k], c] as [string, NumberCell]] : []));
       if (numbers.length < columns.length) warnings.push(`row "${label}": ${columns.length - numbers.length} blank cell(s) left absent`);
     } else if (numbers.length === 0) {
-      if (!atEnd) warnings.push(`row "${label}": no number cells`);
+      if (!endsText) warnings.push(`row "${label}": no number cells`);
     } else if (atEnd && cells.every((c) => c !== null)) {
-      assigned = numbers.map((c, k) => [columns[k], c]);
-      warnings.push(`row "${label}": the text ends after ${numbers.length} of ${columns.length} cells (truncated)`);
+      // the figure the cut stops on may be cut short itself (12 of 123), unless it is 0
+      const whole = numbers.filter((c) => c.to < norm.s.length || c.value === 0);
+      assigned = whole.map((c, k) => [columns[k], c]);
+      warnings.push(`row "${label}": the text ends after ${numbers.length} of ${columns.length} cells (truncated)${whole.length < numbers.length ? '; its last figure may be cut short, left absent' : ''}`);
     } else if (numbers.length === 1 && blanksBefore >= 2 && columns.length > 1) {
       assigned = [[columns[columns.length - 1], numbers[0]]];
       warnings.push(`row "${label}": only the last cell is filled; the blank cells are left absent`);

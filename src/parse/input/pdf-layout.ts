@@ -267,17 +267,22 @@ function emptyCells(row: { top: number; cells: { key: CellKey; items: PdfItem[] 
   const numeric = row.cells.filter((c) => c.items.length > 0 && c.items.every((i) => NUMBER_ONLY.test(i.str)));
   if (numeric.length < 1) return [];
   const first = Math.min(...numeric.map((c) => c.key.left));
+  // a row the page's top edge cut open (the page break fell above it, no rule drawn at or above
+  // its top): its column rules bound its empty cells all the same
+  const cutOpen = !horizontal.some((r) => r.y0 >= row.top - RULE_SLACK);
   for (let k = 0; k + 1 < xs.length; k++) {
     const [left, right] = [xs[k], xs[k + 1]];
     const x = (left + right) / 2;
     if (right - left <= 4 || x < first || row.cells.some((c) => c.key.left < x && c.key.right > x)) continue;
-    if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x)) continue;
+    if (!horizontal.some((r) => Math.abs(r.y0 - row.top) <= RULE_SLACK && r.x0 - RULE_SLACK <= x && r.x1 + RULE_SLACK >= x) && !cutOpen) continue;
     added.push({ key: { top: row.top, bottom, left, right }, items: [] });
   }
   return added;
 }
 
 const NUMBER_ONLY = /^[\s\d,.]+$/;
+/** Ends in three or more figures set apart by spaces: a table row's cells (after its label, or alone). */
+const FIGURE_ROW = /(?:^|[^\d,.])\d[\d,.]*(?:\s+\d[\d,.]*){2,}$/;
 
 /**
  * A "cell" of numbers crossed by a row rule that ends at its edge is two or more cells whose
@@ -312,6 +317,8 @@ interface Block {
   line?: Line;
   /** A ruled table row's cells (their rules' x), left to right. */
   cells?: RowCell[];
+  /** A borderless table's row: its cells are where their text lies (no rules). */
+  borderless?: boolean;
 }
 
 interface RowCell {
@@ -390,7 +397,9 @@ function rowFrag(cells: RowCell[]): Frag {
  * A row broken by a page break: the first row of a page, with text but no digits, in fewer cells
  * than the last row of the page before, each under a cell of that row (same rules left and right),
  * is the rest of that row's wrapped labels ("1.本机关不掌握相关政" / "府信息"): its text joins
- * theirs. A header row repeated on the new page fills every cell, and is left alone.
+ * theirs. A header row repeated on the new page fills every cell, and is left alone. In a
+ * borderless table, where no rule bounds a cell, the rest starts at its cell's left edge and does
+ * not open a label of its own (an item number or ordinal starts a new row).
  */
 function joinRowsAcrossPages(blocks: Block[]): void {
   const pageOf = (b: Block) => b.frag.pieces[0]?.box.page;
@@ -399,7 +408,10 @@ function joinRowsAcrossPages(blocks: Block[]): void {
     if (!prev.cells || !next.cells || pageOf(next) === pageOf(prev) || /\d/.test(next.frag.text)) continue;
     const filled = (cells: RowCell[]) => cells.filter((c) => c.frag.text !== '');
     if (filled(next.cells).length >= filled(prev.cells).length || !/\d/.test(prev.frag.text)) continue;
-    const under = next.cells.map((c) => prev.cells!.find((p) => Math.abs(p.left - c.left) <= RULE_SLACK && Math.abs(p.right - c.right) <= RULE_SLACK));
+    const borderless = prev.borderless === true && next.borderless === true;
+    if (prev.borderless !== next.borderless || (borderless && ITEM_START.test(next.frag.text))) continue;
+    const sameCell = (p: RowCell, c: RowCell) => Math.abs(p.left - c.left) <= RULE_SLACK && (borderless || Math.abs(p.right - c.right) <= RULE_SLACK);
+    const under = next.cells.map((c) => prev.cells!.find((p) => sameCell(p, c)));
     if (under.some((p) => !p)) continue;
     next.cells.forEach((c, j) => appendFrag(under[j]!.frag, c.frag, joiner(under[j]!.frag.text, c.frag.text)));
     prev.frag = rowFrag(prev.cells);
@@ -438,6 +450,23 @@ function runningLines(lines: Line[], page: PdfPageContent, isRunning: (line: Lin
     }
   }
   return dropped;
+}
+
+/** How far apart two numbers' edges or centres may be and still stand in one column. */
+const COLUMN_SLACK = 3;
+
+/** A line lined up (left edge, right edge or centre) with a number printed in the page's body: a table column's cell. */
+function inNumberColumn(line: Line, page: PdfPageContent, lines: Line[]): boolean {
+  const mid = (line.x + line.right) / 2;
+  return lines.some(
+    (other) =>
+      other !== line &&
+      !inMargin(other, page) &&
+      other.items.some((it) => {
+        if (!/^\d[\d,.]*$/.test(it.str.trim())) return false;
+        return Math.abs(it.x - line.x) <= COLUMN_SLACK || Math.abs(it.x + it.w - line.right) <= COLUMN_SLACK || Math.abs(it.x + it.w / 2 - mid) <= COLUMN_SLACK;
+      }),
+  );
 }
 
 function inMargin(line: Line, page: PdfPageContent): boolean {
@@ -490,10 +519,21 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   }
   const countsPages = (page: PdfPageContent, text: string) =>
     !BARE_NUMBER.test(text) || Number(text) === page.page || (offsets.get(Number(text) - page.page)?.size ?? 0) >= 2;
+  // A number alone that counts the pages may still be a cell whose value happens to equal the
+  // page's index: told by its place, not its value. It is furniture when another page prints a
+  // number alone at the same place, or when it stands outside the columns of the page's numbers.
+  const edgeNumbers = perPage.flatMap(({ page, lines }) =>
+    lines.filter((l) => inMargin(l, page) && BARE_NUMBER.test(lineFrag(l, page.page).text.trim())).map((l) => ({ page: page.page, y: l.y - (page.y0 ?? 0), mid: (l.x + l.right) / 2 })),
+  );
+  const placedOnOtherPage = (line: Line, page: PdfPageContent) =>
+    edgeNumbers.some((e) => e.page !== page.page && Math.abs(e.y - (line.y - (page.y0 ?? 0))) <= REPEAT_SLACK && Math.abs(e.mid - (line.x + line.right) / 2) <= COLUMN_SLACK);
+  const placedAsFurniture = (line: Line, page: PdfPageContent, lines: Line[], text: string) =>
+    !BARE_NUMBER.test(text) || placedOnOtherPage(line, page) || !inNumberColumn(line, page, lines);
   // a page number is the outermost line, or one that counts the pages (another page prints another number there)
-  const pageNumber = (line: Line, page: PdfPageContent, text: string, outermost: boolean): boolean =>
+  const pageNumber = (line: Line, page: PdfPageContent, lines: Line[], text: string, outermost: boolean): boolean =>
     PAGE_NUMBER.test(text.trim()) &&
     countsPages(page, text.trim()) &&
+    placedAsFurniture(line, page, lines, text.trim()) &&
     (outermost || sameHeight(line, page, text).some((s) => s.page !== page.page && s.text !== text));
   let droppedLines = 0;
 
@@ -501,7 +541,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   let carried: [number, number][] | null = null;
   for (const { page, blocks: rows, lines, gutter } of perPage) {
     const pageBlocks: Block[] = [...rows];
-    const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, text, outermost) || repeated(line, page, text));
+    const dropped = runningLines(lines, page, (line, text, outermost) => pageNumber(line, page, lines, text, outermost) || repeated(line, page, text));
     droppedLines += dropped.size;
     const borderless: TableRows | null = gutter === null ? borderlessTables(lines.filter((l) => !dropped.has(l)), page, carried) : null;
     carried = borderless?.columns ?? null;
@@ -614,6 +654,7 @@ function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: 
   const lines = groupLines(items);
   const segments: [number, number][] = [];
   const numeric: boolean[] = [];
+  const figureRow: boolean[] = [];
   for (const line of lines) {
     let start = line.items[0].x;
     let end = start;
@@ -621,6 +662,7 @@ function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: 
     const push = () => {
       segments.push([start, end]);
       numeric.push(NUMBER_ONLY.test(text));
+      figureRow.push(FIGURE_ROW.test(text.trim()));
     };
     for (const item of line.items) {
       if (item.x - end > 2 * line.size) {
@@ -628,15 +670,19 @@ function columnLines(items: PdfItem[], width: number): { lines: Line[]; gutter: 
         start = item.x;
         text = '';
       }
+      // items set apart (figures in their cells) keep a space between them
+      text += (text !== '' && item.x - end > 0.25 * line.size ? ' ' : '') + item.str;
       end = Math.max(end, item.x + item.w);
-      text += item.str;
     }
     push();
   }
   let gutter = gutterOf(segments, width);
   // labels beside a column of numbers are a table, not two columns of text
-  const beyond = segments.flatMap(([l], k) => (gutter !== null && l >= gutter ? [numeric[k]] : []));
-  if (beyond.filter(Boolean).length > 0.5 * beyond.length) gutter = null;
+  const beyond = segments.flatMap(([l], k) => (gutter !== null && l >= gutter ? [k] : []));
+  if (beyond.filter((k) => numeric[k]).length > 0.5 * beyond.length) gutter = null;
+  // rows of figures beyond it (three or more set apart) are a table's rows, its labels wrapped
+  // over many lines beside them (a table cut by a page break, its group labels alone on the left)
+  if (beyond.filter((k) => figureRow[k]).length >= 2) gutter = null;
   if (gutter === null) return { lines, gutter };
   const left = items.filter((i) => i.x + i.w <= gutter);
   const right = items.filter((i) => i.x >= gutter);
@@ -895,6 +941,19 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       if (above.length) gaps.push(Math.min(...above.map((t) => t.y)) - s.y);
     }
     const pitch = gaps.length ? Math.min(...gaps) : Infinity;
+    // A cell holding two paragraphs prints a blank line inside its label; its row's figures,
+    // centred on the cell, may fall in that gap with no label line beside them. The label goes
+    // on across the gap when the figures there have no label of their own and no row lies beside
+    // the lines above it.
+    const beside = (c: Segment[], r: NumberLine) => r.line.y >= c[c.length - 1].y - 0.5 * c[0].size && r.line.y <= c[0].y + 0.5 * c[0].size;
+    const figuresInGap = (c: Segment[], s: Segment): boolean => {
+      const last = c[c.length - 1];
+      if (last.y - s.y > 4 * pitch || rows.some((r) => beside(c, r))) return false;
+      // a blank line: nothing printed in the label's column between the two paragraphs
+      if (segments.some((t) => t.y < last.y - 0.5 * s.size && t.y > s.y + 0.5 * s.size && overlap(t.x0, t.x1, s.x0, s.x1) > 0)) return false;
+      const inGap = rows.filter((r) => r.line.y < last.y - 0.5 * s.size && r.line.y > s.y + 0.5 * s.size);
+      return inGap.length === 1 && inGap[0].label.length === 0;
+    };
     const cellsOfLabels: Segment[][] = [];
     for (const s of segments) {
       // a line starting with an item number ("1.", "（六）") starts a label of its own
@@ -903,7 +962,8 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         const last = c[c.length - 1];
         // lines of one cell are aligned: on the left, on the right or about their centres
         const aligned = Math.abs(last.x0 - s.x0) <= 1 || Math.abs(last.x1 - s.x1) <= 1 || Math.abs(last.x0 + last.x1 - s.x0 - s.x1) <= 2;
-        return last.y > s.y && last.y - s.y <= pitch + 0.6 && aligned && overlap(last.x0, last.x1, s.x0, s.x1) > 0;
+        if (!(last.y > s.y && aligned && overlap(last.x0, last.x1, s.x0, s.x1) > 0)) return false;
+        return last.y - s.y <= pitch + 0.6 || figuresInGap(c, s);
       });
       if (open) open.push(s);
       else cellsOfLabels.push([s]);
@@ -917,7 +977,16 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       const lo = cell[cell.length - 1].y - 0.5 * cell[0].size;
       const beside = rows.filter((r) => r.line.y >= lo && r.line.y <= hi);
       if (beside.length === 0) {
-        if (hi < bottom || lo > top) continue; // above or below the table: not its label
+        // above or below the table: not its label, unless the page opens with it above a table
+        // going on from the page before (the rest of a label the page break cut, joined later)
+        const rest =
+          lo > top &&
+          carried !== null &&
+          blocks.length === 0 &&
+          sorted[0].items.includes(cell[0].items[0]) &&
+          cell.every((seg) => seg.x1 <= numLeft) &&
+          !ITEM_START.test(cell[0].items.map((i) => i.str).join(''));
+        if (hi < bottom || (lo > top && !rest)) continue;
         own.push({ y: (hi + lo) / 2, segs: cell });
         continue;
       }
@@ -939,7 +1008,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
           cells.push({ left: l, right: r, frag });
         }
       }
-      blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row' });
+      blocks.push({ y, x: Math.min(...cells.map((c) => c.left)), frag: rowFrag(cells), kind: 'row', cells, borderless: true });
     };
     if (headerLines.length > 0) {
       blocks.push(...headerBlocks(headerLines, columns, numLeft, page.page));
@@ -1048,7 +1117,7 @@ function headerBlocks(headerLines: Line[], columns: [number, number][], numLeft:
 function headersOverRuledNumbers(blocks: Block[], page: number): void {
   for (let k = 0; k < blocks.length; k++) {
     const row = blocks[k];
-    if (!row.cells || row.cells.length < 5 || !row.cells.every((c) => c.frag.text === '' || NUMBER_ONLY.test(c.frag.text))) continue;
+    if (!row.cells || row.borderless || row.cells.length < 5 || !row.cells.every((c) => c.frag.text === '' || NUMBER_ONLY.test(c.frag.text))) continue;
     if (row.cells.filter((c) => c.frag.text !== '').length < 2) continue;
     const left = Math.min(...row.cells.map((c) => c.left));
     const right = Math.max(...row.cells.map((c) => c.right));
@@ -1058,14 +1127,14 @@ function headersOverRuledNumbers(blocks: Block[], page: number): void {
       const above = blocks[j];
       const [x0, x1] = extentOf(above);
       if (/\d/.test(above.frag.text) || HEADING.test(above.frag.text) || x0 < left - 2 || x1 > right + 2) break;
-      if (above.cells && above.cells.length >= row.cells.length) {
+      if (above.cells && !above.borderless && above.cells.length >= row.cells.length) {
         header.length = 0;
         break;
       }
       header.push(above);
     }
     // only a header with loose text: a fully ruled one is read by its rules
-    if (header.length < 2 || header.every((b) => b.cells)) continue;
+    if (header.length < 2 || header.every((b) => b.cells && !b.borderless)) continue;
     const items: PdfItem[] = header.flatMap((b) =>
       b.line ? b.line.items : b.frag.pieces.map((p) => ({ str: b.frag.text.slice(p.start, p.end), x: p.box.x, y: p.box.y + p.box.h / 6, w: p.box.w, h: p.box.h / 1.2 })),
     );

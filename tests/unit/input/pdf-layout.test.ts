@@ -64,6 +64,19 @@ describe('running headers and footers', () => {
     expect(layoutPdfText([page(1, [item('正文。', 72, 500), item('1', 290, 30, 9)])]).text).toBe('正文。');
   });
 
+  it('keeps a borderless table\'s last cell at the foot of a page whose value equals the page number: told by place, not value', () => {
+    // the cells stand in a column at x 72; the page numbers, where printed, are centred at 290
+    // (Chromium's A5 print of a report whose cells are lines of their own: page 2 ends on the cell "2")
+    const cells = (n: number) => page(n, [item('一、本年新收政府信息公开申请数量', 72, 500, 12), item('14', 72, 470), item('22', 72, 440), ...(n === 2 ? [item('2', 72, 40)] : [])]);
+    expect(layoutPdfText([cells(1), cells(2)]).text).toBe('一、本年新收政府信息公开申请数量\n14\n22\n一、本年新收政府信息公开申请数量\n14\n22\n2');
+    // the same cells with a page number centred below them: the number goes, the cell stays
+    const numbered = [1, 2].map((n) => ({ ...cells(n), items: [...cells(n).items, item(String(n), 290, 20, 9)] }));
+    expect(layoutPdfText(numbered).text).toBe('一、本年新收政府信息公开申请数量\n14\n22\n一、本年新收政府信息公开申请数量\n14\n22\n2');
+    // a number printed in the cells' column at the same place on every page is furniture all the same
+    const inColumn = [1, 2].map((n) => page(n, [item('正文。', 72, 500), item('14', 72, 470), item(String(n), 72, 20, 9)]));
+    expect(layoutPdfText(inColumn).text).toBe('正文。\n14\n正文。\n14');
+  });
+
   it('keeps body lines that reach into the margin: a number alone, or one above the footer, is text there', () => {
     // a long page of one-cell lines: "0 |" and "5" print low on each page, the page number below them
     const pages = [1, 2].map((n) =>
@@ -166,6 +179,17 @@ describe('ruled tables as other producers draw them', () => {
     expect(laid.text).toBe('（一） | 22 |  |  | \n（二） | 19 |  |  | 20');
   });
 
+  it('a row the page\'s top edge cut open (no rule at or above it) keeps its empty ruled cells, so its numbers keep their columns', () => {
+    // Chromium's print of real/2019-shanghai-shanghai-government-office-department on A6: the page
+    // break falls above row 6, whose column rules run to the page's edge with no top rule
+    const xs = [72, 172, 222, 272, 322, 372, 422, 472, 522];
+    const rules = [...xs.map((x) => v(x, 770, 842)), h(800, 72, 522), h(770, 72, 522)];
+    const items = [item('6.过程信息', 76, 820, 10), item('3', 190, 820, 10), item('1', 240, 820, 10), item('8.查询事项', 76, 782, 10), item('10', 190, 782, 10), item('2', 240, 782, 10), item('5', 490, 782, 10)];
+    const lines = layoutPdfText([page(1, items, rules)]).text.split('\n');
+    expect(lines.map((l) => l.split(' | ').length)).toEqual([8, 8]);
+    expect(lines[0].split(' | ').slice(0, 3)).toEqual(['6.过程信息', '3', '1']);
+  });
+
   it('a label merged down most of the page is a cell, not a frame', () => {
     const rows = Array.from({ length: 12 }, (_, k) => 760 - 40 * k);
     const rules = [...rows.map((y) => h(y, 72, 472)).map((r, k) => (k === 0 || k === rows.length - 1 ? r : { ...r, x0: 122 })), v(72, rows.at(-1)!, 760), v(122, rows.at(-1)!, 760), v(472, rows.at(-1)!, 760)];
@@ -185,6 +209,24 @@ describe('multi-column pages', () => {
     ];
     const laid = layoutPdfText([page(1, items)]);
     expect(laid.text).toBe(['某县2023年政府信息公开工作年度报告', ...left, ...right].join('\n'));
+  });
+
+  it('reads a borderless table whose group labels stand alone on the left (the table cut by a page break) as a table, not two columns', () => {
+    // Chromium's A5 print of complete/2025-fujian-pingtan-zone-county cut before (四): group labels
+    // at x 80 between the rows' lines, item labels wrapped over lines at x 131, figures beside the middle line
+    const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 205 + 22 * k, y, 12));
+    const labels = [['1.本机关不', 520], ['掌握相关政', 502], ['府信息', 484], ['2.没有现成', 466], ['信息需要另', 448], ['行制作', 430], ['1.信访举报', 412], ['投诉类申请', 394]];
+    const items = [
+      ...[['（四）', 511], ['无法提', 493], ['供', 475], ['（五）', 403], ['不予处', 385], ['理', 367]].map(([t, y]) => item(t as string, 80, y as number, 12)),
+      ...labels.map(([t, y]) => item(t as string, 131, y as number, 12)),
+      ...figures([49, 1, 0, 0, 0, 0, 50], 502),
+      ...figures([3, 0, 0, 0, 0, 0, 3], 448),
+      ...figures([2, 0, 0, 0, 0, 0, 2], 394),
+    ];
+    const text = layoutPdfText([{ page: 1, width: 420, height: 595, items, rules: [] }]).text;
+    expect(text).toBe(
+      '（四）无法提供 | 1.本机关不掌握相关政府信息 | 49 | 1 | 0 | 0 | 0 | 0 | 50\n2.没有现成信息需要另行制作 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n（五）不予处理 | 1.信访举报投诉类申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2',
+    );
   });
 
   it('leaves a one-column page with a right-aligned signature as it is', () => {
@@ -208,6 +250,38 @@ describe('borderless tables', () => {
     ];
     // the second row's empty middle cell is an empty column, not a shift
     expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
+  });
+
+  it('a label cell of two paragraphs, its row\'s figures in the blank line between them, is one row', () => {
+    // Chromium's borderless print of complete/2024-fujian-pingtan-zone-county: 1.申请人… / (blank) / 不再处理…
+    const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 245 + 22 * k, y, 12));
+    const items = [
+      item('5.要求行政机关', 131, 560, 12),
+      ...figures([0, 0, 0, 0, 0, 0, 0], 560),
+      ...[['1.申请人无正当', 530], ['理由逾期不补正', 512], ['行政机关', 494], ['不再处理其政府', 458], ['信息公开申请', 440]].map(([t, y]) => item(t as string, 131, y as number, 12)),
+      ...figures([1, 0, 0, 0, 0, 0, 1], 476),
+      item('3.其他', 131, 410, 12),
+      ...figures([1, 1, 0, 0, 0, 0, 2], 410),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe(
+      '5.要求行政机关 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n1.申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n3.其他 | 1 | 1 | 0 | 0 | 0 | 0 | 2',
+    );
+  });
+
+  it('joins the rest of a row\'s label that a page break carried to the top of the next page to that row', () => {
+    // Chromium's borderless print of complete/2023-fujian-pingtan-zone-county: 2.没有现成信息需要另 | figures, then 行制作 opens page 2
+    const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 300 + 22 * k, y, 12));
+    const first = page(1, [item('1.本机关不掌握相关政府信息', 72, 400, 12), ...figures([4, 0, 0, 0, 0, 0, 4], 400), item('2.没有现成信息需要另', 72, 370, 12), ...figures([3, 0, 0, 0, 0, 0, 3], 370)]);
+    const second = page(2, [
+      item('行制作', 72, 700, 12),
+      item('3.补正后申请内容仍不明确', 72, 682, 12),
+      ...figures([0, 0, 0, 0, 0, 0, 0], 682),
+      item('1.信访举报投诉类申请', 72, 652, 12),
+      ...figures([2, 0, 0, 0, 0, 0, 2], 652),
+    ]);
+    expect(layoutPdfText([first, second]).text).toBe(
+      '1.本机关不掌握相关政府信息 | 4 | 0 | 0 | 0 | 0 | 0 | 4\n2.没有现成信息需要另行制作 | 3 | 0 | 0 | 0 | 0 | 0 | 3\n3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n1.信访举报投诉类申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2',
+    );
   });
 
   it('reads running text that holds a table\'s rows (a text report wrapped into lines) as text, not as table rows', () => {

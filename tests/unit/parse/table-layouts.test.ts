@@ -82,10 +82,26 @@ describe('cells', () => {
     expect([get('p.rules.issued'), get('p.rules.repealed'), get('p.rules.in_force')]).toEqual([1, 0, 5]);
   });
 
-  it('reads a row the text cuts short alike whether its cells are piped or spaced', () => {
+  it('reads a row the text cuts short alike whether its cells are piped or spaced; the figure it stops on may be cut short itself', () => {
     for (const sep of [' | ', ' ']) {
       const get = read(`一、本年新收政府信息公开申请数量${sep}${[1, 2, 3, 4, 5].join(sep)}`);
-      expect([get('r.new.natural'), get('r.new.legal'), get('r.new.other')], sep).toEqual([1, 5, undefined]);
+      // the text stops inside the line, on "5": perhaps 5, perhaps the first digit of 57
+      expect([get('r.new.natural'), get('r.new.social'), get('r.new.legal'), get('r.new.other')], sep).toEqual([1, 4, undefined, undefined]);
+      const zero = read(`一、本年新收政府信息公开申请数量${sep}${[1, 2, 3, 4, 0].join(sep)}`);
+      expect([zero('r.new.natural'), zero('r.new.legal'), zero('r.new.other')], sep).toEqual([1, 0, undefined]);
+    }
+    // cells one a line, the text cut after a cell's separator: that cell is whole
+    const lines = read('一、本年新收政府信息公开申请数量 |\n1 |\n2 |\n3 |');
+    expect([lines('r.new.natural'), lines('r.new.research'), lines('r.new.social')]).toEqual([1, 3, undefined]);
+  });
+
+  it('a last row printing fewer figures than cells, its line ended, is a row as printed: never read into its first columns', () => {
+    // a complete report whose table ends on a row printing only its total (the file ends with a line break)
+    for (const end of ['\n', '\n\n', '\r\n']) {
+      for (const row of ['四、结转下年度继续办理 | 2', '四、结转下年度继续办理 2', '四、结转下年度继续办理 |\n2 |']) {
+        const get = read(request('一、本年新收政府信息公开申请数量') + row + end);
+        expect([get('r.carried_out.natural'), get('r.carried_out.total'), get('r.new.total')], JSON.stringify(row + end)).toEqual([undefined, undefined, 21]);
+      }
     }
   });
 });
