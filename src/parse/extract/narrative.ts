@@ -6,6 +6,7 @@
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
+import { governingHeading, headingsOf, type Heading } from '../recognise/headings';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { makeValue } from '../value';
@@ -15,7 +16,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -226,7 +227,7 @@ const RULES: Rule[] = [
 
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{L}{N}`), reject: /诉讼|纠错|纠正/ },
-  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?((因|涉及|有关|关于|针对){K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   // 收到1份有关政府信息公开行政复议申请
   { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
@@ -269,6 +270,9 @@ const RULES: Rule[] = [
   { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`), reject: /纠错|纠正/ },
   { metric: 'lit.total', zero: true, re: rx(`行政诉讼{K}{0,10}?(为零|为0)`) },
+  // 零复议、零诉讼: the count said as a word of none before the case (as 零申请)
+  { metric: 'rv.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?复议`) },
+  { metric: 'lit.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?诉讼`) },
   { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
@@ -280,7 +284,7 @@ const RULES: Rule[] = [
   // 本年度没有产生信息公开处理费 (the statute's 信息处理费 since 2021)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(产生|发生|收取)(过)?{K}{0,12}?处理费`), reject: /行政事业性|逾期|通知要求|缴纳/ },
   // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
-  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无|(?<!信息)不存在)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
 
 /**
@@ -288,7 +292,7 @@ const RULES: Rule[] = [
  * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
-const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
 /** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
@@ -297,19 +301,46 @@ function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt:
   const b = s.slice(ss, numAt).lastIndexOf('其中');
   if (b < 0) return false;
   const k = ss + b;
-  // the sentence's first quantity (quantities are in text order), then on to the 其中
-  let lo = 0;
-  let hi = quantities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quantities[mid].start < ss) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < quantities.length && quantities[i].end <= k; i++) {
+  // the sentence's first quantity, then on to the 其中
+  for (let i = firstFrom(quantities, ss); i < quantities.length && quantities[i].end <= k; i++) {
     const c = quantities[i];
     if (c.kind === 'count' && roleAt(s, seg, quantities, c) === metric) return true;
   }
   return false;
+}
+/** The index of the first quantity starting at or after `at` (quantities are in text order). */
+function firstFrom(quantities: Quantity[], at: number): number {
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quantities[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** The other kind of case than a total's, and its own kind. */
+const CASE_KINDS: Record<string, { own: RegExp; other: RegExp }> = {
+  'rv.total': { own: /复议/, other: /诉讼|起诉/ },
+  'lit.total': { own: /诉讼|起诉/, other: /复议/ },
+};
+/**
+ * A figure after 其中 whose whole (the last count before the 其中, in its sentence or, when 其中
+ * opens the sentence, the one before) counts the other kind of case alone: a part of those cases
+ * (申请行政复议2件。其中1件行政诉讼: one of the reviews went on to a suit), not the year's own total.
+ */
+function partOfOtherCases(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
+  const kinds = CASE_KINDS[metric];
+  const [ss] = sentenceAt(seg, numAt);
+  const b = s.slice(ss, numAt).lastIndexOf('其中');
+  if (kinds === undefined || b < 0) return false;
+  const k = ss + b;
+  const from = ss > 0 && /^[\s,，:：]*$/.test(s.slice(ss, k)) ? sentenceAt(seg, ss - 1)[0] : ss;
+  let whole: Quantity | null = null;
+  for (let i = firstFrom(quantities, from); i < quantities.length && quantities[i].end <= k; i++) if (quantities[i].kind === 'count') whole = quantities[i];
+  if (whole === null) return false;
+  const item = s.slice(clauseAt(seg, whole.numStart)[0], whole.start);
+  return kinds.other.test(item) && !kinds.own.test(item);
 }
 /** The totals of reviews and suits, whose parts are their outcomes. */
 const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
@@ -319,11 +350,17 @@ const CASE_OUTCOME = /维持|纠正|纠错|撤销|确认违法|驳回|败诉|胜
 const YEAR_GUARDED = new Set([...PART_GUARDED, 'rv.total', 'lit.total']);
 /** The metrics the role lexicon names. */
 const ROLE_METRICS = new Set(REQUEST_CONCEPTS.flatMap((c) => (c.metric ? [c.metric] : [])));
-const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
+const NONE_CONCEPTS: { metric: string; noun: RegExp; not?: RegExp }[] = [
   { metric: 'fee.collected_yuan', noun: /收费|费用|收取/ },
   { metric: 'rv.total', noun: /复议/ },
   { metric: 'lit.total', noun: /诉讼|起诉/ },
+  // 依申请公开情况：无 (not 因政府信息公开申请行政复议…的情况: the reviews', nor 申请人, nor a way of applying)
+  { metric: 'r.new.total', noun: /依申请公开|公开申请|申请公开/, not: /复议|诉讼|起诉|收费|费用|申请人|结果|答复|办理|当面|网上|网络|信函|书面|电话|传真|邮件/ },
 ];
+/** The concepts a statement of none names in its subject, each once. */
+function noneConcepts(subject: string, done: Set<string>): string[] {
+  return NONE_CONCEPTS.filter((c) => !done.has(c.metric) && c.noun.test(subject) && !c.not?.test(subject)).map((c) => c.metric);
+}
 /** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
 const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
 
@@ -336,7 +373,22 @@ function noneSaid(s: string, done: Set<string>, years: readonly number[]): { met
     if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
     // 我局2015年…行政复议为零 in a report on 2016: another year's
     if (years.length > 0 && namesOtherYear(subject, years)) continue;
-    for (const c of NONE_CONCEPTS) if (!done.has(c.metric) && c.noun.test(subject) && !out.some((o) => o.metric === c.metric)) out.push({ metric: c.metric, at: m.index - subject.length, end: m.index + m[0].length });
+    for (const metric of noneConcepts(subject, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: m.index - subject.length, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** A first sentence under a heading that says none with no subject of its own (本年度无。本年度未发生此类情况。): the heading is its subject. */
+const NONE_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:(?:我|本)[^\s,，。;；\d]{1,3}?)?(?:均|亦|也)?(?:无|没有|未发生|未出现|未收取|未收到|未产生|不存在)(?:过)?(?:此类|相关|该类|上述|类似|任何)?(?:情况|情形|事项|事件|案件)?[ \t\u3000]*(?:[。.;；]|$)/;
+function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
+  const out: { metric: string; at: number; end: number }[] = [];
+  for (const h of headings) {
+    const next = s.indexOf('\n', h.start);
+    if (next < 0) continue;
+    const lineEnd = s.indexOf('\n', next + 1);
+    const m = NONE_ALONE.exec(s.slice(next + 1, lineEnd < 0 ? s.length : lineEnd));
+    if (m === null || NONE_SUBJECT_REJECT.test(h.text) || (years.length > 0 && (namesOtherYear(h.text, years) || namesOtherYear(m[0], years)))) continue;
+    for (const metric of noneConcepts(h.text, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: next + 1, end: next + 1 + m[0].length });
   }
   return out;
 }
@@ -517,8 +569,8 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
 const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
 /** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
 const NOT_COUNTS = new Set(['ordinal', 'date', 'year', 'doc_number', 'phone', 'postcode', 'duration']);
-/** The recogniser read the figure starting at `at` as something that counts nothing. */
-function notACount(quantities: Quantity[], at: number): boolean {
+/** The quantity whose number starts at `at` (quantities are in text order), or null. */
+function quantityAt(quantities: Quantity[], at: number): Quantity | null {
   let lo = 0;
   let hi = quantities.length - 1;
   while (lo <= hi) {
@@ -526,23 +578,27 @@ function notACount(quantities: Quantity[], at: number): boolean {
     const q = quantities[mid];
     if (q.numStart < at) lo = mid + 1;
     else if (q.numStart > at) hi = mid - 1;
-    else return NOT_COUNTS.has(q.kind);
-  }
-  return false;
-}
-
-/** The count whose number starts at `at` (quantities are in text order), or null. */
-function countAt(quantities: Quantity[], at: number): Quantity | null {
-  let lo = 0;
-  let hi = quantities.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const q = quantities[mid];
-    if (q.numStart < at) lo = mid + 1;
-    else if (q.numStart > at) hi = mid - 1;
-    else return q.kind === 'count' ? q : null;
+    else return q;
   }
   return null;
+}
+/** The recogniser read the figure starting at `at` as something that counts nothing. */
+function notACount(quantities: Quantity[], at: number): boolean {
+  const q = quantityAt(quantities, at);
+  return q !== null && NOT_COUNTS.has(q.kind);
+}
+/** The count whose number starts at `at`, or null. */
+function countAt(quantities: Quantity[], at: number): Quantity | null {
+  const q = quantityAt(quantities, at);
+  return q !== null && q.kind === 'count' ? q : null;
+}
+
+/** What a section heading's subject is: proactive disclosure, or requests (依申请公开, 政府信息公开申请). */
+const SECTION_SUBJECTS = /主动公开|申请/;
+/** Under a heading about proactive disclosure alone (一、主动公开政府信息情况): no figure is a request's. */
+function underProactiveHeading(headings: readonly Heading[], at: number): boolean {
+  const h = governingHeading(headings, at, SECTION_SUBJECTS);
+  return h !== null && h.text.includes('主动公开') && !h.text.includes('申请');
 }
 
 /** A count noun right before a bare number (条数为2546, 申请件数为12, 件数：12): the noun gives the number its unit. */
@@ -591,6 +647,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
   for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
   const seg = segment(s);
+  let headingList: Heading[] | null = null;
+  const headings = () => (headingList ??= headingsOf(s));
+  /** A request's figure under a heading about proactive disclosure alone is not one (一、主动公开 / 部分公开2件). */
+  const outOfScope = (metric: string, at: number) => metric.startsWith('r.') && underProactiveHeading(headings(), at);
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? ''), PROACTIVE_RULES, options.known);
@@ -610,7 +670,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
   const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
   // 行政复议、行政诉讼分别被纠错0件、1件: figures of an outcome, not the cases' totals
-  const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))));
+  const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))) && !outOfScope(r.metric, r.q.numStart));
   // two 分别 sentences giving one metric different figures: a warning and none
   const paired = agreed(totals);
   warnings.push(...paired.warnings);
@@ -654,6 +714,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
         if (CONDITIONAL.test(before + m[0]) || EXCEPT.test(before + m[0] + after) || narrowQualifier(m[0])) continue;
+        // 未收到通过信函方式提交的申请: none of one way of applying, not of all the requests
+        if (rule.metric === 'r.new.total' && noneOfOneWay(m[0] + /^[^,，。;；\n]*/.exec(s.slice(m.index + m[0].length))![0])) continue;
         // a statement cut with its page (…未发生依申请公|) says nothing for sure
         const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
         if (rest.length < 200 && !/[。；;\n!?！？]/.test(rest)) continue;
@@ -669,6 +731,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;
+      if (outOfScope(rule.metric, numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -697,6 +760,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
         // 行政复议、行政诉讼共3件, 提起行政复议和行政诉讼2件: one figure for both, neither's own (but none of both is none of each: 行政复议及行政诉讼0件)
         if (q && value !== 0 && BOTH_CASES.test(itemBefore(s, seg, q))) continue;
+        if (partOfOtherCases(s, seg, quantities, numAt, rule.metric)) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
@@ -715,7 +779,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(sumWarning(rule.metric, found));
     }
   }
-  for (const z of noneSaid(s, done, years)) {
+  for (const z of [...noneSaid(s, done, years), ...noneUnderHeadings(s, headings(), done, years)]) {
+    if (done.has(z.metric)) continue;
     const { start, end } = sourceSpan(norm, z.at, z.end);
     values.push({ metric: z.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
     done.add(z.metric);
@@ -723,7 +788,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
