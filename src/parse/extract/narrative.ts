@@ -202,6 +202,9 @@ const RULES: Rule[] = [
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+  // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
+  // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
+  { metric: 'r.granted.total', needs: /部分(公开|提供)|不予(公开|提供)|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
   { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
@@ -277,6 +280,15 @@ const RULES: Rule[] = [
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 不涉及收费, 未涉及收费及减免事项: no fee to speak of
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)涉及{K}{0,6}?(收费|费用)`), reject: /行政事业性|信访|咨询|复议|诉讼/ },
+  // 依申请提供的政府信息均为免费提供, 依申请公开信息实行免费: what was given on request was given free
+  // (not 免费的政务公开手册, 免费发放宣传资料: handouts, not requests)
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(依申请|申请人|申请){K}{0,20}?[,，]?{K}{0,6}?(均|全部|一律)?(为|实行|予以|是)?免费(提供|公开|办理|答复|获取)?(?!的)`), reject: /资料|手册|宣传|咨询|服务热线|复议|诉讼|WiFi|wifi|停车/ },
+  // 依申请公开未产生任何费用: requests gave rise to no fee
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(依申请|申请人|申请){K}{0,20}?(未|没有|无)(产生|发生)(过)?(任何)?{K}{0,6}?费用`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期/ },
+  // 向申请人收取费用零元: none said as the sum
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(收取|收)(了)?{K}{0,20}?费(用)?(共计|合计|共|为)?零元`), reject: /行政事业性|标准|每/ },
   // 免收任何费用: every fee waived (免收费用15元 names a sum waived, not none collected)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`免(收|收取|除)(任何|一切)(的)?{K}{0,6}?费`) },
   // 没有向申请人收取检索费、复制费、邮寄费等费用: whom between the negation and the act, the fees listed
@@ -292,7 +304,7 @@ const RULES: Rule[] = [
  * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
-const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:(?:无|没有)(?:此项|此类情况|收取|发生)?|免收|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
 /** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
