@@ -139,6 +139,13 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2014年主动公开政府信息300条。', { 'p.total': null }),
   ],
   'proactive channels': [
+    w('全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度主动公开政府信息1234条，其中，政府网站1000条，其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度主动公开政府信息1234条，其中，政府网站1000条，政府公报等其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('门户网站和政务微信分别发布信息1000条、234条。', { 'p.website': 1000, 'p.other_channels': 234 }),
+    w('政府网站、政务微博、政务微信分别发布信息1000条、150条、84条。', { 'p.website': null, 'p.other_channels': null }),
+    w('截至年底，政府网站和其他渠道分别累计公开信息10000条、2340条。', { 'p.website': null, 'p.other_channels': null }),
+    w('各乡镇通过政府网站和其他渠道分别公开信息1000条、234条。', { 'p.website': null, 'p.other_channels': null }),
     w('全年通过政府网站、政府公报、新闻发布会、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
     w('通过政府网站和其他渠道分别公开政府信息1000条和234条。', { 'p.website': 1000, 'p.other_channels': 234 }),
     w('通过政府网站、其他渠道公开政府信息分别为1000条、234条。', { 'p.website': 1000, 'p.other_channels': 234 }),

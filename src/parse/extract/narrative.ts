@@ -15,6 +15,7 @@ import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
+import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
@@ -677,6 +678,14 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const { start, end } = sourceSpan(norm, complement.numStart, complement.numEnd);
     values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
     done.add('p.other_channels');
+  }
+  // 通过政府网站和其他渠道分别公开…1000条和234条: both shares, or (one already read) neither
+  if (!done.has('p.website') && !done.has('p.other_channels')) {
+    for (const r of channelsRespectively(s, seg, quantities)) {
+      const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+      values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+      done.add(r.metric);
+    }
   }
   const words = WORDS.scan(s);
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
