@@ -16,6 +16,13 @@ const w = (text: string, read: Reading, year?: number): Wording => ({ text, read
 
 export const WORDINGS: Record<string, Wording[]> = {
   'requests, new': [
+    w('依申请公开：15件。', { 'r.new.total': 15 }),
+    w('本年度依申请公开的数量为15件。', { 'r.new.total': 15 }),
+    w('二、依申请公开政府信息情况\n全年共15件，其中当面申请5件。', { 'r.new.total': 15 }),
+    w('二、依申请公开政府信息情况\n全年共十五件。', { 'r.new.total': 15 }),
+    w('三、行政复议情况\n全年共2件。', { 'r.new.total': null }),
+    w('二、2014年依申请公开情况\n全年共15件。', { 'r.new.total': null }),
+    w('本年度，全县共受理政府信息公开申请320件，其中县本级受理15件。', { 'r.new.total': 320 }),
     w('本年度共受理政府信息公开申请十五件，比上年增加三件。', { 'r.new.total': 15 }),
     w('全年共受理政府信息公开申请１５件。', { 'r.new.total': 15 }),
     w('本年度共受理政府信息公开申请15件，同比增长25%，其中网上申请10件。', { 'r.new.total': 15 }),

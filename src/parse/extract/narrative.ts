@@ -186,7 +186,8 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(^|[,，。)])(政府)?信息公开申请{N}[,，]申请内容`) },
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
-  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
+  // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
+  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
@@ -205,7 +206,7 @@ const RULES: Rule[] = [
 ])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
   // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
-  { metric: 'r.granted.total', needs: /部分(公开|提供)|不予(公开|提供)|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
   { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
@@ -285,11 +286,11 @@ const RULES: Rule[] = [
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)涉及{K}{0,6}?(收费|费用)`), reject: /行政事业性|信访|咨询|复议|诉讼/ },
   // 依申请提供的政府信息均为免费提供, 依申请公开信息实行免费: what was given on request was given free
   // (not 免费的政务公开手册, 免费发放宣传资料: handouts, not requests)
-  { metric: 'fee.collected_yuan', zero: true, re: rx(`(依申请|申请人|申请){K}{0,20}?[,，]?{K}{0,6}?(均|全部|一律)?(为|实行|予以|是)?免费(提供|公开|办理|答复|获取)?(?!的)`), reject: /资料|手册|宣传|咨询|服务热线|复议|诉讼|WiFi|wifi|停车/ },
+  { metric: 'fee.collected_yuan', zero: true, needs: /免费/, re: rx(`(依申请|申请人|申请){K}{0,20}?[,，]?{K}{0,6}?(均|全部|一律)?(为|实行|予以|是)?免费(提供|公开|办理|答复|获取)?(?!的)`), reject: /资料|手册|宣传|咨询|服务热线|复议|诉讼|WiFi|wifi|停车/ },
   // 依申请公开未产生任何费用: requests gave rise to no fee
-  { metric: 'fee.collected_yuan', zero: true, re: rx(`(依申请|申请人|申请){K}{0,20}?(未|没有|无)(产生|发生)(过)?(任何)?{K}{0,6}?费用`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期/ },
+  { metric: 'fee.collected_yuan', zero: true, needs: /费用/, re: rx(`(依申请|申请人|申请){K}{0,20}?(未|没有|无)(产生|发生)(过)?(任何)?{K}{0,6}?费用`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期/ },
   // 向申请人收取费用零元: none said as the sum
-  { metric: 'fee.collected_yuan', zero: true, re: rx(`(收取|收)(了)?{K}{0,20}?费(用)?(共计|合计|共|为)?零元`), reject: /行政事业性|标准|每/ },
+  { metric: 'fee.collected_yuan', zero: true, needs: /零元/, re: rx(`(收取|收)(了)?{K}{0,20}?费(用)?(共计|合计|共|为)?零元`), reject: /行政事业性|标准|每/ },
   // 免收任何费用: every fee waived (免收费用15元 names a sum waived, not none collected)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`免(收|收取|除)(任何|一切)(的)?{K}{0,6}?费`) },
   // 没有向申请人收取检索费、复制费、邮寄费等费用: whom between the negation and the act, the fees listed
@@ -393,6 +394,27 @@ function noneSaid(s: string, done: Set<string>, years: readonly number[]): { met
 
 /** A first sentence under a heading that says none with no subject of its own (本年度无。本年度未发生此类情况。): the heading is its subject. */
 const NONE_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:(?:我|本)[^\s,，。;；\d]{1,3}?)?(?:均|亦|也)?(?:无|没有|未发生|未出现|未收取|未收到|未产生|不存在)(?:过)?(?:此类|相关|该类|上述|类似|任何)?(?:情况|情形|事项|事件|案件)?[ \t\u3000]*(?:[。.;；]|$)/;
+/** A heading about the requests received (二、依申请公开政府信息情况; （一）申请情况), not what was done with them nor the cases after. */
+const REQUESTS_HEADING = /依申请公开|信息公开申请|公开申请|^申请情况/;
+const NOT_REQUESTS_HEADING = /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/;
+/** A first line under it that gives only a time word, a total word and the figure (全年共15件，…): the heading says what it counts. */
+const TOTAL_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:共|共计|合计|总计)[ \t\u3000]*(\d+|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*(?:件|宗|份)(?=[,，。;；\n]|$)/;
+function requestsUnderHeadings(s: string, headings: readonly Heading[], quantities: Quantity[], years: readonly number[]): Quantity | null {
+  const found: Quantity[] = [];
+  for (const h of headings) {
+    if (!REQUESTS_HEADING.test(h.text) || NOT_REQUESTS_HEADING.test(h.text) || (years.length > 0 && namesOtherYear(h.text, years))) continue;
+    const next = s.indexOf('\n', h.start);
+    if (next < 0) continue;
+    const line = s.slice(next + 1, next + 1 + 40);
+    const m = TOTAL_ALONE.exec(line);
+    if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
+    const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
+    if (q && q.value !== null && !found.some((f) => f.value !== q.value)) found.push(q);
+    else if (q) return null;
+  }
+  return found.length > 0 ? found[0] : null;
+}
+
 function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
   const out: { metric: string; at: number; end: number }[] = [];
   for (const h of headings) {
@@ -816,6 +838,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     done.add(r.metric);
   }
   warnings.push(...roles.warnings);
+  // 二、依申请公开政府信息情况 / 全年共15件: the heading names what its first line's bare total counts
+  const headed = done.has('r.new.total') ? null : requestsUnderHeadings(s, headings(), quantities, years);
+  if (headed) {
+    const { start, end } = sourceSpan(norm, headed.numStart, headed.numEnd);
+    values.push({ metric: 'r.new.total', value: headed.value!, approx: headed.approx, derived: false, start, end, source: 'narrative' });
+    done.add('r.new.total');
+  }
   // 共受理申请2件,均已答复: one figure, two roles, when the text says so of all of them
   const received = values.find((v) => v.metric === 'r.new.total' && v.source === 'narrative');
   if (received && !done.has('r.handled.total')) {
