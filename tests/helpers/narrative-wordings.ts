@@ -16,6 +16,9 @@ const w = (text: string, read: Reading, year?: number): Wording => ({ text, read
 
 export const WORDINGS: Record<string, Wording[]> = {
   'requests, new': [
+    w('本年度收到申请13件(其中2件为上年结转)。', { 'r.new.total': null }),
+    w('本年度收到申请13件，其中含上年结转2件。', { 'r.new.total': null }),
+    w('受理申请12件，其中10件已答复，2件结转至下一年度办理。', { 'r.new.total': 12, 'r.carried_out.total': 2 }),
     w('依申请公开：15件。', { 'r.new.total': 15 }),
     w('本年度依申请公开的数量为15件。', { 'r.new.total': 15 }),
     w('二、依申请公开政府信息情况\n全年共15件，其中当面申请5件。', { 'r.new.total': 15 }),
@@ -108,6 +111,9 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度未收到针对我局的行政复议申请。', { 'r.new.total': null, 'rv.total': 0 }),
   ],
   'proactive total': [
+    w('一、主动公开政府信息情况\n本年度共1234条。', { 'p.total': 1234 }),
+    w('一、主动公开政府信息情况\n（二）公开形式\n共1234条。', { 'p.total': null }),
+    w('一、主动公开政府信息情况\n共1234条。\n二、依申请公开情况\n全年共1234条。', { 'p.total': 1234, 'r.new.total': null }),
     w('全年主动公开政府信息1200余条。', { 'p.total': 1200 }),
     w('本年度共主动公开政府信息一千二百三十四条。', { 'p.total': 1234 }),
     w('本年度县政府门户网站访问量达12万人次，共主动公开政府信息1234条。', { 'p.total': 1234 }),
@@ -146,6 +152,14 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2014年主动公开政府信息300条。', { 'p.total': null }),
   ],
   'proactive channels': [
+    w('全年主动公开政府信息1234条。从公开渠道看，政府网站1000条，占81%；其他渠道234条，占19%。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度主动公开政府信息1234条，其中，在政府网站公开1000条，在其他媒体公开234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('按公开渠道统计，通过政府网站公开1000条，通过其他渠道公开234条，合计1234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度，通过政府网站公开政府信息1000条，通过其他渠道公开政府信息234条，总计1234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度共主动公开政府信息1234条，其中通过政府网站公开1000条，通过其他方式公开234条；政府网站全年访问量达52万人次。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度主动公开政府信息1200余条，其中政府网站1000余条，其他渠道200余条。', { 'p.total': 1200, 'p.website': 1000, 'p.other_channels': 200 }),
+    w('全年通过各种渠道主动公开政府信息1234条：政府网站1000条，其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('通过政府网站公开信息1000条，通过其他渠道公开234条，合计1500条。', { 'p.total': null }),
     w('全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
     w('本年度主动公开政府信息1234条，其中，政府网站1000条，其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
     w('本年度主动公开政府信息1234条，其中，政府网站1000条，政府公报等其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
@@ -195,7 +209,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('截至年底，尚有2件申请正在办理。', { 'r.carried_out.total': 2 }),
     w('另有1件申请因受理时间临近年底，转入下一年度办理。', { 'r.carried_out.total': 1 }),
     w('结转下年度办理的申请2件。', { 'r.carried_out.total': 2 }),
-    w('受理申请12件，其中10件已答复，2件结转至2016年办理。', { 'r.new.total': 12, 'r.handled.total': 10, 'r.carried_out.total': 2 }),
+    // after 其中, parts of the year's new requests: the year's handled and carried totals may hold older ones (not asserted)
+    w('受理申请12件，其中10件已答复，2件结转至2016年办理。', { 'r.new.total': 12 }),
     w('年底前未办结的申请2件。', { 'r.carried_out.total': 2 }),
     w('本年度受理申请12件，办结11件，剩余1件跨年度办理。', { 'r.new.total': 12, 'r.handled.total': 11, 'r.carried_out.total': 1 }),
     w('本年度受理申请12件，已办结11件，还有1件正在办理。', { 'r.handled.total': 11, 'r.carried_out.total': 1 }),

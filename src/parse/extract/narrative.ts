@@ -66,7 +66,8 @@ const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌�
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
-const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）]{0,14}?结转/;
+// (carried in, within its own item: not 其中10件已答复，2件结转至下年, what is carried out)
+const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -394,25 +395,35 @@ function noneSaid(s: string, done: Set<string>, years: readonly number[]): { met
 
 /** A first sentence under a heading that says none with no subject of its own (本年度无。本年度未发生此类情况。): the heading is its subject. */
 const NONE_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:(?:我|本)[^\s,，。;；\d]{1,3}?)?(?:均|亦|也)?(?:无|没有|未发生|未出现|未收取|未收到|未产生|不存在)(?:过)?(?:此类|相关|该类|上述|类似|任何)?(?:情况|情形|事项|事件|案件)?[ \t\u3000]*(?:[。.;；]|$)/;
-/** A heading about the requests received (二、依申请公开政府信息情况; （一）申请情况), not what was done with them nor the cases after. */
-const REQUESTS_HEADING = /依申请公开|信息公开申请|公开申请|^申请情况/;
-const NOT_REQUESTS_HEADING = /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/;
-/** A first line under it that gives only a time word, a total word and the figure (全年共15件，…): the heading says what it counts. */
-const TOTAL_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:共|共计|合计|总计)[ \t\u3000]*(\d+|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*(?:件|宗|份)(?=[,，。;；\n]|$)/;
-function requestsUnderHeadings(s: string, headings: readonly Heading[], quantities: Quantity[], years: readonly number[]): Quantity | null {
-  const found: Quantity[] = [];
-  for (const h of headings) {
-    if (!REQUESTS_HEADING.test(h.text) || NOT_REQUESTS_HEADING.test(h.text) || (years.length > 0 && namesOtherYear(h.text, years))) continue;
-    const next = s.indexOf('\n', h.start);
-    if (next < 0) continue;
-    const line = s.slice(next + 1, next + 1 + 40);
-    const m = TOTAL_ALONE.exec(line);
-    if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
-    const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
-    if (q && q.value !== null && !found.some((f) => f.value !== q.value)) found.push(q);
-    else if (q) return null;
+/**
+ * Headings that name what the bare total of their first line counts (二、依申请公开政府信息情况 / 全年共15件;
+ * 一、主动公开政府信息情况 / 本年度共1234条): not under a heading of what was done with the requests, of the
+ * cases after them or of fees, nor of a kind, channel or stock of what was disclosed.
+ */
+const HEADED_TOTALS = [
+  { metric: 'r.new.total', heading: /依申请公开|信息公开申请|公开申请|^申请情况/, not: /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/, unit: /^(?:件|宗|份)$/ },
+  { metric: 'p.total', heading: /主动公开/, not: /申请|累计|网站|渠道|形式|载体|内容|目录|指南|栏目|类/, unit: /^(?:条|篇|件)$/ },
+] as const;
+/** A first line that gives only a time word, a total word and the figure (全年共15件，…). */
+const TOTAL_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:共|共计|合计|总计)[ \t\u3000]*(\d+|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*(?:件|宗|份|条|篇)(?=[,，。;；\n]|$)/;
+function totalsUnderHeadings(s: string, headings: readonly Heading[], quantities: Quantity[], years: readonly number[], done: Set<string>): { metric: string; q: Quantity }[] {
+  const out: { metric: string; q: Quantity }[] = [];
+  for (const t of HEADED_TOTALS) {
+    if (done.has(t.metric)) continue;
+    const found: Quantity[] = [];
+    for (const h of headings) {
+      if (!t.heading.test(h.text) || t.not.test(h.text) || (years.length > 0 && namesOtherYear(h.text, years))) continue;
+      const next = s.indexOf('\n', h.start);
+      if (next < 0) continue;
+      const m = TOTAL_ALONE.exec(s.slice(next + 1, next + 41));
+      if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
+      const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
+      if (q && q.value !== null && q.unit !== null && t.unit.test(q.unit)) found.push(q);
+    }
+    // two headings giving different totals: a tie, no value
+    if (found.length > 0 && found.every((q) => q.value === found[0].value)) out.push({ metric: t.metric, q: found[0] });
   }
-  return found.length > 0 ? found[0] : null;
+  return out;
 }
 
 function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
@@ -600,6 +611,29 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
+/** A clause of only a total word before its figure (，合计1234条). */
+const TOTAL_CLOSES = /^\s*(?:共计|合计|总计|共)(?:为|达|是)?\s*$/;
+/**
+ * The year's total closing the sentence of the two shares it adds up exactly (通过政府网站公开1000条，
+ * 通过其他渠道公开234条，合计1234条): exactly one such figure, else none.
+ */
+function totalAfterShares(s: string, seg: Segments, quantities: Quantity[], values: Value[], done: Set<string>): Quantity | null {
+  if (done.has('p.total')) return null;
+  const web = values.find((v) => v.metric === 'p.website');
+  const other = values.find((v) => v.metric === 'p.other_channels');
+  if (!web || !other || web.approx || other.approx) return null;
+  const sum = web.value + other.value;
+  const fits = quantities.filter((q) => {
+    if (q.kind !== 'count' || q.value !== sum || q.approx) return false;
+    const [cs] = clauseAt(seg, q.numStart);
+    if (!TOTAL_CLOSES.test(s.slice(cs, q.start))) return false;
+    const [ss] = sentenceAt(seg, q.numStart);
+    const before = quantities.slice(firstFrom(quantities, ss), firstFrom(quantities, cs)).filter((c) => c.kind === 'count');
+    return before.some((c) => c.value === web.value) && before.some((c) => c.value === other.value);
+  });
+  return fits.length === 1 ? fits[0] : null;
+}
+
 /** Reviews and suits both named in one item: its figure is theirs together. */
 const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
 /** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
@@ -700,6 +734,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const { start, end } = sourceSpan(norm, complement.numStart, complement.numEnd);
     values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
     done.add('p.other_channels');
+  }
+  const closing = totalAfterShares(s, seg, quantities, values, done);
+  if (closing) {
+    const { start, end } = sourceSpan(norm, closing.numStart, closing.numEnd);
+    values.push({ metric: 'p.total', value: closing.value!, approx: false, derived: false, start, end, source: 'narrative' });
+    done.add('p.total');
   }
   // 通过政府网站和其他渠道分别公开…1000条和234条: both shares, or (one already read) neither
   if (!done.has('p.website') && !done.has('p.other_channels')) {
@@ -839,11 +879,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   }
   warnings.push(...roles.warnings);
   // 二、依申请公开政府信息情况 / 全年共15件: the heading names what its first line's bare total counts
-  const headed = done.has('r.new.total') ? null : requestsUnderHeadings(s, headings(), quantities, years);
-  if (headed) {
-    const { start, end } = sourceSpan(norm, headed.numStart, headed.numEnd);
-    values.push({ metric: 'r.new.total', value: headed.value!, approx: headed.approx, derived: false, start, end, source: 'narrative' });
-    done.add('r.new.total');
+  for (const h of totalsUnderHeadings(s, headings(), quantities, years, done)) {
+    const { start, end } = sourceSpan(norm, h.q.numStart, h.q.numEnd);
+    values.push({ metric: h.metric, value: h.q.value!, approx: h.q.approx, derived: false, start, end, source: 'narrative' });
+    done.add(h.metric);
   }
   // 共受理申请2件,均已答复: one figure, two roles, when the text says so of all of them
   const received = values.find((v) => v.metric === 'r.new.total' && v.source === 'narrative');
