@@ -6,7 +6,7 @@
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
-import { governingHeading, headingsOf, type Heading } from '../recognise/headings';
+import { governingHeading, headingsOf, lineAfter, type Heading } from '../recognise/headings';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { makeValue } from '../value';
@@ -413,9 +413,9 @@ function totalsUnderHeadings(s: string, headings: readonly Heading[], quantities
     const found: Quantity[] = [];
     for (const h of headings) {
       if (!t.heading.test(h.text) || t.not.test(h.text) || (years.length > 0 && namesOtherYear(h.text, years))) continue;
-      const next = s.indexOf('\n', h.start);
-      if (next < 0) continue;
-      const m = TOTAL_ALONE.exec(s.slice(next + 1, next + 41));
+      if (h.end >= s.length) continue;
+      const next = h.end;
+      const m = TOTAL_ALONE.exec(lineAfter(s, h, 40).text);
       if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
       const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
       if (q && q.value !== null && q.unit !== null && t.unit.test(q.unit)) found.push(q);
@@ -429,10 +429,10 @@ function totalsUnderHeadings(s: string, headings: readonly Heading[], quantities
 function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
   const out: { metric: string; at: number; end: number }[] = [];
   for (const h of headings) {
-    const next = s.indexOf('\n', h.start);
-    if (next < 0) continue;
-    const lineEnd = s.indexOf('\n', next + 1);
-    const m = NONE_ALONE.exec(s.slice(next + 1, lineEnd < 0 ? s.length : lineEnd));
+    if (h.end >= s.length) continue;
+    const line = lineAfter(s, h, 80);
+    const next = line.start - 1;
+    const m = NONE_ALONE.exec(line.text);
     if (m === null || NONE_SUBJECT_REJECT.test(h.text) || (years.length > 0 && (namesOtherYear(h.text, years) || namesOtherYear(m[0], years)))) continue;
     for (const metric of noneConcepts(h.text, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: next + 1, end: next + 1 + m[0].length });
   }
@@ -735,6 +735,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     values.push({ metric: 'p.other_channels', value: complement.value!, approx: complement.approx, derived: false, start, end, source: 'narrative' });
     done.add('p.other_channels');
   }
+  const words = WORDS.scan(s);
   const closing = totalAfterShares(s, seg, quantities, values, done);
   if (closing) {
     const { start, end } = sourceSpan(norm, closing.numStart, closing.numEnd);
@@ -743,13 +744,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   }
   // 通过政府网站和其他渠道分别公开…1000条和234条: both shares, or (one already read) neither
   if (!done.has('p.website') && !done.has('p.other_channels')) {
-    for (const r of channelsRespectively(s, seg, quantities)) {
+    for (const r of channelsRespectively(s, seg, quantities, words.positions(['分别']))) {
       const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
       values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
       done.add(r.metric);
     }
   }
-  const words = WORDS.scan(s);
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
   const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
   // 行政复议、行政诉讼分别被纠错0件、1件: figures of an outcome, not the cases' totals

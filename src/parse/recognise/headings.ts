@@ -5,6 +5,8 @@
 
 export interface Heading {
   start: number;
+  /** Where its line ends (the line break, or the text's end). */
+  end: number;
   /** 1: 一、 or 第一部分; 2: （一）. */
   level: 1 | 2;
   text: string;
@@ -18,12 +20,13 @@ const NOT_HEADING = /[。；;]|[\d０-９〇零一二两三四五六七八九十
 export function headingsOf(s: string): Heading[] {
   const out: Heading[] = [];
   for (let start = 0; start < s.length; ) {
-    let end = s.indexOf('\n', start);
-    if (end < 0) end = s.length;
+    // the line's end, found character by character (one walk over the text for all its lines)
+    let end = start;
+    while (end < s.length && s.charCodeAt(end) !== 0x0a) end++;
     // a heading is short: only short lines are tried
     if (end - start <= 48) {
       const m = HEADING.exec(s.slice(start, end));
-      if (m && (m[1] === undefined || /[、.．部章]$/.test(m[1])) && !NOT_HEADING.test(m[3])) out.push({ start, level: m[2] ? 2 : 1, text: m[3] });
+      if (m && (m[1] === undefined || /[、.．部章]$/.test(m[1])) && !NOT_HEADING.test(m[3])) out.push({ start, end, level: m[2] ? 2 : 1, text: m[3] });
     }
     start = end + 1;
   }
@@ -46,4 +49,12 @@ export function governingHeading(headings: readonly Heading[], at: number, subje
   if (near === null || near.level === 1 || subjects.test(near.text)) return near;
   for (let k = lo - 2; k >= 0; k--) if (headings[k].level === 1) return headings[k];
   return near;
+}
+
+/** The first line under a heading, at most `max` characters of it. */
+export function lineAfter(s: string, h: Heading, max: number): { start: number; text: string } {
+  const start = h.end + 1;
+  const head = s.slice(start, start + max);
+  const br = head.indexOf('\n');
+  return { start, text: br < 0 ? head : head.slice(0, br) };
 }

@@ -26,18 +26,20 @@ function channelOf(name: string): 'web' | 'other' | null {
   return scope === 'web' || scope === 'other' ? scope : null;
 }
 
-export function channelsRespectively(s: string, seg: Segments, quantities: Quantity[]): ChannelReading[] {
-  for (let at = s.indexOf('分别'); at >= 0; at = s.indexOf('分别', at + 2)) {
-    const [ss, se] = sentenceAt(seg, at);
+/** `at`: where 分别 starts in `s` (the text's word index). */
+export function channelsRespectively(s: string, seg: Segments, quantities: Quantity[], at: readonly number[]): ChannelReading[] {
+  for (const a of at) {
+    const [ss, se] = sentenceAt(seg, a);
     const sentence = s.slice(ss, se);
     if (NOT_THE_YEARS.test(sentence) || !DISCLOSED.test(sentence)) continue;
     // the names: the clause before 分别 up to its verb, split where they are joined
-    const head = s.slice(Math.max(ss, s.lastIndexOf('，', at) + 1, s.lastIndexOf(',', at) + 1), at).replace(/(?:公开|发布|推送)[^、和及与]*$/, '');
+    const before = s.slice(ss, a);
+    const head = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1).replace(/(?:公开|发布|推送)[^、和及与]*$/, '');
     const names = head.split(/[、和及与]/).map((n) => n.trim()).filter((n) => n !== '');
     if (names.length !== 2) continue;
     const channels = names.map(channelOf);
     if (!channels.includes('web') || channels[0] === channels[1] || channels.includes(null)) continue;
-    const figures = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start > at && q.end <= se && q.unit !== null && ITEM_UNIT.test(q.unit));
+    const figures = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start > a && q.end <= se && q.unit !== null && ITEM_UNIT.test(q.unit));
     if (figures.length !== 2) continue;
     return figures.map((q, i) => ({ metric: channels[i] === 'web' ? 'p.website' : 'p.other_channels', q }));
   }

@@ -227,6 +227,8 @@ const WEB_MEANS = /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:�
 /** A sentence going on with the year the paragraph is about (全年, 本年度), no subject of its own before it. */
 const YEAR_GOES_ON = /^\s*(?:全年|本年度?|今年|当年)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+/** The period before the figure, its last 160 characters (a header of its list is near; a long period is not searched whole). */
+const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBefore.slice(-160) : v.periodBefore);
 
 /** Information as the subject of its disclosure counted (政府信息主动公开数量：2546条). */
 const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
@@ -389,9 +391,9 @@ export const FEATURES = {
   sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter),
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
   // the header governs its list across semicolons (从公开渠道看，政府网站1000条，占81%；其他渠道234条)
-  byChannel: (v: FigureView) => BY_CHANNEL.test(v.periodBefore),
+  byChannel: (v: FigureView) => BY_CHANNEL.test(periodTail(v)),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.periodBefore) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
   channelList: (v: FigureView) => channelListAfterWhole(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
