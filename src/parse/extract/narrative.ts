@@ -6,6 +6,7 @@
 import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
+import { governingHeading, headingsOf, lineAfter, type Heading } from '../recognise/headings';
 import { recogniseQuantities, type Quantity } from '../recognise/quantities';
 import type { Template, Value } from '../types';
 import { makeValue } from '../value';
@@ -14,8 +15,9 @@ import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
+import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -64,7 +66,8 @@ const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌�
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
-const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）]{0,14}?结转/;
+// (carried in, within its own item: not 其中10件已答复，2件结转至下年, what is carried out)
+const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -184,7 +187,8 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(^|[,，。)])(政府)?信息公开申请{N}[,，]申请内容`) },
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
-  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(申请)?(共|共计|总数为|数量为)?(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
+  // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
+  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
@@ -201,6 +205,9 @@ const RULES: Rule[] = [
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+  // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
+  // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
   { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
@@ -226,7 +233,7 @@ const RULES: Rule[] = [
 
   // review and litigation
   { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{L}{N}`), reject: /诉讼|纠错|纠正/ },
-  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?(因{K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?((因|涉及|有关|关于|针对){K}{0,16}?)?(行政复议)(?!和|及|、)`) },
   // 收到1份有关政府信息公开行政复议申请
   { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
@@ -269,10 +276,22 @@ const RULES: Rule[] = [
   { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`), reject: /纠错|纠正/ },
   { metric: 'lit.total', zero: true, re: rx(`行政诉讼{K}{0,10}?(为零|为0)`) },
+  // 零复议、零诉讼: the count said as a word of none before the case (as 零申请)
+  { metric: 'rv.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?复议`) },
+  { metric: 'lit.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?诉讼`) },
   { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
+  // 不涉及收费, 未涉及收费及减免事项: no fee to speak of
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)涉及{K}{0,6}?(收费|费用)`), reject: /行政事业性|信访|咨询|复议|诉讼/ },
+  // 依申请提供的政府信息均为免费提供, 依申请公开信息实行免费: what was given on request was given free
+  // (not 免费的政务公开手册, 免费发放宣传资料: handouts, not requests)
+  { metric: 'fee.collected_yuan', zero: true, needs: /免费/, re: rx(`(依申请|申请人|申请){K}{0,20}?[,，]?{K}{0,6}?(均|全部|一律)?(为|实行|予以|是)?免费(提供|公开|办理|答复|获取)?(?!的)`), reject: /资料|手册|宣传|咨询|服务热线|复议|诉讼|WiFi|wifi|停车/ },
+  // 依申请公开未产生任何费用: requests gave rise to no fee
+  { metric: 'fee.collected_yuan', zero: true, needs: /费用/, re: rx(`(依申请|申请人|申请){K}{0,20}?(未|没有|无)(产生|发生)(过)?(任何)?{K}{0,6}?费用`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期/ },
+  // 向申请人收取费用零元: none said as the sum
+  { metric: 'fee.collected_yuan', zero: true, needs: /零元/, re: rx(`(收取|收)(了)?{K}{0,20}?费(用)?(共计|合计|共|为)?零元`), reject: /行政事业性|标准|每/ },
   // 免收任何费用: every fee waived (免收费用15元 names a sum waived, not none collected)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`免(收|收取|除)(任何|一切)(的)?{K}{0,6}?费`) },
   // 没有向申请人收取检索费、复制费、邮寄费等费用: whom between the negation and the act, the fees listed
@@ -280,7 +299,7 @@ const RULES: Rule[] = [
   // 本年度没有产生信息公开处理费 (the statute's 信息处理费 since 2021)
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(产生|发生|收取)(过)?{K}{0,12}?处理费`), reject: /行政事业性|逾期|通知要求|缴纳/ },
   // 未对公众依申请公开政府信息收取任何费用, 未发生政府信息公开的收费及减免情况, 未发生收费情况
-  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
+  { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|无|(?<!信息)不存在)(对|发生|产生|有)?{K}{0,24}?(收取(任何)?{K}{0,6}?费用|收费)`), reject: /行政事业性|信访|咨询|复议|诉讼|逾期|通知要求|缴纳/ },
 ];
 
 /**
@@ -288,7 +307,7 @@ const RULES: Rule[] = [
  * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
-const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:无|没有|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:(?:无|没有)(?:此项|此类情况|收取|发生)?|免收|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
 /** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
@@ -297,19 +316,46 @@ function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt:
   const b = s.slice(ss, numAt).lastIndexOf('其中');
   if (b < 0) return false;
   const k = ss + b;
-  // the sentence's first quantity (quantities are in text order), then on to the 其中
-  let lo = 0;
-  let hi = quantities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quantities[mid].start < ss) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < quantities.length && quantities[i].end <= k; i++) {
+  // the sentence's first quantity, then on to the 其中
+  for (let i = firstFrom(quantities, ss); i < quantities.length && quantities[i].end <= k; i++) {
     const c = quantities[i];
     if (c.kind === 'count' && roleAt(s, seg, quantities, c) === metric) return true;
   }
   return false;
+}
+/** The index of the first quantity starting at or after `at` (quantities are in text order). */
+function firstFrom(quantities: Quantity[], at: number): number {
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quantities[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** The other kind of case than a total's, and its own kind. */
+const CASE_KINDS: Record<string, { own: RegExp; other: RegExp }> = {
+  'rv.total': { own: /复议/, other: /诉讼|起诉/ },
+  'lit.total': { own: /诉讼|起诉/, other: /复议/ },
+};
+/**
+ * A figure after 其中 whose whole (the last count before the 其中, in its sentence or, when 其中
+ * opens the sentence, the one before) counts the other kind of case alone: a part of those cases
+ * (申请行政复议2件。其中1件行政诉讼: one of the reviews went on to a suit), not the year's own total.
+ */
+function partOfOtherCases(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
+  const kinds = CASE_KINDS[metric];
+  const [ss] = sentenceAt(seg, numAt);
+  const b = s.slice(ss, numAt).lastIndexOf('其中');
+  if (kinds === undefined || b < 0) return false;
+  const k = ss + b;
+  const from = ss > 0 && /^[\s,，:：]*$/.test(s.slice(ss, k)) ? sentenceAt(seg, ss - 1)[0] : ss;
+  let whole: Quantity | null = null;
+  for (let i = firstFrom(quantities, from); i < quantities.length && quantities[i].end <= k; i++) if (quantities[i].kind === 'count') whole = quantities[i];
+  if (whole === null) return false;
+  const item = s.slice(clauseAt(seg, whole.numStart)[0], whole.start);
+  return kinds.other.test(item) && !kinds.own.test(item);
 }
 /** The totals of reviews and suits, whose parts are their outcomes. */
 const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
@@ -319,11 +365,17 @@ const CASE_OUTCOME = /维持|纠正|纠错|撤销|确认违法|驳回|败诉|胜
 const YEAR_GUARDED = new Set([...PART_GUARDED, 'rv.total', 'lit.total']);
 /** The metrics the role lexicon names. */
 const ROLE_METRICS = new Set(REQUEST_CONCEPTS.flatMap((c) => (c.metric ? [c.metric] : [])));
-const NONE_CONCEPTS: { metric: string; noun: RegExp }[] = [
+const NONE_CONCEPTS: { metric: string; noun: RegExp; not?: RegExp }[] = [
   { metric: 'fee.collected_yuan', noun: /收费|费用|收取/ },
   { metric: 'rv.total', noun: /复议/ },
   { metric: 'lit.total', noun: /诉讼|起诉/ },
+  // 依申请公开情况：无 (not 因政府信息公开申请行政复议…的情况: the reviews', nor 申请人, nor a way of applying)
+  { metric: 'r.new.total', noun: /依申请公开|公开申请|申请公开/, not: /复议|诉讼|起诉|收费|费用|申请人|结果|答复|办理|当面|网上|网络|信函|书面|电话|传真|邮件/ },
 ];
+/** The concepts a statement of none names in its subject, each once. */
+function noneConcepts(subject: string, done: Set<string>): string[] {
+  return NONE_CONCEPTS.filter((c) => !done.has(c.metric) && c.noun.test(subject) && !c.not?.test(subject)).map((c) => c.metric);
+}
 /** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
 const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
 
@@ -336,7 +388,53 @@ function noneSaid(s: string, done: Set<string>, years: readonly number[]): { met
     if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
     // 我局2015年…行政复议为零 in a report on 2016: another year's
     if (years.length > 0 && namesOtherYear(subject, years)) continue;
-    for (const c of NONE_CONCEPTS) if (!done.has(c.metric) && c.noun.test(subject) && !out.some((o) => o.metric === c.metric)) out.push({ metric: c.metric, at: m.index - subject.length, end: m.index + m[0].length });
+    for (const metric of noneConcepts(subject, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: m.index - subject.length, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** A first sentence under a heading that says none with no subject of its own (本年度无。本年度未发生此类情况。): the heading is its subject. */
+const NONE_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:(?:我|本)[^\s,，。;；\d]{1,3}?)?(?:均|亦|也)?(?:无|没有|未发生|未出现|未收取|未收到|未产生|不存在)(?:过)?(?:此类|相关|该类|上述|类似|任何)?(?:情况|情形|事项|事件|案件)?[ \t\u3000]*(?:[。.;；]|$)/;
+/**
+ * Headings that name what the bare total of their first line counts (二、依申请公开政府信息情况 / 全年共15件;
+ * 一、主动公开政府信息情况 / 本年度共1234条): not under a heading of what was done with the requests, of the
+ * cases after them or of fees, nor of a kind, channel or stock of what was disclosed.
+ */
+const HEADED_TOTALS = [
+  { metric: 'r.new.total', heading: /依申请公开|信息公开申请|公开申请|^申请情况/, not: /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/, unit: /^(?:件|宗|份)$/ },
+  { metric: 'p.total', heading: /主动公开/, not: /申请|累计|网站|渠道|形式|载体|内容|目录|指南|栏目|类/, unit: /^(?:条|篇|件)$/ },
+] as const;
+/** A first line that gives only a time word, a total word and the figure (全年共15件，…). */
+const TOTAL_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:共|共计|合计|总计)[ \t\u3000]*(\d+|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*(?:件|宗|份|条|篇)(?=[,，。;；\n]|$)/;
+function totalsUnderHeadings(s: string, headings: readonly Heading[], quantities: Quantity[], years: readonly number[], done: Set<string>): { metric: string; q: Quantity }[] {
+  const out: { metric: string; q: Quantity }[] = [];
+  for (const t of HEADED_TOTALS) {
+    if (done.has(t.metric)) continue;
+    const found: Quantity[] = [];
+    for (const h of headings) {
+      if (!t.heading.test(h.text) || t.not.test(h.text) || (years.length > 0 && namesOtherYear(h.text, years))) continue;
+      if (h.end >= s.length) continue;
+      const next = h.end;
+      const m = TOTAL_ALONE.exec(lineAfter(s, h, 40).text);
+      if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
+      const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
+      if (q && q.value !== null && q.unit !== null && t.unit.test(q.unit)) found.push(q);
+    }
+    // two headings giving different totals: a tie, no value
+    if (found.length > 0 && found.every((q) => q.value === found[0].value)) out.push({ metric: t.metric, q: found[0] });
+  }
+  return out;
+}
+
+function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<string>, years: readonly number[]): { metric: string; at: number; end: number }[] {
+  const out: { metric: string; at: number; end: number }[] = [];
+  for (const h of headings) {
+    if (h.end >= s.length) continue;
+    const line = lineAfter(s, h, 80);
+    const next = line.start - 1;
+    const m = NONE_ALONE.exec(line.text);
+    if (m === null || NONE_SUBJECT_REJECT.test(h.text) || (years.length > 0 && (namesOtherYear(h.text, years) || namesOtherYear(m[0], years)))) continue;
+    for (const metric of noneConcepts(h.text, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: next + 1, end: next + 1 + m[0].length });
   }
   return out;
 }
@@ -513,12 +611,35 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
+/** A clause of only a total word before its figure (，合计1234条). */
+const TOTAL_CLOSES = /^\s*(?:共计|合计|总计|共)(?:为|达|是)?\s*$/;
+/**
+ * The year's total closing the sentence of the two shares it adds up exactly (通过政府网站公开1000条，
+ * 通过其他渠道公开234条，合计1234条): exactly one such figure, else none.
+ */
+function totalAfterShares(s: string, seg: Segments, quantities: Quantity[], values: Value[], done: Set<string>): Quantity | null {
+  if (done.has('p.total')) return null;
+  const web = values.find((v) => v.metric === 'p.website');
+  const other = values.find((v) => v.metric === 'p.other_channels');
+  if (!web || !other || web.approx || other.approx) return null;
+  const sum = web.value + other.value;
+  const fits = quantities.filter((q) => {
+    if (q.kind !== 'count' || q.value !== sum || q.approx) return false;
+    const [cs] = clauseAt(seg, q.numStart);
+    if (!TOTAL_CLOSES.test(s.slice(cs, q.start))) return false;
+    const [ss] = sentenceAt(seg, q.numStart);
+    const before = quantities.slice(firstFrom(quantities, ss), firstFrom(quantities, cs)).filter((c) => c.kind === 'count');
+    return before.some((c) => c.value === web.value) && before.some((c) => c.value === other.value);
+  });
+  return fits.length === 1 ? fits[0] : null;
+}
+
 /** Reviews and suits both named in one item: its figure is theirs together. */
 const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
 /** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
 const NOT_COUNTS = new Set(['ordinal', 'date', 'year', 'doc_number', 'phone', 'postcode', 'duration']);
-/** The recogniser read the figure starting at `at` as something that counts nothing. */
-function notACount(quantities: Quantity[], at: number): boolean {
+/** The quantity whose number starts at `at` (quantities are in text order), or null. */
+function quantityAt(quantities: Quantity[], at: number): Quantity | null {
   let lo = 0;
   let hi = quantities.length - 1;
   while (lo <= hi) {
@@ -526,23 +647,27 @@ function notACount(quantities: Quantity[], at: number): boolean {
     const q = quantities[mid];
     if (q.numStart < at) lo = mid + 1;
     else if (q.numStart > at) hi = mid - 1;
-    else return NOT_COUNTS.has(q.kind);
-  }
-  return false;
-}
-
-/** The count whose number starts at `at` (quantities are in text order), or null. */
-function countAt(quantities: Quantity[], at: number): Quantity | null {
-  let lo = 0;
-  let hi = quantities.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const q = quantities[mid];
-    if (q.numStart < at) lo = mid + 1;
-    else if (q.numStart > at) hi = mid - 1;
-    else return q.kind === 'count' ? q : null;
+    else return q;
   }
   return null;
+}
+/** The recogniser read the figure starting at `at` as something that counts nothing. */
+function notACount(quantities: Quantity[], at: number): boolean {
+  const q = quantityAt(quantities, at);
+  return q !== null && NOT_COUNTS.has(q.kind);
+}
+/** The count whose number starts at `at`, or null. */
+function countAt(quantities: Quantity[], at: number): Quantity | null {
+  const q = quantityAt(quantities, at);
+  return q !== null && q.kind === 'count' ? q : null;
+}
+
+/** What a section heading's subject is: proactive disclosure, or requests (依申请公开, 政府信息公开申请). */
+const SECTION_SUBJECTS = /主动公开|申请/;
+/** Under a heading about proactive disclosure alone (一、主动公开政府信息情况): no figure is a request's. */
+function underProactiveHeading(headings: readonly Heading[], at: number): boolean {
+  const h = governingHeading(headings, at, SECTION_SUBJECTS);
+  return h !== null && h.text.includes('主动公开') && !h.text.includes('申请');
 }
 
 /** A count noun right before a bare number (条数为2546, 申请件数为12, 件数：12): the noun gives the number its unit. */
@@ -591,6 +716,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // a total whose parts the table printed is derived from them (checks/derive.ts), not read from a sentence
   for (const { whole, parts } of DERIVABLE_TOTALS) if (parts.every((p) => options.known.has(p))) done.add(whole);
   const seg = segment(s);
+  let headingList: Heading[] | null = null;
+  const headings = () => (headingList ??= headingsOf(s));
+  /** A request's figure under a heading about proactive disclosure alone is not one (一、主动公开 / 部分公开2件). */
+  const outOfScope = (metric: string, at: number) => metric.startsWith('r.') && underProactiveHeading(headings(), at);
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? ''), PROACTIVE_RULES, options.known);
@@ -607,10 +736,24 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     done.add('p.other_channels');
   }
   const words = WORDS.scan(s);
+  const closing = totalAfterShares(s, seg, quantities, values, done);
+  if (closing) {
+    const { start, end } = sourceSpan(norm, closing.numStart, closing.numEnd);
+    values.push({ metric: 'p.total', value: closing.value!, approx: false, derived: false, start, end, source: 'narrative' });
+    done.add('p.total');
+  }
+  // 通过政府网站和其他渠道分别公开…1000条和234条: both shares, or (one already read) neither
+  if (!done.has('p.website') && !done.has('p.other_channels')) {
+    for (const r of channelsRespectively(s, seg, quantities, words.positions(['分别']))) {
+      const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
+      values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
+      done.add(r.metric);
+    }
+  }
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
   const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
   // 行政复议、行政诉讼分别被纠错0件、1件: figures of an outcome, not the cases' totals
-  const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))));
+  const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))) && !outOfScope(r.metric, r.q.numStart));
   // two 分别 sentences giving one metric different figures: a warning and none
   const paired = agreed(totals);
   warnings.push(...paired.warnings);
@@ -654,6 +797,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
         if (CONDITIONAL.test(before + m[0]) || EXCEPT.test(before + m[0] + after) || narrowQualifier(m[0])) continue;
+        // 未收到通过信函方式提交的申请: none of one way of applying, not of all the requests
+        if (rule.metric === 'r.new.total' && noneOfOneWay(m[0] + /^[^,，。;；\n]*/.exec(s.slice(m.index + m[0].length))![0])) continue;
         // a statement cut with its page (…未发生依申请公|) says nothing for sure
         const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 200);
         if (rest.length < 200 && !/[。；;\n!?！？]/.test(rest)) continue;
@@ -669,6 +814,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;
+      if (outOfScope(rule.metric, numAt)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -697,6 +843,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         if (q && (CASE_OUTCOME.test(itemBefore(s, seg, q)) || /^人/.test(q.unit ?? '') || s.slice(clauseAt(seg, numAt)[0], numAt).includes('分别'))) continue;
         // 行政复议、行政诉讼共3件, 提起行政复议和行政诉讼2件: one figure for both, neither's own (but none of both is none of each: 行政复议及行政诉讼0件)
         if (q && value !== 0 && BOTH_CASES.test(itemBefore(s, seg, q))) continue;
+        if (partOfOtherCases(s, seg, quantities, numAt, rule.metric)) continue;
       }
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
@@ -715,7 +862,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       warnings.push(sumWarning(rule.metric, found));
     }
   }
-  for (const z of noneSaid(s, done, years)) {
+  for (const z of [...noneSaid(s, done, years), ...noneUnderHeadings(s, headings(), done, years)]) {
+    if (done.has(z.metric)) continue;
     const { start, end } = sourceSpan(norm, z.at, z.end);
     values.push({ metric: z.metric, value: 0, approx: false, derived: false, start, end, source: 'narrative' });
     done.add(z.metric);
@@ -723,13 +871,19 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
     done.add(r.metric);
   }
   warnings.push(...roles.warnings);
+  // 二、依申请公开政府信息情况 / 全年共15件: the heading names what its first line's bare total counts
+  for (const h of totalsUnderHeadings(s, headings(), quantities, years, done)) {
+    const { start, end } = sourceSpan(norm, h.q.numStart, h.q.numEnd);
+    values.push({ metric: h.metric, value: h.q.value!, approx: h.q.approx, derived: false, start, end, source: 'narrative' });
+    done.add(h.metric);
+  }
   // 共受理申请2件,均已答复: one figure, two roles, when the text says so of all of them
   const received = values.find((v) => v.metric === 'r.new.total' && v.source === 'narrative');
   if (received && !done.has('r.handled.total')) {

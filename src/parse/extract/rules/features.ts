@@ -39,7 +39,7 @@ const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
-const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台|形式|载体|媒介)|其它(?:方式|渠道|途径|平台|形式|载体|媒介)/;
+const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|其它(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
@@ -227,6 +227,8 @@ const WEB_MEANS = /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:�
 /** A sentence going on with the year the paragraph is about (全年, 本年度), no subject of its own before it. */
 const YEAR_GOES_ON = /^\s*(?:全年|本年度?|今年|当年)/;
 const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+/** The period before the figure, its last 160 characters (a header of its list is near; a long period is not searched whole). */
+const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBefore.slice(-160) : v.periodBefore);
 
 /** Information as the subject of its disclosure counted (政府信息主动公开数量：2546条). */
 const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
@@ -388,9 +390,10 @@ export const FEATURES = {
   /** The clause names several bodies together and the sentence goes on to the body's own figure (全市各单位共主动公开…X条，我局主动公开M条): X is the larger scope's. */
   sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter),
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
-  byChannel: (v: FigureView) => BY_CHANNEL.test(v.sentenceBefore),
+  // the header governs its list across semicolons (从公开渠道看，政府网站1000条，占81%；其他渠道234条)
+  byChannel: (v: FigureView) => BY_CHANNEL.test(periodTail(v)),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(v.sentenceBefore) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
   channelList: (v: FigureView) => channelListAfterWhole(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */

@@ -54,7 +54,8 @@ const EXCLUDED = {
  * with them. One figure for several kinds named together (通过邮寄、网络提交的申请8件; 公民、法人或者
  * 其他组织提出的申请) counts them all: the body lists the ways its requests came by.
  */
-export const REQUEST_PART_KINDS: readonly RegExp[] = [/当面|现场|窗口/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/, /自然人|公民/, /法人|企业/, /其他组织/];
+const REQUEST_WAYS: readonly RegExp[] = [/当面|现场|窗口/, /书面/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/];
+export const REQUEST_PART_KINDS: readonly RegExp[] = [...REQUEST_WAYS, /自然人|公民/, /法人|企业/, /其他组织/];
 export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).join('|'));
 /** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
 const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
@@ -79,6 +80,15 @@ export function boundToPart(item: string): boolean {
   if (item.includes('分别')) return true;
   if (WHOLE_WORD.test(item)) return false;
   return REQUEST_PART_KINDS.filter((k) => k.test(item)).length < 2;
+}
+
+/**
+ * A statement of none of one way of applying (未收到通过信函方式提交的申请): none of a part, not of
+ * the year's requests. Its whole clause is read (未接到书面方式申请的…申请和网络方式申请的…申请: every
+ * way named, the whole); kinds of applicant are not asked (未收到公民提出的申请 says none of the public's).
+ */
+export function noneOfOneWay(clause: string): boolean {
+  return !WHOLE_WORD.test(clause) && REQUEST_WAYS.filter((k) => k.test(clause)).length === 1;
 }
 
 /** A part of the year (上半年, 第一季度, 12月份, 1-11月, a day): not the year's count. */

@@ -1,0 +1,47 @@
+// Two channels named together and their figures given after 分别 in the same order
+// (通过政府网站和其他渠道分别公开政府信息1000条和234条; 通过政府网站、其他渠道公开信息分别为1000条、234条):
+// the first figure is the first channel's, the second the second's. Read only when exactly one
+// channel is the website and the other is the other channels (or one kind of them), with exactly
+// two figures of items; anything else (three accounts, a stock, another scope) gives nothing.
+import { sentenceAt, type Segments } from '../../recognise/clauses';
+import type { Quantity } from '../../recognise/quantities';
+import { channelScope } from './features';
+
+export interface ChannelReading {
+  metric: 'p.website' | 'p.other_channels';
+  q: Quantity;
+}
+
+const OTHER_CHANNELS = /^(?:其他|其它|其余)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
+/** A stock, another scope or time, a change: not the year's shares. */
+const NOT_THE_YEARS = /累计|截至|截止|历年|以来|各乡镇|各部门|各单位|下属|所属|上年|去年|增加|减少|增长|下降/;
+const DISCLOSED = /公开|发布|推送|刊发|刊登/;
+const ITEM_UNIT = /^(?:条|篇|件|则|份)$/;
+
+/** The channel a name is: the website, the other channels, or neither. */
+function channelOf(name: string): 'web' | 'other' | null {
+  const t = name.replace(/^(?:通过|利用|依托|借助|在|经)/, '');
+  if (OTHER_CHANNELS.test(t)) return 'other';
+  const scope = channelScope(t);
+  return scope === 'web' || scope === 'other' ? scope : null;
+}
+
+/** `at`: where 分别 starts in `s` (the text's word index). */
+export function channelsRespectively(s: string, seg: Segments, quantities: Quantity[], at: readonly number[]): ChannelReading[] {
+  for (const a of at) {
+    const [ss, se] = sentenceAt(seg, a);
+    const sentence = s.slice(ss, se);
+    if (NOT_THE_YEARS.test(sentence) || !DISCLOSED.test(sentence)) continue;
+    // the names: the clause before 分别 up to its verb, split where they are joined
+    const before = s.slice(ss, a);
+    const head = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1).replace(/(?:公开|发布|推送)[^、和及与]*$/, '');
+    const names = head.split(/[、和及与]/).map((n) => n.trim()).filter((n) => n !== '');
+    if (names.length !== 2) continue;
+    const channels = names.map(channelOf);
+    if (!channels.includes('web') || channels[0] === channels[1] || channels.includes(null)) continue;
+    const figures = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start > a && q.end <= se && q.unit !== null && ITEM_UNIT.test(q.unit));
+    if (figures.length !== 2) continue;
+    return figures.map((q, i) => ({ metric: channels[i] === 'web' ? 'p.website' : 'p.other_channels', q }));
+  }
+  return [];
+}

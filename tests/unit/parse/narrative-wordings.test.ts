@@ -1,0 +1,94 @@
+// The hand-written sentence set (tests/helpers/narrative-wordings.ts) read through the whole
+// narrative extractor: every value is the careful reader's, or (listed below) still missed; a
+// value no careful reader reads is never given. bench/wordings.ts prints the figures.
+import { describe, expect, it } from 'vitest';
+import { extractNarrative } from '../../../src/parse/extract/narrative';
+import { normaliseText } from '../../../src/parse/normalise/text';
+import { WORDINGS } from '../../helpers/narrative-wordings';
+
+const read = (text: string, year = 2015) => {
+  const { values } = extractNarrative(normaliseText(text), { known: new Set(), template: null, year });
+  return new Map(values.map((v) => [v.metric, v.value]));
+};
+
+/** Values the reader still misses (no value: a miss, never a wrong one); remove a line when it reads. */
+const STILL_MISSED: [string, string][] = [
+  ['本年度未收到针对我局的行政复议申请。', 'rv.total'],
+  ['全年通过各种渠道主动公开政府信息1234条：政府网站1000条，其他渠道234条。', 'p.website'],
+  ['全年通过各种渠道主动公开政府信息1234条：政府网站1000条，其他渠道234条。', 'p.other_channels'],
+  ['全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', 'p.other_channels'],
+  ['本年度主动公开政府信息1234条，其中，政府网站1000条，其他渠道234条。', 'p.website'],
+  ['本年度主动公开政府信息1234条，其中，政府网站1000条，政府公报等其他渠道234条。', 'p.website'],
+  ['全年通过政府网站、政府公报、新闻发布会、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道234条。', 'p.other_channels'],
+  ['本年度主动公开政府信息1234条，其中，政府网站1000条，政府公报、报刊、广播电视等其他渠道234条。', 'p.website'],
+  ['本年度共有1000条信息在政府网站上公开，234条信息通过其他渠道公开。', 'p.website'],
+  ['本年度共有1000条信息在政府网站上公开，234条信息通过其他渠道公开。', 'p.other_channels'],
+  ['主动公开政府信息500条，其中：政府网站420条；政务微博80条。', 'p.website'],
+  ['主动公开政府信息500条，其中：政府网站420条；政务微博80条。', 'p.other_channels'],
+  ['受理的12件申请中，11件已答复，1件尚在法定答复期限内。', 'r.handled.total'],
+  ['受理的12件申请中，11件已答复，1件尚在法定答复期限内。', 'r.carried_out.total'],
+  ['共受理申请12件，已办理完结12件。', 'r.handled.total'],
+  ['以公开形式答复10件，以部分公开形式答复3件，以不予公开形式答复2件。', 'r.granted.total'],
+  ['以公开形式答复10件，以部分公开形式答复3件，以不予公开形式答复2件。', 'r.partial.total'],
+  ['以公开形式答复10件，以部分公开形式答复3件，以不予公开形式答复2件。', 'r.denied.total.total'],
+  ['在15件申请中，满足申请人要求的10件，部分满足的3件。', 'r.granted.total'],
+  ['在15件申请中，满足申请人要求的10件，部分满足的3件。', 'r.partial.total'],
+  ['对受理的15件申请，我局分别作出同意公开10件、部分公开3件、不予公开2件的答复。', 'r.granted.total'],
+  ['在受理的申请中，向申请人提供所需信息10件。', 'r.granted.total'],
+  ['同意公开的有8件，部分同意公开的有2件，不同意公开的有1件。', 'r.partial.total'],
+  ['答复情况：公开8件，部分公开2件，不公开1件。', 'r.denied.total.total'],
+];
+const missed = new Set(STILL_MISSED.map(([text, metric]) => `${metric}\u0000${text}`));
+
+describe('narrative wordings a careful reader reads', () => {
+  for (const [cls, list] of Object.entries(WORDINGS)) {
+    it(cls, () => {
+      for (const { text, read: want, year } of list) {
+        const got = read(text, year);
+        for (const [metric, value] of Object.entries(want)) {
+          const expected = missed.has(`${metric}\u0000${text}`) ? null : value;
+          expect({ text, metric, value: got.get(metric) ?? null }).toEqual({ text, metric, value: expected });
+        }
+      }
+    });
+  }
+});
+
+describe('a heading governs the figures under it', () => {
+  it('counts of 部分公开 and 不予公开 under a heading about proactive disclosure are no request outcomes', () => {
+    for (const text of [
+      '一、主动公开政府信息情况\n本年度共公开政府信息500条。其中部分公开2件，不予公开1件。',
+      '一、主动公开政府信息情况\n本年度共公开政府信息500条。\n同时，部分公开2件，不予公开1件。',
+      '（一）主动公开情况\n全年公开信息500条，其中全文公开480条，部分公开20条。',
+      // the subsection names neither: its first-level heading governs
+      '一、主动公开政府信息情况\n（二）公开形式\n部分公开2件，不予公开1件。',
+    ]) {
+      const got = read(text);
+      expect({ text, partial: got.get('r.partial.total') ?? null, denied: got.get('r.denied.total.total') ?? null }).toEqual({ text, partial: null, denied: null });
+    }
+  });
+  it('the next heading about requests ends that scope', () => {
+    const got = read('一、主动公开\n1.公开信息500条。\n2.部分公开2件，不予公开1件。\n二、依申请公开\n受理申请10件，予以公开8件，部分公开1件，不予公开1件。');
+    expect([got.get('p.total'), got.get('r.new.total'), got.get('r.granted.total'), got.get('r.partial.total'), got.get('r.denied.total.total')]).toEqual([500, 10, 8, 1, 1]);
+  });
+  it('a first sentence of none with no subject of its own takes the heading as its subject', () => {
+    expect(read('三、政府信息公开的收费及减免情况\n本年度无。').get('fee.collected_yuan')).toBe(0);
+    const cases = read('四、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度未发生此类情况。');
+    expect([cases.get('rv.total'), cases.get('lit.total'), cases.get('r.new.total') ?? null]).toEqual([0, 0, null]);
+    // a sentence with a subject of its own, or a heading of another year, says nothing of the heading's
+    expect(read('三、政府信息公开的收费及减免情况\n本年度未发生网络舆情事件。').get('fee.collected_yuan') ?? null).toBeNull();
+    expect(read('三、2014年政府信息公开的收费情况\n无。').get('fee.collected_yuan') ?? null).toBeNull();
+  });
+});
+
+describe('a figure after 其中 is a part of the figure before it', () => {
+  it('a suit after 其中 under reviews is one of the reviews, not the year\'s suits', () => {
+    const got = read('申请行政复议2件。其中1件行政诉讼。');
+    expect([got.get('rv.total'), got.get('lit.total') ?? null]).toEqual([2, null]);
+    expect(read('本年度发生行政复议2件，其中1件申请人又提起行政诉讼。').get('lit.total') ?? null).toBeNull();
+  });
+  it('under a whole of both kinds, or of requests, the suit is read', () => {
+    expect(read('行政复议和行政诉讼共3件，其中行政诉讼1件。').get('lit.total')).toBe(1);
+    expect(read('本年度受理申请10件。其中1件被提起行政诉讼。').get('lit.total')).toBe(1);
+  });
+});
