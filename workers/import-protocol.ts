@@ -29,6 +29,9 @@ export interface ImportJob {
   crash?: boolean;
 }
 
+/** Reports a worker parsed and stores together (one IndexedDB transaction): the page keeps enough files in flight to fill a batch. */
+export const STORE_BATCH = 50;
+
 /** One report as the dataset builder takes it (ingest's ReportRecord). */
 export type ReportRecord = Parameters<DatasetBuilder['add']>[0];
 

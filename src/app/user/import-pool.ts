@@ -75,8 +75,8 @@ interface Slot {
   startFailures: number;
 }
 
-/** Files a worker holds at once: the one it parses and those waiting behind it. */
-export const QUEUED_PER_WORKER = 4;
+/** Files a worker holds at once: the one it parses and those waiting behind it (enough that the page's answers, late on a busy machine, seldom leave it idle). */
+export const QUEUED_PER_WORKER = 8;
 
 export const defaultWorkers = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
 const spawnImportWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import' });
