@@ -156,20 +156,25 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       const built = await holdBuilt(session, exclude);
       spilled.current = built.layer.spill !== null;
       lap('build');
-      // The files move to the data worker; a restarted one gets the layer built again from IndexedDB.
+      // The files move to the data worker; a restarted one gets the layer built again from IndexedDB,
+      // its folder held until the worker has answered it (a restart long after this load included).
       const reload = async () => {
         const again = await holdBuilt(openLayerBuild(), exclude);
         reloads.current.push(again);
         return again.layer;
       };
+      const settled = (given: unknown) => {
+        const at = reloads.current.findIndex((held) => held.layer === given);
+        if (at >= 0) void letGo(reloads.current.splice(at, 1)[0]);
+      };
       try {
-        const result = await client.setLayer(built.layer, reload);
+        const result = await client.setLayer(built.layer, reload, settled);
         lap('load');
         setVersion(result.datasetVersion);
       } finally {
         // Loaded (the data worker removed it) or not (it failed, or died reading it): it goes now.
         await letGo(built);
-        // The layers sent to a restarted data worker were read before this one was answered.
+        // The layers sent to a restarted data worker while this one loaded were read before it was answered.
         for (const held of reloads.current.splice(0)) await letGo(held);
       }
     } finally {
