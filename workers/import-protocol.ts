@@ -11,6 +11,8 @@ export interface ImportWorkerInit {
   baseUrl: string;
   /** Test hook (`?bench=1`): the worker never says it is ready, as one the machine never runs. */
   stall?: boolean;
+  /** Test hook (`?bench=1`): the worker fails as it loads, by a promise rejected and never handled. */
+  die?: boolean;
 }
 
 export interface ImportJob {

@@ -201,10 +201,21 @@ async function build(job: BuildJob): Promise<void> {
   }
 }
 
+// A promise rejected and never handled (an async step that fails outside the chains that answer
+// for it) would leave the worker silent, as a slow one is: the pool would wait out its start limit
+// (60 + 120 + 240 s) before failing its files. Thrown here, it is the worker's error, heard at once.
+self.addEventListener('unhandledrejection', (event) => {
+  throw event.reason instanceof Error ? event.reason : new Error(String(event.reason));
+});
+
 self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
     if (message.stall) return;
+    if (message.die) {
+      void Promise.reject(new Error('import worker failed as it loaded (test hook)'));
+      return;
+    }
     init(message).then(
       () => reply({ kind: 'ready' }),
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),

@@ -340,14 +340,21 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`
          * names files whose worker is made to die as it takes them, `stallStarts` how many workers
-         * started first never say they are ready. Answers the most bytes in flight.
+         * started first never say they are ready, `dieStarts` how many fail as they load. Answers
+         * the most bytes in flight.
          */
-        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[]; stallStarts?: number } = {}) =>
+        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[]; stallStarts?: number; dieStarts?: number } = {}) =>
           new Promise<number>((resolve, reject) => {
             let peak = 0;
             const crash = new Set(options.crash ?? []);
             const stallStarts = options.stallStarts ?? 0;
-            const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined, stall: (started) => started < stallStarts });
+            const dieStarts = options.dieStarts ?? 0;
+            const created = createImportPool({
+              ...options,
+              crash: crash.size > 0 ? (name) => crash.has(name) : undefined,
+              stall: (started) => started < stallStarts,
+              die: (started) => started < dieStarts,
+            });
             const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
             guarded(async () => {
               await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });
