@@ -11,6 +11,8 @@ export interface ImportWorkerInit {
   baseUrl: string;
   /** Test hook (`?bench=1`): the worker never says it is ready, as one the machine never runs. */
   stall?: boolean;
+  /** Test hook (`?bench=1`): the worker fails as it loads, by a promise rejected and never handled. */
+  die?: boolean;
 }
 
 export interface ImportJob {
@@ -28,6 +30,9 @@ export interface ImportJob {
   /** Test hook (`?bench=1`): the worker throws as it takes the file, as a worker that dies would. */
   crash?: boolean;
 }
+
+/** Reports a worker parsed and stores together (one IndexedDB transaction): the page keeps enough files in flight to fill a batch. */
+export const STORE_BATCH = 50;
 
 /** One report as the dataset builder takes it (ingest's ReportRecord). */
 export type ReportRecord = Parameters<DatasetBuilder['add']>[0];

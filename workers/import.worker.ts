@@ -22,7 +22,7 @@ import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
 import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
-import type { BuildJob, BuiltFile, ImportJob, ImportWorkerInit, ImportWorkerReply, ReportRecord } from './import-protocol';
+import { STORE_BATCH, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -51,14 +51,21 @@ async function init(message: ImportWorkerInit): Promise<void> {
   pdf = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/` };
 }
 
-/** Reports parsed and not yet stored: written together, so a run costs few IndexedDB transactions. */
-const STORE_BATCH = 50;
 let pending: { id: number; record: ReportRecord }[] = [];
-/** Jobs sent and not yet parsed: a worker whose queue runs dry stores what it holds at once. */
+/** Jobs sent and not yet parsed: a worker whose queue runs dry stores what it holds soon. */
 let queued = 0;
+/**
+ * How long a worker whose queue ran dry waits before it stores what it holds: the page's next
+ * files are often on their way (its answer to the last 'took'), and a transaction for every file
+ * or two cost the browser's IndexedDB more than the reports' bytes (bench/import-profile.ts).
+ */
+const DRY_STORE_MS = 25;
+let storeSoon: ReturnType<typeof setTimeout> | null = null;
 let storing: Promise<void> = Promise.resolve();
 
 function flush(): void {
+  if (storeSoon !== null) clearTimeout(storeSoon);
+  storeSoon = null;
   if (pending.length === 0) return;
   const batch = pending;
   pending = [];
@@ -100,7 +107,8 @@ async function parse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<
   }
   pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
   reply({ kind: 'took', id: job.id });
-  if (pending.length >= STORE_BATCH || queued === 0) flush();
+  if (pending.length >= STORE_BATCH) flush();
+  else if (queued === 0) storeSoon ??= setTimeout(flush, DRY_STORE_MS);
 }
 
 /**
@@ -193,10 +201,21 @@ async function build(job: BuildJob): Promise<void> {
   }
 }
 
+// A promise rejected and never handled (an async step that fails outside the chains that answer
+// for it) would leave the worker silent, as a slow one is: the pool would wait out its start limit
+// (60 + 120 + 240 s) before failing its files. Thrown here, it is the worker's error, heard at once.
+self.addEventListener('unhandledrejection', (event) => {
+  throw event.reason instanceof Error ? event.reason : new Error(String(event.reason));
+});
+
 self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJob | BuildJob>) => {
   const message = event.data;
   if (message.kind === 'init') {
     if (message.stall) return;
+    if (message.die) {
+      void Promise.reject(new Error('import worker failed as it loaded (test hook)'));
+      return;
+    }
     init(message).then(
       () => reply({ kind: 'ready' }),
       (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),

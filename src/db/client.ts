@@ -44,6 +44,8 @@ export class DataClient {
    * worker, never kept here (the page would hold a second copy of the layer).
    */
   private layerReload: (() => Promise<LayerPayload | null>) | null = null;
+  /** Told when a layer given again is done with (see setLayer). */
+  private layerSettled: ((given: LayerPayload) => void) | null = null;
   /** While a restarted worker waits for its layer, later requests wait too (they would miss it). */
   private restarting: Promise<void> | null = null;
   /** The rows queries see when they do not say (src/db/user-layer.ts). */
@@ -101,10 +103,14 @@ export class DataClient {
   /**
    * Loads the user's imported layer (a manifest and its Arrow files), replacing any; null removes
    * it. The files' buffers are moved to the worker (unusable here afterwards); `reload` gives the
-   * same layer again should the worker be restarted.
+   * same layer again should the worker be restarted; `settled` hears each layer `reload` gave once
+   * it is done with (the worker answered it, or it was never sent: the worker was replaced again
+   * meanwhile, or the client failed), also long after this call was answered, so that the page
+   * can let go of what it holds for it (its OPFS folder's lock).
    */
-  setLayer(layer: LayerPayload | null, reload?: () => Promise<LayerPayload | null>): Promise<LayerResult> {
+  setLayer(layer: LayerPayload | null, reload?: () => Promise<LayerPayload | null>, settled?: (given: LayerPayload) => void): Promise<LayerResult> {
     this.layerReload = layer ? (reload ?? null) : null;
+    this.layerSettled = layer ? (settled ?? null) : null;
     return this.send('layer', layer ?? { manifest: null, files: {} }, undefined, undefined, layer ? layerTransfer(layer) : undefined);
   }
 
@@ -170,12 +176,17 @@ export class DataClient {
     // A layer sent already had its files moved: the layer is asked for again (a pending removal is sent as it is).
     const layerPending = resend.find((r): r is Request<'layer'> => r.kind === 'layer' && (r as Request<'layer'>).payload.manifest !== null);
     const reload = init !== null || layerPending ? this.layerReload : null;
+    const settled = this.layerSettled;
     const worker = this.worker;
     const restartFailed = (error: unknown) => this.fail(new DataError(`could not restart the data worker: ${(error as Error).message}`, { cause: error }));
     const rest = (layer: LayerPayload | null) => {
       if (layer) {
         const relayer: Request<'layer'> = layerPending ? { ...layerPending, payload: layer } : { id: this.nextId++, kind: 'layer', payload: layer };
-        if (!layerPending) this.pending.set(relayer.id, { resolve: () => {}, reject: () => {}, request: relayer });
+        const done = () => settled?.(layer);
+        const entry = this.pending.get(relayer.id);
+        // Answered (or failed): the layer given again is done with, whoever asked for it.
+        if (entry) this.pending.set(relayer.id, { ...entry, resolve: (v) => (done(), entry.resolve(v)), reject: (e) => (done(), entry.reject(e)) });
+        else this.pending.set(relayer.id, { resolve: done, reject: done, request: relayer });
         worker.postMessage(relayer, layerTransfer(layer));
       } else if (layerPending) {
         // Its files are gone and nothing gives them again: the worker is left without a layer.
@@ -205,6 +216,8 @@ export class DataClient {
     const restarting = reload().then(
       (layer) => {
         if (this.worker === worker && !this.failure) rest(layer);
+        // Never sent: the worker was replaced again (which asks for the layer anew) or the client failed.
+        else if (layer) settled?.(layer);
       },
       restartFailed,
     ).catch(restartFailed).finally(() => {

@@ -41,6 +41,7 @@ interface RunOptions {
   crash?: string[];
   startMs?: number;
   stallStarts?: number;
+  dieStarts?: number;
 }
 
 /** Imports named files through the page's hook (the page's own pool and store); answers the most bytes in flight. */
@@ -208,6 +209,18 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     await run([{ path: 'slow/d.txt', text: `${text}\nd` }], { workers: 1, startMs: 200, stallStarts: 99 });
     expect(await query(`SELECT error FROM reports WHERE layer = 'user' AND report_id = 'slow/d.txt'`)).toEqual([
       { error: 'import worker did not start: 3 attempts, the last given 0.8 s' },
+    ]);
+  });
+
+  it('a worker that fails as it loads (a promise rejected, never handled) is replaced at once, and with none that loads the file fails with the error, not after minutes', async () => {
+    await openEmpty();
+    const text = seedText(own.name);
+    // The start limit a silent worker gets (60 s, then 120 and 240, past this test's 300 s): a failed load is not given it.
+    await run([{ path: 'dies/a.txt', text: `${text}\na` }], { workers: 1, startMs: 60_000, dieStarts: 1 });
+    expect(await query(`SELECT report_id, status = 'failed' AS failed FROM reports WHERE layer = 'user' AND report_id LIKE 'dies/%'`)).toEqual([{ report_id: 'dies/a.txt', failed: false }]);
+    await run([{ path: 'dies/b.txt', text: `${text}\nb` }], { workers: 1, startMs: 60_000, dieStarts: 99 });
+    expect(await query(`SELECT error FROM reports WHERE layer = 'user' AND report_id = 'dies/b.txt'`)).toEqual([
+      { error: 'import worker could not start: Uncaught Error: import worker failed as it loaded (test hook) (3 attempts)' },
     ]);
   });
 

@@ -103,6 +103,22 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(await spillLeft(page)).toEqual([]);
   });
 
+  it('a data worker restarted after the import gets the layer again, and its folder\'s lock goes once loaded (not held until the tab closes)', async () => {
+    const spillLocks = () => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((l) => l.name ?? '').filter((n) => n.startsWith('gongkai-layer-spill:')));
+    expect(await spillLocks()).toEqual([]);
+    // A query cancelled stops the data worker (DuckDB cannot be interrupted); its successor is given the layer built again.
+    await page.evaluate(async () => {
+      const { client } = (window as unknown as { __gongkai: { client: { userQuery(sql: string, signal: AbortSignal): Promise<unknown> } } }).__gongkai;
+      const controller = new AbortController();
+      const query = client.userQuery('SELECT count(*) FROM "values"', controller.signal).catch(() => 'cancelled');
+      controller.abort();
+      await query;
+    });
+    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
+    await expect.poll(spillLocks, { timeout: 60_000 }).toEqual([]);
+    expect(await spillLeft(page)).toEqual([]);
+  });
+
   it('shows an imported report in the report view, with its text and values', async () => {
     const id = 'seeds/2019-liaoning-fuxin-city.txt';
     const values = await count(page, `SELECT count(*) AS n FROM "values" WHERE report_id = '${id}' AND layer = 'user'`);

@@ -26,14 +26,17 @@ function restore(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
-/** `vite build` of the repo into `outDir`, with `dataDir` copied into outDir/data as the config does. */
-export async function buildApp(outDir: string, dataDir: string, sourcesDir?: string): Promise<void> {
+/**
+ * `vite build` of the repo into `outDir`, with `dataDir` copied into outDir/data as the config does;
+ * `readable`: not minified, with source maps (a CPU profile names the source functions).
+ */
+export async function buildApp(outDir: string, dataDir: string, sourcesDir?: string, readable = false): Promise<void> {
   await withDatasetEnv(dataDir, sourcesDir, () =>
     build({
       configFile: CONFIG_FILE,
       root: REPO_ROOT,
       logLevel: 'error',
-      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false, ...(readable ? { minify: false, sourcemap: true } : {}) },
     }),
   );
 }

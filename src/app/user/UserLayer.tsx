@@ -156,20 +156,25 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       const built = await holdBuilt(session, exclude);
       spilled.current = built.layer.spill !== null;
       lap('build');
-      // The files move to the data worker; a restarted one gets the layer built again from IndexedDB.
+      // The files move to the data worker; a restarted one gets the layer built again from IndexedDB,
+      // its folder held until the worker has answered it (a restart long after this load included).
       const reload = async () => {
         const again = await holdBuilt(openLayerBuild(), exclude);
         reloads.current.push(again);
         return again.layer;
       };
+      const settled = (given: unknown) => {
+        const at = reloads.current.findIndex((held) => held.layer === given);
+        if (at >= 0) void letGo(reloads.current.splice(at, 1)[0]);
+      };
       try {
-        const result = await client.setLayer(built.layer, reload);
+        const result = await client.setLayer(built.layer, reload, settled);
         lap('load');
         setVersion(result.datasetVersion);
       } finally {
         // Loaded (the data worker removed it) or not (it failed, or died reading it): it goes now.
         await letGo(built);
-        // The layers sent to a restarted data worker were read before this one was answered.
+        // The layers sent to a restarted data worker while this one loaded were read before it was answered.
         for (const held of reloads.current.splice(0)) await letGo(held);
       }
     } finally {
@@ -335,14 +340,21 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`
          * names files whose worker is made to die as it takes them, `stallStarts` how many workers
-         * started first never say they are ready. Answers the most bytes in flight.
+         * started first never say they are ready, `dieStarts` how many fail as they load. Answers
+         * the most bytes in flight.
          */
-        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[]; stallStarts?: number } = {}) =>
+        run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[]; stallStarts?: number; dieStarts?: number } = {}) =>
           new Promise<number>((resolve, reject) => {
             let peak = 0;
             const crash = new Set(options.crash ?? []);
             const stallStarts = options.stallStarts ?? 0;
-            const created = createImportPool({ ...options, crash: crash.size > 0 ? (name) => crash.has(name) : undefined, stall: (started) => started < stallStarts });
+            const dieStarts = options.dieStarts ?? 0;
+            const created = createImportPool({
+              ...options,
+              crash: crash.size > 0 ? (name) => crash.has(name) : undefined,
+              stall: (started) => started < stallStarts,
+              die: (started) => started < dieStarts,
+            });
             const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
             guarded(async () => {
               await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });

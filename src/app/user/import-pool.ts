@@ -7,8 +7,10 @@
 // replaced, its file becomes a failed report with the reason, as in ingest's pool
 // (src/ingest/parse-pool.ts), and the files queued behind it, or parsed and not yet stored, go to
 // the next worker. A worker that never starts (or dies before it is ready) has touched no file:
-// it is replaced, a bounded number of times, and only then do the files fail. Results do not
-// depend on the number of workers.
+// it is replaced, a bounded number of times, and only then do the files fail: a worker that fails
+// to load (an error, its gazetteer unreadable) is replaced at once, so one that can never load
+// fails its files in moments; one merely silent (slow, on a busy machine) is given a longer limit
+// each time. Results do not depend on the number of workers.
 import type { ImportedFile, ImportJob, ImportWorkerInit, ImportWorkerReply, LayerRow } from '../../../workers/import-protocol';
 
 export const FILE_BUDGET_MS = 30_000;
@@ -33,6 +35,8 @@ export interface ImportPoolOptions {
   crash?: (fileName: string) => boolean;
   /** Test hook: workers (by the order they are started, from 0) that never say they are ready. */
   stall?: (started: number) => boolean;
+  /** Test hook: workers (by the order they are started, from 0) that fail as they load. */
+  die?: (started: number) => boolean;
 }
 
 /**
@@ -73,10 +77,12 @@ interface Slot {
   timer: (() => void) | null;
   /** Workers started in a row that never became ready; START_ATTEMPTS of them give the slot up. */
   startFailures: number;
+  /** Why the last of them failed to load; null: it was silent (its start limit ran out). */
+  startError: string | null;
 }
 
-/** Files a worker holds at once: the one it parses and those waiting behind it. */
-export const QUEUED_PER_WORKER = 4;
+/** Files a worker holds at once: the one it parses and those waiting behind it (enough that the page's answers, late on a busy machine, seldom leave it idle). */
+export const QUEUED_PER_WORKER = 8;
 
 export const defaultWorkers = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
 const spawnImportWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import' });
@@ -85,6 +91,7 @@ export const timeLimitReason = (ms: number): string => `parse stopped: the file 
 export const CANCELLED_REASON = 'import cancelled';
 export const notStartedReason = (ms: number, attempts = START_ATTEMPTS): string =>
   `import worker did not start: ${attempts} attempts, the last given ${(ms * 2 ** (attempts - 1)) / 1000} s`;
+export const loadFailedReason = (message: string, attempts = START_ATTEMPTS): string => `import worker could not start: ${message} (${attempts} attempts)`;
 
 /**
  * Calls `over` once `budgetMs` of scheduled time has passed: the page's ticks, each counted at most
@@ -118,7 +125,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
   const startMs = options.startMs ?? START_LIMIT_MS;
   const spawnWorker = options.spawn ?? spawnImportWorker;
-  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], unstored: new Map(), timer: null, startFailures: 0 }));
+  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, ready: false, jobs: [], unstored: new Map(), timer: null, startFailures: 0, startError: null }));
   const stopClock = (slot: Slot) => {
     slot.timer?.();
     slot.timer = null;
@@ -162,8 +169,9 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
    * a longer limit. After START_ATTEMPTS the slot is given up; when every slot is, the files
    * waiting fail with the reason (never stall).
    */
-  const notStarted = (slot: Slot, worker: Worker) => {
+  const notStarted = (slot: Slot, worker: Worker, error: string | null = null) => {
     if (slot.worker !== worker || slot.ready) return;
+    slot.startError = error;
     worker.terminate();
     slot.worker = null;
     stopClock(slot);
@@ -187,9 +195,8 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         stopClock(slot);
         dispatch();
       } else if (reply.kind === 'init-failed') {
-        // The gazetteer could not be read: no file can be parsed in this page.
-        for (const job of queue.splice(0)) job.done(failed(`import worker could not start: ${reply.message}`));
-        discard(slot, `import worker could not start: ${reply.message}`);
+        // The gazetteer could not be read: a failed load, tried again at once (never a new worker for every file).
+        notStarted(slot, worker, reply.message);
       } else if (reply.kind === 'parsed' && slot.jobs[0]?.id === reply.id) {
         took(slot)!.done({ kind: 'parsed', file: reply.file });
       } else if (reply.kind === 'took' && slot.jobs[0]?.id === reply.id) {
@@ -209,19 +216,22 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     });
     worker.addEventListener('error', (event) => {
       if (slot.worker !== worker) return;
-      // Before it is ready it holds no file: a failed start, not a failed file.
-      if (!slot.ready) notStarted(slot, worker);
+      // Before it is ready it holds no file: a failed start (replaced at once), not a failed file.
+      if (!slot.ready) notStarted(slot, worker, event.message || 'its script could not be loaded');
       else discard(slot, `parser crashed: ${event.message || 'the import worker failed'}`);
     });
     worker.addEventListener('messageerror', () => {
       if (slot.worker === worker) discard(slot, 'parser crashed: its answer could not be read');
     });
-    worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...(options.stall?.(started++) ? { stall: true } : {}) } satisfies ImportWorkerInit);
+    const order = started++;
+    const hooks = { ...(options.stall?.(order) ? { stall: true } : {}), ...(options.die?.(order) ? { die: true } : {}) };
+    worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...hooks } satisfies ImportWorkerInit);
   };
 
   function dispatch(): void {
     if (!closed && slots.every(givenUp)) {
-      for (const job of queue.splice(0)) job.done(failed(notStartedReason(startMs)));
+      const error = slots.find((slot) => slot.startError !== null)?.startError;
+      for (const job of queue.splice(0)) job.done(failed(error ? loadFailedReason(error) : notStartedReason(startMs)));
       return;
     }
     // Every worker gets a file before any gets a second one.

@@ -12,7 +12,32 @@ const ROWS = 'rows';
 
 export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
 
+/**
+ * The connection, opened once per page or worker and kept: an open and a close for every
+ * transaction cost each import worker's batch of reports as much as its puts (bench/import-profile.ts).
+ * Closed when another connection asks for a new version, and opened again on the next use.
+ */
+let connection: Promise<IDBDatabase> | null = null;
+
 function open(): Promise<IDBDatabase> {
+  connection ??= connect().then(
+    (db) => {
+      db.onversionchange = () => {
+        db.close();
+        connection = null;
+      };
+      db.onclose = () => void (connection = null);
+      return db;
+    },
+    (error: unknown) => {
+      connection = null;
+      throw error;
+    },
+  );
+  return connection;
+}
+
+function connect(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 2);
     request.onupgradeneeded = (event) => {
@@ -37,17 +62,13 @@ function open(): Promise<IDBDatabase> {
 
 async function transact<T>(mode: IDBTransactionMode, work: (stores: { reports: IDBObjectStore; rows: IDBObjectStore }) => IDBRequest<T> | void): Promise<T | undefined> {
   const db = await open();
-  try {
-    return await new Promise<T | undefined>((resolve, reject) => {
-      const tx = db.transaction([STORE, ROWS], mode);
-      const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS) });
-      tx.oncomplete = () => resolve(request ? request.result : undefined);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
-    });
-  } finally {
-    db.close();
-  }
+  return new Promise<T | undefined>((resolve, reject) => {
+    const tx = db.transaction([STORE, ROWS], mode);
+    const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS) });
+    tx.oncomplete = () => resolve(request ? request.result : undefined);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
+  });
 }
 
 /** Every stored report's row, in id order. */

@@ -3,7 +3,7 @@
 // worker that dies fails the file it was on and gives back the files it parsed and had not stored
 // yet, which the next worker parses and stores; close stops every worker; warm starts them early.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUDGET_STRETCH, budgetClock, createImportPool, notStartedReason, START_ATTEMPTS, type PoolAnswer } from '../../../src/app/user/import-pool';
+import { BUDGET_STRETCH, budgetClock, createImportPool, loadFailedReason, notStartedReason, START_ATTEMPTS, type PoolAnswer } from '../../../src/app/user/import-pool';
 import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
 
 /** Parses by name, stores two reports at a time or when its queue runs dry; dies on `dieOn`. */
@@ -15,8 +15,8 @@ class StandIn extends EventTarget {
   constructor(
     private readonly dieOn: string | null,
     readonly stored: string[],
-    /** Never says it is ready (its gazetteer never loads), or dies before it is ('dies'). */
-    private readonly silent: boolean | 'dies' = false,
+    /** Never says it is ready (its gazetteer never loads), dies before it is ('dies'), or says its gazetteer could not be read ('init-fails'). */
+    private readonly silent: boolean | 'dies' | 'init-fails' = false,
   ) {
     super();
   }
@@ -24,6 +24,7 @@ class StandIn extends EventTarget {
     if (this.terminated) return;
     if (message.kind === 'init') {
       if (this.silent === 'dies') setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed' })));
+      else if (this.silent === 'init-fails') setTimeout(() => this.reply({ kind: 'init-failed', message: 'gazetteer unreadable' }));
       else if (!this.silent) setTimeout(() => this.reply({ kind: 'ready' }));
     }
     else if (message.kind === 'parse') {
@@ -169,6 +170,48 @@ describe('the import pool', () => {
     expect(spawned.every((w) => w.terminated)).toBe(true);
     // Given up: a file given later fails at once, no new worker.
     await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: notStartedReason(5) });
+    expect(spawned).toHaveLength(START_ATTEMPTS);
+    pool.close();
+  });
+
+  it('a worker that fails as it loads is replaced at once, not after its start limit; after the attempts its files fail with the error', async () => {
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      // The patience for a silent worker (60 s, then 120, 240): never waited for one that failed.
+      startMs: 60_000,
+      spawn: () => {
+        const worker = new StandIn(null, [], 'dies');
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    // Were it waited for, the test would run out of time (60 s the first limit).
+    const answers = await Promise.all(['a.txt', 'b.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    expect(answers).toEqual([0, 1].map(() => ({ kind: 'failed', reason: loadFailedReason('script failed') })));
+    expect(loadFailedReason('script failed')).toBe('import worker could not start: script failed (3 attempts)');
+    expect(spawned).toHaveLength(START_ATTEMPTS);
+    pool.close();
+  });
+
+  it('a worker whose gazetteer cannot be read is a failed load: tried a bounded number of times, not once for every file', async () => {
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 1,
+      startMs: 60_000,
+      spawn: () => {
+        const worker = new StandIn(null, [], 'init-fails');
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const answers: PoolAnswer[] = [];
+    // One file after another, as the page's lanes give them.
+    for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt']) {
+      const f = file(name);
+      answers.push(await pool.parse(f.blob, f.name, f.keep));
+    }
+    expect(answers).toEqual(answers.map(() => ({ kind: 'failed', reason: loadFailedReason('gazetteer unreadable') })));
     expect(spawned).toHaveLength(START_ATTEMPTS);
     pool.close();
   });

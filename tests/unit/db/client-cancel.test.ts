@@ -133,6 +133,55 @@ describe('DataClient cancel', () => {
     expect(client.failed).toBeNull();
   });
 
+  it('a layer given again after its load was answered is settled once the new worker answers it (the page lets go of its folder then)', async () => {
+    const workers: FakeWorker[] = [new FakeWorker()];
+    const client = new DataClient(workers[0], () => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const init = client.init('http://x/manifest.json');
+    workers[0].answer(workers[0].sent[0], INIT);
+    await init;
+    const given: LayerPayload[] = [];
+    const settled: LayerPayload[] = [];
+    const reload = async () => {
+      const again = { manifest: { n: given.length + 2 }, files: {} };
+      given.push(again);
+      return again;
+    };
+    const set = client.setLayer({ manifest: { n: 1 }, files: {} }, reload, (layer) => settled.push(layer));
+    workers[0].answer(workers[0].sent[1], { datasetVersion: 'l', rows: {} });
+    await set;
+    // Long after the load: a query is cancelled, the worker restarted, the layer given again.
+    const controller = new AbortController();
+    const slow = client.userQuery('SELECT 1', controller.signal);
+    controller.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    await expect.poll(() => workers[1].sent.map((r) => r.kind)).toEqual(['init', 'layer']);
+    expect(given).toHaveLength(1);
+    expect(settled).toEqual([]);
+    workers[1].answer(workers[1].sent[0], INIT);
+    workers[1].answer(workers[1].sent[1], { datasetVersion: 'l', rows: {} });
+    await expect.poll(() => settled).toEqual(given);
+    // Replaced again before it answers: that layer is settled once the layer after it is answered.
+    const again = new AbortController();
+    const second = client.userQuery('SELECT 2', again.signal);
+    again.abort();
+    await expect(second).rejects.toBeInstanceOf(CancelledError);
+    await expect.poll(() => workers[2]?.sent.map((r) => r.kind)).toEqual(['init', 'layer']);
+    workers[2].answer(workers[2].sent[0], INIT);
+    const third = new AbortController();
+    const last = client.userQuery('SELECT 3', third.signal);
+    third.abort();
+    await expect(last).rejects.toBeInstanceOf(CancelledError);
+    await expect.poll(() => workers[3]?.sent.map((r) => r.kind)).toEqual(['init', 'layer']);
+    expect(settled).toHaveLength(1);
+    workers[3].answer(workers[3].sent[1], { datasetVersion: 'l', rows: {} });
+    await expect.poll(() => settled.length).toBe(3);
+    expect(new Set(settled)).toEqual(new Set(given));
+    expect(given).toHaveLength(3);
+  });
+
   it('a layer removed is not given again to a restarted worker', async () => {
     const workers: FakeWorker[] = [new FakeWorker()];
     const client = new DataClient(workers[0], () => {

@@ -19,6 +19,16 @@ describe('columnVector', () => {
     expect([...back]).toEqual([...reference]);
   });
 
+  it('writes each string\'s bytes exactly as TextEncoder does: every plane, lone surrogates (U+FFFD), strings short and long', () => {
+    const values = ['广州市', 'a\u00e9\u07ff\u0800\uffff', '𠀀🙂', '\ud800', 'x\udc00y', '\ud83d', '\ud83d\ude00\ud83d', '政'.repeat(300) + '\ud800', 'ascii only'];
+    const data = columnVector(new Utf8(), values).data[0];
+    const encoder = new TextEncoder();
+    values.forEach((v, i) => {
+      const bytes = data.values.subarray(data.valueOffsets[i], data.valueOffsets[i + 1]);
+      expect([...bytes], JSON.stringify(v)).toEqual([...encoder.encode(v)]);
+    });
+  });
+
   it('handles an empty column and falls back for other types', () => {
     expect(columnVector(new Utf8(), []).length).toBe(0);
     expect([...columnVector(new Int64(), [1n, null])]).toEqual([1n, null]);
