@@ -60,12 +60,23 @@ const linesOf = (text: string): Line[] => {
   }
   return out;
 };
-/** A line a table value is read from (cells, a glued run, a statistics table): the table variants' business. */
+/**
+ * The lines of the report's tables (cells, a glued run, a statistics table): from the line of its
+ * first table value, with the headers above it, to the line of its last. Written as they are: the
+ * table variants' business.
+ */
 export const tableLines = (text: string, values: readonly Value[]): Set<number> => {
   const kept = new Set<number>();
-  for (const v of values) if (v.source === 'table') kept.add(text.lastIndexOf('\n', v.start - 1) + 1);
+  const at = values.filter((v) => v.source === 'table').map((v) => v.start);
+  if (at.length === 0) return kept;
+  const lines = linesOf(text);
+  const first = lines.findLastIndex((l) => l.at <= Math.min(...at));
+  const last = lines.findLastIndex((l) => l.at <= Math.max(...at));
+  for (let k = Math.max(0, first - TABLE_HEAD_LINES); k <= last; k++) kept.add(lines[k].at);
   return kept;
 };
+/** Lines above a table's first value kept with it (its title and column headers, one cell per line). */
+const TABLE_HEAD_LINES = 24;
 
 /** Display width: a CJK or full-width character is as wide as two Latin ones (a PDF line holds that many). */
 export const charWidth = (c: number) => (c >= 0x2e80 && c <= 0xffef && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1);
@@ -100,14 +111,19 @@ function wrapped(options: WrapOptions) {
     const out = new Writer();
     let lineNo = 0;
     let page = 1;
+    let pageEnds = false;
     for (const line of linesOf(text)) {
-      const pieces = kept.has(line.at) ? [line] : wrapLine(line, options.width, options.breakAt);
+      const table = kept.has(line.at);
+      const pieces = table ? [line] : wrapLine(line, options.width, options.breakAt);
       if (pieces.length === 0) pieces.push(line);
       for (const piece of pieces) {
         if (out.from.length > 0) out.add('\n');
-        if (options.pageLines && options.furniture && lineNo > 0 && lineNo % options.pageLines === 0) {
+        if (options.pageLines && lineNo > 0 && lineNo % options.pageLines === 0) pageEnds = true;
+        // a page ending inside a table is the table variants' business: the page ends at the next prose line
+        if (pageEnds && !table && options.furniture) {
           for (const f of options.furniture(page)) out.add(f + '\n');
           page++;
+          pageEnds = false;
         }
         if (options.indent && piece.text !== '') out.add(options.indent);
         out.copy(piece.text, piece.at);
@@ -117,6 +133,9 @@ function wrapped(options: WrapOptions) {
     return out.done();
   };
 }
+
+/** Prose wrapped at `width` (display width: a CJK character is 2), as a PDF's text extraction gives it. */
+export const wrapProse = (text: string, width: number): string => wrapped({ width })(text, new Set()).text;
 
 /** A break moved to fall inside a figure or between a figure and its unit, when one ends near the line's end. */
 const atFigure = (text: string, from: number, to: number) => {
