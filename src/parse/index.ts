@@ -12,7 +12,7 @@ import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables } from './extract/tables';
 import { suspectValueWarnings } from './flags';
-import { unwrapParagraphs } from './normalise/paragraphs';
+import { joinFigures, unwrapParagraphs } from './normalise/paragraphs';
 import { normaliseText } from './normalise/text';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
@@ -122,8 +122,8 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  // sentences are read with a page's line breaks undone; tables keep their lines
-  const narrative = extractNarrative(unwrapParagraphs(norm, text), { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer });
+  // sentences are read with a page's line breaks undone and a figure's spaces dropped; tables keep their lines
+  const narrative = extractNarrative(joinFigures(unwrapParagraphs(norm, text)), { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

@@ -122,11 +122,35 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
     cuts.push([line.from + line.text.length, next.from + indent]);
     i = k - 1;
   }
+  return withoutRanges(norm, cuts);
+}
+
+/** The units a figure's count or amount is printed with (and 万/亿, 余/多 between). */
+const UNIT = '(?:万|亿)?(?:余|多)?(?:条|件|宗|篇|份|个|项|人|次|部|例|起|元)';
+/**
+ * A figure printed with spaces between its thousands groups (9 695件, 1 234 567条): the spaces
+ * dropped, so the figure is read whole and never as its last group. Only before a unit, and not
+ * after another digit: a row of figures (12 345 0) stays a row.
+ */
+const SPACED_GROUPS = new RegExp(`(?<![\\d,.|] *)\\d{1,3}(?: \\d{3})+(?= ?${UNIT})`, 'g');
+/** Spaces between a figure and its unit (12 件, as text extraction and &nbsp; print them). */
+const SPACE_BEFORE_UNIT = new RegExp(`(?<=\\d) +(?=${UNIT})`, 'g');
+
+/** A figure's spaces (between its groups, before its unit) dropped; each character left keeps its offset. */
+export function joinFigures(norm: NormText): NormText {
+  const cuts: [number, number][] = [];
+  for (const m of norm.s.matchAll(SPACED_GROUPS)) for (let k = m.index; k < m.index + m[0].length; k++) if (norm.s[k] === ' ') cuts.push([k, k + 1]);
+  for (const m of norm.s.matchAll(SPACE_BEFORE_UNIT)) cuts.push([m.index, m.index + m[0].length]);
+  return withoutRanges(norm, cuts.sort((a, b) => a[0] - b[0]));
+}
+
+/** `norm` without the [from, to) ranges (in order, not overlapping); each character left keeps its offset. */
+function withoutRanges(norm: NormText, cuts: readonly [number, number][]): NormText {
   if (cuts.length === 0) return norm;
   let s = '';
   const map: number[] = [];
   let at = 0;
-  for (const [from, to] of [...cuts, [norm.s.length, norm.s.length] as [number, number]]) {
+  for (const [from, to] of [...cuts, [norm.s.length, norm.s.length] as const]) {
     s += norm.s.slice(at, from);
     for (let k = at; k < from; k++) map.push(norm.map[k]);
     at = to;

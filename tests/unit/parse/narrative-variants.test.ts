@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/parse';
-import { unwrapParagraphs } from '../../../src/parse/normalise/paragraphs';
+import { joinFigures, unwrapParagraphs } from '../../../src/parse/normalise/paragraphs';
 import { normaliseText } from '../../../src/parse/normalise/text';
 import { compareNarrativeVariant, NARRATIVE_VARIANTS, narrativeReports, wrapProse } from '../../helpers/narrative-variants';
 import { REPO_ROOT } from '../../helpers/paths';
@@ -19,7 +19,7 @@ const STILL_DIFFER = new Set([
   'real/2020-shaanxi-yuyang-tuofenglu-town.txt',
 ]);
 const reports = narrativeReports(join(REPO_ROOT, '../shared/corpus'), ['seeds', 'real']).filter((r) => !STILL_DIFFER.has(r.name));
-const SAMPLED = /^(wrap-30|wrap-20-indent|wrap-at-figures|page-of|page-bare|page-running|full-width|traditional)$/;
+const SAMPLED = /^(wrap-30|wrap-20-indent|wrap-at-figures|page-of|page-bare|page-running|full-width|traditional|group-space|html-nbsp)$/;
 
 describe('narrative values read the same however the prose is printed', () => {
   it('samples the seeds and the real reports', () => {
@@ -76,5 +76,29 @@ describe('unwrapParagraphs: a page width\'s line breaks are undone, the writer\'
     const text = `${body}\n行政诉讼\n2件行政复议\n${body.slice(0, 50)}\n${body.slice(0, 70)}`;
     const norm = normaliseText(text);
     expect(unwrapParagraphs(norm, text)).toBe(norm);
+  });
+});
+
+describe('joinFigures: a figure\'s spaces are typesetting', () => {
+  const report = (sentence: string) => parseReport(`2021年政府信息公开工作年度报告。${sentence}`);
+  const read = (sentence: string, metric: string) => {
+    const parsed = report(sentence);
+    const v = parsed.values.find((x) => x.metric === metric);
+    return v && { value: v.value, span: parsed.text.slice(v.start, v.end) };
+  };
+
+  it('reads a figure grouped by spaces whole, never as its last group', () => {
+    expect(read('本年度共收到政府信息公开申请9 695件。', 'r.new.total')).toEqual({ value: 9695, span: '9 695' });
+    expect(read('本年度共收到政府信息公开申请 1 234 567 件。', 'r.new.total')).toEqual({ value: 1234567, span: '1 234 567' });
+  });
+
+  it('reads a figure spaced from its unit (12 件, 12&nbsp;件)', () => {
+    expect(read('本年度共收到和办理依申请公开12件，其中自然人申请件12 件，法人申请件0件。', 'r.new.natural')).toEqual({ value: 12, span: '12' });
+    expect(read('本年度共收到和办理依申请公开12件，其中自然人申请件12\u00a0件，法人申请件0件。', 'r.new.natural')).toEqual({ value: 12, span: '12' });
+  });
+
+  it('leaves figures of a row apart: only groups of three before a unit join', () => {
+    const norm = normaliseText('行政许可 12 3456 件；行政处罚 0 12 345');
+    expect(joinFigures(norm).s).toBe('行政许可 12 3456件;行政处罚 0 12 345');
   });
 });
