@@ -266,9 +266,12 @@ export interface NarrativeOutcome {
   invented: number;
   /** Equal values whose span is not on their own figure in the variant. */
   moved: number;
+  /** The report's facts (issuer, year…) the variant reads otherwise. */
+  facts: string[];
   details: string[];
 }
 
+const FACTS = ['issuer', 'jurisdiction', 'level', 'scope', 'year', 'published', 'template'] as const;
 const valueMap = (values: readonly Value[]) => new Map(values.filter((v) => !v.derived).map((v) => [v.metric, v]));
 /** What a span covers, as a reader compares figures: normalised, without spaces and group separators. */
 const figure = (text: string, v: Value) => normaliseText(text.slice(v.start, v.end)).s.replace(/[\s,，]/g, '');
@@ -287,7 +290,12 @@ export function compareNarrativeVariant(report: NarrativeReport, variant: Narrat
   const written = variant.apply(report.text, tableLines(report.text, reference.values));
   const parsed = parseReport(written.text, { fileName: variant.form === 'html' ? 'variant.html' : 'variant.txt' });
   const got = valueMap(parsed.values);
-  const outcome: NarrativeOutcome = { equal: 0, changed: 0, lost: 0, invented: 0, moved: 0, details: [] };
+  const outcome: NarrativeOutcome = { equal: 0, changed: 0, lost: 0, invented: 0, moved: 0, facts: [], details: [] };
+  for (const f of FACTS) {
+    if (parsed.facts[f] === reference.facts[f]) continue;
+    outcome.facts.push(f);
+    outcome.details.push(`fact     ${f} = ${parsed.facts[f]}, was ${reference.facts[f]}`);
+  }
   for (const [metric, v] of expected) {
     const g = got.get(metric);
     if (!g) {
