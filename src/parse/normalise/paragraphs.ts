@@ -26,6 +26,8 @@ const SENTENCE_END = /[。！？!?；;]\s*$/;
 const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])[^,。;:]*$/;
 /** Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 8 页", "第3页", "3/8", "3". */
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+/** At most this many lines between a page's last line and the next page's first (numbers, headers, blanks). */
+const MAX_FURNITURE_LINES = 6;
 /** Lines shorter than this are not counted when the text's width is sought (headings, cells). */
 const MIN_MEASURED = 20;
 /** A text is wrapped when at least this many lines, and this share of its measured lines, end at one width. */
@@ -100,22 +102,23 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
   if (width === null) return norm;
   const full = width - slackOf(width);
   const running = runningLines(lines);
-  const isFurniture = (l: Line) => {
-    const t = l.text.trim();
-    return PAGE_NUMBER.test(t) || running.has(furnitureKey(t));
-  };
+  const isFurniture = (l: Line) => running.has(furnitureKey(l.text));
+  const isPageEnd = (l: Line) => PAGE_NUMBER.test(l.text.trim()) || norm.s.slice(l.from, l.to).includes('\f');
   /** [from, to) ranges of norm.s dropped. */
   const cuts: [number, number][] = [];
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i];
     if (isTableRow(line.text) || line.width < full || line.width > width || SENTENCE_END.test(line.text) || HEADING.test(line.text)) continue;
+    // a page's end between the two: its number or a form feed, with blank lines and running lines
     let k = i + 1;
-    let furniture = false;
-    while (k < lines.length && (lines[k].text.trim() === '' || isFurniture(lines[k]))) {
-      if (lines[k].text.trim() !== '' || norm.s.slice(lines[k].from, lines[k].to).includes('\f')) furniture = true;
+    let pageEnd = false;
+    while (k < lines.length && k - i <= MAX_FURNITURE_LINES && (lines[k].text.trim() === '' || isFurniture(lines[k]) || isPageEnd(lines[k]))) {
+      if (isPageEnd(lines[k])) pageEnd = true;
       k++;
     }
-    if (k >= lines.length || (k > i + 1 && !furniture)) continue;
+    // no page's end: the very next line continues (a repeated line is a running one only at a page's end)
+    if (!pageEnd) k = i + 1;
+    if (k >= lines.length || k - i > MAX_FURNITURE_LINES || lines[k].text.trim() === '') continue;
     const next = lines[k];
     if (isTableRow(next.text)) continue;
     const indent = /^[\s\f]*/.exec(norm.s.slice(next.from, next.to))![0].length;

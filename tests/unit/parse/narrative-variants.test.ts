@@ -69,6 +69,11 @@ describe('unwrapParagraphs: a page width\'s line breaks are undone, the writer\'
     for (let k = 0; k < u.s.length; k++) if (u.s[k] !== '\n') expect(normaliseText(text[u.map[k]]).s).toBe(u.s[k]);
   });
 
+  it('joins lines that repeat (the same paragraph twice): a repeated line is a running header only at a page\'s end', () => {
+    const text = wrapProse(`${body}\n${body}\n${body}\n`, 40);
+    expect(unwrap(text).s.split('\n').filter((l) => l !== '')).toEqual(Array(3).fill(normaliseText(body).s));
+  });
+
   it('keeps a heading\'s line break: a short line is not a wrapped one', () => {
     const text = [wrapProse(body, 30), '四、行政复议和行政诉讼情况', '行政诉讼', '2件行政复议均维持原决定，无被纠错情况，无诉讼。', wrapProse(body, 30)].join('\n');
     expect(unwrap(text).s).toContain('四、行政复议和行政诉讼情况\n行政诉讼\n2件');
