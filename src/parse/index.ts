@@ -12,6 +12,7 @@ import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables } from './extract/tables';
 import { suspectValueWarnings } from './flags';
+import { joinFigures, unwrapParagraphs } from './normalise/paragraphs';
 import { normaliseText } from './normalise/text';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
@@ -75,14 +76,16 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);
   }
   facts.synthetic = /合成数据|synthetic/i.test(norm.s.slice(0, 2000));
+  // sentences (and the title) are read with a page's line breaks undone and a figure's spaces dropped; tables keep their lines
+  const prose = joinFigures(unwrapParagraphs(norm, text));
 
-  const organ = issuerFacts(norm.s);
-  facts.published = findPublished(norm.s);
-  facts.year = findYear(norm.s, options.fileName, facts.published, organ.title?.year ?? null);
+  const organ = issuerFacts(prose.s);
+  facts.published = findPublished(prose.s);
+  facts.year = findYear(prose.s, options.fileName, facts.published, organ.title?.year ?? null);
   facts.issuer = organ.issuer;
   facts.jurisdiction = organ.jurisdiction;
   facts.level = organ.level;
-  facts.scope = scopeOf(norm.s, facts.level);
+  facts.scope = scopeOf(prose.s, facts.level);
   if (facts.year === null) warnings.push('statistics year not found');
   if (facts.issuer === null) warnings.push('issuer not found');
 
@@ -121,7 +124,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(norm, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer });
+  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

@@ -1,0 +1,163 @@
+// Paragraphs of a text wrapped at a fixed width (a PDF's text extracted to a .txt, a page printed
+// to plain text): the line breaks a page's width made are not the writer's, and the narrative is
+// read with them undone. The principle is the PDF reader's (input/pdf-layout.ts), by characters
+// instead of boxes: a text is wrapped when many of its lines end at one width and none is longer;
+// a line reaching that width with no sentence end continues on the next line, across the page's
+// furniture between them (a page number, a running header or footer). Its own line break, the
+// next line's indentation and the furniture are dropped; everything else keeps its offset, so a
+// figure broken over two lines is one figure again and its span covers both parts. A line that
+// stops short of the width (a heading, a paragraph's last line) still ends there.
+import type { NormText } from './text';
+
+/** Display width: a CJK or full-width character is as wide as two Latin ones. */
+const charWidth = (c: number) => (c >= 0x2e80 && c <= 0xffef && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1);
+/** Width as printed: of the original characters (，is as wide as a CJK character, though normalised to ,). */
+function widthOf(line: string, original?: (k: number) => number): number {
+  let w = 0;
+  for (let k = 0; k < line.length; k++) w += charWidth(original ? original(k) : line.charCodeAt(k));
+  return w;
+}
+
+/** A table row ("a | b | c"): never joined. */
+const isTableRow = (line: string) => line.includes('|');
+/** A sentence (or a clause of a list) ends with the line: the break is the writer's. */
+const SENTENCE_END = /[。！？!?；;]\s*$/;
+/** A numbered heading (四、行政复议情况, （二）…, 3.…) with no clause in it: its own line, however long. */
+const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])[^,。;:]*$/;
+/** Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 8 页", "第3页", "3/8", "3". */
+const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+/** At most this many lines between a page's last line and the next page's first (numbers, headers, blanks). */
+const MAX_FURNITURE_LINES = 6;
+/** Lines shorter than this are not counted when the text's width is sought (headings, cells). */
+const MIN_MEASURED = 20;
+/** A text is wrapped when at least this many lines, and this share of its measured lines, end at one width. */
+const MIN_FULL_LINES = 3;
+const MIN_FULL_SHARE = 0.3;
+/** How far short of the width a full line may end (a character that did not fit, a kinsoku shift, indentation). */
+const slackOf = (width: number) => Math.max(4, Math.round(width / 10));
+
+interface Line {
+  /** Display width of the text, as printed. */
+  width: number;
+  from: number;
+  to: number;
+  /** Trimmed of trailing spaces and form feeds. */
+  text: string;
+}
+
+function linesOf(norm: NormText, original: string): Line[] {
+  const { s, map } = norm;
+  const out: Line[] = [];
+  let from = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', from);
+    const to = nl < 0 ? s.length : nl;
+    const text = s.slice(from, to).replace(/[\s\f]+$/, '');
+    const at = from;
+    out.push({ from, to, text, width: widthOf(text, (k) => original.charCodeAt(map[at + k])) });
+    if (nl < 0) return out;
+    from = nl + 1;
+  }
+}
+
+/**
+ * The width a text is wrapped at, or null when its lines are the writer's: the width most lines
+ * end at (within the slack), lines longer than it being few (a title or a row copied unwrapped).
+ */
+export function wrapWidth(lines: readonly { text: string; width: number }[]): number | null {
+  const widths = lines.filter((l) => !isTableRow(l.text)).map((l) => l.width).filter((w) => w >= MIN_MEASURED).sort((a, b) => a - b);
+  let best: { width: number; full: number } | null = null;
+  for (let k = widths.length - 1; k >= 0; k--) {
+    const width = widths[k];
+    if (k < widths.length - 1 && width === widths[k + 1]) continue;
+    const longer = widths.length - 1 - k;
+    let full = 0;
+    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) full++;
+    if (longer * MAX_LONGER > full) continue;
+    if (!best || full > best.full) best = { width, full };
+  }
+  return best && best.full >= MIN_FULL_LINES && best.full >= MIN_FULL_SHARE * widths.length ? best.width : null;
+}
+/** Lines longer than the width: at most one for this many lines ending at it. */
+const MAX_LONGER = 4;
+
+/** Repeated lines (digits aside) a page prints at its head or foot. */
+function runningLines(lines: readonly Line[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const l of lines) {
+    const key = furnitureKey(l.text);
+    if (key.length >= 4 && !isTableRow(key)) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
+}
+const furnitureKey = (line: string) => line.replace(/[\s\f]+/g, '').replace(/\d+/g, '#');
+
+/**
+ * The text with wrapped paragraphs joined (see the file's comment); the same object when the text
+ * is not wrapped at a fixed width. `original`: the text `norm` was normalised from.
+ */
+export function unwrapParagraphs(norm: NormText, original: string): NormText {
+  const lines = linesOf(norm, original);
+  const width = wrapWidth(lines);
+  if (width === null) return norm;
+  const full = width - slackOf(width);
+  const running = runningLines(lines);
+  const isFurniture = (l: Line) => running.has(furnitureKey(l.text));
+  const isPageEnd = (l: Line) => PAGE_NUMBER.test(l.text.trim()) || norm.s.slice(l.from, l.to).includes('\f');
+  /** [from, to) ranges of norm.s dropped. */
+  const cuts: [number, number][] = [];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i];
+    if (isTableRow(line.text) || line.width < full || line.width > width || SENTENCE_END.test(line.text) || HEADING.test(line.text)) continue;
+    // a page's end between the two: its number or a form feed, with blank lines and running lines
+    let k = i + 1;
+    let pageEnd = false;
+    while (k < lines.length && k - i <= MAX_FURNITURE_LINES && (lines[k].text.trim() === '' || isFurniture(lines[k]) || isPageEnd(lines[k]))) {
+      if (isPageEnd(lines[k])) pageEnd = true;
+      k++;
+    }
+    // no page's end: the very next line continues (a repeated line is a running one only at a page's end)
+    if (!pageEnd) k = i + 1;
+    if (k >= lines.length || k - i > MAX_FURNITURE_LINES || lines[k].text.trim() === '') continue;
+    const next = lines[k];
+    if (isTableRow(next.text)) continue;
+    const indent = /^[\s\f]*/.exec(norm.s.slice(next.from, next.to))![0].length;
+    cuts.push([line.from + line.text.length, next.from + indent]);
+    i = k - 1;
+  }
+  return withoutRanges(norm, cuts);
+}
+
+/** The units a figure's count or amount is printed with (and 万/亿, 余/多 between). */
+const UNIT = '(?:万|亿)?(?:余|多)?(?:条|件|宗|篇|份|个|项|人|次|部|例|起|元)';
+/**
+ * A figure printed with spaces between its thousands groups (9 695件, 1 234 567条): the spaces
+ * dropped, so the figure is read whole and never as its last group. Only before a unit, and not
+ * after another digit: a row of figures (12 345 0) stays a row.
+ */
+const SPACED_GROUPS = new RegExp(`(?<![\\d,.|] *)\\d{1,3}(?: \\d{3})+(?= ?${UNIT})`, 'g');
+/** Spaces between a figure and its unit (12 件, as text extraction and &nbsp; print them). */
+const SPACE_BEFORE_UNIT = new RegExp(`(?<=\\d) +(?=${UNIT})`, 'g');
+
+/** A figure's spaces (between its groups, before its unit) dropped; each character left keeps its offset. */
+export function joinFigures(norm: NormText): NormText {
+  const cuts: [number, number][] = [];
+  for (const m of norm.s.matchAll(SPACED_GROUPS)) for (let k = m.index; k < m.index + m[0].length; k++) if (norm.s[k] === ' ') cuts.push([k, k + 1]);
+  for (const m of norm.s.matchAll(SPACE_BEFORE_UNIT)) cuts.push([m.index, m.index + m[0].length]);
+  return withoutRanges(norm, cuts.sort((a, b) => a[0] - b[0]));
+}
+
+/** `norm` without the [from, to) ranges (in order, not overlapping); each character left keeps its offset. */
+function withoutRanges(norm: NormText, cuts: readonly [number, number][]): NormText {
+  if (cuts.length === 0) return norm;
+  let s = '';
+  const map: number[] = [];
+  let at = 0;
+  for (const [from, to] of [...cuts, [norm.s.length, norm.s.length] as const]) {
+    s += norm.s.slice(at, from);
+    for (let k = at; k < from; k++) map.push(norm.map[k]);
+    at = to;
+  }
+  map.push(norm.map[norm.s.length]);
+  return { s, map: Int32Array.from(map) };
+}
