@@ -10,7 +10,7 @@ import { translator } from '../../src/app/i18n/messages';
 import { metricLabel } from '../../src/app/i18n/metric-labels';
 import { COVERAGE_SLOTS, type CoveragePart } from '../../src/app/views/coverage-model';
 import { PALETTE } from '../../src/charts/palette';
-import { coverage, reconciliation } from '../../src/db/sql';
+import { coverage, factsRows, reconciliation } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { downloadFrom, drawnOption, openApp, openBrowser, openNative, overlap, parseCsv, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
@@ -208,4 +208,32 @@ describe('coverage: lateness rests only on known dates', () => {
       expect(status).not.toContain('on_time');
     });
   }
+});
+
+describe('Data view cells', () => {
+  it('show a coded value (level, scope, parse status, template) by its label with the code as its title, while the CSV keeps the code', async () => {
+    const t = translator('zh');
+    const expected = (await native.rows(factsRows())).slice(0, 5);
+    const keys = { level: 'level.', scope: 'scope.', status: 'status.', template: 'template.' } as const;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openApp(page, 'view=data');
+    const table = page.getByTestId('data-table');
+    await table.locator('tbody tr').first().waitFor({ timeout: READY_TIMEOUT });
+    const heads = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
+    const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.slice(0, 5).map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ text: td.textContent, code: td.getAttribute('data-code') }))));
+    for (const [i, row] of expected.entries()) {
+      for (const [column, prefix] of Object.entries(keys)) {
+        const code = row[column];
+        expect(typeof code).toBe('string');
+        const cell = cells[i][heads.indexOf(column)];
+        expect(cell).toEqual({ text: t(`${prefix}${String(code)}` as Parameters<typeof t>[0]), code });
+        expect(cell.text).not.toBe(code);
+      }
+    }
+    const [header, ...rows] = parseCsv((await downloadFrom(page, 'download-csv')).bytes.subarray(3).toString('utf8'));
+    // the tidy CSV carries scope of the coded columns: codes, never the labels on screen
+    const scopes = new Set(rows.map((r) => r[header.indexOf('scope')]));
+    expect(scopes.has('self')).toBe(true);
+    expect([...scopes].filter((v) => v !== 'self' && v !== 'area')).toEqual([]);
+  });
 });
