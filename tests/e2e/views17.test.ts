@@ -10,10 +10,10 @@ import { translator } from '../../src/app/i18n/messages';
 import { metricLabel } from '../../src/app/i18n/metric-labels';
 import { COVERAGE_SLOTS, type CoveragePart } from '../../src/app/views/coverage-model';
 import { PALETTE } from '../../src/charts/palette';
-import { reconciliation } from '../../src/db/sql';
+import { coverage, factsRows, reconciliation } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { downloadFrom, drawnOption, openApp, openBrowser, openNative, overlap, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
+import { downloadFrom, drawnOption, openApp, openBrowser, openNative, overlap, parseCsv, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
 
 let browser: Browser;
 let native: NativeDataset;
@@ -179,5 +179,61 @@ describe('coverage donut', () => {
     expect(colours.zh?.length).toBeGreaterThanOrEqual(2);
     expect(colours.en).toEqual(colours.zh);
     expect(new Set(['on_time', 'late', 'missing'].map((s) => COVERAGE_SLOTS[s as CoveragePart])).size).toBe(3);
+  });
+});
+
+describe('coverage: lateness rests only on known dates', () => {
+  // 广州市 2020: every child that reported has no known publication date, so none can be called late.
+  for (const locale of ['zh', 'en'] as const) {
+    it(`the late tile reads unknown with the unknown count, never a bare 0; the chart and CSV draw no late part (${locale})`, async () => {
+      const t = translator(locale);
+      const governments = (await native.rows(coverage({ parent: '440100', year: 2020 }))).filter((r) => r.unit === 'government');
+      const known = governments.filter((r) => r.late === true || r.late === false).length;
+      const unknown = governments.filter((r) => r.late !== true && r.late !== false && (Number(r.reports ?? 0) > 0 || Number(r.ambiguous_reports ?? 0) > 0)).length;
+      expect([known, unknown > 0]).toEqual([0, true]);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openApp(page, `view=coverage&parent=440100&year=2020&bench=1${locale === 'en' ? '&lang=en' : ''}`);
+      await waitForChart(page, 'coverage');
+      const tile = page.getByTestId('coverage-kpi-late');
+      expect(await tile.locator('.kpi-value').textContent()).toBe('—');
+      expect(await page.getByTestId('coverage-kpi-late-base').textContent()).toBe(t('coverage.kpi.lateBase', { known: '0', unknown: String(unknown) }));
+      const names = list(list((await drawnOption(page, 'coverage')).series)[0].data).map((d) => d.name);
+      expect(names).toContain(t('coverage.dateUnknownPart'));
+      expect(names).not.toContain(t('coverage.kpi.late'));
+      expect(await page.getByTestId('description-coverage').textContent()).not.toContain(t('coverage.kpi.late'));
+      const [header, ...rows] = parseCsv((await downloadFrom(page, 'csv-coverage')).bytes.subarray(3).toString('utf8'));
+      const status = rows.map((r) => r[header.indexOf('status')]);
+      expect(status.filter((s) => s === 'date_unknown')).toHaveLength(unknown);
+      expect(status).not.toContain('late');
+      expect(status).not.toContain('on_time');
+    });
+  }
+});
+
+describe('Data view cells', () => {
+  it('show a coded value (level, scope, parse status, template) by its label with the code as its title, while the CSV keeps the code', async () => {
+    const t = translator('zh');
+    const expected = (await native.rows(factsRows())).slice(0, 5);
+    const keys = { level: 'level.', scope: 'scope.', status: 'status.', template: 'template.' } as const;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openApp(page, 'view=data');
+    const table = page.getByTestId('data-table');
+    await table.locator('tbody tr').first().waitFor({ timeout: READY_TIMEOUT });
+    const heads = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
+    const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.slice(0, 5).map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ text: td.textContent, code: td.getAttribute('data-code') }))));
+    for (const [i, row] of expected.entries()) {
+      for (const [column, prefix] of Object.entries(keys)) {
+        const code = row[column];
+        expect(typeof code).toBe('string');
+        const cell = cells[i][heads.indexOf(column)];
+        expect(cell).toEqual({ text: t(`${prefix}${String(code)}` as Parameters<typeof t>[0]), code });
+        expect(cell.text).not.toBe(code);
+      }
+    }
+    const [header, ...rows] = parseCsv((await downloadFrom(page, 'download-csv')).bytes.subarray(3).toString('utf8'));
+    // the tidy CSV carries scope of the coded columns: codes, never the labels on screen
+    const scopes = new Set(rows.map((r) => r[header.indexOf('scope')]));
+    expect(scopes.has('self')).toBe(true);
+    expect([...scopes].filter((v) => v !== 'self' && v !== 'area')).toEqual([]);
   });
 });

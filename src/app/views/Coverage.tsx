@@ -10,7 +10,7 @@ import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
-import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, type CoveragePart } from './coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, lateFigure, type CoveragePart } from './coverage-model';
 import { useDataset } from '../data/dataset';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
@@ -26,6 +26,7 @@ export function Coverage(props: ViewProps) {
   const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const counts = coverageCounts(rows);
+  const late = lateFigure(counts);
   const governments = rows.filter((r) => r.unit === 'government');
   const parts = useMemo(() => coverageParts(rows), [rows]);
   const partLabel = useMemo(() => {
@@ -60,8 +61,9 @@ export function Coverage(props: ViewProps) {
             <div className="kpis">
               {(['listed', 'reported', 'missing', 'notDue', 'late', 'departments'] as const).map((k) => (
                 <div className="kpi" key={k} data-testid={`coverage-kpi-${k}`}>
-                  <div className="kpi-value">{formatNumber(counts[k], locale)}</div>
+                  <div className="kpi-value">{formatNumber(k === 'late' ? late.value : counts[k], locale)}</div>
                   <div className="kpi-label">{t(`coverage.kpi.${k}`)}</div>
+                  {k === 'late' && late.unknown > 0 ? <div className="kpi-label" data-testid="coverage-kpi-late-base">{t('coverage.kpi.lateBase', { known: formatNumber(late.known, locale), unknown: formatNumber(late.unknown, locale) })}</div> : null}
                 </div>
               ))}
             </div>

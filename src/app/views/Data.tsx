@@ -17,6 +17,7 @@ import { downloadCsv, downloadZip, type TidyColumn } from '../data/tidy';
 import { markPooled, pooledParquetColumns } from '../data/pooled';
 import { countMetric } from '../i18n/metric-labels';
 import { columnHeads } from '../i18n/column-labels';
+import { codeLabel } from '../i18n/code-labels';
 import { outcomesQuery } from './Outcomes';
 import { viewLabel } from './registry';
 import { reviewQuery } from './Review';
@@ -112,7 +113,12 @@ export function Data(props: ViewProps) {
           </thead>
           <tbody>
             {shown.map((r, i) => (
-              <tr key={i}>{columns.map((c) => <td key={c}>{r[c] === null ? '' : String(r[c])}</td>)}</tr>
+              <tr key={i}>
+                {columns.map((c) => {
+                  const label = codeLabel(t, c, r[c]);
+                  return label === null ? <td key={c}>{r[c] === null ? '' : String(r[c])}</td> : <td key={c} data-code={String(r[c])} title={String(r[c])}>{label}</td>;
+                })}
+              </tr>
             ))}
           </tbody>
         </table>

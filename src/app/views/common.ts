@@ -1,7 +1,8 @@
 import type { ChartFrame } from '../../charts';
 import { chartMethod } from './registry';
 import type { Locale } from '../i18n/locale';
-import type { MessageKey, Translate } from '../i18n/messages';
+import type { Translate } from '../i18n/messages';
+import { codeLabel } from '../i18n/code-labels';
 import type { ChartView, ViewState } from '../state/url-state';
 import { downloadName } from '../data/download-name';
 import type { UpdateState } from '../state/use-view-state';
@@ -37,13 +38,9 @@ export function makeFrame(props: ViewProps, title: string, unit: string, notes?:
   return { title, unit, source: `${props.t('source')}${props.sourceSuffix}`, date: props.date, locale: props.locale, notes };
 }
 
-const LEVELS = ['province', 'city', 'county', 'town', 'department'] as const;
-export const levelLabel = (t: Translate, level: unknown): string =>
-  typeof level === 'string' && (LEVELS as readonly string[]).includes(level) ? t(`level.${level}` as MessageKey) : t('level.unknown');
+export const levelLabel = (t: Translate, level: unknown): string => codeLabel(t, 'level', level) ?? t('level.unknown');
 
-const TEMPLATES = ['narrative', 'table2019', 'table2021'] as const;
-export const templateLabel = (t: Translate, template: unknown): string =>
-  typeof template === 'string' && (TEMPLATES as readonly string[]).includes(template) ? t(`template.${template}` as MessageKey) : t('template.unknown');
+export const templateLabel = (t: Translate, template: unknown): string => codeLabel(t, 'template', template) ?? t('template.unknown');
 
 export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 

@@ -6,6 +6,10 @@ export interface CoverageCounts {
   reported: number;
   missing: number;
   late: number;
+  /** Governments that reported with a known date (on time or late): the base `late` rests on. */
+  datesKnown: number;
+  /** Governments that reported with no known date (or only under an ambiguous name): lateness unknown. */
+  datesUnknown: number;
   notDue: number;
   departments: number;
 }
@@ -23,9 +27,19 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
     reported: governments.filter((r) => (num(r.reports) ?? 0) > 0 || (num(r.ambiguous_reports) ?? 0) > 0).length,
     missing: governments.filter((r) => r.missing === true).length,
     late: governments.filter((r) => r.late === true).length,
+    datesKnown: governments.filter((r) => r.late === true || r.late === false).length,
+    datesUnknown: governments.filter((r) => coverageStatus(r) === 'date_unknown').length,
     notDue: governments.filter((r) => r.not_due === true).length,
     departments: rows.filter((r) => r.unit === 'department').length,
   };
+}
+
+/**
+ * The late tile: a count of late children rests only on those whose dates are known, so with no
+ * known date it is unknown (null, never 0), and any unknown dates are said beside it.
+ */
+export function lateFigure(counts: Pick<CoverageCounts, 'late' | 'datesKnown' | 'datesUnknown'>): { value: number | null; known: number; unknown: number } {
+  return { value: counts.datesKnown > 0 ? counts.late : null, known: counts.datesKnown, unknown: counts.datesUnknown };
 }
 
 export const COVERAGE_PARTS: readonly CoveragePart[] = ['on_time', 'late', 'date_unknown', 'missing', 'not_due'];

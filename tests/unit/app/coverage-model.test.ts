@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, coverageStatus } from '../../../src/app/views/coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, coverageStatus, lateFigure } from '../../../src/app/views/coverage-model';
 import type { Row } from '../../../src/app/data/rows';
 
 // Rows as the coverage query gives them: governments listed below the parent, and departments.
@@ -15,7 +15,13 @@ const rows: Row[] = [
 
 describe('coverage counts', () => {
   it('counts late governments only, as the donut does; departments have their own count', () => {
-    expect(coverageCounts(rows)).toEqual({ listed: 5, reported: 3, missing: 1, late: 1, notDue: 1, departments: 2 });
+    expect(coverageCounts(rows)).toEqual({ listed: 5, reported: 3, missing: 1, late: 1, datesKnown: 2, datesUnknown: 1, notDue: 1, departments: 2 });
+  });
+
+  it('rests the late figure on known dates only: with none known it is unknown, not 0', () => {
+    expect(lateFigure(coverageCounts(rows))).toEqual({ value: 1, known: 2, unknown: 1 });
+    const undated = rows.map((r) => (r.unit === 'government' && r.reports === 1 ? { ...r, late: null } : r));
+    expect(lateFigure(coverageCounts(undated))).toEqual({ value: null, known: 0, unknown: 3 });
   });
 
   it('splits the governments into parts that add up to those listed, a report with no date its own part', () => {
