@@ -63,16 +63,20 @@ function linesOf(norm: NormText, original: string): Line[] {
 /**
  * The width a text is wrapped at, or null when its lines are the writer's: the width most lines
  * end at (within the slack), lines longer than it being few (a title or a row copied unwrapped).
+ * Only lines the width cut count as evidence: a line ending a sentence or a heading may be as
+ * long by chance (three such lines of a short text are the writer's).
  */
 export function wrapWidth(lines: readonly { text: string; width: number }[]): number | null {
-  const widths = lines.filter((l) => !isTableRow(l.text)).map((l) => l.width).filter((w) => w >= MIN_MEASURED).sort((a, b) => a - b);
+  const measured = lines.filter((l) => !isTableRow(l.text) && l.width >= MIN_MEASURED).sort((a, b) => a.width - b.width);
+  const widths = measured.map((l) => l.width);
+  const cut = measured.map((l) => !SENTENCE_END.test(l.text) && !HEADING.test(l.text));
   let best: { width: number; full: number } | null = null;
   for (let k = widths.length - 1; k >= 0; k--) {
     const width = widths[k];
     if (k < widths.length - 1 && width === widths[k + 1]) continue;
     const longer = widths.length - 1 - k;
     let full = 0;
-    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) full++;
+    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) if (cut[j]) full++;
     if (longer * MAX_LONGER > full) continue;
     if (!best || full > best.full) best = { width, full };
   }
