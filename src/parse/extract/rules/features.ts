@@ -118,7 +118,8 @@ function namesCategory(raw: string, issuer = ''): boolean {
   // a list ending in 等 and generic words is the whole (政务要闻、政府文件等政府信息共计)
   const etc = object.lastIndexOf('等');
   if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
-  const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '');
+  // an opening parenthesis right before the figure (政府信息（856条）) holds the object's count, no kind
+  const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]|[(（]$/g, '');
   // the issuer's own field before its information (公安局: 公安政府信息): whose information, not a kind of it
   return rest.length > 0 && !(rest.length >= 2 && issuer.includes(rest));
 }
