@@ -98,6 +98,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('二、依申请公开政府信息情况\n（一）申请情况\n本年度共收到申请45件。', { 'r.new.total': 45 }),
     w('本年度受理的政府信息公开申请中，涉及征地拆迁方面的20件。', { 'r.new.total': null }),
     w('上年度受理政府信息公开申请35件。', { 'r.new.total': null }),
+    w('截至12月底，全年累计受理政府信息公开申请45件。', { 'r.new.total': 45 }),
+    w('截至年底，全年累计受理申请45件，自2008年以来累计受理申请300件。', { 'r.new.total': 45 }),
   ],
   'requests, none received': [
     w('本年度，我局未收到政府信息公开申请。', { 'r.new.total': 0 }),
@@ -209,6 +211,9 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度主动公开政府信息数量（856条）较上年有所增加。', { 'p.total': 856 }),
     w('全年主动公开规范性文件（856件）。', { 'p.total': null }),
     w('本年度通过政府网站主动公开政府信息（856条）。', { 'p.total': null }),
+    w('截至年底，本年度累计主动公开政府信息856条。', { 'p.total': 856, 'p.cumulative': null }),
+    w('截至12月底，全年累计主动公开政府信息856条。', { 'p.total': 856 }),
+    w('自2008年至本年度累计主动公开政府信息5600条。', { 'p.total': null }),
   ],
   'proactive channels': [
     w('全年主动公开政府信息1234条。从公开渠道看，政府网站1000条，占81%；其他渠道234条，占19%。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),

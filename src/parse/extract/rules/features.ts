@@ -104,6 +104,10 @@ function subjectPart(before: string): string {
   return object.includes('、') && /等[^、]{0,10}$/.test(object) ? before.slice(0, end) : before;
 }
 
+/** 累计 scoped by the year (本年度累计, 全年累计): the year's running total at its end, no stock (not 至本年度累计, since an earlier start). */
+const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内)累计/g;
+export const withoutYearTotal = (t: string) => t.replace(YEAR_TOTAL, '');
+
 /** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
 const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
 
@@ -286,7 +290,7 @@ export const FEATURES = {
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
-  cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
+  cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */

@@ -6,7 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { sharedScope } from './features';
+import { sharedScope, withoutYearTotal } from './features';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -329,7 +329,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
-    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
+    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
@@ -385,7 +385,7 @@ function conceptsIn(s: string, from: number, to: number): (string | null)[] {
   return out.sort((a, b) => a.at - b.at).map((t) => t.metric);
 }
 
-const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(subject) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
+const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(withoutYearTotal(subject)) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
 /** The words that give figures to several concepts at once, for the text's word index. */
 export const DISTRIBUTIVE_WORDS = ['分别', '各'];
 const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
