@@ -89,6 +89,9 @@ function lastVerbEnd(before: string): number {
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
 const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
+/** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object. */
+const objectBefore = (clause: string) => /主动公开(?:了)?(?:各类)?(?:政府|政务)?信息$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
+
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
   const earlier = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length).replace(/[,，:：]$/, '');
@@ -121,7 +124,8 @@ function namesCategory(raw: string, issuer = ''): boolean {
   const object = raw.replace(/[\d一二三四五六七八九十]+(?:大类|类|项|个)/g, '');
   // a list ending in 等 and generic words is the whole (政务要闻、政府文件等政府信息共计)
   const etc = object.lastIndexOf('等');
-  if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
+  // …等在内的各类政府信息, …等方面的政府信息: the list's span, no kind
+  if (etc >= 0 && object.slice(etc + 1).replace(/^(?:在内|方面|领域)/, '').replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
   // an opening parenthesis right before the figure (政府信息（856条）) holds the object's count, no kind
   const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]|[(（]$/g, '');
   // the issuer's own field before its information (公安局: 公安政府信息): whose information, not a kind of it
@@ -286,7 +290,8 @@ export const FEATURES = {
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
-  noObject: (v: FigureView) => /主动公开\s*$/.test(v.before) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+  noObject: (v: FigureView) =>
+    (/主动公开\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
