@@ -317,6 +317,9 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度受理申请45件，均在法定答复期限内答复。', { 'r.handled.total': 45, 'r.carried_out.total': null }),
     w('上年度结转的3件申请本年度已办结。', { 'r.carried_out.total': null }),
     w('2014年结转的2件申请于2015年1月全部办结。', { 'r.carried_out.total': null }),
+    w('本年度受理申请45件，2件申请需在下一年度作出答复。', { 'r.handled.total': null, 'r.carried_out.total': 2 }),
+    w('本年度受理申请45件，年度内未能办结的2件。', { 'r.carried_out.total': 2 }),
+    w('本年度受理申请45件，有2件转至下年度办理。', { 'r.carried_out.total': 2 }),
   ],
   handled: [
     w('本年度共受理申请12件，已答复12件。', { 'r.new.total': 12, 'r.handled.total': 12 }),

@@ -169,8 +169,12 @@ for (const w of WORDS) {
   else BY_FIRST.set(w.word.charCodeAt(0), [w]);
 }
 
-/** "Not yet" right before an act (尚未作出答复, 还没有办结, 未到答复期限); not 未予 (a refusal) nor 未按期 (done late). */
-const NOT_YET = /(?:未(?:到|能|曾)?(?:法定)?|尚没有|还没有)$/;
+/**
+ * "Not yet" right before an act (尚未作出答复, 还没有办结, 未到答复期限), or the act put in the next
+ * year (需在下一年度作出答复): the request is open at the year's end. Not 未予 (a refusal), 未按期
+ * (done late) nor 延期答复 (answered late or still open: the text does not say).
+ */
+const NOT_YET = /(?:未(?:到|能|曾)?(?:法定)?|尚没有|还没有|(?:下一?年度?|次年|明年)[^,，。;；\d]{0,3})$/;
 
 /** 答复期限, 答复时限: the time allowed for an answer, no act of answering (在答复期限内答复 is answered by its last word). */
 const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
@@ -194,7 +198,7 @@ function tokens(s: string, from: number, to: number): Token[] {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
         // 尚未作出答复, 未到答复期限: an act not yet done leaves the request open
         const handled = w.metric === 'r.handled.total';
-        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 4), i)) ? 'r.carried_out.total' : w.metric;
+        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 8), i)) ? 'r.carried_out.total' : w.metric;
         if (metric !== 'r.handled.total' || !ANSWER_PERIOD.test(s.slice(i + w.word.length, i + w.word.length + 2))) out.push({ metric, start: i, end: i + w.word.length, weak: cause >= 0 });
         i += w.word.length - 1;
         break;
