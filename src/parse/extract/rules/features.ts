@@ -89,6 +89,9 @@ function lastVerbEnd(before: string): number {
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
 const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
+/** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object. */
+const objectBefore = (clause: string) => /主动公开(?:了)?(?:各类)?(?:政府|政务)?信息$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
+
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
   const earlier = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length).replace(/[,，:：]$/, '');
@@ -104,6 +107,10 @@ function subjectPart(before: string): string {
   return object.includes('、') && /等[^、]{0,10}$/.test(object) ? before.slice(0, end) : before;
 }
 
+/** 累计 scoped by the year (本年度累计, 全年累计): the year's running total at its end, no stock (not 至本年度累计, since an earlier start). */
+const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内)累计/g;
+export const withoutYearTotal = (t: string) => t.replace(YEAR_TOTAL, '');
+
 /** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
 const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
 
@@ -117,8 +124,10 @@ function namesCategory(raw: string, issuer = ''): boolean {
   const object = raw.replace(/[\d一二三四五六七八九十]+(?:大类|类|项|个)/g, '');
   // a list ending in 等 and generic words is the whole (政务要闻、政府文件等政府信息共计)
   const etc = object.lastIndexOf('等');
-  if (etc >= 0 && object.slice(etc + 1).replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
-  const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '');
+  // …等在内的各类政府信息, …等方面的政府信息: the list's span, no kind
+  if (etc >= 0 && object.slice(etc + 1).replace(/^(?:在内|方面|领域)/, '').replace(GENERIC_OBJECT, '').replace(/[\s“”"]/g, '') === '') return false;
+  // an opening parenthesis right before the figure (政府信息（856条）) holds the object's count, no kind
+  const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]|[(（]$/g, '');
   // the issuer's own field before its information (公安局: 公安政府信息): whose information, not a kind of it
   return rest.length > 0 && !(rest.length >= 2 && issuer.includes(rest));
 }
@@ -158,8 +167,8 @@ const ownYearAfterOf = (v: FigureView) => /其中\s*\d{4}年/.test(v.before) && 
 const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
 const NOT_A_KIND = /^(?:其中|含|包括|包含|占|比|较|同比|环比|累计|共|合计|总|均|全部|主要|以上|上述|分别|涉及|内容|范围)/;
 
-/** 上半年, 第一季度, 前三季度, 1月至11月 (not 1月至12月, the whole year). */
-const PART_OF_YEAR = /上半年|下半年|(?:第[一二三四1-4]|(?<![每各])[一二三四1-4]|前三)季度|(?<![\d日])\d{1,2}月份?(?:至|到|[-—~－])(?!12月)\d{1,2}月(?!\d{1,2}日)/;
+/** 上半年, 第一季度, 前三季度, 1月至11月, 1-11月 (not 1月至12月, the whole year). */
+const PART_OF_YEAR = /上半年|下半年|(?:第[一二三四1-4]|(?<![每各])[一二三四1-4]|前三)季度|(?<![\d日])\d{1,2}(?:月份?)?(?:至|到|[-—~－])(?!12月)\d{1,2}月(?!\d{1,2}日)/;
 const PLAN = /明年|下一年度?|下一步|计划(?:在|于|全年)?(?:主动)?(?:公开|发布)|拟(?:主动)?(?:公开|发布)|力争|预计/;
 const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 /** 截至 the year's end (截至2017年12月31日, 截止年底). */
@@ -281,11 +290,12 @@ export const FEATURES = {
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
-  noObject: (v: FigureView) => /主动公开\s*$/.test(v.before) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+  noObject: (v: FigureView) =>
+    (/主动公开\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
-  cumulative: (v: FigureView) => /累计|历年/.test(v.before) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
+  cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */

@@ -6,7 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { sharedScope } from './features';
+import { sharedScope, withoutYearTotal } from './features';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -18,12 +18,18 @@ export interface Concept {
 /** An act of handling put in the next year (下一年度答复, 次年办理): the request is still open at this year's end. */
 const NEXT_YEAR_ACTS = ['下一年度', '下年度', '下一年', '下年', '次年', '明年'].flatMap((y) => ['办理', '答复', '办结', '处理'].map((act) => y + act));
 
+/** Still within the time allowed for an answer (尚在法定答复期限内): open at the year's end, not answered. */
+const IN_TIME_LIMIT = ['尚在', '仍在', '还在'].flatMap((still) => ['答复期限内', '法定答复期限内', '法定期限内', '答复期内'].map((limit) => still + limit));
+
+/** An act going on (正在答复, 仍在处理): the request is open, not answered. */
+const IN_PROGRESS = ['正在', '仍在', '尚在', '还在', '处于'].flatMap((still) => ['答复', '办理', '处理', '审核', '核实'].map((act) => still + act));
+
 /** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
 export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '正在办理', '仍在办理', '尚在办理', ...NEXT_YEAR_ACTS] },
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
@@ -163,6 +169,16 @@ for (const w of WORDS) {
   else BY_FIRST.set(w.word.charCodeAt(0), [w]);
 }
 
+/**
+ * "Not yet" right before an act (尚未作出答复, 还没有办结, 未到答复期限), or the act put in the next
+ * year (需在下一年度作出答复): the request is open at the year's end. Not 未予 (a refusal), 未按期
+ * (done late) nor 延期答复 (answered late or still open: the text does not say).
+ */
+const NOT_YET = /(?:未(?:到|能|曾)?(?:法定)?|尚没有|还没有|(?:下一?年度?|次年|明年)[^,，。;；\d]{0,3})$/;
+
+/** 答复期限, 答复时限: the time allowed for an answer, no act of answering (在答复期限内答复 is answered by its last word). */
+const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
+
 /** The concept words of s[from, to), longest first at each place, left to right. */
 function tokens(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -180,7 +196,10 @@ function tokens(s: string, from: number, to: number): Token[] {
     if (starting === undefined) continue;
     for (const w of starting) {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
-        out.push({ metric: w.metric, start: i, end: i + w.word.length, weak: cause >= 0 });
+        // 尚未作出答复, 未到答复期限: an act not yet done leaves the request open
+        const handled = w.metric === 'r.handled.total';
+        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 8), i)) ? 'r.carried_out.total' : w.metric;
+        if (metric !== 'r.handled.total' || !ANSWER_PERIOD.test(s.slice(i + w.word.length, i + w.word.length + 2))) out.push({ metric, start: i, end: i + w.word.length, weak: cause >= 0 });
         i += w.word.length - 1;
         break;
       }
@@ -314,7 +333,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
-    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(stretch) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
+    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
@@ -370,7 +389,7 @@ function conceptsIn(s: string, from: number, to: number): (string | null)[] {
   return out.sort((a, b) => a.at - b.at).map((t) => t.metric);
 }
 
-const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(subject) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
+const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(withoutYearTotal(subject)) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
 /** The words that give figures to several concepts at once, for the text's word index. */
 export const DISTRIBUTIVE_WORDS = ['分别', '各'];
 const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
