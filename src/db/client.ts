@@ -23,6 +23,10 @@ interface Pending {
   sql?: string;
   /** Sent again to a restarted worker. */
   request: Request;
+  /** Made by a restart for its worker only: the next restart drops it and makes its own. */
+  restore?: true;
+  /** Carries a layer `reload` gave: its answer settles the layers given (see `given`). */
+  relayer?: true;
 }
 
 /** The error of a request cancelled by its AbortSignal. */
@@ -46,6 +50,12 @@ export class DataClient {
   private layerReload: (() => Promise<LayerPayload | null>) | null = null;
   /** Told when a layer given again is done with (see setLayer). */
   private layerSettled: ((given: LayerPayload) => void) | null = null;
+  /**
+   * The layers `reload` gave that were sent to a worker, not yet settled: all of them once the
+   * current worker answers its layer (a worker replaced before it answered never will), or when no
+   * worker will (a restart without a layer, the client failing).
+   */
+  private given: { layer: LayerPayload; settled: ((given: LayerPayload) => void) | null }[] = [];
   /** While a restarted worker waits for its layer, later requests wait too (they would miss it). */
   private restarting: Promise<void> | null = null;
   /** The rows queries see when they do not say (src/db/user-layer.ts). */
@@ -152,12 +162,18 @@ export class DataClient {
           reject(new DataError(`could not send ${kind} to the data worker: ${(error as Error).message}`, { sql, cause: error }));
         }
       };
-      if (this.restarting) void this.restarting.then(post);
+      // Sent to the worker waiting for its layer; should it be replaced meanwhile, its restart sends this request.
+      const target = this.worker;
+      if (this.restarting) void this.restarting.then(() => this.worker === target && post());
       else post();
     });
   }
 
-  /** Stops request `id`: the worker is replaced by a new one, to which every other pending request is sent again. */
+  /**
+   * Stops request `id`: the worker is replaced by a new one, which gets what the client's state
+   * says (init, the current layer, the corrections) and then every other request still waiting.
+   * Whatever number of restarts, in whatever order, the newest worker ends with the current layer.
+   */
   private cancel(id: number): void {
     const cancelled = this.pending.get(id);
     if (!cancelled) return;
@@ -168,44 +184,44 @@ export class DataClient {
       return;
     }
     this.worker.terminate();
-    this.worker = this.spawn();
-    this.attach(this.worker);
+    const worker = (this.worker = this.spawn());
+    this.attach(worker);
+    for (const [key, p] of this.pending) if (p.restore) this.pending.delete(key);
     const resend = [...this.pending.values()].map((p) => p.request);
-    // The new worker serves the same dataset: an init already answered is sent again first.
-    const init = this.initialised && !resend.some((r) => r.kind === 'init') ? this.initialised.url : null;
-    // A layer sent already had its files moved: the layer is asked for again (a pending removal is sent as it is).
-    const layerPending = resend.find((r): r is Request<'layer'> => r.kind === 'layer' && (r as Request<'layer'>).payload.manifest !== null);
-    const reload = init !== null || layerPending ? this.layerReload : null;
+    // The new worker serves the same dataset: its init goes first (the one still waiting, or the one answered, again).
+    const waitingInit = resend.find((r) => r.kind === 'init');
+    const init = waitingInit ?? (this.initialised ? this.restoreRequest('init', { manifestUrl: this.initialised.url }) : null);
+    const layers = resend.filter((r): r is Request<'layer'> => r.kind === 'layer');
+    // A layer sent already had its files moved: the current one is asked for again.
+    const layerPending = layers.findLast((r) => r.payload.manifest !== null);
+    const reload = init || layerPending ? this.layerReload : null;
     const settled = this.layerSettled;
-    const worker = this.worker;
     const restartFailed = (error: unknown) => this.fail(new DataError(`could not restart the data worker: ${(error as Error).message}`, { cause: error }));
+    const removal = (r: Request): Request => (r.kind === 'layer' && (r as Request<'layer'>).payload.manifest !== null ? { ...r, payload: { manifest: null, files: {} } } : r);
     const rest = (layer: LayerPayload | null) => {
+      const sent = new Set<Request>([...(init ? [init] : [])]);
       if (layer) {
-        const relayer: Request<'layer'> = layerPending ? { ...layerPending, payload: layer } : { id: this.nextId++, kind: 'layer', payload: layer };
-        const done = () => settled?.(layer);
+        // Layers asked for before it are superseded (their files are gone): sent as removals, then it.
+        for (const r of layerPending ? layers.slice(0, layers.indexOf(layerPending)) : layers) {
+          worker.postMessage(removal(r));
+          sent.add(r);
+        }
+        const relayer: Request<'layer'> = layerPending ? { ...layerPending, payload: layer } : this.restoreRequest('layer', layer);
         const entry = this.pending.get(relayer.id);
-        // Answered (or failed): the layer given again is done with, whoever asked for it.
-        if (entry) this.pending.set(relayer.id, { ...entry, resolve: (v) => (done(), entry.resolve(v)), reject: (e) => (done(), entry.reject(e)) });
-        else this.pending.set(relayer.id, { resolve: done, reject: done, request: relayer });
+        if (entry) this.pending.set(relayer.id, { ...entry, request: relayer, relayer: true });
+        this.given.push({ layer, settled });
         worker.postMessage(relayer, layerTransfer(layer));
-      } else if (layerPending) {
-        // Its files are gone and nothing gives them again: the worker is left without a layer.
-        worker.postMessage({ ...layerPending, payload: { manifest: null, files: {} } });
-      }
-      if (init !== null && this.corrections && !resend.some((r) => r.kind === 'corrections')) {
-        const again: Request<'corrections'> = { id: this.nextId++, kind: 'corrections', payload: this.corrections };
-        this.pending.set(again.id, { resolve: () => {}, reject: () => {}, request: again });
-        worker.postMessage(again);
-      }
-      for (const request of resend) if (request !== layerPending) worker.postMessage(request);
+        if (layerPending) sent.add(layerPending);
+      } else this.settleGiven();
+      if (init && this.corrections && !resend.some((r) => r.kind === 'corrections')) worker.postMessage(this.restoreRequest('corrections', this.corrections));
+      // Without a layer given again, a layer whose files are gone leaves the worker without one.
+      for (const request of resend) if (!sent.has(request)) worker.postMessage(removal(request));
     };
     try {
-      if (init !== null) {
-        const reinit: Request<'init'> = { id: this.nextId++, kind: 'init', payload: { manifestUrl: init } };
-        this.pending.set(reinit.id, { resolve: () => {}, reject: () => {}, request: reinit });
-        worker.postMessage(reinit);
-      }
+      if (init) worker.postMessage(init);
       if (!reload) {
+        // Requests waiting for an earlier restart's layer are in `resend`: nothing waits now.
+        this.restarting = null;
         rest(null);
         return;
       }
@@ -226,6 +242,18 @@ export class DataClient {
     this.restarting = restarting;
   }
 
+  /** A request a restart makes for its worker (nobody waits for its answer). */
+  private restoreRequest<K extends RequestKind>(kind: K, payload: RequestTypes[K]['payload']): Request<K> {
+    const request: Request<K> = { id: this.nextId++, kind, payload };
+    const relayer = kind === 'layer' ? { relayer: true as const } : {};
+    this.pending.set(request.id, { resolve: () => {}, reject: () => {}, request, restore: true, ...relayer });
+    return request;
+  }
+
+  private settleGiven(): void {
+    for (const { layer, settled } of this.given.splice(0)) settled?.(layer);
+  }
+
   private readonly progressListeners = new Set<(progress: ProgressMessage) => void>();
   /** The engine's download progress, as the worker reports it. */
   onProgress(listener: (progress: ProgressMessage) => void): () => void {
@@ -244,6 +272,8 @@ export class DataClient {
     this.pending.delete(response.id);
     if (response.ok) waiting.resolve(response.result);
     else waiting.reject(fromErrorData(response.error));
+    // Answered (or failed): the layers given again are done with, whoever asked for them.
+    if (waiting.relayer) this.settleGiven();
   }
 
   private fail(error: Error): void {
@@ -251,6 +281,7 @@ export class DataClient {
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const p of waiting) p.reject(p.sql === undefined ? error : new DataError(`${error.message}\n-- SQL:\n${p.sql}`, { sql: p.sql, cause: error }));
+    this.settleGiven();
   }
 }
 

@@ -182,6 +182,68 @@ describe('DataClient cancel', () => {
     expect(given).toHaveLength(3);
   });
 
+  it('restarted again while the first restart still waits for its layer, the newest worker gets init, the layer and the corrections, each waiting request once, and every layer given is settled', async () => {
+    const workers: FakeWorker[] = [new FakeWorker()];
+    const client = new DataClient(workers[0], () => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const init = client.init('http://x/manifest.json');
+    workers[0].answer(workers[0].sent[0], INIT);
+    await init;
+    const releases: (() => void)[] = [];
+    const given: LayerPayload[] = [];
+    const settled: LayerPayload[] = [];
+    const reload = () => new Promise<LayerPayload>((done) => releases.push(() => {
+      const again = { manifest: { n: given.length + 2 }, files: {} };
+      given.push(again);
+      done(again);
+    }));
+    const set = client.setLayer({ manifest: { n: 1 }, files: {} }, reload, (layer) => settled.push(layer));
+    workers[0].answer(workers[0].sent[1], { datasetVersion: 'l', rows: {} });
+    await set;
+    const payload = { corrections: [{ report_sha256: 'a'.repeat(64), metric: 'r.new.total', value: 3, note: '', author: 'x', at: '' }] };
+    const corrected = client.setCorrections(payload);
+    workers[0].answer(workers[0].sent[2], { outcomes: [] });
+    await corrected;
+
+    const first = new AbortController();
+    const slow = client.userQuery('SELECT 1', first.signal);
+    const waiting = client.query({ sql: 'SELECT 2', params: [], tables: [] });
+    first.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init']);
+    // Before its layer is given again (its init unanswered), the new worker is restarted in turn.
+    const later = client.query({ sql: 'SELECT 3', params: [], tables: [] });
+    const second = new AbortController();
+    const slower = client.userQuery('SELECT 4', second.signal);
+    second.abort();
+    await expect(slower).rejects.toBeInstanceOf(CancelledError);
+    expect(workers).toHaveLength(3);
+    expect(workers[2].sent.map((r) => r.kind)).toEqual(['init']);
+    expect(releases).toHaveLength(2);
+    // The first restart's layer comes too late: never sent, settled at once.
+    releases[0]();
+    await expect.poll(() => settled).toEqual([given[0]]);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init']);
+    releases[1]();
+    await expect.poll(() => workers[2].sent.length).toBe(5);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(workers[2].sent.map((r) => r.kind)).toEqual(['init', 'layer', 'corrections', 'query', 'query']);
+    expect(workers[2].sent[1].payload).toBe(given[1]);
+    expect(workers[2].sent[2].payload).toEqual(payload);
+    expect(workers[2].sent.slice(3).map((r) => (r.payload as { sql: string }).sql)).toEqual(['SELECT 2', 'SELECT 3']);
+    expect(settled).toHaveLength(1);
+    workers[2].answer(workers[2].sent[0], INIT);
+    workers[2].answer(workers[2].sent[1], { datasetVersion: 'l', rows: {} });
+    expect(settled).toEqual(given);
+    workers[2].answer(workers[2].sent[3], { ipc: ipc(), elapsedMs: 1 });
+    workers[2].answer(workers[2].sent[4], { ipc: ipc(), elapsedMs: 1 });
+    await Promise.all([waiting, later]);
+    expect(workers[1].sent.map((r) => r.kind)).toEqual(['init']);
+    expect(client.failed).toBeNull();
+  });
+
   it('a layer removed is not given again to a restarted worker', async () => {
     const workers: FakeWorker[] = [new FakeWorker()];
     const client = new DataClient(workers[0], () => {
