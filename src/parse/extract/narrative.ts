@@ -372,8 +372,14 @@ const NONE_CONCEPTS: { metric: string; noun: RegExp; not?: RegExp }[] = [
   // 依申请公开情况：无 (not 因政府信息公开申请行政复议…的情况: the reviews', nor 申请人, nor a way of applying)
   { metric: 'r.new.total', noun: /依申请公开|公开申请|申请公开/, not: /复议|诉讼|起诉|收费|费用|申请人|结果|答复|办理|当面|网上|网络|信函|书面|电话|传真|邮件/ },
 ];
+/**
+ * A subject whose head is not the concept nor its 情况 but what was found or planned about it
+ * (依申请公开工作存在的问题, 改进措施, 整改情况): a none of those says nothing of the concept's own count.
+ */
+const NOT_THE_CONCEPT = /(?:问题|不足|困难|短板|差距|改进|措施|举措|整改|建议|计划|打算|思路|安排|说明|经验|做法|成效)(?:情况|工作)?[\s:：]*$/;
 /** The concepts a statement of none names in its subject, each once. */
 function noneConcepts(subject: string, done: Set<string>): string[] {
+  if (NOT_THE_CONCEPT.test(subject)) return [];
   return NONE_CONCEPTS.filter((c) => !done.has(c.metric) && c.noun.test(subject) && !c.not?.test(subject)).map((c) => c.metric);
 }
 /** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */

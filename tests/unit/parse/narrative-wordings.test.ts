@@ -83,6 +83,20 @@ describe('a heading governs the figures under it', () => {
     expect(read('三、政府信息公开的收费及减免情况\n本年度未发生网络舆情事件。').get('fee.collected_yuan') ?? null).toBeNull();
     expect(read('三、2014年政府信息公开的收费情况\n无。').get('fee.collected_yuan') ?? null).toBeNull();
   });
+  it('a heading or subject about problems, measures or corrections governs no none of the concept', () => {
+    const none = (text: string) => ['r.new.total', 'rv.total', 'lit.total'].map((m) => read(text).get(m) ?? null);
+    for (const text of [
+      '二、依申请公开工作存在的问题\n无。',
+      '（一）依申请公开方面存在的不足\n本年度无。',
+      '四、行政复议和行政诉讼的改进措施\n无。',
+      '依申请公开工作存在的问题：本年度无。',
+      '依申请公开工作的改进措施：无。',
+      '行政复议和行政诉讼的整改情况：无此类情况。',
+    ]) expect({ text, got: none(text) }).toEqual({ text, got: [null, null, null] });
+    // the concept itself, or its 情况, still governs
+    expect(none('四、行政复议和行政诉讼情况\n无。')).toEqual([null, 0, 0]);
+    expect(none('依申请公开情况：无。')).toEqual([0, null, null]);
+  });
 });
 
 describe('a figure after 其中 is a part of the figure before it', () => {
