@@ -724,8 +724,15 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const seg = segment(s);
   let headingList: Heading[] | null = null;
   const headings = () => (headingList ??= headingsOf(s));
-  /** A request's figure under a heading about proactive disclosure alone is not one (一、主动公开 / 部分公开2件). */
-  const outOfScope = (metric: string, at: number) => metric.startsWith('r.') && underProactiveHeading(headings(), at);
+  /**
+   * A request's figure under a heading about proactive disclosure alone is not one (一、主动公开 / 部分公开2件),
+   * unless its own clause names the requests (收到政府信息公开申请35件: under a sub-heading the finder missed).
+   */
+  const outOfScope = (metric: string, at: number) => {
+    if (!metric.startsWith('r.') || !underProactiveHeading(headings(), at)) return false;
+    const [cs, ce] = clauseAt(seg, at);
+    return !s.slice(cs, ce).includes('申请');
+  };
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? ''), PROACTIVE_RULES, options.known);

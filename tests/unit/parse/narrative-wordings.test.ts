@@ -75,6 +75,15 @@ describe('a heading governs the figures under it', () => {
     const got = read('一、主动公开\n1.公开信息500条。\n2.部分公开2件，不予公开1件。\n二、依申请公开\n受理申请10件，予以公开8件，部分公开1件，不予公开1件。');
     expect([got.get('p.total'), got.get('r.new.total'), got.get('r.granted.total'), got.get('r.partial.total'), got.get('r.denied.total.total')]).toEqual([500, 10, 8, 1, 1]);
   });
+  it('a figure whose own clause names the requests is theirs under a sub-heading the finder does not take', () => {
+    const proactive = '二、主动公开政府信息情况\n本年度主动公开政府信息1200条。\n';
+    for (const sub of ['2、依申请公开情况', '（1）依申请公开情况', '依申请公开情况', '三 依申请公开情况', '第三部分 依申请公开情况']) {
+      const got = read(`${proactive}${sub}\n本年度共收到政府信息公开申请35件，已全部答复。`);
+      expect({ sub, got: [got.get('p.total'), got.get('r.new.total') ?? null, got.get('r.handled.total') ?? null] }).toEqual({ sub, got: [1200, 35, 35] });
+    }
+    // a bare outcome there is still not a request's
+    expect(read(`${proactive}部分公开2件。`).get('r.partial.total') ?? null).toBeNull();
+  });
   it('a first sentence of none with no subject of its own takes the heading as its subject', () => {
     expect(read('三、政府信息公开的收费及减免情况\n本年度无。').get('fee.collected_yuan')).toBe(0);
     const cases = read('四、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度未发生此类情况。');
