@@ -12,7 +12,9 @@ export interface Heading {
   text: string;
 }
 
-const HEADING = /^[ \t\u3000]*(?:(第?[一二三四五六七八九十]+(?:部分|章)?[、.．]?)|([（(][一二三四五六七八九十]+[)）]))[ \t\u3000]*([^\n]{1,40})$/;
+const HEADING = /^[ \t\u3000]*(?:(第?[一二三四五六七八九十]+(?:部分|章)?[、.．]?)|([（(][一二三四五六七八九十]+[)）]))([ \t\u3000]*)([^\n]{1,40})$/;
+/** The end of a first-level ordinal (一、 第三部分 第二章), or a bare ordinal when a space follows it (三 依申请公开情况). */
+const ORDINAL_END = /(?:[、.．章]|部分)$/;
 /** What a heading never holds: a sentence's end, or a figure with its unit. */
 const NOT_HEADING = /[。；;]|[\d０-９〇零一二两三四五六七八九十百千]\s*(?:条|件|宗|篇|份|项|次|起|元)/;
 
@@ -26,7 +28,7 @@ export function headingsOf(s: string): Heading[] {
     // a heading is short: only short lines are tried
     if (end - start <= 48) {
       const m = HEADING.exec(s.slice(start, end));
-      if (m && (m[1] === undefined || /[、.．部章]$/.test(m[1])) && !NOT_HEADING.test(m[3])) out.push({ start, end, level: m[2] ? 2 : 1, text: m[3] });
+      if (m && (m[1] === undefined || ORDINAL_END.test(m[1]) || m[3] !== '') && !NOT_HEADING.test(m[4])) out.push({ start, end, level: m[2] ? 2 : 1, text: m[4] });
     }
     start = end + 1;
   }

@@ -84,6 +84,10 @@ describe('a heading governs the figures under it', () => {
     // a bare outcome there is still not a request's
     expect(read(`${proactive}部分公开2件。`).get('r.partial.total') ?? null).toBeNull();
   });
+  it('第三部分 and a bare ordinal with a space open a heading', () => {
+    expect(read('第二部分 主动公开政府信息情况\n本年度主动公开政府信息1200条。\n第三部分 依申请公开情况\n全年共15件。').get('r.new.total')).toBe(15);
+    expect(read('二、主动公开政府信息情况\n本年度主动公开政府信息1200条。\n三 依申请公开情况\n全年共15件。').get('r.new.total')).toBe(15);
+  });
   it('a first sentence of none with no subject of its own takes the heading as its subject', () => {
     expect(read('三、政府信息公开的收费及减免情况\n本年度无。').get('fee.collected_yuan')).toBe(0);
     const cases = read('四、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度未发生此类情况。');
