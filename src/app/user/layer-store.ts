@@ -61,9 +61,18 @@ function connect(): Promise<IDBDatabase> {
 }
 
 async function transact<T>(mode: IDBTransactionMode, work: (stores: { reports: IDBObjectStore; rows: IDBObjectStore }) => IDBRequest<T> | void): Promise<T | undefined> {
-  const db = await open();
+  const opening = open();
+  let tx: IDBTransaction;
+  try {
+    tx = (await opening).transaction([STORE, ROWS], mode);
+  } catch (error) {
+    // The kept connection was closed under us (a forced close, whose close event has not come
+    // yet): opened again, once.
+    if (!(error instanceof Error && error.name === 'InvalidStateError')) throw error;
+    if (connection === opening) connection = null;
+    tx = (await open()).transaction([STORE, ROWS], mode);
+  }
   return new Promise<T | undefined>((resolve, reject) => {
-    const tx = db.transaction([STORE, ROWS], mode);
     const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS) });
     tx.oncomplete = () => resolve(request ? request.result : undefined);
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
