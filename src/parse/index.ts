@@ -56,6 +56,8 @@ export function parseReport(input: Uint8Array | string, options: ParseOptions = 
 function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts): ParsedReport {
   const warnings: string[] = [];
   let raw: string;
+  // known to stop where a size cut it (not where its writer ended it)
+  let cutShort = false;
   if (typeof input === 'string') {
     raw = input;
     facts.encoding = 'text';
@@ -65,10 +67,12 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     raw = decoded.text;
     facts.encoding = decoded.encoding;
     warnings.push(...decoded.warnings);
+    cutShort = decoded.cutShort;
   }
   if (raw.length > MAX_TEXT_CHARS) {
     warnings.push(`text cut at ${MAX_TEXT_CHARS} characters (the file is ${raw.length} characters long)`);
     raw = raw.slice(0, MAX_TEXT_CHARS);
+    cutShort = true;
   }
   const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw, warnings) : raw;
   const norm = normaliseText(text);
@@ -117,7 +121,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   let values: Value[] = [];
   if (tableTemplate) {
     const tokens = tokenize(norm);
-    const tables = extractTables(tokens, norm, tableTemplate);
+    const tables = extractTables(tokens, norm, tableTemplate, cutShort);
     values.push(...tables.values, ...extractReviewTable(tokens, norm));
     warnings.push(...tables.warnings);
     const glued = extractGluedTables(norm, tableTemplate, values);

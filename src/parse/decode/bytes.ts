@@ -15,8 +15,13 @@ export type Decoded =
       warnings: string[];
       /** Bad byte sequences replaced by U+FFFD (0 for a clean file). */
       replaced: number;
+      /** The file ends inside a character: a capture cut at a size, so its text stops where the cut fell. */
+      cutShort: boolean;
     }
   | { ok: false; reason: string };
+
+/** Ends the warning for a file that ends inside a character. */
+const CUT_CAPTURE = ': truncated capture';
 
 type Label = 'utf-8' | 'gbk' | 'big5' | 'utf-16le' | 'utf-16be';
 
@@ -108,7 +113,7 @@ function strictAllowingCutEnd(label: Label, bytes: Uint8Array, warnings: string[
   for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
     const prefix = tryStrict(label, bytes.subarray(0, bytes.length - cut));
     if (prefix !== null) {
-      warnings.push(`the file ends inside a multi-byte character (${cut} trailing byte(s) ignored): truncated capture`);
+      warnings.push(`the file ends inside a multi-byte character (${cut} trailing byte(s) ignored)${CUT_CAPTURE}`);
       return prefix;
     }
   }
@@ -269,7 +274,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const body = bytes.subarray(2, bytes.length - ((bytes.length - 2) % 2));
-    if ((bytes.length - 2) % 2 === 1) warnings.push('the file ends inside a UTF-16 character (1 trailing byte ignored): truncated capture');
+    if ((bytes.length - 2) % 2 === 1) warnings.push(`the file ends inside a UTF-16 character (1 trailing byte ignored)${CUT_CAPTURE}`);
     choice = { text: decoder(label, false).decode(body), encoding: label };
     encoding = label;
   } else {
@@ -290,5 +295,5 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (replaced > 0) {
     warnings.push(`${replaced} undecodable byte sequence(s) replaced by U+FFFD (decoded as ${displayName(choice.encoding)}): values next to one are flagged`);
   }
-  return { ok: true, text, encoding, warnings, replaced };
+  return { ok: true, text, encoding, warnings, replaced, cutShort: warnings.some((w) => w.endsWith(CUT_CAPTURE)) };
 }

@@ -228,17 +228,32 @@ function headerBefore(tokens: Token[], i: number): string {
   return out;
 }
 
-export function extractTables(tokens: Token[], norm: NormText, template: TableTemplate): TableResult {
+/** The closing parts of a report (存在的主要问题及改进情况, 其他需要报告的事项) as a numbered part or a line's start. */
+const CLOSING_PART = /(?:^|\n|[一二三四五六七八九十\d][、.．)）])[ \t|]*(?:存在的?(?:主要)?问题|其他需要报告)/;
+
+/**
+ * Whether a text stops where a size cut it rather than where its writer ended it: known when the
+ * input stage cut it (`cutShort`); otherwise shown only by a text whose last line is not ended
+ * (no line break after it) and that lacks the report's closing parts. A capture cut at a size
+ * often carries no sign of it, but an HTML rendering or a text file may end without a line break
+ * too, so a last line that is not ended alone proves nothing.
+ */
+function textCutShort(tokens: Token[], lastFilled: number, norm: NormText, cutShort: boolean): boolean {
+  if (lastFilled < 0) return false;
+  if (cutShort) return true;
+  return !norm.s.includes('\n', tokens[lastFilled].to) && !CLOSING_PART.test(norm.s);
+}
+
+export function extractTables(tokens: Token[], norm: NormText, template: TableTemplate, cutShort = false): TableResult {
   const values: Value[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
   let rowsFound = 0;
   let lastFilled = tokens.length - 1;
   while (lastFilled >= 0 && tokens[lastFilled].text === '') lastFilled--;
-  // A text cut at a size stops inside a line; one whose last line is ended (a line break after
-  // it) ended where its writer ended it, so a short last row is a row as printed (a row printing
-  // only its total), never read into its first columns.
-  const cutInLine = lastFilled >= 0 && !norm.s.includes('\n', tokens[lastFilled].to);
+  // Only in a text cut short is a short last row read into its first columns; in a text that may
+  // be whole it is a row as printed (a row printing only its total), never misfiled.
+  const cutInLine = textCutShort(tokens, lastFilled, norm, cutShort);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // every row label has Chinese characters; most cells are numbers

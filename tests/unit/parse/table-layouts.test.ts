@@ -104,6 +104,33 @@ describe('cells', () => {
       }
     }
   });
+
+  it('a last row short of its cells, its line not ended, is read as cut only when the text may be cut', () => {
+    // a whole report (its closing parts printed before its tables) whose text, like an HTML
+    // rendering's, ends without a line break: the short row is a row as printed
+    const closing = '五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n无。\n';
+    for (const row of ['四、结转下年度继续办理 | 2 | 3', '四、结转下年度继续办理 | 2', '四、结转下年度继续办理 2 3']) {
+      const whole = read(closing + request('一、本年新收政府信息公开申请数量') + row);
+      expect([whole('r.carried_out.natural'), whole('r.carried_out.commercial'), whole('r.new.total')], row).toEqual([undefined, undefined, 21]);
+    }
+    const html = (cells: string) =>
+      `<html><body><h1>某某县人民政府2022年政府信息公开工作年度报告</h1><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p><table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr><tr><td>四、结转下年度继续办理</td>${cells}</tr></table></body></html>`;
+    const parsed = parseReport(html('<td>2</td><td>3</td>'), { fileName: 'r.html' });
+    expect(parsed.values.filter((v) => v.metric.startsWith('r.carried_out'))).toEqual([]);
+    expect(parsed.warnings.join(' ')).not.toMatch(/truncated/);
+    // the same text lacking its closing parts shows a cut: the cells so far keep their columns
+    // (the figure it stops on, 3, may be the first digit of 35: left absent)
+    const cut = read(request('一、本年新收政府信息公开申请数量') + '四、结转下年度继续办理 | 2 | 3');
+    expect([cut('r.carried_out.natural'), cut('r.carried_out.commercial'), cut('r.carried_out.total')]).toEqual([2, undefined, undefined]);
+  });
+
+  it('a capture known to be cut (it ends inside a character) reads its short last row as cut, closing parts or not', () => {
+    const text = `${HEAD}五、存在的主要问题及改进情况\n${request('一、本年新收政府信息公开申请数量')}四、结转下年度继续办理 | 2 | 3 数`;
+    const bytes = new TextEncoder().encode(text);
+    const parsed = parseReport(bytes.subarray(0, bytes.length - 1), { fileName: 'r.txt' });
+    const get = (m: string) => parsed.values.find((v) => v.metric === m)?.value;
+    expect([get('r.carried_out.natural'), get('r.carried_out.commercial'), get('r.carried_out.total')]).toEqual([2, 3, undefined]);
+  });
 });
 
 describe('a row printed with one pipe', () => {
