@@ -22,8 +22,10 @@ function widthOf(line: string, original?: (k: number) => number): number {
 const isTableRow = (line: string) => line.includes('|');
 /** A sentence (or a clause of a list) ends with the line: the break is the writer's. */
 const SENTENCE_END = /[。！？!?；;]\s*$/;
+/** A line opening with an ordinal (四、, （二）, 3., 第二部分) begins a heading or a list item: never a continuation. */
+const ORDINAL = /^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])/;
 /** A numbered heading (四、行政复议情况, （二）…, 3.…) with no clause in it: its own line, however long. */
-const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])[^,。;:]*$/;
+const HEADING = new RegExp(`${ORDINAL.source}[^,。;:]*$`);
 /** Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 8 页", "第3页", "3/8", "3". */
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
 /** At most this many lines between a page's last line and the next page's first (numbers, headers, blanks). */
@@ -124,7 +126,7 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
     if (!pageEnd) k = i + 1;
     if (k >= lines.length || k - i > MAX_FURNITURE_LINES || lines[k].text.trim() === '') continue;
     const next = lines[k];
-    if (isTableRow(next.text)) continue;
+    if (isTableRow(next.text) || ORDINAL.test(next.text)) continue;
     const indent = /^[\s\f]*/.exec(norm.s.slice(next.from, next.to))![0].length;
     cuts.push([line.from + line.text.length, next.from + indent]);
     i = k - 1;
