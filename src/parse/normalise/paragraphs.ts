@@ -144,8 +144,9 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
 
 /**
  * Which lines end a page: a form feed, a page number as printed (第 3 页, - 3 -), or a bare number
- * beside a blank line or a form feed, or in the sequence of the text's other page numbers (3 then
- * 4, a page's length apart). Any other bare number is a figure of the text (…共\n1200\n条).
+ * beside a blank line or a form feed, or in the sequence of the text's page numbers (3 then 4, a
+ * page's length apart; the first being 1 or 2). Any other bare number is a figure of the text
+ * (…共\n1200\n条).
  */
 function pageEnds(lines: readonly Line[], s: string): boolean[] {
   const raw = (k: number) => (k >= 0 && k < lines.length ? s.slice(lines[k].from, lines[k].to) : '');
@@ -158,17 +159,19 @@ function pageEnds(lines: readonly Line[], s: string): boolean[] {
     const n = /\d+/.exec(l.text);
     if (n && (bare[k] || PAGE_NUMBER.test(l.text.trim()))) numbered.push({ k, n: Number(n[0]) });
   });
-  const inSequence = (j: number) => {
-    const { k, n } = numbered[j];
-    const before = numbered[j - 1];
-    const after = numbered[j + 1];
-    return (before !== undefined && before.n === n - 1 && k - before.k > MAX_FURNITURE_LINES) || (after !== undefined && after.n === n + 1 && after.k - k > MAX_FURNITURE_LINES);
-  };
   const out = [...printed];
-  numbered.forEach(({ k }, j) => {
-    if (!bare[k]) return;
+  /** The last line taken for a page's number. */
+  let last: { k: number; n: number } | undefined;
+  numbered.forEach(({ k, n }, j) => {
+    const after = numbered[j + 1];
     const besideBreak = blank(k - 1) || blank(k + 1) || raw(k - 1).endsWith('\f') || raw(k + 1).startsWith('\f');
-    if (besideBreak || inSequence(j)) out[k] = true;
+    // the first page's number (1, or 2 after an unnumbered cover) a page's length in, or the one after the last
+    const follows = last === undefined ? n <= 2 && k > MAX_FURNITURE_LINES : last.n === n - 1 && k - last.k > MAX_FURNITURE_LINES;
+    const precedes = after !== undefined && after.n === n + 1 && after.k - k > MAX_FURNITURE_LINES;
+    if (!bare[k] || besideBreak || follows || precedes) {
+      out[k] = true;
+      last = { k, n };
+    }
   });
   return out;
 }

@@ -105,6 +105,8 @@ describe('unwrapParagraphs: a page width\'s line breaks are undone, the writer\'
     const pages = [title, ...lines.slice(0, 2), '', '3', ...lines.slice(2, 10), '4', ...lines.slice(10)].join('\n');
     expect(lines.length).toBeGreaterThan(11);
     expect(unwrap(pages).s).toContain(normaliseText(twice).s.trim());
+    // the first page's number, alone: 1 a page in (…提\n1\n起诉讼 is no figure 1)
+    expect(unwrap([title, ...lines.slice(0, 8), '1', ...lines.slice(8)].join('\n')).s).toContain(normaliseText(twice).s.trim());
   });
 
   it('reads the facts of a report wrapped at 20 characters: its title over lines gives the year and the issuer', () => {
