@@ -22,10 +22,14 @@ function widthOf(line: string, original?: (k: number) => number): number {
 const isTableRow = (line: string) => line.includes('|');
 /** A sentence (or a clause of a list) ends with the line: the break is the writer's. */
 const SENTENCE_END = /[。！？!?；;]\s*$/;
+/** A line opening with an ordinal (四、, （二）, 3., 第二部分) begins a heading or a list item: never a continuation. */
+const ORDINAL = /^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])/;
 /** A numbered heading (四、行政复议情况, （二）…, 3.…) with no clause in it: its own line, however long. */
-const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|第[一二三四五六七八九十]+[章节部分])[^,。;:]*$/;
-/** Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 8 页", "第3页", "3/8", "3". */
-const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+const HEADING = new RegExp(`${ORDINAL.source}[^,。;:]*$`);
+/** Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第 3 页 共 8 页", "第3页", "3/8". */
+const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** A number alone on a line ("3"): a page's number, or a figure the writer's layout put on its own line. */
+const BARE_NUMBER = /^\d{1,4}$/;
 /** At most this many lines between a page's last line and the next page's first (numbers, headers, blanks). */
 const MAX_FURNITURE_LINES = 6;
 /** Lines shorter than this are not counted when the text's width is sought (headings, cells). */
@@ -107,29 +111,69 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
   const full = width - slackOf(width);
   const running = runningLines(lines);
   const isFurniture = (l: Line) => running.has(furnitureKey(l.text));
-  const isPageEnd = (l: Line) => PAGE_NUMBER.test(l.text.trim()) || norm.s.slice(l.from, l.to).includes('\f');
+  const pageEnd = pageEnds(lines, norm.s);
+  const isPageEnd = (k: number) => pageEnd[k];
   /** [from, to) ranges of norm.s dropped. */
   const cuts: [number, number][] = [];
+  /** The line the last cut joined onto. */
+  let joinedOnto = -1;
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i];
-    if (isTableRow(line.text) || line.width < full || line.width > width || SENTENCE_END.test(line.text) || HEADING.test(line.text)) continue;
+    // a figure alone on a line inside a paragraph (…共\n1200\n条) goes on, however short
+    const figureInProse = joinedOnto === i && BARE_NUMBER.test(line.text.trim());
+    if (!figureInProse && (isTableRow(line.text) || line.width < full || line.width > width || SENTENCE_END.test(line.text) || HEADING.test(line.text))) continue;
     // a page's end between the two: its number or a form feed, with blank lines and running lines
     let k = i + 1;
-    let pageEnd = false;
-    while (k < lines.length && k - i <= MAX_FURNITURE_LINES && (lines[k].text.trim() === '' || isFurniture(lines[k]) || isPageEnd(lines[k]))) {
-      if (isPageEnd(lines[k])) pageEnd = true;
+    let atPageEnd = false;
+    while (k < lines.length && k - i <= MAX_FURNITURE_LINES && (lines[k].text.trim() === '' || isFurniture(lines[k]) || isPageEnd(k))) {
+      if (isPageEnd(k)) atPageEnd = true;
       k++;
     }
     // no page's end: the very next line continues (a repeated line is a running one only at a page's end)
-    if (!pageEnd) k = i + 1;
+    if (!atPageEnd) k = i + 1;
     if (k >= lines.length || k - i > MAX_FURNITURE_LINES || lines[k].text.trim() === '') continue;
     const next = lines[k];
-    if (isTableRow(next.text)) continue;
+    if (isTableRow(next.text) || ORDINAL.test(next.text)) continue;
     const indent = /^[\s\f]*/.exec(norm.s.slice(next.from, next.to))![0].length;
     cuts.push([line.from + line.text.length, next.from + indent]);
+    joinedOnto = k;
     i = k - 1;
   }
   return withoutRanges(norm, cuts);
+}
+
+/**
+ * Which lines end a page: a form feed, a page number as printed (第 3 页, - 3 -), or a bare number
+ * beside a blank line or a form feed, or in the sequence of the text's page numbers (3 then 4, a
+ * page's length apart; the first being 1 or 2). Any other bare number is a figure of the text
+ * (…共\n1200\n条).
+ */
+function pageEnds(lines: readonly Line[], s: string): boolean[] {
+  const raw = (k: number) => (k >= 0 && k < lines.length ? s.slice(lines[k].from, lines[k].to) : '');
+  const blank = (k: number) => k >= 0 && k < lines.length && lines[k].text.trim() === '';
+  const printed = lines.map((l, k) => raw(k).includes('\f') || PAGE_NUMBER.test(l.text.trim()));
+  const bare = lines.map((l) => BARE_NUMBER.test(l.text.trim()));
+  /** Lines that may carry a page's number, with that number. */
+  const numbered: { k: number; n: number }[] = [];
+  lines.forEach((l, k) => {
+    const n = /\d+/.exec(l.text);
+    if (n && (bare[k] || PAGE_NUMBER.test(l.text.trim()))) numbered.push({ k, n: Number(n[0]) });
+  });
+  const out = [...printed];
+  /** The last line taken for a page's number. */
+  let last: { k: number; n: number } | undefined;
+  numbered.forEach(({ k, n }, j) => {
+    const after = numbered[j + 1];
+    const besideBreak = blank(k - 1) || blank(k + 1) || raw(k - 1).endsWith('\f') || raw(k + 1).startsWith('\f');
+    // the first page's number (1, or 2 after an unnumbered cover) a page's length in, or the one after the last
+    const follows = last === undefined ? n <= 2 && k > MAX_FURNITURE_LINES : last.n === n - 1 && k - last.k > MAX_FURNITURE_LINES;
+    const precedes = after !== undefined && after.n === n + 1 && after.k - k > MAX_FURNITURE_LINES;
+    if (!bare[k] || besideBreak || follows || precedes) {
+      out[k] = true;
+      last = { k, n };
+    }
+  });
+  return out;
 }
 
 /** The units a figure's count or amount is printed with (and 万/亿, 余/多 between). */

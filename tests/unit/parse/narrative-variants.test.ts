@@ -79,6 +79,36 @@ describe('unwrapParagraphs: a page width\'s line breaks are undone, the writer\'
     expect(unwrap(text).s).toContain('四、行政复议和行政诉讼情况\n行政诉讼\n2件');
   });
 
+  it('never joins a full line to a numbered heading or list item on the next line', () => {
+    const wrapped = wrapProse(`${P}本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。`, 60);
+    const report = (...lines: string[]) => parseReport(['某区人民政府办公室2022年政府信息公开工作年度报告', wrapped, ...lines, wrapped].join('\n'));
+    const values = (r: ReturnType<typeof parseReport>) => r.values.map((v) => `${v.metric}=${v.value} ${r.text.slice(v.start, v.end)}`);
+    // a line at the width (60) with no sentence end, then a heading: the heading is its own line
+    const heading = report('二、主动公开政府信息情况', '本年度通过区政府门户网站及政务新媒体等渠道主动公开政府信息', '（一）依申请公开', '本年度共收到申请35件，答复35件。');
+    expect(values(heading)).toEqual(expect.arrayContaining(['r.new.total=35 35', 'r.handled.total=35 35']));
+    // a list item ending in a figure, then the next item: 1200 and 2. never fuse
+    const item = report('一、总体情况', '1.本年度通过区政府门户网站主动公开的政府信息条数：1200', '2.本年度收到政府信息公开申请件数：35');
+    expect(values(item)).toContain('r.new.total=35 35');
+    expect(item.text).toContain('1200\n2.本年度');
+  });
+
+  it('reads a number alone on a line as a figure of the prose unless it is a page\'s number (beside a blank line, or in the page sequence)', () => {
+    const wrapped = wrapProse(`${P}本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。`, 60);
+    const title = '某区人民政府办公室2022年政府信息公开工作年度报告';
+    const figure = parseReport([title, wrapped, '二、主动公开政府信息情况', '本年度通过区政府门户网站等渠道累计主动公开各类政府信息数共', '1200', '条，其中政策文件56件，部门文件30件。', wrapped].join('\n'));
+    const total = figure.values.find((v) => v.metric === 'p.total');
+    expect(total?.value).toBe(1200);
+    expect(figure.text.slice(total!.start, total!.end)).toBe('1200');
+    // a page's number: beside a blank line, or 3 then 4 a page apart
+    const twice = `${body}${body.slice(P.length)}`;
+    const lines = wrapProse(twice, 24).split('\n');
+    const pages = [title, ...lines.slice(0, 2), '', '3', ...lines.slice(2, 10), '4', ...lines.slice(10)].join('\n');
+    expect(lines.length).toBeGreaterThan(11);
+    expect(unwrap(pages).s).toContain(normaliseText(twice).s.trim());
+    // the first page's number, alone: 1 a page in (…提\n1\n起诉讼 is no figure 1)
+    expect(unwrap([title, ...lines.slice(0, 8), '1', ...lines.slice(8)].join('\n')).s).toContain(normaliseText(twice).s.trim());
+  });
+
   it('reads the facts of a report wrapped at 20 characters: its title over lines gives the year and the issuer', () => {
     const report = narrativeReports(join(REPO_ROOT, '../shared/corpus'), ['real']).find((r) => r.name === 'real/2009-beijing-dongcheng-audit-bureau-department.txt')!;
     const variant = NARRATIVE_VARIANTS.find((v) => v.name === 'wrap-20-indent')!;
