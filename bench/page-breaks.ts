@@ -9,13 +9,14 @@
 // .docx (a table whose header rows repeat on every page), and that .docx saved as .pdf.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import type { ParsedReport } from '../src/parse';
 import { parseDocument } from '../src/parse/input';
 import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
+import { corpusTextSources } from '../tests/helpers/corpus-sources';
 import { PAGE_BREAK_VARIANTS, printVariant } from '../tests/helpers/page-breaks';
 import { CORPUS, pageOf } from '../tests/helpers/producers';
 import { addScore, emptyScore, scoreReport, type Score, type Truth } from './score';
@@ -38,18 +39,10 @@ interface Source {
 }
 
 const sources: Source[] = [];
-for (const folder of FOLDERS) {
-  const truthDir = join(CORPUS, folder, 'truth');
-  if (!existsSync(truthDir)) continue;
-  for (const name of readdirSync(truthDir).filter((n) => n.endsWith('.json')).sort()) {
-    const id = name.replace(/\.json$/, '');
-    const ext = ['.txt', '.html', '.htm'].find((e) => existsSync(join(CORPUS, folder, id + e)));
-    if (!ext) continue;
-    const rel = `${folder}/${id}${ext}`;
-    const own = await parseDocument(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel, ...NODE_INPUT });
-    if (own.values.filter((v) => v.source === 'table').length < MIN_TABLE_VALUES) continue;
-    sources.push({ rel, truth: JSON.parse(readFileSync(join(truthDir, name), 'utf8')) as Truth, own });
-  }
+for (const { rel, truthPath } of corpusTextSources(CORPUS, FOLDERS)) {
+  const own = await parseDocument(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel, ...NODE_INPUT });
+  if (own.values.filter((v) => v.source === 'table').length < MIN_TABLE_VALUES) continue;
+  sources.push({ rel, truth: JSON.parse(readFileSync(truthPath, 'utf8')) as Truth, own });
 }
 interface Form {
   name: string;

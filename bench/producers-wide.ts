@@ -11,13 +11,14 @@
 // per source keyed by its sha256; --fresh remakes them. Needs soffice and Chromium: not run in CI.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import type { ParsedReport } from '../src/parse';
 import { parseDocument } from '../src/parse/input';
 import { CHROMIUM_ARGS, findChromium } from '../tests/helpers/chromium';
+import { corpusTextSources } from '../tests/helpers/corpus-sources';
 import { borderless, CORPUS, FOOTER, HEADER, idOf, pageOf, wordDocx } from '../tests/helpers/producers';
 import { addFactScore, addScore, emptyFactScore, emptyScore, FACT_FIELDS, scoreFacts, scoreReport, type FactScore, type Score, type Truth } from './score';
 
@@ -40,17 +41,9 @@ interface Source {
 }
 
 const sources: Source[] = [];
-for (const folder of FOLDERS) {
-  const truthDir = join(CORPUS, folder, 'truth');
-  if (!existsSync(truthDir)) continue;
-  for (const name of readdirSync(truthDir).filter((n) => n.endsWith('.json')).sort()) {
-    const id = name.replace(/\.json$/, '');
-    const ext = ['.txt', '.html', '.htm'].find((e) => existsSync(join(CORPUS, folder, id + e)));
-    if (!ext) continue;
-    const rel = `${folder}/${id}${ext}`;
-    const key = createHash('sha256').update(readFileSync(join(CORPUS, rel))).digest('hex').slice(0, 24);
-    sources.push({ rel, key, truth: JSON.parse(readFileSync(join(truthDir, name), 'utf8')) as Truth, dir: join(CACHE, key) });
-  }
+for (const { rel, truthPath } of corpusTextSources(CORPUS, FOLDERS)) {
+  const key = createHash('sha256').update(readFileSync(join(CORPUS, rel))).digest('hex').slice(0, 24);
+  sources.push({ rel, key, truth: JSON.parse(readFileSync(truthPath, 'utf8')) as Truth, dir: join(CACHE, key) });
 }
 
 // ---- Conversion (cached) -------------------------------------------------------------------

@@ -5,12 +5,13 @@
 // on its own figure. Text variants keep, for every character they write, the offset of the
 // character of the report it came from (-1: a character the variant added), so a span is checked
 // by position; HTML variants are rendered by the parser, so a span is checked by what it covers.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, type Value } from '../../src/parse';
 import { htmlToText, looksLikeHtml } from '../../src/parse/decode/html';
 import { normaliseText } from '../../src/parse/normalise/text';
 import { T2S_FROM, T2S_TO } from '../../src/parse/normalise/t2s-table';
+import { corpusTextSources } from './corpus-sources';
 
 /** Text with, for each character, the offset in the report it was copied from (-1: added). */
 export interface Mapped {
@@ -242,19 +243,11 @@ export interface NarrativeReport {
 /** Every corpus report with a truth file whose text (.txt, .html) gives narrative values. */
 export function narrativeReports(root: string, folders?: string[]): NarrativeReport[] {
   const out: NarrativeReport[] = [];
-  for (const folder of readdirSync(root).sort()) {
-    if (folders && !folders.includes(folder)) continue;
-    const truthDir = join(root, folder, 'truth');
-    if (!existsSync(truthDir)) continue;
-    for (const name of readdirSync(truthDir).filter((n) => n.endsWith('.json')).sort()) {
-      const id = name.slice(0, -5);
-      const file = ['.txt', '.html', '.htm'].map((ext) => id + ext).find((f) => existsSync(join(root, folder, f)));
-      if (!file) continue;
-      const source = readFileSync(join(root, folder, file), 'utf8');
-      const text = (looksLikeHtml(source, file) ? htmlToText(source) : source).replace(/\r\n?/g, '\n');
-      if (!parseReport(text, { fileName: 'reference.txt' }).values.some((v) => v.source === 'narrative')) continue;
-      out.push({ name: `${folder}/${file}`, text });
-    }
+  for (const { folder, file, rel } of corpusTextSources(root, folders && readdirSync(root).sort().filter((f) => folders.includes(f)))) {
+    const source = readFileSync(join(root, rel), 'utf8');
+    const text = (looksLikeHtml(source, file) ? htmlToText(source) : source).replace(/\r\n?/g, '\n');
+    if (!parseReport(text, { fileName: 'reference.txt' }).values.some((v) => v.source === 'narrative')) continue;
+    out.push({ name: `${folder}/${file}`, text });
   }
   return out;
 }

@@ -4,12 +4,13 @@
 // as text or as HTML. A careful reader reads the same numbers from every variant; where a variant
 // changes what a cell says (a 0 written as a blank or a dash: no figure printed), the cells it
 // changed are named so that the expectation drops their values.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { parseReport, type Value } from '../../src/parse';
 import { htmlToText, looksLikeHtml } from '../../src/parse/decode/html';
 import { documentXmlToHtml } from '../../src/parse/input/docx-html';
+import { corpusTextSources } from './corpus-sources';
 import { fillTemplate2021, readTemplate2021 } from './template-2021';
 
 export interface Cell {
@@ -456,21 +457,14 @@ export function filledTemplateReport(): TableReport {
  */
 export function tableReports(root: string): TableReport[] {
   const out: TableReport[] = [filledTemplateReport()];
-  for (const folder of readdirSync(root).sort()) {
-    const truthDir = join(root, folder, 'truth');
-    if (!existsSync(truthDir)) continue;
-    for (const name of readdirSync(truthDir).filter((n) => n.endsWith('.json')).sort()) {
-      const id = name.slice(0, -5);
-      const file = ['.txt', '.html', '.htm'].map((ext) => id + ext).find((f) => existsSync(join(root, folder, f)));
-      if (!file) continue;
-      const source = readFileSync(join(root, folder, file), 'utf8');
-      const parsed = parseReport(source, { fileName: file });
-      if (parsed.facts.template !== 'table2019' && parsed.facts.template !== 'table2021') continue;
-      const blocks = readBlocks(source, file);
-      if (cellsRead(blocks) < MIN_CELLS) continue;
-      const rowed = blocks.some((b) => b.kind === 'table' && b.rows.some((row) => isDataRow(row) && row.filter(isNumber).length >= 2));
-      out.push({ name: `${folder}/${file}`, blocks, rowed });
-    }
+  for (const { folder, file, rel } of corpusTextSources(root)) {
+    const source = readFileSync(join(root, rel), 'utf8');
+    const parsed = parseReport(source, { fileName: file });
+    if (parsed.facts.template !== 'table2019' && parsed.facts.template !== 'table2021') continue;
+    const blocks = readBlocks(source, file);
+    if (cellsRead(blocks) < MIN_CELLS) continue;
+    const rowed = blocks.some((b) => b.kind === 'table' && b.rows.some((row) => isDataRow(row) && row.filter(isNumber).length >= 2));
+    out.push({ name: `${folder}/${file}`, blocks, rowed });
   }
   return out;
 }
