@@ -11,11 +11,10 @@ import type { NormText } from './text';
 
 /** Display width: a CJK or full-width character is as wide as two Latin ones. */
 const charWidth = (c: number) => (c >= 0x2e80 && c <= 0xffef && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1);
-/** Width as printed: of the original characters (，is as wide as a CJK character, though normalised to ,). */
-function widthOf(line: string, original?: (k: number) => number): number {
-  let w = 0;
-  for (let k = 0; k < line.length; k++) w += charWidth(original ? original(k) : line.charCodeAt(k));
-  return w;
+/** Whitespace as a regular expression's \s knows it (the line terminators and form feed included). */
+function isSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A table row ("a | b | c"): never joined. */
@@ -49,6 +48,7 @@ interface Line {
   text: string;
 }
 
+// One walk per line, no regular expression nor closure: every text's lines are measured, wrapped or not.
 function linesOf(norm: NormText, original: string): Line[] {
   const { s, map } = norm;
   const out: Line[] = [];
@@ -56,9 +56,12 @@ function linesOf(norm: NormText, original: string): Line[] {
   for (;;) {
     const nl = s.indexOf('\n', from);
     const to = nl < 0 ? s.length : nl;
-    const text = s.slice(from, to).replace(/[\s\f]+$/, '');
-    const at = from;
-    out.push({ from, to, text, width: widthOf(text, (k) => original.charCodeAt(map[at + k])) });
+    let end = to;
+    while (end > from && isSpace(s.charCodeAt(end - 1))) end--;
+    // width as printed: of the original characters (，is as wide as a CJK character, though normalised to ,)
+    let width = 0;
+    for (let k = from; k < end; k++) width += charWidth(original.charCodeAt(map[k]));
+    out.push({ from, to, text: s.slice(from, end), width });
     if (nl < 0) return out;
     from = nl + 1;
   }
@@ -71,16 +74,21 @@ function linesOf(norm: NormText, original: string): Line[] {
  * long by chance (three such lines of a short text are the writer's).
  */
 export function wrapWidth(lines: readonly { text: string; width: number }[]): number | null {
-  const measured = lines.filter((l) => !isTableRow(l.text) && l.width >= MIN_MEASURED).sort((a, b) => a.width - b.width);
-  const widths = measured.map((l) => l.width);
+  const measured = lines.filter((l) => l.width >= MIN_MEASURED && !isTableRow(l.text));
   const cut = measured.map((l) => !SENTENCE_END.test(l.text) && !HEADING.test(l.text));
+  // a width's full lines are among the cut ones: too few of those, and no width can be the text's
+  const cutCount = cut.reduce((n, c) => n + (c ? 1 : 0), 0);
+  if (cutCount < MIN_FULL_LINES || cutCount < MIN_FULL_SHARE * measured.length) return null;
+  const order = measured.map((_, k) => k).sort((a, b) => measured[a].width - measured[b].width);
+  const widths = order.map((k) => measured[k].width);
+  const cutSorted = order.map((k) => cut[k]);
   let best: { width: number; full: number } | null = null;
   for (let k = widths.length - 1; k >= 0; k--) {
     const width = widths[k];
     if (k < widths.length - 1 && width === widths[k + 1]) continue;
     const longer = widths.length - 1 - k;
     let full = 0;
-    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) if (cut[j]) full++;
+    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) if (cutSorted[j]) full++;
     if (longer * MAX_LONGER > full) continue;
     if (!best || full > best.full) best = { width, full };
   }
@@ -184,28 +192,42 @@ const UNIT = '(?:万|亿)?(?:余|多)?(?:条|件|宗|篇|份|个|项|人|次|部
  * after another digit: a row of figures (12 345 0) stays a row.
  */
 const SPACED_GROUPS = new RegExp(`(?<![\\d,.|] *)\\d{1,3}(?: \\d{3})+(?= ?${UNIT})`, 'g');
-/** Spaces between a figure and its unit (12 件, as text extraction and &nbsp; print them). */
-const SPACE_BEFORE_UNIT = new RegExp(`(?<=\\d) +(?=${UNIT})`, 'g');
+/**
+ * Spaces between a figure and its unit (12 件, as text extraction and &nbsp; print them), after the
+ * figure's last digit (matched, not looked behind for: a lookbehind is tried at every character).
+ */
+const SPACE_BEFORE_UNIT = new RegExp(`\\d +(?=${UNIT})`, 'g');
 
 /** A figure's spaces (between its groups, before its unit) dropped; each character left keeps its offset. */
 export function joinFigures(norm: NormText): NormText {
   const cuts: [number, number][] = [];
   for (const m of norm.s.matchAll(SPACED_GROUPS)) for (let k = m.index; k < m.index + m[0].length; k++) if (norm.s[k] === ' ') cuts.push([k, k + 1]);
-  for (const m of norm.s.matchAll(SPACE_BEFORE_UNIT)) cuts.push([m.index, m.index + m[0].length]);
+  for (const m of norm.s.matchAll(SPACE_BEFORE_UNIT)) cuts.push([m.index + 1, m.index + m[0].length]);
   return withoutRanges(norm, cuts.sort((a, b) => a[0] - b[0]));
 }
 
 /** `norm` without the [from, to) ranges (in order, not overlapping); each character left keeps its offset. */
 function withoutRanges(norm: NormText, cuts: readonly [number, number][]): NormText {
   if (cuts.length === 0) return norm;
-  let s = '';
-  const map: number[] = [];
+  const ends = [...cuts, [norm.s.length, norm.s.length] as const];
+  let kept = 0;
   let at = 0;
-  for (const [from, to] of [...cuts, [norm.s.length, norm.s.length] as const]) {
-    s += norm.s.slice(at, from);
-    for (let k = at; k < from; k++) map.push(norm.map[k]);
+  for (const [from, to] of ends) {
+    kept += Math.max(0, from - at);
     at = to;
   }
-  map.push(norm.map[norm.s.length]);
-  return { s, map: Int32Array.from(map) };
+  const parts: string[] = [];
+  const map = new Int32Array(kept + 1);
+  let o = 0;
+  at = 0;
+  for (const [from, to] of ends) {
+    if (from > at) {
+      parts.push(norm.s.slice(at, from));
+      map.set(norm.map.subarray(at, from), o);
+      o += from - at;
+    }
+    at = to;
+  }
+  map[o] = norm.map[norm.s.length];
+  return { s: parts.join(''), map };
 }
