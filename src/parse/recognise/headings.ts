@@ -18,22 +18,27 @@ const ORDINAL_END = /(?:[、.．章]|部分)$/;
 /** What a heading never holds: a sentence's end, or a figure with its unit. */
 const NOT_HEADING = /[。；;]|[\d０-９〇零一二两三四五六七八九十百千]\s*(?:条|件|宗|篇|份|项|次|起|元)/;
 
+/** The characters a heading's line opens with, after its indentation: 第, a numeral of 一–十, or a bracket. */
+const OPENERS = new Set([...'第一二三四五六七八九十（('].map((c) => c.charCodeAt(0)));
+
 /** The headings of `s`, in text order. */
 export function headingsOf(s: string): Heading[] {
   const out: Heading[] = [];
   for (let start = 0; start < s.length; ) {
-    // the line's end, found character by character (one walk over the text for all its lines)
-    let end = start;
-    while (end < s.length && s.charCodeAt(end) !== 0x0a) end++;
-    // a heading is short: only short lines are tried
+    const nl = s.indexOf('\n', start);
+    const end = nl < 0 ? s.length : nl;
+    // a heading is short: only short lines opening with an ordinal's first character are tried
     if (end - start <= 48) {
-      const m = HEADING.exec(s.slice(start, end));
+      let first = start;
+      while (first < end && isIndent(s.charCodeAt(first))) first++;
+      const m = first < end && OPENERS.has(s.charCodeAt(first)) ? HEADING.exec(s.slice(start, end)) : null;
       if (m && (m[1] === undefined || ORDINAL_END.test(m[1]) || m[3] !== '') && !NOT_HEADING.test(m[4])) out.push({ start, end, level: m[2] ? 2 : 1, text: m[4] });
     }
     start = end + 1;
   }
   return out;
 }
+const isIndent = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
 /**
  * The heading whose subject governs `at`: the nearest before it, or, when that names none of
