@@ -67,28 +67,75 @@ function linesOf(norm: NormText, original: string): Line[] {
   }
 }
 
+/** A line the text's width is sought from: its width, and whether the width may have cut it (no sentence end, no heading). */
+export interface MeasuredLine {
+  width: number;
+  cut: boolean;
+}
+
+/**
+ * The lines of a text as wide as MIN_MEASURED (shorter ones, headings and cells, are no evidence)
+ * that are not table rows; none when too few of them may be cut for any width to be found
+ * (wrapWidth's first test): most texts are not wrapped, and a long line's width is then never
+ * summed (a line of MIN_MEASURED characters or more is as wide as MIN_MEASURED at least).
+ */
+export function measuredLines(norm: NormText, original: string): MeasuredLine[] {
+  const { s, map } = norm;
+  const widthOf = (from: number, end: number) => {
+    let width = 0;
+    for (let k = from; k < end; k++) width += charWidth(original.charCodeAt(map[k]));
+    return width;
+  };
+  /** [from, end) of each line kept, its width (-1: not summed yet) and whether it may be cut. */
+  const found: { from: number; end: number; width: number; cut: boolean }[] = [];
+  let cutCount = 0;
+  // the next '|' at or after a line's start (s.length + 1: none), searched again only once passed
+  let pipe = -1;
+  for (let from = 0; from <= s.length; ) {
+    const nl = s.indexOf('\n', from);
+    const to = nl < 0 ? s.length : nl;
+    let end = to;
+    while (end > from && isSpace(s.charCodeAt(end - 1))) end--;
+    // no character is wider than 2: a line of fewer than MIN_MEASURED / 2 characters is narrower
+    if (2 * (end - from) >= MIN_MEASURED) {
+      const width = end - from >= MIN_MEASURED ? -1 : widthOf(from, end);
+      if (pipe < from) {
+        const p = s.indexOf('|', from);
+        pipe = p < 0 ? s.length + 1 : p;
+      }
+      if ((width < 0 || width >= MIN_MEASURED) && pipe >= end) {
+        const cut = !SENTENCE_END_CODES.has(s.charCodeAt(end - 1)) && !HEADING.test(s.slice(from, end));
+        if (cut) cutCount++;
+        found.push({ from, end, width, cut });
+      }
+    }
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  if (cutCount < MIN_FULL_LINES || cutCount < MIN_FULL_SHARE * found.length) return [];
+  return found.map((l) => ({ width: l.width < 0 ? widthOf(l.from, l.end) : l.width, cut: l.cut }));
+}
+
 /**
  * The width a text is wrapped at, or null when its lines are the writer's: the width most lines
  * end at (within the slack), lines longer than it being few (a title or a row copied unwrapped).
  * Only lines the width cut count as evidence: a line ending a sentence or a heading may be as
  * long by chance (three such lines of a short text are the writer's).
  */
-export function wrapWidth(lines: readonly { text: string; width: number }[]): number | null {
-  const measured = lines.filter((l) => l.width >= MIN_MEASURED && !isTableRow(l.text));
-  const cut = measured.map((l) => !SENTENCE_END.test(l.text) && !HEADING.test(l.text));
+export function wrapWidth(measured: readonly MeasuredLine[]): number | null {
   // a width's full lines are among the cut ones: too few of those, and no width can be the text's
-  const cutCount = cut.reduce((n, c) => n + (c ? 1 : 0), 0);
+  let cutCount = 0;
+  for (const l of measured) if (l.cut) cutCount++;
   if (cutCount < MIN_FULL_LINES || cutCount < MIN_FULL_SHARE * measured.length) return null;
-  const order = measured.map((_, k) => k).sort((a, b) => measured[a].width - measured[b].width);
-  const widths = order.map((k) => measured[k].width);
-  const cutSorted = order.map((k) => cut[k]);
+  const sorted = [...measured].sort((a, b) => a.width - b.width);
+  const widths = sorted.map((l) => l.width);
   let best: { width: number; full: number } | null = null;
   for (let k = widths.length - 1; k >= 0; k--) {
     const width = widths[k];
     if (k < widths.length - 1 && width === widths[k + 1]) continue;
     const longer = widths.length - 1 - k;
     let full = 0;
-    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) if (cutSorted[j]) full++;
+    for (let j = k; j >= 0 && widths[j] >= width - slackOf(width); j--) if (sorted[j].cut) full++;
     if (longer * MAX_LONGER > full) continue;
     if (!best || full > best.full) best = { width, full };
   }
@@ -96,6 +143,9 @@ export function wrapWidth(lines: readonly { text: string; width: number }[]): nu
 }
 /** Lines longer than the width: at most one for this many lines ending at it. */
 const MAX_LONGER = 4;
+
+/** The characters SENTENCE_END ends a trimmed line with. */
+const SENTENCE_END_CODES = new Set([...'。！？!?；;'].map((c) => c.charCodeAt(0)));
 
 /** Repeated lines (digits aside) a page prints at its head or foot. */
 function runningLines(lines: readonly Line[]): Set<string> {
@@ -113,9 +163,9 @@ const furnitureKey = (line: string) => line.replace(/[\s\f]+/g, '').replace(/\d+
  * is not wrapped at a fixed width. `original`: the text `norm` was normalised from.
  */
 export function unwrapParagraphs(norm: NormText, original: string): NormText {
-  const lines = linesOf(norm, original);
-  const width = wrapWidth(lines);
+  const width = wrapWidth(measuredLines(norm, original));
   if (width === null) return norm;
+  const lines = linesOf(norm, original);
   const full = width - slackOf(width);
   const running = runningLines(lines);
   const isFurniture = (l: Line) => running.has(furnitureKey(l.text));
