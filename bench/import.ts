@@ -237,6 +237,15 @@ const BEFORE_C4D0F90: Record<string, string> = {
   'text/HTML 10000': 'peak 1.51 GB PSS, 1.08 after, 0.69 before (load 2.3; RSS summed peak 2.08 GB); the build worker held 218 MB of ArrayBuffers at the peak; 322/s wall',
 };
 
+/**
+ * The same case on main c97a2d8 (the build worker loading the whole gazetteer and writing it as the
+ * layer's jurisdictions; duplicates looked up after the parse), two runs each, readable builds, at
+ * load 22–25 (import18); after the parse it took 6.8 and 5.7 CPU-s, this code 4.9 and 4.5.
+ */
+const BEFORE_C97A2D8: Record<string, string> = {
+  'text/HTML 1000': 'after the parse 6.8 / 5.7 CPU-s (to the layer loaded 13.8 / 10.8), phases duplicates 4.4 / 1.9 s, build 13.9 / 7.1 s, load 7.1 / 6.8 s; the build worker 144–163 MB of ArrayBuffers at the PSS peak',
+};
+
 async function main(): Promise<void> {
   let dist = join(WORK, 'dist');
   const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
@@ -360,6 +369,8 @@ async function main(): Promise<void> {
       log(`  before (main e704e85): ${BEFORE[`${label} ${n}`]}`);
       log(`  before (main c4920fd): ${BEFORE_C4920FD[`${label} ${n}`]}`);
       log(`  before (main c4d0f90): ${BEFORE_C4D0F90[`${label} ${n}`]}`);
+      log(`  before (main c97a2d8): ${BEFORE_C97A2D8[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';
       log(`  PSS peak at ${pssPeakAt.toFixed(0)} s, during ${peakPhase} (parsed at ${parsed.toFixed(0)} s, built at ≈ ${builtAt.toFixed(0)} s, loaded at ${total.toFixed(0)} s)`);

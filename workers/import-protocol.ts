@@ -9,6 +9,11 @@ export interface ImportWorkerInit {
   kind: 'init';
   /** The app's base URL: pdf.js's CMaps and fonts are at ./pdfjs/ below it. */
   baseUrl: string;
+  /**
+   * 'build': the worker builds layers only (src/app/user/layer-build.ts) and loads the gazetteer's
+   * division rows alone, not the resolver's name index; absent: it parses (and may build).
+   */
+  role?: 'build';
   /** Test hook (`?bench=1`): the worker never says it is ready, as one the machine never runs. */
   stall?: boolean;
   /** Test hook (`?bench=1`): the worker fails as it loads, by a promise rejected and never handled. */

@@ -9,7 +9,8 @@ import { type ChunkStore, memoryItemStore, memorySetStore } from '../src/ingest/
 import { writeDatasetFiles } from '../src/ingest/dataset-files';
 import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
 import type { Gazetteer } from '../src/jurisdictions';
-import { loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
+import { loadDivisionRowsFromUrls, loadGazetteerFromUrls } from '../src/jurisdictions/load-browser';
+import type { GazetteerRows } from '../src/ingest/arrow-tables';
 import { resolveParsedReport } from '../src/jurisdictions/report-division';
 import { parseDocument } from '../src/parse/input';
 import type { ParsedReport } from '../src/parse/types';
@@ -29,7 +30,10 @@ declare const self: DedicatedWorkerGlobalScope;
 const townUrls = import.meta.glob<string>('../data/gazetteer/towns/*.csv', { query: '?url', import: 'default', eager: true });
 const absolute = (url: string): string => new URL(url, self.location.href).href;
 
+/** The resolver's gazetteer (a parsing worker). */
 let gazetteer: Gazetteer | null = null;
+/** The division rows the builder reads: the gazetteer's, or loaded alone in a build worker. */
+let divisions: GazetteerRows | null = null;
 let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 
 const reply = (message: ImportWorkerReply) => self.postMessage(message);
@@ -39,7 +43,11 @@ const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), 
 
 async function init(message: ImportWorkerInit): Promise<void> {
   const towns = Object.fromEntries(Object.entries(townUrls).map(([path, url]) => [path.slice(-6, -4), absolute(url)]));
-  gazetteer = await loadGazetteerFromUrls({
+  if (message.role === 'build') {
+    divisions = await loadDivisionRowsFromUrls({ divisions: absolute(divisionsUrl), towns });
+    return;
+  }
+  divisions = gazetteer = await loadGazetteerFromUrls({
     metaText,
     overridesText,
     divisions: absolute(divisionsUrl),
@@ -163,7 +171,7 @@ async function build(job: BuildJob): Promise<void> {
     const exclude = new Set(job.zip ? [] : job.exclude);
     const memory = releasingChunkStore();
     const chunks = spill ? spilledChunkStore(await spill.blocks()) : memory;
-    const builder = new DatasetBuilder(gazetteer!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
+    const builder = new DatasetBuilder(divisions!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
     for await (const batch of recordBatches()) {
       for (const record of batch) {
@@ -183,7 +191,8 @@ async function build(job: BuildJob): Promise<void> {
       files.length = 0;
       self.postMessage({ kind: 'zipped', id: job.id, version: manifest.dataset_version, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
     } else {
-      const parts = builder.finish();
+      // The layer's views read the dataset's gazetteer (src/db/user-layer.ts): none of its 57,878 rows written here.
+      const parts = builder.finish([], { jurisdictions: false });
       // Each part's rows are read once from here: they go as their stream is written (never held twice).
       memory.releaseOnRead();
       // Spilled: each stream goes to its file as it is written; the data worker reads them there.

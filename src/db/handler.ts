@@ -12,7 +12,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 import './sql';
 import { isPreaggregate, preaggregate, preaggregateNames, preaggregateSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
-import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, inLayer, loadUserLayer, payloadRead, USER_SCHEMA, type UserLayer } from './user-layer';
+import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
 import { engineInSchema, mergeOutcomes, UserCorrections } from './user-corrections';
 import { BEHIND_INIT_TABLES, DERIVED_TABLES, EAGER_DETAIL_ROWS, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
@@ -350,12 +350,13 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (pre && mode === 'dataset' && preaggregatesUsable(d)) return preaggregated(d, pre);
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
-      if (mode === 'user') assertInLayer(layer!, name);
+      if (mode === 'user' && !readFromDataset(name)) assertInLayer(layer!, name);
       else await ensureTable(d, name, payload.provinces, payload.years);
     }
     // A layer replaced while the dataset's tables loaded: asked again over the new one.
     if (!datasetAlone && (layerChange || userLayer !== layer)) return query(payload, userSql);
     if (mode === 'all') for (const name of payload.tables) ensureAllView(d.engine, layer!, name);
+    if (mode === 'user') for (const name of payload.tables) ensureDatasetView(d.engine, layer!, name);
     const started = now();
     try {
       const ipc = ownBuffer(inLayer(d.engine, mode, payload.sql, (sql) => (userSql ? d.engine.runStatement(sql) : d.engine.run(sql, payload.params))));

@@ -6,8 +6,9 @@
 // layer = 'dataset'). A query runs with the database or schema of its mode as the default, so
 // every view's SQL works unchanged over either layer or both:
 //   dataset → main   user → ul   all → al
-// The rollups of `all` are the two layers' rollups summed per key (their columns are additive);
-// the gazetteer (jurisdictions) is the dataset's, the same files.
+// The rollups of `all` are the two layers' rollups summed per key (their columns are additive).
+// The gazetteer (jurisdictions) is the dataset's, the same files, in every mode: a layer's own is
+// never loaded (the page's layer writes none), and `ul` holds a view of the dataset's instead.
 import { tableFromIPC } from 'apache-arrow';
 import { parseManifest, type Manifest } from '../shared/manifest';
 import { MAIN_DATABASE, type Engine } from './engine';
@@ -18,9 +19,16 @@ export const USER_SCHEMA = 'ul';
 export const ALL_SCHEMA = 'al';
 const ROLLUP_KEY = ['division_code', 'division_level', 'year', 'level', 'scope'];
 
+/** Tables every mode reads from the dataset (the gazetteer), never from the layer. */
+const DATASET_ONLY = new Set(['jurisdictions']);
+export const readFromDataset = (name: string): boolean => DATASET_ONLY.has(name);
+
 export interface UserLayer {
   manifest: Manifest;
+  /** The layer's own tables (not those read from the dataset). */
   tables: Set<string>;
+  /** Views of `ul` over the dataset's tables made so far (made once the dataset's table exists). */
+  datasetViews: Set<string>;
   /** Tables of schema `al` made so far (made once the dataset's table exists). */
   allViews: Set<string>;
 }
@@ -67,7 +75,7 @@ export async function loadUserLayer(engine: Engine, rawManifest: unknown, read: 
   const tables = new Set<string>();
   try {
     for (const [name, entry] of Object.entries(manifest.tables)) {
-      if (entry.partitions.length === 0) continue;
+      if (entry.partitions.length === 0 || readFromDataset(name)) continue;
       let rows = 0;
       for (const [i, partition] of entry.partitions.entries()) {
         const bytes = await read(partition.path);
@@ -99,7 +107,7 @@ export async function loadUserLayer(engine: Engine, rawManifest: unknown, read: 
     dropUserLayer(engine);
     throw error;
   }
-  return { manifest, tables, allViews: new Set() };
+  return { manifest, tables, allViews: new Set(), datasetViews: new Set() };
 }
 
 export function describeLayer(layer: UserLayer | null): LayerResult {
@@ -120,7 +128,7 @@ export function ensureAllView(engine: Engine, layer: UserLayer, name: string): v
   const main = `main.${q}`;
   const user = `${USER_SCHEMA}.${q}`;
   let sql: string;
-  if (name === 'jurisdictions' || !layer.tables.has(name)) {
+  if (!layer.tables.has(name)) {
     sql = `SELECT * FROM ${main}`;
   } else if (name === 'rollups') {
     const columns = columnsOf(engine, 'main', name);
@@ -136,6 +144,14 @@ export function ensureAllView(engine: Engine, layer: UserLayer, name: string): v
   }
   engine.run(`CREATE OR REPLACE VIEW ${ALL_SCHEMA}.${q} AS ${sql}`);
   layer.allViews.add(name);
+}
+
+/** The `ul` view of a table read from the dataset, whose rows are in `main` (loaded first by the caller); other tables are the layer's own. */
+export function ensureDatasetView(engine: Engine, layer: UserLayer, name: string): void {
+  if (!readFromDataset(name) || layer.datasetViews.has(name)) return;
+  const q = quoteIdent(name);
+  engine.run(`CREATE OR REPLACE VIEW ${USER_SCHEMA}.main.${q} AS SELECT * FROM ${MAIN_DATABASE}.main.${q}`);
+  layer.datasetViews.add(name);
 }
 
 /** Runs `run` with the mode's schema as the default; the SQL text carries the mode (prepared statements are per text). */

@@ -17,6 +17,10 @@ import { type CorrectedValue, type CorrectionRow, standingValues as standingOf }
 import { harmonisedValues } from '../shared/wide-metrics';
 import { reportNames, reportShingles } from './similar/report-names';
 
+
+/** What the builder reads of the gazetteer: its division rows (the jurisdictions table, bodies' names). */
+export type GazetteerRows = Pick<Gazetteer, 'rows'>;
+
 export { harmonisedValues, concatTables };
 
 /** The tables written, in manifest order: exactly the ones a manifest must list. */
@@ -419,8 +423,11 @@ export class DatasetBuilder {
 
   /** `stores`: where the per-report chunks and the copied-report search's data wait (diskStores bound an ingest's memory). */
   constructor(
-    /** The gazetteer, or how to load it: it is needed only by finish() (ingest's parse workers resolve with their own). */
-    private readonly gazetteer: Gazetteer | (() => Gazetteer),
+    /**
+     * The gazetteer's division rows (a Gazetteer, or the page's build worker's rows alone: no name
+     * index), or how to load them: needed only by finish() (ingest's parse workers resolve with their own).
+     */
+    private readonly gazetteer: GazetteerRows | (() => GazetteerRows),
     stores: { chunks: ChunkStore; sets: SetStore; reports: ItemStore<SimilarReport>; keyBlocks?: SetStore; texts?: ItemStore<string> } = {
       chunks: memoryChunkStore(),
       sets: memorySetStore(),
@@ -529,7 +536,8 @@ export class DatasetBuilder {
   }
 
   /** `corrections`: every row of the corrections file with its final status (none: an empty table). */
-  finish(corrections: readonly CorrectionRow[] = []): DatasetParts {
+  /** `jurisdictions: false`: that table empty (its schema only), the gazetteer not written (the page's layer reads the dataset's). */
+  finish(corrections: readonly CorrectionRow[] = [], options: { jurisdictions?: boolean } = {}): DatasetParts {
     if (this.finished) throw new Error('DatasetBuilder.finish called twice');
     this.finished = true;
     this.flush();
@@ -561,10 +569,13 @@ export class DatasetBuilder {
             .map(([key, { year }]) => part(table, province, year, key));
         }
       }
-      const divisions = gazetteer.rows.filter((d) => d.level !== 'town').sort(byDivision);
-      const towns = groupBy(gazetteer.rows.filter((d) => d.level === 'town').sort(byDivision), (d) => d.code.slice(0, 2));
-      yield [{ table: 'jurisdictions', rows: buildTable(JURISDICTION_COLUMNS, divisions) }];
-      for (const [province, rows] of towns) yield [{ table: 'jurisdictions', province, rows: buildTable(JURISDICTION_COLUMNS, rows) }];
+      if (options.jurisdictions === false) yield [{ table: 'jurisdictions', rows: buildTable(JURISDICTION_COLUMNS, []) }];
+      else {
+        const divisions = gazetteer.rows.filter((d) => d.level !== 'town').sort(byDivision);
+        const towns = groupBy(gazetteer.rows.filter((d) => d.level === 'town').sort(byDivision), (d) => d.code.slice(0, 2));
+        yield [{ table: 'jurisdictions', rows: buildTable(JURISDICTION_COLUMNS, divisions) }];
+        for (const [province, rows] of towns) yield [{ table: 'jurisdictions', province, rows: buildTable(JURISDICTION_COLUMNS, rows) }];
+      }
       const [shared, counties] = [rollups.filter((r) => r.division_level !== 'county'), rollups.filter((r) => r.division_level === 'county')];
       yield [{ table: 'rollups', rows: buildTable(ROLLUP_COLUMNS, shared) }];
       for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
@@ -596,7 +607,7 @@ export class DatasetBuilder {
 }
 
 /** The dataset parts of some reports, in any order (see DatasetBuilder). */
-export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: Gazetteer): DatasetParts {
+export function buildDatasetParts(records: readonly ReportRecord[], gazetteer: GazetteerRows): DatasetParts {
   const builder = new DatasetBuilder(gazetteer);
   for (const record of [...records].sort(byId)) builder.add(record);
   return builder.finish();

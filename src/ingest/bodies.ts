@@ -98,7 +98,7 @@ export class BodyAccumulator {
     if (issuer !== null) acc.printed.add(issuer);
   }
 
-  rows(gazetteer: Gazetteer): BodyRow[] {
+  rows(gazetteer: Pick<Gazetteer, 'rows'>): BodyRow[] {
     const latest = latestRows(gazetteer.rows);
     const rows: BodyRow[] = [];
     for (const [key, b] of this.byKey) {

@@ -3,7 +3,7 @@
 // when its header names the hash of exactly the division files read (Web Crypto), else rebuilt.
 import { parseDivisionsCsv, parseLineageCsv, parseOverridesCsv } from './csv';
 import { Gazetteer } from './gazetteer';
-import type { GazetteerMeta } from './types';
+import type { DivisionRow, GazetteerMeta } from './types';
 
 export interface GazetteerUrls {
   /** meta.json and overrides.csv, small enough to come inside the script. */
@@ -33,16 +33,18 @@ async function sourcesHash(divisionsText: string, townTexts: readonly (readonly 
   return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(whole)));
 }
 
-export async function loadGazetteerFromUrls(urls: GazetteerUrls): Promise<Gazetteer> {
+/** divisions.csv and every province's towns (in province order, as the Gazetteer adds them). */
+async function fetchDivisionTexts(urls: Pick<GazetteerUrls, 'divisions' | 'towns'>): Promise<{ divisionsText: string; townTexts: (readonly [string, string])[] }> {
   const provinces = Object.keys(urls.towns).sort();
+  const [divisionsText, ...towns] = await Promise.all([fetchText(urls.divisions), ...provinces.map((p) => fetchText(urls.towns[p]))]);
+  return { divisionsText, townTexts: provinces.map((p, i) => [p, towns[i]] as const) };
+}
+
+const parseTowns = (townTexts: readonly (readonly [string, string])[]): [string, DivisionRow[]][] => townTexts.map(([p, text]) => [p, parseDivisionsCsv(text, `towns/${p}.csv`)]);
+
+export async function loadGazetteerFromUrls(urls: GazetteerUrls): Promise<Gazetteer> {
   const { metaText, overridesText } = urls;
-  const [divisionsText, lineageText, indexText, ...towns] = await Promise.all([
-    fetchText(urls.divisions),
-    fetchText(urls.lineage),
-    fetchText(urls.index),
-    ...provinces.map((p) => fetchText(urls.towns[p])),
-  ]);
-  const townTexts = provinces.map((p, i) => [p, towns[i]] as const);
+  const [{ divisionsText, townTexts }, lineageText, indexText] = await Promise.all([fetchDivisionTexts(urls), fetchText(urls.lineage), fetchText(urls.index)]);
   const newline = indexText.indexOf('\n');
   const prebuiltIndex = indexText.slice(0, newline) === indexHeader(await sourcesHash(divisionsText, townTexts)) ? indexText.slice(newline + 1) : undefined;
   return new Gazetteer({
@@ -50,7 +52,17 @@ export async function loadGazetteerFromUrls(urls: GazetteerUrls): Promise<Gazett
     divisions: parseDivisionsCsv(divisionsText, 'divisions.csv'),
     lineage: parseLineageCsv(lineageText, 'lineage.csv'),
     overrides: parseOverridesCsv(overridesText, 'overrides.csv'),
-    towns: townTexts.map(([p, text]) => [p, parseDivisionsCsv(text, `towns/${p}.csv`)] as [string, ReturnType<typeof parseDivisionsCsv>]),
+    towns: parseTowns(townTexts),
     prebuiltIndex,
   });
+}
+
+/**
+ * The division rows alone, in the Gazetteer's order (divisions, then each province's towns): what
+ * the dataset builder reads (src/ingest/arrow-tables.ts). No lineage, name index or links: the
+ * page's build worker resolves nothing, and these were most of its gazetteer load.
+ */
+export async function loadDivisionRowsFromUrls(urls: Pick<GazetteerUrls, 'divisions' | 'towns'>): Promise<{ rows: DivisionRow[] }> {
+  const { divisionsText, townTexts } = await fetchDivisionTexts(urls);
+  return { rows: [...parseDivisionsCsv(divisionsText, 'divisions.csv'), ...parseTowns(townTexts).flatMap(([, rows]) => rows)] };
 }

@@ -12,6 +12,7 @@ import { openLayerBuild, type BuiltLayer, type LayerBuild } from './layer-build'
 import { holdSpill, removeSpill } from '../../db/user-layer-spill';
 import { ZIP_FOLDER } from './layer-zip';
 import { clearRecords, deleteRecord, listRows, putRecords } from './layer-store';
+import { DUPLICATES_SQL, DuplicateLookup } from './dataset-duplicates';
 
 export interface ImportedRow extends LayerRow {
   /** The dataset's report with the same file (sha256): the views count that one, not this. */
@@ -72,8 +73,6 @@ const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null 
 const BENCH = new URLSearchParams(window.location.search).has('bench');
 /** Failed reports the page writes to IndexedDB together (the workers store the parsed ones). */
 const STORE_BATCH = 200;
-/** sha256s looked up in the dataset per query. */
-const LOOKUP_BATCH = 500;
 /** A pool started for files that never came stops after this long (its workers hold the gazetteer). */
 const PREPARED_MS = 120_000;
 
@@ -114,22 +113,18 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  /** The dataset's reports with these files (by sha256). */
-  const datasetReports = useCallback(async (shas: readonly string[]): Promise<Map<string, string>> => {
-    const out = new Map<string, string>();
-    if (!client) return out;
-    for (let i = 0; i < shas.length; i += LOOKUP_BATCH) {
-      const some = shas.slice(i, i + LOOKUP_BATCH);
-      const sql = `SELECT sha256, min(report_id) AS report_id FROM reports WHERE sha256 IN (${some.map(() => '?').join(', ')}) GROUP BY sha256`;
-      const { table } = await client.query({ sql, params: some, tables: ['reports'], layer: 'dataset' });
-      for (const row of table.toArray()) out.set(String(row.sha256), String(row.report_id));
-    }
-    return out;
-  }, [client]);
+  /** The dataset's reports with the imported files (by sha256), looked up while an import runs (src/app/user/dataset-duplicates.ts). */
+  const duplicates = useMemo(() => {
+    if (!client || !info) return null;
+    return new DuplicateLookup(async (shas) => {
+      const { table } = await client.query({ sql: DUPLICATES_SQL, params: [shas.join(',')], tables: ['reports'], layer: 'dataset' });
+      return new Map(table.toArray().map((row) => [String(row.sha256), String(row.report_id)]));
+    });
+  }, [client, info]);
 
   /** Builds the layer of every kept report again (in a worker of its own, from IndexedDB) and hands it to the data worker. */
   const rebuild = useCallback(async () => {
-    if (!client) return;
+    if (!client || !duplicates) return;
     const t = timings.current;
     let at = performance.now();
     const lap = (name: keyof ImportTimings) => {
@@ -149,10 +144,10 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     // gazetteer while the duplicates are looked up.
     const session = openLayerBuild();
     try {
-      const duplicates = await datasetReports([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
+      const held = await duplicates.reportsOf([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
       lap('duplicates');
-      setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && duplicates.get(r.sha256)) || null })));
-      const exclude = [...duplicates.keys()];
+      setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && held.get(r.sha256)) || null })));
+      const exclude = [...held.keys()];
       const built = await holdBuilt(session, exclude);
       spilled.current = built.layer.spill !== null;
       lap('build');
@@ -180,7 +175,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     } finally {
       session.close();
     }
-  }, [client, datasetReports]);
+  }, [client, duplicates]);
 
   const guarded = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);
@@ -224,6 +219,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       }
       counts.done++;
       counts[outcome.row.status]++;
+      if (outcome.row.sha256) duplicates?.soon(outcome.row.sha256);
       if (outcome.record) batch.push(outcome.record);
       if (batch.length >= STORE_BATCH) store();
       const now = performance.now();
@@ -243,7 +239,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     store();
     await stored;
     timings.current = { parse: parsed, store: performance.now() - startedAt - parsed };
-  }, []);
+  }, [duplicates]);
 
   /** A pool started before the files came (its workers load the gazetteer while the user picks them). */
   const prepared = useRef<{ pool: ImportPool; timer: ReturnType<typeof setTimeout> } | null>(null);

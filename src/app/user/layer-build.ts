@@ -3,7 +3,7 @@
 // builds the page's layer (the reports the dataset does not hold already, Arrow only) and is
 // stopped afterwards (its memory goes with it); the zip, with ingest's whole layout, is built
 // the same way when asked for.
-import type { ImportWorkerReply } from '../../../workers/import-protocol';
+import type { ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
 import type { Manifest } from '../../shared/manifest';
 
 export interface BuiltLayer {
@@ -25,7 +25,7 @@ export interface LayerBuild {
 const failure = (message: string) => new Error(`the imported layer could not be built: ${message}`);
 
 /**
- * Starts the worker at once (it loads the gazetteer meanwhile); its jobs wait until it is ready.
+ * Starts the worker at once (it loads the gazetteer's division rows meanwhile); its jobs wait until it is ready.
  */
 export function openLayerBuild(): LayerBuild {
   const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
@@ -58,7 +58,7 @@ export function openLayerBuild(): LayerBuild {
     });
   });
   ready.catch(() => {});
-  worker.postMessage({ kind: 'init', baseUrl: document.baseURI });
+  worker.postMessage({ kind: 'init', baseUrl: document.baseURI, role: 'build' } satisfies ImportWorkerInit);
   const ask = async (message: { kind: 'build'; exclude: string[]; zip: boolean }): Promise<ImportWorkerReply> => {
     await ready;
     if (failed) throw failed;

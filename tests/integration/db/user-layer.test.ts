@@ -92,6 +92,18 @@ describe('the imported layer', () => {
     expect((await rows('SELECT current_database() AS db, current_schema() AS s', ['reports'], 'dataset'))[0]).toEqual({ db: MAIN_DATABASE, s: 'main' });
   });
 
+  it('reads the gazetteer from the dataset in every mode: a layer\'s own jurisdictions (ingest wrote them) is never loaded', async () => {
+    const count = async (layer: LayerMode) => Number((await rows('SELECT count(*) AS n FROM jurisdictions', ['jurisdictions'], layer))[0].n);
+    expect(userManifest.tables.jurisdictions.rows).toBe(datasetManifest.tables.jurisdictions.rows);
+    for (const layer of ['user', 'all', 'dataset'] as const) expect(await count(layer), layer).toBe(datasetManifest.tables.jurisdictions.rows);
+    // In `ul` a view of the dataset's table, no copy of its rows.
+    const kinds = await rows("SELECT table_name, 'table' AS kind FROM duckdb_tables() WHERE database_name = 'ul' UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE database_name = 'ul'", ['reports']);
+    expect(kinds.filter((k) => k.table_name === 'jurisdictions')).toEqual([{ table_name: 'jurisdictions', kind: 'view' }]);
+    // A user-mode join of the layer's reports with the gazetteer names their divisions.
+    const named = await rows('SELECT count(*) AS n FROM reports r JOIN jurisdictions j ON j.code = r.division_code', ['reports', 'jurisdictions'], 'user');
+    expect(Number(named[0].n)).toBeGreaterThan(0);
+  });
+
   it('is removed whole; the dataset stays as it was', async () => {
     const response = await request('layer', { manifest: null, files: {} });
     expect(response.ok).toBe(true);

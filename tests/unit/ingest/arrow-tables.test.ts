@@ -194,6 +194,21 @@ describe('buildDatasetTables', () => {
     expect(codes.slice(firstTown)).toEqual(codes.slice(firstTown).sort());
   });
 
+  it('leaves the gazetteer out when asked (the page\'s layer reads the dataset\'s): its schema alone, every other table the same', () => {
+    const records = sampleRecords();
+    const finish = (options?: { jurisdictions?: boolean }) => {
+      const builder = new DatasetBuilder({ rows: sharedGazetteer().rows });
+      for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : 1))) builder.add(record);
+      return wholeTables(builder.finish([], options));
+    };
+    const [whole, without] = [finish(), finish({ jurisdictions: false })];
+    expect(whole.jurisdictions.numRows).toBe(57_878);
+    expect(without.jurisdictions.numRows).toBe(0);
+    expect(without.jurisdictions.schema.fields.map((f) => f.name)).toEqual(TABLE_COLUMNS.jurisdictions);
+    for (const name of TABLE_NAMES.filter((n) => n !== 'jurisdictions')) expect(rawRows(without[name]), name).toEqual(rawRows(whole[name]));
+    expect(whole.bodies.numRows).toBeGreaterThan(0);
+  });
+
   it('builds empty tables with the full schema', () => {
     const empty = buildDatasetTables([]);
     for (const name of TABLE_NAMES) {
