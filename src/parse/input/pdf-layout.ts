@@ -572,7 +572,7 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   for (const block of blocks) {
     let sep = '\n';
     if (prev && prev.kind === 'text' && block.kind === 'text' && continues(prev.line!, block.line!, left, right) && !HEADING.test(block.frag.text)) {
-      sep = joiner(prev.frag.text, block.frag.text);
+      sep = wrapJoiner(prev, block, right);
     }
     if (prev) appendFrag(out, block.frag, sep);
     else appendFrag(out, block.frag, '');
@@ -730,9 +730,19 @@ function mode(values: number[]): number {
   return best;
 }
 
+/** A digit's width, as a share of the font size (half an em in the fonts reports print in). */
+const DIGIT_WIDTH = 0.5;
+
+/** The first word of a line that starts with Latin letters or figures ("0" of "0 |"), or null. */
+const FIRST_WORD = /^[^\s\u3000-\u9fff\uff00-\uffef]+/;
+
 /** The line reaches the right margin and the next starts at the left margin in the same size. */
 function continues(a: Line, b: Line, left: number, right: number): boolean {
   const size = Math.max(a.size, b.size);
+  // a line is wrapped only where the next word did not fit: room left for the next line's first
+  // word (half an em a letter or figure) and an em more ended the line ("…申请数量 |" above "0 |")
+  const word = FIRST_WORD.exec(b.items[0].str.trimStart())?.[0];
+  if (word && right - a.right >= (word.length * DIGIT_WIDTH + 1) * size) return false;
   return (
     // ragged right: a line breaks up to two characters early (punctuation may not start a line)
     a.right >= right - 2.5 * size &&
@@ -743,6 +753,18 @@ function continues(a: Line, b: Line, left: number, right: number): boolean {
     !hasCellGap(a) &&
     !hasCellGap(b)
   );
+}
+
+/**
+ * What a wrapped line and the next are joined by. A line that ends in a figure, followed by one
+ * that starts with a figure, was broken either inside one number (only where the line is full: a
+ * producer breaking anywhere) or at the space between two numbers (a table flattened into prose,
+ * "0 0 0 0⏎0 0 0"): room for another digit left at the line's end means the space.
+ */
+function wrapJoiner(prev: Block, next: Block, right: number): string {
+  const a = prev.line!;
+  if (/\d$/.test(prev.frag.text) && /^\d/.test(next.frag.text) && right - a.right >= DIGIT_WIDTH * a.size) return '  ';
+  return joiner(prev.frag.text, next.frag.text);
 }
 
 /** The box of the text [start, end): the pieces it covers on its first page, united. */
@@ -912,7 +934,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const tableRight = Math.max(...cellsAll.map((c) => c.x + c.w));
     for (let j = k - 1, below = sorted[k].y; j >= 0 && j >= k - 16; j--) {
       const line = sorted[j];
-      if (below - line.y > 3 * line.size || parsed[j] || used.has(line) || HEADING.test(lineFrag(line, page.page).text)) break;
+      const text = lineFrag(line, page.page).text;
+      // a line holding figures apart is running text with a table's rows in it, not a header
+      if (below - line.y > 3 * line.size || parsed[j] || used.has(line) || HEADING.test(text) || RUN_IN_LABEL.test(text)) break;
       const segs = segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15);
       if (segs.some((s) => s.x1 - s.x0 >= 0.9 * (tableRight - numLeft))) break;
       below = line.y;

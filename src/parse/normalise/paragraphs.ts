@@ -179,7 +179,9 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
     const line = lines[i];
     // a figure alone on a line inside a paragraph (…共\n1200\n条) goes on, however short
     const figureInProse = joinedOnto === i && BARE_NUMBER.test(line.text.trim());
-    if (!figureInProse && (isTableRow(line.text) || line.width < full || line.width > width || SENTENCE_END.test(line.text) || HEADING.test(line.text))) continue;
+    // (a line the last cut joined onto goes on a paragraph: its ordinal, if any, was a reference)
+    const heading = joinedOnto !== i && HEADING.test(line.text);
+    if (!figureInProse && (isTableRow(line.text) || line.width < full || line.width > width || SENTENCE_END.test(line.text) || heading)) continue;
     // a page's end between the two: its number or a form feed, with blank lines and running lines
     let k = i + 1;
     let atPageEnd = false;
@@ -191,7 +193,8 @@ export function unwrapParagraphs(norm: NormText, original: string): NormText {
     if (!atPageEnd) k = i + 1;
     if (k >= lines.length || k - i > MAX_FURNITURE_LINES || lines[k].text.trim() === '') continue;
     const next = lines[k];
-    if (isTableRow(next.text) || ORDINAL.test(next.text)) continue;
+    // an ordinal after a full line's 第 is a reference (第二十条第⏎（一）项), not a list item
+    if (isTableRow(next.text) || (ORDINAL.test(next.text) && !line.text.endsWith('第'))) continue;
     const indent = /^[\s\f]*/.exec(norm.s.slice(next.from, next.to))![0].length;
     cuts.push([line.from + line.text.length, next.from + indent]);
     joinedOnto = k;

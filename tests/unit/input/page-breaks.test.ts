@@ -20,6 +20,10 @@ const CASES: [source: string, variant: string, gaps: number][] = [
   // the rest of a row's label carried by the page break to the top of the next page
   ['complete/2023-fujian-pingtan-zone-county.html', 'break-mid-borderless', 0],
   ['complete/2021-fujian-pingtan-finance-bureau-department.txt', 'repeat-header-a5', 0],
+  // a text report's table flattened into one paragraph: lines of words and figures above its last row are not a header
+  ['complete/2022-fujian-pingtan-transport-construction-bureau-department.txt', 'repeat-header-a5', 0],
+  // a text table's cells one a line: a label line that left room for the next "0 |" was ended, not wrapped
+  ['real/2022-hunan-mayang-banlishu-town.txt', 'rows-split', 0],
 ];
 
 const valuesOf = (report: ParsedReport) => new Map(report.values.map((v) => [v.metric, v.value]));

@@ -304,6 +304,64 @@ describe('borderless tables', () => {
     expect(text.replace(/\s+/g, '')).toContain('1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及');
   });
 
+  it('a wrapped paragraph holding a table\'s rows: a header above its last row that holds figures is running text, not a header', () => {
+    // Chromium's A5 print of complete/2022-fujian-pingtan-transport-construction-bureau-department.txt:
+    // the review/litigation row's 15 figures end the paragraph, under lines of words and figures
+    const line = (words: string[], y: number) => {
+      let x = 30;
+      // "+" glues a word to the one before it (Chromium cuts a run at the radicals it prints)
+      return words.map((word) => {
+        const w = word.replace(/^\+/, '');
+        if (word !== w) x -= 2.5;
+        const it = { ...item(w, x, y, 8), w: [...w].length * (/^[\d ]+$/.test(w) ? 4 : 8) };
+        x += it.w + 2.5;
+        return it;
+      });
+    };
+    const zeros = (n: number) => Array(n).fill('0').join(' ');
+    const items = [
+      ...line(['（五）不予处理', '1.信访举报投诉类申请', zeros(7), '2.重复申请', zeros(7), '3.要求', '提供', '公开', '出版物'], 736),
+      ...line(['0 0 0 0 0 0 0', '4.无正当理由大量反复申请', zeros(7), '5.要求', '行政', '机关', '确认', '或', '重新'], 724),
+      ...line(['出具已获取信息', zeros(7), '（六）其他处理', '3.其他', zeros(7), '行政', '机关', '不再', '处理'], 712),
+      ...line(['其政府信息公开申请', zeros(7), '3.其他', zeros(7), '（七）总计', '11 0 0 0 0 0 11', '四、结转下'], 700),
+      ...line(['年度继续办理', zeros(7), '四、政府信息公开', '+⾏', '+政复议、', '+⾏', '+政诉讼情况', '行政复议', '行政诉讼', '结果维'], 688),
+      ...line(['持', '结果', '纠正', '其他', '结果', '尚未', '审结', '总计', '未经复议直接起诉', '复议后起诉', '结果', '维持', '结果', '纠正', '其他', '结'], 676),
+      ...line(['果', '尚未', '审结', '总计', '结果', '维持', '结果', '纠正', '其他', '结果', '尚未', '审结', '总计', zeros(15)], 664),
+    ];
+    const text = layoutPdfText([page(1, items)]).text;
+    expect(text).not.toContain('|');
+    expect(text).toContain('（七）总计11  0  0  0  0  0  11四、结转下');
+  });
+
+  it('a wrapped line ending in a figure short of the margin by a digit or more broke at the space before the next figure', () => {
+    // Chromium's A5 print of the same report: "…申请数量 0 0 0 0" ends 7.6 pt short of the margin, "0 0 0 三、…" follows
+    const at = (str: string, x: number, y: number, w: number): PdfItem => ({ str, x, y, w, h: 10 });
+    const items = [
+      at('全年共受理政府信息公开申请的数量分别为', 72, 700, 190), at('1 2 3 4', 265, 700, 40),
+      at('5 6 7', 72, 686, 24), at('件，均已办结并按期答复申请人及各方当事人', 102, 686, 210),
+      at('本年度主动公开政府信息的数量与上年相比总数为', 72, 672, 210), at('12345', 287, 672, 25),
+      at('6', 72, 658, 5), at('条，均在法定期限内公开并按期更新各栏', 77, 658, 200),
+      at('其他内容。', 72, 644, 50),
+    ];
+    const text = layoutPdfText([page(1, items)]).text;
+    // the first line ends at 305, 7 pt short of the margin (312): room for a digit (5), not for a space and a digit
+    expect(text).toContain('1  2  3  4  5  6  7件');
+    // a full line: a number broken where the line ran out stays one number
+    expect(text).toContain('总数为123456条');
+  });
+
+  it('a line that left room for the next line\'s first word was ended, not wrapped: a text table\'s cells one a line', () => {
+    // Chromium's A6 print of real/2022-hunan-mayang-banlishu-town.txt: the label line ends 28 pt
+    // (2.3 em) short of the margin, where the next line's "0 |" would have fit
+    const at = (str: string, x: number, y: number, w: number): PdfItem => ({ str, x, y, w, h: 12 });
+    const items = [
+      at('依据条例规定，现将本机关本年度政府信息公开工作', 34, 400, 228),
+      at('一、本年新收政府信息公开申请数量', 34, 380, 192), at('|', 230, 380, 4),
+      ...[0, 1, 2].map((k) => at('0 |', 34, 360 - 20 * k, 15.5)),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('依据条例规定，现将本机关本年度政府信息公开工作\n一、本年新收政府信息公开申请数量 |\n0 |\n0 |\n0 |');
+  });
+
   it('starts a label at a line beginning with an item number, though it is aligned with the label above', () => {
     // Chromium's A5 borderless print of complete/2025-fujian-pingtan-zone-county.html: the 1. row's
     // label printed right under the 5. row's, its numbers beside its second line

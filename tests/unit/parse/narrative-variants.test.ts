@@ -92,6 +92,14 @@ describe('unwrapParagraphs: a page width\'s line breaks are undone, the writer\'
     expect(item.text).toContain('1200\n2.本年度');
   });
 
+  it('joins a full line ending in 第 to an ordinal on the next: 第二十条第⏎（一）项 is a reference, not a list item', () => {
+    const text = ['本年度依照政府信息公开条例的要求以及其第二十条第', '（一）项的规定主动公开了本机关制发的行政规范性文', '件共计十二件并在门户网站的专栏中同步发布了政策解', '读材料和图解以便于公众查阅和理解各项政策的具体内', '容。', '（二）依申请公开情况'].join('\n');
+    const u = unwrap(text).s;
+    expect(u).toContain('第二十条第(一)项的规定主动公开了本机关制发的行政规范性文件共计十二件');
+    // an ordinal after a line that does not end in 第 still opens its own line
+    expect(u).toContain('内容。\n(二)依申请公开情况');
+  });
+
   it('reads a number alone on a line as a figure of the prose unless it is a page\'s number (beside a blank line, or in the page sequence)', () => {
     const wrapped = wrapProse(`${P}本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。`, 60);
     const title = '某区人民政府办公室2022年政府信息公开工作年度报告';
