@@ -128,6 +128,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年共收到政府信息公开申请书3份。', { 'r.new.total': 3 }),
     w('在依申请公开方面，全年共受理申请3件，较上年持平。', { 'r.new.total': 3 }),
     w('本年度收到人大代表建议和政协提案23件。', { 'r.new.total': null }),
+    // the documents made, by how each is disclosed: no requests nor their outcomes
+    w('本年度我局共制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件。', { 'p.total': 45, 'r.new.total': null, 'r.denied.total.total': null }),
     w('本年度政府信息公开申请共3件。', { 'r.new.total': 3 }),
     w('本年度政府信息公开申请量为3件。', { 'r.new.total': 3 }),
     w('本年度有3件政府信息公开申请。', { 'r.new.total': 3 }),
@@ -348,6 +350,10 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('主动公开政府信息500条，其中政府网站公开420条，以其他形式公开80条。', { 'p.total': 500, 'p.website': 420, 'p.other_channels': 80 }),
     // one non-web channel alone: no other-channel total
     w('通过政务微博发布信息80条。', { 'p.other_channels': null }),
+    // a fourth writer (stop 18): the site's whole output beside the body's own figure is no share of it
+    w('我局本年度主动公开政府信息326条，县政府网站全年发布信息12560条。', { 'p.total': 326, 'p.website': null }),
+    w('本年度，市政府门户网站共发布信息12560条，其中我局主动公开326条。', { 'p.total': 326, 'p.website': null }),
+    w('本年度在市政府网站发布政务信息326条，被市级以上媒体采用45条。', { 'p.website': 326, 'p.other_channels': null }),
   ],
   'carried out': [
     w('本年度共受理政府信息公开申请15件，连同上年结转2件，共需办理17件，已办结16件，结转下年1件。', { 'r.new.total': 15, 'r.handled.total': 16, 'r.carried_out.total': 1 }),
@@ -495,6 +501,9 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('行政复议与诉讼合计3件。', { 'rv.total': null, 'lit.total': null }),
     w('2014年度发生行政复议3件。', { 'rv.total': null }),
     w('上年度结转的1件行政复议案件已于本年度审结。', { 'rv.total': null }),
+    // none of reviews in a state (carried over, not concluded) is no none of reviews
+    w('本年度无结转至下年度的行政复议案件。', { 'rv.total': null, 'r.carried_out.total': null }),
+    w('本年度没有尚未审结的行政复议案件。', { 'rv.total': null }),
     // a fourth writer (stop 18): the body as the reviewing organ, documents, rates, sums with suits
     w('政府信息公开行政复议、行政诉讼共3件，其中行政复议2件，行政诉讼1件。', { 'rv.total': 2, 'lit.total': 1 }),
     // a list of figured items: each figure before its own case

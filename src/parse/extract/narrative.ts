@@ -110,6 +110,8 @@ function namesOtherYear(text: string, years: readonly number[]): boolean {
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
+/** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */
+const DOCUMENTS_BY_ATTRIBUTE = /(?:制发|制作|印发|产生|生成|形成)(?:了)?[^。；;]{0,10}?(?:文件|信息|公文)[^。；;,，\d]{0,4}?\d+\s*(?:件|条|份)[,，]?\s*其中/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 /** After a statement of none: what it is none of when not the requests (…引起的行政复议; 没有被申请行政复议: the review's; 未发生依申请公开收费, …答复超期, …被投诉). */
@@ -156,6 +158,10 @@ const KL = '[^。；;,，:：、\\n]';
 const FIGURE_START = '[\\d〇零一二两三四五六七八九十]';
 /** A state or fate of requests between a negation and them (无结转…的申请, 没有未办结的申请, 无逾期未答复的申请): none of those is not none received. */
 const REQUEST_STATE = '结转|跨年|办结|答复|撤回|逾期|超期|延期|转入|转至|补正|延长|驳回|不予|尚在|正在|仍在|予以公开|部分公开';
+/** What a none of carried-over items is of, after it: the reviews or suits (无结转至下年度的行政复议案件), not requests. */
+const NOT_REQUESTS_AFTER = /^[^。；;,，\n]{0,12}?(?:复议|诉讼)/;
+/** A character between a negation and the cases that starts no state of them (无结转至下年度的行政复议案件, 没有尚未审结的…: none of those is not none at all). */
+const CASES_NOT_IN_STATE = `(?:(?!结转|审结|未结|转入)${K})`;
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
@@ -285,21 +291,21 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?(?:(?!${REQUEST_STATE}){K}){0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   // 均已办结，无结转下年度的申请; 没有跨年度办理的申请: none left open at the year's end (not 无上年结转, none carried in)
-  { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)(需要?)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: /上年|上一年|去年|复议|诉讼/ },
+  { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)(需要?)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: /上年|上一年|去年|复议|诉讼/, rejectAfter: NOT_REQUESTS_AFTER },
   { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)跨年度?(办理|处理|答复)?(的)?(申请|事项)`), reject: /复议|诉讼/ },
-  { metric: 'r.carried_out.total', zero: true, re: rx(`(全部|均已?|已全部|均)(办结|答复|办理完毕){K}{0,8}?[,，](无|没有)结转(?=[。；;,，\n]|$)`) },
+  { metric: 'r.carried_out.total', zero: true, re: rx(`(全部|均已?|已全部|均)(办结|答复|办理完毕){K}{0,8}?[,，](无|没有)结转(?=[。；;,，\n]|$)`), reject: /复议|诉讼/ },
   // 不存在依申请公开的情况, 本年度零申请 (never 信息不存在, the reason a request is refused)
   { metric: 'r.new.total', zero: true, re: rx(`((?<!信息)不存在{K}{0,6}?(依申请公开|信息公开(的)?(申请|请求))(的)?(情况|情形|事项)|(?<![\\d.])零申请(?!人))`), reject: /纠错|纠正|因|复议|诉讼|收费|费用/ },
   // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
-  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
+  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?${CASES_NOT_IN_STATE}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`), reject: /纠错|纠正/ },
   { metric: 'lit.total', zero: true, re: rx(`行政诉讼{K}{0,10}?(为零|为0)`) },
   // 零复议、零诉讼: the count said as a word of none before the case (as 零申请)
   { metric: 'rv.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?复议`) },
   { metric: 'lit.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?诉讼`) },
-  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
+  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?${CASES_NOT_IN_STATE}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
@@ -839,6 +845,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed
+      if (rule.metric.startsWith('r.') && DOCUMENTS_BY_ATTRIBUTE.test(sentenceBefore(s, m.index))) continue;
       if (rule.zero) {
         // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);

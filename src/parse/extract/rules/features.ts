@@ -241,6 +241,10 @@ const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBef
 
 /** Information as the subject of its disclosure counted (政府信息主动公开数量：2546条). */
 const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
+/** A clause opening with a website as its subject, no preposition making it the body's means (在, 通过, 依托 …). */
+const SITE_AS_SUBJECT = /^(?:(?:本年度|本年|全年|今年|\d{4}年度?)[,，]?)?[^在通过依托利用借助以于向经,，]{0,12}(?:网站|门户|政府网)(?!上)[^,，]*$/;
+/** The body's own disclosed figure (我局…主动公开…326条). */
+const OWN_BODY_DISCLOSED = /(?:我|本)(?:局|委|办|镇|乡|街道|机关|单位|中心|厅|署|院|部门)[^。；;,，]{0,10}?(?:主动公开|公开|发布)[^。；;,，]{0,12}?\d/;
 /** Units a count of disclosed items is printed in. */
 const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
 
@@ -412,6 +416,13 @@ export const FEATURES = {
   otherAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
+  /**
+   * The site itself is the subject, counting all it posted (县政府网站全年发布信息12560条), in a sentence
+   * that gives the body's own figure in another clause (我局…主动公开政府信息326条; 其中我局主动公开326条):
+   * the site's whole output, not the body's share of its items.
+   */
+  siteOutput: (v: FigureView) =>
+    channelsOf(v) === 'web' && SITE_AS_SUBJECT.test(v.before) && OWN_BODY_DISCLOSED.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length) + v.sentenceAfter),
 } satisfies Record<string, (v: FigureView) => boolean>;
 
 export type Feature = keyof typeof FEATURES;
