@@ -128,6 +128,11 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年共收到政府信息公开申请书3份。', { 'r.new.total': 3 }),
     w('在依申请公开方面，全年共受理申请3件，较上年持平。', { 'r.new.total': 3 }),
     w('本年度收到人大代表建议和政协提案23件。', { 'r.new.total': null }),
+    // as of now (截至目前) with no word of the year: the stock or the year's, the text does not say
+    w('截至目前，我局共受理政府信息公开申请35件，其中本年度3件。', { 'r.new.total': 3 }),
+    w('截至目前，共受理政府信息公开申请35件。', { 'r.new.total': null }),
+    w('截至目前，本年度共受理政府信息公开申请3件。', { 'r.new.total': 3 }),
+    w('截至目前，2015年我局接收政府信息公开申请3件，产生行政复议及行政诉讼0件。', { 'r.new.total': 3, 'rv.total': 0, 'lit.total': 0 }),
     // the documents made, by how each is disclosed: no requests nor their outcomes
     w('本年度我局共制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件。', { 'p.total': 45, 'r.new.total': null, 'r.denied.total.total': null }),
     w('本年度政府信息公开申请共3件。', { 'r.new.total': 3 }),

@@ -41,6 +41,15 @@ export const REQUEST_CONCEPTS: Concept[] = [
 const REQUEST_UNIT = /^(?:件|宗|份)$/;
 /** A sentence about requests, or one after such a sentence. */
 const REQUEST_CONTEXT = /申请|依申请|请求/;
+/** As of the time of writing (截至目前), not of the year's end. */
+const AS_OF_NOW = /截至目前|截止目前|截至发文|截止发文|截至今日|截止今日|至今/;
+/** A word naming the year's own span (本年度, 今年, 2015年). */
+const OWN_YEAR_WORD = /本年|今年|全年|当年|年度|年内|\d{4}年/;
+/** The text says 截至目前 (as of the time of writing) and names no span of a year after it (截至目前,2022年我区… names one). */
+export function asOfNowOnly(text: string): boolean {
+  const m = AS_OF_NOW.exec(text);
+  return m !== null && !OWN_YEAR_WORD.test(text.slice(m.index));
+}
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
   otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地|等[\d一二三四五六七八九十]+个(?:部门|单位)/,
@@ -355,6 +364,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
     if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
+    // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
+    if (asOfNowOnly(before)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
