@@ -17,7 +17,7 @@ import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, boundToPart, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -110,6 +110,8 @@ function namesOtherYear(text: string, years: readonly number[]): boolean {
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
+/** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */
+const DOCUMENTS_BY_ATTRIBUTE = /(?:制发|制作|印发|产生|生成|形成)(?:了)?[^。；;]{0,10}?(?:文件|信息|公文)[^。；;,，\d]{0,4}?\d+\s*(?:件|条|份)[,，]?\s*其中/;
 /** What a request for disclosure is called, beside a service's 申请. */
 const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 /** After a statement of none: what it is none of when not the requests (…引起的行政复议; 没有被申请行政复议: the review's; 未发生依申请公开收费, …答复超期, …被投诉). */
@@ -143,6 +145,23 @@ const narrowQualifier = (t: string) => {
 const NOT_A_SINGLE = /(?:没有|(?<!尚)未|无|从未|未曾)(?:发生|出现|有|收到|接到|受理|被)?(?:过)?(?:任何)?$/;
 /** A statement of none is read inside one cell of a table's row, never across cells. */
 const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
+/** Figures near 行政复议 that are not the year's reviews: suits, corrections, reviews carried from last year, the body as the reviewing organ, its documents and hearings. */
+// (a suit's figured item before it in a list, 行政诉讼1件、行政复议2件, is its own item: not a suit's clause)
+const REVIEW_NOT_COUNTED = /诉讼(?![^\S\n]*\d+[^\S\n]*(?:件|宗|起)、)|纠错|纠正|结转|作为(行政)?复议机关|决定书|意见书|通知书|听证/;
+/** 其中涉及政府信息公开的2件: after all the reviews, the part about disclosure. */
+const DISCLOSURE_PART = '[,，(（]?其中(涉及|关于|有关|因|属于|针对)?(政府|政务)?(信息公开|依申请公开)(工作|事项|方面|类)?(的)?';
+/** After the reviews' figure: the disclosure part of them, or the body's suits defended beside them (办理行政复议案件12件、行政应诉案件8件: the legal office's caseload). */
+const REVIEW_FIGURE_NOT_TOTAL = new RegExp(`^${DISCLOSURE_PART}|^[^。；;\\n]{0,16}应诉`);
+/** Characters of one item of a list: a clause's, without the enumeration comma (行政复议、1件行政诉讼 gives 1 to the suit). */
+const KL = '[^。；;,，:：、\\n]';
+/** The first character of a figure. */
+const FIGURE_START = '[\\d〇零一二两三四五六七八九十]';
+/** A state or fate of requests between a negation and them (无结转…的申请, 没有未办结的申请, 无逾期未答复的申请): none of those is not none received. */
+const REQUEST_STATE = '结转|跨年|办结|答复|撤回|逾期|超期|延期|转入|转至|补正|延长|驳回|不予|尚在|正在|仍在|予以公开|部分公开';
+/** What a none of carried-over items is of, after it: the reviews or suits (无结转至下年度的行政复议案件), not requests. */
+const NOT_REQUESTS_AFTER = /^[^。；;,，\n]{0,12}?(?:复议|诉讼)/;
+/** A character between a negation and the cases that starts no state of them (无结转至下年度的行政复议案件, 没有尚未审结的…: none of those is not none at all). */
+const CASES_NOT_IN_STATE = `(?:(?!结转|审结|未结|转入)${K})`;
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
@@ -178,7 +197,7 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /转/, re: rx(`{N}(申请)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: NOT_REQUEST },
   // 结转2023年度继续办理2件, 结转至2022年19件 in the report on the year before
   { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`结转(至|到)?\\d{4}年度?{K}{0,8}?{N}`), reject: NOT_REQUEST },
-  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{L}{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
+  { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收|接受|收悉|新收)(了)?{K}{0,22}?(申请|请求)(事项)?{K}{0,8}?(共|共计|总数|数量为|数量)?{L}{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|结转|各[类项种]申请/, rejectAfter: new RegExp(`${INCLUDES_CARRIED.source}|^[,，]?其中(政府)?(信息公开|依申请公开)`) },
   // 收到申请10件,其中政府信息公开申请6件: the requests for disclosure among all requests
   { metric: 'r.new.total', re: rx(`其中(政府)?(信息公开|依申请公开)(的)?(申请|请求){K}{0,4}?{N}`), sentence: /受理|收到|接到|接收/ },
   { metric: 'r.new.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,6}?{N}(的)?(政府信息公开|依申请公开|信息公开)?(的)?(申请|请求|信息)`), reject: NOT_REQUEST },
@@ -232,10 +251,13 @@ const RULES: Rule[] = [
   { metric: 'r.other.total.total', re: rx(`其他处理{K}{0,3}?{N}`) },
 
   // review and litigation
-  { metric: 'rv.total', re: rx(`行政复议(申请)?(案件)?{K}{0,3}?{L}{N}`), reject: /诉讼|纠错|纠正/ },
-  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?((因|涉及|有关|关于|针对){K}{0,16}?)?(行政复议)(?!和|及|、)`) },
+  // 受理行政复议案件45件，其中涉及政府信息公开的2件: the disclosure part of all the reviews
+  { metric: 'rv.total', re: rx(`行政复议{K}{0,12}?${FIGURE_START}[\\d,〇零一二两三四五六七八九十百千]*(件|宗|起)${DISCLOSURE_PART}{K}{0,4}?{N}`), reject: REVIEW_NOT_COUNTED },
+  { metric: 'rv.total', re: rx(`行政复议(申请)?(的)?(案件)?${KL}{0,3}?{L}{N}`), reject: REVIEW_NOT_COUNTED, rejectAfter: REVIEW_FIGURE_NOT_TOTAL },
+  // 2件行政复议、1件行政诉讼: a list of figured items (not 1件行政复议和行政诉讼, both together)
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?((因|涉及|有关|关于|针对){K}{0,16}?)?(行政复议)(?!和|及|、(?!${SP}${FIGURE_START}))`), reject: REVIEW_NOT_COUNTED },
   // 收到1份有关政府信息公开行政复议申请
-  { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: /诉讼|纠错|纠正/ },
+  { metric: 'rv.total', re: rx(`(收到|接到|受理)(了)?{N}(有关|关于|涉及)?{K}{0,12}?行政复议(申请|案件)`), reject: REVIEW_NOT_COUNTED },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,50}?{N}(被)?(结果)?维持`), reject: /诉讼(?!0)/ },
   { metric: 'rv.upheld', re: rx(`行政复议{S}{0,40}?维持(原)?(具体行政行为|答复|办理结果|结果|决定)?(的)?{N}`), reject: /诉讼(?!0)/ },
   { metric: 'rv.upheld', needs: /被行政复议/, re: rx(`{N}被行政复议(结果)?维持`) },
@@ -250,7 +272,7 @@ const RULES: Rule[] = [
   { metric: 'rv.total', re: rx(`行政复议(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
   { metric: 'lit.total', re: rx(`行政诉讼(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
   // 复议2件: review without 行政 (not 未经复议, 复议后 of the 2019 table's suits)
-  { metric: 'rv.total', re: rx(`(?<!行政|经)复议(申请)?(案件)?{L}{N}`), reject: /诉讼|纠错|纠正/ },
+  { metric: 'rv.total', re: rx(`(?<!行政|经)复议(申请)?(案件)?{L}{N}`), reject: REVIEW_NOT_COUNTED },
   // 1件行政诉讼: the figure before the suit, as 2件行政复议 before the review
   { metric: 'lit.total', needs: /行政诉讼|诉讼案件/, re: rx(`{N}(的)?(被)?(提起)?(行政诉讼|诉讼案件)(?!和|及|、)`) },
   // 被起诉的有N件: the body sued
@@ -266,20 +288,24 @@ const RULES: Rule[] = [
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
   { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?{K}{0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?(?:(?!${REQUEST_STATE}){K}){0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
+  // 均已办结，无结转下年度的申请; 没有跨年度办理的申请: none left open at the year's end (not 无上年结转, none carried in)
+  { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)(需要?)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: /上年|上一年|去年|复议|诉讼/, rejectAfter: NOT_REQUESTS_AFTER },
+  { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)跨年度?(办理|处理|答复)?(的)?(申请|事项)`), reject: /复议|诉讼/ },
+  { metric: 'r.carried_out.total', zero: true, re: rx(`(全部|均已?|已全部|均)(办结|答复|办理完毕){K}{0,8}?[,，](无|没有)结转(?=[。；;,，\n]|$)`), reject: /复议|诉讼/ },
   // 不存在依申请公开的情况, 本年度零申请 (never 信息不存在, the reason a request is refused)
   { metric: 'r.new.total', zero: true, re: rx(`((?<!信息)不存在{K}{0,6}?(依申请公开|信息公开(的)?(申请|请求))(的)?(情况|情形|事项)|(?<![\\d.])零申请(?!人))`), reject: /纠错|纠正|因|复议|诉讼|收费|费用/ },
   // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
-  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?{K}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
+  { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?${CASES_NOT_IN_STATE}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`), reject: /纠错|纠正/ },
   { metric: 'lit.total', zero: true, re: rx(`行政诉讼{K}{0,10}?(为零|为0)`) },
   // 零复议、零诉讼: the count said as a word of none before the case (as 零申请)
   { metric: 'rv.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?复议`) },
   { metric: 'lit.total', zero: true, re: rx(`(?<![\\d.〇零一二两三四五六七八九十百千])零(行政)?诉讼`) },
-  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?{K}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
+  { metric: 'lit.total', zero: true, re: rx(`${NONE}(发生|出现|有|被)?${CASES_NOT_IN_STATE}{0,40}?${SUIT}`), reject: ZERO_REJECT, rejectAfter: /^纠错/ },
   { metric: 'p.total', zero: true, re: rx(`(暂未有|没有|未)主动公开(政府)?信息`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`(未|没有|不|无)(收取|收)(任何)?{K}{0,20}?费`) },
   { metric: 'fee.collected_yuan', zero: true, re: rx(`没有{K}{0,12}?收费`) },
@@ -407,21 +433,34 @@ const NONE_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{
  * cases after them or of fees, nor of a kind, channel or stock of what was disclosed.
  */
 const HEADED_TOTALS = [
-  { metric: 'r.new.total', heading: /依申请公开|信息公开申请|公开申请|^申请情况/, not: /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/, unit: /^(?:件|宗|份)$/ },
-  { metric: 'p.total', heading: /主动公开/, not: /申请|累计|网站|渠道|形式|载体|内容|目录|指南|栏目|类/, unit: /^(?:条|篇|件)$/ },
+  { metric: 'r.new.total', heading: /依申请公开|信息公开申请|公开申请|^申请情况/, not: /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/, unit: /^(?:件|宗|份)$/, verb: '受理|收到|接到|接收' },
+  { metric: 'p.total', heading: /主动公开/, not: /申请|累计|网站|渠道|形式|载体|内容|目录|指南|栏目|类/, unit: /^(?:条|篇|件)$/, verb: '公开|发布' },
 ] as const;
-/** A first line that gives only a time word, a total word and the figure (全年共15件，…). */
-const TOTAL_ALONE = /^[ \t\u3000]*(?:(?:本年度|本年|全年|今年|当年|\d{4}年度?)[,，]?[ \t\u3000]*)?(?:共|共计|合计|总计)[ \t\u3000]*(\d+|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*(?:件|宗|份|条|篇)(?=[,，。;；\n]|$)/;
+/** A first line that gives only a time word, a total word, the heading's own act at most, and the figure (全年共15件，…; 全年共公开326条). */
+const totalAlone = (verb: string) =>
+  new RegExp(`^[ \\t\\u3000]*(?:(?:本年度|本年|全年|今年|当年|\\d{4}年度?)[,，]?[ \\t\\u3000]*)?(?:共|共计|合计|总计)(?:${verb})?(?:了)?[ \\t\\u3000]*(\\d+|[〇零一二两三四五六七八九十百千]+)[ \\t\\u3000]*(?:件|宗|份|条|篇)(?=[,，。;；\\n]|$)`);
+const TOTAL_ALONE = new Map(HEADED_TOTALS.map((t) => [t.metric, totalAlone(t.verb)]));
+/** A sub-heading of the whole's count (（一）公开数量, （一）基本情况): its subject is its section's (一、主动公开政府信息情况). */
+const COUNT_SUBHEADING = /^(?:主动公开|公开|申请|受理)?(?:的)?(?:数量|总数|总量|基本情况|总体情况|总体数量)(?:情况)?$/;
+/** What a heading speaks of: its own words, or for a sub-heading of the count, its section's heading. */
+function headingSubject(headings: readonly Heading[], k: number): string {
+  const h = headings[k];
+  if (h.level === 1 || !COUNT_SUBHEADING.test(h.text)) return h.text;
+  for (let j = k - 1; j >= 0; j--) if (headings[j].level === 1) return headings[j].text;
+  return h.text;
+}
 function totalsUnderHeadings(s: string, headings: readonly Heading[], quantities: Quantity[], years: readonly number[], done: Set<string>): { metric: string; q: Quantity }[] {
   const out: { metric: string; q: Quantity }[] = [];
   for (const t of HEADED_TOTALS) {
     if (done.has(t.metric)) continue;
     const found: Quantity[] = [];
-    for (const h of headings) {
-      if (!t.heading.test(h.text) || t.not.test(h.text) || (years.length > 0 && namesOtherYear(h.text, years))) continue;
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k];
+      const subject = headingSubject(headings, k);
+      if (!t.heading.test(subject) || t.not.test(subject) || (years.length > 0 && namesOtherYear(subject, years))) continue;
       if (h.end >= s.length) continue;
       const next = h.end;
-      const m = TOTAL_ALONE.exec(lineAfter(s, h, 40).text);
+      const m = TOTAL_ALONE.get(t.metric)!.exec(lineAfter(s, h, 40).text);
       if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
       const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
       if (q && q.value !== null && q.unit !== null && t.unit.test(q.unit)) found.push(q);
@@ -792,6 +831,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
+      // 截至目前，共受理…35件(，其中本年度3件): as of now with no word of the year, the stock or the year's: the text does not say
+      if (/^(?:r|rv|lit)\./.test(rule.metric) && asOfNowOnly(sentenceBefore(s, m.index) + m[0])) continue;
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
       if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
@@ -806,6 +847,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed
+      if (rule.metric.startsWith('r.') && DOCUMENTS_BY_ATTRIBUTE.test(sentenceBefore(s, m.index))) continue;
       if (rule.zero) {
         // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -837,7 +880,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // the handled nor the received (收到和办理…12件 names two acts of one figure: both stand)
         // (a pattern whose words go on after the figure, 收到申请3件,均予以公开, reads it by those words)
         // 收到当面申请3件、网络申请5件: one way of applying, a part
-        if (q && PART_GUARDED.has(rule.metric) && boundToPart(itemBefore(s, seg, q))) continue;
+        if (q && PART_GUARDED.has(rule.metric) && partOfRequests(s, seg, q)) continue;
         const role = q && ROLE_METRICS.has(rule.metric) && m.index + m[0].length <= q.end ? roleAt(s, seg, quantities, q) : null;
         if (role === 'r.carried_out.total' && role !== rule.metric) continue;
       }

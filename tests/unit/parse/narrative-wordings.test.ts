@@ -41,6 +41,10 @@ const STILL_MISSED: [string, string][] = [
   ['本年度受理申请45件，已办结43件，在办2件。', 'r.carried_out.total'],
   ['本年度受理申请45件，均在法定答复期限内答复。', 'r.handled.total'],
   ['本年度主动公开的政府信息中，以工作动态类信息居多，全年共公开856条。', 'p.total'],
+  ['2014年因政府信息公开被申请行政复议3件，本年度1件。', 'rv.total'],
+  ['我局将主动公开的政府信息及时在局网站发布，全年共326条。', 'p.total'],
+  ['本年度新增主动公开政府信息326条，累计达5600条。', 'p.cumulative'],
+  ['截至目前，我局共受理政府信息公开申请35件，其中本年度3件。', 'r.new.total'],
 ];
 const missed = new Set(STILL_MISSED.map(([text, metric]) => `${metric}\u0000${text}`));
 

@@ -90,7 +90,7 @@ function lastVerbEnd(before: string): number {
 const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object. */
-const objectBefore = (clause: string) => /主动公开(?:了)?(?:各类)?(?:政府|政务)?信息$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
+const objectBefore = (clause: string) => /主动公开(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
@@ -241,6 +241,10 @@ const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBef
 
 /** Information as the subject of its disclosure counted (政府信息主动公开数量：2546条). */
 const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
+/** A clause opening with a website as its subject, no preposition making it the body's means (在, 通过, 依托 …). */
+const SITE_AS_SUBJECT = /^(?:(?:本年度|本年|全年|今年|\d{4}年度?)[,，]?)?[^在通过依托利用借助以于向经,，]{0,12}(?:网站|门户|政府网)(?!上)[^,，]*$/;
+/** The body's own disclosed figure (我局…主动公开…326条). */
+const OWN_BODY_DISCLOSED = /(?:我|本)(?:局|委|办|镇|乡|街道|机关|单位|中心|厅|署|院|部门)[^。；;,，]{0,10}?(?:主动公开|公开|发布)[^。；;,，]{0,12}?\d/;
 /** Units a count of disclosed items is printed in. */
 const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
 
@@ -412,6 +416,13 @@ export const FEATURES = {
   otherAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
+  /**
+   * The site itself is the subject, counting all it posted (县政府网站全年发布信息12560条), in a sentence
+   * that gives the body's own figure in another clause (我局…主动公开政府信息326条; 其中我局主动公开326条):
+   * the site's whole output, not the body's share of its items.
+   */
+  siteOutput: (v: FigureView) =>
+    channelsOf(v) === 'web' && SITE_AS_SUBJECT.test(v.before) && OWN_BODY_DISCLOSED.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length) + v.sentenceAfter),
 } satisfies Record<string, (v: FigureView) => boolean>;
 
 export type Feature = keyof typeof FEATURES;

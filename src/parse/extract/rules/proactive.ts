@@ -79,7 +79,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part', 'byChannel', 'channelList'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'siteOutput', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -109,6 +109,10 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', value: 1070 },
       { from: INVENTED, text: '截至2018年底，累计主动公开政府信息25460条。\n其中，政府网站10700条、其他14760条。', value: null },
       { from: INVENTED, text: '本年度共编发政务信息300条。\n其中，政府网站采用120条，市委办采用50条。', value: null },
+      // the site's whole output beside the body's own figure (no report of ../shared/corpus words it so: invented)
+      { from: INVENTED, text: '我局本年度主动公开政府信息326条，县政府网站全年发布信息12560条。', value: null },
+      { from: INVENTED, text: '本年度，市政府门户网站共发布信息12560条，其中我局主动公开326条。', value: null },
+      { from: INVENTED, text: '我局本年度主动公开政府信息326条，其中在县政府网站发布信息300条。', value: 300 },
       // two sites' figures: neither is the website's share
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
     ],

@@ -29,7 +29,7 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '继续办理', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
@@ -41,6 +41,15 @@ export const REQUEST_CONCEPTS: Concept[] = [
 const REQUEST_UNIT = /^(?:件|宗|份)$/;
 /** A sentence about requests, or one after such a sentence. */
 const REQUEST_CONTEXT = /申请|依申请|请求/;
+/** As of the time of writing (截至目前), not of the year's end. */
+const AS_OF_NOW = /截至目前|截止目前|截至发文|截止发文|截至今日|截止今日|至今/;
+/** A word naming the year's own span (本年度, 今年, 2015年). */
+const OWN_YEAR_WORD = /本年|今年|全年|当年|年度|年内|\d{4}年/;
+/** The text says 截至目前 (as of the time of writing) and names no span of a year after it (截至目前,2022年我区… names one). */
+export function asOfNowOnly(text: string): boolean {
+  const m = AS_OF_NOW.exec(text);
+  return m !== null && !OWN_YEAR_WORD.test(text.slice(m.index));
+}
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
   otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地|等[\d一二三四五六七八九十]+个(?:部门|单位)/,
@@ -61,7 +70,8 @@ const EXCLUDED = {
  * 其他组织提出的申请) counts them all: the body lists the ways its requests came by.
  */
 const REQUEST_WAYS: readonly RegExp[] = [/当面|现场|窗口/, /书面/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/];
-export const REQUEST_PART_KINDS: readonly RegExp[] = [...REQUEST_WAYS, /自然人|公民/, /法人|企业/, /其他组织/];
+const APPLICANT_KINDS: readonly RegExp[] = [/自然人|公民/, /法人|企业/, /其他组织/];
+export const REQUEST_PART_KINDS: readonly RegExp[] = [...REQUEST_WAYS, ...APPLICANT_KINDS];
 export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).join('|'));
 /** Words that make the item the whole: a total (共, 合计), or an open list of ways (当面、网络等方式). */
 const WHOLE_WORD = /共|合计|总计|总数|总量|等(?:方式|渠道|途径|形式|多种)/;
@@ -86,6 +96,25 @@ export function boundToPart(item: string): boolean {
   if (item.includes('分别')) return true;
   if (WHOLE_WORD.test(item)) return false;
   return REQUEST_PART_KINDS.filter((k) => k.test(item)).length < 2;
+}
+
+/** The next item of the list after a figure, up to its own figure (、当面申请1件). */
+const NEXT_ITEM = /^[^\S\n]*[、，,；;][^\S\n]*([^、，,；;。\n\d〇零一二两三四五六七八九十]{1,12}?)[^\S\n]*[\d〇零一二两三四五六七八九十]/;
+
+/**
+ * A request figure that is one way or kind of a list of them: bound to it in its own item, or,
+ * whatever total word opens the list (全年共受理网上申请2件、当面申请1件), followed by another way's
+ * figure (or another kind of applicant's). Its total, when the text prints one, is another figure.
+ * A breakdown by the other family after it (共受理网上申请…0件,自然人申请0件,法人0件) says nothing of it.
+ */
+export function partOfRequests(s: string, seg: Segments, q: Quantity): boolean {
+  const item = itemBefore(s, seg, q);
+  if (boundToPart(item)) return true;
+  const own = REQUEST_PART_KINDS.filter((k) => k.test(item));
+  if (own.length !== 1) return false;
+  const next = NEXT_ITEM.exec(s.slice(q.end, q.end + 30));
+  const family = REQUEST_WAYS.includes(own[0]) ? REQUEST_WAYS : APPLICANT_KINDS;
+  return next !== null && family.some((k) => k !== own[0] && k.test(next[1]));
 }
 
 /**
@@ -143,10 +172,10 @@ function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, s
 
 /** A breakdown of the figure before it follows: figures of the same role after it are its parts. */
 const BREAKDOWN = /其中|包括|含/;
-/** A total of requests with no verb: 共有政府信息公开申请, 申请总数为 right before the figure (not 共办理…申请: a verb of its own). */
-const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:数|总数|总量|数量|件数)(?:共|共计|合计|总计)?(?:为|是|达|[:：])?\s*$|(?:信息公开|依申请公开)申请情况[:：]\s*(?:共|共计|合计|总计)?\s*$/;
-/** A total word right before the figure, and the requests as its noun right after it, the clause ending there. */
-const TOTAL_BEFORE = /(?:共有|共计有?|合计|总计)\s*$/;
+/** A total of requests with no verb: 共有政府信息公开申请, 申请总数为, 申请共 right before the figure (not 共办理…申请: a verb of its own). */
+const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:(?:数|总数|总量|数量|件数|量)(?:共|共计|合计|总计)?|共|共计|合计|总计)(?:为|是|达|[:：])?\s*$|(?:信息公开|依申请公开)申请情况[:：]\s*(?:共|共计|合计|总计)?\s*$/;
+/** A total word (or the year's 有, not 其中有, 仍有) right before the figure, and the requests as its noun right after it, the clause ending there. */
+const TOTAL_BEFORE = /(?:共有|共计有?|合计|总计|(?<![其中还尚仍另又])有)\s*$/;
 const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
@@ -335,6 +364,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
     if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
+    // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
+    if (asOfNowOnly(before)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
@@ -345,7 +376,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       if (!named.every((y) => allowed.includes(y))) continue;
     }
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
-    if (metric !== 'r.carried_out.total' && (boundToPart(itemBefore(s, seg, q)) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
   }
