@@ -150,5 +150,5 @@ describe('bounded ingest', () => {
       expect(versions, 'only the current version: no spill or staging folder left').toHaveLength(1);
       expect(versions[0].startsWith('.')).toBe(false);
     }
-  }, 300_000);
+  }, 900_000);
 });

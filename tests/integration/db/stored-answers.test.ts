@@ -109,6 +109,37 @@ describe('stored answers on the shipped dataset', () => {
       page.close();
     }
   }, 600_000);
+
+  it('give way to a build from the corrected rows after a correction, and serve again once none is set', async () => {
+    const page = createNodeHandler();
+    try {
+      await send(page, 'init', { manifestUrl: dataset.manifestUrl });
+      const [report] = (await ask(page, {
+        sql: `SELECT f.report_id, r.sha256, f.year, f.parent_code, f.r_new_total FROM facts_wide f JOIN reports r USING (report_id)
+          WHERE f.scope = 'self' AND f.department IS NULL AND f.status <> 'failed' AND f.r_new_total IS NOT NULL AND length(f.parent_code) = 6 AND f.year IS NOT NULL
+          ORDER BY f.report_id LIMIT 1`,
+        params: [],
+        tables: ['facts_wide', 'reports'],
+      })).rows as { report_id: string; sha256: string; year: number; parent_code: string; r_new_total: number }[];
+      const view = sql.reconciliation({ parent: report.parent_code, year: report.year, metric: 'r.new.total' });
+      const fast = () => ask(page, { sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: view.preaggregated });
+      const rowLevel = () => ask(page, { sql: view.sql, params: view.params, tables: view.tables, provinces: view.provinces });
+      const before = await fast();
+      await send(page, 'corrections', {
+        corrections: [{ report_sha256: report.sha256, report_id: report.report_id, metric: 'r.new.total', value: report.r_new_total + 1000, note: 'test', author: 'test', at: '2026-12-06T00:00:00.000Z' }],
+      });
+      const corrected = await fast();
+      expect(Number(corrected.rows[0].children_value)).toBe(Number(before.rows[0].children_value) + 1000);
+      expect(corrected.rows).toEqual((await rowLevel()).rows);
+      expect(corrected.counts!.built, 'built from the corrected rows').toBeGreaterThan(before.counts!.built);
+      await send(page, 'corrections', { corrections: [] });
+      const again = await fast();
+      expect(again.rows).toEqual(before.rows);
+      expect(again.counts!.stored, 'read from its file again').toBe(before.counts!.stored + 1);
+    } finally {
+      page.close();
+    }
+  }, 600_000);
 });
 
 describe('stored answers on a generated province', () => {
