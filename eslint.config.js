@@ -32,12 +32,15 @@ export default defineConfig(
   restrict(['src/parse/**'], [NODE, folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
   restrict(['src/jurisdictions/**'], [NODE, folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/jurisdictions/load-node.ts']),
   restrict(['src/jurisdictions/load-node.ts'], [folder('ingest'), folder('db'), folder('app'), folder('charts'), DUCKDB, ECHARTS]),
-  restrict(['src/ingest/**'], [folder('app'), folder('charts'), folder('db'), DUCKDB, ECHARTS], SHARED_INGEST_FILES),
+  restrict(['src/ingest/**'], [folder('app'), folder('charts'), folder('db'), DUCKDB, ECHARTS], [...SHARED_INGEST_FILES, 'src/ingest/stored-answers.ts']),
+  // the stored answers are the page's own pre-aggregates, built at ingest by its handler and engine (in Node)
+  restrict(['src/ingest/stored-answers.ts'], [folder('app'), folder('charts'), DUCKDB, ECHARTS]),
   restrict(SHARED_INGEST_FILES, [NODE, folder('app'), folder('charts'), folder('db'), DUCKDB, ECHARTS]),
   // the synthetic report generator (Node): gazetteer, metric catalogue; never the app, the data layer or the CLI
   restrict(['src/generate/**'], [folder('app'), folder('charts'), folder('db'), folder('ingest'), DUCKDB, ECHARTS]),
   restrict(['src/db/**'], [NODE, folder('ingest'), folder('app'), folder('charts'), DUCKDB, ECHARTS], ['src/db/engine-*.ts']),
-  restrict(['src/db/engine-*.ts'], [NODE, folder('ingest'), folder('app'), folder('charts'), ECHARTS]),
+  restrict(['src/db/engine-*.ts'], [NODE, folder('ingest'), folder('app'), folder('charts'), ECHARTS], ['src/db/engine-node.ts']),
+  restrict(['src/db/engine-node.ts'], [folder('ingest'), folder('app'), folder('charts'), ECHARTS]),
   restrict(['src/charts/**'], [NODE, folder('ingest'), folder('db'), folder('app'), DUCKDB]),
   restrict(['src/app/**'], [NODE, folder('ingest'), DUCKDB, ECHARTS], ['src/app/user/**']),
   restrict(['src/app/user/**'], [NODE, ingestExcept, DUCKDB, ECHARTS]),

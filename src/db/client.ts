@@ -15,6 +15,8 @@ export interface WorkerLike {
 export interface QueryOutcome {
   table: Table;
   elapsedMs: number;
+  /** QueryResult.preaggregates (answered from pre-aggregates): built and stored-answer loads so far. */
+  preaggregates?: QueryResult['preaggregates'];
 }
 
 interface Pending {
@@ -93,7 +95,7 @@ export class DataClient {
 
   async query(payload: QueryPayload): Promise<QueryOutcome> {
     const result: QueryResult = await this.send('query', { ...payload, layer: payload.layer ?? this.layer }, payload.sql);
-    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
+    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs, preaggregates: result.preaggregates };
   }
 
   /**

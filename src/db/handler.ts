@@ -2,7 +2,7 @@
 // tests drive it directly in Node with the same DuckDB-WASM engine the browser uses.
 import { tableFromIPC } from 'apache-arrow';
 import { assertStoredEncoding, decodeArrowFile } from '../shared/arrow-file';
-import { loadedBytes, parseManifest, partitionsFor, type Manifest, type ManifestPartition } from '../shared/manifest';
+import { loadedBytes, parseManifest, partitionsFor, type Manifest, type ManifestPartition, type ManifestStored } from '../shared/manifest';
 import type { Engine } from './engine';
 import { DataError, toErrorData, type InitPayload, type InitResult, type CorrectionsPayload, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type Response, type SchemaResult, type SchemaTable, type UserSqlPayload } from './protocol';
 import { arrowStreamColumns, describeSchema } from './schema';
@@ -27,6 +27,8 @@ export interface HandlerDeps {
   eagerDetailRows?: number;
   /** When the worker's script ran (its clock), for the init's trace. */
   scriptAt?: number;
+  /** false: nothing loads or builds behind init (ingest's stored answers, src/ingest/stored-answers.ts). */
+  preload?: boolean;
 }
 
 interface Dataset {
@@ -45,8 +47,12 @@ interface Dataset {
   derived: Map<string, Promise<void>>;
   /** Whole-table loads begun behind init (settled either way): queries naming the table wait for them. */
   wholeLoads: Map<string, Promise<unknown>>;
-  /** Pre-aggregates (src/db/sql/preaggregated.ts) built or building from the current rows. */
+  /** Pre-aggregates (src/db/sql/preaggregated.ts) built or building from the current rows, or loaded from their stored answer. */
   preaggregates: Map<string, Promise<void>>;
+  /** The manifest's stored answers are the current rows' (no corrections applied): loaded rather than built. */
+  storedUsable: boolean;
+  /** Pre-aggregates built in the engine and loaded from stored answers so far (QueryResult.preaggregates). */
+  preaggregateCounts: { built: number; stored: number };
   /** Columns of tables not loaded yet, read from one of their files (schema browser). */
   columnsOf: Map<string, Promise<SchemaTable['columns']>>;
   elapsedMs: number;
@@ -62,6 +68,10 @@ interface Dataset {
 
 export interface Handler {
   handle(request: Request): Promise<Response>;
+  /** A pre-aggregate of the dataset built (never loaded from a stored answer) and read whole: its Arrow IPC stream (ingest's stored answers). */
+  exportPreaggregate(name: string): Promise<Uint8Array>;
+  /** Drops pre-aggregates built (exported ones and the parts they needed): ingest keeps the engine's memory to one group at a time. */
+  dropPreaggregates(names: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -216,7 +226,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     const { engine, engineMs } = await enginePending;
     const tablesStarted = now();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -276,7 +286,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!pending) {
       const definition = preaggregate(name);
       if (!definition) throw new DataError(`unknown pre-aggregate ${name}`);
-      pending = (async () => {
+      const stored = d.storedUsable ? d.manifest.stored?.[name] : undefined;
+      pending = stored ? loadStored(d, name, stored) : (async () => {
         // Loaded as the source query keeps to them (the tree's root reads the gazetteer's shared rows only).
         const source = definition.source();
         for (const table of source.tables) await ensureTable(d, table, source.provinces, source.years);
@@ -286,11 +297,29 @@ export function createHandler(deps: HandlerDeps): Handler {
         await nextTask();
         if (d.closed) throw new DataError(`pre-aggregate ${name}: the worker was closed`);
         d.engine.run(preaggregateSql(definition));
+        d.preaggregateCounts.built++;
       })();
       d.preaggregates.set(name, pending);
       pending.catch(() => d.preaggregates.delete(name));
     }
     return pending;
+  }
+
+  /** A stored answer (written by ingest, checked against the manifest) made the pre-aggregate's table. */
+  async function loadStored(d: Dataset, name: string, stored: ManifestStored): Promise<void> {
+    const { ipc } = await fetchPartition(d.manifestUrl, name, stored);
+    if (d.closed) throw new DataError(`stored answer ${name}: the worker was closed`);
+    try {
+      d.engine.insertArrowStream(name, ipc);
+    } catch (error) {
+      throw new DataError(`stored answer ${name}: cannot load ${stored.path}: ${(error as Error).message}`, { cause: error });
+    }
+    const counted = countRows(d.engine, name);
+    if (counted !== stored.rows) {
+      d.engine.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      throw new DataError(`stored answer ${name}: ${stored.path} brought ${counted ?? 'no'} rows, the manifest says ${stored.rows}`);
+    }
+    d.preaggregateCounts.stored++;
   }
 
   /** After corrections: the pre-aggregates are built again, from the corrected rows, when next used. */
@@ -326,7 +355,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const pending = open(payload);
     dataset = pending;
     // Its loads start after the answer to init has gone out (a task later than its reply).
-    pending.then(preload, () => {});
+    if (deps.preload !== false) pending.then(preload, () => {});
     pending.catch(() => {
       if (dataset === pending) {
         dataset = null;
@@ -347,7 +376,10 @@ export function createHandler(deps: HandlerDeps): Handler {
     // Without an imported layer every mode is the dataset.
     const mode = layer ? (payload.layer ?? 'all') : 'dataset';
     const pre = payload.preaggregated;
-    if (pre && mode === 'dataset' && preaggregatesUsable(d)) return preaggregated(d, pre);
+    if (pre && mode === 'dataset') {
+      const answer = await preaggregated(d, pre, preaggregatesUsable(d));
+      if (answer) return answer;
+    }
     for (const name of payload.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: payload.sql });
       if (mode === 'user' && !readFromDataset(name)) assertInLayer(layer!, name);
@@ -369,9 +401,15 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
   }
 
-  /** A query's pre-aggregated form (built query, never typed SQL): its pre-aggregates built first. */
-  async function preaggregated(d: Dataset, pre: PreaggregatedQuery): Promise<QueryResult> {
+  /**
+   * A query's pre-aggregated form (built query, never typed SQL): its pre-aggregates built first, or
+   * loaded from their stored answers. Null when it cannot answer (`buildable` false: the dataset is
+   * too large to build them, and one is not stored): the row-level query answers.
+   */
+  async function preaggregated(d: Dataset, pre: PreaggregatedQuery, buildable: boolean): Promise<QueryResult | null> {
     assertReadOnly(pre.sql);
+    const available = (name: string) => d.preaggregates.has(name) || (d.storedUsable && d.manifest.stored?.[name] !== undefined);
+    if (!buildable && !pre.preaggregates.every(available)) return null;
     for (const name of pre.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: pre.sql });
       await ensureTable(d, name, pre.provinces);
@@ -387,8 +425,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     } catch (error) {
       throw new DataError((error as Error).message, { sql: pre.sql, cause: error });
     }
-    if (pre.orElse && tableFromIPC(ipc).numRows === 0) return preaggregated(d, pre.orElse);
-    return { ipc: ownBuffer(ipc), elapsedMs: now() - started };
+    if (pre.orElse && tableFromIPC(ipc).numRows === 0) return preaggregated(d, pre.orElse, buildable);
+    return { ipc: ownBuffer(ipc), elapsedMs: now() - started, preaggregates: { ...d.preaggregateCounts } };
   }
 
   /** SQL a user typed: refused unless it only reads; the dataset tables it names are loaded whole. */
@@ -459,10 +497,15 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!dataset) throw new DataError('corrections before init: the dataset is not loaded');
     const d = await dataset;
     const run = d.correcting.then(async () => {
-      // Rebuilt from the corrected rows when next used (also when the set fails half way).
+      // Rebuilt from the corrected rows when next used (also when the set fails half way); the
+      // stored answers are the uncorrected rows', so they serve again only once no correction is set.
+      let uncorrected = false;
       try {
-        return await applyCorrections(d, payload);
+        const outcome = await applyCorrections(d, payload);
+        uncorrected = payload.corrections.length === 0;
+        return outcome;
       } finally {
+        d.storedUsable = uncorrected;
         await dropPreaggregates(d);
       }
     });
@@ -494,6 +537,22 @@ export function createHandler(deps: HandlerDeps): Handler {
       } catch (error) {
         const sql = request.kind === 'query' || request.kind === 'sql' ? (request.payload as QueryPayload).sql : undefined;
         return { id: request.id, ok: false, error: toErrorData(error, sql) };
+      }
+    },
+    async exportPreaggregate(name) {
+      if (!dataset) throw new DataError('export before init: the dataset is not loaded');
+      const d = await dataset;
+      d.storedUsable = false;
+      await ensurePreaggregate(d, name);
+      return ownBuffer(d.engine.run(`SELECT * FROM ${quoteIdent(name)}`));
+    },
+    async dropPreaggregates(names) {
+      if (!dataset) return;
+      const d = await dataset;
+      for (const name of names) {
+        await d.preaggregates.get(name)?.catch(() => {});
+        d.preaggregates.delete(name);
+        d.engine.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
       }
     },
     close() {

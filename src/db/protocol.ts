@@ -65,6 +65,8 @@ export interface QueryResult {
   /** Arrow IPC bytes of the result; moved with a transfer list, never copied. */
   ipc: Uint8Array;
   elapsedMs: number;
+  /** Answered from pre-aggregates: how many the worker has built, and loaded from stored answers, so far. */
+  preaggregates?: { built: number; stored: number };
 }
 
 /** SQL a user typed (the console, `window.__gongkai.query`): checked read-only, its tables loaded whole. */

@@ -75,9 +75,10 @@ const encoder = new TextEncoder();
 
 /**
  * Every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then the Parquet README,
- * summary.json and manifest.json last (each through `sink`, in this order). Returns the manifest.
+ * summary.json, the stored answers (`storedAnswers`, given the manifest so far) and manifest.json
+ * last (each through `sink`, in this order). Returns the manifest.
  */
-export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: DatasetParts, generatedFrom: number): Promise<Manifest> {
+export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: DatasetParts, generatedFrom: number, storedAnswers?: (manifest: Manifest) => Promise<Manifest['stored']>): Promise<Manifest> {
   const written: Pick<Manifest, 'tables' | 'parquet'> = { tables: {}, parquet: { layout: 'hive', root: PARQUET_ROOT, files: [] } };
   for (const name of TABLE_NAMES) written.tables[name] = { rows: 0, partitions: [] };
   for (const group of parts.groups()) await writeGroup(sink, group, written);
@@ -96,6 +97,9 @@ export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: D
     tables: written.tables,
     parquet: written.parquet,
   };
+  // Built from the files just written (ingest's stored answers); the page's import stores none.
+  const stored = await storedAnswers?.(manifest);
+  if (stored) manifest.stored = stored;
   parseManifest(manifest);
   await sink('manifest.json', encoder.encode(manifestJson(manifest)));
   return manifest;

@@ -15,6 +15,7 @@ import { createParquetPool, type ParquetPool, parquetThreads, prefetchParquet } 
 import { readReportsInOrder } from './read-report';
 import { emptyTally, summariseIngest, tallyReport } from './summary';
 import { collectSortedInputs, type InputFileList } from './walk';
+import type { StoredAnswers } from './stored-answers';
 import { assertReplaceable, writeDataset } from './write-dataset';
 
 /** Encoding jobs started ahead of the part being written (parquet-pool.ts; each holds its files' bytes until written). */
@@ -77,9 +78,11 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     const parts = builder.finish(corrections);
     traceMemory('copied-report search done');
     const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
-    const manifest = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length));
+    const { manifest, stored } = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length));
     traceMemory('dataset written');
     await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
+    await writeOut(io.stdout, `${summariseStored(stored)}\n`);
+    for (const { name, reason } of stored.skipped) await writeOut(io.stderr, `gongkai: stored answer ${name} not written (the page builds it as before): ${reason}\n`);
     return manifest;
   } finally {
     stores.close();
@@ -91,6 +94,13 @@ async function printSummary(io: Io, tally: ReturnType<typeof emptyTally>, manife
   await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
   await writeOut(io.stdout, `${summariseSimilar(parts.similar)}\n`);
   if (withLedger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
+}
+
+/** The stored answers in one line (bench/ingest.ts reads it back: keep its shape). */
+export function summariseStored(s: StoredAnswers): string {
+  const files = Object.values(s.files);
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  return `stored answers: ${files.length} tables, ${files.reduce((n, f) => n + f.rows, 0)} rows, ${mb(files.reduce((n, f) => n + f.bytes, 0))} MB (${mb(files.reduce((n, f) => n + f.arrow_bytes, 0))} MB as loaded) in ${s.seconds.toFixed(1)} s`;
 }
 
 /** The copied-report search in one line (bench/ingest.ts reads it back: keep its shape). */

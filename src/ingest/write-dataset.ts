@@ -7,6 +7,7 @@ import { writeDatasetFiles } from './dataset-files';
 import { makeStaging, publishDataset } from './dataset-swap';
 import { faultPoint } from './faults';
 import { datasetWriteError } from './run-error';
+import { type StoredAnswers, writeStoredAnswers } from './stored-answers';
 import { UsageError } from './usage-error';
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
@@ -35,21 +36,26 @@ async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promis
 
 /**
  * Writes every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then summary.json,
- * then manifest.json, into a staging folder, and makes it current with one atomic rename
+ * the stored answers (stored-answers.ts), then manifest.json, into a staging folder, and makes it current with one atomic rename
  * (dataset-swap.ts), so readers never see half a dataset. A file-system error (disk full) is
  * reported plainly and leaves the previous dataset as it was.
  */
-export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number): Promise<Manifest> {
+export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   let staging: string | null = null;
   try {
     staging = await makeStaging(target);
     const dir = staging;
-    const manifest = await writeDatasetFiles((path, bytes) => writeFileIn(dir, path, bytes), async (text) => sha256(text), parts, generatedFrom);
+    const sink = (path: string, bytes: Uint8Array) => writeFileIn(dir, path, bytes);
+    const stored: StoredAnswers = { files: {}, skipped: [], seconds: 0 };
+    const manifest = await writeDatasetFiles(sink, async (text) => sha256(text), parts, generatedFrom, async (written) => {
+      Object.assign(stored, await writeStoredAnswers(dir, written, sink));
+      return stored.files;
+    });
     const datasetVersion = manifest.dataset_version;
     await publishDataset(staging, target, datasetVersion);
-    return manifest;
+    return { manifest, stored };
   } catch (error) {
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw datasetWriteError(error, target);

@@ -12,7 +12,8 @@
  * metric the forms print is pickable.
  * 9: the table files are gzip-compressed Arrow streams (`.arrows.gz`, shared/arrow-file.ts); sizes
  * and hashes are the stored bytes'.
- * 10: `values` gains inferred (a figure the narrative implies but does not print).
+ * 10: `values` gains inferred (a figure the narrative implies but does not print). Optional within 10:
+ * `stored`, the stored answers (a dataset without them is read as before).
  */
 export const SCHEMA_VERSION = 10;
 export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
@@ -70,7 +71,20 @@ export interface Manifest {
   summary_sha256?: string;
   tables: Record<string, ManifestTable>;
   parquet: ParquetCopy;
+  /**
+   * Stored answers (src/ingest/stored-answers.ts): pre-aggregates written at ingest, by table name
+   * (`pre_…`), each one gzipped Arrow stream the page loads on first use instead of building the
+   * table. Derived from the tables above, so not part of the dataset version. Absent: none.
+   */
+  stored?: Record<string, ManifestStored>;
 }
+
+export interface ManifestStored extends ManifestFile {
+  /** Bytes of the Arrow stream once decompressed. */
+  arrow_bytes: number;
+}
+
+const STORED_NAME = /^pre_[a-z0-9_]+$/;
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
@@ -119,6 +133,7 @@ export function validateManifest(value: unknown): string[] {
   if (!isRecord(value.tables)) return [...errors, 'tables: not an object'];
   for (const name of REQUIRED_TABLES) if (!(name in value.tables)) errors.push(`tables.${name}: missing`);
   for (const [name, table] of Object.entries(value.tables)) errors.push(...validateTable(`tables.${name}`, table));
+  if (value.stored !== undefined) errors.push(...validateStored(value.stored));
   return errors;
 }
 
@@ -150,6 +165,17 @@ function validateTable(at: string, table: unknown): string[] {
     if (sum !== table.rows) errors.push(`${at}.rows: ${String(table.rows)}, but its partitions hold ${sum}`);
   }
   return errors;
+}
+
+function validateStored(stored: unknown): string[] {
+  if (!isRecord(stored)) return ['stored: not an object'];
+  return Object.entries(stored).flatMap(([name, file]) => {
+    const at = `stored.${name}`;
+    const errors = STORED_NAME.test(name) ? [] : [`${at}: not a pre-aggregate name`];
+    errors.push(...validateFile(at, file));
+    if (isRecord(file) && !isCount(file.arrow_bytes)) errors.push(`${at}.arrow_bytes: not a non-negative integer`);
+    return errors;
+  });
 }
 
 function validateParquet(parquet: unknown): string[] {

@@ -16,14 +16,16 @@ export interface Preaggregate {
   behindInit: boolean;
   /** Other pre-aggregates its source reads (built first). */
   needs?: readonly string[];
+  /** Written by `gongkai ingest` beside the tables (a stored answer: storedAnswerNames), read by the page instead of built. */
+  stored?: boolean;
 }
 
 const registry = new Map<string, Preaggregate>();
 
 /** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
-export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[] } = {}): string {
+export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[]; stored?: boolean } = {}): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs });
+  registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs, stored: options.stored });
   return name;
 }
 
@@ -32,11 +34,11 @@ export function definePreaggregate(name: string, source: () => BuiltQuery, optio
  * view for every parent and year of one province, built from that province's partitions when a
  * query of the province first needs it (the gazetteer's towns and the reports stay per province).
  */
-const families = new Map<string, { source: (province: string) => BuiltQuery; needs?: readonly string[] }>();
+const families = new Map<string, { source: (province: string) => BuiltQuery; needs?: readonly string[]; stored?: boolean }>();
 
-export function definePreaggregateFamily(prefix: string, source: (province: string) => BuiltQuery, needs?: readonly string[]): (province: string) => string {
+export function definePreaggregateFamily(prefix: string, source: (province: string) => BuiltQuery, options: { needs?: readonly string[]; stored?: boolean } = {}): (province: string) => string {
   if (!/^pre_[a-z0-9_]+$/.test(prefix)) throw new Error(`not a pre-aggregate name: ${prefix}`);
-  families.set(prefix, { source, needs });
+  families.set(prefix, { source, needs: options.needs, stored: options.stored });
   return (province) => {
     if (!/^\d{2}$/.test(province)) throw new Error(`not a province key: ${province}`);
     return `${prefix}_${province}`;
@@ -48,11 +50,24 @@ export function preaggregate(name: string): Preaggregate | undefined {
   if (own) return own;
   const match = /^(pre_[a-z0-9_]+)_(\d{2})$/.exec(name);
   const family = match ? families.get(match[1]) : undefined;
-  return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs } : undefined;
+  return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs, stored: family.stored } : undefined;
 }
 export const isPreaggregate = (name: string): boolean => preaggregate(name) !== undefined;
 export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[] =>
   [...registry.values()].filter((p) => which === 'all' || p.behindInit).map((p) => p.name).sort();
+
+/**
+ * The stored answers of a dataset whose rows cover `provinces` (two-digit codes): the costly
+ * pre-aggregates `gongkai ingest` writes as files (src/ingest/stored-answers.ts), the per-province
+ * ones for each province. Grouped by what they need (in order), so a builder can let each group's
+ * parts go once the group is done.
+ */
+export function storedAnswerNames(provinces: readonly string[]): string[] {
+  const own = [...registry.values()].filter((p) => p.stored).map((p) => p.name);
+  const perProvince = [...families.entries()].filter(([, f]) => f.stored).flatMap(([prefix]) => provinces.filter((p) => /^\d{2}$/.test(p)).map((p) => `${prefix}_${p}`));
+  const key = (name: string) => `${(preaggregate(name)?.needs ?? []).join(',')}|${name}`;
+  return [...own, ...perProvince].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
 
 /** The SQL that builds a pre-aggregate's table (bound parameters written in as literals). */
 export function preaggregateSql(p: Preaggregate): string {

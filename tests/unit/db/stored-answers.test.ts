@@ -2,7 +2,7 @@
 // view query that has one carries the form it falls back on (a parent or year not stored).
 import { describe, expect, it } from 'vitest';
 import * as sql from '../../../src/db/sql';
-import { isPreaggregate, preaggregate, preaggregateNames } from '../../../src/db/sql/preaggregated';
+import { isPreaggregate, preaggregate, preaggregateNames, storedAnswerNames } from '../../../src/db/sql/preaggregated';
 
 describe('stored answers', () => {
   it('resolve per province only for two-digit provinces, never by a prefix alone', () => {
@@ -34,5 +34,19 @@ describe('stored answers', () => {
     expect(sql.childrenTree({ parent: '440100' }).preaggregated?.preaggregates).toEqual(['pre_tree_answers']);
     // A rate is not a sum: reconciliation refuses it before any table is named.
     expect(() => sql.reconciliation({ parent: '210100', year: 2024, metric: 'rate.granted' })).toThrow(/rate cannot be summed/);
+  });
+
+  it('written at ingest: benchmark for the default metric and the rates, reconciliation for the default metric, coverage, per province', () => {
+    const names = storedAnswerNames(['44', '21', 'none']);
+    expect(names.filter((n) => !n.startsWith('pre_benchmark_answer_'))).toEqual(['pre_coverage_answer_21', 'pre_coverage_answer_44', 'pre_reconcile_answer_r_new_total_21', 'pre_reconcile_answer_r_new_total_44']);
+    const benchmark = names.filter((n) => n.startsWith('pre_benchmark_answer_'));
+    expect(benchmark).toContain('pre_benchmark_answer_p_self_rate_granted');
+    expect(benchmark).toContain('pre_benchmark_answer_nl_area_r_new_total');
+    expect(benchmark.filter((n) => n.endsWith('_r_new_total'))).toHaveLength(6);
+    expect(benchmark.every((n) => preaggregate(n)?.stored)).toBe(true);
+    expect(preaggregate('pre_benchmark_answer_p_self_rv_total')?.stored).toBeFalsy();
+    // Grouped by the parts they need (a units table once, then let go).
+    const units = benchmark.map((n) => preaggregate(n)!.needs![0]);
+    expect(units.filter((u, i) => i === 0 || u !== units[i - 1])).toEqual([...new Set(units)]);
   });
 });

@@ -103,6 +103,14 @@ describe('validateManifest', () => {
     expect(validateManifest({ ...validManifest(), tables })).toEqual(['tables.corrections: missing']);
   });
 
+  it('takes stored answers as optional: pre-aggregate names, files inside the folder, their loaded size', () => {
+    const stored = { pre_coverage_answer_21: { ...file('arrow/stored/pre_coverage_answer_21.arrows.gz', 12, '2'), arrow_bytes: 900 } };
+    expect(validateManifest({ ...validManifest(), stored })).toEqual([]);
+    expect(validateManifest({ ...validManifest(), stored: [] })).toEqual(['stored: not an object']);
+    expect(validateManifest({ ...validManifest(), stored: { facts_wide: stored.pre_coverage_answer_21 } })).toEqual(['stored.facts_wide: not a pre-aggregate name']);
+    expect(validateManifest({ ...validManifest(), stored: { pre_x: { ...stored.pre_coverage_answer_21, path: '../x', arrow_bytes: -1 } } })).toEqual(['stored.pre_x.path: invalid', 'stored.pre_x.arrow_bytes: not a non-negative integer']);
+  });
+
   it('rejects what is not a manifest at all', () => {
     expect(validateManifest(null)).toEqual(['manifest: not an object']);
     expect(validateManifest([])).toEqual(['manifest: not an object']);

@@ -1,0 +1,80 @@
+// Stored answers: the costly pre-aggregates (src/db/sql/preaggregated.ts: benchmark per metric,
+// scope and peer group; reconciliation per metric and province; coverage per province) built at
+// ingest by the page's own handler and engine (DuckDB-WASM in Node, the same SQL and the same
+// Arrow IPC the page would make), each written as a gzipped Arrow stream and listed in the
+// manifest, so the page's first use of one is the read of a small file instead of a build over
+// every report. One thread, one engine, in name order: the same dataset gives the same bytes.
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createNodeEngine } from '../db/engine-node';
+import { createHandler } from '../db/handler';
+import { preaggregate, storedAnswerNames } from '../db/sql/preaggregated';
+import { ARROW_FILE_SUFFIX } from '../shared/arrow-file';
+import type { Manifest, ManifestStored } from '../shared/manifest';
+import type { FileSink } from './dataset-files';
+import { arrowFile } from './encode-parts';
+
+export const STORED_ROOT = 'arrow/stored';
+
+export interface StoredAnswers {
+  files: Record<string, ManifestStored>;
+  /** Names that could not be built (say, over the page's memory budget): the page builds or answers them row by row as before. */
+  skipped: { name: string; reason: string }[];
+  seconds: number;
+}
+
+/** The provinces (two digits) whose reports the dataset holds: one per-province answer each. */
+const provincesOf = (manifest: Manifest): string[] =>
+  [...new Set((manifest.tables.facts_wide?.partitions ?? []).map((p) => p.province).filter((p): p is string => p !== undefined && /^\d{2}$/.test(p)))].sort();
+
+/**
+ * Builds every stored answer from the dataset written in `dir` (its `manifest`, not yet on disk)
+ * and stores each through `sink`, at `arrow/stored/<name>.arrows.gz`.
+ */
+export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: FileSink): Promise<StoredAnswers> {
+  const started = performance.now();
+  const manifestUrl = pathToFileURL(join(dir, 'manifest.json')).href;
+  const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
+  const handler = createHandler({
+    createEngine: createNodeEngine,
+    fetchBytes: async (url) => (url === manifestUrl ? manifestBytes : new Uint8Array(await readFile(fileURLToPath(url)))),
+    // Built here whatever facts_wide's size (the page's memory budget still bounds what loads).
+    eagerDetailRows: Number.POSITIVE_INFINITY,
+    preload: false,
+  });
+  const files: Record<string, ManifestStored> = {};
+  const skipped: StoredAnswers['skipped'] = [];
+  try {
+    const init = await handler.handle({ id: 0, kind: 'init', payload: { manifestUrl } });
+    if (!init.ok) throw new Error(`stored answers: cannot open the dataset: ${init.error.message}`);
+    const names = storedAnswerNames(provincesOf(manifest));
+    // Grouped by the parts they need: the parts go once their group is written.
+    let parts: readonly string[] = [];
+    for (const name of names) {
+      const needs = preaggregate(name)?.needs ?? [];
+      if (needs.join(',') !== parts.join(',')) {
+        await handler.dropPreaggregates(parts);
+        parts = needs;
+      }
+      let result: Uint8Array;
+      try {
+        result = await handler.exportPreaggregate(name);
+      } catch (error) {
+        skipped.push({ name, reason: (error as Error).message.split('\n')[0] });
+        continue;
+      }
+      await handler.dropPreaggregates([name]);
+      const path = `${STORED_ROOT}/${name}${ARROW_FILE_SUFFIX}`;
+      // DuckDB answers in the IPC file format; the page loads streams (STACK-NOTES: a file inserts nothing).
+      const table = tableFromIPC(result);
+      const encoded = arrowFile(tableToIPC(table, 'stream'));
+      const rows = table.numRows;
+      files[name] = { path, rows, ...(await sink(path, encoded.file)), arrow_bytes: encoded.ipcBytes };
+    }
+  } finally {
+    handler.close();
+  }
+  return { files, skipped, seconds: (performance.now() - started) / 1000 };
+}
