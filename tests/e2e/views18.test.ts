@@ -4,8 +4,9 @@
 // native DuckDB and the messages.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
+import { CHART_VIEWS } from '../../src/app/state/url-state';
 import { coverage } from '../../src/db/sql';
-import { browserSession, csvOf, downloadFrom, drawnOption, openApp, svgTextBoxes, waitForChart } from './support';
+import { browserSession, comparePair, csvOf, downloadFrom, drawnOption, openApp, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
 
 const session = browserSession();
 type Loose = Record<string, unknown>;
@@ -43,4 +44,90 @@ describe('coverage where the gazetteer lists no children that year', () => {
       expect((await svgTextBoxes(page, svg)).map((b) => b.text).join('').replace(/\s+/g, '')).toContain(squeezed(note));
     });
   }
+});
+
+describe('Data view: every column has a label, every boolean a word', () => {
+  // A head's label is its text without the id shown under it (.col-id).
+  const headsOf = () =>
+    session.page.getByTestId('data-table').locator('thead th').evaluateAll((ths) =>
+      ths.map((th) => ({ column: th.getAttribute('data-column') ?? '', title: th.getAttribute('title'), label: [...th.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('col-id'))).map((n) => n.textContent).join('') })),
+    );
+  // Every view's rows in Chinese, two in English: one page load each.
+  const cases = [...CHART_VIEWS.map((of) => [of, 'zh'] as const), ['coverage', 'en'] as const, ['benchmark', 'en'] as const];
+  for (const [of, locale] of cases) {
+    it(`no head of ${of}'s rows is a raw column name; the title keeps the name or metric id (${locale})`, async () => {
+      const { page, native } = session;
+      const pair = await comparePair(native);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openApp(page, `view=data&of=${of}&parent=440100&year=2020&e=${pair.map((b) => b.key).join(',')}${locale === 'en' ? '&lang=en' : ''}`);
+      await page.getByTestId('data-table').locator('thead th').first().waitFor({ timeout: READY_TIMEOUT });
+      const heads = await headsOf();
+      expect(heads.length).toBeGreaterThan(1);
+      expect(heads.filter((h) => h.label === h.column).map((h) => h.column)).toEqual([]);
+      for (const h of heads) expect(h.title === h.column || /^[a-z_]+(\.[a-z_0-9]+)+$/.test(h.title ?? ''), `${h.column} title ${h.title}`).toBe(true);
+    }, 120_000);
+  }
+
+  it('shows a boolean as 是/否 (Yes/No) with the value as its title, and the CSV keeps true/false', async () => {
+    const { page, native } = session;
+    const expected = await native.rows(coverage({ parent: '440100', year: 2020 }));
+    const booleans = ['listed', 'due', 'late', 'missing', 'not_due'];
+    for (const locale of ['zh', 'en'] as const) {
+      const t = translator(locale);
+      await openApp(page, `view=data&of=coverage&parent=440100&year=2020${locale === 'en' ? '&lang=en' : ''}`);
+      const table = page.getByTestId('data-table');
+      await table.locator('tbody tr').first().waitFor({ timeout: READY_TIMEOUT });
+      const heads = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
+      const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ text: td.textContent, title: td.getAttribute('title') }))));
+      expect(cells).toHaveLength(expected.length);
+      const shown = (v: unknown) => (v === true ? { text: t('yes'), title: 'true' } : v === false ? { text: t('no'), title: 'false' } : { text: '', title: null });
+      for (const [i, row] of expected.entries()) for (const c of booleans) expect(cells[i][heads.indexOf(c)], `${i} ${c}`).toEqual(shown(row[c]));
+      expect(new Set(expected.flatMap((r) => booleans.map((c) => r[c])))).toEqual(new Set([true, false, null]));
+    }
+    const csv = await csvOf(page, 'download-csv');
+    for (const c of booleans) expect(csv.rows.map((r) => csv.cell(r, c)), c).toEqual(expected.map((r) => (r[c] === null ? '' : String(r[c]))));
+  });
+});
+
+describe('coverage table on a phone (390 px)', () => {
+  it('scrolls in its own box, names whole on one line and kept in view, reachable and scrolled by keyboard', async () => {
+    const { page, native } = session;
+    const expected = await native.rows(coverage({ parent: '440100', year: 2020 }));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, 'view=coverage&parent=440100&year=2020');
+    const box = page.getByTestId('coverage-scroll');
+    await page.getByTestId('coverage-table').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const names = page.getByTestId('coverage-name');
+    const shownNames = await names.allTextContents();
+    expect(shownNames).toHaveLength(expected.length);
+    for (const [i, r] of expected.entries()) expect(shownNames[i].startsWith(String(r.unit === 'department' ? r.department : (r.division_name ?? r.division_code))), shownNames[i]).toBe(true);
+    const measure = () =>
+      page.getByTestId('coverage-scroll').evaluate((el) => {
+        const region = el.getBoundingClientRect();
+        const cells = [...el.querySelectorAll('tbody th[scope="row"]')].map((th) => {
+          const r = th.getBoundingClientRect();
+          const lineHeight = parseFloat(getComputedStyle(th).lineHeight) || parseFloat(getComputedStyle(th).fontSize) * 1.6;
+          return { left: r.left - region.left, cut: th.scrollWidth > th.clientWidth, lines: Math.round((th.clientHeight - parseFloat(getComputedStyle(th).paddingTop) - parseFloat(getComputedStyle(th).paddingBottom)) / lineHeight) };
+        });
+        return { scrollLeft: el.scrollLeft, overflow: el.scrollWidth - el.clientWidth, cells };
+      });
+    const before = await measure();
+    expect(before.overflow).toBeGreaterThan(0);
+    expect(before.cells.every((c) => !c.cut && c.lines === 1), JSON.stringify(before.cells)).toBe(true);
+    // Keyboard: Tab reaches the box (a focusable region with a name), arrows scroll it.
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 400 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await box.evaluate((el) => document.activeElement === el);
+    }
+    expect(reached).toBe(true);
+    expect(await box.getAttribute('aria-label')).toBeTruthy();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    const after = await measure();
+    expect(after.scrollLeft).toBeGreaterThan(0);
+    // The names stay at the box's left edge while the rest scrolls under them.
+    expect(after.cells.map((c) => Math.round(c.left))).toEqual(before.cells.map((c) => Math.round(c.left)));
+  });
 });
