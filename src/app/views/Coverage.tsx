@@ -74,12 +74,13 @@ export function Coverage(props: ViewProps) {
             </div>
             <p className="note">{t('coverage.rule')}</p>
             {panel}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={chartTitle}>
+            {/* Its own scroll box (a phone scrolls the table, not the page), the unit's name first and kept in view. */}
+            <div className="table-scroll coverage-scroll" tabIndex={0} role="region" aria-label={t('coverage.title', { parent: parentName, year: year ?? '' })} data-testid="coverage-scroll">
               <table data-testid="coverage-table">
                 <thead>
                   <tr>
-                    <th>{t('coverage.unitKind')}</th><th>{t('bench.unit')}</th><th>{t('level')}</th><th>{t('coverage.reported')}</th>
-                    <th>{t('published')}</th><th>{t('coverage.deadline')}</th><th>{t('coverage.late')}</th><th>{t('coverage.missing')}</th>
+                    <th scope="col">{t('bench.unit')}</th><th scope="col">{t('coverage.unitKind')}</th><th scope="col">{t('level')}</th><th scope="col">{t('coverage.reported')}</th>
+                    <th scope="col">{t('published')}</th><th scope="col">{t('coverage.deadline')}</th><th scope="col">{t('coverage.late')}</th><th scope="col">{t('coverage.missing')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -89,13 +90,13 @@ export function Coverage(props: ViewProps) {
                     const ambiguous = num(r.ambiguous_reports) ?? 0;
                     return (
                       <tr key={key} data-testid="coverage-row" data-unit={String(r.unit)} data-code={String(r.division_code)} data-missing={String(r.missing === true)} data-late={String(r.late === true)} data-reports={reports} data-ambiguous={ambiguous} data-not-due={String(r.not_due === true)} className={r.missing === true ? 'missing' : r.late === true ? 'late' : undefined}>
-                        <td>{r.unit === 'department' ? t('coverage.department') : t('coverage.government')}</td>
-                        <td>
+                        <th scope="row" data-testid="coverage-name">
                           {r.unit === 'department' ? String(r.department) : String(r.division_name ?? r.division_code)}
                           {r.unit === 'government' && r.listed === false ? <span className="meta"> ({t('coverage.unlisted')})</span> : null}
-                        </td>
+                        </th>
+                        <td>{r.unit === 'department' ? t('coverage.department') : t('coverage.government')}</td>
                         <td>{levelLabel(t, r.unit === 'department' ? 'department' : r.division_level)}</td>
-                        <td className="n">
+                        <td>
                           {reports > 0 ? `${t('yes')} (${reports})` : ambiguous > 0 ? t('coverage.ambiguousOnly') : t('no')}
                           {(num(r.area_reports) ?? 0) > 0 ? <span className="meta"> {t('coverage.areaReport')}</span> : null}
                           {ambiguous > 0 ? <div className="meta" data-testid="ambiguous-note">{t('coverage.ambiguous', { issuers: String(r.ambiguous_issuers ?? '') })}</div> : null}
