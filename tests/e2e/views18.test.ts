@@ -4,8 +4,11 @@
 // native DuckDB and the messages.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
-import { CHART_VIEWS } from '../../src/app/state/url-state';
-import { coverage } from '../../src/db/sql';
+import { CHART_VIEWS, SIMILARITY_CHOICES } from '../../src/app/state/url-state';
+import { MIN_SIMILARITY } from '../../src/ingest/similar/similar-pairs';
+import { compareSeries, coverage, reconciliation } from '../../src/db/sql';
+import { columnHeads } from '../../src/app/i18n/column-labels';
+import { countMetric } from '../../src/app/i18n/metric-labels';
 import { browserSession, comparePair, csvOf, downloadFrom, drawnOption, openApp, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
 
 const session = browserSession();
@@ -53,7 +56,8 @@ describe('Data view: every column has a label, every boolean a word', () => {
       ths.map((th) => ({ column: th.getAttribute('data-column') ?? '', title: th.getAttribute('title'), label: [...th.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('col-id'))).map((n) => n.textContent).join('') })),
     );
   // Every view's rows in Chinese, two in English: one page load each.
-  const cases = [...CHART_VIEWS.map((of) => [of, 'zh'] as const), ['coverage', 'en'] as const, ['benchmark', 'en'] as const];
+  // (compare's rows need bodies, which the Data view's URL does not carry: its heads are checked from native DuckDB's columns below)
+  const cases = [...CHART_VIEWS.filter((of) => of !== 'compare').map((of) => [of, 'zh'] as const), ['coverage', 'en'] as const, ['benchmark', 'en'] as const];
   for (const [of, locale] of cases) {
     it(`no head of ${of}'s rows is a raw column name; the title keeps the name or metric id (${locale})`, async () => {
       const { page, native } = session;
@@ -67,6 +71,18 @@ describe('Data view: every column has a label, every boolean a word', () => {
       for (const h of heads) expect(h.title === h.column || /^[a-z_]+(\.[a-z_0-9]+)+$/.test(h.title ?? ''), `${h.column} title ${h.title}`).toBe(true);
     }, 120_000);
   }
+
+  it("compare's rows: every column has a label (zh, en), from native DuckDB's columns", async () => {
+    const { native } = session;
+    const pair = await comparePair(native);
+    const query = compareSeries({ bodies: pair.map((b) => b.key), metric: 'r.new.total' });
+    const statement = await native.prepared(query.sql);
+    statement.clearBindings();
+    if (query.params.length > 0) statement.bind([...query.params]);
+    const columns = (await statement.runAndReadAll()).columnNames();
+    expect(columns.length).toBeGreaterThan(1);
+    for (const locale of ['zh', 'en'] as const) expect(columnHeads(columns, countMetric('r.new.total'), locale).filter((h) => h.label === h.column).map((h) => h.column)).toEqual([]);
+  });
 
   it('shows a boolean as 是/否 (Yes/No) with the value as its title, and the CSV keeps true/false', async () => {
     const { page, native } = session;
@@ -130,4 +146,37 @@ describe('coverage table on a phone (390 px)', () => {
     // The names stay at the box's left edge while the rest scrolls under them.
     expect(after.cells.map((c) => Math.round(c.left))).toEqual(before.cells.map((c) => Math.round(c.left)));
   });
+});
+
+describe('benchmark copy score', () => {
+  it('reads below the kept threshold (<50%), not 0%, where no similar pair was kept', async () => {
+    const { page } = session;
+    expect(SIMILARITY_CHOICES[0]).toBe(MIN_SIMILARITY);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openApp(page, 'view=benchmark&parent=440100&year=2024');
+    await page.getByTestId('bench-copy').first().waitFor({ timeout: READY_TIMEOUT });
+    const cells = await page.getByTestId('bench-copy').evaluateAll((tds) => tds.map((td) => ({ score: td.getAttribute('data-score'), text: td.textContent })));
+    const none = cells.filter((c) => c.score === '0');
+    expect(none.length).toBeGreaterThan(0);
+    expect(none.map((c) => c.text)).toEqual(none.map(() => `<${Math.round(MIN_SIMILARITY * 100)}%`));
+  });
+});
+
+describe('reconciliation with no gap', () => {
+  // 广州市 2020: no area summary, so no gap; the children's sum (113) rests on 1 of 11 listed children.
+  for (const locale of ['zh', 'en'] as const) {
+    it(`says on the chart how many listed children the children's sum rests on (${locale})`, async () => {
+      const { page, native } = session;
+      const [row] = await native.rows(reconciliation({ parent: '440100', year: 2020, metric: 'r.new.total' }));
+      const [n, m] = [Number(row.children_in_sum), Number(row.children_listed)];
+      expect([row.gap, row.children_value !== null, n < m]).toEqual([null, true, true]);
+      const note = translator(locale)('reconcile.childrenPartial', { n, m });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openApp(page, `view=reconcile&parent=440100&year=2020&bench=1${locale === 'en' ? '&lang=en' : ''}`);
+      await waitForChart(page, 'reconcile');
+      const graphic = (await drawnOption(page, 'reconcile')).graphic as { elements: Loose[] };
+      expect(graphic.elements.filter((e) => String(e.id).startsWith('note-')).map((e) => squeezed(String((e.style as Loose).text)))).toContain(squeezed(note));
+      expect(await page.getByTestId('description-reconcile').textContent()).toContain(note);
+    });
+  }
 });
