@@ -1,28 +1,21 @@
 // The report view: every extracted value with its source highlighted in the report's text; a
 // click on a value marks its source and scrolls it into view; failing checks are listed.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
 import { reportChecks, reportText, reportValues } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { downloadFrom, e2eContext, openApp, parseCsv, openBrowser, openNative, READY_TIMEOUT, waitForEngine } from './support';
+import { browserSession, downloadFrom, e2eContext, openApp, parseCsv, READY_TIMEOUT, waitForEngine } from './support';
 
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 
+// Chromium and native DuckDB for the file (support.ts); page and native are set before the tests run.
+const session = browserSession();
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
-
-beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
-});
+beforeAll(() => ({ browser, page, native } = session));
 
 async function openReport(p: Page, id: string): Promise<void> {
   await openApp(p, [['view', 'report'], ['report', id]]);

@@ -2,28 +2,21 @@
 // DuckDB's; a write is refused and changes nothing; the URL restores and runs a query; a chart's
 // SQL button opens its query; 100,000 rows stay virtualised; a long query is cancelled.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { querySql } from '../../src/app/sql-console/link';
 import { reportsByYearLevel } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { appUrl, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
+import { appUrl, browserSession, csvCellOf, downloadFrom, openApp, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
 
+// Chromium and native DuckDB for the file (support.ts); page and native are set before the tests run.
+const session = browserSession();
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
 const zh = translator('zh');
-
-beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
-});
+beforeAll(() => ({ browser, page, native } = session));
 
 /** Waits for the console to show a finished result of `rows` rows. */
 async function waitForRows(p: Page, rows: number): Promise<void> {

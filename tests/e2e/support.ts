@@ -2,7 +2,7 @@
 // and page helpers that wait on the app's test hooks (never on time).
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, type Browser, type LaunchOptions } from '../helpers/chromium';
 import { BODY_KEY_SQL } from '../../src/db/sql';
 import { openNativeDataset, type NativeDataset } from '../helpers/native-duckdb';
@@ -16,6 +16,29 @@ export const openBrowser = (options?: LaunchOptions): Promise<Browser> => launch
 
 /** Native DuckDB over the dataset the server serves: where the tests take their expectations. */
 export const openNative = (): Promise<NativeDataset> => openNativeDataset(e2eContext().dataDir);
+
+export interface BrowserSession {
+  browser: Browser;
+  page: Page;
+  native: NativeDataset;
+}
+
+/**
+ * A test file's Chromium and native DuckDB, opened before its tests and closed after them. Call it
+ * at the top of the file; read `page` and `native` inside the tests (they are set by then).
+ */
+export function browserSession(options?: LaunchOptions): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    [session.browser, session.native] = await Promise.all([openBrowser(options), openNative()]);
+    session.page = session.browser.page;
+  });
+  afterAll(async () => {
+    session.native?.close();
+    await session.browser?.close();
+  });
+  return session;
+}
 
 /** The app's URL for a query string (`view=compare&e=…`) or a list of parameters. */
 export function appUrl(query: string | [string, string][] = ''): string {

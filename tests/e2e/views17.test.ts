@@ -5,29 +5,20 @@
 // coverage donut's statuses keep their palette colours in every language. Expectations come from
 // native DuckDB and the catalogue.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { metricLabel } from '../../src/app/i18n/metric-labels';
 import { COVERAGE_SLOTS, type CoveragePart } from '../../src/app/views/coverage-model';
 import { PALETTE } from '../../src/charts/palette';
 import { coverage, factsRows, reconciliation } from '../../src/db/sql';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { downloadFrom, drawnOption, openApp, openBrowser, openNative, overlap, parseCsv, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
+import { browserSession, downloadFrom, drawnOption, openApp, overlap, parseCsv, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
 
-let browser: Browser;
-let native: NativeDataset;
+// Chromium and native DuckDB for the file (support.ts); page and native are set before the tests run.
+const session = browserSession();
 let page: Page;
-
-beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
-});
+let native: NativeDataset;
+beforeAll(() => ({ page, native } = session));
 
 type Loose = Record<string, unknown>;
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Loose[];

@@ -1,6 +1,6 @@
 import type { ChartTable } from '../../charts';
 
-/** A chart's figures as a table (the "show as table" switch): the values exactly as the chart shows them. */
+/** A chart's figures as a table (the "show as table" switch): the values exactly as the chart shows them, with the chart's notes (its caveats) under them. */
 export function ChartDataTable({ id, table, caption }: { id: string; table: ChartTable; caption: string }) {
   return (
     <div className="table-scroll chart-table" role="region" aria-label={caption} tabIndex={0} data-testid={`chart-table-${id}`}>
@@ -27,6 +27,7 @@ export function ChartDataTable({ id, table, caption }: { id: string; table: Char
           ))}
         </tbody>
       </table>
+      {table.notes.map((note, i) => <p key={i} className="note" data-testid={`chart-table-note-${id}`}>{note}</p>)}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
-import { PEERS, similarMinFor, type Peer, type ViewState } from '../state/url-state';
+import { PEERS, SIMILARITY_CHOICES, similarMinFor, type Peer, type ViewState } from '../state/url-state';
 import { chartFileName, levelLabel, makeFrame, num, yearOptions, type ViewProps, chartLinks } from './common';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
@@ -21,6 +21,9 @@ export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'pee
 
 /** The ranking's own columns, kept after the tidy ones in its CSV. */
 const BENCHMARK_EXTRA = ['division_level', 'rank', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'numerator', 'denominator', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'failed_checks', 'copy_score'];
+
+/** A stored copy score of 0 means no pair was kept (the lowest similarity kept, ingest's MIN_SIMILARITY), not a similarity of 0. */
+const KEPT_SIMILARITY = SIMILARITY_CHOICES[0];
 
 export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks', 'copy_score'];
 
@@ -175,7 +178,7 @@ export function Benchmark(props: ViewProps) {
                       <td className="n">{r.reports ?? ''}</td>
                       <td className="n" data-testid="bench-failing">{(num(r.failed_checks) ?? 0) > 0 ? <strong className="badge missing">{String(r.failed_checks)}</strong> : r.report_id ? '0' : ''}</td>
                       <td className="n" data-testid="bench-copy" data-score={r.copy_score ?? ''}>
-                        {num(r.copy_score) === null ? '' : num(r.copy_score) === 0 ? formatPercent(0, locale, 0) : <a href={props.linkTo(similarLink(num(r.copy_score)!))} onClick={(e) => { e.preventDefault(); update(similarLink(num(r.copy_score)!)); }}>{formatPercent(num(r.copy_score), locale, 0)}</a>}
+                        {num(r.copy_score) === null ? '' : num(r.copy_score) === 0 ? <span data-testid="bench-copy-below" title={t('bench.copyBelowTitle', { min: formatPercent(KEPT_SIMILARITY, locale, 0) })}>{`<${formatPercent(KEPT_SIMILARITY, locale, 0)}`}</span> : <a href={props.linkTo(similarLink(num(r.copy_score)!))} onClick={(e) => { e.preventDefault(); update(similarLink(num(r.copy_score)!)); }}>{formatPercent(num(r.copy_score), locale, 0)}</a>}
                       </td>
                       <td>{r.report_id ? <a href={props.linkTo({ view: 'report', report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: String(r.report_id) }); }}>{t('bench.report')}</a> : null}</td>
                     </tr>

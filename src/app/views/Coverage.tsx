@@ -10,7 +10,7 @@ import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
-import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, lateFigure, type CoveragePart } from './coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, lateFigure, listedFigure, type CoveragePart } from './coverage-model';
 import { useDataset } from '../data/dataset';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
@@ -27,6 +27,7 @@ export function Coverage(props: ViewProps) {
   const { label: parentName, ready: nameReady } = useDivisionLabel(state.parent);
   const counts = coverageCounts(rows);
   const late = lateFigure(counts);
+  const listedBase = listedFigure(counts);
   const governments = rows.filter((r) => r.unit === 'government');
   const parts = useMemo(() => coverageParts(rows), [rows]);
   const partLabel = useMemo(() => {
@@ -39,9 +40,12 @@ export function Coverage(props: ViewProps) {
   const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
   const csvRows = useMemo(() => coverageCsvRows(rows, { parent, parentName: nameReady ? parentName : null, year, datasetVersion }, partLabel), [rows, parent, parentName, nameReady, year, datasetVersion, partLabel]);
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
+  // With no listed children the donut has no missing or not-yet-due part to draw: a note of the
+  // chart says why, so the PNG, SVG, table and text alternative carry it.
+  const notes = listedBase.noneListed ? t('coverage.noneListedNote', { year: year ?? '' }) : undefined;
   const option = useMemo(
-    () => (rows.length > 0 && nameReady ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments), slot: COVERAGE_SLOTS[r.status as CoveragePart] })), makeFrame(props, chartTitle, t('unit.governments'))) : null),
-    [rows.length, nameReady, partRows, props, chartTitle, t],
+    () => (rows.length > 0 && nameReady ? donut(partRows.filter((r) => Number(r.governments) > 0).map((r) => ({ name: String(r.label), value: Number(r.governments), slot: COVERAGE_SLOTS[r.status as CoveragePart] })), makeFrame(props, chartTitle, t('unit.governments'), notes)) : null),
+    [rows.length, nameReady, partRows, props, chartTitle, t, notes],
   );
   const panel = (
     <ChartPanel id="coverage" query={query} title={chartTitle} option={option} rows={governments.length > 0 ? csvRows : []} columns={[...COVERAGE_CSV_COLUMNS]} fileName={chartFileName(props, 'coverage', 'coverage', year)} {...chartLinks(props, 'coverage')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} height={320} />
@@ -61,20 +65,22 @@ export function Coverage(props: ViewProps) {
             <div className="kpis">
               {(['listed', 'reported', 'missing', 'notDue', 'late', 'departments'] as const).map((k) => (
                 <div className="kpi" key={k} data-testid={`coverage-kpi-${k}`}>
-                  <div className="kpi-value">{formatNumber(k === 'late' ? late.value : counts[k], locale)}</div>
+                  <div className="kpi-value">{formatNumber(k === 'late' ? late.value : k === 'missing' || k === 'notDue' ? listedBase[k] : counts[k], locale)}</div>
                   <div className="kpi-label">{t(`coverage.kpi.${k}`)}</div>
+                  {(k === 'missing' || k === 'notDue') && listedBase.noneListed ? <div className="kpi-label" data-testid={`coverage-kpi-${k}-base`}>{t('coverage.kpi.noneListed')}</div> : null}
                   {k === 'late' && late.unknown > 0 ? <div className="kpi-label" data-testid="coverage-kpi-late-base">{t('coverage.kpi.lateBase', { known: formatNumber(late.known, locale), unknown: formatNumber(late.unknown, locale) })}</div> : null}
                 </div>
               ))}
             </div>
             <p className="note">{t('coverage.rule')}</p>
             {panel}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={chartTitle}>
+            {/* Its own scroll box (a phone scrolls the table, not the page), the unit's name first and kept in view. */}
+            <div className="table-scroll coverage-scroll" tabIndex={0} role="region" aria-label={t('coverage.title', { parent: parentName, year: year ?? '' })} data-testid="coverage-scroll">
               <table data-testid="coverage-table">
                 <thead>
                   <tr>
-                    <th>{t('coverage.unitKind')}</th><th>{t('bench.unit')}</th><th>{t('level')}</th><th>{t('coverage.reported')}</th>
-                    <th>{t('published')}</th><th>{t('coverage.deadline')}</th><th>{t('coverage.late')}</th><th>{t('coverage.missing')}</th>
+                    <th scope="col">{t('bench.unit')}</th><th scope="col">{t('coverage.unitKind')}</th><th scope="col">{t('level')}</th><th scope="col">{t('coverage.reported')}</th>
+                    <th scope="col">{t('published')}</th><th scope="col">{t('coverage.deadline')}</th><th scope="col">{t('coverage.late')}</th><th scope="col">{t('coverage.missing')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -84,13 +90,13 @@ export function Coverage(props: ViewProps) {
                     const ambiguous = num(r.ambiguous_reports) ?? 0;
                     return (
                       <tr key={key} data-testid="coverage-row" data-unit={String(r.unit)} data-code={String(r.division_code)} data-missing={String(r.missing === true)} data-late={String(r.late === true)} data-reports={reports} data-ambiguous={ambiguous} data-not-due={String(r.not_due === true)} className={r.missing === true ? 'missing' : r.late === true ? 'late' : undefined}>
-                        <td>{r.unit === 'department' ? t('coverage.department') : t('coverage.government')}</td>
-                        <td>
+                        <th scope="row" data-testid="coverage-name">
                           {r.unit === 'department' ? String(r.department) : String(r.division_name ?? r.division_code)}
                           {r.unit === 'government' && r.listed === false ? <span className="meta"> ({t('coverage.unlisted')})</span> : null}
-                        </td>
+                        </th>
+                        <td>{r.unit === 'department' ? t('coverage.department') : t('coverage.government')}</td>
                         <td>{levelLabel(t, r.unit === 'department' ? 'department' : r.division_level)}</td>
-                        <td className="n">
+                        <td>
                           {reports > 0 ? `${t('yes')} (${reports})` : ambiguous > 0 ? t('coverage.ambiguousOnly') : t('no')}
                           {(num(r.area_reports) ?? 0) > 0 ? <span className="meta"> {t('coverage.areaReport')}</span> : null}
                           {ambiguous > 0 ? <div className="meta" data-testid="ambiguous-note">{t('coverage.ambiguous', { issuers: String(r.ambiguous_issuers ?? '') })}</div> : null}

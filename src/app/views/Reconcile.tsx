@@ -11,7 +11,7 @@ import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
 import { YearSelect } from './Benchmark';
-import { gapIncomplete, reconcileChartRows } from './reconcile-model';
+import { childrenPartial, gapIncomplete, reconcileChartRows } from './reconcile-model';
 import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 
 const RECONCILE_EXTRA = ['part', 'label'] as const;
@@ -52,7 +52,8 @@ export function Reconcile(props: ViewProps) {
   );
   const incomplete = row ? gapIncomplete(row) : null;
   // The caveat is one of the chart's notes, so the PNG, the SVG and the text alternative carry it too.
-  const notes = [t('reconcile.chartNote'), incomplete ? t('reconcile.gapIncomplete', incomplete) : null].filter((n) => n !== null).join('\n');
+  const partial = row ? childrenPartial(row) : null;
+  const notes = [t('reconcile.chartNote'), incomplete ? t('reconcile.gapIncomplete', incomplete) : null, partial ? t('reconcile.childrenPartial', partial) : null].filter((n) => n !== null).join('\n');
   const option = useMemo(
     () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), notes), { wrapNames: true }) : null),
     [row, nameReady, chartRows, props, title, metric, locale, notes],

@@ -38,6 +38,15 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
  * The late tile: a count of late children rests only on those whose dates are known, so with no
  * known date it is unknown (null, never 0), and any unknown dates are said beside it.
  */
+/**
+ * The missing and not-yet-due tiles: both are judged against the children the gazetteer lists for
+ * the year, so with none listed they are unknown (null, never 0), and the tile says why.
+ */
+export function listedFigure(counts: Pick<CoverageCounts, 'listed' | 'missing' | 'notDue'>): { missing: number | null; notDue: number | null; noneListed: boolean } {
+  const noneListed = counts.listed === 0;
+  return { missing: noneListed ? null : counts.missing, notDue: noneListed ? null : counts.notDue, noneListed };
+}
+
 export function lateFigure(counts: Pick<CoverageCounts, 'late' | 'datesKnown' | 'datesUnknown'>): { value: number | null; known: number; unknown: number } {
   return { value: counts.datesKnown > 0 ? counts.late : null, known: counts.datesKnown, unknown: counts.datesUnknown };
 }
@@ -75,14 +84,16 @@ export function coverageParts(rows: readonly Row[]): Record<CoveragePart, number
 }
 
 /** Columns of the coverage chart's CSV: one row per government drawn, its part and what puts it there. */
-export const COVERAGE_CSV_COLUMNS = ['parent_code', 'parent_name', 'year', 'status', 'label', 'part_governments', 'division_code', 'division_name', 'division_level', 'listed', 'reports', 'ambiguous_reports', 'published', 'deadline', 'dataset_version'] as const;
+export const COVERAGE_CSV_COLUMNS = ['parent_code', 'parent_name', 'year', 'children_listed', 'status', 'label', 'part_governments', 'division_code', 'division_name', 'division_level', 'listed', 'reports', 'ambiguous_reports', 'published', 'deadline', 'dataset_version'] as const;
 
 /**
  * The governments behind each part of the donut, part by part (the donut's order), each with the
  * parent, year, its part's label and count, and the dataset version, as every chart's CSV says them.
+ * `children_listed` is the base of missing and not yet due: at 0 neither can be judged.
  */
 export function coverageCsvRows(rows: readonly Row[], of: { parent: string | null; parentName: string | null; year: number | null; datasetVersion: string | null }, label: (part: CoveragePart) => string): Row[] {
   const parts = coverageParts(rows);
+  const childrenListed = coverageCounts(rows).listed;
   const out: Row[] = [];
   for (const part of COVERAGE_PARTS) {
     for (const r of rows) {
@@ -91,6 +102,7 @@ export function coverageCsvRows(rows: readonly Row[], of: { parent: string | nul
         parent_code: of.parent,
         parent_name: of.parentName,
         year: of.year,
+        children_listed: childrenListed,
         status: part,
         label: label(part),
         part_governments: parts[part],

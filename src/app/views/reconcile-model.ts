@@ -26,3 +26,10 @@ export function gapIncomplete(r: Record<string, unknown>): { k: number; m: numbe
   const k = m - (num(r.children_in_sum) ?? 0);
   return num(r.gap) !== null && k > 0 ? { k, m } : null;
 }
+
+/** With no gap to qualify, a children's sum that rests on only some of the listed children says how many (广州 2020: 113 from 1 of 11). */
+export function childrenPartial(r: Record<string, unknown>): { n: number; m: number } | null {
+  const m = num(r.children_listed) ?? 0;
+  const n = num(r.children_in_sum) ?? 0;
+  return num(r.gap) === null && num(r.children_value) !== null && n < m ? { n, m } : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, coverageStatus, lateFigure } from '../../../src/app/views/coverage-model';
+import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, coverageCounts, coverageCsvRows, coverageParts, coverageStatus, lateFigure, listedFigure } from '../../../src/app/views/coverage-model';
 import type { Row } from '../../../src/app/data/rows';
 
 // Rows as the coverage query gives them: governments listed below the parent, and departments.
@@ -24,6 +24,12 @@ describe('coverage counts', () => {
     expect(lateFigure(coverageCounts(undated))).toEqual({ value: null, known: 0, unknown: 3 });
   });
 
+  it('judges missing and not yet due only against listed children: with none listed both are unknown, not 0', () => {
+    expect(listedFigure(coverageCounts(rows))).toEqual({ missing: 1, notDue: 1, noneListed: false });
+    const unlisted: Row[] = [{ unit: 'government', listed: false, reports: 1, late: true, missing: false, not_due: false }];
+    expect(listedFigure(coverageCounts(unlisted))).toEqual({ missing: null, notDue: null, noneListed: true });
+  });
+
   it('splits the governments into parts that add up to those listed, a report with no date its own part', () => {
     const parts = coverageParts(rows);
     expect(parts).toEqual({ on_time: 1, late: 1, date_unknown: 1, missing: 1, not_due: 1 });
@@ -44,7 +50,7 @@ describe('coverage chart CSV rows', () => {
     ]);
     for (const r of out) {
       expect(Object.keys(r)).toEqual([...COVERAGE_CSV_COLUMNS]);
-      expect([r.parent_code, r.parent_name, r.year, r.dataset_version, r.label]).toEqual(['440100', '广州市', 2020, 'v1', `label:${String(r.status)}`]);
+      expect([r.parent_code, r.parent_name, r.year, r.dataset_version, r.label, r.children_listed]).toEqual(['440100', '广州市', 2020, 'v1', `label:${String(r.status)}`, 5]);
     }
     // Departments are in no part of the donut; the counts per part are the donut's.
     const byPart = Object.fromEntries(COVERAGE_PARTS.map((p) => [p, out.filter((r) => r.status === p).length]));

@@ -1,7 +1,7 @@
 // The reconciliation chart's rows (and so its CSV): each part says what it is in `scope` and the
 // reports its value rests on, never the parent's scope `self` on every line.
 import { describe, expect, it } from 'vitest';
-import { reconcileChartRows } from '../../../src/app/views/reconcile-model';
+import { childrenPartial, reconcileChartRows } from '../../../src/app/views/reconcile-model';
 
 const labels = { area: 'A', children: 'C', parent_self: 'P', departments: 'D' };
 const of = { body_key: '230700', body_name: '伊春市', year: 2020 };
@@ -24,5 +24,14 @@ describe('reconciliation chart rows', () => {
     const rows = reconcileChartRows({ ...row, area_value: null, area_report_id: null, area_reports: 0, parent_self_value: null, parent_self_report_id: 's01' }, of, labels);
     expect(rows[0]).toMatchObject({ value: null, reports: null, report_id: null });
     expect(rows[2]).toMatchObject({ value: null, reports: null });
+  });
+});
+
+describe('childrenPartial', () => {
+  it('says how many listed children a sum with no gap rests on; nothing when there is a gap, no sum, or all are in', () => {
+    expect(childrenPartial({ gap: null, children_value: 113, children_in_sum: 1, children_listed: 11 })).toEqual({ n: 1, m: 11 });
+    expect(childrenPartial({ gap: 5, children_value: 113, children_in_sum: 1, children_listed: 11 })).toBeNull();
+    expect(childrenPartial({ gap: null, children_value: null, children_in_sum: 0, children_listed: 11 })).toBeNull();
+    expect(childrenPartial({ gap: null, children_value: 9, children_in_sum: 3, children_listed: 3 })).toBeNull();
   });
 });

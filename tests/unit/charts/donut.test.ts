@@ -28,11 +28,12 @@ describe('donut', () => {
     expect(legendOf(option)?.data).toEqual(['2021 模板', '2019 模板', '叙述式']);
   });
 
-  it('shows count and share in the tooltip and the share on the label', () => {
+  it('shows count and share in the tooltip and on the label (a PNG or SVG has no tooltip)', () => {
     expect(pie.tooltip.valueFormatter(60)).toBe('60（60.0%）');
-    expect(pie.label.formatter({ name: '叙述式', value: 10 })).toBe('叙述式\n10.0%');
+    expect(pie.label.formatter({ name: '叙述式', value: 10 })).toBe('叙述式\n10（10.0%）');
     const en = seriesOf(donut(templates, enFrame))[0];
     expect(en.tooltip.valueFormatter(30)).toBe('30 (30.0%)');
+    expect(en.label.formatter({ name: 'narrative', value: 10 })).toBe('narrative\n10 (10.0%)');
   });
 
   it('drops negative and non-finite items', () => {

@@ -35,7 +35,7 @@ const cases: [string, ChartOption, string[]][] = [
     barsWithRate(['2019', '2020'], [{ name: '行政复议', values: [100, 120] }], { name: '纠错率', values: [0.1, 0.2] }, frame),
     ['行政复议', '纠错率', '100%'],
   ],
-  ['donut', donut([{ name: '2021 模板', value: 60 }, { name: '叙述式', value: 40 }], frame), ['2021 模板', '60.0%']],
+  ['donut', donut([{ name: '2021 模板', value: 60 }, { name: '叙述式', value: 40 }], frame), ['2021 模板', '60（60.0%）']],
   [
     'provinceTileGrid',
     provinceTileGrid(
