@@ -730,7 +730,7 @@ function mode(values: number[]): number {
   return best;
 }
 
-/** A digit's width, as a share of the font size (half an em in the fonts reports print in). */
+/** A digit's or Latin letter's width where it is not measured, as a share of the font size: the least of common fonts'. */
 const DIGIT_WIDTH = 0.5;
 
 /** The first word of a line that starts with Latin letters or figures ("0" of "0 |"), or null. */
@@ -755,15 +755,37 @@ function continues(a: Line, b: Line, left: number, right: number): boolean {
   );
 }
 
+/** A line's text ending in figures set apart: "0 0 0 0". */
+const SPACED_FIGURES_END = /\d\s+\d+$/;
+/** An item of figures alone ("1", "2100000"), whose width measures the print's digit. */
+const FIGURES_ONLY = /^\d+$/;
+
+/**
+ * The width of a digit in the line's own print (an item of figures alone: its width by its
+ * count), or null when no item is figures alone. Fonts' digits are wider than half an em (Arial
+ * 0.556, DejaVu Sans 0.636), so a constant would take a full line for one with room left.
+ */
+function digitWidth(line: Line): number | null {
+  const figures = line.items.filter((i) => FIGURES_ONLY.test(i.str));
+  return figures.length ? figures[figures.length - 1].w / figures[figures.length - 1].str.length : null;
+}
+
 /**
  * What a wrapped line and the next are joined by. A line that ends in a figure, followed by one
  * that starts with a figure, was broken either inside one number (only where the line is full: a
- * producer breaking anywhere) or at the space between two numbers (a table flattened into prose,
- * "0 0 0 0⏎0 0 0"): room for another digit left at the line's end means the space.
+ * producer breaking anywhere) or at the space between two numbers. Room for another digit of the
+ * line's own print proves the space. Short of that proof, a lone number (…总数为1⏎2件) is one
+ * number broken; a line ending in figures set apart ("0 0 0 0⏎0 0 0", a table flattened into
+ * prose) broke at the space when room for half an em was left.
  */
 function wrapJoiner(prev: Block, next: Block, right: number): string {
   const a = prev.line!;
-  if (/\d$/.test(prev.frag.text) && /^\d/.test(next.frag.text) && right - a.right >= DIGIT_WIDTH * a.size) return '  ';
+  if (/\d$/.test(prev.frag.text) && /^\d/.test(next.frag.text)) {
+    const room = right - a.right;
+    const digit = digitWidth(a);
+    if (digit !== null && room >= digit) return '  ';
+    if (SPACED_FIGURES_END.test(prev.frag.text) && room >= DIGIT_WIDTH * a.size) return '  ';
+  }
   return joiner(prev.frag.text, next.frag.text);
 }
 

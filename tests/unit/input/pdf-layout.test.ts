@@ -350,6 +350,27 @@ describe('borderless tables', () => {
     expect(text).toContain('总数为123456条');
   });
 
+  it('a lone number broken at a line end short of the margin by less than its own digit stays one number, in Arial and DejaVu widths', () => {
+    // 10 pt, margin at 312: "…总数为1" ends 5.5 pt short (more than half an em, less than Arial's
+    // digit of 5.56 pt), or 6 pt short in DejaVu Sans (digit 6.36 pt, Chromium's on Debian)
+    const at = (str: string, x: number, y: number, w: number): PdfItem => ({ str, x, y, w, h: 10 });
+    const read = (digit: number, room: number, next: string) => {
+      const end = 312 - room;
+      return layoutPdfText([
+        page(1, [
+          at('本年度主动公开政府信息，并按期更新各栏目', 72, 700, 240),
+          at('全年共收到政府信息公开申请总数为', 72, 686, end - digit - 72), at('1', end - digit, 686, digit),
+          at(next, 72, 672, 240),
+          at('其他内容。', 72, 658, 50),
+        ]),
+      ]).text;
+    };
+    expect(read(5.56, 5.5, '2件，均已按时办结并按期答复申请人各方')).toContain('总数为12件，均已按时办结');
+    expect(read(6.36, 6, '2件，均已按时办结并按期答复申请人各方')).toContain('总数为12件，均已按时办结');
+    // room for one more of its digits: the next digit would have fit, so the line broke at a space
+    expect(read(5.56, 8, '5件，均已按时办结并按期答复申请人各方')).toContain('总数为1  5件');
+  });
+
   it('a line that left room for the next line\'s first word was ended, not wrapped: a text table\'s cells one a line', () => {
     // Chromium's A6 print of real/2022-hunan-mayang-banlishu-town.txt: the label line ends 28 pt
     // (2.3 em) short of the margin, where the next line's "0 |" would have fit
