@@ -143,6 +143,26 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年共受理网上申请2件、当面申请1件。', { 'r.new.total': null }),
     w('全年共收到当面申请2件，信函申请1件。', { 'r.new.total': null }),
     w('全年受理群众咨询56人次。', { 'r.new.total': null }),
+    // a fifth writer (stop 18b): requests beside proactive figures in one sentence, the applicants' act, "only",
+    // requests sent on by another organ or taken in directly (two ways of receipt: parts, no total unless printed)
+    w('本年度我局主动公开政府信息326条、依申请公开3件。', { 'p.total': 326, 'r.new.total': 3 }),
+    w('本年度主动公开信息326条，登记政府信息公开申请5件。', { 'p.total': 326, 'r.new.total': 5 }),
+    w('本年度主动公开政府信息326条，群众申请公开政府信息5件。', { 'p.total': 326, 'r.new.total': 5 }),
+    w('本年度主动公开文件15件、政策解读3件。', { 'r.new.total': null }),
+    w('本年度申请公开政府信息5件。', { 'r.new.total': 5 }),
+    w('本年度，公民、法人和其他组织向我局申请公开政府信息共5件，均已按时答复。', { 'r.new.total': 5 }),
+    w('本年度依申请公开政府信息5件，主动公开政府信息120条。', { 'r.new.total': 5, 'p.total': 120 }),
+    w('去年申请公开政府信息5件。', { 'r.new.total': null }),
+    w('自2008年以来累计申请公开政府信息50件。', { 'r.new.total': null }),
+    w('本年度政府信息公开申请较少，全年仅2件。', { 'r.new.total': 2 }),
+    w('本年度我局收到的政府信息公开申请较少，全年只有2件。', { 'r.new.total': 2 }),
+    w('二、依申请公开政府信息情况\n全年仅2件。', { 'r.new.total': 2 }),
+    w('本年度行政复议较少，全年仅2件。', { 'r.new.total': null }),
+    w('本年度主动公开信息较少，全年仅2件。', { 'r.new.total': null }),
+    w('本年度上级转来政府信息公开申请2件，我局直接受理3件。', { 'r.new.total': null }),
+    // 主动公开 as one outcome's name: the other items' figures keep their own words (撤销: withdrawn, no act of answering)
+    w('本年度收到政府信息公开申请10件，其中3件办理结果为主动公开，申请人主动撤销2件，均在法定期限内答复。', { 'r.new.total': 10, 'r.handled.total': null }),
+    w('本年度共受理政府信息公开申请5件，其中上级转来2件，我局直接受理3件。', { 'r.new.total': 5 }),
   ],
   'requests, none received': [
     w('本年度，我局未收到政府信息公开申请。', { 'r.new.total': 0 }),
@@ -530,6 +550,11 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('收到复议机关的行政复议答复通知书2份。', { 'rv.total': null }),
     w('全年参加行政复议听证3次。', { 'rv.total': null }),
     w('行政复议案件数量同比下降50%。', { 'rv.total': null }),
+    // a fifth writer (stop 18b): a part after 其中 takes the whole's subject, reviews' as much as requests'
+    w('因不服本机关政府信息公开行为申请行政复议1件，其中上年结转1件。', { 'rv.total': 1, 'r.carried_in.total': null }),
+    w('本年度共发生政府信息公开行政复议1件。其中上年结转1件。', { 'r.carried_in.total': null }),
+    w('本年度被申请行政复议2件，其中上年结转1件，均已审结。', { 'r.carried_in.total': null }),
+    w('本年度共受理政府信息公开申请5件，其中上年结转1件。', { 'r.carried_in.total': 1 }),
   ],
   'reviews and suits, none': [
     w('本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。', { 'rv.total': 0, 'lit.total': 0 }),
