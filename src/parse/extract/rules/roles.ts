@@ -362,8 +362,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // or the figure before them (本年度共有12件政府信息公开申请), or the applicants' act (群众申请公开政府信息5件)
     const whole = TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || APPLIED_FOR.test(s.slice(from, q.start)) || (TOTAL_BEFORE.test(s.slice(from, q.start)) && REQUESTS_AFTER.test(s.slice(q.end, to)));
     if (t === null && (whole || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
-    // 申请公开政府信息共5件，均已按时答复: what is said of all of them after the whole gives it no other role
-    else if (whole && t !== null && t !== 'tie' && t.start >= q.end && ALL.test(s.slice(q.end, t.start))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    // 申请公开政府信息共5件，均已按时答复: what is said of all of them after the whole is a second role of it, the whole still the year's received
+    const receivedToo = whole && t !== null && t !== 'tie' && t.metric !== 'r.new.total' && t.start >= q.end && ALL.test(s.slice(q.end, t.start));
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
@@ -400,6 +400,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
+    if (receivedToo && !done.has('r.new.total')) out.push({ metric: 'r.new.total', q, word: s.slice(from, q.start) });
   }
   return out;
 }
