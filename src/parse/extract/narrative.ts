@@ -17,7 +17,7 @@ import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -33,6 +33,8 @@ interface Rule {
   re: RegExp;
   /** Drop a match whose text (or the 12 characters before it) matches this. */
   reject?: RegExp;
+  /** Drop a match whose text or own list item before it (after the clause's last count: 主动公开…326条、|依申请公开3件) matches this. */
+  rejectItem?: RegExp;
   /** A statement of zero without a number ("没有…行政复议"). */
   zero?: boolean;
   /** Drop a match followed by this (tested on the 16 characters after it). */
@@ -207,7 +209,7 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
-  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /主动公开|办理|处理|办结|答复|行政复议|诉讼|结转/, rejectAfter: INCLUDES_CARRIED },
+  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
@@ -366,22 +368,39 @@ const CASE_KINDS: Record<string, { own: RegExp; other: RegExp }> = {
   'lit.total': { own: /诉讼|起诉/, other: /复议/ },
 };
 /**
- * A figure after 其中 whose whole (the last count before the 其中, in its sentence or, when 其中
- * opens the sentence, the one before) counts the other kind of case alone: a part of those cases
- * (申请行政复议2件。其中1件行政诉讼: one of the reviews went on to a suit), not the year's own total.
+ * The item of the whole a figure after 其中 is a part of: the last count before the 其中, in its
+ * sentence or, when 其中 opens the sentence, in the one before (…2件。其中1件…). Null: no 其中 or no whole.
  */
-function partOfOtherCases(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
-  const kinds = CASE_KINDS[metric];
+function wholeItemBefore(s: string, seg: Segments, quantities: Quantity[], numAt: number): string | null {
   const [ss] = sentenceAt(seg, numAt);
   const b = s.slice(ss, numAt).lastIndexOf('其中');
-  if (kinds === undefined || b < 0) return false;
+  if (b < 0) return null;
   const k = ss + b;
   const from = ss > 0 && /^[\s,，:：]*$/.test(s.slice(ss, k)) ? sentenceAt(seg, ss - 1)[0] : ss;
   let whole: Quantity | null = null;
   for (let i = firstFrom(quantities, from); i < quantities.length && quantities[i].end <= k; i++) if (quantities[i].kind === 'count') whole = quantities[i];
-  if (whole === null) return false;
-  const item = s.slice(clauseAt(seg, whole.numStart)[0], whole.start);
-  return kinds.other.test(item) && !kinds.own.test(item);
+  return whole === null ? null : s.slice(clauseAt(seg, whole.numStart)[0], whole.start);
+}
+/**
+ * A figure after 其中 whose whole counts the other kind of case alone: a part of those cases
+ * (申请行政复议2件。其中1件行政诉讼: one of the reviews went on to a suit), not the year's own total.
+ */
+function partOfOtherCases(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
+  const kinds = CASE_KINDS[metric];
+  if (kinds === undefined) return false;
+  const item = wholeItemBefore(s, seg, quantities, numAt);
+  return item !== null && kinds.other.test(item) && !kinds.own.test(item);
+}
+/** The whole a part of cases is of: reviews or suits (申请行政复议1件 counts cases, though the applicant 申请s them). */
+const CASES_WHOLE = /复议|诉讼|起诉/;
+/**
+ * A figure after 其中 whose whole counts reviews or suits: its subject is the whole's (行政复议1件，
+ * 其中上年结转1件: a review carried over, not a request), never a figure of requests.
+ */
+function partOfCases(s: string, seg: Segments, quantities: Quantity[], numAt: number, metric: string): boolean {
+  if (!metric.startsWith('r.')) return false;
+  const item = wholeItemBefore(s, seg, quantities, numAt);
+  return item !== null && CASES_WHOLE.test(item);
 }
 /** The totals of reviews and suits, whose parts are their outcomes. */
 const CASE_TOTALS = new Set(['rv.total', 'lit.total']);
@@ -436,9 +455,9 @@ const HEADED_TOTALS = [
   { metric: 'r.new.total', heading: /依申请公开|信息公开申请|公开申请|^申请情况/, not: /复议|诉讼|收费|费用|结果|答复|办理|处理|不予|咨询|主动公开|年度报告/, unit: /^(?:件|宗|份)$/, verb: '受理|收到|接到|接收' },
   { metric: 'p.total', heading: /主动公开/, not: /申请|累计|网站|渠道|形式|载体|内容|目录|指南|栏目|类/, unit: /^(?:条|篇|件)$/, verb: '公开|发布' },
 ] as const;
-/** A first line that gives only a time word, a total word, the heading's own act at most, and the figure (全年共15件，…; 全年共公开326条). */
+/** A first line that gives only a time word, a total word (or "only"), the heading's own act at most, and the figure (全年共15件，…; 全年共公开326条; 全年仅2件). */
 const totalAlone = (verb: string) =>
-  new RegExp(`^[ \\t\\u3000]*(?:(?:本年度|本年|全年|今年|当年|\\d{4}年度?)[,，]?[ \\t\\u3000]*)?(?:共|共计|合计|总计)(?:${verb})?(?:了)?[ \\t\\u3000]*(\\d+|[〇零一二两三四五六七八九十百千]+)[ \\t\\u3000]*(?:件|宗|份|条|篇)(?=[,，。;；\\n]|$)`);
+  new RegExp(`^[ \\t\\u3000]*(?:(?:本年度|本年|全年|今年|当年|\\d{4}年度?)[,，]?[ \\t\\u3000]*)?(?:共|共计|合计|总计|仅|只|仅有|只有)(?:${verb})?(?:了)?[ \\t\\u3000]*(\\d+|[〇零一二两三四五六七八九十百千]+)[ \\t\\u3000]*(?:件|宗|份|条|篇)(?=[,，。;；\\n]|$)`);
 const TOTAL_ALONE = new Map(HEADED_TOTALS.map((t) => [t.metric, totalAlone(t.verb)]));
 /** A sub-heading of the whole's count (（一）公开数量, （一）基本情况): its subject is its section's (一、主动公开政府信息情况). */
 const COUNT_SUBHEADING = /^(?:主动公开|公开|申请|受理)?(?:的)?(?:数量|总数|总量|基本情况|总体情况|总体数量)(?:情况)?$/;
@@ -824,6 +843,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     for (const m of matchesOf(rule, s, quantities, words)) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
@@ -871,6 +891,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;
       if (outOfScope(rule.metric, numAt)) continue;
+      if (partOfCases(s, seg, quantities, numAt, rule.metric)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -927,7 +948,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -34,7 +34,7 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
-  { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
+  { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '撤销', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
 ];
 
 /** The figure counts requests (件, 宗, 份), not items of information (不予公开信息10条), people (人次) nor things (1个窗口). */
@@ -65,11 +65,12 @@ const EXCLUDED = {
 /**
  * Ways of applying and kinds of applicant, written once, each kind with its words: a request
  * figure bound to one kind in its own item (本年度收到当面申请3件、网络申请5件; 通过信函方式受理申请4件;
- * 收到自然人申请8件) counts a part of the requests, never their total nor a total of what was done
+ * 收到自然人申请8件; 上级转来申请2件，我局直接受理3件) counts a part of the requests, never their total nor a total of what was done
  * with them. One figure for several kinds named together (通过邮寄、网络提交的申请8件; 公民、法人或者
  * 其他组织提出的申请) counts them all: the body lists the ways its requests came by.
  */
-const REQUEST_WAYS: readonly RegExp[] = [/当面|现场|窗口/, /书面/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/];
+// how a request reached the body is a way too: sent on by another organ (上级转来) or taken in by the body itself (直接受理)
+const REQUEST_WAYS: readonly RegExp[] = [/当面|现场|窗口/, /书面/, /网上|网络|在线|互联网/, /信函|来信|邮寄/, /电子邮件|邮件/, /传真/, /电话/, /转来|转办|交办/, /直接(?:受理|收到|接收|接到)/];
 const APPLICANT_KINDS: readonly RegExp[] = [/自然人|公民/, /法人|企业/, /其他组织/];
 export const REQUEST_PART_KINDS: readonly RegExp[] = [...REQUEST_WAYS, ...APPLICANT_KINDS];
 export const REQUEST_PARTS = new RegExp(REQUEST_PART_KINDS.map((k) => k.source).join('|'));
@@ -82,11 +83,15 @@ const COUNT_ITEM = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?
 export function itemBefore(s: string, seg: Segments, q: Quantity): string {
   const [cs] = clauseAt(seg, q.numStart);
   // a gloss in parentheses says something of the figure before it (2件（均维持原决定）和行政诉讼1件), nothing of this one
-  const clause = s.slice(Math.max(cs, q.start - 60), q.start).replace(/[(（][^()（）]*[)）]/g, '');
+  return afterLastCount(s.slice(Math.max(cs, q.start - 60), q.start).replace(/[(（][^()（）]*[)）]/g, ''));
+}
+
+/** A text's last list item: what follows its last count (主动公开政府信息326条、|依申请公开). */
+export function afterLastCount(text: string): string {
   let cut = 0;
   COUNT_ITEM.lastIndex = 0;
-  for (let m = COUNT_ITEM.exec(clause); m; m = COUNT_ITEM.exec(clause)) cut = m.index + m[0].length;
-  return clause.slice(cut);
+  for (let m = COUNT_ITEM.exec(text); m; m = COUNT_ITEM.exec(text)) cut = m.index + m[0].length;
+  return text.slice(cut);
 }
 
 /** A request figure bound to one way of applying or kind of applicant, with no word making it the whole: a part. */
@@ -143,9 +148,10 @@ export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结�
 export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
 
 /** The requests counted as a whole, as a clause's subject (政府信息公开申请数, 申请总量). */
-const REQUESTS_AS_SUBJECT = /申请(?:数|总数|总量|数量|量|件数)|(?:信息公开|依申请公开)申请情况$/;
-/** A clause of only a total or a level word before its figure (共计11件, 达12件). */
-const CONTINUES = /^\s*(?:共|共计|合计|总计)?\s*(?:达到|达|为|计)?\s*$/;
+// or said to be few or many (政府信息公开申请较少)
+const REQUESTS_AS_SUBJECT = /申请(?:数|总数|总量|数量|量|件数)|(?:信息公开|依申请公开)申请情况$|(?:信息公开|依申请公开|公开)申请(?:相对|比较|较|很|偏|不)(?:少|多)$/;
+/** A clause of only the year's span, a total, "only" or a level word before its figure (共计11件, 达12件, 全年仅2件). */
+const CONTINUES = /^\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:共|共计|合计|总计|仅|只|仅有|只有|共有)?\s*(?:达到|达|为|计)?\s*$/;
 /** 共/合计 right before the figure, nothing else of its own after the parts' list. */
 const TOTAL_AFTER = /(?:共|共计|合计|总计)\s*(?:为|是|达)?\s*$/;
 
@@ -174,6 +180,8 @@ function totalOfParts(s: string, seg: Segments, counts: Quantity[], i: number, s
 const BREAKDOWN = /其中|包括|含/;
 /** A total of requests with no verb: 共有政府信息公开申请, 申请总数为, 申请共 right before the figure (not 共办理…申请: a verb of its own). */
 const TOTAL_OF_REQUESTS = /(?:共有|共计有?|合计|总计)(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?:数|总数|数量)?(?:为|是|[:：])?\s*$|申请(?:(?:数|总数|总量|数量|件数|量)(?:共|共计|合计|总计)?|共|共计|合计|总计)(?:为|是|达|[:：])?\s*$|(?:信息公开|依申请公开)申请情况[:：]\s*(?:共|共计|合计|总计)?\s*$/;
+/** The applicants' act right before the figure (公民申请公开政府信息5件): the requests made, the year's received (not 依申请公开: what was disclosed on request). */
+const APPLIED_FOR = /(?<!依)申请公开(?:政府|政务)?信息(?:共|共计|合计|总计)?(?:为|达)?\s*$/;
 /** A total word (or the year's 有, not 其中有, 仍有) right before the figure, and the requests as its noun right after it, the clause ending there. */
 const TOTAL_BEFORE = /(?:共有|共计有?|合计|总计|(?<![其中还尚仍另又])有)\s*$/;
 const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请\s*$/;
@@ -289,6 +297,11 @@ export function roleAt(s: string, seg: Segments, quantities: Quantity[], q: Quan
 }
 
 
+/** Proactive disclosure (主动公开) in the figure's own item, or in the sentence before it when the item names no request (申请, 请求). */
+export function proactiveItem(item: string, sentenceBefore: string): boolean {
+  return item.includes('主动公开') || (sentenceBefore.includes('主动公开') && !REQUEST_CONTEXT.test(item));
+}
+
 /** Is a count before counts[i] within [a, b)? */
 function countBetween(counts: Quantity[], i: number, a: number, b: number): boolean {
   for (let k = i - 1; k >= 0 && counts[k].end > a; k--) if (counts[k].start >= a && counts[k].end <= b) return true;
@@ -303,8 +316,10 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
   /** Per sentence start, the roles read before a breakdown word. */
   let sentence = -1;
   let wholes = new Set<string>();
-  /** The sentence is about requests (or follows one) and not about proactive disclosure. */
+  /** The sentence is about requests (or follows one). */
   let aboutRequests = false;
+  /** The sentence names proactive disclosure somewhere. */
+  let proactiveSentence = false;
   for (let i = 0; i < counts.length; i++) {
     const q = counts[i];
     if (q.unit === null || !REQUEST_UNIT.test(q.unit)) continue;
@@ -312,7 +327,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (ss !== sentence) {
       sentence = ss;
       wholes = new Set();
-      aboutRequests = REQUEST_CONTEXT.test(s.slice(Math.max(0, ss - 160), se)) && !s.slice(ss, se).includes('主动公开');
+      aboutRequests = REQUEST_CONTEXT.test(s.slice(Math.max(0, ss - 160), se));
+      proactiveSentence = s.slice(ss, se).includes('主动公开');
     }
     const [cs, ce] = clauseAt(seg, q.numStart);
     // the figure's own stretch: its clause, cut at the counts beside it (counts are in text order)
@@ -342,9 +358,12 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       }
     }
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
-    // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received
-    // or the figure before them (本年度共有12件政府信息公开申请)
-    if (t === null && (TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || (TOTAL_BEFORE.test(s.slice(from, q.start)) && REQUESTS_AFTER.test(s.slice(q.end, to))) || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received,
+    // or the figure before them (本年度共有12件政府信息公开申请), or the applicants' act (群众申请公开政府信息5件)
+    const whole = TOTAL_OF_REQUESTS.test(s.slice(from, q.start)) || APPLIED_FOR.test(s.slice(from, q.start)) || (TOTAL_BEFORE.test(s.slice(from, q.start)) && REQUESTS_AFTER.test(s.slice(q.end, to)));
+    if (t === null && (whole || totalOfParts(s, seg, counts, i, ss))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
+    // 申请公开政府信息共5件，均已按时答复: what is said of all of them after the whole is a second role of it, the whole still the year's received
+    const receivedToo = whole && t !== null && t !== 'tie' && t.metric !== 'r.new.total' && t.start >= q.end && ALL.test(s.slice(q.end, t.start));
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
     // a breakdown's parts (其中当面申请6件) are never the whole
@@ -359,6 +378,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (a >= 0 && TOTALS.has(metric) && tokens(s, q.end + a, se).some((x) => x.metric !== null && x.metric !== metric && TOTALS.has(x.metric))) continue;
     if (!wholeBefore) wholes.add(metric);
     if (!aboutRequests || done.has(metric)) continue;
+    // 主动公开…326条，登记…申请5件: proactive disclosure governs its own item, and the sentence's items that name no request
+    if (proactiveSentence && proactiveItem(s.slice(from, to), s.slice(ss, from))) continue;
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
@@ -379,6 +400,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
+    if (receivedToo && !done.has('r.new.total')) out.push({ metric: 'r.new.total', q, word: s.slice(from, q.start) });
   }
   return out;
 }
