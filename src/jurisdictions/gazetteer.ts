@@ -35,7 +35,6 @@ export class Gazetteer {
   readonly contextIndex: Map<string, IndexEntry[]> = new Map();
   /** Longest key per first character (0: no key starts with it): bounds every lookup loop. */
   readonly maxKeyFrom = new Map<number, number>();
-  readonly maxContextKeyFrom = new Map<number, number>();
   readonly lineageFrom = new Map<string, LineageRow[]>();
   readonly overrides = new Map<string, OverrideRow>();
   /** Provinces whose towns are loaded, and those that have towns at all. */
@@ -81,7 +80,7 @@ export class Gazetteer {
       const context = text[at] === 'c';
       const key = text.slice(t1 + 1, t2);
       (context ? contextIndex : index).setRaw(key, text.slice(t2 + 1, end));
-      raise(context ? this.maxContextKeyFrom : this.maxKeyFrom, key);
+      if (!context) raise(this.maxKeyFrom, key);
       at = end + 1;
     }
     // replaces the (empty) maps: the entries are read when a key is first looked up
@@ -138,7 +137,6 @@ export class Gazetteer {
         ((strength === 'full' && key.length >= 3) || (strength === 'short' && r.level !== 'county' && key.length >= 2));
       if (contextSafe) {
         addEntry(this.contextIndex, key, { row: i, strength });
-        raise(this.maxContextKeyFrom, key);
       }
     }
   }

@@ -159,13 +159,26 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
 }
 
 /** Names of provinces, cities and counties in running text, longest first, left to right. */
-const PAIRS = new WeakMap<Gazetteer, Set<number>>();
-/** The first two characters of every context name (each name has at least two). */
-function contextPairs(gz: Gazetteer): Set<number> {
+const PAIRS = new WeakMap<Gazetteer, Map<number, Map<number, number>>>();
+/**
+ * The first two characters of every context name (each name has at least two), first character
+ * then second, with the length of the longest name opening with them: a place is tried only up to
+ * that length. Keyed by character codes (small integers), not by a pair's code, which exceeds
+ * V8's small integers and makes every lookup hash a heap number. The context index holds no
+ * town, so towns added later leave it as it was built.
+ */
+function contextPairs(gz: Gazetteer): Map<number, Map<number, number>> {
   let pairs = PAIRS.get(gz);
   if (!pairs) {
-    pairs = new Set();
-    for (const key of gz.contextIndex.keys()) if (key.length >= 2) pairs.add(key.charCodeAt(0) * 0x10000 + key.charCodeAt(1));
+    pairs = new Map();
+    for (const key of gz.contextIndex.keys()) {
+      if (key.length < 2) continue;
+      const first = key.charCodeAt(0);
+      const second = key.charCodeAt(1);
+      let seconds = pairs.get(first);
+      if (!seconds) pairs.set(first, (seconds = new Map()));
+      seconds.set(second, Math.max(seconds.get(second) ?? 0, key.length));
+    }
     PAIRS.set(gz, pairs);
   }
   return pairs;
@@ -178,12 +191,13 @@ function anchorsIn(gz: Gazetteer, text: string | undefined, weight: number, year
   const pairs = contextPairs(gz);
   for (let pos = 0; pos < s.length; ) {
     // most places open no name: passed over without building any substring
-    if (pos + 1 >= s.length || !pairs.has(s.charCodeAt(pos) * 0x10000 + s.charCodeAt(pos + 1))) {
+    const longest = pos + 1 < s.length ? pairs.get(s.charCodeAt(pos))?.get(s.charCodeAt(pos + 1)) : undefined;
+    if (longest === undefined) {
       pos++;
       continue;
     }
     let hit: IndexEntry[] | null = null;
-    let len = Math.min(gz.maxContextKeyFrom.get(s.charCodeAt(pos)) ?? 0, s.length - pos);
+    let len = Math.min(longest, s.length - pos);
     for (; len >= 2; len--) {
       const list = gz.contextIndex.get(s.substr(pos, len));
       if (list) {
