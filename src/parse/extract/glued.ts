@@ -33,6 +33,8 @@ export interface Compact {
   at: Int32Array;
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** The last text's view: glued tables and the statistics table read the same text one after the other. */
 let lastView: { s: string; view: Compact } | null = null;
 
@@ -45,21 +47,15 @@ export function compactView(s: string): Compact {
 
 function buildCompactView(s: string): Compact {
   const at = new Int32Array(s.length);
-  // the kept runs sliced and joined (a native copy), not the text rebuilt character by character
-  let c = '';
+  const out = new Uint16Array(s.length);
   let n = 0;
-  let from = 0;
-  const length = s.length;
-  for (let i = 0; i < length; i++) {
-    if (DROPPED_CODE[s.charCodeAt(i)] === 0) {
-      at[n++] = i;
-      continue;
-    }
-    if (i > from) c += s.slice(from, i);
-    from = i + 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (DROPPED_CODE[c]) continue;
+    out[n] = c;
+    at[n++] = i;
   }
-  if (from < length) c += from === 0 ? s : s.slice(from);
-  return { c, at: at.subarray(0, n) };
+  return { c: UTF16.decode(out.subarray(0, n)), at: at.subarray(0, n) };
 }
 
 /** A label pattern over the compact text; `skip` characters of the match precede the label itself. */
