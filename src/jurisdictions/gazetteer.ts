@@ -33,9 +33,9 @@ export class Gazetteer {
   readonly index: Map<string, IndexEntry[]> = new Map();
   /** Context keys: names of provinces, cities and counties safe to spot in running text. */
   readonly contextIndex: Map<string, IndexEntry[]> = new Map();
-  /** Longest key per first character (0: no key starts with it): bounds every lookup loop. */
-  readonly maxKeyFrom = new Map<number, number>();
-  readonly maxContextKeyFrom = new Map<number, number>();
+  /** Longest issuer key and longest context key opening with each two characters: bound every lookup loop. */
+  readonly keyLengths = new KeyLengths();
+  readonly contextKeyLengths = new KeyLengths();
   readonly lineageFrom = new Map<string, LineageRow[]>();
   readonly overrides = new Map<string, OverrideRow>();
   /** Provinces whose towns are loaded, and those that have towns at all. */
@@ -81,7 +81,7 @@ export class Gazetteer {
       const context = text[at] === 'c';
       const key = text.slice(t1 + 1, t2);
       (context ? contextIndex : index).setRaw(key, text.slice(t2 + 1, end));
-      raise(context ? this.maxContextKeyFrom : this.maxKeyFrom, key);
+      (context ? this.contextKeyLengths : this.keyLengths).raise(key);
       at = end + 1;
     }
     // replaces the (empty) maps: the entries are read when a key is first looked up
@@ -132,13 +132,13 @@ export class Gazetteer {
       .filter((n): n is string => !!n);
     for (const { key, strength } of aliasesOf(r, ancestorNames)) {
       addEntry(this.index, key, { row: i, strength });
-      raise(this.maxKeyFrom, key);
+      this.keyLengths.raise(key);
       const contextSafe =
         r.level !== 'town' &&
         ((strength === 'full' && key.length >= 3) || (strength === 'short' && r.level !== 'county' && key.length >= 2));
       if (contextSafe) {
         addEntry(this.contextIndex, key, { row: i, strength });
-        raise(this.maxContextKeyFrom, key);
+        this.contextKeyLengths.raise(key);
       }
     }
   }
@@ -190,9 +190,34 @@ export class Gazetteer {
 const STRENGTH_CODE: Record<Strength, string> = { full: 'f', short: 's', child: 'c' };
 const STRENGTH_OF: Record<string, Strength> = { f: 'full', s: 'short', c: 'child' };
 
-function raise(max: Map<number, number>, key: string) {
-  const c = key.charCodeAt(0);
-  if ((max.get(c) ?? 0) < key.length) max.set(c, key.length);
+/**
+ * The length of the longest key opening with each two characters (every key has at least two).
+ * Keyed by one character code, then the next (small integers): a code for the pair would exceed
+ * V8's small integers, and every lookup would hash a heap number.
+ */
+export class KeyLengths {
+  private readonly byFirst = new Map<number, Map<number, number>>();
+
+  raise(key: string): void {
+    if (key.length < 2) return;
+    const first = key.charCodeAt(0);
+    let next = this.byFirst.get(first);
+    if (!next) this.byFirst.set(first, (next = new Map()));
+    const second = key.charCodeAt(1);
+    if ((next.get(second) ?? 0) < key.length) next.set(second, key.length);
+  }
+
+  /** The longest key that can open at `pos` of `s`, cut at the end of `s` (0 when none). */
+  at(s: string, pos: number): number {
+    if (pos + 1 >= s.length) return 0;
+    const longest = this.byFirst.get(s.charCodeAt(pos))?.get(s.charCodeAt(pos + 1));
+    return longest === undefined ? 0 : Math.min(longest, s.length - pos);
+  }
+
+  /** Each two characters with the longest key's length. */
+  entries(): [string, number][] {
+    return [...this.byFirst].flatMap(([first, next]) => [...next].map(([second, length]): [string, number] => [String.fromCharCode(first, second), length]));
+  }
 }
 
 function addEntry(map: Map<string, IndexEntry[]>, key: string, e: IndexEntry) {

@@ -64,7 +64,7 @@ const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 function matchAt(gz: Gazetteer, text: string, pos: number, parents: Set<string> | null, year: number | null): { len: number; entries: IndexEntry[] } | null {
   if (pos >= text.length) return null;
   let fallback: { len: number; entries: IndexEntry[] } | null = null;
-  for (let len = Math.min(gz.maxKeyFrom.get(text.charCodeAt(pos)) ?? 0, text.length - pos); len >= 2; len--) {
+  for (let len = gz.keyLengths.at(text, pos); len >= 2; len--) {
     const list = gz.index.get(text.substr(pos, len));
     if (!list) continue;
     const ok = parents
@@ -159,31 +159,18 @@ function parseText(gz: Gazetteer, text: string, year: number | null): Parse | nu
 }
 
 /** Names of provinces, cities and counties in running text, longest first, left to right. */
-const PAIRS = new WeakMap<Gazetteer, Set<number>>();
-/** The first two characters of every context name (each name has at least two). */
-function contextPairs(gz: Gazetteer): Set<number> {
-  let pairs = PAIRS.get(gz);
-  if (!pairs) {
-    pairs = new Set();
-    for (const key of gz.contextIndex.keys()) if (key.length >= 2) pairs.add(key.charCodeAt(0) * 0x10000 + key.charCodeAt(1));
-    PAIRS.set(gz, pairs);
-  }
-  return pairs;
-}
-
 function anchorsIn(gz: Gazetteer, text: string | undefined, weight: number, year: number | null): Anchor[] {
   if (!text) return [];
   const s = matchForm(text);
   const out: Anchor[] = [];
-  const pairs = contextPairs(gz);
   for (let pos = 0; pos < s.length; ) {
     // most places open no name: passed over without building any substring
-    if (pos + 1 >= s.length || !pairs.has(s.charCodeAt(pos) * 0x10000 + s.charCodeAt(pos + 1))) {
+    let len = gz.contextKeyLengths.at(s, pos);
+    if (len === 0) {
       pos++;
       continue;
     }
     let hit: IndexEntry[] | null = null;
-    let len = Math.min(gz.maxContextKeyFrom.get(s.charCodeAt(pos)) ?? 0, s.length - pos);
     for (; len >= 2; len--) {
       const list = gz.contextIndex.get(s.substr(pos, len));
       if (list) {

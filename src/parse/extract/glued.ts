@@ -11,7 +11,7 @@ import { timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import type { Value } from '../types';
 import { groupCount, MAX_RUN_CHARS, splitRun, type ColumnKind, type RunCell, type SplitResult } from './split-run';
-import { openingWords, stickyAt, WordIndex } from './rules/anchors';
+import { openingWords, WordIndex } from './rules/anchors';
 import { ALL_ROWS, type RowSpec, type TableTemplate } from './tables';
 
 /** A row is read from running text only when another row's label is this close (characters). */
@@ -111,21 +111,29 @@ function openingOf(patterns: readonly LabelPattern<unknown>[]): Opening {
 export function findLabels<S>(compact: Compact, patterns: readonly LabelPattern<S>[]): Label<S>[] {
   const hits: Label<S>[] = [];
   const opening = openingOf(patterns);
-  const index = opening.words.scan(compact.c);
-  patterns.forEach(({ spec, re, skip }, k) => {
-    const push = (m: RegExpExecArray) => {
-      const end = m.index + m[0].length;
-      hits.push({ spec, labelStart: compact.at[m.index + skip], labelEnd: compact.at[end - 1] + 1 });
-    };
+  const { c, at } = compact;
+  const index = opening.words.scan(c);
+  for (let k = 0; k < patterns.length; k++) {
+    const { spec, re, skip } = patterns[k];
     const o = opening.each[k];
     if (o) {
-      for (const m of stickyAt(o.sticky, compact.c, index.positions(o.words))) push(m);
-      return;
+      // as a scan would: after a match, the next from its end
+      const sticky = o.sticky;
+      let after = -1;
+      for (const start of index.positions(o.words)) {
+        if (start <= after) continue;
+        sticky.lastIndex = start;
+        const m = sticky.exec(c);
+        if (m === null) continue;
+        const length = m[0].length;
+        after = start + Math.max(length, 1) - 1;
+        hits.push({ spec, labelStart: at[start + skip], labelEnd: at[start + length - 1] + 1 });
+      }
+      continue;
     }
     re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(compact.c)) !== null) push(m);
-  });
+    for (let m = re.exec(c); m !== null; m = re.exec(c)) hits.push({ spec, labelStart: at[m.index + skip], labelEnd: at[m.index + m[0].length - 1] + 1 });
+  }
   return hits.sort((a, b) => a.labelStart - b.labelStart);
 }
 
@@ -389,7 +397,7 @@ export function extractGluedTables(norm: NormText, template: TableTemplate, alre
   for (const { hit, reason } of skipped) {
     if (inChain(hit) && !done.has(hit.spec)) warnings.push(`row "${s.slice(hit.labelStart, hit.labelEnd).slice(0, 20)}": ${reason}`);
   }
-  pending.push(...reviewRuns(s, compact, already, warnings));
+  pending.push(...reviewRuns(s, compact, alreadyMetrics, warnings));
   narrowByIdentities(pending, known);
 
   const values: Value[] = [];
@@ -418,8 +426,8 @@ export function extractGluedTables(norm: NormText, template: TableTemplate, alre
 }
 
 /** The review/litigation table's 15 cells run together after its header. */
-function reviewRuns(s: string, compact: Compact, already: readonly Value[], warnings: string[]): Pending[] {
-  if (already.some((v) => REVIEW_IDS.includes(v.metric))) return [];
+function reviewRuns(s: string, compact: Compact, alreadyMetrics: ReadonlySet<string>, warnings: string[]): Pending[] {
+  if (REVIEW_IDS.some((m) => alreadyMetrics.has(m))) return [];
   REVIEW_HEADER.lastIndex = 0;
   const m = REVIEW_HEADER.exec(compact.c);
   if (!m) return [];

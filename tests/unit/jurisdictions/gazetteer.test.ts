@@ -102,7 +102,8 @@ describe('the prebuilt name index (data/gazetteer/index.txt)', () => {
     expect(read.serialiseIndex()).toBe(built.serialiseIndex());
     expect([...read.index]).toEqual([...built.index]);
     expect([...read.contextIndex]).toEqual([...built.contextIndex]);
-    expect([...read.maxKeyFrom].sort()).toEqual([...built.maxKeyFrom].sort());
+    expect(read.keyLengths.entries().sort()).toEqual(built.keyLengths.entries().sort());
+    expect(read.contextKeyLengths.entries().sort()).toEqual(built.contextKeyLengths.entries().sort());
   });
 
   it('keeps each key\'s entries as text until the key is looked up; a bad entry is an error then', () => {
