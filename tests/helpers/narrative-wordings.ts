@@ -437,6 +437,7 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2022年，我局共收到行政复议案件2件，均已办结，无结转。', { 'r.carried_out.total': null }, 2022),
     w('本年度我局未发生行政诉讼，行政复议案件均已办结，无结转下年度。', { 'r.carried_out.total': null }, 2022),
     w('二、依申请公开情况\n本年度受理的均已办结，无结转。', { 'r.carried_out.total': 0 }, 2022),
+    w('本年度我局未发生行政复议，受理申请12件均已办结，无结转。', { 'r.carried_out.total': 0 }, 2022),
     w('本年度共收到政府信息公开申请10件，已办结8件，2件因申请人补正后继续办理。', { 'r.new.total': 10, 'r.handled.total': 8, 'r.carried_out.total': null }, 2022),
     w('本年度受理申请10件，办结8件，2件下一年继续办理。', { 'r.carried_out.total': 2 }, 2022),
   ],
@@ -547,6 +548,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('县政府作为行政复议机关，本年度共办理行政复议案件45件，其中涉及政府信息公开的2件。', { 'rv.total': null }, 2022),
     w('2022年，县司法局共受理行政复议申请45件，其中涉及政府信息公开的2件。', { 'rv.total': null }, 2022),
     w('本年度因政府信息公开被申请行政复议1件，行政应诉案件1件。', { 'rv.total': 1 }, 2022),
+    w('本年度，我局因政府信息公开被市司法局受理行政复议1件。', { 'rv.total': 1 }, 2022),
+    w('本年度县司法局因政府信息公开被申请行政复议1件。', { 'rv.total': 1 }, 2022),
   ],
   'reviews and suits, none': [
     w('本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。', { 'rv.total': 0, 'lit.total': 0 }),

@@ -149,7 +149,7 @@ const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
 // (a suit's figured item before it in a list, 行政诉讼1件、行政复议2件, is its own item: not a suit's clause)
 const REVIEW_NOT_COUNTED = /诉讼(?![^\S\n]*\d+[^\S\n]*(?:件|宗|起)、)|纠错|纠正|结转|作为(行政)?复议机关|决定书|意见书|通知书|听证/;
 /** The body as the reviewing organ, or the review office receiving cases (县司法局共受理行政复议申请45件), anywhere in the sentence before: reviews it decided, not reviews of its disclosure. */
-const REVIEWING_ORGAN = /作为(?:行政)?复议(?:机关|机构)|(?:司法|法制|复议)(?:局|厅|办|办公室|委员会)[^。；;\n被]{0,12}?(?:受理|办理|审理|收到|接收|接到)/;
+const REVIEWING_ORGAN = /作为(?:行政)?复议(?:机关|机构)|(?<!被[^。；;,，\n]{0,4})(?:司法|法制|复议)(?:局|厅|办|办公室|委员会)[^。；;\n被]{0,12}?(?:受理|办理|审理|收到|接收|接到)/;
 /** 其中涉及政府信息公开的2件: after all the reviews, the part about disclosure. */
 const DISCLOSURE_PART = '[,，(（]?其中(涉及|关于|有关|因|属于|针对)?(政府|政务)?(信息公开|依申请公开)(工作|事项|方面|类)?(的)?';
 /** After the reviews' figure: the disclosure part of them. */
@@ -716,11 +716,19 @@ function countAt(quantities: Quantity[], at: number): Quantity | null {
 
 /** What a section heading's subject is: proactive disclosure, or requests (依申请公开, 政府信息公开申请). */
 const SECTION_SUBJECTS = /主动公开|申请/;
-/** The sentence of a none carried over up to the end of its clause (无结转下年度的信访件) names requests (or the heading over it does), and no other kind of case. */
+/** Case words, the requests' last (行政复议申请 is a review): the one nearest before a none carried over is its subject. */
+const CASE_WORDS = new RegExp(`${NOT_REQUEST_CASES.source}|申请`, 'g');
+/**
+ * A none carried over (均已办结，无结转) is the requests' where the case word nearest before it in its sentence is 申请
+ * (未发生行政复议，受理申请12件均已办结，无结转), or, with none, the heading over it names them; and its own clause after
+ * names no other kind (无结转下年度的信访件), or names them (无结转下年度的申请).
+ */
 function noneCarriedOfRequests(s: string, start: number, end: number, headings: readonly Heading[]): boolean {
-  const said = sentenceBefore(s, start) + s.slice(start, end) + /^[^,，。；;\n]*/.exec(s.slice(end))![0];
-  if (NOT_REQUEST_CASES.test(said)) return false;
-  if (said.includes('申请')) return true;
+  const clauseAfter = /^[^,，。；;\n]*/.exec(s.slice(end))![0];
+  if (NOT_REQUEST_CASES.test(clauseAfter)) return false;
+  if (clauseAfter.includes('申请')) return true;
+  const subjects = (sentenceBefore(s, start) + s.slice(start, end)).match(CASE_WORDS);
+  if (subjects) return subjects[subjects.length - 1] === '申请';
   const h = governingHeading(headings, start, SECTION_SUBJECTS);
   return h !== null && h.text.includes('申请') && !NOT_REQUEST_CASES.test(h.text);
 }
