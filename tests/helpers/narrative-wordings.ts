@@ -440,6 +440,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度我局未发生行政复议，受理申请12件均已办结，无结转。', { 'r.carried_out.total': 0 }, 2022),
     w('本年度共收到政府信息公开申请10件，已办结8件，2件因申请人补正后继续办理。', { 'r.new.total': 10, 'r.handled.total': 8, 'r.carried_out.total': null }, 2022),
     w('本年度受理申请10件，办结8件，2件下一年继续办理。', { 'r.carried_out.total': 2 }, 2022),
+    // a line wrapped inside the clause (a print's width the unwrapper left): 上年 on the line before still says carried in
+    w('本年度共收到政府信息公开申请417宗,上年\n结转申请10宗。', { 'r.new.total': 417, 'r.carried_out.total': null }, 2022),
   ],
   handled: [
     w('本年度共受理申请12件，已答复12件。', { 'r.new.total': 12, 'r.handled.total': 12 }),

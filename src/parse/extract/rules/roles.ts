@@ -375,7 +375,9 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       const allowed = metric === 'r.carried_out.total' ? years.map((y) => y + 1) : years;
       if (!named.every((y) => allowed.includes(y))) continue;
     }
-    if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
+    // 上年⏎结转申请10宗: a clause opened by a line break after no punctuation goes on the line before (a wrap left in)
+    const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
+    if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
