@@ -450,6 +450,20 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('受理申请12件，已办结12件，无跨年度申请。', { 'r.carried_out.total': 0 }),
     w('本年度受理申请12件，均已办结，无结转下年度的申请。', { 'r.new.total': 12, 'r.carried_out.total': 0 }),
     w('上年结转1件，本年度继续办理并已办结。', { 'r.carried_out.total': null }),
+    // review 18: none carried over of other kinds of case (petitions, hotline orders, enquiries, reviews), and 继续办理 of no next year
+    w('2022年，信访事项均已办结，无结转。', { 'r.carried_out.total': null }, 2022),
+    w('12345热线工单均已办结，无结转。', { 'r.carried_out.total': null }, 2022),
+    w('本年度无结转下年度的信访件。', { 'r.carried_out.total': null }, 2022),
+    w('本年度无转入下年度办理的咨询事项。', { 'r.carried_out.total': null }, 2022),
+    w('本年度共受理政府信息公开申请10件，全年没有需要结转到下年度的咨询件。', { 'r.new.total': 10, 'r.carried_out.total': null }, 2022),
+    w('2022年，我局共收到行政复议案件2件，均已办结，无结转。', { 'r.carried_out.total': null }, 2022),
+    w('本年度我局未发生行政诉讼，行政复议案件均已办结，无结转下年度。', { 'r.carried_out.total': null }, 2022),
+    w('二、依申请公开情况\n本年度受理的均已办结，无结转。', { 'r.carried_out.total': 0 }, 2022),
+    w('本年度我局未发生行政复议，受理申请12件均已办结，无结转。', { 'r.carried_out.total': 0 }, 2022),
+    w('本年度共收到政府信息公开申请10件，已办结8件，2件因申请人补正后继续办理。', { 'r.new.total': 10, 'r.handled.total': 8, 'r.carried_out.total': null }, 2022),
+    w('本年度受理申请10件，办结8件，2件下一年继续办理。', { 'r.carried_out.total': 2 }, 2022),
+    // a line wrapped inside the clause (a print's width the unwrapper left): 上年 on the line before still says carried in
+    w('本年度共收到政府信息公开申请417宗,上年\n结转申请10宗。', { 'r.new.total': 417, 'r.carried_out.total': null }, 2022),
   ],
   handled: [
     w('本年度共受理申请12件，已答复12件。', { 'r.new.total': 12, 'r.handled.total': 12 }),
@@ -459,6 +473,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年共办结依申请公开事项11件。', { 'r.handled.total': 11 }),
     w('本年度已按期答复申请11件。', { 'r.handled.total': 11 }),
     w('受理申请12件，办结率100%，共办结12件。', { 'r.handled.total': 12 }),
+    // review 18: handled as of the time of writing, not by the year's end (some may be next year's work): no count of the year's handled
+    w('2022年，我局共收到政府信息公开申请10件，截至目前均已办结，办结10件。', { 'r.new.total': 10, 'r.handled.total': null }, 2022),
   ],
   outcomes: [
     w('本年度办理的申请中，给予公开10件，部分公开3件，不予公开2件。', { 'r.granted.total': 10, 'r.partial.total': 3, 'r.denied.total.total': 2 }),
@@ -557,6 +573,12 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度共发生政府信息公开行政复议1件。其中上年结转1件。', { 'r.carried_in.total': null }),
     w('本年度被申请行政复议2件，其中上年结转1件，均已审结。', { 'r.carried_in.total': null }),
     w('本年度共受理政府信息公开申请5件，其中上年结转1件。', { 'r.carried_in.total': 1 }),
+    // review 18: the organ or the review office (司法局) named in the sentence before the figures; suits defended beside reviews of disclosure
+    w('县政府作为行政复议机关，本年度共办理行政复议案件45件，其中涉及政府信息公开的2件。', { 'rv.total': null }, 2022),
+    w('2022年，县司法局共受理行政复议申请45件，其中涉及政府信息公开的2件。', { 'rv.total': null }, 2022),
+    w('本年度因政府信息公开被申请行政复议1件，行政应诉案件1件。', { 'rv.total': 1 }, 2022),
+    w('本年度，我局因政府信息公开被市司法局受理行政复议1件。', { 'rv.total': 1 }, 2022),
+    w('本年度县司法局因政府信息公开被申请行政复议1件。', { 'rv.total': 1 }, 2022),
   ],
   'reviews and suits, none': [
     w('本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。', { 'rv.total': 0, 'lit.total': 0 }),

@@ -150,10 +150,15 @@ const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
 /** Figures near 行政复议 that are not the year's reviews: suits, corrections, reviews carried from last year, the body as the reviewing organ, its documents and hearings. */
 // (a suit's figured item before it in a list, 行政诉讼1件、行政复议2件, is its own item: not a suit's clause)
 const REVIEW_NOT_COUNTED = /诉讼(?![^\S\n]*\d+[^\S\n]*(?:件|宗|起)、)|纠错|纠正|结转|作为(行政)?复议机关|决定书|意见书|通知书|听证/;
+/** The body as the reviewing organ, or the review office receiving cases (县司法局共受理行政复议申请45件), anywhere in the sentence before: reviews it decided, not reviews of its disclosure. */
+const REVIEWING_ORGAN = /作为(?:行政)?复议(?:机关|机构)|(?<!被[^。；;,，\n]{0,4})(?:司法|法制|复议)(?:局|厅|办|办公室|委员会)[^。；;\n被]{0,12}?(?:受理|办理|审理|收到|接收|接到)/;
 /** 其中涉及政府信息公开的2件: after all the reviews, the part about disclosure. */
 const DISCLOSURE_PART = '[,，(（]?其中(涉及|关于|有关|因|属于|针对)?(政府|政务)?(信息公开|依申请公开)(工作|事项|方面|类)?(的)?';
-/** After the reviews' figure: the disclosure part of them, or the body's suits defended beside them (办理行政复议案件12件、行政应诉案件8件: the legal office's caseload). */
-const REVIEW_FIGURE_NOT_TOTAL = new RegExp(`^${DISCLOSURE_PART}|^[^。；;\\n]{0,16}应诉`);
+/** After the reviews' figure: the disclosure part of them. */
+const REVIEW_FIGURE_NOT_TOTAL = new RegExp(`^${DISCLOSURE_PART}`);
+/** The body's suits defended beside the reviews (办理行政复议案件12件、行政应诉案件8件): the legal office's caseload, unless the reviews' own clause says they are of disclosure (因政府信息公开被申请行政复议1件，行政应诉案件1件). */
+const SUITS_DEFENDED_AFTER = /^[^。；;\n]{0,16}应诉/;
+const REVIEW_OF_DISCLOSURE = /信息公开|依申请公开/;
 /** Characters of one item of a list: a clause's, without the enumeration comma (行政复议、1件行政诉讼 gives 1 to the suit). */
 const KL = '[^。；;,，:：、\\n]';
 /** The first character of a figure. */
@@ -162,6 +167,8 @@ const FIGURE_START = '[\\d〇零一二两三四五六七八九十]';
 const REQUEST_STATE = '结转|跨年|办结|答复|撤回|逾期|超期|延期|转入|转至|补正|延长|驳回|不予|尚在|正在|仍在|予以公开|部分公开';
 /** What a none of carried-over items is of, after it: the reviews or suits (无结转至下年度的行政复议案件), not requests. */
 const NOT_REQUESTS_AFTER = /^[^。；;,，\n]{0,12}?(?:复议|诉讼)/;
+/** Cases of other kinds than requests (信访事项均已办结，无结转; 无结转下年度的咨询件): a none carried over of those is no none of requests. */
+const NOT_REQUEST_CASES = new RegExp(`${NOT_REQUEST.source}|复议|来信|投诉`);
 /** A character between a negation and the cases that starts no state of them (无结转至下年度的行政复议案件, 没有尚未审结的…: none of those is not none at all). */
 const CASES_NOT_IN_STATE = `(?:(?!结转|审结|未结|转入)${K})`;
 const T19: Template[] = ['table2019'];
@@ -728,6 +735,23 @@ function countAt(quantities: Quantity[], at: number): Quantity | null {
 
 /** What a section heading's subject is: proactive disclosure, or requests (依申请公开, 政府信息公开申请). */
 const SECTION_SUBJECTS = /主动公开|申请/;
+/** Case words, the requests' last (行政复议申请 is a review): the one nearest before a none carried over is its subject. */
+const CASE_WORDS = new RegExp(`${NOT_REQUEST_CASES.source}|申请`, 'g');
+/**
+ * A none carried over (均已办结，无结转) is the requests' where the case word nearest before it in its sentence is 申请
+ * (未发生行政复议，受理申请12件均已办结，无结转), or, with none, the heading over it names them; and its own clause after
+ * names no other kind (无结转下年度的信访件), or names them (无结转下年度的申请).
+ */
+function noneCarriedOfRequests(s: string, start: number, end: number, headings: readonly Heading[]): boolean {
+  const clauseAfter = /^[^,，。；;\n]*/.exec(s.slice(end))![0];
+  if (NOT_REQUEST_CASES.test(clauseAfter)) return false;
+  if (clauseAfter.includes('申请')) return true;
+  const subjects = (sentenceBefore(s, start) + s.slice(start, end)).match(CASE_WORDS);
+  if (subjects) return subjects[subjects.length - 1] === '申请';
+  const h = governingHeading(headings, start, SECTION_SUBJECTS);
+  return h !== null && h.text.includes('申请') && !NOT_REQUEST_CASES.test(h.text);
+}
+
 /** Under a heading about proactive disclosure alone (一、主动公开政府信息情况): no figure is a request's. */
 function underProactiveHeading(headings: readonly Heading[], at: number): boolean {
   const h = governingHeading(headings, at, SECTION_SUBJECTS);
@@ -851,6 +875,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
+      // 县政府作为行政复议机关，…办理行政复议案件45件，其中涉及政府信息公开的2件: the organ's cases, whichever figure
+      if (rule.metric === 'rv.total' && REVIEWING_ORGAN.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // (the rule reading the figure after 行政复议, the one whose figure stands beside suits defended)
+      if (rule.rejectAfter === REVIEW_FIGURE_NOT_TOTAL && SUITS_DEFENDED_AFTER.test(s.slice(m.index + m[0].length)) && !REVIEW_OF_DISCLOSURE.test(before + m[0])) continue;
       // 截至目前，共受理…35件(，其中本年度3件): as of now with no word of the year, the stock or the year's: the text does not say
       if (/^(?:r|rv|lit)\./.test(rule.metric) && asOfNowOnly(sentenceBefore(s, m.index) + m[0])) continue;
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
@@ -870,6 +898,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed
       if (rule.metric.startsWith('r.') && DOCUMENTS_BY_ATTRIBUTE.test(sentenceBefore(s, m.index))) continue;
       if (rule.zero) {
+        // 均已办结，无结转 is the requests' only where they are its subject, in its sentence or in the heading over it, and no other kind of case is
+        if (rule.metric === 'r.carried_out.total' && !noneCarriedOfRequests(s, m.index, m.index + m[0].length, headings())) continue;
         // 如未收到申请, 未收取除复印费以外的费用, 未收到涉及不动产登记的申请: no statement of the whole year's none
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
         if (CONDITIONAL.test(before + m[0]) || EXCEPT.test(before + m[0] + after) || narrowQualifier(m[0])) continue;

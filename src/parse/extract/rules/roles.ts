@@ -28,8 +28,8 @@ const IN_PROGRESS = ['正在', '仍在', '尚在', '还在', '处于'].flatMap((
 export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
-  // still open at the year's end: not yet handled (尚未 means "not yet", never "none")
-  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '继续办理', '下一年度继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
+  // still open at the year's end: not yet handled (尚未 means "not yet", never "none"); 继续办理 only with a next year or a time limit (补正后继续办理 is no carry-over)
+  { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '下一年度继续办理', '下一年继续办理', '期限内继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
@@ -396,7 +396,9 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       const allowed = metric === 'r.carried_out.total' ? years.map((y) => y + 1) : years;
       if (!named.every((y) => allowed.includes(y))) continue;
     }
-    if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(stretch)) continue;
+    // 上年⏎结转申请10宗: a clause opened by a line break after no punctuation goes on the line before (a wrap left in)
+    const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
+    if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
