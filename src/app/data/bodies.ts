@@ -1,7 +1,7 @@
 // The bodies the URL names (`e`): their keys and display names, from one lookup in the engine.
 import { useMemo } from 'react';
 import { lookupBodies, NAME_KEY_PREFIX } from '../../db/sql';
-import { resolveEntities, type BodyMatch, type Notice } from '../state/url-state';
+import { listedBodies, resolveEntities, type BodyMatch, type Notice } from '../state/url-state';
 import { distinctNames } from '../views/common';
 import { useSql } from './hooks';
 import { tableRows } from './rows';
@@ -20,7 +20,8 @@ export function useBodies(values: readonly string[], pending: string): Bodies {
   const key = JSON.stringify(values);
   const query = useMemo(() => {
     const list = JSON.parse(key) as string[];
-    return list.length === 0 ? null : lookupBodies(list);
+    // A value listing bodies with commas (`e=A,B`) is looked up whole and each listed body too.
+    return list.length === 0 ? null : lookupBodies([...new Set(list.flatMap((v) => [v, ...listedBodies(v)]))]);
   }, [key]);
   const result = useSql(query);
   return useMemo(() => {

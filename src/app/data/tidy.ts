@@ -99,7 +99,27 @@ export function tidyRows(columns: readonly string[], rows: readonly Row[], opts:
 
 export const CODEBOOK_COLUMNS = ['id', 'label_zh', 'label_en', 'unit_zh', 'unit_en', 'section', 'place_narrative', 'place_table2019', 'place_table2021', 'meaning_zh', 'meaning_en'] as const;
 
-/** The data dictionary: every metric and rate of the catalogue, with its place in each form. */
+/** Views' columns holding a 0–1 ratio (0.25 = 25 %): the codebook describes them, and their labels head the Data view's columns. */
+export const RATIO_COLUMNS: readonly { id: string; label: Text; meaning: Text }[] = [
+  {
+    id: 'percentile',
+    label: { zh: '百分位（0–1）', en: 'Percentile (0–1)' },
+    meaning: { zh: '对标：同组其他单位中数值低于本单位者所占比例（0–1，0.25 即 25%）；同组没有其他单位时为空。', en: 'Benchmark: the share of the other peers with a lower value (0–1; 0.25 = 25 %); empty when the unit has no other peers.' },
+  },
+  {
+    id: 'yoy_pct',
+    label: { zh: '较上年变化（比例）', en: 'Change on the year (ratio)' },
+    meaning: { zh: '对标：较上年变化 ÷ 上年值（0.25 即增加 25%，−0.1 即减少 10%）；上年无值或为 0、或上年报告的范围（本级/汇总）不同时为空。', en: "Benchmark: change on the year ÷ last year's value (0.25 = up 25 %, −0.1 = down 10 %); empty when last year has no value or 0, or its report is of another scope (own/area)." },
+  },
+  {
+    id: 'gap_share',
+    label: { zh: '差额占比（0–1）', en: 'Gap share (0–1)' },
+    meaning: { zh: '汇总核对：差额 ÷ 区域汇总值，差额 = 区域汇总值 − 下级合计（0.25 即差额占汇总值 25%；下级合计大于汇总值时为负）；汇总值为 0 或无值时为空。', en: "Reconciliation: gap ÷ the area summary's value, gap = area value − children's sum (0.25 = 25 % of it; negative when the children add to more); empty when the area value is 0 or absent." },
+  },
+];
+const RATIO_UNIT: Text = { zh: '比例（0–1）', en: 'ratio (0–1)' };
+
+/** The data dictionary: every metric and rate of the catalogue, with its place in each form, and the views' ratio columns. */
 export function codebookRows(): Record<(typeof CODEBOOK_COLUMNS)[number], Cell>[] {
   const metrics = [...CATALOGUE.values()].map((e) => ({
     id: e.id,
@@ -127,7 +147,20 @@ export function codebookRows(): Record<(typeof CODEBOOK_COLUMNS)[number], Cell>[
     meaning_zh: `(${r.numerator.join(' + ')}) / (${[r.denominator.plus.join(' + '), ...r.denominator.minus].join(' − ')})；${r.excluded.zh}`,
     meaning_en: `(${r.numerator.join(' + ')}) / (${[r.denominator.plus.join(' + '), ...r.denominator.minus].join(' − ')}); ${r.excluded.en}`,
   }));
-  return [...metrics, ...rates];
+  const ratios = RATIO_COLUMNS.map((c) => ({
+    id: c.id,
+    label_zh: c.label.zh,
+    label_en: c.label.en,
+    unit_zh: RATIO_UNIT.zh,
+    unit_en: RATIO_UNIT.en,
+    section: null,
+    place_narrative: null,
+    place_table2019: null,
+    place_table2021: null,
+    meaning_zh: c.meaning.zh,
+    meaning_en: c.meaning.en,
+  }));
+  return [...metrics, ...rates, ...ratios];
 }
 
 /** How to cite a download: the dataset version and the day it was taken. */

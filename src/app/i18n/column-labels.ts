@@ -2,7 +2,7 @@
 // (src/shared/metric-catalogue.ts, through metricLabel), the view's `value` its metric's label,
 // and the columns that describe a row (report, body, year…) their own labels here. The column
 // name stays the file's (CSV, Parquet) and is shown under the label.
-import { valueColumns } from '../data/tidy';
+import { RATIO_COLUMNS, valueColumns } from '../data/tidy';
 import type { Locale } from './locale';
 import { metricLabel } from './metric-labels';
 
@@ -54,7 +54,6 @@ const DESCRIBING: Record<string, { zh: string; en: string }> = {
   peer_group: { zh: '同级组', en: 'Peer group' },
   peers: { zh: '同级数', en: 'Peers' },
   peer_rank: { zh: '同级排名', en: 'Rank among peers' },
-  percentile: { zh: '百分位（0–1）', en: 'Percentile (0–1)' },
   p25: { zh: '同级第 25 百分位', en: 'Peers’ 25th percentile' },
   p50: { zh: '同级中位数', en: 'Peers’ median' },
   p75: { zh: '同级第 75 百分位', en: 'Peers’ 75th percentile' },
@@ -65,7 +64,6 @@ const DESCRIBING: Record<string, { zh: string; en: string }> = {
   prev_value: { zh: '上年值', en: 'Previous year' },
   prev_scope: { zh: '上年范围', en: 'Previous year’s scope' },
   yoy_change: { zh: '较上年变化', en: 'Change on the year' },
-  yoy_pct: { zh: '较上年变化（比例）', en: 'Change on the year (ratio)' },
   failed_checks: { zh: '未通过的核对', en: 'Failed checks' },
   copy_score: { zh: '雷同度', en: 'Copy score' },
   // reconciliation
@@ -82,7 +80,6 @@ const DESCRIBING: Record<string, { zh: string; en: string }> = {
   departments_in_sum: { zh: '计入合计的部门数', en: 'Departments in the sum' },
   departments_reported: { zh: '已发布部门数', en: 'Departments reported' },
   gap: { zh: '差额', en: 'Gap' },
-  gap_share: { zh: '差额占比（0–1）', en: 'Gap share (0–1)' },
   children_listed: { zh: '区划表列出的下级数', en: 'Children listed' },
   children_reported: { zh: '已发布下级数', en: 'Children reported' },
   children_missing: { zh: '未发布下级数', en: 'Children missing' },
@@ -99,6 +96,8 @@ const DESCRIBING: Record<string, { zh: string; en: string }> = {
   missing: { zh: '未发布', en: 'Missing' },
   not_due: { zh: '未到期', en: 'Not yet due' },
   units: { zh: '单位数', en: 'Units' },
+  // benchmark's percentile and yoy_pct, reconciliation's gap_share: with the codebook's description
+  ...Object.fromEntries(RATIO_COLUMNS.map((c) => [c.id, c.label])),
 };
 
 export interface ColumnHead {

@@ -320,19 +320,30 @@ export interface BodyMatch {
   key: string;
 }
 
+/** The bodies of a value written as a list (`e=A,B`, as people type links), or [] for one body. */
+export const listedBodies = (value: string): string[] => (value.includes(',') ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
+
 /**
  * The `e` values with each replaced by its body's key: a key stays, an old link's printed name
- * becomes the key of the body that printed it (the first match: rows come best first), and a value
- * that names no body is dropped with a notice, as is a second value for a body already chosen.
+ * becomes the key of the body that printed it (the first match: rows come best first), a value
+ * naming no body but listing bodies with commas (`e=A,B`) stands for each of them when every one
+ * names a body, and any other value that names no body is dropped with a notice, as is a second
+ * value for a body already chosen. `matches` must answer each value and each listed body.
  */
 export function resolveEntities(values: readonly string[], matches: readonly BodyMatch[]): { entities: string[]; notices: Notice[] } {
   const entities: string[] = [];
   const notices: Notice[] = [];
+  const keyOf = (value: string) => matches.find((m) => m.value === value)?.key;
   for (const value of values) {
-    const key = matches.find((m) => m.value === value)?.key;
-    if (key === undefined) notices.push({ param: 'e', value, reason: 'unknown-body' });
-    else if (entities.includes(key)) notices.push({ param: 'e', value, reason: 'duplicate' });
-    else entities.push(key);
+    const key = keyOf(value);
+    const listed = listedBodies(value);
+    const keys = key !== undefined ? [key] : listed.length > 0 && listed.every((v) => keyOf(v) !== undefined) ? listed.map((v) => keyOf(v)!) : [];
+    if (keys.length === 0) notices.push({ param: 'e', value, reason: 'unknown-body' });
+    for (const k of keys) {
+      if (entities.includes(k)) notices.push({ param: 'e', value, reason: 'duplicate' });
+      else if (entities.length >= MAX_ENTITIES) notices.push({ param: 'e', value, reason: 'too-many' });
+      else entities.push(k);
+    }
   }
   return { entities, notices };
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
+import { MIN_BAND_PEERS, sharedQuartiles } from './benchmark-band';
 import { benchmarkChildren, coverage } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionLabel } from '../components/DivisionTree';
@@ -28,16 +29,6 @@ const KEPT_SIMILARITY = SIMILARITY_CHOICES[0];
 export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks', 'copy_score'];
 
 const CSV_COLUMNS = ['year', ...BENCHMARK_COLUMNS];
-
-/** The quartiles to draw: only when every child is ranked in one peer group. */
-export function sharedQuartiles(rows: readonly Row[]): { p25: number; p50: number; p75: number } | null {
-  const groups = new Set(rows.filter((r) => num(r.value) !== null).map((r) => String(r.peer_group)));
-  if (groups.size !== 1) return null;
-  const first = rows.find((r) => num(r.value) !== null && num(r.p25) !== null);
-  if (!first) return null;
-  const [p25, p50, p75] = [num(first.p25), num(first.p50), num(first.p75)];
-  return p25 !== null && p50 !== null && p75 !== null ? { p25, p50, p75 } : null;
-}
 
 /** Year, metric and peer selects shared by the hierarchy views. */
 export function YearSelect({ props, year }: { props: ViewProps; year: number | null }) {
@@ -77,11 +68,13 @@ export function Benchmark(props: ViewProps) {
   const log = state.scale === 'log';
   // A log axis cannot draw 0 or less: those rows print their value where the bar would be.
   const belowLog = log ? withValue.filter((r) => (num(r.value) as number) <= 0).length : 0;
+  const { quartiles, fewPeers } = useMemo(() => sharedQuartiles(rows), [rows]);
   const notes = [
-    t('bench.note'),
+    t(quartiles ? 'bench.note' : 'bench.noteNoBand'),
     t(state.scope === 'area' ? 'bench.scopeArea' : 'bench.scopeSelf'),
     rate ? t('bench.rateNote') : null,
     peers !== null ? t('bench.peers', { n: peers }) : null,
+    fewPeers !== null ? t('bench.fewPeers', { n: fewPeers, min: MIN_BAND_PEERS }) : null,
     rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null,
     log ? (belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')) : null,
   ]
@@ -91,7 +84,7 @@ export function Benchmark(props: ViewProps) {
   const frame = useMemo(() => makeFrame(props, title, unit, notes), [props, title, unit, notes]);
   const bars = useMemo(() => rows.map((r) => ({ name: String(r.division_name ?? r.division_code) + (r.scope === 'area' ? ` (${t('scope.area')})` : ''), value: num(r.value), outlier: r.outlier === true })), [rows, t]);
   const drawable = withValue.length > 0 && nameReady;
-  const option = useMemo(() => (drawable ? rankedBars(bars, frame, { quartiles: sharedQuartiles(rows), percent: rate, log }) : null), [drawable, bars, frame, rows, rate, log]);
+  const option = useMemo(() => (drawable ? rankedBars(bars, frame, { quartiles, percent: rate, log }) : null), [drawable, bars, frame, quartiles, rate, log]);
   const fmt = (v: unknown) => (rate ? formatPercent(num(v), locale) : formatNumber(num(v), locale));
   // The bars in words, in rank order: each unit and its value.
   const description = bars.filter((b) => b.value !== null).map((b) => `${b.name} ${fmt(b.value)}`).join('，');

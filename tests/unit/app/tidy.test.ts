@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { citationLine, CODEBOOK_COLUMNS, codebookRows, downloadCsv, downloadZip, TIDY_COLUMNS, tidyRows, valueColumns } from '../../../src/app/data/tidy';
+import { citationLine, CODEBOOK_COLUMNS, codebookRows, downloadCsv, downloadZip, RATIO_COLUMNS, TIDY_COLUMNS, tidyRows, valueColumns } from '../../../src/app/data/tidy';
 import { CATALOGUE, RATES } from '../../../src/shared/metric-catalogue';
 
 const VERSION = 'a'.repeat(64);
@@ -50,11 +50,21 @@ describe('tidyRows', () => {
 describe('codebook and zip', () => {
   it('lists every catalogue metric and rate once, with its place in each form', () => {
     const rows = codebookRows();
-    expect(rows.map((r) => r.id)).toEqual([...CATALOGUE.keys(), ...RATES.map((r) => r.id)]);
+    expect(rows.map((r) => r.id)).toEqual([...CATALOGUE.keys(), ...RATES.map((r) => r.id), ...RATIO_COLUMNS.map((c) => c.id)]);
     const lit = rows.find((r) => r.id === 'r.new.total')!;
     expect(lit.label_en).toBe(CATALOGUE.get('r.new.total')!.label.en);
     expect(lit.place_table2021).toBe(CATALOGUE.get('r.new.total')!.place.table2021?.zh ?? null);
     expect(Object.keys(lit)).toEqual([...CODEBOOK_COLUMNS]);
+  });
+
+  it("describes the views' 0–1 ratio columns (percentile, yoy_pct, gap_share) as ratios, in both languages", () => {
+    const rows = codebookRows();
+    for (const id of ['percentile', 'yoy_pct', 'gap_share']) {
+      const row = rows.find((r) => r.id === id)!;
+      expect([row.unit_zh, row.unit_en], id).toEqual(['比例（0–1）', 'ratio (0–1)']);
+      expect(String(row.meaning_zh), id).toContain('0.25');
+      expect(String(row.meaning_en), id).toContain('0.25');
+    }
   });
 
   it('zips the tidy CSV, the rows as the view has them, the codebook and a citation, byte-identically for the same input', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_METRICS, countMetric, PICKABLE_METRICS, RATE_LABELS } from '../../../src/app/i18n/metric-labels';
 import { distinctNames } from '../../../src/app/views/common';
-import { DEFAULT_STATE, embeddedChart, parseViewState, VIEW_CHARTS, resolveEntities, serialiseViewState, similarMinFor } from '../../../src/app/state/url-state';
+import { DEFAULT_STATE, embeddedChart, listedBodies, MAX_ENTITIES, parseViewState, VIEW_CHARTS, resolveEntities, serialiseViewState, similarMinFor } from '../../../src/app/state/url-state';
 import { bodyKey, isBodyKey, RATE_METRICS } from '../../../src/db/sql';
 
 describe('URL state', () => {
@@ -162,6 +162,25 @@ describe('body keys in the URL', () => {
       ],
     });
     expect(resolveEntities([], [])).toEqual({ entities: [], notices: [] });
+  });
+
+  it('a value listing bodies with commas (e=A,B) stands for each when every one names a body; a whole match wins', () => {
+    const matches = [
+      { value: '440105', key: '440105' },
+      { value: '440100/公安局', key: '440100/公安局' },
+      { value: 'name:甲,乙', key: 'name:甲,乙' },
+      { value: 'name:甲', key: 'name:甲' },
+    ];
+    expect(resolveEntities(['440105,440100/公安局', 'name:甲,乙', '440105, 不存在'], matches)).toEqual({
+      entities: ['440105', '440100/公安局', 'name:甲,乙'],
+      notices: [{ param: 'e', value: '440105, 不存在', reason: 'unknown-body' }],
+    });
+    expect(listedBodies('440105, 440106,')).toEqual(['440105', '440106']);
+    expect(listedBodies('440105')).toEqual([]);
+    const thirteen = Array.from({ length: MAX_ENTITIES + 1 }, (_, i) => String(440101 + i));
+    const listed = resolveEntities([thirteen.join(',')], thirteen.map((c) => ({ value: c, key: c })));
+    expect(listed.entities).toEqual(thirteen.slice(0, MAX_ENTITIES));
+    expect(listed.notices.map((n) => n.reason)).toEqual(['too-many']);
   });
 
   it('resolving what it resolved changes nothing (keys are their own matches)', () => {
