@@ -10,8 +10,11 @@ import { startMessage } from './start-message';
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const at = (path: string) => resolve(REPO_ROOT, path);
 
-/** The code a dataset depends on: a change here means the dataset must be ingested again. */
-export const DATASET_CODE = ['data/gazetteer', 'src/parse', 'src/ingest', 'src/shared', 'src/jurisdictions'].map(at);
+/**
+ * The code a dataset depends on: a change here means the dataset must be ingested again (src/db:
+ * the handler, engine and SQL that build the stored answers, src/ingest/stored-answers.ts).
+ */
+export const DATASET_CODE = ['data/gazetteer', 'src/parse', 'src/ingest', 'src/shared', 'src/jurisdictions', 'src/db'].map(at);
 const APP_SOURCES = ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json'].map(at);
 
 /** The built app: dist/, or GONGKAI_DIST (tests serve a stand-in). */

@@ -10,7 +10,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 // The view builders define the pre-aggregates when their modules load: import them all here, or the
 // worker's bundle would hold the registry empty.
 import './sql';
-import { isPreaggregate, preaggregate, preaggregateNames, preaggregateSql } from './sql/preaggregated';
+import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
@@ -53,6 +53,10 @@ interface Dataset {
   storedUsable: boolean;
   /** Pre-aggregates built in the engine and loaded from stored answers so far (QueryResult.preaggregates). */
   preaggregateCounts: { built: number; stored: number };
+  /** Stored answers refused (a file missing, altered or unreadable): built instead, or answered row by row. */
+  storedRefused: Set<string>;
+  /** Why, for the next answer (QueryResult.warnings). */
+  warnings: string[];
   /** Columns of tables not loaded yet, read from one of their files (schema browser). */
   columnsOf: Map<string, Promise<SchemaTable['columns']>>;
   elapsedMs: number;
@@ -226,7 +230,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     const { engine, engineMs } = await enginePending;
     const tablesStarted = now();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, storedRefused: new Set(), warnings: [], columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -281,13 +285,38 @@ export function createHandler(deps: HandlerDeps): Handler {
   /** Pre-aggregates are built from the whole of facts_wide, so only while the page may hold it whole. */
   const preaggregatesUsable = (d: Dataset): boolean => (d.manifest.tables.facts_wide?.rows ?? Infinity) <= eagerDetailRows;
 
+  /**
+   * The stored answer of `name` the page may load: the current rows' (no corrections), not refused
+   * before, and made by the SQL the page would run (its fingerprint); else none, and it is built.
+   */
+  async function usableStored(d: Dataset, name: string): Promise<ManifestStored | undefined> {
+    const stored = d.storedUsable && !d.storedRefused.has(name) ? d.manifest.stored?.[name] : undefined;
+    if (!stored || stored.sql_sha256 !== (await preaggregateFingerprint(name))) return undefined;
+    return stored;
+  }
+
   function ensurePreaggregate(d: Dataset, name: string): Promise<void> {
     let pending = d.preaggregates.get(name);
     if (!pending) {
       const definition = preaggregate(name);
       if (!definition) throw new DataError(`unknown pre-aggregate ${name}`);
-      const stored = d.storedUsable ? d.manifest.stored?.[name] : undefined;
-      pending = stored ? loadStored(d, name, stored) : (async () => {
+      const storedUsable = d.storedUsable;
+      pending = (async () => {
+        const stored = storedUsable ? await usableStored(d, name) : undefined;
+        if (stored) {
+          try {
+            await loadStored(d, name, stored);
+            return;
+          } catch (error) {
+            if (d.closed) throw error;
+            // Never a failed view: built instead (or, where the dataset is too large to build it, answered row by row).
+            d.storedRefused.add(name);
+            const warning = `stored answer ${name} not used (${(error as Error).message}); ${preaggregatesUsable(d) ? 'built from the rows instead' : 'answered row by row instead'}`;
+            d.warnings.push(warning);
+            console.warn(`gongkai: ${warning}`);
+            if (!preaggregatesUsable(d)) throw error;
+          }
+        }
         // Loaded as the source query keeps to them (the tree's root reads the gazetteer's shared rows only).
         const source = definition.source();
         for (const table of source.tables) await ensureTable(d, table, source.provinces, source.years);
@@ -392,7 +421,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const started = now();
     try {
       const ipc = ownBuffer(inLayer(d.engine, mode, payload.sql, (sql) => (userSql ? d.engine.runStatement(sql) : d.engine.run(sql, payload.params))));
-      return { ipc, elapsedMs: now() - started };
+      return { ipc, elapsedMs: now() - started, ...takeWarnings(d) };
     } catch (error) {
       const message = (error as Error).message;
       // DuckDB expands some statements (a PIVOT without IN (…)) into several, which typed SQL may not run.
@@ -408,15 +437,20 @@ export function createHandler(deps: HandlerDeps): Handler {
    */
   async function preaggregated(d: Dataset, pre: PreaggregatedQuery, buildable: boolean): Promise<QueryResult | null> {
     assertReadOnly(pre.sql);
-    const available = (name: string) => d.preaggregates.has(name) || (d.storedUsable && d.manifest.stored?.[name] !== undefined);
-    if (!buildable && !pre.preaggregates.every(available)) return null;
+    if (!buildable) for (const name of pre.preaggregates) if (!d.preaggregates.has(name) && !(await usableStored(d, name))) return null;
     for (const name of pre.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: pre.sql });
       await ensureTable(d, name, pre.provinces);
     }
     for (const name of pre.preaggregates) {
       if (!isPreaggregate(name)) throw new DataError(`unknown pre-aggregate ${name}`, { sql: pre.sql });
-      await ensurePreaggregate(d, name);
+      try {
+        await ensurePreaggregate(d, name);
+      } catch (error) {
+        // A stored answer refused where the dataset is too large to build it: the row-level query answers.
+        if (!buildable && d.storedRefused.has(name)) return null;
+        throw error;
+      }
     }
     const started = now();
     let ipc: Uint8Array;
@@ -426,7 +460,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       throw new DataError((error as Error).message, { sql: pre.sql, cause: error });
     }
     if (pre.orElse && tableFromIPC(ipc).numRows === 0) return preaggregated(d, pre.orElse, buildable);
-    return { ipc: ownBuffer(ipc), elapsedMs: now() - started, preaggregates: { ...d.preaggregateCounts } };
+    return { ipc: ownBuffer(ipc), elapsedMs: now() - started, preaggregates: { ...d.preaggregateCounts }, ...takeWarnings(d) };
   }
 
   /** SQL a user typed: refused unless it only reads; the dataset tables it names are loaded whole. */
@@ -563,6 +597,12 @@ export function createHandler(deps: HandlerDeps): Handler {
       dataset = null;
     },
   };
+}
+
+/** The warnings not yet given with an answer (QueryResult.warnings). */
+function takeWarnings(d: { warnings: string[] }): Pick<QueryResult, 'warnings'> {
+  const warnings = d.warnings.splice(0);
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -67,6 +67,8 @@ export interface QueryResult {
   elapsedMs: number;
   /** Answered from pre-aggregates: how many the worker has built, and loaded from stored answers, so far. */
   preaggregates?: { built: number; stored: number };
+  /** Stored answers refused since the last such answer (a file missing or altered): built instead, or answered row by row. */
+  warnings?: string[];
 }
 
 /** SQL a user typed (the console, `window.__gongkai.query`): checked read-only, its tables loaded whole. */

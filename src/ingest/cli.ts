@@ -8,8 +8,9 @@ export const DEFAULT_OUT = 'data/build';
 
 export const USAGE = `usage:
   gongkai parse [--json] <file|dir>...     parse reports and print a summary (or JSON Lines)
-  gongkai ingest <file|dir>... [--out DIR] [--corrections FILE.csv]
+  gongkai ingest <file|dir>... [--out DIR] [--corrections FILE.csv] [--no-stored-answers]
                                            write the dataset (default --out ${DEFAULT_OUT}), applying corrections
+                                           (--no-stored-answers: no arrow/stored/*, the page builds those answers)
   gongkai serve [DIR] [--port N] [--host H]
                                            serve the dashboard over a dataset folder (default ${DEFAULT_OUT})
   gongkai open <file|dir>... [--port N] [--host H]
@@ -22,7 +23,7 @@ export const USAGE = `usage:
 export type Command =
   | { kind: 'help' }
   | { kind: 'parse'; json: boolean; inputs: string[] }
-  | { kind: 'ingest'; out: string; inputs: string[]; corrections?: string }
+  | { kind: 'ingest'; out: string; inputs: string[]; corrections?: string; storedAnswers: boolean }
   | { kind: 'serve'; dir: string; host: string; port: number }
   | { kind: 'open'; inputs: string[]; host: string; port: number }
   | { kind: 'generate'; province: string; years: number[]; out: string; seed: number; scale: number; noise: 'default' | 'none'; copies?: number; wordings: 'tested' | 'heldout' | 'unseen' | 'fresh' };
@@ -52,14 +53,14 @@ export function parseCliArgs(argv: readonly string[]): Command {
   }
   if (name === 'ingest') {
     const { values, positionals } = usageErrors(() =>
-      parseArgs({ args: rest, options: { out: { type: 'string', short: 'o' }, corrections: { type: 'string' }, help: HELP }, allowPositionals: true }),
+      parseArgs({ args: rest, options: { out: { type: 'string', short: 'o' }, corrections: { type: 'string' }, 'no-stored-answers': { type: 'boolean' }, help: HELP }, allowPositionals: true }),
     );
     if (values.help) return { kind: 'help' };
     if (positionals.length === 0) throw new UsageError('ingest: no files or directories given');
     const out = values.out ?? DEFAULT_OUT;
     if (out === '') throw new UsageError('ingest: --out needs a directory');
     if (values.corrections === '') throw new UsageError('ingest: --corrections needs a file');
-    return { kind: 'ingest', out, inputs: positionals, ...(values.corrections === undefined ? {} : { corrections: values.corrections }) };
+    return { kind: 'ingest', out, inputs: positionals, storedAnswers: values['no-stored-answers'] !== true, ...(values.corrections === undefined ? {} : { corrections: values.corrections }) };
   }
   if (name === 'serve' || name === 'open') return parseServeArgs(name, rest);
   if (name === 'generate') return parseGenerateArgs(rest);
@@ -140,7 +141,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       await runParse(command.inputs, command.json, io);
     } else if (command.kind === 'ingest') {
       const { runIngest } = await import('./run-ingest');
-      await runIngest(command.inputs, command.out, io, { corrections: command.corrections });
+      await runIngest(command.inputs, command.out, io, { corrections: command.corrections, storedAnswers: command.storedAnswers });
     } else if (command.kind === 'serve' || command.kind === 'open') {
       const { runServe, runOpen } = await import('../serve/run-serve');
       const address = { host: command.host, port: command.port };

@@ -36,6 +36,8 @@ async function withParquetPool<T>(work: (pool: ParquetPool | null) => Promise<T>
 export interface IngestOptions {
   /** A corrections.csv to apply (src/shared/corrections.ts). */
   corrections?: string;
+  /** false: no stored answers (`--no-stored-answers`; the page builds them as for an older dataset). Default true. */
+  storedAnswers?: boolean;
 }
 
 export async function runIngest(inputs: readonly string[], outDir: string, io: Io, options: IngestOptions = {}): Promise<Manifest> {
@@ -48,13 +50,13 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
   const release = await acquireWriterLock(outDir);
   try {
     for (const line of await recoverDebris(outDir)) await writeOut(io.stderr, `gongkai: ${line}\n`);
-    return await ingestLocked(files, outDir, io, ledger);
+    return await ingestLocked(files, outDir, io, ledger, options.storedAnswers !== false);
   } finally {
     await release();
   }
 }
 
-async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null): Promise<Manifest> {
+async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null, withStored: boolean): Promise<Manifest> {
   const progress = createProgress(files.length, io.stderr);
   // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
   const spill = await makeStaging(outDir);
@@ -78,10 +80,10 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     const parts = builder.finish(corrections);
     traceMemory('copied-report search done');
     const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
-    const { manifest, stored } = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length));
+    const { manifest, stored } = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length, withStored));
     traceMemory('dataset written');
     await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
-    await writeOut(io.stdout, `${summariseStored(stored)}\n`);
+    if (withStored) await writeOut(io.stdout, `${summariseStored(stored)}\n`);
     for (const { name, reason } of stored.skipped) await writeOut(io.stderr, `gongkai: stored answer ${name} not written (the page builds it as before): ${reason}\n`);
     return manifest;
   } finally {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeEngine } from '../db/engine-node';
 import { createHandler } from '../db/handler';
-import { preaggregate, storedAnswerNames } from '../db/sql/preaggregated';
+import { preaggregate, preaggregateFingerprint, storedAnswerNames } from '../db/sql/preaggregated';
 import { ARROW_FILE_SUFFIX } from '../shared/arrow-file';
 import type { Manifest, ManifestStored } from '../shared/manifest';
 import type { FileSink } from './dataset-files';
@@ -71,7 +71,7 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
       const table = tableFromIPC(result);
       const encoded = arrowFile(tableToIPC(table, 'stream'));
       const rows = table.numRows;
-      files[name] = { path, rows, ...(await sink(path, encoded.file)), arrow_bytes: encoded.ipcBytes };
+      files[name] = { path, rows, ...(await sink(path, encoded.file)), arrow_bytes: encoded.ipcBytes, sql_sha256: await preaggregateFingerprint(name) };
     }
   } finally {
     handler.close();

@@ -40,7 +40,7 @@ async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promis
  * (dataset-swap.ts), so readers never see half a dataset. A file-system error (disk full) is
  * reported plainly and leaves the previous dataset as it was.
  */
-export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
+export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number, withStored = true): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   let staging: string | null = null;
@@ -49,10 +49,10 @@ export async function writeDataset(outDir: string, parts: DatasetParts, generate
     const dir = staging;
     const sink = (path: string, bytes: Uint8Array) => writeFileIn(dir, path, bytes);
     const stored: StoredAnswers = { files: {}, skipped: [], seconds: 0 };
-    const manifest = await writeDatasetFiles(sink, async (text) => sha256(text), parts, generatedFrom, async (written) => {
+    const manifest = await writeDatasetFiles(sink, async (text) => sha256(text), parts, generatedFrom, withStored ? async (written) => {
       Object.assign(stored, await writeStoredAnswers(dir, written, sink));
       return stored.files;
-    });
+    } : undefined);
     const datasetVersion = manifest.dataset_version;
     await publishDataset(staging, target, datasetVersion);
     return { manifest, stored };

@@ -82,6 +82,11 @@ export interface Manifest {
 export interface ManifestStored extends ManifestFile {
   /** Bytes of the Arrow stream once decompressed. */
   arrow_bytes: number;
+  /**
+   * SHA-256 of the SQL that made it (preaggregateFingerprint, src/db/sql/preaggregated.ts): the page
+   * loads it only while its own definition hashes the same, else builds as for an older dataset.
+   */
+  sql_sha256?: string;
 }
 
 const STORED_NAME = /^pre_[a-z0-9_]+$/;
@@ -174,6 +179,7 @@ function validateStored(stored: unknown): string[] {
     const errors = STORED_NAME.test(name) ? [] : [`${at}: not a pre-aggregate name`];
     errors.push(...validateFile(at, file));
     if (isRecord(file) && !isCount(file.arrow_bytes)) errors.push(`${at}.arrow_bytes: not a non-negative integer`);
+    if (isRecord(file) && file.sql_sha256 !== undefined && (typeof file.sql_sha256 !== 'string' || !SHA256.test(file.sql_sha256))) errors.push(`${at}.sql_sha256: invalid`);
     return errors;
   });
 }

@@ -1,7 +1,7 @@
 // Import in the page (issue 14): a folder of reports set on the folder picker's <input> is parsed
 // in the page's import workers and becomes the user's layer of the same tables; no request leaves
 // the page's origin meanwhile; the layer survives a reload, its zip (built when asked, Parquet
-// included) is byte for byte the dataset folder `gongkai ingest` writes for the same folder, and
+// included) is byte for byte the dataset folder `gongkai ingest --no-stored-answers` writes for the same folder, and
 // removing it leaves the dataset alone.
 import { execFile } from 'node:child_process';
 import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
@@ -167,10 +167,11 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(left).toMatch(/leftbehind$/);
   });
 
-  it('downloads the layer as the dataset folder gongkai ingest writes, byte for byte', async () => {
+  it('downloads the layer as the dataset folder gongkai ingest --no-stored-answers writes, byte for byte', async () => {
     const out = join(makeTempDir('gongkai-import-cli-'), 'out');
     // The same folder named the same way (relative to its parent): the same report ids and paths.
-    await promisify(execFile)(process.execPath, [resolve(REPO_ROOT, 'bin/gongkai.mjs'), 'ingest', 'seeds', '--out', out], { cwd: parent });
+    // No stored answers: the page builds the layer's answers itself.
+    await promisify(execFile)(process.execPath, [resolve(REPO_ROOT, 'bin/gongkai.mjs'), 'ingest', 'seeds', '--out', out, '--no-stored-answers'], { cwd: parent });
     const cli = await folderFiles(out);
     await page.getByTestId('import-toggle').click();
     const zip = await downloadFrom(page, 'import-download');

@@ -71,7 +71,7 @@ afterAll(() => {
 });
 
 describe('gongkai ingest', () => {
-  it('writes exactly the Arrow partitions, Hive-partitioned Parquet, summary and manifest files', () => {
+  it('writes exactly the Arrow partitions, Hive-partitioned Parquet, stored answers, summary and manifest files', () => {
     const manifest = readManifest(outA);
     expect(filesUnder(outA)).toEqual(
       [
@@ -80,6 +80,8 @@ describe('gongkai ingest', () => {
         'parquet/README.md',
         ...Object.values(manifest.tables).flatMap((t) => t.partitions.map((p) => p.path)),
         ...manifest.parquet.files.map((f) => f.path),
+        // The stored answers (src/ingest/stored-answers.ts).
+        ...Object.values(manifest.stored ?? {}).map((f) => f.path),
       ].sort(),
     );
     for (const file of manifest.parquet.files) expect(file.path).toMatch(/^parquet\/[a-z_]+\/province=(\d\d|none|all)\/report_year=(\d{4}|none|all)\/part-0\.parquet$/);

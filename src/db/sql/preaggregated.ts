@@ -75,6 +75,29 @@ export function preaggregateSql(p: Preaggregate): string {
   return `CREATE OR REPLACE TABLE ${p.name} AS ${inlineParams(source.sql, source.params)}`;
 }
 
+const fingerprints = new Map<string, Promise<string>>();
+
+/**
+ * What a stored answer of `name` was made by: the SHA-256 (hex) of its SQL and of the pre-aggregates
+ * it reads, theirs in turn. Ingest records it (ManifestStored.sql_sha256); the page loads the stored
+ * answer only while its own definition gives the same, so a change of the SQL never serves a stale one.
+ */
+export function preaggregateFingerprint(name: string): Promise<string> {
+  let pending = fingerprints.get(name);
+  if (!pending) {
+    const definition = preaggregate(name);
+    if (!definition) throw new Error(`unknown pre-aggregate ${name}`);
+    pending = (async () => {
+      const needs = await Promise.all((definition.needs ?? []).map(preaggregateFingerprint));
+      const text = [preaggregateSql(definition), ...needs].join('\n');
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+      return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+    })();
+    fingerprints.set(name, pending);
+  }
+  return pending;
+}
+
 /** `?` placeholders replaced by literals; only numbers and strings occur in the sources. */
 export function inlineParams(sql: string, params: readonly Param[]): string {
   let i = 0;

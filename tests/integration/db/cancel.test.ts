@@ -16,7 +16,7 @@ let datasetDir: string;
 const threads: Worker[] = [];
 
 beforeAll(async () => {
-  ({ manifestUrl, dir: datasetDir } = await ingestShippedCorpus());
+  ({ manifestUrl, dir: datasetDir } = await ingestShippedCorpus({ storedAnswers: false }));
 }, 120_000);
 
 afterAll(() => rmSync(dirname(datasetDir), { recursive: true, force: true }));

@@ -14,7 +14,7 @@ let datasetDir: string;
 let current: ReturnType<typeof startNodeDataWorker> | null = null;
 
 beforeAll(async () => {
-  ({ manifestUrl, dir: datasetDir } = await ingestShippedCorpus());
+  ({ manifestUrl, dir: datasetDir } = await ingestShippedCorpus({ storedAnswers: false }));
 }, 120_000);
 
 afterAll(() => rmSync(dirname(datasetDir), { recursive: true, force: true }));

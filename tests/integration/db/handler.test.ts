@@ -51,7 +51,7 @@ async function runNative(query: sql.BuiltQuery) {
 }
 
 beforeAll(async () => {
-  dataset = await ingestShippedCorpus();
+  dataset = await ingestShippedCorpus({ storedAnswers: false });
   handler = createNodeHandler();
   const instance = await DuckDBInstance.create(':memory:');
   native = await instance.connect();

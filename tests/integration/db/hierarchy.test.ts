@@ -634,7 +634,7 @@ describe('departmentsOf', () => {
 
 describe('on the ingested shipped corpus, through the data worker handler', () => {
   it('loads jurisdictions on first use and agrees with native DuckDB on the Parquet copy', async () => {
-    const dataset = await ingestShippedCorpus();
+    const dataset = await ingestShippedCorpus({ storedAnswers: false });
     const handler = createNodeHandler();
     const native = await openNativeDataset(dataset.dir);
     try {

@@ -14,7 +14,7 @@ let dir: string;
 let native: NativeDataset;
 
 beforeAll(async () => {
-  ({ dir } = await ingestShippedCorpus());
+  ({ dir } = await ingestShippedCorpus({ storedAnswers: false }));
   native = await openNativeDataset(dir);
 }, 180_000);
 

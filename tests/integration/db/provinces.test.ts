@@ -31,7 +31,7 @@ async function run(query: sql.BuiltQuery): Promise<Row[]> {
 const normalise = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
 
 beforeAll(async () => {
-  dataset = await ingestShippedCorpus();
+  dataset = await ingestShippedCorpus({ storedAnswers: false });
   handler = createNodeHandler();
   native = await openNativeDataset(dataset.dir, ['facts_wide', 'jurisdictions']);
   const init = await request('init', { manifestUrl: dataset.manifestUrl });

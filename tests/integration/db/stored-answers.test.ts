@@ -12,10 +12,10 @@ import { tableRows } from '../../../src/app/data/rows';
 import type { Handler } from '../../../src/db/handler';
 import { fromErrorData, type QueryPayload, type QueryResult, type Request } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
-import { inlineParams, preaggregate, storedAnswerNames } from '../../../src/db/sql/preaggregated';
+import { inlineParams, preaggregate, preaggregateFingerprint, storedAnswerNames } from '../../../src/db/sql/preaggregated';
 import { runGenerate } from '../../../src/generate/run';
 import { runIngest } from '../../../src/ingest/run-ingest';
-import { parseManifest, type Manifest } from '../../../src/shared/manifest';
+import { parseManifest, type Manifest, type ManifestStored } from '../../../src/shared/manifest';
 import { collectOutput } from '../../helpers/collect-output';
 import { createNodeHandler, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { makeTempDir } from '../../helpers/ingest-fixture';
@@ -31,7 +31,7 @@ async function send(handler: Handler, kind: Request['kind'], payload: Request['p
 
 const ask = async (handler: Handler, payload: QueryPayload) => {
   const result = (await send(handler, 'query', { ...payload, layer: 'dataset' })) as QueryResult;
-  return { rows: tableRows(tableFromIPC(result.ipc)), counts: result.preaggregates };
+  return { rows: tableRows(tableFromIPC(result.ipc)), counts: result.preaggregates, warnings: result.warnings };
 };
 /** A pre-aggregate's whole table, as the page makes it (loaded from its stored answer, or built). */
 const wholeTable = (handler: Handler, name: string) => ask(handler, { sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: { sql: `SELECT * FROM ${name}`, params: [], tables: [], preaggregates: [name] } });
@@ -43,9 +43,17 @@ const provincesOf = (manifest: Manifest) => [...new Set(manifest.tables.facts_wi
 function withoutStored(manifestUrl: string, manifest: Manifest): Handler {
   const before: Manifest = { ...manifest };
   delete before.stored;
-  const bytes = new TextEncoder().encode(JSON.stringify(before));
-  return createNodeHandler({ fetchBytes: async (url) => (url === manifestUrl ? bytes : readFileUrl(url)) });
+  return withManifest(manifestUrl, before);
 }
+
+/** The dataset read through another manifest (the files on disk unchanged). */
+function withManifest(manifestUrl: string, manifest: Manifest, options: { eagerDetailRows?: number } = {}): Handler {
+  const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+  return createNodeHandler({ ...options, fetchBytes: async (url) => (url === manifestUrl ? bytes : readFileUrl(url)) });
+}
+
+/** The manifest with stored answer `name`'s entry changed. */
+const editStored = (manifest: Manifest, name: string, change: Partial<ManifestStored>): Manifest => ({ ...manifest, stored: { ...manifest.stored, [name]: { ...manifest.stored![name], ...change } } });
 
 describe('stored answers on the shipped dataset', () => {
   let dataset: { dir: string; manifestUrl: string };
@@ -107,6 +115,57 @@ describe('stored answers on the shipped dataset', () => {
       }
     } finally {
       page.close();
+    }
+  }, 600_000);
+
+  it('records the fingerprint of the SQL that made each, and one made by other SQL is built, not loaded, to the same rows', async () => {
+    const names = Object.keys(manifest.stored ?? {});
+    for (const name of names) expect(manifest.stored![name].sql_sha256, name).toBe(await preaggregateFingerprint(name));
+    const name = 'pre_benchmark_answer_p_self_rate_granted';
+    const reference = await wholeTable(stored, name);
+    // Another SQL's answer (a dataset ingested before the definition changed), and one that records none.
+    for (const change of [{ sql_sha256: 'f'.repeat(64) }, { sql_sha256: undefined }]) {
+      const page = withManifest(dataset.manifestUrl, editStored(manifest, name, change));
+      try {
+        await send(page, 'init', { manifestUrl: dataset.manifestUrl });
+        const answer = await wholeTable(page, name);
+        // Built (with the parts it reads), nothing loaded.
+        expect(answer.counts!.stored, JSON.stringify(change)).toBe(0);
+        expect(answer.counts!.built, JSON.stringify(change)).toBeGreaterThan(0);
+        expect(sorted(answer.rows)).toEqual(sorted(reference.rows));
+      } finally {
+        page.close();
+      }
+    }
+  }, 600_000);
+
+  it('a stored file missing or altered gives way to a build, or to the row-level query, with a warning, never a failed view', async () => {
+    const [{ parent, year }] = (await ask(built, { sql: `SELECT parent_code AS parent, max(year) AS year FROM facts_wide WHERE parent_code IS NOT NULL AND year IS NOT NULL AND length(parent_code) = 6 GROUP BY parent_code ORDER BY count(*) DESC, parent_code LIMIT 1`, params: [], tables: ['facts_wide'] })).rows as { parent: string; year: number }[];
+    const view = sql.reconciliation({ parent, year, metric: 'r.new.total' });
+    const rowLevel = await ask(built, { sql: view.sql, params: view.params, tables: view.tables, provinces: view.provinces, years: view.years });
+    expect(rowLevel.rows.length).toBeGreaterThan(0);
+    const name = view.preaggregated!.preaggregates.find((n) => manifest.stored![n] !== undefined)!;
+    const entry = manifest.stored![name];
+    const damaged = [
+      { path: entry.path.replace(/[^/]+$/, 'pre_gone.arrows.gz') },
+      { sha256: '0'.repeat(64) },
+    ];
+    for (const change of damaged) {
+      for (const eagerDetailRows of [undefined, 0]) {
+        const page = withManifest(dataset.manifestUrl, editStored(manifest, name, change), eagerDetailRows === undefined ? {} : { eagerDetailRows });
+        const what = `${JSON.stringify(change)}, ${eagerDetailRows === 0 ? 'too large to build' : 'buildable'}`;
+        try {
+          await send(page, 'init', { manifestUrl: dataset.manifestUrl });
+          const answer = await ask(page, { sql: view.sql, params: view.params, tables: view.tables, provinces: view.provinces, years: view.years, preaggregated: view.preaggregated });
+          expect(answer.rows, what).toEqual(rowLevel.rows);
+          // Too large to build: answered row by row (no pre-aggregate counts).
+          if (eagerDetailRows === 0) expect(answer.counts, what).toBeUndefined();
+          else expect(answer.counts!.built, what).toBeGreaterThan(0);
+          expect(answer.warnings?.join('\n'), what).toMatch(new RegExp(`stored answer ${name} not used .*${eagerDetailRows === 0 ? 'answered row by row' : 'built from the rows'} instead`));
+        } finally {
+          page.close();
+        }
+      }
     }
   }, 600_000);
 

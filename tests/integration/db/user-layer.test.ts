@@ -39,10 +39,10 @@ async function layerPayload() {
 }
 
 beforeAll(async () => {
-  const dataset = await ingestShippedCorpus();
+  const dataset = await ingestShippedCorpus({ storedAnswers: false });
   datasetManifest = JSON.parse(await readFile(join(dataset.dir, 'manifest.json'), 'utf8')) as Manifest;
   userDir = join(makeTempDir('gongkai-layer-'), 'user');
-  await runIngest([join(SHIPPED_CORPUS, 'seeds')], userDir, collectOutput());
+  await runIngest([join(SHIPPED_CORPUS, 'seeds')], userDir, collectOutput(), { storedAnswers: false });
   userManifest = JSON.parse(await readFile(join(userDir, 'manifest.json'), 'utf8')) as Manifest;
   handler = createNodeHandler();
   const init = await request('init', { manifestUrl: dataset.manifestUrl });

@@ -14,14 +14,18 @@ describe('parseCliArgs', () => {
   });
 
   it('reads ingest with --out in every spelling and defaults it', () => {
-    expect(parseCliArgs(['ingest', 'dir'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'] });
-    expect(parseCliArgs(['ingest', 'a', 'b', '--out', 'o'])).toEqual({ kind: 'ingest', out: 'o', inputs: ['a', 'b'] });
-    expect(parseCliArgs(['ingest', '--out=o2', 'a'])).toEqual({ kind: 'ingest', out: 'o2', inputs: ['a'] });
-    expect(parseCliArgs(['ingest', '-o', 'o3', 'a'])).toEqual({ kind: 'ingest', out: 'o3', inputs: ['a'] });
+    expect(parseCliArgs(['ingest', 'dir'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'], storedAnswers: true });
+    expect(parseCliArgs(['ingest', 'a', 'b', '--out', 'o'])).toEqual({ kind: 'ingest', out: 'o', inputs: ['a', 'b'], storedAnswers: true });
+    expect(parseCliArgs(['ingest', '--out=o2', 'a'])).toEqual({ kind: 'ingest', out: 'o2', inputs: ['a'], storedAnswers: true });
+    expect(parseCliArgs(['ingest', '-o', 'o3', 'a'])).toEqual({ kind: 'ingest', out: 'o3', inputs: ['a'], storedAnswers: true });
   });
 
   it('reads ingest --corrections', () => {
-    expect(parseCliArgs(['ingest', 'dir', '--corrections', 'c.csv'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'], corrections: 'c.csv' });
+    expect(parseCliArgs(['ingest', 'dir', '--corrections', 'c.csv'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'], storedAnswers: true, corrections: 'c.csv' });
+  });
+
+  it('reads ingest --no-stored-answers', () => {
+    expect(parseCliArgs(['ingest', 'dir', '--no-stored-answers'])).toEqual({ kind: 'ingest', out: DEFAULT_OUT, inputs: ['dir'], storedAnswers: false });
   });
 
   it('reads serve and open with their port and host, loopback and 4173 by default', () => {

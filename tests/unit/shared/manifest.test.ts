@@ -109,6 +109,9 @@ describe('validateManifest', () => {
     expect(validateManifest({ ...validManifest(), stored: [] })).toEqual(['stored: not an object']);
     expect(validateManifest({ ...validManifest(), stored: { facts_wide: stored.pre_coverage_answer_21 } })).toEqual(['stored.facts_wide: not a pre-aggregate name']);
     expect(validateManifest({ ...validManifest(), stored: { pre_x: { ...stored.pre_coverage_answer_21, path: '../x', arrow_bytes: -1 } } })).toEqual(['stored.pre_x.path: invalid', 'stored.pre_x.arrow_bytes: not a non-negative integer']);
+    // The fingerprint of the SQL that made it: optional (written before), a SHA-256 when present.
+    expect(validateManifest({ ...validManifest(), stored: { pre_x: { ...stored.pre_coverage_answer_21, sql_sha256: 'a'.repeat(64) } } })).toEqual([]);
+    expect(validateManifest({ ...validManifest(), stored: { pre_x: { ...stored.pre_coverage_answer_21, sql_sha256: 'abc' } } })).toEqual(['stored.pre_x.sql_sha256: invalid']);
   });
 
   it('rejects what is not a manifest at all', () => {
