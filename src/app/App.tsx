@@ -7,6 +7,7 @@ import { metricLabel } from './i18n/metric-labels';
 import { checkAgainstDataset, datasetYears } from './state/validate';
 import { useBodies } from './data/bodies';
 import { EngineProgress } from './components/EngineProgress';
+import { WorkerWarnings } from './components/WorkerWarnings';
 import { useDataset } from './data/dataset';
 import { I18nProvider, useI18n } from './i18n/context';
 import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
@@ -173,6 +174,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       </header>
       {synthetic}
       <NoticeList notices={notices} years={summary?.years ?? null} />
+      <WorkerWarnings />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
       <main id="main" tabIndex={-1}>
         <EngineProgress />

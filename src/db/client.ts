@@ -17,6 +17,8 @@ export interface QueryOutcome {
   elapsedMs: number;
   /** QueryResult.preaggregates (answered from pre-aggregates): built and stored-answer loads so far. */
   preaggregates?: QueryResult['preaggregates'];
+  /** QueryResult.warnings: stored answers this answer's worker could not use (also kept, see onWarnings). */
+  warnings?: string[];
 }
 
 interface Pending {
@@ -95,7 +97,8 @@ export class DataClient {
 
   async query(payload: QueryPayload): Promise<QueryOutcome> {
     const result: QueryResult = await this.send('query', { ...payload, layer: payload.layer ?? this.layer }, payload.sql);
-    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs, preaggregates: result.preaggregates };
+    this.warn(result.warnings);
+    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs, preaggregates: result.preaggregates, ...(result.warnings ? { warnings: result.warnings } : {}) };
   }
 
   /**
@@ -109,7 +112,8 @@ export class DataClient {
       throw new DataError((error as Error).message, { sql, cause: error });
     }
     const result: QueryResult = await this.send('sql', { sql, layer: this.layer }, sql, signal);
-    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs };
+    this.warn(result.warnings);
+    return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs, ...(result.warnings ? { warnings: result.warnings } : {}) };
   }
 
   /**
@@ -261,6 +265,30 @@ export class DataClient {
   onProgress(listener: (progress: ProgressMessage) => void): () => void {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
+  }
+
+  private warningsSoFar: readonly string[] = [];
+  private readonly warningListeners = new Set<() => void>();
+  /**
+   * The worker's warnings given with answers so far (a stored answer missing or altered, computed
+   * from the rows instead), each once: a new array whenever one is added (React's
+   * useSyncExternalStore snapshot).
+   */
+  get warnings(): readonly string[] {
+    return this.warningsSoFar;
+  }
+
+  /** Told whenever `warnings` grows. */
+  onWarnings(listener: () => void): () => void {
+    this.warningListeners.add(listener);
+    return () => this.warningListeners.delete(listener);
+  }
+
+  private warn(warnings: string[] | undefined): void {
+    const added = (warnings ?? []).filter((w) => !this.warningsSoFar.includes(w));
+    if (added.length === 0) return;
+    this.warningsSoFar = [...this.warningsSoFar, ...new Set(added)];
+    for (const listener of this.warningListeners) listener();
   }
 
   private receive(data: unknown): void {
