@@ -101,7 +101,7 @@ function NoticeList({ notices, years }: { notices: Notice[]; years: [number, num
 function Shell({ state, update, notices }: { state: ViewState; update: UpdateState; notices: Notice[] }) {
   const { t, locale } = useI18n();
   const [menuOpen, setMenuOpen] = useState(false);
-  const { info, error, summary } = useDataset();
+  const { client, info, error, summary } = useDataset();
   const bodies = useBodies(state.entities, t('picker.pending'));
   // The URL's `e` values become the keys of their bodies (an old link's printed names too); values
   // naming no body are dropped with a notice. A correction of the URL, not a step in history.
@@ -174,7 +174,7 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       </header>
       {synthetic}
       <NoticeList notices={notices} years={summary?.years ?? null} />
-      <WorkerWarnings />
+      <WorkerWarnings client={client} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
       <main id="main" tabIndex={-1}>
         <EngineProgress />

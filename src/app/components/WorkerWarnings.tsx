@@ -1,6 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { DataClient } from '../../db/client';
-import { useDataset } from '../data/dataset';
 import { useI18n } from '../i18n/context';
 
 const NONE: readonly string[] = [];
@@ -8,13 +7,14 @@ const NONE: readonly string[] = [];
 /** The data worker's warnings so far (DataClient.warnings), re-rendering when one is added. */
 export function useWorkerWarnings(client: DataClient | null): readonly string[] {
   const subscribe = useCallback((changed: () => void) => (client ? client.onWarnings(changed) : () => {}), [client]);
-  return useSyncExternalStore(subscribe, () => client?.warnings ?? NONE);
+  const snapshot = () => client?.warnings ?? NONE;
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
 /** One status line when a stored answer could not be used (the page's figures are still right, built from the rows); the worker's words behind a disclosure. */
-export function WorkerWarnings() {
+export function WorkerWarnings({ client }: { client: DataClient | null }) {
   const { t } = useI18n();
-  const warnings = useWorkerWarnings(useDataset().client);
+  const warnings = useWorkerWarnings(client);
   if (warnings.length === 0) return null;
   return (
     <div className="status worker-warnings" role="status" data-testid="worker-warnings" data-count={warnings.length}>

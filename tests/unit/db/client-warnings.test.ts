@@ -2,7 +2,11 @@
 // the page through the client: given with the answer, kept once each, and told to listeners (the
 // page's status line, src/app/components/WorkerWarnings.tsx).
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { WorkerWarnings } from '../../../src/app/components/WorkerWarnings';
+import { I18nProvider } from '../../../src/app/i18n/context';
 import { DataClient, type WorkerLike } from '../../../src/db/client';
 import type { Request, Response } from '../../../src/db/protocol';
 
@@ -56,5 +60,24 @@ describe('DataClient warnings', () => {
     await after;
     expect(told).toHaveLength(2);
     expect(client.warnings).toHaveLength(3);
+  });
+
+  it('the page says so once, in both languages, with the worker\'s words as detail; nothing without warnings', async () => {
+    const worker = new FakeWorker();
+    const client = new DataClient(worker);
+    const line = (locale: 'zh' | 'en') => renderToStaticMarkup(createElement(I18nProvider, { locale, children: createElement(WorkerWarnings, { client }) }));
+    expect(line('en')).toBe('');
+    const answered = client.query({ sql: 'SELECT 1', params: [], tables: [] });
+    worker.answer(worker.sent[0], { ipc: ipc(), elapsedMs: 1, warnings: [MISSING] });
+    await answered;
+    const again = client.query({ sql: 'SELECT 2', params: [], tables: [] });
+    worker.answer(worker.sent[1], { ipc: ipc(), elapsedMs: 1, warnings: [MISSING] });
+    await again;
+    const en = line('en');
+    expect(en).toContain('role="status"');
+    expect(en).toContain('A stored answer could not be used; computed from the rows instead.');
+    expect(en.split('<li').length - 1).toBe(1);
+    expect(en).toContain('stored answer by_year not used (HTTP 404)');
+    expect(line('zh')).toContain('预先计算的结果文件不可用，已从明细重新计算。');
   });
 });
