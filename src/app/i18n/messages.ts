@@ -622,7 +622,7 @@ const en: Record<Exclude<MessageKey, ViewKey>, string> = {
   'bench.note': "The grey band is the peer group's interquartile range (P25–P75), the line its median (P50);\nred bars are outliers (beyond P25 − 1.5·IQR or P75 + 1.5·IQR).\nA unit's several reports in a year are never added: one is used. Area summaries are marked “area”.",
   'bench.noteNoBand': "Red bars are outliers (beyond P25 − 1.5·IQR or P75 + 1.5·IQR).\nA unit's several reports in a year are never added: one is used. Area summaries are marked “area”.",
   'bench.noteFewPeers': "A unit's several reports in a year are never added: one is used. Area summaries are marked “area”.",
-  'bench.fewPeers': 'Only {n} {n|peer|peers} (fewer than {min}): no median or quartile band is drawn and no unit is called an outlier (its fences rest on the same few values); so few values show no spread.',
+  'bench.fewPeers': 'Only {n} {n|peer|peers} (fewer than {min}): no median, IQR band or outliers; so few values show no spread.',
   'bench.rateNote': "Rates come from each unit's own counts (numerator ÷ denominator); the group rate is Σ numerators ÷ Σ denominators, never an average of rates.",
   'bench.rank': 'Rank',
   'bench.unit': 'Unit',
