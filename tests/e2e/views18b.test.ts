@@ -6,7 +6,7 @@ import { translator } from '../../src/app/i18n/messages';
 import { CHART_VIEWS } from '../../src/app/state/url-state';
 import { MIN_BAND_PEERS } from '../../src/app/views/benchmark-band';
 import { benchmarkChildren, compareSeries } from '../../src/db/sql';
-import { browserSession, comparePair, downloadFrom, drawnOption, openApp, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
+import { browserSession, comparePair, downloadFrom, drawnOption, openApp, parseCsv, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
 
 const session = browserSession();
 type Loose = Record<string, unknown>;
@@ -99,8 +99,18 @@ describe('benchmark with fewer peers than MIN_BAND_PEERS', () => {
       expect(description).toContain(squeezed(note));
       expect(description).not.toMatch(MEDIAN_LABEL);
       expect(description).not.toContain(squeezed(locale === 'zh' ? '灰色带' : 'grey band'));
+      // No unit called an outlier: no red-bar note, no badge, and the CSV's outlier cell empty (not tested), not false.
+      const redBars = squeezed(t('bench.noteNoBand').split('\n')[0]);
+      expect(graphicText).not.toContain(redBars);
+      expect(description).not.toContain(redBars);
+      expect(await page.locator('[data-testid="benchmark-table"] .badge.outlier').count()).toBe(0);
+      const [header, ...csvRows] = parseCsv((await downloadFrom(page, 'csv-benchmark')).bytes.toString('utf8').replace(/^\uFEFF/, ''));
+      const few = csvRows.filter((r) => Number(r[header.indexOf('peers')]) < MIN_BAND_PEERS);
+      expect(few.length).toBeGreaterThan(0);
+      expect(few.map((r) => r[header.indexOf('outlier')])).toEqual(few.map(() => ''));
       await page.getByTestId('table-toggle-benchmark').click();
       expect(squeezed((await page.getByTestId('chart-table-note-benchmark').allTextContents()).join(''))).toContain(squeezed(note));
+      expect(squeezed((await page.getByTestId('chart-table-note-benchmark').allTextContents()).join(''))).not.toContain(redBars);
       // last: reading the SVG's text boxes replaces the page
       const svg = (await downloadFrom(page, 'svg-benchmark')).bytes.toString('utf8');
       const svgText = squeezed((await svgTextBoxes(page, svg)).map((b) => b.text).join(''));

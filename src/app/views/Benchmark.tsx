@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
-import { MIN_BAND_PEERS, sharedQuartiles } from './benchmark-band';
+import { MIN_BAND_PEERS, sharedQuartiles, withPeerOutliers } from './benchmark-band';
 import { benchmarkChildren, coverage } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionLabel } from '../components/DivisionTree';
@@ -51,7 +51,8 @@ export function Benchmark(props: ViewProps) {
   const { parent, metric, peer, scope } = state;
   const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
-  const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
+  // Outlier flags only from a peer group big enough to have a spread (benchmark-band).
+  const rows: Row[] = useMemo(() => (result.data && query ? withPeerOutliers(tableRows(result.data.table)) : []), [result.data, query]);
   // Who is not ranked because it did not report: the listed children past their deadline with no report (as Coverage counts them).
   const missingQuery = useMemo(() => (parent && year !== null && !state.embed ? coverage({ parent, year, today: props.date }) : null), [parent, year, props.date, state.embed]);
   const missingResult = useSql(missingQuery);
@@ -70,7 +71,7 @@ export function Benchmark(props: ViewProps) {
   const belowLog = log ? withValue.filter((r) => (num(r.value) as number) <= 0).length : 0;
   const { quartiles, fewPeers } = useMemo(() => sharedQuartiles(rows), [rows]);
   const notes = [
-    t(quartiles ? 'bench.note' : 'bench.noteNoBand'),
+    t(quartiles ? 'bench.note' : fewPeers !== null ? 'bench.noteFewPeers' : 'bench.noteNoBand'),
     t(state.scope === 'area' ? 'bench.scopeArea' : 'bench.scopeSelf'),
     rate ? t('bench.rateNote') : null,
     peers !== null ? t('bench.peers', { n: peers }) : null,

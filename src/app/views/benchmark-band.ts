@@ -27,3 +27,16 @@ export function sharedQuartiles(rows: readonly Row[]): { quartiles: Quartiles | 
   const [p25, p50, p75] = [num(first.p25), num(first.p50), num(first.p75)];
   return { quartiles: p25 !== null && p50 !== null && p75 !== null ? { p25, p50, p75 } : null, fewPeers: null };
 }
+
+/**
+ * The rows as the view shows them: in a peer group of fewer than MIN_BAND_PEERS the IQR fences
+ * rest on the same one to four values as the band, so no unit is called an outlier there. Its
+ * `outlier` becomes null (not tested), not false (tested and inside the fences); larger groups
+ * keep the stored flag.
+ */
+export function withPeerOutliers<R extends Row>(rows: readonly R[]): R[] {
+  return rows.map((r) => {
+    const peers = num(r.peers);
+    return peers !== null && peers < MIN_BAND_PEERS && r.outlier !== null && r.outlier !== undefined ? { ...r, outlier: null } : r;
+  });
+}
