@@ -118,7 +118,7 @@ describe('coverage chart CSV', () => {
     await openApp(page, `view=coverage&parent=${parent}&year=${year}`);
     await waitForChart(page, 'coverage');
     const { header, rows, cell } = await csvOf(page, 'csv-coverage');
-    expect(header).toEqual(['parent_code', 'parent_name', 'year', 'status', 'label', 'part_governments', 'division_code', 'division_name', 'division_level', 'listed', 'reports', 'ambiguous_reports', 'published', 'deadline', 'dataset_version']);
+    expect(header).toEqual(['parent_code', 'parent_name', 'year', 'children_listed', 'status', 'label', 'part_governments', 'division_code', 'division_name', 'division_level', 'listed', 'reports', 'ambiguous_reports', 'published', 'deadline', 'dataset_version']);
     const expected = governments.filter((r) => partOf(r) !== null).map((r) => [partOf(r), String(r.division_code), csvCellOf(r.published)]).sort();
     expect(rows.map((r) => [cell(r, 'status'), cell(r, 'division_code'), cell(r, 'published')]).sort()).toEqual(expected);
     expect(rows.length).toBe(11);
