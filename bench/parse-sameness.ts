@@ -5,14 +5,13 @@
 // corpus report with narrative values printed the 18 ways of bench:narrative-variants, and generated reports
 // (宁夏, scale 0.05: 2010–2018 in the held-out wordings, 2019–2022 in the tested ones); `--quick` skips the
 // generated ones. Prints the count of identical and different outputs and the first differences; exits 1 on any.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runGenerate } from '../src/generate/run';
 import { parseReport as parseCurrent } from '../src/parse';
 import { NARRATIVE_VARIANTS, narrativeReports, tableLines } from '../tests/helpers/narrative-variants';
+import { parserAtCommit } from './parser-at-commit';
 import { generatedReports } from './score-generated';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -20,20 +19,8 @@ const SHARED = join(ROOT, '../shared/corpus');
 const args = process.argv.slice(2);
 const REF = args.includes('--ref') ? args[args.indexOf('--ref') + 1] : 'HEAD';
 
-type Parse = typeof parseCurrent;
 
-async function parserAt(ref: string): Promise<Parse> {
-  const commit = execFileSync('git', ['rev-parse', '--short=12', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = join(ROOT, 'tmp', `sameness-parser-${commit}`);
-  if (!existsSync(join(dir, 'src/parse/index.ts'))) {
-    mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', commit, 'src/parse', 'src/shared', 'src/jurisdictions'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  }
-  return ((await import(pathToFileURL(join(dir, 'src/parse/index.ts')).href)) as { parseReport: Parse }).parseReport;
-}
-
-const parseRef = await parserAt(REF);
+const parseRef = await parserAtCommit(REF, 'sameness-parser');
 let same = 0;
 const differ: string[] = [];
 

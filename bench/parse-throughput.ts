@@ -3,30 +3,19 @@
 // timed with the parser before issue 10 (commit 10cb962, unpacked from git into tmp/) and the current one; then PDF
 // pages/s (the shared corpus PDFs), DOCX reports/s (the official 2021 form, filled) and DOC reports/s (the LibreOffice
 // fixtures) through the input stage.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { NODE_INPUT } from '../src/ingest/input-node';
 import { parseReport as parseCurrent } from '../src/parse';
 import { parseDocument } from '../src/parse/input';
 import { readPdf } from '../src/parse/input/pdf';
 import { fillTemplate2021, readTemplate2021 } from '../tests/helpers/template-2021';
+import { parserAtCommit } from './parser-at-commit';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'data/corpus');
 /** The last commit before issue 10's parser: its src/parse, src/shared and src/jurisdictions (whose city levels the parser reads), taken from git, not kept as a copy. */
 const LEGACY_COMMIT = process.argv.includes('--legacy') ? process.argv[process.argv.indexOf('--legacy') + 1] : '10cb962';
-
-async function legacyParser(): Promise<Parse> {
-  const dir = join(ROOT, 'tmp', `legacy-parser-${LEGACY_COMMIT}`);
-  if (!existsSync(join(dir, 'src/parse/index.ts'))) {
-    mkdirSync(dir, { recursive: true });
-    const archive = execFileSync('git', ['archive', LEGACY_COMMIT, 'src/parse', 'src/shared', 'src/jurisdictions'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  }
-  return ((await import(pathToFileURL(join(dir, 'src/parse/index.ts')).href)) as { parseReport: Parse }).parseReport;
-}
 
 const MIN_BYTES = 20 * 1024 * 1024;
 
@@ -39,8 +28,7 @@ function load(folders: string[]): { name: string; bytes: Uint8Array }[] {
   );
 }
 
-type Parse = typeof parseCurrent;
-const parseLegacy = await legacyParser();
+const parseLegacy = await parserAtCommit(LEGACY_COMMIT, 'legacy-parser');
 
 /**
  * Times the legacy and the current parser on the same files, round by round in turns (legacy,
