@@ -1,12 +1,10 @@
 // The in-memory gazetteer: rows (divisions to county level, plus the towns of the provinces
 // loaded so far), their ancestors, and the name index the resolver reads. Isomorphic.
+import { CompactIndex, type IndexEntry, indexLines } from './compact-index';
 import { aliasesOf, matchForm, splitNotes, type Strength } from './names';
 import type { DivisionRow, GazetteerMeta, LineageRow, OverrideRow } from './types';
 
-export interface IndexEntry {
-  row: number;
-  strength: Strength;
-}
+export type { IndexEntry };
 
 export interface GazetteerInput {
   meta: GazetteerMeta;
@@ -29,10 +27,12 @@ export class Gazetteer {
   readonly byCode = new Map<string, number[]>();
   /** Per row: its ancestors' codes, nearest first (pseudo units skipped). */
   readonly ancestors: string[][] = [];
-  /** Issuer keys: names and variants (names.ts). */
-  readonly index: Map<string, IndexEntry[]> = new Map();
+  /** Issuer keys: names and variants (names.ts). A Map when derived, read in place when prebuilt. */
+  readonly index: ReadonlyMap<string, IndexEntry[]>;
   /** Context keys: names of provinces, cities and counties safe to spot in running text. */
-  readonly contextIndex: Map<string, IndexEntry[]> = new Map();
+  readonly contextIndex: ReadonlyMap<string, IndexEntry[]>;
+  /** The index's maps when derived; null while the prebuilt one is read in place. */
+  private derived: { index: Map<string, IndexEntry[]>; context: Map<string, IndexEntry[]> } | null;
   /** Longest issuer key and longest context key opening with each two characters: bound every lookup loop. */
   readonly keyLengths = new KeyLengths();
   readonly contextKeyLengths = new KeyLengths();
@@ -47,6 +47,9 @@ export class Gazetteer {
     for (const r of input.divisions) this.push(r);
     for (let i = 0; i < this.rows.length; i++) this.link(i);
     const prebuilt = input.prebuiltIndex !== undefined;
+    this.derived = prebuilt ? null : { index: new Map(), context: new Map() };
+    this.index = this.derived?.index ?? new Map();
+    this.contextIndex = this.derived?.context ?? new Map();
     if (!prebuilt) for (let i = 0; i < this.rows.length; i++) this.indexRow(i);
     for (const l of input.lineage) {
       const k = `${l.fromCode}|${l.fromName}`;
@@ -70,23 +73,9 @@ export class Gazetteer {
   }
 
   private readIndex(text: string) {
-    const index = new LazyIndex(this.rows.length);
-    const contextIndex = new LazyIndex(this.rows.length);
-    for (let at = 0; at < text.length; ) {
-      let end = text.indexOf('\n', at);
-      if (end < 0) end = text.length;
-      const t1 = text.indexOf('\t', at);
-      const t2 = text.indexOf('\t', t1 + 1);
-      if (t1 < 0 || t2 < 0 || t2 > end) throw new Error(`gazetteer index: malformed line at ${at}`);
-      const context = text[at] === 'c';
-      const key = text.slice(t1 + 1, t2);
-      (context ? contextIndex : index).setRaw(key, text.slice(t2 + 1, end));
-      (context ? this.contextKeyLengths : this.keyLengths).raise(key);
-      at = end + 1;
-    }
-    // replaces the (empty) maps: the entries are read when a key is first looked up
-    (this as { index: Map<string, IndexEntry[]> }).index = index;
-    (this as { contextIndex: Map<string, IndexEntry[]> }).contextIndex = contextIndex;
+    const lines = indexLines(text, (context, t, start, end) => (context ? this.contextKeyLengths : this.keyLengths).raiseAt(t, start, end));
+    (this as { index: ReadonlyMap<string, IndexEntry[]> }).index = new CompactIndex(text, lines.issuer, this.rows.length);
+    (this as { contextIndex: ReadonlyMap<string, IndexEntry[]> }).contextIndex = new CompactIndex(text, lines.context, this.rows.length);
   }
 
   /** Adds one province's towns (data/gazetteer/towns/<province>.csv); a second call is a no-op. */
@@ -123,6 +112,7 @@ export class Gazetteer {
   }
 
   private indexRow(i: number) {
+    const derived = this.derivedIndex();
     const r = this.rows[i];
     if (r.kind === 'pseudo') return;
     const ancestorNames = this.ancestors[i]
@@ -131,16 +121,26 @@ export class Gazetteer {
       .map((c) => this.latest(c)?.name)
       .filter((n): n is string => !!n);
     for (const { key, strength } of aliasesOf(r, ancestorNames)) {
-      addEntry(this.index, key, { row: i, strength });
+      addEntry(derived.index, key, { row: i, strength });
       this.keyLengths.raise(key);
       const contextSafe =
         r.level !== 'town' &&
         ((strength === 'full' && key.length >= 3) || (strength === 'short' && r.level !== 'county' && key.length >= 2));
       if (contextSafe) {
-        addEntry(this.contextIndex, key, { row: i, strength });
+        addEntry(derived.context, key, { row: i, strength });
         this.contextKeyLengths.raise(key);
       }
     }
+  }
+
+  /** The index as maps rows can be added to (the prebuilt one copied into maps first: towns added after it). */
+  private derivedIndex(): { index: Map<string, IndexEntry[]>; context: Map<string, IndexEntry[]> } {
+    if (!this.derived) {
+      this.derived = { index: new Map(this.index), context: new Map(this.contextIndex) };
+      (this as { index: ReadonlyMap<string, IndexEntry[]> }).index = this.derived.index;
+      (this as { contextIndex: ReadonlyMap<string, IndexEntry[]> }).contextIndex = this.derived.context;
+    }
+    return this.derived;
   }
 
   /** The row of a code valid in `year` (or the latest one). */
@@ -188,7 +188,6 @@ export class Gazetteer {
 }
 
 const STRENGTH_CODE: Record<Strength, string> = { full: 'f', short: 's', child: 'c' };
-const STRENGTH_OF: Record<string, Strength> = { f: 'full', s: 'short', c: 'child' };
 
 /**
  * The length of the longest key opening with each two characters (every key has at least two).
@@ -199,12 +198,18 @@ export class KeyLengths {
   private readonly byFirst = new Map<number, Map<number, number>>();
 
   raise(key: string): void {
-    if (key.length < 2) return;
-    const first = key.charCodeAt(0);
+    this.raiseAt(key, 0, key.length);
+  }
+
+  /** raise for the key s.slice(start, end), without making it. */
+  raiseAt(s: string, start: number, end: number): void {
+    const length = end - start;
+    if (length < 2) return;
+    const first = s.charCodeAt(start);
     let next = this.byFirst.get(first);
     if (!next) this.byFirst.set(first, (next = new Map()));
-    const second = key.charCodeAt(1);
-    if ((next.get(second) ?? 0) < key.length) next.set(second, key.length);
+    const second = s.charCodeAt(start + 1);
+    if ((next.get(second) ?? 0) < length) next.set(second, length);
   }
 
   /** The longest key that can open at `pos` of `s`, cut at the end of `s` (0 when none). */
@@ -229,47 +234,4 @@ function addEntry(map: Map<string, IndexEntry[]>, key: string, e: IndexEntry) {
 /** The key overrides are matched on: the issuer's matching form without notes in parentheses. */
 export function overrideKey(issuer: string): string {
   return splitNotes(matchForm(issuer)).main;
-}
-
-/**
- * A name index read from the prebuilt text: each key's entries (`12f,40s`) stay text until the
- * key is first looked up, the most of 70,000 keys never are in a run. A malformed entry is an
- * error when its key is read.
- */
-class LazyIndex extends Map<string, IndexEntry[]> {
-  constructor(private readonly rowCount: number) {
-    super();
-  }
-
-  setRaw(key: string, entries: string): void {
-    super.set(key, entries as unknown as IndexEntry[]);
-  }
-
-  override get(key: string): IndexEntry[] | undefined {
-    const value: IndexEntry[] | string | undefined = super.get(key);
-    return typeof value === 'string' ? this.decode(key, value) : value;
-  }
-
-  private decode(key: string, raw: string): IndexEntry[] {
-    const entries = raw.split(',').map((e) => ({ row: Number(e.slice(0, -1)), strength: STRENGTH_OF[e[e.length - 1]] }));
-    if (entries.some((e) => !(e.row >= 0 && e.row < this.rowCount) || e.strength === undefined)) throw new Error(`gazetteer index: bad entry for ${key}`);
-    super.set(key, entries);
-    return entries;
-  }
-
-  override *entries(): MapIterator<[string, IndexEntry[]]> {
-    for (const key of super.keys()) yield [key, this.get(key)!];
-  }
-
-  override *values(): MapIterator<IndexEntry[]> {
-    for (const key of super.keys()) yield this.get(key)!;
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, IndexEntry[]]> {
-    return this.entries();
-  }
-
-  override forEach(callback: (value: IndexEntry[], key: string, map: Map<string, IndexEntry[]>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
-  }
 }

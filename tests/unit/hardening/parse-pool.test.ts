@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { createParsePool, memoryLimitError, type ParsePool, type ParseRequest, type ParseResponse, received, shouldGrow, timeLimitError } from '../../../src/ingest/parse-pool';
+import { createParsePool, memoryLimitError, PACK_FROM, type ParsePool, type ParseRequest, type ParseResponse, received, shouldGrow, timeLimitError } from '../../../src/ingest/parse-pool';
 import { parseReport } from '../../../src/parse/index';
 import { resolveReport } from '../../../src/ingest/jurisdiction';
 import { reportShingles } from '../../../src/ingest/similar/report-names';
@@ -69,6 +69,24 @@ describe('parse pool: every file under a time and memory budget', () => {
         expect(response.packed?.values.value.length).toBeGreaterThan(200);
         expect(received(response)).toEqual(parseReport(file, { fileName: 'fuxin.txt' }));
       }
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('sends a short report (fewer values and checks than PACK_FROM) as it is: cloning it costs less than packing; the same report arrives', async () => {
+    const short = new TextEncoder().encode('2009年政府信息公开工作年度报告\n本年度共受理政府信息公开申请3件，均已按时答复。\n');
+    const expected = parseReport(short, { fileName: 'short.txt' });
+    expect(expected.values.length + expected.checks.length).toBeGreaterThan(0);
+    expect(expected.values.length + expected.checks.length).toBeLessThan(PACK_FROM);
+    const worker = new Worker(new URL('../../../src/ingest/parse-worker.mjs', import.meta.url));
+    try {
+      const answer = new Promise<ParseResponse>((done) => worker.once('message', done));
+      worker.postMessage({ id: 1, bytes: short, fileName: 'short.txt' } satisfies ParseRequest);
+      const response = await answer;
+      expect(response.packed).toBeUndefined();
+      expect(received(response)).toEqual(expected);
+      expect(JSON.stringify(received(response))).toBe(JSON.stringify(expected));
     } finally {
       await worker.terminate();
     }
