@@ -958,11 +958,17 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       const line = sorted[j];
       const text = lineFrag(line, page.page).text;
       // a line holding figures apart is running text with a table's rows in it, not a header
-      if (below - line.y > 3 * line.size || parsed[j] || used.has(line) || HEADING.test(text) || RUN_IN_LABEL.test(text)) break;
+      if (below - line.y > 3 * line.size || parsed[j] || used.has(line)) break;
+      // a row's label wrapped around its figures ("一、本年新收…" above them, "数量" below) is
+      // the table's own line, not a heading over it: the header goes on above it
+      if (labelLines.includes(line)) {
+        below = line.y;
+        continue;
+      }
+      if (HEADING.test(text) || RUN_IN_LABEL.test(text)) break;
       const segs = segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15);
       if (segs.some((s) => s.x1 - s.x0 >= 0.9 * (tableRight - numLeft))) break;
       below = line.y;
-      if (labelLines.includes(line)) continue;
       header.push(...segs);
       headerLines.push(line);
     }

@@ -436,6 +436,24 @@ describe('borderless tables', () => {
     );
   });
 
+  it('a header over a first row whose wrapped label opens with an item number above its figures ("一、…" / figures / "数量") is the table\'s header', () => {
+    // Chromium's A5 borderless print of real/2019-shanghai-shanghai-government-office-department.html:
+    // the header stacked a character a line, then 一、本年新收政府信息公开申请 over 821 35 859 over 数量
+    const chars = (word: string, x: number, top: number) => [...word].map((c, k) => item(c, x, top - 12 * k, 10));
+    const items = [
+      ...chars('自然人', 213, 218), ...chars('商业企业', 245, 230), ...chars('总计', 367, 218),
+      item('一、本年新收政府信息公开申请', 34, 171, 10),
+      item('821', 213, 163, 10), item('35', 245, 163, 10), item('859', 367, 163, 10),
+      item('数量', 34, 153, 10),
+      item('二、上年结转政府信息公开申请', 34, 134, 10),
+      item('18', 213, 126, 10), item('18', 367, 126, 10),
+      item('数量', 34, 116, 10),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe(
+      ['自然人 | 商业企业 | 总计', '一、本年新收政府信息公开申请数量 | 821 | 35 | 859', '二、上年结转政府信息公开申请数量 | 18 |  | 18'].join('\n'),
+    );
+  });
+
   it('lays a header whose rules were left out over the ruled cells of the row of numbers under it', () => {
     // five ruled cells of numbers (x 100–300, 40 wide); above them, loose header text: a cell
     // over three columns, one over two, and each column's own header wrapped over two lines
