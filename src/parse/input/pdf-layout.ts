@@ -934,6 +934,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const rows: NumberLine[] = [parsed[k]!];
     let numLeft = Math.min(...parsed[k]!.cells.map((c) => c.x));
     let end = k;
+    // the last row, or label of a row whose cells are all blank ("2.其他法律行政法规禁止公开"
+    // printing no figure): rows without figures go on the table as far as rows with them do
+    let reach = sorted[k].y;
     for (let j = k + 1; j < sorted.length; j++) {
       const p = parsed[j];
       if (p) {
@@ -942,7 +945,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         rows.push(p);
         numLeft = Math.min(numLeft, left);
         end = j;
-      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 8 * sorted[j].size) break;
+        reach = sorted[j].y;
+      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < reach - 8 * sorted[j].size) break;
+      else if (ITEM_START.test(sorted[j].items.map((i) => i.str).join(''))) reach = sorted[j].y;
     }
     // label lines: those between the rows, and wrapped lines just above and below them
     const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);

@@ -454,6 +454,20 @@ describe('borderless tables', () => {
     );
   });
 
+  it('rows printing no figure between rows with figures stay in the table, however many lines they take', () => {
+    // Chromium's A5 borderless print of real/2019-shanghai-shanghai-government-office-department.html:
+    // 1.属于国家秘密 | 14, then three rows of blank cells over ten label lines, then 5.属于三类… | 5
+    const lines = (words: string[], top: number) => words.map((w, k) => item(w, 34, top - 9 * k, 8));
+    const items = [
+      ...lines(['1.属于国家秘'], 400), item('14', 213, 396, 8), ...lines(['密', '2.其他法律行', '政法规禁止公', '开', '3.危及“三安', '全一稳定”', '4.保护第三方', '合法权益'], 391),
+      item('5.属于三类内部事务信息', 34, 310, 8), item('5', 213, 310, 8), item('1', 245, 310, 8),
+      item('6.属于四类过程性信息', 34, 300, 8), item('3', 213, 300, 8),
+    ];
+    const text = layoutPdfText([page(1, items)]).text;
+    expect(text.split('\n')[0]).toBe('1.属于国家秘密 | 14 | ');
+    expect(text).toContain('5.属于三类内部事务信息 | 5 | 1');
+  });
+
   it('lays a header whose rules were left out over the ruled cells of the row of numbers under it', () => {
     // five ruled cells of numbers (x 100–300, 40 wide); above them, loose header text: a cell
     // over three columns, one over two, and each column's own header wrapped over two lines
