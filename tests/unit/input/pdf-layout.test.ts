@@ -412,6 +412,18 @@ describe('borderless tables', () => {
     );
   });
 
+  it('a lone piece of a header cell set closer than a cell gap to its neighbour is no column of its own', () => {
+    // Chromium's A5 borderless print of panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department.txt:
+    // 科研 over the first column, then 機 0.3 em after it over no figure (the cell wrapped unevenly)
+    const items = [
+      item('科研', 181, 457, 12), item('機', 208.9, 457, 12), item('總計', 233.8, 457, 12), item('法律', 268.9, 457, 12),
+      item('一、本年新收', 9, 401, 12), item('0', 181, 401, 12), item('0', 233.8, 401, 12), item('5', 268.9, 401, 12),
+      item('二、上年結轉', 9, 380, 12), item('1', 181, 380, 12), item('0', 233.8, 380, 12), item('2', 268.9, 380, 12),
+    ];
+    const rows = layoutPdfText([page(1, items)]).text.split('\n').slice(-2);
+    expect(rows).toEqual(['一、本年新收 | 0 | 0 | 5', '二、上年結轉 | 1 | 0 | 2']);
+  });
+
   it('splits a label column among rows printed without space between them, each run of lines centred on its numbers', () => {
     // rows abut (the line pitch is the row pitch): a five-line label between two one-line ones
     const items = [
