@@ -10,7 +10,7 @@ import { extractGluedTables } from './extract/glued';
 import { extractStatsTable } from './extract/stats-table';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
-import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables } from './extract/tables';
+import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables, type TextEnding } from './extract/tables';
 import { suspectValueWarnings } from './flags';
 import { joinFigures, unwrapParagraphs } from './normalise/paragraphs';
 import { normaliseText } from './normalise/text';
@@ -21,7 +21,12 @@ export type { Check, Facts, ParsedReport, Template, Value } from './types';
 export interface ParseOptions {
   /** File name or path: decides HTML vs text when the content is unclear; last-resort hint for the year. */
   fileName?: string;
+  /** The text of a document its producer wrote to its end (a PDF, a Word file): it never stops where a size cut it. */
+  wholeDocument?: boolean;
 }
+
+/** An HTML page that ends with its closing tag: written to its end, not a capture cut at a size. */
+const CLOSED_HTML = /<\/html\s*>\s*$/i;
 
 /** Largest text the parser reads (characters); longer input is cut with a warning. */
 export const MAX_TEXT_CHARS = 5_000_000;
@@ -74,7 +79,9 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     raw = raw.slice(0, MAX_TEXT_CHARS);
     cutShort = true;
   }
-  const text = looksLikeHtml(raw, options.fileName) ? htmlToText(raw, warnings) : raw;
+  const html = looksLikeHtml(raw, options.fileName);
+  const text = html ? htmlToText(raw, warnings) : raw;
+  const ending: TextEnding = cutShort ? 'cut' : options.wholeDocument || (html && CLOSED_HTML.test(raw)) ? 'whole' : 'unknown';
   const norm = normaliseText(text);
   if (!REPORT_WORDS.test(norm.s) && !REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
     return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);
@@ -121,7 +128,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   let values: Value[] = [];
   if (tableTemplate) {
     const tokens = tokenize(norm);
-    const tables = extractTables(tokens, norm, tableTemplate, cutShort);
+    const tables = extractTables(tokens, norm, tableTemplate, ending);
     values.push(...tables.values, ...extractReviewTable(tokens, norm));
     warnings.push(...tables.warnings);
     const glued = extractGluedTables(norm, tableTemplate, values);

@@ -893,11 +893,18 @@ function numberColumns(cells: PdfItem[]): [number, number][] {
 /**
  * Columns no number fills: header cells above the table that lie over no number column and over
  * one column's width at most (a header spanning several columns, "法人或其他组织", adds none).
+ * A cell shows as a column when it stands a cell gap apart on its line or is stacked over lines
+ * ("社会/公益/组织"); a lone piece set closer than that to a neighbour ("科研 機" of a cell that
+ * wrapped unevenly) is part of that neighbour: a column too many shifts every figure after it.
  */
 function headerColumns(columns: [number, number][], header: Segment[]): [number, number][] {
   const all = [...columns];
+  const sameLine = (a: Segment, b: Segment) => a !== b && Math.abs(a.y - b.y) <= 0.5 * a.size;
+  const apart = (s: Segment) => !header.some((t) => sameLine(s, t) && Math.min(Math.abs(t.x0 - s.x1), Math.abs(s.x0 - t.x1)) < CELL_GAP * s.size);
+  const stacked = (s: Segment) => header.some((t) => t !== s && !sameLine(s, t) && Math.abs(t.x0 - s.x0) <= 1);
   for (const s of [...header].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
     if (all.some(([l, r]) => overlap(l, r, s.x0, s.x1) > 0)) continue;
+    if (!apart(s) && !stacked(s)) continue;
     all.push([s.x0, s.x1]);
   }
   // a header cell wider than the gap it sits in spans columns: dropped when it overlaps another
@@ -934,6 +941,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const rows: NumberLine[] = [parsed[k]!];
     let numLeft = Math.min(...parsed[k]!.cells.map((c) => c.x));
     let end = k;
+    // the last row, or label of a row whose cells are all blank ("2.其他法律行政法规禁止公开"
+    // printing no figure): rows without figures go on the table as far as rows with them do
+    let reach = sorted[k].y;
     for (let j = k + 1; j < sorted.length; j++) {
       const p = parsed[j];
       if (p) {
@@ -942,7 +952,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         rows.push(p);
         numLeft = Math.min(numLeft, left);
         end = j;
-      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < sorted[end].y - 8 * sorted[j].size) break;
+        reach = sorted[j].y;
+      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < reach - 8 * sorted[j].size) break;
+      else if (ITEM_START.test(sorted[j].items.map((i) => i.str).join(''))) reach = sorted[j].y;
     }
     // label lines: those between the rows, and wrapped lines just above and below them
     const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);
@@ -958,11 +970,17 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       const line = sorted[j];
       const text = lineFrag(line, page.page).text;
       // a line holding figures apart is running text with a table's rows in it, not a header
-      if (below - line.y > 3 * line.size || parsed[j] || used.has(line) || HEADING.test(text) || RUN_IN_LABEL.test(text)) break;
+      if (below - line.y > 3 * line.size || parsed[j] || used.has(line)) break;
+      // a row's label wrapped around its figures ("一、本年新收…" above them, "数量" below) is
+      // the table's own line, not a heading over it: the header goes on above it
+      if (labelLines.includes(line)) {
+        below = line.y;
+        continue;
+      }
+      if (HEADING.test(text) || RUN_IN_LABEL.test(text)) break;
       const segs = segmentsOf(line.items.filter((i) => i.x + i.w > numLeft + 1), line.size, 0.15);
       if (segs.some((s) => s.x1 - s.x0 >= 0.9 * (tableRight - numLeft))) break;
       below = line.y;
-      if (labelLines.includes(line)) continue;
       header.push(...segs);
       headerLines.push(line);
     }

@@ -24,6 +24,9 @@ const CASES: [source: string, variant: string, gaps: number][] = [
   ['complete/2022-fujian-pingtan-transport-construction-bureau-department.txt', 'repeat-header-a5', 0],
   // a text table's cells one a line: a label line that left room for the next "0 |" was ended, not wrapped
   ['real/2022-hunan-mayang-banlishu-town.txt', 'rows-split', 0],
+  // a header stacked a character a line above a first row whose label wraps around its figures
+  // (一、本年新收… above them, 数量 below); 1.属于国家秘密 | 14 above three rows printing no figure
+  ['real/2019-shanghai-shanghai-government-office-department.html', 'break-mid-borderless', 0],
 ];
 
 const valuesOf = (report: ParsedReport) => new Map(report.values.map((v) => [v.metric, v.value]));

@@ -412,6 +412,18 @@ describe('borderless tables', () => {
     );
   });
 
+  it('a lone piece of a header cell set closer than a cell gap to its neighbour is no column of its own', () => {
+    // Chromium's A5 borderless print of panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department.txt:
+    // 科研 over the first column, then 機 0.3 em after it over no figure (the cell wrapped unevenly)
+    const items = [
+      item('科研', 181, 457, 12), item('機', 208.9, 457, 12), item('總計', 233.8, 457, 12), item('法律', 268.9, 457, 12),
+      item('一、本年新收', 9, 401, 12), item('0', 181, 401, 12), item('0', 233.8, 401, 12), item('5', 268.9, 401, 12),
+      item('二、上年結轉', 9, 380, 12), item('1', 181, 380, 12), item('0', 233.8, 380, 12), item('2', 268.9, 380, 12),
+    ];
+    const rows = layoutPdfText([page(1, items)]).text.split('\n').slice(-2);
+    expect(rows).toEqual(['一、本年新收 | 0 | 0 | 5', '二、上年結轉 | 1 | 0 | 2']);
+  });
+
   it('splits a label column among rows printed without space between them, each run of lines centred on its numbers', () => {
     // rows abut (the line pitch is the row pitch): a five-line label between two one-line ones
     const items = [
@@ -434,6 +446,38 @@ describe('borderless tables', () => {
     expect(layoutPdfText([page(1, items)]).text).toBe(
       ['行政复议 | 行政诉讼', '结果维持 | 尚未审结 | 总计 | 结果维持 | 尚未审结 | 总计', '5 | 2 | 7 |  | 1 | 1'].join('\n'),
     );
+  });
+
+  it('a header over a first row whose wrapped label opens with an item number above its figures ("一、…" / figures / "数量") is the table\'s header', () => {
+    // Chromium's A5 borderless print of real/2019-shanghai-shanghai-government-office-department.html:
+    // the header stacked a character a line, then 一、本年新收政府信息公开申请 over 821 35 859 over 数量
+    const chars = (word: string, x: number, top: number) => [...word].map((c, k) => item(c, x, top - 12 * k, 10));
+    const items = [
+      ...chars('自然人', 213, 218), ...chars('商业企业', 245, 230), ...chars('总计', 367, 218),
+      item('一、本年新收政府信息公开申请', 34, 171, 10),
+      item('821', 213, 163, 10), item('35', 245, 163, 10), item('859', 367, 163, 10),
+      item('数量', 34, 153, 10),
+      item('二、上年结转政府信息公开申请', 34, 134, 10),
+      item('18', 213, 126, 10), item('18', 367, 126, 10),
+      item('数量', 34, 116, 10),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe(
+      ['自然人 | 商业企业 | 总计', '一、本年新收政府信息公开申请数量 | 821 | 35 | 859', '二、上年结转政府信息公开申请数量 | 18 |  | 18'].join('\n'),
+    );
+  });
+
+  it('rows printing no figure between rows with figures stay in the table, however many lines they take', () => {
+    // Chromium's A5 borderless print of real/2019-shanghai-shanghai-government-office-department.html:
+    // 1.属于国家秘密 | 14, then three rows of blank cells over ten label lines, then 5.属于三类… | 5
+    const lines = (words: string[], top: number) => words.map((w, k) => item(w, 34, top - 9 * k, 8));
+    const items = [
+      ...lines(['1.属于国家秘'], 400), item('14', 213, 396, 8), ...lines(['密', '2.其他法律行', '政法规禁止公', '开', '3.危及“三安', '全一稳定”', '4.保护第三方', '合法权益'], 391),
+      item('5.属于三类内部事务信息', 34, 310, 8), item('5', 213, 310, 8), item('1', 245, 310, 8),
+      item('6.属于四类过程性信息', 34, 300, 8), item('3', 213, 300, 8),
+    ];
+    const text = layoutPdfText([page(1, items)]).text;
+    expect(text.split('\n')[0]).toBe('1.属于国家秘密 | 14 | ');
+    expect(text).toContain('5.属于三类内部事务信息 | 5 | 1');
   });
 
   it('lays a header whose rules were left out over the ruled cells of the row of numbers under it', () => {
