@@ -21,8 +21,6 @@ export type { Check, Facts, ParsedReport, Template, Value } from './types';
 export interface ParseOptions {
   /** File name or path: decides HTML vs text when the content is unclear; last-resort hint for the year. */
   fileName?: string;
-  /** The text of a document its producer wrote to its end (a PDF, a Word file): it never stops where a size cut it. */
-  wholeDocument?: boolean;
 }
 
 /** An HTML page that ends with its closing tag: written to its end, not a capture cut at a size. */
@@ -81,7 +79,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   }
   const html = looksLikeHtml(raw, options.fileName);
   const text = html ? htmlToText(raw, warnings) : raw;
-  const ending: TextEnding = cutShort ? 'cut' : options.wholeDocument || (html && CLOSED_HTML.test(raw)) ? 'whole' : 'unknown';
+  const ending: TextEnding = cutShort ? 'cut' : html && CLOSED_HTML.test(raw) ? 'whole' : 'unknown';
   const norm = normaliseText(text);
   if (!REPORT_WORDS.test(norm.s) && !REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
     return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);

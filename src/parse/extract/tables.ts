@@ -233,9 +233,10 @@ const CLOSING_PART = /(?:^|\n|[一二三四五六七八九十\d][、.．)）])[ 
 
 /**
  * How a text ends: `cut` where a size cut it (the input stage knows: a file ending inside a
- * character, a text over the parser's limit); `whole` where its producer wrote it to its end (a
- * PDF or Word document, an HTML page closed by </html>); `unknown` for a text file or an unclosed
- * page, which a capture may have cut at a size without a sign.
+ * character, a text over the parser's limit); `whole` for an HTML page closed by </html> (its
+ * writer wrote it to its end); `unknown` otherwise — a text file or an unclosed page, which a
+ * capture may have cut at a size without a sign, and the text of a PDF or Word file too, since a
+ * capture cut at a size is printed to PDF or Word as it is (the producer benches do so).
  */
 export type TextEnding = 'cut' | 'whole' | 'unknown';
 
@@ -244,13 +245,11 @@ export type TextEnding = 'cut' | 'whole' | 'unknown';
  * only when its last line is not ended (no line break after it) and it lacks the report's closing
  * parts: a capture cut at a size often carries no other sign, but an HTML rendering or a text
  * file may end without a line break too, so a last line that is not ended alone proves nothing.
- * A whole document is never cut (decided stop 19): a complete report ending its table on a short
- * row is a row as printed there, never read into its first columns (a wrong value where the row
- * printed only some cells). It costs only a cut capture rewritten as a whole document — the
- * page-break and producer benches print the 2,000-byte captures as PDFs (4 values of
- * real/2019-beijing-tongzhou… a print) — which no writer does: a capture cut at a size is a text
- * file or an unclosed page, and those still read as cut (bench:accuracy unchanged). The other
- * reading, a tie and no value, loses the captures' own cut rows too (9 values).
+ * A closed page is never cut (decided stop 19). PDF and Word texts were tried as whole too: that
+ * lost the cut row of every printed capture (bench:producers 9 values a form, bench:page-breaks 4
+ * a variant) for a case no corpus shows — a complete report ending on a short table row with no
+ * closing parts after it — so they keep the unknown rule. A tie and no value instead would lose
+ * the captures' own cut rows (9 values in bench:accuracy).
  */
 function textCutShort(tokens: Token[], lastFilled: number, norm: NormText, ending: TextEnding): boolean {
   if (lastFilled < 0 || ending === 'whole') return false;

@@ -43,13 +43,13 @@ async function dispatch(bytes: Uint8Array, options: InputOptions): Promise<Parse
     case 'zip': {
       const read = await readDocx(bytes);
       if (!read.ok) return failedInput(read.reason, 'docx');
-      const parsed = parseReport(read.html, { fileName: asHtml(fileName), wholeDocument: true });
+      const parsed = parseReport(read.html, { fileName: asHtml(fileName) });
       return { ...parsed, facts: { ...parsed.facts, encoding: 'docx' }, warnings: [...read.warnings, ...parsed.warnings] };
     }
     case 'ole': {
       const read = readDoc(bytes);
       if (!read.ok) return failedInput(read.reason, 'doc');
-      const parsed = parseReport(read.text, { fileName, wholeDocument: true });
+      const parsed = parseReport(read.text, { fileName });
       return { ...parsed, facts: { ...parsed.facts, encoding: 'doc' } };
     }
     case 'rtf':

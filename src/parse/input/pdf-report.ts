@@ -51,7 +51,7 @@ export async function readPdfReport(bytes: Uint8Array, options: ParseOptions & P
   if (unreadable.length > 0) warnings.push(`${UNREADABLE}: ${unreadable.join('; ')}; those pages are not read`);
 
   const laid = layoutPdfText(readablePages);
-  const parsed = parseReport(laid.text, { fileName: options.fileName, wholeDocument: true });
+  const parsed = parseReport(laid.text, { fileName: options.fileName });
   const values = parsed.values.map((v) => {
     const box = boxOfSpan(laid.pieces, v.start, v.end);
     return box ? { ...v, pdf: box } : v;
