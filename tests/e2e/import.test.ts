@@ -103,6 +103,32 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(await spillLeft(page)).toEqual([]);
   });
 
+  it('a second import in the page is parsed by the workers of the first (the gazetteer loaded once), with the same layer', async () => {
+    const parseWorkers: string[] = [];
+    const seen: Promise<void>[] = [];
+    const onWorker = (worker: { evaluate<T>(f: () => T): Promise<T> }) => {
+      // The build worker runs the same script under another name (and may be gone before it is asked).
+      seen.push(worker.evaluate(() => (self as unknown as { name: string }).name).then((name) => void (name === 'gongkai-import' && parseWorkers.push(name)), () => {}));
+    };
+    page.on('worker', onWorker);
+    try {
+      // The folder as the picker gives it, through the page's own import (answers once the layer is loaded).
+      const files = [...(await folderFiles(FOLDER))].map(([path, bytes]) => ({ path: `seeds/${path}`, bytes: [...bytes] }));
+      await page.evaluate(async (picked) => {
+        const hook = (window as unknown as { __gongkaiImport: { importFiles(files: { path: string; alone: boolean; file: Blob }[]): Promise<void> } }).__gongkaiImport;
+        await hook.importFiles(picked.map((f) => ({ path: f.path, alone: false, file: new Blob([new Uint8Array(f.bytes)]) })));
+      }, files);
+      expect(await waitForLayer(page)).toBe(version);
+      await Promise.all(seen);
+    } finally {
+      page.off('worker', onWorker);
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(parseWorkers).toEqual([]);
+    expect(await page.getByTestId('import-list').locator('li').count()).toBe(reports);
+    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
+  });
+
   it('a data worker restarted after the import gets the layer again, and its folder\'s lock goes once loaded (not held until the tab closes)', async () => {
     const spillLocks = () => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((l) => l.name ?? '').filter((n) => n.startsWith('gongkai-layer-spill:')));
     expect(await spillLocks()).toEqual([]);

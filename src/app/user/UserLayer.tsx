@@ -73,8 +73,12 @@ const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null 
 const BENCH = new URLSearchParams(window.location.search).has('bench');
 /** Failed reports the page writes to IndexedDB together (the workers store the parsed ones). */
 const STORE_BATCH = 200;
-/** A pool started for files that never came stops after this long (its workers hold the gazetteer). */
-const PREPARED_MS = 120_000;
+/**
+ * The parse pool is kept between imports (its workers keep the gazetteer loaded and their code
+ * compiled and warm: a fresh worker spends ~0.3 CPU-s loading the gazetteer and runs its first
+ * files slower) and stops after this long without files (its workers hold the gazetteer).
+ */
+const POOL_IDLE_MS = 600_000;
 
 /** A built layer whose OPFS folder the page holds (a Web Lock) while the data worker may read it. */
 interface HeldLayer {
@@ -195,8 +199,33 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     void guarded(rebuild);
   }, [client, info, guarded, rebuild]);
 
+  /** The page's pool between imports (started before the files came, or kept from the last import), stopped after POOL_IDLE_MS. */
+  const idle = useRef<{ pool: ImportPool; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const keepIdle = useCallback((created: ImportPool) => {
+    if (idle.current) clearTimeout(idle.current.timer);
+    // A pool one of whose workers never started is not kept: the next import starts afresh.
+    if (!created.startable()) {
+      idle.current = null;
+      created.close();
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (idle.current?.pool !== created) return;
+      idle.current = null;
+      created.close();
+    }, POOL_IDLE_MS);
+    idle.current = { pool: created, timer };
+  }, []);
+  /** The kept pool, or a new one. */
+  const takePool = useCallback((): ImportPool => {
+    const kept = idle.current;
+    idle.current = null;
+    if (kept) clearTimeout(kept.timer);
+    return kept?.pool ?? createImportPool();
+  }, []);
   /** Parses the entries into IndexedDB (the workers store them), counting as they come; the page keeps no report. */
-  const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, options: RunOptions = {}) => {
+  /** `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
+  const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, keep: boolean, options: RunOptions = {}) => {
     const startedAt = performance.now();
     const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, running: true, cancelled: false };
     setProgress({ ...counts });
@@ -228,37 +257,32 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         setProgress({ ...counts, elapsedMs: now - startedAt });
       }
     }, options);
-    // Every parse worker stops: the layer is built in a fresh worker (a parse worker's heap, grown
-    // over the files it read, would be carried into the build, where the import's memory peaks:
-    // 1.36 GB PSS at 10,000 reports against 1.51 GB in the parse worker handed over).
-    created.close();
+    // Cancelled: the pool was closed. Else it is kept for the next import (the layer is still built
+    // in a fresh worker: a parse worker's heap, grown over the files it read, carried into the
+    // build, where the import's memory peaks, cost 1.51 GB PSS at 10,000 reports against 1.36).
     const cancelled = pool.current !== created || cancelledFiles > 0;
-    if (pool.current === created) pool.current = null;
+    if (pool.current === created) {
+      pool.current = null;
+      if (keep) keepIdle(created);
+      else created.close();
+    }
     const parsed = performance.now() - startedAt;
     setProgress({ ...counts, total: cancelled ? counts.done : counts.total, elapsedMs: parsed, running: false, cancelled });
     store();
     await stored;
     timings.current = { parse: parsed, store: performance.now() - startedAt - parsed };
-  }, [duplicates]);
+  }, [duplicates, keepIdle]);
 
-  /** A pool started before the files came (its workers load the gazetteer while the user picks them). */
-  const prepared = useRef<{ pool: ImportPool; timer: ReturnType<typeof setTimeout> } | null>(null);
+  /** Files are expected: the pool's workers start (load the gazetteer) while the user picks them. */
   const prepare = useCallback(() => {
     if (pool.current) return;
-    const kept = prepared.current;
-    if (kept) clearTimeout(kept.timer);
-    const created = kept?.pool ?? createImportPool();
-    if (!kept) created.warm();
-    const timer = setTimeout(() => {
-      if (prepared.current?.pool !== created) return;
-      prepared.current = null;
-      created.close();
-    }, PREPARED_MS);
-    prepared.current = { pool: created, timer };
-  }, []);
+    const created = takePool();
+    created.warm();
+    keepIdle(created);
+  }, [takePool, keepIdle]);
   useEffect(() => () => {
-    prepared.current?.pool.close();
-    prepared.current = null;
+    idle.current?.pool.close();
+    idle.current = null;
   }, []);
 
   const importFiles = useCallback(
@@ -266,13 +290,10 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       guarded(async () => {
         const entries = importEntries(picked);
         if (entries.length === 0) return;
-        const ready = prepared.current;
-        prepared.current = null;
-        if (ready) clearTimeout(ready.timer);
-        await run(entries, ready?.pool ?? createImportPool());
+        await run(entries, takePool(), true);
         await rebuild();
       }),
-    [guarded, rebuild, run],
+    [guarded, rebuild, run, takePool],
   );
 
   const cancel = useCallback(() => {
@@ -353,7 +374,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
             });
             const entries = importEntries(files.map((f) => ({ path: f.path, alone: false, file: f.blob })));
             guarded(async () => {
-              await run(entries, created, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });
+              await run(entries, created, false, { budgetBytes: options.budgetBytes, onPeak: (bytes) => (peak = bytes) });
               await rebuild();
             }).then(() => resolve(peak), reject);
           }),

@@ -56,6 +56,8 @@ export interface ImportPool {
   close(): void;
   /** Starts every worker now (the page expects files: the import panel is open), not with the first file. */
   warm(): void;
+  /** False once a slot has given its worker up (it never started): such a pool is not kept for the next import. */
+  startable(): boolean;
 }
 
 interface Job {
@@ -259,6 +261,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         dispatch();
       });
     },
+    startable: () => !closed && !slots.some(givenUp),
     warm() {
       if (closed) return;
       for (const slot of slots) if (!slot.worker && !givenUp(slot)) spawn(slot);

@@ -168,9 +168,10 @@ describe('the import pool', () => {
     expect(notStartedReason(5)).toBe('import worker did not start: 3 attempts, the last given 0.02 s');
     expect(spawned).toHaveLength(START_ATTEMPTS);
     expect(spawned.every((w) => w.terminated)).toBe(true);
-    // Given up: a file given later fails at once, no new worker.
+    // Given up: a file given later fails at once, no new worker; the page keeps no such pool for the next import.
     await expect(pool.parse(new Blob(['x']), 'x.txt', { id: 'x', path: 'x' })).resolves.toEqual({ kind: 'failed', reason: notStartedReason(5) });
     expect(spawned).toHaveLength(START_ATTEMPTS);
+    expect(pool.startable()).toBe(false);
     pool.close();
   });
 
@@ -282,6 +283,28 @@ describe('the import pool', () => {
     expect([...spawned[0].parsed, ...spawned[1].parsed].sort()).toEqual(names);
     pool.warm();
     expect(spawned).toHaveLength(2);
+  });
+
+  it('kept after an import, it parses the next import\'s files in the same workers (the page keeps it: src/app/user/UserLayer.tsx)', async () => {
+    const stored: string[] = [];
+    const spawned: StandIn[] = [];
+    const pool = createImportPool({
+      workers: 2,
+      spawn: () => {
+        const worker = new StandIn(null, stored);
+        spawned.push(worker);
+        return worker as unknown as Worker;
+      },
+    });
+    const first = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    expect(pool.startable()).toBe(true);
+    const second = await Promise.all(['d.txt', 'e.txt', 'f.txt'].map((n) => file(n)).map((f) => pool.parse(f.blob, f.name, f.keep)));
+    expect([...first, ...second].map((a) => a.kind)).toEqual(Array(6).fill('stored'));
+    expect(spawned).toHaveLength(2);
+    expect(spawned.some((w) => w.terminated)).toBe(false);
+    expect(stored.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `f/${n}.txt`));
+    pool.close();
+    expect(pool.startable()).toBe(false);
   });
 });
 
