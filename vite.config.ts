@@ -121,6 +121,9 @@ export default defineConfig({
   define: { __DUCKDB_WASM_BYTES__: JSON.stringify({ eh: wasmBytes('eh'), mvp: wasmBytes('mvp') }) },
   plugins: [react(), datasetPlugin(), precompressPlugin(), preloadEntryImportsPlugin()],
   resolve: {
+    // One apache-arrow in the data worker: DuckDB-WASM's own copy (17, nested in its package) uses
+    // only Type, Table and RecordBatchReader, which 21 has alike; two copies were ~0.4 MB of its script.
+    dedupe: ['apache-arrow'],
     alias: {
       // The package's "blocking" export has no browser target in 1.32.0 (STACK-NOTES).
       '@duckdb/duckdb-wasm/blocking': resolve(root, 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs'),
