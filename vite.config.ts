@@ -78,14 +78,52 @@ function datasetPlugin(): Plugin {
   };
 }
 
+/**
+ * The entry imports the data client and the app (boot.tsx) dynamically, so it runs first and spawns
+ * the data worker at once; listed as modulepreload in the page's head, their chunks are fetched and
+ * parsed alongside the entry instead of after it has run.
+ */
+function preloadEntryImportsPlugin(): Plugin {
+  return {
+    name: 'gongkai-preload-entry-imports',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return;
+        const chunks = new Map(Object.values(ctx.bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        // The page's entry chunk (its facade is index.html, which holds main.tsx).
+        const entry = [...chunks.values()].find((c) => c.isEntry && c.moduleIds.some((id) => id.endsWith('/src/app/main.tsx')));
+        if (!entry) return;
+        // The entry's static imports are preloaded by Vite already.
+        const seen = new Set([entry.fileName, ...entry.imports]);
+        const files: string[] = [];
+        const visit = (fileName: string) => {
+          if (seen.has(fileName)) return;
+          seen.add(fileName);
+          const chunk = chunks.get(fileName);
+          if (!chunk) return;
+          files.push(fileName);
+          chunk.imports.forEach(visit);
+        };
+        entry.dynamicImports.forEach(visit);
+        return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 /** Unpacked sizes of DuckDB's wasm files: the loading bar's total when a host sends them compressed. */
 const wasmBytes = (name: string) => statSync(resolve(root, `node_modules/@duckdb/duckdb-wasm/dist/duckdb-${name}.wasm`)).size;
 
 export default defineConfig({
   base: './',
   define: { __DUCKDB_WASM_BYTES__: JSON.stringify({ eh: wasmBytes('eh'), mvp: wasmBytes('mvp') }) },
-  plugins: [react(), datasetPlugin(), precompressPlugin()],
+  plugins: [react(), datasetPlugin(), precompressPlugin(), preloadEntryImportsPlugin()],
   resolve: {
+    // One apache-arrow in the data worker: DuckDB-WASM's own copy (17, nested in its package) uses
+    // only Type, Table and RecordBatchReader, which 21 has alike; two copies were ~0.4 MB of its script.
+    dedupe: ['apache-arrow'],
     alias: {
       // The package's "blocking" export has no browser target in 1.32.0 (STACK-NOTES).
       '@duckdb/duckdb-wasm/blocking': resolve(root, 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs'),

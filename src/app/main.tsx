@@ -1,11 +1,14 @@
-// The entry: starts the data worker (DuckDB-WASM's fetch and compile are most of the wait) and the
-// summary's fetch first, then loads the app (React, ECharts, the views), whose code takes as long
-// again to load and run on a cold visit. Nothing here imports the app's code statically.
-import { startDataset } from './data/dataset';
+// The entry: spawns the data worker (DuckDB-WASM's fetch and compile are most of the wait) and
+// starts the manifest's and summary's fetches first (early.ts, which imports nothing heavy), then
+// loads the data client, which sends the worker its init, and the app (React, ECharts, the views),
+// whose code takes as long again to load and run on a cold visit. Nothing here imports either statically.
+import { startEarly } from './data/early';
 import './styles.css';
 
 performance.mark('gongkai:entry');
-startDataset();
+startEarly();
+// Failures are met again, with their message, when the app's provider starts the dataset.
+import('./data/dataset').then(({ startDataset }) => startDataset(), () => {});
 import('./boot').catch((error: unknown) => {
   // The app's code did not load (a site updated since this page was opened, or the network gone):
   // say so instead of a blank page. The app's translations are in that code, so both languages here.

@@ -5,6 +5,7 @@ import { DataClient } from '../../db/client';
 import * as sql from '../../db/sql';
 import type { InitResult } from '../../db/protocol';
 import { parseSummary, SUMMARY_FILE, type DatasetSummary } from '../../shared/summary';
+import { dataUrl, earlyResponses, spawnDataWorker, takeDataWorker } from './early';
 import { plainRows } from './rows';
 
 export interface DatasetState {
@@ -18,16 +19,13 @@ export interface DatasetState {
 
 const DatasetContext = createContext<DatasetState>({ client: null, info: null, summary: null, error: null, progress: null });
 
-export const dataUrl = (file: string): string => new URL(`data/${file}`, document.baseURI).href;
-
 // Read when the module loads: the URL is rewritten to its canonical form (without `bench`) on mount.
 const BENCH = new URLSearchParams(window.location.search).has('bench');
 
 let shared: DataClient | null = null;
 function sharedClient(): DataClient {
-  const spawn = () => new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-data' });
-  // A cancelled console query restarts the worker (see DataClient).
-  shared ??= new DataClient(spawn(), spawn);
+  // The worker the entry spawned (early.ts); a cancelled console query restarts it (see DataClient).
+  shared ??= new DataClient(takeDataWorker(), spawnDataWorker);
   return shared;
 }
 
@@ -35,8 +33,9 @@ const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) =
 
 /** The summary for first paint, only when its bytes match the manifest's sha256 (never unverified data). */
 async function fetchSummary(): Promise<DatasetSummary> {
-  // Both fetched at once: the summary is checked against the manifest when both have arrived.
-  const [manifestResponse, response] = await Promise.all([fetch(dataUrl('manifest.json')), fetch(dataUrl(SUMMARY_FILE))]);
+  // Both fetched at once, by the entry (early.ts): the summary is checked against the manifest when both have arrived.
+  const early = earlyResponses();
+  const [manifestResponse, response] = await Promise.all([early.manifest, early.summary]);
   if (!manifestResponse.ok) throw new Error(`GET manifest.json: HTTP ${manifestResponse.status}`);
   const expected: unknown = ((await manifestResponse.json()) as { summary_sha256?: unknown }).summary_sha256;
   if (typeof expected !== 'string') throw new Error(`${SUMMARY_FILE}: the manifest gives no sha256, so it is not shown`);
