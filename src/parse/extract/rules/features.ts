@@ -224,7 +224,21 @@ const channelItem = (v: FigureView) => {
  * A figure in a list of channels and their figures with no act of its own (政府网站：1070条；其他渠道：1476条),
  * right after a statement of the year's items disclosed: that statement's breakdown by channel.
  */
-export const channelListAfterWhole = (v: FigureView) => v.periodBefore.length <= CHANNEL_LIST_MAX && (channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)) && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
+export const channelListAfterWhole = (v: FigureView) => namesChannel(v) && v.periodBefore.length <= CHANNEL_LIST_MAX && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
+const namesChannel = (v: FigureView) => channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v);
+/** Where a list opens after the year's whole in the same period: at its last 其中, or a colon right after the whole's count (…2546条：政府网站…). */
+const LIST_OPENS = /其中|[\d〇零一二两三四五六七八九十百千万余多][条件篇份项][:：]/g;
+/**
+ * As channelListAfterWhole, the whole and its list in one period (主动公开政府信息500条，其中：政府网站420条；政务微博80条):
+ * every word between the list's opening and the figure is a channel, a count or a list's word.
+ */
+const channelListInPeriod = (v: FigureView) => {
+  if (!namesChannel(v)) return false;
+  const t = v.periodBefore.length > CHANNEL_LIST_MAX * 2 ? v.periodBefore.slice(-CHANNEL_LIST_MAX * 2) : v.periodBefore;
+  let at = -1;
+  for (const m of t.matchAll(LIST_OPENS)) at = m[0] === '其中' ? m.index : m.index + m[0].length - 1;
+  return at > 0 && channelListOnly(t.slice(at)) && disclosedWhole(t.slice(0, at));
+};
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);
   return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
@@ -283,8 +297,8 @@ export const FEATURES = {
   pressOnly: (v: FigureView) => pressOnly(v),
   /** The press only, not named as the other channels in so many words (报刊、广播、电视等其他方式 is their share). */
   pressNotOther: (v: FigureView) => pressOnly(v) && !OTHER_CHANNELS_PHRASE.test(v.before),
-  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
-  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
+  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not an item named the other channels (其他渠道234条: the rest beside the website). */
+  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !OTHER_CHANNELS_PHRASE.test(ownItem(v.before)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
@@ -407,9 +421,9 @@ export const FEATURES = {
   // the header governs its list across semicolons (从公开渠道看，政府网站1000条，占81%；其他渠道234条)
   byChannel: (v: FigureView) => BY_CHANNEL.test(periodTail(v)),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v) || channelListInPeriod(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
-  channelList: (v: FigureView) => channelListAfterWhole(v),
+  channelList: (v: FigureView) => channelListAfterWhole(v) || channelListInPeriod(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
   webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
   /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */
