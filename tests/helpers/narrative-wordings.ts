@@ -457,6 +457,11 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2015年，在县政府网站主动公开的418条政府信息中，机构职能、办事程序信息148条，占35.4%；', { 'p.website': 418, 'p.total': null }),
     // Chinese numerals
     w('本年度主动公开政府信息一千二百三十四条，其中政府网站公开一千条，其他渠道公开二百三十四条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    // the channels' list right after the whole, by a comma, items with no verb (no corpus file words it so)
+    w('全年主动公开政府信息856条，网站700条，其他渠道156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年主动公开政府信息856条，网站公开700条，其他途径156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年主动公开政府信息856条，政府门户网站700条，微信、微博、公开栏等156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年主动公开政府信息856条，政务动态700条，其他156条。', { 'p.total': 856, 'p.website': null, 'p.other_channels': null }),
   ],
   'carried out': [
     w('本年度共受理政府信息公开申请15件，连同上年结转2件，共需办理17件，已办结16件，结转下年1件。', { 'r.new.total': 15, 'r.handled.total': 16, 'r.carried_out.total': 1 }),

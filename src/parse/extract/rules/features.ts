@@ -226,18 +226,21 @@ const channelItem = (v: FigureView) => {
  */
 export const channelListAfterWhole = (v: FigureView) => namesChannel(v) && v.periodBefore.length <= CHANNEL_LIST_MAX && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
 const namesChannel = (v: FigureView) => channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v);
-/** Where a list opens after the year's whole in the same period: at its last 其中, or a colon right after the whole's count (…2546条：政府网站…). */
-const LIST_OPENS = /其中|[\d〇零一二两三四五六七八九十百千万余多][条件篇份项][:：]/g;
+/** Where a list may open after the year's whole in the same period: at 其中, or a colon or comma right after the whole's count (…2546条：政府网站… / …2546条，网站1070条…). */
+const LIST_OPENS = /其中|[\d〇零一二两三四五六七八九十百千万余多][条件篇份项][:：,，]/g;
 /**
- * As channelListAfterWhole, the whole and its list in one period (主动公开政府信息500条，其中：政府网站420条；政务微博80条):
- * every word between the list's opening and the figure is a channel, a count or a list's word.
+ * As channelListAfterWhole, the whole and its list in one period (主动公开政府信息500条，其中：政府网站420条；政务微博80条;
+ * 全年主动公开政府信息856条，网站700条，其他渠道156条): every word between the list's opening and the figure is a
+ * channel, a count or a list's word, and what comes before the opening is the year's whole through no one channel.
  */
 const channelListInPeriod = (v: FigureView) => {
   if (!namesChannel(v)) return false;
   const t = v.periodBefore.length > CHANNEL_LIST_MAX * 2 ? v.periodBefore.slice(-CHANNEL_LIST_MAX * 2) : v.periodBefore;
-  let at = -1;
-  for (const m of t.matchAll(LIST_OPENS)) at = m[0] === '其中' ? m.index : m.index + m[0].length - 1;
-  return at > 0 && channelListOnly(t.slice(at)) && disclosedWhole(t.slice(0, at));
+  for (const m of t.matchAll(LIST_OPENS)) {
+    const at = m[0] === '其中' ? m.index : m.index + m[0].length - 1;
+    if (at > 0 && channelListOnly(t.slice(at)) && disclosedWhole(t.slice(0, at))) return true;
+  }
+  return false;
 };
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);

@@ -112,6 +112,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // the same list in the whole's own period, after 其中, or a colon right after the whole's count
       { from: INVENTED, text: '本年度主动公开政府信息1234条，其中，政府网站1000条，其他渠道234条。', value: 1000 },
       { from: INVENTED, text: '全年通过各种渠道主动公开政府信息1234条：政府网站1000条，其他渠道234条。', value: 1000 },
+      { from: INVENTED, text: '全年主动公开政府信息856条，网站700条，其他渠道156条。', value: 700 },
+      { from: INVENTED, text: '全年主动公开政府信息856条，政务动态700条，其他156条。', value: null },
       { from: INVENTED, text: '截至年底，累计主动公开政府信息25460条，其中，政府网站10700条、其他14760条。', value: null },
       { from: INVENTED, text: '本年度共编发政务信息300条，其中，政府网站采用120条，市委办采用50条。', value: null },
       // the site's whole output beside the body's own figure (no report of ../shared/corpus words it so: invented)
@@ -178,6 +180,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', value: 1476 },
       { from: INVENTED, text: '本年度共收到政府信息公开申请12件。\n其中，网站申请8件，其他4件。', value: null },
       { from: INVENTED, text: '主动公开政府信息500条，其中：政府网站420条；政务微博80条。', value: 80 },
+      { from: INVENTED, text: '全年主动公开政府信息856条，网站公开700条，其他途径156条。', value: 156 },
       { from: INVENTED, text: '本年度共收到政府信息公开申请12件，其中：网站申请8件；其他4件。', value: null },
       // an open list of channels named before: the other channels' item is still the rest beside the website
       { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', value: 234 },
