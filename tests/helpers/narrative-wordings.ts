@@ -381,6 +381,12 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年主动公开政府信息计二百一十五条。', { 'p.total': 215 }),
     // documents and articles in their own units, no total printed: parts only
     w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n2015年，我局坚持“以公开为常态”，制定了公开目录。全年共公开1913条。', { 'p.total': 1913 }),
+    // a sentence before that names another year, a channel, other bodies or a part takes the heading's subject away
+    w('二、主动公开政府信息情况\n2014年，我局公开工作起步较晚。全年共公开1913条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局在政府网站开设信息公开专栏。全年共公开1913条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n各乡镇认真做好公开工作。全年共公开1913条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局认真做好公开工作。全年共公开政策文件1913条。', { 'p.total': null }),
     // 2018-fujian-huli-county: the year's documents made, then how each is disclosed
     w('2015年，共制作政府信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1535条。', { 'p.total': 1027, 'r.new.total': null }),
   ],
