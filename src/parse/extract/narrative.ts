@@ -25,7 +25,7 @@ const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 /** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
 const SP = '[^\\S\\n]*';
-const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌壹贰貳叁參肆伍陆陸柒捌玖拾佰仟])[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
 const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
