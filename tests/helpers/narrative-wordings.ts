@@ -187,6 +187,14 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度政府信息公开申请受理21件，答复21件。', { 'r.new.total': 21, 'r.handled.total': 21 }),
     // the total after the ways
     w('本年度当面申请15件，网上申请4件，信函申请2件，共计受理政府信息公开申请21件。', { 'r.new.total': 21 }),
+    // 2017-hubei-shayang-county (全县各级各部门): the whole area named by its bodies is the area's own count; a larger scope before the body's own is not
+    w('2015年，全县各部门、各乡镇（街道）共受理政府信息公开申请21件。', { 'r.new.total': 21 }),
+    w('全县各级行政机关共受理政府信息公开申请21件，其中同意公开17件。', { 'r.new.total': 21, 'r.granted.total': 17 }),
+    w('全市各级行政机关共受理政府信息公开申请1256件，我局受理申请14件。', { 'r.new.total': 14 }),
+    w('各乡镇共受理政府信息公开申请21件。', { 'r.new.total': null }),
+    // numerals the reader does not read (廿, financial 贰拾): never their last characters as a figure (no corpus file; the set's 捌佰伍拾陆条 is the same kind)
+    w('本年度共受理政府信息公开申请廿一件。', { 'r.new.total': null }),
+    w('本年度共受理政府信息公开申请贰拾一件。', { 'r.new.total': null }),
     // the year's count in parentheses beside a stock
     w('自《条例》实施以来累计受理政府信息公开申请150件（其中本年度21件）。', { 'r.new.total': 21 }),
   ],
@@ -373,20 +381,24 @@ export const WORDINGS: Record<string, Wording[]> = {
     // the heading gives the subject; the figure comes a sentence later with no word of proactive
     w('二、主动公开政府信息情况\n按照《条例》要求，我局认真梳理应主动公开的政府信息。全年共公开1913条，全文电子化率达100%。', { 'p.total': 1913 }),
     w('二、主动公开政府信息情况\n我局坚持“以公开为原则”。本年度共发布各类信息1913条。', { 'p.total': 1913 }),
-    // the kinds first, the total after them
-    w('全年公开政策法规类信息20条、工作动态类信息150条、人事信息5条，合计主动公开政府信息175条。', { 'p.total': 175 }),
-    w('二、主动公开政府信息情况\n本年度我局主动公开政府信息情况如下：政策文件20条，工作动态150条，人事信息5条，合计175条。', { 'p.total': 175 }),
-    // what the information is, in parentheses, between the noun and its figure
-    w('本年度主动公开政府信息（含政策文件、工作动态、人事任免等）215条。', { 'p.total': 215 }),
-    w('全年主动公开政府信息计二百一十五条。', { 'p.total': 215 }),
-    // documents and articles in their own units, no total printed: parts only
-    w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
     w('二、主动公开政府信息情况\n2015年，我局坚持“以公开为常态”，制定了公开目录。全年共公开1913条。', { 'p.total': 1913 }),
     // a sentence before that names another year, a channel, other bodies or a part takes the heading's subject away
     w('二、主动公开政府信息情况\n2014年，我局公开工作起步较晚。全年共公开1913条。', { 'p.total': null }),
     w('二、主动公开政府信息情况\n我局在政府网站开设信息公开专栏。全年共公开1913条。', { 'p.total': null }),
     w('二、主动公开政府信息情况\n各乡镇认真做好公开工作。全年共公开1913条。', { 'p.total': null }),
     w('二、主动公开政府信息情况\n我局认真做好公开工作。全年共公开政策文件1913条。', { 'p.total': null }),
+    // the kinds first, the total after them
+    w('全年公开政策法规类信息20条、工作动态类信息150条、人事信息5条，合计主动公开政府信息175条。', { 'p.total': 175 }),
+    w('二、主动公开政府信息情况\n本年度我局主动公开政府信息情况如下：政策文件20条，工作动态150条，人事信息5条，合计175条。', { 'p.total': 175 }),
+    // 2017-hubei-shayang-county: the whole area named by its bodies
+    w('2015年，全县各部门、各乡镇（街道）共主动公开政府信息8560条。', { 'p.total': 8560 }),
+    w('全县各部门、各乡镇共主动公开政府信息8560条，我局主动公开政府信息326条。', { 'p.total': 326 }),
+    w('县直各部门共主动公开政府信息856条。', { 'p.total': null }),
+    // what the information is, in parentheses, between the noun and its figure
+    w('本年度主动公开政府信息（含政策文件、工作动态、人事任免等）215条。', { 'p.total': 215 }),
+    w('全年主动公开政府信息计二百一十五条。', { 'p.total': 215 }),
+    // documents and articles in their own units, no total printed: parts only
+    w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
     // 2018-fujian-huli-county: the year's documents made, then how each is disclosed
     w('2015年，共制作政府信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1535条。', { 'p.total': 1027, 'r.new.total': null }),
   ],
