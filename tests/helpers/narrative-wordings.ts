@@ -471,8 +471,12 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('（二）公开渠道\n政府网站公开1000条，公开栏等其他渠道公开234条。', { 'p.website': 1000, 'p.other_channels': 234 }),
     // shares in parentheses, the total after the parts
     w('通过政府网站公开1000条（占81%）、通过其他渠道公开234条（占19%），合计主动公开1234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
-    // 2011-fujian-pingtan-county: the website's figure named in a 在…网站主动公开的N条政府信息中 clause, kinds after
-    w('2015年，在县政府网站主动公开的418条政府信息中，机构职能、办事程序信息148条，占35.4%；', { 'p.website': 418, 'p.total': null }),
+    // 2011-fujian-pingtan-county: 在…网站主动公开的N条政府信息中, kinds after: the report's own 425 there is its year's whole, its website's 418 is
+    // in its table; whether the phrase counts the site's share or the whole classified, the text does not say
+    w('2015年，在县政府网站主动公开的418条政府信息中，机构职能、办事程序信息148条，占35.4%；', { 'p.website': null, 'p.total': null }),
+    // the website and the other channels named together before the whole: all channels, the whole no website's share
+    w('全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年通过网站和其他渠道共公开政府信息856条。', { 'p.total': 856, 'p.website': null }),
     // Chinese numerals
     w('本年度主动公开政府信息一千二百三十四条，其中政府网站公开一千条，其他渠道公开二百三十四条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
     // the channels' list right after the whole, by a comma, items with no verb (no corpus file words it so)

@@ -49,6 +49,8 @@ const unquoted = (t: string) => (!t.includes('“') && !t.includes('"') ? t : t.
 /** The channels a clause names: web only, other channels only, all of them, or none. */
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 
+/** The website and the other channels named together, no figure between (通过网站和其他渠道): every channel. */
+const WEB_AND_OTHERS = /(?:网站|门户|政府网)[^,，。;；:：\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\d]{0,4}?(?:其他|其它)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
 export function channelScope(raw: string): ChannelScope {
   const text = unquoted(raw);
   if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
@@ -56,7 +58,7 @@ export function channelScope(raw: string): ChannelScope {
   const other = text.search(OWN_MEDIA) >= 0 || text.search(PRESS) >= 0;
   // an open list (等方式) is every channel, unless all it names is other than the web (通过公开栏、显示屏等方式)
   if (MANY.test(text)) return other && !web && !/各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)/.test(text) ? 'other' : 'all';
-  if (web && other) return 'all';
+  if (web && (other || WEB_AND_OTHERS.test(text))) return 'all';
   return web ? 'web' : other ? 'other' : 'none';
 }
 
