@@ -397,6 +397,12 @@ export const WORDINGS: Record<string, Wording[]> = {
     // what the information is, in parentheses, between the noun and its figure
     w('本年度主动公开政府信息（含政策文件、工作动态、人事任免等）215条。', { 'p.total': 215 }),
     w('全年主动公开政府信息计二百一十五条。', { 'p.total': 215 }),
+    // the act's count named as such (主动公开数量为, 主动公开总数), no object
+    w('本年度主动公开数量为856条。', { 'p.total': 856 }),
+    w('本年度网站公开700条、其他渠道公开156条，全年主动公开总数856条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('本年度主动公开总量达856条，较上年增加56条。', { 'p.total': 856 }),
+    w('截至年底，累计主动公开总数5600条。', { 'p.total': null }),
+    w('本年度依申请公开总数21件。', { 'p.total': null }),
     // documents and articles in their own units, no total printed: parts only
     w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
     // 2018-fujian-huli-county: the year's documents made, then how each is disclosed
@@ -474,6 +480,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     // 2011-fujian-pingtan-county: 在…网站主动公开的N条政府信息中, kinds after: the report's own 425 there is its year's whole, its website's 418 is
     // in its table; whether the phrase counts the site's share or the whole classified, the text does not say
     w('2015年，在县政府网站主动公开的418条政府信息中，机构职能、办事程序信息148条，占35.4%；', { 'p.website': null, 'p.total': null }),
+    // the channels' items parted by a slash
+    w('本年度主动公开政府信息856条（网站700条/其他渠道156条）。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
     // the website and the other channels named together before the whole: all channels, the whole no website's share
     w('全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
     w('全年通过网站和其他渠道共公开政府信息856条。', { 'p.total': 856, 'p.website': null }),

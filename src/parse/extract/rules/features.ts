@@ -71,9 +71,9 @@ function channelsOf(v: FigureView): ChannelScope {
 /** Several features ask for a figure's channels: read once per figure. */
 const CHANNELS = new WeakMap<FigureView, ChannelScope>();
 
-/** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
+/** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条; 网站700条/其他渠道156条). */
 function ownItem(before: string): string {
-  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
+  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、/／]/.exec(before);
   return m ? before.slice(m[0].length) : before;
 }
 
@@ -320,7 +320,7 @@ export const FEATURES = {
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
   noObject: (v: FigureView) =>
-    (/主动公开\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+    (/主动公开(?:(?:的)?(?:总数|数量|总量|条数|数))?(?:共计|共|合计)?(?:为|是|达到|达)?\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(wholeAreaAsOne(v.before)),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
