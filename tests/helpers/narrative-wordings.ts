@@ -397,6 +397,10 @@ export const WORDINGS: Record<string, Wording[]> = {
     // what the information is, in parentheses, between the noun and its figure
     w('本年度主动公开政府信息（含政策文件、工作动态、人事任免等）215条。', { 'p.total': 215 }),
     w('全年主动公开政府信息计二百一十五条。', { 'p.total': 215 }),
+    // a topic clause (主动公开方面) gives the next clause its subject
+    w('主动公开方面，全年共公开856条。', { 'p.total': 856 }),
+    w('依申请公开方面，全年共公开856条。', { 'p.total': null }),
+    w('主动公开方面，去年共公开856条。', { 'p.total': null }),
     // the act's count named as such (主动公开数量为, 主动公开总数), no object
     w('本年度主动公开数量为856条。', { 'p.total': 856 }),
     w('本年度网站公开700条、其他渠道公开156条，全年主动公开总数856条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),

@@ -92,7 +92,7 @@ function lastVerbEnd(before: string): number {
 const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object. */
-const objectBefore = (clause: string) => /主动公开(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
+const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
