@@ -187,9 +187,7 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度政府信息公开申请受理21件，答复21件。', { 'r.new.total': 21, 'r.handled.total': 21 }),
     // the total after the ways
     w('本年度当面申请15件，网上申请4件，信函申请2件，共计受理政府信息公开申请21件。', { 'r.new.total': 21 }),
-    // 2017-hubei-shayang-county (全县各级各部门): the whole area named by its bodies is the area's own count; a larger scope before the body's own is not
-    w('2015年，全县各部门、各乡镇（街道）共受理政府信息公开申请21件。', { 'r.new.total': 21 }),
-    w('全县各级行政机关共受理政府信息公开申请21件，其中同意公开17件。', { 'r.new.total': 21, 'r.granted.total': 17 }),
+    // a larger scope before the body's own count, one kind of body alone: not the body's count
     w('全市各级行政机关共受理政府信息公开申请1256件，我局受理申请14件。', { 'r.new.total': 14 }),
     w('各乡镇共受理政府信息公开申请21件。', { 'r.new.total': null }),
     // numerals the reader does not read (廿, financial 贰拾): never their last characters as a figure (no corpus file; the set's 捌佰伍拾陆条 is the same kind)
@@ -390,8 +388,7 @@ export const WORDINGS: Record<string, Wording[]> = {
     // the kinds first, the total after them
     w('全年公开政策法规类信息20条、工作动态类信息150条、人事信息5条，合计主动公开政府信息175条。', { 'p.total': 175 }),
     w('二、主动公开政府信息情况\n本年度我局主动公开政府信息情况如下：政策文件20条，工作动态150条，人事信息5条，合计175条。', { 'p.total': 175 }),
-    // 2017-hubei-shayang-county: the whole area named by its bodies
-    w('2015年，全县各部门、各乡镇（街道）共主动公开政府信息8560条。', { 'p.total': 8560 }),
+    // a larger scope before the body's own count, the departments alone: not the body's count
     w('全县各部门、各乡镇共主动公开政府信息8560条，我局主动公开政府信息326条。', { 'p.total': 326 }),
     w('县直各部门共主动公开政府信息856条。', { 'p.total': null }),
     // what the information is, in parentheses, between the noun and its figure

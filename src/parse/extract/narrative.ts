@@ -14,7 +14,7 @@ import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
-import { FEATURES, sharedScope, wholeAreaAsOne } from './rules/features';
+import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
@@ -892,7 +892,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
-      if (OTHER_SCOPE.test(wholeAreaAsOne(before + m[0]))) continue;
+      if (OTHER_SCOPE.test(before + m[0])) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
       if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length))) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)

@@ -136,12 +136,6 @@ function namesCategory(raw: string, issuer = ''): boolean {
 
 /** The body naming itself (我局, 本委, 我县): its own scope. */
 const SELF = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|镇|乡|街道|区|县|市|州|盟|旗|省|所|站|处|室|队|馆)/;
-/**
- * The whole area named by its bodies (全县各部门、各乡镇（街道）, 全市各级行政机关, 全县各级各部门): the area's report's own
- * scope, not another's; what is left is 全县 (a larger scope before the body's own count is sharedScope's to judge).
- */
-const WHOLE_AREA = /全(省|市|区|县|旗)(?:(?:各级|各)+(?:行政机关|机关|部门|单位|政府|乡镇|镇街|街道|县区|区县|县[(（]市、区[)）]|市)(?:[(（]街道[)）])?[、和及]?)+/g;
-export const wholeAreaAsOne = (t: string) => (t.includes('全') ? t.replace(WHOLE_AREA, '全$1') : t);
 /** Several bodies together (全市各单位, 全区各部门, 各级行政机关, 全省各地): a scope larger than one body's. */
 const MANY_BODIES = /各单位|各部门|各级行政机关|各级各部门|各地各部门|各地|全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:受理|收到|办结|发生)|政府系统/;
 /** A breakdown by channel announced before a list (按公开载体分：门户网站X条、其他载体Y条; 从公开渠道看): the header gives the act. */
@@ -322,7 +316,7 @@ export const FEATURES = {
   noObject: (v: FigureView) =>
     (/主动公开(?:(?:的)?(?:总数|数量|总量|条数|数))?(?:共计|共|合计)?(?:为|是|达到|达)?\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
-  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(wholeAreaAsOne(v.before)),
+  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */

@@ -6,7 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { sharedScope, wholeAreaAsOne, withoutYearTotal } from './features';
+import { sharedScope, withoutYearTotal } from './features';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -383,7 +383,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
-    if (EXCLUDED.otherScope.test(wholeAreaAsOne(stretch)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
+    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
@@ -444,7 +444,7 @@ function conceptsIn(s: string, from: number, to: number): (string | null)[] {
   return out.sort((a, b) => a.at - b.at).map((t) => t.metric);
 }
 
-const notTheYears = (subject: string) => EXCLUDED.otherScope.test(wholeAreaAsOne(subject)) || EXCLUDED.cumulative.test(withoutYearTotal(subject)) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
+const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EXCLUDED.cumulative.test(withoutYearTotal(subject)) || EXCLUDED.change.test(subject) || lastYearItem(subject) || EXCLUDED.average.test(subject) || EXCLUDED.plan.test(subject);
 /** The words that give figures to several concepts at once, for the text's word index. */
 export const DISTRIBUTIVE_WORDS = ['分别', '各'];
 const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
