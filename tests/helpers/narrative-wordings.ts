@@ -195,6 +195,9 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度共受理政府信息公开申请贰拾一件。', { 'r.new.total': null }),
     // the year's count in parentheses beside a stock
     w('自《条例》实施以来累计受理政府信息公开申请150件（其中本年度21件）。', { 'r.new.total': 21 }),
+    w('自2008年以来累计受理政府信息公开申请150件，其中2014年受理21件。', { 'r.new.total': null }),
+    w('累计受理行政复议申请15件，其中本年度3件。', { 'r.new.total': null }),
+    w('自2008年以来累计受理政府信息公开申请150件，其中本年度同意公开21件。', { 'r.new.total': null }),
   ],
   'requests, none received': [
     w('本年度，我局未收到政府信息公开申请。', { 'r.new.total': 0 }),
