@@ -165,6 +165,39 @@ export const WORDINGS: Record<string, Wording[]> = {
     // 主动公开 as one outcome's name: the other items' figures keep their own words (撤销: withdrawn, no act of answering)
     w('本年度收到政府信息公开申请10件，其中3件办理结果为主动公开，申请人主动撤销2件，均在法定期限内答复。', { 'r.new.total': 10, 'r.handled.total': null }),
     w('本年度共受理政府信息公开申请5件，其中上级转来2件，我局直接受理3件。', { 'r.new.total': 5 }),
+    // a sixth writer (stop 19): paragraphs built as the pre-2019 reports build them (../shared/corpus, file named per structure):
+    // the subject in a heading or an opening clause, the figure in a later sentence; 条 for requests; requests with their outcomes
+    // 2012-fujian-pingtan-county: 有关政府信息公开的申请…条, the ways as 申请数
+    w('2015年全县共收到有关政府信息公开的申请21条，其中当面申请数18条，电子邮件申请数3条；', { 'r.new.total': 21 }),
+    w('2015年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；', { 'r.new.total': 7 }),
+    // 2018-jiangxi-yuanzhou-xicun-town: numbered colon items, 数…条
+    w('（一）申请情况：2015年度收到申请公开政府信息数3条。（二）处理情况：2015年已处理申请情况数3条。', { 'r.new.total': 3 }),
+    // 2017-hubei-shayang-county: received, finished, answered in one sentence
+    w('2015年，受理公民、法人和其他组织提出的政府信息公开申请2件，按时办结2件，出具依申请答复书2件。', { 'r.new.total': 2, 'r.handled.total': 2 }),
+    // 2009-heilongjiang-heilongjiang-province: a comparison as a multiple, rates
+    w('全省共受理政府信息公开申请758件，是上年的3.5倍，办结率和群众满意率均为100%。', { 'r.new.total': 758 }),
+    // the heading gives the subject, an opening sentence of how, then the figure
+    w('三、依申请公开政府信息情况\n本年度，我局严格按照规定程序办理依申请公开事项。全年共受理21件，均在规定时限内答复。', { 'r.new.total': 21 }),
+    w('三、依申请公开政府信息情况\n我局依法受理公民、法人和其他组织的申请。本年度共受理21件，其中同意公开17件。', { 'r.new.total': 21, 'r.granted.total': 17 }),
+    // an opening clause, then the count after a colon
+    w('依申请公开政府信息情况如下：本年度共受理申请21件。', { 'r.new.total': 21 }),
+    w('2015年受理政府信息公开申请情况：共受理21件，其中网上申请15件。', { 'r.new.total': 21 }),
+    // older: 政府信息公开申请 受理…件
+    w('政府信息公开申请受理情况。本年度共受理政府信息公开申请二十一件。', { 'r.new.total': 21 }),
+    w('本年度政府信息公开申请受理21件，答复21件。', { 'r.new.total': 21, 'r.handled.total': 21 }),
+    // the total after the ways
+    w('本年度当面申请15件，网上申请4件，信函申请2件，共计受理政府信息公开申请21件。', { 'r.new.total': 21 }),
+    // a larger scope before the body's own count, one kind of body alone: not the body's count
+    w('全市各级行政机关共受理政府信息公开申请1256件，我局受理申请14件。', { 'r.new.total': 14 }),
+    w('各乡镇共受理政府信息公开申请21件。', { 'r.new.total': null }),
+    // numerals the reader does not read (廿, financial 贰拾): never their last characters as a figure (no corpus file; the set's 捌佰伍拾陆条 is the same kind)
+    w('本年度共受理政府信息公开申请廿一件。', { 'r.new.total': null }),
+    w('本年度共受理政府信息公开申请贰拾一件。', { 'r.new.total': null }),
+    // the year's count in parentheses beside a stock
+    w('自《条例》实施以来累计受理政府信息公开申请150件（其中本年度21件）。', { 'r.new.total': 21 }),
+    w('自2008年以来累计受理政府信息公开申请150件，其中2014年受理21件。', { 'r.new.total': null }),
+    w('累计受理行政复议申请15件，其中本年度3件。', { 'r.new.total': null }),
+    w('自2008年以来累计受理政府信息公开申请150件，其中本年度同意公开21件。', { 'r.new.total': null }),
   ],
   'requests, none received': [
     w('本年度，我局未收到政府信息公开申请。', { 'r.new.total': 0 }),
@@ -206,6 +239,14 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度无逾期未答复的申请。', { 'r.new.total': null }),
     w('本年度没有被撤回的申请。', { 'r.new.total': null }),
     w('本年度没有答复超期的申请。', { 'r.new.total': null }),
+    // a sixth writer (stop 19): paragraphs built as the pre-2019 reports build them (../shared/corpus, file named per structure):
+    // 2013-fujian-pingtan-zone-county: none received, a review in the same sentence
+    w('2015年全区未收到有关政府信息公开的申请，收到1份有关政府信息公开行政复议申请已及时处理。', { 'r.new.total': 0, 'rv.total': 1 }),
+    // 2018-jiangxi-yuanzhou-xicun-town: numbered colon items, 数0条
+    w('（一）申请情况：2015年度收到申请公开政府信息数0条。（二）处理情况：2015年已处理申请情况数0条。', { 'r.new.total': 0 }),
+    // 2013-hunan-daoxian-culture-bureau-department: 没有…的情况
+    w('2015年度主动公开信息5条；没有依申请公开信息的情况。', { 'p.total': 5, 'r.new.total': 0 }),
+    w('三、依申请公开政府信息情况\n本年度，我镇没有收到此类申请。', { 'r.new.total': 0 }),
   ],
   'proactive total': [
     w('一、主动公开政府信息情况\n本年度共1234条。', { 'p.total': 1234 }),
@@ -325,6 +366,51 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2015年度，我局在“公开为常态”原则下主动公开政府信息326条，主要涉及财政预决算、人事任免、项目审批等内容。', { 'p.total': 326 }),
     w('全年向市政府报送政务信息120条，被采用45条。', { 'p.total': null }),
     w('全年接待查阅政府信息群众120人次。', { 'p.total': null }),
+    // a sixth writer (stop 19): paragraphs built as the pre-2019 reports build them (../shared/corpus, file named per structure):
+    // 2011-fujian-pingtan-county: a sub-heading, an opening clause, the year's made and kept documents, then 其中主动公开
+    w('二、主动公开政府信息情况\n（一）主动公开政府信息的数量\n各乡镇、县直各单位对政府信息进行了梳理和编目，2015年制作、获取政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402条。', { 'p.total': 425, 'r.new.total': null }),
+    // 2012-fujian-pingtan-zone-county: the total, then its split by body in later sentences
+    w('（一）主动公开政府信息的数量\n区直各部门、各乡镇对政府信息进行了梳理和编目，2015年主动公开政府信息1913条。其中，区直各单位主动公开政府信息1397条，占73%。各乡镇主动公开政府信息516条，占27%。', { 'p.total': 1913 }),
+    // 2009-zhejiang-yiwu-yiting-town, 2014-guizhou-sinan-tingziba-town: the total, then kinds after a clause
+    w('2015年度共主动公开政府信息310条，其中全文电子化达100%。在主动公开的信息中，政策规范性文件类信息220条；规划计划类信息14条；业务类信息9条；其他类信息67条。', { 'p.total': 310 }),
+    w('2015年我镇主动公开政府信息数160条，其中，综合政务59条；人事工作信息1条；财政信息5条；安全监管95条。', { 'p.total': 160 }),
+    // 2012-jiangxi-xingguo-nankeng-town: a numbered item whose label ends with a colon
+    w('1、主动公开政府信息的数量：南坑乡人民政府2015年共主动公开政府信息225条，其中全文电子化率达100%', { 'p.total': 225 }),
+    // 2012-zhejiang-ninghai-yuexi-town, 2010-fujian-minhou-water-resources-bureau-department: a stock, then the year's new
+    w('截至2015年12月30日，我乡在县政府网站共主动公开政府信息615条，今年新增94条。', { 'p.total': 94, 'p.website': null }),
+    w('截至2015年底，我局主动公开政府信息历年累计520条，其中2015年新增主动公开政府信息140条。', { 'p.total': 140 }),
+    // the heading gives the subject; the figure comes a sentence later with no word of proactive
+    w('二、主动公开政府信息情况\n按照《条例》要求，我局认真梳理应主动公开的政府信息。全年共公开1913条，全文电子化率达100%。', { 'p.total': 1913 }),
+    w('二、主动公开政府信息情况\n我局坚持“以公开为原则”。本年度共发布各类信息1913条。', { 'p.total': 1913 }),
+    w('二、主动公开政府信息情况\n2015年，我局坚持“以公开为常态”，制定了公开目录。全年共公开1913条。', { 'p.total': 1913 }),
+    // a sentence before that names another year, a channel, other bodies or a part takes the heading's subject away
+    w('二、主动公开政府信息情况\n2014年，我局公开工作起步较晚。全年共公开1913条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局在政府网站开设信息公开专栏。全年共公开1913条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n各乡镇认真做好公开工作。全年共公开1913条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局认真做好公开工作。全年共公开政策文件1913条。', { 'p.total': null }),
+    // the kinds first, the total after them
+    w('全年公开政策法规类信息20条、工作动态类信息150条、人事信息5条，合计主动公开政府信息175条。', { 'p.total': 175 }),
+    w('二、主动公开政府信息情况\n本年度我局主动公开政府信息情况如下：政策文件20条，工作动态150条，人事信息5条，合计175条。', { 'p.total': 175 }),
+    // a larger scope before the body's own count, the departments alone: not the body's count
+    w('全县各部门、各乡镇共主动公开政府信息8560条，我局主动公开政府信息326条。', { 'p.total': 326 }),
+    w('县直各部门共主动公开政府信息856条。', { 'p.total': null }),
+    // what the information is, in parentheses, between the noun and its figure
+    w('本年度主动公开政府信息（含政策文件、工作动态、人事任免等）215条。', { 'p.total': 215 }),
+    w('全年主动公开政府信息计二百一十五条。', { 'p.total': 215 }),
+    // a topic clause (主动公开方面) gives the next clause its subject
+    w('主动公开方面，全年共公开856条。', { 'p.total': 856 }),
+    w('依申请公开方面，全年共公开856条。', { 'p.total': null }),
+    w('主动公开方面，去年共公开856条。', { 'p.total': null }),
+    // the act's count named as such (主动公开数量为, 主动公开总数), no object
+    w('本年度主动公开数量为856条。', { 'p.total': 856 }),
+    w('本年度网站公开700条、其他渠道公开156条，全年主动公开总数856条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('本年度主动公开总量达856条，较上年增加56条。', { 'p.total': 856 }),
+    w('截至年底，累计主动公开总数5600条。', { 'p.total': null }),
+    w('本年度依申请公开总数21件。', { 'p.total': null }),
+    // documents and articles in their own units, no total printed: parts only
+    w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
+    // 2018-fujian-huli-county: the year's documents made, then how each is disclosed
+    w('2015年，共制作政府信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1535条。', { 'p.total': 1027, 'r.new.total': null }),
   ],
   'proactive channels': [
     w('全年主动公开政府信息1234条。从公开渠道看，政府网站1000条，占81%；其他渠道234条，占19%。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
@@ -381,6 +467,35 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('我局本年度主动公开政府信息326条，县政府网站全年发布信息12560条。', { 'p.total': 326, 'p.website': null }),
     w('本年度，市政府门户网站共发布信息12560条，其中我局主动公开326条。', { 'p.total': 326, 'p.website': null }),
     w('本年度在市政府网站发布政务信息326条，被市级以上媒体采用45条。', { 'p.website': 326, 'p.other_channels': null }),
+    // a sixth writer (stop 19): paragraphs built as the pre-2019 reports build them (../shared/corpus, file named per structure):
+    // 2017-hubei-shayang-county: two channels besides the website, each its own figure: no other-channel total; as a colon list
+    w('2015年，全县各级各部门主动公开政府信息共计14189条，其中：政府网站公开5419条；政务微信公开3914条；其他方式公开4856条。', { 'p.total': 14189, 'p.website': 5419, 'p.other_channels': null }),
+    // 2018-guangdong-guangzhou-yuexiu-health-family-planning-bureau-department: the channels a sentence after the total
+    w('我局2015年全年主动公开政府信息160条，全文电子化达100%。通过政务网站发布信息160条，通过微博发布信息39条。', { 'p.total': 160, 'p.website': 160, 'p.other_channels': 39 }),
+    // the channels only named, with 通过…、…等渠道: no channel's figure
+    w('全年通过政府网站、公开栏、政务微博等渠道主动公开政府信息1234条。', { 'p.total': 1234, 'p.website': null, 'p.other_channels': null }),
+    // the split in a later sentence opened by how it is counted
+    w('本年度主动公开政府信息1234条。从公开渠道看，网站公开1000条；通过公开栏、电子显示屏等其他方式公开234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    w('本年度主动公开政府信息1234条。按公开渠道分，政府网站1000条，其他渠道234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    // a sub-heading names the subject
+    w('（二）公开渠道\n政府网站公开1000条，公开栏等其他渠道公开234条。', { 'p.website': 1000, 'p.other_channels': 234 }),
+    // shares in parentheses, the total after the parts
+    w('通过政府网站公开1000条（占81%）、通过其他渠道公开234条（占19%），合计主动公开1234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    // 2011-fujian-pingtan-county: 在…网站主动公开的N条政府信息中, kinds after: the report's own 425 there is its year's whole, its website's 418 is
+    // in its table; whether the phrase counts the site's share or the whole classified, the text does not say
+    w('2015年，在县政府网站主动公开的418条政府信息中，机构职能、办事程序信息148条，占35.4%；', { 'p.website': null, 'p.total': null }),
+    // the channels' items parted by a slash
+    w('本年度主动公开政府信息856条（网站700条/其他渠道156条）。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    // the website and the other channels named together before the whole: all channels, the whole no website's share
+    w('全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年通过网站和其他渠道共公开政府信息856条。', { 'p.total': 856, 'p.website': null }),
+    // Chinese numerals
+    w('本年度主动公开政府信息一千二百三十四条，其中政府网站公开一千条，其他渠道公开二百三十四条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
+    // the channels' list right after the whole, by a comma, items with no verb (no corpus file words it so)
+    w('全年主动公开政府信息856条，网站700条，其他渠道156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年主动公开政府信息856条，网站公开700条，其他途径156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年主动公开政府信息856条，政府门户网站700条，微信、微博、公开栏等156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('全年主动公开政府信息856条，政务动态700条，其他156条。', { 'p.total': 856, 'p.website': null, 'p.other_channels': null }),
   ],
   'carried out': [
     w('本年度共受理政府信息公开申请15件，连同上年结转2件，共需办理17件，已办结16件，结转下年1件。', { 'r.new.total': 15, 'r.handled.total': 16, 'r.carried_out.total': 1 }),
@@ -509,6 +624,15 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('受理申请11件，全部予以公开答复。', { 'r.granted.total': 11 }),
     // proactive, not requests
     w('一、主动公开情况\n全年主动公开政府信息500条，不予公开信息3条。', { 'r.denied.total.total': null }),
+    // a sixth writer (stop 19): paragraphs built as the pre-2019 reports build them (../shared/corpus, file named per structure):
+    // 2012-fujian-pingtan-county: 答复总数…条, outcomes as 答复数
+    w('对依申请公开的答复总数21条，其中同意公开答复数17条；', { 'r.granted.total': 17 }),
+    // requests and their outcomes in one sentence after a colon
+    w('依申请公开情况：受理申请21件；其中，同意公开17件；部分公开2件；不予公开2件。', { 'r.new.total': 21, 'r.granted.total': 17, 'r.partial.total': 2, 'r.denied.total.total': 2 }),
+    w('全年共受理依申请公开事项二十一件，其中同意公开十七件。', { 'r.new.total': 21, 'r.granted.total': 17 }),
+    // the outcomes a sentence after the requests, their subject the requests
+    w('本年度共受理政府信息公开申请21件。上述申请中，同意公开17件，部分公开2件，不予公开2件。', { 'r.new.total': 21, 'r.granted.total': 17, 'r.partial.total': 2, 'r.denied.total.total': 2 }),
+    w('本年度共受理政府信息公开申请21件。经审查，17件予以公开，2件部分公开，2件不予公开。', { 'r.new.total': 21, 'r.granted.total': 17, 'r.partial.total': 2, 'r.denied.total.total': 2 }),
   ],
   review: [
     w('本年度因政府信息公开申请行政复议1件，提起行政诉讼0件。2013年曾发生行政诉讼1件。', { 'rv.total': 1, 'lit.total': 0 }),

@@ -25,7 +25,7 @@ const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 /** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
 const SP = '[^\\S\\n]*';
-const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌壹贰貳叁參肆伍陆陸柒捌玖拾佰仟])[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
 const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
@@ -468,6 +468,27 @@ const totalAlone = (verb: string) =>
 const TOTAL_ALONE = new Map(HEADED_TOTALS.map((t) => [t.metric, totalAlone(t.verb)]));
 /** A sub-heading of the whole's count (（一）公开数量, （一）基本情况): its subject is its section's (一、主动公开政府信息情况). */
 const COUNT_SUBHEADING = /^(?:主动公开|公开|申请|受理)?(?:的)?(?:数量|总数|总量|基本情况|总体情况|总体数量)(?:情况)?$/;
+/** How long the sentences before a heading's total may be (按照《条例》要求，我局认真梳理应主动公开的政府信息。全年共公开1913条). */
+const LEAD_MAX = 80;
+/** A sentence before the total that takes the heading's subject away: a figure, a channel, another subject, a part or a stock. */
+const LEAD_NOT = /[\d〇零一二两三四五六七八九十百千]\s*(?:条|件|篇|份|项|宗)|申请|复议|诉讼|收费|费用|其中|累计|截至|截止|历年|各乡镇|各部门|各单位|下属|网站|门户|微信|微博|公开栏|新媒体|公报|报刊|电视|广播/;
+/**
+ * The heading's total alone: on the first line's first sentence, or on a later sentence of it after sentences that only say
+ * how the work was done, with no figure, channel, other year or other subject of their own (二、主动公开政府信息情况 / 我局认真梳理…。全年共公开1913条).
+ */
+function totalAfterLead(line: string, total: RegExp, years: readonly number[]): { m: RegExpExecArray; offset: number } | null {
+  const first = total.exec(line.slice(0, 40));
+  if (first !== null) return { m: first, offset: 0 };
+  let offset = 0;
+  for (;;) {
+    const stop = line.indexOf('。', offset);
+    const sentence = line.slice(offset, stop);
+    if (stop < 0 || stop >= LEAD_MAX || LEAD_NOT.test(sentence) || (years.length > 0 && namesOtherYear(sentence, years))) return null;
+    offset = stop + 1;
+    const m = total.exec(line.slice(offset, offset + 40));
+    if (m !== null) return { m, offset };
+  }
+}
 /** What a heading speaks of: its own words, or for a sub-heading of the count, its section's heading. */
 function headingSubject(headings: readonly Heading[], k: number): string {
   const h = headings[k];
@@ -486,9 +507,11 @@ function totalsUnderHeadings(s: string, headings: readonly Heading[], quantities
       if (!t.heading.test(subject) || t.not.test(subject) || (years.length > 0 && namesOtherYear(subject, years))) continue;
       if (h.end >= s.length) continue;
       const next = h.end;
-      const m = TOTAL_ALONE.get(t.metric)!.exec(lineAfter(s, h, 40).text);
-      if (m === null || (years.length > 0 && namesOtherYear(m[0], years))) continue;
-      const q = countAt(quantities, next + 1 + m[0].lastIndexOf(m[1]));
+      const lead = totalAfterLead(lineAfter(s, h, 40 + LEAD_MAX).text, TOTAL_ALONE.get(t.metric)!, years);
+      if (lead === null) continue;
+      const { m, offset } = lead;
+      if (years.length > 0 && namesOtherYear(m[0], years)) continue;
+      const q = countAt(quantities, next + 1 + offset + m[0].lastIndexOf(m[1]));
       if (q && q.value !== null && q.unit !== null && t.unit.test(q.unit)) found.push(q);
     }
     // two headings giving different totals: a tie, no value

@@ -34,6 +34,8 @@ describe('counts', () => {
     expect(pick(one('受理一千二百件'))).toEqual({ kind: 'count', value: 1200, unit: '件', approx: false });
     expect(pick(one('收到申请十二件'))).toEqual({ kind: 'count', value: 12, unit: '件', approx: false });
     expect(recogniseQuantities('一是统一思想,进一步加强,十分重视,三年行动')).toEqual([]);
+    // a numeral in characters not read (廿, the financial 贰拾) leaves no figure of its last characters
+    expect(recogniseQuantities('收到申请廿一件,受理贰拾一件')).toEqual([]);
   });
 
   it('reads ranges as two ends and no single value', () => {

@@ -49,6 +49,8 @@ const unquoted = (t: string) => (!t.includes('“') && !t.includes('"') ? t : t.
 /** The channels a clause names: web only, other channels only, all of them, or none. */
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 
+/** The website and the other channels named together, no figure between (通过网站和其他渠道): every channel. */
+const WEB_AND_OTHERS = /(?:网站|门户|政府网)[^,，。;；:：\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\d]{0,4}?(?:其他|其它)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
 export function channelScope(raw: string): ChannelScope {
   const text = unquoted(raw);
   if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
@@ -56,7 +58,7 @@ export function channelScope(raw: string): ChannelScope {
   const other = text.search(OWN_MEDIA) >= 0 || text.search(PRESS) >= 0;
   // an open list (等方式) is every channel, unless all it names is other than the web (通过公开栏、显示屏等方式)
   if (MANY.test(text)) return other && !web && !/各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)/.test(text) ? 'other' : 'all';
-  if (web && other) return 'all';
+  if (web && (other || WEB_AND_OTHERS.test(text))) return 'all';
   return web ? 'web' : other ? 'other' : 'none';
 }
 
@@ -69,9 +71,9 @@ function channelsOf(v: FigureView): ChannelScope {
 /** Several features ask for a figure's channels: read once per figure. */
 const CHANNELS = new WeakMap<FigureView, ChannelScope>();
 
-/** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条). */
+/** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条; 网站700条/其他渠道156条). */
 function ownItem(before: string): string {
-  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、]/.exec(before);
+  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、/／]/.exec(before);
   return m ? before.slice(m[0].length) : before;
 }
 
@@ -90,7 +92,7 @@ function lastVerbEnd(before: string): number {
 const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object. */
-const objectBefore = (clause: string) => /主动公开(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
+const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
@@ -224,7 +226,24 @@ const channelItem = (v: FigureView) => {
  * A figure in a list of channels and their figures with no act of its own (政府网站：1070条；其他渠道：1476条),
  * right after a statement of the year's items disclosed: that statement's breakdown by channel.
  */
-export const channelListAfterWhole = (v: FigureView) => v.periodBefore.length <= CHANNEL_LIST_MAX && (channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)) && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
+export const channelListAfterWhole = (v: FigureView) => namesChannel(v) && v.periodBefore.length <= CHANNEL_LIST_MAX && channelListOnly(v.periodBefore) && disclosedWhole(v.statementPrevious);
+const namesChannel = (v: FigureView) => channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v);
+/** Where a list may open after the year's whole in the same period: at 其中, or a colon or comma right after the whole's count (…2546条：政府网站… / …2546条，网站1070条…). */
+const LIST_OPENS = /其中|[\d〇零一二两三四五六七八九十百千万余多][条件篇份项][:：,，]/g;
+/**
+ * As channelListAfterWhole, the whole and its list in one period (主动公开政府信息500条，其中：政府网站420条；政务微博80条;
+ * 全年主动公开政府信息856条，网站700条，其他渠道156条): every word between the list's opening and the figure is a
+ * channel, a count or a list's word, and what comes before the opening is the year's whole through no one channel.
+ */
+const channelListInPeriod = (v: FigureView) => {
+  if (!namesChannel(v)) return false;
+  const t = v.periodBefore.length > CHANNEL_LIST_MAX * 2 ? v.periodBefore.slice(-CHANNEL_LIST_MAX * 2) : v.periodBefore;
+  for (const m of t.matchAll(LIST_OPENS)) {
+    const at = m[0] === '其中' ? m.index : m.index + m[0].length - 1;
+    if (at > 0 && channelListOnly(t.slice(at)) && disclosedWhole(t.slice(0, at))) return true;
+  }
+  return false;
+};
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);
   return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
@@ -283,8 +302,8 @@ export const FEATURES = {
   pressOnly: (v: FigureView) => pressOnly(v),
   /** The press only, not named as the other channels in so many words (报刊、广播、电视等其他方式 is their share). */
   pressNotOther: (v: FigureView) => pressOnly(v) && !OTHER_CHANNELS_PHRASE.test(v.before),
-  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道). */
-  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
+  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not an item named the other channels (其他渠道234条: the rest beside the website). */
+  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !OTHER_CHANNELS_PHRASE.test(ownItem(v.before)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
@@ -295,7 +314,7 @@ export const FEATURES = {
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
   noObject: (v: FigureView) =>
-    (/主动公开\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+    (/主动公开(?:(?:的)?(?:总数|数量|总量|条数|数))?(?:共计|共|合计)?(?:为|是|达到|达)?\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
@@ -407,9 +426,9 @@ export const FEATURES = {
   // the header governs its list across semicolons (从公开渠道看，政府网站1000条，占81%；其他渠道234条)
   byChannel: (v: FigureView) => BY_CHANNEL.test(periodTail(v)),
   /** Disclosed, by a verb before the figure or a breakdown-by-channel header. */
-  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v),
+  disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v) || channelListInPeriod(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
-  channelList: (v: FigureView) => channelListAfterWhole(v),
+  channelList: (v: FigureView) => channelListAfterWhole(v) || channelListInPeriod(v),
   /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
   webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
   /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */

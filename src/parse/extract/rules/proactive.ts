@@ -109,6 +109,13 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', value: 1070 },
       { from: INVENTED, text: '截至2018年底，累计主动公开政府信息25460条。\n其中，政府网站10700条、其他14760条。', value: null },
       { from: INVENTED, text: '本年度共编发政务信息300条。\n其中，政府网站采用120条，市委办采用50条。', value: null },
+      // the same list in the whole's own period, after 其中, or a colon right after the whole's count
+      { from: INVENTED, text: '本年度主动公开政府信息1234条，其中，政府网站1000条，其他渠道234条。', value: 1000 },
+      { from: INVENTED, text: '全年通过各种渠道主动公开政府信息1234条：政府网站1000条，其他渠道234条。', value: 1000 },
+      { from: INVENTED, text: '全年主动公开政府信息856条，网站700条，其他渠道156条。', value: 700 },
+      { from: INVENTED, text: '全年主动公开政府信息856条，政务动态700条，其他156条。', value: null },
+      { from: INVENTED, text: '截至年底，累计主动公开政府信息25460条，其中，政府网站10700条、其他14760条。', value: null },
+      { from: INVENTED, text: '本年度共编发政务信息300条，其中，政府网站采用120条，市委办采用50条。', value: null },
       // the site's whole output beside the body's own figure (no report of ../shared/corpus words it so: invented)
       { from: INVENTED, text: '我局本年度主动公开政府信息326条，县政府网站全年发布信息12560条。', value: null },
       { from: INVENTED, text: '本年度，市政府门户网站共发布信息12560条，其中我局主动公开326条。', value: null },
@@ -172,6 +179,11 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '主动公开信息2546条，其中网站1070条、其他1476条。', value: 1476 },
       { from: INVENTED, text: '2018年，本局主动公开政府信息2546条。\n政府网站：1070条；其他渠道：1476条。', value: 1476 },
       { from: INVENTED, text: '本年度共收到政府信息公开申请12件。\n其中，网站申请8件，其他4件。', value: null },
+      { from: INVENTED, text: '主动公开政府信息500条，其中：政府网站420条；政务微博80条。', value: 80 },
+      { from: INVENTED, text: '全年主动公开政府信息856条，网站公开700条，其他途径156条。', value: 156 },
+      { from: INVENTED, text: '本年度共收到政府信息公开申请12件，其中：网站申请8件；其他4件。', value: null },
+      // an open list of channels named before: the other channels' item is still the rest beside the website
+      { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', value: 234 },
       { from: 'complete/2012-fujian-pingtan-zone-county', text: '通过“中国平潭网”门户网站公开政府信息3636条。截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。', value: null },
     ],
   },

@@ -50,6 +50,15 @@ export function asOfNowOnly(text: string): boolean {
   const m = AS_OF_NOW.exec(text);
   return m !== null && !OWN_YEAR_WORD.test(text.slice(m.index));
 }
+/** 其中 and only the year before the figure (其中本年度3件, 其中2015年受理21件). */
+const YEAR_ONLY_PART = /其中[,，]?\s*(?:本年度?|今年|当年|\d{4}年度?)[,，]?\s*(?:新)?(?:受理|收到|接收|接到)?(?:的)?(?:申请)?(?:共|共计)?\s*$/;
+/** After a stock of requests received (累计受理…申请88件, 截至目前…收到…申请35件), the part named only by the year: the year's own received, not a part of it. */
+function yearOfStock(before: string): boolean {
+  const at = before.lastIndexOf('其中');
+  if (at < 0 || !YEAR_ONLY_PART.test(before)) return false;
+  const stock = before.slice(0, at);
+  return /申请/.test(stock) && /受理|收到|接到|接收/.test(stock) && (EXCLUDED.cumulative.test(withoutYearTotal(stock)) || AS_OF_NOW.test(stock));
+}
 /** What no count of requests of the year can be: another scope, a stock, a change, a rate, a plan. */
 const EXCLUDED = {
   otherScope: /各县|各区|各市|各乡|各镇|各街道|县直|市直|区直|县区政府|下属|所属|各单位|各部门|各级|各地|等[\d一二三四五六七八九十]+个(?:部门|单位)/,
@@ -357,6 +366,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
         if (t === null && REQUESTS_AS_SUBJECT.test(s.slice(ps, cs - 1))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
       }
     }
+    // 累计受理…申请150件（其中本年度21件）, 截至目前…35件，其中本年度3件: the part named only by the year is the year's received
+    if (t === null && yearOfStock(s.slice(ss, q.start))) t = { metric: 'r.new.total', start: q.start, end: q.start, weak: false };
     if (t === null) t = nearest(s, left, tokens(s, q.end, to), q, true);
     // no concept word at all: requests counted as a whole (共有政府信息公开申请14件) are the year's received,
     // or the figure before them (本年度共有12件政府信息公开申请), or the applicants' act (群众申请公开政府信息5件)
@@ -370,7 +381,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
     const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b);
-    if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric))) continue;
+    if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric)) && !(metric === 'r.new.total' && yearOfStock(before))) continue;
     if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
     const after = s.slice(q.end, se);
