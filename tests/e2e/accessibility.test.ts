@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS, type View } from '../../src/app/state/url-state';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { compareSeries, reportsByYearLevel } from '../../src/db/sql';
-import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForEngine, type Body } from './support';
+import { browserSession, comparePair, openApp, READY_TIMEOUT, waitForEngine, type Body } from './support';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,20 +31,14 @@ interface Finding {
 
 const HIERARCHY_PARENT = '440100';
 
-let browser: Browser;
+const session = browserSession({ viewport: { width: 1440, height: 900 } });
 let page: Page;
 let native: NativeDataset;
 let pair: [Body, Body];
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser({ viewport: { width: 1440, height: 900 } }), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   pair = await comparePair(native);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 async function openView(view: View): Promise<void> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../src/app/data/rows';
 import { codebookRows, TIDY_COLUMNS, tidyRows } from '../../src/app/data/tidy';
 import { translator } from '../../src/app/i18n/messages';
@@ -14,8 +14,9 @@ import { safeFileName } from '../../src/charts/file-name';
 import { benchmarkChildren, compareSeries, factsRows, reportsByYearLevel } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { chartSelector, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine, comparePair, type Body } from './support';
+import { browserSession, chartSelector, csvCellOf, downloadFrom, openApp, parseCsv, READY_TIMEOUT, waitForChart, waitForEngine, comparePair, type Body } from './support';
 
+const session = browserSession({ permissions: ['clipboard-read', 'clipboard-write'] });
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
@@ -52,14 +53,8 @@ async function openOverview(p: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] }), openNative()]);
-  page = browser.page;
+  ({ browser, page, native } = session);
   pair = await comparePair(native);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 describe('chart exports (overview)', () => {

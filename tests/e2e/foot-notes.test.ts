@@ -3,26 +3,19 @@
 // notes are Compare's in English (how several reports of a year are used; the index's base year). Measured as drawn: the canvas's
 // and the PNG's pixels at the right edge, and each SVG <text>'s box as the browser lays it out.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { chartSelector, comparePair, downloadFrom, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { browserSession, chartSelector, comparePair, downloadFrom, openApp, READY_TIMEOUT, waitForChart, type Body } from './support';
 
-let browser: Browser;
+const session = browserSession({ viewport: { width: 1280, height: 900 } });
 let page: Page;
 let native: NativeDataset;
 let pair: [Body, Body];
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser({ viewport: { width: 1280, height: 900 } }), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   pair = await comparePair(native);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 /** Columns (CSS px from the left) holding any pixel that is not the white or transparent background, in an RGBA image of `scale` device px per CSS px. */

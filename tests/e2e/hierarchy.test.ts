@@ -3,14 +3,13 @@
 // running the same builder on the Parquet), coverage with missing flags, and the province map
 // (tile grid, and a user-loaded GeoJSON). Expectations come from native DuckDB; no timing.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { benchmarkChildren, childrenTree, coverage, departmentsOf, provinceTotals, searchDivisions } from '../../src/db/sql';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
-import { chartInk, csvCellOf, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart } from './support';
+import { browserSession, chartInk, csvCellOf, downloadFrom, openApp, parseCsv, READY_TIMEOUT, waitForChart } from './support';
 
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let native: NativeDataset;
 /** A year in which at least two of 广州's districts state BENCH_METRIC in their own reports (most such districts). */
@@ -42,8 +41,7 @@ async function attr(p: Page, testId: string, name: string): Promise<string | nul
 }
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   let best = -1;
   for (let y = 2014; y <= 2024; y++) {
     const rows = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: y, metric: BENCH_METRIC }));
@@ -51,11 +49,6 @@ beforeAll(async () => {
     if (withValue > best) [best, year, bench] = [withValue, y, rows];
   }
   expect(best).toBeGreaterThanOrEqual(2);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 describe('division tree', () => {

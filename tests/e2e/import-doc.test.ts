@@ -3,29 +3,23 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonLine } from '../../src/ingest/report-text';
 import { runParse } from '../../src/ingest/run-parse';
 import { collectInputFiles } from '../../src/ingest/walk';
 import type { ImportedFile } from '../../workers/import-protocol';
-import type { Browser } from '../helpers/chromium';
 import { collectOutput } from '../helpers/collect-output';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { libreOfficeFiles, PRODUCER_FIXTURES } from '../helpers/producers';
-import { appUrl, openBrowser, waitForEngine } from './support';
+import { browserSession, appUrl, waitForEngine } from './support';
 
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
+  ({ page } = session);
   await page.goto(appUrl('bench=1'));
   await waitForEngine(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('a .doc imported in the page', () => {

@@ -5,31 +5,25 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonLine } from '../../src/ingest/report-text';
 import { runParse } from '../../src/ingest/run-parse';
 import { collectInputFiles } from '../../src/ingest/walk';
 import type { ImportedFile } from '../../workers/import-protocol';
-import type { Browser } from '../helpers/chromium';
 import { collectOutput } from '../helpers/collect-output';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, openBrowser, waitForEngine } from './support';
+import { browserSession, appUrl, waitForEngine } from './support';
 
 const INPUTS = [resolve(REPO_ROOT, '../shared/corpus'), resolve(REPO_ROOT, 'data/corpus')];
 const BATCH = 16;
 
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
+  ({ page } = session);
   await page.goto(appUrl('bench=1'));
   await waitForEngine(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function parseInPage(p: Page, files: { name: string; base64: string }[]): Promise<ImportedFile[]> {

@@ -3,7 +3,7 @@
 // window.__gongkai.query), tidy chart CSVs, the tree's counts saying what they count, and the
 // property that every chart of every view draws the numbers its table and CSV give.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
 import { downloadName } from '../../src/app/data/download-name';
 import { TIDY_COLUMNS } from '../../src/app/data/tidy';
@@ -16,11 +16,10 @@ import { safeFileName } from '../../src/charts/file-name';
 import { benchmarkChildren, childrenTree, compareSeries, headlineTrends, type BuiltQuery } from '../../src/db/sql';
 import { CATALOGUE } from '../../src/shared/metric-catalogue';
 import { wideColumnName } from '../../src/shared/wide-metrics';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { busiestCountyYear, comparePair, downloadFrom, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { browserSession, busiestCountyYear, comparePair, downloadFrom, openApp, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
 
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let native: NativeDataset;
 let pair: [Body, Body];
@@ -30,16 +29,10 @@ const zh = translator('zh');
 const GUANGZHOU = '440100';
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   pair = await comparePair(native);
   version = native.manifest.dataset_version;
   benchYear = await busiestCountyYear(native, GUANGZHOU);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 type Cell = string | number | boolean | null;

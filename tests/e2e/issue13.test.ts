@@ -2,7 +2,7 @@
 // dataset: each finding as a person sees it (the share, the embed, the notice, the label), the
 // numbers taken from native DuckDB running the same SQL builders on the Parquet copy.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
@@ -10,11 +10,10 @@ import { benchmarkChildren, compareSeries, coverage, failingReports, headlineTre
 import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../src/shared/metric-catalogue';
 import { METRIC_IDS } from '../../src/shared/metrics';
 import { chartMethod, VIEW_REGISTRY } from '../../src/app/views/registry';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { busiestCountyYear, comparePair, downloadFrom, openApp, parseCsv, openBrowser, waitForEngine, openNative, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { browserSession, busiestCountyYear, comparePair, downloadFrom, openApp, parseCsv, waitForEngine, READY_TIMEOUT, waitForChart, type Body } from './support';
 
-let browser: Browser;
+const session = browserSession();
 let page: Page;
 let native: NativeDataset;
 let pair: [Body, Body];
@@ -24,15 +23,9 @@ const zh = translator('zh');
 const GUANGZHOU = '440100';
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   pair = await comparePair(native);
   benchYear = await busiestCountyYear(native, GUANGZHOU);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 /** The query string of each chart view, with what it needs to draw. */

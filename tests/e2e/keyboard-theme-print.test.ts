@@ -7,27 +7,21 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/parse/input/pdf';
 import { translator } from '../../src/app/i18n/messages';
 import { REPO_ROOT } from '../helpers/paths';
-import type { Browser } from '../helpers/chromium';
-import { comparePair, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart } from './support';
+import { browserSession, comparePair, openApp, openNative, READY_TIMEOUT, waitForChart } from './support';
 
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 const GUANGDONG = '440000';
 const zh = translator('zh');
 
-let browser: Browser;
+const session = browserSession({ viewport: { width: 1440, height: 900 } });
 let page: Page;
 
-beforeAll(async () => {
-  browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
-  page = browser.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page } = session);
 });
 
 const focused = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);

@@ -10,8 +10,9 @@ import { coverage, latestYearBelow, reconciliation } from '../../src/db/sql';
 import { metricUnit, TIDY_COLUMNS } from '../../src/app/data/tidy';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { csvCellOf, downloadFrom, e2eContext, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart } from './support';
+import { browserSession, csvCellOf, downloadFrom, e2eContext, openApp, parseCsv, READY_TIMEOUT, waitForChart } from './support';
 
+const session = browserSession();
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
@@ -21,8 +22,7 @@ const EH_WASM = statSync('node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
 const csv = (bytes: Buffer): string[][] => parseCsv(bytes.subarray(3).toString('utf8'));
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ browser, page, native } = session);
   // Every title the coverage and reconciliation panels ever show, kept from the first paint.
   await browser.context.addInitScript(() => {
     const seen: string[] = [];
@@ -38,8 +38,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   expect(browser.errors).toEqual([]);
-  native?.close();
-  await browser?.close();
 });
 
 describe('loading', () => {

@@ -3,14 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { entityProvinces, searchEntities } from '../../src/db/sql';
 import { parseSummary } from '../../src/shared/summary';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { e2eContext, openApp, openBrowser, openNative, ownText, READY_TIMEOUT, waitForChart, comparePair, type Body } from './support';
+import { browserSession, e2eContext, openApp, ownText, READY_TIMEOUT, waitForChart, comparePair, type Body } from './support';
 
+const session = browserSession();
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
@@ -50,18 +51,12 @@ async function addEntity(p: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ browser, page, native } = session);
   pair = await comparePair(native);
   const summary = parseSummary(JSON.parse(readFileSync(join(e2eContext().dataDir, 'summary.json'), 'utf8')));
   expect(summary.years).not.toBeNull();
   bounds = summary.years!;
   expect(bounds[1] - bounds[0]).toBeGreaterThanOrEqual(2);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 describe('URL state', () => {

@@ -4,14 +4,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { compareSeries, datasetCounts } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { bodyOfSeveralNames, chartInk, e2eContext, openApp, openBrowser, openNative, ownText, waitForChart, waitForEngine, comparePair, type Body } from './support';
+import { browserSession, bodyOfSeveralNames, chartInk, e2eContext, openApp, ownText, waitForChart, waitForEngine, comparePair, type Body } from './support';
 
+const session = browserSession();
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
@@ -19,14 +20,8 @@ let native: NativeDataset;
 let pair: [Body, Body];
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ browser, page, native } = session);
   pair = await comparePair(native);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 describe('offline guard', () => {

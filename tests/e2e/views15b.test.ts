@@ -1,26 +1,19 @@
 // Presentation at its edges, in real Chromium: the template-change labels of Compare at a phone's
 // width, and the copied embed code tall enough for the chart as laid out in it.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '../helpers/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { outcomeBreakdown } from '../../src/db/sql';
-import { comparePair, csvCellOf, downloadFrom, embedAsCopied, openApp, openBrowser, openNative, overlap, parseCsv, svgTextBoxes, waitForChart, type Body } from './support';
+import { browserSession, comparePair, csvCellOf, downloadFrom, embedAsCopied, openApp, overlap, parseCsv, svgTextBoxes, waitForChart, type Body } from './support';
 
-let browser: Browser;
+const session = browserSession({ permissions: ['clipboard-read', 'clipboard-write'] });
 let native: NativeDataset;
 let page: Page;
 let pair: [Body, Body];
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] }), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   pair = await comparePair(native);
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 describe('Compare at 390 px', () => {

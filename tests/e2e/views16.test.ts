@@ -5,28 +5,21 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '../../src/charts/palette';
 import { BODY_KEY_SQL, coverage, outcomeBreakdown, reconciliation, reportsByYearLevel } from '../../src/db/sql';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
-import { comparePair, csvCellOf, csvOf, downloadFrom, embedAsCopied, hexOf, openApp, openBrowser, openNative, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
+import { browserSession, comparePair, csvCellOf, csvOf, downloadFrom, embedAsCopied, hexOf, openApp, parseCsv, READY_TIMEOUT, waitForChart, type Body } from './support';
 
-let browser: Browser;
+const session = browserSession({ permissions: ['clipboard-read', 'clipboard-write'] });
 let native: NativeDataset;
 let page: Page;
 let pair: [Body, Body];
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] }), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   pair = await comparePair(native);
   await page.setViewportSize({ width: 1280, height: 900 });
-});
-
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
 });
 
 describe('reconciliation chart CSV', () => {

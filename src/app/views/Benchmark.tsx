@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
-import { MIN_BAND_PEERS, sharedQuartiles, withPeerOutliers } from './benchmark-band';
+import { MIN_BAND_PEERS, peerGroupsOf, sharedQuartiles, withPeerOutliers } from './benchmark-band';
 import { benchmarkChildren, coverage } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionLabel } from '../components/DivisionTree';
@@ -64,8 +64,14 @@ export function Benchmark(props: ViewProps) {
   const rate = isRateLabel(state.metric);
   const title = t('bench.title', { metric: metricLabel(state.metric, locale), parent: parentName, year: year ?? '' });
   const withValue = rows.filter((r) => num(r.value) !== null);
-  const peers = num(rows[0]?.peers);
-  const pooled = num(rows[0]?.peer_pooled);
+  // Peers of another level (province- or national-level groups) split the children into one group per level.
+  const groups = useMemo(() => peerGroupsOf(rows), [rows]);
+  const single = groups.length === 1 ? groups[0] : null;
+  const listSep = locale === 'zh' ? '、' : ', ';
+  const groupList = groups
+    .map((g) => t(rate && g.pooled !== null ? 'bench.peerGroupPooled' : 'bench.peerGroup', { level: levelLabel(t, g.group), n: g.peers, value: formatPercent(g.pooled, locale) }))
+    .join(listSep);
+  const smallGroups = groups.filter((g) => g.peers < MIN_BAND_PEERS).map((g) => levelLabel(t, g.group));
   const log = state.scale === 'log';
   // A log axis cannot draw 0 or less: those rows print their value where the bar would be.
   const belowLog = log ? withValue.filter((r) => (num(r.value) as number) <= 0).length : 0;
@@ -74,9 +80,11 @@ export function Benchmark(props: ViewProps) {
     t(quartiles ? 'bench.note' : fewPeers !== null ? 'bench.noteFewPeers' : 'bench.noteNoBand'),
     t(state.scope === 'area' ? 'bench.scopeArea' : 'bench.scopeSelf'),
     rate ? t('bench.rateNote') : null,
-    peers !== null ? t('bench.peers', { n: peers }) : null,
+    single ? t('bench.peers', { n: single.peers }) : null,
+    groups.length > 1 ? t('bench.peerGroups', { list: groupList }) : null,
     fewPeers !== null ? t('bench.fewPeers', { n: fewPeers, min: MIN_BAND_PEERS }) : null,
-    rate && pooled !== null ? t('bench.pooled', { value: formatPercent(pooled, locale) }) : null,
+    groups.length > 1 && smallGroups.length > 0 ? t('bench.fewPeerGroups', { groups: smallGroups.join(listSep), n: smallGroups.length, min: MIN_BAND_PEERS }) : null,
+    rate && single && single.pooled !== null ? t('bench.pooled', { value: formatPercent(single.pooled, locale) }) : null,
     log ? (belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')) : null,
   ]
     .filter(Boolean)

@@ -123,6 +123,7 @@ export function Compare(props: ViewProps) {
       {entities.length === 0 ? <p className="hint">{t('picker.none')}</p> : panel}
       {entities.length > 0 && scaleNotes.length > 0 ? <p className="note" data-testid="scale-note">{scaleNotes.join(' ')}</p> : null}
       {rows.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="compare-table-scroll">
         <table className="matrix" data-testid="compare-table">
           <thead>
             <tr><th>{t('body')}</th>{years.map((y) => <th key={y}>{y}</th>)}</tr>
@@ -145,6 +146,7 @@ export function Compare(props: ViewProps) {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
     </div>
   );

@@ -104,6 +104,7 @@ export function MapView(props: ViewProps) {
       {panel}
       {rows.length > 0 ? (
         <section className="panel">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="map-table-scroll">
           <table data-testid="map-table">
             <thead><tr><th>{t('map.province')}</th><th>{t('value')}</th><th>{t('map.units')}</th><th>{t('map.reports')}</th></tr></thead>
             <tbody>
@@ -117,6 +118,7 @@ export function MapView(props: ViewProps) {
               ))}
             </tbody>
           </table>
+          </div>
         </section>
       ) : null}
       <section className="panel user-map">

@@ -52,18 +52,20 @@ export function Outcomes(props: ViewProps) {
         ? null
         : stackedBars(labelled, drawn, makeFrame(props, title, state.shares ? '%' : t('unit.cases'), notes), {
             percent: state.shares,
-            horizontal: entities.length > 1,
+            // One row per category: its label (a year or body, and the basis under it) has the chart's width, so none is dropped as overlapping.
+            horizontal: true,
             totals,
           }),
-    [series.length, labelled, drawn, props, title, state.shares, t, notes, entities.length, totals],
+    [series.length, labelled, drawn, props, title, state.shares, t, notes, totals],
   );
   // Pooled rows (no body chosen) say so in `scope`; a sum has no one report_id.
   const download = useMemo(() => markPooled(rows[0] ? Object.keys(rows[0]) : [], rows), [rows]);
   const panel = (
-    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? download.rows : []} columns={download.columns} notApplicable={download.notApplicable} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option && state.entities.length > 1 ? heightForPlot(option, 40 + 56 * categories.length) : 440} />
+    <ChartPanel id="outcomes" query={query} title={title} option={option} rows={series.length ? download.rows : []} columns={download.columns} notApplicable={download.notApplicable} fileName={chartFileName(props, 'outcomes', 'outcomes')} {...chartLinks(props, 'outcomes')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option ? heightForPlot(option, 40 + 56 * categories.length) : 440} />
   );
   if (state.embed) return panel;
-  const share = (v: number | null, i: number) => (v === null ? '—' : totals[i] ? `${formatPercent(v / (totals[i] as number), locale)}（${formatNumber(v, locale)}）` : formatNumber(v, locale));
+  const [open, close] = locale === 'zh' ? ['（', '）'] : [' (', ')'];
+  const share = (v: number | null, i: number) => (v === null ? '—' : totals[i] ? `${formatPercent(v / (totals[i] as number), locale)}${open}${formatNumber(v, locale)}${close}` : formatNumber(v, locale));
   return (
     <div className="view outcomes">
       <div className="controls">

@@ -130,6 +130,7 @@ export function Overview(props: ViewProps) {
           </label>
         </div>
         {failingTotal > failingRows.length ? <p className="note" data-testid="failing-cut">{t('overview.failingCut', { shown: failingRows.length, total: failingTotal })}</p> : null}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('overview.failing')} data-testid="failing-table-scroll">
         <table data-testid="failing-table">
           <thead>
             <tr><th>{t('issuer')}</th><th>{t('year')}</th><th>{t('template')}</th><th>{t('report.failingChecks')}</th></tr>
@@ -145,6 +146,7 @@ export function Overview(props: ViewProps) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );

@@ -60,6 +60,7 @@ export function Review(props: ViewProps) {
       <section className="panel">
         <p className="formula" data-testid="formula">{t('review.formula')}</p>
         {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated })}</p> : null}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="review-table-scroll">
         <table data-testid="review-table">
           <thead>
             <tr>
@@ -78,6 +79,7 @@ export function Review(props: ViewProps) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );

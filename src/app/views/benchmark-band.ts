@@ -40,3 +40,22 @@ export function withPeerOutliers<R extends Row>(rows: readonly R[]): R[] {
     return peers !== null && peers < MIN_BAND_PEERS && r.outlier !== null && r.outlier !== undefined ? { ...r, outlier: null } : r;
   });
 }
+
+export interface PeerGroupSize {
+  /** 'parent', or the division level whose peers the group holds. */
+  group: string;
+  peers: number;
+  /** Rates: the group's Σ numerators ÷ Σ denominators. */
+  pooled: number | null;
+}
+
+/** The peer groups of the ranked children (those with a value), in rank order of first appearance, each with its size. */
+export function peerGroupsOf(rows: readonly Row[]): PeerGroupSize[] {
+  const groups = new Map<string, PeerGroupSize>();
+  for (const r of rows) {
+    const group = String(r.peer_group);
+    if (num(r.value) === null || groups.has(group)) continue;
+    groups.set(group, { group, peers: num(r.peers) ?? 0, pooled: num(r.peer_pooled) });
+  }
+  return [...groups.values()];
+}
