@@ -893,18 +893,20 @@ function numberColumns(cells: PdfItem[]): [number, number][] {
 /**
  * Columns no number fills: header cells above the table that lie over no number column and over
  * one column's width at most (a header spanning several columns, "法人或其他组织", adds none).
- * A cell shows as a column when it stands a cell gap apart on its line or is stacked over lines
- * ("社会/公益/组织"); a lone piece set closer than that to a neighbour ("科研 機" of a cell that
+ * A cell shows as a column when it stands a cell gap apart on its line, is stacked over lines
+ * ("社会/公益/组织") or is a word (two characters or more: "企业 其他", set close in a narrow
+ * header); a lone glyph set closer than a cell gap to a neighbour ("科研 機" of a cell that
  * wrapped unevenly) is part of that neighbour: a column too many shifts every figure after it.
  */
 function headerColumns(columns: [number, number][], header: Segment[]): [number, number][] {
   const all = [...columns];
   const sameLine = (a: Segment, b: Segment) => a !== b && Math.abs(a.y - b.y) <= 0.5 * a.size;
   const apart = (s: Segment) => !header.some((t) => sameLine(s, t) && Math.min(Math.abs(t.x0 - s.x1), Math.abs(s.x0 - t.x1)) < CELL_GAP * s.size);
+  const glyphs = (s: Segment) => [...s.items.map((i) => i.str).join('').replace(/\s/g, '')].length;
   const stacked = (s: Segment) => header.some((t) => t !== s && !sameLine(s, t) && Math.abs(t.x0 - s.x0) <= 1);
   for (const s of [...header].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
     if (all.some(([l, r]) => overlap(l, r, s.x0, s.x1) > 0)) continue;
-    if (!apart(s) && !stacked(s)) continue;
+    if (!apart(s) && !stacked(s) && glyphs(s) === 1) continue;
     all.push([s.x0, s.x1]);
   }
   // a header cell wider than the gap it sits in spans columns: dropped when it overlaps another

@@ -424,6 +424,17 @@ describe('borderless tables', () => {
     expect(rows).toEqual(['一、本年新收 | 0 | 0 | 5', '二、上年結轉 | 1 | 0 | 2']);
   });
 
+  it('a header word set closer than a cell gap to its neighbour is a column of its own, blank in every row', () => {
+    // 其他 0.6 em after 企业, over no figure: its cells are empty, not a part of 企业
+    const items = [
+      item('自然人', 100, 500, 10), item('企业', 150, 500, 10), item('其他', 176, 500, 10), item('总计', 215, 500, 10),
+      item('一、新收', 10, 480, 10), item('3', 100, 480, 10), item('2', 150, 480, 10), item('5', 215, 480, 10),
+      item('二、结转', 10, 465, 10), item('1', 100, 465, 10), item('0', 150, 465, 10), item('1', 215, 465, 10),
+    ];
+    const rows = layoutPdfText([page(1, items)]).text.split('\n').slice(-2);
+    expect(rows).toEqual(['一、新收 | 3 | 2 |  | 5', '二、结转 | 1 | 0 |  | 1']);
+  });
+
   it('splits a label column among rows printed without space between them, each run of lines centred on its numbers', () => {
     // rows abut (the line pitch is the row pitch): a five-line label between two one-line ones
     const items = [
