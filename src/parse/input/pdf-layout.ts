@@ -43,6 +43,7 @@ export interface PdfPageContent {
   rules: Rule[];
 }
 
+import { parseChineseNumeral } from '../normalise/numbers';
 import type { PdfBox } from '../types';
 
 export type { PdfBox };
@@ -862,7 +863,30 @@ function numberLine(line: Line): NumberLine | null {
 /** A row label's item number: 1. 2、 （六） 三、 */
 const ITEM_START = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
+/** A line's item number and its style ("2." and "2、" are one style): 2.其他… → { style: 'arabic', value: 2 }. */
+function itemNumber(text: string): { style: string; value: number } | null {
+  const m = ITEM_START.exec(text);
+  if (!m) return null;
+  const arabic = /\d+/.exec(m[0]);
+  if (arabic) return { style: 'arabic', value: Number(arabic[0]) };
+  const numeral = /[一二三四五六七八九十]+/.exec(m[0])!;
+  const value = parseChineseNumeral(numeral[0]);
+  return value === null ? null : { style: /[（(]/.test(m[0]) ? 'bracketed' : 'numeral', value };
+}
+
 const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
+
+const lineText = (line: Line) => line.items.map((i) => i.str).join('');
+
+/**
+ * A row's item number: at the start of its label, or of the label line just above it when its
+ * label is wrapped around its figures (1.属于国家秘 over 14, 密 under it).
+ */
+function rowNumber(sorted: Line[], parsed: (NumberLine | null)[], j: number): ReturnType<typeof itemNumber> {
+  const own = itemNumber(parsed[j]!.label.map((i) => i.str).join(''));
+  if (own || j === 0 || parsed[j - 1] || sorted[j - 1].y - sorted[j].y > 1.8 * sorted[j].size) return own;
+  return itemNumber(lineText(sorted[j - 1]));
+}
 
 function segmentsOf(items: PdfItem[], size: number, gap = 0.15): Segment[] {
   const out: Segment[] = [];
@@ -893,18 +917,20 @@ function numberColumns(cells: PdfItem[]): [number, number][] {
 /**
  * Columns no number fills: header cells above the table that lie over no number column and over
  * one column's width at most (a header spanning several columns, "法人或其他组织", adds none).
- * A cell shows as a column when it stands a cell gap apart on its line or is stacked over lines
- * ("社会/公益/组织"); a lone piece set closer than that to a neighbour ("科研 機" of a cell that
+ * A cell shows as a column when it stands a cell gap apart on its line, is stacked over lines
+ * ("社会/公益/组织") or is a word (two characters or more: "企业 其他", set close in a narrow
+ * header); a lone glyph set closer than a cell gap to a neighbour ("科研 機" of a cell that
  * wrapped unevenly) is part of that neighbour: a column too many shifts every figure after it.
  */
 function headerColumns(columns: [number, number][], header: Segment[]): [number, number][] {
   const all = [...columns];
   const sameLine = (a: Segment, b: Segment) => a !== b && Math.abs(a.y - b.y) <= 0.5 * a.size;
   const apart = (s: Segment) => !header.some((t) => sameLine(s, t) && Math.min(Math.abs(t.x0 - s.x1), Math.abs(s.x0 - t.x1)) < CELL_GAP * s.size);
+  const glyphs = (s: Segment) => [...s.items.map((i) => i.str).join('').replace(/\s/g, '')].length;
   const stacked = (s: Segment) => header.some((t) => t !== s && !sameLine(s, t) && Math.abs(t.x0 - s.x0) <= 1);
   for (const s of [...header].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
     if (all.some(([l, r]) => overlap(l, r, s.x0, s.x1) > 0)) continue;
-    if (!apart(s) && !stacked(s)) continue;
+    if (!apart(s) && !stacked(s) && glyphs(s) === 1) continue;
     all.push([s.x0, s.x1]);
   }
   // a header cell wider than the gap it sits in spans columns: dropped when it overlaps another
@@ -942,8 +968,16 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     let numLeft = Math.min(...parsed[k]!.cells.map((c) => c.x));
     let end = k;
     // the last row, or label of a row whose cells are all blank ("2.其他法律行政法规禁止公开"
-    // printing no figure): rows without figures go on the table as far as rows with them do
+    // printing no figure): rows without figures go on the table as far as rows with them do, when
+    // they go on the numbering of the rows with figures (2. after 1.); a list numbered on its own
+    // (1.加强组织领导 … 10.加强宣传 under the table) is not the table's
     let reach = sorted[k].y;
+    const numbering = new Map<string, number>();
+    const countRow = (j: number) => {
+      const number = rowNumber(sorted, parsed, j);
+      if (number) numbering.set(number.style, number.value);
+    };
+    countRow(k);
     for (let j = k + 1; j < sorted.length; j++) {
       const p = parsed[j];
       if (p) {
@@ -953,8 +987,15 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         numLeft = Math.min(numLeft, left);
         end = j;
         reach = sorted[j].y;
+        countRow(j);
       } else if (sorted[j].right > numLeft + 1 || sorted[j].y < reach - 8 * sorted[j].size) break;
-      else if (ITEM_START.test(sorted[j].items.map((i) => i.str).join(''))) reach = sorted[j].y;
+      else {
+        const number = itemNumber(lineText(sorted[j]));
+        if (number && numbering.get(number.style) === number.value - 1) {
+          reach = sorted[j].y;
+          numbering.set(number.style, number.value);
+        }
+      }
     }
     // label lines: those between the rows, and wrapped lines just above and below them
     const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);

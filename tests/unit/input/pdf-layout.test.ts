@@ -424,6 +424,17 @@ describe('borderless tables', () => {
     expect(rows).toEqual(['一、本年新收 | 0 | 0 | 5', '二、上年結轉 | 1 | 0 | 2']);
   });
 
+  it('a header word set closer than a cell gap to its neighbour is a column of its own, blank in every row', () => {
+    // 其他 0.6 em after 企业, over no figure: its cells are empty, not a part of 企业
+    const items = [
+      item('自然人', 100, 500, 10), item('企业', 150, 500, 10), item('其他', 176, 500, 10), item('总计', 215, 500, 10),
+      item('一、新收', 10, 480, 10), item('3', 100, 480, 10), item('2', 150, 480, 10), item('5', 215, 480, 10),
+      item('二、结转', 10, 465, 10), item('1', 100, 465, 10), item('0', 150, 465, 10), item('1', 215, 465, 10),
+    ];
+    const rows = layoutPdfText([page(1, items)]).text.split('\n').slice(-2);
+    expect(rows).toEqual(['一、新收 | 3 | 2 |  | 5', '二、结转 | 1 | 0 |  | 1']);
+  });
+
   it('splits a label column among rows printed without space between them, each run of lines centred on its numbers', () => {
     // rows abut (the line pitch is the row pitch): a five-line label between two one-line ones
     const items = [
@@ -478,6 +489,25 @@ describe('borderless tables', () => {
     const text = layoutPdfText([page(1, items)]).text;
     expect(text.split('\n')[0]).toBe('1.属于国家秘密 | 14 | ');
     expect(text).toContain('5.属于三类内部事务信息 | 5 | 1');
+  });
+
+  it('a numbered list under a table, numbered on its own, does not carry the table on to the next', () => {
+    // ten short list lines (1.加强组织领导 … 10.加强宣传) between two tables of other columns
+    const list = ['1.加强组织领导', '2.完善工作制度', '3.强化监督考核', '4.做好政策解读', '5.回应社会关切', '6.加强平台建设', '7.推进重点领域', '8.规范依申请', '9.加强培训', '10.加强宣传'];
+    const items = [
+      item('信息内容', 34, 500, 8), item('本年新制作数量', 150, 500, 8), item('本年新公开数量', 230, 500, 8),
+      item('规章', 34, 490, 8), item('0', 150, 490, 8), item('0', 230, 490, 8),
+      item('规范性文件', 34, 480, 8), item('3', 150, 480, 8), item('3', 230, 480, 8),
+      ...list.map((w, k) => item(w, 34, 470 - 9 * k, 8)),
+      item('行政许可', 34, 370, 8), item('12', 300, 370, 8),
+      item('行政处罚', 34, 360, 8), item('5', 300, 360, 8),
+    ];
+    const text = layoutPdfText([page(1, items)]).text.split('\n');
+    expect(text[0]).toBe('信息内容 | 本年新制作数量 | 本年新公开数量');
+    expect(text).toContain('规章 | 0 | 0');
+    expect(text).toContain('规范性文件 | 3 | 3');
+    expect(text).toContain('10.加强宣传');
+    expect(text).toContain('行政许可  12');
   });
 
   it('lays a header whose rules were left out over the ruled cells of the row of numbers under it', () => {
