@@ -264,12 +264,11 @@ const BEFORE_C97A2D8: Record<string, string> = {
 
 /**
  * The same cases on main 392e09e (each report kept in IndexedDB packed with its metric ids named
- * and its checks: 22 KB; compact now, 9.8 KB): 1,000 text files at load 21 (import19b); 10,000 as
- * import19 measured them.
+ * and its checks: 22 KB; compact now, 9.8 KB), measured by import19b.
  */
 const BEFORE_392E09E: Record<string, string> = {
   'text/HTML 1000': 'parse 6.4 CPU-s = 157 reports per CPU-second, the browser process 1.4 of it (its ThreadPoolForeg, IndexedDB, 0.7; Chrome_IOThread 0.6)',
-  'text/HTML 10000': '41.2 CPU-s, the browser process 14.0 of it (IndexedDB 8.1, file reads 5.0), as import19 reported it',
+  'text/HTML 10000': 'parse 45.8 CPU-s = 218 reports per CPU-second, the browser process 15.1 of it (ThreadPoolForeg, IndexedDB, 8.8; Chrome_IOThread 5.4); to the layer loaded 77.5 CPU-s, the browser process 18.2 (load 24–27)',
 };
 
 async function main(): Promise<void> {
