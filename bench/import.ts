@@ -262,6 +262,15 @@ const BEFORE_C97A2D8: Record<string, string> = {
   'text/HTML 1000': 'after the parse 6.8 / 5.7 CPU-s (to the layer loaded 13.8 / 10.8), phases duplicates 4.4 / 1.9 s, build 13.9 / 7.1 s, load 7.1 / 6.8 s; the build worker 144–163 MB of ArrayBuffers at the PSS peak',
 };
 
+/**
+ * The same cases on main 392e09e (each report kept in IndexedDB packed with its metric ids named
+ * and its checks: 22 KB; compact now, 9.8 KB), measured by import19b.
+ */
+const BEFORE_392E09E: Record<string, string> = {
+  'text/HTML 1000': 'parse 6.4 CPU-s = 157 reports per CPU-second, the browser process 1.4 of it (its ThreadPoolForeg, IndexedDB, 0.7; Chrome_IOThread 0.6)',
+  'text/HTML 10000': 'parse 45.8 CPU-s = 218 reports per CPU-second, the browser process 15.1 of it (ThreadPoolForeg, IndexedDB, 8.8; Chrome_IOThread 5.4); to the layer loaded 77.5 CPU-s, the browser process 18.2 (load 24–27)',
+};
+
 async function main(): Promise<void> {
   let dist = join(WORK, 'dist');
   const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
@@ -405,6 +414,7 @@ async function main(): Promise<void> {
       log(`  before (main c4920fd): ${BEFORE_C4920FD[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main c4d0f90): ${BEFORE_C4D0F90[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main c97a2d8): ${BEFORE_C97A2D8[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  before (main 392e09e): ${BEFORE_392E09E[`${label} ${n}`] ?? 'not measured'}`);
       log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';

@@ -1,14 +1,18 @@
 // The user's imported reports kept across reloads: IndexedDB, one entry per report (what the
 // import workers answered, with its id and path), from which the layer is built again on load
 // (in id order: IndexedDB keeps keys sorted as the dataset builder wants them), and its row of the
-// import list (status, reason, sha256) in a store of its own.
+// import list (status, reason, sha256) in a store of its own; and the lists of metric ids the
+// stored reports name by index (src/app/user/record-pack.ts), each once.
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
-import { packRecord, unpackRecord, type StoredRecord } from './record-pack';
+import { CURRENT_METRICS, packRecord, unpackRecord, type MetricList, type StoredRecord } from './record-pack';
 
 const DB_NAME = 'gongkai-user-layer';
 const STORE = 'reports';
 /** Each report's row of the import list, beside it: the list is read without reading the reports. */
 const ROWS = 'rows';
+/** The lists of metric ids the compact reports index into, by fingerprint: never cleared (a few KB each). */
+const METRICS = 'metrics';
+const STORES = [STORE, ROWS, METRICS];
 
 export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
 
@@ -39,10 +43,12 @@ function open(): Promise<IDBDatabase> {
 
 function connect(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 2);
+    const request = indexedDB.open(DB_NAME, 3);
     request.onupgradeneeded = (event) => {
       const db = request.result;
       if (event.oldVersion < 1) db.createObjectStore(STORE, { keyPath: 'id' });
+      if (event.oldVersion < 3) db.createObjectStore(METRICS, { keyPath: 'id' });
+      if (event.oldVersion >= 2) return;
       const rows = db.createObjectStore(ROWS, { keyPath: 'id' });
       // A store of version 1 had no rows: they are made from its reports once.
       if (event.oldVersion >= 1) {
@@ -60,20 +66,22 @@ function connect(): Promise<IDBDatabase> {
   });
 }
 
-async function transact<T>(mode: IDBTransactionMode, work: (stores: { reports: IDBObjectStore; rows: IDBObjectStore }) => IDBRequest<T> | void): Promise<T | undefined> {
+type Stores = { reports: IDBObjectStore; rows: IDBObjectStore; metrics: IDBObjectStore };
+
+async function transact<T>(mode: IDBTransactionMode, work: (stores: Stores) => IDBRequest<T> | void): Promise<T | undefined> {
   const opening = open();
   let tx: IDBTransaction;
   try {
-    tx = (await opening).transaction([STORE, ROWS], mode);
+    tx = (await opening).transaction(STORES, mode);
   } catch (error) {
     // The kept connection was closed under us (a forced close, whose close event has not come
     // yet): opened again, once.
     if (!(error instanceof Error && error.name === 'InvalidStateError')) throw error;
     if (connection === opening) connection = null;
-    tx = (await open()).transaction([STORE, ROWS], mode);
+    tx = (await open()).transaction(STORES, mode);
   }
   return new Promise<T | undefined>((resolve, reject) => {
-    const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS) });
+    const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS), metrics: tx.objectStore(METRICS) });
     tx.oncomplete = () => resolve(request ? request.result : undefined);
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
@@ -87,12 +95,14 @@ export async function listRows(): Promise<LayerRow[]> {
 
 /** Every stored report in id order, `size` at a time (never all of them in memory at once). */
 export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]> {
+  const kept = (await transact<MetricList[]>('readonly', ({ metrics }) => metrics.getAll() as IDBRequest<MetricList[]>)) ?? [];
+  const lists = new Map(kept.map((l) => [l.id, l.names]));
   let after: string | null = null;
   for (;;) {
     const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const stored: (StoredRecord | ReportRecord)[] = (await transact<(StoredRecord | ReportRecord)[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<(StoredRecord | ReportRecord)[]>)) ?? [];
     if (stored.length === 0) return;
-    const batch: ReportRecord[] = stored.map(unpackRecord);
+    const batch: ReportRecord[] = stored.map((s) => unpackRecord(s, lists));
     stored.length = 0;
     yield batch;
     if (batch.length < size) return;
@@ -100,9 +110,10 @@ export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]>
   }
 }
 
-/** Adds reports (packed: src/app/user/record-pack.ts); one with the id of a stored report replaces it. */
+/** Adds reports (compact: src/app/user/record-pack.ts), with the list of metric ids they index into; one with the id of a stored report replaces it. */
 export async function putRecords(records: readonly ReportRecord[]): Promise<void> {
-  await transact('readwrite', ({ reports, rows }) => {
+  await transact('readwrite', ({ reports, rows, metrics }) => {
+    metrics.put(CURRENT_METRICS);
     for (const record of records) {
       reports.put(packRecord(record));
       rows.put(layerRow(record));

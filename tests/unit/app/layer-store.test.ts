@@ -37,7 +37,7 @@ class FakeDatabase {
 }
 
 class FakeFactory {
-  readonly data = new Map([['reports', new Map<string, unknown>()], ['rows', new Map<string, unknown>()]]);
+  readonly data = new Map([['reports', new Map<string, unknown>()], ['rows', new Map<string, unknown>()], ['metrics', new Map<string, unknown>()]]);
   readonly opened: FakeDatabase[] = [];
   /** Connections closed as soon as they are opened. */
   closeOnOpen = false;

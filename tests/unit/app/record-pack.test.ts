@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../../workers/import-protocol';
-import { packRecord, unpackRecord } from '../../../src/app/user/record-pack';
+import { CURRENT_METRICS, packRecord, unpackRecord, type StoredRecord } from '../../../src/app/user/record-pack';
+import { runChecks } from '../../../src/parse/checks/identities';
 import { parseDocument } from '../../../src/parse/input';
+import { packParsed } from '../../../src/parse/report-pack';
+import { METRIC_IDS } from '../../../src/shared/metrics';
 import type { ParsedReport } from '../../../src/parse/types';
 import { SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
 
@@ -73,5 +76,46 @@ describe('the stored form of an imported report', () => {
   it('reads a report kept as objects (an earlier version) as it is', () => {
     const r = record({ status: 'ok', facts: {} as ParsedReport['facts'], values: [], checks: [], warnings: [], text: '' });
     expect(unpackRecord(structuredClone(r))).toStrictEqual(r);
+  });
+
+  // 220 values of the spec's ids, their checks the parser's (runChecks over them).
+  const specReport = (): ReportRecord => {
+    const values = Array.from({ length: 220 }, (_, i) => ({ metric: METRIC_IDS[(i * 7) % METRIC_IDS.length], value: i * 3, approx: false, derived: i % 7 === 0, start: 700 + i * 9, end: 702 + i * 9, source: 'table' as const }));
+    return record({ status: 'ok', facts: {} as ParsedReport['facts'], values, checks: runChecks(values), warnings: [], text: '' });
+  };
+
+  it('names the spec ids by index and leaves the values\' own checks out: under half the bytes of the packed form', () => {
+    const r = specReport();
+    expect(r.parsed.checks.length).toBeGreaterThan(10);
+    const stored = packRecord(r) as Extract<StoredRecord, { compact: unknown }>;
+    expect(stored.compact.checks).toBeNull();
+    expect(stored.compact.extra).toEqual([]);
+    expect(roundTrip(r)).toStrictEqual(r);
+    const { packed, ...parsed } = packParsed(r.parsed);
+    expect(serialize(stored).byteLength).toBeLessThan(serialize({ ...r, parsed, packed }).byteLength * 0.5);
+  });
+
+  it('keeps checks that are not the values\' own, and ids not in the spec\'s list', () => {
+    const r = specReport();
+    r.parsed.values[0] = { ...r.parsed.values[0], metric: 'x.not_a_spec_id' };
+    r.parsed.checks[0] = { ...r.parsed.checks[0], status: r.parsed.checks[0].status === 'pass' ? 'fail' : 'pass' };
+    const stored = packRecord(r) as Extract<StoredRecord, { compact: unknown }>;
+    expect(stored.compact.checks).not.toBeNull();
+    expect(stored.compact.extra).toEqual(['x.not_a_spec_id']);
+    expect(roundTrip(r)).toStrictEqual(r);
+  });
+
+  it('reads a report that indexes into another version\'s list of ids, from the lists kept', () => {
+    const r = specReport();
+    const stored = packRecord(r) as Extract<StoredRecord, { compact: unknown }>;
+    const older = { ...stored, compact: { ...stored.compact, metrics: 'metrics-older' } };
+    expect(unpackRecord(structuredClone(older), new Map([['metrics-older', [...CURRENT_METRICS.names]]]))).toStrictEqual(r);
+    expect(() => unpackRecord(structuredClone(older))).toThrow(/metrics-older/);
+  });
+
+  it('reads a report packed with its names (the version before) as it was', () => {
+    const r = specReport();
+    const { packed, ...parsed } = packParsed(r.parsed);
+    expect(unpackRecord(structuredClone({ ...r, parsed, packed }))).toStrictEqual(r);
   });
 });
