@@ -73,7 +73,7 @@ async function countBytes(response: Response, bundles: WasmBundles, onProgress: 
  * 34 MB again. This one compiles the fetched response itself and counts the bytes on a clone.
  * Returns a promise that rejects when the fetch or compile fails (DuckDB's would wait forever).
  */
-function instantiateFromFetch(db: unknown, bundles: WasmBundles, onProgress?: (progress: LoadProgress) => void): Promise<never> {
+function instantiateFromFetch(db: unknown, bundles: WasmBundles, startup: EngineStartup, onProgress?: (progress: LoadProgress) => void): Promise<never> {
   const bindings = db as BrowserBindings;
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
@@ -82,8 +82,10 @@ function instantiateFromFetch(db: unknown, bundles: WasmBundles, onProgress?: (p
     void (async () => {
       const response = await fetch(bindings.mainModuleURL, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`GET ${bindings.mainModuleURL}: HTTP ${response.status}`);
+      startup.fetched = performance.now();
       if (onProgress) countBytes(response.clone(), bundles, onProgress).catch(() => {});
       const { instance, module } = await WebAssembly.instantiateStreaming(response, imports);
+      startup.compiled = performance.now();
       done(instance, module);
     })().catch(fail);
     return [];
@@ -103,7 +105,7 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
   );
   const startup: EngineStartup = { created: performance.now(), instantiated: 0, opened: 0 };
   if (runtime === 'browser') {
-    const failed = instantiateFromFetch(db, bundles, onProgress); // before instantiate, which calls it
+    const failed = instantiateFromFetch(db, bundles, startup, onProgress); // before instantiate, which calls it
     await Promise.race([db.instantiate(() => {}), failed]);
   } else await db.instantiate(() => {});
   startup.instantiated = performance.now();
