@@ -22,7 +22,7 @@ export interface LoadMarks {
   trace: string;
   /** When window.__gongkai was set (the ?bench=1 hook), if it was. */
   benchHook: number | null;
-  /** On the page's clock: the entry ran / the worker made / its script ran / init arrived / wasm instantiated / db open / answered / summary checked. */
+  /** On the page's clock: the entry ran / the worker made / its script ran / init arrived / wasm headers / wasm compiled / runtime started / db open / answered / summary checked. */
   steps: string;
 }
 
@@ -42,7 +42,7 @@ export function instrument(): void {
       marks.workerMade ??= performance.now();
       super(url, options);
       this.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number; trace?: { manifestMs?: number; engineMs?: number; tablesMs?: number; answeredAt?: number; scriptAt?: number; receivedAt?: number; timeOrigin?: number; startup?: { instantiated?: number; opened?: number } } } } | null;
+        const data = event.data as { ok?: boolean; result?: { datasetVersion?: unknown; elapsedMs?: number; decodeMs?: number; trace?: { manifestMs?: number; engineMs?: number; tablesMs?: number; answeredAt?: number; scriptAt?: number; receivedAt?: number; timeOrigin?: number; startup?: { fetched?: number; compiled?: number; instantiated?: number; opened?: number } } } } | null;
         if (marks.engineReady === undefined && data?.ok && typeof data.result?.datasetVersion === 'string') {
           marks.engineReady = performance.now();
           marks.workerInitMs = data.result.elapsedMs ?? NaN;
@@ -56,6 +56,8 @@ export function instrument(): void {
           const shift = (trace.timeOrigin ?? NaN) - performance.timeOrigin;
           marks.workerScript = (trace.scriptAt ?? NaN) + shift;
           marks.workerInit = (trace.receivedAt ?? NaN) + shift;
+          marks.workerFetched = (trace.startup?.fetched ?? NaN) + shift;
+          marks.workerCompiled = (trace.startup?.compiled ?? NaN) + shift;
           marks.workerInstantiated = (trace.startup?.instantiated ?? NaN) + shift;
           marks.workerOpened = (trace.startup?.opened ?? NaN) + shift;
           marks.workerAnswered = (trace.answeredAt ?? NaN) + shift;
@@ -107,7 +109,7 @@ export async function waitForLoad(page: Page): Promise<LoadMarks> {
     decodeMs: Number(marks.decodeMs),
     trace: `${ms(Number(marks.traceManifest))} / ${ms(Number(marks.traceEngine))} / ${ms(Number(marks.traceTables))} / ${ms(Number(marks.traceAnsweredAt))}`,
     benchHook: marks.benchHook === undefined ? null : Number(marks.benchHook),
-    steps: ['entry', 'workerMade', 'workerScript', 'workerInit', 'workerInstantiated', 'workerOpened', 'workerAnswered', 'summary'].map((k) => ms(Number(marks[k]))).join(' / '),
+    steps: ['entry', 'workerMade', 'workerScript', 'workerInit', 'workerFetched', 'workerCompiled', 'workerInstantiated', 'workerOpened', 'workerAnswered', 'summary'].map((k) => ms(Number(marks[k]))).join(' / '),
   };
 }
 

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   console.log(`bench:startup · dataset ${DATA} · ${ROUNDS} rounds · builds ${dists.map(([n, d]) => `${n}=${d}`).join(', ')}`);
   const rows: Row[] = [];
   for (let round = 0; round < ROUNDS; round++) for (const [name, dir] of dists) rows.push(...(await loadTwice(name, dir)));
-  const header = ['build', 'load', 'first chart ms', 'DuckDB ready ms', 'page clock: entry / worker made / its script / init / wasm instantiated / db open / answered / summary', 'renderer CPU s', 'all processes CPU s', 'main thread TaskDuration s'];
+  const header = ['build', 'load', 'first chart ms', 'DuckDB ready ms', 'page clock: entry / worker made / its script / init / wasm headers / compiled / runtime started / db open / answered / summary', 'renderer CPU s', 'all processes CPU s', 'main thread TaskDuration s'];
   console.log(header.join(' | '));
   for (const row of rows) console.log([row.build, row.kind, ...row.cells].join(' | '));
   console.log('(CPU until the load ends, which includes one facts_wide query; the machine is shared, so compare builds within a round.)');

@@ -202,7 +202,7 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
     log(`\n--- Page load (${name}), ms from navigation start (performance.now() in the page)`);
     log(
       table(
-        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'worker trace: manifest / engine / tables / answered at', 'KPIs from DuckDB shown', 'facts_wide query answered (loaded behind init)', 'page clock: entry / worker made / its script / init / wasm instantiated / db open / answered / summary'],
+        ['load', 'first chart ready', 'DuckDB ready (worker init answered)', 'window.__gongkai set', 'worker init (in worker)', 'of it: gunzip', 'worker trace: manifest / engine / tables / answered at', 'KPIs from DuckDB shown', 'facts_wide query answered (loaded behind init)', 'page clock: entry / worker made / its script / init / wasm headers / compiled / runtime started / db open / answered / summary'],
         loads.map((l) => [l.kind, ms(l.firstChart), ms(l.engineReady), l.benchHook === null ? 'never' : ms(l.benchHook), ms(l.workerInitMs), ms(l.decodeMs), l.trace, ms(l.kpis), ms(l.factsLoaded), l.steps]),
         1,
       ),

@@ -1,41 +1,20 @@
 /// <reference lib="webworker" />
-// The data worker: DuckDB-WASM (blocking bindings, in this worker) behind the protocol handler.
-import { createDuckDBEngine } from '../src/db/engine-duckdb';
-import { BROWSER_BUNDLES } from '../src/db/engine-duckdb-bundles';
-import { createHandler } from '../src/db/handler';
-import { isRequest, transferList, type ProgressMessage } from '../src/db/protocol';
+// The data worker's first script, a few KB: it begins the wasm's fetch and streaming compile (most
+// of the wait for the engine), then loads the worker's body (DuckDB's bindings, apache-arrow, the
+// handler: 1.5 MB) while the wasm compiles. Messages that arrive meanwhile wait for the body.
+import { compileWasm, expectedBundleUrl } from '../src/db/wasm-compile';
+import { bundles, postProgress } from './data-worker-wasm';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const scriptAt = performance.now();
+const wasm = compileWasm(expectedBundleUrl(bundles), bundles, postProgress);
 
-const absolute = (url: string): string => new URL(url, self.location.href).href;
+const waiting: unknown[] = [];
+let deliver = (data: unknown): void => void waiting.push(data);
+self.addEventListener('message', (event: MessageEvent<unknown>) => deliver(event.data));
 
-const createEngine = () =>
-  createDuckDBEngine({ ...BROWSER_BUNDLES, eh: absolute(BROWSER_BUNDLES.eh), mvp: absolute(BROWSER_BUNDLES.mvp) }, 'browser', ({ loaded, total }) =>
-    self.postMessage({ progress: 'engine', loaded, total } satisfies ProgressMessage),
-  );
-
-// The engine starts instantiating as soon as the worker runs, before the page's init arrives
-// (the wasm's fetch and compile are most of the wait); the first init takes it.
-let early: ReturnType<typeof createEngine> | null = createEngine();
-early.catch(() => {});
-
-const handler = createHandler({
-  scriptAt,
-  createEngine: () => {
-    const engine = early ?? createEngine();
-    early = null;
-    return engine;
-  },
-  async fetchBytes(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  },
-});
-
-self.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (!isRequest(event.data)) return;
-  void handler.handle(event.data).then((response) => self.postMessage(response, transferList(response)));
+void import('./data-worker-main').then(({ startDataWorker }) => {
+  deliver = startDataWorker(scriptAt, wasm);
+  for (const data of waiting.splice(0)) deliver(data);
 });

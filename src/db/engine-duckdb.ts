@@ -4,6 +4,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { MAIN_DATABASE, type Engine, type EngineStartup } from './engine';
 import type { Param } from './protocol';
+import { compileWasm, type EarlyWasm, type LoadProgress } from './wasm-compile';
 
 export interface WasmBundles {
   mvp: string;
@@ -24,15 +25,6 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // reports) and facts_wide took twice as long to load. The user's layer (user-layer.ts) is compressed.
 const OFFLINE_SETTINGS = `SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; ATTACH ':memory:' AS ${MAIN_DATABASE}; USE ${MAIN_DATABASE}; SET enable_external_access=false;`;
 
-/** Bytes of the wasm read so far, of `total` (the unpacked size; 0 when unknown). */
-export interface LoadProgress {
-  loaded: number;
-  total: number;
-}
-
-/** How often progress is reported while the wasm streams in. */
-const PROGRESS_EVERY_MS = 50;
-
 /** What of DuckDB's browser bindings is replaced here (their fields in 1.32.0). */
 interface BrowserBindings {
   mainModuleURL: string;
@@ -40,50 +32,28 @@ interface BrowserBindings {
   instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): unknown[];
 }
 
-/** Counts a copy of the wasm's response as it arrives (the compiler reads the original). */
-async function countBytes(response: Response, bundles: WasmBundles, onProgress: (progress: LoadProgress) => void): Promise<void> {
-  // A compressed response's Content-Length counts compressed bytes; the stream gives unpacked ones,
-  // so the total is the size the build recorded for this wasm, else an uncompressed Content-Length.
-  const encoding = response.headers.get('content-encoding');
-  const base = globalThis.location?.href ?? 'http://localhost/';
-  const path = new URL(response.url, base).pathname;
-  const kind = (['eh', 'mvp'] as const).find((k) => path === new URL(bundles[k], base).pathname);
-  const known = kind && bundles.bytes ? bundles.bytes[kind] : 0;
-  const total = known || (encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('content-length') ?? 0) || 0);
-  if (!response.body) return;
-  const reader = response.body.getReader();
-  let loaded = 0;
-  let last = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    loaded += value.byteLength;
-    const now = Date.now();
-    if (now - last >= PROGRESS_EVERY_MS) {
-      last = now;
-      onProgress({ loaded, total });
-    }
-  }
-  onProgress({ loaded, total });
-}
-
 /**
  * DuckDB's own instantiateWasm compiles a Response it builds around a counting stream: such a
  * response has no URL, so Chromium never caches the compiled code and every visit compiles the
- * 34 MB again. This one compiles the fetched response itself and counts the bytes on a clone.
+ * 34 MB again. This one instantiates the module compiled from the fetched response itself
+ * (wasm-compile.ts), begun early by the worker's first script when it chose the same bundle.
  * Returns a promise that rejects when the fetch or compile fails (DuckDB's would wait forever).
  */
-function instantiateFromFetch(db: unknown, bundles: WasmBundles, onProgress?: (progress: LoadProgress) => void): Promise<never> {
+function instantiateFromFetch(db: unknown, bundles: WasmBundles, startup: EngineStartup, early?: EarlyWasm, onProgress?: (progress: LoadProgress) => void): Promise<never> {
   const bindings = db as BrowserBindings;
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   bindings.instantiateWasm = (imports, done) => {
     (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
     void (async () => {
-      const response = await fetch(bindings.mainModuleURL, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`GET ${bindings.mainModuleURL}: HTTP ${response.status}`);
-      if (onProgress) countBytes(response.clone(), bundles, onProgress).catch(() => {});
-      const { instance, module } = await WebAssembly.instantiateStreaming(response, imports);
+      let wasm = early && early.url === bindings.mainModuleURL ? early : compileWasm(bindings.mainModuleURL, bundles, onProgress);
+      const module = await wasm.module.catch((error: unknown) => {
+        if (wasm === early) return (wasm = compileWasm(bindings.mainModuleURL, bundles, onProgress)).module;
+        throw error;
+      });
+      startup.fetched = await wasm.fetched;
+      const instance = await WebAssembly.instantiate(module, imports);
+      startup.compiled = performance.now();
       done(instance, module);
     })().catch(fail);
     return [];
@@ -91,7 +61,8 @@ function instantiateFromFetch(db: unknown, bundles: WasmBundles, onProgress?: (p
   return failed;
 }
 
-export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node', onProgress?: (progress: LoadProgress) => void): Promise<Engine> {
+/** `early`: the wasm's fetch and compile, begun before this module loaded (browser only). */
+export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser' | 'node', onProgress?: (progress: LoadProgress) => void, early?: EarlyWasm): Promise<Engine> {
   // Each build exports only its own runtime (BROWSER_RUNTIME or NODE_RUNTIME): look it up by name.
   const runtimes = duckdb as unknown as Record<string, duckdb.DuckDBRuntime | undefined>;
   const rt = runtimes[runtime === 'browser' ? 'BROWSER_RUNTIME' : 'NODE_RUNTIME'];
@@ -103,7 +74,7 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
   );
   const startup: EngineStartup = { created: performance.now(), instantiated: 0, opened: 0 };
   if (runtime === 'browser') {
-    const failed = instantiateFromFetch(db, bundles, onProgress); // before instantiate, which calls it
+    const failed = instantiateFromFetch(db, bundles, startup, early, onProgress); // before instantiate, which calls it
     await Promise.race([db.instantiate(() => {}), failed]);
   } else await db.instantiate(() => {});
   startup.instantiated = performance.now();

@@ -10,7 +10,11 @@ export const MAIN_DATABASE = 'gongkai';
 export interface EngineStartup {
   /** The bindings created (the bundle chosen). */
   created: number;
-  /** The wasm fetched, compiled and instantiated. */
+  /** The wasm's response headers arrived (browser only). */
+  fetched?: number;
+  /** The wasm compiled and instantiated (browser only), before the runtime's own start. */
+  compiled?: number;
+  /** The runtime started: the wasm fetched, compiled and instantiated, its constructors run. */
   instantiated: number;
   /** The database opened and the offline settings run. */
   opened: number;

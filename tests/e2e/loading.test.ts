@@ -51,6 +51,30 @@ describe('loading', () => {
     expect(await page.getByTestId('engine-progress').isHidden()).toBe(true);
   });
 
+  it('begins the wasm’s fetch and compile from a worker script of a few KB, before the worker’s body (DuckDB’s bindings, apache-arrow) loads', async () => {
+    const { distDir } = e2eContext();
+    const assets = readdirSync(join(distDir, 'assets'));
+    const first = assets.filter((f) => /^data\.worker-.*\.js$/.test(f));
+    expect(first).toHaveLength(1);
+    const firstCode = readFileSync(join(distDir, 'assets', first[0]), 'utf8');
+    // Was the whole worker, 1.5 MB: the wasm's fetch began only once all of it had loaded.
+    expect(firstCode.length).toBeLessThan(8_000);
+    expect(firstCode).toMatch(/WebAssembly\.compileStreaming\(/);
+    expect(firstCode).not.toMatch(/Unrecognized type|duckdb_web_open/);
+    const body = assets.find((f) => /^data-worker-main-.*\.js$/.test(f));
+    expect(body).toBeDefined();
+    // In the page: the eh wasm is requested before the worker's body, once, and the engine answers.
+    const from = browser.requests.length;
+    await openApp(page, `view=coverage&parent=${GUANGZHOU}`);
+    await page.getByTestId('coverage-section').waitFor({ timeout: READY_TIMEOUT });
+    const requested = browser.requests.slice(from).map((url) => new URL(url).pathname);
+    const wasmAt = requested.findIndex((path) => /\/duckdb-eh-[^/]+\.wasm$/.test(path));
+    const bodyAt = requested.findIndex((path) => path.endsWith(`/assets/${body}`));
+    expect(wasmAt).toBeGreaterThanOrEqual(0);
+    expect(bodyAt).toBeGreaterThan(wasmAt);
+    expect(requested.filter((path) => /\/duckdb-(eh|mvp)-[^/]+\.wasm$/.test(path))).toHaveLength(1);
+  });
+
   it('starts the data worker from an entry of a few KB, before the client’s and the app’s code run, and leaves pdf.js and CodeMirror until their views', async () => {
     // The entry script the page names: it spawns the worker itself; apache-arrow, the SQL builders,
     // React and ECharts are in the chunks it imports dynamically (was 275 KB, arrow and builders in it).
@@ -61,11 +85,11 @@ describe('loading', () => {
     expect(entryCode.length).toBeLessThan(16_000);
     expect(entryCode).toMatch(/new Worker\(/);
     expect(entryCode).not.toMatch(/apache-arrow|RecordBatch/);
-    // The data worker's script holds one apache-arrow (DuckDB-WASM's nested copy deduplicated,
+    // The data worker's body holds one apache-arrow (DuckDB-WASM's nested copy deduplicated,
     // vite.config.ts): each copy has two schema readers that throw this (JSON and flatbuffers).
-    const workerScripts = readdirSync(join(distDir, 'assets')).filter((f) => /^data\.worker-.*\.js$/.test(f));
-    expect(workerScripts).toHaveLength(1);
-    expect(readFileSync(join(distDir, 'assets', workerScripts[0]), 'utf8').match(/Unrecognized type: "/g)).toHaveLength(2);
+    const workerBodies = readdirSync(join(distDir, 'assets')).filter((f) => /^data-worker-main-.*\.js$/.test(f));
+    expect(workerBodies).toHaveLength(1);
+    expect(readFileSync(join(distDir, 'assets', workerBodies[0]), 'utf8').match(/Unrecognized type: "/g)).toHaveLength(2);
     await browser.context.addInitScript(() => {
       const NativeWorker = window.Worker;
       window.Worker = class extends NativeWorker {
