@@ -3,6 +3,7 @@
 // (in id order: IndexedDB keeps keys sorted as the dataset builder wants them), and its row of the
 // import list (status, reason, sha256) in a store of its own.
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import { partialReason } from '../../parse/reasons';
 import { packRecord, unpackRecord, type StoredRecord } from './record-pack';
 
 const DB_NAME = 'gongkai-user-layer';
@@ -10,7 +11,9 @@ const STORE = 'reports';
 /** Each report's row of the import list, beside it: the list is read without reading the reports. */
 const ROWS = 'rows';
 
-export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
+const valueCount = (r: ReportRecord | StoredRecord): number => ('packed' in r ? r.packed.values.metric.length : r.parsed.values.length);
+/** A failed report's reason, or what a partial one lacks. */
+export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? partialReason(r.parsed.status, r.parsed.facts, valueCount(r)), sha256: r.sha256 });
 
 /**
  * The connection, opened once per page or worker and kept: an open and a close for every
