@@ -71,17 +71,17 @@ const FAILURES: [RegExp, ReasonCode][] = [
 export const failureCode = (reason: string): ReasonCode => FAILURES.find(([pattern]) => pattern.test(reason))?.[1] ?? 'other';
 
 const PARTIAL: Record<'no-template' | 'no-values' | 'no-year', string> = {
-  'no-template': 'no values: neither a 2019/2021 template table nor a narrative report\'s figures found',
-  'no-values': 'no values: the template was recognised but none of its values were read',
+  'no-template': 'no values: no statutory table (2019/2021 template) and no figures in the text found',
+  'no-values': 'no values: a statutory table is printed but none of its values were read',
   'no-year': 'statistics year not found',
 };
 const SEPARATOR = '; ';
 
 /** What a partial report lacks, in English ("no values: …; statistics year not found"); null for an ok or failed one. */
-export function partialReason(status: ParsedReport['status'], facts: Pick<ParsedReport['facts'], 'template' | 'year'>, valueCount: number): string | null {
+export function partialReason(status: ParsedReport['status'], facts: Pick<ParsedReport['facts'], 'template_basis' | 'year'>, valueCount: number): string | null {
   if (status !== 'partial') return null;
   const missing: (keyof typeof PARTIAL)[] = [];
-  if (valueCount === 0) missing.push(facts.template === null ? 'no-template' : 'no-values');
+  if (valueCount === 0) missing.push(facts.template_basis === 'printed' ? 'no-values' : 'no-template');
   if (facts.year === null) missing.push('no-year');
   return missing.map((code) => PARTIAL[code]).join(SEPARATOR) || null;
 }

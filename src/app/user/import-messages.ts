@@ -96,8 +96,8 @@ const REASONS: Record<ReasonCode, Record<Locale, string>> = {
   crashed: { zh: '解析程序崩溃', en: 'the parser crashed' },
   cancelled: { zh: '已取消', en: 'cancelled' },
   internal: { zh: '内部错误', en: 'internal error' },
-  'no-template': { zh: '未读到数值：未找到 2019/2021 年模板表格，也未找到叙述式报告的数字', en: 'no values: neither a 2019/2021 template table nor a narrative report\'s figures found' },
-  'no-values': { zh: '未读到数值：识别了模板，但未读到其中的数值', en: 'no values: the template was recognised but none of its values were read' },
+  'no-template': { zh: '未读到数值：未找到法定表格（2019/2021 年模板），正文中也未找到数字', en: 'no values: no statutory table (2019/2021 template) and no figures in the text found' },
+  'no-values': { zh: '未读到数值：报告印有法定表格，但未读出其中的数值', en: 'no values: a statutory table is printed but none of its values were read' },
   'no-year': { zh: '未找到统计年度', en: 'statistics year not found' },
   other: { zh: '无法读取', en: 'could not be read' },
 };

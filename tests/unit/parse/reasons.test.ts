@@ -21,12 +21,12 @@ describe('failure codes', () => {
 });
 
 describe('partial reports', () => {
-  it('say what is missing: the values (template found or not) and the year', () => {
-    expect(partialReason('partial', { template: null, year: 2020 }, 0)).toBe('no values: neither a 2019/2021 template table nor a narrative report\'s figures found');
-    expect(partialReason('partial', { template: 'table2021', year: null }, 0)).toBe('no values: the template was recognised but none of its values were read; statistics year not found');
-    expect(partialReason('partial', { template: 'table2021', year: null }, 40)).toBe('statistics year not found');
-    expect(partialReason('ok', { template: 'table2021', year: 2021 }, 40)).toBeNull();
-    expect(reasonCodes('partial', partialReason('partial', { template: 'table2021', year: null }, 0))).toEqual(['no-values', 'no-year']);
+  it('say what is missing: the values (a printed table or none) and the year', () => {
+    expect(partialReason('partial', { template_basis: 'year', year: 2020 }, 0)).toBe('no values: no statutory table (2019/2021 template) and no figures in the text found');
+    expect(partialReason('partial', { template_basis: 'printed', year: null }, 0)).toBe('no values: a statutory table is printed but none of its values were read; statistics year not found');
+    expect(partialReason('partial', { template_basis: 'printed', year: null }, 40)).toBe('statistics year not found');
+    expect(partialReason('ok', { template_basis: 'printed', year: 2021 }, 40)).toBeNull();
+    expect(reasonCodes('partial', partialReason('partial', { template_basis: 'printed', year: null }, 0))).toEqual(['no-values', 'no-year']);
   });
 });
 
@@ -36,7 +36,7 @@ describe('the page\'s words for a reason', () => {
     expect(reasonText('zh', 'failed', misnamed)).toBe('名为 .pdf，但不是 PDF 文件');
     expect(reasonText('en', 'failed', misnamed)).toBe('named .pdf but not a PDF file');
     expect(reasonText('zh', 'failed', 'undecodable bytes: not UTF-8, GBK, GB18030, Big5 or UTF-16 even with damaged bytes skipped (binary or an unsupported encoding)')).not.toMatch(/[a-z]{4}/);
-    expect(reasonText('zh', 'partial', 'no values: the template was recognised but none of its values were read; statistics year not found')).toBe('未读到数值：识别了模板，但未读到其中的数值；未找到统计年度');
+    expect(reasonText('zh', 'partial', 'no values: a statutory table is printed but none of its values were read; statistics year not found')).toBe('未读到数值：报告印有法定表格，但未读出其中的数值；未找到统计年度');
     expect(reasonText('zh', 'failed', 'something new')).toBe('无法读取: something new');
     expect(reasonText('zh', 'ok', null)).toBe('');
   });
