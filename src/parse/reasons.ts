@@ -65,7 +65,7 @@ const FAILURES: [RegExp, ReasonCode][] = [
   [/^parse stopped: the file took longer/, 'time-limit'],
   [/^parser crashed/, 'crashed'],
   [/^import cancelled$/, 'cancelled'],
-  [/^internal |^import worker could not start|^could not be stored|^parser gave no reason/, 'internal'],
+  [/^internal |^import worker (could|did) not start|^could not be stored|^parser gave no reason/, 'internal'],
 ];
 
 export const failureCode = (reason: string): ReasonCode => FAILURES.find(([pattern]) => pattern.test(reason))?.[1] ?? 'other';

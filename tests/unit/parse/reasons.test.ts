@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tooLargeError } from '../../../src/ingest/failed-report';
 import { failureCode, partialReason, reasonCodes } from '../../../src/parse/reasons';
 import { parseDocument } from '../../../src/parse/input';
-import { CANCELLED_REASON, timeLimitReason } from '../../../src/app/user/import-pool';
+import { CANCELLED_REASON, loadFailedReason, notStartedReason, timeLimitReason } from '../../../src/app/user/import-pool';
 import { reasonText } from '../../../src/app/user/import-messages';
 
 describe('failure codes', () => {
@@ -16,6 +16,8 @@ describe('failure codes', () => {
     expect(failureCode(tooLargeError(60 * 1024 * 1024))).toBe('too-large');
     expect(failureCode(timeLimitReason(60_000))).toBe('time-limit');
     expect(failureCode(CANCELLED_REASON)).toBe('cancelled');
+    expect(failureCode(notStartedReason(60_000))).toBe('internal');
+    expect(failureCode(loadFailedReason('no script'))).toBe('internal');
     expect(failureCode('something no reader says')).toBe('other');
   });
 });
