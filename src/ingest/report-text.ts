@@ -1,3 +1,4 @@
+import { partialReason } from '../parse/reasons';
 import type { ParsedReport } from '../parse/types';
 import type { ReportRecord } from './read-report';
 
@@ -44,6 +45,8 @@ export function reportSummary(record: ReportRecord): string {
     lines.push(`  division ${where}${j.department ? ` · department ${j.department}` : ''}${j.flags.length ? ` · ${j.flags.join(', ')}` : ''}`);
   }
   if (parsed.error) lines.push(`  error: ${parsed.error}`);
+  const missing = partialReason(parsed.status, facts, parsed.values.length);
+  if (missing) lines.push(`  missing: ${missing}`);
   lines.push(`  values ${parsed.values.length}`, ...describeChecks(parsed));
   lines.push(...parsed.warnings.map((warning) => `  warning: ${warning}`));
   return `${lines.join('\n')}\n`;

@@ -1,11 +1,13 @@
 // "导入报告 / Import reports" in the header of every page: a drop zone, a file picker and a folder
 // picker (real <input type="file"> elements), the progress of the running import with time left
-// and cancel, the imported reports (ok / partial / failed with the reason, each removable), the
+// and cancel, then the layer's build with the time it has taken, the imported reports (ok / partial /
+// failed with the reason in the page's language, the parser's words as its title; each removable), the
 // layer switch (URL `layer`) and the layer's download as a dataset folder zip.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { LAYER_MODES, type LayerMode } from '../../db/protocol';
 import { useI18n } from '../i18n/context';
-import { importText } from './import-messages';
+import { importText, reasonText } from './import-messages';
+import { secondsLeft } from './import-progress';
 import type { PickedFile } from './import-run';
 import { useUserLayer } from './UserLayer';
 
@@ -46,6 +48,22 @@ function saveBytes(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Whole seconds since `on` last became true, counting each second; null while it is false. */
+function useSecondsSince(on: boolean): number | null {
+  const [since, setSince] = useState<number | null>(null);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!on) {
+      setSince(null);
+      return;
+    }
+    setSince(performance.now());
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return since === null ? null : Math.floor((performance.now() - since) / 1000);
+}
+
 export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (mode: LayerMode) => void }) {
   const { locale } = useI18n();
   const t = importText(locale);
@@ -78,7 +96,8 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
     onDragLeave: () => setOver(false),
     onDrop,
   };
-  const secondsLeft = progress && progress.done > 0 ? Math.ceil(((progress.elapsedMs / progress.done) * (progress.total - progress.done)) / 1000) : null;
+  const left = progress ? secondsLeft(progress) : null;
+  const buildingFor = useSecondsSince(user.busy && !progress?.running);
   const problems = rows.filter((r) => r.status !== 'ok');
   const listed = [...problems, ...rows.filter((r) => r.status === 'ok')].slice(0, LISTED);
 
@@ -127,7 +146,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
             <span>
               {t('progress', { done: progress.done, total: progress.total, ok: progress.ok, partial: progress.partial, failed: progress.failed })}
               {' · '}
-              {progress.running ? (secondsLeft === null ? '…' : t('timeLeft', { seconds: secondsLeft })) : progress.cancelled ? t('cancelled') : t('elapsed', { seconds: (progress.elapsedMs / 1000).toFixed(1) })}
+              {progress.running ? (left === null ? '…' : t('timeLeft', { seconds: left })) : progress.cancelled ? t('cancelled') : t('elapsed', { seconds: (progress.elapsedMs / 1000).toFixed(1) })}
             </span>
             {progress.running ? (
               <button type="button" data-testid="import-cancel" onClick={user.cancel}>
@@ -136,7 +155,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
             ) : null}
           </div>
         ) : null}
-        {user.busy && !progress?.running ? <p className="status" data-testid="import-building">{t('building')}</p> : null}
+        {buildingFor !== null ? <p className="status" data-testid="import-building" aria-live="polite">{t('building', { seconds: buildingFor })}</p> : null}
         {user.error ? <p className="error" role="alert" data-testid="import-error">{t('error')}: {user.error}</p> : null}
         <div className="import-layer" role="group" aria-label={t('layer')}>
           <span>{t('layer')}:</span>
@@ -161,7 +180,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
               {listed.map((row) => (
                 <li key={row.id} data-status={row.status}>
                   <span className={`import-status ${row.status}`}>{t(row.status)}</span> <span className="import-id">{row.id}</span>
-                  {row.reason ? <span className="import-reason"> — {row.reason}</span> : null}
+                  {row.reason ? <span className="import-reason" data-testid="import-reason" title={row.reason}> — {reasonText(locale, row.status, row.reason)}</span> : null}
                   {row.duplicateOf ? <span className="import-duplicate" data-testid="import-duplicate"> — {t('duplicate', { id: row.duplicateOf })}</span> : null}{' '}
                   <button type="button" disabled={user.busy} aria-label={`${t('remove')} ${row.id}`} onClick={() => void user.remove(row.id)}>
                     {t('remove')}

@@ -28,6 +28,9 @@ export interface ImportProgress {
   startedAt: number;
   /** Milliseconds since the start, when last counted. */
   elapsedMs: number;
+  /** The files' bytes, all and done: time left is estimated from these (a PDF takes longer than a text file). */
+  bytesTotal: number;
+  bytesDone: number;
   running: boolean;
   cancelled: boolean;
 }
@@ -227,7 +230,9 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   /** `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, keep: boolean, options: RunOptions = {}) => {
     const startedAt = performance.now();
-    const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, running: true, cancelled: false };
+    const sizes = new Map(entries.map((e) => [e.id, e.file.size]));
+    const bytesTotal = entries.reduce((sum, e) => sum + e.file.size, 0);
+    const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, bytesTotal, bytesDone: 0, running: true, cancelled: false };
     setProgress({ ...counts });
     let shown = 0;
     let cancelledFiles = 0;
@@ -247,6 +252,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         return;
       }
       counts.done++;
+      counts.bytesDone += sizes.get(outcome.row.id) ?? 0;
       counts[outcome.row.status]++;
       if (outcome.row.sha256) duplicates?.soon(outcome.row.sha256);
       if (outcome.record) batch.push(outcome.record);

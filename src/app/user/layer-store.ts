@@ -4,6 +4,7 @@
 // import list (status, reason, sha256) in a store of its own; and the lists of metric ids the
 // stored reports name by index (src/app/user/record-pack.ts), each once.
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
+import { partialReason } from '../../parse/reasons';
 import { CURRENT_METRICS, packRecord, unpackRecord, type MetricList, type StoredRecord } from './record-pack';
 
 const DB_NAME = 'gongkai-user-layer';
@@ -14,7 +15,10 @@ const ROWS = 'rows';
 const METRICS = 'metrics';
 const STORES = [STORE, ROWS, METRICS];
 
-export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? null, sha256: r.sha256 });
+const valueCount = (r: ReportRecord | StoredRecord): number =>
+  'compact' in r ? r.compact.values.metric.length : 'packed' in r ? r.packed.values.metric.length : r.parsed.values.length;
+/** A failed report's reason, or what a partial one lacks. */
+export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.id, status: r.parsed.status, reason: r.parsed.error ?? partialReason(r.parsed.status, r.parsed.facts, valueCount(r)), sha256: r.sha256 });
 
 /**
  * The connection, opened once per page or worker and kept: an open and a close for every

@@ -3,6 +3,7 @@
 // straight to parseReport. Runs in Node and in a browser worker, .doc files too (doc.ts reads
 // them from the bytes); the places of pdf.js's CMaps and fonts are passed in by the caller.
 import { parseReport, type ParseOptions } from '../index';
+import { notClaimedFormat } from '../reasons';
 import type { ParsedReport } from '../types';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
@@ -62,7 +63,10 @@ async function dispatch(bytes: Uint8Array, options: InputOptions): Promise<Parse
       const parsed = parseReport(read.html, { fileName: asHtml(fileName) });
       return { ...parsed, facts: { ...parsed.facts, encoding: `mhtml/${read.charset}` } };
     }
-    case 'text':
-      return parseReport(bytes, options);
+    case 'text': {
+      const parsed = parseReport(bytes, options);
+      const misnamed = parsed.status === 'failed' ? notClaimedFormat(fileName, parsed.error ?? '') : null;
+      return misnamed ? { ...parsed, error: misnamed } : parsed;
+    }
   }
 }

@@ -77,6 +77,12 @@ describe('parse output', () => {
     );
     expect(reportSummary(failed)).toContain("  status failed · template — · year — · issuer —\n  error: cannot read: EACCES");
   });
+
+  it('says what a partial report lacks', () => {
+    const [ok] = sampleRecords();
+    const partial = { ...ok, parsed: { ...ok.parsed, status: 'partial' as const, facts: { ...ok.parsed.facts, year: null } } };
+    expect(reportSummary(partial)).toContain('  status partial · template table2019 · year — · issuer 阜新市人民政府\n  division 辽宁省 › 阜新市 (210900) · government-office, context\n  missing: statistics year not found\n  values 5\n');
+  });
 });
 
 describe('createProgress', () => {
