@@ -27,6 +27,7 @@ import { Similar } from './views/Similar';
 import { viewDecl, viewLabel } from './views/registry';
 import { Methods } from './views/Methods';
 import { ImportControl } from './user/ImportControl';
+import { useShownVersion, useUserOnlyPending } from './user/UserLayer';
 import { HeaderControls } from './components/HeaderControls';
 
 // Loaded when first shown: their code (pdf.js, CodeMirror) would otherwise delay the first chart.
@@ -127,7 +128,10 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
     }
   }, [parentCheck.data, parentCheck.isPlaceholderData, state.parent, update]);
   const resolving = viewDecl(state.view).bodies && !bodies.resolved && !bodies.failed && state.entities.some((e) => !isBodyKey(e));
-  const version = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  // Under the user's reports alone: their layer's version, and nothing shown until it is in.
+  const userOnly = state.layer === 'user';
+  const version = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
+  const pending = useUserOnlyPending(state.layer);
   const props: ViewProps = useMemo(
     () => ({
       state,
@@ -135,21 +139,31 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       t,
       locale,
       date: today(),
-      sourceSuffix: version ? ` · ${locale === 'zh' ? '数据集' : 'dataset'} ${version.slice(0, 8)}` : '',
+      sourceSuffix: version ? ` · ${locale === 'zh' ? (userOnly ? '您导入的报告' : '数据集') : userOnly ? 'your reports' : 'dataset'} ${version.slice(0, 8)}` : '',
       linkTo: (patch) => `${window.location.origin}${window.location.pathname}${serialiseViewState({ ...state, ...patch })}`,
       bodyName: bodies.nameOf,
       datasetVersion: version,
     }),
-    [state, update, t, locale, version, bodies.nameOf],
+    [state, update, t, locale, version, userOnly, bodies.nameOf],
   );
   const ViewComponent = resolving ? ResolvingBodies : VIEW_COMPONENTS[state.view];
   const synthetic = summary?.synthetic ? <div className="banner synthetic" role="alert" data-testid="synthetic-banner">{t('syntheticBanner')}</div> : null;
+  const userOnlyBanner = userOnly ? <div className="banner user-only" role="status" data-testid="user-only-banner">{t('layer.userOnly')}</div> : null;
+  // The view, or (the user's reports alone, not in yet) why there is none: no figure nor export of the dataset's stands for them.
+  const shown = pending ? (
+    <p className="status" role="status" data-testid={`layer-${pending}`}>{t(pending === 'loading' ? 'layer.loading' : 'layer.none')}</p>
+  ) : (
+    <Suspense fallback={<ViewLoading {...props} />}>
+      <ViewComponent {...props} />
+    </Suspense>
+  );
 
   if (state.embed) {
     return (
       <main className="embed" data-testid="embed">
         {synthetic}
-        {error ? <p className="error" role="alert">{t('engineFailed')}: {error.message}</p> : <Suspense fallback={<ViewLoading {...props} />}><ViewComponent {...props} /></Suspense>}
+        {userOnlyBanner}
+        {error ? <p className="error" role="alert">{t('engineFailed')}: {error.message}</p> : shown}
       </main>
     );
   }
@@ -173,15 +187,14 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
         <button type="button" className="lang" data-testid="lang" onClick={() => update({ lang: locale === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
       {synthetic}
+      {userOnlyBanner}
       <NoticeList notices={notices} years={summary?.years ?? null} />
       <WorkerWarnings client={client} />
       {error ? <p className="error" role="alert" data-testid="engine-error">{t('engineFailed')}: {error.message}</p> : null}
       <main id="main" tabIndex={-1}>
         <EngineProgress />
         {!info && !error && state.view !== 'overview' ? <p className="status" data-testid="engine-loading">{t('loadingEngine')}</p> : null}
-        <Suspense fallback={<ViewLoading {...props} />}>
-          <ViewComponent {...props} />
-        </Suspense>
+        {shown}
       </main>
     </div>
   );

@@ -402,7 +402,9 @@ export function createHandler(deps: HandlerDeps): Handler {
     const datasetAlone = payload.layer === 'dataset';
     while (layerChange && !datasetAlone) await layerChange;
     const layer = userLayer;
-    // Without an imported layer every mode is the dataset.
+    // The user's reports alone are never answered from the dataset.
+    if (!layer && payload.layer === 'user') throw new DataError('the imported reports are not loaded (no layer in the data worker)', { sql: payload.sql });
+    // Without an imported layer every other mode is the dataset.
     const mode = layer ? (payload.layer ?? 'all') : 'dataset';
     const pre = payload.preaggregated;
     if (pre && mode === 'dataset') {

@@ -3,6 +3,7 @@ import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileNam
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
+import { useShownVersion } from '../user/UserLayer';
 import { downloadCsv, type TidyColumn } from '../data/tidy';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
@@ -78,7 +79,8 @@ async function copy(text: string): Promise<boolean> {
 export function ChartPanel({ id, title, option, rows, columns, valueMetric = null, extraColumns, notApplicable, fileName, link, embedLink, embed, height = 380, busy, error, noValues, query, description, methodsLink, children }: ChartPanelProps) {
   const { t, locale } = useI18n();
   const { info, summary } = useDataset();
-  const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  // Under the user's reports alone, their layer's version.
+  const datasetVersion = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
   const sqlSearch = query ? consoleSearch(querySql(query), locale) : null;
   const api = useRef<ChartApi | null>(null);
   const [copied, setCopied] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 // running (progress, cancel), and the layer built from them and loaded into the data worker.
 // Every query says which layer it reads (useLayerKey), so switching never shows cached rows.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LayerMode } from '../../db/protocol';
+import { LAYER_MODES, type LayerMode } from '../../db/protocol';
 import type { ImportedFile, LayerRow, ReportRecord } from '../../../workers/import-protocol';
 import { failedReport } from '../../ingest/failed-report';
 import { useDataset } from '../data/dataset';
@@ -50,6 +50,8 @@ export interface UserLayerState {
   progress: ImportProgress | null;
   /** The built layer's dataset version; null: no layer. */
   version: string | null;
+  /** The kept reports' layer was looked for once since the page loaded (built and loaded, or found none, or failed). */
+  loaded: boolean;
   mode: LayerMode;
   busy: boolean;
   error: string | null;
@@ -65,12 +67,15 @@ export interface UserLayerState {
 
 const noop = async () => {};
 const UserLayerContext = createContext<UserLayerState>({
-  rows: [], progress: null, version: null, mode: 'all', busy: false, error: null,
+  rows: [], progress: null, version: null, loaded: false, mode: 'all', busy: false, error: null,
   importFiles: noop, prepare: () => {}, cancel: () => {}, remove: noop, clear: noop, zip: async () => null, setMode: () => {},
 });
 
 /** The layer a query reads, apart: an import's progress re-renders the import control, not every chart. */
-const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null }>({ mode: 'all', version: null });
+const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null; loaded: boolean }>({ mode: 'all', version: null, loaded: false });
+
+/** The URL's layer as the page opens, so the first queries already read it (ImportControl keeps it in step after). */
+const URL_MODE: LayerMode = LAYER_MODES.find((m) => m === new URLSearchParams(window.location.search).get('layer')) ?? 'all';
 
 // `?bench=1`: tests and benchmarks reach the import machinery (read when the module loads).
 const BENCH = new URLSearchParams(window.location.search).has('bench');
@@ -116,7 +121,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const [rows, setRows] = useState<ImportedRow[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [version, setVersion] = useState<string | null>(null);
-  const [mode, setModeState] = useState<LayerMode>('all');
+  const [mode, setModeState] = useState<LayerMode>(URL_MODE);
+  const [loaded, setLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -199,7 +205,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   // The kept reports, once the dataset is loaded.
   useEffect(() => {
     if (!client || !info) return;
-    void guarded(rebuild);
+    void guarded(rebuild).then(() => setLoaded(true));
   }, [client, info, guarded, rebuild]);
 
   /** The page's pool between imports (started before the files came, or kept from the last import), stopped after POOL_IDLE_MS. */
@@ -389,10 +395,10 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   }, [importFiles, guarded, rebuild, run]);
 
   const value = useMemo(
-    () => ({ rows, progress, version, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode }),
-    [rows, progress, version, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode],
+    () => ({ rows, progress, version, loaded, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode }),
+    [rows, progress, version, loaded, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode],
   );
-  const key = useMemo(() => ({ mode, version }), [mode, version]);
+  const key = useMemo(() => ({ mode, version, loaded }), [mode, version, loaded]);
   return (
     <LayerKeyContext.Provider value={key}>
       <UserLayerContext.Provider value={value}>{children}</UserLayerContext.Provider>
@@ -405,8 +411,25 @@ export const useUserLayer = (): UserLayerState => useContext(UserLayerContext);
 /** The built layer's version (null: none), without the import's progress. */
 export const useLayerVersion = (): string | null => useContext(LayerKeyContext).version;
 
-/** What a query's cache key needs of the layer: the mode, and the layer it reads. */
-export function useLayerKey(): { mode: LayerMode; key: string } {
+/**
+ * What a query needs of the layer: the mode, the layer it reads (its cache key), and whether it
+ * must wait: the user's reports alone are asked for and not (yet) in the data worker. Until the
+ * layer is in, the worker would answer from the dataset, which is not "your reports".
+ */
+export function useLayerKey(): { mode: LayerMode; key: string; waiting: boolean } {
   const { mode, version } = useContext(LayerKeyContext);
-  return { mode, key: version === null ? 'dataset' : `${mode}:${version}` };
+  return { mode, key: version === null ? 'dataset' : `${mode}:${version}`, waiting: mode === 'user' && version === null };
+}
+
+/** Under the user's reports alone (`mode`, the URL's): null when they are in (or not asked for), else why nothing is shown. */
+export function useUserOnlyPending(mode: LayerMode): 'loading' | 'none' | null {
+  const { version, loaded } = useContext(LayerKeyContext);
+  if (mode !== 'user' || version !== null) return null;
+  return loaded ? 'none' : 'loading';
+}
+
+/** The version of the rows shown: the user's layer's under the user's reports alone, else the dataset's (`dataset`). */
+export function useShownVersion(dataset: string | null): string | null {
+  const { mode, version } = useContext(LayerKeyContext);
+  return mode === 'user' ? version : dataset;
 }

@@ -55,7 +55,11 @@ function rememberedAuthor(): string {
 export function CorrectionsProvider({ children, store: given }: { children: ReactNode; store?: CorrectionsStore }) {
   const { client, info } = useDataset();
   const store = useMemo(() => given ?? (typeof indexedDB === 'undefined' ? null : new CorrectionsStore(indexedDbBackend())), [given]);
-  const [state, setState] = useState({ ready: false, version: 0, list: [] as StoredCorrection[], outcomes: new Map<string, CorrectionOutcome>(), error: null as Error | null });
+  const [state, setState] = useState({ ready: false, version: 0, list: [] as StoredCorrection[], outcomes: new Map<string, CorrectionOutcome>(), error: null as Error | null, layer: undefined as string | null | undefined });
+  // The user's layer the corrections were last sent over: a layer just loaded is uncorrected until they are sent again.
+  const layerVersion = useLayerVersion();
+  const currentLayer = useRef(layerVersion);
+  currentLayer.current = layerVersion;
   const [author, setAuthor] = useState(rememberedAuthor);
   // One sync at a time, in order: a later change never lands before an earlier one.
   const chain = useRef<Promise<unknown>>(Promise.resolve());
@@ -63,12 +67,13 @@ export function CorrectionsProvider({ children, store: given }: { children: Reac
   const sync = useCallback(() => {
     const run = chain.current.then(async () => {
       if (!client || !info) return;
+      const layer = currentLayer.current;
       try {
         const list = store ? await store.list() : [];
         const { outcomes } = await client.setCorrections({ corrections: list });
-        setState((s) => ({ ready: true, version: s.version + 1, list, outcomes: new Map(list.map((c, i) => [correctionKey(c), outcomes[i]])), error: null }));
+        setState((s) => ({ ready: true, version: s.version + 1, list, outcomes: new Map(list.map((c, i) => [correctionKey(c), outcomes[i]])), error: null, layer }));
       } catch (error) {
-        setState((s) => ({ ...s, ready: true, version: s.version + 1, error: error as Error }));
+        setState((s) => ({ ...s, ready: true, version: s.version + 1, error: error as Error, layer }));
       }
     });
     chain.current = run;
@@ -76,7 +81,6 @@ export function CorrectionsProvider({ children, store: given }: { children: Reac
   }, [client, info, store]);
 
   // Again whenever the user's layer is replaced: its reports are corrected as the dataset's are.
-  const layerVersion = useLayerVersion();
   useEffect(() => {
     void sync();
   }, [sync, layerVersion]);
@@ -88,6 +92,8 @@ export function CorrectionsProvider({ children, store: given }: { children: Reac
     };
     return {
       ...state,
+      // Not ready over a layer loaded since: queries would read its uncorrected values.
+      ready: state.ready && state.layer === layerVersion,
       applied: appliedCorrections([...state.outcomes.values()].filter(Boolean)),
       author,
       async save(correction) {
@@ -111,7 +117,7 @@ export function CorrectionsProvider({ children, store: given }: { children: Reac
       },
       exportCsv: () => needStore().export(),
     };
-  }, [state, author, store, sync]);
+  }, [state, layerVersion, author, store, sync]);
 
   return <CorrectionsContext.Provider value={value}>{children}</CorrectionsContext.Provider>;
 }

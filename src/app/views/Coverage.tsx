@@ -12,6 +12,7 @@ import { YearSelect } from './Benchmark';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
 import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, lateFigure, listedFigure, type CoveragePart } from './coverage-model';
 import { useDataset } from '../data/dataset';
+import { useShownVersion } from '../user/UserLayer';
 
 export function coverageQuery(state: Pick<ViewState, 'parent'>, year: number | null, today?: string) {
   return state.parent && year !== null ? coverage({ parent: state.parent, year, today }) : null;
@@ -37,7 +38,8 @@ export function Coverage(props: ViewProps) {
   const partRows: Row[] = useMemo(() => COVERAGE_PARTS.map((status) => ({ status, label: partLabel(status), governments: parts[status] })), [partLabel, parts]);
   // The CSV: the governments behind each part, with the parent, year and dataset version.
   const { info, summary } = useDataset();
-  const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  // Under the user's reports alone, their layer's version.
+  const datasetVersion = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
   const csvRows = useMemo(() => coverageCsvRows(rows, { parent, parentName: nameReady ? parentName : null, year, datasetVersion }, partLabel), [rows, parent, parentName, nameReady, year, datasetVersion, partLabel]);
   const chartTitle = t('coverage.chartTitle', { parent: parentName, year: year ?? '' });
   // With no listed children the donut has no missing or not-yet-due part to draw: a note of the

@@ -12,6 +12,7 @@ import { coverageQuery } from './Coverage';
 import { mapQuery } from './MapView';
 import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
+import { useShownVersion } from '../user/UserLayer';
 import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip, type TidyColumn } from '../data/tidy';
 import { markPooled, pooledParquetColumns } from '../data/pooled';
@@ -60,7 +61,8 @@ export function Data(props: ViewProps) {
   const shown = useMemo(() => (table ? tableRows(table, SHOWN) : []), [table]);
   const total = table?.numRows ?? 0;
   const correctedCount = useMemo(() => (table && applied.length > 0 ? correctedRows(columnNames(table), tableRows(table), applied).count : 0), [table, applied]);
-  const datasetVersion = info?.datasetVersion ?? summary?.dataset_version ?? null;
+  // Under the user's reports alone, their layer's version.
+  const datasetVersion = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
   const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
   // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads (CSV, zip, Parquet) say which.
   const oneYear = ONE_YEAR_VIEWS.includes(state.of) ? viewYear(state, summary?.years) : null;

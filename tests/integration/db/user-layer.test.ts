@@ -52,6 +52,11 @@ beforeAll(async () => {
 afterAll(() => handler?.close());
 
 describe('the imported layer', () => {
+  it('is never stood in for by the dataset: the user\'s reports alone, with no layer, are refused', async () => {
+    await expect(rows('SELECT count(*) AS n FROM reports', ['reports'], 'user')).rejects.toThrow(/imported reports are not loaded/);
+    expect(Number((await rows('SELECT count(*) AS n FROM reports', ['reports']))[0].n)).toBe(datasetManifest.tables.reports.rows);
+  });
+
   it('is loaded whole and described by its manifest', async () => {
     const response = await request('layer', await layerPayload());
     if (!response.ok) throw fromErrorData(response.error);

@@ -1,0 +1,105 @@
+// "Your reports" alone (layer=user, issue 14) never stand on the dataset's figures: while the
+// user's layer is still being built and loaded after a reload (its build worker held back here),
+// the page says it is loading them, shows no view and offers no export; once it is in, the view
+// shows the user's corrected value (not the dataset's printed one of the same body and year), and
+// the CSV carries it with the layer's version, and a mark outside the import panel says so.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/charts/format';
+import type { Browser } from '../helpers/chromium';
+import { REPO_ROOT } from '../helpers/paths';
+import { appUrl, csvOf, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
+
+const NAME = '2019-liaoning-fuxin-city.txt';
+const METRIC = 'r.new.total';
+const OWN = `mine/${NAME}`;
+
+let browser: Browser;
+let page: Page;
+
+type Row = Record<string, unknown>;
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const query = (sql: string): Promise<Row[]> =>
+  page.evaluate(async (text) => (window as unknown as { __gongkai: { query(sql: string): Promise<Row[]> } }).__gongkai.query(text), sql);
+
+async function layerVersion(): Promise<string> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="import-toggle"]');
+    return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
+  }, undefined, { timeout: READY_TIMEOUT * 2 });
+  return (await page.getByTestId('import-toggle').getAttribute('data-layer-version'))!;
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('layer=user while the layer loads', () => {
+  it('shows and exports nothing of the dataset as the user\'s reports, then the user\'s corrected value with the layer\'s version', async () => {
+    await page.goto(appUrl([['bench', '1']]));
+    await waitForEngine(page);
+    const [shipped] = await query(`SELECT v.report_id, v.value, r.body_key FROM "values" v JOIN facts_wide r USING (report_id) WHERE v.report_id LIKE ${sqlText(`%${NAME}`)} AND v.metric = ${sqlText(METRIC)}`);
+    expect(shipped, 'the dataset holds the shipped report').toBeDefined();
+    const printed = Number(shipped.value);
+    const body = String(shipped.body_key);
+    const corrected = printed + 1000;
+
+    // The user's own copy (a line added: not a duplicate of the shipped file), its value corrected.
+    const text = `${readFileSync(join(resolve(REPO_ROOT, 'data/corpus/seeds'), NAME), 'utf8')}\n`;
+    await page.evaluate(({ path, text }) => (window as unknown as { __gongkaiImport: { run(files: { path: string; blob: Blob }[]): Promise<number> } }).__gongkaiImport.run([{ path, blob: new Blob([text]) }]), { path: OWN, text });
+    await layerVersion();
+    await page.goto(appUrl([['view', 'report'], ['report', OWN], ['bench', '1']]));
+    const row = page.getByTestId('value-row').filter({ has: page.locator(`code.id:text-is("${METRIC}")`) });
+    await row.first().waitFor({ timeout: READY_TIMEOUT });
+    await row.first().getByTestId('value-correct').click();
+    const form = page.getByTestId('correction-form');
+    await form.getByTestId('correction-value').fill(String(corrected));
+    await form.getByTestId('correction-note').fill('合计印错');
+    await form.getByTestId('correction-author').fill('测试员');
+    await form.getByTestId('correction-save').click();
+    await row.getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
+    const version = await layerVersion();
+
+    // A reload under layer=user with the layer's build held back: the window in which the data
+    // worker has no layer yet (it would answer from the dataset). The worker's script is fetched
+    // for the worker, not the page: only the context's routes see it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let heldWorkers = 0;
+    await page.context().route(/import\.worker/, async (route) => {
+      heldWorkers++;
+      await held;
+      await route.continue();
+    });
+    await page.goto(appUrl([['view', 'compare'], ['e', body], ['layer', 'user'], ['bench', '1']]));
+    await page.getByTestId('layer-loading').waitFor({ timeout: READY_TIMEOUT });
+    // The layer's build has asked for its worker (held).
+    await expect.poll(() => heldWorkers, { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
+    expect(await page.getByTestId('import-toggle').getAttribute('data-busy')).toBe('true');
+    expect(await page.getByTestId('user-only-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('layer-loading').isVisible()).toBe(true);
+    expect(await page.getByTestId('compare-table').count()).toBe(0);
+    expect(await page.getByTestId('csv-compare').count()).toBe(0);
+    expect(await page.getByTestId('png-compare').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain(formatNumber(printed, 'zh'));
+
+    release();
+    await page.context().unroute(/import\.worker/);
+    expect(await layerVersion()).toBe(version);
+    const cell = page.locator('[data-testid="compare-table"] td[data-year="2019"]');
+    await cell.first().waitFor({ timeout: READY_TIMEOUT });
+    await expect(cell.first().getAttribute('data-value')).resolves.toBe(String(corrected));
+    expect(await page.getByTestId('layer-loading').count()).toBe(0);
+    expect(await page.getByTestId('user-only-banner').isVisible()).toBe(true);
+    const csv = await csvOf(page, 'csv-compare');
+    const rows2019 = csv.rows.filter((r) => csv.cell(r, 'year') === '2019');
+    expect(rows2019.map((r) => [csv.cell(r, 'report_id'), csv.cell(r, 'value'), csv.cell(r, 'dataset_version')])).toEqual([[OWN, String(corrected), version]]);
+  }, READY_TIMEOUT * 10);
+});
