@@ -26,6 +26,11 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('三、行政复议情况\n全年共2件。', { 'r.new.total': null }),
     w('二、2014年依申请公开情况\n全年共15件。', { 'r.new.total': null }),
     w('本年度，全县共受理政府信息公开申请320件，其中县本级受理15件。', { 'r.new.total': 320 }),
+    // the province's cities together, another body's letters and visits before a bare count: not the body's requests (review19a, before stop 19)
+    w('全省各市共受理政府信息公开申请5000件。', { 'r.new.total': null }),
+    w('三、依申请公开政府信息情况\n我局认真做好群众来信来访办理工作。全年共受理15件。', { 'r.new.total': null }),
+    w('我局认真做好群众来信来访办理工作。全年共受理15件。', { 'r.new.total': null }),
+    w('三、依申请公开政府信息情况\n我局认真做好依申请公开工作。全年共受理15件。', { 'r.new.total': 15 }),
     w('本年度共受理政府信息公开申请十五件，比上年增加三件。', { 'r.new.total': 15 }),
     w('全年共受理政府信息公开申请１５件。', { 'r.new.total': 15 }),
     w('本年度共受理政府信息公开申请15件，同比增长25%，其中网上申请10件。', { 'r.new.total': 15 }),
@@ -388,6 +393,13 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('二、主动公开政府信息情况\n我局在政府网站开设信息公开专栏。全年共公开1913条。', { 'p.total': null }),
     w('二、主动公开政府信息情况\n各乡镇认真做好公开工作。全年共公开1913条。', { 'p.total': null }),
     w('二、主动公开政府信息情况\n我局认真做好公开工作。全年共公开政策文件1913条。', { 'p.total': null }),
+    // a sentence before that names one kind of what is disclosed: the total after it may count that kind only (review19a B)
+    w('二、主动公开政府信息情况\n我局认真做好规范性文件公开工作。全年共公开12件。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局持续推进人事任免信息公开。全年共公开25条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局重点做好财政预决算信息公开。全年共公开8条。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局高度重视政策解读工作。全年共发布12篇。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局认真做好建议提案办理结果公开。全年共公开42件。', { 'p.total': null }),
+    w('二、主动公开政府信息情况\n我局及时公开政府常务会议纪要。全年共公开24条。', { 'p.total': null }),
     // the kinds first, the total after them
     w('全年公开政策法规类信息20条、工作动态类信息150条、人事信息5条，合计主动公开政府信息175条。', { 'p.total': 175 }),
     w('二、主动公开政府信息情况\n本年度我局主动公开政府信息情况如下：政策文件20条，工作动态150条，人事信息5条，合计175条。', { 'p.total': 175 }),
@@ -401,12 +413,21 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('主动公开方面，全年共公开856条。', { 'p.total': 856 }),
     w('依申请公开方面，全年共公开856条。', { 'p.total': null }),
     w('主动公开方面，去年共公开856条。', { 'p.total': null }),
+    // an area's topic clause is the area's subject; the body's own count after it is the body's (review19a C)
+    w('全市主动公开方面，全年共公开12000条，我局共公开856条。', { 'p.total': 856 }),
     // the act's count named as such (主动公开数量为, 主动公开总数), no object
     w('本年度主动公开数量为856条。', { 'p.total': 856 }),
     w('本年度网站公开700条、其他渠道公开156条，全年主动公开总数856条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
     w('本年度主动公开总量达856条，较上年增加56条。', { 'p.total': 856 }),
     w('截至年底，累计主动公开总数5600条。', { 'p.total': null }),
     w('本年度依申请公开总数21件。', { 'p.total': null }),
+    // the count named after another body or one kind of document is theirs (review19a A)
+    w('县政府主动公开总数为12000条，我局主动公开856条。', { 'p.total': 856 }),
+    w('县政府本级主动公开总数为12000条，我局主动公开数量为856条。', { 'p.total': 856 }),
+    w('本年度政策文件主动公开数量为20条。', { 'p.total': null }),
+    w('本年度规范性文件主动公开数量为20件。', { 'p.total': null }),
+    w('本年度我局规范性文件主动公开数为20件，政府信息主动公开总数为856条。', { 'p.total': 856 }),
+    w('本年度我局主动公开数量为856条。', { 'p.total': 856 }),
     // documents and articles in their own units, no total printed: parts only
     w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
     // 2018-fujian-huli-county: the year's documents made, then how each is disclosed
@@ -463,6 +484,18 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('主动公开政府信息500条，其中政府网站公开420条，以其他形式公开80条。', { 'p.total': 500, 'p.website': 420, 'p.other_channels': 80 }),
     // one non-web channel alone: no other-channel total
     w('通过政务微博发布信息80条。', { 'p.other_channels': null }),
+    w('全年主动公开政府信息856条（网站700条/其他渠道156条）。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    // one channel's bare item beside the website's is every other channel only when the items add up to the whole (review19a E)
+    w('全年主动公开政府信息856条，网站700条，微博100条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    w('全年主动公开政府信息856条（网站700条/微博100条）。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    w('全年主动公开政府信息856条，其中政府网站700条、政务微博100条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    w('全年主动公开政府信息856条，网站700条，公开栏156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
+    w('2015年，本局主动公开政府信息500条。\n政府网站：420条；政务微博：70条。', { 'p.website': 420, 'p.other_channels': null }),
+    // several channels besides the website, each its figure: the last adds the list up to the whole, yet is one of several
+    w('2015年，全县通过各类政务公开载体发布信息18000条，其中政府网站2900条，微博6100条，微信1500条，今日头条5000条，一点资讯2426条，抖音74条。', { 'p.website': 2900, 'p.other_channels': null }),
+    // a channel's figure larger than the year's whole counts more than the whole's items (review19a, before stop 19)
+    w('全年主动公开政府信息856条，网站更新信息1200条。', { 'p.total': 856, 'p.website': null }),
+    w('全年主动公开政府信息856条，其中：市政府网站发布信息12560条。', { 'p.total': 856, 'p.website': null }),
     // a fourth writer (stop 18): the site's whole output beside the body's own figure is no share of it
     w('我局本年度主动公开政府信息326条，县政府网站全年发布信息12560条。', { 'p.total': 326, 'p.website': null }),
     w('本年度，市政府门户网站共发布信息12560条，其中我局主动公开326条。', { 'p.total': 326, 'p.website': null }),

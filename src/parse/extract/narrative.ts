@@ -51,6 +51,8 @@ interface Rule {
   sentence?: RegExp;
   /** The match's sentence must not say this. */
   notSentence?: RegExp;
+  /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
+  rejectPrevious?: RegExp;
 }
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
@@ -66,7 +68,9 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌握|不存在|或|及|和)/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
-const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
+/** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
+const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市州|各地市|各地区|各行署|各市(?!民|场)|各县(?!区)|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
 // (carried in, within its own item: not 其中10件已答复，2件结转至下年, what is carried out)
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
@@ -81,6 +85,13 @@ function sentenceBefore(s: string, at: number): string {
   let i = at;
   while (i > 0 && at - i < 120 && !isSentenceEnd(s.charCodeAt(i - 1))) i--;
   return s.slice(i, at);
+}
+/** The sentence before names another business and no request (咨询电话…当面申请 names requests too). */
+const otherBusinessBefore = (previous: string, business: RegExp) => business.test(previous) && !/申请/.test(previous);
+/** The sentence before the one holding `at` ('' when that one opens the text). */
+function previousSentence(s: string, at: number): string {
+  const end = at - sentenceBefore(s, at).length - 1;
+  return end > 0 ? sentenceBefore(s, end) : '';
 }
 /** 。；; and the line break. */
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0x0a;
@@ -213,7 +224,7 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: /共受理(?<num>\d+)申请/g },
   { metric: 'r.new.total', re: /(收到|受理)(政府)?信息公开申请(?<num>\d+)(?=[,，。])/g },
   { metric: 'r.new.total', re: rx(`(^|[,，。)])(政府)?信息公开申请{N}[,，]申请内容`) },
-  { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST },
+  { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST, rejectPrevious: OTHER_BUSINESS },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED },
@@ -473,6 +484,11 @@ const LEAD_MAX = 80;
 /** A sentence before the total that takes the heading's subject away: a figure, a channel, another subject, a part or a stock. */
 const LEAD_NOT = /[\d〇零一二两三四五六七八九十百千]\s*(?:条|件|篇|份|项|宗)|申请|复议|诉讼|收费|费用|其中|累计|截至|截止|历年|各乡镇|各部门|各单位|下属|网站|门户|微信|微博|公开栏|新媒体|公报|报刊|电视|广播/;
 /**
+ * A sentence before the total that names one kind of what is disclosed (规范性文件, 政策解读, 人事任免信息, 会议纪要) or another
+ * business (群众来信来访办理工作): the total after it may count that only. Information is in general only as 政府信息/政务信息 or with no word of its own before it.
+ */
+const LEAD_KIND = /文件|解读|任免|预决算|预算|决算|纪要|提案|建议|议案|信访|来信|来访|咨询|热线|投诉|举报|留言|12345|公告|通知|动态|规划|政策|招标|采购|项目|资金|结果|许可|处罚|类|[^府务的项关好抓强进将把和及与动、，\s]信息/;
+/**
  * The heading's total alone: on the first line's first sentence, or on a later sentence of it after sentences that only say
  * how the work was done, with no figure, channel, other year or other subject of their own (二、主动公开政府信息情况 / 我局认真梳理…。全年共公开1913条).
  */
@@ -483,7 +499,7 @@ function totalAfterLead(line: string, total: RegExp, years: readonly number[]): 
   for (;;) {
     const stop = line.indexOf('。', offset);
     const sentence = line.slice(offset, stop);
-    if (stop < 0 || stop >= LEAD_MAX || LEAD_NOT.test(sentence) || (years.length > 0 && namesOtherYear(sentence, years))) return null;
+    if (stop < 0 || stop >= LEAD_MAX || LEAD_NOT.test(sentence) || LEAD_KIND.test(sentence) || (years.length > 0 && namesOtherYear(sentence, years))) return null;
     offset = stop + 1;
     const m = total.exec(line.slice(offset, offset + 40));
     if (m !== null) return { m, offset };
@@ -892,6 +908,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
+      if (rule.rejectPrevious && otherBusinessBefore(previousSentence(s, m.index), rule.rejectPrevious)) continue;
       if (OTHER_SCOPE.test(before + m[0])) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
       if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length))) continue;

@@ -91,8 +91,8 @@ function lastVerbEnd(before: string): number {
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
 const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
-/** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object. */
-const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信/.test(clause);
+/** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object; not an area's or other bodies' (全市主动公开方面，全年共公开12000条). */
+const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信|全(?:省|市|州|盟|县|区|旗)|各(?!类|种|项)/.test(clause);
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
@@ -132,6 +132,16 @@ function namesCategory(raw: string, issuer = ''): boolean {
   const rest = object.replace(GENERIC_OBJECT, '').replace(/[\s“”"]|[(（]$/g, '');
   // the issuer's own field before its information (公安局: 公安政府信息): whose information, not a kind of it
   return rest.length > 0 && !(rest.length >= 2 && issuer.includes(rest));
+}
+
+/** The act's count named as such (本年度主动公开数量为856条, 全年主动公开总数856条). */
+const COUNT_NAMED = /主动公开(?:的)?(?:总数|数量|总量|条数|数)(?:共计|共|合计)?(?:为|是|达到|达)?\s*$/;
+/** What may stand before that count and leave it the body's year's whole: a time word, the body naming itself, its information in general. */
+const PLAIN_COUNT_SUBJECT = /^\s*(?:本年度?|全年|当年|今年|年内|\d{4}年度?)?\s*(?:(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|镇|乡|街道|区|县|市|州|盟|旗|省|所|站|处|室|队|馆)(?:本级)?)?\s*(?:(?:政府|政务)?信息(?:的)?)?$/;
+/** The count named with nothing but a time, the body itself or its information before it: another body's (县政府主动公开总数为12000条) or one kind's (规范性文件主动公开数量为20件) is not the whole. */
+function countNamedPlainly(before: string): boolean {
+  const m = COUNT_NAMED.exec(before);
+  return m !== null && PLAIN_COUNT_SUBJECT.test(before.slice(0, m.index));
 }
 
 /** The body naming itself (我局, 本委, 我县): its own scope. */
@@ -244,6 +254,66 @@ const channelListInPeriod = (v: FigureView) => {
   }
   return false;
 };
+/** A count in digits and its place: the items of a list of channels are summed only when every one is exact. */
+const COUNT_SPLIT = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/;
+const OTHER_ITEM = /^\s*(?:其他|其它|其余)/;
+/** The figure's item is the other channels' (其他渠道56条, 其他56条). */
+const namesRest = (own: string) => OTHER_CHANNELS_PHRASE.test(own) || OTHER_ITEM.test(own);
+/** The period's first count when its own clause states the year's whole through no one channel (全年主动公开政府信息856条，…), not a list's first item (…情况：通过政府公报发布信息1条，…). */
+function wholeOpening(t: string): RegExpExecArray | null {
+  const first = COUNT_SPLIT.exec(t);
+  if (first === null) return null;
+  const upTo = t.slice(0, first.index + first[0].length);
+  const clause = upTo.slice(Math.max(...[',', '，', ':', '：', ';', '；'].map((c) => upTo.lastIndexOf(c))) + 1);
+  return disclosedWhole(clause) ? first : null;
+}
+/** The items of a list (its text after the whole): each item's words and its exact count, null when one is not exact. */
+function listItems(t: string): { words: string; value: number }[] | null {
+  const out: { words: string; value: number }[] = [];
+  let from = 0;
+  for (const m of t.matchAll(new RegExp(COUNT_SPLIT.source, 'g'))) {
+    const exact = /^(\d+)\s*(?:条|篇|件|份|项|则)$/.exec(m[0]);
+    if (exact === null) return null;
+    out.push({ words: t.slice(from, m.index), value: Number(exact[1]) });
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+/**
+ * One channel's item named (微博100条) last in a list after the year's whole: it is every channel but the website's only when
+ * the website's items alone come before it and they add up to the whole (856条，网站700条，公开栏156条);
+ * 856条，网站700条，微博100条 leaves other channels unnamed, and 网站2905条，微博6128条，…，抖音74条 lists several.
+ * A whole in the statement before is summed against bare items only: sentences with their own act (通过微博发布信息39条)
+ * say what each channel carried, the website's often the whole again.
+ */
+const itemShortOfWhole = (v: FigureView) => {
+  // an item with more after it is one of several: the engine's tie between separate figures says so, an exclusion here would break the tie
+  if (namesRest(ownItem(v.before)) || v.q.value === null || COUNT_SPLIT.test(v.periodAfter)) return false;
+  const t = v.periodBefore;
+  let whole: number | null = null;
+  let items: { words: string; value: number }[] | null = null;
+  if (wholeOpening(t) !== null) {
+    const all = listItems(t);
+    if (all === null) return true;
+    whole = all[0].value;
+    items = all.slice(1);
+  } else if (lastVerbEnd(ownItem(v.before)) < 0 && channelListOnly(t) && disclosedWhole(v.statementPrevious)) {
+    const before = listItems(v.statementPrevious);
+    items = listItems(t);
+    if (before === null || before.length === 0 || items === null) return true;
+    whole = before[0].value;
+  }
+  if (whole === null || items === null) return false;
+  const websiteOnly = items.every((i) => channelScope(i.words) === 'web');
+  return !websiteOnly || items.reduce((a, i) => a + i.value, 0) + v.q.value !== whole;
+};
+/** A channel's figure larger than the year's whole before it in its period (856条，网站更新信息1200条): no share of that whole. */
+const exceedsWhole = (v: FigureView) => {
+  const first = wholeOpening(v.periodBefore);
+  if (first === null || v.q.value === null) return false;
+  const whole = listItems(first[0]);
+  return whole !== null && v.q.value > whole[0].value;
+};
 function pressOnly(v: FigureView): boolean {
   const t = unquoted(v.before);
   return t.search(PRESS) >= 0 && t.search(OWN_MEDIA) < 0 && t.search(WEB) < 0;
@@ -303,6 +373,10 @@ export const FEATURES = {
   /** The press only, not named as the other channels in so many words (报刊、广播、电视等其他方式 is their share). */
   pressNotOther: (v: FigureView) => pressOnly(v) && !OTHER_CHANNELS_PHRASE.test(v.before),
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not an item named the other channels (其他渠道234条: the rest beside the website). */
+  /** See exceedsWhole. */
+  exceedsWhole,
+  /** See itemShortOfWhole. */
+  itemShortOfWhole,
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !OTHER_CHANNELS_PHRASE.test(ownItem(v.before)),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
@@ -314,7 +388,7 @@ export const FEATURES = {
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
   noObject: (v: FigureView) =>
-    (/主动公开(?:(?:的)?(?:总数|数量|总量|条数|数))?(?:共计|共|合计)?(?:为|是|达到|达)?\s*$/.test(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+    (/主动公开\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */

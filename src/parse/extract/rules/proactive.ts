@@ -79,7 +79,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part', 'byChannel', 'channelList'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'siteOutput', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'siteOutput', 'exceedsWhole', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -130,7 +130,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     unique: true,
     requires: ['itemUnit', 'disclosed', 'informationWord'],
     requiresOneOf: ['sentenceWeb', 'paragraphWeb'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'part', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'moreFiguresAfter', 'exceedsWhole', ...LATE],
     examples: [
       { from: 'complete/2024-fujian-pingtan-public-security-bureau-department', text: '同时,依托实验区政府网站,依法及时向社会主动公开我局政府信息,全年累计主动公开涵盖公安机关办事程序、便民政策、人事任免、计划总结、重点领域动态等政府信息135条,有效保障了群众的知情权和监督权。', value: 135 },
       { from: 'pages/2025-shanghai-baoshan-youyilu-town', text: '2025年,严格按照《条例》《规定》,依托区政府门户网站,街道主动公开公文类信息、重大行政决策、财政信息、建议提案办理结果、小区加装电梯项目设计方案公示公告等事项政府信息累计76条,全文电子化率达100%。', value: 76 },
@@ -154,7 +154,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosedOrByChannel'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'paperCopies', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'itemShortOfWhole', 'paperCopies', 'exceedsWhole', ...LATE],
     // one account or kind of account is the other channels' share only beside the website's
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
@@ -192,7 +192,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     // but next to one they show it is one of several.
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'pressOnly'],
-    excludes: [...NEVER, 'cumulative', 'category', ...LATE],
+    excludes: [...NEVER, 'cumulative', 'category', 'exceedsWhole', ...LATE],
     unique: true,
     countsOnly: true,
     examples: [
@@ -205,7 +205,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.other_channels',
     requires: ['itemUnit', 'disclosed', 'sentenceOtherChannel'],
     // whatever kind it counts (编发市政府公报12期,公开政策文件50件), it is another channel's figure
-    excludes: [...NEVER, 'cumulative', 'part', ...LATE],
+    excludes: [...NEVER, 'cumulative', 'part', 'exceedsWhole', ...LATE],
     unique: true,
     countsOnly: true,
     examples: [
@@ -219,7 +219,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.website',
     unique: true,
     requires: ['itemUnit', 'webAfter'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', 'exceedsWhole', ...LATE],
     examples: [
       { from: INVENTED, text: '上述信息中，1070条在政府网站公开，1476条通过其他方式公开。', value: 1070 },
       { from: INVENTED, text: '上述信息中，1070条在政府网站公开，1476条通过微信公众号公开。', value: 1070 },
@@ -231,7 +231,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.other_channels',
     unique: true,
     requires: ['itemUnit', 'otherAfter'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', 'pressNotOther', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockOrYear', 'pressNotOther', 'exceedsWhole', ...LATE],
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase'] },
     examples: [
       { from: INVENTED, text: '上述信息中，1070条在政府网站公开，1476条通过其他方式公开。', value: 1476 },

@@ -41,6 +41,9 @@ export const REQUEST_CONCEPTS: Concept[] = [
 const REQUEST_UNIT = /^(?:件|宗|份)$/;
 /** A sentence about requests, or one after such a sentence. */
 const REQUEST_CONTEXT = /申请|依申请|请求/;
+/** The text's last sentence: a sentence naming no request after one about another business counts its cases (三、依申请公开… / 我局认真做好群众来信来访办理工作。全年共受理15件). */
+const otherBusinessOnly = (sentence: string) => OTHER_BUSINESS.test(sentence) && !REQUEST_CONTEXT.test(sentence);
+const lastSentenceOf = (text: string) => text.replace(/[。；;\n\s]+$/, '').split(/[。；;\n]/).at(-1) ?? '';
 /** As of the time of writing (截至目前), not of the year's end. */
 const AS_OF_NOW = /截至目前|截止目前|截至发文|截止发文|截至今日|截止今日|至今/;
 /** A word naming the year's own span (本年度, 今年, 2015年). */
@@ -197,7 +200,7 @@ const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
-const OTHER_BUSINESS = /复议|诉讼|热线|信访|咨询|留言|来电|来信|投诉|举报|建议|提案|审批|许可|办件|工单|12345|诉求|资源交易|项目申请|服务事项|窗口/;
+const OTHER_BUSINESS = /复议|诉讼|热线|信访|咨询|留言|来电|来信|来访|投诉|举报|建议|提案|审批|许可|办件|工单|12345|诉求|资源交易|项目申请|服务事项|窗口/;
 
 interface Token {
   metric: string | null;
@@ -336,7 +339,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (ss !== sentence) {
       sentence = ss;
       wholes = new Set();
-      aboutRequests = REQUEST_CONTEXT.test(s.slice(Math.max(0, ss - 160), se));
+      aboutRequests = REQUEST_CONTEXT.test(s.slice(ss, se)) || (REQUEST_CONTEXT.test(s.slice(Math.max(0, ss - 160), ss)) && !otherBusinessOnly(lastSentenceOf(s.slice(Math.max(0, ss - 160), ss))));
       proactiveSentence = s.slice(ss, se).includes('主动公开');
     }
     const [cs, ce] = clauseAt(seg, q.numStart);
