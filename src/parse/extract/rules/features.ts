@@ -307,6 +307,17 @@ const itemShortOfWhole = (v: FigureView) => {
   const websiteOnly = items.every((i) => channelScope(i.words) === 'web');
   return !websiteOnly || items.reduce((a, i) => a + i.value, 0) + v.q.value !== whole;
 };
+/**
+ * An item named the other channels (其他渠道234条) after the website's items only: the rest beside the website.
+ * After another channel's item (其中网站700条，微博100条，其他渠道56条) it is the rest beside both, not every
+ * channel but the website (review19a D).
+ */
+const restBesideWebsite = (v: FigureView) => {
+  if (!OTHER_CHANNELS_PHRASE.test(ownItem(v.before))) return false;
+  const all = listItems(v.periodBefore);
+  const items = all !== null && wholeOpening(v.periodBefore) !== null ? all.slice(1) : all;
+  return items !== null && items.length > 0 && items.every((i) => channelScope(i.words) === 'web');
+};
 /** A channel's figure larger than the year's whole before it in its period (856条，网站更新信息1200条): no share of that whole. */
 const exceedsWhole = (v: FigureView) => {
   const first = wholeOpening(v.periodBefore);
@@ -372,12 +383,12 @@ export const FEATURES = {
   pressOnly: (v: FigureView) => pressOnly(v),
   /** The press only, not named as the other channels in so many words (报刊、广播、电视等其他方式 is their share). */
   pressNotOther: (v: FigureView) => pressOnly(v) && !OTHER_CHANNELS_PHRASE.test(v.before),
-  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not an item named the other channels (其他渠道234条: the rest beside the website). */
   /** See exceedsWhole. */
   exceedsWhole,
   /** See itemShortOfWhole. */
   itemShortOfWhole,
-  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !OTHER_CHANNELS_PHRASE.test(ownItem(v.before)),
+  /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not the rest beside the website (see restBesideWebsite). */
+  openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !restBesideWebsite(v),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */

@@ -184,6 +184,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '本年度共收到政府信息公开申请12件，其中：网站申请8件；其他4件。', value: null },
       // an open list of channels named before: the other channels' item is still the rest beside the website
       { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', value: 234 },
+      // …but after another channel's item it is the rest beside both (review19a D)
+      { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息856条，其中政府网站公开700条，政务微博公开100条，其他渠道公开56条。', value: null },
       { from: 'complete/2012-fujian-pingtan-zone-county', text: '通过“中国平潭网”门户网站公开政府信息3636条。截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。', value: null },
     ],
   },
