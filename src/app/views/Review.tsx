@@ -11,6 +11,8 @@ import { bodyNamesOf, chartFileName, makeFrame, type ViewProps, chartLinks } fro
 import { basisOf, reviewByCategory } from './review-model';
 import type { ViewState } from '../state/url-state';
 
+const BASIS_COLUMNS = ['rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies'];
+
 export function reviewQuery(state: Pick<ViewState, 'entities' | 'years'>) {
   return reviewLitigation({ bodies: state.entities, years: state.years ?? undefined });
 }
@@ -52,9 +54,9 @@ export function Review(props: ViewProps) {
           ),
     [sums, labelled, props, title, t, notes],
   );
-  // Its CSV holds the observations the bars add up (one row per body and year), not the sums.
+  // Its CSV holds the observations the bars add up (one row per body and year), not the sums, each with the reports and bodies stating each total.
   const panel = (
-    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? rows : []} columns={rows[0] ? Object.keys(rows[0]) : []} fileName={chartFileName(props, 'review', 'review')} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option ? heightForPlot(option, 40 + 64 * sums.length) : 420} />
+    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? rows : []} columns={rows[0] ? Object.keys(rows[0]) : []} extraColumns={BASIS_COLUMNS} fileName={chartFileName(props, 'review', 'review')} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option ? heightForPlot(option, 40 + 64 * sums.length) : 420} />
   );
   if (state.embed) return panel;
   const f = (v: number | null) => formatNumber(v, locale);
