@@ -98,22 +98,26 @@ export function stackedBars(
 
 /**
  * Grouped count bars on the left axis and a rate line on a right 0–100% axis. Rates are
- * ratios (0.25 = 25%), computed by the caller from summed counts.
+ * ratios (0.25 = 25%), computed by the caller from summed counts. Horizontal: categories down the
+ * left, first on top (each label has the chart's width), counts along the bottom, the rate along the top.
  */
 export function barsWithRate(
   categories: readonly string[],
   counts: readonly NamedValues[],
   rate: NamedValues,
   frame: ChartFrame,
+  opts: { horizontal?: boolean } = {},
 ): ChartOption {
   const names = [...counts.map((s) => s.name), rate.name];
   const rates = fit(rate.values, categories.length);
   const slots = assignSlots(names);
+  const horizontal = opts.horizontal === true;
+  const axes = (index: number) => (horizontal ? { xAxisIndex: index } : { yAxisIndex: index });
   const bars: BarSeriesOption[] = counts.map((s, i) => ({
     type: 'bar',
     name: s.name,
     itemStyle: { color: slots[i].color, decal: slots[i].decal },
-    yAxisIndex: 0,
+    ...axes(0),
     data: fit(s.values, categories.length),
     tooltip: { valueFormatter: numberFormatter(frame.locale) },
   }));
@@ -122,7 +126,7 @@ export function barsWithRate(
     name: rate.name,
     color: slots[slots.length - 1].color,
     symbol: slots[slots.length - 1].symbol,
-    yAxisIndex: 1,
+    ...axes(1),
     data: rates,
     connectNulls: false,
     showSymbol: true,
@@ -131,23 +135,28 @@ export function barsWithRate(
     z: 3,
     tooltip: { valueFormatter: percentFormatter(frame.locale) },
   };
-  // A rate above 100% is a data error; show it rather than clip it.
-  const rateMax = Math.max(1, ...rates.filter(present));
+  // A rate above 100% is a data error; show it rather than clip it. The top is a multiple of a
+  // quarter and the ticks divide it in four, so no tick sits beside it (90% next to 100%).
+  const rateMax = Math.ceil(Math.max(1, ...rates.filter(present)) * 4) / 4;
+  const categoryAxis = { type: 'category' as const, data: [...categories], inverse: horizontal };
+  const valueAxes = [
+    { type: 'value' as const, axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
+    {
+      type: 'value' as const,
+      min: 0,
+      max: rateMax,
+      interval: rateMax / 4,
+      splitLine: { show: false },
+      axisLabel: { formatter: percentFormatter(frame.locale, 0) },
+      ...(horizontal ? { position: 'top' as const } : {}),
+    },
+  ];
   return {
     ...frameParts(frame, names),
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } },
     grid: cartesianGrid(frame, names),
-    xAxis: { type: 'category', data: [...categories] },
-    yAxis: [
-      { type: 'value', axisLabel: { formatter: axisNumberFormatter(frame.locale) } },
-      {
-        type: 'value',
-        min: 0,
-        max: rateMax,
-        splitLine: { show: false },
-        axisLabel: { formatter: percentFormatter(frame.locale, 0) },
-      },
-    ],
+    xAxis: horizontal ? valueAxes : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxes,
     series: [...bars, line],
   };
 }

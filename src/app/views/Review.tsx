@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { barsWithRate, formatNumber, formatPercent } from '../../charts';
+import { barsWithRate, formatNumber, formatPercent, heightForPlot } from '../../charts';
 import { reviewLitigation } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { EntityPicker } from '../components/EntityPicker';
@@ -8,8 +8,10 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { bodyNamesOf, chartFileName, makeFrame, type ViewProps, chartLinks } from './common';
-import { reviewByCategory } from './review-model';
+import { basisOf, reviewByCategory } from './review-model';
 import type { ViewState } from '../state/url-state';
+
+const BASIS_COLUMNS = ['rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies'];
 
 export function reviewQuery(state: Pick<ViewState, 'entities' | 'years'>) {
   return reviewLitigation({ bodies: state.entities, years: state.years ?? undefined });
@@ -24,29 +26,37 @@ export function Review(props: ViewProps) {
   const result = useSql(query);
   const rows: Row[] = useMemo(() => (result.data ? tableRows(result.data.table) : []), [result.data]);
   const names = useMemo(() => bodyNamesOf(rows, entities, bodyName), [rows, entities, bodyName]);
-  const sums = useMemo(() => reviewByCategory(rows, entities, (key) => names.get(key) ?? bodyName(key)), [rows, entities, names, bodyName]);
+  // A year or body stating neither total has nothing to draw (absent is not 0): it is left out.
+  const sums = useMemo(
+    () => reviewByCategory(rows, entities, (key) => names.get(key) ?? bodyName(key)).filter((s) => (s.rv_reports ?? 0) > 0 || (s.lit_reports ?? 0) > 0),
+    [rows, entities, names, bodyName],
+  );
+  // Each label says what its sums rest on: the reports and bodies stating each total, once when both agree.
+  const labelled = useMemo(() => sums.map((s) => `${s.category}\n${basisOf(s, t)}`), [sums, t]);
   const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
   const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
-  const notes = `${t('review.formula')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}`;
+  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}`;
   const option = useMemo(
     () =>
-      sums.length === 0 || sums.every((s) => s.rv_total === null && s.lit_total === null)
+      sums.length === 0
         ? null
         : barsWithRate(
-            sums.map((s) => s.category),
+            labelled,
             [
               { name: t('review.rv'), values: sums.map((s) => s.rv_total) },
               { name: t('review.lit'), values: sums.map((s) => s.lit_total) },
             ],
             { name: t('review.rvRate'), values: sums.map((s) => s.rv_rate) },
             makeFrame(props, title, t('unit.cases'), notes),
+            // One row per category, so every label and its basis has the chart's width.
+            { horizontal: true },
           ),
-    [sums, props, title, t, notes],
+    [sums, labelled, props, title, t, notes],
   );
-  // Its CSV holds the observations the bars add up (one row per body and year), not the sums.
+  // Its CSV holds the observations the bars add up (one row per body and year), not the sums, each with the reports and bodies stating each total.
   const panel = (
-    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? rows : []} columns={rows[0] ? Object.keys(rows[0]) : []} fileName={chartFileName(props, 'review', 'review')} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={420} />
+    <ChartPanel id="review" query={query} title={title} option={option} rows={option ? rows : []} columns={rows[0] ? Object.keys(rows[0]) : []} extraColumns={BASIS_COLUMNS} fileName={chartFileName(props, 'review', 'review')} {...chartLinks(props, 'review')} embed={state.embed} busy={result.isFetching && !result.data} error={result.error} height={option ? heightForPlot(option, 40 + 64 * sums.length) : 420} />
   );
   if (state.embed) return panel;
   const f = (v: number | null) => formatNumber(v, locale);
@@ -59,22 +69,23 @@ export function Review(props: ViewProps) {
       {panel}
       <section className="panel">
         <p className="formula" data-testid="formula">{t('review.formula')}</p>
+        <p className="note" data-testid="basis-note">{t('review.basisNote')}</p>
         {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated })}</p> : null}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="review-table-scroll">
         <table data-testid="review-table">
           <thead>
             <tr>
               <th />
-              <th>{t('review.rv')} · {t('review.total')}</th><th>{t('review.pending')}</th><th>{t('review.numerator')}</th><th>{t('review.denominator')}</th><th>{t('review.rvRate')}</th>
-              <th>{t('review.lit')} · {t('review.total')}</th><th>{t('review.numerator')}</th><th>{t('review.denominator')}</th><th>{t('review.litRate')}</th>
+              <th>{t('review.rv')} · {t('review.total')}</th><th>{t('review.reports')}</th><th>{t('review.bodies')}</th><th>{t('review.pending')}</th><th>{t('review.numerator')}</th><th>{t('review.denominator')}</th><th>{t('review.rvRate')}</th>
+              <th>{t('review.lit')} · {t('review.total')}</th><th>{t('review.reports')}</th><th>{t('review.bodies')}</th><th>{t('review.numerator')}</th><th>{t('review.denominator')}</th><th>{t('review.litRate')}</th>
             </tr>
           </thead>
           <tbody>
             {sums.map((s) => (
               <tr key={s.category}>
                 <th>{s.category}</th>
-                <td>{f(s.rv_total)}</td><td>{f(s.rv_pending)}</td><td>{f(s.rv_rate_numerator)}</td><td>{f(s.rv_rate_denominator)}</td><td>{formatPercent(s.rv_rate, locale)}</td>
-                <td>{f(s.lit_total)}</td><td>{f(s.lit_rate_numerator)}</td><td>{f(s.lit_rate_denominator)}</td><td>{formatPercent(s.lit_rate, locale)}</td>
+                <td>{f(s.rv_total)}</td><td data-basis="rv-reports">{f(s.rv_reports)}</td><td data-basis="rv-bodies">{f(s.rv_bodies)}</td><td>{f(s.rv_pending)}</td><td>{f(s.rv_rate_numerator)}</td><td>{f(s.rv_rate_denominator)}</td><td>{formatPercent(s.rv_rate, locale)}</td>
+                <td>{f(s.lit_total)}</td><td data-basis="lit-reports">{f(s.lit_reports)}</td><td data-basis="lit-bodies">{f(s.lit_bodies)}</td><td>{f(s.lit_rate_numerator)}</td><td>{f(s.lit_rate_denominator)}</td><td>{formatPercent(s.lit_rate, locale)}</td>
               </tr>
             ))}
           </tbody>

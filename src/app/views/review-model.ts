@@ -1,11 +1,13 @@
 // Reconsideration / litigation rows → per-category sums and correction rates. Pure.
 import type { Row } from '../data/rows';
+import type { Translate } from '../i18n/messages';
 import { num } from './common';
 
 const SUMMED = [
   'rv_total', 'rv_corrected', 'rv_pending', 'lit_total', 'lit_corrected', 'lit_pending',
   'rv_rate_numerator', 'rv_rate_denominator', 'rv_reports_unrated',
   'lit_rate_numerator', 'lit_rate_denominator', 'lit_reports_unrated', 'reports',
+  'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies',
 ] as const;
 export type ReviewSums = Record<(typeof SUMMED)[number], number | null> & { category: string; rv_rate: number | null; lit_rate: number | null };
 
@@ -16,7 +18,8 @@ export const rate = (numerator: number | null, denominator: number | null): numb
 
 /**
  * Sums counts per category (a year, or a body labelled by `nameOf` its key when several are
- * chosen) first and divides after: rates are never averaged.
+ * chosen) first and divides after: rates are never averaged. `rv_reports`/`lit_reports` are the
+ * reports stating each total; the bodies are the distinct ones of a year, and one per body.
  */
 export function reviewByCategory(rows: readonly Row[], entities: readonly string[], nameOf: (key: string) => string): ReviewSums[] {
   const byBody = entities.length > 1;
@@ -24,6 +27,17 @@ export function reviewByCategory(rows: readonly Row[], entities: readonly string
   return keys.map((key) => {
     const mine = rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key));
     const sums = Object.fromEntries(SUMMED.map((c) => [c, mine.reduce<number | null>((s, r) => add(s, num(r[c])), null)])) as Record<(typeof SUMMED)[number], number | null>;
+    if (byBody) {
+      sums.rv_bodies = (sums.rv_reports ?? 0) > 0 ? 1 : 0;
+      sums.lit_bodies = (sums.lit_reports ?? 0) > 0 ? 1 : 0;
+    }
     return { ...sums, category: byBody ? nameOf(String(key)) : String(key), rv_rate: rate(sums.rv_rate_numerator, sums.rv_rate_denominator), lit_rate: rate(sums.lit_rate_numerator, sums.lit_rate_denominator) };
   });
+}
+
+/** What a category's sums rest on: one line when reconsideration and litigation rest on the same reports and bodies, else one each. */
+export function basisOf(s: ReviewSums, t: Translate): string {
+  const [rv, lit] = [{ reports: s.rv_reports ?? 0, bodies: s.rv_bodies ?? 0 }, { reports: s.lit_reports ?? 0, bodies: s.lit_bodies ?? 0 }];
+  if (rv.reports === lit.reports && rv.bodies === lit.bodies) return t('review.basis', rv);
+  return `${t('review.basisOf', { what: t('review.rv'), ...rv })}\n${t('review.basisOf', { what: t('review.lit'), ...lit })}`;
 }

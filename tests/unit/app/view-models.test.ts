@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/app/i18n/messages';
 import { stackedBars } from '../../../src/charts/bars';
 import { breakdownBars, OUTCOME_SERIES } from '../../../src/app/views/breakdown-series';
-import { rate, reviewByCategory } from '../../../src/app/views/review-model';
+import { basisOf, rate, reviewByCategory } from '../../../src/app/views/review-model';
 import { bodyNamesOf } from '../../../src/app/views/common';
 
 const t = translator('zh');
@@ -54,6 +54,23 @@ describe('reviewByCategory', () => {
     const byBody = reviewByCategory(rows, ['440100/公安局', '440105'], nameOf);
     expect(byBody.map((s) => [s.category, s.rv_total, s.rv_rate])).toEqual([['广州市公安局', 2, 0.5], ['广州市海珠区', 11, 0.125]]);
     expect(rate(null, 5)).toBeNull();
+  });
+
+  it('rests each category on the reports and bodies stating each total: distinct bodies of a year, one per body', () => {
+    const rows = [
+      { body_key: '440105', year: 2020, reports: 3, rv_total: 10, rv_reports: 1, rv_bodies: 1, lit_total: null, lit_reports: 0, lit_bodies: 0 },
+      { body_key: '440100/公安局', year: 2020, reports: 1, rv_total: 2, rv_reports: 1, rv_bodies: 1, lit_total: 4, lit_reports: 1, lit_bodies: 1 },
+      { body_key: '440105', year: 2021, reports: 1, rv_total: 1, rv_reports: 1, rv_bodies: 1, lit_total: 0, lit_reports: 1, lit_bodies: 1 },
+    ];
+    const t = translator('zh');
+    const byYear = reviewByCategory(rows, [], nameOf);
+    expect(byYear.map((s) => [s.category, s.reports, s.rv_reports, s.rv_bodies, s.lit_reports, s.lit_bodies])).toEqual([['2020', 4, 2, 2, 1, 1], ['2021', 1, 1, 1, 1, 1]]);
+    expect(byYear.map((s) => basisOf(s, t))).toEqual(['行政复议 2 份报告 · 2 个机关\n行政诉讼 1 份报告 · 1 个机关', '1 份报告 · 1 个机关']);
+    const byBody = reviewByCategory(rows.filter((r) => r.body_key === '440105'), ['440105'], nameOf);
+    expect(byBody.map((s) => [s.rv_reports, s.rv_bodies])).toEqual([[1, 1], [1, 1]]);
+    const twoBodies = reviewByCategory(rows, ['440105', '440100/公安局'], nameOf);
+    expect(twoBodies.map((s) => [s.category, s.rv_reports, s.rv_bodies, s.lit_reports, s.lit_bodies])).toEqual([['广州市海珠区', 2, 1, 1, 1], ['广州市公安局', 1, 1, 1, 1]]);
+    expect(basisOf(twoBodies[0], translator('en'))).toBe('Reconsideration: 2 reports · 1 body\nLitigation: 1 report · 1 body');
   });
 });
 

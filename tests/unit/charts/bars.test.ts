@@ -124,7 +124,8 @@ describe('barsWithRate', () => {
   });
 
   it('has a 0–100% right axis', () => {
-    expect(axis(option, 'yAxis', 1)).toMatchObject({ type: 'value', min: 0, max: 1 });
+    // Four even steps up to the top: an automatic step (0.3) left 90% beside 100% at 390 px.
+    expect(axis(option, 'yAxis', 1)).toMatchObject({ type: 'value', min: 0, max: 1, interval: 0.25 });
     expect(axis(option, 'yAxis', 1).axisLabel.formatter(0.5)).toBe('50%');
     expect(axis(option, 'yAxis', 0).axisLabel.formatter(15000)).toBe('1.5万');
   });
@@ -138,6 +139,14 @@ describe('barsWithRate', () => {
 
   it('widens the rate axis rather than clipping a rate above 100%', () => {
     const odd = barsWithRate(['2020'], [{ name: 'n', values: [1] }], { name: 'r', values: [1.5] }, zhFrame);
-    expect(axis(odd, 'yAxis', 1).max).toBe(1.5);
+    expect(axis(odd, 'yAxis', 1)).toMatchObject({ max: 1.5, interval: 0.375 });
+    expect(axis(barsWithRate(['2020'], [{ name: 'n', values: [1] }], { name: 'r', values: [1.1] }, zhFrame), 'yAxis', 1)).toMatchObject({ max: 1.25, interval: 0.3125 });
+  });
+
+  it('lays categories down the left when horizontal, counts along the bottom and the rate along the top', () => {
+    const across = barsWithRate(years, [{ name: '行政复议', values: [1, 2, 3] }], { name: '纠错率', values: [0.5, null, 1] }, zhFrame, { horizontal: true });
+    expect(axis(across, 'yAxis', 0)).toMatchObject({ type: 'category', data: years, inverse: true });
+    expect([axis(across, 'xAxis', 0).type, axis(across, 'xAxis', 1).position, axis(across, 'xAxis', 1).max]).toEqual(['value', 'top', 1]);
+    expect(seriesOf(across).map((s) => [s.type, s.xAxisIndex, s.yAxisIndex])).toEqual([['bar', 0, undefined], ['line', 1, undefined]]);
   });
 });
