@@ -185,7 +185,9 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     await expect(items.count()).resolves.toBe(4);
     const failed = items.filter({ hasText: 'pool/b.txt' });
     await expect(failed.getAttribute('data-status')).resolves.toBe('failed');
-    await expect(failed.textContent()).resolves.toContain('parser crashed');
+    // the reason in the page's language, the parser's own words as its title
+    await expect(failed.getByTestId('import-reason').textContent()).resolves.toContain('解析程序崩溃');
+    await expect(failed.getByTestId('import-reason').getAttribute('title')).resolves.toContain('parser crashed');
     expect(await query(`SELECT report_id, status = 'failed' AS failed FROM reports WHERE layer = 'user' ORDER BY report_id`)).toEqual([
       { report_id: 'pool/a.txt', failed: false },
       { report_id: 'pool/b.txt', failed: true },
@@ -245,7 +247,8 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     await openPanel();
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="import-progress"]');
-      return el?.getAttribute('data-running') === 'true' && !/^\D*0 \//.test(el.textContent ?? '');
+      // at least one file parsed (the bar's value; the text opens with its step number now)
+      return el?.getAttribute('data-running') === 'true' && (el.querySelector('progress')?.value ?? 0) > 0;
     }, undefined, { timeout: READY_TIMEOUT });
     await page.getByTestId('import-cancel').click();
     await running;

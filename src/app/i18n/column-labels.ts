@@ -47,6 +47,10 @@ const DESCRIBING: Record<string, { zh: string; en: string }> = {
   lit_rate_numerator: { zh: '诉讼纠错率分子', en: 'Suit correction rate: numerator' },
   lit_rate_denominator: { zh: '诉讼纠错率分母', en: 'Suit correction rate: denominator' },
   lit_reports_unrated: { zh: '未计入诉讼纠错率的报告数', en: 'Reports outside the suit rate' },
+  rv_reports: { zh: '载明复议总数的报告数', en: 'Reports stating reviews' },
+  rv_bodies: { zh: '载明复议总数的机关数', en: 'Bodies stating reviews' },
+  lit_reports: { zh: '载明诉讼总数的报告数', en: 'Reports stating suits' },
+  lit_bodies: { zh: '载明诉讼总数的机关数', en: 'Bodies stating suits' },
   // benchmark
   rank: { zh: '排名', en: 'Rank' },
   numerator: { zh: '分子', en: 'Numerator' },
