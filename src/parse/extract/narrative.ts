@@ -670,7 +670,9 @@ export function* matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quanti
   let after = -1;
   for (const q of quantities) {
     if (q.kind !== 'count') continue; // the slot ends in a count unit
-    for (const at of comma ? [q.start - 1, q.numStart - 1] : [q.start, q.numStart]) {
+    // the figure's start, then its number's (no array per figure: this loop runs per rule and figure)
+    for (let k = 0; k < 2; k++) {
+      const at = (k === 0 ? q.start : q.numStart) - (comma ? 1 : 0);
       if (at <= after || at < 0) continue;
       // the slot from `from` ends after its unit, where the rest of the pattern opens with a word of `follow`
       const from = comma ? at + 1 : at;
