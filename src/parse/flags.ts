@@ -31,10 +31,11 @@ const printed = (text: string, value: Value): string => JSON.stringify(text.slic
 export function suspectValueWarnings(values: readonly Value[], text: string): string[] {
   const warnings: string[] = [];
   const bad = replacementOffsets(text);
+  if (bad.length === 0) return warnings;
   for (const value of values) {
     if (value.derived) continue;
-    const where = `${value.metric} at ${value.start}–${value.end} (printed ${printed(text, value)})`;
-    if (bad.length > 0 && anyWithin(bad, value.start - NEAR_REPLACEMENT, value.end + NEAR_REPLACEMENT - 1)) {
+    if (anyWithin(bad, value.start - NEAR_REPLACEMENT, value.end + NEAR_REPLACEMENT - 1)) {
+      const where = `${value.metric} at ${value.start}–${value.end} (printed ${printed(text, value)})`;
       warnings.push(`suspect value: ${where} is next to an undecodable byte (U+FFFD); check it against the source`);
     }
   }
