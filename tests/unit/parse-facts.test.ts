@@ -579,6 +579,8 @@ describe('scope: a body’s own report or an area summary', () => {
     expect(scope(county)).toBe('self');
     // one unit's figures left out of the totals: the totals are several units'
     expect(scope(county + '(广州市规划和自然资源局海珠区分局数据未纳入上述统计)')).toBe('area');
+    // the same said with 未计入 (the sign's pattern runs only when one of the two words is in the text)
+    expect(scope(county + '(区卫生健康局数据未计入以上统计)')).toBe('area');
     const city = '广州市人民政府2017年政府信息公开工作年度报告\n一、总体情况\n2017年,广州市人民政府认真贯彻落实《条例》。';
     expect(scope(city)).toBe('self');
     expect(scope(city + '在全市各单位的努力下,我市政务公开取得一定成效。')).toBe('area');
