@@ -2,7 +2,7 @@
 // a MAIN_MODULE (so it could load extensions): 75,011 exports (65,167 functions). Once instantiated,
 // the glue's dynamic linker made a GOT entry (a WebAssembly.Global) for every export and gave every
 // exported function a slot in the function table (table.grow one at a time), "for side modules to
-// come" — most of the 2–3 s between "wasm compiled" and "runtime started" (bench/startup-profile.ts).
+// come" — most of the 2–3 s between "wasm compiled" and "runtime started" (npm run bench:startup-profile).
 // A GOT entry nobody imports is never read: a side module's imports make their entries when it loads
 // and take the exports' values from the merged symbols then (reportUndefinedSymbols). So the linker
 // fills only the entries that exist (the main module's own 268 imports). The other two rewrites keep
