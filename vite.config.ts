@@ -4,6 +4,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { duckdbGluePlugin } from './scripts/duckdb-glue';
 import { precompressPlugin } from './scripts/precompress';
 import { genericErrors, securityHeaders, serveMounts, servePrecompressed } from './scripts/server-middleware';
 
@@ -129,7 +130,8 @@ export default defineConfig({
       '@duckdb/duckdb-wasm/blocking': resolve(root, 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs'),
     },
   },
-  worker: { format: 'es' },
+  // The data worker's bundle is built with these plugins, not the page's.
+  worker: { format: 'es', plugins: () => [duckdbGluePlugin()] },
   optimizeDeps: { include: ['react', 'react-dom/client', 'echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'apache-arrow', '@tanstack/react-query'] },
   build: {
     target: 'es2022',

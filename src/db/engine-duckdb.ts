@@ -39,11 +39,13 @@ interface BrowserBindings {
  * (wasm-compile.ts), begun early by the worker's first script when it chose the same bundle.
  * Returns a promise that rejects when the fetch or compile fails (DuckDB's would wait forever).
  */
-function instantiateFromFetch(db: unknown, bundles: WasmBundles, startup: EngineStartup, early?: EarlyWasm, onProgress?: (progress: LoadProgress) => void): Promise<never> {
+function instantiateFromFetch(db: unknown, bundles: WasmBundles, startup: EngineStartup, early: EarlyWasm | undefined, onProgress: ((progress: LoadProgress) => void) | undefined, onTable: (table: WebAssembly.Table) => void): Promise<never> {
   const bindings = db as BrowserBindings;
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   bindings.instantiateWasm = (imports, done) => {
+    const table = (imports.env as Record<string, unknown> | undefined)?.__indirect_function_table;
+    if (table instanceof WebAssembly.Table) onTable(table);
     (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
     void (async () => {
       let wasm = early && early.url === bindings.mainModuleURL ? early : compileWasm(bindings.mainModuleURL, bundles, onProgress);
@@ -73,11 +75,13 @@ export async function createDuckDBEngine(bundles: WasmBundles, runtime: 'browser
     rt,
   );
   const startup: EngineStartup = { created: performance.now(), instantiated: 0, opened: 0 };
+  let table: WebAssembly.Table | undefined;
   if (runtime === 'browser') {
-    const failed = instantiateFromFetch(db, bundles, startup, early, onProgress); // before instantiate, which calls it
+    const failed = instantiateFromFetch(db, bundles, startup, early, onProgress, (t) => (table = t)); // before instantiate, which calls it
     await Promise.race([db.instantiate(() => {}), failed]);
   } else await db.instantiate(() => {});
   startup.instantiated = performance.now();
+  if (table) startup.functionTable = table.length;
   db.open(OPEN_CONFIG);
   const conn = db.connect();
   const connectionId = (conn as unknown as { _conn: number })._conn;

@@ -18,6 +18,12 @@ export interface EngineStartup {
   instantiated: number;
   /** The database opened and the offline settings run. */
   opened: number;
+  /**
+   * Slots in the wasm's function table once the runtime started (browser only): ~10 k when the
+   * glue's linker fills only the GOT entries the module imports, ~75 k when it made one for every
+   * exported function (scripts/duckdb-glue.ts).
+   */
+  functionTable?: number;
 }
 
 /** What the data handler needs from a SQL engine. Synchronous: it runs inside the data worker. */
