@@ -318,6 +318,16 @@ const restBesideWebsite = (v: FigureView) => {
   const items = all !== null && wholeOpening(v.periodBefore) !== null ? all.slice(1) : all;
   return items !== null && items.length > 0 && items.every((i) => channelScope(i.words) === 'web');
 };
+/**
+ * An item named the other channels after another channel's item (其中：政府网站700条；公开栏100条；其他渠道56条): the rest
+ * beside those named, one share among several, not every channel but the website (review19a D).
+ */
+const restBesideOthers = (v: FigureView) => {
+  if (!OTHER_CHANNELS_PHRASE.test(ownItem(v.before))) return false;
+  const all = listItems(v.periodBefore);
+  const items = all !== null && wholeOpening(v.periodBefore) !== null ? all.slice(1) : all;
+  return items !== null && items.some((i) => channelScope(i.words) === 'other');
+};
 /** A channel's figure larger than the year's whole before it in its period (856条，网站更新信息1200条): no share of that whole. */
 const exceedsWhole = (v: FigureView) => {
   const first = wholeOpening(v.periodBefore);
@@ -387,6 +397,8 @@ export const FEATURES = {
   exceedsWhole,
   /** See itemShortOfWhole. */
   itemShortOfWhole,
+  /** See restBesideOthers. */
+  restBesideOthers,
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not the rest beside the website (see restBesideWebsite). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !restBesideWebsite(v),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
