@@ -2,7 +2,8 @@
 // clause must show, those that exclude it and those that make a reading more likely; every
 // count figure is read against every rule once (a bounded number of passes over the text,
 // however many rules). Per metric the best reading wins; two best readings with different
-// values are a tie: a warning and no value, never a guess.
+// values are a tie: a warning and no value, never a guess. A figure a rule excluded as one share
+// among several (rivalWhen) still takes part in the tie, though it is never recorded.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { FEATURES, type Feature, type FigureView } from './features';
