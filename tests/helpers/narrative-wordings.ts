@@ -439,6 +439,12 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2015年我乡通过政府门户网站主动公开信息138条。', { 'p.website': 138, 'p.total': null }),
     // real/2013-hunan-daoxian-culture-bureau-department: 不予公开信息 is a kind of item, no request's outcome
     w('本年度主动公开信息56条，不予公开信息有10条，主要是涉及人事安排的信息。', { 'p.total': 56, 'r.denied.total.total': null }),
+    // no corpus file words these so: 总条数, 条目 (no kinds of information), a topic clause and the year in the figure's own clause
+    w('全年主动公开政府信息总条数856条。', { 'p.total': 856 }),
+    w('本年度主动公开政府信息条目856条。', { 'p.total': 856 }),
+    w('主动公开政府信息方面，2015年共公开856条。', { 'p.total': 856 }),
+    w('主动公开方面，2015年共公开856条。', { 'p.total': 856 }),
+    w('主动公开政府信息方面，2014年共公开856条。', { 'p.total': null }),
   ],
   'proactive channels': [
     w('全年主动公开政府信息1234条。从公开渠道看，政府网站1000条，占81%；其他渠道234条，占19%。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
@@ -567,6 +573,16 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年主动公开政府信息856条，其中：政府网站700条；公开栏100条；其他渠道56条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
     w('全年主动公开政府信息856条，其中：政府网站700条；政务微博100条；其他渠道56条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
     w('全年主动公开政府信息856条。\n其中：政府网站700条；微信公众号100条；其他方式56条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    // pages/2024-neimenggu-ewenkeqi-yimin-town (政务公开网站), pages/2018-jiangxi-yuanzhou-xicun-town (政府部门公开网站), pages/2021-hubei-laifeng-government-services-big-data-bureau-department
+    // (政府信息公开网站): 公开 inside a channel's name is no act, and the item after it no kind of information
+    w('本年度主动公开政府信息2546条，其中政府信息公开网站1070条，公开栏等1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('本年度主动公开政府信息2546条，其中政务公开网站公开1070条，其他方式公开1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    // real/2017-hubei-shayang-county's list after the whole, the body as subject (seeds/2017-liaoning-yingkou-zhanqian-county: 我区): the website's item is the body's share, not the site's output
+    w('2015年，我局主动公开政府信息2546条（政府网站1070条，其他方式1476条）。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('2015年我局共主动公开政府信息2546条，网站公开1070条，其他形式公开1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    // no corpus file words these so: 其他公开方式 (the act's word inside the phrase), 公开的占N条
+    w('本年度共主动公开政府信息2546条，其中门户网站1070条，其他公开方式1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('本年度共主动公开政府信息2546条，其中通过政府网站公开的占1070条，通过其他方式公开的占1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
   ],
   'carried out': [
     w('本年度共受理政府信息公开申请15件，连同上年结转2件，共需办理17件，已办结16件，结转下年1件。', { 'r.new.total': 15, 'r.handled.total': 16, 'r.carried_out.total': 1 }),
