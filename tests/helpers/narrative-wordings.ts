@@ -203,6 +203,13 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('自2008年以来累计受理政府信息公开申请150件，其中2014年受理21件。', { 'r.new.total': null }),
     w('累计受理行政复议申请15件，其中本年度3件。', { 'r.new.total': null }),
     w('自2008年以来累计受理政府信息公开申请150件，其中本年度同意公开21件。', { 'r.new.total': null }),
+    // the year's requests after their parts (no file of ../shared/corpus words it so; its requests' parts follow the whole: pages/2024-guangxi-qinzhou-government-office-department)
+    w('本年度，我局共受理网上申请10件，当面申请5件，合计15件。', { 'r.new.total': 15 }),
+    w('本年度共收到自然人申请10件、法人申请5件，共计15件。', { 'r.new.total': 15 }),
+    // parts that do not add up, a carried-in part, another scope's: no total of the year's requests from them
+    w('本年度共受理网上申请10件，当面申请5件，合计16件。', { 'r.new.total': null }),
+    w('本年度受理申请10件，上年结转2件，合计12件。', { 'r.new.total': 10 }),
+    w('各乡镇共受理网上申请10件，当面申请5件，合计15件。', { 'r.new.total': null }),
   ],
   'requests, none received': [
     w('本年度，我局未收到政府信息公开申请。', { 'r.new.total': 0 }),
@@ -759,6 +766,13 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2015年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；对依申请公开的答复总数3条，其中同意公开答复数2条，其它公开答复数1条。', { 'r.new.total': 7, 'r.granted.total': 2 }),
     // real/2017-hubei-shayang-county: 办结 and the answers issued
     w('受理公民、法人和其他组织提出的政府信息公开申请2件，按时办结2件，出具依申请答复书2件。', { 'r.new.total': 2, 'r.handled.total': 2 }),
+    // pages/2025-yunnan-jianshui-miandian-town (依法予以公开答复): 公开答复 is the granted's reply, no count of all handled (it read r.handled 10)
+    w('本年度受理申请15件，公开答复10件，部分公开答复3件，不予公开答复2件。', { 'r.new.total': 15, 'r.granted.total': 10, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.handled.total': null }),
+    w('本年度受理申请15件，予以公开答复10件，不予公开答复5件。', { 'r.granted.total': 10, 'r.denied.total.total': 5, 'r.handled.total': null }),
+    // …but 政府信息公开答复 replies to requests: the handled
+    w('本年度受理申请15件，作出政府信息公开答复15件。', { 'r.new.total': 15, 'r.handled.total': 15, 'r.granted.total': null }),
+    // panel/2024-guangdong-guangzhou-civil-affairs-bureau-department: proposals answered in public are no request's outcome
+    w('全年承办市人大建议和政协提案104件，主办件答复除按规定不公开外，公开答复18件。', { 'r.granted.total': null, 'r.handled.total': null }),
   ],
   review: [
     w('本年度因政府信息公开申请行政复议1件，提起行政诉讼0件。2013年曾发生行政诉讼1件。', { 'rv.total': 1, 'lit.total': 0 }),

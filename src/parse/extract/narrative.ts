@@ -17,7 +17,7 @@ import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -245,6 +245,9 @@ const RULES: Rule[] = [
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+  // 受理申请15件，公开答复10件: the reply an outcome gave, in a sentence that names the requests (not proposals answered in public)
+  { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
+])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
   // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
   // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
   { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
@@ -900,6 +903,17 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
   }
   for (const r of distributed.readings) done.add(r.metric);
+  // 共受理网上申请10件、当面申请5件，合计15件: the year's requests after their parts (exactly one such total, of the year, of the body's own scope)
+  if (!done.has('r.new.total')) {
+    const totals = quantities.filter((q) => requestsTotalAfterParts(s, seg, quantities, q) && !outOfScope('r.new.total', q.numStart));
+    const q = totals.length === 1 ? totals[0] : null;
+    const sentence = q ? s.slice(sentenceAt(seg, q.numStart)[0], q.end) : '';
+    if (q && !OTHER_SCOPE.test(sentence) && !(years.length > 0 && namesOtherYear(sentence, years))) {
+      const { start, end } = sourceSpan(norm, q.numStart, q.numEnd);
+      values.push({ metric: 'r.new.total', value: q.value!, approx: false, derived: false, start, end, source: 'narrative' });
+      done.add('r.new.total');
+    }
+  }
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;
