@@ -203,6 +203,13 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('自2008年以来累计受理政府信息公开申请150件，其中2014年受理21件。', { 'r.new.total': null }),
     w('累计受理行政复议申请15件，其中本年度3件。', { 'r.new.total': null }),
     w('自2008年以来累计受理政府信息公开申请150件，其中本年度同意公开21件。', { 'r.new.total': null }),
+    // the year's requests after their parts (no file of ../shared/corpus words it so; its requests' parts follow the whole: pages/2024-guangxi-qinzhou-government-office-department)
+    w('本年度，我局共受理网上申请10件，当面申请5件，合计15件。', { 'r.new.total': 15 }),
+    w('本年度共收到自然人申请10件、法人申请5件，共计15件。', { 'r.new.total': 15 }),
+    // parts that do not add up, a carried-in part, another scope's: no total of the year's requests from them
+    w('本年度共受理网上申请10件，当面申请5件，合计16件。', { 'r.new.total': null }),
+    w('本年度受理申请10件，上年结转2件，合计12件。', { 'r.new.total': 10 }),
+    w('各乡镇共受理网上申请10件，当面申请5件，合计15件。', { 'r.new.total': null }),
   ],
   'requests, none received': [
     w('本年度，我局未收到政府信息公开申请。', { 'r.new.total': 0 }),
@@ -432,6 +439,19 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度主动公开政府文件15件、工作动态200篇。', { 'p.total': null }),
     // 2018-fujian-huli-county: the year's documents made, then how each is disclosed
     w('2015年，共制作政府信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1535条。', { 'p.total': 1027, 'r.new.total': null }),
+    // a seventh writer (stop 20): structures of ../shared/corpus's narrative (all years), each with the file it is built on; figures and bodies changed
+    // complete/2024-fujian-pingtan-economic-development-bureau-department: documents made, then how each is disclosed, by 、
+    w('2015年，我局共制发政府信息349条，其中，主动公开政府信息124条、依申请公开173条、不予公开52条。', { 'p.total': 124, 'r.new.total': null, 'r.denied.total.total': null }),
+    // pages/2016-sichuan-dazhu-chaoyang-town: the website's items only: no whole
+    w('2015年我乡通过政府门户网站主动公开信息138条。', { 'p.website': 138, 'p.total': null }),
+    // real/2013-hunan-daoxian-culture-bureau-department: 不予公开信息 is a kind of item, no request's outcome
+    w('本年度主动公开信息56条，不予公开信息有10条，主要是涉及人事安排的信息。', { 'p.total': 56, 'r.denied.total.total': null }),
+    // no corpus file words these so: 总条数, 条目 (no kinds of information), a topic clause and the year in the figure's own clause
+    w('全年主动公开政府信息总条数856条。', { 'p.total': 856 }),
+    w('本年度主动公开政府信息条目856条。', { 'p.total': 856 }),
+    w('主动公开政府信息方面，2015年共公开856条。', { 'p.total': 856 }),
+    w('主动公开方面，2015年共公开856条。', { 'p.total': 856 }),
+    w('主动公开政府信息方面，2014年共公开856条。', { 'p.total': null }),
   ],
   'proactive channels': [
     w('全年主动公开政府信息1234条。从公开渠道看，政府网站1000条，占81%；其他渠道234条，占19%。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
@@ -529,6 +549,47 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('全年主动公开政府信息856条，网站公开700条，其他途径156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
     w('全年主动公开政府信息856条，政府门户网站700条，微信、微博、公开栏等156条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 }),
     w('全年主动公开政府信息856条，政务动态700条，其他156条。', { 'p.total': 856, 'p.website': null, 'p.other_channels': null }),
+    // a seventh writer (stop 20): structures of ../shared/corpus's narrative (all years), each with the file it is built on; figures and bodies changed
+    // complete/2024-fujian-pingtan-transport-construction-bureau-department: the website and one account, 全年 in each clause, no total
+    w('2015年度门户网站全年公开政府信息78条，官方微信全年公开政府信息365条。', { 'p.website': 78, 'p.other_channels': 365, 'p.total': null }),
+    // pages/2025-neimenggu-xinganmeng-foreign-affairs-office-department: the whole with no object (主动公开907条), its channels after 其中
+    w('全年我局共通过门户网站及政务新媒体方式主动公开907条，其中通过政府网站公开86条，微信公众号公开821条。', { 'p.total': 907, 'p.website': 86, 'p.other_channels': 821 }),
+    w('我办共通过门户网站及政务新媒体主动公开信息907条。其中，政府网站86条，微信公众号821条。', { 'p.total': 907, 'p.website': 86, 'p.other_channels': 821 }),
+    // pages/2025-neimenggu-zhalaiteqi-baoligenhua-town: a channel glossed in parentheses
+    w('全年主动公开政府信息279条，其中通过县人民政府网站公开50条，通过政务新媒体（微信公众号等）公开229条。', { 'p.total': 279, 'p.website': 50, 'p.other_channels': 229 }),
+    // panel/2020-guangdong-guangzhou-haizhu-wetland-office-department: four channels under a heading, none the other channels' whole
+    w('通过不同渠道和方式发布政府信息情况：通过政府公报发布信息0条，通过政府网站发布信息53条，通过微博微信等自媒体平台发布信息769条，通过新闻媒体等其他方式发布信息503条。', { 'p.website': 53, 'p.other_channels': null, 'p.total': null }),
+    // panel/2020-guangdong-guangzhou-huangpu-county: the other channels named as 官方微信微博等其他途径
+    w('2015年，我区通过区门户网站主动公开信息8466条，官方微信微博等其他途径主动发布信息18390条。', { 'p.website': 8466, 'p.other_channels': 18390 }),
+    // pages/2020-liaoning-liaozhong-county: an open list (等多种渠道) before 其中, no whole printed
+    w('2015年，通过区人民政府网站、政务新媒体等多种渠道和方式发布信息，其中，通过政府网站发布信息11829条，政务新媒体发布信息9215条。', { 'p.website': 11829, 'p.total': null }),
+    // pages/2018-zhejiang-zhuji-anhua-town: a quoted website, a notice board
+    w('2015年我镇主动公开政府信息265条，其中“诸暨市政府信息公开”网站公开201条，镇政务公开栏公开64条。', { 'p.total': 265, 'p.website': 201, 'p.other_channels': 64 }),
+    // pages/2022-ningxia-yinchuan-government-office-department: a rough whole, the website's figure with its kinds in parentheses
+    w('通过政府公报、政府网站和政务新媒体以及报纸、广播及宣传栏等媒介，主动公开政府信息20余万条，其中，市政府门户网站发布信息16642条（概况类194条、政务动态类8000条）。', { 'p.website': 16642, 'p.other_channels': null }),
+    // panel/2019-guangdong-guangzhou-haizhu-county: two accounts beside the website, no total: neither is the other channels' whole
+    w('2015年全区通过政府网站主动公开政府信息7870条，通过政务微博公开信息1807条，通过政务微信公开信息2973条。', { 'p.website': 7870, 'p.other_channels': null, 'p.total': null }),
+    // panel/2023-guangdong-guangzhou-liwan-public-security-bureau-department: the website's kinds, then the accounts together after a semicolon
+    w('2015年，我局通过政府网站主动公开政府信息48条，其中动态类信息8条，其他信息31条；通过微博微信发布信息98条。', { 'p.website': 48, 'p.other_channels': 98, 'p.total': null }),
+    // real/2017-hubei-shayang-county: the list in parentheses right after the whole
+    w('全年主动公开政府信息2546条（其中政府网站1070条、其他渠道1476条）。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    // seeds/2017-liaoning-yingkou-zhanqian-county: the subject in the heading, the shares in the next line
+    w('一、主动公开政府信息情况\n本年度通过政府网站公开政府信息1070条，通过其他方式公开1476条。', { 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('一、主动公开政府信息情况\n全年共公开2546条，其中政府网站1070条，其他方式1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    // review19a D: the rest after the website's and another channel's items is not every channel but the website
+    w('全年主动公开政府信息856条，其中：政府网站700条；公开栏100条；其他渠道56条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    w('全年主动公开政府信息856条，其中：政府网站700条；政务微博100条；其他渠道56条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    w('全年主动公开政府信息856条。\n其中：政府网站700条；微信公众号100条；其他方式56条。', { 'p.total': 856, 'p.website': 700, 'p.other_channels': null }),
+    // pages/2024-neimenggu-ewenkeqi-yimin-town (政务公开网站), pages/2018-jiangxi-yuanzhou-xicun-town (政府部门公开网站), pages/2021-hubei-laifeng-government-services-big-data-bureau-department
+    // (政府信息公开网站): 公开 inside a channel's name is no act, and the item after it no kind of information
+    w('本年度主动公开政府信息2546条，其中政府信息公开网站1070条，公开栏等1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('本年度主动公开政府信息2546条，其中政务公开网站公开1070条，其他方式公开1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    // real/2017-hubei-shayang-county's list after the whole, the body as subject (seeds/2017-liaoning-yingkou-zhanqian-county: 我区): the website's item is the body's share, not the site's output
+    w('2015年，我局主动公开政府信息2546条（政府网站1070条，其他方式1476条）。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('2015年我局共主动公开政府信息2546条，网站公开1070条，其他形式公开1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    // no corpus file words these so: 其他公开方式 (the act's word inside the phrase), 公开的占N条
+    w('本年度共主动公开政府信息2546条，其中门户网站1070条，其他公开方式1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
+    w('本年度共主动公开政府信息2546条，其中通过政府网站公开的占1070条，通过其他方式公开的占1476条。', { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }),
   ],
   'carried out': [
     w('本年度共受理政府信息公开申请15件，连同上年结转2件，共需办理17件，已办结16件，结转下年1件。', { 'r.new.total': 15, 'r.handled.total': 16, 'r.carried_out.total': 1 }),
@@ -612,6 +673,27 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度受理申请10件，办结8件，2件下一年继续办理。', { 'r.carried_out.total': 2 }, 2022),
     // a line wrapped inside the clause (a print's width the unwrapper left): 上年 on the line before still says carried in
     w('本年度共收到政府信息公开申请417宗,上年\n结转申请10宗。', { 'r.new.total': 417, 'r.carried_out.total': null }, 2022),
+    // a seventh writer (stop 20): structures of ../shared/corpus's narrative (all years), each with the file it is built on; figures and bodies changed
+    // pages/2021-shaanxi-xian-city: received, carried in, handled, carried to the next year, in one sentence
+    w('全年共收到申请9695件，上年结转312件，共办结9816件，结转至下年度191件。', { 'r.new.total': 9695, 'r.carried_in.total': 312, 'r.handled.total': 9816, 'r.carried_out.total': 191 }),
+    // pages/2022-guizhou-xingren-county: the years named (2014年结转, 结转2016年度)
+    w('2015年，共收到10件依申请公开请求，2014年结转政府信息公开申请2件，共办结10件，结转2016年度继续办理2件。', { 'r.new.total': 10, 'r.carried_in.total': 2, 'r.carried_out.total': 2 }),
+    // pages/2024-guangxi-qinzhou-government-office-department: applicants in parentheses, outcomes and the carried out in one list
+    w('2015年，我办共受理依申请公开事项36件（其中：自然人申请32件、企业申请2件、其他组织申请2件），上年结转7件，予以公开3件、部分公开24件、无法提供12件、结转下年度办理4件。', { 'r.new.total': 36, 'r.carried_in.total': 7, 'r.granted.total': 3, 'r.partial.total': 24, 'r.carried_out.total': 4 }),
+    // panel/2020-guangdong-guangzhou-baiyun-government-office-department: 接办上年
+    w('全年新收到政府信息公开申请113件，接办上年7件，办结113件，结转下年办理7件。', { 'r.new.total': 113, 'r.carried_in.total': 7, 'r.carried_out.total': 7 }),
+    // panel/2020-guangdong-guangzhou-ecology-environment-bureau-department: the open ones as 正在办理
+    w('依申请公开办理103件申请，99件办结，4件正在办理。', { 'r.handled.total': 99, 'r.carried_out.total': 4 }),
+    // panel/2023-guangdong-guangzhou-civil-affairs-bureau-department: 除N件结转…外
+    w('全年受理政府信息公开申请36件，除1件结转下年度继续办理外，其余均依法依规依程序办理完毕。', { 'r.new.total': 36, 'r.carried_out.total': 1 }),
+    // panel/2023-guangdong-guangzhou-huadu-housing-construction-bureau-department: 2014年结转至2015年 first
+    w('2014年结转至2015年2件，2015年共受理265件，已办结264件，结转下年度办理3件。', { 'r.carried_in.total': 2, 'r.new.total': 265, 'r.handled.total': 264, 'r.carried_out.total': 3 }),
+    // panel/2023-guangdong-guangzhou-urban-management-bureau-department: the carried out in parentheses, 宗
+    w('全年办理政府信息公开申请96宗（结转下年度继续办理1宗）。', { 'r.carried_out.total': 1 }),
+    // panel/2024-guangdong-guangzhou-panyu-government-office-department: a change between, carried in and out after a semicolon
+    w('2015年共办理政府信息公开申请80件，同比增长5.26%；上年结转2件，结转下年办理8件。', { 'r.carried_in.total': 2, 'r.carried_out.total': 8 }),
+    // real/2024-chongqing-shizhu-county: 结转上年度继续办理 is carried in
+    w('2015年，结转上年度继续办理1件，收到本年度依申请公开事项91件。', { 'r.carried_in.total': 1, 'r.new.total': 91, 'r.carried_out.total': null }),
   ],
   handled: [
     w('本年度共受理申请12件，已答复12件。', { 'r.new.total': 12, 'r.handled.total': 12 }),
@@ -666,6 +748,31 @@ export const WORDINGS: Record<string, Wording[]> = {
     // the outcomes a sentence after the requests, their subject the requests
     w('本年度共受理政府信息公开申请21件。上述申请中，同意公开17件，部分公开2件，不予公开2件。', { 'r.new.total': 21, 'r.granted.total': 17, 'r.partial.total': 2, 'r.denied.total.total': 2 }),
     w('本年度共受理政府信息公开申请21件。经审查，17件予以公开，2件部分公开，2件不予公开。', { 'r.new.total': 21, 'r.granted.total': 17, 'r.partial.total': 2, 'r.denied.total.total': 2 }),
+    // a seventh writer (stop 20): structures of ../shared/corpus's narrative (all years), each with the file it is built on; figures and bodies changed
+    // pages/2022-shanxi-gaoping-government-office-department: 处理结果中, reasons unable as two items
+    w('处理结果中，予以公开2件，部分公开8件，因本机关不掌握相关政府信息无法提供1件，信息不存在的1件。', { 'r.granted.total': 2, 'r.partial.total': 8 }),
+    // complete/2024-fujian-pingtan-public-security-bureau-department: shares after each, 区分处理后公开 for disclosed in part
+    w('2015年共收到政府信息公开申请8件。其中，同意公开3件，占比37.5%；无法提供4件，占比50%；区分处理后公开1件，占比12.5%。', { 'r.new.total': 8, 'r.granted.total': 3, 'r.partial.total': 1, 'r.unable.total.total': 4 }),
+    // complete/2021-fujian-pingtan-transport-construction-bureau-department: outcomes quoted from the notices
+    w('该5件政府信息公开申请告知书中，“同意公开”3件，“区分处理后公开”1件，“无法提供”1件。', { 'r.granted.total': 3, 'r.partial.total': 1, 'r.unable.total.total': 1 }),
+    w('本年度受理申请6件，其中区分处理后予以公开1件，予以公开3件，不予公开2件。', { 'r.new.total': 6, 'r.granted.total': 3, 'r.partial.total': 1, 'r.denied.total.total': 2 }),
+    w('本年度受理申请6件，经审查，3件予以公开，1件区分处理后公开，2件不予公开。', { 'r.granted.total': 3, 'r.partial.total': 1, 'r.denied.total.total': 2 }),
+    // panel/2021-guangdong-guangzhou-haizhu-county: the handled as the outcomes' subject, items by semicolons and commas, 宗
+    w('在答复办结的303宗申请中：予以公开127宗；部分公开26宗，不予公开20宗；无法提供125宗；不予处理3宗；其他处理2宗。', { 'r.granted.total': 127, 'r.partial.total': 26, 'r.denied.total.total': 20, 'r.unable.total.total': 125, 'r.rejected.total.total': 3 }),
+    // pages/2025-neimenggu-zhalaiteqi-baoligenhua-town, panel/2024-guangdong-guangzhou-panyu-development-zone-department: one or two outcomes after 其中
+    w('2015年，我苏木依申请公开政府信息共4件，其中，予以公开2件，不掌握信息2件。', { 'r.new.total': 4, 'r.granted.total': 2 }),
+    w('2015年收到信息公开申请2件，其中，部分公开2件，均在时限内办结。', { 'r.new.total': 2, 'r.partial.total': 2, 'r.granted.total': null }),
+    // complete/2013-fujian-pingtan-county: requests in 条, ways of applying, 答复总数 and its parts
+    w('2015年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；对依申请公开的答复总数3条，其中同意公开答复数2条，其它公开答复数1条。', { 'r.new.total': 7, 'r.granted.total': 2 }),
+    // real/2017-hubei-shayang-county: 办结 and the answers issued
+    w('受理公民、法人和其他组织提出的政府信息公开申请2件，按时办结2件，出具依申请答复书2件。', { 'r.new.total': 2, 'r.handled.total': 2 }),
+    // pages/2025-yunnan-jianshui-miandian-town (依法予以公开答复): 公开答复 is the granted's reply, no count of all handled (it read r.handled 10)
+    w('本年度受理申请15件，公开答复10件，部分公开答复3件，不予公开答复2件。', { 'r.new.total': 15, 'r.granted.total': 10, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.handled.total': null }),
+    w('本年度受理申请15件，予以公开答复10件，不予公开答复5件。', { 'r.granted.total': 10, 'r.denied.total.total': 5, 'r.handled.total': null }),
+    // …but 政府信息公开答复 replies to requests: the handled
+    w('本年度受理申请15件，作出政府信息公开答复15件。', { 'r.new.total': 15, 'r.handled.total': 15, 'r.granted.total': null }),
+    // panel/2024-guangdong-guangzhou-civil-affairs-bureau-department: proposals answered in public are no request's outcome
+    w('全年承办市人大建议和政协提案104件，主办件答复除按规定不公开外，公开答复18件。', { 'r.granted.total': null, 'r.handled.total': null }),
   ],
   review: [
     w('本年度因政府信息公开申请行政复议1件，提起行政诉讼0件。2013年曾发生行政诉讼1件。', { 'rv.total': 1, 'lit.total': 0 }),

@@ -17,7 +17,7 @@ import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -65,8 +65,8 @@ const rx = (source: string) =>
   new RegExp(source.replaceAll('{NN}', NN).replaceAll('{L}', L).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
-const ALL_OR_ONE_REJECT = /部分公开|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
-const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|不予|无法|不掌握|不存在|或|及|和)/;
+const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
+const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 /** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
 const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);
@@ -135,7 +135,7 @@ const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,�
 const DISCLOSE = '(公开|提供)';
 /** A sentence that states outcomes of requests (从办理结果看, 已答复的申请中): its bare 公开N件 is the granted ones. */
 // or one that names the other outcomes beside it (公开8件，部分公开2件，不予公开2件): a list of outcomes is about requests
-const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|部分(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*部分(?:公开|提供)/;
+const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|(?:部分|区分处理后?)(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*(?:部分|区分处理后?)(?:公开|提供)/;
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
@@ -240,20 +240,26 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结)`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
-  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
+  // (区分处理后予以公开: disclosed in part, the 2019 form's words for it)
+  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+  // 受理申请15件，公开答复10件: the reply an outcome gave, in a sentence that names the requests (not proposals answered in public)
+  { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
+])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
   // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
   // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
-  { metric: 'r.granted.total', needs: /部分公开|部分提供|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
   { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
+  // 区分处理后公开1件 (the 2019 form's 部分公开（区分处理的）in a sentence): disclosed in part
+  { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
-  { metric: 'r.partial.total', re: rx(`{N}(申请)?部分${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
   { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
@@ -899,6 +905,17 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
   }
   for (const r of distributed.readings) done.add(r.metric);
+  // 共受理网上申请10件、当面申请5件，合计15件: the year's requests after their parts (exactly one such total, of the year, of the body's own scope)
+  if (!done.has('r.new.total')) {
+    const totals = quantities.filter((q) => requestsTotalAfterParts(s, seg, quantities, q) && !outOfScope('r.new.total', q.numStart));
+    const q = totals.length === 1 ? totals[0] : null;
+    const sentence = q ? s.slice(sentenceAt(seg, q.numStart)[0], q.end) : '';
+    if (q && !OTHER_SCOPE.test(sentence) && !(years.length > 0 && namesOtherYear(sentence, years))) {
+      const { start, end } = sourceSpan(norm, q.numStart, q.numEnd);
+      values.push({ metric: 'r.new.total', value: q.value!, approx: false, derived: false, start, end, source: 'narrative' });
+      done.add('r.new.total');
+    }
+  }
   for (const rule of RULES) {
     if (done.has(rule.metric)) continue;
     if (rule.templates && !(options.template && rule.templates.includes(options.template))) continue;

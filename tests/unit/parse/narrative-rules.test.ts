@@ -50,6 +50,27 @@ describe('the engine', () => {
     expect(r.values.has('p.other_channels')).toBe(false);
     expect(r.warnings.join()).toMatch(/p\.other_channels: 2 separate figures/);
   });
+  it('a figure a rule excluded as one share among several still ties: it does not hand the metric to the next figure (review19a D)', () => {
+    const r = read('全年主动公开政府信息856条，其中：政府网站700条；政务微博100条；其他渠道56条。');
+    expect(r.values.get('p.website')).toBe(700);
+    expect(r.values.has('p.other_channels')).toBe(false);
+    expect(r.warnings.join()).toMatch(/p\.other_channels: 2 separate figures \(100, 56\)/);
+    // the review's own sentence: the rest beside the website and the notice board is not the other channels' whole
+    expect(read('856条，其中：政府网站700条；公开栏100条；其他渠道56条').values.has('p.other_channels')).toBe(false);
+  });
+  it('an excluded rival ties with the best reading of a metric that is not unique, and is never recorded', () => {
+    const rule = (excludes: ScoredRule['excludes'], rivalWhen?: ScoredRule['rivalWhen']): ScoredRule => ({ metric: 'p.total', requires: ['itemUnit', 'disclosed'], excludes, rivalWhen, examples: [] });
+    const text = '本年度主动公开政府信息120条。2014年主动公开政府信息130条。';
+    // excluded outright, the other year's figure leaves the year's alone
+    expect(read(text, [rule(['otherYear'])], 2015).values.get('p.total')).toBe(120);
+    // excluded as a rival, it still ties: no value, a warning
+    const tied = read(text, [rule(['otherYear'], ['otherYear'])], 2015);
+    expect(tied.values.has('p.total')).toBe(false);
+    expect(tied.warnings.join()).toMatch(/p\.total: 2 figures read equally well \(120, 130\)/);
+    // a rival of the same value is no tie, and alone it records nothing
+    expect(read('本年度主动公开政府信息120条。2014年主动公开政府信息120条。', [rule(['otherYear'], ['otherYear'])], 2015).values.get('p.total')).toBe(120);
+    expect(read('2014年主动公开政府信息130条。', [rule(['otherYear'], ['otherYear'])], 2015).values.has('p.total')).toBe(false);
+  });
   it('never reads a phone number, a year or a document number', () => {
     expect(read('联系电话:0418-2222222,依据(辽政公领发〔2019〕1号),2019年主动公开').values.size).toBe(0);
   });

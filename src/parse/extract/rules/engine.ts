@@ -2,7 +2,8 @@
 // clause must show, those that exclude it and those that make a reading more likely; every
 // count figure is read against every rule once (a bounded number of passes over the text,
 // however many rules). Per metric the best reading wins; two best readings with different
-// values are a tie: a warning and no value, never a guess.
+// values are a tie: a warning and no value, never a guess. A figure a rule excluded as one share
+// among several (rivalWhen) still takes part in the tie, though it is never recorded.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { FEATURES, type Feature, type FigureView } from './features';
@@ -34,8 +35,14 @@ export interface ScoredRule {
    * total the text does not print (微信 92条, 微博 30条), and none is recorded.
    */
   unique?: boolean;
-  /** Its readings count against a unique metric's other readings but are never recorded (the press's figures). */
+  /** Its readings count against the metric's other readings but are never recorded (the press's figures). */
   countsOnly?: boolean;
+  /**
+   * Exclusions that say the figure is one of several shares, not the metric's (其他渠道56条 after the website's and
+   * another channel's items: the rest beside both). The figure is still a rival reading: it counts against the
+   * metric's other readings as a countsOnly reading does (an excluded rival must not hand the tie to the next figure).
+   */
+  rivalWhen?: Feature[];
   /**
    * A share read only beside the share it complements: a single other channel's figure is the
    * other channels' total only where the text also gives the website's, exactly (or the table does).
@@ -193,6 +200,7 @@ interface Compiled {
   excludes: number[];
   prefers: [number, number][];
   unless: number[] | null;
+  rivalWhen: number[] | null;
 }
 const COMPILED = new WeakMap<ScoredRule, Compiled>();
 function compiled(rule: ScoredRule): Compiled {
@@ -205,6 +213,7 @@ function compiled(rule: ScoredRule): Compiled {
       excludes: ids(rule.excludes),
       prefers: (Object.entries(rule.prefers ?? {}) as [Feature, number][]).map(([f, w]) => [FEATURE_ID.get(f)!, w]),
       unless: rule.alongside?.unless ? ids(rule.alongside.unless) : null,
+      rivalWhen: rule.rivalWhen ? ids(rule.rivalWhen) : null,
     }));
   }
   return c;
@@ -238,17 +247,23 @@ class Memo {
   }
 }
 
-function scoreOf(c: Compiled, memo: Memo): number | null {
+/** A reading's score, or null when the rule does not read the figure; `rival`: excluded only by the rule's rivalWhen. */
+function scoreOf(c: Compiled, memo: Memo): { score: number; rival: boolean } | null {
   for (const f of c.requires) if (!memo.has(f)) return null;
   if (c.requiresOneOf) {
     let one = false;
     for (const f of c.requiresOneOf) if (memo.has(f)) { one = true; break; }
     if (!one) return null;
   }
-  for (const f of c.excludes) if (memo.has(f)) return null;
+  let rival = false;
+  for (const f of c.excludes) {
+    if (!memo.has(f)) continue;
+    if (c.rivalWhen === null || !c.rivalWhen.includes(f)) return null;
+    rival = true;
+  }
   let score = c.requires.length;
   for (const [f, w] of c.prefers) if (memo.has(f)) score += w;
-  return score;
+  return { score, rival };
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
@@ -265,8 +280,9 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
     memo.reset(viewOf(s, seg, q, years, issuer));
     for (const f of common) if (!memo.has(f)) continue figures;
     for (const c of open) {
-      const score = scoreOf(c, memo);
-      if (score === null) continue;
+      const scored = scoreOf(c, memo);
+      if (scored === null) continue;
+      const { score, rival } = scored;
       const { rule } = c;
       let alongside: string | undefined;
       if (rule.alongside) {
@@ -274,7 +290,7 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
         if (c.unless) for (const f of c.unless) if (memo.has(f)) { unless = true; break; }
         alongside = unless ? undefined : rule.alongside.metric;
       }
-      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true, q, score, features: memo.held(), alongside });
+      readings.push({ metric: rule.metric, countsOnly: rule.countsOnly === true || rival, q, score, features: memo.held(), alongside });
     }
   }
   return readings;
@@ -306,9 +322,10 @@ export function bestReadings(readings: Reading[], rules: ScoredRule[], known: Re
     const recordable = rs.filter((r) => !r.countsOnly);
     if (recordable.length === 0) continue;
     const top = Math.max(...recordable.map((r) => r.score));
-    const winners = recordable.filter((r) => r.score === top);
+    // a rival that is never recorded still ties with the best readings when it reads as well
+    const winners = rs.filter((r) => r.score >= top);
     const values = [...new Set(winners.map((r) => r.q.value))];
-    if (values.length === 1) best.push(winners[0]);
+    if (values.length === 1) best.push(winners.find((r) => !r.countsOnly)!);
     else warnings.push(`${metric}: ${values.length} figures read equally well (${values.join(', ')}); none recorded`);
   }
   return { best, warnings };

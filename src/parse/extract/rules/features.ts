@@ -39,7 +39,8 @@ const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
-const OTHER_CHANNELS_PHRASE = /其他(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|其它(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
+// (其他公开方式: the act's word inside the phrase)
+const OTHER_CHANNELS_PHRASE = /其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
@@ -78,8 +79,10 @@ function ownItem(before: string): string {
 }
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
-// not 报送 (政务信息报送: information sent up to superiors, not disclosed)
-const VERB = /主动公开|公开|发布|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增/g;
+// not 报送 (政务信息报送: information sent up to superiors, not disclosed); not 公开 or 发布 naming a channel
+// (政府信息公开网站, 公开栏, 信息公开平台, 其他公开方式, 发布渠道)
+const CHANNEL_NOUN_NEXT = '(?!网|栏|专栏|平台|系统|专区|方式|渠道|途径|形式|载体)';
+const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -89,7 +92,9 @@ function lastVerbEnd(before: string): number {
 }
 
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
-const GENERIC_OBJECT = /有关|内容|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
+// (公开的占1070条: 占 links the act to its share's figure)
+// (条目, 总条数 before 条: the alternation takes the first that fits)
+const GENERIC_OBJECT = /条目|总条数|条数|有关|内容|占|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object; not an area's or other bodies' (全市主动公开方面，全年共公开12000条). */
 const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信|全(?:省|市|州|盟|县|区|旗)|各(?!类|种|项)/.test(clause);
@@ -318,6 +323,16 @@ const restBesideWebsite = (v: FigureView) => {
   const items = all !== null && wholeOpening(v.periodBefore) !== null ? all.slice(1) : all;
   return items !== null && items.length > 0 && items.every((i) => channelScope(i.words) === 'web');
 };
+/**
+ * An item named the other channels after another channel's item (其中：政府网站700条；公开栏100条；其他渠道56条): the rest
+ * beside those named, one share among several, not every channel but the website (review19a D).
+ */
+const restBesideOthers = (v: FigureView) => {
+  if (!OTHER_CHANNELS_PHRASE.test(ownItem(v.before))) return false;
+  const all = listItems(v.periodBefore);
+  const items = all !== null && wholeOpening(v.periodBefore) !== null ? all.slice(1) : all;
+  return items !== null && items.some((i) => channelScope(i.words) === 'other');
+};
 /** A channel's figure larger than the year's whole before it in its period (856条，网站更新信息1200条): no share of that whole. */
 const exceedsWhole = (v: FigureView) => {
   const first = wholeOpening(v.periodBefore);
@@ -343,6 +358,8 @@ const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBef
 const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
 /** A clause opening with a website as its subject, no preposition making it the body's means (在, 通过, 依托 …). */
 const SITE_AS_SUBJECT = /^(?:(?:本年度|本年|全年|今年|\d{4}年度?)[,，]?)?[^在通过依托利用借助以于向经,，]{0,12}(?:网站|门户|政府网)(?!上)[^,，]*$/;
+/** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
+const isPart = (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v);
 /** The body's own disclosed figure (我局…主动公开…326条). */
 const OWN_BODY_DISCLOSED = /(?:我|本)(?:局|委|办|镇|乡|街道|机关|单位|中心|厅|署|院|部门)[^。；;,，]{0,10}?(?:主动公开|公开|发布)[^。；;,，]{0,12}?\d/;
 /** Units a count of disclosed items is printed in. */
@@ -387,6 +404,8 @@ export const FEATURES = {
   exceedsWhole,
   /** See itemShortOfWhole. */
   itemShortOfWhole,
+  /** See restBesideOthers. */
+  restBesideOthers,
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not the rest beside the website (see restBesideWebsite). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !restBesideWebsite(v),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
@@ -399,13 +418,13 @@ export const FEATURES = {
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure and no object after it (主动公开907条). */
   noObject: (v: FigureView) =>
-    (/主动公开\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+    (/主动公开\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^(?:\d{4}年度?)?[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
-  part: (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v),
+  part: (v: FigureView) => isPart(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   distributive: (v: FigureView) => /分别/.test(v.before),
   /** A change, not a level: 增加12条, 同比增长. */
@@ -526,7 +545,9 @@ export const FEATURES = {
    * the site's whole output, not the body's share of its items.
    */
   siteOutput: (v: FigureView) =>
-    channelsOf(v) === 'web' && SITE_AS_SUBJECT.test(v.before) && OWN_BODY_DISCLOSED.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length) + v.sentenceAfter),
+    channelsOf(v) === 'web' && SITE_AS_SUBJECT.test(v.before) && OWN_BODY_DISCLOSED.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length) + v.sentenceAfter) &&
+    // an item of the body's whole broken down by channel (我局主动公开…2546条（政府网站1070条，…）; …2546条，网站公开1070条，…) is its share
+    !isPart(v) && !channelListAfterWhole(v) && !channelListInPeriod(v),
 } satisfies Record<string, (v: FigureView) => boolean>;
 
 export type Feature = keyof typeof FEATURES;

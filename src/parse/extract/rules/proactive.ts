@@ -154,7 +154,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosedOrByChannel'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'itemShortOfWhole', 'paperCopies', 'exceedsWhole', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'itemShortOfWhole', 'restBesideOthers', 'paperCopies', 'exceedsWhole', ...LATE],
+    // one share among several: not the other channels' whole, yet no other share beside it is either
+    rivalWhen: ['openChannelList', 'itemShortOfWhole', 'restBesideOthers'],
     // one account or kind of account is the other channels' share only beside the website's
     alongside: { metric: 'p.website', unless: ['otherChannelsPhrase', 'severalOtherChannels'] },
     prefers: { otherChannelsPhrase: 2, part: 1 },
@@ -186,6 +188,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', value: 234 },
       // …but after another channel's item it is the rest beside both (review19a D)
       { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息856条，其中政府网站公开700条，政务微博公开100条，其他渠道公开56条。', value: null },
+      // …and so after another channel's item in a plain list: the rest beside both, and no other item is every other channel either
+      { from: INVENTED, text: '全年主动公开政府信息856条，其中：政府网站700条；政务微博100条；其他渠道56条。', value: null },
+      { from: INVENTED, text: '全年主动公开政府信息856条。\n其中：政府网站700条；微信公众号100条；其他方式56条。', value: null },
       { from: 'complete/2012-fujian-pingtan-zone-county', text: '通过“中国平潭网”门户网站公开政府信息3636条。截至12月14日,新浪中国平潭官方微博共发布微博1288条,拥有粉丝10659名。', value: null },
     ],
   },

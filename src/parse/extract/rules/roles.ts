@@ -134,6 +134,31 @@ export function partOfRequests(s: string, seg: Segments, q: Quantity): boolean {
   return next !== null && family.some((k) => k !== own[0] && k.test(next[1]));
 }
 
+/** A clause that only totals what came before it (，合计15件; ，共计15件). */
+const TOTAL_ONLY = /^[^\S\n]*(?:共计|合计|总计)(?:为|达)?[^\S\n]*$/;
+/**
+ * The year's requests printed after their parts (共受理网上申请10件、当面申请5件，合计15件): the figure of a
+ * clause that only totals, after a sentence that receives requests whose every other count is bound to one way of
+ * applying (or every one to one kind of applicant), each kind once, adding up to it exactly.
+ */
+export function requestsTotalAfterParts(s: string, seg: Segments, quantities: readonly Quantity[], q: Quantity): boolean {
+  if (q.kind !== 'count' || q.value === null || q.approx || !REQUEST_UNIT.test(q.unit ?? '')) return false;
+  const [cs] = clauseAt(seg, q.numStart);
+  if (!TOTAL_ONLY.test(s.slice(cs, q.start))) return false;
+  const [ss] = sentenceAt(seg, q.numStart);
+  const parts = quantities.filter((p) => p.kind === 'count' && p.start >= ss && p.end <= cs);
+  if (parts.length < 2 || parts.some((p) => p.value === null || p.approx || !REQUEST_UNIT.test(p.unit ?? ''))) return false;
+  const kinds = parts.map((p) => {
+    const own = REQUEST_PART_KINDS.filter((k) => k.test(itemBefore(s, seg, p)));
+    return own.length === 1 ? own[0] : null;
+  });
+  if (kinds.some((k) => k === null) || new Set(kinds).size !== kinds.length) return false;
+  const family = REQUEST_WAYS.includes(kinds[0]!) ? REQUEST_WAYS : APPLICANT_KINDS;
+  if (!kinds.every((k) => family.includes(k!))) return false;
+  const opening = s.slice(ss, parts[0].start);
+  return /受理|收到|接到|接收/.test(opening) && /申请/.test(s.slice(ss, cs)) && parts.reduce((a, p) => a + p.value!, 0) === q.value;
+}
+
 /**
  * A statement of none of one way of applying (未收到通过信函方式提交的申请): none of a part, not of
  * the year's requests. Its whole clause is read (未接到书面方式申请的…申请和网络方式申请的…申请: every
@@ -225,6 +250,9 @@ for (const w of WORDS) {
  */
 const NOT_YET = /(?:未(?:到|能|曾)?(?:法定)?|尚没有|还没有|(?:下一?年度?|次年|明年)[^,，。;；\d]{0,3})$/;
 
+/** 公开答复10件, 提供答复: the reply an outcome gave, a count of that outcome, not of all handled (信息公开答复, 申请公开答复: replies to requests). */
+const OUTCOME_REPLY = /(?<!信息|申请)(?:公开|提供)$/;
+
 /** 答复期限, 答复时限: the time allowed for an answer, no act of answering (在答复期限内答复 is answered by its last word). */
 const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
 
@@ -247,7 +275,7 @@ function tokens(s: string, from: number, to: number): Token[] {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
         // 尚未作出答复, 未到答复期限: an act not yet done leaves the request open
         const handled = w.metric === 'r.handled.total';
-        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 8), i)) ? 'r.carried_out.total' : w.metric;
+        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 8), i)) ? 'r.carried_out.total' : handled && OUTCOME_REPLY.test(s.slice(Math.max(from, i - 4), i)) ? null : w.metric;
         if (metric !== 'r.handled.total' || !ANSWER_PERIOD.test(s.slice(i + w.word.length, i + w.word.length + 2))) out.push({ metric, start: i, end: i + w.word.length, weak: cause >= 0 });
         i += w.word.length - 1;
         break;
