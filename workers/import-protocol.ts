@@ -43,14 +43,12 @@ export const STORE_BATCH = 50;
 export type ReportRecord = Parameters<DatasetBuilder['add']>[0];
 
 /**
- * Builds the layer of the kept reports with ingest's builder: for the page, those whose sha256 is
- * not in `exclude` (the dataset holds them), as plain Arrow streams (src/app/user/layer-arrow.ts);
- * for the zip, every report, the dataset folder ingest writes, zipped.
+ * Builds the layer of every kept report with ingest's builder: for the page, as plain Arrow
+ * streams (src/app/user/layer-arrow.ts); for the zip, the dataset folder ingest writes, zipped.
  */
 export interface BuildJob {
   kind: 'build';
   id: number;
-  exclude: string[];
   zip: boolean;
 }
 

@@ -159,7 +159,7 @@ const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.su
 
 /**
  * The layer of the records: for the page, the Arrow streams it loads (src/app/user/layer-arrow.ts)
- * of the reports the dataset does not hold; for the zip, every report's dataset folder, byte for
+ * of every report (copies of the dataset's too: src/db/user-layer.ts); for the zip, every report's dataset folder, byte for
  * byte what ingest writes for the same files (Parquet included).
  */
 async function build(job: BuildJob): Promise<void> {
@@ -168,14 +168,12 @@ async function build(job: BuildJob): Promise<void> {
   let closed = false;
   try {
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
-    const exclude = new Set(job.zip ? [] : job.exclude);
     const memory = releasingChunkStore();
     const chunks = spill ? spilledChunkStore(await spill.blocks()) : memory;
     const builder = new DatasetBuilder(divisions!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
     for await (const batch of recordBatches()) {
       for (const record of batch) {
-        if (record.sha256 !== null && exclude.has(record.sha256)) continue;
         builder.add(record);
         count++;
       }

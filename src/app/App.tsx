@@ -27,7 +27,7 @@ import { Similar } from './views/Similar';
 import { viewDecl, viewLabel } from './views/registry';
 import { Methods } from './views/Methods';
 import { ImportControl } from './user/ImportControl';
-import { useShownVersion, useUserOnlyPending } from './user/UserLayer';
+import { useDatasetAloneForNow, useLayerRows, useShownVersion, useUserOnlyPending } from './user/UserLayer';
 import { HeaderControls } from './components/HeaderControls';
 
 // Loaded when first shown: their code (pdf.js, CodeMirror) would otherwise delay the first chart.
@@ -132,6 +132,10 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   const userOnly = state.layer === 'user';
   const version = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
   const pending = useUserOnlyPending(state.layer);
+  const aloneForNow = useDatasetAloneForNow(state.layer);
+  // Under both layers with the user's in: the source line names both versions.
+  const layerRows = useLayerRows();
+  const userVersion = layerRows?.version ?? null;
   const props: ViewProps = useMemo(
     () => ({
       state,
@@ -139,16 +143,22 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
       t,
       locale,
       date: today(),
-      sourceSuffix: version ? ` · ${locale === 'zh' ? (userOnly ? '您导入的报告' : '数据集') : userOnly ? 'your reports' : 'dataset'} ${version.slice(0, 8)}` : '',
+      sourceSuffix: version
+        ? ` · ${locale === 'zh' ? (userOnly ? '您导入的报告' : '数据集') : userOnly ? 'your reports' : 'dataset'} ${version.slice(0, 8)}${userVersion ? ` + ${locale === 'zh' ? '您导入的报告' : 'your reports'} ${userVersion.slice(0, 8)}` : ''}`
+        : '',
       linkTo: (patch) => `${window.location.origin}${window.location.pathname}${serialiseViewState({ ...state, ...patch })}`,
       bodyName: bodies.nameOf,
       datasetVersion: version,
     }),
-    [state, update, t, locale, version, userOnly, bodies.nameOf],
+    [state, update, t, locale, version, userOnly, userVersion, bodies.nameOf],
   );
   const ViewComponent = resolving ? ResolvingBodies : VIEW_COMPONENTS[state.view];
   const synthetic = summary?.synthetic ? <div className="banner synthetic" role="alert" data-testid="synthetic-banner">{t('syntheticBanner')}</div> : null;
-  const userOnlyBanner = userOnly ? <div className="banner user-only" role="status" data-testid="user-only-banner">{t('layer.userOnly')}</div> : null;
+  const userOnlyBanner = userOnly ? (
+    <div className="banner user-only" role="status" data-testid="user-only-banner">{t('layer.userOnly')}</div>
+  ) : aloneForNow ? (
+    <div className="banner user-only" role="status" data-testid="layer-dataset-alone">{t('layer.datasetAloneForNow')}</div>
+  ) : null;
   // The view, or (the user's reports alone, not in yet) why there is none: no figure nor export of the dataset's stands for them.
   const shown = pending ? (
     <p className="status" role="status" data-testid={`layer-${pending}`}>{t(pending === 'loading' ? 'layer.loading' : 'layer.none')}</p>

@@ -12,7 +12,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 import './sql';
 import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
-import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
+import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetModeView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
 import { engineInSchema, mergeOutcomes, UserCorrections } from './user-corrections';
 import { BEHIND_INIT_TABLES, DERIVED_TABLES, EAGER_DETAIL_ROWS, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
@@ -45,6 +45,8 @@ interface Dataset {
   bytesOf: Map<string, number>;
   /** Derived tables built or building. */
   derived: Map<string, Promise<void>>;
+  /** Views of schema `ds` made (src/db/user-layer.ts, ensureDatasetModeView). */
+  datasetModeViews: Set<string>;
   /** Whole-table loads begun behind init (settled either way): queries naming the table wait for them. */
   wholeLoads: Map<string, Promise<unknown>>;
   /** Pre-aggregates (src/db/sql/preaggregated.ts) built or building from the current rows, or loaded from their stored answer. */
@@ -230,7 +232,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     const { engine, engineMs } = await enginePending;
     const tablesStarted = now();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), wholeLoads: new Map(), preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, storedRefused: new Set(), warnings: [], columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), datasetModeViews: new Set(), wholeLoads: new Map(), preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, storedRefused: new Set(), warnings: [], columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -420,9 +422,10 @@ export function createHandler(deps: HandlerDeps): Handler {
     if (!datasetAlone && (layerChange || userLayer !== layer)) return query(payload, userSql);
     if (mode === 'all') for (const name of payload.tables) ensureAllView(d.engine, layer!, name);
     if (mode === 'user') for (const name of payload.tables) ensureDatasetView(d.engine, layer!, name);
+    if (mode === 'dataset' && userSql) for (const name of payload.tables) ensureDatasetModeView(d.engine, d.datasetModeViews, name);
     const started = now();
     try {
-      const ipc = ownBuffer(inLayer(d.engine, mode, payload.sql, (sql) => (userSql ? d.engine.runStatement(sql) : d.engine.run(sql, payload.params))));
+      const ipc = ownBuffer(inLayer(d.engine, mode, payload.sql, (sql) => (userSql ? d.engine.runStatement(sql) : d.engine.run(sql, payload.params)), userSql));
       return { ipc, elapsedMs: now() - started, ...takeWarnings(d) };
     } catch (error) {
       const message = (error as Error).message;
@@ -498,7 +501,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       if (payload.manifest === null) dropUserLayer(d.engine);
       else {
         try {
-          userLayer = await loadUserLayer(d.engine, payload.manifest, spill ? (path) => readSpilled(spill, path) : payloadRead(files));
+          userLayer = await loadUserLayer(d.engine, payload.manifest, spill ? (path) => readSpilled(spill, path) : payloadRead(files), payload.copies ?? {});
         } finally {
           // Read once: a restarted worker gets the layer built again.
           if (spill) await removeSpill(spill);

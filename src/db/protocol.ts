@@ -86,6 +86,8 @@ export interface LayerPayload {
   files: Record<string, Uint8Array>;
   /** The OPFS folder holding the files instead (src/db/user-layer-spill.ts): read one at a time, then removed. */
   spill?: string | null;
+  /** The layer's files the dataset holds too: the dataset's report id by sha256 (views over both count the dataset's row). */
+  copies?: Record<string, string>;
 }
 
 export interface LayerResult {

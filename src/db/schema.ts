@@ -5,6 +5,7 @@ import { DataType, RecordBatchReader, tableFromIPC, type Field } from 'apache-ar
 import type { Manifest } from '../shared/manifest';
 import type { Engine } from './engine';
 import type { SchemaTable } from './protocol';
+import { readFromDataset } from './user-layer';
 
 export interface SchemaInput {
   engine: Engine;
@@ -19,6 +20,10 @@ export interface SchemaInput {
 
 const rowsOf = (engine: Engine, sql: string): Record<string, unknown>[] => tableFromIPC(engine.run(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
 
+/** A dataset table's columns as typed SQL sees them: with `layer` in every mode (src/db/user-layer.ts), the gazetteer apart. */
+const withLayer = (name: string, columns: SchemaTable['columns']): SchemaTable['columns'] =>
+  columns.length === 0 || readFromDataset(name) || columns.some((c) => c.name === 'layer') ? columns : [...columns, { name: 'layer', type: 'VARCHAR' }];
+
 /** Every table and view, sorted by name. */
 export async function describeSchema(input: SchemaInput): Promise<SchemaTable[]> {
   const { engine, manifest, rowsIn } = input;
@@ -32,12 +37,12 @@ export async function describeSchema(input: SchemaInput): Promise<SchemaTable[]>
   for (const [name, entry] of Object.entries(manifest.tables)) {
     const held = rowsIn.get(name);
     const loaded = held === undefined ? 'none' : held >= entry.rows ? 'all' : 'part';
-    tables.push({ name, kind: 'table', rows: entry.rows, loaded, columns: columns.get(name) ?? (await input.columnsOf(name)) });
+    tables.push({ name, kind: 'table', rows: entry.rows, loaded, columns: withLayer(name, columns.get(name) ?? (await input.columnsOf(name))) });
   }
   for (const name of input.derived) {
     const built = inEngine.has(name);
     const rows = built ? Number(rowsOf(engine, `SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`)[0].n) : null;
-    tables.push({ name, kind: 'table', rows, loaded: built ? 'all' : 'none', columns: columns.get(name) ?? [] });
+    tables.push({ name, kind: 'table', rows, loaded: built ? 'all' : 'none', columns: withLayer(name, columns.get(name) ?? []) });
   }
   const listed = new Set(tables.map((t) => t.name));
   for (const [name, kind] of inEngine) {

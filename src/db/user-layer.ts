@@ -6,7 +6,11 @@
 // layer = 'dataset'). A query runs with the database or schema of its mode as the default, so
 // every view's SQL works unchanged over either layer or both:
 //   dataset → main   user → ul   all → al
-// The rollups of `all` are the two layers' rollups summed per key (their columns are additive).
+// The layer holds every report the user imported, byte-copies of the dataset's reports too (the
+// user's own reports alone show them); `al` counts such a copy once, as the dataset's row: its
+// per-report rows are left out there (`layer_copies` lists them), the rollups of `all` are the
+// dataset's and the layer's own reports' (the copies left out) summed per key (their columns are
+// additive), and a body in both layers is one row of `bodies`.
 // The gazetteer (jurisdictions) is the dataset's, the same files, in every mode: a layer's own is
 // never loaded (the page's layer writes none), and `ul` holds a view of the dataset's instead.
 import { tableFromIPC } from 'apache-arrow';
@@ -17,6 +21,9 @@ import { DERIVED_TABLES, quoteIdent } from './tables';
 
 export const USER_SCHEMA = 'ul';
 export const ALL_SCHEMA = 'al';
+/** The layer's reports whose file the dataset holds (same sha256), with the dataset's report. */
+export const COPIES_TABLE = 'layer_copies';
+const COPIES = `${USER_SCHEMA}.${COPIES_TABLE}`;
 const ROLLUP_KEY = ['division_code', 'division_level', 'year', 'level', 'scope'];
 
 /** Tables every mode reads from the dataset (the gazetteer), never from the layer. */
@@ -31,6 +38,8 @@ export interface UserLayer {
   datasetViews: Set<string>;
   /** Tables of schema `al` made so far (made once the dataset's table exists). */
   allViews: Set<string>;
+  /** How many of the layer's reports are copies of the dataset's (COPIES_TABLE). */
+  copies: number;
 }
 
 const rowsOf = (engine: Engine, sql: string): Record<string, unknown>[] => tableFromIPC(engine.run(sql)).toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
@@ -68,7 +77,7 @@ export const payloadRead = (files: LayerPayload['files']): LayerRead => (path) =
  * The page's files carry the column `layer` already (src/app/user/layer-arrow.ts); files as ingest
  * writes them get it added.
  */
-export async function loadUserLayer(engine: Engine, rawManifest: unknown, read: LayerRead): Promise<UserLayer> {
+export async function loadUserLayer(engine: Engine, rawManifest: unknown, read: LayerRead, copies: LayerCopies = {}): Promise<UserLayer> {
   dropUserLayer(engine);
   const manifest = parseManifest(rawManifest);
   engine.run(`ATTACH ':memory:' AS ${USER_SCHEMA} (COMPRESS); CREATE SCHEMA ${ALL_SCHEMA}`);
@@ -94,20 +103,34 @@ export async function loadUserLayer(engine: Engine, rawManifest: unknown, read: 
     }
     for (const [name, derived] of Object.entries(DERIVED_TABLES)) {
       if (!derived.from.every((t) => tables.has(t))) continue;
-      enterSchema(engine, USER_SCHEMA);
-      try {
-        engine.run(derived.sql);
-      } finally {
-        leaveSchema(engine);
-      }
+      const table = `${USER_SCHEMA}.${quoteIdent(name)}`;
+      engine.run(`CREATE TABLE ${table} AS ${derived.select(`${USER_SCHEMA}.${quoteIdent(derived.from[0])}`, ', layer')}`);
+      engine.run(`ALTER TABLE ${table} ALTER COLUMN layer SET DEFAULT 'user'`);
       tables.add(name);
     }
+    const copied = tables.has('reports') ? markCopies(engine, copies) : 0;
     engine.run(`CHECKPOINT ${USER_SCHEMA}`);
+    return { manifest, tables, allViews: new Set(), datasetViews: new Set(), copies: copied };
   } catch (error) {
     dropUserLayer(engine);
     throw error;
   }
-  return { manifest, tables, allViews: new Set(), datasetViews: new Set() };
+}
+
+/** The dataset's report id of each file (sha256) of the layer the dataset holds too, as the page found them. */
+export type LayerCopies = Record<string, string>;
+
+/** Writes COPIES_TABLE: the layer's reports whose sha256 is one of `copies`, with the dataset's report; answers how many. */
+function markCopies(engine: Engine, copies: LayerCopies): number {
+  engine.run(`CREATE TABLE ${COPIES}_given (sha256 VARCHAR, dataset_report_id VARCHAR)`);
+  const given = Object.entries(copies).filter(([sha, id]) => typeof sha === 'string' && typeof id === 'string');
+  const BLOCK = 256;
+  for (let i = 0; i < given.length; i += BLOCK) {
+    const block = given.slice(i, i + BLOCK);
+    engine.run(`INSERT INTO ${COPIES}_given VALUES ${block.map(() => '(?, ?)').join(', ')}`, block.flat());
+  }
+  engine.run(`CREATE TABLE ${COPIES} AS SELECT r.report_id, r.sha256, g.dataset_report_id FROM ${USER_SCHEMA}.reports r JOIN ${COPIES}_given g USING (sha256) ORDER BY r.report_id; DROP TABLE ${COPIES}_given`);
+  return Number(rowsOf(engine, `SELECT count(*) AS n FROM ${COPIES}`)[0]?.n);
 }
 
 export function describeLayer(layer: UserLayer | null): LayerResult {
@@ -121,6 +144,10 @@ function columnsOf(engine: Engine, database: typeof USER_SCHEMA | 'main', table:
   return rowsOf(engine, `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_catalog = '${catalog}' AND table_schema = 'main' AND table_name = '${table.replaceAll("'", "''")}' ORDER BY ordinal_position`) as { name: string; type: string }[];
 }
 
+/** Rows of the layer's table `user` (qualified) that are not copies of the dataset's reports. */
+const ownRows = (layer: UserLayer, user: string, column = 'report_id'): string =>
+  layer.copies === 0 ? `SELECT * FROM ${user}` : `SELECT * FROM ${user} WHERE ${column} NOT IN (SELECT report_id FROM ${COPIES})`;
+
 /** The `al` view of a table whose dataset rows are in `main` (loaded first by the caller). */
 export function ensureAllView(engine: Engine, layer: UserLayer, name: string): void {
   if (layer.allViews.has(name)) return;
@@ -128,8 +155,10 @@ export function ensureAllView(engine: Engine, layer: UserLayer, name: string): v
   const main = `main.${q}`;
   const user = `${USER_SCHEMA}.${q}`;
   let sql: string;
-  if (!layer.tables.has(name)) {
+  if (readFromDataset(name)) {
     sql = `SELECT * FROM ${main}`;
+  } else if (!layer.tables.has(name)) {
+    sql = `SELECT *, 'dataset' AS layer FROM ${main}`;
   } else if (name === 'rollups') {
     const columns = columnsOf(engine, 'main', name);
     const list = columns.map((c) => quoteIdent(c.name)).join(', ');
@@ -138,12 +167,91 @@ export function ensureAllView(engine: Engine, layer: UserLayer, name: string): v
       if (ROLLUP_KEY.includes(c.name)) return col;
       return c.type === 'DOUBLE' ? `sum(${col}) AS ${col}` : `CAST(sum(${col}) AS ${c.type}) AS ${col}`;
     });
-    sql = `SELECT ${select.join(', ')}, 'all' AS layer FROM (SELECT ${list} FROM ${main} UNION ALL SELECT ${list} FROM ${user}) GROUP BY ${ROLLUP_KEY.map(quoteIdent).join(', ')}`;
+    const own = layer.copies === 0 ? `SELECT ${list} FROM ${user}` : ownRollupsSql(columns.map((c) => c.name));
+    sql = `SELECT ${select.join(', ')}, 'all' AS layer FROM (SELECT ${list} FROM ${main} UNION ALL ${own}) GROUP BY ${ROLLUP_KEY.map(quoteIdent).join(', ')}`;
+  } else if (name === 'bodies') {
+    sql = allBodiesSql(layer);
+  } else if (name === 'entities') {
+    ensureAllView(engine, layer, 'bodies');
+    sql = DERIVED_TABLES.entities.select(`${ALL_SCHEMA}.bodies`, ', layer');
+  } else if (name === 'similar_pairs') {
+    sql = `SELECT *, 'dataset' AS layer FROM ${main} UNION ALL BY NAME ${ownPairsSql(layer, user)}`;
   } else {
-    sql = `SELECT *, 'dataset' AS layer FROM ${main} UNION ALL BY NAME SELECT * FROM ${user}`;
+    const perReport = columnsOf(engine, USER_SCHEMA, name).some((c) => c.name === 'report_id');
+    sql = `SELECT *, 'dataset' AS layer FROM ${main} UNION ALL BY NAME ${perReport ? ownRows(layer, user) : `SELECT * FROM ${user}`}`;
   }
   engine.run(`CREATE OR REPLACE VIEW ${ALL_SCHEMA}.${q} AS ${sql}`);
   layer.allViews.add(name);
+}
+
+/**
+ * What a rollup row counts of a report (src/ingest/rollups.ts), as SQL over facts_wide joined with
+ * reports' `synthetic`: the rollups of the layer's own reports (its copies left out) are summed
+ * from their facts_wide rows, which corrections keep up to date as they do the rollups.
+ */
+const ROLLUP_COUNT_SQL: Record<string, string> = {
+  reports: 'count(*)',
+  ok: "count(*) FILTER (WHERE status = 'ok')",
+  partial: "count(*) FILTER (WHERE status = 'partial')",
+  failed: "count(*) FILTER (WHERE status = 'failed')",
+  narrative: "count(*) FILTER (WHERE template = 'narrative')",
+  table2019: "count(*) FILTER (WHERE template = 'table2019')",
+  table2021: "count(*) FILTER (WHERE template = 'table2021')",
+  template_unknown: "count(*) FILTER (WHERE template IS NULL OR template NOT IN ('narrative', 'table2019', 'table2021'))",
+  failing_checks: 'count(*) FILTER (WHERE n_failed_checks > 0)',
+  synthetic: 'count(*) FILTER (WHERE synthetic IS TRUE)',
+};
+
+/** The rollup rows of the layer's reports that are not copies: the whole layer and each division of a report's chain. */
+export function ownRollupsSql(columns: readonly string[], all = false): string {
+  // A harmonised metric: its sum and, beside it, how many reports state it.
+  const metrics = columns.filter((c) => columns.includes(`${c}__reports`));
+  const known = (c: string) => ROLLUP_KEY.includes(c) || Object.hasOwn(ROLLUP_COUNT_SQL, c) || metrics.includes(c) || metrics.includes(c.replace(/__reports$/, ''));
+  const unknown = columns.filter((c) => !known(c));
+  if (unknown.length > 0) throw new DataError(`rollups: no rule to count ${unknown.join(', ')}`);
+  const carried = ['year', 'level', 'scope', 'status', 'template', 'n_failed_checks', 'synthetic', ...metrics].map(quoteIdent).join(', ');
+  const levels = [['NULL', 'nation', 'TRUE'], ['province_code', 'province', 'province_code IS NOT NULL'], ['city_code', 'city', 'city_code IS NOT NULL'], ['county_code', 'county', 'county_code IS NOT NULL']];
+  const chain = levels.map(([code, level, where]) => `SELECT CAST(${code} AS VARCHAR) AS division_code, '${level}' AS division_level, ${carried} FROM own WHERE ${where}`).join(' UNION ALL ');
+  const select = columns.map((c) => {
+    const col = quoteIdent(c);
+    if (ROLLUP_KEY.includes(c)) return col;
+    if (Object.hasOwn(ROLLUP_COUNT_SQL, c)) return `CAST(${ROLLUP_COUNT_SQL[c]} AS INTEGER) AS ${col}`;
+    if (c.endsWith('__reports')) return `CAST(count(${quoteIdent(c.slice(0, -'__reports'.length))}) AS INTEGER) AS ${col}`;
+    return `sum(${col}) AS ${col}`;
+  });
+  const where = all ? '' : `WHERE f.report_id NOT IN (SELECT report_id FROM ${COPIES})`;
+  return `SELECT ${select.join(', ')} FROM (
+WITH own AS (SELECT f.*, r.synthetic FROM ${USER_SCHEMA}.facts_wide f JOIN ${USER_SCHEMA}.reports r USING (report_id) ${where})
+${chain}) GROUP BY ${ROLLUP_KEY.map(quoteIdent).join(', ')}`;
+}
+
+/**
+ * A body in both layers is one row: the dataset's, with the layer's own reports (copies left out)
+ * added to its count, years and printed names (layer `all` when it has any); the layer's other
+ * bodies as they are.
+ */
+function allBodiesSql(layer: UserLayer): string {
+  const notCopy = layer.copies === 0 ? '' : `AND report_id NOT IN (SELECT report_id FROM ${COPIES})`;
+  return `WITH own AS (
+  SELECT body_key AS key, count(*) AS reports, min(year) AS first_year, max(year) AS last_year, list(DISTINCT issuer) FILTER (WHERE issuer IS NOT NULL) AS names
+  FROM ${USER_SCHEMA}.facts_wide WHERE body_key IS NOT NULL ${notCopy} GROUP BY body_key)
+SELECT d.* REPLACE (
+    d.reports + coalesce(o.reports, 0) AS reports,
+    least(d.first_year, o.first_year) AS first_year,
+    greatest(d.last_year, o.last_year) AS last_year,
+    CASE WHEN o.key IS NULL THEN d.printed_names ELSE nullif(array_to_string(list_sort(list_distinct(coalesce(string_split(d.printed_names, chr(10)), []::VARCHAR[]) || coalesce(o.names, []::VARCHAR[]))), chr(10)), '') END AS printed_names),
+  CASE WHEN o.key IS NULL THEN 'dataset' ELSE 'all' END AS layer
+FROM main.bodies d LEFT JOIN own o ON o.key = d.key
+UNION ALL BY NAME
+SELECT * FROM ${USER_SCHEMA}.bodies WHERE key NOT IN (SELECT key FROM main.bodies)`;
+}
+
+/** The layer's similar pairs over both layers: a copy stands as the dataset's report; a pair of two copies is the dataset's already. */
+function ownPairsSql(layer: UserLayer, user: string): string {
+  if (layer.copies === 0) return `SELECT * FROM ${user}`;
+  return `SELECT p.* REPLACE (coalesce(a.dataset_report_id, p.report_a) AS report_a, coalesce(b.dataset_report_id, p.report_b) AS report_b)
+FROM ${user} p LEFT JOIN ${COPIES} a ON a.report_id = p.report_a LEFT JOIN ${COPIES} b ON b.report_id = p.report_b
+WHERE a.report_id IS NULL OR b.report_id IS NULL`;
 }
 
 /** The `ul` view of a table read from the dataset, whose rows are in `main` (loaded first by the caller); other tables are the layer's own. */
@@ -154,10 +262,30 @@ export function ensureDatasetView(engine: Engine, layer: UserLayer, name: string
   layer.datasetViews.add(name);
 }
 
-/** Runs `run` with the mode's schema as the default; the SQL text carries the mode (prepared statements are per text). */
-export function inLayer<T>(engine: Engine, mode: LayerMode, sql: string, run: (sql: string) => T): T {
-  if (mode === 'dataset') return run(sql);
-  enterSchema(engine, mode === 'user' ? USER_SCHEMA : ALL_SCHEMA);
+/**
+ * Schema `ds` of the main database: a view per dataset table with the column `layer` = 'dataset',
+ * so SQL a person writes over one mode (naming `layer`) runs over the dataset alone too. Typed SQL
+ * reads it first, then `main` (the worker's own tables: user_corrections…).
+ */
+export const DATASET_SCHEMA = 'ds';
+
+/** The `ds` view of a dataset table (loaded first by the caller). */
+export function ensureDatasetModeView(engine: Engine, made: Set<string>, name: string): void {
+  if (made.has(name)) return;
+  if (made.size === 0) engine.run(`CREATE SCHEMA IF NOT EXISTS ${DATASET_SCHEMA}`);
+  const q = quoteIdent(name);
+  engine.run(`CREATE OR REPLACE VIEW ${DATASET_SCHEMA}.${q} AS SELECT *${readFromDataset(name) ? '' : ", 'dataset' AS layer"} FROM main.${q}`);
+  made.add(name);
+}
+
+/**
+ * Runs `run` with the mode's schema as the default; the SQL text carries the mode (prepared
+ * statements are per text). `typed`: SQL a person wrote, which reads `ds` over the dataset alone.
+ */
+export function inLayer<T>(engine: Engine, mode: LayerMode, sql: string, run: (sql: string) => T, typed = false): T {
+  if (mode === 'dataset' && !typed) return run(sql);
+  if (mode === 'dataset') engine.run(`SET search_path = '${DATASET_SCHEMA},main'`);
+  else enterSchema(engine, mode === 'user' ? USER_SCHEMA : ALL_SCHEMA);
   try {
     return run(`/* layer:${mode} */ ${sql}`);
   } finally {

@@ -1,10 +1,10 @@
 // Import in the page (issue 14): a folder of reports set on the folder picker's <input> is parsed
 // in the page's import workers and becomes the user's layer of the same tables; no request leaves
 // the page's origin meanwhile; the layer survives a reload, its zip (built when asked, Parquet
-// included) is byte for byte the dataset folder `gongkai ingest --no-stored-answers` writes for the same folder, and
-// removing it leaves the dataset alone.
+// included) is byte for byte the dataset folder `gongkai ingest --no-stored-answers` writes for the same folder (a
+// byte-copy of a shipped report included), and removing it leaves the dataset alone.
 import { execFile } from 'node:child_process';
-import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
@@ -16,7 +16,8 @@ import { REPO_ROOT } from '../helpers/paths';
 import { appUrl, downloadFrom, e2eContext, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
 
 const CORPUS = resolve(REPO_ROOT, 'data/corpus');
-/** The shipped seeds/ folder, each file with a line added: reports of the user's own (the shipped files would be the dataset's). */
+const COPY_NAME = '2013-heilongjiang-yichun-city.txt';
+/** The shipped seeds/ folder, each file with a line added (reports of the user's own), and one shipped file as it is (a copy of the dataset's) in seeds/copy/. */
 let parent: string;
 let FOLDER: string;
 
@@ -28,6 +29,8 @@ beforeAll(async () => {
   FOLDER = join(parent, 'seeds');
   await cp(join(CORPUS, 'seeds'), FOLDER, { recursive: true });
   for (const [path] of await folderFiles(FOLDER)) if (!path.startsWith('truth/')) await appendFile(join(FOLDER, path), '\n');
+  await mkdir(join(FOLDER, 'copy'));
+  await copyFile(join(CORPUS, 'seeds', COPY_NAME), join(FOLDER, 'copy', COPY_NAME));
   browser = await openBrowser();
   page = browser.page;
 });
@@ -79,7 +82,10 @@ async function folderFiles(dir: string): Promise<Map<string, Buffer>> {
 }
 
 describe('import in the page', { timeout: 300_000 }, () => {
-  const reports = 5; // seeds/ holds 5 reports and a truth/ folder ingest skips
+  // seeds/ holds 5 reports of the user's own, a copy of a shipped one, and a truth/ folder ingest skips.
+  const reports = 6;
+  /** Over both layers the copy is the dataset's row. */
+  const own = 5;
   let version: string;
 
   it('parses a dropped folder in the page, with no request off the origin', async () => {
@@ -96,8 +102,9 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(browser.offline).toEqual([]);
     await expect.poll(() => page.getByTestId('import-progress').getAttribute('data-running')).toBe('false');
     expect(await page.getByTestId('import-list').locator('li').count()).toBe(reports);
-    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
-    expect(await count(page, "SELECT count(*) AS n FROM facts_wide WHERE layer = 'user' AND report_id LIKE 'seeds/%'")).toBe(reports);
+    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(own);
+    expect(await count(page, "SELECT count(*) AS n FROM facts_wide WHERE layer = 'user' AND report_id LIKE 'seeds/%'")).toBe(own);
+    expect(await page.getByTestId('import-duplicate').allTextContents()).toEqual([expect.stringContaining(`corpus/seeds/${COPY_NAME}`)]);
     // The layer went through OPFS, one part at a time, and the data worker removed its folder once loaded.
     expect(await page.evaluate(() => (window as unknown as { __gongkaiImport: { spilled(): boolean } }).__gongkaiImport.spilled())).toBe(true);
     expect(await spillLeft(page)).toEqual([]);
@@ -126,7 +133,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(parseWorkers).toEqual([]);
     expect(await page.getByTestId('import-list').locator('li').count()).toBe(reports);
-    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
+    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(own);
   });
 
   it('a data worker restarted after the import gets the layer again, and its folder\'s lock goes once loaded (not held until the tab closes)', async () => {
@@ -140,7 +147,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
       controller.abort();
       await query;
     });
-    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(reports);
+    expect(await count(page, "SELECT count(*) AS n FROM reports WHERE layer = 'user'")).toBe(own);
     await expect.poll(spillLocks, { timeout: 60_000 }).toEqual([]);
     expect(await spillLeft(page)).toEqual([]);
   });
@@ -220,11 +227,11 @@ describe('import in the page', { timeout: 300_000 }, () => {
     await page.getByTestId('import-toggle').click();
     await page.getByTestId('import-remove-all').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="import-toggle"]')?.getAttribute('data-layer-version') === '', undefined, { timeout: READY_TIMEOUT });
-    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(all - reports);
+    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(all - own);
     // A reload (the app drops `bench` from the URL on mount, so open it again with it).
     await page.goto(appUrl('bench=1'));
     await waitForEngine(page);
-    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(all - reports);
+    expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(all - own);
     expect(await page.getByTestId('import-toggle').getAttribute('data-layer-version')).toBe('');
   });
 });

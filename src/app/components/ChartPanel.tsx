@@ -3,7 +3,7 @@ import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileNam
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
-import { useShownVersion } from '../user/UserLayer';
+import { useLayerRows, useShownVersion } from '../user/UserLayer';
 import { downloadCsv, type TidyColumn } from '../data/tidy';
 import type { Row } from '../data/rows';
 import { useI18n } from '../i18n/context';
@@ -81,6 +81,8 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   const { info, summary } = useDataset();
   // Under the user's reports alone, their layer's version.
   const datasetVersion = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
+  // Under both layers: the user's rows carry the layer's version.
+  const layerRows = useLayerRows();
   const sqlSearch = query ? consoleSearch(querySql(query), locale) : null;
   const api = useRef<ChartApi | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -129,7 +131,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
           {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}><PinIcon />{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
-                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
+                    <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied, layerRows })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
           {link !== null ? <button type="button" data-testid={`link-${id}`} onClick={() => void copy(link).then((ok) => ok && flash('link'))}>{copied === 'link' ? t('copied') : t('copyLink')}</button> : null}
           {embedLink !== null ? (
             <>

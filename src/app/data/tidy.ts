@@ -63,6 +63,20 @@ export interface TidyOptions {
   extra?: readonly string[];
   /** Tidy columns that do not apply to these rows (a pooled sum's report_id): left out of the CSV. */
   notApplicable?: readonly TidyColumn[];
+  /**
+   * Rows over both layers with the user's in: its version and its own reports. A row of one of
+   * them carries the layer's version, a row of another report the dataset's, a row with no one
+   * report (a sum) both (`dataset+layer`).
+   */
+  layerRows?: { version: string; reports: ReadonlySet<string> } | null;
+}
+
+/** The version a tidy row rests on (see TidyOptions.layerRows). */
+function rowVersion(reportId: Cell, opts: TidyOptions): string | null {
+  const layer = opts.layerRows;
+  if (!layer) return opts.datasetVersion;
+  if (typeof reportId === 'string') return layer.reports.has(reportId) ? layer.version : opts.datasetVersion;
+  return `${opts.datasetVersion ?? 'unknown'}+${layer.version}`;
 }
 
 export function tidyRows(columns: readonly string[], rows: readonly Row[], opts: TidyOptions): TidyRow[] | null {
@@ -89,7 +103,7 @@ export function tidyRows(columns: readonly string[], rows: readonly Row[], opts:
         scope: get(row, 'scope'),
         reports: reports ? (row[reports] ?? null) : get(row, 'reports'),
         report_id: get(row, 'report_id'),
-        dataset_version: opts.datasetVersion,
+        dataset_version: rowVersion(get(row, 'report_id'), opts),
         ...Object.fromEntries((opts.extra ?? []).map((c) => [c, row[c] ?? null])),
       });
     }
@@ -164,8 +178,9 @@ export function codebookRows(): Record<(typeof CODEBOOK_COLUMNS)[number], Cell>[
 }
 
 /** How to cite a download: the dataset version and the day it was taken. */
-export function citationLine(datasetVersion: string | null, date: string): string {
-  return `Gongkai (公开): China government information-disclosure annual reports dataset, version ${datasetVersion ?? 'unknown'}, retrieved ${date}.`;
+export function citationLine(datasetVersion: string | null, date: string, layerVersion: string | null = null): string {
+  const layer = layerVersion ? ` With the user's imported reports, layer version ${layerVersion}.` : '';
+  return `Gongkai (公开): China government information-disclosure annual reports dataset, version ${datasetVersion ?? 'unknown'}, retrieved ${date}.${layer}`;
 }
 
 /** Options of a download; `applied`: the page's corrections, flagged in a `corrected` column when the rows rest on one. */
@@ -203,7 +218,7 @@ const ZIP_TIME = new Date(Date.UTC(2000, 0, 1));
  * codebook and the citation.
  */
 export function downloadZip(name: string, columns: readonly string[], rows: readonly Row[], opts: DownloadOptions & { date: string }): Uint8Array {
-  const citation = citationLine(opts.datasetVersion, opts.date);
+  const citation = citationLine(opts.datasetVersion, opts.date, opts.layerRows?.version ?? null);
   const tidy = tidyRows(columns, rows, opts);
   return zipSync(
     {

@@ -99,6 +99,9 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
   const left = progress ? secondsLeft(progress) : null;
   const buildingFor = useSecondsSince(user.busy && !progress?.running);
   const problems = rows.filter((r) => r.status !== 'ok');
+  // The header counts the reports read (failed files are not), the copies of the dataset's said apart.
+  const read = rows.filter((r) => r.status !== 'failed');
+  const copies = read.filter((r) => r.duplicateOf !== null).length;
   const listed = [...problems, ...rows.filter((r) => r.status === 'ok')].slice(0, LISTED);
 
   return (
@@ -109,7 +112,11 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
         setOpen(!open);
       }}>
         {t('button')}
-        {rows.length > 0 ? ` (${rows.length})` : ''}
+        {read.length > 0 ? (
+          <span data-testid="import-count" title={copies > 0 ? t('countCopies', { n: read.length, copies }) : t('count', { n: read.length })}>
+            {` (${copies > 0 ? t('countShort', { n: read.length, copies }) : read.length})`}
+          </span>
+        ) : null}
       </button>
       <section id="import-panel" className="import-panel" aria-label={t('title')} hidden={!open} data-testid="import-panel">
         <h2>{t('title')}</h2>

@@ -15,7 +15,7 @@ import { clearRecords, deleteRecord, listRows, putRecords } from './layer-store'
 import { DUPLICATES_SQL, DuplicateLookup } from './dataset-duplicates';
 
 export interface ImportedRow extends LayerRow {
-  /** The dataset's report with the same file (sha256): the views count that one, not this. */
+  /** The dataset's report with the same file (sha256): the user's reports alone count this one, views over both the dataset's. */
   duplicateOf: string | null;
 }
 
@@ -72,7 +72,15 @@ const UserLayerContext = createContext<UserLayerState>({
 });
 
 /** The layer a query reads, apart: an import's progress re-renders the import control, not every chart. */
-const LayerKeyContext = createContext<{ mode: LayerMode; version: string | null; loaded: boolean }>({ mode: 'all', version: null, loaded: false });
+interface LayerKey {
+  mode: LayerMode;
+  version: string | null;
+  loaded: boolean;
+  building: boolean;
+  /** The user's reports that are not copies of the dataset's: their rows are the layer's in views over both. */
+  own: ReadonlySet<string>;
+}
+const LayerKeyContext = createContext<LayerKey>({ mode: 'all', version: null, loaded: false, building: false, own: new Set() });
 
 /** The URL's layer as the page opens, so the first queries already read it (ImportControl keeps it in step after). */
 const URL_MODE: LayerMode = LAYER_MODES.find((m) => m === new URLSearchParams(window.location.search).get('layer')) ?? 'all';
@@ -94,10 +102,10 @@ interface HeldLayer {
   release(): void;
 }
 
-/** Builds the layer, holds its folder before the build worker stops (its lock goes with it), and stops that worker (its memory goes before the data worker takes the layer). */
-async function holdBuilt(session: LayerBuild, exclude: readonly string[]): Promise<HeldLayer> {
+/** Builds the layer (`copies`: its files the dataset holds), holds its folder before the build worker stops (its lock goes with it), and stops that worker (its memory goes before the data worker takes the layer). */
+async function holdBuilt(session: LayerBuild, copies: Record<string, string>): Promise<HeldLayer> {
   try {
-    const layer = await session.build(exclude);
+    const layer = { ...(await session.build()), copies };
     return { layer, release: layer.spill ? await holdSpill(layer.spill) : () => {} };
   } finally {
     session.close();
@@ -123,6 +131,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const [version, setVersion] = useState<string | null>(null);
   const [mode, setModeState] = useState<LayerMode>(URL_MODE);
   const [loaded, setLoaded] = useState(false);
+  /** A layer of kept reports is being built and loaded. */
+  const [building, setBuilding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -156,18 +166,19 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     // Only when there is a layer to build (a page with none starts no worker); it loads the
     // gazetteer while the duplicates are looked up.
     const session = openLayerBuild();
+    setBuilding(true);
     try {
       const held = await duplicates.reportsOf([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
       lap('duplicates');
       setRows(kept.map((r) => ({ ...r, duplicateOf: (r.sha256 && held.get(r.sha256)) || null })));
-      const exclude = [...held.keys()];
-      const built = await holdBuilt(session, exclude);
+      const copies = Object.fromEntries(held);
+      const built = await holdBuilt(session, copies);
       spilled.current = built.layer.spill !== null;
       lap('build');
       // The files move to the data worker; a restarted one gets the layer built again from IndexedDB,
       // its folder held until the worker has answered it (a restart long after this load included).
       const reload = async () => {
-        const again = await holdBuilt(openLayerBuild(), exclude);
+        const again = await holdBuilt(openLayerBuild(), copies);
         reloads.current.push(again);
         return again.layer;
       };
@@ -186,6 +197,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         for (const held of reloads.current.splice(0)) await letGo(held);
       }
     } finally {
+      setBuilding(false);
       session.close();
     }
   }, [client, duplicates]);
@@ -398,7 +410,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     () => ({ rows, progress, version, loaded, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode }),
     [rows, progress, version, loaded, mode, busy, error, importFiles, prepare, cancel, remove, clear, zip, setMode],
   );
-  const key = useMemo(() => ({ mode, version, loaded }), [mode, version, loaded]);
+  const own = useMemo(() => new Set(rows.filter((r) => r.duplicateOf === null).map((r) => r.id)), [rows]);
+  const key = useMemo(() => ({ mode, version, loaded, building, own }), [mode, version, loaded, building, own]);
   return (
     <LayerKeyContext.Provider value={key}>
       <UserLayerContext.Provider value={value}>{children}</UserLayerContext.Provider>
@@ -432,4 +445,23 @@ export function useUserOnlyPending(mode: LayerMode): 'loading' | 'none' | null {
 export function useShownVersion(dataset: string | null): string | null {
   const { mode, version } = useContext(LayerKeyContext);
   return mode === 'user' ? version : dataset;
+}
+
+/**
+ * Under both layers (`mode`, the URL's) while the kept reports are still being built and loaded:
+ * the views show the dataset alone meanwhile, and the page says so (rather than showing nothing:
+ * the dataset's figures are right as the dataset's, and a large layer takes tens of seconds).
+ */
+export function useDatasetAloneForNow(mode: LayerMode): boolean {
+  const { version, building } = useContext(LayerKeyContext);
+  return mode === 'all' && version === null && building;
+}
+
+/**
+ * Under both layers with the user's layer in: its version and its own reports (copies of the
+ * dataset's are the dataset's rows there), so a download says which rows are whose; else null.
+ */
+export function useLayerRows(): { version: string; reports: ReadonlySet<string> } | null {
+  const { mode, version, own } = useContext(LayerKeyContext);
+  return mode === 'all' && version !== null ? { version, reports: own } : null;
 }

@@ -1,5 +1,6 @@
-// Which imported files the dataset holds already (by sha256): the layer leaves them out and the
-// import list names the dataset's report. The first lookup loads the dataset's whole `reports`
+// Which imported files the dataset holds already (by sha256): the import list names the dataset's
+// report, and views over both layers count the dataset's row, not the layer's copy (the data
+// worker is given them with the layer: src/db/user-layer.ts). The first lookup loads the dataset's whole `reports`
 // table into the data worker (every province's partition, one after another: 3–5 s for the shipped
 // dataset's 16 files on a loaded machine, where the lookup itself takes 0.1–0.4 s). Done after the
 // parse, as it was, that wait came between the last file parsed and the layer built; so files are

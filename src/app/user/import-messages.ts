@@ -31,7 +31,10 @@ const zh = {
   'layer.dataset': '仅数据集',
   more: '另有 {n} 份未列出',
   error: '导入出错',
-  duplicate: '与数据集中的报告 {id} 是同一文件：视图只计入一次（数据集中的那份）',
+  duplicate: '与数据集中的报告 {id} 是同一文件：“仅导入报告”中计为您的报告；与数据集一起显示时只计入一次（数据集中的那份）',
+  count: '{n} 份报告',
+  countCopies: '{n} 份报告，其中 {copies} 份与数据集中的文件相同',
+  countShort: '{n} · 同数据集 {copies}',
 };
 
 type Key = keyof typeof zh;
@@ -63,7 +66,10 @@ const en: Record<Key, string> = {
   'layer.dataset': 'dataset only',
   more: '{n} more not listed',
   error: 'Import failed',
-  duplicate: 'the same file as the dataset\'s report {id}: views count it once (the dataset\'s)',
+  duplicate: 'the same file as the dataset\'s report {id}: one of your reports in "imported reports only"; counted once (the dataset\'s) with the dataset',
+  count: '{n} reports',
+  countCopies: '{n} reports, {copies} of them the same files as the dataset\'s',
+  countShort: '{n} · {copies} in the dataset',
 };
 
 export type ImportText = (key: Key, vars?: Record<string, string | number>) => string;

@@ -1,6 +1,6 @@
 // The user's layer built from the reports kept in IndexedDB, in an import worker of its own with
 // ingest's builder (workers/import.worker.ts): the page never holds the reports. The worker
-// builds the page's layer (the reports the dataset does not hold already, Arrow only) and is
+// builds the page's layer (every kept report, Arrow only) and is
 // stopped afterwards (its memory goes with it); the zip, with ingest's whole layout, is built
 // the same way when asked for.
 import type { ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
@@ -12,11 +12,13 @@ export interface BuiltLayer {
   files: Record<string, Uint8Array>;
   /** The OPFS folder the files are in instead (src/db/user-layer-spill.ts); null: in `files`. */
   spill: string | null;
+  /** The layer's files the dataset holds too: the dataset's report id by sha256 (set by the page). */
+  copies?: Record<string, string>;
 }
 
 export interface LayerBuild {
-  /** The layer of the kept reports whose sha256 is not in `exclude`. */
-  build(exclude: readonly string[]): Promise<BuiltLayer>;
+  /** The layer of every kept report. */
+  build(): Promise<BuiltLayer>;
   /** The dataset folder of every kept report, zipped, with its dataset_version. */
   zip(): Promise<{ version: string; bytes: Uint8Array }>;
   close(): void;
@@ -59,7 +61,7 @@ export function openLayerBuild(): LayerBuild {
   });
   ready.catch(() => {});
   worker.postMessage({ kind: 'init', baseUrl: document.baseURI, role: 'build' } satisfies ImportWorkerInit);
-  const ask = async (message: { kind: 'build'; exclude: string[]; zip: boolean }): Promise<ImportWorkerReply> => {
+  const ask = async (message: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
     await ready;
     if (failed) throw failed;
     const id = nextId++;
@@ -69,13 +71,13 @@ export function openLayerBuild(): LayerBuild {
     });
   };
   return {
-    async build(exclude) {
-      const reply = await ask({ kind: 'build', exclude: [...exclude], zip: false });
+    async build() {
+      const reply = await ask({ kind: 'build', zip: false });
       if (reply.kind !== 'built') throw failure(`unexpected answer ${reply.kind}`);
       return { manifest: reply.manifest, files: Object.fromEntries(reply.files.map((f) => [f.path, f.bytes])), spill: reply.spill };
     },
     async zip() {
-      const reply = await ask({ kind: 'build', exclude: [], zip: true });
+      const reply = await ask({ kind: 'build', zip: true });
       if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
       return { version: reply.version, bytes: reply.bytes };
     },

@@ -12,7 +12,7 @@ import { coverageQuery } from './Coverage';
 import { mapQuery } from './MapView';
 import { reconcileQuery } from './Reconcile';
 import { useDataset } from '../data/dataset';
-import { useShownVersion } from '../user/UserLayer';
+import { useLayerRows, useShownVersion } from '../user/UserLayer';
 import { downloadName } from '../data/download-name';
 import { downloadCsv, downloadZip, type TidyColumn } from '../data/tidy';
 import { markPooled, pooledParquetColumns } from '../data/pooled';
@@ -63,6 +63,7 @@ export function Data(props: ViewProps) {
   const correctedCount = useMemo(() => (table && applied.length > 0 ? correctedRows(columnNames(table), tableRows(table), applied).count : 0), [table, applied]);
   // Under the user's reports alone, their layer's version.
   const datasetVersion = useShownVersion(info?.datasetVersion ?? summary?.dataset_version ?? null);
+  const layerRows = useLayerRows();
   const name = downloadName(state.of, state, viewYear(state, summary?.years), datasetVersion);
   // A view of one year (benchmark, reconciliation, coverage, map) has rows without a year: the downloads (CSV, zip, Parquet) say which.
   const oneYear = ONE_YEAR_VIEWS.includes(state.of) ? viewYear(state, summary?.years) : null;
@@ -71,7 +72,7 @@ export function Data(props: ViewProps) {
   // Pooled rows (every own report summed) say so in `scope`, and a sum has no one report_id.
   const pooledOf = (rows: Row[]) => markPooled(yearColumns, withYear ? rows.map((r) => ({ year: oneYear, ...r })) : rows);
   const heads = columnHeads(columns, valueMetricOf(state.of, state.metric), locale);
-  const tidyOptions = (notApplicable: TidyColumn[]) => ({ valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied, notApplicable });
+  const tidyOptions = (notApplicable: TidyColumn[]) => ({ valueMetric: valueMetricOf(state.of, state.metric), datasetVersion, locale, applied, notApplicable, layerRows });
   const csv = () => {
     if (!table) return;
     const out = pooledOf(tableRows(table));

@@ -37,10 +37,14 @@ async function request(kind: Request['kind'], payload: Request['payload']): Prom
   return handler.handle({ id: nextId++, kind, payload } as Request);
 }
 
+/** Typed SQL over the page's dataset, without the column `layer` (there in every mode, src/db/user-layer.ts; ingest's files have none). */
 async function page(sql: string): Promise<NativeRow[]> {
   const response = await request('sql', { sql });
   if (!response.ok) throw fromErrorData(response.error);
-  return tableRows(tableFromIPC((response.result as QueryResult).ipc)) as NativeRow[];
+  return (tableRows(tableFromIPC((response.result as QueryResult).ipc)) as NativeRow[]).map(({ layer, ...rest }) => {
+    expect(layer ?? 'dataset').toBe('dataset');
+    return rest;
+  });
 }
 
 async function setCorrections(list: PageCorrection[]): Promise<CorrectionsResult> {

@@ -31,6 +31,21 @@ describe('tidyRows', () => {
     expect(trend?.[0]).toMatchObject({ metric: 'lit.total', value: 53, reports: 4 });
   });
 
+  it('under both layers, gives a row of the user\'s own report the layer\'s version, another report\'s row the dataset\'s, a sum both', () => {
+    const layer = 'b'.repeat(64);
+    const columns = ['body_key', 'year', 'value', 'report_id'];
+    const rows = [
+      { body_key: '210900', year: 2019, value: 1131, report_id: 'mine/a.txt' },
+      { body_key: '210900', year: 2018, value: 131, report_id: 'corpus/seeds/a.txt' },
+      { body_key: '210900', year: 2017, value: 9, report_id: null },
+    ];
+    const both = { ...opts, valueMetric: 'r.new.total', layerRows: { version: layer, reports: new Set(['mine/a.txt']) } };
+    expect(tidyRows(columns, rows, both)?.map((r) => r.dataset_version)).toEqual([layer, VERSION, `${VERSION}+${layer}`]);
+    // The dataset alone (or the user's alone): one version for every row, as before.
+    expect(tidyRows(columns, rows, { ...opts, valueMetric: 'r.new.total' })?.map((r) => r.dataset_version)).toEqual([VERSION, VERSION, VERSION]);
+    expect(citationLine(VERSION, '2026-12-06', layer)).toContain(`layer version ${layer}`);
+  });
+
   it('returns null for rows that hold no metric (a coverage list), which download as they are', () => {
     const columns = ['division_code', 'division_name', 'status'];
     const rows = [{ division_code: '440111', division_name: '白云区', status: 'reported' }];
