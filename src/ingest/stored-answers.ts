@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeEngine } from '../db/engine-node';
 import { createHandler } from '../db/handler';
 import { preaggregate, preaggregateFingerprint, storedAnswerNames } from '../db/sql/preaggregated';
+import { EAGER_DETAIL_ROWS } from '../db/tables';
 import { ARROW_FILE_SUFFIX } from '../shared/arrow-file';
 import type { Manifest, ManifestStored } from '../shared/manifest';
 import type { FileSink } from './dataset-files';
@@ -33,7 +34,18 @@ const provincesOf = (manifest: Manifest): string[] =>
  * Builds every stored answer from the dataset written in `dir` (its `manifest`, not yet on disk)
  * and stores each through `sink`, at `arrow/stored/<name>.arrows.gz`.
  */
-export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: FileSink): Promise<StoredAnswers> {
+export interface StoredOptions {
+  /** The page's EAGER_DETAIL_ROWS (tests set it lower): a larger facts_wide makes the dataset national. */
+  eagerDetailRows?: number;
+}
+
+/**
+ * National: the page never holds this dataset's facts_wide whole, so it cannot build a pre-aggregate
+ * over every province, and ingest also stores those marked `stored: 'national'`.
+ */
+export const isNational = (manifest: Manifest, eagerDetailRows = EAGER_DETAIL_ROWS): boolean => (manifest.tables.facts_wide?.rows ?? 0) > eagerDetailRows;
+
+export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: FileSink, options: StoredOptions = {}): Promise<StoredAnswers> {
   const started = performance.now();
   const manifestUrl = pathToFileURL(join(dir, 'manifest.json')).href;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
@@ -49,7 +61,7 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
   try {
     const init = await handler.handle({ id: 0, kind: 'init', payload: { manifestUrl } });
     if (!init.ok) throw new Error(`stored answers: cannot open the dataset: ${init.error.message}`);
-    const names = storedAnswerNames(provincesOf(manifest));
+    const names = storedAnswerNames(provincesOf(manifest), isNational(manifest, options.eagerDetailRows));
     // Grouped by the parts they need: the parts go once their group is written.
     let parts: readonly string[] = [];
     for (const name of names) {
