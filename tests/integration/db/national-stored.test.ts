@@ -1,5 +1,5 @@
 // A national dataset (facts_wide beyond what the page holds whole): the page cannot build a
-// pre-aggregate over every province, so ingest stores the pooled answers too (`stored: 'national'`)
+// pre-aggregate over every province, so ingest stores the pooled answers and the map's too (`stored: 'national'`)
 // and the page reads them instead of loading every province's facts_wide. The shipped corpus is made
 // "national" by lowering the page's EAGER_DETAIL_ROWS to 0, at ingest and in the handler alike; real
 // DuckDB-WASM against native DuckDB over the same dataset's Parquet.
@@ -63,10 +63,12 @@ describe('a national dataset', () => {
     ['applicants', sql.applicantBreakdown({ bodies: [] }), 'pre_applicants_pooled'],
     ['review', sql.reviewLitigation({ bodies: [] }), 'pre_review_pooled'],
     ['review 2019–2021', sql.reviewLitigation({ bodies: [], years: [2019, 2021] }), 'pre_review_pooled'],
+    ['map 2021', sql.provinceTotals({ metric: 'r.new.total', year: 2021 }), 'pre_province_totals_r_new_total'],
+    ['map, every year', sql.provinceTotals({ metric: 'r.new.total' }), 'pre_province_totals_r_new_total'],
   ] as const;
 
   it('stores the pooled answers beside the per-province ones', () => {
-    for (const name of ['pre_outcomes_pooled', 'pre_applicants_pooled', 'pre_review_pooled']) expect(manifest.stored?.[name], name).toBeDefined();
+    for (const name of ['pre_outcomes_pooled', 'pre_applicants_pooled', 'pre_review_pooled', 'pre_province_totals_r_new_total']) expect(manifest.stored?.[name], name).toBeDefined();
   });
 
   it('answers the pooled views from them as native DuckDB does over every report, loading no province of facts_wide', async () => {
