@@ -59,6 +59,11 @@ export function preaggregate(name: string): Preaggregate | undefined {
   const family = match ? families.get(match[1]) : undefined;
   return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs, stored: family.stored } : undefined;
 }
+/** The province (two digits) of a per-province pre-aggregate's name; null for any other name. */
+export function familyProvince(name: string): string | null {
+  const match = /^(pre_[a-z0-9_]+)_(\d{2})$/.exec(name);
+  return match && families.has(match[1]) ? match[2] : null;
+}
 export const isPreaggregate = (name: string): boolean => preaggregate(name) !== undefined;
 export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[] =>
   [...registry.values()].filter((p) => which === 'all' || p.behindInit).map((p) => p.name).sort();
