@@ -258,6 +258,16 @@ async function benchDataset(name: string, dir: string, scale: Scale, openNative:
   );
 }
 
+/** A generated national dataset, ingested (not a replica): native DuckDB reads its own Parquet. */
+async function benchNational(dir: string, started: number): Promise<void> {
+  const national = readManifest(dir);
+  const t0 = performance.now();
+  await benchDataset(`national (${national.tables.facts_wide.rows.toLocaleString('en')} generated reports)`, dir, 'national', () =>
+    openNativeDataset(dir, ['facts_wide', 'rollups', 'failing', 'jurisdictions', 'bodies', 'similar_pairs', 'reports']),
+  );
+  log(`\n(national dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s; whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -286,6 +296,9 @@ async function main(): Promise<void> {
     await benchImport();
   }
 
+  if (SCALES.has('national') && NATIONAL_DATASET) await benchNational(NATIONAL_DATASET, started);
+  // An ingested national dataset needs no province: the replica does.
+  if (!SCALES.has('province') && (!SCALES.has('national') || NATIONAL_DATASET)) return;
   if (!existsSync(join(PROVINCE_DATASET, 'manifest.json'))) {
     log(`\nNo province dataset at ${PROVINCE_DATASET}: run \`npm run bench:ingest\` first (generates and ingests 辽宁省 2008–2024).`);
     return;
@@ -298,18 +311,7 @@ async function main(): Promise<void> {
     if (TWINS) await benchDataset(`province (${reports}), uncompressed twin (old layout)`, uncompressedTwin(PROVINCE_DATASET), 'province', () => openNativeDataset(PROVINCE_DATASET));
     log(`\n(province dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  if (!SCALES.has('national')) return;
-
-  if (NATIONAL_DATASET) {
-    // A generated national dataset, ingested (not a replica): native DuckDB reads its own Parquet.
-    const national = readManifest(NATIONAL_DATASET);
-    t0 = performance.now();
-    await benchDataset(`national (${national.tables.facts_wide.rows.toLocaleString('en')} generated reports)`, NATIONAL_DATASET, 'national', () =>
-      openNativeDataset(NATIONAL_DATASET, ['facts_wide', 'rollups', 'failing', 'jurisdictions', 'bodies', 'similar_pairs', 'reports']),
-    );
-    log(`\n(national dataset done in ${((performance.now() - t0) / 1000).toFixed(0)} s; whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
-    return;
-  }
+  if (!SCALES.has('national') || NATIONAL_DATASET) return;
   t0 = performance.now();
   const national = await nationalDataset(PROVINCE_DATASET, log);
   log(`national dataset: ${national.cached ? 'cached' : 'replicated'} in ${((performance.now() - t0) / 1000).toFixed(0)} s → ${national.dir}`);

@@ -78,6 +78,8 @@ export interface Handler {
   exportPreaggregate(name: string): Promise<Uint8Array>;
   /** Drops pre-aggregates built (exported ones and the parts they needed): ingest keeps the engine's memory to one group at a time. */
   dropPreaggregates(names: readonly string[]): Promise<void>;
+  /** Drops loaded dataset tables (every partition; a later query loads what it needs again): ingest lets a province's rows go once its answers are stored. */
+  releaseTables(names: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -592,6 +594,15 @@ export function createHandler(deps: HandlerDeps): Handler {
         await d.preaggregates.get(name)?.catch(() => {});
         d.preaggregates.delete(name);
         d.engine.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      }
+    },
+    async releaseTables(names) {
+      if (!dataset) return;
+      const d = await dataset;
+      for (const name of names) {
+        // Loads under way finish first, so no partition lands in a table already dropped.
+        await Promise.allSettled([...d.partitions.values()]);
+        if (d.rowsIn.has(name)) dropTable(d, name);
       }
     },
     close() {

@@ -15,7 +15,7 @@ import { createParquetPool, type ParquetPool, parquetThreads, prefetchParquet } 
 import { readReportsInOrder } from './read-report';
 import { emptyTally, summariseIngest, tallyReport } from './summary';
 import { collectSortedInputs, type InputFileList } from './walk';
-import type { StoredAnswers } from './stored-answers';
+import type { StoredAnswers, StoredOptions } from './stored-answers';
 import { assertReplaceable, writeDataset } from './write-dataset';
 
 /** Encoding jobs started ahead of the part being written (parquet-pool.ts; each holds its files' bytes until written). */
@@ -38,6 +38,8 @@ export interface IngestOptions {
   corrections?: string;
   /** false: no stored answers (`--no-stored-answers`; the page builds them as for an older dataset). Default true. */
   storedAnswers?: boolean;
+  /** The page's EAGER_DETAIL_ROWS, lower in tests: a dataset with more reports is national (its stored answers: stored-answers.ts). */
+  eagerDetailRows?: number;
 }
 
 export async function runIngest(inputs: readonly string[], outDir: string, io: Io, options: IngestOptions = {}): Promise<Manifest> {
@@ -50,13 +52,13 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
   const release = await acquireWriterLock(outDir);
   try {
     for (const line of await recoverDebris(outDir)) await writeOut(io.stderr, `gongkai: ${line}\n`);
-    return await ingestLocked(files, outDir, io, ledger, options.storedAnswers !== false);
+    return await ingestLocked(files, outDir, io, ledger, options.storedAnswers !== false, { eagerDetailRows: options.eagerDetailRows });
   } finally {
     await release();
   }
 }
 
-async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null, withStored: boolean): Promise<Manifest> {
+async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null, withStored: boolean, storedOptions: StoredOptions): Promise<Manifest> {
   const progress = createProgress(files.length, io.stderr);
   // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
   const spill = await makeStaging(outDir);
@@ -80,7 +82,7 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     const parts = builder.finish(corrections);
     traceMemory('copied-report search done');
     const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
-    const { manifest, stored } = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length, withStored));
+    const { manifest, stored } = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length, withStored, storedOptions));
     traceMemory('dataset written');
     await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
     if (withStored) await writeOut(io.stdout, `${summariseStored(stored)}\n`);

@@ -10,13 +10,22 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeEngine } from '../db/engine-node';
 import { createHandler } from '../db/handler';
-import { preaggregate, preaggregateFingerprint, storedAnswerNames } from '../db/sql/preaggregated';
+import { familyProvince, preaggregate, preaggregateFingerprint, storedAnswerNames } from '../db/sql/preaggregated';
+import { EAGER_DETAIL_ROWS } from '../db/tables';
 import { ARROW_FILE_SUFFIX } from '../shared/arrow-file';
 import type { Manifest, ManifestStored } from '../shared/manifest';
 import type { FileSink } from './dataset-files';
 import { arrowFile } from './encode-parts';
+import { traceMemory } from './memory-trace';
 
 export const STORED_ROOT = 'arrow/stored';
+
+/**
+ * The row-level tables a province's answers load (its partitions and the unplaced ones'), let go
+ * after each province. Not facts_wide: the answers over every province hold it whole anyway, and a
+ * province's answers cover the years of the whole dataset (ANSWER_YEARS in src/db/sql/hierarchy.ts).
+ */
+const RELEASED_TABLES = ['reports', 'jurisdictions'];
 
 export interface StoredAnswers {
   files: Record<string, ManifestStored>;
@@ -33,7 +42,18 @@ const provincesOf = (manifest: Manifest): string[] =>
  * Builds every stored answer from the dataset written in `dir` (its `manifest`, not yet on disk)
  * and stores each through `sink`, at `arrow/stored/<name>.arrows.gz`.
  */
-export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: FileSink): Promise<StoredAnswers> {
+export interface StoredOptions {
+  /** The page's EAGER_DETAIL_ROWS (tests set it lower): a larger facts_wide makes the dataset national. */
+  eagerDetailRows?: number;
+}
+
+/**
+ * National: the page never holds this dataset's facts_wide whole, so it cannot build a pre-aggregate
+ * over every province, and ingest also stores those marked `stored: 'national'`.
+ */
+export const isNational = (manifest: Manifest, eagerDetailRows = EAGER_DETAIL_ROWS): boolean => (manifest.tables.facts_wide?.rows ?? 0) > eagerDetailRows;
+
+export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: FileSink, options: StoredOptions = {}): Promise<StoredAnswers> {
   const started = performance.now();
   const manifestUrl = pathToFileURL(join(dir, 'manifest.json')).href;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
@@ -49,21 +69,20 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
   try {
     const init = await handler.handle({ id: 0, kind: 'init', payload: { manifestUrl } });
     if (!init.ok) throw new Error(`stored answers: cannot open the dataset: ${init.error.message}`);
-    const names = storedAnswerNames(provincesOf(manifest));
-    // Grouped by the parts they need: the parts go once their group is written.
-    let parts: readonly string[] = [];
-    for (const name of names) {
-      const needs = preaggregate(name)?.needs ?? [];
-      if (needs.join(',') !== parts.join(',')) {
-        await handler.dropPreaggregates(parts);
-        parts = needs;
-      }
+    const names = storedAnswerNames(provincesOf(manifest), isNational(manifest, options.eagerDetailRows));
+    // The answers over every province first (each group of them letting its parts go once written),
+    // then one province at a time: its rows go once its answers are written, so the engine never
+    // holds every province's reports and gazetteer towns at once (facts_wide stays whole).
+    const own = names.filter((name) => familyProvince(name) === null);
+    const provinces = [...new Set(names.map(familyProvince).filter((p): p is string => p !== null))];
+    const written: Record<string, ManifestStored> = {};
+    const build = async (name: string): Promise<void> => {
       let result: Uint8Array;
       try {
         result = await handler.exportPreaggregate(name);
       } catch (error) {
         skipped.push({ name, reason: (error as Error).message.split('\n')[0] });
-        continue;
+        return;
       }
       await handler.dropPreaggregates([name]);
       const path = `${STORED_ROOT}/${name}${ARROW_FILE_SUFFIX}`;
@@ -71,8 +90,27 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
       const table = tableFromIPC(result);
       const encoded = arrowFile(tableToIPC(table, 'stream'));
       const rows = table.numRows;
-      files[name] = { path, rows, ...(await sink(path, encoded.file)), arrow_bytes: encoded.ipcBytes, sql_sha256: await preaggregateFingerprint(name) };
+      written[name] = { path, rows, ...(await sink(path, encoded.file)), arrow_bytes: encoded.ipcBytes, sql_sha256: await preaggregateFingerprint(name) };
+    };
+    // Grouped by the parts they need: the parts go once their group is written.
+    let parts: readonly string[] = [];
+    for (const name of own) {
+      const needs = preaggregate(name)?.needs ?? [];
+      if (needs.join(',') !== parts.join(',')) {
+        await handler.dropPreaggregates(parts);
+        parts = needs;
+      }
+      await build(name);
     }
+    await handler.dropPreaggregates(parts);
+    await handler.releaseTables(RELEASED_TABLES);
+    for (const province of provinces) {
+      for (const name of names) if (familyProvince(name) === province) await build(name);
+      await handler.releaseTables(RELEASED_TABLES);
+      traceMemory(`stored answers of province ${province}`);
+    }
+    // Listed in the names' order, whatever the order they were built in.
+    for (const name of names) if (written[name]) files[name] = written[name];
   } finally {
     handler.close();
   }

@@ -7,7 +7,8 @@ import { writeDatasetFiles } from './dataset-files';
 import { makeStaging, publishDataset } from './dataset-swap';
 import { faultPoint } from './faults';
 import { datasetWriteError } from './run-error';
-import { type StoredAnswers, writeStoredAnswers } from './stored-answers';
+import { type StoredAnswers, type StoredOptions, writeStoredAnswers } from './stored-answers';
+import { traceMemory } from './memory-trace';
 import { UsageError } from './usage-error';
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
@@ -40,7 +41,7 @@ async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promis
  * (dataset-swap.ts), so readers never see half a dataset. A file-system error (disk full) is
  * reported plainly and leaves the previous dataset as it was.
  */
-export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number, withStored = true): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
+export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number, withStored = true, storedOptions: StoredOptions = {}): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
   const target = resolve(outDir);
   await assertReplaceable(target);
   let staging: string | null = null;
@@ -50,7 +51,9 @@ export async function writeDataset(outDir: string, parts: DatasetParts, generate
     const sink = (path: string, bytes: Uint8Array) => writeFileIn(dir, path, bytes);
     const stored: StoredAnswers = { files: {}, skipped: [], seconds: 0 };
     const manifest = await writeDatasetFiles(sink, async (text) => sha256(text), parts, generatedFrom, withStored ? async (written) => {
-      Object.assign(stored, await writeStoredAnswers(dir, written, sink));
+      traceMemory('tables written');
+      Object.assign(stored, await writeStoredAnswers(dir, written, sink, storedOptions));
+      traceMemory('stored answers written');
       return stored.files;
     } : undefined);
     const datasetVersion = manifest.dataset_version;

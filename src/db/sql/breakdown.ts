@@ -81,7 +81,8 @@ export const applicantBreakdown = (input: BreakdownInput): BuiltQuery =>
   perBodyYear(pooledByYear(breakdown('outcomes.applicants', APPLICANT_PARTS, input), input, APPLICANTS_POOLED), input, APPLICANTS_BODIES);
 
 const BREAKDOWN_COUNTS = ['reports', 'reports_with_total', 'bodies'];
-const OUTCOMES_POOLED = definePreaggregate('pre_outcomes_pooled', () => breakdown('outcomes.structure', OUTCOME_PARTS, { bodies: [] }));
-const APPLICANTS_POOLED = definePreaggregate('pre_applicants_pooled', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { bodies: [] }));
+// Pooled answers (a few rows a year) read every province: stored for a national dataset.
+const OUTCOMES_POOLED = definePreaggregate('pre_outcomes_pooled', () => breakdown('outcomes.structure', OUTCOME_PARTS, { bodies: [] }), { stored: 'national' });
+const APPLICANTS_POOLED = definePreaggregate('pre_applicants_pooled', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { bodies: [] }), { stored: 'national' });
 const OUTCOMES_BODIES = definePreaggregate('pre_outcomes_bodies', () => perBodySource(breakdown('outcomes.structure', OUTCOME_PARTS, { everyBody: true }), BREAKDOWN_COUNTS));
 const APPLICANTS_BODIES = definePreaggregate('pre_applicants_bodies', () => perBodySource(breakdown('outcomes.applicants', APPLICANT_PARTS, { everyBody: true }), BREAKDOWN_COUNTS));

@@ -751,7 +751,7 @@ LEFT JOIN ambiguous a ON a.year = l.year AND a.code = l.code
 UNION ALL
 SELECT division_code, year, 'department', division_code, name, level, department, false, reports, 0, 0, NULL, published, make_date(year + 1, 1, 31)
 FROM departments
-ORDER BY parent_code, year`,
+ORDER BY parent_code, year, unit, division_code, department`,
     params: [],
     tables: ['facts_wide', 'jurisdictions', 'reports'],
     provinces: [province, 'none'],

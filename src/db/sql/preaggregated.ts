@@ -16,14 +16,21 @@ export interface Preaggregate {
   behindInit: boolean;
   /** Other pre-aggregates its source reads (built first). */
   needs?: readonly string[];
-  /** Written by `gongkai ingest` beside the tables (a stored answer: storedAnswerNames), read by the page instead of built. */
-  stored?: boolean;
+  /**
+   * Written by `gongkai ingest` beside the tables (a stored answer: storedAnswerNames), read by the
+   * page instead of built; 'national': only for a dataset whose facts_wide the page never holds whole
+   * (beyond EAGER_DETAIL_ROWS), where the page could not build it and would answer row by row over
+   * every province's partitions instead.
+   */
+  stored?: Stored;
 }
+
+export type Stored = boolean | 'national';
 
 const registry = new Map<string, Preaggregate>();
 
 /** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
-export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[]; stored?: boolean } = {}): string {
+export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored } = {}): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
   registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs, stored: options.stored });
   return name;
@@ -52,6 +59,11 @@ export function preaggregate(name: string): Preaggregate | undefined {
   const family = match ? families.get(match[1]) : undefined;
   return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs, stored: family.stored } : undefined;
 }
+/** The province (two digits) of a per-province pre-aggregate's name; null for any other name. */
+export function familyProvince(name: string): string | null {
+  const match = /^(pre_[a-z0-9_]+)_(\d{2})$/.exec(name);
+  return match && families.has(match[1]) ? match[2] : null;
+}
 export const isPreaggregate = (name: string): boolean => preaggregate(name) !== undefined;
 export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[] =>
   [...registry.values()].filter((p) => which === 'all' || p.behindInit).map((p) => p.name).sort();
@@ -59,11 +71,12 @@ export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[
 /**
  * The stored answers of a dataset whose rows cover `provinces` (two-digit codes): the costly
  * pre-aggregates `gongkai ingest` writes as files (src/ingest/stored-answers.ts), the per-province
- * ones for each province. Grouped by what they need (in order), so a builder can let each group's
- * parts go once the group is done.
+ * ones for each province, and (`national`: the page never holds its facts_wide whole) the ones
+ * stored for such a dataset only. Grouped by what they need (in order), so a builder can let each
+ * group's parts go once the group is done.
  */
-export function storedAnswerNames(provinces: readonly string[]): string[] {
-  const own = [...registry.values()].filter((p) => p.stored).map((p) => p.name);
+export function storedAnswerNames(provinces: readonly string[], national = false): string[] {
+  const own = [...registry.values()].filter((p) => p.stored === true || (national && p.stored === 'national')).map((p) => p.name);
   const perProvince = [...families.entries()].filter(([, f]) => f.stored).flatMap(([prefix]) => provinces.filter((p) => /^\d{2}$/.test(p)).map((p) => `${prefix}_${p}`));
   const key = (name: string) => `${(preaggregate(name)?.needs ?? []).join(',')}|${name}`;
   return [...own, ...perProvince].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

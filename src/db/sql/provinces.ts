@@ -4,6 +4,7 @@
 // in one year are never added; the one stating the metric, then the lowest report_id, is used).
 // Reports whose division is not resolved (no province_code) cannot be placed and are left out.
 import type { Param } from '../protocol';
+import { definePreaggregate, withPreaggregate } from './preaggregated';
 import { type BuiltQuery, metricColumn, QueryInputError } from './query';
 
 export interface ProvinceTotalsInput {
@@ -39,8 +40,25 @@ FROM own
 WHERE pick = 1
 GROUP BY province_code, year
 ORDER BY province_code, year`;
-  return { name: input.year === undefined ? 'provinces.totals' : 'provinces.totals.year', sql, params, tables: ['facts_wide'] };
+  const detail: BuiltQuery = { name: input.year === undefined ? 'provinces.totals' : 'provinces.totals.year', sql, params, tables: ['facts_wide'] };
+  // Every year's answer is the pre-aggregate, a year a filter on it (a unit's pick is per year).
+  const totals = PROVINCE_TOTALS.get(input.metric);
+  if (!totals) return detail;
+  return withPreaggregate(detail, {
+    sql: `SELECT * FROM ${totals}${input.year === undefined ? '' : ' WHERE year = ?'} ORDER BY province_code, year`,
+    params,
+    tables: [],
+    preaggregates: [totals],
+  });
 }
+
+/**
+ * The map's whole answer for the metric it opens on, built on first use; stored for a national
+ * dataset, whose facts_wide the page never holds whole (the map reads every province).
+ */
+const PROVINCE_TOTALS = new Map(
+  ['r.new.total'].map((metric) => [metric, definePreaggregate('pre_province_totals_r_new_total', () => provinceTotals({ metric }), { behindInit: false, stored: 'national' })]),
+);
 
 /**
  * The names of division codes (6 or 9 digits) from the gazetteer, under their latest name.

@@ -43,5 +43,5 @@ GROUP BY ALL`;
 }
 
 // Its source is the pooled query's row-level SQL (preaggregateSql reads `sql`, never `preaggregated`).
-const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }));
+const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }), { stored: 'national' });
 const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => perBodySource(reviewLitigation({ everyBody: true }), ['reports', 'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies', 'rv_reports_unrated', 'lit_reports_unrated']));
