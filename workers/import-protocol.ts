@@ -27,8 +27,6 @@ export interface ImportJob {
   fileName: string;
   /** The file itself: the worker reads it (the page never holds its bytes). */
   file: Blob;
-  /** Its size, read once by the page: the worker never reads `file.size` (for a picked File, a synchronous question to the browser each time). */
-  size: number;
   /**
    * The report's id and path: the worker stores the report in IndexedDB (src/app/user/layer-store.ts)
    * and answers its row only; null: it answers the whole parse (the same-answers test hook).

@@ -87,7 +87,7 @@ function flush(): void {
 
 /** What ingest's readReport knows of the file, its id and path apart. Never throws: a problem is a failed report with its reason. */
 async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null, hashed: Promise<string> | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
-  const size = job.size;
+  const size = job.file.size;
   if (read === null) return { parsed: failedReport(tooLargeError(size)), jurisdiction: null, sha256: null, bytes: size };
   let bytes: Uint8Array;
   try {
@@ -110,7 +110,7 @@ async function parse(job: ImportJob, read: Promise<Uint8Array> | null, hashed: P
   const done = await readAndParse(job, read, hashed);
   queued--;
   if (!job.keep) {
-    reply({ kind: 'parsed', id: job.id, file: { ...done, sha256: done.sha256 ?? '', bytes: done.bytes ?? job.size } });
+    reply({ kind: 'parsed', id: job.id, file: { ...done, sha256: done.sha256 ?? '', bytes: done.bytes ?? job.file.size } });
     return;
   }
   pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
@@ -232,7 +232,7 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
   } else if (message.kind === 'parse') {
     queued++;
     // Read as it comes (the next file is read while one is parsed); not at all past the size limit.
-    const read = message.size > MAX_FILE_BYTES ? null : message.file.arrayBuffer().then((b) => new Uint8Array(b));
+    const read = message.file.size > MAX_FILE_BYTES ? null : message.file.arrayBuffer().then((b) => new Uint8Array(b));
     // Hashed as soon as read, too: SubtleCrypto answers on another thread, a hop the worker waited
     // for between reading a file and parsing it; now it is over while the files before it are parsed.
     const hashed = read?.then(sha256) ?? null;

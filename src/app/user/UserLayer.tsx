@@ -236,8 +236,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   /** `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, keep: boolean, options: RunOptions = {}) => {
     const startedAt = performance.now();
-    const sizes = new Map(entries.map((e) => [e.id, e.size]));
-    const bytesTotal = entries.reduce((sum, e) => sum + e.size, 0);
+    const sizes = new Map(entries.map((e) => [e.id, e.file.size]));
+    const bytesTotal = entries.reduce((sum, e) => sum + e.file.size, 0);
     const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, bytesTotal, bytesDone: 0, running: true, cancelled: false };
     setProgress({ ...counts });
     let shown = 0;

@@ -50,12 +50,8 @@ export type PoolAnswer =
 
 export interface ImportPool {
   readonly workers: number;
-  /**
-   * Parses `file`; with `keep` (its report's id and path) the worker stores the report and answers
-   * its row. `size`: the file's, when read already (src/app/user/import-run.ts: reading a picked
-   * File's size asks the browser each time).
-   */
-  parse(file: Blob, fileName: string, keep?: { id: string; path: string }, size?: number): Promise<PoolAnswer>;
+  /** Parses `file`; with `keep` (its report's id and path) the worker stores the report and answers its row. */
+  parse(file: Blob, fileName: string, keep?: { id: string; path: string }): Promise<PoolAnswer>;
   /** Stops every worker; files waiting or being parsed become failed ("cancelled"). */
   close(): void;
   /** Starts every worker now (the page expects files: the import panel is open), not with the first file. */
@@ -67,7 +63,6 @@ export interface ImportPool {
 interface Job {
   id: number;
   file: Blob;
-  size: number;
   fileName: string;
   keep: { id: string; path: string } | null;
   done(answer: PoolAnswer): void;
@@ -251,7 +246,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         slot.jobs.push(job);
         if (slot.jobs.length === 1) startClock(slot);
         // The Blob is a handle: the worker reads the file (a worker that dies leaves it readable again).
-        const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, file: job.file, size: job.size, keep: job.keep, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
+        const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, file: job.file, keep: job.keep, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
         slot.worker!.postMessage(message);
       }
     }
@@ -259,10 +254,10 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
 
   return {
     workers: count,
-    parse(file, fileName, keep, size = file.size) {
+    parse(file, fileName, keep) {
       if (closed) return Promise.resolve(failed(CANCELLED_REASON));
       return new Promise((done) => {
-        queue.push({ id: nextId++, file, size, fileName, keep: keep ?? null, done });
+        queue.push({ id: nextId++, file, fileName, keep: keep ?? null, done });
         dispatch();
       });
     },

@@ -18,22 +18,16 @@ export interface ImportEntry {
   id: string;
   path: string;
   file: Blob;
-  /**
-   * The file's size, read once here. A File from a picker holds no size of its own in Chromium:
-   * each read of `size` asks the browser for the file's metadata, synchronously (five a file, three
-   * of them on the page's main thread, cost more than its parse's share there: bench/import-profile.ts).
-   */
-  size: number;
 }
 
-/** The entries ingest would read: truth folders, manifests and hidden entries of a folder left out; ids unique; in id order; each file's size read once. */
+/** The entries ingest would read: truth folders, manifests and hidden entries of a folder left out; ids unique; in id order. */
 export function importEntries(picked: readonly PickedFile[]): ImportEntry[] {
   const kept = picked.filter((p) => {
     if (p.alone) return true;
     const parts = p.path.split('/');
     return !parts.slice(1, -1).some(isSkippedDirectory) && !isSkippedFile(parts[parts.length - 1]);
   });
-  return withUniqueIds(kept.map((p) => ({ id: p.path, path: p.path, file: p.file, size: p.file.size }))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return withUniqueIds(kept.map((p) => ({ id: p.path, path: p.path, file: p.file }))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
@@ -98,11 +92,11 @@ async function digestOf(file: Blob): Promise<string | null> {
 /** Reads, parses, resolves and stores one entry, in a worker. Never throws: a problem is a failed report with its reason, as in ingest. */
 async function importOne(entry: ImportEntry, pool: ImportPool, budget: ByteBudget): Promise<ImportOutcome> {
   const base = { id: entry.id, file: entry.path };
-  const size = entry.size;
+  const size = entry.file.size;
   if (size > MAX_FILE_BYTES) return pageStored({ ...base, parsed: failedReport(tooLargeError(size)), sha256: null, bytes: size, jurisdiction: null });
   await budget.take(size);
   try {
-    const answer = await pool.parse(entry.file, baseName(entry.path), { id: entry.id, path: entry.path }, size);
+    const answer = await pool.parse(entry.file, baseName(entry.path), { id: entry.id, path: entry.path });
     if (answer.kind === 'stored') return { row: answer.row, record: null };
     if (answer.kind === 'failed' && answer.reason === CANCELLED_REASON) return { row: { id: entry.id, status: 'failed', reason: CANCELLED_REASON, sha256: null }, record: null };
     const parsed = answer.kind === 'failed' ? failedReport(answer.reason) : answer.file.parsed;

@@ -4,15 +4,12 @@
 // yet, which the next worker parses and stores; close stops every worker; warm starts them early.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUDGET_STRETCH, budgetClock, createImportPool, loadFailedReason, notStartedReason, START_ATTEMPTS, type PoolAnswer } from '../../../src/app/user/import-pool';
-import { importEntries, runImport } from '../../../src/app/user/import-run';
 import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
 
 /** Parses by name, stores two reports at a time or when its queue runs dry; dies on `dieOn`. */
 class StandIn extends EventTarget {
   terminated = false;
   readonly parsed: string[] = [];
-  /** The size each job came with, by file name. */
-  readonly sizes = new Map<string, number>();
   private queue: ImportJob[] = [];
   private unstored: { id: number; name: string }[] = [];
   constructor(
@@ -32,7 +29,6 @@ class StandIn extends EventTarget {
     }
     else if (message.kind === 'parse') {
       this.queue.push(message as ImportJob);
-      this.sizes.set((message as ImportJob).fileName, (message as ImportJob).size);
       if (this.queue.length === 1) setTimeout(() => this.next());
     }
   }
@@ -67,37 +63,7 @@ const file = (name: string) => ({ blob: new Blob([name]), name, keep: { id: `f/$
 beforeEach(() => vi.stubGlobal('document', { baseURI: 'http://127.0.0.1/' }));
 afterEach(() => vi.unstubAllGlobals());
 
-/** A picked File as Chromium gives it: reading its size asks the browser (synchronously), each time. */
-class PickedBlob extends Blob {
-  sizeReads = 0;
-  override get size(): number {
-    this.sizeReads++;
-    return super.size;
-  }
-}
-
 describe('the import pool', () => {
-  it('reads each picked file\'s size once and sends it with the job (the worker never asks the file)', async () => {
-    const spawned: StandIn[] = [];
-    const pool = createImportPool({
-      workers: 1,
-      spawn: () => {
-        const worker = new StandIn(null, []);
-        spawned.push(worker);
-        return worker as unknown as Worker;
-      },
-    });
-    const blobs = ['a.txt', 'bb.txt', 'ccc.txt'].map((name) => ({ name, blob: new PickedBlob([name.repeat(3)]) }));
-    const entries = importEntries(blobs.map(({ name, blob }) => ({ path: `f/${name}`, alone: false, file: blob })));
-    expect(entries.map((e) => e.size)).toEqual([15, 18, 21]);
-    const rows: string[] = [];
-    await runImport(entries, pool, (outcome) => rows.push(outcome.row.id));
-    pool.close();
-    expect(rows.sort()).toEqual(['f/a.txt', 'f/bb.txt', 'f/ccc.txt']);
-    expect(blobs.map(({ blob }) => blob.sizeReads)).toEqual([1, 1, 1]);
-    expect(Object.fromEntries(spawned[0].sizes)).toEqual({ 'a.txt': 15, 'bb.txt': 18, 'ccc.txt': 21 });
-  });
-
   it('hears rows only; a worker that dies fails its file and gives back the files it had not stored', async () => {
     const stored: string[] = [];
     const spawned: StandIn[] = [];
