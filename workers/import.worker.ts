@@ -86,7 +86,7 @@ function flush(): void {
 }
 
 /** What ingest's readReport knows of the file, its id and path apart. Never throws: a problem is a failed report with its reason. */
-async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null, hashed: Promise<string> | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
+async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
   const size = job.file.size;
   if (read === null) return { parsed: failedReport(tooLargeError(size)), jurisdiction: null, sha256: null, bytes: size };
   let bytes: Uint8Array;
@@ -95,7 +95,7 @@ async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null, ha
   } catch (error) {
     return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
   }
-  const digest = await hashed!;
+  const digest = await sha256(bytes);
   let parsed: ParsedReport;
   try {
     parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
@@ -106,8 +106,8 @@ async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null, ha
   return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size };
 }
 
-async function parse(job: ImportJob, read: Promise<Uint8Array> | null, hashed: Promise<string> | null): Promise<void> {
-  const done = await readAndParse(job, read, hashed);
+async function parse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<void> {
+  const done = await readAndParse(job, read);
   queued--;
   if (!job.keep) {
     reply({ kind: 'parsed', id: job.id, file: { ...done, sha256: done.sha256 ?? '', bytes: done.bytes ?? job.file.size } });
@@ -233,16 +233,12 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
     queued++;
     // Read as it comes (the next file is read while one is parsed); not at all past the size limit.
     const read = message.file.size > MAX_FILE_BYTES ? null : message.file.arrayBuffer().then((b) => new Uint8Array(b));
-    // Hashed as soon as read, too: SubtleCrypto answers on another thread, a hop the worker waited
-    // for between reading a file and parsing it; now it is over while the files before it are parsed.
-    const hashed = read?.then(sha256) ?? null;
     read?.catch(() => {});
-    hashed?.catch(() => {});
     // One file at a time, in the order sent (the pool hands a few ahead and counts on the order).
     parsing = parsing.then(() => {
       // Thrown outside the promise, as an uncaught error of a worker that dies.
       if (message.crash) return new Promise<void>(() => setTimeout(() => { throw new Error('import worker stopped by the test hook'); }));
-      return parse(message, read, hashed);
+      return parse(message, read);
     }).catch((error: unknown) => {
       // Anything else: the worker's own error, so the pool replaces it and fails the file.
       setTimeout(() => { throw error; });
