@@ -68,9 +68,9 @@ interface TraceEvent {
 }
 
 /** Source file of a bundle's position, through its source map (null: no map, or a native frame). */
-function sourceLocator(dist: string): (url: string, line?: number, column?: number) => string | null {
+function sourceLocator(dist: string): (url: string, line?: number, column?: number, withLine?: boolean) => string | null {
   const maps = new Map<string, SourceMapConsumer | null>();
-  return (url, line, column) => {
+  return (url, line, column, withLine = false) => {
     if (!url || line === undefined) return null;
     const file = basename(new URL(url, 'http://x/').pathname);
     if (!maps.has(file)) {
@@ -79,14 +79,25 @@ function sourceLocator(dist: string): (url: string, line?: number, column?: numb
     }
     const map = maps.get(file);
     if (!map) return url;
-    return map.originalPositionFor({ line: line + 1, column: column ?? 0 }).source ?? url;
+    const at = map.originalPositionFor({ line: line + 1, column: column ?? 0 });
+    return at.source === null ? url : withLine ? `${at.source}:${at.line}` : at.source;
   };
 }
 
 /** Each JS thread's sampled time by kind of work (ms of samples), from the trace's ProfileChunks. */
-function samplesByKind(events: TraceEvent[], locate: ReturnType<typeof sourceLocator>): Map<string, Map<string, number>> {
+function samplesByKind(events: TraceEvent[], locate: ReturnType<typeof sourceLocator>, leaves = new Map<string, Map<string, number>>()): Map<string, Map<string, number>> {
   const profiles = new Map<string, { thread: string; nodes: Map<number, Node>; kindOf: Map<number, string> }>();
   const out = new Map<string, Map<string, number>>();
+  /** A sample's own function and the first frame up from it with a source: `kind: function (source:line)`. */
+  const leafOf = (id: number, nodes: Map<number, Node>, kind: string): string => {
+    const own = nodes.get(id)?.callFrame;
+    for (let at = nodes.get(id); at; at = at.parent === undefined ? undefined : nodes.get(at.parent)) {
+      if (!at.callFrame.url) continue;
+      const source = (locate(at.callFrame.url, at.callFrame.lineNumber, at.callFrame.columnNumber, true) ?? at.callFrame.url).replace(/^.*\/(src|workers|node_modules)\//, '$1/');
+      return `${kind}: ${own?.functionName || '(anonymous)'} ← ${at.callFrame.functionName || '(anonymous)'} (${source})`;
+    }
+    return `${kind}: ${own?.functionName ?? '?'}`;
+  };
   const kindOfFrame = (frame: Frame, leaf: boolean): string | null => {
     if (!frame.url) {
       if (!leaf) return null;
@@ -123,6 +134,10 @@ function samplesByKind(events: TraceEvent[], locate: ReturnType<typeof sourceLoc
       // A sample lasts until the next one.
       const ms = Math.max(0, deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
       kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
+      const byLeaf = leaves.get(profile.thread) ?? new Map<string, number>();
+      leaves.set(profile.thread, byLeaf);
+      const leaf = leafOf(id, profile.nodes, kind);
+      byLeaf.set(leaf, (byLeaf.get(leaf) ?? 0) + ms);
     });
   }
   return out;
@@ -209,7 +224,8 @@ async function main(): Promise<void> {
     // Thread CPU from /proc by thread id (the trace's tid is the OS's).
     const cpuOf = new Map<string, number>();
     for (const [key, t] of cpuLoaded) cpuOf.set(key, t.s - (cpuBefore.get(key)?.s ?? 0));
-    const kinds = samplesByKind(events, sourceLocator(dist));
+    const leaves = new Map<string, Map<string, number>>();
+    const kinds = samplesByKind(events, sourceLocator(dist), leaves);
     console.log('JS threads (sampled stacks; a kind\'s share of the thread\'s busy samples × its CPU seconds, parse and layer build and load together):');
     for (const [thread, byKind] of [...kinds].sort((a, b) => sum(b[1]) - sum(a[1]))) {
       byKind.delete('(idle)');
@@ -218,6 +234,10 @@ async function main(): Promise<void> {
       const cpu = cpuOf.get(thread) ?? null;
       console.log(`  ${processes.get(Number(thread.split('/')[0])) ?? '?'} / ${names.get(thread) ?? thread}: ${(busy / 1000).toFixed(1)} s sampled busy, ${cpu === null ? 'CPU not read (ended)' : `${cpu.toFixed(1)} CPU-s`}`);
       console.log(`    ${top(byKind, 12, busy, cpu)}`);
+      // GONGKAI_PROFILE_LEAVES=N: the thread's N functions with the most samples of their own (the kind's other than the parser's).
+      const leafCount = Number(process.env.GONGKAI_PROFILE_LEAVES ?? 0);
+      const byLeaf = new Map([...(leaves.get(thread) ?? [])].filter(([leaf]) => !leaf.startsWith('parse:') && !leaf.startsWith('(idle)')));
+      if (leafCount > 0) console.log(`    functions: ${top(byLeaf, leafCount, busy, cpu)}`);
     }
     console.log('Other threads (tasks\' thread time by posting site, top 6; threads with ≥ 0.2 CPU-s):');
     const sites = tasksBySite(events);
