@@ -284,8 +284,11 @@ export function ensureDatasetModeView(engine: Engine, made: Set<string>, name: s
  */
 export function inLayer<T>(engine: Engine, mode: LayerMode, sql: string, run: (sql: string) => T, typed = false): T {
   if (mode === 'dataset' && !typed) return run(sql);
-  if (mode === 'dataset') engine.run(`SET search_path = '${DATASET_SCHEMA},main'`);
-  else enterSchema(engine, mode === 'user' ? USER_SCHEMA : ALL_SCHEMA);
+  // The schema exists before its first view: typed SQL may name no table (SELECT 1, duckdb_tables()).
+  if (mode === 'dataset') {
+    engine.run(`CREATE SCHEMA IF NOT EXISTS ${DATASET_SCHEMA}`);
+    engine.run(`SET search_path = '${DATASET_SCHEMA},main'`);
+  } else enterSchema(engine, mode === 'user' ? USER_SCHEMA : ALL_SCHEMA);
   try {
     return run(`/* layer:${mode} */ ${sql}`);
   } finally {
