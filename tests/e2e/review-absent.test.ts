@@ -23,7 +23,7 @@ describe('review: a chosen body without a stated total', () => {
     const years = stating.map((r) => Number(r.year));
     const period = Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`;
 
-    await openApp(page, `view=review&${BODIES.map((b) => `e=${b}`).join('&')}`);
+    await openApp(page, `view=review&bench=1&${BODIES.map((b) => `e=${b}`).join('&')}`);
     await waitForChart(page, 'review');
     const said = t('review.noneStated', { names: String(name) });
     await expect(page.getByTestId('review-none-stated').textContent()).resolves.toBe(said);
