@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/charts/format';
+import { formatExact, formatNumber } from '../../src/charts/format';
 import { main } from '../../src/ingest/cli';
 import { readCorrectionsCsv } from '../../src/parse/corrections';
 import { METRICS_BY_SECTION } from '../../src/shared/metric-catalogue';
@@ -107,8 +107,8 @@ describe('corrections in the page', () => {
     await openReport();
     await valueRow(corrected.metric).getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
     const row = valueRow(corrected.metric);
-    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(corrected.printed, 'zh'));
-    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatNumber(corrected.value, 'zh'));
+    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatExact(corrected.printed));
+    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatExact(corrected.value));
     await expect(row.getByTestId('value-correction-note').textContent()).resolves.toContain('测试员');
     await expect(row.getByTestId('value-correction-note').textContent()).resolves.toContain('合计印错');
     await expect(page.getByTestId('correction-row').count()).resolves.toBe(1);
@@ -144,7 +144,7 @@ describe('corrections in the page', () => {
     });
     const row = valueRow(rejected.metric);
     await row.locator('.rejected').waitFor({ timeout: READY_TIMEOUT });
-    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(rejected.printed, 'zh'));
+    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatExact(rejected.printed));
     expect(await pageRows(`SELECT ${wideColumnName(rejected.metric)} AS v FROM facts_wide WHERE report_id = ${sqlText(report.id)}`)).toEqual([{ v: null }]);
     expect(await pageRows(`SELECT value, printed_value, corrected FROM "values" WHERE report_id = ${sqlText(report.id)} AND metric = ${sqlText(rejected.metric)}`)).toEqual([
       { value: null, printed_value: rejected.printed, corrected: true },

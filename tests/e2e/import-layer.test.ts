@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { formatNumber } from '../../src/charts/format';
+import { formatExact } from '../../src/charts/format';
 import { wideColumnName } from '../../src/shared/wide-metrics';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
@@ -164,8 +164,8 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     // A fresh load: the layer is built again from the browser's store and corrected again.
     await open(own.id);
     await row.getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
-    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(own.printed, 'zh'));
-    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatNumber(corrected, 'zh'));
+    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatExact(own.printed));
+    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatExact(corrected));
     await check();
     // Removing the correction restores what the report printed.
     await page.getByTestId('correction-remove').first().click();
