@@ -272,11 +272,11 @@ describe('outcomes and review per body', () => {
 
   it('rates reconsideration from the report used, per body', async () => {
     const rows = await run(sql.reviewLitigation({ bodies: ['440105', '440105/公安局'] }));
-    expect(pick(rows, ['body_key', 'body', 'year', 'reports', 'rv_total', 'rv_rate_numerator', 'rv_rate_denominator'])).toEqual([
-      { body_key: '440105', body: '广州市海珠区', year: 2020, reports: 1, rv_total: 10, rv_rate_numerator: 2, rv_rate_denominator: 8 },
-      { body_key: '440105', body: '广州市海珠区', year: 2021, reports: 3, rv_total: 4, rv_rate_numerator: 1, rv_rate_denominator: 4 },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, reports: 1, rv_total: 3, rv_rate_numerator: 3, rv_rate_denominator: 3 },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, reports: 1, rv_total: null, rv_rate_numerator: null, rv_rate_denominator: null },
+    expect(pick(rows, ['body_key', 'body', 'year', 'all_reports', 'rv_total', 'rv_rate_numerator', 'rv_rate_denominator'])).toEqual([
+      { body_key: '440105', body: '广州市海珠区', year: 2020, all_reports: 1, rv_total: 10, rv_rate_numerator: 2, rv_rate_denominator: 8 },
+      { body_key: '440105', body: '广州市海珠区', year: 2021, all_reports: 3, rv_total: 4, rv_rate_numerator: 1, rv_rate_denominator: 4 },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, all_reports: 1, rv_total: 3, rv_rate_numerator: 3, rv_rate_denominator: 3 },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, all_reports: 1, rv_total: null, rv_rate_numerator: null, rv_rate_denominator: null },
     ]);
   });
 });
