@@ -11,7 +11,8 @@ import { bodyNamesOf, chartFileName, makeFrame, num, type ViewProps, chartLinks 
 import { basisOf, reviewByCategory } from './review-model';
 import type { ViewState } from '../state/url-state';
 
-const BASIS_COLUMNS = ['rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies'];
+// What each total rests on, and every report the bodies have that year (used or not).
+const BASIS_COLUMNS = ['rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies', 'all_reports'];
 
 export function reviewQuery(state: Pick<ViewState, 'entities' | 'years'>) {
   return reviewLitigation({ bodies: state.entities, years: state.years ?? undefined });
