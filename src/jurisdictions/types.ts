@@ -104,8 +104,7 @@ export interface Candidate extends ChainLink {
   chain: ChainLink[];
 }
 
-/** The department part of a department's report that never names its department (正文只称“我局”). */
-export const UNNAMED_DEPARTMENT = '（未具名部门）';
+export { UNNAMED_DEPARTMENT } from '../parse/extract/body-words';
 
 export interface ResolvedIssuer {
   /** Division code (6 or 9 digits) of the issuer's government; null when ambiguous, unlisted or unresolved. */
