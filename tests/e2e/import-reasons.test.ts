@@ -4,16 +4,21 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, browserSession, READY_TIMEOUT, waitForEngine } from './support';
+import { appUrl, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
 
+let browser: Browser;
 let page: Page;
 
-const session = browserSession();
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+});
 
-beforeAll(() => {
-  ({ page } = session);
+afterAll(async () => {
+  await browser?.close();
 });
 
 /** Bytes from a fixed linear congruential sequence: "random", the same every run. */

@@ -35,9 +35,8 @@ describe('index and log modes', () => {
       extra: ['rank'],
     });
     const [header, row, ...rest] = csv.slice(1).split('\r\n');
-    // No column of these rows counts reports: the tidy `reports` column is left out, not left empty.
-    expect(header).toBe([...TIDY_COLUMNS.filter((c) => c !== 'reports'), 'rank'].join(','));
-    expect(row).toBe('440105,海珠区,2020,r.new.total,本年新收申请,件,7,,,v,2');
+    expect(header).toBe([...TIDY_COLUMNS, 'rank'].join(','));
+    expect(row).toBe('440105,海珠区,2020,r.new.total,本年新收申请,件,7,,,,v,2');
     expect(rest).toEqual(['']);
   });
 });
