@@ -40,6 +40,9 @@ function itemValue(item: unknown): number | null {
 }
 const itemReports = (item: unknown): number | null => (item && typeof item === 'object' && !Array.isArray(item) ? finite((item as Loose).reports) : null);
 
+/** A category label's name: its first line (the lines under it say what its figure rests on: 1 份报告 · 1 个机关). */
+const labelName = (label: unknown): string => String(label).split('\n')[0];
+
 export function chartData(option: ChartOption): ChartData {
   const o = option as Loose;
   const title = list(o.title)[0] ?? {};
@@ -66,7 +69,7 @@ export function chartData(option: ChartOption): ChartData {
     if (bars) {
       const data = bars.data as unknown[];
       const items = (y.data as unknown[]).map((name, i) => ({
-        name: String(name),
+        name: labelName(name),
         value: itemValue(data[i]),
         // rankedBars outlines the unit the view is about (and only it).
         highlight: finite(((data[i] as Loose | undefined)?.itemStyle as Loose | undefined)?.borderWidth) !== null,
@@ -75,7 +78,7 @@ export function chartData(option: ChartOption): ChartData {
     }
   }
   if (x?.type === 'category' && Array.isArray(x.data)) {
-    const categories = (x.data as unknown[]).map(String);
+    const categories = (x.data as unknown[]).map(labelName);
     const stacked = series.filter((s) => s.type === 'bar' && s.stack);
     if (stacked.length > 0) {
       // The last category that has a value: its parts.

@@ -49,8 +49,13 @@ export function rankingSentence(items: readonly RankItem[], unit: string, locale
   const absent = items.length - ranked.length;
   if (ranked.length === 0) return locale === 'zh' ? `${items.length}个单位均无数值。` : `None of the ${items.length} units has a value.`;
   const top = ranked.reduce((a, b) => (b.value > a.value ? b : a));
-  const parts = [locale === 'zh' ? `在有数值的${ranked.length}个单位中，${top.name}最高（${withUnit(top.value, unit, locale)}）` : `Of the ${ranked.length} units with a value, ${top.name} is highest (${withUnit(top.value, unit, locale)})`];
-  for (const hl of items.filter((i) => i.highlight)) {
+  // One value is no ranking: it is said, not called the highest.
+  const parts = [
+    ranked.length === 1
+      ? locale === 'zh' ? `只有${top.name}有数值（${withUnit(top.value, unit, locale)}）` : `Only ${top.name} has a value (${withUnit(top.value, unit, locale)})`
+      : locale === 'zh' ? `在有数值的${ranked.length}个单位中，${top.name}最高（${withUnit(top.value, unit, locale)}）` : `Of the ${ranked.length} units with a value, ${top.name} is highest (${withUnit(top.value, unit, locale)})`,
+  ];
+  for (const hl of items.filter((i) => i.highlight && (ranked.length > 1 || i !== top))) {
     const k = rankOf(items, hl);
     parts.push(
       k === null

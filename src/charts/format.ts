@@ -68,6 +68,18 @@ export function formatNumber(value: number | null | undefined, locale: Locale): 
   return withSign(value, body);
 }
 
+const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6, useGrouping: true });
+
+/**
+ * A single value as stored (= as printed), digits grouped, never scaled or rounded to a compact
+ * form: 112711 → "112,711", 21469172.33 → "21,469,172.33". For tables of single values, where a
+ * reader checks the figure against the report; compact forms are for axes and sums.
+ */
+export function formatExact(value: number | null | undefined): string {
+  if (!isPresent(value)) return MISSING;
+  return withSign(value, exact.format(Math.abs(value)));
+}
+
 /** Compact number for axis labels. zh: 5000 · 1.5万 · 2亿; en: 500 · 1.5K · 2M. */
 export function formatAxisNumber(value: number | null | undefined, locale: Locale): string {
   if (!isPresent(value)) return '';

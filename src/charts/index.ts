@@ -1,4 +1,4 @@
-export { MISSING, formatAxisNumber, formatNumber, formatPercent, type Locale } from './format';
+export { MISSING, formatAxisNumber, formatExact, formatNumber, formatPercent, type Locale } from './format';
 export type { ChartFrame, ChartOption, NamedValues } from './types';
 export { FONT_FAMILY, heightForPlot, sourceLine, unitSubtext } from './frame';
 export {

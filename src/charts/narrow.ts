@@ -95,9 +95,19 @@ function legendRowsAdded(legend: ChartOption['legend'], width: number): number {
 
 type AxisLike = { type?: string; axisLabel?: Record<string, unknown> } & Record<string, unknown>;
 
-/** A value axis on a phone: fewer ticks, and a label that would overlap another is left out. */
+/**
+ * A value axis on a phone: fewer ticks, and a label that would overlap another is left out. An
+ * axis with a fixed top divided evenly (the review's rate axis: 0–100 % in quarters) keeps its top
+ * labelled and takes every other tick: left to hideOverlap, its top label was the one dropped.
+ */
 function fewerValueTicks(axis: unknown): unknown {
-  const one = (a: AxisLike) => (a.type === 'value' || a.type === 'log' ? { ...a, splitNumber: 3, axisLabel: { ...a.axisLabel, hideOverlap: true } } : a);
+  const halved = (a: AxisLike) => {
+    const { max, interval } = a as { max?: unknown; interval?: unknown };
+    if (typeof max !== 'number' || typeof interval !== 'number' || interval <= 0) return null;
+    const steps = Math.round(max / interval);
+    return steps >= 4 && steps % 2 === 0 && Math.abs(steps * interval - max) < 1e-9 ? { interval: interval * 2, axisLabel: { ...a.axisLabel, hideOverlap: true, showMaxLabel: true } } : null;
+  };
+  const one = (a: AxisLike) => (a.type === 'value' || a.type === 'log' ? { ...a, splitNumber: 3, axisLabel: { ...a.axisLabel, hideOverlap: true }, ...halved(a) } : a);
   return Array.isArray(axis) ? (axis as AxisLike[]).map(one) : axis && typeof axis === 'object' ? one(axis as AxisLike) : axis;
 }
 

@@ -3,7 +3,7 @@
 import type { ParsedReport } from '../parse/types';
 import type { Gazetteer } from './gazetteer';
 import { resolveIssuer } from './resolve';
-import type { ResolvedIssuer } from './types';
+import { UNNAMED_DEPARTMENT, type ResolvedIssuer } from './types';
 
 /** Characters of the report's beginning given as context (title, first lines). */
 const CONTEXT_CHARS = 300;
@@ -12,7 +12,20 @@ export function resolveParsedReport(parsed: ParsedReport, gazetteer: Gazetteer):
   if (parsed.status === 'failed') return null;
   const issuer = parsed.facts.issuer ?? parsed.facts.jurisdiction;
   if (!issuer) return null;
-  return resolveIssuer({ issuer, context: { year: parsed.facts.year, firstLines: parsed.text.slice(0, CONTEXT_CHARS) } }, gazetteer);
+  const resolved = resolveIssuer({ issuer, context: { year: parsed.facts.year, firstLines: parsed.text.slice(0, CONTEXT_CHARS) } }, gazetteer);
+  return parsed.facts.level === 'department' ? asDepartment(resolved) : resolved;
+}
+
+/**
+ * A department's report resolved to a division but to no department (its issuer is unprinted and
+ * the text says only 我局, so the division comes from 番禺区 in its text): the division's government
+ * it is not. It gets a department part of its own, so that every body key, benchmark, sum and
+ * coverage count keeps it apart from the government. A government's own office (办公室/办公厅)
+ * stays the government.
+ */
+function asDepartment(resolved: ResolvedIssuer): ResolvedIssuer {
+  if (resolved.code === null || resolved.department !== null || resolved.flags.includes('government-office')) return resolved;
+  return { ...resolved, level: 'department', department: UNNAMED_DEPARTMENT, flags: [...resolved.flags, 'unnamed-department'] };
 }
 
 /** The division at a level of the resolved chain (null when the chain does not reach it). */

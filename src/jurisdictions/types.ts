@@ -78,6 +78,11 @@ export type ResolveFlag =
   | 'joint-name'
   /** Settled by the overrides file. */
   | 'override'
+  /**
+   * The report is a department's (它自称“我局”) but names no department: `department` is
+   * UNNAMED_DEPARTMENT, a body of its own under the division, never the division's government.
+   */
+  | 'unnamed-department'
   /** Settled (or narrowed) by names in the context, not by the issuer alone. */
   | 'context'
   /** Town data for some provinces was not loaded: a town may have been missed. */
@@ -99,6 +104,8 @@ export interface Candidate extends ChainLink {
   chain: ChainLink[];
 }
 
+export { UNNAMED_DEPARTMENT } from '../parse/extract/body-words';
+
 export interface ResolvedIssuer {
   /** Division code (6 or 9 digits) of the issuer's government; null when ambiguous, unlisted or unresolved. */
   code: string | null;
@@ -109,7 +116,10 @@ export interface ResolvedIssuer {
   divisionLevel: DivisionLevel | null;
   /** Province first, down to the unit; pseudo units skipped. */
   chain: ChainLink[];
-  /** The department part (抚顺市行政审批服务局 → 行政审批服务局), null for a government itself. */
+  /**
+   * The department part (抚顺市行政审批服务局 → 行政审批服务局), null for a government itself;
+   * UNNAMED_DEPARTMENT for a department's report that names no department.
+   */
   department: string | null;
   /** 0–1; 0 when unresolved or ambiguous. */
   confidence: number;

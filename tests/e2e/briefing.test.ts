@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { readPdf } from '../../src/parse/input/pdf';
 import { svgTexts } from '../../src/briefing/font';
 import type { Browser } from '../helpers/chromium';
-import { appUrl, comparePair, downloadFrom, openApp, openBrowser, openNative, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
+import { appUrl, browserSession, comparePair, downloadFrom, openApp, openBrowser, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
 
 let browser: Browser;
 let page: Page;
@@ -35,14 +35,14 @@ function linesFrom(svg: string, whole: string): string {
 // PDF text comes back with some hanzi as their Kangxi-radical twins (⽐ for 比): NFKC folds them.
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
-beforeAll(async () => {
-  browser = await openBrowser({ viewport: { width: 390, height: 844 } });
-  page = browser.page;
+const session = browserSession({ viewport: { width: 390, height: 844 } });
+
+beforeAll(() => {
+  ({ browser, page } = session);
 });
 
-afterAll(async () => {
+afterAll(() => {
   expect(browser.errors).toEqual([]);
-  await browser?.close();
 });
 
 describe('export for briefings at a 390 px window', () => {
@@ -92,8 +92,7 @@ describe('export for briefings at a 390 px window', () => {
 
 describe('briefing page', () => {
   it('pins two charts from two views, prints them with their sentences and restores them from its URL', async () => {
-    const native = await openNative();
-    const pair = await comparePair(native);
+    const pair = await comparePair(session.native);
     await openApp(page);
     await waitForEngine(page);
     await waitForChart(page, 'trends');

@@ -4,21 +4,19 @@
 // `gongkai ingest --corrections` on the same report file gives the same values and checks.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/charts/format';
+import { formatExact, formatNumber } from '../../src/charts/format';
 import { main } from '../../src/ingest/cli';
 import { readCorrectionsCsv } from '../../src/parse/corrections';
 import { METRICS_BY_SECTION } from '../../src/shared/metric-catalogue';
 import { WIDE_METRICS, wideColumnName } from '../../src/shared/wide-metrics';
-import type { Browser } from '../helpers/chromium';
 import { collectOutput } from '../helpers/collect-output';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { openNativeDataset, type NativeDataset, type NativeRow } from '../helpers/native-duckdb';
 import { SHIPPED_CORPUS } from '../helpers/shipped-dataset';
-import { downloadFrom, openApp, openBrowser, openNative, READY_TIMEOUT } from './support';
+import { browserSession, correctValue, downloadFrom, openApp, READY_TIMEOUT, valueRow as valueRowOf } from './support';
 
-let browser: Browser;
 let page: Page;
 let native: NativeDataset;
 let tmp: string;
@@ -43,19 +41,13 @@ async function openReport(): Promise<void> {
   await page.getByTestId('value-row').first().waitFor({ timeout: READY_TIMEOUT });
 }
 
-const valueRow = (metric: string) => page.getByTestId('value-row').filter({ has: page.locator(`code.id:text-is("${metric}")`) });
+const valueRow = (metric: string) => valueRowOf(page, metric);
+const correct = (metric: string, fill: (form: Locator) => Promise<void>) => correctValue(page, metric, fill);
 
-async function correct(metric: string, fill: (form: ReturnType<Page['getByTestId']>) => Promise<void>): Promise<void> {
-  await valueRow(metric).first().getByTestId('value-correct').click();
-  const form = page.getByTestId('correction-form');
-  await fill(form);
-  await form.getByTestId('correction-save').click();
-  await form.waitFor({ state: 'detached', timeout: READY_TIMEOUT });
-}
+const session = browserSession();
 
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   tmp = makeTempDir('gongkai-e2e-corrections-');
   // A self report of a body with one report that year, printing r.new.total once and another
   // facts_wide metric once: its body's Compare series is this report's figure.
@@ -87,9 +79,7 @@ beforeAll(async () => {
   expect(report, 'a report to correct').toBeDefined();
 }, 120_000);
 
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
+afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -107,8 +97,8 @@ describe('corrections in the page', () => {
     await openReport();
     await valueRow(corrected.metric).getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
     const row = valueRow(corrected.metric);
-    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(corrected.printed, 'zh'));
-    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatNumber(corrected.value, 'zh'));
+    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatExact(corrected.printed));
+    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatExact(corrected.value));
     await expect(row.getByTestId('value-correction-note').textContent()).resolves.toContain('测试员');
     await expect(row.getByTestId('value-correction-note').textContent()).resolves.toContain('合计印错');
     await expect(page.getByTestId('correction-row').count()).resolves.toBe(1);
@@ -144,7 +134,7 @@ describe('corrections in the page', () => {
     });
     const row = valueRow(rejected.metric);
     await row.locator('.rejected').waitFor({ timeout: READY_TIMEOUT });
-    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(rejected.printed, 'zh'));
+    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatExact(rejected.printed));
     expect(await pageRows(`SELECT ${wideColumnName(rejected.metric)} AS v FROM facts_wide WHERE report_id = ${sqlText(report.id)}`)).toEqual([{ v: null }]);
     expect(await pageRows(`SELECT value, printed_value, corrected FROM "values" WHERE report_id = ${sqlText(report.id)} AND metric = ${sqlText(rejected.metric)}`)).toEqual([
       { value: null, printed_value: rejected.printed, corrected: true },

@@ -7,18 +7,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { formatNumber } from '../../src/charts/format';
+import { formatExact } from '../../src/charts/format';
 import { wideColumnName } from '../../src/shared/wide-metrics';
-import type { Browser } from '../helpers/chromium';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, downloadFrom, openBrowser, openNative, READY_TIMEOUT, waitForEngine } from './support';
+import { appUrl, browserSession, correctValue, downloadFrom, READY_TIMEOUT, valueRow, waitForEngine } from './support';
 
 const SEEDS = resolve(REPO_ROOT, 'data/corpus/seeds');
 
-let browser: Browser;
 let page: Page;
 let native: NativeDataset;
 /** A shipped report imported as is (a duplicate) and one imported with a line added (the user's own). */
@@ -87,9 +85,10 @@ async function openEmpty(): Promise<void> {
 
 const seedText = (name: string) => readFileSync(join(SEEDS, name), 'utf8');
 
+const session = browserSession();
+
 beforeAll(async () => {
-  [browser, native] = await Promise.all([openBrowser(), openNative()]);
-  page = browser.page;
+  ({ page, native } = session);
   // The user's own: a seed that prints r.new.total once, not derived.
   const [pick] = (await native.rows({
     sql: `SELECT r.report_id, v.value FROM reports r JOIN "values" v USING (report_id)
@@ -107,10 +106,6 @@ beforeAll(async () => {
   same = { name: sameName, sha256, datasetId };
 }, 120_000);
 
-afterAll(async () => {
-  native?.close();
-  await browser?.close();
-});
 
 describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
   it('counts a file the dataset already holds once in views over both layers, and still zips it', async () => {
@@ -140,15 +135,8 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
   it('corrects a value of an imported report as one of the dataset: printed value kept, checks re-run, kept across a load', async () => {
     const corrected = own.printed + 1000;
     await open(own.id);
-    const row = page.getByTestId('value-row').filter({ has: page.locator(`code.id:text-is("${own.metric}")`) });
-    await row.first().waitFor({ timeout: READY_TIMEOUT });
-    await row.first().getByTestId('value-correct').click();
-    const form = page.getByTestId('correction-form');
-    await form.getByTestId('correction-value').fill(String(corrected));
-    await form.getByTestId('correction-note').fill('合计印错');
-    await form.getByTestId('correction-author').fill('测试员');
-    await form.getByTestId('correction-save').click();
-    await form.waitFor({ state: 'detached', timeout: READY_TIMEOUT });
+    await correctValue(page, own.metric, { value: corrected, note: '合计印错', author: '测试员' });
+    const row = valueRow(page, own.metric);
     await row.getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
 
     const check = async () => {
@@ -164,8 +152,8 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     // A fresh load: the layer is built again from the browser's store and corrected again.
     await open(own.id);
     await row.getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
-    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatNumber(own.printed, 'zh'));
-    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatNumber(corrected, 'zh'));
+    await expect(row.getByTestId('value-printed').textContent()).resolves.toBe(formatExact(own.printed));
+    await expect(row.getByTestId('value-corrected').textContent()).resolves.toBe(formatExact(corrected));
     await check();
     // Removing the correction restores what the report printed.
     await page.getByTestId('correction-remove').first().click();

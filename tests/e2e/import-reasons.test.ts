@@ -4,21 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '../helpers/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
+import { appUrl, browserSession, READY_TIMEOUT, waitForEngine } from './support';
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-});
+const session = browserSession();
 
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page } = session);
 });
 
 /** Bytes from a fixed linear congruential sequence: "random", the same every run. */

@@ -6,17 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
-import type { Browser } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, csvOf, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
+import { appUrl, browserSession, correctValue, csvOf, READY_TIMEOUT, valueRow, waitForEngine } from './support';
 
 const NAME = '2019-liaoning-fuxin-city.txt';
 const METRIC = 'r.new.total';
 const OWN = `mine/${NAME}`;
 
-let browser: Browser;
 let page: Page;
 
 type Row = Record<string, unknown>;
@@ -32,13 +30,10 @@ async function layerVersion(): Promise<string> {
   return (await page.getByTestId('import-toggle').getAttribute('data-layer-version'))!;
 }
 
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-});
+const session = browserSession();
 
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page } = session);
 });
 
 describe('layer=user while the layer loads', () => {
@@ -56,15 +51,8 @@ describe('layer=user while the layer loads', () => {
     await page.evaluate(({ path, text }) => (window as unknown as { __gongkaiImport: { run(files: { path: string; blob: Blob }[]): Promise<number> } }).__gongkaiImport.run([{ path, blob: new Blob([text]) }]), { path: OWN, text });
     await layerVersion();
     await page.goto(appUrl([['view', 'report'], ['report', OWN], ['bench', '1']]));
-    const row = page.getByTestId('value-row').filter({ has: page.locator(`code.id:text-is("${METRIC}")`) });
-    await row.first().waitFor({ timeout: READY_TIMEOUT });
-    await row.first().getByTestId('value-correct').click();
-    const form = page.getByTestId('correction-form');
-    await form.getByTestId('correction-value').fill(String(corrected));
-    await form.getByTestId('correction-note').fill('合计印错');
-    await form.getByTestId('correction-author').fill('测试员');
-    await form.getByTestId('correction-save').click();
-    await row.getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
+    await correctValue(page, METRIC, { value: corrected, note: '合计印错', author: '测试员' });
+    await valueRow(page, METRIC).getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
     const version = await layerVersion();
 
     // A reload under layer=user with the layer's build held back: the window in which the data

@@ -9,11 +9,11 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../helpers/chromium';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, downloadFrom, e2eContext, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
+import { appUrl, downloadFrom, e2eContext, browserSession, READY_TIMEOUT, waitForEngine } from './support';
 
 const CORPUS = resolve(REPO_ROOT, 'data/corpus');
 const COPY_NAME = '2013-heilongjiang-yichun-city.txt';
@@ -24,6 +24,8 @@ let FOLDER: string;
 let browser: Browser;
 let page: Page;
 
+const session = browserSession();
+
 beforeAll(async () => {
   parent = makeTempDir('gongkai-import-seeds-');
   FOLDER = join(parent, 'seeds');
@@ -31,12 +33,7 @@ beforeAll(async () => {
   for (const [path] of await folderFiles(FOLDER)) if (!path.startsWith('truth/')) await appendFile(join(FOLDER, path), '\n');
   await mkdir(join(FOLDER, 'copy'));
   await copyFile(join(CORPUS, 'seeds', COPY_NAME), join(FOLDER, 'copy', COPY_NAME));
-  browser = await openBrowser();
-  page = browser.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
+  ({ browser, page } = session);
 });
 
 const query = (p: Page, sql: string) => p.evaluate(async (text) => {

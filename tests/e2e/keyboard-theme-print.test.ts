@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/parse/input/pdf';
 import { translator } from '../../src/app/i18n/messages';
 import { REPO_ROOT } from '../helpers/paths';
-import { browserSession, comparePair, openApp, openNative, READY_TIMEOUT, waitForChart } from './support';
+import { browserSession, comparePair, openApp, READY_TIMEOUT, waitForChart } from './support';
 
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 const GUANGDONG = '440000';
@@ -252,8 +252,7 @@ describe('phone (390×844)', () => {
   it('the header folds into a menu button; the two-body outcomes chart leaves its bars room', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      const native = await openNative();
-      const pair = await comparePair(native).finally(() => native.close());
+      const pair = await comparePair(session.native);
       await openApp(page, [['view', 'outcomes'], ['e', pair[0].key], ['e', pair[1].key]]);
       const toggle = page.getByTestId('menu-toggle');
       await toggle.waitFor({ timeout: READY_TIMEOUT });

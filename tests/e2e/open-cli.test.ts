@@ -8,7 +8,7 @@ import type { Browser } from '../helpers/chromium';
 import { startGongkai, type Served } from '../helpers/gongkai-server';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { requireSeeds } from '../helpers/paths';
-import { e2eContext, openBrowser, waitForEngine } from './support';
+import { e2eContext, browserSession, waitForEngine } from './support';
 
 let tmp: string;
 let served: Served;
@@ -19,14 +19,15 @@ const expectedIds = readdirSync(seeds)
   .sort()
   .map((name) => `seeds/${name}`);
 
+const session = browserSession();
+
 beforeAll(async () => {
   tmp = makeTempDir('gongkai-e2e-open-');
   served = await startGongkai(['open', seeds], { ...process.env, GONGKAI_DIST: e2eContext().distDir, XDG_CACHE_HOME: join(tmp, 'cache') });
-  browser = await openBrowser();
+  ({ browser } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await served?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });

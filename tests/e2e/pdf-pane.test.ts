@@ -10,7 +10,7 @@ import { collectOutput } from '../helpers/collect-output';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { REPO_ROOT } from '../helpers/paths';
 import { startPreview, type Preview } from '../helpers/preview-server';
-import { e2eContext, openBrowser, READY_TIMEOUT } from './support';
+import { e2eContext, browserSession, READY_TIMEOUT } from './support';
 
 const REPORT = 'corpus/pdf/2024-jiangsu-huaian-city.pdf';
 let root: string;
@@ -18,18 +18,18 @@ let preview: Preview;
 let browser: Browser;
 let page: Page;
 
+const session = browserSession();
+
 beforeAll(async () => {
   root = makeTempDir('gongkai-e2e-pdf-');
   mkdirSync(join(root, 'corpus/pdf'), { recursive: true });
   copyFileSync(join(REPO_ROOT, '../shared/corpus/pdf/2024-jiangsu-huaian-city.pdf'), join(root, REPORT));
   await runIngest([join(root, 'corpus')], join(root, 'dataset'), collectOutput());
   preview = await startPreview(e2eContext().distDir, join(root, 'dataset'), root);
-  browser = await openBrowser();
-  page = browser.page;
+  ({ browser, page } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await preview?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });

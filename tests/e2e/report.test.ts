@@ -1,8 +1,10 @@
-// The report view: every extracted value with its source highlighted in the report's text; a
-// click on a value marks its source and scrolls it into view; failing checks are listed.
+// The report view: every extracted value, exactly as printed, with its source highlighted in the
+// report's text; a click on a value marks its source and brings it into view (1280 px: the text
+// panel stays beside the list; 390 px: the source shows under the row); failing checks are listed,
+// and nothing is said of them before they are read.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/charts/format';
+import { formatExact } from '../../src/charts/format';
 import { reportChecks, reportText, reportValues } from '../../src/db/sql';
 import type { Browser } from '../helpers/chromium';
 import type { NativeDataset, NativeRow } from '../helpers/native-duckdb';
@@ -11,7 +13,7 @@ import { browserSession, downloadFrom, e2eContext, openApp, parseCsv, READY_TIME
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 
 // Chromium and native DuckDB for the file (support.ts); page and native are set before the tests run.
-const session = browserSession();
+const session = browserSession({ viewport: { width: 1280, height: 900 } });
 let browser: Browser;
 let page: Page;
 let native: NativeDataset;
@@ -34,12 +36,16 @@ describe('report view', () => {
     expect(values.length).toBeGreaterThan(5);
   });
 
-  it('lists every value of the report with the printed figure', async () => {
+  it('lists every value of the report with the printed figure, never rounded to 万', async () => {
     await openReport(page, REPORT);
     const rows = page.getByTestId('value-row');
     await expect(rows.count()).resolves.toBe(values.length);
     const shown = await rows.locator('td.n').allTextContents();
-    expect(shown).toEqual(values.map((v) => formatNumber(v.value as number, 'zh')));
+    expect(shown).toEqual(values.map((v) => formatExact(v.value as number)));
+    // 行政许可·处理决定数量 is printed 112711: the table shows 112,711, not 11.27万.
+    const big = values.findIndex((v) => v.value === 112711);
+    expect(big).toBeGreaterThanOrEqual(0);
+    expect(shown[big]).toBe('112,711');
     const href = await page.getByTestId('source-link').getAttribute('href');
     expect(href).toBe(`${e2eContext().baseUrl}sources/${REPORT}`);
     // The source is served as plain text from the same origin.
@@ -72,7 +78,10 @@ describe('report view', () => {
         const pre = mark.closest('pre')!;
         const box = pre.getBoundingClientRect();
         const r = mark.getBoundingClientRect();
-        return { ok: r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.height > 0, markTop: r.top, boxTop: box.top, boxBottom: box.bottom, scrollTop: pre.scrollTop };
+        // In the text box and in the window: the box itself must not have scrolled off the page.
+        const inBox = r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.height > 0;
+        const inWindow = r.top >= 0 && r.bottom <= window.innerHeight;
+        return { ok: inBox && inWindow, markTop: r.top, boxTop: box.top, boxBottom: box.bottom, scrollTop: pre.scrollTop, windowHeight: window.innerHeight };
       }, text.slice(v.start as number, v.end as number));
   }
 
@@ -87,7 +96,7 @@ describe('report view', () => {
     return values.some((w, j) => j !== index && w.start !== null && (w.start as number) < b && (w.end as number) > a);
   };
 
-  it('clicking a value marks its source span, whose text is the printed number, and scrolls it into view', async () => {
+  it('clicking a value marks its source span, whose text is the printed number, and brings it into the window', async () => {
     const alone = printed().filter(({ index }) => !shared(index));
     expect(alone.length).toBeGreaterThan(2);
     for (const { index } of [alone[alone.length - 1], alone[0], alone[Math.floor(alone.length / 2)]]) {
@@ -110,6 +119,32 @@ describe('report view', () => {
     const { index } = inside[inside.length - 1];
     const position = await clickValue(index);
     await expect.poll(async () => (await position()).ok, { timeout: 1_000 }).toBe(true);
+  });
+
+  it('at 390 px, the clicked value\'s source shows under its row, in the window', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const alone = printed().filter(({ index }) => !shared(index));
+      for (const { index } of [alone[Math.floor(alone.length / 2)], alone[alone.length - 1]]) {
+        const v = values[index];
+        await page.getByTestId('value-row').nth(index).click();
+        const snippet = page.getByTestId('value-snippet');
+        await expect(snippet.count()).resolves.toBe(1);
+        // The snippet is the text around the span, the span marked: its mark is the printed number.
+        await expect(snippet.locator('mark.active').textContent()).resolves.toBe(text.slice(v.start as number, v.end as number));
+        const seen = await snippet.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: window.innerHeight, text: el.textContent ?? '' };
+        });
+        expect(seen.top, JSON.stringify(seen)).toBeGreaterThanOrEqual(0);
+        expect(seen.bottom, JSON.stringify(seen)).toBeLessThanOrEqual(seen.height);
+        expect(seen.text.replace(/^…|…$/g, '')).toBe(text.slice(Math.max(0, (v.start as number) - 40), Math.min(text.length, (v.end as number) + 40)));
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    // In two columns the text panel beside the list carries the source; no snippet is shown.
+    await expect(page.getByTestId('value-snippet').isVisible()).resolves.toBe(false);
   });
 
   it('the marks cover the value spans of the text, in order', async () => {
@@ -151,7 +186,26 @@ describe('failing checks', () => {
     expect(new URL(page.url()).searchParams.get('report')).toBe(id);
     // Each row: its identity's id (under the formula), expected, actual.
     const rows = await page.getByTestId('failing-checks').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('code.id')?.textContent ?? null, ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)]));
-    expect(rows).toEqual(checks.map((c) => [String(c.id), formatNumber(c.expected as number | null, 'zh'), formatNumber(c.actual as number | null, 'zh')]));
+    expect(rows).toEqual(checks.map((c) => [String(c.id), formatExact(c.expected as number | null), formatExact(c.actual as number | null)]));
+  });
+
+  it('says nothing of the checks before they are read: never the all-clear for a report that fails', async () => {
+    const [{ n }] = await native.rows({ sql: 'SELECT n_failed_checks AS n FROM facts_wide WHERE report_id = ?', params: [REPORT] });
+    expect(n).toBeGreaterThan(0);
+    // What the page says of the checks, from the first render on (the engine starts cold).
+    await page.addInitScript((allClear) => {
+      const seen = { allClear: false, loading: false };
+      (window as unknown as { checksSaid: typeof seen }).checksSaid = seen;
+      new MutationObserver(() => {
+        if (document.body?.textContent?.includes(allClear)) seen.allClear = true;
+        if (document.querySelector('[data-testid="checks-loading"]')) seen.loading = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    }, '所有可校验的等式均成立');
+    await openApp(page, [['view', 'report'], ['report', REPORT]]);
+    await page.getByTestId('failing-checks').waitFor({ timeout: READY_TIMEOUT });
+    const said = await page.evaluate(() => (window as unknown as { checksSaid: { allClear: boolean; loading: boolean } }).checksSaid);
+    expect(said).toEqual({ allClear: false, loading: true });
+    await expect(page.getByTestId('failing-check').count()).resolves.toBe(n);
   });
 
   it('marks a value the narrative implies but does not print, and the values CSV carries the split and inferred columns', async () => {

@@ -3,8 +3,9 @@
 // report the bodies have. Pooled reconsideration was 32 in 2019 and 7 in 2023, over 4 reports and
 // 1: read bare, a fall that is not one. Expectations come from native DuckDB over the shipped
 // Parquet and the messages, checked in the drawn chart, its text alternative and chart table, the
-// view's table, the CSV and the SVG export (the PNG draws the same option). The rate axis's even
-// division is a unit test (tests/unit/charts/bars.test.ts).
+// view's table, the CSV and the SVG export (the PNG draws the same option); the CSV has no generic
+// `reports` column (every report, used or not: `all_reports`), and the rate axis is labelled to 100 %
+// at both widths.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { reviewLitigation } from '../../src/db/sql';
@@ -22,7 +23,7 @@ describe('review: each year names the reports and bodies stating its totals', ()
       const stated = pooled.filter((r) => r.rv_total !== null || r.lit_total !== null);
       // The case itself: years resting on different numbers of reports, and a year whose bodies have more reports than state a total.
       expect(new Set(stated.map((r) => Number(r.rv_reports))).size).toBeGreaterThan(2);
-      expect(stated.some((r) => Number(r.reports) > Number(r.rv_reports))).toBe(true);
+      expect(stated.some((r) => Number(r.all_reports) > Number(r.rv_reports))).toBe(true);
       expect(stated.some((r) => Number(r.rv_reports) !== Number(r.lit_reports))).toBe(true);
       const base = (r: Record<string, unknown>, what: 'rv' | 'lit') => ({ reports: Number(r[`${what}_reports`]), bodies: Number(r[`${what}_bodies`]) });
       const labels = stated.map((r) => {
@@ -59,6 +60,11 @@ describe('review: each year names the reports and bodies stating its totals', ()
         const csvBase = csv.rows.filter((row) => csv.cell(row, 'metric') === metric).map((row) => ['year', ...basisColumns].map((c) => Number(csv.cell(row, c))));
         expect(csvBase, metric).toEqual(stated.filter((r) => r[column] !== null).map((r) => [Number(r.year), ...basisColumns.map((c) => Number(r[c]))]));
       }
+      // No generic `reports` column (it counted every report, used or not, beside each total): that count is named for what it is.
+      expect(csv.header).not.toContain('reports');
+      const allReports = new Map(stated.map((r) => [String(r.year), String(r.all_reports)]));
+      expect(csv.rows.length).toBeGreaterThan(0);
+      for (const row of csv.rows) expect(csv.cell(row, 'all_reports'), csv.cell(row, 'year')).toBe(allReports.get(csv.cell(row, 'year')));
 
       // last: reading the SVG's text boxes replaces the page
       const svg = (await downloadFrom(page, 'svg-review')).bytes.toString('utf8');
@@ -76,6 +82,13 @@ describe('review: each year names the reports and bodies stating its totals', ()
       }
       const placed = labels.map(whole) as { text: string; x: number; y: number; width: number; height: number }[];
       for (let i = 1; i < placed.length; i++) expect(overlap(placed[i - 1], placed[i]), `${placed[i - 1].text} and ${placed[i].text}`).toBe(false);
+      // The rate axis: labelled up to its top (100 % was dropped at 390 px), evenly, none overlapping another.
+      const ticks = boxes.filter((b) => /^\d+%$/.test(b.text.trim()));
+      const values = [...new Set(ticks.map((b) => Number(b.text.trim().slice(0, -1))))].sort((a, b) => a - b);
+      expect(values[0]).toBe(0);
+      expect(values.at(-1)).toBeGreaterThanOrEqual(100);
+      expect(new Set(values.slice(1).map((v, i) => v - values[i])).size).toBe(1);
+      for (let i = 0; i < ticks.length; i++) for (let j = i + 1; j < ticks.length; j++) expect(overlap(ticks[i], ticks[j]), `${ticks[i].text} and ${ticks[j].text}`).toBe(false);
     }, 180_000);
   }
 });

@@ -1,7 +1,7 @@
 // Shared by the e2e test files: the server started by global-setup.ts, one Chromium per file,
 // and page helpers that wait on the app's test hooks (never on time).
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, type Browser, type LaunchOptions } from '../helpers/chromium';
 import { BODY_KEY_SQL } from '../../src/db/sql';
@@ -248,4 +248,32 @@ export async function embedAsCopied(page: Page, id: string): Promise<{ height: n
   await waitForChart(page, id);
   const laid = await page.evaluate(() => ({ laid: Math.ceil(document.querySelector('main.embed')?.getBoundingClientRect().height ?? 0), scroll: document.documentElement.scrollHeight }));
   return { height, ...laid };
+}
+
+/** The report view's row of a value, by its metric id. */
+export const valueRow = (page: Page, metric: string): Locator => page.getByTestId('value-row').filter({ has: page.locator(`code.id:text-is("${metric}")`) });
+
+export interface CorrectionFields {
+  value: number;
+  note?: string;
+  author?: string;
+}
+
+/**
+ * Corrects a value in the report view's form: opened from the value's row, filled with `fields`
+ * (or by `fill`, for the form's other inputs), saved; returns once the form has closed.
+ */
+export async function correctValue(page: Page, metric: string, fields: CorrectionFields | ((form: Locator) => Promise<void>)): Promise<void> {
+  const row = valueRow(page, metric).first();
+  await row.waitFor({ timeout: READY_TIMEOUT });
+  await row.getByTestId('value-correct').click();
+  const form = page.getByTestId('correction-form');
+  if (typeof fields === 'function') await fields(form);
+  else {
+    await form.getByTestId('correction-value').fill(String(fields.value));
+    if (fields.note !== undefined) await form.getByTestId('correction-note').fill(fields.note);
+    if (fields.author !== undefined) await form.getByTestId('correction-author').fill(fields.author);
+  }
+  await form.getByTestId('correction-save').click();
+  await form.waitFor({ state: 'detached', timeout: READY_TIMEOUT });
 }

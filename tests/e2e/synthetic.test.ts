@@ -12,17 +12,17 @@ import { formatNumber } from '../../src/charts/format';
 import { runGenerate } from '../../src/generate/run';
 import { runIngest } from '../../src/ingest/run-ingest';
 import type { Manifest } from '../../src/shared/manifest';
-import type { Browser } from '../helpers/chromium';
 import { collectOutput } from '../helpers/collect-output';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { startPreview, type Preview } from '../helpers/preview-server';
-import { e2eContext, openBrowser, READY_TIMEOUT } from './support';
+import { e2eContext, browserSession, READY_TIMEOUT } from './support';
 
 let root: string;
 let manifest: Manifest;
 let preview: Preview;
-let browser: Browser;
 let page: Page;
+
+const session = browserSession();
 
 beforeAll(async () => {
   root = makeTempDir('gongkai-e2e-synthetic-');
@@ -30,12 +30,10 @@ beforeAll(async () => {
   await runGenerate({ province: '宁夏', years: [2018, 2021], out: reports, seed: 7, scale: 0.02, noise: 'default', copies: 0.15 });
   manifest = await runIngest([reports], join(root, 'dataset'), collectOutput());
   preview = await startPreview(e2eContext().distDir, join(root, 'dataset'));
-  browser = await openBrowser();
-  page = browser.page;
+  ({ page } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await preview?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });

@@ -6,16 +6,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/shared/manifest';
-import type { Browser } from '../helpers/chromium';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { startPreview, type Preview } from '../helpers/preview-server';
-import { e2eContext, openBrowser, READY_TIMEOUT } from './support';
+import { e2eContext, browserSession, READY_TIMEOUT } from './support';
 
 const REPORT = 'corpus/seeds/2019-liaoning-fuxin-city.txt';
 let root: string;
 let preview: Preview;
-let browser: Browser;
 let page: Page;
+
+const session = browserSession();
 
 beforeAll(async () => {
   root = makeTempDir('gongkai-e2e-tampered-');
@@ -29,12 +29,10 @@ beforeAll(async () => {
     writeFileSync(join(data, partition.path), bytes);
   }
   preview = await startPreview(e2eContext().distDir, data);
-  browser = await openBrowser();
-  page = browser.page;
+  ({ page } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await preview?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });

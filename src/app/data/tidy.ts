@@ -203,10 +203,20 @@ function rowsCsv(columns: readonly string[], rows: readonly Row[], applied: read
   return toCsv([...columns, 'corrected'], rows.map((r, i) => ({ ...r, corrected: corrected.flags[i] })));
 }
 
+/**
+ * Tidy columns left out of a download: those the caller says do not apply, and `reports` where no
+ * column of the rows counts a row's reports (the review's rows count them per total, in
+ * rv_reports and lit_reports): an empty column would read as reports missing.
+ */
+function inapplicable(columns: readonly string[], opts: DownloadOptions): TidyColumn[] {
+  const given = opts.notApplicable ?? [];
+  return SOURCES.reports.some((c) => columns.includes(c)) || given.includes('reports') ? [...given] : [...given, 'reports'];
+}
+
 /** The CSV of a download: tidy where the rows allow, else the rows as they are. */
 export function downloadCsv(columns: readonly string[], rows: readonly Row[], opts: DownloadOptions): string {
   const tidy = tidyRows(columns, rows, opts);
-  return tidy ? tidyCsv(tidy, opts.extra ?? [], opts.applied, opts.notApplicable) : rowsCsv(columns, rows, opts.applied);
+  return tidy ? tidyCsv(tidy, opts.extra ?? [], opts.applied, inapplicable(columns, opts)) : rowsCsv(columns, rows, opts.applied);
 }
 
 /** Fixed file times keep a zip's bytes a function of its contents. */
@@ -222,7 +232,7 @@ export function downloadZip(name: string, columns: readonly string[], rows: read
   const tidy = tidyRows(columns, rows, opts);
   return zipSync(
     {
-      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.extra ?? [], opts.applied, opts.notApplicable)) } : {}),
+      ...(tidy ? { [`${name}.csv`]: strToU8(tidyCsv(tidy, opts.extra ?? [], opts.applied, inapplicable(columns, opts))) } : {}),
       [`${name}${tidy ? '_rows' : ''}.csv`]: strToU8(toCsv(columns, rows)),
       'codebook.csv': strToU8(toCsv(CODEBOOK_COLUMNS, codebookRows())),
       'CITATION.txt': strToU8(`${citation}\r\n`),

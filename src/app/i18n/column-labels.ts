@@ -28,6 +28,7 @@ const DESCRIBING: Record<string, { zh: string; en: string }> = {
   division_name: { zh: '区划', en: 'Division' },
   division_level: { zh: '区划层级', en: 'Division level' },
   reports: { zh: '报告数', en: 'Reports' },
+  all_reports: { zh: '该年全部报告数（采用与否）', en: 'All reports that year (used or not)' },
   reports_with_total: { zh: '列明该指标的报告数', en: 'Reports stating it' },
   county_code: { zh: '县级区划代码', en: 'County code' },
   parent_code: { zh: '上级区划代码', en: 'Parent division code' },

@@ -14,7 +14,7 @@ import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
 import { PEERS, SIMILARITY_CHOICES, similarMinFor, type Peer, type ViewState } from '../state/url-state';
-import { chartFileName, levelLabel, makeFrame, num, yearOptions, type ViewProps, chartLinks } from './common';
+import { chartFileName, levelLabel, makeFrame, num, punctuationOf, yearOptions, type ViewProps, chartLinks } from './common';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
   return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer, scope: state.scope }) : null;
@@ -96,7 +96,7 @@ export function Benchmark(props: ViewProps) {
   const option = useMemo(() => (drawable ? rankedBars(bars, frame, { quartiles, percent: rate, log }) : null), [drawable, bars, frame, quartiles, rate, log]);
   const fmt = (v: unknown) => (rate ? formatPercent(num(v), locale) : formatNumber(num(v), locale));
   // The bars in words, in rank order: each unit and its value.
-  const description = bars.filter((b) => b.value !== null).map((b) => `${b.name} ${fmt(b.value)}`).join('，');
+  const description = bars.filter((b) => b.value !== null).map((b) => `${b.name} ${fmt(b.value)}`).join(punctuationOf(locale).comma);
   const height = rankedBarsHeight(frame, rows.length);
   // The rows carry no year (one year is ranked): the CSV's year column says which.
   const csvRows = useMemo(() => rows.map((r) => ({ ...r, year })), [rows, year]);

@@ -10,10 +10,11 @@ import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
-import { bodyNamesOf, chartFileName, makeFrame, num, type ViewProps, chartLinks } from './common';
+import { bodyNamesOf, chartFileName, makeFrame, num, punctuationOf, type ViewProps, chartLinks } from './common';
 import { forLogAxis, indexLines } from './value-scale';
 import type { ViewState } from '../state/url-state';
 import type { Translate } from '../i18n/messages';
+import type { Locale } from '../i18n/locale';
 
 export function compareQuery(state: Pick<ViewState, 'entities' | 'metric' | 'years'>) {
   const { entities, metric, years } = state;
@@ -70,7 +71,7 @@ export function Compare(props: ViewProps) {
   }, [lines, state.index, state.scale]);
   // What the index and log modes change, said in the chart and beside it.
   const scaleNotes = [
-    state.index ? indexNote(shown.lines, shown.common, t) : null,
+    state.index ? indexNote(shown.lines, shown.common, t, locale) : null,
     state.scale === 'log' ? (shown.hidden > 0 ? t('scale.logNote', { n: shown.hidden }) : t('scale.logNoteNone')) : null,
   ].filter((n): n is string => n !== null);
   const notes = [t('compare.note'), ...scaleNotes].join('\n');
@@ -85,13 +86,14 @@ export function Compare(props: ViewProps) {
   }, [rows.length, shown, frame, t, state.scale]);
   const years = [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
   // The series in words, as drawn (index values in index mode): each is one scope.
+  const mark = punctuationOf(locale);
   const description = shown.lines
     .map((l) => {
       const points = l.points.filter((p) => p.value !== null);
-      return points.length === 0 ? null : `${l.name}（${t(`scope.${l.scope}`)}）：${points.map((p) => `${p.year} ${formatNumber(p.value, locale)}`).join('，')}`;
+      return points.length === 0 ? null : `${l.name}${mark.open}${t(`scope.${l.scope}`)}${mark.close}${mark.colon}${points.map((p) => `${p.year} ${formatNumber(p.value, locale)}`).join(mark.comma)}`;
     })
     .filter(Boolean)
-    .join('；');
+    .join(mark.semicolon);
 
   const panel = (
     <ChartPanel
@@ -129,11 +131,12 @@ export function Compare(props: ViewProps) {
             <tr><th>{t('body')}</th>{years.map((y) => <th key={y}>{y}</th>)}</tr>
           </thead>
           <tbody>
-            {entities.map((key) => (
-              <tr key={key}>
-                <th>{names.get(key)}</th>
+            {/* A row per series: a body's own reports and its area summaries each their own, as drawn. */}
+            {lines.map((l) => (
+              <tr key={`${l.key}-${l.scope}`} data-scope={l.scope}>
+                <th>{l.series}</th>
                 {years.map((y) => {
-                  const row = rows.find((r) => r.body_key === key && Number(r.year) === y);
+                  const row = rows.find((r) => r.body_key === l.key && Number(r.year) === y && (r.scope === 'area') === (l.scope === 'area'));
                   const value = row ? num(row.value) : null;
                   return (
                     <td key={y} data-year={y} data-value={value ?? ''}>
@@ -153,8 +156,9 @@ export function Compare(props: ViewProps) {
 }
 
 /** The index mode's note: the one base year every line is 100 in, or — when the lines share none — each line's own. */
-function indexNote(lines: readonly { series: string; baseYear: number | null }[], common: number | null, t: Translate): string {
+function indexNote(lines: readonly { series: string; baseYear: number | null }[], common: number | null, t: Translate, locale: Locale): string {
+  const mark = punctuationOf(locale);
   const undrawn = lines.filter((l) => l.baseYear === null).map((l) => l.series);
-  if (common !== null) return t('scale.indexCommon', { year: common, undrawn: undrawn.length > 0 ? t('scale.indexUndrawn', { lines: undrawn.join('、') }) : '' });
-  return t('scale.indexNote', { bases: lines.map((l) => `${l.series} ${l.baseYear ?? t('scale.indexNone')}`).join('；') });
+  if (common !== null) return t('scale.indexCommon', { year: common, undrawn: undrawn.length > 0 ? t('scale.indexUndrawn', { lines: undrawn.join(mark.list) }) : '' });
+  return t('scale.indexNote', { bases: lines.map((l) => `${l.series} ${l.baseYear ?? t('scale.indexNone')}`).join(mark.semicolon) });
 }

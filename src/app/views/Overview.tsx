@@ -8,7 +8,7 @@ import { embeddedChart } from '../state/url-state';
 import { tableRows, type Row } from '../data/rows';
 import { markPooled, POOLED_KEY } from '../data/pooled';
 import { metricLabel } from '../i18n/metric-labels';
-import { chartFileName, chartLinks, levelLabel, makeFrame, num, templateLabel, yearOptions, type ViewProps } from './common';
+import { chartFileName, chartLinks, levelLabel, makeFrame, num, punctuationOf, templateLabel, yearOptions, type ViewProps } from './common';
 import { yearLevelSeries } from './overview-model';
 
 /** How many reports with failing checks the overview lists (it says when there are more). */
@@ -65,9 +65,10 @@ export function Overview(props: ViewProps) {
       const reports = num(r[`${m.replaceAll('.', '_')}__reports`]) ?? 0;
       return { year: Number(r.year), value: reports > 0 ? num(r[m.replaceAll('.', '_')]) : null, reports };
     });
+  const mark = punctuationOf(locale);
   const trendDescription = trendMetrics
-    .map((m) => `${metricLabel(m, locale)}：${trendPoints(m).filter((p) => p.value !== null).map((p) => t('overview.trendPoint', { year: p.year, value: formatNumber(p.value, locale), n: p.reports })).join('，')}`)
-    .join('；');
+    .map((m) => `${metricLabel(m, locale)}${mark.colon}${trendPoints(m).filter((p) => p.value !== null).map((p) => t('overview.trendPoint', { year: p.year, value: formatNumber(p.value, locale), n: p.reports })).join(mark.comma)}`)
+    .join(mark.semicolon);
   const trendOption = trendRows.length
     ? lineOverYears(
         // Two metrics side by side: the palette's first two places (blue, vermilion), never two near hues.

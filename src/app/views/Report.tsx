@@ -1,5 +1,5 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { downloadBlob, formatNumber, safeFileName } from '../../charts';
+import { Fragment, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { downloadBlob, formatExact, safeFileName } from '../../charts';
 import { reportChecks, reportFacts, reportList, reportLocation, reportText, reportValues } from '../../db/sql';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
@@ -27,6 +27,30 @@ function selectedSpan(pre: HTMLElement): TextSpan | null {
   const start = before.toString().length;
   const text = range.toString();
   return text.length === 0 ? null : { start, end: start + text.length, text };
+}
+
+/** Characters of the report text shown either side of a value's span under its row. */
+const SNIPPET_CONTEXT = 40;
+
+/**
+ * The clicked value's source text under its row, for a one-column page where the text panel sits
+ * below the whole list (styles.css shows it only there; two columns keep the text panel in view).
+ */
+function SourceSnippetRow({ text, value }: { text: string; value: Row }) {
+  const start = num(value.start);
+  const end = num(value.end);
+  if (start === null || end === null || end > text.length) return null;
+  const from = Math.max(0, start - SNIPPET_CONTEXT);
+  const to = Math.min(text.length, end + SNIPPET_CONTEXT);
+  return (
+    <tr className="value-snippet-row">
+      <td colSpan={4}>
+        <p className="value-snippet" data-testid="value-snippet">
+          {from > 0 ? '…' : ''}{text.slice(from, start)}<mark className="active">{text.slice(start, end)}</mark>{text.slice(end, to)}{to < text.length ? '…' : ''}
+        </p>
+      </td>
+    </tr>
+  );
 }
 
 function ReportPicker(props: ViewProps) {
@@ -118,6 +142,9 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
     if (!box || !mark) return;
     const [outer, inner] = [box.getBoundingClientRect(), mark.getBoundingClientRect()];
     box.scrollTop += inner.top - outer.top - (box.clientHeight - inner.height) / 2;
+    // In one column the source shows under the row instead (when it is displayed): the window moves just enough to show it.
+    const snippet = document.querySelector('[data-testid="value-snippet"]');
+    if (snippet instanceof HTMLElement && snippet.offsetParent !== null) snippet.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
   // A query the worker refused (say, a national dataset's report without its province loaded) says why.
@@ -155,7 +182,8 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
             <div><dt>{t('report.sourceFile')}</dt><dd><a data-testid="source-link" href={new URL(`sources/${reportId}`, document.baseURI).href} target="_blank" rel="noreferrer">{reportId}</a></dd></div>
           </dl>
           <h3>{t('report.failingChecks')}</h3>
-          {failing.length === 0 ? <p>{t('report.noFailing')}</p> : (
+          {/* Before the checks are read nothing is said of them: an empty list is not an all-clear. */}
+          {!checks.data ? <p className="meta" data-testid="checks-loading">{t('loading')}</p> : failing.length === 0 ? <p data-testid="no-failing">{t('report.noFailing')}</p> : (
             <table data-testid="failing-checks">
               <thead><tr><th>{t('report.formula')}</th><th>{t('report.expected')}</th><th>{t('report.actual')}</th></tr></thead>
               <tbody>
@@ -167,8 +195,8 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
                         <span data-testid="check-formula">{identity ? identityWithValues(identity, valueOf, locale) : String(c.id)}</span>
                         <br /><code className="id">{String(c.id)}</code>
                       </td>
-                      <td>{formatNumber(num(c.expected), locale)}</td>
-                      <td>{formatNumber(num(c.actual), locale)}</td>
+                      <td>{formatExact(num(c.expected))}</td>
+                      <td>{formatExact(num(c.actual))}</td>
                     </tr>
                   );
                 })}
@@ -188,8 +216,8 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
             <thead><tr><th>{t('metric')}</th><th>{t('report.place')}</th><th>{t('report.value')}</th><th /></tr></thead>
             <tbody>
               {valueRows.map((v, i) => (
+                <Fragment key={i}>
                 <tr
-                  key={i}
                   className={active === i ? 'active' : undefined}
                   onClick={() => setActive(i)}
                   onKeyDown={(e) => {
@@ -207,10 +235,10 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
                   <td className="n">
                     {v.corrected ? (
                       <span data-testid="value-correction">
-                        {num(v.printed_value) === null ? null : <del data-testid="value-printed" title={t('corrections.printed')}>{formatNumber(num(v.printed_value), locale)}</del>}{' '}
-                        {num(v.value) === null ? <span className="rejected">{t('corrections.rejected')}</span> : <ins data-testid="value-corrected">{formatNumber(num(v.value), locale)}</ins>}
+                        {num(v.printed_value) === null ? null : <del data-testid="value-printed" title={t('corrections.printed')}>{formatExact(num(v.printed_value))}</del>}{' '}
+                        {num(v.value) === null ? <span className="rejected">{t('corrections.rejected')}</span> : <ins data-testid="value-corrected">{formatExact(num(v.value))}</ins>}
                       </span>
-                    ) : formatNumber(num(v.value), locale)}
+                    ) : formatExact(num(v.value))}
                   </td>
                   <td className="flags">
                     {v.derived ? t('report.derived') : ''}{v.approx ? ` ${t('report.approx')}` : ''}
@@ -235,6 +263,8 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
                     ) : null}
                   </td>
                 </tr>
+                {active === i ? <SourceSnippetRow text={body} value={v} /> : null}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -249,7 +279,7 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
         {active !== null && pdfBoxOf(valueRows[active]) ? (
           <section className="panel"><PdfSourcePane url={new URL(`sources/${reportId}`, document.baseURI).href} box={pdfBoxOf(valueRows[active])!} /></section>
         ) : null}
-        <section className="panel">
+        <section className="panel report-source">
           <h3>{t('report.text')}</h3>
           <pre className="report-text" ref={textRef} data-testid="report-text">
             {segments.map((s, i) =>

@@ -7,11 +7,12 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { bodyNamesOf, chartFileName, makeFrame, type ViewProps, chartLinks } from './common';
+import { bodyNamesOf, chartFileName, makeFrame, num, type ViewProps, chartLinks } from './common';
 import { basisOf, reviewByCategory } from './review-model';
 import type { ViewState } from '../state/url-state';
 
-const BASIS_COLUMNS = ['rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies'];
+// What each total rests on, and every report the bodies have that year (used or not).
+const BASIS_COLUMNS = ['rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies', 'all_reports'];
 
 export function reviewQuery(state: Pick<ViewState, 'entities' | 'years'>) {
   return reviewLitigation({ bodies: state.entities, years: state.years ?? undefined });
@@ -36,7 +37,15 @@ export function Review(props: ViewProps) {
   const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
   const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
-  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}`;
+  // A chosen body with no report stating either total is said, not dropped in silence (absent is not 0).
+  const stating = rows.filter((r) => (num(r.rv_reports) ?? 0) > 0 || (num(r.lit_reports) ?? 0) > 0);
+  const silent = entities.filter((e) => !stating.some((r) => r.body_key === e)).map((e) => names.get(e) ?? bodyName(e));
+  const silentNote = silent.length > 0 ? t('review.noneStated', { names: silent.join('、') }) : '';
+  // The years the figures are of, in the chart itself: an exported chart is read without the page's controls.
+  const stated = stating.map((r) => Number(r.year));
+  const period = stated.length === 0 ? '' : Math.min(...stated) === Math.max(...stated) ? String(stated[0]) : `${Math.min(...stated)}–${Math.max(...stated)}`;
+  const chartTitle = period ? `${title} · ${period}` : title;
+  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}${silentNote ? `\n${silentNote}` : ''}`;
   const option = useMemo(
     () =>
       sums.length === 0
@@ -48,11 +57,11 @@ export function Review(props: ViewProps) {
               { name: t('review.lit'), values: sums.map((s) => s.lit_total) },
             ],
             { name: t('review.rvRate'), values: sums.map((s) => s.rv_rate) },
-            makeFrame(props, title, t('unit.cases'), notes),
+            makeFrame(props, chartTitle, t('unit.cases'), notes),
             // One row per category, so every label and its basis has the chart's width.
             { horizontal: true },
           ),
-    [sums, labelled, props, title, t, notes],
+    [sums, labelled, props, chartTitle, t, notes],
   );
   // Its CSV holds the observations the bars add up (one row per body and year), not the sums, each with the reports and bodies stating each total.
   const panel = (
@@ -71,6 +80,7 @@ export function Review(props: ViewProps) {
         <p className="formula" data-testid="formula">{t('review.formula')}</p>
         <p className="note" data-testid="basis-note">{t('review.basisNote')}</p>
         {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated })}</p> : null}
+        {silentNote ? <p className="note" data-testid="review-none-stated">{silentNote}</p> : null}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="review-table-scroll">
         <table data-testid="review-table">
           <thead>

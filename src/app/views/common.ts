@@ -42,6 +42,10 @@ export const levelLabel = (t: Translate, level: unknown): string => codeLabel(t,
 
 export const templateLabel = (t: Translate, template: unknown): string => codeLabel(t, 'template', template) ?? t('template.unknown');
 
+/** The punctuation of running text in the page's language: a Chinese note's （：，；、, an English one's (: , ; ,). */
+export const punctuationOf = (locale: Locale) =>
+  locale === 'zh' ? { open: '（', close: '）', colon: '：', comma: '，', semicolon: '；', list: '、' } : { open: ' (', close: ')', colon: ': ', comma: ', ', semicolon: '; ', list: ', ' };
+
 export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** The year of the hierarchy and map views: the URL's, else the dataset's latest. */

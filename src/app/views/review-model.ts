@@ -6,7 +6,7 @@ import { num } from './common';
 const SUMMED = [
   'rv_total', 'rv_corrected', 'rv_pending', 'lit_total', 'lit_corrected', 'lit_pending',
   'rv_rate_numerator', 'rv_rate_denominator', 'rv_reports_unrated',
-  'lit_rate_numerator', 'lit_rate_denominator', 'lit_reports_unrated', 'reports',
+  'lit_rate_numerator', 'lit_rate_denominator', 'lit_reports_unrated', 'all_reports',
   'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies',
 ] as const;
 export type ReviewSums = Record<(typeof SUMMED)[number], number | null> & { category: string; rv_rate: number | null; lit_rate: number | null };

@@ -38,7 +38,7 @@ function conditionsOf(search: EntitySearch): { conditions: string[]; params: Par
 
 const limitOf = (search: EntitySearch): number => Math.max(1, Math.min(search.limit ?? 100, 1000));
 
-const COLUMNS = `e.key, e.name, e.level, e.province_code, array_to_string(e.printed_names, '、') AS printed`;
+const COLUMNS = `e.key, e.name, e.level, e.province_code, nullif(array_to_string(e.printed_names, '、'), '') AS printed`;
 
 /**
  * Bodies matching a search on their name or any name their reports print, a level and a province,

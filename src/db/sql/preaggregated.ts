@@ -155,7 +155,7 @@ export function pooledByYear(detail: BuiltQuery, input: BodiesInput, table: stri
  * It holds about a row per report, so it keeps no body names (a name per row cost more than the
  * key): they are joined from `entities` on lookup, as the row-level query does.
  */
-export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: string): BuiltQuery {
+export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: string, thenBy?: string): BuiltQuery {
   const bodies = input.bodies ?? [];
   if (bodies.length === 0 || input.everyBody) return detail;
   const years = input.years;
@@ -164,7 +164,7 @@ export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: strin
     sql: `SELECT s.body_key, e.name AS body, s.* EXCLUDE (body_key)
 FROM ${table} s JOIN entities e ON e.key = s.body_key
 WHERE s.body_key IN (${placeholders(bodies.length)})${years ? ' AND s.year BETWEEN ? AND ?' : ''}
-ORDER BY body, s.body_key, s.year`,
+ORDER BY body, s.body_key, s.year${thenBy ? `, s.${thenBy}` : ''}`,
     params: [...bodies, ...(years ? [Math.min(...years), Math.max(...years)] : [])],
     tables: ['entities'],
     preaggregates: [table],
@@ -177,7 +177,7 @@ ORDER BY body, s.body_key, s.year`,
  * INTEGER (4 bytes a row each; a count of reports never nears 2^31, and every width reaches the
  * page as the same number).
  */
-export function perBodySource(everyBody: BuiltQuery, counts: readonly string[]): BuiltQuery {
+export function perBodySource(everyBody: BuiltQuery, counts: readonly string[], thenBy?: string): BuiltQuery {
   const narrowed = counts.map((c) => `CAST(${c} AS INTEGER) AS ${c}`).join(', ');
-  return { ...everyBody, sql: `SELECT * EXCLUDE (body)${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql}) ORDER BY body_key, year` };
+  return { ...everyBody, sql: `SELECT * EXCLUDE (body)${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql}) ORDER BY body_key, year${thenBy ? `, ${thenBy}` : ''}` };
 }

@@ -151,9 +151,11 @@ export const isPooled = (input: BodiesInput): boolean => bodiesFilter(input).poo
  * report_id. Columns: `report_id`, `body_key`, `year`, `scope`, the metric columns named in `uses`
  * (the SQL that reads the picked rows: a wide table's other ~200 columns are never fetched) or,
  * without it, every `facts_wide` column; and `body_reports` (how many of the body's reports that
- * year pass the filter). Reports of no known body count as their own unit each.
+ * year pass the filter). Reports of no known body count as their own unit each. `perScope`: one
+ * report per body, year and scope (an own report and an area summary of one year are two series'
+ * points, never one value), `body_reports` still counting all the body's reports that year.
  */
-export function pickedReports(input: BodiesInput, stated: string, uses?: string): { sql: string; params: Param[]; pooled: boolean; provinces?: string[] } {
+export function pickedReports(input: BodiesInput, stated: string, uses?: string, perScope = false): { sql: string; params: Param[]; pooled: boolean; provinces?: string[] } {
   const { where, params, pooled } = bodiesFilter(input);
   const columns = uses === undefined ? '*' : ['report_id', 'body_key', 'year', 'scope', ...metricColumnsIn(`${stated} ${uses}`)].join(', ');
   // Nearly every body has one report a year (body_year_reports = 1, counted at ingest over every
@@ -166,7 +168,7 @@ UNION ALL BY NAME
 SELECT * EXCLUDE (pick) FROM (
   SELECT ${columns},
     count(*) OVER (PARTITION BY ${unit}) AS body_reports,
-    row_number() OVER (PARTITION BY ${unit} ORDER BY scope = 'area', CASE WHEN ${stated} THEN 0 ELSE 1 END, report_id) AS pick
+    row_number() OVER (PARTITION BY ${unit}${perScope ? ', scope' : ''} ORDER BY scope = 'area', CASE WHEN ${stated} THEN 0 ELSE 1 END, report_id) AS pick
   FROM facts_wide
   ${filtered('body_year_reports > 1')}
 ) WHERE pick = 1`;

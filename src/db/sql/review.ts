@@ -9,8 +9,8 @@ import { type BodiesInput, type BuiltQuery, isPooled, metricColumn, pickedReport
  * rates; cases still pending have no outcome and are left out of the denominator. Only reports
  * stating total, corrected and pending enter a rate; how many were left out is returned too.
  * `rv_reports`/`rv_bodies` and `lit_reports`/`lit_bodies` are what each sum rests on: the reports
- * (and distinct bodies) stating that total, absent ones not counted as 0; `reports` is every report
- * the bodies have that year, used or not.
+ * (and distinct bodies) stating that total, absent ones not counted as 0; `all_reports` is every
+ * report the bodies have that year, used or not (named so: it is no total's basis).
  */
 export function reviewLitigation(input: BodiesInput): BuiltQuery {
   // lit.total has one definition (DERIVED_TOTALS): printed, else derived by the parser from its
@@ -20,7 +20,7 @@ export function reviewLitigation(input: BodiesInput): BuiltQuery {
   const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
   const unit = "coalesce(body_key, 'report:' || report_id)";
   const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');
-  const sums = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS reports,
+  const sums = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS all_reports,
   count(*) FILTER (WHERE rv_total IS NOT NULL) AS rv_reports,
   count(DISTINCT ${unit}) FILTER (WHERE rv_total IS NOT NULL) AS rv_bodies,
   count(*) FILTER (WHERE ${litAll} IS NOT NULL) AS lit_reports,
@@ -44,4 +44,4 @@ GROUP BY ALL`;
 
 // Its source is the pooled query's row-level SQL (preaggregateSql reads `sql`, never `preaggregated`).
 const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }), { stored: 'national' });
-const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => perBodySource(reviewLitigation({ everyBody: true }), ['reports', 'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies', 'rv_reports_unrated', 'lit_reports_unrated']));
+const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => perBodySource(reviewLitigation({ everyBody: true }), ['all_reports', 'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies', 'rv_reports_unrated', 'lit_reports_unrated']));

@@ -12,6 +12,8 @@ export const AUTONOMOUS_SUFFIXES = ['自治区', '自治州', '自治县', '自�
 export const PLACE_SUFFIXES = ['特别行政区', '地区', '街道', '苏木', '省', '市', '盟', '县', '区', '镇', '乡'];
 /** Suffixes of towns and streets. */
 export const TOWN_SUFFIXES = ['街道', '苏木', '镇', '乡'];
+/** The department part of a department's report that never names its department (正文只称“我局”): a body of its own, never the division's government. */
+export const UNNAMED_DEPARTMENT = '（未具名部门）';
 /** Suffixes a city's or county's stem is read without (番禺区 → 番禺), longest first. */
 export const STEM_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '地区', '林区', '特区', '矿区', '新区', '省', '市', '区', '县', '旗', '盟'];
 /** Suffixes of county-level places a department's branch is named after (公安局增城区分局). */

@@ -209,12 +209,13 @@ describe('lookupBodies', () => {
 });
 
 describe('compareSeries', () => {
-  it('gives one series per body, one report per body and year, never two added', async () => {
+  it('gives one series per body and scope, one report per body, year and scope, never two added', async () => {
     const rows = await run(sql.compareSeries({ bodies: ['440105', '440105/公安局', 'name:白云区政府'], metric: 'r.new.total' }));
     expect(rows).toEqual([
       { body_key: '440105', body: '广州市海珠区', year: 2020, value: 100, report_id: 'h1', reports: 1, scope: 'self', area_summary: false },
-      // h2 (own, lowest id of the own reports); h3 and the area summary h0 are counted, not added.
+      // h2 (own, lowest id of the own reports; h3 counted, not added); the area summary h0 is the area series' point of the year.
       { body_key: '440105', body: '广州市海珠区', year: 2021, value: 200, report_id: 'h2', reports: 3, scope: 'self', area_summary: false },
+      { body_key: '440105', body: '广州市海珠区', year: 2021, value: 5000, report_id: 'h0', reports: 3, scope: 'area', area_summary: true },
       { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, value: 7, report_id: 'd1', reports: 1, scope: 'self', area_summary: false },
       { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, value: 8, report_id: 'd2', reports: 1, scope: 'self', area_summary: false },
       { body_key: 'name:白云区政府', body: '白云区政府', year: 2020, value: 40, report_id: 'u1', reports: 1, scope: 'self', area_summary: false },
@@ -227,13 +228,13 @@ describe('compareSeries', () => {
     expect(pick(rows, ['body_key', 'year', 'value', 'reports'])).toEqual([
       { body_key: '440105', year: 2020, value: 100, reports: 1 },
       { body_key: '440105', year: 2021, value: 200, reports: 3 },
+      { body_key: '440105', year: 2021, value: 5000, reports: 3 },
     ]);
   });
 
-  it('marks an area summary when it is the report used', async () => {
+  it('marks an area summary when it is the report used: a year of both scopes has the own report first', async () => {
     const rows = await run(sql.compareSeries({ bodies: ['440105'], metric: 'r.new.total', years: [2021, 2021] }));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ report_id: 'h2', area_summary: false });
+    expect(rows.map((r) => [r.report_id, r.area_summary])).toEqual([['h2', false], ['h0', true]]);
   });
 });
 
@@ -272,11 +273,11 @@ describe('outcomes and review per body', () => {
 
   it('rates reconsideration from the report used, per body', async () => {
     const rows = await run(sql.reviewLitigation({ bodies: ['440105', '440105/公安局'] }));
-    expect(pick(rows, ['body_key', 'body', 'year', 'reports', 'rv_total', 'rv_rate_numerator', 'rv_rate_denominator'])).toEqual([
-      { body_key: '440105', body: '广州市海珠区', year: 2020, reports: 1, rv_total: 10, rv_rate_numerator: 2, rv_rate_denominator: 8 },
-      { body_key: '440105', body: '广州市海珠区', year: 2021, reports: 3, rv_total: 4, rv_rate_numerator: 1, rv_rate_denominator: 4 },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, reports: 1, rv_total: 3, rv_rate_numerator: 3, rv_rate_denominator: 3 },
-      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, reports: 1, rv_total: null, rv_rate_numerator: null, rv_rate_denominator: null },
+    expect(pick(rows, ['body_key', 'body', 'year', 'all_reports', 'rv_total', 'rv_rate_numerator', 'rv_rate_denominator'])).toEqual([
+      { body_key: '440105', body: '广州市海珠区', year: 2020, all_reports: 1, rv_total: 10, rv_rate_numerator: 2, rv_rate_denominator: 8 },
+      { body_key: '440105', body: '广州市海珠区', year: 2021, all_reports: 3, rv_total: 4, rv_rate_numerator: 1, rv_rate_denominator: 4 },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2020, all_reports: 1, rv_total: 3, rv_rate_numerator: 3, rv_rate_denominator: 3 },
+      { body_key: '440105/公安局', body: '广州市海珠区公安局', year: 2021, all_reports: 1, rv_total: null, rv_rate_numerator: null, rv_rate_denominator: null },
     ]);
   });
 });

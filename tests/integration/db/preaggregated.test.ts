@@ -155,7 +155,8 @@ describe('pre-aggregated answers', () => {
     const held = await columnsOf(`table_name IN (${perBody.map((t) => `'${t}'`).join(', ')})`);
     expect(new Set(held.map((c) => c.table_name))).toEqual(new Set(perBody));
     expect(held.filter((c) => c.column_name === 'body')).toEqual([]);
-    expect(held.filter((c) => c.column_name === 'reports').map((c) => c.data_type)).toEqual(perBody.map(() => 'INTEGER'));
+    // (review's count of every report, used or not, is named all_reports)
+    expect(held.filter((c) => c.column_name === 'reports' || c.column_name === 'all_reports').map((c) => c.data_type)).toEqual(perBody.map(() => 'INTEGER'));
     expect(await columnsOf(`regexp_matches(table_name, '^pre_reconcile_[a-z_]+$') AND NOT table_name LIKE 'pre_reconcile_answer_%'`)).toEqual([]);
   }, 900_000);
 

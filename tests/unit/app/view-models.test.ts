@@ -58,13 +58,13 @@ describe('reviewByCategory', () => {
 
   it('rests each category on the reports and bodies stating each total: distinct bodies of a year, one per body', () => {
     const rows = [
-      { body_key: '440105', year: 2020, reports: 3, rv_total: 10, rv_reports: 1, rv_bodies: 1, lit_total: null, lit_reports: 0, lit_bodies: 0 },
-      { body_key: '440100/公安局', year: 2020, reports: 1, rv_total: 2, rv_reports: 1, rv_bodies: 1, lit_total: 4, lit_reports: 1, lit_bodies: 1 },
-      { body_key: '440105', year: 2021, reports: 1, rv_total: 1, rv_reports: 1, rv_bodies: 1, lit_total: 0, lit_reports: 1, lit_bodies: 1 },
+      { body_key: '440105', year: 2020, all_reports: 3, rv_total: 10, rv_reports: 1, rv_bodies: 1, lit_total: null, lit_reports: 0, lit_bodies: 0 },
+      { body_key: '440100/公安局', year: 2020, all_reports: 1, rv_total: 2, rv_reports: 1, rv_bodies: 1, lit_total: 4, lit_reports: 1, lit_bodies: 1 },
+      { body_key: '440105', year: 2021, all_reports: 1, rv_total: 1, rv_reports: 1, rv_bodies: 1, lit_total: 0, lit_reports: 1, lit_bodies: 1 },
     ];
     const t = translator('zh');
     const byYear = reviewByCategory(rows, [], nameOf);
-    expect(byYear.map((s) => [s.category, s.reports, s.rv_reports, s.rv_bodies, s.lit_reports, s.lit_bodies])).toEqual([['2020', 4, 2, 2, 1, 1], ['2021', 1, 1, 1, 1, 1]]);
+    expect(byYear.map((s) => [s.category, s.all_reports, s.rv_reports, s.rv_bodies, s.lit_reports, s.lit_bodies])).toEqual([['2020', 4, 2, 2, 1, 1], ['2021', 1, 1, 1, 1, 1]]);
     expect(byYear.map((s) => basisOf(s, t))).toEqual(['行政复议 2 份报告 · 2 个机关\n行政诉讼 1 份报告 · 1 个机关', '1 份报告 · 1 个机关']);
     const byBody = reviewByCategory(rows.filter((r) => r.body_key === '440105'), ['440105'], nameOf);
     expect(byBody.map((s) => [s.rv_reports, s.rv_bodies])).toEqual([[1, 1], [1, 1]]);

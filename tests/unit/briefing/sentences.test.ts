@@ -41,6 +41,19 @@ describe('ranking sentences', () => {
     expect(rankingSentence(items, '件', 'zh')).toBe('在有数值的3个单位中，甲区最高（30件）；乙区为20件，居第2位；另有1个单位无数值。');
     expect(rankingSentence(items, '件', 'en')).toBe('Of the 3 units with a value, 甲区 is highest (30 件); 乙区 is 20 件, rank 2 of 3; 1 more have no value.');
   });
+  it('calls no single value the highest, and names a unit without its label\'s basis line', () => {
+    const one = [{ name: '海珠区', value: 8, highlight: false }, { name: '广州市', value: null, highlight: true }];
+    expect(rankingSentence(one, '件', 'zh')).toBe('只有海珠区有数值（8件）；广州市无数值；另有1个单位无数值。');
+    expect(rankingSentence([{ name: '番禺区', value: 0, highlight: true }], '件', 'en')).toBe('Only 番禺区 has a value (0 件).');
+    const data = chartData({
+      title: { text: '行政复议', subtext: '单位：件' },
+      yAxis: { type: 'category', data: ['广州市海珠区\n1 份报告 · 1 个机关', '广州市\n0 份报告'] },
+      xAxis: { type: 'value' },
+      series: [{ type: 'bar', data: [8, null] }],
+    });
+    expect(data).toMatchObject({ kind: 'ranking', items: [{ name: '广州市海珠区', value: 8 }, { name: '广州市', value: null }] });
+  });
+
   it('reads ranked bars, highlight included', () => {
     const option = rankedBars(items, frame);
     const data = chartData(option);

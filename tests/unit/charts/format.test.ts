@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisNumber, formatNumber, formatPercent } from '../../../src/charts/format';
+import { formatAxisNumber, formatExact, formatNumber, formatPercent } from '../../../src/charts/format';
 
 describe('formatNumber zh', () => {
   it.each([
@@ -105,5 +105,15 @@ describe('formatAxisNumber', () => {
 
   it('prints nothing for a non-number', () => {
     expect(formatAxisNumber(null, 'zh')).toBe('');
+  });
+});
+
+describe('formatExact', () => {
+  it('prints a single value whole, grouped, never scaled', () => {
+    expect(formatExact(112711)).toBe('112,711');
+    expect(formatExact(21469172.33)).toBe('21,469,172.33');
+    expect(formatExact(-5)).toBe('-5');
+    expect(formatExact(0)).toBe('0');
+    expect(formatExact(null)).toBe('—');
   });
 });

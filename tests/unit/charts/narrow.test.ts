@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { donut } from '../../../src/charts/donut';
-import { stackedBars } from '../../../src/charts/bars';
+import { barsWithRate, stackedBars } from '../../../src/charts/bars';
 import { fitToWidth, footRaise } from '../../../src/charts/narrow';
 import { provinceTileGrid } from '../../../src/charts/tiles';
 import { estimateWidth } from '../../../src/charts/wrap';
@@ -110,5 +110,15 @@ describe('fitToWidth on a phone', () => {
     expect(value.splitNumber).toBe(3);
     expect(value.axisLabel.hideOverlap).toBe(true);
     expect(axes.find((a) => a.type === 'category')).toEqual([option.xAxis, option.yAxis].flat().find((a) => (a as Loose).type === 'category'));
+  });
+
+  it("keeps the rate axis's top labelled on a phone: 0, 50 and 100 %, the top label forced (hideOverlap dropped it beside 75 %)", () => {
+    const option = barsWithRate(['2019', '2020'], [{ name: '复议', values: [3, 4] }], { name: '纠错率', values: [0.2, 0.5] }, zhFrame, { horizontal: true });
+    const rateOf = (o: ChartOption) => ([o.xAxis].flat() as Loose[]).find((a) => a.max !== undefined)!;
+    expect([rateOf(option).max, rateOf(option).interval]).toEqual([1, 0.25]);
+    const rate = rateOf(fit(option, 390).option);
+    expect([rate.max, rate.interval, rate.axisLabel.showMaxLabel]).toEqual([1, 0.5, true]);
+    // At a desktop width the quarters stay.
+    expect(rateOf(fit(option, 1280).option).interval).toBe(0.25);
   });
 });
