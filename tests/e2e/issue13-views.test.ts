@@ -192,9 +192,10 @@ ORDER BY count(*) FILTER (WHERE v = 0) DESC, body_key, metric LIMIT 1`,
 
 describe('Benchmark: log scale', () => {
   it('draws a log axis; a child stating 0 keeps its row with its value printed, and the note counts it', async () => {
-    const expected = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: benchYear, metric: 'rv.total', peer: 'parent', scope: 'self' }));
+    const logYear = await busiestCountyYear(native, GUANGZHOU, 'rv.total');
+    const expected = await native.rows(benchmarkChildren({ parent: GUANGZHOU, year: logYear, metric: 'rv.total', peer: 'parent', scope: 'self' }));
     const zeros = expected.filter((r) => r.value === 0).length;
-    await openApp(page, `view=benchmark&parent=${GUANGZHOU}&year=${benchYear}&metric=rv.total&scale=log&bench=1`);
+    await openApp(page, `view=benchmark&parent=${GUANGZHOU}&year=${logYear}&metric=rv.total&scale=log&bench=1`);
     await waitForChart(page, 'benchmark');
     await expect(page.getByTestId('chart-benchmark').getAttribute('data-value-axis')).resolves.toBe('log');
     await expect(page.getByTestId('scale-note').textContent()).resolves.toBe(zeros > 0 ? zh('scale.logNote', { n: zeros }) : zh('scale.logNoteNone'));
@@ -354,12 +355,14 @@ describe('property: every chart of every view draws the numbers its CSV (and tab
           }
         }
         if (id === 'compare') {
-          // Each figure of the table (a body's figure of a year) is one of the CSV's for that body and year.
+          // Each figure of the table (a series' figure of a year: a body's own reports, or its area
+          // summaries) is the CSV's for that body, year and scope.
           const table = await page.getByTestId('compare-table').locator('tbody tr').evaluateAll((trs) =>
-            trs.flatMap((tr) => [...tr.querySelectorAll('td[data-value]')].map((td) => [tr.querySelector('th')?.textContent ?? '', td.getAttribute('data-year'), td.getAttribute('data-value')])),
+            trs.flatMap((tr) => [...tr.querySelectorAll('td[data-value]')].map((td) => [tr.querySelector('th')?.textContent ?? '', td.getAttribute('data-year'), td.getAttribute('data-value'), tr.getAttribute('data-scope')])),
           );
-          for (const [body, year, value] of table.filter(([, , v]) => v !== '')) {
-            expect(csv.rows.some((r) => r.body_name === body && r.year === year && r.value === value), `${body} ${year}`).toBe(true);
+          for (const [series, year, value, scope] of table.filter(([, , v]) => v !== '')) {
+            const body = scope === 'area' ? series!.replace(` · ${zh('scope.areaSeries')}`, '') : series;
+            expect(csv.rows.some((r) => r.body_name === body && r.year === year && r.value === value && r.scope === scope), `${series} ${year}`).toBe(true);
           }
           expect(table.filter(([, , v]) => v !== '').length).toBeGreaterThan(0);
         }

@@ -18,6 +18,7 @@ let page: Page;
 let native: NativeDataset;
 /** Two bodies that state r.new.total in at least one year (most such reports first). */
 let pair: [Body, Body];
+const zh = translator('zh');
 
 beforeAll(async () => {
   ({ browser, page, native } = session);
@@ -130,11 +131,19 @@ describe('compare', () => {
       const rows = [...table.tBodies[0].rows].map((r) => ({ name: r.cells[0].textContent!.trim(), cells: [...r.cells].slice(1).map((c) => c.textContent!.trim()) }));
       return { years, rows };
     });
-    expect(shown.rows.map((r) => r.name)).toEqual(pair.map((b) => b.name));
+    // A row per series, as drawn: a body's own reports, then its area summaries when it has any.
+    const areaSeries = (name: unknown) => `${String(name)} · ${zh('scope.areaSeries')}`;
+    const seriesOf = (row: Record<string, unknown>) => (row.scope === 'area' ? areaSeries(row.body) : String(row.body));
+    expect(shown.rows.map((r) => r.name)).toEqual(
+      pair.flatMap((b) => [
+        ...(expected.some((r) => r.body_key === b.key && r.scope !== 'area') ? [b.name] : []),
+        ...(expected.some((r) => r.body_key === b.key && r.scope === 'area') ? [areaSeries(b.name)] : []),
+      ]),
+    );
     await expect.poll(() => ownText(page, '[data-testid="chip"]'), { timeout: 45_000 }).toEqual(pair.map((b) => b.name));
     expect(shown.years).toEqual([...new Set(expected.map((r) => String(r.year)))].sort());
     for (const row of expected) {
-      const cell = shown.rows.find((r) => r.name === row.body)!.cells[shown.years.indexOf(String(row.year))];
+      const cell = shown.rows.find((r) => r.name === seriesOf(row))!.cells[shown.years.indexOf(String(row.year))];
       expect(cell, `${String(row.body)} ${row.year}`).toBe(`${formatNumber(row.value as number | null, 'zh')}${row.area_summary ? '*' : ''}`);
     }
   });
