@@ -139,6 +139,13 @@ describe('report view', () => {
         expect(seen.top, JSON.stringify(seen)).toBeGreaterThanOrEqual(0);
         expect(seen.bottom, JSON.stringify(seen)).toBeLessThanOrEqual(seen.height);
         expect(seen.text.replace(/^…|…$/g, '')).toBe(text.slice(Math.max(0, (v.start as number) - 40), Math.min(text.length, (v.end as number) + 40)));
+        // The value itself is in the window too: the table fits the phone's width, no sideways scroll.
+        const cell = await page.getByTestId('value-row').nth(index).locator('td.n').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, right: r.right, width: window.innerWidth };
+        });
+        expect(cell.left, JSON.stringify(cell)).toBeGreaterThanOrEqual(0);
+        expect(cell.right, JSON.stringify(cell)).toBeLessThanOrEqual(cell.width);
       }
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -7,8 +7,8 @@ import { YearRange } from '../components/YearRange';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
-import { bodyNamesOf, chartFileName, makeFrame, num, type ViewProps, chartLinks } from './common';
-import { basisOf, reviewByCategory } from './review-model';
+import { bodyNamesOf, chartFileName, makeFrame, num, punctuationOf, type ViewProps, chartLinks } from './common';
+import { basisOf, bodiesStatingNoTotal, reviewByCategory } from './review-model';
 import type { ViewState } from '../state/url-state';
 
 // What each total rests on, and every report the bodies have that year (used or not).
@@ -37,10 +37,11 @@ export function Review(props: ViewProps) {
   const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
   const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
-  // A chosen body with no report stating either total is said, not dropped in silence (absent is not 0).
+  // A chosen body with no report stating either total is said, not dropped in silence (absent is not
+  // 0); only once the query has answered: before that nothing is known of any body.
   const stating = rows.filter((r) => (num(r.rv_reports) ?? 0) > 0 || (num(r.lit_reports) ?? 0) > 0);
-  const silent = entities.filter((e) => !stating.some((r) => r.body_key === e)).map((e) => names.get(e) ?? bodyName(e));
-  const silentNote = silent.length > 0 ? t('review.noneStated', { names: silent.join('、') }) : '';
+  const silent = bodiesStatingNoTotal(result.data ? rows : null, entities).map((e) => names.get(e) ?? bodyName(e));
+  const silentNote = silent.length > 0 ? t('review.noneStated', { names: silent.join(punctuationOf(locale).list) }) : '';
   // The years the figures are of, in the chart itself: an exported chart is read without the page's controls.
   const stated = stating.map((r) => Number(r.year));
   const period = stated.length === 0 ? '' : Math.min(...stated) === Math.max(...stated) ? String(stated[0]) : `${Math.min(...stated)}–${Math.max(...stated)}`;

@@ -41,3 +41,13 @@ export function basisOf(s: ReviewSums, t: Translate): string {
   if (rv.reports === lit.reports && rv.bodies === lit.bodies) return t('review.basis', rv);
   return `${t('review.basisOf', { what: t('review.rv'), ...rv })}\n${t('review.basisOf', { what: t('review.lit'), ...lit })}`;
 }
+
+/**
+ * The chosen bodies no row states a reconsideration or litigation total for, in the order chosen:
+ * none while the query has not answered (`rows` null), since before then nothing is known of any.
+ */
+export function bodiesStatingNoTotal(rows: readonly Row[] | null, entities: readonly string[]): string[] {
+  if (!rows) return [];
+  const stating = new Set(rows.filter((r) => (num(r.rv_reports) ?? 0) > 0 || (num(r.lit_reports) ?? 0) > 0).map((r) => String(r.body_key)));
+  return entities.filter((e) => !stating.has(e));
+}

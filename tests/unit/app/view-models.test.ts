@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/app/i18n/messages';
 import { stackedBars } from '../../../src/charts/bars';
 import { breakdownBars, OUTCOME_SERIES } from '../../../src/app/views/breakdown-series';
-import { basisOf, rate, reviewByCategory } from '../../../src/app/views/review-model';
+import { basisOf, bodiesStatingNoTotal, rate, reviewByCategory } from '../../../src/app/views/review-model';
 import { bodyNamesOf } from '../../../src/app/views/common';
 
 const t = translator('zh');
@@ -85,5 +85,19 @@ describe('bodyNamesOf', () => {
       ['name:广州市白云区', '广州市白云区 (2)'],
       ['440105', '广州市海珠区'],
     ]);
+  });
+});
+
+describe('bodiesStatingNoTotal', () => {
+  const rows = [
+    { body_key: '440105', year: 2019, rv_reports: 1, lit_reports: 0 },
+    { body_key: '440100', year: 2019, rv_reports: 0, lit_reports: null },
+    { body_key: '440103', year: 2020, rv_reports: null, lit_reports: 2 },
+  ];
+  it('names the chosen bodies no row states either total for, in the order chosen', () => {
+    expect(bodiesStatingNoTotal(rows, ['440100', '440105', '440103', '440111'])).toEqual(['440100', '440111']);
+  });
+  it('names none before the query has answered: nothing is known of any body yet', () => {
+    expect(bodiesStatingNoTotal(null, ['440100', '440105'])).toEqual([]);
   });
 });
