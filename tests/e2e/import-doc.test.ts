@@ -10,16 +10,13 @@ import { collectInputFiles } from '../../src/ingest/walk';
 import { collectOutput } from '../helpers/collect-output';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { libreOfficeFiles, PRODUCER_FIXTURES } from '../helpers/producers';
-import { parseInPage } from './import-support';
-import { browserSession, appUrl, waitForEngine } from './support';
+import { hookedAppSession, parseInPage } from './import-support';
 
-const session = browserSession();
+const session = hookedAppSession();
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ page } = session);
-  await page.goto(appUrl('bench=1'));
-  await waitForEngine(page);
 });
 
 describe('a .doc imported in the page', () => {

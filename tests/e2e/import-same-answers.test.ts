@@ -11,19 +11,16 @@ import { runParse } from '../../src/ingest/run-parse';
 import { collectInputFiles } from '../../src/ingest/walk';
 import { collectOutput } from '../helpers/collect-output';
 import { REPO_ROOT } from '../helpers/paths';
-import { parseInPage } from './import-support';
-import { browserSession, appUrl, waitForEngine } from './support';
+import { hookedAppSession, parseInPage } from './import-support';
 
 const INPUTS = [resolve(REPO_ROOT, '../shared/corpus'), resolve(REPO_ROOT, 'data/corpus')];
 const BATCH = 16;
 
-const session = browserSession();
+const session = hookedAppSession();
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ page } = session);
-  await page.goto(appUrl('bench=1'));
-  await waitForEngine(page);
 });
 
 describe('a report parsed in the page', () => {

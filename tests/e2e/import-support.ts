@@ -1,10 +1,21 @@
 // Shared by the e2e files on the import in the page: the app's test hooks for SQL, the import and
 // its parse, and waits on the user's layer (never on time).
 import type { Page } from 'playwright-core';
+import { beforeAll } from 'vitest';
 import type { ImportedFile } from '../../workers/import-protocol';
-import { READY_TIMEOUT } from './support';
+import { appUrl, browserSession, READY_TIMEOUT, waitForEngine, type BrowserSession } from './support';
 
 export type Row = Record<string, unknown>;
+
+/** The file's browser session (support.ts), the app open with its test hooks (`?bench=1`) and its engine ready before the tests. */
+export function hookedAppSession(): BrowserSession {
+  const session = browserSession();
+  beforeAll(async () => {
+    await session.page.goto(appUrl('bench=1'));
+    await waitForEngine(session.page);
+  });
+  return session;
+}
 
 /** Rows of `sql` as the page's data worker answers it (the app's `__gongkai` hook). */
 export const pageQuery = (page: Page, sql: string): Promise<Row[]> =>
