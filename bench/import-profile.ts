@@ -9,12 +9,13 @@
 // The browser process's threads are told apart by their tasks' posting site (src_file/src_func).
 // Prints figures only: `npx tsx bench/import-profile.ts` (GONGKAI_BENCH_DIST=DIR: an app built
 // readable already; GONGKAI_PROFILE_TRACE=FILE: keep the raw trace).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { launchChromium } from '../tests/helpers/chromium';
 import { buildApp, startPreview } from '../tests/helpers/preview-server';
-import { chromiumProcesses, folderOf, generatedReports } from './import';
+import { readTrace, startTrace, type Frame, type ProfileChunkData, type ProfileNode, type TraceEvent } from './chromium-trace';
+import { folderOf, generatedReports, threadCpu } from './import';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, 'tmp/bench-import');
@@ -45,28 +46,6 @@ const NATIVE: [RegExp, string][] = [
   [/^\(program\)$/, '(program: native, compile)'],
 ];
 
-interface Frame {
-  functionName: string;
-  url: string;
-  lineNumber?: number;
-  columnNumber?: number;
-}
-interface Node {
-  id: number;
-  callFrame: Frame;
-  parent?: number;
-}
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  id?: string;
-  dur?: number;
-  tdur?: number;
-  args?: Record<string, unknown> & { data?: Record<string, unknown>; name?: string; src_file?: string; src_func?: string };
-}
-
 /** Source file of a bundle's position, through its source map (null: no map, or a native frame). */
 function sourceLocator(dist: string): (url: string, line?: number, column?: number, withLine?: boolean) => string | null {
   const maps = new Map<string, SourceMapConsumer | null>();
@@ -86,10 +65,10 @@ function sourceLocator(dist: string): (url: string, line?: number, column?: numb
 
 /** Each JS thread's sampled time by kind of work (ms of samples), from the trace's ProfileChunks. */
 function samplesByKind(events: TraceEvent[], locate: ReturnType<typeof sourceLocator>, leaves = new Map<string, Map<string, number>>()): Map<string, Map<string, number>> {
-  const profiles = new Map<string, { thread: string; nodes: Map<number, Node>; kindOf: Map<number, string> }>();
+  const profiles = new Map<string, { thread: string; nodes: Map<number, ProfileNode>; kindOf: Map<number, string> }>();
   const out = new Map<string, Map<string, number>>();
   /** A sample's own function and the first frame up from it with a source: `kind: function (source:line)`. */
-  const leafOf = (id: number, nodes: Map<number, Node>, kind: string): string => {
+  const leafOf = (id: number, nodes: Map<number, ProfileNode>, kind: string): string => {
     const own = nodes.get(id)?.callFrame;
     for (let at = nodes.get(id); at; at = at.parent === undefined ? undefined : nodes.get(at.parent)) {
       if (!at.callFrame.url) continue;
@@ -110,7 +89,7 @@ function samplesByKind(events: TraceEvent[], locate: ReturnType<typeof sourceLoc
     if (e.name === 'Profile' && e.id) profiles.set(`${e.pid}:${e.id}`, { thread: `${e.pid}/${e.tid}`, nodes: new Map(), kindOf: new Map() });
     if (e.name !== 'ProfileChunk' || !e.id) continue;
     const profile = profiles.get(`${e.pid}:${e.id}`);
-    const data = e.args?.data as { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    const data = e.args?.data as ProfileChunkData | undefined;
     if (!profile || !data?.cpuProfile) continue;
     for (const node of data.cpuProfile.nodes ?? []) profile.nodes.set(node.id, node);
     const samples = data.cpuProfile.samples ?? [];
@@ -121,7 +100,7 @@ function samplesByKind(events: TraceEvent[], locate: ReturnType<typeof sourceLoc
       let kind = profile.kindOf.get(id);
       if (kind === undefined) {
         kind = 'other JS';
-        for (let at: Node | undefined = profile.nodes.get(id), leaf = true; at; at = at.parent === undefined ? undefined : profile.nodes.get(at.parent), leaf = false) {
+        for (let at: ProfileNode | undefined = profile.nodes.get(id), leaf = true; at; at = at.parent === undefined ? undefined : profile.nodes.get(at.parent), leaf = false) {
           const found = kindOfFrame(at.callFrame, leaf);
           if (found) {
             kind = found;
@@ -178,10 +157,7 @@ async function main(): Promise<void> {
     await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
     await new Promise((done) => setTimeout(done, 3000));
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReturnAsStream',
-      traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['disabled-by-default-v8.cpu_profiler', 'toplevel', '__metadata'] },
-    });
+    await startTrace(cdp, ['disabled-by-default-v8.cpu_profiler', 'toplevel', '__metadata']);
     const cpuBefore = threadCpu(browser.profile);
     const started = performance.now();
     await page.getByTestId('import-folder').setInputFiles(folder);
@@ -194,20 +170,7 @@ async function main(): Promise<void> {
     }, undefined, { timeout: 1_800_000, polling: 200 });
     const loadedS = (performance.now() - started) / 1000;
     const cpuLoaded = threadCpu(browser.profile);
-    const complete = new Promise<{ stream: string }>((done) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => done({ stream: e.stream! })));
-    await cdp.send('Tracing.end');
-    const { stream } = await complete;
-    const parts: string[] = [];
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-      parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
-      if (chunk.eof) break;
-    }
-    await cdp.send('IO.close', { handle: stream });
-    const text = parts.join('');
-    if (process.env.GONGKAI_PROFILE_TRACE) writeFileSync(process.env.GONGKAI_PROFILE_TRACE, text);
-    const parsedTrace = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    const events = Array.isArray(parsedTrace) ? parsedTrace : parsedTrace.traceEvents;
+    const events = await readTrace(cdp);
     const names = new Map<string, string>();
     const processes = new Map<number, string>();
     for (const e of events) {
@@ -253,29 +216,6 @@ async function main(): Promise<void> {
 }
 
 const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
-
-/** CPU seconds of every thread of this browser, by `pid/tid`. */
-function threadCpu(profile: string): Map<string, { name: string; s: number }> {
-  const out = new Map<string, { name: string; s: number }>();
-  for (const [pid] of chromiumProcesses(profile)) {
-    let tids: string[] = [];
-    try {
-      tids = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out.set(`${pid}/${tid}`, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), s: (Number(fields[11]) + Number(fields[12])) / 100 });
-      } catch {
-        // exited meanwhile
-      }
-    }
-  }
-  return out;
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -172,7 +172,7 @@ function cpuByKind(profile: string, before: Map<string, number>): string {
 }
 
 /** CPU seconds of every thread of this browser (/proc/PID/task/TID/stat), by `pid/tid`, with the thread's name. */
-function threadCpu(profile: string): Map<string, { name: string; s: number }> {
+export function threadCpu(profile: string): Map<string, { name: string; s: number }> {
   const out = new Map<string, { name: string; s: number }>();
   for (const [pid] of chromiumProcesses(profile)) {
     let tids: string[] = [];
@@ -184,9 +184,8 @@ function threadCpu(profile: string): Map<string, { name: string; s: number }> {
     for (const tid of tids) {
       try {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out.set(`${pid}/${tid}`, { name: `${kinds.get(pid)?.split(' ')[0] ?? 'browser'}:${name.replace(/\d+$/, '')}`, s: (Number(fields[11]) + Number(fields[12])) / 100 });
+        out.set(`${pid}/${tid}`, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), s: (Number(fields[11]) + Number(fields[12])) / 100 });
       } catch {
         // exited meanwhile
       }
@@ -205,8 +204,9 @@ function cpuByThread(profile: string, before: Map<string, { name: string; s: num
   const livePerPid = new Map<string, number>();
   for (const [key, t] of threadCpu(profile)) {
     const used = t.s - (before.get(key)?.s ?? 0);
-    by.set(t.name, (by.get(t.name) ?? 0) + used);
     const pid = key.split('/')[0];
+    const name = `${kinds.get(pid)?.split(' ')[0] ?? 'browser'}:${t.name.replace(/\d+$/, '')}`;
+    by.set(name, (by.get(name) ?? 0) + used);
     livePerPid.set(pid, (livePerPid.get(pid) ?? 0) + used);
   }
   for (const [pid, s] of chromiumCpu(profile)) {

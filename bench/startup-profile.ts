@@ -7,10 +7,10 @@
 //   GONGKAI_STARTUP_DATA=<dataset dir>            default data/build
 //   GONGKAI_PROFILE_TRACE=<file>                  keep the raw trace (the last build's)
 // Prints figures only: nothing here asserts a time.
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/helpers/chromium';
 import { buildApp, startPreview } from '../tests/helpers/preview-server';
+import { readTrace, startTrace, type ProfileChunkData, type ProfileNode, type TraceEvent } from './chromium-trace';
 import { LOAD_TIMEOUT } from './page-load';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -20,49 +20,15 @@ const CATEGORIES = ['disabled-by-default-v8.cpu_profiler', 'v8.wasm', 'toplevel'
 /** Functions whose inclusive time is printed: the glue's dynamic linker, then DuckDB's calls. */
 const INCLUSIVE = ['relocateExports', 'updateGOT', 'addFunction', 'mergeLibSymbols', 'registerDynCallSymbols', 'applySignatureConversions', 'reportUndefinedSymbols', 'Module._duckdb_web_open', 'Module._duckdb_web_insert_arrow_from_ipc_stream', 'Module._duckdb_web_query_run'];
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: Record<string, unknown>;
-}
-interface Frame {
-  functionName: string;
-  url?: string;
-}
-interface Node {
-  id: number;
-  parent?: number;
-  callFrame: Frame;
-}
-
 async function trace(dist: string): Promise<TraceEvent[]> {
   const server = await startPreview(dist, DATA);
   const browser = await launchChromium({ block: false });
   try {
     const cdp = await browser.context.newCDPSession(browser.page);
-    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES } });
+    await startTrace(cdp, CATEGORIES);
     await browser.page.goto(`${server.url}?bench=1`, { timeout: LOAD_TIMEOUT });
     await browser.page.getByTestId('kpi-reports').waitFor({ timeout: LOAD_TIMEOUT });
-    const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => done(e.stream!)));
-    await cdp.send('Tracing.end');
-    const stream = await complete;
-    const parts: string[] = [];
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-      parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
-      if (chunk.eof) break;
-    }
-    await cdp.send('IO.close', { handle: stream });
-    const text = parts.join('');
-    if (process.env.GONGKAI_PROFILE_TRACE) writeFileSync(process.env.GONGKAI_PROFILE_TRACE, text);
-    const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    return await readTrace(cdp);
   } finally {
     await browser.close();
     await server.close();
@@ -83,13 +49,13 @@ function report(label: string, events: TraceEvent[]): void {
   }
   const [pid, tid] = thread.split('/').map(Number);
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid)?.id;
-  const nodes = new Map<number, Node>();
+  const nodes = new Map<number, ProfileNode>();
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let busy = 0;
   for (const e of events) {
     if (e.name !== 'ProfileChunk' || e.pid !== pid || e.id !== profile) continue;
-    const data = e.args?.data as { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    const data = e.args?.data as ProfileChunkData | undefined;
     for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
     const samples = data?.cpuProfile?.samples ?? [];
     const deltas = data?.timeDeltas ?? [];

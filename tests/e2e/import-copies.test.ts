@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
+import { holdImportWorkers, importTexts, layerVersion, pageQuery } from './import-support';
 import { appUrl, openBrowser, READY_TIMEOUT, waitForEngine } from './support';
 
 const NAME = '2019-liaoning-fuxin-city.txt';
@@ -20,24 +21,14 @@ const EMPTY = 'mine/empty.txt';
 let browser: Browser;
 let page: Page;
 
-type Row = Record<string, unknown>;
-const query = (sql: string): Promise<Row[]> =>
-  page.evaluate(async (text) => (window as unknown as { __gongkai: { query(sql: string): Promise<Row[]> } }).__gongkai.query(text), sql);
+const query = (sql: string) => pageQuery(page, sql);
 const byLayer = async () => (await query('SELECT layer, count(*) AS n FROM reports GROUP BY layer ORDER BY layer')).map((r) => [r.layer, Number(r.n)]);
 const nationReports = async () => Number((await query("SELECT sum(reports) AS n FROM rollups WHERE division_level = 'nation'"))[0].n);
-
-async function layerVersion(): Promise<string> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="import-toggle"]');
-    return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-  }, undefined, { timeout: READY_TIMEOUT * 2 });
-  return (await page.getByTestId('import-toggle').getAttribute('data-layer-version'))!;
-}
 
 async function open(layer: 'all' | 'user' | 'dataset'): Promise<void> {
   await page.goto(appUrl([...(layer === 'all' ? [] : [['layer', layer]] as [string, string][]), ['bench', '1']]));
   await waitForEngine(page);
-  await layerVersion();
+  await layerVersion(page);
 }
 
 beforeAll(async () => {
@@ -59,11 +50,8 @@ describe('copies of shipped reports in the user\'s layer', () => {
     datasetReports = Number((await query('SELECT count(*) AS n FROM reports'))[0].n);
     datasetNation = await nationReports();
     // The shipped file as it is, the same with a line added (the user's own), and an empty file (failed).
-    await page.evaluate(
-      (files) => (window as unknown as { __gongkaiImport: { run(files: { path: string; blob: Blob }[]): Promise<number> } }).__gongkaiImport.run(files.map((f) => ({ path: f.path, blob: new Blob([f.text]) }))),
-      [{ path: COPY, text: TEXT }, { path: OWN, text: `${TEXT}\n` }, { path: EMPTY, text: '' }],
-    );
-    await layerVersion();
+    await importTexts(page, [{ path: COPY, text: TEXT }, { path: OWN, text: `${TEXT}\n` }, { path: EMPTY, text: '' }]);
+    await layerVersion(page);
     // Two reports read, one of them the dataset's file; the failed file is not counted.
     const count = page.getByTestId('import-count');
     await expect(count.textContent()).resolves.toBe(' (2 · 同数据集 1)');
@@ -88,22 +76,14 @@ describe('copies of shipped reports in the user\'s layer', () => {
   }, READY_TIMEOUT * 10);
 
   it('says, under both layers while the kept layer is built after a reload, that the dataset alone is shown', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let heldWorkers = 0;
-    await page.context().route(/import\.worker/, async (route) => {
-      heldWorkers++;
-      await held;
-      await route.continue();
-    });
+    const workers = await holdImportWorkers(page);
     await page.goto(appUrl([['bench', '1']]));
     await page.getByTestId('layer-dataset-alone').waitFor({ timeout: READY_TIMEOUT });
-    await expect.poll(() => heldWorkers, { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => workers.held(), { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
     await expect(page.getByTestId('layer-dataset-alone').textContent()).resolves.toBe('正在载入您导入的报告…（目前仅显示数据集）');
     expect(await page.getByTestId('user-only-banner').count()).toBe(0);
-    release();
-    await page.context().unroute(/import\.worker/);
-    await layerVersion();
+    await workers.release();
+    await layerVersion(page);
     await page.getByTestId('layer-dataset-alone').waitFor({ state: 'detached', timeout: READY_TIMEOUT });
     expect(await byLayer()).toEqual([['dataset', datasetReports], ['user', 2]]);
   }, READY_TIMEOUT * 10);

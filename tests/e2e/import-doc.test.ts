@@ -7,19 +7,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonLine } from '../../src/ingest/report-text';
 import { runParse } from '../../src/ingest/run-parse';
 import { collectInputFiles } from '../../src/ingest/walk';
-import type { ImportedFile } from '../../workers/import-protocol';
 import { collectOutput } from '../helpers/collect-output';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { libreOfficeFiles, PRODUCER_FIXTURES } from '../helpers/producers';
-import { browserSession, appUrl, waitForEngine } from './support';
+import { hookedAppSession, parseInPage } from './import-support';
 
-const session = browserSession();
+const session = hookedAppSession();
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ page } = session);
-  await page.goto(appUrl('bench=1'));
-  await waitForEngine(page);
 });
 
 describe('a .doc imported in the page', () => {
@@ -32,11 +29,7 @@ describe('a .doc imported in the page', () => {
     await runParse([dir], true, io);
     const cli = new Map(io.stdout.text.trim().split('\n').map((line) => [(JSON.parse(line) as { file: string }).file, line]));
     const files = await collectInputFiles([dir]);
-    await page.waitForFunction(() => '__gongkaiImport' in window);
-    const answers = await page.evaluate(async (batch) => {
-      const hook = (window as unknown as { __gongkaiImport: { parse(bytes: Uint8Array, name: string): Promise<ImportedFile> } }).__gongkaiImport;
-      return Promise.all(batch.map((f) => hook.parse(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.name)));
-    }, files.map((f) => ({ name: basename(f.path), base64: readFileSync(f.path).toString('base64') })));
+    const answers = await parseInPage(page, files.map((f) => ({ name: basename(f.path), base64: readFileSync(f.path).toString('base64') })));
     files.forEach((f, j) => {
       const a = answers[j];
       expect(a.parsed.status, `${f.path}: ${a.parsed.error}`).toBe('ok');

@@ -9,30 +9,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonLine } from '../../src/ingest/report-text';
 import { runParse } from '../../src/ingest/run-parse';
 import { collectInputFiles } from '../../src/ingest/walk';
-import type { ImportedFile } from '../../workers/import-protocol';
 import { collectOutput } from '../helpers/collect-output';
 import { REPO_ROOT } from '../helpers/paths';
-import { browserSession, appUrl, waitForEngine } from './support';
+import { hookedAppSession, parseInPage } from './import-support';
 
 const INPUTS = [resolve(REPO_ROOT, '../shared/corpus'), resolve(REPO_ROOT, 'data/corpus')];
 const BATCH = 16;
 
-const session = browserSession();
+const session = hookedAppSession();
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ page } = session);
-  await page.goto(appUrl('bench=1'));
-  await waitForEngine(page);
 });
-
-async function parseInPage(p: Page, files: { name: string; base64: string }[]): Promise<ImportedFile[]> {
-  await p.waitForFunction(() => '__gongkaiImport' in window);
-  return p.evaluate(async (batch) => {
-    const hook = (window as unknown as { __gongkaiImport: { parse(bytes: Uint8Array, name: string): Promise<ImportedFile> } }).__gongkaiImport;
-    return Promise.all(batch.map((f) => hook.parse(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.name)));
-  }, files);
-}
 
 describe('a report parsed in the page', () => {
   it('gives what gongkai parse --json gives, for every corpus file', { timeout: 900_000 }, async () => {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/charts/format';
 import { REPO_ROOT } from '../helpers/paths';
+import { holdImportWorkers, importTexts, layerVersion, pageQuery } from './import-support';
 import { appUrl, browserSession, correctValue, csvOf, READY_TIMEOUT, valueRow, waitForEngine } from './support';
 
 const NAME = '2019-liaoning-fuxin-city.txt';
@@ -17,18 +18,8 @@ const OWN = `mine/${NAME}`;
 
 let page: Page;
 
-type Row = Record<string, unknown>;
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const query = (sql: string): Promise<Row[]> =>
-  page.evaluate(async (text) => (window as unknown as { __gongkai: { query(sql: string): Promise<Row[]> } }).__gongkai.query(text), sql);
-
-async function layerVersion(): Promise<string> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="import-toggle"]');
-    return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-  }, undefined, { timeout: READY_TIMEOUT * 2 });
-  return (await page.getByTestId('import-toggle').getAttribute('data-layer-version'))!;
-}
+const query = (sql: string) => pageQuery(page, sql);
 
 const session = browserSession();
 
@@ -48,28 +39,20 @@ describe('layer=user while the layer loads', () => {
 
     // The user's own copy (a line added: not a duplicate of the shipped file), its value corrected.
     const text = `${readFileSync(join(resolve(REPO_ROOT, 'data/corpus/seeds'), NAME), 'utf8')}\n`;
-    await page.evaluate(({ path, text }) => (window as unknown as { __gongkaiImport: { run(files: { path: string; blob: Blob }[]): Promise<number> } }).__gongkaiImport.run([{ path, blob: new Blob([text]) }]), { path: OWN, text });
-    await layerVersion();
+    await importTexts(page, [{ path: OWN, text }]);
+    await layerVersion(page);
     await page.goto(appUrl([['view', 'report'], ['report', OWN], ['bench', '1']]));
     await correctValue(page, METRIC, { value: corrected, note: '合计印错', author: '测试员' });
     await valueRow(page, METRIC).getByTestId('value-corrected').waitFor({ timeout: READY_TIMEOUT });
-    const version = await layerVersion();
+    const version = await layerVersion(page);
 
     // A reload under layer=user with the layer's build held back: the window in which the data
-    // worker has no layer yet (it would answer from the dataset). The worker's script is fetched
-    // for the worker, not the page: only the context's routes see it.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let heldWorkers = 0;
-    await page.context().route(/import\.worker/, async (route) => {
-      heldWorkers++;
-      await held;
-      await route.continue();
-    });
+    // worker has no layer yet (it would answer from the dataset).
+    const workers = await holdImportWorkers(page);
     await page.goto(appUrl([['view', 'compare'], ['e', body], ['layer', 'user'], ['bench', '1']]));
     await page.getByTestId('layer-loading').waitFor({ timeout: READY_TIMEOUT });
     // The layer's build has asked for its worker (held).
-    await expect.poll(() => heldWorkers, { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => workers.held(), { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
     expect(await page.getByTestId('import-toggle').getAttribute('data-busy')).toBe('true');
     expect(await page.getByTestId('user-only-banner').isVisible()).toBe(true);
     expect(await page.getByTestId('layer-loading').isVisible()).toBe(true);
@@ -78,9 +61,8 @@ describe('layer=user while the layer loads', () => {
     expect(await page.getByTestId('png-compare').count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toContain(formatNumber(printed, 'zh'));
 
-    release();
-    await page.context().unroute(/import\.worker/);
-    expect(await layerVersion()).toBe(version);
+    await workers.release();
+    expect(await layerVersion(page)).toBe(version);
     const cell = page.locator('[data-testid="compare-table"] td[data-year="2019"]');
     await cell.first().waitFor({ timeout: READY_TIMEOUT });
     await expect(cell.first().getAttribute('data-value')).resolves.toBe(String(corrected));

@@ -16,6 +16,14 @@ export function makeTempDir(prefix = 'gongkai-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** A temp folder whose `reports/` holds copies of these seed reports (ingested, their ids are reports/<name>). */
+export function seedFolder(names: readonly string[]): string {
+  const root = makeTempDir();
+  mkdirSync(join(root, 'reports'));
+  for (const name of names) copyFileSync(join(requireSeeds(), name), join(root, 'reports', name));
+  return root;
+}
+
 /**
  * Two real seed reports, one of them re-encoded as GBK, plus an empty file, a binary file and the
  * kinds of files the walker must skip (truth/, manifest.csv, *.json).

@@ -1,6 +1,6 @@
 // `gongkai ingest --corrections`: two real seed reports ingested with and without a corrections
 // file, the dataset read back with native DuckDB.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,8 @@ import { main } from '../../src/ingest/cli';
 import { METRIC_IDS } from '../../src/shared/metrics';
 import { wideColumnName, WIDE_METRICS } from '../../src/shared/wide-metrics';
 import { collectOutput } from '../helpers/collect-output';
-import { makeTempDir } from '../helpers/ingest-fixture';
+import { seedFolder } from '../helpers/ingest-fixture';
 import { openNativeDataset, type NativeDataset, type NativeRow } from '../helpers/native-duckdb';
-import { requireSeeds } from '../helpers/paths';
 
 const SEEDS = ['2019-liaoning-fuxin-city.txt', '2017-jilin-fusong-lushuihe-town.txt'];
 const UNUSED_SHA = 'f'.repeat(64);
@@ -37,9 +36,7 @@ async function ingest(out: string, corrections?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  root = makeTempDir();
-  mkdirSync(join(root, 'reports'));
-  for (const name of SEEDS) copyFileSync(join(requireSeeds(), name), join(root, 'reports', name));
+  root = seedFolder(SEEDS);
   await ingest(join(root, 'plain'));
   plain = await openNativeDataset(join(root, 'plain'));
 

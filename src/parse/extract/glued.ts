@@ -416,7 +416,9 @@ export function extractGluedTables(norm: NormText, template: TableTemplate, alre
       // A cell cut at the same place with the same value in every split is proven all the same.
       const agreed = row.candidates[0].map((cell, k) => row.candidates.every((c) => c[k].from === cell.from && c[k].to === cell.to));
       const proven = toValues(row, row.candidates[0], norm, false).filter((_v, k) => agreed[k]);
-      values.push(...proven.map((v) => ({ ...v, split: true as const })));
+      // marked in place, not spread: a spread's copy gets a hidden class of its own (see narrative's inferred value)
+      for (const v of proven) v.split = true;
+      values.push(...proven);
       const shown = row.candidates.slice(0, 6).map((c) => showSplit(row.run.text, c)).join('; ');
       const absent = row.metrics.length - proven.length;
       warnings.push(`row "${row.label}": "${row.run.text}" splits ${row.candidates.length} ways into ${row.metrics.length} cells (${shown}); ${absent} cell(s) left absent`);

@@ -1055,7 +1055,11 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   if (received && !done.has('r.handled.total')) {
     const q = quantities.find((c) => c.kind === 'count' && c.value === received.value && sourceSpan(norm, c.numStart, c.numEnd).start === received.start);
     if (q && receivedAllHandled(s, seg, q, years)) {
-      values.push({ ...received, metric: 'r.handled.total', inferred: true });
+      // made field by field, not spread: a spread's copy gets a hidden class of its own, a new
+      // one after each GC, and every function that reads values is compiled again (runChecks)
+      const handled = makeValue('r.handled.total', received.value, received.approx, received.derived, received.start, received.end, received.source);
+      handled.inferred = true;
+      values.push(handled);
       done.add('r.handled.total');
     }
   }

@@ -52,10 +52,13 @@ export async function readPdfReport(bytes: Uint8Array, options: ParseOptions & P
 
   const laid = layoutPdfText(readablePages);
   const parsed = parseReport(laid.text, { fileName: options.fileName });
-  const values = parsed.values.map((v) => {
+  // each value's box set in place, not on a spread copy: a copy made by a spread with a field more
+  // gets a hidden class of its own, and the code that reads values is compiled again for it
+  const values = parsed.values;
+  for (const v of values) {
     const box = boxOfSpan(laid.pieces, v.start, v.end);
-    return box ? { ...v, pdf: box } : v;
-  });
+    if (box) v.pdf = box;
+  }
   const status = parsed.status === 'ok' && unreadable.length > 0 ? 'partial' : parsed.status;
   return {
     ...parsed,

@@ -2,7 +2,7 @@
 // real seed reports ingested plain, the corrections applied by the worker's handler (DuckDB-WASM,
 // as in the browser), and the same corrections written as corrections.csv and ingested by the CLI.
 // Every table the views read must hold the same rows; removing the corrections restores the plain dataset.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +17,8 @@ import { METRIC_IDS } from '../../../src/shared/metrics';
 import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
 import { collectOutput } from '../../helpers/collect-output';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
-import { makeTempDir } from '../../helpers/ingest-fixture';
+import { seedFolder } from '../../helpers/ingest-fixture';
 import { openNativeDataset, type NativeDataset, type NativeRow } from '../../helpers/native-duckdb';
-import { requireSeeds } from '../../helpers/paths';
 
 // the third has a figure the narrative implies (共受理…均已答复: inferred)
 const SEEDS = ['2019-liaoning-fuxin-city.txt', '2017-jilin-fusong-lushuihe-town.txt', '2017-liaoning-yingkou-zhanqian-county.txt'];
@@ -69,9 +68,7 @@ const COMPARED = {
 };
 
 beforeAll(async () => {
-  root = makeTempDir();
-  mkdirSync(join(root, 'reports'));
-  for (const name of SEEDS) copyFileSync(join(requireSeeds(), name), join(root, 'reports', name));
+  root = seedFolder(SEEDS);
   await ingest(join(root, 'plain'));
   plain = await openNativeDataset(join(root, 'plain'));
   const sha = createHash('sha256').update(readFileSync(join(root, 'reports', SEEDS[0]))).digest('hex');

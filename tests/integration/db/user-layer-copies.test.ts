@@ -3,65 +3,37 @@
 // copy once, as the dataset's row (reports, values, facts_wide, rollups, bodies, entities, similar
 // pairs); a correction keyed by the file's sha256 applies to the copy and to the dataset's report.
 // And the column `layer` is there in every mode for SQL a person types (P6). Real DuckDB-WASM.
-import { tableFromIPC } from 'apache-arrow';
 import { createHash } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handler } from '../../../src/db/handler';
-import { fromErrorData, type LayerMode, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
+import { fromErrorData, type LayerMode } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { ownRollupsSql } from '../../../src/db/user-layer';
-import { tableRows } from '../../../src/app/data/rows';
-import { runIngest } from '../../../src/ingest/run-ingest';
 import type { Manifest } from '../../../src/shared/manifest';
-import { collectOutput } from '../../helpers/collect-output';
-import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { makeTempDir } from '../../helpers/ingest-fixture';
-import { ingestShippedCorpus, SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
+import { SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
+import { ingestLayer, layerPayload, openShippedDataset, type DatasetSession } from './layer-support';
 
-let handler: Handler;
-let userDir: string;
+let session: DatasetSession;
 let userManifest: Manifest;
 let datasetManifest: Manifest;
 /** The dataset's report id of each seed file, by sha256. */
 const copies: Record<string, string> = {};
 /** The user's own report: a seed with a line added. */
 const OWN = 'mine/own.txt';
-let nextId = 1;
 
-const request = (kind: Request['kind'], payload: unknown): Promise<Response> => handler.handle({ id: nextId++, kind, payload } as Request);
-
-async function rows(text: string, tables: string[], layer?: LayerMode) {
-  const response = await request('query', { sql: text, params: [], tables, layer });
-  if (!response.ok) throw fromErrorData(response.error);
-  return tableRows(tableFromIPC((response.result as QueryResult).ipc));
-}
-
-/** SQL as a person types it (the console, `window.__gongkai.query`). */
-async function typed(text: string, layer: LayerMode) {
-  const response = await request('sql', { sql: text, layer });
-  if (!response.ok) throw fromErrorData(response.error);
-  return tableRows(tableFromIPC((response.result as QueryResult).ipc));
-}
-
+const request: DatasetSession['request'] = (kind, payload) => session.request(kind, payload);
+const rows: DatasetSession['rows'] = (text, tables, layer) => session.rows(text, tables, layer);
+const typed: DatasetSession['typed'] = (text, layer) => session.typed(text, layer);
 const n = async (text: string, tables: string[], layer: LayerMode) => Number((await rows(text, tables, layer))[0].n);
-
-async function layerPayload() {
-  const files: Record<string, Uint8Array> = {};
-  for (const entry of Object.values(userManifest.tables)) for (const p of entry.partitions) files[p.path] = new Uint8Array(await readFile(join(userDir, p.path)));
-  return { manifest: userManifest, files, copies };
-}
 
 const SEEDS = join(SHIPPED_CORPUS, 'seeds');
 let seedNames: string[];
 
 beforeAll(async () => {
-  const dataset = await ingestShippedCorpus({ storedAnswers: false });
-  datasetManifest = JSON.parse(await readFile(join(dataset.dir, 'manifest.json'), 'utf8')) as Manifest;
-  handler = createNodeHandler();
-  const init = await request('init', { manifestUrl: dataset.manifestUrl });
-  if (!init.ok) throw fromErrorData(init.error);
+  session = await openShippedDataset();
+  datasetManifest = session.manifest;
   // The user's folder: the shipped seeds as they are (copies) and one of them with a line added (its own).
   const parent = makeTempDir('gongkai-copies-');
   await mkdir(join(parent, 'mine'));
@@ -70,21 +42,20 @@ beforeAll(async () => {
   // The seed printing the most values.
   await copyFile(join(SEEDS, '2019-liaoning-fuxin-city.txt'), join(parent, OWN));
   await appendFile(join(parent, OWN), '\n');
-  userDir = join(parent, 'out');
   // Report ids start with the folder's name: mine/….
-  await runIngest([join(parent, 'mine')], userDir, collectOutput(), { storedAnswers: false });
-  userManifest = JSON.parse(await readFile(join(userDir, 'manifest.json'), 'utf8')) as Manifest;
+  const layer = await ingestLayer([join(parent, 'mine')], join(parent, 'out'));
+  userManifest = layer.manifest;
   // As the page finds them: the dataset's report of each imported file, by sha256.
   for (const name of seedNames) {
     const sha = createHash('sha256').update(await readFile(join(SEEDS, name))).digest('hex');
     const [found] = await rows(`SELECT min(report_id) AS id FROM reports WHERE sha256 = '${sha}'`, ['reports'], 'dataset');
     copies[sha] = String(found.id);
   }
-  const response = await request('layer', await layerPayload());
+  const response = await request('layer', await layerPayload(layer, copies));
   if (!response.ok) throw fromErrorData(response.error);
 }, 300_000);
 
-afterAll(() => handler?.close());
+afterAll(() => session?.handler.close());
 
 describe('copies of the dataset\'s reports in the user\'s layer', () => {
   it('are the user\'s reports alone, and counted once (the dataset\'s) over both layers', async () => {

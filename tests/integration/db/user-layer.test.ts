@@ -2,54 +2,32 @@
 // ingest writes it, loaded beside the shipped dataset; every query sees both layers, the user's
 // alone or the dataset alone, as the request says; the rollups of both are summed; removing the
 // layer leaves the dataset as it was. Real DuckDB-WASM (the Node build of the browser's engine).
-import { tableFromIPC } from 'apache-arrow';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handler } from '../../../src/db/handler';
 import { MAIN_DATABASE } from '../../../src/db/engine';
-import { fromErrorData, type LayerMode, type LayerResult, type QueryResult, type Request, type Response } from '../../../src/db/protocol';
+import { fromErrorData, type LayerMode, type LayerResult } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
-import { tableRows } from '../../../src/app/data/rows';
-import { runIngest } from '../../../src/ingest/run-ingest';
 import type { Manifest } from '../../../src/shared/manifest';
-import { collectOutput } from '../../helpers/collect-output';
-import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { makeTempDir } from '../../helpers/ingest-fixture';
-import { ingestShippedCorpus, SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
+import { SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
+import { ingestLayer, layerPayload, openShippedDataset, type DatasetSession, type IngestedLayer } from './layer-support';
 
-let handler: Handler;
-let userDir: string;
+let session: DatasetSession;
+let layer: IngestedLayer;
 let userManifest: Manifest;
 let datasetManifest: Manifest;
-let nextId = 1;
 
-const request = (kind: Request['kind'], payload: unknown): Promise<Response> => handler.handle({ id: nextId++, kind, payload } as Request);
-
-async function rows(text: string, tables: string[], layer?: LayerMode) {
-  const response = await request('query', { sql: text, params: [], tables, layer });
-  if (!response.ok) throw fromErrorData(response.error);
-  return tableRows(tableFromIPC((response.result as QueryResult).ipc));
-}
-
-async function layerPayload() {
-  const files: Record<string, Uint8Array> = {};
-  for (const entry of Object.values(userManifest.tables)) for (const p of entry.partitions) files[p.path] = new Uint8Array(await readFile(join(userDir, p.path)));
-  return { manifest: userManifest, files };
-}
+const request: DatasetSession['request'] = (kind, payload) => session.request(kind, payload);
+const rows: DatasetSession['rows'] = (text, tables, mode) => session.rows(text, tables, mode);
 
 beforeAll(async () => {
-  const dataset = await ingestShippedCorpus({ storedAnswers: false });
-  datasetManifest = JSON.parse(await readFile(join(dataset.dir, 'manifest.json'), 'utf8')) as Manifest;
-  userDir = join(makeTempDir('gongkai-layer-'), 'user');
-  await runIngest([join(SHIPPED_CORPUS, 'seeds')], userDir, collectOutput(), { storedAnswers: false });
-  userManifest = JSON.parse(await readFile(join(userDir, 'manifest.json'), 'utf8')) as Manifest;
-  handler = createNodeHandler();
-  const init = await request('init', { manifestUrl: dataset.manifestUrl });
-  if (!init.ok) throw fromErrorData(init.error);
+  session = await openShippedDataset();
+  datasetManifest = session.manifest;
+  layer = await ingestLayer([join(SHIPPED_CORPUS, 'seeds')], join(makeTempDir('gongkai-layer-'), 'user'));
+  userManifest = layer.manifest;
 }, 240_000);
 
-afterAll(() => handler?.close());
+afterAll(() => session?.handler.close());
 
 describe('the imported layer', () => {
   it('is never stood in for by the dataset: the user\'s reports alone, with no layer, are refused', async () => {
@@ -58,7 +36,7 @@ describe('the imported layer', () => {
   });
 
   it('is loaded whole and described by its manifest', async () => {
-    const response = await request('layer', await layerPayload());
+    const response = await request('layer', await layerPayload(layer));
     if (!response.ok) throw fromErrorData(response.error);
     const result = response.result as LayerResult;
     expect(result.datasetVersion).toBe(userManifest.dataset_version);
@@ -123,7 +101,7 @@ describe('the imported layer', () => {
     const count = (layer?: LayerMode) => rows('SELECT count(*) AS n FROM reports', ['reports'], layer).then((r) => Number(r[0].n));
     const valuesCount = (layer: LayerMode) => rows('SELECT count(*) AS n FROM "values"', ['values'], layer).then((r) => Number(r[0].n));
     // Sent together, as the page's charts ask while the import's layer goes in part by part.
-    const loading = request('layer', await layerPayload());
+    const loading = request('layer', await layerPayload(layer));
     const during = Promise.all([count('user'), count(), valuesCount('user'), count('dataset')]);
     expect((await loading).ok).toBe(true);
     const [user, all, values, dataset] = await during;
