@@ -3,7 +3,7 @@
 // rules over those figures (./rules/); the other metrics still by patterns with one number
 // slot each, the first rule (in priority order) that matches giving a metric its value, traps
 // seen in real reports rejected explicitly.
-import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
+import { FORMAL_NUMERALS, parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
 import { governingHeading, headingsOf, lineAfter, type Heading } from '../recognise/headings';
@@ -25,8 +25,9 @@ const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 /** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
 const SP = '[^\\S\\n]*';
-const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌壹贰貳叁參肆伍陆陸柒捌玖拾佰仟])[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)${SP}(?<wan>万)?${SP}元`;
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+// (人民币贰佰元: an amount in formal numerals, as a receipt prints it)
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]{1,12})${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
   metric: string;
