@@ -47,6 +47,16 @@ describe('request outcomes inside a report', () => {
     expect([got['p.website'], got['p.other_channels']]).toEqual([1000, 234]);
   });
 
+  it('the information the applicant asked for, provided, is the granted outcome (提供所需信息10件)', () => {
+    for (const label of ['提供所需信息', '已提供所申请信息']) {
+      const got = read(report(COUNTY, '三、依申请公开政府信息情况', `本年度共受理政府信息公开申请15件。其中，${label}10件，部分公开3件，不予公开2件。`));
+      expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([10, 3, 2]);
+    }
+    // refused, it is no granted figure
+    const refused = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件。其中，部分公开3件，不予提供所需信息2件。'));
+    expect(refused['r.granted.total']).toBeUndefined();
+  });
+
   it('a year inside a carried-over clause becomes no count (剩余2件将于2016年答复)', () => {
     const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请12件，已答复10件，剩余2件将于2016年答复。'));
     expect(got['r.new.total']).toBe(12);
@@ -68,6 +78,11 @@ describe('channels inside a report', () => {
     expect(got['p.total']).toBe(2546);
     expect(got['p.other_channels']).not.toBe(2546);
     expect(got['p.website']).not.toBe(2546);
+  });
+
+  it('公布 is an act of disclosure as 公开 and 发布 are', () => {
+    const got = read(report(COUNTY, '二、主动公开政府信息情况', '2015年，我县主动公布政府信息2546条，其中通过政府网站公布1070条，通过其他方式公布1476条。'));
+    expect([got['p.total'], got['p.website'], got['p.other_channels']]).toEqual([2546, 1070, 1476]);
   });
 
   it('网下公开 and 线下公开 beside the website are the other channels', () => {

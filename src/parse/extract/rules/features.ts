@@ -84,7 +84,8 @@ function ownItem(before: string): string {
 // not 报送 (政务信息报送: information sent up to superiors, not disclosed); not 公开 or 发布 naming a channel
 // (政府信息公开网站, 公开栏, 信息公开平台, 其他公开方式, 发布渠道)
 const CHANNEL_NOUN_NEXT = '(?!网|栏|专栏|平台|系统|专区|方式|渠道|途径|形式|载体)';
-const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
+// (公布: to make public, as 公开 and 发布 say it: 主动公布政府信息2546条)
+const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|公布${CHANNEL_NOUN_NEXT}|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
 
 function lastVerbEnd(before: string): number {
   let end = -1;
