@@ -106,6 +106,24 @@ describe('channels inside a report', () => {
   });
 });
 
+describe('累计 without 截至 inside a report', () => {
+  const proactive = (sentence: string) => read(report(COUNTY, '二、主动公开政府信息情况', sentence));
+
+  it('a running total with no span of the year is not the year’s total', () => {
+    expect(proactive('我县累计主动公开政府信息5600条。')['p.total']).toBeUndefined();
+    // before its 其中 of the year: the stock, and the year's own figure after it (5600 was read as the year's: wrong)
+    expect(proactive('我县主动公开政府信息累计达5600条，其中2015年主动公开326条。')).toMatchObject({ 'p.total': 326, 'p.cumulative': 5600 });
+    // after the year's own figure: the stock
+    expect(proactive('本年度主动公开政府信息326条，累计公开5600条。')).toMatchObject({ 'p.total': 326, 'p.cumulative': 5600 });
+  });
+
+  it('累计 of the year (2015年共累计, 今年累计, a sentence opened by the year) is the year’s total', () => {
+    expect(proactive('2015年共累计主动公开政府信息326条。')['p.total']).toBe(326);
+    expect(proactive('今年累计主动公开政府信息326条。')['p.total']).toBe(326);
+    expect(proactive('2015 年，我县累计主动公开政府信息326条。')['p.total']).toBe(326);
+  });
+});
+
 describe('formal numerals (大写数字) inside a report', () => {
   it('counts and amounts in formal numerals are read as their values', () => {
     const got = read(

@@ -118,8 +118,22 @@ function subjectPart(before: string): string {
 }
 
 /** 累计 scoped by the year (本年度累计, 全年累计): the year's running total at its end, no stock (not 至本年度累计, since an earlier start). */
-const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内)累计/g;
+const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内|\d{4}年度?)(?:共|共计)?累计/g;
 export const withoutYearTotal = (t: string) => t.replace(YEAR_TOTAL, '');
+
+/** A span of the year (本年度, 全年, 2015年) in a clause: what it totals is the year's. */
+const YEAR_SPAN = /本年|全年|当年|今年|年内|年度/;
+// (any year printed: another year's figure is excluded as such; 2024 年 with a space as converted prints leave it)
+const spansYear = (t: string) => YEAR_SPAN.test(t) || /(?<!\d)\d{4}\s*年/.test(t);
+function runningTotal(v: FigureView): boolean {
+  if (!/累计|历年/.test(withoutYearTotal(v.before))) return false;
+  if (spansYear(v.before)) return false;
+  // the sentence opened with the year, no figure before this one (2025年,通过…网站累计主动公开…7700余条)
+  const lead = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length);
+  return /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)/.test(lead) || !spansYear(lead);
+}
+/** The year's own disclosed figure, its clause opened by a span of the year (本年度主动公开政府信息326条，). */
+const YEARS_FIGURE = /(?:^|[,，:：])\s*(?:本年度?|全年|今年|当年|\d{4}年度?)[,，]?[^,，。;；\d]{0,16}?(?:主动公开|公开|发布)[^,，。;；\d]{0,12}?\d[\d,.]*\s*(?:万)?(?:余|多)?条[,，]\s*$/;
 
 /** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
 const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
@@ -440,6 +454,16 @@ export const FEATURES = {
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
+  /** 累计 with no span of the year in its clause (我局累计主动公开…5600条): a running total since some start, never the year's count. */
+  runningTotal: (v: FigureView) => runningTotal(v),
+  /** A running total, then 其中 the year's own figure (…累计达5600条，其中2015年主动公开326条): the stock. */
+  stockBeforeOwnYear: (v: FigureView) => {
+    if (!runningTotal(v)) return false;
+    const m = /^[^。；;\n]{0,30}?[,，]\s*其中[,，:：]?\s*(今年|本年度?|当年|年内|\d{4}年度?)/.exec(v.sentenceAfter);
+    return m !== null && (!/\d/.test(m[1]) || v.years.includes(Number(m[1].slice(0, 4))));
+  },
+  /** A running total after the year's own figure in the sentence (本年度主动公开…326条，累计公开5600条): the stock. */
+  stockAfterYears: (v: FigureView) => runningTotal(v) && YEARS_FIGURE.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => isPart(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
