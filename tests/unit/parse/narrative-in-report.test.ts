@@ -57,6 +57,18 @@ describe('request outcomes inside a report', () => {
     expect(refused['r.granted.total']).toBeUndefined();
   });
 
+  it('the first outcome of a list names its act in any words (作出公开答复, 准予公开的申请), the list across semicolons', () => {
+    for (const [label, mark] of [['作出公开答复', '，'], ['准予公开的申请', '，'], ['公开的申请', '，'], ['决定公开', '；'], ['准许公开', '；'], ['已向申请人提供', '；']]) {
+      const got = read(report(COUNTY, '三、依申请公开政府信息情况', `本年度共受理政府信息公开申请15件。从办理结果看：${label}10件${mark}部分公开3件${mark}不予公开2件。`));
+      expect({ label, values: [got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']] }).toEqual({ label, values: [10, 3, 2] });
+    }
+  });
+
+  it('公开申请 is a request for disclosure, no outcome (panel/2022-guangdong-guangzhou-yuexiu-baiyun-town)', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '2022年,我街共受理政府信息公开申请1件,申请数量与2021年持平;答复政府信息公开申请1件,为部分公开,在法定期限内予以答复。'));
+    expect(got['r.granted.total']).toBeUndefined();
+  });
+
   it('a year inside a carried-over clause becomes no count (剩余2件将于2016年答复)', () => {
     const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请12件，已答复10件，剩余2件将于2016年答复。'));
     expect(got['r.new.total']).toBe(12);
