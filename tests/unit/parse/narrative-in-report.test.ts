@@ -69,6 +69,15 @@ describe('request outcomes inside a report', () => {
     expect(got['r.granted.total']).toBeUndefined();
   });
 
+  it('every request said to be done, in other words (所有申请均已答复, 全部在法定期限内予以答复, 均已依法依规办结), is every one handled', () => {
+    for (const done of ['所有申请均已答复', '全部在法定期限内予以答复', '均在规定时限内办结', '均已依法依规办结']) {
+      const got = read(report(COUNTY, '三、依申请公开政府信息情况', `本年度共受理政府信息公开申请15件，${done}。`));
+      expect({ done, handled: got['r.handled.total'] }).toEqual({ done, handled: 15 });
+    }
+    // some carried to the next year: not every one handled
+    expect(read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，全部在法定期限内予以答复，其中2件结转下年度。'))['r.handled.total']).toBeUndefined();
+  });
+
   it('a year inside a carried-over clause becomes no count (剩余2件将于2016年答复)', () => {
     const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请12件，已答复10件，剩余2件将于2016年答复。'));
     expect(got['r.new.total']).toBe(12);
