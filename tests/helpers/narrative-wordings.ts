@@ -195,9 +195,9 @@ export const WORDINGS: Record<string, Wording[]> = {
     // a larger scope before the body's own count, one kind of body alone: not the body's count
     w('全市各级行政机关共受理政府信息公开申请1256件，我局受理申请14件。', { 'r.new.total': 14 }),
     w('各乡镇共受理政府信息公开申请21件。', { 'r.new.total': null }),
-    // numerals the reader does not read (廿, financial 贰拾): never their last characters as a figure (no corpus file; the set's 捌佰伍拾陆条 is the same kind)
+    // a numeral the reader does not read (廿): never its last characters as a figure; the formal numerals of amounts (贰拾) it reads whole (no corpus file)
     w('本年度共受理政府信息公开申请廿一件。', { 'r.new.total': null }),
-    w('本年度共受理政府信息公开申请贰拾一件。', { 'r.new.total': null }),
+    w('本年度共受理政府信息公开申请贰拾一件。', { 'r.new.total': 21 }),
     // the year's count in parentheses beside a stock
     w('自《条例》实施以来累计受理政府信息公开申请150件（其中本年度21件）。', { 'r.new.total': 21 }),
     w('自2008年以来累计受理政府信息公开申请150件，其中2014年受理21件。', { 'r.new.total': null }),

@@ -3,7 +3,7 @@
 // rules over those figures (./rules/); the other metrics still by patterns with one number
 // slot each, the first rule (in priority order) that matches giving a metric its value, traps
 // seen in real reports rejected explicitly.
-import { parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
+import { FORMAL_NUMERALS, parseChineseNumeral, timesTenThousand } from '../normalise/numbers';
 import { sourceSpan, type NormText } from '../normalise/text';
 import { clauseAt, segment, sentenceAt, type Segments } from '../recognise/clauses';
 import { governingHeading, headingsOf, lineAfter, type Heading } from '../recognise/headings';
@@ -25,8 +25,9 @@ const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 /** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
 const SP = '[^\\S\\n]*';
-const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌壹贰貳叁參肆伍陆陸柒捌玖拾佰仟])[〇零一二两三四五六七八九十百千]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?)${SP}(?<wan>万)?${SP}元`;
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+// (人民币贰佰元: an amount in formal numerals, as a receipt prints it)
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]{1,12})${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
   metric: string;
@@ -51,6 +52,8 @@ interface Rule {
   sentence?: RegExp;
   /** The match's sentence must not say this. */
   notSentence?: RegExp;
+  /** `sentence` and `notSentence` are asked of the whole period, across semicolons (决定公开10件；部分公开3件；不予公开2件: one list). */
+  period?: true;
   /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
   rejectPrevious?: RegExp;
 }
@@ -102,6 +105,15 @@ function sentenceAfter(s: string, at: number): string {
   while (i < s.length && i - at < 120 && !isSentenceEnd(s.charCodeAt(i))) i++;
   return s.slice(at, i);
 }
+/** The period holding [from, to): from the last 。 or line break before it to the next (at most 240 characters each side). */
+function periodAround(s: string, from: number, to: number): string {
+  const isPeriodEnd = (c: number) => c === 0x3002 || c === 0x0a;
+  let i = from;
+  while (i > 0 && from - i < 240 && !isPeriodEnd(s.charCodeAt(i - 1))) i--;
+  let j = to;
+  while (j < s.length && j - to < 240 && !isPeriodEnd(s.charCodeAt(j))) j++;
+  return s.slice(i, j);
+}
 /** Carried in or out: their patterns name the last or the next year. */
 const CARRIED = /^r\.carried_(?:in|out)\./;
 /** 平均每月, 月均: a rate, not a count of the year. */
@@ -136,6 +148,8 @@ const DISCLOSE = '(公开|提供)';
 /** A sentence that states outcomes of requests (从办理结果看, 已答复的申请中): its bare 公开N件 is the granted ones. */
 // or one that names the other outcomes beside it (公开8件，部分公开2件，不予公开2件): a list of outcomes is about requests
 const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|(?:部分|区分处理后?)(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*(?:部分|区分处理后?)(?:公开|提供)/;
+/** The information as the applicant asked for it (提供所需信息, 已提供所申请信息): what was disclosed, in full. */
+const ASKED_FOR = '(所需|所需的|所申请|所申请的|申请的|申请人所需的?|相关)?';
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
@@ -244,13 +258,13 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
-])${DISCLOSE}(了)?(政府)?(信息)?(的)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+])${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?(的)?(的申请)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   // 受理申请15件，公开答复10件: the reply an outcome gave, in a sentence that names the requests (not proposals answered in public)
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
   // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
   // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
-  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(政府)?(信息)?(范围)?(的)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(答复)?${ASKED_FOR}(政府)?(信息)?(范围)?(的)?(的申请)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
   { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 区分处理后公开1件 (the 2019 form's 部分公开（区分处理的）in a sentence): disclosed in part
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
@@ -944,7 +958,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
-        const sentence = sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
+        const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
         if (rule.sentence && !rule.sentence.test(sentence)) continue;
         if (rule.notSentence?.test(sentence)) continue;
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence

@@ -7,9 +7,17 @@ const DIGIT: Record<string, number> = {
 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 一千二百零五 → 1205; 十二 → 12; 二〇一八 → 2018 (digit by digit); null if not a numeral. */
-export function parseChineseNumeral(text: string): number | null {
-  if (text.length === 0) return null;
+/** The formal numerals of amounts (大写数字: 贰仟叁佰, 壹拾), each as its everyday numeral. */
+const FORMAL: Record<string, string> = {
+  壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千',
+};
+export const FORMAL_NUMERALS = Object.keys(FORMAL).join('');
+const FORMAL_CHAR = new RegExp(`[${FORMAL_NUMERALS}]`, 'g');
+
+/** 一千二百零五 → 1205; 十二 → 12; 二〇一八 → 2018 (digit by digit); 贰仟叁佰 → 2300; null if not a numeral. */
+export function parseChineseNumeral(printed: string): number | null {
+  if (printed.length === 0) return null;
+  const text = printed.replace(FORMAL_CHAR, (ch) => FORMAL[ch]);
   if (![...text].every((ch) => ch in DIGIT || ch in SMALL_UNIT || ch === '万' || ch === '亿')) return null;
   if (![...text].some((ch) => ch in SMALL_UNIT || ch === '万' || ch === '亿')) {
     // digit-by-digit form (二〇一八)
@@ -55,6 +63,8 @@ export interface CellNumber {
   tenThousand: boolean;
 }
 
+/** A cell of numerals only, everyday or formal (十二, 壹拾贰). */
+const CELL_NUMERAL = new RegExp(`^[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]+$`);
 const CELL_NUMBER = /^(?<sign>增|减|[+-]{1,2})?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<unit>万元|万|元|件|条|个|项|宗|人次|次)?(?<approx>余|多)?$/;
 
 /**
@@ -70,7 +80,7 @@ export function parseCellNumber(cell: string): CellNumber | null {
   if (core === '') return null;
   const m = CELL_NUMBER.exec(core);
   if (!m?.groups) {
-    const zh = /^[〇零一二两三四五六七八九十百千]+$/.test(core) ? parseChineseNumeral(core) : null;
+    const zh = CELL_NUMERAL.test(core) ? parseChineseNumeral(core) : null;
     if (zh === null) return null;
     return { value: zh, approx: false, from, to, tenThousand: false };
   }

@@ -66,8 +66,9 @@ const CHINESE_FIRST = 2;
 const CHINESE_NEXT = 3;
 for (let c = 0x30; c <= 0x39; c++) NUM_CLASS[c] = ARABIC_DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) NUM_CLASS[c] = ARABIC_DIGIT;
-for (const ch of '〇零○一二两三四五六七八九十') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_FIRST;
-for (const ch of '百千万亿') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
+// the formal numerals of amounts too (贰仟叁佰, 壹拾): 拾 opens one (拾伍), 佰 and 仟 never do
+for (const ch of '〇零○一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_FIRST;
+for (const ch of '百千万亿佰仟') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
 const isD = (s: string, i: number) => i < s.length && NUM_CLASS[s.charCodeAt(i)] === ARABIC_DIGIT;
 
 /** The next number at or after `from`: its [start, end), or null. */
@@ -132,8 +133,8 @@ function valueOf(text: string): number | null {
   return parseChineseNumeral(text.replace(/○/g, '〇'));
 }
 
-/** Numeral characters the reader does not read (廿 twenty, the financial 壹…玖 拾 佰 仟): a Chinese run after one is part of their number. */
-const OTHER_NUMERAL = /^[廿卅卌壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]$/;
+/** Numeral characters the reader does not read (廿 twenty): a Chinese run after one is part of their number. */
+const OTHER_NUMERAL = /^[廿卅卌]$/;
 /** A four-digit year printed digit by digit (二〇一八) or in Arabic digits. */
 const isYearNumber = (text: string, value: number | null) =>
   value !== null && value >= 1949 && value <= 2100 && (isChineseRun(text) ? /^[〇零○一二三四五六七八九]{4}$/.test(text) : /^\d{4}$/.test(text.replace(/[\uff10-\uff19]/g, '0')));
@@ -268,7 +269,7 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
     let range: Quantity['range'];
 
     if (isLatin(prev) || isLatin(next)) continue; // part of a code or a name (G20, 5G网络 is kept below)
-    if (chinese && OTHER_NUMERAL.test(prev)) continue; // the end of a numeral in characters not read (廿一, 贰拾一): no figure of its own
+    if (chinese && OTHER_NUMERAL.test(prev)) continue; // the end of a numeral in characters not read (廿一): no figure of its own
 
     const dash = yearLike && s[numEnd] === '-' ? /^-(\d{1,2})-(\d{1,2})/.exec(s.slice(numEnd, numEnd + 6)) : null;
     if ((prev === '〔' || prev === '[' || prev === '【' || prev === '(') && /^[〕\]】)]/.test(next) && yearLike) {

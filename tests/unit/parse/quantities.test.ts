@@ -1,6 +1,7 @@
 // The quantity recogniser: what each printed number is, and what it is worth.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parseCellNumber } from '../../../src/parse/normalise/numbers';
 import { nextNumber, recogniseQuantities, type Quantity } from '../../../src/parse/recognise/quantities';
 
 const pick = (q: Quantity) => ({ kind: q.kind, value: q.value, unit: q.unit, approx: q.approx });
@@ -34,8 +35,17 @@ describe('counts', () => {
     expect(pick(one('受理一千二百件'))).toEqual({ kind: 'count', value: 1200, unit: '件', approx: false });
     expect(pick(one('收到申请十二件'))).toEqual({ kind: 'count', value: 12, unit: '件', approx: false });
     expect(recogniseQuantities('一是统一思想,进一步加强,十分重视,三年行动')).toEqual([]);
-    // a numeral in characters not read (廿, the financial 贰拾) leaves no figure of its last characters
-    expect(recogniseQuantities('收到申请廿一件,受理贰拾一件')).toEqual([]);
+    // a numeral in characters not read (廿) leaves no figure of its last characters
+    expect(recogniseQuantities('收到申请廿一件')).toEqual([]);
+  });
+
+  it('reads the formal numerals of amounts (大写数字) whole, in sentences and table cells', () => {
+    expect(pick(one('受理贰拾一件'))).toEqual({ kind: 'count', value: 21, unit: '件', approx: false });
+    expect(pick(one('公开信息贰仟叁佰条'))).toEqual({ kind: 'count', value: 2300, unit: '条', approx: false });
+    expect(pick(one('收费壹拾元'))).toMatchObject({ value: 10 });
+    expect(parseCellNumber('壹拾伍')).toMatchObject({ value: 15, approx: false });
+    // words holding one of their characters are no figures
+    expect(recogniseQuantities('陆续公开,队伍建设,拾遗补缺')).toEqual([]);
   });
 
   it('reads ranges as two ends and no single value', () => {

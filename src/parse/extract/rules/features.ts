@@ -31,9 +31,10 @@ export interface FigureView {
   issuer: string;
 }
 
-const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
+const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
 // the catalogue of channels other than the website, each word once: the body's own media and its physical places
-const OWN_MEDIA = /微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
+// (网下, 线下: every place off the web, the website's complement beside it)
+const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
 const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
@@ -74,7 +75,8 @@ const CHANNELS = new WeakMap<FigureView, ChannelScope>();
 
 /** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条; 网站700条/其他渠道156条). */
 function ownItem(before: string): string {
-  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、/／]/.exec(before);
+  // (政府网站（1070条）和其他方式（1476条）: a figure in parentheses after its channel ends that channel's item)
+  const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)(?:[、/／]|[)）]\s*(?:和|及|与|以及|、)?)/.exec(before);
   return m ? before.slice(m[0].length) : before;
 }
 
@@ -82,7 +84,8 @@ function ownItem(before: string): string {
 // not 报送 (政务信息报送: information sent up to superiors, not disclosed); not 公开 or 发布 naming a channel
 // (政府信息公开网站, 公开栏, 信息公开平台, 其他公开方式, 发布渠道)
 const CHANNEL_NOUN_NEXT = '(?!网|栏|专栏|平台|系统|专区|方式|渠道|途径|形式|载体)';
-const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
+// (公布: to make public, as 公开 and 发布 say it: 主动公布政府信息2546条)
+const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|公布${CHANNEL_NOUN_NEXT}|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -115,8 +118,22 @@ function subjectPart(before: string): string {
 }
 
 /** 累计 scoped by the year (本年度累计, 全年累计): the year's running total at its end, no stock (not 至本年度累计, since an earlier start). */
-const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内)累计/g;
+const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内|\d{4}年度?)(?:共|共计)?累计/g;
 export const withoutYearTotal = (t: string) => t.replace(YEAR_TOTAL, '');
+
+/** A span of the year (本年度, 全年, 2015年) in a clause: what it totals is the year's. */
+const YEAR_SPAN = /本年|全年|当年|今年|年内|年度/;
+// (any year printed: another year's figure is excluded as such; 2024 年 with a space as converted prints leave it)
+const spansYear = (t: string) => YEAR_SPAN.test(t) || /(?<!\d)\d{4}\s*年/.test(t);
+function runningTotal(v: FigureView): boolean {
+  if (!/累计|历年/.test(withoutYearTotal(v.before))) return false;
+  if (spansYear(v.before)) return false;
+  // the sentence opened with the year, no figure before this one (2025年,通过…网站累计主动公开…7700余条)
+  const lead = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length);
+  return /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)/.test(lead) || !spansYear(lead);
+}
+/** The year's own disclosed figure, its clause opened by a span of the year (本年度主动公开政府信息326条，). */
+const YEARS_FIGURE = /(?:^|[,，:：])\s*(?:本年度?|全年|今年|当年|\d{4}年度?)[,，]?[^,，。;；\d]{0,16}?(?:主动公开|公开|发布)[^,，。;；\d]{0,12}?\d[\d,.]*\s*(?:万)?(?:余|多)?条[,，]\s*$/;
 
 /** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
 const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
@@ -358,6 +375,20 @@ const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBef
 const INFORMATION_SUBJECT = /信息(?:的)?主动公开(?:的)?(?:数量|总数|总量|量|数)\s*(?:为|是|达到|达|共|共计|合计|总计)?\s*$/;
 /** A clause opening with a website as its subject, no preposition making it the body's means (在, 通过, 依托 …). */
 const SITE_AS_SUBJECT = /^(?:(?:本年度|本年|全年|今年|\d{4}年度?)[,，]?)?[^在通过依托利用借助以于向经,，]{0,12}(?:网站|门户|政府网)(?!上)[^,，]*$/;
+/** A government's portal by its level (县政府网站, 市人民政府门户网站). */
+const GOVERNMENT_SITE = /(省|市|州|盟|县|区|旗)(?:人民)?政府(?:门户)?(?:网站|网)/;
+/** A department by its organ word (财政局, 发展和改革委员会); the government's own office keeps its portal (政府办公室: its posts are the office's). */
+const DEPARTMENT = /(?:局|委员会|委|厅|办公室|中心|院|所|站|处|队|署)$/;
+const PORTAL_KEEPER = /政府(?:办公室|办公厅|办)$/;
+/**
+ * The clause names a government's portal and the report is a department's that does not keep it
+ * (县政府网站全年共发布信息326条 in a bureau's report): the portal's posts, every body's. A town's
+ * or an unknown issuer's report says nothing here; after 其中 the site's figure is a share of the body's.
+ */
+function anotherGovernmentsSite(v: FigureView): boolean {
+  if (!GOVERNMENT_SITE.test(v.before) || !DEPARTMENT.test(v.issuer) || PORTAL_KEEPER.test(v.issuer)) return false;
+  return !/其中[,，:：]?\s*$/.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length));
+}
 /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
 const isPart = (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v);
 /** The body's own disclosed figure (我局…主动公开…326条). */
@@ -423,6 +454,16 @@ export const FEATURES = {
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
+  /** 累计 with no span of the year in its clause (我局累计主动公开…5600条): a running total since some start, never the year's count. */
+  runningTotal: (v: FigureView) => runningTotal(v),
+  /** A running total, then 其中 the year's own figure (…累计达5600条，其中2015年主动公开326条): the stock. */
+  stockBeforeOwnYear: (v: FigureView) => {
+    if (!runningTotal(v)) return false;
+    const m = /^[^。；;\n]{0,30}?[,，]\s*其中[,，:：]?\s*(今年|本年度?|当年|年内|\d{4}年度?)/.exec(v.sentenceAfter);
+    return m !== null && (!/\d/.test(m[1]) || v.years.includes(Number(m[1].slice(0, 4))));
+  },
+  /** A running total after the year's own figure in the sentence (本年度主动公开…326条，累计公开5600条): the stock. */
+  stockAfterYears: (v: FigureView) => runningTotal(v) && YEARS_FIGURE.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => isPart(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
@@ -444,7 +485,8 @@ export const FEATURES = {
   /** The clause names all channels, or several including the web. */
   allChannels: (v: FigureView) => channelsOf(v) === 'all',
   /** 其他方式/其他渠道: the complement of the web, in so many words. */
-  otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(v.before) || restAfterWeb(v),
+  // (in the figure's own item: 其他方式（1476条）共主动公开…2546条 gave the phrase its own figure)
+  otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v),
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
   /** The sentence opened by naming one website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure (not a list of platforms, not after a figure). */
@@ -544,8 +586,9 @@ export const FEATURES = {
    * that gives the body's own figure in another clause (我局…主动公开政府信息326条; 其中我局主动公开326条):
    * the site's whole output, not the body's share of its items.
    */
+  // or a government's portal, the subject, in a bureau's report (县政府网站全年共发布信息326条): its posts are every body's
   siteOutput: (v: FigureView) =>
-    channelsOf(v) === 'web' && SITE_AS_SUBJECT.test(v.before) && OWN_BODY_DISCLOSED.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length) + v.sentenceAfter) &&
+    channelsOf(v) === 'web' && SITE_AS_SUBJECT.test(v.before) && (OWN_BODY_DISCLOSED.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length) + v.sentenceAfter) || anotherGovernmentsSite(v)) &&
     // an item of the body's whole broken down by channel (我局主动公开…2546条（政府网站1070条，…）; …2546条，网站公开1070条，…) is its share
     !isPart(v) && !channelListAfterWhole(v) && !channelListInPeriod(v),
 } satisfies Record<string, (v: FigureView) => boolean>;

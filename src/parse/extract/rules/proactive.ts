@@ -9,7 +9,7 @@ const NEVER = ['request', 'otherScope', 'sharedScope', 'distributive', 'change',
 /** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
 const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
-const NOT_THE_YEARS = ['otherYear', 'lastYearWord', 'asOfDate', 'platform'] as const;
+const NOT_THE_YEARS = ['otherYear', 'lastYearWord', 'asOfDate', 'platform', 'runningTotal'] as const;
 
 export const PROACTIVE_RULES: ScoredRule[] = [
   {
@@ -42,6 +42,12 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // a kind named by a duty (应主动公开的) in a breakdown
       { from: 'complete/2019-fujian-pingtan-finance-bureau-department', text: '2019年制作、获取政府信息总数330条,其中主动公开政府信息90条,作为依申请公开信息数161条。在主动公开的90条政府信息中,财政预决算报告信息5条;工作进展动态和其他应主动公开的政府信息25条。', year: 2019, value: 90 },
       { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '专栏下设置“六稳”“六保”专项工作专题,重点围绕精准防控、维护市场稳定工作等发布相关政策、推进情况等信息150多条,助力企业渡难关。', value: null },
+      // 累计 with no span of the year: a running total since some start, not the year's (the year's 累计 is read: 全年累计, 2015年共累计)
+      { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '组织、指导、监督各有关单位按目录加载内容,累计加载信息2446条,发现公开不准确的,立即督促整改。', value: null },
+      { from: INVENTED, text: '我局累计主动公开政府信息5600条。', value: null },
+      { from: INVENTED, text: '我县主动公开政府信息累计达5600条，其中2015年主动公开326条。', year: 2015, value: 326 },
+      { from: INVENTED, text: '2015年共累计主动公开政府信息326条。', year: 2015, value: 326 },
+      { from: 'complete/2022-fujian-pingtan-transport-construction-bureau-department', text: '2022年7月正式开通“平潭交通建设局”官方微信公众号,累计发送了230条信息,2022年关注用户达310人', year: 2022, value: null },
     ],
   },
   {
@@ -249,7 +255,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
   {
     metric: 'p.cumulative',
     requires: ['itemUnit', 'disclosed'],
-    requiresOneOf: ['cumulative', 'stockBeforeNew'],
+    requiresOneOf: ['cumulative', 'stockBeforeNew', 'stockBeforeOwnYear', 'stockAfterYears'],
     // a stock as of now is a stock when it says 累计 (截至目前…累计主动公开…1770条)
     excludes: [...NEVER.filter((f) => f !== 'asOfNow'), 'otherOnly', 'stockOfAnotherYear', ...LATE],
     examples: [
@@ -264,6 +270,11 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // the stock as of another year's end (the same sentence in the report on that year reads it)
       { from: 'pages/2009-gansu-liangzhou-zhangyi-town', text: '截止2009年12月31日,我镇通过区政府信息公开系统主动公开政府信息累计14条,全部为网上公开。', year: 2010, value: null },
       { from: 'pages/2009-gansu-liangzhou-zhangyi-town', text: '截止2009年12月31日,我镇通过区政府信息公开系统主动公开政府信息累计14条,全部为网上公开。', year: 2009, value: 14 },
+      // a running total beside the year's own figure, after it or before its 其中 (no report of ../shared/corpus words it so: invented)
+      { from: INVENTED, text: '本年度主动公开政府信息326条，累计公开5600条。', year: 2015, value: 5600 },
+      { from: INVENTED, text: '我县主动公开政府信息累计达5600条，其中2015年主动公开326条。', year: 2015, value: 5600 },
+      { from: INVENTED, text: '我县主动公开政府信息累计达5600条，其中2014年主动公开326条。', year: 2015, value: null },
+      { from: INVENTED, text: '我局累计主动公开政府信息5600条。', value: null },
     ],
   },
 ];

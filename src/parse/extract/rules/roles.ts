@@ -24,15 +24,18 @@ const IN_TIME_LIMIT = ['尚在', '仍在', '还在'].flatMap((still) => ['答复
 /** An act going on (正在答复, 仍在处理): the request is open, not answered. */
 const IN_PROGRESS = ['正在', '仍在', '尚在', '还在', '处于'].flatMap((still) => ['答复', '办理', '处理', '审核', '核实'].map((act) => still + act));
 
+/** A reply in the form of an outcome (以公开形式答复10件, 以部分公开的方式予以答复): the outcome's count, not every reply's. */
+const REPLY_FORMS = (outcomes: string[]) => outcomes.flatMap((o) => ['形式', '方式'].flatMap((form) => [`以${o}${form}`, `以${o}的${form}`]).flatMap((w) => [`${w}答复`, `${w}予以答复`, `${w}作出答复`]));
+
 /** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
 export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none"); 继续办理 only with a next year or a time limit (补正后继续办理 is no carry-over)
   { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '下一年度继续办理', '下一年继续办理', '期限内继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
-  { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供'] },
-  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供'] },
-  { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供'] },
+  { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供', ...REPLY_FORMS(['公开', '全部公开', '予以公开', '同意公开'])] },
+  { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供', ...REPLY_FORMS(['部分公开', '部分予以公开'])] },
+  { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供', ...REPLY_FORMS(['不予公开', '不公开'])] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
   { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '撤销', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
 ];
@@ -492,6 +495,8 @@ export const DISTRIBUTIVE_WORDS = ['分别', '各'];
 const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
 /** Between the figures of one list (7件、2件和1件): nothing but a separator. */
 const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
+/** Between two figures of one list, a separator and then words of the next figure's own (、部分公开3件): a list of labelled items. */
+const LABELLED_GAP = /^\s*(?:、|,|，|;|；)\s*[^\d\s、,，。;；:：]{2,10}$/;
 
 /**
  * Figures given to several concepts at once (`at`: where 分别 and 各 start, in order): 分别 pairs the concepts named before it with the
@@ -525,22 +530,29 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
     }
     const [, se] = sentenceAt(seg, d);
     const list: Quantity[] = [];
+    let labelled = false;
     for (const q of counts) {
       if (q.start < d || q.start >= se) continue;
       const gap = list.length === 0 ? s.slice(d + 2, q.start) : s.slice(list[list.length - 1].end, q.start);
       // after 分别 its predicate (为, 受理申请), then the figures one by one
-      if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) : !LIST_GAP.test(gap)) break;
+      if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) : !LIST_GAP.test(gap)) {
+        // 分别作出同意公开10件、部分公开3件的答复: the next figure has its own label, so the first has too
+        labelled = list.length === 1 && LABELLED_GAP.test(gap);
+        break;
+      }
       list.push(q);
     }
-    for (const q of list) figures.add(q.numStart);
     const concepts = subjectOf(d);
+    if (labelled && !(concepts && concepts.length >= 2)) continue;
+    for (const q of list) figures.add(q.numStart);
     if (concepts && list.length > 0 && concepts.length === list.length) list.forEach((q, k) => readings.push({ metric: concepts[k], q, word: '分别' }));
   }
   return { readings, figures };
 }
 
 /** 均已答复, 已全部办结, 全部按时办结: every one of the figure's requests done, no count of its own. */
-const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?((?:已经|已|均|全部|都|一律|按时|按期|依法|及时|予以|作出|做出)*)(?:办结|答复|办理完毕)(?![\d〇零一二两三四五六七八九十])/;
+// (所有申请均已答复; 全部在法定期限内予以答复; 均已依法依规办结)
+const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|答复|办理完毕)(?![\d〇零一二两三四五六七八九十])/;
 /** What leaves some of them open or counts others: not all of the year's requests done, or done ones not all of the year's. */
 const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结转|其余|另有|上年|去年/;
 
