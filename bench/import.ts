@@ -271,6 +271,17 @@ const BEFORE_392E09E: Record<string, string> = {
   'text/HTML 10000': 'parse 45.8 CPU-s = 218 reports per CPU-second, the browser process 15.1 of it (ThreadPoolForeg, IndexedDB, 8.8; Chrome_IOThread 5.4); to the layer loaded 77.5 CPU-s, the browser process 18.2 (load 24–27)',
 };
 
+/**
+ * The same cases on main 0f3ef14 (importspeed21, loaded machine: load 17-30), with the progress
+ * bar's timeline: the start before the first reports show as done is a large share of the wall.
+ */
+const BEFORE_0F3EF14: Record<string, string> = {
+  'text/HTML 1000': '66-160/s wall at load 14-20; 167-175 reports per CPU-second; first shown at 6.2 s (load 20), 119/s after',
+  'text/HTML, panel opened first 1000': '77-147/s wall at load 21-26 (4 runs), 142-179 per CPU-second; first shown at 1.2-4.3 s, 108-219/s after',
+  'mixed, 10 % PDF 1000': '112.3 s wall to the layer loaded, 34.3 CPU-s (load 17-19); first shown at 17.2 s',
+  'text/HTML 10000': 'peak 1.25 GB PSS (0.55 before, 0.95 after; RSS summed peak 1.83 GB), 218 reports per CPU-second; first shown at 26.5 s, 198/s after (load 19-23)',
+};
+
 /** The progress bar's marks ([ms from setting the files, files done]): the first report's time and the rate after it (from the first mark to the last). */
 function progressLine(marks: [number, number][], n: number): string {
   if (marks.length < 2) return 'not seen';
@@ -440,6 +451,7 @@ async function main(): Promise<void> {
       log(`  before (main c4d0f90): ${BEFORE_C4D0F90[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main c97a2d8): ${BEFORE_C97A2D8[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 392e09e): ${BEFORE_392E09E[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  before (main 0f3ef14): ${BEFORE_0F3EF14[`${label} ${n}`] ?? 'not measured'}`);
       log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';
