@@ -271,6 +271,27 @@ const BEFORE_392E09E: Record<string, string> = {
   'text/HTML 10000': 'parse 45.8 CPU-s = 218 reports per CPU-second, the browser process 15.1 of it (ThreadPoolForeg, IndexedDB, 8.8; Chrome_IOThread 5.4); to the layer loaded 77.5 CPU-s, the browser process 18.2 (load 24–27)',
 };
 
+/**
+ * The same cases on main 0f3ef14 (importspeed21, loaded machine: load 17-30), with the progress
+ * bar's timeline: the start before the first reports show as done is a large share of the wall.
+ */
+const BEFORE_0F3EF14: Record<string, string> = {
+  'text/HTML 1000': '66-160/s wall at load 14-20; 167-175 reports per CPU-second; first shown at 6.2 s (load 20), 119/s after',
+  'text/HTML, panel opened first 1000': '77-147/s wall at load 21-26 (4 runs), 142-179 per CPU-second; first shown at 1.2-4.3 s, 108-219/s after',
+  'mixed, 10 % PDF 1000': '112.3 s wall to the layer loaded, 34.3 CPU-s (load 17-19); first shown at 17.2 s',
+  'text/HTML 10000': 'peak 1.25 GB PSS (0.55 before, 0.95 after; RSS summed peak 1.83 GB), 218 reports per CPU-second; first shown at 26.5 s, 198/s after (load 19-23)',
+};
+
+/** The progress bar's marks ([ms from setting the files, files done]): the first report's time and the rate after it (from the first mark to the last). */
+function progressLine(marks: [number, number][], n: number): string {
+  if (marks.length < 2) return 'not seen';
+  const [firstMs, firstDone] = marks[0];
+  const [lastMs, lastDone] = marks[marks.length - 1];
+  const at = (share: number) => marks.find(([, done]) => done >= share * n)?.[0] ?? lastMs;
+  const rate = (lastDone - firstDone) / ((lastMs - firstMs) / 1000);
+  return `first shown ${firstDone} done at ${(firstMs / 1000).toFixed(2)} s; 10 % at ${(at(0.1) / 1000).toFixed(2)} s, 50 % at ${(at(0.5) / 1000).toFixed(2)} s, all at ${(lastMs / 1000).toFixed(2)} s; ${rate.toFixed(0)} reports/s after the first shown`;
+}
+
 async function main(): Promise<void> {
   let dist = join(WORK, 'dist');
   const data = resolve(process.env.GONGKAI_DATA ?? join(ROOT, 'data/build'));
@@ -347,6 +368,19 @@ async function main(): Promise<void> {
           void account().then((h) => (heapsNow = h), () => {}).finally(() => (sampling = false));
         }
       }, 1000);
+      // The progress bar's value as it moves (the page shows it at most every 150 ms): when the
+      // first report was done (the workers' start and first reads) and the rate after it.
+      // (No named function inside: tsx would wrap it in a helper the page does not have.)
+      await page.evaluate(() => {
+        const marks: [number, number][] = [];
+        (window as unknown as { __benchMarks: [number, number][] }).__benchMarks = marks;
+        const at0 = performance.now();
+        new MutationObserver(() => {
+          const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress');
+          const value = bar ? bar.value : 0;
+          if (value !== (marks[marks.length - 1]?.[1] ?? 0)) marks.push([performance.now() - at0, value]);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
       await page.getByTestId('import-folder').setInputFiles(folder);
       // Its own count, not the progress of an import before it.
       await page.waitForFunction((total) => {
@@ -354,6 +388,7 @@ async function main(): Promise<void> {
         return progress?.getAttribute('data-running') === 'false' && progress.textContent?.includes(`${total} / ${total}`);
       }, n, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
+      const marks = await page.evaluate(() => (window as unknown as { __benchMarks: [number, number][] }).__benchMarks);
       const parseCpu = cpuSince(browser.profile, cpuBefore);
       const parseKinds = cpuByKind(browser.profile, cpuBefore);
       const parseThreads = cpuByThread(browser.profile, threadsBefore, cpuBefore);
@@ -395,6 +430,7 @@ async function main(): Promise<void> {
         .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
       const heapsAfter = await account();
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      log(`  progress: ${progressLine(marks, n)}`);
       if (failedRows.length > 0) log(`  failed (first 3): ${failedRows.join(' | ')}`);
       log(`  DuckDB memory (MB) with the layer loaded: ${duckdb}; by database: ${databases}`);
       log(`  heaps (MB) before the import: ${heapsBefore}`);
@@ -415,6 +451,7 @@ async function main(): Promise<void> {
       log(`  before (main c4d0f90): ${BEFORE_C4D0F90[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main c97a2d8): ${BEFORE_C97A2D8[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 392e09e): ${BEFORE_392E09E[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  before (main 0f3ef14): ${BEFORE_0F3EF14[`${label} ${n}`] ?? 'not measured'}`);
       log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';

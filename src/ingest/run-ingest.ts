@@ -23,13 +23,19 @@ const PARQUET_AHEAD = 4;
 /** Reports between two memory trace lines (GONGKAI_TRACE_MEMORY=1). */
 const TRACE_EVERY = 10_000;
 
-async function withParquetPool<T>(work: (pool: ParquetPool | null) => Promise<T>): Promise<T> {
+/**
+ * The Parquet encoding workers, for `work`; `close` ends them early (ingest does once the tables
+ * are written, so the stored answers' engine does not share the process with the workers' heaps).
+ */
+async function withParquetPool<T>(work: (pool: ParquetPool | null, close: () => Promise<void>) => Promise<T>): Promise<T> {
   const threads = parquetThreads();
   const pool = threads > 0 ? createParquetPool(threads) : null;
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => (closed ??= pool?.close() ?? Promise.resolve());
   try {
-    return await work(pool);
+    return await work(pool, close);
   } finally {
-    await pool?.close();
+    await close();
   }
 }
 
@@ -82,7 +88,9 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     const parts = builder.finish(corrections);
     traceMemory('copied-report search done');
     const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
-    const { manifest, stored } = await withParquetPool((pool) => writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length, withStored, storedOptions));
+    const { manifest, stored } = await withParquetPool((pool, close) =>
+      writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length, { stored: withStored, storedOptions, tablesWritten: close }),
+    );
     traceMemory('dataset written');
     await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
     if (withStored) await writeOut(io.stdout, `${summariseStored(stored)}\n`);

@@ -35,13 +35,25 @@ async function writeFileIn(dir: string, path: string, bytes: Uint8Array): Promis
   return { bytes: bytes.byteLength, sha256: sha256(bytes) };
 }
 
+export interface WriteOptions {
+  /** false: no stored answers (`--no-stored-answers`). Default true. */
+  stored?: boolean;
+  storedOptions?: StoredOptions;
+  /**
+   * Called once every table is written, before the stored answers are built: ingest closes its
+   * Parquet encoding workers here, so their heaps are gone while the answers' engine grows.
+   */
+  tablesWritten?: () => Promise<void>;
+}
+
 /**
  * Writes every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then summary.json,
  * the stored answers (stored-answers.ts), then manifest.json, into a staging folder, and makes it current with one atomic rename
  * (dataset-swap.ts), so readers never see half a dataset. A file-system error (disk full) is
  * reported plainly and leaves the previous dataset as it was.
  */
-export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number, withStored = true, storedOptions: StoredOptions = {}): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
+export async function writeDataset(outDir: string, parts: DatasetParts, generatedFrom: number, options: WriteOptions = {}): Promise<{ manifest: Manifest; stored: StoredAnswers }> {
+  const { stored: withStored = true, storedOptions = {}, tablesWritten } = options;
   const target = resolve(outDir);
   await assertReplaceable(target);
   let staging: string | null = null;
@@ -50,12 +62,14 @@ export async function writeDataset(outDir: string, parts: DatasetParts, generate
     const dir = staging;
     const sink = (path: string, bytes: Uint8Array) => writeFileIn(dir, path, bytes);
     const stored: StoredAnswers = { files: {}, skipped: [], seconds: 0 };
-    const manifest = await writeDatasetFiles(sink, async (text) => sha256(text), parts, generatedFrom, withStored ? async (written) => {
+    const manifest = await writeDatasetFiles(sink, async (text) => sha256(text), parts, generatedFrom, async (written) => {
+      await tablesWritten?.();
+      if (!withStored) return undefined;
       traceMemory('tables written');
       Object.assign(stored, await writeStoredAnswers(dir, written, sink, storedOptions));
       traceMemory('stored answers written');
       return stored.files;
-    } : undefined);
+    });
     const datasetVersion = manifest.dataset_version;
     await publishDataset(staging, target, datasetVersion);
     return { manifest, stored };
