@@ -1,6 +1,6 @@
 // Parses files in worker threads, each file under a time and a memory budget: a file that hangs
-// the parser or exhausts its heap becomes a failed report saying which limit it hit, and the
-// worker is replaced. Results do not depend on the number of threads (parsing is deterministic;
+// the parser (twice: see overTime) or exhausts its heap becomes a failed report saying which limit
+// it hit, and the worker is replaced. Results do not depend on the number of threads (parsing is deterministic;
 // the caller keeps input order).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -111,6 +111,8 @@ interface Job {
   bytes: Uint8Array;
   fileName: string;
   resolve: boolean;
+  /** The file has run over the time budget once (it gets one more try, in a fresh worker). */
+  overTime?: boolean;
   done(answer: ParsedReport | ParseOutcome): void;
 }
 
@@ -176,6 +178,25 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
     finish(slot, parsed);
   };
 
+  /**
+   * A file over the time budget gets one more try in a fresh worker before it fails: a machine busy
+   * enough to stall a worker could otherwise fail a file that parses in a second, and the dataset
+   * would depend on the machine's load, not on its files. A file that hangs, hangs twice.
+   */
+  const overTime = (slot: Slot) => {
+    const job = slot.job;
+    if (!job || job.overTime) return discard(slot, failedReport(timeLimitError(budget)));
+    job.overTime = true;
+    const worker = slot.worker;
+    slot.worker = null;
+    worker?.removeAllListeners();
+    void worker?.terminate();
+    slot.job = null;
+    slot.timer = null;
+    queue.unshift(job);
+    dispatch();
+  };
+
   const spawn = (slot: Slot): Worker => {
     const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb } });
     slot.warm = false;
@@ -202,7 +223,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
       slot.worker ??= spawn(slot);
       slot.job = job;
       slot.sentAt = performance.now();
-      slot.timer = setTimeout(() => discard(slot, failedReport(timeLimitError(budget))), budget.timeMs);
+      slot.timer = setTimeout(() => overTime(slot), budget.timeMs);
       // A copy to transfer (Buffer#slice would be a view, and the caller still counts the bytes).
       const bytes = new Uint8Array(job.bytes);
       const request: ParseRequest = { id: job.id, bytes, fileName: job.fileName, ...(job.resolve ? { resolve: true } : {}) };

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { createParsePool, memoryLimitError, PACK_FROM, type ParsePool, type ParseRequest, type ParseResponse, received, shouldGrow, timeLimitError } from '../../../src/ingest/parse-pool';
@@ -25,6 +26,16 @@ describe('parse pool: every file under a time and memory budget', () => {
     expect(results[1].error).toBe(timeLimitError(budget));
     expect(results[1].error).toBe('parse stopped: the file took longer than the time budget of 5 s per file');
     expect(results[2].warnings).toEqual(['b: 3 bytes']);
+  });
+
+  it('tries a file over the time budget once more in a fresh worker: one that only ran over (a busy machine) parses', async () => {
+    const budget = { timeMs: 2000, memoryMb: 256 };
+    const marker = join(mkdtempSync(join(tmpdir(), 'gongkai-hang-once-')), 'ran-over');
+    pool = createParsePool({ threads: 1, budget, entry: STAND_IN });
+    const results = await Promise.all([`hang-once:${marker}`, 'g'].map((fileName) => pool!.parse(bytes(4), { fileName })));
+    expect(existsSync(marker)).toBe(true);
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect(results[0].warnings).toEqual([`hang-once:${marker}: 4 bytes`]);
   });
 
   it('stops a file that exhausts the memory budget and says so', async () => {
