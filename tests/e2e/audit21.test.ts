@@ -112,5 +112,19 @@ describe('the blank official form imported', { timeout: 300_000 }, () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-reports"] .kpi-value')?.textContent?.trim() === '1', undefined, { timeout: READY_TIMEOUT });
     expect(await kpi('failed')).toBe('0');
     expect(await kpi('years')).toBe('2019–2019');
+
+    // Both layers (the layer's rollups summed in SQL, src/db/user-layer.ts): the dataset's reports and the one text file.
+    const reportsUnder = async (layer: string) => {
+      await page.goto(appUrl(`view=overview&layer=${layer}&bench=1`));
+      await waitForEngine(page);
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="import-toggle"]');
+        return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
+      }, undefined, { timeout: READY_TIMEOUT * 2 });
+      const counts = await page.evaluate(async () => (window as unknown as { __gongkai: { query(sql: string): Promise<Record<string, unknown>[]> } }).__gongkai.query("SELECT sum(reports) AS reports, sum(failed) AS failed FROM rollups WHERE division_level = 'nation'"));
+      return { reports: Number(counts[0].reports), failed: Number(counts[0].failed) };
+    };
+    const dataset = await reportsUnder('dataset');
+    expect(await reportsUnder('all')).toEqual({ reports: dataset.reports + 1, failed: dataset.failed });
   });
 });
