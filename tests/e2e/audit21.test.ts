@@ -126,5 +126,11 @@ describe('the blank official form imported', { timeout: 300_000 }, () => {
     };
     const dataset = await reportsUnder('dataset');
     expect(await reportsUnder('all')).toEqual({ reports: dataset.reports + 1, failed: dataset.failed });
+
+    // With a copy of a dataset file in the layer its rollups are counted in SQL from its rows (ownRollupsSql): the form still counts nowhere.
+    await page.getByTestId('import-toggle').click();
+    await page.getByTestId('import-files').setInputFiles([{ name: '2019-liaoning-fuxin-city.txt', mimeType: 'text/plain', buffer: seed }]);
+    await page.getByTestId('import-duplicate').first().waitFor({ timeout: READY_TIMEOUT * 2 });
+    expect(await reportsUnder('all')).toEqual({ reports: dataset.reports + 1, failed: dataset.failed });
   });
 });
