@@ -32,10 +32,10 @@ const READY_ATTRIBUTE = 'data-chart-ready';
  * With `?bench=1`, the option each chart last finished drawing, by test id
  * (`window.__gongkaiCharts`): tests compare what is drawn with the table and the CSV.
  */
-const DRAWN: Map<string, ChartOption> | null =
-  typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench')
-    ? ((window as { __gongkaiCharts?: Map<string, ChartOption> }).__gongkaiCharts ??= new Map())
-    : null;
+const BENCH = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench');
+const DRAWN: Map<string, ChartOption> | null = BENCH ? ((window as { __gongkaiCharts?: Map<string, ChartOption> }).__gongkaiCharts ??= new Map()) : null;
+/** With `?bench=1`, each chart's ECharts instance by test id (`window.__gongkaiChartInstances`): tests measure the text it draws. */
+const INSTANCES: Map<string, ChartInstance> | null = BENCH ? ((window as { __gongkaiChartInstances?: Map<string, ChartInstance> }).__gongkaiChartInstances ??= new Map()) : null;
 
 /**
  * An ECharts instance on a div. The option is replaced, not merged, whenever it changes
@@ -76,7 +76,10 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     chartRef.current = chart;
     let announced = false;
     const onFinished = () => {
-      if (testIdRef.current) DRAWN?.set(testIdRef.current, optionRef.current);
+      if (testIdRef.current) {
+        DRAWN?.set(testIdRef.current, optionRef.current);
+        INSTANCES?.set(testIdRef.current, chart);
+      }
       el.setAttribute(READY_ATTRIBUTE, 'true');
       if (announced) return;
       announced = true;

@@ -36,8 +36,16 @@ export function fitToWidth(option: ChartOption, width: number, measure: Measure 
   const narrow = width < NARROW_WIDTH;
   const graphic = option.graphic as { elements?: GraphicText[] } | undefined;
   let raise = 0;
+  const breaks = narrow ? breakLabelsToFoot(option.series) : null;
+  if (breaks) fitted.series = breaks.series;
   if (graphic && !Array.isArray(graphic) && Array.isArray(graphic.elements)) {
     const elements = [...graphic.elements];
+    const source = elements.findIndex((element) => element.id === 'source');
+    // The break phrases as a foot line above the source line: one line more than the frame left room for.
+    if (breaks && source >= 0) {
+      elements.splice(source, 0, { ...elements[source], id: 'note-breaks', style: { ...elements[source].style, text: breaks.note } });
+      raise += FOOT_LINE_HEIGHT;
+    }
     // Bottom up: each foot line takes as many lines as its text needs at this width.
     let below = 0;
     for (let i = elements.length - 1; i >= 0; i--) {
@@ -55,8 +63,8 @@ export function fitToWidth(option: ChartOption, width: number, measure: Measure 
   const raised = (bottom: unknown) => (typeof bottom === 'number' ? bottom + raise : bottom);
   if (raise > 0 && option.grid && !Array.isArray(option.grid)) fitted.grid = { ...option.grid, bottom: raised((option.grid as { bottom?: unknown }).bottom) } as ChartOption['grid'];
   if (raise > 0 && option.visualMap && !Array.isArray(option.visualMap)) fitted.visualMap = { ...option.visualMap, bottom: raised((option.visualMap as { bottom?: unknown }).bottom) } as ChartOption['visualMap'];
-  if (Array.isArray(option.series)) {
-    fitted.series = (option.series as SeriesLike[]).map((series) => {
+  if (Array.isArray(fitted.series)) {
+    fitted.series = (fitted.series as SeriesLike[]).map((series) => {
       const moved = raise > 0 && typeof series.bottom === 'number' ? { ...series, bottom: raised(series.bottom) } : series;
       if (!narrow || series.type !== 'pie') return moved;
       return { ...moved, radius: ['34%', '54%'], label: { ...series.label, width: 76, overflow: 'break', lineHeight: 14 } };
@@ -76,6 +84,35 @@ export function fitToWidth(option: ChartOption, width: number, measure: Measure 
     if (title.drop > 0) shiftDown(fitted, title.drop);
   }
   return { option: fitted, extraHeight: raise + legendDrop + (title?.drop ?? 0) };
+}
+
+type MarkLineItem = { xAxis?: unknown; label?: { formatter?: unknown } & Record<string, unknown> } & Record<string, unknown>;
+type MarkLineSeries = SeriesLike & { markLine?: { data?: MarkLineItem[] } & Record<string, unknown> };
+
+/**
+ * On a phone a template-break mark (line.ts) is labelled with its year alone: its phrase ("2021
+ * new form: items revised"), started at a line near the plot's right edge, ran off the chart. The
+ * phrases go to a foot line, which wraps as the notes do; null when no series has such marks.
+ */
+function breakLabelsToFoot(series: ChartOption['series']): { series: ChartOption['series']; note: string } | null {
+  if (!Array.isArray(series)) return null;
+  const phrases: string[] = [];
+  const shortened = (series as MarkLineSeries[]).map((one) => {
+    const data = one.markLine?.data;
+    if (!Array.isArray(data) || !data.some((item) => typeof item.label?.formatter === 'string' && item.xAxis !== undefined)) return one;
+    return {
+      ...one,
+      markLine: {
+        ...one.markLine,
+        data: data.map((item) => {
+          if (typeof item.label?.formatter !== 'string' || item.xAxis === undefined) return item;
+          phrases.push(item.label.formatter);
+          return { ...item, label: { ...item.label, formatter: String(item.xAxis) } };
+        }),
+      },
+    };
+  });
+  return phrases.length > 0 ? { series: shortened as ChartOption['series'], note: phrases.join(' · ') } : null;
 }
 
 /** Text widths in the option's own font (an English chart's is Latin first). */

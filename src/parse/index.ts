@@ -1,5 +1,6 @@
 // report bytes → ParsedReport: decode → (HTML → text) → normalise → detect template →
 // extract tables and sentences → derive subtotals → check identities.
+import { BLANK_FORM_REASON, isBlankForm } from './blank-form';
 import { runChecks } from './checks/identities';
 import { dropImpossibleValues } from './checks/counts';
 import { deriveSubtotals } from './checks/derive';
@@ -149,6 +150,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   values.sort((a, b) => a.start - b.start || a.metric.localeCompare(b.metric));
 
   warnings.push(...suspectValueWarnings(values, text));
+  if (isBlankForm(facts, values, norm.s)) return failed(BLANK_FORM_REASON, facts, text, warnings);
   const checks = runChecks(values);
   const status = values.length === 0 || facts.year === null ? 'partial' : 'ok';
   if (values.length === 0) warnings.push('no metric found in the text');

@@ -7,6 +7,7 @@ export type ReasonCode =
   | 'binary'
   | 'undecodable'
   | 'not-report'
+  | 'blank-form'
   | 'not-pdf'
   | 'not-docx'
   | 'not-doc'
@@ -52,6 +53,7 @@ const FAILURES: [RegExp, ReasonCode][] = [
   [/^binary (file|content)/, 'binary'],
   [/^undecodable bytes/, 'undecodable'],
   [/^not an information-disclosure annual report/, 'not-report'],
+  [/^blank form:/, 'blank-form'],
   [/^unsupported format/, 'unsupported-format'],
   [/^unsupported file|no WordDocument stream|not Word 97/, 'not-word'],
   [/^encrypted /, 'encrypted'],
@@ -69,6 +71,12 @@ const FAILURES: [RegExp, ReasonCode][] = [
 ];
 
 export const failureCode = (reason: string): ReasonCode => FAILURES.find(([pattern]) => pattern.test(reason))?.[1] ?? 'other';
+
+/** What a blank form's reason starts with (src/parse/blank-form.ts): SQL over the reports table finds the row by it. */
+export const BLANK_FORM_PREFIX = 'blank form:';
+
+/** A blank form, not a report: listed with its reason, counted as no report (no status, year, level or template). */
+export const isBlankFormRow = (row: { status: ParsedReport['status']; error?: string | null }): boolean => row.status === 'failed' && (row.error ?? '').startsWith(BLANK_FORM_PREFIX);
 
 const PARTIAL: Record<'no-template' | 'no-values' | 'no-year', string> = {
   'no-template': 'no values: no statutory table (2019/2021 template) and no figures in the text found',

@@ -96,7 +96,7 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
     onDragLeave: () => setOver(false),
     onDrop,
   };
-  const left = progress ? secondsLeft(progress) : null;
+  const left = progress ? secondsLeft(progress.measure, progress.elapsedMs) : null;
   const buildingFor = useSecondsSince(user.busy && !progress?.running);
   const problems = rows.filter((r) => r.status !== 'ok');
   // The header counts the reports read (failed files are not), the copies of the dataset's said apart.

@@ -8,6 +8,7 @@ import { failedReport } from '../../ingest/failed-report';
 import { useDataset } from '../data/dataset';
 import { createImportPool, type ImportPool, type ImportPoolOptions } from './import-pool';
 import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
+import { countDone, newMeasure, type ParseMeasure } from './import-progress';
 import { openLayerBuild, type BuiltLayer, type LayerBuild } from './layer-build';
 import { holdSpill, removeSpill } from '../../db/user-layer-spill';
 import { ZIP_FOLDER } from './layer-zip';
@@ -28,9 +29,8 @@ export interface ImportProgress {
   startedAt: number;
   /** Milliseconds since the start, when last counted. */
   elapsedMs: number;
-  /** The files' bytes, all and done: time left is estimated from these (a PDF takes longer than a text file). */
-  bytesTotal: number;
-  bytesDone: number;
+  /** Files and bytes, all and done, by kind: time left is estimated from these (import-progress.ts). */
+  measure: ParseMeasure;
   running: boolean;
   cancelled: boolean;
 }
@@ -248,9 +248,9 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   /** `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, keep: boolean, options: RunOptions = {}) => {
     const startedAt = performance.now();
-    const sizes = new Map(entries.map((e) => [e.id, e.file.size]));
-    const bytesTotal = entries.reduce((sum, e) => sum + e.file.size, 0);
-    const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, bytesTotal, bytesDone: 0, running: true, cancelled: false };
+    const files = new Map(entries.map((e) => [e.id, { path: e.path, size: e.file.size }]));
+    const measure = newMeasure([...files.values()]);
+    const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, measure, running: true, cancelled: false };
     setProgress({ ...counts });
     let shown = 0;
     let cancelledFiles = 0;
@@ -270,7 +270,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         return;
       }
       counts.done++;
-      counts.bytesDone += sizes.get(outcome.row.id) ?? 0;
+      const file = files.get(outcome.row.id);
+      if (file) countDone(measure, file, performance.now() - startedAt);
       counts[outcome.row.status]++;
       if (outcome.row.sha256) duplicates?.soon(outcome.row.sha256);
       if (outcome.record) batch.push(outcome.record);

@@ -85,6 +85,7 @@ const REASONS: Record<ReasonCode, Record<Locale, string>> = {
   binary: { zh: '二进制文件，不是报告文本', en: 'a binary file, not report text' },
   undecodable: { zh: '无法识别的文字编码（不是 UTF-8、GBK、GB18030、Big5 或 UTF-16），可能不是文本文件', en: 'unreadable characters (not UTF-8, GBK, GB18030, Big5 or UTF-16): perhaps not a text file' },
   'not-report': { zh: '不是政府信息公开工作年度报告：未见“信息公开”“政务公开”等字样', en: 'not an information-disclosure annual report: no 信息公开/政务公开 wording found' },
+  'blank-form': { zh: '空白模板：只有法定表格，没有发布机关，也没有填写任何数字；不计为报告', en: 'blank form: the statutory table only, no issuing body and no figure filled in; not counted as a report' },
   'not-pdf': { zh: '名为 .pdf，但不是 PDF 文件', en: 'named .pdf but not a PDF file' },
   'not-docx': { zh: '名为 .docx，但不是 Word（.docx）文件', en: 'named .docx but not a Word (.docx) file' },
   'not-doc': { zh: '名为 .doc，但不是 Word（.doc）文件', en: 'named .doc but not a Word (.doc) file' },

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { formatNumber } from '../../charts';
 import { pairTexts, similarPairs, similarScores } from '../../db/sql';
+import { MIN_CONTAINMENT, MIN_SIMILARITY } from '../../shared/similarity';
 import { useDivisionName } from '../components/DivisionTree';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { useDataset } from '../data/dataset';
@@ -108,49 +109,58 @@ export function Similar(props: ViewProps) {
         <section className="panel" data-testid="panel-similar">
           <h3>{t('similar.title', { parent: parentName, year: year ?? '' })}</h3>
           <p className="note">{t('similar.rule')}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.title', { parent: parentName, year: year ?? '' })}>
-            <table data-testid="similar-pairs">
-              <thead>
-                <tr><th>{t('similar.unit')}</th><th>{t('similar.other')}</th><th>{t('similar.kind')}</th><th>{t('similar.similarity')}</th><th>{t('similar.containment')}</th></tr>
-              </thead>
-              <tbody>
-                {pairRows.map((r) => (
-                  <tr key={keyOf(r)} data-testid="similar-pair" data-kind={String(r.kind)} aria-selected={keyOf(r) === picked} className={keyOf(r) === picked ? 'selected' : undefined} onClick={() => update({ pair: [String(r.report_a), String(r.report_b)] })}>
-                    <td>{String(r.focus_issuer ?? r.focus)}</td>
-                    <td>{String(r.other_issuer)} <span className="meta">({String(r.other_year ?? '—')})</span></td>
-                    <td>{t(`similar.kind.${String(r.kind)}` as MessageKey)}</td>
-                    <td className="n">{percent(r.similarity)}</td>
-                    <td className="n">{percent(r.containment)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {pairRows.length === 0 ? <p className="hint" data-testid="similar-none">{t('similar.none')}</p> : null}
+          {pairRows.length === 0 ? (
+            <p className="hint" data-testid="similar-none">{t('similar.none', { min: percent(min) })}</p>
+          ) : (
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.title', { parent: parentName, year: year ?? '' })}>
+              <table data-testid="similar-pairs">
+                <thead>
+                  <tr><th>{t('similar.unit')}</th><th>{t('similar.other')}</th><th>{t('similar.kind')}</th><th>{t('similar.similarity')}</th><th>{t('similar.containment')}</th></tr>
+                </thead>
+                <tbody>
+                  {pairRows.map((r) => (
+                    <tr key={keyOf(r)} data-testid="similar-pair" data-kind={String(r.kind)} aria-selected={keyOf(r) === picked} className={keyOf(r) === picked ? 'selected' : undefined} onClick={() => update({ pair: [String(r.report_a), String(r.report_b)] })}>
+                      <td>{String(r.focus_issuer ?? r.focus)}</td>
+                      <td>{String(r.other_issuer)} <span className="meta">({String(r.other_year ?? '—')})</span></td>
+                      <td>{t(`similar.kind.${String(r.kind)}` as MessageKey)}</td>
+                      <td className="n">{percent(r.similarity)}</td>
+                      <td className="n">{percent(r.containment)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </section>
       ) : null}
       {pair ? <PairTexts pair={pair} t={t} /> : null}
       {state.parent && scores.data ? (
         <section className="panel" data-testid="panel-similar-scores">
           <h3>{t('similar.scores', { checked: formatNumber(checked, locale) })}</h3>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.scores', { checked: formatNumber(checked, locale) })}>
-            <table data-testid="similar-scores">
-              <thead>
-                <tr><th>{t('similar.unit')}</th><th>{t('similar.score')}</th><th>{t('similar.kind.same_body')}</th><th>{t('similar.kind.same_year')}</th><th>{t('similar.kind.other')}</th></tr>
-              </thead>
-              <tbody>
-                {scoreRows.map((r) => (
-                  <tr key={String(r.report_id)} data-testid="similar-score">
-                    <td>{String(r.issuer ?? r.report_id)}</td>
-                    <td className="n">{percent(r.score)}</td>
-                    <td className="n">{String(r.same_body)}</td>
-                    <td className="n">{String(r.same_year)}</td>
-                    <td className="n">{String(r.other)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {scoreRows.length === 0 ? (
+            <p className="hint" data-testid="similar-scores-none">
+              {t('similar.scoresNone', { checked: formatNumber(checked, locale), min: percent(MIN_SIMILARITY), containment: percent(MIN_CONTAINMENT) })}
+            </p>
+          ) : (
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.scores', { checked: formatNumber(checked, locale) })}>
+              <table data-testid="similar-scores">
+                <thead>
+                  <tr><th>{t('similar.unit')}</th><th>{t('similar.score')}</th><th>{t('similar.kind.same_body')}</th><th>{t('similar.kind.same_year')}</th><th>{t('similar.kind.other')}</th></tr>
+                </thead>
+                <tbody>
+                  {scoreRows.map((r) => (
+                    <tr key={String(r.report_id)} data-testid="similar-score">
+                      <td>{String(r.issuer ?? r.report_id)}</td>
+                      <td className="n">{percent(r.score)}</td>
+                      <td className="n">{String(r.same_body)}</td>
+                      <td className="n">{String(r.same_year)}</td>
+                      <td className="n">{String(r.other)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </section>
       ) : null}
     </HierarchyLayout>

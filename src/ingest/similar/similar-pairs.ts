@@ -6,13 +6,13 @@ import { bandKeys, BANDS, sketchOf } from './sketch';
 import { intersectionSize, shingleSet } from './shingles';
 import { sharedSpans, type Span } from './spans';
 import { type ItemStore, memoryItemStore, memorySetStore, type SetStore } from '../chunk-store';
+import { MIN_CONTAINMENT, MIN_SIMILARITY } from '../../shared/similarity';
 
 /** Compared reports' band keys are kept (spilled, with the disk stores) this many reports a block. */
 const KEY_BLOCK = 1024;
 
-/** A pair is kept at this Jaccard similarity, or when this much of the shorter narrative is in the other (a cut or extended copy). */
-export const MIN_SIMILARITY = 0.5;
-export const MIN_CONTAINMENT = 0.8;
+// The thresholds a kept pair meets (the view says them when it finds none).
+export { MIN_CONTAINMENT, MIN_SIMILARITY };
 /** A shingle in more than max(MIN_DF, DF_SHARE × reports) reports is boilerplate. */
 export const MIN_DF = 8;
 export const DF_SHARE = 0.002;

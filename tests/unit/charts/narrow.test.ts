@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { donut } from '../../../src/charts/donut';
 import { barsWithRate, stackedBars } from '../../../src/charts/bars';
+import { lineOverYears } from '../../../src/charts/line';
+import { PAD } from '../../../src/charts/frame';
 import { fitToWidth, footRaise } from '../../../src/charts/narrow';
 import { provinceTileGrid } from '../../../src/charts/tiles';
 import { estimateWidth } from '../../../src/charts/wrap';
@@ -120,5 +122,44 @@ describe('fitToWidth on a phone', () => {
     expect([rate.max, rate.interval, rate.axisLabel.showMaxLabel]).toEqual([1, 0.5, true]);
     // At a desktop width the quarters stay.
     expect(rateOf(fit(option, 1280).option).interval).toBe(0.25);
+  });
+});
+
+describe('fitToWidth: every line of text fits the width it is given (the measure it wraps with)', () => {
+  const en = { ...zhFrame, locale: 'en' as const, title: 'Administrative reconsideration and litigation · 2019', unit: 'cases' };
+  const NOTES = [
+    'Correction rate = Σ corrected ÷ Σ (total − pending). Counts are summed first, then divided; rates are never averaged.',
+    'Where a body has several reports of one kind in a year, the first stating the metric is used; they are never added.',
+  ].join('\n');
+  const withBreaks = () =>
+    lineOverYears([{ name: 'Guangzhou', points: [2018, 2019, 2020, 2021, 2022].map((year) => ({ year, value: year - 2000 })) }], { ...en, notes: NOTES }, {
+      templateBreaks: [{ year: 2019, label: '2019 new form: tables' }, { year: 2021, label: '2021 new form: items revised' }],
+    });
+
+  for (const width of [320, 390, 560, 800]) {
+    it(`at ${width} px: the title's and every foot line's lines`, () => {
+      const { option } = fit(withBreaks(), width);
+      const title = titleOf(option);
+      const titleSize = Number(title.textStyle?.fontSize ?? 16);
+      for (const line of String(title.text).split('\n')) expect(estimateWidth(line.trimEnd(), titleSize, true), line).toBeLessThanOrEqual(width - 2 * PAD);
+      for (const element of footElements(option)) for (const line of String(element.style.text).split('\n')) expect(estimateWidth(line.trimEnd(), 11), line).toBeLessThanOrEqual(width - 2 * PAD);
+    });
+  }
+
+  it("on a phone a template break is labelled with its year, its phrase a foot line above the source (the phrase ran off the plot's right edge)", () => {
+    const built = withBreaks();
+    const { option, extraHeight } = fit(built, 390);
+    const labels = (o: ChartOption) => seriesOf(o).flatMap((s) => list(s.markLine?.data)).map((d) => d.label.formatter);
+    expect(labels(option)).toEqual(['2019', '2021']);
+    const foot = footElements(option);
+    expect(foot.map((e) => e.id)).toEqual(['note-0', 'note-1', 'note-breaks', 'source']);
+    expect(String(foot[2].style.text).replaceAll('\n', '')).toBe('2019 new form: tables · 2021 new form: items revised');
+    // The chart grows by the foot lines added, the plot ends above them.
+    const lines = foot.reduce((n, e) => n + String(e.style.text).split('\n').length, 0);
+    expect(extraHeight).toBe((lines - 3) * 16 + (titleOf(option).text.split('\n').length - 1) * 20);
+    expect((option.grid as Loose).bottom).toBe((built.grid as Loose).bottom + (lines - 3) * 16);
+    // At a desktop width the phrases stay on the marks.
+    expect(labels(fit(built, 1280).option)).toEqual(['2019 new form: tables', '2021 new form: items revised']);
+    expect(labels(built)).toEqual(['2019 new form: tables', '2021 new form: items revised']);
   });
 });

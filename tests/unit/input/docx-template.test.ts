@@ -1,7 +1,9 @@
 // The official 2021 Word form (merged cells and all): blank, it gives no value; with every blank
 // cell filled, every cell is read, each number at its own metric.
 import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src/parse';
 import { parseDocument } from '../../../src/parse/input';
+import { failureCode } from '../../../src/parse/reasons';
 import { fillTemplate2021, readTemplate2021 } from '../../helpers/template-2021';
 
 describe('the official 2021 Word form', () => {
@@ -11,6 +13,19 @@ describe('the official 2021 Word form', () => {
     const report = await parseDocument(blank, { fileName: 'template-2021-blank.docx' });
     expect(report.facts.template).toBe('table2021');
     expect(report.values).toEqual([]);
+  });
+
+  it('blank: a blank form, not a report (no issuing body, no figure)', async () => {
+    const report = await parseDocument(blank, { fileName: 'template-2021-blank.docx' });
+    expect(report.status).toBe('failed');
+    expect(failureCode(report.error!)).toBe('blank-form');
+    // The same form under a body's title is that body's report with nothing read: partial, not a blank form.
+    const titled = parseReport(`广州市海珠区人民政府政府信息公开工作年度报告\n\n${report.text}`, { fileName: 'template-2021-blank.txt' });
+    expect(titled.facts.issuer).not.toBeNull();
+    expect(titled.status).toBe('partial');
+    // With one figure filled in and read, likewise a report.
+    const filled = parseReport(report.text.replace('一、本年新收政府信息公开申请数量 | | | | | | |', '一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3'), { fileName: 'template-2021-blank.txt' });
+    expect(filled.status).not.toBe('failed');
   });
 
   it('filled: every cell is read at its metric', async () => {
