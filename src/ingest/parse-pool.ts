@@ -111,7 +111,7 @@ interface Job {
   bytes: Uint8Array;
   fileName: string;
   resolve: boolean;
-  /** The file has run over the time budget once (it gets one more try, in a fresh worker). */
+  /** The file has run over the time budget once (it gets one more try, with twice the time). */
   overTime?: boolean;
   done(answer: ParsedReport | ParseOutcome): void;
 }
@@ -179,9 +179,10 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
   };
 
   /**
-   * A file over the time budget gets one more try in a fresh worker before it fails: a machine busy
-   * enough to stall a worker could otherwise fail a file that parses in a second, and the dataset
-   * would depend on the machine's load, not on its files. A file that hangs, hangs twice.
+   * A file over the time budget gets one more try, with twice the time (the worker it lands on may
+   * be a new one, still starting), before it fails: a machine busy enough to stall a worker could
+   * otherwise fail a file that parses in a second, and the dataset would depend on the machine's
+   * load, not on its files. A file that hangs, hangs twice (3 × the budget in all).
    */
   const overTime = (slot: Slot) => {
     const job = slot.job;
@@ -223,7 +224,7 @@ export function createParsePool(options: PoolOptions = {}): ParsePool {
       slot.worker ??= spawn(slot);
       slot.job = job;
       slot.sentAt = performance.now();
-      slot.timer = setTimeout(() => overTime(slot), budget.timeMs);
+      slot.timer = setTimeout(() => overTime(slot), job.overTime ? 2 * budget.timeMs : budget.timeMs);
       // A copy to transfer (Buffer#slice would be a view, and the caller still counts the bytes).
       const bytes = new Uint8Array(job.bytes);
       const request: ParseRequest = { id: job.id, bytes, fileName: job.fileName, ...(job.resolve ? { resolve: true } : {}) };

@@ -152,6 +152,20 @@ describe('report view', () => {
     }
     // In two columns the text panel beside the list carries the source; no snippet is shown.
     await expect(page.getByTestId('value-snippet').isVisible()).resolves.toBe(false);
+    // Every width shows the source one way or the other: just under the two-column breakpoint the
+    // snippet shows, at it the text panel stands beside the list (auto-fit columns once turned at a
+    // width of their own, leaving a band with neither).
+    for (const width of [880, 899, 900, 920]) {
+      await page.setViewportSize({ width, height: 900 });
+      const layout = await page.evaluate(() => {
+        const source = document.querySelector('.report-source')!.getBoundingClientRect();
+        const list = document.querySelector('[data-testid="value-row"]')!.closest('section')!.getBoundingClientRect();
+        const snippet = document.querySelector<HTMLElement>('[data-testid="value-snippet"]');
+        return { beside: source.left >= list.right, snippet: snippet !== null && snippet.offsetParent !== null };
+      });
+      expect(layout.beside || layout.snippet, `${width}: ${JSON.stringify(layout)}`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('the marks cover the value spans of the text, in order', async () => {

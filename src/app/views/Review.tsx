@@ -40,7 +40,8 @@ export function Review(props: ViewProps) {
   // A chosen body with no report stating either total is said, not dropped in silence (absent is not
   // 0); only once the query has answered: before that nothing is known of any body.
   const stating = rows.filter((r) => (num(r.rv_reports) ?? 0) > 0 || (num(r.lit_reports) ?? 0) > 0);
-  const silent = bodiesStatingNoTotal(result.data ? rows : null, entities).map((e) => names.get(e) ?? bodyName(e));
+  // (a previous selection's answer, kept on screen while this one loads, says nothing of a body just added)
+  const silent = bodiesStatingNoTotal(result.data && !result.isPlaceholderData ? rows : null, entities).map((e) => names.get(e) ?? bodyName(e));
   const silentNote = silent.length > 0 ? t('review.noneStated', { names: silent.join(punctuationOf(locale).list) }) : '';
   // The years the figures are of, in the chart itself: an exported chart is read without the page's controls.
   const stated = stating.map((r) => Number(r.year));

@@ -109,7 +109,10 @@ export function Similar(props: ViewProps) {
         <section className="panel" data-testid="panel-similar">
           <h3>{t('similar.title', { parent: parentName, year: year ?? '' })}</h3>
           <p className="note">{t('similar.rule')}</p>
-          {pairRows.length === 0 ? (
+          {pairRows.length === 0 && pairs.isPlaceholderData ? (
+            // the answer shown is the previous selection's: its emptiness says nothing of this one
+            <p className="meta">{t('loading')}</p>
+          ) : pairRows.length === 0 ? (
             <p className="hint" data-testid="similar-none">{t('similar.none', { min: percent(min) })}</p>
           ) : (
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.title', { parent: parentName, year: year ?? '' })}>
@@ -137,7 +140,9 @@ export function Similar(props: ViewProps) {
       {state.parent && scores.data ? (
         <section className="panel" data-testid="panel-similar-scores">
           <h3>{t('similar.scores', { checked: formatNumber(checked, locale) })}</h3>
-          {scoreRows.length === 0 ? (
+          {scoreRows.length === 0 && scores.isPlaceholderData ? (
+            <p className="meta">{t('loading')}</p>
+          ) : scoreRows.length === 0 ? (
             <p className="hint" data-testid="similar-scores-none">
               {t('similar.scoresNone', { checked: formatNumber(checked, locale), min: percent(MIN_SIMILARITY), containment: percent(MIN_CONTAINMENT) })}
             </p>

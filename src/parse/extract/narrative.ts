@@ -25,9 +25,11 @@ const C = '[^。；;\\n]';
 const COUNT_UNIT = '(?:条次|条|件|宗|篇|份|个|项|人次|次|部|例|起)';
 /** Spaces inside one line: a line break ends a paragraph (a heading's words never bind the next line's figure). */
 const SP = '[^\\S\\n]*';
-const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]{1,12})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
+/** A formal numeral (贰拾壹, 贰佰, 贰拾一, 叁件): an everyday tail only after two formal characters (队伍十件 is 10; see quantities.ts). */
+const FORMAL_RUN = `[${FORMAL_NUMERALS}](?:[零万亿${FORMAL_NUMERALS}]{1,11}[〇零一二两三四五六七八九十百千万亿]{0,6})?`;
+const N = `(?<pre>约|近|超过|超|达到|达)?${SP}(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千]{1,12}|${FORMAL_RUN})${SP}(?<wan>万)?${SP}(?<post>余|多)?${SP}${COUNT_UNIT}`;
 // (人民币贰佰元: an amount in formal numerals, as a receipt prints it)
-const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]{1,12})${SP}(?<wan>万)?${SP}元`;
+const MONEY = `(?<num>(?<![\\d.])\\d[\\d,]{0,15}(?:\\.\\d+)?|(?<![廿卅卌])[〇零一二两三四五六七八九十百千]{1,12}|${FORMAL_RUN})${SP}(?<wan>万)?${SP}元`;
 
 interface Rule {
   metric: string;

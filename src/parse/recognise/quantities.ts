@@ -64,27 +64,51 @@ const NUM_CLASS = new Uint8Array(0x10000);
 const ARABIC_DIGIT = 1;
 const CHINESE_FIRST = 2;
 const CHINESE_NEXT = 3;
+const FORMAL_FIRST = 4;
+const FORMAL_NEXT = 5;
 for (let c = 0x30; c <= 0x39; c++) NUM_CLASS[c] = ARABIC_DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) NUM_CLASS[c] = ARABIC_DIGIT;
-// the formal numerals of amounts too (贰仟叁佰, 壹拾): 拾 opens one (拾伍), 佰 and 仟 never do
-for (const ch of '〇零○一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_FIRST;
-for (const ch of '百千万亿佰仟') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
+for (const ch of '〇零○一二两三四五六七八九十') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_FIRST;
+for (const ch of '百千万亿') NUM_CLASS[ch.charCodeAt(0)] = CHINESE_NEXT;
+// The formal numerals of amounts (贰仟叁佰, 壹拾): 拾 opens one (拾伍), 佰 and 仟 never do. A formal
+// numeral is a run of them (零, 万 and 亿 shared) of two characters at least, an everyday tail after
+// them kept (贰拾一); one alone only right before a unit (叁件, 伍元), since 伍, 陆 and 拾 are also
+// words (队伍十件 is 10, 大陆一件 is 1, 陆家嘴 no count).
+for (const ch of '壹贰貳叁參肆伍陆陸柒捌玖拾') NUM_CLASS[ch.charCodeAt(0)] = FORMAL_FIRST;
+for (const ch of '佰仟') NUM_CLASS[ch.charCodeAt(0)] = FORMAL_NEXT;
 const isD = (s: string, i: number) => i < s.length && NUM_CLASS[s.charCodeAt(i)] === ARABIC_DIGIT;
+const ZERO = '零'.charCodeAt(0);
+const TEN_THOUSAND = '万'.charCodeAt(0);
+const HUNDRED_MILLION = '亿'.charCodeAt(0);
+/** What may follow one formal character alone for it to be a numeral: a unit of counts or money (叁件, 伍元). */
+const LONE_FORMAL_BEFORE = new Set([...'件条元圆项篇份宗次例'].map((ch) => ch.charCodeAt(0)));
+const continuesFormal = (c: number) => NUM_CLASS[c] >= FORMAL_FIRST || c === ZERO || c === TEN_THOUSAND || c === HUNDRED_MILLION;
 
 /** The next number at or after `from`: its [start, end), or null. */
 export function nextNumber(s: string, from: number): { start: number; end: number } | null {
   const n = s.length;
   let i = from;
-  while (i < n) {
-    const k = NUM_CLASS[s.charCodeAt(i)];
-    if (k === ARABIC_DIGIT || k === CHINESE_FIRST) break;
-    i++;
+  for (;;) {
+    while (i < n) {
+      const k = NUM_CLASS[s.charCodeAt(i)];
+      if (k === ARABIC_DIGIT || k === CHINESE_FIRST || k === FORMAL_FIRST) break;
+      i++;
+    }
+    if (i >= n) return null;
+    if (NUM_CLASS[s.charCodeAt(i)] !== FORMAL_FIRST) break;
+    let end = i + 1;
+    while (end < n && continuesFormal(s.charCodeAt(end))) end++;
+    // once two formal characters have opened it, an everyday tail still belongs to it (贰拾一件: 21)
+    if (end - i >= 2 || (end < n && LONE_FORMAL_BEFORE.has(s.charCodeAt(end)))) {
+      while (end < n && (NUM_CLASS[s.charCodeAt(end)] === CHINESE_FIRST || NUM_CLASS[s.charCodeAt(end)] === CHINESE_NEXT)) end++;
+      return { start: i, end };
+    }
+    i = end;
   }
-  if (i >= n) return null;
   const start = i;
   if (NUM_CLASS[s.charCodeAt(i)] === CHINESE_FIRST) {
     i++;
-    while (i < n && NUM_CLASS[s.charCodeAt(i)] >= CHINESE_FIRST) i++;
+    while (i < n && (NUM_CLASS[s.charCodeAt(i)] === CHINESE_FIRST || NUM_CLASS[s.charCodeAt(i)] === CHINESE_NEXT)) i++;
     return { start, end: i };
   }
   while (isD(s, i)) i++;

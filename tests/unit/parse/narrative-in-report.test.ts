@@ -165,4 +165,9 @@ describe('formal numerals (大写数字) inside a report', () => {
     const got = read(report(COUNTY, '二、主动公开政府信息情况', '我县陆续公开了一批信息，队伍建设不断加强，全年主动公开政府信息伍佰条。'));
     expect(got['p.total']).toBe(500);
   });
+
+  it('a formal character that is part of a word never joins the figure after it (队伍十件 is 10, not 50)', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请队伍十件。'));
+    expect(got['r.new.total']).toBe(10);
+  });
 });

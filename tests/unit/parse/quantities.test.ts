@@ -46,6 +46,12 @@ describe('counts', () => {
     expect(parseCellNumber('壹拾伍')).toMatchObject({ value: 15, approx: false });
     // words holding one of their characters are no figures
     expect(recogniseQuantities('陆续公开,队伍建设,拾遗补缺')).toEqual([]);
+    // nor do they join an everyday numeral after them: one formal character alone is a word
+    expect(pick(one('申请队伍十件'))).toEqual({ kind: 'count', value: 10, unit: '件', approx: false });
+    expect(pick(one('大陆一件'))).toMatchObject({ value: 1 });
+    expect(recogniseQuantities('陆家嘴街道,伍家岗区,队伍人员,大陆个人').filter((q) => q.value !== null)).toEqual([]);
+    // one alone right before a unit is one (叁件)
+    expect(pick(one('部分公开叁件'))).toEqual({ kind: 'count', value: 3, unit: '件', approx: false });
   });
 
   it('reads ranges as two ends and no single value', () => {

@@ -118,7 +118,7 @@ function subjectPart(before: string): string {
 }
 
 /** 累计 scoped by the year (本年度累计, 全年累计): the year's running total at its end, no stock (not 至本年度累计, since an earlier start). */
-const YEAR_TOTAL = /(?<![至到])(?:本年度?|全年|当年|今年|年内|\d{4}年度?)(?:共|共计)?累计/g;
+const YEAR_TOTAL = /(?<![至到止])(?:本年度?|全年|当年|今年|年内|\d{4}年度?)(?:共|共计)?累计/g;
 export const withoutYearTotal = (t: string) => t.replace(YEAR_TOTAL, '');
 
 /** A span of the year (本年度, 全年, 2015年) in a clause: what it totals is the year's. */
