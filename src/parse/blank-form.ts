@@ -1,4 +1,4 @@
-// The official form with nothing filled in (a template, /work/shared/templates): a statutory table
+// The official form with nothing filled in (a template, as in ../shared/templates): a statutory table
 // printed, no issuing body named, and no figure anywhere. It is not a report: a failed row saying
 // so, never counted as a report of its year or level.
 import { BLANK_FORM_PREFIX } from './reasons';

@@ -1,7 +1,10 @@
 // Time left of an import's parse, from what has been measured: the bytes done since the first file
 // was done (before it, the workers were starting, not parsing: 3 s of start over one small text file
-// once read as 520 s left of a 12 s job), and nothing until every kind of file still left has been
-// measured (a PDF's bytes parse at another rate than a text file's) and a few files are done.
+// once read as 520 s left of a 12 s job), and nothing until every kind of file still left has a file
+// done and a few files are done. The rate is one, over the bytes of every kind done: a PDF's bytes
+// parse at another rate than a text file's, so the estimate waits until the mix it is measured over
+// holds each kind still to come (files of several kinds parse side by side, so no kind's own rate is
+// measured apart).
 
 /** Kinds of file whose bytes parse at different rates. */
 export type FileKind = 'pdf' | 'word' | 'text';

@@ -1,7 +1,7 @@
 // 雷同 Copied reports: for a division and year, the pairs of reports whose narratives are near
 // copies (similar_pairs, found at ingest), a copy score per body, and a pair's two texts side by
 // side with the shared passages marked (rendered as text, never as HTML).
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { formatNumber } from '../../charts';
 import { pairTexts, similarPairs, similarScores } from '../../db/sql';
 import { MIN_CONTAINMENT, MIN_SIMILARITY } from '../../shared/similarity';
@@ -36,6 +36,20 @@ function MarkedText({ text, spans, testId }: { text: string; spans: { start: num
     <pre className="report-text similar-text" data-testid={testId}>
       {segments.map((s, i) => (s.values.length > 0 ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
     </pre>
+  );
+}
+
+/**
+ * A table of found rows; with none, the sentence saying what was not found (never a header alone);
+ * while the answer on screen is still the previous selection's, only that it is loading (its
+ * emptiness says nothing of this one).
+ */
+function FoundOrSaid({ rows, previous, none, loading, label, children }: { rows: number; previous: boolean; none: ReactNode; loading: string; label: string; children: ReactNode }) {
+  if (rows === 0) return previous ? <p className="meta">{loading}</p> : <>{none}</>;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }
 
@@ -109,63 +123,64 @@ export function Similar(props: ViewProps) {
         <section className="panel" data-testid="panel-similar">
           <h3>{t('similar.title', { parent: parentName, year: year ?? '' })}</h3>
           <p className="note">{t('similar.rule')}</p>
-          {pairRows.length === 0 && pairs.isPlaceholderData ? (
-            // the answer shown is the previous selection's: its emptiness says nothing of this one
-            <p className="meta">{t('loading')}</p>
-          ) : pairRows.length === 0 ? (
-            <p className="hint" data-testid="similar-none">{t('similar.none', { min: percent(min) })}</p>
-          ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.title', { parent: parentName, year: year ?? '' })}>
-              <table data-testid="similar-pairs">
-                <thead>
-                  <tr><th>{t('similar.unit')}</th><th>{t('similar.other')}</th><th>{t('similar.kind')}</th><th>{t('similar.similarity')}</th><th>{t('similar.containment')}</th></tr>
-                </thead>
-                <tbody>
-                  {pairRows.map((r) => (
-                    <tr key={keyOf(r)} data-testid="similar-pair" data-kind={String(r.kind)} aria-selected={keyOf(r) === picked} className={keyOf(r) === picked ? 'selected' : undefined} onClick={() => update({ pair: [String(r.report_a), String(r.report_b)] })}>
-                      <td>{String(r.focus_issuer ?? r.focus)}</td>
-                      <td>{String(r.other_issuer)} <span className="meta">({String(r.other_year ?? '—')})</span></td>
-                      <td>{t(`similar.kind.${String(r.kind)}` as MessageKey)}</td>
-                      <td className="n">{percent(r.similarity)}</td>
-                      <td className="n">{percent(r.containment)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <FoundOrSaid
+            rows={pairRows.length}
+            previous={pairs.isPlaceholderData}
+            none={<p className="hint" data-testid="similar-none">{t('similar.none', { min: percent(min) })}</p>}
+            loading={t('loading')}
+            label={t('similar.title', { parent: parentName, year: year ?? '' })}
+          >
+          <table data-testid="similar-pairs">
+            <thead>
+              <tr><th>{t('similar.unit')}</th><th>{t('similar.other')}</th><th>{t('similar.kind')}</th><th>{t('similar.similarity')}</th><th>{t('similar.containment')}</th></tr>
+            </thead>
+            <tbody>
+              {pairRows.map((r) => (
+                <tr key={keyOf(r)} data-testid="similar-pair" data-kind={String(r.kind)} aria-selected={keyOf(r) === picked} className={keyOf(r) === picked ? 'selected' : undefined} onClick={() => update({ pair: [String(r.report_a), String(r.report_b)] })}>
+                  <td>{String(r.focus_issuer ?? r.focus)}</td>
+                  <td>{String(r.other_issuer)} <span className="meta">({String(r.other_year ?? '—')})</span></td>
+                  <td>{t(`similar.kind.${String(r.kind)}` as MessageKey)}</td>
+                  <td className="n">{percent(r.similarity)}</td>
+                  <td className="n">{percent(r.containment)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </FoundOrSaid>
         </section>
       ) : null}
       {pair ? <PairTexts pair={pair} t={t} /> : null}
       {state.parent && scores.data ? (
         <section className="panel" data-testid="panel-similar-scores">
           <h3>{t('similar.scores', { checked: formatNumber(checked, locale) })}</h3>
-          {scoreRows.length === 0 && scores.isPlaceholderData ? (
-            <p className="meta">{t('loading')}</p>
-          ) : scoreRows.length === 0 ? (
-            <p className="hint" data-testid="similar-scores-none">
-              {t('similar.scoresNone', { checked: formatNumber(checked, locale), min: percent(MIN_SIMILARITY), containment: percent(MIN_CONTAINMENT) })}
-            </p>
-          ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('similar.scores', { checked: formatNumber(checked, locale) })}>
-              <table data-testid="similar-scores">
-                <thead>
-                  <tr><th>{t('similar.unit')}</th><th>{t('similar.score')}</th><th>{t('similar.kind.same_body')}</th><th>{t('similar.kind.same_year')}</th><th>{t('similar.kind.other')}</th></tr>
-                </thead>
-                <tbody>
-                  {scoreRows.map((r) => (
-                    <tr key={String(r.report_id)} data-testid="similar-score">
-                      <td>{String(r.issuer ?? r.report_id)}</td>
-                      <td className="n">{percent(r.score)}</td>
-                      <td className="n">{String(r.same_body)}</td>
-                      <td className="n">{String(r.same_year)}</td>
-                      <td className="n">{String(r.other)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <FoundOrSaid
+            rows={scoreRows.length}
+            previous={scores.isPlaceholderData}
+            none={
+              <p className="hint" data-testid="similar-scores-none">
+                {t('similar.scoresNone', { checked: formatNumber(checked, locale), min: percent(MIN_SIMILARITY), containment: percent(MIN_CONTAINMENT) })}
+              </p>
+            }
+            loading={t('loading')}
+            label={t('similar.scores', { checked: formatNumber(checked, locale) })}
+          >
+          <table data-testid="similar-scores">
+            <thead>
+              <tr><th>{t('similar.unit')}</th><th>{t('similar.score')}</th><th>{t('similar.kind.same_body')}</th><th>{t('similar.kind.same_year')}</th><th>{t('similar.kind.other')}</th></tr>
+            </thead>
+            <tbody>
+              {scoreRows.map((r) => (
+                <tr key={String(r.report_id)} data-testid="similar-score">
+                  <td>{String(r.issuer ?? r.report_id)}</td>
+                  <td className="n">{percent(r.score)}</td>
+                  <td className="n">{String(r.same_body)}</td>
+                  <td className="n">{String(r.same_year)}</td>
+                  <td className="n">{String(r.other)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </FoundOrSaid>
         </section>
       ) : null}
     </HierarchyLayout>
