@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths';
 import { TEMPLATE_2021 } from '../helpers/template-2021';
+import { layerVersion } from './import-support';
 import { appUrl, browserSession, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
 
 let page: Page;
@@ -94,10 +95,7 @@ describe('the blank official form imported', { timeout: 300_000 }, () => {
       // a line added: not the dataset's own file
       { name: 'fuxin-2019.txt', mimeType: 'text/plain', buffer: Buffer.concat([seed, Buffer.from('\n')]) },
     ]);
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="import-toggle"]');
-      return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-    }, undefined, { timeout: READY_TIMEOUT * 2 });
+    await layerVersion(page);
     const row = page.getByTestId('import-list').locator('li').filter({ has: page.locator('.import-id').getByText('template-2021-blank.docx', { exact: true }) });
     expect(await row.getAttribute('data-status')).toBe('failed');
     expect(await row.getByTestId('import-reason').textContent()).toBe(' — 空白模板：只有法定表格，没有发布机关，也没有填写任何数字；不计为报告');
@@ -117,10 +115,7 @@ describe('the blank official form imported', { timeout: 300_000 }, () => {
     const reportsUnder = async (layer: string) => {
       await page.goto(appUrl(`view=overview&layer=${layer}&bench=1`));
       await waitForEngine(page);
-      await page.waitForFunction(() => {
-        const el = document.querySelector('[data-testid="import-toggle"]');
-        return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-      }, undefined, { timeout: READY_TIMEOUT * 2 });
+      await layerVersion(page);
       const counts = await page.evaluate(async () => (window as unknown as { __gongkai: { query(sql: string): Promise<Record<string, unknown>[]> } }).__gongkai.query("SELECT sum(reports) AS reports, sum(failed) AS failed FROM rollups WHERE division_level = 'nation'"));
       return { reports: Number(counts[0].reports), failed: Number(counts[0].failed) };
     };

@@ -13,6 +13,7 @@ import { formatExact } from '../../src/charts/format';
 import { wideColumnName } from '../../src/shared/wide-metrics';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { REPO_ROOT } from '../helpers/paths';
+import { waitForLayer } from './import-support';
 import { appUrl, browserSession, correctValue, downloadFrom, READY_TIMEOUT, valueRow, waitForEngine } from './support';
 
 const SEEDS = resolve(REPO_ROOT, 'data/corpus/seeds');
@@ -52,10 +53,7 @@ const run = (files: { path: string; text?: string; bytes?: number }[], options: 
     { files, options },
   );
 
-async function waitIdle(): Promise<string> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="import-toggle"]')?.getAttribute('data-busy') === 'false', undefined, { timeout: READY_TIMEOUT * 2 });
-  return (await page.getByTestId('import-toggle').getAttribute('data-layer-version')) ?? '';
-}
+const waitIdle = (): Promise<string> => waitForLayer(page, false);
 
 /** Opens the overview (or the Report view of `report`) with the test hooks, once the layer is in. */
 async function open(report?: string): Promise<void> {

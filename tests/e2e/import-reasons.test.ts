@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths';
-import { appUrl, browserSession, READY_TIMEOUT, waitForEngine } from './support';
+import { layerVersion } from './import-support';
+import { appUrl, browserSession, waitForEngine } from './support';
 
 let page: Page;
 
@@ -62,10 +63,7 @@ describe('the import list\'s reasons and the build step', { timeout: 300_000 }, 
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.getByTestId('import-files').setInputFiles(FILES);
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="import-toggle"]');
-      return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-    }, undefined, { timeout: READY_TIMEOUT * 2 });
+    await layerVersion(page);
 
     expect(await reasonOf(page, 'fake.pdf')).toEqual({
       status: 'failed',

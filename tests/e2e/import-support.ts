@@ -21,14 +21,32 @@ export function hookedAppSession(): BrowserSession {
 export const pageQuery = (page: Page, sql: string): Promise<Row[]> =>
   page.evaluate(async (text) => (window as unknown as { __gongkai: { query(sql: string): Promise<Row[]> } }).__gongkai.query(text), sql);
 
-/** Waits until the user's layer is built and loaded (the import toggle idle with a version); that version. */
-export async function layerVersion(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="import-toggle"]');
-    return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-  }, undefined, { timeout: READY_TIMEOUT * 2 });
-  return (await page.getByTestId('import-toggle').getAttribute('data-layer-version'))!;
+/**
+ * Waits until the import toggle is idle (`loaded`: with a layer version too); its version. On a
+ * time-out the error says how far the page's last build of the layer got (the bench hook's laps:
+ * a lap missing is where it stopped) and what the toggle said.
+ */
+export async function waitForLayer(page: Page, loaded: boolean): Promise<string> {
+  try {
+    await page.waitForFunction((loaded) => {
+      const el = document.querySelector('[data-testid="import-toggle"]');
+      return el?.getAttribute('data-busy') === 'false' && (!loaded || el.getAttribute('data-layer-version') !== '');
+    }, loaded, { timeout: READY_TIMEOUT * 2 });
+  } catch (error) {
+    const state = await page
+      .evaluate(() => {
+        const el = document.querySelector('[data-testid="import-toggle"]');
+        const hook = (window as unknown as { __gongkaiImport?: { timings(): unknown } }).__gongkaiImport;
+        return { laps: hook?.timings() ?? null, busy: el?.getAttribute('data-busy'), version: el?.getAttribute('data-layer-version'), pageMs: Math.round(performance.now()) };
+      })
+      .catch((e: unknown) => String(e));
+    throw new Error(`${(error as Error).message}\nthe page's layer: ${JSON.stringify(state)}`, { cause: error });
+  }
+  return (await page.getByTestId('import-toggle').getAttribute('data-layer-version')) ?? '';
 }
+
+/** Waits until the user's layer is built and loaded (the import toggle idle with a version); that version. */
+export const layerVersion = (page: Page): Promise<string> => waitForLayer(page, true);
 
 /** Imports texts as files at these paths, as a picked folder would (the app's `__gongkaiImport.run`). */
 export async function importTexts(page: Page, files: { path: string; text: string }[]): Promise<void> {

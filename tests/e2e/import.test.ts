@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../helpers/chromium';
 import { makeTempDir } from '../helpers/ingest-fixture';
 import { REPO_ROOT } from '../helpers/paths';
+import { layerVersion } from './import-support';
 import { appUrl, downloadFrom, e2eContext, browserSession, READY_TIMEOUT, waitForEngine } from './support';
 
 const CORPUS = resolve(REPO_ROOT, 'data/corpus');
@@ -41,16 +42,6 @@ const query = (p: Page, sql: string) => p.evaluate(async (text) => {
 }, sql);
 
 const count = async (p: Page, sql: string): Promise<number> => Number((await query(p, sql))[0].n);
-
-/** Waits until the layer has a version (built and loaded) and nothing is running. */
-async function waitForLayer(p: Page): Promise<string> {
-  const toggle = p.getByTestId('import-toggle');
-  await p.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="import-toggle"]');
-    return el?.getAttribute('data-busy') === 'false' && el.getAttribute('data-layer-version') !== '';
-  }, undefined, { timeout: READY_TIMEOUT * 2 });
-  return (await toggle.getAttribute('data-layer-version'))!;
-}
 
 /** The folders of layer parts left in OPFS (src/db/user-layer-spill.ts); null: it has none. */
 const spillLeft = (p: Page) => p.evaluate(async () => {
@@ -92,7 +83,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
     const before = browser.requests.length;
     await page.getByTestId('import-toggle').click();
     await page.getByTestId('import-folder').setInputFiles(FOLDER);
-    version = await waitForLayer(page);
+    version = await layerVersion(page);
     const during = browser.requests.slice(before);
     expect(during.length).toBeGreaterThan(0);
     expect(during.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
@@ -122,7 +113,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
         const hook = (window as unknown as { __gongkaiImport: { importFiles(files: { path: string; alone: boolean; file: Blob }[]): Promise<void> } }).__gongkaiImport;
         await hook.importFiles(picked.map((f) => ({ path: f.path, alone: false, file: new Blob([new Uint8Array(f.bytes)]) })));
       }, files);
-      expect(await waitForLayer(page)).toBe(version);
+      expect(await layerVersion(page)).toBe(version);
       await Promise.all(seen);
     } finally {
       page.off('worker', onWorker);
@@ -162,7 +153,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
   it('keeps the layer across a reload; layer=user shows it alone', async () => {
     await page.goto(appUrl([['layer', 'user'], ['bench', '1']]));
     await waitForEngine(page);
-    expect(await waitForLayer(page)).toBe(version);
+    expect(await layerVersion(page)).toBe(version);
     expect(await count(page, 'SELECT count(*) AS n FROM reports')).toBe(reports);
   });
 
@@ -171,7 +162,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
     const other = await page.context().newPage();
     await other.goto(appUrl('bench=1'));
     await waitForEngine(other);
-    await waitForLayer(other);
+    await layerVersion(other);
     const [held, left] = await other.evaluate(async () => {
       const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('gongkai-layer-spill', { create: true });
       // Made just now: the old rule (ten minutes) would keep both.
@@ -186,13 +177,13 @@ describe('import in the page', { timeout: 300_000 }, () => {
     // This tab builds its layer again (on load): its build sweeps.
     await page.goto(appUrl('bench=1'));
     await waitForEngine(page);
-    expect(await waitForLayer(page)).toBe(version);
+    expect(await layerVersion(page)).toBe(version);
     expect(await spillLeft(page)).toEqual([held]);
     // The tab closed, its lock goes: the next build removes its folder, though made a moment ago.
     await other.close();
     await page.goto(appUrl('bench=1'));
     await waitForEngine(page);
-    expect(await waitForLayer(page)).toBe(version);
+    expect(await layerVersion(page)).toBe(version);
     expect(await spillLeft(page)).toEqual([]);
     expect(left).toMatch(/leftbehind$/);
   });
@@ -219,7 +210,7 @@ describe('import in the page', { timeout: 300_000 }, () => {
   it('removes the layer: the dataset alone remains', async () => {
     await page.goto(appUrl('bench=1'));
     await waitForEngine(page);
-    await waitForLayer(page);
+    await layerVersion(page);
     const all = await count(page, 'SELECT count(*) AS n FROM reports');
     await page.getByTestId('import-toggle').click();
     await page.getByTestId('import-remove-all').click();

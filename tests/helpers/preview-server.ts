@@ -8,16 +8,23 @@ import { REPO_ROOT } from './paths';
 
 const CONFIG_FILE = resolve(REPO_ROOT, 'vite.config.ts');
 
-/** vite.config.ts reads GONGKAI_DATA / GONGKAI_SOURCES when it is loaded: set them around the load only. */
+/**
+ * vite.config.ts reads GONGKAI_DATA / GONGKAI_SOURCES when it is loaded: set them around the load
+ * only. NODE_ENV too: Vite keeps one already set, and Vitest sets it to `test`, which would build
+ * React's development bundle (StrictMode's double effects, dev-only checks) instead of what
+ * `npm run build` ships.
+ */
 async function withDatasetEnv<T>(dataDir: string, sourcesDir: string | undefined, run: () => Promise<T>): Promise<T> {
-  const saved = { data: process.env.GONGKAI_DATA, sources: process.env.GONGKAI_SOURCES };
+  const saved = { data: process.env.GONGKAI_DATA, sources: process.env.GONGKAI_SOURCES, mode: process.env.NODE_ENV };
   process.env.GONGKAI_DATA = dataDir;
+  process.env.NODE_ENV = 'production';
   if (sourcesDir) process.env.GONGKAI_SOURCES = sourcesDir;
   try {
     return await run();
   } finally {
     restore('GONGKAI_DATA', saved.data);
     restore('GONGKAI_SOURCES', saved.sources);
+    restore('NODE_ENV', saved.mode);
   }
 }
 

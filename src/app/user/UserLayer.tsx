@@ -148,7 +148,9 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   /** Builds the layer of every kept report again (in a worker of its own, from IndexedDB) and hands it to the data worker. */
   const rebuild = useCallback(async () => {
     if (!client || !duplicates) return;
+    // This build's laps only (a lap missing is where it is, or stopped).
     const t = timings.current;
+    for (const lap of ['list', 'duplicates', 'build', 'load'] as const) delete t[lap];
     let at = performance.now();
     const lap = (name: keyof ImportTimings) => {
       const now = performance.now();

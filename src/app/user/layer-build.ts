@@ -5,6 +5,7 @@
 // the same way when asked for.
 import type { ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
 import type { Manifest } from '../../shared/manifest';
+import { loadFailedReason, notStartedReason, START_ATTEMPTS, START_LIMIT_MS } from './import-pool';
 
 export interface BuiltLayer {
   manifest: Manifest;
@@ -26,11 +27,59 @@ export interface LayerBuild {
 
 const failure = (message: string) => new Error(`the imported layer could not be built: ${message}`);
 
+export interface LayerBuildOptions {
+  /** Starts one build worker (tests pass a stand-in). */
+  spawn?: () => Worker;
+  /** How long a worker may take to say it is ready, doubled at each new attempt (the pool's limit). */
+  startMs?: number;
+}
+
+const spawnBuildWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
+
+/**
+ * A build worker that said it is ready. As in the import pool (src/app/user/import-pool.ts), one
+ * silent past its limit (a busy machine, a fetch that never ends) or failing as it loads is stopped
+ * and another started, START_ATTEMPTS times at most: the page's layer is never waited for forever.
+ * `started` hears each worker as it starts; `closed` stops the wait (the build was closed).
+ */
+async function startBuildWorker(spawn: () => Worker, startMs: number, started: (worker: Worker) => void, closed: AbortSignal): Promise<Worker> {
+  let error: string | null = null;
+  for (let attempt = 0; attempt < START_ATTEMPTS && !closed.aborted; attempt++) {
+    const worker = spawn();
+    started(worker);
+    const outcome = await new Promise<{ ready: true } | { ready: false; error: string | null }>((settle) => {
+      const limit = setTimeout(() => settle({ ready: false, error: null }), startMs * 2 ** attempt);
+      const done = (result: { ready: true } | { ready: false; error: string | null }) => {
+        clearTimeout(limit);
+        worker.removeEventListener('message', heard);
+        worker.removeEventListener('error', broke);
+        closed.removeEventListener('abort', close);
+        settle(result);
+      };
+      const heard = (event: MessageEvent<ImportWorkerReply>) => {
+        if (event.data.kind === 'ready') done({ ready: true });
+        else if (event.data.kind === 'init-failed') done({ ready: false, error: event.data.message });
+      };
+      const broke = (event: ErrorEvent) => done({ ready: false, error: event.message || 'its script could not be loaded' });
+      const close = () => done({ ready: false, error: null });
+      closed.addEventListener('abort', close);
+      worker.addEventListener('message', heard);
+      worker.addEventListener('error', broke);
+      worker.postMessage({ kind: 'init', baseUrl: document.baseURI, role: 'build' } satisfies ImportWorkerInit);
+    });
+    if (outcome.ready) return worker;
+    worker.terminate();
+    if (outcome.error !== null) error = outcome.error;
+  }
+  throw failure(closed.aborted ? 'closed' : error !== null ? loadFailedReason(error) : notStartedReason(startMs));
+}
+
 /**
  * Starts the worker at once (it loads the gazetteer's division rows meanwhile); its jobs wait until it is ready.
  */
-export function openLayerBuild(): LayerBuild {
-  const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
+export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
+  let worker: Worker | null = null;
+  const closing = new AbortController();
   const waiting = new Map<number, { resolve(reply: ImportWorkerReply): void; reject(error: Error): void }>();
   let nextId = 1;
   let failed: Error | null = null;
@@ -39,35 +88,26 @@ export function openLayerBuild(): LayerBuild {
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
+  const ready = startBuildWorker(options.spawn ?? spawnBuildWorker, options.startMs ?? START_LIMIT_MS, (w) => (worker = w), closing.signal).then((w) => {
+    w.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       const reply = event.data;
-      if (reply.kind === 'ready') resolve();
-      else if (reply.kind === 'init-failed') {
-        reject(failure(reply.message));
-        fail(failure(reply.message));
-      } else if ('id' in reply) {
-        const w = waiting.get(reply.id);
-        waiting.delete(reply.id);
-        if (reply.kind === 'build-failed') w?.reject(failure(reply.message));
-        else w?.resolve(reply);
-      }
+      if (!('id' in reply)) return;
+      const asked = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.kind === 'build-failed') asked?.reject(failure(reply.message));
+      else asked?.resolve(reply);
     });
-    worker.addEventListener('error', (event) => {
-      const error = failure(event.message || 'the worker failed');
-      reject(error);
-      fail(error);
-    });
+    w.addEventListener('error', (event) => fail(failure(event.message || 'the worker failed')));
+    return w;
   });
   ready.catch(() => {});
-  worker.postMessage({ kind: 'init', baseUrl: document.baseURI, role: 'build' } satisfies ImportWorkerInit);
   const ask = async (message: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
-    await ready;
+    const started = await ready;
     if (failed) throw failed;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id });
+      started.postMessage({ ...message, id });
     });
   };
   return {
@@ -81,6 +121,10 @@ export function openLayerBuild(): LayerBuild {
       if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
       return { version: reply.version, bytes: reply.bytes };
     },
-    close: () => worker.terminate(),
+    close: () => {
+      closing.abort();
+      worker?.terminate();
+      fail(failure('closed'));
+    },
   };
 }

@@ -1,0 +1,91 @@
+// The build worker of the page's layer (src/app/user/layer-build.ts) against stand-in workers that
+// speak the import worker's protocol: one that never says it is ready, or fails as it loads, is
+// replaced a bounded number of times, so the layer's build (at every page open with kept reports)
+// ends with the layer or with the reason, never waits forever.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadFailedReason, notStartedReason, START_ATTEMPTS } from '../../../src/app/user/import-pool';
+import { openLayerBuild } from '../../../src/app/user/layer-build';
+import type { Manifest } from '../../../src/shared/manifest';
+import type { ImportWorkerReply } from '../../../workers/import-protocol';
+
+type Start = 'ready' | 'silent' | 'init-fails' | 'dies';
+
+class StandIn extends EventTarget {
+  terminated = false;
+  constructor(private readonly start: Start) {
+    super();
+  }
+  postMessage(message: { kind: string; id?: number }): void {
+    if (this.terminated) return;
+    if (message.kind === 'init') {
+      if (this.start === 'ready') setTimeout(() => this.reply({ kind: 'ready' }));
+      else if (this.start === 'init-fails') setTimeout(() => this.reply({ kind: 'init-failed', message: 'gazetteer unreadable' }));
+      else if (this.start === 'dies') setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed' })));
+    } else if (message.kind === 'build') {
+      setTimeout(() => this.reply({ kind: 'built', id: message.id!, manifest: { dataset_version: 'v' } as unknown as Manifest, files: [], spill: null }));
+    }
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  private reply(data: ImportWorkerReply): void {
+    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+/** A build whose workers start as `starts` says, one after another; the stand-ins it made. */
+function buildWith(starts: Start[], startMs = 5) {
+  const spawned: StandIn[] = [];
+  const session = openLayerBuild({
+    startMs,
+    spawn: () => {
+      const worker = new StandIn(starts[spawned.length] ?? 'silent');
+      spawned.push(worker);
+      return worker as unknown as Worker;
+    },
+  });
+  return { session, spawned };
+}
+
+beforeEach(() => vi.stubGlobal('document', { baseURI: 'http://127.0.0.1/' }));
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the layer's build worker", () => {
+  it('builds with the first worker that says it is ready; the silent one before it is stopped', async () => {
+    const { session, spawned } = buildWith(['silent', 'ready']);
+    const built = await session.build();
+    expect(built.manifest).toEqual({ dataset_version: 'v' });
+    expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
+    session.close();
+    expect(spawned[1].terminated).toBe(true);
+  });
+
+  it('a worker that fails as it loads is replaced at once, not after its limit', async () => {
+    // A limit no test waits out: only a failed load ends an attempt here.
+    const { session, spawned } = buildWith(['init-fails', 'dies', 'ready'], 600_000);
+    await expect(session.build()).resolves.toMatchObject({ spill: null });
+    expect(spawned).toHaveLength(3);
+    session.close();
+  });
+
+  it(`fails with the reason after ${START_ATTEMPTS} workers that never start, never waiting forever`, async () => {
+    const { session, spawned } = buildWith(['silent', 'silent', 'silent', 'ready']);
+    await expect(session.build()).rejects.toThrow(`the imported layer could not be built: ${notStartedReason(5)}`);
+    expect(spawned).toHaveLength(START_ATTEMPTS);
+    expect(spawned.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('says the last load error when no worker loads', async () => {
+    const { session } = buildWith(['silent', 'init-fails', 'init-fails']);
+    await expect(session.build()).rejects.toThrow(loadFailedReason('gazetteer unreadable'));
+  });
+
+  it('closed while its worker starts: the build is answered at once, and no other worker starts', async () => {
+    const { session, spawned } = buildWith(['silent', 'ready'], 600_000);
+    const building = session.build();
+    session.close();
+    await expect(building).rejects.toThrow('the imported layer could not be built: closed');
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0].terminated).toBe(true);
+  });
+});
