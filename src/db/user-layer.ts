@@ -14,9 +14,9 @@
 // The gazetteer (jurisdictions) is the dataset's, the same files, in every mode: a layer's own is
 // never loaded (the page's layer writes none), and `ul` holds a view of the dataset's instead.
 import { tableFromIPC } from 'apache-arrow';
-import { BLANK_FORM_PREFIX } from '../parse/reasons';
 import { parseManifest, type Manifest } from '../shared/manifest';
 import { MAIN_DATABASE, type Engine } from './engine';
+import { notAReportSql } from './sql/not-a-report';
 import { DataError, type LayerMode, type LayerPayload, type LayerResult } from './protocol';
 import { DERIVED_TABLES, quoteIdent } from './tables';
 
@@ -220,8 +220,8 @@ export function ownRollupsSql(columns: readonly string[], all = false): string {
     if (c.endsWith('__reports')) return `CAST(count(${quoteIdent(c.slice(0, -'__reports'.length))}) AS INTEGER) AS ${col}`;
     return `sum(${col}) AS ${col}`;
   });
-  // A blank form is no report (src/parse/blank-form.ts): counted nowhere, as ingest's rollups leave it out.
-  const conditions = [`NOT (r.status = 'failed' AND starts_with(coalesce(r.error, ''), '${BLANK_FORM_PREFIX.replaceAll("'", "''")}'))`];
+  // A file that is no report (a blank form, no disclosure wording) is counted nowhere, as ingest's rollups leave it out.
+  const conditions = [`NOT ${notAReportSql('r')}`];
   if (!all) conditions.push(`f.report_id NOT IN (SELECT report_id FROM ${COPIES})`);
   return `SELECT ${select.join(', ')} FROM (
 WITH own AS (SELECT f.*, r.synthetic FROM ${USER_SCHEMA}.facts_wide f JOIN ${USER_SCHEMA}.reports r USING (report_id) WHERE ${conditions.join(' AND ')})

@@ -5,7 +5,7 @@
 // metric summed with how many reports state it. A report counts once in each division of its
 // chain; reports with no resolved division count only in `nation`. Area summaries and own
 // reports stay apart (scope is part of the key), so no total ever adds them together.
-import { isBlankFormRow } from '../parse/reasons';
+import { isNotAReportRow } from '../parse/reasons';
 import type { ReportRecord } from './read-report';
 import { chainCode } from '../jurisdictions/report-division';
 import { HARMONISED_METRICS } from './harmonised';
@@ -120,8 +120,8 @@ export class RollupAccumulator {
   }
 
   add(record: ReportRecord, metrics: Map<string, number>): void {
-    // A blank form is no report: it stays a row of the reports table with its reason, and counts nowhere here.
-    if (isBlankFormRow(record.parsed)) return;
+    // A file that is no report (a blank form, no disclosure wording) stays a row of the reports table with its reason, and counts nowhere here.
+    if (isNotAReportRow(record.parsed)) return;
     const { year, scope } = record.parsed.facts;
     const level = levelOf(record);
     const counted = reportCounts(record);

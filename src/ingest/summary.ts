@@ -1,4 +1,4 @@
-import { isBlankFormRow } from '../parse/reasons';
+import { isNotAReportRow } from '../parse/reasons';
 import type { Status } from '../parse/types';
 import type { Manifest } from '../shared/manifest';
 import type { ReportRecord } from './read-report';
@@ -34,21 +34,21 @@ function formatTop(title: string, rows: [string, number][]): string[] {
 export interface IngestTally {
   files: number;
   statuses: Record<Status, number>;
-  /** Blank forms (src/parse/blank-form.ts): files, not reports, so in no status. */
-  blankForms: number;
+  /** Files that are no report (blank forms, no disclosure wording: src/parse/reasons.ts), so in no status. */
+  notReports: number;
   failureReasons: Map<string, number>;
   failingChecks: Map<string, number>;
 }
 
-export const emptyTally = (): IngestTally => ({ files: 0, statuses: { ok: 0, partial: 0, failed: 0 }, blankForms: 0, failureReasons: new Map(), failingChecks: new Map() });
+export const emptyTally = (): IngestTally => ({ files: 0, statuses: { ok: 0, partial: 0, failed: 0 }, notReports: 0, failureReasons: new Map(), failingChecks: new Map() });
 
 export function tallyReport(tally: IngestTally, record: ReportRecord): void {
   const { status, error } = record.parsed;
   // Re-run on the corrected values where corrections touched the report.
   const checks = record.corrected?.checks ?? record.parsed.checks;
   tally.files += 1;
-  if (isBlankFormRow(record.parsed)) {
-    tally.blankForms += 1;
+  if (isNotAReportRow(record.parsed)) {
+    tally.notReports += 1;
     return;
   }
   tally.statuses[status] += 1;
@@ -66,7 +66,7 @@ export function summariseIngest(tally: IngestTally, manifest: Manifest, outDir: 
   const tables = Object.entries(manifest.tables).map(([name, t]) => `${name} ${t.rows}`).join(' · ');
   return [
     `${tally.files} files → ${outDir} (dataset ${manifest.dataset_version.slice(0, 12)})`,
-    formatStatusCounts(tally.statuses) + (tally.blankForms > 0 ? ` · blank forms (not reports) ${tally.blankForms}` : ''),
+    formatStatusCounts(tally.statuses) + (tally.notReports > 0 ? ` · not reports (blank forms, no disclosure wording) ${tally.notReports}` : ''),
     ...formatTop('failure reasons', topCounts(tally.failureReasons)),
     ...formatTop('top failing checks', topCounts(tally.failingChecks)),
     `rows: ${tables}`,

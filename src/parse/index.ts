@@ -15,6 +15,7 @@ import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables,
 import { suspectValueWarnings } from './flags';
 import { joinFigures, unwrapParagraphs } from './normalise/paragraphs';
 import { normaliseText } from './normalise/text';
+import { NO_DISCLOSURE_WORDING_PREFIX } from './reasons';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
 export type { Check, Facts, ParsedReport, Template, Value } from './types';
@@ -83,7 +84,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   const ending: TextEnding = cutShort ? 'cut' : html && CLOSED_HTML.test(raw) ? 'whole' : 'unknown';
   const norm = normaliseText(text);
   if (!REPORT_WORDS.test(norm.s) && !REPORT_WORDS.test(norm.s.replace(/\s+/g, ''))) {
-    return failed('not an information-disclosure annual report: no 信息公开/政务公开 wording found', facts, text, warnings);
+    return failed(`${NO_DISCLOSURE_WORDING_PREFIX} no 信息公开/政务公开 wording found`, facts, text, warnings);
   }
   facts.synthetic = /合成数据|synthetic/i.test(norm.s.slice(0, 2000));
   // sentences (and the title) are read with a page's line breaks undone and a figure's spaces dropped; tables keep their lines

@@ -52,7 +52,7 @@ const FAILURES: [RegExp, ReasonCode][] = [
   [/^empty (file|PDF)/, 'empty'],
   [/^binary (file|content)/, 'binary'],
   [/^undecodable bytes/, 'undecodable'],
-  [/^not an information-disclosure annual report/, 'not-report'],
+  [/^not an information-disclosure annual report:/, 'not-report'],
   [/^blank form:/, 'blank-form'],
   [/^unsupported format/, 'unsupported-format'],
   [/^unsupported file|no WordDocument stream|not Word 97/, 'not-word'],
@@ -72,11 +72,26 @@ const FAILURES: [RegExp, ReasonCode][] = [
 
 export const failureCode = (reason: string): ReasonCode => FAILURES.find(([pattern]) => pattern.test(reason))?.[1] ?? 'other';
 
-/** What a blank form's reason starts with (src/parse/blank-form.ts): SQL over the reports table finds the row by it. */
+/** What a blank form's reason starts with (src/parse/blank-form.ts). */
 export const BLANK_FORM_PREFIX = 'blank form:';
 
-/** A blank form, not a report: listed with its reason, counted as no report (no status, year, level or template). */
-export const isBlankFormRow = (row: { status: ParsedReport['status']; error?: string | null }): boolean => row.status === 'failed' && (row.error ?? '').startsWith(BLANK_FORM_PREFIX);
+/** What the reason of a file with no 信息公开/政务公开 wording starts with (a news page, a notice, another document). */
+export const NO_DISCLOSURE_WORDING_PREFIX = 'not an information-disclosure annual report:';
+
+/**
+ * Failures that say the file is no report at all (a blank form, a file with no disclosure wording),
+ * not a report that could not be read: each stays a row of the reports table with its reason, and is
+ * counted as no report (no status, year, level or template) nor as a failed one. SQL over the
+ * reports table finds them by these prefixes (src/db/sql/not-a-report.ts).
+ */
+export const NOT_A_REPORT_PREFIXES = [BLANK_FORM_PREFIX, NO_DISCLOSURE_WORDING_PREFIX] as const;
+
+/** The reason codes of those failures (failureCode of their reasons). */
+export const NOT_A_REPORT_CODES: readonly ReasonCode[] = ['blank-form', 'not-report'];
+
+/** A file that is no report (a blank form, no disclosure wording): listed with its reason, counted as no report. */
+export const isNotAReportRow = (row: { status: ParsedReport['status']; error?: string | null }): boolean =>
+  row.status === 'failed' && NOT_A_REPORT_PREFIXES.some((prefix) => (row.error ?? '').startsWith(prefix));
 
 const PARTIAL: Record<'no-template' | 'no-values' | 'no-year', string> = {
   'no-template': 'no values: no statutory table (2019/2021 template) and no figures in the text found',

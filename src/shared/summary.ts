@@ -36,7 +36,7 @@ export interface DatasetSummary {
   schema_version: number;
   /** The manifest's dataset_version: the summary describes exactly that dataset. */
   dataset_version: string;
-  /** Rows of the reports table (one per input file, failed ones included). */
+  /** Reports counted: rows of the reports table (one per input file, failed ones included) but files that are no report (src/parse/reasons.ts). */
   reports: number;
   /** True when any report is synthetic (the UI must say so). */
   synthetic: boolean;

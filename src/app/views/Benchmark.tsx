@@ -4,7 +4,7 @@ import { MIN_BAND_PEERS, peerGroupsOf, sharedQuartiles, withPeerOutliers } from 
 import { benchmarkChildren, coverage } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionLabel } from '../components/DivisionTree';
-import { useHierarchyYear } from './hierarchy-year';
+import { useBenchmarkYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
 import { ScaleControls } from '../components/ScaleControls';
@@ -47,7 +47,7 @@ export function YearSelect({ props, year }: { props: ViewProps; year: number | n
 
 export function Benchmark(props: ViewProps) {
   const { t, locale, state, update } = props;
-  const year = useHierarchyYear(state);
+  const year = useBenchmarkYear(state);
   const { parent, metric, peer, scope } = state;
   const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { latestYearBelow } from '../../db/sql';
+import { benchmarkLatestYear, latestYearBelow } from '../../db/sql';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows } from '../data/rows';
@@ -19,4 +19,21 @@ export function useHierarchyYear(state: Pick<ViewState, 'year' | 'parent'>): num
   if (result.error) return viewYear(state, summary?.years);
   if (!result.data) return null;
   return num(tableRows(result.data.table)[0]?.year) ?? viewYear(state, summary?.years);
+}
+
+/**
+ * Benchmark's year: the URL's, kept as asked (a year with nothing to draw says so); else, with a
+ * parent chosen, the latest year in which some child states the chosen metric on the chosen scope
+ * (null while that is being asked); else, and when no child ever states it, the hierarchy views'.
+ */
+export function useBenchmarkYear(state: Pick<ViewState, 'year' | 'parent' | 'metric' | 'scope'>): number | null {
+  const fallback = useHierarchyYear(state);
+  const query = useMemo(
+    () => (state.year === null && state.parent ? benchmarkLatestYear({ parent: state.parent, metric: state.metric, scope: state.scope }) : null),
+    [state.year, state.parent, state.metric, state.scope],
+  );
+  const result = useSql(query);
+  if (!query || result.error) return fallback;
+  if (!result.data) return null;
+  return num(tableRows(result.data.table)[0]?.year) ?? fallback;
 }

@@ -1018,6 +1018,32 @@ ORDER BY reports DESC, department`;
 }
 
 /**
+ * The latest year in which benchmark has something to draw for a parent: some child's report picked
+ * as benchmark picks it (one per division and year, `scope` preferred) states the metric or rate.
+ * Columns: year (null when no child states it in any year).
+ */
+export function benchmarkLatestYear(input: { parent: string; metric: string; scope?: Scope }): BuiltQuery {
+  const parent = parentCode(input.parent);
+  const scope = scopeOf(input.scope ?? 'self');
+  const m = measureOf(input.metric, true);
+  const detail: BuiltQuery = {
+    name: `hierarchy.benchmark-latest-year.${scope}`,
+    // A division's parent is the same in each of its rows, so filtering before the pick keeps the picks.
+    sql: `SELECT max(year) AS year FROM (${pickOnePer('division_code, year', `${benchmarkCandidates(m, scope)} AND parent_code = ?`, scope)}) WHERE value IS NOT NULL`,
+    params: [parent],
+    tables: ['facts_wide'],
+    provinces: provinceOf(parent),
+  };
+  return withPreaggregate(detail, {
+    sql: `SELECT max(year) AS year FROM ${benchmarkUnits(input.metric, scope)} WHERE parent_code = ? AND value IS NOT NULL`,
+    params: [parent],
+    tables: [],
+    provinces: provinceOf(parent),
+    preaggregates: [benchmarkUnits(input.metric, scope)],
+  });
+}
+
+/**
  * The latest report year of a division and everything below it (its own reports, its
  * departments', its subordinate divisions'): the year the hierarchy views open on for it.
  * Columns: year (null when nothing below it reported).

@@ -8,3 +8,4 @@ export * from './report';
 export * from './hierarchy';
 export * from './provinces';
 export * from './similar';
+export * from './not-a-report';

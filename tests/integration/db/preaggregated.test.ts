@@ -71,6 +71,9 @@ async function viewQueries(): Promise<sql.BuiltQuery[]> {
       // The rest on every third division, in its last year: peers beyond the parent's, a rate, other metrics.
       if (i % 3 !== 0 || year !== seen.at(-1)) continue;
       queries.push(
+        sql.benchmarkLatestYear({ parent, metric: 'r.new.total' }),
+        sql.benchmarkLatestYear({ parent, metric: 'r.new.total', scope: 'area' }),
+        sql.benchmarkLatestYear({ parent, metric: 'rate.granted' }),
         sql.benchmarkChildren({ parent, year, metric: 'rate.granted', peer: 'province-level' }),
         sql.benchmarkChildren({ parent, year, metric: 'rv.total', peer: 'national-level', scope: 'area' }),
         sql.benchmarkChildren({ parent, year, metric: 'rate.rv_corrected' }),

@@ -41,8 +41,8 @@ describe('a blank form in a dataset', () => {
     for (const record of sampleRecords()) tallyReport(samples, record);
     expect(tally.files).toBe(samples.files + 1);
     expect(tally.statuses).toEqual(samples.statuses);
-    expect(tally.blankForms).toBe(1);
+    expect(tally.notReports).toBe(1);
     const manifest = { dataset_version: '0'.repeat(64), tables: {} } as unknown as Manifest;
-    expect(summariseIngest(tally, manifest, 'out').split('\n')[1]).toBe(`ok ${samples.statuses.ok} · partial ${samples.statuses.partial} · failed ${samples.statuses.failed} · blank forms (not reports) 1`);
+    expect(summariseIngest(tally, manifest, 'out').split('\n')[1]).toBe(`ok ${samples.statuses.ok} · partial ${samples.statuses.partial} · failed ${samples.statuses.failed} · not reports (blank forms, no disclosure wording) 1`);
   });
 });

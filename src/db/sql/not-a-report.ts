@@ -1,0 +1,26 @@
+// Files that are no report at all (src/parse/reasons.ts: a blank form, a file with no 信息公开
+// wording): failed rows of the reports table told apart by their reason. They are listed, with the
+// reason, and counted nowhere: no report, no failed report, no denominator.
+import { NOT_A_REPORT_PREFIXES } from '../../parse/reasons';
+import type { BuiltQuery } from './query';
+
+const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** True for a reports row (`status`, `error`, optionally of table alias `of`) that is no report. */
+export function notAReportSql(of = ''): string {
+  const column = (name: string) => (of ? `${of}.${name}` : name);
+  const starts = NOT_A_REPORT_PREFIXES.map((prefix) => `starts_with(coalesce(${column('error')}, ''), ${sqlString(prefix)})`);
+  return `(${column('status')} = 'failed' AND (${starts.join(' OR ')}))`;
+}
+
+/**
+ * The files that are no report, by id: file, reason. They resolve to no division (no issuer, no
+ * figure), so they sit in the unplaced partition.
+ */
+export const notAReportFiles = (): BuiltQuery => ({
+  name: 'overview.notReports',
+  sql: `SELECT report_id, file, error AS reason FROM reports WHERE ${notAReportSql()} ORDER BY report_id`,
+  params: [],
+  tables: ['reports'],
+  provinces: ['none'],
+});

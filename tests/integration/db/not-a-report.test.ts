@@ -1,0 +1,83 @@
+// Files that are no report at all (a news page, a notice: no 信息公开/政务公开 wording) ingested beside
+// real reports, read back by native DuckDB with the dashboard's own SQL: each is a row of the reports
+// table with its reason, listed by notAReportFiles, and counted nowhere (no report, no failed one, no
+// year, level or template), so the overview's figures equal those of the real reports alone.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as sql from '../../../src/db/sql';
+import { ownRollupsSql, USER_SCHEMA } from '../../../src/db/user-layer';
+import { runIngest } from '../../../src/ingest/run-ingest';
+import { failureCode } from '../../../src/parse/reasons';
+import { collectOutput } from '../../helpers/collect-output';
+import { makeTempDir, seedFolder } from '../../helpers/ingest-fixture';
+import { openNativeDataset, type NativeDataset } from '../../helpers/native-duckdb';
+
+const SEEDS = ['2019-liaoning-fuxin-city.txt', '2017-liaoning-yingkou-zhanqian-county.txt'];
+/** Not reports: a news item and a notice, each with a year and a government's name, no disclosure wording. */
+const NOT_REPORTS: Record<string, string> = {
+  'news.txt': '阜新市人民政府\n2019年全市春季植树造林工作会议召开\n3月12日，全市春季植树造林工作会议召开，会议部署了2019年植树造林任务，全市计划完成造林12万亩。\n',
+  'notice.html': '<html><head><title>关于2020年春节放假安排的通知</title></head><body><p>营口市站前区人民政府办公室</p><p>根据国务院办公厅通知，2020年春节放假7天。</p></body></html>',
+};
+
+let roots: string[] = [];
+let mixed: NativeDataset;
+let alone: NativeDataset;
+
+async function ingestFolder(extra: Record<string, string>): Promise<NativeDataset> {
+  const root = seedFolder(SEEDS);
+  roots.push(root);
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(root, 'reports', name), text);
+  const out = join(makeTempDir(), 'build');
+  roots.push(out);
+  const io = collectOutput();
+  await runIngest([join(root, 'reports')], out, io, { storedAnswers: false });
+  return openNativeDataset(out);
+}
+
+beforeAll(async () => {
+  mixed = await ingestFolder(NOT_REPORTS);
+  alone = await ingestFolder({});
+}, 240_000);
+
+afterAll(() => {
+  mixed?.close();
+  alone?.close();
+  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  roots = [];
+});
+
+describe('a file that is no report, in a dataset', () => {
+  it('is a row of the reports table, listed with its reason', async () => {
+    expect((await mixed.rows({ sql: 'SELECT count(*) AS n FROM reports', params: [] }))[0].n).toBe(SEEDS.length + 2);
+    const listed = await mixed.rows(sql.notAReportFiles());
+    expect(listed.map((r) => r.report_id)).toEqual(['reports/news.txt', 'reports/notice.html']);
+    for (const row of listed) expect(failureCode(String(row.reason)), String(row.report_id)).toBe('not-report');
+    expect(await alone.rows(sql.notAReportFiles())).toEqual([]);
+  });
+
+  it("counts in none of the overview's figures: the real reports alone give the same", async () => {
+    const [counts] = await mixed.rows(sql.datasetCounts());
+    expect(counts.reports).toBe(SEEDS.length);
+    expect(counts.failed).toBe(0);
+    expect(counts.template_unknown).toBe(0);
+    for (const query of [sql.datasetCounts(), sql.reportsByYearLevel(), sql.headlineTrends()]) {
+      expect(await mixed.rows(query), query.name).toEqual(await alone.rows(query));
+    }
+    // Nor in any division's rollup: the whole table is the same.
+    const rollups = { sql: 'SELECT * FROM rollups ORDER BY ALL', params: [] };
+    expect(await mixed.rows(rollups)).toEqual(await alone.rows(rollups));
+  });
+
+  it("counts nowhere in the rollups the page's layer sums in SQL (ownRollupsSql), as in ingest's", async () => {
+    const { connection } = mixed;
+    await connection.run(`CREATE SCHEMA ${USER_SCHEMA}; CREATE TABLE ${USER_SCHEMA}.facts_wide AS SELECT * FROM facts_wide; CREATE TABLE ${USER_SCHEMA}.reports AS SELECT * FROM reports;`);
+    const columns = (await mixed.rows({ sql: "SELECT column_name FROM information_schema.columns WHERE table_name = 'rollups' AND table_schema = 'main' ORDER BY ordinal_position", params: [] })).map((r) => String(r.column_name));
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const counted = `SELECT ${list} FROM (${ownRollupsSql(columns, true)})`;
+    const stored = `SELECT ${list} FROM rollups`;
+    const differ = async (a: string, b: string) => Number((await mixed.rows({ sql: `SELECT count(*) AS n FROM (${a} EXCEPT ALL ${b})`, params: [] }))[0].n);
+    expect(await differ(counted, stored)).toBe(0);
+    expect(await differ(stored, counted)).toBe(0);
+  });
+});
