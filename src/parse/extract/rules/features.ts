@@ -1,6 +1,7 @@
 // Named features of a figure in its clause: what the rules of ./proactive.ts (and later others)
 // require, exclude and prefer. Each feature reads only the figure's own clause and sentence.
 import type { Quantity } from '../../recognise/quantities';
+import { withoutOwnArea } from './own-area';
 
 /** A count figure seen in its clause and sentence. */
 export interface FigureView {
@@ -29,9 +30,11 @@ export interface FigureView {
   years: readonly number[];
   /** The report's issuer (平潭综合实验区公安局), '' when unknown: its field qualifies no kind (公安政府信息 is all of its information). */
   issuer: string;
+  /** An area summary's division word (县), '' for any other report: its own subject (全县各部门、各乡镇) is no other scope (./own-area). */
+  area: string;
 }
 
-const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
+const WEB = /Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
 // the catalogue of channels other than the website, each word once: the body's own media and its physical places
 // (网下, 线下: every place off the web, the website's complement beside it)
 const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
@@ -239,10 +242,11 @@ const breakdownOfDisclosed = (v: FigureView) => {
 };
 /**
  * Words a list of channels with their figures is made of, besides the channels themselves
- * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条): no act, no subject, no kind of its own
+ * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条; 网站公开的信息有1070条, 网站公开量为1070条):
+ * no act, no subject, no kind of its own
  * (站, 网: what is left of 政府网站 once 政府网 is read as the website).
  */
-const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|为|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
+const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|量|为|有|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
 const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/g;
 /** A list of channels is short: a longer period holds more than labels (and is not read again). */
 const CHANNEL_LIST_MAX = 100;
@@ -451,7 +455,7 @@ export const FEATURES = {
   noObject: (v: FigureView) =>
     (/主动公开\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^(?:\d{4}年度?)?[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
-  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
+  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(withoutOwnArea(v.before, v.area)),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 累计 with no span of the year in its clause (我局累计主动公开…5600条): a running total since some start, never the year's count. */
@@ -467,7 +471,13 @@ export const FEATURES = {
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => isPart(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
-  distributive: (v: FigureView) => /分别/.test(v.before),
+  // (not when the figure's own item after 分别 names its one channel: 分别通过政府网站公开1000条、通过其他方式公开234条)
+  distributive: (v: FigureView) => {
+    const at = v.before.lastIndexOf('分别');
+    if (at < 0) return false;
+    const own = ownItem(v.before.slice(at + 2));
+    return /[和及与、]/.test(own) || !(['web', 'other'].includes(channelScope(own)) || OTHER_CHANNELS_PHRASE.test(own));
+  },
   /** A change, not a level: 增加12条, 同比增长. */
   change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
   /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
