@@ -14,7 +14,7 @@ import { extractNarrative } from './extract/narrative';
 import { ownAreaWord } from './extract/rules/own-area';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables, type TextEnding } from './extract/tables';
 import { suspectValueWarnings } from './flags';
-import { joinFigures, unwrapParagraphs } from './normalise/paragraphs';
+import { joinBrokenSentences, joinFigures, unwrapParagraphs } from './normalise/paragraphs';
 import { normaliseText } from './normalise/text';
 import type { Facts, ParsedReport, Template, Value } from './types';
 
@@ -88,7 +88,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   }
   facts.synthetic = /合成数据|synthetic/i.test(norm.s.slice(0, 2000));
   // sentences (and the title) are read with a page's line breaks undone and a figure's spaces dropped; tables keep their lines
-  const prose = joinFigures(unwrapParagraphs(norm, text));
+  const prose = joinFigures(joinBrokenSentences(unwrapParagraphs(norm, text)));
 
   const organ = issuerFacts(prose.s);
   facts.published = findPublished(prose.s);
