@@ -286,8 +286,8 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
   // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
-  // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
-  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(答复)?${ASKED_FOR}(政府)?(信息)?(范围)?(的)?(的申请)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
+  // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件), or none (…15件。公开10件，占66.7%；部分公开3件)
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{0,8}?${DISCLOSE}(了)?(答复)?${ASKED_FOR}(政府)?(信息)?(范围)?(的)?(的申请)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
   // 受理申请15件，其中依申请公开10件，部分公开3件: an item of a list of outcomes, its next item another outcome (disclosed on request)
   { metric: 'r.granted.total', needs: /依申请公开/, re: rx(`(?<=[,，:：、;；\n]|其中)依申请公开(了)?(政府信息)?(的)?{N}(?=${OUTCOME_SIBLING.source.slice(1)})`), notSentence: /主动公开|行政复议|诉讼/ },
   // 满足申请人要求的10件: given what was asked for, in a sentence about requests (not 部分满足, 未满足)

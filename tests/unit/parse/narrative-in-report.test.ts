@@ -222,6 +222,17 @@ describe('outcome wordings inside a report', () => {
     expect(got['r.granted.total']).toBeUndefined();
   });
 
+  it('a list of outcomes opening its sentence (…15件。公开10件，占66.7%；部分公开3件) gives its first item to the granted', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件。公开10件，占66.7%；部分公开3件，占20%；不予公开2件，占13.3%。'));
+    expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([10, 3, 2]);
+  });
+
+  it('公开政府信息N件 in a sentence of request outcomes is the granted, never the proactive total', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件。公开政府信息10件，部分公开政府信息3件，不予公开政府信息2件。'));
+    expect(got['p.total']).toBeUndefined();
+    expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([10, 3, 2]);
+  });
+
   it('满足申请人要求的N件 is the granted; 部分满足 is not', () => {
     const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，满足申请人要求的10件，部分公开3件，不予公开2件。'));
     expect(got['r.granted.total']).toBe(10);

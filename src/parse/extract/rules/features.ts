@@ -3,6 +3,12 @@
 import type { Quantity } from '../../recognise/quantities';
 import { withoutOwnArea } from './own-area';
 
+/** The outcomes of requests beside the granted: disclosed in part, refused. */
+const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
+const REFUSED = /不予(?:公开|提供)|不同意公开/;
+/** Characters each side of a figure where the other items of its list of outcomes stand. */
+const OUTCOME_WINDOW = 80;
+
 /** A count figure seen in its clause and sentence. */
 export interface FigureView {
   q: Quantity;
@@ -447,6 +453,14 @@ export const FEATURES = {
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
+  /** An item of a list of request outcomes, its sentence naming the partly and the refused (公开政府信息10件，部分公开…3件，不予公开…2件), not proactive disclosure. */
+  // (the sentence, not the period: 主动公开…1234条，其中网站1000条；受理申请…部分公开3件，不予公开2件 keeps the website's item)
+  outcomeItem: (v: FigureView) => {
+    if (v.q.unit === '条' || /主动/.test(v.before)) return false;
+    // the list's items are near the figure: a short window each side (never a scan of a long sentence per figure)
+    const near = v.sentenceBefore.slice(-OUTCOME_WINDOW) + v.sentenceAfter.slice(0, OUTCOME_WINDOW);
+    return PARTLY_DISCLOSED.test(near) && REFUSED.test(near);
+  },
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
