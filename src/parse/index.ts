@@ -11,9 +11,10 @@ import { extractGluedTables } from './extract/glued';
 import { extractStatsTable } from './extract/stats-table';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
+import { ownAreaWord } from './extract/rules/own-area';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables, type TextEnding } from './extract/tables';
 import { suspectValueWarnings } from './flags';
-import { joinFigures, unwrapParagraphs } from './normalise/paragraphs';
+import { joinBrokenSentences, joinFigures, unwrapParagraphs } from './normalise/paragraphs';
 import { normaliseText } from './normalise/text';
 import { NO_DISCLOSURE_WORDING_PREFIX } from './reasons';
 import type { Facts, ParsedReport, Template, Value } from './types';
@@ -88,7 +89,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
   }
   facts.synthetic = /合成数据|synthetic/i.test(norm.s.slice(0, 2000));
   // sentences (and the title) are read with a page's line breaks undone and a figure's spaces dropped; tables keep their lines
-  const prose = joinFigures(unwrapParagraphs(norm, text));
+  const prose = joinFigures(joinBrokenSentences(unwrapParagraphs(norm, text)));
 
   const organ = issuerFacts(prose.s);
   facts.published = findPublished(prose.s);
@@ -135,7 +136,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer });
+  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction) });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

@@ -16,6 +16,7 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
+import { withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, roleAt } from './rules/roles';
 
@@ -58,6 +59,8 @@ interface Rule {
   period?: true;
   /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
   rejectPrevious?: RegExp;
+  /** Drop a match that is an item of a list of outcomes: no act before it in its clause, another outcome as the next item (依申请公开10件，部分公开3件: disclosed on request, not the requests). */
+  outcomeItem?: true;
 }
 
 /** Characters inside one sentence, across semicolons (a list of outcomes: 维持5宗;纠正2宗). */
@@ -198,6 +201,15 @@ const NOT_REQUESTS_AFTER = /^[^。；;,，\n]{0,12}?(?:复议|诉讼)/;
 const NOT_REQUEST_CASES = new RegExp(`${NOT_REQUEST.source}|复议|来信|投诉`);
 /** A character between a negation and the cases that starts no state of them (无结转至下年度的行政复议案件, 没有尚未审结的…: none of those is not none at all). */
 const CASES_NOT_IN_STATE = `(?:(?!结转|审结|未结|转入)${K})`;
+/** The next item of a list is another outcome (依申请公开10件，部分公开3件): the item before it is one too, not the requests (其中… opens a part, not a sibling). */
+const OUTCOME_SIBLING = /^[,，、;；][^\S\n]*(?!其中)[^,，、;；。\d\n]{0,6}?(?:部分|区分处理后?|不予|不同意)(?:公开|提供)/;
+/** The acts of receiving requests: a figure after one counts them, whatever item follows. */
+const RECEIVED = /受理|收到|接到|接收|收悉|新收/;
+/** 剩余2件, 其余的1件, 尚有3件 … 将于: the requests still open, before when they will be replied. */
+// (or the figure opening its clause: ，2件申请将于2016年1月答复)
+const REST_OPEN = ['(剩余|剩下|其余|余下|尚有|仍有|还有|另有)(的)?', '[,，;；]'].map((open) => `${open}{N}(申请)?{K}{0,4}?(将|拟)?(于|在)`);
+/** … 答复, 办结, 办理完毕: the act that ends them, in the next year. */
+const TO_BE_REPLIED = '{K}{0,8}?(答复|办结|办理|处理)';
 const T19: Template[] = ['table2019'];
 const T21: Template[] = ['table2021'];
 const VERB_MADE = '(制发|制定|发布|印发|出台|出台了|制定了|发布了)(并(主动)?公开)?';
@@ -243,19 +255,28 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', re: rx(`(共|全年共?)受理{N}`), reject: NOT_REQUEST, rejectPrevious: OTHER_BUSINESS },
   // 我苏木依申请公开政府信息共4件: requests counted in 件 (依申请公开371条 counts items disclosed, 办理…13件 those handled)
   // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
-  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED },
+  { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED, outcomeItem: true },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕){L}{N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕|办理完结){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕|办理完结){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
+  // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
+  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(办结|答复|办理完毕|答复完毕|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: /申请|请求/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
-  { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结)`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
+  // 剩余2件将于2016年答复 (in the report on 2015), 其余1件将在下一年度办结: open at the year's end, to be replied next year
+  ...REST_OPEN.flatMap((open): Rule[] => [
+    { metric: 'r.carried_out.total', yearOffset: 1, re: rx(`${open}(\\d{4})年度?${TO_BE_REPLIED}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/ },
+    { metric: 'r.carried_out.total', re: rx(`${open}(次年|下一?年度?|明年|来年)${TO_BE_REPLIED}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/ },
+  ]),
+  // 已办结43件，在办2件: the item after the handled, still being handled
+  { metric: 'r.carried_out.total', needs: /在办|未办结/, re: rx(`[,，、](在办|在办理|正在办理|尚在办理|仍在办理|未办结|尚未办结)(中)?(的)?(申请)?{L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求/ },
+  { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结|期内|期限内|时限内|期中|处于/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结|(尚|仍)?(在|处于)(法定)?(答复|办理)(期|期限|时限)(内|中)|处于(办理|答复)(阶段|过程))`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
   // (区分处理后予以公开: disclosed in part, the 2019 form's words for it)
   { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
@@ -265,9 +286,13 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
   // in a list of outcomes, the item whose act is disclosing, neither partly nor refused, is the granted
-  // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件)
-  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{1,8}?${DISCLOSE}(了)?(答复)?${ASKED_FOR}(政府)?(信息)?(范围)?(的)?(的申请)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
-  { metric: 'r.partial.total', re: rx(`部分${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
+  // one, whatever adverb says how (依法公开10件, 准予公开, 给予公开, 答复公开, 已提供政府信息10件), or none (…15件。公开10件，占66.7%；部分公开3件)
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；。\n])[^,，:：、;；。\n\\d“”"（(]{0,8}?${DISCLOSE}(了)?(答复)?${ASKED_FOR}(政府)?(信息)?(范围)?(的)?(的申请)?(有)?{N}`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true, reject: /部分|区分处理|不|未|无法|主动|依申请|非|否|拒绝|撤回|咨询|网|栏|微信|微博|媒体|渠道|方式|形式|平台/, rejectAfter: /^\s*(?:中|当中|之中)/ },
+  // 受理申请15件，其中依申请公开10件，部分公开3件: an item of a list of outcomes, its next item another outcome (disclosed on request)
+  { metric: 'r.granted.total', needs: /依申请公开/, re: rx(`(?<=[,，:：、;；\n]|其中)依申请公开(了)?(政府信息)?(的)?{N}(?=${OUTCOME_SIBLING.source.slice(1)})`), notSentence: /主动公开|行政复议|诉讼/ },
+  // 满足申请人要求的10件: given what was asked for, in a sentence about requests (not 部分满足, 未满足)
+  { metric: 'r.granted.total', needs: /满足/, re: rx(`(?<=[,，:：、;；\n]|其中)(全部|完全|均)?满足(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)(的)?(申请)?(有|为)?{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|未|不|无法|基本/ },
+  { metric: 'r.partial.total', re: rx(`部分(同意)?${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 区分处理后公开1件 (the 2019 form's 部分公开（区分处理的）in a sentence): disclosed in part
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
@@ -279,6 +304,8 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
   { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
+  // 答复情况：公开8件，部分公开2件，不公开1件: the refused item of a list of outcomes, its act 不公开
+  { metric: 'r.denied.total.total', needs: /不公开/, re: rx(`(?<=[,，:：、;；])不公开{L}{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
   { metric: 'r.unable.not_held.total', re: rx(`(信息不存在|不属于本(机关|单位|部门)|非本(机关|单位|部门)|不掌握){K}{0,12}?{N}`), sum: true, reject: /等原因/ },
   { metric: 'r.unable.need_creation.total', needs: /没有现成|另行制作/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)(没有现成信息|需要另行制作)`) },
@@ -390,6 +417,18 @@ function partAfterWhole(s: string, seg: Segments, quantities: Quantity[], numAt:
     if (c.kind === 'count' && roleAt(s, seg, quantities, c) === metric) return true;
   }
   return false;
+}
+/** A numeral's character (digits, the decimal point, Chinese and formal numerals; not the comma, a clause's end as often as a thousands separator). */
+const NUMERAL_CHAR = new RegExp(`[\\d.〇零一二两三四五六七八九十百千万亿${FORMAL_NUMERALS}]`);
+/**
+ * Where the number slot's text stands in the match: its last occurrence that is a whole number, not
+ * the digits inside a later one (剩余2件将于2016年答复: the 2 of 2件, not of 2016).
+ */
+function slotIn(match: string, num: string): number {
+  for (let i = match.lastIndexOf(num); i >= 0; i = i > 0 ? match.lastIndexOf(num, i - 1) : -1) {
+    if ((i === 0 || !NUMERAL_CHAR.test(match[i - 1])) && !NUMERAL_CHAR.test(match[i + num.length] ?? '')) return i;
+  }
+  return Math.max(0, match.lastIndexOf(num));
 }
 /** The index of the first quantity starting at or after `at` (quantities are in text order). */
 function firstFrom(quantities: Quantity[], at: number): number {
@@ -856,6 +895,8 @@ export interface NarrativeOptions {
   quantities?: Quantity[];
   /** The report's issuer, when found. */
   issuer?: string | null;
+  /** An area summary's division word (县, see rules/own-area): a sentence whose subject is the whole area (全县各部门、各乡镇…) is its own. */
+  area?: string;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -880,7 +921,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   };
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
-  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? ''), PROACTIVE_RULES, options.known);
+  const area = options.area ?? '';
+  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area), PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
@@ -909,7 +951,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     }
   }
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
-  const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS));
+  const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS), area);
   // 行政复议、行政诉讼分别被纠错0件、1件: figures of an outcome, not the cases' totals
   const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))) && !outOfScope(r.metric, r.q.numStart));
   // two 分别 sentences giving one metric different figures: a warning and none
@@ -926,7 +968,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const totals = quantities.filter((q) => requestsTotalAfterParts(s, seg, quantities, q) && !outOfScope('r.new.total', q.numStart));
     const q = totals.length === 1 ? totals[0] : null;
     const sentence = q ? s.slice(sentenceAt(seg, q.numStart)[0], q.end) : '';
-    if (q && !OTHER_SCOPE.test(sentence) && !(years.length > 0 && namesOtherYear(sentence, years))) {
+    if (q && !OTHER_SCOPE.test(withoutOwnArea(sentence, area)) && !(years.length > 0 && namesOtherYear(sentence, years))) {
       const { start, end } = sourceSpan(norm, q.numStart, q.numEnd);
       values.push({ metric: 'r.new.total', value: q.value!, approx: false, derived: false, start, end, source: 'narrative' });
       done.add('r.new.total');
@@ -944,7 +986,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (rule.rejectPrevious && otherBusinessBefore(previousSentence(s, m.index), rule.rejectPrevious)) continue;
-      if (OTHER_SCOPE.test(before + m[0])) continue;
+      if (rule.outcomeItem && !RECEIVED.test(before) && OUTCOME_SIBLING.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+      if (OTHER_SCOPE.test(withoutOwnArea(before + m[0], area))) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
       if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length))) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
@@ -990,7 +1033,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const g = m.groups ?? {};
       const value = numberOf(g);
       if (value === null) continue;
-      const numAt = m.index + m[0].lastIndexOf(g.num!);
+      const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
@@ -1053,7 +1096,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done, area).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -284,3 +284,31 @@ function withoutRanges(norm: NormText, cuts: readonly [number, number][]): NormT
   map[o] = norm.map[norm.s.length];
   return { s: parts.join(''), map };
 }
+
+/** A prose line's end inside its sentence: a character, a digit, a comma (not 。；： nor a closing bracket). */
+const OPEN_LINE_END = /[\u4e00-\u9fff\d,，、]$/;
+/** A line going on with the sentence: a character or a digit first, no indentation (an indented line opens a paragraph). */
+const GOES_ON = /^[\u4e00-\u9fff\d]/;
+/**
+ * Prose lines broken inside their sentence by a writer or a converter, at no fixed width (…主动公开政府⏎信息1234条。):
+ * joined when the line holds a clause's comma (prose, not a title or table cell) and no ordinal first (a heading), ends with no
+ * sentence's end or colon, and the next line goes on unindented with no ordinal, table row or page number.
+ * Each character left keeps its offset.
+ */
+export function joinBrokenSentences(norm: NormText): NormText {
+  const s = norm.s;
+  // the line breaks, found in one walk over the text (no search started from each line)
+  const breaks: number[] = [];
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x0a) breaks.push(i);
+  const cuts: [number, number][] = [];
+  for (let k = 0; k < breaks.length; k++) {
+    const nl = breaks[k];
+    const line = s.slice(k === 0 ? 0 : breaks[k - 1] + 1, nl);
+    // (a line opening with an ordinal and ending with no stop is a heading: （一）重视政民互动交流,回应社会民生关切)
+    if (!OPEN_LINE_END.test(line) || !/[,，]/.test(line) || isTableRow(line) || ORDINAL.test(line)) continue;
+    const next = s.slice(nl + 1, k + 1 < breaks.length ? breaks[k + 1] : s.length);
+    if (!GOES_ON.test(next) || ORDINAL.test(next) || isTableRow(next) || PAGE_NUMBER.test(next.trim())) continue;
+    cuts.push([nl, nl + 1]);
+  }
+  return withoutRanges(norm, cuts);
+}

@@ -83,8 +83,8 @@ describe('request outcomes inside a report', () => {
     expect(got['r.new.total']).toBe(12);
     expect(got['r.handled.total']).toBe(10);
     expect(Object.values(got)).not.toContain(2016);
-    // a plan (将于) is no statement of what stayed open: unread rather than guessed
-    expect(got['r.carried_out.total']).toBeUndefined();
+    // 剩余 states them open at the year's end, 将于 the next year when they end: 结转下年度继续办理 (spec/metrics.md)
+    expect(got['r.carried_out.total']).toBe(2);
   });
 });
 
@@ -169,5 +169,114 @@ describe('formal numerals (大写数字) inside a report', () => {
   it('a formal character that is part of a word never joins the figure after it (队伍十件 is 10, not 50)', () => {
     const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请队伍十件。'));
     expect(got['r.new.total']).toBe(10);
+  });
+});
+
+// An area summary (the report covers the whole county: 本报告综合全县各部门…编制) and a bureau's report
+// hold the same sentence; only the summary's own area is its own scope.
+const areaSummary = (...body: string[]) => report(COUNTY, '本报告综合全县各部门、各乡镇（街道）政府信息公开工作情况编制。', ...body);
+
+describe('an area summary’s own scope inside a report', () => {
+  it('the whole area with its parts listed (全县各部门、各乡镇（街道）) is the summary’s own subject', () => {
+    const parsed = parseReport(areaSummary('二、主动公开政府信息情况', '2015年，全县各部门、各乡镇（街道）共主动公开政府信息1234条，其中政府网站公开1000条，其他方式公开234条。', '三、依申请公开政府信息情况', '全县各部门、各乡镇共受理政府信息公开申请15件，其中予以公开10件，部分公开3件，不予公开2件。'));
+    expect(parsed.facts.scope).toBe('area');
+    const got = Object.fromEntries(parsed.values.filter((v) => !v.derived).map((v) => [v.metric, v.value]));
+    expect([got['p.total'], got['p.website'], got['p.other_channels']]).toEqual([1234, 1000, 234]);
+    expect(got['r.new.total']).toBe(15);
+  });
+
+  it('in a bureau’s report the same sentence is another scope’s: the bureau’s own figure stands', () => {
+    const got = read(report(BUREAU, '二、主动公开政府信息情况', '2015年，全县各部门、各乡镇（街道）共主动公开政府信息1234条，其中我局主动公开100条。', '三、依申请公开政府信息情况', '全县各部门、各乡镇共受理政府信息公开申请15件。'));
+    expect(got['p.total']).toBe(100);
+    expect(got['r.new.total']).toBeUndefined();
+  });
+
+  it('another division’s area (全市各部门 in a county’s summary) or the area’s lower divisions alone (全县各乡镇) stay other scopes', () => {
+    const city = read(areaSummary('二、主动公开政府信息情况', '2015年，全市各部门、各县区共主动公开政府信息23456条。'));
+    expect(city['p.total']).toBeUndefined();
+    const towns = read(areaSummary('二、主动公开政府信息情况', '2015年，全县各乡镇共主动公开政府信息300条。'));
+    expect(towns['p.total']).toBeUndefined();
+  });
+
+  it('the whole area’s figure before the body’s own in one sentence stays the larger scope’s (the sentence that made the report a summary)', () => {
+    const got = read(report('某某区人民政府', '二、主动公开政府信息情况', '2015年全区各部门、各街道共主动公开政府信息47908条，我区主动公开2992条。'));
+    expect(got['p.total']).toBe(2992);
+  });
+});
+
+describe('outcome wordings inside a report', () => {
+  it('依申请公开N件 as an item of a list of outcomes is the granted, not the requests', () => {
+    const afterTotal = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，其中依申请公开10件，部分公开3件，不予公开2件。'));
+    expect([afterTotal['r.new.total'], afterTotal['r.granted.total'], afterTotal['r.partial.total']]).toEqual([15, 10, 3]);
+    for (const lead of ['办理结果：', '']) {
+      const got = read(report(COUNTY, '三、依申请公开政府信息情况', `${lead}依申请公开10件，部分公开3件，不予公开2件。`));
+      expect(got['r.granted.total']).toBe(10);
+      expect(got['r.new.total']).toBeUndefined();
+    }
+  });
+
+  it('依申请公开N件 after an act of receiving is still the requests, whatever follows (seeds/2017-liaoning-yingkou-zhanqian-county)', () => {
+    expect(read(report(COUNTY, '三、依申请公开政府信息情况', '2017年,我区共受理依申请公开2件,均已答复。'))['r.new.total']).toBe(2);
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '全年共受理依申请公开10件，部分公开3件。'));
+    expect(got['r.new.total']).toBe(10);
+    expect(got['r.granted.total']).toBeUndefined();
+  });
+
+  it('a list of outcomes opening its sentence (…15件。公开10件，占66.7%；部分公开3件) gives its first item to the granted', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件。公开10件，占66.7%；部分公开3件，占20%；不予公开2件，占13.3%。'));
+    expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([10, 3, 2]);
+  });
+
+  it('公开政府信息N件 in a sentence of request outcomes is the granted, never the proactive total', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件。公开政府信息10件，部分公开政府信息3件，不予公开政府信息2件。'));
+    expect(got['p.total']).toBeUndefined();
+    expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([10, 3, 2]);
+  });
+
+  it('满足申请人要求的N件 is the granted; 部分满足 is not', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，满足申请人要求的10件，部分公开3件，不予公开2件。'));
+    expect(got['r.granted.total']).toBe(10);
+    const part = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，部分满足申请人要求的3件。'));
+    expect(part['r.granted.total']).toBeUndefined();
+  });
+
+  it('受理并办结 gives one figure both acts (pages/2022-shanxi-gaoping-government-office-department: 收到和办理)', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，受理并办结15件。'));
+    expect([got['r.new.total'], got['r.handled.total']]).toEqual([15, 15]);
+    const both = read(report(COUNTY, '三、依申请公开政府信息情况', '全年共收到和办理依申请公开12件,其中自然人申请件12件,法人或其他组织申请件0件。'));
+    expect([both['r.new.total'], both['r.handled.total']]).toEqual([12, 12]);
+  });
+
+  it('剩余N件将于{次年}答复 is carried out to the next year; the year is never the count, another year reads nothing', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，已答复13件，剩余2件将于2016年答复。'));
+    expect([got['r.new.total'], got['r.handled.total'], got['r.carried_out.total']]).toEqual([15, 13, 2]);
+    expect(read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，已答复13件，其余2件将在下一年度办结。'))['r.carried_out.total']).toBe(2);
+    expect(read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，已答复13件，剩余2件将于2018年答复。'))['r.carried_out.total']).toBeUndefined();
+  });
+
+  it('a figure opening its clause that ends next year, or is still within its reply period, is carried out', () => {
+    for (const tail of ['2件申请于2016年1月答复', '2件将在2016年1月份办结', '截至12月31日，尚有2件申请在答复期内']) {
+      const got = read(report(COUNTY, '三、依申请公开政府信息情况', `本年度共受理政府信息公开申请15件，已办结13件，${tail}。`));
+      expect([got['r.new.total'], got['r.handled.total'], got['r.carried_out.total']], tail).toEqual([15, 13, 2]);
+    }
+  });
+});
+
+describe('channel lists inside a report', () => {
+  it('分别 before items that each name their own channel distributes nothing: each item is its channel’s', () => {
+    const got = read(report(COUNTY, '二、主动公开政府信息情况', '2015年，我县主动公开政府信息1234条，分别通过政府网站公开1000条、通过其他方式公开234条。'));
+    expect([got['p.total'], got['p.website'], got['p.other_channels']]).toEqual([1234, 1000, 234]);
+  });
+
+  it('a channel item worded 公开的信息有N条 or 公开量为N条 after the body’s whole is its share, in a bureau’s report too', () => {
+    for (const items of ['政府网站公开的信息有1000条，通过其他方式公开的信息有234条', '其中，政府网站公开量为1000条，其他途径公开量为234条']) {
+      const got = read(report(BUREAU, '二、主动公开政府信息情况', `2015年，我局主动公开政府信息1234条，${items}。`));
+      expect([got['p.total'], got['p.website'], got['p.other_channels']]).toEqual([1234, 1000, 234]);
+    }
+  });
+
+  it('互联网 is the web channel', () => {
+    const got = read(report(COUNTY, '二、主动公开政府信息情况', '本年度我县主动公开政府信息1234条，其中互联网公开1000条，其他方式234条。'));
+    expect([got['p.total'], got['p.website'], got['p.other_channels']]).toEqual([1234, 1000, 234]);
   });
 });

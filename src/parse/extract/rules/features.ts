@@ -1,6 +1,13 @@
 // Named features of a figure in its clause: what the rules of ./proactive.ts (and later others)
 // require, exclude and prefer. Each feature reads only the figure's own clause and sentence.
 import type { Quantity } from '../../recognise/quantities';
+import { withoutOwnArea } from './own-area';
+
+/** The outcomes of requests beside the granted: disclosed in part, refused. */
+const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
+const REFUSED = /不予(?:公开|提供)|不同意公开/;
+/** Characters each side of a figure where the other items of its list of outcomes stand. */
+const OUTCOME_WINDOW = 80;
 
 /** A count figure seen in its clause and sentence. */
 export interface FigureView {
@@ -29,9 +36,11 @@ export interface FigureView {
   years: readonly number[];
   /** The report's issuer (平潭综合实验区公安局), '' when unknown: its field qualifies no kind (公安政府信息 is all of its information). */
   issuer: string;
+  /** An area summary's division word (县), '' for any other report: its own subject (全县各部门、各乡镇) is no other scope (./own-area). */
+  area: string;
 }
 
-const WEB = /Q网(?!友|民)|网站|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
+const WEB = /Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
 // the catalogue of channels other than the website, each word once: the body's own media and its physical places
 // (网下, 线下: every place off the web, the website's complement beside it)
 const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
@@ -239,10 +248,11 @@ const breakdownOfDisclosed = (v: FigureView) => {
 };
 /**
  * Words a list of channels with their figures is made of, besides the channels themselves
- * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条): no act, no subject, no kind of its own
+ * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条; 网站公开的信息有1070条, 网站公开量为1070条):
+ * no act, no subject, no kind of its own
  * (站, 网: what is left of 政府网站 once 政府网 is read as the website).
  */
-const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|为|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
+const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|量|为|有|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
 const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/g;
 /** A list of channels is short: a longer period holds more than labels (and is not read again). */
 const CHANNEL_LIST_MAX = 100;
@@ -443,6 +453,14 @@ export const FEATURES = {
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
+  /** An item of a list of request outcomes, its sentence naming the partly and the refused (公开政府信息10件，部分公开…3件，不予公开…2件), not proactive disclosure. */
+  // (the sentence, not the period: 主动公开…1234条，其中网站1000条；受理申请…部分公开3件，不予公开2件 keeps the website's item)
+  outcomeItem: (v: FigureView) => {
+    if (v.q.unit === '条' || /主动/.test(v.before)) return false;
+    // the list's items are near the figure: a short window each side (never a scan of a long sentence per figure)
+    const near = v.sentenceBefore.slice(-OUTCOME_WINDOW) + v.sentenceAfter.slice(0, OUTCOME_WINDOW);
+    return PARTLY_DISCLOSED.test(near) && REFUSED.test(near);
+  },
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
@@ -451,7 +469,7 @@ export const FEATURES = {
   noObject: (v: FigureView) =>
     (/主动公开\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^(?:\d{4}年度?)?[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
-  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(v.before),
+  otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(withoutOwnArea(v.before, v.area)),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
   /** 累计 with no span of the year in its clause (我局累计主动公开…5600条): a running total since some start, never the year's count. */
@@ -467,7 +485,13 @@ export const FEATURES = {
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => isPart(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
-  distributive: (v: FigureView) => /分别/.test(v.before),
+  // (not when the figure's own item after 分别 names its one channel: 分别通过政府网站公开1000条、通过其他方式公开234条)
+  distributive: (v: FigureView) => {
+    const at = v.before.lastIndexOf('分别');
+    if (at < 0) return false;
+    const own = ownItem(v.before.slice(at + 2));
+    return /[和及与、]/.test(own) || !(['web', 'other'].includes(channelScope(own)) || OTHER_CHANNELS_PHRASE.test(own));
+  },
   /** A change, not a level: 增加12条, 同比增长. */
   change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
   /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */

@@ -7,6 +7,7 @@
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
+import { withoutOwnArea } from './own-area';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -352,7 +353,7 @@ function countBetween(counts: Quantity[], i: number, a: number, b: number): bool
 }
 
 /** Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded); `done`: metrics already read, whose readings are not made. */
-export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set()): RoleReading[] {
+export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = ''): RoleReading[] {
   const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
   const yearsAt = quantities.filter((q) => q.kind === 'year');
   const out: RoleReading[] = [];
@@ -428,7 +429,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
-    if (EXCLUDED.otherScope.test(stretch) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
+    if (EXCLUDED.otherScope.test(withoutOwnArea(stretch, area)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
@@ -504,7 +505,7 @@ const LABELLED_GAP = /^\s*(?:、|,|，|;|；)\s*[^\d\s、,，。;；:：]{2,10}$
  * as long and every concept is one metric read here; 各 gives one figure to each (行政复议和行政诉讼各1件).
  * `figures`: every figure of such a list, paired or not (no other reading may take it).
  */
-export function readDistributed(s: string, seg: Segments, quantities: Quantity[], at: readonly number[]): { readings: RoleReading[]; figures: Set<number> } {
+export function readDistributed(s: string, seg: Segments, quantities: Quantity[], at: readonly number[], area = ''): { readings: RoleReading[]; figures: Set<number> } {
   const readings: RoleReading[] = [];
   const figures = new Set<number>();
   if (at.length === 0) return { readings, figures };
@@ -513,7 +514,7 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
   const subjectOf = (d: number): string[] | null => {
     const [cs] = clauseAt(seg, d);
     // another scope's, a stock, last year's or a change: paired with nothing
-    if (notTheYears(s.slice(cs, d))) return null;
+    if (notTheYears(withoutOwnArea(s.slice(cs, d), area))) return null;
     const concepts = conceptsIn(s, cs, d);
     if (concepts.some((c) => c === null) || new Set(concepts).size !== concepts.length) return null;
     return concepts as string[];
