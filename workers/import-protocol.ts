@@ -85,4 +85,6 @@ export type ImportWorkerReply =
   /** `spill`: the OPFS folder holding the files (src/db/user-layer-spill.ts; `files` is then empty); null: the files are here. */
   | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[]; spill: string | null }
   | { kind: 'zipped'; id: number; version: string; bytes: Uint8Array }
-  | { kind: 'build-failed'; id: number; message: string };
+  | { kind: 'build-failed'; id: number; message: string }
+  /** The build goes on (src/app/user/layer-build.ts waits on these, not on the whole build): where it is. */
+  | { kind: 'building'; id: number; stage: string };

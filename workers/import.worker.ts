@@ -163,8 +163,10 @@ const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.su
  * byte what ingest writes for the same files (Parquet included).
  */
 async function build(job: BuildJob): Promise<void> {
+  const stage = (name: string) => reply({ kind: 'building', id: job.id, stage: name });
   // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
   const spill: SpillFolder | null = job.zip ? null : await openSpillFolder();
+  stage(spill ? 'spill folder open' : 'in memory');
   let closed = false;
   try {
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
@@ -177,11 +179,13 @@ async function build(job: BuildJob): Promise<void> {
         builder.add(record);
         count++;
       }
+      stage(`${count} reports read`);
     }
     if (job.zip) {
       const files: BuiltFile[] = [];
       const sink = async (path: string, bytes: Uint8Array) => {
         files.push({ path, bytes });
+        stage(`${files.length} files written`);
         return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
       };
       const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
@@ -194,7 +198,12 @@ async function build(job: BuildJob): Promise<void> {
       // Each part's rows are read once from here: they go as their stream is written (never held twice).
       memory.releaseOnRead();
       // Spilled: each stream goes to its file as it is written; the data worker reads them there.
-      const { manifest, files } = await layerArrowFiles(parts, count, sha256, spill ? (file) => spill.write(file.path, file.bytes) : undefined);
+      let written = 0;
+      const sink = spill && (async (file: BuiltFile) => {
+        await spill.write(file.path, file.bytes);
+        stage(`${++written} files written`);
+      });
+      const { manifest, files } = await layerArrowFiles(parts, count, sha256, sink || undefined);
       // Closed before the answer: the page stops this worker once answered.
       closed = true;
       await spill?.close(false);

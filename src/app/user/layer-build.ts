@@ -32,7 +32,15 @@ export interface LayerBuildOptions {
   spawn?: () => Worker;
   /** How long a worker may take to say it is ready, doubled at each new attempt (the pool's limit). */
   startMs?: number;
+  /** How long a build may go without a word from its worker, doubled at each new attempt. */
+  silentMs?: number;
 }
+
+/**
+ * A build's worker says where it is after each batch of reports read and each file written (well
+ * under a second apart): this long without a word, it is stuck, not slow.
+ */
+export const BUILD_SILENCE_MS = 30_000;
 
 const spawnBuildWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import-build' });
 
@@ -74,41 +82,71 @@ async function startBuildWorker(spawn: () => Worker, startMs: number, started: (
   throw failure(closed.aborted ? 'closed' : error !== null ? loadFailedReason(error) : notStartedReason(startMs));
 }
 
+/** Why a build ended without a layer: its workers went silent mid-build, each given longer. */
+export const buildStalledReason = (ms: number, stage: string, attempts = START_ATTEMPTS): string =>
+  `no word from the build worker for ${(ms * 2 ** (attempts - 1)) / 1000} s (${attempts} attempts; the last got as far as: ${stage})`;
+
 /**
- * Starts the worker at once (it loads the gazetteer's division rows meanwhile); its jobs wait until it is ready.
+ * One build job on a ready worker: its answer, or null when the worker said nothing (no stage,
+ * no answer) for `silentMs` (stuck: a browser store that never answers, or never run).
+ */
+function buildJob(worker: Worker, message: { kind: 'build'; zip: boolean; id: number }, silentMs: number, stage: (name: string) => void, closed: AbortSignal): Promise<ImportWorkerReply | null> {
+  return new Promise((resolve, reject) => {
+    let timer = setTimeout(() => finish(null), silentMs);
+    const finish = (outcome: ImportWorkerReply | null | Error) => {
+      clearTimeout(timer);
+      worker.removeEventListener('message', heard);
+      worker.removeEventListener('error', broke);
+      closed.removeEventListener('abort', close);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const heard = (event: MessageEvent<ImportWorkerReply>) => {
+      const reply = event.data;
+      if (!('id' in reply) || reply.id !== message.id) return;
+      if (reply.kind === 'building') {
+        stage(reply.stage);
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(null), silentMs);
+      } else if (reply.kind === 'build-failed') finish(failure(reply.message));
+      else finish(reply);
+    };
+    const broke = (event: ErrorEvent) => finish(failure(event.message || 'the worker failed'));
+    const close = () => finish(failure('closed'));
+    worker.addEventListener('message', heard);
+    worker.addEventListener('error', broke);
+    closed.addEventListener('abort', close);
+    worker.postMessage(message);
+  });
+}
+
+/**
+ * Starts the worker at once (it loads the gazetteer's division rows meanwhile); its jobs wait until
+ * it is ready. A job whose worker goes silent mid-build (BuildJob stages: none for the limit) is
+ * built again by a new worker, given twice as long, START_ATTEMPTS times at most.
  */
 export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
+  const spawn = options.spawn ?? spawnBuildWorker;
+  const startMs = options.startMs ?? START_LIMIT_MS;
+  const silentMs = options.silentMs ?? BUILD_SILENCE_MS;
   let worker: Worker | null = null;
   const closing = new AbortController();
-  const waiting = new Map<number, { resolve(reply: ImportWorkerReply): void; reject(error: Error): void }>();
-  let nextId = 1;
-  let failed: Error | null = null;
-  const fail = (error: Error) => {
-    failed = error;
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
-  };
-  const ready = startBuildWorker(options.spawn ?? spawnBuildWorker, options.startMs ?? START_LIMIT_MS, (w) => (worker = w), closing.signal).then((w) => {
-    w.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
-      const reply = event.data;
-      if (!('id' in reply)) return;
-      const asked = waiting.get(reply.id);
-      waiting.delete(reply.id);
-      if (reply.kind === 'build-failed') asked?.reject(failure(reply.message));
-      else asked?.resolve(reply);
-    });
-    w.addEventListener('error', (event) => fail(failure(event.message || 'the worker failed')));
-    return w;
-  });
+  const start = () => startBuildWorker(spawn, startMs, (w) => (worker = w), closing.signal);
+  let ready = start();
   ready.catch(() => {});
-  const ask = async (message: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
-    const started = await ready;
-    if (failed) throw failed;
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      started.postMessage({ ...message, id });
-    });
+  let nextId = 1;
+  /** Where the last job got (the worker's last stage), for the reason of a build that stalled. */
+  let reached = 'not started';
+  const ask = async (kind: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
+    for (let attempt = 0; ; attempt++) {
+      const started = await ready;
+      reached = 'started';
+      const reply = await buildJob(started, { ...kind, id: nextId++ }, silentMs * 2 ** attempt, (stage) => (reached = stage), closing.signal);
+      if (reply) return reply;
+      started.terminate();
+      if (attempt + 1 >= START_ATTEMPTS) throw failure(buildStalledReason(silentMs, reached));
+      ready = start();
+    }
   };
   return {
     async build() {
@@ -124,7 +162,6 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
     close: () => {
       closing.abort();
       worker?.terminate();
-      fail(failure('closed'));
     },
   };
 }

@@ -4,15 +4,20 @@
 // ends with the layer or with the reason, never waits forever.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadFailedReason, notStartedReason, START_ATTEMPTS } from '../../../src/app/user/import-pool';
-import { openLayerBuild } from '../../../src/app/user/layer-build';
+import { buildStalledReason, openLayerBuild } from '../../../src/app/user/layer-build';
 import type { Manifest } from '../../../src/shared/manifest';
 import type { ImportWorkerReply } from '../../../workers/import-protocol';
 
 type Start = 'ready' | 'silent' | 'init-fails' | 'dies';
+/** How it builds: answers; says a stage and then nothing more; or says a stage every 40 ms, 12 times, then answers. */
+type Build = 'answers' | 'stalls' | 'slow';
 
 class StandIn extends EventTarget {
   terminated = false;
-  constructor(private readonly start: Start) {
+  constructor(
+    private readonly start: Start,
+    private readonly builds: Build = 'answers',
+  ) {
     super();
   }
   postMessage(message: { kind: string; id?: number }): void {
@@ -22,7 +27,11 @@ class StandIn extends EventTarget {
       else if (this.start === 'init-fails') setTimeout(() => this.reply({ kind: 'init-failed', message: 'gazetteer unreadable' }));
       else if (this.start === 'dies') setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed' })));
     } else if (message.kind === 'build') {
-      setTimeout(() => this.reply({ kind: 'built', id: message.id!, manifest: { dataset_version: 'v' } as unknown as Manifest, files: [], spill: null }));
+      const id = message.id!;
+      const built = () => this.reply({ kind: 'built', id, manifest: { dataset_version: 'v' } as unknown as Manifest, files: [], spill: null });
+      if (this.builds === 'answers') setTimeout(built);
+      else if (this.builds === 'stalls') setTimeout(() => this.reply({ kind: 'building', id, stage: '40 reports read' }));
+      else for (let i = 1; i <= 12; i++) setTimeout(() => (i < 12 ? this.reply({ kind: 'building', id, stage: `${i} files written` }) : built()), i * 40);
     }
   }
   terminate(): void {
@@ -34,12 +43,13 @@ class StandIn extends EventTarget {
 }
 
 /** A build whose workers start as `starts` says, one after another; the stand-ins it made. */
-function buildWith(starts: Start[], startMs = 5) {
+function buildWith(starts: Start[], startMs = 5, builds: Build[] = [], silentMs = 10) {
   const spawned: StandIn[] = [];
   const session = openLayerBuild({
     startMs,
+    silentMs,
     spawn: () => {
-      const worker = new StandIn(starts[spawned.length] ?? 'silent');
+      const worker = new StandIn(starts[spawned.length] ?? 'silent', builds[spawned.length]);
       spawned.push(worker);
       return worker as unknown as Worker;
     },
@@ -87,5 +97,20 @@ describe("the layer's build worker", () => {
     await expect(building).rejects.toThrow('the imported layer could not be built: closed');
     expect(spawned).toHaveLength(1);
     expect(spawned[0].terminated).toBe(true);
+  });
+
+  it('a worker silent mid-build is replaced and the build done by the next; one that keeps saying where it is, is waited for', async () => {
+    const { session, spawned } = buildWith(['ready', 'ready'], 5, ['stalls', 'slow'], 200);
+    // The second build takes 480 ms, past its own limit of 400 ms: each stage restarts the wait.
+    await expect(session.build()).resolves.toMatchObject({ manifest: { dataset_version: 'v' } });
+    expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
+    session.close();
+  });
+
+  it(`fails with where the build got after ${START_ATTEMPTS} workers silent mid-build`, async () => {
+    const { session, spawned } = buildWith(['ready', 'ready', 'ready', 'ready'], 5, ['stalls', 'stalls', 'stalls', 'answers'], 10);
+    await expect(session.build()).rejects.toThrow(`the imported layer could not be built: ${buildStalledReason(10, '40 reports read')}`);
+    expect(spawned).toHaveLength(START_ATTEMPTS);
+    expect(buildStalledReason(10, '40 reports read')).toBe('no word from the build worker for 0.04 s (3 attempts; the last got as far as: 40 reports read)');
   });
 });
