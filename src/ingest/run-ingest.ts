@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { DatasetBuilder, type DatasetParts, type TablePart } from './arrow-tables';
+import { DatasetBuilder, type DatasetParts } from './arrow-tables';
 import { diskStores } from './chunk-store-disk';
 import { type CorrectionLedger, loadCorrections, summariseCorrections } from './corrections';
 import { acquireWriterLock, makeStaging, recoverDebris } from './dataset-swap';
@@ -66,7 +66,7 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     const written = await parseAndWriteTables(files, outDir, io, ledger, spill);
     // The dataset's rows (the builder, its parts) are unreachable from here on: the stored
     // answers' engine does not add to them (issue 17: ingest memory bounded).
-    const { manifest, stored } = await completeDataset(written.staged, { stored: withStored, storedOptions: { ...storedOptions, factsYears: written.factsYears } });
+    const { manifest, stored } = await completeDataset(written.staged, { stored: withStored, storedOptions });
     traceMemory('dataset written');
     await writeOut(io.stdout, summariseIngest(written.tally, manifest, outDir));
     await writeOut(io.stdout, `${summariseSimilar(written.similar)}\n`);
@@ -85,8 +85,6 @@ interface TablesWritten {
   tally: IngestTally;
   similar: DatasetParts['similar'];
   corrections: readonly CorrectionRow[];
-  /** The report years of facts_wide's parts per province (the stored answers load a province's rows with those of its years' extremes). */
-  factsYears: Map<string, number[]>;
 }
 
 /**
@@ -116,27 +114,13 @@ async function parseAndWriteTables(files: InputFileList, outDir: string, io: Io,
     const corrections = ledger?.finalRows() ?? [];
     const parts = builder.finish(corrections);
     traceMemory('copied-report search done');
-    const factsYears = new Map<string, number[]>();
-    const traced = { ...parts, groups: () => traceGroups(recordFactsYears(parts.groups(), factsYears)) };
+    const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
     const staged = await withParquetPool((pool) =>
       writeTables(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length),
     );
-    return { staged, tally, similar: parts.similar, corrections, factsYears };
+    return { staged, tally, similar: parts.similar, corrections };
   } finally {
     stores.close();
-  }
-}
-
-/** The groups as they are, the years of facts_wide's parts (one per province and year of reports) noted per province in `years`. */
-function* recordFactsYears(groups: Iterable<TablePart[]>, years: Map<string, number[]>): Generator<TablePart[]> {
-  for (const group of groups) {
-    for (const part of group) {
-      if (part.table !== 'facts_wide' || part.province === undefined || typeof part.year !== 'number') continue;
-      const seen = years.get(part.province) ?? [];
-      if (!seen.includes(part.year)) seen.push(part.year);
-      years.set(part.province, seen);
-    }
-    yield group;
   }
 }
 

@@ -22,10 +22,10 @@ export const STORED_ROOT = 'arrow/stored';
 
 /**
  * The row-level tables a province's answers load (its partitions and the unplaced ones'), let go
- * after each province. facts_wide too where ingest knows the years of every province's rows
- * (StoredOptions.factsYears): a province's answers cover the years of the whole dataset
- * (ANSWER_YEARS in src/db/sql/hierarchy.ts), so the provinces holding its first and last year are
- * loaded beside it; else facts_wide is loaded whole and stays.
+ * after each province. facts_wide too where the Parquet copy tells the years of every province's
+ * rows (factsYearsOf): a province's answers cover the years of the whole dataset (ANSWER_YEARS in
+ * src/db/sql/hierarchy.ts), so the provinces holding its first and last year are loaded beside it;
+ * else facts_wide is loaded whole and stays.
  */
 const RELEASED_TABLES = ['reports', 'jurisdictions'];
 
@@ -47,8 +47,24 @@ const provincesOf = (manifest: Manifest): string[] =>
 export interface StoredOptions {
   /** The page's EAGER_DETAIL_ROWS (tests set it lower): a larger facts_wide makes the dataset national. */
   eagerDetailRows?: number;
-  /** The report years of facts_wide's rows (null left out) per partition province, as ingest wrote them. */
-  factsYears?: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The report years of facts_wide's rows per partition province (unknown years left out), from the
+ * Parquet copy's paths (`province=…/report_year=…`: one file per province and year of reports);
+ * null where a file is not split by year.
+ */
+export function factsYearsOf(manifest: Manifest): Map<string, number[]> | null {
+  const years = new Map<string, number[]>();
+  for (const file of manifest.parquet.files) {
+    if (file.table !== 'facts_wide') continue;
+    const match = /\/province=([^/]+)\/report_year=([^/]+)\//.exec(file.path);
+    if (!match || match[2] === 'all') return null;
+    const seen = years.get(match[1]) ?? [];
+    years.set(match[1], seen);
+    if (/^\d+$/.test(match[2])) seen.push(Number(match[2]));
+  }
+  return years;
 }
 
 /**
@@ -56,7 +72,7 @@ export interface StoredOptions {
  * provinces holding the dataset's first and last year (the first such in code order), so that the
  * years its answers cover are the whole dataset's. Null (load it whole) when the years are unknown.
  */
-export function factsProvincesFor(province: string, factsYears: ReadonlyMap<string, readonly number[]> | undefined): string[] | null {
+export function factsProvincesFor(province: string, factsYears: ReadonlyMap<string, readonly number[]> | null): string[] | null {
   if (!factsYears) return null;
   const spans = [...factsYears.entries()].filter(([, years]) => years.length > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const chosen = new Set([province, 'none']);
@@ -128,10 +144,11 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
       await build(name);
     }
     await handler.dropPreaggregates(parts);
-    const released = options.factsYears ? [...RELEASED_TABLES, 'facts_wide'] : RELEASED_TABLES;
+    const factsYears = factsYearsOf(manifest);
+    const released = factsYears ? [...RELEASED_TABLES, 'facts_wide'] : RELEASED_TABLES;
     await handler.releaseTables(released);
     for (const province of provinces) {
-      await handler.loadTables(['facts_wide'], factsProvincesFor(province, options.factsYears) ?? undefined);
+      await handler.loadTables(['facts_wide'], factsProvincesFor(province, factsYears) ?? undefined);
       for (const name of names) if (familyProvince(name) === province) await build(name);
       await handler.releaseTables(released);
       traceMemory(`stored answers of province ${province}`);
