@@ -114,7 +114,9 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
     const own = names.filter((name) => familyProvince(name) === null);
     const provinces = [...new Set(names.map(familyProvince).filter((p): p is string => p !== null))];
     // The parts built a province at a time (the benchmark's picked units): never facts_wide whole.
-    await handler.buildPreaggregatesByProvince([...new Set(own.flatMap((name) => preaggregate(name)?.needs ?? []))].filter((name) => preaggregate(name)?.byProvince));
+    // Where that fails (a province over the load budget), each answer builds what it needs as the
+    // page does, or is skipped with the reason.
+    await handler.buildPreaggregatesByProvince([...new Set(own.flatMap((name) => preaggregate(name)?.needs ?? []))].filter((name) => preaggregate(name)?.byProvince)).catch(() => undefined);
     traceMemory('stored answers: parts built by province');
     const written: Record<string, ManifestStored> = {};
     const build = async (name: string): Promise<void> => {
@@ -148,7 +150,8 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
     const released = factsYears ? [...RELEASED_TABLES, 'facts_wide'] : RELEASED_TABLES;
     await handler.releaseTables(released);
     for (const province of provinces) {
-      await handler.loadTables(['facts_wide'], factsProvincesFor(province, factsYears) ?? undefined);
+      // As above: a load that fails leaves each answer to load what it needs, or to be skipped.
+      await handler.loadTables(['facts_wide'], factsProvincesFor(province, factsYears) ?? undefined).catch(() => undefined);
       for (const name of names) if (familyProvince(name) === province) await build(name);
       await handler.releaseTables(released);
       traceMemory(`stored answers of province ${province}`);
