@@ -10,7 +10,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 // The view builders define the pre-aggregates when their modules load: import them all here, or the
 // worker's bundle would hold the registry empty.
 import './sql';
-import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSql } from './sql/preaggregated';
+import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetModeView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
@@ -80,6 +80,15 @@ export interface Handler {
   dropPreaggregates(names: readonly string[]): Promise<void>;
   /** Drops loaded dataset tables (every partition; a later query loads what it needs again): ingest lets a province's rows go once its answers are stored. */
   releaseTables(names: readonly string[]): Promise<void>;
+  /** Loads the partitions of dataset tables that `provinces` need (all when absent): ingest's stored answers choose what the engine holds. */
+  loadTables(names: readonly string[], provinces?: readonly string[]): Promise<void>;
+  /**
+   * Builds pre-aggregates defined `byProvince` (never from stored answers) in one pass over the
+   * provinces of their sources' partitions: each province's partitions loaded, its rows appended to
+   * every one, then let go; each made whole in its order at the end. The engine never holds more
+   * than one province's rows (ingest's stored answers over every province).
+   */
+  buildPreaggregatesByProvince(names: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -355,6 +364,15 @@ export function createHandler(deps: HandlerDeps): Handler {
     d.preaggregateCounts.stored++;
   }
 
+  /** Drops loaded dataset tables (every partition), once loads under way have finished: a later query loads what it needs again. */
+  async function releaseTables(d: Dataset, names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      // Loads under way finish first, so no partition lands in a table already dropped.
+      await Promise.allSettled([...d.partitions.values()]);
+      if (d.rowsIn.has(name)) dropTable(d, name);
+    }
+  }
+
   /** After corrections: the pre-aggregates are built again, from the corrected rows, when next used. */
   async function dropPreaggregates(d: Dataset): Promise<void> {
     const built = [...d.preaggregates.entries()];
@@ -598,11 +616,41 @@ export function createHandler(deps: HandlerDeps): Handler {
     },
     async releaseTables(names) {
       if (!dataset) return;
+      await releaseTables(await dataset, names);
+    },
+    async loadTables(names, provinces) {
+      if (!dataset) throw new DataError('load before init: the dataset is not loaded');
       const d = await dataset;
-      for (const name of names) {
-        // Loads under way finish first, so no partition lands in a table already dropped.
-        await Promise.allSettled([...d.partitions.values()]);
-        if (d.rowsIn.has(name)) dropTable(d, name);
+      for (const name of names) await ensureTable(d, name, provinces);
+    },
+    async buildPreaggregatesByProvince(names) {
+      if (!dataset) throw new DataError('build before init: the dataset is not loaded');
+      const d = await dataset;
+      if (names.length === 0) return;
+      d.storedUsable = false;
+      const built = names.map((name) => {
+        const definition = preaggregate(name);
+        if (!definition?.byProvince || (definition.needs ?? []).length > 0) throw new DataError(`pre-aggregate ${name} is not built by province`);
+        return { definition, select: preaggregateSelect(definition), parts: quoteIdent(`${name}__by_province`) };
+      });
+      const tables = [...new Set(built.flatMap(({ definition }) => definition.source().tables))];
+      const partitions = tables.flatMap((table) => d.manifest.tables[table]?.partitions ?? []);
+      // A partition shared by every province would be loaded with each: its rows counted again.
+      if (partitions.some((p) => p.province === undefined)) throw new DataError(`${tables.join(', ')}: not stored by province`);
+      const provinces = [...new Set(partitions.map((p) => p.province!))].sort();
+      // Nothing loaded before counts twice: the tables are loaded a province at a time from here.
+      await releaseTables(d, tables);
+      for (const { parts } of built) d.engine.run(`DROP TABLE IF EXISTS ${parts}`);
+      for (const [i, province] of provinces.entries()) {
+        for (const table of tables) await ensureTable(d, table, [province]);
+        for (const { select, parts } of built) d.engine.run(i === 0 ? `CREATE TABLE ${parts} AS ${select}` : `INSERT INTO ${parts} ${select}`);
+        await releaseTables(d, tables);
+      }
+      for (const { definition, parts } of built) {
+        d.engine.run(`CREATE OR REPLACE TABLE ${quoteIdent(definition.name)} AS SELECT * FROM ${parts} ORDER BY ${definition.byProvince}`);
+        d.engine.run(`DROP TABLE ${parts}`);
+        d.preaggregates.set(definition.name, Promise.resolve());
+        d.preaggregateCounts.built++;
       }
     },
     close() {

@@ -74,11 +74,12 @@ async function writeGroup(sink: FileSink, group: readonly TablePart[], manifest:
 const encoder = new TextEncoder();
 
 /**
- * Every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then the Parquet README,
- * summary.json, the stored answers (`storedAnswers`, given the manifest so far) and manifest.json
- * last (each through `sink`, in this order). Returns the manifest.
+ * Every table as Arrow IPC stream partitions + Hive-partitioned Parquet, then the Parquet README and
+ * summary.json (each through `sink`, in this order). Returns the manifest so far: everything but
+ * the stored answers, not yet written (writeManifestFile). What it answers holds none of `parts`,
+ * so a caller that lets `parts` go keeps only this.
  */
-export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: DatasetParts, generatedFrom: number, storedAnswers?: (manifest: Manifest) => Promise<Manifest['stored']>): Promise<Manifest> {
+export async function writeTableFiles(sink: FileSink, hash: TextHash, parts: DatasetParts, generatedFrom: number): Promise<Manifest> {
   const written: Pick<Manifest, 'tables' | 'parquet'> = { tables: {}, parquet: { layout: 'hive', root: PARQUET_ROOT, files: [] } };
   for (const name of TABLE_NAMES) written.tables[name] = { rows: 0, partitions: [] };
   for (const group of parts.groups()) await writeGroup(sink, group, written);
@@ -88,7 +89,7 @@ export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: D
   const summary = parseSummary(buildDatasetSummary(parts.rollups, datasetVersion));
   const summaryText = summaryJson(summary);
   await sink(SUMMARY_FILE, encoder.encode(summaryText));
-  const manifest: Manifest = {
+  return {
     schema_version: SCHEMA_VERSION,
     dataset_version: datasetVersion,
     generated_from: generatedFrom,
@@ -97,12 +98,19 @@ export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: D
     tables: written.tables,
     parquet: written.parquet,
   };
-  // Built from the files just written (ingest's stored answers); the page's import stores none.
-  const stored = await storedAnswers?.(manifest);
-  if (stored) manifest.stored = stored;
+}
+
+/** manifest.json, last: the manifest so far (writeTableFiles) with the stored answers, if any (ingest's; the page's import stores none). */
+export async function writeManifestFile(sink: FileSink, tables: Manifest, stored?: Manifest['stored']): Promise<Manifest> {
+  const manifest: Manifest = stored ? { ...tables, stored } : tables;
   parseManifest(manifest);
   await sink('manifest.json', encoder.encode(manifestJson(manifest)));
   return manifest;
+}
+
+/** Every file of a dataset without stored answers (the page's import): writeTableFiles, then manifest.json. */
+export async function writeDatasetFiles(sink: FileSink, hash: TextHash, parts: DatasetParts, generatedFrom: number): Promise<Manifest> {
+  return writeManifestFile(sink, await writeTableFiles(sink, hash, parts, generatedFrom));
 }
 
 export const manifestJson = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;

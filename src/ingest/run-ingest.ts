@@ -13,29 +13,24 @@ import { traceGroups, traceMemory } from './memory-trace';
 import { withParsePool } from './parse-pool';
 import { createParquetPool, type ParquetPool, parquetThreads, prefetchParquet } from './parquet-pool';
 import { readReportsInOrder } from './read-report';
-import { emptyTally, summariseIngest, tallyReport } from './summary';
+import { emptyTally, type IngestTally, summariseIngest, tallyReport } from './summary';
 import { collectSortedInputs, type InputFileList } from './walk';
 import type { StoredAnswers, StoredOptions } from './stored-answers';
-import { assertReplaceable, writeDataset } from './write-dataset';
+import { assertReplaceable, completeDataset, type StagedTables, writeTables } from './write-dataset';
 
 /** Encoding jobs started ahead of the part being written (parquet-pool.ts; each holds its files' bytes until written). */
 const PARQUET_AHEAD = 4;
 /** Reports between two memory trace lines (GONGKAI_TRACE_MEMORY=1). */
 const TRACE_EVERY = 10_000;
 
-/**
- * The Parquet encoding workers, for `work`; `close` ends them early (ingest does once the tables
- * are written, so the stored answers' engine does not share the process with the workers' heaps).
- */
-async function withParquetPool<T>(work: (pool: ParquetPool | null, close: () => Promise<void>) => Promise<T>): Promise<T> {
+/** The Parquet encoding workers for `work` (none on one core), ended once it is done. */
+async function withParquetPool<T>(work: (pool: ParquetPool | null) => Promise<T>): Promise<T> {
   const threads = parquetThreads();
   const pool = threads > 0 ? createParquetPool(threads) : null;
-  let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => (closed ??= pool?.close() ?? Promise.resolve());
   try {
-    return await work(pool, close);
+    return await work(pool);
   } finally {
-    await close();
+    await pool?.close();
   }
 }
 
@@ -65,11 +60,43 @@ export async function runIngest(inputs: readonly string[], outDir: string, io: I
 }
 
 async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null, withStored: boolean, storedOptions: StoredOptions): Promise<Manifest> {
-  const progress = createProgress(files.length, io.stderr);
   // The rows wait on disk, beside the staging folders (a killed run's are removed by recoverDebris).
   const spill = await makeStaging(outDir);
+  try {
+    const written = await parseAndWriteTables(files, outDir, io, ledger, spill);
+    // The dataset's rows (the builder, its parts) are unreachable from here on: the stored
+    // answers' engine does not add to them (issue 17: ingest memory bounded).
+    const { manifest, stored } = await completeDataset(written.staged, { stored: withStored, storedOptions });
+    traceMemory('dataset written');
+    await writeOut(io.stdout, summariseIngest(written.tally, manifest, outDir));
+    await writeOut(io.stdout, `${summariseSimilar(written.similar)}\n`);
+    if (ledger !== null) await writeOut(io.stdout, `${summariseCorrections(written.corrections).join('\n')}\n`);
+    if (withStored) await writeOut(io.stdout, `${summariseStored(stored)}\n`);
+    for (const { name, reason } of stored.skipped) await writeOut(io.stderr, `gongkai: stored answer ${name} not written (the page builds it as before): ${reason}\n`);
+    return manifest;
+  } finally {
+    await rm(spill, { recursive: true, force: true });
+  }
+}
+
+/** What ingest keeps of its rows once the tables are written: the staged tables and the figures of its summary. */
+interface TablesWritten {
+  staged: StagedTables;
+  tally: IngestTally;
+  similar: DatasetParts['similar'];
+  corrections: readonly CorrectionRow[];
+}
+
+/**
+ * Parses every file into the dataset builder and writes its tables (Parquet encoded by the
+ * workers, closed before this returns). The builder, its parts and its spill files (in `spill`)
+ * live in this call only: what it answers holds none of them, so they are collectable before the
+ * stored answers start.
+ */
+async function parseAndWriteTables(files: InputFileList, outDir: string, io: Io, ledger: CorrectionLedger | null, spill: string): Promise<TablesWritten> {
   const stores = diskStores<SimilarReport>(spill);
   try {
+    const progress = createProgress(files.length, io.stderr);
     const builder = new DatasetBuilder(sharedGazetteer, stores);
     const tally = emptyTally();
     let done = 0;
@@ -88,24 +115,13 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     const parts = builder.finish(corrections);
     traceMemory('copied-report search done');
     const traced = { ...parts, groups: () => traceGroups(parts.groups()) };
-    const { manifest, stored } = await withParquetPool((pool, close) =>
-      writeDataset(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length, { stored: withStored, storedOptions, tablesWritten: close }),
+    const staged = await withParquetPool((pool) =>
+      writeTables(outDir, pool ? { ...traced, groups: () => prefetchParquet(traced.groups(), pool, PARQUET_AHEAD) } : traced, files.length),
     );
-    traceMemory('dataset written');
-    await printSummary(io, tally, manifest, outDir, parts, corrections, ledger !== null);
-    if (withStored) await writeOut(io.stdout, `${summariseStored(stored)}\n`);
-    for (const { name, reason } of stored.skipped) await writeOut(io.stderr, `gongkai: stored answer ${name} not written (the page builds it as before): ${reason}\n`);
-    return manifest;
+    return { staged, tally, similar: parts.similar, corrections };
   } finally {
     stores.close();
-    await rm(spill, { recursive: true, force: true });
   }
-}
-
-async function printSummary(io: Io, tally: ReturnType<typeof emptyTally>, manifest: Manifest, outDir: string, parts: DatasetParts, corrections: readonly CorrectionRow[], withLedger: boolean): Promise<void> {
-  await writeOut(io.stdout, summariseIngest(tally, manifest, outDir));
-  await writeOut(io.stdout, `${summariseSimilar(parts.similar)}\n`);
-  if (withLedger) await writeOut(io.stdout, `${summariseCorrections(corrections).join('\n')}\n`);
 }
 
 /** The stored answers in one line (bench/ingest.ts reads it back: keep its shape). */

@@ -22,8 +22,10 @@ export const STORED_ROOT = 'arrow/stored';
 
 /**
  * The row-level tables a province's answers load (its partitions and the unplaced ones'), let go
- * after each province. Not facts_wide: the answers over every province hold it whole anyway, and a
- * province's answers cover the years of the whole dataset (ANSWER_YEARS in src/db/sql/hierarchy.ts).
+ * after each province. facts_wide too where the Parquet copy tells the years of every province's
+ * rows (factsYearsOf): a province's answers cover the years of the whole dataset (ANSWER_YEARS in
+ * src/db/sql/hierarchy.ts), so the provinces holding its first and last year are loaded beside it;
+ * else facts_wide is loaded whole and stays.
  */
 const RELEASED_TABLES = ['reports', 'jurisdictions'];
 
@@ -45,6 +47,42 @@ const provincesOf = (manifest: Manifest): string[] =>
 export interface StoredOptions {
   /** The page's EAGER_DETAIL_ROWS (tests set it lower): a larger facts_wide makes the dataset national. */
   eagerDetailRows?: number;
+}
+
+/**
+ * The report years of facts_wide's rows per partition province (unknown years left out), from the
+ * Parquet copy's paths (`province=…/report_year=…`: one file per province and year of reports);
+ * null where a file is not split by year.
+ */
+export function factsYearsOf(manifest: Manifest): Map<string, number[]> | null {
+  const years = new Map<string, number[]>();
+  for (const file of manifest.parquet.files) {
+    if (file.table !== 'facts_wide') continue;
+    const match = /\/province=([^/]+)\/report_year=([^/]+)\//.exec(file.path);
+    if (!match || match[2] === 'all') return null;
+    const seen = years.get(match[1]) ?? [];
+    years.set(match[1], seen);
+    if (/^\d+$/.test(match[2])) seen.push(Number(match[2]));
+  }
+  return years;
+}
+
+/**
+ * The facts_wide partitions a province's answers load: its own, the unplaced ones, and those of the
+ * provinces holding the dataset's first and last year (the first such in code order), so that the
+ * years its answers cover are the whole dataset's. Null (load it whole) when the years are unknown.
+ */
+export function factsProvincesFor(province: string, factsYears: ReadonlyMap<string, readonly number[]> | null): string[] | null {
+  if (!factsYears) return null;
+  const spans = [...factsYears.entries()].filter(([, years]) => years.length > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const chosen = new Set([province, 'none']);
+  if (spans.length === 0) return [...chosen];
+  const first = Math.min(...spans.map(([, years]) => Math.min(...years)));
+  const last = Math.max(...spans.map(([, years]) => Math.max(...years)));
+  const has = (key: string, year: number) => factsYears.get(key)?.includes(year) ?? false;
+  if (![...chosen].some((key) => has(key, first))) chosen.add(spans.find(([, years]) => years.includes(first))![0]);
+  if (![...chosen].some((key) => has(key, last))) chosen.add(spans.find(([, years]) => years.includes(last))![0]);
+  return [...chosen];
 }
 
 /**
@@ -72,9 +110,14 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
     const names = storedAnswerNames(provincesOf(manifest), isNational(manifest, options.eagerDetailRows));
     // The answers over every province first (each group of them letting its parts go once written),
     // then one province at a time: its rows go once its answers are written, so the engine never
-    // holds every province's reports and gazetteer towns at once (facts_wide stays whole).
+    // holds every province's reports and gazetteer towns at once.
     const own = names.filter((name) => familyProvince(name) === null);
     const provinces = [...new Set(names.map(familyProvince).filter((p): p is string => p !== null))];
+    // The parts built a province at a time (the benchmark's picked units): never facts_wide whole.
+    // Where that fails (a province over the load budget), each answer builds what it needs as the
+    // page does, or is skipped with the reason.
+    await handler.buildPreaggregatesByProvince([...new Set(own.flatMap((name) => preaggregate(name)?.needs ?? []))].filter((name) => preaggregate(name)?.byProvince)).catch(() => undefined);
+    traceMemory('stored answers: parts built by province');
     const written: Record<string, ManifestStored> = {};
     const build = async (name: string): Promise<void> => {
       let result: Uint8Array;
@@ -103,10 +146,14 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
       await build(name);
     }
     await handler.dropPreaggregates(parts);
-    await handler.releaseTables(RELEASED_TABLES);
+    const factsYears = factsYearsOf(manifest);
+    const released = factsYears ? [...RELEASED_TABLES, 'facts_wide'] : RELEASED_TABLES;
+    await handler.releaseTables(released);
     for (const province of provinces) {
+      // As above: a load that fails leaves each answer to load what it needs, or to be skipped.
+      await handler.loadTables(['facts_wide'], factsProvincesFor(province, factsYears) ?? undefined).catch(() => undefined);
       for (const name of names) if (familyProvince(name) === province) await build(name);
-      await handler.releaseTables(RELEASED_TABLES);
+      await handler.releaseTables(released);
       traceMemory(`stored answers of province ${province}`);
     }
     // Listed in the names' order, whatever the order they were built in.

@@ -336,6 +336,9 @@ const storedMetric = (metric: string, ratesToo: boolean): boolean => metric === 
 /** Every metric and rate a hierarchy view may be asked for: their pre-aggregates are defined (never built) at module load, in the page and in the worker alike. */
 const MEASURES: readonly string[] = [...WIDE_METRICS, ...RATES.map((r) => r.id)];
 
+/** A unit-year's place among the picked ones: total, a pick being one per division and year. */
+const UNITS_ORDER = 'year, parent_code, division_code';
+
 /** Per measure and scope: every unit-year picked (one report per division and year), over every division and year. */
 const BENCHMARK_UNITS = new Map<string, string>(
   MEASURES.flatMap((metric) =>
@@ -345,11 +348,11 @@ const BENCHMARK_UNITS = new Map<string, string>(
         `pre_benchmark_${scope}_${tableSuffix(metric)}`,
         () => ({
           name: 'pre.benchmark_units',
-          sql: `${pickOnePer('division_code, year', benchmarkCandidates(measureOf(metric, true), scope), scope)} ORDER BY year, parent_code, division_code`,
+          sql: `${pickOnePer('division_code, year', benchmarkCandidates(measureOf(metric, true), scope), scope)} ORDER BY ${UNITS_ORDER}`,
           params: [],
           tables: ['facts_wide'],
         }),
-        { behindInit: metric === DEFAULT_METRIC && scope === 'self' },
+        { behindInit: metric === DEFAULT_METRIC && scope === 'self', byProvince: UNITS_ORDER },
       ),
     ]),
   ),

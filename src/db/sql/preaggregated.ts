@@ -23,6 +23,13 @@ export interface Preaggregate {
    * every province's partitions instead.
    */
   stored?: Stored;
+  /**
+   * Its rows of one province come from that province's partitions alone (picked per division, and a
+   * division's reports are all in its province's partitions), and the whole is their union in this
+   * order (a total one): ingest builds it a province at a time, never holding every province's
+   * rows (buildPreaggregateByProvince in src/db/handler.ts).
+   */
+  byProvince?: string;
 }
 
 export type Stored = boolean | 'national';
@@ -30,9 +37,9 @@ export type Stored = boolean | 'national';
 const registry = new Map<string, Preaggregate>();
 
 /** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
-export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored } = {}): string {
+export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string } = {}): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs, stored: options.stored });
+  registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs, stored: options.stored, byProvince: options.byProvince });
   return name;
 }
 
@@ -84,8 +91,13 @@ export function storedAnswerNames(provinces: readonly string[], national = false
 
 /** The SQL that builds a pre-aggregate's table (bound parameters written in as literals). */
 export function preaggregateSql(p: Preaggregate): string {
+  return `CREATE OR REPLACE TABLE ${p.name} AS ${preaggregateSelect(p)}`;
+}
+
+/** Its source query, bound parameters written in as literals. */
+export function preaggregateSelect(p: Preaggregate): string {
   const source = p.source();
-  return `CREATE OR REPLACE TABLE ${p.name} AS ${inlineParams(source.sql, source.params)}`;
+  return inlineParams(source.sql, source.params);
 }
 
 const fingerprints = new Map<string, Promise<string>>();
