@@ -199,11 +199,7 @@ async function build(job: BuildJob): Promise<void> {
       memory.releaseOnRead();
       // Spilled: each stream goes to its file as it is written; the data worker reads them there.
       let written = 0;
-      const sink = spill && (async (file: BuiltFile) => {
-        await spill.write(file.path, file.bytes);
-        stage(`${++written} files written`);
-      });
-      const { manifest, files } = await layerArrowFiles(parts, count, sha256, sink || undefined);
+      const { manifest, files } = await layerArrowFiles(parts, count, sha256, spill ? (file) => spill.write(file.path, file.bytes) : undefined, () => stage(`${++written} files written`));
       // Closed before the answer: the page stops this worker once answered.
       closed = true;
       await spill?.close(false);

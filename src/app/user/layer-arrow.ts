@@ -29,9 +29,10 @@ function withLayer(rows: Table): Table {
 
 /**
  * Each part's rows taken once, in file order, and written as an IPC stream; `sink`: each stream is
- * handed to it as it is written and not kept (the answer's files are then empty).
+ * handed to it as it is written and not kept (the answer's files are then empty); `written` hears each
+ * file done (the build worker's word that it goes on).
  */
-export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number, sha256: Sha256, sink?: (file: LayerFile) => Promise<void>): Promise<{ manifest: Manifest; files: LayerFile[] }> {
+export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number, sha256: Sha256, sink?: (file: LayerFile) => Promise<void>, written?: () => void): Promise<{ manifest: Manifest; files: LayerFile[] }> {
   const tables: Manifest['tables'] = Object.fromEntries(TABLE_NAMES.map((name) => [name, { rows: 0, partitions: [] }]));
   const files: LayerFile[] = [];
   for (const group of parts.groups()) {
@@ -47,6 +48,7 @@ export async function layerArrowFiles(parts: DatasetParts, generatedFrom: number
         else files.push({ path, bytes });
         entry.partitions.push({ path, rows: rows.numRows, bytes: bytes.byteLength, sha256: await sha256(bytes) });
         entry.rows += rows.numRows;
+        written?.();
       }
     }
   }

@@ -91,6 +91,7 @@ export const buildStalledReason = (ms: number, stage: string, attempts = START_A
  * no answer) for `silentMs` (stuck: a browser store that never answers, or never run).
  */
 function buildJob(worker: Worker, message: { kind: 'build'; zip: boolean; id: number }, silentMs: number, stage: (name: string) => void, closed: AbortSignal): Promise<ImportWorkerReply | null> {
+  if (closed.aborted) return Promise.reject(failure('closed'));
   return new Promise((resolve, reject) => {
     let timer = setTimeout(() => finish(null), silentMs);
     const finish = (outcome: ImportWorkerReply | null | Error) => {

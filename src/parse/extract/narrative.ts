@@ -81,6 +81,8 @@ const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|�
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市州|各地市|各地区|各行署|各市(?!民|场)|各县(?!区)|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
 // (carried in, within its own item: not 其中10件已答复，2件结转至下年, what is carried out)
+/** Requests that go on into the next year (结转下年度, 在办, 未办结): beside them, a figure of both acts is not the handled. */
+const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度?继续办理|转入下一?年|在办|未办结|正在办理|尚在办理|仍在办理/;
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
@@ -266,7 +268,8 @@ const RULES: Rule[] = [
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
-  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(办结|答复|办理完毕|答复完毕|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: /申请|请求/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  // (not when some go on to the next year, in its sentence or just after: 受理并办理15件。其中，结转下年度继续办理2件)
+  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(办结|答复|办理完毕|答复完毕|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: /申请|请求/, notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   // 剩余2件将于2016年答复 (in the report on 2015), 其余1件将在下一年度办结: open at the year's end, to be replied next year

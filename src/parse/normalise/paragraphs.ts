@@ -308,6 +308,8 @@ export function joinBrokenSentences(norm: NormText): NormText {
     if (!OPEN_LINE_END.test(line) || !/[,，]/.test(line) || isTableRow(line) || ORDINAL.test(line)) continue;
     const next = s.slice(nl + 1, k + 1 < breaks.length ? breaks[k + 1] : s.length);
     if (!GOES_ON.test(next) || ORDINAL.test(next) || isTableRow(next) || PAGE_NUMBER.test(next.trim())) continue;
+    // (a digit each side would make one number of two: 答复13⏎2件结转…, 详见附表1⏎2021年…; a figure split by a break is joinFigures')
+    if (/\d$/.test(line) && /^\d/.test(next)) continue;
     cuts.push([nl, nl + 1]);
   }
   return withoutRanges(norm, cuts);

@@ -247,6 +247,26 @@ describe('outcome wordings inside a report', () => {
     expect([both['r.new.total'], both['r.handled.total']]).toEqual([12, 12]);
   });
 
+  it('受理并办理 beside requests carried into the next year is no handled count (review22): received = handled + carried out', () => {
+    for (const text of ['本年度共受理并办理政府信息公开申请15件。其中，结转下年度继续办理2件。', '本年度共受理并办理政府信息公开申请15件，2件结转下年度继续办理。']) {
+      const got = read(report(COUNTY, '三、依申请公开政府信息情况', text));
+      expect(got['r.handled.total'], text).toBeUndefined();
+      expect(got['r.carried_out.total'], text).toBe(2);
+    }
+  });
+
+  it('a line break between two figures never makes one number of them (review22)', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共收到政府信息公开申请15件，已答复13\n2件结转下年度继续办理。'));
+    expect(got['r.carried_out.total']).not.toBe(132);
+    expect(Object.values(got)).not.toContain(132);
+  });
+
+  it('分别 after a list of subjects distributes their figures, even when the first names a channel (review22)', () => {
+    const got = read(report(BUREAU, '二、主动公开政府信息情况', '县政府办公室、县财政局分别在政府网站公开信息300条、200条。'));
+    expect(got['p.website']).toBeUndefined();
+    expect(got['p.total']).toBeUndefined();
+  });
+
   it('剩余N件将于{次年}答复 is carried out to the next year; the year is never the count, another year reads nothing', () => {
     const got = read(report(COUNTY, '三、依申请公开政府信息情况', '本年度共受理政府信息公开申请15件，已答复13件，剩余2件将于2016年答复。'));
     expect([got['r.new.total'], got['r.handled.total'], got['r.carried_out.total']]).toEqual([15, 13, 2]);

@@ -485,12 +485,20 @@ export const FEATURES = {
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => isPart(v),
   /** 分别 in the clause: several figures in one sentence, one per subject. */
-  // (not when the figure's own item after 分别 names its one channel: 分别通过政府网站公开1000条、通过其他方式公开234条)
+  // (not when each item after 分别 names its one channel: 分别通过政府网站公开1000条、通过其他方式公开234条; still when
+  // subjects are listed before it, 县政府办公室、县财政局分别在政府网站公开300条、200条, or the next item names no channel)
   distributive: (v: FigureView) => {
     const at = v.before.lastIndexOf('分别');
     if (at < 0) return false;
-    const own = ownItem(v.before.slice(at + 2));
-    return /[和及与、]/.test(own) || !(['web', 'other'].includes(channelScope(own)) || OTHER_CHANNELS_PHRASE.test(own));
+    if (/[、和及与]/.test(v.before.slice(0, at))) return true;
+    const namesOneChannel = (item: string) => !/[和及与、]/.test(item) && (['web', 'other'].includes(channelScope(item)) || OTHER_CHANNELS_PHRASE.test(item));
+    const items = v.before.slice(at + 2);
+    const own = ownItem(items);
+    if (!namesOneChannel(own)) return true;
+    // the item before it (the last figure's) or after it (the first's) names its channel too
+    const previous = items.slice(0, items.length - own.length).replace(/[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、/／，,）)]*$/, '');
+    const next = /^[^、，,。；;\d]{0,4}[、，,]([^\d。；;]{1,40})/.exec(v.sentenceAfter);
+    return !((previous !== '' && namesOneChannel(previous.slice(previous.search(/[^、，,]*$/)))) || (next !== null && namesOneChannel(next[1])));
   },
   /** A change, not a level: 增加12条, 同比增长. */
   change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
