@@ -282,6 +282,16 @@ const BEFORE_0F3EF14: Record<string, string> = {
   'text/HTML 10000': 'peak 1.25 GB PSS (0.55 before, 0.95 after; RSS summed peak 1.83 GB), 218 reports per CPU-second; first shown at 26.5 s, 198/s after (load 19-23)',
 };
 
+/**
+ * The same case on main 9534be7 (every picked file's size read before the first file was sent),
+ * alternated with importfirst22 (sizes read once the first files are sent) at load 13-21, 3 runs each:
+ * importfirst22 showed the first report at 4.3, 7.7, 10.5 s, 50 % at 18.7, 26.7, 36.0 s, 288-353/s
+ * after the first, the time left 1.7-3.2 s after the first report (the sizes read meanwhile).
+ */
+const BEFORE_9534BE7: Record<string, string> = {
+  'text/HTML 10000': 'first shown at 18.0, 10.6, 11.5 s; 50 % at 41.7, 30.3, 31.9 s; all at 65.2, 45.6, 55.6 s; 212-285/s after the first; time left shown 1.1-1.2 s after the first (load 13-21)',
+};
+
 /** The progress bar's marks ([ms from setting the files, files done]): the first report's time and the rate after it (from the first mark to the last). */
 function progressLine(marks: [number, number][], n: number): string {
   if (marks.length < 2) return 'not seen';
@@ -373,12 +383,16 @@ async function main(): Promise<void> {
       // (No named function inside: tsx would wrap it in a helper the page does not have.)
       await page.evaluate(() => {
         const marks: [number, number][] = [];
-        (window as unknown as { __benchMarks: [number, number][] }).__benchMarks = marks;
+        const seen = window as unknown as { __benchMarks: [number, number][]; __benchLeftAt: number | null };
+        seen.__benchMarks = marks;
+        seen.__benchLeftAt = null;
         const at0 = performance.now();
         new MutationObserver(() => {
           const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress');
           const value = bar ? bar.value : 0;
           if (value !== (marks[marks.length - 1]?.[1] ?? 0)) marks.push([performance.now() - at0, value]);
+          // The time left's first showing (约剩 N 秒 / about N s left).
+          if (seen.__benchLeftAt === null && /约剩|s left/.test(bar?.parentElement?.textContent ?? '')) seen.__benchLeftAt = performance.now() - at0;
         }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await page.getByTestId('import-folder').setInputFiles(folder);
@@ -388,7 +402,10 @@ async function main(): Promise<void> {
         return progress?.getAttribute('data-running') === 'false' && progress.textContent?.includes(`${total} / ${total}`);
       }, n, { timeout: 1_800_000, polling: 200 });
       const parsed = (performance.now() - started) / 1000;
-      const marks = await page.evaluate(() => (window as unknown as { __benchMarks: [number, number][] }).__benchMarks);
+      const [marks, leftAt] = await page.evaluate(() => {
+        const seen = window as unknown as { __benchMarks: [number, number][]; __benchLeftAt: number | null };
+        return [seen.__benchMarks, seen.__benchLeftAt] as const;
+      });
       const parseCpu = cpuSince(browser.profile, cpuBefore);
       const parseKinds = cpuByKind(browser.profile, cpuBefore);
       const parseThreads = cpuByThread(browser.profile, threadsBefore, cpuBefore);
@@ -430,7 +447,7 @@ async function main(): Promise<void> {
         .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
       const heapsAfter = await account();
       log(`${label}: ${n} files, ${cores} cores (${Math.max(1, cores - 1)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
-      log(`  progress: ${progressLine(marks, n)}`);
+      log(`  progress: ${progressLine(marks, n)}; time left first shown ${leftAt === null ? 'never' : `at ${(leftAt / 1000).toFixed(2)} s`}`);
       if (failedRows.length > 0) log(`  failed (first 3): ${failedRows.join(' | ')}`);
       log(`  DuckDB memory (MB) with the layer loaded: ${duckdb}; by database: ${databases}`);
       log(`  heaps (MB) before the import: ${heapsBefore}`);
@@ -452,6 +469,7 @@ async function main(): Promise<void> {
       log(`  before (main c97a2d8): ${BEFORE_C97A2D8[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 392e09e): ${BEFORE_392E09E[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 0f3ef14): ${BEFORE_0F3EF14[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  before (main 9534be7): ${BEFORE_9534BE7[`${label} ${n}`] ?? 'not measured'}`);
       log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';

@@ -8,7 +8,7 @@ import { failedReport } from '../../ingest/failed-report';
 import { useDataset } from '../data/dataset';
 import { createImportPool, type ImportPool, type ImportPoolOptions } from './import-pool';
 import { importEntries, isCancelled, runImport, type ImportEntry, type PickedFile, type RunOptions } from './import-run';
-import { countDone, newMeasure, type ParseMeasure } from './import-progress';
+import { countDone, countSizes, newMeasure, type ParseMeasure } from './import-progress';
 import { openLayerBuild, type BuiltLayer, type LayerBuild } from './layer-build';
 import { holdSpill, removeSpill } from '../../db/user-layer-spill';
 import { ZIP_FOLDER } from './layer-zip';
@@ -250,8 +250,9 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   /** `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, keep: boolean, options: RunOptions = {}) => {
     const startedAt = performance.now();
-    const files = new Map(entries.map((e) => [e.id, { path: e.path, size: e.file.size }]));
-    const measure = newMeasure([...files.values()]);
+    // Sizes are read once the first files are sent (countSizes): the file count is known at once.
+    const files = new Map(entries.map((e) => [e.id, e]));
+    const measure = newMeasure(entries.map((e) => e.path));
     const counts = { total: entries.length, done: 0, ok: 0, partial: 0, failed: 0, startedAt, elapsedMs: 0, measure, running: true, cancelled: false };
     setProgress({ ...counts });
     let shown = 0;
@@ -266,6 +267,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       stored = stored.then(() => putRecords(some));
     };
     pool.current = created;
+    let finished = false;
+    const sized = countSizes(measure, entries, () => finished);
     await runImport(entries, created, (outcome) => {
       if (isCancelled(outcome)) {
         cancelledFiles++;
@@ -273,7 +276,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
       }
       counts.done++;
       const file = files.get(outcome.row.id);
-      if (file) countDone(measure, file, performance.now() - startedAt);
+      if (file) countDone(measure, { path: file.path, size: file.file.size }, performance.now() - startedAt);
       counts[outcome.row.status]++;
       if (outcome.row.sha256) duplicates?.soon(outcome.row.sha256);
       if (outcome.record) batch.push(outcome.record);
@@ -284,6 +287,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         setProgress({ ...counts, elapsedMs: now - startedAt });
       }
     }, options);
+    finished = true;
+    await sized;
     // Cancelled: the pool was closed. Else it is kept for the next import (the layer is still built
     // in a fresh worker: a parse worker's heap, grown over the files it read, carried into the
     // build, where the import's memory peaks, cost 1.51 GB PSS at 10,000 reports against 1.36).
