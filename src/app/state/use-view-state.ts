@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { parseViewState, serialiseViewState, type Notice, type ViewState } from './url-state';
 
 function read(): { state: ViewState; notices: Notice[] } {
@@ -22,9 +22,11 @@ export type UpdateState = (patch: Partial<ViewState>, options?: UpdateOptions) =
 
 export function useViewState(): [ViewState, UpdateState, Notice[]] {
   const [{ state, notices }, setParsed] = useState(read);
-  // Once, on load: the URL rewritten to the canonical form of the state read from it.
+  // Once, on load: the URL rewritten to the canonical form of the state read from it. A layout
+  // effect, so it runs before any view's effects: a view's first update (Briefing's stored pins)
+  // is written after it, never overwritten by the state of before (effects run child first).
   const [initial] = useState(state);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const canonical = serialiseViewState(initial);
     if (canonical !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${canonical}${window.location.hash}`);
   }, [initial]);
