@@ -57,8 +57,23 @@ const NOT_PLACE = /^(?:城市|城乡|市场|市政|社区|园区|城区|市区|�
 const NOT_PLACE_START = /^[由现在对据及与或的了并但而按被给把年号旗盟]/; // not 向 (向阳区), 即 (即墨区), 将 (将乐县), 且 (且末县)
 const CONNECTOR = new RegExp(alternation(GOVERNMENT_WORDS), 'y');
 
+type Place = { text: string; zone: boolean };
+/** placeAt's answers for the names read lately (a report's facts read the same names several times); never changed by a caller. */
+const PLACES_READ = new Map<string, Place | null>();
+const PLACES_KEPT = 4096;
+
 /** A place token at `at`, or null. */
-function placeAt(name: string, at: number): { text: string; zone: boolean } | null {
+function placeAt(name: string, at: number): Place | null {
+  const key = `${at}:${name}`;
+  let p = PLACES_READ.get(key);
+  if (p === undefined) {
+    if (PLACES_READ.size >= PLACES_KEPT) PLACES_READ.clear();
+    PLACES_READ.set(key, (p = readPlaceAt(name, at)));
+  }
+  return p;
+}
+
+function readPlaceAt(name: string, at: number): Place | null {
   PLACE.lastIndex = at;
   const m = PLACE.exec(name);
   if (!m) return null;

@@ -67,6 +67,20 @@ export interface CellNumber {
 const CELL_NUMERAL = new RegExp(`^[〇零一二两三四五六七八九十百千${FORMAL_NUMERALS}]+$`);
 const CELL_NUMBER = /^(?<sign>增|减|[+-]{1,2})?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<unit>万元|万|元|件|条|个|项|宗|人次|次)?(?<approx>余|多)?$/;
 
+/** What a cell's number may have around it: whitespace as a pattern's \s knows it, ? and ？ (extraction noise). */
+function isCellNoise(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x3f || c === 0xff1f || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /**
  * A table cell's number. Stray "?" and spaces around the digits (text extraction noise)
  * are tolerated; anything else in the cell means it is not a number cell.
@@ -74,10 +88,15 @@ const CELL_NUMBER = /^(?<sign>增|减|[+-]{1,2})?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s
 export function parseCellNumber(cell: string): CellNumber | null {
   let from = 0;
   let to = cell.length;
-  while (from < to && /[\s?？\u00a0]/.test(cell[from])) from++;
-  while (to > from && /[\s?？\u00a0]/.test(cell[to - 1])) to--;
+  while (from < to && isCellNoise(cell.charCodeAt(from))) from++;
+  while (to > from && isCellNoise(cell.charCodeAt(to - 1))) to--;
+  if (from === to) return null;
+  // most cells are plain digits (0, 12, 2546): read without the pattern
+  if (allDigits(cell, from, to)) {
+    const value = Number(cell.slice(from, to));
+    return Number.isFinite(value) ? { value, approx: false, from, to, tenThousand: false } : null;
+  }
   const core = cell.slice(from, to);
-  if (core === '') return null;
   const m = CELL_NUMBER.exec(core);
   if (!m?.groups) {
     const zh = CELL_NUMERAL.test(core) ? parseChineseNumeral(core) : null;

@@ -253,12 +253,21 @@ const SPACE_BEFORE_UNIT = new RegExp(`\\d +(?=${UNIT})`, 'g');
 
 /** A figure's spaces (between its groups, before its unit) dropped; each character left keeps its offset. */
 export function joinFigures(norm: NormText): NormText {
+  if (!digitBeforeSpace(norm.s)) return norm; // both patterns need a digit and a space after it
   const cuts: [number, number][] = [];
   for (const m of norm.s.matchAll(SPACED_GROUPS)) for (let k = m.index; k < m.index + m[0].length; k++) if (norm.s[k] === ' ') cuts.push([k, k + 1]);
   for (const m of norm.s.matchAll(SPACE_BEFORE_UNIT)) cuts.push([m.index + 1, m.index + m[0].length]);
   return withoutRanges(norm, cuts.sort((a, b) => a[0] - b[0]));
 }
 
+/** Whether a digit is followed by a space anywhere in `s` (the spaces are few: found by indexOf, not a pattern). */
+function digitBeforeSpace(s: string): boolean {
+  for (let i = s.indexOf(' ', 1); i > 0; i = s.indexOf(' ', i + 1)) {
+    const c = s.charCodeAt(i - 1);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
 /** `norm` without the [from, to) ranges (in order, not overlapping); each character left keeps its offset. */
 function withoutRanges(norm: NormText, cuts: readonly [number, number][]): NormText {
   if (cuts.length === 0) return norm;
@@ -285,8 +294,8 @@ function withoutRanges(norm: NormText, cuts: readonly [number, number][]): NormT
   return { s: parts.join(''), map };
 }
 
-/** A prose line's end inside its sentence: a character, a digit, a comma (not 。；： nor a closing bracket). */
-const OPEN_LINE_END = /[\u4e00-\u9fff\d,，、]$/;
+/** A prose line's last character inside its sentence: a character, a digit, a comma (not 。；： nor a closing bracket). */
+const isOpenLineEnd = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0xff0c || c === 0x3001;
 /** A line going on with the sentence: a character or a digit first, no indentation (an indented line opens a paragraph). */
 const GOES_ON = /^[\u4e00-\u9fff\d]/;
 /**
@@ -303,9 +312,12 @@ export function joinBrokenSentences(norm: NormText): NormText {
   const cuts: [number, number][] = [];
   for (let k = 0; k < breaks.length; k++) {
     const nl = breaks[k];
-    const line = s.slice(k === 0 ? 0 : breaks[k - 1] + 1, nl);
+    const from = k === 0 ? 0 : breaks[k - 1] + 1;
+    // most lines end a sentence: their last character says so before the line is cut out
+    if (nl === from || !isOpenLineEnd(s.charCodeAt(nl - 1))) continue;
+    const line = s.slice(from, nl);
     // (a line opening with an ordinal and ending with no stop is a heading: （一）重视政民互动交流,回应社会民生关切)
-    if (!OPEN_LINE_END.test(line) || !/[,，]/.test(line) || isTableRow(line) || ORDINAL.test(line)) continue;
+    if (!/[,，]/.test(line) || isTableRow(line) || ORDINAL.test(line)) continue;
     const next = s.slice(nl + 1, k + 1 < breaks.length ? breaks[k + 1] : s.length);
     if (!GOES_ON.test(next) || ORDINAL.test(next) || isTableRow(next) || PAGE_NUMBER.test(next.trim())) continue;
     // (a digit each side would make one number of two: 答复13⏎2件结转…, 详见附表1⏎2021年…; a figure split by a break is joinFigures')

@@ -28,12 +28,25 @@ const isZeroWidth = (c: number) => c === 0x200b || c === 0x200c || c === 0x200d 
 const SPECIAL = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (isZeroWidth(c) || c === 0x0d || c === 0x28 || c === 0xff08 || c === 0x26) SPECIAL[c] = 1;
 
+/**
+ * One bit per character: set where normaliseText does more than copy it (CHAR_MAP changes it, or it
+ * is SPECIAL). 8 KB, where the two tables are 192 KB: most characters are copied after a look in it
+ * alone, so a report's text does not pull the big tables' lines through the cache.
+ */
+const NOT_COPIED = new Uint32Array(0x10000 >> 5);
+for (let c = 0; c < 0x10000; c++) if (CHAR_MAP[c] !== c || SPECIAL[c] !== 0) NOT_COPIED[c >> 5] |= 1 << (c & 31);
+
 export function normaliseText(text: string): NormText {
   const out = new Uint16Array(text.length);
   const map = new Int32Array(text.length + 1);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if ((NOT_COPIED[c >> 5] & (1 << (c & 31))) === 0) {
+      out[n] = c;
+      map[n++] = i;
+      continue;
+    }
     if (SPECIAL[c] === 0) {
       // most characters: mapped one to one
       out[n] = CHAR_MAP[c];

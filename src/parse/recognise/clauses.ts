@@ -89,7 +89,10 @@ export function segment(s: string): Segments {
   let depth = 0; // inside parentheses a comma ends no clause: (包含市政府门户网站、局网站,下同)
   let breakdown = false;
   for (let i = 0; i < s.length; i++) {
-    const role = ROLE[s.charCodeAt(i)];
+    const c = s.charCodeAt(i);
+    // an ideograph is no mark: most characters skip the table (a report's own characters would pull its lines through the cache)
+    if (c >= 0x3400 && c <= 0x9fff) continue;
+    const role = ROLE[c];
     if (role === 0) continue;
     if (role === OPEN) {
       // 主动公开政府信息2546条（政府网站1070条、其他渠道1476条）: a parenthesis right after a count opens its breakdown, items of their own

@@ -84,14 +84,19 @@ const HUNDRED_MILLION = '亿'.charCodeAt(0);
 const LONE_FORMAL_BEFORE = new Set([...'件条元圆项篇份宗次例'].map((ch) => ch.charCodeAt(0)));
 const continuesFormal = (c: number) => NUM_CLASS[c] >= FORMAL_FIRST || c === ZERO || c === TEN_THOUSAND || c === HUNDRED_MILLION;
 
+/** One bit per character that may open a number (NUM_CLASS's ARABIC_DIGIT, CHINESE_FIRST, FORMAL_FIRST): 8 KB, where the
+ * scan for numbers looked every character of a report up in the 64 KB table (pulling its lines through the cache). */
+const OPENS_NUMBER = new Uint32Array(0x10000 >> 5);
+for (let c = 0; c < 0x10000; c++) if (NUM_CLASS[c] === ARABIC_DIGIT || NUM_CLASS[c] === CHINESE_FIRST || NUM_CLASS[c] === FORMAL_FIRST) OPENS_NUMBER[c >> 5] |= 1 << (c & 31);
+
 /** The next number at or after `from`: its [start, end), or null. */
 export function nextNumber(s: string, from: number): { start: number; end: number } | null {
   const n = s.length;
   let i = from;
   for (;;) {
     while (i < n) {
-      const k = NUM_CLASS[s.charCodeAt(i)];
-      if (k === ARABIC_DIGIT || k === CHINESE_FIRST || k === FORMAL_FIRST) break;
+      const c = s.charCodeAt(i);
+      if ((OPENS_NUMBER[c >> 5] & (1 << (c & 31))) !== 0) break;
       i++;
     }
     if (i >= n) return null;

@@ -35,8 +35,12 @@ export function findYear(s: string, fileName?: string, published?: string | null
     if (y && re === REPORT_YEAR) return y;
     if (y) {
       // a bare 〈year〉政府信息公开 in the head yields to the body's 2014年,我镇… (a plan for next year: 2015年政府信息公开工作我们将…)
-      const body = BODY_YEAR.map((b) => b.exec(s)).find((m) => m && yearOf(m[1]));
-      return body ? (yearOf(body[1]) ?? y) : y;
+      for (const b of BODY_YEAR) {
+        const m = b.exec(s);
+        const body = m && yearOf(m[1]);
+        if (body) return body;
+      }
+      return y;
     }
   }
   for (const re of BODY_YEAR) {

@@ -445,10 +445,19 @@ interface SourceText {
   /** The end of the report (the whole report when short), starting on a line. */
   tail: string;
   title: Title | null;
+  /** What each source named, once read (a report's facts ask for some sources up to four times). */
+  read: Map<Source, Organ | null>;
+}
+
+/** The body one source names, if any, read once per text. */
+function readSource(source: Source, text: SourceText): Organ | null {
+  let organ = text.read.get(source);
+  if (organ === undefined) text.read.set(source, (organ = readSourceOnce(source, text)));
+  return organ;
 }
 
 /** The body one source names, if any. Cheap tests come first: most reports are settled by the first two. */
-function readSource(source: Source, { head, tail, title }: SourceText): Organ | null {
+function readSourceOnce(source: Source, { head, tail, title }: SourceText): Organ | null {
   switch (source) {
     case 'signature':
       // the end of the report, then its first lines (the tail may already hold them)
@@ -779,7 +788,7 @@ function issuerFactsOf(s: string): IssuerFacts {
     tail = tail.slice(tail.indexOf('\n') + 1); // from a line's start
   }
   const title = findTitle(head);
-  const text: SourceText = { head, tail, title };
+  const text: SourceText = { head, tail, title, read: new Map() };
 
   // The sources, most reliable first; each is read only when the ones before it found nothing.
   let organ: Organ | null = null;
