@@ -304,6 +304,10 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  // 依法公开10件，区分处理3件: bare 区分处理 as an item of a list of outcomes is the regulation's disclosure in part (条例第三十七条)
+  { metric: 'r.partial.total', needs: /区分处理/, re: rx(`(?<=[,，:：、;；\n])区分处理(的)?(申请)?(有|为)?{L}{N}`), sentence: /申请|请求|答复|公开/, notSentence: /主动公开|行政复议|诉讼/, rejectAfter: /^\s*(?:后|的)/ },
+  // 对其中10件申请提供了相关信息: the figure before the act of providing the information asked for, in a sentence about requests
+  { metric: 'r.granted.total', needs: /提供/, re: rx(`{N}(申请)?(均|已|依法)*提供(了)?${ASKED_FOR}(政府)?信息`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不予|不同意|未|无法|没有|不能/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
   { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },

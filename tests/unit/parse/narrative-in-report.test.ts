@@ -356,3 +356,25 @@ describe('a part is never its metric’s total (review22)', () => {
     expect(linxia.values.find((v) => v.metric === 'p.website')?.value).toBe(10311);
   });
 });
+
+describe('outcome wordings a careful reader reads (review22’s unread list)', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('the figure before providing the information asked for (对其中10件申请提供了相关信息) is the granted', () => {
+    const got = requests('本年度共受理政府信息公开申请15件。对其中10件申请提供了相关信息，区分处理3件，不予公开2件。');
+    expect([got['r.new.total'], got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([15, 10, 3, 2]);
+    // provided in part, or refused: no granted figure
+    expect(requests('本年度共受理政府信息公开申请15件，对其中2件申请部分提供了相关信息。')['r.granted.total']).toBeUndefined();
+    expect(requests('本年度共受理政府信息公开申请15件，其中2件申请未提供相关信息。')['r.granted.total']).toBeUndefined();
+  });
+
+  it('bare 区分处理 as an item of a list of request outcomes is disclosure in part (条例第三十七条); of other cases it is nothing', () => {
+    const got = requests('本年度共受理政府信息公开申请15件。其中依法公开10件，区分处理3件。');
+    expect([got['r.granted.total'], got['r.partial.total']]).toEqual([10, 3]);
+    expect(requests('全年共处理群众来信来访20件，区分处理3件。')['r.partial.total']).toBeUndefined();
+  });
+
+  it('people who applied (15人次) are no count of requests', () => {
+    expect(requests('2015年共有15人次提出政府信息公开申请。')['r.new.total']).toBeUndefined();
+  });
+});
