@@ -339,6 +339,9 @@ describe('a part is never its metric’s total (review22)', () => {
   it('the area’s total stated, or its groups listed as one subject, is read', () => {
     expect(requests(COUNTY, '2015年，全县共受理政府信息公开申请42件，其中县直各单位30件，各乡镇12件。')['r.new.total']).toBe(42);
     expect(read(areaSummary('三、依申请公开政府信息情况', '2015年，全县各部门、各乡镇共受理政府信息公开申请42件。'))['r.new.total']).toBe(42);
+    // all the area's units (各级行政机关) are the whole, the group after them its part; a group named after with no count of its own takes nothing
+    expect(requests(COUNTY, '2015年，全县各级行政机关共受理政府信息公开申请42件，各乡镇共受理12件。')['r.new.total']).toBe(42);
+    expect(read(areaSummary('三、依申请公开政府信息情况', '2015年，全县各部门共受理政府信息公开申请30件，各乡镇、各部门均已按时答复，答复率100%。'))['r.new.total']).toBe(30);
   });
 
   it('a larger division’s figure (全市 in a county’s report) is another scope’s; the county’s own 全县 figure is read', () => {

@@ -40,18 +40,21 @@ export function withoutOwnArea(text: string, area: string): string {
 /** Only the bodies directly under the area's government (县直各单位, 市直部门): one group of its units, not the whole area. */
 const DIRECT_ONLY = /^(?:(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)(?:[、和及与]|以及)?)+$/;
 
-const PART_ANYWHERE = new RegExp(PART, 'g');
-/** A clause opened by one group of an area's units (各乡镇, 县直各单位, 各部门) with its own figure. */
-const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${PART}[^,，;；。]{0,30}?\\d`);
+/** One group of an area's units (各部门, 县直各单位, 各乡镇); 各级, 政府系统 and 行政机关 name all of them. */
+const GROUP = '(?:各(?:部门|单位)|政府(?:各)?部门|(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)|各(?:乡镇|镇街|街道|县区|区县|县市区|乡|镇|县|区|市|地)(?:[（(][^）)]{1,6}[）)])?)';
+const GROUP_ANYWHERE = new RegExp(GROUP, 'g');
+const ALL_UNITS = /各级|政府系统|行政机关/;
+/** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件). */
+const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}[^,，;；。]{0,30}?\\d[\\d.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
 /**
  * A figure for one group of an area's units (全县县直各单位共受理…30件) when the sentence gives another
  * group its own figure (…，各乡镇共受理12件): the group's, not the area's; the area's is their sum only
  * where the report states it. `own`: the figure's clause before it; `others`: the sentence's other
- * clauses. A subject listing several groups (全县各部门、各乡镇) is the whole; parts after 其中 are its parts.
+ * clauses. A subject listing several groups (全县各部门、各乡镇) or all units (各级行政机关) is the whole; parts after 其中 are its parts.
  */
 export function oneGroupOfSeveral(own: string, others: string): boolean {
-  const groups = new Set(own.match(PART_ANYWHERE) ?? []);
-  return groups.size === 1 && !own.includes('其中') && GROUP_CLAUSE.test(others);
+  const groups = new Set(own.match(GROUP_ANYWHERE) ?? []);
+  return groups.size === 1 && !ALL_UNITS.test(own) && !own.includes('其中') && GROUP_CLAUSE.test(others);
 }
 
 // A larger division's figure (全市各单位共主动公开…23456条 in a county's report, 全省 in a city's) is
