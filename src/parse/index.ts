@@ -11,7 +11,7 @@ import { extractGluedTables } from './extract/glued';
 import { extractStatsTable } from './extract/stats-table';
 import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
-import { ownAreaWord } from './extract/rules/own-area';
+import { divisionOf, ownAreaWord } from './extract/rules/own-area';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables, type TextEnding } from './extract/tables';
 import { suspectValueWarnings } from './flags';
 import { joinBrokenSentences, joinFigures, unwrapParagraphs } from './normalise/paragraphs';
@@ -136,7 +136,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction) });
+  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction), division: divisionOf(facts.jurisdiction, facts.level) });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

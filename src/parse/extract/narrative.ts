@@ -16,9 +16,9 @@ import { openingWords, stickyAt, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
-import { withoutOwnArea } from './rules/own-area';
+import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { afterLastCount, agreed, asOfNowOnly, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -78,7 +78,7 @@ const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|�
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 /** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
 const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);
-const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市州|各地市|各地区|各行署|各市(?!民|场)|各县(?!区)|(?<!含|包括)(?:县直|市直|区直)(?:各)?部门|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
+const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市州|各地市|各地区|各行署|各市(?!民|场)|各县(?!区)|(?<!含|包括)(?:县直|市直|区直|旗直)(?:各)?(?:部门|单位)|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
 // (carried in, within its own item: not 其中10件已答复，2件结转至下年, what is carried out)
 /** Requests that go on into the next year (结转下年度, 在办, 未办结): beside them, a figure of both acts is not the handled. */
@@ -304,6 +304,10 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  // 依法公开10件，区分处理3件: bare 区分处理 as an item of a list of outcomes is the regulation's disclosure in part (条例第三十七条)
+  { metric: 'r.partial.total', needs: /区分处理/, re: rx(`(?<=[,，:：、;；\n])区分处理(的)?(申请)?(有|为)?{L}{N}`), sentence: /申请|请求|答复|公开/, notSentence: /主动公开|行政复议|诉讼/, rejectAfter: /^\s*(?:后|的)/ },
+  // 对其中10件申请提供了相关信息: the figure before the act of providing the information asked for, in a sentence about requests
+  { metric: 'r.granted.total', needs: /提供/, re: rx(`{N}(申请)?(均|已|依法)*提供(了)?${ASKED_FOR}(政府)?信息`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不予|不同意|未|无法|没有|不能/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
   { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
@@ -900,6 +904,8 @@ export interface NarrativeOptions {
   issuer?: string | null;
   /** An area summary's division word (县, see rules/own-area): a sentence whose subject is the whole area (全县各部门、各乡镇…) is its own. */
   area?: string;
+  /** The report's own division by rank (county, city: rules/own-area divisionOf): a larger division's figure (全市 in a county's report) is another scope's. */
+  division?: string;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -925,7 +931,17 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
-  const scored = bestReadings(readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area), PROACTIVE_RULES, options.known);
+  const division = options.division ?? '';
+  /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report). */
+  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division);
+  /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
+  const oneGroup = (at: number) => {
+    const [ss, se] = sentenceAt(seg, at);
+    const [cs, ce] = clauseAt(seg, at);
+    return oneGroupOfSeveral(s.slice(cs, at), `${s.slice(ss, cs)}，${s.slice(ce, se)}`);
+  };
+  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start));
+  const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
@@ -956,7 +972,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
   const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS), area);
   // 行政复议、行政诉讼分别被纠错0件、1件: figures of an outcome, not the cases' totals
-  const totals = distributed.readings.filter((r) => !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))) && !outOfScope(r.metric, r.q.numStart));
+  const totals = distributed.readings.filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart) && !(CASE_TOTALS.has(r.metric) && CASE_OUTCOME.test(s.slice(sentenceAt(seg, r.q.start)[0], r.q.start))) && !outOfScope(r.metric, r.q.numStart));
   // two 分别 sentences giving one metric different figures: a warning and none
   const paired = agreed(totals);
   warnings.push(...paired.warnings);
@@ -968,7 +984,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   for (const r of distributed.readings) done.add(r.metric);
   // 共受理网上申请10件、当面申请5件，合计15件: the year's requests after their parts (exactly one such total, of the year, of the body's own scope)
   if (!done.has('r.new.total')) {
-    const totals = quantities.filter((q) => requestsTotalAfterParts(s, seg, quantities, q) && !outOfScope('r.new.total', q.numStart));
+    const totals = quantities.filter((q) => requestsTotalAfterParts(s, seg, quantities, q) && !outOfScope('r.new.total', q.numStart) && !higherScope(q.start) && !oneGroup(q.numStart));
     const q = totals.length === 1 ? totals[0] : null;
     const sentence = q ? s.slice(sentenceAt(seg, q.numStart)[0], q.end) : '';
     if (q && !OTHER_SCOPE.test(withoutOwnArea(sentence, area)) && !(years.length > 0 && namesOtherYear(sentence, years))) {
@@ -1043,6 +1059,11 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (notACount(quantities, numAt)) continue;
       if (outOfScope(rule.metric, numAt)) continue;
       if (partOfCases(s, seg, quantities, numAt, rule.metric)) continue;
+      if (higherScope(numAt) || oneGroup(numAt)) continue;
+      // 其余2件已于12月答复: the rest of a whole named before, a part (of the carried-in ones, 上年结转的申请中, not even what is still open)
+      if (rule.metric.startsWith('r.') && restOfWhole(s.slice(clauseAt(seg, numAt)[0], numAt)) && (rule.metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(sentenceBefore(s, numAt)))) continue;
+      // 按时答复20件，其余2件已于12月答复: the rest done too, so this figure is a part of the handled
+      if (rule.metric === 'r.handled.total' && restDoneAfter(sentenceAfter(s, numAt + g.num!.length), years)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
       if (rule.metric.startsWith('r.')) {
         const q = countAt(quantities, numAt);
@@ -1099,7 +1120,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done, area).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done, area).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -3,8 +3,11 @@
 // so (searched: 以…形式答复, 分别作出, 网下/线下公开 with a figure, a channel's figure in parentheses,
 // 大写数字 amounts, a government's portal as the subject in a bureau's report); each is written by
 // hand in the way the regulation's reports state these facts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/parse';
+import { CORPUS } from '../../helpers/producers';
 
 const report = (issuer: string, ...body: string[]) =>
   [
@@ -298,5 +301,83 @@ describe('channel lists inside a report', () => {
   it('互联网 is the web channel', () => {
     const got = read(report(COUNTY, '二、主动公开政府信息情况', '本年度我县主动公开政府信息1234条，其中互联网公开1000条，其他方式234条。'));
     expect([got['p.total'], got['p.website'], got['p.other_channels']]).toEqual([1234, 1000, 234]);
+  });
+});
+
+// Wrong readings found by review22: a part read as its metric's total. Each is now read right or left unread.
+describe('a part is never its metric’s total (review22)', () => {
+  const requests = (issuer: string, sentence: string) => read(report(issuer, '三、依申请公开政府信息情况', sentence));
+
+  it('the rest of a whole named before (其余2件, 剩余3件) is a part of it, not the year’s handled', () => {
+    expect(requests(COUNTY, '本年度共收到政府信息公开申请22件，除2件外均按时答复，其余2件已于2015年12月答复。')['r.handled.total']).toBeUndefined();
+    // the rest done within the year too: the figure before it is the on-time part, the total (22) is not printed
+    const onTime = requests(COUNTY, '本年度共收到政府信息公开申请22件，按时答复20件，其余2件已于2015年12月答复。');
+    expect(onTime['r.new.total']).toBe(22);
+    expect(onTime['r.handled.total']).toBeUndefined();
+    expect(requests(COUNTY, '本年度共收到政府信息公开申请22件，按时答复20件，其余2件已答复。')['r.handled.total']).toBeUndefined();
+  });
+
+  it('a plain handled figure keeps its reading, and so does one whose rest is still open at the year’s end', () => {
+    expect(requests(COUNTY, '本年度共收到政府信息公开申请22件，按时答复20件。')['r.handled.total']).toBe(20);
+    expect(requests(COUNTY, '本年度共收到政府信息公开申请22件，按时答复20件，其余2件已于2016年1月答复。')['r.handled.total']).toBe(20);
+    const open = requests(COUNTY, '本年度共收到政府信息公开申请22件，已办结20件，其余2件正在办理中。');
+    expect([open['r.handled.total'], open['r.carried_out.total']]).toEqual([20, 2]);
+  });
+
+  it('the rest of the carried-in requests (上年结转的申请中，剩余3件) is no figure of the year’s own, done or still open', () => {
+    expect(requests(COUNTY, '上年结转的申请中，剩余3件于2015年1月办结。')['r.handled.total']).toBeUndefined();
+    expect(requests(COUNTY, '上年结转的申请中，剩余3件于2016年1月办结。')['r.carried_out.total']).toBeUndefined();
+  });
+
+  it('one group of an area’s units (县直各单位, 各部门) beside another group’s figure (各乡镇) is no total of the area', () => {
+    const sentence = '2015年，全县县直各单位共受理政府信息公开申请30件，各乡镇共受理12件。';
+    expect(requests(COUNTY, sentence)['r.new.total']).toBeUndefined();
+    expect(read(areaSummary('三、依申请公开政府信息情况', sentence))['r.new.total']).toBeUndefined();
+    expect(read(areaSummary('三、依申请公开政府信息情况', '2015年，全县各部门共受理政府信息公开申请30件，各乡镇共受理12件。'))['r.new.total']).toBeUndefined();
+  });
+
+  it('the area’s total stated, or its groups listed as one subject, is read', () => {
+    expect(requests(COUNTY, '2015年，全县共受理政府信息公开申请42件，其中县直各单位30件，各乡镇12件。')['r.new.total']).toBe(42);
+    expect(read(areaSummary('三、依申请公开政府信息情况', '2015年，全县各部门、各乡镇共受理政府信息公开申请42件。'))['r.new.total']).toBe(42);
+    // all the area's units (各级行政机关) are the whole, the group after them its part; a group named after with no count of its own takes nothing
+    expect(requests(COUNTY, '2015年，全县各级行政机关共受理政府信息公开申请42件，各乡镇共受理12件。')['r.new.total']).toBe(42);
+    expect(read(areaSummary('三、依申请公开政府信息情况', '2015年，全县各部门共受理政府信息公开申请30件，各乡镇、各部门均已按时答复，答复率100%。'))['r.new.total']).toBe(30);
+  });
+
+  it('a larger division’s figure (全市 in a county’s report) is another scope’s; the county’s own 全县 figure is read', () => {
+    const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+    expect(proactive(COUNTY, '2015年，全市各单位共主动公开政府信息23456条，全县主动公开1234条。')['p.total']).toBe(1234);
+    expect(proactive(BUREAU, '2015年，全市各单位共主动公开政府信息23456条，其中政府网站公开20000条。')).toEqual({});
+    expect(proactive('杭州市人民政府', '2015年，全省共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(requests(COUNTY, '2015年，全市各单位共受理政府信息公开申请1200件，全县受理30件。')['r.new.total']).toBe(30);
+  });
+
+  it('the report’s own division is no larger one: 全市 in a county-level city’s report is its own (pages/2023-gansu-linxia-county)', () => {
+    expect(read(report('义乌市人民政府', '二、主动公开政府信息情况', '2015年，全市共主动公开政府信息1234条。'))['p.total']).toBe(1234);
+    const linxia = parseReport(readFileSync(join(CORPUS, 'pages/2023-gansu-linxia-county.txt'), 'utf8'));
+    expect(linxia.facts.level).toBe('county');
+    expect(linxia.values.find((v) => v.metric === 'p.website')?.value).toBe(10311);
+  });
+});
+
+describe('outcome wordings a careful reader reads (review22’s unread list)', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('the figure before providing the information asked for (对其中10件申请提供了相关信息) is the granted', () => {
+    const got = requests('本年度共受理政府信息公开申请15件。对其中10件申请提供了相关信息，区分处理3件，不予公开2件。');
+    expect([got['r.new.total'], got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([15, 10, 3, 2]);
+    // provided in part, or refused: no granted figure
+    expect(requests('本年度共受理政府信息公开申请15件，对其中2件申请部分提供了相关信息。')['r.granted.total']).toBeUndefined();
+    expect(requests('本年度共受理政府信息公开申请15件，其中2件申请未提供相关信息。')['r.granted.total']).toBeUndefined();
+  });
+
+  it('bare 区分处理 as an item of a list of request outcomes is disclosure in part (条例第三十七条); of other cases it is nothing', () => {
+    const got = requests('本年度共受理政府信息公开申请15件。其中依法公开10件，区分处理3件。');
+    expect([got['r.granted.total'], got['r.partial.total']]).toEqual([10, 3]);
+    expect(requests('全年共处理群众来信来访20件，区分处理3件。')['r.partial.total']).toBeUndefined();
+  });
+
+  it('people who applied (15人次) are no count of requests', () => {
+    expect(requests('2015年共有15人次提出政府信息公开申请。')['r.new.total']).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import type { Level } from '../../types';
+
 // An area summary's own subject: the whole area with its parts listed (全县各部门、各乡镇（街道）,
 // 全市各级各部门, 我区各部门及各街道). In a summary that subject is the report's own scope, so its
 // parts' words (各乡镇, 各部门, 各级) name no other scope there. In a single body's report the same
@@ -33,5 +35,69 @@ const OWN_BODIES = /各级|部门|单位|政府系统|行政机关/;
  */
 export function withoutOwnArea(text: string, area: string): string {
   if (area === '' || !text.includes(area)) return text;
-  return text.replace(ownAreaOf(area), (m) => (OWN_BODIES.test(m) ? m.slice(0, 2) : m));
+  return text.replace(ownAreaOf(area), (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m.slice(2)) ? m.slice(0, 2) : m));
+}
+/** Only the bodies directly under the area's government (县直各单位, 市直部门): one group of its units, not the whole area. */
+const DIRECT_ONLY = /^(?:(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)(?:[、和及与]|以及)?)+$/;
+
+/** One group of an area's units (各部门, 县直各单位, 各乡镇); 各级, 政府系统 and 行政机关 name all of them. */
+const GROUP = '(?:各(?:部门|单位)|政府(?:各)?部门|(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)|各(?:乡镇|镇街|街道|县区|区县|县市区|乡|镇|县|区|市|地)(?:[（(][^）)]{1,6}[）)])?)';
+const GROUP_ANYWHERE = new RegExp(GROUP, 'g');
+const ALL_UNITS = /各级|政府系统|行政机关/;
+/** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件). */
+const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}[^,，;；。]{0,30}?\\d[\\d.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
+/**
+ * A figure for one group of an area's units (全县县直各单位共受理…30件) when the sentence gives another
+ * group its own figure (…，各乡镇共受理12件): the group's, not the area's; the area's is their sum only
+ * where the report states it. `own`: the figure's clause before it; `others`: the sentence's other
+ * clauses. A subject listing several groups (全县各部门、各乡镇) or all units (各级行政机关) is the whole; parts after 其中 are its parts.
+ */
+export function oneGroupOfSeveral(own: string, others: string): boolean {
+  const groups = new Set(own.match(GROUP_ANYWHERE) ?? []);
+  return groups.size === 1 && !ALL_UNITS.test(own) && !own.includes('其中') && GROUP_CLAUSE.test(others);
+}
+
+// A larger division's figure (全市各单位共主动公开…23456条 in a county's report, 全省 in a city's) is
+// another scope's, in any report of a smaller division: an area summary's and a body's alike. The
+// division's word (县, 区, 市) alone does not say its rank (义乌市 is a county's peer, 杭州市 a city),
+// so the report's level decides; a rank unsure (a department of a 市) names only what is surely larger.
+const HIGHER_THAN: Record<string, { higher: string; own: string }> = {
+  town: { higher: '县|区|市|旗|州|盟|省|国', own: '镇|乡|街道' },
+  county: { higher: '市|州|盟|省|自治区|国', own: '县|旗' },
+  district: { higher: '市|州|省|国', own: '区' },
+  countyCity: { higher: '州|省|国', own: '市' },
+  city: { higher: '省|自治区|国', own: '市' },
+  prefecture: { higher: '省|自治区|国', own: '州|盟' },
+  province: { higher: '国', own: '省|区' },
+};
+/** The report's own division by rank (a key of HIGHER_THAN), '' when unknown. */
+export function divisionOf(jurisdiction: string | null | undefined, level: Level | null | undefined): string {
+  if (!jurisdiction || !level) return '';
+  if (level === 'town') return 'town';
+  if (/(?:省|自治区)$/.test(jurisdiction)) return 'province';
+  if (/[州盟]$/.test(jurisdiction)) return 'prefecture';
+  if (/[县旗]$/.test(jurisdiction)) return 'county';
+  if (/区$/.test(jurisdiction)) return 'district';
+  if (/市$/.test(jurisdiction)) return level === 'county' ? 'countyCity' : 'city';
+  return '';
+}
+const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
+/** Where a subject starts its clause (after the time it is said of: 2021年，全市…, 本年度全市…). */
+const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*';
+/**
+ * The last subject named before a figure in its sentence (`before`) is a larger division's whole
+ * (全市, 全省), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
+ */
+export function underHigherScope(before: string, division: string): boolean {
+  const words = HIGHER_THAN[division];
+  if (!words || !before.includes('全')) return false;
+  let re = SUBJECTS.get(division);
+  if (!re) SUBJECTS.set(division, (re = { higher: new RegExp(`${SUBJECT_START}全(?:${words.higher})`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
+  const last = (r: RegExp) => {
+    let at = -1;
+    for (const m of before.matchAll(r)) at = m.index + m[0].length;
+    return at;
+  };
+  const higher = last(re.higher);
+  return higher >= 0 && higher > last(re.own);
 }

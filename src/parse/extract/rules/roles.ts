@@ -184,6 +184,30 @@ export const partOfYearItem = (clause: string): boolean => {
 /** 其中按时办结10件, 超期办结1件: a qualifier of the act after 其中 (or one that is never all of it) counts a part of the act's figure. */
 export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如期|超期|逾期|提前|当场|当日|延期)|(?:超期|逾期)[^,，。;；\d]{0,2}(?:办结|答复|办理)/;
 
+/**
+ * The rest of a whole named before (其余2件, 剩余的3件, 余下2件): a part of it, never a total of the year.
+ * Tested on the figure's clause before it.
+ */
+const REST = /(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*$/;
+export const restOfWhole = (clause: string): boolean => REST.test(clause);
+/** The carried-in requests as the scope of a sentence (上年结转的申请中, 结转上年度的3件申请): what is said of them is no figure of the year's own. */
+export const CARRIED_IN_SCOPE = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转|结转上一?年/;
+/** A rest done too, after the figure (，其余2件已于12月答复): no time after the year, nothing still open. */
+const REST_DONE = /^[^。;；\n]*?[,，]\s*(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|份)([^,，。;；\n]*?)(?:办结|答复|办理完毕|处理完毕|办理完成)/;
+const STILL_OPEN = /将|拟|尚|仍|正在|未|下一?年|次年|明年|来年|结转|延期|顺延|跨年/;
+/**
+ * 按时答复20件，其余2件已于12月答复: the rest of the requests done as well, within the year, so the figure
+ * before is a part of the year's handled (on time), not its total; the total (their sum) is not printed.
+ * `after`: the sentence after the figure; `years`: the report's, its statistics year first. A rest done
+ * after that year (2022年1月, even the year of publication) or still open leaves the figure whole.
+ */
+export function restDoneAfter(after: string, years: readonly number[]): boolean {
+  const m = REST_DONE.exec(after);
+  if (!m || STILL_OPEN.test(m[1])) return false;
+  const named = [...m[1].matchAll(/(\d{4})年/g)].map((y) => Number(y[1]));
+  return named.every((y) => y === years[0]);
+}
+
 /** Last year's figure (上年度共受理…9件, 去年收到申请9件), not what was carried from it (上年结转), nor a comparison with this year's. */
 export const LAST_YEAR_ITEM = /去年|上年度?(?!结转)|上一年度?(?!结转)|前一年/;
 export const lastYearItem = (clause: string): boolean => LAST_YEAR_ITEM.test(clause) && !/结转|本年|今年|当年|本年度/.test(clause);
@@ -433,6 +457,9 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (EXCLUDED.change.test(own)) continue;
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
+    // 其余2件已于12月答复, 剩余3件于次年1月办结: the rest of a whole named before; of the carried-in ones (上年结转的申请中) not even what is still open
+    if (restOfWhole(s.slice(cs, q.start)) && (metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(before))) continue;
+    if (metric === 'r.handled.total' && restDoneAfter(s.slice(q.end, se), years)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
