@@ -100,3 +100,23 @@ describe('benchmark at 390 px', () => {
     }
   });
 });
+
+describe('coverage and reconciliation of 广州 2024 agree on who reported', () => {
+  it("coverage's reported count is reconciliation's reported plus its ambiguous ones, and says how many are ambiguous", async () => {
+    const value = async (testId: string) => Number((await page.getByTestId(testId).textContent())?.trim());
+    await page.goto(appUrl('view=reconcile&parent=440100&year=2024&metric=r.new.total'));
+    await page.getByTestId('rec-reported-value').waitFor({ timeout: READY_TIMEOUT });
+    const reported = await value('rec-reported-value');
+    const ambiguous = await value('rec-ambiguous-value');
+    expect([reported, ambiguous]).toEqual([2, 1]);
+    // No district's own report states new requests in 2024: the in-sum list says so, not a blank box.
+    await page.getByTestId('reconcile-in-sum-none').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('reconcile-in-sum-none').textContent()).toBe(zh('reconcile.inSumNone'));
+    expect(await page.getByTestId('reconcile-in-sum').locator('tr').count()).toBe(0);
+
+    await page.goto(appUrl('view=coverage&parent=440100&year=2024'));
+    await page.getByTestId('coverage-kpi-reported').waitFor({ timeout: READY_TIMEOUT });
+    await expect.poll(async () => Number(await page.getByTestId('coverage-kpi-reported').locator('.kpi-value').textContent()), { timeout: READY_TIMEOUT }).toBe(reported + ambiguous);
+    expect(await page.getByTestId('coverage-kpi-reported-ambiguous').textContent()).toBe(zh('coverage.kpi.reportedAmbiguous', { n: String(ambiguous) }));
+  });
+});
