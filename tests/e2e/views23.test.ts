@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetCounts, failedFiles } from '../../src/db/sql';
+import { datasetCounts, failedFiles, reviewLitigation } from '../../src/db/sql';
 import { translator } from '../../src/app/i18n/messages';
 import type { NativeDataset } from '../helpers/native-duckdb';
 import { REPO_ROOT } from '../helpers/paths';
@@ -118,5 +118,35 @@ describe('coverage and reconciliation of 广州 2024 agree on who reported', () 
     await page.getByTestId('coverage-kpi-reported').waitFor({ timeout: READY_TIMEOUT });
     await expect.poll(async () => Number(await page.getByTestId('coverage-kpi-reported').locator('.kpi-value').textContent()), { timeout: READY_TIMEOUT }).toBe(reported + ambiguous);
     expect(await page.getByTestId('coverage-kpi-reported-ambiguous').textContent()).toBe(zh('coverage.kpi.reportedAmbiguous', { n: String(ambiguous) }));
+  });
+});
+
+describe('a report none of whose identities can be checked', () => {
+  it('says its arithmetic is unchecked, not that every identity holds; a checked one says how many hold', async () => {
+    const statuses = async (id: string) => (await native.rows({ sql: "SELECT count(*) FILTER (WHERE status = 'pass') AS pass, count(*) FILTER (WHERE status = 'fail') AS fail FROM checks WHERE report_id = ?", params: [id] }))[0];
+    const unchecked = 'corpus/panel/2014-guangdong-guangzhou-planning-bureau-department.txt';
+    expect(await statuses(unchecked)).toEqual({ pass: 0, fail: 0 });
+    await page.goto(appUrl(`view=report&report=${encodeURIComponent(unchecked)}`));
+    await page.getByTestId('no-assessable').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('no-assessable').textContent()).toBe(zh('report.noAssessable'));
+    expect(await page.getByTestId('no-failing').count()).toBe(0);
+
+    const checked = 'corpus/panel/2020-guangdong-guangzhou-haizhu-jiangnanzhong-town.txt';
+    const { pass } = await statuses(checked);
+    expect(Number(pass)).toBeGreaterThan(0);
+    await page.goto(appUrl(`view=report&report=${encodeURIComponent(checked)}`));
+    await page.getByTestId('no-failing').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('no-failing').textContent()).toBe(zh('report.noFailing', { n: String(pass) }));
+  });
+});
+
+describe('review: the reports left out of the correction rate', () => {
+  it('are named by body, their totals said to be in the total and not the rate', async () => {
+    const rows = await native.rows(reviewLitigation({ bodies: ['440100', '440113', '440105'] }));
+    const unrated = (key: string) => rows.filter((r) => r.body_key === key).reduce((n, r) => n + Number(r.rv_reports_unrated ?? 0), 0);
+    expect([unrated('440113'), unrated('440105'), unrated('440100')]).toEqual([1, 0, 0]);
+    await page.goto(appUrl('view=review&e=440100,440113,440105'));
+    await page.getByTestId('unrated').waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.getByTestId('unrated').textContent()).toBe(zh('review.unrated', { n: '1', names: '广州市番禺区' }));
   });
 });
