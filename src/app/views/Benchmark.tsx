@@ -45,6 +45,9 @@ export function YearSelect({ props, year }: { props: ViewProps; year: number | n
   );
 }
 
+/** The table's columns, as message keys (each cell's label where a phone stacks the row). */
+const BENCH_COLUMNS = ['bench.rank', 'bench.unit', 'level', 'value', 'bench.percentile', 'bench.yoy', 'scope', 'reports', 'report.failingChecks', 'bench.copyScore', 'bench.report'] as const;
+
 export function Benchmark(props: ViewProps) {
   const { t, locale, state, update } = props;
   const year = useBenchmarkYear(state);
@@ -155,34 +158,34 @@ export function Benchmark(props: ViewProps) {
         {rows.length > 0 ? (
           <section className="panel">
             <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="benchmark-table-scroll">
-            <table data-testid="benchmark-table">
-              <thead>
-                <tr>
-                  <th>{t('bench.rank')}</th><th>{t('bench.unit')}</th><th>{t('level')}</th><th>{t('value')}</th><th>{t('bench.percentile')}</th>
-                  <th>{t('bench.yoy')}</th><th>{t('scope')}</th><th>{t('reports')}</th><th>{t('report.failingChecks')}</th><th title={t('bench.copyScoreTitle')}>{t('bench.copyScore')}</th><th />
+            {/* On a phone each row stacks into a card (styles.css .stack): the explicit roles keep it a table to a screen reader. */}
+            <table data-testid="benchmark-table" className="stack" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  {BENCH_COLUMNS.map((c) => <th key={c} role="columnheader" scope="col" title={c === 'bench.copyScore' ? t('bench.copyScoreTitle') : undefined}>{c === 'bench.report' ? <span className="sr-only">{t(c)}</span> : t(c)}</th>)}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {rows.map((r) => {
                   const code = String(r.division_code);
                   const yoyBlocked = r.prev_scope !== null && r.prev_scope !== r.scope;
                   return (
-                    <tr key={code} data-testid={`bench-row-${code}`} data-code={code} data-rank={r.rank ?? ''} data-value={r.value ?? ''} className={r.outlier === true ? 'outlier' : undefined}>
-                      <td className="n">{r.rank ?? '—'}</td>
-                      <td>{String(r.division_name ?? code)}{r.outlier === true ? <span className="badge outlier"> {t('bench.outlier')}</span> : null}</td>
-                      <td>{levelLabel(t, r.division_level)}</td>
-                      <td className="n">{fmt(r.value)}</td>
-                      <td className="n">{formatPercent(num(r.percentile), locale, 0)}</td>
-                      <td className="n" title={yoyBlocked ? t('bench.yoyScope', { scope: t(`scope.${String(r.prev_scope)}` as MessageKey) }) : undefined}>
+                    <tr role="row" key={code} data-testid={`bench-row-${code}`} data-code={code} data-rank={r.rank ?? ''} data-value={r.value ?? ''} className={r.outlier === true ? 'outlier' : undefined}>
+                      <td role="cell" data-label={t('bench.rank')} className="n">{r.rank ?? '—'}</td>
+                      <td role="cell" className="stack-head">{String(r.division_name ?? code)}{r.outlier === true ? <span className="badge outlier"> {t('bench.outlier')}</span> : null}</td>
+                      <td role="cell" data-label={t('level')}>{levelLabel(t, r.division_level)}</td>
+                      <td role="cell" data-label={t('value')} className="n">{fmt(r.value)}</td>
+                      <td role="cell" data-label={t('bench.percentile')} className="n">{formatPercent(num(r.percentile), locale, 0)}</td>
+                      <td role="cell" data-label={t('bench.yoy')} className="n" title={yoyBlocked ? t('bench.yoyScope', { scope: t(`scope.${String(r.prev_scope)}` as MessageKey) }) : undefined}>
                         {num(r.yoy_change) === null ? '—' : `${num(r.yoy_change)! > 0 ? '+' : ''}${fmt(r.yoy_change)}${num(r.yoy_pct) !== null ? ` (${formatPercent(num(r.yoy_pct), locale)})` : ''}`}
                       </td>
-                      <td>{r.scope === 'area' ? <strong className="badge area" data-testid="scope-area">{t('scope.area')}</strong> : t('scope.self')}</td>
-                      <td className="n">{r.reports ?? ''}</td>
-                      <td className="n" data-testid="bench-failing">{(num(r.failed_checks) ?? 0) > 0 ? <strong className="badge missing">{String(r.failed_checks)}</strong> : r.report_id ? '0' : ''}</td>
-                      <td className="n" data-testid="bench-copy" data-score={r.copy_score ?? ''}>
+                      <td role="cell" data-label={t('scope')}>{r.scope === 'area' ? <strong className="badge area" data-testid="scope-area">{t('scope.area')}</strong> : t('scope.self')}</td>
+                      <td role="cell" data-label={t('reports')} className="n">{r.reports ?? ''}</td>
+                      <td role="cell" data-label={t('report.failingChecks')} className="n" data-testid="bench-failing">{(num(r.failed_checks) ?? 0) > 0 ? <strong className="badge missing">{String(r.failed_checks)}</strong> : r.report_id ? '0' : ''}</td>
+                      <td role="cell" data-label={t('bench.copyScore')} className="n" data-testid="bench-copy" data-score={r.copy_score ?? ''}>
                         {num(r.copy_score) === null ? '' : num(r.copy_score) === 0 ? <span data-testid="bench-copy-below" title={t('bench.copyBelowTitle', { min: formatPercent(KEPT_SIMILARITY, locale, 0) })}>{`<${formatPercent(KEPT_SIMILARITY, locale, 0)}`}</span> : <a href={props.linkTo(similarLink(num(r.copy_score)!))} onClick={(e) => { e.preventDefault(); update(similarLink(num(r.copy_score)!)); }}>{formatPercent(num(r.copy_score), locale, 0)}</a>}
                       </td>
-                      <td>{r.report_id ? <a href={props.linkTo({ view: 'report', report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: String(r.report_id) }); }}>{t('bench.report')}</a> : null}</td>
+                      <td role="cell">{r.report_id ? <a href={props.linkTo({ view: 'report', report: String(r.report_id) })} onClick={(e) => { e.preventDefault(); update({ view: 'report', report: String(r.report_id) }); }}>{t('bench.report')}</a> : null}</td>
                     </tr>
                   );
                 })}

@@ -70,6 +70,7 @@ export function Coverage(props: ViewProps) {
                   <div className="kpi-value">{formatNumber(k === 'late' ? late.value : k === 'missing' || k === 'notDue' ? listedBase[k] : counts[k], locale)}</div>
                   <div className="kpi-label">{t(`coverage.kpi.${k}`)}</div>
                   {(k === 'missing' || k === 'notDue') && listedBase.noneListed ? <div className="kpi-label" data-testid={`coverage-kpi-${k}-base`}>{t('coverage.kpi.noneListed')}</div> : null}
+                  {k === 'reported' && counts.ambiguousOnly > 0 ? <div className="kpi-label" data-testid="coverage-kpi-reported-ambiguous">{t('coverage.kpi.reportedAmbiguous', { n: formatNumber(counts.ambiguousOnly, locale) })}</div> : null}
                   {k === 'late' && late.unknown > 0 ? <div className="kpi-label" data-testid="coverage-kpi-late-base">{t('coverage.kpi.lateBase', { known: formatNumber(late.known, locale), unknown: formatNumber(late.unknown, locale) })}</div> : null}
                 </div>
               ))}

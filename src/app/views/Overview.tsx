@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { donut, FEW_REPORTS, formatNumber, lineOverYears, stackedBars } from '../../charts';
-import { datasetCounts, failingReports, headlineTrends, reportsByYearLevel } from '../../db/sql';
+import { datasetCounts, failedFiles, failingReports, headlineTrends, reportsByYearLevel } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
@@ -10,6 +10,7 @@ import { markPooled, POOLED_KEY } from '../data/pooled';
 import { metricLabel } from '../i18n/metric-labels';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, punctuationOf, templateLabel, yearOptions, type ViewProps } from './common';
 import { yearLevelSeries } from './overview-model';
+import { FailedFiles, FILES_SHOWN } from './FailedFiles';
 
 /** How many reports with failing checks the overview lists (it says when there are more). */
 const FAILING_SHOWN = 50;
@@ -22,6 +23,7 @@ export function Overview(props: ViewProps) {
   const byYearLevel = useSql(useMemo(reportsByYearLevel, []));
   const counts = useSql(useMemo(datasetCounts, []));
   const trends = useSql(useMemo(headlineTrends, []));
+  const failed = useSql(useMemo(() => failedFiles(FILES_SHOWN), []));
   const failing = useSql(useMemo(() => failingReports(FAILING_SHOWN, { year: state.year, parent: state.parent }), [state.year, state.parent]));
 
   const live = useMemo(() => (byYearLevel.data ? tableRows(byYearLevel.data.table) : null), [byYearLevel.data]);
@@ -85,6 +87,8 @@ export function Overview(props: ViewProps) {
     const chosen = embeddedChart(state);
     return chosen === 'templates' ? templatesPanel : chosen === 'trends' ? trendsPanel : mainPanel;
   }
+  const failedRows = failed.data ? tableRows(failed.data.table) : null;
+  const notReports = num(failedRows?.find((r) => r.not_report === true)?.total) ?? 0;
   const failingRows = failing.data ? tableRows(failing.data.table) : [];
   const failingTotal = num(failingRows[0]?.total) ?? 0;
 
@@ -99,6 +103,11 @@ export function Overview(props: ViewProps) {
         ))}
         {!info ? <div className="kpi pending">{t('loadingEngine')}</div> : null}
       </div>
+      {notReports > 0 ? (
+        <p className="note" data-testid="not-reports-line">
+          {t('overview.notReportsLine', { n: formatNumber(notReports, locale) })} <a href="#failed-files">{t('overview.notReportsLink')}</a>
+        </p>
+      ) : null}
       {mainPanel}
       <div className="grid2">
         {templatesPanel}
@@ -149,6 +158,7 @@ export function Overview(props: ViewProps) {
         </table>
         </div>
       </section>
+      <FailedFiles props={props} rows={failedRows} error={failed.error} />
     </div>
   );
 }

@@ -115,6 +115,7 @@ export function Reconcile(props: ViewProps) {
                   ))}
                 </tbody>
               </table>
+              {children.data && inSum.length === 0 ? <p className="note" data-testid="reconcile-in-sum-none">{t('reconcile.inSumNone')}</p> : null}
             </section>
             <section className="panel">
               <h4>{t('reconcile.areaOnly')}</h4>
@@ -125,6 +126,7 @@ export function Reconcile(props: ViewProps) {
                   ))}
                 </tbody>
               </table>
+              {children.data && areaOnly.length === 0 ? <p className="note" data-testid="reconcile-area-only-none">{t('reconcile.areaOnlyNone')}</p> : null}
               {num(row.children_area_value) !== null ? <p className="note" data-testid="reconcile-area-only-sum">{t('reconcile.areaOnlySum', { sum: f(row.children_area_value), n: num(row.children_area_units) ?? 0, m: areaOnly.length })}</p> : null}
             </section>
           </div>

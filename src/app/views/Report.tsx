@@ -152,6 +152,7 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
   if (failed) return <p className="error" role="alert" data-testid="report-error">{failed.message}</p>;
   if ((locationResult.data && !located) || (facts.data && !f)) return <p className="error" role="alert">{t('report.notFound', { id: reportId })}</p>;
   const failing = checkRows.filter((c) => c.status === 'fail');
+  const passing = checkRows.filter((c) => c.status === 'pass').length;
   const sha256 = typeof f?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256) ? f.sha256 : null;
   const valueOf = new Map(valueRows.flatMap((v) => (num(v.value) === null ? [] : [[String(v.metric), Number(v.value)] as [string, number]])));
   const template = typeof f?.template === 'string' ? f.template : null;
@@ -183,7 +184,10 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
           </dl>
           <h3>{t('report.failingChecks')}</h3>
           {/* Before the checks are read nothing is said of them: an empty list is not an all-clear. */}
-          {!checks.data ? <p className="meta" data-testid="checks-loading">{t('loading')}</p> : failing.length === 0 ? <p data-testid="no-failing">{t('report.noFailing')}</p> : (
+          {!checks.data ? <p className="meta" data-testid="checks-loading">{t('loading')}</p> : failing.length === 0 ? (
+            // None failing is an all-clear only where some identity could be checked at all.
+            passing > 0 ? <p data-testid="no-failing">{t('report.noFailing', { n: passing })}</p> : <p data-testid="no-assessable">{t('report.noAssessable')}</p>
+          ) : (
             <table data-testid="failing-checks">
               <thead><tr><th>{t('report.formula')}</th><th>{t('report.expected')}</th><th>{t('report.actual')}</th></tr></thead>
               <tbody>

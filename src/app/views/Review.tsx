@@ -37,6 +37,8 @@ export function Review(props: ViewProps) {
   const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
   const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
+  // Whose reports they are: their totals are in the total column and not in the rate's denominator.
+  const unratedNames = [...new Set(sums.filter((r) => (r.rv_reports_unrated ?? 0) > 0).map((r) => r.category))].join(punctuationOf(locale).list);
   // A chosen body with no report stating either total is said, not dropped in silence (absent is not
   // 0); only once the query has answered: before that nothing is known of any body.
   const stating = rows.filter((r) => (num(r.rv_reports) ?? 0) > 0 || (num(r.lit_reports) ?? 0) > 0);
@@ -47,7 +49,7 @@ export function Review(props: ViewProps) {
   const stated = stating.map((r) => Number(r.year));
   const period = stated.length === 0 ? '' : Math.min(...stated) === Math.max(...stated) ? String(stated[0]) : `${Math.min(...stated)}–${Math.max(...stated)}`;
   const chartTitle = period ? `${title} · ${period}` : title;
-  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unrated ? `\n${t('review.unrated', { n: unrated })}` : ''}${silentNote ? `\n${silentNote}` : ''}`;
+  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unrated ? `\n${t('review.unrated', { n: unrated, names: unratedNames })}` : ''}${silentNote ? `\n${silentNote}` : ''}`;
   const option = useMemo(
     () =>
       sums.length === 0
@@ -81,7 +83,7 @@ export function Review(props: ViewProps) {
       <section className="panel">
         <p className="formula" data-testid="formula">{t('review.formula')}</p>
         <p className="note" data-testid="basis-note">{t('review.basisNote')}</p>
-        {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated })}</p> : null}
+        {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated, names: unratedNames })}</p> : null}
         {silentNote ? <p className="note" data-testid="review-none-stated">{silentNote}</p> : null}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="review-table-scroll">
         <table data-testid="review-table">

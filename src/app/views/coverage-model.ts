@@ -4,6 +4,8 @@ import { num } from './common';
 export interface CoverageCounts {
   listed: number;
   reported: number;
+  /** Of `reported`, those known only by a report under an ambiguous name (reconciliation lists them apart). */
+  ambiguousOnly: number;
   missing: number;
   late: number;
   /** Governments that reported with a known date (on time or late): the base `late` rests on. */
@@ -25,6 +27,7 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
     listed: governments.filter((r) => r.listed === true).length,
     // A report under an ambiguous name one of whose candidates is this unit counts as reported.
     reported: governments.filter((r) => (num(r.reports) ?? 0) > 0 || (num(r.ambiguous_reports) ?? 0) > 0).length,
+    ambiguousOnly: governments.filter((r) => (num(r.reports) ?? 0) === 0 && (num(r.ambiguous_reports) ?? 0) > 0).length,
     missing: governments.filter((r) => r.missing === true).length,
     late: governments.filter((r) => r.late === true).length,
     datesKnown: governments.filter((r) => r.late === true || r.late === false).length,

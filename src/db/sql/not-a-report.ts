@@ -24,3 +24,21 @@ export const notAReportFiles = (): BuiltQuery => ({
   tables: ['reports'],
   provinces: ['none'],
 });
+
+/**
+ * Every file the counts leave out or count as 无法解析, at most `limit` of each kind: those that are
+ * no report (`not_report`) and those that could not be read, each with its reason, and `total`, how
+ * many of its kind there are (so a cut list can say so). A failed file resolves to no division, so
+ * the unplaced partition holds them all.
+ */
+export const failedFiles = (limit = 50): BuiltQuery => ({
+  name: 'overview.failedFiles',
+  sql: `SELECT report_id, file, error AS reason, ${notAReportSql()} AS not_report, count(*) OVER (PARTITION BY ${notAReportSql()}) AS total
+FROM reports
+WHERE status = 'failed'
+QUALIFY row_number() OVER (PARTITION BY ${notAReportSql()} ORDER BY report_id) <= ?
+ORDER BY not_report, report_id`,
+  params: [limit],
+  tables: ['reports'],
+  provinces: ['none'],
+});

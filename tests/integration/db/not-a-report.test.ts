@@ -23,6 +23,13 @@ const NOT_REPORTS: Record<string, string> = {
 let roots: string[] = [];
 let mixed: NativeDataset;
 let alone: NativeDataset;
+let broken: NativeDataset;
+
+/** Files that could not be read: an empty one, and a page saved under a report's name (.pdf) that is text with no disclosure wording. */
+const UNREADABLE: Record<string, string> = {
+  'empty.txt': '',
+  'misnamed.pdf': NOT_REPORTS['news.txt'],
+};
 
 async function ingestFolder(extra: Record<string, string>): Promise<NativeDataset> {
   const root = seedFolder(SEEDS);
@@ -38,11 +45,13 @@ async function ingestFolder(extra: Record<string, string>): Promise<NativeDatase
 beforeAll(async () => {
   mixed = await ingestFolder(NOT_REPORTS);
   alone = await ingestFolder({});
-}, 240_000);
+  broken = await ingestFolder({ ...NOT_REPORTS, ...UNREADABLE });
+}, 360_000);
 
 afterAll(() => {
   mixed?.close();
   alone?.close();
+  broken?.close();
   for (const dir of roots) rmSync(dir, { recursive: true, force: true });
   roots = [];
 });
@@ -79,5 +88,34 @@ describe('a file that is no report, in a dataset', () => {
     const differ = async (a: string, b: string) => Number((await mixed.rows({ sql: `SELECT count(*) AS n FROM (${a} EXCEPT ALL ${b})`, params: [] }))[0].n);
     expect(await differ(counted, stored)).toBe(0);
     expect(await differ(stored, counted)).toBe(0);
+  });
+});
+
+describe('the files the counts leave out, and those that could not be read (failedFiles)', () => {
+  it('lists each kind apart, with its reason and how many there are', async () => {
+    const rows = await broken.rows(sql.failedFiles());
+    const of = (notReport: boolean) => rows.filter((r) => r.not_report === notReport);
+    expect(of(true).map((r) => [r.report_id, failureCode(String(r.reason)), Number(r.total)])).toEqual([
+      ['reports/news.txt', 'not-report', 2],
+      ['reports/notice.html', 'not-report', 2],
+    ]);
+    // A .pdf that is text with no disclosure wording is a file that could not be read, not a document
+    // that is no report: its name says a PDF was expected there (a download that failed).
+    expect(of(false).map((r) => [r.report_id, failureCode(String(r.reason)), Number(r.total)])).toEqual([
+      ['reports/empty.txt', 'empty', 2],
+      ['reports/misnamed.pdf', 'not-pdf', 2],
+    ]);
+    // The unreadable ones are the overview's 无法解析, the others counted nowhere.
+    const [counts] = await broken.rows(sql.datasetCounts());
+    expect([counts.reports, counts.failed]).toEqual([SEEDS.length + 2, 2]);
+    expect(await alone.rows(sql.failedFiles())).toEqual([]);
+  });
+
+  it('cuts each kind at the limit, keeping its total', async () => {
+    const rows = await broken.rows(sql.failedFiles(1));
+    expect(rows.map((r) => [r.report_id, r.not_report, Number(r.total)])).toEqual([
+      ['reports/empty.txt', false, 2],
+      ['reports/news.txt', true, 2],
+    ]);
   });
 });

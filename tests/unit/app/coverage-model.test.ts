@@ -14,8 +14,14 @@ const rows: Row[] = [
 ];
 
 describe('coverage counts', () => {
+  it('says how many of the governments reported are known only by a report under an ambiguous name', () => {
+    const ambiguous: Row = { unit: 'government', listed: true, reports: 0, ambiguous_reports: 1, late: null, missing: false, not_due: false };
+    const counts = coverageCounts([...rows, ambiguous]);
+    expect([counts.reported, counts.ambiguousOnly]).toEqual([4, 1]);
+  });
+
   it('counts late governments only, as the donut does; departments have their own count', () => {
-    expect(coverageCounts(rows)).toEqual({ listed: 5, reported: 3, missing: 1, late: 1, datesKnown: 2, datesUnknown: 1, notDue: 1, departments: 2 });
+    expect(coverageCounts(rows)).toEqual({ listed: 5, reported: 3, ambiguousOnly: 0, missing: 1, late: 1, datesKnown: 2, datesUnknown: 1, notDue: 1, departments: 2 });
   });
 
   it('rests the late figure on known dates only: with none known it is unknown, not 0', () => {
