@@ -35,7 +35,8 @@ export interface Preaggregate {
    * that each come from one province's partitions, every unit counted by a distinct count lying
    * within one province (a division's reports are all in its province's partitions): ingest builds
    * it a province at a time and adds the provinces' rows of each group (summedAcrossProvincesSql),
-   * never holding every province's rows. The sums are of integer counts, which add exactly in any order.
+   * never holding every province's rows. Its sums are of counts: whole numbers add exactly in any
+   * order (a fractional value printed as a count could differ from a whole-table sum in its last bit).
    */
   summedByProvince?: readonly string[];
 }
