@@ -10,7 +10,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 // The view builders define the pre-aggregates when their modules load: import them all here, or the
 // worker's bundle would hold the registry empty.
 import './sql';
-import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql } from './sql/preaggregated';
+import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql, summedAcrossProvincesSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetModeView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
@@ -83,9 +83,10 @@ export interface Handler {
   /** Loads the partitions of dataset tables that `provinces` need (all when absent): ingest's stored answers choose what the engine holds. */
   loadTables(names: readonly string[], provinces?: readonly string[]): Promise<void>;
   /**
-   * Builds pre-aggregates defined `byProvince` (never from stored answers) in one pass over the
-   * provinces of their sources' partitions: each province's partitions loaded, its rows appended to
-   * every one, then let go; each made whole in its order at the end. The engine never holds more
+   * Builds pre-aggregates defined `byProvince` or `summedByProvince` (never from stored answers) in
+   * one pass over the provinces of their sources' partitions: each province's partitions loaded, its
+   * rows appended to every one, then let go; each made whole at the end (in its order, or its
+   * groups' sums added). The engine never holds more
    * than one province's rows (ingest's stored answers over every province).
    */
   buildPreaggregatesByProvince(names: readonly string[]): Promise<void>;
@@ -630,7 +631,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       d.storedUsable = false;
       const built = names.map((name) => {
         const definition = preaggregate(name);
-        if (!definition?.byProvince || (definition.needs ?? []).length > 0) throw new DataError(`pre-aggregate ${name} is not built by province`);
+        if (!(definition?.byProvince || definition?.summedByProvince) || (definition.needs ?? []).length > 0) throw new DataError(`pre-aggregate ${name} is not built by province`);
         return { definition, select: preaggregateSelect(definition), parts: quoteIdent(`${name}__by_province`) };
       });
       const tables = [...new Set(built.flatMap(({ definition }) => definition.source().tables))];
@@ -647,7 +648,10 @@ export function createHandler(deps: HandlerDeps): Handler {
         await releaseTables(d, tables);
       }
       for (const { definition, parts } of built) {
-        d.engine.run(`CREATE OR REPLACE TABLE ${quoteIdent(definition.name)} AS SELECT * FROM ${parts} ORDER BY ${definition.byProvince}`);
+        const whole = definition.summedByProvince
+          ? summedAcrossProvincesSql(definition.name, parts, columnsOf(d.engine, `${definition.name}__by_province`))
+          : `SELECT * FROM ${parts} ORDER BY ${definition.byProvince}`;
+        d.engine.run(`CREATE OR REPLACE TABLE ${quoteIdent(definition.name)} AS ${whole}`);
         d.engine.run(`DROP TABLE ${parts}`);
         d.preaggregates.set(definition.name, Promise.resolve());
         d.preaggregateCounts.built++;
@@ -699,6 +703,12 @@ async function decodeLayerFiles(files: LayerPayload['files']): Promise<LayerPayl
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
+
+/** A table's columns and their DuckDB types, in order. */
+function columnsOf(engine: Engine, table: string): { name: string; type: string }[] {
+  const result = tableFromIPC(engine.run(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table.replaceAll("'", "''")}' ORDER BY ordinal_position`));
+  return result.toArray().map((row) => ({ name: String(row.column_name), type: String(row.data_type) }));
+}
 
 function countRows(engine: Engine, table: string): number | null {
   try {

@@ -73,6 +73,7 @@ async function ingestLocked(files: InputFileList, outDir: string, io: Io, ledger
     if (ledger !== null) await writeOut(io.stdout, `${summariseCorrections(written.corrections).join('\n')}\n`);
     if (withStored) await writeOut(io.stdout, `${summariseStored(stored)}\n`);
     for (const { name, reason } of stored.skipped) await writeOut(io.stderr, `gongkai: stored answer ${name} not written (the page builds it as before): ${reason}\n`);
+    for (const { what, reason } of stored.fallbacks) await writeOut(io.stderr, `gongkai: stored answers not bounded (${what}), each loaded what it needs instead: ${reason}\n`);
     return manifest;
   } finally {
     await rm(spill, { recursive: true, force: true });

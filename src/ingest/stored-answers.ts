@@ -33,6 +33,12 @@ export interface StoredAnswers {
   files: Record<string, ManifestStored>;
   /** Names that could not be built (say, over the page's memory budget): the page builds or answers them row by row as before. */
   skipped: { name: string; reason: string }[];
+  /**
+   * Where a bounded build failed and the answers fell back to loading what they need as the page
+   * does (facts_wide whole, for an answer over every province): what, and why. The answers are the
+   * same; the memory is not bounded.
+   */
+  fallbacks: { what: string; reason: string }[];
   seconds: number;
 }
 
@@ -104,6 +110,10 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
   });
   const files: Record<string, ManifestStored> = {};
   const skipped: StoredAnswers['skipped'] = [];
+  const fallbacks: StoredAnswers['fallbacks'] = [];
+  const fellBack = (what: string) => (error: unknown) => {
+    fallbacks.push({ what, reason: (error as Error).message.split('\n')[0] });
+  };
   try {
     const init = await handler.handle({ id: 0, kind: 'init', payload: { manifestUrl } });
     if (!init.ok) throw new Error(`stored answers: cannot open the dataset: ${init.error.message}`);
@@ -113,10 +123,15 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
     // holds every province's reports and gazetteer towns at once.
     const own = names.filter((name) => familyProvince(name) === null);
     const provinces = [...new Set(names.map(familyProvince).filter((p): p is string => p !== null))];
-    // The parts built a province at a time (the benchmark's picked units): never facts_wide whole.
-    // Where that fails (a province over the load budget), each answer builds what it needs as the
-    // page does, or is skipped with the reason.
-    await handler.buildPreaggregatesByProvince([...new Set(own.flatMap((name) => preaggregate(name)?.needs ?? []))].filter((name) => preaggregate(name)?.byProvince)).catch(() => undefined);
+    // Built a province at a time, never from facts_wide whole: the benchmark's picked units (parts
+    // of answers) and the answers over every province that are unions or sums of the provinces'
+    // (a national dataset's pooled ones). Where that fails (a province over the load budget), each
+    // answer builds what it needs as the page does, or is skipped with the reason.
+    const byProvince = [...new Set([...own.flatMap((name) => preaggregate(name)?.needs ?? []), ...own])].filter((name) => {
+      const definition = preaggregate(name);
+      return (definition?.byProvince || definition?.summedByProvince) && (definition.needs ?? []).length === 0;
+    });
+    await handler.buildPreaggregatesByProvince(byProvince).catch(fellBack(`built by province: ${byProvince.join(', ')}`));
     traceMemory('stored answers: parts built by province');
     const written: Record<string, ManifestStored> = {};
     const build = async (name: string): Promise<void> => {
@@ -151,7 +166,7 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
     await handler.releaseTables(released);
     for (const province of provinces) {
       // As above: a load that fails leaves each answer to load what it needs, or to be skipped.
-      await handler.loadTables(['facts_wide'], factsProvincesFor(province, factsYears) ?? undefined).catch(() => undefined);
+      await handler.loadTables(['facts_wide'], factsProvincesFor(province, factsYears) ?? undefined).catch(fellBack(`facts_wide of province ${province}`));
       for (const name of names) if (familyProvince(name) === province) await build(name);
       await handler.releaseTables(released);
       traceMemory(`stored answers of province ${province}`);
@@ -161,5 +176,5 @@ export async function writeStoredAnswers(dir: string, manifest: Manifest, sink: 
   } finally {
     handler.close();
   }
-  return { files, skipped, seconds: (performance.now() - started) / 1000 };
+  return { files, skipped, fallbacks, seconds: (performance.now() - started) / 1000 };
 }

@@ -82,7 +82,7 @@ export async function completeDataset(staged: StagedTables, options: WriteOption
   const { target, staging, tables } = staged;
   try {
     const sink = sinkIn(staging);
-    const stored: StoredAnswers = { files: {}, skipped: [], seconds: 0 };
+    const stored: StoredAnswers = { files: {}, skipped: [], fallbacks: [], seconds: 0 };
     if (withStored) {
       traceMemory('tables written');
       Object.assign(stored, await writeStoredAnswers(staging, tables, sink, storedOptions));

@@ -1,5 +1,5 @@
 import { DENIED_REASONS, APPLICANT_TYPES, wideColumnName } from '../../shared/wide-metrics';
-import { definePreaggregate, perBodySource, perBodyYear, pooledByYear } from './preaggregated';
+import { definePreaggregate, perBodySource, perBodyYear, POOLED_GROUPS, pooledByYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, isPooled, pickedReports, withBodyNames } from './query';
 
 /** Chosen bodies (keys); none means every own report summed per year. */
@@ -81,8 +81,10 @@ export const applicantBreakdown = (input: BreakdownInput): BuiltQuery =>
   perBodyYear(pooledByYear(breakdown('outcomes.applicants', APPLICANT_PARTS, input), input, APPLICANTS_POOLED), input, APPLICANTS_BODIES);
 
 const BREAKDOWN_COUNTS = ['reports', 'reports_with_total', 'bodies'];
-// Pooled answers (a few rows a year) read every province: stored for a national dataset.
-const OUTCOMES_POOLED = definePreaggregate('pre_outcomes_pooled', () => breakdown('outcomes.structure', OUTCOME_PARTS, { bodies: [] }), { stored: 'national' });
-const APPLICANTS_POOLED = definePreaggregate('pre_applicants_pooled', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { bodies: [] }), { stored: 'national' });
+// Pooled answers (a few rows a year) read every province: stored for a national dataset, their
+// sums and counts added up a province at a time (a body's picked report is in its province).
+const POOLED = { stored: 'national', summedByProvince: POOLED_GROUPS } as const;
+const OUTCOMES_POOLED = definePreaggregate('pre_outcomes_pooled', () => breakdown('outcomes.structure', OUTCOME_PARTS, { bodies: [] }), POOLED);
+const APPLICANTS_POOLED = definePreaggregate('pre_applicants_pooled', () => breakdown('outcomes.applicants', APPLICANT_PARTS, { bodies: [] }), POOLED);
 const OUTCOMES_BODIES = definePreaggregate('pre_outcomes_bodies', () => perBodySource(breakdown('outcomes.structure', OUTCOME_PARTS, { everyBody: true }), BREAKDOWN_COUNTS));
 const APPLICANTS_BODIES = definePreaggregate('pre_applicants_bodies', () => perBodySource(breakdown('outcomes.applicants', APPLICANT_PARTS, { everyBody: true }), BREAKDOWN_COUNTS));

@@ -30,6 +30,15 @@ export interface Preaggregate {
    * rows (buildPreaggregateByProvince in src/db/handler.ts).
    */
   byProvince?: string;
+  /**
+   * Its rows are sums and counts grouped by these columns (its own order, a total one) over rows
+   * that each come from one province's partitions, every unit counted by a distinct count lying
+   * within one province (a division's reports are all in its province's partitions): ingest builds
+   * it a province at a time and adds the provinces' rows of each group (summedAcrossProvincesSql),
+   * never holding every province's rows. Its sums are of counts: whole numbers add exactly in any
+   * order (a fractional value printed as a count could differ from a whole-table sum in its last bit).
+   */
+  summedByProvince?: readonly string[];
 }
 
 export type Stored = boolean | 'national';
@@ -37,9 +46,14 @@ export type Stored = boolean | 'national';
 const registry = new Map<string, Preaggregate>();
 
 /** Registers a pre-aggregate (at module load of the builder that reads it); returns its table name. */
-export function definePreaggregate(name: string, source: () => BuiltQuery, options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string } = {}): string {
+export function definePreaggregate(
+  name: string,
+  source: () => BuiltQuery,
+  options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string; summedByProvince?: readonly string[] } = {},
+): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  registry.set(name, { name, source, behindInit: options.behindInit ?? true, needs: options.needs, stored: options.stored, byProvince: options.byProvince });
+  const { behindInit, needs, stored, byProvince, summedByProvince } = options;
+  registry.set(name, { name, source, behindInit: behindInit ?? true, needs, stored, byProvince, summedByProvince });
   return name;
 }
 
@@ -87,6 +101,30 @@ export function storedAnswerNames(provinces: readonly string[], national = false
   const perProvince = [...families.entries()].filter(([, f]) => f.stored).flatMap(([prefix]) => provinces.filter((p) => /^\d{2}$/.test(p)).map((p) => `${prefix}_${p}`));
   const key = (name: string) => `${(preaggregate(name)?.needs ?? []).join(',')}|${name}`;
   return [...own, ...perProvince].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * The whole of a `summedByProvince` pre-aggregate from the provinces' rows in `parts` (columns in
+ * the source's order with their DuckDB types): each group's sums and counts added, every column of
+ * the type the source gives it (a count is BIGINT, a sum of integers HUGEINT, of metrics DOUBLE), in
+ * the groups' order. Any other type is refused: it may not be a sum.
+ */
+export function summedAcrossProvincesSql(name: string, parts: string, columns: readonly { name: string; type: string }[]): string {
+  const definition = preaggregate(name);
+  const keys = definition?.summedByProvince;
+  if (!keys) throw new Error(`pre-aggregate ${name} is not summed by province`);
+  const quote = (column: string) => `"${column.replaceAll('"', '""')}"`;
+  const select = columns.map(({ name: column, type }) => {
+    if (keys.includes(column)) return quote(column);
+    const sum = `sum(${quote(column)})`;
+    if (type === 'HUGEINT' || type === 'DOUBLE') return `${sum} AS ${quote(column)}`;
+    if (type === 'BIGINT' || type === 'INTEGER') return `CAST(${sum} AS ${type}) AS ${quote(column)}`;
+    throw new Error(`pre-aggregate ${name}: column ${column} of type ${type} is not a sum or a count`);
+  });
+  const missing = keys.filter((key) => !columns.some((c) => c.name === key));
+  if (missing.length > 0) throw new Error(`pre-aggregate ${name}: no column ${missing.join(', ')}`);
+  const groups = keys.map(quote).join(', ');
+  return `SELECT ${select.join(', ')} FROM ${parts} GROUP BY ${groups} ORDER BY ${groups}`;
 }
 
 /** The SQL that builds a pre-aggregate's table (bound parameters written in as literals). */
@@ -137,6 +175,9 @@ export function inlineParams(sql: string, params: readonly Param[]): string {
   if (i !== params.length) throw new Error('more parameters than placeholders');
   return text;
 }
+
+/** A pooled answer's groups in its order (withBodyNames: body, body_key, year; body and key '*'). */
+export const POOLED_GROUPS = ['body', 'body_key', 'year'] as const;
 
 /**
  * A query answered from a pre-aggregate where one is built (the dataset's own rows, not an

@@ -54,10 +54,15 @@ ORDER BY province_code, year`;
 
 /**
  * The map's whole answer for the metric it opens on, built on first use; stored for a national
- * dataset, whose facts_wide the page never holds whole (the map reads every province).
+ * dataset, whose facts_wide the page never holds whole (the map reads every province). A
+ * province's rows come from its own partitions (a unit is in its province's), so ingest builds it
+ * a province at a time.
  */
 const PROVINCE_TOTALS = new Map(
-  ['r.new.total'].map((metric) => [metric, definePreaggregate('pre_province_totals_r_new_total', () => provinceTotals({ metric }), { behindInit: false, stored: 'national' })]),
+  ['r.new.total'].map((metric) => [
+    metric,
+    definePreaggregate('pre_province_totals_r_new_total', () => provinceTotals({ metric }), { behindInit: false, stored: 'national', byProvince: 'province_code, year' }),
+  ]),
 );
 
 /**

@@ -1,4 +1,4 @@
-import { definePreaggregate, perBodySource, perBodyYear, pooledByYear } from './preaggregated';
+import { definePreaggregate, perBodySource, perBodyYear, POOLED_GROUPS, pooledByYear } from './preaggregated';
 import { type BodiesInput, type BuiltQuery, isPooled, metricColumn, pickedReports, withBodyNames } from './query';
 
 
@@ -43,5 +43,5 @@ GROUP BY ALL`;
 }
 
 // Its source is the pooled query's row-level SQL (preaggregateSql reads `sql`, never `preaggregated`).
-const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }), { stored: 'national' });
+const REVIEW_POOLED = definePreaggregate('pre_review_pooled', () => reviewLitigation({ bodies: [] }), { stored: 'national', summedByProvince: POOLED_GROUPS });
 const REVIEW_BODIES = definePreaggregate('pre_review_bodies', () => perBodySource(reviewLitigation({ everyBody: true }), ['all_reports', 'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies', 'rv_reports_unrated', 'lit_reports_unrated']));

@@ -4,6 +4,9 @@
 // dataset's first and last year (factsProvincesFor in src/ingest/stored-answers.ts). The answers
 // must be the bytes the page's own build from whole tables gives. Three generated provinces whose
 // years differ (64: 2019–2021, 63 and 54: 2020 only), so a province's answers need another's years.
+// Made national (EAGER_DETAIL_ROWS lowered to 0), so the answers pooled over every province are
+// stored too: built a province at a time as well (summedByProvince, byProvince), their bytes the
+// page's. A by-province build that fails falls back to loading what each answer needs, and says so.
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +23,7 @@ import { createNodeEngine, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { makeTempDir } from '../../helpers/ingest-fixture';
 
 /** The most facts_wide rows an engine held at once while `watching`. */
-const held = vi.hoisted(() => ({ watching: false, factsRows: 0 }));
+const held = vi.hoisted(() => ({ watching: false, factsRows: 0, failByProvince: false }));
 
 vi.mock('../../../src/db/engine-node', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/db/engine-node')>();
@@ -32,7 +35,10 @@ vi.mock('../../../src/db/engine-node', async (importOriginal) => {
       return {
         ...engine,
         name: engine.name,
-        run: engine.run.bind(engine),
+        run(sql: string) {
+          if (held.failByProvince && sql.includes('__by_province')) throw new Error('by-province build refused (test)');
+          return engine.run(sql);
+        },
         runStatement: engine.runStatement.bind(engine),
         close: engine.close.bind(engine),
         insertArrowStream(table: string, ipc: Uint8Array, append?: boolean, schema?: string) {
@@ -49,6 +55,8 @@ vi.mock('../../../src/db/engine-node', async (importOriginal) => {
 let root: string;
 let out: string;
 let manifest: Manifest;
+const ingestOutput = collectOutput();
+const POOLED = ['pre_outcomes_pooled', 'pre_applicants_pooled', 'pre_review_pooled', 'pre_province_totals_r_new_total'];
 
 beforeAll(async () => {
   root = makeTempDir('gongkai-stored-by-province-');
@@ -58,7 +66,7 @@ beforeAll(async () => {
   await runGenerate({ ...base, province: '54', years: [2020], out: join(root, 'corpus', '54') });
   out = join(root, 'dataset');
   held.watching = true;
-  await runIngest([join(root, 'corpus')], out, collectOutput());
+  await runIngest([join(root, 'corpus')], out, ingestOutput, { eagerDetailRows: 0 });
   held.watching = false;
   manifest = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
 }, 600_000);
@@ -78,7 +86,7 @@ describe('stored answers built a province at a time', () => {
 
   it('are the bytes the page builds from whole tables, for every stored answer', async () => {
     const names = Object.keys(manifest.stored ?? {});
-    expect(names).toEqual(expect.arrayContaining(['pre_coverage_answer_54', 'pre_coverage_answer_63', 'pre_coverage_answer_64', 'pre_reconcile_answer_r_new_total_63', 'pre_benchmark_answer_nl_self_r_new_total']));
+    expect(names).toEqual(expect.arrayContaining([...POOLED, 'pre_coverage_answer_54', 'pre_coverage_answer_63', 'pre_coverage_answer_64', 'pre_reconcile_answer_r_new_total_63', 'pre_benchmark_answer_nl_self_r_new_total']));
     const handler = createHandler({ createEngine: createNodeEngine, fetchBytes: readFileUrl, eagerDetailRows: Number.POSITIVE_INFINITY, preload: false });
     try {
       const init = await handler.handle({ id: 1, kind: 'init', payload: { manifestUrl: pathToFileURL(join(out, 'manifest.json')).href } });
@@ -97,5 +105,24 @@ describe('stored answers built a province at a time', () => {
     } finally {
       handler.close();
     }
+  }, 600_000);
+
+  it('say nothing of a fallback when the bounded build succeeds', () => {
+    expect(ingestOutput.stderr.text).not.toContain('not bounded');
+  });
+
+  it('fall back visibly when the by-province build fails: the reason in the ingest log, the same answers', async () => {
+    const again = join(root, 'dataset-fallback');
+    const output = collectOutput();
+    held.failByProvince = true;
+    try {
+      await runIngest([join(root, 'corpus')], again, output, { eagerDetailRows: 0 });
+    } finally {
+      held.failByProvince = false;
+    }
+    expect(output.stderr.text).toMatch(/stored answers not bounded \(built by province: [^)]*pre_outcomes_pooled[^)]*\), each loaded what it needs instead: by-province build refused \(test\)/);
+    const other = parseManifest(JSON.parse(readFileSync(join(again, 'manifest.json'), 'utf8')));
+    expect(Object.keys(other.stored ?? {})).toEqual(Object.keys(manifest.stored ?? {}));
+    for (const name of POOLED) expect(other.stored![name].sha256, name).toBe(manifest.stored![name].sha256);
   }, 600_000);
 });

@@ -2,7 +2,7 @@
 // view query that has one carries the form it falls back on (a parent or year not stored).
 import { describe, expect, it } from 'vitest';
 import * as sql from '../../../src/db/sql';
-import { isPreaggregate, preaggregate, preaggregateNames, storedAnswerNames } from '../../../src/db/sql/preaggregated';
+import { isPreaggregate, preaggregate, preaggregateNames, storedAnswerNames, summedAcrossProvincesSql } from '../../../src/db/sql/preaggregated';
 
 describe('stored answers', () => {
   it('resolve per province only for two-digit provinces, never by a prefix alone', () => {
@@ -48,5 +48,24 @@ describe('stored answers', () => {
     // Grouped by the parts they need (a units table once, then let go).
     const units = benchmark.map((n) => preaggregate(n)!.needs![0]);
     expect(units.filter((u, i) => i === 0 || u !== units[i - 1])).toEqual([...new Set(units)]);
+  });
+
+  it('pooled over every province: the provinces\' sums added per group, each column of the type a build from whole tables gives, anything else refused', () => {
+    const columns = [
+      { name: 'body_key', type: 'VARCHAR' },
+      { name: 'body', type: 'VARCHAR' },
+      { name: 'year', type: 'INTEGER' },
+      { name: 'reports', type: 'HUGEINT' },
+      { name: 'bodies', type: 'BIGINT' },
+      { name: 'r_new_total', type: 'DOUBLE' },
+    ];
+    expect(summedAcrossProvincesSql('pre_review_pooled', 'parts', columns)).toBe(
+      'SELECT "body_key", "body", "year", sum("reports") AS "reports", CAST(sum("bodies") AS BIGINT) AS "bodies", sum("r_new_total") AS "r_new_total" FROM parts GROUP BY "body", "body_key", "year" ORDER BY "body", "body_key", "year"',
+    );
+    expect(() => summedAcrossProvincesSql('pre_review_pooled', 'parts', [...columns, { name: 'median', type: 'DECIMAL(18,3)' }])).toThrow(/median of type DECIMAL\(18,3\) is not a sum or a count/);
+    expect(() => summedAcrossProvincesSql('pre_review_pooled', 'parts', columns.slice(1))).toThrow(/no column body_key/);
+    expect(() => summedAcrossProvincesSql('pre_outcomes_bodies', 'parts', columns)).toThrow(/not summed by province/);
+    for (const name of ['pre_outcomes_pooled', 'pre_applicants_pooled', 'pre_review_pooled']) expect(preaggregate(name)?.summedByProvince, name).toEqual(['body', 'body_key', 'year']);
+    expect(preaggregate('pre_province_totals_r_new_total')?.byProvince).toBe('province_code, year');
   });
 });
