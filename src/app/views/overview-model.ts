@@ -11,7 +11,8 @@ export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) =>
     name: label(level),
     values: years.map((year) => {
       const row = rows.find((r) => r.year === year && (r.level ?? null) === level);
-      return row ? num(row.reports) : null;
+      // The rows count reports: a year with none of a level is a counted 0, not a figure missing.
+      return row ? num(row.reports) : 0;
     }),
   }));
   // Each level keeps one of the palette's first six places, the six furthest apart for every vision.

@@ -3,6 +3,7 @@
 // for normal, deuteranope and protanope vision (palette.test.ts measures them).
 import { describe, expect, it } from 'vitest';
 import { stackedBars } from '../../../src/charts/bars';
+import { chartTable, describeTable } from '../../../src/charts/describe';
 import { lineOverYears } from '../../../src/charts/line';
 import { PALETTE } from '../../../src/charts/palette';
 import { translator } from '../../../src/app/i18n/messages';
@@ -29,6 +30,17 @@ describe('overview levels', () => {
     const { categories, series, slots } = yearLevelSeries(rows.filter((r) => r.level !== 'province'), (l) => levelLabel(t, l));
     const colours = seriesOf(stackedBars(categories, series, zhFrame, { slots })).map((s) => (s.itemStyle as { color: string }).color);
     expect(colours).toEqual(PALETTE.slice(1, 6));
+  });
+
+  it('count a year with no report of a level as 0 reports, described as 0 and not as missing', () => {
+    const t = translator('zh');
+    const some = [{ year: 2019, level: 'city', reports: 3 }, { year: 2020, level: 'county', reports: 2 }];
+    const { categories, series } = yearLevelSeries(some, (l) => levelLabel(t, l));
+    expect(series.map((s) => s.values)).toEqual([[3, 0], [0, 2]]);
+    const option = stackedBars(categories, series, zhFrame, {});
+    const table = chartTable(option, 'zh');
+    expect(table?.rows).toEqual([['2019', '3', '0'], ['2020', '0', '2']]);
+    expect(describeTable(table!, 'zh')).not.toContain('无数据');
   });
 });
 
