@@ -86,7 +86,9 @@ interface Slot {
 /** Files a worker holds at once: the one it parses and those waiting behind it (enough that the page's answers, late on a busy machine, seldom leave it idle). */
 export const QUEUED_PER_WORKER = 8;
 
-export const defaultWorkers = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
+/** The cores less one, the page's own thread (at least one). */
+export const workersFor = (cores: number): number => Math.max(1, cores - 1);
+export const defaultWorkers = (): number => workersFor(navigator.hardwareConcurrency || 2);
 const spawnImportWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import' });
 
 export const timeLimitReason = (ms: number): string => `parse stopped: the file took longer than the time budget of ${ms / 1000} s per file`;
@@ -122,6 +124,9 @@ export function budgetClock(budgetMs: number, over: () => void, now: () => numbe
 
 const failed = (reason: string): PoolAnswer => ({ kind: 'failed', reason });
 
+/** A point of an import's first seconds on the page's performance timeline (bench/import.ts reads them): a worker started, ready, its first file sent. */
+export const markStart = (name: string): void => void performance.mark(`gongkai-import:${name}`);
+
 export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const count = Math.max(1, options.workers ?? defaultWorkers());
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
@@ -137,6 +142,9 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   let nextId = 0;
   let started = 0;
   let closed = false;
+  /** For the first seconds' marks: a file sent, an answer heard. */
+  let sentAny = false;
+  let answeredAny = false;
 
   /** The file the worker is on has its budget from now (it took it when it answered the one before). */
   const startClock = (slot: Slot) => {
@@ -182,6 +190,8 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   };
 
   const spawn = (slot: Slot): void => {
+    const order = started++;
+    markStart(`worker ${order} started`);
     const worker = spawnWorker();
     slot.worker = worker;
     slot.ready = false;
@@ -191,7 +201,12 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       if (slot.worker !== worker) return;
       const reply = event.data;
+      if (!answeredAny && (reply.kind === 'took' || reply.kind === 'parsed')) {
+        answeredAny = true;
+        markStart('first file parsed');
+      }
       if (reply.kind === 'ready') {
+        markStart(`worker ${order} ready`);
         slot.ready = true;
         slot.startFailures = 0;
         stopClock(slot);
@@ -225,7 +240,6 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     worker.addEventListener('messageerror', () => {
       if (slot.worker === worker) discard(slot, 'parser crashed: its answer could not be read');
     });
-    const order = started++;
     const hooks = { ...(options.stall?.(order) ? { stall: true } : {}), ...(options.die?.(order) ? { die: true } : {}) };
     worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...hooks } satisfies ImportWorkerInit);
   };
@@ -245,6 +259,8 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
         const job = queue.shift()!;
         slot.jobs.push(job);
         if (slot.jobs.length === 1) startClock(slot);
+        if (!sentAny) markStart('first file sent');
+        sentAny = true;
         // The Blob is a handle: the worker reads the file (a worker that dies leaves it readable again).
         const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, file: job.file, keep: job.keep, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
         slot.worker!.postMessage(message);
