@@ -389,6 +389,8 @@ async function main(): Promise<void> {
         seen.__benchLeftAt = null;
         const at0 = performance.now();
         seen.__benchAt0 = at0;
+        // The file input's change event: the browser has handed the page the picked files.
+        document.addEventListener('change', () => performance.mark('gongkai-import:files handed to the page'), { capture: true, once: true });
         new MutationObserver(() => {
           const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress');
           const value = bar ? bar.value : 0;
