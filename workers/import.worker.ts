@@ -69,14 +69,12 @@ let queued = 0;
  */
 const DRY_STORE_MS = 25;
 let storeSoon: ReturnType<typeof setTimeout> | null = null;
-let flushedAny = false;
 let storing: Promise<void> = Promise.resolve();
 
 function flush(): void {
   if (storeSoon !== null) clearTimeout(storeSoon);
   storeSoon = null;
   if (pending.length === 0) return;
-  flushedAny = true;
   const batch = pending;
   pending = [];
   storing = storing.then(() =>
@@ -117,9 +115,7 @@ async function parse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<
   }
   pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
   reply({ kind: 'took', id: job.id });
-  // The worker's first report is stored alone: the progress bar moves once a file is done, not
-  // once STORE_BATCH are (0.6 s after the first parse on a loaded machine, bench/import.ts).
-  if (pending.length >= STORE_BATCH || !flushedAny) flush();
+  if (pending.length >= STORE_BATCH) flush();
   else if (queued === 0) storeSoon ??= setTimeout(flush, DRY_STORE_MS);
 }
 
