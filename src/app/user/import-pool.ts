@@ -1,7 +1,9 @@
 // The page's parse pool: import workers (workers/import.worker.ts), as many as the cores less one
-// (at least one). Each worker is handed the file itself (a Blob: it reads the bytes, the page never
-// does), parses one file at a time and is handed a few more ahead (QUEUED_PER_WORKER), so it never
-// waits for the page between files. It stores the reports in IndexedDB itself, a few at a time,
+// (at least one: defaultWorkers). Each worker is handed the file itself (a Blob: it reads the
+// bytes, the page never does), parses one file at a time and is handed a few more ahead
+// (QUEUED_PER_WORKER, a PDF or Word file counting as several), so it never waits for the page
+// between files and no worker sits on a row of slow files while another has none. It stores the
+// reports in IndexedDB itself, a few at a time,
 // and answers each one's row of the import list only: no report crosses to the page. Each file has
 // a time budget from when the worker takes it: a worker that runs over or dies is terminated and
 // replaced, its file becomes a failed report with the reason, as in ingest's pool
@@ -85,8 +87,23 @@ interface Slot {
 
 /** Files a worker holds at once: the one it parses and those waiting behind it (enough that the page's answers, late on a busy machine, seldom leave it idle). */
 export const QUEUED_PER_WORKER = 8;
+/**
+ * How many of a worker's places a PDF or Word file takes: each costs tens of times a text report's
+ * parse (1,000 files of which 100 PDFs: 3 s for the 900 texts, 60 s for the PDFs), so a worker
+ * handed eight of them in a row holds minutes of work that an idle worker could have taken.
+ */
+export const SLOW_FILE_PLACES = 4;
+const SLOW_FILE = /\.(pdf|docx?)$/i;
+export const placesOf = (fileName: string): number => (SLOW_FILE.test(fileName) ? SLOW_FILE_PLACES : 1);
 
-export const defaultWorkers = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
+/**
+ * The cores less one, the page's own thread (at least one). Two on two cores was tried (stop 23,
+ * 1,000 mixed files, load 13-19): 31-39 CPU-s against 26-34 for one (each worker loads the
+ * gazetteer and warms the parser and pdf.js), the first file sent 1.2-4.5 s after the files
+ * against 0.7-2.5 s, and no gain in wall time on the loaded machine.
+ */
+export const workersFor = (cores: number): number => Math.max(1, cores - 1);
+export const defaultWorkers = (): number => workersFor(navigator.hardwareConcurrency || 2);
 const spawnImportWorker = () => new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-import' });
 
 export const timeLimitReason = (ms: number): string => `parse stopped: the file took longer than the time budget of ${ms / 1000} s per file`;
@@ -122,6 +139,9 @@ export function budgetClock(budgetMs: number, over: () => void, now: () => numbe
 
 const failed = (reason: string): PoolAnswer => ({ kind: 'failed', reason });
 
+/** A point of an import's first seconds on the page's performance timeline (bench/import.ts reads them): a worker started, ready, its first file sent. */
+export const markStart = (name: string): void => void performance.mark(`gongkai-import:${name}`);
+
 export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   const count = Math.max(1, options.workers ?? defaultWorkers());
   const budgetMs = options.budgetMs ?? FILE_BUDGET_MS;
@@ -133,10 +153,14 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     slot.timer = null;
   };
   const givenUp = (slot: Slot) => slot.startFailures >= START_ATTEMPTS;
+  const placesHeld = (slot: Slot) => slot.jobs.reduce((n, job) => n + placesOf(job.fileName), 0);
   const queue: Job[] = [];
   let nextId = 0;
   let started = 0;
   let closed = false;
+  /** For the first seconds' marks: a file sent, an answer heard. */
+  let sentAny = false;
+  let answeredAny = false;
 
   /** The file the worker is on has its budget from now (it took it when it answered the one before). */
   const startClock = (slot: Slot) => {
@@ -182,6 +206,8 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
   };
 
   const spawn = (slot: Slot): void => {
+    const order = started++;
+    markStart(`worker ${order} started`);
     const worker = spawnWorker();
     slot.worker = worker;
     slot.ready = false;
@@ -191,7 +217,12 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerReply>) => {
       if (slot.worker !== worker) return;
       const reply = event.data;
+      if (!answeredAny && (reply.kind === 'took' || reply.kind === 'parsed')) {
+        answeredAny = true;
+        markStart('first file parsed');
+      }
       if (reply.kind === 'ready') {
+        markStart(`worker ${order} ready`);
         slot.ready = true;
         slot.startFailures = 0;
         stopClock(slot);
@@ -225,7 +256,6 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     worker.addEventListener('messageerror', () => {
       if (slot.worker === worker) discard(slot, 'parser crashed: its answer could not be read');
     });
-    const order = started++;
     const hooks = { ...(options.stall?.(order) ? { stall: true } : {}), ...(options.die?.(order) ? { die: true } : {}) };
     worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...hooks } satisfies ImportWorkerInit);
   };
@@ -236,15 +266,17 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
       for (const job of queue.splice(0)) job.done(failed(error ? loadFailedReason(error) : notStartedReason(startMs)));
       return;
     }
-    // Every worker gets a file before any gets a second one.
+    // Every worker gets a file before any gets a second one; a slow file fills several places.
     for (let depth = 1; depth <= QUEUED_PER_WORKER; depth++) {
       for (const slot of slots) {
-        if (closed || slot.jobs.length >= depth || queue.length === 0 || givenUp(slot)) continue;
+        if (closed || placesHeld(slot) >= depth || queue.length === 0 || givenUp(slot)) continue;
         if (!slot.worker) spawn(slot);
         if (!slot.ready) continue;
         const job = queue.shift()!;
         slot.jobs.push(job);
         if (slot.jobs.length === 1) startClock(slot);
+        if (!sentAny) markStart('first file sent');
+        sentAny = true;
         // The Blob is a handle: the worker reads the file (a worker that dies leaves it readable again).
         const message: ImportJob = { kind: 'parse', id: job.id, fileName: job.fileName, file: job.file, keep: job.keep, ...(options.crash?.(job.fileName) ? { crash: true } : {}) };
         slot.worker!.postMessage(message);

@@ -4,7 +4,7 @@ import { failedReport, MAX_FILE_BYTES, tooLargeError } from '../../ingest/failed
 import { isSkippedDirectory, isSkippedFile, withUniqueIds } from '../../ingest/input-names';
 import { STORE_BATCH, type LayerRow, type ReportRecord } from '../../../workers/import-protocol';
 import { layerRow } from './layer-store';
-import { CANCELLED_REASON, QUEUED_PER_WORKER, type ImportPool } from './import-pool';
+import { CANCELLED_REASON, markStart, QUEUED_PER_WORKER, type ImportPool } from './import-pool';
 
 export interface PickedFile {
   /** `folder/sub/name.txt` for a file of a picked or dropped folder; the name for a file picked alone. */
@@ -110,6 +110,7 @@ export const isCancelled = (outcome: ImportOutcome): boolean => outcome.row.stat
 
 /** Parses and stores every entry, a few ahead of the pool's workers within the byte budget; `onOutcome` hears each as it is done (in any order). */
 export async function runImport(entries: readonly ImportEntry[], pool: ImportPool, onOutcome: (outcome: ImportOutcome) => void, options: RunOptions = {}): Promise<void> {
+  markStart('run started');
   const budget = new ByteBudget(options.budgetBytes ?? IN_FLIGHT_BUDGET_BYTES);
   let next = 0;
   const lane = async () => {

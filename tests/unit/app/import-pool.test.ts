@@ -3,7 +3,7 @@
 // worker that dies fails the file it was on and gives back the files it parsed and had not stored
 // yet, which the next worker parses and stores; close stops every worker; warm starts them early.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUDGET_STRETCH, budgetClock, createImportPool, loadFailedReason, notStartedReason, START_ATTEMPTS, type PoolAnswer } from '../../../src/app/user/import-pool';
+import { BUDGET_STRETCH, budgetClock, createImportPool, loadFailedReason, notStartedReason, QUEUED_PER_WORKER, START_ATTEMPTS, type PoolAnswer } from '../../../src/app/user/import-pool';
 import type { ImportJob, ImportWorkerReply } from '../../../workers/import-protocol';
 
 /** Parses by name, stores two reports at a time or when its queue runs dry; dies on `dieOn`. */
@@ -305,6 +305,40 @@ describe('the import pool', () => {
     expect(stored.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `f/${n}.txt`));
     pool.close();
     expect(pool.startable()).toBe(false);
+  });
+});
+
+/** Ready, and holds every file it is handed without parsing any: what the pool sends it ahead. */
+class Holder extends EventTarget {
+  readonly held: string[] = [];
+  postMessage(message: { kind: string; fileName?: string }): void {
+    if (message.kind === 'init') setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { kind: 'ready' } satisfies ImportWorkerReply })));
+    else if (message.kind === 'parse') this.held.push(message.fileName!);
+  }
+  terminate(): void {}
+}
+
+describe('how many files a worker is handed ahead', () => {
+  const handed = async (names: string[]): Promise<string[][]> => {
+    const workers: Holder[] = [];
+    const pool = createImportPool({ workers: 2, spawn: () => workers[workers.push(new Holder()) - 1] as unknown as Worker });
+    const answers = names.map((name) => pool.parse(new Blob([name]), name, { id: name, path: name }));
+    await new Promise((done) => setTimeout(done, 20));
+    pool.close();
+    await Promise.all(answers);
+    return workers.map((w) => w.held);
+  };
+
+  it('text files: QUEUED_PER_WORKER each', async () => {
+    const held = await handed(Array.from({ length: 30 }, (_, i) => `${i}.txt`));
+    expect(held.map((h) => h.length)).toEqual([QUEUED_PER_WORKER, QUEUED_PER_WORKER]);
+  });
+
+  it('PDF and Word files take several places: a worker never sits on a row of them while the other could take them', async () => {
+    const held = await handed(['a.pdf', 'b.PDF', 'c.docx', 'd.doc', 'e.pdf', 'f.pdf', 'g.txt', 'h.txt']);
+    // Four places each: two slow files fill a worker's eight (the old pool sent all eight to the first worker ready).
+    expect(held.map((h) => h.length)).toEqual([2, 2]);
+    expect(held.flat().sort()).toEqual(['a.pdf', 'b.PDF', 'c.docx', 'd.doc']);
   });
 });
 
