@@ -10,7 +10,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 // The view builders define the pre-aggregates when their modules load: import them all here, or the
 // worker's bundle would hold the registry empty.
 import './sql';
-import { isPreaggregate, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql, summedAcrossProvincesSql } from './sql/preaggregated';
+import { isPreaggregate, pooledUnitsSql, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql, summedAcrossProvincesSql, unitAcrossProvincesSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetModeView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
@@ -641,12 +641,36 @@ export function createHandler(deps: HandlerDeps): Handler {
       const provinces = [...new Set(partitions.map((p) => p.province!))].sort();
       // Nothing loaded before counts twice: the tables are loaded a province at a time from here.
       await releaseTables(d, tables);
-      for (const { parts } of built) d.engine.run(`DROP TABLE IF EXISTS ${parts}`);
-      for (const [i, province] of provinces.entries()) {
-        for (const table of tables) await ensureTable(d, table, [province]);
-        for (const { select, parts } of built) d.engine.run(i === 0 ? `CREATE TABLE ${parts} AS ${select}` : `INSERT INTO ${parts} ${select}`);
+      const units = quoteIdent('__pooled_units__by_province');
+      const summed = built.some(({ definition }) => definition.summedByProvince) && tables.includes('facts_wide');
+      const dropParts = () => {
+        for (const { parts } of built) d.engine.run(`DROP TABLE IF EXISTS ${parts}`);
+        d.engine.run(`DROP TABLE IF EXISTS ${units}`);
+      };
+      dropParts();
+      try {
+        for (const [i, province] of provinces.entries()) {
+          for (const table of tables) await ensureTable(d, table, [province]);
+          for (const { select, parts } of built) d.engine.run(i === 0 ? `CREATE TABLE ${parts} AS ${select}` : `INSERT INTO ${parts} ${select}`);
+          if (summed) d.engine.run(pooledUnitsSql(units, province, i === 0));
+          await releaseTables(d, tables);
+        }
+        const across = summed ? tableFromIPC(d.engine.run(unitAcrossProvincesSql(units))) : null;
+        if (across && across.numRows > 0) {
+          const [key, year, where] = ['body_key', 'year', 'provinces'].map((c) => String(across.getChild(c)!.get(0)));
+          throw new DataError(`${key}'s reports of ${year} lie in the partitions of ${where}: summed a province at a time it would count twice`);
+        }
+      } catch (error) {
+        // What a failed build left is dropped: the answers are then built from what each needs.
         await releaseTables(d, tables);
+        try {
+          dropParts();
+        } catch {
+          // The build's own error says why; a table left over is dropped by the next build.
+        }
+        throw error;
       }
+      d.engine.run(`DROP TABLE IF EXISTS ${units}`);
       for (const { definition, parts } of built) {
         const whole = definition.summedByProvince
           ? summedAcrossProvincesSql(definition.name, parts, columnsOf(d.engine, `${definition.name}__by_province`))

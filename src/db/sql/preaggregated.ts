@@ -127,6 +127,23 @@ export function summedAcrossProvincesSql(name: string, parts: string, columns: r
   return `SELECT ${select.join(', ')} FROM ${parts} GROUP BY ${groups} ORDER BY ${groups}`;
 }
 
+/**
+ * A pooled answer picks one report per body and year (pickedReports): summed a province at a time
+ * it is the whole-table answer only if each body's reports of a year lie in one province's
+ * partitions. A division's do; a body known by its printed name alone (`name:` key) may not (an
+ * unlisted unit placed by its chain in one report, unplaced in another of the same year). The rows
+ * record, per province, the units that have more than one report a year (the only ones a pick
+ * windows over: body_year_reports is counted over every report at ingest).
+ */
+export const pooledUnitsSql = (units: string, province: string, first: boolean): string => {
+  const select = `SELECT DISTINCT body_key, year, '${province.replaceAll("'", "''")}' AS province FROM facts_wide WHERE body_key IS NOT NULL AND body_year_reports > 1`;
+  return first ? `CREATE TABLE ${units} AS ${select}` : `INSERT INTO ${units} ${select}`;
+};
+
+/** The first of those units whose reports of one year lie in two provinces' partitions, if any. */
+export const unitAcrossProvincesSql = (units: string): string =>
+  `SELECT body_key, year, string_agg(DISTINCT province, ', ' ORDER BY province) AS provinces FROM ${units} GROUP BY body_key, year HAVING count(DISTINCT province) > 1 ORDER BY body_key, year LIMIT 1`;
+
 /** The SQL that builds a pre-aggregate's table (bound parameters written in as literals). */
 export function preaggregateSql(p: Preaggregate): string {
   return `CREATE OR REPLACE TABLE ${p.name} AS ${preaggregateSelect(p)}`;

@@ -23,7 +23,7 @@ import { createNodeEngine, readFileUrl } from '../../helpers/duckdb-wasm-node';
 import { makeTempDir } from '../../helpers/ingest-fixture';
 
 /** The most facts_wide rows an engine held at once while `watching`. */
-const held = vi.hoisted(() => ({ watching: false, factsRows: 0, failByProvince: false }));
+const held = vi.hoisted(() => ({ watching: false, factsRows: 0, failByProvince: false, spanUnit: false }));
 
 vi.mock('../../../src/db/engine-node', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/db/engine-node')>();
@@ -43,6 +43,8 @@ vi.mock('../../../src/db/engine-node', async (importOriginal) => {
         close: engine.close.bind(engine),
         insertArrowStream(table: string, ipc: Uint8Array, append?: boolean, schema?: string) {
           engine.insertArrowStream(table, ipc, append, schema);
+          // One body known by its name alone, with reports of 2020 in every province's partitions.
+          if (held.spanUnit && table === 'facts_wide') engine.run(`UPDATE facts_wide SET body_key = 'name:同名单位', body_year_reports = 2 WHERE report_id = (SELECT min(report_id) FROM facts_wide WHERE year = 2020)`);
           if (!held.watching || table !== 'facts_wide') return;
           const rows = Number(decode(engine.run('SELECT count(*) AS n FROM facts_wide')).getChild('n')!.get(0));
           held.factsRows = Math.max(held.factsRows, rows);
@@ -124,5 +126,17 @@ describe('stored answers built a province at a time', () => {
     const other = parseManifest(JSON.parse(readFileSync(join(again, 'manifest.json'), 'utf8')));
     expect(Object.keys(other.stored ?? {})).toEqual(Object.keys(manifest.stored ?? {}));
     for (const name of POOLED) expect(other.stored![name].sha256, name).toBe(manifest.stored![name].sha256);
+  }, 600_000);
+
+  it('are not summed a province at a time when one body's reports of a year lie in two provinces (it would count twice)', async () => {
+    const again = join(root, 'dataset-spanning');
+    const output = collectOutput();
+    held.spanUnit = true;
+    try {
+      await runIngest([join(root, 'corpus')], again, output, { eagerDetailRows: 0 });
+    } finally {
+      held.spanUnit = false;
+    }
+    expect(output.stderr.text).toMatch(/stored answers not bounded \(built by province: [^)]*pre_outcomes_pooled[^)]*\), each loaded what it needs instead: name:同名单位's reports of 2020 lie in the partitions of 54, 63, 64/);
   }, 600_000);
 });
