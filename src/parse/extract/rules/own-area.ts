@@ -43,9 +43,12 @@ const DIRECT_ONLY = /^(?:(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)(?:[
 /** One group of an area's units (各部门, 县直各单位, 各乡镇); 各级, 政府系统 and 行政机关 name all of them. */
 const GROUP = '(?:各(?:部门|单位)|政府(?:各)?部门|(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)|各(?:乡镇|镇街|街道|县区|区县|县市区|乡|镇|县|区|市|地)(?:[（(][^）)]{1,6}[）)])?)';
 const GROUP_ANYWHERE = new RegExp(GROUP, 'g');
+/** The lower divisions or the other units as a clause's subject without 各 (乡镇共受理12件, 14个乡镇（街道）, 其他单位). */
+const BARE_GROUP = '(?:(?:[\\d一二三四五六七八九十]+个)?(?:乡镇|镇街|街道|乡|镇)(?:[（(][^）)]{1,6}[）)])?|(?:其他|其它|其余)(?:各)?(?:部门|单位))';
+const BARE_GROUP_LEAD = new RegExp(`^\\s*${BARE_GROUP}`);
 const ALL_UNITS = /各级|政府系统|行政机关/;
-/** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件). */
-const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}[^,，;；。]{0,30}?\\d[\\d.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
+/** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件, 乡镇收到申请十二件). */
+const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}|${BARE_GROUP})[^,，;；。]{0,30}?[\\d〇零一二两三四五六七八九十百千][\\d〇零一二两三四五六七八九十百千.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
 /**
  * A figure for one group of an area's units (全县县直各单位共受理…30件) when the sentence gives another
  * group its own figure (…，各乡镇共受理12件): the group's, not the area's; the area's is their sum only
@@ -54,6 +57,8 @@ const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|
  */
 export function oneGroupOfSeveral(own: string, others: string): boolean {
   const groups = new Set(own.match(GROUP_ANYWHERE) ?? []);
+  const bare = BARE_GROUP_LEAD.exec(own);
+  if (bare) groups.add(bare[0].trim());
   return groups.size === 1 && !ALL_UNITS.test(own) && !own.includes('其中') && GROUP_CLAUSE.test(others);
 }
 
