@@ -944,7 +944,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const [cs, ce] = clauseAt(seg, at);
     return oneGroupOfSeveral(s.slice(cs, at), `${s.slice(ss, cs)}，${s.slice(ce, se)}`);
   };
-  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start));
+  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);

@@ -428,3 +428,41 @@ describe('review23: the new rules read only what they name', () => {
     }
   });
 });
+
+// review23's wrong readings allowed before wrongs23 too: another scope's figure read as the report's own.
+describe('review23: another scope’s figure, in more wordings', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+
+  it('the whole division publishing, then the body’s own count (全市共主动公开…，我局主动公开100条): the body’s is read', () => {
+    expect(proactive('杭州市财政局', '全市共主动公开政府信息23456条，我局主动公开100条。')['p.total']).toBe(100);
+    // the division's own government naming itself after its whole (我县政府网站) keeps the whole
+    expect(proactive(COUNTY, '全县共主动公开政府信息1234条，我县政府网站公开1000条。')['p.total']).toBe(1234);
+  });
+
+  it('a larger division after a time span or a word of counting (2015年1-12月全市, 经统计全市) is still the larger one', () => {
+    for (const lead of ['2015年1-12月全市', '经统计全市']) {
+      expect({ lead, total: proactive(COUNTY, `${lead}共主动公开政府信息23456条，全县主动公开1234条。`)['p.total'] }).toEqual({ lead, total: 1234 });
+    }
+    expect(proactive(COUNTY, '2015年1-12月全县共主动公开政府信息1234条。')['p.total']).toBe(1234);
+  });
+
+  it('全区 is never a city’s or a county’s own, 全地区 and 全盟 are above a county-level city', () => {
+    expect(proactive('南宁市人民政府', '全区共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(proactive('锡林浩特市人民政府', '全盟共主动公开政府信息23456条，全市主动公开2345条。')['p.total']).toBe(2345);
+    expect(proactive('库车市人民政府', '全地区共主动公开政府信息23456条，全市主动公开2345条。')['p.total']).toBe(2345);
+    // a district's 全区 is its own
+    expect(proactive('某某区人民政府', '全区共主动公开政府信息2345条。')['p.total']).toBe(2345);
+  });
+
+  it('one group of units publishing beside another group’s count is no proactive total of the area', () => {
+    expect(proactive(COUNTY, '县直部门主动公开政府信息3000条，乡镇主动公开1200条。')['p.total']).toBeUndefined();
+    expect(proactive(COUNTY, '全县共主动公开政府信息4200条，其中县直部门3000条，乡镇1200条。')['p.total']).toBe(4200);
+  });
+
+  it('the rest said to be requests (其余2件为信函申请) is a way of applying, no channel of disclosure', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '2015年共收到政府信息公开申请30件，其中当面申请10件，网上申请18件，其余2件为信函申请。'));
+    expect(got['p.other_channels']).toBeUndefined();
+    expect(got['r.new.total']).toBe(30);
+    expect(proactive(COUNTY, '主动公开政府信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。')['p.other_channels']).toBe(1476);
+  });
+});

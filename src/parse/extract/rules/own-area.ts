@@ -66,13 +66,15 @@ export function oneGroupOfSeveral(own: string, others: string): boolean {
 // another scope's, in any report of a smaller division: an area summary's and a body's alike. The
 // division's word (县, 区, 市) alone does not say its rank (义乌市 is a county's peer, 杭州市 a city),
 // so the report's level decides; a rank unsure (a department of a 市) names only what is surely larger.
+// 全区 is never a county's, a city's or a prefecture's own: the autonomous region above it (南宁市, 旗 of
+// 内蒙古), or one district of it; either way another scope. 全地区/全盟 are above a county-level city.
 const HIGHER_THAN: Record<string, { higher: string; own: string }> = {
   town: { higher: '县|区|市|旗|州|盟|省|国', own: '镇|乡|街道' },
-  county: { higher: '市|州|盟|省|自治区|国', own: '县|旗' },
+  county: { higher: '市|州|盟|地区|省|自治区|区|国', own: '县|旗' },
   district: { higher: '市|州|省|国', own: '区' },
-  countyCity: { higher: '州|省|国', own: '市' },
-  city: { higher: '省|自治区|国', own: '市' },
-  prefecture: { higher: '省|自治区|国', own: '州|盟' },
+  countyCity: { higher: '州|盟|地区|省|自治区|区|国', own: '市' },
+  city: { higher: '省|自治区|区|国', own: '市' },
+  prefecture: { higher: '省|自治区|区|国', own: '州|盟' },
   province: { higher: '国', own: '省|区' },
 };
 /** The report's own division by rank (a key of HIGHER_THAN), '' when unknown. */
@@ -87,8 +89,8 @@ export function divisionOf(jurisdiction: string | null | undefined, level: Level
   return '';
 }
 const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
-/** Where a subject starts its clause (after the time it is said of: 2021年，全市…, 本年度全市…). */
-const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*';
+/** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
+const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇总))?\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*(?:\\d{1,2}\\s*(?:-|－|—|～|~|至|到)\\s*\\d{1,2}\\s*月份?)?\\s*';
 /**
  * The last subject named before a figure in its sentence (`before`) is a larger division's whole
  * (全市, 全省), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
