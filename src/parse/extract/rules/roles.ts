@@ -188,7 +188,7 @@ export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如�
  * The rest of a whole named before (其余2件, 剩余的3件, 余下2件): a part of it, never a total of the year.
  * Tested on the figure's clause before it (其余的申请中2件, 其余申请共2件).
  */
-const REST = /(?:其余|剩余|剩下|余下)[^,，。;；\d]{0,8}$/;
+const REST = /(?:其余|剩余|剩下|余下)(?:的)?(?:政府信息公开)?(?:申请)?(?:中|当中|之中|里)?\s*(?:共|共计|有|还有)?\s*$/;
 /** The totals a rest is a part of; an outcome's rest (其余2件不予公开) is that outcome's own figure. */
 const REST_TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 export const restOfWhole = (clause: string, metric: string): boolean => REST_TOTALS.has(metric) && REST.test(clause);
