@@ -446,6 +446,14 @@ describe('review23: another scope’s figure, in more wordings', () => {
     expect(proactive(COUNTY, '2015年1-12月全县共主动公开政府信息1234条。')['p.total']).toBe(1234);
   });
 
+  it('a larger division named with its total (某某市共主动公开…) is the larger one; the county named under its city, or its 辖区, is its own', () => {
+    expect(proactive(COUNTY, '某某市共主动公开政府信息23456条，全县主动公开1234条。')['p.total']).toBe(1234);
+    expect(proactive('杭州市人民政府', '2015年，浙江省共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(proactive(COUNTY, '2015年，阜新市彰武县共主动公开政府信息1234条。')['p.total']).toBe(1234);
+    expect(proactive(COUNTY, '2015年，全县辖区共主动公开政府信息1234条。')['p.total']).toBe(1234);
+    expect(proactive('义乌市人民政府', '2015年，义乌市共主动公开政府信息2345条。')['p.total']).toBe(2345);
+  });
+
   it('全区 is never a city’s or a county’s own, 全地区 and 全盟 are above a county-level city', () => {
     expect(proactive('南宁市人民政府', '全区共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
     expect(proactive('锡林浩特市人民政府', '全盟共主动公开政府信息23456条，全市主动公开2345条。')['p.total']).toBe(2345);

@@ -89,17 +89,19 @@ export function divisionOf(jurisdiction: string | null | undefined, level: Level
   return '';
 }
 const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
+/** The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). */
+const named = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
 /** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
 const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇总))?\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*(?:\\d{1,2}\\s*(?:-|－|—|～|~|至|到)\\s*\\d{1,2}\\s*月份?)?\\s*';
 /**
  * The last subject named before a figure in its sentence (`before`) is a larger division's whole
- * (全市, 全省), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
+ * (全市, 全省, or one named with its total: 某某市共…), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
  */
 export function underHigherScope(before: string, division: string): boolean {
   const words = HIGHER_THAN[division];
-  if (!words || !before.includes('全')) return false;
+  if (!words || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
   let re = SUBJECTS.get(division);
-  if (!re) SUBJECTS.set(division, (re = { higher: new RegExp(`${SUBJECT_START}全(?:${words.higher})`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
+  if (!re) SUBJECTS.set(division, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|[\\u4e00-\\u9fa5]{2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
   const last = (r: RegExp) => {
     let at = -1;
     for (const m of before.matchAll(r)) at = m.index + m[0].length;
