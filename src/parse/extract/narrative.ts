@@ -75,6 +75,8 @@ const rx = (source: string) =>
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
+/** A disclosure outcome with its figure (依法公开10件, 对其中10件申请提供了相关信息), not 公开申请15件: a list of request outcomes. */
+const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}\d|\d\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 /** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
 const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);
@@ -305,9 +307,11 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 依法公开10件，区分处理3件: bare 区分处理 as an item of a list of outcomes is the regulation's disclosure in part (条例第三十七条)
-  { metric: 'r.partial.total', needs: /区分处理/, re: rx(`(?<=[,，:：、;；\n])区分处理(的)?(申请)?(有|为)?{L}{N}`), sentence: /申请|请求|答复|公开/, notSentence: /主动公开|行政复议|诉讼/, rejectAfter: /^\s*(?:后|的)/ },
+  // (only beside another disclosure outcome with its figure: not among letters, visits or what was passed on, 依法答复17件，区分处理3件)
+  { metric: 'r.partial.total', needs: /区分处理/, re: rx(`(?<=[,，:：、;；\n])区分处理(的)?(申请)?(有|为)?{L}{N}`), sentence: DISCLOSURE_ITEM, notSentence: new RegExp(`主动公开|行政复议|诉讼|转办|诉求|${OTHER_BUSINESS.source}`), rejectAfter: /^\s*(?:后|的)/ },
   // 对其中10件申请提供了相关信息: the figure before the act of providing the information asked for, in a sentence about requests
-  { metric: 'r.granted.total', needs: /提供/, re: rx(`{N}(申请)?(均|已|依法)*提供(了)?${ASKED_FOR}(政府)?信息`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不予|不同意|未|无法|没有|不能/ },
+  // (the information itself, its clause ending there: not 提供了相关信息的获取途径, 查询方式, 不存在的说明)
+  { metric: 'r.granted.total', needs: /提供/, re: rx(`{N}(申请)?(均|已|依法)*提供(了)?${ASKED_FOR}(政府)?信息(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不予|不同意|未|无法|没有|不能/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
   { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
@@ -940,7 +944,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const [cs, ce] = clauseAt(seg, at);
     return oneGroupOfSeveral(s.slice(cs, at), `${s.slice(ss, cs)}，${s.slice(ce, se)}`);
   };
-  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start));
+  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
@@ -1061,7 +1065,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (partOfCases(s, seg, quantities, numAt, rule.metric)) continue;
       if (higherScope(numAt) || oneGroup(numAt)) continue;
       // 其余2件已于12月答复: the rest of a whole named before, a part (of the carried-in ones, 上年结转的申请中, not even what is still open)
-      if (rule.metric.startsWith('r.') && restOfWhole(s.slice(clauseAt(seg, numAt)[0], numAt)) && (rule.metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(sentenceBefore(s, numAt)))) continue;
+      if (restOfWhole(s.slice(clauseAt(seg, numAt)[0], numAt), rule.metric) && (rule.metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(sentenceBefore(s, numAt)))) continue;
       // 按时答复20件，其余2件已于12月答复: the rest done too, so this figure is a part of the handled
       if (rule.metric === 'r.handled.total' && restDoneAfter(sentenceAfter(s, numAt + g.num!.length), years)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before

@@ -381,3 +381,96 @@ describe('outcome wordings a careful reader reads (review22’s unread list)', (
     expect(requests('2015年共有15人次提出政府信息公开申请。')['r.new.total']).toBeUndefined();
   });
 });
+
+// review23: wrong readings the review22 rules let in, and right ones they lost. Each input is the review's.
+describe('review23: the new rules read only what they name', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('bare 区分处理 outside a list of disclosure outcomes (letters, visits, what was passed on) is nothing', () => {
+    for (const sentence of ['全年共受理信访事项20件，依法答复17件，区分处理3件。', '全年共受理群众来信20件，按期答复17件，区分处理3件。', '本年度共受理政府信息公开申请15件。对不属于政府信息公开申请的诉求，依法转办5件，区分处理3件。']) {
+      expect({ sentence, partial: requests(sentence)['r.partial.total'] }).toEqual({ sentence, partial: undefined });
+    }
+    // beside a disclosure outcome with its figure it is still read
+    expect(requests('本年度共受理政府信息公开申请15件。依法公开10件，区分处理3件。')['r.partial.total']).toBe(3);
+  });
+
+  it('providing a way to the information (获取途径, 查询方式) or a statement that it does not exist is no granted', () => {
+    for (const what of ['相关信息的获取途径', '相关信息查询方式', '相关信息不存在的说明']) {
+      expect({ what, granted: requests(`本年度共受理政府信息公开申请15件，为其中10件申请提供了${what}。`)['r.granted.total'] }).toEqual({ what, granted: undefined });
+    }
+    expect(requests('本年度共受理政府信息公开申请15件，对其中10件申请提供了相关信息。')['r.granted.total']).toBe(10);
+  });
+
+  it('one group of units beside another without 各 (乡镇共受理12件, 14个乡镇, 乡镇（街道）) is no total of the area', () => {
+    for (const sentence of ['2015年，县直单位共受理政府信息公开申请30件，乡镇共受理12件。', '2015年，县直各部门共受理政府信息公开申请30件，乡镇（街道）共受理12件。', '2015年，县直部门共受理政府信息公开申请30件，14个乡镇共受理12件。', '2015年，全县各部门共受理政府信息公开申请30件，各乡镇收到申请十二件。', '2015年，全县各部门共受理政府信息公开申请30件，乡镇共受理12件。', '2015年，全县各部门共受理政府信息公开申请30件，其他单位共受理12件。']) {
+      expect({ sentence, total: requests(sentence)['r.new.total'] }).toEqual({ sentence, total: undefined });
+    }
+    // the area's own total with its groups after 其中 stays read
+    expect(requests('2015年，全县共受理政府信息公开申请42件，其中县直部门30件，乡镇12件。')['r.new.total']).toBe(42);
+  });
+
+  it('the rest of a breakdown (其中…，其余2件已答复) leaves the total written before 其中 read', () => {
+    expect(requests('本年度共办结政府信息公开申请22件，其中按时办结20件，其余2件已于2015年12月答复。')['r.handled.total']).toBe(22);
+  });
+
+  it('an outcome’s rest (其余2件不予公开) is that outcome’s figure', () => {
+    const got = requests('本年度共受理政府信息公开申请15件，其中同意公开8件，部分公开5件，其余2件不予公开。');
+    expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total']]).toEqual([8, 5, 2]);
+  });
+
+  it('the rest carried to the next year beside the carried-in figure (上年结转2件…其余4件结转下年度) is the carried out', () => {
+    expect(requests('本年度新收政府信息公开申请20件，上年结转2件，已办结18件，其余4件结转下年度办理。')['r.carried_out.total']).toBe(4);
+  });
+
+  it('the rest with words between (其余的申请中2件已答复, 其余申请共2件) is still no handled total', () => {
+    for (const rest of ['其余的申请中2件已答复', '其余申请共2件已答复']) {
+      expect({ rest, handled: requests(`本年度共受理政府信息公开申请22件，${rest}。`)['r.handled.total'] }).toEqual({ rest, handled: undefined });
+    }
+  });
+});
+
+// review23's wrong readings allowed before wrongs23 too: another scope's figure read as the report's own.
+describe('review23: another scope’s figure, in more wordings', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+
+  it('the whole division publishing, then the body’s own count (全市共主动公开…，我局主动公开100条): the body’s is read', () => {
+    expect(proactive('杭州市财政局', '全市共主动公开政府信息23456条，我局主动公开100条。')['p.total']).toBe(100);
+    // the division's own government naming itself after its whole (我县政府网站) keeps the whole
+    expect(proactive(COUNTY, '全县共主动公开政府信息1234条，我县政府网站公开1000条。')['p.total']).toBe(1234);
+  });
+
+  it('a larger division after a time span or a word of counting (2015年1-12月全市, 经统计全市) is still the larger one', () => {
+    for (const lead of ['2015年1-12月全市', '经统计全市']) {
+      expect({ lead, total: proactive(COUNTY, `${lead}共主动公开政府信息23456条，全县主动公开1234条。`)['p.total'] }).toEqual({ lead, total: 1234 });
+    }
+    expect(proactive(COUNTY, '2015年1-12月全县共主动公开政府信息1234条。')['p.total']).toBe(1234);
+  });
+
+  it('a larger division named with its total (某某市共主动公开…) is the larger one; the county named under its city, or its 辖区, is its own', () => {
+    expect(proactive(COUNTY, '某某市共主动公开政府信息23456条，全县主动公开1234条。')['p.total']).toBe(1234);
+    expect(proactive('杭州市人民政府', '2015年，浙江省共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(proactive(COUNTY, '2015年，阜新市彰武县共主动公开政府信息1234条。')['p.total']).toBe(1234);
+    expect(proactive(COUNTY, '2015年，全县辖区共主动公开政府信息1234条。')['p.total']).toBe(1234);
+    expect(proactive('义乌市人民政府', '2015年，义乌市共主动公开政府信息2345条。')['p.total']).toBe(2345);
+  });
+
+  it('全区 is never a city’s or a county’s own, 全地区 and 全盟 are above a county-level city', () => {
+    expect(proactive('南宁市人民政府', '全区共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(proactive('锡林浩特市人民政府', '全盟共主动公开政府信息23456条，全市主动公开2345条。')['p.total']).toBe(2345);
+    expect(proactive('库车市人民政府', '全地区共主动公开政府信息23456条，全市主动公开2345条。')['p.total']).toBe(2345);
+    // a district's 全区 is its own
+    expect(proactive('某某区人民政府', '全区共主动公开政府信息2345条。')['p.total']).toBe(2345);
+  });
+
+  it('one group of units publishing beside another group’s count is no proactive total of the area', () => {
+    expect(proactive(COUNTY, '县直部门主动公开政府信息3000条，乡镇主动公开1200条。')['p.total']).toBeUndefined();
+    expect(proactive(COUNTY, '全县共主动公开政府信息4200条，其中县直部门3000条，乡镇1200条。')['p.total']).toBe(4200);
+  });
+
+  it('the rest said to be requests (其余2件为信函申请) is a way of applying, no channel of disclosure', () => {
+    const got = read(report(COUNTY, '三、依申请公开政府信息情况', '2015年共收到政府信息公开申请30件，其中当面申请10件，网上申请18件，其余2件为信函申请。'));
+    expect(got['p.other_channels']).toBeUndefined();
+    expect(got['r.new.total']).toBe(30);
+    expect(proactive(COUNTY, '主动公开政府信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。')['p.other_channels']).toBe(1476);
+  });
+});

@@ -119,6 +119,8 @@ function previousClause(v: FigureView): string {
 
 const REQUEST_WORDS = /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/;
 /** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
+/** The figure said to be requests after it (其余2件为信函申请): a way of applying, no channel of disclosure. */
+const REQUESTS_AFTER = /^\s*(?:件|宗|个|份)?\s*(?:均|都)?(?:为|是|属于|系)[^,，。;；]{0,8}申请/;
 function subjectPart(before: string): string {
   const end = lastVerbEnd(before);
   if (end < 0) return before;
@@ -186,10 +188,13 @@ const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 
 /** The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条). */
 export function sharedScope(before: string, sentenceAfter: string): boolean {
-  if (!MANY_BODIES.test(before)) return false;
-  const self = sentenceAfter.search(SELF);
+  const self = MANY_BODIES.test(before) ? sentenceAfter.search(SELF) : WHOLE_DIVISION_PUBLISHED.test(before) ? sentenceAfter.search(SELF_BODY) : -1;
   return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
 }
+/** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
+const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
+/** The body naming itself as a body (我局, 本委), not as the division (我县 may be the whole's own government). */
+const SELF_BODY = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)/;
 
 /** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
 const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;
@@ -450,7 +455,7 @@ export const FEATURES = {
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not the rest beside the website (see restBesideWebsite). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !restBesideWebsite(v),
   /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
-  request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')),
+  request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')) || REQUESTS_AFTER.test(v.after),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
   /** An item of a list of request outcomes, its sentence naming the partly and the refused (公开政府信息10件，部分公开…3件，不予公开…2件), not proactive disclosure. */

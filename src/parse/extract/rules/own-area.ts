@@ -43,9 +43,12 @@ const DIRECT_ONLY = /^(?:(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)(?:[
 /** One group of an area's units (各部门, 县直各单位, 各乡镇); 各级, 政府系统 and 行政机关 name all of them. */
 const GROUP = '(?:各(?:部门|单位)|政府(?:各)?部门|(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)|各(?:乡镇|镇街|街道|县区|区县|县市区|乡|镇|县|区|市|地)(?:[（(][^）)]{1,6}[）)])?)';
 const GROUP_ANYWHERE = new RegExp(GROUP, 'g');
+/** The lower divisions or the other units as a clause's subject without 各 (乡镇共受理12件, 14个乡镇（街道）, 其他单位). */
+const BARE_GROUP = '(?:(?:[\\d一二三四五六七八九十]+个)?(?:乡镇|镇街|街道|乡|镇)(?:[（(][^）)]{1,6}[）)])?|(?:其他|其它|其余)(?:各)?(?:部门|单位))';
+const BARE_GROUP_LEAD = new RegExp(`^\\s*${BARE_GROUP}`);
 const ALL_UNITS = /各级|政府系统|行政机关/;
-/** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件). */
-const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}[^,，;；。]{0,30}?\\d[\\d.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
+/** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件, 乡镇收到申请十二件). */
+const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}|${BARE_GROUP})[^,，;；。]{0,30}?[\\d〇零一二两三四五六七八九十百千][\\d〇零一二两三四五六七八九十百千.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
 /**
  * A figure for one group of an area's units (全县县直各单位共受理…30件) when the sentence gives another
  * group its own figure (…，各乡镇共受理12件): the group's, not the area's; the area's is their sum only
@@ -54,6 +57,8 @@ const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:全|我|本)?(?:省|市|
  */
 export function oneGroupOfSeveral(own: string, others: string): boolean {
   const groups = new Set(own.match(GROUP_ANYWHERE) ?? []);
+  const bare = BARE_GROUP_LEAD.exec(own);
+  if (bare) groups.add(bare[0].trim());
   return groups.size === 1 && !ALL_UNITS.test(own) && !own.includes('其中') && GROUP_CLAUSE.test(others);
 }
 
@@ -61,13 +66,15 @@ export function oneGroupOfSeveral(own: string, others: string): boolean {
 // another scope's, in any report of a smaller division: an area summary's and a body's alike. The
 // division's word (县, 区, 市) alone does not say its rank (义乌市 is a county's peer, 杭州市 a city),
 // so the report's level decides; a rank unsure (a department of a 市) names only what is surely larger.
+// 全区 is never a county's, a city's or a prefecture's own: the autonomous region above it (南宁市, 旗 of
+// 内蒙古), or one district of it; either way another scope. 全地区/全盟 are above a county-level city.
 const HIGHER_THAN: Record<string, { higher: string; own: string }> = {
   town: { higher: '县|区|市|旗|州|盟|省|国', own: '镇|乡|街道' },
-  county: { higher: '市|州|盟|省|自治区|国', own: '县|旗' },
+  county: { higher: '市|州|盟|地区|省|自治区|区|国', own: '县|旗' },
   district: { higher: '市|州|省|国', own: '区' },
-  countyCity: { higher: '州|省|国', own: '市' },
-  city: { higher: '省|自治区|国', own: '市' },
-  prefecture: { higher: '省|自治区|国', own: '州|盟' },
+  countyCity: { higher: '州|盟|地区|省|自治区|区|国', own: '市' },
+  city: { higher: '省|自治区|区|国', own: '市' },
+  prefecture: { higher: '省|自治区|区|国', own: '州|盟' },
   province: { higher: '国', own: '省|区' },
 };
 /** The report's own division by rank (a key of HIGHER_THAN), '' when unknown. */
@@ -82,17 +89,19 @@ export function divisionOf(jurisdiction: string | null | undefined, level: Level
   return '';
 }
 const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
-/** Where a subject starts its clause (after the time it is said of: 2021年，全市…, 本年度全市…). */
-const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*';
+/** The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). */
+const named = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
+/** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
+const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇总))?\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*(?:\\d{1,2}\\s*(?:-|－|—|～|~|至|到)\\s*\\d{1,2}\\s*月份?)?\\s*';
 /**
  * The last subject named before a figure in its sentence (`before`) is a larger division's whole
- * (全市, 全省), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
+ * (全市, 全省, or one named with its total: 某某市共…), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
  */
 export function underHigherScope(before: string, division: string): boolean {
   const words = HIGHER_THAN[division];
-  if (!words || !before.includes('全')) return false;
+  if (!words || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
   let re = SUBJECTS.get(division);
-  if (!re) SUBJECTS.set(division, (re = { higher: new RegExp(`${SUBJECT_START}全(?:${words.higher})`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
+  if (!re) SUBJECTS.set(division, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|[\\u4e00-\\u9fa5]{2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
   const last = (r: RegExp) => {
     let at = -1;
     for (const m of before.matchAll(r)) at = m.index + m[0].length;

@@ -186,14 +186,16 @@ export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如�
 
 /**
  * The rest of a whole named before (其余2件, 剩余的3件, 余下2件): a part of it, never a total of the year.
- * Tested on the figure's clause before it.
+ * Tested on the figure's clause before it (其余的申请中2件, 其余申请共2件).
  */
-const REST = /(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*$/;
-export const restOfWhole = (clause: string): boolean => REST.test(clause);
+const REST = /(?:其余|剩余|剩下|余下)(?:的)?(?:政府信息公开)?(?:申请)?(?:中|当中|之中|里)?\s*(?:共|共计|有|还有)?\s*$/;
+/** The totals a rest is a part of; an outcome's rest (其余2件不予公开) is that outcome's own figure. */
+const REST_TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
+export const restOfWhole = (clause: string, metric: string): boolean => REST_TOTALS.has(metric) && REST.test(clause);
 /** The carried-in requests as the scope of a sentence (上年结转的申请中, 结转上年度的3件申请): what is said of them is no figure of the year's own. */
-export const CARRIED_IN_SCOPE = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转|结转上一?年/;
+export const CARRIED_IN_SCOPE = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转(?:的|来的)?[^,，。;；\d]{0,8}?(?:中|当中|之中)\s*(?:[,，:：]|$)|结转上一?年度?的[^,，。;；]{0,8}?申请/;
 /** A rest done too, after the figure (，其余2件已于12月答复): no time after the year, nothing still open. */
-const REST_DONE = /^[^。;；\n]*?[,，]\s*(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|份)([^,，。;；\n]*?)(?:办结|答复|办理完毕|处理完毕|办理完成)/;
+const REST_DONE = /^(?:(?!其中)[^。;；\n])*?[,，]\s*(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|份)([^,，。;；\n]*?)(?:办结|答复|办理完毕|处理完毕|办理完成)/;
 const STILL_OPEN = /将|拟|尚|仍|正在|未|下一?年|次年|明年|来年|结转|延期|顺延|跨年/;
 /**
  * 按时答复20件，其余2件已于12月答复: the rest of the requests done as well, within the year, so the figure
@@ -458,7 +460,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
     // 其余2件已于12月答复, 剩余3件于次年1月办结: the rest of a whole named before; of the carried-in ones (上年结转的申请中) not even what is still open
-    if (restOfWhole(s.slice(cs, q.start)) && (metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(before))) continue;
+    if (restOfWhole(s.slice(cs, q.start), metric) && (metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(before))) continue;
     if (metric === 'r.handled.total' && restDoneAfter(s.slice(q.end, se), years)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
     if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
