@@ -128,7 +128,7 @@ describe('stored answers built a province at a time', () => {
     for (const name of POOLED) expect(other.stored![name].sha256, name).toBe(manifest.stored![name].sha256);
   }, 600_000);
 
-  it('are not summed a province at a time when one body's reports of a year lie in two provinces (it would count twice)', async () => {
+  it("are not summed a province at a time when one body's reports of a year lie in two provinces (it would count twice)", async () => {
     const again = join(root, 'dataset-spanning');
     const output = collectOutput();
     held.spanUnit = true;
