@@ -149,4 +149,19 @@ describe('review: the reports left out of the correction rate', () => {
     await page.getByTestId('unrated').waitFor({ timeout: READY_TIMEOUT });
     expect(await page.getByTestId('unrated').textContent()).toBe(zh('review.unrated', { n: '1', names: '广州市番禺区' }));
   });
+
+  it("are named by year, as years, when the chart's categories are years; litigation's left-out reports are said too", async () => {
+    const rows = await native.rows(reviewLitigation({ bodies: ['440113'] }));
+    const leftOut = (column: string) => rows.filter((r) => Number(r[column] ?? 0) > 0);
+    const rv = leftOut('rv_reports_unrated');
+    expect(rv.length).toBeGreaterThan(0);
+    const years = (of: typeof rows) => [...new Set(of.map((r) => Number(r.year)))].sort((a, b) => a - b).join('、');
+    await page.goto(appUrl('view=review&e=440113'));
+    await page.getByTestId('unrated').waitFor({ timeout: READY_TIMEOUT });
+    const n = (of: typeof rows, column: string) => String(of.reduce((s, r) => s + Number(r[column]), 0));
+    expect(await page.getByTestId('unrated').textContent()).toBe(zh('review.unrated', { n: n(rv, 'rv_reports_unrated'), names: zh('review.inYears', { years: years(rv) }) }));
+    const lit = leftOut('lit_reports_unrated');
+    if (lit.length === 0) expect(await page.getByTestId('unrated-lit').count()).toBe(0);
+    else expect(await page.getByTestId('unrated-lit').textContent()).toBe(zh('review.unratedLit', { n: n(lit, 'lit_reports_unrated'), names: zh('review.inYears', { years: years(lit) }) }));
+  });
 });

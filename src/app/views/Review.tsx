@@ -36,9 +36,15 @@ export function Review(props: ViewProps) {
   const labelled = useMemo(() => sums.map((s) => `${s.category}\n${basisOf(s, t)}`), [sums, t]);
   const subject = state.entities.length === 1 ? names.get(state.entities[0]) : state.entities.length === 0 ? t('outcomes.pooled') : null;
   const title = subject ? `${t('review.title')} · ${subject}` : t('review.title');
-  const unrated = sums.reduce((s, r) => s + (r.rv_reports_unrated ?? 0), 0);
-  // Whose reports they are: their totals are in the total column and not in the rate's denominator.
-  const unratedNames = [...new Set(sums.filter((r) => (r.rv_reports_unrated ?? 0) > 0).map((r) => r.category))].join(punctuationOf(locale).list);
+  // The reports left out of each rate, and whose (a body's name, or the years when categories are years):
+  // their totals are in the total column and not in the rate's denominator.
+  const leftOut = (column: 'rv_reports_unrated' | 'lit_reports_unrated') => {
+    const of = sums.filter((r) => (r[column] ?? 0) > 0);
+    const list = [...new Set(of.map((r) => r.category))].join(punctuationOf(locale).list);
+    return { n: of.reduce((s, r) => s + (r[column] ?? 0), 0), names: entities.length > 1 ? list : t('review.inYears', { years: list }) };
+  };
+  const unratedRv = leftOut('rv_reports_unrated');
+  const unratedLit = leftOut('lit_reports_unrated');
   // A chosen body with no report stating either total is said, not dropped in silence (absent is not
   // 0); only once the query has answered: before that nothing is known of any body.
   const stating = rows.filter((r) => (num(r.rv_reports) ?? 0) > 0 || (num(r.lit_reports) ?? 0) > 0);
@@ -49,7 +55,7 @@ export function Review(props: ViewProps) {
   const stated = stating.map((r) => Number(r.year));
   const period = stated.length === 0 ? '' : Math.min(...stated) === Math.max(...stated) ? String(stated[0]) : `${Math.min(...stated)}–${Math.max(...stated)}`;
   const chartTitle = period ? `${title} · ${period}` : title;
-  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unrated ? `\n${t('review.unrated', { n: unrated, names: unratedNames })}` : ''}${silentNote ? `\n${silentNote}` : ''}`;
+  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unratedRv.n ? `\n${t('review.unrated', unratedRv)}` : ''}${unratedLit.n ? `\n${t('review.unratedLit', unratedLit)}` : ''}${silentNote ? `\n${silentNote}` : ''}`;
   const option = useMemo(
     () =>
       sums.length === 0
@@ -83,7 +89,8 @@ export function Review(props: ViewProps) {
       <section className="panel">
         <p className="formula" data-testid="formula">{t('review.formula')}</p>
         <p className="note" data-testid="basis-note">{t('review.basisNote')}</p>
-        {unrated ? <p className="note" data-testid="unrated">{t('review.unrated', { n: unrated, names: unratedNames })}</p> : null}
+        {unratedRv.n ? <p className="note" data-testid="unrated">{t('review.unrated', unratedRv)}</p> : null}
+        {unratedLit.n ? <p className="note" data-testid="unrated-lit">{t('review.unratedLit', unratedLit)}</p> : null}
         {silentNote ? <p className="note" data-testid="review-none-stated">{silentNote}</p> : null}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="review-table-scroll">
         <table data-testid="review-table">
