@@ -17,7 +17,7 @@ function FileTable({ props, rows, kind }: { props: ViewProps; rows: Row[]; kind:
   return (
     <>
       <h3>{title}</h3>
-      {total > rows.length ? <p className="note">{t('overview.filesCut', { shown: rows.length, total })}</p> : null}
+      {total > rows.length ? <p className="note">{t('overview.filesCut', { shown: formatNumber(rows.length, locale), total: formatNumber(total, locale) })}</p> : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
         <table data-testid={`${kind}-files`}>
           <thead>
