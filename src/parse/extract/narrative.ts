@@ -942,7 +942,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);
     const [cs, ce] = clauseAt(seg, at);
-    return oneGroupOfSeveral(s.slice(cs, at), `${s.slice(ss, cs)}，${s.slice(ce, se)}`);
+    return oneGroupOfSeveral(s.slice(cs, at), s.slice(ss, cs), s.slice(ce, se));
   };
   const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
@@ -1012,7 +1012,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.outcomeItem && !RECEIVED.test(before) && OUTCOME_SIBLING.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       if (OTHER_SCOPE.test(withoutOwnArea(before + m[0], area))) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
-      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length))) continue;
+      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area)) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
