@@ -937,12 +937,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const area = options.area ?? '';
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report). */
-  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division);
+  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '');
   /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);
     const [cs, ce] = clauseAt(seg, at);
-    return oneGroupOfSeveral(s.slice(cs, at), s.slice(ss, cs), s.slice(ce, se));
+    return oneGroupOfSeveral(s.slice(cs, at), s.slice(ss, cs), s.slice(ce, se), division);
   };
   const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);

@@ -525,3 +525,31 @@ describe('review23c: the area’s total with its groups after 其中', () => {
     expect(requests(COUNTY, '2015年，县直各单位共受理政府信息公开申请30件，各乡镇共受理12件，其中依申请公开10件。')['r.new.total']).toBeUndefined();
   });
 });
+
+describe('review23c: a body’s own subject is no other scope nor one group of units', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+  const requests = (issuer: string, sentence: string) => read(report(issuer, '三、依申请公开政府信息情况', sentence));
+
+  it('a town’s own subject (镇政府, 街道, 街道办事处) beside other units’ figure is the town’s whole', () => {
+    expect(requests('某某镇人民政府', '2015年，镇政府共受理政府信息公开申请3件，其他单位转办1件。')['r.new.total']).toBe(3);
+    expect(requests('某某街道办事处', '2015年，街道共受理政府信息公开申请3件，其他单位转来2件。')['r.new.total']).toBe(3);
+    expect(proactive('某某街道办事处', '2015年，街道办事处共主动公开政府信息234条，区直部门在辖区公开56条。')['p.total']).toBe(234);
+    // in a county's report the towns beside its direct units are still one group
+    expect(requests(COUNTY, '2015年，县直单位共受理政府信息公开申请30件，乡镇共受理12件。')['r.new.total']).toBeUndefined();
+  });
+
+  it('全区 in a zone’s or a district branch’s report is its own; in a city’s or a county’s still another scope', () => {
+    const zone = '芜湖市经济技术开发区管理委员会';
+    expect(proactive(zone, '2015年，全区共主动公开政府信息2345条，其中通过开发区门户网站公开2000条。')).toMatchObject({ 'p.total': 2345, 'p.website': 2000 });
+    expect(requests(zone, '2015年，全区共受理政府信息公开申请12件，均已按时答复。')['r.new.total']).toBe(12);
+    for (const issuer of ['西安市高新区管委会', '某某县某某经济开发区管理委员会']) {
+      expect({ issuer, total: proactive(issuer, '2015年，全区共主动公开政府信息2345条。')['p.total'] }).toEqual({ issuer, total: 2345 });
+    }
+    for (const issuer of ['北京市公安局海淀分局', '南宁市公安局青秀分局']) {
+      expect({ issuer, total: proactive(issuer, '2015年，全区公安机关共主动公开政府信息345条。')['p.total'] }).toEqual({ issuer, total: 345 });
+    }
+    expect(proactive('广西壮族自治区南宁市人民政府', '全区共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(proactive('南宁市财政局', '2015年，全区共主动公开政府信息123456条。')['p.total']).toBeUndefined();
+    expect(proactive(COUNTY, '2015年，全区共主动公开政府信息123456条。')['p.total']).toBeUndefined();
+  });
+});
