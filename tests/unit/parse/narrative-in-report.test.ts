@@ -486,6 +486,8 @@ describe('review23c: the body naming itself after its division’s figure', () =
     // a bureau's report: the bureau's own count after the division's (kept)
     expect(proactive('杭州市财政局', '2015年，全市共主动公开政府信息23456条，我局主动公开100条。')['p.total']).toBe(100);
     expect(proactive('某某区财政局', '2015年，全区共主动公开政府信息2345条，我局主动公开100条。')['p.total']).toBe(100);
+    // the division's system of the bureau's kind is the division's too (was the system's 2345)
+    expect(proactive('杭州市财政局', '2015年，全市财政系统共主动公开政府信息2345条，我局主动公开100条。')['p.total']).toBe(100);
   });
 
   it('the body’s count after its division’s stock (截至…全市累计…，我局…100条) is its stock too, not the year’s', () => {

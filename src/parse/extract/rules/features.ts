@@ -196,7 +196,7 @@ export function sharedScope(before: string, sentenceAfter: string, area = ''): b
   return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
 }
 /** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
-const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
+const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:[\u4e00-\u9fa5]{0,4}系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
 /** A whole division's stock before (全市累计主动公开…, 自2008年以来全县共…累计): a time since the beginning, said once for the sentence. */
 const DIVISION_STOCK = /全(?:省|市|州|盟|县|区|旗)[^,，。;；]{0,8}累计/;
 const SINCE = /截至|截止|以来|至今|历年/;
