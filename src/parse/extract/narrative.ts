@@ -76,7 +76,7 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
 /** A disclosure outcome with its figure (依法公开10件, 对其中10件申请提供了相关信息), not 公开申请15件: a list of request outcomes. */
-const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}\d|\d\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
+const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:件|宗))|(?:\d|[〇零一二两三四五六七八九十百千])\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 /** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
 const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);

@@ -555,3 +555,13 @@ describe('review23c: a body’s own subject is no other scope nor one group of u
     expect(proactive(COUNTY, '2015年，全区共主动公开政府信息123456条。')['p.total']).toBeUndefined();
   });
 });
+
+describe('review23c: bare 区分处理 beside another outcome in Chinese numerals', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('依法公开十件，区分处理三件 reads the partly disclosed three, as with Arabic digits; a sentence with no outcome’s figure still none', () => {
+    expect(requests('2015年共受理政府信息公开申请15件，其中依法公开十件，区分处理三件，不予公开两件。')['r.partial.total']).toBe(3);
+    expect(requests('2015年共受理政府信息公开申请15件，进一步规范公开工作，区分处理三件。')['r.partial.total']).toBeUndefined();
+    expect(requests('2015年，信访部门依法答复十七件，区分处理三件。')['r.partial.total']).toBeUndefined();
+  });
+});
