@@ -79,6 +79,8 @@ const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|�
 const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:件|宗))|(?:\d|[〇零一二两三四五六七八九十百千])\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 /** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
+/** A parenthesis naming what a count leaves out (（不含咨询）, (不包括来信)). */
+const LEFT_OUT = /[（(](?:不含|不包括|不包含)[^（()）]{0,12}[）)]/g;
 const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市州|各地市|各地区|各行署|各市(?!民|场)|各县(?!区)|(?<!含|包括)(?:县直|市直|区直|旗直)(?:各)?(?:部门|单位)|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
@@ -1028,7 +1030,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.sentence || rule.notSentence) {
         const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
         if (rule.sentence && !rule.sentence.test(sentence)) continue;
-        if (rule.notSentence?.test(sentence)) continue;
+        // what the sentence says it leaves out (（不含咨询）) is not its business
+        if (rule.notSentence?.test(sentence.replace(LEFT_OUT, ''))) continue;
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
         if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }

@@ -564,4 +564,9 @@ describe('review23c: bare 区分处理 beside another outcome in Chinese numeral
     expect(requests('2015年共受理政府信息公开申请15件，进一步规范公开工作，区分处理三件。')['r.partial.total']).toBeUndefined();
     expect(requests('2015年，信访部门依法答复十七件，区分处理三件。')['r.partial.total']).toBeUndefined();
   });
+
+  it('what the count says it leaves out (（不含咨询）) is not the sentence’s business; what it includes (（含咨询）) still is', () => {
+    expect(requests('2015年共受理政府信息公开申请15件（不含咨询），其中依法公开10件，区分处理3件，不予公开2件。')['r.partial.total']).toBe(3);
+    expect(requests('2015年共受理政府信息公开申请15件（含咨询），其中依法公开10件，区分处理3件，不予公开2件。')['r.partial.total']).toBeUndefined();
+  });
 });
