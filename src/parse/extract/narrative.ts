@@ -76,9 +76,11 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
 /** A disclosure outcome with its figure (依法公开10件, 对其中10件申请提供了相关信息), not 公开申请15件: a list of request outcomes. */
-const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}\d|\d\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
+const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:件|宗))|(?:\d|[〇零一二两三四五六七八九十百千])\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
 /** Businesses whose cases a body also takes in (letters and visits, complaints): a bare 共受理N件 after them counts theirs. */
+/** A parenthesis naming what a count leaves out (（不含咨询）, (不包括来信)). */
+const LEFT_OUT = /[（(](?:不含|不包括|不包含)[^（()）]{0,12}[）)]/g;
 const OTHER_BUSINESS = new RegExp(`${NOT_REQUEST.source}|来信|来访|投诉|举报`);
 const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市州|各地市|各地区|各行署|各市(?!民|场)|各县(?!区)|(?<!含|包括)(?:县直|市直|区直|旗直)(?:各)?(?:部门|单位)|等[\d一二三四五六七八九十]+个(?:部门|单位)|政府各部门|各级行政机关|各级机关/;
 /** 收到申请13件(其中2件为上年结转), 124宗(含2021年度结转5宗): the figure holds the carried-in ones, so it is not the new requests. */
@@ -937,12 +939,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const area = options.area ?? '';
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report). */
-  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division);
+  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '');
   /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);
     const [cs, ce] = clauseAt(seg, at);
-    return oneGroupOfSeveral(s.slice(cs, at), `${s.slice(ss, cs)}，${s.slice(ce, se)}`);
+    return oneGroupOfSeveral(s.slice(cs, at), s.slice(ss, cs), s.slice(ce, se), division);
   };
   const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
@@ -1012,7 +1014,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.outcomeItem && !RECEIVED.test(before) && OUTCOME_SIBLING.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       if (OTHER_SCOPE.test(withoutOwnArea(before + m[0], area))) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
-      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length))) continue;
+      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area)) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
@@ -1028,7 +1030,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.sentence || rule.notSentence) {
         const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
         if (rule.sentence && !rule.sentence.test(sentence)) continue;
-        if (rule.notSentence?.test(sentence)) continue;
+        // what the sentence says it leaves out (（不含咨询）) is not its business
+        if (rule.notSentence?.test(sentence.replace(LEFT_OUT, ''))) continue;
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
         if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }

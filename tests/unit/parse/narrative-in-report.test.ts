@@ -474,3 +474,99 @@ describe('review23: another scope’s figure, in more wordings', () => {
     expect(proactive(COUNTY, '主动公开政府信息2546条，其中1070条在政府网站公开，其余1476条通过其他渠道公开。')['p.other_channels']).toBe(1476);
   });
 });
+
+describe('review23c: the body naming itself after its division’s figure', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+  const requests = (issuer: string, sentence: string) => read(report(issuer, '三、依申请公开政府信息情况', sentence));
+
+  it('in a government’s own report (an area summary) its 全县 is its own and 我办/本机关 a part of it: the whole is the total', () => {
+    expect(proactive(COUNTY, '2015年，全县共主动公开政府信息1234条，其中我办主动公开300条。')['p.total']).toBe(1234);
+    expect(proactive('南宁市人民政府', '2015年，全市共主动公开政府信息23456条，其中本机关主动公开1200条。')['p.total']).toBe(23456);
+    expect(proactive('某某区人民政府', '2015年，全区共主动公开政府信息1234条，本机关通过区政府网站公开1000条。')['p.total']).toBe(1234);
+    // a bureau's report: the bureau's own count after the division's (kept)
+    expect(proactive('杭州市财政局', '2015年，全市共主动公开政府信息23456条，我局主动公开100条。')['p.total']).toBe(100);
+    expect(proactive('某某区财政局', '2015年，全区共主动公开政府信息2345条，我局主动公开100条。')['p.total']).toBe(100);
+    // the division's system of the bureau's kind is the division's too (was the system's 2345)
+    expect(proactive('杭州市财政局', '2015年，全市财政系统共主动公开政府信息2345条，我局主动公开100条。')['p.total']).toBe(100);
+  });
+
+  it('the body’s count after its division’s stock (截至…全市累计…，我局…100条) is its stock too, not the year’s', () => {
+    expect(proactive('某某市财政局', '截至2015年底，全市累计主动公开政府信息23456条，我局主动公开100条。')['p.total']).toBeUndefined();
+    expect(proactive('某某市财政局', '自2008年以来，全市累计主动公开政府信息23456条，我局主动公开100条。')['p.total']).toBeUndefined();
+    // the body’s own year after its own stock stays read
+    expect(proactive('某某市财政局', '2015年，我局主动公开政府信息100条。')['p.total']).toBe(100);
+    expect(requests('某某市财政局', '2015年，我局共受理政府信息公开申请12件。')['r.new.total']).toBe(12);
+  });
+});
+
+describe('review23c: a named larger division is a subject with its total', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+
+  it('共享, 共同, 共建 after a named city are no total of it, nor is a city named after 在 (the body’s own figure stays)', () => {
+    for (const sentence of ['2015年，我县在某某市共享平台发布政府信息1234条。', '2015年，我县依托市共享平台主动公开政府信息1234条。', '2015年，我县与某某市共同推进政务公开，主动公开政府信息1234条。']) {
+      expect({ sentence, total: proactive(COUNTY, sentence)['p.total'] }).toEqual({ sentence, total: 1234 });
+    }
+    expect(proactive('某某区人民政府', '2015年，区政府在市共公开政府信息2345条。')['p.total']).toBe(2345);
+    // the named city's own total stays another scope's
+    expect(proactive(COUNTY, '2015年，某某市共主动公开政府信息23456条。')['p.total']).toBeUndefined();
+  });
+});
+
+describe('review23c: the area’s total with its groups after 其中', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+  const requests = (issuer: string, sentence: string) => read(report(issuer, '三、依申请公开政府信息情况', sentence));
+
+  it('groups listed after 其中 in the clauses after the total are its parts: the total stays the area’s', () => {
+    for (const sentence of ['2015年，全县各单位共受理政府信息公开申请42件，其中县直部门30件，乡镇12件。', '2015年，全县各部门共受理政府信息公开申请42件，其中县政府办公室受理30件，其他单位受理12件。', '2015年，全县各部门共受理政府信息公开申请42件，其中县政府办公室受理30件，其余单位受理十二件。']) {
+      expect({ sentence, total: requests(COUNTY, sentence)['r.new.total'] }).toEqual({ sentence, total: 42 });
+    }
+    expect(requests('某某区人民政府', '2015年，全区各部门共受理政府信息公开申请42件，其中区直部门30件，镇街12件。')['r.new.total']).toBe(42);
+    expect(proactive(COUNTY, '2015年，全县各部门共主动公开政府信息4200条，其中通过政府网站公开3000条，各乡镇通过公开栏公开1200条。')['p.total']).toBe(4200);
+    expect(proactive('某某区人民政府', '2015年，全区各部门共主动公开政府信息4200条，其中区政府网站公开3000条，镇街公开1200条。')['p.total']).toBe(4200);
+    // a group beside another group before any 其中 is still one group's
+    expect(requests(COUNTY, '2015年，县直各单位共受理政府信息公开申请30件，各乡镇共受理12件，其中依申请公开10件。')['r.new.total']).toBeUndefined();
+  });
+});
+
+describe('review23c: a body’s own subject is no other scope nor one group of units', () => {
+  const proactive = (issuer: string, sentence: string) => read(report(issuer, '二、主动公开政府信息情况', sentence));
+  const requests = (issuer: string, sentence: string) => read(report(issuer, '三、依申请公开政府信息情况', sentence));
+
+  it('a town’s own subject (镇政府, 街道, 街道办事处) beside other units’ figure is the town’s whole', () => {
+    expect(requests('某某镇人民政府', '2015年，镇政府共受理政府信息公开申请3件，其他单位转办1件。')['r.new.total']).toBe(3);
+    expect(requests('某某街道办事处', '2015年，街道共受理政府信息公开申请3件，其他单位转来2件。')['r.new.total']).toBe(3);
+    expect(proactive('某某街道办事处', '2015年，街道办事处共主动公开政府信息234条，区直部门在辖区公开56条。')['p.total']).toBe(234);
+    // in a county's report the towns beside its direct units are still one group
+    expect(requests(COUNTY, '2015年，县直单位共受理政府信息公开申请30件，乡镇共受理12件。')['r.new.total']).toBeUndefined();
+  });
+
+  it('全区 in a zone’s or a district branch’s report is its own; in a city’s or a county’s still another scope', () => {
+    const zone = '芜湖市经济技术开发区管理委员会';
+    expect(proactive(zone, '2015年，全区共主动公开政府信息2345条，其中通过开发区门户网站公开2000条。')).toMatchObject({ 'p.total': 2345, 'p.website': 2000 });
+    expect(requests(zone, '2015年，全区共受理政府信息公开申请12件，均已按时答复。')['r.new.total']).toBe(12);
+    for (const issuer of ['西安市高新区管委会', '某某县某某经济开发区管理委员会']) {
+      expect({ issuer, total: proactive(issuer, '2015年，全区共主动公开政府信息2345条。')['p.total'] }).toEqual({ issuer, total: 2345 });
+    }
+    for (const issuer of ['北京市公安局海淀分局', '南宁市公安局青秀分局']) {
+      expect({ issuer, total: proactive(issuer, '2015年，全区公安机关共主动公开政府信息345条。')['p.total'] }).toEqual({ issuer, total: 345 });
+    }
+    expect(proactive('广西壮族自治区南宁市人民政府', '全区共主动公开政府信息123456条，全市主动公开23456条。')['p.total']).toBe(23456);
+    expect(proactive('南宁市财政局', '2015年，全区共主动公开政府信息123456条。')['p.total']).toBeUndefined();
+    expect(proactive(COUNTY, '2015年，全区共主动公开政府信息123456条。')['p.total']).toBeUndefined();
+  });
+});
+
+describe('review23c: bare 区分处理 beside another outcome in Chinese numerals', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('依法公开十件，区分处理三件 reads the partly disclosed three, as with Arabic digits; a sentence with no outcome’s figure still none', () => {
+    expect(requests('2015年共受理政府信息公开申请15件，其中依法公开十件，区分处理三件，不予公开两件。')['r.partial.total']).toBe(3);
+    expect(requests('2015年共受理政府信息公开申请15件，进一步规范公开工作，区分处理三件。')['r.partial.total']).toBeUndefined();
+    expect(requests('2015年，信访部门依法答复十七件，区分处理三件。')['r.partial.total']).toBeUndefined();
+  });
+
+  it('what the count says it leaves out (（不含咨询）) is not the sentence’s business; what it includes (（含咨询）) still is', () => {
+    expect(requests('2015年共受理政府信息公开申请15件（不含咨询），其中依法公开10件，区分处理3件，不予公开2件。')['r.partial.total']).toBe(3);
+    expect(requests('2015年共受理政府信息公开申请15件（含咨询），其中依法公开10件，区分处理3件，不予公开2件。')['r.partial.total']).toBeUndefined();
+  });
+});

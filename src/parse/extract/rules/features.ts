@@ -186,13 +186,24 @@ const BY_CHANNEL = /按[^,，。;；]{0,8}(?:载体|渠道|途径|方式|平台)
 /** The clause after a figure that opens with it (X条在政府网站公开, Y条通过其他方式公开): its channel and act follow the figure. */
 const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 
-/** The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条). */
-export function sharedScope(before: string, sentenceAfter: string): boolean {
-  const self = MANY_BODIES.test(before) ? sentenceAfter.search(SELF) : WHOLE_DIVISION_PUBLISHED.test(before) ? sentenceAfter.search(SELF_BODY) : -1;
+/**
+ * The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条).
+ * `area`: the report's own area word when it is an area summary (ownAreaWord): there the whole division is the report's own and
+ * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234).
+ */
+export function sharedScope(before: string, sentenceAfter: string, area = ''): boolean {
+  const self = MANY_BODIES.test(before) ? sentenceAfter.search(SELF) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? sentenceAfter.search(SELF_BODY) : -1;
   return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
 }
 /** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
-const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:政府系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
+const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:[\u4e00-\u9fa5]{0,4}系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
+/** A whole division's stock before (全市累计主动公开…, 自2008年以来全县共…累计): a time since the beginning, said once for the sentence. */
+const DIVISION_STOCK = /全(?:省|市|州|盟|县|区|旗)[^,，。;；]{0,8}累计/;
+const SINCE = /截至|截止|以来|至今|历年/;
+/** The clause opens with the body naming itself (我局主动公开100条) after its division's stock in the same sentence: it shares that time. */
+export function bodyAfterStock(earlier: string, own: string): boolean {
+  return SELF_BODY.test(own) && DIVISION_STOCK.test(earlier) && SINCE.test(earlier);
+}
 /** The body naming itself as a body (我局, 本委), not as the division (我县 may be the whole's own government). */
 const SELF_BODY = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)/;
 
@@ -604,7 +615,9 @@ export const FEATURES = {
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
   paperCopies: (v: FigureView) => v.q.unit === '份' && /公告栏|公开栏|宣传栏|查阅|档案馆|图书馆|服务中心|专区|大厅|线下/.test(v.sentenceBefore),
   /** The clause names several bodies together and the sentence goes on to the body's own figure (全市各单位共主动公开…X条，我局主动公开M条): X is the larger scope's. */
-  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter),
+  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter, v.area),
+  /** The body's own count after its division's stock (截至2015年底，全市累计主动公开…23456条，我局主动公开100条): the body's stock too, not the year's. */
+  bodyAfterStock: (v: FigureView) => bodyAfterStock(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length), v.before),
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */
   // the header governs its list across semicolons (从公开渠道看，政府网站1000条，占81%；其他渠道234条)
   byChannel: (v: FigureView) => BY_CHANNEL.test(periodTail(v)),

@@ -47,19 +47,25 @@ const GROUP_ANYWHERE = new RegExp(GROUP, 'g');
 const BARE_GROUP = '(?:(?:[\\d一二三四五六七八九十]+个)?(?:乡镇|镇街|街道|乡|镇)(?:[（(][^）)]{1,6}[）)])?|(?:其他|其它|其余)(?:各)?(?:部门|单位))';
 const BARE_GROUP_LEAD = new RegExp(`^\\s*${BARE_GROUP}`);
 const ALL_UNITS = /各级|政府系统|行政机关/;
+/** A town's word for itself (镇, 乡, 街道), not a count of them (14个乡镇) nor the other units. */
+const TOWN_WORD = /^\s*(?:乡镇|镇街|街道|乡|镇)/;
 /** A clause opened by one group of an area's units with its own count (，各乡镇共受理12件, 乡镇收到申请十二件). */
 const GROUP_CLAUSE = new RegExp(`(?:^|[,，;；])\\s*(?:(?:全|我|本)?(?:省|市|县|区|旗|州|盟)?${GROUP}|${BARE_GROUP})[^,，;；。]{0,30}?[\\d〇零一二两三四五六七八九十百千][\\d〇零一二两三四五六七八九十百千.]*\\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项)`);
 /**
  * A figure for one group of an area's units (全县县直各单位共受理…30件) when the sentence gives another
  * group its own figure (…，各乡镇共受理12件): the group's, not the area's; the area's is their sum only
- * where the report states it. `own`: the figure's clause before it; `others`: the sentence's other
- * clauses. A subject listing several groups (全县各部门、各乡镇) or all units (各级行政机关) is the whole; parts after 其中 are its parts.
+ * where the report states it. `own`: the figure's clause before it; `earlier`, `later`: the sentence's clauses
+ * before and after it. A subject listing several groups (全县各部门、各乡镇) or all units (各级行政机关) is the whole; parts
+ * after 其中 are its parts, in its own clause or after it (…共受理42件，其中县直部门30件，乡镇12件: 42 is the sum).
+ * `division`: the report's (divisionOf); a town's own word is its own subject there.
  */
-export function oneGroupOfSeveral(own: string, others: string): boolean {
+export function oneGroupOfSeveral(own: string, earlier: string, later: string, division = ''): boolean {
   const groups = new Set(own.match(GROUP_ANYWHERE) ?? []);
   const bare = BARE_GROUP_LEAD.exec(own);
-  if (bare) groups.add(bare[0].trim());
-  return groups.size === 1 && !ALL_UNITS.test(own) && !own.includes('其中') && GROUP_CLAUSE.test(others);
+  // in a town's report, 镇政府/街道/街道办事处 as the subject is the town itself, no group of units
+  if (bare && !(division === 'town' && TOWN_WORD.test(bare[0]))) groups.add(bare[0].trim());
+  const partsAt = later.indexOf('其中');
+  return groups.size === 1 && !ALL_UNITS.test(own) && !own.includes('其中') && GROUP_CLAUSE.test(`${earlier}，${partsAt >= 0 ? later.slice(0, partsAt) : later}`);
 }
 
 // A larger division's figure (全市各单位共主动公开…23456条 in a county's report, 全省 in a city's) is
@@ -88,8 +94,18 @@ export function divisionOf(jurisdiction: string | null | undefined, level: Level
   if (/市$/.test(jurisdiction)) return level === 'county' ? 'countyCity' : 'city';
   return '';
 }
+/**
+ * The issuer is a district's body filed under its city or county: a zone (开发区, 高新区, 新区, 园区) or a city bureau's
+ * district branch (公安局海淀分局). Its 全区 is its own: no larger scope (自治区 and 地区 in its name are no district of its own).
+ */
+function ownDistrict(issuer: string): boolean {
+  return /区|分局/.test(issuer.replace(/自治区|地区/g, ''));
+}
 const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
-/** The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). */
+/**
+ * The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). The name is the
+ * clause's subject (no 在/与/向 in it: 区政府在市共公开 is the district's), and its 共 is a total (共享平台, 共同推进, 共建 are no total).
+ */
 const named = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
 /** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
 const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇总))?\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*(?:\\d{1,2}\\s*(?:-|－|—|～|~|至|到)\\s*\\d{1,2}\\s*月份?)?\\s*';
@@ -97,11 +113,13 @@ const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇
  * The last subject named before a figure in its sentence (`before`) is a larger division's whole
  * (全市, 全省, or one named with its total: 某某市共…), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
  */
-export function underHigherScope(before: string, division: string): boolean {
-  const words = HIGHER_THAN[division];
-  if (!words || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
-  let re = SUBJECTS.get(division);
-  if (!re) SUBJECTS.set(division, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|[\\u4e00-\\u9fa5]{2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
+export function underHigherScope(before: string, division: string, issuer = ''): boolean {
+  const rank = HIGHER_THAN[division];
+  if (!rank || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
+  const key = ownDistrict(issuer) ? `${division}+区` : division;
+  const words = key === division ? rank : { ...rank, higher: rank.higher.split('|').filter((w) => w !== '区').join('|') };
+  let re = SUBJECTS.get(key);
+  if (!re) SUBJECTS.set(key, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
   const last = (r: RegExp) => {
     let at = -1;
     for (const m of before.matchAll(r)) at = m.index + m[0].length;

@@ -463,7 +463,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (restOfWhole(s.slice(cs, q.start), metric) && (metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(before))) continue;
     if (metric === 'r.handled.total' && restDoneAfter(s.slice(q.end, se), years)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
-    if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se))) continue;
+    if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se), area)) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
     const named: number[] = [];
     for (const y of yearsAt) if (y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))) named.push(y.value!);
