@@ -130,7 +130,38 @@ function readSpec(label: string): RowSpec | null {
   for (const spec of ALL_ROWS) if (spec.label.test(label)) return spec;
   const bare = label.replace(REMARK, '');
   if (bare !== label) for (const spec of ALL_ROWS) if (spec.label.test(bare)) return spec;
+  const own = withoutGroupPieces(label);
+  if (own !== null) for (const spec of ALL_ROWS) if (spec.label.test(own)) return spec;
   return tolerantRowOf(label, ALL_ROWS);
+}
+
+/** The form's headings that span several rows, printed in a column of their own left of the rows' labels. */
+const GROUP_HEADINGS = ['三、本年度办理结果', '(三)不予公开', '(四)无法提供', '(五)不予处理', '(六)其他处理'];
+
+/**
+ * A row's label with the pieces of a spanning heading taken off. A heading wrapped in its narrow
+ * column prints a line beside a row's label, and a text layer may join the two with no gap between
+ * them (三、本(一)予以公开, a page break then carrying the heading's next line 年度办 to the end:
+ * 三、本(一)予以公开年度办). Taken off only when what is before the label starts a heading and what
+ * is after it continues the same heading, in order; null when no heading's piece is there.
+ */
+function withoutGroupPieces(label: string): string | null {
+  for (const heading of GROUP_HEADINGS) {
+    let before = 0;
+    while (before < heading.length && label[before] === heading[before]) before++;
+    if (before < 2) continue;
+    let own = label.slice(before);
+    // what follows the label, when it continues the heading where the first piece stopped
+    for (let after = heading.length - before; after >= 2; after--) {
+      const piece = heading.slice(before, before + after);
+      if (own.endsWith(piece) && own.length > piece.length) {
+        own = own.slice(0, -piece.length);
+        break;
+      }
+    }
+    if (own.length >= 2) return own;
+  }
+  return null;
 }
 
 function matchRow(text: string): { spec: RowSpec; rest: string | null } | null {
@@ -161,6 +192,34 @@ function brokenRow(tokens: Token[], i: number): { spec: RowSpec; rest: string | 
     if (match) return match;
     // a third part only when the middle one is a line of its own
     if (tokens[k - 1]?.line === prev.line) return null;
+  }
+  return null;
+}
+
+/**
+ * A row label wrapped over lines with its figures beside its first line (2.申请人逾期 | 0 | … | 0 /
+ * 未按收费通知 / 要求缴纳费 / 用、行政机关不再处理…): the lines after the figures, each one text cell
+ * and no figure, joined to the label's first part. The joined label must be a row's whole label.
+ */
+function wrappedAfterFigures(tokens: Token[], i: number): { spec: RowSpec; rest: null } | null {
+  const line = tokens[i].line;
+  let k = i + 1;
+  let figures = 0;
+  for (; k < tokens.length && tokens[k].line === line; k++) {
+    if (tokens[k].text === '') continue;
+    if (cellValue(tokens[k]) === undefined) return null;
+    figures++;
+  }
+  if (figures === 0) return null;
+  let text = tokens[i].text;
+  for (let parts = 0; parts < 3 && k < tokens.length; parts++) {
+    const part = tokens[k];
+    if (part.line !== tokens[k - 1].line + 1 || tokens[k + 1]?.line === part.line) return null;
+    if (part.text.length > BROKEN_PART || !HAS_CJK.test(part.text) || /\d/.test(part.text)) return null;
+    text += part.text;
+    const spec = specOf(compact(text));
+    if (spec) return { spec, rest: null };
+    k++;
   }
   return null;
 }
@@ -271,7 +330,8 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
     const token = tokens[i];
     // every row label has Chinese characters; most cells are numbers
     if (token.text === '' || token.text.length > 80 || !HAS_CJK.test(token.text)) continue;
-    const match = matchRow(token.text) ?? (i > 0 && tokens[i - 1].line !== token.line ? brokenRow(tokens, i) : null);
+    const firstOnLine = i === 0 || tokens[i - 1].line !== token.line;
+    const match = matchRow(token.text) ?? (firstOnLine ? (brokenRow(tokens, i) ?? wrappedAfterFigures(tokens, i)) : null);
     if (!match) continue;
     rowsFound++;
     const columns = match.spec.columns(template);
@@ -339,6 +399,9 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
 /** The review table's header cells; a line of them printed as one cell (single spaces) reads the same. */
 const REVIEW_HEADER = /^(?:行政复议|行政诉讼|未经复议直接起诉|直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计)+$/;
 const OUTCOME_WORD = /结果维持|结果纠正|其他结果|尚未审结|总计/g;
+const REVIEW_HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结'];
+/** Part of a header word wrapped in its narrow cell (结果 / 维持, 尚未 / 审结 on lines of their own). */
+const isHeaderPiece = (words: string) => words.length >= 2 && REVIEW_HEADER_WORDS.some((w) => w.includes(words));
 /** The three groups of five figures, each with the label of its row in a table laid out in rows. */
 const REVIEW_GROUPS: [RegExp, string][] = [
   [/行政复议$/, 'rv'],
@@ -409,6 +472,7 @@ function readReview(tokens: Token[], from: number, norm: NormText): Value[] {
       }
       const words = compact(t.text);
       if (!REVIEW_HEADER.test(words)) {
+        if (isHeaderPiece(words)) continue;
         text = true;
         break;
       }
