@@ -665,6 +665,56 @@ function followsIn(s: string, follow: Follow, from: number, to: number): boolean
 }
 
 /**
+ * A pattern whose number slot follows its opening after literals only, some optional (，2件申请将于…,
+ * (?<=，)公开了所需信息10件, 尚有3件…): tried only where a number's first character follows the
+ * opening after characters of those literals, the slot's approximate words and spaces. Most commas
+ * and most 公开 have no number right after them; every match has, so no match is lost.
+ */
+type Lead = Set<number>;
+/** Before the slot: a lookbehind, then a character class or literals, groups, alternatives and `?` only. */
+const LEAD_PREFIX = /^(?:\(\?<=[^()]*\))?(\[[^\]\\^-]+\])?([^[\]{}*+.^$\\]*)$/;
+/**
+ * Per character: 1 a number slot's figure can open with it (1, 十, 贰), 2 it can stand before the
+ * figure inside the slot (spaces, 约, 超过). The figure's first character is a digit or one listed in
+ * the slot's pattern, so only those are tried.
+ */
+const SLOT_LEAD = new Uint8Array(0x10000);
+const SLOT_AT_START = new RegExp(`^(?:${N})`);
+for (const ch of new Set(`0123456789${N}`)) if (SLOT_AT_START.test(`${ch}件`)) SLOT_LEAD[ch.charCodeAt(0)] = 1;
+for (let c = 0; c < 0x10000; c++) if (SLOT_CHARS[c] === 1 && SLOT_LEAD[c] === 0 && /[^\S\n]/.test(String.fromCharCode(c))) SLOT_LEAD[c] = 2;
+for (const ch of '约近超过达到') SLOT_LEAD[ch.charCodeAt(0)] = 2;
+function leadOf(source: string): Lead | null {
+  const slot = source.indexOf(N);
+  const m = slot > 0 ? LEAD_PREFIX.exec(source.slice(0, slot)) : null;
+  if (m === null || alternativeAtTop(source)) return null;
+  return new Set([...`${m[1] ?? ''}${m[2]}`].map((ch) => ch.charCodeAt(0)));
+}
+/** Does a pattern have alternatives outside any group (a|b{N}: a match without the slot)? */
+function alternativeAtTop(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+/** Can the number slot of a pattern with `lead` start after its opening at `p`: only its literals, spaces and 约 before a figure's first character? */
+function numberFollows(lead: Lead, s: string, p: number): boolean {
+  for (let i = p; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = SLOT_LEAD[c];
+    if (k === 1) return true;
+    if (k === 0 && !lead.has(c)) return false;
+  }
+  return false;
+}
+
+/**
  * The other rules, by the words their matches open with: tried only where one of the words
  * starts. A pattern opening with a year's four digits (\\d{4}年结转) is tried four characters
  * before the words after them; one opening at the text's start or after a mark ((^|[,，。)])信息公开申请)
@@ -678,6 +728,8 @@ interface Opening {
   atStart: boolean;
   /** The characters the lookbehind the pattern opens with allows before it, or null. */
   after: Set<number> | null;
+  /** A pattern whose number slot follows its opening after literals only: their characters (see numberFollows). */
+  lead: Lead | null;
 }
 const OPENING = new Map<RegExp, Opening>();
 const AT_START = /^\(\^\|(\[[^\]\\^]+\])\)/;
@@ -698,15 +750,16 @@ for (const rule of RULES) {
     atStart = true;
   }
   const behind = MARK_BEHIND.exec(source);
-  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(source, 'y'), shift, atStart, after: behind ? new Set([...behind[1]].map((c) => c.charCodeAt(0))) : null });
+  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(source, 'y'), shift, atStart, after: behind ? new Set([...behind[1]].map((c) => c.charCodeAt(0))) : null, lead: leadOf(source) });
 }
 /** Where a rule with opening words is tried, in order. */
 function startsOf(o: Opening, s: string, words: WordIndex): number[] {
   const at = words.positions(o.words);
-  if (o.shift === 0 && !o.atStart && o.after === null) return at;
+  if (o.shift === 0 && !o.atStart && o.after === null && o.lead === null) return at;
   const out: number[] = o.atStart ? [0] : [];
   for (const p of at) {
     if (o.after !== null && !o.after.has(s.charCodeAt(p - 1))) continue;
+    if (o.lead !== null && !numberFollows(o.lead, s, p)) continue;
     if (p - o.shift >= 0) out.push(p - o.shift);
   }
   return out;
