@@ -675,8 +675,8 @@ type Lead = Set<number>;
 const LEAD_PREFIX = /^(?:\(\?<=[^()]*\))?(\[[^\]\\^-]+\])?([^[\]{}*+.^$\\]*)$/;
 /**
  * Per character: 1 a number slot's figure can open with it (1, 十, 贰), 2 it can stand before the
- * figure inside the slot (spaces, 约, 超过). The figure's first character is a digit or one listed in
- * the slot's pattern, so only those are tried.
+ * figure inside the slot (spaces, 约, 超过), 3 some pattern's literals before its slot hold it. The
+ * figure's first character is a digit or one listed in the slot's pattern, so only those are tried.
  */
 const SLOT_LEAD = new Uint8Array(0x10000);
 const SLOT_AT_START = new RegExp(`^(?:${N})`);
@@ -687,7 +687,9 @@ function leadOf(source: string): Lead | null {
   const slot = source.indexOf(N);
   const m = slot > 0 ? LEAD_PREFIX.exec(source.slice(0, slot)) : null;
   if (m === null || alternativeAtTop(source)) return null;
-  return new Set([...`${m[1] ?? ''}${m[2]}`].map((ch) => ch.charCodeAt(0)));
+  const lead = new Set([...`${m[1] ?? ''}${m[2]}`].map((ch) => ch.charCodeAt(0)));
+  for (const c of lead) if (SLOT_LEAD[c] === 0) SLOT_LEAD[c] = 3;
+  return lead;
 }
 /** Does a pattern have alternatives outside any group (a|b{N}: a match without the slot)? */
 function alternativeAtTop(source: string): boolean {
@@ -704,12 +706,13 @@ function alternativeAtTop(source: string): boolean {
   return false;
 }
 /** Can the number slot of a pattern with `lead` start after its opening at `p`: only its literals, spaces and 约 before a figure's first character? */
+// (the opening word at p is of the literals)
 function numberFollows(lead: Lead, s: string, p: number): boolean {
-  for (let i = p; i < s.length; i++) {
+  for (let i = p + 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const k = SLOT_LEAD[c];
     if (k === 1) return true;
-    if (k === 0 && !lead.has(c)) return false;
+    if (k === 0 || (k === 3 && !lead.has(c))) return false;
   }
   return false;
 }
