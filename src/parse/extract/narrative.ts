@@ -12,7 +12,7 @@ import type { Template, Value } from '../types';
 import { makeValue } from '../value';
 import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
-import { openingWords, stickyAt, WordIndex } from './rules/anchors';
+import { openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
@@ -628,7 +628,12 @@ function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<st
  * recognised number starts, and only when one of the words the rest of the pattern opens with
  * (`follow`) starts right after the slot could end: the slot is made of SLOT_CHARS only.
  */
-const ANCHORED = new Map<RegExp, { sticky: RegExp; comma: boolean; follow: Follow | null }>();
+const ANCHORED = new Map<RegExp, Anchored>();
+interface Anchored {
+  sticky: RegExp;
+  comma: boolean;
+  follow: Follow | null;
+}
 /** Words a pattern's rest opens with, by their first character. */
 interface Follow {
   words: string[];
@@ -782,40 +787,101 @@ const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
 /**
  * The matches of a rule, in order, the same as a scan of the text would give: for an anchored
  * rule a test at each number, for a rule with opening words a test where one of them starts,
- * otherwise a scan.
+ * otherwise a scan. Read one by one (the first accepted match ends a rule) from one cursor reused
+ * rule after rule: a generator per rule cost an object and its frame per rule and report, and
+ * resumes V8 optimises late.
  */
-export function* matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): Generator<RegExpExecArray> {
-  const opening = OPENING.get(rule.re);
-  if (opening) {
-    yield* stickyAt(opening.sticky, s, startsOf(opening, s, words));
-    return;
+class RuleMatches {
+  private s = '';
+  private quantities: Quantity[] = [];
+  /** The sticky pattern tried at each start, or null for a scan (`scan`, global). */
+  private sticky: RegExp | null = null;
+  private scan: RegExp | null = null;
+  /** A rule with opening words: where it is tried, and the next of those. */
+  private starts: number[] = [];
+  private next = 0;
+  /** An anchored rule: its slot after a comma, the words after it; the next figure and which of its two starts. */
+  private anchored: Anchored | null = null;
+  private k = 0;
+  /** The last character of the last match: no try before it. */
+  private after = -1;
+
+  forRule(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): this {
+    this.s = s;
+    this.quantities = quantities;
+    this.next = 0;
+    this.k = 0;
+    this.after = -1;
+    const opening = OPENING.get(rule.re);
+    this.anchored = opening ? null : (ANCHORED.get(rule.re) ?? null);
+    this.sticky = opening?.sticky ?? this.anchored?.sticky ?? null;
+    this.starts = opening ? startsOf(opening, s, words) : [];
+    this.scan = opening || this.anchored ? null : SCAN.get(rule.re)!;
+    if (this.scan) this.scan.lastIndex = 0;
+    return this;
   }
-  const anchored = ANCHORED.get(rule.re);
-  if (!anchored) {
-    rule.re.lastIndex = 0;
-    yield* s.matchAll(rule.re);
-    return;
-  }
-  const { sticky, comma, follow } = anchored;
-  let after = -1;
-  for (const q of quantities) {
-    if (q.kind !== 'count') continue; // the slot ends in a count unit
-    // the figure's start, then its number's (no array per figure: this loop runs per rule and figure)
-    for (let k = 0; k < 2; k++) {
-      const at = (k === 0 ? q.start : q.numStart) - (comma ? 1 : 0);
-      if (at <= after || at < 0) continue;
-      // the slot from `from` ends after its unit, where the rest of the pattern opens with a word of `follow`
-      const from = comma ? at + 1 : at;
-      if (follow && !followsIn(s, follow, from, slotRunEnd(s, from))) continue;
+
+  /** The next match, or null. */
+  nextMatch(): RegExpExecArray | null {
+    const { s, sticky } = this;
+    if (sticky === null) return this.nextScanned();
+    if (this.anchored !== null) return this.nextAnchored(sticky);
+    const starts = this.starts;
+    while (this.next < starts.length) {
+      const at = starts[this.next++];
+      if (at <= this.after || at < 0) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(s);
       if (m) {
-        after = at + m[0].length - 1;
-        yield m;
-        break;
+        this.after = at + Math.max(m[0].length, 1) - 1;
+        return m;
       }
     }
+    return null;
   }
+
+  private nextScanned(): RegExpExecArray | null {
+    const scan = this.scan!;
+    const m = scan.exec(this.s);
+    if (m && m[0].length === 0) scan.lastIndex++;
+    return m;
+  }
+
+  private nextAnchored(sticky: RegExp): RegExpExecArray | null {
+    const { s, quantities } = this;
+    const { comma, follow } = this.anchored!;
+    for (; this.next < quantities.length; this.next++, this.k = 0) {
+      const q = quantities[this.next];
+      if (q.kind !== 'count') continue; // the slot ends in a count unit
+      // the figure's start, then its number's
+      for (; this.k < 2; this.k++) {
+        const at = (this.k === 0 ? q.start : q.numStart) - (comma ? 1 : 0);
+        if (at <= this.after || at < 0) continue;
+        // the slot from `from` ends after its unit, where the rest of the pattern opens with a word of `follow`
+        const from = comma ? at + 1 : at;
+        if (follow && !followsIn(s, follow, from, slotRunEnd(s, from))) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(s);
+        if (m) {
+          this.after = at + m[0].length - 1;
+          this.next++;
+          this.k = 0;
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+}
+/** The rules scanned over the whole text: a copy of each pattern, so its lastIndex is the scan's alone. */
+const SCAN = new Map(RULES.filter((r) => !OPENING.has(r.re) && !ANCHORED.has(r.re)).map((r) => [r.re, new RegExp(r.re.source, 'g')]));
+const MATCHES = new RuleMatches();
+/** Every match of a rule, for tests. */
+export function matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const cursor = new RuleMatches().forRule(rule, s, quantities, words);
+  for (let m = cursor.nextMatch(); m !== null; m = cursor.nextMatch()) out.push(m);
+  return out;
 }
 
 /** The rules, for tests: each with how it is run. */
@@ -1061,7 +1127,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     if (rule.needs && !holds(rule.needs, s, words)) continue;
     if (rule.yearOffset !== undefined && !options.year) continue;
     const found: Value[] = [];
-    for (const m of matchesOf(rule, s, quantities, words)) {
+    const matches = MATCHES.forRule(rule, s, quantities, words);
+    for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
