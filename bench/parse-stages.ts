@@ -35,7 +35,7 @@ const STAGES: [string, string[]][] = [
   ['  quantity reader', ['recogniseQuantities']],
   ['  clause segmenter', ['segment']],
   ['  scored rules', ['readFigures', 'bestReadings']],
-  ['  pattern rules', ['matchesOf']],
+  ['  pattern rules', ['nextMatch', 'forRule']],
   ['  word index scan', ['scan']],
   ['  applicants', ['extractApplicants']],
   ['statistics table', ['extractStatsTable']],

@@ -12,7 +12,7 @@ import type { Template, Value } from '../types';
 import { makeValue } from '../value';
 import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
-import { openingWords, stickyAt, WordIndex } from './rules/anchors';
+import { openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
@@ -628,7 +628,12 @@ function noneUnderHeadings(s: string, headings: readonly Heading[], done: Set<st
  * recognised number starts, and only when one of the words the rest of the pattern opens with
  * (`follow`) starts right after the slot could end: the slot is made of SLOT_CHARS only.
  */
-const ANCHORED = new Map<RegExp, { sticky: RegExp; comma: boolean; follow: Follow | null }>();
+const ANCHORED = new Map<RegExp, Anchored>();
+interface Anchored {
+  sticky: RegExp;
+  comma: boolean;
+  follow: Follow | null;
+}
 /** Words a pattern's rest opens with, by their first character. */
 interface Follow {
   words: string[];
@@ -665,6 +670,59 @@ function followsIn(s: string, follow: Follow, from: number, to: number): boolean
 }
 
 /**
+ * A pattern whose number slot follows its opening after literals only, some optional (，2件申请将于…,
+ * (?<=，)公开了所需信息10件, 尚有3件…): tried only where a number's first character follows the
+ * opening after characters of those literals, the slot's approximate words and spaces. Most commas
+ * and most 公开 have no number right after them; every match has, so no match is lost.
+ */
+type Lead = Set<number>;
+/** Before the slot: a lookbehind, then a character class or literals, groups, alternatives and `?` only. */
+const LEAD_PREFIX = /^(?:\(\?<=[^()]*\))?(\[[^\]\\^-]+\])?([^[\]{}*+.^$\\]*)$/;
+/**
+ * Per character: 1 a number slot's figure can open with it (1, 十, 贰), 2 it can stand before the
+ * figure inside the slot (spaces, 约, 超过), 3 some pattern's literals before its slot hold it. The
+ * figure's first character is a digit or one listed in the slot's pattern, so only those are tried.
+ */
+const SLOT_LEAD = new Uint8Array(0x10000);
+const SLOT_AT_START = new RegExp(`^(?:${N})`);
+for (const ch of new Set(`0123456789${N}`)) if (SLOT_AT_START.test(`${ch}件`)) SLOT_LEAD[ch.charCodeAt(0)] = 1;
+for (let c = 0; c < 0x10000; c++) if (SLOT_CHARS[c] === 1 && SLOT_LEAD[c] === 0 && /[^\S\n]/.test(String.fromCharCode(c))) SLOT_LEAD[c] = 2;
+for (const ch of '约近超过达到') SLOT_LEAD[ch.charCodeAt(0)] = 2;
+function leadOf(source: string): Lead | null {
+  const slot = source.indexOf(N);
+  const m = slot > 0 ? LEAD_PREFIX.exec(source.slice(0, slot)) : null;
+  if (m === null || alternativeAtTop(source)) return null;
+  const lead = new Set([...`${m[1] ?? ''}${m[2]}`].map((ch) => ch.charCodeAt(0)));
+  for (const c of lead) if (SLOT_LEAD[c] === 0) SLOT_LEAD[c] = 3;
+  return lead;
+}
+/** Does a pattern have alternatives outside any group (a|b{N}: a match without the slot)? */
+function alternativeAtTop(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+/** Can the number slot of a pattern with `lead` start after its opening at `p`: only its literals, spaces and 约 before a figure's first character? */
+// (the opening word at p is of the literals)
+function numberFollows(lead: Lead, s: string, p: number): boolean {
+  for (let i = p + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = SLOT_LEAD[c];
+    if (k === 1) return true;
+    if (k === 0 || (k === 3 && !lead.has(c))) return false;
+  }
+  return false;
+}
+
+/**
  * The other rules, by the words their matches open with: tried only where one of the words
  * starts. A pattern opening with a year's four digits (\\d{4}年结转) is tried four characters
  * before the words after them; one opening at the text's start or after a mark ((^|[,，。)])信息公开申请)
@@ -678,6 +736,8 @@ interface Opening {
   atStart: boolean;
   /** The characters the lookbehind the pattern opens with allows before it, or null. */
   after: Set<number> | null;
+  /** A pattern whose number slot follows its opening after literals only: their characters (see numberFollows). */
+  lead: Lead | null;
 }
 const OPENING = new Map<RegExp, Opening>();
 const AT_START = /^\(\^\|(\[[^\]\\^]+\])\)/;
@@ -698,15 +758,16 @@ for (const rule of RULES) {
     atStart = true;
   }
   const behind = MARK_BEHIND.exec(source);
-  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(source, 'y'), shift, atStart, after: behind ? new Set([...behind[1]].map((c) => c.charCodeAt(0))) : null });
+  if (words) OPENING.set(rule.re, { words, sticky: new RegExp(source, 'y'), shift, atStart, after: behind ? new Set([...behind[1]].map((c) => c.charCodeAt(0))) : null, lead: leadOf(source) });
 }
 /** Where a rule with opening words is tried, in order. */
 function startsOf(o: Opening, s: string, words: WordIndex): number[] {
   const at = words.positions(o.words);
-  if (o.shift === 0 && !o.atStart && o.after === null) return at;
+  if (o.shift === 0 && !o.atStart && o.after === null && o.lead === null) return at;
   const out: number[] = o.atStart ? [0] : [];
   for (const p of at) {
     if (o.after !== null && !o.after.has(s.charCodeAt(p - 1))) continue;
+    if (o.lead !== null && !numberFollows(o.lead, s, p)) continue;
     if (p - o.shift >= 0) out.push(p - o.shift);
   }
   return out;
@@ -726,40 +787,101 @@ const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
 /**
  * The matches of a rule, in order, the same as a scan of the text would give: for an anchored
  * rule a test at each number, for a rule with opening words a test where one of them starts,
- * otherwise a scan.
+ * otherwise a scan. Read one by one (the first accepted match ends a rule) from one cursor reused
+ * rule after rule: a generator per rule cost an object and its frame per rule and report, and
+ * resumes V8 optimises late.
  */
-export function* matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): Generator<RegExpExecArray> {
-  const opening = OPENING.get(rule.re);
-  if (opening) {
-    yield* stickyAt(opening.sticky, s, startsOf(opening, s, words));
-    return;
+class RuleMatches {
+  private s = '';
+  private quantities: Quantity[] = [];
+  /** The sticky pattern tried at each start, or null for a scan (`scan`, global). */
+  private sticky: RegExp | null = null;
+  private scan: RegExp | null = null;
+  /** A rule with opening words: where it is tried, and the next of those. */
+  private starts: number[] = [];
+  private next = 0;
+  /** An anchored rule: its slot after a comma, the words after it; the next figure and which of its two starts. */
+  private anchored: Anchored | null = null;
+  private k = 0;
+  /** The last character of the last match: no try before it. */
+  private after = -1;
+
+  forRule(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): this {
+    this.s = s;
+    this.quantities = quantities;
+    this.next = 0;
+    this.k = 0;
+    this.after = -1;
+    const opening = OPENING.get(rule.re);
+    this.anchored = opening ? null : (ANCHORED.get(rule.re) ?? null);
+    this.sticky = opening?.sticky ?? this.anchored?.sticky ?? null;
+    this.starts = opening ? startsOf(opening, s, words) : [];
+    this.scan = opening || this.anchored ? null : SCAN.get(rule.re)!;
+    if (this.scan) this.scan.lastIndex = 0;
+    return this;
   }
-  const anchored = ANCHORED.get(rule.re);
-  if (!anchored) {
-    rule.re.lastIndex = 0;
-    yield* s.matchAll(rule.re);
-    return;
-  }
-  const { sticky, comma, follow } = anchored;
-  let after = -1;
-  for (const q of quantities) {
-    if (q.kind !== 'count') continue; // the slot ends in a count unit
-    // the figure's start, then its number's (no array per figure: this loop runs per rule and figure)
-    for (let k = 0; k < 2; k++) {
-      const at = (k === 0 ? q.start : q.numStart) - (comma ? 1 : 0);
-      if (at <= after || at < 0) continue;
-      // the slot from `from` ends after its unit, where the rest of the pattern opens with a word of `follow`
-      const from = comma ? at + 1 : at;
-      if (follow && !followsIn(s, follow, from, slotRunEnd(s, from))) continue;
+
+  /** The next match, or null. */
+  nextMatch(): RegExpExecArray | null {
+    const { s, sticky } = this;
+    if (sticky === null) return this.nextScanned();
+    if (this.anchored !== null) return this.nextAnchored(sticky);
+    const starts = this.starts;
+    while (this.next < starts.length) {
+      const at = starts[this.next++];
+      if (at <= this.after || at < 0) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(s);
       if (m) {
-        after = at + m[0].length - 1;
-        yield m;
-        break;
+        this.after = at + Math.max(m[0].length, 1) - 1;
+        return m;
       }
     }
+    return null;
   }
+
+  private nextScanned(): RegExpExecArray | null {
+    const scan = this.scan!;
+    const m = scan.exec(this.s);
+    if (m && m[0].length === 0) scan.lastIndex++;
+    return m;
+  }
+
+  private nextAnchored(sticky: RegExp): RegExpExecArray | null {
+    const { s, quantities } = this;
+    const { comma, follow } = this.anchored!;
+    for (; this.next < quantities.length; this.next++, this.k = 0) {
+      const q = quantities[this.next];
+      if (q.kind !== 'count') continue; // the slot ends in a count unit
+      // the figure's start, then its number's
+      for (; this.k < 2; this.k++) {
+        const at = (this.k === 0 ? q.start : q.numStart) - (comma ? 1 : 0);
+        if (at <= this.after || at < 0) continue;
+        // the slot from `from` ends after its unit, where the rest of the pattern opens with a word of `follow`
+        const from = comma ? at + 1 : at;
+        if (follow && !followsIn(s, follow, from, slotRunEnd(s, from))) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(s);
+        if (m) {
+          this.after = at + m[0].length - 1;
+          this.next++;
+          this.k = 0;
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+}
+/** The rules scanned over the whole text: a copy of each pattern, so its lastIndex is the scan's alone. */
+const SCAN = new Map(RULES.filter((r) => !OPENING.has(r.re) && !ANCHORED.has(r.re)).map((r) => [r.re, new RegExp(r.re.source, 'g')]));
+const MATCHES = new RuleMatches();
+/** Every match of a rule, for tests. */
+export function matchesOf(rule: Pick<Rule, 're'>, s: string, quantities: Quantity[], words: WordIndex): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const cursor = new RuleMatches().forRule(rule, s, quantities, words);
+  for (let m = cursor.nextMatch(); m !== null; m = cursor.nextMatch()) out.push(m);
+  return out;
 }
 
 /** The rules, for tests: each with how it is run. */
@@ -1005,7 +1127,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     if (rule.needs && !holds(rule.needs, s, words)) continue;
     if (rule.yearOffset !== undefined && !options.year) continue;
     const found: Value[] = [];
-    for (const m of matchesOf(rule, s, quantities, words)) {
+    const matches = MATCHES.forRule(rule, s, quantities, words);
+    for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;

@@ -257,17 +257,3 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   }
   return out;
 }
-
-/** Runs a sticky pattern at each start in order, as a scan would: after a match, from its end. */
-export function* stickyAt(sticky: RegExp, s: string, starts: Iterable<number>): Generator<RegExpExecArray> {
-  let after = -1;
-  for (const at of starts) {
-    if (at <= after || at < 0) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(s);
-    if (m) {
-      after = at + Math.max(m[0].length, 1) - 1;
-      yield m;
-    }
-  }
-}
