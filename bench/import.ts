@@ -295,10 +295,11 @@ const BEFORE_9534BE7: Record<string, string> = {
 
 /**
  * The same cases on main aa6d498 (each file read by a Blob read of its own; now a few at a time,
- * workers/file-reads.ts), its build and this one's in turns (import24, load 14-25).
+ * workers/file-reads.ts), its build and this one's in turns (import24, load 14-25; the machine shared).
  */
 const BEFORE_AA6D498: Record<string, string> = {
-  'text/HTML 1000': 'parse 12.9 / 11.1 CPU-s = 78 / 90 reports per CPU-second (import worker 5.2 / 5.0, browser thread pool 1.9 / 1.5), 56 / 84 reports/s after the first shown, at load 14-16; this code in turns 9.0 / 7.7 CPU-s = 111 / 130 (3.4-4.0, 0.6-0.7), 134 / 124/s',
+  'text/HTML 1000': 'parse 12.9 / 11.1 / 12.1 CPU-s = 78 / 90 / 82 reports per CPU-second (import worker 5.2 / 5.0 / 5.5, browser thread pool 1.9 / 1.5 / 1.4), 56 / 84 / 46 reports/s after the first shown, at load 14-24; this code in turns 9.0 / 7.7 / 11.5 CPU-s = 111 / 130 / 87 (3.4-4.8, 0.6-0.8), 134 / 124 / 56/s',
+  'text/HTML, after an import of 200 others 1000': 'parse 10.9 CPU-s = 92 reports per CPU-second (import worker 4.8, browser thread pool 1.5), 32 reports/s after the first shown, at load 22; this code in turn 9.2 CPU-s = 108 (3.9, 0.9), 50/s',
   'mixed, 10 % PDF 1000': 'parse 53.4 CPU-s, to the layer loaded 62.4, 271 s wall at load 21; this code in turn 45.8 and 54.6 CPU-s, 260 s at load 25',
 };
 
