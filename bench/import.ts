@@ -293,6 +293,16 @@ const BEFORE_9534BE7: Record<string, string> = {
   'text/HTML 10000': 'first shown at 18.0, 10.6, 11.5 s; 50 % at 41.7, 30.3, 31.9 s; all at 65.2, 45.6, 55.6 s; 212-285/s after the first; time left shown 1.1-1.2 s after the first (load 13-21)',
 };
 
+/**
+ * The same cases on main aa6d498 (each file read by a Blob read of its own; now a few at a time,
+ * workers/file-reads.ts), its build and this one's in turns (import24, load 14-25; the machine shared).
+ */
+const BEFORE_AA6D498: Record<string, string> = {
+  'text/HTML 1000': 'parse 12.9 / 11.1 / 12.1 CPU-s = 78 / 90 / 82 reports per CPU-second (import worker 5.2 / 5.0 / 5.5, browser thread pool 1.9 / 1.5 / 1.4), 56 / 84 / 46 reports/s after the first shown, at load 14-24; this code in turns 9.0 / 7.7 / 11.5 CPU-s = 111 / 130 / 87 (3.4-4.8, 0.6-0.8), 134 / 124 / 56/s',
+  'text/HTML, after an import of 200 others 1000': 'parse 10.9 CPU-s = 92 reports per CPU-second (import worker 4.8, browser thread pool 1.5), 32 reports/s after the first shown, at load 22; this code in turn 9.2 CPU-s = 108 (3.9, 0.9), 50/s',
+  'mixed, 10 % PDF 1000': 'parse 53.4 CPU-s, to the layer loaded 62.4, 271 s wall at load 21; this code in turn 45.8 and 54.6 CPU-s, 260 s at load 25',
+};
+
 /** The progress bar's marks ([ms from setting the files, files done]): the first report's time and the rate after it (from the first mark to the last). */
 function progressLine(marks: [number, number][], n: number): string {
   if (marks.length < 2) return 'not seen';
@@ -477,6 +487,7 @@ async function main(): Promise<void> {
       log(`  before (main 392e09e): ${BEFORE_392E09E[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 0f3ef14): ${BEFORE_0F3EF14[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 9534be7): ${BEFORE_9534BE7[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  before (main aa6d498): ${BEFORE_AA6D498[`${label} ${n}`] ?? 'not measured'}`);
       log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';

@@ -23,6 +23,7 @@ import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
 import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
+import { groupedReads } from './file-reads';
 import { STORE_BATCH, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -37,6 +38,8 @@ let divisions: GazetteerRows | null = null;
 let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 
 const reply = (message: ImportWorkerReply) => self.postMessage(message);
+/** The files sent, read a few at a time. */
+const reads = groupedReads();
 /** The files sent, parsed one after another. */
 let parsing: Promise<void> = Promise.resolve();
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -86,12 +89,12 @@ function flush(): void {
 }
 
 /** What ingest's readReport knows of the file, its id and path apart. Never throws: a problem is a failed report with its reason. */
-async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
+async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
   const size = job.file.size;
   if (read === null) return { parsed: failedReport(tooLargeError(size)), jurisdiction: null, sha256: null, bytes: size };
   let bytes: Uint8Array;
   try {
-    bytes = await read;
+    bytes = await read.bytes();
   } catch (error) {
     return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
   }
@@ -106,7 +109,7 @@ async function readAndParse(job: ImportJob, read: Promise<Uint8Array> | null): P
   return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size };
 }
 
-async function parse(job: ImportJob, read: Promise<Uint8Array> | null): Promise<void> {
+async function parse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | null): Promise<void> {
   const done = await readAndParse(job, read);
   queued--;
   if (!job.keep) {
@@ -234,9 +237,8 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerInit | ImportJ
     );
   } else if (message.kind === 'parse') {
     queued++;
-    // Read as it comes (the next file is read while one is parsed); not at all past the size limit.
-    const read = message.file.size > MAX_FILE_BYTES ? null : message.file.arrayBuffer().then((b) => new Uint8Array(b));
-    read?.catch(() => {});
+    // Read with the files after it, ahead of the parse (./file-reads.ts); not at all past the size limit.
+    const read = message.file.size > MAX_FILE_BYTES ? null : reads.add(message.file);
     // One file at a time, in the order sent (the pool hands a few ahead and counts on the order).
     parsing = parsing.then(() => {
       // Thrown outside the promise, as an uncaught error of a worker that dies.
