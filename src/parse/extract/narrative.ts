@@ -156,6 +156,14 @@ const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(�
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
 /** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */
 const DISCLOSE = '(公开|提供)';
+/**
+ * Between the requests' figure and 均/全部: no other figure (其中4件均予以公开 is the 4's; 办结4件，均予以公开 the done
+ * ones'), but for a parenthesis or a change (比上年增加2件); within the sentence or into the next one that opens on them (。上述申请…).
+ */
+const ALL_GAP_STEP = '(?:[（(][^）)。\\n]{0,40}[）)]|[,，]\\s*(?:比|较|同比)[^,，。;；\\n]{0,20}|(?![〇零一二两三四五六七八九十百千]+(?:件|宗|个|条))[^。\\n\\d（(])';
+const ALL_GAP = `${ALL_GAP_STEP}{0,60}?(?:。\\s*(?=对?(?:上述|以上|前述|这些|所有|所申请|申请人所))${ALL_GAP_STEP}{0,40}?)?`;
+/** Every one disclosed, however said (均已依法公开, 全部按申请人要求予以公开, 均为同意公开, 都已向申请人提供), not an explanation or a way to it (均已向申请人提供说明). */
+const ALL_DISCLOSED = `(均|全部|都|一律)(已|已经|为|是)?(依法|依规|按时|及时|如期|按照?(申请人的?)?要求|向申请人)*(予以|同意|给予)?${DISCLOSE}(?!${K}{0,6}?(说明|告知|途径|方式|指引|渠道|帮助|服务|咨询))`;
 /** A sentence that states outcomes of requests (从办理结果看, 已答复的申请中): its bare 公开N件 is the granted ones. */
 // or one that names the other outcomes beside it (公开8件，部分公开2件，不予公开2件): a list of outcomes is about requests
 const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|(?:部分|区分处理后?)(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*(?:部分|区分处理后?)(?:公开|提供)/;
@@ -305,7 +313,8 @@ const RULES: Rule[] = [
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
-  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
+  // (in any words of how: 均已公开, 全部按申请人要求予以公开, 答复结果均为同意公开, 。上述申请全部予以公开)
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}${ALL_GAP}${ALL_DISCLOSED}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 依法公开10件，区分处理3件: bare 区分处理 as an item of a list of outcomes is the regulation's disclosure in part (条例第三十七条)
