@@ -570,3 +570,51 @@ describe('review23c: bare 区分处理 beside another outcome in Chinese numeral
     expect(requests('2015年共受理政府信息公开申请15件（含咨询），其中依法公开10件，区分处理3件，不予公开2件。')['r.partial.total']).toBeUndefined();
   });
 });
+
+describe('miss24: narrative readings missed before stop 24', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+  const proactive = (sentence: string) => read(report(COUNTY, '二、主动公开政府信息情况', sentence));
+
+  it('every request said to be disclosed, in any words of how (均已公开, 已全部公开, 答复结果均为同意公开, 。上述申请全部予以公开), is every one granted', () => {
+    for (const done of ['，均已公开。', '，已全部公开。', '，均按申请人要求予以公开。', '，答复结果均为同意公开。', '，均在规定时间内予以答复，并全部公开。', '。上述申请全部予以公开。', '（其中网上申请3件），均予以公开。', '，比上年增加2件，均予以公开。']) {
+      expect({ done, granted: requests(`本年度共受理政府信息公开申请5件${done}`)['r.granted.total'] }).toEqual({ done, granted: 5 });
+    }
+  });
+
+  it('…but not past another figure (其中4件, 办结4件), nor an explanation, a way to the information, the web as a place, a refusal or the next sentence on other things', () => {
+    expect(requests('本年度共受理政府信息公开申请5件，其中4件均予以公开。')['r.granted.total']).toBe(4);
+    for (const after of ['，办结4件，均予以公开。', '，均已向申请人提供书面说明。', '，均已向申请人提供获取信息的途径。', '，均未公开。', '，均在网上公开。', '，办理情况均已在政府网站公开。', '。上述申请中2件不予公开，其余全部公开。', '。全年主动公开政府信息均已公开。']) {
+      expect({ after, granted: requests(`本年度共受理政府信息公开申请5件${after}`)['r.granted.total'] }).toEqual({ after, granted: undefined });
+    }
+  });
+
+  it('the year’s whole before its channels may be in Chinese numerals (主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条)', () => {
+    expect(proactive('主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条。')).toMatchObject({ 'p.total': 2000, 'p.website': 1500, 'p.other_channels': 500 });
+    expect(proactive('主动公开政府信息两千条。其中，政府网站一千五百条，其他渠道五百条。')).toMatchObject({ 'p.website': 1500, 'p.other_channels': 500 });
+    const kinds = proactive('全年主动公开政府信息二千条，其中，政务动态一千五百条，其他五百条。');
+    expect([kinds['p.website'], kinds['p.other_channels']]).toEqual([undefined, undefined]);
+    const stock = proactive('截至年底累计主动公开政府信息二万条，其中，政府网站一万五千条，其他渠道五千条。');
+    expect([stock['p.website'], stock['p.other_channels']]).toEqual([undefined, undefined]);
+  });
+
+  it('分别为 opening its clause after the two channels’ whole gives them its figures in order, only when they add up to it', () => {
+    expect(proactive('全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。')).toMatchObject({ 'p.total': 856, 'p.website': 700, 'p.other_channels': 156 });
+    for (const sentence of [
+      '全年通过网站和其他渠道共公开政府信息900条，分别为700条和156条。',
+      '全年共公开政府信息856条，分别为700条和156条。',
+      '全年通过网站、政务微博和政务微信共发布信息856条，分别为700条、100条和56条。',
+      '各乡镇通过网站和其他渠道共公开政府信息856条，分别为700条和156条。',
+      '全年通过网站和其他渠道共公开政府信息856条，比上年分别增加70条和15条。',
+    ]) {
+      const got = proactive(sentence);
+      expect({ sentence, values: [got['p.website'], got['p.other_channels']] }).toEqual({ sentence, values: [undefined, undefined] });
+    }
+  });
+
+  it('the figure before its channel after the year it is said of (本年度共有1000条信息在政府网站上公开), not after another year or subject', () => {
+    expect(proactive('本年度共有1000条信息在政府网站上公开，234条信息通过其他渠道公开。')).toMatchObject({ 'p.website': 1000, 'p.other_channels': 234 });
+    for (const sentence of ['2014年有1000条信息在政府网站上公开。', '本年度各乡镇共有1000条信息在政府网站上公开。', '本年度共有1000条信息在政府网站上被浏览。']) {
+      expect({ sentence, website: proactive(sentence)['p.website'] }).toEqual({ sentence, website: undefined });
+    }
+  });
+});
