@@ -18,7 +18,7 @@ import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, outcomesTotalAfterParts, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -312,6 +312,8 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  // 办结12件，其中9件公开，2件部分公开: the bare act after the figure, its clause ending there, in a list of outcomes
+  { metric: 'r.granted.total', re: rx(`{N}(申请)?(已|均|依法)?${DISCLOSE}(?=\\s*[,，、;；。])`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   // (in any words of how: 均已公开, 全部按申请人要求予以公开, 答复结果均为同意公开, 。上述申请全部予以公开)
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}${ALL_GAP}${ALL_DISCLOSED}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
@@ -1148,6 +1150,18 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const { start, end } = sourceSpan(norm, h.q.numStart, h.q.numEnd);
     values.push({ metric: h.metric, value: h.q.value!, approx: h.q.approx, derived: false, start, end, source: 'narrative' });
     done.add(h.metric);
+  }
+  // 同意公开9件，部分公开2件，不予公开1件，合计12件: the requests handled after their outcomes (exactly one such total, of the year, of the body's own scope)
+  if (!done.has('r.handled.total')) {
+    const taken = new Set(values.map((v) => v.start));
+    const totals = quantities.filter((q) => outcomesTotalAfterParts(s, seg, quantities, q) && !taken.has(sourceSpan(norm, q.numStart, q.numEnd).start) && !outOfScope('r.handled.total', q.numStart) && !higherScope(q.start) && !oneGroup(q.numStart));
+    const q = totals.length === 1 ? totals[0] : null;
+    const sentence = q ? s.slice(sentenceAt(seg, q.numStart)[0], q.end) : '';
+    if (q && !OTHER_SCOPE.test(withoutOwnArea(sentence, area)) && !(years.length > 0 && namesOtherYear(sentence, years)) && !lastYearItem(sentence)) {
+      const { start, end } = sourceSpan(norm, q.numStart, q.numEnd);
+      values.push({ metric: 'r.handled.total', value: q.value!, approx: false, derived: false, start, end, source: 'narrative' });
+      done.add('r.handled.total');
+    }
   }
   // 共受理申请2件,均已答复: one figure, two roles, when the text says so of all of them
   const received = values.find((v) => v.metric === 'r.new.total' && v.source === 'narrative');

@@ -618,3 +618,23 @@ describe('miss24: narrative readings missed before stop 24', () => {
     }
   });
 });
+
+describe('miss24: outcomes before their total, a bare act after its figure', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('the outcomes’ figures before a clause that only totals them (，合计12件; ，共答复12件) are the requests handled, when they add up', () => {
+    expect(requests('本年度共受理政府信息公开申请12件。同意公开9件，部分公开2件，不予公开1件，合计12件。')['r.handled.total']).toBe(12);
+    expect(requests('本年度共受理政府信息公开申请12件。同意公开9件，部分公开2件，信息不存在1件，共12件。')['r.handled.total']).toBe(12);
+    for (const sentence of ['同意公开9件，部分公开2件，不予公开1件，合计11件。', '网上申请8件，当面申请4件，合计12件。', '上年同意公开9件，部分公开2件，合计11件。', '同意公开9件，同意公开2件，合计11件。']) {
+      expect({ sentence, handled: requests(`本年度共受理政府信息公开申请12件。${sentence}`)['r.handled.total'] }).toEqual({ sentence, handled: undefined });
+    }
+    // under a heading about proactive disclosure the items disclosed in full or in part are no outcomes
+    expect(read(report(COUNTY, '二、主动公开政府信息情况', '全文公开9件，部分公开2件，合计11件。'))['r.handled.total']).toBeUndefined();
+  });
+
+  it('the bare act after its figure in a list of outcomes (其中9件公开，2件部分公开) is the granted; not one beside no other outcome, nor 公开征求意见', () => {
+    expect(requests('本年度共受理政府信息公开申请12件，办结12件，其中9件公开，2件部分公开，1件不予公开。')).toMatchObject({ 'r.granted.total': 9, 'r.partial.total': 2 });
+    expect(requests('本年度共受理政府信息公开申请12件，其中9件公开，3件正在办理。')['r.granted.total']).toBeUndefined();
+    expect(requests('本年度共受理政府信息公开申请12件，其中9件公开征求意见，2件部分公开。')['r.granted.total']).toBeUndefined();
+  });
+});

@@ -163,6 +163,42 @@ export function requestsTotalAfterParts(s: string, seg: Segments, quantities: re
   return /受理|收到|接到|接收/.test(opening) && /申请/.test(s.slice(ss, cs)) && parts.reduce((a, p) => a + p.value!, 0) === q.value;
 }
 
+/** The outcome an item of a list names, asked in this order (部分公开 before 公开, 不予公开 before 公开): one kind each. */
+const OUTCOME_KINDS: [string, RegExp][] = [
+  ['partial', /部分(?:同意)?(?:公开|提供)|区分处理/],
+  ['denied', /不予(?:公开|提供)|不同意(?:公开|提供)|不公开/],
+  ['unable', /不存在|不掌握|非本(?:机关|单位|部门)|不属于本|无法提供|没有现成|另行制作|不明确/],
+  ['rejected', /不予处理|重复申请|信访|投诉|举报/],
+  ['other', /其他处理|其它处理|撤回/],
+  ['granted', /公开|提供/],
+];
+const outcomeKind = (item: string): string | null => (/主动|全文|摘要|网|栏|渠道|方式|形式|申请人|依申请/.test(item) ? null : (OUTCOME_KINDS.find(([, re]) => re.test(item))?.[0] ?? null));
+/** A clause that only totals what came before it, 共 too, with the act of replying (，合计12件; ，共答复12件; ，共计办结12件). */
+const OUTCOMES_TOTAL_ONLY = /^[^\S\n]*(?:共计|合计|总计|共)(?:答复|办结|办理)?(?:为|达)?[^\S\n]*$/;
+/**
+ * The requests handled printed after their outcomes (同意公开9件，部分公开2件，不予公开1件，合计12件): the figure of a clause
+ * that only totals, right after a run of at least two items each of one outcome, each outcome once, adding up to it exactly
+ * (every outcome is a request handled: the form's 总计 is their sum). An item of anything else ends the run.
+ */
+export function outcomesTotalAfterParts(s: string, seg: Segments, quantities: readonly Quantity[], q: Quantity): boolean {
+  if (q.kind !== 'count' || q.value === null || q.approx || !REQUEST_UNIT.test(q.unit ?? '')) return false;
+  const [cs] = clauseAt(seg, q.numStart);
+  if (!OUTCOMES_TOTAL_ONLY.test(s.slice(cs, q.start))) return false;
+  const [ss] = sentenceAt(seg, q.numStart);
+  const before = quantities.filter((p) => p.kind === 'count' && p.start >= ss && p.end <= cs);
+  const kinds: string[] = [];
+  let sum = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const p = before[i];
+    const kind = p.value === null || p.approx || !REQUEST_UNIT.test(p.unit ?? '') ? null : outcomeKind(itemBefore(s, seg, p));
+    if (kind === null) break;
+    if (kinds.includes(kind)) return false;
+    kinds.push(kind);
+    sum += p.value!;
+  }
+  return kinds.length >= 2 && sum === q.value && !/主动公开|行政复议|诉讼/.test(s.slice(ss, q.end));
+}
+
 /**
  * A statement of none of one way of applying (未收到通过信函方式提交的申请): none of a part, not of
  * the year's requests. Its whole clause is read (未接到书面方式申请的…申请和网络方式申请的…申请: every
