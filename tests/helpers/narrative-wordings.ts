@@ -762,6 +762,18 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2015年，结转上年度继续办理1件，收到本年度依申请公开事项91件。', { 'r.carried_in.total': 1, 'r.new.total': 91, 'r.carried_out.total': null }),
   ],
   handled: [
+    // stop 24 (miss24): a reply in other words (回复, 办复, 已处理) is the handled; not one still open, nor a reply to messages or proposals, nor 区分处理
+    w('本年度共受理政府信息公开申请12件，已回复12件，其中同意公开9件，部分公开2件，不予公开1件。', { 'r.handled.total': 12, 'r.granted.total': 9 }),
+    w('本年度共受理政府信息公开申请12件，办复12件。', { 'r.handled.total': 12 }),
+    w('本年度共受理政府信息公开申请12件。共办复申请12件，同意公开9件，部分公开2件，不予公开1件。', { 'r.handled.total': 12 }),
+    w('本年度共受理政府信息公开申请12件，已处理12件，其中同意公开9件，部分公开2件，不予公开1件。', { 'r.handled.total': 12 }),
+    w('本年度共受理政府信息公开申请12件，均已回复。', { 'r.handled.total': 12 }, 2015),
+    w('本年度共受理政府信息公开申请12件，已回复10件，2件正在办理。', { 'r.handled.total': 10 }),
+    w('本年度共受理政府信息公开申请12件，尚未回复2件。', { 'r.handled.total': null }),
+    w('本年度共受理政府信息公开申请12件，其中区分处理3件，同意公开9件。', { 'r.handled.total': null }),
+    w('本年度共收到网民留言120件，已回复120件。', { 'r.handled.total': null }),
+    w('本年度共收到人大建议12件，均已办复。', { 'r.handled.total': null }),
+    w('本年度办复人大代表建议和政协委员提案12件。', { 'r.handled.total': null }),
     w('本年度共受理申请12件，已答复12件。', { 'r.new.total': 12, 'r.handled.total': 12 }),
     w('全年办结政府信息公开申请12件。', { 'r.handled.total': 12 }),
     w('共受理申请12件，已办理完结12件。', { 'r.handled.total': 12 }),
