@@ -39,6 +39,8 @@ export function channelsRespectively(s: string, seg: Segments, quantities: Quant
     // 分别 opening its clause (…共公开政府信息856条，分别为700条和156条): the names are the clause before's, its figure their sum
     const bare = cut >= 0 && /^\s*(?:其中)?\s*$/.test(head);
     if (bare) head = before.slice(Math.max(before.lastIndexOf('，', cut - 1), before.lastIndexOf(',', cut - 1)) + 1, cut);
+    // (a whole of an area, 全县…共公开856条，分别为: in a bureau's report the county's, not its own; read only with 分别 after the names)
+    if (bare && /全(?:省|市|州|县|区|旗|镇|乡)/.test(head)) continue;
     const names = head.replace(/(?:公开|发布|推送)[^、和及与]*$/, '').split(/[、和及与]/).map((n) => n.trim()).filter((n) => n !== '');
     if (names.length !== 2) continue;
     const channels = names.map(channelOf);

@@ -235,11 +235,8 @@ const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底
 
 /** The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开). */
 const OBJECT_AFTER = /^\s*(?:的)?(?:政府|政务)?信息((?:通过|经|以|利用)[^,，。;；\d]{1,16}?)?(?:已|均|被|予以)?主动公开/;
-/**
- * What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…),
- * after the year it is said of (本年度共有1000条信息在政府网站上公开), not another year nor a subject of its own.
- */
-const LEAD_IN = /^\s*(?:(?:本年度|本年|全年|今年|当年|年内)\s*)?(?:其中|其余|另外|余下)?\s*(?:另有|还有|共有|有)?\s*$/;
+/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
+const LEAD_IN = /^\s*(?:其中|其余|另外|余下)?\s*(?:另有|还有|共有|有)?\s*$/;
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
 const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
@@ -263,7 +260,7 @@ const breakdownOfDisclosed = (v: FigureView) => {
   const i = paren ? v.sentenceBefore.length - Math.min(PAREN_TAIL, v.sentenceBefore.length) + paren.index + 2 : v.sentenceBefore.lastIndexOf('其中');
   if (i < 0) return false;
   const whole = v.sentenceBefore.slice(0, i);
-  return ANY_COUNT.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
+  return COUNT_BEFORE.test(whole) && lastVerbEnd(whole) >= 0 && ['none', 'all'].includes(channelScope(whole)) && !/累计|截至|截止|历年/.test(whole);
 };
 /**
  * Words a list of channels with their figures is made of, besides the channels themselves
@@ -277,8 +274,7 @@ const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?
 const CHANNEL_LIST_MAX = 100;
 export const channelListOnly = (t: string) => t.length <= CHANNEL_LIST_MAX && unquoted(t).replace(/占[^,，;；。]{0,6}?[\d.]+%/g, '').replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"]/g, '') === '';
 /** A statement of the year's items disclosed through no one channel (本局主动公开政府信息2546条。): what a list of channels after it breaks down. */
-// (its count in digits or Chinese numerals: 主动公开政府信息两千条。其中政府网站一千五百条，其他渠道五百条)
-export const disclosedWhole = (t: string) => ANY_COUNT.test(t) && /主动公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
+export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
 /** The figure's own item of a list names a channel and no act (网站公开1070条、其他渠道1476条): the object before it is the list's, not the item's kind. */
 const channelItem = (v: FigureView) => {
   const own = ownItem(v.before);

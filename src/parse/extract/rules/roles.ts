@@ -31,8 +31,9 @@ const REPLY_FORMS = (outcomes: string[]) => outcomes.flatMap((o) => ['形式', '
 /** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
 export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
-  // (回复, 办复: a reply in other words; 处理 only as done, 已处理: 区分处理 is an outcome, 不予处理 another)
-  { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '处理完成', '作出答复', '做出答复', '已答复', '答复', '作出回复', '已回复', '回复', '办复', '已处理'] },
+  // (回复/办复/已处理 are no role words: 待回复, 逾期回复0件, 当场回复3件, 对3件回复不满意, 3件已处理的申请 are no count of
+  // the handled, and a part must not displace 均已办结; a reply in those words is read only as 均已回复 of all, below)
+  { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none"); 继续办理 only with a next year or a time limit (补正后继续办理 is no carry-over)
   { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '下一年度继续办理', '下一年继续办理', '期限内继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
   { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供', ...REPLY_FORMS(['公开', '全部公开', '予以公开', '同意公开'])] },
@@ -173,7 +174,12 @@ const OUTCOME_KINDS: [string, RegExp][] = [
   ['other', /其他处理|其它处理|撤回/],
   ['granted', /公开|提供/],
 ];
-const outcomeKind = (item: string): string | null => (/主动|全文|摘要|网|栏|渠道|方式|形式|申请人|依申请/.test(item) ? null : (OUTCOME_KINDS.find(([, re]) => re.test(item))?.[0] ?? null));
+// (受理政府信息公开申请12件 is the requests received, no outcome)
+const outcomeKind = (item: string): string | null => (/主动|全文|摘要|网|栏|渠道|方式|形式|申请人|依申请|受理|收到|接到|接收/.test(item) ? null : (OUTCOME_KINDS.find(([, re]) => re.test(item))?.[0] ?? null));
+/** What opens the outcomes of all of the year's requests: nothing, 其中 or a finding, or the year's requests received (本年度共受理政府信息公开申请12件，其中). */
+const OUTCOMES_OPENER = /^\s*(?:(?:本年度|本年|全年|今年|\d{4}年度?)?[,，]?\s*(?:共|共计)?(?:受理|收到|接到|接收)(?:了)?(?:政府信息公开|依申请公开|信息公开)?申请(?:共|共计)?\s*\d+\s*(?:件|宗)[,，]\s*)?(?:其中|经审查|经审核|从办理结果看|从答复结果看)?[\s,，:：]*$/;
+/** A part of the requests (a way of applying, an applicant, a reply form, last year's, a topic, a relative clause) or another business (信访, 咨询, 建议提案): its outcomes' total is not the year's handled. */
+const PART_OR_OTHER = /结转|上年|去年|跨年|网上|网络|当面|现场|信函|传真|邮件|电话|自然人|法人|组织|涉及|形式|方式|中[,，]|的[,，]|信访|咨询|建议|提案|热线|留言|来信|来访|投诉|举报|复议|诉讼|乡镇|部门/;
 /** A clause that only totals what came before it, 共 too, with the act of replying (，合计12件; ，共答复12件; ，共计办结12件). */
 const OUTCOMES_TOTAL_ONLY = /^[^\S\n]*(?:共计|合计|总计|共)(?:答复|办结|办理)?(?:为|达)?[^\S\n]*$/;
 /**
@@ -189,6 +195,7 @@ export function outcomesTotalAfterParts(s: string, seg: Segments, quantities: re
   const before = quantities.filter((p) => p.kind === 'count' && p.start >= ss && p.end <= cs);
   const kinds: string[] = [];
   let sum = 0;
+  let first = cs;
   for (let i = before.length - 1; i >= 0; i--) {
     const p = before[i];
     const kind = p.value === null || p.approx || !REQUEST_UNIT.test(p.unit ?? '') ? null : outcomeKind(itemBefore(s, seg, p));
@@ -196,8 +203,16 @@ export function outcomesTotalAfterParts(s: string, seg: Segments, quantities: re
     if (kinds.includes(kind)) return false;
     kinds.push(kind);
     sum += p.value!;
+    first = clauseAt(seg, p.numStart)[0];
   }
-  return kinds.length >= 2 && sum === q.value && !/主动公开|行政复议|诉讼/.test(s.slice(ss, q.end));
+  if (kinds.length < 2 || sum !== q.value || /主动公开/.test(s.slice(ss, q.end))) return false;
+  // whose outcomes: all of the year's requests, said so before them, in this sentence or (opening on 其中 or nothing) the one before;
+  // and the total closes them (，合计12件；不予公开3件 or ；撤回申请2件 after it: a subtotal)
+  const opener = s.slice(ss, first);
+  const [ps] = sentenceAt(seg, Math.max(0, ss - 1));
+  const said = OUTCOMES_OPENER.test(opener) && !PART_OR_OTHER.test(s.slice(ss, q.end)) && (ps === ss || /受理|收到|接到|接收/.test(opener) || !PART_OR_OTHER.test(s.slice(ps, ss)));
+  const period = s.slice(q.end).split(/[。\n]/)[0];
+  return said && !/公开|提供|处理|不存在|不属于|无法|告知|答复|办结|撤回|不予/.test(period);
 }
 
 /**
