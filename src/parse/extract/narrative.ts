@@ -18,7 +18,7 @@ import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, outcomesTotalAfterParts, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -1181,19 +1181,6 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const handled = makeValue('r.handled.total', received.value, received.approx, received.derived, received.start, received.end, received.source);
       handled.inferred = true;
       values.push(handled);
-      done.add('r.handled.total');
-    }
-  }
-  // 同意公开9件，部分公开2件，不予公开1件，合计12件: the requests handled after their outcomes (exactly one such total, of the year, of the body's own scope);
-  // after 均已办结 of the received, which says it of all of them (均已办结。其中同意公开9件，部分公开3件，合计12件；不予公开3件)
-  if (!done.has('r.handled.total')) {
-    const taken = new Set(values.map((v) => v.start));
-    const totals = quantities.filter((q) => outcomesTotalAfterParts(s, seg, quantities, q) && !taken.has(sourceSpan(norm, q.numStart, q.numEnd).start) && !outOfScope('r.handled.total', q.numStart) && !higherScope(q.start) && !oneGroup(q.numStart));
-    const q = totals.length === 1 ? totals[0] : null;
-    const sentence = q ? s.slice(sentenceAt(seg, q.numStart)[0], q.end) : '';
-    if (q && !OTHER_SCOPE.test(withoutOwnArea(sentence, area)) && !(years.length > 0 && namesOtherYear(sentence, years)) && !lastYearItem(sentence)) {
-      const { start, end } = sourceSpan(norm, q.numStart, q.numEnd);
-      values.push({ metric: 'r.handled.total', value: q.value!, approx: false, derived: false, start, end, source: 'narrative' });
       done.add('r.handled.total');
     }
   }

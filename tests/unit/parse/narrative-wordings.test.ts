@@ -53,6 +53,15 @@ const STILL_MISSED: [string, string][] = [
   ['本年度共受理政府信息公开申请5件，均已向申请人提供。', 'r.granted.total'],
   ['本年度共受理政府信息公开申请5件。上述申请全部予以公开。', 'r.granted.total'],
   ['本年度共受理政府信息公开申请5件。所申请的信息均已公开。', 'r.granted.total'],
+  // taken out after review24b: 分别为 opening its clause after the channels' whole (规范性文件56件，分别为…, 一季度…, 县政府…分别为 read as shares)
+  ['全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。', 'p.website'],
+  ['全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。', 'p.other_channels'],
+  ['全年通过网站和其他渠道公开政府信息，分别为700条和156条。', 'p.website'],
+  ['全年通过网站和其他渠道公开政府信息，分别为700条和156条。', 'p.other_channels'],
+  // taken out after review24b: a total after the outcomes (a disclosed-only subtotal, outcomes after the total, a part named before were read as the handled)
+  ['同意公开9件，部分公开2件，不予公开1件，合计12件。', 'r.handled.total'],
+  ['同意公开9件，部分公开2件，信息不存在1件，共12件。', 'r.handled.total'],
+  ['同意公开9件，部分公开2件，不予公开1件，共计答复12件。', 'r.handled.total'],
   // taken out after review24: the bare act after its figure (议题…25件公开, 20项信息中15项公开, 2014年…8件公开 read as granted)
   ['办结12件，其中9件公开，2件部分公开，1件不予公开。', 'r.granted.total'],
 ];

@@ -34,23 +34,13 @@ export function channelsRespectively(s: string, seg: Segments, quantities: Quant
     if (NOT_THE_YEARS.test(sentence) || !DISCLOSED.test(sentence)) continue;
     // the names: the clause before 分别 up to its verb, split where they are joined
     const before = s.slice(ss, a);
-    const cut = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','));
-    let head = before.slice(cut + 1);
-    // 分别 opening its clause (…共公开政府信息856条，分别为700条和156条): the names are the clause before's, its figure their sum
-    const bare = cut >= 0 && /^\s*(?:其中)?\s*$/.test(head);
-    if (bare) head = before.slice(Math.max(before.lastIndexOf('，', cut - 1), before.lastIndexOf(',', cut - 1)) + 1, cut);
-    // (a whole of an area, 全县…共公开856条，分别为: in a bureau's report the county's, not its own; read only with 分别 after the names)
-    if (bare && /全(?:省|市|州|县|区|旗|镇|乡)/.test(head)) continue;
-    const names = head.replace(/(?:公开|发布|推送)[^、和及与]*$/, '').split(/[、和及与]/).map((n) => n.trim()).filter((n) => n !== '');
+    const head = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1).replace(/(?:公开|发布|推送)[^、和及与]*$/, '');
+    const names = head.split(/[、和及与]/).map((n) => n.trim()).filter((n) => n !== '');
     if (names.length !== 2) continue;
     const channels = names.map(channelOf);
     if (!channels.includes('web') || channels[0] === channels[1] || channels.includes(null)) continue;
     const figures = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start > a && q.end <= se && q.unit !== null && ITEM_UNIT.test(q.unit));
     if (figures.length !== 2) continue;
-    if (bare) {
-      const whole = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start >= ss + cut - head.length && q.end <= ss + cut);
-      if (whole.length > 1 || (whole.length === 1 && whole[0].value !== figures[0].value! + figures[1].value!)) continue;
-    }
     return figures.map((q, i) => ({ metric: channels[i] === 'web' ? 'p.website' : 'p.other_channels', q }));
   }
   return [];

@@ -165,56 +165,6 @@ export function requestsTotalAfterParts(s: string, seg: Segments, quantities: re
   return /受理|收到|接到|接收/.test(opening) && /申请/.test(s.slice(ss, cs)) && parts.reduce((a, p) => a + p.value!, 0) === q.value;
 }
 
-/** The outcome an item of a list names, asked in this order (部分公开 before 公开, 不予公开 before 公开): one kind each. */
-const OUTCOME_KINDS: [string, RegExp][] = [
-  ['partial', /部分(?:同意)?(?:公开|提供)|区分处理/],
-  ['denied', /不予(?:公开|提供)|不同意(?:公开|提供)|不公开/],
-  ['unable', /不存在|不掌握|非本(?:机关|单位|部门)|不属于本|无法提供|没有现成|另行制作|不明确/],
-  ['rejected', /不予处理|重复申请|信访|投诉|举报/],
-  ['other', /其他处理|其它处理|撤回/],
-  ['granted', /公开|提供/],
-];
-// (受理政府信息公开申请12件 is the requests received, no outcome)
-const outcomeKind = (item: string): string | null => (/主动|全文|摘要|网|栏|渠道|方式|形式|申请人|依申请|受理|收到|接到|接收/.test(item) ? null : (OUTCOME_KINDS.find(([, re]) => re.test(item))?.[0] ?? null));
-/** What opens the outcomes of all of the year's requests: nothing, 其中 or a finding, or the year's requests received (本年度共受理政府信息公开申请12件，其中). */
-const OUTCOMES_OPENER = /^\s*(?:(?:本年度|本年|全年|今年|\d{4}年度?)?[,，]?\s*(?:共|共计)?(?:受理|收到|接到|接收)(?:了)?(?:政府信息公开|依申请公开|信息公开)?申请(?:共|共计)?\s*\d+\s*(?:件|宗)[,，]\s*)?(?:其中|经审查|经审核|从办理结果看|从答复结果看)?[\s,，:：]*$/;
-/** A part of the requests (a way of applying, an applicant, a reply form, last year's, a topic, a relative clause) or another business (信访, 咨询, 建议提案): its outcomes' total is not the year's handled. */
-const PART_OR_OTHER = /结转|上年|去年|跨年|网上|网络|当面|现场|信函|传真|邮件|电话|自然人|法人|组织|涉及|形式|方式|中[,，]|的[,，]|信访|咨询|建议|提案|热线|留言|来信|来访|投诉|举报|复议|诉讼|乡镇|部门/;
-/** A clause that only totals what came before it, 共 too, with the act of replying (，合计12件; ，共答复12件; ，共计办结12件). */
-const OUTCOMES_TOTAL_ONLY = /^[^\S\n]*(?:共计|合计|总计|共)(?:答复|办结|办理)?(?:为|达)?[^\S\n]*$/;
-/**
- * The requests handled printed after their outcomes (同意公开9件，部分公开2件，不予公开1件，合计12件): the figure of a clause
- * that only totals, right after a run of at least two items each of one outcome, each outcome once, adding up to it exactly
- * (every outcome is a request handled: the form's 总计 is their sum). An item of anything else ends the run.
- */
-export function outcomesTotalAfterParts(s: string, seg: Segments, quantities: readonly Quantity[], q: Quantity): boolean {
-  if (q.kind !== 'count' || q.value === null || q.approx || !REQUEST_UNIT.test(q.unit ?? '')) return false;
-  const [cs] = clauseAt(seg, q.numStart);
-  if (!OUTCOMES_TOTAL_ONLY.test(s.slice(cs, q.start))) return false;
-  const [ss] = sentenceAt(seg, q.numStart);
-  const before = quantities.filter((p) => p.kind === 'count' && p.start >= ss && p.end <= cs);
-  const kinds: string[] = [];
-  let sum = 0;
-  let first = cs;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const p = before[i];
-    const kind = p.value === null || p.approx || !REQUEST_UNIT.test(p.unit ?? '') ? null : outcomeKind(itemBefore(s, seg, p));
-    if (kind === null) break;
-    if (kinds.includes(kind)) return false;
-    kinds.push(kind);
-    sum += p.value!;
-    first = clauseAt(seg, p.numStart)[0];
-  }
-  if (kinds.length < 2 || sum !== q.value || /主动公开/.test(s.slice(ss, q.end))) return false;
-  // whose outcomes: all of the year's requests, said so before them, in this sentence or (opening on 其中 or nothing) the one before;
-  // and the total closes them (，合计12件；不予公开3件 or ；撤回申请2件 after it: a subtotal)
-  const opener = s.slice(ss, first);
-  const [ps] = sentenceAt(seg, Math.max(0, ss - 1));
-  const said = OUTCOMES_OPENER.test(opener) && !PART_OR_OTHER.test(s.slice(ss, q.end)) && (ps === ss || /受理|收到|接到|接收/.test(opener) || !PART_OR_OTHER.test(s.slice(ps, ss)));
-  const period = s.slice(q.end).split(/[。\n]/)[0];
-  return said && !/公开|提供|处理|不存在|不属于|无法|告知|答复|办结|撤回|不予/.test(period);
-}
-
 /**
  * A statement of none of one way of applying (未收到通过信函方式提交的申请): none of a part, not of
  * the year's requests. Its whole clause is read (未接到书面方式申请的…申请和网络方式申请的…申请: every
