@@ -47,6 +47,8 @@ interface Rule {
   sum?: boolean;
   /** Only for reports of these templates (narrative counterparts of table rows). */
   templates?: Template[];
+  /** The match's figure is the whole 均 speaks of (allOfTheWhole). */
+  allOfTheWhole?: true;
   /** A literal the text must contain for the rule to be tried (a cheap pre-filter). */
   needs?: RegExp;
   /** The first year printed in the match is the report's year plus this (2021年结转 in a report on 2022: carried in); unknown year: not tried. */
@@ -75,6 +77,27 @@ const rx = (source: string) =>
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
+/** Not all of the requests (可以公开的均予以公开, 除…外其余, 大部分, 上年度受理的), or their replies and results, not the information (均予以提供书面答复). */
+const ALL_DISCLOSED_REJECT = new RegExp(`${ALL_OR_ONE_REJECT.source}|其余|大部分|多数|基本|除.{0,20}外|上年度?(?:受理|的申请)|去年|[^申]的[,，]?(?:均|全部|都|一律)|(?:答复|结果)(?:均|全部|都)`);
+const ALL_DISCLOSED_REJECT_AFTER = new RegExp(`${ANOTHER_OUTCOME_AFTER.source}|^\\s*(?:书面答复|答复意见|回复|办理结果|结果)`);
+const REQUEST_FIGURE = /(\d+|[〇零一二两三四五六七八九十百千]+)\s*(?:件|宗)/g;
+const CHANGE_FIGURE = /(?:比|较|同比)[^,，。;；]{0,12}?(?:增加|减少|增长|下降)了?\s*(?:\d+|[〇零一二两三四五六七八九十百千]+)\s*(?:件|宗)/g;
+/**
+ * 均 belongs to the last figure of requests before it: between the whole and 均 no such figure but the whole again
+ * (办结5件，均予以公开) or its parts after 其中 adding up to it (其中网上申请3件、信函申请2件，均予以公开); a change, a parenthesis, 条, % or days are no such figure.
+ */
+function allOfTheWhole(m: RegExpExecArray): boolean {
+  const num = m.groups?.num;
+  const whole = num === undefined ? null : /\d/.test(num) ? Number(num) : parseChineseNumeral(num);
+  if (num === undefined || whole === null) return false;
+  const gap = m[0].slice(m[0].indexOf(num) + num.length).replace(/^\s*(?:件|宗)/, '').replace(CHANGE_FIGURE, '').replace(/[（(][^（()）]*[）)]/g, '');
+  const value = (f: string) => (/\d/.test(f) ? Number(f) : parseChineseNumeral(f));
+  const figures = [...gap.matchAll(REQUEST_FIGURE)].map((f) => value(f[1]));
+  if (figures.length === 0 || figures[figures.length - 1] === whole) return true;
+  const i = gap.indexOf('其中');
+  const parts = i < 0 ? [] : [...gap.slice(i).matchAll(REQUEST_FIGURE)].map((f) => value(f[1]));
+  return parts.length >= 2 && parts.length === figures.length && parts.reduce<number>((a, p) => a + (p ?? NaN), 0) === whole;
+}
 /** A disclosure outcome with its figure (依法公开10件, 对其中10件申请提供了相关信息), not 公开申请15件: a list of request outcomes. */
 const DISCLOSURE_ITEM = /(?:公开(?!申请)|提供)[^,，。;；\d]{0,8}(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:件|宗))|(?:\d|[〇零一二两三四五六七八九十百千])\s*(?:件|宗)[^,，。;；\d]{0,8}提供/;
 const NOT_REQUEST = /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询/;
@@ -305,7 +328,8 @@ const RULES: Rule[] = [
   // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
-  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
+  // (均 is the last request figure's: 其中4件均予以公开 is no 5; not a qualified part, an exception, a majority, last year's, a reply)
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 依法公开10件，区分处理3件: bare 区分处理 as an item of a list of outcomes is the regulation's disclosure in part (条例第三十七条)
@@ -1091,7 +1115,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   }
   // 通过政府网站和其他渠道分别公开…1000条和234条: both shares, or (one already read) neither
   if (!done.has('p.website') && !done.has('p.other_channels')) {
-    for (const r of channelsRespectively(s, seg, quantities, words.positions(['分别']))) {
+    // (of the year and the body's own scope: 2014年…分别为, 全县…分别为 in a bureau's report are no shares of its year)
+    const ownYear = (r: { q: Quantity }) => {
+      const sentence = s.slice(...sentenceAt(seg, r.q.start));
+      return !(years.length > 0 && namesOtherYear(sentence, years)) && !OTHER_SCOPE.test(withoutOwnArea(sentence, area)) && !higherScope(r.q.start) && !oneGroup(r.q.numStart);
+    };
+    const shares = channelsRespectively(s, seg, quantities, words.positions(['分别']));
+    for (const r of shares.every(ownYear) ? shares : []) {
       const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
       values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
       done.add(r.metric);
@@ -1133,6 +1163,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
+      if (rule.allOfTheWhole && !allOfTheWhole(m)) continue;
       if (rule.rejectPrevious && otherBusinessBefore(previousSentence(s, m.index), rule.rejectPrevious)) continue;
       if (rule.outcomeItem && !RECEIVED.test(before) && OUTCOME_SIBLING.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       if (OTHER_SCOPE.test(withoutOwnArea(before + m[0], area))) continue;

@@ -570,3 +570,168 @@ describe('review23c: bare 区分处理 beside another outcome in Chinese numeral
     expect(requests('2015年共受理政府信息公开申请15件（含咨询），其中依法公开10件，区分处理3件，不予公开2件。')['r.partial.total']).toBeUndefined();
   });
 });
+
+describe('miss24: narrative readings missed before stop 24', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+  const proactive = (sentence: string) => read(report(COUNTY, '二、主动公开政府信息情况', sentence));
+
+  it('every request said to be disclosed, in any words of how (均已公开, 已全部公开, 答复结果均为同意公开, 。上述申请全部予以公开), is every one granted', () => {
+    for (const done of ['，均已公开。', '，已全部公开。', '，均按申请人要求予以公开。', '，答复结果均为同意公开。', '，均在规定时间内予以答复，并全部公开。', '。上述申请全部予以公开。', '（其中网上申请3件），均予以公开。', '，比上年增加2件，均予以公开。']) {
+      // taken out after review24: the new wordings (均已公开…) read wrong values on qualified subjects, replies and results; only 均予以公开/均同意公开 read
+      const want = /均予以公开|均同意公开/.test(done) && !/上述/.test(done) ? 5 : undefined;
+      expect({ done, granted: requests(`本年度共受理政府信息公开申请5件${done}`)['r.granted.total'] }).toEqual({ done, granted: want });
+    }
+  });
+
+  it('…but not past another figure (其中4件, 办结4件), nor an explanation, a way to the information, the web as a place, a refusal or the next sentence on other things', () => {
+    expect(requests('本年度共受理政府信息公开申请5件，其中4件均予以公开。')['r.granted.total']).toBe(4);
+    for (const after of ['，办结4件，均予以公开。', '，均已向申请人提供书面说明。', '，均已向申请人提供获取信息的途径。', '，均未公开。', '，均在网上公开。', '，办理情况均已在政府网站公开。', '。上述申请中2件不予公开，其余全部公开。', '。全年主动公开政府信息均已公开。']) {
+      expect({ after, granted: requests(`本年度共受理政府信息公开申请5件${after}`)['r.granted.total'] }).toEqual({ after, granted: undefined });
+    }
+  });
+
+  it('the year’s whole before its channels may be in Chinese numerals (主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条)', () => {
+    // taken out after review24 (a category's whole in numerals, 规范性文件二十件, was read as the year's): the other channels are not read any more
+    expect(proactive('主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条。')).toMatchObject({ 'p.total': 2000, 'p.website': 1500 });
+    expect(proactive('主动公开政府信息两千条。其中，政府网站一千五百条，其他渠道五百条。')['p.other_channels']).toBeUndefined();
+    const kinds = proactive('全年主动公开政府信息二千条，其中，政务动态一千五百条，其他五百条。');
+    expect([kinds['p.website'], kinds['p.other_channels']]).toEqual([undefined, undefined]);
+    const stock = proactive('截至年底累计主动公开政府信息二万条，其中，政府网站一万五千条，其他渠道五千条。');
+    expect([stock['p.website'], stock['p.other_channels']]).toEqual([undefined, undefined]);
+  });
+
+  it('分别为 opening its clause after the two channels’ whole is not read (taken out after review24b: 规范性文件56件，分别为…, 一季度…, 县政府…分别为 were read as the year’s shares)', () => {
+    for (const sentence of [
+      '全年通过网站和其他渠道共公开政府信息856条，分别为700条和156条。',
+      '全年通过网站和其他渠道共公开政府信息900条，分别为700条和156条。',
+      '全年共公开政府信息856条，分别为700条和156条。',
+      '全年通过网站、政务微博和政务微信共发布信息856条，分别为700条、100条和56条。',
+      '各乡镇通过网站和其他渠道共公开政府信息856条，分别为700条和156条。',
+      '全年通过网站和其他渠道共公开政府信息856条，比上年分别增加70条和15条。',
+    ]) {
+      const got = proactive(sentence);
+      expect({ sentence, values: [got['p.website'], got['p.other_channels']] }).toEqual({ sentence, values: [undefined, undefined] });
+    }
+  });
+
+  it('the figure before its channel after the year it is said of (本年度共有1000条信息在政府网站上公开), not after another year or subject', () => {
+    // taken out after review24 (本年度共有1000条信息在政府网站上公开征求意见 / 依申请公开信息 were read as shares): not read any more
+    expect(proactive('本年度共有1000条信息在政府网站上公开，234条信息通过其他渠道公开。')['p.website']).toBeUndefined();
+    for (const sentence of ['2014年有1000条信息在政府网站上公开。', '本年度各乡镇共有1000条信息在政府网站上公开。', '本年度共有1000条信息在政府网站上被浏览。']) {
+      expect({ sentence, website: proactive(sentence)['p.website'] }).toEqual({ sentence, website: undefined });
+    }
+  });
+});
+
+describe('miss24: outcomes before their total, a bare act after its figure', () => {
+  const requests = (sentence: string) => read(report(COUNTY, '三、依申请公开政府信息情况', sentence));
+
+  it('the outcomes’ figures before a clause that only totals them (，合计12件; ，共答复12件) are not read as the requests handled', () => {
+    // taken out after review24b (a disclosed-only subtotal, outcomes after the total, a part named before in other words were read as the handled)
+    for (const sentence of ['同意公开9件，部分公开2件，不予公开1件，合计12件。', '同意公开9件，部分公开2件，信息不存在1件，共12件。', '其中同意公开9件，部分公开2件，合计11件。','同意公开9件，部分公开2件，不予公开1件，合计11件。', '网上申请8件，当面申请4件，合计12件。', '上年同意公开9件，部分公开2件，合计11件。', '同意公开9件，同意公开2件，合计11件。']) {
+      expect({ sentence, handled: requests(`本年度共受理政府信息公开申请12件。${sentence}`)['r.handled.total'] }).toEqual({ sentence, handled: undefined });
+    }
+    // under a heading about proactive disclosure the items disclosed in full or in part are no outcomes
+    expect(read(report(COUNTY, '二、主动公开政府信息情况', '全文公开9件，部分公开2件，合计11件。'))['r.handled.total']).toBeUndefined();
+  });
+
+  it('the bare act after its figure in a list of outcomes (其中9件公开，2件部分公开) is the granted; not one beside no other outcome, nor 公开征求意见', () => {
+    // taken out after review24 (议题, 项, another year, proposals, the towns' 9件公开 were read as granted): the bare act is not read any more
+    const bare = requests('本年度共受理政府信息公开申请12件，办结12件，其中9件公开，2件部分公开，1件不予公开。');
+    expect([bare['r.granted.total'], bare['r.partial.total']]).toEqual([undefined, 2]);
+    expect(requests('本年度共受理政府信息公开申请12件，其中9件公开，3件正在办理。')['r.granted.total']).toBeUndefined();
+    expect(requests('本年度共受理政府信息公开申请12件，其中9件公开征求意见，2件部分公开。')['r.granted.total']).toBeUndefined();
+  });
+});
+
+// review24 (an adversarial review of the four rules of miss24): each sentence below read a wrong value, or lost a right one.
+// Each must read its right value, or nothing where nothing is right ("…" is 本年度共受理政府信息公开申请N件).
+describe('review24: the right value or none on sentences miss24 misread', () => {
+  const Q = '本年度共受理政府信息公开申请';
+  const at = (heading: string, issuer: string) => (sentence: string) => read(report(issuer, ...heading.split('\n').filter((h) => h !== ''), sentence));
+  const requests = at('三、依申请公开政府信息情况', COUNTY);
+  const proactive = at('二、主动公开政府信息情况', COUNTY);
+  type Reader = (sentence: string) => Record<string, number>;
+  type Case = [Reader, string, Record<string, number | undefined>];
+  const check = (cases: Case[]) => {
+    for (const [reader, sentence, want] of cases) {
+      const got = reader(sentence);
+      const seen = Object.fromEntries(Object.keys(want).map((m) => [m, got[m]]));
+      expect({ sentence, seen }).toEqual({ sentence, seen: want });
+    }
+  };
+  const REQUESTS = requests;
+  const PROACTIVE = proactive;
+  const BUREAU_PROACTIVE = at('二、主动公开政府信息情况', BUREAU);
+  const none = { 'r.granted.total': undefined };
+
+  it('均已公开 only when all of the requests themselves are disclosed: not a qualified part, an exception, a reply, the results, last year’s', () => {
+    check([
+      ...['对能够公开的均已公开。', '属于公开范围的均已公开。', '除涉及个人隐私的外，其余均已公开。', '除个别申请外，均已全部公开。', '均已向申请人提供书面答复。', '均已按时提供答复意见。', '已办结的均已公开，另有一件正在办理中。', '涉及本机关职责的均已依法公开。', '均已公开办理结果。', '所有答复均已公开。', '可以公开的均已公开。', '经审核大部分均已公开。', '上年度受理的申请均已公开。', '均已提供书面答复。', '可以公开的全部予以公开。', '经审核大部分均予以公开。', '除涉及个人隐私的外，其余均予以公开。', '均予以提供书面答复。', '上年度受理的申请均予以公开。']
+        .map((t): Case => [REQUESTS, `${Q}5件，${t}`, none]),
+      ...['。上述申请中涉及本机关的信息均已公开，其余已告知申请人向有关机关申请。', '。上述申请中涉及本机关的信息均予以公开，其余已告知申请人向有关机关申请。', '。这些申请中，对于不涉密的均已公开。', '。上述申请办理完毕后，办理结果均已公开。', '。对申请人所需信息，除涉及国家秘密外，一律公开。', '。对所有申请均已及时提供答复。']
+        .map((t): Case => [REQUESTS, `${Q}5件${t}`, none]),
+    ]);
+  });
+
+  it('均 belongs to the last request figure before it; a breakdown that adds up, or figures in 条, % or 个工作日, keep the whole (old values kept)', () => {
+    check(['，其中网上申请3件、信函申请2件，均予以公开。', '，办结5件，均予以公开。', '，均在15个工作日内予以答复，全部予以公开。', '，涉及信息12条，均予以公开。', '，已全部办结，办结率100%，均予以公开。', '，其中自然人申请4件，法人申请1件，均同意公开。', '，答复5件，均同意公开。']
+      .map((t): Case => [REQUESTS, `${Q}5件${t}`, { 'r.granted.total': 5 }]));
+    check([[REQUESTS, `${Q}五件，其中网上申请三件，信函申请两件，均予以公开。`, { 'r.granted.total': 5 }]]);
+  });
+
+  it('channel shares: not another year’s, another scope’s, a consultation, requested information, a category’s whole', () => {
+    const noChannels = { 'p.website': undefined, 'p.other_channels': undefined };
+    check([
+      [PROACTIVE, '2014年通过政府网站和其他渠道共公开政府信息856条，分别为700条和156条。', noChannels],
+      [PROACTIVE, '本年度主动公开政府信息2000条。2014年通过政府网站和其他渠道共公开政府信息856条，分别为700条和156条。', noChannels],
+      [BUREAU_PROACTIVE, '全县通过政府网站和其他渠道共公开政府信息856条，分别为700条和156条。', noChannels],
+      [PROACTIVE, '本年度共有1000条信息在政府网站上公开征求意见。', { 'p.website': undefined }],
+      [PROACTIVE, '全年共有1000条依申请公开信息在政府网站上公开。', { 'p.website': undefined }],
+      [PROACTIVE, '本年度主动公开规范性文件二十件，其中政府网站二十件，其他渠道五件。', { 'p.other_channels': undefined }],
+      [PROACTIVE, '本年度依申请公开政府信息二十条，其中政府网站十五条，其他渠道五条。', { 'p.other_channels': undefined }],
+    ]);
+  });
+
+  it('合计/共 after outcomes is the year’s handled only for the year’s own requests, and never replaces a whole stated for all', () => {
+    const noHandled = { 'r.handled.total': undefined };
+    check([
+      [REQUESTS, `${Q}20件，其中网上申请12件：同意公开9件，部分公开2件，不予公开1件，合计12件。`, noHandled],
+      [REQUESTS, `${Q}20件。其中涉及征地信息的申请中，同意公开9件，部分公开2件，不予公开1件，共12件。`, noHandled],
+      [REQUESTS, `${Q}15件。对当面申请的，同意公开9件，部分公开3件，合计12件。`, noHandled],
+      [REQUESTS, `${Q}15件。自然人申请中，同意公开9件，不予公开3件，合计12件。`, noHandled],
+      [REQUESTS, `${Q}15件。其中，以书面形式答复，同意公开9件，不予公开3件，合计12件；以电子邮件形式答复3件。`, noHandled],
+      [REQUESTS, `${Q}15件。上年结转申请12件，其中同意公开9件，部分公开2件，不予公开1件，合计12件。`, noHandled],
+      [REQUESTS, `${Q}15件。跨年度办理的申请中，同意公开9件，不予公开3件，合计12件。`, noHandled],
+      [REQUESTS, `${Q}12件，其中同意公开9件，部分公开2件，不予公开1件。办理信访事项中，同意公开3件，不予公开2件，共5件。`, noHandled],
+      [REQUESTS, '本年度接到群众咨询12件，其中提供所需信息9件，不予提供3件，合计12件。', noHandled],
+      [REQUESTS, '本年度共办理人大代表建议和政协提案12件，其中同意公开9件，不予公开3件，合计12件。', noHandled],
+      [REQUESTS, `${Q}10件，不予公开2件，合计12件。`, noHandled],
+      [REQUESTS, `${Q}14件，同意公开9件，部分公开2件，不予公开1件，合计12件；撤回申请2件。`, noHandled],
+      [REQUESTS, `${Q}15件，均已办结。其中同意公开9件，部分公开3件，合计12件；不予公开3件。`, { 'r.handled.total': 15 }],
+      [REQUESTS, `${Q}15件，均已按时办结。其中，同意公开和部分公开的：同意公开9件，部分公开3件，共12件。`, { 'r.handled.total': 15 }],
+    ]);
+  });
+
+  it('a bare 9件公开 is no granted figure outside this body’s requests of the year (公文, 议题, 项, another year, proposals, a subset, the towns)', () => {
+    check([
+      ...['本年度共召开县政府常务会议12次，审议议题30件，其中25件公开，5件不予公开。', '申请人申请的20项信息中，15项公开，5项不予公开。', '2014年受理申请10件，其中8件公开，2件不予公开。', '建议提案办理结果中，12件公开，3件不予公开。', '人大代表建议和政协提案复文12件，其中9件公开，3件不予公开。', '其中，涉及市政府的9件公开，6件不予公开。', '各乡镇受理申请30件，其中20件公开，10件不予公开。']
+        .map((t): Case => [REQUESTS, `${Q}15件。${t}`, none]),
+    ]);
+    expect(at('四、公文公开属性审查情况', COUNTY)('全年审查拟发文件120件，其中90件公开，20件依申请公开，10件不予公开。')['r.granted.total']).toBeUndefined();
+  });
+
+  it('回复 as handled: not what is still to be replied, late replies, a part, a notice, a clause about replies, last year’s', () => {
+    const noHandled = { 'r.handled.total': undefined };
+    check([
+      ...['待回复2件。', '等待回复2件。', '拟回复2件。', '逾期回复0件。', '未按期办复0件。', '超时回复1件。', '超期回复0件。', '当场回复3件。', '集中回复同类申请3件。', '回复申请人补正通知2件。']
+        .map((t): Case => [REQUESTS, `${Q}12件，${t}`, noHandled]),
+      [REQUESTS, `${Q}12件。受理的申请中，需补正后回复2件。`, noHandled],
+      ...['其中，超期回复0件，被申请行政复议0件。', '其中，当场回复3件，延期回复1件。', '对其中3件已处理的申请进行了回访。', '申请人对3件回复不满意。']
+        .map((t): Case => [REQUESTS, `${Q}12件，均已办结。${t}`, { 'r.handled.total': 12 }]),
+      [REQUESTS, `${Q}12件。上年结转的3件申请已回复3件。`, { 'r.carried_in.total': 3, 'r.handled.total': undefined }],
+      [REQUESTS, `${Q}12件，均已办结。上年结转的1件已回复。`, { 'r.carried_in.total': 1 }],
+    ]);
+    expect(requests(`${Q}12件，均已办结。上年结转的1件已回复。`)['r.handled.total']).not.toBe(1);
+  });
+});

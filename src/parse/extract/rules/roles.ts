@@ -31,6 +31,8 @@ const REPLY_FORMS = (outcomes: string[]) => outcomes.flatMap((o) => ['形式', '
 /** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
 export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
+  // (回复/办复/已处理 are no role words: 待回复, 逾期回复0件, 当场回复3件, 对3件回复不满意, 3件已处理的申请 are no count of
+  // the handled, and a part must not displace 均已办结; a reply in those words is read only as 均已回复 of all, below)
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none"); 继续办理 only with a next year or a time limit (补正后继续办理 is no carry-over)
   { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '下一年度继续办理', '下一年继续办理', '期限内继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
@@ -580,9 +582,9 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
   return { readings, figures };
 }
 
-/** 均已答复, 已全部办结, 全部按时办结: every one of the figure's requests done, no count of its own. */
+/** 均已答复, 已全部办结, 全部按时办结, 均已回复: every one of the figure's requests done, no count of its own. */
 // (所有申请均已答复; 全部在法定期限内予以答复; 均已依法依规办结)
-const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|答复|办理完毕)(?![\d〇零一二两三四五六七八九十])/;
+const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|答复|办理完毕|回复|办复)(?![\d〇零一二两三四五六七八九十])/;
 /** What leaves some of them open or counts others: not all of the year's requests done, or done ones not all of the year's. */
 const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结转|其余|另有|上年|去年/;
 
