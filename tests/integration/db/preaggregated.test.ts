@@ -163,7 +163,7 @@ describe('pre-aggregated answers', () => {
     expect(await columnsOf(`regexp_matches(table_name, '^pre_reconcile_[a-z_]+$') AND NOT table_name LIKE 'pre_reconcile_answer_%'`)).toEqual([]);
   }, 900_000);
 
-  it("equal the row-level answers for the division and body searches, the picker's provinces and the failed files", async () => {
+  it("equal the row-level answers for the division and body searches, the picker's provinces, the report list and the failed files", async () => {
     // Names as they are and as they were (a division renamed), exact and partial, with LIKE's own characters.
     const former = (await rowLevel({ name: 'former', sql: `SELECT name FROM jurisdictions WHERE kind <> 'pseudo' AND "last" IS NOT NULL ORDER BY code, name LIMIT 3`, params: [], tables: ['jurisdictions'] })).map((r) => String(r.name));
     expect(former.length).toBeGreaterThan(0);
@@ -174,7 +174,8 @@ describe('pre-aggregated answers', () => {
       sql.searchEntities({ text, levels: ['county', 'department'], limit: 30 }),
       sql.searchEntities({ text, province: '210000', limit: 30 }),
     ]);
-    const queries = [...texts.flatMap((text) => [1, 30, 200].map((limit) => sql.searchDivisions({ text, limit }))), ...bodies, sql.entityProvinces(), ...[0, 1, 2, 50, 100].map((n) => sql.failedFiles(n))];
+    const lists = ['', '  ', '2019', '2019 ', '局', '人民政府', 'SEEDS', 'Seeds/2019', '.TXT', '%', '_', '\\', 'none-such'].flatMap((text) => [1, 20, 500, 100_000].map((limit) => sql.reportList(limit, text)));
+    const queries = [...lists, ...texts.flatMap((text) => [1, 30, 200].map((limit) => sql.searchDivisions({ text, limit }))), ...bodies, sql.entityProvinces(), ...[0, 1, 2, 50, 100].map((n) => sql.failedFiles(n))];
     let nonEmpty = 0;
     for (const q of queries) {
       expect(q.preaggregated, `${q.name} ${JSON.stringify(q.params)}`).toBeDefined();
