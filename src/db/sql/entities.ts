@@ -16,10 +16,14 @@ export interface EntitySearch {
 
 const PROVINCE = /^\d{2}0000$/;
 
-/** The text condition on the entities table (ILIKE) or on ENTITY_SEARCH's lowercased names (ILIKE is a LIKE of both lowercased: DuckDB lowercases each row's text at every search). */
+/**
+ * The text condition on the entities table (ILIKE on the contains-pattern), or on ENTITY_SEARCH's
+ * names lowercased once (the text itself): DuckDB's ILIKE is a LIKE of both lowercased, which
+ * lowercases every row's names at each search.
+ */
 const TEXT_MATCH = {
-  rows: "(e.name ILIKE ? ESCAPE '\\' OR array_to_string(e.printed_names, chr(10)) ILIKE ? ESCAPE '\\')",
-  lowered: "(e.lower_name LIKE lower(?) ESCAPE '\\' OR e.lower_printed LIKE lower(?) ESCAPE '\\')",
+  rows: { sql: "(e.name ILIKE ? ESCAPE '\\' OR array_to_string(e.printed_names, chr(10)) ILIKE ? ESCAPE '\\')", param: containsPattern },
+  lowered: { sql: '(contains(e.lower_name, lower(?)) OR contains(e.lower_printed, lower(?)))', param: (text: string) => text },
 };
 
 function conditionsOf(search: EntitySearch, on: keyof typeof TEXT_MATCH = 'rows'): { conditions: string[]; params: Param[] } {
@@ -28,8 +32,9 @@ function conditionsOf(search: EntitySearch, on: keyof typeof TEXT_MATCH = 'rows'
   // A line break would let a pattern run from one printed name into the next.
   const text = search.text?.replace(/[\r\n]+/g, ' ').trim();
   if (text) {
-    conditions.push(TEXT_MATCH[on]);
-    params.push(containsPattern(text), containsPattern(text));
+    const { sql, param } = TEXT_MATCH[on];
+    conditions.push(sql);
+    params.push(param(text), param(text));
   }
   if (search.levels && search.levels.length > 0) {
     conditions.push(`e.level IN (${placeholders(search.levels.length)})`);

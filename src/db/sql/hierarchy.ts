@@ -989,15 +989,15 @@ WHERE n.matches AND ? <> ''
 ORDER BY n.exact DESC, reports DESC, n.code
 LIMIT ?`;
   const detail: BuiltQuery = { name: 'hierarchy.searchDivisions', sql, params: [containsPattern(text), text, text, limit], tables: ['facts_wide', 'jurisdictions'] };
-  // A division matches when one of its names contains the text: over its names joined by line
-  // breaks the same, so long as the text holds none (no name does).
+  // A division matches when one of its names contains the text (ILIKE: both lowercased), as its
+  // names lowercased and joined by line breaks do, so long as the text holds none (no name does).
   if (/[\r\n]/.test(text)) return detail;
   return withPreaggregate(detail, {
-    sql: `SELECT * EXCLUDE (names, lower_names) FROM ${DIVISION_SEARCH}
-WHERE names ILIKE ? ESCAPE '\\' AND ? <> ''
+    sql: `SELECT * EXCLUDE (lower_text, lower_names) FROM ${DIVISION_SEARCH}
+WHERE contains(lower_text, lower(?)) AND ? <> ''
 ORDER BY list_contains(lower_names, lower(?)) DESC, reports DESC, code
 LIMIT ?`,
-    params: [containsPattern(text), text, text, limit],
+    params: [text, text, text, limit],
     tables: [],
     preaggregates: [DIVISION_SEARCH],
   });
@@ -1005,8 +1005,8 @@ LIMIT ?`,
 
 /**
  * searchDivisions' answer for every division at once, with each division's names (current and
- * former) joined by line breaks and lowercased as a list: a search is a filter on it (the
- * gazetteer grouped by code once, not at each keystroke).
+ * former) lowercased, joined by line breaks and as a list: a search is a filter on it (the
+ * gazetteer grouped by code and lowercased once, not at each keystroke).
  */
 const DIVISION_SEARCH = definePreaggregate(
   'pre_division_search',
@@ -1015,7 +1015,7 @@ const DIVISION_SEARCH = definePreaggregate(
     sql: `WITH named AS (
   SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(parent, "first") AS parent,
     min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year,
-    string_agg(DISTINCT name, chr(10) ORDER BY name) AS names, list(DISTINCT lower(name) ORDER BY lower(name)) AS lower_names
+    lower(string_agg(DISTINCT name, chr(10) ORDER BY name)) AS lower_text, list(DISTINCT lower(name) ORDER BY lower(name)) AS lower_names
   FROM jurisdictions
   WHERE kind <> 'pseudo'
   GROUP BY code
@@ -1026,7 +1026,7 @@ counts AS (
 SELECT n.code, n.name, n.level, n.parent AS parent_code, p.name AS parent_name, p.parent AS grandparent_code,
   g.parent AS great_grandparent_code, n.first_year, n.last_year,
   EXISTS (SELECT 1 FROM jurisdictions j WHERE j.parent = n.code AND j.kind <> 'pseudo') AS has_children,
-  coalesce(c.reports, 0) AS reports, n.names, n.lower_names
+  coalesce(c.reports, 0) AS reports, n.lower_text, n.lower_names
 FROM named n
 LEFT JOIN named p ON p.code = n.parent
 LEFT JOIN named g ON g.code = p.parent
