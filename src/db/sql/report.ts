@@ -76,26 +76,26 @@ ORDER BY ${LIST_ORDER} LIMIT ?`,
     params,
     tables: ['facts_wide'],
   };
-  // The same filter on the texts lowercased once, the order a rank (no sort of every report).
+  // A search: the same filter on the texts lowercased once (DuckDB's lower of every report's
+  // issuer and id was most of its time); the list unsearched reads facts_wide as it is.
+  if (!needle) return detail;
   return withPreaggregate(detail, {
     sql: `SELECT ${LIST_COLUMNS} FROM ${REPORT_LIST}
-${needle ? 'WHERE contains(lower_issuer, lower(?)) OR contains(lower_id, lower(?)) OR year_text = ?' : 'WHERE list_rank <= ?'}
-ORDER BY list_rank LIMIT ?`,
-    params: needle ? params : [limit, limit],
+WHERE contains(lower_issuer, lower(?)) OR contains(lower_id, lower(?)) OR year_text = ?
+ORDER BY ${LIST_ORDER} LIMIT ?`,
+    params,
     tables: [],
     preaggregates: [REPORT_LIST],
   });
 }
 
-/** Every report's row of the list, its texts lowercased and its place in the list's order. */
+/** Every report's row of the list with the texts a search matches, lowercased. */
 const REPORT_LIST = definePreaggregate(
   'pre_report_list',
   () => ({
     name: 'pre.report_list',
-    sql: `SELECT ${LIST_COLUMNS}, lower(coalesce(issuer, '')) AS lower_issuer, lower(report_id) AS lower_id, CAST(year AS VARCHAR) AS year_text,
-  row_number() OVER (ORDER BY ${LIST_ORDER}) AS list_rank
-FROM facts_wide
-ORDER BY list_rank`,
+    sql: `SELECT ${LIST_COLUMNS}, lower(coalesce(issuer, '')) AS lower_issuer, lower(report_id) AS lower_id, CAST(year AS VARCHAR) AS year_text
+FROM facts_wide`,
     params: [],
     tables: ['facts_wide'],
   }),
