@@ -20,8 +20,7 @@ export interface Preaggregate {
    * Written by `gongkai ingest` beside the tables (a stored answer: storedAnswerNames), read by the
    * page instead of built; 'national': only for a dataset whose facts_wide the page never holds whole
    * (beyond EAGER_DETAIL_ROWS), where the page could not build it and would answer row by row over
-   * every province's partitions instead; 'province': only for a dataset the page holds whole (its
-   * build needs facts_wide whole, which a national ingest never holds; the page answers row by row).
+   * every province's partitions instead.
    */
   stored?: Stored;
   /**
@@ -42,7 +41,7 @@ export interface Preaggregate {
   summedByProvince?: readonly string[];
 }
 
-export type Stored = boolean | 'national' | 'province';
+export type Stored = boolean | 'national';
 
 const registry = new Map<string, Preaggregate>();
 
@@ -98,7 +97,7 @@ export const preaggregateNames = (which: 'all' | 'behind-init' = 'all'): string[
  * group's parts go once the group is done.
  */
 export function storedAnswerNames(provinces: readonly string[], national = false): string[] {
-  const own = [...registry.values()].filter((p) => p.stored === true || p.stored === (national ? 'national' : 'province')).map((p) => p.name);
+  const own = [...registry.values()].filter((p) => p.stored === true || (national && p.stored === 'national')).map((p) => p.name);
   const perProvince = [...families.entries()].filter(([, f]) => f.stored).flatMap(([prefix]) => provinces.filter((p) => /^\d{2}$/.test(p)).map((p) => `${prefix}_${p}`));
   const key = (name: string) => `${(preaggregate(name)?.needs ?? []).join(',')}|${name}`;
   return [...own, ...perProvince].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

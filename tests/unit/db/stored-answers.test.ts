@@ -36,11 +36,9 @@ describe('stored answers', () => {
     expect(() => sql.reconciliation({ parent: '210100', year: 2024, metric: 'rate.granted' })).toThrow(/rate cannot be summed/);
   });
 
-  it("written at ingest: benchmark for the default metric and the rates, reconciliation for the default metric, coverage, per province; the overview's failed files, the picker's provinces and (below national size) the division search", () => {
+  it("written at ingest: benchmark for the default metric and the rates, reconciliation for the default metric, coverage, per province; the overview's failed files and the picker's provinces", () => {
     const names = storedAnswerNames(['44', '21', 'none']);
-    expect(names.filter((n) => !n.startsWith('pre_benchmark_answer_'))).toEqual(['pre_coverage_answer_21', 'pre_coverage_answer_44', 'pre_division_search', 'pre_entity_provinces', 'pre_failed_files', 'pre_reconcile_answer_r_new_total_21', 'pre_reconcile_answer_r_new_total_44']);
-    // The division search only where the page holds facts_wide whole (a national ingest never does).
-    expect(storedAnswerNames(['44', '21'], true)).not.toContain('pre_division_search');
+    expect(names.filter((n) => !n.startsWith('pre_benchmark_answer_'))).toEqual(['pre_coverage_answer_21', 'pre_coverage_answer_44', 'pre_entity_provinces', 'pre_failed_files', 'pre_reconcile_answer_r_new_total_21', 'pre_reconcile_answer_r_new_total_44']);
     expect(storedAnswerNames(['44', '21'], true)).toContain('pre_failed_files');
     expect(sql.failedFiles(50).preaggregated?.preaggregates).toEqual(['pre_failed_files']);
     expect(sql.entityProvinces().preaggregated?.preaggregates).toEqual(['pre_entity_provinces']);
