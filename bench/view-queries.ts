@@ -28,6 +28,7 @@ export async function benchQueries(native: NativeDataset, scale: Scale): Promise
     { view: 'overview', label: 'datasetCounts', query: sql.datasetCounts() },
     { view: 'overview', label: 'headlineTrends', query: sql.headlineTrends() },
     { view: 'overview', label: 'failingReports(50)', query: sql.failingReports(50) },
+    { view: 'overview', label: 'failedFiles(50)', query: sql.failedFiles(50) },
   ];
   const hierarchy: BenchQuery[] = [
     { view: 'benchmark', label: `benchmarkChildren(${city}, ${year}, parent peers)`, query: sql.benchmarkChildren({ parent: city, year, metric: 'r.new.total' }) },
@@ -36,6 +37,14 @@ export async function benchQueries(native: NativeDataset, scale: Scale): Promise
     { view: 'reconcile', label: `reconciliation(${city}, ${year})`, query: sql.reconciliation({ parent: city, year, metric: 'r.new.total' }) },
     { view: 'coverage', label: `coverage(${city}, ${year})`, query: sql.coverage({ parent: city, year }) },
     { view: 'picker', label: `childrenTree(${county}) [towns of the province]`, query: sql.childrenTree({ parent: county }) },
+    { view: 'picker', label: 'childrenTree(root)', query: sql.childrenTree({ parent: null }) },
+    { view: 'picker', label: `departmentsOf(${city})`, query: sql.departmentsOf({ code: city }) },
+    { view: 'picker', label: "searchDivisions('区', 30)", query: sql.searchDivisions({ text: '区', limit: 30 }) },
+    { view: 'benchmark', label: `latestYearBelow(${city})`, query: sql.latestYearBelow({ parent: city }) },
+    { view: 'benchmark', label: `benchmarkLatestYear(${city})`, query: sql.benchmarkLatestYear({ parent: city, metric: 'r.new.total' }) },
+    { view: 'map', label: `provinceTotals(r.new.total, ${year})`, query: sql.provinceTotals({ metric: 'r.new.total', year }) },
+    { view: 'similar', label: `similarPairs(${city}, ${year})`, query: sql.similarPairs({ parent: city, year }) },
+    { view: 'similar', label: `similarScores(${city}, ${year})`, query: sql.similarScores({ parent: city, year }) },
   ];
   const notes = [`province ${province} · city ${city} · county ${county} · year ${year}`];
   const top = await native.rows({
@@ -66,9 +75,14 @@ export async function benchQueries(native: NativeDataset, scale: Scale): Promise
       { view: 'outcomes', label: 'applicantBreakdown(pooled)', query: sql.applicantBreakdown({ bodies: [] }) },
       { view: 'review', label: 'reviewLitigation(pooled)', query: sql.reviewLitigation({ bodies: [] }) },
       { view: 'picker', label: "searchEntities('区', 30)", query: sql.searchEntities({ text: '区', limit: 30 }) },
+      { view: 'picker', label: 'entityProvinces', query: sql.entityProvinces() },
+      { view: 'report', label: 'reportList(500)', query: sql.reportList(500) },
+      { view: 'report', label: "reportList(500, '局')", query: sql.reportList(500, '局') },
       ...hierarchy,
       { view: 'report', label: 'reportFacts(id) [lazy: its reports partition]', query: sql.reportFacts(reportId, location) },
       { view: 'report', label: 'reportValues(id) [lazy: its values partition]', query: sql.reportValues(reportId, location) },
+      { view: 'report', label: 'reportChecks(id)', query: sql.reportChecks(reportId, location) },
+      { view: 'report', label: 'reportText(id) [lazy: its texts partition]', query: sql.reportText(reportId, location) },
     ]),
     notes,
   };

@@ -2,6 +2,7 @@
 // table (src/db/tables.ts, from the `bodies` table ingest writes), searched by the picker and
 // looked up for the URL's `e` values.
 import type { Param } from '../protocol';
+import { definePreaggregate, withPreaggregate } from './preaggregated';
 import { type BuiltQuery, containsPattern, placeholders, QueryInputError } from './query';
 
 export interface EntitySearch {
@@ -15,14 +16,25 @@ export interface EntitySearch {
 
 const PROVINCE = /^\d{2}0000$/;
 
-function conditionsOf(search: EntitySearch): { conditions: string[]; params: Param[] } {
+/**
+ * The text condition on the entities table (ILIKE on the contains-pattern), or on ENTITY_SEARCH's
+ * names lowercased once (the text itself): DuckDB's ILIKE is a LIKE of both lowercased, which
+ * lowercases every row's names at each search.
+ */
+const TEXT_MATCH = {
+  rows: { sql: "(e.name ILIKE ? ESCAPE '\\' OR array_to_string(e.printed_names, chr(10)) ILIKE ? ESCAPE '\\')", param: containsPattern },
+  lowered: { sql: '(contains(e.lower_name, lower(?)) OR contains(e.lower_printed, lower(?)))', param: (text: string) => text },
+};
+
+function conditionsOf(search: EntitySearch, on: keyof typeof TEXT_MATCH = 'rows'): { conditions: string[]; params: Param[] } {
   const conditions: string[] = [];
   const params: Param[] = [];
   // A line break would let a pattern run from one printed name into the next.
   const text = search.text?.replace(/[\r\n]+/g, ' ').trim();
   if (text) {
-    conditions.push("(e.name ILIKE ? ESCAPE '\\' OR array_to_string(e.printed_names, chr(10)) ILIKE ? ESCAPE '\\')");
-    params.push(containsPattern(text), containsPattern(text));
+    const { sql, param } = TEXT_MATCH[on];
+    conditions.push(sql);
+    params.push(param(text), param(text));
   }
   if (search.levels && search.levels.length > 0) {
     conditions.push(`e.level IN (${placeholders(search.levels.length)})`);
@@ -50,16 +62,19 @@ export function searchEntities(search: EntitySearch): BuiltQuery {
   const { conditions, params } = conditionsOf(search);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   if (search.year === undefined) {
-    return {
-      name: 'entities.index',
-      sql: `SELECT ${COLUMNS}, e.reports, e.first_year, e.last_year
-FROM entities e
-${where}
+    const index = (from: string, whereText: string) => `SELECT ${from === 'entities' ? COLUMNS : 'e.key, e.name, e.level, e.province_code, e.printed'}, e.reports, e.first_year, e.last_year
+FROM ${from} e
+${whereText}
 ORDER BY e.reports DESC, e.name, e.key
-LIMIT ?`,
-      params: [...params, limitOf(search)],
-      tables: ['entities'],
-    };
+LIMIT ?`;
+    const detail: BuiltQuery = { name: 'entities.index', sql: index('entities', where), params: [...params, limitOf(search)], tables: ['entities'] };
+    const lowered = conditionsOf(search, 'lowered');
+    return withPreaggregate(detail, {
+      sql: index(ENTITY_SEARCH, lowered.conditions.length ? `WHERE ${lowered.conditions.join(' AND ')}` : ''),
+      params: [...lowered.params, limitOf(search)],
+      tables: [],
+      preaggregates: [ENTITY_SEARCH],
+    });
   }
   if (!Number.isInteger(search.year)) throw new QueryInputError('year must be an integer');
   return {
@@ -96,9 +111,14 @@ ORDER BY w.value, e.key = w.value DESC, e.reports DESC, e.key`,
 
 /**
  * The provinces bodies are in, with the province's name from the gazetteer. Columns: code, name,
- * bodies.
+ * bodies. The dataset's answer is stored (a few dozen rows: the page loads neither the gazetteer
+ * nor the bodies for it).
  */
 export function entityProvinces(): BuiltQuery {
+  return withPreaggregate(entityProvincesRows(), { sql: `SELECT * FROM ${ENTITY_PROVINCES} ORDER BY code`, params: [], tables: [], preaggregates: [ENTITY_PROVINCES] });
+}
+
+function entityProvincesRows(): BuiltQuery {
   return {
     name: 'entities.provinces',
     sql: `SELECT e.province_code AS code, min(j.name) AS name, count(DISTINCT e.key) AS bodies
@@ -111,3 +131,19 @@ ORDER BY e.province_code`,
     tables: ['entities', 'jurisdictions'],
   };
 }
+
+const ENTITY_PROVINCES = definePreaggregate('pre_entity_provinces', entityProvincesRows, { behindInit: false, stored: true });
+
+/** The index's columns of every body, with its names lowercased once (a search is a filter on them). */
+const ENTITY_SEARCH = definePreaggregate(
+  'pre_entity_search',
+  () => ({
+    name: 'pre.entity_search',
+    sql: `SELECT ${COLUMNS}, e.reports, e.first_year, e.last_year, lower(e.name) AS lower_name, lower(array_to_string(e.printed_names, chr(10))) AS lower_printed
+FROM entities e
+ORDER BY e.key`,
+    params: [],
+    tables: ['entities'],
+  }),
+  { behindInit: false },
+);

@@ -988,8 +988,57 @@ LEFT JOIN counts c ON c.code = n.code
 WHERE n.matches AND ? <> ''
 ORDER BY n.exact DESC, reports DESC, n.code
 LIMIT ?`;
-  return { name: 'hierarchy.searchDivisions', sql, params: [containsPattern(text), text, text, limit], tables: ['facts_wide', 'jurisdictions'] };
+  const detail: BuiltQuery = { name: 'hierarchy.searchDivisions', sql, params: [containsPattern(text), text, text, limit], tables: ['facts_wide', 'jurisdictions'] };
+  // A division matches when one of its names contains the text (ILIKE: both lowercased), as its
+  // names lowercased and joined by line breaks do, so long as the text holds none (no name does).
+  if (/[\r\n]/.test(text)) return detail;
+  return withPreaggregate(detail, {
+    sql: `SELECT * EXCLUDE (lower_text, lower_names) FROM ${DIVISION_SEARCH}
+WHERE contains(lower_text, lower(?)) AND ? <> ''
+ORDER BY list_contains(lower_names, lower(?)) DESC, reports DESC, code
+LIMIT ?`,
+    params: [text, text, text, limit],
+    tables: [],
+    preaggregates: [DIVISION_SEARCH],
+  });
 }
+
+/**
+ * searchDivisions' answer for every division at once, with each division's names (current and
+ * former) lowercased, joined by line breaks and as a list: a search is a filter on it (the
+ * gazetteer grouped by code and lowercased once, not at each keystroke).
+ */
+const DIVISION_SEARCH = definePreaggregate(
+  'pre_division_search',
+  () => ({
+    name: 'pre.division_search',
+    sql: `WITH named AS (
+  SELECT code, arg_max(name, "first") AS name, arg_max(level, "first") AS level, arg_max(parent, "first") AS parent,
+    min("first") AS first_year, CASE WHEN bool_or("last" IS NULL) THEN NULL ELSE max("last") END AS last_year,
+    lower(string_agg(name, chr(10))) AS lower_text, list(lower(name)) AS lower_names
+  FROM jurisdictions
+  WHERE kind <> 'pseudo'
+  GROUP BY code
+),
+counts AS (
+  SELECT division_code AS code, count(*) AS reports FROM facts_wide WHERE division_code IS NOT NULL GROUP BY division_code
+)
+SELECT n.code, n.name, n.level, n.parent AS parent_code, p.name AS parent_name, p.parent AS grandparent_code,
+  g.parent AS great_grandparent_code, n.first_year, n.last_year,
+  n.code IN (SELECT parent FROM jurisdictions WHERE kind <> 'pseudo' AND parent IS NOT NULL) AS has_children,
+  coalesce(c.reports, 0) AS reports, n.lower_text, n.lower_names
+FROM named n
+LEFT JOIN named p ON p.code = n.parent
+LEFT JOIN named g ON g.code = p.parent
+LEFT JOIN counts c ON c.code = n.code
+ORDER BY n.code`,
+    params: [],
+    tables: ['facts_wide', 'jurisdictions'],
+  }),
+  // Not stored: at province size the stored file (2 MB, 55,374 rows) cost the first search as
+  // much CPU to load as the page's build.
+  { behindInit: false },
+);
 
 export interface DepartmentsInput {
   /** The division (6 or 9 digits) whose departments are listed. */

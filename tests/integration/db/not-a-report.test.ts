@@ -2,14 +2,20 @@
 // real reports, read back by native DuckDB with the dashboard's own SQL: each is a row of the reports
 // table with its reason, listed by notAReportFiles, and counted nowhere (no report, no failed one, no
 // year, level or template), so the overview's figures equal those of the real reports alone.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableRows } from '../../../src/app/data/rows';
+import type { Handler } from '../../../src/db/handler';
+import { fromErrorData, type QueryPayload, type QueryResult, type SchemaResult } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { ownRollupsSql, USER_SCHEMA } from '../../../src/db/user-layer';
 import { runIngest } from '../../../src/ingest/run-ingest';
 import { failureCode } from '../../../src/parse/reasons';
 import { collectOutput } from '../../helpers/collect-output';
+import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
 import { makeTempDir, seedFolder } from '../../helpers/ingest-fixture';
 import { openNativeDataset, type NativeDataset } from '../../helpers/native-duckdb';
 
@@ -118,4 +124,59 @@ describe('the files the counts leave out, and those that could not be read (fail
       ['reports/news.txt', true, 2],
     ]);
   });
+});
+
+describe("the overview's failed-files list in the page (its stored answer)", () => {
+  it('is read from the small file ingest wrote, never from the unplaced reports, and gives the rows of the row-level query', async () => {
+    const root = seedFolder(SEEDS);
+    roots.push(root);
+    // More unreadable files than the shortest list holds: the cut keeps each kind's total.
+    for (const [name, text] of Object.entries({ ...NOT_REPORTS, ...UNREADABLE, 'empty2.txt': '', 'empty3.txt': ' ' })) writeFileSync(join(root, 'reports', name), text);
+    const out = join(makeTempDir(), 'build');
+    roots.push(out);
+    await runIngest([join(root, 'reports')], out, collectOutput());
+    const manifestUrl = pathToFileURL(join(out, 'manifest.json')).href;
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { stored: Record<string, { rows: number }> };
+    expect(manifest.stored.pre_failed_files.rows).toBe(6);
+    // Nothing can be built (as a national dataset): what answers is the stored file.
+    const page = createNodeHandler({ eagerDetailRows: 0 });
+    const rowLevel = createNodeHandler();
+    try {
+      for (const handler of [page, rowLevel]) expect((await handler.handle({ id: 1, kind: 'init', payload: { manifestUrl } })).ok).toBe(true);
+      let id = 2;
+      const ask = async (handler: Handler, payload: QueryPayload) => {
+        const response = await handler.handle({ id: id++, kind: 'query', payload: { ...payload, layer: 'dataset' } });
+        if (!response.ok) throw fromErrorData(response.error);
+        const result = response.result as QueryResult;
+        return { rows: tableRows(tableFromIPC(result.ipc)), counts: result.preaggregates };
+      };
+      for (const limit of [0, 1, 2, 50]) {
+        const q = sql.failedFiles(limit);
+        const fast = await ask(page, { sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: q.preaggregated });
+        expect(fast.counts, `limit ${limit}`).toEqual({ built: 0, stored: 1 });
+        const slow = await ask(rowLevel, { sql: q.sql, params: q.params, tables: q.tables, provinces: q.provinces });
+        expect(fast.rows, `limit ${limit}`).toEqual(slow.rows);
+      }
+      const all = (await ask(page, { sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: sql.failedFiles(50).preaggregated })).rows;
+      expect(all.map((r) => [r.report_id, r.not_report, Number(r.total)])).toEqual([
+        ['reports/empty.txt', false, 4],
+        ['reports/empty2.txt', false, 4],
+        ['reports/empty3.txt', false, 4],
+        ['reports/misnamed.pdf', false, 4],
+        ['reports/news.txt', true, 2],
+        ['reports/notice.html', true, 2],
+      ]);
+      const cut = (await ask(page, { sql: 'SELECT 1 AS never', params: [], tables: [], preaggregated: sql.failedFiles(1).preaggregated })).rows;
+      expect(cut.map((r) => [r.report_id, r.not_report, Number(r.total)])).toEqual([
+        ['reports/empty.txt', false, 4],
+        ['reports/news.txt', true, 2],
+      ]);
+      // The unplaced partition of the reports table was never loaded for it.
+      const schema = (await page.handle({ id: id++, kind: 'schema', payload: {} })) as { ok: true; result: SchemaResult };
+      expect(schema.result.tables.find((t) => t.name === 'reports')?.loaded).toBe('none');
+    } finally {
+      page.close();
+      rowLevel.close();
+    }
+  }, 300_000);
 });

@@ -163,6 +163,35 @@ describe('pre-aggregated answers', () => {
     expect(await columnsOf(`regexp_matches(table_name, '^pre_reconcile_[a-z_]+$') AND NOT table_name LIKE 'pre_reconcile_answer_%'`)).toEqual([]);
   }, 900_000);
 
+  it("equal the row-level answers for the division and body searches, the picker's provinces, the report list and the failed files", async () => {
+    // Names as they are and as they were (a division renamed), exact and partial, with LIKE's own characters.
+    const former = (await rowLevel({ name: 'former', sql: `SELECT name FROM jurisdictions WHERE kind <> 'pseudo' AND "last" IS NOT NULL ORDER BY code, name LIMIT 3`, params: [], tables: ['jurisdictions'] })).map((r) => String(r.name));
+    expect(former.length).toBeGreaterThan(0);
+    const texts = ['区', '市', '沈阳', '沈阳市', '阜新', '开发区', 'SHENYANG', '%', '_区', '\\', '', '  ', ...former, ...former.map((n) => n.slice(1, 3))];
+    const bodies = ['区', '局', '人民政府', '公安', '沈阳', 'NAME:', 'name:', 'a', '%', '_', '\\', '', ...former.map((n) => n.slice(0, 2))].flatMap((text) => [
+      sql.searchEntities({ text, limit: 30 }),
+      sql.searchEntities({ text, limit: 1000 }),
+      sql.searchEntities({ text, levels: ['county', 'department'], limit: 30 }),
+      sql.searchEntities({ text, province: '210000', limit: 30 }),
+    ]);
+    const lists = ['2019', '2019 ', '局', '人民政府', 'SEEDS', 'Seeds/2019', '.TXT', '%', '_', '\\', 'none-such'].flatMap((text) => [1, 20, 500, 100_000].map((limit) => sql.reportList(limit, text)));
+    const queries = [...lists, ...texts.flatMap((text) => [1, 30, 200].map((limit) => sql.searchDivisions({ text, limit }))), ...bodies, sql.entityProvinces(), ...[0, 1, 2, 50, 100].map((n) => sql.failedFiles(n))];
+    let nonEmpty = 0;
+    for (const q of queries) {
+      expect(q.preaggregated, `${q.name} ${JSON.stringify(q.params)}`).toBeDefined();
+      const expected = await rowLevel(q);
+      expect(await preaggregated(q), `${q.name} ${JSON.stringify(q.params)}`).toEqual(expected);
+      if (expected.length > 0) nonEmpty++;
+    }
+    // Most searches find something (the shipped dataset's bodies are few).
+    expect(nonEmpty).toBeGreaterThan(queries.length / 3);
+    // A text with a line break, or a list longer than the stored one, is answered row by row.
+    expect(sql.searchDivisions({ text: '沈阳\n市' }).preaggregated).toBeUndefined();
+    expect(sql.failedFiles(sql.FAILED_FILES_STORED + 1).preaggregated).toBeUndefined();
+    // The list unsearched reads facts_wide as it is (a sort of it costs less than building the copy).
+    expect(sql.reportList(500, ' ').preaggregated).toBeUndefined();
+  }, 300_000);
+
   it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
     const [report] = await rowLevel({
       name: 'one',

@@ -36,9 +36,12 @@ describe('stored answers', () => {
     expect(() => sql.reconciliation({ parent: '210100', year: 2024, metric: 'rate.granted' })).toThrow(/rate cannot be summed/);
   });
 
-  it('written at ingest: benchmark for the default metric and the rates, reconciliation for the default metric, coverage, per province', () => {
+  it("written at ingest: benchmark for the default metric and the rates, reconciliation for the default metric, coverage, per province; the overview's failed files and the picker's provinces", () => {
     const names = storedAnswerNames(['44', '21', 'none']);
-    expect(names.filter((n) => !n.startsWith('pre_benchmark_answer_'))).toEqual(['pre_coverage_answer_21', 'pre_coverage_answer_44', 'pre_reconcile_answer_r_new_total_21', 'pre_reconcile_answer_r_new_total_44']);
+    expect(names.filter((n) => !n.startsWith('pre_benchmark_answer_'))).toEqual(['pre_coverage_answer_21', 'pre_coverage_answer_44', 'pre_entity_provinces', 'pre_failed_files', 'pre_reconcile_answer_r_new_total_21', 'pre_reconcile_answer_r_new_total_44']);
+    expect(storedAnswerNames(['44', '21'], true)).toContain('pre_failed_files');
+    expect(sql.failedFiles(50).preaggregated?.preaggregates).toEqual(['pre_failed_files']);
+    expect(sql.entityProvinces().preaggregated?.preaggregates).toEqual(['pre_entity_provinces']);
     const benchmark = names.filter((n) => n.startsWith('pre_benchmark_answer_'));
     expect(benchmark).toContain('pre_benchmark_answer_p_self_rate_granted');
     expect(benchmark).toContain('pre_benchmark_answer_nl_area_r_new_total');
