@@ -181,7 +181,8 @@ export function rankedBars(
       axisTick: { show: false },
       axisLabel: {
         width: NAME_WIDTH,
-        ...(opts.wrapNames ? { overflow: 'break', lineHeight: 14 } : { overflow: 'truncate' }),
+        // wrapped names are few and each names its bar: never hidden where a wrapped one would overlap the next (ECharts' auto interval)
+        ...(opts.wrapNames ? { overflow: 'break', lineHeight: 14, interval: 0 } : { overflow: 'truncate' }),
         formatter: (name: string, index: number) => (rows[index]?.highlight ? `{hl|${name}}` : name),
         rich: { hl: { fontWeight: 'bold', color: '#111827' } },
       },

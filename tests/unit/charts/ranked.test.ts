@@ -43,6 +43,12 @@ describe('rankedBars', () => {
     expect(dataSeries(option)).toHaveLength(1);
   });
 
+  it('wraps names it must not cut and shows every one of them (no name hidden as overlapping)', () => {
+    const wrapped = axis(rankedBars(rows, enFrame, { wrapNames: true }), 'yAxis').axisLabel as Loose;
+    expect(wrapped).toMatchObject({ overflow: 'break', interval: 0 });
+    expect((axis(option, 'yAxis').axisLabel as Loose).overflow).toBe('truncate');
+  });
+
   it('keeps absent values null, a printed 0 as 0', () => {
     expect(bars.data.map((d: Loose) => d.value)).toEqual([52000, 31000, 22000, null, 0, null]);
   });
