@@ -12,7 +12,7 @@ import type { Template, Value } from '../types';
 import { makeValue } from '../value';
 import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
-import { openingWords, WordIndex } from './rules/anchors';
+import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
@@ -715,24 +715,11 @@ for (const ch of '约近超过达到') SLOT_LEAD[ch.charCodeAt(0)] = 2;
 function leadOf(source: string): Lead | null {
   const slot = source.indexOf(N);
   const m = slot > 0 ? LEAD_PREFIX.exec(source.slice(0, slot)) : null;
-  if (m === null || alternativeAtTop(source)) return null;
+  // (alternatives outside any group, a|b{N}: a match without the slot)
+  if (m === null || alternatives(source).length > 1) return null;
   const lead = new Set([...`${m[1] ?? ''}${m[2]}`].map((ch) => ch.charCodeAt(0)));
   for (const c of lead) if (SLOT_LEAD[c] === 0) SLOT_LEAD[c] = 3;
   return lead;
-}
-/** Does a pattern have alternatives outside any group (a|b{N}: a match without the slot)? */
-function alternativeAtTop(source: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
 }
 /** Can the number slot of a pattern with `lead` start after its opening at `p`: only its literals, spaces and 约 before a figure's first character? */
 // (the opening word at p is of the literals)

@@ -31,7 +31,7 @@ function closing(src: string, open: number): number {
 }
 
 /** The `|`-separated alternatives of a group's content (top level only). */
-function alternatives(src: string): string[] {
+export function alternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let from = 0;
