@@ -9,6 +9,7 @@ import {
   frameLayout,
   frameParts,
   numberFormatter,
+  textWidth,
   percentFormatter,
   toNumber,
 } from './frame';
@@ -64,10 +65,37 @@ function percentAxisFormatter(locale: Locale): (value: number) => string {
   return (value) => formatPercent(value, locale, 1).replace(/\.0%$/, '%');
 }
 
-/** A chart height (px) that gives every row of `rowCount` the same room. */
-export function rankedBarsHeight(frame: ChartFrame, rowCount: number): number {
+// 12 px glyphs: CJK ones need more than 14 px a line or the lines of one name touch.
+const WRAPPED_LINE_HEIGHT = 16;
+/** Room above and below a wrapped name so the next row's name never touches it. */
+const WRAPPED_ROW_GAP = 10;
+
+/** Lines a name takes when wrapped at word boundaries (each CJK character is one) within `width` px. */
+export function wrappedNameLines(name: string, width = NAME_WIDTH): number {
+  const words = name.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? [];
+  let lines = 1;
+  let x = 0;
+  for (const word of words) {
+    const w = textWidth(word.trimEnd());
+    if (x > 0 && x + w > width) {
+      lines += 1;
+      x = 0;
+    }
+    x += textWidth(word);
+  }
+  return lines;
+}
+
+/**
+ * A chart height (px) that gives every row the same room: `rows` is their count, or their names
+ * when names wrap (`wrapNames`), so the tallest wrapped name sets every row's room (a category axis spaces rows evenly).
+ */
+export function rankedBarsHeight(frame: ChartFrame, rows: number | readonly string[]): number {
   const layout = frameLayout(frame, []);
-  return layout.plotTop + KEY_ROW + layout.plotBottom + VALUE_AXIS_HEIGHT + Math.max(1, rowCount) * RANKED_ROW_HEIGHT;
+  const count = typeof rows === 'number' ? rows : rows.length;
+  const tallest = typeof rows === 'number' ? 1 : Math.max(1, ...rows.map((name) => wrappedNameLines(name)));
+  const rowHeight = Math.max(RANKED_ROW_HEIGHT, tallest > 1 ? tallest * WRAPPED_LINE_HEIGHT + WRAPPED_ROW_GAP : 0);
+  return layout.plotTop + KEY_ROW + layout.plotBottom + VALUE_AXIS_HEIGHT + Math.max(1, count) * rowHeight;
 }
 
 function keys(locale: Locale, outliers: boolean, band: boolean): KeyItem[] {
@@ -182,7 +210,7 @@ export function rankedBars(
       axisLabel: {
         width: NAME_WIDTH,
         // wrapped names are few and each names its bar: never hidden where a wrapped one would overlap the next (ECharts' auto interval)
-        ...(opts.wrapNames ? { overflow: 'break', lineHeight: 14, interval: 0 } : { overflow: 'truncate' }),
+        ...(opts.wrapNames ? { overflow: 'break', lineHeight: WRAPPED_LINE_HEIGHT, interval: 0 } : { overflow: 'truncate' }),
         formatter: (name: string, index: number) => (rows[index]?.highlight ? `{hl|${name}}` : name),
         rich: { hl: { fontWeight: 'bold', color: '#111827' } },
       },

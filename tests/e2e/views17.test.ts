@@ -84,6 +84,10 @@ describe('at 390 px', () => {
       const texts = await joinedTexts(svg);
       expect(texts).not.toContain('…');
       for (const key of ['reconcile.area', 'reconcile.children', 'reconcile.parentSelf', 'reconcile.departments'] as const) expect(texts, t(key)).toContain(squeezed(t(key)));
+      // The chart is tall enough for the wrapped names: no line of one name touches a line of another (or any text).
+      const boxes = (await svgTextBoxes(page, svg)).filter((b) => b.text.trim() !== '').map((b) => ({ ...b, y: b.y + 1, height: b.height - 2 }));
+      const clashes = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.text} / ${b.text}`));
+      expect(clashes).toEqual([]);
     });
   }
 });

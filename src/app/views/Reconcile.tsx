@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatNumber, formatPercent, rankedBars } from '../../charts';
+import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
 import { ChartPanel } from '../components/ChartPanel';
 import { benchmarkChildren, reconciliation } from '../../db/sql';
 import { useDivisionLabel } from '../components/DivisionTree';
@@ -14,6 +14,7 @@ import { YearSelect } from './Benchmark';
 import { childrenPartial, gapIncomplete, reconcileChartRows } from './reconcile-model';
 import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 
+const MIN_CHART_HEIGHT = 300;
 const RECONCILE_EXTRA = ['part', 'label'] as const;
 const RECONCILE_COLUMNS = ['body_key', 'body_name', 'year', 'value', 'scope', 'reports', 'report_id', ...RECONCILE_EXTRA];
 
@@ -54,12 +55,16 @@ export function Reconcile(props: ViewProps) {
   // The caveat is one of the chart's notes, so the PNG, the SVG and the text alternative carry it too.
   const partial = row ? childrenPartial(row) : null;
   const notes = [t('reconcile.chartNote'), incomplete ? t('reconcile.gapIncomplete', incomplete) : null, partial ? t('reconcile.childrenPartial', partial) : null].filter((n) => n !== null).join('\n');
+  const frame = useMemo(() => makeFrame(props, title, metricUnit(metric, locale), notes), [props, title, metric, locale, notes]);
+  const names = useMemo(() => chartRows.map((r) => String(r.label)), [chartRows]);
   const option = useMemo(
-    () => (row && nameReady ? rankedBars(chartRows.map((r) => ({ name: String(r.label), value: num(r.value), highlight: r.part === 'area' })), makeFrame(props, title, metricUnit(metric, locale), notes), { wrapNames: true }) : null),
-    [row, nameReady, chartRows, props, title, metric, locale, notes],
+    () => (row && nameReady ? rankedBars(chartRows.map((r, i) => ({ name: names[i], value: num(r.value), highlight: r.part === 'area' })), frame, { wrapNames: true }) : null),
+    [row, nameReady, chartRows, names, frame],
   );
+  // Room for every wrapped part name (long in English); never shorter than the chart was.
+  const height = Math.max(MIN_CHART_HEIGHT, rankedBarsHeight(frame, names));
   const panel = (
-    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={RECONCILE_COLUMNS} valueMetric={metric} extraColumns={RECONCILE_EXTRA} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={300} />
+    <ChartPanel id="reconcile" query={query} title={title} option={option} rows={chartRows} columns={RECONCILE_COLUMNS} valueMetric={metric} extraColumns={RECONCILE_EXTRA} fileName={chartFileName({ ...props, state: { ...state, metric } }, 'reconcile', 'reconcile', year)} {...chartLinks(props, 'reconcile')} embed={state.embed} busy={!result.data && Boolean(query)} error={result.error} noValues={chartRows.every((r) => r.value === null)} height={height} />
   );
   if (state.embed) return panel;
   const line = (id: string, label: string, value: string, extra?: React.ReactNode) => (

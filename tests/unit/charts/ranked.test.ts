@@ -9,6 +9,7 @@ import {
   RANKED_ROW_HEIGHT,
   rankedBars,
   rankedBarsHeight,
+  wrappedNameLines,
   type RankedRow,
 } from '../../../src/charts/ranked';
 import type { ChartOption } from '../../../src/charts/types';
@@ -156,6 +157,19 @@ describe('rankedBars', () => {
   it('suggests a height that grows by one row height per row', () => {
     expect(rankedBarsHeight(zhFrame, 30) - rankedBarsHeight(zhFrame, 10)).toBe(20 * RANKED_ROW_HEIGHT);
     expect(rankedBarsHeight(zhFrame, 0)).toBe(rankedBarsHeight(zhFrame, 1));
+  });
+
+  it('gives wrapped names the room of the tallest one, on every row', () => {
+    expect(wrappedNameLines('东城区')).toBe(1);
+    // 12 CJK characters at 12 px are wider than the 140 px name column: two lines.
+    expect(wrappedNameLines('上级政府部门本级报告合计')).toBe(2);
+    // Latin wraps at word boundaries, never inside "departments'".
+    expect(wrappedNameLines("Parent's departments' own reports, summed")).toBe(3);
+    const short = ['东城区', '西城区', '朝阳区', '丰台区'];
+    expect(rankedBarsHeight(enFrame, short)).toBe(rankedBarsHeight(enFrame, 4));
+    const parts = ["Parent's area summary", "Children's own reports, summed", "Parent government's own report", "Parent's departments' own reports, summed"];
+    // Three lines of 16 px and a gap on each of the four rows, not 22 px rows that overlap.
+    expect(rankedBarsHeight(enFrame, parts) - rankedBarsHeight(enFrame, 0)).toBe(4 * (3 * 16 + 10) - RANKED_ROW_HEIGHT);
   });
 
   it('handles no rows', () => {
