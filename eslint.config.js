@@ -44,8 +44,8 @@ export default defineConfig(
   restrict(['src/charts/**'], [NODE, folder('ingest'), folder('db'), folder('app'), DUCKDB]),
   restrict(['src/app/**'], [NODE, folder('ingest'), DUCKDB, ECHARTS], ['src/app/user/**']),
   restrict(['src/app/user/**'], [NODE, ingestExcept, DUCKDB, ECHARTS]),
-  restrict(['workers/**'], [NODE, folder('ingest'), folder('app'), DUCKDB, ECHARTS], ['workers/import.worker.ts', 'workers/import-protocol.ts']),
-  restrict(['workers/import.worker.ts', 'workers/import-protocol.ts'], [NODE, ingestExcept, DUCKDB, ECHARTS]),
+  restrict(['workers/**'], [NODE, folder('ingest'), folder('app'), DUCKDB, ECHARTS], ['workers/import-worker-body.ts', 'workers/import-protocol.ts']),
+  restrict(['workers/import-worker-body.ts', 'workers/import-protocol.ts'], [NODE, ingestExcept, DUCKDB, ECHARTS]),
   // React's rules of hooks. exhaustive-deps warns: several views key their memos on the state they
   // read on purpose (the options depend on a query's data, not on every value used to draw them).
   {

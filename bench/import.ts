@@ -303,6 +303,15 @@ const BEFORE_AA6D498: Record<string, string> = {
   'mixed, 10 % PDF 1000': 'parse 53.4 CPU-s, to the layer loaded 62.4, 271 s wall at load 21; this code in turn 45.8 and 54.6 CPU-s, 260 s at load 25',
 };
 
+/**
+ * The same case on main da6658f (the import worker's gazetteer loaded once its whole script had
+ * run; now its first script begins it while the body loads), its build and this one's in turns
+ * (import25, load 13-16).
+ */
+const BEFORE_DA6658F: Record<string, string> = {
+  'text/HTML 1000': 'worker 0 ready 6.05 / 3.64 s after it started, first shown at 9.26 / 8.04 s, parse 11.4 / 11.1 CPU-s (88 / 90 reports per CPU-second); this code in turns 2.80 / 2.51 s, 5.54 / 4.73 s, 10.6 / 8.1 CPU-s (94 / 123)',
+};
+
 /** The progress bar's marks ([ms from setting the files, files done]): the first report's time and the rate after it (from the first mark to the last). */
 function progressLine(marks: [number, number][], n: number): string {
   if (marks.length < 2) return 'not seen';
@@ -488,6 +497,7 @@ async function main(): Promise<void> {
       log(`  before (main 0f3ef14): ${BEFORE_0F3EF14[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main 9534be7): ${BEFORE_9534BE7[`${label} ${n}`] ?? 'not measured'}`);
       log(`  before (main aa6d498): ${BEFORE_AA6D498[`${label} ${n}`] ?? 'not measured'}`);
+      log(`  before (main da6658f): ${BEFORE_DA6658F[`${label} ${n}`] ?? 'not measured'}`);
       log(`  after the parse: ${(totalCpu - parseCpu).toFixed(1)} CPU-s`);
       const builtAt = parsed + ((phases.list ?? 0) + (phases.duplicates ?? 0) + (phases.build ?? 0)) / 1000;
       const peakPhase = pssPeakAt <= parsed ? 'parse' : pssPeakAt <= builtAt ? 'the layer built (its worker)' : 'the layer loaded (the data worker)';

@@ -1,0 +1,231 @@
+/// <reference lib="webworker" />
+// An import worker's body, loaded by its first script (./import.worker.ts), which has begun the
+// gazetteer's load: the page's copy of ingest's read-parse-resolve step (src/ingest/read-report.ts)
+// for one file at a time, with the same parser (parseDocument), gazetteer files and resolver. The
+// gazetteer comes from the app's own assets; pdf.js's CMaps and fonts from ./pdfjs/. No request
+// leaves the page's origin. The pool (src/app/user/import-pool.ts) stops a worker that runs over.
+import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { DatasetBuilder } from '../src/ingest/arrow-tables';
+import { type ChunkStore, memoryItemStore, memorySetStore } from '../src/ingest/chunk-store';
+import { writeDatasetFiles } from '../src/ingest/dataset-files';
+import { failedReport, MAX_FILE_BYTES, tooLargeError, withReason } from '../src/ingest/failed-report';
+import type { Gazetteer } from '../src/jurisdictions';
+import type { GazetteerRows } from '../src/ingest/arrow-tables';
+import { resolveParsedReport } from '../src/jurisdictions/report-division';
+import { parseDocument } from '../src/parse/input';
+import type { ParsedReport } from '../src/parse/types';
+import { folderZip } from '../src/app/user/layer-zip';
+import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
+import { layerArrowFiles } from '../src/app/user/layer-arrow';
+import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
+import { groupedReads } from './file-reads';
+import { workerGazetteer } from './import-gazetteer';
+import { STORE_BATCH, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** The resolver's gazetteer (a parsing worker). */
+let gazetteer: Gazetteer | null = null;
+/** The division rows the builder reads: the gazetteer's, or loaded alone in a build worker. */
+let divisions: GazetteerRows | null = null;
+let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+
+const reply = (message: ImportWorkerReply) => self.postMessage(message);
+/** The files sent, read a few at a time. */
+const reads = groupedReads();
+/** The files sent, parsed one after another. */
+let parsing: Promise<void> = Promise.resolve();
+const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+
+async function init(message: ImportWorkerInit): Promise<void> {
+  const loaded = await workerGazetteer(message.role);
+  gazetteer = loaded.gazetteer;
+  divisions = loaded.divisions;
+  if (message.role === 'build') return;
+  const base = new URL('pdfjs/', message.baseUrl).href;
+  pdf = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/` };
+}
+
+let pending: { id: number; record: ReportRecord }[] = [];
+/** Jobs sent and not yet parsed: a worker whose queue runs dry stores what it holds soon. */
+let queued = 0;
+/**
+ * How long a worker whose queue ran dry waits before it stores what it holds: the page's next
+ * files are often on their way (its answer to the last 'took'), and a transaction for every file
+ * or two cost the browser's IndexedDB more than the reports' bytes (bench/import-profile.ts).
+ */
+const DRY_STORE_MS = 25;
+let storeSoon: ReturnType<typeof setTimeout> | null = null;
+let storing: Promise<void> = Promise.resolve();
+
+function flush(): void {
+  if (storeSoon !== null) clearTimeout(storeSoon);
+  storeSoon = null;
+  if (pending.length === 0) return;
+  const batch = pending;
+  pending = [];
+  storing = storing.then(() =>
+    putRecords(batch.map((b) => b.record)).then(
+      () => reply({ kind: 'stored', rows: batch.map((b) => ({ id: b.id, row: layerRow(b.record) })) }),
+      (error: unknown) => reply({ kind: 'store-failed', ids: batch.map((b) => b.id), message: error instanceof Error ? error.message : String(error) }),
+    ),
+  );
+}
+
+/** What ingest's readReport knows of the file, its id and path apart. Never throws: a problem is a failed report with its reason. */
+async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | null): Promise<Omit<ReportRecord, 'id' | 'file'>> {
+  const size = job.file.size;
+  if (read === null) return { parsed: failedReport(tooLargeError(size)), jurisdiction: null, sha256: null, bytes: size };
+  let bytes: Uint8Array;
+  try {
+    bytes = await read.bytes();
+  } catch (error) {
+    return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
+  }
+  const digest = await sha256(bytes);
+  let parsed: ParsedReport;
+  try {
+    parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
+  } catch (error) {
+    // As ingest's pool does with a parser that throws: the file fails with the reason, the worker goes on.
+    parsed = failedReport(`parser crashed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size };
+}
+
+async function parse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | null): Promise<void> {
+  const done = await readAndParse(job, read);
+  queued--;
+  if (!job.keep) {
+    reply({ kind: 'parsed', id: job.id, file: { ...done, sha256: done.sha256 ?? '', bytes: done.bytes ?? job.file.size } });
+    return;
+  }
+  pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
+  reply({ kind: 'took', id: job.id });
+  if (pending.length >= STORE_BATCH) flush();
+  else if (queued === 0) storeSoon ??= setTimeout(flush, DRY_STORE_MS);
+}
+
+/**
+ * The builder's chunks in memory, as ingest's memory store keeps them, but let go as they are read
+ * once `releaseOnRead` is called (after finish(), which reads the texts for the copied-report
+ * search): the page's layer reads each part once.
+ */
+function releasingChunkStore(): ChunkStore & { releaseOnRead(): void } {
+  let release = false;
+  return {
+    put: (table) => ({ rows: table.numRows, table }),
+    get(ref) {
+      const held = ref as { table?: Table };
+      const table = held.table;
+      if (!table) throw new Error('a chunk of the layer was read twice');
+      if (release) delete held.table;
+      return table;
+    },
+    releaseOnRead: () => void (release = true),
+  };
+}
+
+/**
+ * The builder's chunks as IPC streams in an OPFS file (as ingest's disk store keeps them): the
+ * builder holds no report's rows, each part's rows are read back when its stream is written. An
+ * empty chunk stays in memory (its IPC round trip would not give back the same table).
+ */
+function spilledChunkStore(file: SpillFile): ChunkStore {
+  return {
+    put(table) {
+      if (table.numRows === 0) return { rows: 0, table };
+      const bytes = tableToIPC(table, 'stream');
+      return { rows: table.numRows, offset: file.append(bytes), length: bytes.byteLength };
+    },
+    get: (ref) => ref.table ?? tableFromIPC(file.read(ref.offset!, ref.length!)),
+  };
+}
+
+const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+
+/**
+ * The layer of the records: for the page, the Arrow streams it loads (src/app/user/layer-arrow.ts)
+ * of every report (copies of the dataset's too: src/db/user-layer.ts); for the zip, every report's dataset folder, byte for
+ * byte what ingest writes for the same files (Parquet included).
+ */
+async function build(job: BuildJob): Promise<void> {
+  const stage = (name: string) => reply({ kind: 'building', id: job.id, stage: name });
+  // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
+  const spill: SpillFolder | null = job.zip ? null : await openSpillFolder();
+  stage(spill ? 'spill folder open' : 'in memory');
+  let closed = false;
+  try {
+    // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
+    const memory = releasingChunkStore();
+    const chunks = spill ? spilledChunkStore(await spill.blocks()) : memory;
+    const builder = new DatasetBuilder(divisions!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
+    let count = 0;
+    for await (const batch of recordBatches()) {
+      for (const record of batch) {
+        builder.add(record);
+        count++;
+      }
+      stage(`${count} reports read`);
+    }
+    if (job.zip) {
+      const files: BuiltFile[] = [];
+      const sink = async (path: string, bytes: Uint8Array) => {
+        files.push({ path, bytes });
+        stage(`${files.length} files written`);
+        return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+      };
+      const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
+      const bytes = folderZip(files);
+      files.length = 0;
+      self.postMessage({ kind: 'zipped', id: job.id, version: manifest.dataset_version, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
+    } else {
+      // The layer's views read the dataset's gazetteer (src/db/user-layer.ts): none of its 57,878 rows written here.
+      const parts = builder.finish([], { jurisdictions: false });
+      // Each part's rows are read once from here: they go as their stream is written (never held twice).
+      memory.releaseOnRead();
+      // Spilled: each stream goes to its file as it is written; the data worker reads them there.
+      let written = 0;
+      const { manifest, files } = await layerArrowFiles(parts, count, sha256, spill ? (file) => spill.write(file.path, file.bytes) : undefined, () => stage(`${++written} files written`));
+      // Closed before the answer: the page stops this worker once answered.
+      closed = true;
+      await spill?.close(false);
+      self.postMessage({ kind: 'built', id: job.id, manifest, files, spill: spill?.name ?? null } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    }
+  } catch (error) {
+    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    // Failed: the folder goes; else its parts stay for the data worker, which removes it.
+    if (!closed) await spill?.close(true);
+  }
+}
+
+/** Takes the page's messages from here on (those that came before, in order, first). */
+export const startImportWorker = () => (message: ImportWorkerInit | ImportJob | BuildJob): void => {
+  if (message.kind === 'init') {
+    if (message.stall) return;
+    if (message.die) {
+      void Promise.reject(new Error('import worker failed as it loaded (test hook)'));
+      return;
+    }
+    init(message).then(
+      () => reply({ kind: 'ready' }),
+      (error: unknown) => reply({ kind: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  } else if (message.kind === 'parse') {
+    queued++;
+    // Read with the files after it, ahead of the parse (./file-reads.ts); not at all past the size limit.
+    const read = message.file.size > MAX_FILE_BYTES ? null : reads.add(message.file);
+    // One file at a time, in the order sent (the pool hands a few ahead and counts on the order).
+    parsing = parsing.then(() => {
+      // Thrown outside the promise, as an uncaught error of a worker that dies.
+      if (message.crash) return new Promise<void>(() => setTimeout(() => { throw new Error('import worker stopped by the test hook'); }));
+      return parse(message, read);
+    }).catch((error: unknown) => {
+      // Anything else: the worker's own error, so the pool replaces it and fails the file.
+      setTimeout(() => { throw error; });
+    });
+  } else if (message.kind === 'build') {
+    void build(message);
+  }
+};
