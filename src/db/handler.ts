@@ -296,7 +296,7 @@ export function createHandler(deps: HandlerDeps): Handler {
 
   const nextTask = (): Promise<void> => new Promise((next) => setTimeout(next, 0));
 
-  /** Pre-aggregates are built from the whole of facts_wide, so only while the page may hold it whole. */
+  /** Pre-aggregates are built from the whole of facts_wide, so only while the page may hold it whole (those of the rollups at any size). */
   const preaggregatesUsable = (d: Dataset): boolean => (d.manifest.tables.facts_wide?.rows ?? Infinity) <= eagerDetailRows;
 
   /**
@@ -431,7 +431,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const mode = layer ? (payload.layer ?? 'all') : 'dataset';
     const pre = payload.preaggregated;
     if (pre && mode === 'dataset') {
-      const answer = await preaggregated(d, pre, preaggregatesUsable(d));
+      const answer = await preaggregated(d, pre, preaggregatesUsable(d) || pre.preaggregates.every((name) => preaggregate(name)?.fromRollups === true));
       if (answer) return answer;
     }
     for (const name of payload.tables) {

@@ -39,6 +39,11 @@ export interface Preaggregate {
    * order (a fractional value printed as a count could differ from a whole-table sum in its last bit).
    */
   summedByProvince?: readonly string[];
+  /**
+   * Its source reads only the rollups' shared rows, which every dataset holds from init at any
+   * size: built in the page even where facts_wide is never held whole (a national dataset).
+   */
+  fromRollups?: boolean;
 }
 
 export type Stored = boolean | 'national';
@@ -49,11 +54,11 @@ const registry = new Map<string, Preaggregate>();
 export function definePreaggregate(
   name: string,
   source: () => BuiltQuery,
-  options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string; summedByProvince?: readonly string[] } = {},
+  options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string; summedByProvince?: readonly string[]; fromRollups?: boolean } = {},
 ): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  const { behindInit, needs, stored, byProvince, summedByProvince } = options;
-  registry.set(name, { name, source, behindInit: behindInit ?? true, needs, stored, byProvince, summedByProvince });
+  const { behindInit, needs, stored, byProvince, summedByProvince, fromRollups } = options;
+  registry.set(name, { name, source, behindInit: behindInit ?? true, needs, stored, byProvince, summedByProvince, fromRollups });
   return name;
 }
 

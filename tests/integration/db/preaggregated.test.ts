@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../src/db/handler';
 import { fromErrorData, type QueryPayload, type QueryResult, type Request, type SchemaResult } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
-import { preaggregateNames } from '../../../src/db/sql/preaggregated';
+import { preaggregate, preaggregateNames } from '../../../src/db/sql/preaggregated';
 import { tableRows } from '../../../src/app/data/rows';
 import { WIDE_METRICS, wideColumnName } from '../../../src/shared/wide-metrics';
 import { createNodeHandler } from '../../helpers/duckdb-wasm-node';
@@ -102,7 +102,7 @@ beforeAll(async () => {
   dataset = await ingestShippedCorpus();
   handler = createNodeHandler();
   await send('init', { manifestUrl: dataset.manifestUrl });
-}, 180_000);
+}, 600_000);
 
 afterAll(() => {
   handler?.close();
@@ -174,8 +174,10 @@ describe('pre-aggregated answers', () => {
       sql.searchEntities({ text, levels: ['county', 'department'], limit: 30 }),
       sql.searchEntities({ text, province: '210000', limit: 30 }),
     ]);
-    const lists = ['2019', '2019 ', '局', '人民政府', 'SEEDS', 'Seeds/2019', '.TXT', '%', '_', '\\', 'none-such'].flatMap((text) => [1, 20, 500, 100_000].map((limit) => sql.reportList(limit, text)));
-    const queries = [...lists, ...texts.flatMap((text) => [1, 30, 200].map((limit) => sql.searchDivisions({ text, limit }))), ...bodies, sql.entityProvinces(), ...[0, 1, 2, 50, 100].map((n) => sql.failedFiles(n))];
+    const lists = ['', ' ', '2019', '2019 ', '局', '人民政府', 'SEEDS', 'Seeds/2019', '.TXT', '%', '_', '\\', 'none-such'].flatMap((text) => [1, 20, 500, 100_000].map((limit) => sql.reportList(limit, text)));
+    // The overview's charts, from their whole answers kept.
+    const overview = [sql.datasetCounts(), sql.reportsByYearLevel(), sql.headlineTrends()];
+    const queries = [...lists, ...texts.flatMap((text) => [1, 30, 200].map((limit) => sql.searchDivisions({ text, limit }))), ...bodies, sql.entityProvinces(), ...[0, 1, 2, 50, 100].map((n) => sql.failedFiles(n)), ...overview];
     let nonEmpty = 0;
     for (const q of queries) {
       expect(q.preaggregated, `${q.name} ${JSON.stringify(q.params)}`).toBeDefined();
@@ -188,8 +190,10 @@ describe('pre-aggregated answers', () => {
     // A text with a line break, or a list longer than the stored one, is answered row by row.
     expect(sql.searchDivisions({ text: '沈阳\n市' }).preaggregated).toBeUndefined();
     expect(sql.failedFiles(sql.FAILED_FILES_STORED + 1).preaggregated).toBeUndefined();
-    // The list unsearched reads facts_wide as it is (a sort of it costs less than building the copy).
-    expect(sql.reportList(500, ' ').preaggregated).toBeUndefined();
+    // The list in its order: every report's, from the ranked copy as from facts_wide.
+    expect((await preaggregated(sql.reportList(100_000))).map((r) => r.report_id)).toEqual((await rowLevel({ name: 'all', sql: 'SELECT report_id FROM facts_wide ORDER BY year DESC NULLS LAST, issuer NULLS LAST, report_id', params: [], tables: ['facts_wide'] })).map((r) => r.report_id));
+    // The overview's kept answers read nothing but the rollups' shared rows (they are built at any size).
+    for (const q of overview) expect(q.preaggregated!.preaggregates.map((name) => preaggregate(name)?.source()).map((source) => [source?.tables, source?.provinces]), q.name).toEqual([[['rollups'], []]]);
   }, 300_000);
 
   it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
@@ -203,15 +207,22 @@ describe('pre-aggregated answers', () => {
     });
     expect(report).toBeDefined();
     const pooled = sql.outcomeBreakdown({ bodies: [] });
+    const trends = sql.headlineTrends();
     const wholeOf = (rows: Record<string, unknown>[]) => Number(rows.find((r) => r.year === report.year)?.r_handled_total);
     const before = wholeOf(await preaggregated(pooled));
+    // The overview's kept answer too (from the rollups, which the correction updates).
+    const trendBefore = wholeOf(await preaggregated(trends));
     await send('corrections', {
       corrections: [{ report_sha256: String(report.sha256), report_id: String(report.report_id), metric: 'r.handled.total', value: Number(report.r_handled_total) + 1000, note: 'test', author: 'test', at: '2026-12-05T00:00:00.000Z' }],
     });
     const after = await preaggregated(pooled);
     expect(wholeOf(after)).toBe(before + 1000);
     expect(after).toEqual(await rowLevel(pooled));
+    const trendsAfter = await preaggregated(trends);
+    expect(wholeOf(trendsAfter)).toBe(trendBefore + 1000);
+    expect(trendsAfter).toEqual(await rowLevel(trends));
     await send('corrections', { corrections: [] });
     expect(wholeOf(await preaggregated(pooled))).toBe(before);
+    expect(wholeOf(await preaggregated(trends))).toBe(trendBefore);
   }, 300_000);
 });
