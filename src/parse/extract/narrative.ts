@@ -792,7 +792,7 @@ const WORDS = new WordIndex([...[...OPENING.values()].flatMap((o) => o.words), .
 /** Does the text hold what the rule needs? */
 const holds = (needs: RegExp, s: string, words: WordIndex): boolean => {
   const literal = NEEDS.get(needs);
-  return literal ? words.positions(literal).length > 0 : needs.test(s);
+  return literal ? words.has(literal) : needs.test(s);
 };
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../../src/parse/recognise/clauses';
 import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
 import { bestReadings, readFigures, viewOf, type ScoredRule } from '../../../src/parse/extract/rules/engine';
+import { FEATURES } from '../../../src/parse/extract/rules/features';
 import { PROACTIVE_RULES } from '../../../src/parse/extract/rules/proactive';
 import { extractNarrative } from '../../../src/parse/extract/narrative';
 import { normaliseText } from '../../../src/parse/normalise/text';
@@ -93,6 +94,24 @@ describe('a figure is read within a bounded window', () => {
     expect(view.before.length).toBeLessThanOrEqual(200);
     expect(view.sentenceBefore.length).toBeLessThanOrEqual(600);
     expect(text.slice(0, last.start).endsWith(view.sentenceBefore)).toBe(true);
+  });
+});
+
+describe("a figure's channels, kept for the figure whose features are read", () => {
+  it('are each figure its own when several figures are asked in turns', () => {
+    const text = '全年通过政府网站主动公开信息12条，通过微信公众号发布信息5条，通过其他渠道公开3条。';
+    const seg = segment(text);
+    const [web, wechat, rest] = recogniseQuantities(text).map((q) => viewOf(text, seg, q));
+    expect([web, wechat, rest].map((v) => v.q.value)).toEqual([12, 5, 3]);
+    for (let round = 0; round < 2; round++) {
+      expect(FEATURES.webOnly(web)).toBe(true);
+      expect(FEATURES.webOnly(wechat)).toBe(false);
+      expect(FEATURES.otherOnly(wechat)).toBe(true);
+      expect(FEATURES.otherOnly(web)).toBe(false);
+      expect(FEATURES.otherChannelsPhrase(rest)).toBe(true);
+      expect(FEATURES.otherChannelsPhrase(wechat)).toBe(false);
+      expect(FEATURES.allChannels(rest)).toBe(false);
+    }
   });
 });
 

@@ -49,6 +49,23 @@ describe('opening words of a pattern', () => {
     expect(index.positions(['上年'])).toEqual([0, 4]);
     expect(index.positions(['上年度', '年度'])).toEqual([0, 1]);
   });
+  it('says whether any of the words was found, as positions would, for the last text scanned only', () => {
+    const index = new WordIndex(['上年', '上年度', '年度', '结转']);
+    index.scan('上年度与上年');
+    expect(index.has(['结转'])).toBe(false);
+    expect(index.has(['结转', '年度'])).toBe(true);
+    expect(index.has(['未知的词'])).toBe(false);
+    index.scan('结转');
+    expect(index.has(['上年', '年度'])).toBe(false);
+    expect(index.has(['结转'])).toBe(true);
+    // every list of the narrative's words over a corpus text: has() is positions() not empty
+    const words = ['上年', '上年度', '年度', '结转'];
+    const lists = [[], ...words.map((w) => [w]), words, ['年度', '未知']];
+    for (const text of ['', '上一年度结转', '年度年度上年', '无']) {
+      index.scan(text);
+      for (const list of lists) expect(index.has(list)).toBe(index.positions(list).length > 0);
+    }
+  });
 });
 
 describe('rules tried at their opening words find what a scan finds', () => {

@@ -232,15 +232,28 @@ export class WordIndex {
 
   /** Where any of the words starts, in order, each position once. */
   positions(words: readonly string[]): number[] {
-    let ids = this.idsOf.get(words);
-    if (!ids) this.idsOf.set(words, (ids = words.map((w) => this.id.get(w) ?? -1)));
     let merged: number[] | null = null;
-    for (const k of ids) {
+    for (const k of this.idsFor(words)) {
       const at = k < 0 ? undefined : this.found[k];
       if (!at || at.length === 0) continue;
       merged = merged === null ? at : mergeSorted(merged, at);
     }
     return merged ?? [];
+  }
+
+  /** Does any of the words start somewhere in the last text scanned (positions without merging them)? */
+  has(words: readonly string[]): boolean {
+    for (const k of this.idsFor(words)) {
+      const at = k < 0 ? undefined : this.found[k];
+      if (at && at.length > 0) return true;
+    }
+    return false;
+  }
+
+  private idsFor(words: readonly string[]): number[] {
+    let ids = this.idsOf.get(words);
+    if (!ids) this.idsOf.set(words, (ids = words.map((w) => this.id.get(w) ?? -1)));
+    return ids;
   }
   /** Per list of words asked for, their ids (the same lists are asked for text after text). */
   private readonly idsOf = new WeakMap<readonly string[], number[]>();

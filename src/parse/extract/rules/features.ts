@@ -75,19 +75,32 @@ export function channelScope(raw: string): ChannelScope {
 
 /** The channels of the figure's own clause. */
 function channelsOf(v: FigureView): ChannelScope {
-  let c = CHANNELS.get(v);
-  if (c === undefined) CHANNELS.set(v, (c = channelScope(ownItem(v.before))));
-  return c;
+  if (v !== channelsFor) {
+    channels = channelScope(ownItem(v.before));
+    channelsFor = v;
+  }
+  return channels;
 }
-/** Several features ask for a figure's channels: read once per figure. */
-const CHANNELS = new WeakMap<FigureView, ChannelScope>();
+/**
+ * Several features ask for a figure's channels: read once per figure. The scoring reads one
+ * figure's features before the next figure's, so the last figure's answer is kept (a WeakMap
+ * entry per figure cost more than the reads it saved).
+ */
+let channelsFor: FigureView | null = null;
+let channels: ChannelScope = 'none';
 
 /** The clause's text after the last figure before this one: this figure's own item of a list (门户网公开118篇、“魅力二街”发布356条; 网站700条/其他渠道156条). */
 function ownItem(before: string): string {
+  if (before === ownItemOf) return ownItemIs;
   // (政府网站（1070条）和其他方式（1476条）: a figure in parentheses after its channel ends that channel's item)
   const m = /^[^]*[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)(?:[、/／]|[)）]\s*(?:和|及|与|以及|、)?)/.exec(before);
-  return m ? before.slice(m[0].length) : before;
+  ownItemOf = before;
+  ownItemIs = m ? before.slice(m[0].length) : before;
+  return ownItemIs;
 }
+/** The last clause's own item: several features of one figure ask for it in turn. */
+let ownItemOf = '';
+let ownItemIs = '';
 
 /** The verb of disclosure nearest before the figure, and where it ends in `before`. */
 // not 报送 (政务信息报送: information sent up to superiors, not disclosed); not 公开 or 发布 naming a channel
