@@ -18,6 +18,7 @@ import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
+import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
@@ -78,7 +79,7 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
 /** Not all of the requests (可以公开的均予以公开, 除…外其余, 大部分, 上年度受理的), or their replies and results, not the information (均予以提供书面答复). */
-const ALL_DISCLOSED_REJECT = new RegExp(`${ALL_OR_ONE_REJECT.source}|其余|大部分|多数|基本|除.{0,20}外|上年度?(?:受理|的申请)|去年|[^申]的[,，]?(?:均|全部|都|一律)|(?:答复|结果)(?:均|全部|都)`);
+const ALL_DISCLOSED_REJECT = new RegExp(`${ALL_OR_ONE_REJECT.source}|其余|大部分|多数|基本|除.{0,20}外|上年度?(?:受理|的申请)|去年|[^申]的[,，]?(?:均|全部|都|一律)|(?:${REPLY}|结果)(?:均|全部|都)`);
 const ALL_DISCLOSED_REJECT_AFTER = new RegExp(`${ANOTHER_OUTCOME_AFTER.source}|^\\s*(?:书面答复|答复意见|回复|办理结果|结果)`);
 const REQUEST_FIGURE = /(\d+|[〇零一二两三四五六七八九十百千]+)\s*(?:件|宗)/g;
 const CHANGE_FIGURE = /(?:比|较|同比)[^,，。;；]{0,12}?(?:增加|减少|增长|下降)了?\s*(?:\d+|[〇零一二两三四五六七八九十百千]+)\s*(?:件|宗)/g;
@@ -1230,6 +1231,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         const own = s.slice(clauseAt(seg, numAt)[0], numAt);
         // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
         if (lastYearItem(own) || partOfYearItem(own) || QUALIFIED_PART.test(own)) continue;
+        // 按时答复11件，逾期答复1件: the on-time part beside the late one
+        if (rule.metric === 'r.handled.total' && onTimeBesideLate(own, sentenceAfter(s, numAt + g.num!.length))) continue;
         // 办结11件,其中按时办结10件: after 其中, a figure of the role of the figure before it is its part
         if (!rule.re.source.startsWith('其中') && ROLE_METRICS.has(rule.metric) && partAfterWhole(s, seg, quantities, numAt, rule.metric)) continue;
       }

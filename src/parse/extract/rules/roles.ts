@@ -8,6 +8,7 @@ import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
+import { NOT_EVERY_REPLY, onTimeBesideLate, QUALIFIED_PART, REPLY } from './reply';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -183,8 +184,7 @@ export const partOfYearItem = (clause: string): boolean => {
   const d = DAY.exec(clause);
   return d !== null && !(d[1] === '12' && d[2] === '31') && !/截至|截止|以来|起/.test(clause);
 };
-/** 其中按时办结10件, 超期办结1件: a qualifier of the act after 其中 (or one that is never all of it) counts a part of the act's figure. */
-export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如期|超期|逾期|提前|当场|当日|延期)|(?:超期|逾期)[^,，。;；\d]{0,2}(?:办结|答复|办理)/;
+export { QUALIFIED_PART };
 
 /**
  * The rest of a whole named before (其余2件, 剩余的3件, 余下2件): a part of it, never a total of the year.
@@ -307,7 +307,9 @@ function tokens(s: string, from: number, to: number): Token[] {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
         // 尚未作出答复, 未到答复期限: an act not yet done leaves the request open
         const handled = w.metric === 'r.handled.total';
-        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 8), i)) ? 'r.carried_out.total' : handled && OUTCOME_REPLY.test(s.slice(Math.max(from, i - 4), i)) ? null : w.metric;
+        const lead = handled ? s.slice(Math.max(from, i - 8), i) : '';
+        // 当场答复, 逾期答复, 拟答复: one kind of reply, or one intended, no count of every reply
+        const metric = handled && NOT_YET.test(lead) ? 'r.carried_out.total' : handled && (OUTCOME_REPLY.test(s.slice(Math.max(from, i - 4), i)) || NOT_EVERY_REPLY.test(lead)) ? null : w.metric;
         if (metric !== 'r.handled.total' || !ANSWER_PERIOD.test(s.slice(i + w.word.length, i + w.word.length + 2))) out.push({ metric, start: i, end: i + w.word.length, weak: cause >= 0 });
         i += w.word.length - 1;
         break;
@@ -478,6 +480,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
+    if (metric === 'r.handled.total' && onTimeBesideLate(s.slice(cs, q.start), s.slice(q.end, se))) continue;
     out.push({ metric, q, word: s.slice(t.start, t.end) });
     if (receivedToo && !done.has('r.new.total')) out.push({ metric: 'r.new.total', q, word: s.slice(from, q.start) });
   }
@@ -584,7 +587,7 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
 
 /** 均已答复, 已全部办结, 全部按时办结, 均已回复: every one of the figure's requests done, no count of its own. */
 // (所有申请均已答复; 全部在法定期限内予以答复; 均已依法依规办结)
-const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|答复|办理完毕|回复|办复)(?![\d〇零一二两三四五六七八九十])/;
+const ALL_DONE = new RegExp(`^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|办理完毕|${REPLY})(?![\\d〇零一二两三四五六七八九十])`);
 /** What leaves some of them open or counts others: not all of the year's requests done, or done ones not all of the year's. */
 const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结转|其余|另有|上年|去年/;
 
