@@ -1046,6 +1046,8 @@ export interface NarrativeOptions {
   area?: string;
   /** The report's own division by rank (county, city: rules/own-area divisionOf): a larger division's figure (全市 in a county's report) is another scope's. */
   division?: string;
+  /** The issuer is a department of its division (level department): the whole division (全县) is a larger scope than its own. */
+  department?: boolean;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -1073,7 +1075,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const area = options.area ?? '';
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report). */
-  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '');
+  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);
   /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);
