@@ -170,6 +170,8 @@ function namesOtherYear(text: string, years: readonly number[]): boolean {
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
 /** The requests' handled figure and their outcomes: what other cases are handled or given never counts. */
 const HANDLED_OR_OUTCOME = /^r\.(?:handled|granted|partial|denied|unable)\./;
+/** Other cases as what a sentence counts, not where requests were passed on to (其中转信访部门处理3件，同意公开9件: the requests'). */
+const OTHER_CASES_COUNTED = new RegExp(`(?<![转交至到])(?:${OTHER_CASES.source})`);
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */
@@ -1182,7 +1184,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }
       // 留言60条,…已办结60条, 接到群众咨询12件，其中提供所需信息9件: what a sentence about messages, consultations or hotlines handled or gave is not a request's
-      if (HANDLED_OR_OUTCOME.test(rule.metric) && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      if (HANDLED_OR_OUTCOME.test(rule.metric) && (rule.metric === 'r.handled.total' ? OTHER_CASES : OTHER_CASES_COUNTED).test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed

@@ -86,6 +86,8 @@ describe('consultations are not requests', () => {
   it('the requests’ own outcomes stay read', () => {
     const got = requests('本年度共受理政府信息公开申请12件，其中提供所需信息9件，不予提供3件。');
     expect([got['r.new.total'], got['r.granted.total'], got['r.denied.total.total']]).toEqual([12, 9, 3]);
+    // requests passed on to the petitions office are still requests
+    expect(requests('本年度共受理政府信息公开申请12件。其中转信访部门处理3件，同意公开9件，合计12件。')['r.granted.total']).toBe(9);
   });
 });
 
