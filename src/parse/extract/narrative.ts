@@ -19,7 +19,7 @@ import { channelsRespectively } from './rules/channels-respectively';
 import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { onTimeBesideLate, REPLY } from './rules/reply';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -1236,7 +1236,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (YEAR_GUARDED.has(rule.metric)) {
         const own = s.slice(clauseAt(seg, numAt)[0], numAt);
         // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
-        if (lastYearItem(own) || partOfYearItem(own) || QUALIFIED_PART.test(own)) continue;
+        if (lastYearItem(own) || partOfYearItem(own) || qualifiedPart(own, rule.metric)) continue;
         // 按时答复11件，逾期答复1件: the on-time part beside the late one
         if (rule.metric === 'r.handled.total' && onTimeBesideLate(own, sentenceAfter(s, numAt + g.num!.length))) continue;
         // 办结11件,其中按时办结10件: after 其中, a figure of the role of the figure before it is its part
