@@ -1,5 +1,6 @@
 // Named features of a figure in its clause: what the rules of ./proactive.ts (and later others)
 // require, exclude and prefer. Each feature reads only the figure's own clause and sentence.
+import { parseChineseNumeral } from '../../normalise/numbers';
 import type { Quantity } from '../../recognise/quantities';
 import { withoutOwnArea } from './own-area';
 
@@ -121,8 +122,11 @@ const REQUEST_WORDS = /申请|部分公开|予以公开|同意公开|办结|答�
 /** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
 /** The figure said to be requests after it (其余2件为信函申请): a way of applying, no channel of disclosure. */
 const REQUESTS_AFTER = /^\s*(?:件|宗|个|份)?\s*(?:均|都)?(?:为|是|属于|系)[^,，。;；]{0,8}申请/;
-/** Drafts put out for comment after the figure (1000条…在政府网站上公开征求意见): a consultation, not a disclosure of the items. */
-const CONSULTATION_AFTER = /^[^,，。;；]{0,24}?公开征求(?:意见|建议)/;
+/**
+ * Drafts put out for comment as the figure's own predicate (1000条…在政府网站上公开征求意见): a consultation, not
+ * a disclosure of the items; not one joined after it with its own object (1000条并对5项重大决策公开征求意见, 1000条和公开征求意见草案5件).
+ */
+const CONSULTATION_AFTER = /^(?:(?![并和及]|同时|对|就)[^,，。;；\d〇零一二两三四五六七八九十百千]){0,24}?公开征求(?:意见|建议)(?![^,，。;；]{0,6}?[\d〇零一二两三四五六七八九十百千]+\s*(?:条|件|篇|份|项|则))/;
 function subjectPart(before: string): string {
   const end = lastVerbEnd(before);
   if (end < 0) return before;
@@ -420,19 +424,22 @@ function anotherGovernmentsSite(v: FigureView): boolean {
 /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
 const isPart = (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v);
 /** A count in digits or Chinese numerals, not an article's number (第九条). */
-const WHOLE_COUNT = /(?<![第\d.〇零一二两三四五六七八九十百千万])[\d〇零一二两三四五六七八九十百千][\d.〇零一二两三四五六七八九十百千万]*\s*(?:余|多)?(?:条|件|篇|份|项|则)/g;
+const WHOLE_COUNT = /(?<![第\d.〇零一二两三四五六七八九十百千万])([\d〇零一二两三四五六七八九十百千][\d.〇零一二两三四五六七八九十百千万]*)\s*(?:余|多)?(?:条|件|篇|份|项|则)/g;
+const countValue = (printed: string) => (/^[\d.]+$/.test(printed) ? Number(printed) : parseChineseNumeral(printed));
 /**
- * After 其中, the whole before it counts one kind of item (主动公开规范性文件二十件，其中政府网站…) or what was
- * disclosed on request (依申请公开政府信息20条，其中…): that kind's breakdown, not the year's items by channel.
+ * After 其中, the whole the parts fit under (the last count before 其中, outside a gloss, at least as
+ * large as the part) counts one kind of item (主动公开规范性文件二十件，其中政府网站…) or what was
+ * disclosed on request (依申请公开政府信息20条，其中…): that kind's breakdown, not the year's items by
+ * channel. (主动公开政府信息2000条，依申请公开20条，其中政府网站1500条: 1500 is no part of the 20.)
  */
 const partOfAKind = (v: FigureView) => {
   const at = v.sentenceBefore.lastIndexOf('其中');
-  if (at < 0) return false;
-  const counts = [...v.sentenceBefore.slice(0, at).matchAll(WHOLE_COUNT)];
-  const last = counts.at(-1);
-  if (last === undefined) return false;
-  const upTo = v.sentenceBefore.slice(0, last.index);
-  const clause = unglossed(upTo.slice(Math.max(...[',', '，', ':', '：', ';', '；'].map((c) => upTo.lastIndexOf(c))) + 1));
+  if (at < 0 || v.q.value === null) return false;
+  const upToBreakdown = unglossed(v.sentenceBefore.slice(0, at));
+  const whole = [...upToBreakdown.matchAll(WHOLE_COUNT)].filter((m) => (countValue(m[1]) ?? -1) >= v.q.value!).at(-1);
+  if (whole === undefined) return false;
+  const upTo = upToBreakdown.slice(0, whole.index);
+  const clause = upTo.slice(Math.max(...[',', '，', ':', '：', ';', '；'].map((c) => upTo.lastIndexOf(c))) + 1);
   if (/依申请/.test(clause)) return true;
   const end = lastVerbEnd(clause);
   return end >= 0 && namesCategory(clause.slice(end), v.issuer);

@@ -112,18 +112,14 @@ const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇
 /**
  * The last subject named before a figure in its sentence (`before`) is a larger division's whole
  * (全市, 全省, or one named with its total: 某某市共…), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
- * In a department's report (`department`) its own division's whole (全县各部门…, 全市主动公开…) is larger than the body too: only the body itself (我局, 本机关) is its own.
  */
-export function underHigherScope(before: string, division: string, issuer = '', department = false): boolean {
+export function underHigherScope(before: string, division: string, issuer = ''): boolean {
   const rank = HIGHER_THAN[division];
   if (!rank || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
-  const district = ownDistrict(issuer);
-  const key = (district ? `${division}+区` : division) + (department ? '+department' : '');
-  const kept = district ? { ...rank, higher: rank.higher.split('|').filter((w) => w !== '区').join('|') } : rank;
-  // (a zone's or a district branch's 全区 under a city or county stays its own; a district's bureau's 全区 is the district's)
-  const words = department ? { higher: `${kept.higher}|${rank.own}`, own: district && division !== 'district' ? '区' : '(?!)' } : kept;
+  const key = ownDistrict(issuer) ? `${division}+区` : division;
+  const words = key === division ? rank : { ...rank, higher: rank.higher.split('|').filter((w) => w !== '区').join('|') };
   let re = SUBJECTS.get(key);
-  if (!re) SUBJECTS.set(key, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${named(kept.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
+  if (!re) SUBJECTS.set(key, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
   const last = (r: RegExp) => {
     let at = -1;
     for (const m of before.matchAll(r)) at = m.index + m[0].length;
