@@ -493,6 +493,10 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('主动公开政府信息数同比下降12%。', { 'p.total': null }),
   ],
   'proactive channels': [
+    // fix25: drafts put out for comment, a category's whole or what was disclosed on request before 其中政府网站… are no channel shares
+    w('共有1000条信息在政府网站上公开征求意见。', { 'p.website': null }),
+    w('本年度主动公开规范性文件二十件，其中政府网站二十件，其他渠道五件。', { 'p.website': null, 'p.other_channels': null }),
+    w('本年度依申请公开政府信息20条，其中政府网站15条，其他渠道5条。', { 'p.website': null, 'p.other_channels': null }),
     w('全年主动公开政府信息1234条。从公开渠道看，政府网站1000条，占81%；其他渠道234条，占19%。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
     w('本年度主动公开政府信息1234条，其中，在政府网站公开1000条，在其他媒体公开234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
     w('按公开渠道统计，通过政府网站公开1000条，通过其他渠道公开234条，合计1234条。', { 'p.total': 1234, 'p.website': 1000, 'p.other_channels': 234 }),
@@ -775,6 +779,12 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('本年度共收到人大建议12件，均已办复。', { 'r.handled.total': null }),
     w('本年度办复人大代表建议和政协委员提案12件。', { 'r.handled.total': null }),
     w('本年度共受理申请12件，已答复12件。', { 'r.new.total': 12, 'r.handled.total': 12 }),
+    // fix25: a reply of one kind (当场, 逾期), one intended (拟), or the on-time part beside a late one is no count of every reply
+    w('本年度共受理政府信息公开申请12件，当场答复3件。', { 'r.new.total': 12, 'r.handled.total': null }),
+    w('本年度共受理政府信息公开申请12件，拟答复2件。', { 'r.new.total': 12, 'r.handled.total': null }),
+    w('本年度共受理政府信息公开申请12件，按时答复11件，逾期答复1件。', { 'r.new.total': 12, 'r.handled.total': null }),
+    w('本年度共受理政府信息公开申请12件，均已办结。其中，当场答复3件，延期答复1件。', { 'r.handled.total': 12 }, 2015),
+    w('本年度共受理政府信息公开申请12件，按时答复12件。', { 'r.handled.total': 12 }),
     w('全年办结政府信息公开申请12件。', { 'r.handled.total': 12 }),
     w('共受理申请12件，已办理完结12件。', { 'r.handled.total': 12 }),
     w('本年度共答复政府信息公开申请11件。', { 'r.handled.total': 11 }),
@@ -785,6 +795,8 @@ export const WORDINGS: Record<string, Wording[]> = {
     w('2022年，我局共收到政府信息公开申请10件，截至目前均已办结，办结10件。', { 'r.new.total': 10, 'r.handled.total': null }, 2022),
   ],
   outcomes: [
+    // fix25: consultations answered are no requests' outcomes
+    w('本年度接到群众咨询12件，其中提供所需信息9件，不予提供3件，合计12件。', { 'r.granted.total': null, 'r.denied.total.total': null, 'r.handled.total': null }),
     w('本年度办理的申请中，给予公开10件，部分公开3件，不予公开2件。', { 'r.granted.total': 10, 'r.partial.total': 3, 'r.denied.total.total': 2 }),
     w('对15件申请作出答复：准予公开10件，部分公开3件，不予公开2件。', { 'r.granted.total': 10, 'r.partial.total': 3, 'r.denied.total.total': 2 }),
     w('针对受理的申请，已提供政府信息10件，部分提供3件。', { 'r.granted.total': 10, 'r.partial.total': 3 }),

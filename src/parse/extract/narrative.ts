@@ -18,7 +18,8 @@ import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, QUALIFIED_PART, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { onTimeBesideLate, REPLY } from './rules/reply';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -78,7 +79,7 @@ const rx = (source: string) =>
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
 const ANOTHER_OUTCOME_AFTER = /^[^。；;\n]{0,20}?(部分|区分处理|不予|无法|不掌握|不存在|或|及|和)/;
 /** Not all of the requests (可以公开的均予以公开, 除…外其余, 大部分, 上年度受理的), or their replies and results, not the information (均予以提供书面答复). */
-const ALL_DISCLOSED_REJECT = new RegExp(`${ALL_OR_ONE_REJECT.source}|其余|大部分|多数|基本|除.{0,20}外|上年度?(?:受理|的申请)|去年|[^申]的[,，]?(?:均|全部|都|一律)|(?:答复|结果)(?:均|全部|都)`);
+const ALL_DISCLOSED_REJECT = new RegExp(`${ALL_OR_ONE_REJECT.source}|其余|大部分|多数|基本|除.{0,20}外|上年度?(?:受理|的申请)|去年|[^申]的[,，]?(?:均|全部|都|一律)|(?:${REPLY}|结果)(?:均|全部|都)`);
 const ALL_DISCLOSED_REJECT_AFTER = new RegExp(`${ANOTHER_OUTCOME_AFTER.source}|^\\s*(?:书面答复|答复意见|回复|办理结果|结果)`);
 const REQUEST_FIGURE = /(\d+|[〇零一二两三四五六七八九十百千]+)\s*(?:件|宗)/g;
 const CHANGE_FIGURE = /(?:比|较|同比)[^,，。;；]{0,12}?(?:增加|减少|增长|下降)了?\s*(?:\d+|[〇零一二两三四五六七八九十百千]+)\s*(?:件|宗)/g;
@@ -167,6 +168,14 @@ function namesOtherYear(text: string, years: readonly number[]): boolean {
   return named;
 }
 const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建议|提案/;
+/** The requests' handled figure and their outcomes: what other cases are handled or given never counts. */
+const HANDLED_OR_OUTCOME = /^r\.(?:handled|granted|partial|denied|unable)\./;
+/**
+ * Other cases as what the sentence's outcomes belong to: their intake (接到群众咨询, 办理来信) or a count of them (咨询12件),
+ * not a body consulted (经咨询相关部门, 征求信访部门意见), an adverbial (根据法律顾问建议, 按照来信要求), a topic
+ * (涉及…信访处理) nor where requests were passed on to (其中转信访部门处理3件，同意公开9件: the requests').
+ */
+const OTHER_CASES_COUNTED = new RegExp(`(?:接到|接听|接待|收到|受理|办理|处理|对)[^,，。;；:：\\d]{0,6}(?:${OTHER_CASES.source})|(?<![转交至到])(?:${OTHER_CASES.source})[^,，。;；:：\\d]{0,6}?(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*(?:件|条|次|个|宗|封|人次)`);
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */
@@ -1176,8 +1185,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
         if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }
-      // 留言60条,…已办结60条: what a sentence about messages, petitions or hotlines handled is not a request
-      if (rule.metric === 'r.handled.total' && OTHER_CASES.test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 留言60条,…已办结60条, 接到群众咨询12件，其中提供所需信息9件: what a sentence about messages, consultations or hotlines handled or gave is not a request's
+      if (HANDLED_OR_OUTCOME.test(rule.metric) && (rule.metric === 'r.handled.total' ? OTHER_CASES : OTHER_CASES_COUNTED).test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed
@@ -1229,7 +1238,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (YEAR_GUARDED.has(rule.metric)) {
         const own = s.slice(clauseAt(seg, numAt)[0], numAt);
         // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
-        if (lastYearItem(own) || partOfYearItem(own) || QUALIFIED_PART.test(own)) continue;
+        if (lastYearItem(own) || partOfYearItem(own) || qualifiedPart(own, rule.metric)) continue;
+        // 按时答复11件，逾期答复1件: the on-time part beside the late one
+        if (rule.metric === 'r.handled.total' && onTimeBesideLate(own, sentenceAfter(s, numAt + g.num!.length))) continue;
         // 办结11件,其中按时办结10件: after 其中, a figure of the role of the figure before it is its part
         if (!rule.re.source.startsWith('其中') && ROLE_METRICS.has(rule.metric) && partAfterWhole(s, seg, quantities, numAt, rule.metric)) continue;
       }

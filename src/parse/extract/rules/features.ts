@@ -1,5 +1,6 @@
 // Named features of a figure in its clause: what the rules of ./proactive.ts (and later others)
 // require, exclude and prefer. Each feature reads only the figure's own clause and sentence.
+import { parseChineseNumeral } from '../../normalise/numbers';
 import type { Quantity } from '../../recognise/quantities';
 import { withoutOwnArea } from './own-area';
 
@@ -134,6 +135,11 @@ const REQUEST_WORDS = /申请|部分公开|予以公开|同意公开|办结|答�
 /** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
 /** The figure said to be requests after it (其余2件为信函申请): a way of applying, no channel of disclosure. */
 const REQUESTS_AFTER = /^\s*(?:件|宗|个|份)?\s*(?:均|都)?(?:为|是|属于|系)[^,，。;；]{0,8}申请/;
+/**
+ * Drafts put out for comment as the figure's own predicate (1000条…在政府网站上公开征求意见): a consultation, not
+ * a disclosure of the items; not one joined after it with its own object (1000条并对5项重大决策公开征求意见, 1000条和公开征求意见草案5件).
+ */
+const CONSULTATION_AFTER = /^(?:(?![并和及]|同时|对|就)[^,，。;；\d〇零一二两三四五六七八九十百千]){0,24}?公开征求(?:意见|建议)(?![^,，。;；]{0,6}?[\d〇零一二两三四五六七八九十百千]+\s*(?:条|件|篇|份|项|则))/;
 function subjectPart(before: string): string {
   const end = lastVerbEnd(before);
   if (end < 0) return before;
@@ -430,6 +436,27 @@ function anotherGovernmentsSite(v: FigureView): boolean {
 }
 /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
 const isPart = (v: FigureView) => (/其中/.test(v.before) || inCountParen(v.sentenceBefore)) && !/(?:本年|当年|今年|年度?)新(?:增|公开|发布)|其中[^,，]{0,4}主动公开/.test(v.before) && !ownYearAfterOf(v);
+/** A count in digits or Chinese numerals, not an article's number (第九条). */
+const WHOLE_COUNT = /(?<![第\d.〇零一二两三四五六七八九十百千万])([\d〇零一二两三四五六七八九十百千][\d.〇零一二两三四五六七八九十百千万]*)\s*(?:余|多)?(?:条|件|篇|份|项|则)/g;
+const countValue = (printed: string) => (/^[\d.]+$/.test(printed) ? Number(printed) : parseChineseNumeral(printed));
+/**
+ * After 其中, the whole the parts fit under (the last count before 其中, outside a gloss, at least as
+ * large as the part) counts one kind of item (主动公开规范性文件二十件，其中政府网站…) or what was
+ * disclosed on request (依申请公开政府信息20条，其中…): that kind's breakdown, not the year's items by
+ * channel. (主动公开政府信息2000条，依申请公开20条，其中政府网站1500条: 1500 is no part of the 20.)
+ */
+const partOfAKind = (v: FigureView) => {
+  const at = v.sentenceBefore.lastIndexOf('其中');
+  if (at < 0 || v.q.value === null) return false;
+  const upToBreakdown = unglossed(v.sentenceBefore.slice(0, at));
+  const whole = [...upToBreakdown.matchAll(WHOLE_COUNT)].filter((m) => (countValue(m[1]) ?? -1) >= v.q.value!).at(-1);
+  if (whole === undefined) return false;
+  const upTo = upToBreakdown.slice(0, whole.index);
+  const clause = upTo.slice(Math.max(...[',', '，', ':', '：', ';', '；'].map((c) => upTo.lastIndexOf(c))) + 1);
+  if (/依申请/.test(clause)) return true;
+  const end = lastVerbEnd(clause);
+  return end >= 0 && namesCategory(clause.slice(end), v.issuer);
+};
 /** The body's own disclosed figure (我局…主动公开…326条). */
 const OWN_BODY_DISCLOSED = /(?:我|本)(?:局|委|办|镇|乡|街道|机关|单位|中心|厅|署|院|部门)[^。；;,，]{0,10}?(?:主动公开|公开|发布)[^。；;,，]{0,12}?\d/;
 /** Units a count of disclosed items is printed in. */
@@ -478,8 +505,8 @@ export const FEATURES = {
   restBesideOthers,
   /** One other channel's figure where the sentence named its channels as an open list (网站、新媒体等多种渠道); not the rest beside the website (see restBesideWebsite). */
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !restBesideWebsite(v),
-  /** The clause is about requests, cases, proposals or hotlines, not disclosure. */
-  request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')) || REQUESTS_AFTER.test(v.after),
+  /** The clause is about requests, cases, proposals or hotlines, or drafts put out for comment, not disclosure. */
+  request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')) || REQUESTS_AFTER.test(v.after) || CONSULTATION_AFTER.test(v.after),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
   /** An item of a list of request outcomes, its sentence naming the partly and the refused (公开政府信息10件，部分公开…3件，不予公开…2件), not proactive disclosure. */
@@ -513,6 +540,8 @@ export const FEATURES = {
   stockAfterYears: (v: FigureView) => runningTotal(v) && YEARS_FIGURE.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)),
   /** 其中 before it: a part of a total printed before (not 其中2010年新增…, 其中本年度新公开…: the year's own figure). */
   part: (v: FigureView) => isPart(v),
+  /** See partOfAKind. */
+  partOfAKind,
   /** 分别 in the clause: several figures in one sentence, one per subject. */
   // (not when each item after 分别 names its one channel: 分别通过政府网站公开1000条、通过其他方式公开234条; still when
   // subjects are listed before it, 县政府办公室、县财政局分别在政府网站公开300条、200条, or the next item names no channel)

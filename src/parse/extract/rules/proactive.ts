@@ -85,7 +85,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     unique: true,
     requires: ['itemUnit', 'webOnly'],
     requiresOneOf: ['disclosed', 'part', 'byChannel', 'channelList'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'columns', 'listHead', 'breakdownHead', 'siteOutput', 'exceedsWhole', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'stockOrYear', 'categoryBesidesNews', 'partOfAKind', 'columns', 'listHead', 'breakdownHead', 'siteOutput', 'exceedsWhole', ...LATE],
     prefers: { proactive: 1, information: 1, part: 1 },
     examples: [
       { from: 'seeds/2017-liaoning-yingkou-zhanqian-county', text: '主动公开政府信息2546条。其中通过政府网站公开1070条,通过其他方式公开1476条。', value: 1070 },
@@ -126,6 +126,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '我局本年度主动公开政府信息326条，县政府网站全年发布信息12560条。', value: null },
       { from: INVENTED, text: '本年度，市政府门户网站共发布信息12560条，其中我局主动公开326条。', value: null },
       { from: INVENTED, text: '我局本年度主动公开政府信息326条，其中在县政府网站发布信息300条。', value: 300 },
+      // a category's whole, or what was disclosed on request, before 其中: that kind's breakdown, no channel share of the year's (review24)
+      { from: INVENTED, text: '本年度主动公开规范性文件二十件，其中政府网站二十件，其他渠道五件。', value: null },
+      { from: INVENTED, text: '本年度依申请公开政府信息20条，其中政府网站15条，其他渠道5条。', value: null },
       // two sites' figures: neither is the website's share
       { from: 'panel/2022-guangdong-guangzhou-petition-bureau-department', text: '我局主动公开各类政府信息808条,其中在市政府信息公开平台新增88条,在广州信访局官网公开383条,在“广州信访”微信公众号上公开337条。', value: null },
     ],
@@ -160,7 +163,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     requires: ['itemUnit', 'disclosedOrByChannel'],
     requiresOneOf: ['otherChannelsPhrase', 'otherOnly'],
     unique: true,
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'itemShortOfWhole', 'restBesideOthers', 'paperCopies', 'exceedsWhole', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'category', 'webOnly', 'allChannels', 'pressNotOther', 'openChannelList', 'itemShortOfWhole', 'restBesideOthers', 'paperCopies', 'partOfAKind', 'exceedsWhole', ...LATE],
     // one share among several: not the other channels' whole, yet no other share beside it is either
     rivalWhen: ['openChannelList', 'itemShortOfWhole', 'restBesideOthers'],
     // one account or kind of account is the other channels' share only beside the website's
@@ -189,6 +192,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '本年度共收到政府信息公开申请12件。\n其中，网站申请8件，其他4件。', value: null },
       { from: INVENTED, text: '主动公开政府信息500条，其中：政府网站420条；政务微博80条。', value: 80 },
       { from: INVENTED, text: '全年主动公开政府信息856条，网站公开700条，其他途径156条。', value: 156 },
+      { from: INVENTED, text: '本年度主动公开规范性文件20件，其中政府网站20件，其他渠道5件。', value: null },
       { from: INVENTED, text: '本年度共收到政府信息公开申请12件，其中：网站申请8件；其他4件。', value: null },
       // an open list of channels named before: the other channels' item is still the rest beside the website
       { from: INVENTED, text: '全年通过政府网站、政务微博等渠道主动公开政府信息1234条，其中政府网站公开1000条，其他渠道公开234条。', value: 234 },
@@ -237,6 +241,8 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '上述信息中，1070条在政府网站公开，1476条通过其他方式公开。', value: 1070 },
       { from: INVENTED, text: '上述信息中，1070条在政府网站公开，1476条通过微信公众号公开。', value: 1070 },
       { from: INVENTED, text: '1070条在政府网站上被浏览。', value: null },
+      // drafts put out for comment: a consultation, not a disclosure (review24)
+      { from: INVENTED, text: '共有1000条信息在政府网站上公开征求意见。', value: null },
     ],
   },
   {

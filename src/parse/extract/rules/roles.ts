@@ -8,6 +8,7 @@ import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
+import { notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -183,8 +184,7 @@ export const partOfYearItem = (clause: string): boolean => {
   const d = DAY.exec(clause);
   return d !== null && !(d[1] === '12' && d[2] === '31') && !/截至|截止|以来|起/.test(clause);
 };
-/** 其中按时办结10件, 超期办结1件: a qualifier of the act after 其中 (or one that is never all of it) counts a part of the act's figure. */
-export const QUALIFIED_PART = /其中[^,，。;；\d]{0,6}(?:按时|按期|如期|超期|逾期|提前|当场|当日|延期)|(?:超期|逾期)[^,，。;；\d]{0,2}(?:办结|答复|办理)/;
+export { qualifiedPart };
 
 /**
  * The rest of a whole named before (其余2件, 剩余的3件, 余下2件): a part of it, never a total of the year.
@@ -264,6 +264,8 @@ interface Token {
   start: number;
   end: number;
   weak: boolean;
+  /** A reply of one manner, late or intended (当场答复, 1件逾期答复, 拟答复): a part of the replies, never their whole. */
+  part?: boolean;
 }
 
 const WORDS: { word: string; metric: string | null }[] = REQUEST_CONCEPTS.flatMap((c) => c.words.map((word) => ({ word, metric: c.metric }))).sort((a, b) => b.word.length - a.word.length);
@@ -307,8 +309,11 @@ function tokens(s: string, from: number, to: number): Token[] {
       if (i + w.word.length <= to && s.startsWith(w.word, i)) {
         // 尚未作出答复, 未到答复期限: an act not yet done leaves the request open
         const handled = w.metric === 'r.handled.total';
-        const metric = handled && NOT_YET.test(s.slice(Math.max(from, i - 8), i)) ? 'r.carried_out.total' : handled && OUTCOME_REPLY.test(s.slice(Math.max(from, i - 4), i)) ? null : w.metric;
-        if (metric !== 'r.handled.total' || !ANSWER_PERIOD.test(s.slice(i + w.word.length, i + w.word.length + 2))) out.push({ metric, start: i, end: i + w.word.length, weak: cause >= 0 });
+        const lead = handled ? s.slice(Math.max(from, i - 8), i) : '';
+        // 当场答复, 逾期答复, 拟答复: one kind of reply, or one intended, no count of every reply
+        const metric = handled && NOT_YET.test(lead) ? 'r.carried_out.total' : handled && OUTCOME_REPLY.test(s.slice(Math.max(from, i - 4), i)) ? null : w.metric;
+        const part = metric === 'r.handled.total' && notEveryReply(lead, w.word);
+        if (metric !== 'r.handled.total' || !ANSWER_PERIOD.test(s.slice(i + w.word.length, i + w.word.length + 2))) out.push({ metric, start: i, end: i + w.word.length, weak: cause >= 0, ...(part ? { part } : {}) });
         i += w.word.length - 1;
         break;
       }
@@ -322,7 +327,12 @@ export interface RoleReading {
   q: Quantity;
   /** The concept word that gave the role. */
   word: string;
+  /** A part of the role's figures (当场答复3件, 1件逾期答复): no value, yet no other lone figure of the role is their whole. */
+  part?: boolean;
+  /** Stated as a sum in its clause (合计答复12件, 共答复12件). */
+  sum?: boolean;
 }
+const SUM_STATED = /合计|共计|总计|共|累计/;
 
 /** The nearest strong concept word on either side, or (when none) the nearest weak one; a tie between roles at one distance: none. */
 function nearest(s: string, left: Token[], right: Token[], q: Quantity, weak: boolean): Token | null | 'tie' {
@@ -477,8 +487,14 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
-    if (partOfYearItem(s.slice(cs, q.start)) || QUALIFIED_PART.test(s.slice(cs, q.start))) continue;
-    out.push({ metric, q, word: s.slice(t.start, t.end) });
+    // 11件按时答复，1件逾期答复 / 9件书面答复，3件当场答复: a part of this year's replies (not 0 of them) blocks the other from being all
+    if (t.part) {
+      if (q.value! > 0 && !partOfYearItem(s.slice(cs, q.start))) out.push({ metric, q, word: s.slice(t.start, t.end), part: true });
+      continue;
+    }
+    if (partOfYearItem(s.slice(cs, q.start)) || qualifiedPart(s.slice(cs, q.start), metric)) continue;
+    if (metric === 'r.handled.total' && onTimeBesideLate(s.slice(cs, q.start), s.slice(q.end, se))) continue;
+    out.push({ metric, q, word: s.slice(t.start, t.end), ...(SUM_STATED.test(s.slice(cs, q.start)) ? { sum: true } : {}) });
     if (receivedToo && !done.has('r.new.total')) out.push({ metric: 'r.new.total', q, word: s.slice(from, q.start) });
   }
   return out;
@@ -491,6 +507,17 @@ export function agreed(readings: RoleReading[]): { best: RoleReading[]; warnings
   const best: RoleReading[] = [];
   const warnings: string[] = [];
   for (const [metric, rs] of by) {
+    if (rs.some((r) => r.part)) {
+      // beside a part, only the figure that is the sum of all the others (当场3件，书面9件，合计12件) is the whole
+      const figures = [...new Map(rs.map((r) => [r.q.numStart, r])).values()];
+      const sum = figures.reduce((n, r) => n + r.q.value!, 0);
+      const wholes = figures.filter((r) => !r.part);
+      const lastPart = Math.max(...figures.filter((r) => r.part).map((r) => r.q.numStart));
+      const whole = (figures.length > 2 ? wholes.find((r) => r.q.value! * 2 === sum) : undefined) ?? (wholes.length === 1 && wholes[0].sum && wholes[0].q.numStart > lastPart ? wholes[0] : undefined);
+      if (whole) best.push(whole);
+      else if (figures.some((r) => !r.part)) warnings.push(`${metric}: a part of it beside ${figures.length - 1} other figure(s) by role; none recorded`);
+      continue;
+    }
     const values = [...new Set(rs.map((r) => r.q.value))];
     if (values.length === 1) best.push(rs[0]);
     else warnings.push(`${metric}: ${values.length} figures by role (${values.join(', ')}); none recorded`);
@@ -584,7 +611,7 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
 
 /** 均已答复, 已全部办结, 全部按时办结, 均已回复: every one of the figure's requests done, no count of its own. */
 // (所有申请均已答复; 全部在法定期限内予以答复; 均已依法依规办结)
-const ALL_DONE = /^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|答复|办理完毕|回复|办复)(?![\d〇零一二两三四五六七八九十])/;
+const ALL_DONE = new RegExp(`^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|办理完毕|${REPLY})(?![\\d〇零一二两三四五六七八九十])`);
 /** What leaves some of them open or counts others: not all of the year's requests done, or done ones not all of the year's. */
 const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结转|其余|另有|上年|去年/;
 
