@@ -50,19 +50,20 @@ describe('a reply of one kind, or intended, is no count of every reply', () => {
 });
 
 // f83726b (a department's report reads its division's whole as another scope) is reverted: review25 found it
-// hid the body's own figures (全县率先建成…，全年主动公开…500条; 全县…工作中，县财政局…500条). These pin the
-// OLD reading, wrong, until a rule that knows which clause 全X is the subject of replaces it.
-describe('a department’s report: the whole division’s figure (old reading, f83726b reverted)', () => {
-  it('全县各部门…50件 in a bureau’s report is still read as the bureau’s (old wrong reading)', () => {
+// hid the body's own figures (全县率先建成…，全年主动公开…500条; 全县…工作中，县财政局…500条). These state the
+// RIGHT reading and are known to fail (it.fails) until a rule that knows which clause 全X is the subject of
+// replaces it: when one passes, vitest reports it, and it becomes a plain test.
+describe('a department’s report: the whole division’s figure (known wrong, f83726b reverted)', () => {
+  it.fails('全县各部门…50件 in a bureau’s report is not the bureau’s (known wrong: read as its own)', () => {
     const got = requests('全县各部门共受理政府信息公开申请50件，均予以公开。', BUREAU);
-    expect([got['r.new.total'], got['r.granted.total']]).toEqual([50, 50]);
-    expect(proactive('本年度全市主动公开政府信息50000条。', '杭州市财政局')['p.total']).toBe(50000);
+    expect([got['r.new.total'], got['r.granted.total']]).toEqual([undefined, undefined]);
+    expect(proactive('本年度全市主动公开政府信息50000条。', '杭州市财政局')['p.total']).toBeUndefined();
   });
 
-  it('the body’s own figure after the division’s: the division’s 15 is read first (old wrong reading)', () => {
+  it.fails('the body’s own figure after the division’s is the one read (known wrong: the division’s 15 first)', () => {
     const got = requests('全县共受理政府信息公开申请15件。本局共受理政府信息公开申请3件，均予以公开。', BUREAU);
-    expect([got['r.new.total'], got['r.granted.total']]).toEqual([15, 3]);
-    expect(proactive('本年度，我局主动公开政府信息500条。全县各部门共主动公开政府信息12000条。', BUREAU)['p.total']).toBe(12000);
+    expect([got['r.new.total'], got['r.granted.total']]).toEqual([3, 3]);
+    expect(proactive('本年度，我局主动公开政府信息500条。全县各部门共主动公开政府信息12000条。', BUREAU)['p.total']).toBe(500);
   });
 
   it('a government’s own report still reads its division’s figures (全县, 全市)', () => {
