@@ -147,3 +147,25 @@ describe('a department’s 全县 clause that is no subject of the figure (f8372
     expect(proactive('全市政务公开工作要点印发后，本年度主动公开政府信息800条。', '杭州市财政局')['p.total']).toBe(800);
   });
 });
+
+// review25b, on the fixes above: a 共 inside a word is no stated sum; a late figure that is a change or
+// another year's is no part of this year's replies.
+describe('review25b: a stated sum heads its clause; a change is no part', () => {
+  it('共 inside a word (公共, 共享, 中共, 共同, 共性) or one channel’s 共计 makes no reply figure the whole', () => {
+    for (const list of ['当场答复3件，通过公共平台答复9件', '当场答复3件，通过信息共享平台答复9件', '当场答复3件，对中共党员申请人答复9件', '当场答复3件，会同相关部门共同答复9件', '1件逾期答复，与相关单位共同答复11件', '当场答复3件，共性问题统一答复9件', '当场答复3件，网上答复共计6件']) {
+      expect({ list, handled: handled(`${RECEIVED}${list}。`) }).toEqual({ list, handled: undefined });
+    }
+  });
+
+  it('a sum stated at its clause’s head is still the whole', () => {
+    expect(handled(`${RECEIVED}书面答复9件，当场答复3件，共计答复12件。`)).toBe(12);
+    expect(handled(`${RECEIVED}当场答复3件，书面答复9件，全年共答复12件。`)).toBe(12);
+  });
+
+  it('a late figure that is a change or last year’s leaves the on-time figure the whole', () => {
+    for (const late of ['逾期答复同比下降2件', '逾期答复较上年减少2件', '与上年相比逾期答复减少2件', '上一年度逾期答复2件']) {
+      expect({ late, handled: handled(`${RECEIVED}按时答复12件，${late}。`) }).toEqual({ late, handled: 12 });
+    }
+    expect(handled(`${RECEIVED}按时答复11件，逾期答复1件。`)).toBeUndefined();
+  });
+});

@@ -38,10 +38,19 @@ const SOME = '(?<![\\d.〇零一二两三四五六七八九十百])(?:\\d*[1-9]\
 const LATE_ACT = `(?:${LATE})(?![至到])(?:(?!未)[^,，。;；\\d]){0,4}(?:${CLOSING})`;
 const LATE_FIGURE = new RegExp(`(?<!上年度?|去年|较上年|比上年)${LATE_ACT}(?:(?![(（])[^,，。;；]){0,6}?${SOME}\\s*(?:件|宗)(?![(（]上年)|${SOME}\\s*(?:件|宗)[^,，。;；\\d]{0,2}${LATE_ACT}`);
 
+/** A clause that counts a change or another year's replies (逾期答复同比下降2件, 较上年逾期答复减少2件, 上一年度逾期答复2件; a year written out is checked where the readings are): not a part of this year's. */
+export const CHANGE_OR_OTHER_YEAR = /同比|相比|较|比上|减少|下降|增加|增长|上升|上一?年|去年|前年/;
+const LATE_FIGURES = new RegExp(LATE_FIGURE.source, 'g');
+
 /**
  * 按时答复11件，逾期答复1件: the on-time figure beside a late one in its sentence is a part (the whole,
  * their sum, is not printed). `own`: the figure's clause before it; `after`: its sentence after it.
  */
 export function onTimeBesideLate(own: string, after: string): boolean {
-  return ON_TIME_ACT.test(own) && LATE_FIGURE.test(after);
+  if (!ON_TIME_ACT.test(own)) return false;
+  for (const m of after.matchAll(LATE_FIGURES)) {
+    const clauseStart = Math.max(after.lastIndexOf('，', m.index), after.lastIndexOf(',', m.index), after.lastIndexOf('；', m.index), after.lastIndexOf(';', m.index)) + 1;
+    if (!CHANGE_OR_OTHER_YEAR.test(after.slice(clauseStart, m.index + m[0].length))) return true;
+  }
+  return false;
 }

@@ -8,7 +8,7 @@ import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
-import { notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
+import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -332,7 +332,8 @@ export interface RoleReading {
   /** Stated as a sum in its clause (合计答复12件, 共答复12件). */
   sum?: boolean;
 }
-const SUM_STATED = /合计|共计|总计|共|累计/;
+/** A sum stated at its clause's head (合计答复12件, 共答复12件, 全年共计12件): not 共 inside a word (公共平台, 共同答复, 共享), nor one channel's total (网上答复共计6件). */
+const SUM_STATED = /^\s*(?:以上|上述|全年|本年度?|今年|我局|我委|我办|本机关|本单位)?(?:合计|共计|总计|累计|共(?![享同建性识]))/;
 
 /** The nearest strong concept word on either side, or (when none) the nearest weak one; a tie between roles at one distance: none. */
 function nearest(s: string, left: Token[], right: Token[], q: Quantity, weak: boolean): Token | null | 'tie' {
@@ -489,7 +490,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
     // 11件按时答复，1件逾期答复 / 9件书面答复，3件当场答复: a part of this year's replies (not 0 of them) blocks the other from being all
     if (t.part) {
-      if (q.value! > 0 && !partOfYearItem(s.slice(cs, q.start))) out.push({ metric, q, word: s.slice(t.start, t.end), part: true });
+      if (q.value! > 0 && !partOfYearItem(s.slice(cs, q.start)) && !CHANGE_OR_OTHER_YEAR.test(s.slice(cs, q.start))) out.push({ metric, q, word: s.slice(t.start, t.end), part: true });
       continue;
     }
     if (partOfYearItem(s.slice(cs, q.start)) || qualifiedPart(s.slice(cs, q.start), metric)) continue;
