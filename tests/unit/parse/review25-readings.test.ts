@@ -2,22 +2,11 @@
 // small report through the whole parser: the wrong value gone, the right value kept. Written by hand
 // the way reports state them; no report of ../shared/corpus words these sentences so.
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../../src/parse';
+import { narrativeReport, printedValues } from '../../helpers/narrative-report';
 
-const report = (issuer: string, ...body: string[]) =>
-  [
-    `${issuer}2015年政府信息公开工作年度报告`,
-    `根据《中华人民共和国政府信息公开条例》规定，现公布${issuer}2015年政府信息公开工作年度报告。本报告中所列数据的统计期限自2015年1月1日起至2015年12月31日止。`,
-    '一、总体情况',
-    '2015年，认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开各项工作。',
-    ...body,
-    '六、存在的主要问题及改进情况',
-    '公开内容的深度和广度还需进一步拓展。',
-    issuer,
-    '2016年3月1日',
-  ].join('\n');
+const report = narrativeReport;
 
-const read = (text: string) => Object.fromEntries(parseReport(text).values.filter((v) => !v.derived).map((v) => [v.metric, v.value]));
+const read = printedValues;
 
 const COUNTY = '某某县人民政府';
 const RECEIVED = '本年度共受理政府信息公开申请12件，';
