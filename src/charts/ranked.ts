@@ -70,20 +70,42 @@ const WRAPPED_LINE_HEIGHT = 16;
 /** Room above and below a wrapped name so the next row's name never touches it. */
 const WRAPPED_ROW_GAP = 10;
 
-/** Lines a name takes when wrapped at word boundaries (each CJK character is one) within `width` px. */
-export function wrappedNameLines(name: string, width = NAME_WIDTH): number {
-  const words = name.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? [];
-  let lines = 1;
-  let x = 0;
+const nameWords = (name: string): string[] => name.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? [];
+
+/** A name's lines when wrapped at word boundaries (each CJK character is one) within `width` px, filling each line first. */
+function greedyLines(words: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
   for (const word of words) {
-    const w = textWidth(word.trimEnd());
-    if (x > 0 && x + w > width) {
-      lines += 1;
-      x = 0;
+    if (line !== '' && textWidth(line + word.trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = '';
     }
-    x += textWidth(word);
+    line += word;
   }
-  return lines;
+  return [...lines, line.trimEnd()];
+}
+
+/**
+ * A name's lines within `width` px, as few as filling each line gives but of even width, so a last
+ * line is never one stray character (上级政府部门本级报告合 / 计 → 上级政府部门 / 本级报告合计).
+ */
+export function balancedNameLines(name: string, width = NAME_WIDTH): string[] {
+  const words = nameWords(name);
+  const fewest = greedyLines(words, width);
+  if (fewest.length < 2) return fewest;
+  let best = fewest;
+  for (let narrower = width - 1; narrower > 0; narrower -= 1) {
+    const lines = greedyLines(words, narrower);
+    if (lines.length > fewest.length) break;
+    best = lines;
+  }
+  return best;
+}
+
+/** Lines a name takes when wrapped (balancedNameLines). */
+export function wrappedNameLines(name: string, width = NAME_WIDTH): number {
+  return balancedNameLines(name, width).length;
 }
 
 /**
@@ -211,7 +233,11 @@ export function rankedBars(
         width: NAME_WIDTH,
         // wrapped names are few and each names its bar: never hidden where a wrapped one would overlap the next (ECharts' auto interval)
         ...(opts.wrapNames ? { overflow: 'break', lineHeight: WRAPPED_LINE_HEIGHT, interval: 0 } : { overflow: 'truncate' }),
-        formatter: (name: string, index: number) => (rows[index]?.highlight ? `{hl|${name}}` : name),
+        formatter: (name: string, index: number) => {
+          const shown = opts.wrapNames ? balancedNameLines(name).join('\n') : name;
+          // One rich token holds every line: ECharts sets `{hl|a}\n{hl|b}` on one line.
+          return rows[index]?.highlight ? `{hl|${shown}}` : shown;
+        },
         rich: { hl: { fontWeight: 'bold', color: '#111827' } },
       },
     },

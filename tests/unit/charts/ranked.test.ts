@@ -10,6 +10,7 @@ import {
   rankedBars,
   rankedBarsHeight,
   wrappedNameLines,
+  balancedNameLines,
   type RankedRow,
 } from '../../../src/charts/ranked';
 import type { ChartOption } from '../../../src/charts/types';
@@ -170,6 +171,20 @@ describe('rankedBars', () => {
     const parts = ["Parent's area summary", "Children's own reports, summed", "Parent government's own report", "Parent's departments' own reports, summed"];
     // Three lines of 16 px and a gap on each of the four rows, not 22 px rows that overlap.
     expect(rankedBarsHeight(enFrame, parts) - rankedBarsHeight(enFrame, 0)).toBe(4 * (3 * 16 + 10) - RANKED_ROW_HEIGHT);
+  });
+
+  it('wraps a long name into lines of even width: no stray last character', () => {
+    expect(balancedNameLines('上级政府部门本级报告合计')).toEqual(['上级政府部门', '本级报告合计']);
+    expect(balancedNameLines('东城区')).toEqual(['东城区']);
+    const latin = balancedNameLines("Parent's departments' own reports, summed");
+    expect(latin).toHaveLength(3);
+    expect(latin.join(' ')).toBe("Parent's departments' own reports, summed");
+    for (const line of latin) expect(line.split(' ').length).toBeLessThanOrEqual(2);
+    // The chart's name axis draws the same lines (the highlighted row's in one bold token).
+    const option = rankedBars([{ name: '上级政府部门本级报告合计', value: 3, highlight: true }, { name: '东城区', value: 1 }], zhFrame, { wrapNames: true });
+    const formatter = axis(option, 'yAxis').axisLabel.formatter as (name: string, index: number) => string;
+    expect(formatter('上级政府部门本级报告合计', 0)).toBe('{hl|上级政府部门\n本级报告合计}');
+    expect(formatter('东城区', 1)).toBe('东城区');
   });
 
   it('handles no rows', () => {
