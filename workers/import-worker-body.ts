@@ -13,6 +13,7 @@ import type { Gazetteer } from '../src/jurisdictions';
 import type { GazetteerRows } from '../src/ingest/arrow-tables';
 import { resolveParsedReport } from '../src/jurisdictions/report-division';
 import { parseDocument } from '../src/parse/input';
+import { DROP_FONT_FACES, type PdfResources } from '../src/parse/input/pdf';
 import type { ParsedReport } from '../src/parse/types';
 import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
@@ -28,7 +29,7 @@ declare const self: DedicatedWorkerGlobalScope;
 let gazetteer: Gazetteer | null = null;
 /** The division rows the builder reads: the gazetteer's, or loaded alone in a build worker. */
 let divisions: GazetteerRows | null = null;
-let pdf: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+let pdf: PdfResources | null = null;
 
 const reply = (message: ImportWorkerReply) => self.postMessage(message);
 /** The files sent, read a few at a time. */
@@ -43,7 +44,7 @@ async function init(message: ImportWorkerInit): Promise<void> {
   divisions = loaded.divisions;
   if (message.role === 'build') return;
   const base = new URL('pdfjs/', message.baseUrl).href;
-  pdf = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/` };
+  pdf = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/`, fontRuleSink: DROP_FONT_FACES };
 }
 
 let pending: { id: number; record: ReportRecord }[] = [];

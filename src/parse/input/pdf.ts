@@ -23,6 +23,13 @@ export const DROP_FONT_RULES: object = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 };
 
+/**
+ * The same for a browser worker, where pdf.js waits for a font its rule names to be drawn (a canvas
+ * test Node and Firefox skip): a font set that takes the fonts (FontFace, the worker's own) and keeps
+ * none, so no rule is written and nothing waits for one.
+ */
+export const DROP_FONT_FACES: object = { fonts: { add: () => undefined, delete: () => undefined } };
+
 export interface PdfLimits {
   maxPages: number;
   /** Budget for reading the pages (ms), on `clock`. */
