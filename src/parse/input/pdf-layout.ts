@@ -820,11 +820,23 @@ export function boxOfSpan(pieces: readonly TextPiece[], start: number, end: numb
 const NUM_CELL = /^\d[\d,]*(?:\.\d+)?(?:万?元|%)?$/;
 const NUMBER_RUN = /^\s*\d[\d,.]*(?:\s+\d[\d,.]*)+\s*$/;
 
-/** An item of several numbers ("1 859": a producer joining neighbouring cells) as one item per number. */
+/** A label's end and the figures after it, set apart by a space (") 0": a label filling its cell up to the next one's figure). */
+const LABEL_THEN_NUMBERS = /^(.*[^\d\s,.])(\s+\d[\d,.]*(?:\s+\d[\d,.]*)*\s*)$/;
+
+/**
+ * An item of several numbers ("1 859") or of a label's end and numbers (") 0"), a producer joining
+ * neighbouring cells, as one item per number (and the label's part): each part as wide as its
+ * characters (a CJK character a font size, others about half of one).
+ */
 function splitNumberRun(item: PdfItem): PdfItem[] {
-  if (!NUMBER_RUN.test(item.str)) return [item];
-  const unit = item.w / item.str.length;
-  return [...item.str.matchAll(/\S+/g)].map((m) => ({ ...item, str: m[0], x: item.x + m.index * unit, w: m[0].length * unit }));
+  const head = NUMBER_RUN.test(item.str) ? '' : LABEL_THEN_NUMBERS.exec(item.str)?.[1];
+  if (head === undefined) return [item];
+  const units = item.str.split('').map((c) => (isWide(c) ? 1 : 0.55));
+  const scale = item.w / units.reduce((a, b) => a + b, 0);
+  const at = (index: number) => item.x + units.slice(0, index).reduce((a, b) => a + b, 0) * scale;
+  const part = (str: string, index: number) => ({ ...item, str, x: at(index), w: at(index + str.length) - at(index) });
+  const numbers = [...item.str.slice(head.length).matchAll(/\S+/g)].map((m) => part(m[0], head.length + m.index));
+  return head ? [part(head, 0), ...numbers] : numbers;
 }
 
 interface Segment {

@@ -252,6 +252,21 @@ describe('borderless tables', () => {
     expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
   });
 
+  it('a label filling its cell up to the next cell\'s figure, printed as one item (") 0"), keeps the figure in its column', () => {
+    // Chromium's A5 borderless print of pages/2021-hubei-baokang-agriculture-rural-bureau-department.txt
+    const items = [
+      item('规章(县级无此项', 9, 76, 12),
+      { str: ') 0', x: 97, y: 76, w: 16, h: 12 },
+      item('0', 244, 76, 12),
+      item('0', 322, 76, 12),
+      item('行政规范性文件', 9, 55, 12),
+      item('2', 107, 55, 12),
+      item('0', 244, 55, 12),
+      item('4', 322, 55, 12),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('规章(县级无此项) | 0 | 0 | 0\n行政规范性文件 | 2 | 0 | 4');
+  });
+
   it('a label cell of two paragraphs, its row\'s figures in the blank line between them, is one row', () => {
     // Chromium's borderless print of complete/2024-fujian-pingtan-zone-county: 1.申请人… / (blank) / 不再处理…
     const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 245 + 22 * k, y, 12));
