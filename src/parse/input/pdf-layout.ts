@@ -568,11 +568,18 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   const rights = textLines.filter((l) => l.right - l.x >= 10 * l.size).map((l) => l.right).sort((a, b) => a - b);
   const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : Infinity;
 
+  // A paragraph's wrapped lines are one line pitch apart; paragraphs set apart by spacing are
+  // further apart (a page's <p> margins: 30 against 18): the most common gap between lines that
+  // would join is the pitch, and a line further below than that starts a paragraph of its own.
+  const wraps = (a: Block, b: Block) => a.kind === 'text' && b.kind === 'text' && continues(a.line!, b.line!, left, right) && !HEADING.test(b.frag.text);
+  const gap = (a: Block, b: Block) => (a.frag.pieces[0]?.box.page === b.frag.pieces[0]?.box.page ? a.line!.y - b.line!.y : null);
+  const gaps = blocks.flatMap((b, k) => (k > 0 && wraps(blocks[k - 1], b) ? [gap(blocks[k - 1], b)] : [])).filter((g): g is number => g !== null);
+  const pitch = gaps.length >= PITCH_SAMPLES ? mode(gaps.map((g) => Math.round(g))) : Infinity;
   const out: Frag = { text: '', pieces: [] };
   let prev: Block | null = null;
   for (const block of blocks) {
     let sep = '\n';
-    if (prev && prev.kind === 'text' && block.kind === 'text' && continues(prev.line!, block.line!, left, right) && !HEADING.test(block.frag.text)) {
+    if (prev && wraps(prev, block) && (gap(prev, block) ?? 0) <= PARAGRAPH_GAP * pitch) {
       sep = wrapJoiner(prev, block, right);
     }
     if (prev) appendFrag(out, block.frag, sep);
@@ -716,6 +723,11 @@ function inColumnOrder(blocks: Block[], gutter: number): Block[] {
   flush();
   return out;
 }
+
+/** Wrapped lines measured before their most common gap is taken as the line pitch. */
+const PITCH_SAMPLES = 3;
+/** A gap this many line pitches wide (or wider) between two lines is paragraph spacing. */
+const PARAGRAPH_GAP = 1.4;
 
 /** A numbered heading starts its own line even when the line above is full. */
 const HEADING = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分])/;

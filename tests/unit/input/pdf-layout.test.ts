@@ -24,6 +24,24 @@ describe('paragraphs', () => {
     expect(laid.text).toBe('全年共受理政府信息公开申请，其中依申请公开数量为15件，均按时答复。\n（二）主动公开情况。');
   });
 
+  it('does not join a full line to the next when they are further apart than a paragraph\'s lines: paragraph spacing', () => {
+    // Chromium's print of pages/2009-heilongjiang-heilongjiang-province.txt: a page's <p> margins set
+    // paragraphs 30 apart, a paragraph's wrapped lines 18; the breadcrumb filling its line is no
+    // part of the title under it
+    const full = (text: string) => text.repeat(25).slice(0, 25);
+    const laid = layoutPdfText([
+      page(1, [
+        item(full('一二三四五'), 72, 700),
+        item(full('六七八九十'), 72, 682),
+        item(full('甲乙丙丁戊'), 72, 664),
+        item('己庚辛。', 72, 646),
+        item(full('您当前的位置首页政务公开'), 72, 616),
+        item('2009年度某省政府信息公开工作报告', 72, 586),
+      ]),
+    ]);
+    expect(laid.text.split('\n')).toEqual([full('一二三四五') + full('六七八九十') + full('甲乙丙丁戊') + '己庚辛。', full('您当前的位置首页政务公开'), '2009年度某省政府信息公开工作报告']);
+  });
+
   it('keeps a space only between Latin words and collapses letter-spacing between ideographs', () => {
     const laid = layoutPdfText([page(1, [item('信 息 公 开', 72, 700), item('Open', 140, 700), item('Data', 200, 700)])]);
     expect(laid.text).toBe('信息公开Open Data');
