@@ -756,9 +756,12 @@ function continues(a: Line, b: Line, left: number, right: number): boolean {
   // word (half an em a letter or figure) and an em more ended the line ("…申请数量 |" above "0 |")
   const word = FIRST_WORD.exec(b.items[0].str.trimStart())?.[0];
   if (word && right - a.right >= (word.length * DIGIT_WIDTH + 1) * size) return false;
+  // the next line's first word as printed (an item of its own), or at most 0.6 em a character
+  const wordWidth = !word ? 0 : b.items[0].str.trim() === word ? b.items[0].w : word.length * 0.6 * size;
   return (
-    // ragged right: a line breaks up to two characters early (punctuation may not start a line)
-    a.right >= right - 2.5 * size &&
+    // ragged right: a line breaks up to two characters early (punctuation may not start a line),
+    // or early by the next line's first word when it is Latin or figures (…上年結 / (zhuǎn)申請)
+    a.right >= right - Math.max(2.5 * size, wordWidth + 0.5 * size) &&
     // a body line, not a short one that happens to end where the others do
     a.right - a.x >= 10 * size &&
     b.x <= left + 0.6 * size &&

@@ -42,6 +42,23 @@ describe('paragraphs', () => {
     expect(laid.text.split('\n')).toEqual([full('一二三四五') + full('六七八九十') + full('甲乙丙丁戊') + '己庚辛。', full('您当前的位置首页政务公开'), '2009年度某省政府信息公开工作报告']);
   });
 
+  it('joins a line that broke early because the next line\'s first word, Latin, did not fit', () => {
+    // Chromium's A5 print of panel/2020-guangdong-guangzhou-haizhu-county.txt: …上年結(jié)轉 ends three
+    // em short of the margin, (zhuǎn)申請10宗 opens the next line
+    const full = (text: string) => text.repeat(25).slice(0, 25);
+    const short = full('政府共收到政府信息公開申請').slice(0, 22);
+    const laid = layoutPdfText([
+      page(1, [
+        item(full('一二三四五'), 72, 700),
+        item(full('六七八九十'), 72, 680),
+        item(short, 72, 660),
+        { str: '(zhuǎn)', x: 72, y: 640, w: 62, h: 16 },
+        item('申請10宗。', 134, 640),
+      ]),
+    ]);
+    expect(laid.text).toBe(`${full('一二三四五')}${full('六七八九十')}${short}(zhuǎn)申請10宗。`);
+  });
+
   it('keeps a space only between Latin words and collapses letter-spacing between ideographs', () => {
     const laid = layoutPdfText([page(1, [item('信 息 公 开', 72, 700), item('Open', 140, 700), item('Data', 200, 700)])]);
     expect(laid.text).toBe('信息公开Open Data');
