@@ -904,6 +904,10 @@ function itemNumber(text: string): { style: string; value: number } | null {
 const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
 
 const lineText = (line: Line) => line.items.map((i) => i.str).join('');
+/** Where a row's figures start. */
+const figuresLeft = (r: NumberLine) => Math.min(...r.cells.map((c) => c.x));
+/** Where a line's text ends: its last item that is not a space (a producer draws the space up to the next cell). */
+const inkRight = (line: Line) => Math.max(line.x, ...line.items.filter((i) => i.str.trim() !== '').map((i) => i.x + i.w));
 
 /**
  * A row's item number: at the start of its label, or of the label line just above it when its
@@ -1005,6 +1009,11 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       if (number) numbering.set(number.style, number.value);
     };
     countRow(k);
+    // a label line right of the table's first figures, left of those of the row just above or
+    // below it: the wrapped label of a row with a cell more than the others (三、本年度办理结果 |
+    // (一)予以 / 公开 | figures), not text beside the table
+    const wrappedBeside = (j: number) =>
+      [j - 1, j + 1].some((n) => parsed[n] && inkRight(sorted[j]) <= figuresLeft(parsed[n]!) + 1 && Math.abs(sorted[j].y - sorted[n].y) <= 1.8 * sorted[j].size);
     for (let j = k + 1; j < sorted.length; j++) {
       const p = parsed[j];
       if (p) {
@@ -1015,7 +1024,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         end = j;
         reach = sorted[j].y;
         countRow(j);
-      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < reach - 8 * sorted[j].size) break;
+      } else if ((inkRight(sorted[j]) > numLeft + 1 && !wrappedBeside(j)) || sorted[j].y < reach - 8 * sorted[j].size) break;
       else {
         const number = itemNumber(lineText(sorted[j]));
         if (number && numbering.get(number.style) === number.value - 1) {
@@ -1026,8 +1035,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     }
     // label lines: those between the rows, and wrapped lines just above and below them
     const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);
-    for (let j = k - 1; j >= 0 && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
-    for (let j = end + 1; j < sorted.length && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
+    // (left of the figures of the row they are wrapped around: a row may have a cell more than the others)
+    for (let j = k - 1; j >= 0 && !parsed[j] && inkRight(sorted[j]) <= figuresLeft(rows[0]) + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
+    for (let j = end + 1; j < sorted.length && !parsed[j] && inkRight(sorted[j]) <= figuresLeft(rows[rows.length - 1]) + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
     // the header: lines above the table up to a heading, a line of numbers or a line across the whole table
     const header: Segment[] = [];
     const headerLines: Line[] = [];
@@ -1133,7 +1143,10 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const emit = (y: number, labels: Segment[][], numbers: PdfItem[]) => {
       const cells: RowCell[] = [...labels].sort((a, b) => Math.min(...a.map((s) => s.x0)) - Math.min(...b.map((s) => s.x0))).map((segs) => ({ left: segs[0].x0, right: segs[0].x1, frag: labelFrag(segs) }));
       if (numbers.length > 0) {
+        // a column the row's own label is printed over is no cell of the row (a row with a cell
+        // more than the rows around it: 三、本年度办理结果 | (一)予以公开 | figures)
         for (const [l, r] of columns) {
+          if (cells.some((c) => overlap(c.left, c.right, l, r) > 0) && !numbers.some((n) => overlap(l, r, n.x, n.x + n.w) > 0)) continue;
           const inColumn = numbers.filter((n) => overlap(l, r, n.x, n.x + n.w) > 0);
           const frag: Frag = { text: '', pieces: [] };
           for (const n of inColumn) appendFrag(frag, itemFrag(n, page.page), '  ');

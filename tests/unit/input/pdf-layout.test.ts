@@ -302,6 +302,24 @@ describe('borderless tables', () => {
     expect(layoutPdfText([page(1, items)]).text).toBe('规章(县级无此项) | 0 | 0 | 0\n行政规范性文件 | 2 | 0 | 4');
   });
 
+  it('a row with a cell more than the others keeps its second label, wrapped around its figures, and its figures\' columns', () => {
+    // Chromium's A5 borderless print of panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department.txt:
+    // a page of a text report's table, its first request-outcome row one cell longer (三、本年度办理结果 |
+    // (一)予以公开 | figures), prints that label over the column where the other rows print their first figure
+    const figures = (cells: number[], x: number, y: number) => cells.map((c, k) => item(String(c), x + 50 * k, y, 12));
+    const items = [
+      item('一、本年新收申请数量', 9, 400, 12),
+      ...figures([1, 2, 3, 4], 190, 400),
+      { str: '(一)予以', x: 190, y: 377, w: 44, h: 12 },
+      item('三、本年度办理结果', 9, 368, 12),
+      ...figures([5, 6, 7, 8], 240, 370),
+      item('公开', 190, 362, 12),
+      item('(二)部分公开', 9, 340, 12),
+      ...figures([1, 0, 0, 1], 190, 340),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('一、本年新收申请数量 | 1 | 2 | 3 | 4 | \n三、本年度办理结果 | (一)予以公开 | 5 | 6 | 7 | 8\n(二)部分公开 | 1 | 0 | 0 | 1 | ');
+  });
+
   it('a label cell of two paragraphs, its row\'s figures in the blank line between them, is one row', () => {
     // Chromium's borderless print of complete/2024-fujian-pingtan-zone-county: 1.申请人… / (blank) / 不再处理…
     const figures = (cells: number[], y: number) => cells.map((c, k) => item(String(c), 245 + 22 * k, y, 12));
