@@ -371,9 +371,11 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
     row.cells.sort((a, b) => a.key.left - b.key.left);
     const cells = row.cells.map((cell) => {
       const text: Frag = { text: '', pieces: [] };
+      let above: Line | null = null;
       for (const line of groupLines(cell.items)) {
         const lf = lineFrag(line, page.page);
-        appendFrag(text, lf, joiner(text.text, lf.text));
+        appendFrag(text, lf, above && brokeAtSpace(above, lf.text, text.text, cell.key) ? ' ' : joiner(text.text, lf.text));
+        above = line;
       }
       // a cell's own "|" would read as a cell break
       text.text = text.text.replace(/\|/g, '/');
@@ -382,6 +384,18 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
     return { y: row.top, x: row.cells[0].key.left, frag: rowFrag(cells), kind: 'row' as const, cells };
   });
   return { blocks, rest };
+}
+
+/**
+ * A cell's line ending in a figure over one starting with a figure was broken inside one number
+ * only where it was full; with room left in the cell for another of its digits (an em where no
+ * item of figures alone measures one; the cell's padding taken as its left one) it broke at a
+ * space (2015-07-27 / 16:32 is 2015-07-27 16:32, not 2015-07-2716:32).
+ */
+function brokeAtSpace(line: Line, next: string, text: string, cell: CellKey): boolean {
+  if (!/\d$/.test(text) || !/^\d/.test(next)) return false;
+  const room = cell.right - (line.x - cell.left) - line.right;
+  return room >= (digitWidth(line) ?? line.size);
 }
 
 /** A row's cells as "a | b | c". */

@@ -164,6 +164,21 @@ describe('a table row broken by a page break', () => {
 });
 
 describe('ruled tables', () => {
+  it('keeps the space a cell\'s line broke at between two figures when the line had room for another digit', () => {
+    // Chromium's print of real/2009-zhejiang-shangyu-xiaguan-town.txt: 公開日期 | 2015-07-27 / 16:32 (was
+    // 2015-07-2716:32, no published date); a number broken in a full narrow cell stays one number
+    const rules = [h(700, 72, 300), h(660, 72, 300), v(72, 660, 700), v(200, 660, 700), v(300, 660, 700), h(600, 72, 240), h(560, 72, 240), v(72, 560, 600), v(200, 560, 600), v(240, 560, 600)];
+    const items = [
+      item('公开日期', 76, 676, 12),
+      { str: '2015-07-27', x: 203, y: 684, w: 56, h: 12 },
+      { str: '16:32', x: 203, y: 670, w: 27, h: 12 },
+      item('本年新收', 76, 576, 12),
+      { str: '1234', x: 203, y: 584, w: 34, h: 12 },
+      { str: '56', x: 203, y: 570, w: 17, h: 12 },
+    ];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('公开日期 | 2015-07-27 16:32\n本年新收 | 123456');
+  });
+
   // a 3-column table: label | 自然人 | 总计, three rows; the first column of rows 2–3 merged
   const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 172, 472), h(610, 72, 472), v(72, 610, 700), v(172, 610, 700), v(322, 610, 700), v(472, 610, 700)];
   const items = [
