@@ -399,9 +399,10 @@ export function extractTables(tokens: Token[], norm: NormText, template: TableTe
 /** The review table's header cells; a line of them printed as one cell (single spaces) reads the same. */
 const REVIEW_HEADER = /^(?:行政复议|行政诉讼|未经复议直接起诉|直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计)+$/;
 const OUTCOME_WORD = /结果维持|结果纠正|其他结果|尚未审结|总计/g;
-const REVIEW_HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结'];
-/** Part of a header word wrapped in its narrow cell (结果 / 维持, 尚未 / 审结 on lines of their own). */
-const isHeaderPiece = (words: string) => words.length >= 2 && REVIEW_HEADER_WORDS.some((w) => w.includes(words));
+const REVIEW_HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+/** Part of a header word wrapped in its narrow cell (结果 / 维持, 尚未 / 审结 on lines of their own, or one
+ * character a line: 结 / 果 / 纠 / 正 and 总 / 计 in a column as narrow as a character). */
+const isHeaderPiece = (words: string) => REVIEW_HEADER_WORDS.some((w) => w.includes(words));
 /** The three groups of five figures, each with the label of its row in a table laid out in rows. */
 const REVIEW_GROUPS: [RegExp, string][] = [
   [/行政复议$/, 'rv'],

@@ -371,9 +371,11 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
     row.cells.sort((a, b) => a.key.left - b.key.left);
     const cells = row.cells.map((cell) => {
       const text: Frag = { text: '', pieces: [] };
+      let above: Line | null = null;
       for (const line of groupLines(cell.items)) {
         const lf = lineFrag(line, page.page);
-        appendFrag(text, lf, joiner(text.text, lf.text));
+        appendFrag(text, lf, above && brokeAtSpace(above, lf.text, text.text, cell.key) ? ' ' : joiner(text.text, lf.text));
+        above = line;
       }
       // a cell's own "|" would read as a cell break
       text.text = text.text.replace(/\|/g, '/');
@@ -382,6 +384,18 @@ function tableBlocks(items: PdfItem[], rules: Rule[], page: PdfPageContent): { b
     return { y: row.top, x: row.cells[0].key.left, frag: rowFrag(cells), kind: 'row' as const, cells };
   });
   return { blocks, rest };
+}
+
+/**
+ * A cell's line ending in a figure over one starting with a figure was broken inside one number
+ * only where it was full; with room left in the cell for another of its digits (an em where no
+ * item of figures alone measures one; the cell's padding taken as its left one) it broke at a
+ * space (2015-07-27 / 16:32 is 2015-07-27 16:32, not 2015-07-2716:32).
+ */
+function brokeAtSpace(line: Line, next: string, text: string, cell: CellKey): boolean {
+  if (!/\d$/.test(text) || !/^\d/.test(next)) return false;
+  const room = cell.right - (line.x - cell.left) - line.right;
+  return room >= (digitWidth(line) ?? line.size);
 }
 
 /** A row's cells as "a | b | c". */
@@ -568,11 +582,18 @@ export function layoutPdfText(pages: PdfPageContent[]): LaidOutText {
   const rights = textLines.filter((l) => l.right - l.x >= 10 * l.size).map((l) => l.right).sort((a, b) => a - b);
   const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : Infinity;
 
+  // A paragraph's wrapped lines are one line pitch apart; paragraphs set apart by spacing are
+  // further apart (a page's <p> margins: 30 against 18): the most common gap between lines that
+  // would join is the pitch, and a line further below than that starts a paragraph of its own.
+  const wraps = (a: Block, b: Block) => a.kind === 'text' && b.kind === 'text' && continues(a.line!, b.line!, left, right) && !HEADING.test(b.frag.text);
+  const gap = (a: Block, b: Block) => (a.frag.pieces[0]?.box.page === b.frag.pieces[0]?.box.page ? a.line!.y - b.line!.y : null);
+  const gaps = blocks.flatMap((b, k) => (k > 0 && wraps(blocks[k - 1], b) ? [gap(blocks[k - 1], b)] : [])).filter((g): g is number => g !== null);
+  const pitch = gaps.length >= PITCH_SAMPLES ? mode(gaps.map((g) => Math.round(g))) : Infinity;
   const out: Frag = { text: '', pieces: [] };
   let prev: Block | null = null;
   for (const block of blocks) {
     let sep = '\n';
-    if (prev && prev.kind === 'text' && block.kind === 'text' && continues(prev.line!, block.line!, left, right) && !HEADING.test(block.frag.text)) {
+    if (prev && wraps(prev, block) && (gap(prev, block) ?? 0) <= PARAGRAPH_GAP * pitch) {
       sep = wrapJoiner(prev, block, right);
     }
     if (prev) appendFrag(out, block.frag, sep);
@@ -717,6 +738,11 @@ function inColumnOrder(blocks: Block[], gutter: number): Block[] {
   return out;
 }
 
+/** Wrapped lines measured before their most common gap is taken as the line pitch. */
+const PITCH_SAMPLES = 3;
+/** A gap this many line pitches wide (or wider) between two lines is paragraph spacing. */
+const PARAGRAPH_GAP = 1.4;
+
 /** A numbered heading starts its own line even when the line above is full. */
 const HEADING = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分])/;
 
@@ -744,9 +770,12 @@ function continues(a: Line, b: Line, left: number, right: number): boolean {
   // word (half an em a letter or figure) and an em more ended the line ("…申请数量 |" above "0 |")
   const word = FIRST_WORD.exec(b.items[0].str.trimStart())?.[0];
   if (word && right - a.right >= (word.length * DIGIT_WIDTH + 1) * size) return false;
+  // the next line's first word as printed (an item of its own), or at most 0.6 em a character
+  const wordWidth = !word ? 0 : b.items[0].str.trim() === word ? b.items[0].w : word.length * 0.6 * size;
   return (
-    // ragged right: a line breaks up to two characters early (punctuation may not start a line)
-    a.right >= right - 2.5 * size &&
+    // ragged right: a line breaks up to two characters early (punctuation may not start a line),
+    // or early by the next line's first word when it is Latin or figures (…上年結 / (zhuǎn)申請)
+    a.right >= right - Math.max(2.5 * size, wordWidth + 0.5 * size) &&
     // a body line, not a short one that happens to end where the others do
     a.right - a.x >= 10 * size &&
     b.x <= left + 0.6 * size &&
@@ -820,11 +849,23 @@ export function boxOfSpan(pieces: readonly TextPiece[], start: number, end: numb
 const NUM_CELL = /^\d[\d,]*(?:\.\d+)?(?:万?元|%)?$/;
 const NUMBER_RUN = /^\s*\d[\d,.]*(?:\s+\d[\d,.]*)+\s*$/;
 
-/** An item of several numbers ("1 859": a producer joining neighbouring cells) as one item per number. */
+/** A label's end and the figures after it, set apart by a space (") 0": a label filling its cell up to the next one's figure). */
+const LABEL_THEN_NUMBERS = /^(.*[^\d\s,.])(\s+\d[\d,.]*(?:\s+\d[\d,.]*)*\s*)$/;
+
+/**
+ * An item of several numbers ("1 859") or of a label's end and numbers (") 0"), a producer joining
+ * neighbouring cells, as one item per number (and the label's part): each part as wide as its
+ * characters (a CJK character a font size, others about half of one).
+ */
 function splitNumberRun(item: PdfItem): PdfItem[] {
-  if (!NUMBER_RUN.test(item.str)) return [item];
-  const unit = item.w / item.str.length;
-  return [...item.str.matchAll(/\S+/g)].map((m) => ({ ...item, str: m[0], x: item.x + m.index * unit, w: m[0].length * unit }));
+  const head = NUMBER_RUN.test(item.str) ? '' : LABEL_THEN_NUMBERS.exec(item.str)?.[1];
+  if (head === undefined) return [item];
+  const units = item.str.split('').map((c) => (isWide(c) ? 1 : 0.55));
+  const scale = item.w / units.reduce((a, b) => a + b, 0);
+  const at = (index: number) => item.x + units.slice(0, index).reduce((a, b) => a + b, 0) * scale;
+  const part = (str: string, index: number) => ({ ...item, str, x: at(index), w: at(index + str.length) - at(index) });
+  const numbers = [...item.str.slice(head.length).matchAll(/\S+/g)].map((m) => part(m[0], head.length + m.index));
+  return head ? [part(head, 0), ...numbers] : numbers;
 }
 
 interface Segment {
@@ -877,6 +918,10 @@ function itemNumber(text: string): { style: string; value: number } | null {
 const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
 
 const lineText = (line: Line) => line.items.map((i) => i.str).join('');
+/** Where a row's figures start. */
+const figuresLeft = (r: NumberLine) => Math.min(...r.cells.map((c) => c.x));
+/** Where a line's text ends: its last item that is not a space (a producer draws the space up to the next cell). */
+const inkRight = (line: Line) => Math.max(line.x, ...line.items.filter((i) => i.str.trim() !== '').map((i) => i.x + i.w));
 
 /**
  * A row's item number: at the start of its label, or of the label line just above it when its
@@ -978,6 +1023,11 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
       if (number) numbering.set(number.style, number.value);
     };
     countRow(k);
+    // a label line right of the table's first figures, left of those of the row just above or
+    // below it: the wrapped label of a row with a cell more than the others (三、本年度办理结果 |
+    // (一)予以 / 公开 | figures), not text beside the table
+    const wrappedBeside = (j: number) =>
+      [j - 1, j + 1].some((n) => parsed[n] && inkRight(sorted[j]) <= figuresLeft(parsed[n]!) + 1 && Math.abs(sorted[j].y - sorted[n].y) <= 1.8 * sorted[j].size);
     for (let j = k + 1; j < sorted.length; j++) {
       const p = parsed[j];
       if (p) {
@@ -988,7 +1038,7 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
         end = j;
         reach = sorted[j].y;
         countRow(j);
-      } else if (sorted[j].right > numLeft + 1 || sorted[j].y < reach - 8 * sorted[j].size) break;
+      } else if ((inkRight(sorted[j]) > numLeft + 1 && !wrappedBeside(j)) || sorted[j].y < reach - 8 * sorted[j].size) break;
       else {
         const number = itemNumber(lineText(sorted[j]));
         if (number && numbering.get(number.style) === number.value - 1) {
@@ -999,8 +1049,9 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     }
     // label lines: those between the rows, and wrapped lines just above and below them
     const labelLines: Line[] = sorted.slice(k, end + 1).filter((_, j) => !parsed[k + j]);
-    for (let j = k - 1; j >= 0 && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
-    for (let j = end + 1; j < sorted.length && !parsed[j] && sorted[j].right <= numLeft + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
+    // (left of the figures of the row they are wrapped around: a row may have a cell more than the others)
+    for (let j = k - 1; j >= 0 && !parsed[j] && inkRight(sorted[j]) <= figuresLeft(rows[0]) + 1 && sorted[j].y - sorted[j + 1].y <= 1.8 * sorted[j].size; j--) labelLines.push(sorted[j]);
+    for (let j = end + 1; j < sorted.length && !parsed[j] && inkRight(sorted[j]) <= figuresLeft(rows[rows.length - 1]) + 1 && sorted[j - 1].y - sorted[j].y <= 1.8 * sorted[j].size; j++) labelLines.push(sorted[j]);
     // the header: lines above the table up to a heading, a line of numbers or a line across the whole table
     const header: Segment[] = [];
     const headerLines: Line[] = [];
@@ -1106,7 +1157,10 @@ function borderlessTables(lines: Line[], page: PdfPageContent, carried: [number,
     const emit = (y: number, labels: Segment[][], numbers: PdfItem[]) => {
       const cells: RowCell[] = [...labels].sort((a, b) => Math.min(...a.map((s) => s.x0)) - Math.min(...b.map((s) => s.x0))).map((segs) => ({ left: segs[0].x0, right: segs[0].x1, frag: labelFrag(segs) }));
       if (numbers.length > 0) {
+        // a column the row's own label is printed over is no cell of the row (a row with a cell
+        // more than the rows around it: 三、本年度办理结果 | (一)予以公开 | figures)
         for (const [l, r] of columns) {
+          if (cells.some((c) => overlap(c.left, c.right, l, r) > 0) && !numbers.some((n) => overlap(l, r, n.x, n.x + n.w) > 0)) continue;
           const inColumn = numbers.filter((n) => overlap(l, r, n.x, n.x + n.w) > 0);
           const frag: Frag = { text: '', pieces: [] };
           for (const n of inColumn) appendFrag(frag, itemFrag(n, page.page), '  ');

@@ -29,6 +29,15 @@ describe('a .docx as Word writes it gives the values of the text form', () => {
     });
   }
 
+  it('a title printed over two paragraphs (a blank line between them in the text) names the issuer', async () => {
+    // real/2013-hunan-daoxian-culture-bureau-department.txt: 道县文广新局2013年度信息公开工作 / 年度报告
+    const source = 'real/2013-hunan-daoxian-culture-bureau-department.txt';
+    const original = await parseDocument(readSource(source), { fileName: source });
+    const report = await parseDocument(writeWordDocx(textToBlocks(original.text), original.text.split('\n')[0]), { fileName: 'report.docx' });
+    expect(report.text).toMatch(/^道县文广新局2013年度信息公开工作\n\n年度报告\n/);
+    expect([report.facts.issuer, report.facts.jurisdiction, report.facts.level]).toEqual(['道县文广新局', '道县', 'department']);
+  });
+
   it('the writer really splits numbers and wraps cells (the test is not of a plain file)', () => {
     const docx = writeWordDocx([{ kind: 'p', text: '共受理申请15件。' }, { kind: 'table', rows: [['一、本年新收', '80', '1', '81']] }], '标题');
     const xml = strFromU8(unzipSync(docx)['word/document.xml']);

@@ -24,6 +24,41 @@ describe('paragraphs', () => {
     expect(laid.text).toBe('全年共受理政府信息公开申请，其中依申请公开数量为15件，均按时答复。\n（二）主动公开情况。');
   });
 
+  it('does not join a full line to the next when they are further apart than a paragraph\'s lines: paragraph spacing', () => {
+    // Chromium's print of pages/2009-heilongjiang-heilongjiang-province.txt: a page's <p> margins set
+    // paragraphs 30 apart, a paragraph's wrapped lines 18; the breadcrumb filling its line is no
+    // part of the title under it
+    const full = (text: string) => text.repeat(25).slice(0, 25);
+    const laid = layoutPdfText([
+      page(1, [
+        item(full('一二三四五'), 72, 700),
+        item(full('六七八九十'), 72, 682),
+        item(full('甲乙丙丁戊'), 72, 664),
+        item('己庚辛。', 72, 646),
+        item(full('您当前的位置首页政务公开'), 72, 616),
+        item('2009年度某省政府信息公开工作报告', 72, 586),
+      ]),
+    ]);
+    expect(laid.text.split('\n')).toEqual([full('一二三四五') + full('六七八九十') + full('甲乙丙丁戊') + '己庚辛。', full('您当前的位置首页政务公开'), '2009年度某省政府信息公开工作报告']);
+  });
+
+  it('joins a line that broke early because the next line\'s first word, Latin, did not fit', () => {
+    // Chromium's A5 print of panel/2020-guangdong-guangzhou-haizhu-county.txt: …上年結(jié)轉 ends three
+    // em short of the margin, (zhuǎn)申請10宗 opens the next line
+    const full = (text: string) => text.repeat(25).slice(0, 25);
+    const short = full('政府共收到政府信息公開申請').slice(0, 22);
+    const laid = layoutPdfText([
+      page(1, [
+        item(full('一二三四五'), 72, 700),
+        item(full('六七八九十'), 72, 680),
+        item(short, 72, 660),
+        { str: '(zhuǎn)', x: 72, y: 640, w: 62, h: 16 },
+        item('申請10宗。', 134, 640),
+      ]),
+    ]);
+    expect(laid.text).toBe(`${full('一二三四五')}${full('六七八九十')}${short}(zhuǎn)申請10宗。`);
+  });
+
   it('keeps a space only between Latin words and collapses letter-spacing between ideographs', () => {
     const laid = layoutPdfText([page(1, [item('信 息 公 开', 72, 700), item('Open', 140, 700), item('Data', 200, 700)])]);
     expect(laid.text).toBe('信息公开Open Data');
@@ -129,6 +164,21 @@ describe('a table row broken by a page break', () => {
 });
 
 describe('ruled tables', () => {
+  it('keeps the space a cell\'s line broke at between two figures when the line had room for another digit', () => {
+    // Chromium's print of real/2009-zhejiang-shangyu-xiaguan-town.txt: 公開日期 | 2015-07-27 / 16:32 (was
+    // 2015-07-2716:32, no published date); a number broken in a full narrow cell stays one number
+    const rules = [h(700, 72, 300), h(660, 72, 300), v(72, 660, 700), v(200, 660, 700), v(300, 660, 700), h(600, 72, 240), h(560, 72, 240), v(72, 560, 600), v(200, 560, 600), v(240, 560, 600)];
+    const items = [
+      item('公开日期', 76, 676, 12),
+      { str: '2015-07-27', x: 203, y: 684, w: 56, h: 12 },
+      { str: '16:32', x: 203, y: 670, w: 27, h: 12 },
+      item('本年新收', 76, 576, 12),
+      { str: '1234', x: 203, y: 584, w: 34, h: 12 },
+      { str: '56', x: 203, y: 570, w: 17, h: 12 },
+    ];
+    expect(layoutPdfText([page(1, items, rules)]).text).toBe('公开日期 | 2015-07-27 16:32\n本年新收 | 123456');
+  });
+
   // a 3-column table: label | 自然人 | 总计, three rows; the first column of rows 2–3 merged
   const rules = [h(700, 72, 472), h(670, 72, 472), h(640, 172, 472), h(610, 72, 472), v(72, 610, 700), v(172, 610, 700), v(322, 610, 700), v(472, 610, 700)];
   const items = [
@@ -250,6 +300,39 @@ describe('borderless tables', () => {
     ];
     // the second row's empty middle cell is an empty column, not a shift
     expect(layoutPdfText([page(1, items)]).text).toBe('2.其他法律行政法规禁止公开 | 0 | 3 | 3\n2.重复申请 | 1 |  | 1');
+  });
+
+  it('a label filling its cell up to the next cell\'s figure, printed as one item (") 0"), keeps the figure in its column', () => {
+    // Chromium's A5 borderless print of pages/2021-hubei-baokang-agriculture-rural-bureau-department.txt
+    const items = [
+      item('规章(县级无此项', 9, 76, 12),
+      { str: ') 0', x: 97, y: 76, w: 16, h: 12 },
+      item('0', 244, 76, 12),
+      item('0', 322, 76, 12),
+      item('行政规范性文件', 9, 55, 12),
+      item('2', 107, 55, 12),
+      item('0', 244, 55, 12),
+      item('4', 322, 55, 12),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('规章(县级无此项) | 0 | 0 | 0\n行政规范性文件 | 2 | 0 | 4');
+  });
+
+  it('a row with a cell more than the others keeps its second label, wrapped around its figures, and its figures\' columns', () => {
+    // Chromium's A5 borderless print of panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department.txt:
+    // a page of a text report's table, its first request-outcome row one cell longer (三、本年度办理结果 |
+    // (一)予以公开 | figures), prints that label over the column where the other rows print their first figure
+    const figures = (cells: number[], x: number, y: number) => cells.map((c, k) => item(String(c), x + 50 * k, y, 12));
+    const items = [
+      item('一、本年新收申请数量', 9, 400, 12),
+      ...figures([1, 2, 3, 4], 190, 400),
+      { str: '(一)予以', x: 190, y: 377, w: 44, h: 12 },
+      item('三、本年度办理结果', 9, 368, 12),
+      ...figures([5, 6, 7, 8], 240, 370),
+      item('公开', 190, 362, 12),
+      item('(二)部分公开', 9, 340, 12),
+      ...figures([1, 0, 0, 1], 190, 340),
+    ];
+    expect(layoutPdfText([page(1, items)]).text).toBe('一、本年新收申请数量 | 1 | 2 | 3 | 4 | \n三、本年度办理结果 | (一)予以公开 | 5 | 6 | 7 | 8\n(二)部分公开 | 1 | 0 | 0 | 1 | ');
   });
 
   it('a label cell of two paragraphs, its row\'s figures in the blank line between them, is one row', () => {

@@ -111,6 +111,17 @@ const hasName = (t: string) => /[\u4e00-\u9fff]/.test(t.replace(/关于|的/g, '
 
 const PHRASE_START = /信\s*息\s*公\s*开/g;
 
+/** The first non-empty line starting at or after `start` (a Word file's paragraphs are apart by a blank line). */
+function lineAfter(head: string, start: number): string {
+  for (let s = start; s < head.length; ) {
+    const e = head.indexOf('\n', s);
+    const text = head.slice(s, e < 0 ? head.length : e).trim();
+    if (text !== '' || e < 0) return text;
+    s = e + 1;
+  }
+  return '';
+}
+
 /** The last non-empty line ending before `end` (an index just after a line break), as [start, text]. */
 function lineBefore(head: string, end: number): [number, string] {
   for (let e = end - 1; e > 0; ) {
@@ -146,8 +157,7 @@ function findTitle(head: string): Title | null {
     let text = head.slice(start, end < 0 ? head.length : end).trim();
     if (!titleLine(text, 80)) continue;
     if (!REPORT_PHRASE.test(text) && end >= 0) {
-      const nextEnd = head.indexOf('\n', end + 1);
-      const next = head.slice(end + 1, nextEnd < 0 ? head.length : nextEnd).trim();
+      const next = lineAfter(head, end + 1);
       if (!titleLine(next, 30)) continue;
       text += next;
     }
