@@ -16,7 +16,7 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
-import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
+import { oneGroupOfSeveral, underHigherScope, underOwnDivisionWhole, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
@@ -1054,6 +1054,8 @@ export interface NarrativeOptions {
   area?: string;
   /** The report's own division by rank (county, city: rules/own-area divisionOf): a larger division's figure (全市 in a county's report) is another scope's. */
   division?: string;
+  /** The issuer is a department (facts.level): its division's whole (全县各部门…) is another scope than its own. */
+  department?: boolean;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -1080,8 +1082,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
   const division = options.division ?? '';
-  /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report). */
-  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '');
+  /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
+  const higherScope = (at: number) => {
+    if (division === '') return false;
+    const before = s.slice(sentenceAt(seg, at)[0], at);
+    return underHigherScope(before, division, options.issuer ?? '') || (options.department === true && underOwnDivisionWhole(before, division, options.issuer ?? ''));
+  };
   /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);
@@ -1279,7 +1285,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done, area).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done, area, higherScope).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

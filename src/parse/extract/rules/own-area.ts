@@ -128,3 +128,60 @@ export function underHigherScope(before: string, division: string, issuer = ''):
   const higher = last(re.higher);
   return higher >= 0 && higher > last(re.own);
 }
+
+// A department's report (a bureau of a county, 杭州市财政局) sometimes quotes its whole division's figures
+// (全县各部门共受理…50件, 本年度全市主动公开…50000条): they are not the body's own. Only the subject the figure's
+// clause has, or inherits, decides: a clause of the whole that counts nothing (全县政府信息公开工作有序开展，本年度
+// 主动公开…500条) is no subject of the next one; the whole's bodies (全县各部门高度重视，共受理…) or a count of the
+// whole (全县共受理…15件，办结15件) are; the body naming itself in the clause (我局, 县财政局, 局机关) wins.
+
+/** What a body calls itself after 我/本 (我局, 本委, 本机关), not the division (我县 may be the whole's own government). */
+export const SELF_WORD = '(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)';
+/** The body naming itself anywhere in a clause: 我局, 本机关, 局机关, 委本级. */
+const SELF_ANYWHERE = new RegExp(`(?:我|本)${SELF_WORD}|(?:局|委|厅|办)(?:机关|本级)`);
+/** The body's own name after its place (某某县财政局 → 财政局, 杭州市公安局西湖分局 → 分局): the body named in a clause. */
+const BODY_NAME = /(?:省|市|县|区|旗|州|盟)([^省市县区旗州盟]{2,})$/;
+/** A count in a clause (15件, 1.2万条). */
+const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项|个)/;
+/** What ends a clause within a sentence. */
+const CLAUSE_MARK = /[,，;；:：]/;
+/**
+ * What a bare 全县 as its clause's subject goes on with: a count, an act of disclosure or the information or requests counted
+ * (全县共受理, 全县主动公开, 全县政府信息公开申请15件). Not a body of one line (全县财政系统, 全市国税系统: the body's own system)
+ * nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
+ */
+const WHOLE_GOES_ON = '(?=共|累计|合计|总计|一共|范围内|行政区域内|(?:全年|本年度?|今年|当年)?(?:主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
+const WHOLE_OF = new Map<string, RegExp>();
+/**
+ * The division as a whole at its clause's head (全县共, 2015年全市主动公开, 经统计全县各部门, 我县各部门); the group
+ * `parts` holds its bodies or parts listed after it (PART above).
+ */
+const wholeOf = (own: string) => {
+  let re = WHOLE_OF.get(own);
+  const parts = `(?<parts>${PART}(?:(?:[、和及与]|以及)${PART})*)`;
+  if (!re) WHOLE_OF.set(own, (re = new RegExp(`^${SUBJECT_START}(?:全(?:${own})(?:${parts}|${WHOLE_GOES_ON})|(?:我|本)(?:${own})${parts.replace('<parts>', '<listed>')})`)));
+  return re;
+};
+
+/**
+ * In a department's report, the figure after `before` (its sentence up to the figure) is its division's whole's
+ * (全县各部门共受理…50件 in 某某县财政局's report): the figure's clause, or the last clause before it naming a
+ * subject, names the whole division at its head (全县共, 全市各单位) and no body of its own (我局, 县财政局,
+ * 局机关). An earlier clause's whole is the figure's subject only when it lists the whole's bodies or carries a
+ * count itself: 全县政府信息公开工作有序开展，本年度主动公开…500条 is the body's. `division`: the report's (divisionOf);
+ * `issuer`: its name. Governments' reports read their division's figures as their own: never asked of them.
+ */
+export function underOwnDivisionWhole(before: string, division: string, issuer = ''): boolean {
+  const rank = HIGHER_THAN[division];
+  if (!rank || !/全|各/.test(before)) return false;
+  const name = BODY_NAME.exec(issuer)?.[1];
+  const clauses = before.split(CLAUSE_MARK);
+  const whole = wholeOf(rank.own);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const clause = clauses[i].replace(/^\s*其中\s*/, '');
+    if (SELF_ANYWHERE.test(clause) || (name !== undefined && clause.includes(name))) return false;
+    const m = whole.exec(clause);
+    if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
+  }
+  return false;
+}
