@@ -172,10 +172,11 @@ const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建
 const HANDLED_OR_OUTCOME = /^r\.(?:handled|granted|partial|denied|unable)\./;
 /**
  * Other cases as what the sentence's outcomes belong to: their intake (接到群众咨询, 办理来信) or a count of them (咨询12件),
- * not a body consulted (经咨询相关部门, 征求信访部门意见), an adverbial (根据法律顾问建议, 按照来信要求), a topic
- * (涉及…信访处理) nor where requests were passed on to (其中转信访部门处理3件，同意公开9件: the requests').
+ * not a body consulted (经咨询相关部门, 征求信访部门意见), an adverbial (根据法律顾问建议, 按照来信要求, 对照信访条例要求:
+ * 对照/对比/对标 are verbs of comparing, not 对 "to"), a topic (涉及…信访处理) nor where requests were passed on to
+ * (其中转信访部门处理3件，同意公开9件: the requests').
  */
-const OTHER_CASES_COUNTED = new RegExp(`(?:接到|接听|接待|收到|受理|办理|处理|对)[^,，。;；:：\\d]{0,6}(?:${OTHER_CASES.source})|(?<![转交至到])(?:${OTHER_CASES.source})[^,，。;；:：\\d]{0,6}?(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*(?:件|条|次|个|宗|封|人次)`);
+const OTHER_CASES_COUNTED = new RegExp(`(?:接到|接听|接待|收到|受理|办理|处理|对(?![照比标]))[^,，。;；:：\\d]{0,6}(?:${OTHER_CASES.source})|(?<![转交至到])(?:${OTHER_CASES.source})[^,，。;；:：\\d]{0,6}?(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*(?:件|条|次|个|宗|封|人次)`);
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */

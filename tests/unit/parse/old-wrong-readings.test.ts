@@ -119,8 +119,14 @@ describe('consultations are not requests', () => {
   it('接到群众咨询…提供所需信息9件，不予提供3件 gives no outcome of requests', () => {
     const got = requests('本年度接到群众咨询12件，其中提供所需信息9件，不予提供3件，合计12件。');
     expect([got['r.granted.total'], got['r.denied.total.total'], got['r.handled.total']]).toEqual([undefined, undefined, undefined]);
+    expect(requests('本年度共受理政府信息公开申请12件。对群众咨询，同意公开9件。')['r.granted.total']).toBeUndefined();
     const beside = requests('本年度共受理政府信息公开申请12件。接到群众咨询30件，其中提供所需信息20件，不予提供10件。');
     expect([beside['r.new.total'], beside['r.granted.total'], beside['r.denied.total.total']]).toEqual([12, undefined, undefined]);
+  });
+
+  it('对照/对比 (compare against) is no 对 taking in a consultation: 同意公开9件 stays the requests’', () => {
+    expect(requests('本年度共受理政府信息公开申请12件。对照信访条例要求，同意公开9件。')['r.granted.total']).toBe(9);
+    expect(requests('本年度共受理政府信息公开申请12件。对比咨询台账，同意公开9件。')['r.granted.total']).toBe(9);
   });
 
   it('the requests’ own outcomes stay read', () => {
