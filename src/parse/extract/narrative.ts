@@ -16,7 +16,7 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
-import { oneGroupOfSeveral, underHigherScope, underOwnDivisionWhole, withoutOwnArea } from './rules/own-area';
+import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
@@ -1084,11 +1084,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const area = options.area ?? '';
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
-  const higherScope = (at: number) => {
-    if (division === '') return false;
-    const before = s.slice(sentenceAt(seg, at)[0], at);
-    return underHigherScope(before, division, options.issuer ?? '') || (options.department === true && underOwnDivisionWhole(before, division, options.issuer ?? ''));
-  };
+  const higherScope = (at: number) => division !== '' && underOtherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);
   /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);

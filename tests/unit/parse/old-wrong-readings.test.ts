@@ -38,9 +38,9 @@ describe('a reply of one kind, or intended, is no count of every reply', () => {
   });
 });
 
-// A department's report quoting its whole division's figures: only the subject the figure's clause has or
-// inherits decides (rules/own-area underOwnDivisionWhole), never a 全X anywhere in the sentence (f83726b, reverted:
-// it hid the body's own figures; review25-readings keeps those).
+// A department's report quoting its whole division's figures, and any report a larger division's: only the subject
+// the figure's clause has or inherits decides (rules/own-area underOtherScope), never a 全X anywhere in the sentence
+// (f83726b, reverted: it hid the body's own figures; review25-readings keeps those).
 describe('a department’s report: the whole division’s figure', () => {
   it('全县各部门…50件 in a bureau’s report is not the bureau’s', () => {
     const got = requests('全县各部门共受理政府信息公开申请50件，均予以公开。', BUREAU);
@@ -104,6 +104,17 @@ describe('a department’s report: the whole division’s figure', () => {
     expect(proactive('全县政务公开工作要点印发后本年度主动公开政府信息800条。', BUREAU)['p.total']).toBe(800);
     expect(proactive('全县财政系统共主动公开政府信息600条。', BUREAU)['p.total']).toBe(600);
     expect(requests('全市国税系统共受理政府信息公开申请20件，均予以公开。', '某某市国家税务局')['r.new.total']).toBe(20);
+  });
+
+  it('a larger division’s whole follows the same clause rule in every report: a clause of it that counts nothing is no subject', () => {
+    for (const [sentence, issuer] of [['全市政务公开工作要点印发后，本年度主动公开政府信息800条。', COUNTY], ['全市政务公开工作要点印发后，本年度主动公开政府信息800条。', BUREAU], ['全市率先建成政府信息公开专栏，全年主动公开政府信息800条。', COUNTY]]) {
+      expect({ sentence, issuer, total: proactive(sentence, issuer)['p.total'] }).toEqual({ sentence, issuer, total: 800 });
+    }
+    // its count or its bodies are the subject of what follows
+    const counted = requests('全市共受理政府信息公开申请500件，办结480件。');
+    expect([counted['r.new.total'], counted['r.handled.total']]).toEqual([undefined, undefined]);
+    expect(requests('全市各单位高度重视，共受理政府信息公开申请500件。')['r.new.total']).toBeUndefined();
+    expect(proactive('全市各单位共主动公开政府信息23456条。', COUNTY)['p.total']).toBeUndefined();
   });
 
   it('a county government’s report reads the same sentences as its own', () => {

@@ -101,39 +101,21 @@ export function divisionOf(jurisdiction: string | null | undefined, level: Level
 function ownDistrict(issuer: string): boolean {
   return /区|分局/.test(issuer.replace(/自治区|地区/g, ''));
 }
-const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
 /**
  * The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). The name is the
  * clause's subject (no 在/与/向 in it: 区政府在市共公开 is the district's), and its 共 is a total (共享平台, 共同推进, 共建 are no total).
  */
-const named = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
+const namedWords = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
 /** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
 const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇总))?\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*(?:\\d{1,2}\\s*(?:-|－|—|～|~|至|到)\\s*\\d{1,2}\\s*月份?)?\\s*';
-/**
- * The last subject named before a figure in its sentence (`before`) is a larger division's whole
- * (全市, 全省, or one named with its total: 某某市共…), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
- */
-export function underHigherScope(before: string, division: string, issuer = ''): boolean {
-  const rank = HIGHER_THAN[division];
-  if (!rank || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
-  const key = ownDistrict(issuer) ? `${division}+区` : division;
-  const words = key === division ? rank : { ...rank, higher: rank.higher.split('|').filter((w) => w !== '区').join('|') };
-  let re = SUBJECTS.get(key);
-  if (!re) SUBJECTS.set(key, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
-  const last = (r: RegExp) => {
-    let at = -1;
-    for (const m of before.matchAll(r)) at = m.index + m[0].length;
-    return at;
-  };
-  const higher = last(re.higher);
-  return higher >= 0 && higher > last(re.own);
-}
 
-// A department's report (a bureau of a county, 杭州市财政局) sometimes quotes its whole division's figures
-// (全县各部门共受理…50件, 本年度全市主动公开…50000条): they are not the body's own. Only the subject the figure's
-// clause has, or inherits, decides: a clause of the whole that counts nothing (全县政府信息公开工作有序开展，本年度
-// 主动公开…500条) is no subject of the next one; the whole's bodies (全县各部门高度重视，共受理…) or a count of the
-// whole (全县共受理…15件，办结15件) are; the body naming itself in the clause (我局, 县财政局, 局机关) wins.
+// Whose a figure is: the subject its clause has, or inherits from an earlier clause of its sentence. A larger
+// division's whole (全市各单位共主动公开…23456条 in a county's report) is another scope's in every report; in a
+// department's report (a county's bureau, 杭州市财政局) its own division's whole too (全县各部门共受理…50件,
+// 本年度全市主动公开…50000条), while a government's report reads its own division's figures as its own. An earlier
+// clause's whole is the figure's subject only when it lists the whole's bodies (全县各部门高度重视，共受理…50件) or
+// counts itself (全县共受理…15件，办结15件): a clause of the whole that counts nothing (全市政务公开工作要点印发后，
+// 本年度主动公开…800条) is no subject of the next one. The body naming itself in a clause (我局, 县财政局, 局机关) wins.
 
 /** What a body calls itself after 我/本 (我局, 本委, 本机关), not the division (我县 may be the whole's own government). */
 export const SELF_WORD = '(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)';
@@ -144,44 +126,55 @@ const BODY_NAME = /(?:省|市|县|区|旗|州|盟)([^省市县区旗州盟]{2,})
 /** A count in a clause (15件, 1.2万条). */
 const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项|个)/;
 /** What ends a clause within a sentence. */
-const CLAUSE_MARK = /[,，;；:：]/;
+const CLAUSE_MARK = /[,，;；:：\n]/;
 /**
- * What a bare 全县 as its clause's subject goes on with: a count, an act of disclosure or the information or requests counted
- * (全县共受理, 全县主动公开, 全县政府信息公开申请15件). Not a body of one line (全县财政系统, 全市国税系统: the body's own system)
- * nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
+ * What a bare 全市 as its clause's subject goes on with: a count, an act of disclosure or the information or requests counted
+ * (全县共受理, 全年共, 全县主动公开, 全县政府信息公开申请15件). Not a body of one line (全县财政系统, 全市国税系统: the body's own
+ * system) nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
  */
-const WHOLE_GOES_ON = '(?=共|累计|合计|总计|一共|范围内|行政区域内|(?:全年|本年度?|今年|当年)?(?:主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
-const WHOLE_OF = new Map<string, RegExp>();
-/**
- * The division as a whole at its clause's head (全县共, 2015年全市主动公开, 经统计全县各部门, 我县各部门); the group
- * `parts` holds its bodies or parts listed after it (PART above).
- */
-const wholeOf = (own: string) => {
-  let re = WHOLE_OF.get(own);
-  const parts = `(?<parts>${PART}(?:(?:[、和及与]|以及)${PART})*)`;
-  if (!re) WHOLE_OF.set(own, (re = new RegExp(`^${SUBJECT_START}(?:全(?:${own})(?:${parts}|${WHOLE_GOES_ON})|(?:我|本)(?:${own})${parts.replace('<parts>', '<listed>')})`)));
+const WHOLE_GOES_ON = '(?=(?:全年|本年度?|今年|当年)?(?:共|累计|合计|总计|一共|范围内|行政区域内|主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
+/** A whole division's bodies or parts listed after its name (全县各部门、各乡镇, 全市各级行政机关): PART above. */
+const LISTED = `(?<parts>${PART}(?:(?:[、和及与]|以及)${PART})*)`;
+/** Per division, district issuer and department: the subjects at a clause's head. */
+const SUBJECTS = new Map<string, { whole: RegExp; own: RegExp }>();
+function subjectsOf(division: string, issuer: string, department: boolean): { whole: RegExp; own: RegExp } {
+  const rank = HIGHER_THAN[division];
+  const district = ownDistrict(issuer);
+  const key = `${division}${district ? '+区' : ''}${department ? '+department' : ''}`;
+  let re = SUBJECTS.get(key);
+  if (re) return re;
+  // (a zone's or a district branch's 全区 under a city or county stays its own)
+  const higher = district ? rank.higher.split('|').filter((w) => w !== '区').join('|') : rank.higher;
+  const wholeWords = department ? `${higher}|${rank.own}` : higher;
+  const named = `(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${namedWords(higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计))`;
+  // a department's 我县各部门 is its division's whole; a government's 我县, 本机关 and 全县 are its own
+  const ownListed = department ? `|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
+  re = {
+    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${wholeWords})(?:${LISTED}|${WHOLE_GOES_ON})|${named}${ownListed})`),
+    own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
+  };
+  SUBJECTS.set(key, re);
   return re;
-};
+}
 
 /**
- * In a department's report, the figure after `before` (its sentence up to the figure) is its division's whole's
- * (全县各部门共受理…50件 in 某某县财政局's report): the figure's clause, or the last clause before it naming a
- * subject, names the whole division at its head (全县共, 全市各单位) and no body of its own (我局, 县财政局,
- * 局机关). An earlier clause's whole is the figure's subject only when it lists the whole's bodies or carries a
- * count itself: 全县政府信息公开工作有序开展，本年度主动公开…500条 is the body's. `division`: the report's (divisionOf);
- * `issuer`: its name. Governments' reports read their division's figures as their own: never asked of them.
+ * The figure after `before` (its sentence up to the figure) is another scope's: the figure's clause, or the last
+ * clause before it naming a subject, has a larger division's whole at its head (全市, 全省各地, 某某市共…), or in a
+ * department's report (`department`) its own division's whole (全县共, 全县各部门, 我县各部门); not the report's own
+ * division (全县, 我县 in a government's report) nor its body (我局, 本机关, the issuer's name). `division`: the
+ * report's (divisionOf); `issuer`: its name.
  */
-export function underOwnDivisionWhole(before: string, division: string, issuer = ''): boolean {
-  const rank = HIGHER_THAN[division];
-  if (!rank || !/全|各/.test(before)) return false;
+export function underOtherScope(before: string, division: string, issuer = '', department = false): boolean {
+  if (!HIGHER_THAN[division] || !/全|共|累计|各/.test(before)) return false;
+  const re = subjectsOf(division, issuer, department);
   const name = BODY_NAME.exec(issuer)?.[1];
   const clauses = before.split(CLAUSE_MARK);
-  const whole = wholeOf(rank.own);
   for (let i = clauses.length - 1; i >= 0; i--) {
     const clause = clauses[i].replace(/^\s*其中\s*/, '');
     if (SELF_ANYWHERE.test(clause) || (name !== undefined && clause.includes(name))) return false;
-    const m = whole.exec(clause);
+    const m = re.whole.exec(clause);
     if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
+    if (re.own.test(clause)) return false;
   }
   return false;
 }
