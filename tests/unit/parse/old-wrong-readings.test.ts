@@ -82,6 +82,13 @@ describe('a department’s report: the whole division’s figure', () => {
     expect(requests('我县各部门共受理政府信息公开申请50件。本局共受理政府信息公开申请3件。', BUREAU)['r.new.total']).toBe(3);
   });
 
+  it('the body named as what the whole includes or as an object is no subject of its own', () => {
+    for (const sentence of ['全县各部门（含本局）共受理政府信息公开申请50件。', '全县各部门（包括我局）共受理政府信息公开申请50件。', '全县含本局在内共受理政府信息公开申请50件。']) {
+      expect({ sentence, received: requests(sentence, BUREAU)['r.new.total'] }).toEqual({ sentence, received: undefined });
+    }
+    expect(proactive('全县各单位向本局报送并主动公开政府信息500条。', BUREAU)['p.total']).toBeUndefined();
+  });
+
   it('after the whole’s figure, 其中本局… is the body’s own, no part of the whole', () => {
     expect(requests('全县共受理政府信息公开申请15件，其中本局受理3件。', BUREAU)['r.new.total']).toBe(3);
     expect(proactive('本年度全县主动公开政府信息12000条，其中本局主动公开800条。', BUREAU)['p.total']).toBe(800);

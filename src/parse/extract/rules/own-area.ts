@@ -119,8 +119,13 @@ const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇
 
 /** What a body calls itself after 我/本 (我局, 本委, 本机关), not the division (我县 may be the whole's own government). */
 export const SELF_WORD = '(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)';
-/** The body naming itself anywhere in a clause: 我局, 本机关, 局机关, 委本级. */
-const SELF_ANYWHERE = new RegExp(`(?:我|本)${SELF_WORD}|(?:局|委|厅|办)(?:机关|本级)`);
+/**
+ * The body naming itself anywhere in a clause (我局, 本机关, 局机关, 委本级), not as what a whole includes (（含本局）,
+ * 包括我局在内) nor as an object (向本局报送, 对我局).
+ */
+const SELF_ANYWHERE = new RegExp(`(?<![含括向对给])(?:(?:我|本)${SELF_WORD}|(?:局|委|厅|办)(?:机关|本级))`);
+/** A parenthesis in a clause (（含本局）): a note on its subject, never the subject. */
+const PARENTHESIS = /[（(][^（()）]*[）)]/g;
 /** The body's own name after its place (某某县财政局 → 财政局, 杭州市公安局西湖分局 → 分局): the body named in a clause. */
 const BODY_NAME = /(?:省|市|县|区|旗|州|盟)([^省市县区旗州盟]{2,})$/;
 /** A count in a clause (15件, 1.2万条). */
@@ -128,11 +133,11 @@ const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:�
 /** What ends a clause within a sentence. */
 const CLAUSE_MARK = /[,，;；:：\n]/;
 /**
- * What a bare 全市 as its clause's subject goes on with: a count, an act of disclosure or the information or requests counted
- * (全县共受理, 全年共, 全县主动公开, 全县政府信息公开申请15件). Not a body of one line (全县财政系统, 全市国税系统: the body's own
- * system) nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
+ * What a bare 全市 as its clause's subject goes on with: a count, an act of disclosure, the information or requests
+ * counted or what the whole includes (全县共受理, 全年共, 全县主动公开, 全县政府信息公开申请15件, 全县含本局在内). Not a
+ * body of one line (全县财政系统, 全市国税系统: the body's own system) nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
  */
-const WHOLE_GOES_ON = '(?=(?:全年|本年度?|今年|当年)?(?:共|累计|合计|总计|一共|范围内|行政区域内|主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
+const WHOLE_GOES_ON = '(?=(?:全年|本年度?|今年|当年)?(?:含|包括|包含|共|累计|合计|总计|一共|范围内|行政区域内|主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
 /** A whole division's bodies or parts listed after its name (全县各部门、各乡镇, 全市各级行政机关): PART above. */
 const LISTED = `(?<parts>${PART}(?:(?:[、和及与]|以及)${PART})*)`;
 /** Per division, district issuer and department: the subjects at a clause's head. */
@@ -171,7 +176,8 @@ export function underOtherScope(before: string, division: string, issuer = '', d
   const clauses = before.split(CLAUSE_MARK);
   for (let i = clauses.length - 1; i >= 0; i--) {
     const clause = clauses[i].replace(/^\s*其中\s*/, '');
-    if (SELF_ANYWHERE.test(clause) || (name !== undefined && clause.includes(name))) return false;
+    const said = clause.replace(PARENTHESIS, '');
+    if (SELF_ANYWHERE.test(said) || (name !== undefined && said.includes(name))) return false;
     const m = re.whole.exec(clause);
     if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
     if (re.own.test(clause)) return false;
