@@ -122,6 +122,9 @@ describe('a department’s report: the whole division’s figure', () => {
     expect([counted['r.new.total'], counted['r.handled.total']]).toEqual([undefined, undefined]);
     expect(requests('全市各单位高度重视，共受理政府信息公开申请500件。')['r.new.total']).toBeUndefined();
     expect(proactive('全市各单位共主动公开政府信息23456条。', COUNTY)['p.total']).toBeUndefined();
+    // many governments are no name of the issuer's own (某某县人民政府), many bureaus none of the bureau's
+    expect(requests('全市各级人民政府共受理政府信息公开申请500件。')['r.new.total']).toBeUndefined();
+    expect(requests('全县各级财政局共受理政府信息公开申请50件。', BUREAU)['r.new.total']).toBeUndefined();
   });
 
   it('a county government’s report reads the same sentences as its own', () => {

@@ -126,8 +126,15 @@ export const SELF_WORD = '(?:局|委|办|厅|院|会|署|中心|机关|单位|�
 const SELF_ANYWHERE = new RegExp(`(?<![含括向对给])(?:(?:我|本)${SELF_WORD}|(?:局|委|厅|办)(?:机关|本级))`);
 /** A parenthesis in a clause (（含本局）): a note on its subject, never the subject. */
 const PARENTHESIS = /[（(][^（()）]*[）)]/g;
-/** The body's own name after its place (某某县财政局 → 财政局, 杭州市公安局西湖分局 → 分局): the body named in a clause. */
+/**
+ * A department's own name after its place (某某县财政局 → 财政局, 杭州市公安局西湖分局 → 分局): the body named in a clause, not
+ * several of its kind (各级财政局). A government's (人民政府) is no such name: 全市各级人民政府共… are many.
+ */
 const BODY_NAME = /(?:省|市|县|区|旗|州|盟)([^省市县区旗州盟]{2,})$/;
+const namedItself = (clause: string, name: string) => {
+  for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) if (!/[各级]/.test(clause[at - 1] ?? '')) return true;
+  return false;
+};
 /** A count in a clause (15件, 1.2万条). */
 const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项|个)/;
 /** What ends a clause within a sentence. */
@@ -172,12 +179,12 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
 export function underOtherScope(before: string, division: string, issuer = '', department = false): boolean {
   if (!HIGHER_THAN[division] || !/全|共|累计|各/.test(before)) return false;
   const re = subjectsOf(division, issuer, department);
-  const name = BODY_NAME.exec(issuer)?.[1];
+  const name = department ? BODY_NAME.exec(issuer)?.[1] : undefined;
   const clauses = before.split(CLAUSE_MARK);
   for (let i = clauses.length - 1; i >= 0; i--) {
     const clause = clauses[i].replace(/^\s*其中\s*/, '');
     const said = clause.replace(PARENTHESIS, '');
-    if (SELF_ANYWHERE.test(said) || (name !== undefined && said.includes(name))) return false;
+    if (SELF_ANYWHERE.test(said) || (name !== undefined && namedItself(said, name))) return false;
     const m = re.whole.exec(clause);
     if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
     if (re.own.test(clause)) return false;
