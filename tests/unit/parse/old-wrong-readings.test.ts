@@ -78,6 +78,8 @@ describe('a department’s report: the whole division’s figure', () => {
   it('every division’s whole in its department’s report: 全市 after a time, 全省, 全区, 我县各部门', () => {
     expect(proactive('2015年，全市各级行政机关共主动公开政府信息50000条。', '杭州市财政局')['p.total']).toBeUndefined();
     expect(proactive('全省共主动公开政府信息90000条。本厅主动公开政府信息900条。', '某某省财政厅')['p.total']).toBe(900);
+    // a larger division's system is never the body's own (its own division's may be: 全市国税系统, below)
+    expect(proactive('全省财政系统共主动公开政府信息99999条。本局主动公开政府信息800条。', '杭州市财政局')['p.total']).toBe(800);
     expect(requests('全区各部门共受理政府信息公开申请50件。', '某某区财政局')['r.new.total']).toBeUndefined();
     expect(requests('我县各部门共受理政府信息公开申请50件。本局共受理政府信息公开申请3件。', BUREAU)['r.new.total']).toBe(3);
   });

@@ -140,7 +140,7 @@ const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:�
 /** What ends a clause within a sentence. */
 const CLAUSE_MARK = /[,，;；:：\n]/;
 /**
- * What a bare 全市 as its clause's subject goes on with: a count, an act of disclosure, the information or requests
+ * What a department's bare 全市 (its own division's) as its clause's subject goes on with: a count, an act of disclosure, the information or requests
  * counted or what the whole includes (全县共受理, 全年共, 全县主动公开, 全县政府信息公开申请15件, 全县含本局在内). Not a
  * body of one line (全县财政系统, 全市国税系统: the body's own system) nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
  */
@@ -157,12 +157,13 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
   if (re) return re;
   // (a zone's or a district branch's 全区 under a city or county stays its own)
   const higher = district ? rank.higher.split('|').filter((w) => w !== '区').join('|') : rank.higher;
-  const wholeWords = department ? `${higher}|${rank.own}` : higher;
   const named = `(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${namedWords(higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计))`;
-  // a department's 我县各部门 is its division's whole; a government's 我县, 本机关 and 全县 are its own
-  const ownListed = department ? `|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
+  // a larger division's whole is another scope whatever follows it (全省财政系统 in a city bureau's report); a department's
+  // own division's whole only as a count or an act (WHOLE_GOES_ON: 全市国税系统 is the bureau's own) or with its bodies,
+  // and so its 我县各部门; a government's 我县, 本机关 and 全县 are its own
+  const ownWhole = department ? `|全(?:${rank.own})(?:${LISTED.replace('<parts>', '<ownParts>')}|${WHOLE_GOES_ON})|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
   re = {
-    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${wholeWords})(?:${LISTED}|${WHOLE_GOES_ON})|${named}${ownListed})`),
+    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})${LISTED}?|${named}${ownWhole})`),
     own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
   };
   SUBJECTS.set(key, re);
@@ -186,7 +187,7 @@ export function underOtherScope(before: string, division: string, issuer = '', d
     const said = clause.replace(PARENTHESIS, '');
     if (SELF_ANYWHERE.test(said) || (name !== undefined && namedItself(said, name))) return false;
     const m = re.whole.exec(clause);
-    if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
+    if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.ownParts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
     if (re.own.test(clause)) return false;
   }
   return false;
