@@ -119,7 +119,10 @@ describe('a department’s report: the whole division’s figure', () => {
     for (const [sentence, issuer] of [['全市政务公开工作要点印发后，本年度主动公开政府信息800条。', COUNTY], ['全市政务公开工作要点印发后，本年度主动公开政府信息800条。', BUREAU], ['全市率先建成政府信息公开专栏，全年主动公开政府信息800条。', COUNTY]]) {
       expect({ sentence, issuer, total: proactive(sentence, issuer)['p.total'] }).toEqual({ sentence, issuer, total: 800 });
     }
-    // its count or its bodies are the subject of what follows
+    // its count, its bodies or a predicate going on from it (共…, not a clause opening with its time) are the subject of what follows
+    expect(proactive('全市高度重视政务公开，共主动公开政府信息23456条。')['p.total']).toBeUndefined();
+    // the whole a body ranks in (全县率先) is no subject
+    expect(proactive('全县率先建成政府信息公开专栏，主动公开政府信息500条。', BUREAU)['p.total']).toBe(500);
     const counted = requests('全市共受理政府信息公开申请500件，办结480件。');
     expect([counted['r.new.total'], counted['r.handled.total']]).toEqual([undefined, undefined]);
     expect(requests('全市各单位高度重视，共受理政府信息公开申请500件。')['r.new.total']).toBeUndefined();

@@ -113,9 +113,11 @@ const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇
 // division's whole (全市各单位共主动公开…23456条 in a county's report) is another scope's in every report; in a
 // department's report (a county's bureau, 杭州市财政局) its own division's whole too (全县各部门共受理…50件,
 // 本年度全市主动公开…50000条), while a government's report reads its own division's figures as its own. An earlier
-// clause's whole is the figure's subject only when it lists the whole's bodies (全县各部门高度重视，共受理…50件) or
-// counts itself (全县共受理…15件，办结15件): a clause of the whole that counts nothing (全市政务公开工作要点印发后，
-// 本年度主动公开…800条) is no subject of the next one. The body naming itself in a clause (我局, 县财政局, 局机关) wins.
+// clause's whole is the figure's subject when it lists the whole's bodies (全县各部门高度重视，共受理…50件), counts
+// itself (全县共受理…15件，办结15件) or the clauses after it go on with their predicates (全市高度重视，共主动公开…):
+// a clause of the whole that counts nothing is no subject of one opening with its own time (全市政务公开工作要点印发后，
+// 本年度主动公开…800条), nor is the whole a body ranks in (全县率先建成…). The body naming itself in a clause (我局,
+// 县财政局, 局机关) wins.
 
 /** What a body calls itself after 我/本 (我局, 本委, 本机关), not the division (我县 may be the whole's own government). */
 export const SELF_WORD = '(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)';
@@ -137,6 +139,8 @@ const namedItself = (clause: string, name: string) => {
 };
 /** A count in a clause (15件, 1.2万条). */
 const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项|个)/;
+/** A clause opening with its time (全年主动公开…, 本年度…): a statement of its own, no predicate going on from the clause before. */
+const TIME_OPENING = /^\s*(?:\d{4}年度?|本年度?|全年|今年|当年|年内|一年来)/;
 /** What ends a clause within a sentence. */
 const CLAUSE_MARK = /[,，;；:：\n]/;
 /**
@@ -145,6 +149,8 @@ const CLAUSE_MARK = /[,，;；:：\n]/;
  * body of one line (全县财政系统, 全市国税系统: the body's own system) nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
  */
 const WHOLE_GOES_ON = '(?=(?:全年|本年度?|今年|当年)?(?:含|包括|包含|共|累计|合计|总计|一共|范围内|行政区域内|主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
+/** The whole as the field a body ranks in (全县率先, 全市首家, 全省第一, 全市前列), not the subject. */
+const RANKING = '(?:率先|首[家个批]|第[一二三]|领先|前列)';
 /** A whole division's bodies or parts listed after its name (全县各部门、各乡镇, 全市各级行政机关): PART above. */
 const LISTED = `(?<parts>${PART}(?:(?:[、和及与]|以及)${PART})*)`;
 /** Per division, district issuer and department: the subjects at a clause's head. */
@@ -161,9 +167,9 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
   // a larger division's whole is another scope whatever follows it (全省财政系统 in a city bureau's report); a department's
   // own division's whole only as a count or an act (WHOLE_GOES_ON: 全市国税系统 is the bureau's own) or with its bodies,
   // and so its 我县各部门; a government's 我县, 本机关 and 全县 are its own
-  const ownWhole = department ? `|全(?:${rank.own})(?:${LISTED.replace('<parts>', '<ownParts>')}|${WHOLE_GOES_ON})|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
+  const ownWhole = department ? `|全(?:${rank.own})(?!${RANKING})(?:${LISTED.replace('<parts>', '<ownParts>')}|${WHOLE_GOES_ON})|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
   re = {
-    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})${LISTED}?|${named}${ownWhole})`),
+    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole})`),
     own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
   };
   SUBJECTS.set(key, re);
@@ -187,7 +193,7 @@ export function underOtherScope(before: string, division: string, issuer = '', d
     const said = clause.replace(PARENTHESIS, '');
     if (SELF_ANYWHERE.test(said) || (name !== undefined && namedItself(said, name))) return false;
     const m = re.whole.exec(clause);
-    if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.ownParts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause);
+    if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.ownParts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause) || !clauses.slice(i + 1).some((c) => TIME_OPENING.test(c));
     if (re.own.test(clause)) return false;
   }
   return false;
