@@ -16,7 +16,7 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
-import { oneGroupOfSeveral, underHigherScope, withoutOwnArea } from './rules/own-area';
+import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
@@ -172,10 +172,11 @@ const OTHER_CASES = /留言|咨询|信访|来信|来电|热线|工单|投诉|建
 const HANDLED_OR_OUTCOME = /^r\.(?:handled|granted|partial|denied|unable)\./;
 /**
  * Other cases as what the sentence's outcomes belong to: their intake (接到群众咨询, 办理来信) or a count of them (咨询12件),
- * not a body consulted (经咨询相关部门, 征求信访部门意见), an adverbial (根据法律顾问建议, 按照来信要求), a topic
- * (涉及…信访处理) nor where requests were passed on to (其中转信访部门处理3件，同意公开9件: the requests').
+ * not a body consulted (经咨询相关部门, 征求信访部门意见), an adverbial (根据法律顾问建议, 按照来信要求, 对照信访条例要求:
+ * 对照/对比/对标 are verbs of comparing, not 对 "to"), a topic (涉及…信访处理) nor where requests were passed on to
+ * (其中转信访部门处理3件，同意公开9件: the requests').
  */
-const OTHER_CASES_COUNTED = new RegExp(`(?:接到|接听|接待|收到|受理|办理|处理|对)[^,，。;；:：\\d]{0,6}(?:${OTHER_CASES.source})|(?<![转交至到])(?:${OTHER_CASES.source})[^,，。;；:：\\d]{0,6}?(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*(?:件|条|次|个|宗|封|人次)`);
+const OTHER_CASES_COUNTED = new RegExp(`(?:接到|接听|接待|收到|受理|办理|处理|对(?![照比标]))[^,，。;；:：\\d]{0,6}(?:${OTHER_CASES.source})|(?<![转交至到])(?:${OTHER_CASES.source})[^,，。;；:：\\d]{0,6}?(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*(?:件|条|次|个|宗|封|人次)`);
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
 const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
 /** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */
@@ -1054,6 +1055,8 @@ export interface NarrativeOptions {
   area?: string;
   /** The report's own division by rank (county, city: rules/own-area divisionOf): a larger division's figure (全市 in a county's report) is another scope's. */
   division?: string;
+  /** The issuer is a department (facts.level): its division's whole (全县各部门…) is another scope than its own. */
+  department?: boolean;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -1080,8 +1083,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
   const division = options.division ?? '';
-  /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report). */
-  const higherScope = (at: number) => division !== '' && underHigherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '');
+  /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
+  const higherScope = (at: number) => division !== '' && underOtherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);
   /** The figure at `at` is one group's of an area's units, another group's beside it (县直各单位…30件，各乡镇…12件). */
   const oneGroup = (at: number) => {
     const [ss, se] = sentenceAt(seg, at);
@@ -1279,7 +1282,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done, area).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done, area, higherScope).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -2,7 +2,7 @@
 // require, exclude and prefer. Each feature reads only the figure's own clause and sentence.
 import { parseChineseNumeral } from '../../normalise/numbers';
 import type { Quantity } from '../../recognise/quantities';
-import { withoutOwnArea } from './own-area';
+import { SELF_WORD, withoutOwnArea } from './own-area';
 
 /** The outcomes of requests beside the granted: disclosed in part, refused. */
 const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
@@ -224,7 +224,7 @@ export function bodyAfterStock(earlier: string, own: string): boolean {
   return SELF_BODY.test(own) && DIVISION_STOCK.test(earlier) && SINCE.test(earlier);
 }
 /** The body naming itself as a body (我局, 本委), not as the division (我县 may be the whole's own government). */
-const SELF_BODY = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)/;
+const SELF_BODY = new RegExp(`(?:^|[,，:：;；。])\\s*(?:其中)?\\s*(?:我|本)${SELF_WORD}`);
 
 /** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
 const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;

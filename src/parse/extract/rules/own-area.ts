@@ -101,30 +101,100 @@ export function divisionOf(jurisdiction: string | null | undefined, level: Level
 function ownDistrict(issuer: string): boolean {
   return /区|分局/.test(issuer.replace(/自治区|地区/g, ''));
 }
-const SUBJECTS = new Map<string, { higher: RegExp; own: RegExp }>();
 /**
  * The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). The name is the
  * clause's subject (no 在/与/向 in it: 区政府在市共公开 is the district's), and its 共 is a total (共享平台, 共同推进, 共建 are no total).
  */
-const named = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
+const namedWords = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
 /** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
 const SUBJECT_START = '(?:^|[,，;；:：。\\n])\\s*(?:(?:经|据)(?:统计|汇总))?\\s*(?:\\d{4}年度?|本年度?|全年|今年|当年)?\\s*(?:\\d{1,2}\\s*(?:-|－|—|～|~|至|到)\\s*\\d{1,2}\\s*月份?)?\\s*';
+
+// Whose a figure is: the subject its clause has, or inherits from an earlier clause of its sentence. A larger
+// division's whole (全市各单位共主动公开…23456条 in a county's report) is another scope's in every report; in a
+// department's report (a county's bureau, 杭州市财政局) its own division's whole too (全县各部门共受理…50件,
+// 本年度全市主动公开…50000条), while a government's report reads its own division's figures as its own. An earlier
+// clause's whole is the figure's subject when it lists the whole's bodies (全县各部门高度重视，共受理…50件), counts
+// itself (全县共受理…15件，办结15件) or the clauses after it go on with their predicates (全市高度重视，共主动公开…):
+// a clause of the whole that counts nothing is no subject of one opening with its own time (全市政务公开工作要点印发后，
+// 本年度主动公开…800条), nor is the whole a body ranks in (全县率先建成…). The body naming itself in a clause (我局,
+// 县财政局, 局机关) wins.
+
+/** What a body calls itself after 我/本 (我局, 本委, 本机关), not the division (我县 may be the whole's own government). */
+export const SELF_WORD = '(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|所|站|处|室|队|馆)';
 /**
- * The last subject named before a figure in its sentence (`before`) is a larger division's whole
- * (全市, 全省, or one named with its total: 某某市共…), not the report's own division (全县, 我县) nor its body (我局, 本机关) named after it.
+ * The body naming itself anywhere in a clause (我局, 本机关, 局机关, 委本级), not as what a whole includes (（含本局）,
+ * 包括我局在内) nor as an object (向本局报送, 对我局).
  */
-export function underHigherScope(before: string, division: string, issuer = ''): boolean {
+const SELF_ANYWHERE = new RegExp(`(?<![含括向对给])(?:(?:我|本)${SELF_WORD}|(?:局|委|厅|办)(?:机关|本级))`);
+/** A parenthesis in a clause (（含本局）): a note on its subject, never the subject. */
+const PARENTHESIS = /[（(][^（()）]*[）)]/g;
+/**
+ * A department's own name after its place (某某县财政局 → 财政局, 杭州市公安局西湖分局 → 分局): the body named in a clause, not
+ * several of its kind (各级财政局). A government's (人民政府) is no such name: 全市各级人民政府共… are many.
+ */
+const BODY_NAME = /(?:省|市|县|区|旗|州|盟)([^省市县区旗州盟]{2,})$/;
+const namedItself = (clause: string, name: string) => {
+  for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) if (!/[各级]/.test(clause[at - 1] ?? '')) return true;
+  return false;
+};
+/** A count in a clause (15件, 1.2万条). */
+const COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:件|条|宗|份|项|个)/;
+/** A clause opening with its time (全年主动公开…, 本年度…): a statement of its own, no predicate going on from the clause before. */
+const TIME_OPENING = /^\s*(?:\d{4}年度?|本年度?|全年|今年|当年|年内|一年来)/;
+/** What ends a clause within a sentence. */
+const CLAUSE_MARK = /[,，;；:：\n]/;
+/**
+ * What a department's bare 全市 (its own division's) as its clause's subject goes on with: a count, an act of disclosure, the information or requests
+ * counted or what the whole includes (全县共受理, 全年共, 全县主动公开, 全县政府信息公开申请15件, 全县含本局在内). Not a
+ * body of one line (全县财政系统, 全市国税系统: the body's own system) nor a noun of work (全县政务公开工作会议后, 全县率先建成…).
+ */
+const WHOLE_GOES_ON = '(?=(?:全年|本年度?|今年|当年)?(?:含|包括|包含|共|累计|合计|总计|一共|范围内|行政区域内|主动|依申请|受理|收到|接到|接收|办结|答复|办理|发布|公开|新增|(?:政府|政务)?信息|申请|[\\d〇零一二两三四五六七八九十]))';
+/** The whole as the field a body ranks in (全县率先, 全市首家, 全省第一, 全市前列), not the subject. */
+const RANKING = '(?:率先|首[家个批]|第[一二三]|领先|前列)';
+/** A whole division's bodies or parts listed after its name (全县各部门、各乡镇, 全市各级行政机关): PART above. */
+const LISTED = `(?<parts>${PART}(?:(?:[、和及与]|以及)${PART})*)`;
+/** Per division, district issuer and department: the subjects at a clause's head. */
+const SUBJECTS = new Map<string, { whole: RegExp; own: RegExp }>();
+function subjectsOf(division: string, issuer: string, department: boolean): { whole: RegExp; own: RegExp } {
   const rank = HIGHER_THAN[division];
-  if (!rank || !(before.includes('全') || before.includes('共') || before.includes('累计'))) return false;
-  const key = ownDistrict(issuer) ? `${division}+区` : division;
-  const words = key === division ? rank : { ...rank, higher: rank.higher.split('|').filter((w) => w !== '区').join('|') };
+  const district = ownDistrict(issuer);
+  const key = `${division}${district ? '+区' : ''}${department ? '+department' : ''}`;
   let re = SUBJECTS.get(key);
-  if (!re) SUBJECTS.set(key, (re = { higher: new RegExp(`${SUBJECT_START}(?:全(?:${words.higher})|(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${named(words.higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计)))`, 'g'), own: new RegExp(`${SUBJECT_START}(?:其中)?\\s*(?:全(?:${words.own})|[我本](?!年))`, 'g') }));
-  const last = (r: RegExp) => {
-    let at = -1;
-    for (const m of before.matchAll(r)) at = m.index + m[0].length;
-    return at;
+  if (re) return re;
+  // (a zone's or a district branch's 全区 under a city or county stays its own)
+  const higher = district ? rank.higher.split('|').filter((w) => w !== '区').join('|') : rank.higher;
+  const named = `(?:(?![在与和向从对经])[\\u4e00-\\u9fa5]){2,8}?(?<![城超都集股楼夜各县])(?:${namedWords(higher)})(?=(?:各级|各单位|各部门|政府系统)?(?:共(?![享同建])|累计))`;
+  // a larger division's whole is another scope whatever follows it (全省财政系统 in a city bureau's report); a department's
+  // own division's whole only as a count or an act (WHOLE_GOES_ON: 全市国税系统 is the bureau's own) or with its bodies,
+  // and so its 我县各部门; a government's 我县, 本机关 and 全县 are its own
+  const ownWhole = department ? `|全(?:${rank.own})(?!${RANKING})(?:${LISTED.replace('<parts>', '<ownParts>')}|${WHOLE_GOES_ON})|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
+  re = {
+    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole})`),
+    own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
   };
-  const higher = last(re.higher);
-  return higher >= 0 && higher > last(re.own);
+  SUBJECTS.set(key, re);
+  return re;
+}
+
+/**
+ * The figure after `before` (its sentence up to the figure) is another scope's: the figure's clause, or the last
+ * clause before it naming a subject, has a larger division's whole at its head (全市, 全省各地, 某某市共…), or in a
+ * department's report (`department`) its own division's whole (全县共, 全县各部门, 我县各部门); not the report's own
+ * division (全县, 我县 in a government's report) nor its body (我局, 本机关, the issuer's name). `division`: the
+ * report's (divisionOf); `issuer`: its name.
+ */
+export function underOtherScope(before: string, division: string, issuer = '', department = false): boolean {
+  if (!HIGHER_THAN[division] || !/全|共|累计|各/.test(before)) return false;
+  const re = subjectsOf(division, issuer, department);
+  const name = department ? BODY_NAME.exec(issuer)?.[1] : undefined;
+  const clauses = before.split(CLAUSE_MARK);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const clause = clauses[i].replace(/^\s*其中\s*/, '');
+    const said = clause.replace(PARENTHESIS, '');
+    if (SELF_ANYWHERE.test(said) || (name !== undefined && namedItself(said, name))) return false;
+    const m = re.whole.exec(clause);
+    if (m) return i === clauses.length - 1 || m.groups?.parts !== undefined || m.groups?.ownParts !== undefined || m.groups?.listed !== undefined || COUNT.test(clause) || !clauses.slice(i + 1).some((c) => TIME_OPENING.test(c));
+    if (re.own.test(clause)) return false;
+  }
+  return false;
 }

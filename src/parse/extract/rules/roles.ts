@@ -385,14 +385,17 @@ export function proactiveItem(item: string, sentenceBefore: string): boolean {
   return item.includes('主动公开') || (sentenceBefore.includes('主动公开') && !REQUEST_CONTEXT.test(item));
 }
 
-/** Is a count before counts[i] within [a, b)? */
-function countBetween(counts: Quantity[], i: number, a: number, b: number): boolean {
-  for (let k = i - 1; k >= 0 && counts[k].end > a; k--) if (counts[k].start >= a && counts[k].end <= b) return true;
+/** Is a count of the report's own scope (not `otherScope`'s) before counts[i] within [a, b)? */
+function countBetween(counts: Quantity[], i: number, a: number, b: number, otherScope: (at: number) => boolean): boolean {
+  for (let k = i - 1; k >= 0 && counts[k].end > a; k--) if (counts[k].start >= a && counts[k].end <= b && !otherScope(counts[k].start)) return true;
   return false;
 }
 
-/** Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded); `done`: metrics already read, whose readings are not made. */
-export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = ''): RoleReading[] {
+/**
+ * Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded); `done`: metrics already read, whose readings are not made.
+ * `otherScope`: a figure at that start is another scope's, no whole of the parts after it (全县共受理…15件，其中本局受理3件 in a bureau's report).
+ */
+export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = '', otherScope: (at: number) => boolean = () => false): RoleReading[] {
   const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
   const yearsAt = quantities.filter((q) => q.kind === 'year');
   const out: RoleReading[] = [];
@@ -454,7 +457,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // a breakdown's parts (其中当面申请6件) are never the whole
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
-    const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b);
+    const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b, otherScope);
     if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric)) && !(metric === 'r.new.total' && yearOfStock(before))) continue;
     if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
