@@ -240,7 +240,7 @@ export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: strin
   if (years && (!Number.isInteger(years[0]) || !Number.isInteger(years[1]))) return detail;
   return withPreaggregate(detail, {
     sql: `SELECT * FROM (
-  SELECT body_key, body, unnest(COLUMNS(* EXCLUDE (body_key, body))) FROM ${table} WHERE list_contains([${placeholders(bodies.length)}], body_key)
+  SELECT body_key, body, r.* FROM (SELECT body_key, body, unnest(rows) AS r FROM ${table} WHERE list_contains([${placeholders(bodies.length)}], body_key))
 )${years ? ' WHERE year BETWEEN ? AND ?' : ''}
 ORDER BY body, body_key, year${thenBy ? `, ${thenBy}` : ''}`,
     params: [...bodies, ...(years ? [Math.min(...years), Math.max(...years)] : [])],
@@ -251,16 +251,17 @@ ORDER BY body, body_key, year${thenBy ? `, ${thenBy}` : ''}`,
 
 /**
  * The source of a perBodyYear table: every body's answer (columns body_key, body, year, …) as one
- * row per body in key order, each other column a list of the body's values in its rows' order (year,
- * then `thenBy`), its `counts` (report counts: sums are 128-bit, counts 64-bit) held as INTEGER (a
- * count of reports never nears 2^31, and every width reaches the page as the same number).
+ * row per body in key order, `rows` its rows' other columns as a list of structs in year order (then
+ * `thenBy`; one sort: a list per column sorted each, 2–3× the build), its `counts` (report counts:
+ * sums are 128-bit, counts 64-bit) held as INTEGER (a count of reports never nears 2^31, and every
+ * width reaches the page as the same number).
  */
 export function perBodySource(everyBody: BuiltQuery, counts: readonly string[], thenBy?: string): BuiltQuery {
   const narrowed = counts.map((c) => `CAST(${c} AS INTEGER) AS ${c}`).join(', ');
   const rows = `SELECT *${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql})`;
   return {
     ...everyBody,
-    sql: `SELECT body_key, body, list(COLUMNS(* EXCLUDE (body_key, body)) ORDER BY year${thenBy ? `, ${thenBy}` : ''})
+    sql: `SELECT body_key, body, list(struct_pack(*COLUMNS(* EXCLUDE (body_key, body))) ORDER BY year${thenBy ? `, ${thenBy}` : ''}) AS rows
 FROM (${rows})
 GROUP BY body_key, body
 ORDER BY body_key, body`,
