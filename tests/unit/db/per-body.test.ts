@@ -5,6 +5,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/db/engine';
+import type { Param } from '../../../src/db/protocol';
 import * as sql from '../../../src/db/sql';
 import { perBodySource, perBodyYear } from '../../../src/db/sql/preaggregated';
 import { tableRows } from '../../../src/app/data/rows';
@@ -24,7 +25,7 @@ const EVERY_BODY = `SELECT * FROM (VALUES
 ) AS t(body_key, body, year, value, report_id, reports, scope)`;
 const TABLE = 'pre_test_bodies';
 
-const rows = (text: string, params: (string | number)[] = []) => tableRows(tableFromIPC(engine.run(text, params)));
+const rows = (text: string, params: readonly Param[] = []) => tableRows(tableFromIPC(engine.run(text, params)));
 
 /** The row-level answer for some bodies and years: the every-body rows filtered, in the views' order. */
 const expected = (bodies: string[], years?: [number, number]) =>
