@@ -174,6 +174,7 @@ describe('pre-aggregated answers', () => {
     const texts = ['区', '市', '沈阳', '沈阳市', '阜新', '开发区', 'SHENYANG', '%', '_区', '\\', '', '  ', ...former, ...former.map((n) => n.slice(1, 3))];
     const bodies = ['区', '局', '人民政府', '公安', '沈阳', 'NAME:', 'name:', 'a', '%', '_', '\\', '', ...former.map((n) => n.slice(0, 2))].flatMap((text) => [
       sql.searchEntities({ text, limit: 30 }),
+      sql.searchEntities({ text, limit: 2 }),
       sql.searchEntities({ text, limit: 1000 }),
       sql.searchEntities({ text, levels: ['county', 'department'], limit: 30 }),
       sql.searchEntities({ text, province: '210000', limit: 30 }),

@@ -1,7 +1,8 @@
 // The per-body pre-aggregates (compare, outcomes, applicants, review with bodies chosen): one row per
-// body, its rows per year as lists, read back by the lookup as the rows the query over every body
+// body, its rows as a list, read back by the lookup as the rows the query over every body
 // gives for the chosen ones, on DuckDB-WASM (the page's engine): absent values stay absent, a year's
-// own report before its area summary, bodies in name order.
+// own report before its area summary, bodies in name order. And the body search, read from its kept
+// copy in the index order.
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/db/engine';
@@ -39,19 +40,18 @@ const lookup = (bodies: string[], years?: [number, number]) => {
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  engine.run(`CREATE TABLE ${TABLE} AS ${perBodySource({ name: 'every body', sql: EVERY_BODY, params: [], tables: [] }, ['reports'], 'scope DESC').sql}`);
 }, 60_000);
 
 afterAll(() => engine?.close());
 
 describe('per-body pre-aggregates', () => {
-  it('hold one row per body, its name beside its key and its rows as a list in year order', () => {
-    const text = (column: string) => `CAST(list_transform(rows, r -> r.${column}) AS VARCHAR) AS ${column}`;
-    expect(rows(`SELECT body_key, body, ${['year', 'value', 'scope', 'reports'].map(text).join(', ')} FROM ${TABLE}`)).toEqual([
-      { body_key: '210100', body: '沈阳市', year: '[2020, 2020, 2021]', value: '[5.0, 9.0, NULL]', scope: '[self, area, self]', reports: '[1, 2, 1]' },
-      { body_key: '210200', body: '大连市', year: '[2019, 2022]', value: '[3.0, NULL]', scope: '[self, self]', reports: '[1, 1]' },
-      { body_key: '210300', body: '鞍山市', year: '[2020]', value: '[1.0]', scope: '[self]', reports: '[1]' },
-      { body_key: 'name:某局', body: '阿某局', year: '[2020]', value: '[7.5]', scope: '[self]', reports: '[1]' },
+  it('hold one row per body, its name beside its key and its rows as a list', () => {
+    engine.run(`CREATE TABLE ${TABLE} AS ${perBodySource({ name: 'every body', sql: EVERY_BODY, params: [], tables: [] }, ['reports']).sql}`);
+    expect(rows(`SELECT body_key, body, len(rows) AS n, CAST(list_sort(list_transform(rows, r -> r.value)) AS VARCHAR) AS v FROM ${TABLE}`)).toEqual([
+      { body_key: '210100', body: '沈阳市', n: 3, v: '[5.0, 9.0, NULL]' },
+      { body_key: '210200', body: '大连市', n: 2, v: '[3.0, NULL]' },
+      { body_key: '210300', body: '鞍山市', n: 1, v: '[1.0]' },
+      { body_key: 'name:某局', body: '阿某局', n: 1, v: '[7.5]' },
     ]);
     const [types] = rows(`SELECT string_agg(data_type, ' ' ORDER BY column_index) AS t FROM duckdb_columns() WHERE table_name = '${TABLE}'`);
     expect(types.t).toBe('VARCHAR VARCHAR STRUCT("year" INTEGER, "value" DECIMAL(2,1), report_id VARCHAR, reports INTEGER, "scope" VARCHAR)[]');
@@ -79,11 +79,39 @@ describe('per-body pre-aggregates', () => {
     ]);
   });
 
+  it('answer in year order whatever order the rows come in', () => {
+    // One row per body and year (outcomes, applicants, review), listed latest first.
+    const yearly = `SELECT * FROM (${EVERY_BODY}) WHERE scope = 'self' ORDER BY year DESC, body_key`;
+    engine.run(`CREATE TABLE pre_test_yearly AS ${perBodySource({ name: 'yearly', sql: yearly, params: [], tables: [] }, ['reports']).sql}`);
+    const bodies = ['210100', '210200', 'name:某局', '210300'];
+    for (const years of [undefined, [2020, 2022]] as ([number, number] | undefined)[]) {
+      const fast = perBodyYear({ name: 'test', sql: 'SELECT 1', params: [], tables: [] }, { bodies, years }, 'pre_test_yearly').preaggregated!;
+      const answer = rows(fast.sql, fast.params);
+      expect(answer).toEqual(rows(`SELECT * FROM (${yearly}) WHERE body_key IN ('210100', '210200', 'name:某局', '210300')${years ? ' AND year BETWEEN 2020 AND 2022' : ''} ORDER BY body, body_key, year`));
+      if (!years) expect(answer.map((r) => [r.body_key, r.year])).toEqual([['210200', 2019], ['210200', 2022], ['210100', 2020], ['210100', 2021], ['name:某局', 2020], ['210300', 2020]]);
+    }
+  });
+
   it('are what the views read with bodies chosen: no join with entities, and not with none chosen', () => {
     for (const q of [sql.compareSeries({ bodies: ['210100'], metric: 'r.new.total' }), sql.outcomeBreakdown({ bodies: ['210100'] }), sql.applicantBreakdown({ bodies: ['210100'] }), sql.reviewLitigation({ bodies: ['210100'] })]) {
       expect(q.preaggregated?.tables, q.name).toEqual([]);
       expect(q.preaggregated?.sql, q.name).not.toMatch(/JOIN/);
     }
     expect(sql.outcomeBreakdown({ bodies: [] }).preaggregated?.preaggregates).toEqual(['pre_outcomes_pooled']);
+  });
+});
+
+describe('the body search', () => {
+  it('reads its kept copy in the index order without sorting: the first matches are the answer', async () => {
+    const search = sql.searchEntities({ text: '区', limit: 30 });
+    expect(search.sql).toMatch(/ORDER BY e\.reports DESC, e\.name, e\.key\nLIMIT \?/);
+    expect(search.preaggregated?.sql).not.toMatch(/ORDER BY/);
+    const { preaggregate } = await import('../../../src/db/sql/preaggregated');
+    expect(preaggregate('pre_entity_search')?.source().sql).toMatch(/ORDER BY e\.reports DESC, e\.name, e\.key$/);
+    // The engine keeps a table's order where a query has no ORDER BY (what the search relies on).
+    const [setting] = rows("SELECT current_setting('preserve_insertion_order') AS kept");
+    expect(setting.kept).toBe(true);
+    engine.run('CREATE TABLE ordered AS SELECT * FROM (VALUES (3, \'c\'), (1, \'a\'), (2, \'b\'), (5, \'e\'), (4, \'d\')) t(n, s) ORDER BY n DESC');
+    expect(rows("SELECT n FROM ordered WHERE s <> 'd' LIMIT 3").map((r) => r.n)).toEqual([5, 3, 2]);
   });
 });
