@@ -23,7 +23,9 @@ const OPEN_CONFIG = { query: { castBigIntToDouble: true, castDecimalToDouble: tr
 // COMPRESS, national facts_wide took 28 MB instead of 140 MB, but the per-body pre-aggregated
 // queries cost 3–4× the CPU (outcomes 64 vs 17 ms p50, bench/view-queries-node.ts, 279,278
 // reports) and facts_wide took twice as long to load. The user's layer (user-layer.ts) is compressed.
-const OFFLINE_SETTINGS = `SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; ATTACH ':memory:' AS ${MAIN_DATABASE}; USE ${MAIN_DATABASE}; SET enable_external_access=false;`;
+// preserve_insertion_order (DuckDB's default, set so that nothing changes it unseen): a query without
+// ORDER BY gives a table's rows in its order, which the body search's kept copy relies on (entities.ts).
+const OFFLINE_SETTINGS = `SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; SET preserve_insertion_order=true; ATTACH ':memory:' AS ${MAIN_DATABASE}; USE ${MAIN_DATABASE}; SET enable_external_access=false;`;
 
 /** What of DuckDB's browser bindings is replaced here (their fields in 1.32.0). */
 interface BrowserBindings {

@@ -31,7 +31,7 @@ const COMPARED: Record<string, string> = Object.fromEntries(
   WIDE_METRICS.map((metric) => {
     const c = wideColumnName(metric);
     // The default metric's behind init (compare opens on it), the others on first use.
-    return [c, definePreaggregate(`pre_compare_${c}`, () => perBodySource(compareRows({ everyBody: true, metric }, c), ['reports'], SCOPE_ORDER), { behindInit: metric === 'r.new.total' })];
+    return [c, definePreaggregate(`pre_compare_${c}`, () => perBodySource(compareRows({ everyBody: true, metric }, c), ['reports']), { behindInit: metric === 'r.new.total' })];
   }),
 );
 

@@ -227,8 +227,11 @@ export function pooledByYear(detail: BuiltQuery, input: BodiesInput, table: stri
 /**
  * Chosen bodies, each with its own rows per year: the answer for every body is the pre-aggregate,
  * the chosen bodies and a year range a filter on it (a body's rows never depend on another body's).
- * It holds about a row per report, so it keeps no body names (a name per row cost more than the
- * key): they are joined from `entities` on lookup, as the row-level query does.
+ * It holds one row per body (perBodySource), its name beside its key and its rows per year as
+ * lists: a lookup reads the few chosen rows of a table of bodies and unnests them, instead of
+ * filtering about a row per report and joining the names from `entities` (the row-level query's
+ * join, done once at build). `list_contains`, not IN: DuckDB plans an IN list of five or more as a
+ * join against the list.
  */
 export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: string, thenBy?: string): BuiltQuery {
   const bodies = input.bodies ?? [];
@@ -236,23 +239,31 @@ export function perBodyYear(detail: BuiltQuery, input: BodiesInput, table: strin
   const years = input.years;
   if (years && (!Number.isInteger(years[0]) || !Number.isInteger(years[1]))) return detail;
   return withPreaggregate(detail, {
-    sql: `SELECT s.body_key, e.name AS body, s.* EXCLUDE (body_key)
-FROM ${table} s JOIN entities e ON e.key = s.body_key
-WHERE s.body_key IN (${placeholders(bodies.length)})${years ? ' AND s.year BETWEEN ? AND ?' : ''}
-ORDER BY body, s.body_key, s.year${thenBy ? `, s.${thenBy}` : ''}`,
+    sql: `SELECT * FROM (
+  SELECT body_key, body, r.* FROM (SELECT body_key, body, unnest(rows) AS r FROM ${table} WHERE list_contains([${placeholders(bodies.length)}], body_key))
+)${years ? ' WHERE year BETWEEN ? AND ?' : ''}
+ORDER BY body, body_key, year${thenBy ? `, ${thenBy}` : ''}`,
     params: [...bodies, ...(years ? [Math.min(...years), Math.max(...years)] : [])],
-    tables: ['entities'],
+    tables: [],
     preaggregates: [table],
   });
 }
 
 /**
- * The source of a perBodyYear table: every body's rows (columns body_key, body, year, …) without
- * the names, in key order, its `counts` (report counts: sums are 128-bit, counts 64-bit) held as
- * INTEGER (4 bytes a row each; a count of reports never nears 2^31, and every width reaches the
- * page as the same number).
+ * The source of a perBodyYear table: every body's answer (columns body_key, body, then the rest) as
+ * one row per body in key order, `rows` its rows' other columns as a list of structs in no set order
+ * (the lookup sorts what it reads: an ordered aggregate cost 4× the build), its `counts` (report
+ * counts: sums are 128-bit, counts 64-bit) held as INTEGER (a count of reports never nears 2^31, and
+ * every width reaches the page as the same number).
  */
-export function perBodySource(everyBody: BuiltQuery, counts: readonly string[], thenBy?: string): BuiltQuery {
+export function perBodySource(everyBody: BuiltQuery, counts: readonly string[]): BuiltQuery {
   const narrowed = counts.map((c) => `CAST(${c} AS INTEGER) AS ${c}`).join(', ');
-  return { ...everyBody, sql: `SELECT * EXCLUDE (body)${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql}) ORDER BY body_key, year${thenBy ? `, ${thenBy}` : ''}` };
+  const rows = `SELECT *${counts.length > 0 ? ` REPLACE (${narrowed})` : ''} FROM (${everyBody.sql})`;
+  return {
+    ...everyBody,
+    sql: `SELECT body_key, body, list(struct_pack(*COLUMNS(* EXCLUDE (body_key, body)))) AS rows
+FROM (${rows})
+GROUP BY body_key, body
+ORDER BY body_key, body`,
+  };
 }

@@ -151,15 +151,19 @@ describe('pre-aggregated answers', () => {
       const counted = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n FROM ${name}`, layer: 'dataset' })) as QueryResult).ipc));
       expect(counted[0].n, name).toBeGreaterThan(0);
     }
-    // The per-body tables (about a row per report) keep no body names and hold counts as INTEGER;
-    // reconcile's parts (each government's report twice) are not kept at all.
+    // The per-body tables hold one row per body, its name beside its key, its rows per year as a
+    // list, counts as INTEGER; reconcile's parts (each government's report twice) are not kept at all.
     const columnsOf = async (where: string) => tableRows(tableFromIPC(((await send('sql', { sql: `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE ${where} ORDER BY ALL`, layer: 'dataset' })) as QueryResult).ipc));
     const perBody = ['pre_outcomes_bodies', 'pre_applicants_bodies', 'pre_review_bodies', 'pre_compare_r_new_total'];
     const held = await columnsOf(`table_name IN (${perBody.map((t) => `'${t}'`).join(', ')})`);
     expect(new Set(held.map((c) => c.table_name))).toEqual(new Set(perBody));
-    expect(held.filter((c) => c.column_name === 'body')).toEqual([]);
+    expect(held.map((c) => c.column_name)).toEqual(perBody.flatMap(() => ['body', 'body_key', 'rows']));
     // (review's count of every report, used or not, is named all_reports)
-    expect(held.filter((c) => c.column_name === 'reports' || c.column_name === 'all_reports').map((c) => c.data_type)).toEqual(perBody.map(() => 'INTEGER'));
+    expect(held.filter((c) => c.column_name === 'rows').map((c) => /\b(all_)?reports INTEGER\b/.test(String(c.data_type)))).toEqual(perBody.map(() => true));
+    for (const table of perBody) {
+      const [counts] = tableRows(tableFromIPC(((await send('sql', { sql: `SELECT count(*) AS n, count(DISTINCT body_key) AS bodies FROM ${table}`, layer: 'dataset' })) as QueryResult).ipc));
+      expect(counts.n, table).toBe(counts.bodies);
+    }
     expect(await columnsOf(`regexp_matches(table_name, '^pre_reconcile_[a-z_]+$') AND NOT table_name LIKE 'pre_reconcile_answer_%'`)).toEqual([]);
   }, 900_000);
 
@@ -170,6 +174,7 @@ describe('pre-aggregated answers', () => {
     const texts = ['区', '市', '沈阳', '沈阳市', '阜新', '开发区', 'SHENYANG', '%', '_区', '\\', '', '  ', ...former, ...former.map((n) => n.slice(1, 3))];
     const bodies = ['区', '局', '人民政府', '公安', '沈阳', 'NAME:', 'name:', 'a', '%', '_', '\\', '', ...former.map((n) => n.slice(0, 2))].flatMap((text) => [
       sql.searchEntities({ text, limit: 30 }),
+      sql.searchEntities({ text, limit: 2 }),
       sql.searchEntities({ text, limit: 1000 }),
       sql.searchEntities({ text, levels: ['county', 'department'], limit: 30 }),
       sql.searchEntities({ text, province: '210000', limit: 30 }),
@@ -199,8 +204,8 @@ describe('pre-aggregated answers', () => {
   it('are rebuilt from the corrected rows after a correction, and equal the row-level answers again', async () => {
     const [report] = await rowLevel({
       name: 'one',
-      sql: `SELECT f.report_id, r.sha256, f.year, f.r_handled_total FROM facts_wide f JOIN reports r USING (report_id)
-        WHERE f.scope = 'self' AND f.status <> 'failed' AND f.body_year_reports = 1 AND f.r_handled_total IS NOT NULL AND f.year IS NOT NULL
+      sql: `SELECT f.report_id, r.sha256, f.year, f.r_handled_total, f.body_key FROM facts_wide f JOIN reports r USING (report_id)
+        WHERE f.scope = 'self' AND f.status <> 'failed' AND f.body_year_reports = 1 AND f.r_handled_total IS NOT NULL AND f.year IS NOT NULL AND f.body_key IS NOT NULL
         ORDER BY f.report_id LIMIT 1`,
       params: [],
       tables: ['facts_wide', 'reports'],
@@ -210,6 +215,10 @@ describe('pre-aggregated answers', () => {
     const trends = sql.headlineTrends();
     const wholeOf = (rows: Record<string, unknown>[]) => Number(rows.find((r) => r.year === report.year)?.r_handled_total);
     const before = wholeOf(await preaggregated(pooled));
+    // The chosen body's rows too (its per-body table, one row per body, rebuilt).
+    const body = sql.outcomeBreakdown({ bodies: [String(report.body_key)] });
+    const bodyBefore = wholeOf(await preaggregated(body));
+    expect(bodyBefore).toBe(Number(report.r_handled_total));
     // The overview's kept answer too (from the rollups, which the correction updates).
     const trendBefore = wholeOf(await preaggregated(trends));
     await send('corrections', {
@@ -218,11 +227,15 @@ describe('pre-aggregated answers', () => {
     const after = await preaggregated(pooled);
     expect(wholeOf(after)).toBe(before + 1000);
     expect(after).toEqual(await rowLevel(pooled));
+    const bodyAfter = await preaggregated(body);
+    expect(wholeOf(bodyAfter)).toBe(bodyBefore + 1000);
+    expect(bodyAfter).toEqual(await rowLevel(body));
     const trendsAfter = await preaggregated(trends);
     expect(wholeOf(trendsAfter)).toBe(trendBefore + 1000);
     expect(trendsAfter).toEqual(await rowLevel(trends));
     await send('corrections', { corrections: [] });
     expect(wholeOf(await preaggregated(pooled))).toBe(before);
+    expect(wholeOf(await preaggregated(body))).toBe(bodyBefore);
     expect(wholeOf(await preaggregated(trends))).toBe(trendBefore);
   }, 300_000);
 });
