@@ -9,6 +9,7 @@ import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
+import { namesOtherKindOfRequest } from './request-kind';
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -460,6 +461,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b, otherScope);
     if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric)) && !(metric === 'r.new.total' && yearOfStock(before))) continue;
     if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
+    if ((metric === 'r.new.total' || metric === 'r.handled.total') && namesOtherKindOfRequest(s.slice(cs, q.start))) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
     const after = s.slice(q.end, se);
     const a = after.search(BREAKDOWN);
