@@ -16,6 +16,7 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
+import { namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { namesOtherKindOfRequest } from './rules/request-kind';
@@ -1161,6 +1162,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      // 行政事业性收费收入320万元, 收取停车费12万元, 减免收费120元: money other than the request fee collected
+      if (rule.metric === 'fee.collected_yuan' && !rule.zero && namesOtherMoney(before + m[0])) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (rule.allOfTheWhole && !allOfTheWhole(m)) continue;

@@ -55,3 +55,28 @@ describe('W1: a 申请 qualified by another business is no disclosure request', 
     expect(read('R', '全年办理政府信息公开申请25件，均已办结。')['r.handled.total']).toBe(25);
   });
 });
+
+describe('W2: money other than the request fee, or a waiver, is no fee collected', () => {
+  const fee = (section: Section, sentence: string) => read(section, sentence)['fee.collected_yuan'];
+  it('a named other fee, levy, revenue or sum of charging: no fee.collected_yuan, in any section', () => {
+    const others = ['全年行政事业性收费收入320万元。', '全年收费总额856万元。', '全年收取停车费12万元。', '全年收取水资源费56万元。', '全年收取学费、住宿费等320万元。', '全年公开行政事业性收费项目12项，收费金额856万元。', '全年减免收费120元。', '对经济困难的申请人减免收费120元。'];
+    for (const section of ['F', 'P', 'X'] as const) for (const sentence of others) expect({ section, sentence, fee: fee(section, sentence) }).toEqual({ section, sentence, fee: undefined });
+  });
+
+  it('the other money no longer overrides the stated 0 or the request fee beside it', () => {
+    expect(fee('F', '全年政府信息公开无收费，全县非税收入中行政事业性收费3200万元。')).toBe(0);
+    expect(fee('F', '全年共收取水资源费56万元。全年收取政府信息公开检索费、复制费共计30元。')).toBe(30);
+  });
+
+  it('the request fee named by its kinds, by disclosure, by the applicant or bare is still read', () => {
+    const fees = {
+      '全年收取费用45元。': 45,
+      '全年收取复印费45元。': 45,
+      '全年收取政府信息公开费用45元。': 45,
+      '全年收取信息处理费2次,共计150元。': 150,
+      '按照国家规定标准，收取检索费、复制费共计45元，对2名低保户申请人免收费用。': 45,
+      '全年共收取费用0.0045万元。': 45,
+    };
+    for (const [sentence, yuan] of Object.entries(fees)) expect({ sentence, yuan: fee('F', sentence) }).toEqual({ sentence, yuan });
+  });
+});
