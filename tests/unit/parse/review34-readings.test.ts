@@ -80,3 +80,32 @@ describe('W2: money other than the request fee, or a waiver, is no fee collected
     for (const [sentence, yuan] of Object.entries(fees)) expect({ sentence, yuan: fee('F', sentence) }).toEqual({ sentence, yuan });
   });
 });
+
+describe('W5: a whole reconsideration or litigation caseload is not the disclosure count', () => {
+  const cases = (section: Section, sentence: string) => {
+    const got = read(section, sentence);
+    return [got['rv.total'], got['lit.total']];
+  };
+  it('a later disclosure part is the value wherever it stands, for suits as for reviews', () => {
+    expect(cases('V', '全年共收到行政复议申请56件，受理52件，其中涉及政府信息公开的2件。')).toEqual([2, undefined]);
+    expect(cases('V', '全年行政复议案件56件，涉及政府信息公开的仅2件。')).toEqual([2, undefined]);
+    expect(cases('X', '全年发生行政诉讼案件32件，其中涉及政府信息公开的1件。')).toEqual([undefined, 1]);
+    expect(cases('V', '全年作为被告的行政诉讼32件，其中政府信息公开类1件，已审结。')).toEqual([undefined, 1]);
+    expect(cases('V', '全年县政府作为被告的行政诉讼案件32件，其中因政府信息公开引起的1件。')).toEqual([undefined, 1]);
+  });
+
+  it('courts, reviewing organs and cases handled in another body’s name count other bodies’ work', () => {
+    for (const sentence of ['全县法院全年受理行政诉讼案件120件。', '全县行政复议机关共受理行政复议案件56件。', '全年以县政府名义办理行政复议案件56件。']) {
+      for (const section of ['V', 'X'] as const) expect({ section, sentence, got: cases(section, sentence) }).toEqual({ section, sentence, got: [undefined, undefined] });
+    }
+  });
+
+  it('counts of disclosure cases and outcomes of the body’s own cases still read', () => {
+    expect(cases('V', '全年共收到行政复议申请56件，其中涉及政府信息公开的2件。')).toEqual([2, undefined]);
+    expect(cases('V', '县政府全年办理行政复议案件56件，其中政府信息公开类2件。')).toEqual([2, undefined]);
+    expect(cases('V', '全年涉及政府信息公开的行政复议2件，占全部行政复议案件56件的3.6%。')).toEqual([2, undefined]);
+    expect(cases('V', '全年因政府信息公开引起的行政诉讼1件，行政复议0件。')).toEqual([0, 1]);
+    expect(cases('V', '全年发生行政复议一起，行政诉讼两起。')).toEqual([1, 2]);
+    expect(cases('V', '全年行政复议2件，均被复议机关维持。')).toEqual([2, undefined]);
+  });
+});
