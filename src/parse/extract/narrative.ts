@@ -20,6 +20,7 @@ import { namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { namesOtherKindOfRequest } from './rules/request-kind';
+import { spansManyYears } from './rules/spans';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
@@ -1194,6 +1195,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (/^(?:r|rv|lit)\./.test(rule.metric) && asOfNowOnly(sentenceBefore(s, m.index) + m[0])) continue;
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
       if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 近三年共受理…62件, 《条例》施行以来共受理…: a span of many years, with no 累计
+      if (/^(?:r|rv|lit)\./.test(rule.metric) && !CARRIED.test(rule.metric) && spansManyYears(sentenceBefore(s, m.index) + m[0], years)) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);

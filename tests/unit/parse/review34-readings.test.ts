@@ -109,3 +109,22 @@ describe('W5: a whole reconsideration or litigation caseload is not the disclosu
     expect(cases('V', '全年行政复议2件，均被复议机关维持。')).toEqual([2, undefined]);
   });
 });
+
+describe('W4: a span of many years makes a count no year’s figure, without 截至 or 累计 too', () => {
+  it('自…至…, 《条例》施行以来, 至今, 近三年: no p.total nor r.new.total', () => {
+    for (const sentence of ['自《条例》实施至今，共主动公开政府信息12560条。', '《条例》施行以来，全县共主动公开政府信息12560条。', '自2008年至2015年底，累计主动公开政府信息12560条。', '自2008年5月1日《条例》正式施行至2015年底，累计主动公开政府信息12560条。']) {
+      expect({ sentence, total: read('P', sentence)['p.total'] }).toEqual({ sentence, total: undefined });
+    }
+    for (const sentence of ['近三年共受理政府信息公开申请62件，其中2015年25件。', '《条例》施行以来共受理政府信息公开申请62件。']) {
+      expect({ sentence, received: read('R', sentence)['r.new.total'] }).toEqual({ sentence, received: undefined });
+    }
+  });
+
+  it('the year’s own span is none: 今年以来, 2015年以来, the year’s figure beside a stock', () => {
+    expect(read('P', '今年以来，全县共主动公开政府信息1520条。')['p.total']).toBe(1520);
+    expect(read('P', '2015年以来，全县共主动公开政府信息1520条。')['p.total']).toBe(1520);
+    expect(read('P', '全年主动公开政府信息1520条，历年累计公开12560条。')['p.total']).toBe(1520);
+    expect(read('R', '今年以来，共受理政府信息公开申请25件。')['r.new.total']).toBe(25);
+    expect(read('R', '全年共受理政府信息公开申请25件，上年结转2件。')['r.carried_in.total']).toBe(2);
+  });
+});

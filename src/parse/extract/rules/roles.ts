@@ -10,6 +10,9 @@ import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 import { namesOtherKindOfRequest } from './request-kind';
+import { spansManyYears } from './spans';
+/** Carried in or out: their figures name another year by design. */
+const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -473,7 +476,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
-    if (EXCLUDED.otherScope.test(withoutOwnArea(stretch, area)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
+    if (EXCLUDED.otherScope.test(withoutOwnArea(stretch, area)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || (!CARRIED_METRIC.test(metric) && spansManyYears(s.slice(ss, q.start), years)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
     if (EXCLUDED.change.test(own)) continue;
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
