@@ -20,6 +20,7 @@ import { namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { namesOtherKindOfRequest } from './rules/request-kind';
+import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
@@ -1174,6 +1175,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件: a count beside a later disclosure part of it is the whole caseload
       if ((rule.metric === 'rv.total' || rule.metric === 'lit.total') && !rule.zero && !REVIEW_OF_DISCLOSURE.test(before + m[0]) && DISCLOSURE_PART_LATER.test(sentenceAfter(s, m.index + m[0].length))) continue;
+      // 申请数量由17件增加到25件: the value before the change is another year's
+      if (!rule.zero && changesToAnother(s.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
       // 行政事业性收费收入320万元, 收取停车费12万元, 减免收费120元: money other than the request fee collected
       if (rule.metric === 'fee.collected_yuan' && !rule.zero && namesOtherMoney(before + m[0])) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;

@@ -128,3 +128,18 @@ describe('W4: a span of many years makes a count no year’s figure, without 截
     expect(read('R', '全年共受理政府信息公开申请25件，上年结转2件。')['r.carried_in.total']).toBe(2);
   });
 });
+
+describe('W3: in 由/从 A 增加到/增至/减少为 B, A is the value before the change, never the year’s', () => {
+  it('the from-value is not read', () => {
+    expect(read('R', '全年共受理政府信息公开申请从17件增至25件。')['r.new.total']).not.toBe(17);
+    expect(read('R', '同意公开的申请由12件增加到18件。')['r.granted.total']).not.toBe(12);
+    expect(read('R', '与2014年相比，申请数量由17件增加到25件，同意公开由12件增加到18件。')['r.granted.total']).not.toBe(12);
+  });
+
+  it('a change by an amount and the year’s figure beside a change still read', () => {
+    const got = read('R', '全年共受理政府信息公开申请25件，比上年增加8件，其中同意公开18件，比上年增加6件。');
+    expect([got['r.new.total'], got['r.granted.total']]).toEqual([25, 18]);
+    expect(read('R', '全年共受理政府信息公开申请25件，不予公开的由上年的6件减少为4件。')['r.new.total']).toBe(25);
+    expect(read('P', '全年主动公开政府信息1520条，比上年增加168条。')['p.total']).toBe(1520);
+  });
+});

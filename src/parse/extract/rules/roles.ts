@@ -11,6 +11,7 @@ import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 import { namesOtherKindOfRequest } from './request-kind';
 import { spansManyYears } from './spans';
+import { changesToAnother } from './change';
 /** Carried in or out: their figures name another year by design. */
 const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
 
@@ -477,7 +478,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
     if (EXCLUDED.otherScope.test(withoutOwnArea(stretch, area)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || (!CARRIED_METRIC.test(metric) && spansManyYears(s.slice(ss, q.start), years)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
-    if (EXCLUDED.change.test(own)) continue;
+    if (EXCLUDED.change.test(own) || changesToAnother(s.slice(q.end, q.end + 10))) continue;
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
     // 其余2件已于12月答复, 剩余3件于次年1月办结: the rest of a whole named before; of the carried-in ones (上年结转的申请中) not even what is still open
