@@ -16,8 +16,12 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
+import { namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
+import { namesOtherKindOfRequest } from './rules/request-kind';
+import { changesToAnother } from './rules/change';
+import { spansManyYears } from './rules/spans';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
@@ -218,11 +222,15 @@ const NOT_A_SINGLE = /(?:没有|(?<!尚)未|无|从未|未曾)(?:发生|出现|�
 const ZERO_REJECT = new RegExp(`${NARROWER_CAUSE.source}|\\|`);
 /** Figures near 行政复议 that are not the year's reviews: suits, corrections, reviews carried from last year, the body as the reviewing organ, its documents and hearings. */
 // (a suit's figured item before it in a list, 行政诉讼1件、行政复议2件, is its own item: not a suit's clause)
-const REVIEW_NOT_COUNTED = /诉讼(?![^\S\n]*\d+[^\S\n]*(?:件|宗|起)、)|纠错|纠正|结转|作为(行政)?复议机关|决定书|意见书|通知书|听证/;
+const REVIEW_NOT_COUNTED = /诉讼(?![^\S\n]*\d+[^\S\n]*(?:件|宗|起)、)|纠错|纠正|结转|作为(行政)?复议机关|(?<!被)复议机关(?:共|全年)?(?:受理|办理|审理|收到)|以[^。；;,，\n]{1,10}名义|决定书|意见书|通知书|听证/;
 /** The body as the reviewing organ, or the review office receiving cases (县司法局共受理行政复议申请45件), anywhere in the sentence before: reviews it decided, not reviews of its disclosure. */
 const REVIEWING_ORGAN = /作为(?:行政)?复议(?:机关|机构)|(?<!被[^。；;,，\n]{0,4})(?:司法|法制|复议)(?:局|厅|办|办公室|委员会)[^。；;\n被]{0,12}?(?:受理|办理|审理|收到|接收|接到)/;
 /** 其中涉及政府信息公开的2件: after all the reviews, the part about disclosure. */
 const DISCLOSURE_PART = '[,，(（]?其中(涉及|关于|有关|因|属于|针对)?(政府|政务)?(信息公开|依申请公开)(工作|事项|方面|类)?(的)?';
+/** A disclosure part of reviews or suits, with or without 其中 (涉及政府信息公开的仅2件, 其中政府信息公开类1件, 其中因政府信息公开引起的1件). */
+const DISCLOSURE_PART_OF = '(其中(涉及|关于|有关|因|属于|针对)?|(涉及|关于|有关|因|属于|针对))(政府|政务)?(信息公开|依申请公开)(工作|事项|方面|类)?(引起|引发|产生)?(的)?(仅|只有|共)?';
+/** Later in the sentence than a count of reviews or suits, a part of them about disclosure with its figure: the count is the whole caseload. */
+const DISCLOSURE_PART_LATER = /(?:涉及|关于|有关|因|属于|针对|其中)(?:政府|政务)?(?:信息公开|依申请公开)[^。；;\n]{0,14}?[\d〇零一二两三四五六七八九十]/;
 /** After the reviews' figure: the disclosure part of them. */
 const REVIEW_FIGURE_NOT_TOTAL = new RegExp(`^${DISCLOSURE_PART}`);
 /** The body's suits defended beside the reviews (办理行政复议案件12件、行政应诉案件8件): the legal office's caseload, unless the reviews' own clause says they are of disclosure (因政府信息公开被申请行政复议1件，行政应诉案件1件). */
@@ -369,6 +377,8 @@ const RULES: Rule[] = [
   // review and litigation
   // 受理行政复议案件45件，其中涉及政府信息公开的2件: the disclosure part of all the reviews
   { metric: 'rv.total', re: rx(`行政复议{K}{0,12}?${FIGURE_START}[\\d,〇零一二两三四五六七八九十百千]*(件|宗|起)${DISCLOSURE_PART}{K}{0,4}?{N}`), reject: REVIEW_NOT_COUNTED },
+  // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件; 行政复议案件56件，涉及政府信息公开的仅2件: the disclosure part wherever it stands
+  { metric: 'rv.total', needs: /行政复议/, re: rx(`(?<=[,，(（])${DISCLOSURE_PART_OF}{N}`), sentence: /行政复议/, notSentence: /诉讼|作为(行政)?复议机关/ },
   { metric: 'rv.total', re: rx(`行政复议(申请)?(的)?(案件)?${KL}{0,3}?{L}{N}`), reject: REVIEW_NOT_COUNTED, rejectAfter: REVIEW_FIGURE_NOT_TOTAL },
   // 2件行政复议、1件行政诉讼: a list of figured items (not 1件行政复议和行政诉讼, both together)
   { metric: 'rv.total', needs: /行政复议/, re: rx(`{N}(的)?(被)?(申请|提起)?((因|涉及|有关|关于|针对){K}{0,16}?)?(行政复议)(?!和|及|、(?!${SP}${FIGURE_START}))`), reject: REVIEW_NOT_COUNTED },
@@ -383,7 +393,10 @@ const RULES: Rule[] = [
   { metric: 'rv.other', re: rx(`行政复议{S}{0,70}?{N}其他结果`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?{N}尚未审结`), reject: /诉讼(?!0)/ },
   { metric: 'rv.pending', re: rx(`行政复议{S}{0,80}?尚未审结{N}`), reject: /诉讼(?!0)/ },
-  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{L}{N}`), reject: /复议后|纠错|纠正/ },
+  // 作为被告的行政诉讼32件，其中政府信息公开类1件: the disclosure part of all the suits, as for reviews
+  { metric: 'lit.total', re: rx(`(行政)?诉讼{K}{0,12}?${FIGURE_START}[\\d,〇零一二两三四五六七八九十百千]*(件|宗|起)${DISCLOSURE_PART}{K}{0,6}?{N}`), reject: /复议|纠错|纠正|法院|名义/ },
+  { metric: 'lit.total', needs: /诉讼/, re: rx(`(?<=[,，(（])${DISCLOSURE_PART_OF}{N}`), sentence: /诉讼/, notSentence: /复议/ },
+  { metric: 'lit.total', re: rx(`(行政)?诉讼(的)?(案件)?(共)?{K}{0,5}?{L}{N}`), reject: /复议后|纠错|纠正|法院|名义/, rejectAfter: REVIEW_FIGURE_NOT_TOTAL },
   // 行政复议案件数为2: a count noun gives the bare number its unit
   { metric: 'rv.total', re: rx(`行政复议(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
   { metric: 'lit.total', re: rx(`行政诉讼(案)?(件数|宗数)(为|是|[:：])?{NN}`) },
@@ -1160,6 +1173,12 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件: a count beside a later disclosure part of it is the whole caseload
+      if ((rule.metric === 'rv.total' || rule.metric === 'lit.total') && !rule.zero && !REVIEW_OF_DISCLOSURE.test(before + m[0]) && DISCLOSURE_PART_LATER.test(sentenceAfter(s, m.index + m[0].length))) continue;
+      // 申请数量由17件增加到25件: the value before the change is another year's
+      if (!rule.zero && changesToAnother(s.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+      // 行政事业性收费收入320万元, 收取停车费12万元, 减免收费120元: money other than the request fee collected
+      if (rule.metric === 'fee.collected_yuan' && !rule.zero && namesOtherMoney(before + m[0])) continue;
       if (rule.rejectItem && (rule.rejectItem.test(m[0]) || rule.rejectItem.test(afterLastCount(before)))) continue;
       if (rule.rejectAfter?.test(s.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
       if (rule.allOfTheWhole && !allOfTheWhole(m)) continue;
@@ -1179,6 +1198,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (/^(?:r|rv|lit)\./.test(rule.metric) && asOfNowOnly(sentenceBefore(s, m.index) + m[0])) continue;
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
       if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 近三年共受理…62件, 《条例》施行以来共受理…: a span of many years, with no 累计
+      if (/^(?:r|rv|lit)\./.test(rule.metric) && !CARRIED.test(rule.metric) && spansManyYears(sentenceBefore(s, m.index) + m[0], years)) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -1192,6 +1213,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (HANDLED_OR_OUTCOME.test(rule.metric) && (rule.metric === 'r.handled.total' ? OTHER_CASES : OTHER_CASES_COUNTED).test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
+      // 受理城乡低保申请120件, 办理户籍迁移申请560件: a 申请 qualified by another business is not a disclosure request
+      if (/^r\.(new|handled)\.total$/.test(rule.metric) && namesOtherKindOfRequest(clauseBefore(s, m.index) + m[0])) continue;
       // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed
       if (rule.metric.startsWith('r.') && DOCUMENTS_BY_ATTRIBUTE.test(sentenceBefore(s, m.index))) continue;
       if (rule.zero) {

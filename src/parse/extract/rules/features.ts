@@ -3,6 +3,7 @@
 import { parseChineseNumeral } from '../../normalise/numbers';
 import type { Quantity } from '../../recognise/quantities';
 import { SELF_WORD, withoutOwnArea } from './own-area';
+import { spansManyYears } from './spans';
 
 /** The outcomes of requests beside the granted: disclosed in part, refused. */
 const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
@@ -528,6 +529,8 @@ export const FEATURES = {
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(withoutOwnArea(v.before, v.area)),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */
   cumulative: (v: FigureView) => /累计|历年/.test(withoutYearTotal(v.before)) && /截至|截止|以来|至今|历年/.test(v.sentenceBefore),
+  /** A count after a span of many years (自2008年至2015年底, 《条例》施行以来, 近三年), even without 截至 or 累计: no year's figure. */
+  manyYears: (v: FigureView) => spansManyYears(v.sentenceBefore, v.years),
   /** 累计 with no span of the year in its clause (我局累计主动公开…5600条): a running total since some start, never the year's count. */
   runningTotal: (v: FigureView) => runningTotal(v),
   /** A running total, then 其中 the year's own figure (…累计达5600条，其中2015年主动公开326条): the stock. */

@@ -9,7 +9,7 @@ const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distri
 /** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
 const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
-const NOT_THE_YEARS = ['otherYear', 'lastYearWord', 'asOfDate', 'platform', 'runningTotal'] as const;
+const NOT_THE_YEARS = ['otherYear', 'lastYearWord', 'asOfDate', 'platform', 'runningTotal', 'manyYears'] as const;
 
 export const PROACTIVE_RULES: ScoredRule[] = [
   {

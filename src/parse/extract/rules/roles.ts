@@ -9,6 +9,11 @@ import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
+import { namesOtherKindOfRequest } from './request-kind';
+import { spansManyYears } from './spans';
+import { changesToAnother } from './change';
+/** Carried in or out: their figures name another year by design. */
+const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -460,6 +465,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b, otherScope);
     if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric)) && !(metric === 'r.new.total' && yearOfStock(before))) continue;
     if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
+    if ((metric === 'r.new.total' || metric === 'r.handled.total') && namesOtherKindOfRequest(s.slice(cs, q.start))) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
     const after = s.slice(q.end, se);
     const a = after.search(BREAKDOWN);
@@ -471,8 +477,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const stretch = s.slice(cs, to);
     const own = s.slice(from, q.start);
     // what is still open is by nature handled later (2件…将在下一年度答复): a plan only before its figure
-    if (EXCLUDED.otherScope.test(withoutOwnArea(stretch, area)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
-    if (EXCLUDED.change.test(own)) continue;
+    if (EXCLUDED.otherScope.test(withoutOwnArea(stretch, area)) || EXCLUDED.cumulative.test(withoutYearTotal(stretch)) || (!CARRIED_METRIC.test(metric) && spansManyYears(s.slice(ss, q.start), years)) || EXCLUDED.average.test(stretch) || EXCLUDED.plan.test(metric === 'r.carried_out.total' ? s.slice(cs, q.start) : stretch)) continue;
+    if (EXCLUDED.change.test(own) || changesToAnother(s.slice(q.end, q.end + 10))) continue;
     // 截至目前，共受理…35件: as of now with no word of the year after it, the stock or the year's, unsure
     if (asOfNowOnly(before)) continue;
     // 其余2件已于12月答复, 剩余3件于次年1月办结: the rest of a whole named before; of the carried-in ones (上年结转的申请中) not even what is still open
