@@ -3,8 +3,11 @@
 // (网上申请) or nothing at all (共受理申请25件); any other qualifier names another business
 // (城乡低保申请, 不动产登记申请, 劳动仲裁申请, 退税申请), whose applications are no disclosure requests.
 
-/** Words that name disclosure: with them the 申请 is a disclosure request whatever else stands beside. */
-const NAMES_DISCLOSURE = /公开|依申请/;
+/**
+ * Words that name disclosure: with them the 申请 is a disclosure request whatever else stands beside
+ * (政府信息申请, 信息申请, 查阅申请, 政府信息查询申请: information asked for is disclosure's object).
+ */
+const NAMES_DISCLOSURE = /公开|依申请|信息|查阅|查询/;
 /** Words that may qualify a disclosure request without naming it: applicants, ways of applying, counting and linking words. */
 const NEUTRAL = new RegExp(
   [
