@@ -80,6 +80,8 @@ describe('W2: money other than the request fee, or a waiver, is no fee collected
       '全年收取信息处理费2次,共计150元。': 150,
       '按照国家规定标准，收取检索费、复制费共计45元，对2名低保户申请人免收费用。': 45,
       '全年共收取费用0.0045万元。': 45,
+      '全年收取成本费45元。': 45,
+      '全年共收取资料费45元。': 45,
     };
     for (const [sentence, yuan] of Object.entries(fees)) expect({ sentence, yuan: fee('F', sentence) }).toEqual({ sentence, yuan });
   });
