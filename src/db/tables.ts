@@ -5,7 +5,7 @@
 // small, else one province at a time as views drill down; reports
 // (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
 // the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies;
-// `similar_pairs` (copied reports, by report_a's province) when the similar view asks; `corrections`
+// `similar_pairs` (copied reports, in each report's province) when the similar view asks; `corrections`
 // (the rows of the corrections file ingest applied) when a query names it.
 
 export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;

@@ -252,22 +252,34 @@ const BODY_COLUMNS: Column<BodyRow>[] = [
   { name: 'printed_names', type: utf8, get: (b) => b.printed_names },
 ];
 
-/** Pairs of reports whose narratives are near copies (src/ingest/similar), stored under report_a's province. */
-const SIMILAR_COLUMNS: Column<SimilarPair>[] = [
-  { name: 'report_a', type: utf8, get: (p) => p.a.id },
-  { name: 'report_b', type: utf8, get: (p) => p.b.id },
-  { name: 'similarity', type: float64, get: (p) => p.similarity },
-  { name: 'containment', type: float64, get: (p) => p.containment },
-  { name: 'kind', type: utf8, get: (p) => p.kind },
-  { name: 'year_a', type: int32, get: (p) => p.a.year },
-  { name: 'year_b', type: int32, get: (p) => p.b.year },
-  { name: 'body_a', type: utf8, get: (p) => p.a.body },
-  { name: 'body_b', type: utf8, get: (p) => p.b.body },
-  { name: 'province_a', type: utf8, get: (p) => p.a.province },
-  { name: 'province_b', type: utf8, get: (p) => p.b.province },
+/** A pair as one partition stores it: `primary` in report_a's province, not in report_b's (another province). */
+interface FiledPair {
+  pair: SimilarPair;
+  primary: boolean;
+}
+
+/**
+ * Pairs of reports whose narratives are near copies (src/ingest/similar), stored in the partition
+ * of each report's province, so a province's partition holds every pair of its reports: a pair of
+ * one province once, a pair of two provinces twice, `is_primary` true on the row in report_a's
+ * province (read every partition `WHERE is_primary` to count each pair once).
+ */
+const SIMILAR_COLUMNS: Column<FiledPair>[] = [
+  { name: 'report_a', type: utf8, get: ({ pair }) => pair.a.id },
+  { name: 'report_b', type: utf8, get: ({ pair }) => pair.b.id },
+  { name: 'similarity', type: float64, get: ({ pair }) => pair.similarity },
+  { name: 'containment', type: float64, get: ({ pair }) => pair.containment },
+  { name: 'kind', type: utf8, get: ({ pair }) => pair.kind },
+  { name: 'year_a', type: int32, get: ({ pair }) => pair.a.year },
+  { name: 'year_b', type: int32, get: ({ pair }) => pair.b.year },
+  { name: 'body_a', type: utf8, get: ({ pair }) => pair.a.body },
+  { name: 'body_b', type: utf8, get: ({ pair }) => pair.b.body },
+  { name: 'province_a', type: utf8, get: ({ pair }) => pair.a.province },
+  { name: 'province_b', type: utf8, get: ({ pair }) => pair.b.province },
+  { name: 'is_primary', type: bool, get: (f) => f.primary },
   /** JSON [[start, end], …]: the shared passages, offsets into each report's text. */
-  { name: 'spans_a', type: utf8, get: (p) => JSON.stringify(p.spansA) },
-  { name: 'spans_b', type: utf8, get: (p) => JSON.stringify(p.spansB) },
+  { name: 'spans_a', type: utf8, get: ({ pair }) => JSON.stringify(pair.spansA) },
+  { name: 'spans_b', type: utf8, get: ({ pair }) => JSON.stringify(pair.spansB) },
 ];
 
 /** Column names of every table, in file order. */
@@ -550,9 +562,12 @@ export class DatasetBuilder {
     const keys = [...this.keys.entries()].sort(([, a], [, b]) => compareKey(a.province, b.province) || compareKey(a.year, b.year));
     const similarStarted = performance.now();
     const similar = this.similar.pairs((ids) => this.textsOf(ids));
-    const similarParts = groupBy(similar.pairs, (p) => p.a.province).map(([province, pairs]) => ({ table: 'similar_pairs' as const, province, rows: buildTable(SIMILAR_COLUMNS, pairs) }));
+    const filed = similar.pairs.flatMap((pair): FiledPair[] => (pair.a.province === pair.b.province ? [{ pair, primary: true }] : [{ pair, primary: true }, { pair, primary: false }]));
+    const filedIn = new Map(groupBy(filed, (f) => (f.primary ? f.pair.a.province : f.pair.b.province)));
     const similarStats = { ...similar.stats, seconds: (performance.now() - similarStarted) / 1000 };
     const provinces = [...new Set(keys.map(([, k]) => k.province))];
+    // Every province of reports has its partition, empty without a pair: a query naming the province creates the table.
+    const similarParts = provinces.map((province) => ({ table: 'similar_pairs' as const, province, rows: buildTable(SIMILAR_COLUMNS, filedIn.get(province) ?? []) }));
     const { chunks } = this;
     const gazetteer = typeof this.gazetteer === 'function' ? this.gazetteer() : this.gazetteer;
     const part = (table: TableName, province: string, year: number | null, key: string): TablePart => this.part(table, province, year, chunks.get(`${table} ${key}`)!);
@@ -581,7 +596,6 @@ export class DatasetBuilder {
       for (const [province, rows] of groupBy(counties, (r) => r.province!)) yield [{ table: 'rollups', province, rows: buildTable(ROLLUP_COLUMNS, rows) }];
       yield [{ table: 'failing', rows: failing }];
       yield [{ table: 'bodies', rows: bodies }];
-      if (similarParts.length === 0) yield [{ table: 'similar_pairs', rows: buildTable(SIMILAR_COLUMNS, []) }];
       for (const part of similarParts) yield [part];
       yield [{ table: 'corrections', rows: correctionsTable }];
     }

@@ -128,4 +128,8 @@ Read a table whole with any engine that knows Hive partitioning, for example Duc
     SELECT * FROM read_parquet('parquet/facts_wide/*/*/*.parquet', hive_partitioning = true);
 
 Spark, Trino and Polars read the same layout. The columns are described in the project's README.
+
+\`similar_pairs\` keeps a pair of reports of two provinces in both provinces' folders, so that one
+province's files hold every pair of its reports; over several provinces, count pairs
+\`WHERE is_primary\` (true on the copy in report_a's province).
 `;

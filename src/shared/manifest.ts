@@ -14,8 +14,10 @@
  * and hashes are the stored bytes'.
  * 10: `values` gains inferred (a figure the narrative implies but does not print). Optional within 10:
  * `stored`, the stored answers (a dataset without them is read as before).
+ * 11: `similar_pairs` is stored in the partition of each report's province (a pair of two provinces
+ * twice) and gains is_primary (true on the row in report_a's province: the one row to count).
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */

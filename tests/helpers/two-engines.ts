@@ -2,7 +2,7 @@
 // runs, fed Arrow IPC stream bytes exactly like the worker is) and native DuckDB (fed the Parquet
 // copy, as the real dataset's reference). SQL builders run unchanged on either.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { type DataType, Float64, Int32, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, type DataType, Float64, Int32, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableRows, type Row } from '../../src/app/data/rows';
@@ -14,7 +14,7 @@ import { makeTempDir } from './ingest-fixture';
 import { WIDE_METRICS, wideColumnName } from '../../src/shared/wide-metrics';
 import { bodyKey } from '../../src/shared/body-key';
 
-export type ColumnType = 'utf8' | 'int32' | 'float64';
+export type ColumnType = 'utf8' | 'int32' | 'float64' | 'bool';
 
 /** The columns of `facts_wide` (src/ingest/arrow-tables.ts), for tables of hand-made reports. */
 export const FACT_COLUMNS: [string, ColumnType][] = [
@@ -74,7 +74,7 @@ export function withBodyColumns(rows: readonly Record<string, unknown>[]): Recor
   for (const r of keyed) counts.set(unit(r), (counts.get(unit(r)) ?? 0) + 1);
   return keyed.map((r) => ({ ...r, body_year_reports: counts.get(unit(r)) }));
 }
-const TYPES: Record<ColumnType, () => DataType> = { utf8: () => new Utf8(), int32: () => new Int32(), float64: () => new Float64() };
+const TYPES: Record<ColumnType, () => DataType> = { utf8: () => new Utf8(), int32: () => new Int32(), float64: () => new Float64(), bool: () => new Bool() };
 
 /** A table with explicit column types: strings are plain Utf8 (DuckDB-WASM drops dictionary-encoded input). */
 export function arrowTable(columns: readonly (readonly [string, ColumnType])[], rows: readonly Record<string, unknown>[]): Table {

@@ -17,6 +17,7 @@ import { WIDE_METRICS } from '../../shared/wide-metrics';
 import type { Param } from '../protocol';
 import { definePreaggregate, definePreaggregateFamily, withPreaggregate } from './preaggregated';
 import { type BuiltQuery, containsPattern, metricColumn, type PreaggregatedQuery, QueryInputError } from './query';
+import { PAIR_LINKS } from './similar';
 
 export type PeerGroup = 'parent' | 'province-level' | 'national-level';
 export const PEER_GROUPS: readonly PeerGroup[] = ['parent', 'province-level', 'national-level'];
@@ -142,10 +143,10 @@ const benchmarkColumns = (parentYear: string): string => `c.division_code, c.div
   CASE WHEN p.scope = c.scope AND p.value <> 0 THEN (c.value - p.value) / p.value END AS yoy_pct,
   c.scope, c.report_id, c.reports, c.n_failed_checks AS failed_checks`;
 
-/** The CTE `copies`: copy_score (雷同度) of each report of `reports` (a CTE with report_id) from the similar_pairs loaded. */
+/** The CTE `copies`: copy_score (雷同度) of each report of `reports` (a CTE with report_id), from its own province's similar_pairs. */
 const copiesOf = (reports: string): string => `copies AS (
   SELECT report_id, max(similarity) AS copy_score
-  FROM (SELECT report_a AS report_id, similarity FROM similar_pairs UNION ALL SELECT report_b, similarity FROM similar_pairs)
+  FROM (${PAIR_LINKS})
   WHERE report_id IN (SELECT report_id FROM ${reports})
   GROUP BY ALL
 )`;
@@ -185,9 +186,8 @@ export interface BenchmarkInput {
  * years' reports have the same scope), scope, report_id (the report used), reports (how many
  * reports the unit published that year; never added), failed_checks (the report used: identities
  * its own arithmetic fails) and copy_score (雷同度: the highest similarity of the report used to any
- * other report in `similar_pairs`, 0 when none reaches the stored minimum; pairs are stored with
- * report_a's province, so a copy of a report in another province counts only when report_a is in
- * the parent's province or the peers are national).
+ * other report in `similar_pairs`, 0 when none reaches the stored minimum; a pair is stored in both
+ * its reports' provinces, so the parent's province holds every pair of its children).
  */
 export function benchmarkChildren(input: BenchmarkInput): BuiltQuery {
   const parent = parentCode(input.parent);

@@ -27,6 +27,20 @@ function similarityOf(value: unknown): number {
   return value;
 }
 
+/**
+ * `similar_pairs` is stored per province of each report (src/ingest/arrow-tables.ts): a pair of two
+ * provinces' reports is in both provinces' partitions, `is_primary` on the row in report_a's. A
+ * report's pairs are read from the rows of its own province, which every query about the report
+ * loads: report_a's from the primary row, report_b's from the row filed under report_b's province
+ * (the second copy, or the one row of a pair within one province). So each pair counts once for each
+ * of its reports, whatever other provinces are loaded.
+ */
+export const filedFor = (side: 'a' | 'b', alias = ''): string => (side === 'a' ? `${alias}is_primary` : `(NOT ${alias}is_primary OR ${alias}province_a = ${alias}province_b)`);
+
+/** Each report's pairs, one row per pair and report: report_id, other, similarity, kind. */
+export const PAIR_LINKS = `SELECT report_a AS report_id, report_b AS other, similarity, kind FROM similar_pairs WHERE ${filedFor('a')}
+  UNION ALL SELECT report_b, report_a, similarity, kind FROM similar_pairs WHERE ${filedFor('b')}`;
+
 /** The reports of the parent's own units in the year: the parent's, its departments', its child governments'. */
 const UNITS = `SELECT report_id, issuer, body_key FROM facts_wide WHERE year = ? AND (division_code = ? OR parent_code = ?)`;
 
@@ -44,9 +58,11 @@ export function similarPairs(input: SimilarInput): BuiltQuery {
     name: 'similar.pairs',
     sql: `WITH units AS (${UNITS}),
 pairs AS (
-  SELECT p.*, CASE WHEN p.report_a IN (SELECT report_id FROM units) THEN p.report_a ELSE p.report_b END AS focus
-  FROM similar_pairs p
-  WHERE p.similarity >= ? AND (p.report_a IN (SELECT report_id FROM units) OR p.report_b IN (SELECT report_id FROM units))
+  SELECT p.*, p.report_a AS focus FROM similar_pairs p
+  WHERE p.similarity >= ? AND ${filedFor('a', 'p.')} AND p.report_a IN (SELECT report_id FROM units)
+  UNION ALL
+  SELECT p.*, p.report_b AS focus FROM similar_pairs p
+  WHERE p.similarity >= ? AND ${filedFor('b', 'p.')} AND p.report_b IN (SELECT report_id FROM units) AND p.report_a NOT IN (SELECT report_id FROM units)
 )
 SELECT p.focus, CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END AS other,
   u.issuer AS focus_issuer, coalesce(o.issuer, CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END) AS other_issuer,
@@ -56,7 +72,7 @@ FROM pairs p
 JOIN units u ON u.report_id = p.focus
 LEFT JOIN facts_wide o ON o.report_id = CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END
 ORDER BY p.similarity DESC, p.focus, other`,
-    params: [year, parent, parent, min],
+    params: [year, parent, parent, min, min],
     tables: ['similar_pairs', 'facts_wide'],
     provinces: [parent.slice(0, 2)],
   };
@@ -73,10 +89,7 @@ export function similarScores(input: Omit<SimilarInput, 'minSimilarity'>): Built
   return {
     name: 'similar.scores',
     sql: `WITH units AS (${UNITS}),
-links AS (
-  SELECT report_a AS report_id, similarity, kind FROM similar_pairs
-  UNION ALL SELECT report_b, similarity, kind FROM similar_pairs
-)
+links AS (${PAIR_LINKS})
 SELECT u.body_key, u.issuer, u.report_id, coalesce(max(l.similarity), 0) AS score, count(l.kind)::INTEGER AS pairs,
   count(l.kind) FILTER (WHERE l.kind = 'same_body')::INTEGER AS same_body,
   count(l.kind) FILTER (WHERE l.kind = 'same_year')::INTEGER AS same_year,

@@ -178,21 +178,30 @@ function factRow(r: Report): Record<string, unknown> {
 }
 
 /**
- * Copied reports as ingest stores them (src/ingest/similar), each pair once: report a01 in two
- * pairs (its score is the higher), a00 (an area summary, used only when area summaries are
- * ranked) copied from e01, and c01 from a report of 2019 that is not in facts_wide.
+ * Copied reports as ingest stores them (src/ingest/similar): report a01 in two pairs (its score is
+ * the higher), a00 (an area summary, used only when area summaries are ranked) copied from e01, and
+ * c01 from a report of 2019 that is not in facts_wide; d01 and 荔湾's l01 (广东) a pair of two
+ * provinces, in both partitions (two rows, counted once); h01 report_b of a pair whose report_a is in
+ * 北京, its row of 黑龙江's partition alone (as when only 黑龙江 is loaded).
  */
+const pair = (report_a: string, report_b: string, similarity: number, kind: string, provinces = ['23', '23'], is_primary = true) => ({ report_a, report_b, similarity, kind, province_a: provinces[0], province_b: provinces[1], is_primary });
 const SIMILAR_PAIRS = [
-  { report_a: 'a01', report_b: 'c01', similarity: 0.62, kind: 'same_year' },
-  { report_a: 'a01', report_b: 'a02', similarity: 0.91, kind: 'same_year' },
-  { report_a: 'a00', report_b: 'e01', similarity: 0.7, kind: 'same_year' },
-  { report_a: 'c00', report_b: 'c01', similarity: 0.85, kind: 'same_body' },
+  pair('a01', 'c01', 0.62, 'same_year'),
+  pair('a01', 'a02', 0.91, 'same_year'),
+  pair('a00', 'e01', 0.7, 'same_year'),
+  pair('c00', 'c01', 0.85, 'same_body'),
+  pair('d01', 'l01', 0.55, 'same_year', ['23', '44']),
+  pair('d01', 'l01', 0.55, 'same_year', ['23', '44'], false),
+  pair('11-h', 'h01', 0.6, 'same_year', ['11', '23'], false),
 ];
 const SIMILAR_COLUMNS: [string, ColumnType][] = [
   ['report_a', 'utf8'],
   ['report_b', 'utf8'],
   ['similarity', 'float64'],
   ['kind', 'utf8'],
+  ['province_a', 'utf8'],
+  ['province_b', 'utf8'],
+  ['is_primary', 'bool'],
 ];
 
 // ---- running ----------------------------------------------------------------------------------
@@ -250,7 +259,7 @@ describe('benchmarkChildren', () => {
   it("gives each child the copy score of the report used: its highest similarity to any report, 0 without a pair", async () => {
     const scoreOf = async (scope: 'self' | 'area') =>
       Object.fromEntries((await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', scope }))).map((r) => [r.report_id, r.copy_score]));
-    expect(await scoreOf('self')).toEqual({ e01: 0.7, d01: 0, c01: 0.85, a01: 0.91, h01: 0, b01: 0, f01: 0 });
+    expect(await scoreOf('self')).toEqual({ e01: 0.7, d01: 0.55, c01: 0.85, a01: 0.91, h01: 0.6, b01: 0, f01: 0 });
     // With area summaries ranked, 伊美区's a00 is the report used, and its copy score is a00's.
     expect(await scoreOf('area')).toMatchObject({ a00: 0.7, c01: 0.85 });
   });

@@ -59,7 +59,7 @@ const summarise = (rs: ReportRecord[]) => buildDatasetSummary(buildDatasetParts(
 describe('buildDatasetSummary', () => {
   it('counts reports by year × level, status and template, nulls last', () => {
     const summary = summarise(records());
-    expect(summary).toMatchObject({ schema_version: 10, dataset_version: VERSION, reports: 7, synthetic: true, failing_checks: 2, years: [2018, 2020] });
+    expect(summary).toMatchObject({ schema_version: 11, dataset_version: VERSION, reports: 7, synthetic: true, failing_checks: 2, years: [2018, 2020] });
     expect(summary.by_year_level).toEqual([
       { year: 2018, level: null, reports: 1 },
       { year: 2019, level: 'county', reports: 1 },
@@ -95,7 +95,7 @@ describe('buildDatasetSummary', () => {
 
   it('describes an empty dataset', () => {
     expect(summarise([])).toEqual({
-      schema_version: 10, dataset_version: VERSION, reports: 0, synthetic: false,
+      schema_version: 11, dataset_version: VERSION, reports: 0, synthetic: false,
       by_year_level: [], by_status: [], by_template: [], failing_checks: 0, years: null, trends: [],
     });
   });

@@ -3,7 +3,7 @@ import { compareNullsLast, type DatasetSummary, parseSummary, validateSummary } 
 
 function validSummary(): DatasetSummary {
   return {
-    schema_version: 10,
+    schema_version: 11,
     dataset_version: 'f'.repeat(64),
     reports: 4,
     synthetic: false,
@@ -53,14 +53,14 @@ describe('parseSummary', () => {
       delete s.trends;
     });
     expect(validateSummary(bad)).toEqual([
-      'schema_version: expected 10, got 1',
+      'schema_version: expected 11, got 1',
       'dataset_version: not a sha256 hex string',
       'synthetic: not a boolean',
       'failing_checks: more than reports',
       'years: expected null or [first, last] integers, got [2021,2019]',
       'trends: not an array',
     ]);
-    expect(() => parseSummary(bad)).toThrow('invalid summary:\n  schema_version: expected 10, got 1\n  dataset_version: not a sha256 hex string');
+    expect(() => parseSummary(bad)).toThrow('invalid summary:\n  schema_version: expected 11, got 1\n  dataset_version: not a sha256 hex string');
   });
 
   it('names the bad field of an array item', () => {
