@@ -81,7 +81,7 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
   const read = (p: ManifestPartition) => tableFromIPC(decodeArrowFileSync(p.path, readFileSync(join(provinceDir, p.path))));
 
   // Row-level detail of the source province, as it is.
-  for (const name of ['reports', 'texts', 'values', 'checks', 'jurisdictions']) {
+  for (const name of ['reports', 'texts', 'values', 'checks', 'jurisdictions', 'corrections']) {
     for (const p of source.tables[name].partitions) write(name, p.path, read(p), { ...(p.province === undefined ? {} : { province: p.province }), ...(p.year === undefined ? {} : { year: p.year }) });
   }
   for (const p of facts) {
@@ -104,6 +104,12 @@ export async function nationalDataset(provinceDir: string, log: (line: string) =
   const codedRows = keys.map((k, i) => (k.startsWith('name:') ? -1 : i)).filter((i) => i >= 0);
   const codedOnly = new Table(Object.fromEntries(bodies.schema.fields.map((f) => [f.name, columnVector(f.type, codedRows.map((i) => bodies.getChild(f.name)!.get(i)))])));
   write('bodies', 'arrow/bodies/all.arrows.gz', provinces.map((pp) => (pp === from ? bodies : relocate(codedOnly, from, pp))).reduce((a, b) => a.concat(b)));
+  // Copied reports stay the source province's (its texts do); every other province has its empty
+  // partition, as ingest writes one for each province (a query naming the province loads it).
+  const similar = source.tables.similar_pairs.partitions;
+  for (const p of similar) write('similar_pairs', p.path, read(p), p.province === undefined ? {} : { province: p.province });
+  const noPairs = read(similar[0]).slice(0, 0);
+  for (const pp of provinces) if (!similar.some((p) => p.province === pp)) write('similar_pairs', `arrow/similar_pairs/${pp}.arrows.gz`, noPairs, { province: pp });
   const failing = read(source.tables.failing.partitions[0]);
   write('failing', 'arrow/failing/all.arrows.gz', provinces.map((pp) => relocate(failing, from, pp)).reduce((a, b) => a.concat(b)));
 
