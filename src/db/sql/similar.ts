@@ -46,7 +46,8 @@ const UNITS = `SELECT report_id, issuer, body_key FROM facts_wide WHERE year = ?
 
 /**
  * The pairs involving a unit's report of the year, most similar first. `focus` is the unit's report
- * (report_a when both are), `other` the report it resembles. Columns: focus, other, focus_issuer,
+ * (report_a when both are), `other` the report it resembles; `other_issuer` is the other report's
+ * printed issuer, else (its province not loaded) its body's name, else its id. Columns: focus, other, focus_issuer,
  * other_issuer, other_year, similarity, containment, kind, report_a, report_b, spans_a, spans_b,
  * year_a, year_b, province_a, province_b.
  */
@@ -65,15 +66,16 @@ pairs AS (
   WHERE p.similarity >= ? AND ${filedFor('b', 'p.')} AND p.report_b IN (SELECT report_id FROM units) AND p.report_a NOT IN (SELECT report_id FROM units)
 )
 SELECT p.focus, CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END AS other,
-  u.issuer AS focus_issuer, coalesce(o.issuer, CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END) AS other_issuer,
+  u.issuer AS focus_issuer, coalesce(o.issuer, e.name, CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END) AS other_issuer,
   CASE WHEN p.focus = p.report_a THEN p.year_b ELSE p.year_a END AS other_year,
   p.similarity, p.containment, p.kind, p.report_a, p.report_b, p.spans_a, p.spans_b, p.year_a, p.year_b, p.province_a, p.province_b
 FROM pairs p
 JOIN units u ON u.report_id = p.focus
 LEFT JOIN facts_wide o ON o.report_id = CASE WHEN p.focus = p.report_a THEN p.report_b ELSE p.report_a END
+LEFT JOIN entities e ON e.key = CASE WHEN p.focus = p.report_a THEN p.body_b ELSE p.body_a END
 ORDER BY p.similarity DESC, p.focus, other`,
     params: [year, parent, parent, min, min],
-    tables: ['similar_pairs', 'facts_wide'],
+    tables: ['similar_pairs', 'facts_wide', 'entities'],
     provinces: [parent.slice(0, 2)],
   };
 }

@@ -134,6 +134,10 @@ describe.each([
       pairs: [[B, A, A, B, 'same_year']],
       scores: [[B, similarity, 1, 1]],
     });
+    // The other report's province (21) not loaded: the pair names it by its body, not by its file.
+    const [otherNamed] = await rowsOf(handler, sql.similarPairs(similarInput(JILIN_CITY)));
+    expect(otherNamed.other_issuer).not.toBe(A);
+    expect(otherNamed.other_issuer).toMatch(/站前区/);
     // 营口 (21) asked for too: its report_a sees the pair, and 吉林's answers do not change.
     const yingkou = await views(handler, YINGKOU);
     expect(await loaded(handler, 'similar_pairs')).toBe(2);
