@@ -22,6 +22,7 @@ import { PROACTIVE_RULES } from './rules/proactive';
 import { namesOtherKindOfRequest } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
+import { underOtherYearHead } from './rules/year-scope';
 import { onTimeBesideLate, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
@@ -1237,6 +1238,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
+      // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year
+      if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && underOtherYearHead(sentenceBefore(s, numAt), s.slice(clauseAt(seg, numAt)[0], numAt), years)) continue;
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;

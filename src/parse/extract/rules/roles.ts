@@ -12,6 +12,7 @@ import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, R
 import { namesOtherKindOfRequest } from './request-kind';
 import { spansManyYears } from './spans';
 import { changesToAnother } from './change';
+import { underOtherYearHead } from './year-scope';
 /** Carried in or out: their figures name another year by design. */
 const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
 
@@ -497,6 +498,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (!CARRIED_METRIC.test(metric) && underOtherYearHead(s.slice(ss, q.numStart), s.slice(cs, q.numStart), years)) continue;
     // 11件按时答复，1件逾期答复 / 9件书面答复，3件当场答复: a part of this year's replies (not 0 of them) blocks the other from being all
     if (t.part) {
       if (q.value! > 0 && !partOfYearItem(s.slice(cs, q.start)) && !CHANGE_OR_OTHER_YEAR.test(s.slice(cs, q.start))) out.push({ metric, q, word: s.slice(t.start, t.end), part: true });
