@@ -16,7 +16,7 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
-import { namesOtherMoney } from './rules/fee-kind';
+import { feePart, namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
 import { namesOtherKindOfRequest } from './rules/request-kind';
@@ -1238,6 +1238,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
+      // 复制费10元，邮寄费15元: one kind of fee beside another, a part of the fee collected
+      if (rule.metric === 'fee.collected_yuan' && feePart(sentenceBefore(s, numAt) + sentenceAfter(s, numAt), sentenceBefore(s, numAt).length)) continue;
       // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year
       if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && underOtherYearHead(sentenceBefore(s, numAt), s.slice(clauseAt(seg, numAt)[0], numAt), years)) continue;
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;

@@ -52,3 +52,31 @@ describe("W3: the year of a clause's head figure covers the parts after it", () 
     expect(read('F', '全年收取费用45元，2014年收取30元。')['fee.collected_yuan']).toBe(45);
   });
 });
+
+describe('W7: a stated 合计 is the fee collected; one named kind of fee among several is a part', () => {
+  it('parts of the fee are not the whole: the stated sum, or none', () => {
+    const fees: Record<string, number | undefined> = {
+      '全年收取信息检索、复制费用20元，邮寄费15元，合计35元。': 35,
+      '全年收取复制费10元、邮寄费15元，共计25元。': 25,
+      '全年收取检索费20元、复制费10元、邮寄费15元。': undefined,
+      '全年收取检索费、复制费、邮寄费分别为20元、10元、15元。': undefined,
+      '全年收取复制费10元，邮寄费15元。': undefined,
+    };
+    for (const [sentence, fee] of Object.entries(fees)) expect({ sentence, fee: read('F', sentence)['fee.collected_yuan'] }).toEqual({ sentence, fee });
+  });
+
+  it('one kind alone, kinds named together, and a whole before its breakdown are the fee collected', () => {
+    const fees: Record<string, number> = {
+      '全年收取复印费45元。': 45,
+      '全年收取复印费45元，减免0元。': 45,
+      '全年收取复印费45元，比上年减少30元。': 45,
+      '全年共收取检索费、复制费、邮寄费等费用45元。': 45,
+      '全年收取费用45元，其中复印费30元，邮寄费15元。': 45,
+      '全年收取复制费、邮寄费共25元，其中复制费10元。': 25,
+      '全年收取政府信息公开检索费、复制费共计30元。': 30,
+      '收取检索、复制、邮寄等费用45元，其中复制费30元。': 45,
+      '全年收取检索费、复制费45元，其中复制费30元，检索费15元。': 45,
+    };
+    for (const [sentence, fee] of Object.entries(fees)) expect({ sentence, fee: read('F', sentence)['fee.collected_yuan'] }).toEqual({ sentence, fee });
+  });
+});
