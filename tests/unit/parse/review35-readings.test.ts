@@ -80,3 +80,25 @@ describe('W7: a stated 合计 is the fee collected; one named kind of fee among 
     for (const [sentence, fee] of Object.entries(fees)) expect({ sentence, fee: read('F', sentence)['fee.collected_yuan'] }).toEqual({ sentence, fee });
   });
 });
+
+describe('W8: another body named as the subject gives that body\'s figure', () => {
+  const TOWN = '某某镇人民政府';
+  it("a larger division's government in a town's report, a department in a county's: not the report's own", () => {
+    expect(read('P', '县政府全年主动公开政府信息1520条，本镇主动公开120条。', TOWN)['p.total']).toBe(120);
+    expect(read('R', '本镇全年未收到政府信息公开申请，县政府共受理25件。', TOWN)['r.new.total']).toBe(0);
+    expect(read('R', '县国土资源局受理政府信息公开申请12件，县住建局受理8件。')['r.new.total']).toBeUndefined();
+  });
+
+  it('the body naming itself, its own government, its office and departments as parts stay right', () => {
+    // (in a department's report its own government and departments are not taken for other bodies: it names itself short, 市审批局)
+    expect(read('P', '县政府全年主动公开政府信息1520条，本局主动公开86条。', '某某县财政局')['p.total']).toBe(1520);
+    expect(read('P', '县财政局全年主动公开政府信息86条。', '某某县财政局')['p.total']).toBe(86);
+    expect(read('P', '县人民政府全年主动公开政府信息1520条。')['p.total']).toBe(1520);
+    expect(read('P', '镇政府全年主动公开政府信息120条。', TOWN)['p.total']).toBe(120);
+    expect(read('R', '县政府信息公开办公室共受理政府信息公开申请25件。')['r.new.total']).toBe(25);
+    expect(read('R', '市政府办公室受理政府信息公开申请25件，市直部门共受理政府信息公开申请320件。', '某某市人民政府')['r.new.total']).toBe(25);
+    expect(read('R', '全年共受理政府信息公开申请25件，其中县国土资源局受理12件，县住建局受理8件，其他部门受理5件。')['r.new.total']).toBe(25);
+    expect(read('P', '全年县政府主动公开信息1520条，其中县财政局公开320条。')['p.total']).toBe(1520);
+    expect(read('P', '本镇主动公开120条。全县共主动公开1520条。', TOWN)['p.total']).toBe(120);
+  });
+});

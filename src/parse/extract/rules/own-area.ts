@@ -168,8 +168,13 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
   // own division's whole only as a count or an act (WHOLE_GOES_ON: 全市国税系统 is the bureau's own) or with its bodies,
   // and so its 我县各部门; a government's 我县, 本机关 and 全县 are its own
   const ownWhole = department ? `|全(?:${rank.own})(?!${RANKING})(?:${LISTED.replace('<parts>', '<ownParts>')}|${WHOLE_GOES_ON})|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
+  // another body named as the subject: a larger division's government (县政府 in a town's report), and in a government's
+  // report a department of its division (县国土资源局); not in a department's report, which names itself short (市审批局
+  // for 行政审批服务局) and whose office reports its government's portal (省政府网站)
+  const govWords = higher.split('|').filter((w) => w !== '国').join('|');
+  const otherBody = `|(?:${govWords})(?:人民)?政府(?![办各所部网门])${department ? '' : `|(?:${rank.own})(?!政府|人民政府)[\u4e00-\u9fa5]{2,10}?(?:局|委)(?![员托])`}`;
   re = {
-    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole})`),
+    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole}${otherBody})`),
     own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
   };
   SUBJECTS.set(key, re);
@@ -184,7 +189,7 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
  * report's (divisionOf); `issuer`: its name.
  */
 export function underOtherScope(before: string, division: string, issuer = '', department = false): boolean {
-  if (!HIGHER_THAN[division] || !/全|共|累计|各/.test(before)) return false;
+  if (!HIGHER_THAN[division] || !/全|共|累计|各|政府|局|委/.test(before)) return false;
   const re = subjectsOf(division, issuer, department);
   const name = department ? BODY_NAME.exec(issuer)?.[1] : undefined;
   const clauses = before.split(CLAUSE_MARK);
