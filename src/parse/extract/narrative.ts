@@ -1245,6 +1245,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;
+      // 数十件, 两三件, 1.2千元: a numeral the recogniser reads as no number, a range or none at all
+      const figure = quantityAt(quantities, numAt);
+      if ((figure === null && !/\d/.test(g.num!)) || figure?.value === null) continue;
       if (outOfScope(rule.metric, numAt)) continue;
       if (partOfCases(s, seg, quantities, numAt, rule.metric)) continue;
       if (higherScope(numAt) || oneGroup(numAt)) continue;
@@ -1287,7 +1290,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
-      const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
+      const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超' || (figure?.approx ?? false);
       found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
       if (!rule.sum) break;
     }

@@ -2,6 +2,8 @@
 // gone, the right value kept, and right-reading counter-examples so a guard does not over-reach.
 // Written by hand the way reports state them; no report of ../shared/corpus words these sentences so.
 import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src/parse';
+import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
 import { narrativeReport, printedValues } from '../../helpers/narrative-report';
 
 const COUNTY = '某某县人民政府';
@@ -100,5 +102,32 @@ describe('W8: another body named as the subject gives that body\'s figure', () =
     expect(read('R', '全年共受理政府信息公开申请25件，其中县国土资源局受理12件，县住建局受理8件，其他部门受理5件。')['r.new.total']).toBe(25);
     expect(read('P', '全年县政府主动公开信息1520条，其中县财政局公开320条。')['p.total']).toBe(1520);
     expect(read('P', '本镇主动公开120条。全县共主动公开1520条。', TOWN)['p.total']).toBe(120);
+  });
+});
+
+describe('W9: vague and bounded numerals are no exact number (the one quantity recogniser)', () => {
+  it('数十/几十 no number; 两三/三四/二三十 a range; 不足/逾/左右/约 approximate', () => {
+    const q = (text: string) => recogniseQuantities(text).map(({ value, approx, range }) => ({ value, approx, range }));
+    expect(q('受理申请数十件')).toEqual([{ value: null, approx: true, range: undefined }]);
+    expect(q('受理申请两三件')).toEqual([{ value: null, approx: true, range: { low: 2, high: 3 } }]);
+    expect(q('受理申请二三十件')).toEqual([{ value: null, approx: true, range: { low: 20, high: 30 } }]);
+    expect(q('受理申请不足20件')).toEqual([{ value: 20, approx: true, range: undefined }]);
+    // numerals that are one number stay exact
+    expect(q('受理申请二十三件')).toEqual([{ value: 23, approx: false, range: undefined }]);
+    expect(q('受理申请三件')).toEqual([{ value: 3, approx: false, range: undefined }]);
+  });
+
+  it('in a report: no exact value read from them, the approximate ones flagged', () => {
+    const received = (sentence: string) => parseReport(narrativeReport(COUNTY, HEADINGS.R, sentence)).values.find((v) => v.metric === 'r.new.total' && !v.derived);
+    for (const vague of ['数十件', '几十件', '两三件', '三四件', '二三十件']) expect({ vague, got: received(`全年共受理政府信息公开申请${vague}。`) }).toEqual({ vague, got: undefined });
+    for (const bound of ['不足20件', '逾20件', '20件左右', '约20件', '20余件']) expect({ bound, got: received(`全年共受理政府信息公开申请${bound}。`) }).toMatchObject({ bound, got: { value: 20, approx: true } });
+    for (const [exact, value] of [['二十五件', 25], ['一百零五件', 105], ['两件', 2]] as const) expect({ exact, got: received(`全年共受理政府信息公开申请${exact}。`) }).toMatchObject({ exact, got: { value, approx: false } });
+    const fee = parseReport(narrativeReport(COUNTY, HEADINGS.F, '全年收取费用约45元。')).values.find((v) => v.metric === 'fee.collected_yuan');
+    expect(fee).toMatchObject({ value: 45, approx: true });
+    expect(read('F', '全年收取政府信息公开费用共计1.2千元。')['fee.collected_yuan']).toBeUndefined();
+    expect(read('P', '全年主动公开政府信息几百条。')['p.total']).toBeUndefined();
+    // a lone magnitude with 余 is one of it, approximate (not after digits: 1.2千元 above)
+    expect(received('全年共受理政府信息公开申请百余件。')).toMatchObject({ value: 100, approx: true });
+    expect(parseReport(narrativeReport(COUNTY, HEADINGS.P, '全年主动公开政府信息千余条。')).values.find((v) => v.metric === 'p.total')).toMatchObject({ value: 1000, approx: true });
   });
 });
