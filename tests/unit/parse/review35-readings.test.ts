@@ -131,3 +131,21 @@ describe('W9: vague and bounded numerals are no exact number (the one quantity r
     expect(parseReport(narrativeReport(COUNTY, HEADINGS.P, '全年主动公开政府信息千余条。')).values.find((v) => v.metric === 'p.total')).toMatchObject({ value: 1000, approx: true });
   });
 });
+
+describe('W6, W10: a request channel and publicity in the media are no proactive figures', () => {
+  it('网上 among the parts of a request figure is a way of applying, not p.website', () => {
+    for (const sentence of ['全年受理申请25件，其中网上12件，当面13件。', '全年受理申请25件，其中当面13件，网上12件。', '全年共受理政府信息公开申请25件，从申请方式看，网上12件，当面8件，信函5件。'])
+      expect({ sentence, got: pick(read('R', sentence), ['r.new.total', 'p.website']) }).toEqual({ sentence, got: { 'r.new.total': 25, 'p.website': undefined } });
+  });
+
+  it('在…媒体发布 is publicity, not p.total', () => {
+    for (const section of ['P', 'X'] as const) expect(read(section, '全年在市级以上媒体发布信息120篇。')['p.total']).toBeUndefined();
+  });
+
+  it('proactive channels after a request figure, and the proactive total beside publicity, stay read', () => {
+    expect(pick(read('X', '全年共受理政府信息公开申请25件，主动公开政府信息1520条，其中政府网站公开1200条。'), ['r.new.total', 'p.total', 'p.website'])).toEqual({ 'r.new.total': 25, 'p.total': 1520, 'p.website': 1200 });
+    expect(pick(read('P', '全年主动公开政府信息1520条，其中网上公开1200条，网下公开320条。'), ['p.total', 'p.website', 'p.other_channels'])).toEqual({ 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 });
+    expect(read('P', '全年在市级以上媒体发布信息120篇。全年主动公开政府信息1520条。')['p.total']).toBe(1520);
+    expect(read('P', '全年通过政府网站主动公开信息1520条。')['p.website']).toBe(1520);
+  });
+});
