@@ -149,3 +149,17 @@ describe('W6, W10: a request channel and publicity in the media are no proactive
     expect(read('P', '全年通过政府网站主动公开信息1520条。')['p.website']).toBe(1520);
   });
 });
+
+describe('MISSED: all natural persons, the whole division, the stock as of a date', () => {
+  it('申请人均为自然人 and its forms: the printed total as r.new.natural, inferred (its second role, as 均已答复 gives the handled)', () => {
+    const natural = (sentence: string, issuer = COUNTY) => parseReport(narrativeReport(issuer, HEADINGS.R, sentence)).values.find((v) => v.metric === 'r.new.natural');
+    for (const sentence of ['全年共受理政府信息公开申请25件，申请人均为自然人。', '全年共受理政府信息公开申请25件，均为公民个人申请。', '全年共受理政府信息公开申请25件，申请人全部为自然人。', '全年共受理政府信息公开申请25件，全部由公民提出。', '全年共受理政府信息公开申请25件，均为自然人申请。'])
+      expect({ sentence, got: natural(sentence) }).toMatchObject({ sentence, got: { value: 25, derived: false, inferred: true } });
+    expect(natural('全年本局共受理政府信息公开申请3件，均为自然人申请，均予以公开。', '某某县财政局')).toMatchObject({ value: 3, inferred: true });
+    // a stated part is printed, not inferred; a share or another way of applying says nothing of the column
+    expect(natural('全年共受理政府信息公开申请25件，其中自然人申请22件，法人或其他组织申请3件。')).toMatchObject({ value: 22 });
+    expect(natural('全年共受理政府信息公开申请25件，其中自然人申请22件，法人或其他组织申请3件。')?.inferred).toBeUndefined();
+    expect(natural('全年共受理政府信息公开申请25件，申请人中自然人占92%。')).toBeUndefined();
+    expect(natural('全年共受理政府信息公开申请25件，均为网上申请。')).toBeUndefined();
+  });
+});
