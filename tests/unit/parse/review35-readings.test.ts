@@ -163,3 +163,17 @@ describe('MISSED: all natural persons, the whole division, the stock as of a dat
     expect(natural('全年共受理政府信息公开申请25件，均为网上申请。')).toBeUndefined();
   });
 });
+
+describe("MISSED: 各乡镇、各部门共… is the whole division in a government's report", () => {
+  it('the groups listed together with no name before them are the area: its totals are read', () => {
+    for (const sentence of ['本年度各乡镇、各部门共主动公开政府信息1520条。', '全年各乡镇、各部门共主动公开政府信息1520条。', '本年度县政府各部门、各乡镇共主动公开政府信息1520条。'])
+      expect({ sentence, got: read('P', sentence)['p.total'] }).toEqual({ sentence, got: 1520 });
+    expect(read('R', '本年度各乡镇、各部门共受理政府信息公开申请25件。')['r.new.total']).toBe(25);
+    expect(read('R', '各乡镇、县直各部门共受理政府信息公开申请125件，其中县政府本级受理25件。')['r.new.total']).toBe(125);
+  });
+
+  it("one group beside another, and the list in a department's report, are still not the area's total", () => {
+    expect(read('P', '县直各部门主动公开3000条，各乡镇主动公开1200条。')['p.total']).toBeUndefined();
+    expect(read('P', '本年度各乡镇、各部门共主动公开政府信息1520条，本局主动公开86条。', '某某县财政局')['p.total']).toBe(86);
+  });
+});

@@ -34,9 +34,13 @@ const OWN_BODIES = /各级|部门|单位|政府系统|行政机关/;
  * tests of another scope. `area`: the summary's division word (ownAreaWord); '' (no area summary): the text itself.
  */
 export function withoutOwnArea(text: string, area: string): string {
-  if (area === '' || !text.includes(area)) return text;
-  return text.replace(ownAreaOf(area), (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m.slice(2)) ? m.slice(0, 2) : m));
+  if (area === '') return text;
+  const named = text.includes(area) ? text.replace(ownAreaOf(area), (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m.slice(2)) ? m.slice(0, 2) : m)) : text;
+  // (the same list with no name before it, 各乡镇、各部门共…: the whole area too)
+  return named.replace(UNNAMED_LIST, (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m) ? `全${area}` : m));
 }
+/** Two parts or more listed with no area's name before them (各乡镇、各部门, 各乡镇、县直各部门). */
+const UNNAMED_LIST = new RegExp(`(?<![全我本](?:省|市|县|区|旗|州|盟))${PART}(?:(?:[、和及与]|以及)${PART})+`, 'g');
 /** Only the bodies directly under the area's government (县直各单位, 市直部门): one group of its units, not the whole area. */
 const DIRECT_ONLY = /^(?:(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)(?:[、和及与]|以及)?)+$/;
 
