@@ -177,3 +177,13 @@ describe("MISSED: 各乡镇、各部门共… is the whole division in a governm
     expect(read('P', '本年度各乡镇、各部门共主动公开政府信息1520条，本局主动公开86条。', '某某县财政局')['p.total']).toBe(86);
   });
 });
+
+describe('MISSED: 累计 alone after the year\'s proactive figure is the stock', () => {
+  it('全年…1520条，累计达12560条: p.cumulative beside the year\'s total', () => {
+    for (const sentence of ['全年主动公开政府信息1520条，累计达12560条。', '本年度新增主动公开政府信息1520条，累计达12560条。'])
+      expect({ sentence, got: pick(read('P', sentence), ['p.total', 'p.cumulative']) }).toEqual({ sentence, got: { 'p.total': 1520, 'p.cumulative': 12560 } });
+    // requests' 累计 is no proactive stock; 截至…共 with no 累计 stays unread (the year's or the stock: the text does not say)
+    expect(read('R', '全年受理政府信息公开申请25件，累计达120件。')['p.cumulative']).toBeUndefined();
+    expect(read('P', '截至2015年12月31日，共主动公开政府信息12560条。')['p.cumulative']).toBeUndefined();
+  });
+});

@@ -637,6 +637,11 @@ export const FEATURES = {
     const prev = previousClause(v);
     return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
   },
+  /**
+   * A clause of only 累计 and the figure after the clause of the year's proactive figure (全年主动公开政府信息1520条，累计达12560条):
+   * the stock, its act the clause before's.
+   */
+  stockAfterYear: (v: FigureView) => /^\s*(?:历年)?累计(?:共|共计)?(?:达到|达|为)?\s*$/.test(v.before) && /主动公开[^,，。；;]*?\d/.test(previousClause(v)),
   /** What should be disclosed (其他应主动公开的政府信息25条): a kind named by a duty, not an act. */
   modal: (v: FigureView) => /(?:应当?|应该|需要?|必须|须)(?:主动)?(?:公开|发布)[^,，]{0,10}$/.test(v.before),
   /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */

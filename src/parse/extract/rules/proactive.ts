@@ -283,4 +283,15 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '我局累计主动公开政府信息5600条。', value: null },
     ],
   },
+  {
+    // 累计 alone after the year's figure, its act the clause before's (全年主动公开政府信息1520条，累计达12560条)
+    metric: 'p.cumulative',
+    requires: ['itemUnit', 'stockAfterYear'],
+    excludes: [...NEVER, 'otherOnly', 'stockOfAnotherYear', ...LATE],
+    examples: [
+      { from: INVENTED, text: '全年主动公开政府信息1520条，累计达12560条。', year: 2015, value: 12560 },
+      { from: INVENTED, text: '本年度新增主动公开政府信息1520条，累计达12560条。', year: 2015, value: 12560 },
+      { from: INVENTED, text: '全年受理政府信息公开申请25件，累计达120件。', year: 2015, value: null },
+    ],
+  },
 ];
