@@ -461,7 +461,8 @@ const RULES: Rule[] = [
  * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
-const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:(?:无|没有)(?:此项|此类情况|收取|发生)?|免收|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+// (均无: every one the subject lists none, 行政复议、行政诉讼及申诉案件均无)
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|(?:均|都|皆)(?:为)?(?:无|没有)(?=[。；;,，\n]|$)|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:均|都)?(?:(?:无|没有)(?:此项|此类情况|收取|发生)?|免收|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
 /** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */

@@ -187,3 +187,12 @@ describe('MISSED: 累计 alone after the year\'s proactive figure is the stock',
     expect(read('P', '截至2015年12月31日，共主动公开政府信息12560条。')['p.cumulative']).toBeUndefined();
   });
 });
+
+describe('MISSED: 均无 after a subject listing the cases is none of each', () => {
+  it('行政复议、行政诉讼…均无 gives 0 reviews and 0 suits; a none of what is carried says nothing of the received', () => {
+    for (const [section, sentence] of [['X', '全年行政复议、行政诉讼及申诉案件均无。'], ['V', '全年行政复议、行政诉讼均无。'], ['V', '行政复议、行政诉讼情况：均无。']] as const)
+      expect({ sentence, got: pick(read(section, sentence), ['rv.total', 'lit.total']) }).toEqual({ sentence, got: { 'rv.total': 0, 'lit.total': 0 } });
+    expect(read('R', '全年共受理政府信息公开申请25件，均无结转。')['r.new.total']).toBe(25);
+    expect(read('F', '收费、减免情况均无。')['fee.collected_yuan']).toBe(0);
+  });
+});
