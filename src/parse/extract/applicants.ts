@@ -31,12 +31,12 @@ const columnOf = (kind: string): Kind['column'] => KIND_WHOLE.find((k) => k.re.t
 /** The opening of a statement of the year's new requests, and of the carried-in ones. */
 const NEW = /(?:受理|收到|接到|接收|新收|办理)[^;；。\n]{0,24}?(?:申请|依申请公开)/;
 const CARRIED_IN = /(?:上年|上一年|上年度|上一年度|\d{4}年度?)结转/;
-/** 申请人均为自然人: every new request is a natural person's. */
 /** 124宗(含2021年度结转5宗): a count that includes the carried-in requests. */
 const INCLUDES_CARRIED_IN = new RegExp(`含[^,，;；。]{0,6}${CARRIED_IN.source}`);
 /** Where the carried-in requests begin inside a part. */
 const CARRIED_IN_CUT = new RegExp(`[,，](?=[^,，]{0,6}${CARRIED_IN.source})`);
-const ALL_NATURAL = /申请人(?:均为|全部为|全部是|均是|都是)(?:自然人|公民)/;
+/** 申请人均为自然人, 均为公民个人申请, 全部由公民提出: every new request is a natural person's. */
+const ALL_NATURAL = /申请人(?:均|全部|都|全)(?:为|是|系)(?:自然人|公民)|(?:均|全部|都)(?:为|是|系)(?:自然人|公民(?:个人)?)(?:提出的)?申请|全部由(?:自然人|公民(?:个人)?)提出/;
 
 /** Every word an ITEM match holds (企业 inside 商业企业): a sentence without one has no item. */
 const KIND_WORD = /自然人|公民|企业|科研机构|社会公益组织|法律服务机构|其他组织/g;
@@ -99,12 +99,10 @@ export function extractApplicants(norm: NormText, known: ReadonlySet<string>, va
       }
     }
   }
-  // 共受理依申请公开7宗,…申请人均为自然人
+  // 共受理依申请公开7宗,…申请人均为自然人: the printed total in a second role, as the text says of all of them (inferred, never printed)
   const total = values.find((v) => v.metric === 'r.new.total' && v.source === 'narrative');
-  const all = ALL_NATURAL.exec(s);
-  if (total && all && !known.has('r.new.natural') && !found.has('r.new.natural')) {
-    const { start, end } = sourceSpan(norm, all.index, all.index + all[0].length);
-    found.set('r.new.natural', { metric: 'r.new.natural', value: total.value, approx: total.approx, derived: true, start, end, source: 'narrative' });
+  if (total && !known.has('r.new.natural') && !found.has('r.new.natural') && ALL_NATURAL.test(s)) {
+    found.set('r.new.natural', { metric: 'r.new.natural', value: total.value, approx: total.approx, derived: false, start: total.start, end: total.end, source: 'narrative', inferred: true });
   }
   return [...found.values()];
 }

@@ -16,14 +16,15 @@ import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
 import { FEATURES, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
-import { namesOtherMoney } from './rules/fee-kind';
+import { feePart, namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
 import { PROACTIVE_RULES } from './rules/proactive';
-import { namesOtherKindOfRequest } from './rules/request-kind';
+import { namesOtherKindOfRequest, SERVICE_WORDS } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
+import { underOtherYearHead } from './rules/year-scope';
 import { onTimeBesideLate, REPLY } from './rules/reply';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -153,8 +154,6 @@ function periodAround(s: string, from: number, to: number): string {
   while (j < s.length && j - to < 240 && !isPeriodEnd(s.charCodeAt(j))) j++;
   return s.slice(i, j);
 }
-/** Carried in or out: their patterns name the last or the next year. */
-const CARRIED = /^r\.carried_(?:in|out)\./;
 /** 平均每月, 月均: a rate, not a count of the year. */
 const AVERAGE = /平均|月均|日均|每月|每周|每天|每日/;
 /** 较上年增加, 同比减少: the figure after it is a change. */
@@ -182,7 +181,7 @@ const HANDLED_OR_OUTCOME = /^r\.(?:handled|granted|partial|denied|unable)\./;
  */
 const OTHER_CASES_COUNTED = new RegExp(`(?:接到|接听|接待|收到|受理|办理|处理|对(?![照比标]))[^,，。;；:：\\d]{0,6}(?:${OTHER_CASES.source})|(?<![转交至到])(?:${OTHER_CASES.source})[^,，。;；:：\\d]{0,6}?(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*(?:件|条|次|个|宗|封|人次)`);
 /** Services, not disclosure: 受理审批事项117件,办结171件; 窗口受理办件…; 受理行政许可申请1200件; 群众诉求. */
-const SERVICE_CASES = /审批|许可|服务事项|办件|窗口|政务服务|诉求|资源交易|项目申请/;
+const SERVICE_CASES = new RegExp(`${SERVICE_WORDS}|政务服务`);
 /** The documents or information a body made, broken down after 其中 by how each is disclosed: the parts' 依申请公开 and 不予公开 are no requests nor their outcomes. */
 const DOCUMENTS_BY_ATTRIBUTE = /(?:制发|制作|印发|产生|生成|形成)(?:了)?[^。；;]{0,10}?(?:文件|信息|公文)[^。；;,，\d]{0,4}?\d+\s*(?:件|条|份)[,，]?\s*其中/;
 /** What a request for disclosure is called, beside a service's 申请. */
@@ -462,7 +461,8 @@ const RULES: Rule[] = [
  * (收费金额为零, 收费情况：无, 收费：0元, 行政复议案、行政诉讼案及申诉案均为零). Every concept the subject
  * names is none; a subject of a narrower cause or of corrections says nothing of the whole.
  */
-const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:(?:无|没有)(?:此项|此类情况|收取|发生)?|免收|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
+// (均无: every one the subject lists none, 行政复议、行政诉讼及申诉案件均无)
+const NONE_PREDICATE = /(?:均|都|皆|亦)?(?:为|是)\s*(?:零|0|０)\s*(?:件|起|宗|元|次|个)?(?![\d.０-９])|(?:均|都|皆)(?:为)?(?:无|没有)(?=[。；;,，\n]|$)|[:：]\s*(?:本年度|本年|全年|今年|当年)?\s*(?:均|都)?(?:(?:无|没有)(?:此项|此类情况|收取|发生)?|免收|(?:零|0|０)\s*(?:元|件|起|宗)?)(?=[。；;,，\n]|$)/g;
 /** Request totals a figure bound to one way of applying is never (what is carried over may be: 1件网上申请结转下年度). */
 const PART_GUARDED = new Set(['r.new.total', 'r.handled.total', 'r.granted.total', 'r.partial.total', 'r.denied.total.total']);
 /** A figure after 其中 in its sentence, with a figure of the same role before the 其中: a part of that one. */
@@ -1188,7 +1188,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
       if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area)) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
-      if (rule.yearOffset === undefined && !CARRIED.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
+      if (rule.yearOffset === undefined && !CARRIED_METRIC.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
       // 县政府作为行政复议机关，…办理行政复议案件45件，其中涉及政府信息公开的2件: the organ's cases, whichever figure
       if (rule.metric === 'rv.total' && REVIEWING_ORGAN.test(sentenceBefore(s, m.index) + m[0])) continue;
@@ -1199,7 +1199,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 截至目前，累计受理…300件: a stock since the beginning, not the year's requests
       if (/^(?:r|rv|lit)\./.test(rule.metric) && /累计|历年/.test(before + m[0]) && /截至|截止|以来|至今|历年/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 近三年共受理…62件, 《条例》施行以来共受理…: a span of many years, with no 累计
-      if (/^(?:r|rv|lit)\./.test(rule.metric) && !CARRIED.test(rule.metric) && spansManyYears(sentenceBefore(s, m.index) + m[0], years)) continue;
+      if (/^(?:r|rv|lit)\./.test(rule.metric) && !CARRIED_METRIC.test(rule.metric) && spansManyYears(sentenceBefore(s, m.index) + m[0], years)) continue;
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
@@ -1237,9 +1237,16 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
+      // 复制费10元，邮寄费15元: one kind of fee beside another, a part of the fee collected
+      if (rule.metric === 'fee.collected_yuan' && feePart(sentenceBefore(s, numAt) + sentenceAfter(s, numAt), sentenceBefore(s, numAt).length)) continue;
+      // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year
+      if (rule.yearOffset === undefined && !CARRIED_METRIC.test(rule.metric) && underOtherYearHead(sentenceBefore(s, numAt), s.slice(clauseAt(seg, numAt)[0], numAt), years)) continue;
       if (g.num === '一' && NOT_A_SINGLE.test(s.slice(Math.max(0, numAt - 12), numAt))) continue;
       // the figure is what the one recogniser says it is: 《行政复议法》第9条 is an article, not 9 cases
       if (notACount(quantities, numAt)) continue;
+      // 数十件, 两三件, 1.2千元: a numeral the recogniser reads as no number, a range or none at all
+      const figure = quantityAt(quantities, numAt);
+      if ((figure === null && !/\d/.test(g.num!)) || figure?.value === null) continue;
       if (outOfScope(rule.metric, numAt)) continue;
       if (partOfCases(s, seg, quantities, numAt, rule.metric)) continue;
       if (higherScope(numAt) || oneGroup(numAt)) continue;
@@ -1282,7 +1289,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       // 较上年增加8件: a change, not a count
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
-      const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超';
+      const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超' || (figure?.approx ?? false);
       found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
       if (!rule.sum) break;
     }

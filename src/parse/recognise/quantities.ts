@@ -88,6 +88,10 @@ const continuesFormal = (c: number) => NUM_CLASS[c] >= FORMAL_FIRST || c === ZER
  * scan for numbers looked every character of a report up in the 64 KB table (pulling its lines through the cache). */
 const OPENS_NUMBER = new Uint32Array(0x10000 >> 5);
 for (let c = 0; c < 0x10000; c++) if (NUM_CLASS[c] === ARABIC_DIGIT || NUM_CLASS[c] === CHINESE_FIRST || NUM_CLASS[c] === FORMAL_FIRST) OPENS_NUMBER[c >> 5] |= 1 << (c & 31);
+/** A magnitude alone opens a number of one (百余件, 千余条: 一百, 一千), read as that character alone. */
+const HUNDRED = '百'.charCodeAt(0);
+const THOUSAND = '千'.charCodeAt(0);
+for (const c of [HUNDRED, THOUSAND]) OPENS_NUMBER[c >> 5] |= 1 << (c & 31);
 
 /** The next number at or after `from`: its [start, end), or null. */
 export function nextNumber(s: string, from: number): { start: number; end: number } | null {
@@ -111,6 +115,7 @@ export function nextNumber(s: string, from: number): { start: number; end: numbe
     i = end;
   }
   const start = i;
+  if (NUM_CLASS[s.charCodeAt(i)] === CHINESE_NEXT) return { start, end: i + 1 };
   if (NUM_CLASS[s.charCodeAt(i)] === CHINESE_FIRST) {
     i++;
     while (i < n && (NUM_CLASS[s.charCodeAt(i)] === CHINESE_FIRST || NUM_CLASS[s.charCodeAt(i)] === CHINESE_NEXT)) i++;
@@ -125,7 +130,11 @@ export function nextNumber(s: string, from: number): { start: number; end: numbe
   }
   return { start, end: i };
 }
-const APPROX_BEFORE = /(?:大约|约|将近|近|超过|超|逾|多达)\s*$/;
+const APPROX_BEFORE = /(?:大约|约|将近|近|超过|超|逾|多达|不足|不到|少于|未满|不超过)\s*$/;
+/** Two neighbouring numerals, the second larger, with their place (两三件, 三四百条, 二三十件): a range, not 23 nor 34. */
+const NUMERAL_PAIR = /^([一二两三四五六七八九])([二三四五六七八九])([十百千万])?$/;
+/** A numeral of magnitude only after 数/几/若干 (数十件, 几百条): no number at all. */
+const VAGUE_BEFORE = /(?:数|几|若干)$/;
 const PHONE_WORDS = /(?:电话|热线|传真|手机|联系方式|咨询|投诉|号码|Tel|TEL)[^,，。;；\n]{0,12}$/;
 const POSTCODE_WORDS = /(?:邮编|邮政编码)[^,，。;；\n]{0,4}$/;
 const HOTLINE_AFTER = /^\s*(?:热线|平台|政务服务|便民|市民|服务热线|工单)/;
@@ -154,7 +163,7 @@ const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 &&
 const isChineseRun = (t: string) => !isArabicDigit(t.charCodeAt(0));
 const isLatin = (ch: string) => ch.length === 1 && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
 /** APPROX_BEFORE's words end in one of these (spaces aside): the pattern is tried only then. */
-const APPROX_LAST = new Set(['约', '近', '过', '超', '逾', '达']);
+const APPROX_LAST = new Set(['约', '近', '过', '超', '逾', '达', '足', '到', '于', '满']);
 const mayBeApprox = (before: string) => before.length > 0 && (APPROX_LAST.has(before[before.length - 1]) || isJsSpace(before.charCodeAt(before.length - 1)));
 
 function valueOf(text: string): number | null {
@@ -299,6 +308,8 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
 
     if (isLatin(prev) || isLatin(next)) continue; // part of a code or a name (G20, 5G网络 is kept below)
     if (chinese && OTHER_NUMERAL.test(prev)) continue; // the end of a numeral in characters not read (廿一): no figure of its own
+    // a lone 百/千 opens a number only with 余/多 and a unit after it (百余件), never after digits (1.2千元: not read)
+    if (NUM_CLASS[text.charCodeAt(0)] === CHINESE_NEXT && (/[\d.,０-９]$/.test(before) || !/^(?:余|多)/.test(s.slice(numEnd, numEnd + 1)))) continue;
 
     const dash = yearLike && s[numEnd] === '-' ? /^-(\d{1,2})-(\d{1,2})/.exec(s.slice(numEnd, numEnd + 6)) : null;
     if ((prev === '〔' || prev === '[' || prev === '【' || prev === '(') && /^[〕\]】)]/.test(next) && yearLike) {
@@ -383,6 +394,21 @@ export function recogniseQuantities(s: string, options: { fullReading?: boolean 
       if (a) {
         approx = true;
         start = numStart - a[0].length;
+      }
+    }
+    // 两三件, 二三十件: a range of the two numerals; 数十件, 几百条: approximate with no number
+    if (chinese && (kind === 'count' || kind === 'money') && !range) {
+      const pair = NUMERAL_PAIR.exec(text);
+      const place = pair?.[3] ? parseChineseNumeral(`一${pair[3]}`)! : 1;
+      const low = pair ? parseChineseNumeral(pair[1])! * place : 0;
+      const high = pair ? parseChineseNumeral(pair[2])! * place : 0;
+      if (pair && high > low) {
+        range = { low, high };
+        approx = true;
+      } else if (VAGUE_BEFORE.test(before)) {
+        value = null;
+        approx = true;
+        start = numStart - 1;
       }
     }
     let v: number | null = range ? null : value;

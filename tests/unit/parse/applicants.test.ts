@@ -41,9 +41,9 @@ describe('requests by kind of applicant', () => {
     expect(v['r.new.natural']).toBeUndefined();
     expect(v['r.carried_in.natural']).toBeUndefined();
   });
-  it('申请人均为自然人: the new requests all natural persons\', marked derived (pages/2024-guangdong-guangming-fenghuang-town)', () => {
+  it('申请人均为自然人: the new requests all natural persons\', the printed total in a second role, inferred (pages/2024-guangdong-guangming-fenghuang-town)', () => {
     const m = narrative('2024年,我街道共受理依申请公开7宗,所有政府信息依申请公开均依法依规进行答复。通过对这些申请的办理情况进行分析发现,申请人均为自然人。');
-    expect(m.get('r.new.natural')).toMatchObject({ value: 7, derived: true });
+    expect(m.get('r.new.natural')).toMatchObject({ value: 7, derived: false, inferred: true });
   });
   it('a table that printed the column wins', () => {
     expect(valuesOf(narrative('2024年,我办共受理依申请公开事项36件(其中:自然人申请32件、企业申请2件)。', ['r.new.natural']))['r.new.natural']).toBeUndefined();

@@ -124,8 +124,8 @@ describe('a number at the very end of the text', () => {
 });
 
 describe('the number scanner', () => {
-  // the pattern the scanner replaces (a regular expression ran once per number on every report)
-  const PATTERN = /[0-9\uff10-\uff19]+(?:,[0-9\uff10-\uff19]{3}(?![0-9\uff10-\uff19]))*(?:[.\uff0e][0-9\uff10-\uff19]+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*/g;
+  // the pattern the scanner replaces (a regular expression ran once per number on every report), and a lone 百/千 (百余件)
+  const PATTERN = /[0-9\uff10-\uff19]+(?:,[0-9\uff10-\uff19]{3}(?![0-9\uff10-\uff19]))*(?:[.\uff0e][0-9\uff10-\uff19]+)?|[〇零○一二两三四五六七八九十][〇零○一二两三四五六七八九十百千万亿]*|[百千]/g;
   const byPattern = (s: string) => [...s.matchAll(PATTERN)].map((m) => [m.index, m.index + m[0].length]);
   const byScanner = (s: string) => {
     const out: number[][] = [];

@@ -135,6 +135,12 @@ function previousClause(v: FigureView): string {
 const REQUEST_WORDS = /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/;
 /** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
 /** The figure said to be requests after it (其余2件为信函申请): a way of applying, no channel of disclosure. */
+/** A figure of requests (申请25件, 申请共计25件), the head whose parts follow. */
+const REQUEST_HEAD = /申请[^,，。；;\d]{0,6}?\d+\s*(?:件|宗)/g;
+/** An act of disclosure after a request head (，主动公开…, 发布…): a new head, not the requests' parts. */
+const DISCLOSURE_ACT = /主动|发布|推送|公开(?!申请)/;
+/** 在…媒体/报刊/电视台 with a verb of placing news: publicity. */
+const PUBLICITY = /在[^,，。；;]{0,16}?(?:媒体|报刊|报纸|日报|晚报|电视|电台|广播)[^,，。；;]{0,6}?(?:发布|刊发|刊登|播发|发表|报道)/;
 const REQUESTS_AFTER = /^\s*(?:件|宗|个|份)?\s*(?:均|都)?(?:为|是|属于|系)[^,，。;；]{0,8}申请/;
 /**
  * Drafts put out for comment as the figure's own predicate (1000条…在政府网站上公开征求意见): a consultation, not
@@ -508,6 +514,17 @@ export const FEATURES = {
   openChannelList: (v: FigureView) => MANY.test(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length)) && !restBesideWebsite(v),
   /** The clause is about requests, cases, proposals or hotlines, or drafts put out for comment, not disclosure. */
   request: (v: FigureView) => REQUEST_WORDS.test(subjectPart(unglossed(v.before)).replace(/[“"][^”"]{0,20}[”"]/g, 'Q')) || REQUESTS_AFTER.test(v.after) || CONSULTATION_AFTER.test(v.after),
+  /**
+   * A part of the sentence's request figure (受理申请25件，其中网上12件，当面13件; …25件，从申请方式看，网上12件): a way of
+   * applying, not a proactive channel. A figure of 申请 in 件 stands before it in the sentence, and no act of disclosure comes between.
+   */
+  requestChannel: (v: FigureView) => {
+    const heads = [...v.sentenceBefore.matchAll(REQUEST_HEAD)];
+    const head = heads.at(-1);
+    return head !== undefined && !DISCLOSURE_ACT.test(v.sentenceBefore.slice(head.index + head[0].length));
+  },
+  /** News placed in the media (在市级以上媒体发布信息120篇, 在《日报》刊登): publicity, not disclosure. */
+  publicity: (v: FigureView) => PUBLICITY.test(v.before),
   /** Documents issued in a body's name (以区政府名义…文件36件): a kind of document, not all information. */
   issuedAs: (v: FigureView) => /名义/.test(v.before),
   /** An item of a list of request outcomes, its sentence naming the partly and the refused (公开政府信息10件，部分公开…3件，不予公开…2件), not proactive disclosure. */
@@ -620,6 +637,11 @@ export const FEATURES = {
     const prev = previousClause(v);
     return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
   },
+  /**
+   * A clause of only 累计 and the figure after the clause of the year's proactive figure (全年主动公开政府信息1520条，累计达12560条):
+   * the stock, its act the clause before's.
+   */
+  stockAfterYear: (v: FigureView) => /^\s*(?:历年)?累计(?:共|共计)?(?:达到|达|为)?\s*$/.test(v.before) && /主动公开[^,，。；;]*?\d/.test(previousClause(v)),
   /** What should be disclosed (其他应主动公开的政府信息25条): a kind named by a duty, not an act. */
   modal: (v: FigureView) => /(?:应当?|应该|需要?|必须|须)(?:主动)?(?:公开|发布)[^,，]{0,10}$/.test(v.before),
   /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */

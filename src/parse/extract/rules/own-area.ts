@@ -34,9 +34,13 @@ const OWN_BODIES = /各级|部门|单位|政府系统|行政机关/;
  * tests of another scope. `area`: the summary's division word (ownAreaWord); '' (no area summary): the text itself.
  */
 export function withoutOwnArea(text: string, area: string): string {
-  if (area === '' || !text.includes(area)) return text;
-  return text.replace(ownAreaOf(area), (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m.slice(2)) ? m.slice(0, 2) : m));
+  if (area === '') return text;
+  const named = text.includes(area) ? text.replace(ownAreaOf(area), (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m.slice(2)) ? m.slice(0, 2) : m)) : text;
+  // (the same list with no name before it, 各乡镇、各部门共…: the whole area too)
+  return named.replace(UNNAMED_LIST, (m) => (OWN_BODIES.test(m) && !DIRECT_ONLY.test(m) ? `全${area}` : m));
 }
+/** Two parts or more listed with no area's name before them (各乡镇、各部门, 各乡镇、县直各部门). */
+const UNNAMED_LIST = new RegExp(`(?<![全我本](?:省|市|县|区|旗|州|盟))${PART}(?:(?:[、和及与]|以及)${PART})+`, 'g');
 /** Only the bodies directly under the area's government (县直各单位, 市直部门): one group of its units, not the whole area. */
 const DIRECT_ONLY = /^(?:(?:省|市|县|区|旗)直(?:各)?(?:部门|单位)(?:[、和及与]|以及)?)+$/;
 
@@ -168,8 +172,13 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
   // own division's whole only as a count or an act (WHOLE_GOES_ON: 全市国税系统 is the bureau's own) or with its bodies,
   // and so its 我县各部门; a government's 我县, 本机关 and 全县 are its own
   const ownWhole = department ? `|全(?:${rank.own})(?!${RANKING})(?:${LISTED.replace('<parts>', '<ownParts>')}|${WHOLE_GOES_ON})|(?:我|本)(?:${rank.own})${LISTED.replace('<parts>', '<listed>')}` : '';
+  // another body named as the subject: a larger division's government (县政府 in a town's report), and in a government's
+  // report a department of its division (县国土资源局); not in a department's report, which names itself short (市审批局
+  // for 行政审批服务局) and whose office reports its government's portal (省政府网站)
+  const govWords = higher.split('|').filter((w) => w !== '国').join('|');
+  const otherBody = `|(?:${govWords})(?:人民)?政府(?![办各所部网门])${department ? '' : `|(?:${rank.own})(?!政府|人民政府)[\u4e00-\u9fa5]{2,10}?(?:局|委)(?![员托])`}`;
   re = {
-    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole})`),
+    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole}${otherBody})`),
     own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
   };
   SUBJECTS.set(key, re);
@@ -184,7 +193,7 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
  * report's (divisionOf); `issuer`: its name.
  */
 export function underOtherScope(before: string, division: string, issuer = '', department = false): boolean {
-  if (!HIGHER_THAN[division] || !/全|共|累计|各/.test(before)) return false;
+  if (!HIGHER_THAN[division] || !/全|共|累计|各|政府|局|委/.test(before)) return false;
   const re = subjectsOf(division, issuer, department);
   const name = department ? BODY_NAME.exec(issuer)?.[1] : undefined;
   const clauses = before.split(CLAUSE_MARK);

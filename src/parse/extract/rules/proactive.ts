@@ -5,7 +5,7 @@ import type { ScoredRule } from './engine';
 /** An example no real report has (the rule says why): written by hand, marked so. */
 const INVENTED = 'invented: no report in ../shared/corpus words it so';
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem'] as const;
+const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem', 'requestChannel', 'publicity'] as const;
 /** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
 const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
@@ -281,6 +281,17 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '我县主动公开政府信息累计达5600条，其中2015年主动公开326条。', year: 2015, value: 5600 },
       { from: INVENTED, text: '我县主动公开政府信息累计达5600条，其中2014年主动公开326条。', year: 2015, value: null },
       { from: INVENTED, text: '我局累计主动公开政府信息5600条。', value: null },
+    ],
+  },
+  {
+    // 累计 alone after the year's figure, its act the clause before's (全年主动公开政府信息1520条，累计达12560条)
+    metric: 'p.cumulative',
+    requires: ['itemUnit', 'stockAfterYear'],
+    excludes: [...NEVER, 'otherOnly', 'stockOfAnotherYear', ...LATE],
+    examples: [
+      { from: INVENTED, text: '全年主动公开政府信息1520条，累计达12560条。', year: 2015, value: 12560 },
+      { from: INVENTED, text: '本年度新增主动公开政府信息1520条，累计达12560条。', year: 2015, value: 12560 },
+      { from: INVENTED, text: '全年受理政府信息公开申请25件，累计达120件。', year: 2015, value: null },
     ],
   },
 ];

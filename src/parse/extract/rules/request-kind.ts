@@ -3,6 +3,9 @@
 // (网上申请) or nothing at all (共受理申请25件); any other qualifier names another business
 // (城乡低保申请, 不动产登记申请, 劳动仲裁申请, 退税申请), whose applications are no disclosure requests.
 
+/** Services a body takes cases or applications for (审批, 许可, 办件, 项目申请): a sentence about them counts no disclosure requests. */
+export const SERVICE_WORDS = '审批|许可|服务事项|办件|窗口|诉求|资源交易|项目申请';
+
 /**
  * Words that name disclosure: with them the 申请 is a disclosure request whatever else stands beside
  * (政府信息申请, 信息申请, 查阅申请, 政府信息查询申请: information asked for is disclosure's object).

@@ -9,11 +9,13 @@ import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
-import { namesOtherKindOfRequest } from './request-kind';
+import { namesOtherKindOfRequest, SERVICE_WORDS } from './request-kind';
 import { spansManyYears } from './spans';
 import { changesToAnother } from './change';
+import { underOtherYearHead } from './year-scope';
 /** Carried in or out: their figures name another year by design. */
-const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
+/** The carried-in and carried-out metrics: their figures name the last or the next year by design. */
+export const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
 
 export interface Concept {
   /** The metric its figures count; null: a concept of something else (its words bind a figure to nothing read here). */
@@ -262,7 +264,7 @@ const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
-const OTHER_BUSINESS = /复议|诉讼|热线|信访|咨询|留言|来电|来信|来访|投诉|举报|建议|提案|审批|许可|办件|工单|12345|诉求|资源交易|项目申请|服务事项|窗口/;
+const OTHER_BUSINESS = new RegExp(`复议|诉讼|热线|信访|咨询|留言|来电|来信|来访|投诉|举报|建议|提案|工单|12345|${SERVICE_WORDS}`);
 
 interface Token {
   metric: string | null;
@@ -497,6 +499,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (!CARRIED_METRIC.test(metric) && underOtherYearHead(s.slice(ss, q.numStart), s.slice(cs, q.numStart), years)) continue;
     // 11件按时答复，1件逾期答复 / 9件书面答复，3件当场答复: a part of this year's replies (not 0 of them) blocks the other from being all
     if (t.part) {
       if (q.value! > 0 && !partOfYearItem(s.slice(cs, q.start)) && !CHANGE_OR_OTHER_YEAR.test(s.slice(cs, q.start))) out.push({ metric, q, word: s.slice(t.start, t.end), part: true });
