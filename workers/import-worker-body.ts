@@ -16,12 +16,12 @@ import { parseDocument } from '../src/parse/input';
 import { DROP_FONT_FACES, type PdfResources } from '../src/parse/input/pdf';
 import type { ParsedReport } from '../src/parse/types';
 import { folderZip } from '../src/app/user/layer-zip';
-import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
+import { layerRow, openStore, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
 import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
 import { groupedReads } from './file-reads';
 import { workerGazetteer } from './import-gazetteer';
-import { STORE_BATCH, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
+import { storeNow, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,6 +39,8 @@ let parsing: Promise<void> = Promise.resolve();
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
 async function init(message: ImportWorkerInit): Promise<void> {
+  // Its first store would otherwise open IndexedDB then, after the first batch is parsed.
+  openStore();
   const loaded = await workerGazetteer(message.role);
   gazetteer = loaded.gazetteer;
   divisions = loaded.divisions;
@@ -58,11 +60,14 @@ let queued = 0;
 const DRY_STORE_MS = 25;
 let storeSoon: ReturnType<typeof setTimeout> | null = null;
 let storing: Promise<void> = Promise.resolve();
+/** When the worker last stored (its first report is stored at once: storeNow). */
+let lastStore = -Infinity;
 
 function flush(): void {
   if (storeSoon !== null) clearTimeout(storeSoon);
   storeSoon = null;
   if (pending.length === 0) return;
+  lastStore = performance.now();
   const batch = pending;
   pending = [];
   storing = storing.then(() =>
@@ -83,7 +88,9 @@ async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array>
   } catch (error) {
     return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
   }
-  const digest = await sha256(bytes);
+  // The digest is Web Crypto's, answered from another thread: asked for before the parse and
+  // awaited after it, the worker parses meanwhile instead of waiting for that thread each file.
+  const digest = sha256(bytes);
   let parsed: ParsedReport;
   try {
     parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
@@ -91,7 +98,7 @@ async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array>
     // As ingest's pool does with a parser that throws: the file fails with the reason, the worker goes on.
     parsed = failedReport(`parser crashed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size };
+  return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: await digest, bytes: size };
 }
 
 async function parse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | null): Promise<void> {
@@ -103,7 +110,7 @@ async function parse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | nu
   }
   pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
   reply({ kind: 'took', id: job.id });
-  if (pending.length >= STORE_BATCH) flush();
+  if (storeNow(pending.length, performance.now() - lastStore)) flush();
   else if (queued === 0) storeSoon ??= setTimeout(flush, DRY_STORE_MS);
 }
 
