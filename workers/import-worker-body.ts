@@ -91,6 +91,8 @@ async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array>
   // The digest is Web Crypto's, answered from another thread: asked for before the parse and
   // awaited after it, the worker parses meanwhile instead of waiting for that thread each file.
   const digest = sha256(bytes);
+  // A digest that fails is heard where it is awaited (as when it was awaited first), never as a rejection left unhandled meanwhile.
+  digest.catch(() => {});
   let parsed: ParsedReport;
   try {
     parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
