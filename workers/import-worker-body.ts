@@ -88,11 +88,7 @@ async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array>
   } catch (error) {
     return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
   }
-  // The digest is Web Crypto's, answered from another thread: asked for before the parse and
-  // awaited after it, the worker parses meanwhile instead of waiting for that thread each file.
-  const digest = sha256(bytes);
-  // A digest that fails is heard where it is awaited (as when it was awaited first), never as a rejection left unhandled meanwhile.
-  digest.catch(() => {});
+  const digest = await sha256(bytes);
   let parsed: ParsedReport;
   try {
     parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
@@ -100,7 +96,7 @@ async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array>
     // As ingest's pool does with a parser that throws: the file fails with the reason, the worker goes on.
     parsed = failedReport(`parser crashed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: await digest, bytes: size };
+  return { parsed, jurisdiction: resolveParsedReport(parsed, gazetteer!), sha256: digest, bytes: size };
 }
 
 async function parse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | null): Promise<void> {
