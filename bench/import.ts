@@ -7,6 +7,7 @@
 // page's own account of where the time went. Prints figures only.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { workersFor } from '../src/app/user/import-pool';
@@ -220,6 +221,13 @@ function cpuByThread(profile: string, before: Map<string, { name: string; s: num
 /** CPU seconds used since `before` (processes started since count whole). */
 const cpuSince = (profile: string, before: Map<string, number>): number => [...chromiumCpu(profile)].reduce((n, [pid, s]) => n + s - (before.get(pid) ?? 0), 0);
 
+/**
+ * GONGKAI_BENCH_WORKERS=N: the page's parse pool with N workers whatever the machine's cores (its
+ * navigator.hardwareConcurrency overridden to N + 1 through the DevTools protocol): a second
+ * worker on 2 cores measured against one, the same build in turns.
+ */
+const WORKERS = process.env.GONGKAI_BENCH_WORKERS ? Number(process.env.GONGKAI_BENCH_WORKERS) : null;
+
 /** How long a user takes to pick the folder once the panel is open (the parse pool starts meanwhile). */
 const PANEL_LEAD_MS = 3000;
 /** Reports imported before the measured import, in the case of an import after another. */
@@ -351,6 +359,11 @@ async function main(): Promise<void> {
       const folder = folderOf(`in-${n}-${pdfShare}`, reports, n, pdfShare);
       const browser = await launchChromium({ block: false });
       const page = browser.page;
+      if (WORKERS !== null) {
+        // The pool takes the cores less one: the page is told of one core more than the workers asked for.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: WORKERS + 1 });
+      }
       await page.goto(`${server.url}?bench=1`);
       await page.getByTestId('kpi-reports').waitFor({ timeout: 120_000 });
       const account = await heapAccount(page);
@@ -471,7 +484,7 @@ async function main(): Promise<void> {
         })
         .catch((error: unknown) => `not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
       const heapsAfter = await account();
-      log(`${label}: ${n} files, ${cores} cores (${workersFor(cores)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
+      log(`${label}: ${n} files, ${cores} cores${WORKERS === null ? '' : ` (overridden: GONGKAI_BENCH_WORKERS=${WORKERS}; the machine has ${availableParallelism()})`} (${workersFor(cores)} import workers): parsed in ${parsed.toFixed(1)} s = ${(n / parsed).toFixed(0)} reports/s; layer built and loaded at ${total.toFixed(1)} s; Chromium RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB (peak ${peak.toFixed(0)} MB); page JS heap ${(heap / 1e6).toFixed(0)} MB; ${progress.replace(/\s+/g, ' ')}`);
       log(`  progress: ${progressLine(marks, n)}; time left first shown ${leftAt === null ? 'never' : `at ${(leftAt / 1000).toFixed(2)} s`}`);
       log(`  first seconds (s from setting the files; a pool warmed earlier shows negative times): ${firstSeconds || 'no marks'}`);
       if (failedRows.length > 0) log(`  failed (first 3): ${failedRows.join(' | ')}`);
@@ -480,7 +493,7 @@ async function main(): Promise<void> {
       log(`  heaps (MB) at the PSS peak (sampled ≤ 1 s before): ${heapsAtPeak}`);
       log(`  heaps (MB) after: ${heapsAfter}`);
       log(`  phases (s): ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
-      log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second (its DuckDB's code still compiling in the background: part of the parse's CPU, not the import's); machine load average ${load} on ${cores} cores`);
+      log(`  Chromium CPU: parse ${parseCpu.toFixed(1)} s = ${(n / parseCpu).toFixed(0)} reports per CPU-second (${((parseCpu * 1000) / n).toFixed(1)} ms a file); to the layer loaded ${totalCpu.toFixed(1)} s = ${(n / totalCpu).toFixed(0)} reports per CPU-second; the idle page uses ${idlePerSecond.toFixed(2)} CPU-s a second (its DuckDB's code still compiling in the background: part of the parse's CPU, not the import's); machine load average ${load} on ${availableParallelism()} cores`);
       log(`  CPU s by process: parse: ${parseKinds}; to the layer loaded: ${totalKinds}`);
       // The issue's goals beside the figures: CPU-seconds hold on a loaded machine, wall time does not.
       const goal = pdfShare > 0

@@ -16,12 +16,12 @@ import { parseDocument } from '../src/parse/input';
 import { DROP_FONT_FACES, type PdfResources } from '../src/parse/input/pdf';
 import type { ParsedReport } from '../src/parse/types';
 import { folderZip } from '../src/app/user/layer-zip';
-import { layerRow, putRecords, recordBatches } from '../src/app/user/layer-store';
+import { layerRow, openStore, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
 import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
 import { groupedReads } from './file-reads';
 import { workerGazetteer } from './import-gazetteer';
-import { STORE_BATCH, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
+import { storeNow, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,6 +39,8 @@ let parsing: Promise<void> = Promise.resolve();
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
 async function init(message: ImportWorkerInit): Promise<void> {
+  // Its first store would otherwise open IndexedDB then, after the first batch is parsed.
+  openStore();
   const loaded = await workerGazetteer(message.role);
   gazetteer = loaded.gazetteer;
   divisions = loaded.divisions;
@@ -58,11 +60,14 @@ let queued = 0;
 const DRY_STORE_MS = 25;
 let storeSoon: ReturnType<typeof setTimeout> | null = null;
 let storing: Promise<void> = Promise.resolve();
+/** When the worker last stored (its first report is stored at once: storeNow). */
+let lastStore = -Infinity;
 
 function flush(): void {
   if (storeSoon !== null) clearTimeout(storeSoon);
   storeSoon = null;
   if (pending.length === 0) return;
+  lastStore = performance.now();
   const batch = pending;
   pending = [];
   storing = storing.then(() =>
@@ -103,7 +108,7 @@ async function parse(job: ImportJob, read: { bytes(): Promise<Uint8Array> } | nu
   }
   pending.push({ id: job.id, record: { id: job.keep.id, file: job.keep.path, ...done } });
   reply({ kind: 'took', id: job.id });
-  if (pending.length >= STORE_BATCH) flush();
+  if (storeNow(pending.length, performance.now() - lastStore)) flush();
   else if (queued === 0) storeSoon ??= setTimeout(flush, DRY_STORE_MS);
 }
 

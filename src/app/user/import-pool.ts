@@ -100,7 +100,10 @@ export const placesOf = (fileName: string): number => (SLOW_FILE.test(fileName) 
  * The cores less one, the page's own thread (at least one). Two on two cores was tried (stop 23,
  * 1,000 mixed files, load 13-19): 31-39 CPU-s against 26-34 for one (each worker loads the
  * gazetteer and warms the parser and pdf.js), the first file sent 1.2-4.5 s after the files
- * against 0.7-2.5 s, and no gain in wall time on the loaded machine.
+ * against 0.7-2.5 s, and no gain in wall time on the loaded machine. Again at stop 35 (bench/import.ts
+ * GONGKAI_BENCH_WORKERS, load 8-13): 1,000 text files 76 / 106 reports/s wall and 105 / 115 per
+ * Chromium CPU-second against 104 / 127 and 142 / 154 for one; 10,000: 201 against 193/s wall, 211
+ * against 199 per CPU-second (the second worker's start spread thin), PSS peak 1.38 against 1.28 GB.
  */
 export const workersFor = (cores: number): number => Math.max(1, cores - 1);
 export const defaultWorkers = (): number => workersFor(navigator.hardwareConcurrency || 2);

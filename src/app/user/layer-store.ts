@@ -45,6 +45,11 @@ function open(): Promise<IDBDatabase> {
   return connection;
 }
 
+/** Opens the kept connection now (an import worker as it starts, while its gazetteer loads); a failure is heard by the first transaction, which opens again. */
+export function openStore(): void {
+  open().catch(() => {});
+}
+
 function connect(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 3);
