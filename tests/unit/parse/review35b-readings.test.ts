@@ -1,0 +1,66 @@
+// What review35 (issue 10) found read wrong or missed, each fixed by a principle: the right value read,
+// the wrong one gone, and right-reading counter-examples so a rule does not over-reach. Written by hand the
+// way reports state them; no report of ../shared/corpus words these sentences so.
+import { describe, expect, it } from 'vitest';
+import { narrativeReport, printedValues } from '../../helpers/narrative-report';
+
+const COUNTY = '某某县人民政府';
+const HEADINGS = {
+  P: '二、主动公开政府信息情况',
+  R: '三、依申请公开政府信息情况',
+  X: '',
+} as const;
+type Section = keyof typeof HEADINGS;
+const read = (section: Section, ...paragraphs: string[]) => printedValues(narrativeReport(COUNTY, ...[HEADINGS[section], ...paragraphs].filter(Boolean)));
+/** The values of `metrics` read, absent as undefined. */
+const pick = (got: Record<string, number>, metrics: string[]) => Object.fromEntries(metrics.map((m) => [m, got[m]]));
+type Case = [Section, string[], Record<string, number | undefined>];
+const expectCases = (cases: Case[]) => {
+  for (const [section, paragraphs, want] of cases) expect({ paragraphs, got: pick(read(section, ...paragraphs), Object.keys(want)) }).toEqual({ paragraphs, got: want });
+};
+const TOTAL = '全年共受理政府信息公开申请25件。';
+
+describe('G1 and W1: a granting label names the granted outcome, alone or figure-first', () => {
+  it('a granting adverb before 公开/提供 (准予, 给予, 决定, 应予, 完全, 可以, 按申请人要求) is the granted item on its own after the total', () => {
+    const cases: Case[] = ['准予公开', '给予公开', '决定公开', '应予公开', '完全公开', '可以公开', '按申请人要求提供'].map((label) => ['R', [`${TOTAL}其中${label}15件。`], { 'r.new.total': 25, 'r.granted.total': 15, 'r.handled.total': undefined }]);
+    expectCases(cases);
+  });
+
+  it('答复 followed by an outcome (答复公开, 答复同意公开) names how the requests were answered: the granted, never the handled', () => {
+    expectCases([
+      ['R', [`${TOTAL}其中答复公开15件。`], { 'r.granted.total': 15, 'r.handled.total': undefined }],
+      ['R', [TOTAL, '15件答复公开，3件部分公开，2件不予公开，3件信息不存在。'], { 'r.granted.total': 15, 'r.handled.total': undefined, 'r.partial.total': 3, 'r.denied.total.total': 2 }],
+      ['R', [TOTAL, '15件答复同意公开，3件部分公开，2件不予公开，3件信息不存在。'], { 'r.granted.total': 15, 'r.handled.total': undefined, 'r.partial.total': 3 }],
+      // counter-examples: 答复 with no outcome after it is still every reply
+      ['R', [`${TOTAL}已答复23件。`], { 'r.handled.total': 23, 'r.granted.total': undefined }],
+      ['R', ['全年共受理政府信息公开申请25件，办结答复25件。'], { 'r.handled.total': 25, 'r.granted.total': undefined }],
+    ]);
+  });
+
+  it('W2: with the figure labelled, a state after 其余 stays the rest’s (准予公开15件，其余正在办理: no carried-out 15)', () => {
+    expectCases([['R', [`${TOTAL}准予公开15件，其余正在办理。`], { 'r.granted.total': 15, 'r.carried_out.total': undefined }]]);
+  });
+
+  it('figure-first, a granting label after its figure is the granted one (15件准予公开，3件部分公开…)', () => {
+    const cases: Case[] = ['准予公开', '决定公开', '已向申请人公开', '完全公开', '给予公开'].map((label) => ['R', [TOTAL, `15件${label}，3件部分公开，2件不予公开，3件信息不存在。`], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3 }]);
+    expectCases(cases);
+  });
+
+  it('其中 opening a sentence breaks down the requests of the sentence before: its bare 公开/提供 item is the granted', () => {
+    expectCases([
+      ['R', [`${TOTAL}其中提供信息15件。`], { 'r.granted.total': 15 }],
+      ['R', [`${TOTAL}其中公开15件。`], { 'r.granted.total': 15 }],
+      // counter-examples: after the year's proactive items, or another business's figure, it is none of the requests'
+      ['P', ['全年主动公开政府信息1520条。其中公开15条。'], { 'r.granted.total': undefined }],
+      ['X', ['全年共接到群众咨询25件。其中提供信息15件。'], { 'r.granted.total': undefined }],
+    ]);
+  });
+
+  it('counter-examples: partly, refused or proactive items are never the granted', () => {
+    expectCases([
+      ['R', [TOTAL, '3件部分公开，2件不予公开，15件同意公开。'], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2 }],
+      ['R', [TOTAL, '15件不予公开，3件部分公开。'], { 'r.granted.total': undefined, 'r.denied.total.total': 15 }],
+      ['P', ['全年主动公开政府信息1520条，其中决定公开15条，部分公开3条，不予公开2条。'], { 'r.granted.total': undefined }],
+    ]);
+  });
+});
