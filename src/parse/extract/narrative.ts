@@ -23,8 +23,8 @@ import { namesOtherKindOfRequest, SERVICE_WORDS } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
 import { underOtherYearHead } from './rules/year-scope';
-import { onTimeBesideLate, REPLY } from './rules/reply';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, GRANTING, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { FINISHED, onTimeBesideLate, REPLY } from './rules/reply';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_IN_SUBJECT, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, GRANTING, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -310,8 +310,10 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕|办理完结){L}{N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕|办理完结){L}{N}`), reject: NOT_REQUEST },
+  // 已答复23件, 已回复23件, 已结案23件, 处置完毕23件: a reply (回复 and 办复 are 答复) or an end of handling with its figure; 办理/处理 only done (已办理23件)
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
+  { metric: 'r.handled.total', re: rx(`[,，\n](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
@@ -1258,6 +1260,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (higherScope(numAt) || oneGroup(numAt)) continue;
       // 其余2件已于12月答复: the rest of a whole named before, a part (of the carried-in ones, 上年结转的申请中, not even what is still open)
       if (restOfWhole(s.slice(clauseAt(seg, numAt)[0], numAt), rule.metric) && (rule.metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(sentenceBefore(s, numAt)))) continue;
+      if (rule.metric === 'r.handled.total' && CARRIED_IN_SUBJECT.test(s.slice(clauseAt(seg, numAt)[0], numAt))) continue;
       // 按时答复20件，其余2件已于12月答复: the rest done too, so this figure is a part of the handled
       if (rule.metric === 'r.handled.total' && restDoneAfter(sentenceAfter(s, numAt + g.num!.length), years)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before

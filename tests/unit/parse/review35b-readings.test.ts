@@ -64,3 +64,30 @@ describe('G1 and W1: a granting label names the granted outcome, alone or figure
     ]);
   });
 });
+
+describe('H1: the verbs of a finished request are the handled, as 答复 and 办结 are', () => {
+  it('回复 is 答复; 结案, 处置完毕, 完成办理 are 办结; 已办理/已处理 are done', () => {
+    const cases: Case[] = ['已回复23件', '共回复23件', '已结案23件', '处置完毕23件', '完成办理23件', '已办理23件', '已处理23件'].map((t) => ['R', [`全年受理政府信息公开申请25件，${t}。`], { 'r.new.total': 25, 'r.handled.total': 23 }]);
+    cases.push(['R', [TOTAL, '其中，同意公开15件，部分公开3件，不予公开2件，信息不存在3件。', '处置完毕23件。'], { 'r.handled.total': 23 }]);
+    expectCases(cases);
+  });
+
+  it('counter-examples: a kind of reply, one still to come, or another business is no count of the handled', () => {
+    expectCases([
+      ['R', ['全年受理政府信息公开申请25件，待回复2件。'], { 'r.handled.total': undefined }],
+      ['R', ['全年受理政府信息公开申请25件，当场回复3件。'], { 'r.handled.total': undefined }],
+      ['R', ['全年受理政府信息公开申请25件，逾期回复0件。'], { 'r.handled.total': undefined }],
+      ['X', ['全年受理群众信访事项25件，已结案23件。'], { 'r.handled.total': undefined }],
+      ['X', ['全年受理行政复议案件5件，已办理5件。'], { 'r.handled.total': undefined }],
+    ]);
+  });
+});
+
+describe('the carried-in requests as the subject of a handled figure', () => {
+  it('上年结转的3件申请已答复/已办结/已回复3件: what was done with last year’s requests is no count of the year’s handled', () => {
+    const cases: Case[] = ['已答复3件', '已办结3件', '已回复3件'].map((t) => ['R', [`本年度共受理政府信息公开申请12件。上年结转的3件申请${t}。`], { 'r.new.total': 12, 'r.handled.total': undefined }]);
+    // counter-example: the year's own handled after it still reads
+    cases.push(['R', ['本年度共受理政府信息公开申请12件，已办结12件。'], { 'r.handled.total': 12 }]);
+    expectCases(cases);
+  });
+});

@@ -210,6 +210,8 @@ const REST_TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.to
 export const restOfWhole = (clause: string, metric: string): boolean => REST_TOTALS.has(metric) && REST.test(clause);
 /** The carried-in requests as the scope of a sentence (上年结转的申请中, 结转上年度的3件申请): what is said of them is no figure of the year's own. */
 export const CARRIED_IN_SCOPE = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转(?:的|来的)?[^,，。;；\d]{0,8}?(?:中|当中|之中)\s*(?:[,，:：]|$)|结转上一?年度?的[^,，。;；]{0,8}?申请/;
+/** The carried-in requests as the subject of the figure's own clause (上年结转的3件申请已回复3件): what was done with them is no count of the year's handled. */
+export const CARRIED_IN_SUBJECT = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转(?:的|来的)?[^,，。;；]{0,8}?申请/;
 /** A rest done too, after the figure (，其余2件已于12月答复): no time after the year, nothing still open. */
 const REST_DONE = /^(?:(?!其中)[^。;；\n])*?[,，]\s*(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|份)([^,，。;；\n]*?)(?:办结|答复|办理完毕|处理完毕|办理完成)/;
 const STILL_OPEN = /将|拟|尚|仍|正在|未|下一?年|次年|明年|来年|结转|延期|顺延|跨年/;
@@ -506,6 +508,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (metric === 'r.handled.total' && CARRIED_IN_SUBJECT.test(s.slice(cs, q.start))) continue;
     if (!CARRIED_METRIC.test(metric) && underOtherYearHead(s.slice(ss, q.numStart), s.slice(cs, q.numStart), years)) continue;
     // 11件按时答复，1件逾期答复 / 9件书面答复，3件当场答复: a part of this year's replies (not 0 of them) blocks the other from being all
     if (t.part) {
