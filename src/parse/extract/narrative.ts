@@ -313,7 +313,7 @@ const RULES: Rule[] = [
   // 已答复23件, 已回复23件, 已结案23件, 处置完毕23件: a reply (回复 and 办复 are 答复) or an end of handling with its figure; 办理/处理 only done (已办理23件)
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
-  { metric: 'r.handled.total', re: rx(`[,，\n](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
