@@ -421,9 +421,11 @@ const RULES: Rule[] = [
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,40}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
   { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?(?:(?!${REQUEST_STATE}){K}){0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
+  // 没有公民、法人或者其他组织向本机关提出政府信息公开申请: none of the applicants the statute names, its scope the whole clause
+  { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未有|没有|无)(任何)?(公民|法人|其他组织|个人|单位|群众|申请人){K}{0,40}?(提出|提交|递交|申请)(的)?{K}{0,12}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   // 均已办结，无结转下年度的申请; 没有跨年度办理的申请: none left open at the year's end (not 无上年结转, none carried in)
   { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)(需要?)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: /上年|上一年|去年|复议|诉讼/, rejectAfter: NOT_REQUESTS_AFTER },

@@ -91,3 +91,26 @@ describe('the carried-in requests as the subject of a handled figure', () => {
   });
 });
 
+describe('N1: a negated clause whose object is the requests states none, however long who and how in between', () => {
+  it('没有/无/未有 + the applicants the statute names, or 未收到/没有接到 + who and how, up to 申请: r.new.total 0', () => {
+    const cases: Case[] = [
+      '2015年，没有公民、法人或者其他组织向本机关提出政府信息公开申请。',
+      '本年度无公民、法人或者其他组织向本机关提出政府信息公开申请。',
+      '本年度未有公民、法人或者其他组织向本机关提出政府信息公开的申请。',
+      '本年度，本机关没有接到公民、法人或者其他组织以书面、网络等形式提出的政府信息公开申请。',
+      '本年度本机关没有收到来自公民、法人或者其他组织的任何形式的政府信息公开申请。',
+      '全年未收到公民、法人或其他组织通过当面、信函、传真、网络等方式提交的政府信息公开申请。',
+    ].map((t) => ['R', [t], { 'r.new.total': 0 }]);
+    expectCases(cases);
+  });
+
+  it('counter-examples: 无论, a negation inside a qualifier, one way of applying, reviews: no zero of the requests', () => {
+    expectCases([
+      ['R', ['无论是当面提交还是通过网络平台提交的政府信息公开申请，均严格按照规定办理。'], { 'r.new.total': undefined }],
+      ['R', ['对未按照要求在规定期限内补充说明理由的政府信息公开申请，依法告知申请人。'], { 'r.new.total': undefined }],
+      ['R', ['未收到公民通过信函方式提交的政府信息公开申请。'], { 'r.new.total': undefined }],
+      ['R', ['本年度没有公民、法人或者其他组织对本机关政府信息公开工作提起行政复议申请。'], { 'r.new.total': undefined, 'rv.total': 0 }],
+      ['R', ['全年共受理政府信息公开申请25件，没有公民、法人或者其他组织提出收费减免申请。'], { 'r.new.total': 25 }],
+    ]);
+  });
+});
