@@ -575,6 +575,8 @@ function noneConcepts(subject: string, done: Set<string>): string[] {
   if (NOT_THE_CONCEPT.test(subject)) return [];
   return NONE_CONCEPTS.filter((c) => !done.has(c.metric) && c.noun.test(subject) && !c.not?.test(subject)).map((c) => c.metric);
 }
+/** What joins the items of a listed subject (行政复议、行政诉讼和申诉), not 及 inside a word (涉及, 普及). */
+const LIST_JOIN = /、|和|(?<!涉|普|顾|兼|触|波)及|与/;
 /** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
 const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
 
@@ -587,7 +589,9 @@ function noneSaid(s: string, done: Set<string>, years: readonly number[]): { met
     if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
     // 我局2015年…行政复议为零 in a report on 2016: another year's
     if (years.length > 0 && namesOtherYear(subject, years)) continue;
-    for (const metric of noneConcepts(subject, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: m.index - subject.length, end: m.index + m[0].length });
+    // 政府信息公开申请、行政复议和行政诉讼均为零: 均 spreads the none over each item of a listed subject, each read on its own
+    const items = /^(?:均|都|皆)/.test(m[0]) && subject.includes('、') ? subject.split(LIST_JOIN) : [subject];
+    for (const metric of items.flatMap((item) => noneConcepts(item, done))) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: m.index - subject.length, end: m.index + m[0].length });
   }
   return out;
 }

@@ -114,3 +114,21 @@ describe('N1: a negated clause whose object is the requests states none, however
     ]);
   });
 });
+
+describe('N3: 均为零 after a listed subject is none of each item', () => {
+  it('政府信息公开申请、行政复议和行政诉讼均为零/均无: the requests none too', () => {
+    expectCases([
+      ['R', ['本年度政府信息公开申请、行政复议和行政诉讼均为零。'], { 'r.new.total': 0, 'rv.total': 0, 'lit.total': 0 }],
+      ['R', ['本年度政府信息公开申请、行政复议和行政诉讼均无。'], { 'r.new.total': 0, 'rv.total': 0, 'lit.total': 0 }],
+    ]);
+  });
+
+  it('counter-examples: the requests as the cause of the cases, or inside 涉及, are none of the cases only; a few ways of applying are not all of them', () => {
+    expectCases([
+      ['R', ['因政府信息公开申请引起的行政复议和行政诉讼均为零。'], { 'r.new.total': undefined, 'rv.total': 0, 'lit.total': 0 }],
+      ['R', ['申请公开政府信息所涉及的复议、诉讼均为零。'], { 'r.new.total': undefined, 'rv.total': 0, 'lit.total': 0 }],
+      ['R', ['全年共受理政府信息公开申请25件。因政府信息公开申请引发的行政复议、行政诉讼均为0件。'], { 'r.new.total': 25, 'rv.total': 0, 'lit.total': 0 }],
+      ['R', ['全年当面申请、网上申请均为0件。'], { 'r.new.total': undefined }],
+    ]);
+  });
+});
