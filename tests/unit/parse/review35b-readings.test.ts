@@ -1,7 +1,11 @@
 // What review35 (issue 10) found read wrong or missed, each fixed by a principle: the right value read,
 // the wrong one gone, and right-reading counter-examples so a rule does not over-reach. Written by hand the
-// way reports state them; no report of ../shared/corpus words these sentences so.
+// way reports state them; no report of ../shared/corpus words these sentences so (one real report guards P5's
+// counter-example).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src/parse';
 import { narrativeReport, printedValues } from '../../helpers/narrative-report';
 
 const COUNTY = '某某县人民政府';
@@ -129,6 +133,43 @@ describe('N3: 均为零 after a listed subject is none of each item', () => {
       ['R', ['申请公开政府信息所涉及的复议、诉讼均为零。'], { 'r.new.total': undefined, 'rv.total': 0, 'lit.total': 0 }],
       ['R', ['全年共受理政府信息公开申请25件。因政府信息公开申请引发的行政复议、行政诉讼均为0件。'], { 'r.new.total': 25, 'rv.total': 0, 'lit.total': 0 }],
       ['R', ['全年当面申请、网上申请均为0件。'], { 'r.new.total': undefined }],
+    ]);
+  });
+});
+
+describe('P5: verbs of making known are disclosure (公示, 公告, 披露, 挂网, 晒出; 提供/告知 when 主动)', () => {
+  it('reads the year’s total', () => {
+    const cases: Case[] = ['全年共公示各类信息1520条。', '全年共公示公告各类政府信息1520条。', '全年共向社会公告政府信息1520条。', '全年主动披露政府信息1520条。', '全年挂网政府信息1520条。', '全年共晒出政府信息1520条。', '全年主动提供政府信息1520条。'].map((t) => ['P', [t], { 'p.total': 1520 }]);
+    expectCases(cases);
+  });
+
+  it('counter-examples: 公示公告 naming a kind in a list is no verb; 提供 without 主动 is not proactive; a notice board is a channel', () => {
+    expectCases([
+      ['P', ['全年提供政府信息1520条。'], { 'p.total': undefined }],
+      ['P', ['全年公示行政许可信息1520条。'], { 'p.total': undefined }],
+      ['P', ['部门网站发布工作动态98条，通知公告14条。'], { 'p.total': undefined, 'p.website': undefined }],
+    ]);
+    // …小区加装电梯项目设计方案公示公告等事项政府信息累计76条: the real report's website figure stays read
+    const real = parseReport(new Uint8Array(readFileSync(join(import.meta.dirname, '../../../../shared/corpus/pages/2025-shanghai-baoshan-youyilu-town.txt'))), { fileName: '2025-shanghai-baoshan-youyilu-town.txt' });
+    expect(real.values.find((v) => v.metric === 'p.website' && !v.derived)?.value).toBe(76);
+  });
+});
+
+describe('P2 and P4: the count named as a noun of the act, and 了/共 between the act and its figure', () => {
+  it('主动公开(的)(信息)(的) + 总数/数量/件数/条数/量/数据/条目 + 为/是/达/上升到/增至, and 主动公开了/共 N条, are the year’s total', () => {
+    const cases: Case[] = [
+      '主动公开的信息总数是1520条。', '全年主动公开政府信息数是1520条。', '本年度本机关主动公开政府信息的数量是1520条。', '全年主动公开件数为1520条。', '全年主动公开量为1520条。',
+      '本年度主动公开数据为1520条。', '本年度主动公开的条目共计1520条。', '本年度主动公开件数1520条。', '本年度本机关主动公开政府信息数量上升到1520条。', '本年度本机关主动公开政府信息数量增至1520条。',
+      '全年主动公开了1520条。', '全年主动公开共1520条。',
+    ].map((t) => ['P', [t], { 'p.total': 1520 }]);
+    expectCases(cases);
+  });
+
+  it('counter-examples: a change, another body’s count, one kind’s count', () => {
+    expectCases([
+      ['P', ['本年度本机关主动公开政府信息数量比上年增加168条。'], { 'p.total': undefined }],
+      ['P', ['县直各部门主动公开的信息总数是12000条。'], { 'p.total': undefined }],
+      ['P', ['规范性文件主动公开数量是20件。'], { 'p.total': undefined }],
     ]);
   });
 });
