@@ -173,3 +173,13 @@ describe('P2 and P4: the count named as a noun of the act, and 了/共 between t
     ]);
   });
 });
+
+describe('C5: a figure is a figure in any script, for the channel list after the whole', () => {
+  it('the whole or its items in Chinese numerals: the verbless channel list after it still breaks it down', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息一千五百二十条。其中，政府网站1200条，其他渠道320条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }],
+      ['P', ['全年主动公开政府信息一千五百二十条，其中政府网站一千二百条，其他渠道三百二十条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }],
+      ['P', ['全年主动公开政府信息一千五百二十条。', '政府网站：一千二百条；其他渠道：三百二十条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }],
+    ]);
+  });
+});

@@ -421,7 +421,8 @@ const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(
 const WEB_MEANS = /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:依托|通过|利用|在|借助|以)[^,，。;；\d、和及]{0,20}?(?:网站|门户|政府网)[^,，。;；\d、和及]{0,12}[,，]/;
 /** A sentence going on with the year the paragraph is about (全年, 本年度), no subject of its own before it. */
 const YEAR_GOES_ON = /^\s*(?:全年|本年度?|今年|当年)/;
-const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+// (a figure in any script: 一千五百二十条 as 1520条; not 一 alone, 逐一/每一 before a measure word)
+const COUNT_BEFORE = /(?:\d|(?<![逐每统唯单同之])[〇零一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十百千])\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 /** The period before the figure, its last 160 characters (a header of its list is near; a long period is not searched whole). */
 const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBefore.slice(-160) : v.periodBefore);
 
