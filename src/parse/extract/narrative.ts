@@ -23,8 +23,8 @@ import { namesOtherKindOfRequest, SERVICE_WORDS } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
 import { underOtherYearHead } from './rules/year-scope';
-import { onTimeBesideLate, REPLY } from './rules/reply';
-import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
+import { FINISHED, onTimeBesideLate, REPLY } from './rules/reply';
+import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_IN_SUBJECT, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, GRANTING, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
 const K = '[^。；;,，:：\\n]';
@@ -136,6 +136,8 @@ function previousSentence(s: string, at: number): string {
   const end = at - sentenceBefore(s, at).length - 1;
   return end > 0 ? sentenceBefore(s, end) : '';
 }
+/** A sentence opening with 其中: a breakdown of the figure before it. */
+const BREAKDOWN_OPENING = /^\s*其中/;
 /** 。；; and the line break. */
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0x0a;
 /** The sentence's ends and ,，:： */
@@ -190,6 +192,8 @@ const DISCLOSURE_REQUEST = /公开申请|申请公开|依申请|信息公开/;
 const CAUSED_BY = /^.{0,2}(提起|引起|引发|产生|导致)|^(公开)?被|^(行政)?(复议|诉讼)|^(公开)?(的)?(办理|处理|答复)?(收费|费用|超期|逾期|不及时|投诉|举报|复议|诉讼|纠错|不当|错误|差错)/;
 /** A zero statement about reviews or suits that is about error corrections, or about cases of one narrower cause than disclosure (无因不及时公开信息而引发行政复议): not the total. */
 const NARROWER_CAUSE = /纠错|纠正|因(?!(?:政府|政务)?信息公开)[^,，。;；因]{1,16}?而(?:引发|引起|导致|产生|提起)/;
+/** The adverbs of a granting label, longest first (答复同意公开 before 答复公开). */
+const GRANTED_BY = [...GRANTING].sort((a, b) => b.length - a.length).join('|');
 /** The words of the outcomes of requests: 公开 and 提供 are one act (予以提供, 部分提供, 不予提供). */
 const DISCLOSE = '(公开|提供)';
 /** A sentence that states outcomes of requests (从办理结果看, 已答复的申请中): its bare 公开N件 is the granted ones. */
@@ -306,8 +310,10 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(办结|答复|办理完成|办理完毕|办理完结){L}{N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', re: rx(`[,，](办结|答复|办理完成|办理完毕|办理完结){L}{N}`), reject: NOT_REQUEST },
+  // 已答复23件, 已回复23件, 已结案23件, 处置完毕23件: a reply (回复 and 办复 are 答复) or an end of handling with its figure; 办理/处理 only done (已办理23件)
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
+  { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
@@ -325,10 +331,10 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /在办|未办结/, re: rx(`[,，、](在办|在办理|正在办理|尚在办理|仍在办理|未办结|尚未办结)(中)?(的)?(申请)?{L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求/ },
   { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结|期内|期限内|时限内|期中|处于/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结|(尚|仍)?(在|处于)(法定)?(答复|办理)(期|期限|时限)(内|中)|处于(办理|答复)(阶段|过程))`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
   // (区分处理后予以公开: disclosed in part, the 2019 form's words for it)
-  { metric: 'r.granted.total', re: rx(`(予以|同意|全部)${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
+  { metric: 'r.granted.total', re: rx(`(${GRANTED_BY})${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
-])${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?(的)?(的申请)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+]|其中)${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?(的)?(的申请)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   // 受理申请15件，公开答复10件: the reply an outcome gave, in a sentence that names the requests (not proposals answered in public)
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
@@ -342,8 +348,9 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', re: rx(`部分(同意)?${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
   // 区分处理后公开1件 (the 2019 form's 部分公开（区分处理的）in a sentence): disclosed in part
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
-  // 共有9件申请予以公开,3件部分公开: the figure before the outcome, in a sentence about requests
-  { metric: 'r.granted.total', re: rx(`{N}(申请)?(予以|同意)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  // 共有9件申请予以公开,3件部分公开, 15件决定公开, 15件已向申请人公开: the figure before a granting label, in a sentence about requests
+  // (a bare 9件公开 is not read: 议题, 项, proposals, the towns' 9件公开 were read as granted, review24)
+  { metric: 'r.granted.total', re: rx(`{N}(申请)?(已)?(${GRANTED_BY}|向申请人)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   // (均 is the last request figure's: 其中4件均予以公开 is no 5; not a qualified part, an exception, a majority, last year's, a reply)
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
@@ -414,9 +421,11 @@ const RULES: Rule[] = [
 
   // statements of zero
   // a statement about requests: 申请 or 请求 after the subject (未发生…信息公开事务的行政复议 is about reviews), or 依申请公开
-  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,16}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
+  { metric: 'r.new.total', zero: true, re: rx(`(未|没有|无)(接到|收到|接收到|接收|受理|发生|出现|有)(过)?{K}{0,40}?((政府信息公开|信息公开)(的)?(申请|请求)|依申请公开)`), reject: /纠错|纠正|因/, rejectAfter: CAUSED_BY },
   // 未收到申请公开事项, 未收到要求公开政府信息的申请, 无依申请办理公开事项, 未收到公民、法人或者其他组织申请公开
   { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未|没有|无)(接到|收到|接收到|接收|受理|有)?(过)?(?:(?!${REQUEST_STATE}){K}){0,20}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言|正当理由/, rejectAfter: CAUSED_BY },
+  // 没有公民、法人或者其他组织向本机关提出政府信息公开申请: none of the applicants the statute names, its scope the whole clause
+  { metric: 'r.new.total', zero: true, re: rx(`((?<![尚仍还])未有|没有|无)(任何)?(公民|法人|其他组织|个人|单位|群众|申请人){K}{0,40}?(提出|提交|递交|申请)(的)?{K}{0,12}?(依申请|申请(?!人)|请求)`), reject: /纠错|纠正|因|复议|诉讼|收费|费用|建议|提案|信访|咨询|留言/, rejectAfter: CAUSED_BY },
   { metric: 'r.new.total', zero: true, re: rx(`没有依申请公开`) },
   // 均已办结，无结转下年度的申请; 没有跨年度办理的申请: none left open at the year's end (not 无上年结转, none carried in)
   { metric: 'r.carried_out.total', zero: true, re: rx(`(无|没有)(需要?)?(结转|转入|转)(至|到)?(下|下一|\\d{4})年度?`), reject: /上年|上一年|去年|复议|诉讼/, rejectAfter: NOT_REQUESTS_AFTER },
@@ -566,6 +575,8 @@ function noneConcepts(subject: string, done: Set<string>): string[] {
   if (NOT_THE_CONCEPT.test(subject)) return [];
   return NONE_CONCEPTS.filter((c) => !done.has(c.metric) && c.noun.test(subject) && !c.not?.test(subject)).map((c) => c.metric);
 }
+/** What joins the items of a listed subject (行政复议、行政诉讼和申诉), not 及 inside a word (涉及, 普及). */
+const LIST_JOIN = /、|和|(?<!涉|普|顾|兼|触|波)及|与/;
 /** Not a statement of the year's none: a rate, a narrower cause, corrections, another year, a part. */
 const NONE_SUBJECT_REJECT = new RegExp(`${NARROWER_CAUSE.source}|标准|每|上年|去年|其中|\\|`);
 
@@ -578,7 +589,9 @@ function noneSaid(s: string, done: Set<string>, years: readonly number[]): { met
     if (subject === '' || NONE_SUBJECT_REJECT.test(subject)) continue;
     // 我局2015年…行政复议为零 in a report on 2016: another year's
     if (years.length > 0 && namesOtherYear(subject, years)) continue;
-    for (const metric of noneConcepts(subject, done)) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: m.index - subject.length, end: m.index + m[0].length });
+    // 政府信息公开申请、行政复议和行政诉讼均为零: 均 spreads the none over each item of a listed subject, each read on its own
+    const items = /^(?:均|都|皆)/.test(m[0]) && subject.includes('、') ? subject.split(LIST_JOIN) : [subject];
+    for (const metric of items.flatMap((item) => noneConcepts(item, done))) if (!out.some((o) => o.metric === metric)) out.push({ metric, at: m.index - subject.length, end: m.index + m[0].length });
   }
   return out;
 }
@@ -1203,7 +1216,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.yearOffset !== undefined && Number(/\d{4}/.exec(m[0])?.[0]) !== options.year! + rule.yearOffset) continue;
       if (rule.sentence || rule.notSentence) {
         const sentence = rule.period ? periodAround(s, m.index, m.index + m[0].length) : sentenceBefore(s, m.index) + m[0] + sentenceAfter(s, m.index + m[0].length);
-        if (rule.sentence && !rule.sentence.test(sentence)) continue;
+        // 其中 opening a sentence breaks down the figure of the sentence before: that one names what it counts
+        if (rule.sentence && !rule.sentence.test(sentence) && !(BREAKDOWN_OPENING.test(sentence) && rule.sentence.test(previousSentence(s, m.index)))) continue;
         // what the sentence says it leaves out (（不含咨询）) is not its business
         if (rule.notSentence?.test(sentence.replace(LEFT_OUT, ''))) continue;
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
@@ -1252,6 +1266,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (higherScope(numAt) || oneGroup(numAt)) continue;
       // 其余2件已于12月答复: the rest of a whole named before, a part (of the carried-in ones, 上年结转的申请中, not even what is still open)
       if (restOfWhole(s.slice(clauseAt(seg, numAt)[0], numAt), rule.metric) && (rule.metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(sentenceBefore(s, numAt)))) continue;
+      if (rule.metric === 'r.handled.total' && CARRIED_IN_SUBJECT.test(s.slice(clauseAt(seg, numAt)[0], numAt))) continue;
       // 按时答复20件，其余2件已于12月答复: the rest done too, so this figure is a part of the handled
       if (rule.metric === 'r.handled.total' && restDoneAfter(sentenceAfter(s, numAt + g.num!.length), years)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before

@@ -578,9 +578,10 @@ describe('miss24: narrative readings missed before stop 24', () => {
   });
 
   it('the year’s whole before its channels may be in Chinese numerals (主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条)', () => {
-    // taken out after review24 (a category's whole in numerals, 规范性文件二十件, was read as the year's): the other channels are not read any more
-    expect(proactive('主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条。')).toMatchObject({ 'p.total': 2000, 'p.website': 1500 });
-    expect(proactive('主动公开政府信息两千条。其中，政府网站一千五百条，其他渠道五百条。')['p.other_channels']).toBeUndefined();
+    // taken out after review24 (a category's whole in numerals, 规范性文件二十件, was read as the year's), read again by review35b C5
+    // (COUNT_BEFORE sees a figure in any script); a category's or a stock's whole still gives no channels
+    expect(proactive('主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条。')).toMatchObject({ 'p.total': 2000, 'p.website': 1500, 'p.other_channels': 500 });
+    expect(proactive('主动公开政府信息两千条。其中，政府网站一千五百条，其他渠道五百条。')).toMatchObject({ 'p.website': 1500, 'p.other_channels': 500 });
     const kinds = proactive('全年主动公开政府信息二千条，其中，政务动态一千五百条，其他五百条。');
     expect([kinds['p.website'], kinds['p.other_channels']]).toEqual([undefined, undefined]);
     const stock = proactive('截至年底累计主动公开政府信息二万条，其中，政府网站一万五千条，其他渠道五千条。');

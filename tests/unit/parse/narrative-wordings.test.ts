@@ -32,17 +32,8 @@ const STILL_MISSED: [string, string][] = [
   ['本年度共有1000条信息在政府网站上公开，234条信息通过其他渠道公开。', 'p.other_channels'],
   ['全年有1000条信息在政府网站公开，234条通过政务微博公开。', 'p.website'],
   ['全年有1000条信息在政府网站公开，234条通过政务微博公开。', 'p.other_channels'],
-  // taken out after review24: a whole in Chinese numerals before the channels (规范性文件二十件 / 依申请公开…二十条 read as the year's whole)
-  ['主动公开政府信息两千条，其中政府网站一千五百条，其他渠道五百条。', 'p.other_channels'],
-  ['主动公开政府信息一万二千三百四十条，其中政府网站一万条，其他渠道二千三百四十条。', 'p.other_channels'],
-  ['主动公开政府信息两千条。其中，政府网站一千五百条，其他渠道五百条。', 'p.website'],
-  ['主动公开政府信息两千条。其中，政府网站一千五百条，其他渠道五百条。', 'p.other_channels'],
-  // taken out after review24: 回复/办复/已处理 as role words (待回复2件, 逾期回复0件, 当场回复3件 read as the handled)
-  ['本年度共受理政府信息公开申请12件，已回复12件，其中同意公开9件，部分公开2件，不予公开1件。', 'r.handled.total'],
-  ['本年度共受理政府信息公开申请12件，办复12件。', 'r.handled.total'],
+  // taken out after review24: 回复/办复/已处理 as role words (待回复2件, 逾期回复0件, 当场回复3件 read as the handled); 已回复/，办复/已处理 N件 read again by the handled rules (review35b H1)
   ['本年度共受理政府信息公开申请12件。共办复申请12件，同意公开9件，部分公开2件，不予公开1件。', 'r.handled.total'],
-  ['本年度共受理政府信息公开申请12件，已处理12件，其中同意公开9件，部分公开2件，不予公开1件。', 'r.handled.total'],
-  ['本年度共受理政府信息公开申请12件，已回复10件，2件正在办理。', 'r.handled.total'],
   // taken out after review24: 均已公开 and its new wordings (对能够公开的均已公开, 均已提供书面答复, 所有答复均已公开 read as every request granted)
   ['本年度共受理政府信息公开申请5件，均已公开。', 'r.granted.total'],
   ['本年度共受理政府信息公开申请5件，已全部公开。', 'r.granted.total'],

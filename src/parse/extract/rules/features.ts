@@ -108,8 +108,9 @@ let ownItemIs = '';
 // not 报送 (政务信息报送: information sent up to superiors, not disclosed); not 公开 or 发布 naming a channel
 // (政府信息公开网站, 公开栏, 信息公开平台, 其他公开方式, 发布渠道)
 const CHANNEL_NOUN_NEXT = '(?!网|栏|专栏|平台|系统|专区|方式|渠道|途径|形式|载体)';
-// (公布: to make public, as 公开 and 发布 say it: 主动公布政府信息2546条)
-const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|公布${CHANNEL_NOUN_NEXT}|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
+// (公布: to make public, as 公开 and 发布 say it: 主动公布政府信息2546条; so are 公示, 公告, 披露, 挂网, 晒出, and 提供/告知 when 主动;
+// not 公示公告 naming a kind in a list, …设计方案公示公告等事项政府信息, nor a kind before its figure, 通知公告14条)
+const VERB = new RegExp(`主动公开${CHANNEL_NOUN_NEXT}|公开${CHANNEL_NOUN_NEXT}|发布${CHANNEL_NOUN_NEXT}|公布${CHANNEL_NOUN_NEXT}|公示(?!公告|等|、|\\s*[\\d〇零一二两三四五六七八九十])${CHANNEL_NOUN_NEXT}|(?<!通知)公告(?!等|、|\\s*[\\d〇零一二两三四五六七八九十])${CHANNEL_NOUN_NEXT}|披露|挂网|晒出|主动提供|主动告知|推送|更新|刊发|刊登|发稿|生成|录入|推文|上传|编发|新增`, 'g');
 
 function lastVerbEnd(before: string): number {
   let end = -1;
@@ -121,7 +122,7 @@ function lastVerbEnd(before: string): number {
 /** Words an object of disclosure may hold that name no category of it (各类政府信息, 政务信息, 稿件). */
 // (公开的占1070条: 占 links the act to its share's figure)
 // (条目, 总条数 before 条: the alternation takes the first that fits)
-const GENERIC_OBJECT = /条目|总条数|条数|有关|内容|占|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
+const GENERIC_OBJECT = /条目|总条数|条数|件数|有关|内容|占|微信|微博|推文|条|了|的|各类|各种|各项|政府|政务|工作|主动公开|主动|相关|信息|文件|稿件|篇|数量|数据|共计|合计|总计|共|总数|总量|为|是|上升到|上升至|增至|增加到|增加至|达到|达|有|数|量|条目|累计|约|近|超过|超|逾|计|类|全文|电子化|等|率|事项/g;
 
 /** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object; not an area's or other bodies' (全市主动公开方面，全年共公开12000条). */
 const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信|全(?:省|市|州|盟|县|区|旗)|各(?!类|种|项)/.test(clause);
@@ -194,7 +195,8 @@ function namesCategory(raw: string, issuer = ''): boolean {
 }
 
 /** The act's count named as such (本年度主动公开数量为856条, 全年主动公开总数856条). */
-const COUNT_NAMED = /主动公开(?:的)?(?:总数|数量|总量|条数|数)(?:共计|共|合计)?(?:为|是|达到|达)?\s*$/;
+// (the number in any noun, its information named or not, with any copula or verb of reaching: 主动公开的信息总数是, 主动公开政府信息的数量上升到, 主动公开件数)
+const COUNT_NAMED = /主动公开(?:的)?(?:(?:政府|政务)?信息)?(?:的)?(?:总数|数量|总量|条数|件数|条目|数据|数|量)(?:共计|共|合计)?(?:为|是|达到|达|上升到|上升至|增至|增加到|增加至)?\s*$/;
 /** What may stand before that count and leave it the body's year's whole: a time word, the body naming itself, its information in general. */
 const PLAIN_COUNT_SUBJECT = /^\s*(?:本年度?|全年|当年|今年|年内|\d{4}年度?)?\s*(?:(?:我|本)(?:局|委|办|厅|院|会|署|中心|机关|单位|部门|镇|乡|街道|区|县|市|州|盟|旗|省|所|站|处|室|队|馆)(?:本级)?)?\s*(?:(?:政府|政务)?信息(?:的)?)?$/;
 /** The count named with nothing but a time, the body itself or its information before it: another body's (县政府主动公开总数为12000条) or one kind's (规范性文件主动公开数量为20件) is not the whole. */
@@ -419,7 +421,8 @@ const ANY_COUNT = /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(
 const WEB_MEANS = /^(?:[^,，。;；]{0,16}[,，]){0,2}[^,，。;；]{0,12}(?:依托|通过|利用|在|借助|以)[^,，。;；\d、和及]{0,20}?(?:网站|门户|政府网)[^,，。;；\d、和及]{0,12}[,，]/;
 /** A sentence going on with the year the paragraph is about (全年, 本年度), no subject of its own before it. */
 const YEAR_GOES_ON = /^\s*(?:全年|本年度?|今年|当年)/;
-const COUNT_BEFORE = /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
+// (a figure in any script: 一千五百二十条 as 1520条; not 一 alone, 逐一/每一 before a measure word)
+const COUNT_BEFORE = /(?:\d|(?<![逐每统唯单同之])[〇零一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十百千])\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项|则)/;
 /** The period before the figure, its last 160 characters (a header of its list is near; a long period is not searched whole). */
 const periodTail = (v: FigureView) => (v.periodBefore.length > 160 ? v.periodBefore.slice(-160) : v.periodBefore);
 
@@ -539,9 +542,9 @@ export const FEATURES = {
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
   informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
-  /** 主动公开 right before the figure and no object after it (主动公开907条). */
+  /** 主动公开 right before the figure (了 or 共 between them: 主动公开了907条) and no object after it (主动公开907条). */
   noObject: (v: FigureView) =>
-    (/主动公开\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^(?:\d{4}年度?)?[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
+    (/主动公开(?:了)?(?:共|共计)?\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^(?:\d{4}年度?)?[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
   /** Another scope: the counties', the towns', subordinate units' figures. */
   otherScope: (v: FigureView) => /各县区|县区政府|各区县|各县\(市、区\)|各县市区|下属|所属|各乡镇|各街道|各镇街|各市\(地\)|各市州|各地市|各行署|各地区|直属机关|各市(?!民)|各县(?!区)|县直各|区直各|市直各/.test(withoutOwnArea(v.before, v.area)),
   /** A stock since the beginning: 截至…累计, 历年累计, …以来累计. */

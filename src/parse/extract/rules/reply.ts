@@ -5,6 +5,8 @@
 
 /** The reply itself (答复, 回复, 办复). */
 export const REPLY = '答复|回复|办复';
+/** A request's handling ended (办结, 结案, 办理完毕, 处置完毕, 完成办理): a count of them is the handled, as a reply's is. */
+export const FINISHED = '办结|结案|办理完成|办理完毕|办理完结|处理完毕|处置完毕|完成办理';
 /** The acts that close a request: a reply, or its handling ended (办结, 办理). */
 export const CLOSING = `${REPLY}|办结|办理`;
 

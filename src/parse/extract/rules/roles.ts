@@ -36,6 +36,13 @@ const IN_PROGRESS = ['正在', '仍在', '尚在', '还在', '处于'].flatMap((
 /** A reply in the form of an outcome (以公开形式答复10件, 以部分公开的方式予以答复): the outcome's count, not every reply's. */
 const REPLY_FORMS = (outcomes: string[]) => outcomes.flatMap((o) => ['形式', '方式'].flatMap((form) => [`以${o}${form}`, `以${o}的${form}`]).flatMap((w) => [`${w}答复`, `${w}予以答复`, `${w}作出答复`]));
 
+/**
+ * How a granting label says the information was given (予以公开, 准予公开, 决定公开, 答复公开, 答复同意公开): before
+ * 公开 or 提供 with no negation nor 部分, the outcome is the granted one. 答复 followed by an outcome names how the
+ * request was answered, not how many were answered.
+ */
+export const GRANTING = ['予以', '同意', '全部', '准予', '给予', '决定', '应予', '完全', '可以', '答复', '答复同意', '答复予以', '按申请人要求'];
+
 /** The role lexicon of requests for disclosure: concept → its words. Longest word wins where several start. */
 export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.new.total', words: ['收到', '接到', '受理', '登记', '新收', '提出', '接收', '收悉', '接受', '新增'] },
@@ -44,7 +51,7 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.handled.total', words: ['办结', '答复完毕', '办理完毕', '处理完毕', '办理完成', '作出答复', '做出答复', '已答复', '答复'] },
   // still open at the year's end: not yet handled (尚未 means "not yet", never "none"); 继续办理 only with a next year or a time limit (补正后继续办理 is no carry-over)
   { metric: 'r.carried_out.total', words: ['结转', '转入', '跨年度', '跨年办理', '跨年处理', '跨年答复', '下一年度继续办理', '下一年继续办理', '期限内继续办理', '下年度继续办理', '下年继续办理', '次年继续办理', '尚未办结', '未办结', '尚未答复', '未答复', '待答复', '延期', '顺延', '在办理', '未到期', '待办', '延长答复期限', ...IN_TIME_LIMIT, ...IN_PROGRESS, ...NEXT_YEAR_ACTS] },
-  { metric: 'r.granted.total', words: ['予以公开', '同意公开', '全部公开', '已公开', '均予公开', '予以提供', '同意提供', ...REPLY_FORMS(['公开', '全部公开', '予以公开', '同意公开'])] },
+  { metric: 'r.granted.total', words: [...GRANTING.flatMap((how) => [`${how}公开`, `${how}提供`]), '已公开', '均予公开', ...REPLY_FORMS(['公开', '全部公开', '予以公开', '同意公开'])] },
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供', ...REPLY_FORMS(['部分公开', '部分予以公开'])] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供', ...REPLY_FORMS(['不予公开', '不公开'])] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
@@ -203,6 +210,8 @@ const REST_TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.to
 export const restOfWhole = (clause: string, metric: string): boolean => REST_TOTALS.has(metric) && REST.test(clause);
 /** The carried-in requests as the scope of a sentence (上年结转的申请中, 结转上年度的3件申请): what is said of them is no figure of the year's own. */
 export const CARRIED_IN_SCOPE = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转(?:的|来的)?[^,，。;；\d]{0,8}?(?:中|当中|之中)\s*(?:[,，:：]|$)|结转上一?年度?的[^,，。;；]{0,8}?申请/;
+/** The carried-in requests as the subject of the figure's own clause (上年结转的3件申请已回复3件): what was done with them is no count of the year's handled. */
+export const CARRIED_IN_SUBJECT = /(?:上年|上一年|上年度|上一年度|去年)[^,，。;；\d]{0,4}结转(?:的|来的)?[^,，。;；]{0,8}?申请/;
 /** A rest done too, after the figure (，其余2件已于12月答复): no time after the year, nothing still open. */
 const REST_DONE = /^(?:(?!其中)[^。;；\n])*?[,，]\s*(?:其余|剩余|剩下|余下)(?:的)?(?:申请)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|份)([^,，。;；\n]*?)(?:办结|答复|办理完毕|处理完毕|办理完成)/;
 const STILL_OPEN = /将|拟|尚|仍|正在|未|下一?年|次年|明年|来年|结转|延期|顺延|跨年/;
@@ -499,6 +508,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const wrappedFrom = s.charCodeAt(cs - 1) === 0x0a ? /[^,，。；;:：、\n]*$/.exec(s.slice(Math.max(0, cs - 41), cs - 1))![0] : '';
     if (metric === 'r.carried_out.total' && EXCLUDED.lastYear.test(wrappedFrom + stretch)) continue;
     if (metric !== 'r.carried_out.total' && (partOfRequests(s, seg, q) || lastYearItem(s.slice(cs, q.start)))) continue;
+    if (metric === 'r.handled.total' && CARRIED_IN_SUBJECT.test(s.slice(cs, q.start))) continue;
     if (!CARRIED_METRIC.test(metric) && underOtherYearHead(s.slice(ss, q.numStart), s.slice(cs, q.numStart), years)) continue;
     // 11件按时答复，1件逾期答复 / 9件书面答复，3件当场答复: a part of this year's replies (not 0 of them) blocks the other from being all
     if (t.part) {
