@@ -128,6 +128,21 @@ const GENERIC_OBJECT = /条目|总条数|条数|件数|有关|内容|占|微信|
 const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信|全(?:省|市|州|盟|县|区|旗)|各(?!类|种|项)/.test(clause);
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
+/**
+ * A figure's clause that only links it to the clause before (全年共有, 总数为, 本机关全年共公开, 全年完成): the
+ * year's span, the body, a total word, the count as a noun, a copula or a bare act, and no object of its own.
+ */
+const TOTAL_LINK = /^\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:本机关|本单位)?\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:共有|共计|合计|总计|共|有)?\s*(?:总数|数量|总量)?\s*(?:达到|达|为|是|计|完成|公开|发布)?\s*$/;
+/**
+ * The year's proactive disclosure named as the topic ending its clause (主动公开方面, 在主动公开政府信息方面, 主动公开各类政府信息,
+ * 政府信息主动公开情况, 政府信息主动公开工作): what the next clause's bare figure counts.
+ */
+/** A word for last year, or years past. */
+const LAST_YEAR = /去年|上年|上一年|前一年|往年/;
+/** Last year named only to compare with (比上年增长, 较去年, 与上年相比, 同比上年). */
+const COMPARED_WITH = /(?:比|较|与|同比)(?:去年|上年度?|上一年度?)/g;
+const PROACTIVE_TOPIC = /(?:主动公开(?:的)?(?:各类)?(?:政府|政务)?信息|(?:政府|政务)信息主动公开|主动公开)(?:工作)?(?:的)?(?:数量|总数|总量|方面|情况)?\s*$/;
+
 function previousClause(v: FigureView): string {
   const earlier = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length).replace(/[,，:：]$/, '');
   return earlier.slice(Math.max(earlier.lastIndexOf(','), earlier.lastIndexOf('，'), earlier.lastIndexOf(':'), earlier.lastIndexOf('：')) + 1);
@@ -622,7 +637,7 @@ export const FEATURES = {
     return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
   /** Last year named in words in the clause (去年我局主动公开…500条): not this year's figure. */
-  lastYearWord: (v: FigureView) => /去年|上年|上一年|前一年|往年/.test(v.before) && !/今年|本年|当年|全年/.test(v.before),
+  lastYearWord: (v: FigureView) => LAST_YEAR.test(v.before) && !/今年|本年|当年|全年/.test(v.before),
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */
@@ -636,9 +651,11 @@ export const FEATURES = {
    * disclosed (主动公开政府信息数量同比增长10%,达到3300条), naming no channel and no figure.
    */
   continuesTotal: (v: FigureView) => {
-    if (!/^\s*(?:全年|本年度?|今年|年内)?\s*(?:共|共计|合计|总计)?(?:达到|达|为|计)?\s*$/.test(v.before)) return false;
+    if (!TOTAL_LINK.test(v.before)) return false;
     const prev = previousClause(v);
-    return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
+    // the topic names no other year nor a larger scope than the body's (上年度主动公开政府信息，…; 全市主动公开方面，…，我局…)
+    const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area);
+    return (/主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) || PROACTIVE_TOPIC.test(prev)) && ownTopic && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
   },
   /**
    * A clause of only 累计 and the figure after the clause of the year's proactive figure (全年主动公开政府信息1520条，累计达12560条):

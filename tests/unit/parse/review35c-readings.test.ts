@@ -1,0 +1,57 @@
+// What review35 (issue 10) found missed in the proactive sentences, each fixed by a principle: the right value
+// read, and right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state
+// them; no report of ../shared/corpus words these sentences so.
+import { describe, expect, it } from 'vitest';
+import { narrativeReport, printedValues } from '../../helpers/narrative-report';
+
+const COUNTY = '某某县人民政府';
+const HEADINGS = {
+  P: '二、主动公开政府信息情况',
+  R: '三、依申请公开政府信息情况',
+} as const;
+type Section = keyof typeof HEADINGS;
+const read = (section: Section, ...paragraphs: string[]) => printedValues(narrativeReport(COUNTY, HEADINGS[section], ...paragraphs));
+/** The values of `metrics` read, absent as undefined. */
+const pick = (got: Record<string, number>, metrics: string[]) => Object.fromEntries(metrics.map((m) => [m, got[m]]));
+type Case = [Section, string[], Record<string, number | undefined>];
+const expectCases = (cases: Case[]) => {
+  for (const [section, paragraphs, want] of cases) expect({ paragraphs, got: pick(read(section, ...paragraphs), Object.keys(want)) }).toEqual({ paragraphs, got: want });
+};
+
+describe('P1: a bare figure counts the topic named in the clause before it', () => {
+  it('the year’s proactive disclosure as the topic (X方面, X情况, X工作, X，) and a clause that only links the figure to it', () => {
+    const sentences = [
+      '主动公开方面，全年共1520条。',
+      '在主动公开政府信息方面，本机关全年共公开1520条。',
+      '主动公开的政府信息，全年共有1520条。',
+      '本年度主动公开的政府信息，总数为1520条。',
+      '全年主动公开政府信息，总数达1520条。',
+      '全年主动公开政府信息，数量为1520条。',
+      '全年主动公开政府信息，总数1520条。',
+      '全年主动公开政府信息，有1520条。',
+      '全年主动公开各类政府信息，共计1520条。',
+      '政府信息主动公开情况：全年共计1520条。',
+      '政府信息主动公开数量，本年度为1520条。',
+      '2015年，本机关认真做好政府信息主动公开工作，全年共发布1520条。',
+      '主动公开政府信息方面，全年完成1520条。',
+    ];
+    expectCases(sentences.map((s) => ['P', [s], { 'p.total': 1520 }]));
+  });
+
+  it('the channels after such a total still break it down', () => {
+    expectCases([['P', ['主动公开方面，全年共1520条。', '其中，政府网站1200条，其他渠道320条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }]]);
+  });
+
+  it('counter-examples: a channel’s or a kind’s topic, a running total, or a clause with its own object is no year’s total', () => {
+    expectCases([
+      ['P', ['在政府网站主动公开方面，全年共1200条。'], { 'p.total': undefined }],
+      ['P', ['主动公开规范性文件方面，全年共20条。'], { 'p.total': undefined }],
+      ['P', ['全年主动公开政府信息，累计1520条。'], { 'p.total': undefined }],
+      ['P', ['主动公开方面，全年共编发简报20条。'], { 'p.total': undefined }],
+      ['P', ['全年主动公开政府信息1520条，累计达12560条。'], { 'p.total': 1520 }],
+      // another year's topic, or a larger scope's before the body's own
+      ['P', ['上年度主动公开政府信息，全年共公开1352条。'], { 'p.total': undefined }],
+      ['P', ['2014年主动公开方面，全年共1352条。'], { 'p.total': undefined }],
+    ]);
+  });
+});
