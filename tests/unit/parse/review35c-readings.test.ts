@@ -55,3 +55,24 @@ describe('P1: a bare figure counts the topic named in the clause before it', () 
     ]);
   });
 });
+
+describe('C1: the body’s own disclosure column on a site is where the website publishes, not a topic’s column', () => {
+  const WHOLE = '全年主动公开政府信息1520条，';
+  it('信息公开专栏/栏目, “政府信息公开”专栏 and 我局专栏 on the site give the website’s share', () => {
+    const cases: Case[] = [
+      [`${WHOLE}其中县政府门户网站信息公开专栏1200条。`, 1200],
+      [`${WHOLE}其中在政府网站信息公开栏目公开1200条。`, 1200],
+      [`${WHOLE}其中在县政府网站“政府信息公开”专栏公开1200条。`, 1200],
+      ['全年主动公开政府信息1520条。\n通过县政府网站信息公开专栏公开1200条，通过其他渠道公开320条。', 1200],
+    ].map(([text, v]) => ['P', (text as string).split('\n'), { 'p.total': 1520, 'p.website': v as number }]);
+    expectCases(cases);
+    expect(pick(printedValues(narrativeReport('某某县财政局', HEADINGS.P, '我局全年主动公开政府信息152条，其中在县政府门户网站我局专栏公开120条。')), ['p.total', 'p.website'])).toEqual({ 'p.total': 152, 'p.website': 120 });
+  });
+
+  it('counter-examples: a topic’s column on the site is a part, not the website’s share', () => {
+    expectCases([
+      ['P', [`${WHOLE}其中在政府网站“政策解读”专栏公开120条。`], { 'p.total': 1520, 'p.website': undefined }],
+      ['P', [`${WHOLE}其中在县政府网站疫情防控专题发布120条。`], { 'p.total': 1520, 'p.website': undefined }],
+    ]);
+  });
+});

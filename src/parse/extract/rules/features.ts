@@ -45,9 +45,9 @@ export interface FigureView {
 const WEB = /Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
 // the catalogue of channels other than the website, each word once: the body's own media and its physical places
 // (网下, 线下: every place off the web, the website's complement beside it)
-const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
+const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
-const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
+const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
@@ -190,6 +190,11 @@ const YEARS_FIGURE = /(?:^|[,，:：])\s*(?:本年度?|全年|今年|当年|\d{4
 
 /** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
 const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
+/**
+ * The body's own disclosure column on a site (信息公开专栏, “政府信息公开”栏目, 我局专栏): where its website publishes,
+ * not a topic's column.
+ */
+const withoutOwnColumn = (t: string) => t.replace(/(?:信息公开|[我本][局委办厅]|本机关|本单位)[”"’」』]?(?:的)?(?:专栏|栏目)/g, '');
 
 const objectOf = (v: FigureView) => {
   const before = unglossed(v.before);
@@ -501,7 +506,7 @@ export const FEATURES = {
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
   categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer) && !channelItem(v),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
-  columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
+  columns: (v: FigureView) => /栏目|专栏|专题/.test(withoutOwnColumn(unglossed(v.before))),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
   listItem: (v: FigureView) => /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)),
   /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
