@@ -76,3 +76,23 @@ describe('C1: the body’s own disclosure column on a site is where the website 
     ]);
   });
 });
+
+describe('C2: the website’s and the rest’s words', () => {
+  const WHOLE = '全年主动公开政府信息1520条。';
+  it('政务公开网 and 网络 are the website; 非网站, 非网络, 纸质/传统方式 the other channels', () => {
+    expectCases(
+      ['通过政务公开网发布1200条，通过纸质媒介等传统方式发布320条。', '通过网络发布1200条，通过非网络渠道发布320条。', '其中网站公开1200条，非网站公开320条。', '通过网站渠道公开1200条，非网站渠道公开320条。'].map((s) => [
+        'P',
+        [WHOLE, s],
+        { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 },
+      ]),
+    );
+  });
+
+  it('counter-examples: 网络 of a business (网络问政, 网络舆情) is no channel; the whole put online is still the total', () => {
+    expectCases([
+      ['P', ['全年共上网公开政府信息1520条。'], { 'p.total': 1520, 'p.website': undefined }],
+      ['P', ['全年主动公开政府信息1520条，回应网络舆情12条。'], { 'p.total': 1520, 'p.website': undefined }],
+    ]);
+  });
+});

@@ -42,10 +42,11 @@ export interface FigureView {
   area: string;
 }
 
-const WEB = /Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
+// (非网站, 非网络: the website's complement, among the other channels)
+const WEB = /(?<!非)(?:Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|政务公开网|网页|网上|网络(?!安全|问政|理政|舆情|舆论|谣言|诈骗)|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网)/g;
 // the catalogue of channels other than the website, each word once: the body's own media and its physical places
 // (网下, 线下: every place off the web, the website's complement beside it)
-const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
+const OWN_MEDIA = /网下|线下|非网站|非网络|传统(?:方式|媒体|媒介|渠道|载体)|纸质|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
 const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
