@@ -96,3 +96,19 @@ describe('C2: the website’s and the rest’s words', () => {
     ]);
   });
 });
+
+describe('C4: 分别 or 各 pairs two channels with their figures in order, joined by 和 or 、', () => {
+  const WHOLE = '全年主动公开政府信息1520条。';
+  it('分别为 with no verb of its own, and 各 before the verb', () => {
+    expectCases(
+      ['门户网站和其他渠道分别为1200条和320条。', '网站和其他渠道各公开1200条、320条。'].map((s) => ['P', [WHOLE, s], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }]),
+    );
+  });
+
+  it('counter-examples: another act than disclosure, or 各 of a kind, gives no shares', () => {
+    expectCases([
+      ['P', [WHOLE, '政府网站和其他渠道分别收到留言120条和32条。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }],
+      ['P', [WHOLE, '政府网站和其他渠道各类信息均及时更新。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }],
+    ]);
+  });
+});
