@@ -112,3 +112,9 @@ describe('C4: 分别 or 各 pairs two channels with their figures in order, join
     ]);
   });
 });
+
+describe('C3: 剩余 opens the rest’s item as 其余 does', () => {
+  it('剩余N条通过其他渠道公开 after the website’s item is the other channels’ share', () => {
+    expectCases([['P', ['全年主动公开政府信息1520条。', '网站公开1200条，剩余320条通过其他渠道公开。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }]]);
+  });
+});

@@ -285,16 +285,16 @@ const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底
 /** The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开). */
 const OBJECT_AFTER = /^\s*(?:的)?(?:政府|政务)?信息((?:通过|经|以|利用)[^,，。;；\d]{1,16}?)?(?:已|均|被|予以)?主动公开/;
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
-const LEAD_IN = /^\s*(?:其中|其余|另外|余下)?\s*(?:另有|还有|共有|有)?\s*$/;
+const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
-const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/;
+const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
-  if (!/(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
+  if (!/(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
   const m = REST_AFTER_WEB.exec(v.sentenceBefore);
   return m !== null && channelScope(m[1]) === 'web';
 };
 /** A bare 其他/其余 item next: the figure is the website's item of a channel list. */
-const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*\d/;
+const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*\d/;
 /**
  * After 其中 that follows the year's items disclosed through no one channel (主动公开信息2546条,其中网站1070条):
  * a breakdown of them by channel. Not one account's items (官方微博共发布微博120条,其中…转发微博109条), not a stock.
