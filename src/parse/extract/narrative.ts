@@ -1145,7 +1145,9 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const sentence = s.slice(...sentenceAt(seg, r.q.start));
       return !(years.length > 0 && namesOtherYear(sentence, years)) && !OTHER_SCOPE.test(withoutOwnArea(sentence, area)) && !higherScope(r.q.start) && !oneGroup(r.q.numStart);
     };
-    const shares = channelsRespectively(s, seg, quantities, words.positions(['分别']));
+    // (各 as 分别 only before its verb or copula: 网站和其他渠道各公开…, not 各类/各乡镇)
+    const each = words.positions(['各']).filter((a) => /^各(?:公开|发布|推送|为|是|占)/.test(s.slice(a, a + 3)));
+    const shares = channelsRespectively(s, seg, quantities, [...words.positions(['分别']), ...each].sort((a, b) => a - b));
     for (const r of shares.every(ownYear) ? shares : []) {
       const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
       values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

@@ -1,4 +1,4 @@
-// Two channels named together and their figures given after 分别 in the same order
+// Two channels named together and their figures given after 分别 (or 各) in the same order
 // (通过政府网站和其他渠道分别公开政府信息1000条和234条; 通过政府网站、其他渠道公开信息分别为1000条、234条):
 // the first figure is the first channel's, the second the second's. Read only when exactly one
 // channel is the website and the other is the other channels (or one kind of them), with exactly
@@ -31,7 +31,8 @@ export function channelsRespectively(s: string, seg: Segments, quantities: Quant
   for (const a of at) {
     const [ss, se] = sentenceAt(seg, a);
     const sentence = s.slice(ss, se);
-    if (NOT_THE_YEARS.test(sentence) || !DISCLOSED.test(sentence)) continue;
+    // (门户网站和其他渠道分别为…: the channels' figures with a copula, their act the whole's before)
+    if (NOT_THE_YEARS.test(sentence) || !(DISCLOSED.test(sentence) || /^(?:分别|各)(?:为|是|占)/.test(s.slice(a, a + 3)))) continue;
     // the names: the clause before 分别 up to its verb, split where they are joined
     const before = s.slice(ss, a);
     const head = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1).replace(/(?:公开|发布|推送)[^、和及与]*$/, '');

@@ -42,12 +42,13 @@ export interface FigureView {
   area: string;
 }
 
-const WEB = /Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|网页|网上|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网/g;
+// (非网站, 非网络: the website's complement, among the other channels)
+const WEB = /(?<!非)(?:Q网(?!友|民)|网站|互联网|门户|政府网|信息网|政务网|政务公开网|网页|网上|网络(?!安全|问政|理政|舆情|舆论|谣言|诈骗)|线上|子站|站点|官网|”网|公开专栏|信息公开平台|信息公开系统|信息公开网)/g;
 // the catalogue of channels other than the website, each word once: the body's own media and its physical places
 // (网下, 线下: every place off the web, the website's complement beside it)
-const OWN_MEDIA = /网下|线下|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
+const OWN_MEDIA = /网下|线下|非网站|非网络|传统(?:方式|媒体|媒介|渠道|载体)|纸质|微信|公众号|微博|新媒体|自媒体|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|融媒体|两微|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** Kinds of own media, counted once each (微信 and 公众号 are one kind). */
-const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
+const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条号|公开栏(?!目)|公告栏|公示栏|宣传栏|显示屏|电子屏|档案馆|图书馆|查阅点|查阅室|查阅场所|政务服务中心|便民服务中心|服务大厅/g;
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
@@ -128,6 +129,21 @@ const GENERIC_OBJECT = /条目|总条数|条数|件数|有关|内容|占|微信|
 const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信|全(?:省|市|州|盟|县|区|旗)|各(?!类|种|项)/.test(clause);
 
 /** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
+/**
+ * A figure's clause that only links it to the clause before (全年共有, 总数为, 本机关全年共公开, 全年完成): the
+ * year's span, the body, a total word, the count as a noun, a copula or a bare act, and no object of its own.
+ */
+const TOTAL_LINK = /^\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:本机关|本单位)?\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:共有|共计|合计|总计|共|有)?\s*(?:总数|数量|总量)?\s*(?:达到|达|为|是|计|完成|公开|发布)?\s*$/;
+/**
+ * The year's proactive disclosure named as the topic ending its clause (主动公开方面, 在主动公开政府信息方面, 主动公开各类政府信息,
+ * 政府信息主动公开情况, 政府信息主动公开工作): what the next clause's bare figure counts.
+ */
+/** A word for last year, or years past. */
+const LAST_YEAR = /去年|上年|上一年|前一年|往年/;
+/** Last year named only to compare with (比上年增长, 较去年, 与上年相比, 同比上年). */
+const COMPARED_WITH = /(?:比|较|与|同比)(?:去年|上年度?|上一年度?)/g;
+const PROACTIVE_TOPIC = /(?:主动公开(?:的)?(?:各类)?(?:政府|政务)?信息|(?:政府|政务)信息主动公开|主动公开)(?:工作)?(?:的)?(?:数量|总数|总量|方面|情况)?\s*$/;
+
 function previousClause(v: FigureView): string {
   const earlier = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length).replace(/[,，:：]$/, '');
   return earlier.slice(Math.max(earlier.lastIndexOf(','), earlier.lastIndexOf('，'), earlier.lastIndexOf(':'), earlier.lastIndexOf('：')) + 1);
@@ -175,6 +191,11 @@ const YEARS_FIGURE = /(?:^|[,，:：])\s*(?:本年度?|全年|今年|当年|\d{4
 
 /** The clause without its glosses in parentheses ((包括:政务公开、…33个二级栏目) names what the whole holds, no verb or kind of its own). */
 const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
+/**
+ * The body's own disclosure column on a site (信息公开专栏, “政府信息公开”栏目, 我局专栏): where its website publishes,
+ * not a topic's column.
+ */
+const withoutOwnColumn = (t: string) => t.replace(/(?:信息公开|[我本][局委办厅]|本机关|本单位)[”"’」』]?(?:的)?(?:专栏|栏目)/g, '');
 
 const objectOf = (v: FigureView) => {
   const before = unglossed(v.before);
@@ -264,16 +285,16 @@ const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底
 /** The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开). */
 const OBJECT_AFTER = /^\s*(?:的)?(?:政府|政务)?信息((?:通过|经|以|利用)[^,，。;；\d]{1,16}?)?(?:已|均|被|予以)?主动公开/;
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
-const LEAD_IN = /^\s*(?:其中|其余|另外|余下)?\s*(?:另有|还有|共有|有)?\s*$/;
+const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
-const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/;
+const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
-  if (!/(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
+  if (!/(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
   const m = REST_AFTER_WEB.exec(v.sentenceBefore);
   return m !== null && channelScope(m[1]) === 'web';
 };
 /** A bare 其他/其余 item next: the figure is the website's item of a channel list. */
-const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余)(?:的)?(?:渠道|方式)?\s*\d/;
+const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*\d/;
 /**
  * After 其中 that follows the year's items disclosed through no one channel (主动公开信息2546条,其中网站1070条):
  * a breakdown of them by channel. Not one account's items (官方微博共发布微博120条,其中…转发微博109条), not a stock.
@@ -486,7 +507,7 @@ export const FEATURES = {
   /** As category, but a website's news (工作动态信息) is what a website publishes, not a part of it. */
   categoryBesidesNews: (v: FigureView) => namesCategory(objectOf(v).replace(/(?:工作)?动态(?!类)/g, ''), v.issuer) && !channelItem(v),
   /** Columns or topics of a site (…目录等重大栏目共发布信息3.3万条, 专题栏目挂网公开近400条): a part. */
-  columns: (v: FigureView) => /栏目|专栏|专题/.test(unglossed(v.before)),
+  columns: (v: FigureView) => /栏目|专栏|专题/.test(withoutOwnColumn(unglossed(v.before))),
   /** Another figure and 、 before it in the clause: an item of a list (其他文件1条、其他公告…54条). */
   listItem: (v: FigureView) => /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)[、][^、]*$/.test(v.before) && !(channelsOf(v) !== 'none' || OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v)),
   /** The first item of a list of kinds (主动公开文件62件、政策解读18件): a part, as the items after it. */
@@ -622,7 +643,7 @@ export const FEATURES = {
     return named.length > 0 && named.every((y) => !v.years.includes(y));
   },
   /** Last year named in words in the clause (去年我局主动公开…500条): not this year's figure. */
-  lastYearWord: (v: FigureView) => /去年|上年|上一年|前一年|往年/.test(v.before) && !/今年|本年|当年|全年/.test(v.before),
+  lastYearWord: (v: FigureView) => LAST_YEAR.test(v.before) && !/今年|本年|当年|全年/.test(v.before),
   /** A part of the year (上半年, 第一季度, 1月至11月): not the year's count. */
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */
@@ -636,9 +657,11 @@ export const FEATURES = {
    * disclosed (主动公开政府信息数量同比增长10%,达到3300条), naming no channel and no figure.
    */
   continuesTotal: (v: FigureView) => {
-    if (!/^\s*(?:全年|本年度?|今年|年内)?\s*(?:共|共计|合计|总计)?(?:达到|达|为|计)?\s*$/.test(v.before)) return false;
+    if (!TOTAL_LINK.test(v.before)) return false;
     const prev = previousClause(v);
-    return /主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
+    // the topic names no other year nor a larger scope than the body's (上年度主动公开政府信息，…; 全市主动公开方面，…，我局…)
+    const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area);
+    return (/主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) || PROACTIVE_TOPIC.test(prev)) && ownTopic && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
   },
   /**
    * A clause of only 累计 and the figure after the clause of the year's proactive figure (全年主动公开政府信息1520条，累计达12560条):

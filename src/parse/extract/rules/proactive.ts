@@ -65,6 +65,10 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '2023年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: 3300 },
       { from: INVENTED, text: '通过政府网站主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
       { from: INVENTED, text: '各乡镇共有3050条政府信息主动公开。', value: null },
+      // the year's proactive disclosure as the topic of the clause before (主动公开方面，全年共…; …政府信息，总数为…)
+      { from: INVENTED, text: '主动公开方面，全年共1520条。', value: 1520 },
+      { from: INVENTED, text: '本年度主动公开的政府信息，总数为1520条。', value: 1520 },
+      { from: INVENTED, text: '主动公开规范性文件方面，全年共20条。', value: null },
       { from: INVENTED, text: '2022年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
     ],
   },
