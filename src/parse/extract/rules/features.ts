@@ -150,20 +150,20 @@ function previousClause(v: FigureView): string {
 }
 
 const REQUEST_WORDS = /申请|部分公开|予以公开|同意公开|办结|答复|复议|诉讼|建议|提案|热线|12345|工单|来电|信访(?!局|办)|咨询|留言|解读|回应|征集/;
-/** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
-/** The figure said to be requests after it (其余2件为信函申请): a way of applying, no channel of disclosure. */
 /** A figure of requests (申请25件, 申请共计25件), the head whose parts follow. */
 const REQUEST_HEAD = /申请[^,，。；;\d]{0,6}?\d+\s*(?:件|宗)/g;
 /** An act of disclosure after a request head (，主动公开…, 发布…): a new head, not the requests' parts. */
 const DISCLOSURE_ACT = /主动|发布|推送|公开(?!申请)/;
 /** 在…媒体/报刊/电视台 with a verb of placing news: publicity. */
 const PUBLICITY = /在[^,，。；;]{0,16}?(?:媒体|报刊|报纸|日报|晚报|电视|电台|广播)[^,，。；;]{0,6}?(?:发布|刊发|刊登|播发|发表|报道)/;
+/** The figure said to be requests after it (其余2件为信函申请): a way of applying, no channel of disclosure. */
 const REQUESTS_AFTER = /^\s*(?:件|宗|个|份)?\s*(?:均|都)?(?:为|是|属于|系)[^,，。;；]{0,8}申请/;
 /**
  * Drafts put out for comment as the figure's own predicate (1000条…在政府网站上公开征求意见): a consultation, not
  * a disclosure of the items; not one joined after it with its own object (1000条并对5项重大决策公开征求意见, 1000条和公开征求意见草案5件).
  */
 const CONSULTATION_AFTER = /^(?:(?![并和及]|同时|对|就)[^,，。;；\d〇零一二两三四五六七八九十百千]){0,24}?公开征求(?:意见|建议)(?![^,，。;；]{0,6}?[\d〇零一二两三四五六七八九十百千]+\s*(?:条|件|篇|份|项|则))/;
+/** The clause up to its verb of disclosure when what follows is a list of kinds ending in 等 (公开公文类信息、…、建议提案办理结果…等事项政府信息): the list names what was disclosed, not the clause's business. */
 function subjectPart(before: string): string {
   const end = lastVerbEnd(before);
   if (end < 0) return before;

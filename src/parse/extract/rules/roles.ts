@@ -13,7 +13,6 @@ import { namesOtherKindOfRequest, SERVICE_WORDS } from './request-kind';
 import { spansManyYears } from './spans';
 import { changesToAnother } from './change';
 import { underOtherYearHead } from './year-scope';
-/** Carried in or out: their figures name another year by design. */
 /** The carried-in and carried-out metrics: their figures name the last or the next year by design. */
 export const CARRIED_METRIC = /^r\.carried_(?:in|out)\./;
 
