@@ -2,18 +2,8 @@
 // value gone, the right value kept, and right-reading counter-examples so a guard does not over-reach.
 // Written by hand the way reports state them; no report of ../shared/corpus words these sentences so.
 import { describe, expect, it } from 'vitest';
-import { narrativeReport, printedValues } from '../../helpers/narrative-report';
+import { COUNTY, type Section, readSentence as read } from '../../helpers/narrative-report';
 
-const COUNTY = '某某县人民政府';
-const HEADINGS = {
-  P: '二、主动公开政府信息情况',
-  R: '三、依申请公开政府信息情况',
-  F: '四、政府信息公开的收费及减免情况',
-  V: '五、因政府信息公开申请提起行政复议、提起行政诉讼的情况',
-  X: '',
-} as const;
-type Section = keyof typeof HEADINGS;
-const read = (section: Section, sentence: string, issuer = COUNTY) => printedValues(narrativeReport(issuer, ...[HEADINGS[section], sentence].filter(Boolean)));
 const REAL_R = '全年共受理政府信息公开申请25件，均予以公开。';
 
 describe('W1: a 申请 qualified by another business is no disclosure request', () => {

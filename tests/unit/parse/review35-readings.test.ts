@@ -4,20 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/parse';
 import { recogniseQuantities } from '../../../src/parse/recognise/quantities';
-import { narrativeReport, printedValues } from '../../helpers/narrative-report';
+import { COUNTY, HEADINGS, narrativeReport, type Section, pick, readSentence as read } from '../../helpers/narrative-report';
 
-const COUNTY = '某某县人民政府';
-const HEADINGS = {
-  P: '二、主动公开政府信息情况',
-  R: '三、依申请公开政府信息情况',
-  F: '四、政府信息公开的收费及减免情况',
-  V: '五、因政府信息公开申请提起行政复议、提起行政诉讼的情况',
-  X: '',
-} as const;
-type Section = keyof typeof HEADINGS;
-const read = (section: Section, sentence: string, issuer = COUNTY) => printedValues(narrativeReport(issuer, ...[HEADINGS[section], sentence].filter(Boolean)));
-/** The values of `metrics` read from the sentence, absent as undefined. */
-const pick = (got: Record<string, number>, metrics: string[]) => Object.fromEntries(metrics.map((m) => [m, got[m]]));
 
 describe("W3: the year of a clause's head figure covers the parts after it", () => {
   it("another year's head (2014年, 上年度) makes its parts that year's: none of them is read", () => {

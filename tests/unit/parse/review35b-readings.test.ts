@@ -6,22 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/parse';
-import { narrativeReport, printedValues } from '../../helpers/narrative-report';
+import { expectCases, type ReadingCase as Case } from '../../helpers/narrative-report';
 
-const COUNTY = '某某县人民政府';
-const HEADINGS = {
-  P: '二、主动公开政府信息情况',
-  R: '三、依申请公开政府信息情况',
-  X: '',
-} as const;
-type Section = keyof typeof HEADINGS;
-const read = (section: Section, ...paragraphs: string[]) => printedValues(narrativeReport(COUNTY, ...[HEADINGS[section], ...paragraphs].filter(Boolean)));
-/** The values of `metrics` read, absent as undefined. */
-const pick = (got: Record<string, number>, metrics: string[]) => Object.fromEntries(metrics.map((m) => [m, got[m]]));
-type Case = [Section, string[], Record<string, number | undefined>];
-const expectCases = (cases: Case[]) => {
-  for (const [section, paragraphs, want] of cases) expect({ paragraphs, got: pick(read(section, ...paragraphs), Object.keys(want)) }).toEqual({ paragraphs, got: want });
-};
 const TOTAL = '全年共受理政府信息公开申请25件。';
 
 describe('G1 and W1: a granting label names the granted outcome, alone or figure-first', () => {

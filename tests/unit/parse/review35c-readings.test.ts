@@ -2,21 +2,7 @@
 // read, and right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state
 // them; no report of ../shared/corpus words these sentences so.
 import { describe, expect, it } from 'vitest';
-import { narrativeReport, printedValues } from '../../helpers/narrative-report';
-
-const COUNTY = '某某县人民政府';
-const HEADINGS = {
-  P: '二、主动公开政府信息情况',
-  R: '三、依申请公开政府信息情况',
-} as const;
-type Section = keyof typeof HEADINGS;
-const read = (section: Section, ...paragraphs: string[]) => printedValues(narrativeReport(COUNTY, HEADINGS[section], ...paragraphs));
-/** The values of `metrics` read, absent as undefined. */
-const pick = (got: Record<string, number>, metrics: string[]) => Object.fromEntries(metrics.map((m) => [m, got[m]]));
-type Case = [Section, string[], Record<string, number | undefined>];
-const expectCases = (cases: Case[]) => {
-  for (const [section, paragraphs, want] of cases) expect({ paragraphs, got: pick(read(section, ...paragraphs), Object.keys(want)) }).toEqual({ paragraphs, got: want });
-};
+import { expectCases, HEADINGS, narrativeReport, pick, printedValues, type ReadingCase as Case } from '../../helpers/narrative-report';
 
 describe('P1: a bare figure counts the topic named in the clause before it', () => {
   it('the year’s proactive disclosure as the topic (X方面, X情况, X工作, X，) and a clause that only links the figure to it', () => {
