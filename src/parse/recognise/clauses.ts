@@ -1,7 +1,8 @@
 // Clauses and sentences of a text, found in one pass: a clause ends at a comma, colon,
 // semicolon, full stop or line break; a sentence at a full stop, semicolon or line break.
 // A comma between digits that groups thousands (12,345) or inside parentheses ends no clause,
-// nor a colon between a label and its figure (政府网站：1070条; 行政复议：2件): one item.
+// nor a colon between a label and its figure (政府网站：1070条; 行政复议：2件): one item. A heading-like
+// label's colon (主动公开政府信息情况：共1520条) does end its clause: the label is the topic, as a heading line is.
 
 export interface Segments {
   /** Start offsets of the clauses, ascending; a clause runs to the next start (minus its mark). */
@@ -60,10 +61,13 @@ for (const c of [0x3002, 0x3b, 0xff1b, 0x0a, 0xff01, 0xff1f]) ROLE[c] = SENTENCE
 const FIGURE_NEXT = /^[ \t\u3000]*(?:共计|共|合计|总计|约|近|为)?[ \t\u3000]*(?:[\d０-９][\d０-９,.]*|[〇零一二两三四五六七八九十百千]+)[ \t\u3000]*万?(?:余|多)?[ \t\u3000]*(?:条|件|宗|篇|份|项|次|起|例|则)/;
 /** What a figure after a colon can open with (a digit, a numeral, a total or an approximate word): a cheap look before the pattern. */
 const FIGURE_FIRST = new Set([...'0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千共合总约近为'].map((ch) => ch.charCodeAt(0)));
+/** A label that is a heading (主动公开政府信息情况：, 依申请公开方面：): the topic of the fact after it, not the figure's own item. */
+const HEADING_LABEL = /(?:情况|方面)[ \t\u3000]*$/;
 /** A colon after a label holding no figure, before its figure: the label names what the figure counts. */
 function labelColon(s: string, i: number, clauseStart: number): boolean {
   const c = s.charCodeAt(i);
   if (c !== 0x3a && c !== 0xff1a) return false;
+  if (HEADING_LABEL.test(s.slice(Math.max(clauseStart, i - 4), i))) return false;
   let j = i + 1;
   while (s.charCodeAt(j) === 0x20 || s.charCodeAt(j) === 0x3000 || s.charCodeAt(j) === 0x09) j++;
   if (!FIGURE_FIRST.has(s.charCodeAt(j))) return false;
