@@ -27,3 +27,49 @@ describe('a heading-like label ending in ： (X情况：, X方面：) opens the 
     ]);
   });
 });
+
+describe('P3: the figure before its act', () => {
+  it('N条(政府)信息 + any auxiliary or means + 主动公开, or 公开 to the public (予以/对外/向社会公开), is the year’s total', () => {
+    const sentences = [
+      '全年1520条信息得到主动公开。',
+      '全年有1520条信息进行了主动公开。',
+      '全年共有1520条政府信息予以公开。',
+      '全年共有1520条政府信息对外公开。',
+      '全年共计1520条政府信息向社会主动公开。',
+      '全年共将1520条政府信息主动向社会公开。',
+      '全年把1520条政府信息通过各种渠道向社会公开。',
+      '全年共有政府信息1520条由本机关主动公开。',
+    ];
+    expectCases(sentences.map((s) => ['P', [s], { 'p.total': 1520 }]));
+    expectCases([['P', ['全年1520条信息得到主动公开。', '其中，政府网站1200条，其他渠道320条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }]]);
+  });
+
+  it('counter-examples: one channel’s, one kind’s, another year’s, other bodies’ or the requested items are no total', () => {
+    expectCases([
+      ['P', ['全年共有120条政府信息通过政府网站予以公开。'], { 'p.total': undefined }],
+      ['P', ['全年共有20条规范性文件予以公开。'], { 'p.total': undefined }],
+      ['P', ['上年共有1352条政府信息予以公开。'], { 'p.total': undefined }],
+      ['P', ['全县各乡镇共有1520条政府信息予以公开。'], { 'p.total': undefined }],
+      ['P', ['全年共有1520条信息依申请公开。'], { 'p.total': undefined }],
+    ]);
+  });
+
+  it('N件 + 已办结/已答复完毕 under 其中 after the year’s received is the handled, as without 其中', () => {
+    const RECEIVED = '全年共受理政府信息公开申请25件，';
+    expectCases([
+      ['R', [`${RECEIVED}其中23件申请已办结。`], { 'r.new.total': 25, 'r.handled.total': 23 }],
+      ['R', [`${RECEIVED}其中15件已办结，其余结转下年度。`], { 'r.new.total': 25, 'r.handled.total': 15 }],
+      ['R', [`${RECEIVED}其中23件已答复完毕。`], { 'r.new.total': 25, 'r.handled.total': 23 }],
+      ['R', [`${RECEIVED}其中23件已办结，2件结转下年度办理。`], { 'r.new.total': 25, 'r.handled.total': 23, 'r.carried_out.total': 2 }],
+    ]);
+  });
+
+  it('counter-examples: a manner of replying, a qualified part, or 答复 as a label among the outcomes is no handled total', () => {
+    const RECEIVED = '全年共受理政府信息公开申请25件，';
+    expectCases([
+      ['R', [`${RECEIVED}其中当场答复3件。`], { 'r.new.total': 25, 'r.handled.total': undefined }],
+      ['R', [`${RECEIVED}其中按时办结20件。`], { 'r.new.total': 25, 'r.handled.total': undefined }],
+      ['R', ['全年共收到政府信息公开申请5件，比上年减少50%，其中答复1件，不掌握相关政府信息、无法提供4件。'], { 'r.new.total': 5, 'r.handled.total': undefined }],
+    ]);
+  });
+});

@@ -69,6 +69,10 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '主动公开方面，全年共1520条。', value: 1520 },
       { from: INVENTED, text: '本年度主动公开的政府信息，总数为1520条。', value: 1520 },
       { from: INVENTED, text: '主动公开规范性文件方面，全年共20条。', value: null },
+      // the act after the figure in other words (得到主动公开, 予以公开, 向社会公开; 将/把 N条…公开)
+      { from: INVENTED, text: '全年1520条信息得到主动公开。', value: 1520 },
+      { from: INVENTED, text: '全年共将1520条政府信息主动向社会公开。', value: 1520 },
+      { from: INVENTED, text: '全年共有120条政府信息通过政府网站予以公开。', value: null },
       { from: INVENTED, text: '2022年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
     ],
   },

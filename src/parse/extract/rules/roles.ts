@@ -271,6 +271,8 @@ const TOTAL_BEFORE = /(?:共有|共计有?|合计|总计|(?<![其中还尚仍另
 const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请\s*$/;
 /** Metrics that are totals of the year: never a part under another figure's 其中. */
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
+/** The totals of what became of the year's requests: under 其中 after the received, still wholes. */
+const OUTCOME_TOTALS = new Set(['r.handled.total', 'r.carried_out.total']);
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
 const OTHER_BUSINESS = new RegExp(`复议|诉讼|热线|信访|咨询|留言|来电|来信|来访|投诉|举报|建议|提案|工单|12345|${SERVICE_WORDS}`);
 
@@ -473,7 +475,10 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
     const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b, otherScope);
-    if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric)) && !(metric === 'r.new.total' && yearOfStock(before))) continue;
+    // …受理申请25件，其中23件已办结: what became of the received, figure first, a whole of its own (not a manner of it:
+    // 其中当场答复3件; nor a label in a list of outcomes: 其中答复1件，不掌握…4件)
+    const outcomeOfReceived = wholeBefore && OUTCOME_TOTALS.has(metric) && !t.part && t.start >= q.end && !wholes.has(metric) && tokens(s, ss, ss + b).filter((x) => !x.weak && x.metric !== null).at(-1)?.metric === 'r.new.total';
+    if (wholeBefore && (wholes.has(metric) || TOTALS.has(metric)) && !outcomeOfReceived && !(metric === 'r.new.total' && yearOfStock(before))) continue;
     if (OTHER_BUSINESS.test(before) || EXCLUDED.comparison.test(before)) continue;
     if ((metric === 'r.new.total' || metric === 'r.handled.total') && namesOtherKindOfRequest(s.slice(cs, q.start))) continue;
     // 办结…1422件,其中结转下年度…114件: a breakdown naming another total makes the figure's role unsure
