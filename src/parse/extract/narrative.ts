@@ -354,6 +354,10 @@ const RULES: Rule[] = [
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   // (均 is the last request figure's: 其中4件均予以公开 is no 5; not a qualified part, an exception, a majority, last year's, a reply)
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
+  // …均已公开, 都已公开, 均已向申请人提供, 均提供了申请人所需的信息, 均已办结并予以公开, 全部满足了申请人的要求, 答复结果均为同意公开:
+  // 均 with any adverbial, and the second act of A并B, before a granting act that ends its clause (not 均已提供书面答复, 均已公开答复)
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都|一律)(已经|已|依法|依规|及时|按要求|按规定|按申请人(的)?要求|(已)?(按时)?办结并|向申请人)*((予以|同意)?${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?|满足(了)?(申请人|申请者)(的)?(要求|需求|需要|诉求))(?=\\s*(?:[,，。;；]|$))`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(答复|办理)?结果(均|全部|都)为(同意|予以)?公开(?=\\s*(?:[,，。;；]|$))`), reject: ALL_OR_ONE_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
   // 依法公开10件，区分处理3件: bare 区分处理 as an item of a list of outcomes is the regulation's disclosure in part (条例第三十七条)

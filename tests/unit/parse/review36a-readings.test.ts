@@ -1,8 +1,9 @@
 // What review35 (issue 10) left missed after fix35b and fix35c, each fixed by a principle: the right value read,
 // and right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state them;
 // no report of ../shared/corpus words these sentences so.
-import { describe, it } from 'vitest';
-import { expectCases } from '../../helpers/narrative-report';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src/parse';
+import { COUNTY, expectCases, HEADINGS, narrativeReport, type ReadingCase } from '../../helpers/narrative-report';
 
 describe('a heading-like label ending in ： (X情况：, X方面：) opens the fact for the figure after it, as a heading line does', () => {
   it('the year’s proactive disclosure as the label, a bare total after the colon', () => {
@@ -70,6 +71,37 @@ describe('P3: the figure before its act', () => {
       ['R', [`${RECEIVED}其中当场答复3件。`], { 'r.new.total': 25, 'r.handled.total': undefined }],
       ['R', [`${RECEIVED}其中按时办结20件。`], { 'r.new.total': 25, 'r.handled.total': undefined }],
       ['R', ['全年共收到政府信息公开申请5件，比上年减少50%，其中答复1件，不掌握相关政府信息、无法提供4件。'], { 'r.new.total': 5, 'r.handled.total': undefined }],
+    ]);
+  });
+});
+
+describe('G2/H2: all of the stated total, with no figure of its own (均/都/全部 + any adverbial + the act)', () => {
+  const RECEIVED = '全年受理政府信息公开申请3件，';
+  it('granted: 均/都/全部 + 已/按要求/按申请人要求/办结并/向申请人 + 公开/提供 (ending its clause), 满足申请人的要求, 结果均为(同意)公开', () => {
+    expectCases(
+      ['均已公开。', '都已公开。', '均已向申请人提供。', '均已提供。', '均提供了申请人所需的信息。', '均按申请人要求提供了相关信息。', '均已办结并予以公开。', '3件均已办结并予以公开。', '答复结果均为同意公开。', '全部满足了申请人的要求。', '均已按时办结，申请人所需信息均已提供。', '均按要求公开。'].map((s) => [
+        'R',
+        [RECEIVED + s],
+        { 'r.new.total': 3, 'r.granted.total': 3 },
+      ]),
+    );
+  });
+
+  it('handled: 均/都/全部 + 已/在规定时间内/依法依规/按规定/完全 + a finishing act (处理完毕/结案/给予答复/进行答复/回复办结/公开并办结), marked inferred', () => {
+    for (const s of ['均已处理完毕。', '都已处理完毕。', '均已结案。', '已全部结案。', '均在规定时间内给予答复。', '均在规定时间内给予了答复。', '均已予以公开并办结。', '均依法依规进行答复。', '均已按规定回复办结。', '均已完全办结。']) {
+      const handled = parseReport(narrativeReport(COUNTY, HEADINGS.R, RECEIVED + s)).values.find((v) => v.metric === 'r.handled.total');
+      expect({ s, value: handled?.value, inferred: handled?.inferred }).toEqual({ s, value: 3, inferred: true });
+    }
+  });
+
+  it('counter-examples: a part, an exception, the replies or a form given, not the information, and not all done', () => {
+    expectCases([
+      ...['可以公开的均已公开。', '均已提供书面答复。', '均已公开答复。', '均已提供政府信息公开申请表。', '均已告知申请人获取途径。', '大部分已公开。', '所有答复均已公开。'].map(
+        (s): ReadingCase => ['R', [RECEIVED + s], { 'r.new.total': 3, 'r.granted.total': undefined }],
+      ),
+      ['R', [`${RECEIVED}其中部分公开1件，其余均已公开。`], { 'r.new.total': 3, 'r.partial.total': 1, 'r.granted.total': undefined }],
+      ['R', [`${RECEIVED}均未办结。`], { 'r.new.total': 3, 'r.handled.total': undefined }],
+      ['R', [`${RECEIVED}均正在处理。`], { 'r.new.total': 3, 'r.handled.total': undefined }],
     ]);
   });
 });

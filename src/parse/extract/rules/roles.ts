@@ -8,7 +8,7 @@ import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
 import { sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
-import { CHANGE_OR_OTHER_YEAR, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
+import { CHANGE_OR_OTHER_YEAR, FINISHED, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 import { namesOtherKindOfRequest, SERVICE_WORDS } from './request-kind';
 import { spansManyYears } from './spans';
 import { changesToAnother } from './change';
@@ -638,7 +638,7 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
 
 /** 均已答复, 已全部办结, 全部按时办结, 均已回复: every one of the figure's requests done, no count of its own. */
 // (所有申请均已答复; 全部在法定期限内予以答复; 均已依法依规办结)
-const ALL_DONE = new RegExp(`^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|予以|作出|做出|在(?:法定|规定)?(?:答复)?(?:期限|时限)内)*)(?:办结|办理完毕|${REPLY})(?![\\d〇零一二两三四五六七八九十])`);
+const ALL_DONE = new RegExp(`^(?:件|宗|份)?(?:政府信息公开|依申请公开|信息公开)?的?(?:申请)?[,，]?(?:(?:所有|全部|上述)的?申请)?((?:已经|已|均|全部|都|一律|按时|按期|依法|依规|及时|完全|按规定|按要求|予以|作出|做出|进行|给予了?|予以公开并|在(?:法定|规定)?(?:答复)?(?:期限|时限|时间)内)*)(?:${FINISHED}|${REPLY})(?![\\d〇零一二两三四五六七八九十])`);
 /** What leaves some of them open or counts others: not all of the year's requests done, or done ones not all of the year's. */
 const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结转|其余|另有|上年|去年/;
 
