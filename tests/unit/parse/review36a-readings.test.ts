@@ -105,3 +105,23 @@ describe('G2/H2: all of the stated total, with no figure of its own (均/都/全
     ]);
   });
 });
+
+describe('P7 and P8: a change before the total, a gloss between the object and its figure', () => {
+  it('a bare total clause after a clause of the items’ change continues it; a parenthesised gloss is transparent', () => {
+    expectCases([
+      ['P', ['与上年相比，全年主动公开政府信息增加168条，共1520条。'], { 'p.total': 1520 }],
+      ['P', ['全年主动公开政府信息比上年增加168条，总数达到1520条。'], { 'p.total': 1520 }],
+      ['P', ['全年主动公开政府信息较上年减少20条，共计1520条。'], { 'p.total': 1520 }],
+      ['P', ['本年度主动公开政府信息（不含依申请公开）1520条。'], { 'p.total': 1520 }],
+    ]);
+  });
+
+  it('counter-examples: one channel’s, another year’s or a kind’s change, a kind glossed with 信息', () => {
+    expectCases([
+      ['P', ['全年通过政府网站主动公开政府信息比上年增加168条，共1200条。'], { 'p.total': undefined }],
+      ['P', ['上年主动公开政府信息增加168条，共1352条。'], { 'p.total': undefined }],
+      ['P', ['全年主动公开规范性文件增加5条，共20条。'], { 'p.total': undefined }],
+      ['P', ['本年度主动公开规范性文件（不含政府信息）20条。'], { 'p.total': undefined }],
+    ]);
+  });
+});

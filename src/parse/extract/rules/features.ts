@@ -140,6 +140,8 @@ const TOTAL_LINK = /^\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:本机�
  */
 /** A word for last year, or years past. */
 const LAST_YEAR = /去年|上年|上一年|前一年|往年/;
+/** The amount of a change (增加168条, 减少20条): no count of what changed. */
+const CHANGE_AMOUNT = /(?:增加|减少|增长|下降|上升|增多)了?\s*\d[\d.]*\s*(?:条|件|篇|项)/g;
 /** Last year named only to compare with (比上年增长, 较去年, 与上年相比, 同比上年). */
 const COMPARED_WITH = /(?:比|较|与|同比)(?:去年|上年度?|上一年度?)/g;
 const PROACTIVE_TOPIC = /(?:主动公开(?:的)?(?:各类)?(?:政府|政务)?信息|(?:政府|政务)信息主动公开|主动公开)(?:工作)?(?:的)?(?:数量|总数|总量|方面|情况)?\s*$/;
@@ -197,6 +199,8 @@ const unglossed = (t: string) => t.replace(/[(（][^()（）]*[)）]/g, '');
  */
 const withoutOwnColumn = (t: string) => t.replace(/(?:信息公开|[我本][局委办厅]|本机关|本单位)[”"’」』]?(?:的)?(?:专栏|栏目)/g, '');
 
+/** What follows the last verb of `t` (all of it when it has none). */
+const sinceLastVerb = (t: string) => t.slice(Math.max(0, lastVerbEnd(t)));
 const objectOf = (v: FigureView) => {
   const before = unglossed(v.before);
   const end = lastVerbEnd(before);
@@ -566,7 +570,7 @@ export const FEATURES = {
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
-  informationWord: (v: FigureView) => /信息/.test(v.before.slice(Math.max(0, lastVerbEnd(v.before)))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
+  informationWord: (v: FigureView) => /信息/.test(sinceLastVerb(unglossed(v.before))) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息/.test(v.after) || INFORMATION_SUBJECT.test(v.before),
   /** 主动公开 right before the figure (了 or 共 between them: 主动公开了907条) and no object after it (主动公开907条). */
   noObject: (v: FigureView) =>
     (/主动公开(?:了)?(?:共|共计)?\s*$/.test(v.before) || countNamedPlainly(v.before) || (/^(?:\d{4}年度?)?[^\d]{0,4}(?:公开|发布)\s*$/.test(v.before) && objectBefore(previousClause(v)))) && !/^[\u4e00-\u9fff]/.test(v.after.replace(/^(?:其中|以上)/, '')),
@@ -667,7 +671,8 @@ export const FEATURES = {
     const prev = previousClause(v);
     // the topic names no other year nor a larger scope than the body's (上年度主动公开政府信息，…; 全市主动公开方面，…，我局…)
     const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area);
-    return (/主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) || PROACTIVE_TOPIC.test(prev)) && ownTopic && !COUNT_BEFORE.test(prev) && ['none', 'all'].includes(channelScope(prev));
+    // a change's figure is no count of the topic (主动公开政府信息比上年增加168条，总数达到1520条)
+    return (/主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) || PROACTIVE_TOPIC.test(prev)) && ownTopic && !COUNT_BEFORE.test(prev.replace(CHANGE_AMOUNT, '')) && ['none', 'all'].includes(channelScope(prev));
   },
   /**
    * A clause of only 累计 and the figure after the clause of the year's proactive figure (全年主动公开政府信息1520条，累计达12560条):
