@@ -125,3 +125,13 @@ describe('P7 and P8: a change before the total, a gloss between the object and i
     ]);
   });
 });
+
+describe('P10: 件次 counts disclosed items as 条次 does', () => {
+  it('主动公开政府信息1520件次 is the total, its channels in 件次 its shares; replies and visits in 件次 stay theirs', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息1520件次，其中政府网站1200件次。'], { 'p.total': 1520, 'p.website': 1200 }],
+      ['P', ['全年主动公开政府信息1520条，接待群众查阅320件次。'], { 'p.total': 1520 }],
+      ['R', ['全年受理政府信息公开申请25件，依法予以答复23件次。'], { 'r.new.total': 25, 'p.total': undefined }],
+    ]);
+  });
+});

@@ -499,7 +499,7 @@ const partOfAKind = (v: FigureView) => {
 /** The body's own disclosed figure (我局…主动公开…326条). */
 const OWN_BODY_DISCLOSED = /(?:我|本)(?:局|委|办|镇|乡|街道|机关|单位|中心|厅|署|院|部门)[^。；;,，]{0,10}?(?:主动公开|公开|发布)[^。；;,，]{0,12}?\d/;
 /** Units a count of disclosed items is printed in. */
-const ITEM_UNIT = /^(?:条|条次|篇|件|份|项|则)$/;
+const ITEM_UNIT = /^(?:条|条次|篇|件|件次|份|项|则)$/;
 
 export const FEATURES = {
   /** The figure counts items (条, 篇, 件 …), not people, sessions or websites. */
