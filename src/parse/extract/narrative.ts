@@ -439,6 +439,9 @@ const RULES: Rule[] = [
   { metric: 'r.new.total', zero: true, re: rx(`((?<!信息)不存在{K}{0,6}?(依申请公开|信息公开(的)?(申请|请求))(的)?(情况|情形|事项)|(?<![\\d.])零申请(?!人))`), reject: /纠错|纠正|因|复议|诉讼|收费|费用/ },
   // 政府信息公开申请数为零, 依申请公开申请数量为0, 依申请公开政府信息案件为0宗: the count of requests stated as nought
   { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请(公开)?(政府信息)?(的)?(申请|请求|案件)?)(件数|总数|数量|数)?(为|是)(零|0)(件|宗)?(?![\\d.])`), reject: /复议|诉讼|结转|办结|答复/ },
+  // 政府信息公开申请受理情况：全年未收到; 依申请公开方面，全年未发生; 政府信息公开申请，全年为零: the requests as the topic before
+  // a clause of only the year and none
+  { metric: 'r.new.total', zero: true, re: rx(`(信息公开(的)?(申请|请求)|依申请公开)(受理)?(的)?(情况|方面|工作)?[,，:：]\\s*(全年|本年度?|今年|当年)?\\s*(均|都)?(未收到|未接到|未受理|未发生|没有收到|没有接到|没有发生|为零|为0|无)(?=\\s*(?:[。；;,，\\n]|$))`), reject: /复议|诉讼|收费|费用/ },
   // 不存在因政府信息公开工作被申请行政复议、提起行政诉讼的情况 (not 信息不存在, a reason of 无法提供)
   { metric: 'rv.total', zero: true, re: rx(`${NONE}(发生|出现|有)?${CASES_NOT_IN_STATE}{0,30}?${REVIEW}`), reject: ZERO_REJECT, rejectAfter: /^.{0,8}纠错/ },
   { metric: 'rv.total', zero: true, re: rx(`行政复议{K}{0,10}?(为零|为0|0件)`), reject: /纠错|纠正/ },

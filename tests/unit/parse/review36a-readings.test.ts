@@ -135,3 +135,19 @@ describe('P10: 件次 counts disclosed items as 条次 does', () => {
     ]);
   });
 });
+
+describe('P1 for requests: none said of the requests named as the topic before', () => {
+  it('X情况：/X方面，/X， + the year + 未收到/未发生/为零/无 is no request received', () => {
+    expectCases(
+      ['政府信息公开申请受理情况：全年未收到。', '依申请公开方面，全年未发生。', '政府信息公开申请方面，全年未收到。', '政府信息公开申请，全年为零。'].map((s) => ['R', [s], { 'r.new.total': 0 }]),
+    );
+  });
+
+  it('counter-examples: a figure after the topic, reviews caused by requests, fees on requests', () => {
+    expectCases([
+      ['R', ['依申请公开方面，全年共受理25件。'], { 'r.new.total': 25 }],
+      ['V', ['因政府信息公开申请引起的行政复议方面，全年未发生。'], { 'r.new.total': undefined }],
+      ['R', ['全年受理政府信息公开申请25件。', '依申请公开收费方面，全年未收取。'], { 'r.new.total': 25 }],
+    ]);
+  });
+});
