@@ -297,7 +297,10 @@ export function createHandler(deps: HandlerDeps): Handler {
     // a small dataset's facts_wide may keep to no province: the tree's root counts every one).
     const loads = BEHIND_INIT_TABLES.filter((name) => (d.manifest.tables[name]?.rows ?? Infinity) <= eagerDetailRows).map((name) => {
       // A task later: queries that arrived with the first go before the load.
-      const whole = begun.then(nextTask).then(() => loadTable(d, name));
+      const whole = begun.then(nextTask).then(() => {
+        if (d.closed) throw new DataError(`table ${name}: the worker was closed`);
+        return loadTable(d, name);
+      });
       d.wholeLoads.set(name, whole.catch(() => {}));
       return whole;
     });
