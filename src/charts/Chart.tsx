@@ -36,6 +36,11 @@ const BENCH = typeof window !== 'undefined' && new URLSearchParams(window.locati
 const DRAWN: Map<string, ChartOption> | null = BENCH ? ((window as { __gongkaiCharts?: Map<string, ChartOption> }).__gongkaiCharts ??= new Map()) : null;
 /** With `?bench=1`, each chart's ECharts instance by test id (`window.__gongkaiChartInstances`): tests measure the text it draws. */
 const INSTANCES: Map<string, ChartInstance> | null = BENCH ? ((window as { __gongkaiChartInstances?: Map<string, ChartInstance> }).__gongkaiChartInstances ??= new Map()) : null;
+/** With `?bench=1`, how many times each chart was laid out and drawn (setOption or resize), by test id (`window.__gongkaiChartDraws`). */
+const DRAWS: Map<string, number> | null = BENCH ? ((window as { __gongkaiChartDraws?: Map<string, number> }).__gongkaiChartDraws ??= new Map()) : null;
+const counted = (testId: string | undefined): void => {
+  if (DRAWS && testId) DRAWS.set(testId, (DRAWS.get(testId) ?? 0) + 1);
+};
 
 /**
  * An ECharts instance on a div. The option is replaced, not merged, whenever it changes
@@ -46,6 +51,9 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
   const scheme = useChartScheme();
   // The container's width, down to 10 px (a resize does not redraw at every pixel); 0 before it is known.
   const [width, setWidth] = useState(0);
+  // False until the container has been measured: the chart is made and drawn once, at its laid-out
+  // size and with its text fitted to that width (before, it was drawn unfitted, resized, then drawn fitted).
+  const [measured, setMeasured] = useState(false);
   const { option: themed, extraHeight } = useMemo(() => {
     const painted = scheme === 'dark' ? darkOption(option) : option;
     // Foot lines and a long title wrap to the width at every width; a phone gets more (narrow.ts).
@@ -67,11 +75,12 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
   useLayoutEffect(() => {
     const el = containerRef.current;
     if (el) setWidth(Math.floor(el.clientWidth / 10) * 10);
+    setMeasured(true);
   }, []);
 
   useEffect(() => {
     const el = containerRef.current;
-    if (!el) return;
+    if (!el || !measured) return;
     const chart = echarts.init(el, CHART_THEMES[scheme].name, { renderer });
     chartRef.current = chart;
     let announced = false;
@@ -91,6 +100,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
       });
     };
     chart.on('finished', onFinished);
+    counted(testIdRef.current);
     chart.setOption(optionRef.current, { notMerge: true });
     appliedRef.current = optionRef.current;
 
@@ -98,7 +108,11 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
-            chart.resize();
+            // Its first call (on observe) finds the size the chart was made at: no second draw.
+            if (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight()) {
+              counted(testIdRef.current);
+              chart.resize();
+            }
             setWidth(Math.floor(el.clientWidth / 10) * 10);
           });
     observer?.observe(el);
@@ -110,13 +124,14 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
       appliedRef.current = null;
       el.removeAttribute(READY_ATTRIBUTE);
     };
-  }, [renderer, scheme]);
+  }, [renderer, scheme, measured]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart || appliedRef.current === themed) return;
     // Cleared until the new option has rendered, so a test can wait for this very option.
     containerRef.current?.removeAttribute(READY_ATTRIBUTE);
+    counted(testIdRef.current);
     chart.setOption(themed, { notMerge: true });
     appliedRef.current = themed;
   }, [themed]);

@@ -15,7 +15,7 @@ import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetModeView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
 import { engineInSchema, mergeOutcomes, UserCorrections } from './user-corrections';
-import { BEHIND_INIT_TABLES, DERIVED_TABLES, EAGER_DETAIL_ROWS, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
+import { BEHIND_INIT_TABLES, BEHIND_INIT_WAIT_MS, DERIVED_TABLES, EAGER_DETAIL_ROWS, isDatasetTable, isDerivedTable, LOAD_BUDGET_BYTES, quoteIdent } from './tables';
 
 export interface HandlerDeps {
   createEngine: () => Promise<Engine>;
@@ -47,8 +47,10 @@ interface Dataset {
   derived: Map<string, Promise<void>>;
   /** Views of schema `ds` made (src/db/user-layer.ts, ensureDatasetModeView). */
   datasetModeViews: Set<string>;
-  /** Whole-table loads begun behind init (settled either way): queries naming the table wait for them. */
+  /** Whole-table loads behind init (settled either way): queries naming the table wait for them. */
   wholeLoads: Map<string, Promise<unknown>>;
+  /** Lets the loads behind init begin (they wait for the page's first answer: see preload). */
+  beginBehindInit: () => void;
   /** Pre-aggregates (src/db/sql/preaggregated.ts) built or building from the current rows, or loaded from their stored answer. */
   preaggregates: Map<string, Promise<void>>;
   /** The manifest's stored answers are the current rows' (no corrections applied): loaded rather than built. */
@@ -177,7 +179,11 @@ export function createHandler(deps: HandlerDeps): Handler {
   /** Loads the partitions of `name` that `provinces` need (all when absent), within the budget. */
   async function ensureTable(d: Dataset, name: string, provinces?: readonly string[], years?: readonly (number | null)[]): Promise<void> {
     if (isDerivedTable(name)) return ensureDerived(d, name);
-    await d.wholeLoads.get(name);
+    const whole = d.wholeLoads.get(name);
+    if (whole) {
+      d.beginBehindInit();
+      await whole;
+    }
     return loadTable(d, name, provinces, years);
   }
 
@@ -244,7 +250,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     const { engine, engineMs } = await enginePending;
     const tablesStarted = now();
-    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), datasetModeViews: new Set(), wholeLoads: new Map(), preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, storedRefused: new Set(), warnings: [], columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
+    const d: Dataset = { engine, manifest, manifestUrl: payload.manifestUrl, prefetched, partitions: new Map(), rowsIn: new Map(), bytesIn: 0, bytesOf: new Map(), derived: new Map(), datasetModeViews: new Set(), wholeLoads: new Map(), beginBehindInit: () => {}, preaggregates: new Map(), storedUsable: true, preaggregateCounts: { built: 0, stored: 0 }, storedRefused: new Set(), warnings: [], columnsOf: new Map(), elapsedMs: 0, decodeMs: 0, closed: false, trace: { manifestMs, engineMs, tablesMs: 0, answeredAt: 0, scriptAt: deps.scriptAt, receivedAt: started, timeOrigin: performance.timeOrigin, startup: engine.startup } } as Omit<Dataset, 'corrections' | 'correcting'> as Dataset;
     d.corrections = new UserCorrections({
       engine,
       ensure: (table, provinces, years) => ensureTable(d, table, provinces, years),
@@ -273,14 +279,28 @@ export function createHandler(deps: HandlerDeps): Handler {
 
   /**
    * Behind the init's answer, the detail tables small enough to hold whole (facts_wide while the
-   * dataset is small) start loading, so the overview (rollups) answers at once and the other views'
+   * dataset is small) load, so the overview (rollups) answers at once and the other views'
    * first queries find them loaded or loading (they wait for the same promise, never load twice).
+   * They begin once the worker has answered the page's first query (the view it opened on), when a
+   * query needs one of them, or BEHIND_INIT_WAIT_MS after init: begun at once, their insert (one
+   * synchronous call, ~0.3 s at province size) held up the overview's queries arriving meanwhile.
    */
   function preload(d: Dataset): void {
+    let begin!: () => void;
+    const begun = new Promise<void>((resolve) => (begin = resolve));
+    const timer = setTimeout(() => begin(), BEHIND_INIT_WAIT_MS);
+    d.beginBehindInit = () => {
+      clearTimeout(timer);
+      begin();
+    };
     // Registered at once, so that a query naming the table waits for all of it (a view reading
     // a small dataset's facts_wide may keep to no province: the tree's root counts every one).
     const loads = BEHIND_INIT_TABLES.filter((name) => (d.manifest.tables[name]?.rows ?? Infinity) <= eagerDetailRows).map((name) => {
-      const whole = new Promise((next) => setTimeout(next, 0)).then(() => loadTable(d, name));
+      // A task later: queries that arrived with the first go before the load.
+      const whole = begun.then(nextTask).then(() => {
+        if (d.closed) throw new DataError(`table ${name}: the worker was closed`);
+        return loadTable(d, name);
+      });
       d.wholeLoads.set(name, whole.catch(() => {}));
       return whole;
     });
@@ -588,7 +608,11 @@ export function createHandler(deps: HandlerDeps): Handler {
         if (request.kind === 'init') {
           return { id: request.id, ok: true, result: describe(await init(request.payload as InitPayload)) };
         }
-        if (request.kind === 'query') return { id: request.id, ok: true, result: await query(request.payload as QueryPayload) };
+        if (request.kind === 'query') {
+          const result = await query(request.payload as QueryPayload);
+          void dataset?.then((d) => d.beginBehindInit(), () => {});
+          return { id: request.id, ok: true, result };
+        }
         if (request.kind === 'sql') return { id: request.id, ok: true, result: await userSql(request.payload as UserSqlPayload) };
         if (request.kind === 'schema') return { id: request.id, ok: true, result: await schema() };
         if (request.kind === 'layer') return { id: request.id, ok: true, result: await setLayer(request.payload as LayerPayload) };

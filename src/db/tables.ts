@@ -1,7 +1,7 @@
 // Which dataset tables the worker loads when it starts and which wait until a query needs them.
 // `rollups` (sums by division × year × issuer level × scope) serves the overview at any size and is
 // all the worker loads before it answers init; facts_wide (one row per report, the harmonised
-// metrics) serves the other charts and starts loading right behind init while the whole of it is
+// metrics) serves the other charts and loads behind init (once the page's first query is answered) while the whole of it is
 // small, else one province at a time as views drill down; reports
 // (facts, warnings), the long tables (values, checks) and the texts load when a report is opened;
 // the gazetteer's towns load per province; `bodies` (one row per body, named) when a view names bodies;
@@ -9,8 +9,10 @@
 // (the rows of the corrections file ingest applied) when a query names it.
 
 export const EAGER_TABLES = ['rollups', 'facts_wide'] as const;
-/** Loaded right after init is answered (whole, while within EAGER_DETAIL_ROWS), not before it. */
+/** Loaded behind init's answer (whole, while within EAGER_DETAIL_ROWS), not before it: once the page's first query is answered. */
 export const BEHIND_INIT_TABLES = ['facts_wide'] as const;
+/** When no query comes, how long after init the BEHIND_INIT_TABLES wait before they load anyway. */
+export const BEHIND_INIT_WAIT_MS = 1000;
 export const LAZY_TABLES = ['reports', 'values', 'checks', 'texts', 'jurisdictions', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /**

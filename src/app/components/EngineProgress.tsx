@@ -1,11 +1,12 @@
-import { useDataset } from '../data/dataset';
+import { useDataset, useEngineProgress } from '../data/dataset';
 import { useI18n } from '../i18n/context';
 import { progressText } from './engine-progress-text';
 
 /** While the engine loads: a progress bar with bytes. After: nothing visible (the bytes read stay on the element for tests). */
 export function EngineProgress() {
   const { t } = useI18n();
-  const { info, error, progress } = useDataset();
+  const { info, error } = useDataset();
+  const progress = useEngineProgress();
   const loading = !info && !error;
   const known = progress !== null && progress.total > 0 && progress.loaded <= progress.total;
   return (

@@ -13,11 +13,15 @@ export interface DatasetState {
   info: InitResult | null;
   summary: DatasetSummary | null;
   error: Error | null;
-  /** Bytes of DuckDB's wasm read so far (null before the first report). */
-  progress: { loaded: number; total: number } | null;
 }
 
-const DatasetContext = createContext<DatasetState>({ client: null, info: null, summary: null, error: null, progress: null });
+/** Bytes of DuckDB's wasm read so far (null before the first report). */
+export type EngineProgressState = { loaded: number; total: number } | null;
+
+const DatasetContext = createContext<DatasetState>({ client: null, info: null, summary: null, error: null });
+// Apart from the dataset's state: a report every 50 ms while the wasm streams in re-renders only
+// the progress bar, not every view that reads the dataset (the whole page, which delayed the first chart).
+const ProgressContext = createContext<EngineProgressState>(null);
 
 // Read when the module loads: the URL is rewritten to its canonical form (without `bench`) on mount.
 const BENCH = new URLSearchParams(window.location.search).has('bench');
@@ -64,11 +68,12 @@ export function startDataset(): { summary: Promise<DatasetSummary>; init: Promis
 }
 
 export function DatasetProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<DatasetState>({ client: null, info: null, summary: null, error: null, progress: null });
+  const [state, setState] = useState<DatasetState>({ client: null, info: null, summary: null, error: null });
+  const [progress, setProgress] = useState<EngineProgressState>(null);
   useEffect(() => {
     let live = true;
     const client = sharedClient();
-    const stopProgress = client.onProgress(({ loaded, total }) => live && setState((s) => ({ ...s, progress: { loaded, total } })));
+    const stopProgress = client.onProgress(({ loaded, total }) => live && setProgress({ loaded, total }));
     const { summary, init } = startDataset();
     summary.then(
       (summary) => live && setState((s) => ({ ...s, summary })),
@@ -88,7 +93,12 @@ export function DatasetProvider({ children }: { children: ReactNode }) {
       stopProgress();
     };
   }, []);
-  return <DatasetContext.Provider value={state}>{children}</DatasetContext.Provider>;
+  return (
+    <DatasetContext.Provider value={state}>
+      <ProgressContext.Provider value={progress}>{children}</ProgressContext.Provider>
+    </DatasetContext.Provider>
+  );
 }
 
 export const useDataset = (): DatasetState => useContext(DatasetContext);
+export const useEngineProgress = (): EngineProgressState => useContext(ProgressContext);
