@@ -160,7 +160,7 @@ function rewriteGroup(groups: IDBObjectStore, rows: IDBObjectStore, key: IDBVali
 }
 
 /** Where a stored report is read: its group's key and its place in the group. */
-export interface StoredAt {
+interface StoredAt {
   row: LayerRow;
   key: IDBValidKey;
   at: number;
@@ -172,7 +172,7 @@ const byId = (a: { row: LayerRow }, b: { row: LayerRow }): number => (a.row.id <
  * Each stored report once, in id order, read from the latest group that holds it (its last place
  * there); `shadowed`: the groups that also hold an earlier copy of one of them, with the places.
  */
-export function liveReports(stored: GroupRows): { live: StoredAt[]; shadowed: Map<IDBValidKey, number[]> } {
+function liveReports(stored: GroupRows): { live: StoredAt[]; shadowed: Map<IDBValidKey, number[]> } {
   const latest = new Map<string, StoredAt>();
   const shadowed = new Map<IDBValidKey, number[]>();
   const shadow = (s: StoredAt) => {
