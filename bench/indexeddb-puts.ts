@@ -2,7 +2,8 @@
 // values shaped as the import workers store them (src/app/user/record-pack.ts: ~10 KB, half of it
 // the report's text, the numbers in typed arrays), 50 to a transaction, written in headless
 // Chromium three ways: two puts a report (the report and its row of the import list, as
-// src/app/user/layer-store.ts does), one put a report, and one put of the 50 together. Chromium's
+// src/app/user/layer-store.ts did before stop 36), one put a report, and one put of the 50 together
+// (as it does now, with a second put for the group's rows). Chromium's
 // CPU seconds by process (/proc) tell whether the cost goes with the puts or with the bytes.
 // Prints figures only: `npx tsx bench/indexeddb-puts.ts [rounds]` (each way once a round, in turns).
 import { createServer } from 'node:http';

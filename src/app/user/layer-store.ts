@@ -1,19 +1,32 @@
-// The user's imported reports kept across reloads: IndexedDB, one entry per report (what the
-// import workers answered, with its id and path), from which the layer is built again on load
-// (in id order: IndexedDB keeps keys sorted as the dataset builder wants them), and its row of the
-// import list (status, reason, sha256) in a store of its own; and the lists of metric ids the
-// stored reports name by index (src/app/user/record-pack.ts), each once.
+// The user's imported reports kept across reloads: IndexedDB, in groups (what an import worker
+// stored together: one entry of reports and one of their rows of the import list, under one key),
+// from which the layer is built again on load, in id order as the dataset builder wants it; and the
+// lists of metric ids the stored reports name by index (src/app/user/record-pack.ts), each once.
+// IndexedDB's cost follows the number of puts, not their bytes (bench/indexeddb-puts.ts: two puts
+// a report 3.0-3.4 browser CPU-s per 10,000, one put of 50 reports 0.3): a group is two puts.
+// Group keys come from the store's key generator, so a later group has a larger key; a report
+// stored again (its id in a later group: the same file imported again) is read from the latest
+// group, and the groups that held it before are rewritten without it when the rows are listed
+// (compact). A store of an earlier version (one entry a report) is rewritten in groups once, as it
+// is opened.
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
 import { partialReason } from '../../parse/reasons';
 import { CURRENT_METRICS, packRecord, unpackRecord, type MetricList, type StoredRecord } from './record-pack';
 
 const DB_NAME = 'gongkai-user-layer';
-const STORE = 'reports';
-/** Each report's row of the import list, beside it: the list is read without reading the reports. */
-const ROWS = 'rows';
+const VERSION = 4;
+/** Each group's reports (an array, in the order of its rows), keyed as its rows. */
+const GROUPS = 'groups';
+/** Each group's rows of the import list (an array), under a key from the store's generator: the list is read without reading the reports. */
+const GROUP_ROWS = 'group-rows';
 /** The lists of metric ids the compact reports index into, by fingerprint: never cleared (a few KB each). */
 const METRICS = 'metrics';
-const STORES = [STORE, ROWS, METRICS];
+const STORES = [GROUPS, GROUP_ROWS, METRICS];
+/** The stores of versions 1-3: one entry a report, keyed by its id, and (2-3) one a row. */
+const OLD_REPORTS = 'reports';
+const OLD_ROWS = 'rows';
+/** Reports to a group when a store of an earlier version is rewritten (as an import worker's batch, STORE_BATCH). */
+const MIGRATED_GROUP = 50;
 
 const valueCount = (r: ReportRecord | StoredRecord): number =>
   'compact' in r ? r.compact.values.metric.length : 'packed' in r ? r.packed.values.metric.length : r.parsed.values.length;
@@ -50,34 +63,54 @@ export function openStore(): void {
   open().catch(() => {});
 }
 
+/** Adds one group: its rows under a new key, then its reports under the same key. */
+function addGroup(rows: IDBObjectStore, groups: IDBObjectStore, records: readonly (StoredRecord | ReportRecord)[]): void {
+  const added = rows.add(records.map(layerRow));
+  added.onsuccess = () => void groups.put(records, added.result);
+}
+
+/** The reports of a store of version 1-3, in id order, into groups; then its stores go. */
+function migrate(tx: IDBTransaction, db: IDBDatabase): void {
+  const rows = tx.objectStore(GROUP_ROWS);
+  const groups = tx.objectStore(GROUPS);
+  let group: (StoredRecord | ReportRecord)[] = [];
+  const cursor = tx.objectStore(OLD_REPORTS).openCursor();
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (at) {
+      group.push(at.value as StoredRecord | ReportRecord);
+      if (group.length === MIGRATED_GROUP) {
+        addGroup(rows, groups, group);
+        group = [];
+      }
+      at.continue();
+      return;
+    }
+    if (group.length > 0) addGroup(rows, groups, group);
+    db.deleteObjectStore(OLD_REPORTS);
+    if (db.objectStoreNames.contains(OLD_ROWS)) db.deleteObjectStore(OLD_ROWS);
+  };
+}
+
 function connect(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 3);
+    const request = indexedDB.open(DB_NAME, VERSION);
     request.onupgradeneeded = (event) => {
       const db = request.result;
-      if (event.oldVersion < 1) db.createObjectStore(STORE, { keyPath: 'id' });
       if (event.oldVersion < 3) db.createObjectStore(METRICS, { keyPath: 'id' });
-      if (event.oldVersion >= 2) return;
-      const rows = db.createObjectStore(ROWS, { keyPath: 'id' });
-      // A store of version 1 had no rows: they are made from its reports once.
-      if (event.oldVersion >= 1) {
-        const cursor = request.transaction!.objectStore(STORE).openCursor();
-        cursor.onsuccess = () => {
-          const at = cursor.result;
-          if (!at) return;
-          rows.put(layerRow(at.value as ReportRecord | StoredRecord));
-          at.continue();
-        };
-      }
+      db.createObjectStore(GROUPS);
+      db.createObjectStore(GROUP_ROWS, { autoIncrement: true });
+      if (event.oldVersion >= 1) migrate(request.transaction!, db);
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB: cannot open the imported reports'));
   });
 }
 
-type Stores = { reports: IDBObjectStore; rows: IDBObjectStore; metrics: IDBObjectStore };
+type Stores = { groups: IDBObjectStore; rows: IDBObjectStore; metrics: IDBObjectStore };
 
-async function transact<T>(mode: IDBTransactionMode, work: (stores: Stores) => IDBRequest<T> | void): Promise<T | undefined> {
+/** One transaction over every store: `work` places its requests (their callbacks may place more); resolves with what `result` says once it is complete. */
+async function transact<T>(mode: IDBTransactionMode, work: (stores: Stores) => () => T): Promise<T> {
   const opening = open();
   let tx: IDBTransaction;
   try {
@@ -89,57 +122,176 @@ async function transact<T>(mode: IDBTransactionMode, work: (stores: Stores) => I
     if (connection === opening) connection = null;
     tx = (await open()).transaction(STORES, mode);
   }
-  return new Promise<T | undefined>((resolve, reject) => {
-    const request = work({ reports: tx.objectStore(STORE), rows: tx.objectStore(ROWS), metrics: tx.objectStore(METRICS) });
-    tx.oncomplete = () => resolve(request ? request.result : undefined);
+  return new Promise<T>((resolve, reject) => {
+    const result = work({ groups: tx.objectStore(GROUPS), rows: tx.objectStore(GROUP_ROWS), metrics: tx.objectStore(METRICS) });
+    tx.oncomplete = () => resolve(result());
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
   });
 }
 
-/** Every stored report's row, in id order. */
-export async function listRows(): Promise<LayerRow[]> {
-  return (await transact<LayerRow[]>('readonly', ({ rows }) => rows.getAll() as IDBRequest<LayerRow[]>)) ?? [];
+/** Every group's key and rows, in key order (the order they were stored). */
+interface GroupRows {
+  keys: IDBValidKey[];
+  rows: LayerRow[][];
 }
 
-/** Every stored report in id order, `size` at a time (never all of them in memory at once). */
-export async function* recordBatches(size = 500): AsyncGenerator<ReportRecord[]> {
-  const kept = (await transact<MetricList[]>('readonly', ({ metrics }) => metrics.getAll() as IDBRequest<MetricList[]>)) ?? [];
-  const lists = new Map(kept.map((l) => [l.id, l.names]));
-  let after: string | null = null;
-  for (;;) {
-    const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-    const stored: (StoredRecord | ReportRecord)[] = (await transact<(StoredRecord | ReportRecord)[]>('readonly', ({ reports }) => reports.getAll(range, size) as IDBRequest<(StoredRecord | ReportRecord)[]>)) ?? [];
-    if (stored.length === 0) return;
-    const batch: ReportRecord[] = stored.map((s) => unpackRecord(s, lists));
-    stored.length = 0;
-    yield batch;
-    if (batch.length < size) return;
-    after = batch[batch.length - 1].id;
+/** Reads every group's rows; `then` hears them within the transaction (to place more requests). */
+const readGroupRows = (rows: IDBObjectStore, then?: (stored: GroupRows) => void): (() => GroupRows) => {
+  const keys = rows.getAllKeys();
+  const values = rows.getAll() as IDBRequest<LayerRow[][]>;
+  const read = () => ({ keys: keys.result, rows: values.result });
+  // Requests complete in the order placed: the keys are in.
+  if (then) values.onsuccess = () => then(read());
+  return read;
+};
+
+/** Rewrites the group at `key` (its rows `before`) without the places `drop` says; a group left empty goes. */
+function rewriteGroup(groups: IDBObjectStore, rows: IDBObjectStore, key: IDBValidKey, before: readonly LayerRow[], drop: (at: number) => boolean): void {
+  const keep = (_: unknown, at: number) => !drop(at);
+  if (before.every((_, at) => drop(at))) {
+    groups.delete(key);
+    rows.delete(key);
+    return;
   }
+  rows.put(before.filter(keep), key);
+  const group = groups.get(key) as IDBRequest<(StoredRecord | ReportRecord)[]>;
+  group.onsuccess = () => void groups.put(group.result.filter(keep), key);
 }
 
-/** Adds reports (compact: src/app/user/record-pack.ts), with the list of metric ids they index into; one with the id of a stored report replaces it. */
-export async function putRecords(records: readonly ReportRecord[]): Promise<void> {
-  await transact('readwrite', ({ reports, rows, metrics }) => {
-    metrics.put(CURRENT_METRICS);
-    for (const record of records) {
-      reports.put(packRecord(record));
-      rows.put(layerRow(record));
-    }
+/** Where a stored report is read: its group's key and its place in the group. */
+interface StoredAt {
+  row: LayerRow;
+  key: IDBValidKey;
+  at: number;
+}
+
+const byId = (a: { row: LayerRow }, b: { row: LayerRow }): number => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+
+/**
+ * Each stored report once, in id order, read from the latest group that holds it (its last place
+ * there); `shadowed`: the groups that also hold an earlier copy of one of them, with the places.
+ */
+function liveReports(stored: GroupRows): { live: StoredAt[]; shadowed: Map<IDBValidKey, number[]> } {
+  const latest = new Map<string, StoredAt>();
+  const shadowed = new Map<IDBValidKey, number[]>();
+  const shadow = (s: StoredAt) => {
+    const places = shadowed.get(s.key) ?? [];
+    places.push(s.at);
+    shadowed.set(s.key, places);
+  };
+  stored.rows.forEach((rows, g) => {
+    rows.forEach((row, at) => {
+      const before = latest.get(row.id);
+      if (before) shadow(before);
+      latest.set(row.id, { row, key: stored.keys[g], at });
+    });
+  });
+  return { live: [...latest.values()].sort(byId), shadowed };
+}
+
+/** Rewrites the groups that hold reports stored again later without those (a group left empty goes). */
+async function compact(): Promise<void> {
+  await transact('readwrite', ({ groups, rows }) => {
+    readGroupRows(rows, (stored) => {
+      for (const [key, places] of liveReports(stored).shadowed) {
+        const gone = new Set(places);
+        rewriteGroup(groups, rows, key, stored.rows[stored.keys.indexOf(key)], (at) => gone.has(at));
+      }
+    });
+    return () => undefined;
   });
 }
 
+/** Every stored report's row, in id order (a report stored more than once: its latest; the earlier copies are removed). */
+export async function listRows(): Promise<LayerRow[]> {
+  const stored = await transact('readonly', ({ rows }) => readGroupRows(rows));
+  const { live, shadowed } = liveReports(stored);
+  if (shadowed.size > 0) await compact();
+  return live.map((s) => s.row);
+}
+
+/** Groups held at once while reading in id order (a group is read again when it was let go and is needed later). */
+const HELD_REPORTS = 2000;
+
+/** Every stored report in id order, `size` at a time (never all of them in memory at once; `hold`: the most reports of groups read ahead held). */
+export async function* recordBatches(size = 500, hold = HELD_REPORTS): AsyncGenerator<ReportRecord[]> {
+  const { kept, stored } = await transact('readonly', ({ metrics, rows }) => {
+    const lists = metrics.getAll() as IDBRequest<MetricList[]>;
+    const read = readGroupRows(rows);
+    return () => ({ kept: lists.result, stored: read() });
+  });
+  const lists = new Map(kept.map((l) => [l.id, l.names]));
+  const { live } = liveReports(stored);
+  stored.rows.length = 0;
+  /** Reports of each group still to be read. */
+  const left = new Map<IDBValidKey, number>();
+  for (const s of live) left.set(s.key, (left.get(s.key) ?? 0) + 1);
+  const held = new Map<IDBValidKey, (StoredRecord | ReportRecord)[]>();
+  let heldReports = 0;
+  for (let from = 0; from < live.length; from += size) {
+    const window = live.slice(from, from + size);
+    const needed = new Set(window.map((s) => s.key));
+    // Too many held (the groups' reports interleave in id order): the oldest this window does not read go.
+    for (const [key, group] of held) {
+      if (heldReports <= hold) break;
+      if (needed.has(key)) continue;
+      held.delete(key);
+      heldReports -= group.length;
+    }
+    const missing = [...needed].filter((key) => !held.has(key));
+    if (missing.length > 0) {
+      const got = await transact('readonly', ({ groups }) => {
+        const requests = missing.map((key) => groups.get(key) as IDBRequest<(StoredRecord | ReportRecord)[]>);
+        return () => requests.map((r) => r.result);
+      });
+      missing.forEach((key, i) => {
+        held.set(key, got[i]);
+        heldReports += got[i].length;
+      });
+    }
+    const batch: ReportRecord[] = [];
+    for (const s of window) {
+      const group = held.get(s.key)!;
+      batch.push(unpackRecord(group[s.at], lists));
+      const rest = left.get(s.key)! - 1;
+      left.set(s.key, rest);
+      if (rest === 0) {
+        held.delete(s.key);
+        heldReports -= group.length;
+      }
+    }
+    yield batch;
+  }
+}
+
+/** Adds reports as one group (compact: src/app/user/record-pack.ts), with the list of metric ids they index into; a report with the id of a stored one replaces it. */
+export async function putRecords(records: readonly ReportRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const packed = records.map(packRecord);
+  await transact('readwrite', ({ groups, rows, metrics }) => {
+    metrics.put(CURRENT_METRICS);
+    addGroup(rows, groups, packed);
+    return () => undefined;
+  });
+}
+
+/** Removes a report: each group that holds it is rewritten without it (one left empty goes). */
 export async function deleteRecord(id: string): Promise<void> {
-  await transact('readwrite', ({ reports, rows }) => {
-    reports.delete(id);
-    rows.delete(id);
+  await transact('readwrite', ({ groups, rows }) => {
+    readGroupRows(rows, (stored) => {
+      stored.rows.forEach((before, g) => {
+        if (before.some((r) => r.id === id)) rewriteGroup(groups, rows, stored.keys[g], before, (at) => before[at].id === id);
+      });
+    });
+    return () => undefined;
   });
 }
 
 export async function clearRecords(): Promise<void> {
-  await transact('readwrite', ({ reports, rows }) => {
-    reports.clear();
+  await transact('readwrite', ({ groups, rows }) => {
+    groups.clear();
     rows.clear();
+    return () => undefined;
   });
 }

@@ -11,7 +11,7 @@ class FakeDatabase {
   onversionchange: (() => void) | null = null;
   onclose: (() => void) | null = null;
   transactions = 0;
-  constructor(private readonly data: Map<string, Map<string, unknown>>) {}
+  constructor(private readonly data: Map<string, Map<number, unknown>>) {}
 
   close() {
     this.closing = true;
@@ -26,18 +26,27 @@ class FakeDatabase {
   }
 
   private store(name: string) {
-    const rows = this.data.get(name)!;
+    const entries = this.data.get(name)!;
+    const request = (result?: unknown) => {
+      const r: { result?: unknown; onsuccess?: () => void } = { result };
+      queueMicrotask(() => r.onsuccess?.());
+      return r;
+    };
+    const keys = () => [...entries.keys()].sort((a, b) => a - b);
     return {
-      put: (value: { id: string }) => void rows.set(value.id, value),
-      delete: (id: string) => void rows.delete(id),
-      clear: () => rows.clear(),
-      getAll: () => ({ result: [...rows.keys()].sort().map((id) => rows.get(id)) }),
+      put: (value: unknown, key: number) => request(void entries.set(key, value)),
+      get: (key: number) => request(entries.get(key)),
+      delete: (key: number) => request(void entries.delete(key)),
+      clear: () => request(entries.clear()),
+      getAllKeys: () => request(keys()),
+      getAll: () => request(keys().map((key) => entries.get(key))),
     };
   }
 }
 
 class FakeFactory {
-  readonly data = new Map([['reports', new Map<string, unknown>()], ['rows', new Map<string, unknown>()], ['metrics', new Map<string, unknown>()]]);
+  /** Each store's entries by key (the group stores' keys are numbers). */
+  readonly data = new Map([['groups', new Map<number, unknown>()], ['group-rows', new Map<number, unknown>()], ['metrics', new Map<number, unknown>()]]);
   readonly opened: FakeDatabase[] = [];
   /** Connections closed as soon as they are opened. */
   closeOnOpen = false;
@@ -55,7 +64,12 @@ class FakeFactory {
   }
 }
 
-const row = (id: string) => ({ id, status: 'ok', error: null });
+const row = (id: string) => ({ id, status: 'ok', reason: null, sha256: null });
+/** A group of one report, at `key`. */
+const group = (factory: FakeFactory, key: number, id: string) => {
+  factory.data.get('group-rows')!.set(key, [row(id)]);
+  factory.data.get('groups')!.set(key, [{ id }]);
+};
 
 describe('layer store connection', () => {
   let factory: FakeFactory;
@@ -68,12 +82,12 @@ describe('layer store connection', () => {
 
   it('opens the connection again, once, when the kept one was closed under it', async () => {
     const store = await import('../../../src/app/user/layer-store');
-    factory.data.get('rows')!.set('b', row('b'));
+    group(factory, 1, 'b');
     expect((await store.listRows()).map((r) => r.id)).toEqual(['b']);
     expect(factory.opened).toHaveLength(1);
 
     factory.opened[0].close(); // the browser's forced close; its close event has not come yet
-    factory.data.get('rows')!.set('a', row('a'));
+    group(factory, 2, 'a');
     expect((await store.listRows()).map((r) => r.id)).toEqual(['a', 'b']);
     expect(factory.opened).toHaveLength(2);
     expect(factory.opened[1].transactions).toBe(1);
@@ -81,7 +95,7 @@ describe('layer store connection', () => {
     // The new connection is kept.
     await store.deleteRecord('b');
     expect(factory.opened).toHaveLength(2);
-    expect([...factory.data.get('rows')!.keys()]).toEqual(['a']);
+    expect([...factory.data.get('group-rows')!.keys()]).toEqual([2]);
   });
 
   it('gives up after one new connection that is closed too', async () => {

@@ -1,0 +1,218 @@
+// The user layer's IndexedDB store in a real browser (headless Chromium, its own IndexedDB): reports
+// kept in groups come back in id order whatever groups hold them, a report stored again is read
+// from its latest group (and the older copy removed once the rows are listed), one removed is gone
+// from its group, and a store of the earlier layout (one entry a report: versions 1-3) is read as
+// it was, rewritten in groups once. layer-store.ts is bundled (esbuild) into a page served here.
+import { createServer, type Server } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportRecord } from '../../../workers/import-protocol';
+import { parseDocument } from '../../../src/parse/input';
+import { layerRow } from '../../../src/app/user/layer-store';
+import { launchChromium, type Browser } from '../../helpers/chromium';
+import { REPO_ROOT } from '../../helpers/paths';
+import { SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
+
+const ENTRY = `
+import * as store from './src/app/user/layer-store';
+import { packRecord } from './src/app/user/record-pack';
+globalThis.store = { ...store, packRecord };
+`;
+
+/** The last five real reports of the shipped corpus, parsed, with ids of our own. */
+async function records(): Promise<ReportRecord[]> {
+  const dir = join(SHIPPED_CORPUS, 'real');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().slice(-5);
+  expect(files).toHaveLength(5);
+  return Promise.all(
+    files.map(async (name, i) => ({
+      id: `r${i + 1}`,
+      file: `f/${name}`,
+      parsed: await parseDocument(new Uint8Array(readFileSync(join(dir, name))), { fileName: name }),
+      sha256: String(i).repeat(64),
+      bytes: 100 + i,
+      jurisdiction: null,
+    })),
+  );
+}
+
+/** The page's IndexedDB as it is: each store's keys and values. */
+const rawStores = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Record<string, { keys: unknown[]; values: unknown[] }>>((done, fail) => {
+        const open = indexedDB.open('gongkai-user-layer');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, { keys: unknown[]; values: unknown[] }> = {};
+          for (const name of names) {
+            const keys = tx.objectStore(name).getAllKeys();
+            const values = tx.objectStore(name).getAll();
+            values.onsuccess = () => void (out[name] = { keys: keys.result, values: values.result });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            done(out);
+          };
+        };
+      }),
+  );
+
+/** Every report the store gives back, `size` at a time: [ids of each batch, the reports]. */
+const readBack = (page: Page, size: number, hold?: number) =>
+  page.evaluate(async ({ size, hold }) => {
+    const store = (globalThis as unknown as { store: typeof import('../../../src/app/user/layer-store') }).store;
+    const batches: ReportRecord[][] = [];
+    for await (const batch of store.recordBatches(size, hold)) batches.push(batch);
+    return batches;
+  }, { size, hold });
+
+type Store = typeof import('../../../src/app/user/layer-store') & { packRecord: typeof import('../../../src/app/user/record-pack').packRecord };
+const call = <R, A>(page: Page, work: (store: Store, arg: A) => Promise<R>, arg: A): Promise<R> =>
+  page.evaluate(({ source, arg }) => new Function('store', 'arg', `return (${source})(store, arg)`)((globalThis as unknown as { store: Store }).store, arg) as Promise<R>, { source: work.toString(), arg });
+
+describe('the user layer kept in IndexedDB (headless Chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let reports: ReportRecord[];
+  /** The reports as the page sees them (through Playwright's serialisation, as they are compared). */
+  let echoed: ReportRecord[];
+
+  beforeAll(async () => {
+    const bundle = await build({ stdin: { contents: ENTRY, resolveDir: REPO_ROOT, loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'es2022' });
+    const script = bundle.outputFiles[0].text;
+    server = createServer((request, response) => {
+      if (request.url === '/store.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/store.js"></script>');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    browser = await launchChromium();
+    reports = await records();
+    await browser.page.goto(url);
+    echoed = await browser.page.evaluate((r) => r, reports);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((done) => server?.close(done));
+  });
+
+  /** A fresh page over an empty store (the module's kept connection closed with the page). */
+  async function freshPage(): Promise<Page> {
+    const page = browser.page;
+    await page.goto(url);
+    await page.evaluate(() => new Promise((done, fail) => {
+      const request = indexedDB.deleteDatabase('gongkai-user-layer');
+      request.onsuccess = done;
+      request.onerror = () => fail(request.error);
+    }));
+    return page;
+  }
+
+  it('reads reports stored in interleaved groups back in id order, and lists their rows so', async () => {
+    const page = await freshPage();
+    const [r1, r2, r3, r4, r5] = reports;
+    await call(page, (store, groups: ReportRecord[][]) => groups.reduce((done, g) => done.then(() => store.putRecords(g)), Promise.resolve()), [[r5, r1, r3], [r4, r2]]);
+    const batches = await readBack(page, 2);
+    expect(batches.map((b) => b.map((r) => r.id))).toEqual([['r1', 'r2'], ['r3', 'r4'], ['r5']]);
+    expect(batches.flat()).toStrictEqual(echoed);
+    // Holding one report at most: each group let go after the batch that read it, and read again.
+    expect((await readBack(page, 1, 1)).flat()).toStrictEqual(echoed);
+    const rows = await call(page, (store) => store.listRows(), null);
+    expect(rows.map((r) => r.id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(rows).toEqual([r1, r2, r3, r4, r5].map(layerRow));
+    expect(rows.filter((r) => r.status === 'ok').length).toBeGreaterThan(2);
+    // Two groups: two entries in each of the group stores, whatever the number of reports.
+    const raw = await rawStores(page);
+    expect(raw.groups.keys).toHaveLength(2);
+    expect(raw['group-rows'].keys).toEqual(raw.groups.keys);
+    expect(Object.keys(raw).sort()).toEqual(['group-rows', 'groups', 'metrics']);
+  });
+
+  it('reads a report stored again from its latest group, removes the older copy when listing, and removes one report from its group', async () => {
+    const page = await freshPage();
+    const [r1, r2, r3] = reports;
+    const again: ReportRecord = { ...r2, sha256: 'f'.repeat(64), bytes: 999 };
+    await call(page, (store, groups: ReportRecord[][]) => groups.reduce((done, g) => done.then(() => store.putRecords(g)), Promise.resolve()), [[r1, r2, r3], [again]]);
+    const [batch] = await readBack(page, 10);
+    expect(batch.map((r) => [r.id, r.sha256, r.bytes])).toEqual([['r1', r1.sha256, r1.bytes], ['r2', again.sha256, 999], ['r3', r3.sha256, r3.bytes]]);
+    expect((await call(page, (store) => store.listRows(), null)).map((r) => [r.id, r.sha256])).toEqual([['r1', r1.sha256], ['r2', again.sha256], ['r3', r3.sha256]]);
+    // Listed: the first group rewritten without its old r2.
+    let raw = await rawStores(page);
+    expect((raw['group-rows'].values as { id: string }[][]).map((g) => g.map((r) => r.id))).toEqual([['r1', 'r3'], ['r2']]);
+    expect((raw.groups.values as { id: string }[][]).map((g) => g.map((r) => r.id))).toEqual([['r1', 'r3'], ['r2']]);
+
+    await call(page, (store) => store.deleteRecord('r3'), null);
+    raw = await rawStores(page);
+    expect((raw.groups.values as { id: string }[][]).map((g) => g.map((r) => r.id))).toEqual([['r1'], ['r2']]);
+    await call(page, (store) => store.deleteRecord('r2'), null);
+    raw = await rawStores(page);
+    expect((raw.groups.values as { id: string }[][]).map((g) => g.map((r) => r.id))).toEqual([['r1']]);
+    expect(raw['group-rows'].keys).toEqual(raw.groups.keys);
+    expect((await readBack(page, 10)).flat()).toStrictEqual([echoed[0]]);
+
+    await call(page, (store) => store.clearRecords(), null);
+    expect(await call(page, (store) => store.listRows(), null)).toEqual([]);
+    expect(await readBack(page, 10)).toEqual([]);
+  });
+
+  for (const version of [1, 3]) {
+    it(`reads a store of version ${version} (one entry a report) as it was, rewritten in groups once`, async () => {
+      const page = await freshPage();
+      // 120 reports (the five, under other ids), as version 3 kept them (compact, its rows beside
+      // them) or version 1 (as objects, no rows); stored out of id order.
+      const count = await page.evaluate(
+        ({ reports, version }) =>
+          new Promise<number>((done, fail) => {
+            const store = (globalThis as unknown as { store: Store }).store;
+            const open = indexedDB.open('gongkai-user-layer', version);
+            open.onupgradeneeded = () => {
+              const db = open.result;
+              db.createObjectStore('reports', { keyPath: 'id' });
+              if (version >= 2) db.createObjectStore('rows', { keyPath: 'id' });
+              if (version >= 3) db.createObjectStore('metrics', { keyPath: 'id' });
+            };
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+              for (let i = 119; i >= 0; i--) {
+                const r = { ...reports[i % 5], id: `k${String(i).padStart(3, '0')}` };
+                tx.objectStore('reports').put(version >= 3 ? store.packRecord(r) : r);
+                if (version >= 2) tx.objectStore('rows').put({ id: r.id, status: r.parsed.status, reason: null, sha256: r.sha256 });
+              }
+              tx.oncomplete = () => {
+                db.close();
+                done(120);
+              };
+            };
+          }),
+        { reports, version },
+      );
+      expect(count).toBe(120);
+      const expected = Array.from({ length: 120 }, (_, i) => ({ ...echoed[i % 5], id: `k${String(i).padStart(3, '0')}` }));
+      const rows = await call(page, (store) => store.listRows(), null);
+      expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+      expect(rows).toEqual(expected.map(layerRow));
+      const batches = await readBack(page, 50);
+      expect(batches.map((b) => b.length)).toEqual([50, 50, 20]);
+      expect(batches.flat()).toStrictEqual(expected);
+      const raw = await rawStores(page);
+      expect(Object.keys(raw).sort()).toEqual(['group-rows', 'groups', 'metrics']);
+      expect((raw['group-rows'].values as unknown[][]).map((g) => g.length)).toEqual([50, 50, 20]);
+      // Once: a page opened again reads the groups as they are.
+      await page.goto(url);
+      expect((await readBack(page, 500)).flat()).toStrictEqual(expected);
+      expect((await rawStores(page))['group-rows'].keys).toEqual(raw['group-rows'].keys);
+    });
+  }
+});
