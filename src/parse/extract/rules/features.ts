@@ -286,12 +286,17 @@ const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 /** 截至 the year's end (截至2017年12月31日, 截止年底). */
 const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
 
+/** What may stand before the act of disclosure without changing it: aspect, manner, time (已经, 均已, 全部, 及时, 依法, 于2015年), a light verb (得以, 实现). */
+const ACT_ADVERBS = String.raw`(?:已经?|均已?|被|全部|及时|依法|于\d{4}年度?)*(?:得以|得到|进行了?|实现了?|获得)?`;
 /**
  * The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开), the
- * body as its agent (由本机关) and any auxiliary of the act (得到/进行了/实现/予以): the act is 主动公开, or 公开 to the
+ * body as its agent (由本机关) and any adverb of the act (ACT_ADVERBS): the act is 主动公开 or 主动发布, or 公开 to the
  * public (对外/向社会公开, 予以公开). Group 1 the means, group 2 the object when the figure's own (信息; else before it).
  */
-const OBJECT_AFTER = /^\s*(?:的)?((?:政府|政务)?信息)?((?:通过|经|以|利用)[^,，。;；\d]{1,16}?|由(?:本|我)[^,，。;；\d]{1,6}?)?(?:已|均|被)?(?:得到|进行了?|实现了?|获得)?(?:主动(?:向社会|对外)?(?:予以)?公开|(?:向社会|对外)(?:主动)?(?:予以)?公开|予以(?:主动)?公开)/;
+const OBJECT_AFTER = new RegExp(
+  String.raw`^\s*(?:的)?((?:政府|政务)?信息)?${ACT_ADVERBS}((?:通过|经|以|利用)[^,，。;；\d]{1,16}?|由(?:本|我)[^,，。;；\d]{1,6}?)?${ACT_ADVERBS}` +
+    String.raw`(?:主动(?:向社会|对外)?(?:予以)?(?:公开|发布)|(?:向社会|对外)(?:主动)?(?:予以)?(?:公开|发布)|予以(?:主动)?公开)`,
+);
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
 const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
