@@ -133,7 +133,9 @@ function sentenceBefore(s: string, at: number): string {
 const otherBusinessBefore = (previous: string, business: RegExp) => business.test(previous) && !/申请/.test(previous);
 /** The sentence before the one holding `at` ('' when that one opens the text). */
 function previousSentence(s: string, at: number): string {
-  const end = at - sentenceBefore(s, at).length - 1;
+  let end = at - sentenceBefore(s, at).length - 1;
+  // a paragraph's break after its full stop (。\n) ends one sentence, not two
+  while (end > 0 && isSentenceEnd(s.charCodeAt(end - 1))) end--;
   return end > 0 ? sentenceBefore(s, end) : '';
 }
 /** A sentence opening with 其中: a breakdown of the figure before it. */
@@ -201,6 +203,16 @@ const DISCLOSE = '(公开|提供)';
 const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|(?:部分|区分处理后?)(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*(?:部分|区分处理后?)(?:公开|提供)/;
 /** The information as the applicant asked for it (提供所需信息, 已提供所申请信息): what was disclosed, in full. */
 const ASKED_FOR = '(所需|所需的|所申请|所申请的|申请的|申请人所需的?|相关)?';
+/** Adverbs before a granting act that do not change it (15件已经公开 is 15件公开; 依法, 按要求, 均). */
+const GRANT_ADVERBS = '(已经|已|依法|均|全部|都|及时|按要求|按申请人(的)?要求)*';
+/**
+ * A result that says a request got the information it asked for, written once for both orders (15件获准公开, 其中获准公开的15件):
+ * a granting act (获准/得到/获得/已予/批准 or a granting label's adverb, then 公开 or 提供), the information given to the
+ * applicant, the applicant's request met, or the applicant having got the information. With no 部分 nor negation (the rules reject those).
+ */
+const GRANT_RESULT = `((获准|得到|获得|已予|(被)?批准|${GRANTED_BY}|向申请人)?${DISCLOSE}(了)?(${ASKED_FOR}(政府)?信息)?(给申请人)?|将${ASKED_FOR}(政府)?信息提供给申请人|满足(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)|申请人(获得|获取|得到)(了)?${ASKED_FOR}(政府)?信息)`;
+/** What a granted outcome is not: in part, refused, unable, or one way of disclosure (网站, 主动). */
+const NOT_GRANTED = /部分|区分处理|不|未|无法|没有|主动|依申请|非|否|拒绝|撤回|网|栏|微信|微博|媒体|渠道|方式|形式|平台/;
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
@@ -351,6 +363,12 @@ const RULES: Rule[] = [
   // 共有9件申请予以公开,3件部分公开, 15件决定公开, 15件已向申请人公开: the figure before a granting label, in a sentence about requests
   // (a bare 9件公开 is not read: 议题, 项, proposals, the towns' 9件公开 were read as granted, review24)
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(已)?(${GRANTED_BY}|向申请人)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  // the same with the granting written as a result (15件获准公开, 15件已经公开, 15件满足了申请人的要求, 15件申请人获得了所需信息), its clause
+  // ending there; bare 15件公开 only beside another outcome with its figure (15件公开，3件部分公开), as the label-first list rule
+  { metric: 'r.granted.total', re: rx(`{N}(的)?(申请)?(被)?(?!${DISCLOSE}(?=\\s*(?:[,，。;；、]|$)))${GRANT_ADVERBS}${GRANT_RESULT}(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: NOT_GRANTED },
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；\n]|其中)[^\\S\n]*{N}(申请)?${DISCLOSE}(?=\\s*[,，;；、])`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true },
+  // label first, or a relative clause (其中已满足申请人要求15件, 其中获准公开的15件, 申请人获得了所需信息的15件)
+  { metric: 'r.granted.total', re: rx(`(?<=^|[,，:：、;；\n]|其中)${GRANT_ADVERBS}${GRANT_RESULT}(的)?(申请)?(有|为|共)?{L}{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: NOT_GRANTED },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   // (均 is the last request figure's: 其中4件均予以公开 is no 5; not a qualified part, an exception, a majority, last year's, a reply)
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },

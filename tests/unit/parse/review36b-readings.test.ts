@@ -25,3 +25,30 @@ describe('the figure before its object, with any predicate of disclosure', () =>
     ]);
   });
 });
+
+describe('the granted outcome written as a result, in both orders', () => {
+  const REQUESTS = '全年共受理政府信息公开申请25件。';
+  it('figure first: 获准/得到/已予/已经/依法 公开, 已提供(给申请人), 满足了申请人的要求, 申请人获得了所需信息', () => {
+    const results = ['获准公开', '得到公开', '已予公开', '已经公开', '依法公开', '获得公开', '已提供', '已提供给申请人', '已按要求提供', '满足了申请人的要求', '已满足申请人要求', '申请人获得了所需信息', '的申请被批准公开'];
+    expectCases(results.map((x) => ['R', [REQUESTS, `办结23件，其中15件${x}，3件部分公开，2件不予公开，3件信息不存在。`], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.handled.total': 23 }]));
+    expectCases(results.map((x) => ['R', [REQUESTS, `15件${x}，3件部分公开，2件不予公开，3件信息不存在。`], { 'r.granted.total': 15, 'r.denied.total.total': 2 }]));
+    // alone, breaking down the requests of the paragraph before
+    expectCases(['获准公开', '已经公开', '已提供', '提供了所需信息'].map((x) => ['R', [REQUESTS, `其中15件${x}。`], { 'r.granted.total': 15 }]));
+  });
+
+  it('label first and as a relative clause (其中获准公开的15件)', () => {
+    expectCases(['获准公开', '得到公开', '已经公开', '依法公开', '已满足申请人要求', '申请人获得了所需信息', '已提供给申请人', '批准公开'].map((x) => ['R', [REQUESTS, `其中${x}的15件。`], { 'r.granted.total': 15 }]));
+    expectCases(['已满足申请人要求', '申请人获得了所需信息', '已提供给申请人'].map((x) => ['R', [REQUESTS, `办结23件，其中${x}15件，部分公开3件，不予公开2件，信息不存在3件。`], { 'r.granted.total': 15, 'r.partial.total': 3 }]));
+  });
+
+  it('counter-examples: in part, refused or not given is no grant; a bare 公开 alone is not read; proactive items are no outcome', () => {
+    expectCases([
+      ['R', [REQUESTS, '办结23件，其中15件未获准公开，3件部分公开。'], { 'r.granted.total': undefined, 'r.partial.total': 3 }],
+      ['R', [REQUESTS, '其中15件未能满足申请人的要求。'], { 'r.granted.total': undefined }],
+      ['R', [REQUESTS, '其中3件部分满足了申请人的要求。'], { 'r.granted.total': undefined }],
+      ['R', [REQUESTS, '其中15件公开。'], { 'r.granted.total': undefined }],
+      ['R', [REQUESTS, '办结23件，其中15件已经公开答复，3件部分公开。'], { 'r.granted.total': undefined }],
+      ['P', ['全年主动公开政府信息1520条，其中1200条已经公开，320条部分公开。'], { 'r.granted.total': undefined }],
+    ]);
+  });
+});
