@@ -23,7 +23,7 @@ import { namesOtherKindOfRequest, SERVICE_WORDS } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
 import { underOtherYearHead } from './rules/year-scope';
-import { FINISHED, onTimeBesideLate, REPLY } from './rules/reply';
+import { ENDED, FINISHED, HANDLING, onTimeBesideLate, OUTCOME_LISTED, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_IN_SUBJECT, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, GRANTING, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
@@ -319,19 +319,27 @@ const RULES: Rule[] = [
   // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED, outcomeItem: true },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`${ENDED}(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
   // 已答复23件, 已回复23件, 已结案23件, 处置完毕23件: a reply (回复 and 办复 are 答复) or an end of handling with its figure; 办理/处理 only done (已办理23件)
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
   { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
+  // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
+  { metric: 'r.handled.total', re: rx(`(?<=^|[。;；\n])${SP}${ENDED}{L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
+  // 23件申请已全部回复, ，23件已办结: the figure before its end
+  { metric: 'r.handled.total', re: rx(`(?<=^|[,，。;；\n])${SP}{N}(申请)?(已)?(按时|按期|全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
+  // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
+  { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
+  // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
+  { metric: 'r.handled.total', re: rx(`(?<=^|[,，:：;；。\n])${SP}(全年)?(共|共计|已经?|均已|全部)?${HANDLING}{L}{N}`), reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
+  { metric: 'r.handled.total', re: rx(`(?<=^|[,，。;；\n])${SP}{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
   // (not when some go on to the next year, in its sentence or just after: 受理并办理15件。其中，结转下年度继续办理2件)
-  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(办结|答复|办理完毕|答复完毕|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: /申请|请求/, notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
+  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(${ENDED}|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: new RegExp(`申请|请求|${OUTCOME_LISTED.source}`), notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   // 剩余2件将于2016年答复 (in the report on 2015), 其余1件将在下一年度办结: open at the year's end, to be replied next year
@@ -366,7 +374,7 @@ const RULES: Rule[] = [
   // the same with the granting written as a result (15件获准公开, 15件已经公开, 15件满足了申请人的要求, 15件申请人获得了所需信息), its clause
   // ending there; bare 15件公开 only beside another outcome with its figure (15件公开，3件部分公开), as the label-first list rule
   { metric: 'r.granted.total', re: rx(`{N}(的)?(申请)?(被)?(?!${DISCLOSE}(?=\\s*(?:[,，。;；、]|$)))${GRANT_ADVERBS}${GRANT_RESULT}(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: NOT_GRANTED },
-  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；\n]|其中)[^\\S\n]*{N}(申请)?${DISCLOSE}(?=\\s*[,，;；、])`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true },
+  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；\n]|其中)${SP}{N}(申请)?${DISCLOSE}(?=\\s*[,，;；、])`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true },
   // label first, or a relative clause (其中已满足申请人要求15件, 其中获准公开的15件, 申请人获得了所需信息的15件)
   { metric: 'r.granted.total', re: rx(`(?<=^|[,，:：、;；\n]|其中)${GRANT_ADVERBS}${GRANT_RESULT}(的)?(申请)?(有|为|共)?{L}{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: NOT_GRANTED },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named

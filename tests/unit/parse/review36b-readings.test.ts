@@ -2,7 +2,7 @@
 // and right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state them;
 // no report of ../shared/corpus words these sentences so.
 import { describe, it } from 'vitest';
-import { expectCases } from '../../helpers/narrative-report';
+import { expectCases, type ReadingCase } from '../../helpers/narrative-report';
 
 describe('the figure before its object, with any predicate of disclosure', () => {
   it('adverbs of time, manner and aspect and a light verb before 主动公开, and 主动发布, keep it the year’s total', () => {
@@ -49,6 +49,37 @@ describe('the granted outcome written as a result, in both orders', () => {
       ['R', [REQUESTS, '其中15件公开。'], { 'r.granted.total': undefined }],
       ['R', [REQUESTS, '办结23件，其中15件已经公开答复，3件部分公开。'], { 'r.granted.total': undefined }],
       ['P', ['全年主动公开政府信息1520条，其中1200条已经公开，320条部分公开。'], { 'r.granted.total': undefined }],
+    ]);
+  });
+});
+
+describe('a request’s handling ended is one set of words, in every shape', () => {
+  const REQUESTS = '全年共受理政府信息公开申请25件。';
+  const OUTCOMES = '同意公开15件，部分公开3件，不予公开2件，信息不存在3件';
+  it('回复, 办复, 结案, 完成办理, 办理完结: opening the paragraph, as the frame 在已V的N件申请中, and after the figure', () => {
+    const verbs = ['回复', '办复', '结案', '完成办理', '办理完结'];
+    expectCases(verbs.map((v) => ['R', [REQUESTS, `${v}23件，其中${OUTCOMES}。`], { 'r.handled.total': 23, 'r.granted.total': 15 }]));
+    expectCases(['回复', '办复', '结案', '完成办理'].map((v) => ['R', [REQUESTS, `在已${v}的23件申请中，${OUTCOMES}。`], { 'r.handled.total': 23 }]));
+    expectCases(verbs.map((v) => ['R', [REQUESTS, `23件申请已全部${v}，其中${OUTCOMES}。`], { 'r.handled.total': 23 }]));
+    expectCases([['R', [REQUESTS, `回复二十三件，其中同意公开十五件，部分公开三件。`], { 'r.handled.total': 23, 'r.granted.total': 15 }]]);
+  });
+
+  it('处理 and 办理 with a figure count the handled where the sentence lists the outcomes', () => {
+    expectCases(['处理', '已处理', '已办理'].flatMap((v): ReadingCase[] => [
+      ['R', [REQUESTS, `${v}23件，其中${OUTCOMES}。`], { 'r.handled.total': 23 }],
+      ['R', [REQUESTS, `在${v.startsWith('已') ? v : `已${v}`}的23件申请中，${OUTCOMES}。`], { 'r.handled.total': 23 }],
+      ['R', [REQUESTS, `23件申请已全部${v.replace('已', '')}，其中${OUTCOMES}。`], { 'r.handled.total': 23 }],
+    ]));
+    expectCases([['R', [REQUESTS, `受理并办结23件，其中${OUTCOMES}。`], { 'r.handled.total': 23 }]]);
+  });
+
+  it('counter-examples: no outcome list, a reply form of an outcome, a kind of reply, other cases', () => {
+    expectCases([
+      ['R', [REQUESTS, '处理23件。'], { 'r.handled.total': undefined }],
+      ['R', [REQUESTS, '予以公开答复15件，部分公开3件。'], { 'r.handled.total': undefined, 'r.granted.total': 15 }],
+      ['R', [REQUESTS, '办理群众来信23件，其中同意公开15件，部分公开3件。'], { 'r.handled.total': undefined }],
+      ['R', [REQUESTS, '待回复的申请2件。'], { 'r.handled.total': undefined }],
+      ['R', [REQUESTS, `其中不予处理2件，${OUTCOMES}。`], { 'r.handled.total': undefined }],
     ]);
   });
 });
