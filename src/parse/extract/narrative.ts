@@ -999,8 +999,8 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
-/** A clause of only a total word before its figure (，合计1234条). */
-const TOTAL_CLOSES = /^\s*(?:共计|合计|总计|共)(?:为|达|是)?\s*$/;
+/** A clause of only a total word before its figure (，合计1234条), the parts named as such (以上合计, 两项合计, 二者合计) or the year (全年共), or 总数达. */
+const TOTAL_CLOSES = /^\s*(?:以上|上述|两项|二者|两者|全年|本年度?)?(?:共计|合计|总计|共|总数)(?:为|达到|达|是)?\s*$/;
 /**
  * The year's total closing the sentence of the two shares it adds up exactly (通过政府网站公开1000条，
  * 通过其他渠道公开234条，合计1234条): exactly one such figure, else none.

@@ -83,3 +83,17 @@ describe('a request’s handling ended is one set of words, in every shape', () 
     ]);
   });
 });
+
+describe('the channels’ total after the parts', () => {
+  it('以上合计, 两项合计, 二者合计, 全年共, 总数达 after the two channels state their sum', () => {
+    expectCases(['以上合计', '两项合计', '二者合计', '全年共', '总数达'].map((tail) => ['P', [`政府网站公开1200条，其他渠道公开320条，${tail}1520条。`], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }]));
+    expectCases([['P', ['1200条通过政府网站公开，320条通过其他渠道公开，全年共1520条。'], { 'p.total': 1520 }]]);
+  });
+
+  it('counter-examples: a figure that is not the parts’ sum, and a stock, are not the total', () => {
+    expectCases([
+      ['P', ['政府网站公开1200条，其他渠道公开320条，以上合计1600条。'], { 'p.total': undefined, 'p.website': 1200 }],
+      ['P', ['政府网站公开1200条，其他渠道公开320条，累计15200条。'], { 'p.total': undefined }],
+    ]);
+  });
+});
