@@ -299,6 +299,12 @@ const OBJECT_AFTER = new RegExp(
 );
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
 const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
+/**
+ * Each item of a list owns the figure in front of it, 、 separating items as ， does (1200条通过政府网站公开、320条通过其他渠道公开):
+ * the figure's item after it ends at a 、 before the next figure, and its item before it starts after a 、 that follows a figure.
+ */
+const ownItemAfter = (after: string) => after.split(/、(?=\s*(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件)))/)[0];
+const itemOpening = (before: string) => (/\d|[〇零一二两三四五六七八九十百千](?:万)?(?:余|多)?(?:条|篇|件)/.test(before) ? before.slice(before.lastIndexOf('、') + 1) : before);
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
 const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
@@ -734,10 +740,13 @@ export const FEATURES = {
   disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v) || channelListInPeriod(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
   channelList: (v: FigureView) => channelListAfterWhole(v) || channelListInPeriod(v),
-  /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
-  webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
-  /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */
-  otherAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
+  /** The figure opens its clause or its item and the web and an act follow it (X条在政府网站公开). */
+  webAfter: (v: FigureView) => LEAD_IN.test(itemOpening(v.before)) && ACT_AFTER.test(ownItemAfter(v.after)) && channelScope(ownItemAfter(v.after)) === 'web',
+  /** The figure opens its clause or its item and other channels and an act follow it (Y条通过其他方式公开). */
+  otherAfter: (v: FigureView) => {
+    const after = ownItemAfter(v.after);
+    return LEAD_IN.test(itemOpening(v.before)) && ACT_AFTER.test(after) && (channelScope(after) === 'other' || OTHER_CHANNELS_PHRASE.test(after));
+  },
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
   /**
