@@ -1022,6 +1022,16 @@ function totalAfterShares(s: string, seg: Segments, quantities: Quantity[], valu
   return fits.length === 1 ? fits[0] : null;
 }
 
+/**
+ * The match starts inside a note in brackets that closes before its figure (同意公开（含部分公开）18件): the note glosses the
+ * words before it, so its words are no label of the figure after it.
+ */
+function labelInNote(s: string, from: number, numAt: number): boolean {
+  const open = Math.max(s.lastIndexOf('（', from), s.lastIndexOf('(', from));
+  if (open < 0 || /[)）。\n]/.test(s.slice(open, from))) return false;
+  return /[)）]/.test(s.slice(from, numAt));
+}
+
 /** Reviews and suits both named in one item: its figure is theirs together. */
 const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
 /** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
@@ -1286,6 +1296,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
+      if (labelInNote(s, m.index, numAt)) continue;
       // 复制费10元，邮寄费15元: one kind of fee beside another, a part of the fee collected
       if (rule.metric === 'fee.collected_yuan' && feePart(sentenceBefore(s, numAt) + sentenceAfter(s, numAt), sentenceBefore(s, numAt).length)) continue;
       // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year

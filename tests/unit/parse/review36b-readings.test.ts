@@ -97,3 +97,34 @@ describe('the channels’ total after the parts', () => {
     ]);
   });
 });
+
+describe('four misreadings: each figure its own item’s, scope and notes', () => {
+  it('、 between figure-first channel items separates them as ， does', () => {
+    expectCases([
+      ['P', ['1200条通过政府网站公开、320条通过其他渠道公开，共计主动公开政府信息1520条。'], { 'p.website': 1200, 'p.other_channels': 320, 'p.total': 1520 }],
+      ['P', ['全年主动公开政府信息1520条，其中1200条通过政府网站公开、320条通过其他渠道公开。'], { 'p.website': 1200, 'p.other_channels': 320 }],
+    ]);
+  });
+
+  it('在全市…N条中 frames the wider scope: its figure is not ours, the body’s own after it is', () => {
+    expectCases([['P', ['在全市主动公开政府信息45210条中，我县主动公开1520条，占3.4%。'], { 'p.total': 1520 }]]);
+  });
+
+  it('各有/各为 before several figures pairs them in order, as 分别为 does; 各 before one figure gives it to each', () => {
+    const REQUESTS = '全年共受理政府信息公开申请25件。';
+    expectCases([
+      ['R', [REQUESTS, '办结23件，同意公开、部分公开、不予公开、信息不存在的申请各有15件、3件、2件、3件。'], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3 }],
+      ['R', [REQUESTS, '办结23件，同意公开、部分公开的申请各为15件、3件。'], { 'r.granted.total': 15, 'r.partial.total': 3 }],
+      ['R', [REQUESTS, '办结4件，同意公开、部分公开的申请各有2件。'], { 'r.granted.total': 2, 'r.partial.total': 2 }],
+    ]);
+  });
+
+  it('a bracketed note (含部分公开) glosses the label before it: it is no label, and the figure holds both', () => {
+    const REQUESTS = '全年共受理政府信息公开申请25件。';
+    expectCases([
+      ['R', [REQUESTS, '办结23件，其中同意公开（含部分公开）18件，部分公开3件，不予公开2件，信息不存在3件。'], { 'r.granted.total': undefined, 'r.partial.total': 3, 'r.denied.total.total': 2 }],
+      // a note of what is left out, or of a part, keeps the label's figure
+      ['R', [REQUESTS, '办结23件，其中同意公开（不含部分公开）15件，部分公开3件。'], { 'r.granted.total': 15, 'r.partial.total': 3 }],
+    ]);
+  });
+});
