@@ -67,6 +67,8 @@ interface Rule {
   period?: true;
   /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
   rejectPrevious?: RegExp;
+  /** The match opens its clause, or its item after 、 (回复23件，…; ，已满足申请人要求15件). */
+  opensClause?: true;
   /** Drop a match that is an item of a list of outcomes: no act before it in its clause, another outcome as the next item (依申请公开10件，部分公开3件: disclosed on request, not the requests). */
   outcomeItem?: true;
 }
@@ -117,6 +119,8 @@ const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县
 /** Requests that go on into the next year (结转下年度, 在办, 未办结): beside them, a figure of both acts is not the handled. */
 const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度?继续办理|转入下一?年|在办|未办结|正在办理|尚在办理|仍在办理/;
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
+/** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
+const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -207,12 +211,13 @@ const ASKED_FOR = '(所需|所需的|所申请|所申请的|申请的|申请人�
 const GRANT_ADVERBS = '(已经|已|依法|均|全部|都|及时|按要求|按申请人(的)?要求)*';
 /**
  * A result that says a request got the information it asked for, written once for both orders (15件获准公开, 其中获准公开的15件):
- * a granting act (获准/得到/获得/已予/批准 or a granting label's adverb, then 公开 or 提供), the information given to the
- * applicant, the applicant's request met, or the applicant having got the information. With no 部分 nor negation (the rules reject those).
+ * a result of granting (获准/得到/获得/已予/批准, then 公开 or 提供: a granting label's adverb, 予以公开, is GRANTED_BY's rules'), the
+ * information given to the applicant, the applicant's request met, or the applicant having got the information. With no 部分 nor
+ * negation (the rules reject those). (${SP} after a word ends the words a match opens with: see anchors.ts.)
  */
-const GRANT_RESULT = `((获准|得到|获得|已予|(被)?批准|${GRANTED_BY}|向申请人)?${DISCLOSE}(了)?(${ASKED_FOR}(政府)?信息)?(给申请人)?|将${ASKED_FOR}(政府)?信息提供给申请人|满足(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)|申请人(获得|获取|得到)(了)?${ASKED_FOR}(政府)?信息)`;
-/** What a granted outcome is not: in part, refused, unable, or one way of disclosure (网站, 主动). */
-const NOT_GRANTED = /部分|区分处理|不|未|无法|没有|主动|依申请|非|否|拒绝|撤回|网|栏|微信|微博|媒体|渠道|方式|形式|平台/;
+const GRANT_RESULT = `((获准|得到|获得|已予|(被)?批准)?${DISCLOSE}(了)?(${ASKED_FOR}(政府)?信息)?(给申请人)?|将${SP}${ASKED_FOR}(政府)?信息提供给申请人|满足${SP}(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)|申请人${SP}(获得|获取|得到)(了)?${ASKED_FOR}(政府)?信息)`;
+/** What a granted outcome is not: in part, refused, unable or withdrawn. */
+const NOT_GRANTED = /部分|区分处理|不予|不同意|未|无法|没有|拒绝|撤回/;
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
@@ -327,14 +332,14 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
   { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
-  { metric: 'r.handled.total', re: rx(`(?<=^|[。;；\n])${SP}${ENDED}{L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
+  { metric: 'r.handled.total', re: rx(`${ENDED}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
-  { metric: 'r.handled.total', re: rx(`(?<=^|[,，。;；\n])${SP}{N}(申请)?(已)?(按时|按期|全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(按时|按期|全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
-  { metric: 'r.handled.total', re: rx(`(?<=^|[,，:：;；。\n])${SP}(全年)?(共|共计|已经?|均已|全部)?${HANDLING}{L}{N}`), reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
-  { metric: 'r.handled.total', re: rx(`(?<=^|[,，。;；\n])${SP}{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
+  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
@@ -370,13 +375,12 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开, 15件决定公开, 15件已向申请人公开: the figure before a granting label, in a sentence about requests
   // (a bare 9件公开 is not read: 议题, 项, proposals, the towns' 9件公开 were read as granted, review24)
+  // (the second: with the granting written as a result (15件获准公开, 15件已经公开, 15件满足了申请人的要求, 15件申请人获得了所需信息), its clause ending
+  // there (not a bare 15件公开: review24's 议题…25件公开, tests/unit/parse/narrative-in-report.test.ts)
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(已)?(${GRANTED_BY}|向申请人)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
-  // the same with the granting written as a result (15件获准公开, 15件已经公开, 15件满足了申请人的要求, 15件申请人获得了所需信息), its clause
-  // ending there; bare 15件公开 only beside another outcome with its figure (15件公开，3件部分公开), as the label-first list rule
-  { metric: 'r.granted.total', re: rx(`{N}(的)?(申请)?(被)?(?!${DISCLOSE}(?=\\s*(?:[,，。;；、]|$)))${GRANT_ADVERBS}${GRANT_RESULT}(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: NOT_GRANTED },
-  { metric: 'r.granted.total', needs: /部分公开|部分提供|区分处理|不予公开|不予提供|不同意公开/, re: rx(`(?<=^|[,，:：、;；\n]|其中)${SP}{N}(申请)?${DISCLOSE}(?=\\s*[,，;；、])`), sentence: /部分(?:公开|提供)|区分处理|不予(?:公开|提供)|不同意公开/, notSentence: /主动公开|行政复议|诉讼/, period: true },
+  { metric: 'r.granted.total', re: rx(`{N}(的)?(申请)?(被)?(?!${DISCLOSE}(?=\\s*(?:[,，。;；、]|$)))${GRANT_ADVERBS}${GRANT_RESULT}(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开/, reject: NOT_GRANTED },
   // label first, or a relative clause (其中已满足申请人要求15件, 其中获准公开的15件, 申请人获得了所需信息的15件)
-  { metric: 'r.granted.total', re: rx(`(?<=^|[,，:：、;；\n]|其中)${GRANT_ADVERBS}${GRANT_RESULT}(的)?(申请)?(有|为|共)?{L}{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: NOT_GRANTED },
+  { metric: 'r.granted.total', re: rx(`(其中[,，]?)?${GRANT_ADVERBS}${GRANT_RESULT}(的)?(申请)?(有|为|共)?{L}{N}`), opensClause: true, sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   // (均 is the last request figure's: 其中4件均予以公开 is no 5; not a qualified part, an exception, a majority, last year's, a reply)
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
@@ -1027,9 +1031,13 @@ function totalAfterShares(s: string, seg: Segments, quantities: Quantity[], valu
  * words before it, so its words are no label of the figure after it.
  */
 function labelInNote(s: string, from: number, numAt: number): boolean {
-  const open = Math.max(s.lastIndexOf('（', from), s.lastIndexOf('(', from));
-  if (open < 0 || /[)）。\n]/.test(s.slice(open, from))) return false;
-  return /[)）]/.test(s.slice(from, numAt));
+  if (!/[)）]/.test(s.slice(from, numAt))) return false;
+  for (let i = from - 1; i >= 0 && from - i <= 40; i--) {
+    const c = s[i];
+    if (c === '(' || c === '（') return true;
+    if (c === ')' || c === '）' || c === '。' || c === '\n') return false;
+  }
+  return false;
 }
 
 /** Reviews and suits both named in one item: its figure is theirs together. */
@@ -1231,6 +1239,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      if (rule.opensClause && !CLAUSE_OPENING.test(before.slice(before.lastIndexOf('、') + 1))) continue;
       // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件: a count beside a later disclosure part of it is the whole caseload
       if ((rule.metric === 'rv.total' || rule.metric === 'lit.total') && !rule.zero && !REVIEW_OF_DISCLOSURE.test(before + m[0]) && DISCLOSURE_PART_LATER.test(sentenceAfter(s, m.index + m[0].length))) continue;
       // 申请数量由17件增加到25件: the value before the change is another year's

@@ -615,7 +615,7 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
     const [, se] = sentenceAt(seg, d);
     if (s[d] === '各') {
       // 各 only right before a figure (各1件) or its copula (各有, 各为), not 各类, 各乡镇
-      const lead = /^各(?:有|为|是|计)?/.exec(s.slice(d))![0].length;
+      const lead = '有为是计'.includes(s[d + 1] ?? '') ? 2 : 1;
       const q = DIGIT_AFTER.test(s[d + lead] ?? '') ? counts.find((c) => c.start === d + lead) : undefined;
       if (!q) continue;
       // several figures after it (各有15件、3件、2件) pair in order, as after 分别
