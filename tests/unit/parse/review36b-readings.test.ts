@@ -128,3 +128,22 @@ describe('four misreadings: each figure its own item’s, scope and notes', () =
     ]);
   });
 });
+
+describe('channel items figure first with no verb, after the whole', () => {
+  it('N条 + 通过/在 + a channel is that channel’s count once the year’s whole was stated', () => {
+    const both = { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，其中1200条通过政府网站，320条通过其他渠道。'], both],
+      ['P', ['全年主动公开政府信息1520条。', '其中，1200条通过政府网站；320条通过其他渠道。'], both],
+      ['P', ['全年共有1520条政府信息主动对外公开，1200条通过政府网站，320条通过其他渠道。'], both],
+      ['P', ['全年共有1520条政府信息主动向社会公开。', '其中，政府网站1200条，其他渠道320条。'], both],
+    ]);
+  });
+
+  it('counter-examples: no whole stated before, or a whole of another kind, leaves the items unread', () => {
+    expectCases([
+      ['P', ['1200条通过政府网站，320条通过其他渠道。'], { 'p.website': undefined, 'p.other_channels': undefined }],
+      ['P', ['全年受理群众来信1520件，其中1200件通过政府网站，320件通过其他渠道。'], { 'p.website': undefined, 'p.other_channels': undefined }],
+    ]);
+  });
+});

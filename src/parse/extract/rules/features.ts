@@ -305,6 +305,23 @@ const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|
  */
 const ownItemAfter = (after: string) => after.split(/、(?=\s*(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件)))/)[0];
 const itemOpening = (before: string) => (/\d|[〇零一二两三四五六七八九十百千](?:万)?(?:余|多)?(?:条|篇|件)/.test(before) ? before.slice(before.lastIndexOf('、') + 1) : before);
+/** Only a means and its channel after the figure, no act (1200条通过政府网站, 320条在其他渠道). */
+const FIRST_COUNTED_CLAUSE = /^[^。;；]*?[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇)[^,，。;；]*/;
+const MEANS_ONLY = /^\s*(?:通过|在|经|经由|来自)[^,，。;；:：、\d]{1,16}$/;
+/**
+ * After the figure, its act (X条在政府网站公开), or, once the year's disclosed whole was stated before it in its period or
+ * the statement before, only the means and the channel (…1520条，其中1200条通过政府网站): the act may be left out when the whole was just stated.
+ */
+const actOrMeansAfter = (v: FigureView, after: string) => {
+  if (ACT_AFTER.test(after)) return true;
+  if (!MEANS_ONLY.test(after.replace(/[。;；].*$/s, ''))) return false;
+  // the whole: the period's first clause with a count (the list's other items follow it)
+  const earlier = v.periodBefore.slice(0, v.periodBefore.length - v.before.length);
+  const whole = FIRST_COUNTED_CLAUSE.exec(earlier)?.[0];
+  if (whole !== undefined && disclosedWhole(whole)) return true;
+  // else the statement before, when the period holds no count or only the list's earlier items (其中，1200条通过政府网站；320条…)
+  return (whole === undefined || channelScope(whole) !== 'none') && disclosedWhole(v.statementPrevious);
+};
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
 const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
@@ -342,7 +359,7 @@ const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?
 const CHANNEL_LIST_MAX = 100;
 export const channelListOnly = (t: string) => t.length <= CHANNEL_LIST_MAX && unquoted(t).replace(/占[^,，;；。]{0,6}?[\d.]+%/g, '').replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"]/g, '') === '';
 /** A statement of the year's items disclosed through no one channel (本局主动公开政府信息2546条。): what a list of channels after it breaks down. */
-export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
+export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动(?:向社会|对外)?(?:予以)?公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
 /** The figure's own item of a list names a channel and no act (网站公开1070条、其他渠道1476条): the object before it is the list's, not the item's kind. */
 const channelItem = (v: FigureView) => {
   const own = ownItem(v.before);
@@ -740,12 +757,12 @@ export const FEATURES = {
   disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v) || channelListInPeriod(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
   channelList: (v: FigureView) => channelListAfterWhole(v) || channelListInPeriod(v),
-  /** The figure opens its clause or its item and the web and an act follow it (X条在政府网站公开). */
-  webAfter: (v: FigureView) => LEAD_IN.test(itemOpening(v.before)) && ACT_AFTER.test(ownItemAfter(v.after)) && channelScope(ownItemAfter(v.after)) === 'web',
+  /** The figure opens its clause or its item and the web and an act follow it (X条在政府网站公开; 1200条通过政府网站 after the whole). */
+  webAfter: (v: FigureView) => LEAD_IN.test(itemOpening(v.before)) && actOrMeansAfter(v, ownItemAfter(v.after)) && channelScope(ownItemAfter(v.after)) === 'web',
   /** The figure opens its clause or its item and other channels and an act follow it (Y条通过其他方式公开). */
   otherAfter: (v: FigureView) => {
     const after = ownItemAfter(v.after);
-    return LEAD_IN.test(itemOpening(v.before)) && ACT_AFTER.test(after) && (channelScope(after) === 'other' || OTHER_CHANNELS_PHRASE.test(after));
+    return LEAD_IN.test(itemOpening(v.before)) && actOrMeansAfter(v, after) && (channelScope(after) === 'other' || OTHER_CHANNELS_PHRASE.test(after));
   },
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
