@@ -1360,7 +1360,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
       const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超' || (figure?.approx ?? false);
-      found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
+      const read = makeValue(rule.metric, value, approx, false, start, end, 'narrative');
+      // 共收到申请3件,均予以公开: the value is stated by meaning of the received figure, none printed for it (as 均已办结's handled)
+      if (rule.allOfTheWhole) read.inferred = true;
+      found.push(read);
       if (!rule.sum) break;
     }
     if (found.length === 0) continue;

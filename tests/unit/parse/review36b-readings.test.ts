@@ -1,8 +1,9 @@
 // What review36 (issue 10) found missed or misread after fix36a, each fixed by a principle: the right value read,
 // and right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state them;
 // no report of ../shared/corpus words these sentences so.
-import { describe, it } from 'vitest';
-import { expectCases, type ReadingCase } from '../../helpers/narrative-report';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src/parse';
+import { COUNTY, expectCases, HEADINGS, narrativeReport, type ReadingCase } from '../../helpers/narrative-report';
 
 describe('the figure before its object, with any predicate of disclosure', () => {
   it('adverbs of time, manner and aspect and a light verb before 主动公开, and 主动发布, keep it the year’s total', () => {
@@ -145,5 +146,14 @@ describe('channel items figure first with no verb, after the whole', () => {
       ['P', ['1200条通过政府网站，320条通过其他渠道。'], { 'p.website': undefined, 'p.other_channels': undefined }],
       ['P', ['全年受理群众来信1520件，其中1200件通过政府网站，320件通过其他渠道。'], { 'p.website': undefined, 'p.other_channels': undefined }],
     ]);
+  });
+});
+
+describe('a granted value stated by meaning is marked inferred, as the handled from 均已办结 is', () => {
+  const granted = (sentence: string) => parseReport(narrativeReport(COUNTY, HEADINGS.R, sentence)).values.filter((v) => v.metric === 'r.granted.total').map((v) => ({ value: v.value, inferred: v.inferred ?? false }));
+  it('均予以公开, 均已公开 after the received figure: the received figure, inferred; a printed 同意公开3件 is not', () => {
+    expect(granted('全年共受理政府信息公开申请3件，均予以公开。')).toEqual([{ value: 3, inferred: true }]);
+    expect(granted('全年共受理政府信息公开申请3件，均已公开。')).toEqual([{ value: 3, inferred: true }]);
+    expect(granted('全年共受理政府信息公开申请3件，同意公开3件。')).toEqual([{ value: 3, inferred: false }]);
   });
 });
