@@ -23,7 +23,7 @@ import { namesOtherKindOfRequest, SERVICE_WORDS } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
 import { underOtherYearHead } from './rules/year-scope';
-import { ENDED, FINISHED, HANDLING, onTimeBesideLate, OUTCOME_LISTED, REPLY } from './rules/reply';
+import { ENDED, FINISHED, HANDLING, LATE, onTimeBesideLate, OUTCOME_LISTED, PART_MANNER, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_IN_SUBJECT, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, GRANTING, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
@@ -119,6 +119,8 @@ const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县
 /** Requests that go on into the next year (结转下年度, 在办, 未办结): beside them, a figure of both acts is not the handled. */
 const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度?继续办理|转入下一?年|在办|未办结|正在办理|尚在办理|仍在办理/;
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
+/** A sentence naming a reply of one manner or a late one (11件按时答复，1件逾期答复): its figures of replies are parts, read by the older rules' guards. */
+const PART_REPLY = new RegExp(`${PART_MANNER}|${LATE}|按时|按期`);
 /** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
 const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -332,14 +334,14 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
   { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
-  { metric: 'r.handled.total', re: rx(`${ENDED}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
+  { metric: 'r.handled.total', re: rx(`${ENDED}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
-  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(按时|按期|全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/ },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
-  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
-  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, period: true },
+  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
