@@ -157,3 +157,14 @@ describe('a granted value stated by meaning is marked inferred, as the handled f
     expect(granted('全年共受理政府信息公开申请3件，同意公开3件。')).toEqual([{ value: 3, inferred: false }]);
   });
 });
+
+describe('a share between a channel and its figure is a gloss', () => {
+  it('占78.9%（1200条）after the channel’s act, and 78.9%（1200条）/78.9%即1200条 before a figure-first item', () => {
+    const both = { 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，其中网站公开占78.9%（1200条），其他渠道公开占21.1%（320条）。'], both],
+      ['P', ['全年主动公开政府信息1520条，其中78.9%（1200条）通过政府网站公开，21.1%（320条）通过其他渠道公开。'], both],
+      ['P', ['全年主动公开政府信息1520条，其中78.9%即1200条通过政府网站公开，21.1%即320条通过其他渠道公开。'], both],
+    ]);
+  });
+});
