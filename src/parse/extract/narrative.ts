@@ -23,7 +23,7 @@ import { namesOtherKindOfRequest, SERVICE_WORDS } from './rules/request-kind';
 import { changesToAnother } from './rules/change';
 import { spansManyYears } from './rules/spans';
 import { underOtherYearHead } from './rules/year-scope';
-import { FINISHED, onTimeBesideLate, REPLY } from './rules/reply';
+import { ENDED, FINISHED, HANDLING, LATE, onTimeBesideLate, OUTCOME_LISTED, PART_MANNER, REPLY } from './rules/reply';
 import { afterLastCount, agreed, asOfNowOnly, CARRIED_IN_SCOPE, CARRIED_IN_SUBJECT, CARRIED_METRIC, DISTRIBUTIVE_WORDS, governedAfter, itemBefore, lastYearItem, noneOfOneWay, partOfRequests, partOfYearItem, qualifiedPart, readDistributed, readRoles, receivedAllHandled, REQUEST_CONCEPTS, GRANTING, requestsTotalAfterParts, restDoneAfter, restOfWhole, roleAt } from './rules/roles';
 
 /** Characters inside one comma clause / one sentence. */
@@ -67,6 +67,8 @@ interface Rule {
   period?: true;
   /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
   rejectPrevious?: RegExp;
+  /** The match opens its clause, or its item after 、 (回复23件，…; ，已满足申请人要求15件). */
+  opensClause?: true;
   /** Drop a match that is an item of a list of outcomes: no act before it in its clause, another outcome as the next item (依申请公开10件，部分公开3件: disclosed on request, not the requests). */
   outcomeItem?: true;
 }
@@ -117,6 +119,10 @@ const OTHER_SCOPE = /各县区|县区政府|各区县|各县\(市、区\)|各县
 /** Requests that go on into the next year (结转下年度, 在办, 未办结): beside them, a figure of both acts is not the handled. */
 const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度?继续办理|转入下一?年|在办|未办结|正在办理|尚在办理|仍在办理/;
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
+/** A sentence naming a reply of one manner or a late one (11件按时答复，1件逾期答复): its figures of replies are parts, read by the older rules' guards. */
+const PART_REPLY = new RegExp(`${PART_MANNER}|${LATE}|按时|按期`);
+/** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
+const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
 function clauseBefore(s: string, at: number): string {
   let i = at;
@@ -133,7 +139,9 @@ function sentenceBefore(s: string, at: number): string {
 const otherBusinessBefore = (previous: string, business: RegExp) => business.test(previous) && !/申请/.test(previous);
 /** The sentence before the one holding `at` ('' when that one opens the text). */
 function previousSentence(s: string, at: number): string {
-  const end = at - sentenceBefore(s, at).length - 1;
+  let end = at - sentenceBefore(s, at).length - 1;
+  // a paragraph's break after its full stop (。\n) ends one sentence, not two
+  while (end > 0 && isSentenceEnd(s.charCodeAt(end - 1))) end--;
   return end > 0 ? sentenceBefore(s, end) : '';
 }
 /** A sentence opening with 其中: a breakdown of the figure before it. */
@@ -201,6 +209,17 @@ const DISCLOSE = '(公开|提供)';
 const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|(?:部分|区分处理后?)(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*(?:部分|区分处理后?)(?:公开|提供)/;
 /** The information as the applicant asked for it (提供所需信息, 已提供所申请信息): what was disclosed, in full. */
 const ASKED_FOR = '(所需|所需的|所申请|所申请的|申请的|申请人所需的?|相关)?';
+/** Adverbs before a granting act that do not change it (15件已经公开 is 15件公开; 依法, 按要求, 均). */
+const GRANT_ADVERBS = '(已经|已|依法|均|全部|都|及时|按要求|按申请人(的)?要求)*';
+/**
+ * A result that says a request got the information it asked for, written once for both orders (15件获准公开, 其中获准公开的15件):
+ * a result of granting (获准/得到/获得/已予/批准, then 公开 or 提供: a granting label's adverb, 予以公开, is GRANTED_BY's rules'), the
+ * information given to the applicant, the applicant's request met, or the applicant having got the information. With no 部分 nor
+ * negation (the rules reject those). (${SP} after a word ends the words a match opens with: see anchors.ts.)
+ */
+const GRANT_RESULT = `((获准|得到|获得|已予|(被)?批准)?${DISCLOSE}(了)?(${ASKED_FOR}(政府)?信息)?(给申请人)?|将${SP}${ASKED_FOR}(政府)?信息提供给申请人|满足${SP}(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)|申请人${SP}(获得|获取|得到)(了)?${ASKED_FOR}(政府)?信息)`;
+/** What a granted outcome is not: in part, refused, unable or withdrawn. */
+const NOT_GRANTED = /部分|区分处理|不予|不同意|未|无法|没有|拒绝|撤回/;
 /** Review and litigation as reports name them: 复议 alone, and 起诉 for a suit (not the 2019 table's 未经复议直接起诉). */
 const REVIEW = '(行政)?复议';
 const SUIT = '(行政诉讼|诉讼案件|诉讼|(?<!直接|复议后)起诉)';
@@ -307,19 +326,27 @@ const RULES: Rule[] = [
   // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED, outcomeItem: true },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`(办结|答复)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`${ENDED}(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
   // 已答复23件, 已回复23件, 已结案23件, 处置完毕23件: a reply (回复 and 办复 are 答复) or an end of handling with its figure; 办理/处理 only done (已办理23件)
   { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
   { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
-  { metric: 'r.handled.total', needs: /办结|答复完毕|办理完毕/, re: rx(`[,，]{N}(已)?(按时|按期|全部|均)?(办结|答复完毕|办理完毕)`), reject: NOT_REQUEST },
+  // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
+  { metric: 'r.handled.total', re: rx(`${ENDED}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  // 23件申请已全部回复, ，23件已办结: the figure before its end
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
+  { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
+  // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
+  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
   // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
   // (not when some go on to the next year, in its sentence or just after: 受理并办理15件。其中，结转下年度继续办理2件)
-  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(办结|答复|办理完毕|答复完毕|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: /申请|请求/, notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
+  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(${ENDED}|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: new RegExp(`申请|请求|${OUTCOME_LISTED.source}`), notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   // 剩余2件将于2016年答复 (in the report on 2015), 其余1件将在下一年度办结: open at the year's end, to be replied next year
@@ -350,7 +377,12 @@ const RULES: Rule[] = [
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开, 15件决定公开, 15件已向申请人公开: the figure before a granting label, in a sentence about requests
   // (a bare 9件公开 is not read: 议题, 项, proposals, the towns' 9件公开 were read as granted, review24)
+  // (the second: with the granting written as a result (15件获准公开, 15件已经公开, 15件满足了申请人的要求, 15件申请人获得了所需信息), its clause ending
+  // there (not a bare 15件公开: review24's 议题…25件公开, tests/unit/parse/narrative-in-report.test.ts)
   { metric: 'r.granted.total', re: rx(`{N}(申请)?(已)?(${GRANTED_BY}|向申请人)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },
+  { metric: 'r.granted.total', re: rx(`{N}(的)?(申请)?(被)?(?!${DISCLOSE}(?=\\s*(?:[,，。;；、]|$)))${GRANT_ADVERBS}${GRANT_RESULT}(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开/, reject: NOT_GRANTED },
+  // label first, or a relative clause (其中已满足申请人要求15件, 其中获准公开的15件, 申请人获得了所需信息的15件)
+  { metric: 'r.granted.total', re: rx(`(其中[,，]?)?${GRANT_ADVERBS}${GRANT_RESULT}(的)?(申请)?(有|为|共)?{L}{N}`), opensClause: true, sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   // 共收到申请3件,均予以公开; 受理申请1件,…依法予以公开答复: every request (or the one) disclosed, no other outcome named
   // (均 is the last request figure's: 其中4件均予以公开 is no 5; not a qualified part, an exception, a majority, last year's, a reply)
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
@@ -973,8 +1005,8 @@ function otherChannelsByArithmetic(s: string, seg: Segments, quantities: Quantit
   return fits.length === 1 ? fits[0] : null;
 }
 
-/** A clause of only a total word before its figure (，合计1234条). */
-const TOTAL_CLOSES = /^\s*(?:共计|合计|总计|共)(?:为|达|是)?\s*$/;
+/** A clause of only a total word before its figure (，合计1234条), the parts named as such (以上合计, 两项合计, 二者合计) or the year (全年共), or 总数达. */
+const TOTAL_CLOSES = /^\s*(?:以上|上述|两项|二者|两者|全年|本年度?)?(?:共计|合计|总计|共|总数)(?:为|达到|达|是)?\s*$/;
 /**
  * The year's total closing the sentence of the two shares it adds up exactly (通过政府网站公开1000条，
  * 通过其他渠道公开234条，合计1234条): exactly one such figure, else none.
@@ -994,6 +1026,20 @@ function totalAfterShares(s: string, seg: Segments, quantities: Quantity[], valu
     return before.some((c) => c.value === web.value) && before.some((c) => c.value === other.value);
   });
   return fits.length === 1 ? fits[0] : null;
+}
+
+/**
+ * The match starts inside a note in brackets that closes before its figure (同意公开（含部分公开）18件): the note glosses the
+ * words before it, so its words are no label of the figure after it.
+ */
+function labelInNote(s: string, from: number, numAt: number): boolean {
+  if (!/[)）]/.test(s.slice(from, numAt))) return false;
+  for (let i = from - 1; i >= 0 && from - i <= 40; i--) {
+    const c = s[i];
+    if (c === '(' || c === '（') return true;
+    if (c === ')' || c === '）' || c === '。' || c === '\n') return false;
+  }
+  return false;
 }
 
 /** Reviews and suits both named in one item: its figure is theirs together. */
@@ -1195,6 +1241,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      if (rule.opensClause && !CLAUSE_OPENING.test(before.slice(before.lastIndexOf('、') + 1))) continue;
       // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件: a count beside a later disclosure part of it is the whole caseload
       if ((rule.metric === 'rv.total' || rule.metric === 'lit.total') && !rule.zero && !REVIEW_OF_DISCLOSURE.test(before + m[0]) && DISCLOSURE_PART_LATER.test(sentenceAfter(s, m.index + m[0].length))) continue;
       // 申请数量由17件增加到25件: the value before the change is another year's
@@ -1260,6 +1307,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (value === null) continue;
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
+      if (labelInNote(s, m.index, numAt)) continue;
       // 复制费10元，邮寄费15元: one kind of fee beside another, a part of the fee collected
       if (rule.metric === 'fee.collected_yuan' && feePart(sentenceBefore(s, numAt) + sentenceAfter(s, numAt), sentenceBefore(s, numAt).length)) continue;
       // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year
@@ -1314,7 +1362,10 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (CHANGE_BEFORE.test(s.slice(Math.max(0, numAt - 12), numAt).replace(/(?:约|近|超过|超|达到|达)\s*$/, ''))) continue;
       const { start, end } = sourceSpan(norm, numAt, numAt + g.num!.length);
       const approx = Boolean(g.post) || g.pre === '约' || g.pre === '近' || g.pre === '超过' || g.pre === '超' || (figure?.approx ?? false);
-      found.push({ metric: rule.metric, value, approx, derived: false, start, end, source: 'narrative' });
+      const read = makeValue(rule.metric, value, approx, false, start, end, 'narrative');
+      // 共收到申请3件,均予以公开: the value is stated by meaning of the received figure, none printed for it (as 均已办结's handled)
+      if (rule.allOfTheWhole) read.inferred = true;
+      found.push(read);
       if (!rule.sum) break;
     }
     if (found.length === 0) continue;

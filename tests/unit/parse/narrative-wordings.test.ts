@@ -32,8 +32,8 @@ const STILL_MISSED: [string, string][] = [
   ['本年度共有1000条信息在政府网站上公开，234条信息通过其他渠道公开。', 'p.other_channels'],
   ['全年有1000条信息在政府网站公开，234条通过政务微博公开。', 'p.website'],
   ['全年有1000条信息在政府网站公开，234条通过政务微博公开。', 'p.other_channels'],
-  // taken out after review24: 回复/办复/已处理 as role words (待回复2件, 逾期回复0件, 当场回复3件 read as the handled); 已回复/，办复/已处理 N件 read again by the handled rules (review35b H1)
-  ['本年度共受理政府信息公开申请12件。共办复申请12件，同意公开9件，部分公开2件，不予公开1件。', 'r.handled.total'],
+  // taken out after review24: 回复/办复/已处理 as role words (待回复2件, 逾期回复0件, 当场回复3件 read as the handled); 已回复/，办复/已处理 N件 read again by the handled rules (review35b H1),
+  // and 办复…申请N件 by the one set of finishing words (review36 C)
   // taken out after review24: 均已公开 and its new wordings (对能够公开的均已公开, 均已提供书面答复, 所有答复均已公开 read as every request granted);
   // read again after review35 G2 by 均 + a granting act ending its clause (narrative-in-report guards those three)
   ['本年度共受理政府信息公开申请5件。上述申请全部予以公开。', 'r.granted.total'],

@@ -65,6 +65,8 @@ export interface Reading {
 /** How far a figure's clause and sentence are read around it: no real clause or sentence is longer,
  * and a text with no punctuation (or 50,000 figures in one sentence) stays linear. */
 const CLAUSE_WINDOW = 200;
+/** A share glossing the figure after it: 占78.9%（ or 78.9%即 right before the figure. */
+const SHARE_GLOSS = /(?:占比?|的)?\s*\d+(?:\.\d+)?\s*[%％]\s*(?:[（(]|即)\s*$/;
 const LABEL_COLON = /[:：][ \t\u3000]*$/;
 /** 。！？ and the line break end a period (a semicolon does not: 政府网站：1070条；其他渠道：1476条 is one list). */
 const PERIOD_END = new Set([0x3002, 0xff01, 0xff1f, 0x0a]);
@@ -163,7 +165,8 @@ class View implements FigureView {
     if (this.b === undefined) {
       const [cs] = clauseAt(this.seg, this.q.numStart);
       // a label's colon right before the figure (主动公开政府信息总数：2546条) joins them as one phrase would
-      this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start).replace(LABEL_COLON, '');
+      // and a share right before it (网站公开占78.9%（1200条）, 78.9%即1200条…) is a gloss between the words and their figure
+      this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start).replace(LABEL_COLON, '').replace(SHARE_GLOSS, '');
     }
     return this.b;
   }

@@ -286,14 +286,42 @@ const AVERAGE = /平均|月均|日均|周均|每月|每周|每天|每日/;
 /** 截至 the year's end (截至2017年12月31日, 截止年底). */
 const AS_OF_END = /(?:截至|截止)(?:到)?\s*(?:\d{4}年)?(?:12月31日|年底|年末|底)/;
 
+/** What may stand before the act of disclosure without changing it: aspect, manner, time (已经, 均已, 全部, 及时, 依法, 于2015年), a light verb (得以, 实现). */
+const ACT_ADVERBS = String.raw`(?:已经?|均已?|被|全部|及时|依法|于\d{4}年度?)*(?:得以|得到|进行了?|实现了?|获得)?`;
 /**
  * The object and its act after the figure (条政府信息主动公开), with a means between them (通过各种渠道予以主动公开), the
- * body as its agent (由本机关) and any auxiliary of the act (得到/进行了/实现/予以): the act is 主动公开, or 公开 to the
+ * body as its agent (由本机关) and any adverb of the act (ACT_ADVERBS): the act is 主动公开 or 主动发布, or 公开 to the
  * public (对外/向社会公开, 予以公开). Group 1 the means, group 2 the object when the figure's own (信息; else before it).
  */
-const OBJECT_AFTER = /^\s*(?:的)?((?:政府|政务)?信息)?((?:通过|经|以|利用)[^,，。;；\d]{1,16}?|由(?:本|我)[^,，。;；\d]{1,6}?)?(?:已|均|被)?(?:得到|进行了?|实现了?|获得)?(?:主动(?:向社会|对外)?(?:予以)?公开|(?:向社会|对外)(?:主动)?(?:予以)?公开|予以(?:主动)?公开)/;
+const OBJECT_AFTER = new RegExp(
+  String.raw`^\s*(?:的)?((?:政府|政务)?信息)?${ACT_ADVERBS}((?:通过|经|以|利用)[^,，。;；\d]{1,16}?|由(?:本|我)[^,，。;；\d]{1,6}?)?${ACT_ADVERBS}` +
+    String.raw`(?:主动(?:向社会|对外)?(?:予以)?(?:公开|发布)|(?:向社会|对外)(?:主动)?(?:予以)?(?:公开|发布)|予以(?:主动)?公开)`,
+);
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
 const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
+/**
+ * Each item of a list owns the figure in front of it, 、 separating items as ， does (1200条通过政府网站公开、320条通过其他渠道公开):
+ * the figure's item after it ends at a 、 before the next figure, and its item before it starts after a 、 that follows a figure.
+ */
+const ownItemAfter = (after: string) => after.split(/、(?=\s*(?:\d|[〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件)))/)[0];
+const itemOpening = (before: string) => (/\d|[〇零一二两三四五六七八九十百千](?:万)?(?:余|多)?(?:条|篇|件)/.test(before) ? before.slice(before.lastIndexOf('、') + 1) : before);
+/** Only a means and its channel after the figure, no act (1200条通过政府网站, 320条在其他渠道). */
+const FIRST_COUNTED_CLAUSE = /^[^。;；]*?[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?(?:条|件|篇)[^,，。;；]*/;
+const MEANS_ONLY = /^\s*(?:通过|在|经|经由|来自)[^,，。;；:：、\d]{1,16}$/;
+/**
+ * After the figure, its act (X条在政府网站公开), or, once the year's disclosed whole was stated before it in its period or
+ * the statement before, only the means and the channel (…1520条，其中1200条通过政府网站): the act may be left out when the whole was just stated.
+ */
+const actOrMeansAfter = (v: FigureView, after: string) => {
+  if (ACT_AFTER.test(after)) return true;
+  if (!MEANS_ONLY.test(after.replace(/[。;；].*$/s, ''))) return false;
+  // the whole: the period's first clause with a count (the list's other items follow it)
+  const earlier = v.periodBefore.slice(0, v.periodBefore.length - v.before.length);
+  const whole = FIRST_COUNTED_CLAUSE.exec(earlier)?.[0];
+  if (whole !== undefined && disclosedWhole(whole)) return true;
+  // else the statement before, when the period holds no count or only the list's earlier items (其中，1200条通过政府网站；320条…)
+  return (whole === undefined || channelScope(whole) !== 'none') && disclosedWhole(v.statementPrevious);
+};
 /** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
 const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/;
 const restAfterWeb = (v: FigureView) => {
@@ -331,7 +359,7 @@ const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?
 const CHANNEL_LIST_MAX = 100;
 export const channelListOnly = (t: string) => t.length <= CHANNEL_LIST_MAX && unquoted(t).replace(/占[^,，;；。]{0,6}?[\d.]+%/g, '').replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"]/g, '') === '';
 /** A statement of the year's items disclosed through no one channel (本局主动公开政府信息2546条。): what a list of channels after it breaks down. */
-export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
+export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动(?:向社会|对外)?(?:予以)?公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
 /** The figure's own item of a list names a channel and no act (网站公开1070条、其他渠道1476条): the object before it is the list's, not the item's kind. */
 const channelItem = (v: FigureView) => {
   const own = ownItem(v.before);
@@ -729,10 +757,13 @@ export const FEATURES = {
   disclosedOrByChannel: (v: FigureView) => lastVerbEnd(v.before) >= 0 || BY_CHANNEL.test(periodTail(v)) || breakdownOfDisclosed(v) || channelListAfterWhole(v) || channelListInPeriod(v),
   /** A list of channels and their figures with no act of its own, after a statement of the year's items disclosed (…2546条。其中，政府网站1070条、其他1476条). */
   channelList: (v: FigureView) => channelListAfterWhole(v) || channelListInPeriod(v),
-  /** The figure opens its clause and the web and an act follow it (X条在政府网站公开). */
-  webAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && channelScope(v.after) === 'web',
-  /** The figure opens its clause and other channels and an act follow it (Y条通过其他方式公开). */
-  otherAfter: (v: FigureView) => LEAD_IN.test(v.before) && ACT_AFTER.test(v.after) && (channelScope(v.after) === 'other' || OTHER_CHANNELS_PHRASE.test(v.after)),
+  /** The figure opens its clause or its item and the web and an act follow it (X条在政府网站公开; 1200条通过政府网站 after the whole). */
+  webAfter: (v: FigureView) => LEAD_IN.test(itemOpening(v.before)) && actOrMeansAfter(v, ownItemAfter(v.after)) && channelScope(ownItemAfter(v.after)) === 'web',
+  /** The figure opens its clause or its item and other channels and an act follow it (Y条通过其他方式公开). */
+  otherAfter: (v: FigureView) => {
+    const after = ownItemAfter(v.after);
+    return LEAD_IN.test(itemOpening(v.before)) && actOrMeansAfter(v, after) && (channelScope(after) === 'other' || OTHER_CHANNELS_PHRASE.test(after));
+  },
   /** The figure is approximate (约, 余, 多). */
   approximate: (v: FigureView) => v.q.approx,
   /**

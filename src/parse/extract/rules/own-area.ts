@@ -108,6 +108,7 @@ function ownDistrict(issuer: string): boolean {
 /**
  * The larger divisions a name may stand for (某某市共…): not 区 (辖区, 社区, 园区), 县 or 国 (中国共产党). The name is the
  * clause's subject (no 在/与/向 in it: 区政府在市共公开 is the district's), and its 共 is a total (共享平台, 共同推进, 共建 are no total).
+ * A larger division framed as the scope (在全市主动公开…45210条中，我县…) is that division, as its bare 全市 is.
  */
 const namedWords = (higher: string) => higher.split('|').filter((w) => ['省', '自治区', '市', '州', '盟', '地区'].includes(w)).join('|') || '(?!)';
 /** Where a subject starts its clause (after the time it is said of and a word of counting: 2021年，全市…, 本年度全市…, 2015年1-12月全市…, 经统计全市…). */
@@ -178,7 +179,7 @@ function subjectsOf(division: string, issuer: string, department: boolean): { wh
   const govWords = higher.split('|').filter((w) => w !== '国').join('|');
   const otherBody = `|(?:${govWords})(?:人民)?政府(?![办各所部网门])${department ? '' : `|(?:${rank.own})(?!政府|人民政府)[\u4e00-\u9fa5]{2,10}?(?:局|委)(?![员托])`}`;
   re = {
-    whole: new RegExp(`^${SUBJECT_START}(?:全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole}${otherBody})`),
+    whole: new RegExp(`^${SUBJECT_START}(?:(?:在(?=全))?全(?:${higher})(?!${RANKING})${LISTED}?|${named}${ownWhole}${otherBody})`),
     own: new RegExp(`^${SUBJECT_START}(?:${department ? '' : `全(?:${rank.own})|`}[我本](?!年))`),
   };
   SUBJECTS.set(key, re);

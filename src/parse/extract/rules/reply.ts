@@ -7,6 +7,12 @@
 export const REPLY = '答复|回复|办复';
 /** A request's handling ended (办结, 结案, 办理完毕, 处置完毕, 完成办理): a count of them is the handled, as a reply's is. */
 export const FINISHED = '办结|结案|办理完成|办理完毕|办理完结|处理完毕|处置完毕|完成办理';
+/** Every word of a request's handling ended, for every shape that counts the handled (办结23件, 在已回复的23件申请中, 23件已全部结案): a reply or an end, with 完毕/完成 after it. */
+export const ENDED = `(?:${REPLY}|${FINISHED})(?:完毕|完成)?`;
+/** Handling (办理, 处理): a count of the handled only where the sentence lists the outcomes, the evidence that the figure counts requests. */
+export const HANDLING = `(?:办理|处理)(?:完毕|完成|完结)?`;
+/** The outcome list that makes 办理/处理 with a figure the handled (处理23件，其中同意公开15件，部分公开3件). */
+export const OUTCOME_LISTED = /(?:同意|予以|准予|部分|不予|不同意)(?:公开|提供)[^。\n]{0,60}?(?:\d|[〇零一二两三四五六七八九十])/;
 /** The acts that close a request: a reply, or its handling ended (办结, 办理). */
 export const CLOSING = `${REPLY}|办结|办理`;
 

@@ -308,6 +308,8 @@ const OUTCOME_REPLY = /(?<!信息|申请)(?:公开|提供)$/;
 const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
 
 /** The concept words of s[from, to), longest first at each place, left to right. */
+/** A note that the figure includes something (含, 包括, 包含; not 不含, 未包含). */
+const INCLUDES_NOTE = /^(?:含|包括|包含)/;
 function tokens(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let cause = -1;
@@ -315,6 +317,11 @@ function tokens(s: string, from: number, to: number): Token[] {
   for (let i = from; i < to; i++) {
     // a gloss in parentheses (1326宗(未包含上年结转42宗)) says something about the figure, not what it counts
     const ch = s[i];
+    // …unless it says the figure holds another concept too (同意公开（含部分公开）18件): then both are named, as 予以公开及部分公开 names both
+    if ((ch === '(' || ch === '（') && depth === 0 && INCLUDES_NOTE.test(s.slice(i + 1, i + 4))) {
+      const close = s.slice(i, to).search(/[)）]/);
+      if (close > 0) out.push(...tokens(s, i + 1, i + close).map((t) => ({ ...t, weak: cause >= 0 })));
+    }
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
     if (depth > 0) continue;
@@ -605,21 +612,33 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
     return concepts as string[];
   };
   for (const d of at) {
+    const [, se] = sentenceAt(seg, d);
     if (s[d] === '各') {
-      // 各 only right before a figure (各1件), not 各类, 各乡镇
-      const q = DIGIT_AFTER.test(s[d + 1] ?? '') ? counts.find((c) => c.start === d + 1) : undefined;
+      // 各 only right before a figure (各1件) or its copula (各有, 各为), not 各类, 各乡镇
+      const lead = '有为是计'.includes(s[d + 1] ?? '') ? 2 : 1;
+      const q = DIGIT_AFTER.test(s[d + lead] ?? '') ? counts.find((c) => c.start === d + lead) : undefined;
       if (!q) continue;
+      // several figures after it (各有15件、3件、2件) pair in order, as after 分别
+      if (counts.some((c) => c.start >= q.end && c.start < se && LIST_GAP.test(s.slice(q.end, c.start)))) {
+        distribute(d, d + lead, se);
+        continue;
+      }
       figures.add(q.numStart);
       const concepts = subjectOf(d);
       if (concepts && concepts.length >= 2) for (const metric of concepts) readings.push({ metric, q, word: '各' });
       continue;
     }
-    const [, se] = sentenceAt(seg, d);
+    distribute(d, d + 2, se);
+  }
+  return { readings, figures };
+
+  /** 分别 (or 各 before a list) at `d`, its figures from `from`: the concepts before it and the figures after it, paired in order. */
+  function distribute(d: number, from: number, se: number) {
     const list: Quantity[] = [];
     let labelled = false;
     for (const q of counts) {
-      if (q.start < d || q.start >= se) continue;
-      const gap = list.length === 0 ? s.slice(d + 2, q.start) : s.slice(list[list.length - 1].end, q.start);
+      if (q.start < from || q.start >= se) continue;
+      const gap = list.length === 0 ? s.slice(from, q.start) : s.slice(list[list.length - 1].end, q.start);
       // after 分别 its predicate (为, 受理申请), then the figures one by one
       if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) : !LIST_GAP.test(gap)) {
         // 分别作出同意公开10件、部分公开3件的答复: the next figure has its own label, so the first has too
@@ -629,11 +648,10 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
       list.push(q);
     }
     const concepts = subjectOf(d);
-    if (labelled && !(concepts && concepts.length >= 2)) continue;
+    if (labelled && !(concepts && concepts.length >= 2)) return;
     for (const q of list) figures.add(q.numStart);
     if (concepts && list.length > 0 && concepts.length === list.length) list.forEach((q, k) => readings.push({ metric: concepts[k], q, word: '分别' }));
   }
-  return { readings, figures };
 }
 
 /** 均已答复, 已全部办结, 全部按时办结, 均已回复: every one of the figure's requests done, no count of its own. */
