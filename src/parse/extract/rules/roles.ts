@@ -404,9 +404,19 @@ export function roleAt(s: string, seg: Segments, quantities: Quantity[], q: Quan
 }
 
 
+/**
+ * A request's information found already disclosed (15件属于已主动公开范围, 告知已主动公开): an answer to a request, the old
+ * statistics table's own row beside 同意公开答复数 (no 予以公开, so read as no outcome), never an act of proactive disclosure.
+ */
+const ALREADY_DISCLOSED = /属于已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?(?:范围|内容|事项)?|已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?范围|告知(?:申请人)?(?:所申请的?)?(?:政府信息|信息)?(?:已经|已)主动公开/g;
+/** Proactive disclosure named in `text`, not counting a request's information found already disclosed. */
+export function namesProactive(text: string): boolean {
+  return text.includes('主动公开') && text.replace(ALREADY_DISCLOSED, '').includes('主动公开');
+}
+
 /** Proactive disclosure (主动公开) in the figure's own item, or in the sentence before it when the item names no request (申请, 请求). */
 export function proactiveItem(item: string, sentenceBefore: string): boolean {
-  return item.includes('主动公开') || (sentenceBefore.includes('主动公开') && !REQUEST_CONTEXT.test(item));
+  return namesProactive(item) || (namesProactive(sentenceBefore) && !REQUEST_CONTEXT.test(item));
 }
 
 /** Is a count of the report's own scope (not `otherScope`'s) before counts[i] within [a, b)? */
@@ -438,7 +448,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
       sentence = ss;
       wholes = new Set();
       aboutRequests = REQUEST_CONTEXT.test(s.slice(ss, se)) || (REQUEST_CONTEXT.test(s.slice(Math.max(0, ss - 160), ss)) && !otherBusinessOnly(lastSentenceOf(s.slice(Math.max(0, ss - 160), ss))));
-      proactiveSentence = s.slice(ss, se).includes('主动公开');
+      proactiveSentence = namesProactive(s.slice(ss, se));
     }
     const [cs, ce] = clauseAt(seg, q.numStart);
     // the figure's own stretch: its clause, cut at the counts beside it (counts are in text order)

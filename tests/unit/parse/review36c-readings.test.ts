@@ -1,0 +1,28 @@
+// What review36 (issue 10) and fix36a/b left missed, each fixed by a principle: the right value read, and
+// right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state them;
+// no report of ../shared/corpus words these sentences so.
+import { describe, it } from 'vitest';
+import { expectCases } from '../../helpers/narrative-report';
+
+const REQUESTS = '全年共受理政府信息公开申请25件。';
+
+describe('a request’s information found already disclosed (属于已主动公开范围) is an answer, not proactive disclosure', () => {
+  it('the other outcomes of the list still read, whatever the item’s place', () => {
+    const rest = { 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3, 'r.handled.total': 23 };
+    expectCases([
+      ['R', [REQUESTS, '答复的23件中，15件属于已主动公开范围，3件部分公开，2件不予公开，3件信息不存在。'], rest],
+      ['R', [REQUESTS, '答复的23件中，3件部分公开，15件属于已主动公开范围，2件不予公开，3件信息不存在。'], rest],
+      ['R', [REQUESTS, '办结23件，其中15件属于已主动公开范围、3件部分公开、2件不予公开、3件信息不存在。'], rest],
+      ['R', [REQUESTS, '答复的23件中，15件告知已主动公开，3件部分公开，2件不予公开，3件信息不存在。'], rest],
+      ['R', [REQUESTS, '已办结23件，其中15件同意公开，5件属于已主动公开范围，3件部分公开。'], { 'r.granted.total': 15, 'r.partial.total': 3 }],
+    ]);
+  });
+
+  it('counter-examples: it is no grant (the old table’s own row beside 同意公开答复数), and proactive disclosure still governs its items', () => {
+    expectCases([
+      ['R', [REQUESTS, '答复的23件中，15件属于已主动公开范围，3件部分公开，2件不予公开，3件信息不存在。'], { 'r.granted.total': undefined }],
+      ['P', ['全年主动公开政府信息1520条，其中1200条已经公开，320条部分公开。'], { 'p.total': 1520, 'r.granted.total': undefined, 'r.partial.total': undefined }],
+      ['P', ['全年已主动公开政府信息1520条，其中政府网站1200条，其他渠道320条。'], { 'p.total': 1520, 'p.website': 1200 }],
+    ]);
+  });
+});
