@@ -1,10 +1,25 @@
 // What review36 (issue 10) and fix36a/b left missed, each fixed by a principle: the right value read, and
 // right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state them;
 // no report of ../shared/corpus words these sentences so.
-import { describe, it } from 'vitest';
-import { expectCases } from '../../helpers/narrative-report';
+import { describe, expect, it } from 'vitest';
+import { expectCases, readParagraphs } from '../../helpers/narrative-report';
 
 const REQUESTS = '全年共受理政府信息公开申请25件。';
+
+describe('an outcome list whose unit is written once, at its end', () => {
+  it('分别为15、3、2、3件 and 各有15、3、2、3件 give each outcome its figure, in order', () => {
+    expectCases([
+      ['R', [REQUESTS, '已办结23件，同意公开、部分公开、不予公开、信息不存在的分别为15、3、2、3件。'], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3 }],
+      ['R', [REQUESTS, '已办结23件，同意公开、部分公开、不予公开、信息不存在的分别为15，3，2和3件。'], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3 }],
+      ['R', [REQUESTS, '已办结23件，同意公开、部分公开、不予公开、信息不存在的各有15、3、2、3件。'], { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3 }],
+    ]);
+  });
+
+  it('counter-example: three figures for four outcomes pair with none', () => {
+    const got = readParagraphs('R', REQUESTS, '已办结23件，同意公开、部分公开、不予公开、信息不存在的分别为15、3、2件。');
+    expect([got['r.granted.total'], got['r.partial.total'], got['r.denied.total.total'], got['r.unable.not_held.total']]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
 
 describe('a request’s information found already disclosed (属于已主动公开范围) is an answer, not proactive disclosure', () => {
   it('the other outcomes of the list still read, whatever the item’s place', () => {

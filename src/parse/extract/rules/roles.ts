@@ -602,6 +602,31 @@ const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
 const LABELLED_GAP = /^\s*(?:、|,|，|;|；)\s*[^\d\s、,，。;；:：]{2,10}$/;
 
 /**
+ * The counts of `quantities`, with the bare figures of a list whose unit is written once at its end
+ * (分别为15、3、2、3件): each figure of the list counts in that unit.
+ */
+function withListUnit(s: string, quantities: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  const held: Quantity[] = [];
+  for (const q of quantities) {
+    if (q.value === null) {
+      held.length = 0;
+      continue;
+    }
+    const joined = held.length > 0 && LIST_GAP.test(s.slice(held[held.length - 1].end, q.start)) && !/^\s*$/.test(s.slice(held[held.length - 1].end, q.start));
+    if (q.kind === 'number' && !q.approx && Number.isInteger(q.value)) {
+      if (!joined) held.length = 0;
+      held.push(q);
+      continue;
+    }
+    if (q.kind === 'count' && held.length > 0 && joined) out.push(...held.map((h) => ({ ...h, kind: q.kind, unit: q.unit })));
+    held.length = 0;
+    if (q.kind === 'count') out.push(q);
+  }
+  return out;
+}
+
+/**
  * Figures given to several concepts at once (`at`: where 分别 and 各 start, in order): 分别 pairs the concepts named before it with the
  * figures after it, in order (予以公开、部分公开、不予公开分别为7件、2件、1件), only when both lists are
  * as long and every concept is one metric read here; 各 gives one figure to each (行政复议和行政诉讼各1件).
@@ -611,7 +636,7 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
   const readings: RoleReading[] = [];
   const figures = new Set<number>();
   if (at.length === 0) return { readings, figures };
-  const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
+  const counts = withListUnit(s, quantities);
   /** The concepts the clause names before `d`, one metric each, or null when they are not a clean list. */
   const subjectOf = (d: number): string[] | null => {
     const [cs] = clauseAt(seg, d);
