@@ -41,3 +41,22 @@ describe('a request’s information found already disclosed (属于已主动公�
     ]);
   });
 });
+
+describe('a channel’s share in its own clause before its figure (占78.9%，计1200条) is a gloss', () => {
+  it('计/为/共 N条 after the share’s clause belongs to the channel named before the share', () => {
+    const both = { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，其中政府网站公开的占78.9%，计1200条，其他渠道公开的占21.1%，计320条。'], both],
+      ['P', ['全年主动公开政府信息1520条。', '其中，政府网站公开的占78.9%，计1200条；其他渠道公开的占21.1%，计320条。'], both],
+      ['P', ['全年主动公开政府信息1520条，其中政府网站公开的占78.9%，为1200条，其他渠道公开的占21.1%，为320条。'], both],
+      ['P', ['全年主动公开政府信息1520条，其中政府网站占78.9%，共1200条，其他渠道占21.1%，共320条。'], both],
+    ]);
+  });
+
+  it('counter-examples: a change after the share, or a growth rate (no 占) before the figure, gives the channel nothing', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，其中政府网站公开的占78.9%，较上年增加120条。'], { 'p.total': 1520, 'p.website': undefined }],
+      ['P', ['全年主动公开政府信息1520条，其中政府网站公开的同比增长12%，为1200条。'], { 'p.total': 1520, 'p.website': undefined }],
+    ]);
+  });
+});

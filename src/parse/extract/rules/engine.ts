@@ -67,6 +67,9 @@ export interface Reading {
 const CLAUSE_WINDOW = 200;
 /** A share glossing the figure after it: 占78.9%（ or 78.9%即 right before the figure. */
 const SHARE_GLOSS = /(?:占比?|的)?\s*\d+(?:\.\d+)?\s*[%％]\s*(?:[（(]|即)\s*$/;
+/** The figure's clause only a link (计, 为, 共, 即) after a clause that ends in its share (占78.9%，计1200条): the share glosses across the comma. */
+const LINK_ONLY = /^\s*(?:计|为|是|即|共|共计|达)?\s*$/;
+const SHARE_CLAUSE_END = /占比?\s*\d+(?:\.\d+)?\s*[%％]\s*[,，]\s*$/;
 const LABEL_COLON = /[:：][ \t\u3000]*$/;
 /** 。！？ and the line break end a period (a semicolon does not: 政府网站：1070条；其他渠道：1476条 is one list). */
 const PERIOD_END = new Set([0x3002, 0xff01, 0xff1f, 0x0a]);
@@ -167,6 +170,12 @@ class View implements FigureView {
       // a label's colon right before the figure (主动公开政府信息总数：2546条) joins them as one phrase would
       // and a share right before it (网站公开占78.9%（1200条）, 78.9%即1200条…) is a gloss between the words and their figure
       this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start).replace(LABEL_COLON, '').replace(SHARE_GLOSS, '');
+      // or a share's clause right before it (网站公开的占78.9%，计1200条): the words before the share are the figure's
+      if (cs > 1 && LINK_ONLY.test(this.b)) {
+        const [ps] = clauseAt(this.seg, cs - 2);
+        const prev = this.s.slice(Math.max(ps, cs - CLAUSE_WINDOW), cs);
+        if (SHARE_CLAUSE_END.test(prev)) this.b = prev.replace(SHARE_CLAUSE_END, '');
+      }
     }
     return this.b;
   }
