@@ -1185,12 +1185,6 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     done.add('p.other_channels');
   }
   const words = WORDS.scan(s);
-  const closing = totalAfterShares(s, seg, quantities, values, done);
-  if (closing) {
-    const { start, end } = sourceSpan(norm, closing.numStart, closing.numEnd);
-    values.push({ metric: 'p.total', value: closing.value!, approx: false, derived: false, start, end, source: 'narrative' });
-    done.add('p.total');
-  }
   // 通过政府网站和其他渠道分别公开…1000条和234条: both shares, or (one already read) neither
   if (!done.has('p.website') && !done.has('p.other_channels')) {
     // (of the year and the body's own scope: 2014年…分别为, 全县…分别为 in a bureau's report are no shares of its year)
@@ -1206,6 +1200,13 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });
       done.add(r.metric);
     }
+  }
+  // (after the shares, those read by 分别 too: 分别公开…1200条、320条，共计1520条)
+  const closing = totalAfterShares(s, seg, quantities, values, done);
+  if (closing) {
+    const { start, end } = sourceSpan(norm, closing.numStart, closing.numEnd);
+    values.push({ metric: 'p.total', value: closing.value!, approx: false, derived: false, start, end, source: 'narrative' });
+    done.add('p.total');
   }
   // figures given to several concepts at once (分别, 各): paired in order, or read by no one
   const distributed = readDistributed(s, seg, quantities, words.positions(DISTRIBUTIVE_WORDS), area);

@@ -60,3 +60,21 @@ describe('a channel’s share in its own clause before its figure (占78.9%，�
     ]);
   });
 });
+
+describe('分别 before the channels’ names, and a total after the list it pairs', () => {
+  it('分别通过政府网站、其他渠道公开1200条、320条 pairs in order; …分别公开1200条、320条，共计1520条 keeps its total out of the list and reads it', () => {
+    const both = { 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，分别通过政府网站、其他渠道公开1200条、320条。'], { 'p.total': 1520, ...both }],
+      ['P', ['全年主动公开政府信息1520条，分别通过政府网站和其他渠道公开1200条和320条。'], { 'p.total': 1520, ...both }],
+      ['P', ['通过政府网站和其他渠道分别公开政府信息1200条、320条，共计1520条。'], { 'p.total': 1520, ...both }],
+    ]);
+  });
+
+  it('counter-examples: three channels for two metrics, or bodies instead of channels, pair with none', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，分别通过政府网站、其他渠道、政务微博公开1000条、320条、200条。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }],
+      ['P', ['全年主动公开政府信息1520条，分别通过县政府办公室、县财政局公开300条、200条。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }],
+    ]);
+  });
+});

@@ -26,6 +26,17 @@ function channelOf(name: string): 'web' | 'other' | null {
   return scope === 'web' || scope === 'other' ? scope : null;
 }
 
+/** Between two figures of one list: nothing but a separator. */
+const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
+
+/** The names of a stretch up to its verb, split where they are joined. */
+const namesIn = (head: string) =>
+  head
+    .replace(/(?:公开|发布|推送)[^、和及与]*$/, '')
+    .split(/[、和及与]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+
 /** `at`: where 分别 starts in `s` (the text's word index). */
 export function channelsRespectively(s: string, seg: Segments, quantities: Quantity[], at: readonly number[]): ChannelReading[] {
   for (const a of at) {
@@ -33,15 +44,19 @@ export function channelsRespectively(s: string, seg: Segments, quantities: Quant
     const sentence = s.slice(ss, se);
     // (门户网站和其他渠道分别为…: the channels' figures with a copula, their act the whole's before)
     if (NOT_THE_YEARS.test(sentence) || !(DISCLOSED.test(sentence) || /^(?:分别|各)(?:为|是|占)/.test(s.slice(a, a + 3)))) continue;
-    // the names: the clause before 分别 up to its verb, split where they are joined
+    // the figures: the list right after 分别 (its own items, not a total after it: …1200条、320条，共计1520条)
+    const after = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start > a && q.end <= se);
+    const figures: Quantity[] = [];
+    for (const q of after) {
+      if (figures.length > 0 && !LIST_GAP.test(s.slice(figures[figures.length - 1].end, q.start))) break;
+      figures.push(q);
+    }
+    if (figures.length !== 2 || !figures.every((q) => q.unit !== null && ITEM_UNIT.test(q.unit))) continue;
+    // the names: the clause before 分别 up to its verb, or (分别通过政府网站、其他渠道公开…) after 分别 up to its verb, split where they are joined
     const before = s.slice(ss, a);
-    const head = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1).replace(/(?:公开|发布|推送)[^、和及与]*$/, '');
-    const names = head.split(/[、和及与]/).map((n) => n.trim()).filter((n) => n !== '');
-    if (names.length !== 2) continue;
-    const channels = names.map(channelOf);
-    if (!channels.includes('web') || channels[0] === channels[1] || channels.includes(null)) continue;
-    const figures = quantities.filter((q) => q.kind === 'count' && q.value !== null && q.start > a && q.end <= se && q.unit !== null && ITEM_UNIT.test(q.unit));
-    if (figures.length !== 2) continue;
+    const names = namesIn(before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1));
+    const channels = (names.length === 2 ? names : namesIn(s.slice(a + 2, figures[0].start))).map(channelOf);
+    if (channels.length !== 2 || !channels.includes('web') || channels[0] === channels[1] || channels.includes(null)) continue;
     return figures.map((q, i) => ({ metric: channels[i] === 'web' ? 'p.website' : 'p.other_channels', q }));
   }
   return [];
