@@ -78,3 +78,24 @@ describe('分别 before the channels’ names, and a total after the list it pai
     ]);
   });
 });
+
+describe('the figure before its object 主动公开(的)政府信息, whatever the verb before it', () => {
+  it('产生/梳理/整理/形成/共有 N条主动公开(的)政府信息 is the year’s total, as 发布 N条 is', () => {
+    expectCases(
+      ['产生', '梳理', '整理', '制作', '登记', '形成', '有'].map((verb) => ['P', [`全年共${verb}1520条主动公开政府信息。`], { 'p.total': 1520 }]),
+    );
+    expectCases([
+      ['P', ['全年共梳理1520条主动公开的政府信息，较上年增长12%。'], { 'p.total': 1520 }],
+      ['P', ['全年共形成1520条主动公开政府信息，其中政府网站1200条，其他渠道320条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }],
+    ]);
+  });
+
+  it('counter-examples: a channel, a kind, a stock, a part of the year or another body’s scope named keeps it out of the total', () => {
+    expectCases([
+      ['P', ['全年共通过政府网站产生1520条主动公开政府信息。'], { 'p.total': undefined }],
+      ['P', ['全年共梳理1520条主动公开的规范性文件。'], { 'p.total': undefined }],
+      ['P', ['截至年底，累计形成15200条主动公开政府信息。'], { 'p.total': undefined }],
+      ['P', ['上半年共产生1520条主动公开政府信息。'], { 'p.total': undefined }],
+    ]);
+  });
+});

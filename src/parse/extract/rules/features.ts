@@ -297,6 +297,8 @@ const OBJECT_AFTER = new RegExp(
   String.raw`^\s*(?:的)?((?:政府|政务)?信息)?${ACT_ADVERBS}((?:通过|经|以|利用)[^,，。;；\d]{1,16}?|由(?:本|我)[^,，。;；\d]{1,6}?)?${ACT_ADVERBS}` +
     String.raw`(?:主动(?:向社会|对外)?(?:予以)?(?:公开|发布)|(?:向社会|对外)(?:主动)?(?:予以)?(?:公开|发布)|予以(?:主动)?公开)`,
 );
+/** The items of proactive disclosure as the figure's whole object, its clause ending there (1520条主动公开(的)政府信息). */
+const PROACTIVE_OBJECT_ONLY = /^\s*(?:的)?主动公开(?:的)?(?:政府|政务)?信息\s*$/;
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
 const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
 /**
@@ -684,6 +686,8 @@ export const FEATURES = {
   partOfYear: (v: FigureView) => PART_OF_YEAR.test(v.sentenceBefore),
   /** The figure before its object and verb (共有3050条政府信息主动公开). */
   objectAfter: (v: FigureView) => {
+    // the act's own object right after the figure, nothing else named (共产生1520条主动公开政府信息): the verb before it does not change what is counted
+    if (PROACTIVE_OBJECT_ONLY.test(v.after)) return ['all', 'none'].includes(channelScope(v.before));
     const m = OBJECT_AFTER.exec(v.after);
     // the object after the figure, or right before it (共有政府信息1520条由本机关主动公开)
     if (m === null || (m[1] === undefined && !/信息\s*$/.test(v.before))) return false;

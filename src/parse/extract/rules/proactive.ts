@@ -73,6 +73,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: INVENTED, text: '全年1520条信息得到主动公开。', value: 1520 },
       { from: INVENTED, text: '全年共将1520条政府信息主动向社会公开。', value: 1520 },
       { from: INVENTED, text: '全年共有120条政府信息通过政府网站予以公开。', value: null },
+      // the items of proactive disclosure as the whole object after the figure, whatever the verb (产生, 梳理, 形成)
+      { from: INVENTED, text: '全年共产生1520条主动公开政府信息。', value: 1520 },
+      { from: INVENTED, text: '全年共通过政府网站产生1520条主动公开政府信息。', value: null },
       { from: INVENTED, text: '2022年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
     ],
   },
