@@ -99,3 +99,21 @@ describe('the figure before its object 主动公开(的)政府信息, whatever t
     ]);
   });
 });
+
+describe('items sent to another body (报送) are disclosed only where the text says so', () => {
+  it('报送主动公开政府信息N条, in either order, to a portal or not, is no count of disclosed items', () => {
+    expectCases([
+      ['P', ['全年共报送主动公开政府信息1520条。'], { 'p.total': undefined }],
+      ['P', ['全年共报送1520条主动公开政府信息。'], { 'p.total': undefined }],
+      ['P', ['全年共向市政府门户网站报送主动公开政府信息1520条。'], { 'p.total': undefined, 'p.website': undefined }],
+    ]);
+  });
+
+  it('counter-examples: 报送并主动公开, or the next clause saying they were disclosed, keep the total', () => {
+    expectCases([
+      ['P', ['全年共报送并主动公开政府信息1520条。'], { 'p.total': 1520 }],
+      ['P', ['全年共报送主动公开政府信息1520条，均已在政府网站公开。'], { 'p.total': 1520 }],
+      ['P', ['全年主动公开政府信息1520条，其中政府网站公开1200条，其他渠道公开320条，向上级报送信息30条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }],
+    ]);
+  });
+});

@@ -297,6 +297,11 @@ const OBJECT_AFTER = new RegExp(
   String.raw`^\s*(?:的)?((?:政府|政务)?信息)?${ACT_ADVERBS}((?:通过|经|以|利用)[^,，。;；\d]{1,16}?|由(?:本|我)[^,，。;；\d]{1,6}?)?${ACT_ADVERBS}` +
     String.raw`(?:主动(?:向社会|对外)?(?:予以)?(?:公开|发布)|(?:向社会|对外)(?:主动)?(?:予以)?(?:公开|发布)|予以(?:主动)?公开)`,
 );
+/** Sending to another body as the clause's act (报送, 上报, 呈报; not 报送并公开), and what it sends. */
+const SENT_UP = /(?:报送|上报|呈报)(?!并|后|及|和)([^,，。;；]*)$/;
+const SENT_OBJECT = /^(?:了)?(?:各类|各种)?主动公开(?:的)?/;
+/** The next clause says the items sent were disclosed (，均已在政府网站公开). */
+const SAID_DISCLOSED_AFTER = /^[^,，。;；]*[,，]\s*(?:并|且)?(?:均|全部|都)?(?:已经?)?(?:在[^,，。;；]{1,12}|通过[^,，。;；]{1,12})?(?:主动|予以|及时)?(?:公开|发布)/;
 /** The items of proactive disclosure as the figure's whole object, its clause ending there (1520条主动公开(的)政府信息). */
 const PROACTIVE_OBJECT_ONLY = /^\s*(?:的)?主动公开(?:的)?(?:政府|政务)?信息\s*$/;
 /** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
@@ -713,6 +718,15 @@ export const FEATURES = {
   stockAfterYear: (v: FigureView) => /^\s*(?:历年)?累计(?:共|共计)?(?:达到|达|为)?\s*$/.test(v.before) && /主动公开[^,，。；;]*?\d/.test(previousClause(v)),
   /** What should be disclosed (其他应主动公开的政府信息25条): a kind named by a duty, not an act. */
   modal: (v: FigureView) => /(?:应当?|应该|需要?|必须|须)(?:主动)?(?:公开|发布)[^,，]{0,10}$/.test(v.before),
+  /**
+   * Items sent to another body (全年共报送主动公开政府信息1520条, 报送1520条主动公开政府信息): 主动公开 names the kind of
+   * item sent, not an act of the body's; disclosed only where the text says so (报送并公开, …，均已在政府网站公开).
+   */
+  sentUp: (v: FigureView) => {
+    const m = SENT_UP.exec(v.before);
+    if (m === null || lastVerbEnd(m[1].replace(SENT_OBJECT, '')) >= 0) return false;
+    return !SAID_DISCLOSED_AFTER.test(v.sentenceAfter);
+  },
   /** A plan or a target, not what was done (计划明年主动公开…, 力争…). */
   plan: (v: FigureView) => PLAN.test(v.before),
   /** A rate per month, week or day (平均每月主动公开100条): not a count of the year. */

@@ -6,8 +6,8 @@ import type { ScoredRule } from './engine';
 const INVENTED = 'invented: no report in ../shared/corpus words it so';
 /** What no count of the year's disclosed items can be. */
 const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem', 'requestChannel', 'publicity'] as const;
-/** What no count of disclosed items can be either, rarely met: asked last (a feature is read only when asked). */
-const LATE = ['partOfYear', 'plan', 'average', 'modal'] as const;
+/** What no count of disclosed items can be either, rarely met (items sent to another body: sentUp): asked last (a feature is read only when asked). */
+const LATE = ['partOfYear', 'plan', 'average', 'modal', 'sentUp'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
 const NOT_THE_YEARS = ['otherYear', 'lastYearWord', 'asOfDate', 'platform', 'runningTotal', 'manyYears'] as const;
 
@@ -76,6 +76,9 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // the items of proactive disclosure as the whole object after the figure, whatever the verb (产生, 梳理, 形成)
       { from: INVENTED, text: '全年共产生1520条主动公开政府信息。', value: 1520 },
       { from: INVENTED, text: '全年共通过政府网站产生1520条主动公开政府信息。', value: null },
+      // items sent to another body: disclosed only where the text says so
+      { from: INVENTED, text: '全年共报送1520条主动公开政府信息。', value: null },
+      { from: INVENTED, text: '全年共报送1520条主动公开政府信息，均已在政府网站公开。', value: 1520 },
       { from: INVENTED, text: '2022年主动公开政府信息数量同比增长10%,达到3300条。', year: 2023, value: null },
     ],
   },
