@@ -117,3 +117,12 @@ describe('items sent to another body (报送) are disclosed only where the text 
     ]);
   });
 });
+
+describe('a label’s colon before a total word (总数：共1520条) joins label and figure', () => {
+  it('主动公开政府信息总数：共/共计 N条 is the year’s total', () => {
+    expectCases([
+      ['P', ['主动公开政府信息总数：共1520条。'], { 'p.total': 1520 }],
+      ['P', ['主动公开政府信息总数：共计1520条，较上年增长12%。'], { 'p.total': 1520 }],
+    ]);
+  });
+});

@@ -70,7 +70,8 @@ const SHARE_GLOSS = /(?:占比?|的)?\s*\d+(?:\.\d+)?\s*[%％]\s*(?:[（(]|即)\
 /** The figure's clause only a link (计, 为, 共, 即) after a clause that ends in its share (占78.9%，计1200条): the share glosses across the comma. */
 const LINK_ONLY = /^\s*(?:计|为|是|即|共|共计|达)?\s*$/;
 const SHARE_CLAUSE_END = /占比?\s*\d+(?:\.\d+)?\s*[%％]\s*[,，]\s*$/;
-const LABEL_COLON = /[:：][ \t\u3000]*$/;
+/** A label's colon right before the figure, or before a total word that links it (总数：共1520条). */
+const LABEL_COLON = /[:：][ \t\u3000]*(?:共计|合计|总计|共)?[ \t\u3000]*$/;
 /** 。！？ and the line break end a period (a semicolon does not: 政府网站：1070条；其他渠道：1476条 is one list). */
 const PERIOD_END = new Set([0x3002, 0xff01, 0xff1f, 0x0a]);
 const SENTENCE_WINDOW = 600;
@@ -167,7 +168,7 @@ class View implements FigureView {
   get before(): string {
     if (this.b === undefined) {
       const [cs] = clauseAt(this.seg, this.q.numStart);
-      // a label's colon right before the figure (主动公开政府信息总数：2546条) joins them as one phrase would
+      // a label's colon right before the figure (主动公开政府信息总数：2546条, 总数：共2546条) joins them as one phrase would
       // and a share right before it (网站公开占78.9%（1200条）, 78.9%即1200条…) is a gloss between the words and their figure
       this.b = this.s.slice(Math.max(cs, this.q.start - CLAUSE_WINDOW), this.q.start).replace(LABEL_COLON, '').replace(SHARE_GLOSS, '');
       // or a share's clause right before it (网站公开的占78.9%，计1200条): the words before the share are the figure's
