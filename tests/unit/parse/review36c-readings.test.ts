@@ -126,3 +126,21 @@ describe('a label’s colon before a total word (总数：共1520条) joins labe
     ]);
   });
 });
+
+describe('a bare 其他 item after the website’s item, across a semicolon or after a label’s colon', () => {
+  it('政府网站1200条；其他(：)320条 and 政府网站：1200条，其他：320条 give the other channels', () => {
+    const both = { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['主动公开政府信息1520条，其中政府网站1200条；其他320条。'], both],
+      ['P', ['主动公开政府信息1520条，其中政府网站1200条；其他：320条。'], both],
+      ['P', ['主动公开政府信息1520条，其中政府网站：1200条，其他：320条。'], both],
+    ]);
+  });
+
+  it('counter-examples: after a kind, or in the next sentence, 其他 is no channel', () => {
+    expectCases([
+      ['P', ['主动公开政府信息1520条，其中政务动态1200条；其他320条。'], { 'p.total': 1520, 'p.other_channels': undefined }],
+      ['P', ['主动公开政府信息1520条，其中政府网站1200条。其他320条。'], { 'p.website': 1200, 'p.other_channels': undefined }],
+    ]);
+  });
+});

@@ -329,11 +329,14 @@ const actOrMeansAfter = (v: FigureView, after: string) => {
   // else the statement before, when the period holds no count or only the list's earlier items (其中，1200条通过政府网站；320条…)
   return (whole === undefined || channelScope(whole) !== 'none') && disclosedWhole(v.statementPrevious);
 };
-/** A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条): the other channels. */
-const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/;
+/**
+ * A bare 其他/其余 item right after the website's item in a list (其中网站1070条、其他1476条), across a semicolon and
+ * with labels' colons (政府网站：1070条；其他：1476条): the other channels.
+ */
+const REST_AFTER_WEB = /([^、,，。;；:：\d]{1,16})[:：]?\s*\d[\d.]*\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*[:：]?\s*$/;
 const restAfterWeb = (v: FigureView) => {
   if (!/(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*$/.test(v.before)) return false;
-  const m = REST_AFTER_WEB.exec(v.sentenceBefore);
+  const m = REST_AFTER_WEB.exec(v.periodBefore);
   return m !== null && channelScope(m[1]) === 'web';
 };
 /** A bare 其他/其余 item next: the figure is the website's item of a channel list. */
