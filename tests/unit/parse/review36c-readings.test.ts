@@ -144,3 +144,21 @@ describe('a bare 其他 item after the website’s item, across a semicolon or a
     ]);
   });
 });
+
+describe('a single request: what is said of it is said of all (before 2019, nothing carried)', () => {
+  it('受理1件，已予以公开并办结 / 申请1件，已按时办结: the one received is the one handled', () => {
+    expectCases([
+      ['R', ['受理1件，已予以公开并办结。'], { 'r.new.total': 1, 'r.handled.total': 1 }],
+      ['R', ['全年共受理政府信息公开申请1件，已予以公开并办结。'], { 'r.new.total': 1, 'r.handled.total': 1, 'r.granted.total': 1 }],
+      ['R', ['全年共受理政府信息公开申请1件，已按时办结。'], { 'r.new.total': 1, 'r.handled.total': 1 }],
+    ]);
+  });
+
+  it('counter-examples: several requests without 均, one still open, or one carried beside it', () => {
+    expectCases([
+      ['R', ['全年共受理政府信息公开申请3件，已予以公开并办结。'], { 'r.new.total': 3, 'r.handled.total': undefined }],
+      ['R', ['全年共受理政府信息公开申请1件，正在办理中。'], { 'r.new.total': 1, 'r.handled.total': undefined }],
+      ['R', ['全年共受理政府信息公开申请1件，已答复，另有上年结转1件已办结。'], { 'r.new.total': 1, 'r.handled.total': undefined }],
+    ]);
+  });
+});

@@ -697,14 +697,15 @@ const NOT_ALL_DONE = /尚未|未办结|正在|办理中|在办|延期|跨年|结
 
 /**
  * The year's received figure is its handled figure too (共受理依申请公开2件,均已答复: every one answered),
- * when what is said right after it of all of them is done, and nothing was carried from another year:
+ * when what is said right after it of all of them (or of the single one) is done, and nothing was carried from another year:
  * a report on a year before 2019's revised regulation (carried requests no row of the report yet) whose
  * text names no 结转, and nothing in the sentence after leaves one open.
  */
 export function receivedAllHandled(s: string, seg: Segments, q: Quantity, years: readonly number[]): boolean {
   if (years.length === 0 || years.some((y) => y > 2018) || s.includes('结转')) return false;
   const m = ALL_DONE.exec(s.slice(q.end, q.end + 40));
-  if (!m || !/均|全部|都|一律/.test(m[1])) return false;
+  // (a single request: what is said of it is said of all, 受理申请1件,已予以公开并办结)
+  if (!m || !(/均|全部|都|一律/.test(m[1]) || (q.value === 1 && !q.approx))) return false;
   const [, se] = sentenceAt(seg, q.numStart);
   return !NOT_ALL_DONE.test(s.slice(q.end, se));
 }
