@@ -162,3 +162,17 @@ describe('a single request: what is said of it is said of all (before 2019, noth
     ]);
   });
 });
+
+describe('占 N条 in a list of channels after the whole, with or without 其中', () => {
+  it('政府网站占1200条，其他渠道占320条 after the whole, in its period or the next paragraph', () => {
+    const both = { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，政府网站占1200条，其他渠道占320条。'], both],
+      ['P', ['全年主动公开政府信息1520条。', '其中，政府网站占1200条；其他渠道占320条。'], both],
+    ]);
+  });
+
+  it('counter-example: kinds, not channels, give no channel', () => {
+    expectCases([['P', ['全年主动公开政府信息1520条，政务动态占1200条，其他占320条。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }]]);
+  });
+});

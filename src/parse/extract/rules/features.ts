@@ -359,11 +359,11 @@ const breakdownOfDisclosed = (v: FigureView) => {
 };
 /**
  * Words a list of channels with their figures is made of, besides the channels themselves
- * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条; 网站公开的信息有1070条, 网站公开量为1070条):
+ * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条; 网站公开的信息有1070条, 网站公开量为1070条, 政府网站占1070条):
  * no act, no subject, no kind of its own
  * (站, 网: what is left of 政府网站 once 政府网 is read as the website).
  */
-const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|量|为|有|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
+const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|量|为|占|有|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
 const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/g;
 /** A list of channels is short: a longer period holds more than labels (and is not read again). */
 const CHANNEL_LIST_MAX = 100;
