@@ -176,3 +176,13 @@ describe('占 N条 in a list of channels after the whole, with or without 其中
     expectCases([['P', ['全年主动公开政府信息1520条，政务动态占1200条，其他占320条。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }]]);
   });
 });
+
+describe('其余的/剩余的 N条 opens a channel’s item as 其余 N条 does', () => {
+  it('其余的320条通过其他渠道公开 is the other channels', () => {
+    const both = { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，通过政府网站公开的占1200条，其余的320条通过其他渠道公开。'], both],
+      ['P', ['全年主动公开政府信息1520条，其中1200条通过政府网站公开，剩余的320条通过其他渠道公开。'], both],
+    ]);
+  });
+});

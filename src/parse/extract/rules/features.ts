@@ -304,8 +304,8 @@ const SENT_OBJECT = /^(?:了)?(?:各类|各种)?主动公开(?:的)?/;
 const SAID_DISCLOSED_AFTER = /^[^,，。;；]*[,，]\s*(?:并|且)?(?:均|全部|都)?(?:已经?)?(?:在[^,，。;；]{1,12}|通过[^,，。;；]{1,12})?(?:主动|予以|及时)?(?:公开|发布)/;
 /** The items of proactive disclosure as the figure's whole object, its clause ending there (1520条主动公开(的)政府信息). */
 const PROACTIVE_OBJECT_ONLY = /^\s*(?:的)?主动公开(?:的)?(?:政府|政务)?信息\s*$/;
-/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余1476条通过其他渠道公开, 有1070条通过…). */
-const LEAD_IN = /^\s*(?:其中|其余|另外|余下|剩余)?\s*(?:另有|还有|共有|有)?\s*$/;
+/** What may open the clause before a figure that its channel and act follow (其中1070条在政府网站公开, 其余(的)1476条通过其他渠道公开, 有1070条通过…). */
+const LEAD_IN = /^\s*(?:(?:其中|其余|另外|余下|剩余)(?:的)?)?\s*(?:另有|还有|共有|有)?\s*$/;
 /**
  * Each item of a list owns the figure in front of it, 、 separating items as ， does (1200条通过政府网站公开、320条通过其他渠道公开):
  * the figure's item after it ends at a 、 before the next figure, and its item before it starts after a 、 that follows a figure.
