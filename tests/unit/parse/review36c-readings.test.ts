@@ -186,3 +186,17 @@ describe('其余的/剩余的 N条 opens a channel’s item as 其余 N条 does'
     ]);
   });
 });
+
+describe('besides the website (网站以外, 网站外) is the other channels, never the website', () => {
+  it('网站外公开数320条, 政府网站以外的渠道公开320条 give the other channels', () => {
+    const both = { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 };
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条，其中网站公开数1200条，网站外公开数320条。'], both],
+      ['P', ['全年主动公开政府信息1520条，其中政府网站公开1200条，政府网站以外的渠道公开320条。'], both],
+    ]);
+  });
+
+  it('counter-example: alone, a figure besides the website is no total and no website share', () => {
+    expectCases([['P', ['全年在政府网站以外公开信息320条。'], { 'p.total': undefined, 'p.website': undefined }]]);
+  });
+});

@@ -53,7 +53,9 @@ const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
 // (其他公开方式: the act's word inside the phrase)
-const OTHER_CHANNELS_PHRASE = /其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
+/** Besides the website (网站以外, 网站外): the other channels, not the website. */
+const BESIDES_WEB = /(?:政府)?(?:门户)?网站(?:以外|之外|外)/g;
+const OTHER_CHANNELS_PHRASE = /其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|网站(?:以外|之外|外)/;
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
@@ -66,7 +68,9 @@ export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 /** The website and the other channels named together, no figure between (通过网站和其他渠道): every channel. */
 const WEB_AND_OTHERS = /(?:网站|门户|政府网)[^,，。;；:：\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\d]{0,4}?(?:其他|其它)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
 export function channelScope(raw: string): ChannelScope {
-  const text = unquoted(raw);
+  const named = unquoted(raw);
+  const text = named.replace(BESIDES_WEB, '');
+  if (text !== named && text.search(WEB) < 0) return 'other';
   if (/等(?:自媒体|新媒体)/.test(text)) return 'other'; // 微博微信网站等自媒体平台: a kind of channel, listed
   const web = text.search(WEB) >= 0;
   const other = text.search(OWN_MEDIA) >= 0 || text.search(PRESS) >= 0;
