@@ -200,3 +200,13 @@ describe('besides the website (网站以外, 网站外) is the other channels, n
     expectCases([['P', ['全年在政府网站以外公开信息320条。'], { 'p.total': undefined, 'p.website': undefined }]]);
   });
 });
+
+describe('a verbless list of channels numbered ①②', () => {
+  it('其中：①政府网站1200条；②其他渠道320条 gives both channels', () => {
+    expectCases([['P', ['全年主动公开政府信息1520条，其中：①政府网站1200条；②其他渠道320条。'], { 'p.total': 1520, 'p.website': 1200, 'p.other_channels': 320 }]]);
+  });
+
+  it('counter-example: numbered kinds give no channel', () => {
+    expectCases([['P', ['全年主动公开政府信息1520条，其中：①政务动态1200条；②其他320条。'], { 'p.total': 1520, 'p.website': undefined, 'p.other_channels': undefined }]]);
+  });
+});

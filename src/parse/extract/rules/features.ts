@@ -365,13 +365,13 @@ const breakdownOfDisclosed = (v: FigureView) => {
  * Words a list of channels with their figures is made of, besides the channels themselves
  * (其中，政府网站1070条、其他1476条; 政府网站：1070条; 公开渠道方面，网站1070条; 网站公开的信息有1070条, 网站公开量为1070条, 政府网站占1070条):
  * no act, no subject, no kind of its own
- * (站, 网: what is left of 政府网站 once 政府网 is read as the website).
+ * (站, 网: what is left of 政府网站 once 政府网 is read as the website; ①②: the items’ numbers).
  */
 const CHANNEL_LIST_WORDS = /上述信息中|以上信息中|其中|另外|此外|另|通过|经由|经|在|利用|借助|依托|的|上|以及|和|及|与|等|各类|各种|方式|渠道|途径|平台|载体|形式|方面|公开|发布|数量|总数|数|量|为|占|有|共计|共|计|政府|政务|官方|人民|信息|其他|其它|其余|站|网/g;
 const COUNT_ANY = /[\d〇零一二两三四五六七八九十百千]+\s*(?:万)?(?:余|多)?(?:条|篇|件|份|项|则)/g;
 /** A list of channels is short: a longer period holds more than labels (and is not read again). */
 const CHANNEL_LIST_MAX = 100;
-export const channelListOnly = (t: string) => t.length <= CHANNEL_LIST_MAX && unquoted(t).replace(/占[^,，;；。]{0,6}?[\d.]+%/g, '').replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"]/g, '') === '';
+export const channelListOnly = (t: string) => t.length <= CHANNEL_LIST_MAX && unquoted(t).replace(/占[^,，;；。]{0,6}?[\d.]+%/g, '').replace(COUNT_ANY, '').replace(WEB, '').replace(OWN_MEDIA, '').replace(PRESS, '').replace(CHANNEL_LIST_WORDS, '').replace(/[\s、,，;；:：()（）“”"①-⑳]/g, '') === '';
 /** A statement of the year's items disclosed through no one channel (本局主动公开政府信息2546条。): what a list of channels after it breaks down. */
 export const disclosedWhole = (t: string) => COUNT_BEFORE.test(t) && /主动(?:向社会|对外)?(?:予以)?公开|(?:公开|发布)[^,，。;；\d]{0,6}信息/.test(t) && !/申请|累计|截至|截止|历年/.test(t) && ['none', 'all'].includes(channelScope(t));
 /** The figure's own item of a list names a channel and no act (网站公开1070条、其他渠道1476条): the object before it is the list's, not the item's kind. */
