@@ -307,9 +307,9 @@ const OUTCOME_REPLY = /(?<!信息|申请)(?:公开|提供)$/;
 /** 答复期限, 答复时限: the time allowed for an answer, no act of answering (在答复期限内答复 is answered by its last word). */
 const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
 
-/** The concept words of s[from, to), longest first at each place, left to right. */
 /** A note that the figure includes something (含, 包括, 包含; not 不含, 未包含). */
 const INCLUDES_NOTE = /^(?:含|包括|包含)/;
+/** The concept words of s[from, to), longest first at each place, left to right. */
 function tokens(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let cause = -1;
