@@ -209,8 +209,9 @@ const DISCLOSE = '(公开|提供)';
 const OUTCOMES = /申请|请求|答复|办理结果|处理结果|办结|(?:部分|区分处理后?)(?:公开|提供)[^。\n]*不予(?:公开|提供)|不予(?:公开|提供)[^。\n]*(?:部分|区分处理后?)(?:公开|提供)/;
 /** The information as the applicant asked for it (提供所需信息, 已提供所申请信息): what was disclosed, in full. */
 const ASKED_FOR = '(所需|所需的|所申请|所申请的|申请的|申请人所需的?|相关)?';
-/** Adverbs before a granting act that do not change it (15件已经公开 is 15件公开; 依法, 按要求, 均). */
-const GRANT_ADVERBS = '(已经|已|依法|均|全部|都|及时|按要求|按申请人(的)?要求)*';
+/** Adverbs before a granting act that do not change it (15件已经公开 is 15件公开; 依法, 按要求, 均): one of them, and any run of them. */
+const GRANT_ADVERB = '已经|已|依法|依规|均|全部|都|一律|及时|按要求|按规定|按申请人(的)?要求';
+const GRANT_ADVERBS = `(${GRANT_ADVERB})*`;
 /**
  * A result that says a request got the information it asked for, written once for both orders (15件获准公开, 其中获准公开的15件):
  * a result of granting (获准/得到/获得/已予/批准, then 公开 or 提供: a granting label's adverb, 予以公开, is GRANTED_BY's rules'), the
@@ -388,7 +389,7 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都)(已)?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
   // …均已公开, 都已公开, 均已向申请人提供, 均提供了申请人所需的信息, 均已办结并予以公开, 全部满足了申请人的要求, 答复结果均为同意公开:
   // 均 with any adverbial, and the second act of A并B, before a granting act that ends its clause (not 均已提供书面答复, 均已公开答复)
-  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都|一律)(已经|已|依法|依规|及时|按要求|按规定|按申请人(的)?要求|(已)?(按时)?办结并|向申请人)*((予以|同意)?${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?|满足(了)?(申请人|申请者)(的)?(要求|需求|需要|诉求))(?=\\s*(?:[,，。;；]|$))`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
+  { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(均|全部|都|一律)(${GRANT_ADVERB}|(已)?(按时)?办结并|向申请人)*((予以|同意)?${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?|满足(了)?(申请人|申请者)(的)?(要求|需求|需要|诉求))(?=\\s*(?:[,，。;；]|$))`), reject: ALL_DISCLOSED_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?{N}{S}{0,80}?(答复|办理)?结果(均|全部|都)为(同意|予以)?公开(?=\\s*(?:[,，。;；]|$))`), reject: ALL_OR_ONE_REJECT, rejectAfter: ALL_DISCLOSED_REJECT_AFTER, allOfTheWhole: true },
   { metric: 'r.granted.total', re: rx(`(受理|收到|接到|接收)(了)?{K}{0,22}?(申请|请求){K}{0,8}?(共|共计)?(?<![\\d〇零一二两三四五六七八九十百千])(?<num>1|一)(件|宗|个|条)(?![\\d])[,，]{S}{0,80}?(依法)?(予以|同意)${DISCLOSE}`), reject: ALL_OR_ONE_REJECT, rejectAfter: ANOTHER_OUTCOME_AFTER },
   { metric: 'r.partial.total', re: rx(`{N}(申请)?(部分|区分处理后?(予以)?)${DISCLOSE}`), sentence: OUTCOMES, notSentence: /主动公开/ },

@@ -55,7 +55,7 @@ const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(
 // (其他公开方式: the act's word inside the phrase)
 /** Besides the website (网站以外, 网站外): the other channels, not the website. */
 const BESIDES_WEB = /(?:政府)?(?:门户)?网站(?:以外|之外|外)/g;
-const OTHER_CHANNELS_PHRASE = /其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|网站(?:以外|之外|外)/;
+const OTHER_CHANNELS_PHRASE = new RegExp(`其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|${BESIDES_WEB.source}`);
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
