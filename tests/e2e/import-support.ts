@@ -24,7 +24,7 @@ export const pageQuery = (page: Page, sql: string): Promise<Row[]> =>
 /**
  * Waits until the import toggle is idle (`loaded`: with a layer version too); its version. On a
  * time-out the error says how far the page's last build of the layer got (the bench hook's laps:
- * a lap missing is where it stopped) and what the toggle said.
+ * a lap missing is where it stopped; the build's attempt and its worker's last stage) and what the toggle said.
  */
 export async function waitForLayer(page: Page, loaded: boolean): Promise<string> {
   try {
@@ -36,8 +36,8 @@ export async function waitForLayer(page: Page, loaded: boolean): Promise<string>
     const state = await page
       .evaluate(() => {
         const el = document.querySelector('[data-testid="import-toggle"]');
-        const hook = (window as unknown as { __gongkaiImport?: { timings(): unknown } }).__gongkaiImport;
-        return { laps: hook?.timings() ?? null, busy: el?.getAttribute('data-busy'), version: el?.getAttribute('data-layer-version'), pageMs: Math.round(performance.now()) };
+        const hook = (window as unknown as { __gongkaiImport?: { timings(): unknown; build(): string | null } }).__gongkaiImport;
+        return { laps: hook?.timings() ?? null, build: hook?.build() ?? null, busy: el?.getAttribute('data-busy'), version: el?.getAttribute('data-layer-version'), pageMs: Math.round(performance.now()) };
       })
       .catch((e: unknown) => String(e));
     throw new Error(`${(error as Error).message}\nthe page's layer: ${JSON.stringify(state)}`, { cause: error });

@@ -122,6 +122,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const { client, info } = useDataset();
   const pool = useRef<ImportPool | null>(null);
   const timings = useRef<Partial<ImportTimings>>({});
+  /** The page's last build of the layer, for the bench hook's account of where it got. */
+  const lastBuild = useRef<LayerBuild | null>(null);
   /** Whether the last layer built went through OPFS (src/db/user-layer-spill.ts), for the bench hook. */
   const spilled = useRef(false);
   /** Layers built again for a restarted data worker, their OPFS folders held until a later load is answered. */
@@ -168,6 +170,7 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     // Only when there is a layer to build (a page with none starts no worker); it loads the
     // gazetteer while the duplicates are looked up.
     const session = openLayerBuild();
+    lastBuild.current = session;
     setBuilding(true);
     try {
       const held = await duplicates.reportsOf([...new Set(kept.flatMap((r) => (r.sha256 ? [r.sha256] : [])))]);
@@ -385,6 +388,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         },
         importFiles,
         timings: () => ({ ...timings.current }),
+        /** Where the page's last build of the layer got (attempt and stage). */
+        build: () => lastBuild.current?.reached() ?? null,
         spilled: () => spilled.current,
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`

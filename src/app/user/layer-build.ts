@@ -22,6 +22,8 @@ export interface LayerBuild {
   build(): Promise<BuiltLayer>;
   /** The dataset folder of every kept report, zipped, with its dataset_version. */
   zip(): Promise<{ version: string; bytes: Uint8Array }>;
+  /** Where the current job got: its attempt and its worker's last stage (for a test's report of a build that stalled). */
+  reached(): string;
   close(): void;
 }
 
@@ -138,10 +140,12 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
   let nextId = 1;
   /** Where the last job got (the worker's last stage), for the reason of a build that stalled. */
   let reached = 'not started';
+  let attempts = 0;
   const ask = async (kind: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
     for (let attempt = 0; ; attempt++) {
       const started = await ready;
       reached = 'started';
+      attempts = attempt + 1;
       const reply = await buildJob(started, { ...kind, id: nextId++ }, silentMs * 2 ** attempt, (stage) => (reached = stage), closing.signal);
       if (reply) return reply;
       started.terminate();
@@ -160,6 +164,7 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
       if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
       return { version: reply.version, bytes: reply.bytes };
     },
+    reached: () => `attempt ${attempts}: ${reached}`,
     close: () => {
       closing.abort();
       worker?.terminate();
