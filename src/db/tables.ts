@@ -24,17 +24,17 @@ export const EAGER_DETAIL_ROWS = 500_000;
 /** What the engine may hold of loaded Arrow (decompressed) in all; a query that needs more is refused. */
 export const LOAD_BUDGET_BYTES = 1_200_000_000;
 
-/**
- * Tables computed in the engine from loaded ones, on first use. `entities` is the `bodies` table
- * ingest writes (src/ingest/bodies.ts) with each body's printed names as a list, for the picker's
- * search, the URL's bodies and the charts' labels.
- */
 /** `entities` from the rows of `bodies` (a table or view name); `extra`: more columns of it, listed after. */
 const entitiesSelect = (bodies: string, extra = ''): string => `SELECT key, name, level, division_code, department, province_code, reports, first_year, last_year,
   coalesce(string_split(printed_names, chr(10)), []::VARCHAR[]) AS printed_names${extra}
 FROM ${bodies}
 ORDER BY key`;
 
+/**
+ * Tables computed in the engine from loaded ones, on first use. `entities` is the `bodies` table
+ * ingest writes (src/ingest/bodies.ts) with each body's printed names as a list, for the picker's
+ * search, the URL's bodies and the charts' labels.
+ */
 export const DERIVED_TABLES = {
   entities: { from: ['bodies'], select: entitiesSelect, sql: `CREATE TABLE entities AS\n${entitiesSelect('bodies')}` },
 } as const satisfies Record<string, { from: readonly string[]; select: (source: string, extra?: string) => string; sql: string }>;
