@@ -255,5 +255,5 @@ describe('summary.json', () => {
     const again = join(outRoot, 'corpus-build-again');
     expect(await main(['ingest', join(REPO_ROOT, 'data/corpus'), '--out', again], collectOutput())).toBe(0);
     expect(readFileSync(join(again, SUMMARY_FILE)).equals(readFileSync(join(corpusOut, SUMMARY_FILE)))).toBe(true);
-  });
+  }, 120_000);
 });
