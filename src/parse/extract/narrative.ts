@@ -121,6 +121,8 @@ const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** A sentence naming a reply of one manner or a late one (11件按时答复，1件逾期答复): its figures of replies are parts, read by the older rules' guards. */
 const PART_REPLY = new RegExp(`${PART_MANNER}|${LATE}|按时|按期`);
+/** A figure right before the act of its clause (23件已办结, 23件申请均已): the act's count. */
+const FIGURE_BEFORE_ACT = /[\d〇零一二两三四五六七八九十]\s*(?:件|宗|个|条)(?:申请)?(?:已经|已|均|全部|都)*\s*$/;
 /** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
 const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -337,7 +339,7 @@ const RULES: Rule[] = [
   // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
   { metric: 'r.handled.total', re: rx(`${ENDED}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
-  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
@@ -373,7 +375,8 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', needs: /依申请公开/, re: rx(`(?<=[,，:：、;；\n]|其中)依申请公开(了)?(政府信息)?(的)?{N}(?=${OUTCOME_SIBLING.source.slice(1)})`), notSentence: /主动公开|行政复议|诉讼/ },
   // 满足申请人要求的10件: given what was asked for, in a sentence about requests (not 部分满足, 未满足)
   { metric: 'r.granted.total', needs: /满足/, re: rx(`(?<=[,，:：、;；\n]|其中)(全部|完全|均)?满足(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)(的)?(申请)?(有|为)?{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|未|不|无法|基本/ },
-  { metric: 'r.partial.total', re: rx(`部分(同意)?${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
+  // (not granted and partial together, 予以公开及部分公开, 全部或部分公开18件: the figure is neither's, as 含部分公开)
+  { metric: 'r.partial.total', re: rx(`部分(同意)?${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及|(?:公开|提供|全部)(?:或者?|及|和|与)$/ },
   // 区分处理后公开1件 (the 2019 form's 部分公开（区分处理的）in a sentence): disclosed in part
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开, 15件决定公开, 15件已向申请人公开: the figure before a granting label, in a sentence about requests
@@ -1137,6 +1140,8 @@ export interface NarrativeOptions {
   division?: string;
   /** The issuer is a department (facts.level): its division's whole (全县各部门…) is another scope than its own. */
   department?: boolean;
+  /** The report is the body's own: titled with its name (某某县人民政府…年度报告) or no area summary (see rules/features sharedScope); unknown: false. */
+  ownLevel?: boolean;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -1162,6 +1167,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
+  const ownLevel = options.ownLevel ?? false;
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
   const higherScope = (at: number) => division !== '' && underOtherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);
@@ -1171,7 +1177,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const [cs, ce] = clauseAt(seg, at);
     return oneGroupOfSeveral(s.slice(cs, at), s.slice(ss, cs), s.slice(ce, se), division);
   };
-  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
+  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area, ownLevel).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
@@ -1244,6 +1250,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const before = clauseBefore(s, m.index);
       if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
       if (rule.opensClause && !CLAUSE_OPENING.test(before.slice(before.lastIndexOf('、') + 1))) continue;
+      // 23件已办结：15件提供了信息…: the act's figure stands before it, so the colon after it opens its list (the first item's figure counts no act)
+      if (rule.metric.startsWith('r.') && FIGURE_BEFORE_ACT.test(before) && /[:：]/.test(m[0])) continue;
       // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件: a count beside a later disclosure part of it is the whole caseload
       if ((rule.metric === 'rv.total' || rule.metric === 'lit.total') && !rule.zero && !REVIEW_OF_DISCLOSURE.test(before + m[0]) && DISCLOSURE_PART_LATER.test(sentenceAfter(s, m.index + m[0].length))) continue;
       // 申请数量由17件增加到25件: the value before the change is another year's
@@ -1257,7 +1265,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.outcomeItem && !RECEIVED.test(before) && OUTCOME_SIBLING.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       if (OTHER_SCOPE.test(withoutOwnArea(before + m[0], area))) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
-      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area)) continue;
+      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area, ownLevel)) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED_METRIC.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
@@ -1310,6 +1318,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
       if (labelInNote(s, m.index, numAt)) continue;
+      // 除3件部分公开、2件不予公开、3件…外: a figure stands right before the label, so the figure after its 、 is the next item's
+      if (rule.metric.startsWith('r.') && FIGURE_BEFORE_ACT.test(before) && s.slice(m.index, numAt).includes('、')) continue;
       // 复制费10元，邮寄费15元: one kind of fee beside another, a part of the fee collected
       if (rule.metric === 'fee.collected_yuan' && feePart(sentenceBefore(s, numAt) + sentenceAfter(s, numAt), sentenceBefore(s, numAt).length)) continue;
       // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year
@@ -1389,7 +1399,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done, area, higherScope).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done, area, higherScope, ownLevel).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

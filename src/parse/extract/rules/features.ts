@@ -10,6 +10,10 @@ const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
 const REFUSED = /不予(?:公开|提供)|不同意公开/;
 /** Characters each side of a figure where the other items of its list of outcomes stand. */
 const OUTCOME_WINDOW = 80;
+/** An open bracket right after a request outcome's label or its figure (同意公开15件（…, 同意公开（…), not after 主动公开. */
+const OUTCOME_NOTE = /(?<!主动)(?:公开|提供)(?:的)?(?:\s*[\d〇零一二两三四五六七八九十百千]+\s*(?:件|宗))?\s*[（(][^（()）]*$/;
+/** The text before a figure (its sentence's) leaves it inside a note on a request outcome (同意公开（含告知获取途径的5件）: a part of that outcome. */
+export const inOutcomeNote = (sentenceBefore: string): boolean => OUTCOME_NOTE.test(sentenceBefore.slice(-40));
 
 /** A count figure seen in its clause and sentence. */
 export interface FigureView {
@@ -40,6 +44,8 @@ export interface FigureView {
   issuer: string;
   /** An area summary's division word (县), '' for any other report: its own subject (全县各部门、各乡镇) is no other scope (./own-area). */
   area: string;
+  /** The report is the body's own (not an area summary, or titled with the body's name): its own level (本级) beside its division's whole is its scope (sharedScope). */
+  ownLevel: boolean;
 }
 
 // (非网站, 非网络: the website's complement, among the other channels)
@@ -246,10 +252,11 @@ const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 /**
  * The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条).
  * `area`: the report's own area word when it is an area summary (ownAreaWord): there the whole division is the report's own and
- * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234).
+ * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234). `ownLevel`: the report is the
+ * body's own (see OWN_LEVEL).
  */
-export function sharedScope(before: string, sentenceAfter: string, area = ''): boolean {
-  const self = MANY_BODIES.test(before) ? sentenceAfter.search(SELF) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? sentenceAfter.search(SELF_BODY) : -1;
+export function sharedScope(before: string, sentenceAfter: string, area = '', ownLevel = area === ''): boolean {
+  const self = MANY_BODIES.test(before) ? ownFigureAt(sentenceAfter, SELF, ownLevel) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? ownFigureAt(sentenceAfter, SELF_BODY, ownLevel) : -1;
   return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
 }
 /** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
@@ -263,6 +270,18 @@ export function bodyAfterStock(earlier: string, own: string): boolean {
 }
 /** The body naming itself as a body (我局, 本委), not as the division (我县 may be the whole's own government). */
 const SELF_BODY = new RegExp(`(?:^|[,，:：;；。])\\s*(?:其中)?\\s*(?:我|本)${SELF_WORD}`);
+/**
+ * The body's own level singled out (其中县政府本级办结23件, 县本级, 局机关本级, 本级政府): in the body's own report (titled with its
+ * name, 某某县人民政府…年度报告, or no area summary at all) the figure of the report's scope, the whole's before it another's; in an
+ * area summary (titled with the place only, 某某县…年度报告) the whole is the report's own and its own level a part.
+ */
+const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?(?:政府)?|(?:局|委|厅|办)?机关|局|委)?本级/;
+/** Where the body names itself in the sentence after (`self`), or in its own report singles out its own level, or -1. */
+function ownFigureAt(after: string, self: RegExp, ownLevel: boolean): number {
+  const named = after.search(self);
+  const level = ownLevel ? after.search(OWN_LEVEL) : -1;
+  return named < 0 ? level : level < 0 ? named : Math.min(named, level);
+}
 
 /** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
 const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;
@@ -609,6 +628,11 @@ export const FEATURES = {
     const near = v.sentenceBefore.slice(-OUTCOME_WINDOW) + v.sentenceAfter.slice(0, OUTCOME_WINDOW);
     return PARTLY_DISCLOSED.test(near) && REFUSED.test(near);
   },
+  /**
+   * A count of requests in a note on a request outcome (同意公开15件（其中已主动公开5件）, 同意公开（含已主动公开的5件）15件): a part of that
+   * outcome (requests answered with information already disclosed), not proactive disclosure.
+   */
+  outcomeNote: (v: FigureView) => /^(?:件|宗)$/.test(v.q.unit ?? '') && inOutcomeNote(v.sentenceBefore),
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
@@ -714,7 +738,7 @@ export const FEATURES = {
     if (!TOTAL_LINK.test(v.before)) return false;
     const prev = previousClause(v);
     // the topic names no other year nor a larger scope than the body's (上年度主动公开政府信息，…; 全市主动公开方面，…，我局…)
-    const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area);
+    const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area, v.ownLevel);
     // a change's figure is no count of the topic (主动公开政府信息比上年增加168条，总数达到1520条)
     return (/主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) || PROACTIVE_TOPIC.test(prev)) && ownTopic && !COUNT_BEFORE.test(prev.replace(CHANGE_AMOUNT, '')) && ['none', 'all'].includes(channelScope(prev));
   },
@@ -772,7 +796,7 @@ export const FEATURES = {
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
   paperCopies: (v: FigureView) => v.q.unit === '份' && /公告栏|公开栏|宣传栏|查阅|档案馆|图书馆|服务中心|专区|大厅|线下/.test(v.sentenceBefore),
   /** The clause names several bodies together and the sentence goes on to the body's own figure (全市各单位共主动公开…X条，我局主动公开M条): X is the larger scope's. */
-  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter, v.area),
+  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter, v.area, v.ownLevel),
   /** The body's own count after its division's stock (截至2015年底，全市累计主动公开…23456条，我局主动公开100条): the body's stock too, not the year's. */
   bodyAfterStock: (v: FigureView) => bodyAfterStock(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length), v.before),
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */

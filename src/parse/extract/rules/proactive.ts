@@ -5,7 +5,7 @@ import type { ScoredRule } from './engine';
 /** An example no real report has (the rule says why): written by hand, marked so. */
 const INVENTED = 'invented: no report in ../shared/corpus words it so';
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem', 'requestChannel', 'publicity'] as const;
+const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem', 'outcomeNote', 'requestChannel', 'publicity'] as const;
 /** What no count of disclosed items can be either, rarely met (items sent to another body: sentUp): asked last (a feature is read only when asked). */
 const LATE = ['partOfYear', 'plan', 'average', 'modal', 'sentUp'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */

@@ -1,0 +1,94 @@
+// What review36b (issue 10) found read WRONG, each fixed by a principle: the right value read, or none where no clean reading
+// is possible, and right-reading counter-examples so a rule does not over-reach. Written by hand the way reports state them;
+// no report of ../shared/corpus words these sentences so.
+import { describe, expect, it } from 'vitest';
+import { expectCases, pick, readParagraphs, readSentence } from '../../helpers/narrative-report';
+
+const REQUESTS = '全年共受理政府信息公开申请25件。';
+const OUTCOMES = ['r.granted.total', 'r.partial.total', 'r.denied.total.total', 'r.unable.not_held.total'];
+const ALL_FOUR = { 'r.granted.total': 15, 'r.partial.total': 3, 'r.denied.total.total': 2, 'r.unable.not_held.total': 3 };
+
+describe('the whole division’s figure beside the body’s own level (本级)', () => {
+  it('in the government’s own report (titled with its name) the whole’s figure is not the report’s', () => {
+    const handled = readParagraphs('R', REQUESTS, '全县共办结申请230件，其中县政府本级办结23件，同意公开15件，部分公开3件，不予公开2件，信息不存在3件。');
+    expect(handled['r.handled.total']).not.toBe(230);
+    expect(pick(handled, OUTCOMES)).toEqual(ALL_FOUR);
+    expect(readParagraphs('R', REQUESTS, '全县共办结申请230件，县政府本级办结23件，其中同意公开15件，部分公开3件，不予公开2件，信息不存在3件。')['r.handled.total']).toBe(23);
+    expect(readSentence('P', '全县各级行政机关共主动公开政府信息45210条，其中县政府本级主动公开1520条。')['p.total']).not.toBe(45210);
+  });
+
+  it('counter-examples: in the county’s area report (titled with the place only) the whole is its own; with no 本级 the whole stays', () => {
+    expect(readSentence('R', '全县共办结申请230件，其中县政府本级办结23件，同意公开15件，部分公开3件，不予公开2件，信息不存在3件。', '某某县')['r.handled.total']).toBe(230);
+    expect(readSentence('P', '全县各级行政机关共主动公开政府信息45210条，其中县政府本级主动公开1520条。', '某某县')['p.total']).toBe(45210);
+    expect(readSentence('P', '全县共主动公开政府信息45210条，其中通过政府网站公开40000条。')['p.total']).toBe(45210);
+  });
+});
+
+describe('分别 pairs names and figures in order, wherever the names stand', () => {
+  it('names after 分别 and before its figures (分别作出同意公开、…的答复15件、3件…): no name labels the figure it touches', () => {
+    expectCases([
+      ['R', [REQUESTS, '已办结23件，分别作出同意公开、部分公开、不予公开、信息不存在的答复15件、3件、2件、3件。'], { ...ALL_FOUR, 'r.handled.total': 23 }],
+      ['R', [REQUESTS, '分别作出同意公开、部分公开、不予公开、信息不存在答复15件、3件、2件、3件，共办结23件。'], { ...ALL_FOUR, 'r.handled.total': 23 }],
+    ]);
+  });
+
+  it('figures first and the names after 分别为 (15件、3件、2件、3件分别为同意公开、…)', () => {
+    expectCases([['R', [REQUESTS, '办结23件，其中15件、3件、2件、3件分别为同意公开、部分公开、不予公开和信息不存在。'], { ...ALL_FOUR, 'r.handled.total': 23 }]]);
+  });
+
+  it('counter-examples: three names for four figures pair with none, and take none either', () => {
+    const got = readParagraphs('R', REQUESTS, '已办结23件，分别作出同意公开、部分公开、不予公开的答复15件、3件、2件、3件。');
+    expect(pick(got, OUTCOMES)).toEqual({ 'r.granted.total': undefined, 'r.partial.total': undefined, 'r.denied.total.total': undefined, 'r.unable.not_held.total': undefined });
+    const first = readParagraphs('R', REQUESTS, '办结23件，其中15件、3件、2件分别为同意公开、部分公开、不予公开和信息不存在。');
+    expect(pick(first, OUTCOMES)).toEqual({ 'r.granted.total': undefined, 'r.partial.total': undefined, 'r.denied.total.total': undefined, 'r.unable.not_held.total': undefined });
+  });
+});
+
+describe('a figure before its act (23件已办结：…) is the act’s count; the colon opens its list', () => {
+  it('the first item’s figure after the colon is no handled figure', () => {
+    for (const lead of ['23件已办结：', '23件申请已办结：', '23件均已答复：', '23件已按时答复：'])
+      expectCases([['R', [REQUESTS, `${lead}15件提供了信息，3件部分公开，2件不予公开，3件信息不存在。`], { ...ALL_FOUR, 'r.handled.total': 23 }]]);
+  });
+
+  it('counter-example: a label’s colon before its own figure still reads (已办结：23件)', () => {
+    expectCases([['R', [REQUESTS, '已办结：23件，其中同意公开15件，部分公开3件，不予公开2件，信息不存在3件。'], { ...ALL_FOUR, 'r.handled.total': 23 }]]);
+  });
+});
+
+describe('a name of two outcomes together (全部或部分公开) counts neither', () => {
+  it('全部或部分公开18件 is neither the granted nor the partial; the parts after it read', () => {
+    expectCases([['R', [REQUESTS, '已办结23件，全部或部分公开18件，其中全部公开15件，部分公开3件；不予公开2件；信息不存在3件。'], { ...ALL_FOUR, 'r.handled.total': 23 }]]);
+    expect(readParagraphs('R', REQUESTS, '已办结23件，全部或部分公开18件，不予公开2件，信息不存在3件。')['r.partial.total']).toBeUndefined();
+  });
+});
+
+describe('in a 、 list of figure-first items, each item owns the figure in front of it', () => {
+  it('除3件部分公开、2件不予公开、3件…外: the denied is never the next item’s figure', () => {
+    const got = readParagraphs('R', REQUESTS, '办结23件，除3件部分公开、2件不予公开、3件因信息不存在无法提供外，其余15件均已公开。');
+    expect(got['r.denied.total.total']).not.toBe(3);
+    expect(got['r.partial.total']).toBe(3);
+  });
+
+  it('counter-example: a label-first item still takes the figure after it (部分公开3件、不予公开2件)', () => {
+    expectCases([['R', [REQUESTS, '办结23件，其中同意公开15件、部分公开3件、不予公开2件、信息不存在3件。'], ALL_FOUR]]);
+  });
+});
+
+describe('a figure in a note on a request outcome is a part of it', () => {
+  it('已主动公开5件 in a note on the granted is never the proactive total', () => {
+    const got = readParagraphs('R', REQUESTS, '办结23件，其中同意公开15件（其中已主动公开5件），部分公开3件，不予公开2件，信息不存在3件。');
+    expect(got['p.total']).toBeUndefined();
+    expect(pick(got, OUTCOMES)).toEqual(ALL_FOUR);
+  });
+
+  it('a figure inside the label’s note is not the item’s (同意公开（含告知获取途径的5件）15件)', () => {
+    expect(readParagraphs('R', REQUESTS, '办结23件，其中同意公开（含告知获取途径的5件）15件，部分公开3件，不予公开2件，信息不存在3件。')['r.granted.total']).not.toBe(5);
+  });
+
+  it('counter-examples: the year’s proactive figures in a note still read', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息1520条（其中政府网站公开1200条）。'], { 'p.total': 1520, 'p.website': 1200 }],
+      ['P', ['全年主动公开政府信息1520件（其中通过政府网站公开1200件）。'], { 'p.total': 1520 }],
+    ]);
+  });
+});
