@@ -92,3 +92,19 @@ describe('a figure in a note on a request outcome is a part of it', () => {
     ]);
   });
 });
+
+describe('after a stock, a figure marked as the year’s is the year’s proactive total', () => {
+  it('with or without a verb, in brackets, or as the increase over last year’s end', () => {
+    for (const lead of ['截至2015年底，累计主动公开政府信息15200条', '截至目前，已累计主动公开政府信息15200条', '历年累计公开政府信息15200条'])
+      for (const tail of ['，其中本年度1520条', '，其中2015年1520条', '（其中2015年1520条）', '，本年度为1520条', '，2015年新增1520条', '，较上年末增加1520条', '，其中今年公开1520条'])
+        expectCases([['P', [`${lead}${tail}。`], { 'p.total': 1520, 'p.cumulative': 15200 }]]);
+  });
+
+  it('counter-examples: another year’s part, no stock before, or a kind’s figure is not the year’s total', () => {
+    expectCases([
+      ['P', ['截至2015年底，累计主动公开政府信息15200条，其中2014年1520条。'], { 'p.total': undefined, 'p.cumulative': 15200 }],
+      ['P', ['全年主动公开政府信息1520条，较上年增加120条。'], { 'p.total': 1520 }],
+      ['P', ['截至2015年底，累计主动公开政府信息15200条，其中本年度政策文件120条。'], { 'p.total': undefined }],
+    ]);
+  });
+});

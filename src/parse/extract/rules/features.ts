@@ -198,6 +198,16 @@ function runningTotal(v: FigureView): boolean {
   const lead = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length);
   return /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)/.test(lead) || !spansYear(lead);
 }
+/** A clause of only the year's mark before its figure (其中本年度, 其中2015年, 本年度为, 今年新增, 其中今年公开, 较上年末增加): group 1 the year named. */
+const YEAR_PART = /^\s*[（(]?\s*(?:其中[,，:：]?\s*)?(?:(今年|本年度?|当年|年内|全年|\d{4}年度?)(?:新增|新)?(?:主动)?(?:公开|发布)?(?:了)?(?:的)?(?:政府|政务)?(?:信息)?(?:为|共|共计|达)?|较上年末?(?:增加|新增|增长)了?)\s*$/;
+/** A stock since some start before in the sentence (累计, 历年, 自…以来, 截至…). */
+const STOCK_LEAD = /累计|历年|以来|截至|截止/;
+function yearPartAfterStock(v: FigureView): boolean {
+  const m = YEAR_PART.exec(v.before);
+  if (m === null || (m[1] !== undefined && /\d/.test(m[1]) && !v.years.includes(Number(m[1].slice(0, 4))))) return false;
+  const lead = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length);
+  return STOCK_LEAD.test(lead) && /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?条/.test(lead);
+}
 /** The year's own disclosed figure, its clause opened by a span of the year (本年度主动公开政府信息326条，). */
 const YEARS_FIGURE = /(?:^|[,，:：])\s*(?:本年度?|全年|今年|当年|\d{4}年度?)[,，]?[^,，。;；\d]{0,16}?(?:主动公开|公开|发布)[^,，。;；\d]{0,12}?\d[\d,.]*\s*(?:万)?(?:余|多)?条[,，]\s*$/;
 
@@ -680,10 +690,15 @@ export const FEATURES = {
   change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
   /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
   yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)(?:新增|新)(?:的)?(?:主动)?(?:公开|发布)?(?:的)?(?:政府|政务)?(?:信息)?$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
+  /**
+   * After a stock in its sentence (截至…累计主动公开…15200条, 自…以来共…, 历年累计…), a clause marking its figure as the year's, with or
+   * without a verb (，其中本年度1520条, （其中2015年1520条）, ，本年度为1520条, ，2015年新增1520条, ，较上年末增加1520条): the year's own figure.
+   */
+  yearPartAfterStock: (v: FigureView) => yearPartAfterStock(v),
   /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
   stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after) || /^[^。；;\n]{0,30}?[,，]\s*(?:其中[,，:：]?\s*)?(?:今年|本年度?|当年|年内)新增/.test(v.sentenceAfter),
   /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
-  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore) && !ownYearAfterOf(v),
+  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore) && !ownYearAfterOf(v) && !yearPartAfterStock(v),
   /** 共, 共计, 合计, 总数, 全年: the clause states a total. */
   totalWord: (v: FigureView) => /共|总数|合计|全年|本年度|全区|全市|全县|全镇/.test(v.before),
   /** The channels are web only. */

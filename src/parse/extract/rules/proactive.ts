@@ -94,6 +94,21 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     ],
   },
   {
+    // The year's own figure marked so after a stock, with or without a verb (截至2015年底，累计主动公开政府信息15200条，其中本年度1520条).
+    // ('change' is not excluded: 较上年末增加 after a stock is what the year added to it)
+    metric: 'p.total',
+    requires: ['itemUnit', 'yearPartAfterStock'],
+    excludes: [...NEVER.filter((f) => f !== 'change'), 'otherYear', 'platform', 'category', 'webOnly', 'otherOnly', 'scopeSplit', ...LATE],
+    examples: [
+      { from: INVENTED, text: '截至2015年底，累计主动公开政府信息15200条，其中本年度1520条。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '历年累计公开政府信息15200条（其中2015年1520条）。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '截至目前，已累计主动公开政府信息15200条，较上年末增加1520条。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '累计主动公开政府信息达15200条，本年度为1520条。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '截至2015年底，累计主动公开政府信息15200条，其中2014年1520条。', year: 2015, value: null },
+      { from: INVENTED, text: '全年主动公开政府信息1520条，其中本年度新增的政策文件120条。', year: 2015, value: null },
+    ],
+  },
+  {
     metric: 'p.website',
     // several sites' different figures (平台新增88条,官网公开383条) are shares of a total not printed
     unique: true,
