@@ -108,3 +108,23 @@ describe('after a stock, a figure marked as the year’s is the year’s proacti
     ]);
   });
 });
+
+describe('a bracketed 含/包括 note right after an outcome label glosses it: the figure after the note is the label’s', () => {
+  it('handled with the carried-in or late replies in its note, granted with the already disclosed', () => {
+    for (const handled of ['办结（含上年结转）', '已办结（含上年结转申请）', '共答复（包括上年度结转的申请）', '办结申请（含上年结转）', '办结数（含上年结转）', '办结（含延期答复）'])
+      for (const granted of ['同意公开（含已主动公开）', '同意公开（包括已主动公开的）', '同意公开（含告知获取途径的5件）'])
+        expectCases([['R', [REQUESTS, `${handled}23件，其中${granted}15件，部分公开3件，不予公开2件，信息不存在3件。`], { ...ALL_FOUR, 'r.handled.total': 23, 'p.total': undefined }]]);
+  });
+
+  it('figure first, a note naming the already disclosed makes the list no proactive one', () => {
+    for (const note of ['（含已主动公开）', '（包括已主动公开的）', '（其中已主动公开5件）'])
+      expectCases([['R', [REQUESTS, `办结23件，其中15件同意公开${note}，3件部分公开，2件不予公开，3件信息不存在。`], { ...ALL_FOUR, 'p.total': undefined }]]);
+  });
+
+  it('counter-examples: a note naming another outcome of the list, or the received with the carried-in, read nothing', () => {
+    expectCases([
+      ['R', [REQUESTS, '办结23件，其中同意公开（含部分公开）15件，部分公开3件，不予公开2件，信息不存在3件。'], { 'r.granted.total': undefined, 'r.partial.total': 3 }],
+      ['R', ['全年共收到政府信息公开申请（含上年结转）25件，办结23件。'], { 'r.new.total': undefined, 'r.handled.total': 23 }],
+    ]);
+  });
+});

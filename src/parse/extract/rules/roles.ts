@@ -310,6 +310,9 @@ const OUTCOME_REPLY = /(?<!信息|申请)(?:公开|提供)$/;
 /** 答复期限, 答复时限: the time allowed for an answer, no act of answering (在答复期限内答复 is answered by its last word). */
 const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
 
+/** Labels a note after them glosses (办结（含上年结转）, 同意公开（含已主动公开）), and the outcomes of their list a note may still name. */
+const GLOSSED_LABELS = new Set(['r.handled.total', 'r.granted.total']);
+const LISTED_OUTCOME = /^r\.(?:granted|partial|denied|unable)\./;
 /** A note that the figure includes something (含, 包括, 包含; not 不含, 未包含). */
 const INCLUDES_NOTE = /^(?:含|包括|包含)/;
 /** The concept words of s[from, to), longest first at each place, left to right. */
@@ -321,9 +324,12 @@ function tokens(s: string, from: number, to: number): Token[] {
     // a gloss in parentheses (1326宗(未包含上年结转42宗)) says something about the figure, not what it counts
     const ch = s[i];
     // …unless it says the figure holds another concept too (同意公开（含部分公开）18件): then both are named, as 予以公开及部分公开 names both
+    // (after a label of the handled or the granted the note glosses it: what they include, carried-in, late or already disclosed
+    // requests (办结（含上年结转）23件, 同意公开（含已主动公开）15件), names only another outcome of the list)
     if ((ch === '(' || ch === '（') && depth === 0 && INCLUDES_NOTE.test(s.slice(i + 1, i + 4))) {
       const close = s.slice(i, to).search(/[)）]/);
-      if (close > 0) out.push(...tokens(s, i + 1, i + close).map((t) => ({ ...t, weak: cause >= 0 })));
+      const label = GLOSSED_LABELS.has(out.at(-1)?.metric ?? '') && /^\s*$/.test(s.slice(out.at(-1)!.end, i).replace(/^(?:数|申请|的申请)/, ''));
+      if (close > 0) out.push(...tokens(s, i + 1, i + close).filter((t) => !label || LISTED_OUTCOME.test(t.metric ?? '')).map((t) => ({ ...t, weak: cause >= 0 })));
     }
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
@@ -411,7 +417,8 @@ export function roleAt(s: string, seg: Segments, quantities: Quantity[], q: Quan
  * A request's information found already disclosed (15件属于已主动公开范围, 告知已主动公开): an answer to a request, the old
  * statistics table's own row beside 同意公开答复数 (no 予以公开, so read as no outcome), never an act of proactive disclosure.
  */
-const ALREADY_DISCLOSED = /属于已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?(?:范围|内容|事项)?|已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?范围|告知(?:申请人)?(?:所申请的?)?(?:政府信息|信息)?(?:已经|已)主动公开/g;
+// (or a note on an outcome saying some of it was: 同意公开（含已主动公开的）, （其中已主动公开5件）)
+const ALREADY_DISCLOSED = /[（(](?:含|包括|包含|其中)(?:属于)?已(?:经)?主动公开[^（()）]{0,10}[）)]|属于已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?(?:范围|内容|事项)?|已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?范围|告知(?:申请人)?(?:所申请的?)?(?:政府信息|信息)?(?:已经|已)主动公开/g;
 /** Proactive disclosure named in `text`, not counting a request's information found already disclosed. */
 export function namesProactive(text: string): boolean {
   return text.includes('主动公开') && text.replace(ALREADY_DISCLOSED, '').includes('主动公开');
