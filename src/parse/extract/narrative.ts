@@ -63,6 +63,11 @@ interface Rule {
   sentence?: RegExp;
   /** The match's sentence must not say this. */
   notSentence?: RegExp;
+  /**
+   * The match's period up to its end must not say this: what follows the figure is a breakdown of it (办结23件，当场答复5件，延期答复2件:
+   * the manners are parts of the handled, not a sign the figure is one of them).
+   */
+  notBefore?: RegExp;
   /** `sentence` and `notSentence` are asked of the whole period, across semicolons (决定公开10件；部分公开3件；不予公开2件: one list). */
   period?: true;
   /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
@@ -171,6 +176,12 @@ function periodAround(s: string, from: number, to: number): string {
   let j = to;
   while (j < s.length && j - to < 240 && !isPeriodEnd(s.charCodeAt(j))) j++;
   return s.slice(i, j);
+}
+/** The period before `at`: from the last 。 or line break (at most 240 characters). */
+function periodBefore(s: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 240 && s.charCodeAt(i - 1) !== 0x3002 && s.charCodeAt(i - 1) !== 0x0a) i--;
+  return s.slice(i, at);
 }
 /** 平均每月, 月均: a rate, not a count of the year. */
 const AVERAGE = /平均|月均|日均|每月|每周|每天|每日/;
@@ -343,13 +354,13 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
   { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
-  { metric: 'r.handled.total', re: rx(`${ENDED}{G}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  { metric: 'r.handled.total', re: rx(`${ENDED}{G}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notBefore: PART_REPLY },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
-  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
+  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notBefore: PART_REPLY, period: true },
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
@@ -1313,6 +1324,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
         if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }
+      if (rule.notBefore?.test(periodBefore(s, m.index) + said)) continue;
       // 留言60条,…已办结60条, 接到群众咨询12件，其中提供所需信息9件: what a sentence about messages, consultations or hotlines handled or gave is not a request's
       if (HANDLED_OR_OUTCOME.test(rule.metric) && (rule.metric === 'r.handled.total' ? OTHER_CASES : OTHER_CASES_COUNTED).test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure

@@ -128,3 +128,23 @@ describe('a bracketed 含/包括 note right after an outcome label glosses it: t
     ]);
   });
 });
+
+describe('the handled figure with a time before it or its reply manners after it', () => {
+  it('a span of the whole year before the act (2015年1月至12月, 1月1日至12月31日, 1-12月) frames the period, no part of it', () => {
+    for (const lead of ['2015年1月至12月共办结', '2015年1月1日至12月31日办结', '1-12月答复', '1月至12月已办结'])
+      expectCases([['R', [REQUESTS, `${lead}23件，其中同意公开15件，部分公开3件，不予公开2件，信息不存在3件。`], { ...ALL_FOUR, 'r.handled.total': 23 }]]);
+  });
+
+  it('reply manners after the handled figure are its parts, not a sign it is one', () => {
+    for (const manners of ['，当场答复5件，延期答复2件，其中', '，其中按期答复21件，延期答复2件，其中'])
+      expectCases([['R', [REQUESTS, `办结23件${manners}同意公开15件，部分公开3件，不予公开2件，信息不存在3件。`], { ...ALL_FOUR, 'r.handled.total': 23 }]]);
+  });
+
+  it('counter-examples: a part of the year, and the manners alone, give no handled figure', () => {
+    expectCases([
+      ['R', [REQUESTS, '2015年1月至11月办结23件，其中同意公开15件，部分公开3件。'], { 'r.handled.total': undefined, 'r.granted.total': 15 }],
+      ['R', ['全年共受理政府信息公开申请12件，按时答复11件，逾期答复1件。'], { 'r.handled.total': undefined }],
+      ['R', ['全年共受理政府信息公开申请12件，11件按时答复，1件逾期答复。'], { 'r.handled.total': undefined }],
+    ]);
+  });
+});

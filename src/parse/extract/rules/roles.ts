@@ -193,7 +193,10 @@ export function noneOfOneWay(clause: string): boolean {
 const PART_OF_YEAR = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:至|到|[-—~－]\d{1,2}月)?(?!\d{1,2}日)/;
 /** A day of the year (3月15日受理申请1件), not its end (12月31日) nor a day since or up to which (截至…, …以来). */
 const DAY = /(\d{1,2})月(\d{1,2})日/;
-export const partOfYearItem = (clause: string): boolean => {
+/** The whole year as a span of its months or days (2015年1月至12月, 1月1日至12月31日, 1-12月): the year's period, no part of it. */
+const WHOLE_YEAR_SPAN = /(?<!\d)1\s*(?:月(?:1日)?)?\s*(?:至|到|[-—~－])\s*12\s*月(?:份)?(?:31日)?/g;
+export const partOfYearItem = (text: string): boolean => {
+  const clause = text.includes('12') ? text.replace(WHOLE_YEAR_SPAN, '') : text;
   if (PART_OF_YEAR.test(clause)) return true;
   const d = DAY.exec(clause);
   return d !== null && !(d[1] === '12' && d[2] === '31') && !/截至|截止|以来|起/.test(clause);
