@@ -9,7 +9,7 @@ import { htmlToText, looksLikeHtml } from './decode/html';
 import { compact, tokenize } from './extract/cells';
 import { extractGluedTables } from './extract/glued';
 import { extractStatsTable } from './extract/stats-table';
-import { findPublished, findYear, issuerFacts, scopeOf, titledWithBody } from './extract/facts';
+import { findPublished, findYear, issuerFacts, scopeOf } from './extract/facts';
 import { extractNarrative } from './extract/narrative';
 import { divisionOf, ownAreaWord } from './extract/rules/own-area';
 import { detectPrintedTemplate, extractReviewTable, extractTables, unreadTables, type TextEnding } from './extract/tables';
@@ -136,7 +136,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction), division: divisionOf(facts.jurisdiction, facts.level), department: facts.level === 'department', ownLevel: facts.scope === 'self' || titledWithBody(organ.title) });
+  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction), division: divisionOf(facts.jurisdiction, facts.level), department: facts.level === 'department', ownLevel: facts.scope === 'self' });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

@@ -1171,7 +1171,7 @@ export interface NarrativeOptions {
   division?: string;
   /** The issuer is a department (facts.level): its division's whole (全县各部门…) is another scope than its own. */
   department?: boolean;
-  /** The report is the body's own: titled with its name (某某县人民政府…年度报告) or no area summary (see rules/features sharedScope); unknown: false. */
+  /** The report is the body's own (facts.scope 'self', not an area summary whatever its title): its own level beside the whole is its scope (rules/features sharedScope); unknown: false. */
   ownLevel?: boolean;
 }
 

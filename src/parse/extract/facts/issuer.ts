@@ -314,8 +314,6 @@ function formalName(s: string, organ: Organ): Organ | null {
 
 /** A bare place: a government named by its places alone (兴安盟, 平潭综合实验区, 昆明市晋宁区二街镇). */
 const isBare = (organ: Organ) => organ.kind === 'government' && organ.name === placePart(organ.name);
-/** The title names a body (某某县人民政府2015年…年度报告), not only a place (某某县2015年…): the report is that body's own. */
-export const titledWithBody = (title: Title | null | undefined): boolean => title?.organ != null && !isBare(title.organ);
 
 /** 我区管委会办公室编制完成了本报告 / 区政府办公室负责编制本报告: the general office of the report's own place compiled it. */
 const OWN_OFFICE_COMPILED = /(?:我|本)?(区|市|县|旗|州|盟|省|镇|乡|街道)((?:人民)?政府办公[室厅]|管委会办公室|管理委员会办公室)(?:负责)?(?:编制|制作|编写|起草|撰写)(?:完成)?了?(?:本|此)(?:年度)?(?:报告|年报)/;

@@ -44,7 +44,7 @@ export interface FigureView {
   issuer: string;
   /** An area summary's division word (县), '' for any other report: its own subject (全县各部门、各乡镇) is no other scope (./own-area). */
   area: string;
-  /** The report is the body's own (not an area summary, or titled with the body's name): its own level (本级) beside its division's whole is its scope (sharedScope). */
+  /** The report is the body's own (not an area summary): its own level (本级) beside its division's whole is its scope (sharedScope). */
   ownLevel: boolean;
 }
 
@@ -281,9 +281,9 @@ export function bodyAfterStock(earlier: string, own: string): boolean {
 /** The body naming itself as a body (我局, 本委), not as the division (我县 may be the whole's own government). */
 const SELF_BODY = new RegExp(`(?:^|[,，:：;；。])\\s*(?:其中)?\\s*(?:我|本)${SELF_WORD}`);
 /**
- * The body's own level singled out (其中县政府本级办结23件, 县本级, 局机关本级, 本级政府): in the body's own report (titled with its
- * name, 某某县人民政府…年度报告, or no area summary at all) the figure of the report's scope, the whole's before it another's; in an
- * area summary (titled with the place only, 某某县…年度报告) the whole is the report's own and its own level a part.
+ * The body's own level singled out (其中局本级主动公开1520条, 县本级, 局机关本级, 本级政府): in the body's own report (scope self: a
+ * department's, a town's) the figure of the report's scope, the whole's before it another's; in an area summary (one printing its
+ * area's totals, whatever its title: 某某县人民政府's 全县共办结230件) the whole is the report's own and its own level a part.
  */
 const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?(?:政府)?|(?:局|委|厅|办)?机关|局|委)?本级/;
 /** Where the body names itself in the sentence after (`self`), or in its own report singles out its own level, or -1. */
