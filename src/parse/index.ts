@@ -136,7 +136,7 @@ function parse(input: Uint8Array | string, options: ParseOptions, facts: Facts):
     values.push(...glued.values);
     warnings.push(...glued.warnings, ...unreadTables(compactText, values));
   }
-  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction), division: divisionOf(facts.jurisdiction, facts.level), department: facts.level === 'department' });
+  const narrative = extractNarrative(prose, { known: new Set(values.map((v) => v.metric)), template: facts.template, year: facts.year, published: facts.published, issuer: facts.issuer, area: ownAreaWord(facts.scope, facts.jurisdiction), division: divisionOf(facts.jurisdiction, facts.level), department: facts.level === 'department', ownLevel: facts.scope === 'self' });
   values.push(...narrative.values);
   warnings.push(...narrative.warnings);
   // The statistics table appended to a report before 2019 repeats what its sentences state, and

@@ -63,6 +63,11 @@ interface Rule {
   sentence?: RegExp;
   /** The match's sentence must not say this. */
   notSentence?: RegExp;
+  /**
+   * The match's period up to its end must not say this: what follows the figure is a breakdown of it (办结23件，当场答复5件，延期答复2件:
+   * the manners are parts of the handled, not a sign the figure is one of them).
+   */
+  notBefore?: RegExp;
   /** `sentence` and `notSentence` are asked of the whole period, across semicolons (决定公开10件；部分公开3件；不予公开2件: one list). */
   period?: true;
   /** A count with no object of its own: drop it when the sentence before names this and no request (我局认真做好群众来信来访办理工作。全年共受理15件). */
@@ -77,10 +82,16 @@ interface Rule {
 const S = '[^。\\n]';
 /** A label's colon before its figure (行政复议：2件, 同意公开：8件): the label names what the figure counts. */
 const L = `(?:[:：]${SP})?`;
+/**
+ * A note in brackets right after a label, before its figure (办结（含上年结转）23件, 同意公开（含已主动公开）15件): it glosses the label, so
+ * the figure after it is the label's (see glossNote in extractNarrative). Its own figure, if any, is a part.
+ */
+const GLOSS = `[（(](?:含|包括|包含|其中)[^（()）\\n]{1,16}[）)]`;
+const G = `(?:${GLOSS}${SP})?`;
 /** A bare number after a count noun (件数为2): its clause ends after it. */
 const NN = `${SP}(?<num>(?<![\\d.])\\d{1,6}|零)(?![\\d.%])(?=${SP}(?:[,，。；;、)）\\n]|$))`;
 const rx = (source: string) =>
-  new RegExp(source.replaceAll('{NN}', NN).replaceAll('{L}', L).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
+  new RegExp(source.replaceAll('{NN}', NN).replaceAll('{L}', L).replaceAll('{G}', G).replaceAll('{N}', N).replaceAll('{M}', MONEY).replaceAll('{K}', K).replaceAll('{C}', C).replaceAll('{S}', S), 'g');
 
 /** Another outcome, another kind of request or carried ones named beside 均予以公开: not every request was disclosed. */
 const ALL_OR_ONE_REJECT = /部分公开|区分处理|不予|无法|不掌握|不存在|驳回|不属于|不予处理|其他处理|撤回|结转|行政复议|诉讼|建议|提案|热线|12345|信访|咨询|留言|主动公开/;
@@ -121,6 +132,8 @@ const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** A sentence naming a reply of one manner or a late one (11件按时答复，1件逾期答复): its figures of replies are parts, read by the older rules' guards. */
 const PART_REPLY = new RegExp(`${PART_MANNER}|${LATE}|按时|按期`);
+/** A figure right before the act of its clause (23件已办结, 23件申请均已): the act's count. */
+const FIGURE_BEFORE_ACT = /[\d〇零一二两三四五六七八九十]\s*(?:件|宗|个|条)(?:申请)?(?:已经|已|均|全部|都)*\s*$/;
 /** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
 const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -163,6 +176,12 @@ function periodAround(s: string, from: number, to: number): string {
   let j = to;
   while (j < s.length && j - to < 240 && !isPeriodEnd(s.charCodeAt(j))) j++;
   return s.slice(i, j);
+}
+/** The period before `at`: from the last 。 or line break (at most 240 characters). */
+function periodBefore(s: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 240 && s.charCodeAt(i - 1) !== 0x3002 && s.charCodeAt(i - 1) !== 0x0a) i--;
+  return s.slice(i, at);
 }
 /** 平均每月, 月均: a rate, not a count of the year. */
 const AVERAGE = /平均|月均|日均|每月|每周|每天|每日/;
@@ -327,21 +346,21 @@ const RULES: Rule[] = [
   // 依申请公开：15件, 依申请公开的数量为15件: the requests as the subject, linked to the figure by a colon or 为
   { metric: 'r.new.total', re: rx(`依申请公开(政府信息)?(的)?(申请)?(数量|总数|件数|数)?(共|共计|合计|总计)?(为|是|达)?[:：]?[^\\S\n]*(?<num>(?<![\\d.])\\d[\\d,]{0,15}|[〇零一二两三四五六七八九十百千]{1,12})件`), reject: /办理|处理|办结|答复|行政复议|诉讼|结转/, rejectItem: /主动公开/, rejectAfter: INCLUDES_CARRIED, outcomeItem: true },
   // 共答复办结申请303宗,结转下年继续办理1宗: the carried-out ones beside it; 办结…1422件,其中结转下年度…114件: among them, so no count of the handled
-  { metric: 'r.handled.total', re: rx(`${ENDED}(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
+  { metric: 'r.handled.total', re: rx(`${ENDED}(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{G}{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|下一?年|尚未|未$|待$/, rejectAfter: /^[,，(（](其中|含).{0,3}结转/ },
   { metric: 'r.handled.total', re: rx(`(办理|处理)(完毕|完成)?(了)?{K}{0,18}?(申请)(?!人){K}{0,6}?{N}`), reject: /行政复议|诉讼|建议|提案|热线|12345|工单|来电|信访|咨询|留言|征询|结转|受理|同比|尚未|未$|待$/, rejectAfter: /^[,，(（]?(其中)?.{0,3}结转|^.{0,40}结转下|^[,，(（]?(其中|含|包括)[^。；;]{0,20}?结转/ },
   { metric: 'r.handled.total', re: rx(`本年(度)?(办结|答复){L}{N}`) },
   // 已答复23件, 已回复23件, 已结案23件, 处置完毕23件: a reply (回复 and 办复 are 答复) or an end of handling with its figure; 办理/处理 only done (已办理23件)
-  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
+  { metric: 'r.handled.total', re: rx(`(按时|已|按期|共|均已|当年|全部)(${REPLY}|${FINISHED}){G}{L}{N}`), reject: NOT_REQUEST },
   { metric: 'r.handled.total', re: rx(`已(经)?(办理|处理){L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求|答复|办结/, period: true },
   { metric: 'r.handled.total', re: rx(`[,，](${REPLY}|${FINISHED}){L}{N}`), reject: NOT_REQUEST },
   // the same opening its sentence, in a sentence about requests or their outcomes (回复23件，其中同意公开15件…)
-  { metric: 'r.handled.total', re: rx(`${ENDED}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  { metric: 'r.handled.total', re: rx(`${ENDED}{G}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notBefore: PART_REPLY },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
-  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${ENDED}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
-  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
+  { metric: 'r.handled.total', re: rx(`(全年)?(共|共计|已经|已|均已|全部)?${HANDLING}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notBefore: PART_REPLY, period: true },
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
@@ -359,10 +378,10 @@ const RULES: Rule[] = [
   { metric: 'r.carried_out.total', needs: /在办|未办结/, re: rx(`[,，、](在办|在办理|正在办理|尚在办理|仍在办理|未办结|尚未办结)(中)?(的)?(申请)?{L}{N}`), reject: NOT_REQUEST, sentence: /申请|请求/ },
   { metric: 'r.carried_out.total', needs: /在办理|在处理|尚未办结|未办结|期内|期限内|时限内|期中|处于/, re: rx(`(尚有|仍有|还有|另有){N}(申请)?((正在|仍在|尚在|还在|在)?(办理|处理)(中|过程中)|(尚未|未)办结|(尚|仍)?(在|处于)(法定)?(答复|办理)(期|期限|时限)(内|中)|处于(办理|答复)(阶段|过程))`), reject: NOT_REQUEST, sentence: /申请|请求|下一?年|结转/ },
   // (区分处理后予以公开: disclosed in part, the 2019 form's words for it)
-  { metric: 'r.granted.total', re: rx(`(${GRANTED_BY})${DISCLOSE}{K}{0,3}?{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
+  { metric: 'r.granted.total', re: rx(`(${GRANTED_BY})${DISCLOSE}{K}{0,3}?{G}{L}{N}`), notSentence: /主动公开/, reject: /区分处理/ },
   // the first outcome of a list (从办理结果看,公开5件,部分公开2件; 已答复的申请中,提供信息3件): bare 公开/提供 at the clause's start
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
-]|其中)${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?(的)?(的申请)?(有)?{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
+]|其中)${DISCLOSE}(了)?${ASKED_FOR}(政府)?(信息)?(的)?(的申请)?(有)?{G}{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   // 受理申请15件，公开答复10件: the reply an outcome gave, in a sentence that names the requests (not proposals answered in public)
   { metric: 'r.granted.total', re: rx(`(?<=[,，:：、
 ])${DISCLOSE}答复{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼|建议|提案/ },
@@ -373,7 +392,8 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', needs: /依申请公开/, re: rx(`(?<=[,，:：、;；\n]|其中)依申请公开(了)?(政府信息)?(的)?{N}(?=${OUTCOME_SIBLING.source.slice(1)})`), notSentence: /主动公开|行政复议|诉讼/ },
   // 满足申请人要求的10件: given what was asked for, in a sentence about requests (not 部分满足, 未满足)
   { metric: 'r.granted.total', needs: /满足/, re: rx(`(?<=[,，:：、;；\n]|其中)(全部|完全|均)?满足(了)?(申请人|申请者)?(的)?(要求|需求|需要|诉求)(的)?(申请)?(有|为)?{N}`), sentence: /申请|请求/, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|未|不|无法|基本/ },
-  { metric: 'r.partial.total', re: rx(`部分(同意)?${DISCLOSE}{K}{0,3}?{L}{N}`), reject: /予以公开及/ },
+  // (not granted and partial together, 予以公开及部分公开, 全部或部分公开18件: the figure is neither's, as 含部分公开)
+  { metric: 'r.partial.total', re: rx(`部分(同意)?${DISCLOSE}{K}{0,3}?{G}{L}{N}`), reject: /予以公开及|(?:公开|提供|全部)(?:或者?|及|和|与)$/ },
   // 区分处理后公开1件 (the 2019 form's 部分公开（区分处理的）in a sentence): disclosed in part
   { metric: 'r.partial.total', re: rx(`区分处理(后|的)?(予以|同意)?${DISCLOSE}(的)?[”"]?{K}{0,3}?{L}{N}`), notSentence: /主动公开/ },
   // 共有9件申请予以公开,3件部分公开, 15件决定公开, 15件已向申请人公开: the figure before a granting label, in a sentence about requests
@@ -401,7 +421,7 @@ const RULES: Rule[] = [
   { metric: 'r.granted.total', needs: /提供/, re: rx(`{N}(申请)?(均|已|依法)*提供(了)?${ASKED_FOR}(政府)?信息(?=\\s*(?:[,，。;；、]|$))`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/, reject: /部分|不予|不同意|未|无法|没有|不能/ },
   { metric: 'r.partial.total', needs: /为部分公开/, re: rx(`{N}[,，](均)?为部分公开`) },
   // not in a classification of the items disclosed (主动公开政府信息124条、依申请公开173条、不予公开52条)
-  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{L}{N}`), reject: /主动公开/ },
+  { metric: 'r.denied.total.total', re: rx(`(不予|不同意)${DISCLOSE}(?!信息|政府信息|的信息|类){K}{0,3}?{G}{L}{N}`), reject: /主动公开/ },
   // 答复情况：公开8件，部分公开2件，不公开1件: the refused item of a list of outcomes, its act 不公开
   { metric: 'r.denied.total.total', needs: /不公开/, re: rx(`(?<=[,，:：、;；])不公开{L}{N}`), sentence: OUTCOMES, notSentence: /主动公开|行政复议|诉讼/ },
   { metric: 'r.unable.not_held.total', needs: /本机关不掌握/, re: rx(`{N}[,，]?(申请内容|办理结果|答复结果)?(为|均为|属于)本机关不掌握`) },
@@ -1043,6 +1063,20 @@ function labelInNote(s: string, from: number, numAt: number): boolean {
   return false;
 }
 
+/** The rules whose label a note may gloss ({G} in their pattern): only theirs say what their figure includes. */
+const GLOSSED_RULES = new Set(RULES.filter((r) => r.re.source.includes(G)).map((r) => r.re));
+/** A note of GLOSS inside a match. */
+const GLOSS_IN = new RegExp(GLOSS);
+/** A note naming another outcome of the list (同意公开（含部分公开）18件) or what goes on to the next year: the figure is no one item's. */
+const NOTE_NOT_GLOSS = new RegExp(`部分|区分处理|不予|不同意|不存在|不掌握|不属于|无法|驳回|不明确|撤回|其他处理|${CARRIED_ON.source}`);
+/** The note glossing a match's label ('' when none), or null when its note names another item (NOTE_NOT_GLOSS). */
+function glossNote(match: string): string | null {
+  if (!match.includes('（') && !match.includes('(')) return '';
+  const note = GLOSS_IN.exec(match);
+  if (note === null) return '';
+  return NOTE_NOT_GLOSS.test(note[0]) ? null : note[0];
+}
+
 /** Reviews and suits both named in one item: its figure is theirs together. */
 const BOTH_CASES = /复议[^,，。;；]*(?:诉讼|起诉)|(?:诉讼|起诉)[^,，。;；]*复议/;
 /** Kinds of figure that count nothing (an article 第9条, a date, a year, a document number, a phone number). */
@@ -1137,6 +1171,8 @@ export interface NarrativeOptions {
   division?: string;
   /** The issuer is a department (facts.level): its division's whole (全县各部门…) is another scope than its own. */
   department?: boolean;
+  /** The report is the body's own (facts.scope 'self', not an area summary whatever its title): its own level beside the whole is its scope (rules/features sharedScope); unknown: false. */
+  ownLevel?: boolean;
 }
 
 export function extractNarrative(norm: NormText, options: NarrativeOptions): { values: Value[]; warnings: string[] } {
@@ -1162,6 +1198,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
+  const ownLevel = options.ownLevel ?? false;
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
   const higherScope = (at: number) => division !== '' && underOtherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);
@@ -1171,7 +1208,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const [cs, ce] = clauseAt(seg, at);
     return oneGroupOfSeveral(s.slice(cs, at), s.slice(ss, cs), s.slice(ce, se), division);
   };
-  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
+  const figures = readFigures(s, seg, quantities, PROACTIVE_RULES, done, years, options.issuer ?? '', area, ownLevel).filter((r) => !higherScope(r.q.start) && !oneGroup(r.q.numStart));
   const scored = bestReadings(figures, PROACTIVE_RULES, options.known);
   for (const r of scored.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
@@ -1242,8 +1279,14 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
     const matches = MATCHES.forRule(rule, s, quantities, words);
     for (let m = matches.nextMatch(); m !== null; m = matches.nextMatch()) {
       const before = clauseBefore(s, m.index);
-      if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(before))) continue;
+      // 办结（含上年结转）23件: a note glossing the label says what its figure includes, no word of the match's own
+      const note = GLOSSED_RULES.has(rule.re) ? glossNote(m[0]) : '';
+      if (note === null) continue;
+      const said = note === '' ? m[0] : m[0].replace(note, '');
+      if (rule.reject && (rule.reject.test(said) || rule.reject.test(before))) continue;
       if (rule.opensClause && !CLAUSE_OPENING.test(before.slice(before.lastIndexOf('、') + 1))) continue;
+      // 23件已办结：15件提供了信息…: the act's figure stands before it, so the colon after it opens its list (the first item's figure counts no act)
+      if (rule.metric.startsWith('r.') && FIGURE_BEFORE_ACT.test(before) && /[:：]/.test(m[0])) continue;
       // 行政复议案件56件，受理52件，其中涉及政府信息公开的2件: a count beside a later disclosure part of it is the whole caseload
       if ((rule.metric === 'rv.total' || rule.metric === 'lit.total') && !rule.zero && !REVIEW_OF_DISCLOSURE.test(before + m[0]) && DISCLOSURE_PART_LATER.test(sentenceAfter(s, m.index + m[0].length))) continue;
       // 申请数量由17件增加到25件: the value before the change is another year's
@@ -1257,7 +1300,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (rule.outcomeItem && !RECEIVED.test(before) && OUTCOME_SIBLING.test(s.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       if (OTHER_SCOPE.test(withoutOwnArea(before + m[0], area))) continue;
       // 全市各部门…受理申请1200件，本局受理申请14件: the larger scope's figure before the body's own
-      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area)) continue;
+      if (sharedScope(before + m[0], sentenceAfter(s, m.index + m[0].length), area, ownLevel)) continue;
       // 2022年共收到…申请30件 in a report on 2023: another year's figure (carry-overs name the next or last year by design)
       if (rule.yearOffset === undefined && !CARRIED_METRIC.test(rule.metric) && years.length > 0 && namesOtherYear(before + m[0], years)) continue;
       if (AVERAGE.test(before + m[0])) continue;
@@ -1277,16 +1320,17 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
         // 其中 opening a sentence breaks down the figure of the sentence before: that one names what it counts
         if (rule.sentence && !rule.sentence.test(sentence) && !(BREAKDOWN_OPENING.test(sentence) && rule.sentence.test(previousSentence(s, m.index)))) continue;
         // what the sentence says it leaves out (（不含咨询）) is not its business
-        if (rule.notSentence?.test(sentence.replace(LEFT_OUT, ''))) continue;
+        if (rule.notSentence?.test(sentence.replace(LEFT_OUT, '').replace(note, ''))) continue;
         // a figure opening a line is under the line before it, a heading (主动公开 / 公开8件…) as much as a sentence
         if (rule.notSentence && m.index > 0 && s.charCodeAt(m.index - 1) === 0x0a && rule.notSentence.test(s.slice(Math.max(s.lastIndexOf('\n', m.index - 2) + 1, m.index - 41), m.index - 1))) continue;
       }
+      if (rule.notBefore?.test(periodBefore(s, m.index) + said)) continue;
       // 留言60条,…已办结60条, 接到群众咨询12件，其中提供所需信息9件: what a sentence about messages, consultations or hotlines handled or gave is not a request's
       if (HANDLED_OR_OUTCOME.test(rule.metric) && (rule.metric === 'r.handled.total' ? OTHER_CASES : OTHER_CASES_COUNTED).test(sentenceBefore(s, m.index)) && !/申请/.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理审批事项117件,办结171件: a sentence about services speaks of requests only when it names disclosure
       if (/^r\.(new|handled)\.total$/.test(rule.metric) && SERVICE_CASES.test(sentenceBefore(s, m.index) + m[0]) && !DISCLOSURE_REQUEST.test(sentenceBefore(s, m.index) + m[0])) continue;
       // 受理城乡低保申请120件, 办理户籍迁移申请560件: a 申请 qualified by another business is not a disclosure request
-      if (/^r\.(new|handled)\.total$/.test(rule.metric) && namesOtherKindOfRequest(clauseBefore(s, m.index) + m[0])) continue;
+      if (/^r\.(new|handled)\.total$/.test(rule.metric) && namesOtherKindOfRequest(clauseBefore(s, m.index) + said)) continue;
       // 制发文件56件，其中主动公开45件，依申请公开3件，不予公开8件: the documents made, by how they are disclosed
       if (rule.metric.startsWith('r.') && DOCUMENTS_BY_ATTRIBUTE.test(sentenceBefore(s, m.index))) continue;
       if (rule.zero) {
@@ -1310,6 +1354,8 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       const numAt = m.index + slotIn(m[0], g.num!);
       if (distributed.figures.has(numAt)) continue;
       if (labelInNote(s, m.index, numAt)) continue;
+      // 除3件部分公开、2件不予公开、3件…外: a figure stands right before the label, so the figure after its 、 is the next item's
+      if (rule.metric.startsWith('r.') && FIGURE_BEFORE_ACT.test(before) && s.slice(m.index, numAt).includes('、')) continue;
       // 复制费10元，邮寄费15元: one kind of fee beside another, a part of the fee collected
       if (rule.metric === 'fee.collected_yuan' && feePart(sentenceBefore(s, numAt) + sentenceAfter(s, numAt), sentenceBefore(s, numAt).length)) continue;
       // 2014年受理…17件，其中同意公开12件, 全年未收取费用（上年度收取30元）: under the head of another year
@@ -1325,7 +1371,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       if (higherScope(numAt) || oneGroup(numAt)) continue;
       // 其余2件已于12月答复: the rest of a whole named before, a part (of the carried-in ones, 上年结转的申请中, not even what is still open)
       if (restOfWhole(s.slice(clauseAt(seg, numAt)[0], numAt), rule.metric) && (rule.metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(sentenceBefore(s, numAt)))) continue;
-      if (rule.metric === 'r.handled.total' && CARRIED_IN_SUBJECT.test(s.slice(clauseAt(seg, numAt)[0], numAt))) continue;
+      if (rule.metric === 'r.handled.total' && CARRIED_IN_SUBJECT.test(s.slice(clauseAt(seg, numAt)[0], numAt).replace(note, ''))) continue;
       // 按时答复20件，其余2件已于12月答复: the rest done too, so this figure is a part of the handled
       if (rule.metric === 'r.handled.total' && restDoneAfter(sentenceAfter(s, numAt + g.num!.length), years)) continue;
       // 受理的申请中有1件尚在办理: the verb right after the figure governs it, not the words before
@@ -1343,7 +1389,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
       }
       // 上年度共受理…9件, 去年发生行政复议2件: last year's figure, not the year's
       if (YEAR_GUARDED.has(rule.metric)) {
-        const own = s.slice(clauseAt(seg, numAt)[0], numAt);
+        const own = s.slice(clauseAt(seg, numAt)[0], numAt).replace(note, '');
         // 上半年办结5件, 12月份办结3件: a part of the year; 其中按时办结10件: a part of the act's figure
         if (lastYearItem(own) || partOfYearItem(own) || qualifiedPart(own, rule.metric)) continue;
         // 按时答复11件，逾期答复1件: the on-time part beside the late one
@@ -1389,7 +1435,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   // what no pattern read: request figures by the role of the words nearest them
   // one figure, one role: a figure another rule read is not read again
   const used = new Set(values.map((v) => v.start));
-  const roles = agreed(readRoles(s, seg, quantities, years, done, area, higherScope).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
+  const roles = agreed(readRoles(s, seg, quantities, years, done, area, higherScope, ownLevel).filter((r) => !used.has(sourceSpan(norm, r.q.numStart, r.q.numEnd).start) && !distributed.figures.has(r.q.numStart) && !outOfScope(r.metric, r.q.numStart) && !partOfCases(s, seg, quantities, r.q.numStart, r.metric) && !higherScope(r.q.start) && !oneGroup(r.q.numStart)));
   for (const r of roles.best) {
     const { start, end } = sourceSpan(norm, r.q.numStart, r.q.numEnd);
     values.push({ metric: r.metric, value: r.q.value!, approx: r.q.approx, derived: false, start, end, source: 'narrative' });

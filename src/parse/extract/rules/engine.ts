@@ -96,13 +96,15 @@ class View implements FigureView {
   declare readonly years: readonly number[];
   declare readonly issuer: string;
   declare readonly area: string;
-  constructor(s: string, seg: Segments, q: Quantity, years: readonly number[], issuer: string, area: string) {
+  declare readonly ownLevel: boolean;
+  constructor(s: string, seg: Segments, q: Quantity, years: readonly number[], issuer: string, area: string, ownLevel: boolean) {
     this.s = s;
     this.seg = seg;
     this.q = q;
     this.years = years;
     this.issuer = issuer;
     this.area = area;
+    this.ownLevel = ownLevel;
     this.b = undefined;
     this.a = undefined;
     this.sb = undefined;
@@ -197,8 +199,8 @@ class View implements FigureView {
 }
 
 /** The clause and sentence around a figure. */
-export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = [], issuer = '', area = ''): FigureView {
-  return new View(s, seg, q, years, issuer, area);
+export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = [], issuer = '', area = '', ownLevel = area === ''): FigureView {
+  return new View(s, seg, q, years, issuer, area, ownLevel);
 }
 
 /** The features by number: a figure's memo is an array, not a map (scoring runs per figure and rule). */
@@ -282,7 +284,7 @@ function scoreOf(c: Compiled, memo: Memo): { score: number; rival: boolean } | n
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
-export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = [], issuer = '', area = ''): Reading[] {
+export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = [], issuer = '', area = '', ownLevel = area === ''): Reading[] {
   const open: Compiled[] = [];
   for (const r of rules) if (!done.has(r.metric)) open.push(compiled(r));
   if (open.length === 0) return [];
@@ -292,7 +294,7 @@ export function readFigures(s: string, seg: Segments, quantities: Quantity[], ru
   const memo = new Memo();
   figures: for (const q of quantities) {
     if (q.kind !== 'count' || q.value === null) continue;
-    memo.reset(viewOf(s, seg, q, years, issuer, area));
+    memo.reset(viewOf(s, seg, q, years, issuer, area, ownLevel));
     for (const f of common) if (!memo.has(f)) continue figures;
     for (const c of open) {
       const scored = scoreOf(c, memo);

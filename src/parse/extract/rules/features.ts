@@ -10,6 +10,10 @@ const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
 const REFUSED = /不予(?:公开|提供)|不同意公开/;
 /** Characters each side of a figure where the other items of its list of outcomes stand. */
 const OUTCOME_WINDOW = 80;
+/** An open bracket right after a request outcome's label or its figure (同意公开15件（…, 同意公开（…), not after 主动公开. */
+const OUTCOME_NOTE = /(?<!主动)(?:公开|提供)(?:的)?(?:\s*[\d〇零一二两三四五六七八九十百千]+\s*(?:件|宗))?\s*[（(][^（()）]*$/;
+/** The text before a figure (its sentence's) leaves it inside a note on a request outcome (同意公开（含告知获取途径的5件）: a part of that outcome. */
+export const inOutcomeNote = (sentenceBefore: string): boolean => OUTCOME_NOTE.test(sentenceBefore.slice(-40));
 
 /** A count figure seen in its clause and sentence. */
 export interface FigureView {
@@ -40,6 +44,8 @@ export interface FigureView {
   issuer: string;
   /** An area summary's division word (县), '' for any other report: its own subject (全县各部门、各乡镇) is no other scope (./own-area). */
   area: string;
+  /** The report is the body's own (not an area summary): its own level (本级) beside its division's whole is its scope (sharedScope). */
+  ownLevel: boolean;
 }
 
 // (非网站, 非网络: the website's complement, among the other channels)
@@ -192,6 +198,16 @@ function runningTotal(v: FigureView): boolean {
   const lead = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length);
   return /\d\s*(?:万)?(?:余|多)?(?:条|件|篇|份|项)/.test(lead) || !spansYear(lead);
 }
+/** A clause of only the year's mark before its figure (其中本年度, 其中2015年, 本年度为, 今年新增, 其中今年公开, 较上年末增加): group 1 the year named. */
+const YEAR_PART = /^\s*[（(]?\s*(?:其中[,，:：]?\s*)?(?:(今年|本年度?|当年|年内|全年|\d{4}年度?)(?:新增|新)?(?:主动)?(?:公开|发布)?(?:了)?(?:的)?(?:政府|政务)?(?:信息)?(?:为|共|共计|达)?|较上年末?(?:增加|新增|增长)了?)\s*$/;
+/** A stock since some start before in the sentence (累计, 历年, 自…以来, 截至…). */
+const STOCK_LEAD = /累计|历年|以来|截至|截止/;
+function yearPartAfterStock(v: FigureView): boolean {
+  const m = YEAR_PART.exec(v.before);
+  if (m === null || (m[1] !== undefined && /\d/.test(m[1]) && !v.years.includes(Number(m[1].slice(0, 4))))) return false;
+  const lead = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length);
+  return STOCK_LEAD.test(lead) && /[\d〇零一二两三四五六七八九十百千]\s*(?:万)?(?:余|多)?条/.test(lead);
+}
 /** The year's own disclosed figure, its clause opened by a span of the year (本年度主动公开政府信息326条，). */
 const YEARS_FIGURE = /(?:^|[,，:：])\s*(?:本年度?|全年|今年|当年|\d{4}年度?)[,，]?[^,，。;；\d]{0,16}?(?:主动公开|公开|发布)[^,，。;；\d]{0,12}?\d[\d,.]*\s*(?:万)?(?:余|多)?条[,，]\s*$/;
 
@@ -246,10 +262,11 @@ const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
 /**
  * The text before a figure names several bodies together and the sentence goes on to the body's own count (全市各单位…X条，我局…M条).
  * `area`: the report's own area word when it is an area summary (ownAreaWord): there the whole division is the report's own and
- * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234).
+ * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234). `ownLevel`: the report is the
+ * body's own (see OWN_LEVEL).
  */
-export function sharedScope(before: string, sentenceAfter: string, area = ''): boolean {
-  const self = MANY_BODIES.test(before) ? sentenceAfter.search(SELF) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? sentenceAfter.search(SELF_BODY) : -1;
+export function sharedScope(before: string, sentenceAfter: string, area = '', ownLevel = area === ''): boolean {
+  const self = MANY_BODIES.test(before) ? ownFigureAt(sentenceAfter, SELF, ownLevel) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? ownFigureAt(sentenceAfter, SELF_BODY, ownLevel) : -1;
   return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
 }
 /** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
@@ -263,6 +280,18 @@ export function bodyAfterStock(earlier: string, own: string): boolean {
 }
 /** The body naming itself as a body (我局, 本委), not as the division (我县 may be the whole's own government). */
 const SELF_BODY = new RegExp(`(?:^|[,，:：;；。])\\s*(?:其中)?\\s*(?:我|本)${SELF_WORD}`);
+/**
+ * The body's own level singled out (其中局本级主动公开1520条, 县本级, 局机关本级, 本级政府): in the body's own report (scope self: a
+ * department's, a town's) the figure of the report's scope, the whole's before it another's; in an area summary (one printing its
+ * area's totals, whatever its title: 某某县人民政府's 全县共办结230件) the whole is the report's own and its own level a part.
+ */
+const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?(?:政府)?|(?:局|委|厅|办)?机关|局|委)?本级/;
+/** Where the body names itself in the sentence after (`self`), or in its own report singles out its own level, or -1. */
+function ownFigureAt(after: string, self: RegExp, ownLevel: boolean): number {
+  const named = after.search(self);
+  const level = ownLevel ? after.search(OWN_LEVEL) : -1;
+  return named < 0 ? level : level < 0 ? named : Math.min(named, level);
+}
 
 /** Other bodies' platforms (a procurement or trading site, 信用中国): where some items are posted, no channel of the body's own. */
 const PLATFORM = /采购网|采购平台|交易网|交易平台|交易中心|招标网|招投标|信用中国|信用网/;
@@ -609,6 +638,11 @@ export const FEATURES = {
     const near = v.sentenceBefore.slice(-OUTCOME_WINDOW) + v.sentenceAfter.slice(0, OUTCOME_WINDOW);
     return PARTLY_DISCLOSED.test(near) && REFUSED.test(near);
   },
+  /**
+   * A count of requests in a note on a request outcome (同意公开15件（其中已主动公开5件）, 同意公开（含已主动公开的5件）15件): a part of that
+   * outcome (requests answered with information already disclosed), not proactive disclosure.
+   */
+  outcomeNote: (v: FigureView) => /^(?:件|宗)$/.test(v.q.unit ?? '') && inOutcomeNote(v.sentenceBefore),
   /** 政府信息 / 政务信息: the statute's words for what is disclosed (主动公开政府信息1913条, not 公开办主动公开信息数121条). */
   governmentInformation: (v: FigureView) => /(?:政府|政务)信息/.test(objectOf(v)) || /^(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)信息/.test(v.after),
   /** The object is 信息 (the total's word), not 文件 or 稿件 (kinds of it). */
@@ -656,10 +690,15 @@ export const FEATURES = {
   change: (v: FigureView) => /(?:同比|比上年|较上年|较去年|比去年)(?:增加|增长|减少|下降|新增|多|少)了?$|(?:增加|增长|减少|下降)了?$/.test(v.before),
   /** 今年新增94条 after a stock, in a sentence about disclosure: the year's own figure. */
   yearNew: (v: FigureView) => /(?:今年|本年度?|当年|年内|全年)(?:新增|新)(?:的)?(?:主动)?(?:公开|发布)?(?:的)?(?:政府|政务)?(?:信息)?$/.test(v.before) && /主动公开|公开|发布/.test(v.sentenceBefore),
+  /**
+   * After a stock in its sentence (截至…累计主动公开…15200条, 自…以来共…, 历年累计…), a clause marking its figure as the year's, with or
+   * without a verb (，其中本年度1520条, （其中2015年1520条）, ，本年度为1520条, ，2015年新增1520条, ，较上年末增加1520条): the year's own figure.
+   */
+  yearPartAfterStock: (v: FigureView) => yearPartAfterStock(v),
   /** The figure is a stock the sentence contrasts with the year's new items (截至…共615条,今年新增94条). */
   stockBeforeNew: (v: FigureView) => /^[^。；;\n]{0,4}(?:今年|本年度?|当年|年内)新增/.test(v.after) || /^[^。；;\n]{0,30}?[,，]\s*(?:其中[,，:：]?\s*)?(?:今年|本年度?|当年|年内)新增/.test(v.sentenceAfter),
   /** 截至目前, 目前: as of the writing, neither the year's count nor its end's stock. */
-  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore) && !ownYearAfterOf(v),
+  asOfNow: (v: FigureView) => /截至目前|截止目前|截至发文|截止发文|^目前|[,，]目前/.test(v.sentenceBefore) && !ownYearAfterOf(v) && !yearPartAfterStock(v),
   /** 共, 共计, 合计, 总数, 全年: the clause states a total. */
   totalWord: (v: FigureView) => /共|总数|合计|全年|本年度|全区|全市|全县|全镇/.test(v.before),
   /** The channels are web only. */
@@ -714,7 +753,7 @@ export const FEATURES = {
     if (!TOTAL_LINK.test(v.before)) return false;
     const prev = previousClause(v);
     // the topic names no other year nor a larger scope than the body's (上年度主动公开政府信息，…; 全市主动公开方面，…，我局…)
-    const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area);
+    const ownTopic = !LAST_YEAR.test(prev.replace(COMPARED_WITH, '')) && yearsNamed(prev).every((y) => v.years.includes(y)) && !sharedScope(prev, v.sentenceAfter, v.area, v.ownLevel);
     // a change's figure is no count of the topic (主动公开政府信息比上年增加168条，总数达到1520条)
     return (/主动公开(?:的)?(?:政府|政务)?信息(?:数量|总数|总量|数)?/.test(prev) || PROACTIVE_TOPIC.test(prev)) && ownTopic && !COUNT_BEFORE.test(prev.replace(CHANGE_AMOUNT, '')) && ['none', 'all'].includes(channelScope(prev));
   },
@@ -772,7 +811,7 @@ export const FEATURES = {
   /** Copies (份) put out at physical places (公告栏, 查阅点, 服务中心 …): paper handed out, not items disclosed through a channel. */
   paperCopies: (v: FigureView) => v.q.unit === '份' && /公告栏|公开栏|宣传栏|查阅|档案馆|图书馆|服务中心|专区|大厅|线下/.test(v.sentenceBefore),
   /** The clause names several bodies together and the sentence goes on to the body's own figure (全市各单位共主动公开…X条，我局主动公开M条): X is the larger scope's. */
-  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter, v.area),
+  sharedScope: (v: FigureView) => sharedScope(v.before, v.sentenceAfter, v.area, v.ownLevel),
   /** The body's own count after its division's stock (截至2015年底，全市累计主动公开…23456条，我局主动公开100条): the body's stock too, not the year's. */
   bodyAfterStock: (v: FigureView) => bodyAfterStock(v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length), v.before),
   /** The sentence announced a breakdown by channel before the figure (按公开载体分，门户网站X条). */

@@ -5,7 +5,7 @@ import type { ScoredRule } from './engine';
 /** An example no real report has (the rule says why): written by hand, marked so. */
 const INVENTED = 'invented: no report in ../shared/corpus words it so';
 /** What no count of the year's disclosed items can be. */
-const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem', 'requestChannel', 'publicity'] as const;
+const NEVER = ['request', 'otherScope', 'sharedScope', 'bodyAfterStock', 'distributive', 'change', 'negated', 'listItem', 'issuedAs', 'asOfNow', 'kindsBeforeTotal', 'outcomeItem', 'outcomeNote', 'requestChannel', 'publicity'] as const;
 /** What no count of disclosed items can be either, rarely met (items sent to another body: sentUp): asked last (a feature is read only when asked). */
 const LATE = ['partOfYear', 'plan', 'average', 'modal', 'sentUp'] as const;
 /** What no count of the year's items (the total or a channel's share) can be. */
@@ -91,6 +91,21 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       { from: 'pages/2012-zhejiang-ninghai-yuexi-town', text: '截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。', value: 94 },
       { from: 'pages/2010-fujian-minhou-water-resources-bureau-department', text: '截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。', value: 14 },
       { from: 'panel/2021-guangdong-guangzhou-huadu-science-industry-commerce-bureau-department', text: '规章制度比上年新增5条。', value: null },
+    ],
+  },
+  {
+    // The year's own figure marked so after a stock, with or without a verb (截至2015年底，累计主动公开政府信息15200条，其中本年度1520条).
+    // ('change' is not excluded: 较上年末增加 after a stock is what the year added to it)
+    metric: 'p.total',
+    requires: ['itemUnit', 'yearPartAfterStock'],
+    excludes: [...NEVER.filter((f) => f !== 'change'), 'otherYear', 'platform', 'category', 'webOnly', 'otherOnly', 'scopeSplit', ...LATE],
+    examples: [
+      { from: INVENTED, text: '截至2015年底，累计主动公开政府信息15200条，其中本年度1520条。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '历年累计公开政府信息15200条（其中2015年1520条）。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '截至目前，已累计主动公开政府信息15200条，较上年末增加1520条。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '累计主动公开政府信息达15200条，本年度为1520条。', year: 2015, value: 1520 },
+      { from: INVENTED, text: '截至2015年底，累计主动公开政府信息15200条，其中2014年1520条。', year: 2015, value: null },
+      { from: INVENTED, text: '全年主动公开政府信息1520条，其中本年度新增的政策文件120条。', year: 2015, value: null },
     ],
   },
   {

@@ -6,7 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { sharedScope, withoutYearTotal } from './features';
+import { inOutcomeNote, sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, FINISHED, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 import { namesOtherKindOfRequest, SERVICE_WORDS } from './request-kind';
@@ -54,7 +54,8 @@ export const REQUEST_CONCEPTS: Concept[] = [
   { metric: 'r.partial.total', words: ['部分公开', '同意部分公开', '部分予以公开', '部分同意公开', '部分提供', ...REPLY_FORMS(['部分公开', '部分予以公开'])] },
   { metric: 'r.denied.total.total', words: ['不予公开', '不同意公开', '不公开', '不予提供', ...REPLY_FORMS(['不予公开', '不公开'])] },
   { metric: 'r.unable.not_held.total', words: ['信息不存在', '不存在', '不属于本机关', '不属于本单位', '不属于本部门', '非本机关', '不掌握'] },
-  { metric: null, words: ['主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '撤销', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
+  // (全部或部分公开, 公开或部分公开: granted and partial together, neither's figure)
+  { metric: null, words: ['全部或部分公开', '全部或部分提供', '公开或部分公开', '主动公开', '行政复议', '复议', '行政诉讼', '诉讼', '起诉', '申诉', '投诉', '举报', '咨询', '留言', '信访', '热线', '建议', '提案', '收费', '费用', '审批', '许可', '办件', '撤回', '撤销', '不予处理', '其他处理', '无法提供', '不明确', '另行制作', '没有现成'] },
 ];
 
 /** The figure counts requests (件, 宗, 份), not items of information (不予公开信息10条), people (人次) nor things (1个窗口). */
@@ -192,7 +193,10 @@ export function noneOfOneWay(clause: string): boolean {
 const PART_OF_YEAR = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:至|到|[-—~－]\d{1,2}月)?(?!\d{1,2}日)/;
 /** A day of the year (3月15日受理申请1件), not its end (12月31日) nor a day since or up to which (截至…, …以来). */
 const DAY = /(\d{1,2})月(\d{1,2})日/;
-export const partOfYearItem = (clause: string): boolean => {
+/** The whole year as a span of its months or days (2015年1月至12月, 1月1日至12月31日, 1-12月): the year's period, no part of it. */
+const WHOLE_YEAR_SPAN = /(?<!\d)1\s*(?:月(?:1日)?)?\s*(?:至|到|[-—~－])\s*12\s*月(?:份)?(?:31日)?/g;
+export const partOfYearItem = (text: string): boolean => {
+  const clause = text.includes('12') ? text.replace(WHOLE_YEAR_SPAN, '') : text;
   if (PART_OF_YEAR.test(clause)) return true;
   const d = DAY.exec(clause);
   return d !== null && !(d[1] === '12' && d[2] === '31') && !/截至|截止|以来|起/.test(clause);
@@ -273,6 +277,8 @@ const REQUESTS_AFTER = /^(?:的)?(?:政府信息公开|依申请公开|信息公
 const TOTALS = new Set(['r.new.total', 'r.handled.total', 'r.carried_out.total']);
 /** The totals of what became of the year's requests: under 其中 after the received, still wholes. */
 const OUTCOME_TOTALS = new Set(['r.handled.total', 'r.carried_out.total']);
+/** The requests' handled figure and their outcomes. */
+const OUTCOME_METRIC = /^r\.(?:handled|granted|partial|denied|unable)\./;
 /** Another business before the figure in its sentence (行政复议5宗,其中2宗维持原答复; 热线…来电事项12件,办结12件): not requests for disclosure. */
 const OTHER_BUSINESS = new RegExp(`复议|诉讼|热线|信访|咨询|留言|来电|来信|来访|投诉|举报|建议|提案|工单|12345|${SERVICE_WORDS}`);
 
@@ -307,6 +313,9 @@ const OUTCOME_REPLY = /(?<!信息|申请)(?:公开|提供)$/;
 /** 答复期限, 答复时限: the time allowed for an answer, no act of answering (在答复期限内答复 is answered by its last word). */
 const ANSWER_PERIOD = /^(?:期限|期内|时限|期满)/;
 
+/** Labels a note after them glosses (办结（含上年结转）, 同意公开（含已主动公开）), and the outcomes of their list a note may still name. */
+const GLOSSED_LABELS = new Set(['r.handled.total', 'r.granted.total']);
+const LISTED_OUTCOME = /^r\.(?:granted|partial|denied|unable)\./;
 /** A note that the figure includes something (含, 包括, 包含; not 不含, 未包含). */
 const INCLUDES_NOTE = /^(?:含|包括|包含)/;
 /** The concept words of s[from, to), longest first at each place, left to right. */
@@ -318,9 +327,12 @@ function tokens(s: string, from: number, to: number): Token[] {
     // a gloss in parentheses (1326宗(未包含上年结转42宗)) says something about the figure, not what it counts
     const ch = s[i];
     // …unless it says the figure holds another concept too (同意公开（含部分公开）18件): then both are named, as 予以公开及部分公开 names both
+    // (after a label of the handled or the granted the note glosses it: what they include, carried-in, late or already disclosed
+    // requests (办结（含上年结转）23件, 同意公开（含已主动公开）15件), names only another outcome of the list)
     if ((ch === '(' || ch === '（') && depth === 0 && INCLUDES_NOTE.test(s.slice(i + 1, i + 4))) {
       const close = s.slice(i, to).search(/[)）]/);
-      if (close > 0) out.push(...tokens(s, i + 1, i + close).map((t) => ({ ...t, weak: cause >= 0 })));
+      const label = GLOSSED_LABELS.has(out.at(-1)?.metric ?? '') && /^\s*$/.test(s.slice(out.at(-1)!.end, i).replace(/^(?:数|申请|的申请)/, ''));
+      if (close > 0) out.push(...tokens(s, i + 1, i + close).filter((t) => !label || LISTED_OUTCOME.test(t.metric ?? '')).map((t) => ({ ...t, weak: cause >= 0 })));
     }
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
@@ -408,7 +420,8 @@ export function roleAt(s: string, seg: Segments, quantities: Quantity[], q: Quan
  * A request's information found already disclosed (15件属于已主动公开范围, 告知已主动公开): an answer to a request, the old
  * statistics table's own row beside 同意公开答复数 (no 予以公开, so read as no outcome), never an act of proactive disclosure.
  */
-const ALREADY_DISCLOSED = /属于已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?(?:范围|内容|事项)?|已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?范围|告知(?:申请人)?(?:所申请的?)?(?:政府信息|信息)?(?:已经|已)主动公开/g;
+// (or a note on an outcome saying some of it was: 同意公开（含已主动公开的）, （其中已主动公开5件）)
+const ALREADY_DISCLOSED = /[（(](?:含|包括|包含|其中)(?:属于)?已(?:经)?主动公开[^（()）]{0,10}[）)]|属于已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?(?:范围|内容|事项)?|已(?:经)?主动公开(?:的)?(?:政府信息|信息)?(?:的)?范围|告知(?:申请人)?(?:所申请的?)?(?:政府信息|信息)?(?:已经|已)主动公开/g;
 /** Proactive disclosure named in `text`, not counting a request's information found already disclosed. */
 export function namesProactive(text: string): boolean {
   return text.includes('主动公开') && text.replace(ALREADY_DISCLOSED, '').includes('主动公开');
@@ -429,7 +442,7 @@ function countBetween(counts: Quantity[], i: number, a: number, b: number, other
  * Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded); `done`: metrics already read, whose readings are not made.
  * `otherScope`: a figure at that start is another scope's, no whole of the parts after it (全县共受理…15件，其中本局受理3件 in a bureau's report).
  */
-export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = '', otherScope: (at: number) => boolean = () => false): RoleReading[] {
+export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = '', otherScope: (at: number) => boolean = () => false, ownLevel = area === ''): RoleReading[] {
   const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
   const yearsAt = quantities.filter((q) => q.kind === 'year');
   const out: RoleReading[] = [];
@@ -488,6 +501,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     const receivedToo = whole && t !== null && t !== 'tie' && t.metric !== 'r.new.total' && t.start >= q.end && ALL.test(s.slice(q.end, t.start));
     if (t === null || t === 'tie' || t.metric === null) continue;
     const metric = t.metric;
+    // 同意公开（含告知获取途径的5件）15件: a figure in a note on an outcome is a part of it, never its count
+    if (OUTCOME_METRIC.test(metric) && inOutcomeNote(s.slice(ss, q.start))) continue;
     // a breakdown's parts (其中当面申请6件) are never the whole
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
@@ -517,7 +532,7 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     if (restOfWhole(s.slice(cs, q.start), metric) && (metric !== 'r.carried_out.total' || CARRIED_IN_SCOPE.test(before))) continue;
     if (metric === 'r.handled.total' && restDoneAfter(s.slice(q.end, se), years)) continue;
     // 全市共受理…1200件,我局受理14件: the larger scope's figure before the body's own
-    if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se), area)) continue;
+    if (sharedScope(s.slice(cs, q.start), s.slice(q.end, se), area, ownLevel)) continue;
     // the year a clause names: the report's (the next one's for what is carried over to it)
     const named: number[] = [];
     for (const y of yearsAt) if (y.start >= cs && y.end <= to && !/^\d{1,2}月/.test(s.slice(y.end, y.end + 3))) named.push(y.value!);
@@ -596,6 +611,10 @@ const notTheYears = (subject: string) => EXCLUDED.otherScope.test(subject) || EX
 /** The words that give figures to several concepts at once, for the text's word index. */
 export const DISTRIBUTIVE_WORDS = ['分别', '各'];
 const DIGIT_AFTER = /^[\d〇零一二两三四五六七八九十]$/;
+/** After 分别, the names it pairs (分别作出同意公开、部分公开、不予公开、信息不存在的答复): words and 、 only, no figure nor clause end. */
+const NAMES_AFTER = /^[^\d,，。;；:：]{2,40}$/;
+/** The reply or decision the names after 分别 qualify (…、信息不存在的答复), at the end of those words. */
+const REPLY_HEAD = /(?:的)?(?:答复|回复|决定)(?:意见|书)?$/;
 /** Between the figures of one list (7件、2件和1件): nothing but a separator. */
 const LIST_GAP = /^\s*(?:、|,|，|和|及|与|以及)?\s*$/;
 /** Between two figures of one list, a separator and then words of the next figure's own (、部分公开3件): a list of labelled items. */
@@ -671,23 +690,51 @@ export function readDistributed(s: string, seg: Segments, quantities: Quantity[]
   function distribute(d: number, from: number, se: number) {
     const list: Quantity[] = [];
     let labelled = false;
+    /** The names listed after 分别, before its figures (分别作出同意公开、部分公开…的答复15件、3件…), or null. */
+    let named: string[] | null = null;
     for (const q of counts) {
       if (q.start < from || q.start >= se) continue;
       const gap = list.length === 0 ? s.slice(from, q.start) : s.slice(list[list.length - 1].end, q.start);
+      if (list.length === 0 && NAMES_AFTER.test(gap)) {
+        // (the reply the names qualify, …信息不存在的答复, is their head noun, not a name of the list)
+        const concepts = conceptsIn(s, from, q.start - (REPLY_HEAD.exec(gap)?.[0].length ?? 0));
+        if (concepts.length >= 2 && concepts.every((c) => c !== null) && new Set(concepts).size === concepts.length) named = concepts as string[];
+      }
       // after 分别 its predicate (为, 受理申请), then the figures one by one
-      if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) : !LIST_GAP.test(gap)) {
+      if (list.length === 0 ? !/^[^\d,，。;；、:：]{0,12}$/.test(gap) && named === null : !LIST_GAP.test(gap)) {
         // 分别作出同意公开10件、部分公开3件的答复: the next figure has its own label, so the first has too
         labelled = list.length === 1 && LABELLED_GAP.test(gap);
         break;
       }
       list.push(q);
     }
-    const concepts = subjectOf(d);
+    if (list.length === 0 && !labelled) return figuresFirst(d);
+    const concepts = named ?? subjectOf(d);
     if (labelled && !(concepts && concepts.length >= 2)) return;
     for (const q of list) figures.add(q.numStart);
     if (concepts && list.length > 0 && concepts.length === list.length) list.forEach((q, k) => readings.push({ metric: concepts[k], q, word: '分别' }));
   }
+
+  /** The figures first, right before 分别, and the names after it (其中15件、3件、2件、3件分别为同意公开、部分公开…): paired in order. */
+  function figuresFirst(d: number) {
+    const [cs, ce] = clauseAt(seg, d);
+    const list: Quantity[] = [];
+    for (let k = counts.length - 1; k >= 0; k--) {
+      const q = counts[k];
+      if (q.end > d) continue;
+      if (q.start < cs || !(list.length === 0 ? /^\s*$/.test(s.slice(q.end, d)) : LIST_GAP.test(s.slice(q.end, list[0].start)))) break;
+      list.unshift(q);
+    }
+    if (list.length < 2) return;
+    const names = FIGURES_FIRST_PREDICATE.exec(s.slice(d + 2, ce));
+    const concepts = names ? conceptsIn(s, d + 2 + names[0].length, ce) : [];
+    if (notTheYears(withoutOwnArea(s.slice(cs, list[0].start), area))) return;
+    for (const q of list) figures.add(q.numStart);
+    if (concepts.length === list.length && concepts.every((c) => c !== null) && new Set(concepts).size === concepts.length) list.forEach((q, k) => readings.push({ metric: concepts[k]!, q, word: '分别' }));
+  }
 }
+/** Between 分别 and the names it gives figures listed before it: a copula (分别为, 分别是, 分别属于). */
+const FIGURES_FIRST_PREDICATE = /^(?:为|是|属于|作出|予以)?/;
 
 /** 均已答复, 已全部办结, 全部按时办结, 均已回复: every one of the figure's requests done, no count of its own. */
 // (所有申请均已答复; 全部在法定期限内予以答复; 均已依法依规办结)
