@@ -13,15 +13,27 @@ import { I18nProvider, useI18n } from './i18n/context';
 import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
 import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
-import { VIEW_LOADERS } from './views/loaders';
+import { loadedView, loadView } from './views/loaders';
 import { viewDecl, viewLabel } from './views/registry';
 import { ImportControl } from './user/ImportControl';
 import { useDatasetAloneForNow, useLayerRows, useShownVersion, useUserOnlyPending } from './user/UserLayer';
 import { HeaderControls } from './components/HeaderControls';
 
-/** Each view's component, its code loaded when first shown (views/loaders.ts). */
+/**
+ * Each view's component, its code loaded when first shown (views/loaders.ts): drawn at once when
+ * its code is in already (main.tsx began loading the URL's view beside the app), else through a
+ * lazy component, the layout saying 加载中 until it is.
+ */
 const VIEW_COMPONENTS = Object.fromEntries(
-  VIEWS.map((view): [View, ComponentType<ViewProps>] => [view, lazy(() => VIEW_LOADERS[view]().then((component) => ({ default: component })))]),
+  VIEWS.map((view): [View, ComponentType<ViewProps>] => {
+    const Lazy = lazy(() => loadView(view).then((component) => ({ default: component })));
+    function ViewCode(props: ViewProps) {
+      // Chosen once per mount: a switch from the lazy component to the loaded one would remount the view.
+      const [Component] = useState<ComponentType<ViewProps>>(() => loadedView(view) ?? Lazy);
+      return <Component {...props} />;
+    }
+    return [view, ViewCode];
+  }),
 ) as Record<View, ComponentType<ViewProps>>;
 
 const today = (): string => new Date().toISOString().slice(0, 10);

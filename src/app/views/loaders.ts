@@ -7,7 +7,7 @@ import type { ViewProps } from './common';
 type Loader = () => Promise<ComponentType<ViewProps>>;
 
 /** Each view's component, by id (the views themselves are declared in registry.ts). */
-export const VIEW_LOADERS: Record<View, Loader> = {
+const IMPORTS: Record<View, Loader> = {
   overview: () => import('./Overview').then((m) => m.Overview),
   compare: () => import('./Compare').then((m) => m.Compare),
   outcomes: () => import('./Outcomes').then((m) => m.Outcomes),
@@ -24,11 +24,24 @@ export const VIEW_LOADERS: Record<View, Loader> = {
   briefing: () => import('./Briefing').then((m) => m.Briefing),
 };
 
+const loaded = new Map<View, ComponentType<ViewProps>>();
+
+/** A view's component once its code is in, so the app draws it at once instead of suspending; else null. */
+export const loadedView = (view: View): ComponentType<ViewProps> | null => loaded.get(view) ?? null;
+
+/** Loads a view's code (once: the module cache keeps it). */
+export function loadView(view: View): Promise<ComponentType<ViewProps>> {
+  return IMPORTS[view]().then((component) => {
+    loaded.set(view, component);
+    return component;
+  });
+}
+
 /**
  * The code of the view a URL's query string shows (`view`; the overview when it names none),
  * fetched at once. Failures are met again, with their message, when the app renders the view.
  */
 export function preloadView(search: string): void {
   const view = new URLSearchParams(search).get('view') ?? 'overview';
-  if (Object.hasOwn(VIEW_LOADERS, view)) VIEW_LOADERS[view as View]().catch(() => {});
+  if (Object.hasOwn(IMPORTS, view)) loadView(view as View).catch(() => {});
 }
