@@ -9,7 +9,8 @@ import { tableRows, type Row } from '../data/rows';
 import { markPooled, POOLED_KEY } from '../data/pooled';
 import { metricLabel } from '../i18n/metric-labels';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, punctuationOf, templateLabel, yearOptions, type ViewProps } from './common';
-import { countsFromSummary, yearLevelSeries } from './overview-model';
+import { useLayerRows } from '../user/UserLayer';
+import { countsFromSummary, summaryForFirstPaint, yearLevelSeries } from './overview-model';
 import { FailedFiles, FILES_SHOWN } from './FailedFiles';
 
 /** How many reports with failing checks the overview lists (it says when there are more). */
@@ -19,7 +20,9 @@ export { yearLevelSeries } from './overview-model';
 
 export function Overview(props: ViewProps) {
   const { t, locale, state } = props;
-  const { summary, info } = useDataset();
+  const { summary: datasetSummary, info } = useDataset();
+  const userLayerIn = useLayerRows() !== null;
+  const summary = summaryForFirstPaint(datasetSummary, state.layer, userLayerIn);
   const byYearLevel = useSql(useMemo(reportsByYearLevel, []));
   const counts = useSql(useMemo(datasetCounts, []));
   const trends = useSql(useMemo(headlineTrends, []));
@@ -125,7 +128,7 @@ export function Overview(props: ViewProps) {
             {t('year')}
             <select data-testid="failing-year" value={state.year ?? ''} onChange={(e) => props.update({ year: e.target.value ? Number(e.target.value) : null })}>
               <option value="">{t('overview.failingAllYears')}</option>
-              {yearOptions(summary?.years).map((y) => <option key={y} value={y}>{y}</option>)}
+              {yearOptions(datasetSummary?.years).map((y) => <option key={y} value={y}>{y}</option>)}
             </select>
           </label>
           <label>

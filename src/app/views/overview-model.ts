@@ -1,3 +1,4 @@
+import type { LayerMode } from '../../db/protocol';
 import type { DatasetSummary } from '../../shared/summary';
 import type { Row } from '../data/rows';
 import { num } from './common';
@@ -41,4 +42,13 @@ export function countsFromSummary(summary: DatasetSummary): Row {
     first_year: summary.years?.[0] ?? null,
     last_year: summary.years?.[1] ?? null,
   };
+}
+
+/**
+ * The summary when its numbers are the view's until DuckDB answers: it counts the dataset's rows alone,
+ * so not under the user's reports alone, nor under both layers once the user's is in (null: the view
+ * waits for DuckDB's answer rather than show the dataset's counts as theirs).
+ */
+export function summaryForFirstPaint(summary: DatasetSummary | null, layer: LayerMode, userLayerIn: boolean): DatasetSummary | null {
+  return layer === 'user' || (layer === 'all' && userLayerIn) ? null : summary;
 }
