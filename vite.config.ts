@@ -82,8 +82,13 @@ function datasetPlugin(): Plugin {
 /**
  * The entry imports the data client and the app (boot.tsx) dynamically, so it runs first and spawns
  * the data worker at once; listed as modulepreload in the page's head, their chunks are fetched and
- * parsed alongside the entry instead of after it has run.
+ * parsed alongside the entry instead of after it has run. Of the views (each imported dynamically,
+ * src/app/views/loaders.ts) only the default one, the overview, is listed: another view in the URL
+ * has its chunks preloaded by the entry when it runs.
  */
+/** The module of the view a URL without `view` shows (DEFAULT_STATE.view). */
+const DEFAULT_VIEW_MODULE = 'Overview';
+
 function preloadEntryImportsPlugin(): Plugin {
   return {
     name: 'gongkai-preload-entry-imports',
@@ -107,7 +112,8 @@ function preloadEntryImportsPlugin(): Plugin {
           files.push(fileName);
           chunk.imports.forEach(visit);
         };
-        entry.dynamicImports.forEach(visit);
+        const otherView = (fileName: string) => /\/src\/app\/views\/[A-Z]\w*\.tsx$/.test(chunks.get(fileName)?.facadeModuleId ?? '') && !chunks.get(fileName)!.facadeModuleId!.endsWith(`/src/app/views/${DEFAULT_VIEW_MODULE}.tsx`);
+        entry.dynamicImports.filter((fileName) => !otherView(fileName)).forEach(visit);
         return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
       },
     },

@@ -13,44 +13,28 @@ import { I18nProvider, useI18n } from './i18n/context';
 import { DEFAULT_STATE, serialiseViewState, VIEWS, type Notice, type View, type ViewState } from './state/url-state';
 import { useViewState, type UpdateState } from './state/use-view-state';
 import type { ViewProps } from './views/common';
-import { Benchmark } from './views/Benchmark';
-import { Briefing } from './views/Briefing';
-import { Compare } from './views/Compare';
-import { Coverage } from './views/Coverage';
-import { MapView } from './views/MapView';
-import { Reconcile } from './views/Reconcile';
-import { Data } from './views/Data';
-import { Overview } from './views/Overview';
-import { Outcomes } from './views/Outcomes';
-import { Review } from './views/Review';
-import { Similar } from './views/Similar';
+import { loadedView, loadView } from './views/loaders';
 import { viewDecl, viewLabel } from './views/registry';
-import { Methods } from './views/Methods';
 import { ImportControl } from './user/ImportControl';
 import { useDatasetAloneForNow, useLayerRows, useShownVersion, useUserOnlyPending } from './user/UserLayer';
 import { HeaderControls } from './components/HeaderControls';
 
-// Loaded when first shown: their code (pdf.js, CodeMirror) would otherwise delay the first chart.
-const Report = lazy(() => import('./views/Report').then((m) => ({ default: m.Report })));
-const SqlConsole = lazy(() => import('./views/SqlConsole').then((m) => ({ default: m.SqlConsole })));
-
-/** Each view's component (the views themselves are declared in views/registry.ts). */
-const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
-  overview: Overview,
-  compare: Compare,
-  outcomes: Outcomes,
-  review: Review,
-  benchmark: Benchmark,
-  reconcile: Reconcile,
-  coverage: Coverage,
-  similar: Similar,
-  map: MapView,
-  report: Report,
-  data: Data,
-  sql: SqlConsole,
-  methods: Methods,
-  briefing: Briefing,
-};
+/**
+ * Each view's component, its code loaded when first shown (views/loaders.ts): drawn at once when
+ * its code is in already (main.tsx began loading the URL's view beside the app), else through a
+ * lazy component, the layout saying 加载中 until it is.
+ */
+const VIEW_COMPONENTS = Object.fromEntries(
+  VIEWS.map((view): [View, ComponentType<ViewProps>] => {
+    const Lazy = lazy(() => loadView(view).then((component) => ({ default: component })));
+    function ViewCode(props: ViewProps) {
+      // Chosen once per mount: a switch from the lazy component to the loaded one would remount the view.
+      const [Component] = useState<ComponentType<ViewProps>>(() => loadedView(view) ?? Lazy);
+      return <Component {...props} />;
+    }
+    return [view, ViewCode];
+  }),
+) as Record<View, ComponentType<ViewProps>>;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 

@@ -1,6 +1,7 @@
 // Browser: an export rendered off-screen at its own size, whatever the window's.
 import { echarts, THEME_NAME } from '../charts/echarts-setup';
-import { dataUrlToBlob, optionToSvg, type ChartOption } from '../charts';
+import { dataUrlToBlob, type ChartOption } from '../charts';
+import { optionToSvg } from '../charts/svg';
 import { textMeasure } from '../charts/wrap';
 import { exportLayout, exportOption, PNG_PIXEL_RATIO, type ExportLayout, type ExportSpec, type Measure } from './export-layout';
 

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { echarts, type ChartInstance, type Renderer } from './echarts-setup';
 import { CHART_THEMES, darkOption, useChartScheme } from './theme';
-import { chartToPngBlob, chartToPngDataUrl, optionToSvg } from './export';
+import { chartToPngBlob, chartToPngDataUrl } from './export';
+import { extrasLoaded, loadExtras, needsExtras } from './parts';
 import type { ChartOption } from './types';
 import { fitToWidth } from './narrow';
 
@@ -9,8 +10,8 @@ export interface ChartApi {
   instance: ChartInstance;
   toPng(): Promise<Blob>;
   toPngDataUrl(): string;
-  /** Rendered offscreen by the SVG renderer at the chart's current size, whatever is on screen. */
-  toSvg(): string;
+  /** Rendered offscreen by the SVG renderer at the chart's current size, whatever is on screen (its code loaded on first use). */
+  toSvg(): Promise<string>;
 }
 
 export interface ChartProps {
@@ -59,6 +60,21 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
     // Foot lines and a long title wrap to the width at every width; a phone gets more (narrow.ts).
     return width > 0 ? fitToWidth(painted, width) : { option: painted, extraHeight: 0 };
   }, [option, scheme, width]);
+  // A chart using a part the first code does not carry (a map, a scale, …) is drawn once it is loaded.
+  const partsReady = !needsExtras(themed, renderer) || extrasLoaded();
+  const [partsFailed, setPartsFailed] = useState<Error | null>(null);
+  const [, setPartsLoaded] = useState(false);
+  useEffect(() => {
+    if (partsReady) return;
+    let live = true;
+    loadExtras().then(
+      () => live && setPartsLoaded(true),
+      (error: unknown) => live && setPartsFailed(error instanceof Error ? error : new Error(String(error))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [partsReady]);
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const appliedRef = useRef<ChartOption | null>(null);
@@ -80,7 +96,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
 
   useEffect(() => {
     const el = containerRef.current;
-    if (!el || !measured) return;
+    if (!el || !measured || !partsReady) return;
     const chart = echarts.init(el, CHART_THEMES[scheme].name, { renderer });
     chartRef.current = chart;
     let announced = false;
@@ -96,7 +112,7 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
         instance: chart,
         toPng: async () => chartToPngBlob(chart),
         toPngDataUrl: () => chartToPngDataUrl(chart),
-        toSvg: () => optionToSvg(optionRef.current, chart.getWidth(), chart.getHeight()),
+        toSvg: async () => (await import('./svg')).optionToSvg(optionRef.current, chart.getWidth(), chart.getHeight()),
       });
     };
     chart.on('finished', onFinished);
@@ -124,20 +140,24 @@ export function Chart({ option, height = 360, renderer = 'canvas', onReady, test
       appliedRef.current = null;
       el.removeAttribute(READY_ATTRIBUTE);
     };
-  }, [renderer, scheme, measured]);
+  }, [renderer, scheme, measured, partsReady]);
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart || appliedRef.current === themed) return;
+    if (!chart || appliedRef.current === themed || !partsReady) return;
     // Cleared until the new option has rendered, so a test can wait for this very option.
     containerRef.current?.removeAttribute(READY_ATTRIBUTE);
     counted(testIdRef.current);
     chart.setOption(themed, { notMerge: true });
     appliedRef.current = themed;
-  }, [themed]);
+  }, [themed, partsReady]);
 
   // The value axis's kind (value, log), so what is drawn can be checked without reading pixels.
   const valueAxis = [option.xAxis, option.yAxis].flat().map((axis) => (axis as { type?: string } | undefined)?.type).find((type) => type === 'value' || type === 'log');
+  if (partsFailed) {
+    // The chart's code did not load (a site updated since this page was opened, or the network gone); as main.tsx says it, in both languages.
+    return <p className="error" role="alert" data-testid={testId ? `${testId}-failed` : undefined}>图表代码未能加载，请刷新页面。 The chart's code did not load; reload the page. ({partsFailed.message})</p>;
+  }
   // role="img": the canvas is one picture to assistive technology; its figures are in `describedBy`.
   return <div ref={containerRef} className={className} data-testid={testId} data-value-axis={valueAxis} data-chart-theme={scheme} style={{ width: '100%', height: height + extraHeight }} role={ariaLabel ? 'img' : undefined} aria-label={ariaLabel} aria-describedby={describedBy} />;
 }

@@ -1,40 +1,13 @@
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
-import {
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapContinuousComponent,
-} from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 import { FONT_FAMILY } from './frame';
 import { CHART_THEMES } from './theme';
 
-// Only what the builders use, so the bundle carries no unused chart types.
-echarts.use([
-  LineChart,
-  BarChart,
-  PieChart,
-  // provinceTileGrid: one square per province; rankedBars: the "—" of absent values.
-  CustomChart,
-  ScatterChart,
-  // choropleth over a GeoJSON the user loads (see user-map.ts); no map ships with the app.
-  MapChart,
-  TitleComponent,
-  LegendComponent,
-  TooltipComponent,
-  GridComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  VisualMapContinuousComponent,
-  GraphicComponent,
-  CanvasRenderer,
-  SVGRenderer,
-]);
+// Only what the builders use, so the bundle carries no unused chart types; the parts only some
+// charts use are in echarts-extras.ts, loaded before such a chart is drawn (parts.ts).
+echarts.use([LineChart, BarChart, PieChart, TitleComponent, LegendComponent, TooltipComponent, GridComponent, MarkLineComponent, GraphicComponent, CanvasRenderer]);
 
 export const THEME_NAME = CHART_THEMES.light.name;
 

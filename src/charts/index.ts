@@ -47,8 +47,6 @@ export {
   chartToPngDataUrl,
   dataUrlToBlob,
   downloadBlob,
-  optionToSvg,
-  stableSvgIds,
   svgToBlob,
 } from './export';
 export { Chart, type ChartApi, type ChartProps } from './Chart';

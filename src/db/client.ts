@@ -1,6 +1,6 @@
 // The main-thread side of the protocol. Every request gets a promise that settles exactly once:
 // with the worker's answer, or with an error when the worker fails, dies or is closed.
-import { type Table, tableFromIPC } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { type CorrectionsPayload, type CorrectionsResult, DataError, fromErrorData, isProgress, type ProgressMessage, type InitResult, type LayerMode, type LayerPayload, type LayerResult, type QueryPayload, type QueryResult, type Request, type RequestKind, type RequestTypes, type Response, type SchemaResult } from './protocol';
 import { assertReadOnly } from './sql-guard';
 
@@ -32,6 +32,13 @@ interface Pending {
   /** Carries a layer `reload` gave: its answer settles the layers given (see `given`). */
   relayer?: true;
 }
+
+/**
+ * apache-arrow decodes the worker's answers. Loaded when a client is made, not with the client's
+ * own code: the page's first chart and KPIs come from summary.json and need none of its ~250 KB.
+ */
+let arrow: Promise<typeof import('apache-arrow')> | null = null;
+const decoder = (): Promise<typeof import('apache-arrow')> => (arrow ??= import('apache-arrow'));
 
 /** The error of a request cancelled by its AbortSignal. */
 export class CancelledError extends DataError {
@@ -75,6 +82,8 @@ export class DataClient {
   constructor(worker: WorkerLike, private readonly spawn?: () => WorkerLike) {
     this.worker = worker;
     this.attach(worker);
+    // Its failure is met by the first answer to decode.
+    decoder().catch(() => {});
   }
 
   private attach(worker: WorkerLike): void {
@@ -98,6 +107,7 @@ export class DataClient {
   async query(payload: QueryPayload): Promise<QueryOutcome> {
     const result: QueryResult = await this.send('query', { ...payload, layer: payload.layer ?? this.layer }, payload.sql);
     this.warn(result.warnings);
+    const { tableFromIPC } = await decoder();
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs, preaggregates: result.preaggregates, ...(result.warnings ? { warnings: result.warnings } : {}) };
   }
 
@@ -113,6 +123,7 @@ export class DataClient {
     }
     const result: QueryResult = await this.send('sql', { sql, layer: this.layer }, sql, signal);
     this.warn(result.warnings);
+    const { tableFromIPC } = await decoder();
     return { table: tableFromIPC(result.ipc), elapsedMs: result.elapsedMs, ...(result.warnings ? { warnings: result.warnings } : {}) };
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import { ChartDataTable } from './ChartDataTable';
 import type { BuiltQuery } from '../../db/sql';
@@ -12,9 +12,11 @@ import { useCorrections } from '../user/corrections-context';
 import { correctedRows } from '../user/corrections-in-rows';
 import { addPin, storedPins } from '../../briefing/pin-store';
 import { ChartSinkContext } from './chart-sink';
-import { ExportDialog } from './ExportDialog';
 import { PinIcon } from './PinIcon';
 import { measureEmbedFrame } from './embed-frame';
+
+// Its code (the export layouts, the SVG renderer) is loaded when a person first opens it.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 export interface ChartPanelProps {
   /** Stable id: test hooks and file names. */
@@ -128,7 +130,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`table-toggle-${id}`} aria-pressed={asTable} disabled={!table || empty} onClick={() => setAsTable((on) => !on)}>{t('chart.showTable')}</button>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
-          <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && downloadBlob(svgToBlob(api.current.toSvg()), safeFileName(title, 'svg'))}>{t('exportSvg')}</button>
+          <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && void api.current.toSvg().then((svg) => downloadBlob(svgToBlob(svg), safeFileName(title, 'svg')))}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
           {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}><PinIcon />{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
                     <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied, layerRows })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
@@ -142,7 +144,11 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           {sqlSearch ? <a className="sql-link" data-testid={`sql-${id}`} href={sqlSearch} title={t('sql.openSqlTitle')} onClick={(e) => { e.preventDefault(); navigateInApp(sqlSearch); }}>{t('sql.openSql')}</a> : null}
         </div>
       )}
-      {exporting && option ? <ExportDialog id={id} option={option} onClose={() => setExporting(false)} /> : null}
+      {exporting && option ? (
+        <Suspense fallback={<p className="status" role="status">{t('loading')}</p>}>
+          <ExportDialog id={id} option={option} onClose={() => setExporting(false)} />
+        </Suspense>
+      ) : null}
       {methodsLink && !embed ? <a className="methods-link" data-testid={`methods-${id}`} href={methodsLink}>{t('methods.link')}</a> : null}
       {children}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '../briefing.css';
-import { downloadBlob, optionToSvg, safeFileName, svgToBlob, type ChartOption } from '../../charts';
+import { downloadBlob, safeFileName, svgToBlob, type ChartOption } from '../../charts';
+import { optionToSvg } from '../../charts/svg';
 import { altText } from '../../briefing/alt-text';
 import { chartData } from '../../briefing/chart-data';
 import { exportText, MAX_SIZE, MIN_SIZE, PRESETS, type ExportSpec, type SizePreset } from '../../briefing/export-layout';

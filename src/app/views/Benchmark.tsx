@@ -8,13 +8,13 @@ import { useBenchmarkYear } from './hierarchy-year';
 import { HierarchyLayout } from '../components/HierarchyLayout';
 import { MetricSelect } from '../components/MetricSelect';
 import { ScaleControls } from '../components/ScaleControls';
-import { useDataset } from '../data/dataset';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { BENCHMARK_METRICS, isRateLabel, metricLabel, metricUnit } from '../i18n/metric-labels';
 import { PEERS, SIMILARITY_CHOICES, similarMinFor, type Peer, type ViewState } from '../state/url-state';
-import { chartFileName, levelLabel, makeFrame, num, punctuationOf, yearOptions, type ViewProps, chartLinks } from './common';
+import { chartFileName, levelLabel, makeFrame, num, punctuationOf, type ViewProps, chartLinks } from './common';
+import { YearSelect } from '../components/YearSelect';
 
 export function benchmarkQuery(state: Pick<ViewState, 'parent' | 'metric' | 'peer' | 'scope'>, year: number | null) {
   return state.parent && year !== null ? benchmarkChildren({ parent: state.parent, year, metric: state.metric, peer: state.peer, scope: state.scope }) : null;
@@ -29,21 +29,6 @@ const KEPT_SIMILARITY = SIMILARITY_CHOICES[0];
 export const BENCHMARK_COLUMNS = ['rank', 'division_code', 'division_name', 'division_level', 'value', 'numerator', 'denominator', 'percentile', 'peer_group', 'peers', 'peer_rank', 'p25', 'p50', 'p75', 'outlier', 'prev_value', 'prev_scope', 'yoy_change', 'yoy_pct', 'scope', 'reports', 'report_id', 'failed_checks', 'copy_score'];
 
 const CSV_COLUMNS = ['year', ...BENCHMARK_COLUMNS];
-
-/** Year, metric and peer selects shared by the hierarchy views. */
-export function YearSelect({ props, year }: { props: ViewProps; year: number | null }) {
-  const { t } = props;
-  const { summary } = useDataset();
-  const options = yearOptions(summary?.years);
-  return (
-    <label>
-      {t('hier.year')}
-      <select data-testid="year" value={year ?? ''} onChange={(e) => props.update({ year: Number(e.target.value) })}>
-        {options.map((y) => <option key={y} value={y}>{y}</option>)}
-      </select>
-    </label>
-  );
-}
 
 /** The table's columns, as message keys (each cell's label where a phone stacks the row). */
 const BENCH_COLUMNS = ['bench.rank', 'bench.unit', 'level', 'value', 'bench.percentile', 'bench.yoy', 'scope', 'reports', 'report.failingChecks', 'bench.copyScore', 'bench.report'] as const;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import '../briefing.css';
-import { downloadBlob, optionToSvg, type ChartOption } from '../../charts';
+import { downloadBlob, type ChartOption } from '../../charts';
+import { optionToSvg } from '../../charts/svg';
 import { chartData } from '../../briefing/chart-data';
 import { exportText } from '../../briefing/export-layout';
 import { briefingHtml, uniqueSvgIds } from '../../briefing/html';

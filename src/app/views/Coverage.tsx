@@ -8,7 +8,7 @@ import { HierarchyLayout } from '../components/HierarchyLayout';
 import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { ViewState } from '../state/url-state';
-import { YearSelect } from './Benchmark';
+import { YearSelect } from '../components/YearSelect';
 import { chartFileName, chartLinks, levelLabel, makeFrame, num, type ViewProps } from './common';
 import { COVERAGE_CSV_COLUMNS, COVERAGE_PARTS, COVERAGE_SLOTS, coverageCounts, coverageCsvRows, coverageParts, lateFigure, listedFigure, type CoveragePart } from './coverage-model';
 import { useDataset } from '../data/dataset';

@@ -8,7 +8,7 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
-import { YearSelect } from './Benchmark';
+import { YearSelect } from '../components/YearSelect';
 import { chartFileName, makeFrame, num, viewYear, type ViewProps, chartLinks } from './common';
 
 export function mapQuery(state: Pick<ViewState, 'metric'>, year: number | null) {

@@ -10,7 +10,7 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import { countMetric, metricLabel, metricUnit, PICKABLE_METRICS } from '../i18n/metric-labels';
 import type { ViewState } from '../state/url-state';
-import { YearSelect } from './Benchmark';
+import { YearSelect } from '../components/YearSelect';
 import { childrenPartial, gapIncomplete, reconcileChartRows } from './reconcile-model';
 import { chartFileName, chartLinks, makeFrame, num, type ViewProps } from './common';
 

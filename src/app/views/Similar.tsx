@@ -12,7 +12,7 @@ import { useSql } from '../data/hooks';
 import { tableRows, type Row } from '../data/rows';
 import type { MessageKey } from '../i18n/messages';
 import { SIMILARITY_CHOICES } from '../state/url-state';
-import { YearSelect } from './Benchmark';
+import { YearSelect } from '../components/YearSelect';
 import { num, viewYear, type ViewProps } from './common';
 import { segmentText } from './report-segments';
 

@@ -1,3 +1,5 @@
+import type { LayerMode } from '../../db/protocol';
+import type { DatasetSummary } from '../../shared/summary';
 import type { Row } from '../data/rows';
 import { num } from './common';
 
@@ -17,4 +19,36 @@ export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) =>
   }));
   // Each level keeps one of the palette's first six places, the six furthest apart for every vision.
   return { categories: years.map(String), series, slots: levels.map((level) => LEVEL_ORDER.indexOf(level)) };
+}
+
+/**
+ * The overview's counts (datasetCounts' columns the view reads) from the precomputed summary, which
+ * ingest reads from the same whole-dataset rollup rows: the same numbers before DuckDB has answered.
+ * A status or template no report has is a counted 0 (the summary lists only those that occur).
+ */
+export function countsFromSummary(summary: DatasetSummary): Row {
+  const status = (name: string) => summary.by_status.find((s) => s.status === name)?.reports ?? 0;
+  const template = (name: string | null) => summary.by_template.find((s) => s.template === name)?.reports ?? 0;
+  return {
+    reports: summary.reports,
+    ok: status('ok'),
+    partial: status('partial'),
+    failed: status('failed'),
+    narrative: template('narrative'),
+    table2019: template('table2019'),
+    table2021: template('table2021'),
+    template_unknown: template(null),
+    failing_checks: summary.failing_checks,
+    first_year: summary.years?.[0] ?? null,
+    last_year: summary.years?.[1] ?? null,
+  };
+}
+
+/**
+ * The summary when its numbers are the view's until DuckDB answers: it counts the dataset's rows alone,
+ * so not under the user's reports alone, nor under both layers once the user's is in (null: the view
+ * waits for DuckDB's answer rather than show the dataset's counts as theirs).
+ */
+export function summaryForFirstPaint(summary: DatasetSummary | null, layer: LayerMode, userLayerIn: boolean): DatasetSummary | null {
+  return layer === 'user' || (layer === 'all' && userLayerIn) ? null : summary;
 }

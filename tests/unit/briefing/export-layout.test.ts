@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import opentype from 'opentype.js';
-import { lineOverYears, optionToSvg } from '../../../src/charts';
+import { lineOverYears } from '../../../src/charts';
+import { optionToSvg } from '../../../src/charts/svg';
 import { estimateWidth, exportLayout, exportOption, exportText, PRESETS, wrapText } from '../../../src/briefing/export-layout';
 import { embedFont, svgTexts, type GlyphData } from '../../../src/briefing/font';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choropleth } from '../../../src/charts/choropleth';
-import { optionToSvg } from '../../../src/charts/export';
+import { optionToSvg } from '../../../src/charts/svg';
 import { NO_DATA_COLOR, NO_DATA_KEY_ID, SEQUENTIAL_COLORS } from '../../../src/charts/scale';
 import {
   UserMapError,

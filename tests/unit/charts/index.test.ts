@@ -22,7 +22,6 @@ describe('src/charts entry', () => {
       'formatNumber',
       'formatPercent',
       'formatAxisNumber',
-      'optionToSvg',
       'chartToPngDataUrl',
       'downloadBlob',
       'safeFileName',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barsWithRate, stackedBars } from '../../../src/charts/bars';
 import { donut } from '../../../src/charts/donut';
-import { optionToSvg, stableSvgIds } from '../../../src/charts/export';
+import { optionToSvg, stableSvgIds } from '../../../src/charts/svg';
 import { defaultTemplateBreaks, lineOverYears } from '../../../src/charts/line';
 import { rankedBars } from '../../../src/charts/ranked';
 import { provinceTileGrid } from '../../../src/charts/tiles';
