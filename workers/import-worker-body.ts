@@ -158,16 +158,17 @@ const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.su
 async function build(job: BuildJob): Promise<void> {
   const stage = (name: string) => reply({ kind: 'building', id: job.id, stage: name });
   // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
-  const spill: SpillFolder | null = job.zip ? null : await openSpillFolder();
+  const spill: SpillFolder | null = job.zip ? null : await openSpillFolder(stage);
   stage(spill ? 'spill folder open' : 'in memory');
   let closed = false;
   try {
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
     const memory = releasingChunkStore();
+    if (spill) stage('spill: opening the chunks file');
     const chunks = spill ? spilledChunkStore(await spill.blocks()) : memory;
     const builder = new DatasetBuilder(divisions!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
-    for await (const batch of recordBatches()) {
+    for await (const batch of recordBatches(undefined, undefined, stage)) {
       for (const record of batch) {
         builder.add(record);
         count++;
@@ -192,7 +193,11 @@ async function build(job: BuildJob): Promise<void> {
       memory.releaseOnRead();
       // Spilled: each stream goes to its file as it is written; the data worker reads them there.
       let written = 0;
-      const { manifest, files } = await layerArrowFiles(parts, count, sha256, spill ? (file) => spill.write(file.path, file.bytes) : undefined, () => stage(`${++written} files written`));
+      const hash = (bytes: Uint8Array) => {
+        stage(`hashing (${written} files written)`);
+        return sha256(bytes);
+      };
+      const { manifest, files } = await layerArrowFiles(parts, count, hash, spill ? (file) => spill.write(file.path, file.bytes) : undefined, () => stage(`${++written} files written`));
       // Closed before the answer: the page stops this worker once answered.
       closed = true;
       await spill?.close(false);

@@ -62,16 +62,23 @@ export interface SpillFolder {
   close(remove: boolean): Promise<void>;
 }
 
-/** A new folder of this build; null when OPFS cannot be used (the caller keeps the layer in memory). */
-export async function openSpillFolder(): Promise<SpillFolder | null> {
+/**
+ * A new folder of this build; null when OPFS cannot be used (the caller keeps the layer in memory).
+ * `waiting` hears what it waits on before each wait.
+ */
+export async function openSpillFolder(waiting: (what: string) => void = () => {}): Promise<SpillFolder | null> {
   let dir: FileSystemDirectoryHandle;
   let parent: FileSystemDirectoryHandle;
   const name = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
   // Held before the folder exists: no sweep can take it meanwhile.
+  waiting('spill: taking the lock');
   const release = await holdSpill(name);
   try {
+    waiting('spill: opening the root folder');
     parent = await root();
+    waiting('spill: removing stale folders');
     await removeStale(parent);
+    waiting('spill: making the folder');
     dir = await parent.getDirectoryHandle(name, { create: true });
   } catch {
     release();
@@ -79,7 +86,10 @@ export async function openSpillFolder(): Promise<SpillFolder | null> {
   }
   const handles: SyncHandle[] = [];
   const open = async (file: string): Promise<SyncHandle> => {
-    const handle = await ((await dir.getFileHandle(file, { create: true })) as SyncFileHandle).createSyncAccessHandle();
+    waiting(`spill: making the file ${file}`);
+    const made = (await dir.getFileHandle(file, { create: true })) as SyncFileHandle;
+    waiting(`spill: opening the file ${file}`);
+    const handle = await made.createSyncAccessHandle();
     handles.push(handle);
     return handle;
   };

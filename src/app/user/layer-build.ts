@@ -22,7 +22,7 @@ export interface LayerBuild {
   build(): Promise<BuiltLayer>;
   /** The dataset folder of every kept report, zipped, with its dataset_version. */
   zip(): Promise<{ version: string; bytes: Uint8Array }>;
-  /** Where the current job got: its attempt and its worker's last stage (for a test's report of a build that stalled). */
+  /** Where the current job got: each attempt's last stage of its worker, and when (ms into the attempt), for a test's report of a build that stalled. */
   reached(): string;
   close(): void;
 }
@@ -138,18 +138,19 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
   let ready = start();
   ready.catch(() => {});
   let nextId = 1;
-  /** Where the last job got (the worker's last stage), for the reason of a build that stalled. */
-  let reached = 'not started';
-  let attempts = 0;
+  /** Where each attempt of the last job got (its worker's last stage, and when), for the reason of a build that stalled. */
+  let attempts: { stage: string; at: number; began: number }[] = [];
   const ask = async (kind: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
+    attempts = [];
     for (let attempt = 0; ; attempt++) {
       const started = await ready;
-      reached = 'started';
-      attempts = attempt + 1;
-      const reply = await buildJob(started, { ...kind, id: nextId++ }, silentMs * 2 ** attempt, (stage) => (reached = stage), closing.signal);
+      const now = { stage: 'started', at: 0, began: performance.now() };
+      attempts.push(now);
+      const heard = (stage: string) => Object.assign(now, { stage, at: performance.now() - now.began });
+      const reply = await buildJob(started, { ...kind, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
       if (reply) return reply;
       started.terminate();
-      if (attempt + 1 >= START_ATTEMPTS) throw failure(buildStalledReason(silentMs, reached));
+      if (attempt + 1 >= START_ATTEMPTS) throw failure(buildStalledReason(silentMs, now.stage));
       ready = start();
     }
   };
@@ -164,7 +165,7 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
       if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
       return { version: reply.version, bytes: reply.bytes };
     },
-    reached: () => `attempt ${attempts}: ${reached}`,
+    reached: () => (attempts.length === 0 ? 'not started' : attempts.map((a, i) => `attempt ${i + 1}: ${a.stage} (at ${Math.round(a.at)} ms)`).join('; ')),
     close: () => {
       closing.abort();
       worker?.terminate();
