@@ -12,6 +12,9 @@ const ROOT = 'gongkai-layer-spill';
 /** Without Web Locks, a folder left behind is removed by a later build after this long. */
 const STALE_MS = 10 * 60_000;
 
+/** How the stages of a build that wait on OPFS begin (the build worker's word of where it is). */
+export const SPILL_STAGE = 'spill:';
+
 /** The Web Lock that holds a folder while it is in use. */
 export const spillLockName = (folder: string): string => `${ROOT}:${folder}`;
 
@@ -71,14 +74,14 @@ export async function openSpillFolder(waiting: (what: string) => void = () => {}
   let parent: FileSystemDirectoryHandle;
   const name = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
   // Held before the folder exists: no sweep can take it meanwhile.
-  waiting('spill: taking the lock');
+  waiting(`${SPILL_STAGE} taking the lock`);
   const release = await holdSpill(name);
   try {
-    waiting('spill: opening the root folder');
+    waiting(`${SPILL_STAGE} opening the root folder`);
     parent = await root();
-    waiting('spill: removing stale folders');
+    waiting(`${SPILL_STAGE} removing stale folders`);
     await removeStale(parent);
-    waiting('spill: making the folder');
+    waiting(`${SPILL_STAGE} making the folder`);
     dir = await parent.getDirectoryHandle(name, { create: true });
   } catch {
     release();
@@ -86,9 +89,9 @@ export async function openSpillFolder(waiting: (what: string) => void = () => {}
   }
   const handles: SyncHandle[] = [];
   const open = async (file: string): Promise<SyncHandle> => {
-    waiting(`spill: making the file ${file}`);
+    waiting(`${SPILL_STAGE} making the file ${file}`);
     const made = (await dir.getFileHandle(file, { create: true })) as SyncFileHandle;
-    waiting(`spill: opening the file ${file}`);
+    waiting(`${SPILL_STAGE} opening the file ${file}`);
     const handle = await made.createSyncAccessHandle();
     handles.push(handle);
     return handle;

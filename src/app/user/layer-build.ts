@@ -3,7 +3,8 @@
 // builds the page's layer (every kept report, Arrow only) and is
 // stopped afterwards (its memory goes with it); the zip, with ingest's whole layout, is built
 // the same way when asked for.
-import type { ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
+import type { BuildJob, ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
+import { SPILL_STAGE } from '../../db/user-layer-spill';
 import type { Manifest } from '../../shared/manifest';
 import { loadFailedReason, notStartedReason, START_ATTEMPTS, START_LIMIT_MS } from './import-pool';
 
@@ -88,11 +89,16 @@ async function startBuildWorker(spawn: () => Worker, startMs: number, started: (
 export const buildStalledReason = (ms: number, stage: string, attempts = START_ATTEMPTS): string =>
   `no word from the build worker for ${(ms * 2 ** (attempts - 1)) / 1000} s (${attempts} attempts; the last got as far as: ${stage})`;
 
+/** Why a build ended without a layer: a call into the browser that never answered, in each worker. */
+export const waitStalledReason = (stage: string, ms: number, attempts = START_ATTEMPTS): string =>
+  `no answer from the browser in ${ms / 1000} s (${attempts} attempts; the last waited on: ${stage})`;
+
 /**
  * One build job on a ready worker: its answer, or null when the worker said nothing (no stage,
- * no answer) for `silentMs` (stuck: a browser store that never answers, or never run).
+ * no answer) for `silentMs` (stuck: a browser store that never answers, or never run) or said
+ * that a call into the browser stalled (its stage, `stalled`).
  */
-function buildJob(worker: Worker, message: { kind: 'build'; zip: boolean; id: number }, silentMs: number, stage: (name: string) => void, closed: AbortSignal): Promise<ImportWorkerReply | null> {
+function buildJob(worker: Worker, message: BuildJob, silentMs: number, stage: (name: string, stalledMs?: number) => void, closed: AbortSignal): Promise<ImportWorkerReply | null> {
   if (closed.aborted) return Promise.reject(failure('closed'));
   return new Promise((resolve, reject) => {
     let timer = setTimeout(() => finish(null), silentMs);
@@ -111,6 +117,9 @@ function buildJob(worker: Worker, message: { kind: 'build'; zip: boolean; id: nu
         stage(reply.stage);
         clearTimeout(timer);
         timer = setTimeout(() => finish(null), silentMs);
+      } else if (reply.kind === 'build-stalled') {
+        stage(reply.stage, reply.ms);
+        finish(null);
       } else if (reply.kind === 'build-failed') finish(failure(reply.message));
       else finish(reply);
     };
@@ -138,19 +147,21 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
   let ready = start();
   ready.catch(() => {});
   let nextId = 1;
-  /** Where each attempt of the last job got (its worker's last stage, and when), for the reason of a build that stalled. */
-  let attempts: { stage: string; at: number; began: number }[] = [];
+  /** Where each attempt of the last job got (its worker's last stage, and when; `stalledMs`: that call into the browser did not answer), for the reason of a build that stalled. */
+  let attempts: { stage: string; at: number; began: number; stalledMs?: number }[] = [];
   const ask = async (kind: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
     attempts = [];
     for (let attempt = 0; ; attempt++) {
       const started = await ready;
-      const now = { stage: 'started', at: 0, began: performance.now() };
+      // After an attempt stalled in OPFS, the layer is built in memory (as without OPFS).
+      const spill = !attempts.some((a) => a.stalledMs !== undefined && a.stage.startsWith(SPILL_STAGE));
+      const now: (typeof attempts)[number] = { stage: 'started', at: 0, began: performance.now() };
       attempts.push(now);
-      const heard = (stage: string) => Object.assign(now, { stage, at: performance.now() - now.began });
-      const reply = await buildJob(started, { ...kind, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
+      const heard = (stage: string, stalledMs?: number) => Object.assign(now, { stage, at: performance.now() - now.began, stalledMs });
+      const reply = await buildJob(started, { ...kind, spill, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
       if (reply) return reply;
       started.terminate();
-      if (attempt + 1 >= START_ATTEMPTS) throw failure(buildStalledReason(silentMs, now.stage));
+      if (attempt + 1 >= START_ATTEMPTS) throw failure(now.stalledMs !== undefined ? waitStalledReason(now.stage, now.stalledMs) : buildStalledReason(silentMs, now.stage));
       ready = start();
     }
   };
@@ -165,7 +176,7 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
       if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
       return { version: reply.version, bytes: reply.bytes };
     },
-    reached: () => (attempts.length === 0 ? 'not started' : attempts.map((a, i) => `attempt ${i + 1}: ${a.stage} (at ${Math.round(a.at)} ms)`).join('; ')),
+    reached: () => (attempts.length === 0 ? 'not started' : attempts.map((a, i) => `attempt ${i + 1}: ${a.stage} (at ${Math.round(a.at)} ms${a.stalledMs !== undefined ? ', stalled' : ''})`).join('; ')),
     close: () => {
       closing.abort();
       worker?.terminate();
