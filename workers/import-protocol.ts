@@ -62,6 +62,8 @@ export interface BuildJob {
   zip: boolean;
   /** false: the page's layer in memory, not through OPFS (an attempt after one stalled there). */
   spill?: boolean;
+  /** Test hook: its first call into OPFS never answers. */
+  stall?: boolean;
 }
 
 /** A kept report as the import list shows it (src/app/user/layer-store.ts keeps one beside each). */

@@ -18,7 +18,7 @@ import type { ParsedReport } from '../src/parse/types';
 import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, openStore, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
-import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
+import { openSpillFolder, SPILL_STAGE, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
 import { bounded, WAIT_LIMIT_MS, WaitStalled } from './bounded-wait';
 import { groupedReads } from './file-reads';
 import { workerGazetteer } from './import-gazetteer';
@@ -169,6 +169,10 @@ async function build(job: BuildJob): Promise<void> {
   let closed = false;
   try {
     // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
+    if (job.stall) {
+      stage(`${SPILL_STAGE} a call that never answers (test hook)`);
+      await browser(new Promise<never>(() => {}));
+    }
     if (!job.zip && job.spill !== false) spill = await browser(openSpillFolder(stage));
     stage(spill ? 'spill folder open' : 'in memory');
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.

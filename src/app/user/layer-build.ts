@@ -37,6 +37,8 @@ export interface LayerBuildOptions {
   startMs?: number;
   /** How long a build may go without a word from its worker, doubled at each new attempt. */
   silentMs?: number;
+  /** Test hook: the first attempt's worker waits on a call into OPFS that never answers. */
+  stallFirst?: boolean;
 }
 
 /**
@@ -158,7 +160,8 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
       const now: (typeof attempts)[number] = { stage: 'started', at: 0, began: performance.now() };
       attempts.push(now);
       const heard = (stage: string, stalledMs?: number) => Object.assign(now, { stage, at: performance.now() - now.began, stalledMs });
-      const reply = await buildJob(started, { ...kind, spill, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
+      const stall = options.stallFirst === true && attempt === 0;
+      const reply = await buildJob(started, { ...kind, spill, stall, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
       if (reply) return reply;
       started.terminate();
       if (attempt + 1 >= START_ATTEMPTS) throw failure(now.stalledMs !== undefined ? waitStalledReason(now.stage, now.stalledMs) : buildStalledReason(silentMs, now.stage));
