@@ -60,6 +60,10 @@ export interface BuildJob {
   kind: 'build';
   id: number;
   zip: boolean;
+  /** false: the page's layer in memory, not through OPFS (an attempt after one stalled there). */
+  spill?: boolean;
+  /** Test hook: its first call into OPFS never answers. */
+  stall?: boolean;
 }
 
 /** A kept report as the import list shows it (src/app/user/layer-store.ts keeps one beside each). */
@@ -96,5 +100,7 @@ export type ImportWorkerReply =
   | { kind: 'built'; id: number; manifest: Manifest; files: BuiltFile[]; spill: string | null }
   | { kind: 'zipped'; id: number; version: string; bytes: Uint8Array }
   | { kind: 'build-failed'; id: number; message: string }
+  /** A call into the browser did not answer in `ms` (workers/bounded-wait.ts): `stage`, what it waited on. */
+  | { kind: 'build-stalled'; id: number; stage: string; ms: number }
   /** The build goes on (src/app/user/layer-build.ts waits on these, not on the whole build): where it is. */
   | { kind: 'building'; id: number; stage: string };

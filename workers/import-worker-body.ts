@@ -18,7 +18,8 @@ import type { ParsedReport } from '../src/parse/types';
 import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, openStore, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
-import { openSpillFolder, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
+import { openSpillFolder, SPILL_STAGE, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
+import { bounded, WAIT_LIMIT_MS, WaitStalled } from './bounded-wait';
 import { groupedReads } from './file-reads';
 import { workerGazetteer } from './import-gazetteer';
 import { storeNow, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
@@ -156,18 +157,30 @@ const sha256 = async (bytes: Uint8Array): Promise<string> => hex(await crypto.su
  * byte what ingest writes for the same files (Parquet included).
  */
 async function build(job: BuildJob): Promise<void> {
-  const stage = (name: string) => reply({ kind: 'building', id: job.id, stage: name });
-  // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
-  const spill: SpillFolder | null = job.zip ? null : await openSpillFolder();
-  stage(spill ? 'spill folder open' : 'in memory');
+  /** What the build last said it does or waits on. */
+  let at = '';
+  const stage = (name: string) => {
+    at = name;
+    reply({ kind: 'building', id: job.id, stage: name });
+  };
+  /** A call into the browser, bounded (./bounded-wait.ts): past its limit, the wait named by the last stage stalled. */
+  const browser = <T>(waiting: Promise<T>): Promise<T> => bounded(waiting, () => at);
+  let spill: SpillFolder | null = null;
   let closed = false;
   try {
+    // The page's layer goes through OPFS when it can (the zip, asked for now and then, in memory).
+    if (job.stall) {
+      stage(`${SPILL_STAGE} a call that never answers (test hook)`);
+      await browser(new Promise<never>(() => {}));
+    }
+    if (!job.zip && job.spill !== false) spill = await browser(openSpillFolder(stage));
+    stage(spill ? 'spill folder open' : 'in memory');
     // The reports stream from IndexedDB (in id order, as the builder takes them) into Arrow chunks.
     const memory = releasingChunkStore();
-    const chunks = spill ? spilledChunkStore(await spill.blocks()) : memory;
+    const chunks = spill ? spilledChunkStore(await browser(spill.blocks())) : memory;
     const builder = new DatasetBuilder(divisions!, { chunks, sets: memorySetStore(), reports: memoryItemStore() });
     let count = 0;
-    for await (const batch of recordBatches()) {
+    for await (const batch of recordBatches(undefined, undefined, stage)) {
       for (const record of batch) {
         builder.add(record);
         count++;
@@ -179,7 +192,7 @@ async function build(job: BuildJob): Promise<void> {
       const sink = async (path: string, bytes: Uint8Array) => {
         files.push({ path, bytes });
         stage(`${files.length} files written`);
-        return { bytes: bytes.byteLength, sha256: await sha256(bytes) };
+        return { bytes: bytes.byteLength, sha256: await browser(sha256(bytes)) };
       };
       const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
       const bytes = folderZip(files);
@@ -192,14 +205,21 @@ async function build(job: BuildJob): Promise<void> {
       memory.releaseOnRead();
       // Spilled: each stream goes to its file as it is written; the data worker reads them there.
       let written = 0;
-      const { manifest, files } = await layerArrowFiles(parts, count, sha256, spill ? (file) => spill.write(file.path, file.bytes) : undefined, () => stage(`${++written} files written`));
+      const hash = (bytes: Uint8Array) => {
+        stage(`hashing (${written} files written)`);
+        return browser(sha256(bytes));
+      };
+      const folder = spill;
+      const sink = folder ? (file: { path: string; bytes: Uint8Array }) => browser(folder.write(file.path, file.bytes)) : undefined;
+      const { manifest, files } = await layerArrowFiles(parts, count, hash, sink, () => stage(`${++written} files written`));
       // Closed before the answer: the page stops this worker once answered.
       closed = true;
       await spill?.close(false);
       self.postMessage({ kind: 'built', id: job.id, manifest, files, spill: spill?.name ?? null } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
     }
   } catch (error) {
-    reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof WaitStalled) reply({ kind: 'build-stalled', id: job.id, stage: error.message, ms: WAIT_LIMIT_MS });
+    else reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
   } finally {
     // Failed: the folder goes; else its parts stay for the data worker, which removes it.
     if (!closed) await spill?.close(true);

@@ -12,6 +12,9 @@ const ROOT = 'gongkai-layer-spill';
 /** Without Web Locks, a folder left behind is removed by a later build after this long. */
 const STALE_MS = 10 * 60_000;
 
+/** How the stages of a build that wait on OPFS begin (the build worker's word of where it is). */
+export const SPILL_STAGE = 'spill:';
+
 /** The Web Lock that holds a folder while it is in use. */
 export const spillLockName = (folder: string): string => `${ROOT}:${folder}`;
 
@@ -62,16 +65,23 @@ export interface SpillFolder {
   close(remove: boolean): Promise<void>;
 }
 
-/** A new folder of this build; null when OPFS cannot be used (the caller keeps the layer in memory). */
-export async function openSpillFolder(): Promise<SpillFolder | null> {
+/**
+ * A new folder of this build; null when OPFS cannot be used (the caller keeps the layer in memory).
+ * `waiting` hears what it waits on before each wait.
+ */
+export async function openSpillFolder(waiting: (what: string) => void = () => {}): Promise<SpillFolder | null> {
   let dir: FileSystemDirectoryHandle;
   let parent: FileSystemDirectoryHandle;
   const name = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
   // Held before the folder exists: no sweep can take it meanwhile.
+  waiting(`${SPILL_STAGE} taking the lock`);
   const release = await holdSpill(name);
   try {
+    waiting(`${SPILL_STAGE} opening the root folder`);
     parent = await root();
+    waiting(`${SPILL_STAGE} removing stale folders`);
     await removeStale(parent);
+    waiting(`${SPILL_STAGE} making the folder`);
     dir = await parent.getDirectoryHandle(name, { create: true });
   } catch {
     release();
@@ -79,7 +89,10 @@ export async function openSpillFolder(): Promise<SpillFolder | null> {
   }
   const handles: SyncHandle[] = [];
   const open = async (file: string): Promise<SyncHandle> => {
-    const handle = await ((await dir.getFileHandle(file, { create: true })) as SyncFileHandle).createSyncAccessHandle();
+    waiting(`${SPILL_STAGE} making the file ${file}`);
+    const made = (await dir.getFileHandle(file, { create: true })) as SyncFileHandle;
+    waiting(`${SPILL_STAGE} opening the file ${file}`);
+    const handle = await made.createSyncAccessHandle();
     handles.push(handle);
     return handle;
   };

@@ -212,6 +212,22 @@ describe('the user layer beside the dataset', { timeout: 300_000 }, () => {
     ]);
   });
 
+  it("a build whose call into the browser never answers is built again at once by a new worker, in memory, not after the build's 30 s of silence", async () => {
+    await openEmpty();
+    const text = seedText(own.name);
+    type Hook = { stallNextBuild(): void; build(): string | null; spilled(): boolean };
+    await page.evaluate(() => (window as unknown as { __gongkaiImport: Hook }).__gongkaiImport.stallNextBuild());
+    await run([{ path: 'stalled/a.txt', text: `${text}\na` }], { workers: 1 });
+    const built = await page.evaluate(() => {
+      const hook = (window as unknown as { __gongkaiImport: Hook }).__gongkaiImport;
+      return { reached: hook.build(), spilled: hook.spilled() };
+    });
+    // The first worker said where it waited (', stalled'): a silent one is marked only by the page's own limit.
+    expect(built.reached).toMatch(/^attempt 1: spill: a call that never answers \(test hook\) \(at \d+ ms, stalled\); attempt 2: [^;]+$/);
+    expect(built.spilled).toBe(false);
+    expect(await query(`SELECT report_id FROM reports WHERE layer = 'user'`)).toEqual([{ report_id: 'stalled/a.txt' }]);
+  });
+
   it('keeps the bytes in flight within the budget', async () => {
     await openEmpty();
     const big = Array.from({ length: 8 }, (_, i) => ({ path: `big/${i}.txt`, bytes: 3_000_000 }));

@@ -124,6 +124,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
   const timings = useRef<Partial<ImportTimings>>({});
   /** The page's last build of the layer, for the bench hook's account of where it got. */
   const lastBuild = useRef<LayerBuild | null>(null);
+  /** Bench hook: the next build's first worker waits on a call into OPFS that never answers. */
+  const stallNextBuild = useRef(false);
   /** Whether the last layer built went through OPFS (src/db/user-layer-spill.ts), for the bench hook. */
   const spilled = useRef(false);
   /** Layers built again for a restarted data worker, their OPFS folders held until a later load is answered. */
@@ -169,7 +171,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     }
     // Only when there is a layer to build (a page with none starts no worker); it loads the
     // gazetteer while the duplicates are looked up.
-    const session = openLayerBuild();
+    const session = openLayerBuild({ stallFirst: stallNextBuild.current });
+    stallNextBuild.current = false;
     lastBuild.current = session;
     setBuilding(true);
     try {
@@ -391,6 +394,8 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         /** Where the page's last build of the layer got (attempt and stage). */
         build: () => lastBuild.current?.reached() ?? null,
         spilled: () => spilled.current,
+        /** The next build's first worker waits on a call into OPFS that never answers (its build is done again, in memory). */
+        stallNextBuild: () => void (stallNextBuild.current = true),
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`
          * names files whose worker is made to die as it takes them, `stallStarts` how many workers

@@ -3,7 +3,8 @@
 // builds the page's layer (every kept report, Arrow only) and is
 // stopped afterwards (its memory goes with it); the zip, with ingest's whole layout, is built
 // the same way when asked for.
-import type { ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
+import type { BuildJob, ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
+import { SPILL_STAGE } from '../../db/user-layer-spill';
 import type { Manifest } from '../../shared/manifest';
 import { loadFailedReason, notStartedReason, START_ATTEMPTS, START_LIMIT_MS } from './import-pool';
 
@@ -22,7 +23,7 @@ export interface LayerBuild {
   build(): Promise<BuiltLayer>;
   /** The dataset folder of every kept report, zipped, with its dataset_version. */
   zip(): Promise<{ version: string; bytes: Uint8Array }>;
-  /** Where the current job got: its attempt and its worker's last stage (for a test's report of a build that stalled). */
+  /** Where the current job got: each attempt's last stage of its worker, and when (ms into the attempt), for a test's report of a build that stalled. */
   reached(): string;
   close(): void;
 }
@@ -36,6 +37,8 @@ export interface LayerBuildOptions {
   startMs?: number;
   /** How long a build may go without a word from its worker, doubled at each new attempt. */
   silentMs?: number;
+  /** Test hook: the first attempt's worker waits on a call into OPFS that never answers. */
+  stallFirst?: boolean;
 }
 
 /**
@@ -88,11 +91,16 @@ async function startBuildWorker(spawn: () => Worker, startMs: number, started: (
 export const buildStalledReason = (ms: number, stage: string, attempts = START_ATTEMPTS): string =>
   `no word from the build worker for ${(ms * 2 ** (attempts - 1)) / 1000} s (${attempts} attempts; the last got as far as: ${stage})`;
 
+/** Why a build ended without a layer: a call into the browser that never answered, in each worker. */
+export const waitStalledReason = (stage: string, ms: number, attempts = START_ATTEMPTS): string =>
+  `no answer from the browser in ${ms / 1000} s (${attempts} attempts; the last waited on: ${stage})`;
+
 /**
  * One build job on a ready worker: its answer, or null when the worker said nothing (no stage,
- * no answer) for `silentMs` (stuck: a browser store that never answers, or never run).
+ * no answer) for `silentMs` (stuck: a browser store that never answers, or never run) or said
+ * that a call into the browser stalled (its stage, `stalled`).
  */
-function buildJob(worker: Worker, message: { kind: 'build'; zip: boolean; id: number }, silentMs: number, stage: (name: string) => void, closed: AbortSignal): Promise<ImportWorkerReply | null> {
+function buildJob(worker: Worker, message: BuildJob, silentMs: number, stage: (name: string, stalledMs?: number) => void, closed: AbortSignal): Promise<ImportWorkerReply | null> {
   if (closed.aborted) return Promise.reject(failure('closed'));
   return new Promise((resolve, reject) => {
     let timer = setTimeout(() => finish(null), silentMs);
@@ -111,6 +119,9 @@ function buildJob(worker: Worker, message: { kind: 'build'; zip: boolean; id: nu
         stage(reply.stage);
         clearTimeout(timer);
         timer = setTimeout(() => finish(null), silentMs);
+      } else if (reply.kind === 'build-stalled') {
+        stage(reply.stage, reply.ms);
+        finish(null);
       } else if (reply.kind === 'build-failed') finish(failure(reply.message));
       else finish(reply);
     };
@@ -138,18 +149,22 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
   let ready = start();
   ready.catch(() => {});
   let nextId = 1;
-  /** Where the last job got (the worker's last stage), for the reason of a build that stalled. */
-  let reached = 'not started';
-  let attempts = 0;
+  /** Where each attempt of the last job got (its worker's last stage, and when; `stalledMs`: that call into the browser did not answer), for the reason of a build that stalled. */
+  let attempts: { stage: string; at: number; began: number; stalledMs?: number }[] = [];
   const ask = async (kind: { kind: 'build'; zip: boolean }): Promise<ImportWorkerReply> => {
+    attempts = [];
     for (let attempt = 0; ; attempt++) {
       const started = await ready;
-      reached = 'started';
-      attempts = attempt + 1;
-      const reply = await buildJob(started, { ...kind, id: nextId++ }, silentMs * 2 ** attempt, (stage) => (reached = stage), closing.signal);
+      // After an attempt stalled in OPFS, the layer is built in memory (as without OPFS).
+      const spill = !attempts.some((a) => a.stalledMs !== undefined && a.stage.startsWith(SPILL_STAGE));
+      const now: (typeof attempts)[number] = { stage: 'started', at: 0, began: performance.now() };
+      attempts.push(now);
+      const heard = (stage: string, stalledMs?: number) => Object.assign(now, { stage, at: performance.now() - now.began, stalledMs });
+      const stall = options.stallFirst === true && attempt === 0;
+      const reply = await buildJob(started, { ...kind, spill, stall, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
       if (reply) return reply;
       started.terminate();
-      if (attempt + 1 >= START_ATTEMPTS) throw failure(buildStalledReason(silentMs, reached));
+      if (attempt + 1 >= START_ATTEMPTS) throw failure(now.stalledMs !== undefined ? waitStalledReason(now.stage, now.stalledMs) : buildStalledReason(silentMs, now.stage));
       ready = start();
     }
   };
@@ -164,7 +179,7 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
       if (reply.kind !== 'zipped') throw failure(`unexpected answer ${reply.kind}`);
       return { version: reply.version, bytes: reply.bytes };
     },
-    reached: () => `attempt ${attempts}: ${reached}`,
+    reached: () => (attempts.length === 0 ? 'not started' : attempts.map((a, i) => `attempt ${i + 1}: ${a.stage} (at ${Math.round(a.at)} ms${a.stalledMs !== undefined ? ', stalled' : ''})`).join('; ')),
     close: () => {
       closing.abort();
       worker?.terminate();

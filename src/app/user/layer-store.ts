@@ -92,9 +92,23 @@ function migrate(tx: IDBTransaction, db: IDBDatabase): void {
   };
 }
 
+/**
+ * Why the store could not be opened: a connection of an earlier version (a tab of an older build)
+ * did not close when asked to, and the upgrade would wait on it for as long as that tab stays open.
+ */
+export const STORE_BLOCKED = 'IndexedDB: the imported reports are held open by another tab of this page (an older version): close it, then try again';
+
 function connect(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, VERSION);
+    // Our connections close as they hear of a new version (open(), above), so Chromium fires no
+    // `blocked` for them: one that stays open holds the upgrade, and this open, for as long as it
+    // is open. Given up at once; should it open after all, it is closed (the next use opens again).
+    let blocked = false;
+    request.onblocked = () => {
+      blocked = true;
+      reject(new Error(STORE_BLOCKED));
+    };
     request.onupgradeneeded = (event) => {
       const db = request.result;
       if (event.oldVersion < 3) db.createObjectStore(METRICS, { keyPath: 'id' });
@@ -102,7 +116,10 @@ function connect(): Promise<IDBDatabase> {
       db.createObjectStore(GROUP_ROWS, { autoIncrement: true });
       if (event.oldVersion >= 1) migrate(request.transaction!, db);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      if (blocked) request.result.close();
+      else resolve(request.result);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB: cannot open the imported reports'));
   });
 }
@@ -124,7 +141,14 @@ async function transact<T>(mode: IDBTransactionMode, work: (stores: Stores) => (
   }
   return new Promise<T>((resolve, reject) => {
     const result = work({ groups: tx.objectStore(GROUPS), rows: tx.objectStore(GROUP_ROWS), metrics: tx.objectStore(METRICS) });
-    tx.oncomplete = () => resolve(result());
+    // What `result` throws rejects (thrown in the event's handler, it would leave the promise pending).
+    tx.oncomplete = () => {
+      try {
+        resolve(result());
+      } catch (error) {
+        reject(error);
+      }
+    };
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
   });
@@ -211,11 +235,20 @@ export async function listRows(): Promise<LayerRow[]> {
   return live.map((s) => s.row);
 }
 
+/** Why a read in id order stopped: the groups it was reading changed under it (read again, it reads what is kept then). */
+export const STORE_CHANGED = 'the imported reports changed while they were read (removed or imported again meanwhile): read them again';
+
 /** Groups held at once while reading in id order (a group is read again when it was let go and is needed later). */
 const HELD_REPORTS = 2000;
 
-/** Every stored report in id order, `size` at a time (never all of them in memory at once; `hold`: the most reports of groups read ahead held). */
-export async function* recordBatches(size = 500, hold = HELD_REPORTS): AsyncGenerator<ReportRecord[]> {
+/**
+ * Every stored report in id order, `size` at a time (never all of them in memory at once; `hold`:
+ * the most reports of groups read ahead held). `waiting` hears what it waits on before each wait.
+ */
+export async function* recordBatches(size = 500, hold = HELD_REPORTS, waiting: (what: string) => void = () => {}): AsyncGenerator<ReportRecord[]> {
+  waiting('IndexedDB: opening');
+  await open();
+  waiting("IndexedDB: reading the reports' rows");
   const { kept, stored } = await transact('readonly', ({ metrics, rows }) => {
     const lists = metrics.getAll() as IDBRequest<MetricList[]>;
     const read = readGroupRows(rows);
@@ -241,6 +274,7 @@ export async function* recordBatches(size = 500, hold = HELD_REPORTS): AsyncGene
     }
     const missing = [...needed].filter((key) => !held.has(key));
     if (missing.length > 0) {
+      waiting(`IndexedDB: reading ${missing.length} groups of reports from ${from}`);
       const got = await transact('readonly', ({ groups }) => {
         const requests = missing.map((key) => groups.get(key) as IDBRequest<(StoredRecord | ReportRecord)[]>);
         return () => requests.map((r) => r.result);
@@ -252,7 +286,10 @@ export async function* recordBatches(size = 500, hold = HELD_REPORTS): AsyncGene
     }
     const batch: ReportRecord[] = [];
     for (const s of window) {
-      const group = held.get(s.key)!;
+      const group = held.get(s.key);
+      // Rewritten or removed since its rows were read (a report removed or imported again meanwhile):
+      // another report, or none, is at that place now.
+      if (group?.[s.at]?.id !== s.row.id) throw new Error(STORE_CHANGED);
       batch.push(unpackRecord(group[s.at], lists));
       const rest = left.get(s.key)! - 1;
       left.set(s.key, rest);

@@ -4,23 +4,25 @@
 // ends with the layer or with the reason, never waits forever.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadFailedReason, notStartedReason, START_ATTEMPTS } from '../../../src/app/user/import-pool';
-import { buildStalledReason, openLayerBuild } from '../../../src/app/user/layer-build';
+import { buildStalledReason, openLayerBuild, waitStalledReason } from '../../../src/app/user/layer-build';
 import type { Manifest } from '../../../src/shared/manifest';
 import type { ImportWorkerReply } from '../../../workers/import-protocol';
 
 type Start = 'ready' | 'silent' | 'init-fails' | 'dies';
-/** How it builds: answers; says a stage and then nothing more; or says a stage every 40 ms, 12 times, then answers. */
-type Build = 'answers' | 'stalls' | 'slow';
+/** How it builds: answers; says a stage and then nothing more; says a stage every 40 ms, 12 times, then answers; or says that a call into the browser stalled (in OPFS). */
+type Build = 'answers' | 'stalls' | 'slow' | 'wait-stalls';
 
 class StandIn extends EventTarget {
   terminated = false;
+  /** The build jobs it was sent. */
+  readonly jobs: { spill?: boolean }[] = [];
   constructor(
     private readonly start: Start,
     private readonly builds: Build = 'answers',
   ) {
     super();
   }
-  postMessage(message: { kind: string; id?: number }): void {
+  postMessage(message: { kind: string; id?: number; spill?: boolean }): void {
     if (this.terminated) return;
     if (message.kind === 'init') {
       if (this.start === 'ready') setTimeout(() => this.reply({ kind: 'ready' }));
@@ -28,9 +30,11 @@ class StandIn extends EventTarget {
       else if (this.start === 'dies') setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'script failed' })));
     } else if (message.kind === 'build') {
       const id = message.id!;
+      this.jobs.push({ spill: message.spill });
       const built = () => this.reply({ kind: 'built', id, manifest: { dataset_version: 'v' } as unknown as Manifest, files: [], spill: null });
       if (this.builds === 'answers') setTimeout(built);
       else if (this.builds === 'stalls') setTimeout(() => this.reply({ kind: 'building', id, stage: '40 reports read' }));
+      else if (this.builds === 'wait-stalls') setTimeout(() => this.reply({ kind: 'build-stalled', id, stage: 'spill: opening the file arrow~facts~0.arrows', ms: 10_000 }));
       else for (let i = 1; i <= 12; i++) setTimeout(() => (i < 12 ? this.reply({ kind: 'building', id, stage: `${i} files written` }) : built()), i * 40);
     }
   }
@@ -105,6 +109,23 @@ describe("the layer's build worker", () => {
     await expect(session.build()).resolves.toMatchObject({ manifest: { dataset_version: 'v' } });
     expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
     session.close();
+  });
+
+  it('a worker whose call into the browser stalled is replaced at once, not after its silence, and the next builds in memory when it stalled in OPFS', async () => {
+    // A silence of 100 s: waited out, the test would time out.
+    const { session, spawned } = buildWith(['ready', 'ready'], 5, ['wait-stalls', 'answers'], 100_000);
+    await expect(session.build()).resolves.toMatchObject({ manifest: { dataset_version: 'v' } });
+    expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
+    expect(spawned.map((w) => w.jobs)).toEqual([[{ spill: true }], [{ spill: false }]]);
+    expect(session.reached()).toMatch(/^attempt 1: spill: opening the file arrow~facts~0\.arrows \(at \d+ ms, stalled\); attempt 2: started \(at 0 ms\)$/);
+    session.close();
+  });
+
+  it(`fails with the call that stalled after ${START_ATTEMPTS} workers whose calls into the browser stalled`, async () => {
+    const { session, spawned } = buildWith(['ready', 'ready', 'ready'], 5, ['wait-stalls', 'wait-stalls', 'wait-stalls'], 100_000);
+    await expect(session.build()).rejects.toThrow(`the imported layer could not be built: ${waitStalledReason('spill: opening the file arrow~facts~0.arrows', 10_000)}`);
+    expect(spawned).toHaveLength(START_ATTEMPTS);
+    expect(waitStalledReason('hashing (4 files written)', 10_000)).toBe('no answer from the browser in 10 s (3 attempts; the last waited on: hashing (4 files written))');
   });
 
   it(`fails with where the build got after ${START_ATTEMPTS} workers silent mid-build`, async () => {
