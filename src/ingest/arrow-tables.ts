@@ -547,8 +547,9 @@ export class DatasetBuilder {
     };
   }
 
-  /** `corrections`: every row of the corrections file with its final status (none: an empty table). */
-  /** `jurisdictions: false`: that table empty (its schema only), the gazetteer not written (the page's layer reads the dataset's). */
+  /**
+   * `corrections`: every row of the corrections file with its final status (none: an empty table).
+   * `jurisdictions: false`: that table empty (its schema only), the gazetteer not written (the page's layer reads the dataset's). */
   finish(corrections: readonly CorrectionRow[] = [], options: { jurisdictions?: boolean } = {}): DatasetParts {
     if (this.finished) throw new Error('DatasetBuilder.finish called twice');
     this.finished = true;

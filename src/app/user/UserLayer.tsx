@@ -252,8 +252,9 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
     if (kept) clearTimeout(kept.timer);
     return kept?.pool ?? createImportPool();
   }, []);
-  /** Parses the entries into IndexedDB (the workers store them), counting as they come; the page keeps no report. */
-  /** `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
+  /**
+   * Parses the entries into IndexedDB (the workers store them), counting as they come; the page keeps no report.
+   * `keep`: the pool is the page's, kept for the next import; else it stops once the files are done. */
   const run = useCallback(async (entries: readonly ImportEntry[], created: ImportPool, keep: boolean, options: RunOptions = {}) => {
     const startedAt = performance.now();
     // Sizes are read once the first files are sent (countSizes): the file count is known at once.

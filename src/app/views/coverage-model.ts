@@ -38,10 +38,6 @@ export function coverageCounts(rows: readonly Row[]): CoverageCounts {
 }
 
 /**
- * The late tile: a count of late children rests only on those whose dates are known, so with no
- * known date it is unknown (null, never 0), and any unknown dates are said beside it.
- */
-/**
  * The missing and not-yet-due tiles: both are judged against the children the gazetteer lists for
  * the year, so with none listed they are unknown (null, never 0), and the tile says why.
  */
@@ -50,6 +46,10 @@ export function listedFigure(counts: Pick<CoverageCounts, 'listed' | 'missing' |
   return { missing: noneListed ? null : counts.missing, notDue: noneListed ? null : counts.notDue, noneListed };
 }
 
+/**
+ * The late tile: a count of late children rests only on those whose dates are known, so with no
+ * known date it is unknown (null, never 0), and any unknown dates are said beside it.
+ */
 export function lateFigure(counts: Pick<CoverageCounts, 'late' | 'datesKnown' | 'datesUnknown'>): { value: number | null; known: number; unknown: number } {
   return { value: counts.datesKnown > 0 ? counts.late : null, known: counts.datesKnown, unknown: counts.datesUnknown };
 }

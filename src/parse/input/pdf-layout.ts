@@ -896,11 +896,6 @@ function numberLine(line: Line): NumberLine | null {
   return { line, label, cells };
 }
 
-/**
- * Numbers apart inside the text before a line's last numbers: a row's cells with the next row's
- * label after them, that is running text holding a table's rows (a text report wrapped into
- * lines), not a row of a table laid out in columns.
- */
 /** A row label's item number: 1. 2、 （六） 三、 */
 const ITEM_START = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
@@ -915,6 +910,11 @@ function itemNumber(text: string): { style: string; value: number } | null {
   return value === null ? null : { style: /[（(]/.test(m[0]) ? 'bracketed' : 'numeral', value };
 }
 
+/**
+ * Numbers apart inside the text before a line's last numbers: a row's cells with the next row's
+ * label after them, that is running text holding a table's rows (a text report wrapped into
+ * lines), not a row of a table laid out in columns.
+ */
 const RUN_IN_LABEL = /(?:^|[^\d.,])\d[\d,]*\s+\d[\d,]*(?=\s|$|[^\d.,])/;
 
 const lineText = (line: Line) => line.items.map((i) => i.str).join('');

@@ -138,24 +138,24 @@ const GENERIC_OBJECT = /条目|总条数|条数|件数|有关|内容|占|微信|
 /** The clause before ends on the object disclosed (…主动公开政府信息，全年共公开856条): a bare verb after it counts that object; not an area's or other bodies' (全市主动公开方面，全年共公开12000条). */
 const objectBefore = (clause: string) => /主动公开(?:(?:了)?(?:各类)?(?:政府|政务)?信息(?:工作)?(?:方面|中)?|(?:工作)?方面)$/.test(clause) && !/去年|上年|上一年|前一年|往年|累计|历年|截至|截止|计划|将|拟|网站|网上|平台|微博|微信|全(?:省|市|州|盟|县|区|旗)|各(?!类|种|项)/.test(clause);
 
-/** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 /**
  * A figure's clause that only links it to the clause before (全年共有, 总数为, 本机关全年共公开, 全年完成): the
  * year's span, the body, a total word, the count as a noun, a copula or a bare act, and no object of its own.
  */
 const TOTAL_LINK = /^\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:本机关|本单位)?\s*(?:全年|本年度?|今年|年内|当年)?\s*(?:共有|共计|合计|总计|共|有)?\s*(?:总数|数量|总量)?\s*(?:达到|达|为|是|计|完成|公开|发布)?\s*$/;
-/**
- * The year's proactive disclosure named as the topic ending its clause (主动公开方面, 在主动公开政府信息方面, 主动公开各类政府信息,
- * 政府信息主动公开情况, 政府信息主动公开工作): what the next clause's bare figure counts.
- */
 /** A word for last year, or years past. */
 const LAST_YEAR = /去年|上年|上一年|前一年|往年/;
 /** The amount of a change (增加168条, 减少20条): no count of what changed. */
 const CHANGE_AMOUNT = /(?:增加|减少|增长|下降|上升|增多)了?\s*\d[\d.]*\s*(?:条|件|篇|项)/g;
 /** Last year named only to compare with (比上年增长, 较去年, 与上年相比, 同比上年). */
 const COMPARED_WITH = /(?:比|较|与|同比)(?:去年|上年度?|上一年度?)/g;
+/**
+ * The year's proactive disclosure named as the topic ending its clause (主动公开方面, 在主动公开政府信息方面, 主动公开各类政府信息,
+ * 政府信息主动公开情况, 政府信息主动公开工作): what the next clause's bare figure counts.
+ */
 const PROACTIVE_TOPIC = /(?:主动公开(?:的)?(?:各类)?(?:政府|政务)?信息|(?:政府|政务)信息主动公开|主动公开)(?:工作)?(?:的)?(?:数量|总数|总量|方面|情况)?\s*$/;
 
+/** The clause before the figure's own, in its sentence ('' when it opens the sentence). */
 function previousClause(v: FigureView): string {
   const earlier = v.sentenceBefore.slice(0, v.sentenceBefore.length - v.before.length).replace(/[,，:：]$/, '');
   return earlier.slice(Math.max(earlier.lastIndexOf(','), earlier.lastIndexOf('，'), earlier.lastIndexOf(':'), earlier.lastIndexOf('：')) + 1);
@@ -307,9 +307,9 @@ function yearsNamed(text: string): number[] {
 /** 其中2019年度…202条 after a stock: the clause names the report's own year, so its figure is the year's, not a part of the stock nor a figure as of now. */
 const ownYearAfterOf = (v: FigureView) => /其中\s*\d{4}年/.test(v.before) && v.years.length > 0 && yearsNamed(v.before).some((y) => v.years.includes(y));
 
-/** What opens a clause that goes on about the figure before it, not another kind beside it (其中…, 占…, 同比…). */
 /** A kind of information, as a list item names it (其他信息, 政策文件, 动态类). */
 const KIND_NOUN = /(?:信息|文件|类|动态|公告|通知|稿件|解读)$/;
+/** What opens a clause that goes on about the figure before it, not another kind beside it (其中…, 占…, 同比…). */
 const NOT_A_KIND = /^(?:其中|含|包括|包含|占|比|较|同比|环比|累计|共|合计|总|均|全部|主要|以上|上述|分别|涉及|内容|范围)/;
 
 /** 上半年, 第一季度, 前三季度, 1月至11月, 1-11月 (not 1月至12月, the whole year). */
@@ -374,15 +374,15 @@ const restAfterWeb = (v: FigureView) => {
 };
 /** A bare 其他/其余 item next: the figure is the website's item of a channel list. */
 const REST_NEXT = /^\s*[、,，;；]\s*(?:其他|其它|其余|剩余)(?:的)?(?:渠道|方式)?\s*\d/;
-/**
- * After 其中 that follows the year's items disclosed through no one channel (主动公开信息2546条,其中网站1070条):
- * a breakdown of them by channel. Not one account's items (官方微博共发布微博120条,其中…转发微博109条), not a stock.
- */
 /** A parenthesis right after a count, still open: the count's breakdown (2546条（政府网站1070条、其他渠道1476条）). */
 const PAREN_AFTER_COUNT = /[\d〇零一二两三四五六七八九十百千万余多][条件篇份项][（(][^）)]*$/;
 /** The figure stands in a parenthesis still open that opened right after a count: only the text from the last opening is tried. */
 const PAREN_TAIL = 80; // a breakdown in parentheses is short: only the sentence's tail is looked at
 const inCountParen = (t: string) => PAREN_AFTER_COUNT.test(t.slice(-PAREN_TAIL));
+/**
+ * After 其中 that follows the year's items disclosed through no one channel (主动公开信息2546条,其中网站1070条):
+ * a breakdown of them by channel. Not one account's items (官方微博共发布微博120条,其中…转发微博109条), not a stock.
+ */
 const breakdownOfDisclosed = (v: FigureView) => {
   const paren = PAREN_AFTER_COUNT.exec(v.sentenceBefore.slice(-PAREN_TAIL));
   const i = paren ? v.sentenceBefore.length - Math.min(PAREN_TAIL, v.sentenceBefore.length) + paren.index + 2 : v.sentenceBefore.lastIndexOf('其中');
