@@ -153,6 +153,9 @@ describe('the handled figure with a time before it or its reply manners after it
   it('counter-examples: a part of the year, and the manners alone, give no handled figure', () => {
     expectCases([
       ['R', [REQUESTS, '2015年1月至11月办结23件，其中同意公开15件，部分公开3件。'], { 'r.handled.total': undefined, 'r.granted.total': 15 }],
+      // a span ending on a day before the year's last is a part of it (review37: 1月1日至12月15日 had been taken for the whole year)
+      ['R', [REQUESTS, '2015年1月1日至12月15日办结23件，其中同意公开15件，部分公开3件。'], { 'r.handled.total': undefined, 'r.granted.total': 15 }],
+      ['R', ['2015年1月1日至12月15日共受理政府信息公开申请25件。'], { 'r.new.total': undefined }],
       ['R', ['全年共受理政府信息公开申请12件，按时答复11件，逾期答复1件。'], { 'r.handled.total': undefined }],
       ['R', ['全年共受理政府信息公开申请12件，11件按时答复，1件逾期答复。'], { 'r.handled.total': undefined }],
     ]);

@@ -194,7 +194,7 @@ const PART_OF_YEAR = /上半年|下半年|季度|(?<![\d年])\d{1,2}月份?(?:�
 /** A day of the year (3月15日受理申请1件), not its end (12月31日) nor a day since or up to which (截至…, …以来). */
 const DAY = /(\d{1,2})月(\d{1,2})日/;
 /** The whole year as a span of its months or days (2015年1月至12月, 1月1日至12月31日, 1-12月): the year's period, no part of it. */
-const WHOLE_YEAR_SPAN = /(?<!\d)1\s*(?:月(?:1日)?)?\s*(?:至|到|[-—~－])\s*12\s*月(?:份)?(?:31日)?/g;
+const WHOLE_YEAR_SPAN = /(?<!\d)1\s*(?:月(?:1日)?)?\s*(?:至|到|[-—~－])\s*12\s*月(?:份)?(?:31日|(?!\s*\d{1,2}\s*日))/g;
 export const partOfYearItem = (text: string): boolean => {
   const clause = text.includes('12') ? text.replace(WHOLE_YEAR_SPAN, '') : text;
   if (PART_OF_YEAR.test(clause)) return true;
