@@ -79,6 +79,9 @@ function datasetPlugin(): Plugin {
   };
 }
 
+/** The module of the view a URL without `view` shows (DEFAULT_STATE.view). */
+const DEFAULT_VIEW_MODULE = 'Overview';
+
 /**
  * The entry imports the data client and the app (boot.tsx) dynamically, so it runs first and spawns
  * the data worker at once; listed as modulepreload in the page's head, their chunks are fetched and
@@ -86,9 +89,6 @@ function datasetPlugin(): Plugin {
  * src/app/views/loaders.ts) only the default one, the overview, is listed: another view in the URL
  * has its chunks preloaded by the entry when it runs.
  */
-/** The module of the view a URL without `view` shows (DEFAULT_STATE.view). */
-const DEFAULT_VIEW_MODULE = 'Overview';
-
 function preloadEntryImportsPlugin(): Plugin {
   return {
     name: 'gongkai-preload-entry-imports',

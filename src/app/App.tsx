@@ -18,6 +18,7 @@ import { viewDecl, viewLabel } from './views/registry';
 import { ImportControl } from './user/ImportControl';
 import { useDatasetAloneForNow, useLayerRows, useShownVersion, useUserOnlyPending } from './user/UserLayer';
 import { HeaderControls } from './components/HeaderControls';
+import { CodeLoadBoundary } from './components/CodeLoadBoundary';
 
 /**
  * Each view's component, its code loaded when first shown (views/loaders.ts): drawn at once when
@@ -147,9 +148,11 @@ function Shell({ state, update, notices }: { state: ViewState; update: UpdateSta
   const shown = pending ? (
     <p className="status" role="status" data-testid={`layer-${pending}`}>{t(pending === 'loading' ? 'layer.loading' : 'layer.none')}</p>
   ) : (
-    <Suspense fallback={<ViewLoading {...props} />}>
-      <ViewComponent {...props} />
-    </Suspense>
+    <CodeLoadBoundary resetKey={state.view} testId="view-failed">
+      <Suspense fallback={<ViewLoading {...props} />}>
+        <ViewComponent {...props} />
+      </Suspense>
+    </CodeLoadBoundary>
   );
 
   if (state.embed) {

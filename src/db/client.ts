@@ -38,7 +38,12 @@ interface Pending {
  * own code: the page's first chart and KPIs come from summary.json and need none of its ~250 KB.
  */
 let arrow: Promise<typeof import('apache-arrow')> | null = null;
-const decoder = (): Promise<typeof import('apache-arrow')> => (arrow ??= import('apache-arrow'));
+const decoder = (): Promise<typeof import('apache-arrow')> =>
+  (arrow ??= import('apache-arrow').catch((error: unknown) => {
+    // A failed chunk load is tried again by the next answer rather than kept for good.
+    arrow = null;
+    throw error;
+  }));
 
 /** The error of a request cancelled by its AbortSignal. */
 export class CancelledError extends DataError {

@@ -149,3 +149,26 @@ describe('the overview before DuckDB has answered', () => {
     expect(slices(after).reduce((sum, [, v]) => sum + Number(v), 0)).toBe(summary.reports);
   });
 });
+
+describe('a view whose code cannot load', () => {
+  it('says so in both languages in the view’s place, the header and the other views still there (no blank page)', async () => {
+    const chunk = /\/assets\/Methods-[\w-]+\.js$/;
+    await page.route(chunk, (route) => route.abort());
+    try {
+      await openApp(page, [['view', 'methods']]);
+      const alert = page.getByTestId('view-failed');
+      await alert.waitFor({ timeout: READY_TIMEOUT });
+      await expect(alert.getAttribute('role')).resolves.toBe('alert');
+      await expect(alert.textContent()).resolves.toMatch(/此部分未能显示.*could not be shown/);
+      await expect(page.getByTestId('nav-overview').count()).resolves.toBe(1);
+      // Another view is drawn in its place (the boundary tries again for another view).
+      await page.getByTestId('nav-overview').click();
+      await waitForChart(page, 'overview');
+      await expect(page.getByTestId('view-failed').count()).resolves.toBe(0);
+    } finally {
+      await page.unroute(chunk);
+      // the aborted chunk and the error it raised are this test's doing: nothing else is expected
+      browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => !/Failed to load resource: net::ERR_FAILED|Failed to fetch dynamically imported module|Methods-/.test(e)));
+    }
+  });
+});

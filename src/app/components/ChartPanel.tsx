@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import { ChartDataTable } from './ChartDataTable';
+import { CodeLoadBoundary } from './CodeLoadBoundary';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
 import { useLayerRows, useShownVersion } from '../user/UserLayer';
@@ -145,9 +146,11 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
         </div>
       )}
       {exporting && option ? (
-        <Suspense fallback={<p className="status" role="status">{t('loading')}</p>}>
-          <ExportDialog id={id} option={option} onClose={() => setExporting(false)} />
-        </Suspense>
+        <CodeLoadBoundary testId={`export-failed-${id}`}>
+          <Suspense fallback={<p className="status" role="status">{t('loading')}</p>}>
+            <ExportDialog id={id} option={option} onClose={() => setExporting(false)} />
+          </Suspense>
+        </CodeLoadBoundary>
       ) : null}
       {methodsLink && !embed ? <a className="methods-link" data-testid={`methods-${id}`} href={methodsLink}>{t('methods.link')}</a> : null}
       {children}
