@@ -604,11 +604,29 @@ export interface CoverageInput {
   today?: string;
 }
 
-/** Statutory deadlines for a year's report: departments by 31 January, governments by 31 March of the next year. */
-export const reportDeadlines = (year: number): { department: string; government: string } => ({
-  department: `${year + 1}-01-31`,
-  government: `${year + 1}-03-31`,
-});
+type Unit = 'department' | 'government';
+/**
+ * Statutory deadlines for a year's report, as month and day of the next year, newest rules first.
+ * The 2019 条例 (in force 2019-05-15, 第四十九条) first governs the 2019 report: departments by
+ * 31 January, governments by 31 March. Before it the 2007 条例 (第三十一条) gave every body 31 March.
+ */
+const DEADLINE_RULES: readonly { fromYear: number; department: readonly [number, number]; government: readonly [number, number] }[] = [
+  { fromYear: 2019, department: [1, 31], government: [3, 31] },
+  { fromYear: 0, department: [3, 31], government: [3, 31] },
+];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+const rulesOf = (year: number) => DEADLINE_RULES.find((r) => year >= r.fromYear) ?? DEADLINE_RULES[DEADLINE_RULES.length - 1];
+
+/** The deadlines of a year's report (YYYY-MM-DD). */
+export const reportDeadlines = (year: number): Record<Unit, string> => {
+  const rules = rulesOf(year);
+  const at = (unit: Unit) => `${year + 1}-${twoDigits(rules[unit][0])}-${twoDigits(rules[unit][1])}`;
+  return { department: at('department'), government: at('government') };
+};
+
+/** reportDeadlines as SQL over a year column. */
+const deadlineSql = (unit: Unit, year: string): string =>
+  `CASE ${DEADLINE_RULES.map((r) => `WHEN ${year} >= ${r.fromYear} THEN make_date(${year} + 1, ${r[unit][0]}, ${r[unit][1]})`).join(' ')} END`;
 
 function isoDay(day: unknown): string {
   if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new QueryInputError(`not a day: ${JSON.stringify(day)}`);
@@ -748,11 +766,11 @@ SELECT coalesce(l.parent, g.parent_code) AS parent_code, coalesce(l.year, g.year
   coalesce(l.level, g.level) AS division_level, NULL::VARCHAR AS department,
   l.code IS NOT NULL AS listed, coalesce(g.reports, 0) AS reports, coalesce(g.area_reports, 0) AS area_reports,
   coalesce(a.reports, 0) AS ambiguous_reports, a.issuers AS ambiguous_issuers,
-  coalesce(g.published, a.published) AS published, make_date(coalesce(l.year, g.year) + 1, 3, 31) AS deadline
+  coalesce(g.published, a.published) AS published, ${deadlineSql('government', 'coalesce(l.year, g.year)')} AS deadline
 FROM listed l FULL OUTER JOIN governments g ON g.parent_code = l.parent AND g.year = l.year AND g.code = l.code
 LEFT JOIN ambiguous a ON a.year = l.year AND a.code = l.code
 UNION ALL
-SELECT division_code, year, 'department', division_code, name, level, department, false, reports, 0, 0, NULL, published, make_date(year + 1, 1, 31)
+SELECT division_code, year, 'department', division_code, name, level, department, false, reports, 0, 0, NULL, published, ${deadlineSql('department', 'year')}
 FROM departments
 ORDER BY parent_code, year, unit, division_code, department`,
     params: [],

@@ -481,6 +481,16 @@ describe('coverage', () => {
     expect(rows.find((r) => r.division_code === '230781')).toMatchObject({ area_reports: 1 });
   });
 
+  it('judges a report of 2018 or before by the 2007 条例 (every body by 31 March), one of 2019 on by the 2019 条例', async () => {
+    expect(sql.reportDeadlines(2018)).toEqual({ department: '2019-03-31', government: '2019-03-31' });
+    expect(sql.reportDeadlines(2019)).toEqual({ department: '2020-01-31', government: '2020-03-31' });
+    // 铁力市's 2018 summary by its office (a department of it, published 2019-03-20): on time then, under the rule in force.
+    const rows = await run(sql.coverage({ parent: '230781', year: 2018 }));
+    expect(pick(rows.filter((r) => r.unit === 'department'), ['department', 'published', 'deadline', 'late'])).toEqual([
+      { department: '政务公开办公室', published: '2019-03-20', deadline: '2019-03-31', late: false },
+    ]);
+  });
+
   it('says "not yet due", not missing, before the deadline has passed', async () => {
     const before = await run(sql.coverage({ parent: '230700', year: 2018, today: '2019-03-31' }));
     expect(pick(before, ['division_code', 'due', 'missing', 'not_due'])).toEqual([
