@@ -130,6 +130,7 @@ export function describeTable(table: ChartTable, locale: Locale): string {
     const more = zh ? `${sep}另 ${points.length - LISTED_ROWS} 项见表格` : `${sep}${points.length - LISTED_ROWS} more in the table`;
     return `${name}${colon}${shown}${more}${absentNote}`;
   });
-  const notes = table.notes.map((n) => `${n}${/[。.]$/.test(n) ? '' : end}`).join('');
+  // Each note a sentence of its own: ends with a stop, and in English a space before the next.
+  const notes = table.notes.map((n) => (/[。.]$/.test(n) ? `${n}${zh ? '' : ' '}` : `${n}${end}`)).join('');
   return `${head}${parts.join(zh ? '；' : '; ')}${end}${notes}${table.source}`.trim();
 }

@@ -56,6 +56,14 @@ describe('chartTable / describeTable', () => {
     expect(tiles?.rows.find((r) => r[0] === '北京市')?.[1]).toBe('—');
   });
 
+  it('keeps the notes and the source line apart as sentences, in English with a space', () => {
+    const table = { ...chartTable(rankedBars([{ name: 'A', value: 5 }], enFrame), 'en')!, notes: ['Absent is never drawn as 0.', 'Rates are not added'] };
+    const text = describeTable(table, 'en');
+    expect(text).toContain('Absent is never drawn as 0. Rates are not added. ' + table.source);
+    const zh = { ...chartTable(rankedBars([{ name: 'A', value: 5 }], zhFrame), 'zh')!, notes: ['未列明的不画作 0。', '比率不相加'] };
+    expect(describeTable(zh, 'zh')).toContain('未列明的不画作 0。比率不相加。' + zh.source);
+  });
+
   it('summarises a long series instead of listing every value', () => {
     const rows = Array.from({ length: 50 }, (_, i) => ({ name: `u${i}`, value: i }));
     const text = describeTable(chartTable(rankedBars(rows, enFrame), 'en')!, 'en');
