@@ -137,7 +137,7 @@ export interface CorrectionOutcome {
   /** What the report printed (as parsed) for the metric; null for an added value or one not applied. */
   printed_value: number | null;
   /** The reports it was applied to (every report with that sha256), with where they sit. */
-  reports: { report_id: string; year: number | null; body_key: string | null; divisions: string[] }[];
+  reports: { report_id: string; year: number | null; body_key: string | null; scope: string | null; divisions: string[] }[];
 }
 
 /** One outcome per correction sent, in the same order. */

@@ -309,11 +309,12 @@ export class UserCorrections {
 
   /** Where a corrected report sits: what the page needs to say which charts rest on it. */
   private describe(id: string): CorrectionOutcome['reports'][number] {
-    const r = rows(this.deps.engine, `SELECT report_id, year, body_key, division_code, province_code, city_code, county_code FROM facts_wide WHERE report_id = ?`, [id])[0] ?? { report_id: id };
+    const r = rows(this.deps.engine, `SELECT report_id, year, body_key, scope, division_code, province_code, city_code, county_code FROM facts_wide WHERE report_id = ?`, [id])[0] ?? { report_id: id };
     return {
       report_id: id,
       year: num(r.year),
       body_key: str(r.body_key),
+      scope: str(r.scope),
       divisions: [r.division_code, r.province_code, r.city_code, r.county_code].map(str).filter((c): c is string => c !== null),
     };
   }

@@ -120,7 +120,16 @@ describe('corrections in the page', () => {
     expect(header.at(-1)).toBe('corrected');
     const mine = lines.find((l) => l[header.indexOf('report_id')] === report.id)!;
     expect([mine[header.indexOf('value')], mine.at(-1)]).toEqual([String(corrected.value), 'true']);
-    // Three page loads and a download: 15-52 s on this 2-core machine as its load varies.
+
+    // The overview's yearly sums pool every own report (this one with them) and say so; its counts of
+    // reports (by year and level, by template) rest on no value and say nothing (audit38 F10).
+    await openApp(page, [['view', 'overview']]);
+    await page.getByTestId('corrections-trends').waitFor({ timeout: READY_TIMEOUT });
+    await expect(page.getByTestId('corrections-trends').textContent()).resolves.toContain('含 1 处人工更正');
+    for (const id of ['overview', 'templates']) await page.locator(`[data-testid=panel-${id}][aria-busy=false]`).waitFor({ timeout: READY_TIMEOUT });
+    await expect(page.getByTestId('corrections-overview').count()).resolves.toBe(0);
+    await expect(page.getByTestId('corrections-templates').count()).resolves.toBe(0);
+    // Four page loads and a download: 15-52 s on this 2-core machine as its load varies.
   }, 120_000);
 
   it('rejects a value: gone from the views, the printed value still visible in the Report view', async () => {
