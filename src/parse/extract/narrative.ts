@@ -14,7 +14,7 @@ import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
-import { FEATURES, sharedScope } from './rules/features';
+import { FEATURES, OWN_LEVEL_UNKNOWN, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { feePart, namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
@@ -132,8 +132,12 @@ const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** A sentence naming a reply of one manner or a late one (11件按时答复，1件逾期答复): its figures of replies are parts, read by the older rules' guards. */
 const PART_REPLY = new RegExp(`${PART_MANNER}|${LATE}|按时|按期`);
-/** A figure right before the act of its clause (23件已办结, 23件申请均已): the act's count. */
-const FIGURE_BEFORE_ACT = /[\d〇零一二两三四五六七八九十]\s*(?:件|宗|个|条)(?:申请)?(?:已经|已|均|全部|都)*\s*$/;
+/**
+ * A figure opening the clause of the act right after it (23件已办结, 其中23件申请均已): the act's count. Not a figure of an act
+ * of its own before it, a space its only break from the next (PDF text: …申请25件 共办结：23件 — 25 the received); after another
+ * figure's unit and a space, it does open one (…申请25件 23件已办结：).
+ */
+const FIGURE_BEFORE_ACT = /(?:^|[,，;；:：、。]|[件宗条个]\s)\s*(?:其中|另有|共有|有|共|计|全年|本年度?|今年|以上|上述)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|个|条)(?:申请)?(?:已经|已|均|全部|都)*\s*$/;
 /** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
 const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -1198,7 +1202,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
-  const ownLevel = options.ownLevel ?? false;
+  const ownLevel = options.ownLevel ?? OWN_LEVEL_UNKNOWN;
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
   const higherScope = (at: number) => division !== '' && underOtherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);

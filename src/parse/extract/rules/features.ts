@@ -10,8 +10,11 @@ const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
 const REFUSED = /不予(?:公开|提供)|不同意公开/;
 /** Characters each side of a figure where the other items of its list of outcomes stand. */
 const OUTCOME_WINDOW = 80;
-/** An open bracket right after a request outcome's label or its figure (同意公开15件（…, 同意公开（…), not after 主动公开. */
-const OUTCOME_NOTE = /(?<!主动)(?:公开|提供)(?:的)?(?:\s*[\d〇零一二两三四五六七八九十百千]+\s*(?:件|宗))?\s*[（(][^（()）]*$/;
+/**
+ * An open bracket right after a request outcome's label or its figure (同意公开15件（…, 同意公开（…), not after a word of which
+ * 公开 is a part but no outcome (主动公开, 依申请公开23件（其中15件同意公开…: the requests' list of outcomes, 信息公开, 政务公开).
+ */
+const OUTCOME_NOTE = /(?<!主动|申请|信息|政务)(?:公开|提供)(?:的)?(?:\s*[\d〇零一二两三四五六七八九十百千]+\s*(?:件|宗))?\s*[（(][^（()）]*$/;
 /** The text before a figure (its sentence's) leaves it inside a note on a request outcome (同意公开（含告知获取途径的5件）: a part of that outcome. */
 export const inOutcomeNote = (sentenceBefore: string): boolean => OUTCOME_NOTE.test(sentenceBefore.slice(-40));
 
@@ -265,10 +268,22 @@ const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
  * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234). `ownLevel`: the report is the
  * body's own (see OWN_LEVEL).
  */
-export function sharedScope(before: string, sentenceAfter: string, area = '', ownLevel = area === ''): boolean {
-  const self = MANY_BODIES.test(before) ? ownFigureAt(sentenceAfter, SELF, ownLevel) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? ownFigureAt(sentenceAfter, SELF_BODY, ownLevel) : -1;
-  return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
+export function sharedScope(before: string, sentenceAfter: string, area = '', ownLevel = OWN_LEVEL_UNKNOWN): boolean {
+  const self = selfAfter(before, area);
+  const at = self ? ownFigureAt(sentenceAfter, self, ownLevel) : -1;
+  return at >= 0 && ANY_COUNT.test(sentenceAfter.slice(at));
 }
+/**
+ * The figure's clause opens with the body's own (其中我局收到25件; in the body's own report 其中局本级受理25件) after several
+ * bodies' whole earlier in its sentence (全县财政系统共受理…230件): the report's own figure, not a part of that whole (the whole is
+ * sharedScope's). Not in an area summary, whose own is the whole.
+ */
+export function ownAfterShared(earlier: string, clauseBefore: string, area: string, ownLevel: boolean): boolean {
+  const self = area === '' ? selfAfter(earlier, area) : null;
+  return self !== null && ownFigureAt(clauseBefore, self, ownLevel) === 0;
+}
+/** How the body names itself after the whole `before` names (several bodies, or in a body's report its whole division publishing), or null. */
+const selfAfter = (before: string, area: string): RegExp | null => (MANY_BODIES.test(before) ? SELF : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? SELF_BODY : null);
 /** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
 const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:[\u4e00-\u9fa5]{0,4}系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
 /** A whole division's stock before (全市累计主动公开…, 自2008年以来全县共…累计): a time since the beginning, said once for the sentence. */
@@ -285,7 +300,10 @@ const SELF_BODY = new RegExp(`(?:^|[,，:：;；。])\\s*(?:其中)?\\s*(?:我|�
  * department's, a town's) the figure of the report's scope, the whole's before it another's; in an area summary (one printing its
  * area's totals, whatever its title: 某某县人民政府's 全县共办结230件) the whole is the report's own and its own level a part.
  */
-const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?(?:政府)?|(?:局|委|厅|办)?机关|局|委)?本级/;
+// (a division, a body's kind and its name's short form, its 机关: 县本级, 县政府本级, 局本级, 县局本级, 县财政局本级, 局机关本级, 委机关本级)
+const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:省|市|县|区|旗|州|盟|乡|镇)?(?:(?:人民)?政府|[\u4e00-\u9fa5]{0,4}?(?:局|委|厅|办))?(?:机关)?本级/;
+/** A report of unknown scope is not taken for the body's own: its own level beside its division's whole is not its figure. */
+export const OWN_LEVEL_UNKNOWN = false;
 /** Where the body names itself in the sentence after (`self`), or in its own report singles out its own level, or -1. */
 function ownFigureAt(after: string, self: RegExp, ownLevel: boolean): number {
   const named = after.search(self);
