@@ -368,9 +368,10 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
-  // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
+  // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件, 受理、办结申请15件: one figure, both acts (the received by the rules above)
+  // (、 only before an end, 办结/答复: 《依申请公开受理、办理程序》等10多项规章 names a procedure)
   // (not when some go on to the next year, in its sentence or just after: 受理并办理15件。其中，结转下年度继续办理2件)
-  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(${ENDED}|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: new RegExp(`申请|请求|${OUTCOME_LISTED.source}`), notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
+  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及|、(?=${ENDED}))(已)?(全部|均)?(${ENDED}|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: new RegExp(`申请|请求|${OUTCOME_LISTED.source}`), notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   // 剩余2件将于2016年答复 (in the report on 2015), 其余1件将在下一年度办结: open at the year's end, to be replied next year

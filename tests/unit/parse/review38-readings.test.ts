@@ -76,3 +76,47 @@ describe('a figure before its act opens the act’s clause; in PDF text a space 
       expectCases([['R', [`全年共受理政府信息公开申请25件${gap}23件已办结：15件提供了信息，3件部分公开，2件不予公开，3件信息不存在。`], { ...ALL_FOUR, 'r.new.total': 25, 'r.handled.total': 23 }]]);
   });
 });
+
+describe('the other channels’ share is never the year’s whole (main read 1476 as p.total, the same figure in two roles, or tied it with the total)', () => {
+  const P = (text: string) => pick(readSentence('P', text), ['p.total', 'p.website', 'p.other_channels']);
+  const SHARES = { 'p.website': 1070, 'p.other_channels': 1476 };
+  it('the total after the shares, with or without its act, is read, and only it', () => {
+    for (const total of ['全年共主动公开2546条', '全年共计2546条', '总计2546条', '两项合计2546条', '共计2546条'])
+      expect({ total, got: P(`通过政府网站主动公开政府信息1070条，通过其他方式主动公开政府信息1476条，${total}。`) }).toEqual({ total, got: { 'p.total': 2546, ...SHARES } });
+    expect(P('通过其他方式主动公开政府信息1476条，通过政府网站主动公开政府信息1070条，共计2546条。')).toEqual({ 'p.total': 2546, ...SHARES });
+    expect(P('通过其他方式主动公开政府信息1476条。')).toEqual({ 'p.total': undefined, 'p.website': undefined, 'p.other_channels': 1476 });
+  });
+
+  it('counter-examples: the website and the other channels named together are every channel, their figure the whole', () => {
+    expect(P('全年在政府网站和其他渠道共主动公开政府信息2546条。')['p.total']).toBe(2546);
+    expect(P('全年通过政府网站及其他方式主动公开政府信息2546条。')['p.total']).toBe(2546);
+    expect(P('全年主动公开政府信息2546条，通过其他方式主动公开1476条。')).toEqual({ 'p.total': 2546, 'p.website': undefined, 'p.other_channels': 1476 });
+  });
+});
+
+describe('the other channels’ means are one list, written once (其他方式/渠道/途径/平台/形式/载体/媒介/媒体/手段)', () => {
+  it('其他手段 is the other channels, wherever the list is asked (an item’s phrase, 分别)', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息2546条，其中网站公开1070条，其他手段公开1476条。'], { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+      ['P', ['全年主动公开政府信息2546条，通过政府网站和其他手段分别公开1070条和1476条。'], { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': 1476 }],
+    ]);
+  });
+
+  it('counter-examples: a third channel beside the other ones leaves them unread; the whole put online (上网公开) stays the total (review35c)', () => {
+    expectCases([
+      ['P', ['全年主动公开政府信息2546条，其中通过网站公开1070条，通过政府公报公开12条，通过其他方式公开1464条。'], { 'p.total': 2546, 'p.website': 1070, 'p.other_channels': undefined }],
+      ['P', ['全年共上网公开政府信息1520条。'], { 'p.total': 1520, 'p.website': undefined }],
+    ]);
+  });
+});
+
+describe('two acts joined by 、 on one figure (受理、办结申请25件) are both, as 受理并办结 is', () => {
+  it('reads the received and the handled', () => {
+    expectCases([['R', ['全年受理、办结政府信息公开申请25件，其中同意公开15件，部分公开3件，不予公开2件，信息不存在5件。'], { 'r.new.total': 25, 'r.handled.total': 25, 'r.granted.total': 15 }]]);
+  });
+
+  it('counter-examples: not when some go on to the next year; 、 before no end of handling names a procedure (seeds/2013-heilongjiang-yichun-city)', () => {
+    expectCases([['R', ['全年受理、办结政府信息公开申请25件，其中结转下年度继续办理2件。'], { 'r.new.total': 25, 'r.handled.total': undefined }]]);
+    expect(readSentence('R', '制定《依申请公开受理、办理程序》等10多项规章制度，全年共受理政府信息公开申请2件，均已答复。')['r.handled.total']).not.toBe(10);
+  });
+});

@@ -61,10 +61,12 @@ const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
+/** The means a channel is (其他方式, 其他渠道, 其他手段): what 其他 names when it names the other channels. */
+export const MEANS = '(?:方式|渠道|途径|平台|形式|载体|媒介|媒体|手段)';
 // (其他公开方式: the act's word inside the phrase)
 /** Besides the website (网站以外, 网站外): the other channels, not the website. */
 const BESIDES_WEB = /(?:政府)?(?:门户)?网站(?:以外|之外|外)/g;
-const OTHER_CHANNELS_PHRASE = new RegExp(`其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|${BESIDES_WEB.source}`);
+const OTHER_CHANNELS_PHRASE = new RegExp(`其[他它](?:公开|发布)?${MEANS}|${BESIDES_WEB.source}`);
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
@@ -75,7 +77,7 @@ const unquoted = (t: string) => (!t.includes('“') && !t.includes('"') ? t : t.
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 
 /** The website and the other channels named together, no figure between (通过网站和其他渠道): every channel. */
-const WEB_AND_OTHERS = /(?:网站|门户|政府网)[^,，。;；:：\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\d]{0,4}?(?:其他|其它)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
+const WEB_AND_OTHERS = new RegExp(`(?:网站|门户|政府网)[^,，。;；:：\\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\\d]{0,4}?(?:其他|其它)${MEANS}`);
 export function channelScope(raw: string): ChannelScope {
   const named = unquoted(raw);
   const text = named.replace(BESIDES_WEB, '');
@@ -728,6 +730,8 @@ export const FEATURES = {
   /** 其他方式/其他渠道: the complement of the web, in so many words. */
   // (in the figure's own item: 其他方式（1476条）共主动公开…2546条 gave the phrase its own figure)
   otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v),
+  /** The figure is the other channels' share, the website not named with them (通过其他方式主动公开…1476条; not 网站和其他渠道共…). */
+  otherChannelsShare: (v: FigureView): boolean => channelsOf(v) !== 'all' && FEATURES.otherChannelsPhrase(v),
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
   /** The sentence opened by naming one website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure (not a list of platforms, not after a figure). */
