@@ -361,6 +361,8 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`${ENDED}{G}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notBefore: PART_REPLY },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  // 受理的25件申请均已办结: the received named by their figure, every one of them ended (均, 全部): the figure the handled's too
+  { metric: 'r.handled.total', re: rx(`(所|已)?(受理|收到|接收)的{N}(政府信息公开|依申请公开|信息公开)?(申请)?(均|全部|都)(已经|已)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, notSentence: CARRIED_ON },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes

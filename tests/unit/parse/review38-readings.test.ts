@@ -120,3 +120,21 @@ describe('two acts joined by 、 on one figure (受理、办结申请25件) are 
     expect(readSentence('R', '制定《依申请公开受理、办理程序》等10多项规章制度，全年共受理政府信息公开申请2件，均已答复。')['r.handled.total']).not.toBe(10);
   });
 });
+
+describe('the received named by their figure, every one of them ended (受理的25件申请均已办结): the figure is the handled’s too', () => {
+  it('reads the handled beside the outcomes', () => {
+    expectCases([
+      ['R', [REQUESTS, '受理的25件申请均已办结，其中同意公开15件，部分公开3件，不予公开2件，信息不存在3件。'], { ...ALL_FOUR, 'r.new.total': 25, 'r.handled.total': 25 }],
+      ['R', ['全年共受理政府信息公开申请25件，所受理的25件申请全部按时办结，其中同意公开15件，部分公开3件，不予公开2件，信息不存在3件。'], { ...ALL_FOUR, 'r.handled.total': 25 }],
+      ['R', [REQUESTS, '收到的25件申请均已答复。'], { 'r.handled.total': 25 }],
+    ]);
+  });
+
+  it('counter-examples: not without a word of all of them, not when some go on to the next year, and a count of its own after 中 stays its', () => {
+    expectCases([
+      ['R', [REQUESTS, '受理的25件申请已办结，其中同意公开15件。'], { 'r.handled.total': undefined, 'r.granted.total': 15 }],
+      ['R', [REQUESTS, '受理的25件申请均已办结，其中结转下年度2件。'], { 'r.handled.total': undefined }],
+      ['R', [REQUESTS, '受理的25件申请中，23件已办结。'], { 'r.handled.total': 23 }],
+    ]);
+  });
+});
