@@ -14,7 +14,7 @@ import { DERIVABLE_TOTALS } from '../checks/derive';
 import { extractApplicants } from './applicants';
 import { alternatives, openingWords, WordIndex } from './rules/anchors';
 import { bestReadings, readFigures, viewOf } from './rules/engine';
-import { FEATURES, sharedScope } from './rules/features';
+import { FEATURES, OWN_LEVEL_UNKNOWN, sharedScope } from './rules/features';
 import { channelsRespectively } from './rules/channels-respectively';
 import { feePart, namesOtherMoney } from './rules/fee-kind';
 import { oneGroupOfSeveral, underOtherScope, withoutOwnArea } from './rules/own-area';
@@ -132,8 +132,12 @@ const CARRIED_ON = /结转(至|到|入)?(下一?年|次年|明年)|下一?年度
 const INCLUDES_CARRIED = /^\s*[,，(（]?\s*(其中|含|包括|包含)[^。;；)）,，]{0,14}?结转(?!至|到|下|入下|入次|入明)/;
 /** A sentence naming a reply of one manner or a late one (11件按时答复，1件逾期答复): its figures of replies are parts, read by the older rules' guards. */
 const PART_REPLY = new RegExp(`${PART_MANNER}|${LATE}|按时|按期`);
-/** A figure right before the act of its clause (23件已办结, 23件申请均已): the act's count. */
-const FIGURE_BEFORE_ACT = /[\d〇零一二两三四五六七八九十]\s*(?:件|宗|个|条)(?:申请)?(?:已经|已|均|全部|都)*\s*$/;
+/**
+ * A figure opening the clause of the act right after it (23件已办结, 其中23件申请均已): the act's count. Not a figure of an act
+ * of its own before it, a space its only break from the next (PDF text: …申请25件 共办结：23件 — 25 the received); after another
+ * figure's unit and a space, it does open one (…申请25件 23件已办结：).
+ */
+const FIGURE_BEFORE_ACT = /(?:^|[,，;；:：、。]|[件宗条个]\s)\s*(?:其中|另有|共有|有|共|计|全年|本年度?|今年|以上|上述)?\s*[\d〇零一二两三四五六七八九十]+\s*(?:件|宗|个|条)(?:申请)?(?:已经|已|均|全部|都)*\s*$/;
 /** Nothing before a match in its clause (其中答复1件 is a part, an outcome's label). */
 const CLAUSE_OPENING = /^\s*$/;
 /** The comma clause before a match: rejections look here, not across the whole sentence. */
@@ -357,6 +361,8 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`${ENDED}{G}{L}{N}`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notBefore: PART_REPLY },
   // 23件申请已全部回复, ，23件已办结: the figure before its end
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: /申请|请求|公开|提供/, notSentence: PART_REPLY },
+  // 受理的25件申请均已办结: the received named by their figure, every one of them ended (均, 全部): the figure the handled's too
+  { metric: 'r.handled.total', re: rx(`(所|已)?(受理|收到|接收)的{N}(政府信息公开|依申请公开|信息公开)?(申请)?(均|全部|都)(已经|已)?(按时|按期|依法)?${ENDED}(?=\\s*(?:[,，。;；:：]|$))`), opensClause: true, reject: NOT_REQUEST, notSentence: CARRIED_ON },
   // 在已回复的23件申请中, 在已处理的23件申请中: the handled named as the frame of the outcomes after it
   { metric: 'r.handled.total', re: rx(`在(已经?)?(${ENDED}|${HANDLING})(了)?的{N}(申请)?(中|当中|之中)`), reject: NOT_REQUEST },
   // 处理23件，其中同意公开15件…; 同意公开15件，…，共办理23件: handling with its figure, where the sentence lists the outcomes
@@ -364,9 +370,10 @@ const RULES: Rule[] = [
   { metric: 'r.handled.total', re: rx(`{N}(申请)?(已)?(全部|均)?${HANDLING}(?=\\s*(?:[,，。;；]|$))`), opensClause: true, reject: NOT_REQUEST, sentence: OUTCOME_LISTED, notSentence: PART_REPLY, period: true },
   // 受理依申请公开政府信息0件,回复处理0件
   { metric: 'r.handled.total', re: rx(`[,，](回复|答复)处理{N}`), reject: NOT_REQUEST, sentence: DISCLOSURE_REQUEST },
-  // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件: one figure, both acts (the received by the rules above)
+  // 共受理并办结政府信息公开申请15件, 收到和办理依申请公开12件, 受理、办结申请15件: one figure, both acts (the received by the rules above)
+  // (、 only before an end, 办结/答复: 《依申请公开受理、办理程序》等10多项规章 names a procedure)
   // (not when some go on to the next year, in its sentence or just after: 受理并办理15件。其中，结转下年度继续办理2件)
-  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及)(已)?(全部|均)?(${ENDED}|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: new RegExp(`申请|请求|${OUTCOME_LISTED.source}`), notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
+  { metric: 'r.handled.total', re: rx(`(受理|收到|接收)(并|且|和|及|、(?=${ENDED}))(已)?(全部|均)?(${ENDED}|办理)(完毕)?(了)?{K}{0,22}?{N}`), reject: NOT_REQUEST, sentence: new RegExp(`申请|请求|${OUTCOME_LISTED.source}`), notSentence: CARRIED_ON, rejectAfter: CARRIED_ON },
   { metric: 'r.carried_out.total', needs: /在办理|尚未办结/, re: rx(`[,，]{N}(正在办理|仍在办理|尚在办理|尚未办结)`), reject: NOT_REQUEST },
   // 尚有N件在办理中, 仍有N件正在办理: still open at the year's end, in a sentence about requests or the next year
   // 剩余2件将于2016年答复 (in the report on 2015), 其余1件将在下一年度办结: open at the year's end, to be replied next year
@@ -1198,7 +1205,7 @@ export function extractNarrative(norm: NormText, options: NarrativeOptions): { v
   const published = Number(options.published?.slice(0, 4));
   const years = options.year ? (published > options.year ? [options.year, published] : [options.year]) : [];
   const area = options.area ?? '';
-  const ownLevel = options.ownLevel ?? false;
+  const ownLevel = options.ownLevel ?? OWN_LEVEL_UNKNOWN;
   const division = options.division ?? '';
   /** The figure at `at` is a larger division's (全市各单位共…23456条 in a county's report), or in a department's report its own division's whole's. */
   const higherScope = (at: number) => division !== '' && underOtherScope(s.slice(sentenceAt(seg, at)[0], at), division, options.issuer ?? '', options.department);

@@ -5,14 +5,14 @@
 // two figures of items; anything else (three accounts, a stock, another scope) gives nothing.
 import { sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { channelScope } from './features';
+import { channelScope, MEANS } from './features';
 
 export interface ChannelReading {
   metric: 'p.website' | 'p.other_channels';
   q: Quantity;
 }
 
-const OTHER_CHANNELS = /^(?:其他|其它|其余)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
+const OTHER_CHANNELS = new RegExp(`^(?:其他|其它|其余)${MEANS}`);
 /** A stock, another scope or time, a change: not the year's shares. */
 const NOT_THE_YEARS = /累计|截至|截止|历年|以来|各乡镇|各部门|各单位|下属|所属|上年|去年|增加|减少|增长|下降/;
 const DISCLOSED = /公开|发布|推送|刊发|刊登/;

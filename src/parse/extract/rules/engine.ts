@@ -6,7 +6,7 @@
 // among several (rivalWhen) still takes part in the tie, though it is never recorded.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { FEATURES, type Feature, type FigureView } from './features';
+import { FEATURES, OWN_LEVEL_UNKNOWN, type Feature, type FigureView } from './features';
 
 export interface Example {
   /** The corpus file the wording comes from (folder/id). */
@@ -199,7 +199,7 @@ class View implements FigureView {
 }
 
 /** The clause and sentence around a figure. */
-export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = [], issuer = '', area = '', ownLevel = area === ''): FigureView {
+export function viewOf(s: string, seg: Segments, q: Quantity, years: readonly number[] = [], issuer = '', area = '', ownLevel = OWN_LEVEL_UNKNOWN): FigureView {
   return new View(s, seg, q, years, issuer, area, ownLevel);
 }
 
@@ -284,7 +284,7 @@ function scoreOf(c: Compiled, memo: Memo): { score: number; rival: boolean } | n
 }
 
 /** Every reading of every count figure by the rules whose metric is still open. */
-export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = [], issuer = '', area = '', ownLevel = area === ''): Reading[] {
+export function readFigures(s: string, seg: Segments, quantities: Quantity[], rules: ScoredRule[], done: Set<string>, years: readonly number[] = [], issuer = '', area = '', ownLevel = OWN_LEVEL_UNKNOWN): Reading[] {
   const open: Compiled[] = [];
   for (const r of rules) if (!done.has(r.metric)) open.push(compiled(r));
   if (open.length === 0) return [];

@@ -10,8 +10,11 @@ const PARTLY_DISCLOSED = /部分(?:同意)?(?:公开|提供)|区分处理/;
 const REFUSED = /不予(?:公开|提供)|不同意公开/;
 /** Characters each side of a figure where the other items of its list of outcomes stand. */
 const OUTCOME_WINDOW = 80;
-/** An open bracket right after a request outcome's label or its figure (同意公开15件（…, 同意公开（…), not after 主动公开. */
-const OUTCOME_NOTE = /(?<!主动)(?:公开|提供)(?:的)?(?:\s*[\d〇零一二两三四五六七八九十百千]+\s*(?:件|宗))?\s*[（(][^（()）]*$/;
+/**
+ * An open bracket right after a request outcome's label or its figure (同意公开15件（…, 同意公开（…), not after a word of which
+ * 公开 is a part but no outcome (主动公开, 依申请公开23件（其中15件同意公开…: the requests' list of outcomes, 信息公开, 政务公开).
+ */
+const OUTCOME_NOTE = /(?<!主动|申请|信息|政务)(?:公开|提供)(?:的)?(?:\s*[\d〇零一二两三四五六七八九十百千]+\s*(?:件|宗))?\s*[（(][^（()）]*$/;
 /** The text before a figure (its sentence's) leaves it inside a note on a request outcome (同意公开（含告知获取途径的5件）: a part of that outcome. */
 export const inOutcomeNote = (sentenceBefore: string): boolean => OUTCOME_NOTE.test(sentenceBefore.slice(-40));
 
@@ -58,10 +61,12 @@ const OWN_MEDIA_KINDS = /微信|微博|客户端|APP|App|抖音|视频号|头条
 /** The press and the gazette: channels of others, whose figures are never a body's other-channel total. */
 const PRESS = /公报|报纸|报刊|电视|广播|新闻媒体|媒体报|各类媒体|学习强国|中央媒体|主流媒体|上级媒体|新闻发布会|发布会/g;
 const MANY = /各种|多种|不同渠道|多渠道|等(?:不同|多种|各类)?(?:渠道|形式|途径|方式|平台|载体)|各类(?:渠道|平台|载体)/;
+/** The means a channel is (其他方式, 其他渠道, 其他手段): what 其他 names when it names the other channels. */
+export const MEANS = '(?:方式|渠道|途径|平台|形式|载体|媒介|媒体|手段)';
 // (其他公开方式: the act's word inside the phrase)
 /** Besides the website (网站以外, 网站外): the other channels, not the website. */
 const BESIDES_WEB = /(?:政府)?(?:门户)?网站(?:以外|之外|外)/g;
-const OTHER_CHANNELS_PHRASE = new RegExp(`其[他它](?:公开|发布)?(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)|${BESIDES_WEB.source}`);
+const OTHER_CHANNELS_PHRASE = new RegExp(`其[他它](?:公开|发布)?${MEANS}|${BESIDES_WEB.source}`);
 
 /** Kinds of channel written in quotes (“两微一端”, “学习强国”): kept, not taken for an account's name. */
 const QUOTED_KIND = /^(?:两微一端|两微|学习强国)$/;
@@ -72,7 +77,7 @@ const unquoted = (t: string) => (!t.includes('“') && !t.includes('"') ? t : t.
 export type ChannelScope = 'web' | 'other' | 'all' | 'none';
 
 /** The website and the other channels named together, no figure between (通过网站和其他渠道): every channel. */
-const WEB_AND_OTHERS = /(?:网站|门户|政府网)[^,，。;；:：\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\d]{0,4}?(?:其他|其它)(?:方式|渠道|途径|平台|形式|载体|媒介|媒体)/;
+const WEB_AND_OTHERS = new RegExp(`(?:网站|门户|政府网)[^,，。;；:：\\d]{0,6}?(?:和|及|与|、|以及)[^,，。;；:：\\d]{0,4}?(?:其他|其它)${MEANS}`);
 export function channelScope(raw: string): ChannelScope {
   const named = unquoted(raw);
   const text = named.replace(BESIDES_WEB, '');
@@ -265,10 +270,22 @@ const ACT_AFTER = /^[^,，。;；:：\d]{0,20}?(?:公开|发布|推送|刊登)/;
  * 本机关/我办 is its government or a part of it (全县共主动公开…1234条，其中我办…300条 is the county's 1234). `ownLevel`: the report is the
  * body's own (see OWN_LEVEL).
  */
-export function sharedScope(before: string, sentenceAfter: string, area = '', ownLevel = area === ''): boolean {
-  const self = MANY_BODIES.test(before) ? ownFigureAt(sentenceAfter, SELF, ownLevel) : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? ownFigureAt(sentenceAfter, SELF_BODY, ownLevel) : -1;
-  return self >= 0 && ANY_COUNT.test(sentenceAfter.slice(self));
+export function sharedScope(before: string, sentenceAfter: string, area = '', ownLevel = OWN_LEVEL_UNKNOWN): boolean {
+  const self = selfAfter(before, area);
+  const at = self ? ownFigureAt(sentenceAfter, self, ownLevel) : -1;
+  return at >= 0 && ANY_COUNT.test(sentenceAfter.slice(at));
 }
+/**
+ * The figure's clause opens with the body's own (其中我局收到25件; in the body's own report 其中局本级受理25件) after several
+ * bodies' whole earlier in its sentence (全县财政系统共受理…230件): the report's own figure, not a part of that whole (the whole is
+ * sharedScope's). Not in an area summary, whose own is the whole.
+ */
+export function ownAfterShared(earlier: string, clauseBefore: string, area: string, ownLevel: boolean): boolean {
+  const self = area === '' ? selfAfter(earlier, area) : null;
+  return self !== null && ownFigureAt(clauseBefore, self, ownLevel) === 0;
+}
+/** How the body names itself after the whole `before` names (several bodies, or in a body's report its whole division publishing), or null. */
+const selfAfter = (before: string, area: string): RegExp | null => (MANY_BODIES.test(before) ? SELF : area === '' && WHOLE_DIVISION_PUBLISHED.test(before) ? SELF_BODY : null);
 /** A whole division publishing (全市共主动公开…): a body's own count after it (我局主动公开100条) makes it the division's. */
 const WHOLE_DIVISION_PUBLISHED = /全(?:省|市|州|盟|县|区|旗)(?:[\u4e00-\u9fa5]{0,4}系统|行政机关|各级)?(?:共|累计)?[^,，。;；]{0,4}(?:主动公开|公开|发布)/;
 /** A whole division's stock before (全市累计主动公开…, 自2008年以来全县共…累计): a time since the beginning, said once for the sentence. */
@@ -285,7 +302,10 @@ const SELF_BODY = new RegExp(`(?:^|[,，:：;；。])\\s*(?:其中)?\\s*(?:我|�
  * department's, a town's) the figure of the report's scope, the whole's before it another's; in an area summary (one printing its
  * area's totals, whatever its title: 某某县人民政府's 全县共办结230件) the whole is the report's own and its own level a part.
  */
-const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?(?:政府)?|(?:局|委|厅|办)?机关|局|委)?本级/;
+// (a division, a body's kind and its name's short form, its 机关: 县本级, 县政府本级, 局本级, 县局本级, 县财政局本级, 局机关本级, 委机关本级)
+const OWN_LEVEL = /(?:^|[,，:：;；。])\s*(?:其中)?\s*(?:省|市|县|区|旗|州|盟|乡|镇)?(?:(?:人民)?政府|[\u4e00-\u9fa5]{0,4}?(?:局|委|厅|办))?(?:机关)?本级/;
+/** A report of unknown scope is not taken for the body's own: its own level beside its division's whole is not its figure. */
+export const OWN_LEVEL_UNKNOWN = false;
 /** Where the body names itself in the sentence after (`self`), or in its own report singles out its own level, or -1. */
 function ownFigureAt(after: string, self: RegExp, ownLevel: boolean): number {
   const named = after.search(self);
@@ -710,6 +730,8 @@ export const FEATURES = {
   /** 其他方式/其他渠道: the complement of the web, in so many words. */
   // (in the figure's own item: 其他方式（1476条）共主动公开…2546条 gave the phrase its own figure)
   otherChannelsPhrase: (v: FigureView) => OTHER_CHANNELS_PHRASE.test(ownItem(v.before)) || restAfterWeb(v),
+  /** The figure is the other channels' share, the website not named with them (通过其他方式主动公开…1476条; not 网站和其他渠道共…). */
+  otherChannelsShare: (v: FigureView): boolean => channelsOf(v) !== 'all' && FEATURES.otherChannelsPhrase(v),
   /** The clause names no channel nor 主动公开 but its sentence named one channel before it (在市政务公开网上发布…,全年累计发布各类信息46条): that channel's figure, maybe. */
   sentenceChannel: (v: FigureView) => channelsOf(v) === 'none' && !v.before.includes('主动公开') && ['web', 'other'].includes(channelScope(v.sentenceBefore)),
   /** The sentence opened by naming one website as its means (依托…政府网站,…主动公开…135条), its clauses after naming no channel: the website's figure (not a list of platforms, not after a figure). */

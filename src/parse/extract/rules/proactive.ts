@@ -16,7 +16,7 @@ export const PROACTIVE_RULES: ScoredRule[] = [
     metric: 'p.total',
     requires: ['itemUnit', 'disclosed'],
     requiresOneOf: ['informationWord', 'noObject'],
-    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'sentenceChannel', 'sentenceWeb', 'paragraphWeb', 'scopeSplit', 'stockOrYear', ...LATE],
+    excludes: [...NEVER, ...NOT_THE_YEARS, 'cumulative', 'stockBeforeNew', 'part', 'category', 'columns', 'columnSentence', 'webOnly', 'otherOnly', 'otherChannelsShare', 'sentenceChannel', 'sentenceWeb', 'paragraphWeb', 'scopeSplit', 'stockOrYear', ...LATE],
     prefers: { proactive: 2, totalWord: 1, allChannels: 1, governmentInformation: 1 },
     examples: [
       { from: 'seeds/2013-heilongjiang-yichun-city', text: '2013年,全市主动公开政府信息81536条,其中,市政府门户网站', value: 81536 },
@@ -45,6 +45,10 @@ export const PROACTIVE_RULES: ScoredRule[] = [
       // 累计 with no span of the year: a running total since some start, not the year's (the year's 累计 is read: 全年累计, 2015年共累计)
       { from: 'panel/2021-guangdong-guangzhou-panyu-county', text: '组织、指导、监督各有关单位按目录加载内容,累计加载信息2446条,发现公开不准确的,立即督促整改。', value: null },
       { from: INVENTED, text: '我局累计主动公开政府信息5600条。', value: null },
+      // the other channels' share, the website not named with them, is never the whole (main read 1476 as the total, in two roles)
+      { from: INVENTED, text: '通过其他方式主动公开政府信息1476条。', value: null },
+      { from: INVENTED, text: '通过政府网站主动公开政府信息1070条，通过其他方式主动公开政府信息1476条，全年共主动公开2546条。', value: 2546 },
+      { from: INVENTED, text: '全年在政府网站和其他渠道共主动公开政府信息2546条。', value: 2546 },
       { from: INVENTED, text: '我县主动公开政府信息累计达5600条，其中2015年主动公开326条。', year: 2015, value: 326 },
       { from: INVENTED, text: '2015年共累计主动公开政府信息326条。', year: 2015, value: 326 },
       { from: 'complete/2022-fujian-pingtan-transport-construction-bureau-department', text: '2022年7月正式开通“平潭交通建设局”官方微信公众号,累计发送了230条信息,2022年关注用户达310人', year: 2022, value: null },

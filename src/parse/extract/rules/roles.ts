@@ -6,7 +6,7 @@
 // breakdown features exclude a figure. Per metric, different values are a tie: no value.
 import { clauseAt, sentenceAt, type Segments } from '../../recognise/clauses';
 import type { Quantity } from '../../recognise/quantities';
-import { inOutcomeNote, sharedScope, withoutYearTotal } from './features';
+import { inOutcomeNote, OWN_LEVEL_UNKNOWN, ownAfterShared, sharedScope, withoutYearTotal } from './features';
 import { withoutOwnArea } from './own-area';
 import { CHANGE_OR_OTHER_YEAR, FINISHED, notEveryReply, onTimeBesideLate, qualifiedPart, REPLY } from './reply';
 import { namesOtherKindOfRequest, SERVICE_WORDS } from './request-kind';
@@ -442,7 +442,7 @@ function countBetween(counts: Quantity[], i: number, a: number, b: number, other
  * Role readings of every request figure of the text. `years`: the report's years (a figure naming another is excluded); `done`: metrics already read, whose readings are not made.
  * `otherScope`: a figure at that start is another scope's, no whole of the parts after it (全县共受理…15件，其中本局受理3件 in a bureau's report).
  */
-export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = '', otherScope: (at: number) => boolean = () => false, ownLevel = area === ''): RoleReading[] {
+export function readRoles(s: string, seg: Segments, quantities: Quantity[], years: readonly number[], done: ReadonlySet<string> = new Set(), area = '', otherScope: (at: number) => boolean = () => false, ownLevel = OWN_LEVEL_UNKNOWN): RoleReading[] {
   const counts = quantities.filter((q) => q.kind === 'count' && q.value !== null);
   const yearsAt = quantities.filter((q) => q.kind === 'year');
   const out: RoleReading[] = [];
@@ -506,7 +506,8 @@ export function readRoles(s: string, seg: Segments, quantities: Quantity[], year
     // a breakdown's parts (其中当面申请6件) are never the whole
     const before = s.slice(ss, q.start);
     const b = before.search(BREAKDOWN);
-    const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b, otherScope);
+    // (全县财政系统共受理…230件，其中局本级受理25件: the body's own after several bodies' whole is no part of it but the report's own)
+    const wholeBefore = b >= 0 && countBetween(counts, i, ss, ss + b, otherScope) && !ownAfterShared(s.slice(ss, cs), s.slice(cs, q.start), area, ownLevel);
     // …受理申请25件，其中23件已办结: what became of the received, figure first, a whole of its own (not a manner of it:
     // 其中当场答复3件; nor a label in a list of outcomes: 其中答复1件，不掌握…4件)
     const outcomeOfReceived = wholeBefore && OUTCOME_TOTALS.has(metric) && !t.part && t.start >= q.end && !wholes.has(metric) && tokens(s, ss, ss + b).filter((x) => !x.weak && x.metric !== null).at(-1)?.metric === 'r.new.total';
