@@ -52,6 +52,7 @@ export function App() {
 }
 
 function noticeText(t: ReturnType<typeof useI18n>['t'], n: Notice, locale: Locale, years: [number, number] | null): string {
+  if (n.reason === 'no-reports') return t('noticeNoReports', { param: n.param, value: n.value });
   if (n.reason === 'out-of-range') return t('noticeOutOfRange', { param: n.param, value: n.value, first: years?.[0] ?? '', last: years?.[1] ?? '' });
   if (n.reason === 'unsupported-metric') return t('noticeUnsupportedMetric', { value: n.value, fallback: metricLabel(DEFAULT_STATE.metric, locale) });
   if (n.reason === 'unknown-division') return t('noticeUnknownDivision', { value: n.value });

@@ -5,7 +5,7 @@ import { yearOptions, type ViewProps } from '../views/common';
 export function YearSelect({ props, year }: { props: ViewProps; year: number | null }) {
   const { t } = props;
   const { summary } = useDataset();
-  const options = yearOptions(summary?.years);
+  const options = yearOptions(summary);
   return (
     <label>
       {t('hier.year')}

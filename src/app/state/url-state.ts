@@ -91,7 +91,7 @@ export interface SqlChart {
 export interface Notice {
   param: string;
   value: string;
-  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body' | 'out-of-range' | 'unsupported-metric' | 'unknown-division';
+  reason: 'unknown-value' | 'not-a-year' | 'not-a-code' | 'too-many' | 'duplicate' | 'unknown-body' | 'out-of-range' | 'no-reports' | 'unsupported-metric' | 'unknown-division';
 }
 
 export const DEFAULT_STATE: ViewState = {

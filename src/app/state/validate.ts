@@ -28,7 +28,7 @@ export function checkAgainstDataset(state: ViewState, years: readonly number[]):
       if (lo > hi && notices.length === 0) notices.push({ param: 'from', value: String(from), reason: 'out-of-range' });
     }
     if (state.year !== null && !years.includes(state.year)) {
-      notices.push({ param: 'year', value: String(state.year), reason: 'out-of-range' });
+      notices.push({ param: 'year', value: String(state.year), reason: state.year > first && state.year < last ? 'no-reports' : 'out-of-range' });
       patch.year = null;
     }
   }

@@ -128,7 +128,7 @@ export function Overview(props: ViewProps) {
             {t('year')}
             <select data-testid="failing-year" value={state.year ?? ''} onChange={(e) => props.update({ year: e.target.value ? Number(e.target.value) : null })}>
               <option value="">{t('overview.failingAllYears')}</option>
-              {yearOptions(datasetSummary?.years).map((y) => <option key={y} value={y}>{y}</option>)}
+              {yearOptions(datasetSummary).map((y) => <option key={y} value={y}>{y}</option>)}
             </select>
           </label>
           <label>

@@ -6,6 +6,8 @@ import { codeLabel } from '../i18n/code-labels';
 import type { ChartView, ViewState } from '../state/url-state';
 import { downloadName } from '../data/download-name';
 import type { UpdateState } from '../state/use-view-state';
+import type { DatasetSummary } from '../../shared/summary';
+import { datasetYears } from '../state/validate';
 
 export interface ViewProps {
   state: ViewState;
@@ -51,8 +53,8 @@ export const num = (value: unknown): number | null => (typeof value === 'number'
 /** The year of the hierarchy and map views: the URL's, else the dataset's latest. */
 export const viewYear = (state: Pick<ViewState, 'year'>, bounds: [number, number] | null | undefined): number | null => state.year ?? bounds?.[1] ?? null;
 
-/** The years a year select offers, latest first. */
-export const yearOptions = (bounds: [number, number] | null | undefined): number[] => (bounds ? Array.from({ length: bounds[1] - bounds[0] + 1 }, (_, i) => bounds[1] - i) : []);
+/** The years a year select offers, latest first: those the dataset has reports of (the URL's check accepts no other). */
+export const yearOptions = (summary: Pick<DatasetSummary, 'by_year_level'> | null | undefined): number[] => (summary ? datasetYears(summary.by_year_level).reverse() : []);
 
 /** Distinct labels: a name two chosen bodies share is numbered, so no two series merge. */
 export function distinctNames(keys: readonly string[], names: ReadonlyMap<string, string>): Map<string, string> {
