@@ -34,7 +34,7 @@ export const APPLICANT_WHOLE = 'r_new_total';
 /**
  * One category per year when one body (or the pooled total) is shown; one per body (labelled by
  * `nameOf` its key) when several are, each summing its counts over the chosen years. Series that
- * are absent everywhere are dropped. `totals` (the summed `whole`) is what shares are taken of;
+ * are absent everywhere are dropped (one stated as 0 stays: absent is not 0). `totals` (the summed `whole`) is what shares are taken of;
  * `reports` and `bodies` what each category rests on (reports stating the whole).
  */
 export function breakdownBars(rows: readonly Row[], parts: readonly Part[], entities: readonly string[], t: Translate, pooledLabel: string, nameOf: (key: string) => string, whole = OUTCOME_WHOLE) {
@@ -52,7 +52,7 @@ export function breakdownBars(rows: readonly Row[], parts: readonly Part[], enti
       name: t(part.label),
       values: sumOf(part.column),
     }))
-    .filter((s) => s.values.some((v) => v !== null && v !== 0));
+    .filter((s) => s.values.some((v) => v !== null));
   // A year or body that does not state the whole is left out: there is nothing to take shares of.
   const kept = keys.map((_, i) => wholes[i] !== null && all.some((s) => s.values[i] !== null)).flatMap((keep, i) => (keep ? [i] : []));
   const series = all.map((s) => ({ name: s.name, values: kept.map((i) => s.values[i]) }));

@@ -36,6 +36,9 @@ describe('breakdownBars', () => {
     expect(bars.reports).toEqual([1]);
     expect(bars.bodies).toEqual([1]);
     expect(bars.series.find((s) => s.name === '未分项')?.values).toEqual([612]);
+    // 其他处理 stated as 0 is a segment of 0, kept (absent is not 0, nor is 0 absent); 部分公开, stated nowhere, is dropped.
+    expect(bars.series.find((s) => s.name === '其他处理')?.values).toEqual([0]);
+    expect(bars.series.find((s) => s.name === '部分公开')).toBeUndefined();
     const option = stackedBars(bars.categories, bars.series, { title: 'x', unit: '%', source: 's', locale: 'zh' }, { percent: true, totals: bars.totals });
     const rejected = (option.series as { name: string; data: (number | null)[] }[]).find((s) => s.name === '不予处理');
     expect(rejected?.data[0]).toBeCloseTo(158 / 805, 10);
