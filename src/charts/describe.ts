@@ -54,6 +54,7 @@ interface Item {
   name?: unknown;
   value?: unknown;
   reports?: unknown;
+  undrawn?: unknown;
 }
 
 const asArray = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -73,6 +74,8 @@ function itemValue(item: unknown): unknown {
 
 function cell(item: unknown, index: number, format: Formatter, locale: Locale): string {
   const value = toNumber(itemValue(item));
+  const undrawn = value === null && item !== null && typeof item === 'object' ? toNumber((item as Item).undrawn) : null;
+  if (undrawn !== null) return locale === 'zh' ? `${exact.format(undrawn)}（未画）` : `${exact.format(undrawn)} (not drawn)`;
   if (value === null) return MISSING;
   // Shares as the tooltip prints them; counts in full (the tooltip's 1.23万 would lose digits).
   const shown = format(value, index);

@@ -9,6 +9,8 @@ export interface YearPoint {
   value: number | null;
   /** How many reports the value rests on: shown in the tooltip; a point on fewer than FEW_REPORTS is drawn hollow. */
   reports?: number | null;
+  /** A value stated but not drawn (0 or below on a log axis): the text alternative says it, never as absent. */
+  undrawn?: number;
 }
 
 /** Points resting on fewer reports than this are marked (hollow symbol): a sum of one or two reports says little. */
@@ -105,9 +107,10 @@ function breakMarkLine(breaks: readonly TemplateBreak[], years: readonly number[
 function countedData(points: readonly YearPoint[], years: readonly number[], symbol: string) {
   const values = alignToYears(points, years);
   return years.map((year, i) => {
-    const reports = points.find((p) => p.year === year)?.reports ?? null;
+    const point = points.find((p) => p.year === year);
+    const reports = point?.reports ?? null;
     const few = values[i] !== null && reports !== null && reports < FEW_REPORTS;
-    return { value: values[i], reports, ...(few ? { symbol: `empty${symbol[0].toUpperCase()}${symbol.slice(1)}`, symbolSize: 9 } : {}) };
+    return { value: values[i], reports, ...(point?.undrawn !== undefined ? { undrawn: point.undrawn } : {}), ...(few ? { symbol: `empty${symbol[0].toUpperCase()}${symbol.slice(1)}`, symbolSize: 9 } : {}) };
   });
 }
 

@@ -29,7 +29,7 @@ export function forLogAxis<P extends { value: number | null }>(points: readonly 
   const out = points.map((p) => {
     if (p.value !== null && p.value <= 0) {
       hidden += 1;
-      return { ...p, value: null };
+      return { ...p, value: null, undrawn: p.value };
     }
     return p;
   });

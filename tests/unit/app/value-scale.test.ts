@@ -15,7 +15,7 @@ describe('index and log modes', () => {
   });
 
   it('leaves out of a log axis what it cannot draw, and counts it (absent is not counted)', () => {
-    expect(forLogAxis([{ value: 0 }, { value: -2 }, { value: null }, { value: 5 }])).toEqual({ points: [{ value: null }, { value: null }, { value: null }, { value: 5 }], hidden: 2 });
+    expect(forLogAxis([{ value: 0 }, { value: -2 }, { value: null }, { value: 5 }])).toEqual({ points: [{ value: null, undrawn: 0 }, { value: null, undrawn: -2 }, { value: null }, { value: 5 }], hidden: 2 });
   });
 
   it('draws log axes: a ranked row of 0 prints its value, an absent one "—"', () => {

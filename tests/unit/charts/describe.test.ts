@@ -5,6 +5,7 @@ import { donut } from '../../../src/charts/donut';
 import { defaultTemplateBreaks, lineOverYears } from '../../../src/charts/line';
 import { rankedBars } from '../../../src/charts/ranked';
 import { provinceTileGrid } from '../../../src/charts/tiles';
+import { forLogAxis } from '../../../src/app/views/value-scale';
 import { enFrame, zhFrame } from './option-helpers';
 
 describe('chartTable / describeTable', () => {
@@ -31,6 +32,18 @@ describe('chartTable / describeTable', () => {
     expect(text).toContain('乙：2020 0（2 份报告）');
     expect(table?.source).toMatch(/^来源：/);
     expect(text.endsWith(table!.source)).toBe(true);
+  });
+
+  it('says a stated 0 left off a log axis, never counts it among the years without data', () => {
+    const { points } = forLogAxis([{ year: 2021, value: 5, reports: 1 }, { year: 2022, value: 0, reports: 1 }]);
+    const option = lineOverYears([{ name: '甲', points }, { name: '乙', points: [{ year: 2023, value: 3, reports: 1 }] }], zhFrame, { log: true });
+    const table = chartTable(option, 'zh')!;
+    expect(table.rows).toEqual([
+      ['2021', '5（1 份报告）', '—'],
+      ['2022', '0（未画）', '—'],
+      ['2023', '—', '3（1 份报告）'],
+    ]);
+    expect(describeTable(table, 'zh')).toContain('甲：2021 5（1 份报告），2022 0（未画），1 项无数据');
   });
 
   it('keeps shares as shares in a percent bar chart', () => {
