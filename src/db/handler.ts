@@ -10,7 +10,7 @@ import { assertReadOnly, tablesNamed } from './sql-guard';
 // The view builders define the pre-aggregates when their modules load: import them all here, or the
 // worker's bundle would hold the registry empty.
 import './sql';
-import { isPreaggregate, pooledUnitsSql, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql, summedAcrossProvincesSql, unitAcrossProvincesSql } from './sql/preaggregated';
+import { buildableAtAnySize, isPreaggregate, pooledUnitsSql, preaggregate, preaggregateFingerprint, preaggregateNames, preaggregateSelect, preaggregateSql, summedAcrossProvincesSql, unitAcrossProvincesSql } from './sql/preaggregated';
 import type { PreaggregatedQuery } from './sql/query';
 import { assertInLayer, describeLayer, dropUserLayer, ensureAllView, ensureDatasetModeView, ensureDatasetView, inLayer, loadUserLayer, payloadRead, readFromDataset, USER_SCHEMA, type UserLayer } from './user-layer';
 import { readSpilled, removeSpill } from './user-layer-spill';
@@ -451,7 +451,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const mode = layer ? (payload.layer ?? 'all') : 'dataset';
     const pre = payload.preaggregated;
     if (pre && mode === 'dataset') {
-      const answer = await preaggregated(d, pre, preaggregatesUsable(d) || pre.preaggregates.every((name) => preaggregate(name)?.fromRollups === true));
+      const answer = await preaggregated(d, pre, preaggregatesUsable(d) || pre.preaggregates.every(buildableAtAnySize));
       if (answer) return answer;
     }
     for (const name of payload.tables) {
@@ -483,7 +483,7 @@ export function createHandler(deps: HandlerDeps): Handler {
    */
   async function preaggregated(d: Dataset, pre: PreaggregatedQuery, buildable: boolean): Promise<QueryResult | null> {
     assertReadOnly(pre.sql);
-    if (!buildable) for (const name of pre.preaggregates) if (!d.preaggregates.has(name) && !(await usableStored(d, name))) return null;
+    if (!buildable) for (const name of pre.preaggregates) if (!d.preaggregates.has(name) && !buildableAtAnySize(name) && !(await usableStored(d, name))) return null;
     for (const name of pre.tables) {
       if (!isDatasetTable(name)) throw new DataError(`unknown table ${name}`, { sql: pre.sql });
       await ensureTable(d, name, pre.provinces);

@@ -172,3 +172,24 @@ describe('a view whose code cannot load', () => {
     }
   });
 });
+
+describe('the SVG export whose code cannot load', () => {
+  it('says so in both languages beside the chart, and the chart stays', async () => {
+    const chunk = /\/assets\/svg-[\w-]+\.js$/;
+    await page.route(chunk, (route) => route.abort());
+    try {
+      await openApp(page, [['view', 'overview']]);
+      await waitForChart(page, 'overview');
+      await expect(page.getByTestId('svg-failed-overview').count()).resolves.toBe(0);
+      await page.getByTestId('svg-overview').click();
+      const alert = page.getByTestId('svg-failed-overview');
+      await alert.waitFor({ timeout: READY_TIMEOUT });
+      await expect(alert.getAttribute('role')).resolves.toBe('alert');
+      await expect(alert.textContent()).resolves.toMatch(/此部分未能显示.*could not be shown/);
+      await expect(page.getByTestId('chart-overview').count()).resolves.toBe(1);
+    } finally {
+      await page.unroute(chunk);
+      browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => !/Failed to load resource: net::ERR_FAILED|Failed to fetch dynamically imported module|svg-/.test(e)));
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Chart, chartTable, describeTable, downloadBlob, fitToWidth, safeFileName, svgToBlob, type ChartApi, type ChartOption } from '../../charts';
 import { ChartDataTable } from './ChartDataTable';
-import { CodeLoadBoundary } from './CodeLoadBoundary';
+import { CodeLoadBoundary, CodeLoadFailed } from './CodeLoadBoundary';
 import type { BuiltQuery } from '../../db/sql';
 import { useDataset } from '../data/dataset';
 import { useLayerRows, useShownVersion } from '../user/UserLayer';
@@ -103,6 +103,18 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
   const corrected = useMemo(() => correctedRows(columns, rows, applied), [columns, rows, applied]);
   const empty = !busy && !error && (rows.length === 0 || Boolean(noValues));
   const [exporting, setExporting] = useState(false);
+  // The SVG renderer's code is loaded on the first press: a failed load is said, not swallowed.
+  const [svgFailed, setSvgFailed] = useState<Error | null>(null);
+  const exportSvg = () => {
+    if (!api.current) return;
+    api.current.toSvg().then(
+      (svg) => {
+        setSvgFailed(null);
+        downloadBlob(svgToBlob(svg), safeFileName(title, 'svg'));
+      },
+      (e: unknown) => setSvgFailed(e instanceof Error ? e : new Error(String(e))),
+    );
+  };
   const [pinned, setPinned] = useState<number | null>(null);
   const sink = useContext(ChartSinkContext);
   useEffect(() => {
@@ -131,7 +143,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
         <div className="toolbar" role="toolbar" aria-label={title}>
           <button type="button" data-testid={`table-toggle-${id}`} aria-pressed={asTable} disabled={!table || empty} onClick={() => setAsTable((on) => !on)}>{t('chart.showTable')}</button>
           <button type="button" data-testid={`png-${id}`} disabled={!option} onClick={() => api.current && void api.current.toPng().then((blob) => downloadBlob(blob, safeFileName(title, 'png')))}>{t('exportPng')}</button>
-          <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={() => api.current && void api.current.toSvg().then((svg) => downloadBlob(svgToBlob(svg), safeFileName(title, 'svg')))}>{t('exportSvg')}</button>
+          <button type="button" data-testid={`svg-${id}`} disabled={!option} onClick={exportSvg}>{t('exportSvg')}</button>
           <button type="button" data-testid={`export-${id}`} disabled={!option || empty} onClick={() => setExporting(true)}>{t('export.open')}</button>
           {link !== null ? <button type="button" data-testid={`pin-${id}`} disabled={!option || empty} onClick={() => addPin(link) && setPinned(storedPins().length)}><PinIcon />{pinned === null ? t('briefing.pin') : t('briefing.pinned', { n: pinned })}</button> : null}
                     <button type="button" data-testid={`csv-${id}`} disabled={rows.length === 0} onClick={() => downloadBlob(new Blob([downloadCsv(columns, rows, { valueMetric, datasetVersion, locale, extra: extraColumns, notApplicable, applied, layerRows })], { type: 'text/csv;charset=utf-8' }), safeFileName(fileName ?? title, 'csv'))}>{t('exportCsv')}</button>
@@ -145,6 +157,7 @@ export function ChartPanel({ id, title, option, rows, columns, valueMetric = nul
           {sqlSearch ? <a className="sql-link" data-testid={`sql-${id}`} href={sqlSearch} title={t('sql.openSqlTitle')} onClick={(e) => { e.preventDefault(); navigateInApp(sqlSearch); }}>{t('sql.openSql')}</a> : null}
         </div>
       )}
+      {svgFailed ? <CodeLoadFailed error={svgFailed} testId={`svg-failed-${id}`} /> : null}
       {exporting && option ? (
         <CodeLoadBoundary testId={`export-failed-${id}`}>
           <Suspense fallback={<p className="status" role="status">{t('loading')}</p>}>

@@ -32,10 +32,15 @@ export class CodeLoadBoundary extends Component<Props, State> {
   render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return (
-      <p className="error" role="alert" data-testid={this.props.testId}>
-        此部分未能显示，请刷新页面。 This part of the page could not be shown; reload the page. ({error.message})
-      </p>
-    );
+    return <CodeLoadFailed error={error} testId={this.props.testId} />;
   }
+}
+
+/** The boundary's message, also said by a button whose code is loaded when pressed (the SVG export). */
+export function CodeLoadFailed({ error, testId }: { error: Error; testId?: string }) {
+  return (
+    <p className="error" role="alert" data-testid={testId}>
+      此部分未能显示，请刷新页面。 This part of the page could not be shown; reload the page. ({error.message})
+    </p>
+  );
 }

@@ -17,7 +17,7 @@ import { WIDE_METRICS } from '../../shared/wide-metrics';
 import type { Param } from '../protocol';
 import { definePreaggregate, definePreaggregateFamily, withPreaggregate } from './preaggregated';
 import { type BuiltQuery, containsPattern, metricColumn, type PreaggregatedQuery, QueryInputError } from './query';
-import { PAIR_LINKS } from './similar';
+import { copyScores, PAIR_LINKS } from './similar';
 
 export type PeerGroup = 'parent' | 'province-level' | 'national-level';
 export const PEER_GROUPS: readonly PeerGroup[] = ['parent', 'province-level', 'national-level'];
@@ -252,18 +252,19 @@ ORDER BY rank NULLS LAST, c.division_code`;
     ...provinces,
   };
   // The whole answer of every parent and year is stored (benchmarkAnswers); copy_score is joined
-  // here, from the similar_pairs loaded, as the row-level query does.
+  // here from the parent's province's copy scores (its children's reports are filed there).
   const answers = benchmarkAnswers(input.metric, scope, peer);
   const units = benchmarkUnits(input.metric, scope);
+  const copies = copyScores(parent.slice(0, 2));
   return withPreaggregate(detail, {
-    sql: `WITH a AS (SELECT * EXCLUDE (parent_code, year) FROM ${answers} WHERE parent_code = ? AND year = ?),
-${copiesOf('a')}
-SELECT a.*, coalesce(cp.copy_score, 0) AS copy_score FROM a LEFT JOIN copies cp ON cp.report_id = a.report_id
+    sql: `SELECT a.* EXCLUDE (parent_code, year), coalesce(cp.copy_score, 0) AS copy_score
+FROM ${answers} a LEFT JOIN ${copies} cp ON cp.report_id = a.report_id
+WHERE a.parent_code = ? AND a.year = ?
 ORDER BY a.rank NULLS LAST, a.division_code`,
     params: [parent, year],
-    tables: ['similar_pairs'],
+    tables: [],
     ...provinces,
-    preaggregates: [answers],
+    preaggregates: [answers, copies],
     // No children that year: the picked units say so again (the same answer, from the parts).
     orElse: {
       sql: query(`SELECT * FROM ${units} WHERE ${wanted}`),

@@ -12,7 +12,7 @@ const NATION = "division_level = 'nation'";
  * ~185 columns cost 13–21 ms of CPU each time at province size; reading a stored answer ~1.5 ms.
  */
 function wholeAnswer(name: string, rows: () => BuiltQuery, order: string): () => BuiltQuery {
-  const table = definePreaggregate(name, rows, { behindInit: false, fromRollups: true });
+  const table = definePreaggregate(name, rows, { behindInit: false, anySize: true });
   return () => withPreaggregate(rows(), { sql: `SELECT * FROM ${table}${order ? ` ORDER BY ${order}` : ''}`, params: [], tables: [], preaggregates: [table] });
 }
 

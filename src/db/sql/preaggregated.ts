@@ -40,10 +40,11 @@ export interface Preaggregate {
    */
   summedByProvince?: readonly string[];
   /**
-   * Its source reads only the rollups' shared rows, which every dataset holds from init at any
-   * size: built in the page even where facts_wide is never held whole (a national dataset).
+   * Its source reads only small tables the page may load at any size (the rollups' shared rows,
+   * which every dataset holds from init; one province's similar_pairs): built in the page even
+   * where facts_wide is never held whole (a national dataset).
    */
-  fromRollups?: boolean;
+  anySize?: boolean;
 }
 
 export type Stored = boolean | 'national';
@@ -54,11 +55,11 @@ const registry = new Map<string, Preaggregate>();
 export function definePreaggregate(
   name: string,
   source: () => BuiltQuery,
-  options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string; summedByProvince?: readonly string[]; fromRollups?: boolean } = {},
+  options: { behindInit?: boolean; needs?: readonly string[]; stored?: Stored; byProvince?: string; summedByProvince?: readonly string[]; anySize?: boolean } = {},
 ): string {
   if (!/^pre_[a-z0-9_]+$/.test(name)) throw new Error(`not a pre-aggregate name: ${name}`);
-  const { behindInit, needs, stored, byProvince, summedByProvince, fromRollups } = options;
-  registry.set(name, { name, source, behindInit: behindInit ?? true, needs, stored, byProvince, summedByProvince, fromRollups });
+  const { behindInit, needs, stored, byProvince, summedByProvince, anySize } = options;
+  registry.set(name, { name, source, behindInit: behindInit ?? true, needs, stored, byProvince, summedByProvince, anySize });
   return name;
 }
 
@@ -67,11 +68,11 @@ export function definePreaggregate(
  * view for every parent and year of one province, built from that province's partitions when a
  * query of the province first needs it (the gazetteer's towns and the reports stay per province).
  */
-const families = new Map<string, { source: (province: string) => BuiltQuery; needs?: readonly string[]; stored?: boolean }>();
+const families = new Map<string, { source: (province: string) => BuiltQuery; needs?: readonly string[]; stored?: boolean; anySize?: boolean }>();
 
-export function definePreaggregateFamily(prefix: string, source: (province: string) => BuiltQuery, options: { needs?: readonly string[]; stored?: boolean } = {}): (province: string) => string {
+export function definePreaggregateFamily(prefix: string, source: (province: string) => BuiltQuery, options: { needs?: readonly string[]; stored?: boolean; anySize?: boolean } = {}): (province: string) => string {
   if (!/^pre_[a-z0-9_]+$/.test(prefix)) throw new Error(`not a pre-aggregate name: ${prefix}`);
-  families.set(prefix, { source, needs: options.needs, stored: options.stored });
+  families.set(prefix, { source, needs: options.needs, stored: options.stored, anySize: options.anySize });
   return (province) => {
     if (!/^\d{2}$/.test(province)) throw new Error(`not a province key: ${province}`);
     return `${prefix}_${province}`;
@@ -83,8 +84,10 @@ export function preaggregate(name: string): Preaggregate | undefined {
   if (own) return own;
   const match = /^(pre_[a-z0-9_]+)_(\d{2})$/.exec(name);
   const family = match ? families.get(match[1]) : undefined;
-  return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs, stored: family.stored } : undefined;
+  return family && match ? { name, source: () => family.source(match[2]), behindInit: false, needs: family.needs, stored: family.stored, anySize: family.anySize } : undefined;
 }
+/** Whether a pre-aggregate is built in the page at any size (see Preaggregate.anySize). */
+export const buildableAtAnySize = (name: string): boolean => preaggregate(name)?.anySize === true;
 /** The province (two digits) of a per-province pre-aggregate's name; null for any other name. */
 export function familyProvince(name: string): string | null {
   const match = /^(pre_[a-z0-9_]+)_(\d{2})$/.exec(name);

@@ -156,10 +156,17 @@ describe.each([
     expect((await rowsOf(handler, sql.similarScores(c))).map((r) => [r.report_id, r.score, r.pairs])).toEqual([[C, 0, 0]]);
   });
 
-  it('reads Benchmark from its stored answer, with the copy score of the rows loaded', async () => {
+  it("reads Benchmark from its stored answer, with the copy score from its province's kept scores", async () => {
     const { rows, preaggregates } = await ask(handler, benchmark(JILIN_CITY));
     expect(preaggregates?.stored).toBeGreaterThan(0);
     expect(rows.map((r) => [r.division_code, r.report_id, r.copy_score])).toEqual([['220204', B, similarity]]);
+    // The scores of 吉林's reports (built at any size from its similar_pairs partition), B's alone;
+    // 营口's their own, A's: a pair across provinces counts once for each of its reports.
+    const kept = async (province: string) =>
+      tableRows(tableFromIPC(((await send(handler, 'sql', { sql: `SELECT report_id, copy_score FROM pre_copy_scores_${province} ORDER BY ALL`, layer: 'dataset' })) as QueryResult).ipc)).map((r) => [r.report_id, r.copy_score]);
+    expect(await kept('22')).toEqual([[B, similarity]]);
+    await ask(handler, benchmark(YINGKOU));
+    expect(await kept('21')).toEqual([[A, similarity]]);
   });
 });
 
