@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { CHART_VIEWS } from '../../src/app/state/url-state';
-import { MIN_BAND_PEERS } from '../../src/app/views/benchmark-band';
+import { MIN_SPREAD_PEERS } from '../../src/db/sql';
 import { benchmarkChildren, compareSeries } from '../../src/db/sql';
 import { browserSession, busiestCountyYear, comparePair, downloadFrom, drawnOption, openApp, parseCsv, READY_TIMEOUT, svgTextBoxes, waitForChart } from './support';
 
@@ -71,7 +71,7 @@ describe('a copied link of the Data view reopens the same rows', () => {
   }
 });
 
-describe('benchmark with fewer peers than MIN_BAND_PEERS', () => {
+describe('benchmark with fewer peers than MIN_SPREAD_PEERS', () => {
   // 广州市's busiest year has fewer children stating r.new.total than the band needs (the panel's
   // district pages are cut short); the test checks that premise before it relies on it.
   const parent = '440100';
@@ -83,8 +83,8 @@ describe('benchmark with fewer peers than MIN_BAND_PEERS', () => {
       const rows = (await native.rows(benchmarkChildren({ parent, year, metric: 'r.new.total', peer: 'parent' }))).filter((r) => r.value !== null);
       const peers = Number(rows[0].peers);
       expect(peers).toBeGreaterThan(0);
-      expect(peers).toBeLessThan(MIN_BAND_PEERS);
-      const note = t('bench.fewPeers', { n: peers, min: MIN_BAND_PEERS });
+      expect(peers).toBeLessThan(MIN_SPREAD_PEERS);
+      const note = t('bench.fewPeers', { n: peers, min: MIN_SPREAD_PEERS });
       await page.setViewportSize({ width: 1280, height: 900 });
       await openApp(page, `view=benchmark&parent=${parent}&year=${year}&bench=1${locale === 'en' ? '&lang=en' : ''}`);
       await waitForChart(page, 'benchmark');
@@ -106,7 +106,7 @@ describe('benchmark with fewer peers than MIN_BAND_PEERS', () => {
       expect(description).not.toContain(redBars);
       expect(await page.locator('[data-testid="benchmark-table"] .badge.outlier').count()).toBe(0);
       const [header, ...csvRows] = parseCsv((await downloadFrom(page, 'csv-benchmark')).bytes.toString('utf8').replace(/^\uFEFF/, ''));
-      const few = csvRows.filter((r) => Number(r[header.indexOf('peers')]) < MIN_BAND_PEERS);
+      const few = csvRows.filter((r) => Number(r[header.indexOf('peers')]) < MIN_SPREAD_PEERS);
       expect(few.length).toBeGreaterThan(0);
       expect(few.map((r) => r[header.indexOf('outlier')])).toEqual(few.map(() => ''));
       await page.getByTestId('table-toggle-benchmark').click();
@@ -119,5 +119,5 @@ describe('benchmark with fewer peers than MIN_BAND_PEERS', () => {
       expect(svgText).not.toMatch(MEDIAN_LABEL);
     });
   }
-  // A group of MIN_BAND_PEERS or more keeps its band: unit benchmark-band (广州市's largest single peer group in the shipped data, any year or peer group, has 2).
+  // A group of MIN_SPREAD_PEERS or more keeps its band: unit benchmark-band (广州市's largest single peer group in the shipped data, any year or peer group, has 2).
 });

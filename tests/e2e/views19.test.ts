@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/app/i18n/messages';
 import { levelLabel } from '../../src/app/views/common';
-import { MIN_BAND_PEERS } from '../../src/app/views/benchmark-band';
+import { MIN_SPREAD_PEERS } from '../../src/db/sql';
 import { formatNumber } from '../../src/charts/format';
 import { benchmarkChildren, outcomeBreakdown } from '../../src/db/sql';
 import { runGenerate } from '../../src/generate/run';
@@ -60,15 +60,15 @@ describe('a benchmark over peer groups of several levels (generated 海南 2021,
       const { page } = session;
       const t = translator(locale);
       const groups = groupsOf(rows);
-      // The case itself: two groups, one below MIN_BAND_PEERS and one at or above it.
+      // The case itself: two groups, one below MIN_SPREAD_PEERS and one at or above it.
       expect(groups.length).toBe(2);
-      const small = groups.filter(([, n]) => n < MIN_BAND_PEERS);
+      const small = groups.filter(([, n]) => n < MIN_SPREAD_PEERS);
       expect(small.length).toBe(1);
-      expect(groups.some(([, n]) => n >= MIN_BAND_PEERS)).toBe(true);
+      expect(groups.some(([, n]) => n >= MIN_SPREAD_PEERS)).toBe(true);
       const sep = locale === 'zh' ? '、' : ', ';
       const list = groups.map(([g, n]) => t('bench.peerGroup', { level: levelLabel(t, g), n })).join(sep);
       const groupsNote = squeezed(t('bench.peerGroups', { list }));
-      const smallNote = squeezed(t('bench.fewPeerGroups', { groups: small.map(([g]) => levelLabel(t, g)).join(sep), n: small.length, min: MIN_BAND_PEERS }));
+      const smallNote = squeezed(t('bench.fewPeerGroups', { groups: small.map(([g]) => levelLabel(t, g)).join(sep), n: small.length, min: MIN_SPREAD_PEERS }));
       // What the view said before: the first ranked row's group size as the size of all peers.
       const firstGroupOnly = squeezed(t('bench.peers', { n: Number(rows[0].peers) }));
 

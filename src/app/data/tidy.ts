@@ -3,6 +3,7 @@
 // adding the codebook (the data dictionary, from the metric catalogue) and a citation line.
 import { zipSync, strToU8 } from 'fflate';
 import { CATALOGUE, RATES, SECTIONS, type Text } from '../../shared/metric-catalogue';
+import { MIN_SIMILARITY } from '../../shared/similarity';
 import { wideColumnName } from '../../shared/wide-metrics';
 import { metricLabel } from '../i18n/metric-labels';
 import { toCsv } from './csv';
@@ -124,6 +125,14 @@ export const RATIO_COLUMNS: readonly { id: string; label: Text; meaning: Text }[
     id: 'yoy_pct',
     label: { zh: '较上年变化（比例）', en: 'Change on the year (ratio)' },
     meaning: { zh: '对标：较上年变化 ÷ 上年值（0.25 即增加 25%，−0.1 即减少 10%）；上年无值或为 0、或上年报告的范围（本级/汇总）不同时为空。', en: "Benchmark: change on the year ÷ last year's value (0.25 = up 25 %, −0.1 = down 10 %); empty when last year has no value or 0, or its report is of another scope (own/area)." },
+  },
+  {
+    id: 'copy_score',
+    label: { zh: '雷同度（0–1）', en: 'Copy score (0–1)' },
+    meaning: {
+      zh: `对标：所用报告与任一其他报告叙述文字的最高相似度（0–1，0.25 即 25%）；只保存相似度达到 ${MIN_SIMILARITY} 的配对，0 表示低于 ${MIN_SIMILARITY}，并非没有相同文字。`,
+      en: `Benchmark: the highest similarity of the report used to any other report's narrative (0–1; 0.25 = 25 %); only pairs reaching ${MIN_SIMILARITY} are kept, so 0 means below ${MIN_SIMILARITY}, not no shared text.`,
+    },
   },
   {
     id: 'gap_share',

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatNumber, formatPercent, rankedBars, rankedBarsHeight } from '../../charts';
-import { MIN_BAND_PEERS, peerGroupsOf, sharedQuartiles, withPeerOutliers } from './benchmark-band';
-import { benchmarkChildren, coverage } from '../../db/sql';
+import { peerGroupsOf, sharedQuartiles } from './benchmark-band';
+import { benchmarkChildren, coverage, MIN_SPREAD_PEERS } from '../../db/sql';
 import { ChartPanel } from '../components/ChartPanel';
 import { useDivisionLabel } from '../components/DivisionTree';
 import { useBenchmarkYear } from './hierarchy-year';
@@ -40,7 +40,7 @@ export function Benchmark(props: ViewProps) {
   const query = useMemo(() => benchmarkQuery({ parent, metric, peer, scope }, year), [parent, metric, peer, scope, year]);
   const result = useSql(query);
   // Outlier flags only from a peer group big enough to have a spread (benchmark-band).
-  const rows: Row[] = useMemo(() => (result.data && query ? withPeerOutliers(tableRows(result.data.table)) : []), [result.data, query]);
+  const rows: Row[] = useMemo(() => (result.data && query ? tableRows(result.data.table) : []), [result.data, query]);
   // Who is not ranked because it did not report: the listed children past their deadline with no report (as Coverage counts them).
   const missingQuery = useMemo(() => (parent && year !== null && !state.embed ? coverage({ parent, year, today: props.date }) : null), [parent, year, props.date, state.embed]);
   const missingResult = useSql(missingQuery);
@@ -59,7 +59,7 @@ export function Benchmark(props: ViewProps) {
   const groupList = groups
     .map((g) => t(rate && g.pooled !== null ? 'bench.peerGroupPooled' : 'bench.peerGroup', { level: levelLabel(t, g.group), n: g.peers, value: formatPercent(g.pooled, locale) }))
     .join(listSep);
-  const smallGroups = groups.filter((g) => g.peers < MIN_BAND_PEERS).map((g) => levelLabel(t, g.group));
+  const smallGroups = groups.filter((g) => g.peers < MIN_SPREAD_PEERS).map((g) => levelLabel(t, g.group));
   const log = state.scale === 'log';
   // A log axis cannot draw 0 or less: those rows print their value where the bar would be.
   const belowLog = log ? withValue.filter((r) => (num(r.value) as number) <= 0).length : 0;
@@ -70,8 +70,8 @@ export function Benchmark(props: ViewProps) {
     rate ? t('bench.rateNote') : null,
     single ? t('bench.peers', { n: single.peers }) : null,
     groups.length > 1 ? t('bench.peerGroups', { list: groupList }) : null,
-    fewPeers !== null ? t('bench.fewPeers', { n: fewPeers, min: MIN_BAND_PEERS }) : null,
-    groups.length > 1 && smallGroups.length > 0 ? t('bench.fewPeerGroups', { groups: smallGroups.join(listSep), n: smallGroups.length, min: MIN_BAND_PEERS }) : null,
+    fewPeers !== null ? t('bench.fewPeers', { n: fewPeers, min: MIN_SPREAD_PEERS }) : null,
+    groups.length > 1 && smallGroups.length > 0 ? t('bench.fewPeerGroups', { groups: smallGroups.join(listSep), n: smallGroups.length, min: MIN_SPREAD_PEERS }) : null,
     rate && single && single.pooled !== null ? t('bench.pooled', { value: formatPercent(single.pooled, locale) }) : null,
     log ? (belowLog > 0 ? t('scale.logNote', { n: belowLog }) : t('scale.logNoteNone')) : null,
   ]

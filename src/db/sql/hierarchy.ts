@@ -119,6 +119,15 @@ const LISTED_CHILDREN = `SELECT code, arg_max(name, "first") AS name, arg_max(le
 const peerStanding = (partition: string): string => `rank() OVER (PARTITION BY ${partition} ORDER BY value DESC) AS peer_rank,
     percent_rank() OVER (PARTITION BY ${partition} ORDER BY value) AS share_lower`;
 
+/**
+ * The fewest peers whose spread is shown: the median and P25–P75 band drawn, the IQR fences and
+ * `outlier` given. With 5 values DuckDB's quantile_cont puts P25, P50 and P75 on the 2nd, 3rd and
+ * 4th values themselves, three observations strictly inside the range; with fewer, the median of
+ * one is that peer and the "band" is an interpolation between one or two values and the extremes,
+ * which shows no spread. Below it the fences and `outlier` are null: not tested, not false.
+ */
+export const MIN_SPREAD_PEERS = 5;
+
 /** A peer group's count, quartiles and (rates) pooled rate, over `peers` grouped by it. */
 const peerStats = (rate: boolean): string => `count(value) AS peers,
     quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS p50, quantile_cont(value, 0.75) AS p75,
@@ -134,8 +143,9 @@ const benchmarkColumns = (parentYear: string): string => `c.division_code, c.div
   c.peer_group, coalesce(s.peers, 0) AS peers, st.peer_rank,
   CASE WHEN s.peers > 1 THEN st.share_lower END AS percentile,
   s.p25, s.p50, s.p75,
-  s.p25 - 1.5 * (s.p75 - s.p25) AS fence_low, s.p75 + 1.5 * (s.p75 - s.p25) AS fence_high,
-  CASE WHEN c.value IS NULL OR s.p25 IS NULL THEN NULL
+  CASE WHEN s.peers >= ${MIN_SPREAD_PEERS} THEN s.p25 - 1.5 * (s.p75 - s.p25) END AS fence_low,
+  CASE WHEN s.peers >= ${MIN_SPREAD_PEERS} THEN s.p75 + 1.5 * (s.p75 - s.p25) END AS fence_high,
+  CASE WHEN c.value IS NULL OR s.p25 IS NULL OR s.peers < ${MIN_SPREAD_PEERS} THEN NULL
     ELSE c.value < s.p25 - 1.5 * (s.p75 - s.p25) OR c.value > s.p75 + 1.5 * (s.p75 - s.p25) END AS outlier,
   s.peer_pooled,
   p.value AS prev_value, p.scope AS prev_scope,
@@ -181,7 +191,7 @@ export interface BenchmarkInput {
  * value), peer_rank, percentile (share of the other peers with a lower value, 0–1; null without
  * other peers), p25, p50, p75 (DuckDB quantile_cont: linear interpolation between order
  * statistics), fence_low, fence_high (Q1 − 1.5·IQR, Q3 + 1.5·IQR), outlier (value outside the
- * fences), peer_pooled (rates: the peer group's Σ numerators ÷ Σ denominators), prev_value,
+ * fences; fences and outlier null below MIN_SPREAD_PEERS peers: not tested), peer_pooled (rates: the peer group's Σ numerators ÷ Σ denominators), prev_value,
  * prev_scope (last year's report of the same division code), yoy_change, yoy_pct (only when both
  * years' reports have the same scope), scope, report_id (the report used), reports (how many
  * reports the unit published that year; never added), failed_checks (the report used: identities

@@ -239,19 +239,21 @@ describe('benchmarkChildren', () => {
     const rows = await run(sql.benchmarkChildren({ parent: '230700', year: 2020, metric: 'r.new.total', peer: 'parent' }));
     // Ranked children first (highest value = rank 1), then children without a value, by code.
     expect(pick(rows, ['division_code', 'division_name', 'value', 'rank', 'peer_rank', 'percentile', 'outlier', 'scope', 'report_id', 'reports'])).toEqual([
-      { division_code: '230751', division_name: '金林区', value: 200, rank: 1, peer_rank: 1, percentile: 1, outlier: true, scope: 'self', report_id: 'e01', reports: 1 },
-      { division_code: '230726', division_name: '南岔县', value: 30, rank: 2, peer_rank: 2, percentile: 2 / 3, outlier: false, scope: 'self', report_id: 'd01', reports: 1 },
-      { division_code: '230722', division_name: '嘉荫县', value: 20, rank: 3, peer_rank: 3, percentile: 1 / 3, outlier: false, scope: 'self', report_id: 'c01', reports: 1 },
+      { division_code: '230751', division_name: '金林区', value: 200, rank: 1, peer_rank: 1, percentile: 1, outlier: null, scope: 'self', report_id: 'e01', reports: 1 },
+      { division_code: '230726', division_name: '南岔县', value: 30, rank: 2, peer_rank: 2, percentile: 2 / 3, outlier: null, scope: 'self', report_id: 'd01', reports: 1 },
+      { division_code: '230722', division_name: '嘉荫县', value: 20, rank: 3, peer_rank: 3, percentile: 1 / 3, outlier: null, scope: 'self', report_id: 'c01', reports: 1 },
       // Three reports: the area summary a00 (lower id) loses to the self reports, a01 (lowest id) is used, 99 of a02 is not added.
-      { division_code: '230717', division_name: '伊美区', value: 10, rank: 4, peer_rank: 4, percentile: 0, outlier: false, scope: 'self', report_id: 'a01', reports: 3 },
+      { division_code: '230717', division_name: '伊美区', value: 10, rank: 4, peer_rank: 4, percentile: 0, outlier: null, scope: 'self', report_id: 'a01', reports: 3 },
       { division_code: '230702', division_name: '伊春区', value: null, rank: null, peer_rank: null, percentile: null, outlier: null, scope: 'self', report_id: 'h01', reports: 1 },
       { division_code: '230718', division_name: '乌翠区', value: null, rank: null, peer_rank: null, percentile: null, outlier: null, scope: 'self', report_id: 'b01', reports: 1 },
       // Published only an area summary: listed, never ranked among own reports.
       { division_code: '230781', division_name: '铁力市', value: null, rank: null, peer_rank: null, percentile: null, outlier: null, scope: 'area', report_id: 'f01', reports: 1 },
     ]);
-    // Own reports [10, 20, 30, 200]: positions (4 − 1)·q = 0.75, 1.5, 2.25 → 17.5, 25, 72.5; IQR 55; fences −65 and 155.
+    // Own reports [10, 20, 30, 200]: positions (4 − 1)·q = 0.75, 1.5, 2.25 → 17.5, 25, 72.5. Four peers, fewer than
+    // MIN_SPREAD_PEERS: no fences and no unit tested as an outlier (200 would lie beyond Q3 + 1.5·IQR = 155), null not false.
+    expect(sql.MIN_SPREAD_PEERS).toBe(5);
     for (const row of rows) {
-      expect(row).toMatchObject({ peer_group: 'parent', peers: 4, p25: 17.5, p50: 25, p75: 72.5, fence_low: -65, fence_high: 155, peer_pooled: null });
+      expect(row).toMatchObject({ peer_group: 'parent', peers: 4, p25: 17.5, p50: 25, p75: 72.5, fence_low: null, fence_high: null, peer_pooled: null });
       expect(row.numerator).toBeNull();
     }
   });

@@ -72,9 +72,11 @@ describe('codebook and zip', () => {
     expect(Object.keys(lit)).toEqual([...CODEBOOK_COLUMNS]);
   });
 
-  it("describes the views' 0–1 ratio columns (percentile, yoy_pct, gap_share) as ratios, in both languages", () => {
+  it("describes the views' 0–1 ratio columns (percentile, yoy_pct, gap_share, copy_score) as ratios, in both languages", () => {
     const rows = codebookRows();
-    for (const id of ['percentile', 'yoy_pct', 'gap_share']) {
+    // copy_score's 0 is "below the kept minimum", not "no shared text" (audit38 F7).
+    expect(String(rows.find((r) => r.id === 'copy_score')!.meaning_zh)).toContain('0 表示低于 0.5');
+    for (const id of ['percentile', 'yoy_pct', 'gap_share', 'copy_score']) {
       const row = rows.find((r) => r.id === id)!;
       expect([row.unit_zh, row.unit_en], id).toEqual(['比例（0–1）', 'ratio (0–1)']);
       expect(String(row.meaning_zh), id).toContain('0.25');
