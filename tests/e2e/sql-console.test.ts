@@ -94,6 +94,10 @@ describe('SQL console', () => {
     expect(await page.getByTestId('sql-chart-series').inputValue()).toBe('level');
     expect(await page.getByTestId('sql-chart-y').inputValue()).toBe('new_requests');
     await expect(page.getByTestId('png-sql-result').isEnabled()).resolves.toBe(true);
+    // Titled by its y column, with no unit claimed (a column name is not a unit: audit38 F13).
+    const description = await page.getByTestId('description-sql-result').textContent();
+    expect(description).toMatch(/^SQL 查询结果：new_requests。/);
+    expect(description).not.toContain('单位');
   }, 150_000); // the first page load of the file: a cold engine on a shared machine
 
   it('refuses a write with a clear message, and the data is unchanged', async () => {

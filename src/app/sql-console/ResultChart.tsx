@@ -4,7 +4,7 @@ import type { Table } from 'apache-arrow';
 import { useMemo } from 'react';
 import { lineOverYears, stackedBars } from '../../charts';
 import { ChartPanel } from '../components/ChartPanel';
-import { makeFrame, type ViewProps } from '../views/common';
+import { makeFrame, punctuationOf, type ViewProps } from '../views/common';
 import { chartModel, defaultPick, isNumericType, type ChartPick } from './result-model';
 
 export function ResultChart({ table, props }: { table: Table; props: ViewProps }) {
@@ -18,10 +18,11 @@ export function ResultChart({ table, props }: { table: Table; props: ViewProps }
   const setPick = (next: ChartPick, nextKind = kind) => props.update({ sqlChart: { ...next, kind: nextKind } }, { replace: true });
   const setKind = (nextKind: 'bar' | 'line') => pick && setPick(pick, nextKind);
   const model = useMemo(() => (pick ? chartModel(table, pick) : null), [table, pick]);
-  const title = t('sql.chartTitle');
+  // The y column names what is drawn; its unit is the user's SQL's, unknown here, so none is claimed.
+  const title = pick ? `${t('sql.chartTitle')}${punctuationOf(props.locale).colon}${pick.y}` : t('sql.chartTitle');
   const option = useMemo(() => {
     if (!model?.ok || !pick) return null;
-    const frame = makeFrame(props, title, pick.y);
+    const frame = makeFrame(props, title, '');
     if (kind === 'line' && model.xIsYear) {
       return lineOverYears(model.series.map((s) => ({ name: s.name, points: model.categories.map((c, i) => ({ year: Number(c), value: s.values[i] })) })), frame);
     }
