@@ -4,7 +4,9 @@
 // call itself; read as one Blob of 8 files, 0.8-1.5 s and 0.1 s (headless Chromium, load 9-10).
 // A file's bytes are read with those that came after it and are not read yet; a run of files not
 // read is read ahead, before it is asked for. A group that cannot be read (a file changed or gone
-// since it was picked) is read again file by file, so only that file fails, with its own error.
+// since it was picked), or that does not answer in its limit (./bounded-wait.ts), is read again file
+// by file, so only that file fails, with its own error.
+import { boundedCall } from './bounded-wait';
 
 /** Unread files that start a read ahead of the parse. */
 export const READ_AHEAD_FILES = 4;
@@ -25,7 +27,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-const readOne = async (file: Blob): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
+const readOne = async (file: Blob): Promise<Uint8Array> => new Uint8Array(await boundedCall('file-read', () => file.arrayBuffer()));
 
 /** `join`: the Blob of several files (tests may pass another). */
 export function groupedReads(join: (files: Blob[]) => Blob = (files) => new Blob(files)): GroupedReads {
@@ -36,8 +38,7 @@ export function groupedReads(join: (files: Blob[]) => Blob = (files) => new Blob
       readOne(group[0].file).then(group[0].resolve, group[0].reject);
       return;
     }
-    join(group.map((p) => p.file))
-      .arrayBuffer()
+    boundedCall('file-read', () => join(group.map((p) => p.file)).arrayBuffer())
       .then((buffer) => {
         if (buffer.byteLength !== group.reduce((n, p) => n + p.size, 0)) throw new Error('a file changed since it was picked');
         let at = 0;

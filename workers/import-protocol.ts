@@ -4,6 +4,7 @@ import type { DatasetBuilder } from '../src/ingest/arrow-tables';
 import type { Manifest } from '../src/shared/manifest';
 import type { ResolvedIssuer } from '../src/jurisdictions';
 import type { ParsedReport } from '../src/parse/types';
+import type { BrowserCall } from './bounded-wait';
 
 export interface ImportWorkerInit {
   kind: 'init';
@@ -18,6 +19,10 @@ export interface ImportWorkerInit {
   stall?: boolean;
   /** Test hook (`?bench=1`): the worker fails as it loads, by a promise rejected and never handled. */
   die?: boolean;
+  /** Test hook (`?bench=1`): how many of the worker's calls of each kind never answer (workers/bounded-wait.ts). */
+  stalls?: Partial<Record<BrowserCall, number>>;
+  /** Test hook (`?bench=1`): every bounded call's limit in the worker (workers/bounded-wait.ts). */
+  limitMs?: number;
 }
 
 export interface ImportJob {
@@ -64,6 +69,8 @@ export interface BuildJob {
   spill?: boolean;
   /** Test hook: its first call into OPFS never answers. */
   stall?: boolean;
+  /** How long each call into the browser may take (workers/bounded-wait.ts): longer at each attempt. */
+  waitMs?: number;
 }
 
 /** A kept report as the import list shows it (src/app/user/layer-store.ts keeps one beside each). */

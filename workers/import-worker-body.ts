@@ -19,7 +19,7 @@ import { folderZip } from '../src/app/user/layer-zip';
 import { layerRow, openStore, putRecords, recordBatches } from '../src/app/user/layer-store';
 import { layerArrowFiles } from '../src/app/user/layer-arrow';
 import { openSpillFolder, SPILL_STAGE, type SpillFile, type SpillFolder } from '../src/db/user-layer-spill';
-import { bounded, WAIT_LIMIT_MS, WaitStalled } from './bounded-wait';
+import { bounded, boundedCall, limitForTest, stallNext, WAIT_LIMIT_MS, WaitStalled, type BrowserCall } from './bounded-wait';
 import { groupedReads } from './file-reads';
 import { workerGazetteer } from './import-gazetteer';
 import { storeNow, type BuildJob, type BuiltFile, type ImportJob, type ImportWorkerInit, type ImportWorkerReply, type ReportRecord } from './import-protocol';
@@ -40,6 +40,8 @@ let parsing: Promise<void> = Promise.resolve();
 const hex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
 async function init(message: ImportWorkerInit): Promise<void> {
+  for (const [call, times] of Object.entries(message.stalls ?? {})) stallNext(call as BrowserCall, times);
+  if (message.limitMs !== undefined) limitForTest(message.limitMs);
   // Its first store would otherwise open IndexedDB then, after the first batch is parsed.
   openStore();
   const loaded = await workerGazetteer(message.role);
@@ -89,7 +91,12 @@ async function readAndParse(job: ImportJob, read: { bytes(): Promise<Uint8Array>
   } catch (error) {
     return { parsed: failedReport(`cannot read: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: null };
   }
-  const digest = await sha256(bytes);
+  let digest: string;
+  try {
+    digest = await boundedCall('digest', () => sha256(bytes));
+  } catch (error) {
+    return { parsed: failedReport(`cannot hash: ${error instanceof Error ? error.message : String(error)}`), jurisdiction: null, sha256: null, bytes: size };
+  }
   let parsed: ParsedReport;
   try {
     parsed = withReason(await parseDocument(bytes, { fileName: job.fileName, pdf: pdf! }));
@@ -163,8 +170,12 @@ async function build(job: BuildJob): Promise<void> {
     at = name;
     reply({ kind: 'building', id: job.id, stage: name });
   };
+  /** This attempt's limit of one call into the browser (the page doubles it at each attempt). */
+  const limit = job.waitMs ?? WAIT_LIMIT_MS;
   /** A call into the browser, bounded (./bounded-wait.ts): past its limit, the wait named by the last stage stalled. */
-  const browser = <T>(waiting: Promise<T>): Promise<T> => bounded(waiting, () => at);
+  const browser = <T>(waiting: Promise<T>): Promise<T> => bounded(waiting, () => at, limit);
+  /** A file's SHA-256, bounded (the zip's files, the manifest, the layer's streams). */
+  const hash = (bytes: Uint8Array): Promise<string> => browser(sha256(bytes));
   let spill: SpillFolder | null = null;
   let closed = false;
   try {
@@ -192,9 +203,9 @@ async function build(job: BuildJob): Promise<void> {
       const sink = async (path: string, bytes: Uint8Array) => {
         files.push({ path, bytes });
         stage(`${files.length} files written`);
-        return { bytes: bytes.byteLength, sha256: await browser(sha256(bytes)) };
+        return { bytes: bytes.byteLength, sha256: await hash(bytes) };
       };
-      const manifest = await writeDatasetFiles(sink, (text) => sha256(new TextEncoder().encode(text)), builder.finish(), count);
+      const manifest = await writeDatasetFiles(sink, (text) => hash(new TextEncoder().encode(text)), builder.finish(), count);
       const bytes = folderZip(files);
       files.length = 0;
       self.postMessage({ kind: 'zipped', id: job.id, version: manifest.dataset_version, bytes } satisfies ImportWorkerReply, [bytes.buffer as ArrayBuffer]);
@@ -205,20 +216,20 @@ async function build(job: BuildJob): Promise<void> {
       memory.releaseOnRead();
       // Spilled: each stream goes to its file as it is written; the data worker reads them there.
       let written = 0;
-      const hash = (bytes: Uint8Array) => {
+      const hashing = (bytes: Uint8Array) => {
         stage(`hashing (${written} files written)`);
-        return browser(sha256(bytes));
+        return hash(bytes);
       };
       const folder = spill;
       const sink = folder ? (file: { path: string; bytes: Uint8Array }) => browser(folder.write(file.path, file.bytes)) : undefined;
-      const { manifest, files } = await layerArrowFiles(parts, count, hash, sink, () => stage(`${++written} files written`));
+      const { manifest, files } = await layerArrowFiles(parts, count, hashing, sink, () => stage(`${++written} files written`));
       // Closed before the answer: the page stops this worker once answered.
       closed = true;
       await spill?.close(false);
       self.postMessage({ kind: 'built', id: job.id, manifest, files, spill: spill?.name ?? null } satisfies ImportWorkerReply, files.map((f) => f.bytes.buffer as ArrayBuffer));
     }
   } catch (error) {
-    if (error instanceof WaitStalled) reply({ kind: 'build-stalled', id: job.id, stage: error.message, ms: WAIT_LIMIT_MS });
+    if (error instanceof WaitStalled) reply({ kind: 'build-stalled', id: job.id, stage: error.message, ms: error.ms });
     else reply({ kind: 'build-failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
   } finally {
     // Failed: the folder goes; else its parts stay for the data worker, which removes it.

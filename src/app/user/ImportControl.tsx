@@ -117,6 +117,8 @@ export function ImportControl({ layer, onLayer }: { layer: LayerMode; onLayer: (
             {` (${copies > 0 ? t('countShort', { n: read.length, copies }) : read.length})`}
           </span>
         ) : null}
+        {/* A failure (a reload of the kept reports included) is seen without opening the panel. */}
+        {user.error ? <span className="error" data-testid="import-toggle-error" title={`${t('error')}: ${user.error}`} aria-label={t('error')}>{' ⚠'}</span> : null}
       </button>
       <section id="import-panel" className="import-panel" aria-label={t('title')} hidden={!open} data-testid="import-panel">
         <h2>{t('title')}</h2>

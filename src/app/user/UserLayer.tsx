@@ -14,6 +14,7 @@ import { holdSpill, removeSpill } from '../../db/user-layer-spill';
 import { ZIP_FOLDER } from './layer-zip';
 import { clearRecords, deleteRecord, listRows, putRecords } from './layer-store';
 import { DUPLICATES_SQL, DuplicateLookup } from './dataset-duplicates';
+import { BROWSER_CALLS, limitForTest, stallNext, type BrowserCall } from '../../../workers/bounded-wait';
 
 export interface ImportedRow extends LayerRow {
   /** The dataset's report with the same file (sha256): the user's reports alone count this one, views over both the dataset's. */
@@ -87,6 +88,13 @@ const URL_MODE: LayerMode = LAYER_MODES.find((m) => m === new URLSearchParams(wi
 
 // `?bench=1`: tests and benchmarks reach the import machinery (read when the module loads).
 const BENCH = new URLSearchParams(window.location.search).has('bench');
+// `?bench=1&stall=layer-open&limitMs=2000`: the page's first call of that kind never answers (a
+// reload's, before any hook can be reached), each named call given 2 s (workers/bounded-wait.ts).
+if (BENCH) {
+  const params = new URLSearchParams(window.location.search);
+  for (const call of params.getAll('stall')) if ((BROWSER_CALLS as string[]).includes(call)) stallNext(call as BrowserCall);
+  if (params.has('limitMs')) limitForTest(Number(params.get('limitMs')));
+}
 /** Failed reports the page writes to IndexedDB together (the workers store the parsed ones). */
 const STORE_BATCH = 200;
 /**
@@ -397,10 +405,15 @@ export function UserLayerProvider({ children }: { children: ReactNode }) {
         spilled: () => spilled.current,
         /** The next build's first worker waits on a call into OPFS that never answers (its build is done again, in memory). */
         stallNextBuild: () => void (stallNextBuild.current = true),
+        /** The page's next `times` calls of this kind into the browser never answer (workers/bounded-wait.ts). */
+        stallNext: (call: BrowserCall, times = 1) => stallNext(call, times),
+        /** Every named call's limit in the page (null: each its own). */
+        limitForTest,
         /**
          * An import of named blobs with a pool of these options, kept like any other; `crash`
          * names files whose worker is made to die as it takes them, `stallStarts` how many workers
-         * started first never say they are ready, `dieStarts` how many fail as they load. Answers
+         * started first never say they are ready, `dieStarts` how many fail as they load, `stalls` how
+         * many calls of each kind into the browser never answer in each worker. Answers
          * the most bytes in flight.
          */
         run: (files: { path: string; blob: Blob }[], options: ImportPoolOptions & { budgetBytes?: number; crash?: string[]; stallStarts?: number; dieStarts?: number } = {}) =>

@@ -4,6 +4,7 @@
 // `gongkai ingest --corrections` reads.
 import { readCorrectionsCsv, writeCorrectionsCsv, type CorrectionRow } from '../../parse/corrections';
 import type { PageCorrection } from '../../db/protocol';
+import { boundedCall, STORE_LIMIT_MS, WaitStalled } from '../../../workers/bounded-wait';
 
 /** A stored correction: the CSV's fields, the report it was made in and an added value's selected span. */
 export interface StoredCorrection extends PageCorrection {
@@ -48,10 +49,14 @@ function promised<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** IndexedDB: database `gongkai-corrections`, one object store keyed by `correctionKey`. */
+/**
+ * IndexedDB: database `gongkai-corrections`, one object store keyed by `correctionKey`. Each call
+ * is bounded (workers/bounded-wait.ts): an open that never answers is let go (the next call opens
+ * again), a write that never completes is aborted (nothing of it kept); either fails with the reason.
+ */
 export function indexedDbBackend(factory: IDBFactory = indexedDB): CorrectionsBackend {
   let opened: Promise<IDBDatabase> | null = null;
-  const db = (): Promise<IDBDatabase> => {
+  const open = (): Promise<IDBDatabase> => {
     opened ??= new Promise((resolve, reject) => {
       const request = factory.open(DB_NAME, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
@@ -62,25 +67,43 @@ export function indexedDbBackend(factory: IDBFactory = indexedDB): CorrectionsBa
     opened.catch(() => (opened = null));
     return opened;
   };
-  const store = async (mode: IDBTransactionMode) => (await db()).transaction(STORE, mode).objectStore(STORE);
-  const done = (s: IDBObjectStore) =>
-    new Promise<void>((resolve, reject) => {
-      s.transaction.oncomplete = () => resolve();
-      s.transaction.onerror = () => reject(s.transaction.error ?? new Error('IndexedDB write failed'));
-      s.transaction.onabort = () => reject(s.transaction.error ?? new Error('IndexedDB write aborted'));
+  const db = (): Promise<IDBDatabase> => {
+    let opening: Promise<IDBDatabase> | null = null;
+    return boundedCall('corrections-open', () => (opening = open())).catch((error: unknown) => {
+      if (error instanceof WaitStalled && opened === opening) opened = null;
+      throw error;
     });
+  };
+  const write = async (change: (store: IDBObjectStore) => void): Promise<void> => {
+    const tx = (await db()).transaction(STORE, 'readwrite');
+    await boundedCall(
+      'corrections-write',
+      () =>
+        new Promise<void>((resolve, reject) => {
+          change(tx.objectStore(STORE));
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+          tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
+        }),
+      STORE_LIMIT_MS,
+    ).catch((error: unknown) => {
+      if (error instanceof WaitStalled) {
+        try {
+          tx.abort();
+        } catch {
+          // Complete or aborted meanwhile.
+        }
+      }
+      throw error;
+    });
+  };
   return {
-    getAll: async () => (await promised((await store('readonly')).getAll())) as StoredCorrection[],
-    put: async (c) => {
-      const s = await store('readwrite');
-      s.put(c, correctionKey(c));
-      await done(s);
+    getAll: async () => {
+      const store = (await db()).transaction(STORE, 'readonly').objectStore(STORE);
+      return (await boundedCall('corrections-read', () => promised(store.getAll()), STORE_LIMIT_MS)) as StoredCorrection[];
     },
-    delete: async (key) => {
-      const s = await store('readwrite');
-      s.delete(key);
-      await done(s);
-    },
+    put: (c) => write((store) => store.put(c, correctionKey(c))),
+    delete: (key) => write((store) => store.delete(key)),
   };
 }
 

@@ -39,6 +39,10 @@ export interface ImportPoolOptions {
   stall?: (started: number) => boolean;
   /** Test hook: workers (by the order they are started, from 0) that fail as they load. */
   die?: (started: number) => boolean;
+  /** Test hook: how many calls of each kind into the browser never answer, in each worker (workers/bounded-wait.ts). */
+  stalls?: ImportWorkerInit['stalls'];
+  /** Test hook: every bounded call's limit in each worker. */
+  limitMs?: number;
 }
 
 /**
@@ -259,7 +263,7 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     worker.addEventListener('messageerror', () => {
       if (slot.worker === worker) discard(slot, 'parser crashed: its answer could not be read');
     });
-    const hooks = { ...(options.stall?.(order) ? { stall: true } : {}), ...(options.die?.(order) ? { die: true } : {}) };
+    const hooks = { ...(options.stall?.(order) ? { stall: true } : {}), ...(options.die?.(order) ? { die: true } : {}), ...(options.stalls ? { stalls: options.stalls } : {}), ...(options.limitMs !== undefined ? { limitMs: options.limitMs } : {}) };
     worker.postMessage({ kind: 'init', baseUrl: document.baseURI, ...hooks } satisfies ImportWorkerInit);
   };
 

@@ -5,6 +5,7 @@
 // the same way when asked for.
 import type { BuildJob, ImportWorkerInit, ImportWorkerReply } from '../../../workers/import-protocol';
 import { SPILL_STAGE } from '../../db/user-layer-spill';
+import { WAIT_LIMIT_MS } from '../../../workers/bounded-wait';
 import type { Manifest } from '../../shared/manifest';
 import { loadFailedReason, notStartedReason, START_ATTEMPTS, START_LIMIT_MS } from './import-pool';
 
@@ -39,6 +40,8 @@ export interface LayerBuildOptions {
   silentMs?: number;
   /** Test hook: the first attempt's worker waits on a call into OPFS that never answers. */
   stallFirst?: boolean;
+  /** How long one call into the browser may take in the first attempt, doubled at each new attempt (workers/bounded-wait.ts). */
+  waitMs?: number;
 }
 
 /**
@@ -91,9 +94,9 @@ async function startBuildWorker(spawn: () => Worker, startMs: number, started: (
 export const buildStalledReason = (ms: number, stage: string, attempts = START_ATTEMPTS): string =>
   `no word from the build worker for ${(ms * 2 ** (attempts - 1)) / 1000} s (${attempts} attempts; the last got as far as: ${stage})`;
 
-/** Why a build ended without a layer: a call into the browser that never answered, in each worker. */
+/** Why a build ended without a layer: a call into the browser that never answered, in each worker, the last given `ms`. */
 export const waitStalledReason = (stage: string, ms: number, attempts = START_ATTEMPTS): string =>
-  `no answer from the browser in ${ms / 1000} s (${attempts} attempts; the last waited on: ${stage})`;
+  `no answer from the browser in ${ms / 1000} s (${attempts} attempts, each given twice as long as the one before; the last waited on: ${stage})`;
 
 /**
  * One build job on a ready worker: its answer, or null when the worker said nothing (no stage,
@@ -137,12 +140,14 @@ function buildJob(worker: Worker, message: BuildJob, silentMs: number, stage: (n
 /**
  * Starts the worker at once (it loads the gazetteer's division rows meanwhile); its jobs wait until
  * it is ready. A job whose worker goes silent mid-build (BuildJob stages: none for the limit) is
- * built again by a new worker, given twice as long, START_ATTEMPTS times at most.
+ * built again by a new worker, given twice as long (its silence and each call into the browser),
+ * START_ATTEMPTS times at most.
  */
 export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
   const spawn = options.spawn ?? spawnBuildWorker;
   const startMs = options.startMs ?? START_LIMIT_MS;
   const silentMs = options.silentMs ?? BUILD_SILENCE_MS;
+  const waitMs = options.waitMs ?? WAIT_LIMIT_MS;
   let worker: Worker | null = null;
   const closing = new AbortController();
   const start = () => startBuildWorker(spawn, startMs, (w) => (worker = w), closing.signal);
@@ -161,7 +166,7 @@ export function openLayerBuild(options: LayerBuildOptions = {}): LayerBuild {
       attempts.push(now);
       const heard = (stage: string, stalledMs?: number) => Object.assign(now, { stage, at: performance.now() - now.began, stalledMs });
       const stall = options.stallFirst === true && attempt === 0;
-      const reply = await buildJob(started, { ...kind, spill, stall, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
+      const reply = await buildJob(started, { ...kind, spill, stall, waitMs: waitMs * 2 ** attempt, id: nextId++ }, silentMs * 2 ** attempt, heard, closing.signal);
       if (reply) return reply;
       started.terminate();
       if (attempt + 1 >= START_ATTEMPTS) throw failure(now.stalledMs !== undefined ? waitStalledReason(now.stage, now.stalledMs) : buildStalledReason(silentMs, now.stage));

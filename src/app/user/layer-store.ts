@@ -12,6 +12,7 @@
 import type { LayerRow, ReportRecord } from '../../../workers/import-protocol';
 import { partialReason } from '../../parse/reasons';
 import { CURRENT_METRICS, packRecord, unpackRecord, type MetricList, type StoredRecord } from './record-pack';
+import { boundedCall, STORE_LIMIT_MS, WaitStalled } from '../../../workers/bounded-wait';
 
 const DB_NAME = 'gongkai-user-layer';
 const VERSION = 4;
@@ -40,8 +41,8 @@ export const layerRow = (r: ReportRecord | StoredRecord): LayerRow => ({ id: r.i
  */
 let connection: Promise<IDBDatabase> | null = null;
 
-function open(): Promise<IDBDatabase> {
-  connection ??= connect().then(
+function open(said: (what: string) => void = () => {}): Promise<IDBDatabase> {
+  connection ??= connect(said).then(
     (db) => {
       db.onversionchange = () => {
         db.close();
@@ -58,9 +59,18 @@ function open(): Promise<IDBDatabase> {
   return connection;
 }
 
+/** The kept connection, bounded (workers/bounded-wait.ts): an open that never answers is let go, and the next use opens again. */
+function opened(said?: (what: string) => void): Promise<IDBDatabase> {
+  let opening: Promise<IDBDatabase> | null = null;
+  return boundedCall('layer-open', () => (opening = open(said))).catch((error: unknown) => {
+    if (error instanceof WaitStalled && connection === opening) connection = null;
+    throw error;
+  });
+}
+
 /** Opens the kept connection now (an import worker as it starts, while its gazetteer loads); a failure is heard by the first transaction, which opens again. */
 export function openStore(): void {
-  open().catch(() => {});
+  opened().catch(() => {});
 }
 
 /** Adds one group: its rows under a new key, then its reports under the same key. */
@@ -92,22 +102,31 @@ function migrate(tx: IDBTransaction, db: IDBDatabase): void {
   };
 }
 
+/** How long an open blocked by another tab's connection waits for that tab to close (it may be closing) before it fails. */
+export const BLOCKED_WAIT_MS = 3000;
+
 /**
  * Why the store could not be opened: a connection of an earlier version (a tab of an older build)
- * did not close when asked to, and the upgrade would wait on it for as long as that tab stays open.
+ * did not close when asked to, nor within BLOCKED_WAIT_MS, and the upgrade would wait on it for as
+ * long as that tab stays open.
  */
-export const STORE_BLOCKED = 'IndexedDB: the imported reports are held open by another tab of this page (an older version): close it, then try again';
+export const STORE_BLOCKED = `IndexedDB: the imported reports are held open by another tab of this page (an older version), which did not close within ${BLOCKED_WAIT_MS / 1000} s: close it, then try again`;
 
-function connect(): Promise<IDBDatabase> {
+function connect(said: (what: string) => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, VERSION);
     // Our connections close as they hear of a new version (open(), above), so Chromium fires no
     // `blocked` for them: one that stays open holds the upgrade, and this open, for as long as it
-    // is open. Given up at once; should it open after all, it is closed (the next use opens again).
+    // is open. A tab mid-transaction may be closing: it is given BLOCKED_WAIT_MS, then the open
+    // is given up; should it open after all, it is closed (the next use opens again).
     let blocked = false;
+    let giveUp: ReturnType<typeof setTimeout> | null = null;
     request.onblocked = () => {
-      blocked = true;
-      reject(new Error(STORE_BLOCKED));
+      said(`IndexedDB: held by another tab of this page; waiting up to ${BLOCKED_WAIT_MS / 1000} s for it to close`);
+      giveUp ??= setTimeout(() => {
+        blocked = true;
+        reject(new Error(STORE_BLOCKED));
+      }, BLOCKED_WAIT_MS);
     };
     request.onupgradeneeded = (event) => {
       const db = request.result;
@@ -117,40 +136,63 @@ function connect(): Promise<IDBDatabase> {
       if (event.oldVersion >= 1) migrate(request.transaction!, db);
     };
     request.onsuccess = () => {
+      if (giveUp !== null) clearTimeout(giveUp);
       if (blocked) request.result.close();
       else resolve(request.result);
     };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB: cannot open the imported reports'));
+    request.onerror = () => {
+      if (giveUp !== null) clearTimeout(giveUp);
+      reject(request.error ?? new Error('IndexedDB: cannot open the imported reports'));
+    };
   });
 }
 
 type Stores = { groups: IDBObjectStore; rows: IDBObjectStore; metrics: IDBObjectStore };
 
-/** One transaction over every store: `work` places its requests (their callbacks may place more); resolves with what `result` says once it is complete. */
+/**
+ * One transaction over every store: `work` places its requests (their callbacks may place more); resolves with what `result` says once it is complete.
+ * Bounded (workers/bounded-wait.ts): one that does not complete in STORE_LIMIT_MS is aborted (nothing of it is kept) and fails.
+ */
 async function transact<T>(mode: IDBTransactionMode, work: (stores: Stores) => () => T): Promise<T> {
-  const opening = open();
-  let tx: IDBTransaction;
+  const db = await opened();
+  const held = connection;
+  let placed: IDBTransaction;
   try {
-    tx = (await opening).transaction(STORES, mode);
+    placed = db.transaction(STORES, mode);
   } catch (error) {
     // The kept connection was closed under us (a forced close, whose close event has not come
     // yet): opened again, once.
     if (!(error instanceof Error && error.name === 'InvalidStateError')) throw error;
-    if (connection === opening) connection = null;
-    tx = (await open()).transaction(STORES, mode);
+    if (connection === held) connection = null;
+    placed = (await opened()).transaction(STORES, mode);
   }
-  return new Promise<T>((resolve, reject) => {
-    const result = work({ groups: tx.objectStore(GROUPS), rows: tx.objectStore(GROUP_ROWS), metrics: tx.objectStore(METRICS) });
-    // What `result` throws rejects (thrown in the event's handler, it would leave the promise pending).
-    tx.oncomplete = () => {
+  const call = mode === 'readonly' ? 'layer-read' : 'layer-write';
+  return boundedCall(
+    call,
+    () =>
+      new Promise<T>((resolve, reject) => {
+        const result = work({ groups: placed.objectStore(GROUPS), rows: placed.objectStore(GROUP_ROWS), metrics: placed.objectStore(METRICS) });
+        // What `result` throws rejects (thrown in the event's handler, it would leave the promise pending).
+        placed.oncomplete = () => {
+          try {
+            resolve(result());
+          } catch (error) {
+            reject(error);
+          }
+        };
+        placed.onerror = () => reject(placed.error ?? new Error('IndexedDB: the imported reports could not be stored'));
+        placed.onabort = () => reject(placed.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
+      }),
+    STORE_LIMIT_MS,
+  ).catch((error: unknown) => {
+    if (error instanceof WaitStalled) {
       try {
-        resolve(result());
-      } catch (error) {
-        reject(error);
+        placed.abort();
+      } catch {
+        // Complete or aborted meanwhile.
       }
-    };
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the imported reports could not be stored'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB: storing the imported reports was aborted (is the disk full?)'));
+    }
+    throw error;
   });
 }
 
@@ -247,7 +289,7 @@ const HELD_REPORTS = 2000;
  */
 export async function* recordBatches(size = 500, hold = HELD_REPORTS, waiting: (what: string) => void = () => {}): AsyncGenerator<ReportRecord[]> {
   waiting('IndexedDB: opening');
-  await open();
+  await opened(waiting);
   waiting("IndexedDB: reading the reports' rows");
   const { kept, stored } = await transact('readonly', ({ metrics, rows }) => {
     const lists = metrics.getAll() as IDBRequest<MetricList[]>;

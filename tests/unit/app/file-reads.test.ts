@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GROUP_BYTES, groupedReads, READ_AHEAD_FILES } from '../../../workers/file-reads';
+import { limitForTest, stalledReason } from '../../../workers/bounded-wait';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** A Blob whose reads are counted, and may fail (a file changed since it was picked). */
-function counted(parts: string[], failing = new Set<number>()) {
+/** A Blob whose reads are counted, and may fail (a file changed since it was picked) or never answer. */
+function counted(parts: string[], failing = new Set<number>(), silent = new Set<number>()) {
   const reads: number[] = [];
   const files = parts.map((p, i) => {
     const blob = new Blob([p]);
@@ -12,6 +13,7 @@ function counted(parts: string[], failing = new Set<number>()) {
     Object.defineProperty(blob, 'arrayBuffer', {
       value: () => {
         reads.push(1);
+        if (silent.has(i)) return new Promise(() => {});
         return failing.has(i) ? Promise.reject(new Error(`file ${i} changed`)) : read();
       },
     });
@@ -22,12 +24,28 @@ function counted(parts: string[], failing = new Set<number>()) {
     joins.push(group.length);
     const whole = new Blob(group);
     const broken = group.some((b) => failing.has(files.indexOf(b)));
-    return { arrayBuffer: () => (broken ? Promise.reject(new Error('a group with a changed file')) : whole.arrayBuffer()) } as Blob;
+    const stuck = group.some((b) => silent.has(files.indexOf(b)));
+    return { arrayBuffer: () => (stuck ? new Promise(() => {}) : broken ? Promise.reject(new Error('a group with a changed file')) : whole.arrayBuffer()) } as Blob;
   };
   return { files, reads, joins, join };
 }
 
 describe('the import worker reads files a group at a time', () => {
+  it('a read that never answers fails past its limit: the group is read again file by file, only the silent file fails, with the reason', async () => {
+    limitForTest(50);
+    try {
+      const parts = ['a', 'bb', 'ccc', 'dddd'];
+      const { files, joins, join } = counted(parts, new Set(), new Set([1]));
+      const reads = groupedReads(join);
+      const handles = files.map((f) => reads.add(f));
+      const outcomes = await Promise.all(handles.map((h) => h.bytes().then(decode, (error: Error) => error.message)));
+      expect(outcomes).toEqual(['a', stalledReason('file-read', 50), 'ccc', 'dddd']);
+      expect(joins).toEqual([4]);
+    } finally {
+      limitForTest(null);
+    }
+  });
+
   it('gives each file its own bytes, read with the files after it in one read', async () => {
     const parts = ['一二三', 'abc', '', '第四份报告'.repeat(10), 'x', 'yz'];
     const { files, reads, joins, join } = counted(parts);

@@ -16,13 +16,15 @@ class StandIn extends EventTarget {
   terminated = false;
   /** The build jobs it was sent. */
   readonly jobs: { spill?: boolean }[] = [];
+  /** Each build job's limit of one call into the browser. */
+  readonly waits: (number | undefined)[] = [];
   constructor(
     private readonly start: Start,
     private readonly builds: Build = 'answers',
   ) {
     super();
   }
-  postMessage(message: { kind: string; id?: number; spill?: boolean }): void {
+  postMessage(message: { kind: string; id?: number; spill?: boolean; waitMs?: number }): void {
     if (this.terminated) return;
     if (message.kind === 'init') {
       if (this.start === 'ready') setTimeout(() => this.reply({ kind: 'ready' }));
@@ -31,10 +33,11 @@ class StandIn extends EventTarget {
     } else if (message.kind === 'build') {
       const id = message.id!;
       this.jobs.push({ spill: message.spill });
+      this.waits.push(message.waitMs);
       const built = () => this.reply({ kind: 'built', id, manifest: { dataset_version: 'v' } as unknown as Manifest, files: [], spill: null });
       if (this.builds === 'answers') setTimeout(built);
       else if (this.builds === 'stalls') setTimeout(() => this.reply({ kind: 'building', id, stage: '40 reports read' }));
-      else if (this.builds === 'wait-stalls') setTimeout(() => this.reply({ kind: 'build-stalled', id, stage: 'spill: opening the file arrow~facts~0.arrows', ms: 10_000 }));
+      else if (this.builds === 'wait-stalls') setTimeout(() => this.reply({ kind: 'build-stalled', id, stage: 'spill: opening the file arrow~facts~0.arrows', ms: message.waitMs! }));
       else for (let i = 1; i <= 12; i++) setTimeout(() => (i < 12 ? this.reply({ kind: 'building', id, stage: `${i} files written` }) : built()), i * 40);
     }
   }
@@ -121,11 +124,13 @@ describe("the layer's build worker", () => {
     session.close();
   });
 
-  it(`fails with the call that stalled after ${START_ATTEMPTS} workers whose calls into the browser stalled`, async () => {
+  it(`fails with the call that stalled after ${START_ATTEMPTS} workers whose calls into the browser stalled, each given twice as long as the one before`, async () => {
     const { session, spawned } = buildWith(['ready', 'ready', 'ready'], 5, ['wait-stalls', 'wait-stalls', 'wait-stalls'], 100_000);
-    await expect(session.build()).rejects.toThrow(`the imported layer could not be built: ${waitStalledReason('spill: opening the file arrow~facts~0.arrows', 10_000)}`);
+    await expect(session.build()).rejects.toThrow(`the imported layer could not be built: ${waitStalledReason('spill: opening the file arrow~facts~0.arrows', 40_000)}`);
     expect(spawned).toHaveLength(START_ATTEMPTS);
-    expect(waitStalledReason('hashing (4 files written)', 10_000)).toBe('no answer from the browser in 10 s (3 attempts; the last waited on: hashing (4 files written))');
+    // A slow digest on a loaded machine is waited for longer at each attempt, not failed three times at 10 s.
+    expect(spawned.flatMap((w) => w.waits)).toEqual([10_000, 20_000, 40_000]);
+    expect(waitStalledReason('hashing (4 files written)', 40_000)).toBe('no answer from the browser in 40 s (3 attempts, each given twice as long as the one before; the last waited on: hashing (4 files written))');
   });
 
   it(`fails with where the build got after ${START_ATTEMPTS} workers silent mid-build`, async () => {

@@ -11,7 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../../workers/import-protocol';
 import { parseDocument } from '../../../src/parse/input';
-import { layerRow, STORE_BLOCKED, STORE_CHANGED } from '../../../src/app/user/layer-store';
+import { BLOCKED_WAIT_MS, layerRow, STORE_BLOCKED, STORE_CHANGED } from '../../../src/app/user/layer-store';
+import type { StoredCorrection } from '../../../src/app/user/corrections-store';
+import { stalledReason } from '../../../workers/bounded-wait';
 import { launchChromium, type Browser } from '../../helpers/chromium';
 import { REPO_ROOT } from '../../helpers/paths';
 import { SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
@@ -19,7 +21,9 @@ import { SHIPPED_CORPUS } from '../../helpers/shipped-dataset';
 const ENTRY = `
 import * as store from './src/app/user/layer-store';
 import { packRecord } from './src/app/user/record-pack';
-globalThis.store = { ...store, packRecord };
+import { indexedDbBackend } from './src/app/user/corrections-store';
+import { limitForTest, stallNext } from './workers/bounded-wait';
+globalThis.store = { ...store, packRecord, indexedDbBackend, limitForTest, stallNext };
 `;
 
 /** The last five real reports of the shipped corpus, parsed, with ids of our own. */
@@ -73,7 +77,42 @@ const readBack = (page: Page, size: number, hold?: number) =>
     return batches;
   }, { size, hold });
 
-type Store = typeof import('../../../src/app/user/layer-store') & { packRecord: typeof import('../../../src/app/user/record-pack').packRecord };
+type Store = typeof import('../../../src/app/user/layer-store') & { packRecord: typeof import('../../../src/app/user/record-pack').packRecord } & Pick<typeof import('../../../src/app/user/corrections-store'), 'indexedDbBackend'> & Pick<typeof import('../../../workers/bounded-wait'), 'limitForTest' | 'stallNext'>;
+
+/**
+ * Another connection's readwrite transaction over `stores` of database `name`, kept alive (a read
+ * placed as each one answers) until `globalThis.release()`: a transaction of ours on those stores
+ * waits on it, a call that does not answer, as a store held by another tab mid-write would.
+ */
+const holdStores = (page: Page, name: string, stores: string[]) =>
+  page.evaluate(
+    ({ name, stores }) =>
+      new Promise<void>((held, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(stores, 'readwrite');
+          let holding = true;
+          (globalThis as unknown as { release: () => Promise<void> }).release = () =>
+            new Promise<void>((done) => {
+              holding = false;
+              tx.oncomplete = () => {
+                db.close();
+                done();
+              };
+            });
+          const again = () => {
+            const read = tx.objectStore(stores[0]).count();
+            read.onsuccess = () => void (holding && again());
+          };
+          again();
+          held();
+        };
+      }),
+    { name, stores },
+  );
+const release = (page: Page) => page.evaluate(() => (globalThis as unknown as { release: () => Promise<void> }).release());
 const call = <R, A>(page: Page, work: (store: Store, arg: A) => Promise<R>, arg: A): Promise<R> =>
   page.evaluate(({ source, arg }) => new Function('store', 'arg', `return (${source})(store, arg)`)((globalThis as unknown as { store: Store }).store, arg) as Promise<R>, { source: work.toString(), arg });
 
@@ -189,7 +228,7 @@ describe('the user layer kept in IndexedDB (headless Chromium)', () => {
     expect((await readBack(page, 10)).flat().map((r) => r.id)).toEqual(['r1', 'r2', 'r4', 'r5']);
   });
 
-  it('an upgrade held by a connection of an earlier version that does not close fails at once with the reason; opened again once it is closed', async () => {
+  it(`an upgrade held by a connection of an earlier version that does not close within ${BLOCKED_WAIT_MS / 1000} s fails with the reason; opened again once it is closed`, async () => {
     const page = await freshPage();
     // A tab of an older build: its connection (version 3) never closes when asked to.
     await page.evaluate(() => new Promise<void>((done, fail) => {
@@ -209,6 +248,87 @@ describe('the user layer kept in IndexedDB (headless Chromium)', () => {
     expect(await call(page, listed, null)).toEqual({ rows: [], error: null });
     await call(page, (store, r: ReportRecord) => store.putRecords([r]), reports[0]);
     expect((await readBack(page, 10)).flat()).toStrictEqual([echoed[0]]);
+  });
+
+  it(`an upgrade held by a connection of an earlier version waits up to ${BLOCKED_WAIT_MS / 1000} s for it to close (a tab closing), then opens`, async () => {
+    const page = await freshPage();
+    await page.evaluate(() => new Promise<void>((done, fail) => {
+      const open = indexedDB.open('gongkai-user-layer', 3);
+      open.onupgradeneeded = () => {
+        for (const name of ['reports', 'rows', 'metrics']) open.result.createObjectStore(name, { keyPath: 'id' });
+      };
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const older = open.result;
+        // The older tab closes a moment after the upgrade is asked for.
+        setTimeout(() => older.close(), 1000);
+        done();
+      };
+    }));
+    const outcome = await call(page, (store) => store.listRows().then((rows) => ({ rows, error: null }), (error: Error) => ({ rows: null, error: error.message })), null);
+    expect(outcome).toEqual({ rows: [], error: null });
+  });
+
+  it('a transaction that never completes (the stores held by another connection) fails past its limit naming the call; none of it is kept, what was stored before is, and the next one stores', async () => {
+    const page = await freshPage();
+    await call(page, (store, r: ReportRecord) => store.putRecords([r]), reports[0]);
+    await call(page, async (store) => store.limitForTest(500), null);
+    await holdStores(page, 'gongkai-user-layer', ['groups', 'group-rows', 'metrics']);
+    const put = (store: Store, r: ReportRecord) => store.putRecords([r]).then(() => null, (error: Error) => error.message);
+    expect(await call(page, put, reports[1])).toBe(stalledReason('layer-write', 500));
+    await release(page);
+    // The put waited on was aborted: it is not stored once the other connection lets go.
+    expect((await readBack(page, 10)).flat()).toStrictEqual([echoed[0]]);
+    expect(await call(page, put, reports[1])).toBeNull();
+    expect((await readBack(page, 10)).flat()).toStrictEqual([echoed[0], echoed[1]]);
+    await call(page, async (store) => store.limitForTest(null), null);
+  });
+
+  it('an open or a read that never answers fails past its limit naming the call, and the next call opens and reads again', async () => {
+    const page = await freshPage();
+    await call(page, (store, r: ReportRecord) => store.putRecords([r]), reports[0]);
+    const listed = (store: Store) => store.listRows().then((rows) => rows.map((r) => r.id), (error: Error) => error.message);
+    await call(page, async (store) => store.limitForTest(300), null);
+    for (const stalled of ['layer-open', 'layer-read'] as const) {
+      await call(page, async (store, kind) => store.stallNext(kind), stalled);
+      expect(await call(page, listed, null)).toBe(stalledReason(stalled, 300));
+      expect(await call(page, listed, null)).toEqual(['r1']);
+    }
+    await call(page, async (store) => store.limitForTest(null), null);
+  });
+
+  it("the corrections' store: a write that never completes, an open or a read that never answers fail with the reason naming the call; what was kept stays, the next call works", async () => {
+    const page = await freshPage();
+    await page.evaluate(() => new Promise((done) => {
+      const request = indexedDB.deleteDatabase('gongkai-corrections');
+      request.onsuccess = request.onerror = done;
+    }));
+    const one = (metric: string): StoredCorrection => ({ report_sha256: 'a'.repeat(64), metric, value: 1, note: '', author: 't', at: '2026-12-07', report_id: null, start: null, end: null });
+    type Step = { put?: StoredCorrection; stall?: 'corrections-open' | 'corrections-read' | 'corrections-write' };
+    const steps = (store: Store, list: Step[]) => {
+      const backend = ((globalThis as unknown as { corrections?: ReturnType<Store['indexedDbBackend']> }).corrections ??= store.indexedDbBackend());
+      store.limitForTest(400);
+      return list.reduce<Promise<(string | string[] | null)[]>>(async (before, step) => {
+        const out = await before;
+        if (step.stall) store.stallNext(step.stall);
+        const done = step.put ? backend.put(step.put).then(() => null) : backend.getAll().then((all) => all.map((c) => c.metric));
+        return [...out, await done.catch((error: Error) => error.message)];
+      }, Promise.resolve([])).finally(() => store.limitForTest(null));
+    };
+    expect(await call(page, steps, [{ put: one('m1') }, { stall: 'corrections-open' }, {}, { stall: 'corrections-read' }, {}, { put: one('m2'), stall: 'corrections-write' }, {}])).toEqual([
+      null,
+      stalledReason('corrections-open', 400),
+      ['m1'],
+      stalledReason('corrections-read', 400),
+      ['m1'],
+      stalledReason('corrections-write', 400),
+      ['m1'],
+    ]);
+    // A write held by another connection: aborted past its limit, not kept once that lets go.
+    await holdStores(page, 'gongkai-corrections', ['corrections']);
+    expect(await call(page, steps, [{ put: one('m3') }])).toEqual([stalledReason('corrections-write', 400)]);
+    await release(page);
+    expect(await call(page, steps, [{}, { put: one('m3') }, {}])).toEqual([['m1'], null, ['m1', 'm3']]);
   });
 
   for (const version of [1, 3]) {
