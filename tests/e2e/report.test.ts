@@ -251,6 +251,11 @@ describe('failing checks', () => {
     expect(col('metric')).toEqual(rows.map((r) => String(r.metric)));
     expect(col('inferred')).toEqual(rows.map((r) => String(r.inferred === true)));
     expect(col('split')).toEqual(rows.map((r) => String(r.split === true)));
+    // The report's file by its SHA-256 and each value's unit (audit38 F6).
+    const [{ sha256 }] = await native.rows({ sql: 'SELECT sha256 FROM reports WHERE report_id = ?', params: [id] });
+    expect(new Set(col('report_sha256'))).toEqual(new Set([String(sha256)]));
+    expect(col('unit').every((u) => u !== '')).toBe(true);
+    expect(name).toMatch(/^gongkai_report_.*_values\.csv$/);
   });
 
   it('an unknown report id says so instead of crashing', async () => {

@@ -7,7 +7,7 @@ import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '
 import type { MessageKey } from '../i18n/messages';
 import { levelLabel, num, templateLabel, type ViewProps } from './common';
 import { segmentText } from './report-segments';
-import { reportValuesCsv } from './report-values-csv';
+import { reportValuesCsv, reportValuesFileName } from './report-values-csv';
 import { PdfSourcePane, pdfBoxOf } from '../components/PdfSourcePane';
 import { CorrectionForm, type CorrectionTarget, type TextSpan } from '../user/CorrectionForm';
 import { CorrectionsPanel } from '../user/CorrectionsPanel';
@@ -210,7 +210,7 @@ function ReportDetail(props: ViewProps & { reportId: string }) {
           <h3>{t('report.values')}</h3>
           {valueRows.length > 0 ? (
             <p>
-              <button type="button" data-testid="values-csv" onClick={() => downloadBlob(new Blob([reportValuesCsv(reportId, valueRows, locale)], { type: 'text/csv;charset=utf-8' }), safeFileName(`${reportId}_values`, 'csv'))}>
+              <button type="button" data-testid="values-csv" onClick={() => downloadBlob(new Blob([reportValuesCsv(reportId, typeof f?.sha256 === 'string' ? f.sha256 : null, valueRows, locale)], { type: 'text/csv;charset=utf-8' }), safeFileName(reportValuesFileName(reportId), 'csv'))}>
                 {t('report.valuesCsv')}
               </button>
             </p>
