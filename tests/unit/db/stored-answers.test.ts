@@ -29,7 +29,8 @@ describe('stored answers', () => {
     expect(isPreaggregate('pre_reconcile_rv_total')).toBe(false);
     expect(preaggregate('pre_reconcile_answer_rv_total_21')?.needs ?? []).toEqual([]);
     const benchmark = sql.benchmarkChildren({ parent: '210100', year: 2024, metric: 'rate.granted', peer: 'province-level', scope: 'area' });
-    expect(benchmark.preaggregated?.preaggregates).toEqual(['pre_benchmark_answer_pl_area_rate_granted']);
+    // With the parent's province's copy scores (built in the page from its pairs file, at any size).
+    expect(benchmark.preaggregated?.preaggregates).toEqual(['pre_benchmark_answer_pl_area_rate_granted', 'pre_copy_scores_21']);
     expect(preaggregate('pre_benchmark_answer_pl_area_rate_granted')?.needs).toEqual(['pre_benchmark_area_rate_granted']);
     expect(sql.childrenTree({ parent: '440100' }).preaggregated?.preaggregates).toEqual(['pre_tree_answers']);
     // A rate is not a sum: reconciliation refuses it before any table is named.
