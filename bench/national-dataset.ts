@@ -130,7 +130,7 @@ function nationalSummary(s: DatasetSummary, copies: number, datasetVersion: stri
     reports: s.reports * copies,
     by_year_level: s.by_year_level.map((c) => ({ ...c, reports: c.reports * copies })),
     by_status: s.by_status.map((c) => ({ ...c, reports: c.reports * copies })),
-    by_template: s.by_template.map((c) => ({ ...c, reports: c.reports * copies })),
+    by_template: s.by_template.map((c) => ({ ...c, reports: c.reports * copies, by_year: c.by_year * copies })),
     failing_checks: s.failing_checks * copies,
     trends: s.trends.map((t) => ({ ...t, reports: t.reports * copies, ...Object.fromEntries(TREND_METRICS.map((m) => [m, t[m] === null ? null : t[m]! * copies])) })),
   };

@@ -187,7 +187,7 @@ export function ensureAllView(engine: Engine, layer: UserLayer, name: string): v
 
 /**
  * What a rollup row counts of a report (src/ingest/rollups.ts), as SQL over facts_wide joined with
- * reports' `synthetic`: the rollups of the layer's own reports (its copies left out) are summed
+ * reports' `synthetic` and `template_basis`: the rollups of the layer's own reports (its copies left out) are summed
  * from their facts_wide rows, which corrections keep up to date as they do the rollups.
  */
 const ROLLUP_COUNT_SQL: Record<string, string> = {
@@ -199,6 +199,9 @@ const ROLLUP_COUNT_SQL: Record<string, string> = {
   table2019: "count(*) FILTER (WHERE template = 'table2019')",
   table2021: "count(*) FILTER (WHERE template = 'table2021')",
   template_unknown: "count(*) FILTER (WHERE template IS NULL OR template NOT IN ('narrative', 'table2019', 'table2021'))",
+  narrative_by_year: "count(*) FILTER (WHERE template = 'narrative' AND template_basis = 'year')",
+  table2019_by_year: "count(*) FILTER (WHERE template = 'table2019' AND template_basis = 'year')",
+  table2021_by_year: "count(*) FILTER (WHERE template = 'table2021' AND template_basis = 'year')",
   failing_checks: 'count(*) FILTER (WHERE n_failed_checks > 0)',
   synthetic: 'count(*) FILTER (WHERE synthetic IS TRUE)',
 };
@@ -210,7 +213,7 @@ export function ownRollupsSql(columns: readonly string[], all = false): string {
   const known = (c: string) => ROLLUP_KEY.includes(c) || Object.hasOwn(ROLLUP_COUNT_SQL, c) || metrics.includes(c) || metrics.includes(c.replace(/__reports$/, ''));
   const unknown = columns.filter((c) => !known(c));
   if (unknown.length > 0) throw new DataError(`rollups: no rule to count ${unknown.join(', ')}`);
-  const carried = ['year', 'level', 'scope', 'status', 'template', 'n_failed_checks', 'synthetic', ...metrics].map(quoteIdent).join(', ');
+  const carried = ['year', 'level', 'scope', 'status', 'template', 'template_basis', 'n_failed_checks', 'synthetic', ...metrics].map(quoteIdent).join(', ');
   const levels = [['NULL', 'nation', 'TRUE'], ['province_code', 'province', 'province_code IS NOT NULL'], ['city_code', 'city', 'city_code IS NOT NULL'], ['county_code', 'county', 'county_code IS NOT NULL']];
   const chain = levels.map(([code, level, where]) => `SELECT CAST(${code} AS VARCHAR) AS division_code, '${level}' AS division_level, ${carried} FROM own WHERE ${where}`).join(' UNION ALL ');
   const select = columns.map((c) => {
@@ -224,7 +227,7 @@ export function ownRollupsSql(columns: readonly string[], all = false): string {
   const conditions = [`NOT ${notAReportSql('r')}`];
   if (!all) conditions.push(`f.report_id NOT IN (SELECT report_id FROM ${COPIES})`);
   return `SELECT ${select.join(', ')} FROM (
-WITH own AS (SELECT f.*, r.synthetic FROM ${USER_SCHEMA}.facts_wide f JOIN ${USER_SCHEMA}.reports r USING (report_id) WHERE ${conditions.join(' AND ')})
+WITH own AS (SELECT f.*, r.synthetic, r.template_basis FROM ${USER_SCHEMA}.facts_wide f JOIN ${USER_SCHEMA}.reports r USING (report_id) WHERE ${conditions.join(' AND ')})
 ${chain}) GROUP BY ${ROLLUP_KEY.map(quoteIdent).join(', ')}`;
 }
 

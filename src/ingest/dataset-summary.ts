@@ -16,7 +16,8 @@ function increment<K>(counts: Map<K, number>, key: K, by: number): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
-const TEMPLATE_COUNTS = [['narrative', 'narrative'], ['table2019', 'table2019'], ['table2021', 'table2021'], ['template_unknown', null]] as const;
+// A template's rollup count, its name in by_template and the count of those given it by their year alone.
+const TEMPLATE_COUNTS = [['narrative', 'narrative', 'narrative_by_year'], ['table2019', 'table2019', 'table2019_by_year'], ['table2021', 'table2021', 'table2021_by_year'], ['template_unknown', null, null]] as const;
 const METRIC_OF_COLUMN = new Map(HARMONISED_METRICS.map((m) => [wideColumnName(m), m]));
 
 /**
@@ -28,6 +29,7 @@ export function buildDatasetSummary(rollups: readonly RollupRow[], datasetVersio
   const yearLevel = new Map<string, YearLevelCount>();
   const byStatus = new Map<SummaryStatus, number>();
   const byTemplate = new Map<string | null, number>();
+  const byTemplateYear = new Map<string | null, number>();
   const trends = new Map<number, TrendRow>();
   let failingChecks = 0;
   let reports = 0;
@@ -42,7 +44,10 @@ export function buildDatasetSummary(rollups: readonly RollupRow[], datasetVersio
     cell.reports += counts.reports;
     yearLevel.set(key, cell);
     for (const status of SUMMARY_STATUSES) if (counts[status] > 0) increment(byStatus, status, counts[status]);
-    for (const [count, template] of TEMPLATE_COUNTS) if (counts[count] > 0) increment(byTemplate, template, counts[count]);
+    for (const [count, template, byYear] of TEMPLATE_COUNTS) {
+      if (counts[count] > 0) increment(byTemplate, template, counts[count]);
+      if (byYear && counts[byYear] > 0) increment(byTemplateYear, template, counts[byYear]);
+    }
 
     const kept = counts.reports - counts.failed;
     if (year === null || row.scope === 'area' || kept === 0) continue;
@@ -65,7 +70,7 @@ export function buildDatasetSummary(rollups: readonly RollupRow[], datasetVersio
     by_status: SUMMARY_STATUSES.filter((s) => byStatus.has(s)).map((status) => ({ status, reports: byStatus.get(status)! })),
     by_template: [...byTemplate]
       .sort((a, b) => compareNullsLast(a[0], b[0]))
-      .map(([template, reports]) => ({ template, reports })),
+      .map(([template, reports]) => ({ template, reports, by_year: byTemplateYear.get(template) ?? 0 })),
     failing_checks: failingChecks,
     years: knownYears.length === 0 ? null : [knownYears.reduce((a, b) => Math.min(a, b)), knownYears.reduce((a, b) => Math.max(a, b))],
     trends: [...trends.values()].sort((a, b) => a.year - b.year),

@@ -1,10 +1,11 @@
 // Pre-aggregated sums the dashboard loads up front whatever the dataset's size (the county rows
 // per province, when a view drills down): for each
 // division at province, city and county level (and the whole dataset, `nation`), year, issuer
-// level and scope, how many reports there are (by status and template) and every harmonised
-// metric summed with how many reports state it. A report counts once in each division of its
-// chain; reports with no resolved division count only in `nation`. Area summaries and own
-// reports stay apart (scope is part of the key), so no total ever adds them together.
+// level and scope, how many reports there are (by status and template, and of each template how
+// many have it from their year alone) and every harmonised metric summed with how many reports
+// state it. A report counts once in each division of its chain; reports with no resolved division
+// count only in `nation`. Area summaries and own reports stay apart (scope is part of the key), so
+// no total ever adds them together.
 import { isNotAReportRow } from '../parse/reasons';
 import type { ReportRecord } from './read-report';
 import { chainCode } from '../jurisdictions/report-division';
@@ -13,7 +14,7 @@ import { HARMONISED_METRICS } from './harmonised';
 export const ROLLUP_LEVELS = ['nation', 'province', 'city', 'county'] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
 
-export const ROLLUP_COUNTS = ['reports', 'ok', 'partial', 'failed', 'narrative', 'table2019', 'table2021', 'template_unknown', 'failing_checks', 'synthetic'] as const;
+export const ROLLUP_COUNTS = ['reports', 'ok', 'partial', 'failed', 'narrative', 'table2019', 'table2021', 'template_unknown', 'narrative_by_year', 'table2019_by_year', 'table2021_by_year', 'failing_checks', 'synthetic'] as const;
 export type RollupCount = (typeof ROLLUP_COUNTS)[number];
 
 export interface RollupRow {
@@ -63,7 +64,10 @@ function reportCounts(record: ReportRecord): number[] {
   const checks = record.corrected?.checks ?? record.parsed.checks;
   const counted: RollupCount[] = ['reports', status];
   const template = facts.template;
-  counted.push(template === 'narrative' || template === 'table2019' || template === 'table2021' ? template : 'template_unknown');
+  const known = template === 'narrative' || template === 'table2019' || template === 'table2021';
+  counted.push(known ? template : 'template_unknown');
+  // A template the report does not print, given it by its year alone (facts.template_basis).
+  if (known && facts.template_basis === 'year') counted.push(`${template}_by_year`);
   if (checks.some((c) => c.status === 'fail')) counted.push('failing_checks');
   if (facts.synthetic === true) counted.push('synthetic');
   return counted.map((c) => COUNT_INDEX.get(c)!);

@@ -16,8 +16,10 @@
  * `stored`, the stored answers (a dataset without them is read as before).
  * 11: `similar_pairs` is stored in the partition of each report's province (a pair of two provinces
  * twice) and gains is_primary (true on the row in report_a's province: the one row to count).
+ * 12: `rollups` gains narrative_by_year, table2019_by_year, table2021_by_year (reports given that
+ * template by their year alone, not printing it) and summary.json's by_template rows `by_year`.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 export const REQUIRED_TABLES = ['reports', 'texts', 'values', 'checks', 'facts_wide', 'jurisdictions', 'rollups', 'failing', 'bodies', 'similar_pairs', 'corrections'] as const;
 
 /** A file of the dataset; `path` is relative to the manifest, with `/` between folders. */

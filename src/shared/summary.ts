@@ -27,6 +27,8 @@ export interface StatusCount {
 export interface TemplateCount {
   template: string | null;
   reports: number;
+  /** Of them, reports that do not print the template, given it by their year alone (template_basis = year). */
+  by_year: number;
 }
 
 /** One year of self reports that did not fail; a metric is null when no such report has it. */
@@ -147,7 +149,8 @@ export function validateSummary(value: unknown): string[] {
   checkOrder('by_status', byStatus, (a, b) => statusRank(a) - statusRank(b), SUMMARY_STATUSES.join(' < '), errors);
   checkTotal('by_status', byStatus, value.reports, errors);
 
-  const byTemplate = checkRows('by_template', value.by_template, [['template', isNullableString, 'a string or null'], COUNT], errors);
+  const byTemplate = checkRows('by_template', value.by_template, [['template', isNullableString, 'a string or null'], COUNT, ['by_year', isCount, 'a non-negative integer']], errors);
+  for (const [i, row] of (byTemplate ?? []).entries()) if ((row.by_year as number) > (row.reports as number)) errors.push(`by_template[${i}]: by_year more than reports`);
   checkOrder('by_template', byTemplate as TemplateCount[] | null, (a, b) => compareNullsLast(a.template, b.template), 'template', errors);
   checkTotal('by_template', byTemplate, value.reports, errors);
 

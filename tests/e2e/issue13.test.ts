@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/charts/format';
 import { translator } from '../../src/app/i18n/messages';
 import { VIEW_CHARTS, type View } from '../../src/app/state/url-state';
-import { benchmarkChildren, compareSeries, coverage, failingReports, headlineTrends, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
+import { applicantBreakdown, benchmarkChildren, compareSeries, coverage, failingReports, headlineTrends, outcomeBreakdown, reportChecks, reportValues } from '../../src/db/sql';
 import { identityById, identityWithValues, labelOfMetric, placeOfMetric } from '../../src/shared/metric-catalogue';
 import { METRIC_IDS } from '../../src/shared/metrics';
 import { chartMethod, VIEW_REGISTRY } from '../../src/app/views/registry';
@@ -81,7 +81,9 @@ describe('finding 1: outcome shares are taken over the handled total', () => {
     await openApp(page, `view=outcomes&breakdown=applicants&shares=0&e=${encodeURIComponent(pair[0].key)}`);
     const note = page.getByTestId('outcomes-note');
     await note.waitFor({ timeout: READY_TIMEOUT });
-    expect(await note.textContent()).toBe(zh('outcomes.note.applicants.counts'));
+    // A body shown by its area summaries (海珠区 2019–2021) has the line saying so after it (audit38 F8).
+    const area = (await native.rows(applicantBreakdown({ bodies: [pair[0].key] }))).some((r) => r.scope === 'area' && Number(r.reports_with_total) > 0);
+    expect(await note.textContent()).toBe(area ? `${zh('outcomes.note.applicants.counts')}\n${zh('scope.areaNote')}` : zh('outcomes.note.applicants.counts'));
     expect(await note.textContent()).not.toContain('占比');
   });
 });

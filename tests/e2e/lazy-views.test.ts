@@ -11,6 +11,8 @@ import { formatNumber } from '../../src/charts/format';
 import { VIEWS, type View } from '../../src/app/state/url-state';
 import { chartIds } from '../../src/app/views/registry';
 import { parseSummary } from '../../src/shared/summary';
+import { translator } from '../../src/app/i18n/messages';
+import { templateLabel } from '../../src/app/views/common';
 import type { Browser } from '../helpers/chromium';
 import { browserSession, busiestCountyYear, comparePair, drawnOption, e2eContext, openApp, READY_TIMEOUT, waitForChart, waitForEngine } from './support';
 
@@ -113,20 +115,23 @@ describe('the overview before DuckDB has answered', () => {
   it('shows the KPIs and the templates donut from the summary, and DuckDB’s answer shows the same numbers', async () => {
     await page.goto('about:blank');
     await browser.context.addInitScript(() => {
-      const w = window as unknown as { __firstKpis?: unknown; __firstTemplates?: unknown; __gongkaiCharts?: Map<string, unknown> };
+      const w = window as unknown as { __firstKpis?: unknown; __firstTemplates?: unknown; __firstTemplatesText?: string; __gongkaiCharts?: Map<string, unknown> };
       new MutationObserver(() => {
         const kpis = document.querySelector('[data-testid="kpis"][data-from-summary="true"]');
         if (kpis && !w.__firstKpis) w.__firstKpis = [...kpis.querySelectorAll('[data-kpi]')].map((k) => [k.getAttribute('data-kpi'), k.querySelector('.kpi-value')?.textContent]);
-        if (!w.__firstTemplates && document.querySelector('[data-testid="chart-templates"][data-chart-ready="true"]')) w.__firstTemplates = JSON.parse(JSON.stringify(w.__gongkaiCharts?.get('chart-templates') ?? null));
+        if (!w.__firstTemplates && document.querySelector('[data-testid="chart-templates"][data-chart-ready="true"]')) {
+          w.__firstTemplates = JSON.parse(JSON.stringify(w.__gongkaiCharts?.get('chart-templates') ?? null));
+          w.__firstTemplatesText = document.querySelector('[data-testid="description-templates"]')?.textContent ?? '';
+        }
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-chart-ready'] });
     });
     await openApp(page, 'bench=1');
     await waitForEngine(page);
     await waitForChart(page, 'templates');
     const first = (await page.evaluate(() => {
-      const w = window as unknown as { __firstKpis?: [string, string][]; __firstTemplates?: { graphic: unknown; series: { data: { name: string; value: number }[] }[] } };
-      return { kpis: w.__firstKpis, templates: w.__firstTemplates };
-    })) as { kpis?: [string, string][]; templates?: { graphic: unknown; series: { data: { name: string; value: number }[] }[] } };
+      const w = window as unknown as { __firstKpis?: [string, string][]; __firstTemplates?: { graphic: unknown; series: { data: { name: string; value: number }[] }[] }; __firstTemplatesText?: string };
+      return { kpis: w.__firstKpis, templates: w.__firstTemplates, templatesText: w.__firstTemplatesText };
+    })) as { kpis?: [string, string][]; templates?: { graphic: unknown; series: { data: { name: string; value: number }[] }[] }; templatesText?: string };
 
     const summary = parseSummary(JSON.parse(readFileSync(join(e2eContext().dataDir, 'summary.json'), 'utf8')));
     expect(first.kpis).toBeDefined();
@@ -147,6 +152,19 @@ describe('the overview before DuckDB has answered', () => {
     const slices = (o: { series: { data: { name: string; value: number }[] }[] }) => o.series[0].data.map((d) => [d.name, d.value]);
     expect(slices(first.templates!)).toEqual(slices(after));
     expect(slices(after).reduce((sum, [, v]) => sum + Number(v), 0)).toBe(summary.reports);
+
+    // Of each template, how many reports print it and how many have it from their year alone (audit38 F1):
+    // the reports table's numbers, said in the donut's notes drawn from the summary and from DuckDB alike.
+    const bases = await session.native.rows({ sql: `SELECT template, template_basis, count(*) AS n FROM reports WHERE template IS NOT NULL GROUP BY ALL ORDER BY ALL`, params: [] });
+    const count = (template: string, basis: string) => Number(bases.find((r) => r.template === template && r.template_basis === basis)?.n ?? 0);
+    expect(count('table2021', 'year')).toBeGreaterThan(0);
+    const zh = translator('zh');
+    const parts = [...new Set(bases.map((r) => String(r.template)))].map((template) => zh('overview.templatePart', {
+      template: templateLabel(zh, template), reports: formatNumber(count(template, 'printed') + count(template, 'year'), 'zh'), printed: formatNumber(count(template, 'printed'), 'zh'), year: formatNumber(count(template, 'year'), 'zh'),
+    }));
+    const note = zh('overview.templatesBasis', { parts: parts.join('；') });
+    expect(first.templatesText).toContain(note);
+    await expect(page.getByTestId('description-templates').textContent()).resolves.toContain(note);
   });
 });
 

@@ -45,7 +45,7 @@ async function summaryFromDuckDB(dir: string): Promise<Omit<DatasetSummary, 'sch
       SELECT status, count(*)::INTEGER AS reports FROM ${reports}
       GROUP BY status ORDER BY list_position(['ok', 'partial', 'failed'], status)`) as unknown as DatasetSummary['by_status'],
     by_template: await query(`
-      SELECT template, count(*)::INTEGER AS reports FROM ${reports}
+      SELECT template, count(*)::INTEGER AS reports, (count(*) FILTER (WHERE template_basis = 'year'))::INTEGER AS by_year FROM ${reports}
       GROUP BY ALL ORDER BY template ASC NULLS LAST`) as unknown as DatasetSummary['by_template'],
     failing_checks: failing as number,
     years: totals.first === null ? null : [totals.first as number, totals.last as number],
@@ -233,7 +233,7 @@ describe('summary.json', () => {
     for (const dir of [out, corpusOut]) {
       const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
       const summary = parseSummary(JSON.parse(readFileSync(join(dir, manifest.summary ?? '(missing)'), 'utf8')));
-      expect(summary, dir).toEqual({ schema_version: 11, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
+      expect(summary, dir).toEqual({ schema_version: 12, dataset_version: manifest.dataset_version, ...(await summaryFromDuckDB(dir)) });
     }
   });
 

@@ -45,7 +45,7 @@ export function Outcomes(props: ViewProps) {
   const overItemised = series.reduce((n, s) => n + s.values.filter((v) => v !== null && v < 0).length, 0);
   const drawn = useMemo(() => series.map((s) => ({ ...s, values: s.values.map((v) => (v !== null && v < 0 ? null : v)) })), [series]);
   const noteKey = `outcomes.note.${state.breakdown}.${state.shares ? 'shares' : 'counts'}` as MessageKey;
-  const notes = `${t(noteKey)}${overItemised ? `\n${t('outcomes.overItemised', { n: overItemised })}` : ''}`;
+  const notes = `${t(noteKey)}${overItemised ? `\n${t('outcomes.overItemised', { n: overItemised })}` : ''}${bars.area.includes(true) ? `\n${t('scope.areaNote')}` : ''}`;
   const option = useMemo(
     () =>
       series.length === 0
@@ -99,7 +99,7 @@ export function Outcomes(props: ViewProps) {
             </thead>
             <tbody>
               {categories.map((c, i) => (
-                <tr key={c}>
+                <tr key={c} data-scope={bars.area[i] ? 'area' : 'self'}>
                   <th>{c}</th>
                   <td>{bars.reports[i]}</td>
                   <td>{bars.bodies[i]}</td>

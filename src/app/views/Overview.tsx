@@ -58,11 +58,16 @@ export function Overview(props: ViewProps) {
       ]
     : [];
 
+  // Of each template, how many reports have it from their year alone (printing no table): said, never counted as printed.
   const templateRows: Row[] = c
-    ? (['narrative', 'table2019', 'table2021', null] as const).map((tpl) => ({ template: tpl, reports: num(c[tpl === null ? 'template_unknown' : tpl]) }))
+    ? (['narrative', 'table2019', 'table2021', null] as const).map((tpl) => ({ template: tpl, reports: num(c[tpl === null ? 'template_unknown' : tpl]), by_year: tpl === null ? 0 : num(c[`${tpl}_by_year`]) }))
     : [];
+  const templateParts = templateRows
+    .filter((r) => r.template !== null && Number(r.reports ?? 0) > 0)
+    .map((r) => t('overview.templatePart', { template: templateLabel(t, r.template), reports: formatNumber(num(r.reports), locale), printed: formatNumber(Number(r.reports) - Number(r.by_year), locale), year: formatNumber(num(r.by_year), locale) }));
+  const templatesNote = [templateParts.length > 0 ? t('overview.templatesBasis', { parts: templateParts.join(punctuationOf(locale).semicolon) }) : null, countsFromSummaryNote ?? null].filter((n): n is string => n !== null).join('\n');
   const templateOption = c
-    ? donut(templateRows.filter((r) => Number(r.reports ?? 0) > 0).map((r) => ({ name: templateLabel(t, r.template), value: Number(r.reports) })), makeFrame(props, t('overview.templates'), t('unit.reports'), countsFromSummaryNote))
+    ? donut(templateRows.filter((r) => Number(r.reports ?? 0) > 0).map((r) => ({ name: templateLabel(t, r.template), value: Number(r.reports) })), makeFrame(props, t('overview.templates'), t('unit.reports'), templatesNote || undefined))
     : null;
 
   const trendRows = trends.data ? tableRows(trends.data.table) : [];
@@ -85,7 +90,7 @@ export function Overview(props: ViewProps) {
         { templateBreaks: [{ year: 2019, label: t('compare.break2019') }, { year: 2021, label: t('compare.break2021') }] },
       )
     : null;
-  const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports']} fileName={file('templates')} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
+  const templatesPanel = <ChartPanel id="templates" query={datasetCounts()} title={t('overview.templates')} option={templateOption} rows={templateRows} columns={['template', 'reports', 'by_year']} fileName={file('templates')} {...chartLinks(props, 'templates')} embed={state.embed} busy={!c} height={320} />;
   // The lines sum every own report of a year (no one body): their CSV says pooled as Outcomes' does.
   const trendDownload = markPooled(['body_key', 'body', ...(trendRows[0] ? Object.keys(trendRows[0]) : [])], trendRows.map((r) => ({ body_key: POOLED_KEY, body: POOLED_KEY, ...r })));
   const trendsPanel = <ChartPanel id="trends" query={headlineTrends()} title={t('overview.trends')} option={trendOption} rows={trendDownload.rows} columns={trendDownload.columns} notApplicable={trendDownload.notApplicable} fileName={file('trends')} {...chartLinks(props, 'trends')} embed={state.embed} busy={!trends.data} error={trends.error} height={360} description={trendDescription} />;

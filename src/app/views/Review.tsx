@@ -29,8 +29,8 @@ export function Review(props: ViewProps) {
   const names = useMemo(() => bodyNamesOf(rows, entities, bodyName), [rows, entities, bodyName]);
   // A year or body stating neither total has nothing to draw (absent is not 0): it is left out.
   const sums = useMemo(
-    () => reviewByCategory(rows, entities, (key) => names.get(key) ?? bodyName(key)).filter((s) => (s.rv_reports ?? 0) > 0 || (s.lit_reports ?? 0) > 0),
-    [rows, entities, names, bodyName],
+    () => reviewByCategory(rows, entities, (key) => names.get(key) ?? bodyName(key), t('scope.areaSeries')).filter((s) => (s.rv_reports ?? 0) > 0 || (s.lit_reports ?? 0) > 0),
+    [rows, entities, names, bodyName, t],
   );
   // Each label says what its sums rest on: the reports and bodies stating each total, once when both agree.
   const labelled = useMemo(() => sums.map((s) => `${s.category}\n${basisOf(s, t)}`), [sums, t]);
@@ -40,7 +40,7 @@ export function Review(props: ViewProps) {
   // their totals are in the total column and not in the rate's denominator.
   const leftOut = (column: 'rv_reports_unrated' | 'lit_reports_unrated') => {
     const of = sums.filter((r) => (r[column] ?? 0) > 0);
-    const list = [...new Set(of.map((r) => r.category))].join(punctuationOf(locale).list);
+    const list = [...new Set(of.map((r) => (entities.length > 1 ? r.category : r.key)))].join(punctuationOf(locale).list);
     return { n: of.reduce((s, r) => s + (r[column] ?? 0), 0), names: entities.length > 1 ? list : t('review.inYears', { years: list }) };
   };
   const unratedRv = leftOut('rv_reports_unrated');
@@ -55,7 +55,9 @@ export function Review(props: ViewProps) {
   const stated = stating.map((r) => Number(r.year));
   const period = stated.length === 0 ? '' : Math.min(...stated) === Math.max(...stated) ? String(stated[0]) : `${Math.min(...stated)}–${Math.max(...stated)}`;
   const chartTitle = period ? `${title} · ${period}` : title;
-  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unratedRv.n ? `\n${t('review.unrated', unratedRv)}` : ''}${unratedLit.n ? `\n${t('review.unratedLit', unratedLit)}` : ''}${silentNote ? `\n${silentNote}` : ''}`;
+  // A body's area summaries are their own category, marked, and the notes say what that means.
+  const area = sums.some((s) => s.area);
+  const notes = `${t('review.formula')}\n${t('review.basisNote')}${unratedRv.n ? `\n${t('review.unrated', unratedRv)}` : ''}${unratedLit.n ? `\n${t('review.unratedLit', unratedLit)}` : ''}${silentNote ? `\n${silentNote}` : ''}${area ? `\n${t('scope.areaNote')}` : ''}`;
   const option = useMemo(
     () =>
       sums.length === 0
@@ -92,6 +94,7 @@ export function Review(props: ViewProps) {
         {unratedRv.n ? <p className="note" data-testid="unrated">{t('review.unrated', unratedRv)}</p> : null}
         {unratedLit.n ? <p className="note" data-testid="unrated-lit">{t('review.unratedLit', unratedLit)}</p> : null}
         {silentNote ? <p className="note" data-testid="review-none-stated">{silentNote}</p> : null}
+        {area ? <p className="note" data-testid="area-note">{t('scope.areaNote')}</p> : null}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid="review-table-scroll">
         <table data-testid="review-table">
           <thead>
@@ -103,7 +106,7 @@ export function Review(props: ViewProps) {
           </thead>
           <tbody>
             {sums.map((s) => (
-              <tr key={s.category}>
+              <tr key={s.category} data-scope={s.area ? 'area' : 'self'}>
                 <th>{s.category}</th>
                 <td>{f(s.rv_total)}</td><td data-basis="rv-reports">{f(s.rv_reports)}</td><td data-basis="rv-bodies">{f(s.rv_bodies)}</td><td>{f(s.rv_pending)}</td><td>{f(s.rv_rate_numerator)}</td><td>{f(s.rv_rate_denominator)}</td><td>{formatPercent(s.rv_rate, locale)}</td>
                 <td>{f(s.lit_total)}</td><td data-basis="lit-reports">{f(s.lit_reports)}</td><td data-basis="lit-bodies">{f(s.lit_bodies)}</td><td>{f(s.lit_rate_numerator)}</td><td>{f(s.lit_rate_denominator)}</td><td>{formatPercent(s.lit_rate, locale)}</td>

@@ -3,6 +3,7 @@ import { APPLICANT_TYPES, DENIED_REASONS } from '../../shared/wide-metrics';
 import type { MessageKey, Translate } from '../i18n/messages';
 import type { Row } from '../data/rows';
 import { num } from './common';
+import { scopeCategories } from './scope-categories';
 
 export interface Part {
   column: string;
@@ -33,20 +34,19 @@ export const APPLICANT_WHOLE = 'r_new_total';
 
 /**
  * One category per year when one body (or the pooled total) is shown; one per body (labelled by
- * `nameOf` its key) when several are, each summing its counts over the chosen years. Series that
+ * `nameOf` its key) when several are, each summing its counts over the chosen years; a body's area
+ * summaries a category of their own, marked (scopeCategories, `area`). Series that
  * are absent everywhere are dropped (one stated as 0 stays: absent is not 0). `totals` (the summed `whole`) is what shares are taken of;
  * `reports` and `bodies` what each category rests on (reports stating the whole).
  */
 export function breakdownBars(rows: readonly Row[], parts: readonly Part[], entities: readonly string[], t: Translate, pooledLabel: string, nameOf: (key: string) => string, whole = OUTCOME_WHOLE) {
   const byBody = entities.length > 1;
-  const keys = byBody ? entities.filter((e) => rows.some((r) => r.body_key === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
-  const categories = byBody ? (keys as string[]).map(nameOf) : (keys as number[]).map(String);
-  const mine = (key: string | number) => rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key));
-  const sumOf = (column: string) => keys.map((key) => mine(key).reduce<number | null>((sum, r) => add(sum, num(r[column])), null));
+  const groups = scopeCategories(rows, entities, nameOf, t('scope.areaSeries'));
+  const sumOf = (column: string) => groups.map((g) => g.rows.reduce<number | null>((sum, r) => add(sum, num(r[column])), null));
   const wholes = sumOf(whole);
   const reportCounts = sumOf('reports_with_total');
   // Per body the bodies are one; pooled per year, the distinct bodies of that year.
-  const bodyCounts = byBody ? keys.map((key) => (mine(key).some((r) => (num(r.reports_with_total) ?? 0) > 0) ? 1 : 0)) : sumOf('bodies');
+  const bodyCounts = byBody ? groups.map((g) => (g.rows.some((r) => (num(r.reports_with_total) ?? 0) > 0) ? 1 : 0)) : sumOf('bodies');
   const all = parts
     .map((part) => ({
       name: t(part.label),
@@ -54,11 +54,12 @@ export function breakdownBars(rows: readonly Row[], parts: readonly Part[], enti
     }))
     .filter((s) => s.values.some((v) => v !== null));
   // A year or body that does not state the whole is left out: there is nothing to take shares of.
-  const kept = keys.map((_, i) => wholes[i] !== null && all.some((s) => s.values[i] !== null)).flatMap((keep, i) => (keep ? [i] : []));
+  const kept = groups.map((_, i) => wholes[i] !== null && all.some((s) => s.values[i] !== null)).flatMap((keep, i) => (keep ? [i] : []));
   const series = all.map((s) => ({ name: s.name, values: kept.map((i) => s.values[i]) }));
   const subject = entities.length === 1 ? nameOf(entities[0]) : entities.length === 0 ? pooledLabel : null;
   return {
-    categories: kept.map((i) => categories[i]),
+    categories: kept.map((i) => groups[i].label),
+    area: kept.map((i) => groups[i].area),
     series,
     subject,
     totals: kept.map((i) => wholes[i]),

@@ -29,6 +29,7 @@ export function yearLevelSeries(rows: readonly Row[], label: (level: unknown) =>
 export function countsFromSummary(summary: DatasetSummary): Row {
   const status = (name: string) => summary.by_status.find((s) => s.status === name)?.reports ?? 0;
   const template = (name: string | null) => summary.by_template.find((s) => s.template === name)?.reports ?? 0;
+  const byYear = (name: string) => summary.by_template.find((s) => s.template === name)?.by_year ?? 0;
   return {
     reports: summary.reports,
     ok: status('ok'),
@@ -38,6 +39,9 @@ export function countsFromSummary(summary: DatasetSummary): Row {
     table2019: template('table2019'),
     table2021: template('table2021'),
     template_unknown: template(null),
+    narrative_by_year: byYear('narrative'),
+    table2019_by_year: byYear('table2019'),
+    table2021_by_year: byYear('table2021'),
     failing_checks: summary.failing_checks,
     first_year: summary.years?.[0] ?? null,
     last_year: summary.years?.[1] ?? null,

@@ -2,6 +2,7 @@
 import type { Row } from '../data/rows';
 import type { Translate } from '../i18n/messages';
 import { num } from './common';
+import { scopeCategories } from './scope-categories';
 
 const SUMMED = [
   'rv_total', 'rv_corrected', 'rv_pending', 'lit_total', 'lit_corrected', 'lit_pending',
@@ -9,7 +10,7 @@ const SUMMED = [
   'lit_rate_numerator', 'lit_rate_denominator', 'lit_reports_unrated', 'all_reports',
   'rv_reports', 'rv_bodies', 'lit_reports', 'lit_bodies',
 ] as const;
-export type ReviewSums = Record<(typeof SUMMED)[number], number | null> & { category: string; rv_rate: number | null; lit_rate: number | null };
+export type ReviewSums = Record<(typeof SUMMED)[number], number | null> & { category: string; key: string; area: boolean; rv_rate: number | null; lit_rate: number | null };
 
 const add = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
 /** A rate only where its denominator is a positive count. */
@@ -18,20 +19,19 @@ export const rate = (numerator: number | null, denominator: number | null): numb
 
 /**
  * Sums counts per category (a year, or a body labelled by `nameOf` its key when several are
- * chosen) first and divides after: rates are never averaged. `rv_reports`/`lit_reports` are the
- * reports stating each total; the bodies are the distinct ones of a year, and one per body.
+ * chosen; a body's area summaries a category of their own, marked: scopeCategories) first and
+ * divides after: rates are never averaged. `rv_reports`/`lit_reports` are the reports stating each
+ * total; the bodies are the distinct ones of a year, and one per body.
  */
-export function reviewByCategory(rows: readonly Row[], entities: readonly string[], nameOf: (key: string) => string): ReviewSums[] {
+export function reviewByCategory(rows: readonly Row[], entities: readonly string[], nameOf: (key: string) => string, areaLabel: string): ReviewSums[] {
   const byBody = entities.length > 1;
-  const keys: (string | number)[] = byBody ? entities.filter((e) => rows.some((r) => r.body_key === e)) : [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
-  return keys.map((key) => {
-    const mine = rows.filter((r) => (byBody ? r.body_key === key : Number(r.year) === key));
+  return scopeCategories(rows, entities, nameOf, areaLabel).map(({ key, label, area, rows: mine }) => {
     const sums = Object.fromEntries(SUMMED.map((c) => [c, mine.reduce<number | null>((s, r) => add(s, num(r[c])), null)])) as Record<(typeof SUMMED)[number], number | null>;
     if (byBody) {
       sums.rv_bodies = (sums.rv_reports ?? 0) > 0 ? 1 : 0;
       sums.lit_bodies = (sums.lit_reports ?? 0) > 0 ? 1 : 0;
     }
-    return { ...sums, category: byBody ? nameOf(String(key)) : String(key), rv_rate: rate(sums.rv_rate_numerator, sums.rv_rate_denominator), lit_rate: rate(sums.lit_rate_numerator, sums.lit_rate_denominator) };
+    return { ...sums, category: label, key, area, rv_rate: rate(sums.rv_rate_numerator, sums.rv_rate_denominator), lit_rate: rate(sums.lit_rate_numerator, sums.lit_rate_denominator) };
   });
 }
 

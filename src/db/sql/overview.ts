@@ -30,7 +30,7 @@ ORDER BY year NULLS LAST, level NULLS LAST`,
 });
 export const reportsByYearLevel = wholeAnswer('pre_overview_year_level', reportsByYearLevelRows, 'year NULLS LAST, level NULLS LAST');
 
-/** One row of dataset-wide counts: status, templates, scope, failing checks. */
+/** One row of dataset-wide counts: status, templates (and of each, how many from the year alone), scope, failing checks. */
 const datasetCountsRow = (): BuiltQuery => ({
   name: 'overview.counts',
   sql: `SELECT
@@ -42,6 +42,9 @@ const datasetCountsRow = (): BuiltQuery => ({
   coalesce(sum(table2019), 0) AS table2019,
   coalesce(sum(table2021), 0) AS table2021,
   coalesce(sum(template_unknown), 0) AS template_unknown,
+  coalesce(sum(narrative_by_year), 0) AS narrative_by_year,
+  coalesce(sum(table2019_by_year), 0) AS table2019_by_year,
+  coalesce(sum(table2021_by_year), 0) AS table2021_by_year,
   coalesce(sum(reports) FILTER (WHERE scope = 'area'), 0) AS area,
   coalesce(sum(failing_checks), 0) AS failing_checks,
   coalesce(sum(synthetic), 0) AS synthetic,

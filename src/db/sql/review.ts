@@ -10,7 +10,8 @@ import { type BodiesInput, type BuiltQuery, isPooled, metricColumn, pickedReport
  * stating total, corrected and pending enter a rate; how many were left out is returned too.
  * `rv_reports`/`rv_bodies` and `lit_reports`/`lit_bodies` are what each sum rests on: the reports
  * (and distinct bodies) stating that total, absent ones not counted as 0; `all_reports` is every
- * report the bodies have that year, used or not (named so: it is no total's basis).
+ * report the bodies have that year, used or not (named so: it is no total's basis). A chosen body's
+ * row has the `scope` and `report_id` of its picked report: an area summary when it has no own one.
  */
 export function reviewLitigation(input: BodiesInput): BuiltQuery {
   // lit.total has one definition (DERIVED_TOTALS): printed, else derived by the parser from its
@@ -20,7 +21,9 @@ export function reviewLitigation(input: BodiesInput): BuiltQuery {
   const litParts = ['lit_direct_total', 'lit_direct_corrected', 'lit_direct_pending', 'lit_after_rv_total', 'lit_after_rv_corrected', 'lit_after_rv_pending'];
   const unit = "coalesce(body_key, 'report:' || report_id)";
   const litRated = litParts.map((c) => `${c} IS NOT NULL`).join(' AND ');
-  const sums = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year, sum(body_reports) AS all_reports,
+  // A body's row rests on its one picked report: its scope (an area summary is marked as one) and id; a pooled sum has neither.
+  const usedReport = isPooled(input) ? '' : '\n  any_value(scope) AS scope, any_value(report_id) AS report_id,';
+  const sums = `SELECT ${isPooled(input) ? "'*'" : 'body_key'} AS body_key, year,${usedReport} sum(body_reports) AS all_reports,
   count(*) FILTER (WHERE rv_total IS NOT NULL) AS rv_reports,
   count(DISTINCT ${unit}) FILTER (WHERE rv_total IS NOT NULL) AS rv_bodies,
   count(*) FILTER (WHERE ${litAll} IS NOT NULL) AS lit_reports,

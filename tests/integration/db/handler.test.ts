@@ -204,7 +204,7 @@ describe('init', () => {
     const older = createNodeHandler({ fetchBytes: async (url) => (url === dataset.manifestUrl ? new TextEncoder().encode(JSON.stringify({ ...manifest, schema_version: 8 })) : readFileUrl(url)) });
     const response = await older.handle({ id: 1, kind: 'init', payload: { manifestUrl: dataset.manifestUrl } });
     if (response.ok) throw new Error('a schema-8 manifest was accepted');
-    expect(response.error.message).toMatch(/schema_version: expected 11, got 8/);
+    expect(response.error.message).toMatch(/schema_version: expected 12, got 8/);
     older.close();
   });
 

@@ -8,6 +8,7 @@ import { bodyNamesOf } from '../../../src/app/views/common';
 const t = translator('zh');
 const NAMES: Record<string, string> = { '440105': '广州市海珠区', '440100/公安局': '广州市公安局' };
 const nameOf = (key: string) => NAMES[key] ?? `?${key}`;
+const AREA = t('scope.areaSeries');
 
 describe('breakdownBars', () => {
   const rows = [
@@ -45,6 +46,28 @@ describe('breakdownBars', () => {
   });
 });
 
+describe('area summaries: their own category, marked, never summed with own reports (audit38 F8)', () => {
+  // 广州市海珠区 has no own report 2019–2021: its area summaries are picked (scope area); 广州市公安局's are own.
+  const rows = [
+    { body_key: '440105', year: 2019, scope: 'area', reports_with_total: 1, r_handled_total: 100, r_granted_total: 90, rv_total: 8, rv_reports: 1, rv_rate_numerator: 2, rv_rate_denominator: 7 },
+    { body_key: '440105', year: 2022, scope: 'self', reports_with_total: 1, r_handled_total: 4, r_granted_total: 4, rv_total: 1, rv_reports: 1, rv_rate_numerator: 0, rv_rate_denominator: 1 },
+    { body_key: '440100/公安局', year: 2019, scope: 'self', reports_with_total: 1, r_handled_total: 6, r_granted_total: 5, rv_total: 2, rv_reports: 1, rv_rate_numerator: 1, rv_rate_denominator: 2 },
+  ];
+  it('several bodies: a body\'s own reports and its area summaries are two categories, the second labelled so', () => {
+    const bars = breakdownBars(rows, OUTCOME_SERIES, ['440105', '440100/公安局'], t, 'all', nameOf);
+    expect(bars.categories).toEqual(['广州市海珠区', '广州市海珠区 · 汇总报告', '广州市公安局']);
+    expect(bars.area).toEqual([false, true, false]);
+    expect(bars.totals).toEqual([4, 100, 6]);
+    const review = reviewByCategory(rows, ['440105', '440100/公安局'], nameOf, translator('en')('scope.areaSeries'));
+    expect(review.map((s) => [s.category, s.area, s.rv_total, s.rv_rate])).toEqual([['广州市海珠区', false, 1, 0], ['广州市海珠区 · area summary', true, 8, 2 / 7], ['广州市公安局', false, 2, 0.5]]);
+  });
+  it('one body: a year resting on an area summary is labelled so', () => {
+    const mine = rows.filter((r) => r.body_key === '440105');
+    expect(breakdownBars(mine, OUTCOME_SERIES, ['440105'], t, 'all', nameOf).categories).toEqual(['2019 · 汇总报告', '2022']);
+    expect(reviewByCategory(mine, ['440105'], nameOf, AREA).map((s) => [s.category, s.key, s.area])).toEqual([['2019 · 汇总报告', '2019', true], ['2022', '2022', false]]);
+  });
+});
+
 describe('reviewByCategory', () => {
   it('divides summed counts (never averages rates) and has no rate without a positive denominator', () => {
     const rows = [
@@ -52,9 +75,9 @@ describe('reviewByCategory', () => {
       { body_key: '440100/公安局', year: 2020, rv_total: 2, rv_rate_numerator: 1, rv_rate_denominator: 2 },
       { body_key: '440105', year: 2021, rv_total: 1, rv_rate_numerator: 0, rv_rate_denominator: 0 },
     ];
-    const sums = reviewByCategory(rows, [], nameOf);
+    const sums = reviewByCategory(rows, [], nameOf, AREA);
     expect(sums.map((s) => [s.category, s.rv_total, s.rv_rate])).toEqual([['2020', 12, 0.2], ['2021', 1, null]]);
-    const byBody = reviewByCategory(rows, ['440100/公安局', '440105'], nameOf);
+    const byBody = reviewByCategory(rows, ['440100/公安局', '440105'], nameOf, AREA);
     expect(byBody.map((s) => [s.category, s.rv_total, s.rv_rate])).toEqual([['广州市公安局', 2, 0.5], ['广州市海珠区', 11, 0.125]]);
     expect(rate(null, 5)).toBeNull();
   });
@@ -66,12 +89,12 @@ describe('reviewByCategory', () => {
       { body_key: '440105', year: 2021, all_reports: 1, rv_total: 1, rv_reports: 1, rv_bodies: 1, lit_total: 0, lit_reports: 1, lit_bodies: 1 },
     ];
     const t = translator('zh');
-    const byYear = reviewByCategory(rows, [], nameOf);
+    const byYear = reviewByCategory(rows, [], nameOf, AREA);
     expect(byYear.map((s) => [s.category, s.all_reports, s.rv_reports, s.rv_bodies, s.lit_reports, s.lit_bodies])).toEqual([['2020', 4, 2, 2, 1, 1], ['2021', 1, 1, 1, 1, 1]]);
     expect(byYear.map((s) => basisOf(s, t))).toEqual(['行政复议 2 份报告 · 2 个机关\n行政诉讼 1 份报告 · 1 个机关', '1 份报告 · 1 个机关']);
-    const byBody = reviewByCategory(rows.filter((r) => r.body_key === '440105'), ['440105'], nameOf);
+    const byBody = reviewByCategory(rows.filter((r) => r.body_key === '440105'), ['440105'], nameOf, AREA);
     expect(byBody.map((s) => [s.rv_reports, s.rv_bodies])).toEqual([[1, 1], [1, 1]]);
-    const twoBodies = reviewByCategory(rows, ['440105', '440100/公安局'], nameOf);
+    const twoBodies = reviewByCategory(rows, ['440105', '440100/公安局'], nameOf, AREA);
     expect(twoBodies.map((s) => [s.category, s.rv_reports, s.rv_bodies, s.lit_reports, s.lit_bodies])).toEqual([['广州市海珠区', 2, 1, 1, 1], ['广州市公安局', 1, 1, 1, 1]]);
     expect(basisOf(twoBodies[0], translator('en'))).toBe('Reconsideration: 2 reports · 1 body\nLitigation: 1 report · 1 body');
   });

@@ -26,19 +26,19 @@ function record(id: string, facts: Partial<Facts>, extra: Partial<ParsedReport> 
 /** Hand-made so every rule shows: area and failed reports stay out of trends, nulls sort last. */
 function records(): ReportRecord[] {
   return [
-    record('z-self-2020.txt', { year: 2020, level: 'county', scope: 'self', template: 'table2019' }, {
+    record('z-self-2020.txt', { year: 2020, level: 'county', scope: 'self', template: 'table2019', template_basis: 'year' }, {
       values: [value('r.new.total', 5), value('r.handled.total', 4), value('p.total', 100)],
       checks: [check('requests.balance.total', 'fail', 5, 4), check('rv.total', 'fail', 1, 2)],
     }),
-    record('y-self-2020.txt', { year: 2020, level: 'city', scope: 'self', template: 'table2019' }, {
+    record('y-self-2020.txt', { year: 2020, level: 'city', scope: 'self', template: 'table2019', template_basis: 'printed' }, {
       status: 'partial',
       values: [value('r.new.total', 7), value('rv.total', 2), value('r.new.total', 6, { derived: true })],
     }),
-    record('x-area-2020.txt', { year: 2020, level: 'city', scope: 'area', template: 'table2019' }, {
+    record('x-area-2020.txt', { year: 2020, level: 'city', scope: 'area', template: 'table2019', template_basis: 'year' }, {
       values: [value('r.new.total', 1000), value('p.total', 50000)],
       checks: [check('lit.total', 'not_assessable', null, null)],
     }),
-    record('w-self-2018.txt', { year: 2018, level: null, scope: 'self', template: 'narrative', synthetic: true }, {
+    record('w-self-2018.txt', { year: 2018, level: null, scope: 'self', template: 'narrative', template_basis: 'year', synthetic: true }, {
       values: [value('lit.total', 3)],
     }),
     record('v-failed-2019.txt', { year: 2019, level: 'county', scope: 'self', template: null }, {
@@ -46,7 +46,7 @@ function records(): ReportRecord[] {
       error: 'not a report',
       values: [value('r.new.total', 9)],
     }),
-    record('u-noyear.txt', { year: null, level: 'city', scope: 'self', template: 'table2021' }, {
+    record('u-noyear.txt', { year: null, level: 'city', scope: 'self', template: 'table2021', template_basis: 'printed' }, {
       values: [value('r.new.total', 11)],
       checks: [check('requests.balance.total', 'fail', 1, 0)],
     }),
@@ -57,9 +57,9 @@ function records(): ReportRecord[] {
 const summarise = (rs: ReportRecord[]) => buildDatasetSummary(buildDatasetParts(rs, sharedGazetteer()).rollups, VERSION);
 
 describe('buildDatasetSummary', () => {
-  it('counts reports by year × level, status and template, nulls last', () => {
+  it('counts reports by year × level, status and template (of each, how many have it from their year alone), nulls last', () => {
     const summary = summarise(records());
-    expect(summary).toMatchObject({ schema_version: 11, dataset_version: VERSION, reports: 7, synthetic: true, failing_checks: 2, years: [2018, 2020] });
+    expect(summary).toMatchObject({ schema_version: 12, dataset_version: VERSION, reports: 7, synthetic: true, failing_checks: 2, years: [2018, 2020] });
     expect(summary.by_year_level).toEqual([
       { year: 2018, level: null, reports: 1 },
       { year: 2019, level: 'county', reports: 1 },
@@ -74,10 +74,10 @@ describe('buildDatasetSummary', () => {
       { status: 'failed', reports: 2 },
     ]);
     expect(summary.by_template).toEqual([
-      { template: 'narrative', reports: 1 },
-      { template: 'table2019', reports: 3 },
-      { template: 'table2021', reports: 1 },
-      { template: null, reports: 2 },
+      { template: 'narrative', reports: 1, by_year: 1 },
+      { template: 'table2019', reports: 3, by_year: 2 },
+      { template: 'table2021', reports: 1, by_year: 0 },
+      { template: null, reports: 2, by_year: 0 },
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('buildDatasetSummary', () => {
 
   it('describes an empty dataset', () => {
     expect(summarise([])).toEqual({
-      schema_version: 11, dataset_version: VERSION, reports: 0, synthetic: false,
+      schema_version: 12, dataset_version: VERSION, reports: 0, synthetic: false,
       by_year_level: [], by_status: [], by_template: [], failing_checks: 0, years: null, trends: [],
     });
   });

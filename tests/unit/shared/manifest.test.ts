@@ -12,7 +12,7 @@ const table = (name: string, rows: number, c: string, byProvince = true): Manife
 
 function validManifest(): Manifest {
   return {
-    schema_version: 11,
+    schema_version: 12,
     dataset_version: hex('0'),
     generated_from: 3,
     summary: 'summary.json',
@@ -56,7 +56,7 @@ describe('validateManifest', () => {
     tables.facts_wide.partitions = [];
     (bad.parquet as Record<string, unknown>).layout = 'flat';
     expect(validateManifest(bad)).toEqual([
-      'schema_version: expected 11, got 3',
+      'schema_version: expected 12, got 3',
       'dataset_version: not a sha256 hex string',
       'generated_from: not a non-negative integer',
       'summary: not a plain file name',
@@ -69,7 +69,7 @@ describe('validateManifest', () => {
       'tables.values.partitions[1].province: invalid',
       'tables.facts_wide.partitions: not a non-empty list',
     ]);
-    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 11, got 3');
+    expect(() => parseManifest(bad)).toThrow('invalid manifest:\n  schema_version: expected 12, got 3');
   });
 
   it('takes paths inside the dataset folder only', () => {

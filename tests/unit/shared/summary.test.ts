@@ -3,7 +3,7 @@ import { compareNullsLast, type DatasetSummary, parseSummary, validateSummary } 
 
 function validSummary(): DatasetSummary {
   return {
-    schema_version: 11,
+    schema_version: 12,
     dataset_version: 'f'.repeat(64),
     reports: 4,
     synthetic: false,
@@ -18,8 +18,8 @@ function validSummary(): DatasetSummary {
       { status: 'failed', reports: 1 },
     ],
     by_template: [
-      { template: 'table2019', reports: 3 },
-      { template: null, reports: 1 },
+      { template: 'table2019', reports: 3, by_year: 2 },
+      { template: null, reports: 1, by_year: 0 },
     ],
     failing_checks: 1,
     years: [2019, 2020],
@@ -53,14 +53,14 @@ describe('parseSummary', () => {
       delete s.trends;
     });
     expect(validateSummary(bad)).toEqual([
-      'schema_version: expected 11, got 1',
+      'schema_version: expected 12, got 1',
       'dataset_version: not a sha256 hex string',
       'synthetic: not a boolean',
       'failing_checks: more than reports',
       'years: expected null or [first, last] integers, got [2021,2019]',
       'trends: not an array',
     ]);
-    expect(() => parseSummary(bad)).toThrow('invalid summary:\n  schema_version: expected 11, got 1\n  dataset_version: not a sha256 hex string');
+    expect(() => parseSummary(bad)).toThrow('invalid summary:\n  schema_version: expected 12, got 1\n  dataset_version: not a sha256 hex string');
   });
 
   it('names the bad field of an array item', () => {
@@ -93,6 +93,11 @@ describe('parseSummary', () => {
       'by_template: counts add up to 3, not to reports (4)',
       'trends: not sorted by year without duplicates (at index 1)',
     ]);
+  });
+
+  it("checks each template's count from the year alone: present, and never more than its reports", () => {
+    expect(validateSummary(withChange((s) => delete (s.by_template as Record<string, unknown>[])[1].by_year))).toEqual(['by_template[1].by_year: expected a non-negative integer, got nothing']);
+    expect(validateSummary(withChange((s) => ((s.by_template as Record<string, unknown>[])[0].by_year = 4)))).toEqual(['by_template[0]: by_year more than reports']);
   });
 
   it('checks years against by_year_level', () => {
